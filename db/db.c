@@ -1,0 +1,456 @@
+/* db.c — thin wrapper over SQLite: open, prepare, bind by name, step.
+ *
+ * Every statement keeps the first error it meets so callers can bind and
+ * step in a row and check once at db_finalize(), the way fossil's db.c does.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "migrate.h"
+
+struct db {
+	sqlite3 *h;
+	int busy_ms;
+	char detail[256];
+};
+
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *s;
+	enum db_status err;
+};
+
+enum { DEFAULT_BUSY_MS = 5000 };
+
+static enum db_status status_from_sqlite(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_ERR_BUSY;
+	case SQLITE_READONLY: return DB_ERR_READONLY;
+	case SQLITE_NOTADB: return DB_ERR_NOTADB;
+	case SQLITE_CORRUPT: return DB_ERR_CORRUPT;
+	case SQLITE_FULL: return DB_ERR_FULL;
+	case SQLITE_CANTOPEN: return DB_ERR_CANTOPEN;
+	case SQLITE_CONSTRAINT: return DB_ERR_CONSTRAINT;
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+	case SQLITE_PROTOCOL: return DB_ERR_IO;
+	default: return DB_ERR_MISUSE;
+	}
+}
+
+static enum db_status note_error(struct db *db, int rc)
+{
+	enum db_status st = status_from_sqlite(rc);
+	if (st != DB_OK && st != DB_ROW && st != DB_DONE && db->h)
+		snprintf(db->detail, sizeof db->detail, "%s", sqlite3_errmsg(db->h));
+	return st;
+}
+
+const char *db_errdetail(const struct db *db)
+{
+	return db ? db->detail : "";
+}
+
+void db_set_busy_timeout(struct db *db, int ms)
+{
+	db->busy_ms = ms;
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+/* mkdir -p for the folder that will hold the file; private to the owner. */
+static int make_parent_dirs(const char *path)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return -1;
+	char *slash = strrchr(buf, '/');
+	if (!slash || slash == buf)
+		return 0;
+	*slash = '\0';
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/* Environment override so tests can meet a "stuck writer" quickly. */
+static int busy_timeout_from_env(void)
+{
+	const char *s = getenv("BROBYGGER_BUSY_TIMEOUT_MS");
+	if (!s || !*s)
+		return DEFAULT_BUSY_MS;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 0 || v > 600000)
+		return DEFAULT_BUSY_MS;
+	return (int)v;
+}
+
+static enum db_status open_handle(const char *path, int flags, struct db **out)
+{
+	struct db *db = calloc(1, sizeof *db);
+	if (!db)
+		return DB_ERR_IO;
+	int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum db_status st = note_error(db, rc);
+		if (st == DB_ERR_MISUSE)
+			st = DB_ERR_CANTOPEN;
+		sqlite3_close(db->h);
+		db->h = NULL;
+		*out = db;
+		return st;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	db_set_busy_timeout(db, busy_timeout_from_env());
+	*out = db;
+	return DB_OK;
+}
+
+static bool is_memory(const char *path)
+{
+	return strcmp(path, ":memory:") == 0;
+}
+
+enum db_status db_open(const char *path, struct db **out)
+{
+	*out = NULL;
+	if (!is_memory(path)) {
+		if (make_parent_dirs(path) != 0)
+			return DB_ERR_NODIR;
+		/* Create the file ourselves so it is born 0600: SQLite would
+		 * use 0644 less the umask, readable by every account. */
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			if (errno == EACCES || errno == EROFS) {
+				if (access(path, F_OK) == 0)
+					return DB_ERR_READONLY;
+				return DB_ERR_CANTOPEN;
+			}
+			return errno == ENOENT ? DB_ERR_NODIR : DB_ERR_CANTOPEN;
+		}
+		close(fd);
+	}
+
+	struct db *db;
+	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, &db);
+	if (st != DB_OK)
+		goto fail;
+	if (sqlite3_db_readonly(db->h, "main") == 1) {
+		st = DB_ERR_READONLY;
+		goto fail;
+	}
+	/* Reading the version first also tells "not a database" apart, and we
+	 * must not switch a newer database to WAL: that would modify it. */
+	long long version;
+	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK)
+		goto fail;
+	if (version > migrate_latest()) {
+		st = DB_ERR_TOONEW;
+		snprintf(db->detail, sizeof db->detail,
+			 "schema version %lld, this program knows up to %d",
+			 version, migrate_latest());
+		goto fail;
+	}
+	if ((st = db_exec(db, "PRAGMA foreign_keys = ON")) != DB_OK)
+		goto fail;
+	if (!is_memory(path)) {
+		/* WAL lets a second desk read while one writes; FULL makes
+		 * every commit survive a pulled plug. */
+		if ((st = db_exec(db, "PRAGMA journal_mode = WAL")) != DB_OK)
+			goto fail;
+		if ((st = db_exec(db, "PRAGMA synchronous = FULL")) != DB_OK)
+			goto fail;
+	}
+	/* Take the write lock once now: a stuck writer is reported at start
+	 * rather than at the first tick of a roll call. */
+	if ((st = db_begin(db)) != DB_OK)
+		goto fail;
+	db_rollback(db);
+	if ((st = migrate_apply(db)) != DB_OK)
+		goto fail;
+	*out = db;
+	return DB_OK;
+fail:
+	/* Hand the handle back so the caller can read the detail text. */
+	*out = db;
+	return st;
+}
+
+enum db_status db_open_existing(const char *path, bool readonly, struct db **out)
+{
+	*out = NULL;
+	if (access(path, F_OK) != 0)
+		return errno == ENOENT ? DB_ERR_CANTOPEN : DB_ERR_READONLY;
+	struct db *db;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	enum db_status st = open_handle(path, flags, &db);
+	*out = db;
+	if (st != DB_OK)
+		return st;
+	long long version;
+	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK)
+		return st;
+	if (version > migrate_latest())
+		return DB_ERR_TOONEW;
+	return DB_OK;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db);
+}
+
+enum db_status db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	enum db_status st = note_error(db, rc);
+	if (msg) {
+		snprintf(db->detail, sizeof db->detail, "%s", msg);
+		sqlite3_free(msg);
+	}
+	return st;
+}
+
+enum db_status db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+enum db_status db_commit(struct db *db)
+{
+	enum db_status st = db_exec(db, "COMMIT");
+	if (st != DB_OK)
+		db_rollback(db);
+	return st;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
+{
+	*out = NULL;
+	struct db_stmt *st = calloc(1, sizeof *st);
+	if (!st)
+		return DB_ERR_IO;
+	st->db = db;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL);
+	if (rc != SQLITE_OK) {
+		enum db_status err = note_error(db, rc);
+		free(st);
+		return err;
+	}
+	*out = st;
+	return DB_OK;
+}
+
+/* Resolves ":name"; a missing name is a bug in the caller, kept as the
+ * statement's error so it surfaces at finalize. */
+static int param_index(struct db_stmt *st, const char *name)
+{
+	if (st->err != DB_OK)
+		return 0;
+	int i = sqlite3_bind_parameter_index(st->s, name);
+	if (i == 0) {
+		st->err = DB_ERR_MISUSE;
+		snprintf(st->db->detail, sizeof st->db->detail,
+			 "no parameter %s in statement", name);
+	}
+	return i;
+}
+
+static enum db_status bind_result(struct db_stmt *st, int rc)
+{
+	if (rc != SQLITE_OK && st->err == DB_OK)
+		st->err = note_error(st->db, rc);
+	return st->err;
+}
+
+enum db_status db_bind_text(struct db_stmt *st, const char *name, const char *value)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	if (!value)
+		return bind_result(st, sqlite3_bind_null(st->s, i));
+	return bind_result(st, sqlite3_bind_text(st->s, i, value, -1, SQLITE_TRANSIENT));
+}
+
+enum db_status db_bind_int(struct db_stmt *st, const char *name, long long value)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	return bind_result(st, sqlite3_bind_int64(st->s, i, value));
+}
+
+enum db_status db_bind_null(struct db_stmt *st, const char *name)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	return bind_result(st, sqlite3_bind_null(st->s, i));
+}
+
+enum db_status db_step(struct db_stmt *st)
+{
+	if (st->err != DB_OK)
+		return st->err;
+	enum db_status r = note_error(st->db, sqlite3_step(st->s));
+	if (r != DB_ROW && r != DB_DONE)
+		st->err = r;
+	return r;
+}
+
+enum db_status db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+	return st->err;
+}
+
+const char *db_column_text(struct db_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st->s, col);
+	return t ? (const char *)t : "";
+}
+
+long long db_column_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->s, col);
+}
+
+bool db_column_is_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(st->s, col) == SQLITE_NULL;
+}
+
+enum db_status db_finalize(struct db_stmt *st)
+{
+	if (!st)
+		return DB_OK;
+	enum db_status err = st->err;
+	sqlite3_finalize(st->s);
+	free(st);
+	return err;
+}
+
+long long db_last_insert_id(const struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(const struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+enum db_status db_query_int(struct db *db, const char *sql, long long *out)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	r = db_step(st);
+	if (r == DB_ROW)
+		*out = db_column_int(st, 0);
+	else if (r == DB_DONE)
+		*out = 0;
+	enum db_status fin = db_finalize(st);
+	return fin;
+}
+
+int db_schema_version(struct db *db)
+{
+	long long v;
+	if (db_query_int(db, "PRAGMA user_version", &v) != DB_OK)
+		return -1;
+	return (int)v;
+}
+
+enum db_status db_integrity_check(struct db *db, char *report, size_t size)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "PRAGMA integrity_check(20)");
+	if (r != DB_OK)
+		return r;
+	size_t used = 0;
+	bool ok = true;
+	report[0] = '\0';
+	while ((r = db_step(st)) == DB_ROW) {
+		const char *line = db_column_text(st, 0);
+		if (strcmp(line, "ok") != 0)
+			ok = false;
+		int n = snprintf(report + used, size - used, "%s\n", line);
+		if (n > 0 && (size_t)n < size - used)
+			used += (size_t)n;
+	}
+	enum db_status fin = db_finalize(st);
+	if (fin != DB_OK)
+		return fin;
+	if (ok && (r = db_exec(db, "PRAGMA foreign_key_check")) != DB_OK)
+		return r;
+	return ok ? DB_OK : DB_ERR_CORRUPT;
+}
+
+enum db_status db_backup(struct db *db, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(db->detail, sizeof db->detail, "%s: %s", path, strerror(errno));
+		return errno == EEXIST ? DB_ERR_CONFLICT : DB_ERR_CANTOPEN;
+	}
+	close(fd);
+	sqlite3 *dest;
+	int rc = sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL);
+	enum db_status st = DB_OK;
+	if (rc == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->h, "main");
+		if (b) {
+			/* Copy in steps so a desk writing meanwhile is not blocked. */
+			do {
+				rc = sqlite3_backup_step(b, 256);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(50);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+		}
+		rc = sqlite3_errcode(dest);
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(db->detail, sizeof db->detail, "%s", sqlite3_errmsg(dest));
+		st = status_from_sqlite(rc);
+		unlink(path);
+	}
+	sqlite3_close(dest);
+	return st;
+}

@@ -1,0 +1,81 @@
+/* db.h — the storage layer's front door.
+ *
+ * Only files in db/ include <sqlite3.h>. Everything above sees an opaque
+ * handle, statements with named parameters, and a small status enum that
+ * src/ turns into Danish messages. No function here prints anything: the
+ * caller decides how to tell the user.
+ */
+#ifndef BB_DB_H
+#define BB_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+struct db_stmt;
+
+/* Outcomes worth telling apart for the person at the desk. */
+enum db_status {
+	DB_OK = 0,
+	DB_ROW,          /* db_step: a row is ready */
+	DB_DONE,         /* db_step: no more rows */
+	DB_ERR_NODIR,    /* the folder for the file cannot be made */
+	DB_ERR_CANTOPEN, /* the file cannot be opened or created */
+	DB_ERR_READONLY, /* the file or its folder is read-only */
+	DB_ERR_NOTADB,   /* the file is not a Brobygger/SQLite database */
+	DB_ERR_CORRUPT,  /* the database is damaged */
+	DB_ERR_BUSY,     /* another program holds a lock for too long */
+	DB_ERR_FULL,     /* the disk is full */
+	DB_ERR_TOONEW,   /* made by a newer Brobygger: we refuse to touch it */
+	DB_ERR_CONSTRAINT, /* a rule in the schema said no */
+	DB_ERR_NOTFOUND, /* the row asked for does not exist */
+	DB_ERR_CONFLICT, /* changed by someone else since it was read */
+	DB_ERR_IO,       /* any other failure of the disk or the library */
+	DB_ERR_MISUSE,   /* a programming error: bad SQL, unknown parameter */
+};
+
+/* Opening creates the folder (0700) and the file (0600) when missing,
+ * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
+enum db_status db_open(const char *path, struct db **out);
+/* Opens without creating or migrating: for `check` and `backup`. */
+enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
+void db_close(struct db *db);
+
+/* Last error text from SQLite or the OS, in English, for a detail line. */
+const char *db_errdetail(const struct db *db);
+/* The busy timeout in milliseconds; tests shorten it. */
+void db_set_busy_timeout(struct db *db, int ms);
+
+enum db_status db_exec(struct db *db, const char *sql);
+enum db_status db_begin(struct db *db);  /* BEGIN IMMEDIATE: writers queue up front */
+enum db_status db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql);
+/* Binding to a name the statement lacks is a programming error (DB_ERR_MISUSE). */
+enum db_status db_bind_text(struct db_stmt *st, const char *name, const char *value);
+enum db_status db_bind_int(struct db_stmt *st, const char *name, long long value);
+enum db_status db_bind_null(struct db_stmt *st, const char *name);
+enum db_status db_step(struct db_stmt *st);
+enum db_status db_reset(struct db_stmt *st);
+const char *db_column_text(struct db_stmt *st, int col); /* never NULL */
+long long db_column_int(struct db_stmt *st, int col);
+bool db_column_is_null(struct db_stmt *st, int col);
+/* Finalizes and returns the first error the statement met, or DB_OK. */
+enum db_status db_finalize(struct db_stmt *st);
+
+long long db_last_insert_id(const struct db *db);
+int db_changes(const struct db *db);
+
+/* One integer from a query without parameters, e.g. a count. */
+enum db_status db_query_int(struct db *db, const char *sql, long long *out);
+
+/* Integrity check: writes up to `size` bytes of SQLite's findings into
+ * `report` and returns DB_OK when the database is sound. */
+enum db_status db_integrity_check(struct db *db, char *report, size_t size);
+/* Online backup into a new file at `path` (mode 0600). */
+enum db_status db_backup(struct db *db, const char *path);
+
+int db_schema_version(struct db *db);
+
+#endif

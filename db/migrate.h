@@ -1,0 +1,24 @@
+/* migrate.h — numbered schema migrations, embedded in the binary.
+ *
+ * Migration N brings a database from user_version N-1 to N inside one
+ * transaction. A database at a higher version than migrate_latest() was
+ * written by a newer Brobygger and is refused, never touched.
+ */
+#ifndef BB_MIGRATE_H
+#define BB_MIGRATE_H
+
+#include "db.h"
+
+struct migration {
+	int version;
+	const char *sql;
+};
+
+/* Defined in schema.c, in order, versions 1..n without gaps. */
+extern const struct migration schema_migrations[];
+extern const int schema_migration_count;
+
+int migrate_latest(void);
+enum db_status migrate_apply(struct db *db);
+
+#endif

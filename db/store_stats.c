@@ -1,0 +1,28 @@
+/* store_stats.c — counts for the home screen. */
+#include "store_stats.h"
+
+enum db_status stats_today(struct db *db, const char *today, struct today_counts *out)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT"
+		" (SELECT count(*) FROM sessions WHERE date = :today AND status <> 'cancelled'),"
+		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on <= :today),"
+		" (SELECT count(*) FROM referrals WHERE referred_on > date(:today, '-7 days')"
+		"    AND referred_on <= :today),"
+		" (SELECT count(*) FROM citizens),"
+		" (SELECT count(*) FROM volunteers),"
+		" (SELECT count(*) FROM activities)");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":today", today);
+	if (db_step(st) == DB_ROW) {
+		out->sessions_today = db_column_int(st, 0);
+		out->calls_due = db_column_int(st, 1);
+		out->new_referrals = db_column_int(st, 2);
+		out->citizens = db_column_int(st, 3);
+		out->volunteers = db_column_int(st, 4);
+		out->activities = db_column_int(st, 5);
+	}
+	return db_finalize(st);
+}

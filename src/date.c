@@ -1,0 +1,234 @@
+/* date.c — civil-date arithmetic (days-from-civil, as in H. Hinnant's
+ * public-domain algorithms) and Danish formatting. */
+#include "date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+
+static const char *const weekday_names[] = {
+	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+	N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+/* TRANSLATORS: weekday abbreviations as Danish calendars write them: man, tirs, ons, tors, fre, lør, søn. */
+static const char *const weekday_abbrs[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+static const char *const month_names[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+static const char *const month_abbrs[] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
+}
+
+bool date_valid(struct date d)
+{
+	return d.year >= 1900 && d.year <= 2200 && d.month >= 1 && d.month <= 12
+		&& d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
+
+long date_to_days(struct date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct date date_from_days(long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	struct date d;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}
+
+struct date date_add_days(struct date d, long n)
+{
+	return date_from_days(date_to_days(d) + n);
+}
+
+int date_weekday(struct date d)
+{
+	/* 1970-01-01 was a Thursday (4). */
+	long w = (date_to_days(d) + 3) % 7;
+	if (w < 0)
+		w += 7;
+	return (int)w + 1;
+}
+
+int date_iso_week(struct date d)
+{
+	/* The week belongs to the year of its Thursday. */
+	struct date thu = date_add_days(d, 4 - date_weekday(d));
+	struct date jan1 = { thu.year, 1, 1 };
+	return (int)((date_to_days(thu) - date_to_days(jan1)) / 7 + 1);
+}
+
+/* Reads exactly `len` digits; false on anything else. */
+static bool read_digits(const char **p, int len, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return false;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += len;
+	*out = v;
+	return true;
+}
+
+bool date_parse_iso(const char *text, struct date *out)
+{
+	const char *p = text;
+	struct date d;
+	if (!read_digits(&p, 4, &d.year) || *p++ != '-' || !read_digits(&p, 2, &d.month)
+	    || *p++ != '-' || !read_digits(&p, 2, &d.day) || *p)
+		return false;
+	if (!date_valid(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+static int count_digits(const char *p)
+{
+	int n = 0;
+	while (isdigit((unsigned char)p[n]))
+		n++;
+	return n;
+}
+
+bool date_parse(const char *text, struct date *out)
+{
+	while (*text == ' ')
+		text++;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%s", text);
+	size_t len = strlen(buf);
+	while (len && buf[len - 1] == ' ')
+		buf[--len] = '\0';
+	if (date_parse_iso(buf, out))
+		return true;
+
+	struct date d = { 0, 0, 0 };
+	const char *p = buf;
+	if (len == 8 && count_digits(p) == 8) {
+		/* 22112026: day, month, year without separators */
+		read_digits(&p, 2, &d.day);
+		read_digits(&p, 2, &d.month);
+		read_digits(&p, 4, &d.year);
+	} else {
+		int n = count_digits(p);
+		if (n < 1 || n > 2 || !read_digits(&p, n, &d.day))
+			return false;
+		char sep = *p;
+		if (sep != '-' && sep != '/' && sep != '.')
+			return false;
+		p++;
+		n = count_digits(p);
+		if (n < 1 || n > 2 || !read_digits(&p, n, &d.month) || *p++ != sep)
+			return false;
+		n = count_digits(p);
+		if (n == 2) {
+			/* Two-digit years: within the next ten years or the past. */
+			read_digits(&p, 2, &d.year);
+			int this_year = date_today().year;
+			d.year += 2000;
+			if (d.year > this_year + 10)
+				d.year -= 100;
+		} else if (n != 4 || !read_digits(&p, 4, &d.year)) {
+			return false;
+		}
+		if (*p)
+			return false;
+	}
+	if (!date_valid(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+void date_format_iso(struct date d, char out[DATE_ISO_LEN])
+{
+	/* Valid dates have four-digit years; the casts tell the compiler so. */
+	snprintf(out, DATE_ISO_LEN, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+		 (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+}
+
+void date_format_dk(struct date d, char *out, size_t size)
+{
+	snprintf(out, size, "%02d-%02d-%04d", d.day, d.month, d.year);
+}
+
+/* "May" is its own abbreviation in both languages, so one msgid serves. */
+static const char *month_abbr(int m)
+{
+	return _(month_abbrs[m - 1]);
+}
+
+const char *date_weekday_name(int weekday)
+{
+	return _(weekday_names[(weekday - 1) % 7]);
+}
+
+const char *date_weekday_abbr(int weekday)
+{
+	return _(weekday_abbrs[(weekday - 1) % 7]);
+}
+
+void date_format_short(struct date d, char *out, size_t size)
+{
+	snprintf(out, size, "%s %d. %s", date_weekday_abbr(date_weekday(d)), d.day,
+		 month_abbr(d.month));
+}
+
+void date_format_long(struct date d, char *out, size_t size)
+{
+	snprintf(out, size, "%s %d. %s %d", date_weekday_name(date_weekday(d)), d.day,
+		 _(month_names[d.month - 1]), d.year);
+}
+
+struct date date_today(void)
+{
+	struct date d;
+	const char *fixed = getenv("BROBYGGER_TODAY");
+	if (fixed && date_parse_iso(fixed, &d))
+		return d;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}

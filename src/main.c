@@ -1,0 +1,83 @@
+/* main.c — composition root: language, command line, database, then a
+ * subcommand or the screen program. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "db.h"
+#include "dbmessage.h"
+#include "i18n.h"
+#include "paths.h"
+#include "ui.h"
+
+/* demo writes next to the real database, never into it by default. */
+static bool demo_default_path(char *out, size_t size)
+{
+	char real[4096];
+	if (!paths_default_db(real, sizeof real))
+		return false;
+	char *slash = strrchr(real, '/');
+	if (!slash)
+		return snprintf(out, size, "demo.db") < (int)size;
+	*slash = '\0';
+	return snprintf(out, size, "%s/demo.db", real) < (int)size;
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+
+	struct cli_args args;
+	char err[512];
+	if (!cli_parse(argc, argv, &args, err, sizeof err)) {
+		fprintf(stderr, "brobygger: %s\n", err);
+		fprintf(stderr, _("Try 'brobygger --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+
+	char path[4096];
+	bool have_path;
+	if (args.db_path)
+		have_path = snprintf(path, sizeof path, "%s", args.db_path) < (int)sizeof path;
+	else if (args.command == CLI_DEMO)
+		have_path = demo_default_path(path, sizeof path);
+	else
+		have_path = paths_default_db(path, sizeof path);
+	if (!have_path && args.command != CLI_HELP && args.command != CLI_VERSION) {
+		fprintf(stderr, _("brobygger: no database path: set HOME or use --db PATH.\n"));
+		return EXIT_USAGE;
+	}
+
+	switch (args.command) {
+	case CLI_HELP:
+		cli_print_help(stdout);
+		return EXIT_SUCCESS;
+	case CLI_VERSION:
+		cli_print_version(stdout);
+		return EXIT_SUCCESS;
+	case CLI_DEMO:
+		return cli_demo(&args, path, stdout, stderr);
+	case CLI_CHECK:
+		return cli_check(path, stdout, stderr);
+	case CLI_BACKUP:
+		return cli_backup(path, args.backup_path, stdout, stderr);
+	case CLI_TUI:
+		break;
+	}
+
+	struct db *db;
+	enum db_status st = db_open(path, &db);
+	if (st != DB_OK) {
+		/* Before the screen starts: the terminal is untouched. */
+		fprintf(stderr, "brobygger: %s: %s\n", path, dbmessage(st));
+		const char *detail = db_errdetail(db);
+		if (*detail)
+			fprintf(stderr, "  (%s)\n", detail);
+		db_close(db);
+		return EXIT_FAILURE;
+	}
+	int status = ui_run(db, path);
+	db_close(db);
+	return status;
+}

@@ -1,0 +1,12 @@
+/* paths.h — where the data lives when the user does not say. */
+#ifndef BB_PATHS_H
+#define BB_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* $BROBYGGER_DB, else $XDG_DATA_HOME/brobygger/brobygger.db, else
+ * $HOME/.local/share/brobygger/brobygger.db. False if none can be made. */
+bool paths_default_db(char *out, size_t size);
+
+#endif

@@ -1,0 +1,27 @@
+/* action.c — global keys and lookup. */
+#include "action.h"
+
+#include <curses.h>
+
+#include "i18n.h"
+
+const struct action global_actions[] = {
+	{ ACT_HELP, UIK(KEY_F(1)), N_("Help"), N_("Show help for this screen."), 0 },
+	{ ACT_HELP, '?', N_("Help"), N_("Show help for this screen."), ACTF_HIDDEN },
+	{ ACT_REDRAW, UIK_CTRL('l'), N_("Redraw"), N_("Redraw the whole screen."), ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static enum action_id lookup(const struct action *t, ui_key key)
+{
+	for (; t && t->id != ACT_NONE; t++)
+		if (t->key == key)
+			return t->id;
+	return ACT_NONE;
+}
+
+enum action_id action_for_key(const struct action *screen_table, ui_key key)
+{
+	enum action_id id = lookup(screen_table, key);
+	return id != ACT_NONE ? id : lookup(global_actions, key);
+}

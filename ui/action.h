@@ -1,0 +1,47 @@
+/* action.h — the single source of truth for keys: which key does what,
+ * its hint on the bottom line and its line in the help screen. The
+ * dispatcher, the hint bar and help all read the same tables. */
+#ifndef BB_ACTION_H
+#define BB_ACTION_H
+
+#include "keys.h"
+
+enum action_id {
+	ACT_NONE = 0,
+	ACT_QUIT,
+	ACT_HELP,
+	ACT_BACK,
+	ACT_REDRAW,
+	ACT_SETTINGS,
+	ACT_SEARCH,
+	ACT_OPEN,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_FIRST,
+	ACT_LAST,
+	ACT_NEXT_FIELD,
+	ACT_PREV_FIELD,
+	ACT_SAVE,
+};
+
+enum action_flags {
+	ACTF_HIDDEN = 1, /* an alias: listed in help, not on the hint line */
+};
+
+struct action {
+	enum action_id id;
+	ui_key key;
+	const char *hint; /* N_(): short, for the hint line */
+	const char *help; /* N_(): one sentence for the help screen, or NULL */
+	unsigned flags;
+};
+
+/* Keys every screen understands; tables end with an ACT_NONE entry. */
+extern const struct action global_actions[];
+
+/* The screen's own table first, then the global one. */
+enum action_id action_for_key(const struct action *screen_table, ui_key key);
+
+#endif

@@ -1,0 +1,16 @@
+/* draw.h — small drawing helpers that respect UTF-8 and the width given. */
+#ifndef BB_DRAW_H
+#define BB_DRAW_H
+
+#include <curses.h>
+
+/* Draws as much of text as fits in maxcols; returns the columns used. */
+int draw_text(int y, int x, int maxcols, const char *text, attr_t attr);
+/* Blanks cols cells from (y, x) with attr. */
+void draw_blank(int y, int x, int cols, attr_t attr);
+/* Text centred in a row of width cols starting at x. */
+void draw_centred(int y, int x, int cols, const char *text, attr_t attr);
+/* Word-wraps text into the area; returns the rows used. */
+int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
+
+#endif

@@ -1,0 +1,144 @@
+/* help.c — help screen: the screen's own paragraph, then every key it
+ * and the whole program understand, searchable with `/`. */
+#include "help.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "collate.h"
+#include "draw.h"
+#include "i18n.h"
+#include "list.h"
+#include "utf8.h"
+
+enum { HELP_MAX_ROWS = 64 };
+
+struct help_state {
+	const struct screen_ops *about;
+	const struct action *rows[HELP_MAX_ROWS];
+	int nrows;
+	int shown[HELP_MAX_ROWS];
+	int nshown;
+	struct list list;
+};
+
+/* Which screen the next help_screen.enter describes. */
+static const struct screen_ops *pending_about;
+
+static const struct action help_actions[] = {
+	{ ACT_SEARCH, '/', N_("Search"), N_("Search the keys as you type."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Close the help."), 0 },
+	{ ACT_BACK, 'q', N_("Back"), N_("Close the help."), ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void key_text(const struct action *t, char *buf, size_t size)
+{
+	char key[16];
+	keys_label(t->key, key, sizeof key);
+	int w = utf8_columns(key, strlen(key));
+	snprintf(buf, size, "%s%*s  %s", key, w < 6 ? 6 - w : 0, "",
+		 _(t->help ? t->help : t->hint));
+}
+
+static int help_count(void *ctx)
+{
+	return ((struct help_state *)ctx)->nshown;
+}
+
+static void help_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct help_state *h = ctx;
+	key_text(h->rows[h->shown[i]], buf, size);
+}
+
+/* Matching ignores case and accents the Danish way (collate keys). */
+static void help_filter(void *ctx, const char *query)
+{
+	struct help_state *h = ctx;
+	char qkey[256];
+	collate_key(query, qkey, sizeof qkey);
+	h->nshown = 0;
+	for (int i = 0; i < h->nrows; i++) {
+		char text[512], key[512];
+		key_text(h->rows[i], text, sizeof text);
+		collate_key(text, key, sizeof key);
+		if (!qkey[0] || strstr(key, qkey))
+			h->shown[h->nshown++] = i;
+	}
+}
+
+static void add_rows(struct help_state *h, const struct action *t)
+{
+	for (; t && t->id != ACT_NONE && h->nrows < HELP_MAX_ROWS; t++)
+		h->rows[h->nrows++] = t;
+}
+
+static bool help_enter(struct screen *s, struct app *app)
+{
+	(void)app;
+	static struct help_state state;
+	memset(&state, 0, sizeof state);
+	state.about = pending_about;
+	add_rows(&state, state.about ? state.about->actions : NULL);
+	add_rows(&state, global_actions);
+	help_filter(&state, "");
+	list_init(&state.list, (struct list_source){
+		.count = help_count, .row = help_row, .filter = help_filter, .ctx = &state },
+		_("No key matches the search."));
+	s->state = &state;
+	return true;
+}
+
+static void help_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct help_state *h = s->state;
+	int used = 0;
+	if (h->about) {
+		char title[160];
+		snprintf(title, sizeof title, _("Help: %s"), _(h->about->name));
+		draw_text(a->top, a->left, a->cols, title, A_BOLD);
+		used = 1 + draw_wrapped(a->top + 1, a->left, a->rows / 3, a->cols, _(h->about->help), A_NORMAL);
+		used++;
+	}
+	struct area rest = { a->top + used, a->left, a->rows - used, a->cols };
+	list_draw(&h->list, &rest);
+}
+
+static unsigned help_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct help_state *h = s->state;
+	enum list_event ev;
+	bool used;
+	if (h->list.searching || key != 'q') {
+		unsigned r = list_key(&h->list, key, &ev, &used);
+		if (ev == LIST_LEAVE) {
+			app_pop(app);
+			return RD_ALL;
+		}
+		if (used)
+			return r;
+	}
+	if (action_for_key(s->ops->actions, key) == ACT_HELP) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	return app_default_key(app, key);
+}
+
+void help_open(struct app *app, const struct screen_ops *about)
+{
+	pending_about = about;
+	app_push(app, &help_screen);
+}
+
+const struct screen_ops help_screen = {
+	.name = N_("Help"),
+	.help = N_("Lists the keys of the screen you came from. Press / and type to search."),
+	.actions = help_actions,
+	.enter = help_enter,
+	.draw = help_draw,
+	.on_key = help_key,
+};

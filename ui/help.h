@@ -1,0 +1,13 @@
+/* help.h — help for the screen the user came from, built from that
+ * screen's action table and the global one. */
+#ifndef BB_HELP_H
+#define BB_HELP_H
+
+#include "screen.h"
+
+struct app;
+
+extern const struct screen_ops help_screen;
+void help_open(struct app *app, const struct screen_ops *about);
+
+#endif

@@ -1,0 +1,99 @@
+/* home.c — home screen. The menu is drawn from the action table, so the
+ * menu, the hint line and help can never disagree. */
+#include "home.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "draw.h"
+#include "i18n.h"
+#include "settings.h"
+#include "store_stats.h"
+#include "utf8.h"
+
+static const struct action home_actions[] = {
+	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks."), 0 },
+	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static int draw_count(int y, int x, int cols, const char *label, long long n)
+{
+	char line[200];
+	/* printf's %-32s pads bytes, not columns: pad by hand for æøå. */
+	int w = utf8_columns(label, strlen(label));
+	snprintf(line, sizeof line, "%s%*s %lld", label, w < 32 ? 32 - w : 0, "", n);
+	draw_text(y, x, cols, line, A_NORMAL);
+	return 1;
+}
+
+static void draw_empty_help(struct app *app, int y, const struct area *a)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+		 _("The database is empty. To begin: press s and write the centre's name. "
+		   "To look around on made-up data without touching the real database, "
+		   "quit with q and run: brobygger demo - then start it with: brobygger --db <the file demo names>."));
+	(void)app;
+	draw_wrapped(y, a->left + 2, a->rows - (y - a->top), a->cols - 4, text, A_NORMAL);
+}
+
+static void home_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)s;
+	int y = a->top;
+	char centre[SETTING_MAX];
+	if (settings_get(app->db, "centre_name", centre, sizeof centre) != DB_OK || !centre[0])
+		snprintf(centre, sizeof centre, "%s", _("Volunteer centre (no name yet)"));
+	draw_text(y++, a->left + 1, a->cols - 1, centre, A_BOLD);
+	y++;
+
+	struct today_counts c = { 0 };
+	char iso[DATE_ISO_LEN];
+	date_format_iso(date_today(), iso);
+	enum db_status st = stats_today(app->db, iso, &c);
+	if (st != DB_OK) {
+		app_status_db(app, st);
+	} else if (a->rows >= 9) {
+		draw_text(y++, a->left + 1, a->cols - 1, _("Today"), A_BOLD);
+		draw_count(y++, a->left + 3, a->cols - 3, _("Sessions today"), c.sessions_today);
+		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c.calls_due);
+		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c.new_referrals);
+		y++;
+	}
+
+	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
+	for (const struct action *t = home_actions; t->id != ACT_NONE && y < a->top + a->rows; t++) {
+		char key[16], line[200];
+		keys_label(t->key, key, sizeof key);
+		snprintf(line, sizeof line, "%s  %s", key, _(t->hint));
+		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
+	}
+	if (st == DB_OK && c.citizens + c.volunteers + c.activities == 0 && y + 1 < a->top + a->rows)
+		draw_empty_help(app, y + 1, a);
+}
+
+static unsigned home_key(struct screen *s, struct app *app, ui_key key)
+{
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_QUIT:
+		app->quit = true;
+		return RD_NONE;
+	case ACT_SETTINGS:
+		app_push(app, &settings_screen);
+		return RD_ALL;
+	default:
+		return app_default_key(app, key);
+	}
+}
+
+const struct screen_ops home_screen = {
+	.name = N_("Home"),
+	.help = N_("The home screen shows today's numbers and leads to every part of the program. "
+		   "Press the key in front of a menu line."),
+	.actions = home_actions,
+	.draw = home_draw,
+	.on_key = home_key,
+};

@@ -1,0 +1,148 @@
+/* list.c — list widget: selection, scrolling, `/` to search. */
+#include "list.h"
+
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+
+void list_init(struct list *l, struct list_source src, const char *empty_text)
+{
+	memset(l, 0, sizeof *l);
+	l->src = src;
+	l->empty = empty_text;
+	l->page_rows = 10;
+	lineedit_init(&l->query, 60);
+}
+
+void list_refresh(struct list *l)
+{
+	int n = l->src.count(l->src.ctx);
+	if (l->selected >= n)
+		l->selected = n > 0 ? n - 1 : 0;
+	if (l->selected < 0)
+		l->selected = 0;
+}
+
+static void keep_visible(struct list *l, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (l->selected < l->top)
+		l->top = l->selected;
+	if (l->selected >= l->top + rows)
+		l->top = l->selected - rows + 1;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void list_draw(struct list *l, const struct area *a)
+{
+	int y = a->top, rows = a->rows;
+	if (l->searching || l->query.len) {
+		char label[64];
+		snprintf(label, sizeof label, "%s ", _("Search:"));
+		int w = draw_text(y, a->left, a->cols, label, A_BOLD);
+		draw_text(y, a->left + w, a->cols - w, l->query.text, A_UNDERLINE);
+		if (l->searching) {
+			move(y, a->left + w + lineedit_cursor_column(&l->query));
+		}
+		y++;
+		rows--;
+	}
+	l->page_rows = rows > 1 ? rows : 1;
+	int n = l->src.count(l->src.ctx);
+	if (n == 0) {
+		draw_text(y, a->left, a->cols, l->empty ? l->empty : _("Nothing to show."), A_DIM);
+		return;
+	}
+	keep_visible(l, rows);
+	for (int i = 0; i < rows && l->top + i < n; i++) {
+		char buf[1024];
+		l->src.row(l->src.ctx, l->top + i, buf, sizeof buf);
+		attr_t attr = (l->top + i == l->selected) ? A_REVERSE : A_NORMAL;
+		draw_blank(y + i, a->left, a->cols, attr);
+		draw_text(y + i, a->left, a->cols, buf, attr);
+	}
+	/* A hint that there is more below or above. */
+	if (l->top + rows < n)
+		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
+	if (l->top > 0)
+		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
+}
+
+static void apply_filter(struct list *l)
+{
+	if (l->src.filter)
+		l->src.filter(l->src.ctx, l->query.text);
+	l->selected = l->top = 0;
+	list_refresh(l);
+}
+
+unsigned list_key(struct list *l, ui_key key, enum list_event *ev, bool *used)
+{
+	*ev = LIST_NONE;
+	*used = true;
+	int n = l->src.count(l->src.ctx);
+	if (l->searching) {
+		if (key == UIK_ENTER) {
+			l->searching = false;
+			if (n > 0)
+				*ev = LIST_ACTIVATE;
+			return RD_ALL;
+		}
+		if (key == UIK_ESC) {
+			l->searching = false;
+			lineedit_set(&l->query, "");
+			apply_filter(l);
+			return RD_ALL;
+		}
+		if (key != UIK(KEY_UP) && key != UIK(KEY_DOWN) && key != UIK(KEY_PPAGE)
+		    && key != UIK(KEY_NPAGE) && lineedit_key(&l->query, key)) {
+			apply_filter(l);
+			return RD_ALL;
+		}
+	}
+	switch (key) {
+	case UIK(KEY_UP):
+		if (l->selected > 0)
+			l->selected--;
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		if (l->selected + 1 < n)
+			l->selected++;
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		l->selected -= l->page_rows;
+		list_refresh(l);
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		l->selected += l->page_rows;
+		list_refresh(l);
+		return RD_BODY;
+	case UIK(KEY_HOME):
+		l->selected = 0;
+		return RD_BODY;
+	case UIK(KEY_END):
+		l->selected = n > 0 ? n - 1 : 0;
+		return RD_BODY;
+	case '/':
+		l->searching = true;
+		return RD_ALL;
+	case UIK_ENTER:
+		if (n > 0)
+			*ev = LIST_ACTIVATE;
+		return RD_NONE;
+	case UIK_ESC:
+		if (l->query.len) {
+			lineedit_set(&l->query, "");
+			apply_filter(l);
+			return RD_ALL;
+		}
+		*ev = LIST_LEAVE;
+		return RD_NONE;
+	default:
+		*used = false;
+		return RD_NONE;
+	}
+}

@@ -1,0 +1,46 @@
+/* screen.h — every screen is a module behind one set of operations.
+ * A screen draws only inside the body area it is given and says, by its
+ * return value, what must be redrawn. */
+#ifndef BB_SCREEN_H
+#define BB_SCREEN_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "action.h"
+#include "keys.h"
+
+struct app;
+struct screen;
+
+enum redraw {
+	RD_NONE = 0,
+	RD_BODY = 1 << 0,   /* the screen's own area */
+	RD_STATUS = 1 << 1, /* status message and hint line */
+	RD_ALL = RD_BODY | RD_STATUS,
+};
+
+/* The area a screen may draw in: rows between title and status lines. */
+struct area {
+	int top, left, rows, cols;
+};
+
+struct screen_ops {
+	const char *name;                  /* N_(): shown in the title bar */
+	const char *help;                  /* N_(): a paragraph for help */
+	const struct action *actions;      /* ends with ACT_NONE */
+	bool (*enter)(struct screen *s, struct app *app);
+	void (*draw)(struct screen *s, struct app *app, const struct area *a);
+	/* Gets every key; returns RD_* flags. Keys it does not want it
+	 * hands to app_default_key(). */
+	unsigned (*on_key)(struct screen *s, struct app *app, ui_key key);
+	void (*resize)(struct screen *s, struct app *app, const struct area *a);
+	void (*leave)(struct screen *s, struct app *app);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *state;
+};
+
+#endif

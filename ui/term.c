@@ -1,0 +1,284 @@
+/* term.c — owning the terminal: start, give it back on every way out,
+ * read keys (from the keyboard or, for tests, from a script) and dump the
+ * screen as text.
+ *
+ * Signal handlers only set a flag or, for a crash, restore the saved
+ * termios and re-raise to the previous handler, so core dumps and
+ * sanitizer reports still happen.
+ */
+#include "term.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "utf8.h"
+
+volatile sig_atomic_t term_stop_signal;
+
+static struct termios saved_termios;
+static bool have_termios;
+static bool started;
+static SCREEN *script_screen;
+static FILE *script_in, *null_out, *null_in;
+static int script_line_no;
+
+enum { KEYQ_MAX = 512 };
+static ui_key keyq[KEYQ_MAX];
+static int keyq_len, keyq_pos;
+
+static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction previous_fatal[sizeof fatal_signals / sizeof fatal_signals[0]];
+
+static void on_stop_signal(int sig)
+{
+	term_stop_signal = sig;
+}
+
+/* Only async-signal-safe calls: tcsetattr and write. */
+static void on_fatal_signal(int sig)
+{
+	if (have_termios)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+	static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+	ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+	(void)ignored;
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+		if (fatal_signals[i] == sig) {
+			sigaction(sig, &previous_fatal[i], NULL);
+			break;
+		}
+	}
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a pending read returns so the loop sees the flag. */
+	sa.sa_handler = on_stop_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+		sigaction(fatal_signals[i], &sa, &previous_fatal[i]);
+}
+
+static void restore_at_exit(void)
+{
+	term_stop();
+}
+
+bool term_script_mode(void)
+{
+	return script_screen != NULL;
+}
+
+static void setup_curses_modes(void)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	/* Esc must answer at once; the desk never types escape sequences by hand. */
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+	}
+}
+
+bool term_start(char *err, size_t errsize)
+{
+	const char *script = getenv("BROBYGGER_SCRIPT");
+	if (script && *script) {
+		script_in = fopen(script, "r");
+		null_out = fopen("/dev/null", "w");
+		null_in = fopen("/dev/null", "r");
+		if (!script_in || !null_out || !null_in) {
+			snprintf(err, errsize, _("Cannot read the test script %s."), script);
+			return false;
+		}
+		const char *term = getenv("TERM");
+		script_screen = newterm(term && *term ? term : "xterm", null_out, null_in);
+		if (!script_screen) {
+			snprintf(err, errsize, _("The terminal type is unknown."));
+			return false;
+		}
+		set_term(script_screen);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			snprintf(err, errsize, _("Brobygger's screen program needs a terminal. Use --help to see the commands that work without one."));
+			return false;
+		}
+		if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)
+			have_termios = true;
+		if (!newterm(NULL, stdout, stdin)) {
+			snprintf(err, errsize, _("The terminal type is unknown. Set TERM, e.g. TERM=xterm-256color."));
+			return false;
+		}
+	}
+	started = true;
+	atexit(restore_at_exit);
+	install_signals();
+	setup_curses_modes();
+	/* Wake up now and then to notice a stop signal even without keys. */
+	wtimeout(stdscr, 500);
+	return true;
+}
+
+void term_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	endwin();
+	if (script_screen) {
+		delscreen(script_screen);
+		script_screen = NULL;
+		fclose(script_in);
+		fclose(null_out);
+		fclose(null_in);
+	} else if (have_termios) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+	}
+}
+
+/* Writes the physical screen as UTF-8 text, trailing blanks trimmed. */
+void term_dump(FILE *out)
+{
+	int rows = getmaxy(curscr), cols = getmaxx(curscr);
+	fprintf(out, "--- %dx%d\n", cols, rows);
+	for (int y = 0; y < rows; y++) {
+		char line[4096];
+		size_t used = 0;
+		for (int x = 0; x < cols; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attrs;
+			short pair;
+			if (mvwin_wch(curscr, y, x, &cell) == ERR
+			    || getcchar(&cell, wch, &attrs, &pair, NULL) == ERR || !wch[0])
+				continue; /* the right half of a wide character */
+			char enc[4];
+			size_t n = utf8_encode((uint32_t)wch[0], enc);
+			if (used + n < sizeof line) {
+				memcpy(line + used, enc, n);
+				used += n;
+			}
+		}
+		while (used && line[used - 1] == ' ')
+			used--;
+		fprintf(out, "%.*s\n", (int)used, line);
+	}
+	fflush(out);
+}
+
+static void script_error(const char *what, const char *text)
+{
+	fprintf(stderr, "script line %d: %s: %s\n", script_line_no, what, text);
+}
+
+/* Reads script lines until one yields keys. Commands:
+ *   key <Enter> q ...   keys by name or as single characters
+ *   type Søren Ærø      the rest of the line as typed text
+ *   resize COLS ROWS    the terminal changes size
+ *   dump                print the screen to stdout
+ *   signal TERM|HUP     deliver a stop signal
+ * Blank lines and lines starting with # are skipped. */
+static bool script_fill(void)
+{
+	char line[1024];
+	while (keyq_pos >= keyq_len) {
+		if (!fgets(line, sizeof line, script_in))
+			return false;
+		script_line_no++;
+		line[strcspn(line, "\n")] = '\0';
+		keyq_len = keyq_pos = 0;
+		if (!line[0] || line[0] == '#')
+			continue;
+		char *arg = strchr(line, ' ');
+		if (arg)
+			*arg++ = '\0';
+		else
+			arg = line + strlen(line);
+		if (strcmp(line, "type") == 0) {
+			size_t len = strlen(arg);
+			for (size_t i = 0; i < len && keyq_len < KEYQ_MAX;) {
+				uint32_t cp;
+				size_t n = utf8_decode(arg + i, len - i, &cp);
+				if (!n) {
+					script_error("invalid UTF-8", arg);
+					return false;
+				}
+				keyq[keyq_len++] = (ui_key)cp;
+				i += n;
+			}
+		} else if (strcmp(line, "key") == 0) {
+			for (char *tok = strtok(arg, " "); tok && keyq_len < KEYQ_MAX;
+			     tok = strtok(NULL, " ")) {
+				ui_key k = keys_from_name(tok);
+				if (k == UIK_NONE) {
+					script_error("unknown key", tok);
+					return false;
+				}
+				keyq[keyq_len++] = k;
+			}
+		} else if (strcmp(line, "resize") == 0) {
+			int cols = 0, rows = 0;
+			if (sscanf(arg, "%d %d", &cols, &rows) != 2 || cols < 1 || rows < 1) {
+				script_error("bad size", arg);
+				return false;
+			}
+			resizeterm(rows, cols);
+			keyq[keyq_len++] = UIK(KEY_RESIZE);
+		} else if (strcmp(line, "dump") == 0) {
+			term_dump(stdout);
+		} else if (strcmp(line, "signal") == 0) {
+			raise(strcmp(arg, "HUP") == 0 ? SIGHUP : SIGTERM);
+			return true;
+		} else {
+			script_error("unknown command", line);
+			return false;
+		}
+	}
+	return true;
+}
+
+ui_key term_next_key(void)
+{
+	if (term_stop_signal)
+		return UIK_STOP;
+	if (script_screen) {
+		if (!script_fill())
+			return UIK_SCRIPT_END;
+		if (term_stop_signal)
+			return UIK_STOP;
+		return keyq[keyq_pos++];
+	}
+	wint_t wch;
+	int r = wget_wch(stdscr, &wch);
+	if (term_stop_signal)
+		return UIK_STOP;
+	if (r == ERR)
+		return UIK_NONE;
+	if (r == KEY_CODE_YES)
+		return wch == KEY_ENTER ? UIK_ENTER : UIK((int)wch);
+	if (wch == '\r')
+		return UIK_ENTER;
+	/* Terminals disagree on Backspace: DEL, ^H or KEY_BACKSPACE. */
+	if (wch == UIK_DEL_ASCII || wch == '\b')
+		return UIK(KEY_BACKSPACE);
+	return (ui_key)wch;
+}

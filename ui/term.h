@@ -1,0 +1,26 @@
+/* term.h — the terminal: start and stop, keys in, screen text out. */
+#ifndef BB_TERM_H
+#define BB_TERM_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "keys.h"
+
+/* Special results of term_next_key(), outside both Unicode and UIK(). */
+enum {
+	UIK_STOP = -2,       /* SIGTERM, SIGHUP or SIGINT arrived */
+	UIK_SCRIPT_END = -3, /* a test script ran out before the program quit */
+};
+
+extern volatile sig_atomic_t term_stop_signal;
+
+bool term_start(char *err, size_t errsize);
+void term_stop(void);
+bool term_script_mode(void);
+/* Blocks for at most half a second; UIK_NONE when nothing came. */
+ui_key term_next_key(void);
+void term_dump(FILE *out);
+
+#endif

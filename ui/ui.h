@@ -1,0 +1,12 @@
+/* ui.h — the screen program's entry point. */
+#ifndef BB_UI_H
+#define BB_UI_H
+
+#include "db.h"
+
+/* Runs the TUI on an open database until the user quits or a signal
+ * ends it. Returns the process exit status. With BROBYGGER_SCRIPT set,
+ * keys come from that file and screens are dumped as text (tests). */
+int ui_run(struct db *db, const char *db_path);
+
+#endif
