@@ -7,10 +7,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +31,113 @@ struct db_stmt {
 };
 
 enum { DEFAULT_BUSY_MS = 5000 };
+
+/* The text rules from src/, set once before the first db_open and read by
+ * every connection's bb_fold, bb_digits and bb_sortkey. */
+static struct db_text_rules text_rules;
+
+void db_set_text_rules(const struct db_text_rules *rules)
+{
+	if (rules)
+		text_rules = *rules;
+	else
+		text_rules = (struct db_text_rules){ 0 };
+}
+
+typedef size_t (*text_rule_fn)(const char *text, char *out, size_t size);
+
+/* One SQL function over one rule. NULL gives NULL. Without a rule the text
+ * comes back unchanged: a connection opened before the rules were set (or
+ * by a tool that has none) can still open, migrate and read, but search
+ * keys written that way are unfolded, so every program that writes
+ * citizens must set the rules first. */
+static void sql_text_rule(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const text_rule_fn *slot = sqlite3_user_data(ctx);
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	if (!text) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (!*slot) {
+		sqlite3_result_text(ctx, (const char *)text, sqlite3_value_bytes(argv[0]),
+				    SQLITE_TRANSIENT);
+		return;
+	}
+	/* Folding never grows a character beyond two bytes per byte, and the
+	 * sort key needs a little slack: twice the input plus some is ample. */
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	size_t size = 2 * len + 16;
+	char local[512];
+	char *out = size <= sizeof local ? local : sqlite3_malloc64(size);
+	if (!out) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	size_t n = (*slot)((const char *)text, out, size);
+	if (n >= size)
+		n = strlen(out);
+	sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+	if (out != local)
+		sqlite3_free(out);
+}
+
+static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+/* The text rules, and bb_now() for the stores' timestamps. */
+static int register_text_rules(sqlite3 *h)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} fns[] = {
+		{ "bb_fold", offsetof(struct db_text_rules, fold) },
+		{ "bb_digits", offsetof(struct db_text_rules, digits) },
+		{ "bb_sortkey", offsetof(struct db_text_rules, sortkey) },
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		/* The slot, not the function: rules set later still count. */
+		void *slot = (char *)&text_rules + fns[i].offset;
+		int rc = sqlite3_create_function_v2(h, fns[i].name, 1,
+						    SQLITE_UTF8 | SQLITE_DETERMINISTIC, slot,
+						    sql_text_rule, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return sqlite3_create_function_v2(h, "bb_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+}
+
+/* The clock for timestamps the stores write (created, updated, audit):
+ * src/ hands it over so tests and demos can fix the time. Without one,
+ * bb_now() is SQLite's own local time. */
+static db_clock_fn clock_fn;
+
+void db_set_clock(db_clock_fn now)
+{
+	clock_fn = now;
+}
+
+static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	char stamp[DB_STAMP_LEN];
+	if (clock_fn) {
+		clock_fn(stamp);
+		sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+		return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+	sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+}
 
 static enum db_status status_from_sqlite(int rc)
 {
@@ -123,6 +232,13 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	db_set_busy_timeout(db, busy_timeout_from_env());
+	if ((rc = register_text_rules(db->h)) != SQLITE_OK) {
+		enum db_status st = note_error(db, rc);
+		sqlite3_close(db->h);
+		db->h = NULL;
+		*out = db;
+		return st == DB_OK ? DB_ERR_IO : st;
+	}
 	*out = db;
 	return DB_OK;
 }
@@ -417,9 +533,12 @@ enum db_status db_integrity_check(struct db *db, char *report, size_t size)
 	enum db_status fin = db_finalize(st);
 	if (fin != DB_OK)
 		return fin;
-	if (ok && (r = db_exec(db, "PRAGMA foreign_key_check")) != DB_OK)
+	long long dangling = 0;
+	if (ok && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &dangling)) != DB_OK)
 		return r;
-	return ok ? DB_OK : DB_ERR_CORRUPT;
+	if (dangling > 0)
+		snprintf(report + used, size - used, "%lld rows refer to rows that do not exist\n", dangling);
+	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
 }
 
 enum db_status db_backup(struct db *db, const char *path)

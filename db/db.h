@@ -34,6 +34,24 @@ enum db_status {
 	DB_ERR_MISUSE,   /* a programming error: bad SQL, unknown parameter */
 };
 
+/* Text rules the schema's triggers and queries call as SQL functions
+ * (bb_fold, bb_digits, bb_sortkey). The rules themselves live in src/
+ * (fold.c, collate.c); main and the tests hand them over once, before
+ * the first db_open. Each writes a NUL-terminated result and returns its
+ * length. */
+struct db_text_rules {
+	size_t (*fold)(const char *text, char *out, size_t size);
+	size_t (*digits)(const char *text, char *out, size_t size);
+	size_t (*sortkey)(const char *text, char *out, size_t size);
+};
+void db_set_text_rules(const struct db_text_rules *rules);
+
+/* The clock behind the SQL function bb_now(), which every store uses for
+ * the timestamps it writes ("YYYY-MM-DD HH:MM:SS", local time). */
+enum { DB_STAMP_LEN = 20 };
+typedef void (*db_clock_fn)(char out[DB_STAMP_LEN]);
+void db_set_clock(db_clock_fn now);
+
 /* Opening creates the folder (0700) and the file (0600) when missing,
  * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
 enum db_status db_open(const char *path, struct db **out);

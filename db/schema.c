@@ -5,7 +5,9 @@
  */
 #include "migrate.h"
 
-#define ISO_DATE(col) "(" #col " IS NULL OR " #col " IS date(" #col "))"
+/* date() alone lets 2026-02-30 through; going via julianday() normalises
+ * it to March, so only real calendar dates compare equal. */
+#define ISO_DATE(col) "(" #col " IS NULL OR " #col " IS date(julianday(" #col ")))"
 #define HHMM(col) "(" #col " IS NULL OR " #col " GLOB '[0-2][0-9]:[0-5][0-9]')"
 #define NOW "(strftime('%Y-%m-%d %H:%M:%S','now'))"
 
@@ -371,7 +373,66 @@ static const char v1[] =
 	"  ('Angst'),('Gangbesvær'),('Transport'),('Økonomi'),('Sprog'),('Træthed');"
 	"INSERT INTO settings(key, value) VALUES ('idle_lock_minutes', '5');";
 
+/* The search text of a citizen, the same in the view the FTS index is
+ * rebuilt from and in the triggers that keep it in step (FTS5 can only
+ * delete what it is given exactly as it was indexed). bb_fold, bb_digits
+ * and bb_sortkey are src/'s rules, registered on every connection by db.c.
+ * A phone written with +45 or 0045 is also indexed by its eight digits. */
+#define FTS_PHONE_DIGITS(d) \
+	"CASE WHEN length(" d ") = 10 AND " d " LIKE '45%' THEN " d " || ' ' || substr(" d ", 3)" \
+	" WHEN length(" d ") = 12 AND " d " LIKE '0045%' THEN " d " || ' ' || substr(" d ", 5)" \
+	" ELSE " d " END"
+#define FTS_VALUES(row) \
+	"bb_fold(" row ".name), bb_fold(" row ".email), bb_fold(" row ".town), " \
+	FTS_PHONE_DIGITS("bb_digits(" row ".phone)") ", " row ".postcode"
+
+static const char v2[] =
+	/* Danish name order and the folded name, kept by the database itself:
+	 * sort_key orders every list, name_fold ranks search hits. */
+	"ALTER TABLE citizens ADD COLUMN sort_key TEXT;"
+	"ALTER TABLE citizens ADD COLUMN name_fold TEXT;"
+	"UPDATE citizens SET sort_key = bb_sortkey(name), name_fold = bb_fold(name);"
+	"CREATE INDEX citizens_sort ON citizens(sort_key, name_fold);"
+	"CREATE INDEX citizens_name_fold ON citizens(name_fold, sort_key);"
+	"CREATE TRIGGER citizens_keys_insert AFTER INSERT ON citizens BEGIN"
+	"  UPDATE citizens SET sort_key = bb_sortkey(NEW.name), name_fold = bb_fold(NEW.name)"
+	"   WHERE id = NEW.id;"
+	"END;"
+	"CREATE TRIGGER citizens_keys_update AFTER UPDATE OF name ON citizens BEGIN"
+	"  UPDATE citizens SET sort_key = bb_sortkey(NEW.name), name_fold = bb_fold(NEW.name)"
+	"   WHERE id = NEW.id;"
+	"END;"
+
+	/* Search as you type: folded name, e-mail and town, phone digits and
+	 * postcode. Our fold already did the Danish work (ø→o, å→aa), so the
+	 * tokenizer must not strip more; the prefix indexes make the first
+	 * keystrokes cheap. The content is a view, so 'rebuild' works. */
+	"CREATE VIEW citizens_search_text(id, name, email, town, phone, postcode) AS"
+	"  SELECT c.id, " FTS_VALUES("c") " FROM citizens AS c;"
+	"CREATE VIRTUAL TABLE citizens_fts USING fts5("
+	"  name, email, town, phone, postcode,"
+	"  content = 'citizens_search_text', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3', detail = column"
+	");"
+	"CREATE TRIGGER citizens_fts_insert AFTER INSERT ON citizens BEGIN"
+	"  INSERT INTO citizens_fts(rowid, name, email, town, phone, postcode)"
+	"   VALUES (NEW.id, " FTS_VALUES("NEW") ");"
+	"END;"
+	"CREATE TRIGGER citizens_fts_delete AFTER DELETE ON citizens BEGIN"
+	"  INSERT INTO citizens_fts(citizens_fts, rowid, name, email, town, phone, postcode)"
+	"   VALUES ('delete', OLD.id, " FTS_VALUES("OLD") ");"
+	"END;"
+	"CREATE TRIGGER citizens_fts_update AFTER UPDATE OF name, email, town, phone, postcode"
+	" ON citizens BEGIN"
+	"  INSERT INTO citizens_fts(citizens_fts, rowid, name, email, town, phone, postcode)"
+	"   VALUES ('delete', OLD.id, " FTS_VALUES("OLD") ");"
+	"  INSERT INTO citizens_fts(rowid, name, email, town, phone, postcode)"
+	"   VALUES (NEW.id, " FTS_VALUES("NEW") ");"
+	"END;"
+	"INSERT INTO citizens_fts(citizens_fts) VALUES ('rebuild');";
+
 const struct migration schema_migrations[] = {
 	{ .version = 1, .sql = v1 },
+	{ .version = 2, .sql = v2 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

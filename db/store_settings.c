@@ -21,8 +21,8 @@ enum db_status audit_record(struct db *db, db_user_id actor, const char *action,
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO audit_log(user_id, action, entity, entity_id, detail)"
-		" VALUES (:user, :action, :entity, :entity_id, :detail)");
+		"INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
+		" VALUES (bb_now(), :user, :action, :entity, :entity_id, :detail)");
 	if (r != DB_OK)
 		return r;
 	if (actor > 0)

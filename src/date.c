@@ -208,13 +208,15 @@ const char *date_weekday_abbr(int weekday)
 
 void date_format_short(struct date d, char *out, size_t size)
 {
-	snprintf(out, size, "%s %d. %s", date_weekday_abbr(date_weekday(d)), d.day,
+	/* TRANSLATORS: weekday, day of month, month: "tors 26. nov". */
+	snprintf(out, size, _("%s %d %s"), date_weekday_abbr(date_weekday(d)), d.day,
 		 month_abbr(d.month));
 }
 
 void date_format_long(struct date d, char *out, size_t size)
 {
-	snprintf(out, size, "%s %d. %s %d", date_weekday_name(date_weekday(d)), d.day,
+	/* TRANSLATORS: weekday, day, month, year: "torsdag 26. november 2026". */
+	snprintf(out, size, _("%s %d %s %d"), date_weekday_name(date_weekday(d)), d.day,
 		 _(month_names[d.month - 1]), d.year);
 }
 
@@ -231,4 +233,30 @@ struct date date_today(void)
 	d.month = tm.tm_mon + 1;
 	d.day = tm.tm_mday;
 	return d;
+}
+
+void date_now_stamp(char out[20])
+{
+	struct date fixed;
+	const char *env = getenv("BROBYGGER_TODAY");
+	if (env && date_parse_iso(env, &fixed)) {
+		snprintf(out, 20, "%04u-%02u-%02u 12:00:00", (unsigned)fixed.year % 10000u,
+			 (unsigned)fixed.month % 100u, (unsigned)fixed.day % 100u);
+		return;
+	}
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void date_format_stamp(const char *stamp, char *out, size_t size)
+{
+	char day[DATE_ISO_LEN];
+	struct date d;
+	snprintf(day, sizeof day, "%.10s", stamp);
+	if (strlen(stamp) >= 16 && date_parse_iso(day, &d))
+		snprintf(out, size, "%02d-%02d-%04d %.5s", d.day, d.month, d.year, stamp + 11);
+	else
+		snprintf(out, size, "%s", stamp);
 }

@@ -46,4 +46,10 @@ const char *date_weekday_abbr(int weekday);
 /* Today. BROBYGGER_TODAY=YYYY-MM-DD fixes the clock for tests and demos. */
 struct date date_today(void);
 
+/* Now as "YYYY-MM-DD HH:MM:SS", local time; with BROBYGGER_TODAY set, that
+ * day at 12:00:00, so stored timestamps are as fixed as the date. */
+void date_now_stamp(char out[20]);
+/* "2026-11-26 12:00:00" as "26-11-2026 12:00"; other text is copied. */
+void date_format_stamp(const char *stamp, char *out, size_t size);
+
 #endif

@@ -49,24 +49,28 @@ void i18n_pick_language(const char *language, const char *lc_all, const char *lc
 }
 
 #if ENABLE_NLS
-/* A catalogue built next to the binary (build/po/...) wins over the
- * installed one, so `./build/brobygger` speaks Danish before install. */
+/* A catalogue built next to the binary (build/po/da/LC_MESSAGES) wins
+ * over the installed one, so `./build/brobygger` speaks Danish before
+ * install; test programs one folder down find it too. */
 static const char *catalogue_dir(void)
 {
 	static char dir[PATH_MAX + 16];
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	/* The binary's own folder, then its parent. */
+	for (int up = 0; up < 2; up++) {
 		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char probe[PATH_MAX + 64];
-			snprintf(probe, sizeof probe, "%s/po/da/LC_MESSAGES/" PACKAGE ".mo", exe);
-			if (access(probe, R_OK) == 0) {
-				snprintf(dir, sizeof dir, "%s/po", exe);
-				return dir;
-			}
+		if (!slash)
+			break;
+		*slash = '\0';
+		char probe[PATH_MAX + 64];
+		snprintf(probe, sizeof probe, "%s/po/da/LC_MESSAGES/" PACKAGE ".mo", exe);
+		if (access(probe, R_OK) == 0) {
+			snprintf(dir, sizeof dir, "%s/po", exe);
+			return dir;
 		}
 	}
 	return LOCALEDIR;

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "db.h"
 #include "dbmessage.h"
+#include "dbrules.h"
 #include "i18n.h"
 #include "paths.h"
 #include "ui.h"
@@ -27,6 +28,7 @@ static bool demo_default_path(char *out, size_t size)
 int main(int argc, char **argv)
 {
 	i18n_init();
+	dbrules_install();
 
 	struct cli_args args;
 	char err[512];

@@ -24,6 +24,15 @@ enum action_id {
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
 	ACT_SAVE,
+	ACT_INTAKE,
+	ACT_CITIZENS,
+	ACT_DRAFTS,
+	ACT_EDIT,
+	ACT_NOTE,
+	ACT_END,
+	ACT_DELETE,
+	ACT_KEEP_MINE,
+	ACT_KEEP_THEIRS,
 };
 
 enum action_flags {

@@ -1,64 +1,212 @@
-/* dialog.c — confirm dialog with its own small key loop. */
+/* dialog.c — modal dialogs with their own small key loops. */
 #include "dialog.h"
 
 #include <curses.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "draw.h"
+#include "form.h"
 #include "i18n.h"
+#include "lineedit.h"
 #include "term.h"
 #include "utf8.h"
 
-static void draw_dialog(const char *question, bool yes)
+/* A box in the middle of the screen; returns its inner area. */
+static struct area draw_box(int want_rows, int want_cols)
 {
-	int cols = COLS - 4 > 60 ? 60 : COLS - 4;
+	int cols = want_cols < COLS - 4 ? want_cols : COLS - 4;
+	int rows = want_rows < LINES - 4 ? want_rows : LINES - 4;
 	if (cols < 10)
 		cols = COLS;
-	int rows = 6;
+	if (rows < 3)
+		rows = LINES;
 	int y0 = (LINES - rows) / 2, x0 = (COLS - cols) / 2;
-	if (y0 < 0)
-		y0 = 0;
-	for (int r = 0; r < rows && y0 + r < LINES; r++)
+	for (int r = 0; r < rows; r++)
 		draw_blank(y0 + r, x0, cols, A_REVERSE);
-	draw_wrapped(y0 + 1, x0 + 2, 2, cols - 4, question, A_REVERSE);
-	char yes_label[40], no_label[40];
-	snprintf(yes_label, sizeof yes_label, "[ %s ]", _("Yes"));
-	snprintf(no_label, sizeof no_label, "[ %s ]", _("No"));
-	int bx = x0 + 2;
-	bx += draw_text(y0 + 4, bx, cols - 4, yes_label, yes ? A_NORMAL | A_BOLD : A_REVERSE);
-	draw_text(y0 + 4, bx + 2, cols - 4 - (bx - x0), no_label, yes ? A_REVERSE : A_NORMAL | A_BOLD);
-	curs_set(0);
+	return (struct area){ .top = y0 + 1, .left = x0 + 2, .rows = rows - 2, .cols = cols - 4 };
+}
+
+static void draw_hint_line(const char *hint)
+{
+	draw_blank(LINES - 1, 0, COLS, A_REVERSE);
+	draw_text(LINES - 1, 0, COLS, hint, A_REVERSE);
+}
+
+/* Reads a key for a dialog; false when the program must stop. */
+static bool dialog_key(struct app *app, ui_key *k)
+{
+	refresh();
+	*k = term_next_key();
+	if (*k == UIK_STOP || *k == UIK_SCRIPT_END) {
+		app->quit = true;
+		app->exit_status = *k == UIK_SCRIPT_END ? 3 : 128 + (int)term_stop_signal;
+		return false;
+	}
+	return true;
+}
+
+int dialog_choose(struct app *app, const char *question, const char *const *labels, int n,
+		  int default_index)
+{
+	int sel = default_index;
+	for (;;) {
+		app_redraw(app);
+		char hint[200];
+		snprintf(hint, sizeof hint, "%s  Enter %s  Esc %s", _("Arrows move"), _("Choose"), _("Cancel"));
+		draw_hint_line(hint);
+		struct area a = draw_box(7, 64);
+		int used = draw_wrapped(a.top, a.left, a.rows - 2, a.cols, question, A_REVERSE);
+		int x = a.left, y = a.top + (used < a.rows - 1 ? used + 1 : a.rows - 1);
+		for (int i = 0; i < n; i++) {
+			char button[80];
+			snprintf(button, sizeof button, "[ %s ]", labels[i]);
+			int w = utf8_columns(button, strlen(button));
+			if (x + w > a.left + a.cols && x > a.left) {
+				x = a.left;
+				y++;
+			}
+			draw_text(y, x, a.left + a.cols - x, button, i == sel ? A_BOLD : A_REVERSE);
+			x += w + 2;
+		}
+		curs_set(0);
+		ui_key k;
+		if (!dialog_key(app, &k))
+			return -1;
+		if (k == UIK_ESC)
+			return -1;
+		if (k == UIK_ENTER)
+			return sel;
+		if (k == UIK_TAB || k == UIK(KEY_RIGHT))
+			sel = (sel + 1) % n;
+		else if (k == UIK(KEY_BTAB) || k == UIK(KEY_LEFT))
+			sel = (sel + n - 1) % n;
+		else if (k == UIK(KEY_RESIZE))
+			continue;
+		else if (!UIK_IS_FUNC(k)) {
+			/* The first letter of a label chooses it: j(a), n(ej), g(em). */
+			char typed[8] = { 0 }, first[8];
+			utf8_encode((uint32_t)k, typed);
+			for (int i = 0; i < n; i++) {
+				size_t len = utf8_next(labels[i], strlen(labels[i]), 0);
+				snprintf(first, sizeof first, "%.*s", (int)len, labels[i]);
+				if (strcasecmp(first, typed) == 0)
+					return i;
+			}
+		}
+	}
 }
 
 bool dialog_confirm(struct app *app, const char *question, bool default_yes)
 {
-	bool yes = default_yes;
+	const char *labels[] = { _("Yes"), _("No") };
+	return dialog_choose(app, question, labels, 2, default_yes ? 0 : 1) == 0;
+}
+
+bool dialog_prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars)
+{
+	struct lineedit e;
+	lineedit_init(&e, max_chars);
 	for (;;) {
 		app_redraw(app);
-		draw_blank(LINES - 1, 0, COLS, A_REVERSE);
-		char hint[160];
-		snprintf(hint, sizeof hint, "j %s  n %s  Enter %s  Esc %s", _("Yes"), _("No"),
-			 _("Choose"), _("Cancel"));
-		draw_text(LINES - 1, 0, COLS, hint, A_REVERSE);
-		draw_dialog(question, yes);
-		refresh();
-		ui_key k = term_next_key();
-		switch (k) {
-		case 'j': case 'J': case 'y': case 'Y':
+		char hint[200];
+		snprintf(hint, sizeof hint, "Enter %s  Esc %s", _("Choose"), _("Cancel"));
+		draw_hint_line(hint);
+		struct area a = draw_box(6, 64);
+		draw_wrapped(a.top, a.left, 2, a.cols, question, A_REVERSE);
+		draw_blank(a.top + 2, a.left, a.cols, A_NORMAL);
+		int ccol = lineedit_cursor_column(&e);
+		int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
+		size_t skip = utf8_fit(e.text, off);
+		draw_text(a.top + 2, a.left, a.cols, e.text + skip, A_NORMAL);
+		curs_set(1);
+		move(a.top + 2, a.left + ccol - utf8_columns(e.text, skip));
+		ui_key k;
+		if (!dialog_key(app, &k))
+			return false;
+		if (k == UIK_ESC)
+			return false;
+		if (k == UIK_ENTER) {
+			snprintf(out, size, "%s", e.text);
 			return true;
-		case 'n': case 'N': case UIK_ESC:
-			return false;
+		}
+		lineedit_key(&e, k);
+	}
+}
+
+void dialog_pick(struct app *app, struct form_field *fld, dialog_add_fn add, void *ctx)
+{
+	uint64_t before = fld->picked;
+	int sel = 0, top = 0;
+	char message[FIELD_ERROR_MAX] = "";
+	for (;;) {
+		app_redraw(app);
+		char hint[240];
+		if (add)
+			snprintf(hint, sizeof hint, "Space %s  + %s  Enter %s  Esc %s", _("Tick"), _("New"),
+				 _("Done"), _("Cancel"));
+		else
+			snprintf(hint, sizeof hint, "Space %s  Enter %s  Esc %s", _("Tick"), _("Done"),
+				 _("Cancel"));
+		draw_hint_line(hint);
+		int n = fld->noptions < FIELD_MAX_OPTIONS ? fld->noptions : FIELD_MAX_OPTIONS;
+		struct area a = draw_box(n + 4 < 18 ? n + 4 : 18, 50);
+		draw_text(a.top, a.left, a.cols, _(fld->label), A_REVERSE | A_BOLD);
+		int rows = a.rows - 2;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + rows)
+			top = sel - rows + 1;
+		for (int r = 0; r < rows && top + r < n; r++) {
+			int i = top + r;
+			char line[300];
+			snprintf(line, sizeof line, "[%s] %s", (fld->picked >> i) & 1 ? "x" : " ",
+				 fld->options[i].label);
+			draw_text(a.top + 1 + r, a.left, a.cols, line, i == sel ? A_BOLD : A_REVERSE);
+		}
+		if (message[0])
+			draw_text(a.top + a.rows - 1, a.left, a.cols, message, A_REVERSE | A_BOLD);
+		curs_set(0);
+		ui_key k;
+		if (!dialog_key(app, &k)) {
+			fld->picked = before;
+			return;
+		}
+		message[0] = '\0';
+		switch (k) {
+		case UIK_ESC:
+			fld->picked = before;
+			return;
 		case UIK_ENTER:
-			return yes;
-		case UIK_TAB: case UIK(KEY_LEFT): case UIK(KEY_RIGHT):
-			yes = !yes;
+			return;
+		case UIK(KEY_UP):
+			if (sel > 0)
+				sel--;
 			break;
-		case UIK_STOP:
-		case UIK_SCRIPT_END:
-			app->quit = true;
-			app->exit_status = k == UIK_SCRIPT_END ? 3 : 0;
-			return false;
+		case UIK(KEY_DOWN):
+			if (sel + 1 < n)
+				sel++;
+			break;
+		case UIK_SPACE:
+		case 'x':
+			if (n > 0)
+				fld->picked ^= UINT64_C(1) << sel;
+			break;
+		case '+':
+			if (add) {
+				char name[256];
+				if (n >= FIELD_MAX_OPTIONS)
+					snprintf(message, sizeof message, "%s", _("The list is full."));
+				else if (dialog_prompt(app, _("Name of the new entry:"), name, sizeof name, 60)
+					 && name[0] && add(ctx, fld, name, message, sizeof message)) {
+					sel = fld->noptions - 1;
+					fld->picked |= UINT64_C(1) << sel;
+				}
+			}
+			break;
 		default:
 			break;
 		}

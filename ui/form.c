@@ -10,6 +10,11 @@
 #include "i18n.h"
 #include "utf8.h"
 
+static bool takes_cursor(const struct form_field *fld)
+{
+	return !fld->hidden && fld->kind != FIELD_HEADING;
+}
+
 void form_init(struct form *f, struct form_field *fields, int count)
 {
 	memset(f, 0, sizeof *f);
@@ -22,6 +27,17 @@ void form_init(struct form *f, struct form_field *fields, int count)
 		lineedit_init(&fld->edit, max);
 		fld->error[0] = '\0';
 	}
+	form_first(f);
+}
+
+void form_first(struct form *f)
+{
+	for (int i = 0; i < f->count; i++) {
+		if (takes_cursor(&f->fields[i])) {
+			f->current = i;
+			return;
+		}
+	}
 }
 
 void form_set_text(struct form *f, int i, const char *text)
@@ -32,6 +48,14 @@ void form_set_text(struct form *f, int i, const char *text)
 const char *form_text(const struct form *f, int i)
 {
 	return f->fields[i].edit.text;
+}
+
+int form_find(const struct form *f, const char *key)
+{
+	for (int i = 0; i < f->count; i++)
+		if (f->fields[i].key && strcmp(f->fields[i].key, key) == 0)
+			return i;
+	return -1;
 }
 
 static bool blank(const char *s)
@@ -46,6 +70,15 @@ bool form_date(const struct form *f, int i, struct date *out)
 	return !blank(form_text(f, i)) && date_parse(form_text(f, i), out);
 }
 
+void form_date_iso(const struct form *f, int i, char out[DATE_ISO_LEN])
+{
+	struct date d;
+	if (form_date(f, i, &d))
+		date_format_iso(d, out);
+	else
+		out[0] = '\0';
+}
+
 long form_number(const struct form *f, int i)
 {
 	return strtol(form_text(f, i), NULL, 10);
@@ -55,13 +88,15 @@ bool form_check_field(struct form_field *fld)
 {
 	const char *t = fld->edit.text;
 	fld->error[0] = '\0';
-	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO)
+	if (!takes_cursor(fld))
 		return true;
-	if (blank(t)) {
-		if (fld->required)
-			snprintf(fld->error, sizeof fld->error, _("%s must be filled in."),
-				 _(fld->label));
-		return !fld->required;
+	if (fld->kind == FIELD_TEXT || fld->kind == FIELD_DATE || fld->kind == FIELD_NUMBER) {
+		if (blank(t)) {
+			if (fld->required)
+				snprintf(fld->error, sizeof fld->error, _("%s must be filled in."),
+					 _(fld->label));
+			return !fld->required;
+		}
 	}
 	if (fld->kind == FIELD_DATE) {
 		struct date d;
@@ -75,7 +110,11 @@ bool form_check_field(struct form_field *fld)
 		if (errno || *end || v < fld->min || v > fld->max)
 			snprintf(fld->error, sizeof fld->error,
 				 _("Write a whole number from %ld to %ld."), fld->min, fld->max);
+	} else if (fld->kind == FIELD_MULTI && fld->required && !fld->picked) {
+		snprintf(fld->error, sizeof fld->error, _("Choose at least one in %s."), _(fld->label));
 	}
+	if (!fld->error[0] && fld->check)
+		fld->check(fld, fld->error, sizeof fld->error);
 	return !fld->error[0];
 }
 
@@ -90,12 +129,50 @@ bool form_validate(struct form *f)
 	return first_bad < 0;
 }
 
-static void move_to(struct form *f, int i)
+/* Moves by `dir` to the next field that takes the cursor, if any. A
+ * field with something wrong in it keeps the cursor going forward, so the
+ * message is seen where the mistake is; empty required fields are only
+ * insisted on when saving, since a conversation does not go in order. */
+static void step(struct form *f, int dir)
 {
-	if (i < 0 || i >= f->count)
+	struct form_field *cur = &f->fields[f->current];
+	if (!form_check_field(cur) && dir > 0 && !blank(cur->edit.text))
 		return;
-	form_check_field(&f->fields[f->current]);
-	f->current = i;
+	for (int i = f->current + dir; i >= 0 && i < f->count; i += dir) {
+		if (takes_cursor(&f->fields[i])) {
+			f->current = i;
+			return;
+		}
+	}
+}
+
+static bool is_last(const struct form *f)
+{
+	for (int i = f->current + 1; i < f->count; i++)
+		if (takes_cursor(&f->fields[i]))
+			return false;
+	return true;
+}
+
+static unsigned choice_key(struct form *f, struct form_field *fld, ui_key key, enum form_event *ev)
+{
+	int n = fld->kind == FIELD_YESNO ? 2 : vocab_count(fld->choices);
+	if (n <= 0)
+		return RD_NONE;
+	if (key == UIK_SPACE || key == UIK(KEY_RIGHT))
+		fld->choice = (fld->choice + 1) % n;
+	else if (key == UIK(KEY_LEFT))
+		fld->choice = (fld->choice + n - 1) % n;
+	else if (fld->kind == FIELD_YESNO && (key == 'j' || key == 'J' || key == 'y'))
+		fld->choice = 1;
+	else if (fld->kind == FIELD_YESNO && (key == 'n' || key == 'N'))
+		fld->choice = 0;
+	else
+		return RD_NONE;
+	f->dirty = true;
+	fld->error[0] = '\0';
+	*ev = FORM_CHANGED;
+	return RD_BODY;
 }
 
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
@@ -110,38 +187,42 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 		*ev = FORM_CANCEL;
 		return RD_ALL;
 	case UIK_ENTER:
-		if (f->current + 1 == f->count) {
+		if (fld->kind == FIELD_MULTI) {
+			*ev = FORM_PICK;
+			return RD_ALL;
+		}
+		if (is_last(f)) {
 			*ev = FORM_SUBMIT;
 			return RD_ALL;
 		}
-		move_to(f, f->current + 1);
+		step(f, +1);
 		return RD_ALL;
 	case UIK_TAB:
 	case UIK(KEY_DOWN):
-		move_to(f, f->current + 1);
+		step(f, +1);
 		return RD_ALL;
 	case UIK(KEY_BTAB):
 	case UIK(KEY_UP):
-		move_to(f, f->current - 1);
+		step(f, -1);
+		return RD_ALL;
+	case UIK(KEY_PPAGE):
+		for (int i = 0; i < 10; i++)
+			step(f, -1);
+		return RD_ALL;
+	case UIK(KEY_NPAGE):
+		for (int i = 0; i < 10; i++)
+			step(f, +1);
 		return RD_ALL;
 	default:
 		break;
 	}
-	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {
-		int n = fld->kind == FIELD_YESNO ? 2 : fld->nchoices;
-		if (key == UIK_SPACE || key == UIK(KEY_RIGHT)) {
-			fld->choice = (fld->choice + 1) % n;
-		} else if (key == UIK(KEY_LEFT)) {
-			fld->choice = (fld->choice + n - 1) % n;
-		} else if (fld->kind == FIELD_YESNO && (key == 'j' || key == 'J' || key == 'y')) {
-			fld->choice = 1;
-		} else if (fld->kind == FIELD_YESNO && (key == 'n' || key == 'N')) {
-			fld->choice = 0;
-		} else {
+	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO)
+		return choice_key(f, fld, key, ev);
+	if (fld->kind == FIELD_MULTI) {
+		if (key != UIK_SPACE)
 			return RD_NONE;
-		}
-		f->dirty = true;
-		return RD_BODY;
+		*ev = FORM_PICK;
+		return RD_ALL;
 	}
 	if (lineedit_key(&fld->edit, key)) {
 		if (fld->edit.refused)
@@ -151,68 +232,112 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 		else
 			fld->error[0] = '\0';
 		f->dirty = true;
+		*ev = FORM_CHANGED;
 		return RD_ALL;
 	}
 	return RD_NONE;
 }
 
-static const char *field_value_text(const struct form_field *fld)
+static void multi_text(const struct form_field *fld, char *out, size_t size)
 {
-	if (fld->kind == FIELD_YESNO)
-		return fld->choice ? _("Yes") : _("No");
-	if (fld->kind == FIELD_CHOICE)
-		return fld->nchoices ? _(fld->choices[fld->choice]) : "";
-	return fld->edit.text;
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < fld->noptions && i < FIELD_MAX_OPTIONS; i++) {
+		if (!(fld->picked & (UINT64_C(1) << i)))
+			continue;
+		int n = snprintf(out + used, size - used, "%s%s", used ? ", " : "", fld->options[i].label);
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
+void form_value_text(const struct form_field *fld, char *out, size_t size)
+{
+	switch (fld->kind) {
+	case FIELD_YESNO:
+		snprintf(out, size, "%s", fld->choice ? _("Yes") : _("No"));
+		break;
+	case FIELD_CHOICE:
+		snprintf(out, size, "%s", _(fld->choices[fld->choice].label));
+		break;
+	case FIELD_MULTI:
+		multi_text(fld, out, size);
+		break;
+	default:
+		snprintf(out, size, "%s", fld->edit.text);
+	}
 }
 
 void form_draw(struct form *f, const struct area *a)
 {
 	int label_w = 0;
 	for (int i = 0; i < f->count; i++) {
-		int w = utf8_columns(_(f->fields[i].label), strlen(_(f->fields[i].label)));
+		if (f->fields[i].kind == FIELD_HEADING || f->fields[i].hidden)
+			continue;
+		const char *l = _(f->fields[i].label);
+		int w = utf8_columns(l, strlen(l)) + (f->fields[i].required ? 1 : 0);
 		if (w > label_w)
 			label_w = w;
 	}
-	/* On a narrow window labels get at most a third of the width. */
-	if (label_w > a->cols / 3)
-		label_w = a->cols / 3;
+	/* On a narrow window labels get at most half of the width. */
+	if (label_w > a->cols / 2)
+		label_w = a->cols / 2;
 	int value_x = a->left + label_w + 2, value_w = a->cols - label_w - 2;
-	/* One row per field plus one for the current field's message. */
-	int rows = a->rows - 1;
+
+	/* Visible rows: every field that is not hidden. */
+	int shown[256], nshown = 0, cur_row = 0;
+	for (int i = 0; i < f->count && nshown < 256; i++) {
+		if (f->fields[i].hidden)
+			continue;
+		if (i == f->current)
+			cur_row = nshown;
+		shown[nshown++] = i;
+	}
+	/* The last two rows are kept for the current field's message. */
+	int rows = a->rows - 2;
 	if (rows < 1)
 		rows = 1;
-	if (f->current < f->top)
-		f->top = f->current;
-	if (f->current >= f->top + rows)
-		f->top = f->current - rows + 1;
+	if (cur_row < f->top)
+		f->top = cur_row;
+	if (cur_row >= f->top + rows)
+		f->top = cur_row - rows + 1;
+	/* Show the heading above the first field when scrolled to it. */
+	if (f->top > 0 && f->top == cur_row && f->fields[shown[f->top - 1]].kind == FIELD_HEADING)
+		f->top--;
 
 	int cursor_y = -1, cursor_x = 0;
-	for (int r = 0; r < rows && f->top + r < f->count; r++) {
-		int i = f->top + r;
+	for (int r = 0; r < rows && f->top + r < nshown; r++) {
+		int i = shown[f->top + r];
 		struct form_field *fld = &f->fields[i];
-		bool cur = i == f->current;
 		int y = a->top + r;
-		char label[160];
+		if (fld->kind == FIELD_HEADING) {
+			draw_text(y, a->left, a->cols, _(fld->label), A_BOLD | A_UNDERLINE);
+			continue;
+		}
+		bool cur = i == f->current;
+		char label[200];
 		snprintf(label, sizeof label, "%s%s", _(fld->label), fld->required ? "*" : "");
 		draw_text(y, a->left, label_w + 1, label, cur ? A_BOLD : A_NORMAL);
 		attr_t vattr = cur ? A_REVERSE : (fld->error[0] ? A_BOLD : A_UNDERLINE);
 		draw_blank(y, value_x, value_w, vattr);
-		const char *v = field_value_text(fld);
-		int offset_cols = 0;
-		if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {
-			char shown[200];
-			snprintf(shown, sizeof shown, cur ? "< %s >" : "%s", v);
-			draw_text(y, value_x, value_w, shown, vattr);
+		if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO || fld->kind == FIELD_MULTI) {
+			char v[1024], shown_text[1100];
+			form_value_text(fld, v, sizeof v);
+			if (fld->kind == FIELD_MULTI)
+				snprintf(shown_text, sizeof shown_text, cur ? "%s  [Enter: %s]" : "%s", v, _("choose"));
+			else
+				snprintf(shown_text, sizeof shown_text, cur ? "< %s >" : "%s", v);
+			draw_text(y, value_x, value_w, shown_text, vattr);
 		} else {
 			/* Scroll long text so the cursor stays in view. */
 			int ccol = lineedit_cursor_column(&fld->edit);
-			if (ccol >= value_w)
-				offset_cols = ccol - value_w + 1;
-			size_t skip = utf8_fit(v, offset_cols);
-			draw_text(y, value_x, value_w, v + skip, vattr);
+			int offset_cols = ccol >= value_w ? ccol - value_w + 1 : 0;
+			size_t skip = utf8_fit(fld->edit.text, offset_cols);
+			draw_text(y, value_x, value_w, fld->edit.text + skip, vattr);
 			if (cur) {
 				cursor_y = y;
-				cursor_x = value_x + ccol - utf8_columns(v, skip);
+				cursor_x = value_x + ccol - utf8_columns(fld->edit.text, skip);
 			}
 		}
 		if (fld->error[0])
@@ -220,11 +345,85 @@ void form_draw(struct form *f, const struct area *a)
 	}
 	struct form_field *cur = &f->fields[f->current];
 	if (cur->error[0])
-		draw_wrapped(a->top + a->rows - 1, a->left, 1, a->cols, cur->error, A_BOLD);
+		draw_wrapped(a->top + a->rows - 2, a->left, 2, a->cols, cur->error, A_BOLD);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
 	} else {
 		curs_set(0);
+	}
+}
+
+char *form_serialise(const struct form *f)
+{
+	size_t cap = 1024, used = 0;
+	char *out = malloc(cap);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (int i = 0; i < f->count; i++) {
+		const struct form_field *fld = &f->fields[i];
+		if (!fld->key || fld->kind == FIELD_HEADING)
+			continue;
+		char value[LINEEDIT_BYTES];
+		if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {
+			snprintf(value, sizeof value, "%d", fld->choice);
+		} else if (fld->kind == FIELD_MULTI) {
+			size_t n = 0;
+			value[0] = '\0';
+			for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
+				if (fld->picked & (UINT64_C(1) << o))
+					n += (size_t)snprintf(value + n, sizeof value - n, "%s%lld",
+							      n ? "," : "", fld->options[o].id);
+		} else {
+			snprintf(value, sizeof value, "%s", fld->edit.text);
+		}
+		size_t need = strlen(fld->key) + strlen(value) + 3;
+		if (used + need > cap) {
+			cap = (used + need) * 2;
+			char *bigger = realloc(out, cap);
+			if (!bigger) {
+				free(out);
+				return NULL;
+			}
+			out = bigger;
+		}
+		used += (size_t)snprintf(out + used, cap - used, "%s=%s\n", fld->key, value);
+	}
+	return out;
+}
+
+void form_deserialise(struct form *f, const char *data)
+{
+	const char *line = data;
+	while (line && *line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		const char *eq = memchr(line, '=', len);
+		if (eq) {
+			char key[64], value[LINEEDIT_BYTES];
+			snprintf(key, sizeof key, "%.*s", (int)(eq - line), line);
+			snprintf(value, sizeof value, "%.*s", (int)(len - (size_t)(eq - line) - 1), eq + 1);
+			int i = form_find(f, key);
+			if (i >= 0) {
+				struct form_field *fld = &f->fields[i];
+				if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {
+					long c = strtol(value, NULL, 10);
+					int n = fld->kind == FIELD_YESNO ? 2 : vocab_count(fld->choices);
+					fld->choice = c >= 0 && c < n ? (int)c : 0;
+				} else if (fld->kind == FIELD_MULTI) {
+					fld->picked = 0;
+					for (char *tok = strtok(value, ","); tok; tok = strtok(NULL, ",")) {
+						long long id = strtoll(tok, NULL, 10);
+						for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
+							if (fld->options[o].id == id)
+								fld->picked |= UINT64_C(1) << o;
+					}
+				} else {
+					lineedit_set(&fld->edit, value);
+				}
+			}
+		}
+		line = end ? end + 1 : NULL;
 	}
 }

@@ -1,35 +1,68 @@
 /* form.h — a form of labelled fields, all by keyboard: text with UTF-8
- * line editing, dates typed the Danish way, numbers, choices and yes/no.
- * Each field is checked when it is left and the whole form on save; the
- * message says in words what is wrong and the field keeps what was typed. */
+ * line editing, dates typed the Danish way, numbers, choices, yes/no and
+ * multiple choice from a list, under section headings. Each field is
+ * checked when it is left and the whole form on save; the message says in
+ * words what is wrong and the field keeps what was typed. */
 #ifndef BB_FORM_H
 #define BB_FORM_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "lineedit.h"
 #include "screen.h"
+#include "vocab.h"
 
-enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_NUMBER, FIELD_CHOICE, FIELD_YESNO };
+enum field_kind {
+	FIELD_HEADING, /* a section title; never has the cursor */
+	FIELD_TEXT,
+	FIELD_DATE,
+	FIELD_NUMBER,
+	FIELD_CHOICE,
+	FIELD_YESNO,
+	FIELD_MULTI,   /* several of a list; Enter opens the chooser */
+};
 
-enum { FIELD_ERROR_MAX = 200 };
+enum { FIELD_ERROR_MAX = 240, FIELD_MAX_OPTIONS = 64 };
+
+/* An option of a FIELD_MULTI: an id (pick-list row or a code number)
+ * and its label, already translated if it needs to be. */
+struct form_option {
+	long long id;
+	const char *label;
+};
+
+struct form_field;
+/* Extra check after the kind's own; writes a message and returns false. */
+typedef bool (*field_check)(const struct form_field *fld, char *err, size_t size);
 
 struct form_field {
+	const char *key;               /* stable name, for drafts */
 	const char *label;             /* N_() */
 	enum field_kind kind;
 	bool required;
+	bool hidden;                   /* not shown and skipped, e.g. handover when not handed over */
 	int max_chars;                 /* FIELD_TEXT */
 	long min, max;                 /* FIELD_NUMBER */
-	const char *const *choices;    /* FIELD_CHOICE: N_() labels */
-	int nchoices;
+	const struct vocab *choices;   /* FIELD_CHOICE */
+	struct form_option *options;   /* FIELD_MULTI */
+	int noptions;
+	field_check check;
 	/* state */
 	struct lineedit edit;          /* TEXT, DATE, NUMBER */
 	int choice;                    /* CHOICE index; YESNO 0 = no, 1 = yes */
+	uint64_t picked;               /* MULTI: bit i = options[i] chosen */
 	char error[FIELD_ERROR_MAX];
 };
 
-enum form_event { FORM_NONE, FORM_SUBMIT, FORM_CANCEL };
+enum form_event {
+	FORM_NONE,
+	FORM_SUBMIT,
+	FORM_CANCEL,
+	FORM_PICK,     /* Enter on a FIELD_MULTI: the screen opens the chooser */
+	FORM_CHANGED,  /* the current field's value changed */
+};
 
 struct form {
 	struct form_field *fields;
@@ -44,14 +77,29 @@ void form_set_text(struct form *f, int i, const char *text);
 const char *form_text(const struct form *f, int i);
 /* For FIELD_DATE fields that validated; false when empty. */
 bool form_date(const struct form *f, int i, struct date *out);
+/* The ISO form of a valid date field, or "" when empty/invalid. */
+void form_date_iso(const struct form *f, int i, char out[DATE_ISO_LEN]);
 long form_number(const struct form *f, int i);
+/* Index of the field with this key, or -1. */
+int form_find(const struct form *f, const char *key);
 
-/* Checks one field / all fields, filling their error texts. form_validate
- * moves to the first field in error and returns false if there is one. */
+/* Checks one field / all visible fields, filling their error texts.
+ * form_validate moves to the first field in error and returns false. */
 bool form_check_field(struct form_field *fld);
 bool form_validate(struct form *f);
+/* Moves the cursor to the first field that can take it. */
+void form_first(struct form *f);
+
+/* The value as shown to people: the text, the choice's word, "Yes"/"No",
+ * or the chosen options joined by commas. */
+void form_value_text(const struct form_field *fld, char *out, size_t size);
 
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev);
 void form_draw(struct form *f, const struct area *a);
+
+/* Drafts: every field as "key=value" lines (multi: the chosen ids,
+ * comma-separated), and back. Unknown keys are ignored. */
+char *form_serialise(const struct form *f);
+void form_deserialise(struct form *f, const char *data);
 
 #endif

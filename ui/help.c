@@ -14,9 +14,15 @@
 
 enum { HELP_MAX_ROWS = 64 };
 
+/* One row per action; aliases (F1 and ?) share a row. */
+struct help_row {
+	char keys[32];
+	const struct action *action;
+};
+
 struct help_state {
 	const struct screen_ops *about;
-	const struct action *rows[HELP_MAX_ROWS];
+	struct help_row rows[HELP_MAX_ROWS];
 	int nrows;
 	int shown[HELP_MAX_ROWS];
 	int nshown;
@@ -33,12 +39,11 @@ static const struct action help_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static void key_text(const struct action *t, char *buf, size_t size)
+static void key_text(const struct help_row *r, char *buf, size_t size)
 {
-	char key[16];
-	keys_label(t->key, key, sizeof key);
-	int w = utf8_columns(key, strlen(key));
-	snprintf(buf, size, "%s%*s  %s", key, w < 6 ? 6 - w : 0, "",
+	int w = utf8_columns(r->keys, strlen(r->keys));
+	const struct action *t = r->action;
+	snprintf(buf, size, "%s%*s  %s: %s", r->keys, w < 8 ? 8 - w : 0, "", _(t->hint),
 		 _(t->help ? t->help : t->hint));
 }
 
@@ -50,7 +55,7 @@ static int help_count(void *ctx)
 static void help_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct help_state *h = ctx;
-	key_text(h->rows[h->shown[i]], buf, size);
+	key_text(&h->rows[h->shown[i]], buf, size);
 }
 
 /* Matching ignores case and accents the Danish way (collate keys). */
@@ -62,7 +67,7 @@ static void help_filter(void *ctx, const char *query)
 	h->nshown = 0;
 	for (int i = 0; i < h->nrows; i++) {
 		char text[512], key[512];
-		key_text(h->rows[i], text, sizeof text);
+		key_text(&h->rows[i], text, sizeof text);
 		collate_key(text, key, sizeof key);
 		if (!qkey[0] || strstr(key, qkey))
 			h->shown[h->nshown++] = i;
@@ -71,8 +76,23 @@ static void help_filter(void *ctx, const char *query)
 
 static void add_rows(struct help_state *h, const struct action *t)
 {
-	for (; t && t->id != ACT_NONE && h->nrows < HELP_MAX_ROWS; t++)
-		h->rows[h->nrows++] = t;
+	int first = h->nrows;
+	for (; t && t->id != ACT_NONE; t++) {
+		char key[16];
+		keys_label(t->key, key, sizeof key);
+		struct help_row *r = NULL;
+		for (int i = first; i < h->nrows; i++)
+			if (h->rows[i].action->id == t->id)
+				r = &h->rows[i];
+		if (r) {
+			size_t used = strlen(r->keys);
+			snprintf(r->keys + used, sizeof r->keys - used, ", %s", key);
+		} else if (h->nrows < HELP_MAX_ROWS) {
+			r = &h->rows[h->nrows++];
+			r->action = t;
+			snprintf(r->keys, sizeof r->keys, "%s", key);
+		}
+	}
 }
 
 static bool help_enter(struct screen *s, struct app *app)

@@ -9,11 +9,18 @@
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
+#include "citizens.h"
+#include "drafts.h"
+#include "intake.h"
 #include "settings.h"
+#include "store_citizens.h"
 #include "store_stats.h"
 #include "utf8.h"
 
 static const struct action home_actions[] = {
+	{ ACT_INTAKE, '1', N_("Intake"), N_("Register a new referral and hold the first conversation."), 0 },
+	{ ACT_CITIZENS, '2', N_("Citizens"), N_("Find a citizen as you type and see their next step."), 0 },
+	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms that were left before they were saved."), 0 },
 	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks."), 0 },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -29,15 +36,34 @@ static int draw_count(int y, int x, int cols, const char *label, long long n)
 	return 1;
 }
 
-static void draw_empty_help(struct app *app, int y, const struct area *a)
+/* What to do first on an empty database: name the centre, or look
+ * around on made-up data kept apart from the real database. */
+static void draw_empty_help(bool named, int y, const struct area *a)
 {
 	char text[1024];
-	snprintf(text, sizeof text,
-		 _("The database is empty. To begin: press s and write the centre's name. "
-		   "To look around on made-up data without touching the real database, "
-		   "quit with q and run: brobygger demo - then start it with: brobygger --db <the file demo names>."));
-	(void)app;
+	snprintf(text, sizeof text, "%s %s",
+		 named ? _("The database is empty.")
+		       : _("The database is empty. To begin, press s and write the centre's name."),
+		 _("To look around on made-up data without touching the real database, "
+		   "quit with q and run 'brobygger demo': it tells you how to open the made-up data."));
 	draw_wrapped(y, a->left + 2, a->rows - (y - a->top), a->cols - 4, text, A_NORMAL);
+}
+
+/* Drafts waiting to be finished, so none is forgotten. */
+static int draw_drafts(struct app *app, int y, const struct area *a)
+{
+	struct draft drafts[3];
+	int n = 0;
+	if (drafts_list(app->db, drafts, 3, &n) != DB_OK || n == 0 || a->rows < 16)
+		return y;
+	draw_text(y++, a->left + 1, a->cols - 1, _("Drafts (k to go on)"), A_BOLD);
+	for (int i = 0; i < n; i++) {
+		char line[CIT_NAME + 40], when[32];
+		date_format_stamp(drafts[i].updated_at, when, sizeof when);
+		snprintf(line, sizeof line, "%s  (%s)", drafts[i].label, when);
+		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
+	}
+	return y + 1;
 }
 
 static void home_draw(struct screen *s, struct app *app, const struct area *a)
@@ -45,7 +71,8 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	(void)s;
 	int y = a->top;
 	char centre[SETTING_MAX];
-	if (settings_get(app->db, "centre_name", centre, sizeof centre) != DB_OK || !centre[0])
+	bool named = settings_get(app->db, "centre_name", centre, sizeof centre) == DB_OK && centre[0];
+	if (!named)
 		snprintf(centre, sizeof centre, "%s", _("Volunteer centre (no name yet)"));
 	draw_text(y++, a->left + 1, a->cols - 1, centre, A_BOLD);
 	y++;
@@ -64,6 +91,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		y++;
 	}
 
+	y = draw_drafts(app, y, a);
 	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
 	for (const struct action *t = home_actions; t->id != ACT_NONE && y < a->top + a->rows; t++) {
 		char key[16], line[200];
@@ -72,7 +100,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	if (st == DB_OK && c.citizens + c.volunteers + c.activities == 0 && y + 1 < a->top + a->rows)
-		draw_empty_help(app, y + 1, a);
+		draw_empty_help(named, y + 1, a);
 }
 
 static unsigned home_key(struct screen *s, struct app *app, ui_key key)
@@ -83,6 +111,15 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 		return RD_NONE;
 	case ACT_SETTINGS:
 		app_push(app, &settings_screen);
+		return RD_ALL;
+	case ACT_INTAKE:
+		app_push(app, &intake_screen);
+		return RD_ALL;
+	case ACT_CITIZENS:
+		app_push(app, &citizens_screen);
+		return RD_ALL;
+	case ACT_DRAFTS:
+		app_push(app, &drafts_screen);
 		return RD_ALL;
 	default:
 		return app_default_key(app, key);

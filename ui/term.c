@@ -196,6 +196,8 @@ static void script_error(const char *what, const char *text)
  *   resize COLS ROWS    the terminal changes size
  *   dump                print the screen to stdout
  *   signal TERM|HUP     deliver a stop signal
+ *   exec COMMAND        run a shell command and wait, e.g. a second desk
+ *                       changing the same database meanwhile
  * Blank lines and lines starting with # are skipped. */
 static bool script_fill(void)
 {
@@ -245,6 +247,12 @@ static bool script_fill(void)
 			keyq[keyq_len++] = UIK(KEY_RESIZE);
 		} else if (strcmp(line, "dump") == 0) {
 			term_dump(stdout);
+		} else if (strcmp(line, "exec") == 0) {
+			fflush(stdout);
+			if (system(arg) != 0) {
+				script_error("command failed", arg);
+				return false;
+			}
 		} else if (strcmp(line, "signal") == 0) {
 			raise(strcmp(arg, "HUP") == 0 ? SIGHUP : SIGTERM);
 			return true;

@@ -1,0 +1,55 @@
+/* nextstep.h — the one rule that decides a citizen's next step, shown in
+ * one line at the top of the card. First match wins:
+ *   1. the course has ended                    -> NEXT_ENDED
+ *   2. an open follow-up call is overdue       -> NEXT_CALL_OVERDUE
+ *   3. an open follow-up call is due today     -> NEXT_CALL_TODAY
+ *   4. they are expected at a session          -> NEXT_SESSION (with whom)
+ *   5. handed over to professional help        -> NEXT_HANDOVER
+ *   6. a later follow-up call is planned       -> NEXT_CALL_LATER
+ *   7. assessed for volunteer help, no match   -> NEXT_MATCH_WAITING
+ *   8. not assessed yet                        -> NEXT_ASSESS
+ *   9. otherwise                               -> NEXT_NONE ("decide one")
+ */
+#ifndef BB_NEXTSTEP_H
+#define BB_NEXTSTEP_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "store_citizens.h"
+
+enum next_step_kind {
+	NEXT_ENDED,
+	NEXT_CALL_OVERDUE,
+	NEXT_CALL_TODAY,
+	NEXT_SESSION,
+	NEXT_HANDOVER,
+	NEXT_CALL_LATER,
+	NEXT_MATCH_WAITING,
+	NEXT_ASSESS,
+	NEXT_NONE,
+};
+
+struct next_step {
+	enum next_step_kind kind;
+	struct date date;   /* the call, session or handover date, if any */
+	long days;          /* overdue by / until, in days */
+};
+
+struct next_step next_step_decide(const struct citizen_facts *facts, struct date today);
+
+/* The step in one translated line, e.g. "Ring op: 3 dage over tid
+ * (efter første mødegang)" or "Mødes tors 26. nov 10:00 i Gå-gruppen
+ * med Bente Ølgaard". */
+void next_step_describe(const struct next_step *step, const struct citizen_facts *facts,
+			char *out, size_t size);
+
+/* Words for the codes of db/schema.c: a follow-up call's reason
+ * (after_first_session, missed_sessions, agreed, after_match,
+ * referrer_feedback, no_contact, other) and a course's end reason
+ * (lasting_community, moved, declined, handed_over, deceased). An unknown
+ * code comes back as it is, so nothing recorded is hidden; NULL gives "". */
+const char *next_step_call_reason(const char *code);
+const char *next_step_end_reason(const char *code);
+
+#endif

@@ -1,0 +1,331 @@
+/* bench_citizens — how fast search-as-you-type and opening a card are on a
+ * large centre. Not a test: it prints figures.
+ *
+ *   ./build/brobygger demo --citizens 100000 --db /tmp/bench.db
+ *   ./build/tests/bench_citizens /tmp/bench.db
+ *
+ * or, without the demo command, fill a new file through citizens_intake:
+ *
+ *   ./build/tests/bench_citizens --fill 20000 /tmp/bench-filled.db
+ *
+ * Keystrokes: names are sampled from the database; for each, the first
+ * 1..5 letters of the first name and of the surname are typed as the desk
+ * would (Danish letters included), folded by src/fold.c and searched for
+ * the first page of 20. Each prefix is timed once warm (after one pass to
+ * fill the caches, as on a desk PC that has been in use) and the median
+ * and 99th percentile are printed. Cards: citizens_card (which writes its
+ * audit row), citizens_timeline (200) and citizens_facts for 500 random
+ * citizens.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "dbrules.h"
+#include "fold.h"
+#include "store_citizens.h"
+#include "store_stats.h"
+
+enum {
+	SAMPLE_NAMES = 48,
+	MAX_PREFIXES = 1024,
+	PREFIX_LEN = 5,
+	CARDS = 500,
+	PAGE = 20,
+	TIMELINE = 200,
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void report(const char *what, double *ms, int n)
+{
+	if (n == 0) {
+		printf("%-34s no samples\n", what);
+		return;
+	}
+	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+	double sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += ms[i];
+	int p99 = (int)((double)n * 0.99);
+	if (p99 >= n)
+		p99 = n - 1;
+	printf("%-34s n=%4d  median %7.3f ms  p90 %7.3f ms  p99 %7.3f ms  max %7.3f ms  mean %7.3f ms\n", what, n,
+	       ms[n / 2], ms[(int)((double)n * 0.9)], ms[p99], ms[n - 1], sum / n);
+}
+
+/* splitmix64: the same samples on every run. */
+static unsigned long long rng_state = 20261126;
+
+static unsigned long long rng_next(void)
+{
+	unsigned long long z = (rng_state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The first `chars` UTF-8 characters of `word`. */
+static void utf8_prefix(const char *word, int chars, char *out, size_t size)
+{
+	size_t n = 0;
+	for (int c = 0; word[n] && c < chars; c++) {
+		n++;
+		while (((unsigned char)word[n] & 0xc0) == 0x80)
+			n++;
+	}
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, word, n);
+	out[n] = '\0';
+}
+
+struct prefixes {
+	char typed[MAX_PREFIXES][64];
+	char folded[MAX_PREFIXES][64];
+	int n;
+};
+
+static void add_prefix(struct prefixes *p, const char *typed)
+{
+	if (p->n >= MAX_PREFIXES || !*typed)
+		return;
+	snprintf(p->typed[p->n], sizeof p->typed[p->n], "%s", typed);
+	fold_search(typed, p->folded[p->n], sizeof p->folded[p->n]);
+	p->n++;
+}
+
+/* Adds the keystrokes of typing the first 1..5 letters of a word. */
+static void add_word(struct prefixes *p, const char *word)
+{
+	for (int k = 1; k <= PREFIX_LEN; k++) {
+		char typed[64];
+		utf8_prefix(word, k, typed, sizeof typed);
+		add_prefix(p, typed);
+		if (strlen(typed) == strlen(word))
+			break;
+	}
+}
+
+static int fill(struct db *db, long n)
+{
+	static const char *const first[] = {
+		"Søren", "Åse", "Mette", "Jørgen", "Anne", "Ole", "Kirsten", "Bjørn", "Hanne", "Ærbar",
+		"Mads", "Birthe", "Aksel", "Karen", "Øjvind", "Lone", "Kåre", "Ida", "Jens", "Ulla",
+	};
+	static const char *const last[] = {
+		"Hansen", "Jensen", "Nielsen", "Aagaard", "Østergaard", "Møller", "Holm", "Åberg",
+		"Pedersen", "Sørensen", "Lund", "Bech", "Kristensen", "Ærø", "Dam", "Larsen",
+	};
+	static const char *const towns[][2] = {
+		{ "8000", "Aarhus C" }, { "8200", "Aarhus N" }, { "8230", "Åbyhøj" }, { "8270", "Højbjerg" },
+		{ "8260", "Viby J" }, { "8900", "Randers C" }, { "8600", "Silkeborg" },
+	};
+	double start = now_ms();
+	for (long i = 0; i < n; i++) {
+		struct citizen_card c;
+		memset(&c, 0, sizeof c);
+		unsigned long long r = rng_next();
+		snprintf(c.citizen.name, sizeof c.citizen.name, "%s %s", first[r % 20], last[(r >> 8) % 16]);
+		snprintf(c.citizen.phone, sizeof c.citizen.phone, "%02u %02u %02u %02u",
+			 (unsigned)(20 + (r >> 16) % 80), (unsigned)((r >> 24) % 100),
+			 (unsigned)((r >> 32) % 100), (unsigned)((r >> 40) % 100));
+		const char *const *t = towns[(r >> 48) % 7];
+		snprintf(c.citizen.postcode, sizeof c.citizen.postcode, "%s", t[0]);
+		snprintf(c.citizen.town, sizeof c.citizen.town, "%s", t[1]);
+		snprintf(c.referral.referred_on, sizeof c.referral.referred_on, "2026-%02u-%02u",
+			 (unsigned)(1 + (r >> 52) % 11), (unsigned)(1 + (r >> 56) % 28));
+		snprintf(c.referral.source, sizeof c.referral.source, "self");
+		c.consent.registration = true;
+		long long id;
+		enum db_status st = citizens_intake(db, 0, &c, &id);
+		if (st != DB_OK) {
+			fprintf(stderr, "bench_citizens: intake %ld: %d (%s)\n", i, (int)st, db_errdetail(db));
+			return 1;
+		}
+		if ((i + 1) % 10000 == 0)
+			fprintf(stderr, "  %ld citizens, %.0f s\n", i + 1, (now_ms() - start) / 1e3);
+	}
+	printf("filled %ld citizens through citizens_intake in %.1f s\n", n, (now_ms() - start) / 1e3);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	long fill_n = 0;
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--fill") == 0 && i + 1 < argc) {
+			char *end;
+			fill_n = strtol(argv[++i], &end, 10);
+			if (*end || fill_n <= 0) {
+				fprintf(stderr, "bench_citizens: --fill needs a positive number\n");
+				return 2;
+			}
+		} else if (!path && argv[i][0] != '-') {
+			path = argv[i];
+		} else {
+			path = NULL;
+			break;
+		}
+	}
+	if (!path) {
+		fprintf(stderr, "usage: bench_citizens [--fill N] DATABASE\n");
+		return 2;
+	}
+	dbrules_install();
+	struct db *db;
+	enum db_status st = db_open(path, &db);
+	if (st != DB_OK) {
+		fprintf(stderr, "bench_citizens: %s: %d (%s)\n", path, (int)st, db_errdetail(db));
+		db_close(db);
+		return 1;
+	}
+	if (fill_n > 0 && fill(db, fill_n) != 0) {
+		db_close(db);
+		return 1;
+	}
+
+	/* Sample names spread over the whole list. */
+	struct citizen_hit *hits = calloc(PAGE, sizeof *hits);
+	struct prefixes *p = calloc(1, sizeof *p);
+	struct timeline_entry *tl = calloc(TIMELINE, sizeof *tl);
+	long long *ids = calloc(MAX_PREFIXES * PAGE, sizeof *ids);
+	double *ms = calloc(MAX_PREFIXES > CARDS ? MAX_PREFIXES : CARDS, sizeof *ms);
+	if (!hits || !p || !tl || !ids || !ms)
+		return 1;
+	struct today_counts counts;
+	if ((st = stats_today(db, "2026-11-26", &counts)) != DB_OK) {
+		fprintf(stderr, "bench_citizens: %s: %d (%s)\n", path, (int)st, db_errdetail(db));
+		return 1;
+	}
+	int total = (int)counts.citizens;
+	printf("database %s: %d citizens\n", path, total);
+	if (total == 0) {
+		fprintf(stderr, "bench_citizens: no citizens; make some with `brobygger demo` or --fill N\n");
+		return 1;
+	}
+	for (int i = 0; i < SAMPLE_NAMES; i++) {
+		int n = 0;
+		int off = (int)(rng_next() % (unsigned long long)total);
+		if (citizens_search(db, "", off, 1, hits, &n) != DB_OK || n == 0)
+			continue;
+		char first[CIT_NAME];
+		snprintf(first, sizeof first, "%s", hits[0].name);
+		char *space = strchr(first, ' ');
+		const char *surname = strrchr(hits[0].name, ' ');
+		if (space)
+			*space = '\0';
+		add_word(p, first);
+		if (surname)
+			add_word(p, surname + 1);
+	}
+	/* The Danish letters typed on their own, and in both spellings. */
+	static const char *const danish[] = { "æ", "ø", "å", "aa", "Ø", "Å", "Ærø", "Østerg", "Aag", "Åb" };
+	for (size_t i = 0; i < sizeof danish / sizeof danish[0]; i++)
+		add_prefix(p, danish[i]);
+
+	printf("%d keystroke prefixes from %d sampled names, e.g.", p->n, SAMPLE_NAMES);
+	for (int i = 0; i < p->n && i < 12; i++)
+		printf(" '%s'", p->typed[i]);
+	printf("\n");
+
+	/* One pass to fill the caches, as on a desk that has been in use. */
+	int nids = 0;
+	double cold_start = now_ms();
+	for (int i = 0; i < p->n; i++) {
+		double t = now_ms();
+		int n = 0;
+		if ((st = citizens_search(db, p->folded[i], 0, PAGE, hits, &n)) != DB_OK) {
+			fprintf(stderr, "bench_citizens: search '%s': %d (%s)\n", p->folded[i], (int)st, db_errdetail(db));
+			return 1;
+		}
+		ms[i] = now_ms() - t;
+		for (int k = 0; k < n; k++)
+			ids[nids++] = hits[k].id;
+	}
+	printf("first (cold) pass over all prefixes: %.0f ms\n", now_ms() - cold_start);
+	report("search, cold pass", ms, p->n);
+
+	int worst = 0;
+	double worst_ms = 0;
+	for (int i = 0; i < p->n; i++) {
+		double t = now_ms();
+		int n = 0;
+		citizens_search(db, p->folded[i], 0, PAGE, hits, &n);
+		ms[i] = now_ms() - t;
+		if (ms[i] > worst_ms) {
+			worst_ms = ms[i];
+			worst = i;
+		}
+	}
+	printf("slowest warm prefix: '%s' (%s) %.3f ms\n", p->typed[worst], p->folded[worst], worst_ms);
+	report("search as you type (warm)", ms, p->n);
+
+	/* Digits as typed for a phone number or a postcode (not in the target). */
+	static const char *const digits[] = {
+		"2", "20", "204", "2045", "3", "31", "314", "4", "40", "5", "6", "7", "8", "80", "800", "8000",
+		"82", "823", "9", "90", "1", "12", "60", "61", "71", "72", "26", "28", "42", "53",
+	};
+	int nd = (int)(sizeof digits / sizeof digits[0]);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < nd; i++) {
+			double t = now_ms();
+			int n = 0;
+			citizens_search(db, digits[i], 0, PAGE, hits, &n);
+			ms[i] = now_ms() - t;
+			if (pass == 1 && ms[i] > 5.0)
+				printf("  slow digits '%s': %.3f ms\n", digits[i], ms[i]);
+		}
+	}
+	report("digits (phone, postcode), warm", ms, nd);
+
+	/* Opening a card: the card (with its audit row), timeline, facts. */
+	double card_ms[CARDS];
+	double read_ms[CARDS];
+	for (int i = 0; i < CARDS; i++) {
+		long long id = ids[rng_next() % (unsigned long long)nids];
+		struct citizen_card card;
+		struct citizen_facts facts;
+		int n;
+		double t = now_ms();
+		st = citizens_card(db, 0, id, &card);
+		double t1 = now_ms();
+		if (st == DB_OK)
+			st = citizens_timeline(db, id, TIMELINE, tl, &n);
+		if (st == DB_OK)
+			st = citizens_facts(db, id, "2026-11-26", &facts);
+		double t2 = now_ms();
+		if (st != DB_OK) {
+			fprintf(stderr, "bench_citizens: card %lld: %d (%s)\n", id, (int)st, db_errdetail(db));
+			return 1;
+		}
+		card_ms[i] = t2 - t;
+		read_ms[i] = t1 - t;
+		ms[i] = t2 - t1;
+	}
+	report("citizens_card incl. audit commit", read_ms, CARDS);
+	report("timeline(200) + facts", ms, CARDS);
+	report("open a card (all three)", card_ms, CARDS);
+
+	free(ms);
+	free(ids);
+	free(tl);
+	free(p);
+	free(hits);
+	db_close(db);
+	return 0;
+}

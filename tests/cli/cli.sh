@@ -1,0 +1,115 @@
+#!/bin/sh
+# Command-line tests, end to end: every subcommand and its error paths,
+# exit codes, and that errors are in Danish on stderr. Prints TAP.
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+	for f in "$tmp/out" "$tmp/err"; do [ -f "$f" ] && sed 's/^/# /' "$f"; done
+}
+# expect STATUS DESCRIPTION -- command...; output in $tmp/out, $tmp/err
+expect() {
+	want=$1 desc=$2; shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$desc (exit $got)"; else not_ok "$desc (exit $got, expected $want)"; fi
+}
+contains() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: '$2' not in $(basename "$1")"; fi
+}
+empty() { # FILE DESCRIPTION
+	if [ ! -s "$1" ]; then ok "$2"; else not_ok "$2: $(basename "$1") not empty"; fi
+}
+
+expect 0 "--help" -- "$bin" --help
+contains "$tmp/out" "Brug: brobygger" "help is in Danish"
+contains "$tmp/out" "demo" "help lists demo"
+empty "$tmp/err" "help writes nothing to stderr"
+LANGUAGE=en expect 0 "--help in English" -- env LANGUAGE=en "$bin" --help
+contains "$tmp/out" "Usage: brobygger" "English on request"
+LANG=da_DK.UTF-8 expect 0 "--help with an ungenerated da_DK locale" -- env -u LANGUAGE LANG=da_DK.UTF-8 "$bin" --help
+contains "$tmp/out" "Brug: brobygger" "Danish without the da_DK locale installed"
+
+expect 0 "--version" -- "$bin" --version
+contains "$tmp/out" "brobygger 0." "version printed"
+
+expect 2 "unknown command" -- "$bin" frobnicate
+contains "$tmp/err" "Ukendt kommando: frobnicate" "unknown command named in Danish"
+contains "$tmp/err" "brobygger --help" "points to --help"
+empty "$tmp/out" "usage errors write nothing to stdout"
+expect 2 "unknown option" -- "$bin" --frobnicate
+expect 2 "--db without a path" -- "$bin" --db
+expect 2 "demo --citizens not a number" -- "$bin" demo --citizens mange
+contains "$tmp/err" "--citizens" "names the bad option"
+expect 2 "backup without a path" -- "$bin" backup
+
+db=$tmp/demo.db
+expect 0 "demo creates a database" -- "$bin" demo --db "$db" --citizens 40 --seed 3
+contains "$tmp/out" "40 opdigtede borgere" "demo reports what it made"
+contains "$tmp/out" "Tid:" "demo prints the time"
+mode=$(stat -c %a "$db")
+if [ "$mode" = 600 ]; then ok "demo database is mode 600"; else not_ok "demo database is mode $mode"; fi
+expect 1 "demo refuses a database with data" -- "$bin" demo --db "$db" --citizens 5
+contains "$tmp/err" "indeholder allerede data" "and says why"
+
+expect 0 "check on a sound database" -- "$bin" --db "$db" check
+contains "$tmp/out" "databasen er i orden" "check says it is sound"
+
+expect 0 "backup" -- "$bin" --db "$db" backup "$tmp/backup.db"
+expect 0 "check on the backup" -- "$bin" --db "$tmp/backup.db" check
+expect 1 "backup never overwrites" -- "$bin" --db "$db" backup "$tmp/backup.db"
+contains "$tmp/err" "findes allerede" "backup explains"
+
+printf 'mælk, rugbrød, æbler\n' >"$tmp/list.txt"
+expect 1 "check on a text file" -- "$bin" --db "$tmp/list.txt" check
+contains "$tmp/err" "ikke en Brobygger-database" "not a database, in Danish"
+expect 1 "the screen program on a text file" -- "$bin" --db "$tmp/list.txt"
+contains "$tmp/err" "ikke en Brobygger-database" "refuses before the screen starts"
+empty "$tmp/out" "the terminal is not touched"
+if [ "$(cat "$tmp/list.txt")" = "mælk, rugbrød, æbler" ]; then ok "the text file is unchanged"; else not_ok "the text file was changed"; fi
+
+expect 1 "check on a missing file" -- "$bin" --db "$tmp/none.db" check
+expect 1 "a folder that cannot be made" -- "$bin" --db /proc/none/brobygger.db
+contains "$tmp/err" "Mappen til databasen" "names the folder problem"
+
+python3 - "$tmp/newer.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 999"); c.execute("CREATE TABLE t(x)"); c.commit()
+PY
+expect 1 "a newer database is refused" -- "$bin" --db "$tmp/newer.db"
+contains "$tmp/err" "nyere version" "says to update Brobygger"
+
+expect 1 "the screen program needs a terminal" -- "$bin" --db "$tmp/tty.db"
+contains "$tmp/err" "terminal" "and says so"
+
+home=$tmp/home
+mkdir -p "$home"
+expect 0 "demo without --db writes demo.db, not the real database" -- env -u BROBYGGER_DB -u XDG_DATA_HOME HOME="$home" "$bin" demo --citizens 5
+if [ -f "$home/.local/share/brobygger/demo.db" ] && [ ! -e "$home/.local/share/brobygger/brobygger.db" ]; then
+	ok "demo.db beside the default database"
+else
+	not_ok "demo.db not where expected"
+fi
+contains "$tmp/out" "brobygger --db $home/.local/share/brobygger/demo.db" "demo says how to look around"
+expect 0 "XDG_DATA_HOME is honoured" -- env -u BROBYGGER_DB XDG_DATA_HOME="$tmp/xdg" "$bin" demo --citizens 5
+if [ -f "$tmp/xdg/brobygger/demo.db" ]; then ok "demo.db under XDG_DATA_HOME"; else not_ok "demo.db not under XDG_DATA_HOME"; fi
+expect 0 "BROBYGGER_DB is the default database" -- env BROBYGGER_DB="$tmp/xdg/brobygger/demo.db" "$bin" check
+
+# Read-only: root may write anyway, so try as nobody where we can.
+cp "$db" "$tmp/ro.db"
+chmod 444 "$tmp/ro.db"
+chmod 755 "$tmp"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	expect 1 "a read-only database" -- setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" --db "$tmp/ro.db"
+else
+	expect 1 "a read-only database" -- "$bin" --db "$tmp/ro.db"
+fi
+contains "$tmp/err" "skrivebeskyttet" "read-only explained"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

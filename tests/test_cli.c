@@ -1,0 +1,46 @@
+/* Unit tests for command-line parsing in src/cli.c. */
+#include "cli.h"
+#include "tap.h"
+
+static bool parse(struct cli_args *a, char *err, int argc, char **argv)
+{
+	return cli_parse(argc, argv, a, err, 256);
+}
+
+int main(void)
+{
+	struct cli_args a;
+	char err[256];
+
+	TAP_CHECK(parse(&a, err, 1, (char *[]){ "brobygger", NULL }) && a.command == CLI_TUI,
+		  "no arguments starts the screen program");
+	TAP_CHECK(parse(&a, err, 3, (char *[]){ "brobygger", "--db", "/tmp/x.db", NULL })
+		  && a.command == CLI_TUI && strcmp(a.db_path, "/tmp/x.db") == 0, "--db PATH");
+	TAP_CHECK(parse(&a, err, 2, (char *[]){ "brobygger", "--db=/tmp/y.db", NULL })
+		  && strcmp(a.db_path, "/tmp/y.db") == 0, "--db=PATH");
+	TAP_CHECK(parse(&a, err, 6, (char *[]){ "brobygger", "demo", "--citizens", "250", "--seed", "7", NULL })
+		  && a.command == CLI_DEMO && a.demo_citizens == 250 && a.demo_seed == 7,
+		  "demo --citizens N --seed S");
+	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "--db", "d.db", "check", NULL })
+		  && a.command == CLI_CHECK, "options before the command");
+	TAP_CHECK(parse(&a, err, 3, (char *[]){ "brobygger", "backup", "/tmp/b.db", NULL })
+		  && a.command == CLI_BACKUP && strcmp(a.backup_path, "/tmp/b.db") == 0, "backup PATH");
+	TAP_CHECK(parse(&a, err, 2, (char *[]){ "brobygger", "--version", NULL }) && a.command == CLI_VERSION,
+		  "--version");
+	TAP_CHECK(parse(&a, err, 3, (char *[]){ "brobygger", "demo", "-h", NULL }) && a.command == CLI_HELP,
+		  "-h anywhere");
+
+	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "frobnicate", NULL }), "unknown command refused");
+	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--nope", NULL }), "unknown option refused");
+	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--db", NULL }), "--db without a path refused");
+	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "mange", NULL }),
+		  "--citizens must be a number");
+	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "-5", NULL }),
+		  "--citizens must not be negative");
+	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "backup", NULL }), "backup needs a path");
+	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "--citizens", "5", NULL }),
+		  "--citizens belongs to demo only");
+	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "check", "extra", NULL }),
+		  "stray argument refused");
+	return tap_done();
+}

@@ -1,0 +1,79 @@
+/* Unit tests for src/date.c: Danish input, arithmetic, formatting. */
+#include <stdlib.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "tap.h"
+
+static void parses(const char *text, int y, int m, int d)
+{
+	struct date got;
+	bool ok = date_parse(text, &got);
+	TAP_CHECK(ok && got.year == y && got.month == m && got.day == d,
+		  "'%s' is %04d-%02d-%02d", text, y, m, d);
+}
+
+static void rejects(const char *text)
+{
+	struct date got;
+	TAP_CHECK(!date_parse(text, &got), "'%s' is refused", text);
+}
+
+int main(void)
+{
+	setenv("BROBYGGER_TODAY", "2026-11-22", 1);
+	setenv("LANGUAGE", "da", 1);
+	i18n_init();
+
+	parses("22-11-2026", 2026, 11, 22);
+	parses("22/11/2026", 2026, 11, 22);
+	parses("22.11.2026", 2026, 11, 22);
+	parses("2-3-2026", 2026, 3, 2);
+	parses("22112026", 2026, 11, 22);
+	parses("2026-11-22", 2026, 11, 22);
+	parses(" 26-11-26 ", 2026, 11, 26);
+	parses("01-01-45", 1945, 1, 1);
+	parses("29-02-2024", 2024, 2, 29);
+	rejects("29-02-2026");
+	rejects("31-04-2026");
+	rejects("32-01-2026");
+	rejects("00-01-2026");
+	rejects("22-13-2026");
+	rejects("22-11");
+	rejects("22-11/2026");
+	rejects("i morgen");
+	rejects("");
+	rejects("2026-02-30");
+	rejects("22-11-2026x");
+
+	struct date d = { 2026, 11, 26 };
+	TAP_INT_EQ(date_weekday(d), 4, "26-11-2026 is a Thursday");
+	TAP_INT_EQ(date_weekday((struct date){ 2026, 11, 23 }), 1, "23-11-2026 is a Monday");
+	TAP_INT_EQ(date_weekday((struct date){ 1970, 1, 1 }), 4, "1970-01-01 was a Thursday");
+	TAP_INT_EQ(date_iso_week(d), 48, "26-11-2026 is in week 48");
+	TAP_INT_EQ(date_iso_week((struct date){ 2027, 1, 1 }), 53, "1 January 2027 is in week 53 of 2026");
+	TAP_INT_EQ(date_iso_week((struct date){ 2024, 12, 30 }), 1, "30 December 2024 is in week 1 of 2025");
+
+	struct date next = date_add_days((struct date){ 2024, 2, 28 }, 1);
+	TAP_CHECK(next.month == 2 && next.day == 29, "leap day follows 28 February 2024");
+	next = date_add_days((struct date){ 2026, 12, 31 }, 1);
+	TAP_CHECK(next.year == 2027 && next.month == 1 && next.day == 1, "new year follows 31 December");
+	TAP_INT_EQ(date_to_days(date_from_days(20000)), 20000, "days round-trip");
+
+	char buf[64];
+	date_format_dk(d, buf, sizeof buf);
+	TAP_STR_EQ(buf, "26-11-2026", "Danish numeric form");
+	date_format_iso(d, buf);
+	TAP_STR_EQ(buf, "2026-11-26", "ISO form for storage");
+	date_format_short(d, buf, sizeof buf);
+	TAP_STR_EQ(buf, "tors 26. nov", "short Danish form");
+	date_format_long((struct date){ 2026, 5, 4 }, buf, sizeof buf);
+	TAP_STR_EQ(buf, "mandag 4. maj 2026", "long Danish form");
+	date_format_short((struct date){ 2026, 5, 9 }, buf, sizeof buf);
+	TAP_STR_EQ(buf, "lør 9. maj", "Saturday with ø");
+
+	struct date today = date_today();
+	TAP_CHECK(today.year == 2026 && today.month == 11 && today.day == 22,
+		  "BROBYGGER_TODAY fixes the clock");
+	return tap_done();
+}

@@ -1,0 +1,273 @@
+/* Database tests on temporary files: migration from empty, refusal of a
+ * newer schema, and each bad-file case the desk can meet. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "migrate.h"
+#include "store_settings.h"
+#include "store_stats.h"
+#include "tap.h"
+
+static char dir[64];
+
+static void path_in_dir(char *out, size_t size, const char *name)
+{
+	snprintf(out, size, "%s/%s", dir, name);
+}
+
+static void write_file(const char *path, const char *content)
+{
+	FILE *f = fopen(path, "w");
+	fputs(content, f);
+	fclose(f);
+}
+
+static long file_size(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+static void test_fresh(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "new/sub/fresh.db");
+	struct db *db;
+	enum db_status st = db_open(path, &db);
+	TAP_INT_EQ(st, DB_OK, "a new database opens, folders made");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "migrated to the latest schema");
+	struct stat sb;
+	stat(path, &sb);
+	TAP_INT_EQ(sb.st_mode & 0777, 0600, "the file is readable by its owner only");
+	char parent[256];
+	path_in_dir(parent, sizeof parent, "new/sub");
+	stat(parent, &sb);
+	TAP_INT_EQ(sb.st_mode & 0777, 0700, "the folder made for it is private");
+
+	long long n = -1;
+	TAP_INT_EQ(db_query_int(db, "PRAGMA foreign_keys", &n), DB_OK, "foreign_keys readable");
+	TAP_INT_EQ(n, 1, "foreign keys are enforced");
+	TAP_INT_EQ(db_query_int(db, "SELECT count(*) FROM interests", &n), DB_OK, "pick-lists exist");
+	TAP_CHECK(n >= 5, "interests are seeded");
+
+	TAP_INT_EQ(settings_set(db, 0, "centre_name", "Frivilligcenter Århus"), DB_OK, "setting saved");
+	char v[SETTING_MAX];
+	settings_get(db, "centre_name", v, sizeof v);
+	TAP_STR_EQ(v, "Frivilligcenter Århus", "setting read back");
+	TAP_INT_EQ(db_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'settings'", &n), DB_OK,
+		   "audit log readable");
+	TAP_INT_EQ(n, 1, "the change is in the audit log");
+
+	struct today_counts c;
+	TAP_INT_EQ(stats_today(db, "2026-11-26", &c), DB_OK, "home counts on an empty database");
+	TAP_INT_EQ(c.citizens + c.calls_due + c.sessions_today, 0, "all zero");
+
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(name, postcode) VALUES ('Bo', '80000')"),
+		   DB_ERR_CONSTRAINT, "a five-digit postcode breaks a CHECK");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO referrals(referred_on, source) VALUES ('2026-02-30', 'self')"),
+		   DB_ERR_CONSTRAINT, "an impossible date breaks a CHECK");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (99, 99, 'present')"),
+		   DB_ERR_CONSTRAINT, "a foreign key to nothing is refused");
+	db_close(db);
+
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opens again");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "migrations are not applied twice");
+	db_close(db);
+}
+
+static void test_too_new(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "newer.db");
+	struct db *db;
+	db_open(path, &db);
+	db_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999");
+	db_close(db);
+	long before = file_size(path);
+	struct stat sb0, sb1;
+	stat(path, &sb0);
+	TAP_INT_EQ(db_open(path, &db), DB_ERR_TOONEW, "a newer schema is refused");
+	TAP_CHECK(strstr(db_errdetail(db), "999") != NULL, "the detail names the version");
+	db_close(db);
+	stat(path, &sb1);
+	TAP_CHECK(before == file_size(path) && sb0.st_mtime == sb1.st_mtime,
+		  "the newer database is not modified");
+	char wal[300];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	TAP_CHECK(access(wal, F_OK) != 0, "and not switched to WAL");
+}
+
+static void test_not_a_database(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "notes.txt");
+	write_file(path, "Dette er en indkøbsseddel, ikke en database.\n"
+			 "mælk, rugbrød, æbler, ost, kaffe, havregryn, smør, løg...\n");
+	long before = file_size(path);
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_ERR_NOTADB, "a text file is not a database");
+	db_close(db);
+	TAP_INT_EQ(file_size(path), before, "the text file is left as it was");
+	TAP_INT_EQ(db_open_existing(path, true, &db), DB_ERR_NOTADB, "check says the same");
+	db_close(db);
+}
+
+static void test_missing_folder(void)
+{
+	struct db *db;
+	TAP_INT_EQ(db_open("/proc/brobygger-none/x.db", &db), DB_ERR_NODIR,
+		   "a folder that cannot be made is reported");
+	db_close(db);
+	TAP_INT_EQ(db_open_existing("/nonexistent/brobygger.db", true, &db), DB_ERR_CANTOPEN,
+		   "check on a missing file");
+	db_close(db);
+}
+
+/* Root may write anywhere, so the read-only case runs as nobody. */
+static void test_read_only(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "ro/readonly.db");
+	struct db *db;
+	db_open(path, &db);
+	db_exec(db, "PRAGMA journal_mode = DELETE");
+	db_close(db);
+	char ro_dir[256];
+	path_in_dir(ro_dir, sizeof ro_dir, "ro");
+	chmod(path, 0444);
+	chmod(ro_dir, 0555);
+	chmod(dir, 0755);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(10);
+		struct db *d;
+		enum db_status st = db_open(path, &d);
+		_exit(st == DB_ERR_READONLY ? 0 : 20 + (int)st);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	TAP_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		  "a read-only file is reported as read-only (child exit %d)",
+		  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	chmod(ro_dir, 0700);
+	chmod(path, 0600);
+}
+
+static void test_locked(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "locked.db");
+	struct db *holder, *db;
+	db_open(path, &holder);
+	db_close(holder);
+	db_open(path, &holder);
+	TAP_INT_EQ(db_exec(holder, "BEGIN EXCLUSIVE; INSERT INTO interests(name) VALUES ('Strik')"), DB_OK,
+		   "a stuck writer holds the lock");
+	setenv("BROBYGGER_BUSY_TIMEOUT_MS", "100", 1);
+	TAP_INT_EQ(db_open(path, &db), DB_ERR_BUSY, "opening meets the lock and says so");
+	db_close(db);
+	unsetenv("BROBYGGER_BUSY_TIMEOUT_MS");
+	db_rollback(holder);
+	db_close(holder);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "after the writer is gone it opens");
+	db_close(db);
+}
+
+static void test_corrupt(void)
+{
+	char path[256];
+	path_in_dir(path, sizeof path, "corrupt.db");
+	struct db *db;
+	db_open(path, &db);
+	db_exec(db, "PRAGMA journal_mode = DELETE");
+	for (int i = 0; i < 200; i++)
+		db_exec(db, "INSERT INTO notes(citizen_id, written_on, text) SELECT NULL, '2026-01-01', 'x' WHERE 0");
+	db_exec(db, "CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000)"
+		    " INSERT INTO filler SELECT randomblob(100) FROM n");
+	db_close(db);
+	/* Scribble over the middle pages, as a failing disk would. */
+	int fd = open(path, O_WRONLY);
+	char junk[4096];
+	memset(junk, 0x5a, sizeof junk);
+	for (int page = 3; page < 12; page++) {
+		if (pwrite(fd, junk, sizeof junk, (off_t)page * 4096) != (ssize_t)sizeof junk)
+			break;
+	}
+	close(fd);
+	enum db_status st = db_open_existing(path, true, &db);
+	char report[1024] = "";
+	if (st == DB_OK)
+		st = db_integrity_check(db, report, sizeof report);
+	db_close(db);
+	TAP_CHECK(st == DB_ERR_CORRUPT, "a damaged file fails the integrity check (status %d)", (int)st);
+}
+
+static void test_backup(void)
+{
+	char path[256], copy[256];
+	path_in_dir(path, sizeof path, "orig.db");
+	path_in_dir(copy, sizeof copy, "copy.db");
+	struct db *db;
+	db_open(path, &db);
+	settings_set(db, 0, "centre_name", "Kopi-centret");
+	TAP_INT_EQ(db_backup(db, copy), DB_OK, "backup while open");
+	TAP_INT_EQ(db_backup(db, copy), DB_ERR_CONFLICT, "backup never overwrites");
+	db_close(db);
+	struct stat sb;
+	stat(copy, &sb);
+	TAP_INT_EQ(sb.st_mode & 0777, 0600, "the backup is private too");
+	db_open_existing(copy, true, &db);
+	char v[SETTING_MAX];
+	settings_get(db, "centre_name", v, sizeof v);
+	TAP_STR_EQ(v, "Kopi-centret", "the backup holds the data");
+	db_close(db);
+}
+
+static void test_wrapper(void)
+{
+	struct db *db;
+	db_open(":memory:", &db);
+	struct db_stmt *st;
+	TAP_INT_EQ(db_prepare(db, &st, "SELECT :a || :b"), DB_OK, "prepare");
+	db_bind_text(st, ":a", "Sø");
+	db_bind_text(st, ":b", "ren");
+	TAP_INT_EQ(db_step(st), DB_ROW, "step gives a row");
+	TAP_STR_EQ(db_column_text(st, 0), "Søren", "named parameters bound");
+	TAP_INT_EQ(db_finalize(st), DB_OK, "finalize clean");
+	db_prepare(db, &st, "SELECT :a");
+	db_bind_text(st, ":nope", "x");
+	TAP_INT_EQ(db_step(st), DB_ERR_MISUSE, "an unknown parameter stops the statement");
+	TAP_INT_EQ(db_finalize(st), DB_ERR_MISUSE, "and is reported at finalize");
+	TAP_CHECK(db_prepare(db, &st, "SELEKT 1") == DB_ERR_MISUSE && st == NULL, "bad SQL is a misuse");
+	db_close(db);
+}
+
+int main(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/bb-test-db-XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_wrapper();
+	test_fresh();
+	test_too_new();
+	test_not_a_database();
+	test_missing_folder();
+	test_read_only();
+	test_locked();
+	test_corrupt();
+	test_backup();
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return tap_done();
+}

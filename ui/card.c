@@ -1,0 +1,368 @@
+/* card.c — citizen card: next step, details, timeline; edit, note, end
+ * and reopen the course from here. */
+#include "card.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "citizen_edit.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "i18n.h"
+#include "list.h"
+#include "nextstep.h"
+#include "store_citizens.h"
+#include "utf8.h"
+#include "vocab.h"
+
+enum { CARD_TIMELINE_MAX = 200 };
+
+struct card_state {
+	long long id;
+	struct citizen_card card;
+	struct citizen_facts facts;
+	struct timeline_entry timeline[CARD_TIMELINE_MAX];
+	int ntimeline;
+	struct list list;
+	char picks_text[2][512]; /* interests, barriers as words */
+};
+
+static long long pending_id;
+
+static const struct action card_actions[] = {
+	{ ACT_EDIT, 'e', N_("Edit"), N_("Change any field of the card."), 0 },
+	{ ACT_NOTE, 'n', N_("Note"), N_("Add a note with today's date."), 0 },
+	{ ACT_END, 'a', N_("End/reopen"), N_("End the course with a reason, or reopen an ended one."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to where you came from."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static int tl_count(void *ctx)
+{
+	return ((struct card_state *)ctx)->ntimeline;
+}
+
+/* One timeline line in words: "26-11-2026  Mødte op: Gå-gruppen". */
+static void tl_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct card_state *st = ctx;
+	const struct timeline_entry *e = &st->timeline[i];
+	char date[16] = "";
+	struct date d;
+	if (date_parse_iso(e->date, &d))
+		date_format_dk(d, date, sizeof date);
+	char what[1400], people[1000];
+	snprintf(people, sizeof people, "%s%s%s", e->who, e->who[0] && e->what[0] ? ", " : "", e->what);
+	switch (e->kind) {
+	case TL_REFERRAL:
+		if (e->who[0])
+			snprintf(what, sizeof what, _("Referred by %s: %s"),
+				 vocab_label(vocab_referral_source, e->code), e->who);
+		else
+			snprintf(what, sizeof what, _("Referred by %s"), vocab_label(vocab_referral_source, e->code));
+		break;
+	case TL_INTAKE:
+		snprintf(what, sizeof what, "%s", _("Registered at the first conversation"));
+		break;
+	case TL_ASSESSMENT:
+		snprintf(what, sizeof what, "%s%s%s", vocab_label(vocab_assessment, e->code),
+			 e->who[0] ? ": " : "", e->who);
+		break;
+	case TL_MATCH:
+		snprintf(what, sizeof what, _("Matched with %s"), people);
+		break;
+	case TL_MATCH_END:
+		snprintf(what, sizeof what, _("Match with %s ended: %s"), people,
+			 vocab_label(vocab_match_outcome, e->code));
+		break;
+	case TL_ATTENDANCE:
+		if (e->who[0])
+			snprintf(what, sizeof what, _("%s: %s, accompanied by %s"),
+				 vocab_label(vocab_attendance_mark, e->code), e->what, e->who);
+		else
+			snprintf(what, sizeof what, "%s: %s", vocab_label(vocab_attendance_mark, e->code), e->what);
+		break;
+	case TL_CALL:
+		snprintf(what, sizeof what, _("Call %s (%s) %s"), vocab_label(vocab_call_outcome, e->code),
+			 next_step_call_reason(e->what), e->text);
+		break;
+	case TL_MEASURE:
+		snprintf(what, sizeof what, _("%s: score %s"), e->what, e->code);
+		break;
+	case TL_NOTE:
+		if (e->who[0])
+			snprintf(what, sizeof what, _("Note by %s: %s"), e->who, e->text);
+		else
+			snprintf(what, sizeof what, _("Note: %s"), e->text);
+		break;
+	case TL_END:
+		snprintf(what, sizeof what, _("Course ended: %s"), vocab_label(vocab_end_reason, e->code));
+		break;
+	default:
+		what[0] = '\0';
+	}
+	snprintf(buf, size, "%-10s  %s", date, what);
+}
+
+static void picks_words(struct app *app, const char *which, const long long *ids, int n, char *out,
+			size_t size)
+{
+	struct pick picks[64];
+	int count = 0;
+	out[0] = '\0';
+	if (picklist_load(app->db, which, picks, 64, &count) != DB_OK)
+		return;
+	size_t used = 0;
+	for (int i = 0; i < n; i++)
+		for (int p = 0; p < count; p++)
+			if (picks[p].id == ids[i] && used < size)
+				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "",
+							 picks[p].name);
+}
+
+static bool load(struct card_state *st, struct app *app)
+{
+	enum db_status r = citizens_card(app->db, app->user, st->id, &st->card);
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	if (r == DB_OK)
+		r = citizens_facts(app->db, st->id, today, &st->facts);
+	if (r == DB_OK)
+		r = citizens_timeline(app->db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	picks_words(app, "interests", st->card.interests, st->card.ninterests, st->picks_text[0],
+		    sizeof st->picks_text[0]);
+	picks_words(app, "barriers", st->card.barriers, st->card.nbarriers, st->picks_text[1],
+		    sizeof st->picks_text[1]);
+	list_refresh(&st->list);
+	return true;
+}
+
+static bool card_enter(struct screen *s, struct app *app)
+{
+	struct card_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->id = pending_id;
+	list_init(&st->list, (struct list_source){ .count = tl_count, .row = tl_row, .ctx = st },
+		  _("Nothing has happened yet."));
+	if (!load(st, app)) {
+		free(st);
+		return false;
+	}
+	s->state = st;
+	return true;
+}
+
+static void card_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+/* "Label: value" on one row, skipped when the value is empty. */
+static int field_row(int y, int x, int cols, const char *label, const char *value)
+{
+	if (!value || !value[0])
+		return 0;
+	int w = draw_text(y, x, cols, label, A_BOLD);
+	w += draw_text(y, x + w, cols - w, ": ", A_BOLD);
+	draw_text(y, x + w, cols - w, value, A_NORMAL);
+	return 1;
+}
+
+static void availability_words(availability_bits bits, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int d = 1; d <= 7; d++) {
+		char parts[80] = "";
+		size_t pu = 0;
+		for (int p = 0; p < 3; p++)
+			if (bits & AVAIL_BIT(d, p))
+				pu += (size_t)snprintf(parts + pu, sizeof parts - pu, "%s%s", pu ? "/" : "",
+						       _(vocab_part_of_day[p].label));
+		if (pu && used < size)
+			used += (size_t)snprintf(out + used, size - used, "%s%s %s", used ? ", " : "",
+						 date_weekday_abbr(d), parts);
+	}
+}
+
+static void card_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct card_state *st = s->state;
+	const struct citizen_card *c = &st->card;
+	const struct citizen *z = &c->citizen;
+	int y = a->top;
+
+	char head[700];
+	char born[32] = "";
+	if (z->birth_year)
+		snprintf(born, sizeof born, _(" (born %d)"), z->birth_year);
+	snprintf(head, sizeof head, "%s%s%s", z->name, born,
+		 strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "");
+	draw_text(y++, a->left, a->cols, head, A_BOLD);
+
+	struct next_step step = next_step_decide(&st->facts, date_today());
+	char line[600], next[700];
+	next_step_describe(&step, &st->facts, line, sizeof line);
+	snprintf(next, sizeof next, _("Next step: %s"), line);
+	draw_blank(y, a->left, a->cols, A_REVERSE);
+	draw_text(y++, a->left, a->cols, next, A_REVERSE | A_BOLD);
+
+	/* Details at a glance: as many rows as the window allows, leaving at
+	 * least four rows for the timeline. */
+	int detail_rows = a->rows - 2 - 5;
+	int half = a->cols >= 100 ? a->cols / 2 : a->cols;
+	int x2 = half < a->cols ? a->left + half : a->left;
+	int y0 = y, yl = y, yr = y;
+	char where[800];
+	snprintf(where, sizeof where, "%s%s%s%s%s", z->address, z->address[0] && z->postcode[0] ? ", " : "",
+		 z->postcode, z->postcode[0] ? " " : "", z->town);
+	char contact[700];
+	snprintf(contact, sizeof contact, "%s%s%s", z->phone, z->phone[0] && z->email[0] ? "  " : "", z->email);
+	const char *pref = z->contact_pref[0] ? vocab_label(vocab_contact_pref, z->contact_pref) : "";
+	char avail[300];
+	availability_words(c->availability, avail, sizeof avail);
+	char ref[1200];
+	struct date rd;
+	char rdate[16] = "";
+	if (date_parse_iso(c->referral.referred_on, &rd))
+		date_format_dk(rd, rdate, sizeof rdate);
+	snprintf(ref, sizeof ref, "%s %s%s%s%s%s", rdate, vocab_label(vocab_referral_source, c->referral.source),
+		 c->referral.referrer_name[0] ? ", " : "", c->referral.referrer_name,
+		 c->referral.referrer_org[0] ? ", " : "", c->referral.referrer_org);
+	char rel[1000] = "";
+	if (c->relative.name[0])
+		snprintf(rel, sizeof rel, "%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
+			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
+			 c->relative.phone);
+
+	struct { const char *label; const char *value; } rows[] = {
+		{ _("Contact"), contact }, { _("Address"), where }, { _("Prefers"), pref },
+		{ _("Referral"), ref }, { _("Relative"), rel }, { _("Wishes"), z->wishes },
+		{ _("Interests"), st->picks_text[0] }, { _("Barriers"), st->picks_text[1] },
+		{ _("Available"), avail },
+		{ _("Assessment"), c->assessment.outcome[0] ? vocab_label(vocab_assessment, c->assessment.outcome) : "" },
+	};
+	int nrows = (int)(sizeof rows / sizeof rows[0]);
+	for (int i = 0; i < nrows; i++) {
+		bool left = half == a->cols || i < nrows / 2 + 1;
+		int *py = left ? &yl : &yr;
+		if (*py - y0 >= detail_rows)
+			continue;
+		*py += field_row(*py, left ? a->left : x2, left ? half - 1 : a->cols - half, rows[i].label,
+				 rows[i].value);
+	}
+	y = (yl > yr ? yl : yr);
+	snprintf(line, sizeof line, "%s", _("Timeline"));
+	draw_text(y++, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
+	struct area tl = { y, a->left, a->top + a->rows - y, a->cols };
+	if (tl.rows > 0)
+		list_draw(&st->list, &tl);
+}
+
+static unsigned add_note(struct card_state *st, struct app *app)
+{
+	char text[CIT_TEXT];
+	if (!dialog_prompt(app, _("Note (date and your name are added):"), text, sizeof text, 120) || !text[0])
+		return RD_ALL;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = citizens_add_note(app->db, app->user, st->id, today, text);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	load(st, app);
+	app_status(app, STATUS_INFO, "%s", _("Note added."));
+	return RD_ALL;
+}
+
+static unsigned end_or_reopen(struct card_state *st, struct app *app)
+{
+	enum db_status r;
+	if (strcmp(st->card.citizen.status, "ended") == 0) {
+		if (!dialog_confirm(app, _("Reopen the course for this citizen?"), false))
+			return RD_ALL;
+		r = citizens_reopen(app->db, app->user, st->id, st->card.citizen.version);
+	} else {
+		const char *labels[6];
+		int n = vocab_count(vocab_end_reason);
+		for (int i = 0; i < n && i < 6; i++)
+			labels[i] = _(vocab_end_reason[i].label);
+		int c = dialog_choose(app, _("Why does the course end?"), labels, n, 0);
+		if (c < 0)
+			return RD_ALL;
+		char today[DATE_ISO_LEN];
+		date_format_iso(date_today(), today);
+		r = citizens_end(app->db, app->user, st->id, st->card.citizen.version, today,
+				 vocab_end_reason[c].code);
+	}
+	if (r == DB_ERR_CONFLICT)
+		app_status(app, STATUS_ERROR, "%s", _("Someone else changed the card meanwhile; it is shown as it is now. Try again."));
+	else if (r != DB_OK)
+		app_status_db(app, r);
+	load(st, app);
+	return RD_ALL;
+}
+
+static unsigned card_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct card_state *st = s->state;
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_EDIT:
+		citizen_edit_open(app, &st->card);
+		return RD_ALL;
+	case ACT_NOTE:
+		return add_note(st, app);
+	case ACT_END:
+		return end_or_reopen(st, app);
+	case ACT_BACK:
+		app_pop(app);
+		return RD_ALL;
+	default:
+		break;
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (used && ev == LIST_NONE)
+		return r;
+	return app_default_key(app, key);
+}
+
+void card_open(struct app *app, long long citizen_id)
+{
+	pending_id = citizen_id;
+	app_push(app, &card_screen);
+}
+
+/* After an edit: show the card as it is now. */
+void card_reload(struct app *app)
+{
+	struct screen *s = app_top(app);
+	if (s && s->ops == &card_screen)
+		load(s->state, app);
+}
+
+const struct screen_ops card_screen = {
+	.name = N_("Citizen card"),
+	.help = N_("The top line is the citizen's next step: an overdue or due call, the next session "
+		   "they are expected at, a match waiting to be made, a handover, or a reminder to decide "
+		   "one. Below are the details and a timeline of everything that happened; Up and Down "
+		   "scroll it."),
+	.actions = card_actions,
+	.enter = card_enter,
+	.draw = card_draw,
+	.on_key = card_key,
+	.leave = card_leave,
+};

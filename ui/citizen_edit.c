@@ -1,0 +1,239 @@
+/* citizen_edit.c — the edit form and, on a conflict, the two versions. */
+#include "citizen_edit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "card.h"
+#include "citizen_form.h"
+#include "dialog.h"
+#include "draw.h"
+#include "i18n.h"
+#include "utf8.h"
+
+struct edit_state {
+	struct citizen_form cf;
+	struct citizen_card original;
+	long long expected_version;
+	/* The card as saved elsewhere, shown by the conflict screen. */
+	struct citizen_form theirs;
+	struct citizen_card theirs_card;
+	int top;
+};
+
+static const struct screen_ops conflict_screen;
+static struct edit_state *conflict_of; /* the edit the conflict screen is about */
+
+static const struct citizen_card *pending_card;
+
+static const struct action edit_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static const struct action conflict_actions[] = {
+	{ ACT_KEEP_MINE, 'm', N_("Save mine"), N_("Save your version over the one saved meanwhile."), 0 },
+	{ ACT_KEEP_THEIRS, 'g', N_("Keep saved"), N_("Drop your changes and keep the version saved meanwhile."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Edit more"), N_("Back to your form to combine the two by hand."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool edit_enter(struct screen *s, struct app *app)
+{
+	struct edit_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->original = *pending_card;
+	st->expected_version = pending_card->citizen.version;
+	if (!citizen_form_init(&st->cf, app)) {
+		free(st);
+		return false;
+	}
+	citizen_form_fill(&st->cf, &st->original);
+	/* Consent and referral are part of the record; the first fields a
+	 * volunteer edits are the citizen's own. */
+	st->cf.form.current = CF_NAME;
+	s->state = st;
+	return true;
+}
+
+static void edit_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void draw_conflict(struct edit_state *st, const struct area *a)
+{
+	int y = a->top;
+	y += draw_wrapped(y, a->left, 2, a->cols,
+			  _("Someone else saved this card while you were editing. Where the two differ:"), A_BOLD);
+	int label_w = a->cols / 4, col_w = (a->cols - label_w - 2) / 2;
+	int x_mine = a->left + label_w + 1, x_theirs = x_mine + col_w + 1;
+	draw_text(y, x_mine, col_w, _("Yours"), A_UNDERLINE);
+	draw_text(y, x_theirs, col_w, _("Saved meanwhile"), A_UNDERLINE);
+	y++;
+	int shown = 0, skipped = 0;
+	for (int i = 0; i < CF_COUNT; i++) {
+		if (st->cf.fields[i].kind == FIELD_HEADING)
+			continue;
+		char mine[1024], theirs[1024];
+		form_value_text(&st->cf.fields[i], mine, sizeof mine);
+		form_value_text(&st->theirs.fields[i], theirs, sizeof theirs);
+		if (strcmp(mine, theirs) == 0)
+			continue;
+		if (skipped++ < st->top)
+			continue;
+		if (y >= a->top + a->rows)
+			break;
+		draw_text(y, a->left, label_w, _(st->cf.fields[i].label), A_BOLD);
+		draw_text(y, x_mine, col_w, mine[0] ? mine : "-", A_NORMAL);
+		draw_text(y, x_theirs, col_w, theirs[0] ? theirs : "-", A_NORMAL);
+		y++;
+		shown++;
+	}
+	if (!shown)
+		draw_text(y, a->left, a->cols, _("The saved values are the same as yours."), A_NORMAL);
+}
+
+static void edit_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct edit_state *st = s->state;
+	form_draw(&st->cf.form, a);
+}
+
+static unsigned finish(struct app *app, const char *message)
+{
+	app_pop(app);
+	card_reload(app);
+	app_status(app, STATUS_INFO, "%s", message);
+	return RD_ALL;
+}
+
+static unsigned save(struct edit_state *st, struct app *app)
+{
+	if (!form_validate(&st->cf.form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	struct citizen_card edited = st->original;
+	citizen_form_read(&st->cf, &edited);
+	enum db_status r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+	if (r == DB_ERR_CONFLICT) {
+		if (!citizen_form_init(&st->theirs, app))
+			return RD_ALL;
+		citizen_form_fill(&st->theirs, &st->theirs_card);
+		st->top = 0;
+		conflict_of = st;
+		app_push(app, &conflict_screen);
+		app_status(app, STATUS_ERROR, "%s", _("Not saved: the card was changed elsewhere. Choose below."));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	st->cf.form.dirty = false;
+	return finish(app, _("The card is saved."));
+}
+
+static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct edit_state *st = s->state;
+	enum form_event ev;
+	unsigned r = citizen_form_key(&st->cf, key, &ev);
+	if (ev == FORM_SUBMIT)
+		return save(st, app);
+	if (ev == FORM_CANCEL) {
+		if (!st->cf.form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
+			app_pop(app);
+		return RD_ALL;
+	}
+	struct form_field *cur = &st->cf.fields[st->cf.form.current];
+	if (cur->edit.refused)
+		app_status(app, STATUS_ERROR, "%s", cur->error);
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+/* The conflict screen: both versions, and the volunteer chooses. */
+static bool conflict_enter(struct screen *s, struct app *app)
+{
+	(void)app;
+	s->state = conflict_of;
+	return true;
+}
+
+static void conflict_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	draw_conflict(s->state, a);
+}
+
+/* Whatever is chosen, the volunteer has now seen the other version, so a
+ * later save is measured against it. */
+static void accept_theirs_as_base(struct edit_state *st)
+{
+	st->expected_version = st->theirs_card.citizen.version;
+	st->original = st->theirs_card;
+}
+
+static unsigned conflict_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct edit_state *st = s->state;
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_KEEP_MINE:
+		accept_theirs_as_base(st);
+		app_pop(app);
+		return save(st, app);
+	case ACT_KEEP_THEIRS:
+		st->cf.form.dirty = false;
+		app_pop(app);
+		return finish(app, _("Your changes were dropped; the card shows the saved version."));
+	case ACT_BACK:
+		accept_theirs_as_base(st);
+		app_pop(app);
+		return RD_ALL;
+	default:
+		if (key == UIK(KEY_DOWN))
+			st->top++;
+		else if (key == UIK(KEY_UP) && st->top > 0)
+			st->top--;
+		else
+			return app_default_key(app, key);
+		return RD_BODY;
+	}
+}
+
+static const struct screen_ops conflict_screen = {
+	.name = N_("Changed elsewhere"),
+	.help = N_("Another desk saved this card while you edited it. The rows show where your version "
+		   "and the saved one differ. Save yours over it, keep the saved one, or go back to your "
+		   "form and combine the two."),
+	.actions = conflict_actions,
+	.enter = conflict_enter,
+	.draw = conflict_draw,
+	.on_key = conflict_key,
+};
+
+void citizen_edit_open(struct app *app, const struct citizen_card *card)
+{
+	pending_card = card;
+	app_push(app, &citizen_edit_screen);
+}
+
+const struct screen_ops citizen_edit_screen = {
+	.name = N_("Edit card"),
+	.help = N_("Change any field and save with F10. If another desk saved the card meanwhile, you see "
+		   "both versions and choose: save yours, keep theirs, or go back and combine them."),
+	.actions = edit_actions,
+	.enter = edit_enter,
+	.draw = edit_draw,
+	.on_key = edit_key,
+	.leave = edit_leave,
+};

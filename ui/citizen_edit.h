@@ -1,0 +1,15 @@
+/* citizen_edit.h — editing a card. If another desk saved the same card
+ * since it was opened, saving shows both versions side by side and lets
+ * the volunteer choose; nothing is overwritten silently. */
+#ifndef BB_CITIZEN_EDIT_H
+#define BB_CITIZEN_EDIT_H
+
+#include "screen.h"
+#include "store_citizens.h"
+
+struct app;
+
+extern const struct screen_ops citizen_edit_screen;
+void citizen_edit_open(struct app *app, const struct citizen_card *card);
+
+#endif

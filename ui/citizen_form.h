@@ -1,0 +1,71 @@
+/* citizen_form.h — the fields of the first conversation, in the order
+ * the conversation goes, shared by intake and by editing a card: how they
+ * are laid out, checked, and turned into a struct citizen_card and back. */
+#ifndef BB_CITIZEN_FORM_H
+#define BB_CITIZEN_FORM_H
+
+#include "form.h"
+#include "store_citizens.h"
+
+struct app;
+
+enum citizen_field {
+	CF_H_REFERRAL,
+	CF_REFERRED_ON,
+	CF_SOURCE,
+	CF_REFERRER_NAME,
+	CF_REFERRER_ORG,
+	CF_REFERRER_PHONE,
+	CF_FEEDBACK,
+	CF_H_CONSENT,
+	CF_CONSENT_REGISTRATION,
+	CF_CONSENT_CONTACT,
+	CF_CONSENT_ON,
+	CF_H_CITIZEN,
+	CF_NAME,
+	CF_BIRTH_YEAR,
+	CF_PHONE,
+	CF_EMAIL,
+	CF_ADDRESS,
+	CF_POSTCODE,
+	CF_TOWN,
+	CF_CONTACT_PREF,
+	CF_H_RELATIVE,
+	CF_REL_NAME,
+	CF_REL_RELATION,
+	CF_REL_PHONE,
+	CF_REL_SUPPORT,
+	CF_H_WISHES,
+	CF_WISHES,
+	CF_INTERESTS,
+	CF_BARRIERS,
+	CF_WEEKDAYS,
+	CF_PARTS,
+	CF_H_ASSESSMENT,
+	CF_ASSESSMENT,
+	CF_HANDOVER_TO,
+	CF_HANDOVER_ON,
+	CF_COUNT,
+};
+
+struct citizen_form {
+	struct form_field fields[CF_COUNT];
+	struct form form;
+	/* Options of the pick-lists, with room to add while the form is open. */
+	struct pick interests[FIELD_MAX_OPTIONS], barriers[FIELD_MAX_OPTIONS];
+	struct form_option interest_opts[FIELD_MAX_OPTIONS], barrier_opts[FIELD_MAX_OPTIONS];
+	struct form_option weekday_opts[7], part_opts[3];
+	struct app *app;
+};
+
+/* Lays out the fields and loads the pick-lists; false with a status
+ * message if the database could not be read. Dates default to today. */
+bool citizen_form_init(struct citizen_form *cf, struct app *app);
+void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card);
+void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card);
+/* Shows or hides the fields that depend on others (handover). */
+void citizen_form_update_visibility(struct citizen_form *cf);
+/* After a key: fills the town from a known postcode, opens choosers. */
+unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *ev);
+
+#endif

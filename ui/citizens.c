@@ -1,0 +1,158 @@
+/* citizens.c — the citizen search (home key 2). Typing goes straight into
+ * the search; every key asks the database for the first screenful, and
+ * scrolling fetches more. */
+#include "citizens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "card.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "list.h"
+#include "store_citizens.h"
+#include "utf8.h"
+
+enum { PAGE = 60, MAX_HITS = 2000 };
+
+struct citizens_state {
+	struct app *app;
+	struct citizen_hit *hits;
+	int nhits;
+	bool more;             /* the last fetch was full: there may be more */
+	char query[256];       /* folded */
+	struct list list;
+	int name_cols;
+};
+
+static const struct action citizens_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the chosen citizen's card."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Type any part of a name, a phone number, a postcode or an e-mail; "
+					   "'soren' finds Søren and 'aa' finds å."), ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back when it is empty."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void fetch(struct citizens_state *st, int offset)
+{
+	int want = PAGE;
+	if (offset + want > MAX_HITS)
+		want = MAX_HITS - offset;
+	if (want <= 0) {
+		st->more = false;
+		return;
+	}
+	int got = 0;
+	enum db_status r = citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		got = 0;
+	}
+	st->nhits = offset + got;
+	st->more = got == want;
+}
+
+static int cs_count(void *ctx)
+{
+	return ((struct citizens_state *)ctx)->nhits;
+}
+
+static void pad_to(char *buf, size_t size, const char *text, int cols)
+{
+	size_t fit = utf8_fit(text, cols);
+	int w = utf8_columns(text, fit);
+	snprintf(buf, size, "%.*s%*s", (int)fit, text, cols - w, "");
+}
+
+static void cs_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct citizens_state *st = ctx;
+	/* Near the end of what is fetched: fetch the next page. */
+	if (i >= st->nhits - 5 && st->more)
+		fetch(st, st->nhits);
+	const struct citizen_hit *h = &st->hits[i];
+	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
+	pad_to(name, sizeof name, h->name, st->name_cols);
+	pad_to(phone, sizeof phone, h->phone, 14);
+	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
+	snprintf(buf, size, "%s %s %s%s", name, phone, place,
+		 strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");
+}
+
+static void cs_filter(void *ctx, const char *query)
+{
+	struct citizens_state *st = ctx;
+	fold_search(query, st->query, sizeof st->query);
+	fetch(st, 0);
+}
+
+static bool citizens_enter(struct screen *s, struct app *app)
+{
+	struct citizens_state *st = calloc(1, sizeof *st);
+	if (!st || !(st->hits = calloc(MAX_HITS, sizeof *st->hits))) {
+		free(st);
+		return false;
+	}
+	st->app = app;
+	st->name_cols = 30;
+	list_init(&st->list, (struct list_source){
+		.count = cs_count, .row = cs_row, .filter = cs_filter, .ctx = st },
+		_("No citizen matches. Check the spelling, or search for the phone number."));
+	st->list.searching = true;
+	fetch(st, 0);
+	s->state = st;
+	return true;
+}
+
+static void citizens_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct citizens_state *st = s->state;
+	free(st->hits);
+	free(st);
+	s->state = NULL;
+}
+
+static void citizens_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct citizens_state *st = s->state;
+	st->name_cols = a->cols >= 100 ? 40 : a->cols >= 60 ? 26 : a->cols / 2;
+	/* The search line stays in place even when the query is empty. */
+	st->list.searching = true;
+	list_draw(&st->list, a);
+}
+
+static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct citizens_state *st = s->state;
+	if (key == UIK_ESC && !st->list.query.len) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (ev == LIST_ACTIVATE) {
+		card_open(app, st->hits[st->list.selected].id);
+		return RD_ALL;
+	}
+	if (used)
+		return r;
+	return app_default_key(app, key);
+}
+
+const struct screen_ops citizens_screen = {
+	.name = N_("Citizens"),
+	.help = N_("Type to search: any part of a name, a phone number, a postcode or an e-mail. Letters "
+		   "are matched the Danish way: 'soren' finds Søren, 'aa' finds å. Up and Down choose, "
+		   "Enter opens the card, Esc clears the search."),
+	.actions = citizens_actions,
+	.enter = citizens_enter,
+	.draw = citizens_draw,
+	.on_key = citizens_key,
+	.leave = citizens_leave,
+};

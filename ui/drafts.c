@@ -1,0 +1,124 @@
+/* drafts.c — the list of drafts: go on filling one in, or delete it. */
+#include "drafts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "dialog.h"
+#include "i18n.h"
+#include "intake.h"
+#include "list.h"
+#include "store_citizens.h"
+
+enum { DRAFTS_MAX = 200 };
+
+struct drafts_state {
+	struct draft drafts[DRAFTS_MAX];
+	int n;
+	struct list list;
+};
+
+static const struct action drafts_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Go on"), N_("Go on filling in the chosen draft."), 0 },
+	{ ACT_DELETE, 'd', N_("Delete"), N_("Delete the chosen draft (asks first)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the home screen."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static int d_count(void *ctx)
+{
+	return ((struct drafts_state *)ctx)->n;
+}
+
+static void d_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct drafts_state *st = ctx;
+	char when[32];
+	date_format_stamp(st->drafts[i].updated_at, when, sizeof when);
+	snprintf(buf, size, "%s  %s", when, st->drafts[i].label);
+}
+
+static bool reload(struct drafts_state *st, struct app *app)
+{
+	enum db_status r = drafts_list(app->db, st->drafts, DRAFTS_MAX, &st->n);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	list_refresh(&st->list);
+	return true;
+}
+
+static bool drafts_enter(struct screen *s, struct app *app)
+{
+	struct drafts_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	list_init(&st->list, (struct list_source){ .count = d_count, .row = d_row, .ctx = st },
+		  _("There are no drafts."));
+	if (!reload(st, app)) {
+		free(st);
+		return false;
+	}
+	s->state = st;
+	return true;
+}
+
+static void drafts_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void drafts_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct drafts_state *st = s->state;
+	/* Opening or deleting elsewhere changes the list: read it anew. */
+	reload(st, app);
+	list_draw(&st->list, a);
+}
+
+static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct drafts_state *st = s->state;
+	enum action_id act = action_for_key(s->ops->actions, key);
+	if (act == ACT_OPEN && st->n > 0) {
+		intake_open_draft(app, st->drafts[st->list.selected].id);
+		return RD_ALL;
+	}
+	if (act == ACT_DELETE && st->n > 0) {
+		char q[CIT_NAME + 80];
+		snprintf(q, sizeof q, _("Delete the draft \"%s\"?"), st->drafts[st->list.selected].label);
+		if (dialog_confirm(app, q, false)) {
+			enum db_status r = drafts_delete(app->db, app->user, st->drafts[st->list.selected].id);
+			if (r != DB_OK)
+				app_status_db(app, r);
+			reload(st, app);
+		}
+		return RD_ALL;
+	}
+	if (act == ACT_BACK) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	return used ? r : app_default_key(app, key);
+}
+
+const struct screen_ops drafts_screen = {
+	.name = N_("Drafts"),
+	.help = N_("Intake forms that were left before they were saved. Enter goes on filling one in; "
+		   "saving it removes the draft."),
+	.actions = drafts_actions,
+	.enter = drafts_enter,
+	.draw = drafts_draw,
+	.on_key = drafts_key,
+	.leave = drafts_leave,
+};

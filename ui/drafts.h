@@ -1,0 +1,9 @@
+/* drafts.h — half-filled intake forms kept after Esc or a shutdown. */
+#ifndef BB_DRAFTS_H
+#define BB_DRAFTS_H
+
+#include "screen.h"
+
+extern const struct screen_ops drafts_screen;
+
+#endif
