@@ -5,7 +5,11 @@
 
 int migrate_latest(void)
 {
-	return schema_migrations[schema_migration_count - 1].version;
+	int latest = 0;
+	for (int i = 0; i < schema_migration_count; i++)
+		if (schema_migrations[i].version > latest)
+			latest = schema_migrations[i].version;
+	return latest;
 }
 
 static enum db_status apply_one(struct db *db, const struct migration *m)

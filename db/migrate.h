@@ -18,6 +18,12 @@ struct migration {
 extern const struct migration schema_migrations[];
 extern const int schema_migration_count;
 
+/* Migrations kept in their own files (schema_vN.c). */
+extern const char schema_v3[];
+extern const char schema_v4[];
+extern const char schema_v5[];
+extern const char schema_v6[];
+
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);
 

@@ -434,5 +434,9 @@ static const char v2[] =
 const struct migration schema_migrations[] = {
 	{ .version = 1, .sql = v1 },
 	{ .version = 2, .sql = v2 },
+	{ .version = 3, .sql = schema_v3 },
+	{ .version = 4, .sql = schema_v4 },
+	{ .version = 5, .sql = schema_v5 },
+	{ .version = 6, .sql = schema_v6 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -1156,8 +1156,9 @@ enum db_status citizens_timeline(struct db *db, long long id, int max, struct ti
 		"  LEFT JOIN activities AS ac ON ac.id = m.activity_id"
 		"  WHERE m.citizen_id = :id AND m.ended_on IS NOT NULL"
 		" UNION ALL"
-		" SELECT c.ended_on, :k_end, c.end_reason, '', '', '', 10, c.id"
-		"  FROM citizens AS c WHERE c.id = :id AND c.status = 'ended'"
+		" SELECT e.happened_on, CASE e.kind WHEN 'ended' THEN :k_end ELSE :k_reopen END,"
+		"  COALESCE(e.reason, ''), '', '', '', 10, e.id"
+		"  FROM course_events AS e WHERE e.citizen_id = :id"
 		") ORDER BY day DESC, seq DESC, rid DESC LIMIT :max");
 	if (r != DB_OK)
 		return r;
@@ -1173,6 +1174,7 @@ enum db_status citizens_timeline(struct db *db, long long id, int max, struct ti
 	db_bind_int(st, ":k_measure", TL_MEASURE);
 	db_bind_int(st, ":k_note", TL_NOTE);
 	db_bind_int(st, ":k_end", TL_END);
+	db_bind_int(st, ":k_reopen", TL_REOPEN);
 	while (*count < max && db_step(st) == DB_ROW) {
 		struct timeline_entry *e = &out[*count];
 		COPY_COL(e->date, st, 0);
@@ -1219,7 +1221,18 @@ enum db_status citizens_facts(struct db *db, long long id, const char *today, st
 		"     AND (m.activity_id IS NULL OR m.activity_id = ns.activity_id)"
 		"    ORDER BY m.activity_id IS NULL, m.matched_on DESC, m.id DESC LIMIT 1),"
 		"  EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL),"
-		"  a.outcome, a.handover_to, a.handover_on"
+		"  a.outcome, a.handover_to, a.handover_on,"
+		/* The latest marks, newest first, for the "always accompanied"
+		 * rule; the LIMIT keeps the subquery (and its order) whole. */
+		"  (SELECT group_concat(code, '') FROM (SELECT CASE"
+		"    WHEN t.mark = 'present' AND t.accompanied_by IS NOT NULL THEN 'P'"
+		"    WHEN t.mark = 'present' THEN 'p' WHEN t.mark = 'excused' THEN 'e' ELSE 'a' END AS code"
+		"    FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+		"    WHERE t.citizen_id = c.id AND s.status <> 'cancelled' AND s.date <= :today"
+		"    ORDER BY s.date DESC, s.id DESC LIMIT 12)),"
+		"  (SELECT v.name FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+		"    JOIN volunteers AS v ON v.id = t.accompanied_by"
+		"    WHERE t.citizen_id = c.id AND s.date <= :today ORDER BY s.date DESC, s.id DESC LIMIT 1)"
 		" FROM citizens AS c LEFT JOIN next_session AS ns LEFT JOIN next_call AS nc"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT id FROM assessments"
 		"   WHERE citizen_id = c.id ORDER BY assessed_on DESC, id DESC LIMIT 1)"
@@ -1243,6 +1256,8 @@ enum db_status citizens_facts(struct db *db, long long id, const char *today, st
 		COPY_COL(out->assessment, st, 9);
 		COPY_COL(out->handover_to, st, 10);
 		COPY_COL(out->handover_on, st, 11);
+		COPY_COL(out->recent_attendance, st, 12);
+		COPY_COL(out->companion, st, 13);
 	}
 	r = db_finalize(st);
 	if (r == DB_OK && step != DB_ROW)

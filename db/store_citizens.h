@@ -156,6 +156,7 @@ enum timeline_kind {
 	TL_MEASURE,     /* what: measure name; code: total as text */
 	TL_NOTE,        /* who: author; text: the note */
 	TL_END,         /* code: end reason */
+	TL_REOPEN,      /* the course was reopened */
 };
 struct timeline_entry {
 	char date[CIT_DATE];
@@ -182,6 +183,12 @@ struct citizen_facts {
 	char assessment[CIT_CODE];       /* latest assessment outcome, or "" */
 	char handover_to[CIT_TEXT];
 	char handover_on[CIT_DATE];
+	/* For the "always accompanied" rule (src/attendance_rules.h): the
+	 * latest marks at any activity, newest first, 'P' present and
+	 * accompanied, 'p' present, 'e' excused, 'a' absent; and who went
+	 * along most recently. */
+	char recent_attendance[13];
+	char companion[CIT_NAME];
 };
 enum db_status citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out);
 

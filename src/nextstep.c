@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "attendance_rules.h"
 #include "i18n.h"
 #include "vocab.h"
 
@@ -30,7 +31,7 @@ static bool fact_date(const char *iso, struct date *out)
 
 struct next_step next_step_decide(const struct citizen_facts *facts, struct date today)
 {
-	struct next_step step = { .kind = NEXT_NONE, .date = { 0, 0, 0 }, .days = 0 };
+	struct next_step step = { .kind = NEXT_NONE, .date = { 0, 0, 0 }, .days = 0, .times = 0 };
 	long now = date_to_days(today);
 	struct date call, session, handover;
 	bool has_call = fact_date(facts->call_due_on, &call);
@@ -39,6 +40,10 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 	 * be stale data, and nobody can be expected there any more. */
 	bool has_session = fact_date(facts->session_on, &session)
 		&& date_to_days(session) >= now;
+	struct attendance_past past[ATT_RECENT];
+	int npast = attendance_past_from_codes(facts->recent_attendance, past, ATT_RECENT);
+	int times = 0;
+	bool always_accompanied = attendance_rule_always_accompanied(past, npast, &times);
 
 	if (facts->ended) {
 		step.kind = NEXT_ENDED;
@@ -49,6 +54,15 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 	} else if (has_call && call_in == 0) {
 		step.kind = NEXT_CALL_TODAY;
 		step.date = call;
+	} else if (always_accompanied) {
+		/* The volunteer risks staying the main support: the next
+		 * session is the one to try alone. */
+		step.kind = NEXT_ATTEND_ALONE;
+		step.times = times;
+		if (has_session) {
+			step.date = session;
+			step.days = date_to_days(session) - now;
+		}
 	} else if (has_session) {
 		step.kind = NEXT_SESSION;
 		step.date = session;
@@ -120,6 +134,30 @@ void next_step_describe(const struct next_step *step, const struct citizen_facts
 		else
 			/* TRANSLATORS: when ("tors 26. nov 10:00"), activity. */
 			snprintf(out, size, _("Session %s at %s"), when, facts->session_activity);
+		break;
+	}
+	case NEXT_ATTEND_ALONE: {
+		const char *who = facts->companion[0] ? facts->companion : _("a volunteer");
+		if (date_valid(step->date)) {
+			char when[96];
+			date_format_short(step->date, day, sizeof day);
+			if (facts->session_time[0])
+				snprintf(when, sizeof when, "%s %s", day, facts->session_time);
+			else
+				snprintf(when, sizeof when, "%s", day);
+			/* TRANSLATORS: who went along, when ("tors 26. nov 10:00"), activity, how many
+			 * times. The suggestion comes first: a long line is clipped on the card. */
+			snprintf(out, size, P_("Try it without %s: %s at %s (accompanied %d time)",
+					       "Try it without %s: %s at %s (accompanied %d times in a row)",
+					       step->times),
+				 who, when, facts->session_activity, step->times);
+		} else {
+			/* TRANSLATORS: who went along, how many times in a row. */
+			snprintf(out, size, P_("Try attending without %s (accompanied %d time)",
+					       "Try attending without %s (accompanied %d times in a row)",
+					       step->times),
+				 who, step->times);
+		}
 		break;
 	}
 	case NEXT_HANDOVER: {

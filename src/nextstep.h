@@ -3,12 +3,14 @@
  *   1. the course has ended                    -> NEXT_ENDED
  *   2. an open follow-up call is overdue       -> NEXT_CALL_OVERDUE
  *   3. an open follow-up call is due today     -> NEXT_CALL_TODAY
- *   4. they are expected at a session          -> NEXT_SESSION (with whom)
- *   5. handed over to professional help        -> NEXT_HANDOVER
- *   6. a later follow-up call is planned       -> NEXT_CALL_LATER
- *   7. assessed for volunteer help, no match   -> NEXT_MATCH_WAITING
- *   8. not assessed yet                        -> NEXT_ASSESS
- *   9. otherwise                               -> NEXT_NONE ("decide one")
+ *   4. they came accompanied the last times    -> NEXT_ATTEND_ALONE (the next
+ *      session, if any, and who went along; src/attendance_rules.h, rule 2)
+ *   5. they are expected at a session          -> NEXT_SESSION (with whom)
+ *   6. handed over to professional help        -> NEXT_HANDOVER
+ *   7. a later follow-up call is planned       -> NEXT_CALL_LATER
+ *   8. assessed for volunteer help, no match   -> NEXT_MATCH_WAITING
+ *   9. not assessed yet                        -> NEXT_ASSESS
+ *  10. otherwise                               -> NEXT_NONE ("decide one")
  */
 #ifndef BB_NEXTSTEP_H
 #define BB_NEXTSTEP_H
@@ -28,12 +30,14 @@ enum next_step_kind {
 	NEXT_MATCH_WAITING,
 	NEXT_ASSESS,
 	NEXT_NONE,
+	NEXT_ATTEND_ALONE,
 };
 
 struct next_step {
 	enum next_step_kind kind;
 	struct date date;   /* the call, session or handover date, if any */
 	long days;          /* overdue by / until, in days */
+	int times;          /* NEXT_ATTEND_ALONE: came accompanied this many times in a row */
 };
 
 struct next_step next_step_decide(const struct citizen_facts *facts, struct date today);

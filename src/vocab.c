@@ -61,6 +61,7 @@ const struct vocab vocab_call_outcome[] = {
 	{ "not_reached", N_("not reached") },
 	{ "call_back", N_("call back") },
 	{ "wrong_number", N_("wrong number") },
+	{ "cancelled", N_("cancelled") },
 	{ NULL, NULL },
 };
 
@@ -87,6 +88,133 @@ const struct vocab vocab_weekday[] = {
 
 const struct vocab vocab_part_of_day[] = {
 	{ "0", N_("Morning") }, { "1", N_("Afternoon") }, { "2", N_("Evening") }, { NULL, NULL },
+};
+
+/* ---------- registry and matching ---------- */
+
+const struct vocab vocab_volunteer_role[] = {
+	{ "peer_supporter", N_("Peer supporter") },
+	{ "mentor", N_("Mentor") },
+	{ "visiting_friend", N_("Visiting friend") },
+	{ "community_guide", N_("Community guide") },
+	{ "front_desk", N_("Front desk") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_volunteer_status[] = {
+	{ "training", N_("In training") },
+	{ "active", N_("Active") },
+	{ "paused", N_("Paused") },
+	{ "stopped", N_("Stopped") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_activity_kind[] = {
+	{ "motion_group", N_("Motion group") },
+	{ "social_cafe", N_("Social café") },
+	{ "self_help_group", N_("Self-help group") },
+	{ "course", N_("Course") },
+	{ "association", N_("Association offer") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_community[] = {
+	/* TRANSLATORS: a practice community (øvefællesskab) is a safe first step. */
+	{ "practice", N_("Practice community (a safe first step)") },
+	{ "lasting", N_("Lasting community") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_activity_status[] = {
+	{ "active", N_("Active") },
+	{ "ended", N_("Ended") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_gender[] = {
+	{ "", N_("Not given") },
+	{ "woman", N_("Woman") },
+	{ "man", N_("Man") },
+	{ "other", N_("Other") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_wished_gender[] = {
+	{ "", N_("No wish") },
+	{ "woman", N_("A woman") },
+	{ "man", N_("A man") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_wished_age[] = {
+	{ "", N_("No wish") },
+	{ "similar", N_("Close to their own age") },
+	{ "younger", N_("Younger than them") },
+	{ "older", N_("Older than them") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_part_of_day_lower[] = {
+	/* TRANSLATORS: inside a sentence, after a weekday: "Tue morning". */
+	{ "0", N_("morning") }, { "1", N_("afternoon") }, { "2", N_("evening") }, { NULL, NULL },
+};
+
+/* ---------- attendance ---------- */
+
+const struct vocab vocab_attendance_short[] = {
+	/* TRANSLATORS: a mark in a narrow column of the roll list. */
+	{ "present", N_("came") },
+	{ "excused", N_("notice") },
+	{ "absent", N_("away") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_session_status[] = {
+	{ "planned", N_("planned") },
+	{ "held", N_("held") },
+	{ "cancelled", N_("cancelled") },
+	{ NULL, NULL },
+};
+
+/* ---------- follow-up calls and measures ---------- */
+
+const struct vocab vocab_call_result[] = {
+	/* TRANSLATORS: what came of a follow-up call, chosen in the outcome form. */
+	{ "reached", N_("Reached") },
+	{ "not_reached", N_("Not reached") },
+	{ "call_back", N_("Call back at an agreed time") },
+	{ "wrong_number", N_("Wrong number") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_call_next_step[] = {
+	/* TRANSLATORS: the next step chosen after a follow-up call. */
+	{ "new_call", N_("Call again on a set day") },
+	{ "none", N_("Nothing new: goes on as planned") },
+	{ "on_own", N_("Goes on their own now") },
+	{ "new_match", N_("Needs a new match") },
+	{ "end_course", N_("End the course") },
+	{ "handover", N_("Hand over to professional help") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_call_reason_short[] = {
+	/* TRANSLATORS: a call's reason in a narrow column of the call list (at most 17 letters). */
+	{ "after_first_session", N_("after 1st session") },
+	{ "missed_sessions", N_("missed sessions") },
+	{ "agreed", N_("agreed call") },
+	{ "after_match", N_("after the match") },
+	{ "referrer_feedback", N_("referrer feedback") },
+	{ "no_contact", N_("no contact") },
+	{ "other", N_("other") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_measure_occasion[] = {
+	{ "intake", N_("At intake") },
+	{ "follow_up", N_("At a follow-up") },
+	{ "end", N_("At the end") },
+	{ NULL, NULL },
 };
 
 int vocab_count(const struct vocab *v)

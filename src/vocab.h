@@ -20,6 +20,24 @@ extern const struct vocab vocab_match_outcome[];
 extern const struct vocab vocab_attendance_mark[];
 extern const struct vocab vocab_weekday[];     /* code "1".."7" */
 extern const struct vocab vocab_part_of_day[]; /* code "0".."2" */
+/* Registry and matching (issue 4). */
+extern const struct vocab vocab_volunteer_role[];   /* order of volunteer_role_codes */
+extern const struct vocab vocab_volunteer_status[];
+extern const struct vocab vocab_activity_kind[];
+extern const struct vocab vocab_community[];
+extern const struct vocab vocab_activity_status[];
+extern const struct vocab vocab_gender[];           /* "" first: not given */
+extern const struct vocab vocab_wished_gender[];    /* "" first: no wish */
+extern const struct vocab vocab_wished_age[];       /* "" first: no wish */
+extern const struct vocab vocab_part_of_day_lower[]; /* code "0".."2", inside a sentence */
+/* Attendance (issue 5). */
+extern const struct vocab vocab_attendance_short[]; /* a mark in a column: "mødt" */
+extern const struct vocab vocab_session_status[];
+/* Follow-up calls and measures (issue 6). */
+extern const struct vocab vocab_call_result[];      /* what a call came to: reached, ... */
+extern const struct vocab vocab_call_next_step[];   /* CALL_NEXT_* of db/store_calls.h */
+extern const struct vocab vocab_call_reason_short[]; /* a call's reason in a list column */
+extern const struct vocab vocab_measure_occasion[]; /* intake, follow_up, end */
 
 int vocab_count(const struct vocab *v);
 /* Index of code, or 0 (the first entry) when unknown. */

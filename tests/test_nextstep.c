@@ -321,6 +321,52 @@ static void lines(void)
 	TAP_CHECK(strlen(small) < sizeof small, "a small buffer gets a clipped, terminated line");
 }
 
+/* Rule 2 of src/attendance_rules.h on the card: came accompanied the last
+ * four times, so the next step suggests coming alone. */
+static void attend_alone(void)
+{
+	struct citizen_facts f = empty();
+	SET(f.recent_attendance, "PPPP");
+	SET(f.companion, "Bente Ølgaard");
+	decides(&f, NEXT_ATTEND_ALONE, 0, "accompanied four times in a row: try alone");
+	struct next_step s = next_step_decide(&f, today);
+	TAP_INT_EQ(s.times, 4, "... four times");
+	TAP_CHECK(!date_valid(s.date), "... without a session there is no date");
+	char line[512];
+	describe(&f, line, sizeof line);
+	TAP_CHECK(contains(line, "Bente Ølgaard") && contains(line, "4"), "the line names who and how often: '%s'",
+		  line);
+
+	SET(f.session_on, "2026-12-03");
+	SET(f.session_time, "10:00");
+	SET(f.session_activity, "Gå-gruppen");
+	SET(f.session_volunteer, "Bente Ølgaard");
+	decides(&f, NEXT_ATTEND_ALONE, 7, "with a session next week, it is the one to try alone");
+	describe(&f, line, sizeof line);
+	TAP_CHECK(contains(line, "tors 3. dec 10:00") && contains(line, "Gå-gruppen") && contains(line, "Bente"),
+		  "the line names the session and the volunteer: '%s'", line);
+
+	SET(f.recent_attendance, "PPaePP");
+	decides(&f, NEXT_ATTEND_ALONE, 7, "absences and notices in between do not break the run");
+	SET(f.recent_attendance, "PPpPP");
+	decides(&f, NEXT_SESSION, 7, "once alone among the last four: just the session");
+	SET(f.recent_attendance, "PPP");
+	decides(&f, NEXT_SESSION, 7, "three times is not yet 'several'");
+	SET(f.recent_attendance, "P?P!PP");
+	decides(&f, NEXT_ATTEND_ALONE, 7, "unknown letters are skipped, not guessed");
+
+	SET(f.recent_attendance, "PPPPP");
+	SET(f.call_due_on, "2026-11-26");
+	decides(&f, NEXT_CALL_TODAY, 0, "a call due today still comes first");
+	SET(f.call_due_on, "");
+	f.ended = true;
+	decides(&f, NEXT_ENDED, 0, "an ended course still comes first");
+	f.ended = false;
+	SET(f.companion, "");
+	describe(&f, line, sizeof line);
+	TAP_CHECK(*line && !contains(line, "  "), "without a name it still reads: '%s'", line);
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 1);
@@ -332,5 +378,6 @@ int main(void)
 	edge_cases();
 	code_words();
 	lines();
+	attend_alone();
 	return tap_done();
 }

@@ -33,10 +33,55 @@ enum action_id {
 	ACT_DELETE,
 	ACT_KEEP_MINE,
 	ACT_KEEP_THEIRS,
+	ACT_NEW,
+	ACT_PIN,
+	ACT_TOGGLE,
+	ACT_USERS,
+	ACT_LOCK,
+	/* attendance (issue 5) */
+	ACT_ATTENDANCE,
+	ACT_MARK_PRESENT,
+	ACT_MARK_EXCUSED,
+	ACT_MARK_ABSENT,
+	ACT_MARK_CLEAR,
+	ACT_ACCOMPANIED,
+	ACT_COMPANION,
+	ACT_WALK_IN,
+	ACT_SESSION_DETAILS,
+	ACT_HISTORY,
+	ACT_PREV_WEEK,
+	ACT_NEXT_WEEK,
+	ACT_THIS_WEEK,
+	ACT_GOTO_DATE,
+	ACT_CANCEL_SESSION,
+	ACT_PREV_SESSION,
+	ACT_NEXT_SESSION,
+	ACT_CARD,
+	/* registry and matching (issue 4) */
+	ACT_MATCHING,
+	ACT_REGISTRY,
+	ACT_SWITCH_LIST,
+	ACT_PAUSE,
+	ACT_CHOOSE,
+	ACT_CONFIRM,
+	ACT_PROPOSAL,
+	ACT_WISHES,
+	ACT_ACCEPT,
+	ACT_SKIP,
+	ACT_END_MATCH,
+	ACT_RECOMPUTE,
+	/* follow-up calls and measures (issue 6) */
+	ACT_CALLS,
+	ACT_RECORD,
+	ACT_MEASURE,
+	ACT_CANCEL_CALL,
+	ACT_HANDLED,
+	ACT_REFRESH,
 };
 
 enum action_flags {
 	ACTF_HIDDEN = 1, /* an alias: listed in help, not on the hint line */
+	ACTF_MENU = 2,   /* shown in the screen's menu, not on the hint line */
 };
 
 struct action {

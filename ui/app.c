@@ -3,11 +3,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dbmessage.h"
 #include "help.h"
 #include "i18n.h"
+#include "store_users.h"
 
 bool app_push(struct app *app, const struct screen_ops *ops)
 {
@@ -53,6 +55,26 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 void app_status_db(struct app *app, enum db_status st)
 {
 	app_status(app, STATUS_ERROR, "%s", dbmessage(st));
+}
+
+void app_load_access(struct app *app)
+{
+	long long n = 0;
+	if (users_count_active(app->db, &n) == DB_OK)
+		app->users_exist = n > 0;
+	char v[SETTING_MAX];
+	long minutes = 5;
+	if (settings_get(app->db, "idle_lock_minutes", v, sizeof v) == DB_OK && v[0])
+		minutes = strtol(v, NULL, 10);
+	app->idle_lock_minutes = minutes >= 1 && minutes <= 60 ? (int)minutes : 5;
+}
+
+bool app_require_coordinator(struct app *app)
+{
+	if (!app->users_exist || app->coordinator)
+		return true;
+	app_status(app, STATUS_ERROR, "%s", _("Only a coordinator may do this. Ask a coordinator to sign in."));
+	return false;
 }
 
 struct area app_body_area(void)

@@ -16,7 +16,12 @@ enum status_kind { STATUS_INFO, STATUS_ERROR };
 struct app {
 	struct db *db;
 	const char *db_path;
-	db_user_id user;
+	db_user_id user;              /* 0: nobody signed in (no users made yet) */
+	char user_name[484];
+	bool coordinator;             /* may change settings and users */
+	bool users_exist;             /* then signing in with a PIN is required */
+	int idle_lock_minutes;
+	double last_key_at;           /* term_seconds() of the last key */
 	struct screen stack[APP_MAX_SCREENS];
 	int depth;
 	bool quit;
@@ -40,6 +45,12 @@ unsigned app_default_key(struct app *app, ui_key key);
 
 /* The body area for the current terminal size. */
 struct area app_body_area(void);
+/* Re-reads whether users exist and the idle-lock minutes. */
+void app_load_access(struct app *app);
+/* True (and a message) unless a coordinator is signed in or no users
+ * exist yet, when everyone may set the centre up. */
+bool app_require_coordinator(struct app *app);
+
 /* Draws everything (frame and top screen) without waiting for a key. */
 void app_redraw(struct app *app);
 

@@ -8,11 +8,13 @@
 
 #include "app.h"
 #include "citizen_edit.h"
+#include "cpr.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
+#include "measure_form.h"
 #include "nextstep.h"
 #include "store_citizens.h"
 #include "utf8.h"
@@ -36,6 +38,7 @@ static const struct action card_actions[] = {
 	{ ACT_EDIT, 'e', N_("Edit"), N_("Change any field of the card."), 0 },
 	{ ACT_NOTE, 'n', N_("Note"), N_("Add a note with today's date."), 0 },
 	{ ACT_END, 'a', N_("End/reopen"), N_("End the course with a reason, or reopen an ended one."), 0 },
+	{ ACT_MEASURE, 'm', N_("Measure"), N_("Ask the WHO-5 or the loneliness questions and enter the answers."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to where you came from."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -86,8 +89,8 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 			snprintf(what, sizeof what, "%s: %s", vocab_label(vocab_attendance_mark, e->code), e->what);
 		break;
 	case TL_CALL:
-		snprintf(what, sizeof what, _("Call %s (%s) %s"), vocab_label(vocab_call_outcome, e->code),
-			 next_step_call_reason(e->what), e->text);
+		snprintf(what, sizeof what, _("Call %s: %s%s%s"), next_step_call_reason(e->what),
+			 vocab_label(vocab_call_outcome, e->code), e->text[0] ? " - " : "", e->text);
 		break;
 	case TL_MEASURE:
 		snprintf(what, sizeof what, _("%s: score %s"), e->what, e->code);
@@ -100,6 +103,9 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 		break;
 	case TL_END:
 		snprintf(what, sizeof what, _("Course ended: %s"), vocab_label(vocab_end_reason, e->code));
+		break;
+	case TL_REOPEN:
+		snprintf(what, sizeof what, "%s", _("Course reopened"));
 		break;
 	default:
 		what[0] = '\0';
@@ -167,15 +173,38 @@ static void card_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-/* "Label: value" on one row, skipped when the value is empty. */
-static int field_row(int y, int x, int cols, const char *label, const char *value)
+/* "Label: value", wrapped over at most max_lines rows; nothing when the
+ * value is empty. Returns the rows used. */
+static int field_row(int y, int x, int cols, int max_lines, const char *label, const char *value)
 {
-	if (!value || !value[0])
+	if (!value || !value[0] || max_lines < 1)
 		return 0;
 	int w = draw_text(y, x, cols, label, A_BOLD);
 	w += draw_text(y, x + w, cols - w, ": ", A_BOLD);
-	draw_text(y, x + w, cols - w, value, A_NORMAL);
-	return 1;
+	return draw_wrapped(y, x + w, max_lines, cols - w, value, A_NORMAL);
+}
+
+/* The purposes the citizen agreed to, and when. */
+static void consent_words(const struct consent *c, char *out, size_t size)
+{
+	const char *given[3];
+	int n = 0;
+	if (c->registration)
+		given[n++] = _("registration");
+	if (c->volunteer_contact)
+		given[n++] = _("volunteers may call");
+	if (c->referrer_feedback)
+		given[n++] = _("feedback to the referrer");
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", given[i]);
+	struct date d;
+	char day[16];
+	if (n && date_parse_iso(c->given_on, &d) && used < size) {
+		date_format_dk(d, day, sizeof day);
+		snprintf(out + used, size - used, " (%s)", day);
+	}
 }
 
 static void availability_words(availability_bits bits, char *out, size_t size)
@@ -219,8 +248,13 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	draw_text(y++, a->left, a->cols, next, A_REVERSE | A_BOLD);
 
 	/* Details at a glance: as many rows as the window allows, leaving at
-	 * least four rows for the timeline. */
+	 * least four rows for the timeline, but always the phone number. */
 	int detail_rows = a->rows - 2 - 5;
+	/* Room for the measures' chart (ui/measure_form.c), when there are any. */
+	int measure_rows = measure_history_rows(app, st->id, detail_rows > 8 ? 3 : 0);
+	detail_rows -= measure_rows;
+	if (detail_rows < 1)
+		detail_rows = 1;
 	int half = a->cols >= 100 ? a->cols / 2 : a->cols;
 	int x2 = half < a->cols ? a->left + half : a->left;
 	int y0 = y, yl = y, yr = y;
@@ -246,23 +280,34 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
 			 c->relative.phone);
 
-	struct { const char *label; const char *value; } rows[] = {
-		{ _("Contact"), contact }, { _("Address"), where }, { _("Prefers"), pref },
-		{ _("Referral"), ref }, { _("Relative"), rel }, { _("Wishes"), z->wishes },
-		{ _("Interests"), st->picks_text[0] }, { _("Barriers"), st->picks_text[1] },
-		{ _("Available"), avail },
-		{ _("Assessment"), c->assessment.outcome[0] ? vocab_label(vocab_assessment, c->assessment.outcome) : "" },
+	char consent[400];
+	consent_words(&c->consent, consent, sizeof consent);
+	/* Long texts may take up to three rows when the window has them. */
+	struct { const char *label; const char *value; int lines; } rows[] = {
+		{ _("Contact"), contact, 1 }, { _("Address"), where, 1 }, { _("Prefers"), pref, 1 },
+		{ _("Consent"), consent, 2 }, { _("Referral"), ref, 2 }, { _("Relative"), rel, 1 },
+		{ _("Wishes"), z->wishes, 3 }, { _("Interests"), st->picks_text[0], 2 },
+		{ _("Barriers"), st->picks_text[1], 1 }, { _("Available"), avail, 1 },
+		{ _("Assessment"), c->assessment.outcome[0] ? vocab_label(vocab_assessment, c->assessment.outcome) : "", 1 },
 	};
 	int nrows = (int)(sizeof rows / sizeof rows[0]);
+	int spare = detail_rows - nrows;
 	for (int i = 0; i < nrows; i++) {
 		bool left = half == a->cols || i < nrows / 2 + 1;
 		int *py = left ? &yl : &yr;
-		if (*py - y0 >= detail_rows)
+		int room = detail_rows - (*py - y0);
+		if (room <= 0)
 			continue;
-		*py += field_row(*py, left ? a->left : x2, left ? half - 1 : a->cols - half, rows[i].label,
-				 rows[i].value);
+		int lines = rows[i].lines > 1 && spare > 0 ? rows[i].lines : 1;
+		if (lines > room)
+			lines = room;
+		int used = field_row(*py, left ? a->left : x2, left ? half - 1 : a->cols - half, lines,
+				     rows[i].label, rows[i].value);
+		spare -= used > 1 ? used - 1 : 0;
+		*py += used;
 	}
 	y = (yl > yr ? yl : yr);
+	y += measure_history_draw(app, st->id, y, a->left, a->cols, measure_rows, true);
 	snprintf(line, sizeof line, "%s", _("Timeline"));
 	draw_text(y++, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
 	struct area tl = { y, a->left, a->top + a->rows - y, a->cols };
@@ -273,8 +318,13 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 static unsigned add_note(struct card_state *st, struct app *app)
 {
 	char text[CIT_TEXT];
-	if (!dialog_prompt(app, _("Note (date and your name are added):"), text, sizeof text, 120) || !text[0])
+	if (!dialog_prompt(app, _("Note (today's date and your name are added):"), text, sizeof text, 120) || !text[0])
 		return RD_ALL;
+	if (cpr_found(text)) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This looks like a CPR number. Brobygger never needs one, so the note was not saved."));
+		return RD_ALL;
+	}
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	enum db_status r = citizens_add_note(app->db, app->user, st->id, today, text);
@@ -326,6 +376,9 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 		return add_note(st, app);
 	case ACT_END:
 		return end_or_reopen(st, app);
+	case ACT_MEASURE:
+		measure_form_open(app, st->id, st->card.citizen.name, 0);
+		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
 		return RD_ALL;

@@ -17,9 +17,11 @@ struct edit_state {
 	struct citizen_form cf;
 	struct citizen_card original;
 	long long expected_version;
-	/* The card as saved elsewhere, shown by the conflict screen. */
-	struct citizen_form theirs;
+	/* The card as saved elsewhere, and as it was when editing began:
+	 * with both, only fields the two desks changed differently clash. */
+	struct citizen_form theirs, base;
 	struct citizen_card theirs_card;
+	bool clash[CF_COUNT];
 	int top;
 };
 
@@ -83,10 +85,10 @@ static void draw_conflict(struct edit_state *st, const struct area *a)
 		if (st->cf.fields[i].kind == FIELD_HEADING)
 			continue;
 		char mine[1024], theirs[1024];
+		if (!st->clash[i])
+			continue;
 		form_value_text(&st->cf.fields[i], mine, sizeof mine);
 		form_value_text(&st->theirs.fields[i], theirs, sizeof theirs);
-		if (strcmp(mine, theirs) == 0)
-			continue;
 		if (skipped++ < st->top)
 			continue;
 		if (y >= a->top + a->rows)
@@ -97,8 +99,9 @@ static void draw_conflict(struct edit_state *st, const struct area *a)
 		y++;
 		shown++;
 	}
-	if (!shown)
-		draw_text(y, a->left, a->cols, _("The saved values are the same as yours."), A_NORMAL);
+	if (shown && y + 1 < a->top + a->rows)
+		draw_wrapped(y + 1, a->left, 2, a->cols,
+			     _("Everything else the other desk changed is already taken into your version."), A_NORMAL);
 }
 
 static void edit_draw(struct screen *s, struct app *app, const struct area *a)
@@ -116,6 +119,43 @@ static unsigned finish(struct app *app, const char *message)
 	return RD_ALL;
 }
 
+/* Whatever is chosen, the volunteer has now seen the other version, so a
+ * later save is measured against it. */
+static void accept_theirs_as_base(struct edit_state *st)
+{
+	st->expected_version = st->theirs_card.citizen.version;
+	st->original = st->theirs_card;
+}
+
+/* Three-way merge of the form: a field only the other desk changed takes
+ * their value; a field both changed differently is a clash. Returns the
+ * number of clashes, or -1 if the versions could not be read. */
+static int merge(struct edit_state *st, struct app *app)
+{
+	if (!citizen_form_init(&st->theirs, app) || !citizen_form_init(&st->base, app))
+		return -1;
+	citizen_form_fill(&st->theirs, &st->theirs_card);
+	citizen_form_fill(&st->base, &st->original);
+	int clashes = 0;
+	for (int i = 0; i < CF_COUNT; i++) {
+		st->clash[i] = false;
+		if (st->cf.fields[i].kind == FIELD_HEADING)
+			continue;
+		char mine[1024], theirs[1024], base[1024];
+		form_value_text(&st->cf.fields[i], mine, sizeof mine);
+		form_value_text(&st->theirs.fields[i], theirs, sizeof theirs);
+		form_value_text(&st->base.fields[i], base, sizeof base);
+		if (strcmp(theirs, base) == 0 || strcmp(mine, theirs) == 0)
+			continue;
+		if (strcmp(mine, base) == 0)
+			form_field_take_value(&st->cf.fields[i], &st->theirs.fields[i]);
+		else
+			clashes += st->clash[i] = true;
+	}
+	citizen_form_update_visibility(&st->cf);
+	return clashes;
+}
+
 static unsigned save(struct edit_state *st, struct app *app)
 {
 	if (!form_validate(&st->cf.form)) {
@@ -126,9 +166,25 @@ static unsigned save(struct edit_state *st, struct app *app)
 	citizen_form_read(&st->cf, &edited);
 	enum db_status r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
 	if (r == DB_ERR_CONFLICT) {
-		if (!citizen_form_init(&st->theirs, app))
+		int clashes = merge(st, app);
+		if (clashes < 0)
 			return RD_ALL;
-		citizen_form_fill(&st->theirs, &st->theirs_card);
+		accept_theirs_as_base(st);
+		if (clashes == 0) {
+			/* Nothing clashed: the merged card is saved at once. */
+			edited = st->original;
+			citizen_form_read(&st->cf, &edited);
+			r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+			if (r == DB_OK) {
+				st->cf.form.dirty = false;
+				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));
+			}
+			if (r == DB_ERR_CONFLICT)
+				app_status(app, STATUS_ERROR, "%s", _("The card keeps changing elsewhere. Press F10 again."));
+			else
+				app_status_db(app, r);
+			return RD_ALL;
+		}
 		st->top = 0;
 		conflict_of = st;
 		app_push(app, &conflict_screen);
@@ -175,20 +231,13 @@ static void conflict_draw(struct screen *s, struct app *app, const struct area *
 	draw_conflict(s->state, a);
 }
 
-/* Whatever is chosen, the volunteer has now seen the other version, so a
- * later save is measured against it. */
-static void accept_theirs_as_base(struct edit_state *st)
-{
-	st->expected_version = st->theirs_card.citizen.version;
-	st->original = st->theirs_card;
-}
-
 static unsigned conflict_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct edit_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_KEEP_MINE:
-		accept_theirs_as_base(st);
+		if (!dialog_confirm(app, _("Save your values in these fields? The other desk's values in them are lost."), false))
+			return RD_ALL;
 		app_pop(app);
 		return save(st, app);
 	case ACT_KEEP_THEIRS:
@@ -196,7 +245,6 @@ static unsigned conflict_key(struct screen *s, struct app *app, ui_key key)
 		app_pop(app);
 		return finish(app, _("Your changes were dropped; the card shows the saved version."));
 	case ACT_BACK:
-		accept_theirs_as_base(st);
 		app_pop(app);
 		return RD_ALL;
 	default:

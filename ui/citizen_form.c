@@ -50,7 +50,21 @@ static bool check_email(const struct form_field *fld, char *err, size_t size)
 static bool check_postcode(const struct form_field *fld, char *err, size_t size)
 {
 	if (!postcode_valid(fld->edit.text))
-		snprintf(err, size, "%s", _("A Danish postcode has four digits, e.g. 8000."));
+		snprintf(err, size, "%s", _("Danish postcodes go from 0800 to 9990, e.g. 8000."));
+	return !err[0];
+}
+
+/* A referral, a consent or a handover has happened: it cannot be dated
+ * after today, and a date long ago is most likely a typing slip. */
+static bool check_past_date(const struct form_field *fld, char *err, size_t size)
+{
+	struct date d, today = date_today();
+	if (!date_parse(fld->edit.text, &d))
+		return true;
+	if (date_to_days(d) > date_to_days(today))
+		snprintf(err, size, "%s", _("This date is in the future. Write the day it happened."));
+	else if (d.year < today.year - 10)
+		snprintf(err, size, "%s", _("This date is more than ten years ago. Check the year."));
 	return !err[0];
 }
 
@@ -68,7 +82,8 @@ static bool check_birth_year(const struct form_field *fld, char *err, size_t siz
 
 static const struct form_field layout[CF_COUNT] = {
 	HEADING(CF_H_REFERRAL, N_("Referral")),
-	[CF_REFERRED_ON] = { .key = "referred_on", .label = N_("Referred on"), .kind = FIELD_DATE, .required = true },
+	[CF_REFERRED_ON] = { .key = "referred_on", .label = N_("Referred on"), .kind = FIELD_DATE, .required = true,
+			     .check = check_past_date },
 	[CF_SOURCE] = { .key = "source", .label = N_("Referred by"), .kind = FIELD_CHOICE,
 			.choices = vocab_referral_source },
 	TEXT(CF_REFERRER_NAME, "referrer_name", N_("Referrer's name"), 120, check_no_cpr),
@@ -80,7 +95,8 @@ static const struct form_field layout[CF_COUNT] = {
 				      .kind = FIELD_YESNO },
 	[CF_CONSENT_CONTACT] = { .key = "consent_contact", .label = N_("Volunteers may call"),
 				 .kind = FIELD_YESNO },
-	[CF_CONSENT_ON] = { .key = "consent_on", .label = N_("Consent given on"), .kind = FIELD_DATE },
+	[CF_CONSENT_ON] = { .key = "consent_on", .label = N_("Consent given on"), .kind = FIELD_DATE,
+			    .check = check_past_date },
 	HEADING(CF_H_CITIZEN, N_("The citizen")),
 	[CF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true,
 		      .max_chars = 120, .check = check_no_cpr },
@@ -97,7 +113,7 @@ static const struct form_field layout[CF_COUNT] = {
 	TEXT(CF_REL_NAME, "relative_name", N_("Relative's name"), 120, check_no_cpr),
 	TEXT(CF_REL_RELATION, "relative_relation", N_("Relation"), 60, check_no_cpr),
 	TEXT(CF_REL_PHONE, "relative_phone", N_("Relative's phone"), 30, check_phone),
-	[CF_REL_SUPPORT] = { .key = "relative_support", .label = N_("Wants support too"), .kind = FIELD_YESNO },
+	[CF_REL_SUPPORT] = { .key = "relative_support", .label = N_("Relative wants support too"), .kind = FIELD_YESNO },
 	HEADING(CF_H_WISHES, N_("Wishes and needs")),
 	TEXT(CF_WISHES, "wishes", N_("In their own words"), 1000, check_no_cpr),
 	[CF_INTERESTS] = { .key = "interests", .label = N_("Interests"), .kind = FIELD_MULTI },
@@ -105,10 +121,11 @@ static const struct form_field layout[CF_COUNT] = {
 	[CF_WEEKDAYS] = { .key = "weekdays", .label = N_("Preferred weekdays"), .kind = FIELD_MULTI },
 	[CF_PARTS] = { .key = "parts", .label = N_("Time of day"), .kind = FIELD_MULTI },
 	HEADING(CF_H_ASSESSMENT, N_("Assessment")),
-	[CF_ASSESSMENT] = { .key = "assessment", .label = N_("Assessment"), .kind = FIELD_CHOICE,
+	[CF_ASSESSMENT] = { .key = "assessment", .label = N_("Who can help"), .kind = FIELD_CHOICE,
 			    .choices = vocab_assessment },
 	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, check_no_cpr),
-	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handed over on"), .kind = FIELD_DATE },
+	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handed over on"), .kind = FIELD_DATE,
+			     .check = check_past_date },
 };
 
 static bool load_picks(struct citizen_form *cf, const char *which, struct pick *picks,
@@ -325,9 +342,14 @@ unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *
 		return RD_ALL;
 	}
 	if (*ev == FORM_CHANGED && cur == CF_POSTCODE) {
+		/* A town the program filled in follows the postcode; one the
+		 * volunteer typed is left alone. */
 		const char *town = postcode_town(form_text(&cf->form, CF_POSTCODE));
 		if (town)
 			form_set_text(&cf->form, CF_TOWN, town);
+		else if (cf->town_filled && strcmp(form_text(&cf->form, CF_TOWN), cf->town_filled) == 0)
+			form_set_text(&cf->form, CF_TOWN, "");
+		cf->town_filled = town;
 	}
 	if (*ev == FORM_CHANGED && cur == CF_ASSESSMENT)
 		citizen_form_update_visibility(cf);

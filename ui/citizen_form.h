@@ -55,6 +55,7 @@ struct citizen_form {
 	struct pick interests[FIELD_MAX_OPTIONS], barriers[FIELD_MAX_OPTIONS];
 	struct form_option interest_opts[FIELD_MAX_OPTIONS], barrier_opts[FIELD_MAX_OPTIONS];
 	struct form_option weekday_opts[7], part_opts[3];
+	const char *town_filled;   /* the town last filled in from a postcode */
 	struct app *app;
 };
 

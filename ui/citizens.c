@@ -60,13 +60,6 @@ static int cs_count(void *ctx)
 	return ((struct citizens_state *)ctx)->nhits;
 }
 
-static void pad_to(char *buf, size_t size, const char *text, int cols)
-{
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(buf, size, "%.*s%*s", (int)fit, text, cols - w, "");
-}
-
 static void cs_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct citizens_state *st = ctx;
@@ -75,8 +68,8 @@ static void cs_row(void *ctx, int i, char *buf, size_t size)
 		fetch(st, st->nhits);
 	const struct citizen_hit *h = &st->hits[i];
 	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
-	pad_to(name, sizeof name, h->name, st->name_cols);
-	pad_to(phone, sizeof phone, h->phone, 14);
+	text_pad(name, sizeof name, h->name, st->name_cols);
+	text_pad(phone, sizeof phone, h->phone, 14);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	snprintf(buf, size, "%s %s %s%s", name, phone, place,
 		 strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");
@@ -129,6 +122,12 @@ static void citizens_draw(struct screen *s, struct app *app, const struct area *
 static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct citizens_state *st = s->state;
+	/* Names, phones and e-mails never hold ? or /, so here they keep
+	 * their meaning everywhere else: help, and search (already on). */
+	if (key == '?')
+		return app_default_key(app, key);
+	if (key == '/')
+		return RD_NONE;
 	if (key == UIK_ESC && !st->list.query.len) {
 		app_pop(app);
 		return RD_ALL;

@@ -106,7 +106,8 @@ bool dialog_confirm(struct app *app, const char *question, bool default_yes)
 	return dialog_choose(app, question, labels, 2, default_yes ? 0 : 1) == 0;
 }
 
-bool dialog_prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars)
+static bool prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars,
+		   bool secret)
 {
 	struct lineedit e;
 	lineedit_init(&e, max_chars);
@@ -119,11 +120,21 @@ bool dialog_prompt(struct app *app, const char *question, char *out, size_t size
 		draw_wrapped(a.top, a.left, 2, a.cols, question, A_REVERSE);
 		draw_blank(a.top + 2, a.left, a.cols, A_NORMAL);
 		int ccol = lineedit_cursor_column(&e);
-		int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
-		size_t skip = utf8_fit(e.text, off);
-		draw_text(a.top + 2, a.left, a.cols, e.text + skip, A_NORMAL);
-		curs_set(1);
-		move(a.top + 2, a.left + ccol - utf8_columns(e.text, skip));
+		if (secret) {
+			char dots[64];
+			size_t n = utf8_length(e.text);
+			memset(dots, '*', n < sizeof dots ? n : sizeof dots - 1);
+			dots[n < sizeof dots ? n : sizeof dots - 1] = '\0';
+			draw_text(a.top + 2, a.left, a.cols, dots, A_NORMAL);
+			curs_set(1);
+			move(a.top + 2, a.left + (int)utf8_length(e.text));
+		} else {
+			int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
+			size_t skip = utf8_fit(e.text, off);
+			draw_text(a.top + 2, a.left, a.cols, e.text + skip, A_NORMAL);
+			curs_set(1);
+			move(a.top + 2, a.left + ccol - utf8_columns(e.text, skip));
+		}
 		ui_key k;
 		if (!dialog_key(app, &k))
 			return false;
@@ -135,6 +146,17 @@ bool dialog_prompt(struct app *app, const char *question, char *out, size_t size
 		}
 		lineedit_key(&e, k);
 	}
+}
+
+bool dialog_prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars)
+{
+	return prompt(app, question, out, size, max_chars, false);
+}
+
+bool dialog_prompt_secret(struct app *app, const char *question, char *out, size_t size,
+			  size_t max_chars)
+{
+	return prompt(app, question, out, size, max_chars, true);
 }
 
 void dialog_pick(struct app *app, struct form_field *fld, dialog_add_fn add, void *ctx)

@@ -32,5 +32,8 @@ void dialog_pick(struct app *app, struct form_field *fld, dialog_add_fn add, voi
 
 /* One line of text; false on Esc. */
 bool dialog_prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars);
+/* The same for a PIN: what is typed shows as dots. */
+bool dialog_prompt_secret(struct app *app, const char *question, char *out, size_t size,
+			  size_t max_chars);
 
 #endif

@@ -1,6 +1,7 @@
 /* draw.c — clipped, UTF-8-aware drawing on stdscr. */
 #include "draw.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -65,4 +66,11 @@ int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr
 		row++;
 	}
 	return row;
+}
+
+void text_pad(char *out, size_t size, const char *text, int cols)
+{
+	size_t fit = utf8_fit(text, cols);
+	int w = utf8_columns(text, fit);
+	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
 }

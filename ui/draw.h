@@ -10,6 +10,9 @@ int draw_text(int y, int x, int maxcols, const char *text, attr_t attr);
 void draw_blank(int y, int x, int cols, attr_t attr);
 /* Text centred in a row of width cols starting at x. */
 void draw_centred(int y, int x, int cols, const char *text, attr_t attr);
+/* Copies text into out padded with spaces (or cut) to exactly cols
+ * terminal columns: printf's %-30s counts bytes, and æ, ø, å are two. */
+void text_pad(char *out, size_t size, const char *text, int cols);
 /* Word-wraps text into the area; returns the rows used. */
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
 

@@ -22,8 +22,11 @@ void form_init(struct form *f, struct form_field *fields, int count)
 	f->count = count;
 	for (int i = 0; i < count; i++) {
 		struct form_field *fld = &fields[i];
-		size_t max = fld->kind == FIELD_DATE ? 10 : fld->kind == FIELD_NUMBER ? 12
-			: (size_t)fld->max_chars;
+		size_t max = (size_t)fld->max_chars;
+		if (fld->kind == FIELD_DATE)
+			max = 10;
+		else if (fld->kind == FIELD_NUMBER)
+			max = (size_t)snprintf(NULL, 0, "%ld", fld->max);
 		lineedit_init(&fld->edit, max);
 		fld->error[0] = '\0';
 	}
@@ -129,15 +132,17 @@ bool form_validate(struct form *f)
 	return first_bad < 0;
 }
 
-/* Moves by `dir` to the next field that takes the cursor, if any. A
- * field with something wrong in it keeps the cursor going forward, so the
- * message is seen where the mistake is; empty required fields are only
- * insisted on when saving, since a conversation does not go in order. */
+/* Moves by `dir` to the next field that takes the cursor, if any. The
+ * cursor always moves, so typing from a paper card never runs into the
+ * wrong field; a field left with a mistake keeps its ! and its message
+ * stays in view until the next key. Empty required fields are insisted
+ * on when saving only, since a conversation does not go in order. */
 static void step(struct form *f, int dir)
 {
 	struct form_field *cur = &f->fields[f->current];
-	if (!form_check_field(cur) && dir > 0 && !blank(cur->edit.text))
-		return;
+	f->left_error[0] = '\0';
+	if (!form_check_field(cur))
+		snprintf(f->left_error, sizeof f->left_error, "%s: %s", _(cur->label), cur->error);
 	for (int i = f->current + dir; i >= 0 && i < f->count; i += dir) {
 		if (takes_cursor(&f->fields[i])) {
 			f->current = i;
@@ -179,6 +184,10 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
 	struct form_field *fld = &f->fields[f->current];
+	bool moving = key == UIK_TAB || key == UIK_ENTER || key == UIK(KEY_DOWN) || key == UIK(KEY_UP)
+		|| key == UIK(KEY_BTAB) || key == UIK(KEY_PPAGE) || key == UIK(KEY_NPAGE);
+	if (!moving)
+		f->left_error[0] = '\0';
 	switch (key) {
 	case UIK(KEY_F(10)):
 		*ev = FORM_SUBMIT;
@@ -344,8 +353,9 @@ void form_draw(struct form *f, const struct area *a)
 			draw_text(y, value_x + value_w - 1, 1, "!", A_BOLD);
 	}
 	struct form_field *cur = &f->fields[f->current];
-	if (cur->error[0])
-		draw_wrapped(a->top + a->rows - 2, a->left, 2, a->cols, cur->error, A_BOLD);
+	const char *message = cur->error[0] ? cur->error : f->left_error;
+	if (message[0])
+		draw_wrapped(a->top + a->rows - 2, a->left, 2, a->cols, message, A_BOLD);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
@@ -426,4 +436,12 @@ void form_deserialise(struct form *f, const char *data)
 		}
 		line = end ? end + 1 : NULL;
 	}
+}
+
+void form_field_take_value(struct form_field *dst, const struct form_field *src)
+{
+	dst->edit = src->edit;
+	dst->choice = src->choice;
+	dst->picked = src->picked;
+	dst->error[0] = '\0';
 }

@@ -70,6 +70,7 @@ struct form {
 	int current;
 	int top;
 	bool dirty;                    /* anything changed since form_init */
+	char left_error[FIELD_ERROR_MAX + 120]; /* the message of the field just left */
 };
 
 void form_init(struct form *f, struct form_field *fields, int count);
@@ -93,6 +94,10 @@ void form_first(struct form *f);
 /* The value as shown to people: the text, the choice's word, "Yes"/"No",
  * or the chosen options joined by commas. */
 void form_value_text(const struct form_field *fld, char *out, size_t size);
+
+/* Gives dst the value src holds (text, choice or ticks): merging two
+ * versions of the same form. */
+void form_field_take_value(struct form_field *dst, const struct form_field *src);
 
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev);
 void form_draw(struct form *f, const struct area *a);

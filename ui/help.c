@@ -123,8 +123,31 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 		used = 1 + draw_wrapped(a->top + 1, a->left, a->rows / 3, a->cols, _(h->about->help), A_NORMAL);
 		used++;
 	}
-	struct area rest = { a->top + used, a->left, a->rows - used, a->cols };
-	list_draw(&h->list, &rest);
+	int y = a->top + used, end = a->top + a->rows;
+	if (h->list.searching || h->list.query.len) {
+		char line[200];
+		snprintf(line, sizeof line, "%s %s", _("Search:"), h->list.query.text);
+		draw_text(y++, a->left, a->cols, line, A_BOLD);
+	}
+	if (h->nshown == 0) {
+		draw_text(y, a->left, a->cols, _("No key matches the search."), A_DIM);
+		return;
+	}
+	/* Each key with its whole sentence, wrapped under a hanging indent;
+	 * Up and Down scroll by one key. */
+	int key_w = 9, first = h->list.selected;
+	for (int i = first; i < h->nshown && y < end; i++) {
+		const struct help_row *r = &h->rows[h->shown[i]];
+		char text[600];
+		snprintf(text, sizeof text, "%s: %s", _(r->action->hint),
+			 _(r->action->help ? r->action->help : r->action->hint));
+		draw_text(y, a->left, key_w, r->keys, A_BOLD);
+		y += draw_wrapped(y, a->left + key_w, end - y, a->cols - key_w, text, A_NORMAL);
+	}
+	if (first > 0)
+		draw_text(a->top + used, a->left + a->cols - 1, 1, "^", A_BOLD);
+	if (y >= end && first + 1 < h->nshown)
+		draw_text(end - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
 }
 
 static unsigned help_key(struct screen *s, struct app *app, ui_key key)

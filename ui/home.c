@@ -6,32 +6,46 @@
 #include <string.h>
 
 #include "app.h"
+#include "attendance.h"
+#include "calls.h"
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
 #include "citizens.h"
 #include "drafts.h"
 #include "intake.h"
+#include "matching.h"
+#include "registry.h"
 #include "settings.h"
+#include "signin.h"
+#include "store_calls.h"
 #include "store_citizens.h"
 #include "store_stats.h"
+#include "users.h"
 #include "utf8.h"
 
+/* The menu is drawn from this table; its entries stay off the hint line,
+ * which would not hold them all, and are listed in help. */
 static const struct action home_actions[] = {
-	{ ACT_INTAKE, '1', N_("Intake"), N_("Register a new referral and hold the first conversation."), 0 },
-	{ ACT_CITIZENS, '2', N_("Citizens"), N_("Find a citizen as you type and see their next step."), 0 },
-	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms that were left before they were saved."), 0 },
-	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks."), 0 },
+	{ ACT_INTAKE, '1', N_("Intake"), N_("Register a new referral and hold the first conversation."), ACTF_MENU },
+	{ ACT_CITIZENS, '2', N_("Citizens"), N_("Find a citizen as you type and see their next step."), ACTF_MENU },
+	{ ACT_MATCHING, '3', N_("Matching"), N_("Match a waiting citizen with a volunteer and/or an activity, with the reasons in words."), ACTF_MENU },
+	{ ACT_ATTENDANCE, '4', N_("Attendance"), N_("Take this week's roll call, add walk-ins, catch up on a paper list."), ACTF_MENU },
+	{ ACT_CALLS, '5', N_("Follow-up calls"), N_("Today's calls and overdue ones, then the coming week; record how each went."), ACTF_MENU },
+	{ ACT_REGISTRY, '7', N_("Registry"), N_("Add, change, pause or end volunteers and activities; nothing is ever deleted."), ACTF_MENU },
+	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms that were left before they were saved."), ACTF_MENU },
+	{ ACT_USERS, 'b', N_("Users"), N_("Who may use Brobygger, their roles and PINs (coordinators)."), ACTF_MENU },
+	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
+	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks (coordinators)."), ACTF_MENU },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
 static int draw_count(int y, int x, int cols, const char *label, long long n)
 {
-	char line[200];
-	/* printf's %-32s pads bytes, not columns: pad by hand for æøå. */
-	int w = utf8_columns(label, strlen(label));
-	snprintf(line, sizeof line, "%s%*s %lld", label, w < 32 ? 32 - w : 0, "", n);
+	char padded[200], line[240];
+	text_pad(padded, sizeof padded, label, 32);
+	snprintf(line, sizeof line, "%s %lld", padded, n);
 	draw_text(y, x, cols, line, A_NORMAL);
 	return 1;
 }
@@ -87,19 +101,36 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_text(y++, a->left + 1, a->cols - 1, _("Today"), A_BOLD);
 		draw_count(y++, a->left + 3, a->cols - 3, _("Sessions today"), c.sessions_today);
 		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c.calls_due);
+		/* Citizens not reached three times in a row wait for the coordinator. */
+		struct call_counts calls;
+		if (calls_counts(app->db, iso, iso, &calls) == DB_OK && calls.escalated > 0)
+			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), calls.escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c.new_referrals);
 		y++;
 	}
 
 	y = draw_drafts(app, y, a);
 	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
-	for (const struct action *t = home_actions; t->id != ACT_NONE && y < a->top + a->rows; t++) {
+	/* One column while it fits, else two side by side. */
+	int n = 0;
+	while (home_actions[n].id != ACT_NONE)
+		n++;
+	bool empty = st == DB_OK && c.citizens + c.volunteers + c.activities == 0;
+	/* On an empty database the first-steps text needs room below too. */
+	int room = a->top + a->rows - y - (empty ? 5 : 0);
+	int per_col = n <= room || a->cols < 50 ? n : (n + 1) / 2;
+	int col_w = per_col < n ? (a->cols - 3) / 2 : a->cols - 3;
+	for (int i = 0; i < n; i++) {
+		int row = y + i % per_col, x = a->left + 3 + (i / per_col) * col_w;
+		if (row >= a->top + a->rows)
+			continue;
 		char key[16], line[200];
-		keys_label(t->key, key, sizeof key);
-		snprintf(line, sizeof line, "%s  %s", key, _(t->hint));
-		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
+		keys_label(home_actions[i].key, key, sizeof key);
+		snprintf(line, sizeof line, "%s  %s", key, _(home_actions[i].hint));
+		draw_text(row, x, col_w - 1, line, A_NORMAL);
 	}
-	if (st == DB_OK && c.citizens + c.volunteers + c.activities == 0 && y + 1 < a->top + a->rows)
+	y += per_col;
+	if (empty && y + 1 < a->top + a->rows)
 		draw_empty_help(named, y + 1, a);
 }
 
@@ -110,13 +141,32 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 		app->quit = true;
 		return RD_NONE;
 	case ACT_SETTINGS:
-		app_push(app, &settings_screen);
+		if (app_require_coordinator(app))
+			app_push(app, &settings_screen);
+		return RD_ALL;
+	case ACT_USERS:
+		app_push(app, &users_screen);
+		return RD_ALL;
+	case ACT_LOCK:
+		signin_lock(app);
 		return RD_ALL;
 	case ACT_INTAKE:
 		app_push(app, &intake_screen);
 		return RD_ALL;
+	case ACT_CALLS:
+		app_push(app, &calls_screen);
+		return RD_ALL;
+	case ACT_ATTENDANCE:
+		attendance_open(app);
+		return RD_ALL;
 	case ACT_CITIZENS:
 		app_push(app, &citizens_screen);
+		return RD_ALL;
+	case ACT_MATCHING:
+		app_push(app, &matching_screen);
+		return RD_ALL;
+	case ACT_REGISTRY:
+		app_push(app, &registry_screen);
 		return RD_ALL;
 	case ACT_DRAFTS:
 		app_push(app, &drafts_screen);

@@ -9,6 +9,7 @@
 #include "card.h"
 #include "citizen_form.h"
 #include "dialog.h"
+#include "fold.h"
 #include "i18n.h"
 
 struct intake_state {
@@ -22,7 +23,7 @@ static long long pending_draft;
 static const struct action intake_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the intake and open the citizen's card."), 0 },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right), or open the list of a multiple choice (also Enter)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave the form; asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -88,6 +89,34 @@ static void intake_draw(struct screen *s, struct app *app, const struct area *a)
 	form_draw(&st->cf.form, a);
 }
 
+/* Registering the same person twice splits their history in two: warn
+ * when someone with the same name (and phone, if both have one) exists. */
+static bool duplicate_ok(struct app *app, const struct citizen *c)
+{
+	char folded[CIT_NAME];
+	fold_search(c->name, folded, sizeof folded);
+	struct citizen_hit hits[10];
+	int n = 0;
+	if (citizens_search(app->db, folded, 0, 10, hits, &n) != DB_OK)
+		return true;
+	for (int i = 0; i < n; i++) {
+		char other[CIT_NAME];
+		fold_search(hits[i].name, other, sizeof other);
+		if (strcmp(other, folded) != 0)
+			continue;
+		char mine_digits[CIT_SHORT], their_digits[CIT_SHORT];
+		fold_digits(c->phone, mine_digits, sizeof mine_digits);
+		fold_digits(hits[i].phone, their_digits, sizeof their_digits);
+		if (mine_digits[0] && their_digits[0] && strcmp(mine_digits, their_digits) != 0)
+			continue;
+		char q[CIT_NAME * 2 + 200];
+		snprintf(q, sizeof q, _("%s is already registered (phone %s, %s %s). Register a new citizen anyway?"),
+			 hits[i].name, hits[i].phone[0] ? hits[i].phone : "-", hits[i].postcode, hits[i].town);
+		return dialog_confirm(app, q, false);
+	}
+	return true;
+}
+
 static unsigned save(struct intake_state *st, struct app *app)
 {
 	if (!form_validate(&st->cf.form)) {
@@ -97,6 +126,8 @@ static unsigned save(struct intake_state *st, struct app *app)
 	struct citizen_card card;
 	memset(&card, 0, sizeof card);
 	citizen_form_read(&st->cf, &card);
+	if (card.consent.registration && !duplicate_ok(app, &card.citizen))
+		return RD_ALL;
 	if (!card.consent.registration
 	    && !dialog_confirm(app, _("Without consent to registration only the referral is saved; "
 				      "everything else in the form is dropped. Save only the referral?"), false))
@@ -116,7 +147,7 @@ static unsigned save(struct intake_state *st, struct app *app)
 		card_open(app, id);
 		app_status(app, STATUS_INFO, _("%s is registered."), card.citizen.name);
 	} else {
-		app_status(app, STATUS_INFO, "%s", _("The referral is saved; nothing else was kept."));
+		app_status(app, STATUS_INFO, "%s", _("The referral is counted in the statistics; no personal details were kept."));
 	}
 	return RD_ALL;
 }
@@ -140,6 +171,7 @@ static unsigned cancel(struct intake_state *st, struct app *app)
 	} else if (c == 1) {
 		st->cf.form.dirty = false;
 		app_pop(app);
+		app_status(app, STATUS_INFO, "%s", _("The intake was discarded."));
 	}
 	return RD_ALL;
 }

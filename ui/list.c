@@ -57,18 +57,21 @@ void list_draw(struct list *l, const struct area *a)
 		return;
 	}
 	keep_visible(l, rows);
+	/* When there is more above or below, the last column shows it and
+	 * the rows give way, so no text is covered. */
+	bool more = l->top > 0 || l->top + rows < n;
+	int cols = more ? a->cols - 1 : a->cols;
 	for (int i = 0; i < rows && l->top + i < n; i++) {
 		char buf[1024];
 		l->src.row(l->src.ctx, l->top + i, buf, sizeof buf);
 		attr_t attr = (l->top + i == l->selected) ? A_REVERSE : A_NORMAL;
-		draw_blank(y + i, a->left, a->cols, attr);
-		draw_text(y + i, a->left, a->cols, buf, attr);
+		draw_blank(y + i, a->left, cols, attr);
+		draw_text(y + i, a->left, cols, buf, attr);
 	}
-	/* A hint that there is more below or above. */
 	if (l->top + rows < n)
-		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
+		draw_text(y + rows - 1, a->left + cols, 1, "v", A_BOLD);
 	if (l->top > 0)
-		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
+		draw_text(y, a->left + cols, 1, "^", A_BOLD);
 }
 
 static void apply_filter(struct list *l)

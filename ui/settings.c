@@ -1,4 +1,5 @@
-/* settings.c — the centre's name and the idle-lock minutes. */
+/* settings.c — the centre's name, the idle-lock minutes, and when a
+ * citizen without contact gets a call (src/call_rules.h). */
 #include "settings.h"
 
 #include <stdio.h>
@@ -6,11 +7,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "call_rules.h"
 #include "dialog.h"
 #include "form.h"
 #include "i18n.h"
 
-enum { F_CENTRE, F_IDLE, F_COUNT };
+enum { F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_COUNT };
 
 struct settings_state {
 	struct form_field fields[F_COUNT];
@@ -32,8 +34,14 @@ static bool settings_enter(struct screen *s, struct app *app)
 	st->fields[F_CENTRE] = (struct form_field){
 		.label = N_("Centre name"), .kind = FIELD_TEXT, .required = true, .max_chars = 80 };
 	st->fields[F_IDLE] = (struct form_field){
-		.label = N_("Lock after idle minutes"), .kind = FIELD_NUMBER, .required = true,
+		.label = N_("Lock the screen after (idle minutes)"), .kind = FIELD_NUMBER, .required = true,
 		.min = 1, .max = 60 };
+	st->fields[F_NO_CONTACT_WEEKS] = (struct form_field){
+		.label = N_("Call after no contact for (weeks)"), .kind = FIELD_NUMBER, .required = true,
+		.min = 1, .max = 52 };
+	st->fields[F_NO_CONTACT_PER_DAY] = (struct form_field){
+		.label = N_("Of those calls, at most a day"), .kind = FIELD_NUMBER, .required = true,
+		.min = 0, .max = 1000 };
 	form_init(&st->form, st->fields, F_COUNT);
 	char v[SETTING_MAX];
 	enum db_status r = settings_get(app->db, "centre_name", v, sizeof v);
@@ -41,6 +49,10 @@ static bool settings_enter(struct screen *s, struct app *app)
 		form_set_text(&st->form, F_CENTRE, v);
 	if (r == DB_OK && (r = settings_get(app->db, "idle_lock_minutes", v, sizeof v)) == DB_OK)
 		form_set_text(&st->form, F_IDLE, v[0] ? v : "5");
+	if (r == DB_OK && (r = settings_get(app->db, SETTING_NO_CONTACT_WEEKS, v, sizeof v)) == DB_OK)
+		form_set_text(&st->form, F_NO_CONTACT_WEEKS, v[0] ? v : "6");
+	if (r == DB_OK && (r = settings_get(app->db, SETTING_NO_CONTACT_PER_DAY, v, sizeof v)) == DB_OK)
+		form_set_text(&st->form, F_NO_CONTACT_PER_DAY, v[0] ? v : "10");
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -73,11 +85,17 @@ static unsigned save(struct settings_state *st, struct app *app)
 	enum db_status r = settings_set(app->db, app->user, "centre_name", form_text(&st->form, F_CENTRE));
 	if (r == DB_OK)
 		r = settings_set(app->db, app->user, "idle_lock_minutes", form_text(&st->form, F_IDLE));
+	if (r == DB_OK)
+		r = settings_set(app->db, app->user, SETTING_NO_CONTACT_WEEKS, form_text(&st->form, F_NO_CONTACT_WEEKS));
+	if (r == DB_OK)
+		r = settings_set(app->db, app->user, SETTING_NO_CONTACT_PER_DAY,
+				 form_text(&st->form, F_NO_CONTACT_PER_DAY));
 	if (r != DB_OK) {
 		/* Keep the form open with what was typed: nothing is lost. */
 		app_status_db(app, r);
 		return RD_ALL;
 	}
+	app_load_access(app);
 	app_pop(app);
 	app_status(app, STATUS_INFO, "%s", _("Settings saved."));
 	return RD_ALL;
@@ -103,7 +121,9 @@ static unsigned settings_key(struct screen *s, struct app *app, ui_key key)
 const struct screen_ops settings_screen = {
 	.name = N_("Settings"),
 	.help = N_("Write the centre's name as it should stand on the home screen and in reports. "
-		   "The screen locks itself after the given number of idle minutes."),
+		   "The screen locks itself after the given number of idle minutes. A citizen with no "
+		   "activity and no planned step for the given number of weeks gets a follow-up call; at "
+		   "most the given number of such calls are added a day, the earliest registered first."),
 	.actions = settings_actions,
 	.enter = settings_enter,
 	.draw = settings_draw,

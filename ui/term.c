@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -28,6 +29,7 @@ static bool started;
 static SCREEN *script_screen;
 static FILE *script_in, *null_out, *null_in;
 static int script_line_no;
+static double script_clock_offset; /* seconds added by `idle` lines */
 
 enum { KEYQ_MAX = 512 };
 static ui_key keyq[KEYQ_MAX];
@@ -196,6 +198,7 @@ static void script_error(const char *what, const char *text)
  *   resize COLS ROWS    the terminal changes size
  *   dump                print the screen to stdout
  *   signal TERM|HUP     deliver a stop signal
+ *   idle MINUTES        let that much time pass without keys (idle lock)
  *   exec COMMAND        run a shell command and wait, e.g. a second desk
  *                       changing the same database meanwhile
  * Blank lines and lines starting with # are skipped. */
@@ -247,6 +250,15 @@ static bool script_fill(void)
 			keyq[keyq_len++] = UIK(KEY_RESIZE);
 		} else if (strcmp(line, "dump") == 0) {
 			term_dump(stdout);
+		} else if (strcmp(line, "idle") == 0) {
+			char *end;
+			long minutes = strtol(arg, &end, 10);
+			if (*end || minutes < 0) {
+				script_error("bad minutes", arg);
+				return false;
+			}
+			script_clock_offset += (double)minutes * 60.0;
+			keyq[keyq_len++] = UIK_NONE;
 		} else if (strcmp(line, "exec") == 0) {
 			fflush(stdout);
 			if (system(arg) != 0) {
@@ -262,6 +274,13 @@ static bool script_fill(void)
 		}
 	}
 	return true;
+}
+
+double term_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9 + script_clock_offset;
 }
 
 ui_key term_next_key(void)

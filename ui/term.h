@@ -22,5 +22,7 @@ bool term_script_mode(void);
 /* Blocks for at most half a second; UIK_NONE when nothing came. */
 ui_key term_next_key(void);
 void term_dump(FILE *out);
+/* A steady clock in seconds for the idle lock; test scripts move it on. */
+double term_seconds(void);
 
 #endif

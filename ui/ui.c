@@ -10,6 +10,7 @@
 #include "date.h"
 #include "draw.h"
 #include "home.h"
+#include "signin.h"
 #include "i18n.h"
 #include "term.h"
 #include "utf8.h"
@@ -28,30 +29,41 @@ static void draw_title(struct app *app)
 		snprintf(left, sizeof left, " Brobygger · %s", _(s->ops->name));
 	else
 		snprintf(left, sizeof left, " Brobygger");
-	char today[80];
-	date_format_long(date_today(), today, sizeof today);
+	char date[80], today[600];
+	/* A narrow window keeps the screen's name and shortens the date. */
+	if (COLS < 70)
+		date_format_short(date_today(), date, sizeof date);
+	else
+		date_format_long(date_today(), date, sizeof date);
+	if (app->user && COLS >= 70 && !(s && s->ops == &signin_screen))
+		snprintf(today, sizeof today, "%s · %s", app->user_name, date);
+	else
+		snprintf(today, sizeof today, "%s", date);
 	int tw = utf8_columns(today, strlen(today));
-	int lw = draw_text(0, 0, COLS - tw - 2, left, A_REVERSE | A_BOLD);
-	if (lw + tw + 2 <= COLS)
+	/* Below 50 columns the screen's name matters more than the date. */
+	int lw = draw_text(0, 0, COLS >= 50 ? COLS - tw - 2 : COLS, left, A_REVERSE | A_BOLD);
+	if (lw + tw + 2 <= COLS && COLS >= 50)
 		draw_text(0, COLS - tw - 1, tw, today, A_REVERSE);
 }
 
-/* Key hints from the same tables the dispatcher reads. */
-static int draw_hints_from(const struct action *t, int x)
+/* Key hints from the same tables the dispatcher reads, between x and
+ * end; with draw false it only measures. Returns where it stopped. */
+static int hints(const struct action *t, int x, int end, bool draw)
 {
-	for (; t && t->id != ACT_NONE && x < COLS; t++) {
-		if (t->flags & ACTF_HIDDEN)
+	for (; t && t->id != ACT_NONE && x < end; t++) {
+		if (t->flags & (ACTF_HIDDEN | ACTF_MENU))
 			continue;
 		char key[16];
 		keys_label(t->key, key, sizeof key);
 		const char *hint = _(t->hint);
 		int need = utf8_columns(key, strlen(key)) + utf8_columns(hint, strlen(hint)) + 1;
-		if (x + need > COLS)
+		if (x + need > end)
 			break;
-		x += draw_text(LINES - 1, x, COLS - x, key, A_BOLD);
-		x += 1;
-		x += draw_text(LINES - 1, x, COLS - x, hint, A_REVERSE);
-		x += 2;
+		if (draw) {
+			draw_text(LINES - 1, x, COLS - x, key, A_BOLD);
+			draw_text(LINES - 1, x + need - utf8_columns(hint, strlen(hint)), COLS - x, hint, A_REVERSE);
+		}
+		x += need + 2;
 	}
 	return x;
 }
@@ -63,9 +75,12 @@ static void draw_bottom(struct app *app)
 		draw_text(LINES - 2, 1, COLS - 2, app->status,
 			  app->status_kind == STATUS_ERROR ? A_BOLD | A_REVERSE : A_BOLD);
 	draw_blank(LINES - 1, 0, COLS, A_NORMAL);
+	/* The global keys (help: the way to every other key) keep their place
+	 * at the right end however narrow the window; the screen's fill the rest. */
+	int global_w = hints(global_actions, 0, COLS, false);
 	struct screen *s = app_top(app);
-	int x = draw_hints_from(s ? s->ops->actions : NULL, 0);
-	draw_hints_from(global_actions, x);
+	hints(s ? s->ops->actions : NULL, 0, COLS - global_w, true);
+	hints(global_actions, COLS - global_w + 2, COLS + 2, true);
 }
 
 static void draw_too_small(void)
@@ -112,11 +127,16 @@ int ui_run(struct db *db, const char *db_path)
 		return 1;
 	}
 	struct app app = { .db = db, .db_path = db_path };
+	app_load_access(&app);
 	if (!app_push(&app, &home_screen)) {
 		term_stop();
 		fprintf(stderr, "brobygger: %s\n", app.status);
 		return 1;
 	}
+	/* With users made, nobody works without switching in. */
+	if (app.users_exist)
+		signin_lock(&app);
+	app.last_key_at = term_seconds();
 
 	unsigned redraw = RD_ALL;
 	while (!app.quit) {
@@ -126,8 +146,16 @@ int ui_run(struct db *db, const char *db_path)
 		}
 		ui_key key = term_next_key();
 		redraw = RD_NONE;
-		if (key == UIK_NONE)
+		if (key == UIK_NONE) {
+			/* Idle too long on a shared PC: hide the screen. */
+			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
+			    && app_top(&app)->ops != &signin_screen) {
+				signin_lock(&app);
+				redraw = RD_ALL;
+			}
 			continue;
+		}
+		app.last_key_at = term_seconds();
 		if (key == UIK_STOP) {
 			/* Every confirmed change is already committed: just leave. */
 			app.exit_status = 128 + (int)term_stop_signal;

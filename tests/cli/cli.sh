@@ -111,5 +111,19 @@ else
 fi
 contains "$tmp/err" "skrivebeskyttet" "read-only explained"
 
+# A full disk: a tiny private tmpfs where root may mount one. Nothing
+# confirmed is lost: the demo's one transaction rolls back, the file stays sound.
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+	mkdir -p "$tmp/tiny"
+	unshare -m sh -c "mount -t tmpfs -o size=400k tmpfs '$tmp/tiny' &&
+		'$bin' --db '$tmp/tiny/full.db' demo --citizens 3000 >'$tmp/out' 2>'$tmp/err'; echo \$? >'$tmp/status';
+		'$bin' --db '$tmp/tiny/full.db' check >>'$tmp/out' 2>>'$tmp/err'; echo \$? >>'$tmp/status'" </dev/null
+	if [ "$(sed -n 1p "$tmp/status")" = 1 ]; then ok "a full disk stops demo with exit 1"; else not_ok "a full disk: demo exit $(sed -n 1p "$tmp/status")"; fi
+	contains "$tmp/err" "Disken er fuld" "the full disk is explained in Danish"
+	if [ "$(sed -n 2p "$tmp/status")" = 0 ]; then ok "the database on the full disk is still sound"; else not_ok "check after a full disk failed"; fi
+else
+	echo "ok $((n = n + 1)) - # SKIP full disk needs root and mount namespaces"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

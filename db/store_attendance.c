@@ -1,0 +1,563 @@
+/* store_attendance.c — the roll list of a session, marks, walk-ins and the
+ * summary line. Sessions themselves are in store_attendance_sessions.c,
+ * the history grid in store_attendance_history.c.
+ *
+ * A mark is one BEGIN IMMEDIATE transaction: the attendance row, the
+ * session turning 'held', the audit row and whatever the rules from src/
+ * decide (a follow-up call, a match's accompaniment milestone) commit
+ * together or not at all.
+ */
+#include "store_attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_attendance_internal.h"
+
+/* ---------- the roll list ---------- */
+
+/* The session "last time" refers to: the activity's previous one that
+ * was not cancelled. */
+static enum db_status previous_session(struct db *db, const struct session_info *s, long long *id,
+				       char date[ATT_DATE])
+{
+	*id = 0;
+	date[0] = '\0';
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, date FROM sessions WHERE activity_id = :activity AND date < :date"
+		" AND status <> 'cancelled' ORDER BY date DESC LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":activity", s->activity_id);
+	db_bind_text(st, ":date", s->date);
+	if (db_step(st) == DB_ROW) {
+		*id = db_column_int(st, 0);
+		att_copy(date, ATT_DATE, db_column_text(st, 1));
+	}
+	return db_finalize(st);
+}
+
+/* Everyone on the roll: enrolments covering the date (the two halves of
+ * the OR each use enrolments_activity_end) and anyone marked. The first
+ * time is "never present at this activity before this date": the
+ * activity's sessions are walked newest first and stop at the first visit,
+ * so a regular costs a probe or two and only someone new walks the whole
+ * history (ten years of weekly sessions is about 500 probes). */
+static const char roll_sql[] =
+	"WITH people AS ("
+	"  SELECT citizen_id, max(enrolment_id) AS enrolment_id FROM ("
+	"   SELECT citizen_id, id AS enrolment_id FROM enrolments"
+	"    WHERE activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date"
+	"   UNION ALL SELECT citizen_id, id FROM enrolments"
+	"    WHERE activity_id = :activity AND ended_on > :date AND enrolled_on <= :date"
+	"   UNION ALL SELECT citizen_id, NULL FROM attendance WHERE session_id = :session)"
+	"  GROUP BY citizen_id)"
+	" SELECT c.id, c.name, COALESCE(t.mark, ''), COALESCE(t.accompanied_by, 0), COALESCE(tv.name, ''),"
+	"  COALESCE(t.walk_in, 0), COALESCE(p.enrolment_id, 0), COALESCE(pt.mark, ''),"
+	"  COALESCE(mv.id, 0), COALESCE(mv.name, ''),"
+	"  (SELECT 1 FROM sessions AS s2 CROSS JOIN attendance AS t2"
+	"    ON t2.session_id = s2.id AND t2.citizen_id = c.id"
+	"   WHERE s2.activity_id = :activity AND s2.date < :date AND t2.mark = 'present'"
+	"   ORDER BY s2.date DESC LIMIT 1) IS NULL,"
+	"  c.needs_intake AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
+	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'"
+	"   AND f.reason = 'missed_sessions')"
+	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id"
+	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id"
+	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by"
+	" LEFT JOIN attendance AS pt ON pt.session_id = :previous AND pt.citizen_id = c.id"
+	" LEFT JOIN volunteers AS mv ON mv.id = (SELECT m.volunteer_id FROM matches AS m"
+	"   WHERE m.citizen_id = c.id AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL"
+	"   ORDER BY m.activity_id = :activity DESC, m.matched_on DESC, m.id DESC LIMIT 1)"
+	" ORDER BY c.sort_key, c.name_fold, c.id";
+
+static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->citizen_id = db_column_int(st, 0);
+	ATT_COL(e->name, st, 1);
+	ATT_COL(e->mark, st, 2);
+	e->accompanied_by = db_column_int(st, 3);
+	ATT_COL(e->companion, st, 4);
+	e->walk_in = db_column_int(st, 5) != 0;
+	e->enrolment_id = db_column_int(st, 6);
+	ATT_COL(e->last_mark, st, 7);
+	e->match_volunteer = db_column_int(st, 8);
+	ATT_COL(e->match_volunteer_name, st, 9);
+	e->first_time = db_column_int(st, 10) != 0;
+	e->needs_intake = db_column_int(st, 11) != 0;
+	e->call_planned = db_column_int(st, 12) != 0;
+}
+
+static enum db_status read_roll(struct db *db, long long session_id, struct roll *out)
+{
+	enum db_status r = att_session_read(db, session_id, &out->session);
+	if (r != DB_OK)
+		return r;
+	long long previous;
+	if ((r = previous_session(db, &out->session, &previous, out->previous_date)) != DB_OK)
+		return r;
+	/* The session's own count is the size to expect; a little slack
+	 * covers a second desk adding someone in between. */
+	int cap = out->session.roll + 8;
+	out->entries = calloc((size_t)cap, sizeof *out->entries);
+	if (!out->entries)
+		return DB_ERR_IO;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, roll_sql)) != DB_OK)
+		return r;
+	db_bind_int(st, ":activity", out->session.activity_id);
+	db_bind_text(st, ":date", out->session.date);
+	db_bind_int(st, ":session", session_id);
+	db_bind_int(st, ":previous", previous);
+	while (db_step(st) == DB_ROW) {
+		if (out->count == cap) {
+			struct roll_entry *more = realloc(out->entries, (size_t)cap * 2 * sizeof *more);
+			if (!more)
+				break;
+			out->entries = more;
+			cap *= 2;
+		}
+		read_roll_row(st, &out->entries[out->count++]);
+	}
+	return db_finalize(st);
+}
+
+enum db_status attendance_roll(struct db *db, long long session_id, struct roll *out)
+{
+	memset(out, 0, sizeof *out);
+	/* One read transaction: the session and its list are one snapshot. */
+	enum db_status r = db_exec(db, "BEGIN");
+	if (r != DB_OK)
+		return r;
+	r = read_roll(db, session_id, out);
+	db_rollback(db);
+	if (r != DB_OK)
+		attendance_roll_free(out);
+	return r;
+}
+
+void attendance_roll_free(struct roll *r)
+{
+	free(r->entries);
+	r->entries = NULL;
+	r->count = 0;
+}
+
+void attendance_summarise(const struct roll *r, struct roll_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < r->count; i++) {
+		const struct roll_entry *e = &r->entries[i];
+		if (strcmp(e->mark, "present") == 0)
+			out->present++;
+		else if (strcmp(e->mark, "excused") == 0)
+			out->excused++;
+		else if (strcmp(e->mark, "absent") == 0)
+			out->absent++;
+		else
+			out->unmarked++;
+		if (e->accompanied_by)
+			out->accompanied++;
+		if (e->walk_in)
+			out->walk_ins++;
+		if (e->first_time && strcmp(e->mark, "present") == 0)
+			out->first_time++;
+	}
+}
+
+/* ---------- marking ---------- */
+
+/* What a mark needs to know about the session and the citizen. */
+struct mark_context {
+	struct session_info session;
+	long long enrolment_id;       /* covering the session's date, 0: none */
+	long long responsible;        /* the volunteer of their open match, 0: none */
+};
+
+static enum db_status read_context(struct db *db, long long session_id, long long citizen_id,
+				   struct mark_context *cx)
+{
+	memset(cx, 0, sizeof *cx);
+	enum db_status r = att_session_read(db, session_id, &cx->session);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st,
+			"SELECT (SELECT max(id) FROM enrolments WHERE citizen_id = :citizen"
+			"   AND activity_id = :activity AND enrolled_on <= :date"
+			"   AND (ended_on IS NULL OR ended_on > :date)),"
+			" (SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
+			"   AND volunteer_id IS NOT NULL"
+			"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
+			" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":activity", cx->session.activity_id);
+	db_bind_text(st, ":date", cx->session.date);
+	bool exists = false;
+	if (db_step(st) == DB_ROW) {
+		cx->enrolment_id = db_column_int(st, 0);
+		cx->responsible = db_column_int(st, 1);
+		exists = db_column_int(st, 2) != 0;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return exists ? DB_OK : DB_ERR_NOTFOUND;
+}
+
+/* The citizen's marks in this activity up to this session, newest first. */
+static enum db_status recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
+				   struct attendance_past *out, int *n)
+{
+	*n = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT t.mark, t.accompanied_by IS NOT NULL FROM sessions AS s"
+		" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
+		" WHERE s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
+		" ORDER BY s.date DESC LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":activity", cx->session.activity_id);
+	db_bind_text(st, ":date", cx->session.date);
+	db_bind_int(st, ":max", ATT_RECENT);
+	while (*n < ATT_RECENT && db_step(st) == DB_ROW) {
+		out[*n].mark = db_column_text(st, 0)[0];
+		out[*n].accompanied = db_column_int(st, 1) != 0;
+		(*n)++;
+	}
+	return db_finalize(st);
+}
+
+/* Rule 1: plans the call the missed sessions ask for, or withdraws the
+ * one this session caused when a corrected mark no longer asks for it.
+ * The source key makes the same situation never plan two calls. */
+static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const struct mark_context *cx,
+					long long citizen_id, const char *mark, const char *today,
+					const struct attendance_rules *rules, struct mark_outcome *out)
+{
+	if (!cx->enrolment_id)
+		return DB_OK;
+	bool due = false;
+	enum db_status r;
+	if (mark && rules->missed_call) {
+		struct attendance_past past[ATT_RECENT];
+		int n;
+		if ((r = recent_marks(db, cx, citizen_id, past, &n)) != DB_OK)
+			return r;
+		due = rules->missed_call(past, n);
+	}
+	char key[80];
+	snprintf(key, sizeof key, "missed:%lld:%lld", cx->enrolment_id, cx->session.id);
+	struct db_stmt *st;
+	if (due) {
+		if ((r = db_prepare(db, &st,
+				"INSERT INTO follow_ups(citizen_id, reason, due_on, responsible, source_key)"
+				" VALUES (:citizen, 'missed_sessions', max(date(:date, '+1 day'), :today),"
+				"  :responsible, :key)"
+				" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
+				"  WHERE status = 'cancelled'")) != DB_OK)
+			return r;
+		db_bind_int(st, ":citizen", citizen_id);
+		db_bind_text(st, ":date", cx->session.date);
+		db_bind_text(st, ":today", today);
+		att_bind_id(st, ":responsible", cx->responsible);
+		db_bind_text(st, ":key", key);
+	} else {
+		if ((r = db_prepare(db, &st,
+				"UPDATE follow_ups SET status = 'cancelled'"
+				" WHERE source_key = :key AND status = 'open'")) != DB_OK)
+			return r;
+		db_bind_text(st, ":key", key);
+	}
+	if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+		return r;
+	if (due)
+		out->call_planned = true;
+	else
+		out->call_withdrawn = true;
+	char detail[120];
+	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn", key);
+	return audit_record(db, actor, "update", "citizen", citizen_id, detail);
+}
+
+/* Rule 3: a present mark completes the accompaniment milestone of the
+ * matches the rule says it does. A mark taken back recomputes the
+ * milestone of matches that had it from this very date: the first
+ * session attended after the match, if there still is one. */
+static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
+					       const struct mark_context *cx, long long citizen_id,
+					       const char *mark, const struct attendance_rules *rules,
+					       struct mark_outcome *out)
+{
+	struct db_stmt *st;
+	bool present = mark && strcmp(mark, "present") == 0;
+	enum db_status r;
+	if (!present) {
+		if ((r = db_prepare(db, &st,
+				"UPDATE matches SET accompaniment_done_on = ("
+				"  SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+				"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'"
+				"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on"
+				"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id))"
+				" WHERE citizen_id = :citizen AND accompaniment_done_on = :date")) != DB_OK)
+			return r;
+		db_bind_int(st, ":citizen", citizen_id);
+		db_bind_text(st, ":date", cx->session.date);
+		if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+			return r;
+		return audit_record(db, actor, "update", "citizen", citizen_id, "accompaniment recomputed");
+	}
+	if (!rules->completes_accompaniment)
+		return DB_OK;
+	if ((r = db_prepare(db, &st,
+			"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
+			" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen"
+			" ORDER BY id")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	long long done[16];
+	int ndone = 0;
+	while (ndone < 16 && db_step(st) == DB_ROW) {
+		struct attendance_match m;
+		m.id = db_column_int(st, 0);
+		m.activity_id = db_column_int(st, 1);
+		ATT_COL(m.matched_on, st, 2);
+		ATT_COL(m.ended_on, st, 3);
+		ATT_COL(m.accompaniment_done_on, st, 4);
+		if (rules->completes_accompaniment(&m, cx->session.activity_id, cx->session.date, mark))
+			done[ndone++] = m.id;
+	}
+	if ((r = db_finalize(st)) != DB_OK || ndone == 0)
+		return r;
+	/* The milestone is the first session attended after the match: this
+	 * one, or an earlier visit the record already holds but the match
+	 * never got (then nothing is "reached" today, it is only put right). */
+	if ((r = db_prepare(db, &st,
+			"UPDATE matches SET accompaniment_done_on = min(:date, COALESCE(("
+			"  SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+			"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'"
+			"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on"
+			"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id)), :date))"
+			" WHERE id = :id RETURNING accompaniment_done_on = :date")) != DB_OK)
+		return r;
+	bool reached = false;
+	for (int i = 0; i < ndone; i++) {
+		db_reset(st);
+		db_bind_text(st, ":date", cx->session.date);
+		db_bind_int(st, ":id", done[i]);
+		if (db_step(st) == DB_ROW)
+			reached |= db_column_int(st, 0) != 0;
+		while (db_step(st) == DB_ROW)
+			;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	out->accompaniment_done = reached;
+	return audit_record(db, actor, "update", "citizen", citizen_id,
+			    reached ? "accompaniment done" : "accompaniment put right");
+}
+
+static bool valid_mark(const char *mark)
+{
+	return !mark || strcmp(mark, "present") == 0 || strcmp(mark, "excused") == 0
+		|| strcmp(mark, "absent") == 0;
+}
+
+/* The mark itself, inside the caller's transaction. walk_in: 1 yes,
+ * 0 no, -1 keep what the row says (a new row: not enrolled means walk-in). */
+static enum db_status write_mark(struct db *db, db_user_id actor, const struct mark_context *cx,
+				 long long citizen_id, const char *mark, long long accompanied_by,
+				 int walk_in, const char *today, const struct attendance_rules *rules,
+				 struct mark_outcome *out)
+{
+	if (strcmp(cx->session.status, "cancelled") == 0)
+		return DB_ERR_CONFLICT;
+	struct db_stmt *st;
+	enum db_status r;
+	if (!mark) {
+		r = db_prepare(db, &st,
+			"DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen");
+	} else {
+		r = db_prepare(db, &st,
+			"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
+			" marked_at, marked_by)"
+			" VALUES (:session, :citizen, :mark, :companion, :walk_in, " ATT_NOW_SQL ", :user)"
+			" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
+			"  accompanied_by = excluded.accompanied_by,"
+			"  walk_in = CASE WHEN :keep THEN walk_in ELSE excluded.walk_in END,"
+			"  marked_at = excluded.marked_at, marked_by = excluded.marked_by");
+	}
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":session", cx->session.id);
+	db_bind_int(st, ":citizen", citizen_id);
+	if (mark) {
+		bool present = strcmp(mark, "present") == 0;
+		db_bind_text(st, ":mark", mark);
+		att_bind_id(st, ":companion", present ? accompanied_by : 0);
+		db_bind_int(st, ":walk_in", walk_in >= 0 ? walk_in : cx->enrolment_id == 0);
+		db_bind_int(st, ":keep", walk_in < 0);
+		att_bind_id(st, ":user", actor);
+	}
+	if ((r = att_run(st)) != DB_OK)
+		return r;
+
+	/* Marked on or after its day, a planned session has taken place. */
+	if (mark && strcmp(cx->session.status, "planned") == 0 && strcmp(cx->session.date, today) <= 0) {
+		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'held' WHERE id = :id")) != DB_OK)
+			return r;
+		db_bind_int(st, ":id", cx->session.id);
+		if ((r = att_run(st)) != DB_OK)
+			return r;
+		out->session_held = true;
+	}
+	char detail[96];
+	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
+		 mark && accompanied_by ? " accompanied" : "");
+	if ((r = audit_record(db, actor, "update", "citizen", citizen_id, detail)) != DB_OK)
+		return r;
+	if (!rules)
+		return DB_OK;
+	if ((r = apply_missed_rule(db, actor, cx, citizen_id, mark, today, rules, out)) != DB_OK)
+		return r;
+	return apply_accompaniment_rule(db, actor, cx, citizen_id, mark, rules, out);
+}
+
+enum db_status attendance_mark(struct db *db, db_user_id actor, long long session_id, long long citizen_id,
+			       const char *mark, long long accompanied_by, const char *today,
+			       const struct attendance_rules *rules, struct mark_outcome *out)
+{
+	struct mark_outcome ignored;
+	if (!out)
+		out = &ignored;
+	memset(out, 0, sizeof *out);
+	if (!valid_mark(mark))
+		return DB_ERR_MISUSE;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct mark_context cx;
+	if ((r = read_context(db, session_id, citizen_id, &cx)) != DB_OK)
+		goto out;
+	r = write_mark(db, actor, &cx, citizen_id, mark, accompanied_by, -1, today, rules, out);
+out:
+	r = att_finish(db, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
+/* ---------- walk-ins ---------- */
+
+/* Enrols from the session's date unless an enrolment is current already. */
+static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_context *cx, long long citizen_id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on)"
+		" SELECT :citizen, :activity, :date WHERE NOT EXISTS (SELECT 1 FROM enrolments"
+		"  WHERE citizen_id = :citizen AND activity_id = :activity AND ended_on IS NULL)");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":activity", cx->session.activity_id);
+	db_bind_text(st, ":date", cx->session.date);
+	if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+		return r;
+	char detail[64];
+	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
+	return audit_record(db, actor, "update", "citizen", citizen_id, detail);
+}
+
+enum db_status attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
+				      long long citizen_id, bool enrol_too, const char *today,
+				      const struct attendance_rules *rules)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct mark_context cx;
+	struct mark_outcome outcome = { 0 };
+	if ((r = read_context(db, session_id, citizen_id, &cx)) != DB_OK)
+		goto out;
+	/* Someone on the roll already is simply marked as having come. */
+	bool walk_in = cx.enrolment_id == 0;
+	if ((r = write_mark(db, actor, &cx, citizen_id, "present", 0, walk_in, today, rules, &outcome)) != DB_OK)
+		goto out;
+	if (enrol_too)
+		r = enrol(db, actor, &cx, citizen_id);
+out:
+	return att_finish(db, r);
+}
+
+enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
+					 const char *name, const char *phone, bool enrol_too, const char *today,
+					 long long *citizen_id)
+{
+	*citizen_id = 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	long long id = 0;
+	struct mark_context cx;
+	struct mark_outcome outcome = { 0 };
+	struct db_stmt *st;
+	if ((r = att_session_read(db, session_id, &cx.session)) != DB_OK)
+		goto out;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
+			" VALUES (:name, :phone, 1, " ATT_NOW_SQL ", " ATT_NOW_SQL ")")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":name", name);
+	db_bind_text(st, ":phone", att_or_null(phone));
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	id = db_last_insert_id(db);
+	/* They came by themselves: a self-referral, counted as any other,
+	 * with their consent to being written down. */
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO referrals(citizen_id, referred_on, source, created_at, created_by)"
+			" VALUES (:citizen, :today, 'self', " ATT_NOW_SQL ", :user)")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":citizen", id);
+	db_bind_text(st, ":today", today);
+	att_bind_id(st, ":user", actor);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
+			" VALUES (:citizen, 'registration', :today, :user)")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":citizen", id);
+	db_bind_text(st, ":today", today);
+	att_bind_id(st, ":user", actor);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if ((r = audit_record(db, actor, "create", "citizen", id, "walk-in")) != DB_OK)
+		goto out;
+	cx.enrolment_id = 0;
+	cx.responsible = 0;
+	if ((r = write_mark(db, actor, &cx, id, "present", 0, 1, today, NULL, &outcome)) != DB_OK)
+		goto out;
+	if (enrol_too)
+		r = enrol(db, actor, &cx, id);
+out:
+	r = att_finish(db, r);
+	if (r == DB_OK)
+		*citizen_id = id;
+	return r;
+}
+
+enum db_status attendance_roll_viewed(struct db *db, db_user_id actor, long long session_id)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	r = audit_record(db, actor, "view", "session", session_id, "roll list");
+	return att_finish(db, r);
+}

@@ -1,0 +1,344 @@
+/* store_attendance_sessions.c — the sessions of a week, one session's
+ * details (cancel, move, note, leader, helpers) and the short lists the
+ * screens choose volunteers and activities from. */
+#include "store_attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_attendance_internal.h"
+
+/* The columns of struct session_info, for a row `x` with the columns id,
+ * activity_id, date, start, end, status, reason, note, led_by (a session
+ * or a weekly slot). */
+#define SESSION_SELECT \
+	"SELECT x.id, x.activity_id, a.name, COALESCE(a.place, ''), x.date, COALESCE(x.st, ''),"     \
+	" COALESCE(x.et, ''), x.status, COALESCE(x.reason, ''), COALESCE(x.note, ''),"              \
+	" COALESCE(x.led_by, 0), COALESCE(v.name, ''),"                                              \
+	" (SELECT count(*) FROM (SELECT e.citizen_id FROM enrolments AS e"                           \
+	"   WHERE e.activity_id = x.activity_id AND e.enrolled_on <= x.date"                         \
+	"    AND (e.ended_on IS NULL OR e.ended_on > x.date)"                                        \
+	"  UNION SELECT t.citizen_id FROM attendance AS t WHERE t.session_id = x.id)),"              \
+	" (SELECT count(*) FROM attendance AS t WHERE t.session_id = x.id)"                          \
+	" FROM x JOIN activities AS a ON a.id = x.activity_id"                                       \
+	" LEFT JOIN volunteers AS v ON v.id = x.led_by"
+
+static void read_session_row(struct db_stmt *st, struct session_info *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = db_column_int(st, 0);
+	s->activity_id = db_column_int(st, 1);
+	ATT_COL(s->activity, st, 2);
+	ATT_COL(s->place, st, 3);
+	ATT_COL(s->date, st, 4);
+	ATT_COL(s->start_time, st, 5);
+	ATT_COL(s->end_time, st, 6);
+	ATT_COL(s->status, st, 7);
+	ATT_COL(s->cancel_reason, st, 8);
+	ATT_COL(s->note, st, 9);
+	s->led_by = db_column_int(st, 10);
+	ATT_COL(s->leader, st, 11);
+	s->roll = (int)db_column_int(st, 12);
+	s->marked = (int)db_column_int(st, 13);
+}
+
+enum db_status att_session_read(struct db *db, long long session_id, struct session_info *out)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"WITH x AS (SELECT s.id, s.activity_id, s.date,"
+		"  COALESCE(s.start_time, ac.start_time) AS st, COALESCE(s.end_time, ac.end_time) AS et,"
+		"  s.status, s.cancel_reason AS reason, s.note, s.led_by"
+		"  FROM sessions AS s JOIN activities AS ac ON ac.id = s.activity_id WHERE s.id = :id) "
+		SESSION_SELECT);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", session_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW)
+		read_session_row(st, out);
+	r = db_finalize(st);
+	if (r == DB_OK && step != DB_ROW)
+		r = DB_ERR_NOTFOUND;
+	return r;
+}
+
+enum db_status attendance_session_get(struct db *db, long long session_id, struct session_info *out)
+{
+	memset(out, 0, sizeof *out);
+	return att_session_read(db, session_id, out);
+}
+
+enum db_status attendance_sessions(struct db *db, const char *from, const char *to,
+				   const char *activity_query, struct session_info *out, int max,
+				   int *count)
+{
+	*count = 0;
+	/* A weekly slot falls on the activity's weekday in the week of :from
+	 * (strftime %w: Sunday 0), when the activity existed by then and has
+	 * no session written anywhere in that week (it may have been moved). */
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"WITH picked AS (SELECT * FROM activities"
+		"  WHERE :q = '' OR instr(bb_fold(name), :q) > 0),"
+		" monday AS (SELECT date(:from, '-' || ((CAST(strftime('%w', :from) AS INTEGER) + 6) % 7)"
+		"  || ' days') AS d),"
+		" x AS ("
+		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
+		"   COALESCE(s.end_time, p.end_time) AS et, s.status, s.cancel_reason AS reason, s.note,"
+		"   s.led_by"
+		"  FROM sessions AS s JOIN picked AS p ON p.id = s.activity_id"
+		"  WHERE s.date BETWEEN :from AND :to"
+		"  UNION ALL"
+		"  SELECT 0, p.id, date(m.d, '+' || (p.weekday - 1) || ' days') AS day, p.start_time,"
+		"   p.end_time, 'planned', NULL, NULL, NULL"
+		"  FROM picked AS p, monday AS m"
+		"  WHERE p.status = 'active' AND p.weekday IS NOT NULL"
+		"   AND day BETWEEN :from AND :to AND date(p.created_at) <= day"
+		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = p.id"
+		"    AND s.date BETWEEN m.d AND date(m.d, '+6 days'))) "
+		SESSION_SELECT
+		" ORDER BY x.date, COALESCE(x.st, '99:99'), bb_sortkey(a.name), x.activity_id"
+		" LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":q", activity_query ? activity_query : "");
+	db_bind_text(st, ":from", from);
+	db_bind_text(st, ":to", to);
+	db_bind_int(st, ":max", max);
+	while (*count < max && db_step(st) == DB_ROW)
+		read_session_row(st, &out[(*count)++]);
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+/* The session of the activity on the date, if any, inside a transaction. */
+static enum db_status find_session(struct db *db, long long activity_id, const char *date, long long *id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id FROM sessions WHERE activity_id = :activity AND date = :date");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":activity", activity_id);
+	db_bind_text(st, ":date", date);
+	*id = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+	return db_finalize(st);
+}
+
+enum db_status attendance_session_open(struct db *db, db_user_id actor, long long activity_id,
+				       const char *date, long long *session_id)
+{
+	*session_id = 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	long long id = 0;
+	struct db_stmt *st;
+	if ((r = find_session(db, activity_id, date, &id)) != DB_OK || id)
+		goto out;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
+			" SELECT id, :date, start_time, end_time, 'planned' FROM activities WHERE id = :activity"))
+	    != DB_OK)
+		goto out;
+	db_bind_text(st, ":date", date);
+	db_bind_int(st, ":activity", activity_id);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	id = db_last_insert_id(db);
+	r = audit_record(db, actor, "create", "session", id, date);
+out:
+	r = att_finish(db, r);
+	if (r == DB_OK)
+		*session_id = id;
+	return r;
+}
+
+enum db_status attendance_session_neighbour(struct db *db, long long session_id, int dir, long long *out)
+{
+	*out = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, dir < 0
+		? "SELECT s.id FROM sessions AS s JOIN sessions AS me ON me.id = :id"
+		  " WHERE s.activity_id = me.activity_id AND s.date < me.date ORDER BY s.date DESC LIMIT 1"
+		: "SELECT s.id FROM sessions AS s JOIN sessions AS me ON me.id = :id"
+		  " WHERE s.activity_id = me.activity_id AND s.date > me.date ORDER BY s.date LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", session_id);
+	if (db_step(st) == DB_ROW)
+		*out = db_column_int(st, 0);
+	return db_finalize(st);
+}
+
+enum db_status attendance_session_cancel(struct db *db, db_user_id actor, long long session_id,
+					 const char *reason)
+{
+	bool cancel = reason && *reason;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if (cancel) {
+		/* Marks belong to a session that took place: cancelling would
+		 * leave them meaning nothing, so they must be undone first. */
+		if ((r = db_prepare(db, &st, "SELECT count(*) FROM attendance WHERE session_id = :id")) != DB_OK)
+			goto out;
+		db_bind_int(st, ":id", session_id);
+		long long marks = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+		if ((r = db_finalize(st)) != DB_OK)
+			goto out;
+		if (marks > 0) {
+			r = DB_ERR_CONFLICT;
+			goto out;
+		}
+	}
+	if ((r = db_prepare(db, &st,
+			"UPDATE sessions SET status = CASE WHEN :reason IS NULL THEN"
+			"  CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = :id) THEN 'held'"
+			"  ELSE 'planned' END ELSE 'cancelled' END,"
+			" cancel_reason = :reason WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":reason", cancel ? reason : NULL);
+	db_bind_int(st, ":id", session_id);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
+out:
+	return att_finish(db, r);
+}
+
+enum db_status attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	/* Moving onto a date the activity already meets on is a clash the
+	 * desk can act on, not a broken rule: say so before writing. */
+	if ((r = db_prepare(db, &st,
+			"SELECT count(*) FROM sessions AS s JOIN sessions AS me ON me.id = :id"
+			" WHERE s.activity_id = me.activity_id AND s.date = :date AND s.id <> me.id")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":id", e->id);
+	db_bind_text(st, ":date", e->date);
+	long long clash = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+	if ((r = db_finalize(st)) != DB_OK)
+		goto out;
+	if (clash) {
+		r = DB_ERR_CONFLICT;
+		goto out;
+	}
+	if ((r = db_prepare(db, &st,
+			"UPDATE sessions SET date = :date, start_time = :start, end_time = :end,"
+			" note = :note, led_by = :led_by WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":date", e->date);
+	db_bind_text(st, ":start", att_or_null(e->start_time));
+	db_bind_text(st, ":end", att_or_null(e->end_time));
+	db_bind_text(st, ":note", att_or_null(e->note));
+	att_bind_id(st, ":led_by", e->led_by);
+	db_bind_int(st, ":id", e->id);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	if ((r = db_prepare(db, &st, "DELETE FROM session_helpers WHERE session_id = :id")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":id", e->id);
+	if ((r = att_run(st)) != DB_OK)
+		goto out;
+	if ((r = db_prepare(db, &st,
+			"INSERT OR IGNORE INTO session_helpers(session_id, volunteer_id) VALUES (:id, :volunteer)"))
+	    != DB_OK)
+		goto out;
+	for (int i = 0; i < e->nhelpers && i < ATT_HELPERS; i++) {
+		db_reset(st);
+		db_bind_int(st, ":id", e->id);
+		db_bind_int(st, ":volunteer", e->helpers[i]);
+		if (db_step(st) != DB_DONE)
+			break;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		goto out;
+	r = audit_record(db, actor, "update", "session", e->id, "details");
+out:
+	return att_finish(db, r);
+}
+
+enum db_status attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
+					  int max, int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT v.id, v.name FROM session_helpers AS h JOIN volunteers AS v ON v.id = h.volunteer_id"
+		" WHERE h.session_id = :id ORDER BY bb_sortkey(v.name), v.id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", session_id);
+	while (*count < max && db_step(st) == DB_ROW) {
+		out[*count].id = db_column_int(st, 0);
+		ATT_COL(out[*count].name, st, 1);
+		(*count)++;
+	}
+	return db_finalize(st);
+}
+
+enum db_status attendance_volunteers(struct db *db, const char *query, struct volunteer_ref *out, int max,
+				     int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, name FROM volunteers WHERE status <> 'stopped'"
+		" AND (:q = '' OR instr(bb_fold(name), :q) > 0)"
+		" ORDER BY bb_sortkey(name), id LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":q", query ? query : "");
+	db_bind_int(st, ":max", max);
+	while (*count < max && db_step(st) == DB_ROW) {
+		out[*count].id = db_column_int(st, 0);
+		ATT_COL(out[*count].name, st, 1);
+		(*count)++;
+	}
+	return db_finalize(st);
+}
+
+enum db_status attendance_activities(struct db *db, const char *query, struct activity_ref *out, int max,
+				     int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, name, COALESCE(weekday, 0), COALESCE(start_time, '') FROM activities"
+		" WHERE status = 'active' AND (:q = '' OR instr(bb_fold(name), :q) > 0)"
+		" ORDER BY bb_sortkey(name), id LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":q", query ? query : "");
+	db_bind_int(st, ":max", max);
+	while (*count < max && db_step(st) == DB_ROW) {
+		struct activity_ref *a = &out[(*count)++];
+		a->id = db_column_int(st, 0);
+		ATT_COL(a->name, st, 1);
+		a->weekday = (int)db_column_int(st, 2);
+		ATT_COL(a->start_time, st, 3);
+	}
+	return db_finalize(st);
+}

@@ -1,0 +1,701 @@
+/* store_calls.c — the call list, the call card, and writing calls:
+ * planned by the rules, recorded with an outcome and a next step,
+ * cancelled, raised to the coordinator.
+ *
+ * Each change is one short BEGIN IMMEDIATE transaction with its audit
+ * rows. Reading a card is one too, so the card is one snapshot and the
+ * 'view' of the citizen is logged with it.
+ */
+#include "store_calls.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_calls_internal.h"
+
+static enum db_status run(struct db_stmt *st)
+{
+	db_step(st);
+	return db_finalize(st);
+}
+
+static enum db_status finish(struct db *db, enum db_status r)
+{
+	if (r != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* ---------- the list ---------- */
+
+enum db_status calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT"
+		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on <= :today),"
+		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on < :today),"
+		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on > :today"
+		"   AND due_on <= :until),"
+		" (SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL)");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":today", today);
+	db_bind_text(st, ":until", until);
+	if (db_step(st) == DB_ROW) {
+		out->due = db_column_int(st, 0);
+		out->overdue = db_column_int(st, 1);
+		out->week = db_column_int(st, 2);
+		out->escalated = db_column_int(st, 3);
+	}
+	return db_finalize(st);
+}
+
+#define CALL_ROW_COLUMNS \
+	"f.id, f.citizen_id, c.name, COALESCE(c.phone, ''), f.reason, f.due_on, COALESCE(f.due_time, '')," \
+	" COALESCE(f.responsible, 0), COALESCE(v.name, ''), COALESCE(f.source_key, ''), c.status = 'ended'," \
+	" EXISTS (SELECT 1 FROM call_escalations AS x WHERE x.citizen_id = f.citizen_id" \
+	"  AND x.resolved_on IS NULL), COALESCE(c.sort_key, '')"
+
+static void read_call_row(struct db_stmt *st, struct call_row *c)
+{
+	c->id = db_column_int(st, 0);
+	c->citizen_id = db_column_int(st, 1);
+	CALLS_COL(c->name, st, 2);
+	CALLS_COL(c->phone, st, 3);
+	CALLS_COL(c->reason, st, 4);
+	CALLS_COL(c->due_on, st, 5);
+	CALLS_COL(c->due_time, st, 6);
+	c->responsible = db_column_int(st, 7);
+	CALLS_COL(c->responsible_name, st, 8);
+	CALLS_COL(c->source_key, st, 9);
+	c->citizen_ended = db_column_int(st, 10) != 0;
+	c->escalated = db_column_int(st, 11) != 0;
+	CALLS_COL(c->sort_key, st, 12);
+}
+
+/* The list's order, as one row value: keyset paging compares with it. */
+#define CALL_ORDER "f.due_on, f.due_time IS NULL, COALESCE(f.due_time, ''), COALESCE(c.sort_key, ''), f.id"
+
+enum db_status calls_list(struct db *db, const char *until, const char *query, const struct call_row *after,
+			  int limit, struct call_row *out, int *count)
+{
+	*count = 0;
+	bool filter = query && *query;
+	char sql[1600];
+	snprintf(sql, sizeof sql,
+		 "SELECT " CALL_ROW_COLUMNS " FROM follow_ups AS f INDEXED BY follow_ups_due"
+		 " JOIN citizens AS c ON c.id = f.citizen_id"
+		 " LEFT JOIN volunteers AS v ON v.id = f.responsible"
+		 " WHERE f.status = 'open' AND f.due_on <= :until%s%s"
+		 " ORDER BY " CALL_ORDER " LIMIT :limit",
+		 filter ? " AND instr(c.name_fold, :query) > 0" : "",
+		 after ? " AND f.due_on >= :a_due AND (" CALL_ORDER ") > (:a_due, :a_untimed, :a_time, :a_key, :a_id)"
+		       : "");
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":until", until);
+	if (filter)
+		db_bind_text(st, ":query", query);
+	if (after) {
+		db_bind_text(st, ":a_due", after->due_on);
+		db_bind_int(st, ":a_untimed", after->due_time[0] == '\0');
+		db_bind_text(st, ":a_time", after->due_time);
+		db_bind_text(st, ":a_key", after->sort_key);
+		db_bind_int(st, ":a_id", after->id);
+	}
+	db_bind_int(st, ":limit", limit);
+	while (*count < limit && db_step(st) == DB_ROW)
+		read_call_row(st, &out[(*count)++]);
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+/* ---------- raised to the coordinator ---------- */
+
+enum db_status calls_escalations(struct db *db, struct call_escalation *out, int max, int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT x.id, x.citizen_id, COALESCE(x.follow_up_id, 0), c.name, COALESCE(c.phone, ''),"
+		" x.raised_on, x.attempts FROM call_escalations AS x JOIN citizens AS c ON c.id = x.citizen_id"
+		" WHERE x.resolved_on IS NULL ORDER BY x.raised_on, c.sort_key, x.id");
+	if (r != DB_OK)
+		return r;
+	while (*count < max && db_step(st) == DB_ROW) {
+		struct call_escalation *e = &out[(*count)++];
+		e->id = db_column_int(st, 0);
+		e->citizen_id = db_column_int(st, 1);
+		e->follow_up_id = db_column_int(st, 2);
+		CALLS_COL(e->name, st, 3);
+		CALLS_COL(e->phone, st, 4);
+		CALLS_COL(e->raised_on, st, 5);
+		e->attempts = (int)db_column_int(st, 6);
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+enum db_status calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
+				      long long follow_up_id, int attempts, const char *today, bool *raised)
+{
+	*raised = false;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO call_escalations(citizen_id, follow_up_id, raised_on, attempts, raised_by)"
+			" SELECT :citizen, :call, :today, :attempts, :user WHERE NOT EXISTS ("
+			"  SELECT 1 FROM call_escalations WHERE citizen_id = :citizen AND resolved_on IS NULL)")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":citizen", citizen_id);
+	if (follow_up_id > 0)
+		db_bind_int(st, ":call", follow_up_id);
+	else
+		db_bind_null(st, ":call");
+	db_bind_text(st, ":today", today);
+	db_bind_int(st, ":attempts", attempts < 1 ? 1 : attempts);
+	calls_bind_user(st, ":user", actor);
+	if ((r = run(st)) != DB_OK || db_changes(db) == 0)
+		goto out;
+	*raised = true;
+	r = audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
+out:
+	r = finish(db, r);
+	if (r != DB_OK)
+		*raised = false;
+	return r;
+}
+
+enum db_status calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
+					const char *today, const char *resolution)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st,
+			"UPDATE call_escalations SET resolved_on = max(raised_on, :today), resolved_by = :user,"
+			" resolution = :resolution WHERE citizen_id = :citizen AND resolved_on IS NULL")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":today", today);
+	calls_bind_user(st, ":user", actor);
+	db_bind_text(st, ":resolution", or_null(resolution));
+	db_bind_int(st, ":citizen", citizen_id);
+	if ((r = run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
+out:
+	return finish(db, r);
+}
+
+/* ---------- the call card ---------- */
+
+/* Calls to the citizen not reached in a row, counted back from the
+ * newest made. A call to the referrer is to someone else: not counted. */
+static enum db_status not_reached_run(struct db *db, long long citizen_id, int *run_out)
+{
+	*run_out = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT outcome FROM follow_ups WHERE citizen_id = :citizen AND status = 'done'"
+		" AND reason <> 'referrer_feedback' ORDER BY done_at DESC, id DESC LIMIT 20");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	while (db_step(st) == DB_ROW && strcmp(db_column_text(st, 0), "not_reached") == 0)
+		(*run_out)++;
+	return db_finalize(st);
+}
+
+static enum db_status card_main(struct db *db, long long call_id, struct call_card *out)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT " CALL_ROW_COLUMNS ", f.status, COALESCE(f.outcome, ''), COALESCE(f.note, ''),"
+		" COALESCE(f.next_step, ''), c.version, COALESCE(c.birth_year, ''), COALESCE(c.contact_pref, '')"
+		" FROM follow_ups AS f JOIN citizens AS c ON c.id = f.citizen_id"
+		" LEFT JOIN volunteers AS v ON v.id = f.responsible WHERE f.id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", call_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		read_call_row(st, &out->call);
+		/* After the list's columns (read_call_row). */
+		CALLS_COL(out->status, st, 13);
+		CALLS_COL(out->outcome, st, 14);
+		CALLS_COL(out->note, st, 15);
+		CALLS_COL(out->next_step, st, 16);
+		out->citizen_version = db_column_int(st, 17);
+		CALLS_COL(out->birth_year, st, 18);
+		CALLS_COL(out->contact_pref, st, 19);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+}
+
+static enum db_status card_people(struct db *db, struct call_card *out)
+{
+	long long citizen = out->call.citizen_id;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT name, COALESCE(relation, ''), COALESCE(phone, ''), wants_support FROM relatives"
+		" WHERE citizen_id = :citizen AND takes_part = 1 ORDER BY id LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	if (db_step(st) == DB_ROW) {
+		CALLS_COL(out->relative.name, st, 0);
+		CALLS_COL(out->relative.relation, st, 1);
+		CALLS_COL(out->relative.phone, st, 2);
+		out->relative.wants_support = db_column_int(st, 3) != 0;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st,
+			"SELECT r.id, r.source, COALESCE(r.referrer_name, ''), COALESCE(r.referrer_org, ''),"
+			" COALESCE(r.referrer_phone, ''), " CALLS_FEEDBACK_CONSENT("r") ","
+			" COALESCE((SELECT max(given_on) FROM referrer_feedback WHERE referral_id = r.id), '')"
+			" FROM referrals AS r WHERE r.citizen_id = :citizen"
+			" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	if (db_step(st) == DB_ROW) {
+		out->referral_id = db_column_int(st, 0);
+		CALLS_COL(out->referral_source, st, 1);
+		CALLS_COL(out->referrer_name, st, 2);
+		CALLS_COL(out->referrer_org, st, 3);
+		CALLS_COL(out->referrer_phone, st, 4);
+		out->feedback_consent = db_column_int(st, 5) != 0;
+		CALLS_COL(out->feedback_last_on, st, 6);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st,
+			"SELECT count(*), COALESCE(max(volunteer_id IS NOT NULL AND accompaniment_done_on IS NULL), 0)"
+			" FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	if (db_step(st) == DB_ROW) {
+		out->open_matches = (int)db_column_int(st, 0);
+		out->accompanied = db_column_int(st, 1) != 0;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st,
+			"SELECT raised_on FROM call_escalations WHERE citizen_id = :citizen AND resolved_on IS NULL")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	if (db_step(st) == DB_ROW)
+		CALLS_COL(out->escalated_on, st, 0);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return not_reached_run(db, citizen, &out->not_reached);
+}
+
+/* What the source key points at: the match, the missed session, the call
+ * that agreed this one, or the last contact before a silence. */
+static enum db_status card_why(struct db *db, struct call_card *out)
+{
+	const char *key = out->call.source_key;
+	long long a = 0, b = 0;
+	const char *sql = NULL;
+	if (sscanf(key, "match:%lld", &a) == 1 || sscanf(key, "first_session:%lld", &a) == 1)
+		sql = "SELECT COALESCE(ac.name, ''), COALESCE(v.name, ''),"
+		      " CASE WHEN :first THEN COALESCE((SELECT s.date FROM sessions AS s WHERE s.id = m.first_session_id),"
+		      "  (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = m.activity_id"
+		      "   AND s.date >= m.matched_on AND s.status <> 'cancelled'), m.matched_on)"
+		      "  ELSE m.matched_on END, ''"
+		      " FROM matches AS m LEFT JOIN activities AS ac ON ac.id = m.activity_id"
+		      " LEFT JOIN volunteers AS v ON v.id = m.volunteer_id WHERE m.id = :a";
+	else if (sscanf(key, "missed:%lld:%lld", &a, &b) == 2)
+		sql = "SELECT ac.name, '', (SELECT date FROM sessions WHERE id = :b), ''"
+		      " FROM enrolments AS e JOIN activities AS ac ON ac.id = e.activity_id WHERE e.id = :a";
+	else if (sscanf(key, "agreed:%lld", &a) == 1)
+		sql = "SELECT '', '', COALESCE(date(done_at), due_on), COALESCE(note, '') FROM follow_ups WHERE id = :a";
+	else if (sscanf(key, "referral:%lld", &a) == 1)
+		sql = "SELECT '', '', referred_on, '' FROM referrals WHERE id = :a";
+	enum db_status r;
+	struct db_stmt *st;
+	if (sql) {
+		if ((r = db_prepare(db, &st, sql)) != DB_OK)
+			return r;
+		db_bind_int(st, ":a", a);
+		if (strstr(sql, ":b"))
+			db_bind_int(st, ":b", b);
+		if (strstr(sql, ":first"))
+			db_bind_int(st, ":first", strncmp(key, "first_session:", 14) == 0);
+		if (db_step(st) == DB_ROW) {
+			CALLS_COL(out->why_activity, st, 0);
+			CALLS_COL(out->why_volunteer, st, 1);
+			CALLS_COL(out->why_date, st, 2);
+			CALLS_COL(out->why_text, st, 3);
+		}
+		if ((r = db_finalize(st)) != DB_OK)
+			return r;
+	}
+	if (strcmp(out->call.reason, "no_contact") != 0)
+		return DB_OK;
+	/* The last contact before this call was planned. */
+	if ((r = db_prepare(db, &st, "SELECT " CALLS_LAST_CONTACT(":citizen"))) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", out->call.citizen_id);
+	if (db_step(st) == DB_ROW)
+		CALLS_COL(out->last_contact_on, st, 0);
+	return db_finalize(st);
+}
+
+static enum db_status card_history(struct db *db, long long call_id, struct call_card *out)
+{
+	long long citizen = out->call.citizen_id;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT day, who, outcome, reason, body FROM ("
+		" SELECT n.written_on AS day, COALESCE(u.name, '') AS who, '' AS outcome, '' AS reason,"
+		"  n.text AS body, 0 AS kind, n.id AS rid"
+		"  FROM notes AS n LEFT JOIN users AS u ON u.id = n.author WHERE n.citizen_id = :citizen"
+		" UNION ALL"
+		" SELECT COALESCE(date(f.done_at), f.due_on), COALESCE(u.name, v.name, ''), f.outcome, f.reason,"
+		"  COALESCE(f.note, ''), 1, f.id"
+		"  FROM follow_ups AS f LEFT JOIN users AS u ON u.id = f.done_by"
+		"  LEFT JOIN volunteers AS v ON v.id = f.responsible"
+		"  WHERE f.citizen_id = :citizen AND f.status = 'done' AND f.id <> :call"
+		") ORDER BY day DESC, kind DESC, rid DESC LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	db_bind_int(st, ":call", call_id);
+	db_bind_int(st, ":max", CALL_RECENT_NOTES);
+	while (out->nnotes < CALL_RECENT_NOTES && db_step(st) == DB_ROW) {
+		struct call_note *n = &out->notes[out->nnotes++];
+		CALLS_COL(n->date, st, 0);
+		CALLS_COL(n->who, st, 1);
+		CALLS_COL(n->outcome, st, 2);
+		CALLS_COL(n->reason, st, 3);
+		CALLS_COL(n->text, st, 4);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	/* Attendance in brief: the current enrolments, newest first. */
+	long long activities[CALL_ENROLMENTS];
+	if ((r = db_prepare(db, &st,
+			"SELECT e.activity_id, a.name, COALESCE((SELECT min(s.date) FROM sessions AS s"
+			"  WHERE s.activity_id = e.activity_id AND s.status = 'planned'"
+			"  AND s.date >= date(bb_now())), '')"
+			" FROM enrolments AS e JOIN activities AS a ON a.id = e.activity_id"
+			" WHERE e.citizen_id = :citizen AND e.ended_on IS NULL"
+			" ORDER BY e.enrolled_on DESC, e.id DESC LIMIT :max")) != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	db_bind_int(st, ":max", CALL_ENROLMENTS);
+	while (out->nattendance < CALL_ENROLMENTS && db_step(st) == DB_ROW) {
+		activities[out->nattendance] = db_column_int(st, 0);
+		struct call_attendance *at = &out->attendance[out->nattendance++];
+		CALLS_COL(at->activity, st, 1);
+		CALLS_COL(at->next_date, st, 2);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if ((r = db_prepare(db, &st,
+			"SELECT s.date, t.mark FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+			" WHERE t.citizen_id = :citizen AND s.activity_id = :activity"
+			" ORDER BY s.date DESC LIMIT :max")) != DB_OK)
+		return r;
+	for (int i = 0; i < out->nattendance; i++) {
+		struct call_attendance *at = &out->attendance[i];
+		char newest_first[CALL_MARKS];
+		int n = 0;
+		db_reset(st);
+		db_bind_int(st, ":citizen", citizen);
+		db_bind_int(st, ":activity", activities[i]);
+		db_bind_int(st, ":max", CALL_MARKS);
+		while (n < CALL_MARKS && db_step(st) == DB_ROW) {
+			if (n == 0)
+				CALLS_COL(at->last_date, st, 0);
+			newest_first[n++] = db_column_text(st, 1)[0];
+		}
+		for (int k = 0; k < n; k++)
+			at->marks[k] = newest_first[n - 1 - k];
+		at->marks[n] = '\0';
+	}
+	return db_finalize(st);
+}
+
+enum db_status calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	if ((r = card_main(db, call_id, out)) != DB_OK || (r = card_people(db, out)) != DB_OK
+	    || (r = card_why(db, out)) != DB_OK || (r = card_history(db, call_id, out)) != DB_OK)
+		goto out;
+	r = audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
+out:
+	return finish(db, r);
+}
+
+/* ---------- writing calls ---------- */
+
+static enum db_status insert_call(struct db *db, db_user_id actor, const struct call_new *c, long long *id)
+{
+	*id = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
+		" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
+		" ON CONFLICT(source_key) DO NOTHING");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", c->citizen_id);
+	db_bind_text(st, ":reason", c->reason);
+	db_bind_text(st, ":due_on", c->due_on);
+	db_bind_text(st, ":due_time", or_null(c->due_time));
+	if (c->responsible > 0)
+		db_bind_int(st, ":responsible", c->responsible);
+	else
+		db_bind_null(st, ":responsible");
+	db_bind_text(st, ":key", or_null(c->source_key));
+	if ((r = run(st)) != DB_OK || db_changes(db) == 0)
+		return r;
+	*id = db_last_insert_id(db);
+	return audit_record(db, actor, "create", "follow_up", *id, or_null(c->source_key));
+}
+
+/* Which of the calls still need writing: those without a key, or whose
+ * key is not taken. Reading first keeps the common case (nothing new)
+ * free of write locks. */
+static enum db_status calls_missing(struct db *db, const struct call_new *calls, int n, bool *missing,
+				   int *nmissing)
+{
+	*nmissing = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT 1 FROM follow_ups WHERE source_key = :key");
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		missing[i] = true;
+		if (calls[i].source_key[0]) {
+			db_reset(st);
+			db_bind_text(st, ":key", calls[i].source_key);
+			missing[i] = db_step(st) != DB_ROW;
+		}
+		*nmissing += missing[i];
+	}
+	return db_finalize(st);
+}
+
+enum db_status calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
+			    int *created)
+{
+	*created = 0;
+	if (n <= 0)
+		return DB_OK;
+	bool *missing = malloc((size_t)n * sizeof *missing);
+	if (!missing)
+		return DB_ERR_IO;
+	int nmissing = 0;
+	enum db_status r = calls_missing(db, calls, n, missing, &nmissing);
+	if (r != DB_OK || nmissing == 0) {
+		free(missing);
+		return r;
+	}
+	if ((r = db_begin(db)) != DB_OK) {
+		free(missing);
+		return r;
+	}
+	int made = 0;
+	for (int i = 0; i < n && r == DB_OK; i++) {
+		long long id;
+		if (missing[i] && (r = insert_call(db, actor, &calls[i], &id)) == DB_OK && id)
+			made++;
+	}
+	free(missing);
+	r = finish(db, r);
+	if (r == DB_OK)
+		*created = made;
+	return r;
+}
+
+static enum db_status exec_for_citizen(struct db *db, db_user_id actor, const char *sql,
+				       long long citizen_id, const struct call_outcome *in, long long skip_call)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	if (strstr(sql, ":today"))
+		db_bind_text(st, ":today", in->today);
+	if (strstr(sql, ":note"))
+		db_bind_text(st, ":note", or_null(in->note));
+	if (strstr(sql, ":call"))
+		db_bind_int(st, ":call", in->call_id);
+	if (strstr(sql, ":skip"))
+		db_bind_int(st, ":skip", skip_call);
+	if (strstr(sql, ":user"))
+		calls_bind_user(st, ":user", actor);
+	return run(st);
+}
+
+/* What the next step changes besides the call itself; matches are
+ * ended by the caller through matching_end (db/store_matching.h). */
+static enum db_status apply_next_step(struct db *db, db_user_id actor, long long citizen_id,
+				      const struct call_outcome *in, long long next_call_id)
+{
+	enum db_status r = DB_OK;
+	if (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0) {
+		struct db_stmt *st;
+		if ((r = db_prepare(db, &st,
+				"INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to, handover_on,"
+				" note, assessed_by) VALUES (:citizen, :today, 'professional_help', :to, :today,"
+				" :note, :user)")) != DB_OK)
+			return r;
+		db_bind_int(st, ":citizen", citizen_id);
+		db_bind_text(st, ":today", in->today);
+		db_bind_text(st, ":to", or_null(in->handover_to));
+		db_bind_text(st, ":note", or_null(in->note));
+		calls_bind_user(st, ":user", actor);
+		r = run(st);
+	} else if (strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0) {
+		r = exec_for_citizen(db, actor,
+			"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
+			" WHERE citizen_id = :citizen AND status = 'open' AND id <> :call AND id <> :skip",
+			citizen_id, in, next_call_id);
+	}
+	if (r == DB_OK && (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0
+			   || strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0))
+		r = audit_record(db, actor, "update", "citizen", citizen_id, in->next_step);
+	return r;
+}
+
+static enum db_status record_feedback(struct db *db, db_user_id actor, long long citizen_id,
+				      const struct call_outcome *in)
+{
+	struct db_stmt *st;
+	/* Consent is checked here too: the law does not rest on the screen. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT r.id FROM referrals AS r WHERE r.citizen_id = :citizen AND " CALLS_FEEDBACK_CONSENT("r")
+		" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	long long referral = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if (!referral)
+		return DB_ERR_CONSTRAINT;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO referrer_feedback(referral_id, citizen_id, follow_up_id, given_on, told, given_by)"
+			" VALUES (:referral, :citizen, :call, :today, :told, :user)")) != DB_OK)
+		return r;
+	db_bind_int(st, ":referral", referral);
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":call", in->call_id);
+	db_bind_text(st, ":today", in->today);
+	db_bind_text(st, ":told", in->told_referrer);
+	calls_bind_user(st, ":user", actor);
+	if ((r = run(st)) != DB_OK)
+		return r;
+	return audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
+}
+
+enum db_status calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
+			    const struct call_new *next, struct call_recorded *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, "SELECT citizen_id, status, reason FROM follow_ups WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_int(st, ":id", in->call_id);
+	long long citizen = 0;
+	bool open = false;
+	if (db_step(st) == DB_ROW) {
+		citizen = db_column_int(st, 0);
+		open = strcmp(db_column_text(st, 1), "open") == 0;
+		CALLS_COL(out->reason, st, 2);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		goto out;
+	if (!citizen || !open) {
+		r = citizen ? DB_ERR_CONFLICT : DB_ERR_NOTFOUND;
+		goto out;
+	}
+	if (in->told_referrer[0] && (r = record_feedback(db, actor, citizen, in)) != DB_OK)
+		goto out;
+	if ((r = db_prepare(db, &st,
+			"UPDATE follow_ups SET status = 'done', outcome = :outcome, note = :note,"
+			" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":outcome", in->outcome);
+	db_bind_text(st, ":note", or_null(in->note));
+	db_bind_text(st, ":next", or_null(in->next_step));
+	calls_bind_user(st, ":user", actor);
+	db_bind_int(st, ":id", in->call_id);
+	if ((r = run(st)) != DB_OK)
+		goto out;
+	if ((r = audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
+		goto out;
+	if (next && (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK)
+		goto out;
+	if ((r = apply_next_step(db, actor, citizen, in, out->next_call_id)) != DB_OK)
+		goto out;
+	out->citizen_id = citizen;
+	r = not_reached_run(db, citizen, &out->not_reached);
+out:
+	return finish(db, r);
+}
+
+enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st,
+			"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
+			" WHERE id = :id AND status = 'open'")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":why", or_null(why));
+	calls_bind_user(st, ":user", actor);
+	db_bind_int(st, ":id", call_id);
+	if ((r = run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_CONFLICT;
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
+out:
+	return finish(db, r);
+}

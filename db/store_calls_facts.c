@@ -1,0 +1,273 @@
+/* store_calls_facts.c — what happened, as the call rules read it. Each
+ * query looks for what changed since a date, through indexes made for it
+ * (schema_v5.c), so a centre with a hundred thousand citizens is read in
+ * milliseconds; the rules in src/call_rules.c decide. */
+#include "store_calls.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_calls_internal.h"
+
+/* A growing malloc'ed array of facts. */
+struct grow {
+	void *items;
+	int count, cap;
+	size_t size;
+};
+
+static void *grow_next(struct grow *g)
+{
+	if (g->count == g->cap) {
+		int cap = g->cap ? g->cap * 2 : 64;
+		void *bigger = realloc(g->items, (size_t)cap * g->size);
+		if (!bigger)
+			return NULL;
+		g->items = bigger;
+		g->cap = cap;
+	}
+	void *item = (char *)g->items + (size_t)g->count++ * g->size;
+	memset(item, 0, g->size);
+	return item;
+}
+
+/* Hands the array over, or frees it when the query failed. */
+static enum db_status grow_done(struct grow *g, enum db_status r, void **out, int *count)
+{
+	if (r != DB_OK) {
+		free(g->items);
+		*out = NULL;
+		*count = 0;
+		return r;
+	}
+	*out = g->items;
+	*count = g->count;
+	return DB_OK;
+}
+
+enum db_status calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* A match whose two calls are written is done with: skipped here. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT * FROM ("
+		" SELECT m.id, m.citizen_id, COALESCE(m.volunteer_id, 0), COALESCE(m.activity_id, 0),"
+		"  m.matched_on, COALESCE(m.ended_on, ''),"
+		"  COALESCE((SELECT s.date FROM sessions AS s WHERE s.id = m.first_session_id),"
+		"   (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = m.activity_id"
+		"    AND s.date >= m.matched_on AND s.status <> 'cancelled'), '') AS first_on,"
+		"  c.status = 'ended',"
+		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'match:' || m.id) AS has_match,"
+		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first"
+		" FROM matches AS m INDEXED BY calls_matches_date JOIN citizens AS c ON c.id = m.citizen_id"
+		" WHERE m.matched_on >= :from)"
+		" WHERE NOT has_match OR (NOT has_first AND first_on <> '')");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_text(st, ":from", from);
+	while (db_step(st) == DB_ROW) {
+		struct call_match_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->match_id = db_column_int(st, 0);
+		f->citizen_id = db_column_int(st, 1);
+		f->volunteer_id = db_column_int(st, 2);
+		f->activity_id = db_column_int(st, 3);
+		CALLS_COL(f->matched_on, st, 4);
+		CALLS_COL(f->ended_on, st, 5);
+		CALLS_COL(f->first_session_on, st, 6);
+		f->citizen_ended = db_column_int(st, 7) != 0;
+		f->has_match_call = db_column_int(st, 8) != 0;
+		f->has_first_session_call = db_column_int(st, 9) != 0;
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
+				const char *today, struct call_mark_fact **out, int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* Only enrolments with two misses in the window can make a call due;
+	 * the partial index holds just the misses. */
+	enum db_status r = db_prepare(db, &st,
+		"WITH missed AS ("
+		"  SELECT t.citizen_id, s.activity_id FROM sessions AS s INDEXED BY calls_sessions_held_date"
+		"  JOIN attendance AS t INDEXED BY calls_attendance_missed"
+		"   ON t.session_id = s.id AND t.mark <> 'present'"
+		"  WHERE s.date BETWEEN :window AND :today AND s.status = 'held'"
+		"  GROUP BY t.citizen_id, s.activity_id HAVING count(*) >= 2),"
+		" enrol AS MATERIALIZED ("
+		"  SELECT e.id, e.citizen_id, e.activity_id, max(e.enrolled_on, :context) AS since,"
+		"   COALESCE((SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
+		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL AND m.activity_id = e.activity_id"
+		"     ORDER BY m.matched_on DESC LIMIT 1),"
+		"    (SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
+		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1), 0)"
+		"    AS responsible"
+		"  FROM missed JOIN enrolments AS e ON e.citizen_id = missed.citizen_id"
+		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
+		"  JOIN citizens AS c ON c.id = e.citizen_id AND c.status = 'active')"
+		" SELECT enrol.id, enrol.citizen_id, s.id, s.date, t.mark, t.accompanied_by IS NOT NULL,"
+		"  enrol.responsible"
+		" FROM enrol JOIN sessions AS s INDEXED BY calls_sessions_held ON s.activity_id = enrol.activity_id"
+		"  AND s.date BETWEEN enrol.since AND :today AND s.status = 'held'"
+		" JOIN attendance AS t INDEXED BY calls_attendance_marks"
+		"  ON t.citizen_id = enrol.citizen_id AND t.session_id = s.id"
+		" ORDER BY enrol.id, s.date, s.id");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_text(st, ":window", window_from);
+	db_bind_text(st, ":context", context_from);
+	db_bind_text(st, ":today", today);
+	while (db_step(st) == DB_ROW) {
+		struct call_mark_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->enrolment_id = db_column_int(st, 0);
+		f->citizen_id = db_column_int(st, 1);
+		f->session_id = db_column_int(st, 2);
+		CALLS_COL(f->date, st, 3);
+		f->mark = db_column_text(st, 4)[0];
+		f->accompanied = db_column_int(st, 5) != 0;
+		f->responsible = db_column_int(st, 6);
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
+				    int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* The referral an assessment answers is the latest one before it.
+	 * Referrals whose call exists are done with: skipped here. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT r.id, r.citizen_id, min(a.assessed_on), " CALLS_FEEDBACK_CONSENT("r") ","
+		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
+		" FROM assessments AS a INDEXED BY calls_assessments_date"
+		" JOIN referrals AS r ON r.id = (SELECT r2.id FROM referrals AS r2"
+		"  WHERE r2.citizen_id = a.citizen_id AND r2.referred_on <= a.assessed_on"
+		"  ORDER BY r2.referred_on DESC, r2.id DESC LIMIT 1)"
+		" WHERE a.assessed_on >= :from AND r.feedback_consent = 1"
+		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
+		" GROUP BY r.id ORDER BY r.id");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_text(st, ":from", from);
+	while (db_step(st) == DB_ROW) {
+		struct call_feedback_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->referral_id = db_column_int(st, 0);
+		f->citizen_id = db_column_int(st, 1);
+		CALLS_COL(f->assessed_on, st, 2);
+		f->consent = db_column_int(st, 3) != 0;
+		f->has_call = db_column_int(st, 4) != 0;
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+/* Everyone with something on record since :cutoff, by the same measure
+ * as CALLS_LAST_CONTACT, each part through an index on its date. */
+#define RECENT_SQL \
+	"recent(cid) AS (" \
+	"  SELECT citizen_id FROM referrals WHERE referred_on >= :cutoff AND citizen_id IS NOT NULL" \
+	"  UNION SELECT citizen_id FROM assessments WHERE assessed_on >= :cutoff" \
+	"  UNION SELECT citizen_id FROM matches WHERE matched_on >= :cutoff" \
+	"  UNION SELECT citizen_id FROM matches WHERE ended_on >= :cutoff" \
+	"  UNION SELECT t.citizen_id FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id" \
+	"   WHERE s.date BETWEEN :cutoff AND :today AND t.mark IN ('present', 'excused')" \
+	"  UNION SELECT citizen_id FROM follow_ups WHERE done_at >= :cutoff" \
+	"  UNION SELECT citizen_id FROM follow_ups WHERE status IN ('done', 'cancelled')" \
+	"   AND due_on >= :cutoff AND done_at IS NULL" \
+	"  UNION SELECT citizen_id FROM notes WHERE written_on >= :cutoff" \
+	"  UNION SELECT citizen_id FROM measures WHERE taken_on >= :cutoff)"
+
+#define IDLE_WHERE \
+	" c.status = 'active' AND c.id NOT IN recent" \
+	" AND NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open')" \
+	" AND NOT EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id" \
+	"  WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned' AND s.date >= :today)"
+
+static void bind_idle(struct db_stmt *st, const char *today, const char *cutoff)
+{
+	db_bind_text(st, ":today", today);
+	db_bind_text(st, ":cutoff", cutoff);
+}
+
+enum db_status calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
+				struct call_idle_fact **out, int *count, long long *total)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	enum db_status r;
+	if (total) {
+		*total = 0;
+		if ((r = db_prepare(db, &st, "WITH " RECENT_SQL " SELECT count(*) FROM citizens AS c WHERE"
+				    IDLE_WHERE)) != DB_OK)
+			return grow_done(&g, r, (void **)out, count);
+		bind_idle(st, today, cutoff);
+		if (db_step(st) == DB_ROW)
+			*total = db_column_int(st, 0);
+		if ((r = db_finalize(st)) != DB_OK)
+			return grow_done(&g, r, (void **)out, count);
+	}
+	if (limit <= 0)
+		return grow_done(&g, DB_OK, (void **)out, count);
+
+	if ((r = db_prepare(db, &st,
+			"WITH " RECENT_SQL ", idle(id) AS ("
+			"  SELECT c.id FROM citizens AS c WHERE" IDLE_WHERE " ORDER BY c.id LIMIT :limit)"
+			" SELECT c.id, c.status = 'ended',"
+			"  COALESCE((SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = c.id"
+			"   AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC"
+			"   LIMIT 1), 0),"
+			"  " CALLS_LAST_CONTACT("c.id") ","
+			"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'),"
+			"  EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id"
+			"   WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned'"
+			"   AND s.date >= :today),"
+			"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.reason = 'no_contact')"
+			" FROM idle JOIN citizens AS c ON c.id = idle.id ORDER BY c.id")) != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	bind_idle(st, today, cutoff);
+	db_bind_int(st, ":limit", limit);
+	while (db_step(st) == DB_ROW) {
+		struct call_idle_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->citizen_id = db_column_int(st, 0);
+		f->ended = db_column_int(st, 1) != 0;
+		f->responsible = db_column_int(st, 2);
+		CALLS_COL(f->last_contact_on, st, 3);
+		f->has_open_call = db_column_int(st, 4) != 0;
+		f->has_planned_session = db_column_int(st, 5) != 0;
+		f->had_no_contact_call = db_column_int(st, 6) != 0;
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status calls_no_contact_on(struct db *db, const char *day, long long *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT count(*) FROM follow_ups INDEXED BY calls_follow_ups_no_contact WHERE due_on = :day"
+		" AND reason = 'no_contact'");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":day", day);
+	if (db_step(st) == DB_ROW)
+		*count = db_column_int(st, 0);
+	return db_finalize(st);
+}

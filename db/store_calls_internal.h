@@ -1,0 +1,61 @@
+/* store_calls_internal.h — helpers and SQL shared by store_calls.c (the
+ * list, the card, writing calls) and store_calls_facts.c (the facts the
+ * rules read). Not for use outside db/. */
+#ifndef BB_STORE_CALLS_INTERNAL_H
+#define BB_STORE_CALLS_INTERNAL_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "db.h"
+
+/* Copies without splitting a UTF-8 character. */
+static inline void calls_copy(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src);
+	if (len >= size) {
+		len = size - 1;
+		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+#define CALLS_COL(dst, st, col) calls_copy((dst), sizeof(dst), db_column_text((st), (col)))
+
+static inline void calls_bind_user(struct db_stmt *st, const char *name, long long actor)
+{
+	if (actor > 0)
+		db_bind_int(st, name, actor);
+	else
+		db_bind_null(st, name);
+}
+
+/* The citizen agreed that the referrer of referral `r` is told how it
+ * goes: the referral says so, and a consent to 'referrer_feedback' is in
+ * force (or none was ever recorded: data from before consents were kept
+ * per purpose). A withdrawn consent always wins. */
+#define CALLS_FEEDBACK_CONSENT(r) \
+	"(" r ".feedback_consent = 1 AND (EXISTS (SELECT 1 FROM consents AS k" \
+	" WHERE k.citizen_id = " r ".citizen_id AND k.purpose = 'referrer_feedback'" \
+	" AND k.withdrawn_on IS NULL) OR NOT EXISTS (SELECT 1 FROM consents AS k" \
+	" WHERE k.citizen_id = " r ".citizen_id AND k.purpose = 'referrer_feedback')))"
+
+/* The last day anything was on record for citizen `c` (an SQL
+ * expression): referred, assessed, matched, a match ended,
+ * came or sent notice to a session, a call made or cancelled, a note, a
+ * measure. A missed session is not contact. */
+#define CALLS_LAST_CONTACT(c) \
+	"max(COALESCE((SELECT max(referred_on) FROM referrals WHERE citizen_id = " c "), '')," \
+	" COALESCE((SELECT max(assessed_on) FROM assessments WHERE citizen_id = " c "), '')," \
+	" COALESCE((SELECT max(max(matched_on), COALESCE(max(ended_on), ''))" \
+	"   FROM matches WHERE citizen_id = " c "), '')," \
+	" COALESCE((SELECT max(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
+	"   WHERE t.citizen_id = " c " AND t.mark IN ('present', 'excused')), '')," \
+	" COALESCE((SELECT max(COALESCE(date(done_at), due_on)) FROM follow_ups" \
+	"   WHERE citizen_id = " c " AND status <> 'open'), '')," \
+	" COALESCE((SELECT max(written_on) FROM notes WHERE citizen_id = " c "), '')," \
+	" COALESCE((SELECT max(taken_on) FROM measures WHERE citizen_id = " c "), ''))"
+
+#endif

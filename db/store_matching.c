@@ -1,0 +1,396 @@
+/* store_matching.c — the waiting list, the facts behind a match's score,
+ * confirming and ending matches, a volunteer's current citizens and a
+ * citizen's wishes. The scoring itself is src/match.c.
+ */
+#include "store_matching.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_registry_util.h"
+
+static const char *const day_parts[3] = { "morning", "afternoon", "evening" };
+
+static int postcode_number(const char *text)
+{
+	int n = 0;
+	for (int i = 0; i < 4; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		n = n * 10 + (text[i] - '0');
+	}
+	return text[4] == '\0' ? n : 0;
+}
+
+static availability_bits slot_bit(int day, const char *part)
+{
+	for (int p = 0; p < 3; p++)
+		if (day >= 1 && day <= 7 && strcmp(part, day_parts[p]) == 0)
+			return AVAIL_BIT(day, p);
+	return 0;
+}
+
+/* ---------- the waiting list ---------- */
+
+/* The latest assessment decides; no open match; course active. */
+#define WAITING_FROM \
+	" FROM citizens AS c" \
+	" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x" \
+	"   WHERE x.citizen_id = c.id ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)" \
+	" WHERE c.status = 'active' AND (a.outcome IS NULL OR a.outcome = 'volunteer_help')" \
+	" AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
+
+/* The latest of: the assessment, the end of the last match, the referral
+ * (or, without one, the day the citizen was registered). */
+#define WAITING_SINCE \
+	"max(COALESCE(a.assessed_on, '')," \
+	" COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), '')," \
+	" COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)," \
+	"  date(c.created_at)))"
+
+enum db_status matching_waiting(struct db *db, int offset, int limit, struct waiting_citizen *out, int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, c.name, COALESCE(c.phone, ''), COALESCE(c.postcode, ''), COALESCE(c.town, ''),"
+		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since"
+		WAITING_FROM
+		" ORDER BY since, c.sort_key, c.id LIMIT :limit OFFSET :offset");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":limit", limit);
+	db_bind_int(st, ":offset", offset);
+	while (*count < limit && db_step(st) == DB_ROW) {
+		struct waiting_citizen *w = &out[*count];
+		memset(w, 0, sizeof *w);
+		w->id = db_column_int(st, 0);
+		REG_COL(w->name, st, 1);
+		REG_COL(w->phone, st, 2);
+		REG_COL(w->postcode, st, 3);
+		REG_COL(w->town, st, 4);
+		REG_COL(w->assessment, st, 5);
+		REG_COL(w->waiting_since, st, 6);
+		(*count)++;
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+enum db_status matching_waiting_count(struct db *db, long long *count)
+{
+	return db_query_int(db, "SELECT count(*)" WAITING_FROM, count);
+}
+
+/* ---------- facts for the score ---------- */
+
+static bool has_id(const long long *ids, int n, long long id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Runs `sql` and hands each row to `row`. `param` (may be NULL) names
+ * the one integer parameter the statement has, bound to `value`. */
+static enum db_status each_row(struct db *db, const char *sql, const char *param, long long value,
+			       void (*row)(struct db_stmt *st, void *ctx), void *ctx)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	if (param)
+		db_bind_int(st, param, value);
+	while (db_step(st) == DB_ROW)
+		row(st, ctx);
+	return db_finalize(st);
+}
+
+static void citizen_interest(struct db_stmt *st, void *ctx)
+{
+	struct match_citizen_facts *c = ctx;
+	if (c->ninterests < MATCH_PICKS)
+		c->interests[c->ninterests++] = db_column_int(st, 0);
+}
+
+static void citizen_slot(struct db_stmt *st, void *ctx)
+{
+	struct match_citizen_facts *c = ctx;
+	c->availability |= slot_bit((int)db_column_int(st, 0), db_column_text(st, 1));
+}
+
+static void citizen_link(struct db_stmt *st, void *ctx)
+{
+	struct match_citizen_facts *c = ctx;
+	long long volunteer = db_column_int(st, 0), activity = db_column_int(st, 1);
+	if (volunteer && c->nmatched_volunteers < MATCH_LINKS
+	    && !has_id(c->matched_volunteers, c->nmatched_volunteers, volunteer))
+		c->matched_volunteers[c->nmatched_volunteers++] = volunteer;
+	if (activity && c->nenrolled < MATCH_LINKS && !has_id(c->enrolled_activities, c->nenrolled, activity))
+		c->enrolled_activities[c->nenrolled++] = activity;
+}
+
+enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, c.name, c.status = 'active', COALESCE(a.outcome, ''), COALESCE(c.birth_year, 0),"
+		" COALESCE(c.postcode, ''), COALESCE(c.gender, ''), COALESCE(bb_fold(c.language), ''),"
+		" COALESCE(c.language, ''), COALESCE(c.pref_volunteer_gender, ''),"
+		" COALESCE(c.pref_volunteer_age, ''), c.pref_lived_experience,"
+		" EXISTS (SELECT 1 FROM citizen_barriers AS cb JOIN barriers AS b ON b.id = cb.barrier_id"
+		"   WHERE cb.citizen_id = c.id AND bb_fold(b.name) LIKE '%angst%'),"
+		" " WAITING_SINCE
+		" FROM citizens AS c"
+		" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x"
+		"   WHERE x.citizen_id = c.id ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)"
+		" WHERE c.id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", citizen_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		REG_COL(out->name, st, 1);
+		out->active = db_column_int(st, 2) != 0;
+		REG_COL(out->assessment, st, 3);
+		out->birth_year = (int)db_column_int(st, 4);
+		out->postcode = postcode_number(db_column_text(st, 5));
+		REG_COL(out->gender, st, 6);
+		REG_COL(out->language, st, 7);
+		REG_COL(out->language_label, st, 8);
+		REG_COL(out->pref_gender, st, 9);
+		REG_COL(out->pref_age, st, 10);
+		out->pref_lived_experience = db_column_int(st, 11) != 0;
+		out->anxiety = db_column_int(st, 12) != 0;
+		REG_COL(out->waiting_since, st, 13);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if (step != DB_ROW)
+		return DB_ERR_NOTFOUND;
+	if ((r = each_row(db, "SELECT interest_id FROM citizen_interests WHERE citizen_id = :id"
+			      " ORDER BY interest_id", ":id", citizen_id, citizen_interest, out)) != DB_OK)
+		return r;
+	if ((r = each_row(db, "SELECT weekday, part FROM citizen_availability WHERE citizen_id = :id",
+			  ":id", citizen_id, citizen_slot, out)) != DB_OK)
+		return r;
+	return each_row(db,
+		"SELECT volunteer_id, NULL FROM matches WHERE citizen_id = :id AND ended_on IS NULL"
+		" UNION ALL SELECT NULL, activity_id FROM enrolments WHERE citizen_id = :id AND ended_on IS NULL",
+		":id", citizen_id, citizen_link, out);
+}
+
+enum db_status matching_waiting_facts(struct db *db, int max, struct match_citizen_facts *out, int *count)
+{
+	*count = 0;
+	if (max <= 0)
+		return DB_OK;
+	long long *ids = calloc((size_t)max, sizeof *ids);
+	if (!ids)
+		return DB_ERR_IO;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, " WAITING_SINCE " AS since" WAITING_FROM
+		" ORDER BY since, c.sort_key, c.id LIMIT :limit");
+	int n = 0;
+	if (r == DB_OK) {
+		db_bind_int(st, ":limit", max);
+		while (n < max && db_step(st) == DB_ROW)
+			ids[n++] = db_column_int(st, 0);
+		r = db_finalize(st);
+	}
+	for (int i = 0; i < n && r == DB_OK; i++)
+		r = matching_citizen_facts(db, ids[i], &out[i]);
+	free(ids);
+	*count = r == DB_OK ? n : 0;
+	return r;
+}
+
+/* ---------- the pool of volunteers and activities ---------- */
+
+/* Rows come ordered by id, so a row's owner is found by halving. */
+static int find_volunteer(const struct match_pool *p, long long id)
+{
+	int lo = 0, hi = p->nvolunteers - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (p->volunteers[mid].id == id)
+			return mid;
+		if (p->volunteers[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static int find_activity(const struct match_pool *p, long long id)
+{
+	int lo = 0, hi = p->nactivities - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (p->activities[mid].id == id)
+			return mid;
+		if (p->activities[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static void pool_volunteer_row(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	struct match_volunteer_facts *v = &p->volunteers[p->nvolunteers++];
+	v->id = db_column_int(st, 0);
+	REG_COL(v->name, st, 1);
+	REG_COL(v->sort_key, st, 2);
+	REG_COL(v->status, st, 3);
+	REG_COL(v->gender, st, 4);
+	v->birth_year = (int)db_column_int(st, 5);
+	v->lived_experience = db_column_int(st, 6) != 0;
+	v->capacity = (int)db_column_int(st, 7);
+	v->postcode = postcode_number(db_column_text(st, 8));
+}
+
+static void pool_volunteer_set(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	int i = find_volunteer(p, db_column_int(st, 0));
+	if (i < 0)
+		return;
+	struct match_volunteer_facts *v = &p->volunteers[i];
+	const char *kind = db_column_text(st, 1);
+	switch (kind[0]) {
+	case 'i': /* interest */
+		if (v->ninterests < MATCH_PICKS)
+			v->interests[v->ninterests++] = db_column_int(st, 2);
+		break;
+	case 'a': /* area */
+		if (v->nareas < MATCH_AREAS)
+			v->areas[v->nareas++] = postcode_number(db_column_text(st, 3));
+		break;
+	case 'l': /* language, folded */
+		if (v->nlanguages < MATCH_LANGS)
+			REG_COL(v->languages[v->nlanguages++], st, 3);
+		break;
+	case 's': /* slot */
+		v->availability |= slot_bit((int)db_column_int(st, 2), db_column_text(st, 3));
+		break;
+	case 'r': /* role */
+		for (int k = 0; k < VOLUNTEER_ROLES; k++)
+			if (strcmp(db_column_text(st, 3), volunteer_role_codes[k]) == 0)
+				v->roles |= 1u << k;
+		break;
+	case 'm': /* open matches */
+		v->load = (int)db_column_int(st, 2);
+		break;
+	default:
+		break;
+	}
+}
+
+static void pool_activity_row(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	struct match_activity_facts *a = &p->activities[p->nactivities++];
+	a->id = db_column_int(st, 0);
+	REG_COL(a->name, st, 1);
+	REG_COL(a->sort_key, st, 2);
+	REG_COL(a->status, st, 3);
+	a->postcode = postcode_number(db_column_text(st, 4));
+	a->weekday = (int)db_column_int(st, 5);
+	REG_COL(a->start_time, st, 6);
+	a->capacity = (int)db_column_int(st, 7);
+	a->practice = db_column_int(st, 8) != 0;
+}
+
+static void pool_activity_set(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	int i = find_activity(p, db_column_int(st, 0));
+	if (i < 0)
+		return;
+	struct match_activity_facts *a = &p->activities[i];
+	if (db_column_text(st, 1)[0] == 'i') {
+		if (a->ninterests < MATCH_PICKS)
+			a->interests[a->ninterests++] = db_column_int(st, 2);
+	} else {
+		a->load = (int)db_column_int(st, 2);
+	}
+}
+
+void matching_pool_free(struct match_pool *pool)
+{
+	free(pool->volunteers);
+	free(pool->activities);
+	memset(pool, 0, sizeof *pool);
+}
+
+enum db_status matching_pool_load(struct db *db, struct match_pool *pool)
+{
+	memset(pool, 0, sizeof *pool);
+	long long nv = 0, na = 0;
+	/* One read transaction: the counts and the rows agree. */
+	enum db_status r = db_exec(db, "BEGIN");
+	if (r != DB_OK)
+		return r;
+	if ((r = db_query_int(db, "SELECT count(*) FROM volunteers", &nv)) != DB_OK
+	    || (r = db_query_int(db, "SELECT count(*) FROM activities", &na)) != DB_OK)
+		goto out;
+	pool->volunteers = calloc(nv > 0 ? (size_t)nv : 1, sizeof *pool->volunteers);
+	pool->activities = calloc(na > 0 ? (size_t)na : 1, sizeof *pool->activities);
+	if (!pool->volunteers || !pool->activities) {
+		r = DB_ERR_IO;
+		goto out;
+	}
+	/* The row callbacks stop at the counted size: the snapshot holds. */
+	if (nv > 0 && (r = each_row(db,
+			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(gender, ''),"
+			" COALESCE(birth_year, 0), COALESCE(lived_experience, '') != '', capacity,"
+			" COALESCE(postcode, '') FROM volunteers ORDER BY id LIMIT :count",
+			":count", nv, pool_volunteer_row, pool)) != DB_OK)
+		goto out;
+	if ((r = each_row(db,
+			"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests"
+			" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas"
+			" UNION ALL SELECT volunteer_id, 'l', NULL, bb_fold(language) FROM volunteer_languages"
+			" UNION ALL SELECT volunteer_id, 's', weekday, part FROM volunteer_availability"
+			" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles"
+			" UNION ALL SELECT volunteer_id, 'm', count(*), NULL FROM matches"
+			"  WHERE ended_on IS NULL AND volunteer_id IS NOT NULL GROUP BY volunteer_id",
+			NULL, 0, pool_volunteer_set, pool)) != DB_OK)
+		goto out;
+	if (na > 0 && (r = each_row(db,
+			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(postcode, ''),"
+			" COALESCE(weekday, 0), COALESCE(start_time, ''), capacity, community = 'practice'"
+			" FROM activities ORDER BY id LIMIT :count",
+			":count", na, pool_activity_row, pool)) != DB_OK)
+		goto out;
+	r = each_row(db,
+		"SELECT activity_id, 'i', interest_id FROM activity_interests"
+		" UNION ALL SELECT activity_id, 'e', count(*) FROM enrolments"
+		"  WHERE ended_on IS NULL GROUP BY activity_id",
+		NULL, 0, pool_activity_set, pool);
+out:
+	db_rollback(db); /* ends the read transaction */
+	if (r != DB_OK)
+		matching_pool_free(pool);
+	return r;
+}
+
+/* data_version moves when another connection commits, total_changes()
+ * when this one writes: together they say whether anything changed. */
+enum db_status matching_data_version(struct db *db, long long *version)
+{
+	return db_query_int(db, "SELECT (SELECT data_version FROM pragma_data_version()) * 4294967296"
+				" + total_changes()", version);
+}

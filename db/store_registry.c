@@ -1,0 +1,770 @@
+/* store_registry.c — volunteers and activities: search, read, save with a
+ * version check, status changes, and the weekly sessions planned ahead.
+ *
+ * Each change is one short BEGIN IMMEDIATE transaction that also writes
+ * the audit log. The search keys (sort_key, search_text) are kept by the
+ * triggers of db/schema_v3.c, never by this file.
+ */
+#include "store_registry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_registry_util.h"
+
+const char *const volunteer_role_codes[VOLUNTEER_ROLES] = {
+	"peer_supporter", "mentor", "visiting_friend", "community_guide", "front_desk",
+};
+
+static const char *const day_parts[3] = { "morning", "afternoon", "evening" };
+
+/* ---------- search as you type ---------- */
+
+enum { SEARCH_WORDS = 8, SEARCH_WORD = 64, SEARCH_SQL = 3072 };
+
+struct search_words {
+	char word[SEARCH_WORDS][SEARCH_WORD];
+	int n;
+	char prefix[SEARCH_WORDS * SEARCH_WORD + 2]; /* the words joined, then '%' */
+};
+
+/* Splits the folded query into words of [a-z0-9]. Anything else separates,
+ * so nothing typed can become a LIKE wildcard. */
+static void split_words(const char *query, struct search_words *w)
+{
+	memset(w, 0, sizeof *w);
+	size_t n = 0;
+	for (const char *p = query ? query : "";; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		bool word_char = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+		if (word_char && n + 1 < SEARCH_WORD) {
+			w->word[w->n][n++] = ch;
+			continue;
+		}
+		if (word_char)
+			continue;
+		if (n > 0) {
+			n = 0;
+			if (++w->n == SEARCH_WORDS)
+				break;
+		}
+		if (!ch)
+			break;
+	}
+	size_t used = 0;
+	for (int i = 0; i < w->n; i++)
+		used += (size_t)snprintf(w->prefix + used, sizeof w->prefix - used, "%s%s", i ? " " : "",
+					 w->word[i]);
+	snprintf(w->prefix + used, sizeof w->prefix - used, "%%");
+}
+
+/* Appends " AND (' ' || alias.search_text) LIKE :wN" per word. */
+static void where_words(char *sql, size_t size, const char *alias, int nwords)
+{
+	size_t used = strlen(sql);
+	for (int i = 0; i < nwords && used < size; i++)
+		used += (size_t)snprintf(sql + used, size - used,
+					 " AND (' ' || %s.search_text) LIKE :w%d", alias, i);
+}
+
+static void bind_words(struct db_stmt *st, const struct search_words *w)
+{
+	for (int i = 0; i < w->n; i++) {
+		char name[16], pattern[SEARCH_WORD + 4];
+		snprintf(name, sizeof name, ":w%d", i);
+		snprintf(pattern, sizeof pattern, "%% %s%%", w->word[i]);
+		db_bind_text(st, name, pattern);
+	}
+}
+
+static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status *r);
+
+enum db_status volunteers_search(struct db *db, const char *query, int offset, int limit,
+				 struct volunteer_row *out, int *count)
+{
+	*count = 0;
+	struct search_words w;
+	split_words(query, &w);
+	char sql[SEARCH_SQL];
+	snprintf(sql, sizeof sql,
+		 "SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
+		 " v.status, v.capacity,"
+		 " (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
+		 " FROM volunteers AS v WHERE 1");
+	where_words(sql, sizeof sql, "v", w.n);
+	size_t used = strlen(sql);
+	snprintf(sql + used, sizeof sql - used,
+		 " ORDER BY v.search_text LIKE :prefix DESC, v.status = 'stopped', v.sort_key, v.id"
+		 " LIMIT :limit OFFSET :offset");
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	bind_words(st, &w);
+	db_bind_text(st, ":prefix", w.prefix);
+	db_bind_int(st, ":limit", limit);
+	db_bind_int(st, ":offset", offset);
+	while (*count < limit && db_step(st) == DB_ROW) {
+		struct volunteer_row *v = &out[*count];
+		memset(v, 0, sizeof *v);
+		v->id = db_column_int(st, 0);
+		REG_COL(v->name, st, 1);
+		REG_COL(v->phone, st, 2);
+		REG_COL(v->postcode, st, 3);
+		REG_COL(v->town, st, 4);
+		REG_COL(v->status, st, 5);
+		v->capacity = (int)db_column_int(st, 6);
+		v->load = (int)db_column_int(st, 7);
+		(*count)++;
+	}
+	if ((r = db_finalize(st)) != DB_OK) {
+		*count = 0;
+		return r;
+	}
+	for (int i = 0; i < *count && r == DB_OK; i++)
+		out[i].roles = read_roles(db, out[i].id, &r);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+enum db_status activities_search(struct db *db, const char *query, int offset, int limit,
+				 struct activity_row *out, int *count)
+{
+	*count = 0;
+	struct search_words w;
+	split_words(query, &w);
+	char sql[SEARCH_SQL];
+	snprintf(sql, sizeof sql,
+		 "SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
+		 " COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
+		 " (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
+		 " FROM activities AS a WHERE 1");
+	where_words(sql, sizeof sql, "a", w.n);
+	size_t used = strlen(sql);
+	snprintf(sql + used, sizeof sql - used,
+		 " ORDER BY a.search_text LIKE :prefix DESC, a.status = 'ended', a.sort_key, a.id"
+		 " LIMIT :limit OFFSET :offset");
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	bind_words(st, &w);
+	db_bind_text(st, ":prefix", w.prefix);
+	db_bind_int(st, ":limit", limit);
+	db_bind_int(st, ":offset", offset);
+	while (*count < limit && db_step(st) == DB_ROW) {
+		struct activity_row *a = &out[*count];
+		memset(a, 0, sizeof *a);
+		a->id = db_column_int(st, 0);
+		REG_COL(a->name, st, 1);
+		REG_COL(a->kind, st, 2);
+		REG_COL(a->place, st, 3);
+		REG_COL(a->postcode, st, 4);
+		a->weekday = (int)db_column_int(st, 5);
+		REG_COL(a->start_time, st, 6);
+		REG_COL(a->community, st, 7);
+		REG_COL(a->status, st, 8);
+		a->capacity = (int)db_column_int(st, 9);
+		a->load = (int)db_column_int(st, 10);
+		(*count)++;
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+/* ---------- reading ---------- */
+
+static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status *r)
+{
+	struct db_stmt *st;
+	unsigned roles = 0;
+	if ((*r = db_prepare(db, &st, "SELECT role FROM volunteer_roles WHERE volunteer_id = :id")) != DB_OK)
+		return 0;
+	db_bind_int(st, ":id", volunteer_id);
+	while (db_step(st) == DB_ROW) {
+		const char *code = db_column_text(st, 0);
+		for (int i = 0; i < VOLUNTEER_ROLES; i++)
+			if (strcmp(code, volunteer_role_codes[i]) == 0)
+				roles |= 1u << i;
+	}
+	*r = db_finalize(st);
+	return roles;
+}
+
+/* Reads one column of ids (interest ids) into out. */
+static enum db_status read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n)
+{
+	struct db_stmt *st;
+	*n = 0;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (*n < max && db_step(st) == DB_ROW)
+		out[(*n)++] = db_column_int(st, 0);
+	return db_finalize(st);
+}
+
+static availability_bits parse_slot(int day, const char *part)
+{
+	for (int p = 0; p < 3; p++)
+		if (day >= 1 && day <= 7 && strcmp(part, day_parts[p]) == 0)
+			return AVAIL_BIT(day, p);
+	return 0;
+}
+
+enum db_status volunteers_get(struct db *db, long long id, struct volunteer_record *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.email, ''), COALESCE(v.postcode, ''),"
+		" COALESCE(v.town, ''), COALESCE(v.gender, ''), COALESCE(v.birth_year, 0),"
+		" COALESCE(v.lived_experience, ''), v.capacity, v.status, v.version,"
+		" (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
+		" FROM volunteers AS v WHERE v.id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		REG_COL(out->name, st, 1);
+		REG_COL(out->phone, st, 2);
+		REG_COL(out->email, st, 3);
+		REG_COL(out->postcode, st, 4);
+		REG_COL(out->town, st, 5);
+		REG_COL(out->gender, st, 6);
+		out->birth_year = (int)db_column_int(st, 7);
+		REG_COL(out->lived_experience, st, 8);
+		out->capacity = (int)db_column_int(st, 9);
+		REG_COL(out->status, st, 10);
+		out->version = db_column_int(st, 11);
+		out->load = (int)db_column_int(st, 12);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if (step != DB_ROW)
+		return DB_ERR_NOTFOUND;
+
+	out->roles = read_roles(db, id, &r);
+	if (r != DB_OK)
+		return r;
+	if ((r = read_ids(db, "SELECT interest_id FROM volunteer_interests WHERE volunteer_id = :id"
+			      " ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st, "SELECT language FROM volunteer_languages WHERE volunteer_id = :id"
+				     " ORDER BY language")) != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (out->nlanguages < REG_MAX_LANGUAGES && db_step(st) == DB_ROW)
+		REG_COL(out->languages[out->nlanguages++], st, 0);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st, "SELECT postcode FROM volunteer_areas WHERE volunteer_id = :id"
+				     " ORDER BY postcode")) != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (out->nareas < REG_MAX_AREAS && db_step(st) == DB_ROW)
+		REG_COL(out->areas[out->nareas++], st, 0);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st, "SELECT weekday, part FROM volunteer_availability"
+				     " WHERE volunteer_id = :id")) != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (db_step(st) == DB_ROW)
+		out->availability |= parse_slot((int)db_column_int(st, 0), db_column_text(st, 1));
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+
+	if ((r = db_prepare(db, &st, "SELECT course, completed_on FROM volunteer_courses"
+				     " WHERE volunteer_id = :id ORDER BY completed_on, id")) != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (out->ncourses < REG_MAX_COURSES && db_step(st) == DB_ROW) {
+		REG_COL(out->courses[out->ncourses].course, st, 0);
+		REG_COL(out->courses[out->ncourses].completed_on, st, 1);
+		out->ncourses++;
+	}
+	return db_finalize(st);
+}
+
+enum db_status activities_get(struct db *db, long long id, const char *today, struct activity_record *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT a.id, a.name, a.kind, COALESCE(a.organiser, ''), COALESCE(a.place, ''),"
+		" COALESCE(a.postcode, ''), COALESCE(a.weekday, 0), COALESCE(a.start_time, ''),"
+		" COALESCE(a.end_time, ''), a.capacity, COALESCE(a.contact_name, ''),"
+		" COALESCE(a.contact_phone, ''), a.community, a.status, a.version,"
+		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL),"
+		" (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = a.id AND s.status = 'planned'"
+		"   AND s.date >= :today)"
+		" FROM activities AS a WHERE a.id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":today", today);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		REG_COL(out->name, st, 1);
+		REG_COL(out->kind, st, 2);
+		REG_COL(out->organiser, st, 3);
+		REG_COL(out->place, st, 4);
+		REG_COL(out->postcode, st, 5);
+		out->weekday = (int)db_column_int(st, 6);
+		REG_COL(out->start_time, st, 7);
+		REG_COL(out->end_time, st, 8);
+		out->capacity = (int)db_column_int(st, 9);
+		REG_COL(out->contact_name, st, 10);
+		REG_COL(out->contact_phone, st, 11);
+		REG_COL(out->community, st, 12);
+		REG_COL(out->status, st, 13);
+		out->version = db_column_int(st, 14);
+		out->load = (int)db_column_int(st, 15);
+		REG_COL(out->next_session, st, 16);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if (step != DB_ROW)
+		return DB_ERR_NOTFOUND;
+	return read_ids(db, "SELECT interest_id FROM activity_interests WHERE activity_id = :id"
+			    " ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests);
+}
+
+/* ---------- saving ---------- */
+
+/* After a failed version check: was it changed, or is it gone? */
+static enum db_status conflict_or_missing(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	enum db_status step = db_step(st);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_ERR_CONFLICT : DB_ERR_NOTFOUND;
+}
+
+static enum db_status exec_id(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	return reg_run(st);
+}
+
+static enum db_status insert_id_text(struct db *db, const char *sql, long long id, const char *text)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":value", text);
+	return reg_run(st);
+}
+
+static enum db_status insert_id_int(struct db *db, const char *sql, long long id, long long value)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	db_bind_int(st, ":value", value);
+	return reg_run(st);
+}
+
+/* Roles, interests, languages, areas, times and courses: replaced as a
+ * whole, the way the form shows them. */
+static enum db_status replace_volunteer_sets(struct db *db, long long id, const struct volunteer_record *v)
+{
+	static const char *const clear[] = {
+		"DELETE FROM volunteer_roles WHERE volunteer_id = :id",
+		"DELETE FROM volunteer_interests WHERE volunteer_id = :id",
+		"DELETE FROM volunteer_languages WHERE volunteer_id = :id",
+		"DELETE FROM volunteer_areas WHERE volunteer_id = :id",
+		"DELETE FROM volunteer_availability WHERE volunteer_id = :id",
+		"DELETE FROM volunteer_courses WHERE volunteer_id = :id",
+	};
+	enum db_status r = DB_OK;
+	for (size_t i = 0; i < sizeof clear / sizeof clear[0] && r == DB_OK; i++)
+		r = exec_id(db, clear[i], id);
+	for (int i = 0; i < VOLUNTEER_ROLES && r == DB_OK; i++)
+		if (v->roles & (1u << i))
+			r = insert_id_text(db, "INSERT INTO volunteer_roles(volunteer_id, role) VALUES (:id, :value)",
+					   id, volunteer_role_codes[i]);
+	for (int i = 0; i < v->ninterests && i < CIT_MAX_PICKS && r == DB_OK; i++)
+		r = insert_id_int(db, "INSERT INTO volunteer_interests(volunteer_id, interest_id)"
+				      " VALUES (:id, :value) ON CONFLICT DO NOTHING", id, v->interests[i]);
+	for (int i = 0; i < v->nlanguages && i < REG_MAX_LANGUAGES && r == DB_OK; i++)
+		if (v->languages[i][0])
+			r = insert_id_text(db, "INSERT INTO volunteer_languages(volunteer_id, language)"
+					       " VALUES (:id, :value) ON CONFLICT DO NOTHING", id, v->languages[i]);
+	for (int i = 0; i < v->nareas && i < REG_MAX_AREAS && r == DB_OK; i++)
+		if (v->areas[i][0])
+			r = insert_id_text(db, "INSERT INTO volunteer_areas(volunteer_id, postcode)"
+					       " VALUES (:id, :value) ON CONFLICT DO NOTHING", id, v->areas[i]);
+	for (int d = 1; d <= 7 && r == DB_OK; d++) {
+		for (int p = 0; p < 3 && r == DB_OK; p++) {
+			if (!(v->availability & AVAIL_BIT(d, p)))
+				continue;
+			struct db_stmt *st;
+			if ((r = db_prepare(db, &st, "INSERT INTO volunteer_availability(volunteer_id, weekday, part)"
+						     " VALUES (:id, :day, :part)")) != DB_OK)
+				break;
+			db_bind_int(st, ":id", id);
+			db_bind_int(st, ":day", d);
+			db_bind_text(st, ":part", day_parts[p]);
+			r = reg_run(st);
+		}
+	}
+	for (int i = 0; i < v->ncourses && i < REG_MAX_COURSES && r == DB_OK; i++) {
+		const struct volunteer_course *c = &v->courses[i];
+		if (!c->course[0])
+			continue;
+		struct db_stmt *st;
+		if ((r = db_prepare(db, &st, "INSERT INTO volunteer_courses(volunteer_id, course, completed_on)"
+					     " VALUES (:id, :course, :on)")) != DB_OK)
+			break;
+		db_bind_int(st, ":id", id);
+		db_bind_text(st, ":course", c->course);
+		db_bind_text(st, ":on", c->completed_on);
+		r = reg_run(st);
+	}
+	return r;
+}
+
+static void bind_volunteer(struct db_stmt *st, const struct volunteer_record *v)
+{
+	db_bind_text(st, ":name", v->name);
+	db_bind_text(st, ":phone", reg_or_null(v->phone));
+	db_bind_text(st, ":email", reg_or_null(v->email));
+	db_bind_text(st, ":postcode", reg_or_null(v->postcode));
+	db_bind_text(st, ":town", reg_or_null(v->town));
+	db_bind_text(st, ":gender", reg_or_null(v->gender));
+	if (v->birth_year > 0)
+		db_bind_int(st, ":birth_year", v->birth_year);
+	else
+		db_bind_null(st, ":birth_year");
+	db_bind_text(st, ":lived", reg_or_null(v->lived_experience));
+	db_bind_int(st, ":capacity", v->capacity);
+	db_bind_text(st, ":status", v->status[0] ? v->status : "training");
+}
+
+enum db_status volunteers_save(struct db *db, db_user_id actor, const struct volunteer_record *rec,
+			       long long expected_version, long long *id)
+{
+	bool insert = rec->id <= 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, insert
+			? "INSERT INTO volunteers(name, phone, email, postcode, town, gender, birth_year,"
+			  " lived_experience, capacity, status, created_at, updated_at)"
+			  " VALUES (:name, :phone, :email, :postcode, :town, :gender, :birth_year, :lived,"
+			  " :capacity, :status, bb_now(), bb_now())"
+			: "UPDATE volunteers SET name = :name, phone = :phone, email = :email,"
+			  " postcode = :postcode, town = :town, gender = :gender, birth_year = :birth_year,"
+			  " lived_experience = :lived, capacity = :capacity, status = :status,"
+			  " version = version + 1, updated_at = bb_now()"
+			  " WHERE id = :id AND version = :expected")) != DB_OK)
+		goto out;
+	bind_volunteer(st, rec);
+	if (!insert) {
+		db_bind_int(st, ":id", rec->id);
+		db_bind_int(st, ":expected", expected_version);
+	}
+	if ((r = reg_run(st)) != DB_OK)
+		goto out;
+	long long vid = insert ? db_last_insert_id(db) : rec->id;
+	if (!insert && db_changes(db) == 0) {
+		r = conflict_or_missing(db, "SELECT 1 FROM volunteers WHERE id = :id", vid);
+		if (r == DB_OK)
+			r = DB_ERR_MISUSE;
+		goto out;
+	}
+	if ((r = replace_volunteer_sets(db, vid, rec)) != DB_OK)
+		goto out;
+	if ((r = audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
+		*id = vid;
+out:
+	return reg_finish(db, r);
+}
+
+enum db_status volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, "UPDATE volunteers SET status = :status, version = version + 1,"
+				     " updated_at = bb_now() WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":status", status);
+	db_bind_int(st, ":id", id);
+	if ((r = reg_run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "volunteer", id, status);
+out:
+	return reg_finish(db, r);
+}
+
+/* ---------- activities and their sessions ---------- */
+
+/* Planned sessions from `today` on that nothing refers to yet: no
+ * attendance, no helpers, not the first session of a match. These may be
+ * moved or dropped; any other session is history or a promise. */
+#define FREE_FUTURE_SESSIONS \
+	" activity_id = :id AND status = 'planned' AND date >= :today" \
+	" AND NOT EXISTS (SELECT 1 FROM attendance AS t WHERE t.session_id = sessions.id)" \
+	" AND NOT EXISTS (SELECT 1 FROM session_helpers AS h WHERE h.session_id = sessions.id)" \
+	" AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.first_session_id = sessions.id)"
+
+static enum db_status drop_free_sessions(struct db *db, long long activity_id, const char *today)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "DELETE FROM sessions WHERE" FREE_FUTURE_SESSIONS);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", activity_id);
+	db_bind_text(st, ":today", today);
+	return reg_run(st);
+}
+
+/* Inside the caller's transaction (store_registry_util.h). ISO weekday of :today is
+ * (strftime('%w') + 6) % 7 + 1, so Monday is 1 as in the schema. */
+enum db_status registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
+				      int *created)
+{
+	*created = 0;
+	if (weeks <= 0)
+		return DB_OK;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"WITH RECURSIVE week(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM week WHERE n + 1 < :weeks)"
+		" INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
+		" SELECT a.id, date(:today, '+' || ((a.weekday - ((CAST(strftime('%w', :today) AS INTEGER) + 6) % 7 + 1)"
+		"   + 7) % 7 + 7 * week.n) || ' days'), a.start_time, a.end_time, 'planned'"
+		" FROM activities AS a, week"
+		" WHERE a.status = 'active' AND a.weekday IS NOT NULL AND (:id = 0 OR a.id = :id)"
+		" ON CONFLICT (activity_id, date) DO NOTHING");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":weeks", weeks);
+	db_bind_text(st, ":today", today);
+	db_bind_int(st, ":id", activity_id);
+	if ((r = reg_run(st)) == DB_OK)
+		*created = db_changes(db);
+	return r;
+}
+
+enum db_status sessions_generate(struct db *db, db_user_id actor, long long activity_id, const char *today,
+				 int weeks, int *created)
+{
+	int n = 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	if ((r = registry_plan_sessions(db, activity_id, today, weeks, &n)) != DB_OK)
+		goto out;
+	if (n > 0) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "sessions planned: %d", n);
+		r = audit_record(db, actor, "create", "session", activity_id, detail);
+	}
+out:
+	r = reg_finish(db, r);
+	if (created)
+		*created = r == DB_OK ? n : 0;
+	return r;
+}
+
+static void bind_activity(struct db_stmt *st, const struct activity_record *a)
+{
+	db_bind_text(st, ":name", a->name);
+	db_bind_text(st, ":kind", a->kind);
+	db_bind_text(st, ":organiser", reg_or_null(a->organiser));
+	db_bind_text(st, ":place", reg_or_null(a->place));
+	db_bind_text(st, ":postcode", reg_or_null(a->postcode));
+	if (a->weekday >= 1 && a->weekday <= 7)
+		db_bind_int(st, ":weekday", a->weekday);
+	else
+		db_bind_null(st, ":weekday");
+	db_bind_text(st, ":start", reg_or_null(a->start_time));
+	db_bind_text(st, ":end", reg_or_null(a->end_time));
+	db_bind_int(st, ":capacity", a->capacity);
+	db_bind_text(st, ":contact_name", reg_or_null(a->contact_name));
+	db_bind_text(st, ":contact_phone", reg_or_null(a->contact_phone));
+	db_bind_text(st, ":community", a->community[0] ? a->community : "lasting");
+	db_bind_text(st, ":status", a->status[0] ? a->status : "active");
+}
+
+/* What a saved activity was, so its planned sessions can follow a change. */
+struct activity_times {
+	int weekday;
+	char start[REG_TIME], end[REG_TIME];
+};
+
+static enum db_status read_times(struct db *db, long long id, struct activity_times *t)
+{
+	memset(t, 0, sizeof *t);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT COALESCE(weekday, 0), COALESCE(start_time, ''),"
+					       " COALESCE(end_time, '') FROM activities WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	if (db_step(st) == DB_ROW) {
+		t->weekday = (int)db_column_int(st, 0);
+		REG_COL(t->start, st, 1);
+		REG_COL(t->end, st, 2);
+	}
+	return db_finalize(st);
+}
+
+/* A new weekday drops the free planned sessions (new ones follow); a new
+ * time moves every planned session from today on, since people are told
+ * the new time anyway. */
+static enum db_status follow_times(struct db *db, const struct activity_record *a,
+				   const struct activity_times *before, const char *today)
+{
+	if (before->weekday != (a->weekday >= 1 && a->weekday <= 7 ? a->weekday : 0))
+		return drop_free_sessions(db, a->id, today);
+	if (strcmp(before->start, a->start_time) == 0 && strcmp(before->end, a->end_time) == 0)
+		return DB_OK;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE sessions SET start_time = :start, end_time = :end"
+		" WHERE activity_id = :id AND status = 'planned' AND date >= :today");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":start", reg_or_null(a->start_time));
+	db_bind_text(st, ":end", reg_or_null(a->end_time));
+	db_bind_int(st, ":id", a->id);
+	db_bind_text(st, ":today", today);
+	return reg_run(st);
+}
+
+enum db_status activities_save(struct db *db, db_user_id actor, const struct activity_record *rec,
+			       long long expected_version, const char *today, long long *id)
+{
+	bool insert = rec->id <= 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct activity_times before;
+	if (!insert && (r = read_times(db, rec->id, &before)) != DB_OK)
+		goto out;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, insert
+			? "INSERT INTO activities(name, kind, organiser, place, postcode, weekday, start_time,"
+			  " end_time, capacity, contact_name, contact_phone, community, status, created_at,"
+			  " updated_at) VALUES (:name, :kind, :organiser, :place, :postcode, :weekday, :start,"
+			  " :end, :capacity, :contact_name, :contact_phone, :community, :status, bb_now(), bb_now())"
+			: "UPDATE activities SET name = :name, kind = :kind, organiser = :organiser,"
+			  " place = :place, postcode = :postcode, weekday = :weekday, start_time = :start,"
+			  " end_time = :end, capacity = :capacity, contact_name = :contact_name,"
+			  " contact_phone = :contact_phone, community = :community, status = :status,"
+			  " version = version + 1, updated_at = bb_now()"
+			  " WHERE id = :id AND version = :expected")) != DB_OK)
+		goto out;
+	bind_activity(st, rec);
+	if (!insert) {
+		db_bind_int(st, ":id", rec->id);
+		db_bind_int(st, ":expected", expected_version);
+	}
+	if ((r = reg_run(st)) != DB_OK)
+		goto out;
+	long long aid = insert ? db_last_insert_id(db) : rec->id;
+	if (!insert && db_changes(db) == 0) {
+		r = conflict_or_missing(db, "SELECT 1 FROM activities WHERE id = :id", aid);
+		if (r == DB_OK)
+			r = DB_ERR_MISUSE;
+		goto out;
+	}
+	if ((r = exec_id(db, "DELETE FROM activity_interests WHERE activity_id = :id", aid)) != DB_OK)
+		goto out;
+	for (int i = 0; i < rec->ninterests && i < CIT_MAX_PICKS && r == DB_OK; i++)
+		r = insert_id_int(db, "INSERT INTO activity_interests(activity_id, interest_id)"
+				      " VALUES (:id, :value) ON CONFLICT DO NOTHING", aid, rec->interests[i]);
+	if (r != DB_OK)
+		goto out;
+	if (!insert) {
+		struct activity_record moved = *rec;
+		moved.id = aid;
+		if ((r = follow_times(db, &moved, &before, today)) != DB_OK)
+			goto out;
+		if (strcmp(rec->status, "ended") == 0 && (r = drop_free_sessions(db, aid, today)) != DB_OK)
+			goto out;
+	}
+	int created = 0;
+	if ((r = registry_plan_sessions(db, aid, today, REG_SESSION_WEEKS, &created)) != DB_OK)
+		goto out;
+	if ((r = audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
+		*id = aid;
+out:
+	return reg_finish(db, r);
+}
+
+enum db_status activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
+				     const char *today, const char *cancel_reason)
+{
+	bool ending = strcmp(status, "ended") == 0;
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, "UPDATE activities SET status = :status, version = version + 1,"
+				     " updated_at = bb_now() WHERE id = :id")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":status", status);
+	db_bind_int(st, ":id", id);
+	if ((r = reg_run(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	int created = 0;
+	if (ending) {
+		if ((r = drop_free_sessions(db, id, today)) != DB_OK)
+			goto out;
+		/* What is left is promised to someone: cancel it, with the reason. */
+		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'cancelled', cancel_reason = :reason"
+					     " WHERE activity_id = :id AND status = 'planned' AND date >= :today")) != DB_OK)
+			goto out;
+		db_bind_text(st, ":reason", reg_or_null(cancel_reason));
+		db_bind_int(st, ":id", id);
+		db_bind_text(st, ":today", today);
+		if ((r = reg_run(st)) != DB_OK)
+			goto out;
+	} else if ((r = registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "activity", id, status);
+out:
+	return reg_finish(db, r);
+}

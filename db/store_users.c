@@ -1,0 +1,133 @@
+/* store_users.c — desk users and their sign-ins. */
+#include "store_users.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void copy_text(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+enum db_status users_count_active(struct db *db, long long *count)
+{
+	return db_query_int(db, "SELECT count(*) FROM users WHERE active = 1", count);
+}
+
+enum db_status users_list(struct db *db, struct user *out, int max, int *count)
+{
+	struct db_stmt *st;
+	*count = 0;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, name, role, active FROM users ORDER BY active DESC, bb_sortkey(name), id"
+		" LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":max", max);
+	while (db_step(st) == DB_ROW) {
+		struct user *u = &out[(*count)++];
+		u->id = db_column_int(st, 0);
+		copy_text(u->name, sizeof u->name, db_column_text(st, 1));
+		copy_text(u->role, sizeof u->role, db_column_text(st, 2));
+		u->active = db_column_int(st, 3) != 0;
+	}
+	return db_finalize(st);
+}
+
+enum db_status users_get(struct db *db, long long id, struct user *out, char hash[USER_HASH])
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, name, role, active, coalesce(pin_hash, '') FROM users WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	r = db_step(st);
+	if (r == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		copy_text(out->name, sizeof out->name, db_column_text(st, 1));
+		copy_text(out->role, sizeof out->role, db_column_text(st, 2));
+		out->active = db_column_int(st, 3) != 0;
+		if (hash)
+			copy_text(hash, USER_HASH, db_column_text(st, 4));
+	}
+	enum db_status fin = db_finalize(st);
+	if (fin != DB_OK)
+		return fin;
+	return r == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+}
+
+/* Runs one statement that changes a user, plus its audit row, in one
+ * transaction. */
+static enum db_status change_user(struct db *db, db_user_id actor, const char *sql, long long id,
+				  const char *text_name, const char *text, int active, const char *what)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st, sql)) != DB_OK)
+		goto out;
+	db_bind_int(st, ":id", id);
+	if (text_name)
+		db_bind_text(st, text_name, text);
+	if (active >= 0)
+		db_bind_int(st, ":active", active);
+	db_step(st);
+	if ((r = db_finalize(st)) != DB_OK)
+		goto out;
+	if (db_changes(db) == 0) {
+		r = DB_ERR_NOTFOUND;
+		goto out;
+	}
+	r = audit_record(db, actor, "update", "user", id, what);
+out:
+	if (r != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+enum db_status users_add(struct db *db, db_user_id actor, const char *name, const char *role,
+			 const char *pin_hash, long long *id)
+{
+	enum db_status r = db_begin(db);
+	if (r != DB_OK)
+		return r;
+	struct db_stmt *st;
+	if ((r = db_prepare(db, &st,
+			"INSERT INTO users(name, role, pin_hash, created_at) VALUES (:name, :role, :hash, bb_now())")) != DB_OK)
+		goto out;
+	db_bind_text(st, ":name", name);
+	db_bind_text(st, ":role", role);
+	db_bind_text(st, ":hash", pin_hash);
+	db_step(st);
+	if ((r = db_finalize(st)) != DB_OK)
+		goto out;
+	*id = db_last_insert_id(db);
+	r = audit_record(db, actor, "create", "user", *id, role);
+out:
+	if (r != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+enum db_status users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)
+{
+	return change_user(db, actor, "UPDATE users SET pin_hash = :hash WHERE id = :id", id, ":hash",
+			   pin_hash, -1, "pin");
+}
+
+enum db_status users_set_active(struct db *db, db_user_id actor, long long id, bool active)
+{
+	return change_user(db, actor, "UPDATE users SET active = :active WHERE id = :id", id, NULL, NULL,
+			   active ? 1 : 0, active ? "active" : "inactive");
+}
+
+enum db_status users_record_login(struct db *db, long long id, bool login)
+{
+	return audit_record(db, id, login ? "login" : "logout", "user", id, NULL);
+}

@@ -1,0 +1,89 @@
+/* attendance_rules.c — the rules of attendance_rules.h. Each is a small
+ * pure function so the follow-up screen, the card and the tests read the
+ * same answer. */
+#include "attendance_rules.h"
+
+#include <string.h>
+
+bool attendance_rule_missed_call(const struct attendance_past *newest_first, int n)
+{
+	/* Walk the run of misses that ends at the newest mark, oldest first,
+	 * counting as the desk would have met them week by week: a call
+	 * resets the count, an excused absence breaks a run of absences but
+	 * not the run of misses. */
+	int run = 0;
+	while (run < n && newest_first[run].mark != 'p')
+		run++;
+	if (run == 0)
+		return false;
+	int absent = 0, missed = 0;
+	bool called = false;
+	for (int i = run - 1; i >= 0; i--) {
+		missed++;
+		absent = newest_first[i].mark == 'a' ? absent + 1 : 0;
+		called = absent >= ATTENDANCE_ABSENT_IN_A_ROW || missed >= ATTENDANCE_MISSED_IN_A_ROW;
+		if (called)
+			absent = missed = 0;
+	}
+	return called;
+}
+
+int attendance_missed_in_a_row(const struct attendance_past *newest_first, int n)
+{
+	int run = 0;
+	while (run < n && newest_first[run].mark != 'p')
+		run++;
+	return run;
+}
+
+bool attendance_rule_always_accompanied(const struct attendance_past *newest_first, int n, int *times)
+{
+	int run = 0;
+	for (int i = 0; i < n; i++) {
+		if (newest_first[i].mark != 'p')
+			continue; /* notice or absence says nothing about going along */
+		if (!newest_first[i].accompanied)
+			break;
+		run++;
+	}
+	if (times)
+		*times = run;
+	return run >= ATTENDANCE_ALONE_AFTER;
+}
+
+bool attendance_rule_completes_accompaniment(const struct attendance_match *m, long long activity_id,
+					     const char *date, const char *mark)
+{
+	if (!mark || strcmp(mark, "present") != 0 || !date || !date[0])
+		return false;
+	if (m->activity_id && m->activity_id != activity_id)
+		return false;
+	/* ISO dates compare as text. */
+	if (strcmp(date, m->matched_on) < 0)
+		return false;
+	if (m->ended_on[0] && strcmp(date, m->ended_on) > 0)
+		return false;
+	/* Already done: only an earlier session (a paper list caught up
+	 * later) moves the milestone. */
+	return !m->accompaniment_done_on[0] || strcmp(date, m->accompaniment_done_on) < 0;
+}
+
+int attendance_past_from_codes(const char *codes, struct attendance_past *out, int max)
+{
+	int n = 0;
+	for (const char *p = codes; p && *p && n < max; p++) {
+		switch (*p) {
+		case 'P': out[n++] = (struct attendance_past){ .mark = 'p', .accompanied = true }; break;
+		case 'p': out[n++] = (struct attendance_past){ .mark = 'p', .accompanied = false }; break;
+		case 'e': out[n++] = (struct attendance_past){ .mark = 'e', .accompanied = false }; break;
+		case 'a': out[n++] = (struct attendance_past){ .mark = 'a', .accompanied = false }; break;
+		default: break; /* unknown: skipped, never guessed */
+		}
+	}
+	return n;
+}
+
+const struct attendance_rules attendance_rules = {
+	.missed_call = attendance_rule_missed_call,
+	.completes_accompaniment = attendance_rule_completes_accompaniment,
+};

@@ -1,0 +1,60 @@
+/* attendance_rules.h — the three rules the attendance screen and the
+ * follow-up calls build on, as pure functions (no SQL, no curses):
+ *
+ * 1. Missed sessions: two in a row without notice (absent), or three in a
+ *    row with notice (excused, or a mix), mark the citizen for a follow-up
+ *    call. Counting starts again after each call, so a long absence asks
+ *    for a call every two or three sessions, not every week.
+ * 2. Always accompanied: a citizen who came the last
+ *    ATTENDANCE_ALONE_AFTER times, each time with a volunteer, is flagged:
+ *    the volunteer is at risk of staying the main support, and the next
+ *    step suggests coming alone.
+ * 3. Accompaniment milestone: the first session attended (present) on or
+ *    after a match's date, at the match's activity (or any activity when
+ *    the match is with a volunteer only), completes the match's
+ *    accompaniment milestone (matches.accompaniment_done_on).
+ *
+ * db/store_attendance.c runs rules 1 and 3 inside the transaction of each
+ * mark, through `attendance_rules`; rule 2 is read by the next step.
+ */
+#ifndef BB_ATTENDANCE_RULES_H
+#define BB_ATTENDANCE_RULES_H
+
+#include <stdbool.h>
+
+#include "store_attendance.h"
+
+enum {
+	ATTENDANCE_ABSENT_IN_A_ROW = 2,   /* rule 1, without notice */
+	ATTENDANCE_MISSED_IN_A_ROW = 3,   /* rule 1, with notice */
+	ATTENDANCE_ALONE_AFTER = 4,       /* rule 2 */
+};
+
+/* Rule 1. `newest_first` are the citizen's marks at one activity, the one
+ * just made first ('p', 'e' or 'a'). True when that mark is the one that
+ * asks for a call. */
+bool attendance_rule_missed_call(const struct attendance_past *newest_first, int n);
+
+/* How many sessions in a row, up to the newest, the citizen has missed
+ * (excused or absent): for the message shown to the desk. */
+int attendance_missed_in_a_row(const struct attendance_past *newest_first, int n);
+
+/* Rule 2. `newest_first` are the citizen's latest marks at any activity;
+ * only times they came count. True when the last ATTENDANCE_ALONE_AFTER
+ * times were all accompanied; *times (may be NULL) gets how many times in
+ * a row, up to now, they came accompanied. */
+bool attendance_rule_always_accompanied(const struct attendance_past *newest_first, int n, int *times);
+
+/* Rule 3. */
+bool attendance_rule_completes_accompaniment(const struct attendance_match *m, long long activity_id,
+					     const char *date, const char *mark);
+
+/* The marks as citizens_facts gives them: a string newest first, 'P'
+ * present and accompanied, 'p' present, 'e' excused, 'a' absent. Returns
+ * how many were read into out (at most max). */
+int attendance_past_from_codes(const char *codes, struct attendance_past *out, int max);
+
+/* Rules 1 and 3 for db/store_attendance.c. */
+extern const struct attendance_rules attendance_rules;
+
+#endif

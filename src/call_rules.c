@@ -1,0 +1,195 @@
+/* call_rules.c — the rules that say which follow-up calls should exist.
+ * Pure functions of the facts and today's date: no database, no screen,
+ * so each rule is tested on its own (tests/test_call_rules.c). */
+#include "call_rules.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance_rules.h"
+
+/* A fact's date; a broken or missing one is no date, so it makes no call. */
+static bool fact_day(const char *iso, long *days)
+{
+	struct date d;
+	if (!iso || !*iso || !date_parse_iso(iso, &d))
+		return false;
+	*days = date_to_days(d);
+	return true;
+}
+
+/* Fills a call due `due` days (since 1970) but never before today. */
+static void plan(struct call_new *out, long long citizen_id, const char *reason, long due,
+		 struct date today, long long responsible)
+{
+	memset(out, 0, sizeof *out);
+	long now = date_to_days(today);
+	out->citizen_id = citizen_id;
+	snprintf(out->reason, sizeof out->reason, "%s", reason);
+	date_format_iso(date_from_days(due < now ? now : due), out->due_on);
+	out->responsible = responsible;
+}
+
+/* Within the look-back window (or ahead of today). */
+static bool recent(long day, struct date today)
+{
+	return day >= date_to_days(today) - CALL_LOOKBACK_DAYS;
+}
+
+bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out)
+{
+	long matched;
+	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || !fact_day(f->matched_on, &matched))
+		return false;
+	if (!recent(matched, today) || matched > date_to_days(today))
+		return false;
+	plan(out, f->citizen_id, "after_match", matched + CALL_AFTER_MATCH_DAYS, today, f->volunteer_id);
+	snprintf(out->source_key, sizeof out->source_key, "match:%lld", f->match_id);
+	return true;
+}
+
+bool call_rule_after_first_session(const struct call_match_fact *f, struct date today,
+				   struct call_new *out)
+{
+	long first, ended;
+	if (f->citizen_ended || f->has_first_session_call || !f->activity_id
+	    || !fact_day(f->first_session_on, &first) || !recent(first, today))
+		return false;
+	/* A match that ended before the session never reached it. */
+	if (fact_day(f->ended_on, &ended) && ended < first)
+		return false;
+	plan(out, f->citizen_id, "after_first_session", first + CALL_AFTER_FIRST_SESSION_DAYS, today,
+	     f->volunteer_id);
+	snprintf(out->source_key, sizeof out->source_key, "first_session:%lld", f->match_id);
+	return true;
+}
+
+int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
+			      call_missed_rule rule, struct call_new *out, int max)
+{
+	int written = 0;
+	if (!rule)
+		rule = attendance_rule_missed_call;
+	for (int i = 0; i < n && written < max; i++) {
+		struct attendance_past past[ATT_RECENT];
+		int k = 0;
+		for (int j = i; j >= 0 && k < ATT_RECENT; j--) {
+			if (marks[j].enrolment_id != marks[i].enrolment_id)
+				break;
+			past[k++] = (struct attendance_past){ .mark = marks[j].mark,
+							      .accompanied = marks[j].accompanied };
+		}
+		long day;
+		if (marks[i].mark == 'p' || !fact_day(marks[i].date, &day) || !recent(day, today)
+		    || day > date_to_days(today) || !rule(past, k))
+			continue;
+		plan(&out[written], marks[i].citizen_id, "missed_sessions", day + 1, today,
+		     marks[i].responsible);
+		snprintf(out[written].source_key, sizeof out[written].source_key, "missed:%lld:%lld",
+			 marks[i].enrolment_id, marks[i].session_id);
+		written++;
+	}
+	return written;
+}
+
+bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,
+				 struct call_new *out)
+{
+	long assessed;
+	if (!f->consent || f->has_call || !fact_day(f->assessed_on, &assessed) || !recent(assessed, today)
+	    || assessed > date_to_days(today))
+		return false;
+	plan(out, f->citizen_id, "referrer_feedback", assessed + CALL_FEEDBACK_DAYS, today, 0);
+	snprintf(out->source_key, sizeof out->source_key, "referral:%lld", f->referral_id);
+	return true;
+}
+
+bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
+			  struct call_new *out)
+{
+	if (weeks < 1 || f->ended || f->has_open_call || f->has_planned_session)
+		return false;
+	long last;
+	bool known = fact_day(f->last_contact_on, &last);
+	if (known && last + 7L * weeks > date_to_days(today))
+		return false;
+	plan(out, f->citizen_id, "no_contact", date_to_days(today), today, f->responsible);
+	/* The first silence keeps the demo's and the first release's key; a
+	 * later one is a new situation, named by the day contact stopped. */
+	if (!f->had_no_contact_call || !known)
+		snprintf(out->source_key, sizeof out->source_key, "no_contact:%lld", f->citizen_id);
+	else
+		snprintf(out->source_key, sizeof out->source_key, "no_contact:%lld:%s", f->citizen_id,
+			 f->last_contact_on);
+	return true;
+}
+
+static bool valid_time(const char *t)
+{
+	if (!t || !*t)
+		return true;
+	return strlen(t) == 5 && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
+		&& (t[0] < '2' || t[1] <= '3') && t[2] == ':' && t[3] >= '0' && t[3] <= '5'
+		&& t[4] >= '0' && t[4] <= '9';
+}
+
+bool call_rule_agreed(long long call_id, long long citizen_id, long long responsible, const char *on_iso,
+		      const char *time, struct date today, struct call_new *out)
+{
+	long day;
+	if (!fact_day(on_iso, &day) || day < date_to_days(today) || !valid_time(time))
+		return false;
+	plan(out, citizen_id, "agreed", day, today, responsible);
+	snprintf(out->due_time, sizeof out->due_time, "%s", time ? time : "");
+	snprintf(out->source_key, sizeof out->source_key, "agreed:%lld", call_id);
+	return true;
+}
+
+struct date call_rule_retry_day(struct date today)
+{
+	struct date d = date_add_days(today, 1);
+	while (date_weekday(d) > 5)
+		d = date_add_days(d, 1);
+	return d;
+}
+
+bool call_rule_escalate(int not_reached_in_a_row)
+{
+	return not_reached_in_a_row >= CALL_NOT_REACHED_LIMIT;
+}
+
+bool call_rule_escalation_settled(const char *outcome)
+{
+	return outcome && (strcmp(outcome, "reached") == 0 || strcmp(outcome, "call_back") == 0);
+}
+
+int call_rules_unique(struct call_new *calls, int n)
+{
+	int kept = 0;
+	for (int i = 0; i < n; i++) {
+		bool seen = false;
+		for (int j = 0; j < kept && calls[i].source_key[0]; j++)
+			if (strcmp(calls[j].source_key, calls[i].source_key) == 0)
+				seen = true;
+		if (seen)
+			continue;
+		if (kept != i)
+			calls[kept] = calls[i];
+		kept++;
+	}
+	return kept;
+}
+
+int call_rules_setting(const char *text, int fallback, int min, int max)
+{
+	if (!text || !*text)
+		return fallback;
+	errno = 0;
+	char *end;
+	long v = strtol(text, &end, 10);
+	if (errno || *end || end == text || v < min || v > max)
+		return fallback;
+	return (int)v;
+}

@@ -1,0 +1,105 @@
+/* call_rules.h — which follow-up calls should exist, decided from facts.
+ *
+ * Every rule is a pure function: given what happened (a match, a first
+ * session, marks at sessions, an assessment with the referrer's feedback
+ * agreed, an agreed date, a long silence) and today's date it says whether
+ * a call is due, when, for whom, and names the situation in the call's
+ * source key. The same situation always gets the same key, and
+ * follow_ups.source_key is UNIQUE, so running the rules again never adds
+ * the same call twice:
+ *
+ *   after a match          match:<match id>              matched + 14 days
+ *   after the first session first_session:<match id>    the day after it
+ *   missed sessions        missed:<enrolment>:<session>  the day after
+ *   feedback to referrer   referral:<referral id>        assessed + 7 days
+ *   no contact             no_contact:<citizen id>       today (the first
+ *                          time; later ones add :<date of last contact>)
+ *   agreed in a call       agreed:<call id>              the agreed day
+ *
+ * Event rules look back CALL_LOOKBACK_DAYS only: a new centre (or a rule
+ * added later) does not flood the list with calls about old history. A
+ * call that should already have been made is due today, never earlier:
+ * the desk is not late for a call the program just planned.
+ */
+#ifndef BB_CALL_RULES_H
+#define BB_CALL_RULES_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "store_attendance.h"
+#include "store_calls.h"
+
+enum {
+	CALL_AFTER_MATCH_DAYS = 14,
+	CALL_AFTER_FIRST_SESSION_DAYS = 1,
+	CALL_FEEDBACK_DAYS = 7,
+	CALL_LOOKBACK_DAYS = 28,
+	/* Marks before the look-back window, so a run of misses that began
+	 * earlier is counted from its start. */
+	CALL_MARK_CONTEXT_DAYS = 28,
+	CALL_NOT_REACHED_LIMIT = 3,
+	NO_CONTACT_WEEKS_DEFAULT = 6,
+	NO_CONTACT_PER_DAY_DEFAULT = 10,
+};
+
+/* The settings behind the no-contact rule (settings table). */
+#define SETTING_NO_CONTACT_WEEKS "no_contact_weeks"
+#define SETTING_NO_CONTACT_PER_DAY "no_contact_per_day"
+
+/* A match that is still open and recent: a call two weeks after it. */
+bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out);
+
+/* A match to an activity with a first session not long ago or ahead: a
+ * call the day after that session. */
+bool call_rule_after_first_session(const struct call_match_fact *f, struct date today,
+				   struct call_new *out);
+
+/* Whether the mark just made (newest_first[0]) makes a call due, given
+ * the earlier marks in the same activity: the attendance screen's rule
+ * (attendance_rule_missed_call, src/attendance_rules.h), so marking a
+ * session and the sweep always agree. */
+typedef bool (*call_missed_rule)(const struct attendance_past *newest_first, int n);
+
+/* Walks one enrolment's marks (oldest first, all with the same
+ * enrolment_id) and writes a call for each mark that makes one due, as
+ * `rule` says (NULL: attendance_rule_missed_call), within the look-back
+ * window. Returns how many were written (at most max). */
+int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
+			      call_missed_rule rule, struct call_new *out, int max);
+
+/* The citizen agreed that the referrer hears how it went: a call a week
+ * after the first conversation. */
+bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,
+				 struct call_new *out);
+
+/* An active citizen with no open call, no planned session and nothing on
+ * record for `weeks` weeks: a call today. */
+bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
+			  struct call_new *out);
+
+/* A date agreed in a call ("call me on Tuesday at ten"): the new call,
+ * keyed by the call that agreed it. False when the date is not a real
+ * date, lies before today, or the time is not HH:MM. */
+bool call_rule_agreed(long long call_id, long long citizen_id, long long responsible, const char *on_iso,
+		      const char *time, struct date today, struct call_new *out);
+
+/* When to try again after a call that did not reach them: the next
+ * weekday. */
+struct date call_rule_retry_day(struct date today);
+
+/* Not reached `not_reached_in_a_row` times: raise it to the coordinator. */
+bool call_rule_escalate(int not_reached_in_a_row);
+/* Reaching the citizen settles an escalation. */
+bool call_rule_escalation_settled(const char *outcome);
+
+/* Drops calls whose source key came earlier in the array (so a batch
+ * never asks for the same situation twice); calls without a key are kept.
+ * Returns the new count. */
+int call_rules_unique(struct call_new *calls, int n);
+
+/* A whole number from a setting, or `fallback` when it is empty, not a
+ * number or outside min..max. */
+int call_rules_setting(const char *text, int fallback, int min, int max);
+
+#endif

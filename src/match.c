@@ -1,0 +1,468 @@
+/* match.c — the score of a volunteer or an activity for a citizen, its
+ * reasons in words, and the ranking. The points are in match.h; every
+ * criterion below is one small function so each can be tested alone. */
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "postcode.h"
+#include "vocab.h"
+
+static void add_reason(struct match_result *out, struct match_reason r)
+{
+	if (out->nreasons < MATCH_MAX_REASONS) {
+		out->reasons[out->nreasons++] = r;
+		out->score += r.points;
+	}
+}
+
+static int popcount(availability_bits bits)
+{
+	int n = 0;
+	for (; bits; bits &= bits - 1)
+		n++;
+	return n;
+}
+
+/* ---------- the criteria ---------- */
+
+static void shared_interests(const struct match_citizen_facts *c, const long long *ids, int n,
+			     struct match_result *out)
+{
+	struct match_reason r = { .criterion = MC_INTERESTS };
+	int shared = 0;
+	for (int i = 0; i < c->ninterests; i++) {
+		for (int k = 0; k < n; k++) {
+			if (c->interests[i] != ids[k])
+				continue;
+			if (r.nids < MATCH_REASON_IDS)
+				r.ids[r.nids++] = ids[k];
+			shared++;
+			break;
+		}
+	}
+	if (!shared)
+		return;
+	r.points = shared * MP_INTEREST > MP_INTEREST_MAX ? MP_INTEREST_MAX : shared * MP_INTEREST;
+	add_reason(out, r);
+}
+
+/* Same postcode, else the same first two digits (the same part of the
+ * country: 80xx is Aarhus, 82xx its western suburbs). */
+static void area(int citizen, const int *postcodes, int n, struct match_result *out)
+{
+	if (!citizen)
+		return;
+	int near = 0;
+	for (int i = 0; i < n; i++) {
+		if (postcodes[i] == citizen) {
+			add_reason(out, (struct match_reason){ .criterion = MC_AREA_SAME, .points = MP_AREA_SAME,
+							       .n = citizen });
+			return;
+		}
+		if (postcodes[i] && postcodes[i] / 100 == citizen / 100 && !near)
+			near = postcodes[i];
+	}
+	if (near)
+		add_reason(out, (struct match_reason){ .criterion = MC_AREA_NEAR, .points = MP_AREA_NEAR, .n = near });
+}
+
+static void free_places(int capacity, int load, struct match_result *out)
+{
+	int free_now = capacity - load;
+	add_reason(out, (struct match_reason){ .criterion = MC_FREE_PLACES,
+					       .points = capacity > 0 ? MP_FREE_MAX * free_now / capacity : 0,
+					       .n = free_now, .of = capacity });
+}
+
+static void volunteer_times(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+			    struct match_result *out)
+{
+	availability_bits both = c->availability & v->availability;
+	if (!both)
+		return;
+	int points = popcount(both) * MP_SLOT;
+	add_reason(out, (struct match_reason){ .criterion = MC_TIMES,
+					       .points = points > MP_SLOT_MAX ? MP_SLOT_MAX : points, .slots = both });
+}
+
+/* Danish is assumed when no language is recorded. */
+static void language(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+		     struct match_result *out)
+{
+	const char *want = c->language[0] ? c->language : "dansk";
+	bool speaks = false;
+	for (int i = 0; i < v->nlanguages && !speaks; i++)
+		speaks = strcmp(v->languages[i], want) == 0;
+	if (strcmp(want, "dansk") == 0) {
+		if (!speaks && v->nlanguages > 0)
+			add_reason(out, (struct match_reason){ .criterion = MC_NO_DANISH, .points = MP_NO_DANISH });
+	} else if (speaks) {
+		add_reason(out, (struct match_reason){ .criterion = MC_LANGUAGE, .points = MP_LANGUAGE });
+	}
+}
+
+static void wished_gender(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+			  struct match_result *out)
+{
+	if (!c->pref_gender[0])
+		return;
+	struct match_reason r = { .criterion = MC_GENDER_UNKNOWN, .text = c->pref_gender };
+	if (v->gender[0] && strcmp(v->gender, c->pref_gender) == 0) {
+		r.criterion = MC_GENDER;
+		r.points = MP_GENDER;
+	} else if (v->gender[0]) {
+		r.criterion = MC_GENDER_OTHER;
+		r.points = MP_GENDER_OTHER;
+	}
+	add_reason(out, r);
+}
+
+static void wished_age(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+		       struct match_result *out)
+{
+	if (!c->pref_age[0])
+		return;
+	struct match_reason r = { .criterion = MC_AGE_UNKNOWN, .text = c->pref_age };
+	if (c->birth_year > 0 && v->birth_year > 0) {
+		int apart = v->birth_year - c->birth_year; /* > 0: the volunteer is younger */
+		bool fits = strcmp(c->pref_age, "younger") == 0 ? apart > 0
+			: strcmp(c->pref_age, "older") == 0 ? apart < 0
+			: abs(apart) <= MP_AGE_CLOSE_YEARS;
+		r.criterion = fits ? MC_AGE : MC_AGE_OTHER;
+		r.points = fits ? MP_AGE : MP_AGE_OTHER;
+		r.n = abs(apart);
+	}
+	add_reason(out, r);
+}
+
+static void lived_experience(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+			     struct match_result *out)
+{
+	if (!c->pref_lived_experience)
+		return;
+	add_reason(out, (struct match_reason){ .criterion = v->lived_experience ? MC_LIVED : MC_LIVED_MISSING,
+					       .points = v->lived_experience ? MP_LIVED : MP_LIVED_MISSING });
+}
+
+int match_part_of_day(const char *start_time)
+{
+	if (!start_time || start_time[0] < '0' || start_time[0] > '2' || start_time[1] < '0'
+	    || start_time[1] > '9')
+		return -1;
+	int hour = (start_time[0] - '0') * 10 + (start_time[1] - '0');
+	return hour < 12 ? 0 : hour < 17 ? 1 : 2;
+}
+
+static availability_bits activity_slot(const struct match_activity_facts *a)
+{
+	int part = match_part_of_day(a->start_time);
+	if (a->weekday < 1 || a->weekday > 7 || part < 0)
+		return 0;
+	return AVAIL_BIT(a->weekday, part);
+}
+
+static void activity_time(const struct match_citizen_facts *c, const struct match_activity_facts *a,
+			  struct match_result *out)
+{
+	availability_bits slot = activity_slot(a);
+	if (!slot || !c->availability)
+		return;
+	bool fits = (c->availability & slot) != 0;
+	add_reason(out, (struct match_reason){ .criterion = fits ? MC_TIME_FITS : MC_TIME_MISFITS,
+					       .points = fits ? MP_TIME_FITS : MP_TIME_MISFITS, .slots = slot });
+}
+
+static bool linked(const long long *ids, int n, long long id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static bool score_volunteer(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
+			    struct match_result *out)
+{
+	if (strcmp(v->status, "active") != 0)
+		out->limit = ML_NOT_ACTIVE;
+	else if (linked(c->matched_volunteers, c->nmatched_volunteers, v->id))
+		out->limit = ML_ALREADY_MATCHED;
+	else if (v->load >= v->capacity)
+		out->limit = ML_VOLUNTEER_FULL;
+	if (out->limit != ML_NONE)
+		return false;
+	shared_interests(c, v->interests, v->ninterests, out);
+	int postcodes[MATCH_AREAS + 1];
+	int n = 0;
+	postcodes[n++] = v->postcode;
+	for (int i = 0; i < v->nareas && n < MATCH_AREAS + 1; i++)
+		postcodes[n++] = v->areas[i];
+	area(c->postcode, postcodes, n, out);
+	volunteer_times(c, v, out);
+	language(c, v, out);
+	wished_gender(c, v, out);
+	wished_age(c, v, out);
+	lived_experience(c, v, out);
+	free_places(v->capacity, v->load, out);
+	return true;
+}
+
+static bool score_activity(const struct match_citizen_facts *c, const struct match_activity_facts *a,
+			   struct match_result *out)
+{
+	if (strcmp(a->status, "active") != 0)
+		out->limit = ML_ENDED;
+	else if (linked(c->enrolled_activities, c->nenrolled, a->id))
+		out->limit = ML_ALREADY_ENROLLED;
+	else if (a->load >= a->capacity)
+		out->limit = ML_ACTIVITY_FULL;
+	if (out->limit != ML_NONE)
+		return false;
+	shared_interests(c, a->interests, a->ninterests, out);
+	area(c->postcode, &a->postcode, 1, out);
+	activity_time(c, a, out);
+	if (c->anxiety && a->practice)
+		add_reason(out, (struct match_reason){ .criterion = MC_PRACTICE_ANXIETY,
+						       .points = MP_PRACTICE_ANXIETY });
+	free_places(a->capacity, a->load, out);
+	return true;
+}
+
+bool match_score(const struct match_citizen_facts *citizen, const struct match_candidate *candidate,
+		 struct match_result *out)
+{
+	out->score = 0;
+	out->limit = ML_NONE;
+	out->nreasons = 0;
+	bool ok = candidate->volunteer ? score_volunteer(citizen, candidate->volunteer, out)
+		: candidate->activity ? score_activity(citizen, candidate->activity, out) : false;
+	if (!ok)
+		out->score = 0;
+	return ok;
+}
+
+bool match_volunteer_free_at(const struct match_volunteer_facts *volunteer,
+			     const struct match_activity_facts *activity)
+{
+	availability_bits slot = activity_slot(activity);
+	return !slot || !volunteer->availability || (volunteer->availability & slot) != 0;
+}
+
+/* ---------- ranking ---------- */
+
+static int ranked_order(const void *pa, const void *pb)
+{
+	const struct match_ranked *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	int c = strcmp(a->sort_key, b->sort_key);
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int match_rank(const struct match_citizen_facts *citizen, const struct match_pool *pool, bool volunteers,
+	       struct match_ranked *out, int filtered[ML_COUNT])
+{
+	if (filtered)
+		memset(filtered, 0, sizeof(int) * ML_COUNT);
+	int n = volunteers ? pool->nvolunteers : pool->nactivities, kept = 0;
+	struct match_result result;
+	for (int i = 0; i < n; i++) {
+		struct match_candidate cand = { 0 };
+		if (volunteers)
+			cand.volunteer = &pool->volunteers[i];
+		else
+			cand.activity = &pool->activities[i];
+		if (!match_score(citizen, &cand, &result)) {
+			if (filtered)
+				filtered[result.limit]++;
+			continue;
+		}
+		out[kept++] = (struct match_ranked){
+			.index = i, .score = result.score,
+			.id = volunteers ? pool->volunteers[i].id : pool->activities[i].id,
+			.sort_key = volunteers ? pool->volunteers[i].sort_key : pool->activities[i].sort_key,
+		};
+	}
+	qsort(out, (size_t)kept, sizeof *out, ranked_order);
+	return kept;
+}
+
+/* ---------- words ---------- */
+
+void match_slots_text(availability_bits slots, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int d = 1; d <= 7; d++) {
+		for (int p = 0; p < 3; p++) {
+			if (!(slots & AVAIL_BIT(d, p)) || used >= size)
+				continue;
+			int w = snprintf(out + used, size - used, "%s%s %s", used ? ", " : "", date_weekday_abbr(d),
+					 _(vocab_part_of_day_lower[p].label));
+			if (w < 0)
+				return;
+			used += (size_t)w;
+		}
+	}
+}
+
+static void interest_names(const struct match_reason *r, const struct match_words *words, char *out,
+			   size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < r->nids && used < size; i++) {
+		const char *name = NULL;
+		for (int k = 0; words && k < words->ninterests && !name; k++)
+			if (words->interests[k].id == r->ids[i])
+				name = words->interests[k].name;
+		int w = name ? snprintf(out + used, size - used, "%s%s", used ? ", " : "", name)
+			: snprintf(out + used, size - used, "%s#%lld", used ? ", " : "", r->ids[i]);
+		if (w < 0)
+			return;
+		used += (size_t)w;
+	}
+}
+
+static void postcode_words(int postcode, char *out, size_t size)
+{
+	char code[8];
+	snprintf(code, sizeof code, "%04d", postcode);
+	const char *town = postcode_town(code);
+	snprintf(out, size, town ? "%s %s" : "%s", code, town ? town : "");
+}
+
+void match_reason_text(const struct match_reason *r, const struct match_citizen_facts *citizen,
+		       const struct match_words *words, char *out, size_t size)
+{
+	char what[600];
+	bool woman = r->text && strcmp(r->text, "woman") == 0;
+	switch (r->criterion) {
+	case MC_INTERESTS:
+		interest_names(r, words, what, sizeof what);
+		snprintf(out, size, _("shared interests: %s"), what);
+		break;
+	case MC_AREA_SAME:
+		postcode_words(r->n, what, sizeof what);
+		snprintf(out, size, _("same area: %s"), what);
+		break;
+	case MC_AREA_NEAR:
+		postcode_words(r->n, what, sizeof what);
+		snprintf(out, size, _("nearby: %s"), what);
+		break;
+	case MC_TIMES:
+		match_slots_text(r->slots, what, sizeof what);
+		snprintf(out, size, _("both free %s"), what);
+		break;
+	case MC_TIME_FITS:
+		match_slots_text(r->slots, what, sizeof what);
+		snprintf(out, size, _("meets %s, a time that suits"), what);
+		break;
+	case MC_TIME_MISFITS:
+		match_slots_text(r->slots, what, sizeof what);
+		snprintf(out, size, _("meets %s, not a time they gave"), what);
+		break;
+	case MC_FREE_PLACES:
+		/* TRANSLATORS: free places of all places, e.g. "1 of 3 places free". */
+		snprintf(out, size, P_("%d of %d place free", "%d of %d places free", r->of), r->n, r->of);
+		break;
+	case MC_LANGUAGE:
+		snprintf(out, size, _("speaks %s"), citizen && citizen->language_label[0]
+			 ? citizen->language_label : citizen ? citizen->language : "");
+		break;
+	case MC_NO_DANISH:
+		snprintf(out, size, "%s", _("does not speak Danish"));
+		break;
+	case MC_GENDER:
+		snprintf(out, size, "%s", woman ? _("a woman, as wished") : _("a man, as wished"));
+		break;
+	case MC_GENDER_OTHER:
+		snprintf(out, size, "%s", woman ? _("not a woman, as was wished") : _("not a man, as was wished"));
+		break;
+	case MC_GENDER_UNKNOWN:
+		snprintf(out, size, "%s", woman ? _("gender not given (a woman was wished)")
+			 : _("gender not given (a man was wished)"));
+		break;
+	case MC_AGE:
+		snprintf(out, size, "%s", strcmp(r->text, "younger") == 0 ? _("younger, as wished")
+			 : strcmp(r->text, "older") == 0 ? _("older, as wished") : _("close in age, as wished"));
+		break;
+	case MC_AGE_OTHER:
+		snprintf(out, size, "%s", strcmp(r->text, "younger") == 0 ? _("not younger, as was wished")
+			 : strcmp(r->text, "older") == 0 ? _("not older, as was wished")
+			 : _("not close in age, as was wished"));
+		break;
+	case MC_AGE_UNKNOWN:
+		snprintf(out, size, "%s", _("age not given, so the age wish cannot be checked"));
+		break;
+	case MC_LIVED:
+		snprintf(out, size, "%s", _("has lived experience, as wished"));
+		break;
+	case MC_LIVED_MISSING:
+		snprintf(out, size, "%s", _("no lived experience, which was wished"));
+		break;
+	case MC_PRACTICE_ANXIETY:
+		snprintf(out, size, "%s", _("a practice community: a safe first step with anxiety"));
+		break;
+	default:
+		out[0] = '\0';
+	}
+}
+
+void match_reasons_line(const struct match_result *result, const struct match_citizen_facts *citizen,
+			const struct match_words *words, bool with_points, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < result->nreasons && used < size; i++) {
+		char text[700];
+		match_reason_text(&result->reasons[i], citizen, words, text, sizeof text);
+		int w = with_points
+			? snprintf(out + used, size - used, "%s%+d %s", used ? "; " : "", result->reasons[i].points, text)
+			: snprintf(out + used, size - used, "%s%s", used ? "; " : "", text);
+		if (w < 0)
+			return;
+		used += (size_t)w;
+	}
+}
+
+const char *match_limit_text(enum match_limit limit)
+{
+	switch (limit) {
+	case ML_NOT_ACTIVE:
+		return _("not active");
+	case ML_VOLUNTEER_FULL:
+		return _("no free place");
+	case ML_ALREADY_MATCHED:
+		return _("already matched");
+	case ML_ENDED:
+		return _("ended");
+	case ML_ACTIVITY_FULL:
+		return _("full");
+	case ML_ALREADY_ENROLLED:
+		return _("already takes part");
+	case ML_NONE:
+	case ML_COUNT:
+	default:
+		return "";
+	}
+}
+
+void match_waiting_text(long days, char *out, size_t size)
+{
+	if (days <= 0)
+		snprintf(out, size, "%s", _("since today"));
+	else if (days < 14)
+		snprintf(out, size, P_("%ld day", "%ld days", days), days);
+	else if (days < 63)
+		snprintf(out, size, P_("%ld week", "%ld weeks", days / 7), days / 7);
+	else
+		snprintf(out, size, P_("%ld month", "%ld months", days / 30), days / 30);
+}

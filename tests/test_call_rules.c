@@ -1,0 +1,257 @@
+/* The rules that plan follow-up calls (src/call_rules.c): each rule on its
+ * own, its edges, and that running them again never asks for the same
+ * call twice. Today is Thursday 26-11-2026. */
+#include <stdio.h>
+#include <string.h>
+
+#include "attendance_rules.h"
+#include "call_rules.h"
+#include "tap.h"
+
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+static struct date today = { 2026, 11, 26 };
+
+static struct call_match_fact match_fact(long long id, const char *matched_on, const char *first_on)
+{
+	struct call_match_fact f;
+	memset(&f, 0, sizeof f);
+	f.match_id = id;
+	f.citizen_id = 100 + id;
+	f.volunteer_id = 7;
+	f.activity_id = first_on[0] ? 3 : 0;
+	SET(f.matched_on, matched_on);
+	SET(f.first_session_on, first_on);
+	return f;
+}
+
+static void test_after_match(void)
+{
+	struct call_new c;
+	struct call_match_fact f = match_fact(12, "2026-11-20", "");
+	TAP_CHECK(call_rule_after_match(&f, today, &c), "a match six days ago plans a call");
+	TAP_STR_EQ(c.reason, "after_match", "reason after_match");
+	TAP_STR_EQ(c.due_on, "2026-12-04", "two weeks after the match");
+	TAP_STR_EQ(c.source_key, "match:12", "keyed by the match");
+	TAP_INT_EQ(c.responsible, 7, "the match's volunteer calls");
+	TAP_INT_EQ(c.citizen_id, 112, "for the match's citizen");
+
+	f = match_fact(13, "2026-11-01", "");
+	TAP_CHECK(call_rule_after_match(&f, today, &c), "a match 25 days ago still plans one");
+	TAP_STR_EQ(c.due_on, "2026-11-26", "already due: today, never in the past");
+
+	f = match_fact(14, "2026-10-29", "");
+	TAP_CHECK(call_rule_after_match(&f, today, &c), "28 days ago: the edge of the look-back");
+	f = match_fact(14, "2026-10-27", "");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "older than the look-back: no call about old history");
+
+	f = match_fact(15, "2026-11-20", "");
+	f.has_match_call = true;
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "a match whose call exists plans none");
+	f = match_fact(15, "2026-11-20", "");
+	SET(f.ended_on, "2026-11-24");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "an ended match plans none");
+	f = match_fact(15, "2026-11-20", "");
+	f.citizen_ended = true;
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "an ended course plans none");
+	f = match_fact(15, "2026-11-27", "");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "a match dated tomorrow is not made yet");
+	f = match_fact(15, "2026-02-30", "");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "a broken date plans nothing");
+}
+
+static void test_after_first_session(void)
+{
+	struct call_new c;
+	struct call_match_fact f = match_fact(20, "2026-11-10", "2026-11-24");
+	TAP_CHECK(call_rule_after_first_session(&f, today, &c), "a first session two days ago plans a call");
+	TAP_STR_EQ(c.reason, "after_first_session", "reason after_first_session");
+	TAP_STR_EQ(c.due_on, "2026-11-26", "the day after, or today if that has passed");
+	TAP_STR_EQ(c.source_key, "first_session:20", "keyed by the match");
+
+	f = match_fact(21, "2026-11-25", "2026-12-01");
+	TAP_CHECK(call_rule_after_first_session(&f, today, &c), "a first session ahead plans the call now");
+	TAP_STR_EQ(c.due_on, "2026-12-02", "the day after the first session");
+
+	f = match_fact(22, "2026-11-10", "");
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "a match with a volunteer only has no first session");
+	f = match_fact(23, "2026-11-10", "2026-11-24");
+	SET(f.ended_on, "2026-11-20");
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "a match ended before its first session plans none");
+	f = match_fact(23, "2026-11-10", "2026-11-24");
+	SET(f.ended_on, "2026-11-25");
+	TAP_CHECK(call_rule_after_first_session(&f, today, &c), "ended after the session: the call still helps");
+	f = match_fact(24, "2026-09-01", "2026-09-08");
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "a first session long ago plans none");
+	f = match_fact(25, "2026-11-10", "2026-11-24");
+	f.has_first_session_call = true;
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "the matching screen already planned it");
+}
+
+static int marks_of(struct call_mark_fact *m, long long enrolment, const char *codes, const char *first_day)
+{
+	struct date d;
+	date_parse_iso(first_day, &d);
+	int n = (int)strlen(codes);
+	for (int i = 0; i < n; i++) {
+		memset(&m[i], 0, sizeof m[i]);
+		m[i].enrolment_id = enrolment;
+		m[i].citizen_id = 500;
+		m[i].session_id = 1000 + i;
+		m[i].responsible = 9;
+		m[i].mark = codes[i];
+		date_format_iso(date_add_days(d, 7L * i), m[i].date);
+	}
+	return n;
+}
+
+static void test_missed_sessions(void)
+{
+	struct call_mark_fact m[16];
+	struct call_new c[16];
+	/* Weekly sessions, the last on 2026-11-24 (a Tuesday). */
+	int n = marks_of(m, 44, "ppaa", "2026-11-03");
+	int got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
+	TAP_INT_EQ(got, 1, "two missed without notice in a row: one call");
+	TAP_STR_EQ(c[0].source_key, "missed:44:1003", "keyed by enrolment and the session that made it due");
+	TAP_STR_EQ(c[0].reason, "missed_sessions", "reason missed_sessions");
+	TAP_STR_EQ(c[0].due_on, "2026-11-26", "the day after the session, not before today");
+	TAP_INT_EQ(c[0].responsible, 9, "the volunteer of the match calls");
+
+	n = marks_of(m, 45, "ppea", "2026-11-03");
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0,
+		   "notice, then absent: only two missed, one with notice: no call");
+	n = marks_of(m, 46, "peee", "2026-11-03");
+	got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
+	TAP_INT_EQ(got, 1, "three in a row with notice: one call");
+	TAP_STR_EQ(c[0].source_key, "missed:46:1003", "at the third");
+	n = marks_of(m, 47, "apapap", "2026-10-13");
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0, "misses with visits between: no call");
+	n = marks_of(m, 48, "aaaa", "2026-11-03");
+	got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
+	TAP_INT_EQ(got, 2, "four without notice: a call at the second and again at the fourth");
+	TAP_STR_EQ(c[1].source_key, "missed:48:1003", "the second call at the fourth");
+	/* The same marks again give the same keys: nothing new to write. */
+	struct call_new again[16];
+	int got2 = call_rule_missed_sessions(m, n, today, NULL, again, 16);
+	TAP_CHECK(got2 == got && strcmp(again[0].source_key, c[0].source_key) == 0
+		  && strcmp(again[1].source_key, c[1].source_key) == 0, "running the rule again gives the same keys");
+	n = marks_of(m, 49, "aa", "2026-09-01");
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0, "misses long ago: no call now");
+	n = marks_of(m, 50, "aap", "2026-11-10");
+	got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
+	TAP_INT_EQ(got, 1, "they came back since: the call that was due is still made");
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 0), 0, "no room: nothing written");
+
+	/* The rule is the attendance screen's, so both places agree. */
+	struct attendance_past past[2] = { { 'a', false }, { 'a', false } };
+	TAP_CHECK(attendance_rule_missed_call(past, 2), "the attendance rule is the one applied");
+}
+
+static void test_referrer_feedback(void)
+{
+	struct call_feedback_fact f = { .referral_id = 7, .citizen_id = 70, .consent = true };
+	SET(f.assessed_on, "2026-11-23");
+	struct call_new c;
+	TAP_CHECK(call_rule_referrer_feedback(&f, today, &c), "assessed, feedback agreed: a call");
+	TAP_STR_EQ(c.reason, "referrer_feedback", "reason referrer_feedback");
+	TAP_STR_EQ(c.due_on, "2026-11-30", "a week after the first conversation");
+	TAP_STR_EQ(c.source_key, "referral:7", "keyed by the referral");
+	TAP_INT_EQ(c.responsible, 0, "the desk gives feedback");
+	f.consent = false;
+	TAP_CHECK(!call_rule_referrer_feedback(&f, today, &c), "without the citizen's consent: never");
+	f.consent = true;
+	f.has_call = true;
+	TAP_CHECK(!call_rule_referrer_feedback(&f, today, &c), "already planned: no second call");
+	f.has_call = false;
+	SET(f.assessed_on, "");
+	TAP_CHECK(!call_rule_referrer_feedback(&f, today, &c), "not assessed yet: nothing to tell");
+}
+
+static void test_no_contact(void)
+{
+	struct call_idle_fact f = { .citizen_id = 5, .responsible = 3 };
+	SET(f.last_contact_on, "2026-10-15");
+	struct call_new c;
+	TAP_CHECK(call_rule_no_contact(&f, today, 6, &c), "six weeks without anything: a call");
+	TAP_STR_EQ(c.due_on, "2026-11-26", "due today");
+	TAP_STR_EQ(c.reason, "no_contact", "reason no_contact");
+	TAP_STR_EQ(c.source_key, "no_contact:5", "the first silence keeps the plain key");
+	TAP_INT_EQ(c.responsible, 3, "the volunteer of an open match calls");
+	SET(f.last_contact_on, "2026-10-16");
+	TAP_CHECK(!call_rule_no_contact(&f, today, 6, &c), "a day short of six weeks: not yet");
+	TAP_CHECK(call_rule_no_contact(&f, today, 5, &c), "the weeks are a setting: five weeks say yes");
+	SET(f.last_contact_on, "2026-10-15");
+	f.had_no_contact_call = true;
+	TAP_CHECK(call_rule_no_contact(&f, today, 6, &c), "a later silence calls again");
+	TAP_STR_EQ(c.source_key, "no_contact:5:2026-10-15", "named by the day contact stopped");
+	f.has_open_call = true;
+	TAP_CHECK(!call_rule_no_contact(&f, today, 6, &c), "an open call is a planned step: none");
+	f.has_open_call = false;
+	f.has_planned_session = true;
+	TAP_CHECK(!call_rule_no_contact(&f, today, 6, &c), "a planned session is a planned step: none");
+	f.has_planned_session = false;
+	f.ended = true;
+	TAP_CHECK(!call_rule_no_contact(&f, today, 6, &c), "an ended course: none");
+	f.ended = false;
+	TAP_CHECK(!call_rule_no_contact(&f, today, 0, &c), "zero weeks is no rule");
+}
+
+static void test_agreed_and_escalation(void)
+{
+	struct call_new c;
+	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-12-01", "10:30", today, &c), "an agreed date plans a call");
+	TAP_STR_EQ(c.reason, "agreed", "reason agreed");
+	TAP_STR_EQ(c.due_on, "2026-12-01", "on the agreed day");
+	TAP_STR_EQ(c.due_time, "10:30", "at the agreed time");
+	TAP_STR_EQ(c.source_key, "agreed:31", "keyed by the call that agreed it");
+	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-11-26", "", today, &c), "today without a time is fine");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-11-25", "", today, &c), "a day in the past is refused");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "25:00", today, &c), "25:00 is no time");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "9:30", today, &c), "times are HH:MM");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "", "", today, &c), "no date, no call");
+
+	struct date d = call_rule_retry_day(today);
+	TAP_CHECK(d.day == 27, "not reached on a Thursday: try again Friday");
+	d = call_rule_retry_day((struct date){ 2026, 11, 27 });
+	TAP_CHECK(d.month == 11 && d.day == 30, "not reached on a Friday: try again Monday");
+
+	TAP_CHECK(!call_rule_escalate(2), "not reached twice: not yet the coordinator's");
+	TAP_CHECK(call_rule_escalate(3), "not reached three times in a row: raised to the coordinator");
+	TAP_CHECK(call_rule_escalate(4), "and stays raised");
+	TAP_CHECK(call_rule_escalation_settled("reached"), "reaching them settles it");
+	TAP_CHECK(call_rule_escalation_settled("call_back"), "so does being asked to call back");
+	TAP_CHECK(!call_rule_escalation_settled("wrong_number"), "a wrong number does not");
+}
+
+static void test_unique_and_settings(void)
+{
+	struct call_new c[5];
+	memset(c, 0, sizeof c);
+	SET(c[0].source_key, "match:1");
+	SET(c[1].source_key, "missed:2:3");
+	SET(c[2].source_key, "match:1");
+	SET(c[3].source_key, "");
+	SET(c[4].source_key, "");
+	int n = call_rules_unique(c, 5);
+	TAP_INT_EQ(n, 4, "a batch asks for the same situation only once");
+	TAP_STR_EQ(c[2].source_key, "", "keyless calls are kept, in order");
+
+	TAP_INT_EQ(call_rules_setting("8", 6, 1, 52), 8, "a setting of 8 weeks");
+	TAP_INT_EQ(call_rules_setting("", 6, 1, 52), 6, "an empty setting gives the default");
+	TAP_INT_EQ(call_rules_setting("seks", 6, 1, 52), 6, "words give the default");
+	TAP_INT_EQ(call_rules_setting("0", 6, 1, 52), 6, "out of range gives the default");
+	TAP_INT_EQ(call_rules_setting("8x", 6, 1, 52), 6, "trailing junk gives the default");
+}
+
+int main(void)
+{
+	test_after_match();
+	test_after_first_session();
+	test_missed_sessions();
+	test_referrer_feedback();
+	test_no_contact();
+	test_agreed_and_escalation();
+	test_unique_and_settings();
+	return tap_done();
+}

@@ -1,0 +1,531 @@
+/* Follow-up calls in the database: the sweep that runs the call rules
+ * (and never writes a call twice), the list's order and counts, the call
+ * card, recording outcomes with their next steps, three calls not reached
+ * raising the citizen to the coordinator, feedback to the referrer only
+ * with consent, cancelling, and the daily quota of calls after no
+ * contact. On temporary files; today is Thursday 26-11-2026. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "call_flow.h"
+#include "db.h"
+#include "dbrules.h"
+#include "migrate.h"
+#include "store_calls.h"
+#include "store_citizens.h"
+#include "tap.h"
+
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+static char dir[64];
+static long long desk_user;
+static const struct date today = { 2026, 11, 26 };
+
+static void sql(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sql(struct db *db, const char *fmt, ...)
+{
+	char text[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (db_exec(db, text) != DB_OK) {
+		printf("# failed: %s\n# %s\n", text, db_errdetail(db));
+		exit(1);
+	}
+}
+
+static long long count_of(struct db *db, const char *query)
+{
+	long long n = -1;
+	if (db_query_int(db, query, &n) != DB_OK)
+		printf("# failed: %s: %s\n", query, db_errdetail(db));
+	return n;
+}
+
+static struct db *open_fresh(const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		printf("# cannot open %s: %s\n", path, db_errdetail(db));
+		exit(1);
+	}
+	sql(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')");
+	desk_user = db_last_insert_id(db);
+	return db;
+}
+
+static long long citizen(struct db *db, const char *name, const char *phone, const char *referred_on)
+{
+	sql(db, "INSERT INTO citizens(name, phone, created_at) VALUES ('%s', '%s', '%s 10:00:00')", name, phone,
+	    referred_on);
+	long long id = db_last_insert_id(db);
+	sql(db, "INSERT INTO referrals(citizen_id, referred_on, source, referrer_name, referrer_phone)"
+		" VALUES (%lld, '%s', 'gp', 'Læge Jørgen Bak', '86 12 34 56')", id, referred_on);
+	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s')", id,
+	    referred_on);
+	return id;
+}
+
+/* A weekly motion group on Tuesdays, sessions held from October on. */
+static long long activity_with_sessions(struct db *db, long long *first_session)
+{
+	sql(db, "INSERT INTO activities(name, kind, weekday, start_time) VALUES ('Gå-gruppen', 'motion_group', 2, '10:00')");
+	long long a = db_last_insert_id(db);
+	*first_session = 0;
+	struct date d = { 2026, 10, 6 };
+	for (int i = 0; i < 12; i++, d = date_add_days(d, 7)) {
+		char iso[DATE_ISO_LEN];
+		date_format_iso(d, iso);
+		sql(db, "INSERT INTO sessions(activity_id, date, start_time, status) VALUES (%lld, '%s', '10:00', '%s')",
+		    a, iso, date_to_days(d) < date_to_days(today) ? "held" : "planned");
+		if (!*first_session)
+			*first_session = db_last_insert_id(db);
+	}
+	return a;
+}
+
+static long long session_on(struct db *db, long long activity, const char *day)
+{
+	char q[200];
+	snprintf(q, sizeof q, "SELECT id FROM sessions WHERE activity_id = %lld AND date = '%s'", activity, day);
+	return count_of(db, q);
+}
+
+static bool call_exists(struct db *db, const char *key, const char *due_on)
+{
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = '%s' AND due_on = '%s'", key, due_on);
+	return count_of(db, q) == 1;
+}
+
+static long long call_id(struct db *db, const char *key)
+{
+	char q[200];
+	snprintf(q, sizeof q, "SELECT COALESCE((SELECT id FROM follow_ups WHERE source_key = '%s'), 0)", key);
+	return count_of(db, q);
+}
+
+struct world {
+	long long vol, act, matched, missing, feedback, withdrawn, silent, busy, ended;
+	long long match_id, enrolment_missing, referral_feedback;
+};
+
+static void build_world(struct db *db, struct world *w)
+{
+	sql(db, "INSERT INTO volunteers(name, phone, status) VALUES ('Bente Ølgaard', '20 11 22 33', 'active')");
+	w->vol = db_last_insert_id(db);
+	long long first;
+	w->act = activity_with_sessions(db, &first);
+
+	/* Matched ten days ago; first session on Tuesday. */
+	w->matched = citizen(db, "Søren Ærø", "12 34 56 78", "2026-11-02");
+	sql(db, "INSERT INTO relatives(citizen_id, name, relation, phone) VALUES (%lld, 'Birthe Ærø', 'søster', '87 65 43 21')",
+	    w->matched);
+	sql(db, "INSERT INTO assessments(citizen_id, assessed_on, outcome) VALUES (%lld, '2026-11-05', 'volunteer_help')",
+	    w->matched);
+	sql(db, "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (%lld, %lld, '2026-11-16')",
+	    w->matched, w->act);
+	sql(db, "INSERT INTO matches(citizen_id, volunteer_id, activity_id, matched_on, first_session_id)"
+		" VALUES (%lld, %lld, %lld, '2026-11-16', %lld)", w->matched, w->vol, w->act,
+	    session_on(db, w->act, "2026-11-24"));
+	w->match_id = db_last_insert_id(db);
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by) VALUES (%lld, %lld, 'present', %lld)",
+	    session_on(db, w->act, "2026-11-24"), w->matched, w->vol);
+
+	/* Enrolled since October; came, then missed the last two without notice. */
+	w->missing = citizen(db, "Kaj Mørch", "23 45 67 89", "2026-09-20");
+	sql(db, "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (%lld, %lld, '2026-10-01')",
+	    w->missing, w->act);
+	w->enrolment_missing = db_last_insert_id(db);
+	const char *marks[] = { "present", "present", "present", "present", "present", "present", "absent", "absent" };
+	struct date d = { 2026, 10, 6 };
+	for (int i = 0; i < 8; i++, d = date_add_days(d, 7)) {
+		char iso[DATE_ISO_LEN];
+		date_format_iso(d, iso);
+		sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, '%s')",
+		    session_on(db, w->act, iso), w->missing, marks[i]);
+	}
+
+	/* Assessed on Monday; the GP may hear how it goes. */
+	w->feedback = citizen(db, "Ingrid Holm", "34 56 78 90", "2026-11-18");
+	sql(db, "UPDATE referrals SET feedback_consent = 1 WHERE citizen_id = %lld", w->feedback);
+	w->referral_feedback = count_of(db, "SELECT max(id) FROM referrals");
+	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'referrer_feedback', '2026-11-18')",
+	    w->feedback);
+	sql(db, "INSERT INTO assessments(citizen_id, assessed_on, outcome) VALUES (%lld, '2026-11-23', 'volunteer_help')",
+	    w->feedback);
+
+	/* Agreed once, then withdrew the consent. */
+	w->withdrawn = citizen(db, "Ole Bach", "45 67 89 01", "2026-11-18");
+	sql(db, "UPDATE referrals SET feedback_consent = 1 WHERE citizen_id = %lld", w->withdrawn);
+	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on, withdrawn_on)"
+		" VALUES (%lld, 'referrer_feedback', '2026-11-18', '2026-11-20')", w->withdrawn);
+	sql(db, "INSERT INTO assessments(citizen_id, assessed_on, outcome) VALUES (%lld, '2026-11-23', 'volunteer_help')",
+	    w->withdrawn);
+
+	/* Nothing since September: no contact for ten weeks. */
+	w->silent = citizen(db, "Aase Lund", "56 78 90 12", "2026-09-10");
+	/* The same silence, but a call is already planned. */
+	w->busy = citizen(db, "Bo Friis", "67 89 01 23", "2026-09-10");
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, due_time) VALUES (%lld, 'agreed', '2026-11-25', '09:30')",
+	    w->busy);
+	/* Ended: never called. */
+	w->ended = citizen(db, "Eva Krog", "78 90 12 34", "2026-09-10");
+	sql(db, "UPDATE citizens SET status = 'ended', ended_on = '2026-10-01', end_reason = 'moved' WHERE id = %lld",
+	    w->ended);
+}
+
+static void test_sweep(void)
+{
+	struct db *db = open_fresh("sweep.db");
+	TAP_CHECK(db_schema_version(db) >= 5, "migration 5 is applied");
+	char v[SETTING_MAX];
+	settings_get(db, "no_contact_weeks", v, sizeof v);
+	TAP_STR_EQ(v, "6", "no contact after 6 weeks, by default");
+	struct world w;
+	build_world(db, &w);
+
+	struct call_sweep s;
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, false, &s), DB_OK, "a quick sweep runs");
+	TAP_INT_EQ(s.created, 4, "it plans four calls: not the missed sessions, the attendance screen plans those");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "the sweep with the marks replayed");
+	TAP_INT_EQ(s.created, 1, "adds the call after missed sessions");
+	char key[64];
+	snprintf(key, sizeof key, "match:%lld", w.match_id);
+	TAP_CHECK(call_exists(db, key, "2026-11-30"), "after the match: two weeks on");
+	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
+	TAP_CHECK(call_exists(db, key, "2026-11-26"), "after the first session: the day after, due today");
+	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
+	TAP_CHECK(call_exists(db, key, "2026-11-26"), "after two missed sessions");
+	snprintf(key, sizeof key, "referral:%lld", w.referral_feedback);
+	TAP_CHECK(call_exists(db, key, "2026-11-30"), "feedback to the referrer a week after the assessment");
+	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
+	TAP_CHECK(call_exists(db, key, "2026-11-26"), "no contact for ten weeks: a call today");
+	char q[200];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id IN (%lld, %lld, %lld)", w.withdrawn,
+		 w.ended, w.busy);
+	TAP_INT_EQ(count_of(db, q), 1, "no call for withdrawn consent, an ended course, or one already planned");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND action = 'create'"), 5,
+		   "each planned call is in the audit log");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE responsible IS NOT NULL"), 2,
+		   "the match's volunteer is responsible for its calls");
+
+	long long before = count_of(db, "SELECT count(*) FROM follow_ups");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "the sweep runs again");
+	TAP_INT_EQ(s.created, 0, "and plans nothing new");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups"), before, "the same situation never gives two calls");
+
+	/* Done or cancelled calls keep their key: the situation stays answered. */
+	sql(db, "UPDATE follow_ups SET status = 'cancelled' WHERE source_key LIKE 'missed:%%'");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "a sweep after a cancel");
+	TAP_INT_EQ(s.created, 0, "does not bring the cancelled call back");
+
+	/* A third miss in a row with notice after a call: counting starts again. */
+	sql(db, "UPDATE sessions SET status = 'held' WHERE id = %lld", session_on(db, w.act, "2026-12-01"));
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, 'excused')",
+	    session_on(db, w.act, "2026-12-01"), w.missing);
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 12, 2 }, true, &s), DB_OK, "a week later");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE reason = 'missed_sessions'"), 1,
+		   "one more notice after a call is not yet a new call");
+	db_close(db);
+}
+
+static void test_list_and_card(void)
+{
+	struct db *db = open_fresh("list.db");
+	struct world w;
+	build_world(db, &w);
+	struct call_sweep s;
+	call_flow_sweep(db, desk_user, today, true, &s);
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, responsible) VALUES (%lld, 'agreed', '2026-11-20', %lld)",
+	    w.silent, w.vol);
+
+	struct call_counts c;
+	TAP_INT_EQ(calls_counts(db, "2026-11-26", "2026-12-03", &c), DB_OK, "counts");
+	TAP_INT_EQ(c.due, 5, "five due today or overdue");
+	TAP_INT_EQ(c.overdue, 2, "two of them overdue");
+	TAP_INT_EQ(c.week, 2, "two in the coming week");
+	struct call_row rows[20];
+	int n;
+	TAP_INT_EQ(calls_list(db, "2026-12-03", "", NULL, 20, rows, &n), DB_OK, "the list");
+	TAP_INT_EQ(n, 7, "seven calls up to a week ahead");
+	TAP_STR_EQ(rows[0].due_on, "2026-11-20", "the most overdue first");
+	TAP_STR_EQ(rows[0].responsible_name, "Bente Ølgaard", "with who is responsible");
+	TAP_STR_EQ(rows[1].due_time, "09:30", "an agreed time comes first within a day");
+	TAP_STR_EQ(rows[6].due_on, "2026-11-30", "the coming week last");
+	TAP_STR_EQ(rows[0].phone, "56 78 90 12", "with the phone");
+	TAP_STR_EQ(rows[0].name, "Aase Lund", "and the name");
+	TAP_INT_EQ(calls_list(db, "2026-12-03", "aase", NULL, 20, rows, &n), DB_OK, "search by folded name");
+	TAP_INT_EQ(n, 2, "Aase Lund has two calls");
+	struct call_row page[20];
+	int got;
+	TAP_INT_EQ(calls_list(db, "2026-12-03", "", NULL, 3, page, &got), DB_OK, "a first page of three");
+	TAP_INT_EQ(calls_list(db, "2026-12-03", "", &page[2], 3, page + 3, &got), DB_OK, "the page after it");
+	TAP_INT_EQ(calls_list(db, "2026-12-03", "", &page[5], 3, page + 6, &got), DB_OK, "and the last");
+	TAP_INT_EQ(got, 1, "has the rest");
+	calls_list(db, "2026-12-03", "", NULL, 20, rows, &n);
+	bool same = true;
+	for (int i = 0; i < 7; i++)
+		same = same && page[i].id == rows[i].id;
+	TAP_CHECK(same, "paging gives the same order as one long read, same-day calls included");
+
+	char key[64];
+	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
+	struct call_card card;
+	long long views = count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
+	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "the call card");
+	TAP_STR_EQ(card.call.name, "Søren Ærø", "who");
+	TAP_STR_EQ(card.call.reason, "after_first_session", "why");
+	TAP_STR_EQ(card.status, "open", "still open");
+	TAP_CHECK(card.citizen_version >= 1, "with the citizen's version, for ending the course");
+	TAP_STR_EQ(card.why_activity, "Gå-gruppen", "the activity of the first session");
+	TAP_STR_EQ(card.why_date, "2026-11-24", "and its day");
+	TAP_STR_EQ(card.why_volunteer, "Bente Ølgaard", "who went along");
+	TAP_STR_EQ(card.relative.name, "Birthe Ærø", "the relative who takes part");
+	TAP_INT_EQ(card.nattendance, 1, "attendance in one activity");
+	TAP_STR_EQ(card.attendance[0].marks, "p", "came once");
+	TAP_STR_EQ(card.attendance[0].next_date, "2026-12-01", "next session");
+	TAP_CHECK(card.accompanied && card.open_matches == 1, "a volunteer still goes along");
+	TAP_CHECK(!card.feedback_consent, "no feedback agreed for this citizen");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'view'"), views + 1,
+		   "opening the card is logged as a view");
+
+	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
+	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a missed-sessions card");
+	TAP_STR_EQ(card.attendance[0].marks, "ppppaa", "the last six marks, oldest first");
+	TAP_STR_EQ(card.why_date, "2026-11-24", "the session that made the call due");
+
+	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
+	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a no-contact card");
+	TAP_STR_EQ(card.last_contact_on, "2026-09-10", "says when contact stopped");
+	TAP_INT_EQ(calls_card(db, desk_user, 999999, &card), DB_ERR_NOTFOUND, "an unknown call");
+	db_close(db);
+}
+
+static struct call_flow_input outcome_for(struct db *db, long long call, const char *outcome, const char *next_step)
+{
+	struct call_card card;
+	calls_card(db, desk_user, call, &card);
+	struct call_flow_input in;
+	memset(&in, 0, sizeof in);
+	in.outcome.call_id = call;
+	SET(in.outcome.outcome, outcome);
+	SET(in.outcome.next_step, next_step);
+	SET(in.outcome.today, "2026-11-26");
+	in.citizen_id = card.call.citizen_id;
+	in.citizen_version = card.citizen_version;
+	in.responsible = card.call.responsible;
+	return in;
+}
+
+static void test_not_reached_three_times(void)
+{
+	struct db *db = open_fresh("escalate.db");
+	long long who = citizen(db, "Kaj Mørch", "23 45 67 89", "2026-11-01");
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-26')", who);
+	long long call = db_last_insert_id(db);
+	struct call_flow_result res;
+	for (int i = 1; i <= 3; i++) {
+		struct call_flow_input in = outcome_for(db, call, "not_reached", CALL_NEXT_NEW_CALL);
+		SET(in.outcome.note, "Ingen svar");
+		SET(in.next_on, "2026-11-27");
+		TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "not reached, try again tomorrow");
+		TAP_INT_EQ(res.recorded.not_reached, i, "calls not reached in a row");
+		TAP_CHECK(res.escalated == (i == 3), "raised to the coordinator only the third time");
+		TAP_CHECK(res.recorded.next_call_id > 0, "the next try is planned");
+		call = res.recorded.next_call_id;
+	}
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1, "one open call left");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'agreed:%'"
+			   " AND due_on = '2026-11-27'"), 3, "each try keyed by the call before it");
+	struct call_escalation e[4];
+	int n;
+	TAP_INT_EQ(calls_escalations(db, e, 4, &n), DB_OK, "the coordinator's list");
+	TAP_INT_EQ(n, 1, "has the citizen");
+	TAP_INT_EQ(e[0].attempts, 3, "after three tries");
+	TAP_STR_EQ(e[0].raised_on, "2026-11-26", "raised today");
+	struct call_row rows[4];
+	calls_list(db, "2026-12-03", "", NULL, 4, rows, &n);
+	TAP_CHECK(n == 1 && rows[0].escalated, "the open call is flagged on the list");
+	struct call_counts c;
+	calls_counts(db, "2026-11-26", "2026-12-03", &c);
+	TAP_INT_EQ(c.escalated, 1, "and counted for the home screen");
+
+	/* A fourth miss does not raise it twice. */
+	struct call_flow_input in = outcome_for(db, call, "not_reached", CALL_NEXT_NEW_CALL);
+	SET(in.next_on, "2026-11-30");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "not reached a fourth time");
+	TAP_CHECK(!res.escalated, "already with the coordinator: not raised again");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations"), 1, "one escalation");
+
+	in = outcome_for(db, res.recorded.next_call_id, "reached", CALL_NEXT_NONE);
+	SET(in.outcome.note, "Havde mistet sin telefon. Kommer på tirsdag.");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached at last");
+	TAP_CHECK(res.settled, "reaching them settles the escalation");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 0, "none open");
+	TAP_INT_EQ(res.recorded.not_reached, 0, "and the run is broken");
+	TAP_INT_EQ(calls_escalation_resolve(db, desk_user, who, "2026-11-26", "x"), DB_ERR_NOTFOUND,
+		   "nothing left to handle");
+	db_close(db);
+}
+
+/* Not reaching the referrer is not not reaching the citizen. */
+static void test_referrer_not_counted(void)
+{
+	struct db *db = open_fresh("referrer.db");
+	long long who = citizen(db, "Ingrid Holm", "34 56 78 90", "2026-11-01");
+	struct call_flow_result res;
+	for (int i = 0; i < 3; i++) {
+		sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, '%s', '2026-11-26')", who,
+		    i == 1 ? "referrer_feedback" : "agreed");
+		struct call_flow_input in = outcome_for(db, db_last_insert_id(db), "not_reached", CALL_NEXT_NONE);
+		call_flow_record(db, desk_user, &in, &res);
+	}
+	TAP_INT_EQ(res.recorded.not_reached, 2, "two calls to the citizen not reached; the referrer's is not counted");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations"), 0, "nobody is raised to the coordinator");
+	db_close(db);
+}
+
+static void test_outcomes(void)
+{
+	struct db *db = open_fresh("outcomes.db");
+	struct world w;
+	build_world(db, &w);
+	struct call_sweep s;
+	call_flow_sweep(db, desk_user, today, true, &s);
+	char key[64];
+	struct call_flow_result res;
+
+	/* Call back at an agreed time. */
+	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
+	long long call = call_id(db, key);
+	struct call_flow_input in = outcome_for(db, call, "call_back", CALL_NEXT_NEW_CALL);
+	SET(in.next_on, "2026-11-25");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONSTRAINT, "a call back in the past is refused");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), 0, "and nothing is written");
+	SET(in.next_on, "2026-11-27");
+	SET(in.next_time, "14:30");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "call back tomorrow at 14:30");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'agreed:%lld' AND due_on = '2026-11-27'"
+		 " AND due_time = '14:30' AND responsible = %lld AND reason = 'agreed'", call, w.vol);
+	TAP_INT_EQ(count_of(db, q), 1, "the agreed call, same volunteer");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONFLICT,
+		   "recording the same call twice (another desk did it) is a conflict");
+
+	/* Feedback to the referrer: only with consent. */
+	snprintf(key, sizeof key, "match:%lld", w.match_id);
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NONE);
+	SET(in.outcome.told_referrer, "Er startet i Gå-gruppen.");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONSTRAINT,
+		   "no feedback to a referrer the citizen did not agree to");
+	snprintf(key, sizeof key, "referral:%lld", w.referral_feedback);
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NONE);
+	SET(in.outcome.told_referrer, "Ingrid er startet i caféen og trives.");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "feedback with consent");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM referrer_feedback WHERE told = 'Ingrid er startet i caféen og trives.'"),
+		   1, "what was told is recorded");
+
+	/* A new match is needed: the open match ends as the matching screen ends it. */
+	snprintf(key, sizeof key, "match:%lld", w.match_id);
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NEW_MATCH);
+	SET(in.outcome.note, "Gruppen er for stor for ham.");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: a new match is needed");
+	snprintf(q, sizeof q, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'did_not_work'"
+		 " AND ended_on = '2026-11-26'", w.match_id);
+	TAP_INT_EQ(count_of(db, q), 1, "the match ended: did not work");
+	snprintf(q, sizeof q, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", w.matched);
+	TAP_INT_EQ(count_of(db, q), 0, "and its enrolment");
+
+	/* Handover to professional help. */
+	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_HANDOVER);
+	SET(in.outcome.handover_to, "Socialpsykiatrien, Aarhus Kommune");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: handed over");
+	snprintf(q, sizeof q, "SELECT count(*) FROM assessments WHERE citizen_id = %lld AND outcome = 'professional_help'"
+		 " AND handover_to = 'Socialpsykiatrien, Aarhus Kommune' AND handover_on = '2026-11-26'", w.missing);
+	TAP_INT_EQ(count_of(db, q), 1, "the handover is recorded as an assessment");
+
+	/* End of course: the other open calls go too. */
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.silent);
+	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_END_COURSE);
+	SET(in.end_reason, "lasting_community");
+	in.citizen_version = 99;
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONFLICT, "a changed card stops the ending");
+	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_END_COURSE);
+	SET(in.end_reason, "lasting_community");
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: in a lasting community now");
+	TAP_CHECK(res.course_ended, "the course ended");
+	snprintf(q, sizeof q, "SELECT count(*) FROM citizens WHERE id = %lld AND status = 'ended'"
+		 " AND end_reason = 'lasting_community'", w.silent);
+	TAP_INT_EQ(count_of(db, q), 1, "with the reason");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'open'", w.silent);
+	TAP_INT_EQ(count_of(db, q), 0, "no open calls are left for them");
+
+	/* Cancelling. */
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.feedback);
+	call = db_last_insert_id(db);
+	TAP_INT_EQ(calls_cancel(db, desk_user, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
+	TAP_INT_EQ(calls_cancel(db, desk_user, call, "igen"), DB_ERR_CONFLICT, "only an open call can be");
+	db_close(db);
+}
+
+static void test_no_contact_quota(void)
+{
+	struct db *db = open_fresh("quota.db");
+	long long a = citizen(db, "Aase Lund", "56 78 90 12", "2026-08-01");
+	long long b = citizen(db, "Bo Friis", "67 89 01 23", "2026-08-02");
+	long long c = citizen(db, "Carl Due", "78 90 12 34", "2026-11-20");
+	(void)c;
+	sql(db, "UPDATE settings SET value = '1' WHERE key = 'no_contact_per_day'");
+	struct call_sweep s;
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "a sweep with a quota of one a day");
+	TAP_INT_EQ(s.no_contact_created, 1, "one call after no contact today");
+	TAP_INT_EQ(s.no_contact_waiting, 1, "one citizen waits for a later day");
+	char q[200];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", a);
+	TAP_INT_EQ(count_of(db, q), 1, "the earliest registered first");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "again the same day");
+	TAP_INT_EQ(s.created, 0, "the day's quota is used");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 11, 27 }, true, &s), DB_OK, "the next day");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND due_on = '2026-11-27'", b);
+	TAP_INT_EQ(count_of(db, q), 1, "the next one is called");
+	TAP_INT_EQ(s.no_contact_waiting, 0, "nobody else waits: referred a week ago is not silence");
+
+	/* After the call, a later silence is a new situation. */
+	sql(db, "UPDATE follow_ups SET status = 'done', outcome = 'not_reached', done_at = '2026-11-26 11:00:00'"
+		" WHERE citizen_id = %lld", a);
+	sql(db, "UPDATE settings SET value = '5' WHERE key = 'no_contact_per_day'");
+	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2027, 1, 8 }, true, &s), DB_OK, "six weeks after that call");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'no_contact:%lld:2026-11-26'", a);
+	TAP_INT_EQ(count_of(db, q), 1, "a second no-contact call, named by the last contact");
+	db_close(db);
+}
+
+int main(void)
+{
+	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
+	dbrules_install();
+	snprintf(dir, sizeof dir, "/tmp/bb-test-calls-XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_sweep();
+	test_list_and_card();
+	test_not_reached_three_times();
+	test_referrer_not_counted();
+	test_outcomes();
+	test_no_contact_quota();
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}

@@ -1,0 +1,181 @@
+/* Outcome measures in the database: the seeded WHO-5 and loneliness
+ * scale (wording, scale, bands, scoring), recording answers only with
+ * consent, refusing invalid answers, the history the citizen card charts,
+ * and a measure a centre adds with rows alone. On a temporary file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "dbrules.h"
+#include "measures.h"
+#include "store_measures.h"
+#include "tap.h"
+
+static char dir[64];
+
+static long long count_of(struct db *db, const char *query)
+{
+	long long n = -1;
+	if (db_query_int(db, query, &n) != DB_OK)
+		printf("# failed: %s: %s\n", query, db_errdetail(db));
+	return n;
+}
+
+static long long find(const struct measure_ref *refs, int n, const char *code)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(refs[i].code, code) == 0)
+			return refs[i].id;
+	return 0;
+}
+
+static enum db_status record(struct db *db, long long citizen, const struct measure_def *d, const char *day,
+			     const int *answers, bool consent_now, long long *id)
+{
+	struct measure_entry e;
+	memset(&e, 0, sizeof e);
+	e.citizen_id = citizen;
+	e.measure_id = d->id;
+	snprintf(e.taken_on, sizeof e.taken_on, "%s", day);
+	snprintf(e.occasion, sizeof e.occasion, "follow_up");
+	e.nanswers = d->nitems;
+	memcpy(e.answers, answers, (size_t)d->nitems * sizeof *answers);
+	if (measure_score(d, answers, d->nitems, &e.total, NULL) != MEASURE_OK)
+		e.total = -1;
+	e.record_consent = consent_now;
+	return measures_record(db, 1, &e, id);
+}
+
+int main(void)
+{
+	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
+	dbrules_install();
+	snprintf(dir, sizeof dir, "/tmp/bb-test-measures-XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	char path[128];
+	snprintf(path, sizeof path, "%s/m.db", dir);
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		printf("# cannot open: %s\n", db_errdetail(db));
+		return 1;
+	}
+	db_exec(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')");
+	db_exec(db, "INSERT INTO citizens(name) VALUES ('Søren Ærø')");
+	long long citizen = db_last_insert_id(db);
+
+	struct measure_ref refs[MEASURE_MAX_DEFS];
+	int n;
+	TAP_INT_EQ(measures_defs(db, refs, MEASURE_MAX_DEFS, &n), DB_OK, "the measures");
+	TAP_INT_EQ(n, 2, "two are seeded");
+	TAP_STR_EQ(refs[0].code, "who5", "WHO-5 first");
+	TAP_STR_EQ(refs[1].code, "ucla3", "then loneliness");
+
+	struct measure_def *who5 = malloc(sizeof *who5), *ucla = malloc(sizeof *ucla);
+	TAP_INT_EQ(measures_def_load(db, find(refs, n, "who5"), who5), DB_OK, "WHO-5 loads");
+	TAP_INT_EQ(who5->nitems, 5, "five questions");
+	TAP_STR_EQ(who5->items[0].text, "... har jeg været glad og i godt humør", "in Danish");
+	TAP_CHECK(who5->items[4].min_value == 0 && who5->items[4].max_value == 5, "answered 0-5");
+	TAP_INT_EQ(who5->multiplier, 4, "raw score times 4");
+	TAP_CHECK(who5->higher_is_better, "higher is better");
+	TAP_INT_EQ(who5->nscale, 6, "six answers on the scale");
+	TAP_STR_EQ(who5->scale[0].label, "Hele tiden", "5 is 'Hele tiden'");
+	TAP_STR_EQ(who5->scale[5].label, "På intet tidspunkt", "0 is 'På intet tidspunkt'");
+	TAP_CHECK(strstr(who5->source, "Psykiatrisk Center Nordsjælland") != NULL, "the source is credited");
+	TAP_CHECK(measure_def_valid(who5), "the seeded WHO-5 can be scored");
+	TAP_STR_EQ(measure_band_label(who5, 28), "Meget lav trivsel – tegn på mulig depression", "28 or less");
+	TAP_STR_EQ(measure_band_label(who5, 48), "Nedsat trivsel", "50 or less");
+	TAP_STR_EQ(measure_band_label(who5, 52), "Ikke tegn på nedsat trivsel", "above 50");
+
+	TAP_INT_EQ(measures_def_load(db, find(refs, n, "ucla3"), ucla), DB_OK, "loneliness loads");
+	TAP_INT_EQ(ucla->nitems, 3, "three questions");
+	TAP_CHECK(ucla->min_total == 3 && ucla->max_total == 9, "total 3-9");
+	TAP_CHECK(!ucla->higher_is_better, "higher is lonelier");
+	TAP_CHECK(measure_def_valid(ucla), "the seeded loneliness scale can be scored");
+	TAP_INT_EQ(measures_def_load(db, 999, ucla), DB_ERR_NOTFOUND, "an unknown measure");
+	measures_def_load(db, find(refs, n, "ucla3"), ucla);
+
+	/* Consent first. */
+	int low[] = { 2, 1, 2, 1, 2 };
+	long long id;
+	bool given = true;
+	measures_consent(db, citizen, &given);
+	TAP_CHECK(!given, "no consent to measures yet");
+	TAP_INT_EQ(record(db, citizen, who5, "2026-09-01", low, false, &id), DB_ERR_CONSTRAINT,
+		   "without consent nothing is written");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM measures"), 0, "nothing");
+	TAP_INT_EQ(record(db, citizen, who5, "2026-09-01", low, true, &id), DB_OK, "agreed just now: written");
+	TAP_INT_EQ(count_of(db, "SELECT total FROM measures"), 32, "WHO-5 8 x 4 = 32");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM consents WHERE purpose = 'measures'"), 1, "with the consent");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM measure_answers"), 5, "and each answer");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND detail LIKE 'measure%'"),
+		   1, "audited");
+
+	int bad[] = { 2, 1, 7, 1, 2 };
+	TAP_INT_EQ(record(db, citizen, who5, "2026-10-01", bad, false, &id), DB_ERR_CONSTRAINT,
+		   "an answer of 7 is refused by the database too");
+	struct measure_entry short_entry = { .citizen_id = citizen, .measure_id = who5->id, .nanswers = 4,
+					     .total = 20, .answers = { 5, 5, 5, 5 } };
+	snprintf(short_entry.taken_on, sizeof short_entry.taken_on, "2026-10-01");
+	snprintf(short_entry.occasion, sizeof short_entry.occasion, "follow_up");
+	TAP_INT_EQ(measures_record(db, 1, &short_entry, &id), DB_ERR_CONSTRAINT, "four answers for five questions");
+
+	int mid[] = { 3, 3, 2, 3, 2 }, high[] = { 4, 4, 3, 4, 4 };
+	record(db, citizen, who5, "2026-10-15", mid, false, &id);
+	record(db, citizen, who5, "2026-11-26", high, false, &id);
+	int lonely[] = { 3, 3, 2 }, less[] = { 2, 1, 2 };
+	record(db, citizen, ucla, "2026-09-01", lonely, false, &id);
+	record(db, citizen, ucla, "2026-11-26", less, false, &id);
+
+	struct measure_history h[4];
+	TAP_INT_EQ(measures_history(db, citizen, h, 4, &n), DB_OK, "the history");
+	TAP_INT_EQ(n, 2, "for two measures");
+	TAP_CHECK(h[0].npoints == 3 && h[0].taken == 3, "WHO-5 three times");
+	TAP_CHECK(h[0].points[0].total == 32 && h[0].points[2].total == 76, "oldest first: 32 ... 76");
+	TAP_INT_EQ(h[0].first.total, 32, "the first");
+	TAP_CHECK(measure_trend(h[0].higher_is_better, h[0].first.total, h[0].points[2].total) == TREND_BETTER,
+		  "WHO-5 went up: better");
+	TAP_CHECK(h[1].first.total == 8 && h[1].points[1].total == 5, "loneliness 8 then 5");
+	TAP_CHECK(measure_trend(h[1].higher_is_better, 8, 5) == TREND_BETTER, "less lonely: better");
+
+	/* Many results: the chart keeps the latest, the first stays known. */
+	for (int i = 0; i < 30; i++) {
+		char day[11];
+		snprintf(day, sizeof day, "2027-01-%02d", i + 1);
+		record(db, citizen, who5, day, mid, false, &id);
+	}
+	measures_history(db, citizen, h, 4, &n);
+	TAP_CHECK(h[0].npoints == MEASURE_HISTORY && h[0].taken == 33, "the latest 24 of 33");
+	TAP_INT_EQ(h[0].first.total, 32, "the first is still the first");
+	TAP_STR_EQ(h[0].points[MEASURE_HISTORY - 1].taken_on, "2027-01-30", "ending with the latest");
+
+	/* A centre adds a measure with rows alone. */
+	db_exec(db, "INSERT INTO measure_defs(code, name, multiplier, min_total, max_total, position)"
+		    " VALUES ('mood', 'Humør i dag', 1, 0, 20, 3)");
+	long long mood = db_last_insert_id(db);
+	char q[300];
+	snprintf(q, sizeof q, "INSERT INTO measure_items(measure_id, position, text, min_value, max_value, reverse)"
+		 " VALUES (%lld, 1, 'Hvor glad er du i dag?', 0, 10, 0), (%lld, 2, 'Hvor trist er du i dag?', 0, 10, 1)",
+		 mood, mood);
+	db_exec(db, q);
+	measures_defs(db, refs, MEASURE_MAX_DEFS, &n);
+	TAP_INT_EQ(n, 3, "the new measure is offered");
+	struct measure_def *d = malloc(sizeof *d);
+	measures_def_load(db, mood, d);
+	int answers[] = { 8, 3 };
+	TAP_INT_EQ(record(db, citizen, d, "2026-11-26", answers, false, &id), DB_OK, "and recorded");
+	snprintf(q, sizeof q, "SELECT total FROM measures WHERE measure_id = %lld", mood);
+	TAP_INT_EQ(count_of(db, q), 15, "scored from its rows: 8 + (10 - 3)");
+	free(d);
+	free(who5);
+	free(ucla);
+	db_close(db);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}

@@ -1,0 +1,293 @@
+/* The registry in the database, on temporary files: volunteers and
+ * activities created, read back, searched as you type the Danish way,
+ * edited with a version check, paused, stopped and ended (never deleted),
+ * and the weekly sessions planned ahead: idempotent, following a changed
+ * weekday or time, dropped or cancelled when an activity ends. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "dbrules.h"
+#include "fold.h"
+#include "store_registry.h"
+#include "tap.h"
+
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+static char dir[64];
+static long long coordinator;
+static const char *today = "2026-11-26"; /* a Thursday */
+
+static struct db *open_fresh(const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		printf("# cannot open %s\n", path);
+		exit(1);
+	}
+	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Kirsten Åby', 'coordinator')") != DB_OK)
+		exit(1);
+	coordinator = db_last_insert_id(db);
+	return db;
+}
+
+static long long count_of(struct db *db, const char *sql)
+{
+	long long n = -1;
+	if (db_query_int(db, sql, &n) != DB_OK)
+		return -1;
+	return n;
+}
+
+static struct volunteer_record bente(void)
+{
+	struct volunteer_record v;
+	memset(&v, 0, sizeof v);
+	SET(v.name, "Bente Ølgaard");
+	SET(v.phone, "21 43 65 87");
+	SET(v.email, "bente@example.dk");
+	SET(v.postcode, "8000");
+	SET(v.town, "Aarhus C");
+	SET(v.gender, "woman");
+	v.birth_year = 1961;
+	SET(v.lived_experience, "Har selv haft angst og ved, hvor svært det første skridt er.");
+	v.capacity = 3;
+	SET(v.status, "active");
+	v.roles = 1u << 0 | 1u << 3; /* peer supporter, community guide */
+	v.interests[0] = 1;
+	v.interests[1] = 8;
+	v.ninterests = 2;
+	SET(v.languages[0], "dansk");
+	SET(v.languages[1], "engelsk");
+	v.nlanguages = 2;
+	SET(v.areas[0], "8000");
+	SET(v.areas[1], "8200");
+	v.nareas = 2;
+	v.availability = AVAIL_BIT(2, 0) | AVAIL_BIT(4, 0) | AVAIL_BIT(4, 1);
+	SET(v.courses[0].course, "Recovery-mentorforløb (20 timer)");
+	SET(v.courses[0].completed_on, "2025-03-14");
+	v.ncourses = 1;
+	return v;
+}
+
+static void volunteers(void)
+{
+	struct db *db = open_fresh("volunteers.db");
+	struct volunteer_record in = bente(), back;
+	long long id = 0;
+	TAP_INT_EQ(volunteers_save(db, coordinator, &in, 0, &id), DB_OK, "a volunteer with Danish text is created");
+	TAP_INT_EQ(volunteers_get(db, id, &back), DB_OK, "and read back");
+	TAP_STR_EQ(back.name, "Bente Ølgaard", "the name with ø");
+	TAP_STR_EQ(back.lived_experience, in.lived_experience, "lived experience in her own words");
+	TAP_INT_EQ(back.roles, in.roles, "the roles");
+	TAP_CHECK(back.ninterests == 2 && back.interests[0] == 1 && back.interests[1] == 8, "the interests");
+	TAP_CHECK(back.nlanguages == 2 && strcmp(back.languages[0], "dansk") == 0
+		  && strcmp(back.languages[1], "engelsk") == 0, "the languages");
+	TAP_CHECK(back.nareas == 2 && strcmp(back.areas[1], "8200") == 0, "the areas");
+	TAP_INT_EQ(back.availability, in.availability, "weekday by part of day");
+	TAP_CHECK(back.ncourses == 1 && strcmp(back.courses[0].completed_on, "2025-03-14") == 0
+		  && strcmp(back.courses[0].course, "Recovery-mentorforløb (20 timer)") == 0, "the course and its date");
+	TAP_INT_EQ(back.version, 1, "a new record is version 1");
+	TAP_INT_EQ(back.load, 0, "no citizens yet");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'volunteer' AND action = 'create'"),
+		   1, "the creation is in the audit log");
+
+	/* An edit, then a second edit from a desk that read version 1. */
+	struct volunteer_record edit = back;
+	SET(edit.phone, "99 88 77 66");
+	edit.nareas = 1;
+	edit.availability = 0;
+	TAP_INT_EQ(volunteers_save(db, coordinator, &edit, back.version, NULL), DB_OK, "an edit is saved");
+	struct volunteer_record stale = back;
+	SET(stale.email, "old@example.dk");
+	TAP_INT_EQ(volunteers_save(db, coordinator, &stale, back.version, NULL), DB_ERR_CONFLICT,
+		   "an edit of an old version is refused");
+	volunteers_get(db, id, &back);
+	TAP_STR_EQ(back.phone, "99 88 77 66", "the first edit stands");
+	TAP_STR_EQ(back.email, "bente@example.dk", "the refused edit wrote nothing");
+	TAP_CHECK(back.nareas == 1 && back.availability == 0, "the sets were replaced as a whole");
+	TAP_INT_EQ(back.version, 2, "the version went up once");
+
+	struct volunteer_record bad = back;
+	SET(bad.areas[0], "80");
+	SET(bad.name, "Ikke gemt");
+	TAP_INT_EQ(volunteers_save(db, coordinator, &bad, back.version, NULL), DB_ERR_CONSTRAINT,
+		   "a postcode that is not four digits is refused");
+	volunteers_get(db, id, &back);
+	TAP_STR_EQ(back.name, "Bente Ølgaard", "and nothing of that save was kept");
+
+	struct volunteer_record others[3] = { bente(), bente(), bente() };
+	const char *names[] = { "Søren Åberg", "Aase Holm", "Zara Hansen" };
+	const char *phones[] = { "11 22 33 44", "55 66 77 88", "12 12 12 12" };
+	long long ids[3];
+	for (int i = 0; i < 3; i++) {
+		SET(others[i].name, names[i]);
+		SET(others[i].phone, phones[i]);
+		SET(others[i].postcode, i == 2 ? "2100" : "8000");
+		volunteers_save(db, coordinator, &others[i], 0, &ids[i]);
+	}
+	TAP_INT_EQ(volunteers_set_status(db, coordinator, ids[2], "stopped"), DB_OK, "a volunteer is stopped");
+	TAP_INT_EQ(volunteers_set_status(db, coordinator, 9999, "paused"), DB_ERR_NOTFOUND, "nobody to pause");
+
+	struct volunteer_row rows[10];
+	int n = 0;
+	char q[64];
+	TAP_INT_EQ(volunteers_search(db, "", 0, 10, rows, &n), DB_OK, "everyone is listed");
+	TAP_CHECK(n == 4 && strcmp(rows[0].name, "Bente Ølgaard") == 0 && strcmp(rows[1].name, "Søren Åberg") == 0
+		  && strcmp(rows[2].name, "Aase Holm") == 0 && strcmp(rows[3].name, "Zara Hansen") == 0,
+		  "Danish order (Aase as Å, after Søren), the stopped one last");
+	TAP_CHECK(n == 4 && rows[0].roles == in.roles && rows[0].capacity == 3, "a row has roles and capacity");
+	fold_search("sør", q, sizeof q);
+	volunteers_search(db, q, 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'sør' finds Søren");
+	fold_search("aaberg", q, sizeof q);
+	volunteers_search(db, q, 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'aaberg' finds Åberg");
+	volunteers_search(db, "5566", 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "the start of a phone number finds her");
+	volunteers_search(db, "2100", 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Zara Hansen") == 0, "a postcode finds him");
+	volunteers_search(db, "holm aase", 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "words in any order");
+	volunteers_search(db, "olgaard%", 0, 10, rows, &n);
+	TAP_INT_EQ(n, 1, "a typed %% is not a wildcard");
+	volunteers_search(db, "xyz", 0, 10, rows, &n);
+	TAP_INT_EQ(n, 0, "nothing found");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM volunteers"), 4, "nobody was deleted");
+	db_close(db);
+}
+
+static struct activity_record walking(void)
+{
+	struct activity_record a;
+	memset(&a, 0, sizeof a);
+	SET(a.name, "Gå-gruppen torsdag");
+	SET(a.kind, "motion_group");
+	SET(a.organiser, "Frivilligcenter Århus");
+	SET(a.place, "P-pladsen ved Riis Skov");
+	SET(a.postcode, "8240");
+	a.weekday = 4;
+	SET(a.start_time, "10:00");
+	SET(a.end_time, "11:30");
+	a.capacity = 20;
+	SET(a.contact_name, "Jørgen Ærenlund");
+	SET(a.contact_phone, "86 12 34 56");
+	SET(a.community, "lasting");
+	SET(a.status, "active");
+	a.interests[0] = 1;
+	a.interests[1] = 8;
+	a.ninterests = 2;
+	return a;
+}
+
+static long long sessions_of(struct db *db, long long id, const char *where)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM sessions WHERE activity_id = %lld AND %s", id, where);
+	return count_of(db, sql);
+}
+
+static void activities(void)
+{
+	struct db *db = open_fresh("activities.db");
+	struct activity_record in = walking(), back;
+	long long id = 0;
+	TAP_INT_EQ(activities_save(db, coordinator, &in, 0, today, &id), DB_OK, "a weekly activity is created");
+	TAP_INT_EQ(activities_get(db, id, today, &back), DB_OK, "and read back");
+	TAP_STR_EQ(back.contact_name, "Jørgen Ærenlund", "the contact person with æ");
+	TAP_CHECK(back.weekday == 4 && strcmp(back.start_time, "10:00") == 0, "Thursdays at 10:00");
+	TAP_INT_EQ(back.ninterests, 2, "the interests it serves");
+	TAP_INT_EQ(sessions_of(db, id, "1"), REG_SESSION_WEEKS, "twelve weeks of sessions are planned");
+	TAP_INT_EQ(sessions_of(db, id, "date = '2026-11-26' AND start_time = '10:00'"), 1, "the first is today");
+	TAP_INT_EQ(sessions_of(db, id, "date = '2027-02-11'"), 1, "the last is twelve Thursdays on");
+	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) != '4'"), 0, "all on Thursdays");
+	TAP_STR_EQ(back.next_session, "2026-11-26", "the next session is known");
+
+	int created = -1;
+	TAP_INT_EQ(sessions_generate(db, coordinator, id, today, REG_SESSION_WEEKS, &created), DB_OK,
+		   "planning again");
+	TAP_INT_EQ(created, 0, "plans nothing new");
+	sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	TAP_INT_EQ(sessions_of(db, id, "1"), REG_SESSION_WEEKS, "planning all activities makes no duplicates");
+	db_exec(db, "UPDATE sessions SET status = 'cancelled', cancel_reason = 'Juleferie' WHERE date = '2026-12-24'");
+	sessions_generate(db, coordinator, id, "2026-12-03", REG_SESSION_WEEKS, &created);
+	TAP_INT_EQ(created, 1, "a week later one more week is planned");
+	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24' AND status = 'cancelled'"), 1,
+		   "a cancelled session stays cancelled");
+
+	/* Someone came last... no: a citizen is marked for 3 December. A
+	 * session with attendance is history and never moves. */
+	db_exec(db, "INSERT INTO citizens(name) VALUES ('Poul Ågård')");
+	db_exec(db, "INSERT INTO attendance(session_id, citizen_id, mark)"
+		    " SELECT id, 1, 'present' FROM sessions WHERE date = '2026-12-03'");
+	struct activity_record moved = back;
+	moved.weekday = 2;
+	TAP_INT_EQ(activities_save(db, coordinator, &moved, back.version, today, NULL), DB_OK,
+		   "the activity moves to Tuesdays");
+	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) = '2' AND status = 'planned'"), REG_SESSION_WEEKS,
+		   "twelve Tuesdays are planned");
+	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) = '4' AND status = 'planned'"), 1,
+		   "of the Thursdays only the one with attendance is left");
+	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24'"), 1, "and the cancelled one, as history");
+
+	activities_get(db, id, today, &back);
+	struct activity_record later = back;
+	SET(later.start_time, "10:30");
+	SET(later.end_time, "12:00");
+	activities_save(db, coordinator, &later, back.version, today, NULL);
+	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND strftime('%w', date) = '2' AND start_time = '10:30'"),
+		   REG_SESSION_WEEKS, "a new time moves the planned sessions");
+	TAP_INT_EQ(activities_save(db, coordinator, &later, back.version, today, NULL), DB_ERR_CONFLICT,
+		   "saving over a newer version is refused");
+
+	TAP_INT_EQ(activities_set_status(db, coordinator, id, "ended", today, "Aktiviteten er stoppet"), DB_OK,
+		   "the activity ends");
+	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND date >= '2026-11-26'"), 0, "nothing planned any more");
+	TAP_INT_EQ(sessions_of(db, id, "status = 'cancelled' AND cancel_reason = 'Aktiviteten er stoppet'"), 1,
+		   "the session with attendance is cancelled with the reason, not deleted");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM activities"), 1, "the activity is kept");
+	sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	TAP_INT_EQ(created, 0, "an ended activity gets no sessions");
+	TAP_INT_EQ(activities_set_status(db, coordinator, id, "active", today, NULL), DB_OK, "and starts again");
+	TAP_INT_EQ(sessions_of(db, id, "status = 'planned'"), REG_SESSION_WEEKS, "with its sessions planned anew");
+
+	struct activity_record irregular = walking();
+	SET(irregular.name, "Tur til Mols Bjerge");
+	irregular.weekday = 0;
+	long long id2 = 0;
+	activities_save(db, coordinator, &irregular, 0, today, &id2);
+	TAP_INT_EQ(sessions_of(db, id2, "1"), 0, "an activity that is not weekly gets no sessions");
+
+	struct activity_row rows[5];
+	int n = 0;
+	char q[64];
+	fold_search("ga gruppen", q, sizeof q);
+	activities_search(db, q, 0, 5, rows, &n);
+	TAP_CHECK(n == 1 && rows[0].id == id && rows[0].weekday == 2, "'ga gruppen' finds Gå-gruppen");
+	activities_search(db, "mols", 0, 5, rows, &n);
+	TAP_CHECK(n == 1 && rows[0].id == id2, "a word inside the name finds it");
+	fold_search("Riis", q, sizeof q);
+	activities_search(db, q, 0, 5, rows, &n);
+	TAP_INT_EQ(n, 2, "the place is searched too");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity'"), 6,
+		   "every change of an activity is in the audit log");
+	db_close(db);
+}
+
+int main(void)
+{
+	dbrules_install();
+	snprintf(dir, sizeof dir, "/tmp/bb-registry-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	volunteers();
+	activities();
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}

@@ -1,0 +1,322 @@
+/* activity_form.c — create or change an activity. A weekly one has its
+ * sessions planned twelve weeks ahead when it is saved; a new weekday or
+ * time moves the planned sessions nobody is booked on yet. */
+#include "activity_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "dialog.h"
+#include "form.h"
+#include "i18n.h"
+#include "postcode.h"
+#include "registry.h"
+#include "store_registry.h"
+#include "vocab.h"
+
+enum activity_field {
+	AF_H_WHAT, AF_NAME, AF_KIND, AF_COMMUNITY, AF_ORGANISER,
+	AF_H_WHERE, AF_PLACE, AF_POSTCODE, AF_WEEKDAY, AF_START, AF_END, AF_CAPACITY,
+	AF_H_CONTACT, AF_CONTACT_NAME, AF_CONTACT_PHONE,
+	AF_H_MATCHING, AF_INTERESTS,
+	AF_COUNT,
+};
+
+enum { PICKS = FIELD_MAX_OPTIONS };
+
+struct activity_form_state {
+	struct app *app;
+	struct activity_record original;
+	long long expected_version;
+	struct form_field fields[AF_COUNT];
+	struct form form;
+	struct pick interests[PICKS];
+	struct form_option interest_opts[PICKS];
+};
+
+static long long pending_id;
+
+/* Weekday with "not weekly" first; codes are the schema's numbers. */
+static const struct vocab weekdays[] = {
+	{ "0", N_("Not weekly") },
+	{ "1", N_("Monday") }, { "2", N_("Tuesday") }, { "3", N_("Wednesday") }, { "4", N_("Thursday") },
+	{ "5", N_("Friday") }, { "6", N_("Saturday") }, { "7", N_("Sunday") }, { NULL, NULL },
+};
+
+static bool check_time(const struct form_field *fld, char *err, size_t size)
+{
+	const char *t = fld->edit.text;
+	bool ok = strlen(t) == 5 && t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
+		&& t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9' && (t[0] - '0') * 10 + (t[1] - '0') < 24;
+	if (!ok)
+		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00 or 18:30."));
+	return ok;
+}
+
+static bool check_phone(const struct form_field *fld, char *err, size_t size)
+{
+	int digits = 0;
+	for (const char *p = fld->edit.text; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p != ' ' && *p != '+' && *p != '-') {
+			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
+			return false;
+		}
+	}
+	if (digits < 8 || digits > 15)
+		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
+	return !err[0];
+}
+
+static bool check_postcode(const struct form_field *fld, char *err, size_t size)
+{
+	if (!postcode_valid(fld->edit.text))
+		snprintf(err, size, "%s", _("A Danish postcode has four digits, e.g. 8000."));
+	return !err[0];
+}
+
+#define HEADING(k, l) [k] = { .label = (l), .kind = FIELD_HEADING }
+#define TEXT(k, name, l, n, chk) \
+	[k] = { .key = (name), .label = (l), .kind = FIELD_TEXT, .max_chars = (n), .check = (chk) }
+
+static const struct form_field layout[AF_COUNT] = {
+	HEADING(AF_H_WHAT, N_("The activity")),
+	[AF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120 },
+	[AF_KIND] = { .key = "kind", .label = N_("Kind"), .kind = FIELD_CHOICE, .choices = vocab_activity_kind },
+	[AF_COMMUNITY] = { .key = "community", .label = N_("Community"), .kind = FIELD_CHOICE,
+			   .choices = vocab_community },
+	TEXT(AF_ORGANISER, "organiser", N_("Organiser"), 120, NULL),
+	HEADING(AF_H_WHERE, N_("Where and when")),
+	TEXT(AF_PLACE, "place", N_("Place"), 120, NULL),
+	TEXT(AF_POSTCODE, "postcode", N_("Postcode"), 4, check_postcode),
+	[AF_WEEKDAY] = { .key = "weekday", .label = N_("Weekday"), .kind = FIELD_CHOICE, .choices = weekdays },
+	TEXT(AF_START, "start", N_("Starts at"), 5, check_time),
+	TEXT(AF_END, "end", N_("Ends at"), 5, check_time),
+	[AF_CAPACITY] = { .key = "capacity", .label = N_("Places"), .kind = FIELD_NUMBER, .required = true,
+			  .min = 0, .max = 500 },
+	HEADING(AF_H_CONTACT, N_("Contact person")),
+	TEXT(AF_CONTACT_NAME, "contact_name", N_("Name"), 120, NULL),
+	TEXT(AF_CONTACT_PHONE, "contact_phone", N_("Phone"), 30, check_phone),
+	HEADING(AF_H_MATCHING, N_("For matching")),
+	[AF_INTERESTS] = { .key = "interests", .label = N_("Interests it serves"), .kind = FIELD_MULTI },
+};
+
+static const struct action form_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void fill(struct activity_form_state *st, const struct activity_record *a)
+{
+	struct form *f = &st->form;
+	struct form_field *fl = st->fields;
+	form_set_text(f, AF_NAME, a->name);
+	fl[AF_KIND].choice = vocab_index(vocab_activity_kind, a->kind);
+	fl[AF_COMMUNITY].choice = vocab_index(vocab_community, a->community);
+	form_set_text(f, AF_ORGANISER, a->organiser);
+	form_set_text(f, AF_PLACE, a->place);
+	form_set_text(f, AF_POSTCODE, a->postcode);
+	fl[AF_WEEKDAY].choice = a->weekday >= 1 && a->weekday <= 7 ? a->weekday : 0;
+	form_set_text(f, AF_START, a->start_time);
+	form_set_text(f, AF_END, a->end_time);
+	char text[16];
+	snprintf(text, sizeof text, "%d", a->capacity);
+	form_set_text(f, AF_CAPACITY, text);
+	form_set_text(f, AF_CONTACT_NAME, a->contact_name);
+	form_set_text(f, AF_CONTACT_PHONE, a->contact_phone);
+	fl[AF_INTERESTS].picked = 0;
+	for (int i = 0; i < a->ninterests; i++)
+		for (int o = 0; o < fl[AF_INTERESTS].noptions && o < FIELD_MAX_OPTIONS; o++)
+			if (fl[AF_INTERESTS].options[o].id == a->interests[i])
+				fl[AF_INTERESTS].picked |= UINT64_C(1) << o;
+	f->dirty = false;
+}
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+static void read_form(const struct activity_form_state *st, struct activity_record *a)
+{
+	const struct form *f = &st->form;
+	const struct form_field *fl = st->fields;
+	copy(a->name, sizeof a->name, form_text(f, AF_NAME));
+	copy(a->kind, sizeof a->kind, vocab_activity_kind[fl[AF_KIND].choice].code);
+	copy(a->community, sizeof a->community, vocab_community[fl[AF_COMMUNITY].choice].code);
+	copy(a->organiser, sizeof a->organiser, form_text(f, AF_ORGANISER));
+	copy(a->place, sizeof a->place, form_text(f, AF_PLACE));
+	copy(a->postcode, sizeof a->postcode, form_text(f, AF_POSTCODE));
+	a->weekday = fl[AF_WEEKDAY].choice;
+	copy(a->start_time, sizeof a->start_time, form_text(f, AF_START));
+	copy(a->end_time, sizeof a->end_time, form_text(f, AF_END));
+	a->capacity = (int)form_number(f, AF_CAPACITY);
+	copy(a->contact_name, sizeof a->contact_name, form_text(f, AF_CONTACT_NAME));
+	copy(a->contact_phone, sizeof a->contact_phone, form_text(f, AF_CONTACT_PHONE));
+	a->ninterests = 0;
+	for (int o = 0; o < fl[AF_INTERESTS].noptions && a->ninterests < CIT_MAX_PICKS; o++)
+		if (fl[AF_INTERESTS].picked & (UINT64_C(1) << o))
+			a->interests[a->ninterests++] = fl[AF_INTERESTS].options[o].id;
+}
+
+static bool add_interest(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
+{
+	struct activity_form_state *st = ctx;
+	long long id;
+	enum db_status r = picklist_add(st->app->db, st->app->user, "interests", name, &id);
+	if (r != DB_OK) {
+		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
+			 : _("The entry could not be saved."));
+		return false;
+	}
+	int n = fld->noptions;
+	st->interests[n].id = id;
+	snprintf(st->interests[n].name, sizeof st->interests[n].name, "%s", name);
+	fld->options[n] = (struct form_option){ .id = id, .label = st->interests[n].name };
+	fld->noptions = n + 1;
+	return true;
+}
+
+void activity_form_open(struct app *app, long long id)
+{
+	pending_id = id;
+	app_push(app, &activity_form_screen);
+}
+
+static bool af_enter(struct screen *s, struct app *app)
+{
+	struct activity_form_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->app = app;
+	memcpy(st->fields, layout, sizeof layout);
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	int n = 0;
+	enum db_status r = picklist_load(app->db, "interests", st->interests, PICKS, &n);
+	if (r == DB_OK && pending_id)
+		r = activities_get(app->db, pending_id, today, &st->original);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(st);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		st->interest_opts[i] = (struct form_option){ .id = st->interests[i].id, .label = st->interests[i].name };
+	st->fields[AF_INTERESTS].options = st->interest_opts;
+	st->fields[AF_INTERESTS].noptions = n;
+	form_init(&st->form, st->fields, AF_COUNT);
+	if (!pending_id) {
+		snprintf(st->original.kind, sizeof st->original.kind, "motion_group");
+		snprintf(st->original.community, sizeof st->original.community, "practice");
+		snprintf(st->original.status, sizeof st->original.status, "active");
+		st->original.capacity = 20;
+	}
+	st->expected_version = st->original.version;
+	fill(st, &st->original);
+	s->state = st;
+	return true;
+}
+
+static void af_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void af_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct activity_form_state *st = s->state;
+	form_draw(&st->form, a);
+}
+
+static unsigned save(struct activity_form_state *st, struct app *app)
+{
+	if (!app_require_coordinator(app))
+		return RD_ALL;
+	if (!form_validate(&st->form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	struct activity_record a = st->original;
+	read_form(st, &a);
+	if (a.weekday && !a.start_time[0]) {
+		st->form.current = AF_START;
+		app_status(app, STATUS_ERROR, "%s", _("A weekly activity needs the time it starts."));
+		return RD_ALL;
+	}
+	if (a.start_time[0] && a.end_time[0] && strcmp(a.end_time, a.start_time) <= 0) {
+		st->form.current = AF_END;
+		app_status(app, STATUS_ERROR, "%s", _("It must end after it starts."));
+		return RD_ALL;
+	}
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	long long id = 0;
+	enum db_status r = activities_save(app->db, app->user, &a, st->expected_version, today, &id);
+	if (r == DB_ERR_CONFLICT) {
+		struct activity_record now;
+		if (activities_get(app->db, a.id, today, &now) == DB_OK)
+			st->expected_version = now.version;
+		app_status(app, STATUS_ERROR, "%s",
+			   _("Another desk saved this activity meanwhile. F10 saves yours over it; Esc keeps theirs."));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	st->form.dirty = false;
+	app_pop(app);
+	registry_reload(app);
+	if (a.weekday)
+		app_status(app, STATUS_INFO, _("%s is saved; its sessions are planned %d weeks ahead."), a.name,
+			   REG_SESSION_WEEKS);
+	else
+		app_status(app, STATUS_INFO, _("%s is saved."), a.name);
+	return RD_ALL;
+}
+
+static unsigned af_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct activity_form_state *st = s->state;
+	enum form_event ev;
+	unsigned r = form_key(&st->form, key, &ev);
+	int cur = st->form.current;
+	if (ev == FORM_PICK) {
+		dialog_pick(app, &st->fields[cur], add_interest, st);
+		st->form.dirty = true;
+		return RD_ALL;
+	}
+	if (ev == FORM_SUBMIT)
+		return save(st, app);
+	if (ev == FORM_CANCEL) {
+		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
+			app_pop(app);
+		return RD_ALL;
+	}
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+const struct screen_ops activity_form_screen = {
+	.name = N_("Activity"),
+	.help = N_("Everything about one activity. A weekly activity has its sessions planned twelve weeks "
+		   "ahead when saved; a new weekday or time moves the planned sessions nobody is booked on "
+		   "yet. Matching uses the interests it serves, the postcode, the weekday and time, the free "
+		   "places, and whether it is a practice community: a safe first step for someone with "
+		   "anxiety. F10 saves."),
+	.actions = form_actions,
+	.enter = af_enter,
+	.draw = af_draw,
+	.on_key = af_key,
+	.leave = af_leave,
+};

@@ -1,0 +1,16 @@
+/* activity_form.h — the form of one activity: what and where, weekday
+ * and time (its weekly sessions are planned from them), capacity, contact
+ * person, the interests it serves and whether it is a practice community
+ * (a safe first step) or a lasting one. */
+#ifndef BB_UI_ACTIVITY_FORM_H
+#define BB_UI_ACTIVITY_FORM_H
+
+#include "screen.h"
+
+struct app;
+
+extern const struct screen_ops activity_form_screen;
+/* id 0: a new activity. */
+void activity_form_open(struct app *app, long long id);
+
+#endif

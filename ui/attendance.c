@@ -1,0 +1,383 @@
+/* attendance.c — the sessions of a week to pick from (attendance.h).
+ *
+ * A week at a time, Monday to Sunday, the way the desk's paper lists are
+ * filed; < and > go a week back or on, g jumps to any date. Weekly
+ * activities show a line for their session even before one is written:
+ * opening it writes it, so catching up an old paper list needs no setup.
+ */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance_history.h"
+#include "attendance_pick.h"
+#include "attendance_roll.h"
+#include "attendance_session.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "list.h"
+#include "store_attendance.h"
+#include "utf8.h"
+
+enum { WEEK_MAX = 2000 };
+
+struct week_state {
+	struct app *app;
+	struct date monday;
+	struct session_info *sessions;
+	int n;
+	char query[256];              /* folded activity search */
+	struct list list;
+	bool stale;                   /* a screen above changed things: read again */
+	int cols;                     /* width of the last drawing */
+};
+
+static const struct action week_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the roll list of the highlighted session."), 0 },
+	{ ACT_PREV_WEEK, '<', N_("Week before"), N_("Go to the week before, e.g. to catch up on a paper list (also Left)."), 0 },
+	{ ACT_NEXT_WEEK, '>', N_("Week after"), N_("Go to the week after (also Right)."), 0 },
+	{ ACT_PREV_WEEK, UIK(KEY_LEFT), N_("Week before"), N_("Go to the week before."), ACTF_HIDDEN },
+	{ ACT_NEXT_WEEK, UIK(KEY_RIGHT), N_("Week after"), N_("Go to the week after."), ACTF_HIDDEN },
+	{ ACT_THIS_WEEK, 'i', N_("Today"), N_("Back to this week, with today's sessions."), 0 },
+	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the highlighted session with a reason (e.g. Holiday), "
+						   "or reopen a cancelled one."), 0 },
+	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of the highlighted activity over the last weeks."), 0 },
+	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, e.g. 12-10-2026."), ACTF_HIDDEN },
+	{ ACT_NEW, 'n', N_("New session"), N_("An extra session of an activity on a date you choose."), ACTF_HIDDEN },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name contains what you type."), ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static struct date monday_of(struct date d)
+{
+	return date_add_days(d, -(date_weekday(d) - 1));
+}
+
+static void today_iso(char out[DATE_ISO_LEN])
+{
+	date_format_iso(date_today(), out);
+}
+
+static bool load(struct week_state *st)
+{
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	date_format_iso(st->monday, from);
+	date_format_iso(date_add_days(st->monday, 6), to);
+	enum db_status r = attendance_sessions(st->app->db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
+	st->stale = false;
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		st->n = 0;
+		return false;
+	}
+	list_refresh(&st->list);
+	return true;
+}
+
+/* Today's session that began most recently (the one being held or just
+ * over), else today's first, else the next one to come. */
+static int best_row(const struct week_state *st)
+{
+	char today[DATE_ISO_LEN], now[20];
+	today_iso(today);
+	date_now_stamp(now);
+	const char *clock = now + 11; /* "HH:MM:SS" */
+	int first_today = -1, started = -1, next = -1;
+	for (int i = 0; i < st->n; i++) {
+		int c = strcmp(st->sessions[i].date, today);
+		if (c == 0) {
+			if (first_today < 0)
+				first_today = i;
+			if (st->sessions[i].start_time[0] && strncmp(st->sessions[i].start_time, clock, 5) <= 0)
+				started = i;
+		} else if (c > 0 && next < 0) {
+			next = i;
+		}
+	}
+	return started >= 0 ? started : first_today >= 0 ? first_today : next >= 0 ? next : 0;
+}
+
+static int today_count(const struct week_state *st)
+{
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	int n = 0;
+	for (int i = 0; i < st->n; i++)
+		n += strcmp(st->sessions[i].date, today) == 0;
+	return n;
+}
+
+static void show_week(struct week_state *st, struct date any_day)
+{
+	st->monday = monday_of(any_day);
+	st->list.selected = st->list.top = 0;
+	if (load(st) && date_to_days(st->monday) == date_to_days(monday_of(date_today())))
+		st->list.selected = best_row(st);
+}
+
+static int ws_count(void *ctx)
+{
+	return ((struct week_state *)ctx)->n;
+}
+
+static void pad(char *out, size_t size, const char *text, int cols)
+{
+	size_t fit = utf8_fit(text, cols);
+	int w = utf8_columns(text, fit);
+	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
+}
+
+static void status_text(const struct session_info *s, const char *today, char *out, size_t size)
+{
+	if (strcmp(s->status, "cancelled") == 0) {
+		snprintf(out, size, _("cancelled: %s"), s->cancel_reason);
+	} else if (s->roll == 0 && s->marked == 0) {
+		snprintf(out, size, "%s", strcmp(s->date, today) <= 0 ? _("nobody on the list") : "");
+	} else if (s->marked == 0) {
+		snprintf(out, size, "%s", strcmp(s->date, today) <= 0 ? _("not marked") : "");
+	} else if (s->marked >= s->roll) {
+		snprintf(out, size, _("all %d marked"), s->roll);
+	} else {
+		snprintf(out, size, _("%d of %d marked"), s->marked, s->roll);
+	}
+}
+
+static void ws_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct week_state *st = ctx;
+	const struct session_info *s = &st->sessions[i];
+	char today[DATE_ISO_LEN], day[64] = "", dayc[80], time[16], name[ATT_TEXT + 8], status[ATT_TEXT + 64];
+	today_iso(today);
+	struct date d;
+	if (strcmp(s->date, today) == 0)
+		snprintf(day, sizeof day, "%s", _("Today"));
+	else if (date_parse_iso(s->date, &d))
+		date_format_short(d, day, sizeof day);
+	pad(dayc, sizeof dayc, day, 13);
+	pad(time, sizeof time, s->start_time, 6);
+	status_text(s, today, status, sizeof status);
+	/* The name takes what the status leaves of a 78-column line. */
+	int status_w = utf8_columns(status, strlen(status));
+	int name_w = st->cols - 19 - (status_w > 24 ? status_w : 24) - 1;
+	pad(name, sizeof name, s->activity, name_w > 20 ? name_w : 20);
+	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
+}
+
+static void ws_filter(void *ctx, const char *query)
+{
+	struct week_state *st = ctx;
+	fold_search(query, st->query, sizeof st->query);
+	load(st);
+}
+
+static bool week_enter(struct screen *s, struct app *app)
+{
+	struct week_state *st = calloc(1, sizeof *st);
+	if (!st || !(st->sessions = calloc(WEEK_MAX, sizeof *st->sessions))) {
+		free(st);
+		return false;
+	}
+	st->app = app;
+	st->cols = 78;
+	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
+		  _("No sessions this week. Press n to add one, or < for the week before."));
+	s->state = st;
+	show_week(st, date_today());
+	return true;
+}
+
+static void week_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct week_state *st = s->state;
+	free(st->sessions);
+	free(st);
+	s->state = NULL;
+}
+
+static void week_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct week_state *st = s->state;
+	st->cols = a->cols;
+	if (st->stale) {
+		int keep = st->list.selected;
+		load(st);
+		st->list.selected = keep < st->n ? keep : 0;
+	}
+	char first[64], last[64], line[300];
+	date_format_short(st->monday, first, sizeof first);
+	date_format_short(date_add_days(st->monday, 6), last, sizeof last);
+	bool this_week = date_to_days(st->monday) == date_to_days(monday_of(date_today()));
+	/* TRANSLATORS: week number, first and last day ("man 23. nov"), year. */
+	snprintf(line, sizeof line, _("Week %d: %s – %s %d"), date_iso_week(st->monday), first, last,
+		 date_add_days(st->monday, 6).year);
+	if (this_week) {
+		size_t n = strlen(line);
+		snprintf(line + n, sizeof line - n, "  (%s)", _("this week"));
+	}
+	draw_text(a->top, a->left, a->cols, line, A_BOLD);
+	struct area rest = { a->top + 2, a->left, a->rows - 2, a->cols };
+	list_draw(&st->list, &rest);
+}
+
+/* The session of the highlighted line, written first if it is a weekly
+ * slot nobody opened yet; 0 (and a message) when that fails. */
+static long long selected_session(struct week_state *st, struct app *app)
+{
+	if (st->n == 0)
+		return 0;
+	struct session_info *s = &st->sessions[st->list.selected];
+	if (s->id)
+		return s->id;
+	long long id = 0;
+	enum db_status r = attendance_session_open(app->db, app->user, s->activity_id, s->date, &id);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return 0;
+	}
+	s->id = id;
+	return id;
+}
+
+static unsigned open_selected(struct week_state *st, struct app *app)
+{
+	long long id = selected_session(st, app);
+	if (id) {
+		st->stale = true;
+		attendance_roll_open(app, id);
+	}
+	return RD_ALL;
+}
+
+static unsigned go_to_date(struct week_state *st, struct app *app)
+{
+	char text[40];
+	if (!dialog_prompt(app, _("Show the week of which date? (e.g. 12-10-2026)"), text, sizeof text, 10) || !text[0])
+		return RD_ALL;
+	struct date d;
+	if (!date_parse(text, &d)) {
+		app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
+			   text);
+		return RD_ALL;
+	}
+	show_week(st, d);
+	return RD_ALL;
+}
+
+/* An extra session: choose the activity, then the date (empty: today). */
+static unsigned new_session(struct week_state *st, struct app *app)
+{
+	struct pick_row row;
+	long long activity = attendance_pick(app, _("Which activity meets?"), attendance_pick_activities, NULL, NULL,
+					     &row);
+	if (activity <= 0)
+		return RD_ALL;
+	char text[40];
+	if (!dialog_prompt(app, _("On which date? (e.g. 26-11-2026; empty means today)"), text, sizeof text, 10))
+		return RD_ALL;
+	struct date d = date_today();
+	if (text[0] && !date_parse(text, &d)) {
+		app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
+			   text);
+		return RD_ALL;
+	}
+	char iso[DATE_ISO_LEN];
+	date_format_iso(d, iso);
+	long long id = 0;
+	enum db_status r = attendance_session_open(app->db, app->user, activity, iso, &id);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	show_week(st, d);
+	st->stale = true;
+	attendance_roll_open(app, id);
+	return RD_ALL;
+}
+
+static unsigned week_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct week_state *st = s->state;
+	if (!st->list.searching) {
+		switch (action_for_key(s->ops->actions, key)) {
+		case ACT_PREV_WEEK:
+			show_week(st, date_add_days(st->monday, -7));
+			return RD_ALL;
+		case ACT_NEXT_WEEK:
+			show_week(st, date_add_days(st->monday, 7));
+			return RD_ALL;
+		case ACT_THIS_WEEK:
+			show_week(st, date_today());
+			return RD_ALL;
+		case ACT_GOTO_DATE:
+			return go_to_date(st, app);
+		case ACT_NEW:
+			return new_session(st, app);
+		case ACT_CANCEL_SESSION: {
+			long long id = selected_session(st, app);
+			if (id && attendance_session_toggle_cancel(app, id)) {
+				int keep = st->list.selected;
+				load(st);
+				st->list.selected = keep;
+			}
+			return RD_ALL;
+		}
+		case ACT_HISTORY:
+			if (st->n > 0) {
+				char today[DATE_ISO_LEN];
+				today_iso(today);
+				const struct session_info *sel = &st->sessions[st->list.selected];
+				/* Up to today, or to the session when it lies further back. */
+				attendance_history_open(app, sel->activity_id,
+							strcmp(sel->date, today) < 0 ? sel->date : today);
+			}
+			return RD_ALL;
+		default:
+			break;
+		}
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (ev == LIST_ACTIVATE)
+		return open_selected(st, app);
+	if (ev == LIST_LEAVE) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	if (used)
+		return r;
+	return app_default_key(app, key);
+}
+
+void attendance_open(struct app *app)
+{
+	if (!app_push(app, &attendance_screen))
+		return;
+	struct week_state *st = app_top(app)->state;
+	/* One session today: that is where the desk wants to be. */
+	if (today_count(st) == 1)
+		open_selected(st, app);
+}
+
+const struct screen_ops attendance_screen = {
+	.name = N_("Attendance"),
+	.help = N_("The sessions of one week, Monday to Sunday, with how far each roll list is marked. "
+		   "Enter opens the roll list. < and > go a week back or on, to catch up on a paper list; "
+		   "i comes back to this week; g jumps to the week of any date. x cancels a session (or "
+		   "reopens it), h shows an activity's history, n adds an extra session, and / shows only "
+		   "the activities whose name contains what you type."),
+	.actions = week_actions,
+	.enter = week_enter,
+	.draw = week_draw,
+	.on_key = week_key,
+	.leave = week_leave,
+};

@@ -1,0 +1,637 @@
+/* attendance_roll.c — the roll list (attendance_roll.h).
+ *
+ * Keys: m, a and u mark came / sent notice / did not come and move to the
+ * next line, so a 20-person list is 20 key presses. The letters are the
+ * first letters of the words on the paper list the desk already knows
+ * (mødt, afbud, udeblevet), so nobody has to learn a code; Space also
+ * marks "came", the most common mark, on the biggest key, for a thumb.
+ * f toggles "came accompanied" (by the citizen's matched volunteer, or
+ * one chosen), and stays on the line: it adds to a mark, it is not one.
+ *
+ * The list is read again after every mark: the rules may have planned a
+ * call or reached a milestone, and a second desk may have marked too.
+ */
+#include "attendance_roll.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance_history.h"
+#include "attendance_pick.h"
+#include "attendance_rules.h"
+#include "attendance_session.h"
+#include "attendance_walkin.h"
+#include "card.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "lineedit.h"
+#include "store_attendance.h"
+#include "utf8.h"
+#include "vocab.h"
+
+struct roll_state {
+	long long session_id;
+	struct roll roll;
+	struct roll_summary sum;
+	struct volunteer_ref helpers[ATT_HELPERS];
+	int nhelpers;
+	int selected, top, page_rows;
+	bool stale;                   /* a screen above changed things: read again */
+	long long select_id;          /* after reading, put the cursor here */
+	bool finding;                 /* the find line has the keyboard */
+	struct lineedit find;
+};
+
+static long long pending_session;
+
+static const struct action roll_actions[] = {
+	{ ACT_MARK_PRESENT, 'm', N_("Present"), N_("Mark the citizen as came (mødt) and go to the next line."), 0 },
+	{ ACT_MARK_PRESENT, UIK_SPACE, N_("Present"), N_("Mark as came, like m: the most common mark on the biggest key."),
+	  ACTF_HIDDEN },
+	{ ACT_MARK_EXCUSED, 'a', N_("Excused"), N_("Mark that the citizen sent notice (afbud) and go to the next line."), 0 },
+	{ ACT_MARK_ABSENT, 'u', N_("Absent"), N_("Mark that the citizen did not come (udeblevet) and go to the next line."), 0 },
+	{ ACT_ACCOMPANIED, 'f', N_("Accompanied"), N_("Came accompanied by a volunteer, or no longer: the citizen's matched "
+						      "volunteer, else you choose one. Stays on the line."), 0 },
+	{ ACT_WALK_IN, '+', N_("Walk-in"), N_("Add someone who came without being on the list: search all citizens, "
+					     "or register a new person with name and phone."), 0 },
+	{ ACT_SESSION_DETAILS, 'd', N_("Session"), N_("The session's date, times, leader, helpers and note; cancel "
+						     "or reopen it."), 0 },
+	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of this activity over the last weeks."), ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the sessions of the week. Every mark is already saved."), ACTF_HIDDEN },
+	{ ACT_COMPANION, 'v', N_("Companion"), N_("Choose which volunteer the citizen came with."), ACTF_HIDDEN },
+	{ ACT_MARK_CLEAR, UIK(KEY_DC), N_("Clear"), N_("Take the mark away (a walk-in leaves the list)."), ACTF_HIDDEN },
+	{ ACT_MARK_CLEAR, UIK(KEY_BACKSPACE), N_("Clear"), N_("Take the mark away, like Del."), ACTF_HIDDEN },
+	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the session with a reason, or reopen it."),
+	  ACTF_HIDDEN },
+	{ ACT_PREV_SESSION, '<', N_("Previous"), N_("The activity's previous session, e.g. to catch up a paper list."),
+	  ACTF_HIDDEN },
+	{ ACT_PREV_SESSION, UIK(KEY_LEFT), N_("Previous"), N_("The previous session, like <."), ACTF_HIDDEN },
+	{ ACT_NEXT_SESSION, '>', N_("Next"), N_("The activity's next session."), ACTF_HIDDEN },
+	{ ACT_NEXT_SESSION, UIK(KEY_RIGHT), N_("Next"), N_("The next session, like >."), ACTF_HIDDEN },
+	{ ACT_CARD, UIK_ENTER, N_("Card"), N_("Open the citizen's card."), ACTF_HIDDEN },
+	{ ACT_SEARCH, '/', N_("Find"), N_("Find a name in the list as you type; Enter or Esc goes back to marking."),
+	  ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool cancelled(const struct roll_state *st)
+{
+	return strcmp(st->roll.session.status, "cancelled") == 0;
+}
+
+static int index_of(const struct roll_state *st, long long citizen_id)
+{
+	for (int i = 0; i < st->roll.count; i++)
+		if (st->roll.entries[i].citizen_id == citizen_id)
+			return i;
+	return -1;
+}
+
+static int first_unmarked(const struct roll_state *st)
+{
+	for (int i = 0; i < st->roll.count; i++)
+		if (!st->roll.entries[i].mark[0])
+			return i;
+	return -1;
+}
+
+/* Reads the list again, keeping the cursor on the same person. */
+static bool load(struct roll_state *st, struct app *app)
+{
+	long long keep = st->select_id;
+	if (!keep && st->selected < st->roll.count)
+		keep = st->roll.entries[st->selected].citizen_id;
+	struct roll fresh;
+	enum db_status r = attendance_roll(app->db, st->session_id, &fresh);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	attendance_roll_free(&st->roll);
+	st->roll = fresh;
+	attendance_summarise(&st->roll, &st->sum);
+	if (attendance_session_helpers(app->db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
+		st->nhelpers = 0;
+	int at = keep ? index_of(st, keep) : -1;
+	st->selected = at >= 0 ? at : st->selected < st->roll.count ? st->selected : 0;
+	st->select_id = 0;
+	st->stale = false;
+	return true;
+}
+
+static void show_session(struct roll_state *st, struct app *app, long long session_id)
+{
+	st->session_id = session_id;
+	st->selected = st->top = 0;
+	st->select_id = 0;
+	attendance_roll_free(&st->roll);
+	if (!load(st, app))
+		return;
+	attendance_roll_viewed(app->db, app->user, session_id);
+	int first = first_unmarked(st);
+	st->selected = first >= 0 ? first : 0;
+}
+
+static bool roll_enter(struct screen *s, struct app *app)
+{
+	struct roll_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	lineedit_init(&st->find, 40);
+	st->session_id = pending_session;
+	if (!load(st, app)) {
+		free(st);
+		return false;
+	}
+	attendance_roll_viewed(app->db, app->user, st->session_id);
+	/* Catching up starts where the marks stop. */
+	int first = first_unmarked(st);
+	st->selected = first >= 0 ? first : 0;
+	s->state = st;
+	return true;
+}
+
+static void roll_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct roll_state *st = s->state;
+	attendance_roll_free(&st->roll);
+	free(st);
+	s->state = NULL;
+}
+
+/* Pads or clips to exactly `cols` columns, UTF-8 aware. */
+static void cell(char *out, size_t size, const char *text, int cols)
+{
+	size_t fit = utf8_fit(text, cols);
+	int w = utf8_columns(text, fit);
+	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
+}
+
+static const char *short_mark(const char *code)
+{
+	return code[0] ? vocab_label(vocab_attendance_short, code) : "";
+}
+
+/* "tors 26. nov 10:00–11:30" */
+static void session_when(const struct session_info *s, char *out, size_t size)
+{
+	struct date d;
+	char day[64] = "";
+	if (date_parse_iso(s->date, &d))
+		date_format_short(d, day, sizeof day);
+	if (s->start_time[0] && s->end_time[0])
+		snprintf(out, size, "%s %s–%s", day, s->start_time, s->end_time);
+	else if (s->start_time[0])
+		snprintf(out, size, "%s %s", day, s->start_time);
+	else
+		snprintf(out, size, "%s", day);
+}
+
+static int draw_header(struct roll_state *st, const struct area *a)
+{
+	const struct session_info *s = &st->roll.session;
+	int y = a->top;
+	char when[128], line[1600];
+	session_when(s, when, sizeof when);
+	snprintf(line, sizeof line, "%s · %s%s%s", s->activity, when, s->place[0] ? " · " : "", s->place);
+	draw_text(y++, a->left, a->cols, line, A_BOLD);
+
+	if (cancelled(st)) {
+		snprintf(line, sizeof line, _("Cancelled: %s. Press x to reopen it."),
+			 s->cancel_reason[0] ? s->cancel_reason : _("no reason given"));
+		draw_blank(y, a->left, a->cols, A_REVERSE);
+		draw_text(y++, a->left, a->cols, line, A_REVERSE | A_BOLD);
+	} else {
+		/* Who led and helped, and the note: what the paper list's top said. */
+		char names[800] = "", part[3][1100] = { "", "", "" };
+		size_t n = 0;
+		for (int i = 0; i < st->nhelpers && n < sizeof names; i++)
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", st->helpers[i].name);
+		if (s->leader[0])
+			snprintf(part[0], sizeof part[0], _("Led by %s"), s->leader);
+		if (names[0])
+			snprintf(part[1], sizeof part[1], _("Helpers: %s"), names);
+		snprintf(part[2], sizeof part[2], "%s", s->note);
+		size_t used = 0;
+		line[0] = '\0';
+		for (int i = 0; i < 3 && used < sizeof line; i++)
+			if (part[i][0])
+				used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", used ? " · " : "", part[i]);
+		if (!line[0] && st->roll.previous_date[0]) {
+			struct date d;
+			char day[64] = "";
+			if (date_parse_iso(st->roll.previous_date, &d))
+				date_format_short(d, day, sizeof day);
+			snprintf(line, sizeof line, _("Last time: %s"), day);
+		}
+		draw_text(y++, a->left, a->cols, line, A_NORMAL);
+	}
+
+	/* The summary: counts, then who is new today. */
+	char sum[1600];
+	int n = snprintf(sum, sizeof sum, _("Came %d · Notice %d · Away %d · Not marked %d"), st->sum.present,
+			 st->sum.excused, st->sum.absent, st->sum.unmarked);
+	if (st->sum.first_time > 0 && n > 0 && (size_t)n < sizeof sum) {
+		n += snprintf(sum + n, sizeof sum - (size_t)n, " · %s ", _("New today:"));
+		bool first = true;
+		for (int i = 0; i < st->roll.count && n > 0 && (size_t)n < sizeof sum; i++) {
+			const struct roll_entry *e = &st->roll.entries[i];
+			if (!e->first_time || strcmp(e->mark, "present") != 0)
+				continue;
+			n += snprintf(sum + n, sizeof sum - (size_t)n, "%s%s", first ? "" : ", ", e->name);
+			first = false;
+		}
+	}
+	draw_text(y++, a->left, a->cols, sum, A_BOLD);
+	return y;
+}
+
+/* Column widths for the window: the name gets what the others leave, up
+ * to 28 columns; the rest of the line says who went along and anything
+ * worth knowing (first time, walk-in, a call planned). */
+struct columns {
+	int name, last, today;
+};
+
+static struct columns columns_for(int cols)
+{
+	struct columns c = { .last = 10, .today = 10 };
+	if (cols < 50)
+		c.last = 0;
+	c.name = cols - c.last - c.today - 1;
+	if (cols >= 60)
+		c.name -= 16;
+	if (c.name > 28)
+		c.name = 28;
+	return c;
+}
+
+static void entry_tags(const struct roll_entry *e, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	const char *tags[4];
+	int nt = 0;
+	/* What the desk must act on comes first: the line may be clipped. */
+	if (e->needs_intake)
+		tags[nt++] = _("needs first talk");
+	if (e->call_planned)
+		tags[nt++] = _("call planned");
+	if (e->first_time)
+		tags[nt++] = _("first time");
+	if (e->walk_in)
+		tags[nt++] = _("walk-in");
+	for (int i = 0; i < nt && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", tags[i]);
+}
+
+static void roll_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct roll_state *st = s->state;
+	if (st->stale)
+		load(st, app);
+	int y = draw_header(st, a);
+	struct columns c = columns_for(a->cols);
+
+	char head[800], name[200], last[80], today[80];
+	cell(name, sizeof name, _("Name"), c.name);
+	cell(last, sizeof last, c.last ? _("Last time") : "", c.last);
+	/* The marks column is headed by the session's day: "I dag", or
+	 * "19. nov" when catching up. */
+	char today_iso[DATE_ISO_LEN], day[64] = "";
+	date_format_iso(date_today(), today_iso);
+	struct date d;
+	if (strcmp(st->roll.session.date, today_iso) == 0) {
+		snprintf(day, sizeof day, "%s", _("Today"));
+	} else if (date_parse_iso(st->roll.session.date, &d)) {
+		char shortd[64];
+		date_format_short(d, shortd, sizeof shortd);
+		const char *sp = strchr(shortd, ' ');
+		snprintf(day, sizeof day, "%s", sp ? sp + 1 : shortd);
+	}
+	cell(today, sizeof today, day, c.today);
+	snprintf(head, sizeof head, "%s %s%s%s", name, last, today, _("Came with · note"));
+	draw_text(y++, a->left, a->cols, head, A_UNDERLINE);
+
+	int rows = a->top + a->rows - y - (st->finding ? 1 : 0);
+	st->page_rows = rows > 1 ? rows : 1;
+	if (st->roll.count == 0) {
+		draw_wrapped(y, a->left, rows, a->cols,
+			     _("Nobody is enrolled in this activity on this date. Press + to add someone who came."),
+			     A_NORMAL);
+	}
+	if (st->selected < st->top)
+		st->top = st->selected;
+	if (st->selected >= st->top + rows)
+		st->top = st->selected - rows + 1;
+	if (st->top < 0)
+		st->top = 0;
+	for (int r = 0; r < rows && st->top + r < st->roll.count; r++) {
+		const struct roll_entry *e = &st->roll.entries[st->top + r];
+		char line[2400], tags[200];
+		cell(name, sizeof name, e->name, c.name);
+		cell(last, sizeof last, short_mark(e->last_mark), c.last);
+		cell(today, sizeof today, e->mark[0] ? short_mark(e->mark) : "·", c.today);
+		entry_tags(e, tags, sizeof tags);
+		snprintf(line, sizeof line, "%s %s%s%s%s%s", name, last, today, e->accompanied_by ? e->companion : "",
+			 e->accompanied_by && tags[0] ? " · " : "", tags);
+		bool sel = st->top + r == st->selected;
+		attr_t attr = sel ? A_REVERSE : A_NORMAL;
+		draw_blank(y + r, a->left, a->cols, attr);
+		draw_text(y + r, a->left, a->cols, line, attr | (e->mark[0] ? 0 : A_BOLD));
+	}
+	if (st->top + rows < st->roll.count)
+		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
+	if (st->top > 0)
+		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
+	if (st->finding) {
+		int fy = a->top + a->rows - 1;
+		char label[64];
+		snprintf(label, sizeof label, "%s ", _("Find:"));
+		int w = draw_text(fy, a->left, a->cols, label, A_BOLD);
+		draw_text(fy, a->left + w, a->cols - w, st->find.text, A_UNDERLINE);
+		curs_set(1);
+		move(fy, a->left + w + lineedit_cursor_column(&st->find));
+	}
+}
+
+/* Tells the desk what the rules did with the mark just made. */
+static void tell_outcome(struct app *app, const struct roll_entry *e, const struct mark_outcome *out)
+{
+	if (out->call_planned)
+		app_status(app, STATUS_INFO, _("%s: missed several times in a row, a follow-up call is planned."),
+			   e->name);
+	else if (out->call_withdrawn)
+		app_status(app, STATUS_INFO, _("%s: the follow-up call is withdrawn again."),
+			   e->name);
+	else if (out->accompaniment_done)
+		app_status(app, STATUS_INFO, _("%s: first session since the match, milestone reached."),
+			   e->name);
+}
+
+static bool refuse_if_cancelled(struct roll_state *st, struct app *app)
+{
+	if (!cancelled(st))
+		return false;
+	app_status(app, STATUS_ERROR, "%s", _("The session is cancelled and takes no marks. Press x to reopen it."));
+	return true;
+}
+
+static unsigned set_mark(struct roll_state *st, struct app *app, const char *mark, long long companion,
+			 bool advance)
+{
+	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
+		return RD_ALL;
+	struct roll_entry e = st->roll.entries[st->selected];
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	/* Notice can come before the day; coming or staying away cannot. */
+	if (mark && strcmp(mark, "excused") != 0 && strcmp(st->roll.session.date, today) > 0) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This session has not been held yet: only notice (a) can be marked in advance."));
+		return RD_ALL;
+	}
+	struct mark_outcome out;
+	enum db_status r = attendance_mark(app->db, app->user, st->session_id, e.citizen_id, mark, companion, today,
+					   &attendance_rules, &out);
+	if (r != DB_OK) {
+		/* Nothing was written: the list shows what is saved. */
+		app_status_db(app, r);
+		load(st, app);
+		return RD_ALL;
+	}
+	tell_outcome(app, &e, &out);
+	st->select_id = e.citizen_id;
+	load(st, app);
+	if (advance) {
+		if (st->selected + 1 < st->roll.count) {
+			st->selected++;
+		} else {
+			int first = first_unmarked(st);
+			if (first >= 0)
+				st->selected = first;
+			else if (!app->status[0])
+				app_status(app, STATUS_INFO, "%s", _("Everyone on the list is marked."));
+		}
+	}
+	return RD_ALL;
+}
+
+static unsigned mark_present(struct roll_state *st, struct app *app)
+{
+	if (st->roll.count == 0)
+		return RD_ALL;
+	const struct roll_entry *e = &st->roll.entries[st->selected];
+	/* Marking "came" again keeps whoever went along. */
+	return set_mark(st, app, "present", e->accompanied_by, true);
+}
+
+static unsigned choose_companion(struct roll_state *st, struct app *app)
+{
+	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
+		return RD_ALL;
+	const struct roll_entry *e = &st->roll.entries[st->selected];
+	char title[ATT_NAME + 80];
+	snprintf(title, sizeof title, _("Who came with %s?"), e->name);
+	long long v = attendance_pick(app, title, attendance_pick_volunteers, NULL, NULL, NULL);
+	if (v <= 0)
+		return RD_ALL;
+	return set_mark(st, app, "present", v, false);
+}
+
+static unsigned toggle_accompanied(struct roll_state *st, struct app *app)
+{
+	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
+		return RD_ALL;
+	const struct roll_entry *e = &st->roll.entries[st->selected];
+	if (e->accompanied_by)
+		return set_mark(st, app, "present", 0, false);
+	if (e->match_volunteer)
+		return set_mark(st, app, "present", e->match_volunteer, false);
+	return choose_companion(st, app);
+}
+
+static unsigned clear_mark(struct roll_state *st, struct app *app)
+{
+	if (st->roll.count == 0)
+		return RD_ALL;
+	const struct roll_entry *e = &st->roll.entries[st->selected];
+	if (!e->mark[0])
+		return RD_NONE;
+	if (!e->enrolment_id) {
+		char q[ATT_NAME + 120];
+		snprintf(q, sizeof q, _("Take %s off this session's list?"), e->name);
+		if (!dialog_confirm(app, q, false))
+			return RD_ALL;
+	}
+	return set_mark(st, app, NULL, 0, false);
+}
+
+static unsigned goto_neighbour(struct roll_state *st, struct app *app, int dir)
+{
+	long long id = 0;
+	enum db_status r = attendance_session_neighbour(app->db, st->session_id, dir, &id);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	if (!id) {
+		app_status(app, STATUS_INFO, "%s", dir < 0 ? _("There is no earlier session of this activity.")
+							: _("There is no later session of this activity yet."));
+		return RD_ALL;
+	}
+	show_session(st, app, id);
+	return RD_ALL;
+}
+
+/* '/': jump to the first name containing what is typed (folded). */
+static unsigned find_key(struct roll_state *st, ui_key key)
+{
+	if (key == UIK_ENTER || key == UIK_ESC) {
+		st->finding = false;
+		curs_set(0);
+		return RD_ALL;
+	}
+	if (!lineedit_key(&st->find, key))
+		return RD_NONE;
+	char q[128], name[ATT_NAME];
+	fold_search(st->find.text, q, sizeof q);
+	for (int i = 0; q[0] && i < st->roll.count; i++) {
+		fold_search(st->roll.entries[i].name, name, sizeof name);
+		if (strstr(name, q)) {
+			st->selected = i;
+			break;
+		}
+	}
+	return RD_ALL;
+}
+
+static unsigned move_cursor(struct roll_state *st, ui_key key)
+{
+	int n = st->roll.count;
+	switch (key) {
+	case UIK(KEY_UP):
+		if (st->selected > 0)
+			st->selected--;
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		if (st->selected + 1 < n)
+			st->selected++;
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		st->selected = st->selected > st->page_rows ? st->selected - st->page_rows : 0;
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		st->selected = st->selected + st->page_rows < n ? st->selected + st->page_rows : (n > 0 ? n - 1 : 0);
+		return RD_BODY;
+	case UIK(KEY_HOME):
+		st->selected = 0;
+		return RD_BODY;
+	case UIK(KEY_END):
+		st->selected = n > 0 ? n - 1 : 0;
+		return RD_BODY;
+	default:
+		return RD_NONE;
+	}
+}
+
+static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct roll_state *st = s->state;
+	if (st->finding) {
+		unsigned r = find_key(st, key);
+		if (r != RD_NONE)
+			return r;
+	}
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_MARK_PRESENT:
+		return mark_present(st, app);
+	case ACT_MARK_EXCUSED:
+		return set_mark(st, app, "excused", 0, true);
+	case ACT_MARK_ABSENT:
+		return set_mark(st, app, "absent", 0, true);
+	case ACT_MARK_CLEAR:
+		return clear_mark(st, app);
+	case ACT_ACCOMPANIED:
+		return toggle_accompanied(st, app);
+	case ACT_COMPANION:
+		return choose_companion(st, app);
+	case ACT_WALK_IN:
+		if (!refuse_if_cancelled(st, app)) {
+			st->stale = true;
+			attendance_walkin_open(app, st->session_id);
+		}
+		return RD_ALL;
+	case ACT_SESSION_DETAILS:
+		st->stale = true;
+		attendance_session_open_details(app, st->session_id);
+		return RD_ALL;
+	case ACT_CANCEL_SESSION:
+		attendance_session_toggle_cancel(app, st->session_id);
+		load(st, app);
+		return RD_ALL;
+	case ACT_HISTORY:
+		st->stale = true;
+		attendance_history_open(app, st->roll.session.activity_id, st->roll.session.date);
+		return RD_ALL;
+	case ACT_PREV_SESSION:
+		return goto_neighbour(st, app, -1);
+	case ACT_NEXT_SESSION:
+		return goto_neighbour(st, app, +1);
+	case ACT_CARD:
+		if (st->roll.count > 0) {
+			st->stale = true;
+			card_open(app, st->roll.entries[st->selected].citizen_id);
+		}
+		return RD_ALL;
+	case ACT_SEARCH:
+		st->finding = true;
+		lineedit_set(&st->find, "");
+		return RD_ALL;
+	case ACT_BACK:
+		app_pop(app);
+		return RD_ALL;
+	default:
+		break;
+	}
+	unsigned r = move_cursor(st, key);
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+void attendance_roll_open(struct app *app, long long session_id)
+{
+	pending_session = session_id;
+	app_push(app, &attendance_roll_screen);
+}
+
+void attendance_roll_select(struct app *app, long long citizen_id)
+{
+	for (int i = app->depth - 1; i >= 0; i--) {
+		if (app->stack[i].ops == &attendance_roll_screen) {
+			struct roll_state *st = app->stack[i].state;
+			st->stale = true;
+			st->select_id = citizen_id;
+			return;
+		}
+	}
+}
+
+const struct screen_ops attendance_roll_screen = {
+	.name = N_("Roll call"),
+	.help = N_("Everyone enrolled in the activity, in Danish name order, with last time's mark beside the "
+		   "name. Press m (came), a (sent notice) or u (did not come) for the person on the highlighted "
+		   "line; the mark is saved at once and the next line is highlighted. f marks that the person "
+		   "came accompanied by their volunteer. + adds a walk-in. The line at the top counts the marks "
+		   "and names who came for the first time."),
+	.actions = roll_actions,
+	.enter = roll_enter,
+	.draw = roll_draw,
+	.on_key = roll_key,
+	.leave = roll_leave,
+};

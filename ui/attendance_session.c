@@ -1,0 +1,367 @@
+/* attendance_session.c — the session details form (attendance_session.h).
+ * Leader and helpers are chosen with the search-as-you-type chooser, one
+ * at a time: Enter on the field opens it, and choosing a ticked helper
+ * takes them off again. */
+#include "attendance_session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance_pick.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "form.h"
+#include "i18n.h"
+#include "store_attendance.h"
+
+enum {
+	SF_DATE,
+	SF_START,
+	SF_END,
+	SF_LEADER,
+	SF_HELPERS,
+	SF_NOTE,
+	SF_CANCELLED,
+	SF_REASON,
+	SF_COUNT,
+};
+
+struct session_state {
+	struct session_info info;
+	struct form form;
+	struct form_field fields[SF_COUNT];
+	struct form_option leader_opt[1];
+	char leader_name[ATT_NAME];
+	struct form_option helper_opt[ATT_HELPERS];
+	struct volunteer_ref helpers[ATT_HELPERS];
+	int nhelpers;
+};
+
+static long long pending_session;
+
+static const struct action session_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the session's details."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no, or choose the leader or a helper (also Enter)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* "10:00", "10.00", "1000" and "9:30" all mean a time of day; written
+ * back as HH:MM. False for anything else. */
+static bool parse_time(const char *text, char out[ATT_TIME])
+{
+	int digits[4], n = 0;
+	bool sep = false;
+	for (const char *p = text; *p; p++) {
+		if (*p >= '0' && *p <= '9' && n < 4)
+			digits[n++] = *p - '0';
+		else if ((*p == ':' || *p == '.') && !sep && n >= 1 && n <= 2)
+			sep = true;
+		else if (*p != ' ')
+			return false;
+	}
+	int h, m;
+	if (n == 4) {
+		h = digits[0] * 10 + digits[1];
+		m = digits[2] * 10 + digits[3];
+	} else if (n == 3) {
+		h = digits[0];
+		m = digits[1] * 10 + digits[2];
+	} else {
+		return false;
+	}
+	if (h > 23 || m > 59)
+		return false;
+	snprintf(out, ATT_TIME, "%02u:%02u", (unsigned)h % 24u, (unsigned)m % 60u);
+	return true;
+}
+
+static bool check_time(const struct form_field *fld, char *err, size_t size)
+{
+	char t[ATT_TIME];
+	if (!parse_time(fld->edit.text, t))
+		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00."));
+	return !err[0];
+}
+
+static const struct form_field layout[SF_COUNT] = {
+	[SF_DATE] = { .key = "date", .label = N_("Date"), .kind = FIELD_DATE, .required = true },
+	[SF_START] = { .key = "start", .label = N_("Starts"), .kind = FIELD_TEXT, .max_chars = 5, .check = check_time },
+	[SF_END] = { .key = "end", .label = N_("Ends"), .kind = FIELD_TEXT, .max_chars = 5, .check = check_time },
+	[SF_LEADER] = { .key = "leader", .label = N_("Led by"), .kind = FIELD_MULTI },
+	[SF_HELPERS] = { .key = "helpers", .label = N_("Volunteers helping"), .kind = FIELD_MULTI },
+	[SF_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 250 },
+	[SF_CANCELLED] = { .key = "cancelled", .label = N_("Cancelled"), .kind = FIELD_YESNO },
+	[SF_REASON] = { .key = "reason", .label = N_("Reason"), .kind = FIELD_TEXT, .max_chars = 120 },
+};
+
+static void set_leader(struct session_state *st, long long id, const char *name)
+{
+	struct form_field *f = &st->fields[SF_LEADER];
+	snprintf(st->leader_name, sizeof st->leader_name, "%s", name);
+	st->leader_opt[0] = (struct form_option){ .id = id, .label = st->leader_name };
+	f->options = st->leader_opt;
+	f->noptions = id > 0 ? 1 : 0;
+	f->picked = id > 0 ? 1 : 0;
+}
+
+static void sync_helpers(struct session_state *st)
+{
+	struct form_field *f = &st->fields[SF_HELPERS];
+	for (int i = 0; i < st->nhelpers; i++)
+		st->helper_opt[i] = (struct form_option){ .id = st->helpers[i].id, .label = st->helpers[i].name };
+	f->options = st->helper_opt;
+	f->noptions = st->nhelpers;
+	f->picked = st->nhelpers ? (UINT64_C(1) << st->nhelpers) - 1 : 0;
+}
+
+static void update_visibility(struct session_state *st)
+{
+	bool cancelled = st->fields[SF_CANCELLED].choice == 1;
+	st->fields[SF_REASON].hidden = !cancelled;
+	st->fields[SF_REASON].required = cancelled;
+}
+
+static bool session_enter(struct screen *s, struct app *app)
+{
+	struct session_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	enum db_status r = attendance_session_get(app->db, pending_session, &st->info);
+	if (r == DB_OK)
+		r = attendance_session_helpers(app->db, pending_session, st->helpers, ATT_HELPERS, &st->nhelpers);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(st);
+		return false;
+	}
+	memcpy(st->fields, layout, sizeof layout);
+	form_init(&st->form, st->fields, SF_COUNT);
+	struct date d;
+	char day[16] = "";
+	if (date_parse_iso(st->info.date, &d))
+		date_format_dk(d, day, sizeof day);
+	form_set_text(&st->form, SF_DATE, day);
+	form_set_text(&st->form, SF_START, st->info.start_time);
+	form_set_text(&st->form, SF_END, st->info.end_time);
+	form_set_text(&st->form, SF_NOTE, st->info.note);
+	form_set_text(&st->form, SF_REASON, st->info.cancel_reason);
+	st->fields[SF_CANCELLED].choice = strcmp(st->info.status, "cancelled") == 0;
+	set_leader(st, st->info.led_by, st->info.leader);
+	sync_helpers(st);
+	update_visibility(st);
+	st->form.dirty = false;
+	s->state = st;
+	return true;
+}
+
+static void session_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void session_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct session_state *st = s->state;
+	char title[ATT_TEXT + 40];
+	snprintf(title, sizeof title, "%s", st->info.activity);
+	draw_text(a->top, a->left, a->cols, title, A_BOLD);
+	struct area rest = { a->top + 2, a->left, a->rows - 2, a->cols };
+	form_draw(&st->form, &rest);
+}
+
+static void pick_leader(struct session_state *st, struct app *app)
+{
+	struct pick_row row;
+	long long id = attendance_pick(app, _("Who led the session?"), attendance_pick_volunteers, NULL, _("Nobody"),
+				       &row);
+	if (id == 0)
+		return;
+	set_leader(st, id > 0 ? id : 0, id > 0 ? row.label : "");
+	st->form.dirty = true;
+}
+
+static void pick_helper(struct session_state *st, struct app *app)
+{
+	long long ids[ATT_HELPERS];
+	for (int i = 0; i < st->nhelpers; i++)
+		ids[i] = st->helpers[i].id;
+	struct pick_ticks ticks = { .ids = ids, .n = st->nhelpers };
+	struct pick_row row;
+	long long id = attendance_pick(app, _("Add or remove a helping volunteer"), attendance_pick_volunteers, &ticks,
+				       NULL, &row);
+	if (id <= 0)
+		return;
+	for (int i = 0; i < st->nhelpers; i++) {
+		if (st->helpers[i].id == id) {
+			memmove(&st->helpers[i], &st->helpers[i + 1], (size_t)(st->nhelpers - i - 1) * sizeof st->helpers[0]);
+			st->nhelpers--;
+			sync_helpers(st);
+			st->form.dirty = true;
+			return;
+		}
+	}
+	if (st->nhelpers >= ATT_HELPERS) {
+		app_status(app, STATUS_ERROR, "%s", _("The list of helpers is full."));
+		return;
+	}
+	st->helpers[st->nhelpers].id = id;
+	snprintf(st->helpers[st->nhelpers].name, sizeof st->helpers[0].name, "%s", row.label);
+	st->nhelpers++;
+	sync_helpers(st);
+	st->form.dirty = true;
+}
+
+static unsigned save(struct session_state *st, struct app *app)
+{
+	update_visibility(st);
+	if (!form_validate(&st->form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	struct session_edit e;
+	memset(&e, 0, sizeof e);
+	e.id = st->info.id;
+	form_date_iso(&st->form, SF_DATE, e.date);
+	if (form_text(&st->form, SF_START)[0])
+		parse_time(form_text(&st->form, SF_START), e.start_time);
+	if (form_text(&st->form, SF_END)[0])
+		parse_time(form_text(&st->form, SF_END), e.end_time);
+	snprintf(e.note, sizeof e.note, "%s", form_text(&st->form, SF_NOTE));
+	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
+	for (int i = 0; i < st->nhelpers; i++)
+		e.helpers[e.nhelpers++] = st->helpers[i].id;
+	enum db_status r = attendance_session_update(app->db, app->user, &e);
+	if (r == DB_ERR_CONFLICT) {
+		app_status(app, STATUS_ERROR, "%s", _("The activity already has a session on that date. Choose another date."));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	bool was = strcmp(st->info.status, "cancelled") == 0, now = st->fields[SF_CANCELLED].choice == 1;
+	const char *reason = form_text(&st->form, SF_REASON);
+	if (was != now || (now && strcmp(reason, st->info.cancel_reason) != 0)) {
+		r = attendance_session_cancel(app->db, app->user, e.id, now ? reason : NULL);
+		if (r == DB_ERR_CONFLICT) {
+			app_status(app, STATUS_ERROR, "%s",
+				   _("Saved, but not cancelled: take the marks away first (Del)."));
+			return RD_ALL;
+		}
+		if (r != DB_OK) {
+			app_status_db(app, r);
+			return RD_ALL;
+		}
+	}
+	st->form.dirty = false;
+	app_pop(app);
+	app_status(app, STATUS_INFO, "%s", now ? _("The session is saved as cancelled.") : _("The session is saved."));
+	return RD_ALL;
+}
+
+static unsigned session_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct session_state *st = s->state;
+	enum form_event ev;
+	unsigned r = form_key(&st->form, key, &ev);
+	switch (ev) {
+	case FORM_SUBMIT:
+		return save(st, app);
+	case FORM_CANCEL:
+		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
+			app_pop(app);
+		return RD_ALL;
+	case FORM_PICK:
+		if (st->form.current == SF_LEADER)
+			pick_leader(st, app);
+		else
+			pick_helper(st, app);
+		return RD_ALL;
+	case FORM_CHANGED:
+		update_visibility(st);
+		return RD_ALL;
+	default:
+		break;
+	}
+	struct form_field *cur = &st->fields[st->form.current];
+	if (cur->edit.refused)
+		app_status(app, STATUS_ERROR, "%s", cur->error);
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+void attendance_session_open_details(struct app *app, long long session_id)
+{
+	pending_session = session_id;
+	app_push(app, &attendance_session_screen);
+}
+
+bool attendance_session_toggle_cancel(struct app *app, long long session_id)
+{
+	struct session_info s;
+	enum db_status r = attendance_session_get(app->db, session_id, &s);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	char question[ATT_TEXT + 200], day[64] = "";
+	struct date d;
+	if (date_parse_iso(s.date, &d))
+		date_format_short(d, day, sizeof day);
+	if (strcmp(s.status, "cancelled") == 0) {
+		snprintf(question, sizeof question, _("Reopen %s, %s?"), s.activity, day);
+		if (!dialog_confirm(app, question, true))
+			return false;
+		r = attendance_session_cancel(app->db, app->user, session_id, NULL);
+		if (r != DB_OK) {
+			app_status_db(app, r);
+			return false;
+		}
+		app_status(app, STATUS_INFO, _("%s, %s is open again."), s.activity, day);
+		return true;
+	}
+	if (s.marked > 0) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("People are already marked: take their marks away (Del) before cancelling."));
+		return false;
+	}
+	char reason[ATT_TEXT];
+	snprintf(question, sizeof question, _("Cancel %s, %s? Write why (e.g. Holiday, Illness):"), s.activity, day);
+	if (!dialog_prompt(app, question, reason, sizeof reason, 120))
+		return false;
+	if (!reason[0]) {
+		app_status(app, STATUS_ERROR, "%s", _("Not cancelled: write a reason, e.g. Holiday."));
+		return false;
+	}
+	r = attendance_session_cancel(app->db, app->user, session_id, reason);
+	if (r == DB_ERR_CONFLICT) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("People are already marked: take their marks away (Del) before cancelling."));
+		return false;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	app_status(app, STATUS_INFO, _("%s, %s is cancelled: %s."), s.activity, day, reason);
+	return true;
+}
+
+const struct screen_ops attendance_session_screen = {
+	.name = N_("Session"),
+	.help = N_("The session's own details. Move it by changing the date or the times; choose who led "
+		   "it and which volunteers helped with Enter; write a short note. To cancel it, set "
+		   "Cancelled to yes and write the reason, e.g. Holiday. Save with F10."),
+	.actions = session_actions,
+	.enter = session_enter,
+	.draw = session_draw,
+	.on_key = session_key,
+	.leave = session_leave,
+};

@@ -1,0 +1,412 @@
+/* attendance_walkin.c — walk-ins (attendance_walkin.h). Typing goes
+ * straight into the search, as on the citizens screen; Enter adds the
+ * highlighted person as came, F2 registers someone new. */
+#include "attendance_walkin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance_roll.h"
+#include "attendance_rules.h"
+#include "cpr.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "form.h"
+#include "i18n.h"
+#include "list.h"
+#include "store_attendance.h"
+#include "store_citizens.h"
+#include "utf8.h"
+
+enum { PAGE = 60, MAX_HITS = 600 };
+
+struct walkin_state {
+	struct app *app;
+	long long session_id;
+	struct session_info session;
+	long long *on_roll;           /* citizen ids already on the list */
+	bool *enrolled;               /* ... and whether enrolled */
+	int non_roll;
+	struct citizen_hit *hits;
+	int nhits;
+	bool more;
+	char query[256];
+	struct list list;
+};
+
+static long long pending_session;
+/* The search text handed to the new-person form as the name. */
+static char pending_name[CIT_NAME];
+
+static const struct action walkin_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Add"), N_("Add the highlighted person as came; you are asked whether to enrol them."), 0 },
+	{ ACT_NEW, UIK(KEY_F(2)), N_("New person"), N_("Register someone who is not in Brobygger yet, with just a name "
+						      "and a phone number; the first conversation comes later."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the roll list when it is empty."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* Copies without splitting a UTF-8 character. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src);
+	if (len >= size) {
+		len = size - 1;
+		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+static int roll_index(const struct walkin_state *st, long long id)
+{
+	for (int i = 0; i < st->non_roll; i++)
+		if (st->on_roll[i] == id)
+			return i;
+	return -1;
+}
+
+static void fetch(struct walkin_state *st, int offset)
+{
+	int want = offset + PAGE > MAX_HITS ? MAX_HITS - offset : PAGE;
+	if (want <= 0) {
+		st->more = false;
+		return;
+	}
+	int got = 0;
+	enum db_status r = citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		got = 0;
+	}
+	st->nhits = offset + got;
+	st->more = got == want;
+}
+
+static int ws_count(void *ctx)
+{
+	return ((struct walkin_state *)ctx)->nhits;
+}
+
+static void pad_to(char *buf, size_t size, const char *text, int cols)
+{
+	size_t fit = utf8_fit(text, cols);
+	int w = utf8_columns(text, fit);
+	snprintf(buf, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
+}
+
+static void ws_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct walkin_state *st = ctx;
+	if (i >= st->nhits - 5 && st->more)
+		fetch(st, st->nhits);
+	const struct citizen_hit *h = &st->hits[i];
+	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
+	pad_to(name, sizeof name, h->name, 28);
+	pad_to(phone, sizeof phone, h->phone, 13);
+	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
+	int at = roll_index(st, h->id);
+	snprintf(buf, size, "%s %s %s%s", name, phone, place,
+		 at >= 0 ? _("  (on the list)") : strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");
+}
+
+static void ws_filter(void *ctx, const char *query)
+{
+	struct walkin_state *st = ctx;
+	fold_search(query, st->query, sizeof st->query);
+	fetch(st, 0);
+}
+
+static bool walkin_enter(struct screen *s, struct app *app)
+{
+	struct walkin_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->app = app;
+	st->session_id = pending_session;
+	struct roll roll;
+	enum db_status r = attendance_roll(app->db, st->session_id, &roll);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(st);
+		return false;
+	}
+	st->session = roll.session;
+	st->on_roll = calloc((size_t)roll.count + 1, sizeof *st->on_roll);
+	st->enrolled = calloc((size_t)roll.count + 1, sizeof *st->enrolled);
+	st->hits = calloc(MAX_HITS, sizeof *st->hits);
+	if (!st->on_roll || !st->enrolled || !st->hits) {
+		attendance_roll_free(&roll);
+		free(st->on_roll);
+		free(st->enrolled);
+		free(st->hits);
+		free(st);
+		return false;
+	}
+	for (int i = 0; i < roll.count; i++) {
+		st->on_roll[i] = roll.entries[i].citizen_id;
+		st->enrolled[i] = roll.entries[i].enrolment_id != 0;
+	}
+	st->non_roll = roll.count;
+	attendance_roll_free(&roll);
+	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
+		  _("Nobody matches. Press F2 to add a new person with name and phone."));
+	st->list.searching = true;
+	fetch(st, 0);
+	s->state = st;
+	return true;
+}
+
+static void walkin_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct walkin_state *st = s->state;
+	free(st->on_roll);
+	free(st->enrolled);
+	free(st->hits);
+	free(st);
+	s->state = NULL;
+}
+
+static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct walkin_state *st = s->state;
+	char title[ATT_TEXT + 120];
+	snprintf(title, sizeof title, _("Who came to %s? Type a name, phone or postcode."), st->session.activity);
+	draw_text(a->top, a->left, a->cols, title, A_BOLD);
+	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
+	st->list.searching = true;
+	list_draw(&st->list, &rest);
+}
+
+static unsigned add_hit(struct walkin_state *st, struct app *app)
+{
+	if (st->list.selected >= st->nhits)
+		return RD_ALL;
+	struct citizen_hit h = st->hits[st->list.selected];
+	int at = roll_index(st, h.id);
+	bool enrol = false;
+	if (at < 0 || !st->enrolled[at]) {
+		char q[CIT_NAME + ATT_TEXT + 120];
+		snprintf(q, sizeof q, _("%s came. Enrol them in %s too, so they are on the list every week?"), h.name,
+			 st->session.activity);
+		const char *labels[] = { _("Only today"), _("Enrol too"), _("Cancel") };
+		int c = dialog_choose(app, q, labels, 3, 0);
+		if (c < 0 || c == 2)
+			return RD_ALL;
+		enrol = c == 1;
+	}
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = attendance_add_walk_in(app->db, app->user, st->session_id, h.id, enrol, today,
+						  &attendance_rules);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	app_pop(app);
+	attendance_roll_select(app, h.id);
+	app_status(app, STATUS_INFO, enrol ? _("%s is marked as came and enrolled.") : _("%s is marked as came."), h.name);
+	return RD_ALL;
+}
+
+static unsigned walkin_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct walkin_state *st = s->state;
+	if (key == UIK_ESC && !st->list.query.len) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	if (action_for_key(s->ops->actions, key) == ACT_NEW) {
+		/* What was typed is most likely the name. */
+		copy_text(pending_name, sizeof pending_name, st->list.query.text);
+		pending_session = st->session_id;
+		app_push(app, &attendance_newperson_screen);
+		return RD_ALL;
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (ev == LIST_ACTIVATE)
+		return add_hit(st, app);
+	if (used)
+		return r;
+	return app_default_key(app, key);
+}
+
+void attendance_walkin_open(struct app *app, long long session_id)
+{
+	pending_session = session_id;
+	app_push(app, &attendance_walkin_screen);
+}
+
+const struct screen_ops attendance_walkin_screen = {
+	.name = N_("Walk-in"),
+	.help = N_("Type to search among all citizens: any part of a name, a phone number or a postcode. "
+		   "Enter adds the highlighted person to this session as came; you are asked whether to "
+		   "enrol them so they are on the list every week. Someone who is not in Brobygger yet is "
+		   "added with F2: just a name and a phone number, and the first conversation comes later."),
+	.actions = walkin_actions,
+	.enter = walkin_enter,
+	.draw = walkin_draw,
+	.on_key = walkin_key,
+	.leave = walkin_leave,
+};
+
+/* ---------- a new person ---------- */
+
+enum { NP_NAME, NP_PHONE, NP_CONSENT, NP_ENROL, NP_COUNT };
+
+struct newperson_state {
+	long long session_id;
+	char activity[ATT_TEXT];
+	struct form form;
+	struct form_field fields[NP_COUNT];
+};
+
+static const struct action newperson_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Register the person and mark them as came."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no (also j and n)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the search without registering anyone."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool check_name(const struct form_field *fld, char *err, size_t size)
+{
+	if (cpr_found(fld->edit.text))
+		snprintf(err, size, "%s", _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
+	return !err[0];
+}
+
+static bool check_phone(const struct form_field *fld, char *err, size_t size)
+{
+	int digits = 0;
+	for (const char *p = fld->edit.text; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p != ' ' && *p != '+' && *p != '-') {
+			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
+			return false;
+		}
+	}
+	if (digits < 8 || digits > 15)
+		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
+	return !err[0];
+}
+
+/* Writing someone down needs their yes: the law asks it, and so do we. */
+static bool check_consent(const struct form_field *fld, char *err, size_t size)
+{
+	if (fld->choice != 1)
+		snprintf(err, size, "%s", _("Ask first: without their yes we may not write the name down."));
+	return !err[0];
+}
+
+static const struct form_field np_layout[NP_COUNT] = {
+	[NP_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120,
+		      .check = check_name },
+	[NP_PHONE] = { .key = "phone", .label = N_("Phone"), .kind = FIELD_TEXT, .max_chars = 30, .check = check_phone },
+	[NP_CONSENT] = { .key = "consent", .label = N_("Agrees to be registered"), .kind = FIELD_YESNO,
+			 .required = true, .check = check_consent },
+	[NP_ENROL] = { .key = "enrol", .label = N_("Enrol in the activity"), .kind = FIELD_YESNO },
+};
+
+static bool newperson_enter(struct screen *s, struct app *app)
+{
+	struct newperson_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->session_id = pending_session;
+	struct session_info info;
+	if (attendance_session_get(app->db, st->session_id, &info) == DB_OK)
+		snprintf(st->activity, sizeof st->activity, "%s", info.activity);
+	memcpy(st->fields, np_layout, sizeof np_layout);
+	form_init(&st->form, st->fields, NP_COUNT);
+	form_set_text(&st->form, NP_NAME, pending_name);
+	st->form.dirty = pending_name[0] != '\0';
+	s->state = st;
+	return true;
+}
+
+static void newperson_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void newperson_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct newperson_state *st = s->state;
+	char intro[ATT_TEXT + 300];
+	snprintf(intro, sizeof intro,
+		 _("A new person at %s. Name and phone are enough today; they are marked as came and flagged "
+		   "for a first conversation."), st->activity);
+	int used = draw_wrapped(a->top, a->left, 3, a->cols, intro, A_NORMAL);
+	struct area rest = { a->top + used + 1, a->left, a->rows - used - 1, a->cols };
+	form_draw(&st->form, &rest);
+}
+
+static unsigned newperson_save(struct newperson_state *st, struct app *app)
+{
+	if (!form_validate(&st->form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	char name[CIT_NAME];
+	snprintf(name, sizeof name, "%s", form_text(&st->form, NP_NAME));
+	long long id = 0;
+	enum db_status r = attendance_add_new_person(app->db, app->user, st->session_id, name,
+						     form_text(&st->form, NP_PHONE), st->fields[NP_ENROL].choice == 1,
+						     today, &id);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	st->form.dirty = false;
+	app_pop(app); /* the form */
+	app_pop(app); /* the search */
+	attendance_roll_select(app, id);
+	app_status(app, STATUS_INFO, _("%s is registered as came. Remember the first conversation."), name);
+	return RD_ALL;
+}
+
+static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct newperson_state *st = s->state;
+	enum form_event ev;
+	unsigned r = form_key(&st->form, key, &ev);
+	if (ev == FORM_SUBMIT)
+		return newperson_save(st, app);
+	if (ev == FORM_CANCEL) {
+		if (!st->form.dirty || dialog_confirm(app, _("Leave without registering the person?"), false))
+			app_pop(app);
+		return RD_ALL;
+	}
+	struct form_field *cur = &st->fields[st->form.current];
+	if (cur->edit.refused)
+		app_status(app, STATUS_ERROR, "%s", cur->error);
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+const struct screen_ops attendance_newperson_screen = {
+	.name = N_("New person"),
+	.help = N_("Someone came who is not in Brobygger yet. Write their name and, if they want, a phone "
+		   "number, and ask whether they agree to be registered. They are marked as came and "
+		   "flagged for a first conversation, which the desk holds later. Save with F10."),
+	.actions = newperson_actions,
+	.enter = newperson_enter,
+	.draw = newperson_draw,
+	.on_key = newperson_key,
+	.leave = newperson_leave,
+};

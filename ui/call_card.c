@@ -1,0 +1,424 @@
+/* call_card.c — the call card: everything the volunteer needs on the
+ * screen while the phone rings, and the way to record what came of it. */
+#include "call_card.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "call_outcome.h"
+#include "calls.h"
+#include "card.h"
+#include "dialog.h"
+#include "draw.h"
+#include "i18n.h"
+#include "measure_form.h"
+#include "nextstep.h"
+#include "store_calls.h"
+#include "utf8.h"
+#include "vocab.h"
+
+struct call_card_state {
+	long long id;
+	struct call_card card;
+};
+
+static long long pending_id;
+
+static const struct action call_card_actions[] = {
+	{ ACT_RECORD, UIK_ENTER, N_("Record outcome"), N_("Write down how the call went and the next step."), 0 },
+	{ ACT_MEASURE, 'm', N_("Measure"), N_("Ask the WHO-5 or the loneliness questions and enter the answers."), 0 },
+	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
+	{ ACT_CANCEL_CALL, 'x', N_("Cancel call"), N_("The call is no longer needed: cancel it and say why."), 0 },
+	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: the citizen raised after calls not reached is handled."), ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call list."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* Questions worth asking, by the reason for the call. */
+static const struct {
+	const char *reason;
+	const char *questions[4];
+} suggested[] = {
+	{ "after_match", { N_("How did the first meeting with the volunteer go?"),
+			   N_("Do the day and time suit you?"),
+			   N_("Is anything making it hard to go: transport, nerves, money?"),
+			   N_("When do you see each other next?") } },
+	{ "after_first_session", { N_("How was it to be there the first time?"),
+				   N_("Did you talk to anyone? Who?"),
+				   N_("Would you like to go again, on your own or with the volunteer?"),
+				   N_("Is there anything that would make next time easier?") } },
+	{ "missed_sessions", { N_("We missed you at the last sessions. How are you?"),
+			       N_("Did something get in the way: health, transport, the group?"),
+			       N_("Would you like to come back? Would company on the way help?"),
+			       N_("Would another activity or time suit you better?") } },
+	{ "agreed", { N_("Follow up on what you agreed last time (see above)."),
+		      N_("How have things been since we last talked?"),
+		      N_("What is the next step, and when do we talk again?"), NULL } },
+	{ "referrer_feedback", { N_("You are calling the referrer, not the citizen."),
+				 N_("Tell only what the citizen agreed to: that they started, and how it goes."),
+				 N_("Ask whether there is anything we should know."), NULL } },
+	{ "no_contact", { N_("It has been a while. How are you?"),
+			  N_("Are you still looking for a community or an activity?"),
+			  N_("Has anything changed: health, address, phone?"),
+			  N_("Should we find a new match, or end the course for now?") } },
+	{ "other", { N_("How are you?"), N_("What is the next step, and when do we talk again?"), NULL, NULL } },
+};
+
+void call_when_text(const char *due_on, const char *due_time, struct date today, char *out, size_t size)
+{
+	struct date d;
+	if (!date_parse_iso(due_on, &d)) {
+		snprintf(out, size, "%s", due_on);
+		return;
+	}
+	long late = date_to_days(today) - date_to_days(d);
+	char day[48];
+	if (late > 0)
+		snprintf(day, sizeof day, P_("%ld day late", "%ld days late", late), late);
+	else if (late == 0)
+		snprintf(day, sizeof day, "%s", _("today"));
+	else
+		date_format_short(d, day, sizeof day);
+	snprintf(out, size, "%s%s%s", day, due_time && due_time[0] ? " " : "", due_time ? due_time : "");
+}
+
+static bool load(struct call_card_state *st, struct app *app)
+{
+	enum db_status r = calls_card(app->db, app->user, st->id, &st->card);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	return true;
+}
+
+static bool call_card_enter(struct screen *s, struct app *app)
+{
+	struct call_card_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->id = pending_id;
+	if (!load(st, app)) {
+		free(st);
+		return false;
+	}
+	s->state = st;
+	return true;
+}
+
+static void call_card_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void day_text(const char *iso, char *out, size_t size)
+{
+	struct date d;
+	out[0] = '\0';
+	if (date_parse_iso(iso, &d))
+		date_format_short(d, out, size);
+}
+
+/* "efter første mødegang — Gå-gruppen tirs 24. nov med Bente Ølgaard" */
+static void why_text(const struct call_card *c, char *out, size_t size)
+{
+	char day[48], detail[900] = "";
+	day_text(c->why_date, day, sizeof day);
+	const char *reason = c->call.reason;
+	if (strcmp(reason, "after_match") == 0 || strcmp(reason, "after_first_session") == 0) {
+		if (c->why_activity[0] && c->why_volunteer[0])
+			/* TRANSLATORS: activity, day ("tirs 24. nov"), volunteer. */
+			snprintf(detail, sizeof detail, _("%s %s with %s"), c->why_activity, day, c->why_volunteer);
+		else
+			snprintf(detail, sizeof detail, "%s %s", c->why_activity[0] ? c->why_activity : c->why_volunteer,
+				 day);
+	} else if (strcmp(reason, "missed_sessions") == 0 && c->why_activity[0]) {
+		/* TRANSLATORS: activity, the day of the last missed session. */
+		snprintf(detail, sizeof detail, _("%s, last missed %s"), c->why_activity, day);
+	} else if (strcmp(reason, "agreed") == 0 && day[0]) {
+		/* TRANSLATORS: the day of the earlier call, and its note. */
+		snprintf(detail, sizeof detail, _("in the call %s: %s"), day, c->why_text[0] ? c->why_text : "-");
+	} else if (strcmp(reason, "no_contact") == 0 && c->last_contact_on[0]) {
+		day_text(c->last_contact_on, day, sizeof day);
+		snprintf(detail, sizeof detail, _("nothing since %s"), day);
+	}
+	snprintf(out, size, _("Why: %s%s%s"), next_step_call_reason(reason), detail[0] ? " — " : "", detail);
+}
+
+static int row(int y, const struct area *a, const char *text, attr_t attr)
+{
+	if (y >= a->top + a->rows)
+		return 0;
+	draw_text(y, a->left, a->cols, text, attr);
+	return 1;
+}
+
+static int heading(int y, const struct area *a, const char *text)
+{
+	return row(y, a, text, A_BOLD | A_UNDERLINE);
+}
+
+/* "Gå-gruppen: kom 4 af de sidste 6 gange; senest tirs 24. nov: udeblev." */
+static void attendance_text(const struct call_attendance *at, char *out, size_t size)
+{
+	int n = (int)strlen(at->marks), came = 0;
+	for (int i = 0; i < n; i++)
+		came += at->marks[i] == 'p';
+	char last[48], next[48], mark[64] = "";
+	day_text(at->last_date, last, sizeof last);
+	day_text(at->next_date, next, sizeof next);
+	if (n > 0) {
+		const char *code = at->marks[n - 1] == 'p' ? "present" : at->marks[n - 1] == 'e' ? "excused" : "absent";
+		snprintf(mark, sizeof mark, "%s", vocab_label(vocab_attendance_mark, code));
+	}
+	char seen[300];
+	if (n == 0)
+		snprintf(seen, sizeof seen, "%s", _("not marked yet"));
+	else
+		/* TRANSLATORS: came %d of the last %d times; latest day: what happened. */
+		snprintf(seen, sizeof seen, P_("came %d of the last %d time; latest %s: %s",
+					       "came %d of the last %d times; latest %s: %s", n),
+			 came, n, last, mark);
+	char upcoming[80] = "";
+	if (next[0])
+		snprintf(upcoming, sizeof upcoming, _("; next %s"), next);
+	snprintf(out, size, "%s: %s%s", at->activity, seen, upcoming);
+}
+
+static void note_text(const struct call_note *n, char *out, size_t size)
+{
+	char day[16] = "";
+	struct date d;
+	if (date_parse_iso(n->date, &d))
+		date_format_dk(d, day, sizeof day);
+	char who[CALL_NAME + 4] = "";
+	if (n->who[0])
+		snprintf(who, sizeof who, " (%s)", n->who);
+	if (n->outcome[0])
+		/* TRANSLATORS: date, the call's outcome ("not reached"), " (who)" or "", the note. */
+		snprintf(out, size, _("%s  Call, %s%s: %s"), day, vocab_label(vocab_call_outcome, n->outcome), who,
+			 n->text[0] ? n->text : "-");
+	else
+		/* TRANSLATORS: date, " (who)" or "", the note. */
+		snprintf(out, size, _("%s  Note%s: %s"), day, who, n->text);
+}
+
+static void call_card_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct call_card_state *st = s->state;
+	const struct call_card *c = &st->card;
+	struct date today = date_today();
+	char line[2400], part[1200];
+	int y = a->top, bottom = a->top + a->rows;
+	bool feedback = strcmp(c->call.reason, "referrer_feedback") == 0;
+
+	/* Who, and the number to dial. */
+	char born[32] = "";
+	if (c->birth_year[0])
+		snprintf(born, sizeof born, _(" (born %s)"), c->birth_year);
+	const char *pref = c->contact_pref[0] ? vocab_label(vocab_contact_pref, c->contact_pref) : "";
+	snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), c->call.name, born,
+		 c->call.phone[0] ? c->call.phone : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+	if (utf8_columns(line, strlen(line)) > a->cols) {
+		/* A narrow window: the number to dial gets a line of its own. */
+		snprintf(part, sizeof part, "%s%s", c->call.name, born);
+		y += row(y, a, part, A_BOLD);
+		snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), "", "",
+			 c->call.phone[0] ? c->call.phone : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+		y += row(y, a, line + strspn(line, " "), A_BOLD);
+	} else {
+		y += row(y, a, line, A_BOLD);
+	}
+
+	why_text(c, part, sizeof part);
+	draw_blank(y, a->left, a->cols, A_REVERSE);
+	y += row(y, a, part, A_REVERSE | A_BOLD);
+
+	char when[96];
+	call_when_text(c->call.due_on, c->call.due_time, today, when, sizeof when);
+	snprintf(line, sizeof line, _("Due: %s   Responsible: %s"), when,
+		 c->call.responsible_name[0] ? c->call.responsible_name : _("the desk"));
+	y += row(y, a, line, A_NORMAL);
+
+	if (strcmp(c->status, "open") != 0) {
+		snprintf(line, sizeof line, _("This call is already recorded: %s. %s"),
+			 vocab_label(vocab_call_outcome, strcmp(c->status, "done") == 0 ? c->outcome : c->status), c->note);
+		y += row(y, a, line, A_BOLD);
+	}
+	if (c->escalated_on[0]) {
+		char day[16] = "";
+		struct date d;
+		if (date_parse_iso(c->escalated_on, &d))
+			date_format_dk(d, day, sizeof day);
+		snprintf(line, sizeof line, P_("! Not reached %d time in a row: raised to the coordinator on %s.",
+					       "! Not reached %d times in a row: raised to the coordinator on %s.",
+					       c->not_reached), c->not_reached, day);
+		y += row(y, a, line, A_BOLD);
+	} else if (c->not_reached > 0 && !feedback) {
+		snprintf(line, sizeof line, P_("Not reached %d time so far.", "Not reached %d times in a row.",
+					       c->not_reached), c->not_reached);
+		y += row(y, a, line, A_BOLD);
+	}
+	if (c->call.citizen_ended)
+		y += row(y, a, _("The course has ended since this call was planned: perhaps cancel it (x)."), A_BOLD);
+	if (c->relative.name[0]) {
+		snprintf(line, sizeof line, _("Relative: %s%s%s%s%s%s"), c->relative.name, c->relative.relation[0] ? " (" : "",
+			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
+			 c->relative.phone);
+		y += row(y, a, line, A_NORMAL);
+	}
+	if (feedback || c->feedback_consent) {
+		snprintf(line, sizeof line, _("Referrer: %s%s%s%s%s"), c->referrer_name[0] ? c->referrer_name : "-",
+			 c->referrer_org[0] ? ", " : "", c->referrer_org, c->referrer_phone[0] ? ", " : "",
+			 c->referrer_phone);
+		/* For feedback this is the number to dial. */
+		y += row(y, a, line, feedback ? A_BOLD : A_NORMAL);
+		if (!c->feedback_consent)
+			y += row(y, a, _("The citizen has NOT agreed that the referrer is told anything. Cancel this call (x)."),
+				 A_BOLD | A_REVERSE);
+		else if (feedback && c->feedback_last_on[0]) {
+			char day[16] = "";
+			struct date d;
+			if (date_parse_iso(c->feedback_last_on, &d))
+				date_format_dk(d, day, sizeof day);
+			snprintf(line, sizeof line, _("The citizen agreed that the referrer hears how it goes. Last told %s."),
+				 day);
+			y += row(y, a, line, A_NORMAL);
+		} else if (feedback) {
+			y += row(y, a, _("The citizen agreed that the referrer hears how it goes."), A_NORMAL);
+		}
+	}
+
+	if (c->nattendance && y + 2 < bottom) {
+		y += heading(y, a, _("Attendance"));
+		for (int i = 0; i < c->nattendance && i < 2; i++) {
+			attendance_text(&c->attendance[i], line, sizeof line);
+			y += row(y, a, line, A_NORMAL);
+		}
+	}
+	if (c->nnotes && y + 2 < bottom) {
+		y += heading(y, a, _("Lately"));
+		for (int i = 0; i < c->nnotes && i < 3 && y < bottom - 2; i++) {
+			note_text(&c->notes[i], line, sizeof line);
+			y += row(y, a, line, A_NORMAL);
+		}
+	}
+	if (y + 1 < bottom)
+		y += measure_history_draw(app, c->call.citizen_id, y, a->left, a->cols, bottom - y > 3 ? 3 : bottom - y,
+					  true);
+	if (y + 1 < bottom && strcmp(c->status, "open") == 0) {
+		y += heading(y, a, _("You could ask"));
+		size_t k = 0;
+		while (k + 1 < sizeof suggested / sizeof suggested[0] && strcmp(suggested[k].reason, c->call.reason) != 0)
+			k++;
+		for (int i = 0; i < 4 && suggested[k].questions[i] && y < bottom; i++) {
+			snprintf(line, sizeof line, "- %s", _(suggested[k].questions[i]));
+			y += row(y, a, line, A_NORMAL);
+		}
+	}
+}
+
+static unsigned cancel_call(struct call_card_state *st, struct app *app)
+{
+	char why[CALL_TEXT];
+	if (!dialog_prompt(app, _("Why is the call no longer needed?"), why, sizeof why, 120))
+		return RD_ALL;
+	enum db_status r = calls_cancel(app->db, app->user, st->id, why);
+	if (r == DB_ERR_CONFLICT) {
+		app_status(app, STATUS_ERROR, "%s", _("The call was already recorded or cancelled at another desk."));
+		load(st, app);
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	long long id = st->id;
+	app_pop(app);
+	calls_reload(app, id);
+	app_status(app, STATUS_INFO, "%s", _("The call is cancelled."));
+	return RD_ALL;
+}
+
+static unsigned handled(struct call_card_state *st, struct app *app)
+{
+	if (!st->card.escalated_on[0]) {
+		app_status(app, STATUS_ERROR, "%s", _("This citizen is not raised to the coordinator."));
+		return RD_ALL;
+	}
+	if (!app_require_coordinator(app))
+		return RD_ALL;
+	char what[CALL_TEXT];
+	if (!dialog_prompt(app, _("What was done? (e.g. wrote a letter, called the relative)"), what, sizeof what, 120)
+	    || !what[0])
+		return RD_ALL;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = calls_escalation_resolve(app->db, app->user, st->card.call.citizen_id, today, what);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	else
+		app_status(app, STATUS_INFO, _("%s is marked as handled."), st->card.call.name);
+	load(st, app);
+	return RD_ALL;
+}
+
+static unsigned call_card_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct call_card_state *st = s->state;
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_RECORD:
+		if (strcmp(st->card.status, "open") != 0) {
+			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
+			return RD_ALL;
+		}
+		call_outcome_open(app, &st->card);
+		return RD_ALL;
+	case ACT_MEASURE:
+		measure_form_open(app, st->card.call.citizen_id, st->card.call.name, st->id);
+		return RD_ALL;
+	case ACT_CARD:
+		card_open(app, st->card.call.citizen_id);
+		return RD_ALL;
+	case ACT_CANCEL_CALL:
+		if (strcmp(st->card.status, "open") != 0) {
+			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
+			return RD_ALL;
+		}
+		return cancel_call(st, app);
+	case ACT_HANDLED:
+		return handled(st, app);
+	case ACT_BACK: {
+		long long id = st->id;
+		app_pop(app);
+		calls_reload(app, id);
+		return RD_ALL;
+	}
+	default:
+		return app_default_key(app, key);
+	}
+}
+
+void call_card_open(struct app *app, long long call_id)
+{
+	pending_id = call_id;
+	app_push(app, &call_card_screen);
+}
+
+const struct screen_ops call_card_screen = {
+	.name = N_("Call"),
+	.help = N_("Who to call and their number, why we call, the relative who takes part, how attendance has "
+		   "gone, the latest notes and calls, measures, and questions worth asking for this kind of call. "
+		   "Press Enter when the call is over to record how it went: reached, not reached, call back at an "
+		   "agreed time, or wrong number; a note; and the next step. Feedback to the referrer is only given "
+		   "when the citizen agreed to it. Press m to ask the WHO-5 or the loneliness questions."),
+	.actions = call_card_actions,
+	.enter = call_card_enter,
+	.draw = call_card_draw,
+	.on_key = call_card_key,
+	.leave = call_card_leave,
+};

@@ -1,0 +1,21 @@
+/* call_card.h — one follow-up call: who, why, what happened lately, the
+ * relative, suggested questions for this kind of call; record the outcome
+ * from here (ui/call_outcome.c), take a measure, cancel the call. */
+#ifndef BB_CALL_CARD_H
+#define BB_CALL_CARD_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "screen.h"
+
+struct app;
+
+extern const struct screen_ops call_card_screen;
+void call_card_open(struct app *app, long long call_id);
+
+/* When a call is due, in words for a list: "3 dage for sent", "i dag
+ * 10:30", "tirs 1. dec". */
+void call_when_text(const char *due_on, const char *due_time, struct date today, char *out, size_t size);
+
+#endif

@@ -1,0 +1,308 @@
+/* call_outcome.c — recording a follow-up call. The form shows only what
+ * the chosen outcome and next step need: a call back asks for the day and
+ * time, "call again" for the day, ending the course for the reason, a
+ * handover for who takes over. Saving goes through src/call_flow.c, which
+ * also raises a citizen not reached three times to the coordinator. */
+#include "call_outcome.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "call_card.h"
+#include "call_flow.h"
+#include "calls.h"
+#include "cpr.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "form.h"
+#include "i18n.h"
+#include "measure_form.h"
+#include "vocab.h"
+
+enum {
+	F_OUTCOME,
+	F_BACK_ON,
+	F_BACK_AT,
+	F_NOTE,
+	F_TOLD,
+	F_NEXT,
+	F_NEXT_ON,
+	F_NEXT_AT,
+	F_END_REASON,
+	F_HANDOVER_TO,
+	F_MEASURE,
+	F_COUNT
+};
+
+struct outcome_state {
+	struct call_card card;
+	struct form_field fields[F_COUNT];
+	struct form form;
+};
+
+static struct call_card pending_card;
+
+static const struct action outcome_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the outcome; the next call is planned at once."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call without saving; asks first if you wrote anything."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool check_time(const struct form_field *fld, char *err, size_t size)
+{
+	const char *t = fld->edit.text;
+	bool ok = strlen(t) == 5 && t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
+		&& (t[0] < '2' || t[1] <= '3') && t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9';
+	if (!ok)
+		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:30."));
+	return ok;
+}
+
+static bool check_not_past(const struct form_field *fld, char *err, size_t size)
+{
+	struct date d;
+	if (date_parse(fld->edit.text, &d) && date_to_days(d) < date_to_days(date_today()))
+		snprintf(err, size, "%s", _("The day has passed. Choose today or a later day."));
+	return !err[0];
+}
+
+static bool check_no_cpr(const struct form_field *fld, char *err, size_t size)
+{
+	if (cpr_found(fld->edit.text))
+		snprintf(err, size, "%s",
+			 _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
+	return !err[0];
+}
+
+static const struct form_field layout[F_COUNT] = {
+	[F_OUTCOME] = { .key = "outcome", .label = N_("How did it go"), .kind = FIELD_CHOICE, .required = true,
+			.choices = vocab_call_result },
+	[F_BACK_ON] = { .key = "back_on", .label = N_("Call back on"), .kind = FIELD_DATE, .required = true,
+			.check = check_not_past },
+	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
+			.check = check_time },
+	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400, .check = check_no_cpr },
+	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = 400,
+		     .check = check_no_cpr },
+	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
+		     .choices = vocab_call_next_step },
+	[F_NEXT_ON] = { .key = "next_on", .label = N_("Call again on"), .kind = FIELD_DATE, .required = true,
+			.check = check_not_past },
+	[F_NEXT_AT] = { .key = "next_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
+			.check = check_time },
+	[F_END_REASON] = { .key = "end_reason", .label = N_("Why the course ends"), .kind = FIELD_CHOICE,
+			   .choices = vocab_end_reason },
+	[F_HANDOVER_TO] = { .key = "handover_to", .label = N_("Handed over to"), .kind = FIELD_TEXT, .max_chars = 120,
+			    .required = true, .check = check_no_cpr },
+	[F_MEASURE] = { .key = "measure", .label = N_("Take a measure now"), .kind = FIELD_YESNO },
+};
+
+static const char *choice_code(const struct form_field *fld)
+{
+	return fld->choices[fld->choice].code;
+}
+
+static bool is(const struct form_field *fld, const char *code)
+{
+	return strcmp(choice_code(fld), code) == 0;
+}
+
+static bool feedback_allowed(const struct outcome_state *st)
+{
+	return strcmp(st->card.call.reason, "referrer_feedback") == 0 && st->card.feedback_consent;
+}
+
+static void update_visibility(struct outcome_state *st)
+{
+	struct form_field *f = st->fields;
+	bool back = is(&f[F_OUTCOME], "call_back"), reached = is(&f[F_OUTCOME], "reached");
+	f[F_BACK_ON].hidden = f[F_BACK_AT].hidden = !back;
+	f[F_TOLD].hidden = !(reached && feedback_allowed(st));
+	f[F_NEXT].hidden = back;
+	bool again = !back && is(&f[F_NEXT], CALL_NEXT_NEW_CALL);
+	f[F_NEXT_ON].hidden = f[F_NEXT_AT].hidden = !again;
+	f[F_END_REASON].hidden = back || !is(&f[F_NEXT], CALL_NEXT_END_COURSE);
+	f[F_HANDOVER_TO].hidden = back || !is(&f[F_NEXT], CALL_NEXT_HANDOVER);
+	f[F_MEASURE].hidden = !reached || strcmp(st->card.call.reason, "referrer_feedback") == 0;
+}
+
+/* What usually follows an outcome; the volunteer can change it. */
+static void default_next(struct outcome_state *st)
+{
+	struct form_field *f = st->fields;
+	const char *next = is(&f[F_OUTCOME], "not_reached") ? CALL_NEXT_NEW_CALL : CALL_NEXT_NONE;
+	f[F_NEXT].choice = vocab_index(vocab_call_next_step, next);
+	char dk[16];
+	date_format_dk(call_rule_retry_day(date_today()), dk, sizeof dk);
+	if (!form_text(&st->form, F_NEXT_ON)[0] || is(&f[F_OUTCOME], "not_reached"))
+		form_set_text(&st->form, F_NEXT_ON, dk);
+	if (!form_text(&st->form, F_BACK_ON)[0])
+		form_set_text(&st->form, F_BACK_ON, dk);
+}
+
+static bool outcome_enter(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct outcome_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->card = pending_card;
+	memcpy(st->fields, layout, sizeof layout);
+	form_init(&st->form, st->fields, F_COUNT);
+	default_next(st);
+	update_visibility(st);
+	st->form.dirty = false;
+	s->state = st;
+	return true;
+}
+
+static void outcome_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void outcome_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct outcome_state *st = s->state;
+	char title[CALL_NAME + 200], when[96];
+	call_when_text(st->card.call.due_on, st->card.call.due_time, date_today(), when, sizeof when);
+	snprintf(title, sizeof title, _("%s, %s: %s"), st->card.call.name, when,
+		 vocab_label(vocab_call_reason, st->card.call.reason));
+	draw_text(a->top, a->left, a->cols, title, A_BOLD);
+	struct area rest = { a->top + 2, a->left, a->rows - 2, a->cols };
+	form_draw(&st->form, &rest);
+}
+
+/* The status line after saving: what happens next, in words. */
+static void report(struct app *app, const struct call_flow_input *in, const struct call_flow_result *res)
+{
+	char next[160] = "", msg[APP_STATUS_MAX];
+	struct date d;
+	if (res->recorded.next_call_id && date_parse_iso(in->next_on, &d)) {
+		char day[48];
+		date_format_short(d, day, sizeof day);
+		snprintf(next, sizeof next, _(" Next call %s%s%s."), day, in->next_time[0] ? " " : "", in->next_time);
+	}
+	if (res->escalated)
+		snprintf(msg, sizeof msg, _("Saved. Not reached %d times in a row: now with the coordinator.%s"),
+			 res->recorded.not_reached, next);
+	else if (res->course_ended)
+		snprintf(msg, sizeof msg, "%s", _("Saved. The course has ended."));
+	else if (strcmp(in->outcome.outcome, "wrong_number") == 0)
+		snprintf(msg, sizeof msg, _("Saved. Correct the phone number on the citizen's card (b).%s"), next);
+	else
+		snprintf(msg, sizeof msg, _("Saved.%s"), next);
+	app_status(app, STATUS_INFO, "%s", msg);
+}
+
+static unsigned save(struct outcome_state *st, struct app *app)
+{
+	if (!form_validate(&st->form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	struct form_field *f = st->fields;
+	struct call_flow_input in;
+	memset(&in, 0, sizeof in);
+	struct call_outcome *o = &in.outcome;
+	o->call_id = st->card.call.id;
+	snprintf(o->outcome, sizeof o->outcome, "%s", choice_code(&f[F_OUTCOME]));
+	snprintf(o->note, sizeof o->note, "%s", form_text(&st->form, F_NOTE));
+	bool back = is(&f[F_OUTCOME], "call_back");
+	snprintf(o->next_step, sizeof o->next_step, "%s", back ? CALL_NEXT_NEW_CALL : choice_code(&f[F_NEXT]));
+	if (!f[F_HANDOVER_TO].hidden)
+		snprintf(o->handover_to, sizeof o->handover_to, "%s", form_text(&st->form, F_HANDOVER_TO));
+	if (!f[F_TOLD].hidden)
+		snprintf(o->told_referrer, sizeof o->told_referrer, "%s", form_text(&st->form, F_TOLD));
+	date_format_iso(date_today(), o->today);
+	in.citizen_id = st->card.call.citizen_id;
+	in.citizen_version = st->card.citizen_version;
+	in.responsible = st->card.call.responsible;
+	form_date_iso(&st->form, back ? F_BACK_ON : F_NEXT_ON, in.next_on);
+	snprintf(in.next_time, sizeof in.next_time, "%s", form_text(&st->form, back ? F_BACK_AT : F_NEXT_AT));
+	snprintf(in.end_reason, sizeof in.end_reason, "%s", choice_code(&f[F_END_REASON]));
+
+	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {
+		char q[CALL_NAME + 100];
+		snprintf(q, sizeof q, _("End the course for %s (%s)?"), st->card.call.name,
+			 vocab_label(vocab_end_reason, in.end_reason));
+		if (!dialog_confirm(app, q, false))
+			return RD_ALL;
+	}
+	struct call_flow_result res;
+	enum db_status r = call_flow_record(app->db, app->user, &in, &res);
+	if (r == DB_ERR_CONFLICT) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("Someone else recorded this call or changed the citizen meanwhile; nothing was saved. "
+			     "Open the call again."));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		/* The form stays open with everything written. */
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	bool measure = !f[F_MEASURE].hidden && f[F_MEASURE].choice;
+	long long call = st->card.call.id, citizen = st->card.call.citizen_id;
+	char name[CALL_NAME];
+	snprintf(name, sizeof name, "%s", st->card.call.name);
+	st->form.dirty = false;
+	app_pop(app);   /* the form */
+	app_pop(app);   /* the call card */
+	calls_reload(app, call);
+	report(app, &in, &res);
+	if (measure)
+		measure_form_open(app, citizen, name, call);
+	return RD_ALL;
+}
+
+static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct outcome_state *st = s->state;
+	enum form_event ev;
+	unsigned r = form_key(&st->form, key, &ev);
+	if (ev == FORM_SUBMIT)
+		return save(st, app);
+	if (ev == FORM_CANCEL) {
+		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving the outcome?"), false))
+			app_pop(app);
+		return RD_ALL;
+	}
+	if (ev == FORM_CHANGED && st->form.current == F_OUTCOME)
+		default_next(st);
+	if (ev == FORM_CHANGED)
+		update_visibility(st);
+	struct form_field *cur = &st->fields[st->form.current];
+	if (cur->edit.refused)
+		app_status(app, STATUS_ERROR, "%s", cur->error);
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+void call_outcome_open(struct app *app, const struct call_card *card)
+{
+	pending_card = *card;
+	app_push(app, &call_outcome_screen);
+}
+
+const struct screen_ops call_outcome_screen = {
+	.name = N_("Call outcome"),
+	.help = N_("Choose how the call went with Space or the arrows: reached, not reached, call back at an agreed "
+		   "time, or wrong number. Write a short note in plain words. Then the next step: call again on a "
+		   "set day, nothing new, goes on their own now (the volunteer stops going along), a new match, "
+		   "ending the course, or a handover to professional help. Not reached three times in a row raises "
+		   "the citizen to the coordinator. For feedback calls, write what you told the referrer; it is only "
+		   "asked when the citizen agreed. F10 saves."),
+	.actions = outcome_actions,
+	.enter = outcome_enter,
+	.draw = outcome_draw,
+	.on_key = outcome_key,
+	.leave = outcome_leave,
+};

@@ -1,0 +1,16 @@
+/* call_outcome.h — the form that records how a follow-up call went: the
+ * outcome, a note, what the referrer was told (only with the citizen's
+ * consent), the next step, and whether to take a measure now. */
+#ifndef BB_CALL_OUTCOME_H
+#define BB_CALL_OUTCOME_H
+
+#include "screen.h"
+#include "store_calls.h"
+
+struct app;
+
+extern const struct screen_ops call_outcome_screen;
+/* Opens the form for the call on the card (copied). */
+void call_outcome_open(struct app *app, const struct call_card *card);
+
+#endif

@@ -1,0 +1,534 @@
+/* calls.c — the follow-up call list (home key 5). Entering it runs the
+ * call rules (src/call_flow.c), so what happened since the last look is
+ * on the list at once. Rows come a page at a time: a big centre may have
+ * thousands of calls planned, the desk sees the first screenful at once. */
+#include "calls.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "call_card.h"
+#include "call_flow.h"
+#include "card.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "lineedit.h"
+#include "nextstep.h"
+#include "store_calls.h"
+#include "utf8.h"
+#include "vocab.h"
+
+enum { PAGE = 100, MAX_ROWS = 2000, MAX_ESCALATIONS = 100, WEEK_DAYS = 7 };
+
+enum line_kind { LINE_HEADING, LINE_ESCALATION, LINE_CALL };
+
+struct calls_state {
+	struct app *app;
+	struct date today;
+	char today_iso[DATE_ISO_LEN], until_iso[DATE_ISO_LEN];
+	struct call_counts counts;
+	struct call_sweep sweep;
+	struct call_escalation escalations[MAX_ESCALATIONS];
+	int nescalations;
+	struct call_row *rows;
+	int nrows;
+	bool more;
+	int ndue;                 /* rows due today or before, of those fetched */
+	char query[256];          /* folded */
+	struct lineedit search;
+	bool searching;
+	int selected, top;        /* lines, headings included */
+	int page_rows;
+};
+
+/* Citizens waiting for a call after no contact, counted once a day per
+ * program: counting reads every active citizen, and the number changes
+ * little within a day. */
+static long long waiting_known = -1;
+static struct date waiting_day;
+
+static const struct action calls_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the call card: who, why, what happened lately, and record the outcome."), 0 },
+	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
+	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: mark a citizen raised after calls not reached as handled, saying what was done."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Show only calls to citizens whose name contains what you type."), 0 },
+	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* ---------- the model: headings, escalations, calls ---------- */
+
+static int first_week_row(const struct calls_state *st)
+{
+	return st->ndue;
+}
+
+static int line_count(const struct calls_state *st)
+{
+	int n = 0;
+	if (st->nescalations)
+		n += 1 + st->nescalations;
+	n += 1 + st->ndue;                      /* "today and overdue", even when empty */
+	if (st->nrows > st->ndue)
+		n += 1 + st->nrows - st->ndue;
+	return n;
+}
+
+/* What line i is; *index is into escalations or rows. */
+static enum line_kind line_at(const struct calls_state *st, int i, int *index)
+{
+	*index = -1;
+	if (st->nescalations) {
+		if (i == 0)
+			return LINE_HEADING; /* index -1: the coordinator's heading */
+		if (i <= st->nescalations) {
+			*index = i - 1;
+			return LINE_ESCALATION;
+		}
+		i -= 1 + st->nescalations;
+	}
+	if (i == 0) {
+		*index = 0;
+		return LINE_HEADING;
+	}
+	if (i <= st->ndue) {
+		*index = i - 1;
+		return LINE_CALL;
+	}
+	i -= 1 + st->ndue;
+	if (i == 0) {
+		*index = 1;
+		return LINE_HEADING;
+	}
+	*index = first_week_row(st) + i - 1;
+	return LINE_CALL;
+}
+
+static bool selectable(const struct calls_state *st, int i)
+{
+	int index;
+	return i >= 0 && i < line_count(st) && line_at(st, i, &index) != LINE_HEADING;
+}
+
+/* Moves the selection by dir to the next line that is not a heading. */
+static void move_selection(struct calls_state *st, int dir)
+{
+	int n = line_count(st);
+	for (int i = st->selected + dir; i >= 0 && i < n; i += dir) {
+		if (selectable(st, i)) {
+			st->selected = i;
+			return;
+		}
+	}
+}
+
+static void select_first(struct calls_state *st)
+{
+	st->selected = 0;
+	st->top = 0;
+	if (!selectable(st, 0))
+		move_selection(st, 1);
+}
+
+static void fetch(struct calls_state *st, int offset)
+{
+	int want = PAGE;
+	if (offset + want > MAX_ROWS)
+		want = MAX_ROWS - offset;
+	if (want <= 0) {
+		st->more = false;
+		return;
+	}
+	int got = 0;
+	enum db_status r = calls_list(st->app->db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
+				      want, st->rows + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		got = 0;
+	}
+	st->nrows = offset + got;
+	st->more = got == want;
+	st->ndue = 0;
+	while (st->ndue < st->nrows && strcmp(st->rows[st->ndue].due_on, st->today_iso) <= 0)
+		st->ndue++;
+}
+
+/* Reads everything anew; keeps the selection on `near_call` if given. */
+static void load(struct calls_state *st, long long near_call)
+{
+	enum db_status r = calls_counts(st->app->db, st->today_iso, st->until_iso, &st->counts);
+	if (r == DB_OK)
+		r = calls_escalations(st->app->db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		st->nescalations = 0;
+	}
+	fetch(st, 0);
+	int keep = st->selected;
+	select_first(st);
+	if (near_call) {
+		for (int i = 0; i < line_count(st); i++) {
+			int index;
+			if (line_at(st, i, &index) == LINE_CALL && st->rows[index].id == near_call) {
+				st->selected = i;
+				return;
+			}
+		}
+		/* The call is done and gone: stay where it was. */
+		if (keep < line_count(st)) {
+			st->selected = keep;
+			if (!selectable(st, keep))
+				move_selection(st, 1);
+			if (!selectable(st, st->selected))
+				move_selection(st, -1);
+		}
+	}
+}
+
+/* The day the attendance marks were last replayed by this program. */
+static struct date marks_day;
+
+static void sweep(struct calls_state *st, bool asked)
+{
+	bool marks = asked || date_to_days(marks_day) != date_to_days(st->today);
+	enum db_status r = call_flow_sweep(st->app->db, st->app->user, st->today, marks, &st->sweep);
+	if (r == DB_OK && marks)
+		marks_day = st->today;
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		return;
+	}
+	if (st->sweep.no_contact_waiting >= 0) {
+		waiting_known = st->sweep.no_contact_waiting;
+		waiting_day = st->today;
+	} else if (date_to_days(waiting_day) != date_to_days(st->today)) {
+		/* Another desk made today's quota: count once here too. */
+		if (call_flow_no_contact_waiting(st->app->db, st->today, &waiting_known) == DB_OK)
+			waiting_day = st->today;
+		else
+			waiting_known = -1;
+	}
+	if (st->sweep.created > 0)
+		app_status(st->app, STATUS_INFO,
+			   P_("%d new call was planned from what happened.", "%d new calls were planned from what happened.",
+			      st->sweep.created),
+			   st->sweep.created);
+}
+
+static bool calls_enter(struct screen *s, struct app *app)
+{
+	struct calls_state *st = calloc(1, sizeof *st);
+	if (!st || !(st->rows = calloc(MAX_ROWS, sizeof *st->rows))) {
+		free(st);
+		return false;
+	}
+	st->app = app;
+	st->today = date_today();
+	date_format_iso(st->today, st->today_iso);
+	date_format_iso(date_add_days(st->today, WEEK_DAYS), st->until_iso);
+	lineedit_init(&st->search, 60);
+	st->page_rows = 10;
+	s->state = st;
+	sweep(st, false);
+	load(st, 0);
+	return true;
+}
+
+static void calls_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct calls_state *st = s->state;
+	free(st->rows);
+	free(st);
+	s->state = NULL;
+}
+
+/* ---------- drawing ---------- */
+
+static void heading_text(const struct calls_state *st, int which, char *out, size_t size)
+{
+	/* While searching, the counts are of the calls found. */
+	bool found = st->query[0] != '\0';
+	if (which < 0)
+		snprintf(out, size, _("Raised to the coordinator (%d)"), st->nescalations);
+	else if (which == 0)
+		snprintf(out, size, _("Today and overdue (%lld)"), found ? (long long)st->ndue : st->counts.due);
+	else
+		snprintf(out, size, _("The coming week (%lld)"), found ? (long long)(st->nrows - st->ndue) : st->counts.week);
+}
+
+static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
+{
+	char name[CALL_NAME + 64], phone[64], when[16] = "";
+	text_pad(name, sizeof name, e->name, name_cols);
+	text_pad(phone, sizeof phone, e->phone, 11);
+	struct date d;
+	if (date_parse_iso(e->raised_on, &d))
+		date_format_dk(d, when, sizeof when);
+	char what[200];
+	/* TRANSLATORS: %d calls in a row, raised on the date "26-11-2026". */
+	snprintf(what, sizeof what, P_("not reached %d time (%s)", "not reached %d times in a row (%s)", e->attempts),
+		 e->attempts, when);
+	snprintf(out, size, "! %s %s %s", name, phone, what);
+}
+
+/* "Bente Ølgaard" as "Bente Ø." when the column is narrow. */
+static void short_name(const char *name, int cols, char *out, size_t size)
+{
+	snprintf(out, size, "%s", name);
+	if (utf8_columns(name, strlen(name)) <= cols)
+		return;
+	const char *space = strrchr(name, ' ');
+	if (!space || !space[1])
+		return;
+	size_t first = strcspn(name, " ");
+	size_t initial = utf8_next(space + 1, strlen(space + 1), 0);
+	snprintf(out, size, "%.*s %.*s.", (int)first, name, (int)initial, space + 1);
+}
+
+static void call_text(const struct calls_state *st, const struct call_row *c, const struct area *a, char *out,
+		      size_t size)
+{
+	/* Columns: when, name, phone, reason, responsible. A narrow window
+	 * keeps when, name and phone; a wide one gives the words room. */
+	int when_w = a->cols < 60 ? 11 : 17, phone_w = 11;
+	int rest = a->cols - when_w - phone_w - 5;
+	int resp_w = rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
+	int reason_w = rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
+	int name_w = rest - resp_w - reason_w;
+	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 32];
+	/* Late is late: the agreed time of an overdue call no longer matters. */
+	bool late = strcmp(c->due_on, st->today_iso) < 0;
+	call_when_text(c->due_on, late ? "" : c->due_time, st->today, when, sizeof when);
+	text_pad(when_pad, sizeof when_pad, when, when_w);
+	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", c->name,
+		 c->citizen_ended ? _(" (ended)") : "");
+	text_pad(name, sizeof name, shown_name, name_w);
+	text_pad(phone, sizeof phone, c->phone, phone_w);
+	char reason[300] = "", who[CALL_NAME + 8] = "";
+	if (reason_w) {
+		const char *words = reason_w >= 26 ? next_step_call_reason(c->reason)
+						   : vocab_label(vocab_call_reason_short, c->reason);
+		text_pad(reason, sizeof reason, words, reason_w);
+		short_name(c->responsible_name[0] ? c->responsible_name : _("the desk"), resp_w, who, sizeof who);
+	}
+	snprintf(out, size, "%s %s %s %s %s", when_pad, name, phone, reason, who);
+}
+
+static void keep_visible(struct calls_state *st, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (st->selected < st->top)
+		st->top = st->selected;
+	if (st->selected >= st->top + rows)
+		st->top = st->selected - rows + 1;
+	/* Show the heading above the first row of a section. */
+	if (st->top > 0 && st->top == st->selected && !selectable(st, st->top - 1))
+		st->top--;
+}
+
+static void calls_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct calls_state *st = s->state;
+	int y = a->top;
+	char line[1400];
+	if (st->searching || st->search.len) {
+		int w = draw_text(y, a->left, a->cols, _("Search:"), A_BOLD);
+		w += draw_text(y, a->left + w, a->cols - w, " ", A_NORMAL);
+		draw_text(y, a->left + w, a->cols - w, st->search.text, A_UNDERLINE);
+		y++;
+	}
+	int rows = a->top + a->rows - y;
+	/* A line at the bottom for the citizens waiting after no contact. */
+	bool waiting = waiting_known > 0 && !st->search.len && rows > 6;
+	if (waiting)
+		rows--;
+	st->page_rows = rows;
+	int n = line_count(st);
+	keep_visible(st, rows);
+	int name_cols = a->cols >= 78 ? 20 : a->cols / 3;
+	for (int r = 0; r < rows && st->top + r < n; r++) {
+		int i = st->top + r, index;
+		/* Near the end of what is fetched: fetch the next page. */
+		if (i >= n - 5 && st->more) {
+			fetch(st, st->nrows);
+			n = line_count(st);
+		}
+		enum line_kind kind = line_at(st, i, &index);
+		attr_t attr = i == st->selected ? A_REVERSE : A_NORMAL;
+		if (kind == LINE_HEADING) {
+			heading_text(st, index, line, sizeof line);
+			draw_text(y + r, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
+			continue;
+		}
+		if (kind == LINE_ESCALATION)
+			escalation_text(&st->escalations[index], name_cols, line, sizeof line);
+		else
+			call_text(st, &st->rows[index], a, line, sizeof line);
+		draw_blank(y + r, a->left, a->cols, attr);
+		draw_text(y + r, a->left, a->cols, line, attr | (kind == LINE_ESCALATION ? A_BOLD : 0));
+	}
+	if (st->ndue == 0 && !st->search.len) {
+		/* Under the heading of today's calls. */
+		int at = (st->nescalations ? 1 + st->nescalations : 0) + 1 - st->top;
+		if (at >= 0 && at < rows)
+			draw_text(y + at, a->left + 2, a->cols - 2, _("No calls due today. Well done!"), A_DIM);
+	}
+	if (st->top + rows < n)
+		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
+	if (waiting) {
+		snprintf(line, sizeof line,
+			 P_("%lld more citizen without contact for %d weeks waits (at most %d new calls a day).",
+			    "%lld more citizens without contact for %d weeks wait (at most %d new calls a day).",
+			    waiting_known),
+			 waiting_known, st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
+		draw_text(a->top + a->rows - 1, a->left, a->cols, line, A_DIM);
+	}
+	if (st->searching)
+		move(a->top, a->left + utf8_columns(_("Search:"), strlen(_("Search:"))) + 1
+			     + lineedit_cursor_column(&st->search));
+}
+
+/* ---------- keys ---------- */
+
+static void apply_search(struct calls_state *st)
+{
+	fold_search(st->search.text, st->query, sizeof st->query);
+	load(st, 0);
+}
+
+static unsigned handled(struct calls_state *st, struct app *app)
+{
+	int index;
+	if (line_at(st, st->selected, &index) != LINE_ESCALATION) {
+		app_status(app, STATUS_ERROR, "%s", _("Choose a citizen under 'Raised to the coordinator' first."));
+		return RD_ALL;
+	}
+	if (!app_require_coordinator(app))
+		return RD_ALL;
+	const struct call_escalation *e = &st->escalations[index];
+	char what[CALL_TEXT];
+	char question[CALL_NAME + 120];
+	snprintf(question, sizeof question, _("What was done for %s? (e.g. wrote a letter, called the relative)"),
+		 e->name);
+	if (!dialog_prompt(app, question, what, sizeof what, 120) || !what[0])
+		return RD_ALL;
+	enum db_status r = calls_escalation_resolve(app->db, app->user, e->citizen_id, st->today_iso, what);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	app_status(app, STATUS_INFO, _("%s is marked as handled."), e->name);
+	load(st, 0);
+	return RD_ALL;
+}
+
+static unsigned open_line(struct calls_state *st, struct app *app, bool citizen_card)
+{
+	int index;
+	enum line_kind kind = line_at(st, st->selected, &index);
+	if (kind == LINE_ESCALATION)
+		card_open(app, st->escalations[index].citizen_id);
+	else if (kind == LINE_CALL && citizen_card)
+		card_open(app, st->rows[index].citizen_id);
+	else if (kind == LINE_CALL)
+		call_card_open(app, st->rows[index].id);
+	return RD_ALL;
+}
+
+static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct calls_state *st = s->state;
+	if (st->searching) {
+		if (key == UIK_ENTER || key == UIK(KEY_DOWN)) {
+			st->searching = false;
+			return RD_ALL;
+		}
+		if (key == UIK_ESC) {
+			st->searching = false;
+			lineedit_set(&st->search, "");
+			apply_search(st);
+			return RD_ALL;
+		}
+		if (key != UIK(KEY_UP) && lineedit_key(&st->search, key)) {
+			apply_search(st);
+			return RD_ALL;
+		}
+	}
+	switch (key) {
+	case UIK(KEY_UP):
+		move_selection(st, -1);
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		move_selection(st, 1);
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		for (int i = 0; i < st->page_rows; i++)
+			move_selection(st, -1);
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		for (int i = 0; i < st->page_rows; i++)
+			move_selection(st, 1);
+		return RD_BODY;
+	case UIK(KEY_HOME):
+		select_first(st);
+		return RD_BODY;
+	default:
+		break;
+	}
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_OPEN:
+		return open_line(st, app, false);
+	case ACT_CARD:
+		return open_line(st, app, true);
+	case ACT_HANDLED:
+		return handled(st, app);
+	case ACT_SEARCH:
+		st->searching = true;
+		return RD_ALL;
+	case ACT_REFRESH:
+		sweep(st, true);
+		load(st, 0);
+		return RD_ALL;
+	case ACT_BACK:
+		if (st->search.len) {
+			lineedit_set(&st->search, "");
+			apply_search(st);
+			return RD_ALL;
+		}
+		app_pop(app);
+		return RD_ALL;
+	default:
+		return app_default_key(app, key);
+	}
+}
+
+void calls_reload(struct app *app, long long near_call)
+{
+	struct screen *s = app_top(app);
+	if (s && s->ops == &calls_screen)
+		load(s->state, near_call);
+}
+
+const struct screen_ops calls_screen = {
+	.name = N_("Follow-up calls"),
+	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
+		   "why we call and who is responsible. The list plans new calls by itself from what happened: "
+		   "after a match, after the first session, after missed sessions, on agreed days, feedback to the "
+		   "referrer (only when the citizen agreed), and when nothing has happened for some weeks (see "
+		   "Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
+		   "with !. Enter opens the call."),
+	.actions = calls_actions,
+	.enter = calls_enter,
+	.draw = calls_draw,
+	.on_key = calls_key,
+	.leave = calls_leave,
+};

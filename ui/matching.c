@@ -1,0 +1,357 @@
+/* matching.c — matching (home key 3): the citizens waiting for a match,
+ * longest waiting first, with how long; `/` searches every citizen. Enter
+ * opens the citizen's ranked volunteers and activities; f opens the
+ * coordinator's proposal for everyone waiting. Also the pool of
+ * candidates the matching screens share, and ending a match. */
+#include "matching.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "list.h"
+#include "store_citizens.h"
+#include "store_matching.h"
+#include "vocab.h"
+
+enum { PAGE = 60, MAX_ROWS = 2000, PICKS_MAX = 64 };
+
+/* ---------- the pool the matching screens share ---------- */
+
+static struct {
+	bool loaded;
+	long long version;
+	struct match_pool pool;
+	struct pick interests[PICKS_MAX];
+	struct match_words words;
+} cache;
+
+const struct match_pool *matching_pool(struct app *app)
+{
+	long long version = 0;
+	enum db_status r = matching_data_version(app->db, &version);
+	if (r == DB_OK && cache.loaded && version == cache.version)
+		return &cache.pool;
+	matching_pool_release();
+	int n = 0;
+	if (r == DB_OK)
+		r = matching_pool_load(app->db, &cache.pool);
+	if (r == DB_OK)
+		r = picklist_load(app->db, "interests", cache.interests, PICKS_MAX, &n);
+	if (r != DB_OK) {
+		matching_pool_free(&cache.pool);
+		app_status_db(app, r);
+		return NULL;
+	}
+	cache.words = (struct match_words){ .interests = cache.interests, .ninterests = n };
+	cache.version = version;
+	cache.loaded = true;
+	return &cache.pool;
+}
+
+const struct match_words *matching_words(void)
+{
+	return &cache.words;
+}
+
+void matching_pool_release(void)
+{
+	if (cache.loaded)
+		matching_pool_free(&cache.pool);
+	cache.loaded = false;
+}
+
+const char *matching_refusal_text(enum match_refusal why)
+{
+	switch (why) {
+	case MATCH_REFUSED_NOTHING:
+		return _("Choose a volunteer or an activity first (Enter on a line).");
+	case MATCH_REFUSED_CITIZEN:
+		return _("Not matched: the citizen's course has ended.");
+	case MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE:
+		return _("Not matched: the volunteer is not active any more.");
+	case MATCH_REFUSED_VOLUNTEER_FULL:
+		return _("Not matched: the volunteer's last free place was just taken at another desk.");
+	case MATCH_REFUSED_ALREADY_MATCHED:
+		return _("Not matched: the citizen is already matched with this volunteer.");
+	case MATCH_REFUSED_ACTIVITY_ENDED:
+		return _("Not matched: the activity has ended.");
+	case MATCH_REFUSED_ACTIVITY_FULL:
+		return _("Not matched: the activity's last free place was just taken at another desk.");
+	case MATCH_REFUSED_ALREADY_ENROLLED:
+		return _("Not matched: the citizen already takes part in the activity.");
+	case MATCH_REFUSED_NONE:
+	default:
+		return "";
+	}
+}
+
+/* "Bente Ølgaard + Socialt café" */
+static void match_label(const struct match_row *m, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%s", m->volunteer, m->volunteer[0] && m->activity[0] ? " + " : "", m->activity);
+}
+
+bool matching_end_dialog(struct app *app, long long citizen_id)
+{
+	if (!app_require_coordinator(app))
+		return false;
+	struct match_row rows[8];
+	int n = 0, open = 0;
+	enum db_status r = matching_citizen_matches(app->db, citizen_id, rows, 8, &n);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	while (open < n && !rows[open].ended_on[0])
+		open++;
+	if (open == 0) {
+		app_status(app, STATUS_ERROR, "%s", _("There is no open match to end."));
+		return false;
+	}
+	int which = 0;
+	char labels[8][CIT_NAME * 2 + 8];
+	const char *label_ptr[8];
+	for (int i = 0; i < open; i++) {
+		match_label(&rows[i], labels[i], sizeof labels[i]);
+		label_ptr[i] = labels[i];
+	}
+	if (open > 1 && (which = dialog_choose(app, _("Which match ends?"), label_ptr, open, 0)) < 0)
+		return false;
+	const char *outcomes[8];
+	int no = vocab_count(vocab_match_outcome);
+	for (int i = 0; i < no && i < 8; i++)
+		outcomes[i] = _(vocab_match_outcome[i].label);
+	char question[CIT_NAME * 2 + 120];
+	snprintf(question, sizeof question, _("How does the match with %s end?"), labels[which]);
+	int o = dialog_choose(app, question, outcomes, no, 0);
+	if (o < 0)
+		return false;
+	char reason[CIT_TEXT] = "";
+	while (!reason[0])
+		if (!dialog_prompt(app, _("Why? A few words for the record:"), reason, sizeof reason, 120))
+			return false;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	r = matching_end(app->db, app->user, rows[which].id, today, vocab_match_outcome[o].code, reason);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	app_status(app, STATUS_INFO, _("The match with %s has ended: %s."), labels[which], outcomes[o]);
+	return true;
+}
+
+/* ---------- the waiting list ---------- */
+
+struct picker_state {
+	struct app *app;
+	struct waiting_citizen *waiting;
+	struct citizen_hit *hits;
+	int n;
+	bool more;
+	bool searching_all;     /* a query is typed: hits, not the waiting list */
+	char query[256];        /* folded */
+	long long total_waiting;
+	long long version;      /* data version of the last fetch */
+	struct list list;
+	int name_cols;
+	bool narrow;             /* under 60 columns: no place column */
+};
+
+static const struct action picker_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Match"), N_("Show the chosen citizen's best volunteers and activities, with the reasons."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Find any citizen as you type, also one who is not waiting."), 0 },
+	{ ACT_PROPOSAL, 'f', N_("Proposal"), N_("A proposal that matches everyone waiting at once, as well as the free places allow (coordinators)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void fetch(struct picker_state *st, int offset)
+{
+	int want = PAGE;
+	if (offset + want > MAX_ROWS)
+		want = MAX_ROWS - offset;
+	if (want <= 0) {
+		st->more = false;
+		return;
+	}
+	int got = 0;
+	enum db_status r = st->searching_all
+		? citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got)
+		: matching_waiting(st->app->db, offset, want, st->waiting + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		got = 0;
+	}
+	st->n = offset + got;
+	st->more = got == want;
+}
+
+static void refetch(struct picker_state *st)
+{
+	int keep = st->n > PAGE ? st->n : PAGE;
+	st->searching_all = st->query[0] != '\0';
+	st->n = 0;
+	fetch(st, 0);
+	while (st->more && st->n < keep)
+		fetch(st, st->n);
+	if (matching_waiting_count(st->app->db, &st->total_waiting) != DB_OK)
+		st->total_waiting = 0;
+	matching_data_version(st->app->db, &st->version);
+	list_refresh(&st->list);
+}
+
+static int p_count(void *ctx)
+{
+	return ((struct picker_state *)ctx)->n;
+}
+
+static void p_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct picker_state *st = ctx;
+	if (i >= st->n - 5 && st->more)
+		fetch(st, st->n);
+	char name[CIT_NAME + 64], place[CIT_TOWN + 64];
+	if (st->searching_all) {
+		const struct citizen_hit *h = &st->hits[i];
+		char where[CIT_TOWN + 8];
+		snprintf(where, sizeof where, "%s %s", h->postcode, h->town);
+		text_pad(name, sizeof name, h->name, st->name_cols);
+		text_pad(place, sizeof place, where, 22);
+		snprintf(buf, size, "%s %s %s", name, place, strcmp(h->status, "ended") == 0 ? _("(course ended)") : "");
+		return;
+	}
+	const struct waiting_citizen *w = &st->waiting[i];
+	char where[CIT_TOWN + 8], waited[64] = "";
+	snprintf(where, sizeof where, "%s %s", w->postcode, w->town);
+	struct date since;
+	if (date_parse_iso(w->waiting_since, &since))
+		match_waiting_text(date_to_days(date_today()) - date_to_days(since), waited, sizeof waited);
+	text_pad(name, sizeof name, w->name, st->name_cols);
+	char how_long[100];
+	text_pad(how_long, sizeof how_long, waited, 12);
+	if (st->narrow) {
+		/* How long matters more than where on a small window. */
+		snprintf(buf, size, "%s %s", name, how_long);
+		return;
+	}
+	text_pad(place, sizeof place, where, 22);
+	snprintf(buf, size, "%s %s %s %s", name, place, how_long, w->assessment[0] ? "" : _("(not assessed yet)"));
+}
+
+static void p_filter(void *ctx, const char *query)
+{
+	struct picker_state *st = ctx;
+	fold_search(query, st->query, sizeof st->query);
+	st->n = 0;
+	refetch(st);
+}
+
+static bool picker_enter(struct screen *s, struct app *app)
+{
+	struct picker_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->waiting = calloc(MAX_ROWS, sizeof *st->waiting);
+	st->hits = calloc(MAX_ROWS, sizeof *st->hits);
+	if (!st->waiting || !st->hits) {
+		free(st->waiting);
+		free(st->hits);
+		free(st);
+		return false;
+	}
+	st->app = app;
+	st->name_cols = 28;
+	list_init(&st->list, (struct list_source){ .count = p_count, .row = p_row, .filter = p_filter, .ctx = st },
+		  _("Nobody is waiting for a match. Press / to find a citizen."));
+	refetch(st);
+	s->state = st;
+	return true;
+}
+
+static void picker_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct picker_state *st = s->state;
+	free(st->waiting);
+	free(st->hits);
+	free(st);
+	s->state = NULL;
+	matching_pool_release();
+}
+
+static void picker_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct picker_state *st = s->state;
+	/* Back from a match or another desk's change: fetch again. */
+	long long version = 0;
+	if (matching_data_version(app->db, &version) == DB_OK && version != st->version)
+		refetch(st);
+	st->narrow = a->cols < 60;
+	st->name_cols = a->cols >= 100 ? 36 : a->cols >= 70 ? 26 : st->narrow ? a->cols - 14 : a->cols / 3;
+	char head[200];
+	if (st->searching_all)
+		snprintf(head, sizeof head, "%s", _("All citizens matching the search"));
+	else
+		snprintf(head, sizeof head, P_("%lld citizen waiting for a match, longest waiting first",
+					       "%lld citizens waiting for a match, longest waiting first",
+					       st->total_waiting), st->total_waiting);
+	draw_text(a->top, a->left, a->cols, head, A_BOLD);
+	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
+	list_draw(&st->list, &rest);
+}
+
+static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct picker_state *st = s->state;
+	if (!st->list.searching) {
+		switch (action_for_key(s->ops->actions, key)) {
+		case ACT_PROPOSAL:
+			if (app_require_coordinator(app))
+				app_push(app, &matching_proposal_screen);
+			return RD_ALL;
+		case ACT_BACK:
+			if (!st->list.query.len) {
+				app_pop(app);
+				return RD_ALL;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (ev == LIST_ACTIVATE && st->list.selected < st->n) {
+		matching_open_citizen(app, st->searching_all ? st->hits[st->list.selected].id
+				      : st->waiting[st->list.selected].id);
+		return RD_ALL;
+	}
+	if (ev == LIST_LEAVE) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	return used ? r : app_default_key(app, key);
+}
+
+const struct screen_ops matching_screen = {
+	.name = N_("Matching"),
+	.help = N_("The citizens waiting for a match with a volunteer or an activity, longest waiting first, "
+		   "with how long they have waited. A citizen waits when volunteers can help them (or they "
+		   "are not assessed yet) and they have no open match. Enter shows the best volunteers and "
+		   "activities for the chosen citizen; / finds any citizen. f makes a proposal for everyone "
+		   "waiting at once."),
+	.actions = picker_actions,
+	.enter = picker_enter,
+	.draw = picker_draw,
+	.on_key = picker_key,
+	.leave = picker_leave,
+};

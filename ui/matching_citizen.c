@@ -1,0 +1,491 @@
+/* matching_citizen.c — one citizen's match: the volunteers and the
+ * activities that fit, best first, each with its score and the reasons in
+ * words; side by side on a wide window, one above the other on a narrow
+ * one. Enter chooses a line in each list, F10 confirms the match and
+ * opens the citizen's card, where the next step shows the first session. */
+#include "matching.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "card.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "i18n.h"
+#include "postcode.h"
+#include "store_registry.h"
+#include "utf8.h"
+#include "vocab.h"
+
+enum { WIDE = 100, OPEN_MATCHES = 8, LINE = 2048 };
+
+static const struct action mc_actions[] = {
+	{ ACT_CHOOSE, UIK_ENTER, N_("Choose"), N_("Choose the highlighted volunteer or activity, or undo the choice (also Space)."), 0 },
+	{ ACT_CONFIRM, UIK(KEY_F(10)), N_("Confirm"), N_("Confirm the match with what is chosen: the citizen is enrolled, the first session with the volunteer is planned and a follow-up call after it."), 0 },
+	{ ACT_SWITCH_LIST, UIK_TAB, N_("Other list"), N_("Move between the volunteers and the activities."), 0 },
+	{ ACT_END_MATCH, 'x', N_("End match"), N_("End one of the citizen's open matches, with the outcome and a reason."), 0 },
+	{ ACT_WISHES, 'o', N_("Wishes"), N_("The citizen's wishes about the volunteer (gender, age, lived experience) and their language."), 0 },
+	{ ACT_CHOOSE, UIK_SPACE, N_("Choose"), NULL, ACTF_HIDDEN },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the waiting list."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+struct mc_state {
+	long long citizen_id;
+	struct match_citizen_facts facts;
+	struct match_row open[OPEN_MATCHES];
+	int nopen;
+	const struct match_pool *pool;
+	struct match_ranked *ranked[2];     /* 0 volunteers, 1 activities */
+	int nranked[2];
+	int filtered[2][ML_COUNT];
+	int focus, sel[2], top[2];
+	long long chosen[2];                /* ids, 0: none */
+};
+
+static long long pending_citizen;
+
+void matching_open_citizen(struct app *app, long long citizen_id)
+{
+	pending_citizen = citizen_id;
+	app_push(app, &matching_citizen_screen);
+}
+
+/* The pool's facts behind a ranked line. */
+static const struct match_volunteer_facts *vol_at(const struct mc_state *st, int i)
+{
+	return &st->pool->volunteers[st->ranked[0][i].index];
+}
+
+static const struct match_activity_facts *act_at(const struct mc_state *st, int i)
+{
+	return &st->pool->activities[st->ranked[1][i].index];
+}
+
+static void result_of(const struct mc_state *st, int list, int i, struct match_result *out)
+{
+	struct match_candidate cand = { 0 };
+	if (list == 0)
+		cand.volunteer = vol_at(st, i);
+	else
+		cand.activity = act_at(st, i);
+	match_score(&st->facts, &cand, out);
+}
+
+static int find_chosen(const struct mc_state *st, int list)
+{
+	for (int i = 0; i < st->nranked[list]; i++)
+		if (st->ranked[list][i].id == st->chosen[list])
+			return i;
+	return -1;
+}
+
+static bool load(struct mc_state *st, struct app *app)
+{
+	enum db_status r = matching_citizen_facts(app->db, st->citizen_id, &st->facts);
+	int n = 0;
+	if (r == DB_OK)
+		r = matching_citizen_matches(app->db, st->citizen_id, st->open, OPEN_MATCHES, &n);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	st->nopen = 0;
+	while (st->nopen < n && !st->open[st->nopen].ended_on[0])
+		st->nopen++;
+	if (!(st->pool = matching_pool(app)))
+		return false;
+	for (int list = 0; list < 2; list++) {
+		free(st->ranked[list]);
+		int size = list == 0 ? st->pool->nvolunteers : st->pool->nactivities;
+		st->ranked[list] = calloc((size_t)size + 1, sizeof *st->ranked[list]);
+		if (!st->ranked[list])
+			return false;
+		st->nranked[list] = match_rank(&st->facts, st->pool, list == 0, st->ranked[list], st->filtered[list]);
+		if (st->sel[list] >= st->nranked[list])
+			st->sel[list] = st->nranked[list] > 0 ? st->nranked[list] - 1 : 0;
+		if (st->chosen[list] && find_chosen(st, list) < 0)
+			st->chosen[list] = 0;
+	}
+	return true;
+}
+
+static bool mc_enter(struct screen *s, struct app *app)
+{
+	struct mc_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->citizen_id = pending_citizen;
+	enum db_status r = matching_log_view(app->db, app->user, st->citizen_id);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	if (r != DB_OK || !load(st, app)) {
+		free(st->ranked[0]);
+		free(st->ranked[1]);
+		free(st);
+		return false;
+	}
+	s->state = st;
+	return true;
+}
+
+static void mc_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct mc_state *st = s->state;
+	free(st->ranked[0]);
+	free(st->ranked[1]);
+	free(st);
+	s->state = NULL;
+}
+
+/* ---------- drawing ---------- */
+
+static void append(char *out, size_t size, const char *sep, const char *text)
+{
+	size_t used = strlen(out);
+	if (text[0] && used < size)
+		snprintf(out + used, size - used, "%s%s", used ? sep : "", text);
+}
+
+/* What the score is made from, in one line. */
+static void facts_line(const struct mc_state *st, char *out, size_t size)
+{
+	const struct match_citizen_facts *c = &st->facts;
+	const struct match_words *w = matching_words();
+	char part[600] = "", names[400] = "";
+	out[0] = '\0';
+	for (int i = 0; i < c->ninterests; i++)
+		for (int k = 0; k < w->ninterests; k++)
+			if (w->interests[k].id == c->interests[i])
+				append(names, sizeof names, ", ", w->interests[k].name);
+	if (names[0]) {
+		snprintf(part, sizeof part, _("Interests: %s"), names);
+		append(out, size, " · ", part);
+	}
+	if (c->availability) {
+		match_slots_text(c->availability, names, sizeof names);
+		snprintf(part, sizeof part, _("Times: %s"), names);
+		append(out, size, " · ", part);
+	}
+	if (c->anxiety)
+		append(out, size, " · ", _("anxiety"));
+	names[0] = '\0';
+	if (c->pref_gender[0])
+		append(names, sizeof names, ", ", vocab_label(vocab_wished_gender, c->pref_gender));
+	if (c->pref_age[0])
+		append(names, sizeof names, ", ", vocab_label(vocab_wished_age, c->pref_age));
+	if (c->pref_lived_experience)
+		append(names, sizeof names, ", ", _("lived experience"));
+	if (names[0]) {
+		snprintf(part, sizeof part, _("Wishes: %s"), names);
+		append(out, size, " · ", part);
+	}
+	/* Danish is the rule; only another language is worth a word. */
+	if (c->language_label[0] && strcmp(c->language, "dansk") != 0) {
+		snprintf(part, sizeof part, _("Language: %s"), c->language_label);
+		append(out, size, " · ", part);
+	}
+	if (!out[0])
+		snprintf(out, size, "%s", _("No interests, times or wishes recorded: the score rests on area and free places."));
+}
+
+static void head_lines(const struct mc_state *st, const struct area *a, int *y)
+{
+	const struct match_citizen_facts *c = &st->facts;
+	char line[LINE], waited[64] = "";
+	struct date since;
+	if (date_parse_iso(c->waiting_since, &since))
+		match_waiting_text(date_to_days(date_today()) - date_to_days(since), waited, sizeof waited);
+	char code[CIT_TOWN + 8] = "";
+	if (c->postcode) {
+		snprintf(code, sizeof code, "%04d", c->postcode);
+		const char *town = postcode_town(code);
+		if (town)
+			snprintf(code + 4, sizeof code - 4, " %s", town);
+	}
+	if (st->nopen == 0 && waited[0])
+		snprintf(line, sizeof line, _("%s · %s · waiting %s"), c->name, code[0] ? code : "-", waited);
+	else
+		snprintf(line, sizeof line, "%s · %s", c->name, code[0] ? code : "-");
+	draw_text((*y)++, a->left, a->cols, line, A_BOLD);
+	facts_line(st, line, sizeof line);
+	draw_text((*y)++, a->left, a->cols, line, A_NORMAL);
+	for (int i = 0; i < st->nopen && *y < a->top + a->rows / 3; i++) {
+		const struct match_row *m = &st->open[i];
+		char who[CIT_NAME * 2 + 8], day[16] = "";
+		snprintf(who, sizeof who, "%s%s%s", m->volunteer, m->volunteer[0] && m->activity[0] ? " + " : "",
+			 m->activity);
+		struct date d;
+		if (date_parse_iso(m->matched_on, &d))
+			date_format_dk(d, day, sizeof day);
+		if (m->matched_by[0])
+			snprintf(line, sizeof line, _("Matched now: %s, since %s by %s (x ends it)"), who, day,
+				 m->matched_by);
+		else
+			snprintf(line, sizeof line, _("Matched now: %s, since %s (x ends it)"), who, day);
+		draw_text((*y)++, a->left, a->cols, line, A_REVERSE);
+	}
+}
+
+/* "2 not shown: 1 no free places, 1 not active" */
+static void filtered_line(const int *filtered, char *out, size_t size)
+{
+	int total = 0;
+	out[0] = '\0';
+	for (int k = 1; k < ML_COUNT; k++)
+		total += filtered[k];
+	if (!total)
+		return;
+	char parts[600] = "";
+	for (int k = 1; k < ML_COUNT; k++) {
+		if (!filtered[k])
+			continue;
+		char one[200];
+		snprintf(one, sizeof one, "%d %s", filtered[k], match_limit_text((enum match_limit)k));
+		append(parts, sizeof parts, ", ", one);
+	}
+	snprintf(out, size, P_("%d not shown: %s", "%d not shown: %s", total), total, parts);
+}
+
+static void draw_list(struct mc_state *st, int list, const struct area *a)
+{
+	if (a->rows < 2)
+		return;
+	char line[LINE], more[700];
+	bool focused = st->focus == list;
+	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %d fits", "Volunteers: %d fit", st->nranked[0])
+		 : P_("Activities: %d fits", "Activities: %d fit", st->nranked[1]), st->nranked[list]);
+	int w = draw_text(a->top, a->left, a->cols, line, focused ? A_BOLD | A_UNDERLINE : A_BOLD);
+	filtered_line(st->filtered[list], more, sizeof more);
+	if (more[0] && w + 3 < a->cols) {
+		snprintf(line, sizeof line, " (%s)", more);
+		draw_text(a->top, a->left + w, a->cols - w, line, A_DIM);
+	}
+	int rows = a->rows - 1, n = st->nranked[list];
+	if (n == 0) {
+		draw_text(a->top + 1, a->left, a->cols,
+			  list == 0 ? _("No volunteer with a free place fits.") : _("No activity with a free place fits."),
+			  A_DIM);
+		return;
+	}
+	int *sel = &st->sel[list], *top = &st->top[list];
+	if (*sel < *top)
+		*top = *sel;
+	if (*sel >= *top + rows)
+		*top = *sel - rows + 1;
+	for (int r = 0; r < rows && *top + r < n; r++) {
+		int i = *top + r;
+		struct match_result res;
+		result_of(st, list, i, &res);
+		char reasons[LINE / 2];
+		match_reasons_line(&res, &st->facts, matching_words(), false, reasons, sizeof reasons);
+		const char *name = list == 0 ? vol_at(st, i)->name : act_at(st, i)->name;
+		bool chosen = st->ranked[list][i].id == st->chosen[list];
+		snprintf(line, sizeof line, "%s%4d  %s — %s", chosen ? "✓" : " ", st->ranked[list][i].score, name,
+			 reasons);
+		attr_t attr = i == *sel && focused ? A_REVERSE : chosen ? A_BOLD : A_NORMAL;
+		draw_blank(a->top + 1 + r, a->left, a->cols, attr);
+		draw_text(a->top + 1 + r, a->left, a->cols, line, attr);
+	}
+	if (*top + rows < n)
+		draw_text(a->top + rows, a->left + a->cols - 1, 1, "v", A_BOLD);
+}
+
+/* Why the highlighted line scores as it does, point by point. */
+static void why_box(struct mc_state *st, int y, const struct area *a, int rows)
+{
+	if (rows <= 0)
+		return;
+	char line[LINE * 2], reasons[LINE];
+	int list = st->focus;
+	if (st->nranked[list] == 0)
+		return;
+	struct match_result res;
+	result_of(st, list, st->sel[list], &res);
+	match_reasons_line(&res, &st->facts, matching_words(), true, reasons, sizeof reasons);
+	const char *name = list == 0 ? vol_at(st, st->sel[list])->name : act_at(st, st->sel[list])->name;
+	snprintf(line, sizeof line, _("Why %s scores %d: %s"), name, res.score, reasons);
+	int used = draw_wrapped(y, a->left, rows, a->cols, line, A_NORMAL);
+	int v = find_chosen(st, 0), act = find_chosen(st, 1);
+	if (v >= 0 && act >= 0 && used < rows && !match_volunteer_free_at(vol_at(st, v), act_at(st, act))) {
+		char when[100];
+		match_slots_text(AVAIL_BIT(act_at(st, act)->weekday, match_part_of_day(act_at(st, act)->start_time)),
+				 when, sizeof when);
+		snprintf(line, sizeof line, _("Note: %s has not said they are free %s, the time %s meets."),
+			 vol_at(st, v)->name, when, act_at(st, act)->name);
+		draw_wrapped(y + used, a->left, rows - used, a->cols, line, A_BOLD);
+	}
+}
+
+static void mc_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct mc_state *st = s->state;
+	int y = a->top;
+	head_lines(st, a, &y);
+	int why_rows = a->rows >= 16 ? 3 : a->rows >= 12 ? 2 : 0;
+	int rows = a->top + a->rows - y - why_rows - (why_rows ? 1 : 0);
+	if (a->cols >= WIDE) {
+		int half = (a->cols - 2) / 2;
+		draw_list(st, 0, &(struct area){ y, a->left, rows, half });
+		for (int r = 0; r < rows; r++)
+			draw_text(y + r, a->left + half, 1, "│", A_DIM);
+		draw_list(st, 1, &(struct area){ y, a->left + half + 2, rows, a->cols - half - 2 });
+	} else {
+		int upper = rows / 2;
+		draw_list(st, 0, &(struct area){ y, a->left, upper, a->cols });
+		draw_list(st, 1, &(struct area){ y + upper, a->left, rows - upper, a->cols });
+	}
+	why_box(st, y + rows + 1, a, why_rows);
+}
+
+/* ---------- keys ---------- */
+
+static unsigned confirm(struct mc_state *st, struct app *app)
+{
+	int v = find_chosen(st, 0), act = find_chosen(st, 1);
+	if (v < 0 && act < 0) {
+		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(MATCH_REFUSED_NOTHING));
+		return RD_ALL;
+	}
+	if (!app_require_coordinator(app))
+		return RD_ALL;
+	char today[DATE_ISO_LEN], question[LINE], with[LINE];
+	date_format_iso(date_today(), today);
+	if (v >= 0 && act >= 0)
+		snprintf(with, sizeof with, _("%s and %s"), vol_at(st, v)->name, act_at(st, act)->name);
+	else
+		snprintf(with, sizeof with, "%s", v >= 0 ? vol_at(st, v)->name : act_at(st, act)->name);
+	snprintf(question, sizeof question, _("Match %s with %s?"), st->facts.name, with);
+	if (act >= 0) {
+		struct activity_record rec;
+		struct date d;
+		if (activities_get(app->db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
+			char day[64], more[200];
+			date_format_short(d, day, sizeof day);
+			snprintf(more, sizeof more, _(" First session: %s."), day);
+			append(question, sizeof question, "", more);
+		}
+	}
+	if (!dialog_confirm(app, question, true))
+		return RD_ALL;
+	struct match_request q = {
+		.citizen_id = st->citizen_id,
+		.volunteer_id = v >= 0 ? vol_at(st, v)->id : 0,
+		.activity_id = act >= 0 ? act_at(st, act)->id : 0,
+		.today = today,
+	};
+	struct match_confirmed done;
+	enum db_status r = matching_confirm(app->db, app->user, &q, &done);
+	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
+		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
+		load(st, app);
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	char name[CIT_NAME];
+	snprintf(name, sizeof name, "%s", st->facts.name);
+	app_pop(app);
+	card_open(app, q.citizen_id);
+	app_status(app, STATUS_INFO, _("%s is matched. The next step shows what happens now."), name);
+	return RD_ALL;
+}
+
+static void move_selection(struct mc_state *st, int by)
+{
+	int list = st->focus, n = st->nranked[list];
+	st->sel[list] += by;
+	if (st->sel[list] >= n)
+		st->sel[list] = n - 1;
+	if (st->sel[list] < 0)
+		st->sel[list] = 0;
+}
+
+static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct mc_state *st = s->state;
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_CHOOSE:
+		if (st->nranked[st->focus] > 0) {
+			long long id = st->ranked[st->focus][st->sel[st->focus]].id;
+			st->chosen[st->focus] = st->chosen[st->focus] == id ? 0 : id;
+			/* The volunteer first, then the activity: a natural order. */
+			if (st->chosen[st->focus] && st->focus == 0 && !st->chosen[1])
+				st->focus = 1;
+		}
+		return RD_ALL;
+	case ACT_CONFIRM:
+		return confirm(st, app);
+	case ACT_SWITCH_LIST:
+		st->focus = 1 - st->focus;
+		return RD_ALL;
+	case ACT_END_MATCH:
+		if (matching_end_dialog(app, st->citizen_id))
+			load(st, app);
+		return RD_ALL;
+	case ACT_WISHES:
+		if (app_require_coordinator(app))
+			matching_open_wishes(app, st->citizen_id);
+		return RD_ALL;
+	case ACT_BACK:
+		app_pop(app);
+		return RD_ALL;
+	default:
+		break;
+	}
+	switch (key) {
+	case UIK(KEY_UP):
+		move_selection(st, -1);
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		move_selection(st, 1);
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		move_selection(st, -10);
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		move_selection(st, 10);
+		return RD_BODY;
+	case UIK(KEY_HOME):
+		st->sel[st->focus] = 0;
+		return RD_BODY;
+	case UIK(KEY_END):
+		move_selection(st, st->nranked[st->focus]);
+		return RD_BODY;
+	case UIK(KEY_LEFT):
+	case UIK(KEY_RIGHT):
+		st->focus = 1 - st->focus;
+		return RD_ALL;
+	default:
+		return app_default_key(app, key);
+	}
+}
+
+void matching_citizen_reload(struct app *app)
+{
+	struct screen *s = app_top(app);
+	if (s && s->ops == &matching_citizen_screen)
+		load(s->state, app);
+}
+
+const struct screen_ops matching_citizen_screen = {
+	.name = N_("Match a citizen"),
+	.help = N_("Volunteers and activities that fit the citizen, best first. The number is the score; "
+		   "the words say where the points come from: shared interests, the same or a nearby "
+		   "area, times that fit, free places, language, the citizen's wishes (gender, age, lived "
+		   "experience) and, for a citizen with anxiety, a practice community as a safe first "
+		   "step. Those without a free place, not active, ended or full are not shown. Choose a "
+		   "volunteer and/or an activity with Enter and confirm with F10."),
+	.actions = mc_actions,
+	.enter = mc_enter,
+	.draw = mc_draw,
+	.on_key = mc_key,
+	.leave = mc_leave,
+};

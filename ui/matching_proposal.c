@@ -1,0 +1,310 @@
+/* matching_proposal.c — the coordinator's view: everyone waiting (the
+ * longest waiting first, up to PROPOSAL_MAX), matched at once so that the
+ * total score is the highest possible within the free places
+ * (src/match_propose.c). Each row is accepted (the match is confirmed as
+ * at the desk) or skipped, one by one. */
+#include "matching.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "draw.h"
+#include "i18n.h"
+#include "match_propose.h"
+#include "store_matching.h"
+
+enum { PROPOSAL_MAX = 1000, LINE = 2048 };
+
+enum row_state { ROW_OPEN, ROW_ACCEPTED, ROW_SKIPPED, ROW_REFUSED };
+
+struct proposal_state {
+	struct match_pool pool;             /* its own: indexes must stay valid */
+	struct match_citizen_facts *facts;
+	struct match_proposal_row *rows;
+	enum row_state *state;
+	enum match_refusal *why;
+	int *shown;                         /* citizens with something proposed */
+	int n, nshown;
+	long long total;
+	int sel, top;
+};
+
+static const struct action proposal_actions[] = {
+	{ ACT_ACCEPT, UIK_ENTER, N_("Accept"), N_("Confirm the highlighted row's match, as if made at the desk."), 0 },
+	{ ACT_SKIP, 's', N_("Skip"), N_("Leave the highlighted row out; it stays unmatched."), 0 },
+	{ ACT_RECOMPUTE, 'r', N_("Again"), N_("Make the proposal again from the places free now."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the waiting list."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void release(struct proposal_state *st)
+{
+	matching_pool_free(&st->pool);
+	free(st->facts);
+	free(st->rows);
+	free(st->state);
+	free(st->why);
+	free(st->shown);
+	st->facts = NULL;
+	st->rows = NULL;
+	st->state = NULL;
+	st->why = NULL;
+	st->shown = NULL;
+	st->n = st->nshown = 0;
+}
+
+static bool compute(struct proposal_state *st, struct app *app)
+{
+	release(st);
+	st->facts = calloc(PROPOSAL_MAX, sizeof *st->facts);
+	st->rows = calloc(PROPOSAL_MAX, sizeof *st->rows);
+	st->state = calloc(PROPOSAL_MAX, sizeof *st->state);
+	st->why = calloc(PROPOSAL_MAX, sizeof *st->why);
+	st->shown = calloc(PROPOSAL_MAX, sizeof *st->shown);
+	if (!st->facts || !st->rows || !st->state || !st->why || !st->shown)
+		return false;
+	enum db_status r = matching_waiting_facts(app->db, PROPOSAL_MAX, st->facts, &st->n);
+	if (r == DB_OK)
+		r = matching_pool_load(app->db, &st->pool);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	if (!match_propose(st->facts, st->n, &st->pool, st->rows, &st->total))
+		return false;
+	for (int i = 0; i < st->n; i++)
+		if (st->rows[i].volunteer >= 0 || st->rows[i].activity >= 0)
+			st->shown[st->nshown++] = i;
+	st->sel = st->top = 0;
+	return true;
+}
+
+static bool proposal_enter(struct screen *s, struct app *app)
+{
+	struct proposal_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	if (!compute(st, app)) {
+		release(st);
+		free(st);
+		return false;
+	}
+	s->state = st;
+	return true;
+}
+
+static void proposal_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	release(s->state);
+	free(s->state);
+	s->state = NULL;
+}
+
+static void candidate_text(const struct proposal_state *st, int citizen, bool volunteer, char *out, size_t size)
+{
+	const struct match_proposal_row *p = &st->rows[citizen];
+	int index = volunteer ? p->volunteer : p->activity;
+	if (index < 0) {
+		snprintf(out, size, "—");
+		return;
+	}
+	/* The score first: a long name is cut, the score never. */
+	snprintf(out, size, "%3d %s", volunteer ? p->volunteer_score : p->activity_score,
+		 volunteer ? st->pool.volunteers[index].name : st->pool.activities[index].name);
+}
+
+static const char *state_text(const struct proposal_state *st, int citizen)
+{
+	switch (st->state[citizen]) {
+	case ROW_ACCEPTED:
+		return _("✓ matched");
+	case ROW_SKIPPED:
+		return _("skipped");
+	case ROW_REFUSED:
+		return _("not possible any more");
+	case ROW_OPEN:
+	default:
+		return "";
+	}
+}
+
+/* Why the highlighted row: the note on time first, then each half's
+ * reasons on lines of their own, so neither is cut by the other. */
+static int draw_why(const struct proposal_state *st, int citizen, int y, const struct area *a, int rows)
+{
+	const struct match_proposal_row *p = &st->rows[citizen];
+	int used = 0;
+	if (st->state[citizen] == ROW_REFUSED && used < rows)
+		used += draw_wrapped(y + used, a->left, 1, a->cols, matching_refusal_text(st->why[citizen]), A_BOLD);
+	if (p->clash && used < rows)
+		used += draw_wrapped(y + used, a->left, 1, a->cols,
+				     _("Note: the volunteer has not said they are free at the time the activity meets."), A_BOLD);
+	for (int half = 0; half < 2 && used < rows; half++) {
+		struct match_candidate cand = { 0 };
+		const char *name;
+		if (half == 0 && p->volunteer >= 0) {
+			cand.volunteer = &st->pool.volunteers[p->volunteer];
+			name = cand.volunteer->name;
+		} else if (half == 1 && p->activity >= 0) {
+			cand.activity = &st->pool.activities[p->activity];
+			name = cand.activity->name;
+		} else {
+			continue;
+		}
+		struct match_result res;
+		char reasons[LINE], line[LINE + CIT_NAME + 8];
+		match_score(&st->facts[citizen], &cand, &res);
+		match_reasons_line(&res, &st->facts[citizen], matching_words(), true, reasons, sizeof reasons);
+		snprintf(line, sizeof line, "%s: %s", name, reasons);
+		int room = rows - used;
+		used += draw_wrapped(y + used, a->left, half == 0 && room > 2 ? room - 1 - (room > 4) : room, a->cols,
+				     line, A_NORMAL);
+	}
+	return used;
+}
+
+static void proposal_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct proposal_state *st = s->state;
+	matching_pool(app); /* the interest names for the reasons */
+	char line[LINE * 2];
+	int y = a->top;
+	snprintf(line, sizeof line, P_("The %d citizen who has waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
+				       "The %d citizens who have waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
+				       st->n), st->n, st->nshown, st->total);
+	y += draw_wrapped(y, a->left, 2, a->cols, line, A_BOLD);
+	if (st->n > st->nshown) {
+		snprintf(line, sizeof line, P_("%d gets nothing now: no free place fits them.",
+					       "%d get nothing now: no free place fits them.", st->n - st->nshown),
+			 st->n - st->nshown);
+		draw_text(y++, a->left, a->cols, line, A_DIM);
+	}
+	int wc = a->cols * 26 / 100, wv = a->cols * 27 / 100, wa = a->cols * 27 / 100;
+	int ws = a->cols - wc - wv - wa - 3;
+	char c1[600], c2[600], c3[600], c4[200];
+	text_pad(c1, sizeof c1, _("Citizen"), wc);
+	text_pad(c2, sizeof c2, _("Score, volunteer"), wv);
+	text_pad(c3, sizeof c3, _("Score, activity"), wa);
+	snprintf(line, sizeof line, "%s %s %s", c1, c2, c3);
+	draw_text(y++, a->left, a->cols, line, A_UNDERLINE);
+	int why_rows = a->rows >= 18 ? 5 : a->rows >= 14 ? 3 : 1;
+	int rows = a->top + a->rows - y - why_rows - 1;
+	if (st->nshown == 0) {
+		draw_text(y, a->left, a->cols, _("Nothing to propose: no free place fits anyone waiting."), A_DIM);
+		return;
+	}
+	if (st->sel < st->top)
+		st->top = st->sel;
+	if (st->sel >= st->top + rows)
+		st->top = st->sel - rows + 1;
+	for (int r = 0; r < rows && st->top + r < st->nshown; r++) {
+		int i = st->shown[st->top + r];
+		char v[600], act[600];
+		candidate_text(st, i, true, v, sizeof v);
+		candidate_text(st, i, false, act, sizeof act);
+		text_pad(c1, sizeof c1, st->facts[i].name, wc);
+		text_pad(c2, sizeof c2, v, wv);
+		text_pad(c3, sizeof c3, act, wa);
+		text_pad(c4, sizeof c4, state_text(st, i), ws > 0 ? ws : 0);
+		snprintf(line, sizeof line, "%s %s %s %s", c1, c2, c3, c4);
+		attr_t attr = st->top + r == st->sel ? A_REVERSE : st->state[i] != ROW_OPEN ? A_DIM : A_NORMAL;
+		draw_blank(y + r, a->left, a->cols, attr);
+		draw_text(y + r, a->left, a->cols, line, attr);
+	}
+	draw_why(st, st->shown[st->sel], a->top + a->rows - why_rows, a, why_rows);
+}
+
+static unsigned accept(struct proposal_state *st, struct app *app)
+{
+	int i = st->shown[st->sel];
+	if (st->state[i] != ROW_OPEN) {
+		app_status(app, STATUS_ERROR, "%s", _("This row is done already."));
+		return RD_ALL;
+	}
+	const struct match_proposal_row *p = &st->rows[i];
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	struct match_request q = {
+		.citizen_id = st->facts[i].id,
+		.volunteer_id = p->volunteer >= 0 ? st->pool.volunteers[p->volunteer].id : 0,
+		.activity_id = p->activity >= 0 ? st->pool.activities[p->activity].id : 0,
+		.today = today,
+	};
+	struct match_confirmed done;
+	enum db_status r = matching_confirm(app->db, app->user, &q, &done);
+	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
+		st->state[i] = ROW_REFUSED;
+		st->why[i] = done.refusal;
+		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	st->state[i] = ROW_ACCEPTED;
+	app_status(app, STATUS_INFO, _("%s is matched."), st->facts[i].name);
+	if (st->sel + 1 < st->nshown)
+		st->sel++;
+	return RD_ALL;
+}
+
+static unsigned proposal_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct proposal_state *st = s->state;
+	switch (action_for_key(s->ops->actions, key)) {
+	case ACT_ACCEPT:
+		return st->nshown ? accept(st, app) : RD_NONE;
+	case ACT_SKIP:
+		if (st->nshown && st->state[st->shown[st->sel]] == ROW_OPEN) {
+			st->state[st->shown[st->sel]] = ROW_SKIPPED;
+			if (st->sel + 1 < st->nshown)
+				st->sel++;
+		}
+		return RD_ALL;
+	case ACT_RECOMPUTE:
+		if (!compute(st, app))
+			app_pop(app);
+		return RD_ALL;
+	case ACT_BACK:
+		app_pop(app);
+		return RD_ALL;
+	default:
+		break;
+	}
+	int n = st->nshown;
+	switch (key) {
+	case UIK(KEY_UP):
+		st->sel -= st->sel > 0;
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		st->sel += st->sel + 1 < n;
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		st->sel = st->sel > 10 ? st->sel - 10 : 0;
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		st->sel = st->sel + 10 < n ? st->sel + 10 : (n > 0 ? n - 1 : 0);
+		return RD_BODY;
+	default:
+		return app_default_key(app, key);
+	}
+}
+
+const struct screen_ops matching_proposal_screen = {
+	.name = N_("Proposal for everyone waiting"),
+	.help = N_("Everyone waiting (up to a thousand, the longest waiting first) matched at once: each to "
+		   "at most one volunteer and one activity, no volunteer or activity beyond its free places, "
+		   "and the total score as high as it can be — not first come, first served. Accept a row "
+		   "with Enter (the match is confirmed as at the desk) or skip it with s. A row that another "
+		   "desk made impossible meanwhile says so."),
+	.actions = proposal_actions,
+	.enter = proposal_enter,
+	.draw = proposal_draw,
+	.on_key = proposal_key,
+	.leave = proposal_leave,
+};

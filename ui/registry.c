@@ -1,0 +1,438 @@
+/* registry.c — the registry (home key 7): volunteers and activities, Tab
+ * between them, `/` to search as you type, Enter to open, n for a new
+ * one, p to pause a volunteer, a to stop or end (and take back). Nothing
+ * is ever deleted: matches, sessions and attendance refer to it. The
+ * line under each list says what the highlighted one is doing now: a
+ * volunteer's current citizens, an activity's next session. */
+#include "registry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity_form.h"
+#include "app.h"
+#include "date.h"
+#include "dialog.h"
+#include "draw.h"
+#include "fold.h"
+#include "i18n.h"
+#include "list.h"
+#include "store_matching.h"
+#include "store_registry.h"
+#include "vocab.h"
+#include "volunteer_form.h"
+
+enum { PAGE = 60, MAX_ROWS = 3000, TAB_VOLUNTEERS = 0, TAB_ACTIVITIES = 1, DETAIL = 1024 };
+
+struct registry_state {
+	struct app *app;
+	int tab;
+	int cols;                 /* of the last drawing: the columns' widths follow it */
+	struct volunteer_row *volunteers;
+	struct activity_row *activities;
+	int n[2];
+	bool more[2];
+	char query[2][256];       /* folded */
+	struct list list[2];
+	long long detail_id[2];   /* whose detail line is shown */
+	char detail[2][DETAIL];
+};
+
+static const struct action registry_actions[] = {
+	{ ACT_SWITCH_LIST, UIK_TAB, N_("Switch"), N_("Switch between the volunteers and the activities."), 0 },
+	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the highlighted one to see or change everything about it."), 0 },
+	{ ACT_NEW, 'n', N_("New"), N_("Add a new volunteer or activity (coordinators)."), 0 },
+	{ ACT_PAUSE, 'p', N_("Pause"), N_("Pause an active volunteer (no new matches), or let a paused one go on."), 0 },
+	{ ACT_END, 'a', N_("End"), N_("Stop a volunteer or end an activity; nothing is deleted. Or take one back."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Search as you type: name, phone, e-mail, town or postcode; an activity also by organiser and place."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void fetch(struct registry_state *st, int tab, int offset)
+{
+	int want = PAGE, got = 0;
+	if (offset + want > MAX_ROWS)
+		want = MAX_ROWS - offset;
+	if (want <= 0) {
+		st->more[tab] = false;
+		return;
+	}
+	enum db_status r = tab == TAB_VOLUNTEERS
+		? volunteers_search(st->app->db, st->query[tab], offset, want, st->volunteers + offset, &got)
+		: activities_search(st->app->db, st->query[tab], offset, want, st->activities + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		got = 0;
+	}
+	st->n[tab] = offset + got;
+	st->more[tab] = got == want;
+}
+
+static void refetch(struct registry_state *st, int tab)
+{
+	int keep = st->n[tab] > PAGE ? st->n[tab] : PAGE;
+	st->n[tab] = 0;
+	fetch(st, tab, 0);
+	while (st->more[tab] && st->n[tab] < keep)
+		fetch(st, tab, st->n[tab]);
+	st->detail_id[tab] = 0;
+	list_refresh(&st->list[tab]);
+}
+
+static int v_count(void *ctx)
+{
+	return ((struct registry_state *)ctx)->n[TAB_VOLUNTEERS];
+}
+
+static int a_count(void *ctx)
+{
+	return ((struct registry_state *)ctx)->n[TAB_ACTIVITIES];
+}
+
+/* "Peer supporter, Mentor" */
+static void roles_text(unsigned roles, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < VOLUNTEER_ROLES && used < size; i++)
+		if (roles & (1u << i))
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "",
+						 _(vocab_volunteer_role[i].label));
+}
+
+/* Name and roles columns: wider on a wide window. */
+static int name_cols(const struct registry_state *st)
+{
+	return st->cols >= 100 ? 30 : 22;
+}
+
+static int roles_cols(const struct registry_state *st)
+{
+	return st->cols >= 100 ? 30 : 16;
+}
+
+static void v_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct registry_state *st = ctx;
+	if (i >= st->n[TAB_VOLUNTEERS] - 5 && st->more[TAB_VOLUNTEERS])
+		fetch(st, TAB_VOLUNTEERS, st->n[TAB_VOLUNTEERS]);
+	const struct volunteer_row *v = &st->volunteers[i];
+	char name[CIT_NAME + 64], load[64], status[100], roles[300], where[CIT_TOWN + 16];
+	text_pad(name, sizeof name, v->name, name_cols(st));
+	/* TRANSLATORS: a volunteer's citizens now of how many they can support, e.g. "1 of 3". */
+	snprintf(where, sizeof where, _("%d of %d"), v->load, v->capacity);
+	text_pad(load, sizeof load, where, 8);
+	text_pad(status, sizeof status, vocab_label(vocab_volunteer_status, v->status), 13);
+	roles_text(v->roles, where, sizeof where);
+	text_pad(roles, sizeof roles, where, roles_cols(st));
+	snprintf(where, sizeof where, "%s %s", v->postcode, v->town);
+	snprintf(buf, size, "%s %s %s %s %s", name, load, status, roles, where);
+}
+
+static void a_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct registry_state *st = ctx;
+	if (i >= st->n[TAB_ACTIVITIES] - 5 && st->more[TAB_ACTIVITIES])
+		fetch(st, TAB_ACTIVITIES, st->n[TAB_ACTIVITIES]);
+	const struct activity_row *a = &st->activities[i];
+	char name[CIT_NAME + 64], when[64], places[64], status[100], text[CIT_TEXT + 16];
+	text_pad(name, sizeof name, a->name, name_cols(st) + 4);
+	if (a->weekday >= 1 && a->weekday <= 7)
+		snprintf(text, sizeof text, "%s %s", date_weekday_abbr(a->weekday), a->start_time);
+	else
+		snprintf(text, sizeof text, "%s", _("not weekly"));
+	text_pad(when, sizeof when, text, 11);
+	snprintf(text, sizeof text, _("%d of %d"), a->load, a->capacity);
+	text_pad(places, sizeof places, text, 10);
+	text_pad(status, sizeof status, vocab_label(vocab_activity_status, a->status), 10);
+	snprintf(text, sizeof text, "%s %s", a->postcode, a->place);
+	snprintf(buf, size, "%s %s %s %s %s", name, when, places, status, text);
+}
+
+static void v_filter(void *ctx, const char *query)
+{
+	struct registry_state *st = ctx;
+	fold_search(query, st->query[TAB_VOLUNTEERS], sizeof st->query[TAB_VOLUNTEERS]);
+	st->n[TAB_VOLUNTEERS] = 0;
+	refetch(st, TAB_VOLUNTEERS);
+}
+
+static void a_filter(void *ctx, const char *query)
+{
+	struct registry_state *st = ctx;
+	fold_search(query, st->query[TAB_ACTIVITIES], sizeof st->query[TAB_ACTIVITIES]);
+	st->n[TAB_ACTIVITIES] = 0;
+	refetch(st, TAB_ACTIVITIES);
+}
+
+static bool registry_enter(struct screen *s, struct app *app)
+{
+	struct registry_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->volunteers = calloc(MAX_ROWS, sizeof *st->volunteers);
+	st->activities = calloc(MAX_ROWS, sizeof *st->activities);
+	if (!st->volunteers || !st->activities) {
+		free(st->volunteers);
+		free(st->activities);
+		free(st);
+		return false;
+	}
+	st->app = app;
+	/* The weeks ahead are planned whenever the registry is opened, so the
+	 * attendance screen and matching always find next week's sessions. */
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = sessions_generate(app->db, app->user, 0, today, REG_SESSION_WEEKS, NULL);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	list_init(&st->list[TAB_VOLUNTEERS],
+		  (struct list_source){ .count = v_count, .row = v_row, .filter = v_filter, .ctx = st },
+		  _("No volunteers yet. Press n to add the first."));
+	list_init(&st->list[TAB_ACTIVITIES],
+		  (struct list_source){ .count = a_count, .row = a_row, .filter = a_filter, .ctx = st },
+		  _("No activities yet. Press n to add the first."));
+	refetch(st, TAB_VOLUNTEERS);
+	refetch(st, TAB_ACTIVITIES);
+	s->state = st;
+	return true;
+}
+
+static void registry_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct registry_state *st = s->state;
+	free(st->volunteers);
+	free(st->activities);
+	free(st);
+	s->state = NULL;
+}
+
+void registry_reload(struct app *app)
+{
+	struct screen *s = app_top(app);
+	if (!s || s->ops != &registry_screen)
+		return;
+	refetch(s->state, TAB_VOLUNTEERS);
+	refetch(s->state, TAB_ACTIVITIES);
+}
+
+/* What the highlighted one is doing now, read when the highlight moves. */
+static void detail(struct registry_state *st, struct app *app)
+{
+	int tab = st->tab, sel = st->list[tab].selected;
+	if (sel >= st->n[tab]) {
+		st->detail[tab][0] = '\0';
+		return;
+	}
+	long long id = tab == TAB_VOLUNTEERS ? st->volunteers[sel].id : st->activities[sel].id;
+	if (id == st->detail_id[tab])
+		return;
+	st->detail_id[tab] = id;
+	char *out = st->detail[tab];
+	out[0] = '\0';
+	if (tab == TAB_VOLUNTEERS) {
+		struct match_row rows[12];
+		int n = 0;
+		if (matching_volunteer_matches(app->db, id, rows, 12, &n) != DB_OK)
+			return;
+		const struct volunteer_row *v = &st->volunteers[sel];
+		if (n == 0) {
+			snprintf(out, DETAIL, _("%s supports nobody now (%d places)."), v->name, v->capacity);
+			return;
+		}
+		char names[DETAIL] = "";
+		size_t used = 0;
+		for (int i = 0; i < n && used < sizeof names; i++)
+			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", rows[i].citizen);
+		snprintf(out, DETAIL, _("%s supports %d of %d now: %s"), v->name, v->load, v->capacity, names);
+		return;
+	}
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	struct activity_record a;
+	if (activities_get(app->db, id, today, &a) != DB_OK)
+		return;
+	struct date d;
+	char next[100];
+	if (date_parse_iso(a.next_session, &d))
+		date_format_short(d, next, sizeof next);
+	else
+		snprintf(next, sizeof next, "%s", _("none planned"));
+	snprintf(out, DETAIL, _("%s · %s · next session: %s · %d of %d places taken%s%s"), a.name,
+		 vocab_label(vocab_community, a.community), next, a.load, a.capacity,
+		 a.contact_name[0] ? _(" · contact ") : "", a.contact_name);
+}
+
+static void registry_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct registry_state *st = s->state;
+	st->cols = a->cols;
+	char tab[2][200];
+	snprintf(tab[0], sizeof tab[0], " %s (%d%s) ", _("Volunteers"), st->n[0], st->more[0] ? "+" : "");
+	snprintf(tab[1], sizeof tab[1], " %s (%d%s) ", _("Activities"), st->n[1], st->more[1] ? "+" : "");
+	int x = a->left;
+	for (int t = 0; t < 2; t++) {
+		x += draw_text(a->top, x, a->left + a->cols - x, tab[t], t == st->tab ? A_REVERSE | A_BOLD : A_NORMAL);
+		x += 2;
+	}
+	char head[600], c1[200], c2[100], c3[100], c4[100];
+	if (st->tab == TAB_VOLUNTEERS) {
+		text_pad(c1, sizeof c1, _("Name"), name_cols(st));
+		text_pad(c2, sizeof c2, _("Citizens"), 8);
+		text_pad(c3, sizeof c3, _("Status"), 13);
+		text_pad(c4, sizeof c4, _("Roles"), roles_cols(st));
+		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Area"));
+	} else {
+		text_pad(c1, sizeof c1, _("Name"), name_cols(st) + 4);
+		text_pad(c2, sizeof c2, _("When"), 11);
+		text_pad(c3, sizeof c3, _("Enrolled"), 10);
+		text_pad(c4, sizeof c4, _("Status"), 10);
+		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Place"));
+	}
+	draw_text(a->top + 1, a->left, a->cols, head, A_UNDERLINE);
+	int detail_rows = a->rows >= 16 ? 3 : a->rows >= 12 ? 2 : 0;
+	struct area rows = { a->top + 2, a->left, a->rows - 2 - detail_rows, a->cols };
+	list_draw(&st->list[st->tab], &rows);
+	if (detail_rows) {
+		detail(st, app);
+		draw_wrapped(a->top + a->rows - detail_rows, a->left, detail_rows, a->cols, st->detail[st->tab], A_BOLD);
+	}
+}
+
+static unsigned pause_or_resume(struct registry_state *st, struct app *app)
+{
+	int sel = st->list[TAB_VOLUNTEERS].selected;
+	if (st->tab != TAB_VOLUNTEERS) {
+		app_status(app, STATUS_ERROR, "%s", _("An activity is not paused: cancel a single session in Attendance, or end the activity with a."));
+		return RD_ALL;
+	}
+	if (sel >= st->n[TAB_VOLUNTEERS] || !app_require_coordinator(app))
+		return RD_ALL;
+	const struct volunteer_row *v = &st->volunteers[sel];
+	bool active = strcmp(v->status, "active") == 0, paused = strcmp(v->status, "paused") == 0;
+	if (!active && !paused) {
+		app_status(app, STATUS_ERROR, "%s", _("Only an active volunteer can be paused. Change the status in the form (Enter)."));
+		return RD_ALL;
+	}
+	enum db_status r = volunteers_set_status(app->db, app->user, v->id, active ? "paused" : "active");
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	char name[CIT_NAME];
+	snprintf(name, sizeof name, "%s", v->name);
+	int load = v->load;
+	refetch(st, TAB_VOLUNTEERS);
+	if (active)
+		app_status(app, STATUS_INFO, P_("%s is paused and gets no new matches; %d current match stays open.",
+						"%s is paused and gets no new matches; %d current matches stay open.", load),
+			   name, load);
+	else
+		app_status(app, STATUS_INFO, _("%s is active again."), name);
+	return RD_ALL;
+}
+
+static unsigned end_or_take_back(struct registry_state *st, struct app *app)
+{
+	int tab = st->tab, sel = st->list[tab].selected;
+	if (sel >= st->n[tab] || !app_require_coordinator(app))
+		return RD_ALL;
+	char question[CIT_NAME + 400], name[CIT_NAME], today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r;
+	bool ending;
+	if (tab == TAB_VOLUNTEERS) {
+		const struct volunteer_row *v = &st->volunteers[sel];
+		snprintf(name, sizeof name, "%s", v->name);
+		ending = strcmp(v->status, "stopped") != 0;
+		if (ending)
+			snprintf(question, sizeof question,
+				 P_("Stop %s as a volunteer? Nothing is deleted; %d open match stays open until you end it.",
+				    "Stop %s as a volunteer? Nothing is deleted; %d open matches stay open until you end them.",
+				    v->load), name, v->load);
+		else
+			snprintf(question, sizeof question, _("Take %s back as an active volunteer?"), name);
+		if (!dialog_confirm(app, question, false))
+			return RD_ALL;
+		r = volunteers_set_status(app->db, app->user, v->id, ending ? "stopped" : "active");
+	} else {
+		const struct activity_row *act = &st->activities[sel];
+		snprintf(name, sizeof name, "%s", act->name);
+		ending = strcmp(act->status, "ended") != 0;
+		if (ending)
+			snprintf(question, sizeof question,
+				 _("End %s? Its planned sessions are cancelled; nothing that happened is deleted."), name);
+		else
+			snprintf(question, sizeof question, _("Start %s again? Its sessions are planned anew."), name);
+		if (!dialog_confirm(app, question, false))
+			return RD_ALL;
+		r = activities_set_status(app->db, app->user, act->id, ending ? "ended" : "active", today,
+					  _("The activity has ended"));
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	refetch(st, tab);
+	app_status(app, STATUS_INFO, ending ? _("%s has ended. It stays on record.") : _("%s is active again."), name);
+	return RD_ALL;
+}
+
+static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct registry_state *st = s->state;
+	struct list *l = &st->list[st->tab];
+	if (!l->searching) {
+		switch (action_for_key(s->ops->actions, key)) {
+		case ACT_SWITCH_LIST:
+			st->tab = 1 - st->tab;
+			return RD_ALL;
+		case ACT_NEW:
+			if (app_require_coordinator(app)) {
+				if (st->tab == TAB_VOLUNTEERS)
+					volunteer_form_open(app, 0);
+				else
+					activity_form_open(app, 0);
+			}
+			return RD_ALL;
+		case ACT_PAUSE:
+			return pause_or_resume(st, app);
+		case ACT_END:
+			return end_or_take_back(st, app);
+		default:
+			break;
+		}
+	}
+	enum list_event ev;
+	bool used;
+	unsigned r = list_key(l, key, &ev, &used);
+	if (ev == LIST_ACTIVATE && l->selected < st->n[st->tab]) {
+		if (st->tab == TAB_VOLUNTEERS)
+			volunteer_form_open(app, st->volunteers[l->selected].id);
+		else
+			activity_form_open(app, st->activities[l->selected].id);
+		return RD_ALL;
+	}
+	if (ev == LIST_LEAVE) {
+		app_pop(app);
+		return RD_ALL;
+	}
+	return used ? r | RD_BODY : app_default_key(app, key);
+}
+
+const struct screen_ops registry_screen = {
+	.name = N_("Registry"),
+	.help = N_("The centre's volunteers and activities. Tab switches between them, / searches as you "
+		   "type, Enter opens one to see or change it, n adds a new one. A volunteer can be paused "
+		   "(no new matches) or stopped, an activity ended; nothing is ever deleted, and both can "
+		   "be taken back. The line at the bottom shows whom the highlighted volunteer supports "
+		   "now, or the activity's next session. Weekly sessions are planned twelve weeks ahead."),
+	.actions = registry_actions,
+	.enter = registry_enter,
+	.draw = registry_draw,
+	.on_key = registry_key,
+	.leave = registry_leave,
+};

@@ -1,0 +1,159 @@
+/* signin.c — sign in with a PIN, and the idle lock. */
+#include "signin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "i18n.h"
+#include "list.h"
+#include "pin.h"
+#include "store_users.h"
+
+enum { SIGNIN_MAX = 200 };
+
+struct signin_state {
+	struct user users[SIGNIN_MAX];
+	int n;
+	struct list list;
+};
+
+static const struct action signin_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Sign in"), N_("Sign in as the chosen person with your PIN."), 0 },
+	{ ACT_QUIT, UIK_CTRL('q'), N_("Quit"), N_("Leave Brobygger. Everything confirmed is saved; forms left open are kept as drafts."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static int s_count(void *ctx)
+{
+	return ((struct signin_state *)ctx)->n;
+}
+
+static void s_row(void *ctx, int i, char *buf, size_t size)
+{
+	struct signin_state *st = ctx;
+	snprintf(buf, size, "%s%s", st->users[i].name,
+		 strcmp(st->users[i].role, "coordinator") == 0 ? _("  (coordinator)") : "");
+}
+
+static bool signin_enter(struct screen *s, struct app *app)
+{
+	struct signin_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	int n = 0;
+	enum db_status r = users_list(app->db, st->users, SIGNIN_MAX, &n);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(st);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		if (st->users[i].active)
+			st->users[st->n++] = st->users[i];
+	list_init(&st->list, (struct list_source){ .count = s_count, .row = s_row, .ctx = st }, "");
+	/* The last person at the keyboard is the likeliest to come back. */
+	for (int i = 0; i < st->n; i++)
+		if (st->users[i].id == app->user)
+			st->list.selected = i;
+	s->state = st;
+	return true;
+}
+
+static void signin_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void signin_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	struct signin_state *st = s->state;
+	int y = a->top;
+	if (!app->users_exist) {
+		y += draw_wrapped(y, a->left, 3, a->cols,
+				  _("The screen is locked to protect the citizens' information. Press Enter to go on."),
+				  A_BOLD);
+		draw_wrapped(y + 1, a->left, 3, a->cols,
+			     _("Tip: a coordinator can make users with PINs (key b on the home screen), so that "
+			       "everyone switches in with their own."), A_NORMAL);
+		return;
+	}
+	y += draw_wrapped(y, a->left, 2, a->cols, _("Who is at the keyboard? Choose your name and press Enter."), A_BOLD);
+	struct area rest = { y + 1, a->left, a->rows - (y + 1 - a->top), a->cols };
+	list_draw(&st->list, &rest);
+}
+
+static unsigned try_sign_in(struct signin_state *st, struct app *app)
+{
+	const struct user *u = &st->users[st->list.selected];
+	char question[600], pin[32];
+	snprintf(question, sizeof question, _("PIN for %s:"), u->name);
+	if (!dialog_prompt_secret(app, question, pin, sizeof pin, 8))
+		return RD_ALL;
+	struct user check;
+	char hash[USER_HASH];
+	enum db_status r = users_get(app->db, u->id, &check, hash);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	if (!check.active || !pin_matches(pin, hash)) {
+		app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
+		return RD_ALL;
+	}
+	app->user = check.id;
+	snprintf(app->user_name, sizeof app->user_name, "%s", check.name);
+	app->coordinator = strcmp(check.role, "coordinator") == 0;
+	users_record_login(app->db, check.id, true);
+	app_pop(app);
+	app_status(app, STATUS_INFO, _("Signed in as %s."), check.name);
+	return RD_ALL;
+}
+
+static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct signin_state *st = s->state;
+	enum action_id act = action_for_key(s->ops->actions, key);
+	if (act == ACT_QUIT) {
+		app->quit = true;
+		return RD_NONE;
+	}
+	if (!app->users_exist) {
+		if (key == UIK_ENTER || key == UIK_SPACE || key == UIK_ESC)
+			app_pop(app);
+		return RD_ALL;
+	}
+	if (act == ACT_OPEN && st->n > 0)
+		return try_sign_in(st, app);
+	if (act == ACT_HELP)
+		return app_default_key(app, key);
+	enum list_event ev;
+	bool used;
+	return list_key(&st->list, key, &ev, &used);
+}
+
+void signin_lock(struct app *app)
+{
+	struct screen *top = app_top(app);
+	if (top && top->ops == &signin_screen)
+		return;
+	app->status[0] = '\0';
+	app_push(app, &signin_screen);
+}
+
+const struct screen_ops signin_screen = {
+	.name = N_("Sign in"),
+	.help = N_("Each volunteer switches in with a personal PIN, so the log shows who saw and changed "
+		   "what. The screen locks itself after some idle minutes; sign in again to go on where you "
+		   "were. Ctrl-Q quits."),
+	.actions = signin_actions,
+	.enter = signin_enter,
+	.draw = signin_draw,
+	.on_key = signin_key,
+	.leave = signin_leave,
+};

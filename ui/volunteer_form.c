@@ -1,0 +1,453 @@
+/* volunteer_form.c — create or change a volunteer. Saved with F10 in one
+ * go; if another desk saved the same volunteer meanwhile, nothing is
+ * overwritten until this desk says so by pressing F10 again. */
+#include "volunteer_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "dialog.h"
+#include "form.h"
+#include "i18n.h"
+#include "postcode.h"
+#include "registry.h"
+#include "store_registry.h"
+#include "vocab.h"
+
+enum volunteer_field {
+	VF_H_PERSON, VF_NAME, VF_PHONE, VF_EMAIL, VF_POSTCODE, VF_TOWN,
+	VF_H_ROLE, VF_ROLES, VF_STATUS, VF_CAPACITY,
+	VF_H_MATCHING, VF_INTERESTS, VF_LANGUAGES, VF_AREAS, VF_TIMES,
+	VF_H_OWN, VF_GENDER, VF_BIRTH_YEAR, VF_LIVED,
+	VF_H_COURSES, VF_COURSE1, VF_COURSE1_ON, VF_COURSE2, VF_COURSE2_ON, VF_COURSE3, VF_COURSE3_ON,
+	VF_COUNT,
+};
+
+enum { FORM_COURSES = 3, TIMES = 21, PICKS = FIELD_MAX_OPTIONS };
+
+struct volunteer_form_state {
+	struct app *app;
+	struct volunteer_record original;
+	long long expected_version;
+	struct form_field fields[VF_COUNT];
+	struct form form;
+	struct pick interests[PICKS];
+	struct form_option interest_opts[PICKS], role_opts[VOLUNTEER_ROLES], time_opts[TIMES];
+	char time_labels[TIMES][64];
+};
+
+static long long pending_id;
+
+/* ---------- checks ---------- */
+
+static bool check_phone(const struct form_field *fld, char *err, size_t size)
+{
+	int digits = 0;
+	for (const char *p = fld->edit.text; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p != ' ' && *p != '+' && *p != '-') {
+			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
+			return false;
+		}
+	}
+	if (digits < 8 || digits > 15)
+		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
+	return !err[0];
+}
+
+static bool check_email(const struct form_field *fld, char *err, size_t size)
+{
+	const char *at = strchr(fld->edit.text, '@');
+	if (!at || at == fld->edit.text || !strchr(at, '.') || strchr(fld->edit.text, ' '))
+		snprintf(err, size, "%s", _("Write the e-mail address as name@example.dk."));
+	return !err[0];
+}
+
+static bool check_postcode(const struct form_field *fld, char *err, size_t size)
+{
+	if (!postcode_valid(fld->edit.text))
+		snprintf(err, size, "%s", _("A Danish postcode has four digits, e.g. 8000."));
+	return !err[0];
+}
+
+/* Splits "8000, 8200 8210" or "dansk, engelsk" at commas (and, for
+ * postcodes, spaces) into trimmed items; returns how many. */
+static int split_list(const char *text, bool at_spaces, char items[][REG_LANGUAGE], int max)
+{
+	int n = 0;
+	const char *p = text;
+	while (*p && n < max) {
+		while (*p == ' ' || *p == ',' || *p == ';')
+			p++;
+		size_t len = strcspn(p, at_spaces ? " ,;" : ",;");
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len > 0)
+			snprintf(items[n++], REG_LANGUAGE, "%.*s", (int)(len < REG_LANGUAGE - 1 ? len : REG_LANGUAGE - 1), p);
+		p += len;
+		while (*p && *p != ',' && *p != ';' && !(at_spaces && *p == ' '))
+			p++;
+	}
+	return n;
+}
+
+static bool check_areas(const struct form_field *fld, char *err, size_t size)
+{
+	char items[REG_MAX_AREAS + 1][REG_LANGUAGE];
+	int n = split_list(fld->edit.text, true, items, REG_MAX_AREAS + 1);
+	if (n > REG_MAX_AREAS) {
+		snprintf(err, size, _("At most %d postcodes."), REG_MAX_AREAS);
+		return false;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!postcode_valid(items[i])) {
+			snprintf(err, size, _("'%s' is not a postcode. Write four digits each, e.g. 8000 8200."), items[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool check_languages(const struct form_field *fld, char *err, size_t size)
+{
+	char items[REG_MAX_LANGUAGES + 1][REG_LANGUAGE];
+	if (split_list(fld->edit.text, false, items, REG_MAX_LANGUAGES + 1) > REG_MAX_LANGUAGES)
+		snprintf(err, size, _("At most %d languages."), REG_MAX_LANGUAGES);
+	return !err[0];
+}
+
+static bool check_birth_year(const struct form_field *fld, char *err, size_t size)
+{
+	long year = strtol(fld->edit.text, NULL, 10);
+	if (year > date_today().year - 16)
+		snprintf(err, size, "%s", _("A volunteer is at least 16 years old."));
+	return !err[0];
+}
+
+#define HEADING(k, l) [k] = { .label = (l), .kind = FIELD_HEADING }
+#define TEXT(k, name, l, n, chk) \
+	[k] = { .key = (name), .label = (l), .kind = FIELD_TEXT, .max_chars = (n), .check = (chk) }
+
+static const struct form_field layout[VF_COUNT] = {
+	HEADING(VF_H_PERSON, N_("The volunteer")),
+	[VF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120 },
+	TEXT(VF_PHONE, "phone", N_("Phone"), 30, check_phone),
+	TEXT(VF_EMAIL, "email", N_("E-mail"), 120, check_email),
+	TEXT(VF_POSTCODE, "postcode", N_("Postcode"), 4, check_postcode),
+	TEXT(VF_TOWN, "town", N_("Town"), 60, NULL),
+	HEADING(VF_H_ROLE, N_("Role")),
+	[VF_ROLES] = { .key = "roles", .label = N_("Roles"), .kind = FIELD_MULTI },
+	[VF_STATUS] = { .key = "status", .label = N_("Status"), .kind = FIELD_CHOICE, .choices = vocab_volunteer_status },
+	[VF_CAPACITY] = { .key = "capacity", .label = N_("Citizens at once"), .kind = FIELD_NUMBER, .required = true,
+			  .min = 0, .max = 50 },
+	HEADING(VF_H_MATCHING, N_("For matching")),
+	[VF_INTERESTS] = { .key = "interests", .label = N_("Interests"), .kind = FIELD_MULTI },
+	TEXT(VF_LANGUAGES, "languages", N_("Languages (comma between)"), 200, check_languages),
+	TEXT(VF_AREAS, "areas", N_("Areas (postcodes)"), 80, check_areas),
+	[VF_TIMES] = { .key = "times", .label = N_("Free at"), .kind = FIELD_MULTI },
+	HEADING(VF_H_OWN, N_("Only if they want to tell")),
+	[VF_GENDER] = { .key = "gender", .label = N_("Gender"), .kind = FIELD_CHOICE, .choices = vocab_gender },
+	[VF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER, .min = 1900,
+			    .max = 2100, .check = check_birth_year },
+	TEXT(VF_LIVED, "lived", N_("Lived experience, in their words"), 250, NULL),
+	HEADING(VF_H_COURSES, N_("Courses completed")),
+	TEXT(VF_COURSE1, "course1", N_("Course"), 120, NULL),
+	[VF_COURSE1_ON] = { .key = "course1_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+	TEXT(VF_COURSE2, "course2", N_("Course"), 120, NULL),
+	[VF_COURSE2_ON] = { .key = "course2_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+	TEXT(VF_COURSE3, "course3", N_("Course"), 120, NULL),
+	[VF_COURSE3_ON] = { .key = "course3_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+};
+
+static const struct action form_actions[] = {
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the volunteer (coordinators)."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* ---------- filling and reading ---------- */
+
+static uint64_t picked_ids(const struct form_field *fld, const long long *ids, int n)
+{
+	uint64_t bits = 0;
+	for (int i = 0; i < n; i++)
+		for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
+			if (fld->options[o].id == ids[i])
+				bits |= UINT64_C(1) << o;
+	return bits;
+}
+
+static void set_date(struct form *f, int i, const char *iso)
+{
+	struct date d;
+	char dk[16] = "";
+	if (iso && date_parse_iso(iso, &d))
+		date_format_dk(d, dk, sizeof dk);
+	form_set_text(f, i, dk);
+}
+
+static void fill(struct volunteer_form_state *st, const struct volunteer_record *v)
+{
+	struct form *f = &st->form;
+	struct form_field *fl = st->fields;
+	form_set_text(f, VF_NAME, v->name);
+	form_set_text(f, VF_PHONE, v->phone);
+	form_set_text(f, VF_EMAIL, v->email);
+	form_set_text(f, VF_POSTCODE, v->postcode);
+	form_set_text(f, VF_TOWN, v->town);
+	fl[VF_ROLES].picked = v->roles;
+	fl[VF_STATUS].choice = vocab_index(vocab_volunteer_status, v->status);
+	char text[REG_MAX_LANGUAGES * REG_LANGUAGE];
+	snprintf(text, sizeof text, "%d", v->capacity);
+	form_set_text(f, VF_CAPACITY, text);
+	fl[VF_INTERESTS].picked = picked_ids(&fl[VF_INTERESTS], v->interests, v->ninterests);
+	size_t used = 0;
+	text[0] = '\0';
+	for (int i = 0; i < v->nlanguages && used < sizeof text; i++)
+		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? ", " : "", v->languages[i]);
+	form_set_text(f, VF_LANGUAGES, text);
+	used = 0;
+	text[0] = '\0';
+	for (int i = 0; i < v->nareas && used < sizeof text; i++)
+		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? " " : "", v->areas[i]);
+	form_set_text(f, VF_AREAS, text);
+	fl[VF_TIMES].picked = 0;
+	for (int k = 0; k < TIMES; k++)
+		if (v->availability & (1u << k))
+			fl[VF_TIMES].picked |= UINT64_C(1) << k;
+	fl[VF_GENDER].choice = vocab_index(vocab_gender, v->gender);
+	text[0] = '\0';
+	if (v->birth_year)
+		snprintf(text, sizeof text, "%d", v->birth_year);
+	form_set_text(f, VF_BIRTH_YEAR, text);
+	form_set_text(f, VF_LIVED, v->lived_experience);
+	for (int i = 0; i < FORM_COURSES; i++) {
+		form_set_text(f, VF_COURSE1 + 2 * i, i < v->ncourses ? v->courses[i].course : "");
+		set_date(f, VF_COURSE1_ON + 2 * i, i < v->ncourses ? v->courses[i].completed_on : "");
+	}
+	f->dirty = false;
+}
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+static void read_form(const struct volunteer_form_state *st, struct volunteer_record *v)
+{
+	const struct form *f = &st->form;
+	const struct form_field *fl = st->fields;
+	copy(v->name, sizeof v->name, form_text(f, VF_NAME));
+	copy(v->phone, sizeof v->phone, form_text(f, VF_PHONE));
+	copy(v->email, sizeof v->email, form_text(f, VF_EMAIL));
+	copy(v->postcode, sizeof v->postcode, form_text(f, VF_POSTCODE));
+	copy(v->town, sizeof v->town, form_text(f, VF_TOWN));
+	v->roles = (unsigned)(fl[VF_ROLES].picked & ((1u << VOLUNTEER_ROLES) - 1));
+	copy(v->status, sizeof v->status, vocab_volunteer_status[fl[VF_STATUS].choice].code);
+	v->capacity = (int)form_number(f, VF_CAPACITY);
+	v->ninterests = 0;
+	for (int o = 0; o < fl[VF_INTERESTS].noptions && v->ninterests < CIT_MAX_PICKS; o++)
+		if (fl[VF_INTERESTS].picked & (UINT64_C(1) << o))
+			v->interests[v->ninterests++] = fl[VF_INTERESTS].options[o].id;
+	v->nlanguages = split_list(form_text(f, VF_LANGUAGES), false, v->languages, REG_MAX_LANGUAGES);
+	char areas[REG_MAX_AREAS][REG_LANGUAGE];
+	v->nareas = split_list(form_text(f, VF_AREAS), true, areas, REG_MAX_AREAS);
+	for (int i = 0; i < v->nareas; i++)
+		snprintf(v->areas[i], sizeof v->areas[i], "%.4s", areas[i]); /* checked: four digits */
+	v->availability = 0;
+	for (int k = 0; k < TIMES; k++)
+		if (fl[VF_TIMES].picked & (UINT64_C(1) << k))
+			v->availability |= 1u << k;
+	copy(v->gender, sizeof v->gender, vocab_gender[fl[VF_GENDER].choice].code);
+	v->birth_year = (int)form_number(f, VF_BIRTH_YEAR);
+	copy(v->lived_experience, sizeof v->lived_experience, form_text(f, VF_LIVED));
+	/* Courses beyond the form's three are kept as they were. */
+	struct volunteer_course extra[REG_MAX_COURSES];
+	int nextra = 0;
+	for (int i = FORM_COURSES; i < st->original.ncourses; i++)
+		extra[nextra++] = st->original.courses[i];
+	v->ncourses = 0;
+	for (int i = 0; i < FORM_COURSES; i++) {
+		const char *course = form_text(f, VF_COURSE1 + 2 * i);
+		if (!course[0])
+			continue;
+		copy(v->courses[v->ncourses].course, sizeof v->courses[0].course, course);
+		form_date_iso(f, VF_COURSE1_ON + 2 * i, v->courses[v->ncourses].completed_on);
+		v->ncourses++;
+	}
+	for (int i = 0; i < nextra && v->ncourses < REG_MAX_COURSES; i++)
+		v->courses[v->ncourses++] = extra[i];
+}
+
+/* ---------- the screen ---------- */
+
+static bool add_interest(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
+{
+	struct volunteer_form_state *st = ctx;
+	long long id;
+	enum db_status r = picklist_add(st->app->db, st->app->user, "interests", name, &id);
+	if (r != DB_OK) {
+		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
+			 : _("The entry could not be saved."));
+		return false;
+	}
+	int n = fld->noptions;
+	st->interests[n].id = id;
+	snprintf(st->interests[n].name, sizeof st->interests[n].name, "%s", name);
+	fld->options[n] = (struct form_option){ .id = id, .label = st->interests[n].name };
+	fld->noptions = n + 1;
+	return true;
+}
+
+void volunteer_form_open(struct app *app, long long id)
+{
+	pending_id = id;
+	app_push(app, &volunteer_form_screen);
+}
+
+static bool vf_enter(struct screen *s, struct app *app)
+{
+	struct volunteer_form_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->app = app;
+	memcpy(st->fields, layout, sizeof layout);
+	int n = 0;
+	enum db_status r = picklist_load(app->db, "interests", st->interests, PICKS, &n);
+	if (r == DB_OK && pending_id)
+		r = volunteers_get(app->db, pending_id, &st->original);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(st);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		st->interest_opts[i] = (struct form_option){ .id = st->interests[i].id, .label = st->interests[i].name };
+	st->fields[VF_INTERESTS].options = st->interest_opts;
+	st->fields[VF_INTERESTS].noptions = n;
+	for (int i = 0; i < VOLUNTEER_ROLES; i++)
+		st->role_opts[i] = (struct form_option){ .id = i, .label = _(vocab_volunteer_role[i].label) };
+	st->fields[VF_ROLES].options = st->role_opts;
+	st->fields[VF_ROLES].noptions = VOLUNTEER_ROLES;
+	for (int d = 1; d <= 7; d++) {
+		for (int p = 0; p < 3; p++) {
+			int k = (d - 1) * 3 + p;
+			snprintf(st->time_labels[k], sizeof st->time_labels[k], "%s %s", _(vocab_weekday[d - 1].label),
+				 _(vocab_part_of_day_lower[p].label));
+			st->time_opts[k] = (struct form_option){ .id = k, .label = st->time_labels[k] };
+		}
+	}
+	st->fields[VF_TIMES].options = st->time_opts;
+	st->fields[VF_TIMES].noptions = TIMES;
+	form_init(&st->form, st->fields, VF_COUNT);
+	if (pending_id) {
+		st->expected_version = st->original.version;
+		fill(st, &st->original);
+	} else {
+		/* A new volunteer starts in training with room for one citizen. */
+		snprintf(st->original.status, sizeof st->original.status, "training");
+		st->original.capacity = 1;
+		/* Language names are the centre's data, in Danish, like the demo's. */
+		snprintf(st->original.languages[0], sizeof st->original.languages[0], "dansk");
+		st->original.nlanguages = 1;
+		fill(st, &st->original);
+	}
+	s->state = st;
+	return true;
+}
+
+static void vf_leave(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
+static void vf_draw(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct volunteer_form_state *st = s->state;
+	form_draw(&st->form, a);
+}
+
+static unsigned save(struct volunteer_form_state *st, struct app *app)
+{
+	if (!app_require_coordinator(app))
+		return RD_ALL;
+	if (!form_validate(&st->form)) {
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
+	struct volunteer_record v = st->original;
+	read_form(st, &v);
+	for (int i = 0; i < v.ncourses; i++) {
+		if (!v.courses[i].completed_on[0]) {
+			app_status(app, STATUS_ERROR, _("When was '%s' completed? Write the date."), v.courses[i].course);
+			return RD_ALL;
+		}
+	}
+	long long id = 0;
+	enum db_status r = volunteers_save(app->db, app->user, &v, st->expected_version, &id);
+	if (r == DB_ERR_CONFLICT) {
+		struct volunteer_record now;
+		if (volunteers_get(app->db, v.id, &now) == DB_OK)
+			st->expected_version = now.version;
+		app_status(app, STATUS_ERROR, "%s",
+			   _("Another desk saved this volunteer meanwhile. F10 saves yours over it; Esc keeps theirs."));
+		return RD_ALL;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return RD_ALL;
+	}
+	st->form.dirty = false;
+	app_pop(app);
+	registry_reload(app);
+	app_status(app, STATUS_INFO, _("%s is saved."), v.name);
+	return RD_ALL;
+}
+
+static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
+{
+	struct volunteer_form_state *st = s->state;
+	enum form_event ev;
+	unsigned r = form_key(&st->form, key, &ev);
+	int cur = st->form.current;
+	if (ev == FORM_PICK) {
+		dialog_pick(app, &st->fields[cur], cur == VF_INTERESTS ? add_interest : NULL, st);
+		st->form.dirty = true;
+		return RD_ALL;
+	}
+	if (ev == FORM_CHANGED && cur == VF_POSTCODE) {
+		const char *town = postcode_town(form_text(&st->form, VF_POSTCODE));
+		if (town)
+			form_set_text(&st->form, VF_TOWN, town);
+	}
+	if (ev == FORM_SUBMIT)
+		return save(st, app);
+	if (ev == FORM_CANCEL) {
+		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
+			app_pop(app);
+		return RD_ALL;
+	}
+	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+const struct screen_ops volunteer_form_screen = {
+	.name = N_("Volunteer"),
+	.help = N_("Everything about one volunteer. Matching uses the status (only active volunteers are "
+		   "suggested), how many citizens they can support at once, their interests, languages, "
+		   "the postcodes they cover and when they are free. Gender, age and lived experience are "
+		   "only written down if the volunteer wants to tell. F10 saves."),
+	.actions = form_actions,
+	.enter = vf_enter,
+	.draw = vf_draw,
+	.on_key = vf_key,
+	.leave = vf_leave,
+};

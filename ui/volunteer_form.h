@@ -1,0 +1,16 @@
+/* volunteer_form.h — the form of one volunteer: contact, roles, what
+ * matching uses (interests, languages, areas, weekly times, how many
+ * citizens at once), courses, and what they choose to tell about
+ * themselves. */
+#ifndef BB_UI_VOLUNTEER_FORM_H
+#define BB_UI_VOLUNTEER_FORM_H
+
+#include "screen.h"
+
+struct app;
+
+extern const struct screen_ops volunteer_form_screen;
+/* id 0: a new volunteer. */
+void volunteer_form_open(struct app *app, long long id);
+
+#endif
