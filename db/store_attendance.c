@@ -34,7 +34,7 @@ static enum db_status previous_session(struct db *db, const struct session_info 
 	db_bind_text(st, ":date", s->date);
 	if (db_step(st) == DB_ROW) {
 		*id = db_column_int(st, 0);
-		att_copy(date, ATT_DATE, db_column_text(st, 1));
+		store_copy(date, ATT_DATE, db_column_text(st, 1));
 	}
 	return db_finalize(st);
 }
@@ -77,15 +77,15 @@ static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 {
 	memset(e, 0, sizeof *e);
 	e->citizen_id = db_column_int(st, 0);
-	ATT_COL(e->name, st, 1);
-	ATT_COL(e->mark, st, 2);
+	STORE_COL(e->name, st, 1);
+	STORE_COL(e->mark, st, 2);
 	e->accompanied_by = db_column_int(st, 3);
-	ATT_COL(e->companion, st, 4);
+	STORE_COL(e->companion, st, 4);
 	e->walk_in = db_column_int(st, 5) != 0;
 	e->enrolment_id = db_column_int(st, 6);
-	ATT_COL(e->last_mark, st, 7);
+	STORE_COL(e->last_mark, st, 7);
 	e->match_volunteer = db_column_int(st, 8);
-	ATT_COL(e->match_volunteer_name, st, 9);
+	STORE_COL(e->match_volunteer_name, st, 9);
 	e->first_time = db_column_int(st, 10) != 0;
 	e->needs_intake = db_column_int(st, 11) != 0;
 	e->call_planned = db_column_int(st, 12) != 0;
@@ -265,7 +265,7 @@ static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const s
 		db_bind_int(st, ":citizen", citizen_id);
 		db_bind_text(st, ":date", cx->session.date);
 		db_bind_text(st, ":today", today);
-		att_bind_id(st, ":responsible", cx->responsible);
+		store_bind_id(st, ":responsible", cx->responsible);
 		db_bind_text(st, ":key", key);
 	} else {
 		if ((r = db_prepare(db, &st,
@@ -274,7 +274,7 @@ static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const s
 			return r;
 		db_bind_text(st, ":key", key);
 	}
-	if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		return r;
 	if (due)
 		out->call_planned = true;
@@ -308,7 +308,7 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 			return r;
 		db_bind_int(st, ":citizen", citizen_id);
 		db_bind_text(st, ":date", cx->session.date);
-		if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+		if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 			return r;
 		return audit_record(db, actor, "update", "citizen", citizen_id, "accompaniment recomputed");
 	}
@@ -326,9 +326,9 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 		struct attendance_match m;
 		m.id = db_column_int(st, 0);
 		m.activity_id = db_column_int(st, 1);
-		ATT_COL(m.matched_on, st, 2);
-		ATT_COL(m.ended_on, st, 3);
-		ATT_COL(m.accompaniment_done_on, st, 4);
+		STORE_COL(m.matched_on, st, 2);
+		STORE_COL(m.ended_on, st, 3);
+		STORE_COL(m.accompaniment_done_on, st, 4);
 		if (rules->completes_accompaniment(&m, cx->session.activity_id, cx->session.date, mark))
 			done[ndone++] = m.id;
 	}
@@ -386,7 +386,7 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 		r = db_prepare(db, &st,
 			"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
 			" marked_at, marked_by)"
-			" VALUES (:session, :citizen, :mark, :companion, :walk_in, " ATT_NOW_SQL ", :user)"
+			" VALUES (:session, :citizen, :mark, :companion, :walk_in, bb_now(), :user)"
 			" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
 			"  accompanied_by = excluded.accompanied_by,"
 			"  walk_in = CASE WHEN :keep THEN walk_in ELSE excluded.walk_in END,"
@@ -399,12 +399,12 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 	if (mark) {
 		bool present = strcmp(mark, "present") == 0;
 		db_bind_text(st, ":mark", mark);
-		att_bind_id(st, ":companion", present ? accompanied_by : 0);
+		store_bind_id(st, ":companion", present ? accompanied_by : 0);
 		db_bind_int(st, ":walk_in", walk_in >= 0 ? walk_in : cx->enrolment_id == 0);
 		db_bind_int(st, ":keep", walk_in < 0);
-		att_bind_id(st, ":user", actor);
+		store_bind_id(st, ":user", actor);
 	}
-	if ((r = att_run(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		return r;
 
 	/* Marked on or after its day, a planned session has taken place. */
@@ -412,7 +412,7 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'held' WHERE id = :id")) != DB_OK)
 			return r;
 		db_bind_int(st, ":id", cx->session.id);
-		if ((r = att_run(st)) != DB_OK)
+		if ((r = store_run(st)) != DB_OK)
 			return r;
 		out->session_held = true;
 	}
@@ -446,7 +446,7 @@ enum db_status attendance_mark(struct db *db, db_user_id actor, long long sessio
 		goto out;
 	r = write_mark(db, actor, &cx, citizen_id, mark, accompanied_by, -1, today, rules, out);
 out:
-	r = att_finish(db, r);
+	r = store_finish(db, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
@@ -467,7 +467,7 @@ static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_c
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":activity", cx->session.activity_id);
 	db_bind_text(st, ":date", cx->session.date);
-	if ((r = att_run(st)) != DB_OK || db_changes(db) == 0)
+	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		return r;
 	char detail[64];
 	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
@@ -492,7 +492,7 @@ enum db_status attendance_add_walk_in(struct db *db, db_user_id actor, long long
 	if (enrol_too)
 		r = enrol(db, actor, &cx, citizen_id);
 out:
-	return att_finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
@@ -511,33 +511,30 @@ enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long l
 		goto out;
 	if ((r = db_prepare(db, &st,
 			"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
-			" VALUES (:name, :phone, 1, " ATT_NOW_SQL ", " ATT_NOW_SQL ")")) != DB_OK)
+			" VALUES (:name, :phone, 1, bb_now(), bb_now())")) != DB_OK)
 		goto out;
 	db_bind_text(st, ":name", name);
-	db_bind_text(st, ":phone", att_or_null(phone));
-	if ((r = att_run(st)) != DB_OK)
+	db_bind_text(st, ":phone", store_or_null(phone));
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	id = db_last_insert_id(db);
 	/* They came by themselves: a self-referral, counted as any other,
 	 * with their consent to being written down. */
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO referrals(citizen_id, referred_on, source, created_at, created_by)"
-			" VALUES (:citizen, :today, 'self', " ATT_NOW_SQL ", :user)")) != DB_OK)
-		goto out;
-	db_bind_int(st, ":citizen", id);
-	db_bind_text(st, ":today", today);
-	att_bind_id(st, ":user", actor);
-	if ((r = att_run(st)) != DB_OK)
-		goto out;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
-			" VALUES (:citizen, 'registration', :today, :user)")) != DB_OK)
-		goto out;
-	db_bind_int(st, ":citizen", id);
-	db_bind_text(st, ":today", today);
-	att_bind_id(st, ":user", actor);
-	if ((r = att_run(st)) != DB_OK)
-		goto out;
+	static const char *const self_referral[] = {
+		"INSERT INTO referrals(citizen_id, referred_on, source, created_at, created_by)"
+		" VALUES (:citizen, :today, 'self', bb_now(), :user)",
+		"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
+		" VALUES (:citizen, 'registration', :today, :user)",
+	};
+	for (size_t i = 0; i < sizeof self_referral / sizeof self_referral[0]; i++) {
+		if ((r = db_prepare(db, &st, self_referral[i])) != DB_OK)
+			goto out;
+		db_bind_int(st, ":citizen", id);
+		db_bind_text(st, ":today", today);
+		store_bind_id(st, ":user", actor);
+		if ((r = store_run(st)) != DB_OK)
+			goto out;
+	}
 	if ((r = audit_record(db, actor, "create", "citizen", id, "walk-in")) != DB_OK)
 		goto out;
 	cx.enrolment_id = 0;
@@ -547,7 +544,7 @@ enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long l
 	if (enrol_too)
 		r = enrol(db, actor, &cx, id);
 out:
-	r = att_finish(db, r);
+	r = store_finish(db, r);
 	if (r == DB_OK)
 		*citizen_id = id;
 	return r;
@@ -559,5 +556,5 @@ enum db_status attendance_roll_viewed(struct db *db, db_user_id actor, long long
 	if (r != DB_OK)
 		return r;
 	r = audit_record(db, actor, "view", "session", session_id, "roll list");
-	return att_finish(db, r);
+	return store_finish(db, r);
 }

@@ -65,11 +65,11 @@ static enum db_status read_columns(struct db *db, long long activity_id, const c
 		struct session_info *c = &g->cols[weeks - 1 - n];
 		c->id = db_column_int(st, 0);
 		c->activity_id = activity_id;
-		ATT_COL(c->date, st, 1);
-		ATT_COL(c->start_time, st, 2);
-		ATT_COL(c->status, st, 3);
-		ATT_COL(c->cancel_reason, st, 4);
-		ATT_COL(g->activity, st, 5);
+		STORE_COL(c->date, st, 1);
+		STORE_COL(c->start_time, st, 2);
+		STORE_COL(c->status, st, 3);
+		STORE_COL(c->cancel_reason, st, 4);
+		STORE_COL(g->activity, st, 5);
 		n++;
 	}
 	if ((r = db_finalize(st)) != DB_OK)
@@ -80,22 +80,33 @@ static enum db_status read_columns(struct db *db, long long activity_id, const c
 	return DB_OK;
 }
 
+/* Prepares `sql` with the activity and the grid's first and last date
+ * bound (:activity, :first, :last). */
+static enum db_status prepare_span(struct db *db, struct db_stmt **st, const char *sql, long long activity_id,
+				   const char *first, const char *last)
+{
+	enum db_status r = db_prepare(db, st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(*st, ":activity", activity_id);
+	db_bind_text(*st, ":first", first);
+	db_bind_text(*st, ":last", last);
+	return DB_OK;
+}
+
 static enum db_status read_people(struct db *db, long long activity_id, const char *first, const char *last,
 				  struct history_grid *g)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
+	enum db_status r = prepare_span(db, &st,
 		"SELECT c.id, c.name FROM citizens AS c WHERE c.id IN ("
 		"  SELECT citizen_id FROM enrolments WHERE activity_id = :activity AND enrolled_on <= :last"
 		"   AND (ended_on IS NULL OR ended_on > :first)"
 		"  UNION SELECT t.citizen_id FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id"
 		"   WHERE s.activity_id = :activity AND s.date BETWEEN :first AND :last)"
-		" ORDER BY c.sort_key, c.name_fold, c.id");
+		" ORDER BY c.sort_key, c.name_fold, c.id", activity_id, first, last);
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":activity", activity_id);
-	db_bind_text(st, ":first", first);
-	db_bind_text(st, ":last", last);
 	int cap = 64;
 	g->rows = calloc((size_t)cap, sizeof *g->rows);
 	if (!g->rows) {
@@ -115,7 +126,7 @@ static enum db_status read_people(struct db *db, long long activity_id, const ch
 		struct history_row *row = &g->rows[g->nrows++];
 		memset(row, 0, sizeof *row);
 		row->citizen_id = db_column_int(st, 0);
-		ATT_COL(row->name, st, 1);
+		STORE_COL(row->name, st, 1);
 	}
 	return db_finalize(st);
 }
@@ -126,22 +137,19 @@ static enum db_status fill_enrolled(struct db *db, long long activity_id, const 
 				    struct history_grid *g, const struct row_index *index)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
+	enum db_status r = prepare_span(db, &st,
 		"SELECT citizen_id, enrolled_on, COALESCE(ended_on, '9999-12-31') FROM enrolments"
 		" WHERE activity_id = :activity AND enrolled_on <= :last"
-		" AND (ended_on IS NULL OR ended_on > :first)");
+		" AND (ended_on IS NULL OR ended_on > :first)", activity_id, first, last);
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":activity", activity_id);
-	db_bind_text(st, ":first", first);
-	db_bind_text(st, ":last", last);
 	while (db_step(st) == DB_ROW) {
 		int row = find_row(index, g->nrows, db_column_int(st, 0));
 		if (row < 0)
 			continue;
 		char from[ATT_DATE], to[ATT_DATE];
-		ATT_COL(from, st, 1);
-		ATT_COL(to, st, 2);
+		STORE_COL(from, st, 1);
+		STORE_COL(to, st, 2);
 		for (int c = 0; c < g->ncols; c++)
 			if (strcmp(from, g->cols[c].date) <= 0 && strcmp(g->cols[c].date, to) < 0)
 				g->rows[row].cells[c] = '.';
@@ -153,15 +161,12 @@ static enum db_status fill_marks(struct db *db, long long activity_id, const cha
 				 struct history_grid *g, const struct row_index *index)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
+	enum db_status r = prepare_span(db, &st,
 		"SELECT t.session_id, t.citizen_id, t.mark, t.accompanied_by IS NOT NULL"
 		" FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id"
-		" WHERE s.activity_id = :activity AND s.date BETWEEN :first AND :last");
+		" WHERE s.activity_id = :activity AND s.date BETWEEN :first AND :last", activity_id, first, last);
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":activity", activity_id);
-	db_bind_text(st, ":first", first);
-	db_bind_text(st, ":last", last);
 	while (db_step(st) == DB_ROW) {
 		int c = find_col(g, db_column_int(st, 0));
 		int row = find_row(index, g->nrows, db_column_int(st, 1));

@@ -29,16 +29,16 @@ static void read_session_row(struct db_stmt *st, struct session_info *s)
 	memset(s, 0, sizeof *s);
 	s->id = db_column_int(st, 0);
 	s->activity_id = db_column_int(st, 1);
-	ATT_COL(s->activity, st, 2);
-	ATT_COL(s->place, st, 3);
-	ATT_COL(s->date, st, 4);
-	ATT_COL(s->start_time, st, 5);
-	ATT_COL(s->end_time, st, 6);
-	ATT_COL(s->status, st, 7);
-	ATT_COL(s->cancel_reason, st, 8);
-	ATT_COL(s->note, st, 9);
+	STORE_COL(s->activity, st, 2);
+	STORE_COL(s->place, st, 3);
+	STORE_COL(s->date, st, 4);
+	STORE_COL(s->start_time, st, 5);
+	STORE_COL(s->end_time, st, 6);
+	STORE_COL(s->status, st, 7);
+	STORE_COL(s->cancel_reason, st, 8);
+	STORE_COL(s->note, st, 9);
 	s->led_by = db_column_int(st, 10);
-	ATT_COL(s->leader, st, 11);
+	STORE_COL(s->leader, st, 11);
 	s->roll = (int)db_column_int(st, 12);
 	s->marked = (int)db_column_int(st, 13);
 }
@@ -147,16 +147,12 @@ enum db_status attendance_session_open(struct db *db, db_user_id actor, long lon
 		goto out;
 	db_bind_text(st, ":date", date);
 	db_bind_int(st, ":activity", activity_id);
-	if ((r = att_run(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	id = db_last_insert_id(db);
 	r = audit_record(db, actor, "create", "session", id, date);
 out:
-	r = att_finish(db, r);
+	r = store_finish(db, r);
 	if (r == DB_OK)
 		*session_id = id;
 	return r;
@@ -209,15 +205,11 @@ enum db_status attendance_session_cancel(struct db *db, db_user_id actor, long l
 		goto out;
 	db_bind_text(st, ":reason", cancel ? reason : NULL);
 	db_bind_int(st, ":id", session_id);
-	if ((r = att_run(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	r = audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
 out:
-	return att_finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
@@ -246,21 +238,17 @@ enum db_status attendance_session_update(struct db *db, db_user_id actor, const 
 			" note = :note, led_by = :led_by WHERE id = :id")) != DB_OK)
 		goto out;
 	db_bind_text(st, ":date", e->date);
-	db_bind_text(st, ":start", att_or_null(e->start_time));
-	db_bind_text(st, ":end", att_or_null(e->end_time));
-	db_bind_text(st, ":note", att_or_null(e->note));
-	att_bind_id(st, ":led_by", e->led_by);
+	db_bind_text(st, ":start", store_or_null(e->start_time));
+	db_bind_text(st, ":end", store_or_null(e->end_time));
+	db_bind_text(st, ":note", store_or_null(e->note));
+	store_bind_id(st, ":led_by", e->led_by);
 	db_bind_int(st, ":id", e->id);
-	if ((r = att_run(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	if ((r = db_prepare(db, &st, "DELETE FROM session_helpers WHERE session_id = :id")) != DB_OK)
 		goto out;
 	db_bind_int(st, ":id", e->id);
-	if ((r = att_run(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	if ((r = db_prepare(db, &st,
 			"INSERT OR IGNORE INTO session_helpers(session_id, volunteer_id) VALUES (:id, :volunteer)"))
@@ -277,7 +265,18 @@ enum db_status attendance_session_update(struct db *db, db_user_id actor, const 
 		goto out;
 	r = audit_record(db, actor, "update", "session", e->id, "details");
 out:
-	return att_finish(db, r);
+	return store_finish(db, r);
+}
+
+/* Steps a statement of (id, name) rows into `out` and finalizes it. */
+static enum db_status read_volunteer_refs(struct db_stmt *st, struct volunteer_ref *out, int max, int *count)
+{
+	while (*count < max && db_step(st) == DB_ROW) {
+		out[*count].id = db_column_int(st, 0);
+		STORE_COL(out[*count].name, st, 1);
+		(*count)++;
+	}
+	return db_finalize(st);
 }
 
 enum db_status attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
@@ -291,12 +290,7 @@ enum db_status attendance_session_helpers(struct db *db, long long session_id, s
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
-	while (*count < max && db_step(st) == DB_ROW) {
-		out[*count].id = db_column_int(st, 0);
-		ATT_COL(out[*count].name, st, 1);
-		(*count)++;
-	}
-	return db_finalize(st);
+	return read_volunteer_refs(st, out, max, count);
 }
 
 enum db_status attendance_volunteers(struct db *db, const char *query, struct volunteer_ref *out, int max,
@@ -312,12 +306,7 @@ enum db_status attendance_volunteers(struct db *db, const char *query, struct vo
 		return r;
 	db_bind_text(st, ":q", query ? query : "");
 	db_bind_int(st, ":max", max);
-	while (*count < max && db_step(st) == DB_ROW) {
-		out[*count].id = db_column_int(st, 0);
-		ATT_COL(out[*count].name, st, 1);
-		(*count)++;
-	}
-	return db_finalize(st);
+	return read_volunteer_refs(st, out, max, count);
 }
 
 enum db_status attendance_activities(struct db *db, const char *query, struct activity_ref *out, int max,
@@ -336,9 +325,9 @@ enum db_status attendance_activities(struct db *db, const char *query, struct ac
 	while (*count < max && db_step(st) == DB_ROW) {
 		struct activity_ref *a = &out[(*count)++];
 		a->id = db_column_int(st, 0);
-		ATT_COL(a->name, st, 1);
+		STORE_COL(a->name, st, 1);
 		a->weekday = (int)db_column_int(st, 2);
-		ATT_COL(a->start_time, st, 3);
+		STORE_COL(a->start_time, st, 3);
 	}
 	return db_finalize(st);
 }

@@ -13,26 +13,7 @@
 #include <string.h>
 
 #include "store_calls_internal.h"
-
-static enum db_status run(struct db_stmt *st)
-{
-	db_step(st);
-	return db_finalize(st);
-}
-
-static enum db_status finish(struct db *db, enum db_status r)
-{
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
+#include "store_citizens_internal.h"
 
 /* ---------- the list ---------- */
 
@@ -70,17 +51,17 @@ static void read_call_row(struct db_stmt *st, struct call_row *c)
 {
 	c->id = db_column_int(st, 0);
 	c->citizen_id = db_column_int(st, 1);
-	CALLS_COL(c->name, st, 2);
-	CALLS_COL(c->phone, st, 3);
-	CALLS_COL(c->reason, st, 4);
-	CALLS_COL(c->due_on, st, 5);
-	CALLS_COL(c->due_time, st, 6);
+	STORE_COL(c->name, st, 2);
+	STORE_COL(c->phone, st, 3);
+	STORE_COL(c->reason, st, 4);
+	STORE_COL(c->due_on, st, 5);
+	STORE_COL(c->due_time, st, 6);
 	c->responsible = db_column_int(st, 7);
-	CALLS_COL(c->responsible_name, st, 8);
-	CALLS_COL(c->source_key, st, 9);
+	STORE_COL(c->responsible_name, st, 8);
+	STORE_COL(c->source_key, st, 9);
 	c->citizen_ended = db_column_int(st, 10) != 0;
 	c->escalated = db_column_int(st, 11) != 0;
-	CALLS_COL(c->sort_key, st, 12);
+	STORE_COL(c->sort_key, st, 12);
 }
 
 /* The list's order, as one row value: keyset paging compares with it. */
@@ -141,9 +122,9 @@ enum db_status calls_escalations(struct db *db, struct call_escalation *out, int
 		e->id = db_column_int(st, 0);
 		e->citizen_id = db_column_int(st, 1);
 		e->follow_up_id = db_column_int(st, 2);
-		CALLS_COL(e->name, st, 3);
-		CALLS_COL(e->phone, st, 4);
-		CALLS_COL(e->raised_on, st, 5);
+		STORE_COL(e->name, st, 3);
+		STORE_COL(e->phone, st, 4);
+		STORE_COL(e->raised_on, st, 5);
 		e->attempts = (int)db_column_int(st, 6);
 	}
 	r = db_finalize(st);
@@ -166,19 +147,16 @@ enum db_status calls_escalation_raise(struct db *db, db_user_id actor, long long
 			"  SELECT 1 FROM call_escalations WHERE citizen_id = :citizen AND resolved_on IS NULL)")) != DB_OK)
 		goto out;
 	db_bind_int(st, ":citizen", citizen_id);
-	if (follow_up_id > 0)
-		db_bind_int(st, ":call", follow_up_id);
-	else
-		db_bind_null(st, ":call");
+	store_bind_id(st, ":call", follow_up_id);
 	db_bind_text(st, ":today", today);
 	db_bind_int(st, ":attempts", attempts < 1 ? 1 : attempts);
-	calls_bind_user(st, ":user", actor);
-	if ((r = run(st)) != DB_OK || db_changes(db) == 0)
+	store_bind_id(st, ":user", actor);
+	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		goto out;
 	*raised = true;
 	r = audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
 out:
-	r = finish(db, r);
+	r = store_finish(db, r);
 	if (r != DB_OK)
 		*raised = false;
 	return r;
@@ -196,18 +174,14 @@ enum db_status calls_escalation_resolve(struct db *db, db_user_id actor, long lo
 			" resolution = :resolution WHERE citizen_id = :citizen AND resolved_on IS NULL")) != DB_OK)
 		goto out;
 	db_bind_text(st, ":today", today);
-	calls_bind_user(st, ":user", actor);
-	db_bind_text(st, ":resolution", or_null(resolution));
+	store_bind_id(st, ":user", actor);
+	db_bind_text(st, ":resolution", store_or_null(resolution));
 	db_bind_int(st, ":citizen", citizen_id);
-	if ((r = run(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	r = audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
 out:
-	return finish(db, r);
+	return store_finish(db, r);
 }
 
 /* ---------- the call card ---------- */
@@ -244,13 +218,13 @@ static enum db_status card_main(struct db *db, long long call_id, struct call_ca
 	if (step == DB_ROW) {
 		read_call_row(st, &out->call);
 		/* After the list's columns (read_call_row). */
-		CALLS_COL(out->status, st, 13);
-		CALLS_COL(out->outcome, st, 14);
-		CALLS_COL(out->note, st, 15);
-		CALLS_COL(out->next_step, st, 16);
+		STORE_COL(out->status, st, 13);
+		STORE_COL(out->outcome, st, 14);
+		STORE_COL(out->note, st, 15);
+		STORE_COL(out->next_step, st, 16);
 		out->citizen_version = db_column_int(st, 17);
-		CALLS_COL(out->birth_year, st, 18);
-		CALLS_COL(out->contact_pref, st, 19);
+		STORE_COL(out->birth_year, st, 18);
+		STORE_COL(out->contact_pref, st, 19);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -261,19 +235,8 @@ static enum db_status card_people(struct db *db, struct call_card *out)
 {
 	long long citizen = out->call.citizen_id;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT name, COALESCE(relation, ''), COALESCE(phone, ''), wants_support FROM relatives"
-		" WHERE citizen_id = :citizen AND takes_part = 1 ORDER BY id LIMIT 1");
+	enum db_status r = citizens_read_relative(db, citizen, &out->relative);
 	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen);
-	if (db_step(st) == DB_ROW) {
-		CALLS_COL(out->relative.name, st, 0);
-		CALLS_COL(out->relative.relation, st, 1);
-		CALLS_COL(out->relative.phone, st, 2);
-		out->relative.wants_support = db_column_int(st, 3) != 0;
-	}
-	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 
 	if ((r = db_prepare(db, &st,
@@ -286,12 +249,12 @@ static enum db_status card_people(struct db *db, struct call_card *out)
 	db_bind_int(st, ":citizen", citizen);
 	if (db_step(st) == DB_ROW) {
 		out->referral_id = db_column_int(st, 0);
-		CALLS_COL(out->referral_source, st, 1);
-		CALLS_COL(out->referrer_name, st, 2);
-		CALLS_COL(out->referrer_org, st, 3);
-		CALLS_COL(out->referrer_phone, st, 4);
+		STORE_COL(out->referral_source, st, 1);
+		STORE_COL(out->referrer_name, st, 2);
+		STORE_COL(out->referrer_org, st, 3);
+		STORE_COL(out->referrer_phone, st, 4);
 		out->feedback_consent = db_column_int(st, 5) != 0;
-		CALLS_COL(out->feedback_last_on, st, 6);
+		STORE_COL(out->feedback_last_on, st, 6);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -313,7 +276,7 @@ static enum db_status card_people(struct db *db, struct call_card *out)
 		return r;
 	db_bind_int(st, ":citizen", citizen);
 	if (db_step(st) == DB_ROW)
-		CALLS_COL(out->escalated_on, st, 0);
+		STORE_COL(out->escalated_on, st, 0);
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 	return not_reached_run(db, citizen, &out->not_reached);
@@ -352,10 +315,10 @@ static enum db_status card_why(struct db *db, struct call_card *out)
 		if (strstr(sql, ":first"))
 			db_bind_int(st, ":first", strncmp(key, "first_session:", 14) == 0);
 		if (db_step(st) == DB_ROW) {
-			CALLS_COL(out->why_activity, st, 0);
-			CALLS_COL(out->why_volunteer, st, 1);
-			CALLS_COL(out->why_date, st, 2);
-			CALLS_COL(out->why_text, st, 3);
+			STORE_COL(out->why_activity, st, 0);
+			STORE_COL(out->why_volunteer, st, 1);
+			STORE_COL(out->why_date, st, 2);
+			STORE_COL(out->why_text, st, 3);
 		}
 		if ((r = db_finalize(st)) != DB_OK)
 			return r;
@@ -367,7 +330,7 @@ static enum db_status card_why(struct db *db, struct call_card *out)
 		return r;
 	db_bind_int(st, ":citizen", out->call.citizen_id);
 	if (db_step(st) == DB_ROW)
-		CALLS_COL(out->last_contact_on, st, 0);
+		STORE_COL(out->last_contact_on, st, 0);
 	return db_finalize(st);
 }
 
@@ -394,11 +357,11 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	db_bind_int(st, ":max", CALL_RECENT_NOTES);
 	while (out->nnotes < CALL_RECENT_NOTES && db_step(st) == DB_ROW) {
 		struct call_note *n = &out->notes[out->nnotes++];
-		CALLS_COL(n->date, st, 0);
-		CALLS_COL(n->who, st, 1);
-		CALLS_COL(n->outcome, st, 2);
-		CALLS_COL(n->reason, st, 3);
-		CALLS_COL(n->text, st, 4);
+		STORE_COL(n->date, st, 0);
+		STORE_COL(n->who, st, 1);
+		STORE_COL(n->outcome, st, 2);
+		STORE_COL(n->reason, st, 3);
+		STORE_COL(n->text, st, 4);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -418,8 +381,8 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	while (out->nattendance < CALL_ENROLMENTS && db_step(st) == DB_ROW) {
 		activities[out->nattendance] = db_column_int(st, 0);
 		struct call_attendance *at = &out->attendance[out->nattendance++];
-		CALLS_COL(at->activity, st, 1);
-		CALLS_COL(at->next_date, st, 2);
+		STORE_COL(at->activity, st, 1);
+		STORE_COL(at->next_date, st, 2);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -438,7 +401,7 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 		db_bind_int(st, ":max", CALL_MARKS);
 		while (n < CALL_MARKS && db_step(st) == DB_ROW) {
 			if (n == 0)
-				CALLS_COL(at->last_date, st, 0);
+				STORE_COL(at->last_date, st, 0);
 			newest_first[n++] = db_column_text(st, 1)[0];
 		}
 		for (int k = 0; k < n; k++)
@@ -459,7 +422,7 @@ enum db_status calls_card(struct db *db, db_user_id actor, long long call_id, st
 		goto out;
 	r = audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
 out:
-	return finish(db, r);
+	return store_finish(db, r);
 }
 
 /* ---------- writing calls ---------- */
@@ -477,16 +440,13 @@ static enum db_status insert_call(struct db *db, db_user_id actor, const struct 
 	db_bind_int(st, ":citizen", c->citizen_id);
 	db_bind_text(st, ":reason", c->reason);
 	db_bind_text(st, ":due_on", c->due_on);
-	db_bind_text(st, ":due_time", or_null(c->due_time));
-	if (c->responsible > 0)
-		db_bind_int(st, ":responsible", c->responsible);
-	else
-		db_bind_null(st, ":responsible");
-	db_bind_text(st, ":key", or_null(c->source_key));
-	if ((r = run(st)) != DB_OK || db_changes(db) == 0)
+	db_bind_text(st, ":due_time", store_or_null(c->due_time));
+	store_bind_id(st, ":responsible", c->responsible);
+	db_bind_text(st, ":key", store_or_null(c->source_key));
+	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		return r;
 	*id = db_last_insert_id(db);
-	return audit_record(db, actor, "create", "follow_up", *id, or_null(c->source_key));
+	return audit_record(db, actor, "create", "follow_up", *id, store_or_null(c->source_key));
 }
 
 /* Which of the calls still need writing: those without a key, or whose
@@ -538,7 +498,7 @@ enum db_status calls_create(struct db *db, db_user_id actor, const struct call_n
 			made++;
 	}
 	free(missing);
-	r = finish(db, r);
+	r = store_finish(db, r);
 	if (r == DB_OK)
 		*created = made;
 	return r;
@@ -555,14 +515,14 @@ static enum db_status exec_for_citizen(struct db *db, db_user_id actor, const ch
 	if (strstr(sql, ":today"))
 		db_bind_text(st, ":today", in->today);
 	if (strstr(sql, ":note"))
-		db_bind_text(st, ":note", or_null(in->note));
+		db_bind_text(st, ":note", store_or_null(in->note));
 	if (strstr(sql, ":call"))
 		db_bind_int(st, ":call", in->call_id);
 	if (strstr(sql, ":skip"))
 		db_bind_int(st, ":skip", skip_call);
 	if (strstr(sql, ":user"))
-		calls_bind_user(st, ":user", actor);
-	return run(st);
+		store_bind_id(st, ":user", actor);
+	return store_run(st);
 }
 
 /* What the next step changes besides the call itself; matches are
@@ -580,10 +540,10 @@ static enum db_status apply_next_step(struct db *db, db_user_id actor, long long
 			return r;
 		db_bind_int(st, ":citizen", citizen_id);
 		db_bind_text(st, ":today", in->today);
-		db_bind_text(st, ":to", or_null(in->handover_to));
-		db_bind_text(st, ":note", or_null(in->note));
-		calls_bind_user(st, ":user", actor);
-		r = run(st);
+		db_bind_text(st, ":to", store_or_null(in->handover_to));
+		db_bind_text(st, ":note", store_or_null(in->note));
+		store_bind_id(st, ":user", actor);
+		r = store_run(st);
 	} else if (strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0) {
 		r = exec_for_citizen(db, actor,
 			"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
@@ -621,8 +581,8 @@ static enum db_status record_feedback(struct db *db, db_user_id actor, long long
 	db_bind_int(st, ":call", in->call_id);
 	db_bind_text(st, ":today", in->today);
 	db_bind_text(st, ":told", in->told_referrer);
-	calls_bind_user(st, ":user", actor);
-	if ((r = run(st)) != DB_OK)
+	store_bind_id(st, ":user", actor);
+	if ((r = store_run(st)) != DB_OK)
 		return r;
 	return audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
 }
@@ -643,7 +603,7 @@ enum db_status calls_record(struct db *db, db_user_id actor, const struct call_o
 	if (db_step(st) == DB_ROW) {
 		citizen = db_column_int(st, 0);
 		open = strcmp(db_column_text(st, 1), "open") == 0;
-		CALLS_COL(out->reason, st, 2);
+		STORE_COL(out->reason, st, 2);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		goto out;
@@ -658,11 +618,11 @@ enum db_status calls_record(struct db *db, db_user_id actor, const struct call_o
 			" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id")) != DB_OK)
 		goto out;
 	db_bind_text(st, ":outcome", in->outcome);
-	db_bind_text(st, ":note", or_null(in->note));
-	db_bind_text(st, ":next", or_null(in->next_step));
-	calls_bind_user(st, ":user", actor);
+	db_bind_text(st, ":note", store_or_null(in->note));
+	db_bind_text(st, ":next", store_or_null(in->next_step));
+	store_bind_id(st, ":user", actor);
 	db_bind_int(st, ":id", in->call_id);
-	if ((r = run(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	if ((r = audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
 		goto out;
@@ -673,7 +633,7 @@ enum db_status calls_record(struct db *db, db_user_id actor, const struct call_o
 	out->citizen_id = citizen;
 	r = not_reached_run(db, citizen, &out->not_reached);
 out:
-	return finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
@@ -686,16 +646,13 @@ enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, 
 			"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
 			" WHERE id = :id AND status = 'open'")) != DB_OK)
 		goto out;
-	db_bind_text(st, ":why", or_null(why));
-	calls_bind_user(st, ":user", actor);
+	db_bind_text(st, ":why", store_or_null(why));
+	store_bind_id(st, ":user", actor);
 	db_bind_int(st, ":id", call_id);
-	if ((r = run(st)) != DB_OK)
+	/* Not open any more: recorded or cancelled at another desk. */
+	if ((r = store_run_changed(db, st, DB_ERR_CONFLICT)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_CONFLICT;
-		goto out;
-	}
 	r = audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
 out:
-	return finish(db, r);
+	return store_finish(db, r);
 }

@@ -76,9 +76,9 @@ enum db_status calls_match_facts(struct db *db, const char *from, struct call_ma
 		f->citizen_id = db_column_int(st, 1);
 		f->volunteer_id = db_column_int(st, 2);
 		f->activity_id = db_column_int(st, 3);
-		CALLS_COL(f->matched_on, st, 4);
-		CALLS_COL(f->ended_on, st, 5);
-		CALLS_COL(f->first_session_on, st, 6);
+		STORE_COL(f->matched_on, st, 4);
+		STORE_COL(f->ended_on, st, 5);
+		STORE_COL(f->first_session_on, st, 6);
 		f->citizen_ended = db_column_int(st, 7) != 0;
 		f->has_match_call = db_column_int(st, 8) != 0;
 		f->has_first_session_call = db_column_int(st, 9) != 0;
@@ -132,7 +132,7 @@ enum db_status calls_mark_facts(struct db *db, const char *context_from, const c
 		f->enrolment_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
 		f->session_id = db_column_int(st, 2);
-		CALLS_COL(f->date, st, 3);
+		STORE_COL(f->date, st, 3);
 		f->mark = db_column_text(st, 4)[0];
 		f->accompanied = db_column_int(st, 5) != 0;
 		f->responsible = db_column_int(st, 6);
@@ -168,7 +168,7 @@ enum db_status calls_feedback_facts(struct db *db, const char *from, struct call
 		}
 		f->referral_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
-		CALLS_COL(f->assessed_on, st, 2);
+		STORE_COL(f->assessed_on, st, 2);
 		f->consent = db_column_int(st, 3) != 0;
 		f->has_call = db_column_int(st, 4) != 0;
 	}
@@ -249,7 +249,7 @@ enum db_status calls_idle_facts(struct db *db, const char *today, const char *cu
 		f->citizen_id = db_column_int(st, 0);
 		f->ended = db_column_int(st, 1) != 0;
 		f->responsible = db_column_int(st, 2);
-		CALLS_COL(f->last_contact_on, st, 3);
+		STORE_COL(f->last_contact_on, st, 3);
 		f->has_open_call = db_column_int(st, 4) != 0;
 		f->has_planned_session = db_column_int(st, 5) != 0;
 		f->had_no_contact_call = db_column_int(st, 6) != 0;

@@ -1,36 +1,11 @@
-/* store_calls_internal.h — helpers and SQL shared by store_calls.c (the
- * list, the card, writing calls) and store_calls_facts.c (the facts the
- * rules read). Not for use outside db/. */
+/* store_calls_internal.h — SQL shared by store_calls.c (the list, the
+ * card, writing calls) and store_calls_facts.c (the facts the rules read).
+ * Not for use outside db/. */
 #ifndef BB_STORE_CALLS_INTERNAL_H
 #define BB_STORE_CALLS_INTERNAL_H
 
-#include <stddef.h>
-#include <string.h>
-
 #include "db.h"
-
-/* Copies without splitting a UTF-8 character. */
-static inline void calls_copy(char *dst, size_t size, const char *src)
-{
-	size_t len = strlen(src);
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
-#define CALLS_COL(dst, st, col) calls_copy((dst), sizeof(dst), db_column_text((st), (col)))
-
-static inline void calls_bind_user(struct db_stmt *st, const char *name, long long actor)
-{
-	if (actor > 0)
-		db_bind_int(st, name, actor);
-	else
-		db_bind_null(st, name);
-}
+#include "store_util.h"
 
 /* The citizen agreed that the referrer of referral `r` is told how it
  * goes: the referral says so, and a consent to 'referrer_feedback' is in

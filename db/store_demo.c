@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_util.h"
+
 enum demo_stmt {
 	ST_CITIZEN,
 	ST_CITIZEN_INTEREST,
@@ -208,14 +210,6 @@ static long long run_id(struct demo_writer *w, struct db_stmt *st)
 	return run(w, st) ? db_last_insert_id(w->db) : 0;
 }
 
-static void bind_id(struct db_stmt *st, const char *name, long long id)
-{
-	if (id > 0)
-		db_bind_int(st, name, id);
-	else
-		db_bind_null(st, name);
-}
-
 static void bind_optional_int(struct db_stmt *st, const char *name, long long v)
 {
 	if (v != 0)
@@ -255,7 +249,7 @@ long long demo_add_referral(struct demo_writer *w, const struct demo_referral *r
 	struct db_stmt *st = use(w, ST_REFERRAL);
 	if (!st)
 		return 0;
-	bind_id(st, ":citizen_id", r->citizen_id);
+	store_bind_id(st, ":citizen_id", r->citizen_id);
 	db_bind_text(st, ":referred_on", r->referred_on);
 	db_bind_text(st, ":source", r->source);
 	db_bind_text(st, ":referrer_name", r->referrer_name);
@@ -361,7 +355,7 @@ long long demo_add_session(struct demo_writer *w, const struct demo_session *s)
 	db_bind_text(st, ":status", s->status);
 	db_bind_text(st, ":cancel_reason", s->cancel_reason);
 	db_bind_text(st, ":note", s->note);
-	bind_id(st, ":led_by", s->led_by);
+	store_bind_id(st, ":led_by", s->led_by);
 	return run_id(w, st);
 }
 
@@ -383,10 +377,10 @@ long long demo_add_match(struct demo_writer *w, const struct demo_match *m)
 	if (!st)
 		return 0;
 	db_bind_int(st, ":citizen_id", m->citizen_id);
-	bind_id(st, ":volunteer_id", m->volunteer_id);
-	bind_id(st, ":activity_id", m->activity_id);
+	store_bind_id(st, ":volunteer_id", m->volunteer_id);
+	store_bind_id(st, ":activity_id", m->activity_id);
 	db_bind_text(st, ":matched_on", m->matched_on);
-	bind_id(st, ":first_session_id", m->first_session_id);
+	store_bind_id(st, ":first_session_id", m->first_session_id);
 	db_bind_text(st, ":accompaniment_done_on", m->accompaniment_done_on);
 	db_bind_text(st, ":ended_on", m->ended_on);
 	db_bind_text(st, ":outcome", m->outcome);
@@ -403,7 +397,7 @@ long long demo_add_follow_up(struct demo_writer *w, const struct demo_follow_up 
 	db_bind_text(st, ":reason", f->reason);
 	db_bind_text(st, ":due_on", f->due_on);
 	db_bind_text(st, ":due_time", f->due_time);
-	bind_id(st, ":responsible", f->responsible);
+	store_bind_id(st, ":responsible", f->responsible);
 	db_bind_text(st, ":source_key", f->source_key);
 	db_bind_text(st, ":status", f->status ? f->status : "open");
 	db_bind_text(st, ":outcome", f->outcome);
@@ -433,7 +427,7 @@ bool demo_add_attendance(struct demo_writer *w, const struct demo_attendance *a)
 	db_bind_int(st, ":session_id", a->session_id);
 	db_bind_int(st, ":citizen_id", a->citizen_id);
 	db_bind_text(st, ":mark", a->mark);
-	bind_id(st, ":accompanied_by", a->accompanied_by);
+	store_bind_id(st, ":accompanied_by", a->accompanied_by);
 	db_bind_int(st, ":walk_in", a->walk_in);
 	db_bind_text(st, ":marked_at", a->marked_at);
 	return run(w, st);

@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_registry_util.h"
-
-static const char *const day_parts[3] = { "morning", "afternoon", "evening" };
+#include "store_util.h"
 
 static int postcode_number(const char *text)
 {
@@ -21,14 +19,6 @@ static int postcode_number(const char *text)
 		n = n * 10 + (text[i] - '0');
 	}
 	return text[4] == '\0' ? n : 0;
-}
-
-static availability_bits slot_bit(int day, const char *part)
-{
-	for (int p = 0; p < 3; p++)
-		if (day >= 1 && day <= 7 && strcmp(part, day_parts[p]) == 0)
-			return AVAIL_BIT(day, p);
-	return 0;
 }
 
 /* ---------- the waiting list ---------- */
@@ -66,12 +56,12 @@ enum db_status matching_waiting(struct db *db, int offset, int limit, struct wai
 		struct waiting_citizen *w = &out[*count];
 		memset(w, 0, sizeof *w);
 		w->id = db_column_int(st, 0);
-		REG_COL(w->name, st, 1);
-		REG_COL(w->phone, st, 2);
-		REG_COL(w->postcode, st, 3);
-		REG_COL(w->town, st, 4);
-		REG_COL(w->assessment, st, 5);
-		REG_COL(w->waiting_since, st, 6);
+		STORE_COL(w->name, st, 1);
+		STORE_COL(w->phone, st, 2);
+		STORE_COL(w->postcode, st, 3);
+		STORE_COL(w->town, st, 4);
+		STORE_COL(w->assessment, st, 5);
+		STORE_COL(w->waiting_since, st, 6);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -121,7 +111,7 @@ static void citizen_interest(struct db_stmt *st, void *ctx)
 static void citizen_slot(struct db_stmt *st, void *ctx)
 {
 	struct match_citizen_facts *c = ctx;
-	c->availability |= slot_bit((int)db_column_int(st, 0), db_column_text(st, 1));
+	c->availability |= store_slot_bit((int)db_column_int(st, 0), db_column_text(st, 1));
 }
 
 static void citizen_link(struct db_stmt *st, void *ctx)
@@ -157,19 +147,19 @@ enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struc
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
 		out->id = db_column_int(st, 0);
-		REG_COL(out->name, st, 1);
+		STORE_COL(out->name, st, 1);
 		out->active = db_column_int(st, 2) != 0;
-		REG_COL(out->assessment, st, 3);
+		STORE_COL(out->assessment, st, 3);
 		out->birth_year = (int)db_column_int(st, 4);
 		out->postcode = postcode_number(db_column_text(st, 5));
-		REG_COL(out->gender, st, 6);
-		REG_COL(out->language, st, 7);
-		REG_COL(out->language_label, st, 8);
-		REG_COL(out->pref_gender, st, 9);
-		REG_COL(out->pref_age, st, 10);
+		STORE_COL(out->gender, st, 6);
+		STORE_COL(out->language, st, 7);
+		STORE_COL(out->language_label, st, 8);
+		STORE_COL(out->pref_gender, st, 9);
+		STORE_COL(out->pref_age, st, 10);
 		out->pref_lived_experience = db_column_int(st, 11) != 0;
 		out->anxiety = db_column_int(st, 12) != 0;
-		REG_COL(out->waiting_since, st, 13);
+		STORE_COL(out->waiting_since, st, 13);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -251,10 +241,10 @@ static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 	struct match_pool *p = ctx;
 	struct match_volunteer_facts *v = &p->volunteers[p->nvolunteers++];
 	v->id = db_column_int(st, 0);
-	REG_COL(v->name, st, 1);
-	REG_COL(v->sort_key, st, 2);
-	REG_COL(v->status, st, 3);
-	REG_COL(v->gender, st, 4);
+	STORE_COL(v->name, st, 1);
+	STORE_COL(v->sort_key, st, 2);
+	STORE_COL(v->status, st, 3);
+	STORE_COL(v->gender, st, 4);
 	v->birth_year = (int)db_column_int(st, 5);
 	v->lived_experience = db_column_int(st, 6) != 0;
 	v->capacity = (int)db_column_int(st, 7);
@@ -280,10 +270,10 @@ static void pool_volunteer_set(struct db_stmt *st, void *ctx)
 		break;
 	case 'l': /* language, folded */
 		if (v->nlanguages < MATCH_LANGS)
-			REG_COL(v->languages[v->nlanguages++], st, 3);
+			STORE_COL(v->languages[v->nlanguages++], st, 3);
 		break;
 	case 's': /* slot */
-		v->availability |= slot_bit((int)db_column_int(st, 2), db_column_text(st, 3));
+		v->availability |= store_slot_bit((int)db_column_int(st, 2), db_column_text(st, 3));
 		break;
 	case 'r': /* role */
 		for (int k = 0; k < VOLUNTEER_ROLES; k++)
@@ -303,12 +293,12 @@ static void pool_activity_row(struct db_stmt *st, void *ctx)
 	struct match_pool *p = ctx;
 	struct match_activity_facts *a = &p->activities[p->nactivities++];
 	a->id = db_column_int(st, 0);
-	REG_COL(a->name, st, 1);
-	REG_COL(a->sort_key, st, 2);
-	REG_COL(a->status, st, 3);
+	STORE_COL(a->name, st, 1);
+	STORE_COL(a->sort_key, st, 2);
+	STORE_COL(a->status, st, 3);
 	a->postcode = postcode_number(db_column_text(st, 4));
 	a->weekday = (int)db_column_int(st, 5);
-	REG_COL(a->start_time, st, 6);
+	STORE_COL(a->start_time, st, 6);
 	a->capacity = (int)db_column_int(st, 7);
 	a->practice = db_column_int(st, 8) != 0;
 }

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store_registry_util.h"
+#include "store_registry_internal.h"
+#include "store_util.h"
 
 /* Days a call follows a match that has no session to follow. */
 enum { AFTER_MATCH_DAYS = 14 };
@@ -104,8 +105,8 @@ static enum db_status first_session(struct db *db, long long match_id, long long
 	db_bind_text(st, ":today", today);
 	if (db_step(st) == DB_ROW) {
 		out->session_id = db_column_int(st, 0);
-		REG_COL(out->session_on, st, 1);
-		REG_COL(out->session_time, st, 2);
+		STORE_COL(out->session_on, st, 1);
+		STORE_COL(out->session_time, st, 2);
 	}
 	if ((r = db_finalize(st)) != DB_OK || !out->session_id)
 		return r;
@@ -113,7 +114,7 @@ static enum db_status first_session(struct db *db, long long match_id, long long
 		return r;
 	db_bind_int(st, ":session", out->session_id);
 	db_bind_int(st, ":id", match_id);
-	return reg_run(st);
+	return store_run(st);
 }
 
 /* The call after the first session is on the next weekday after it (a
@@ -143,10 +144,10 @@ static enum db_status plan_call(struct db *db, const struct match_request *q, lo
 	db_bind_text(st, ":session_on", after_session ? out->session_on : NULL);
 	db_bind_text(st, ":today", q->today);
 	db_bind_text(st, ":days", days);
-	reg_bind_id(st, ":volunteer", q->volunteer_id);
+	store_bind_id(st, ":volunteer", q->volunteer_id);
 	db_bind_text(st, ":key", key);
 	if (db_step(st) == DB_ROW)
-		REG_COL(out->call_due_on, st, 0);
+		STORE_COL(out->call_due_on, st, 0);
 	return db_finalize(st);
 }
 
@@ -169,11 +170,11 @@ enum db_status matching_confirm(struct db *db, db_user_id actor, const struct ma
 			" VALUES (:citizen, :volunteer, :activity, :today, :user)")) != DB_OK)
 		goto out;
 	db_bind_int(st, ":citizen", q->citizen_id);
-	reg_bind_id(st, ":volunteer", q->volunteer_id);
-	reg_bind_id(st, ":activity", q->activity_id);
+	store_bind_id(st, ":volunteer", q->volunteer_id);
+	store_bind_id(st, ":activity", q->activity_id);
 	db_bind_text(st, ":today", q->today);
-	reg_bind_user(st, ":user", actor);
-	if ((r = reg_run(st)) != DB_OK)
+	store_bind_id(st, ":user", actor);
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	long long match_id = db_last_insert_id(db);
 	if (q->activity_id) {
@@ -183,7 +184,7 @@ enum db_status matching_confirm(struct db *db, db_user_id actor, const struct ma
 		db_bind_int(st, ":citizen", q->citizen_id);
 		db_bind_int(st, ":activity", q->activity_id);
 		db_bind_text(st, ":today", q->today);
-		if ((r = reg_run(st)) != DB_OK)
+		if ((r = store_run(st)) != DB_OK)
 			goto out;
 		/* Whatever is missing of the weeks ahead is planned first, so the
 		 * next session exists even if nobody opened the registry lately. */
@@ -199,7 +200,7 @@ enum db_status matching_confirm(struct db *db, db_user_id actor, const struct ma
 	if ((r = audit_record(db, actor, "update", "citizen", q->citizen_id, "match")) == DB_OK)
 		out->match_id = match_id;
 out:
-	r = reg_finish(db, r);
+	r = store_finish(db, r);
 	if (r != DB_OK) {
 		enum match_refusal why = out->refusal;
 		memset(out, 0, sizeof *out);
@@ -235,10 +236,10 @@ enum db_status matching_end(struct db *db, db_user_id actor, long long match_id,
 		goto out;
 	db_bind_text(st, ":on", ended_on);
 	db_bind_text(st, ":outcome", outcome);
-	db_bind_text(st, ":reason", reg_or_null(reason));
+	db_bind_text(st, ":reason", store_or_null(reason));
 	db_bind_int(st, ":on_own", on_own);
 	db_bind_int(st, ":id", match_id);
-	if ((r = reg_run(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	if (!on_own && v[1]) {
 		if ((r = db_prepare(db, &st, "UPDATE enrolments SET ended_on = max(enrolled_on, :on)"
@@ -248,7 +249,7 @@ enum db_status matching_end(struct db *db, db_user_id actor, long long match_id,
 		db_bind_text(st, ":on", ended_on);
 		db_bind_int(st, ":citizen", v[0]);
 		db_bind_int(st, ":activity", v[1]);
-		if ((r = reg_run(st)) != DB_OK)
+		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
 	if (!on_own) {
@@ -260,14 +261,14 @@ enum db_status matching_end(struct db *db, db_user_id actor, long long match_id,
 			goto out;
 		db_bind_text(st, ":first", first);
 		db_bind_text(st, ":after", after);
-		if ((r = reg_run(st)) != DB_OK)
+		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
 	if ((r = audit_record(db, actor, "update", "match", match_id, outcome)) != DB_OK)
 		goto out;
 	r = audit_record(db, actor, "update", "citizen", v[0], "match ended");
 out:
-	return reg_finish(db, r);
+	return store_finish(db, r);
 }
 
 /* ---------- lists of matches ---------- */
@@ -298,15 +299,15 @@ static enum db_status match_rows(struct db *db, const char *sql, long long id, s
 		m->citizen_id = db_column_int(st, 1);
 		m->volunteer_id = db_column_int(st, 2);
 		m->activity_id = db_column_int(st, 3);
-		REG_COL(m->citizen, st, 4);
-		REG_COL(m->volunteer, st, 5);
-		REG_COL(m->activity, st, 6);
-		REG_COL(m->matched_on, st, 7);
-		REG_COL(m->matched_by, st, 8);
-		REG_COL(m->first_session_on, st, 9);
-		REG_COL(m->ended_on, st, 10);
-		REG_COL(m->outcome, st, 11);
-		REG_COL(m->end_reason, st, 12);
+		STORE_COL(m->citizen, st, 4);
+		STORE_COL(m->volunteer, st, 5);
+		STORE_COL(m->activity, st, 6);
+		STORE_COL(m->matched_on, st, 7);
+		STORE_COL(m->matched_by, st, 8);
+		STORE_COL(m->first_session_on, st, 9);
+		STORE_COL(m->ended_on, st, 10);
+		STORE_COL(m->outcome, st, 11);
+		STORE_COL(m->end_reason, st, 12);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -343,10 +344,10 @@ enum db_status matching_get_wishes(struct db *db, long long citizen_id, struct m
 	db_bind_int(st, ":id", citizen_id);
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
-		REG_COL(out->pref_gender, st, 0);
-		REG_COL(out->pref_age, st, 1);
+		STORE_COL(out->pref_gender, st, 0);
+		STORE_COL(out->pref_age, st, 1);
 		out->pref_lived_experience = db_column_int(st, 2) != 0;
-		REG_COL(out->language, st, 3);
+		STORE_COL(out->language, st, 3);
 	}
 	r = db_finalize(st);
 	if (r == DB_OK && step != DB_ROW)
@@ -367,20 +368,16 @@ enum db_status matching_set_wishes(struct db *db, db_user_id actor, long long ci
 			"UPDATE citizens SET pref_volunteer_gender = :gender, pref_volunteer_age = :age,"
 			" pref_lived_experience = :lived, language = :language WHERE id = :id")) != DB_OK)
 		goto out;
-	db_bind_text(st, ":gender", reg_or_null(in->pref_gender));
-	db_bind_text(st, ":age", reg_or_null(in->pref_age));
+	db_bind_text(st, ":gender", store_or_null(in->pref_gender));
+	db_bind_text(st, ":age", store_or_null(in->pref_age));
 	db_bind_int(st, ":lived", in->pref_lived_experience);
-	db_bind_text(st, ":language", reg_or_null(in->language));
+	db_bind_text(st, ":language", store_or_null(in->language));
 	db_bind_int(st, ":id", citizen_id);
-	if ((r = reg_run(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	r = audit_record(db, actor, "update", "citizen", citizen_id, "matching wishes");
 out:
-	return reg_finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status matching_log_view(struct db *db, db_user_id actor, long long citizen_id)
@@ -388,5 +385,5 @@ enum db_status matching_log_view(struct db *db, db_user_id actor, long long citi
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	return reg_finish(db, audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
+	return store_finish(db, audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
 }

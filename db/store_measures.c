@@ -4,29 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Copies without splitting a UTF-8 character. */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-	size_t len = strlen(src);
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
-#define COPY_COL(dst, st, col) copy_text((dst), sizeof(dst), db_column_text((st), (col)))
-
-static enum db_status finish(struct db *db, enum db_status r)
-{
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
-}
+#include "store_util.h"
 
 enum db_status measures_defs(struct db *db, struct measure_ref *out, int max, int *count)
 {
@@ -39,8 +17,8 @@ enum db_status measures_defs(struct db *db, struct measure_ref *out, int max, in
 	while (*count < max && db_step(st) == DB_ROW) {
 		struct measure_ref *m = &out[*count];
 		m->id = db_column_int(st, 0);
-		COPY_COL(m->code, st, 1);
-		COPY_COL(m->name, st, 2);
+		STORE_COL(m->code, st, 1);
+		STORE_COL(m->name, st, 2);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -62,10 +40,10 @@ enum db_status measures_def_load(struct db *db, long long id, struct measure_def
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
 		out->id = db_column_int(st, 0);
-		COPY_COL(out->code, st, 1);
-		COPY_COL(out->name, st, 2);
-		COPY_COL(out->intro, st, 3);
-		COPY_COL(out->source, st, 4);
+		STORE_COL(out->code, st, 1);
+		STORE_COL(out->name, st, 2);
+		STORE_COL(out->intro, st, 3);
+		STORE_COL(out->source, st, 4);
 		out->multiplier = (int)db_column_int(st, 5);
 		out->min_total = (int)db_column_int(st, 6);
 		out->max_total = (int)db_column_int(st, 7);
@@ -84,7 +62,7 @@ enum db_status measures_def_load(struct db *db, long long id, struct measure_def
 	while (out->nitems < MEASURE_MAX_ITEMS && db_step(st) == DB_ROW) {
 		struct measure_item *it = &out->items[out->nitems++];
 		it->position = (int)db_column_int(st, 0);
-		COPY_COL(it->text, st, 1);
+		STORE_COL(it->text, st, 1);
 		it->min_value = (int)db_column_int(st, 2);
 		it->max_value = (int)db_column_int(st, 3);
 		it->reverse = db_column_int(st, 4) != 0;
@@ -98,7 +76,7 @@ enum db_status measures_def_load(struct db *db, long long id, struct measure_def
 	db_bind_int(st, ":id", id);
 	while (out->nscale < MEASURE_MAX_SCALE && db_step(st) == DB_ROW) {
 		out->scale[out->nscale].value = (int)db_column_int(st, 0);
-		COPY_COL(out->scale[out->nscale].label, st, 1);
+		STORE_COL(out->scale[out->nscale].label, st, 1);
 		out->nscale++;
 	}
 	if ((r = db_finalize(st)) != DB_OK)
@@ -110,7 +88,7 @@ enum db_status measures_def_load(struct db *db, long long id, struct measure_def
 	db_bind_int(st, ":id", id);
 	while (out->nbands < MEASURE_MAX_BANDS && db_step(st) == DB_ROW) {
 		out->bands[out->nbands].max_total = (int)db_column_int(st, 0);
-		COPY_COL(out->bands[out->nbands].label, st, 1);
+		STORE_COL(out->bands[out->nbands].label, st, 1);
 		out->nbands++;
 	}
 	return db_finalize(st);
@@ -172,12 +150,8 @@ enum db_status measures_record(struct db *db, db_user_id actor, const struct mea
 			goto out;
 		db_bind_int(st, ":citizen", in->citizen_id);
 		db_bind_text(st, ":day", in->taken_on);
-		if (actor > 0)
-			db_bind_int(st, ":user", actor);
-		else
-			db_bind_null(st, ":user");
-		db_step(st);
-		if ((r = db_finalize(st)) != DB_OK)
+		store_bind_id(st, ":user", actor);
+		if ((r = store_run(st)) != DB_OK)
 			goto out;
 		consent = true;
 	}
@@ -194,16 +168,9 @@ enum db_status measures_record(struct db *db, db_user_id actor, const struct mea
 	db_bind_text(st, ":day", in->taken_on);
 	db_bind_text(st, ":occasion", in->occasion);
 	db_bind_int(st, ":total", in->total);
-	if (in->follow_up_id > 0)
-		db_bind_int(st, ":call", in->follow_up_id);
-	else
-		db_bind_null(st, ":call");
-	if (actor > 0)
-		db_bind_int(st, ":user", actor);
-	else
-		db_bind_null(st, ":user");
-	db_step(st);
-	if ((r = db_finalize(st)) != DB_OK)
+	store_bind_id(st, ":call", in->follow_up_id);
+	store_bind_id(st, ":user", actor);
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	long long row = db_last_insert_id(db);
 	if ((r = db_prepare(db, &st,
@@ -224,7 +191,7 @@ enum db_status measures_record(struct db *db, db_user_id actor, const struct mea
 	if ((r = audit_record(db, actor, "update", "citizen", in->citizen_id, detail)) == DB_OK)
 		*id = row;
 out:
-	r = finish(db, r);
+	r = store_finish(db, r);
 	if (r != DB_OK)
 		*id = 0;
 	return r;
@@ -259,15 +226,15 @@ enum db_status measures_history(struct db *db, long long citizen_id, struct meas
 			h = &out[(*count)++];
 			memset(h, 0, sizeof *h);
 			h->measure_id = measure;
-			COPY_COL(h->name, st, 1);
+			STORE_COL(h->name, st, 1);
 			h->min_total = (int)db_column_int(st, 2);
 			h->max_total = (int)db_column_int(st, 3);
 			h->higher_is_better = db_column_int(st, 4) != 0;
 			h->taken = (int)db_column_int(st, 9);
 		}
 		struct measure_point p;
-		COPY_COL(p.taken_on, st, 5);
-		COPY_COL(p.occasion, st, 6);
+		STORE_COL(p.taken_on, st, 5);
+		STORE_COL(p.occasion, st, 6);
 		p.total = (int)db_column_int(st, 7);
 		long long n = db_column_int(st, 8);
 		if (n == h->taken)

@@ -11,13 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_registry_util.h"
+#include "store_registry_internal.h"
+#include "store_util.h"
 
 const char *const volunteer_role_codes[VOLUNTEER_ROLES] = {
 	"peer_supporter", "mentor", "visiting_friend", "community_guide", "front_desk",
 };
-
-static const char *const day_parts[3] = { "morning", "afternoon", "evening" };
 
 /* ---------- search as you type ---------- */
 
@@ -80,25 +79,21 @@ static void bind_words(struct db_stmt *st, const struct search_words *w)
 	}
 }
 
-static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status *r);
-
-enum db_status volunteers_search(struct db *db, const char *query, int offset, int limit,
-				 struct volunteer_row *out, int *count)
+/* Runs one registry search: `select` ends in "WHERE 1", each word narrows
+ * it on alias.search_text, `order` sorts (it may use :prefix), and
+ * `read_row` fills row i of `rows`. */
+static enum db_status run_search(struct db *db, const char *select, const char *alias, const char *order,
+				 const char *query, int offset, int limit,
+				 void (*read_row)(struct db_stmt *st, void *rows, int i), void *rows, int *count)
 {
 	*count = 0;
 	struct search_words w;
 	split_words(query, &w);
 	char sql[SEARCH_SQL];
-	snprintf(sql, sizeof sql,
-		 "SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
-		 " v.status, v.capacity,"
-		 " (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
-		 " FROM volunteers AS v WHERE 1");
-	where_words(sql, sizeof sql, "v", w.n);
+	snprintf(sql, sizeof sql, "%s", select);
+	where_words(sql, sizeof sql, alias, w.n);
 	size_t used = strlen(sql);
-	snprintf(sql + used, sizeof sql - used,
-		 " ORDER BY v.search_text LIKE :prefix DESC, v.status = 'stopped', v.sort_key, v.id"
-		 " LIMIT :limit OFFSET :offset");
+	snprintf(sql + used, sizeof sql - used, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
@@ -107,23 +102,57 @@ enum db_status volunteers_search(struct db *db, const char *query, int offset, i
 	db_bind_text(st, ":prefix", w.prefix);
 	db_bind_int(st, ":limit", limit);
 	db_bind_int(st, ":offset", offset);
-	while (*count < limit && db_step(st) == DB_ROW) {
-		struct volunteer_row *v = &out[*count];
-		memset(v, 0, sizeof *v);
-		v->id = db_column_int(st, 0);
-		REG_COL(v->name, st, 1);
-		REG_COL(v->phone, st, 2);
-		REG_COL(v->postcode, st, 3);
-		REG_COL(v->town, st, 4);
-		REG_COL(v->status, st, 5);
-		v->capacity = (int)db_column_int(st, 6);
-		v->load = (int)db_column_int(st, 7);
-		(*count)++;
-	}
-	if ((r = db_finalize(st)) != DB_OK) {
+	while (*count < limit && db_step(st) == DB_ROW)
+		read_row(st, rows, (*count)++);
+	r = db_finalize(st);
+	if (r != DB_OK)
 		*count = 0;
-		return r;
-	}
+	return r;
+}
+
+static void read_volunteer_row(struct db_stmt *st, void *rows, int i)
+{
+	struct volunteer_row *v = (struct volunteer_row *)rows + i;
+	memset(v, 0, sizeof *v);
+	v->id = db_column_int(st, 0);
+	STORE_COL(v->name, st, 1);
+	STORE_COL(v->phone, st, 2);
+	STORE_COL(v->postcode, st, 3);
+	STORE_COL(v->town, st, 4);
+	STORE_COL(v->status, st, 5);
+	v->capacity = (int)db_column_int(st, 6);
+	v->load = (int)db_column_int(st, 7);
+}
+
+static void read_activity_row(struct db_stmt *st, void *rows, int i)
+{
+	struct activity_row *a = (struct activity_row *)rows + i;
+	memset(a, 0, sizeof *a);
+	a->id = db_column_int(st, 0);
+	STORE_COL(a->name, st, 1);
+	STORE_COL(a->kind, st, 2);
+	STORE_COL(a->place, st, 3);
+	STORE_COL(a->postcode, st, 4);
+	a->weekday = (int)db_column_int(st, 5);
+	STORE_COL(a->start_time, st, 6);
+	STORE_COL(a->community, st, 7);
+	STORE_COL(a->status, st, 8);
+	a->capacity = (int)db_column_int(st, 9);
+	a->load = (int)db_column_int(st, 10);
+}
+
+static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status *r);
+
+enum db_status volunteers_search(struct db *db, const char *query, int offset, int limit,
+				 struct volunteer_row *out, int *count)
+{
+	enum db_status r = run_search(db,
+		"SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
+		" v.status, v.capacity,"
+		" (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
+		" FROM volunteers AS v WHERE 1", "v",
+		"v.search_text LIKE :prefix DESC, v.status = 'stopped', v.sort_key, v.id",
+		query, offset, limit, read_volunteer_row, out, count);
 	for (int i = 0; i < *count && r == DB_OK; i++)
 		out[i].roles = read_roles(db, out[i].id, &r);
 	if (r != DB_OK)
@@ -134,48 +163,13 @@ enum db_status volunteers_search(struct db *db, const char *query, int offset, i
 enum db_status activities_search(struct db *db, const char *query, int offset, int limit,
 				 struct activity_row *out, int *count)
 {
-	*count = 0;
-	struct search_words w;
-	split_words(query, &w);
-	char sql[SEARCH_SQL];
-	snprintf(sql, sizeof sql,
-		 "SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
-		 " COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
-		 " (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
-		 " FROM activities AS a WHERE 1");
-	where_words(sql, sizeof sql, "a", w.n);
-	size_t used = strlen(sql);
-	snprintf(sql + used, sizeof sql - used,
-		 " ORDER BY a.search_text LIKE :prefix DESC, a.status = 'ended', a.sort_key, a.id"
-		 " LIMIT :limit OFFSET :offset");
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r != DB_OK)
-		return r;
-	bind_words(st, &w);
-	db_bind_text(st, ":prefix", w.prefix);
-	db_bind_int(st, ":limit", limit);
-	db_bind_int(st, ":offset", offset);
-	while (*count < limit && db_step(st) == DB_ROW) {
-		struct activity_row *a = &out[*count];
-		memset(a, 0, sizeof *a);
-		a->id = db_column_int(st, 0);
-		REG_COL(a->name, st, 1);
-		REG_COL(a->kind, st, 2);
-		REG_COL(a->place, st, 3);
-		REG_COL(a->postcode, st, 4);
-		a->weekday = (int)db_column_int(st, 5);
-		REG_COL(a->start_time, st, 6);
-		REG_COL(a->community, st, 7);
-		REG_COL(a->status, st, 8);
-		a->capacity = (int)db_column_int(st, 9);
-		a->load = (int)db_column_int(st, 10);
-		(*count)++;
-	}
-	r = db_finalize(st);
-	if (r != DB_OK)
-		*count = 0;
-	return r;
+	return run_search(db,
+		"SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
+		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
+		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
+		" FROM activities AS a WHERE 1", "a",
+		"a.search_text LIKE :prefix DESC, a.status = 'ended', a.sort_key, a.id",
+		query, offset, limit, read_activity_row, out, count);
 }
 
 /* ---------- reading ---------- */
@@ -197,26 +191,20 @@ static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status
 	return roles;
 }
 
-/* Reads one column of ids (interest ids) into out. */
-static enum db_status read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n)
+/* Reads one column of short texts (languages, postcodes) into `max` rows
+ * of `width` bytes each. */
+static enum db_status read_texts(struct db *db, const char *sql, long long id, char *out, size_t width, int max,
+				 int *n)
 {
-	struct db_stmt *st;
 	*n = 0;
+	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", id);
 	while (*n < max && db_step(st) == DB_ROW)
-		out[(*n)++] = db_column_int(st, 0);
+		store_copy(out + (size_t)(*n)++ * width, width, db_column_text(st, 0));
 	return db_finalize(st);
-}
-
-static availability_bits parse_slot(int day, const char *part)
-{
-	for (int p = 0; p < 3; p++)
-		if (day >= 1 && day <= 7 && strcmp(part, day_parts[p]) == 0)
-			return AVAIL_BIT(day, p);
-	return 0;
 }
 
 enum db_status volunteers_get(struct db *db, long long id, struct volunteer_record *out)
@@ -235,16 +223,16 @@ enum db_status volunteers_get(struct db *db, long long id, struct volunteer_reco
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
 		out->id = db_column_int(st, 0);
-		REG_COL(out->name, st, 1);
-		REG_COL(out->phone, st, 2);
-		REG_COL(out->email, st, 3);
-		REG_COL(out->postcode, st, 4);
-		REG_COL(out->town, st, 5);
-		REG_COL(out->gender, st, 6);
+		STORE_COL(out->name, st, 1);
+		STORE_COL(out->phone, st, 2);
+		STORE_COL(out->email, st, 3);
+		STORE_COL(out->postcode, st, 4);
+		STORE_COL(out->town, st, 5);
+		STORE_COL(out->gender, st, 6);
 		out->birth_year = (int)db_column_int(st, 7);
-		REG_COL(out->lived_experience, st, 8);
+		STORE_COL(out->lived_experience, st, 8);
 		out->capacity = (int)db_column_int(st, 9);
-		REG_COL(out->status, st, 10);
+		STORE_COL(out->status, st, 10);
 		out->version = db_column_int(st, 11);
 		out->load = (int)db_column_int(st, 12);
 	}
@@ -256,26 +244,17 @@ enum db_status volunteers_get(struct db *db, long long id, struct volunteer_reco
 	out->roles = read_roles(db, id, &r);
 	if (r != DB_OK)
 		return r;
-	if ((r = read_ids(db, "SELECT interest_id FROM volunteer_interests WHERE volunteer_id = :id"
-			      " ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests)) != DB_OK)
+	if ((r = store_read_ids(db, "SELECT interest_id FROM volunteer_interests WHERE volunteer_id = :id"
+				" ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests))
+	    != DB_OK)
 		return r;
-
-	if ((r = db_prepare(db, &st, "SELECT language FROM volunteer_languages WHERE volunteer_id = :id"
-				     " ORDER BY language")) != DB_OK)
+	if ((r = read_texts(db, "SELECT language FROM volunteer_languages WHERE volunteer_id = :id"
+			    " ORDER BY language", id, out->languages[0], sizeof out->languages[0],
+			    REG_MAX_LANGUAGES, &out->nlanguages)) != DB_OK)
 		return r;
-	db_bind_int(st, ":id", id);
-	while (out->nlanguages < REG_MAX_LANGUAGES && db_step(st) == DB_ROW)
-		REG_COL(out->languages[out->nlanguages++], st, 0);
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-
-	if ((r = db_prepare(db, &st, "SELECT postcode FROM volunteer_areas WHERE volunteer_id = :id"
-				     " ORDER BY postcode")) != DB_OK)
-		return r;
-	db_bind_int(st, ":id", id);
-	while (out->nareas < REG_MAX_AREAS && db_step(st) == DB_ROW)
-		REG_COL(out->areas[out->nareas++], st, 0);
-	if ((r = db_finalize(st)) != DB_OK)
+	if ((r = read_texts(db, "SELECT postcode FROM volunteer_areas WHERE volunteer_id = :id"
+			    " ORDER BY postcode", id, out->areas[0], sizeof out->areas[0], REG_MAX_AREAS,
+			    &out->nareas)) != DB_OK)
 		return r;
 
 	if ((r = db_prepare(db, &st, "SELECT weekday, part FROM volunteer_availability"
@@ -283,7 +262,7 @@ enum db_status volunteers_get(struct db *db, long long id, struct volunteer_reco
 		return r;
 	db_bind_int(st, ":id", id);
 	while (db_step(st) == DB_ROW)
-		out->availability |= parse_slot((int)db_column_int(st, 0), db_column_text(st, 1));
+		out->availability |= store_slot_bit((int)db_column_int(st, 0), db_column_text(st, 1));
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 
@@ -292,8 +271,8 @@ enum db_status volunteers_get(struct db *db, long long id, struct volunteer_reco
 		return r;
 	db_bind_int(st, ":id", id);
 	while (out->ncourses < REG_MAX_COURSES && db_step(st) == DB_ROW) {
-		REG_COL(out->courses[out->ncourses].course, st, 0);
-		REG_COL(out->courses[out->ncourses].completed_on, st, 1);
+		STORE_COL(out->courses[out->ncourses].course, st, 0);
+		STORE_COL(out->courses[out->ncourses].completed_on, st, 1);
 		out->ncourses++;
 	}
 	return db_finalize(st);
@@ -319,45 +298,60 @@ enum db_status activities_get(struct db *db, long long id, const char *today, st
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
 		out->id = db_column_int(st, 0);
-		REG_COL(out->name, st, 1);
-		REG_COL(out->kind, st, 2);
-		REG_COL(out->organiser, st, 3);
-		REG_COL(out->place, st, 4);
-		REG_COL(out->postcode, st, 5);
+		STORE_COL(out->name, st, 1);
+		STORE_COL(out->kind, st, 2);
+		STORE_COL(out->organiser, st, 3);
+		STORE_COL(out->place, st, 4);
+		STORE_COL(out->postcode, st, 5);
 		out->weekday = (int)db_column_int(st, 6);
-		REG_COL(out->start_time, st, 7);
-		REG_COL(out->end_time, st, 8);
+		STORE_COL(out->start_time, st, 7);
+		STORE_COL(out->end_time, st, 8);
 		out->capacity = (int)db_column_int(st, 9);
-		REG_COL(out->contact_name, st, 10);
-		REG_COL(out->contact_phone, st, 11);
-		REG_COL(out->community, st, 12);
-		REG_COL(out->status, st, 13);
+		STORE_COL(out->contact_name, st, 10);
+		STORE_COL(out->contact_phone, st, 11);
+		STORE_COL(out->community, st, 12);
+		STORE_COL(out->status, st, 13);
 		out->version = db_column_int(st, 14);
 		out->load = (int)db_column_int(st, 15);
-		REG_COL(out->next_session, st, 16);
+		STORE_COL(out->next_session, st, 16);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 	if (step != DB_ROW)
 		return DB_ERR_NOTFOUND;
-	return read_ids(db, "SELECT interest_id FROM activity_interests WHERE activity_id = :id"
-			    " ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests);
+	return store_read_ids(db, "SELECT interest_id FROM activity_interests WHERE activity_id = :id"
+			      " ORDER BY interest_id", id, out->interests, CIT_MAX_PICKS, &out->ninterests);
 }
 
 /* ---------- saving ---------- */
 
-/* After a failed version check: was it changed, or is it gone? */
-static enum db_status conflict_or_missing(struct db *db, const char *sql, long long id)
+/* Runs a prepared INSERT (id 0) or UPDATE ... WHERE id = :id AND version =
+ * :expected (binding those two); *saved gets the row's id. */
+static enum db_status save_row(struct db *db, struct db_stmt *st, long long id, long long expected_version,
+			       const char *exists_sql, long long *saved)
+{
+	if (id <= 0) {
+		enum db_status r = store_run(st);
+		*saved = r == DB_OK ? db_last_insert_id(db) : 0;
+		return r;
+	}
+	db_bind_int(st, ":id", id);
+	db_bind_int(st, ":expected", expected_version);
+	*saved = id;
+	return store_run_versioned(db, st, exists_sql, id);
+}
+
+/* Sets the status of the volunteer or activity `id` (`sql` takes :status
+ * and :id), inside the caller's transaction. */
+static enum db_status update_status(struct db *db, const char *sql, long long id, const char *status)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
+	db_bind_text(st, ":status", status);
 	db_bind_int(st, ":id", id);
-	enum db_status step = db_step(st);
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	return step == DB_ROW ? DB_ERR_CONFLICT : DB_ERR_NOTFOUND;
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
 static enum db_status exec_id(struct db *db, const char *sql, long long id)
@@ -367,7 +361,7 @@ static enum db_status exec_id(struct db *db, const char *sql, long long id)
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", id);
-	return reg_run(st);
+	return store_run(st);
 }
 
 static enum db_status insert_id_text(struct db *db, const char *sql, long long id, const char *text)
@@ -378,7 +372,7 @@ static enum db_status insert_id_text(struct db *db, const char *sql, long long i
 		return r;
 	db_bind_int(st, ":id", id);
 	db_bind_text(st, ":value", text);
-	return reg_run(st);
+	return store_run(st);
 }
 
 static enum db_status insert_id_int(struct db *db, const char *sql, long long id, long long value)
@@ -389,7 +383,7 @@ static enum db_status insert_id_int(struct db *db, const char *sql, long long id
 		return r;
 	db_bind_int(st, ":id", id);
 	db_bind_int(st, ":value", value);
-	return reg_run(st);
+	return store_run(st);
 }
 
 /* Roles, interests, languages, areas, times and courses: replaced as a
@@ -432,8 +426,8 @@ static enum db_status replace_volunteer_sets(struct db *db, long long id, const 
 				break;
 			db_bind_int(st, ":id", id);
 			db_bind_int(st, ":day", d);
-			db_bind_text(st, ":part", day_parts[p]);
-			r = reg_run(st);
+			db_bind_text(st, ":part", store_day_parts[p]);
+			r = store_run(st);
 		}
 	}
 	for (int i = 0; i < v->ncourses && i < REG_MAX_COURSES && r == DB_OK; i++) {
@@ -447,7 +441,7 @@ static enum db_status replace_volunteer_sets(struct db *db, long long id, const 
 		db_bind_int(st, ":id", id);
 		db_bind_text(st, ":course", c->course);
 		db_bind_text(st, ":on", c->completed_on);
-		r = reg_run(st);
+		r = store_run(st);
 	}
 	return r;
 }
@@ -455,16 +449,13 @@ static enum db_status replace_volunteer_sets(struct db *db, long long id, const 
 static void bind_volunteer(struct db_stmt *st, const struct volunteer_record *v)
 {
 	db_bind_text(st, ":name", v->name);
-	db_bind_text(st, ":phone", reg_or_null(v->phone));
-	db_bind_text(st, ":email", reg_or_null(v->email));
-	db_bind_text(st, ":postcode", reg_or_null(v->postcode));
-	db_bind_text(st, ":town", reg_or_null(v->town));
-	db_bind_text(st, ":gender", reg_or_null(v->gender));
-	if (v->birth_year > 0)
-		db_bind_int(st, ":birth_year", v->birth_year);
-	else
-		db_bind_null(st, ":birth_year");
-	db_bind_text(st, ":lived", reg_or_null(v->lived_experience));
+	db_bind_text(st, ":phone", store_or_null(v->phone));
+	db_bind_text(st, ":email", store_or_null(v->email));
+	db_bind_text(st, ":postcode", store_or_null(v->postcode));
+	db_bind_text(st, ":town", store_or_null(v->town));
+	db_bind_text(st, ":gender", store_or_null(v->gender));
+	store_bind_id(st, ":birth_year", v->birth_year);
+	db_bind_text(st, ":lived", store_or_null(v->lived_experience));
 	db_bind_int(st, ":capacity", v->capacity);
 	db_bind_text(st, ":status", v->status[0] ? v->status : "training");
 }
@@ -489,25 +480,16 @@ enum db_status volunteers_save(struct db *db, db_user_id actor, const struct vol
 			  " WHERE id = :id AND version = :expected")) != DB_OK)
 		goto out;
 	bind_volunteer(st, rec);
-	if (!insert) {
-		db_bind_int(st, ":id", rec->id);
-		db_bind_int(st, ":expected", expected_version);
-	}
-	if ((r = reg_run(st)) != DB_OK)
+	long long vid;
+	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM volunteers WHERE id = :id", &vid))
+	    != DB_OK)
 		goto out;
-	long long vid = insert ? db_last_insert_id(db) : rec->id;
-	if (!insert && db_changes(db) == 0) {
-		r = conflict_or_missing(db, "SELECT 1 FROM volunteers WHERE id = :id", vid);
-		if (r == DB_OK)
-			r = DB_ERR_MISUSE;
-		goto out;
-	}
 	if ((r = replace_volunteer_sets(db, vid, rec)) != DB_OK)
 		goto out;
 	if ((r = audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
 		*id = vid;
 out:
-	return reg_finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
@@ -515,21 +497,10 @@ enum db_status volunteers_set_status(struct db *db, db_user_id actor, long long 
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, "UPDATE volunteers SET status = :status, version = version + 1,"
-				     " updated_at = bb_now() WHERE id = :id")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":status", status);
-	db_bind_int(st, ":id", id);
-	if ((r = reg_run(st)) != DB_OK)
-		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
-	r = audit_record(db, actor, "update", "volunteer", id, status);
-out:
-	return reg_finish(db, r);
+	if ((r = update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
+				   " updated_at = bb_now() WHERE id = :id", id, status)) == DB_OK)
+		r = audit_record(db, actor, "update", "volunteer", id, status);
+	return store_finish(db, r);
 }
 
 /* ---------- activities and their sessions ---------- */
@@ -551,11 +522,11 @@ static enum db_status drop_free_sessions(struct db *db, long long activity_id, c
 		return r;
 	db_bind_int(st, ":id", activity_id);
 	db_bind_text(st, ":today", today);
-	return reg_run(st);
+	return store_run(st);
 }
 
-/* Inside the caller's transaction (store_registry_util.h). ISO weekday of :today is
- * (strftime('%w') + 6) % 7 + 1, so Monday is 1 as in the schema. */
+/* The ISO weekday of :today is (strftime('%w') + 6) % 7 + 1, so Monday is
+ * 1 as in the schema. */
 enum db_status registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
 				      int *created)
 {
@@ -576,7 +547,7 @@ enum db_status registry_plan_sessions(struct db *db, long long activity_id, cons
 	db_bind_int(st, ":weeks", weeks);
 	db_bind_text(st, ":today", today);
 	db_bind_int(st, ":id", activity_id);
-	if ((r = reg_run(st)) == DB_OK)
+	if ((r = store_run(st)) == DB_OK)
 		*created = db_changes(db);
 	return r;
 }
@@ -596,7 +567,7 @@ enum db_status sessions_generate(struct db *db, db_user_id actor, long long acti
 		r = audit_record(db, actor, "create", "session", activity_id, detail);
 	}
 out:
-	r = reg_finish(db, r);
+	r = store_finish(db, r);
 	if (created)
 		*created = r == DB_OK ? n : 0;
 	return r;
@@ -606,18 +577,18 @@ static void bind_activity(struct db_stmt *st, const struct activity_record *a)
 {
 	db_bind_text(st, ":name", a->name);
 	db_bind_text(st, ":kind", a->kind);
-	db_bind_text(st, ":organiser", reg_or_null(a->organiser));
-	db_bind_text(st, ":place", reg_or_null(a->place));
-	db_bind_text(st, ":postcode", reg_or_null(a->postcode));
+	db_bind_text(st, ":organiser", store_or_null(a->organiser));
+	db_bind_text(st, ":place", store_or_null(a->place));
+	db_bind_text(st, ":postcode", store_or_null(a->postcode));
 	if (a->weekday >= 1 && a->weekday <= 7)
 		db_bind_int(st, ":weekday", a->weekday);
 	else
 		db_bind_null(st, ":weekday");
-	db_bind_text(st, ":start", reg_or_null(a->start_time));
-	db_bind_text(st, ":end", reg_or_null(a->end_time));
+	db_bind_text(st, ":start", store_or_null(a->start_time));
+	db_bind_text(st, ":end", store_or_null(a->end_time));
 	db_bind_int(st, ":capacity", a->capacity);
-	db_bind_text(st, ":contact_name", reg_or_null(a->contact_name));
-	db_bind_text(st, ":contact_phone", reg_or_null(a->contact_phone));
+	db_bind_text(st, ":contact_name", store_or_null(a->contact_name));
+	db_bind_text(st, ":contact_phone", store_or_null(a->contact_phone));
 	db_bind_text(st, ":community", a->community[0] ? a->community : "lasting");
 	db_bind_text(st, ":status", a->status[0] ? a->status : "active");
 }
@@ -639,8 +610,8 @@ static enum db_status read_times(struct db *db, long long id, struct activity_ti
 	db_bind_int(st, ":id", id);
 	if (db_step(st) == DB_ROW) {
 		t->weekday = (int)db_column_int(st, 0);
-		REG_COL(t->start, st, 1);
-		REG_COL(t->end, st, 2);
+		STORE_COL(t->start, st, 1);
+		STORE_COL(t->end, st, 2);
 	}
 	return db_finalize(st);
 }
@@ -661,11 +632,11 @@ static enum db_status follow_times(struct db *db, const struct activity_record *
 		" WHERE activity_id = :id AND status = 'planned' AND date >= :today");
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":start", reg_or_null(a->start_time));
-	db_bind_text(st, ":end", reg_or_null(a->end_time));
+	db_bind_text(st, ":start", store_or_null(a->start_time));
+	db_bind_text(st, ":end", store_or_null(a->end_time));
 	db_bind_int(st, ":id", a->id);
 	db_bind_text(st, ":today", today);
-	return reg_run(st);
+	return store_run(st);
 }
 
 enum db_status activities_save(struct db *db, db_user_id actor, const struct activity_record *rec,
@@ -692,19 +663,10 @@ enum db_status activities_save(struct db *db, db_user_id actor, const struct act
 			  " WHERE id = :id AND version = :expected")) != DB_OK)
 		goto out;
 	bind_activity(st, rec);
-	if (!insert) {
-		db_bind_int(st, ":id", rec->id);
-		db_bind_int(st, ":expected", expected_version);
-	}
-	if ((r = reg_run(st)) != DB_OK)
+	long long aid;
+	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM activities WHERE id = :id", &aid))
+	    != DB_OK)
 		goto out;
-	long long aid = insert ? db_last_insert_id(db) : rec->id;
-	if (!insert && db_changes(db) == 0) {
-		r = conflict_or_missing(db, "SELECT 1 FROM activities WHERE id = :id", aid);
-		if (r == DB_OK)
-			r = DB_ERR_MISUSE;
-		goto out;
-	}
 	if ((r = exec_id(db, "DELETE FROM activity_interests WHERE activity_id = :id", aid)) != DB_OK)
 		goto out;
 	for (int i = 0; i < rec->ninterests && i < CIT_MAX_PICKS && r == DB_OK; i++)
@@ -726,7 +688,7 @@ enum db_status activities_save(struct db *db, db_user_id actor, const struct act
 	if ((r = audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
 		*id = aid;
 out:
-	return reg_finish(db, r);
+	return store_finish(db, r);
 }
 
 enum db_status activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
@@ -736,18 +698,10 @@ enum db_status activities_set_status(struct db *db, db_user_id actor, long long 
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
+	if ((r = update_status(db, "UPDATE activities SET status = :status, version = version + 1,"
+				   " updated_at = bb_now() WHERE id = :id", id, status)) != DB_OK)
+		goto out;
 	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, "UPDATE activities SET status = :status, version = version + 1,"
-				     " updated_at = bb_now() WHERE id = :id")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":status", status);
-	db_bind_int(st, ":id", id);
-	if ((r = reg_run(st)) != DB_OK)
-		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	int created = 0;
 	if (ending) {
 		if ((r = drop_free_sessions(db, id, today)) != DB_OK)
@@ -756,15 +710,15 @@ enum db_status activities_set_status(struct db *db, db_user_id actor, long long 
 		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'cancelled', cancel_reason = :reason"
 					     " WHERE activity_id = :id AND status = 'planned' AND date >= :today")) != DB_OK)
 			goto out;
-		db_bind_text(st, ":reason", reg_or_null(cancel_reason));
+		db_bind_text(st, ":reason", store_or_null(cancel_reason));
 		db_bind_int(st, ":id", id);
 		db_bind_text(st, ":today", today);
-		if ((r = reg_run(st)) != DB_OK)
+		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	} else if ((r = registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
 		goto out;
 	}
 	r = audit_record(db, actor, "update", "activity", id, status);
 out:
-	return reg_finish(db, r);
+	return store_finish(db, r);
 }

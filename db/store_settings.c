@@ -1,7 +1,7 @@
 /* store_settings.c — settings table and audit log. */
 #include "store_settings.h"
 
-#include <stdio.h>
+#include "store_util.h"
 
 enum db_status settings_get(struct db *db, const char *key, char *buf, size_t size)
 {
@@ -12,7 +12,7 @@ enum db_status settings_get(struct db *db, const char *key, char *buf, size_t si
 	db_bind_text(st, ":key", key);
 	buf[0] = '\0';
 	if (db_step(st) == DB_ROW)
-		snprintf(buf, size, "%s", db_column_text(st, 0));
+		store_copy(buf, size, db_column_text(st, 0));
 	return db_finalize(st);
 }
 
@@ -25,19 +25,12 @@ enum db_status audit_record(struct db *db, db_user_id actor, const char *action,
 		" VALUES (bb_now(), :user, :action, :entity, :entity_id, :detail)");
 	if (r != DB_OK)
 		return r;
-	if (actor > 0)
-		db_bind_int(st, ":user", actor);
-	else
-		db_bind_null(st, ":user");
+	store_bind_id(st, ":user", actor);
 	db_bind_text(st, ":action", action);
 	db_bind_text(st, ":entity", entity);
-	if (entity_id > 0)
-		db_bind_int(st, ":entity_id", entity_id);
-	else
-		db_bind_null(st, ":entity_id");
+	store_bind_id(st, ":entity_id", entity_id);
 	db_bind_text(st, ":detail", detail);
-	db_step(st);
-	return db_finalize(st);
+	return store_run(st);
 }
 
 enum db_status settings_set(struct db *db, db_user_id actor, const char *key, const char *value)
@@ -52,14 +45,9 @@ enum db_status settings_set(struct db *db, db_user_id actor, const char *key, co
 		goto out;
 	db_bind_text(st, ":key", key);
 	db_bind_text(st, ":value", value);
-	db_step(st);
-	if ((r = db_finalize(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	r = audit_record(db, actor, "update", "settings", 0, key);
 out:
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return store_finish(db, r);
 }

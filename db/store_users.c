@@ -1,13 +1,7 @@
 /* store_users.c — desk users and their sign-ins. */
 #include "store_users.h"
 
-#include <stdio.h>
-#include <string.h>
-
-static void copy_text(char *dst, size_t size, const char *src)
-{
-	snprintf(dst, size, "%s", src);
-}
+#include "store_util.h"
 
 enum db_status users_count_active(struct db *db, long long *count)
 {
@@ -27,8 +21,8 @@ enum db_status users_list(struct db *db, struct user *out, int max, int *count)
 	while (db_step(st) == DB_ROW) {
 		struct user *u = &out[(*count)++];
 		u->id = db_column_int(st, 0);
-		copy_text(u->name, sizeof u->name, db_column_text(st, 1));
-		copy_text(u->role, sizeof u->role, db_column_text(st, 2));
+		STORE_COL(u->name, st, 1);
+		STORE_COL(u->role, st, 2);
 		u->active = db_column_int(st, 3) != 0;
 	}
 	return db_finalize(st);
@@ -45,11 +39,11 @@ enum db_status users_get(struct db *db, long long id, struct user *out, char has
 	r = db_step(st);
 	if (r == DB_ROW) {
 		out->id = db_column_int(st, 0);
-		copy_text(out->name, sizeof out->name, db_column_text(st, 1));
-		copy_text(out->role, sizeof out->role, db_column_text(st, 2));
+		STORE_COL(out->name, st, 1);
+		STORE_COL(out->role, st, 2);
 		out->active = db_column_int(st, 3) != 0;
 		if (hash)
-			copy_text(hash, USER_HASH, db_column_text(st, 4));
+			store_copy(hash, USER_HASH, db_column_text(st, 4));
 	}
 	enum db_status fin = db_finalize(st);
 	if (fin != DB_OK)
@@ -73,20 +67,11 @@ static enum db_status change_user(struct db *db, db_user_id actor, const char *s
 		db_bind_text(st, text_name, text);
 	if (active >= 0)
 		db_bind_int(st, ":active", active);
-	db_step(st);
-	if ((r = db_finalize(st)) != DB_OK)
+	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	if (db_changes(db) == 0) {
-		r = DB_ERR_NOTFOUND;
-		goto out;
-	}
 	r = audit_record(db, actor, "update", "user", id, what);
 out:
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return store_finish(db, r);
 }
 
 enum db_status users_add(struct db *db, db_user_id actor, const char *name, const char *role,
@@ -102,17 +87,12 @@ enum db_status users_add(struct db *db, db_user_id actor, const char *name, cons
 	db_bind_text(st, ":name", name);
 	db_bind_text(st, ":role", role);
 	db_bind_text(st, ":hash", pin_hash);
-	db_step(st);
-	if ((r = db_finalize(st)) != DB_OK)
+	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	*id = db_last_insert_id(db);
 	r = audit_record(db, actor, "create", "user", *id, role);
 out:
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return store_finish(db, r);
 }
 
 enum db_status users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)

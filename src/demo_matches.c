@@ -160,7 +160,7 @@ void demo_book_slots(struct gen *g, const struct citizen_plan *c)
 
 /* Sets status, outcome, note and done time for a call due on `due`:
  * calls in the future are open, recent ones often still open (the desk's
- * list for today), old ones mostly done. */
+ * list for today), a few from the last month forgotten, older ones done. */
 static void settle_call(struct gen *g, struct rng *r, long due, struct demo_follow_up *f,
 			char done_at[STAMP_LEN])
 {
@@ -170,7 +170,7 @@ static void settle_call(struct gen *g, struct rng *r, long due, struct demo_foll
 		return;
 	long age = g->today - due;
 	long roll = rng_below(r, 100);
-	if ((age <= 4 && roll < 55) || (age > 4 && roll < 4))
+	if ((age <= 4 && roll < 55) || (age > 4 && age <= 30 && roll < 4))
 		return;
 	if (age > 4 && roll < 7) {
 		f->status = "cancelled";

@@ -10,9 +10,11 @@
 #include "app.h"
 #include "date.h"
 #include "dialog.h"
+#include "field_checks.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
-#include "postcode.h"
+#include "picklist_field.h"
 #include "registry.h"
 #include "store_registry.h"
 #include "vocab.h"
@@ -25,16 +27,12 @@ enum activity_field {
 	AF_COUNT,
 };
 
-enum { PICKS = FIELD_MAX_OPTIONS };
-
 struct activity_form_state {
-	struct app *app;
 	struct activity_record original;
 	long long expected_version;
 	struct form_field fields[AF_COUNT];
 	struct form form;
-	struct pick interests[PICKS];
-	struct form_option interest_opts[PICKS];
+	struct picklist_field interests;
 };
 
 static long long pending_id;
@@ -45,39 +43,6 @@ static const struct vocab weekdays[] = {
 	{ "1", N_("Monday") }, { "2", N_("Tuesday") }, { "3", N_("Wednesday") }, { "4", N_("Thursday") },
 	{ "5", N_("Friday") }, { "6", N_("Saturday") }, { "7", N_("Sunday") }, { NULL, NULL },
 };
-
-static bool check_time(const struct form_field *fld, char *err, size_t size)
-{
-	const char *t = fld->edit.text;
-	bool ok = strlen(t) == 5 && t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
-		&& t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9' && (t[0] - '0') * 10 + (t[1] - '0') < 24;
-	if (!ok)
-		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00 or 18:30."));
-	return ok;
-}
-
-static bool check_phone(const struct form_field *fld, char *err, size_t size)
-{
-	int digits = 0;
-	for (const char *p = fld->edit.text; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p != ' ' && *p != '+' && *p != '-') {
-			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
-			return false;
-		}
-	}
-	if (digits < 8 || digits > 15)
-		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
-	return !err[0];
-}
-
-static bool check_postcode(const struct form_field *fld, char *err, size_t size)
-{
-	if (!postcode_valid(fld->edit.text))
-		snprintf(err, size, "%s", _("A Danish postcode has four digits, e.g. 8000."));
-	return !err[0];
-}
 
 #define HEADING(k, l) [k] = { .label = (l), .kind = FIELD_HEADING }
 #define TEXT(k, name, l, n, chk) \
@@ -92,15 +57,15 @@ static const struct form_field layout[AF_COUNT] = {
 	TEXT(AF_ORGANISER, "organiser", N_("Organiser"), 120, NULL),
 	HEADING(AF_H_WHERE, N_("Where and when")),
 	TEXT(AF_PLACE, "place", N_("Place"), 120, NULL),
-	TEXT(AF_POSTCODE, "postcode", N_("Postcode"), 4, check_postcode),
+	TEXT(AF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
 	[AF_WEEKDAY] = { .key = "weekday", .label = N_("Weekday"), .kind = FIELD_CHOICE, .choices = weekdays },
-	TEXT(AF_START, "start", N_("Starts at"), 5, check_time),
-	TEXT(AF_END, "end", N_("Ends at"), 5, check_time),
+	TEXT(AF_START, "start", N_("Starts at"), 5, field_check_time),
+	TEXT(AF_END, "end", N_("Ends at"), 5, field_check_time),
 	[AF_CAPACITY] = { .key = "capacity", .label = N_("Places"), .kind = FIELD_NUMBER, .required = true,
 			  .min = 0, .max = 500 },
 	HEADING(AF_H_CONTACT, N_("Contact person")),
 	TEXT(AF_CONTACT_NAME, "contact_name", N_("Name"), 120, NULL),
-	TEXT(AF_CONTACT_PHONE, "contact_phone", N_("Phone"), 30, check_phone),
+	TEXT(AF_CONTACT_PHONE, "contact_phone", N_("Phone"), 30, field_check_phone),
 	HEADING(AF_H_MATCHING, N_("For matching")),
 	[AF_INTERESTS] = { .key = "interests", .label = N_("Interests it serves"), .kind = FIELD_MULTI },
 };
@@ -131,11 +96,7 @@ static void fill(struct activity_form_state *st, const struct activity_record *a
 	form_set_text(f, AF_CAPACITY, text);
 	form_set_text(f, AF_CONTACT_NAME, a->contact_name);
 	form_set_text(f, AF_CONTACT_PHONE, a->contact_phone);
-	fl[AF_INTERESTS].picked = 0;
-	for (int i = 0; i < a->ninterests; i++)
-		for (int o = 0; o < fl[AF_INTERESTS].noptions && o < FIELD_MAX_OPTIONS; o++)
-			if (fl[AF_INTERESTS].options[o].id == a->interests[i])
-				fl[AF_INTERESTS].picked |= UINT64_C(1) << o;
+	fl[AF_INTERESTS].picked = form_multi_ticks(&fl[AF_INTERESTS], a->interests, a->ninterests);
 	f->dirty = false;
 }
 
@@ -160,28 +121,7 @@ static void read_form(const struct activity_form_state *st, struct activity_reco
 	a->capacity = (int)form_number(f, AF_CAPACITY);
 	copy(a->contact_name, sizeof a->contact_name, form_text(f, AF_CONTACT_NAME));
 	copy(a->contact_phone, sizeof a->contact_phone, form_text(f, AF_CONTACT_PHONE));
-	a->ninterests = 0;
-	for (int o = 0; o < fl[AF_INTERESTS].noptions && a->ninterests < CIT_MAX_PICKS; o++)
-		if (fl[AF_INTERESTS].picked & (UINT64_C(1) << o))
-			a->interests[a->ninterests++] = fl[AF_INTERESTS].options[o].id;
-}
-
-static bool add_interest(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
-{
-	struct activity_form_state *st = ctx;
-	long long id;
-	enum db_status r = picklist_add(st->app->db, st->app->user, "interests", name, &id);
-	if (r != DB_OK) {
-		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
-			 : _("The entry could not be saved."));
-		return false;
-	}
-	int n = fld->noptions;
-	st->interests[n].id = id;
-	snprintf(st->interests[n].name, sizeof st->interests[n].name, "%s", name);
-	fld->options[n] = (struct form_option){ .id = id, .label = st->interests[n].name };
-	fld->noptions = n + 1;
-	return true;
+	a->ninterests = form_multi_ids(&fl[AF_INTERESTS], a->interests, CIT_MAX_PICKS);
 }
 
 void activity_form_open(struct app *app, long long id)
@@ -195,12 +135,10 @@ static bool af_enter(struct screen *s, struct app *app)
 	struct activity_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->app = app;
 	memcpy(st->fields, layout, sizeof layout);
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	int n = 0;
-	enum db_status r = picklist_load(app->db, "interests", st->interests, PICKS, &n);
+	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[AF_INTERESTS]);
 	if (r == DB_OK && pending_id)
 		r = activities_get(app->db, pending_id, today, &st->original);
 	if (r != DB_OK) {
@@ -208,10 +146,6 @@ static bool af_enter(struct screen *s, struct app *app)
 		free(st);
 		return false;
 	}
-	for (int i = 0; i < n; i++)
-		st->interest_opts[i] = (struct form_option){ .id = st->interests[i].id, .label = st->interests[i].name };
-	st->fields[AF_INTERESTS].options = st->interest_opts;
-	st->fields[AF_INTERESTS].noptions = n;
 	form_init(&st->form, st->fields, AF_COUNT);
 	if (!pending_id) {
 		snprintf(st->original.kind, sizeof st->original.kind, "motion_group");
@@ -225,13 +159,6 @@ static bool af_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void af_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void af_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -243,10 +170,8 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 {
 	if (!app_require_coordinator(app))
 		return RD_ALL;
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	struct activity_record a = st->original;
 	read_form(st, &a);
 	if (a.weekday && !a.start_time[0]) {
@@ -293,18 +218,13 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	int cur = st->form.current;
 	if (ev == FORM_PICK) {
-		dialog_pick(app, &st->fields[cur], add_interest, st);
+		dialog_pick(app, &st->fields[cur], picklist_field_add, &st->interests);
 		st->form.dirty = true;
 		return RD_ALL;
 	}
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
 const struct screen_ops activity_form_screen = {
@@ -318,5 +238,5 @@ const struct screen_ops activity_form_screen = {
 	.enter = af_enter,
 	.draw = af_draw,
 	.on_key = af_key,
-	.leave = af_leave,
+	.leave = app_free_state,
 };

@@ -43,6 +43,19 @@ struct screen *app_top(struct app *app)
 	return app->depth ? &app->stack[app->depth - 1] : NULL;
 }
 
+void *app_top_state(struct app *app, const struct screen_ops *ops)
+{
+	struct screen *s = app_top(app);
+	return s && s->ops == ops ? s->state : NULL;
+}
+
+void app_free_state(struct screen *s, struct app *app)
+{
+	(void)app;
+	free(s->state);
+	s->state = NULL;
+}
+
 void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 {
 	va_list ap;

@@ -34,6 +34,12 @@ struct app {
 bool app_push(struct app *app, const struct screen_ops *ops);
 void app_pop(struct app *app);
 struct screen *app_top(struct app *app);
+/* The top screen's state if it is an `ops` screen, else NULL: how a
+ * screen is told, once the one above it is gone, that what it shows
+ * has changed. */
+void *app_top_state(struct app *app, const struct screen_ops *ops);
+/* The .leave of a screen whose state is one block from calloc. */
+void app_free_state(struct screen *s, struct app *app);
 
 void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -127,13 +127,6 @@ static int ws_count(void *ctx)
 	return ((struct week_state *)ctx)->n;
 }
 
-static void pad(char *out, size_t size, const char *text, int cols)
-{
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
-}
-
 static void status_text(const struct session_info *s, const char *today, char *out, size_t size)
 {
 	if (strcmp(s->status, "cancelled") == 0) {
@@ -160,13 +153,13 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 		snprintf(day, sizeof day, "%s", _("Today"));
 	else if (date_parse_iso(s->date, &d))
 		date_format_short(d, day, sizeof day);
-	pad(dayc, sizeof dayc, day, 13);
-	pad(time, sizeof time, s->start_time, 6);
+	text_pad(dayc, sizeof dayc, day, 13);
+	text_pad(time, sizeof time, s->start_time, 6);
 	status_text(s, today, status, sizeof status);
 	/* The name takes what the status leaves of a 78-column line. */
 	int status_w = utf8_columns(status, strlen(status));
 	int name_w = st->cols - 19 - (status_w > 24 ? status_w : 24) - 1;
-	pad(name, sizeof name, s->activity, name_w > 20 ? name_w : 20);
+	text_pad(name, sizeof name, s->activity, name_w > 20 ? name_w : 20);
 	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
 }
 

@@ -12,8 +12,8 @@
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
+#include "list.h"
 #include "store_attendance.h"
-#include "utf8.h"
 
 enum { HISTORY_WEEKS = 52, CELL = 3 };
 
@@ -78,13 +78,6 @@ static const char *cell_text(char c)
 	}
 }
 
-static void pad(char *out, size_t size, const char *text, int cols)
-{
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
-}
-
 static void history_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -118,7 +111,7 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 
 	/* Two header rows: the month where it changes, then week numbers. */
 	char name[200];
-	pad(name, sizeof name, "", name_w);
+	text_pad(name, sizeof name, "", name_w);
 	draw_blank(y, a->left, a->cols, A_NORMAL);
 	draw_text(y, a->left, a->cols, name, A_NORMAL);
 	int prev_month = 0, free_x = a->left + name_w;
@@ -136,7 +129,7 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 		prev_month = d.month;
 	}
 	y++;
-	pad(name, sizeof name, _("Week"), name_w);
+	text_pad(name, sizeof name, _("Week"), name_w);
 	size_t used = (size_t)snprintf(line, sizeof line, "%s", name);
 	for (int c = st->left; c < last && used < sizeof line; c++) {
 		struct date d;
@@ -159,7 +152,7 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 		st->top = st->selected - st->rows_shown + 1;
 	for (int r = 0; r < st->rows_shown && st->top + r < g->nrows; r++) {
 		const struct history_row *row = &g->rows[st->top + r];
-		pad(name, sizeof name, row->name, name_w - 1);
+		text_pad(name, sizeof name, row->name, name_w - 1);
 		used = (size_t)snprintf(line, sizeof line, "%s ", name);
 		for (int c = st->left; c < last && used < sizeof line; c++)
 			used += (size_t)snprintf(line + used, sizeof line - used, "%s", cell_text(row->cells[c]));
@@ -172,7 +165,7 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 
 	/* The last row counts who came each week. */
 	int ty = a->top + a->rows - 1;
-	pad(name, sizeof name, _("Came"), name_w);
+	text_pad(name, sizeof name, _("Came"), name_w);
 	used = (size_t)snprintf(line, sizeof line, "%s", name);
 	for (int c = st->left; c < last && used < sizeof line; c++) {
 		int n = 0;
@@ -206,30 +199,8 @@ static unsigned history_key(struct screen *s, struct app *app, ui_key key)
 	default:
 		break;
 	}
-	switch (key) {
-	case UIK(KEY_UP):
-		if (st->selected > 0)
-			st->selected--;
-		return RD_BODY;
-	case UIK(KEY_DOWN):
-		if (st->selected + 1 < n)
-			st->selected++;
-		return RD_BODY;
-	case UIK(KEY_PPAGE):
-		st->selected = st->selected > st->rows_shown ? st->selected - st->rows_shown : 0;
-		return RD_BODY;
-	case UIK(KEY_NPAGE):
-		st->selected = st->selected + st->rows_shown < n ? st->selected + st->rows_shown : (n > 0 ? n - 1 : 0);
-		return RD_BODY;
-	case UIK(KEY_HOME):
-		st->selected = 0;
-		return RD_BODY;
-	case UIK(KEY_END):
-		st->selected = n > 0 ? n - 1 : 0;
-		return RD_BODY;
-	default:
-		return app_default_key(app, key);
-	}
+	unsigned r = list_move_cursor(&st->selected, n, st->rows_shown, key);
+	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
 void attendance_history_open(struct app *app, long long activity_id, const char *until)

@@ -60,7 +60,7 @@ int attendance_pick_activities(struct app *app, void *ctx, const char *folded_qu
 		out[i].id = a[i].id;
 		out[i].ticked = false;
 		if (a[i].weekday >= 1 && a[i].weekday <= 7)
-			snprintf(out[i].label, sizeof out[i].label, "%s  (%s %s)", a[i].name,
+			snprintf(out[i].label, sizeof out[i].label, "%.400s  (%s %s)", a[i].name,
 				 date_weekday_abbr(a[i].weekday), a[i].start_time);
 		else
 			snprintf(out[i].label, sizeof out[i].label, "%s", a[i].name);

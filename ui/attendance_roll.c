@@ -30,8 +30,8 @@
 #include "fold.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "list.h"
 #include "store_attendance.h"
-#include "utf8.h"
 #include "vocab.h"
 
 struct roll_state {
@@ -165,14 +165,6 @@ static void roll_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-/* Pads or clips to exactly `cols` columns, UTF-8 aware. */
-static void cell(char *out, size_t size, const char *text, int cols)
-{
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
-}
-
 static const char *short_mark(const char *code)
 {
 	return code[0] ? vocab_label(vocab_attendance_short, code) : "";
@@ -233,7 +225,6 @@ static int draw_header(struct roll_state *st, const struct area *a)
 		draw_text(y++, a->left, a->cols, line, A_NORMAL);
 	}
 
-	/* The summary: counts, then who is new today. */
 	char sum[1600];
 	int n = snprintf(sum, sizeof sum, _("Came %d · Notice %d · Away %d · Not marked %d"), st->sum.present,
 			 st->sum.excused, st->sum.absent, st->sum.unmarked);
@@ -274,8 +265,6 @@ static struct columns columns_for(int cols)
 
 static void entry_tags(const struct roll_entry *e, char *out, size_t size)
 {
-	size_t n = 0;
-	out[0] = '\0';
 	const char *tags[4];
 	int nt = 0;
 	/* What the desk must act on comes first: the line may be clipped. */
@@ -287,8 +276,7 @@ static void entry_tags(const struct roll_entry *e, char *out, size_t size)
 		tags[nt++] = _("first time");
 	if (e->walk_in)
 		tags[nt++] = _("walk-in");
-	for (int i = 0; i < nt && n < size; i++)
-		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", tags[i]);
+	text_join(out, size, tags, nt);
 }
 
 static void roll_draw(struct screen *s, struct app *app, const struct area *a)
@@ -300,8 +288,8 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 	struct columns c = columns_for(a->cols);
 
 	char head[800], name[200], last[80], today[80];
-	cell(name, sizeof name, _("Name"), c.name);
-	cell(last, sizeof last, c.last ? _("Last time") : "", c.last);
+	text_pad(name, sizeof name, _("Name"), c.name);
+	text_pad(last, sizeof last, c.last ? _("Last time") : "", c.last);
 	/* The marks column is headed by the session's day: "I dag", or
 	 * "19. nov" when catching up. */
 	char today_iso[DATE_ISO_LEN], day[64] = "";
@@ -315,7 +303,7 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		const char *sp = strchr(shortd, ' ');
 		snprintf(day, sizeof day, "%s", sp ? sp + 1 : shortd);
 	}
-	cell(today, sizeof today, day, c.today);
+	text_pad(today, sizeof today, day, c.today);
 	snprintf(head, sizeof head, "%s %s%s%s", name, last, today, _("Came with · note"));
 	draw_text(y++, a->left, a->cols, head, A_UNDERLINE);
 
@@ -335,9 +323,9 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 	for (int r = 0; r < rows && st->top + r < st->roll.count; r++) {
 		const struct roll_entry *e = &st->roll.entries[st->top + r];
 		char line[2400], tags[200];
-		cell(name, sizeof name, e->name, c.name);
-		cell(last, sizeof last, short_mark(e->last_mark), c.last);
-		cell(today, sizeof today, e->mark[0] ? short_mark(e->mark) : "·", c.today);
+		text_pad(name, sizeof name, e->name, c.name);
+		text_pad(last, sizeof last, short_mark(e->last_mark), c.last);
+		text_pad(today, sizeof today, e->mark[0] ? short_mark(e->mark) : "·", c.today);
 		entry_tags(e, tags, sizeof tags);
 		snprintf(line, sizeof line, "%s %s%s%s%s%s", name, last, today, e->accompanied_by ? e->companion : "",
 			 e->accompanied_by && tags[0] ? " · " : "", tags);
@@ -512,35 +500,6 @@ static unsigned find_key(struct roll_state *st, ui_key key)
 	return RD_ALL;
 }
 
-static unsigned move_cursor(struct roll_state *st, ui_key key)
-{
-	int n = st->roll.count;
-	switch (key) {
-	case UIK(KEY_UP):
-		if (st->selected > 0)
-			st->selected--;
-		return RD_BODY;
-	case UIK(KEY_DOWN):
-		if (st->selected + 1 < n)
-			st->selected++;
-		return RD_BODY;
-	case UIK(KEY_PPAGE):
-		st->selected = st->selected > st->page_rows ? st->selected - st->page_rows : 0;
-		return RD_BODY;
-	case UIK(KEY_NPAGE):
-		st->selected = st->selected + st->page_rows < n ? st->selected + st->page_rows : (n > 0 ? n - 1 : 0);
-		return RD_BODY;
-	case UIK(KEY_HOME):
-		st->selected = 0;
-		return RD_BODY;
-	case UIK(KEY_END):
-		st->selected = n > 0 ? n - 1 : 0;
-		return RD_BODY;
-	default:
-		return RD_NONE;
-	}
-}
-
 static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct roll_state *st = s->state;
@@ -600,7 +559,7 @@ static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 	default:
 		break;
 	}
-	unsigned r = move_cursor(st, key);
+	unsigned r = list_move_cursor(&st->selected, st->roll.count, st->page_rows, key);
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 

@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
 #include "store_attendance.h"
 
@@ -159,13 +160,6 @@ static bool session_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void session_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void session_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -222,10 +216,8 @@ static void pick_helper(struct session_state *st, struct app *app)
 static unsigned save(struct session_state *st, struct app *app)
 {
 	update_visibility(st);
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	struct session_edit e;
 	memset(&e, 0, sizeof e);
 	e.id = st->info.id;
@@ -275,10 +267,6 @@ static unsigned session_key(struct screen *s, struct app *app, ui_key key)
 	switch (ev) {
 	case FORM_SUBMIT:
 		return save(st, app);
-	case FORM_CANCEL:
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
 	case FORM_PICK:
 		if (st->form.current == SF_LEADER)
 			pick_leader(st, app);
@@ -289,12 +277,8 @@ static unsigned session_key(struct screen *s, struct app *app, ui_key key)
 		update_visibility(st);
 		return RD_ALL;
 	default:
-		break;
+		return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 	}
-	struct form_field *cur = &st->fields[st->form.current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
-	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
 void attendance_session_open_details(struct app *app, long long session_id)
@@ -363,5 +347,5 @@ const struct screen_ops attendance_session_screen = {
 	.enter = session_enter,
 	.draw = session_draw,
 	.on_key = session_key,
-	.leave = session_leave,
+	.leave = app_free_state,
 };

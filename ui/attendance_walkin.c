@@ -10,31 +10,27 @@
 #include "app.h"
 #include "attendance_roll.h"
 #include "attendance_rules.h"
-#include "cpr.h"
+#include "citizen_hits.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
-#include "fold.h"
+#include "field_checks.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
 #include "list.h"
 #include "store_attendance.h"
 #include "store_citizens.h"
-#include "utf8.h"
 
-enum { PAGE = 60, MAX_HITS = 600 };
+enum { MAX_HITS = 600 };
 
 struct walkin_state {
-	struct app *app;
 	long long session_id;
 	struct session_info session;
 	long long *on_roll;           /* citizen ids already on the list */
 	bool *enrolled;               /* ... and whether enrolled */
 	int non_roll;
-	struct citizen_hit *hits;
-	int nhits;
-	bool more;
-	char query[256];
+	struct citizen_hits hits;
 	struct list list;
 };
 
@@ -71,44 +67,18 @@ static int roll_index(const struct walkin_state *st, long long id)
 	return -1;
 }
 
-static void fetch(struct walkin_state *st, int offset)
-{
-	int want = offset + PAGE > MAX_HITS ? MAX_HITS - offset : PAGE;
-	if (want <= 0) {
-		st->more = false;
-		return;
-	}
-	int got = 0;
-	enum db_status r = citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got);
-	if (r != DB_OK) {
-		app_status_db(st->app, r);
-		got = 0;
-	}
-	st->nhits = offset + got;
-	st->more = got == want;
-}
-
 static int ws_count(void *ctx)
 {
-	return ((struct walkin_state *)ctx)->nhits;
-}
-
-static void pad_to(char *buf, size_t size, const char *text, int cols)
-{
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(buf, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
+	return ((struct walkin_state *)ctx)->hits.count;
 }
 
 static void ws_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct walkin_state *st = ctx;
-	if (i >= st->nhits - 5 && st->more)
-		fetch(st, st->nhits);
-	const struct citizen_hit *h = &st->hits[i];
+	const struct citizen_hit *h = citizen_hits_row(&st->hits, i);
 	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
-	pad_to(name, sizeof name, h->name, 28);
-	pad_to(phone, sizeof phone, h->phone, 13);
+	text_pad(name, sizeof name, h->name, 28);
+	text_pad(phone, sizeof phone, h->phone, 13);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	int at = roll_index(st, h->id);
 	snprintf(buf, size, "%s %s %s%s", name, phone, place,
@@ -118,8 +88,7 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 static void ws_filter(void *ctx, const char *query)
 {
 	struct walkin_state *st = ctx;
-	fold_search(query, st->query, sizeof st->query);
-	fetch(st, 0);
+	citizen_hits_search(&st->hits, query);
 }
 
 static bool walkin_enter(struct screen *s, struct app *app)
@@ -127,7 +96,6 @@ static bool walkin_enter(struct screen *s, struct app *app)
 	struct walkin_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->app = app;
 	st->session_id = pending_session;
 	struct roll roll;
 	enum db_status r = attendance_roll(app->db, st->session_id, &roll);
@@ -139,12 +107,12 @@ static bool walkin_enter(struct screen *s, struct app *app)
 	st->session = roll.session;
 	st->on_roll = calloc((size_t)roll.count + 1, sizeof *st->on_roll);
 	st->enrolled = calloc((size_t)roll.count + 1, sizeof *st->enrolled);
-	st->hits = calloc(MAX_HITS, sizeof *st->hits);
-	if (!st->on_roll || !st->enrolled || !st->hits) {
+	bool hits = citizen_hits_init(&st->hits, app, MAX_HITS);
+	if (!st->on_roll || !st->enrolled || !hits) {
 		attendance_roll_free(&roll);
 		free(st->on_roll);
 		free(st->enrolled);
-		free(st->hits);
+		citizen_hits_free(&st->hits);
 		free(st);
 		return false;
 	}
@@ -157,7 +125,7 @@ static bool walkin_enter(struct screen *s, struct app *app)
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
 		  _("Nobody matches. Press F2 to add a new person with name and phone."));
 	st->list.searching = true;
-	fetch(st, 0);
+	citizen_hits_search(&st->hits, "");
 	s->state = st;
 	return true;
 }
@@ -168,7 +136,7 @@ static void walkin_leave(struct screen *s, struct app *app)
 	struct walkin_state *st = s->state;
 	free(st->on_roll);
 	free(st->enrolled);
-	free(st->hits);
+	citizen_hits_free(&st->hits);
 	free(st);
 	s->state = NULL;
 }
@@ -187,9 +155,9 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 
 static unsigned add_hit(struct walkin_state *st, struct app *app)
 {
-	if (st->list.selected >= st->nhits)
+	if (st->list.selected >= st->hits.count)
 		return RD_ALL;
-	struct citizen_hit h = st->hits[st->list.selected];
+	struct citizen_hit h = st->hits.rows[st->list.selected];
 	int at = roll_index(st, h.id);
 	bool enrol = false;
 	if (at < 0 || !st->enrolled[at]) {
@@ -278,29 +246,6 @@ static const struct action newperson_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool check_name(const struct form_field *fld, char *err, size_t size)
-{
-	if (cpr_found(fld->edit.text))
-		snprintf(err, size, "%s", _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
-	return !err[0];
-}
-
-static bool check_phone(const struct form_field *fld, char *err, size_t size)
-{
-	int digits = 0;
-	for (const char *p = fld->edit.text; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p != ' ' && *p != '+' && *p != '-') {
-			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
-			return false;
-		}
-	}
-	if (digits < 8 || digits > 15)
-		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
-	return !err[0];
-}
-
 /* Writing someone down needs their yes: the law asks it, and so do we. */
 static bool check_consent(const struct form_field *fld, char *err, size_t size)
 {
@@ -311,8 +256,9 @@ static bool check_consent(const struct form_field *fld, char *err, size_t size)
 
 static const struct form_field np_layout[NP_COUNT] = {
 	[NP_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120,
-		      .check = check_name },
-	[NP_PHONE] = { .key = "phone", .label = N_("Phone"), .kind = FIELD_TEXT, .max_chars = 30, .check = check_phone },
+		      .check = field_check_no_cpr },
+	[NP_PHONE] = { .key = "phone", .label = N_("Phone"), .kind = FIELD_TEXT, .max_chars = 30,
+		       .check = field_check_phone },
 	[NP_CONSENT] = { .key = "consent", .label = N_("Agrees to be registered"), .kind = FIELD_YESNO,
 			 .required = true, .check = check_consent },
 	[NP_ENROL] = { .key = "enrol", .label = N_("Enrol in the activity"), .kind = FIELD_YESNO },
@@ -335,13 +281,6 @@ static bool newperson_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void newperson_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void newperson_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -357,10 +296,8 @@ static void newperson_draw(struct screen *s, struct app *app, const struct area 
 
 static unsigned newperson_save(struct newperson_state *st, struct app *app)
 {
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	char name[CIT_NAME];
@@ -388,15 +325,7 @@ static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return newperson_save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without registering the person?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	struct form_field *cur = &st->fields[st->form.current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without registering the person?"));
 }
 
 const struct screen_ops attendance_newperson_screen = {
@@ -408,5 +337,5 @@ const struct screen_ops attendance_newperson_screen = {
 	.enter = newperson_enter,
 	.draw = newperson_draw,
 	.on_key = newperson_key,
-	.leave = newperson_leave,
+	.leave = app_free_state,
 };

@@ -108,13 +108,6 @@ static bool call_card_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void call_card_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void day_text(const char *iso, char *out, size_t size)
 {
 	struct date d;
@@ -420,5 +413,5 @@ const struct screen_ops call_card_screen = {
 	.enter = call_card_enter,
 	.draw = call_card_draw,
 	.on_key = call_card_key,
-	.leave = call_card_leave,
+	.leave = app_free_state,
 };

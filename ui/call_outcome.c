@@ -13,11 +13,12 @@
 #include "call_card.h"
 #include "call_flow.h"
 #include "calls.h"
-#include "cpr.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
+#include "field_checks.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
 #include "measure_form.h"
 #include "vocab.h"
@@ -53,29 +54,11 @@ static const struct action outcome_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool check_time(const struct form_field *fld, char *err, size_t size)
-{
-	const char *t = fld->edit.text;
-	bool ok = strlen(t) == 5 && t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
-		&& (t[0] < '2' || t[1] <= '3') && t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9';
-	if (!ok)
-		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:30."));
-	return ok;
-}
-
 static bool check_not_past(const struct form_field *fld, char *err, size_t size)
 {
 	struct date d;
 	if (date_parse(fld->edit.text, &d) && date_to_days(d) < date_to_days(date_today()))
 		snprintf(err, size, "%s", _("The day has passed. Choose today or a later day."));
-	return !err[0];
-}
-
-static bool check_no_cpr(const struct form_field *fld, char *err, size_t size)
-{
-	if (cpr_found(fld->edit.text))
-		snprintf(err, size, "%s",
-			 _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
 	return !err[0];
 }
 
@@ -85,20 +68,21 @@ static const struct form_field layout[F_COUNT] = {
 	[F_BACK_ON] = { .key = "back_on", .label = N_("Call back on"), .kind = FIELD_DATE, .required = true,
 			.check = check_not_past },
 	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
-			.check = check_time },
-	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400, .check = check_no_cpr },
+			.check = field_check_time },
+	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400,
+		     .check = field_check_no_cpr },
 	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = 400,
-		     .check = check_no_cpr },
+		     .check = field_check_no_cpr },
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
 	[F_NEXT_ON] = { .key = "next_on", .label = N_("Call again on"), .kind = FIELD_DATE, .required = true,
 			.check = check_not_past },
 	[F_NEXT_AT] = { .key = "next_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
-			.check = check_time },
+			.check = field_check_time },
 	[F_END_REASON] = { .key = "end_reason", .label = N_("Why the course ends"), .kind = FIELD_CHOICE,
 			   .choices = vocab_end_reason },
 	[F_HANDOVER_TO] = { .key = "handover_to", .label = N_("Handed over to"), .kind = FIELD_TEXT, .max_chars = 120,
-			    .required = true, .check = check_no_cpr },
+			    .required = true, .check = field_check_no_cpr },
 	[F_MEASURE] = { .key = "measure", .label = N_("Take a measure now"), .kind = FIELD_YESNO },
 };
 
@@ -161,13 +145,6 @@ static bool outcome_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void outcome_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void outcome_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -205,10 +182,8 @@ static void report(struct app *app, const struct call_flow_input *in, const stru
 
 static unsigned save(struct outcome_state *st, struct app *app)
 {
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	struct form_field *f = st->fields;
 	struct call_flow_input in;
 	memset(&in, 0, sizeof in);
@@ -271,19 +246,11 @@ static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving the outcome?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
 	if (ev == FORM_CHANGED && st->form.current == F_OUTCOME)
 		default_next(st);
 	if (ev == FORM_CHANGED)
 		update_visibility(st);
-	struct form_field *cur = &st->fields[st->form.current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving the outcome?"));
 }
 
 void call_outcome_open(struct app *app, const struct call_card *card)
@@ -304,5 +271,5 @@ const struct screen_ops call_outcome_screen = {
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.on_key = outcome_key,
-	.leave = outcome_leave,
+	.leave = app_free_state,
 };

@@ -357,7 +357,6 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 	int name_cols = a->cols >= 78 ? 20 : a->cols / 3;
 	for (int r = 0; r < rows && st->top + r < n; r++) {
 		int i = st->top + r, index;
-		/* Near the end of what is fetched: fetch the next page. */
 		if (i >= n - 5 && st->more) {
 			fetch(st, st->nrows);
 			n = line_count(st);
@@ -513,9 +512,9 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 
 void calls_reload(struct app *app, long long near_call)
 {
-	struct screen *s = app_top(app);
-	if (s && s->ops == &calls_screen)
-		load(s->state, near_call);
+	struct calls_state *st = app_top_state(app, &calls_screen);
+	if (st)
+		load(st, near_call);
 }
 
 const struct screen_ops calls_screen = {

@@ -166,13 +166,6 @@ static bool card_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void card_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 /* "Label: value", wrapped over at most max_lines rows; nothing when the
  * value is empty. Returns the rows used. */
 static int field_row(int y, int x, int cols, int max_lines, const char *label, const char *value)
@@ -195,10 +188,7 @@ static void consent_words(const struct consent *c, char *out, size_t size)
 		given[n++] = _("volunteers may call");
 	if (c->referrer_feedback)
 		given[n++] = _("feedback to the referrer");
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", given[i]);
+	size_t used = text_join(out, size, given, n);
 	struct date d;
 	char day[16];
 	if (n && date_parse_iso(c->given_on, &d) && used < size) {
@@ -402,9 +392,9 @@ void card_open(struct app *app, long long citizen_id)
 /* After an edit: show the card as it is now. */
 void card_reload(struct app *app)
 {
-	struct screen *s = app_top(app);
-	if (s && s->ops == &card_screen)
-		load(s->state, app);
+	struct card_state *st = app_top_state(app, &card_screen);
+	if (st)
+		load(st, app);
 }
 
 const struct screen_ops card_screen = {
@@ -417,5 +407,5 @@ const struct screen_ops card_screen = {
 	.enter = card_enter,
 	.draw = card_draw,
 	.on_key = card_key,
-	.leave = card_leave,
+	.leave = app_free_state,
 };

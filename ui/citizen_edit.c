@@ -10,6 +10,7 @@
 #include "citizen_form.h"
 #include "dialog.h"
 #include "draw.h"
+#include "form_screen.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -61,13 +62,6 @@ static bool edit_enter(struct screen *s, struct app *app)
 	st->cf.form.current = CF_NAME;
 	s->state = st;
 	return true;
-}
-
-static void edit_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
 }
 
 static void draw_conflict(struct edit_state *st, const struct area *a)
@@ -158,10 +152,8 @@ static int merge(struct edit_state *st, struct app *app)
 
 static unsigned save(struct edit_state *st, struct app *app)
 {
-	if (!form_validate(&st->cf.form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->cf.form))
 		return RD_ALL;
-	}
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);
 	enum db_status r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
@@ -206,15 +198,7 @@ static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = citizen_form_key(&st->cf, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->cf.form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	struct form_field *cur = &st->cf.fields[st->cf.form.current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->cf.form, key, ev, r, _("Leave without saving your changes?"));
 }
 
 /* The conflict screen: both versions, and the volunteer chooses. */
@@ -283,5 +267,5 @@ const struct screen_ops citizen_edit_screen = {
 	.enter = edit_enter,
 	.draw = edit_draw,
 	.on_key = edit_key,
-	.leave = edit_leave,
+	.leave = app_free_state,
 };

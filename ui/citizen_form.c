@@ -6,53 +6,12 @@
 #include <string.h>
 
 #include "app.h"
-#include "cpr.h"
 #include "date.h"
 #include "dialog.h"
+#include "field_checks.h"
 #include "i18n.h"
 #include "postcode.h"
 #include "vocab.h"
-
-/* Free text must never carry a CPR number: we do not need it and the
- * citizen's consent does not cover it. */
-static bool check_no_cpr(const struct form_field *fld, char *err, size_t size)
-{
-	if (cpr_found(fld->edit.text))
-		snprintf(err, size, "%s",
-			 _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
-	return !err[0];
-}
-
-static bool check_phone(const struct form_field *fld, char *err, size_t size)
-{
-	int digits = 0;
-	for (const char *p = fld->edit.text; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p != ' ' && *p != '+' && *p != '-') {
-			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
-			return false;
-		}
-	}
-	if (digits < 8 || digits > 15)
-		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
-	return !err[0];
-}
-
-static bool check_email(const struct form_field *fld, char *err, size_t size)
-{
-	const char *at = strchr(fld->edit.text, '@');
-	if (!at || at == fld->edit.text || !strchr(at, '.') || strchr(fld->edit.text, ' '))
-		snprintf(err, size, "%s", _("Write the e-mail address as name@example.dk."));
-	return !err[0];
-}
-
-static bool check_postcode(const struct form_field *fld, char *err, size_t size)
-{
-	if (!postcode_valid(fld->edit.text))
-		snprintf(err, size, "%s", _("Danish postcodes go from 0800 to 9990, e.g. 8000."));
-	return !err[0];
-}
 
 /* A referral, a consent or a handover has happened: it cannot be dated
  * after today, and a date long ago is most likely a typing slip. */
@@ -86,9 +45,9 @@ static const struct form_field layout[CF_COUNT] = {
 			     .check = check_past_date },
 	[CF_SOURCE] = { .key = "source", .label = N_("Referred by"), .kind = FIELD_CHOICE,
 			.choices = vocab_referral_source },
-	TEXT(CF_REFERRER_NAME, "referrer_name", N_("Referrer's name"), 120, check_no_cpr),
-	TEXT(CF_REFERRER_ORG, "referrer_org", N_("Organisation"), 120, check_no_cpr),
-	TEXT(CF_REFERRER_PHONE, "referrer_phone", N_("Referrer's phone"), 30, check_phone),
+	TEXT(CF_REFERRER_NAME, "referrer_name", N_("Referrer's name"), 120, field_check_no_cpr),
+	TEXT(CF_REFERRER_ORG, "referrer_org", N_("Organisation"), 120, field_check_no_cpr),
+	TEXT(CF_REFERRER_PHONE, "referrer_phone", N_("Referrer's phone"), 30, field_check_phone),
 	[CF_FEEDBACK] = { .key = "feedback", .label = N_("Feedback to the referrer"), .kind = FIELD_YESNO },
 	HEADING(CF_H_CONSENT, N_("Consent")),
 	[CF_CONSENT_REGISTRATION] = { .key = "consent_registration", .label = N_("Agrees to registration"),
@@ -99,23 +58,23 @@ static const struct form_field layout[CF_COUNT] = {
 			    .check = check_past_date },
 	HEADING(CF_H_CITIZEN, N_("The citizen")),
 	[CF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true,
-		      .max_chars = 120, .check = check_no_cpr },
+		      .max_chars = 120, .check = field_check_no_cpr },
 	[CF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER,
 			    .min = 1900, .max = 2100, .check = check_birth_year },
-	TEXT(CF_PHONE, "phone", N_("Phone"), 30, check_phone),
-	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, check_email),
-	TEXT(CF_ADDRESS, "address", N_("Address"), 120, check_no_cpr),
-	TEXT(CF_POSTCODE, "postcode", N_("Postcode"), 4, check_postcode),
+	TEXT(CF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
+	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
+	TEXT(CF_ADDRESS, "address", N_("Address"), 120, field_check_no_cpr),
+	TEXT(CF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
 	TEXT(CF_TOWN, "town", N_("Town"), 60, NULL),
 	[CF_CONTACT_PREF] = { .key = "contact_pref", .label = N_("Preferred contact"), .kind = FIELD_CHOICE,
 			      .choices = vocab_contact_pref },
 	HEADING(CF_H_RELATIVE, N_("Relative who takes part")),
-	TEXT(CF_REL_NAME, "relative_name", N_("Relative's name"), 120, check_no_cpr),
-	TEXT(CF_REL_RELATION, "relative_relation", N_("Relation"), 60, check_no_cpr),
-	TEXT(CF_REL_PHONE, "relative_phone", N_("Relative's phone"), 30, check_phone),
+	TEXT(CF_REL_NAME, "relative_name", N_("Relative's name"), 120, field_check_no_cpr),
+	TEXT(CF_REL_RELATION, "relative_relation", N_("Relation"), 60, field_check_no_cpr),
+	TEXT(CF_REL_PHONE, "relative_phone", N_("Relative's phone"), 30, field_check_phone),
 	[CF_REL_SUPPORT] = { .key = "relative_support", .label = N_("Relative wants support too"), .kind = FIELD_YESNO },
 	HEADING(CF_H_WISHES, N_("Wishes and needs")),
-	TEXT(CF_WISHES, "wishes", N_("In their own words"), 1000, check_no_cpr),
+	TEXT(CF_WISHES, "wishes", N_("In their own words"), 1000, field_check_no_cpr),
 	[CF_INTERESTS] = { .key = "interests", .label = N_("Interests"), .kind = FIELD_MULTI },
 	[CF_BARRIERS] = { .key = "barriers", .label = N_("Barriers"), .kind = FIELD_MULTI },
 	[CF_WEEKDAYS] = { .key = "weekdays", .label = N_("Preferred weekdays"), .kind = FIELD_MULTI },
@@ -123,26 +82,10 @@ static const struct form_field layout[CF_COUNT] = {
 	HEADING(CF_H_ASSESSMENT, N_("Assessment")),
 	[CF_ASSESSMENT] = { .key = "assessment", .label = N_("Who can help"), .kind = FIELD_CHOICE,
 			    .choices = vocab_assessment },
-	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, check_no_cpr),
+	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, field_check_no_cpr),
 	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handed over on"), .kind = FIELD_DATE,
 			     .check = check_past_date },
 };
-
-static bool load_picks(struct citizen_form *cf, const char *which, struct pick *picks,
-		       struct form_option *opts, struct form_field *fld)
-{
-	int n = 0;
-	enum db_status st = picklist_load(cf->app->db, which, picks, FIELD_MAX_OPTIONS, &n);
-	if (st != DB_OK) {
-		app_status_db(cf->app, st);
-		return false;
-	}
-	for (int i = 0; i < n; i++)
-		opts[i] = (struct form_option){ .id = picks[i].id, .label = picks[i].name };
-	fld->options = opts;
-	fld->noptions = n;
-	return true;
-}
 
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
 {
@@ -156,9 +99,13 @@ bool citizen_form_init(struct citizen_form *cf, struct app *app)
 	cf->fields[CF_WEEKDAYS].noptions = 7;
 	cf->fields[CF_PARTS].options = cf->part_opts;
 	cf->fields[CF_PARTS].noptions = 3;
-	if (!load_picks(cf, "interests", cf->interests, cf->interest_opts, &cf->fields[CF_INTERESTS])
-	    || !load_picks(cf, "barriers", cf->barriers, cf->barrier_opts, &cf->fields[CF_BARRIERS]))
+	enum db_status r = picklist_field_load(&cf->interests, app, "interests", &cf->fields[CF_INTERESTS]);
+	if (r == DB_OK)
+		r = picklist_field_load(&cf->barriers, app, "barriers", &cf->fields[CF_BARRIERS]);
+	if (r != DB_OK) {
+		app_status_db(app, r);
 		return false;
+	}
 	form_init(&cf->form, cf->fields, CF_COUNT);
 	char dk[16];
 	date_format_dk(date_today(), dk, sizeof dk);
@@ -177,41 +124,12 @@ void citizen_form_update_visibility(struct citizen_form *cf)
 	cf->fields[CF_HANDOVER_TO].required = handover;
 }
 
-/* A stored ISO date as the desk writes it; "" stays "". */
-static void set_date(struct form *f, int i, const char *iso)
-{
-	struct date d;
-	char dk[16] = "";
-	if (iso && date_parse_iso(iso, &d))
-		date_format_dk(d, dk, sizeof dk);
-	form_set_text(f, i, dk);
-}
-
-static uint64_t picked_from_ids(const struct form_field *fld, const long long *ids, int n)
-{
-	uint64_t bits = 0;
-	for (int i = 0; i < n; i++)
-		for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
-			if (fld->options[o].id == ids[i])
-				bits |= UINT64_C(1) << o;
-	return bits;
-}
-
-static int ids_from_picked(const struct form_field *fld, long long *ids, int max)
-{
-	int n = 0;
-	for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS && n < max; o++)
-		if (fld->picked & (UINT64_C(1) << o))
-			ids[n++] = fld->options[o].id;
-	return n;
-}
-
 void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 {
 	struct form *f = &cf->form;
 	struct form_field *fl = cf->fields;
 	const struct citizen *c = &card->citizen;
-	set_date(f, CF_REFERRED_ON, card->referral.referred_on);
+	form_set_date_iso(f, CF_REFERRED_ON, card->referral.referred_on);
 	fl[CF_SOURCE].choice = vocab_index(vocab_referral_source, card->referral.source);
 	form_set_text(f, CF_REFERRER_NAME, card->referral.referrer_name);
 	form_set_text(f, CF_REFERRER_ORG, card->referral.referrer_org);
@@ -219,7 +137,7 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 	fl[CF_FEEDBACK].choice = card->referral.feedback_consent;
 	fl[CF_CONSENT_REGISTRATION].choice = card->consent.registration;
 	fl[CF_CONSENT_CONTACT].choice = card->consent.volunteer_contact;
-	set_date(f, CF_CONSENT_ON, card->consent.given_on);
+	form_set_date_iso(f, CF_CONSENT_ON, card->consent.given_on);
 	form_set_text(f, CF_NAME, c->name);
 	char year[8] = "";
 	if (c->birth_year)
@@ -236,8 +154,8 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 	form_set_text(f, CF_REL_PHONE, card->relative.phone);
 	fl[CF_REL_SUPPORT].choice = card->relative.wants_support;
 	form_set_text(f, CF_WISHES, c->wishes);
-	fl[CF_INTERESTS].picked = picked_from_ids(&fl[CF_INTERESTS], card->interests, card->ninterests);
-	fl[CF_BARRIERS].picked = picked_from_ids(&fl[CF_BARRIERS], card->barriers, card->nbarriers);
+	fl[CF_INTERESTS].picked = form_multi_ticks(&fl[CF_INTERESTS], card->interests, card->ninterests);
+	fl[CF_BARRIERS].picked = form_multi_ticks(&fl[CF_BARRIERS], card->barriers, card->nbarriers);
 	fl[CF_WEEKDAYS].picked = 0;
 	fl[CF_PARTS].picked = 0;
 	for (int d = 1; d <= 7; d++)
@@ -248,7 +166,7 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 			}
 	fl[CF_ASSESSMENT].choice = vocab_index(vocab_assessment, card->assessment.outcome);
 	form_set_text(f, CF_HANDOVER_TO, card->assessment.handover_to);
-	set_date(f, CF_HANDOVER_ON, card->assessment.handover_on);
+	form_set_date_iso(f, CF_HANDOVER_ON, card->assessment.handover_on);
 	citizen_form_update_visibility(cf);
 	f->dirty = false;
 }
@@ -287,8 +205,8 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	copy(card->relative.phone, sizeof card->relative.phone, form_text(f, CF_REL_PHONE));
 	card->relative.wants_support = fl[CF_REL_SUPPORT].choice;
 	copy(c->wishes, sizeof c->wishes, form_text(f, CF_WISHES));
-	card->ninterests = ids_from_picked(&fl[CF_INTERESTS], card->interests, CIT_MAX_PICKS);
-	card->nbarriers = ids_from_picked(&fl[CF_BARRIERS], card->barriers, CIT_MAX_PICKS);
+	card->ninterests = form_multi_ids(&fl[CF_INTERESTS], card->interests, CIT_MAX_PICKS);
+	card->nbarriers = form_multi_ids(&fl[CF_BARRIERS], card->barriers, CIT_MAX_PICKS);
 	/* Weekdays and times of day are asked separately; every pair counts. */
 	card->availability = 0;
 	for (int d = 1; d <= 7; d++)
@@ -307,36 +225,14 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 		form_date_iso(f, CF_HANDOVER_ON, card->assessment.handover_on);
 }
 
-/* A new pick-list entry goes to the database at once: the list is the
- * centre's own and other desks should see it too. */
-static bool add_pick(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
-{
-	struct citizen_form *cf = ctx;
-	bool interests = fld == &cf->fields[CF_INTERESTS];
-	struct pick *picks = interests ? cf->interests : cf->barriers;
-	long long id;
-	enum db_status st = picklist_add(cf->app->db, cf->app->user, interests ? "interests" : "barriers",
-					 name, &id);
-	if (st != DB_OK) {
-		snprintf(err, size, "%s", st == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
-			 : _("The entry could not be saved."));
-		return false;
-	}
-	int n = fld->noptions;
-	picks[n].id = id;
-	snprintf(picks[n].name, sizeof picks[n].name, "%s", name);
-	fld->options[n] = (struct form_option){ .id = id, .label = picks[n].name };
-	fld->noptions = n + 1;
-	return true;
-}
-
 unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *ev)
 {
 	unsigned r = form_key(&cf->form, key, ev);
 	int cur = cf->form.current;
 	if (*ev == FORM_PICK) {
-		bool extendable = cur == CF_INTERESTS || cur == CF_BARRIERS;
-		dialog_pick(cf->app, &cf->fields[cur], extendable ? add_pick : NULL, cf);
+		struct picklist_field *list = cur == CF_INTERESTS ? &cf->interests
+			: cur == CF_BARRIERS ? &cf->barriers : NULL;
+		dialog_pick(cf->app, &cf->fields[cur], list ? picklist_field_add : NULL, list);
 		cf->form.dirty = true;
 		*ev = FORM_CHANGED;
 		return RD_ALL;

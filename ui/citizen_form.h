@@ -5,6 +5,7 @@
 #define BB_CITIZEN_FORM_H
 
 #include "form.h"
+#include "picklist_field.h"
 #include "store_citizens.h"
 
 struct app;
@@ -51,9 +52,7 @@ enum citizen_field {
 struct citizen_form {
 	struct form_field fields[CF_COUNT];
 	struct form form;
-	/* Options of the pick-lists, with room to add while the form is open. */
-	struct pick interests[FIELD_MAX_OPTIONS], barriers[FIELD_MAX_OPTIONS];
-	struct form_option interest_opts[FIELD_MAX_OPTIONS], barrier_opts[FIELD_MAX_OPTIONS];
+	struct picklist_field interests, barriers;
 	struct form_option weekday_opts[7], part_opts[3];
 	const char *town_filled;   /* the town last filled in from a postcode */
 	struct app *app;

@@ -9,21 +9,15 @@
 
 #include "app.h"
 #include "card.h"
+#include "citizen_hits.h"
 #include "draw.h"
-#include "fold.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_citizens.h"
-#include "utf8.h"
 
-enum { PAGE = 60, MAX_HITS = 2000 };
+enum { MAX_HITS = 2000 };
 
 struct citizens_state {
-	struct app *app;
-	struct citizen_hit *hits;
-	int nhits;
-	bool more;             /* the last fetch was full: there may be more */
-	char query[256];       /* folded */
+	struct citizen_hits hits;
 	struct list list;
 	int name_cols;
 };
@@ -36,37 +30,15 @@ static const struct action citizens_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static void fetch(struct citizens_state *st, int offset)
-{
-	int want = PAGE;
-	if (offset + want > MAX_HITS)
-		want = MAX_HITS - offset;
-	if (want <= 0) {
-		st->more = false;
-		return;
-	}
-	int got = 0;
-	enum db_status r = citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got);
-	if (r != DB_OK) {
-		app_status_db(st->app, r);
-		got = 0;
-	}
-	st->nhits = offset + got;
-	st->more = got == want;
-}
-
 static int cs_count(void *ctx)
 {
-	return ((struct citizens_state *)ctx)->nhits;
+	return ((struct citizens_state *)ctx)->hits.count;
 }
 
 static void cs_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct citizens_state *st = ctx;
-	/* Near the end of what is fetched: fetch the next page. */
-	if (i >= st->nhits - 5 && st->more)
-		fetch(st, st->nhits);
-	const struct citizen_hit *h = &st->hits[i];
+	const struct citizen_hit *h = citizen_hits_row(&st->hits, i);
 	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
 	text_pad(name, sizeof name, h->name, st->name_cols);
 	text_pad(phone, sizeof phone, h->phone, 14);
@@ -78,24 +50,22 @@ static void cs_row(void *ctx, int i, char *buf, size_t size)
 static void cs_filter(void *ctx, const char *query)
 {
 	struct citizens_state *st = ctx;
-	fold_search(query, st->query, sizeof st->query);
-	fetch(st, 0);
+	citizen_hits_search(&st->hits, query);
 }
 
 static bool citizens_enter(struct screen *s, struct app *app)
 {
 	struct citizens_state *st = calloc(1, sizeof *st);
-	if (!st || !(st->hits = calloc(MAX_HITS, sizeof *st->hits))) {
+	if (!st || !citizen_hits_init(&st->hits, app, MAX_HITS)) {
 		free(st);
 		return false;
 	}
-	st->app = app;
 	st->name_cols = 30;
 	list_init(&st->list, (struct list_source){
 		.count = cs_count, .row = cs_row, .filter = cs_filter, .ctx = st },
 		_("No citizen matches. Check the spelling, or search for the phone number."));
 	st->list.searching = true;
-	fetch(st, 0);
+	citizen_hits_search(&st->hits, "");
 	s->state = st;
 	return true;
 }
@@ -104,7 +74,7 @@ static void citizens_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct citizens_state *st = s->state;
-	free(st->hits);
+	citizen_hits_free(&st->hits);
 	free(st);
 	s->state = NULL;
 }
@@ -136,7 +106,7 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 	bool used;
 	unsigned r = list_key(&st->list, key, &ev, &used);
 	if (ev == LIST_ACTIVATE) {
-		card_open(app, st->hits[st->list.selected].id);
+		card_open(app, st->hits.rows[st->list.selected].id);
 		return RD_ALL;
 	}
 	if (used)

@@ -67,13 +67,6 @@ static bool drafts_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void drafts_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void drafts_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -120,5 +113,5 @@ const struct screen_ops drafts_screen = {
 	.enter = drafts_enter,
 	.draw = drafts_draw,
 	.on_key = drafts_key,
-	.leave = drafts_leave,
+	.leave = app_free_state,
 };

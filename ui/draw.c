@@ -74,3 +74,12 @@ void text_pad(char *out, size_t size, const char *text, int cols)
 	int w = utf8_columns(text, fit);
 	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
 }
+
+size_t text_join(char *out, size_t size, const char *const *words, int n)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", words[i]);
+	return used;
+}

@@ -13,6 +13,10 @@ void draw_centred(int y, int x, int cols, const char *text, attr_t attr);
 /* Copies text into out padded with spaces (or cut) to exactly cols
  * terminal columns: printf's %-30s counts bytes, and æ, ø, å are two. */
 void text_pad(char *out, size_t size, const char *text, int cols);
+/* Writes the n words into out with ", " between; returns the length the
+ * whole would have, as snprintf does, so a caller appending more can
+ * tell when out is already full. */
+size_t text_join(char *out, size_t size, const char *const *words, int n);
 /* Word-wraps text into the area; returns the rows used. */
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
 

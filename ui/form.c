@@ -87,6 +87,34 @@ long form_number(const struct form *f, int i)
 	return strtol(form_text(f, i), NULL, 10);
 }
 
+void form_set_date_iso(struct form *f, int i, const char *iso)
+{
+	struct date d;
+	char dk[16] = "";
+	if (iso && date_parse_iso(iso, &d))
+		date_format_dk(d, dk, sizeof dk);
+	form_set_text(f, i, dk);
+}
+
+uint64_t form_multi_ticks(const struct form_field *fld, const long long *ids, int n)
+{
+	uint64_t bits = 0;
+	for (int i = 0; i < n; i++)
+		for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
+			if (fld->options[o].id == ids[i])
+				bits |= UINT64_C(1) << o;
+	return bits;
+}
+
+int form_multi_ids(const struct form_field *fld, long long *ids, int max)
+{
+	int n = 0;
+	for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS && n < max; o++)
+		if (fld->picked & (UINT64_C(1) << o))
+			ids[n++] = fld->options[o].id;
+	return n;
+}
+
 bool form_check_field(struct form_field *fld)
 {
 	const char *t = fld->edit.text;
@@ -294,7 +322,6 @@ void form_draw(struct form *f, const struct area *a)
 		label_w = a->cols / 2;
 	int value_x = a->left + label_w + 2, value_w = a->cols - label_w - 2;
 
-	/* Visible rows: every field that is not hidden. */
 	int shown[256], nshown = 0, cur_row = 0;
 	for (int i = 0; i < f->count && nshown < 256; i++) {
 		if (f->fields[i].hidden)

@@ -81,6 +81,13 @@ bool form_date(const struct form *f, int i, struct date *out);
 /* The ISO form of a valid date field, or "" when empty/invalid. */
 void form_date_iso(const struct form *f, int i, char out[DATE_ISO_LEN]);
 long form_number(const struct form *f, int i);
+/* Puts a stored ISO date into a date field as the desk writes it; an
+ * empty or unreadable one leaves the field empty. */
+void form_set_date_iso(struct form *f, int i, const char *iso);
+/* A FIELD_MULTI's ticks for the option ids given, and back: the ids of
+ * the ticked options (at most max); returns how many. */
+uint64_t form_multi_ticks(const struct form_field *fld, const long long *ids, int n);
+int form_multi_ids(const struct form_field *fld, long long *ids, int max);
 /* Index of the field with this key, or -1. */
 int form_find(const struct form *f, const char *key);
 

@@ -125,7 +125,7 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 	}
 	int y = a->top + used, end = a->top + a->rows;
 	if (h->list.searching || h->list.query.len) {
-		char line[200];
+		char line[sizeof h->list.query.text + 64];
 		snprintf(line, sizeof line, "%s %s", _("Search:"), h->list.query.text);
 		draw_text(y++, a->left, a->cols, line, A_BOLD);
 	}

@@ -10,6 +10,7 @@
 #include "citizen_form.h"
 #include "dialog.h"
 #include "fold.h"
+#include "form_screen.h"
 #include "i18n.h"
 
 struct intake_state {
@@ -119,10 +120,8 @@ static bool duplicate_ok(struct app *app, const struct citizen *c)
 
 static unsigned save(struct intake_state *st, struct app *app)
 {
-	if (!form_validate(&st->cf.form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->cf.form))
 		return RD_ALL;
-	}
 	struct citizen_card card;
 	memset(&card, 0, sizeof card);
 	citizen_form_read(&st->cf, &card);
@@ -185,10 +184,7 @@ static unsigned intake_key(struct screen *s, struct app *app, ui_key key)
 		return save(st, app);
 	if (ev == FORM_CANCEL)
 		return cancel(st, app);
-	struct form_field *cur = &st->cf.fields[st->cf.form.current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->cf.form, key, ev, r, NULL);
 }
 
 void intake_open_draft(struct app *app, long long draft_id)

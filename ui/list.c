@@ -74,6 +74,35 @@ void list_draw(struct list *l, const struct area *a)
 		draw_text(y, a->left + cols, 1, "^", A_BOLD);
 }
 
+unsigned list_move_cursor(int *selected, int count, int page_rows, ui_key key)
+{
+	int last = count > 0 ? count - 1 : 0;
+	switch (key) {
+	case UIK(KEY_UP):
+		if (*selected > 0)
+			(*selected)--;
+		return RD_BODY;
+	case UIK(KEY_DOWN):
+		if (*selected < last)
+			(*selected)++;
+		return RD_BODY;
+	case UIK(KEY_PPAGE):
+		*selected = *selected > page_rows ? *selected - page_rows : 0;
+		return RD_BODY;
+	case UIK(KEY_NPAGE):
+		*selected = *selected + page_rows < last ? *selected + page_rows : last;
+		return RD_BODY;
+	case UIK(KEY_HOME):
+		*selected = 0;
+		return RD_BODY;
+	case UIK(KEY_END):
+		*selected = last;
+		return RD_BODY;
+	default:
+		return RD_NONE;
+	}
+}
+
 static void apply_filter(struct list *l)
 {
 	if (l->src.filter)
@@ -106,29 +135,10 @@ unsigned list_key(struct list *l, ui_key key, enum list_event *ev, bool *used)
 			return RD_ALL;
 		}
 	}
+	unsigned moved = list_move_cursor(&l->selected, n, l->page_rows, key);
+	if (moved != RD_NONE)
+		return moved;
 	switch (key) {
-	case UIK(KEY_UP):
-		if (l->selected > 0)
-			l->selected--;
-		return RD_BODY;
-	case UIK(KEY_DOWN):
-		if (l->selected + 1 < n)
-			l->selected++;
-		return RD_BODY;
-	case UIK(KEY_PPAGE):
-		l->selected -= l->page_rows;
-		list_refresh(l);
-		return RD_BODY;
-	case UIK(KEY_NPAGE):
-		l->selected += l->page_rows;
-		list_refresh(l);
-		return RD_BODY;
-	case UIK(KEY_HOME):
-		l->selected = 0;
-		return RD_BODY;
-	case UIK(KEY_END):
-		l->selected = n > 0 ? n - 1 : 0;
-		return RD_BODY;
 	case '/':
 		l->searching = true;
 		return RD_ALL;

@@ -38,5 +38,9 @@ void list_draw(struct list *l, const struct area *a);
 unsigned list_key(struct list *l, ui_key key, enum list_event *ev, bool *used);
 /* Call after the source's rows change. */
 void list_refresh(struct list *l);
+/* Up, Down, PgUp, PgDn, Home and End on a cursor over count rows, for
+ * the widget and for screens that draw their own rows: RD_BODY when the
+ * key was one of these, else RD_NONE. */
+unsigned list_move_cursor(int *selected, int count, int page_rows, ui_key key);
 
 #endif

@@ -470,9 +470,9 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 
 void matching_citizen_reload(struct app *app)
 {
-	struct screen *s = app_top(app);
-	if (s && s->ops == &matching_citizen_screen)
-		load(s->state, app);
+	struct mc_state *st = app_top_state(app, &matching_citizen_screen);
+	if (st)
+		load(st, app);
 }
 
 const struct screen_ops matching_citizen_screen = {

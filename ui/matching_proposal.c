@@ -13,6 +13,7 @@
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
+#include "list.h"
 #include "match_propose.h"
 #include "store_matching.h"
 
@@ -276,23 +277,8 @@ static unsigned proposal_key(struct screen *s, struct app *app, ui_key key)
 	default:
 		break;
 	}
-	int n = st->nshown;
-	switch (key) {
-	case UIK(KEY_UP):
-		st->sel -= st->sel > 0;
-		return RD_BODY;
-	case UIK(KEY_DOWN):
-		st->sel += st->sel + 1 < n;
-		return RD_BODY;
-	case UIK(KEY_PPAGE):
-		st->sel = st->sel > 10 ? st->sel - 10 : 0;
-		return RD_BODY;
-	case UIK(KEY_NPAGE):
-		st->sel = st->sel + 10 < n ? st->sel + 10 : (n > 0 ? n - 1 : 0);
-		return RD_BODY;
-	default:
-		return app_default_key(app, key);
-	}
+	unsigned r = list_move_cursor(&st->sel, st->nshown, 10, key);
+	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
 const struct screen_ops matching_proposal_screen = {

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "dialog.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
 #include "store_matching.h"
 #include "vocab.h"
@@ -71,13 +71,6 @@ static bool wishes_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void wishes_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void wishes_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -111,12 +104,7 @@ static unsigned wishes_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
 const struct screen_ops matching_wishes_screen = {
@@ -128,5 +116,5 @@ const struct screen_ops matching_wishes_screen = {
 	.enter = wishes_enter,
 	.draw = wishes_draw,
 	.on_key = wishes_key,
-	.leave = wishes_leave,
+	.leave = app_free_state,
 };

@@ -87,13 +87,6 @@ static bool measure_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void measure_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 /* "Samlet: 48 af 100 — Nedsat trivsel", or what is still missing. */
 static void total_text(const struct measure_form_state *st, char *out, size_t size)
 {
@@ -439,5 +432,5 @@ const struct screen_ops measure_form_screen = {
 	.enter = measure_enter,
 	.draw = measure_draw,
 	.on_key = measure_key,
-	.leave = measure_leave,
+	.leave = app_free_state,
 };

@@ -212,11 +212,11 @@ static void registry_leave(struct screen *s, struct app *app)
 
 void registry_reload(struct app *app)
 {
-	struct screen *s = app_top(app);
-	if (!s || s->ops != &registry_screen)
+	struct registry_state *st = app_top_state(app, &registry_screen);
+	if (!st)
 		return;
-	refetch(s->state, TAB_VOLUNTEERS);
-	refetch(s->state, TAB_ACTIVITIES);
+	refetch(st, TAB_VOLUNTEERS);
+	refetch(st, TAB_ACTIVITIES);
 }
 
 /* What the highlighted one is doing now, read when the highlight moves. */

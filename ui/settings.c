@@ -8,8 +8,8 @@
 
 #include "app.h"
 #include "call_rules.h"
-#include "dialog.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
 
 enum { F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_COUNT };
@@ -62,13 +62,6 @@ static bool settings_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void settings_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void settings_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -78,10 +71,8 @@ static void settings_draw(struct screen *s, struct app *app, const struct area *
 
 static unsigned save(struct settings_state *st, struct app *app)
 {
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	enum db_status r = settings_set(app->db, app->user, "centre_name", form_text(&st->form, F_CENTRE));
 	if (r == DB_OK)
 		r = settings_set(app->db, app->user, "idle_lock_minutes", form_text(&st->form, F_IDLE));
@@ -108,14 +99,7 @@ static unsigned settings_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	if (st->form.fields[st->form.current].edit.refused)
-		app_status(app, STATUS_ERROR, "%s", st->form.fields[st->form.current].error);
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
 const struct screen_ops settings_screen = {
@@ -128,5 +112,5 @@ const struct screen_ops settings_screen = {
 	.enter = settings_enter,
 	.draw = settings_draw,
 	.on_key = settings_key,
-	.leave = settings_leave,
+	.leave = app_free_state,
 };

@@ -63,13 +63,6 @@ static bool signin_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void signin_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	struct signin_state *st = s->state;
@@ -155,5 +148,5 @@ const struct screen_ops signin_screen = {
 	.enter = signin_enter,
 	.draw = signin_draw,
 	.on_key = signin_key,
-	.leave = signin_leave,
+	.leave = app_free_state,
 };

@@ -72,13 +72,6 @@ static bool users_enter(struct screen *s, struct app *app)
 	return true;
 }
 
-static void users_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
-}
-
 static void users_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -196,5 +189,5 @@ const struct screen_ops users_screen = {
 	.enter = users_enter,
 	.draw = users_draw,
 	.on_key = users_key,
-	.leave = users_leave,
+	.leave = app_free_state,
 };

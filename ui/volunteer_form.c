@@ -10,8 +10,11 @@
 #include "app.h"
 #include "date.h"
 #include "dialog.h"
+#include "field_checks.h"
 #include "form.h"
+#include "form_screen.h"
 #include "i18n.h"
+#include "picklist_field.h"
 #include "postcode.h"
 #include "registry.h"
 #include "store_registry.h"
@@ -26,53 +29,19 @@ enum volunteer_field {
 	VF_COUNT,
 };
 
-enum { FORM_COURSES = 3, TIMES = 21, PICKS = FIELD_MAX_OPTIONS };
+enum { FORM_COURSES = 3, TIMES = 21 };
 
 struct volunteer_form_state {
-	struct app *app;
 	struct volunteer_record original;
 	long long expected_version;
 	struct form_field fields[VF_COUNT];
 	struct form form;
-	struct pick interests[PICKS];
-	struct form_option interest_opts[PICKS], role_opts[VOLUNTEER_ROLES], time_opts[TIMES];
+	struct picklist_field interests;
+	struct form_option role_opts[VOLUNTEER_ROLES], time_opts[TIMES];
 	char time_labels[TIMES][64];
 };
 
 static long long pending_id;
-
-/* ---------- checks ---------- */
-
-static bool check_phone(const struct form_field *fld, char *err, size_t size)
-{
-	int digits = 0;
-	for (const char *p = fld->edit.text; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p != ' ' && *p != '+' && *p != '-') {
-			snprintf(err, size, "%s", _("A phone number has only digits, spaces and +, e.g. 12 34 56 78."));
-			return false;
-		}
-	}
-	if (digits < 8 || digits > 15)
-		snprintf(err, size, "%s", _("A phone number has 8 digits, or more with a country code."));
-	return !err[0];
-}
-
-static bool check_email(const struct form_field *fld, char *err, size_t size)
-{
-	const char *at = strchr(fld->edit.text, '@');
-	if (!at || at == fld->edit.text || !strchr(at, '.') || strchr(fld->edit.text, ' '))
-		snprintf(err, size, "%s", _("Write the e-mail address as name@example.dk."));
-	return !err[0];
-}
-
-static bool check_postcode(const struct form_field *fld, char *err, size_t size)
-{
-	if (!postcode_valid(fld->edit.text))
-		snprintf(err, size, "%s", _("A Danish postcode has four digits, e.g. 8000."));
-	return !err[0];
-}
 
 /* Splits "8000, 8200 8210" or "dansk, engelsk" at commas (and, for
  * postcodes, spaces) into trimmed items; returns how many. */
@@ -135,9 +104,9 @@ static bool check_birth_year(const struct form_field *fld, char *err, size_t siz
 static const struct form_field layout[VF_COUNT] = {
 	HEADING(VF_H_PERSON, N_("The volunteer")),
 	[VF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120 },
-	TEXT(VF_PHONE, "phone", N_("Phone"), 30, check_phone),
-	TEXT(VF_EMAIL, "email", N_("E-mail"), 120, check_email),
-	TEXT(VF_POSTCODE, "postcode", N_("Postcode"), 4, check_postcode),
+	TEXT(VF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
+	TEXT(VF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
+	TEXT(VF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
 	TEXT(VF_TOWN, "town", N_("Town"), 60, NULL),
 	HEADING(VF_H_ROLE, N_("Role")),
 	[VF_ROLES] = { .key = "roles", .label = N_("Roles"), .kind = FIELD_MULTI },
@@ -173,25 +142,6 @@ static const struct action form_actions[] = {
 
 /* ---------- filling and reading ---------- */
 
-static uint64_t picked_ids(const struct form_field *fld, const long long *ids, int n)
-{
-	uint64_t bits = 0;
-	for (int i = 0; i < n; i++)
-		for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
-			if (fld->options[o].id == ids[i])
-				bits |= UINT64_C(1) << o;
-	return bits;
-}
-
-static void set_date(struct form *f, int i, const char *iso)
-{
-	struct date d;
-	char dk[16] = "";
-	if (iso && date_parse_iso(iso, &d))
-		date_format_dk(d, dk, sizeof dk);
-	form_set_text(f, i, dk);
-}
-
 static void fill(struct volunteer_form_state *st, const struct volunteer_record *v)
 {
 	struct form *f = &st->form;
@@ -206,7 +156,7 @@ static void fill(struct volunteer_form_state *st, const struct volunteer_record 
 	char text[REG_MAX_LANGUAGES * REG_LANGUAGE];
 	snprintf(text, sizeof text, "%d", v->capacity);
 	form_set_text(f, VF_CAPACITY, text);
-	fl[VF_INTERESTS].picked = picked_ids(&fl[VF_INTERESTS], v->interests, v->ninterests);
+	fl[VF_INTERESTS].picked = form_multi_ticks(&fl[VF_INTERESTS], v->interests, v->ninterests);
 	size_t used = 0;
 	text[0] = '\0';
 	for (int i = 0; i < v->nlanguages && used < sizeof text; i++)
@@ -229,7 +179,7 @@ static void fill(struct volunteer_form_state *st, const struct volunteer_record 
 	form_set_text(f, VF_LIVED, v->lived_experience);
 	for (int i = 0; i < FORM_COURSES; i++) {
 		form_set_text(f, VF_COURSE1 + 2 * i, i < v->ncourses ? v->courses[i].course : "");
-		set_date(f, VF_COURSE1_ON + 2 * i, i < v->ncourses ? v->courses[i].completed_on : "");
+		form_set_date_iso(f, VF_COURSE1_ON + 2 * i, i < v->ncourses ? v->courses[i].completed_on : "");
 	}
 	f->dirty = false;
 }
@@ -251,10 +201,7 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 	v->roles = (unsigned)(fl[VF_ROLES].picked & ((1u << VOLUNTEER_ROLES) - 1));
 	copy(v->status, sizeof v->status, vocab_volunteer_status[fl[VF_STATUS].choice].code);
 	v->capacity = (int)form_number(f, VF_CAPACITY);
-	v->ninterests = 0;
-	for (int o = 0; o < fl[VF_INTERESTS].noptions && v->ninterests < CIT_MAX_PICKS; o++)
-		if (fl[VF_INTERESTS].picked & (UINT64_C(1) << o))
-			v->interests[v->ninterests++] = fl[VF_INTERESTS].options[o].id;
+	v->ninterests = form_multi_ids(&fl[VF_INTERESTS], v->interests, CIT_MAX_PICKS);
 	v->nlanguages = split_list(form_text(f, VF_LANGUAGES), false, v->languages, REG_MAX_LANGUAGES);
 	char areas[REG_MAX_AREAS][REG_LANGUAGE];
 	v->nareas = split_list(form_text(f, VF_AREAS), true, areas, REG_MAX_AREAS);
@@ -287,24 +234,6 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 
 /* ---------- the screen ---------- */
 
-static bool add_interest(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
-{
-	struct volunteer_form_state *st = ctx;
-	long long id;
-	enum db_status r = picklist_add(st->app->db, st->app->user, "interests", name, &id);
-	if (r != DB_OK) {
-		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
-			 : _("The entry could not be saved."));
-		return false;
-	}
-	int n = fld->noptions;
-	st->interests[n].id = id;
-	snprintf(st->interests[n].name, sizeof st->interests[n].name, "%s", name);
-	fld->options[n] = (struct form_option){ .id = id, .label = st->interests[n].name };
-	fld->noptions = n + 1;
-	return true;
-}
-
 void volunteer_form_open(struct app *app, long long id)
 {
 	pending_id = id;
@@ -316,10 +245,8 @@ static bool vf_enter(struct screen *s, struct app *app)
 	struct volunteer_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->app = app;
 	memcpy(st->fields, layout, sizeof layout);
-	int n = 0;
-	enum db_status r = picklist_load(app->db, "interests", st->interests, PICKS, &n);
+	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[VF_INTERESTS]);
 	if (r == DB_OK && pending_id)
 		r = volunteers_get(app->db, pending_id, &st->original);
 	if (r != DB_OK) {
@@ -327,10 +254,6 @@ static bool vf_enter(struct screen *s, struct app *app)
 		free(st);
 		return false;
 	}
-	for (int i = 0; i < n; i++)
-		st->interest_opts[i] = (struct form_option){ .id = st->interests[i].id, .label = st->interests[i].name };
-	st->fields[VF_INTERESTS].options = st->interest_opts;
-	st->fields[VF_INTERESTS].noptions = n;
 	for (int i = 0; i < VOLUNTEER_ROLES; i++)
 		st->role_opts[i] = (struct form_option){ .id = i, .label = _(vocab_volunteer_role[i].label) };
 	st->fields[VF_ROLES].options = st->role_opts;
@@ -346,27 +269,17 @@ static bool vf_enter(struct screen *s, struct app *app)
 	st->fields[VF_TIMES].options = st->time_opts;
 	st->fields[VF_TIMES].noptions = TIMES;
 	form_init(&st->form, st->fields, VF_COUNT);
-	if (pending_id) {
-		st->expected_version = st->original.version;
-		fill(st, &st->original);
-	} else {
-		/* A new volunteer starts in training with room for one citizen. */
+	if (!pending_id) {
 		snprintf(st->original.status, sizeof st->original.status, "training");
 		st->original.capacity = 1;
 		/* Language names are the centre's data, in Danish, like the demo's. */
 		snprintf(st->original.languages[0], sizeof st->original.languages[0], "dansk");
 		st->original.nlanguages = 1;
-		fill(st, &st->original);
 	}
+	st->expected_version = st->original.version;
+	fill(st, &st->original);
 	s->state = st;
 	return true;
-}
-
-static void vf_leave(struct screen *s, struct app *app)
-{
-	(void)app;
-	free(s->state);
-	s->state = NULL;
 }
 
 static void vf_draw(struct screen *s, struct app *app, const struct area *a)
@@ -380,10 +293,8 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 {
 	if (!app_require_coordinator(app))
 		return RD_ALL;
-	if (!form_validate(&st->form)) {
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	}
 	struct volunteer_record v = st->original;
 	read_form(st, &v);
 	for (int i = 0; i < v.ncourses; i++) {
@@ -420,7 +331,7 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	int cur = st->form.current;
 	if (ev == FORM_PICK) {
-		dialog_pick(app, &st->fields[cur], cur == VF_INTERESTS ? add_interest : NULL, st);
+		dialog_pick(app, &st->fields[cur], cur == VF_INTERESTS ? picklist_field_add : NULL, &st->interests);
 		st->form.dirty = true;
 		return RD_ALL;
 	}
@@ -431,12 +342,7 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	}
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	if (ev == FORM_CANCEL) {
-		if (!st->form.dirty || dialog_confirm(app, _("Leave without saving your changes?"), false))
-			app_pop(app);
-		return RD_ALL;
-	}
-	return r != RD_NONE ? r : app_default_key(app, key);
+	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
 const struct screen_ops volunteer_form_screen = {
@@ -449,5 +355,5 @@ const struct screen_ops volunteer_form_screen = {
 	.enter = vf_enter,
 	.draw = vf_draw,
 	.on_key = vf_key,
-	.leave = vf_leave,
+	.leave = app_free_state,
 };

@@ -1,0 +1,101 @@
+/* store_util.c — the helpers of store_util.h. */
+#include "store_util.h"
+
+#include <string.h>
+
+void store_copy(char *dst, size_t size, const char *src)
+{
+	if (size == 0)
+		return;
+	size_t len = src ? strlen(src) : 0;
+	if (len >= size) {
+		len = size - 1;
+		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	if (len)
+		memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+const char *store_or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+void store_bind_id(struct db_stmt *st, const char *name, long long id)
+{
+	if (id > 0)
+		db_bind_int(st, name, id);
+	else
+		db_bind_null(st, name);
+}
+
+enum db_status store_run(struct db_stmt *st)
+{
+	db_step(st);
+	return db_finalize(st);
+}
+
+enum db_status store_run_changed(struct db *db, struct db_stmt *st, enum db_status none)
+{
+	enum db_status r = store_run(st);
+	if (r == DB_OK && db_changes(db) == 0)
+		r = none;
+	return r;
+}
+
+enum db_status store_conflict_or_missing(struct db *db, const char *exists_sql, long long id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, exists_sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	enum db_status step = db_step(st);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_ERR_CONFLICT : DB_ERR_NOTFOUND;
+}
+
+enum db_status store_run_versioned(struct db *db, struct db_stmt *st, const char *exists_sql, long long id)
+{
+	enum db_status r = store_run(st);
+	if (r != DB_OK || db_changes(db) > 0)
+		return r;
+	r = store_conflict_or_missing(db, exists_sql, id);
+	/* The row was not changed, whatever the check says: never DB_OK. */
+	return r == DB_OK ? DB_ERR_MISUSE : r;
+}
+
+enum db_status store_finish(struct db *db, enum db_status r)
+{
+	if (r != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+enum db_status store_read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n)
+{
+	*n = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	while (*n < max && db_step(st) == DB_ROW)
+		out[(*n)++] = db_column_int(st, 0);
+	return db_finalize(st);
+}
+
+const char *const store_day_parts[3] = { "morning", "afternoon", "evening" };
+
+availability_bits store_slot_bit(int weekday, const char *part)
+{
+	for (int p = 0; p < 3; p++)
+		if (weekday >= 1 && weekday <= 7 && strcmp(part, store_day_parts[p]) == 0)
+			return AVAIL_BIT(weekday, p);
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* store_util.h — helpers every store in db/ uses: copying a column into a
+ * fixed buffer without splitting a UTF-8 character, "" stored as NULL, an
+ * optional id bound as NULL, running a statement that returns no rows,
+ * ending a transaction by its outcome, telling a version conflict from a
+ * row that is gone, lists of ids, and the parts of the day availability
+ * is stored in. Private to db/: nothing above it includes this header.
+ *
+ * Timestamps and default dates in the stores' SQL come from bb_now()
+ * (db.h), never from SQLite's own clock: tests and demos fix the date.
+ */
+#ifndef BB_STORE_UTIL_H
+#define BB_STORE_UTIL_H
+
+#include <stddef.h>
+
+#include "db.h"
+#include "store_citizens.h"
+
+/* Copies src (NULL counts as "") into dst; what does not fit is cut at a
+ * character boundary, so a clipped name is still valid UTF-8. */
+void store_copy(char *dst, size_t size, const char *src);
+
+/* Column `col` of the current row into the char array `dst`. */
+#define STORE_COL(dst, st, col) store_copy((dst), sizeof(dst), db_column_text((st), (col)))
+
+/* "" means "not given" and is stored as NULL. */
+const char *store_or_null(const char *s);
+
+/* An id, or NULL when it is 0 ("none"); also for other numbers where 0
+ * means "not given", such as a birth year. */
+void store_bind_id(struct db_stmt *st, const char *name, long long id);
+
+/* Steps a statement that returns no rows and finalizes it. */
+enum db_status store_run(struct db_stmt *st);
+
+/* store_run for a statement that must change a row: `none` (e.g.
+ * DB_ERR_NOTFOUND) when it changed none. */
+enum db_status store_run_changed(struct db *db, struct db_stmt *st, enum db_status none);
+
+/* After an UPDATE ... WHERE id = :id AND version = :expected changed
+ * nothing: DB_ERR_CONFLICT when the row is there (another desk changed
+ * it), DB_ERR_NOTFOUND when it is gone. `exists_sql` is
+ * "SELECT 1 FROM <table> WHERE id = :id". */
+enum db_status store_conflict_or_missing(struct db *db, const char *exists_sql, long long id);
+
+/* store_run for such a version-checked UPDATE, with the check above when
+ * it changed nothing. */
+enum db_status store_run_versioned(struct db *db, struct db_stmt *st, const char *exists_sql, long long id);
+
+/* Commits when everything went well, else rolls back; returns the outcome. */
+enum db_status store_finish(struct db *db, enum db_status r);
+
+/* One column of ids (interests, barriers) for the row `id`, bound as :id. */
+enum db_status store_read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n);
+
+/* Availability rows store (weekday, part); these are the parts by the
+ * index AVAIL_BIT takes. */
+extern const char *const store_day_parts[3];
+
+/* The bit of a stored (weekday, part), 0 when either is unknown. */
+availability_bits store_slot_bit(int weekday, const char *part);
+
+#endif

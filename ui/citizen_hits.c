@@ -1,0 +1,53 @@
+/* citizen_hits.c — paged citizen search results (citizen_hits.h). */
+#include "citizen_hits.h"
+
+#include <stdlib.h>
+
+#include "app.h"
+#include "fold.h"
+
+enum { PAGE = 60, PREFETCH = 5 };
+
+bool citizen_hits_init(struct citizen_hits *h, struct app *app, int max)
+{
+	*h = (struct citizen_hits){ .app = app, .max = max };
+	h->rows = calloc((size_t)max, sizeof *h->rows);
+	return h->rows != NULL;
+}
+
+void citizen_hits_free(struct citizen_hits *h)
+{
+	free(h->rows);
+	h->rows = NULL;
+	h->count = 0;
+}
+
+static void fetch(struct citizen_hits *h, int offset)
+{
+	int want = offset + PAGE > h->max ? h->max - offset : PAGE;
+	if (want <= 0) {
+		h->more = false;
+		return;
+	}
+	int got = 0;
+	enum db_status r = citizens_search(h->app->db, h->query, offset, want, h->rows + offset, &got);
+	if (r != DB_OK) {
+		app_status_db(h->app, r);
+		got = 0;
+	}
+	h->count = offset + got;
+	h->more = got == want;
+}
+
+void citizen_hits_search(struct citizen_hits *h, const char *typed)
+{
+	fold_search(typed, h->query, sizeof h->query);
+	fetch(h, 0);
+}
+
+const struct citizen_hit *citizen_hits_row(struct citizen_hits *h, int i)
+{
+	if (i >= h->count - PREFETCH && h->more)
+		fetch(h, h->count);
+	return &h->rows[i];
+}

@@ -1,0 +1,28 @@
+/* form_screen.h — what every screen built on a form does alike, so the
+ * desk meets the same manners on each: saving is refused while a field
+ * is wrong, leaving asks first when something was changed, and a key a
+ * field refused says why on the status line. What saving writes, and
+ * what the other form events do, stays with each screen. */
+#ifndef BB_FORM_SCREEN_H
+#define BB_FORM_SCREEN_H
+
+#include <stdbool.h>
+
+#include "form.h"
+#include "screen.h"
+
+struct app;
+
+/* Checks every field before saving; if one is wrong, the cursor goes
+ * there, the status line says so, and it returns false. */
+bool form_screen_valid(struct app *app, struct form *f);
+
+/* The rest of a key after form_key (r and ev are what it gave): on
+ * FORM_CANCEL leaves, first asking leave_question if anything changed
+ * (NULL for a screen that handles FORM_CANCEL itself); otherwise
+ * reports a refused key and hands keys the form did not use to
+ * app_default_key. */
+unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
+			 const char *leave_question);
+
+#endif
