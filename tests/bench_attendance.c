@@ -36,6 +36,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "attendance_rules.h"
 #include "date.h"
 #include "db.h"
@@ -44,33 +45,6 @@
 #include "store_demo.h"
 
 enum { SAMPLES = 1000, YEARS = 10, POOL = 20, WEEK_MAX = 4000, ROLL_SIZE = 25 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *ms, int n)
-{
-	if (n == 0) {
-		printf("%-40s no samples\n", what);
-		return;
-	}
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
-	int p99 = (int)((double)n * 0.99);
-	if (p99 >= n)
-		p99 = n - 1;
-	printf("%-40s n=%4d  median %6.3f ms  p90 %6.3f ms  p99 %6.3f ms  max %7.3f ms\n", what, n, ms[n / 2],
-	       ms[(int)((double)n * 0.9)], ms[p99], ms[n - 1]);
-}
 
 static unsigned long long rng_state = 20261126;
 

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "call_flow.h"
 #include "date.h"
 #include "db.h"
@@ -32,32 +33,6 @@
 #include "store_measures.h"
 
 enum { LIST_RUNS = 200, CARDS = 500, PAGE = 100, MAX_ESC = 100 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *ms, int n)
-{
-	if (n == 0) {
-		printf("%-44s no samples\n", what);
-		return;
-	}
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
-	int p99 = (int)((double)n * 0.99);
-	if (p99 >= n)
-		p99 = n - 1;
-	printf("%-44s n=%4d  median %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", what, n, ms[n / 2], ms[p99], ms[n - 1]);
-}
 
 static unsigned long long rng_state = 20261126;
 

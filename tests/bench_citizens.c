@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "db.h"
 #include "dbrules.h"
 #include "fold.h"
@@ -36,36 +37,6 @@ enum {
 	PAGE = 20,
 	TIMELINE = 200,
 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *ms, int n)
-{
-	if (n == 0) {
-		printf("%-34s no samples\n", what);
-		return;
-	}
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
-	double sum = 0;
-	for (int i = 0; i < n; i++)
-		sum += ms[i];
-	int p99 = (int)((double)n * 0.99);
-	if (p99 >= n)
-		p99 = n - 1;
-	printf("%-34s n=%4d  median %7.3f ms  p90 %7.3f ms  p99 %7.3f ms  max %7.3f ms  mean %7.3f ms\n", what, n,
-	       ms[n / 2], ms[(int)((double)n * 0.9)], ms[p99], ms[n - 1], sum / n);
-}
 
 /* splitmix64: the same samples on every run. */
 static unsigned long long rng_state = 20261126;

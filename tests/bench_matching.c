@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "db.h"
 #include "dbrules.h"
 #include "match.h"
@@ -32,31 +33,6 @@
 #include "store_matching.h"
 
 enum { CITIZENS = 500, PROPOSAL = 1000, POOL_RUNS = 30 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *ms, int n)
-{
-	if (n == 0) {
-		printf("%-52s no samples\n", what);
-		return;
-	}
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
-	int p99 = (int)((n - 1) * 0.99 + 0.5);
-	printf("%-52s median %7.3f ms   p99 %7.3f ms   max %7.3f ms   (n=%d)\n", what, ms[n / 2], ms[p99],
-	       ms[n - 1], n);
-}
 
 /* What the screen does when a citizen is opened, with the pool in hand. */
 static int rank_one(struct db *db, long long id, const struct match_pool *pool, struct match_ranked *vols,
