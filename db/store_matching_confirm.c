@@ -120,6 +120,20 @@ static enum db_status first_session(struct db *db, long long match_id, long long
 /* The call after the first session is on the next weekday after it (a
  * Friday session is followed up on Monday); without a session, a call
  * AFTER_MATCH_DAYS on asks how the first meetings went. */
+/* A match is the step the "no contact" call was about: it goes. */
+static enum db_status cancel_no_contact_calls(struct db *db, long long citizen_id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled'"
+		" WHERE citizen_id = :citizen AND status = 'open' AND reason = 'no_contact'");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_step(st);
+	return db_finalize(st);
+}
+
 static enum db_status plan_call(struct db *db, const struct match_request *q, long long match_id,
 				struct match_confirmed *out)
 {
@@ -193,7 +207,7 @@ enum db_status matching_confirm(struct db *db, db_user_id actor, const struct ma
 		    || (r = first_session(db, match_id, q->activity_id, q->today, out)) != DB_OK)
 			goto out;
 	}
-	if ((r = plan_call(db, q, match_id, out)) != DB_OK)
+	if ((r = plan_call(db, q, match_id, out)) != DB_OK || (r = cancel_no_contact_calls(db, q->citizen_id)) != DB_OK)
 		goto out;
 	if ((r = audit_record(db, actor, "create", "match", match_id, NULL)) != DB_OK)
 		goto out;

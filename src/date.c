@@ -260,3 +260,33 @@ void date_format_stamp(const char *stamp, char *out, size_t size)
 	else
 		snprintf(out, size, "%s", stamp);
 }
+
+/* "10:00", "10.00", "1000" and "9:30" all mean a time of day; written
+ * back as HH:MM. False for anything else. */
+bool date_parse_time(const char *text, char out[DATE_TIME_LEN])
+{
+	int digits[4], n = 0;
+	bool sep = false;
+	for (const char *p = text; *p; p++) {
+		if (*p >= '0' && *p <= '9' && n < 4)
+			digits[n++] = *p - '0';
+		else if ((*p == ':' || *p == '.') && !sep && n >= 1 && n <= 2)
+			sep = true;
+		else if (*p != ' ')
+			return false;
+	}
+	int h, m;
+	if (n == 4) {
+		h = digits[0] * 10 + digits[1];
+		m = digits[2] * 10 + digits[3];
+	} else if (n == 3) {
+		h = digits[0];
+		m = digits[1] * 10 + digits[2];
+	} else {
+		return false;
+	}
+	if (h > 23 || m > 59)
+		return false;
+	snprintf(out, DATE_TIME_LEN, "%02u:%02u", (unsigned)h % 24u, (unsigned)m % 60u);
+	return true;
+}

@@ -43,6 +43,11 @@ void date_format_long(struct date d, char *out, size_t size);
 const char *date_weekday_name(int weekday);
 const char *date_weekday_abbr(int weekday);
 
+enum { DATE_TIME_LEN = 6 }; /* "18:30" plus NUL */
+/* A time of day as people write it: "18:30", "18.30", "1830", "9.30";
+ * written back as HH:MM. False for anything else. */
+bool date_parse_time(const char *text, char out[DATE_TIME_LEN]);
+
 /* Today. BROBYGGER_TODAY=YYYY-MM-DD fixes the clock for tests and demos. */
 struct date date_today(void);
 

@@ -204,6 +204,13 @@ static void confirm_and_end(void)
 	citizens_facts(db, karen, today, &cf);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_MATCH_WAITING, "before: waiting for a match");
 
+	/* A "no contact" call planned while she waited is what the match
+	 * answers: it must not stay her next step. */
+	char nc[200];
+	snprintf(nc, sizeof nc, "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+		 " VALUES (%lld, 'no_contact', '%s', 'no_contact:%lld')", karen, today, karen);
+	TAP_INT_EQ(db_exec(db, nc), DB_OK, "a no-contact call is planned for today");
+
 	struct match_request q = { .citizen_id = karen, .volunteer_id = bente, .activity_id = cafe, .today = today };
 	struct match_confirmed done;
 	TAP_INT_EQ(matching_confirm(db, coordinator, &q, &done), DB_OK, "the match is confirmed");
@@ -222,6 +229,9 @@ static void confirm_and_end(void)
 		 " AND due_on = '2026-11-27' AND responsible = %lld AND status = 'open'"
 		 " AND source_key = 'first_session:%lld'", karen, bente, done.match_id);
 	TAP_INT_EQ(count_of(db, sql), 1, "a call after the first session, Bente responsible");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'no_contact'"
+		 " AND status = 'cancelled'", karen);
+	TAP_INT_EQ(count_of(db, sql), 1, "the no-contact call is cancelled by the match");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
 		 " AND user_id = %lld", done.match_id, coordinator);
 	TAP_INT_EQ(count_of(db, sql), 1, "the match is in the audit log");

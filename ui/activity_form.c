@@ -116,8 +116,11 @@ static void read_form(const struct activity_form_state *st, struct activity_reco
 	copy(a->place, sizeof a->place, form_text(f, AF_PLACE));
 	copy(a->postcode, sizeof a->postcode, form_text(f, AF_POSTCODE));
 	a->weekday = fl[AF_WEEKDAY].choice;
-	copy(a->start_time, sizeof a->start_time, form_text(f, AF_START));
-	copy(a->end_time, sizeof a->end_time, form_text(f, AF_END));
+	/* 18.30 and 1830 are stored as 18:30; an empty time stays empty. */
+	if (!date_parse_time(form_text(f, AF_START), a->start_time))
+		a->start_time[0] = '\0';
+	if (!date_parse_time(form_text(f, AF_END), a->end_time))
+		a->end_time[0] = '\0';
 	a->capacity = (int)form_number(f, AF_CAPACITY);
 	copy(a->contact_name, sizeof a->contact_name, form_text(f, AF_CONTACT_NAME));
 	copy(a->contact_phone, sizeof a->contact_phone, form_text(f, AF_CONTACT_PHONE));

@@ -51,40 +51,10 @@ static const struct action session_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-/* "10:00", "10.00", "1000" and "9:30" all mean a time of day; written
- * back as HH:MM. False for anything else. */
-static bool parse_time(const char *text, char out[ATT_TIME])
-{
-	int digits[4], n = 0;
-	bool sep = false;
-	for (const char *p = text; *p; p++) {
-		if (*p >= '0' && *p <= '9' && n < 4)
-			digits[n++] = *p - '0';
-		else if ((*p == ':' || *p == '.') && !sep && n >= 1 && n <= 2)
-			sep = true;
-		else if (*p != ' ')
-			return false;
-	}
-	int h, m;
-	if (n == 4) {
-		h = digits[0] * 10 + digits[1];
-		m = digits[2] * 10 + digits[3];
-	} else if (n == 3) {
-		h = digits[0];
-		m = digits[1] * 10 + digits[2];
-	} else {
-		return false;
-	}
-	if (h > 23 || m > 59)
-		return false;
-	snprintf(out, ATT_TIME, "%02u:%02u", (unsigned)h % 24u, (unsigned)m % 60u);
-	return true;
-}
-
 static bool check_time(const struct form_field *fld, char *err, size_t size)
 {
 	char t[ATT_TIME];
-	if (!parse_time(fld->edit.text, t))
+	if (!date_parse_time(fld->edit.text, t))
 		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00."));
 	return !err[0];
 }
@@ -223,9 +193,9 @@ static unsigned save(struct session_state *st, struct app *app)
 	e.id = st->info.id;
 	form_date_iso(&st->form, SF_DATE, e.date);
 	if (form_text(&st->form, SF_START)[0])
-		parse_time(form_text(&st->form, SF_START), e.start_time);
+		date_parse_time(form_text(&st->form, SF_START), e.start_time);
 	if (form_text(&st->form, SF_END)[0])
-		parse_time(form_text(&st->form, SF_END), e.end_time);
+		date_parse_time(form_text(&st->form, SF_END), e.end_time);
 	snprintf(e.note, sizeof e.note, "%s", form_text(&st->form, SF_NOTE));
 	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
 	for (int i = 0; i < st->nhelpers; i++)

@@ -124,6 +124,7 @@ static bool walkin_enter(struct screen *s, struct app *app)
 	attendance_roll_free(&roll);
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
 		  _("Nobody matches. Press F2 to add a new person with name and phone."));
+	st->list.no_match = st->list.empty;
 	st->list.searching = true;
 	citizen_hits_search(&st->hits, "");
 	s->state = st;

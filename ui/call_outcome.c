@@ -202,7 +202,8 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	in.citizen_version = st->card.citizen_version;
 	in.responsible = st->card.call.responsible;
 	form_date_iso(&st->form, back ? F_BACK_ON : F_NEXT_ON, in.next_on);
-	snprintf(in.next_time, sizeof in.next_time, "%s", form_text(&st->form, back ? F_BACK_AT : F_NEXT_AT));
+	if (!date_parse_time(form_text(&st->form, back ? F_BACK_AT : F_NEXT_AT), in.next_time))
+		in.next_time[0] = '\0';
 	snprintf(in.end_reason, sizeof in.end_reason, "%s", choice_code(&f[F_END_REASON]));
 
 	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {

@@ -207,7 +207,7 @@ static void availability_words(availability_bits bits, char *out, size_t size)
 		for (int p = 0; p < 3; p++)
 			if (bits & AVAIL_BIT(d, p))
 				pu += (size_t)snprintf(parts + pu, sizeof parts - pu, "%s%s", pu ? "/" : "",
-						       _(vocab_part_of_day[p].label));
+						       _(vocab_part_of_day_lower[p].label));
 		if (pu && used < size)
 			used += (size_t)snprintf(out + used, size - used, "%s%s %s", used ? ", " : "",
 						 date_weekday_abbr(d), parts);

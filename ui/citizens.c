@@ -63,7 +63,8 @@ static bool citizens_enter(struct screen *s, struct app *app)
 	st->name_cols = 30;
 	list_init(&st->list, (struct list_source){
 		.count = cs_count, .row = cs_row, .filter = cs_filter, .ctx = st },
-		_("No citizen matches. Check the spelling, or search for the phone number."));
+		_("No citizens yet. Register the first with 1 on the home screen."));
+	st->list.no_match = _("No citizen matches. Check the spelling, or search for the phone number.");
 	st->list.searching = true;
 	citizen_hits_search(&st->hits, "");
 	s->state = st;

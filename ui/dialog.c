@@ -62,8 +62,10 @@ int dialog_choose(struct app *app, const char *question, const char *const *labe
 		int used = draw_wrapped(a.top, a.left, a.rows - 2, a.cols, question, A_REVERSE);
 		int x = a.left, y = a.top + (used < a.rows - 1 ? used + 1 : a.rows - 1);
 		for (int i = 0; i < n; i++) {
+			/* The chosen button is marked in text too, not only by
+			 * its colour, so it reads the same on every terminal. */
 			char button[80];
-			snprintf(button, sizeof button, "[ %s ]", labels[i]);
+			snprintf(button, sizeof button, i == sel ? "[>%s<]" : "[ %s ]", labels[i]);
 			int w = utf8_columns(button, strlen(button));
 			if (x + w > a.left + a.cols && x > a.left) {
 				x = a.left;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cpr.h"
+#include "date.h"
 #include "form.h"
 #include "i18n.h"
 #include "postcode.h"
@@ -42,9 +43,8 @@ bool field_check_postcode(const struct form_field *fld, char *err, size_t size)
 
 bool field_check_time(const struct form_field *fld, char *err, size_t size)
 {
-	const char *t = fld->edit.text;
-	bool ok = strlen(t) == 5 && t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9'
-		&& (t[0] < '2' || t[1] <= '3') && t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9';
+	char t[DATE_TIME_LEN];
+	bool ok = date_parse_time(fld->edit.text, t);
 	if (!ok)
 		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00 or 18:30."));
 	return ok;

@@ -118,7 +118,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	bool empty = st == DB_OK && c.citizens + c.volunteers + c.activities == 0;
 	/* On an empty database the first-steps text needs room below too. */
 	int room = a->top + a->rows - y - (empty ? 5 : 0);
-	int per_col = n <= room || a->cols < 50 ? n : (n + 1) / 2;
+	int per_col = n <= room || a->cols < 36 ? n : (n + 1) / 2;
 	int col_w = per_col < n ? (a->cols - 3) / 2 : a->cols - 3;
 	for (int i = 0; i < n; i++) {
 		int row = y + i % per_col, x = a->left + 3 + (i / per_col) * col_w;

@@ -11,6 +11,7 @@ void list_init(struct list *l, struct list_source src, const char *empty_text)
 	memset(l, 0, sizeof *l);
 	l->src = src;
 	l->empty = empty_text;
+	l->no_match = _("Nothing matches the search. Esc clears it.");
 	l->page_rows = 10;
 	lineedit_init(&l->query, 60);
 }
@@ -53,7 +54,8 @@ void list_draw(struct list *l, const struct area *a)
 	l->page_rows = rows > 1 ? rows : 1;
 	int n = l->src.count(l->src.ctx);
 	if (n == 0) {
-		draw_text(y, a->left, a->cols, l->empty ? l->empty : _("Nothing to show."), A_DIM);
+		const char *text = l->query.len ? l->no_match : l->empty;
+		draw_text(y, a->left, a->cols, text ? text : _("Nothing to show."), A_DIM);
 		return;
 	}
 	keep_visible(l, rows);

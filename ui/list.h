@@ -28,6 +28,7 @@ struct list {
 	bool searching;       /* the search line has the keyboard */
 	struct lineedit query;
 	const char *empty;    /* translated text when there are no rows */
+	const char *no_match; /* ... and when a search finds none */
 };
 
 void list_init(struct list *l, struct list_source src, const char *empty_text);
