@@ -114,15 +114,24 @@ static void citizen_slot(struct db_stmt *st, void *ctx)
 	c->availability |= store_slot_bit((int)db_column_int(st, 0), db_column_text(st, 1));
 }
 
+static void add_link(long long *ids, int *n, long long id)
+{
+	if (id && *n < MATCH_LINKS && !has_id(ids, *n, id))
+		ids[(*n)++] = id;
+}
+
+/* Rows: volunteer, activity, and 1 for a match that did not work. */
 static void citizen_link(struct db_stmt *st, void *ctx)
 {
 	struct match_citizen_facts *c = ctx;
 	long long volunteer = db_column_int(st, 0), activity = db_column_int(st, 1);
-	if (volunteer && c->nmatched_volunteers < MATCH_LINKS
-	    && !has_id(c->matched_volunteers, c->nmatched_volunteers, volunteer))
-		c->matched_volunteers[c->nmatched_volunteers++] = volunteer;
-	if (activity && c->nenrolled < MATCH_LINKS && !has_id(c->enrolled_activities, c->nenrolled, activity))
-		c->enrolled_activities[c->nenrolled++] = activity;
+	if (db_column_int(st, 2)) {
+		add_link(c->tried_volunteers, &c->ntried_volunteers, volunteer);
+		add_link(c->tried_activities, &c->ntried_activities, activity);
+		return;
+	}
+	add_link(c->matched_volunteers, &c->nmatched_volunteers, volunteer);
+	add_link(c->enrolled_activities, &c->nenrolled, activity);
 }
 
 enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out)
@@ -172,8 +181,10 @@ enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struc
 			  ":id", citizen_id, citizen_slot, out)) != DB_OK)
 		return r;
 	return each_row(db,
-		"SELECT volunteer_id, NULL FROM matches WHERE citizen_id = :id AND ended_on IS NULL"
-		" UNION ALL SELECT NULL, activity_id FROM enrolments WHERE citizen_id = :id AND ended_on IS NULL",
+		"SELECT volunteer_id, NULL, 0 FROM matches WHERE citizen_id = :id AND ended_on IS NULL"
+		" UNION ALL SELECT NULL, activity_id, 0 FROM enrolments WHERE citizen_id = :id AND ended_on IS NULL"
+		" UNION ALL SELECT volunteer_id, activity_id, 1 FROM matches"
+		"  WHERE citizen_id = :id AND outcome = 'did_not_work'",
 		":id", citizen_id, citizen_link, out);
 }
 

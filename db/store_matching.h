@@ -50,6 +50,11 @@ struct match_citizen_facts {
 	int nmatched_volunteers;
 	long long enrolled_activities[MATCH_LINKS]; /* current enrolments */
 	int nenrolled;
+	/* Matches that ended as "did not work": not proposed again. */
+	long long tried_volunteers[MATCH_LINKS];
+	int ntried_volunteers;
+	long long tried_activities[MATCH_LINKS];
+	int ntried_activities;
 	char waiting_since[CIT_DATE];
 };
 

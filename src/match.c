@@ -192,6 +192,8 @@ static bool score_volunteer(const struct match_citizen_facts *c, const struct ma
 		out->limit = ML_NOT_ACTIVE;
 	else if (linked(c->matched_volunteers, c->nmatched_volunteers, v->id))
 		out->limit = ML_ALREADY_MATCHED;
+	else if (linked(c->tried_volunteers, c->ntried_volunteers, v->id))
+		out->limit = ML_TRIED;
 	else if (v->load >= v->capacity)
 		out->limit = ML_VOLUNTEER_FULL;
 	if (out->limit != ML_NONE)
@@ -219,6 +221,8 @@ static bool score_activity(const struct match_citizen_facts *c, const struct mat
 		out->limit = ML_ENDED;
 	else if (linked(c->enrolled_activities, c->nenrolled, a->id))
 		out->limit = ML_ALREADY_ENROLLED;
+	else if (linked(c->tried_activities, c->ntried_activities, a->id))
+		out->limit = ML_TRIED;
 	else if (a->load >= a->capacity)
 		out->limit = ML_ACTIVITY_FULL;
 	if (out->limit != ML_NONE)
@@ -448,6 +452,8 @@ const char *match_limit_text(enum match_limit limit)
 		return _("full");
 	case ML_ALREADY_ENROLLED:
 		return _("already takes part");
+	case ML_TRIED:
+		return _("tried before, did not work");
 	case ML_NONE:
 	case ML_COUNT:
 	default:

@@ -82,6 +82,7 @@ enum match_limit {
 	ML_ENDED,            /* activity ended */
 	ML_ACTIVITY_FULL,
 	ML_ALREADY_ENROLLED,
+	ML_TRIED,            /* an earlier match with them did not work */
 	ML_COUNT,
 };
 

@@ -352,6 +352,16 @@ static void hard_limits(void)
 	c.enrolled_activities[0] = a.id;
 	c.nenrolled = 1;
 	TAP_CHECK(!score_a(&c, &a, &r) && r.limit == ML_ALREADY_ENROLLED, "an activity they take part in is filtered");
+	/* A match that ended because it did not work is not proposed again. */
+	c = citizen();
+	a = activity();
+	v = volunteer();
+	c.tried_volunteers[0] = v.id;
+	c.ntried_volunteers = 1;
+	c.tried_activities[0] = a.id;
+	c.ntried_activities = 1;
+	TAP_CHECK(!score_v(&c, &v, &r) && r.limit == ML_TRIED, "a volunteer it did not work with is filtered");
+	TAP_CHECK(!score_a(&c, &a, &r) && r.limit == ML_TRIED, "an activity it did not work in is filtered");
 	TAP_STR_EQ(match_limit_text(ML_VOLUNTEER_FULL), "no free place", "a limit in words");
 	TAP_STR_EQ(match_limit_text(ML_ACTIVITY_FULL), "full", "a full activity in words");
 	struct match_candidate none = { 0 };
