@@ -587,6 +587,20 @@ static enum db_status record_feedback(struct db *db, db_user_id actor, long long
 	return audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
 }
 
+/* A new agreed day replaces any agreed call still open: the citizen
+ * expects one call, on the day agreed last. */
+static enum db_status replace_agreed_calls(struct db *db, long long citizen)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled'"
+		" WHERE citizen_id = :citizen AND status = 'open' AND reason = 'agreed'");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen);
+	return store_run(st);
+}
+
 enum db_status calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
 			    const struct call_new *next, struct call_recorded *out)
 {
@@ -626,7 +640,8 @@ enum db_status calls_record(struct db *db, db_user_id actor, const struct call_o
 		goto out;
 	if ((r = audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
 		goto out;
-	if (next && (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK)
+	if (next && ((r = replace_agreed_calls(db, citizen)) != DB_OK
+		     || (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK))
 		goto out;
 	if ((r = apply_next_step(db, actor, citizen, in, out->next_call_id)) != DB_OK)
 		goto out;

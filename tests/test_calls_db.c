@@ -323,6 +323,28 @@ static struct call_flow_input outcome_for(struct db *db, long long call, const c
 	return in;
 }
 
+/* Agreeing a new day replaces an agreed call that is still open, so the
+ * citizen gets one call, on the day agreed last. */
+static void test_new_agreed_day_replaces(void)
+{
+	struct db *db = open_fresh("agreed.db");
+	long long who = citizen(db, "Vibeke Rasmussen", "31 31 31 31", "2026-11-01");
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-04')", who);
+	long long old_agreed = db_last_insert_id(db);
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'after_match', '2026-11-26')", who);
+	long long call = db_last_insert_id(db);
+	struct call_flow_input in = outcome_for(db, call, "reached", CALL_NEXT_NEW_CALL);
+	SET(in.next_on, "2026-12-07");
+	struct call_flow_result res;
+	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached, a new day agreed");
+	char q[200];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'cancelled'", old_agreed);
+	TAP_INT_EQ(count_of(db, q), 1, "the older agreed call is replaced");
+	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'open' AND reason = 'agreed'"), 1,
+		   "one agreed call is open");
+	db_close(db);
+}
+
 static void test_not_reached_three_times(void)
 {
 	struct db *db = open_fresh("escalate.db");
@@ -519,6 +541,7 @@ int main(void)
 	}
 	test_sweep();
 	test_list_and_card();
+	test_new_agreed_day_replaces();
 	test_not_reached_three_times();
 	test_referrer_not_counted();
 	test_outcomes();
