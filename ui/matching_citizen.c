@@ -51,7 +51,11 @@ static long long pending_citizen;
 void matching_open_citizen(struct app *app, long long citizen_id)
 {
 	pending_citizen = citizen_id;
-	app_push(app, &matching_citizen_screen);
+	/* Say so at once rather than at the last key: a desk volunteer may
+	 * look at the suggestions, a coordinator confirms them. */
+	if (app_push(app, &matching_citizen_screen) && app->users_exist && !app->coordinator)
+		app_status(app, STATUS_INFO, "%s",
+			   _("You can look at the suggestions; a coordinator confirms the match."));
 }
 
 /* The pool's facts behind a ranked line. */
