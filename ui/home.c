@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "attendance.h"
+#include "call_flow.h"
 #include "calls.h"
 #include "date.h"
 #include "draw.h"
@@ -176,11 +177,25 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
+/* The rules plan today's calls when the program starts, so the count on
+ * the home screen is right before anyone opens the call list. The slow
+ * replay of old attendance marks is left to the call list. */
+static bool home_enter(struct screen *s, struct app *app)
+{
+	(void)s;
+	struct call_sweep sweep;
+	enum db_status r = call_flow_sweep(app->db, app->user, date_today(), false, &sweep);
+	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
+		app_status_db(app, r);
+	return true;
+}
+
 const struct screen_ops home_screen = {
 	.name = N_("Home"),
 	.help = N_("The home screen shows today's numbers and leads to every part of the program. "
 		   "Press the key in front of a menu line."),
 	.actions = home_actions,
+	.enter = home_enter,
 	.draw = home_draw,
 	.on_key = home_key,
 };
