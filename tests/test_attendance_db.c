@@ -17,24 +17,16 @@
 #include "store_attendance.h"
 #include "store_citizens.h"
 #include "tap.h"
+#include "testdb.h"
 
-static char dir[64];
 static long long desk_user;
 static const char today[] = "2026-11-26"; /* a Thursday */
-
-static long long count_of(struct db *db, const char *sql)
-{
-	long long n = -1;
-	if (db_query_int(db, sql, &n) != DB_OK)
-		return -1;
-	return n;
-}
 
 static long long count_fmt(struct db *db, const char *fmt, long long a, long long b)
 {
 	char sql[512];
 	snprintf(sql, sizeof sql, fmt, a, b);
-	return count_of(db, sql);
+	return testdb_count(db, sql);
 }
 
 static void exec_ok(struct db *db, const char *sql)
@@ -45,11 +37,6 @@ static void exec_ok(struct db *db, const char *sql)
 	}
 }
 
-static void path_in_dir(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "%s/%s", dir, name);
-}
-
 /* A centre with one weekly Thursday group (activity 1, sessions on the
  * last four Thursdays up to today and one ahead), a Tuesday café
  * (activity 2, no sessions written), volunteers 1 and 2, and five
@@ -57,7 +44,7 @@ static void path_in_dir(char *out, size_t size, const char *name)
 static struct db *open_centre(const char *name)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, name);
+	testdb_path(path, sizeof path, name);
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open %s: %s\n", path, db_errdetail(db));
@@ -106,9 +93,9 @@ static void test_migration(void)
 	struct db *db = open_centre("migration.db");
 	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "the database is at the latest schema");
 	TAP_CHECK(migrate_latest() >= 4, "which includes migration 4 (needs_intake)");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM pragma_table_info('citizens') WHERE name = 'needs_intake'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM pragma_table_info('citizens') WHERE name = 'needs_intake'"), 1,
 		   "citizens have a needs_intake column");
-	TAP_INT_EQ(count_of(db, "SELECT sum(needs_intake) FROM citizens"), 0, "which is 0 for people on record");
+	TAP_INT_EQ(testdb_count(db, "SELECT sum(needs_intake) FROM citizens"), 0, "which is 0 for people on record");
 	TAP_CHECK(db_exec(db, "UPDATE citizens SET needs_intake = 2 WHERE id = 1") == DB_ERR_CONSTRAINT,
 		  "and only 0 or 1");
 	db_close(db);
@@ -196,34 +183,34 @@ static void test_marks(void)
 {
 	struct db *db = open_centre("marks.db");
 	char path[256];
-	path_in_dir(path, sizeof path, "marks.db");
+	testdb_path(path, sizeof path, "marks.db");
 	struct db *other;
 	TAP_INT_EQ(db_open(path, &other), DB_OK, "a second desk opens the same file");
 
 	struct mark_outcome out;
-	long long audit_before = count_of(db, "SELECT count(*) FROM audit_log");
+	long long audit_before = testdb_count(db, "SELECT count(*) FROM audit_log");
 	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, &out), DB_OK,
 		   "Bo came, accompanied by Bente");
 	TAP_CHECK(out.session_held, "the planned session is now held");
-	TAP_INT_EQ(count_of(other, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
+	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
 			    " AND mark = 'present' AND accompanied_by = 1"), 1,
 		   "the other desk sees the mark at once: it is committed");
-	TAP_INT_EQ(count_of(other, "SELECT count(*) FROM sessions WHERE id = 104 AND status = 'held'"), 1,
+	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM sessions WHERE id = 104 AND status = 'held'"), 1,
 		   "and the session held");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = 2"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = 2"
 			    " AND detail LIKE 'attendance session 104: present%'"), 1, "the mark is audited");
-	TAP_INT_EQ(count_of(db, "SELECT marked_by FROM attendance WHERE session_id = 104 AND citizen_id = 2"),
+	TAP_INT_EQ(testdb_count(db, "SELECT marked_by FROM attendance WHERE session_id = 104 AND citizen_id = 2"),
 		   desk_user, "and says who marked it");
-	TAP_CHECK(count_of(db, "SELECT count(*) FROM audit_log") > audit_before, "audit rows were added");
+	TAP_CHECK(testdb_count(db, "SELECT count(*) FROM audit_log") > audit_before, "audit rows were added");
 
 	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "excused", 1, today, &attendance_rules, &out), DB_OK,
 		   "corrected to 'sent notice'");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
 			    " AND mark = 'excused' AND accompanied_by IS NULL"), 1,
 		   "one row, excused, and nobody went along with someone who did not come");
 	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, NULL, 0, today, &attendance_rules, &out), DB_OK,
 		   "the mark is taken away");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"), 0,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"), 0,
 		   "and gone");
 	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "late", 0, today, &attendance_rules, &out), DB_ERR_MISUSE,
 		   "an unknown mark is refused");
@@ -263,13 +250,13 @@ static void test_missed_rule(void)
 	TAP_CHECK(!out.call_planned, "one absence: no call");
 	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "two in a row without notice: a call is planned");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"
 			    " AND status = 'open' AND due_on = '2026-11-27' AND responsible = 1"
 			    " AND source_key LIKE 'missed:%:104'"), 1,
 		   "for tomorrow, by Bo's volunteer, keyed to the enrolment and session");
 	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "marking the same again plans nothing new");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2"), 1, "still one call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2"), 1, "still one call");
 
 	struct roll r;
 	attendance_roll(db, 104, &r);
@@ -279,11 +266,11 @@ static void test_missed_rule(void)
 
 	attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_withdrawn, "corrected to present: the call is withdrawn");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"), 1,
 		   "kept as cancelled, for the record");
 	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "absent again: the same call is open again");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 1,
 		   "one open call");
 
 	/* Åse: notice on 19 Nov; notice today; notice next week: three. */
@@ -291,17 +278,17 @@ static void test_missed_rule(void)
 	TAP_CHECK(!out.call_planned, "two notices: no call");
 	attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "three in a row with notice: a call");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on = '2026-12-04'"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on = '2026-12-04'"
 			    " AND responsible IS NULL"), 1, "after that session, nobody named to make it");
 
 	attendance_mark(db, desk_user, 104, 4, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "Zacho, no longer enrolled, marked anyway: no call for a walk-in");
-	TAP_INT_EQ(count_of(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 4"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 4"), 1,
 		   "and he counts as a walk-in");
 
 	/* A paper list caught up late: the call is due today, not in the past. */
 	attendance_mark(db, desk_user, 101, 1, "absent", 0, today, &attendance_rules, NULL);
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on < '2026-11-26'"), 0,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on < '2026-11-26'"), 0,
 		   "no call is ever planned in the past");
 	db_close(db);
 }
@@ -314,21 +301,21 @@ static void test_accompaniment_rule(void)
 	TAP_CHECK(!out.accompaniment_done, "Søren sent notice: the milestone waits");
 	attendance_mark(db, desk_user, 104, 3, "present", 2, today, &attendance_rules, &out);
 	TAP_CHECK(out.accompaniment_done, "he came: the milestone of his match is reached");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "dated today");
 	attendance_mark(db, desk_user, 103, 3, "present", 2, today, &attendance_rules, &out);
 	TAP_CHECK(out.accompaniment_done, "a paper list shows he came the week before");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-19'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-19'"), 1,
 		   "the milestone moves to that first session");
 	attendance_mark(db, desk_user, 103, 3, NULL, 0, today, &attendance_rules, &out);
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "that mark was a mistake: back to today's session");
 	attendance_mark(db, desk_user, 104, 3, "absent", 0, today, &attendance_rules, &out);
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on IS NULL"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on IS NULL"), 1,
 		   "and today's too: not reached after all");
 	attendance_mark(db, desk_user, 104, 2, "present", 0, today, NULL, &out);
 	TAP_CHECK(!out.accompaniment_done && !out.call_planned, "without rules nothing but the mark is written");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches WHERE id = 1 AND accompaniment_done_on IS NULL"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 1 AND accompaniment_done_on IS NULL"), 1,
 		   "Bo's match is untouched");
 	db_close(db);
 }
@@ -338,9 +325,9 @@ static void test_walk_ins(void)
 	struct db *db = open_centre("walkin.db");
 	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 6, false, today, &attendance_rules), DB_OK,
 		   "Karen walks in");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 6"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 6"
 			    " AND mark = 'present' AND walk_in = 1"), 1, "marked present, as a walk-in");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 6"), 0, "not enrolled");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 6"), 0, "not enrolled");
 	struct roll r;
 	attendance_roll(db, 104, &r);
 	const struct roll_entry *karen = entry(&r, 6);
@@ -350,9 +337,9 @@ static void test_walk_ins(void)
 
 	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 7, true, today, &attendance_rules), DB_OK,
 		   "Ib walks in and wants to join");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 7 AND activity_id = 1"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 7 AND activity_id = 1"
 			    " AND enrolled_on = '2026-11-26' AND ended_on IS NULL"), 1, "enrolled from today");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM sessions WHERE id = 105 AND"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 105 AND"
 			    " (SELECT count(*) FROM enrolments WHERE citizen_id = 7) = 1"), 1, "once");
 	attendance_roll(db, 105, &r);
 	TAP_CHECK(entry(&r, 7) != NULL, "and on next week's roll");
@@ -360,9 +347,9 @@ static void test_walk_ins(void)
 
 	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 1, true, today, &attendance_rules), DB_OK,
 		   "Åse, enrolled already, 'walks in'");
-	TAP_INT_EQ(count_of(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 1"), 0,
+	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 1"), 0,
 		   "she is simply marked present, not a walk-in");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 1"), 1, "and not enrolled twice");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 1"), 1, "and not enrolled twice");
 
 	long long id = 0;
 	TAP_INT_EQ(attendance_add_new_person(db, desk_user, 104, "Jens Ærbo", "22 33 44 55", false, today, &id), DB_OK,
@@ -397,7 +384,7 @@ static void test_walk_ins(void)
 
 	TAP_INT_EQ(attendance_add_new_person(db, desk_user, 104, "", "", false, today, &id), DB_ERR_CONSTRAINT,
 		   "a person needs a name");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM citizens WHERE name = ''"), 0, "nothing is left behind");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = ''"), 0, "nothing is left behind");
 	db_close(db);
 }
 
@@ -416,7 +403,7 @@ static void test_session_details(void)
 	TAP_CHECK(strcmp(s.status, "planned") == 0 && !s.cancel_reason[0], "planned again, no reason");
 	TAP_INT_EQ(attendance_session_cancel(db, desk_user, 103, "Sygdom"), DB_ERR_CONFLICT,
 		   "a session with marks cannot be cancelled");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = 105"), 2,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = 105"), 2,
 		   "cancel and reopen are audited");
 
 	struct session_edit e = { .id = 104, .date = "2026-11-27", .start_time = "13:00", .end_time = "14:30",
@@ -510,11 +497,8 @@ int main(void)
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
 	setenv("LANGUAGE", "da", 1);
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-test-attendance-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (!testdb_start("attendance"))
 		return 1;
-	}
 	test_migration();
 	test_week();
 	test_roll();
@@ -525,9 +509,6 @@ int main(void)
 	test_session_details();
 	test_history();
 	test_facts();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

@@ -16,10 +16,10 @@
 #include "store_calls.h"
 #include "store_citizens.h"
 #include "tap.h"
+#include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
-static char dir[64];
 static long long desk_user;
 static const struct date today = { 2026, 11, 26 };
 
@@ -37,18 +37,10 @@ static void sql(struct db *db, const char *fmt, ...)
 	}
 }
 
-static long long count_of(struct db *db, const char *query)
-{
-	long long n = -1;
-	if (db_query_int(db, query, &n) != DB_OK)
-		printf("# failed: %s: %s\n", query, db_errdetail(db));
-	return n;
-}
-
 static struct db *open_fresh(const char *name)
 {
 	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	testdb_path(path, sizeof path, name);
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open %s: %s\n", path, db_errdetail(db));
@@ -93,21 +85,21 @@ static long long session_on(struct db *db, long long activity, const char *day)
 {
 	char q[200];
 	snprintf(q, sizeof q, "SELECT id FROM sessions WHERE activity_id = %lld AND date = '%s'", activity, day);
-	return count_of(db, q);
+	return testdb_count(db, q);
 }
 
 static bool call_exists(struct db *db, const char *key, const char *due_on)
 {
 	char q[300];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = '%s' AND due_on = '%s'", key, due_on);
-	return count_of(db, q) == 1;
+	return testdb_count(db, q) == 1;
 }
 
 static long long call_id(struct db *db, const char *key)
 {
 	char q[200];
 	snprintf(q, sizeof q, "SELECT COALESCE((SELECT id FROM follow_ups WHERE source_key = '%s'), 0)", key);
-	return count_of(db, q);
+	return testdb_count(db, q);
 }
 
 struct world {
@@ -154,7 +146,7 @@ static void build_world(struct db *db, struct world *w)
 	/* Assessed on Monday; the GP may hear how it goes. */
 	w->feedback = citizen(db, "Ingrid Holm", "34 56 78 90", "2026-11-18");
 	sql(db, "UPDATE referrals SET feedback_consent = 1 WHERE citizen_id = %lld", w->feedback);
-	w->referral_feedback = count_of(db, "SELECT max(id) FROM referrals");
+	w->referral_feedback = testdb_count(db, "SELECT max(id) FROM referrals");
 	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'referrer_feedback', '2026-11-18')",
 	    w->feedback);
 	sql(db, "INSERT INTO assessments(citizen_id, assessed_on, outcome) VALUES (%lld, '2026-11-23', 'volunteer_help')",
@@ -209,16 +201,16 @@ static void test_sweep(void)
 	char q[200];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id IN (%lld, %lld, %lld)", w.withdrawn,
 		 w.ended, w.busy);
-	TAP_INT_EQ(count_of(db, q), 1, "no call for withdrawn consent, an ended course, or one already planned");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND action = 'create'"), 5,
+	TAP_INT_EQ(testdb_count(db, q), 1, "no call for withdrawn consent, an ended course, or one already planned");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND action = 'create'"), 5,
 		   "each planned call is in the audit log");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE responsible IS NOT NULL"), 2,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE responsible IS NOT NULL"), 2,
 		   "the match's volunteer is responsible for its calls");
 
-	long long before = count_of(db, "SELECT count(*) FROM follow_ups");
+	long long before = testdb_count(db, "SELECT count(*) FROM follow_ups");
 	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "the sweep runs again");
 	TAP_INT_EQ(s.created, 0, "and plans nothing new");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups"), before, "the same situation never gives two calls");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), before, "the same situation never gives two calls");
 
 	/* Done or cancelled calls keep their key: the situation stays answered. */
 	sql(db, "UPDATE follow_ups SET status = 'cancelled' WHERE source_key LIKE 'missed:%%'");
@@ -230,7 +222,7 @@ static void test_sweep(void)
 	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, 'excused')",
 	    session_on(db, w.act, "2026-12-01"), w.missing);
 	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 12, 2 }, true, &s), DB_OK, "a week later");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE reason = 'missed_sessions'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'missed_sessions'"), 1,
 		   "one more notice after a call is not yet a new call");
 	db_close(db);
 }
@@ -277,7 +269,7 @@ static void test_list_and_card(void)
 	char key[64];
 	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
 	struct call_card card;
-	long long views = count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
+	long long views = testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
 	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "the call card");
 	TAP_STR_EQ(card.call.name, "Søren Ærø", "who");
 	TAP_STR_EQ(card.call.reason, "after_first_session", "why");
@@ -292,7 +284,7 @@ static void test_list_and_card(void)
 	TAP_STR_EQ(card.attendance[0].next_date, "2026-12-01", "next session");
 	TAP_CHECK(card.accompanied && card.open_matches == 1, "a volunteer still goes along");
 	TAP_CHECK(!card.feedback_consent, "no feedback agreed for this citizen");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'view'"), views + 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'"), views + 1,
 		   "opening the card is logged as a view");
 
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
@@ -339,8 +331,8 @@ static void test_new_agreed_day_replaces(void)
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached, a new day agreed");
 	char q[200];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'cancelled'", old_agreed);
-	TAP_INT_EQ(count_of(db, q), 1, "the older agreed call is replaced");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'open' AND reason = 'agreed'"), 1,
+	TAP_INT_EQ(testdb_count(db, q), 1, "the older agreed call is replaced");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open' AND reason = 'agreed'"), 1,
 		   "one agreed call is open");
 	db_close(db);
 }
@@ -362,8 +354,8 @@ static void test_not_reached_three_times(void)
 		TAP_CHECK(res.recorded.next_call_id > 0, "the next try is planned");
 		call = res.recorded.next_call_id;
 	}
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1, "one open call left");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'agreed:%'"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1, "one open call left");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'agreed:%'"
 			   " AND due_on = '2026-11-27'"), 3, "each try keyed by the call before it");
 	struct call_escalation e[4];
 	int n;
@@ -383,13 +375,13 @@ static void test_not_reached_three_times(void)
 	SET(in.next_on, "2026-11-30");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "not reached a fourth time");
 	TAP_CHECK(!res.escalated, "already with the coordinator: not raised again");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations"), 1, "one escalation");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations"), 1, "one escalation");
 
 	in = outcome_for(db, res.recorded.next_call_id, "reached", CALL_NEXT_NONE);
 	SET(in.outcome.note, "Havde mistet sin telefon. Kommer på tirsdag.");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached at last");
 	TAP_CHECK(res.settled, "reaching them settles the escalation");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 0, "none open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 0, "none open");
 	TAP_INT_EQ(res.recorded.not_reached, 0, "and the run is broken");
 	TAP_INT_EQ(calls_escalation_resolve(db, desk_user, who, "2026-11-26", "x"), DB_ERR_NOTFOUND,
 		   "nothing left to handle");
@@ -409,7 +401,7 @@ static void test_referrer_not_counted(void)
 		call_flow_record(db, desk_user, &in, &res);
 	}
 	TAP_INT_EQ(res.recorded.not_reached, 2, "two calls to the citizen not reached; the referrer's is not counted");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM call_escalations"), 0, "nobody is raised to the coordinator");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations"), 0, "nobody is raised to the coordinator");
 	db_close(db);
 }
 
@@ -429,14 +421,14 @@ static void test_outcomes(void)
 	struct call_flow_input in = outcome_for(db, call, "call_back", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-11-25");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONSTRAINT, "a call back in the past is refused");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), 0, "and nothing is written");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), 0, "and nothing is written");
 	SET(in.next_on, "2026-11-27");
 	SET(in.next_time, "14:30");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "call back tomorrow at 14:30");
 	char q[300];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'agreed:%lld' AND due_on = '2026-11-27'"
 		 " AND due_time = '14:30' AND responsible = %lld AND reason = 'agreed'", call, w.vol);
-	TAP_INT_EQ(count_of(db, q), 1, "the agreed call, same volunteer");
+	TAP_INT_EQ(testdb_count(db, q), 1, "the agreed call, same volunteer");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONFLICT,
 		   "recording the same call twice (another desk did it) is a conflict");
 
@@ -450,7 +442,7 @@ static void test_outcomes(void)
 	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NONE);
 	SET(in.outcome.told_referrer, "Ingrid er startet i caféen og trives.");
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "feedback with consent");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM referrer_feedback WHERE told = 'Ingrid er startet i caféen og trives.'"),
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrer_feedback WHERE told = 'Ingrid er startet i caféen og trives.'"),
 		   1, "what was told is recorded");
 
 	/* A new match is needed: the open match ends as the matching screen ends it. */
@@ -460,9 +452,9 @@ static void test_outcomes(void)
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: a new match is needed");
 	snprintf(q, sizeof q, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'did_not_work'"
 		 " AND ended_on = '2026-11-26'", w.match_id);
-	TAP_INT_EQ(count_of(db, q), 1, "the match ended: did not work");
+	TAP_INT_EQ(testdb_count(db, q), 1, "the match ended: did not work");
 	snprintf(q, sizeof q, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", w.matched);
-	TAP_INT_EQ(count_of(db, q), 0, "and its enrolment");
+	TAP_INT_EQ(testdb_count(db, q), 0, "and its enrolment");
 
 	/* Handover to professional help. */
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
@@ -471,7 +463,7 @@ static void test_outcomes(void)
 	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: handed over");
 	snprintf(q, sizeof q, "SELECT count(*) FROM assessments WHERE citizen_id = %lld AND outcome = 'professional_help'"
 		 " AND handover_to = 'Socialpsykiatrien, Aarhus Kommune' AND handover_on = '2026-11-26'", w.missing);
-	TAP_INT_EQ(count_of(db, q), 1, "the handover is recorded as an assessment");
+	TAP_INT_EQ(testdb_count(db, q), 1, "the handover is recorded as an assessment");
 
 	/* End of course: the other open calls go too. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.silent);
@@ -486,9 +478,9 @@ static void test_outcomes(void)
 	TAP_CHECK(res.course_ended, "the course ended");
 	snprintf(q, sizeof q, "SELECT count(*) FROM citizens WHERE id = %lld AND status = 'ended'"
 		 " AND end_reason = 'lasting_community'", w.silent);
-	TAP_INT_EQ(count_of(db, q), 1, "with the reason");
+	TAP_INT_EQ(testdb_count(db, q), 1, "with the reason");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'open'", w.silent);
-	TAP_INT_EQ(count_of(db, q), 0, "no open calls are left for them");
+	TAP_INT_EQ(testdb_count(db, q), 0, "no open calls are left for them");
 
 	/* Cancelling. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.feedback);
@@ -512,12 +504,12 @@ static void test_no_contact_quota(void)
 	TAP_INT_EQ(s.no_contact_waiting, 1, "one citizen waits for a later day");
 	char q[200];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", a);
-	TAP_INT_EQ(count_of(db, q), 1, "the earliest registered first");
+	TAP_INT_EQ(testdb_count(db, q), 1, "the earliest registered first");
 	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "again the same day");
 	TAP_INT_EQ(s.created, 0, "the day's quota is used");
 	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 11, 27 }, true, &s), DB_OK, "the next day");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND due_on = '2026-11-27'", b);
-	TAP_INT_EQ(count_of(db, q), 1, "the next one is called");
+	TAP_INT_EQ(testdb_count(db, q), 1, "the next one is called");
 	TAP_INT_EQ(s.no_contact_waiting, 0, "nobody else waits: referred a week ago is not silence");
 
 	/* After the call, a later silence is a new situation. */
@@ -526,7 +518,7 @@ static void test_no_contact_quota(void)
 	sql(db, "UPDATE settings SET value = '5' WHERE key = 'no_contact_per_day'");
 	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2027, 1, 8 }, true, &s), DB_OK, "six weeks after that call");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'no_contact:%lld:2026-11-26'", a);
-	TAP_INT_EQ(count_of(db, q), 1, "a second no-contact call, named by the last contact");
+	TAP_INT_EQ(testdb_count(db, q), 1, "a second no-contact call, named by the last contact");
 	db_close(db);
 }
 
@@ -534,11 +526,8 @@ int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-test-calls-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (!testdb_start("calls"))
 		return 1;
-	}
 	test_sweep();
 	test_list_and_card();
 	test_new_agreed_day_replaces();
@@ -546,9 +535,6 @@ int main(void)
 	test_referrer_not_counted();
 	test_outcomes();
 	test_no_contact_quota();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

@@ -16,19 +16,14 @@
 #include "store_citizens.h"
 #include "store_demo.h"
 #include "tap.h"
+#include "testdb.h"
 
-static char dir[64];
 static long long desk_user; /* "Bente Ølgaard", signed in at the desk */
-
-static void path_in_dir(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "%s/%s", dir, name);
-}
 
 static struct db *open_fresh(const char *name)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, name);
+	testdb_path(path, sizeof path, name);
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open %s: %s\n", path, db_errdetail(db));
@@ -38,14 +33,6 @@ static struct db *open_fresh(const char *name)
 		exit(1);
 	desk_user = db_last_insert_id(db);
 	return db;
-}
-
-static long long count_of(struct db *db, const char *sql)
-{
-	long long n = -1;
-	if (db_query_int(db, sql, &n) != DB_OK)
-		return -1;
-	return n;
 }
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
@@ -93,18 +80,18 @@ static void test_intake_without_consent(void)
 	long long id = -1;
 	TAP_INT_EQ(citizens_intake(db, desk_user, &c, &id), DB_OK, "intake without consent to registration");
 	TAP_INT_EQ(id, 0, "no citizen id is handed back");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM citizens"), 0, "no citizen is stored");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM relatives") + count_of(db, "SELECT count(*) FROM citizen_interests"),
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "no citizen is stored");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM relatives") + testdb_count(db, "SELECT count(*) FROM citizen_interests"),
 		   0, "nor relatives or interests");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM referrals WHERE citizen_id IS NULL AND source = 'gp'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals WHERE citizen_id IS NULL AND source = 'gp'"), 1,
 		   "the referral is kept for the counts");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'referral'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'referral'"), 1,
 		   "and audited");
 
 	card_basic(&c, "Kirsten Lauridsen", "", "", "", "");
 	SET(c.referral.source, "neighbour");
 	TAP_INT_EQ(citizens_intake(db, desk_user, &c, &id), DB_ERR_CONSTRAINT, "an unknown referral source is refused");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM citizens"), 0, "and nothing of it is left behind");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "and nothing of it is left behind");
 	db_close(db);
 }
 
@@ -141,7 +128,7 @@ static void test_intake_and_card(void)
 	long long id = 0;
 	TAP_INT_EQ(citizens_intake(db, desk_user, &in, &id), DB_OK, "intake with consent");
 	TAP_CHECK(id > 0, "a citizen id is handed back");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM consents"), 3, "one consent row per purpose given");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), 3, "one consent row per purpose given");
 
 	struct citizen_card out;
 	TAP_INT_EQ(citizens_card(db, desk_user, id, &out), DB_OK, "the card reads back");
@@ -169,9 +156,9 @@ static void test_intake_and_card(void)
 	TAP_INT_EQ(out.availability, in.availability, "availability bits");
 
 	TAP_INT_EQ(citizens_card(db, desk_user, id + 100, &out), DB_ERR_NOTFOUND, "no card for an unknown id");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'citizen'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'citizen'"), 1,
 		   "the intake is audited");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
 			    " AND user_id IS NOT NULL"), 1, "reading the card is audited, with the user");
 
 	/* Volunteer help may not name a handover: the store leaves it out. */
@@ -183,12 +170,12 @@ static void test_intake_and_card(void)
 	TAP_STR_EQ(out.assessment.handover_to, "", "the handover is not stored");
 	TAP_STR_EQ(out.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
 
-	long long before = count_of(db, "SELECT count(*) FROM citizens") + count_of(db, "SELECT count(*) FROM referrals");
+	long long before = testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals");
 	card_basic(&in, "Ulla Bech", "", "", "", "");
 	in.ninterests = 1;
 	in.interests[0] = 999;
 	TAP_INT_EQ(citizens_intake(db, desk_user, &in, &id), DB_ERR_CONSTRAINT, "an unknown interest is refused");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM citizens") + count_of(db, "SELECT count(*) FROM referrals"), before,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals"), before,
 		   "and the whole intake with it");
 	db_close(db);
 }
@@ -304,7 +291,7 @@ static void test_search(void)
 	TAP_STR_EQ(names, "", "a deleted citizen is not found");
 	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens_fts(citizens_fts, rank) VALUES ('integrity-check', 1)"), DB_OK,
 		   "the FTS5 index agrees with its content");
-	TAP_INT_EQ(count_of(db, "SELECT bb_fold(NULL) IS NULL AND bb_digits(NULL) IS NULL AND bb_sortkey(NULL) IS NULL"),
+	TAP_INT_EQ(testdb_count(db, "SELECT bb_fold(NULL) IS NULL AND bb_digits(NULL) IS NULL AND bb_sortkey(NULL) IS NULL"),
 		   1, "the text rules give NULL for NULL");
 	db_close(db);
 }
@@ -531,7 +518,7 @@ static void test_search_reference(void)
 static void test_migration_backfill(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "v1.db");
+	testdb_path(path, sizeof path, "v1.db");
 	FILE *f = fopen(path, "w");
 	if (f)
 		fclose(f);
@@ -558,7 +545,7 @@ static void test_update_conflict(void)
 {
 	char path[256];
 	struct db *a = open_fresh("conflict.db"), *b;
-	path_in_dir(path, sizeof path, "conflict.db");
+	testdb_path(path, sizeof path, "conflict.db");
 	TAP_INT_EQ(db_open(path, &b), DB_OK, "a second desk opens the same file");
 
 	struct citizen_card in;
@@ -601,14 +588,14 @@ static void test_update_conflict(void)
 	citizens_card(b, desk_user, id, &after);
 	TAP_INT_EQ(after.citizen.version, 3, "the version was bumped twice");
 	TAP_CHECK(after.consent.registration && !after.consent.volunteer_contact, "consent withdrawn");
-	TAP_INT_EQ(count_of(a, "SELECT count(*) FROM consents WHERE purpose = 'volunteer_contact'"
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM consents WHERE purpose = 'volunteer_contact'"
 			       " AND withdrawn_on IS NOT NULL"), 1, "the withdrawn consent stays on record");
 	TAP_STR_EQ(after.relative.name, "", "the relative no longer takes part");
 	TAP_CHECK(after.ninterests == 2 && after.interests[0] == 4 && after.interests[1] == 5, "interests replaced");
 	TAP_INT_EQ(after.availability, AVAIL_BIT(2, 1), "availability replaced");
 	TAP_STR_EQ(after.assessment.outcome, "volunteer_help", "assessment added");
 	TAP_STR_EQ(after.referral.source, "municipal", "referral corrected");
-	TAP_INT_EQ(count_of(a, "SELECT count(*) FROM referrals"), 1, "in place");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM referrals"), 1, "in place");
 
 	after.citizen.id = id + 100;
 	TAP_INT_EQ(citizens_update(a, desk_user, &after, after.citizen.version, NULL), DB_ERR_NOTFOUND,
@@ -628,7 +615,7 @@ static void test_update_conflict(void)
 	TAP_CHECK(strcmp(after.citizen.status, "active") == 0 && !after.citizen.ended_on[0]
 		  && !after.citizen.end_reason[0], "active again, end cleared");
 	TAP_INT_EQ(citizens_reopen(b, desk_user, id + 100, 1), DB_ERR_NOTFOUND, "reopening nobody");
-	TAP_INT_EQ(count_of(a, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'citizen'"), 4,
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'citizen'"), 4,
 		   "two saves, an end and a reopening are audited");
 	db_close(b);
 	db_close(a);
@@ -772,7 +759,7 @@ static void test_picklists(void)
 	TAP_CHECK(found && n == 11, "the new interest is listed");
 	TAP_INT_EQ(picklist_load(db, "interests", picks, 3, &n), DB_OK, "a short list");
 	TAP_INT_EQ(n, 3, "stops at max");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'interests' AND action = 'create'"), 1,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'interests' AND action = 'create'"), 1,
 		   "adding is audited");
 	db_close(db);
 }
@@ -806,7 +793,7 @@ static void test_drafts(void)
 	TAP_INT_EQ(drafts_save(db, desk_user, &missing, "x", "y"), DB_ERR_NOTFOUND, "saving into a deleted draft");
 	drafts_list(db, list, 8, &n);
 	TAP_CHECK(n == 1 && strcmp(list[0].label, "Uden navn") == 0, "one left");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft'"), 4,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft'"), 4,
 		   "create, update, create, delete audited");
 	db_close(db);
 }
@@ -816,11 +803,8 @@ int main(void)
 	/* Run by hand as under meson: one fixed day for bb_now(). */
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-test-citizens-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (!testdb_start("citizens"))
 		return 1;
-	}
 	test_intake_without_consent();
 	test_intake_and_card();
 	test_search();
@@ -830,9 +814,6 @@ int main(void)
 	test_timeline_and_facts();
 	test_picklists();
 	test_drafts();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

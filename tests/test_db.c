@@ -13,13 +13,7 @@
 #include "store_settings.h"
 #include "store_stats.h"
 #include "tap.h"
-
-static char dir[64];
-
-static void path_in_dir(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "%s/%s", dir, name);
-}
+#include "testdb.h"
 
 static void write_file(const char *path, const char *content)
 {
@@ -37,7 +31,7 @@ static long file_size(const char *path)
 static void test_fresh(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "new/sub/fresh.db");
+	testdb_path(path, sizeof path, "new/sub/fresh.db");
 	struct db *db;
 	enum db_status st = db_open(path, &db);
 	TAP_INT_EQ(st, DB_OK, "a new database opens, folders made");
@@ -46,7 +40,7 @@ static void test_fresh(void)
 	stat(path, &sb);
 	TAP_INT_EQ(sb.st_mode & 0777, 0600, "the file is readable by its owner only");
 	char parent[256];
-	path_in_dir(parent, sizeof parent, "new/sub");
+	testdb_path(parent, sizeof parent, "new/sub");
 	stat(parent, &sb);
 	TAP_INT_EQ(sb.st_mode & 0777, 0700, "the folder made for it is private");
 
@@ -84,7 +78,7 @@ static void test_fresh(void)
 static void test_too_new(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "newer.db");
+	testdb_path(path, sizeof path, "newer.db");
 	struct db *db;
 	db_open(path, &db);
 	db_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999");
@@ -106,7 +100,7 @@ static void test_too_new(void)
 static void test_not_a_database(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "notes.txt");
+	testdb_path(path, sizeof path, "notes.txt");
 	write_file(path, "Dette er en indkøbsseddel, ikke en database.\n"
 			 "mælk, rugbrød, æbler, ost, kaffe, havregryn, smør, løg...\n");
 	long before = file_size(path);
@@ -133,16 +127,16 @@ static void test_missing_folder(void)
 static void test_read_only(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "ro/readonly.db");
+	testdb_path(path, sizeof path, "ro/readonly.db");
 	struct db *db;
 	db_open(path, &db);
 	db_exec(db, "PRAGMA journal_mode = DELETE");
 	db_close(db);
 	char ro_dir[256];
-	path_in_dir(ro_dir, sizeof ro_dir, "ro");
+	testdb_path(ro_dir, sizeof ro_dir, "ro");
 	chmod(path, 0444);
 	chmod(ro_dir, 0555);
-	chmod(dir, 0755);
+	chmod(testdb_dir, 0755);
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
@@ -163,7 +157,7 @@ static void test_read_only(void)
 static void test_locked(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "locked.db");
+	testdb_path(path, sizeof path, "locked.db");
 	struct db *holder, *db;
 	db_open(path, &holder);
 	db_close(holder);
@@ -183,7 +177,7 @@ static void test_locked(void)
 static void test_corrupt(void)
 {
 	char path[256];
-	path_in_dir(path, sizeof path, "corrupt.db");
+	testdb_path(path, sizeof path, "corrupt.db");
 	struct db *db;
 	db_open(path, &db);
 	db_exec(db, "PRAGMA journal_mode = DELETE");
@@ -212,8 +206,8 @@ static void test_corrupt(void)
 static void test_backup(void)
 {
 	char path[256], copy[256];
-	path_in_dir(path, sizeof path, "orig.db");
-	path_in_dir(copy, sizeof copy, "copy.db");
+	testdb_path(path, sizeof path, "orig.db");
+	testdb_path(copy, sizeof copy, "copy.db");
 	struct db *db;
 	db_open(path, &db);
 	settings_set(db, 0, "centre_name", "Kopi-centret");
@@ -251,11 +245,8 @@ static void test_wrapper(void)
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/bb-test-db-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (!testdb_start("db"))
 		return 1;
-	}
 	test_wrapper();
 	test_fresh();
 	test_too_new();
@@ -265,9 +256,6 @@ int main(void)
 	test_locked();
 	test_corrupt();
 	test_backup();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

@@ -19,36 +19,24 @@
 #include "store_matching.h"
 #include "store_registry.h"
 #include "tap.h"
+#include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
-static char dir[64];
 static long long coordinator;
 static const char *today = "2026-11-26"; /* a Thursday */
 
-static void path_of(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "%s/%s", dir, name);
-}
 
 static struct db *open_db(const char *name)
 {
 	char path[256];
-	path_of(path, sizeof path, name);
+	testdb_path(path, sizeof path, name);
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open %s\n", path);
 		exit(1);
 	}
 	return db;
-}
-
-static long long count_of(struct db *db, const char *sql)
-{
-	long long n = -1;
-	if (db_query_int(db, sql, &n) != DB_OK)
-		return -1;
-	return n;
 }
 
 static long long add_citizen(struct db *db, const char *name, const char *referred_on, const char *assessment,
@@ -221,24 +209,24 @@ static void confirm_and_end(void)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE id = %lld AND citizen_id = %lld AND volunteer_id = %lld"
 		 " AND activity_id = %lld AND matched_on = '%s' AND matched_by = %lld AND first_session_id = %lld",
 		 done.match_id, karen, bente, cafe, today, coordinator, done.session_id);
-	TAP_INT_EQ(count_of(db, sql), 1, "who, with whom, when and by whom is recorded");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "who, with whom, when and by whom is recorded");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND activity_id = %lld"
 		 " AND enrolled_on = '%s' AND ended_on IS NULL", karen, cafe, today);
-	TAP_INT_EQ(count_of(db, sql), 1, "she is enrolled in the café");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "she is enrolled in the café");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'after_first_session'"
 		 " AND due_on = '2026-11-27' AND responsible = %lld AND status = 'open'"
 		 " AND source_key = 'first_session:%lld'", karen, bente, done.match_id);
-	TAP_INT_EQ(count_of(db, sql), 1, "a call after the first session, Bente responsible");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "a call after the first session, Bente responsible");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'no_contact'"
 		 " AND status = 'cancelled'", karen);
-	TAP_INT_EQ(count_of(db, sql), 1, "the no-contact call is cancelled by the match");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the no-contact call is cancelled by the match");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
 		 " AND user_id = %lld", done.match_id, coordinator);
-	TAP_INT_EQ(count_of(db, sql), 1, "the match is in the audit log");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the match is in the audit log");
 	TAP_INT_EQ(matching_log_view(db, coordinator, karen), DB_OK, "opening her matching screen is logged");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
 		 " AND action = 'view' AND detail = 'matching'", karen);
-	TAP_INT_EQ(count_of(db, sql), 1, "as a view of the citizen");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "as a view of the citizen");
 
 	citizens_facts(db, karen, today, &cf);
 	struct next_step step = next_step_decide(&cf, day);
@@ -270,7 +258,7 @@ static void confirm_and_end(void)
 	matching_confirm(db, coordinator, &q, &done);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'after_match'"
 		 " AND due_on = '2026-12-10' AND source_key = 'match:%lld'", ida, done.match_id);
-	TAP_INT_EQ(count_of(db, sql), 1, "a volunteer alone: a call after two weeks");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "a volunteer alone: a call after two weeks");
 	citizens_facts(db, ida, today, &cf);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_CALL_LATER, "her next step is that call");
 
@@ -279,18 +267,18 @@ static void confirm_and_end(void)
 	TAP_INT_EQ(matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", "Kommer selv nu"), DB_OK,
 		   "Karen goes on her own");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", karen);
-	TAP_INT_EQ(count_of(db, sql), 1, "she stays enrolled");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "she stays enrolled");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'on_own'"
 		 " AND accompaniment_done_on = '2026-12-10' AND end_reason = 'Kommer selv nu'", rows[0].id);
-	TAP_INT_EQ(count_of(db, sql), 1, "the outcome, the reason and the accompaniment done");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the outcome, the reason and the accompaniment done");
 	TAP_INT_EQ(matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", NULL), DB_ERR_NOTFOUND,
 		   "an ended match cannot end again");
 	matching_citizen_matches(db, poul, rows, 4, &n);
 	matching_end(db, coordinator, rows[0].id, "2026-11-26", "declined", "Vil ikke alligevel");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on = '2026-11-26'", poul);
-	TAP_INT_EQ(count_of(db, sql), 1, "declined: the enrolment ends");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "declined: the enrolment ends");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'", poul);
-	TAP_INT_EQ(count_of(db, sql), 1, "and the planned call is cancelled");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "and the planned call is cancelled");
 	volunteers_get(db, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is down to Ida");
 	db_close(db);
@@ -341,9 +329,9 @@ static void refusals(void)
 	q = (struct match_request){ c[3], roomy, 0, today };
 	matching_confirm(db, coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_CITIZEN, "a citizen whose course ended is not matched");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches"), 2, "no refused match left a row");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM enrolments"), 2, "nor an enrolment");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM follow_ups"), 2, "nor a call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), 2, "no refused match left a row");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments"), 2, "nor an enrolment");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 2, "nor a call");
 	db_close(db);
 }
 
@@ -364,7 +352,7 @@ static void stale_desk(void)
 	TAP_INT_EQ(matching_confirm(a, coordinator, &q1, &done), DB_OK, "desk A takes it");
 	TAP_INT_EQ(matching_confirm(b, coordinator, &q2, &done), DB_ERR_CONSTRAINT, "desk B's confirm is refused");
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_VOLUNTEER_FULL, "because the place is gone");
-	TAP_INT_EQ(count_of(a, "SELECT count(*) FROM matches WHERE ended_on IS NULL"), 1, "one match, not two");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM matches WHERE ended_on IS NULL"), 1, "one match, not two");
 	db_close(b);
 	db_close(a);
 }
@@ -421,11 +409,11 @@ static void two_desks_at_once(void)
 	db = open_db("race.db");
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE volunteer_id = %lld AND ended_on IS NULL", volunteer);
-	TAP_INT_EQ(count_of(db, sql), VOLUNTEER_PLACES, "the volunteer has exactly her places filled");
+	TAP_INT_EQ(testdb_count(db, sql), VOLUNTEER_PLACES, "the volunteer has exactly her places filled");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE activity_id = %lld AND ended_on IS NULL", activity);
-	TAP_INT_EQ(count_of(db, sql), ACTIVITY_PLACES, "the activity has exactly its places filled");
+	TAP_INT_EQ(testdb_count(db, sql), ACTIVITY_PLACES, "the activity has exactly its places filled");
 	TAP_INT_EQ(total, VOLUNTEER_PLACES + ACTIVITY_PLACES, "the desks together got exactly that many through");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM matches"), VOLUNTEER_PLACES + ACTIVITY_PLACES,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), VOLUNTEER_PLACES + ACTIVITY_PLACES,
 		   "and no refused attempt left a match behind");
 	db_close(db);
 }
@@ -433,17 +421,13 @@ static void two_desks_at_once(void)
 int main(void)
 {
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-matching-XXXXXX");
-	if (!mkdtemp(dir))
+	if (!testdb_start("matching"))
 		return 1;
 	waiting();
 	confirm_and_end();
 	refusals();
 	stale_desk();
 	two_desks_at_once();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

@@ -11,16 +11,7 @@
 #include "measures.h"
 #include "store_measures.h"
 #include "tap.h"
-
-static char dir[64];
-
-static long long count_of(struct db *db, const char *query)
-{
-	long long n = -1;
-	if (db_query_int(db, query, &n) != DB_OK)
-		printf("# failed: %s: %s\n", query, db_errdetail(db));
-	return n;
-}
+#include "testdb.h"
 
 static long long find(const struct measure_ref *refs, int n, const char *code)
 {
@@ -51,13 +42,10 @@ int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-test-measures-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (!testdb_start("measures"))
 		return 1;
-	}
 	char path[128];
-	snprintf(path, sizeof path, "%s/m.db", dir);
+	testdb_path(path, sizeof path, "m.db");
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open: %s\n", db_errdetail(db));
@@ -106,12 +94,12 @@ int main(void)
 	TAP_CHECK(!given, "no consent to measures yet");
 	TAP_INT_EQ(record(db, citizen, who5, "2026-09-01", low, false, &id), DB_ERR_CONSTRAINT,
 		   "without consent nothing is written");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM measures"), 0, "nothing");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM measures"), 0, "nothing");
 	TAP_INT_EQ(record(db, citizen, who5, "2026-09-01", low, true, &id), DB_OK, "agreed just now: written");
-	TAP_INT_EQ(count_of(db, "SELECT total FROM measures"), 32, "WHO-5 8 x 4 = 32");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM consents WHERE purpose = 'measures'"), 1, "with the consent");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM measure_answers"), 5, "and each answer");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND detail LIKE 'measure%'"),
+	TAP_INT_EQ(testdb_count(db, "SELECT total FROM measures"), 32, "WHO-5 8 x 4 = 32");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE purpose = 'measures'"), 1, "with the consent");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM measure_answers"), 5, "and each answer");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND detail LIKE 'measure%'"),
 		   1, "audited");
 
 	int bad[] = { 2, 1, 7, 1, 2 };
@@ -168,14 +156,11 @@ int main(void)
 	int answers[] = { 8, 3 };
 	TAP_INT_EQ(record(db, citizen, d, "2026-11-26", answers, false, &id), DB_OK, "and recorded");
 	snprintf(q, sizeof q, "SELECT total FROM measures WHERE measure_id = %lld", mood);
-	TAP_INT_EQ(count_of(db, q), 15, "scored from its rows: 8 + (10 - 3)");
+	TAP_INT_EQ(testdb_count(db, q), 15, "scored from its rows: 8 + (10 - 3)");
 	free(d);
 	free(who5);
 	free(ucla);
 	db_close(db);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }

@@ -12,17 +12,17 @@
 #include "fold.h"
 #include "store_registry.h"
 #include "tap.h"
+#include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
-static char dir[64];
 static long long coordinator;
 static const char *today = "2026-11-26"; /* a Thursday */
 
 static struct db *open_fresh(const char *name)
 {
 	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	testdb_path(path, sizeof path, name);
 	struct db *db;
 	if (db_open(path, &db) != DB_OK) {
 		printf("# cannot open %s\n", path);
@@ -32,14 +32,6 @@ static struct db *open_fresh(const char *name)
 		exit(1);
 	coordinator = db_last_insert_id(db);
 	return db;
-}
-
-static long long count_of(struct db *db, const char *sql)
-{
-	long long n = -1;
-	if (db_query_int(db, sql, &n) != DB_OK)
-		return -1;
-	return n;
 }
 
 static struct volunteer_record bente(void)
@@ -92,7 +84,7 @@ static void volunteers(void)
 		  && strcmp(back.courses[0].course, "Recovery-mentorforløb (20 timer)") == 0, "the course and its date");
 	TAP_INT_EQ(back.version, 1, "a new record is version 1");
 	TAP_INT_EQ(back.load, 0, "no citizens yet");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'volunteer' AND action = 'create'"),
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'volunteer' AND action = 'create'"),
 		   1, "the creation is in the audit log");
 
 	/* An edit, then a second edit from a desk that read version 1. */
@@ -156,7 +148,7 @@ static void volunteers(void)
 	TAP_INT_EQ(n, 1, "a typed %% is not a wildcard");
 	volunteers_search(db, "xyz", 0, 10, rows, &n);
 	TAP_INT_EQ(n, 0, "nothing found");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM volunteers"), 4, "nobody was deleted");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers"), 4, "nobody was deleted");
 	db_close(db);
 }
 
@@ -187,7 +179,7 @@ static long long sessions_of(struct db *db, long long id, const char *where)
 {
 	char sql[300];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM sessions WHERE activity_id = %lld AND %s", id, where);
-	return count_of(db, sql);
+	return testdb_count(db, sql);
 }
 
 static void activities(void)
@@ -248,7 +240,7 @@ static void activities(void)
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND date >= '2026-11-26'"), 0, "nothing planned any more");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'cancelled' AND cancel_reason = 'Aktiviteten er stoppet'"), 1,
 		   "the session with attendance is cancelled with the reason, not deleted");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM activities"), 1, "the activity is kept");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM activities"), 1, "the activity is kept");
 	sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(created, 0, "an ended activity gets no sessions");
 	TAP_INT_EQ(activities_set_status(db, coordinator, id, "active", today, NULL), DB_OK, "and starts again");
@@ -272,7 +264,7 @@ static void activities(void)
 	fold_search("Riis", q, sizeof q);
 	activities_search(db, q, 0, 5, rows, &n);
 	TAP_INT_EQ(n, 2, "the place is searched too");
-	TAP_INT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity'"), 6,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity'"), 6,
 		   "every change of an activity is in the audit log");
 	db_close(db);
 }
@@ -280,14 +272,10 @@ static void activities(void)
 int main(void)
 {
 	dbrules_install();
-	snprintf(dir, sizeof dir, "/tmp/bb-registry-XXXXXX");
-	if (!mkdtemp(dir))
+	if (!testdb_start("registry"))
 		return 1;
 	volunteers();
 	activities();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	testdb_finish();
 	return tap_done();
 }
