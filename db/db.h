@@ -11,28 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model_status.h"
+
 struct db;
 struct db_stmt;
 
-/* Outcomes worth telling apart for the person at the desk. */
-enum db_status {
-	DB_OK = 0,
-	DB_ROW,          /* db_step: a row is ready */
-	DB_DONE,         /* db_step: no more rows */
-	DB_ERR_NODIR,    /* the folder for the file cannot be made */
-	DB_ERR_CANTOPEN, /* the file cannot be opened or created */
-	DB_ERR_READONLY, /* the file or its folder is read-only */
-	DB_ERR_NOTADB,   /* the file is not a Brobygger/SQLite database */
-	DB_ERR_CORRUPT,  /* the database is damaged */
-	DB_ERR_BUSY,     /* another program holds a lock for too long */
-	DB_ERR_FULL,     /* the disk is full */
-	DB_ERR_TOONEW,   /* made by a newer Brobygger: we refuse to touch it */
-	DB_ERR_CONSTRAINT, /* a rule in the schema said no */
-	DB_ERR_NOTFOUND, /* the row asked for does not exist */
-	DB_ERR_CONFLICT, /* changed by someone else since it was read */
-	DB_ERR_IO,       /* any other failure of the disk or the library */
-	DB_ERR_MISUSE,   /* a programming error: bad SQL, unknown parameter */
-};
 
 /* Text rules the schema's triggers and queries call as SQL functions
  * (bb_fold, bb_digits, bb_sortkey). The rules themselves live in src/

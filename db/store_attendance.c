@@ -93,7 +93,7 @@ static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 
 static enum db_status read_roll(struct db *db, long long session_id, struct roll *out)
 {
-	enum db_status r = att_session_read(db, session_id, &out->session);
+	enum db_status r = store_att_session_read(db, session_id, &out->session);
 	if (r != DB_OK)
 		return r;
 	long long previous;
@@ -125,7 +125,7 @@ static enum db_status read_roll(struct db *db, long long session_id, struct roll
 	return db_finalize(st);
 }
 
-enum db_status attendance_roll(struct db *db, long long session_id, struct roll *out)
+enum db_status store_attendance_roll(struct db *db, long long session_id, struct roll *out)
 {
 	memset(out, 0, sizeof *out);
 	/* One read transaction: the session and its list are one snapshot. */
@@ -135,11 +135,11 @@ enum db_status attendance_roll(struct db *db, long long session_id, struct roll 
 	r = read_roll(db, session_id, out);
 	db_rollback(db);
 	if (r != DB_OK)
-		attendance_roll_free(out);
+		store_attendance_roll_free(out);
 	return r;
 }
 
-void attendance_roll_free(struct roll *r)
+void store_attendance_roll_free(struct roll *r)
 {
 	free(r->entries);
 	r->entries = NULL;
@@ -181,7 +181,7 @@ static enum db_status read_context(struct db *db, long long session_id, long lon
 				   struct mark_context *cx)
 {
 	memset(cx, 0, sizeof *cx);
-	enum db_status r = att_session_read(db, session_id, &cx->session);
+	enum db_status r = store_att_session_read(db, session_id, &cx->session);
 	if (r != DB_OK)
 		return r;
 	struct db_stmt *st;
@@ -282,7 +282,7 @@ static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const s
 		out->call_withdrawn = true;
 	char detail[120];
 	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn", key);
-	return audit_record(db, actor, "update", "citizen", citizen_id, detail);
+	return store_audit_record(db, actor, "update", "citizen", citizen_id, detail);
 }
 
 /* Rule 3: a present mark completes the accompaniment milestone of the
@@ -310,7 +310,7 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 		db_bind_text(st, ":date", cx->session.date);
 		if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 			return r;
-		return audit_record(db, actor, "update", "citizen", citizen_id, "accompaniment recomputed");
+		return store_audit_record(db, actor, "update", "citizen", citizen_id, "accompaniment recomputed");
 	}
 	if (!rules->completes_accompaniment)
 		return DB_OK;
@@ -358,7 +358,7 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 	out->accompaniment_done = reached;
-	return audit_record(db, actor, "update", "citizen", citizen_id,
+	return store_audit_record(db, actor, "update", "citizen", citizen_id,
 			    reached ? "accompaniment done" : "accompaniment put right");
 }
 
@@ -419,7 +419,7 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 	char detail[96];
 	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
 		 mark && accompanied_by ? " accompanied" : "");
-	if ((r = audit_record(db, actor, "update", "citizen", citizen_id, detail)) != DB_OK)
+	if ((r = store_audit_record(db, actor, "update", "citizen", citizen_id, detail)) != DB_OK)
 		return r;
 	if (!rules)
 		return DB_OK;
@@ -428,7 +428,7 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 	return apply_accompaniment_rule(db, actor, cx, citizen_id, mark, rules, out);
 }
 
-enum db_status attendance_mark(struct db *db, db_user_id actor, long long session_id, long long citizen_id,
+enum db_status store_attendance_mark(struct db *db, db_user_id actor, long long session_id, long long citizen_id,
 			       const char *mark, long long accompanied_by, const char *today,
 			       const struct attendance_rules *rules, struct mark_outcome *out)
 {
@@ -471,10 +471,10 @@ static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_c
 		return r;
 	char detail[64];
 	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
-	return audit_record(db, actor, "update", "citizen", citizen_id, detail);
+	return store_audit_record(db, actor, "update", "citizen", citizen_id, detail);
 }
 
-enum db_status attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
+enum db_status store_attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
 				      long long citizen_id, bool enrol_too, const char *today,
 				      const struct attendance_rules *rules)
 {
@@ -495,7 +495,7 @@ out:
 	return store_finish(db, r);
 }
 
-enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
+enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
 					 const char *name, const char *phone, bool enrol_too, const char *today,
 					 long long *citizen_id)
 {
@@ -507,7 +507,7 @@ enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long l
 	struct mark_context cx;
 	struct mark_outcome outcome = { 0 };
 	struct db_stmt *st;
-	if ((r = att_session_read(db, session_id, &cx.session)) != DB_OK)
+	if ((r = store_att_session_read(db, session_id, &cx.session)) != DB_OK)
 		goto out;
 	if ((r = db_prepare(db, &st,
 			"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
@@ -535,7 +535,7 @@ enum db_status attendance_add_new_person(struct db *db, db_user_id actor, long l
 		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
-	if ((r = audit_record(db, actor, "create", "citizen", id, "walk-in")) != DB_OK)
+	if ((r = store_audit_record(db, actor, "create", "citizen", id, "walk-in")) != DB_OK)
 		goto out;
 	cx.enrolment_id = 0;
 	cx.responsible = 0;
@@ -550,11 +550,11 @@ out:
 	return r;
 }
 
-enum db_status attendance_roll_viewed(struct db *db, db_user_id actor, long long session_id)
+enum db_status store_attendance_roll_viewed(struct db *db, db_user_id actor, long long session_id)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	r = audit_record(db, actor, "view", "session", session_id, "roll list");
+	r = store_audit_record(db, actor, "view", "session", session_id, "roll list");
 	return store_finish(db, r);
 }

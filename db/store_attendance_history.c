@@ -211,7 +211,7 @@ static enum db_status read_grid(struct db *db, long long activity_id, const char
 	return r;
 }
 
-enum db_status attendance_history(struct db *db, long long activity_id, const char *until, int weeks,
+enum db_status store_attendance_history(struct db *db, long long activity_id, const char *until, int weeks,
 				  struct history_grid *out)
 {
 	memset(out, 0, sizeof *out);
@@ -223,11 +223,11 @@ enum db_status attendance_history(struct db *db, long long activity_id, const ch
 	r = read_grid(db, activity_id, until, weeks, out);
 	db_rollback(db);
 	if (r != DB_OK)
-		attendance_history_free(out);
+		store_attendance_history_free(out);
 	return r;
 }
 
-void attendance_history_free(struct history_grid *g)
+void store_attendance_history_free(struct history_grid *g)
 {
 	free(g->cols);
 	free(g->rows);

@@ -10,6 +10,6 @@
 /* Reads a session by id inside the caller's transaction (or not):
  * activity, date, status and the rest of struct session_info except the
  * roll counts. DB_ERR_NOTFOUND when there is none. */
-enum db_status att_session_read(struct db *db, long long session_id, struct session_info *out);
+enum db_status store_att_session_read(struct db *db, long long session_id, struct session_info *out);
 
 #endif

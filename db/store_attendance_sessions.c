@@ -43,7 +43,7 @@ static void read_session_row(struct db_stmt *st, struct session_info *s)
 	s->marked = (int)db_column_int(st, 13);
 }
 
-enum db_status att_session_read(struct db *db, long long session_id, struct session_info *out)
+enum db_status store_att_session_read(struct db *db, long long session_id, struct session_info *out)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -64,13 +64,13 @@ enum db_status att_session_read(struct db *db, long long session_id, struct sess
 	return r;
 }
 
-enum db_status attendance_session_get(struct db *db, long long session_id, struct session_info *out)
+enum db_status store_attendance_session_get(struct db *db, long long session_id, struct session_info *out)
 {
 	memset(out, 0, sizeof *out);
-	return att_session_read(db, session_id, out);
+	return store_att_session_read(db, session_id, out);
 }
 
-enum db_status attendance_sessions(struct db *db, const char *from, const char *to,
+enum db_status store_attendance_sessions(struct db *db, const char *from, const char *to,
 				   const char *activity_query, struct session_info *out, int max,
 				   int *count)
 {
@@ -129,7 +129,7 @@ static enum db_status find_session(struct db *db, long long activity_id, const c
 	return db_finalize(st);
 }
 
-enum db_status attendance_session_open(struct db *db, db_user_id actor, long long activity_id,
+enum db_status store_attendance_session_open(struct db *db, db_user_id actor, long long activity_id,
 				       const char *date, long long *session_id)
 {
 	*session_id = 0;
@@ -150,7 +150,7 @@ enum db_status attendance_session_open(struct db *db, db_user_id actor, long lon
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
 	id = db_last_insert_id(db);
-	r = audit_record(db, actor, "create", "session", id, date);
+	r = store_audit_record(db, actor, "create", "session", id, date);
 out:
 	r = store_finish(db, r);
 	if (r == DB_OK)
@@ -158,7 +158,7 @@ out:
 	return r;
 }
 
-enum db_status attendance_session_neighbour(struct db *db, long long session_id, int dir, long long *out)
+enum db_status store_attendance_session_neighbour(struct db *db, long long session_id, int dir, long long *out)
 {
 	*out = 0;
 	struct db_stmt *st;
@@ -175,7 +175,7 @@ enum db_status attendance_session_neighbour(struct db *db, long long session_id,
 	return db_finalize(st);
 }
 
-enum db_status attendance_session_cancel(struct db *db, db_user_id actor, long long session_id,
+enum db_status store_attendance_session_cancel(struct db *db, db_user_id actor, long long session_id,
 					 const char *reason)
 {
 	bool cancel = reason && *reason;
@@ -207,12 +207,12 @@ enum db_status attendance_session_cancel(struct db *db, db_user_id actor, long l
 	db_bind_int(st, ":id", session_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
+	r = store_audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
 out:
 	return store_finish(db, r);
 }
 
-enum db_status attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
+enum db_status store_attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
@@ -263,7 +263,7 @@ enum db_status attendance_session_update(struct db *db, db_user_id actor, const 
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "session", e->id, "details");
+	r = store_audit_record(db, actor, "update", "session", e->id, "details");
 out:
 	return store_finish(db, r);
 }
@@ -279,7 +279,7 @@ static enum db_status read_volunteer_refs(struct db_stmt *st, struct volunteer_r
 	return db_finalize(st);
 }
 
-enum db_status attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
+enum db_status store_attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
 					  int max, int *count)
 {
 	*count = 0;
@@ -293,7 +293,7 @@ enum db_status attendance_session_helpers(struct db *db, long long session_id, s
 	return read_volunteer_refs(st, out, max, count);
 }
 
-enum db_status attendance_volunteers(struct db *db, const char *query, struct volunteer_ref *out, int max,
+enum db_status store_attendance_volunteers(struct db *db, const char *query, struct volunteer_ref *out, int max,
 				     int *count)
 {
 	*count = 0;
@@ -309,7 +309,7 @@ enum db_status attendance_volunteers(struct db *db, const char *query, struct vo
 	return read_volunteer_refs(st, out, max, count);
 }
 
-enum db_status attendance_activities(struct db *db, const char *query, struct activity_ref *out, int max,
+enum db_status store_attendance_activities(struct db *db, const char *query, struct activity_ref *out, int max,
 				     int *count)
 {
 	*count = 0;

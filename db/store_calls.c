@@ -17,7 +17,7 @@
 
 /* ---------- the list ---------- */
 
-enum db_status calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out)
+enum db_status store_calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -67,7 +67,7 @@ static void read_call_row(struct db_stmt *st, struct call_row *c)
 /* The list's order, as one row value: keyset paging compares with it. */
 #define CALL_ORDER "f.due_on, f.due_time IS NULL, COALESCE(f.due_time, ''), COALESCE(c.sort_key, ''), f.id"
 
-enum db_status calls_list(struct db *db, const char *until, const char *query, const struct call_row *after,
+enum db_status store_calls_list(struct db *db, const char *until, const char *query, const struct call_row *after,
 			  int limit, struct call_row *out, int *count)
 {
 	*count = 0;
@@ -107,7 +107,7 @@ enum db_status calls_list(struct db *db, const char *until, const char *query, c
 
 /* ---------- raised to the coordinator ---------- */
 
-enum db_status calls_escalations(struct db *db, struct call_escalation *out, int max, int *count)
+enum db_status store_calls_escalations(struct db *db, struct call_escalation *out, int max, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
@@ -133,7 +133,7 @@ enum db_status calls_escalations(struct db *db, struct call_escalation *out, int
 	return r;
 }
 
-enum db_status calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
+enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
 				      long long follow_up_id, int attempts, const char *today, bool *raised)
 {
 	*raised = false;
@@ -154,7 +154,7 @@ enum db_status calls_escalation_raise(struct db *db, db_user_id actor, long long
 	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		goto out;
 	*raised = true;
-	r = audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
+	r = store_audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
 out:
 	r = store_finish(db, r);
 	if (r != DB_OK)
@@ -162,7 +162,7 @@ out:
 	return r;
 }
 
-enum db_status calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
+enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
 					const char *today, const char *resolution)
 {
 	enum db_status r = db_begin(db);
@@ -179,7 +179,7 @@ enum db_status calls_escalation_resolve(struct db *db, db_user_id actor, long lo
 	db_bind_int(st, ":citizen", citizen_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
+	r = store_audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
 out:
 	return store_finish(db, r);
 }
@@ -235,7 +235,7 @@ static enum db_status card_people(struct db *db, struct call_card *out)
 {
 	long long citizen = out->call.citizen_id;
 	struct db_stmt *st;
-	enum db_status r = citizens_read_relative(db, citizen, &out->relative);
+	enum db_status r = store_citizens_read_relative(db, citizen, &out->relative);
 	if (r != DB_OK)
 		return r;
 
@@ -411,7 +411,7 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	return db_finalize(st);
 }
 
-enum db_status calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out)
+enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out)
 {
 	memset(out, 0, sizeof *out);
 	enum db_status r = db_begin(db);
@@ -420,7 +420,7 @@ enum db_status calls_card(struct db *db, db_user_id actor, long long call_id, st
 	if ((r = card_main(db, call_id, out)) != DB_OK || (r = card_people(db, out)) != DB_OK
 	    || (r = card_why(db, out)) != DB_OK || (r = card_history(db, call_id, out)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
+	r = store_audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
 out:
 	return store_finish(db, r);
 }
@@ -446,7 +446,7 @@ static enum db_status insert_call(struct db *db, db_user_id actor, const struct 
 	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		return r;
 	*id = db_last_insert_id(db);
-	return audit_record(db, actor, "create", "follow_up", *id, store_or_null(c->source_key));
+	return store_audit_record(db, actor, "create", "follow_up", *id, store_or_null(c->source_key));
 }
 
 /* Which of the calls still need writing: those without a key, or whose
@@ -472,7 +472,7 @@ static enum db_status calls_missing(struct db *db, const struct call_new *calls,
 	return db_finalize(st);
 }
 
-enum db_status calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
+enum db_status store_calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
 			    int *created)
 {
 	*created = 0;
@@ -526,7 +526,7 @@ static enum db_status exec_for_citizen(struct db *db, db_user_id actor, const ch
 }
 
 /* What the next step changes besides the call itself; matches are
- * ended by the caller through matching_end (db/store_matching.h). */
+ * ended by the caller through store_matching_end (db/store_matching.h). */
 static enum db_status apply_next_step(struct db *db, db_user_id actor, long long citizen_id,
 				      const struct call_outcome *in, long long next_call_id)
 {
@@ -552,7 +552,7 @@ static enum db_status apply_next_step(struct db *db, db_user_id actor, long long
 	}
 	if (r == DB_OK && (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0
 			   || strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0))
-		r = audit_record(db, actor, "update", "citizen", citizen_id, in->next_step);
+		r = store_audit_record(db, actor, "update", "citizen", citizen_id, in->next_step);
 	return r;
 }
 
@@ -584,7 +584,7 @@ static enum db_status record_feedback(struct db *db, db_user_id actor, long long
 	store_bind_id(st, ":user", actor);
 	if ((r = store_run(st)) != DB_OK)
 		return r;
-	return audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
+	return store_audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
 }
 
 /* A new agreed day replaces any agreed call still open: the citizen
@@ -601,7 +601,7 @@ static enum db_status replace_agreed_calls(struct db *db, long long citizen)
 	return store_run(st);
 }
 
-enum db_status calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
+enum db_status store_calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
 			    const struct call_new *next, struct call_recorded *out)
 {
 	memset(out, 0, sizeof *out);
@@ -638,7 +638,7 @@ enum db_status calls_record(struct db *db, db_user_id actor, const struct call_o
 	db_bind_int(st, ":id", in->call_id);
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
-	if ((r = audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
+	if ((r = store_audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
 		goto out;
 	if (next && ((r = replace_agreed_calls(db, citizen)) != DB_OK
 		     || (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK))
@@ -651,7 +651,7 @@ out:
 	return store_finish(db, r);
 }
 
-enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
+enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
@@ -667,7 +667,7 @@ enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, 
 	/* Not open any more: recorded or cancelled at another desk. */
 	if ((r = store_run_changed(db, st, DB_ERR_CONFLICT)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
+	r = store_audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
 out:
 	return store_finish(db, r);
 }

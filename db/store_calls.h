@@ -19,256 +19,77 @@
 #define BB_STORE_CALLS_H
 
 #include <stdbool.h>
-
 #include "db.h"
 #include "store_citizens.h"
 #include "store_settings.h"
-
-/* Byte sizes: room for the schema's character limits in UTF-8. */
-enum {
-	CALL_NAME = 484,   /* 120 characters */
-	CALL_PHONE = 124,  /* 30 characters */
-	CALL_TEXT = 484,
-	CALL_NOTE = 1604,  /* 400 characters: a call's note, what the referrer was told */
-	CALL_CODE = 24,
-	CALL_DATE = 11,
-	CALL_TIME = 6,
-	CALL_KEY = 64,
-	CALL_STAMP = 20,
-	CALL_RECENT_NOTES = 4,  /* notes and earlier calls the card shows */
-	CALL_ENROLMENTS = 4,    /* activities the card shows attendance for */
-	CALL_MARKS = 6,         /* marks per activity on the card */
-};
+#include "model_calls.h"
 
 /* ---------- the list ---------- */
 
-struct call_row {
-	long long id;
-	long long citizen_id;
-	char name[CALL_NAME];
-	char phone[CALL_PHONE];
-	char reason[CALL_CODE];
-	char due_on[CALL_DATE];
-	char due_time[CALL_TIME];
-	long long responsible;           /* volunteer, 0: the desk */
-	char responsible_name[CALL_NAME];
-	char source_key[CALL_KEY];
-	bool citizen_ended;              /* the course ended after the call was planned */
-	bool escalated;                  /* raised to the coordinator, not yet handled */
-	char sort_key[2 * CALL_NAME];    /* Danish name order, for fetching the next page */
-};
-
-struct call_counts {
-	long long due;        /* open, due today or before */
-	long long overdue;    /* of them, due before today */
-	long long week;       /* open, due after today up to `until` */
-	long long escalated;  /* citizens raised to the coordinator, not handled */
-};
-enum db_status calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out);
+enum db_status store_calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out);
 
 /* Open calls due on or before `until`: the oldest due date first (so
  * overdue and today's calls lead), agreed times before calls without one,
- * then Danish name order. `query` (folded as for citizens_search, "" for
+ * then Danish name order. `query` (folded as for store_citizens_search, "" for
  * all) keeps citizens whose folded name contains it. One page of `limit`
  * rows after the row `after` (NULL: from the start), so a long list costs
  * the same per page wherever it is scrolled to. */
-enum db_status calls_list(struct db *db, const char *until, const char *query, const struct call_row *after,
+enum db_status store_calls_list(struct db *db, const char *until, const char *query, const struct call_row *after,
 			  int limit, struct call_row *out, int *count);
 
 /* ---------- raised to the coordinator ---------- */
 
-struct call_escalation {
-	long long id;
-	long long citizen_id;
-	long long follow_up_id;          /* the call that was not reached the last time */
-	char name[CALL_NAME];
-	char phone[CALL_PHONE];
-	char raised_on[CALL_DATE];
-	int attempts;                    /* calls not reached in a row when raised */
-};
 /* Not yet handled, the oldest first. */
-enum db_status calls_escalations(struct db *db, struct call_escalation *out, int max, int *count);
+enum db_status store_calls_escalations(struct db *db, struct call_escalation *out, int max, int *count);
 /* Raises the citizen unless already raised; *raised says whether it was
  * raised now. */
-enum db_status calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
+enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
 				      long long follow_up_id, int attempts, const char *today, bool *raised);
 /* Marks the citizen's open escalation handled, with what was done.
  * DB_ERR_NOTFOUND when none is open. */
-enum db_status calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
+enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
 					const char *today, const char *resolution);
 
 /* ---------- the call card ---------- */
 
-struct call_note {
-	char date[CALL_DATE];
-	char who[CALL_NAME];             /* author of a note, responsible for a call */
-	char outcome[CALL_CODE];         /* a call's outcome; "" for a note */
-	char reason[CALL_CODE];          /* a call's reason */
-	char text[CALL_NOTE];
-};
-
-struct call_attendance {
-	char activity[CALL_TEXT];
-	char marks[CALL_MARKS + 1];      /* oldest first: 'p'resent, 'e'xcused, 'a'bsent */
-	char last_date[CALL_DATE];       /* of the newest mark */
-	char next_date[CALL_DATE];       /* next planned session, "" if none */
-};
-
-struct call_card {
-	struct call_row call;
-	char status[CALL_CODE];          /* open, done, cancelled */
-	char outcome[CALL_CODE];         /* when done */
-	char note[CALL_NOTE];
-	char next_step[CALL_TEXT];
-	long long citizen_version;       /* for ending the course from the call */
-	char birth_year[8];
-	char contact_pref[CALL_CODE];
-	struct relative relative;        /* the relative who takes part, name "" if none */
-
-	/* The latest referral: who to give feedback to, and whether we may. */
-	long long referral_id;
-	char referral_source[CALL_CODE];
-	char referrer_name[CALL_NAME];
-	char referrer_org[CALL_TEXT];
-	char referrer_phone[CALL_PHONE];
-	bool feedback_consent;           /* the citizen agreed that the referrer is told */
-	char feedback_last_on[CALL_DATE];/* the last feedback given, "" if none */
-
-	/* What the situation behind the call points at. */
-	char why_activity[CALL_TEXT];
-	char why_volunteer[CALL_NAME];
-	char why_date[CALL_DATE];        /* match day, first or missed session, earlier call */
-	char why_text[CALL_NOTE];        /* an agreed call: the note of the call that agreed it */
-	char last_contact_on[CALL_DATE]; /* no_contact: the last time anything happened */
-
-	struct call_note notes[CALL_RECENT_NOTES];
-	int nnotes;
-	struct call_attendance attendance[CALL_ENROLMENTS];
-	int nattendance;
-
-	int not_reached;                 /* calls to the citizen not reached in a row, up to now */
-	char escalated_on[CALL_DATE];    /* raised to the coordinator, not handled; "" */
-	int open_matches;
-	bool accompanied;                /* a volunteer still goes along */
-};
 /* Reads the card of a call and logs a 'view' of the citizen. */
-enum db_status calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out);
+enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out);
 
 /* ---------- writing calls ---------- */
 
-/* A call that should exist, as the rules say. */
-struct call_new {
-	long long citizen_id;
-	char reason[CALL_CODE];          /* follow_ups.reason */
-	char due_on[CALL_DATE];
-	char due_time[CALL_TIME];        /* "" for none */
-	long long responsible;           /* volunteer, 0: the desk */
-	char source_key[CALL_KEY];       /* "" for none; else written once only */
-};
 /* Writes the calls whose source key is not taken yet, in one transaction
  * (none when all exist); *created counts the new ones. */
-enum db_status calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
+enum db_status store_calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
 			    int *created);
 
-/* The next steps a call can end with (follow_ups.next_step). */
-#define CALL_NEXT_NEW_CALL "new_call"
-#define CALL_NEXT_NEW_MATCH "new_match"
-#define CALL_NEXT_ON_OWN "on_own"
-#define CALL_NEXT_END_COURSE "end_course"
-#define CALL_NEXT_HANDOVER "handover"
-#define CALL_NEXT_NONE "none"
-
-struct call_outcome {
-	long long call_id;
-	char outcome[CALL_CODE];         /* reached, not_reached, call_back, wrong_number */
-	char note[CALL_NOTE];
-	char next_step[CALL_CODE];       /* CALL_NEXT_* */
-	char handover_to[CALL_TEXT];     /* CALL_NEXT_HANDOVER */
-	char told_referrer[CALL_NOTE];   /* feedback given to the referrer, "" for none */
-	char today[CALL_DATE];
-};
-struct call_recorded {
-	long long citizen_id;
-	long long next_call_id;          /* the new call written, 0 for none */
-	int not_reached;                 /* calls to the citizen not reached in a row, this one included */
-	char reason[CALL_CODE];          /* the recorded call's reason */
-};
 /* Records the outcome of an open call in one transaction: the call is
  * done; `next` (may be NULL) is written as the new call; handover
  * records the assessment (professional help, who took over); end_course
  * cancels the citizen's other open calls (the course itself is ended with
- * citizens_end first). new_match and on_own end the open matches, which
- * is matching_end's work (db/store_matching.h): the caller does that. Feedback to the referrer is refused
+ * store_citizens_end first). new_match and on_own end the open matches, which
+ * is store_matching_end's work (db/store_matching.h): the caller does that. Feedback to the referrer is refused
  * (DB_ERR_CONSTRAINT) unless the citizen agreed to it. A call that is no
  * longer open (another desk recorded it) gives DB_ERR_CONFLICT. */
-enum db_status calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
+enum db_status store_calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
 			    const struct call_new *next, struct call_recorded *out);
 
 /* Cancels an open call that is no longer needed, keeping why in the note. */
-enum db_status calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why);
+enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why);
 
 /* ---------- facts for the rules ---------- */
 
-/* Matches made on or after `from`, or whose first session is. */
-struct call_match_fact {
-	long long match_id;
-	long long citizen_id;
-	long long volunteer_id;          /* 0: an activity only */
-	long long activity_id;           /* 0: a volunteer only */
-	char matched_on[CALL_DATE];
-	char ended_on[CALL_DATE];
-	char first_session_on[CALL_DATE];/* the first session, or the activity's first after the match */
-	bool citizen_ended;
-	bool has_match_call;             /* a call with key match:<id> exists */
-	bool has_first_session_call;     /* first_session:<id> */
-};
 /* malloc'ed; the caller frees *out. */
-enum db_status calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count);
+enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count);
 
-/* Marks at held sessions for current enrolments of active citizens that
- * missed at least two sessions from `window_from` to `today`, with the
- * marks back to `context_from` so a run of misses is seen whole. Grouped
- * by enrolment, oldest first. */
-struct call_mark_fact {
-	long long enrolment_id;
-	long long citizen_id;
-	long long session_id;
-	long long responsible;           /* volunteer of an open match to the activity, 0 */
-	char date[CALL_DATE];
-	char mark;                       /* 'p', 'e', 'a' */
-	bool accompanied;
-};
-enum db_status calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
+enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
 				const char *today, struct call_mark_fact **out, int *count);
 
-/* Referrals of citizens assessed on or after `from`. */
-struct call_feedback_fact {
-	long long referral_id;
-	long long citizen_id;
-	char assessed_on[CALL_DATE];
-	bool consent;                    /* agreed, and not withdrawn */
-	bool has_call;                   /* referral:<id> exists */
-};
-enum db_status calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
+enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count);
 
-/* Active citizens with no open call, no planned session and nothing on
- * record since `cutoff` (the candidates for a call after no contact), the
- * earliest registered first, at most `limit`. *total (may be NULL) gets
- * how many there are in all; counting is the slow part, so pass NULL when
- * the number is not needed. */
-struct call_idle_fact {
-	long long citizen_id;
-	long long responsible;           /* volunteer of an open match, 0 */
-	char last_contact_on[CALL_DATE]; /* the last thing on record, "" if nothing */
-	bool ended;
-	bool has_open_call;
-	bool has_planned_session;
-	bool had_no_contact_call;        /* any earlier call for no contact */
-};
-enum db_status calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
+enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
 				struct call_idle_fact **out, int *count, long long *total);
 /* Calls for no contact due on `day` (how many the rule made that day). */
-enum db_status calls_no_contact_on(struct db *db, const char *day, long long *count);
+enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count);
 
 #endif

@@ -45,7 +45,7 @@ static enum db_status grow_done(struct grow *g, enum db_status r, void **out, in
 	return DB_OK;
 }
 
-enum db_status calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count)
+enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
@@ -86,7 +86,7 @@ enum db_status calls_match_facts(struct db *db, const char *from, struct call_ma
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
+enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
 				const char *today, struct call_mark_fact **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
@@ -140,7 +140,7 @@ enum db_status calls_mark_facts(struct db *db, const char *context_from, const c
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
+enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count)
 {
 	struct grow g = { .size = sizeof **out };
@@ -203,7 +203,7 @@ static void bind_idle(struct db_stmt *st, const char *today, const char *cutoff)
 	db_bind_text(st, ":cutoff", cutoff);
 }
 
-enum db_status calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
+enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
 				struct call_idle_fact **out, int *count, long long *total)
 {
 	struct grow g = { .size = sizeof **out };
@@ -257,7 +257,7 @@ enum db_status calls_idle_facts(struct db *db, const char *today, const char *cu
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status calls_no_contact_on(struct db *db, const char *day, long long *count)
+enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count)
 {
 	*count = 0;
 	struct db_stmt *st;

@@ -240,7 +240,7 @@ static void bind_citizen(struct db_stmt *st, const struct citizen *c)
 
 /* ---------- intake ---------- */
 
-enum db_status citizens_intake(struct db *db, db_user_id actor, const struct citizen_card *in,
+enum db_status store_citizens_intake(struct db *db, db_user_id actor, const struct citizen_card *in,
 			       long long *citizen_id)
 {
 	long long id = 0, referral_id = 0;
@@ -267,7 +267,7 @@ enum db_status citizens_intake(struct db *db, db_user_id actor, const struct cit
 	if ((r = insert_referral(db, actor, id, &in->referral, &referral_id)) != DB_OK)
 		goto out;
 	if (!id) {
-		r = audit_record(db, actor, "create", "referral", referral_id, "intake without consent");
+		r = store_audit_record(db, actor, "create", "referral", referral_id, "intake without consent");
 		goto out;
 	}
 
@@ -284,7 +284,7 @@ enum db_status citizens_intake(struct db *db, db_user_id actor, const struct cit
 		goto out;
 	if ((r = replace_picks(db, id, in)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "create", "citizen", id, "intake");
+	r = store_audit_record(db, actor, "create", "citizen", id, "intake");
 out:
 	r = store_finish(db, r);
 	if (r == DB_OK)
@@ -317,7 +317,7 @@ static void read_citizen_row(struct db_stmt *st, struct citizen *c)
 	STORE_COL(c->updated_at, st, 14);
 }
 
-enum db_status citizens_read_relative(struct db *db, long long citizen_id, struct relative *out)
+enum db_status store_citizens_read_relative(struct db *db, long long citizen_id, struct relative *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -384,7 +384,7 @@ static enum db_status read_card(struct db *db, long long id, struct citizen_card
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 
-	if ((r = citizens_read_relative(db, id, &out->relative)) != DB_OK)
+	if ((r = store_citizens_read_relative(db, id, &out->relative)) != DB_OK)
 		return r;
 
 	/* Consents in force; the date and recorder shown are those of the
@@ -445,14 +445,14 @@ static enum db_status read_card(struct db *db, long long id, struct citizen_card
 	return db_finalize(st);
 }
 
-enum db_status citizens_card(struct db *db, db_user_id actor, long long id, struct citizen_card *out)
+enum db_status store_citizens_card(struct db *db, db_user_id actor, long long id, struct citizen_card *out)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
 	if ((r = read_card(db, id, out, NULL)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "view", "citizen", id, NULL);
+	r = store_audit_record(db, actor, "view", "citizen", id, NULL);
 out:
 	return store_finish(db, r);
 }
@@ -520,7 +520,7 @@ static enum db_status update_assessment(struct db *db, db_user_id actor, long lo
 	return store_run(st);
 }
 
-enum db_status citizens_update(struct db *db, db_user_id actor, const struct citizen_card *edited,
+enum db_status store_citizens_update(struct db *db, db_user_id actor, const struct citizen_card *edited,
 			       long long expected_version, struct citizen_card *current)
 {
 	long long id = edited->citizen.id;
@@ -564,12 +564,12 @@ enum db_status citizens_update(struct db *db, db_user_id actor, const struct cit
 		goto out;
 	if ((r = replace_picks(db, id, edited)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "citizen", id, "card");
+	r = store_audit_record(db, actor, "update", "citizen", id, "card");
 out:
 	free(now);
 	r = store_finish(db, r);
 	/* Show the card as the other desk left it, so both can be compared. */
-	if (r == DB_ERR_CONFLICT && current && citizens_card(db, actor, id, current) != DB_OK)
+	if (r == DB_ERR_CONFLICT && current && store_citizens_card(db, actor, id, current) != DB_OK)
 		memset(current, 0, sizeof *current);
 	return r;
 }
@@ -595,12 +595,12 @@ static enum db_status set_course(struct db *db, db_user_id actor, long long id, 
 	db_bind_int(st, ":expected", expected_version);
 	if ((r = store_run_versioned(db, st, CITIZEN_EXISTS, id)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "citizen", id, detail);
+	r = store_audit_record(db, actor, "update", "citizen", id, detail);
 out:
 	return store_finish(db, r);
 }
 
-enum db_status citizens_end(struct db *db, db_user_id actor, long long id, long long expected_version,
+enum db_status store_citizens_end(struct db *db, db_user_id actor, long long id, long long expected_version,
 			    const char *ended_on, const char *reason)
 {
 	/* An end without a reason would read as a reopening. */
@@ -609,12 +609,12 @@ enum db_status citizens_end(struct db *db, db_user_id actor, long long id, long 
 	return set_course(db, actor, id, expected_version, ended_on, reason, "end");
 }
 
-enum db_status citizens_reopen(struct db *db, db_user_id actor, long long id, long long expected_version)
+enum db_status store_citizens_reopen(struct db *db, db_user_id actor, long long id, long long expected_version)
 {
 	return set_course(db, actor, id, expected_version, NULL, NULL, "reopen");
 }
 
-enum db_status citizens_add_note(struct db *db, db_user_id actor, long long id, const char *written_on,
+enum db_status store_citizens_add_note(struct db *db, db_user_id actor, long long id, const char *written_on,
 				 const char *text)
 {
 	enum db_status r = db_begin(db);
@@ -631,7 +631,7 @@ enum db_status citizens_add_note(struct db *db, db_user_id actor, long long id, 
 	db_bind_text(st, ":text", text);
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "citizen", id, "note");
+	r = store_audit_record(db, actor, "update", "citizen", id, "note");
 out:
 	/* A note on nobody breaks the foreign key: say so plainly. */
 	if (r == DB_ERR_CONSTRAINT && store_conflict_or_missing(db, CITIZEN_EXISTS, id) == DB_ERR_NOTFOUND)

@@ -9,6 +9,6 @@
 
 /* The relative who takes part (name "" when none), inside the caller's
  * transaction. In store_citizens.c. */
-enum db_status citizens_read_relative(struct db *db, long long citizen_id, struct relative *out);
+enum db_status store_citizens_read_relative(struct db *db, long long citizen_id, struct relative *out);
 
 #endif

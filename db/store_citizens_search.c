@@ -1,4 +1,4 @@
-/* store_citizens_search.c — citizens_search (store_citizens.h): search as
+/* store_citizens_search.c — store_citizens_search (store_citizens.h): search as
  * you type over a centre's citizens, fast enough for every keystroke on a
  * hundred thousand of them. Read-only: one read transaction per call.
  */
@@ -245,7 +245,7 @@ static enum search_plan search_plan(long long hits, long long skip, int limit, l
 	return set <= probe ? PLAN_WALK_SET : PLAN_WALK_PROBE;
 }
 
-enum db_status citizens_search(struct db *db, const char *query, int offset, int limit,
+enum db_status store_citizens_search(struct db *db, const char *query, int offset, int limit,
 			       struct citizen_hit *out, int *count)
 {
 	*count = 0;

@@ -8,7 +8,7 @@
 
 #include "store_util.h"
 
-enum db_status citizens_timeline(struct db *db, long long id, int max, struct timeline_entry *out,
+enum db_status store_citizens_timeline(struct db *db, long long id, int max, struct timeline_entry *out,
 				 int *count)
 {
 	*count = 0;
@@ -94,7 +94,7 @@ enum db_status citizens_timeline(struct db *db, long long id, int max, struct ti
 	return r;
 }
 
-enum db_status citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out)
+enum db_status store_citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;

@@ -22,7 +22,7 @@ static const char *picklist_table(const char *which)
 	return NULL;
 }
 
-enum db_status picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count)
+enum db_status store_picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count)
 {
 	*count = 0;
 	const char *table = picklist_table(which);
@@ -46,7 +46,7 @@ enum db_status picklist_load(struct db *db, const char *which, struct pick *out,
 /* Adds a value, or brings back one that was retired. The same name in
  * another case or spelling of æøå is the same value: DB_ERR_CONSTRAINT
  * with *id set to the existing one. */
-enum db_status picklist_add(struct db *db, db_user_id actor, const char *which, const char *name,
+enum db_status store_picklist_add(struct db *db, db_user_id actor, const char *which, const char *name,
 			    long long *id)
 {
 	*id = 0;
@@ -90,7 +90,7 @@ enum db_status picklist_add(struct db *db, db_user_id actor, const char *which, 
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	*id = existing ? existing : db_last_insert_id(db);
-	r = audit_record(db, actor, existing ? "update" : "create", table, *id, NULL);
+	r = store_audit_record(db, actor, existing ? "update" : "create", table, *id, NULL);
 out:
 	r = store_finish(db, r);
 	if (r != DB_OK && r != DB_ERR_CONSTRAINT)
@@ -100,7 +100,7 @@ out:
 
 /* ---------- drafts ---------- */
 
-enum db_status drafts_save(struct db *db, db_user_id actor, long long *id, const char *label,
+enum db_status store_drafts_save(struct db *db, db_user_id actor, long long *id, const char *label,
 			   const char *data)
 {
 	enum db_status r = db_begin(db);
@@ -122,13 +122,13 @@ enum db_status drafts_save(struct db *db, db_user_id actor, long long *id, const
 	if ((r = insert ? store_run(st) : store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
 	long long draft_id = insert ? db_last_insert_id(db) : *id;
-	if ((r = audit_record(db, actor, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
+	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
 		*id = draft_id;
 out:
 	return store_finish(db, r);
 }
 
-enum db_status drafts_list(struct db *db, struct draft *out, int max, int *count)
+enum db_status store_drafts_list(struct db *db, struct draft *out, int max, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
@@ -145,7 +145,7 @@ enum db_status drafts_list(struct db *db, struct draft *out, int max, int *count
 	return db_finalize(st);
 }
 
-enum db_status drafts_load(struct db *db, long long id, char **data)
+enum db_status store_drafts_load(struct db *db, long long id, char **data)
 {
 	*data = NULL;
 	struct db_stmt *st;
@@ -173,7 +173,7 @@ enum db_status drafts_load(struct db *db, long long id, char **data)
 	return r;
 }
 
-enum db_status drafts_delete(struct db *db, db_user_id actor, long long id)
+enum db_status store_drafts_delete(struct db *db, db_user_id actor, long long id)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
@@ -184,7 +184,7 @@ enum db_status drafts_delete(struct db *db, db_user_id actor, long long id)
 	db_bind_int(st, ":id", id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "delete", "draft", id, NULL);
+	r = store_audit_record(db, actor, "delete", "draft", id, NULL);
 out:
 	return store_finish(db, r);
 }

@@ -39,7 +39,7 @@ static int postcode_number(const char *text)
 	" COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)," \
 	"  date(c.created_at)))"
 
-enum db_status matching_waiting(struct db *db, int offset, int limit, struct waiting_citizen *out, int *count)
+enum db_status store_matching_waiting(struct db *db, int offset, int limit, struct waiting_citizen *out, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
@@ -70,7 +70,7 @@ enum db_status matching_waiting(struct db *db, int offset, int limit, struct wai
 	return r;
 }
 
-enum db_status matching_waiting_count(struct db *db, long long *count)
+enum db_status store_matching_waiting_count(struct db *db, long long *count)
 {
 	return db_query_int(db, "SELECT count(*)" WAITING_FROM, count);
 }
@@ -134,7 +134,7 @@ static void citizen_link(struct db_stmt *st, void *ctx)
 	add_link(c->enrolled_activities, &c->nenrolled, activity);
 }
 
-enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out)
+enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -188,7 +188,7 @@ enum db_status matching_citizen_facts(struct db *db, long long citizen_id, struc
 		":id", citizen_id, citizen_link, out);
 }
 
-enum db_status matching_waiting_facts(struct db *db, int max, struct match_citizen_facts *out, int *count)
+enum db_status store_matching_waiting_facts(struct db *db, int max, struct match_citizen_facts *out, int *count)
 {
 	*count = 0;
 	if (max <= 0)
@@ -208,7 +208,7 @@ enum db_status matching_waiting_facts(struct db *db, int max, struct match_citiz
 		r = db_finalize(st);
 	}
 	for (int i = 0; i < n && r == DB_OK; i++)
-		r = matching_citizen_facts(db, ids[i], &out[i]);
+		r = store_matching_citizen_facts(db, ids[i], &out[i]);
 	free(ids);
 	*count = r == DB_OK ? n : 0;
 	return r;
@@ -329,14 +329,14 @@ static void pool_activity_set(struct db_stmt *st, void *ctx)
 	}
 }
 
-void matching_pool_free(struct match_pool *pool)
+void store_matching_pool_free(struct match_pool *pool)
 {
 	free(pool->volunteers);
 	free(pool->activities);
 	memset(pool, 0, sizeof *pool);
 }
 
-enum db_status matching_pool_load(struct db *db, struct match_pool *pool)
+enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
 {
 	memset(pool, 0, sizeof *pool);
 	long long nv = 0, na = 0;
@@ -384,13 +384,13 @@ enum db_status matching_pool_load(struct db *db, struct match_pool *pool)
 out:
 	db_rollback(db); /* ends the read transaction */
 	if (r != DB_OK)
-		matching_pool_free(pool);
+		store_matching_pool_free(pool);
 	return r;
 }
 
 /* data_version moves when another connection commits, total_changes()
  * when this one writes: together they say whether anything changed. */
-enum db_status matching_data_version(struct db *db, long long *version)
+enum db_status store_matching_data_version(struct db *db, long long *version)
 {
 	return db_query_int(db, "SELECT (SELECT data_version FROM pragma_data_version()) * 4294967296"
 				" + total_changes()", version);

@@ -165,7 +165,7 @@ static enum db_status plan_call(struct db *db, const struct match_request *q, lo
 	return db_finalize(st);
 }
 
-enum db_status matching_confirm(struct db *db, db_user_id actor, const struct match_request *q,
+enum db_status store_matching_confirm(struct db *db, db_user_id actor, const struct match_request *q,
 				struct match_confirmed *out)
 {
 	memset(out, 0, sizeof *out);
@@ -203,15 +203,15 @@ enum db_status matching_confirm(struct db *db, db_user_id actor, const struct ma
 		/* Whatever is missing of the weeks ahead is planned first, so the
 		 * next session exists even if nobody opened the registry lately. */
 		int planned = 0;
-		if ((r = registry_plan_sessions(db, q->activity_id, q->today, REG_SESSION_WEEKS, &planned)) != DB_OK
+		if ((r = store_registry_plan_sessions(db, q->activity_id, q->today, REG_SESSION_WEEKS, &planned)) != DB_OK
 		    || (r = first_session(db, match_id, q->activity_id, q->today, out)) != DB_OK)
 			goto out;
 	}
 	if ((r = plan_call(db, q, match_id, out)) != DB_OK || (r = cancel_no_contact_calls(db, q->citizen_id)) != DB_OK)
 		goto out;
-	if ((r = audit_record(db, actor, "create", "match", match_id, NULL)) != DB_OK)
+	if ((r = store_audit_record(db, actor, "create", "match", match_id, NULL)) != DB_OK)
 		goto out;
-	if ((r = audit_record(db, actor, "update", "citizen", q->citizen_id, "match")) == DB_OK)
+	if ((r = store_audit_record(db, actor, "update", "citizen", q->citizen_id, "match")) == DB_OK)
 		out->match_id = match_id;
 out:
 	r = store_finish(db, r);
@@ -223,7 +223,7 @@ out:
 	return r;
 }
 
-enum db_status matching_end(struct db *db, db_user_id actor, long long match_id, const char *ended_on,
+enum db_status store_matching_end(struct db *db, db_user_id actor, long long match_id, const char *ended_on,
 			    const char *outcome, const char *reason)
 {
 	if (!outcome || !*outcome)
@@ -278,9 +278,9 @@ enum db_status matching_end(struct db *db, db_user_id actor, long long match_id,
 		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
-	if ((r = audit_record(db, actor, "update", "match", match_id, outcome)) != DB_OK)
+	if ((r = store_audit_record(db, actor, "update", "match", match_id, outcome)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "citizen", v[0], "match ended");
+	r = store_audit_record(db, actor, "update", "citizen", v[0], "match ended");
 out:
 	return store_finish(db, r);
 }
@@ -330,14 +330,14 @@ static enum db_status match_rows(struct db *db, const char *sql, long long id, s
 	return r;
 }
 
-enum db_status matching_citizen_matches(struct db *db, long long citizen_id, struct match_row *out, int max,
+enum db_status store_matching_citizen_matches(struct db *db, long long citizen_id, struct match_row *out, int max,
 					int *count)
 {
 	return match_rows(db, MATCH_ROW_SELECT " WHERE m.citizen_id = :id"
 			  " ORDER BY m.ended_on IS NOT NULL, m.matched_on DESC, m.id DESC", citizen_id, out, max, count);
 }
 
-enum db_status matching_volunteer_matches(struct db *db, long long volunteer_id, struct match_row *out,
+enum db_status store_matching_volunteer_matches(struct db *db, long long volunteer_id, struct match_row *out,
 					  int max, int *count)
 {
 	return match_rows(db, MATCH_ROW_SELECT " WHERE m.volunteer_id = :id AND m.ended_on IS NULL"
@@ -346,7 +346,7 @@ enum db_status matching_volunteer_matches(struct db *db, long long volunteer_id,
 
 /* ---------- wishes ---------- */
 
-enum db_status matching_get_wishes(struct db *db, long long citizen_id, struct match_wishes *out)
+enum db_status store_matching_get_wishes(struct db *db, long long citizen_id, struct match_wishes *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -371,7 +371,7 @@ enum db_status matching_get_wishes(struct db *db, long long citizen_id, struct m
 
 /* The card's version is left alone: none of these are on the card's
  * form, so an edit there cannot overwrite them. */
-enum db_status matching_set_wishes(struct db *db, db_user_id actor, long long citizen_id,
+enum db_status store_matching_set_wishes(struct db *db, db_user_id actor, long long citizen_id,
 				   const struct match_wishes *in)
 {
 	enum db_status r = db_begin(db);
@@ -389,15 +389,15 @@ enum db_status matching_set_wishes(struct db *db, db_user_id actor, long long ci
 	db_bind_int(st, ":id", citizen_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "citizen", citizen_id, "matching wishes");
+	r = store_audit_record(db, actor, "update", "citizen", citizen_id, "matching wishes");
 out:
 	return store_finish(db, r);
 }
 
-enum db_status matching_log_view(struct db *db, db_user_id actor, long long citizen_id)
+enum db_status store_matching_log_view(struct db *db, db_user_id actor, long long citizen_id)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	return store_finish(db, audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
+	return store_finish(db, store_audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
 }

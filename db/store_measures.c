@@ -6,7 +6,7 @@
 
 #include "store_util.h"
 
-enum db_status measures_defs(struct db *db, struct measure_ref *out, int max, int *count)
+enum db_status store_measures_defs(struct db *db, struct measure_ref *out, int max, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
@@ -27,7 +27,7 @@ enum db_status measures_defs(struct db *db, struct measure_ref *out, int max, in
 	return r;
 }
 
-enum db_status measures_def_load(struct db *db, long long id, struct measure_def *out)
+enum db_status store_measures_def_load(struct db *db, long long id, struct measure_def *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -94,7 +94,7 @@ enum db_status measures_def_load(struct db *db, long long id, struct measure_def
 	return db_finalize(st);
 }
 
-enum db_status measures_consent(struct db *db, long long citizen_id, bool *given)
+enum db_status store_measures_consent(struct db *db, long long citizen_id, bool *given)
 {
 	*given = false;
 	struct db_stmt *st;
@@ -131,7 +131,7 @@ static enum db_status check_answers(struct db *db, const struct measure_entry *i
 	return ok && i == in->nanswers && i > 0 ? DB_OK : DB_ERR_CONSTRAINT;
 }
 
-enum db_status measures_record(struct db *db, db_user_id actor, const struct measure_entry *in, long long *id)
+enum db_status store_measures_record(struct db *db, db_user_id actor, const struct measure_entry *in, long long *id)
 {
 	*id = 0;
 	if (in->nanswers < 1 || in->nanswers > MEASURE_MAX_ITEMS)
@@ -141,7 +141,7 @@ enum db_status measures_record(struct db *db, db_user_id actor, const struct mea
 		return r;
 	struct db_stmt *st;
 	bool consent = false;
-	if ((r = check_answers(db, in)) != DB_OK || (r = measures_consent(db, in->citizen_id, &consent)) != DB_OK)
+	if ((r = check_answers(db, in)) != DB_OK || (r = store_measures_consent(db, in->citizen_id, &consent)) != DB_OK)
 		goto out;
 	if (!consent && in->record_consent) {
 		if ((r = db_prepare(db, &st,
@@ -188,7 +188,7 @@ enum db_status measures_record(struct db *db, db_user_id actor, const struct mea
 		goto out;
 	char detail[64];
 	snprintf(detail, sizeof detail, "measure %lld: %d", in->measure_id, in->total);
-	if ((r = audit_record(db, actor, "update", "citizen", in->citizen_id, detail)) == DB_OK)
+	if ((r = store_audit_record(db, actor, "update", "citizen", in->citizen_id, detail)) == DB_OK)
 		*id = row;
 out:
 	r = store_finish(db, r);
@@ -197,7 +197,7 @@ out:
 	return r;
 }
 
-enum db_status measures_history(struct db *db, long long citizen_id, struct measure_history *out, int max,
+enum db_status store_measures_history(struct db *db, long long citizen_id, struct measure_history *out, int max,
 				int *count)
 {
 	*count = 0;

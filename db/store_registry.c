@@ -143,7 +143,7 @@ static void read_activity_row(struct db_stmt *st, void *rows, int i)
 
 static unsigned read_roles(struct db *db, long long volunteer_id, enum db_status *r);
 
-enum db_status volunteers_search(struct db *db, const char *query, int offset, int limit,
+enum db_status store_volunteers_search(struct db *db, const char *query, int offset, int limit,
 				 struct volunteer_row *out, int *count)
 {
 	enum db_status r = run_search(db,
@@ -160,7 +160,7 @@ enum db_status volunteers_search(struct db *db, const char *query, int offset, i
 	return r;
 }
 
-enum db_status activities_search(struct db *db, const char *query, int offset, int limit,
+enum db_status store_activities_search(struct db *db, const char *query, int offset, int limit,
 				 struct activity_row *out, int *count)
 {
 	return run_search(db,
@@ -207,7 +207,7 @@ static enum db_status read_texts(struct db *db, const char *sql, long long id, c
 	return db_finalize(st);
 }
 
-enum db_status volunteers_get(struct db *db, long long id, struct volunteer_record *out)
+enum db_status store_volunteers_get(struct db *db, long long id, struct volunteer_record *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -278,7 +278,7 @@ enum db_status volunteers_get(struct db *db, long long id, struct volunteer_reco
 	return db_finalize(st);
 }
 
-enum db_status activities_get(struct db *db, long long id, const char *today, struct activity_record *out)
+enum db_status store_activities_get(struct db *db, long long id, const char *today, struct activity_record *out)
 {
 	memset(out, 0, sizeof *out);
 	struct db_stmt *st;
@@ -460,7 +460,7 @@ static void bind_volunteer(struct db_stmt *st, const struct volunteer_record *v)
 	db_bind_text(st, ":status", v->status[0] ? v->status : "training");
 }
 
-enum db_status volunteers_save(struct db *db, db_user_id actor, const struct volunteer_record *rec,
+enum db_status store_volunteers_save(struct db *db, db_user_id actor, const struct volunteer_record *rec,
 			       long long expected_version, long long *id)
 {
 	bool insert = rec->id <= 0;
@@ -486,20 +486,20 @@ enum db_status volunteers_save(struct db *db, db_user_id actor, const struct vol
 		goto out;
 	if ((r = replace_volunteer_sets(db, vid, rec)) != DB_OK)
 		goto out;
-	if ((r = audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
+	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
 		*id = vid;
 out:
 	return store_finish(db, r);
 }
 
-enum db_status volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
+enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
 	if ((r = update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
 				   " updated_at = bb_now() WHERE id = :id", id, status)) == DB_OK)
-		r = audit_record(db, actor, "update", "volunteer", id, status);
+		r = store_audit_record(db, actor, "update", "volunteer", id, status);
 	return store_finish(db, r);
 }
 
@@ -527,7 +527,7 @@ static enum db_status drop_free_sessions(struct db *db, long long activity_id, c
 
 /* The ISO weekday of :today is (strftime('%w') + 6) % 7 + 1, so Monday is
  * 1 as in the schema. */
-enum db_status registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
+enum db_status store_registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
 				      int *created)
 {
 	*created = 0;
@@ -552,19 +552,19 @@ enum db_status registry_plan_sessions(struct db *db, long long activity_id, cons
 	return r;
 }
 
-enum db_status sessions_generate(struct db *db, db_user_id actor, long long activity_id, const char *today,
+enum db_status store_sessions_generate(struct db *db, db_user_id actor, long long activity_id, const char *today,
 				 int weeks, int *created)
 {
 	int n = 0;
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	if ((r = registry_plan_sessions(db, activity_id, today, weeks, &n)) != DB_OK)
+	if ((r = store_registry_plan_sessions(db, activity_id, today, weeks, &n)) != DB_OK)
 		goto out;
 	if (n > 0) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "sessions planned: %d", n);
-		r = audit_record(db, actor, "create", "session", activity_id, detail);
+		r = store_audit_record(db, actor, "create", "session", activity_id, detail);
 	}
 out:
 	r = store_finish(db, r);
@@ -639,7 +639,7 @@ static enum db_status follow_times(struct db *db, const struct activity_record *
 	return store_run(st);
 }
 
-enum db_status activities_save(struct db *db, db_user_id actor, const struct activity_record *rec,
+enum db_status store_activities_save(struct db *db, db_user_id actor, const struct activity_record *rec,
 			       long long expected_version, const char *today, long long *id)
 {
 	bool insert = rec->id <= 0;
@@ -683,15 +683,15 @@ enum db_status activities_save(struct db *db, db_user_id actor, const struct act
 			goto out;
 	}
 	int created = 0;
-	if ((r = registry_plan_sessions(db, aid, today, REG_SESSION_WEEKS, &created)) != DB_OK)
+	if ((r = store_registry_plan_sessions(db, aid, today, REG_SESSION_WEEKS, &created)) != DB_OK)
 		goto out;
-	if ((r = audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
+	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
 		*id = aid;
 out:
 	return store_finish(db, r);
 }
 
-enum db_status activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
+enum db_status store_activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
 				     const char *today, const char *cancel_reason)
 {
 	bool ending = strcmp(status, "ended") == 0;
@@ -715,10 +715,10 @@ enum db_status activities_set_status(struct db *db, db_user_id actor, long long 
 		db_bind_text(st, ":today", today);
 		if ((r = store_run(st)) != DB_OK)
 			goto out;
-	} else if ((r = registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
+	} else if ((r = store_registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
 		goto out;
 	}
-	r = audit_record(db, actor, "update", "activity", id, status);
+	r = store_audit_record(db, actor, "update", "activity", id, status);
 out:
 	return store_finish(db, r);
 }

@@ -3,7 +3,7 @@
 
 #include "store_util.h"
 
-enum db_status settings_get(struct db *db, const char *key, char *buf, size_t size)
+enum db_status store_settings_get(struct db *db, const char *key, char *buf, size_t size)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, "SELECT value FROM settings WHERE key = :key");
@@ -16,7 +16,7 @@ enum db_status settings_get(struct db *db, const char *key, char *buf, size_t si
 	return db_finalize(st);
 }
 
-enum db_status audit_record(struct db *db, db_user_id actor, const char *action,
+enum db_status store_audit_record(struct db *db, db_user_id actor, const char *action,
 			    const char *entity, long long entity_id, const char *detail)
 {
 	struct db_stmt *st;
@@ -33,7 +33,7 @@ enum db_status audit_record(struct db *db, db_user_id actor, const char *action,
 	return store_run(st);
 }
 
-enum db_status settings_set(struct db *db, db_user_id actor, const char *key, const char *value)
+enum db_status store_settings_set(struct db *db, db_user_id actor, const char *key, const char *value)
 {
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
@@ -47,7 +47,7 @@ enum db_status settings_set(struct db *db, db_user_id actor, const char *key, co
 	db_bind_text(st, ":value", value);
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "settings", 0, key);
+	r = store_audit_record(db, actor, "update", "settings", 0, key);
 out:
 	return store_finish(db, r);
 }

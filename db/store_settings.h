@@ -7,18 +7,15 @@
 
 #include "db.h"
 
-/* The person acting at the keyboard; 0 before anyone has signed in. */
-typedef long long db_user_id;
-
 enum { SETTING_MAX = 200 };
 
 /* Copies the value of `key` into buf; an unset key gives "" and DB_OK. */
-enum db_status settings_get(struct db *db, const char *key, char *buf, size_t size);
+enum db_status store_settings_get(struct db *db, const char *key, char *buf, size_t size);
 /* Sets `key` and records the change in the audit log, in one transaction. */
-enum db_status settings_set(struct db *db, db_user_id actor, const char *key, const char *value);
+enum db_status store_settings_set(struct db *db, db_user_id actor, const char *key, const char *value);
 
 /* Appends to the audit log inside the caller's transaction. */
-enum db_status audit_record(struct db *db, db_user_id actor, const char *action,
+enum db_status store_audit_record(struct db *db, db_user_id actor, const char *action,
 			    const char *entity, long long entity_id, const char *detail);
 
 #endif

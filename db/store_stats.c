@@ -1,7 +1,7 @@
 /* store_stats.c — counts for the home screen. */
 #include "store_stats.h"
 
-enum db_status stats_today(struct db *db, const char *today, struct today_counts *out)
+enum db_status store_stats_today(struct db *db, const char *today, struct today_counts *out)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,

@@ -3,12 +3,12 @@
 
 #include "store_util.h"
 
-enum db_status users_count_active(struct db *db, long long *count)
+enum db_status store_users_count_active(struct db *db, long long *count)
 {
 	return db_query_int(db, "SELECT count(*) FROM users WHERE active = 1", count);
 }
 
-enum db_status users_list(struct db *db, struct user *out, int max, int *count)
+enum db_status store_users_list(struct db *db, struct user *out, int max, int *count)
 {
 	struct db_stmt *st;
 	*count = 0;
@@ -28,7 +28,7 @@ enum db_status users_list(struct db *db, struct user *out, int max, int *count)
 	return db_finalize(st);
 }
 
-enum db_status users_get(struct db *db, long long id, struct user *out, char hash[USER_HASH])
+enum db_status store_users_get(struct db *db, long long id, struct user *out, char hash[USER_HASH])
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -69,12 +69,12 @@ static enum db_status change_user(struct db *db, db_user_id actor, const char *s
 		db_bind_int(st, ":active", active);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = audit_record(db, actor, "update", "user", id, what);
+	r = store_audit_record(db, actor, "update", "user", id, what);
 out:
 	return store_finish(db, r);
 }
 
-enum db_status users_add(struct db *db, db_user_id actor, const char *name, const char *role,
+enum db_status store_users_add(struct db *db, db_user_id actor, const char *name, const char *role,
 			 const char *pin_hash, long long *id)
 {
 	enum db_status r = db_begin(db);
@@ -90,24 +90,24 @@ enum db_status users_add(struct db *db, db_user_id actor, const char *name, cons
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	*id = db_last_insert_id(db);
-	r = audit_record(db, actor, "create", "user", *id, role);
+	r = store_audit_record(db, actor, "create", "user", *id, role);
 out:
 	return store_finish(db, r);
 }
 
-enum db_status users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)
+enum db_status store_users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)
 {
 	return change_user(db, actor, "UPDATE users SET pin_hash = :hash WHERE id = :id", id, ":hash",
 			   pin_hash, -1, "pin");
 }
 
-enum db_status users_set_active(struct db *db, db_user_id actor, long long id, bool active)
+enum db_status store_users_set_active(struct db *db, db_user_id actor, long long id, bool active)
 {
 	return change_user(db, actor, "UPDATE users SET active = :active WHERE id = :id", id, NULL, NULL,
 			   active ? 1 : 0, active ? "active" : "inactive");
 }
 
-enum db_status users_record_login(struct db *db, long long id, bool login)
+enum db_status store_users_record_login(struct db *db, long long id, bool login)
 {
-	return audit_record(db, id, login ? "login" : "logout", "user", id, NULL);
+	return store_audit_record(db, id, login ? "login" : "logout", "user", id, NULL);
 }

@@ -49,7 +49,7 @@ bool attendance_rule_always_accompanied(const struct attendance_past *newest_fir
 bool attendance_rule_completes_accompaniment(const struct attendance_match *m, long long activity_id,
 					     const char *date, const char *mark);
 
-/* The marks as citizens_facts gives them: a string newest first, 'P'
+/* The marks as store_citizens_facts gives them: a string newest first, 'P'
  * present and accompanied, 'p' present, 'e' excused, 'a' absent. Returns
  * how many were read into out (at most max). */
 int attendance_past_from_codes(const char *codes, struct attendance_past *out, int max);

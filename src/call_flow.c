@@ -44,7 +44,7 @@ static enum db_status sweep_matches(struct db *db, struct date today, struct pla
 	iso_days_before(today, 2 * CALL_LOOKBACK_DAYS, from);
 	struct call_match_fact *facts;
 	int n;
-	enum db_status r = calls_match_facts(db, from, &facts, &n);
+	enum db_status r = store_calls_match_facts(db, from, &facts, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ static enum db_status sweep_marks(struct db *db, struct date today, struct plans
 	date_format_iso(today, now);
 	struct call_mark_fact *marks;
 	int n;
-	enum db_status r = calls_mark_facts(db, context, window, now, &marks, &n);
+	enum db_status r = store_calls_mark_facts(db, context, window, now, &marks, &n);
 	if (r != DB_OK)
 		return r;
 	/* One enrolment at a time: the rule reads one run of marks. */
@@ -97,7 +97,7 @@ static enum db_status sweep_feedback(struct db *db, struct date today, struct pl
 	iso_days_before(today, CALL_LOOKBACK_DAYS, from);
 	struct call_feedback_fact *facts;
 	int n;
-	enum db_status r = calls_feedback_facts(db, from, &facts, &n);
+	enum db_status r = store_calls_feedback_facts(db, from, &facts, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
@@ -116,7 +116,7 @@ static enum db_status sweep_feedback(struct db *db, struct date today, struct pl
 static int setting_int(struct db *db, const char *key, int fallback, int min, int max)
 {
 	char v[SETTING_MAX];
-	if (settings_get(db, key, v, sizeof v) != DB_OK)
+	if (store_settings_get(db, key, v, sizeof v) != DB_OK)
 		return fallback;
 	return call_rules_setting(v, fallback, min, max);
 }
@@ -130,7 +130,7 @@ static enum db_status sweep_no_contact(struct db *db, struct date today, struct 
 	date_format_iso(today, now);
 	iso_days_before(today, 7L * out->no_contact_weeks, cutoff);
 	long long made_today = 0;
-	enum db_status r = calls_no_contact_on(db, now, &made_today);
+	enum db_status r = store_calls_no_contact_on(db, now, &made_today);
 	if (r != DB_OK)
 		return r;
 	int quota = out->no_contact_per_day - (int)made_today;
@@ -139,7 +139,7 @@ static enum db_status sweep_no_contact(struct db *db, struct date today, struct 
 	struct call_idle_fact *facts;
 	int n;
 	long long total = 0;
-	if ((r = calls_idle_facts(db, now, cutoff, quota, &facts, &n, &total)) != DB_OK)
+	if ((r = store_calls_idle_facts(db, now, cutoff, quota, &facts, &n, &total)) != DB_OK)
 		return r;
 	int planned = 0;
 	for (int i = 0; i < n; i++) {
@@ -167,7 +167,7 @@ enum db_status call_flow_no_contact_waiting(struct db *db, struct date today, lo
 	iso_days_before(today, 7L * weeks, cutoff);
 	struct call_idle_fact *facts = NULL;
 	int n = 0;
-	enum db_status r = calls_idle_facts(db, now, cutoff, 0, &facts, &n, waiting);
+	enum db_status r = store_calls_idle_facts(db, now, cutoff, 0, &facts, &n, waiting);
 	free(facts);
 	return r;
 }
@@ -189,7 +189,7 @@ enum db_status call_flow_sweep(struct db *db, db_user_id actor, struct date toda
 	int no_contact_planned = p.count - before_no_contact;
 	if (r == DB_OK) {
 		int n = call_rules_unique(p.items, p.count);
-		r = calls_create(db, actor, p.items, n, &out->created);
+		r = store_calls_create(db, actor, p.items, n, &out->created);
 		out->no_contact_created = no_contact_planned < out->created ? no_contact_planned : out->created;
 	}
 	free(p.items);
@@ -207,10 +207,10 @@ static enum db_status end_matches(struct db *db, db_user_id actor, const struct 
 		return DB_OK;
 	struct match_row rows[16];
 	int n = 0;
-	enum db_status r = matching_citizen_matches(db, in->citizen_id, rows, 16, &n);
+	enum db_status r = store_matching_citizen_matches(db, in->citizen_id, rows, 16, &n);
 	for (int i = 0; r == DB_OK && i < n; i++)
 		if (!rows[i].ended_on[0])
-			r = matching_end(db, actor, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL);
+			r = store_matching_end(db, actor, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL);
 	return r;
 }
 
@@ -235,11 +235,11 @@ enum db_status call_flow_record(struct db *db, db_user_id actor, const struct ca
 		return DB_ERR_CONSTRAINT;
 	enum db_status r;
 	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {
-		if ((r = citizens_end(db, actor, in->citizen_id, in->citizen_version, o->today, in->end_reason)) != DB_OK)
+		if ((r = store_citizens_end(db, actor, in->citizen_id, in->citizen_version, o->today, in->end_reason)) != DB_OK)
 			return r;
 		out->course_ended = true;
 	}
-	if ((r = calls_record(db, actor, o, has_next ? &next : NULL, &out->recorded)) != DB_OK)
+	if ((r = store_calls_record(db, actor, o, has_next ? &next : NULL, &out->recorded)) != DB_OK)
 		return r;
 	if ((r = end_matches(db, actor, in)) != DB_OK)
 		return r;
@@ -247,10 +247,10 @@ enum db_status call_flow_record(struct db *db, db_user_id actor, const struct ca
 	if (strcmp(out->recorded.reason, "referrer_feedback") == 0)
 		return r;
 	if (call_rule_escalate(out->recorded.not_reached)) {
-		r = calls_escalation_raise(db, actor, in->citizen_id, o->call_id, out->recorded.not_reached, o->today,
+		r = store_calls_escalation_raise(db, actor, in->citizen_id, o->call_id, out->recorded.not_reached, o->today,
 					   &out->escalated);
 	} else if (call_rule_escalation_settled(o->outcome)) {
-		r = calls_escalation_resolve(db, actor, in->citizen_id, o->today, o->note);
+		r = store_calls_escalation_resolve(db, actor, in->citizen_id, o->today, o->note);
 		out->settled = r == DB_OK;
 		if (r == DB_ERR_NOTFOUND)
 			r = DB_OK;

@@ -63,7 +63,7 @@ struct call_flow_result {
 };
 
 /* Records the outcome. With end_course the course is ended first
- * (citizens_end, version-checked: DB_ERR_CONFLICT if the card changed);
+ * (store_citizens_end, version-checked: DB_ERR_CONFLICT if the card changed);
  * a call back or a new call date writes the agreed call (an invalid or
  * past date: DB_ERR_CONSTRAINT, nothing written). Then three calls not
  * reached in a row raise the citizen to the coordinator, and reaching

@@ -182,7 +182,7 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 	/* The name on the home screen says at once that this is not the
 	 * real database, so nobody registers a real citizen here. */
 	if (st == DB_OK)
-		st = settings_set(db, 0, "centre_name", _("DEMO: made-up data, not real citizens"));
+		st = store_settings_set(db, 0, "centre_name", _("DEMO: made-up data, not real citizens"));
 	db_close(db);
 	if (st == DB_ERR_CONFLICT) {
 		fprintf(err, _("brobygger: %s already holds data. Demo data is only written to a new, empty database; choose another file with --db.\n"),

@@ -34,6 +34,10 @@ const char *dbmessage(enum db_status st)
 		return _("Someone else changed this record in the meantime. Nothing was overwritten.");
 	case DB_ERR_IO:
 		return _("Reading or writing the database failed. Nothing more was changed; try again.");
+	case DB_ERR_FORBIDDEN:
+		return _("Only a coordinator may do this. Ask a coordinator to sign in.");
+	case DB_ERR_INVALID:
+		return _("Something in what was typed is not allowed. Nothing was saved.");
 	case DB_ERR_MISUSE:
 		break;
 	}

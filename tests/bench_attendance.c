@@ -13,12 +13,12 @@
  * (12 %) or did not come (8 %). Later runs see the ten years and skip it.
  *
  * Timings, each sample alone (the median, p90, p99 and worst are printed):
- * - opening a 25-person roll list: attendance_roll (one read transaction:
+ * - opening a 25-person roll list: store_attendance_roll (one read transaction:
  *   the session, last time's session, the list with its last marks,
  *   matches, first visits, intake flags and planned calls); and the same
- *   plus attendance_roll_viewed, the audited commit the screen makes when
+ *   plus store_attendance_roll_viewed, the audited commit the screen makes when
  *   it opens a list, i.e. everything the screen does;
- * - committing one mark: attendance_mark with the rules on, its own
+ * - committing one mark: store_attendance_mark with the rules on, its own
  *   BEGIN IMMEDIATE ... COMMIT under the database's own settings (WAL,
  *   synchronous=FULL: an fsync per commit), cycling came / notice / away
  *   over the people of today's sessions, so calls are planned and
@@ -207,7 +207,7 @@ static int sessions_with_roll(struct db *db, struct date today, int size, long l
 		date_format_iso(monday, from);
 		date_format_iso(date_add_days(monday, 6), to);
 		int n = 0;
-		if (attendance_sessions(db, from, to, "", week, WEEK_MAX, &n) != DB_OK)
+		if (store_attendance_sessions(db, from, to, "", week, WEEK_MAX, &n) != DB_OK)
 			break;
 		for (int i = 0; i < n && found < max; i++)
 			if (week[i].id && week[i].roll == size && strcmp(week[i].status, "cancelled") != 0)
@@ -231,13 +231,13 @@ static int time_roll(struct db *db, struct date today)
 	/* One pass to warm the caches, as on a desk PC in use. */
 	for (int i = 0; i < n; i++) {
 		struct roll r;
-		if (attendance_roll(db, ids[i], &r) == DB_OK)
-			attendance_roll_free(&r);
+		if (store_attendance_roll(db, ids[i], &r) == DB_OK)
+			store_attendance_roll_free(&r);
 	}
 	for (int i = 0; i < SAMPLES; i++) {
 		struct roll r;
 		double t0 = now_ms();
-		enum db_status st = attendance_roll(db, ids[i % n], &r);
+		enum db_status st = store_attendance_roll(db, ids[i % n], &r);
 		double t1 = now_ms();
 		if (st != DB_OK) {
 			fprintf(stderr, "bench_attendance: roll: %d (%s)\n", (int)st, db_errdetail(db));
@@ -245,9 +245,9 @@ static int time_roll(struct db *db, struct date today)
 		}
 		if (r.count != ROLL_SIZE)
 			fprintf(stderr, "bench_attendance: roll of %lld has %d, not %d\n", ids[i % n], r.count, ROLL_SIZE);
-		attendance_roll_free(&r);
+		store_attendance_roll_free(&r);
 		double t2 = now_ms();
-		attendance_roll_viewed(db, 0, ids[i % n]);
+		store_attendance_roll_viewed(db, 0, ids[i % n]);
 		all[i] = (t1 - t0) + (now_ms() - t2);
 		ms[i] = t1 - t0;
 	}
@@ -283,13 +283,13 @@ static int time_marks(struct db *db, struct date today)
 	struct roll r = { 0 };
 	int done = 0, calls = 0;
 	for (int s = 0; done < SAMPLES; s = (s + 1) % n) {
-		if (attendance_roll(db, ids[s], &r) != DB_OK)
+		if (store_attendance_roll(db, ids[s], &r) != DB_OK)
 			return 1;
 		for (int i = 0; i < r.count && done < SAMPLES; i++) {
 			struct mark_outcome out;
 			const char *mark = cycle[(done / r.count + i) % 4];
 			double t0 = now_ms();
-			enum db_status rc = attendance_mark(db, 0, ids[s], r.entries[i].citizen_id, mark,
+			enum db_status rc = store_attendance_mark(db, 0, ids[s], r.entries[i].citizen_id, mark,
 							    strcmp(mark, "present") == 0 ? r.entries[i].match_volunteer : 0,
 							    today_iso, &attendance_rules, &out);
 			ms[done++] = now_ms() - t0;
@@ -299,9 +299,9 @@ static int time_marks(struct db *db, struct date today)
 				return 1;
 			}
 		}
-		attendance_roll_free(&r);
+		store_attendance_roll_free(&r);
 	}
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 	printf("marks: journal_mode=%s synchronous=%lld (2 = FULL); %d follow-up calls planned on the way\n",
 	       journal, synchronous, calls);
 	report("commit one mark (rules on, fsync)", ms, SAMPLES);
@@ -341,7 +341,7 @@ static int keystrokes(struct db *db, const char *path, const char *tui, struct d
 	date_format_iso(date_add_days(monday, 6), to);
 	struct session_info *week = calloc(WEEK_MAX, sizeof *week);
 	int n = 0;
-	if (!week || attendance_sessions(db, from, to, "", week, WEEK_MAX, &n) != DB_OK)
+	if (!week || store_attendance_sessions(db, from, to, "", week, WEEK_MAX, &n) != DB_OK)
 		return 1;
 	/* Where the week opens (ui/attendance.c): today's session that began
 	 * most recently; the clock reads 12:00 under BROBYGGER_TODAY. */
@@ -400,9 +400,9 @@ static int keystrokes(struct db *db, const char *path, const char *tui, struct d
 	double took = now_ms() - t0;
 	struct roll r;
 	struct roll_summary sum = { 0 };
-	if (attendance_roll(db, session, &r) == DB_OK) {
+	if (store_attendance_roll(db, session, &r) == DB_OK) {
 		attendance_summarise(&r, &sum);
-		attendance_roll_free(&r);
+		store_attendance_roll_free(&r);
 	}
 	printf("keystrokes: %s (%s, %d on the roll) through %s: exit %d in %.0f ms\n", week[target].activity,
 	       week[target].start_time, week[target].roll, tui, rc, took);

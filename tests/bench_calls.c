@@ -16,7 +16,7 @@
  *   attendance screen plans those calls itself);
  * - the whole list read page by page (for scale: the desk reads a page);
  * - counting the citizens waiting after no contact (once a day per desk);
- * - opening a call card: calls_card (which writes its audit row) and the
+ * - opening a call card: store_calls_card (which writes its audit row) and the
  *   measure history it draws, for 500 random open calls.
  */
 #include <stdio.h>
@@ -94,11 +94,11 @@ int main(int argc, char **argv)
 			double s = now_ms();
 			if ((r = call_flow_sweep(db, 0, today, true, &sweep)) != DB_OK)
 				fail(db, "sweep", r);
-			if ((r = calls_counts(db, today_iso, until_iso, &counts)) != DB_OK)
+			if ((r = store_calls_counts(db, today_iso, until_iso, &counts)) != DB_OK)
 				fail(db, "counts", r);
-			if ((r = calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK)
+			if ((r = store_calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK)
 				fail(db, "escalations", r);
-			if ((r = calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
+			if ((r = store_calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
 				fail(db, "list", r);
 			ms[i] = now_ms() - s;
 			listed = counts.due + counts.week;
@@ -116,9 +116,9 @@ int main(int argc, char **argv)
 		if ((r = call_flow_sweep(db, 0, today, true, &sweep)) != DB_OK)
 			fail(db, "sweep", r);
 		double mid = now_ms();
-		if ((r = calls_counts(db, today_iso, until_iso, &counts)) != DB_OK
-		    || (r = calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK
-		    || (r = calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
+		if ((r = store_calls_counts(db, today_iso, until_iso, &counts)) != DB_OK
+		    || (r = store_calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK
+		    || (r = store_calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
 			fail(db, "read", r);
 		ms[i] = mid - s;
 		ms2[i] = now_ms() - mid;
@@ -131,9 +131,9 @@ int main(int argc, char **argv)
 		int n = 0, ne = 0;
 		double s = now_ms();
 		if ((r = call_flow_sweep(db, 0, today, false, &sweep)) != DB_OK
-		    || (r = calls_counts(db, today_iso, until_iso, &counts)) != DB_OK
-		    || (r = calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK
-		    || (r = calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
+		    || (r = store_calls_counts(db, today_iso, until_iso, &counts)) != DB_OK
+		    || (r = store_calls_escalations(db, esc, MAX_ESC, &ne)) != DB_OK
+		    || (r = store_calls_list(db, until_iso, "", NULL, PAGE, rows, &n)) != DB_OK)
 			fail(db, "later list", r);
 		ms[i] = now_ms() - s;
 	}
@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 		struct call_row last;
 		bool first_page = true;
 		while (got == PAGE) {
-			if ((r = calls_list(db, until_iso, "", first_page ? NULL : &last, PAGE, rows, &got)) != DB_OK)
+			if ((r = store_calls_list(db, until_iso, "", first_page ? NULL : &last, PAGE, rows, &got)) != DB_OK)
 				fail(db, "list pages", r);
 			if (got)
 				last = rows[got - 1];
@@ -180,13 +180,13 @@ int main(int argc, char **argv)
 		for (int tries = 0; done < CARDS && tries < CARDS * 50; tries++) {
 			long long id = 1 + (long long)(rng_next() % (unsigned long long)max_id);
 			double s = now_ms();
-			r = calls_card(db, 0, id, card);
+			r = store_calls_card(db, 0, id, card);
 			if (r == DB_ERR_NOTFOUND || (r == DB_OK && strcmp(card->status, "open") != 0))
 				continue;
 			if (r != DB_OK)
 				fail(db, "card", r);
 			int nh;
-			if ((r = measures_history(db, card->call.citizen_id, hist, 4, &nh)) != DB_OK)
+			if ((r = store_measures_history(db, card->call.citizen_id, hist, 4, &nh)) != DB_OK)
 				fail(db, "history", r);
 			ms[done++] = now_ms() - s;
 		}

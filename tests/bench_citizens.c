@@ -4,7 +4,7 @@
  *   ./build/brobygger demo --citizens 100000 --db /tmp/bench.db
  *   ./build/tests/bench_citizens /tmp/bench.db
  *
- * or, without the demo command, fill a new file through citizens_intake:
+ * or, without the demo command, fill a new file through store_citizens_intake:
  *
  *   ./build/tests/bench_citizens --fill 20000 /tmp/bench-filled.db
  *
@@ -13,8 +13,8 @@
  * would (Danish letters included), folded by src/fold.c and searched for
  * the first page of 20. Each prefix is timed once warm (after one pass to
  * fill the caches, as on a desk PC that has been in use) and the median
- * and 99th percentile are printed. Cards: citizens_card (which writes its
- * audit row), citizens_timeline (200) and citizens_facts for 500 random
+ * and 99th percentile are printed. Cards: store_citizens_card (which writes its
+ * audit row), store_citizens_timeline (200) and store_citizens_facts for 500 random
  * citizens.
  */
 #include <stdio.h>
@@ -122,7 +122,7 @@ static int fill(struct db *db, long n)
 		snprintf(c.referral.source, sizeof c.referral.source, "self");
 		c.consent.registration = true;
 		long long id;
-		enum db_status st = citizens_intake(db, 0, &c, &id);
+		enum db_status st = store_citizens_intake(db, 0, &c, &id);
 		if (st != DB_OK) {
 			fprintf(stderr, "bench_citizens: intake %ld: %d (%s)\n", i, (int)st, db_errdetail(db));
 			return 1;
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 	if (!hits || !p || !tl || !ids || !ms)
 		return 1;
 	struct today_counts counts;
-	if ((st = stats_today(db, "2026-11-26", &counts)) != DB_OK) {
+	if ((st = store_stats_today(db, "2026-11-26", &counts)) != DB_OK) {
 		fprintf(stderr, "bench_citizens: %s: %d (%s)\n", path, (int)st, db_errdetail(db));
 		return 1;
 	}
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < SAMPLE_NAMES; i++) {
 		int n = 0;
 		int off = (int)(rng_next() % (unsigned long long)total);
-		if (citizens_search(db, "", off, 1, hits, &n) != DB_OK || n == 0)
+		if (store_citizens_search(db, "", off, 1, hits, &n) != DB_OK || n == 0)
 			continue;
 		char first[CIT_NAME];
 		snprintf(first, sizeof first, "%s", hits[0].name);
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < p->n; i++) {
 		double t = now_ms();
 		int n = 0;
-		if ((st = citizens_search(db, p->folded[i], 0, PAGE, hits, &n)) != DB_OK) {
+		if ((st = store_citizens_search(db, p->folded[i], 0, PAGE, hits, &n)) != DB_OK) {
 			fprintf(stderr, "bench_citizens: search '%s': %d (%s)\n", p->folded[i], (int)st, db_errdetail(db));
 			return 1;
 		}
@@ -236,7 +236,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < p->n; i++) {
 		double t = now_ms();
 		int n = 0;
-		citizens_search(db, p->folded[i], 0, PAGE, hits, &n);
+		store_citizens_search(db, p->folded[i], 0, PAGE, hits, &n);
 		ms[i] = now_ms() - t;
 		if (ms[i] > worst_ms) {
 			worst_ms = ms[i];
@@ -256,7 +256,7 @@ int main(int argc, char **argv)
 		for (int i = 0; i < nd; i++) {
 			double t = now_ms();
 			int n = 0;
-			citizens_search(db, digits[i], 0, PAGE, hits, &n);
+			store_citizens_search(db, digits[i], 0, PAGE, hits, &n);
 			ms[i] = now_ms() - t;
 			if (pass == 1 && ms[i] > 5.0)
 				printf("  slow digits '%s': %.3f ms\n", digits[i], ms[i]);
@@ -273,12 +273,12 @@ int main(int argc, char **argv)
 		struct citizen_facts facts;
 		int n;
 		double t = now_ms();
-		st = citizens_card(db, 0, id, &card);
+		st = store_citizens_card(db, 0, id, &card);
 		double t1 = now_ms();
 		if (st == DB_OK)
-			st = citizens_timeline(db, id, TIMELINE, tl, &n);
+			st = store_citizens_timeline(db, id, TIMELINE, tl, &n);
 		if (st == DB_OK)
-			st = citizens_facts(db, id, "2026-11-26", &facts);
+			st = store_citizens_facts(db, id, "2026-11-26", &facts);
 		double t2 = now_ms();
 		if (st != DB_OK) {
 			fprintf(stderr, "bench_citizens: card %lld: %d (%s)\n", id, (int)st, db_errdetail(db));

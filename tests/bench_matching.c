@@ -39,7 +39,7 @@ static int rank_one(struct db *db, long long id, const struct match_pool *pool, 
 		    struct match_ranked *acts)
 {
 	struct match_citizen_facts c;
-	if (matching_citizen_facts(db, id, &c) != DB_OK)
+	if (store_matching_citizen_facts(db, id, &c) != DB_OK)
 		return -1;
 	int filtered[ML_COUNT];
 	return match_rank(&c, pool, true, vols, filtered) + match_rank(&c, pool, false, acts, filtered);
@@ -80,19 +80,19 @@ int main(int argc, char **argv)
 	}
 	long long nc = 0, waiting = 0;
 	db_query_int(db, "SELECT count(*) FROM citizens", &nc);
-	matching_waiting_count(db, &waiting);
+	store_matching_waiting_count(db, &waiting);
 
 	double pool_ms[POOL_RUNS];
 	struct match_pool pool;
 	for (int i = 0; i < POOL_RUNS; i++) {
 		double t0 = now_ms();
-		if (matching_pool_load(db, &pool) != DB_OK) {
+		if (store_matching_pool_load(db, &pool) != DB_OK) {
 			fprintf(stderr, "pool: %s\n", db_errdetail(db));
 			return 1;
 		}
 		pool_ms[i] = now_ms() - t0;
 		if (i + 1 < POOL_RUNS)
-			matching_pool_free(&pool);
+			store_matching_pool_free(&pool);
 	}
 	printf("database: %lld citizens (%lld waiting), %d volunteers, %d activities\n\n", nc, waiting,
 	       pool.nvolunteers, pool.nactivities);
@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 		return 1;
 	int n = 0;
 	double t0 = now_ms();
-	matching_waiting(db, 0, CITIZENS, w, &n);
+	store_matching_waiting(db, 0, CITIZENS, w, &n);
 	printf("waiting list, first %d of %lld:  %.1f ms\n", n, waiting, now_ms() - t0);
 
 	long long candidates = 0;
@@ -120,10 +120,10 @@ int main(int argc, char **argv)
 	for (int i = 0; i < ncold; i++) {
 		struct match_pool fresh;
 		double s = now_ms();
-		matching_pool_load(db, &fresh);
+		store_matching_pool_load(db, &fresh);
 		rank_one(db, w[i].id, &fresh, vols, acts);
 		cold[i] = now_ms() - s;
-		matching_pool_free(&fresh);
+		store_matching_pool_free(&fresh);
 	}
 	report("pool load (every volunteer and activity)", pool_ms, POOL_RUNS);
 	report("rank all candidates for one citizen", ms, n);
@@ -135,7 +135,7 @@ int main(int argc, char **argv)
 		return 1;
 	int nf = 0;
 	t0 = now_ms();
-	matching_waiting_facts(db, PROPOSAL, c, &nf);
+	store_matching_waiting_facts(db, PROPOSAL, c, &nf);
 	printf("facts of the %d longest waiting: %.1f ms\n", nf, now_ms() - t0);
 	proposal("the demo database as it is", c, nf, &pool);
 	for (int i = 0; i < pool.nvolunteers; i++) {
@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 		pool.activities[i].load = 0;
 	proposal("every place free (hardest case)", c, nf, &pool);
 
-	matching_pool_free(&pool);
+	store_matching_pool_free(&pool);
 	free(c);
 	free(w);
 	free(vols);

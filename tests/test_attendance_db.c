@@ -106,7 +106,7 @@ static void test_week(void)
 	struct db *db = open_centre("week.db");
 	struct session_info s[16];
 	int n = 0;
-	TAP_INT_EQ(attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n), DB_OK, "this week's sessions");
+	TAP_INT_EQ(store_attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n), DB_OK, "this week's sessions");
 	TAP_INT_EQ(n, 2, "two: the café's weekly slot and the group");
 	TAP_STR_EQ(s[0].date, "2026-11-24", "Tuesday first: the café");
 	TAP_INT_EQ(s[0].id, 0, "... a slot not written yet");
@@ -116,29 +116,29 @@ static void test_week(void)
 	TAP_INT_EQ(s[1].roll, 3, "on its roll: three enrolled that day (one left, one joins later)");
 	TAP_INT_EQ(s[1].marked, 0, "none marked yet");
 
-	TAP_INT_EQ(attendance_sessions(db, "2026-11-23", "2026-11-29", "gaa", s, 16, &n), DB_OK, "search 'gaa'");
+	TAP_INT_EQ(store_attendance_sessions(db, "2026-11-23", "2026-11-29", "gaa", s, 16, &n), DB_OK, "search 'gaa'");
 	TAP_INT_EQ(n, 1, "finds only Gå-gruppen (å folded to aa)");
 
 	long long id = 0, again = 0;
-	TAP_INT_EQ(attendance_session_open(db, desk_user, 2, "2026-11-24", &id), DB_OK, "the café's slot is opened");
+	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 2, "2026-11-24", &id), DB_OK, "the café's slot is opened");
 	TAP_CHECK(id > 0, "and written as a session");
-	TAP_INT_EQ(attendance_session_open(db, desk_user, 2, "2026-11-24", &again), DB_OK, "opened again");
+	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 2, "2026-11-24", &again), DB_OK, "opened again");
 	TAP_INT_EQ(again, id, "it is the same session, not a second one");
-	attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n);
+	store_attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n);
 	TAP_CHECK(n == 2 && s[0].id == id, "the week now lists the written session instead of the slot");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = %lld"
 			     " AND action = 'create' AND %lld", id, 1), 1, "writing it is audited");
-	TAP_INT_EQ(attendance_session_open(db, desk_user, 99, "2026-11-24", &id), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 99, "2026-11-24", &id), DB_ERR_NOTFOUND,
 		   "an activity that does not exist has no session");
 
-	attendance_sessions(db, "2024-11-25", "2024-12-01", "", s, 16, &n);
+	store_attendance_sessions(db, "2024-11-25", "2024-12-01", "", s, 16, &n);
 	TAP_INT_EQ(n, 0, "no slots before the activities existed");
 
 	long long prev = 0, next = 0;
-	attendance_session_neighbour(db, 104, -1, &prev);
-	attendance_session_neighbour(db, 104, +1, &next);
+	store_attendance_session_neighbour(db, 104, -1, &prev);
+	store_attendance_session_neighbour(db, 104, +1, &next);
 	TAP_CHECK(prev == 103 && next == 105, "the previous and next sessions of the same activity");
-	attendance_session_neighbour(db, 101, -1, &prev);
+	store_attendance_session_neighbour(db, 101, -1, &prev);
 	TAP_INT_EQ(prev, 0, "none before the first");
 	db_close(db);
 }
@@ -147,7 +147,7 @@ static void test_roll(void)
 {
 	struct db *db = open_centre("roll.db");
 	struct roll r;
-	TAP_INT_EQ(attendance_roll(db, 104, &r), DB_OK, "today's roll list");
+	TAP_INT_EQ(store_attendance_roll(db, 104, &r), DB_OK, "today's roll list");
 	TAP_INT_EQ(r.count, 3, "three enrolled today");
 	TAP_CHECK(r.count == 3 && r.entries[0].citizen_id == 2 && r.entries[1].citizen_id == 3
 		  && r.entries[2].citizen_id == 1, "in Danish order: Bo Aagaard, Søren Ærø, Åse Holm");
@@ -164,18 +164,18 @@ static void test_roll(void)
 	TAP_INT_EQ(soeren->match_volunteer, 2, "Søren's is Åge (a match with a volunteer only)");
 	TAP_CHECK(!bo->first_time && soeren->first_time && !aase->first_time, "Søren has never come: first time");
 	TAP_CHECK(bo->enrolment_id > 0 && !bo->walk_in, "Bo is enrolled, not a walk-in");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(attendance_roll(db, 101, &r), DB_OK, "an old session's roll");
+	TAP_INT_EQ(store_attendance_roll(db, 101, &r), DB_OK, "an old session's roll");
 	TAP_CHECK(entry(&r, 4) != NULL, "has Zacho, who was enrolled then");
 	TAP_CHECK(entry(&r, 3) == NULL, "but not Søren, who joined later");
 	TAP_STR_EQ(r.previous_date, "", "and no last time");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(attendance_roll(db, 103, &r), DB_OK, "the session after a cancelled one");
+	TAP_INT_EQ(store_attendance_roll(db, 103, &r), DB_OK, "the session after a cancelled one");
 	TAP_STR_EQ(r.previous_date, "2026-11-05", "'last time' skips the cancelled session");
-	attendance_roll_free(&r);
-	TAP_INT_EQ(attendance_roll(db, 999, &r), DB_ERR_NOTFOUND, "a session that does not exist");
+	store_attendance_roll_free(&r);
+	TAP_INT_EQ(store_attendance_roll(db, 999, &r), DB_ERR_NOTFOUND, "a session that does not exist");
 	db_close(db);
 }
 
@@ -189,7 +189,7 @@ static void test_marks(void)
 
 	struct mark_outcome out;
 	long long audit_before = testdb_count(db, "SELECT count(*) FROM audit_log");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, &out), DB_OK,
 		   "Bo came, accompanied by Bente");
 	TAP_CHECK(out.session_held, "the planned session is now held");
 	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
@@ -203,29 +203,29 @@ static void test_marks(void)
 		   desk_user, "and says who marked it");
 	TAP_CHECK(testdb_count(db, "SELECT count(*) FROM audit_log") > audit_before, "audit rows were added");
 
-	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "excused", 1, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "excused", 1, today, &attendance_rules, &out), DB_OK,
 		   "corrected to 'sent notice'");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
 			    " AND mark = 'excused' AND accompanied_by IS NULL"), 1,
 		   "one row, excused, and nobody went along with someone who did not come");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, NULL, 0, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, NULL, 0, today, &attendance_rules, &out), DB_OK,
 		   "the mark is taken away");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"), 0,
 		   "and gone");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 2, "late", 0, today, &attendance_rules, &out), DB_ERR_MISUSE,
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "late", 0, today, &attendance_rules, &out), DB_ERR_MISUSE,
 		   "an unknown mark is refused");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 104, 99, "present", 0, today, &attendance_rules, &out),
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 99, "present", 0, today, &attendance_rules, &out),
 		   DB_ERR_NOTFOUND, "a citizen who does not exist");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out), DB_OK,
 		   "notice sent ahead for next week");
 	TAP_CHECK(!out.session_held, "next week's session stays planned");
 
 	/* A whole roll call, then the summary. */
-	attendance_mark(db, desk_user, 104, 1, "present", 0, today, &attendance_rules, NULL);
-	attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
-	attendance_mark(db, desk_user, 104, 3, "present", 0, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 104, 1, "present", 0, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 104, 3, "present", 0, today, &attendance_rules, NULL);
 	struct roll r;
-	attendance_roll(db, 104, &r);
+	store_attendance_roll(db, 104, &r);
 	struct roll_summary sum;
 	attendance_summarise(&r, &sum);
 	TAP_CHECK(sum.present == 3 && sum.excused == 0 && sum.absent == 0 && sum.unmarked == 0,
@@ -235,7 +235,7 @@ static void test_marks(void)
 	const struct roll_entry *bo = entry(&r, 2);
 	TAP_CHECK(bo && bo->accompanied_by == 1 && strcmp(bo->companion, "Bente Ølgaard") == 0,
 		  "the roll shows who went along with Bo");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 	db_close(other);
 	db_close(db);
 }
@@ -245,49 +245,49 @@ static void test_missed_rule(void)
 	struct db *db = open_centre("missed.db");
 	/* Bo came on 5 Nov (the paper list said so); absent 19 Nov and today. */
 	struct mark_outcome out;
-	attendance_mark(db, desk_user, 101, 2, "present", 0, today, &attendance_rules, &out);
-	attendance_mark(db, desk_user, 103, 2, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 101, 2, "present", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 103, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "one absence: no call");
-	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "two in a row without notice: a call is planned");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"
 			    " AND status = 'open' AND due_on = '2026-11-27' AND responsible = 1"
 			    " AND source_key LIKE 'missed:%:104'"), 1,
 		   "for tomorrow, by Bo's volunteer, keyed to the enrolment and session");
-	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "marking the same again plans nothing new");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2"), 1, "still one call");
 
 	struct roll r;
-	attendance_roll(db, 104, &r);
+	store_attendance_roll(db, 104, &r);
 	const struct roll_entry *bo = entry(&r, 2);
 	TAP_CHECK(bo && bo->call_planned, "the roll shows the planned call");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_withdrawn, "corrected to present: the call is withdrawn");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"), 1,
 		   "kept as cancelled, for the record");
-	attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "absent again: the same call is open again");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 1,
 		   "one open call");
 
 	/* Åse: notice on 19 Nov; notice today; notice next week: three. */
-	attendance_mark(db, desk_user, 104, 1, "excused", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 1, "excused", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "two notices: no call");
-	attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out);
 	TAP_CHECK(out.call_planned, "three in a row with notice: a call");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on = '2026-12-04'"
 			    " AND responsible IS NULL"), 1, "after that session, nobody named to make it");
 
-	attendance_mark(db, desk_user, 104, 4, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 4, "absent", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.call_planned, "Zacho, no longer enrolled, marked anyway: no call for a walk-in");
 	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 4"), 1,
 		   "and he counts as a walk-in");
 
 	/* A paper list caught up late: the call is due today, not in the past. */
-	attendance_mark(db, desk_user, 101, 1, "absent", 0, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 101, 1, "absent", 0, today, &attendance_rules, NULL);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on < '2026-11-26'"), 0,
 		   "no call is ever planned in the past");
 	db_close(db);
@@ -297,23 +297,23 @@ static void test_accompaniment_rule(void)
 {
 	struct db *db = open_centre("accompaniment.db");
 	struct mark_outcome out;
-	attendance_mark(db, desk_user, 104, 3, "excused", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 3, "excused", 0, today, &attendance_rules, &out);
 	TAP_CHECK(!out.accompaniment_done, "Søren sent notice: the milestone waits");
-	attendance_mark(db, desk_user, 104, 3, "present", 2, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 3, "present", 2, today, &attendance_rules, &out);
 	TAP_CHECK(out.accompaniment_done, "he came: the milestone of his match is reached");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "dated today");
-	attendance_mark(db, desk_user, 103, 3, "present", 2, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 103, 3, "present", 2, today, &attendance_rules, &out);
 	TAP_CHECK(out.accompaniment_done, "a paper list shows he came the week before");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-19'"), 1,
 		   "the milestone moves to that first session");
-	attendance_mark(db, desk_user, 103, 3, NULL, 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 103, 3, NULL, 0, today, &attendance_rules, &out);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "that mark was a mistake: back to today's session");
-	attendance_mark(db, desk_user, 104, 3, "absent", 0, today, &attendance_rules, &out);
+	store_attendance_mark(db, desk_user, 104, 3, "absent", 0, today, &attendance_rules, &out);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on IS NULL"), 1,
 		   "and today's too: not reached after all");
-	attendance_mark(db, desk_user, 104, 2, "present", 0, today, NULL, &out);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, NULL, &out);
 	TAP_CHECK(!out.accompaniment_done && !out.call_planned, "without rules nothing but the mark is written");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 1 AND accompaniment_done_on IS NULL"), 1,
 		   "Bo's match is untouched");
@@ -323,36 +323,36 @@ static void test_accompaniment_rule(void)
 static void test_walk_ins(void)
 {
 	struct db *db = open_centre("walkin.db");
-	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 6, false, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 6, false, today, &attendance_rules), DB_OK,
 		   "Karen walks in");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 6"
 			    " AND mark = 'present' AND walk_in = 1"), 1, "marked present, as a walk-in");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 6"), 0, "not enrolled");
 	struct roll r;
-	attendance_roll(db, 104, &r);
+	store_attendance_roll(db, 104, &r);
 	const struct roll_entry *karen = entry(&r, 6);
 	TAP_CHECK(karen && karen->walk_in && karen->first_time, "on the roll as a walk-in, here for the first time");
 	TAP_INT_EQ(r.count, 4, "the roll has four now");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 7, true, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 7, true, today, &attendance_rules), DB_OK,
 		   "Ib walks in and wants to join");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 7 AND activity_id = 1"
 			    " AND enrolled_on = '2026-11-26' AND ended_on IS NULL"), 1, "enrolled from today");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 105 AND"
 			    " (SELECT count(*) FROM enrolments WHERE citizen_id = 7) = 1"), 1, "once");
-	attendance_roll(db, 105, &r);
+	store_attendance_roll(db, 105, &r);
 	TAP_CHECK(entry(&r, 7) != NULL, "and on next week's roll");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(attendance_add_walk_in(db, desk_user, 104, 1, true, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 1, true, today, &attendance_rules), DB_OK,
 		   "Åse, enrolled already, 'walks in'");
 	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 1"), 0,
 		   "she is simply marked present, not a walk-in");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 1"), 1, "and not enrolled twice");
 
 	long long id = 0;
-	TAP_INT_EQ(attendance_add_new_person(db, desk_user, 104, "Jens Ærbo", "22 33 44 55", false, today, &id), DB_OK,
+	TAP_INT_EQ(store_attendance_add_new_person(db, desk_user, 104, "Jens Ærbo", "22 33 44 55", false, today, &id), DB_OK,
 		   "a new person with name and phone");
 	TAP_CHECK(id > 0, "gets an id");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND needs_intake = 1"
@@ -367,22 +367,22 @@ static void test_walk_ins(void)
 			     " AND action = 'create' AND %lld", id, 1), 1, "audited");
 	struct citizen_hit hits[4];
 	int n = 0;
-	citizens_search(db, "aerbo", 0, 4, hits, &n);
+	store_citizens_search(db, "aerbo", 0, 4, hits, &n);
 	TAP_CHECK(n == 1 && hits[0].id == id, "found by search as any citizen (æ folded)");
-	attendance_roll(db, 104, &r);
+	store_attendance_roll(db, 104, &r);
 	const struct roll_entry *jens = entry(&r, id);
 	TAP_CHECK(jens && jens->needs_intake, "the roll shows that the first conversation is owed");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 	char sql[160];
 	snprintf(sql, sizeof sql, "INSERT INTO assessments(citizen_id, assessed_on, outcome)"
 		 " VALUES (%lld, '2026-11-27', 'volunteer_help')", id);
 	exec_ok(db, sql);
-	attendance_roll(db, 104, &r);
+	store_attendance_roll(db, 104, &r);
 	jens = entry(&r, id);
 	TAP_CHECK(jens && !jens->needs_intake, "once assessed, the flag is gone by itself");
-	attendance_roll_free(&r);
+	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(attendance_add_new_person(db, desk_user, 104, "", "", false, today, &id), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(store_attendance_add_new_person(db, desk_user, 104, "", "", false, today, &id), DB_ERR_CONSTRAINT,
 		   "a person needs a name");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = ''"), 0, "nothing is left behind");
 	db_close(db);
@@ -391,51 +391,51 @@ static void test_walk_ins(void)
 static void test_session_details(void)
 {
 	struct db *db = open_centre("details.db");
-	TAP_INT_EQ(attendance_session_cancel(db, desk_user, 105, "Helligdag"), DB_OK, "next week is cancelled");
+	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 105, "Helligdag"), DB_OK, "next week is cancelled");
 	struct session_info s;
-	attendance_session_get(db, 105, &s);
+	store_attendance_session_get(db, 105, &s);
 	TAP_CHECK(strcmp(s.status, "cancelled") == 0 && strcmp(s.cancel_reason, "Helligdag") == 0,
 		  "cancelled, with the reason");
-	TAP_INT_EQ(attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, NULL),
+	TAP_INT_EQ(store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, NULL),
 		   DB_ERR_CONFLICT, "a cancelled session takes no marks");
-	TAP_INT_EQ(attendance_session_cancel(db, desk_user, 105, NULL), DB_OK, "reopened");
-	attendance_session_get(db, 105, &s);
+	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 105, NULL), DB_OK, "reopened");
+	store_attendance_session_get(db, 105, &s);
 	TAP_CHECK(strcmp(s.status, "planned") == 0 && !s.cancel_reason[0], "planned again, no reason");
-	TAP_INT_EQ(attendance_session_cancel(db, desk_user, 103, "Sygdom"), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 103, "Sygdom"), DB_ERR_CONFLICT,
 		   "a session with marks cannot be cancelled");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = 105"), 2,
 		   "cancel and reopen are audited");
 
 	struct session_edit e = { .id = 104, .date = "2026-11-27", .start_time = "13:00", .end_time = "14:30",
 				  .note = "Flyttet pga. vejret", .led_by = 1, .helpers = { 2, 2 }, .nhelpers = 2 };
-	TAP_INT_EQ(attendance_session_update(db, desk_user, &e), DB_OK, "moved to Friday afternoon, with a note");
-	attendance_session_get(db, 104, &s);
+	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_OK, "moved to Friday afternoon, with a note");
+	store_attendance_session_get(db, 104, &s);
 	TAP_CHECK(strcmp(s.date, "2026-11-27") == 0 && strcmp(s.start_time, "13:00") == 0
 		  && strcmp(s.end_time, "14:30") == 0, "new date and times");
 	TAP_STR_EQ(s.leader, "Bente Ølgaard", "led by Bente");
 	TAP_STR_EQ(s.note, "Flyttet pga. vejret", "the note");
 	struct volunteer_ref helpers[4];
 	int n = 0;
-	attendance_session_helpers(db, 104, helpers, 4, &n);
+	store_attendance_session_helpers(db, 104, helpers, 4, &n);
 	TAP_CHECK(n == 1 && helpers[0].id == 2, "Åge helped (named twice, counted once)");
 	e.nhelpers = 0;
 	e.led_by = 0;
 	snprintf(e.date, sizeof e.date, "2026-12-03");
-	TAP_INT_EQ(attendance_session_update(db, desk_user, &e), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_ERR_CONFLICT,
 		   "moving onto next week's session is a clash");
 	snprintf(e.date, sizeof e.date, "2026-11-26");
 	snprintf(e.start_time, sizeof e.start_time, "25:99");
-	TAP_INT_EQ(attendance_session_update(db, desk_user, &e), DB_ERR_CONSTRAINT, "a time that is no time");
-	attendance_session_get(db, 104, &s);
+	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_ERR_CONSTRAINT, "a time that is no time");
+	store_attendance_session_get(db, 104, &s);
 	TAP_STR_EQ(s.date, "2026-11-27", "nothing changed by the refused edits");
 
 	struct volunteer_ref v[8];
-	attendance_volunteers(db, "", v, 8, &n);
+	store_attendance_volunteers(db, "", v, 8, &n);
 	TAP_CHECK(n == 2 && v[0].id == 1 && v[1].id == 2, "volunteers in Danish order, stopped ones left out");
-	attendance_volunteers(db, "aage", v, 8, &n);
+	store_attendance_volunteers(db, "aage", v, 8, &n);
 	TAP_CHECK(n == 1 && v[0].id == 2, "'aage' finds Åge");
 	struct activity_ref a[4];
-	attendance_activities(db, "cafe", a, 4, &n);
+	store_attendance_activities(db, "cafe", a, 4, &n);
 	TAP_CHECK(n == 1 && a[0].id == 2 && a[0].weekday == 2, "'cafe' finds the café on Tuesdays");
 	db_close(db);
 }
@@ -443,9 +443,9 @@ static void test_session_details(void)
 static void test_history(void)
 {
 	struct db *db = open_centre("history.db");
-	attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
 	struct history_grid g;
-	TAP_INT_EQ(attendance_history(db, 1, today, 3, &g), DB_OK, "the last three sessions up to today");
+	TAP_INT_EQ(store_attendance_history(db, 1, today, 3, &g), DB_OK, "the last three sessions up to today");
 	TAP_INT_EQ(g.ncols, 3, "three columns");
 	TAP_CHECK(g.ncols == 3 && strcmp(g.cols[0].date, "2026-11-12") == 0 && strcmp(g.cols[2].date, today) == 0,
 		  "oldest first: 12 Nov (cancelled), 19 Nov, today");
@@ -458,10 +458,10 @@ static void test_history(void)
 		TAP_CHECK(memcmp(g.rows[1].cells, "-..", 3) == 0, "Søren: enrolled 1 Nov, never marked");
 		TAP_CHECK(memcmp(g.rows[2].cells, "-p ", 3) == 0, "Zacho: came, then left");
 	}
-	attendance_history_free(&g);
-	TAP_INT_EQ(attendance_history(db, 2, today, 10, &g), DB_OK, "an activity without sessions");
+	store_attendance_history_free(&g);
+	TAP_INT_EQ(store_attendance_history(db, 2, today, 10, &g), DB_OK, "an activity without sessions");
 	TAP_INT_EQ(g.ncols, 0, "has no columns");
-	attendance_history_free(&g);
+	store_attendance_history_free(&g);
 	db_close(db);
 }
 
@@ -472,9 +472,9 @@ static void test_facts(void)
 	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (100, 1, '2026-10-29', 'held');"
 		    "UPDATE attendance SET mark = 'present', accompanied_by = 1 WHERE citizen_id = 2;"
 		    "INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by) VALUES (100, 2, 'present', 1);");
-	attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
 	struct citizen_facts f;
-	TAP_INT_EQ(citizens_facts(db, 2, today, &f), DB_OK, "Bo's facts");
+	TAP_INT_EQ(store_citizens_facts(db, 2, today, &f), DB_OK, "Bo's facts");
 	TAP_STR_EQ(f.recent_attendance, "PPPP", "four times present and accompanied, newest first");
 	TAP_STR_EQ(f.companion, "Bente Ølgaard", "by Bente");
 	struct date d = { 2026, 11, 26 };
@@ -482,12 +482,12 @@ static void test_facts(void)
 	TAP_INT_EQ(step.kind, NEXT_ATTEND_ALONE, "the next step suggests coming alone");
 	TAP_STR_EQ(f.session_on, "2026-12-03", "at next week's session");
 
-	attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, NULL);
-	citizens_facts(db, 2, today, &f);
+	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, NULL);
+	store_citizens_facts(db, 2, today, &f);
 	TAP_STR_EQ(f.recent_attendance, "pPPP", "he came alone today");
 	step = next_step_decide(&f, d);
 	TAP_INT_EQ(step.kind, NEXT_SESSION, "no longer flagged");
-	citizens_facts(db, 1, today, &f);
+	store_citizens_facts(db, 1, today, &f);
 	TAP_STR_EQ(f.recent_attendance, "ep", "Åse: notice, then present before that (the cancelled one skipped)");
 	db_close(db);
 }

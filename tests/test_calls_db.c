@@ -177,7 +177,7 @@ static void test_sweep(void)
 	struct db *db = open_fresh("sweep.db");
 	TAP_CHECK(db_schema_version(db) >= 5, "migration 5 is applied");
 	char v[SETTING_MAX];
-	settings_get(db, "no_contact_weeks", v, sizeof v);
+	store_settings_get(db, "no_contact_weeks", v, sizeof v);
 	TAP_STR_EQ(v, "6", "no contact after 6 weeks, by default");
 	struct world w;
 	build_world(db, &w);
@@ -238,13 +238,13 @@ static void test_list_and_card(void)
 	    w.silent, w.vol);
 
 	struct call_counts c;
-	TAP_INT_EQ(calls_counts(db, "2026-11-26", "2026-12-03", &c), DB_OK, "counts");
+	TAP_INT_EQ(store_calls_counts(db, "2026-11-26", "2026-12-03", &c), DB_OK, "counts");
 	TAP_INT_EQ(c.due, 5, "five due today or overdue");
 	TAP_INT_EQ(c.overdue, 2, "two of them overdue");
 	TAP_INT_EQ(c.week, 2, "two in the coming week");
 	struct call_row rows[20];
 	int n;
-	TAP_INT_EQ(calls_list(db, "2026-12-03", "", NULL, 20, rows, &n), DB_OK, "the list");
+	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", NULL, 20, rows, &n), DB_OK, "the list");
 	TAP_INT_EQ(n, 7, "seven calls up to a week ahead");
 	TAP_STR_EQ(rows[0].due_on, "2026-11-20", "the most overdue first");
 	TAP_STR_EQ(rows[0].responsible_name, "Bente Ølgaard", "with who is responsible");
@@ -252,15 +252,15 @@ static void test_list_and_card(void)
 	TAP_STR_EQ(rows[6].due_on, "2026-11-30", "the coming week last");
 	TAP_STR_EQ(rows[0].phone, "56 78 90 12", "with the phone");
 	TAP_STR_EQ(rows[0].name, "Aase Lund", "and the name");
-	TAP_INT_EQ(calls_list(db, "2026-12-03", "aase", NULL, 20, rows, &n), DB_OK, "search by folded name");
+	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "aase", NULL, 20, rows, &n), DB_OK, "search by folded name");
 	TAP_INT_EQ(n, 2, "Aase Lund has two calls");
 	struct call_row page[20];
 	int got;
-	TAP_INT_EQ(calls_list(db, "2026-12-03", "", NULL, 3, page, &got), DB_OK, "a first page of three");
-	TAP_INT_EQ(calls_list(db, "2026-12-03", "", &page[2], 3, page + 3, &got), DB_OK, "the page after it");
-	TAP_INT_EQ(calls_list(db, "2026-12-03", "", &page[5], 3, page + 6, &got), DB_OK, "and the last");
+	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", NULL, 3, page, &got), DB_OK, "a first page of three");
+	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", &page[2], 3, page + 3, &got), DB_OK, "the page after it");
+	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", &page[5], 3, page + 6, &got), DB_OK, "and the last");
 	TAP_INT_EQ(got, 1, "has the rest");
-	calls_list(db, "2026-12-03", "", NULL, 20, rows, &n);
+	store_calls_list(db, "2026-12-03", "", NULL, 20, rows, &n);
 	bool same = true;
 	for (int i = 0; i < 7; i++)
 		same = same && page[i].id == rows[i].id;
@@ -270,7 +270,7 @@ static void test_list_and_card(void)
 	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
 	struct call_card card;
 	long long views = testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
-	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "the call card");
+	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "the call card");
 	TAP_STR_EQ(card.call.name, "Søren Ærø", "who");
 	TAP_STR_EQ(card.call.reason, "after_first_session", "why");
 	TAP_STR_EQ(card.status, "open", "still open");
@@ -288,21 +288,21 @@ static void test_list_and_card(void)
 		   "opening the card is logged as a view");
 
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
-	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a missed-sessions card");
+	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a missed-sessions card");
 	TAP_STR_EQ(card.attendance[0].marks, "ppppaa", "the last six marks, oldest first");
 	TAP_STR_EQ(card.why_date, "2026-11-24", "the session that made the call due");
 
 	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
-	TAP_INT_EQ(calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a no-contact card");
+	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a no-contact card");
 	TAP_STR_EQ(card.last_contact_on, "2026-09-10", "says when contact stopped");
-	TAP_INT_EQ(calls_card(db, desk_user, 999999, &card), DB_ERR_NOTFOUND, "an unknown call");
+	TAP_INT_EQ(store_calls_card(db, desk_user, 999999, &card), DB_ERR_NOTFOUND, "an unknown call");
 	db_close(db);
 }
 
 static struct call_flow_input outcome_for(struct db *db, long long call, const char *outcome, const char *next_step)
 {
 	struct call_card card;
-	calls_card(db, desk_user, call, &card);
+	store_calls_card(db, desk_user, call, &card);
 	struct call_flow_input in;
 	memset(&in, 0, sizeof in);
 	in.outcome.call_id = call;
@@ -359,15 +359,15 @@ static void test_not_reached_three_times(void)
 			   " AND due_on = '2026-11-27'"), 3, "each try keyed by the call before it");
 	struct call_escalation e[4];
 	int n;
-	TAP_INT_EQ(calls_escalations(db, e, 4, &n), DB_OK, "the coordinator's list");
+	TAP_INT_EQ(store_calls_escalations(db, e, 4, &n), DB_OK, "the coordinator's list");
 	TAP_INT_EQ(n, 1, "has the citizen");
 	TAP_INT_EQ(e[0].attempts, 3, "after three tries");
 	TAP_STR_EQ(e[0].raised_on, "2026-11-26", "raised today");
 	struct call_row rows[4];
-	calls_list(db, "2026-12-03", "", NULL, 4, rows, &n);
+	store_calls_list(db, "2026-12-03", "", NULL, 4, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].escalated, "the open call is flagged on the list");
 	struct call_counts c;
-	calls_counts(db, "2026-11-26", "2026-12-03", &c);
+	store_calls_counts(db, "2026-11-26", "2026-12-03", &c);
 	TAP_INT_EQ(c.escalated, 1, "and counted for the home screen");
 
 	/* A fourth miss does not raise it twice. */
@@ -383,7 +383,7 @@ static void test_not_reached_three_times(void)
 	TAP_CHECK(res.settled, "reaching them settles the escalation");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 0, "none open");
 	TAP_INT_EQ(res.recorded.not_reached, 0, "and the run is broken");
-	TAP_INT_EQ(calls_escalation_resolve(db, desk_user, who, "2026-11-26", "x"), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(store_calls_escalation_resolve(db, desk_user, who, "2026-11-26", "x"), DB_ERR_NOTFOUND,
 		   "nothing left to handle");
 	db_close(db);
 }
@@ -485,8 +485,8 @@ static void test_outcomes(void)
 	/* Cancelling. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.feedback);
 	call = db_last_insert_id(db);
-	TAP_INT_EQ(calls_cancel(db, desk_user, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
-	TAP_INT_EQ(calls_cancel(db, desk_user, call, "igen"), DB_ERR_CONFLICT, "only an open call can be");
+	TAP_INT_EQ(store_calls_cancel(db, desk_user, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
+	TAP_INT_EQ(store_calls_cancel(db, desk_user, call, "igen"), DB_ERR_CONFLICT, "only an open call can be");
 	db_close(db);
 }
 

@@ -58,7 +58,7 @@ static long long add_citizen(struct db *db, const char *name, const char *phone,
 	struct citizen_card c;
 	card_basic(&c, name, phone, email, postcode, town);
 	long long id = 0;
-	enum db_status st = citizens_intake(db, desk_user, &c, &id);
+	enum db_status st = store_citizens_intake(db, desk_user, &c, &id);
 	if (st != DB_OK)
 		printf("# intake of %s: status %d (%s)\n", name, (int)st, db_errdetail(db));
 	return id;
@@ -78,7 +78,7 @@ static void test_intake_without_consent(void)
 	c.ninterests = 1;
 	c.interests[0] = 1;
 	long long id = -1;
-	TAP_INT_EQ(citizens_intake(db, desk_user, &c, &id), DB_OK, "intake without consent to registration");
+	TAP_INT_EQ(store_citizens_intake(db, desk_user, &c, &id), DB_OK, "intake without consent to registration");
 	TAP_INT_EQ(id, 0, "no citizen id is handed back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "no citizen is stored");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM relatives") + testdb_count(db, "SELECT count(*) FROM citizen_interests"),
@@ -90,7 +90,7 @@ static void test_intake_without_consent(void)
 
 	card_basic(&c, "Kirsten Lauridsen", "", "", "", "");
 	SET(c.referral.source, "neighbour");
-	TAP_INT_EQ(citizens_intake(db, desk_user, &c, &id), DB_ERR_CONSTRAINT, "an unknown referral source is refused");
+	TAP_INT_EQ(store_citizens_intake(db, desk_user, &c, &id), DB_ERR_CONSTRAINT, "an unknown referral source is refused");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "and nothing of it is left behind");
 	db_close(db);
 }
@@ -126,12 +126,12 @@ static void test_intake_and_card(void)
 	in.availability = AVAIL_BIT(1, 0) | AVAIL_BIT(4, 2) | AVAIL_BIT(7, 1);
 
 	long long id = 0;
-	TAP_INT_EQ(citizens_intake(db, desk_user, &in, &id), DB_OK, "intake with consent");
+	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_OK, "intake with consent");
 	TAP_CHECK(id > 0, "a citizen id is handed back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), 3, "one consent row per purpose given");
 
 	struct citizen_card out;
-	TAP_INT_EQ(citizens_card(db, desk_user, id, &out), DB_OK, "the card reads back");
+	TAP_INT_EQ(store_citizens_card(db, desk_user, id, &out), DB_OK, "the card reads back");
 	TAP_STR_EQ(out.citizen.name, "Søren Ærø Åberg", "name with æ, ø, å");
 	TAP_INT_EQ(out.citizen.birth_year, 1961, "birth year");
 	TAP_STR_EQ(out.citizen.address, "Åboulevarden 7, 2. th.", "address");
@@ -155,7 +155,7 @@ static void test_intake_and_card(void)
 	TAP_CHECK(out.nbarriers == 1 && out.barriers[0] == 1, "barriers");
 	TAP_INT_EQ(out.availability, in.availability, "availability bits");
 
-	TAP_INT_EQ(citizens_card(db, desk_user, id + 100, &out), DB_ERR_NOTFOUND, "no card for an unknown id");
+	TAP_INT_EQ(store_citizens_card(db, desk_user, id + 100, &out), DB_ERR_NOTFOUND, "no card for an unknown id");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'citizen'"), 1,
 		   "the intake is audited");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
@@ -165,8 +165,8 @@ static void test_intake_and_card(void)
 	card_basic(&in, "Åse Holm", "", "", "", "");
 	SET(in.assessment.outcome, "volunteer_help");
 	SET(in.assessment.handover_to, "left over in the form");
-	TAP_INT_EQ(citizens_intake(db, desk_user, &in, &id), DB_OK, "volunteer help with a stray handover field");
-	citizens_card(db, desk_user, id, &out);
+	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_OK, "volunteer help with a stray handover field");
+	store_citizens_card(db, desk_user, id, &out);
 	TAP_STR_EQ(out.assessment.handover_to, "", "the handover is not stored");
 	TAP_STR_EQ(out.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
 
@@ -174,7 +174,7 @@ static void test_intake_and_card(void)
 	card_basic(&in, "Ulla Bech", "", "", "", "");
 	in.ninterests = 1;
 	in.interests[0] = 999;
-	TAP_INT_EQ(citizens_intake(db, desk_user, &in, &id), DB_ERR_CONSTRAINT, "an unknown interest is refused");
+	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_ERR_CONSTRAINT, "an unknown interest is refused");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals"), before,
 		   "and the whole intake with it");
 	db_close(db);
@@ -190,7 +190,7 @@ static int search_names(struct db *db, const char *typed, int offset, int limit,
 	int n = 0;
 	if (limit > 64)
 		limit = 64;
-	enum db_status st = citizens_search(db, q, offset, limit, hits, &n);
+	enum db_status st = store_citizens_search(db, q, offset, limit, hits, &n);
 	names[0] = '\0';
 	if (st != DB_OK) {
 		snprintf(names, size, "error %d: %s", (int)st, db_errdetail(db));
@@ -275,9 +275,9 @@ static void test_search(void)
 
 	/* The index follows renames and deletes by itself. */
 	struct citizen_card card;
-	citizens_card(db, desk_user, karen, &card);
+	store_citizens_card(db, desk_user, karen, &card);
 	SET(card.citizen.name, "Karen Bech");
-	TAP_INT_EQ(citizens_update(db, desk_user, &card, card.citizen.version, NULL), DB_OK, "rename");
+	TAP_INT_EQ(store_citizens_update(db, desk_user, &card, card.citizen.version, NULL), DB_OK, "rename");
 	search_names(db, "aagaard", 0, 20, names, sizeof names);
 	TAP_STR_EQ(names, "", "the old name is gone from the index");
 	search_names(db, "bech", 0, 20, names, sizeof names);
@@ -446,7 +446,7 @@ static bool ref_check(struct db *db, struct ref_citizen *all, const struct ref_c
 	qsort(sorted, (size_t)n, sizeof *sorted, ref_compare);
 	struct citizen_hit hits[50];
 	int got = 0;
-	if (citizens_search(db, q, offset, limit, hits, &got) != DB_OK) {
+	if (store_citizens_search(db, q, offset, limit, hits, &got) != DB_OK) {
 		printf("#   '%s': %s\n", q, db_errdetail(db));
 		return false;
 	}
@@ -556,17 +556,17 @@ static void test_update_conflict(void)
 	in.ninterests = 1;
 	in.interests[0] = 2;
 	long long id;
-	citizens_intake(a, desk_user, &in, &id);
+	store_citizens_intake(a, desk_user, &in, &id);
 
 	struct citizen_card at_a, at_b, current;
-	citizens_card(a, desk_user, id, &at_a);
-	citizens_card(b, desk_user, id, &at_b);
+	store_citizens_card(a, desk_user, id, &at_a);
+	store_citizens_card(b, desk_user, id, &at_b);
 	SET(at_b.citizen.phone, "30 30 30 30");
-	TAP_INT_EQ(citizens_update(b, desk_user, &at_b, at_b.citizen.version, NULL), DB_OK, "desk B saves first");
+	TAP_INT_EQ(store_citizens_update(b, desk_user, &at_b, at_b.citizen.version, NULL), DB_OK, "desk B saves first");
 
 	SET(at_a.citizen.name, "Hanne Østergård");
 	memset(&current, 0, sizeof current);
-	TAP_INT_EQ(citizens_update(a, desk_user, &at_a, at_a.citizen.version, &current), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_citizens_update(a, desk_user, &at_a, at_a.citizen.version, &current), DB_ERR_CONFLICT,
 		   "desk A's save meets a conflict");
 	TAP_STR_EQ(current.citizen.phone, "30 30 30 30", "A is shown B's change");
 	TAP_INT_EQ(current.citizen.version, at_a.citizen.version + 1, "and the version now");
@@ -582,10 +582,10 @@ static void test_update_conflict(void)
 	SET(current.assessment.outcome, "volunteer_help");
 	SET(current.assessment.assessed_on, "2026-11-10");
 	SET(current.referral.source, "municipal");
-	TAP_INT_EQ(citizens_update(a, desk_user, &current, current.citizen.version, NULL), DB_OK,
+	TAP_INT_EQ(store_citizens_update(a, desk_user, &current, current.citizen.version, NULL), DB_OK,
 		   "A saves on the current version");
 	struct citizen_card after;
-	citizens_card(b, desk_user, id, &after);
+	store_citizens_card(b, desk_user, id, &after);
 	TAP_INT_EQ(after.citizen.version, 3, "the version was bumped twice");
 	TAP_CHECK(after.consent.registration && !after.consent.volunteer_contact, "consent withdrawn");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM consents WHERE purpose = 'volunteer_contact'"
@@ -598,23 +598,23 @@ static void test_update_conflict(void)
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM referrals"), 1, "in place");
 
 	after.citizen.id = id + 100;
-	TAP_INT_EQ(citizens_update(a, desk_user, &after, after.citizen.version, NULL), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(store_citizens_update(a, desk_user, &after, after.citizen.version, NULL), DB_ERR_NOTFOUND,
 		   "an unknown citizen is not found, not a conflict");
 
 	/* End and reopen, version checked. */
-	TAP_INT_EQ(citizens_end(a, desk_user, id, 1, "2026-11-20", "lasting_community"), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 1, "2026-11-20", "lasting_community"), DB_ERR_CONFLICT,
 		   "ending on an old version is a conflict");
-	TAP_INT_EQ(citizens_end(a, desk_user, id, 3, "2026-11-20", ""), DB_ERR_CONSTRAINT, "an end needs a reason");
-	TAP_INT_EQ(citizens_end(a, desk_user, id, 3, "2026-11-20", "lasting_community"), DB_OK, "ended");
-	citizens_card(a, desk_user, id, &after);
+	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 3, "2026-11-20", ""), DB_ERR_CONSTRAINT, "an end needs a reason");
+	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 3, "2026-11-20", "lasting_community"), DB_OK, "ended");
+	store_citizens_card(a, desk_user, id, &after);
 	TAP_CHECK(strcmp(after.citizen.status, "ended") == 0 && strcmp(after.citizen.ended_on, "2026-11-20") == 0
 		  && strcmp(after.citizen.end_reason, "lasting_community") == 0, "status, date and reason set");
-	TAP_INT_EQ(citizens_reopen(b, desk_user, id, 3), DB_ERR_CONFLICT, "reopening on an old version");
-	TAP_INT_EQ(citizens_reopen(b, desk_user, id, after.citizen.version), DB_OK, "reopened");
-	citizens_card(a, desk_user, id, &after);
+	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id, 3), DB_ERR_CONFLICT, "reopening on an old version");
+	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id, after.citizen.version), DB_OK, "reopened");
+	store_citizens_card(a, desk_user, id, &after);
 	TAP_CHECK(strcmp(after.citizen.status, "active") == 0 && !after.citizen.ended_on[0]
 		  && !after.citizen.end_reason[0], "active again, end cleared");
-	TAP_INT_EQ(citizens_reopen(b, desk_user, id + 100, 1), DB_ERR_NOTFOUND, "reopening nobody");
+	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id + 100, 1), DB_ERR_NOTFOUND, "reopening nobody");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'citizen'"), 4,
 		   "two saves, an end and a reopening are audited");
 	db_close(b);
@@ -633,13 +633,13 @@ static void test_timeline_and_facts(void)
 	SET(in.assessment.outcome, "volunteer_help");
 	SET(in.assessment.assessed_on, "2026-10-08");
 	long long id;
-	citizens_intake(db, desk_user, &in, &id);
+	store_citizens_intake(db, desk_user, &in, &id);
 
-	TAP_INT_EQ(citizens_add_note(db, desk_user, id, "2026-10-20", "Ringede selv og spurgte til gågruppen."), DB_OK,
+	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id, "2026-10-20", "Ringede selv og spurgte til gågruppen."), DB_OK,
 		   "a note");
-	TAP_INT_EQ(citizens_add_note(db, desk_user, id, "2026-11-03", "Glad for første gang; vil gerne igen."), DB_OK,
+	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id, "2026-11-03", "Glad for første gang; vil gerne igen."), DB_OK,
 		   "another note");
-	TAP_INT_EQ(citizens_add_note(db, desk_user, id + 100, "2026-11-03", "x"), DB_ERR_NOTFOUND, "a note on nobody");
+	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id + 100, "2026-11-03", "x"), DB_ERR_NOTFOUND, "a note on nobody");
 
 	/* A motion group with a session today-1 (held) and next week,
 	 * a companion, and calls: one overdue, one later. */
@@ -674,7 +674,7 @@ static void test_timeline_and_facts(void)
 
 	struct timeline_entry tl[32];
 	int n = 0;
-	TAP_INT_EQ(citizens_timeline(db, id, 32, tl, &n), DB_OK, "timeline");
+	TAP_INT_EQ(store_citizens_timeline(db, id, 32, tl, &n), DB_OK, "timeline");
 	char kinds[64] = "";
 	for (int i = 0; i < n && i < 30; i++)
 		kinds[i] = (char)('0' + tl[i].kind);
@@ -704,11 +704,11 @@ static void test_timeline_and_facts(void)
 		  && strcmp(tl[note].who, "Bente Ølgaard") == 0, "the newest note with its author");
 	TAP_CHECK(att >= 0 && strcmp(tl[att].code, "present") == 0 && strcmp(tl[att].what, "Gå-gruppen") == 0
 		  && strcmp(tl[att].who, "Bente Ølgaard") == 0, "attendance with activity and companion");
-	TAP_INT_EQ(citizens_timeline(db, id, 3, tl, &n), DB_OK, "a short timeline");
+	TAP_INT_EQ(store_citizens_timeline(db, id, 3, tl, &n), DB_OK, "a short timeline");
 	TAP_INT_EQ(n, 3, "stops at max");
 
 	struct citizen_facts facts;
-	TAP_INT_EQ(citizens_facts(db, id, "2026-11-26", &facts), DB_OK, "facts");
+	TAP_INT_EQ(store_citizens_facts(db, id, "2026-11-26", &facts), DB_OK, "facts");
 	TAP_CHECK(!facts.ended, "not ended");
 	TAP_STR_EQ(facts.call_due_on, "2026-11-21", "the earliest open call");
 	TAP_STR_EQ(facts.call_reason, "after_first_session", "and why");
@@ -722,14 +722,14 @@ static void test_timeline_and_facts(void)
 	struct next_step step = next_step_decide(&facts, today);
 	TAP_INT_EQ(step.kind, NEXT_CALL_OVERDUE, "the next step is the overdue call");
 	TAP_INT_EQ(step.days, 5, "five days over");
-	TAP_INT_EQ(citizens_facts(db, id + 100, "2026-11-26", &facts), DB_ERR_NOTFOUND, "no facts for nobody");
+	TAP_INT_EQ(store_citizens_facts(db, id + 100, "2026-11-26", &facts), DB_ERR_NOTFOUND, "no facts for nobody");
 
 	struct citizen_card card;
-	citizens_card(db, desk_user, id, &card);
-	citizens_end(db, desk_user, id, card.citizen.version, "2026-12-15", "moved");
-	citizens_timeline(db, id, 32, tl, &n);
+	store_citizens_card(db, desk_user, id, &card);
+	store_citizens_end(db, desk_user, id, card.citizen.version, "2026-12-15", "moved");
+	store_citizens_timeline(db, id, 32, tl, &n);
 	TAP_CHECK(n > 0 && tl[0].kind == TL_END && strcmp(tl[0].code, "moved") == 0, "the end tops the timeline");
-	citizens_facts(db, id, "2026-11-26", &facts);
+	store_citizens_facts(db, id, "2026-11-26", &facts);
 	TAP_CHECK(facts.ended && strcmp(facts.end_reason, "moved") == 0, "facts say ended");
 	db_close(db);
 }
@@ -741,23 +741,23 @@ static void test_picklists(void)
 	struct db *db = open_fresh("picks.db");
 	struct pick picks[CIT_MAX_PICKS];
 	int n = 0;
-	TAP_INT_EQ(picklist_load(db, "barriers", picks, CIT_MAX_PICKS, &n), DB_OK, "barriers");
+	TAP_INT_EQ(store_picklist_load(db, "barriers", picks, CIT_MAX_PICKS, &n), DB_OK, "barriers");
 	TAP_INT_EQ(n, 6, "six seeded");
 	TAP_CHECK(n == 6 && strcmp(picks[0].name, "Angst") == 0 && strcmp(picks[5].name, "Økonomi") == 0,
 		  "in Danish order, Økonomi last");
 	long long id = 0, again = 0;
-	TAP_INT_EQ(picklist_add(db, desk_user, "interests", "Strikning", &id), DB_OK, "add an interest");
+	TAP_INT_EQ(store_picklist_add(db, desk_user, "interests", "Strikning", &id), DB_OK, "add an interest");
 	TAP_CHECK(id > 0, "with an id");
-	TAP_INT_EQ(picklist_add(db, desk_user, "interests", "strikning", &again), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(store_picklist_add(db, desk_user, "interests", "strikning", &again), DB_ERR_CONSTRAINT,
 		   "the same name twice is refused");
 	TAP_INT_EQ(again, id, "and names the one there is");
-	TAP_INT_EQ(picklist_add(db, desk_user, "hobbies", "x", &again), DB_ERR_MISUSE, "unknown list");
-	picklist_load(db, "interests", picks, CIT_MAX_PICKS, &n);
+	TAP_INT_EQ(store_picklist_add(db, desk_user, "hobbies", "x", &again), DB_ERR_MISUSE, "unknown list");
+	store_picklist_load(db, "interests", picks, CIT_MAX_PICKS, &n);
 	bool found = false;
 	for (int i = 0; i < n; i++)
 		found |= picks[i].id == id && strcmp(picks[i].name, "Strikning") == 0;
 	TAP_CHECK(found && n == 11, "the new interest is listed");
-	TAP_INT_EQ(picklist_load(db, "interests", picks, 3, &n), DB_OK, "a short list");
+	TAP_INT_EQ(store_picklist_load(db, "interests", picks, 3, &n), DB_OK, "a short list");
 	TAP_INT_EQ(n, 3, "stops at max");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'interests' AND action = 'create'"), 1,
 		   "adding is audited");
@@ -768,30 +768,30 @@ static void test_drafts(void)
 {
 	struct db *db = open_fresh("drafts.db");
 	long long id = 0;
-	TAP_INT_EQ(drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=2"), DB_OK,
+	TAP_INT_EQ(store_drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=2"), DB_OK,
 		   "a new draft");
 	TAP_CHECK(id > 0, "gets an id");
 	long long first = id;
-	TAP_INT_EQ(drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=22 33 44 55"),
+	TAP_INT_EQ(store_drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=22 33 44 55"),
 		   DB_OK, "saved again");
 	TAP_INT_EQ(id, first, "in place");
 	long long other = 0;
-	drafts_save(db, desk_user, &other, "Uden navn", "");
+	store_drafts_save(db, desk_user, &other, "Uden navn", "");
 	struct draft list[8];
 	int n = 0;
-	TAP_INT_EQ(drafts_list(db, list, 8, &n), DB_OK, "list");
+	TAP_INT_EQ(store_drafts_list(db, list, 8, &n), DB_OK, "list");
 	TAP_INT_EQ(n, 2, "two drafts");
 	char *data = NULL;
-	TAP_INT_EQ(drafts_load(db, first, &data), DB_OK, "load");
+	TAP_INT_EQ(store_drafts_load(db, first, &data), DB_OK, "load");
 	TAP_STR_EQ(data, "name=Tove Ærtebjerg\nphone=22 33 44 55", "the latest data");
 	free(data);
-	TAP_INT_EQ(drafts_delete(db, desk_user, first), DB_OK, "delete");
-	TAP_INT_EQ(drafts_load(db, first, &data), DB_ERR_NOTFOUND, "gone");
+	TAP_INT_EQ(store_drafts_delete(db, desk_user, first), DB_OK, "delete");
+	TAP_INT_EQ(store_drafts_load(db, first, &data), DB_ERR_NOTFOUND, "gone");
 	TAP_CHECK(data == NULL, "and nothing to free");
-	TAP_INT_EQ(drafts_delete(db, desk_user, first), DB_ERR_NOTFOUND, "deleting twice");
+	TAP_INT_EQ(store_drafts_delete(db, desk_user, first), DB_ERR_NOTFOUND, "deleting twice");
 	long long missing = first;
-	TAP_INT_EQ(drafts_save(db, desk_user, &missing, "x", "y"), DB_ERR_NOTFOUND, "saving into a deleted draft");
-	drafts_list(db, list, 8, &n);
+	TAP_INT_EQ(store_drafts_save(db, desk_user, &missing, "x", "y"), DB_ERR_NOTFOUND, "saving into a deleted draft");
+	store_drafts_list(db, list, 8, &n);
 	TAP_CHECK(n == 1 && strcmp(list[0].label, "Uden navn") == 0, "one left");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft'"), 4,
 		   "create, update, create, delete audited");

@@ -62,7 +62,7 @@ static long long add_citizen(struct db *db, const char *name, const char *referr
 	c.nbarriers = 1;
 	c.availability = AVAIL_BIT(4, 0);
 	long long id = 0;
-	if (citizens_intake(db, coordinator, &c, &id) != DB_OK)
+	if (store_citizens_intake(db, coordinator, &c, &id) != DB_OK)
 		printf("# intake of %s failed: %s\n", name, db_errdetail(db));
 	return id;
 }
@@ -81,7 +81,7 @@ static long long add_volunteer(struct db *db, const char *name, int capacity, co
 	v.nlanguages = 1;
 	v.availability = AVAIL_BIT(4, 0);
 	long long id = 0;
-	volunteers_save(db, coordinator, &v, 0, &id);
+	store_volunteers_save(db, coordinator, &v, 0, &id);
 	return id;
 }
 
@@ -98,7 +98,7 @@ static long long add_activity(struct db *db, const char *name, int capacity, int
 	SET(a.community, "practice");
 	SET(a.status, "active");
 	long long id = 0;
-	activities_save(db, coordinator, &a, 0, today, &id);
+	store_activities_save(db, coordinator, &a, 0, today, &id);
 	return id;
 }
 
@@ -119,34 +119,34 @@ static void waiting(void)
 	long long erik = add_citizen(db, "Erik Aagaard", "2026-07-01", "volunteer_help", "8000");
 	long long jens = add_citizen(db, "Jens Dam", "2026-06-01", "volunteer_help", "8000");
 	struct citizen_card card;
-	citizens_card(db, coordinator, jens, &card);
-	citizens_end(db, coordinator, jens, card.citizen.version, "2026-11-01", "moved");
+	store_citizens_card(db, coordinator, jens, &card);
+	store_citizens_end(db, coordinator, jens, card.citizen.version, "2026-11-01", "moved");
 
 	struct waiting_citizen w[10];
 	int n = 0;
-	TAP_INT_EQ(matching_waiting(db, 0, 10, w, &n), DB_OK, "the waiting list is read");
+	TAP_INT_EQ(store_matching_waiting(db, 0, 10, w, &n), DB_OK, "the waiting list is read");
 	TAP_INT_EQ(n, 3, "three wait: not the one handed over, not the one whose course ended");
 	TAP_CHECK(n == 3 && w[0].id == erik && w[1].id == karen && w[2].id == poul, "longest waiting first");
 	TAP_CHECK(n == 3 && strcmp(w[0].waiting_since, "2026-07-01") == 0, "waiting since the assessment");
 	TAP_CHECK(n == 3 && strcmp(w[2].assessment, "") == 0, "one not assessed yet waits too");
 	long long count = 0;
-	matching_waiting_count(db, &count);
+	store_matching_waiting_count(db, &count);
 	TAP_INT_EQ(count, 3, "and is counted");
 	(void)anna;
 
 	long long bente = add_volunteer(db, "Bente Ølgaard", 2, "active");
 	struct match_confirmed done;
 	struct match_request q = { .citizen_id = erik, .volunteer_id = bente, .today = today };
-	TAP_INT_EQ(matching_confirm(db, coordinator, &q, &done), DB_OK, "Erik is matched");
-	matching_waiting(db, 0, 10, w, &n);
+	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "Erik is matched");
+	store_matching_waiting(db, 0, 10, w, &n);
 	TAP_CHECK(n == 2 && w[0].id == karen, "a citizen with an open match waits no more");
-	matching_end(db, coordinator, done.match_id, today, "did_not_work", "Kemien passede ikke");
-	matching_waiting(db, 0, 10, w, &n);
+	store_matching_end(db, coordinator, done.match_id, today, "did_not_work", "Kemien passede ikke");
+	store_matching_waiting(db, 0, 10, w, &n);
 	TAP_CHECK(n == 3 && w[2].id == erik && strcmp(w[2].waiting_since, today) == 0,
 		  "after a match ended they wait again, since the end");
 
 	struct match_citizen_facts facts[3];
-	matching_waiting_facts(db, 3, facts, &n);
+	store_matching_waiting_facts(db, 3, facts, &n);
 	TAP_CHECK(n == 3 && facts[0].id == karen && facts[2].id == erik, "the proposal takes them in the same order");
 	TAP_CHECK(facts[0].anxiety && facts[0].postcode == 8000 && facts[0].ninterests == 1
 		  && facts[0].availability == AVAIL_BIT(4, 0), "with the facts for the score");
@@ -155,13 +155,13 @@ static void waiting(void)
 	SET(wish.pref_gender, "woman");
 	SET(wish.pref_age, "similar");
 	SET(wish.language, "Arabisk");
-	TAP_INT_EQ(matching_set_wishes(db, coordinator, karen, &wish), DB_OK, "wishes are saved");
+	TAP_INT_EQ(store_matching_set_wishes(db, coordinator, karen, &wish), DB_OK, "wishes are saved");
 	struct match_wishes got;
-	matching_get_wishes(db, karen, &got);
+	store_matching_get_wishes(db, karen, &got);
 	TAP_CHECK(strcmp(got.pref_gender, "woman") == 0 && strcmp(got.pref_age, "similar") == 0
 		  && got.pref_lived_experience && strcmp(got.language, "Arabisk") == 0, "and read back");
 	struct match_citizen_facts f;
-	matching_citizen_facts(db, karen, &f);
+	store_matching_citizen_facts(db, karen, &f);
 	TAP_CHECK(strcmp(f.language, "arabisk") == 0 && strcmp(f.language_label, "Arabisk") == 0
 		  && strcmp(f.pref_gender, "woman") == 0 && f.pref_lived_experience, "the facts carry the wishes");
 	db_close(db);
@@ -175,21 +175,21 @@ static void confirm_and_end(void)
 	long long cafe = add_activity(db, "Socialt café", 10, 4);
 
 	struct match_pool pool;
-	TAP_INT_EQ(matching_pool_load(db, &pool), DB_OK, "the pool is loaded");
+	TAP_INT_EQ(store_matching_pool_load(db, &pool), DB_OK, "the pool is loaded");
 	TAP_CHECK(pool.nvolunteers == 1 && pool.nactivities == 1 && strcmp(pool.volunteers[0].languages[0], "dansk") == 0
 		  && pool.volunteers[0].availability == AVAIL_BIT(4, 0) && pool.activities[0].practice,
 		  "with languages folded, times and the kind of community");
 	struct match_citizen_facts f;
-	matching_citizen_facts(db, karen, &f);
+	store_matching_citizen_facts(db, karen, &f);
 	struct match_ranked ranked[2];
 	TAP_INT_EQ(match_rank(&f, &pool, true, ranked, NULL), 1, "Bente is a candidate");
-	matching_pool_free(&pool);
+	store_matching_pool_free(&pool);
 
 	/* Her card before: assessed, waiting. */
 	struct citizen_facts cf;
 	struct date day;
 	date_parse_iso(today, &day);
-	citizens_facts(db, karen, today, &cf);
+	store_citizens_facts(db, karen, today, &cf);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_MATCH_WAITING, "before: waiting for a match");
 
 	/* A "no contact" call planned while she waited is what the match
@@ -201,7 +201,7 @@ static void confirm_and_end(void)
 
 	struct match_request q = { .citizen_id = karen, .volunteer_id = bente, .activity_id = cafe, .today = today };
 	struct match_confirmed done;
-	TAP_INT_EQ(matching_confirm(db, coordinator, &q, &done), DB_OK, "the match is confirmed");
+	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "the match is confirmed");
 	TAP_CHECK(done.match_id > 0 && done.session_id > 0, "a match and a first session");
 	TAP_STR_EQ(done.session_on, "2026-11-26", "the first session is the next one, today's");
 	TAP_STR_EQ(done.call_due_on, "2026-11-27", "the call is the day after");
@@ -223,25 +223,25 @@ static void confirm_and_end(void)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
 		 " AND user_id = %lld", done.match_id, coordinator);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "the match is in the audit log");
-	TAP_INT_EQ(matching_log_view(db, coordinator, karen), DB_OK, "opening her matching screen is logged");
+	TAP_INT_EQ(store_matching_log_view(db, coordinator, karen), DB_OK, "opening her matching screen is logged");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
 		 " AND action = 'view' AND detail = 'matching'", karen);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "as a view of the citizen");
 
-	citizens_facts(db, karen, today, &cf);
+	store_citizens_facts(db, karen, today, &cf);
 	struct next_step step = next_step_decide(&cf, day);
 	TAP_INT_EQ(step.kind, NEXT_SESSION, "after: her next step is the session");
 	TAP_STR_EQ(cf.session_volunteer, "Bente Ølgaard", "with Bente going along");
 	TAP_STR_EQ(cf.session_activity, "Socialt café", "at the café");
 
 	struct volunteer_record v;
-	volunteers_get(db, bente, &v);
+	store_volunteers_get(db, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is 1 of 2");
 	struct match_row rows[4];
 	int n = 0;
-	matching_volunteer_matches(db, bente, rows, 4, &n);
+	store_matching_volunteer_matches(db, bente, rows, 4, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].citizen, "Karen Ølgaard") == 0, "and Karen is on her list");
-	matching_citizen_matches(db, karen, rows, 4, &n);
+	store_matching_citizen_matches(db, karen, rows, 4, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].first_session_on, "2026-11-26") == 0
 		  && strcmp(rows[0].matched_by, "Kirsten Åby") == 0, "the citizen's matches show the first session");
 
@@ -250,36 +250,36 @@ static void confirm_and_end(void)
 	long long friday = add_activity(db, "Brætspilscafé", 10, 5);
 	long long poul = add_citizen(db, "Poul Ågård", "2026-10-01", "volunteer_help", "8000");
 	q = (struct match_request){ .citizen_id = poul, .activity_id = friday, .today = today };
-	matching_confirm(db, coordinator, &q, &done);
+	store_matching_confirm(db, coordinator, &q, &done);
 	TAP_CHECK(strcmp(done.session_on, "2026-11-27") == 0 && strcmp(done.call_due_on, "2026-11-30") == 0,
 		  "Friday's session, the call on Monday");
 	long long ida = add_citizen(db, "Ida Æbelø", "2026-10-01", "volunteer_help", "8000");
 	q = (struct match_request){ .citizen_id = ida, .volunteer_id = bente, .today = today };
-	matching_confirm(db, coordinator, &q, &done);
+	store_matching_confirm(db, coordinator, &q, &done);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'after_match'"
 		 " AND due_on = '2026-12-10' AND source_key = 'match:%lld'", ida, done.match_id);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "a volunteer alone: a call after two weeks");
-	citizens_facts(db, ida, today, &cf);
+	store_citizens_facts(db, ida, today, &cf);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_CALL_LATER, "her next step is that call");
 
 	/* Ending: on her own keeps the café, did-not-work ends it. */
-	matching_citizen_matches(db, karen, rows, 4, &n);
-	TAP_INT_EQ(matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", "Kommer selv nu"), DB_OK,
+	store_matching_citizen_matches(db, karen, rows, 4, &n);
+	TAP_INT_EQ(store_matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", "Kommer selv nu"), DB_OK,
 		   "Karen goes on her own");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", karen);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "she stays enrolled");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'on_own'"
 		 " AND accompaniment_done_on = '2026-12-10' AND end_reason = 'Kommer selv nu'", rows[0].id);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "the outcome, the reason and the accompaniment done");
-	TAP_INT_EQ(matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", NULL), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(store_matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", NULL), DB_ERR_NOTFOUND,
 		   "an ended match cannot end again");
-	matching_citizen_matches(db, poul, rows, 4, &n);
-	matching_end(db, coordinator, rows[0].id, "2026-11-26", "declined", "Vil ikke alligevel");
+	store_matching_citizen_matches(db, poul, rows, 4, &n);
+	store_matching_end(db, coordinator, rows[0].id, "2026-11-26", "declined", "Vil ikke alligevel");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on = '2026-11-26'", poul);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "declined: the enrolment ends");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'", poul);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "and the planned call is cancelled");
-	volunteers_get(db, bente, &v);
+	store_volunteers_get(db, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is down to Ida");
 	db_close(db);
 }
@@ -297,10 +297,10 @@ static void refusals(void)
 	long long paused = add_volunteer(db, "Pia Pause", 2, "paused");
 	long long small = add_activity(db, "Lille hold", 1, 3);
 	long long ended = add_activity(db, "Slut-holdet", 5, 3);
-	activities_set_status(db, coordinator, ended, "ended", today, "Slut");
+	store_activities_set_status(db, coordinator, ended, "ended", today, "Slut");
 	struct match_confirmed done;
 	struct match_request q = { .citizen_id = c[0], .volunteer_id = one, .activity_id = small, .today = today };
-	TAP_INT_EQ(matching_confirm(db, coordinator, &q, &done), DB_OK, "the first match takes the last places");
+	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "the first match takes the last places");
 	struct { struct match_request q; enum match_refusal why; const char *what; } cases[] = {
 		{ { c[1], one, 0, today }, MATCH_REFUSED_VOLUNTEER_FULL, "a volunteer without a free place" },
 		{ { c[1], paused, 0, today }, MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE, "a paused volunteer" },
@@ -310,24 +310,24 @@ static void refusals(void)
 		{ { 9999, one, 0, today }, MATCH_REFUSED_CITIZEN, "no such citizen" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		TAP_INT_EQ(matching_confirm(db, coordinator, &cases[i].q, &done), DB_ERR_CONSTRAINT, "refused: %s",
+		TAP_INT_EQ(store_matching_confirm(db, coordinator, &cases[i].q, &done), DB_ERR_CONSTRAINT, "refused: %s",
 			   cases[i].what);
 		TAP_INT_EQ(done.refusal, cases[i].why, "and told why: %s", cases[i].what);
 	}
 	long long roomy = add_volunteer(db, "Rasmus Rum", 5, "active");
 	long long big = add_activity(db, "Stort hold", 30, 3);
 	q = (struct match_request){ c[2], roomy, big, today };
-	matching_confirm(db, coordinator, &q, &done);
-	TAP_INT_EQ(matching_confirm(db, coordinator, &q, &done), DB_ERR_CONSTRAINT, "the same match twice is refused");
+	store_matching_confirm(db, coordinator, &q, &done);
+	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_ERR_CONSTRAINT, "the same match twice is refused");
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_ALREADY_MATCHED, "already matched with him");
 	q.volunteer_id = 0;
-	matching_confirm(db, coordinator, &q, &done);
+	store_matching_confirm(db, coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_ALREADY_ENROLLED, "already in the activity");
 	struct citizen_card card;
-	citizens_card(db, coordinator, c[3], &card);
-	citizens_end(db, coordinator, c[3], card.citizen.version, today, "moved");
+	store_citizens_card(db, coordinator, c[3], &card);
+	store_citizens_end(db, coordinator, c[3], card.citizen.version, today, "moved");
 	q = (struct match_request){ c[3], roomy, 0, today };
-	matching_confirm(db, coordinator, &q, &done);
+	store_matching_confirm(db, coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_CITIZEN, "a citizen whose course ended is not matched");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), 2, "no refused match left a row");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments"), 2, "nor an enrolment");
@@ -344,13 +344,13 @@ static void stale_desk(void)
 	long long c2 = add_citizen(a, "Poul Ågård", "2026-10-01", "volunteer_help", "8000");
 	long long bente = add_volunteer(a, "Bente Ølgaard", 1, "active");
 	struct match_pool pool;
-	matching_pool_load(b, &pool);
+	store_matching_pool_load(b, &pool);
 	TAP_CHECK(pool.nvolunteers == 1 && pool.volunteers[0].load == 0, "desk B sees a free place");
-	matching_pool_free(&pool);
+	store_matching_pool_free(&pool);
 	struct match_confirmed done;
 	struct match_request q1 = { c1, bente, 0, today }, q2 = { c2, bente, 0, today };
-	TAP_INT_EQ(matching_confirm(a, coordinator, &q1, &done), DB_OK, "desk A takes it");
-	TAP_INT_EQ(matching_confirm(b, coordinator, &q2, &done), DB_ERR_CONSTRAINT, "desk B's confirm is refused");
+	TAP_INT_EQ(store_matching_confirm(a, coordinator, &q1, &done), DB_OK, "desk A takes it");
+	TAP_INT_EQ(store_matching_confirm(b, coordinator, &q2, &done), DB_ERR_CONSTRAINT, "desk B's confirm is refused");
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_VOLUNTEER_FULL, "because the place is gone");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM matches WHERE ended_on IS NULL"), 1, "one match, not two");
 	db_close(b);
@@ -370,7 +370,7 @@ static int desk(int which, long long volunteer, long long activity, const long l
 		long long citizen = citizens[which * PER_DESK + i];
 		struct match_confirmed done;
 		struct match_request q = { citizen, i % 2 ? volunteer : 0, i % 2 ? 0 : activity, today };
-		enum db_status r = matching_confirm(db, coordinator, &q, &done);
+		enum db_status r = store_matching_confirm(db, coordinator, &q, &done);
 		if (r == DB_OK)
 			ok++;
 		else if (r != DB_ERR_CONSTRAINT)

@@ -35,7 +35,7 @@ static enum db_status record(struct db *db, long long citizen, const struct meas
 	if (measure_score(d, answers, d->nitems, &e.total, NULL) != MEASURE_OK)
 		e.total = -1;
 	e.record_consent = consent_now;
-	return measures_record(db, 1, &e, id);
+	return store_measures_record(db, 1, &e, id);
 }
 
 int main(void)
@@ -57,13 +57,13 @@ int main(void)
 
 	struct measure_ref refs[MEASURE_MAX_DEFS];
 	int n;
-	TAP_INT_EQ(measures_defs(db, refs, MEASURE_MAX_DEFS, &n), DB_OK, "the measures");
+	TAP_INT_EQ(store_measures_defs(db, refs, MEASURE_MAX_DEFS, &n), DB_OK, "the measures");
 	TAP_INT_EQ(n, 2, "two are seeded");
 	TAP_STR_EQ(refs[0].code, "who5", "WHO-5 first");
 	TAP_STR_EQ(refs[1].code, "ucla3", "then loneliness");
 
 	struct measure_def *who5 = malloc(sizeof *who5), *ucla = malloc(sizeof *ucla);
-	TAP_INT_EQ(measures_def_load(db, find(refs, n, "who5"), who5), DB_OK, "WHO-5 loads");
+	TAP_INT_EQ(store_measures_def_load(db, find(refs, n, "who5"), who5), DB_OK, "WHO-5 loads");
 	TAP_INT_EQ(who5->nitems, 5, "five questions");
 	TAP_STR_EQ(who5->items[0].text, "... har jeg været glad og i godt humør", "in Danish");
 	TAP_CHECK(who5->items[4].min_value == 0 && who5->items[4].max_value == 5, "answered 0-5");
@@ -78,19 +78,19 @@ int main(void)
 	TAP_STR_EQ(measure_band_label(who5, 48), "Nedsat trivsel", "50 or less");
 	TAP_STR_EQ(measure_band_label(who5, 52), "Ikke tegn på nedsat trivsel", "above 50");
 
-	TAP_INT_EQ(measures_def_load(db, find(refs, n, "ucla3"), ucla), DB_OK, "loneliness loads");
+	TAP_INT_EQ(store_measures_def_load(db, find(refs, n, "ucla3"), ucla), DB_OK, "loneliness loads");
 	TAP_INT_EQ(ucla->nitems, 3, "three questions");
 	TAP_CHECK(ucla->min_total == 3 && ucla->max_total == 9, "total 3-9");
 	TAP_CHECK(!ucla->higher_is_better, "higher is lonelier");
 	TAP_CHECK(measure_def_valid(ucla), "the seeded loneliness scale can be scored");
-	TAP_INT_EQ(measures_def_load(db, 999, ucla), DB_ERR_NOTFOUND, "an unknown measure");
-	measures_def_load(db, find(refs, n, "ucla3"), ucla);
+	TAP_INT_EQ(store_measures_def_load(db, 999, ucla), DB_ERR_NOTFOUND, "an unknown measure");
+	store_measures_def_load(db, find(refs, n, "ucla3"), ucla);
 
 	/* Consent first. */
 	int low[] = { 2, 1, 2, 1, 2 };
 	long long id;
 	bool given = true;
-	measures_consent(db, citizen, &given);
+	store_measures_consent(db, citizen, &given);
 	TAP_CHECK(!given, "no consent to measures yet");
 	TAP_INT_EQ(record(db, citizen, who5, "2026-09-01", low, false, &id), DB_ERR_CONSTRAINT,
 		   "without consent nothing is written");
@@ -109,7 +109,7 @@ int main(void)
 					     .total = 20, .answers = { 5, 5, 5, 5 } };
 	snprintf(short_entry.taken_on, sizeof short_entry.taken_on, "2026-10-01");
 	snprintf(short_entry.occasion, sizeof short_entry.occasion, "follow_up");
-	TAP_INT_EQ(measures_record(db, 1, &short_entry, &id), DB_ERR_CONSTRAINT, "four answers for five questions");
+	TAP_INT_EQ(store_measures_record(db, 1, &short_entry, &id), DB_ERR_CONSTRAINT, "four answers for five questions");
 
 	int mid[] = { 3, 3, 2, 3, 2 }, high[] = { 4, 4, 3, 4, 4 };
 	record(db, citizen, who5, "2026-10-15", mid, false, &id);
@@ -119,7 +119,7 @@ int main(void)
 	record(db, citizen, ucla, "2026-11-26", less, false, &id);
 
 	struct measure_history h[4];
-	TAP_INT_EQ(measures_history(db, citizen, h, 4, &n), DB_OK, "the history");
+	TAP_INT_EQ(store_measures_history(db, citizen, h, 4, &n), DB_OK, "the history");
 	TAP_INT_EQ(n, 2, "for two measures");
 	TAP_CHECK(h[0].npoints == 3 && h[0].taken == 3, "WHO-5 three times");
 	TAP_CHECK(h[0].points[0].total == 32 && h[0].points[2].total == 76, "oldest first: 32 ... 76");
@@ -135,7 +135,7 @@ int main(void)
 		snprintf(day, sizeof day, "2027-01-%02d", i + 1);
 		record(db, citizen, who5, day, mid, false, &id);
 	}
-	measures_history(db, citizen, h, 4, &n);
+	store_measures_history(db, citizen, h, 4, &n);
 	TAP_CHECK(h[0].npoints == MEASURE_HISTORY && h[0].taken == 33, "the latest 24 of 33");
 	TAP_INT_EQ(h[0].first.total, 32, "the first is still the first");
 	TAP_STR_EQ(h[0].points[MEASURE_HISTORY - 1].taken_on, "2027-01-30", "ending with the latest");
@@ -149,10 +149,10 @@ int main(void)
 		 " VALUES (%lld, 1, 'Hvor glad er du i dag?', 0, 10, 0), (%lld, 2, 'Hvor trist er du i dag?', 0, 10, 1)",
 		 mood, mood);
 	db_exec(db, q);
-	measures_defs(db, refs, MEASURE_MAX_DEFS, &n);
+	store_measures_defs(db, refs, MEASURE_MAX_DEFS, &n);
 	TAP_INT_EQ(n, 3, "the new measure is offered");
 	struct measure_def *d = malloc(sizeof *d);
-	measures_def_load(db, mood, d);
+	store_measures_def_load(db, mood, d);
 	int answers[] = { 8, 3 };
 	TAP_INT_EQ(record(db, citizen, d, "2026-11-26", answers, false, &id), DB_OK, "and recorded");
 	snprintf(q, sizeof q, "SELECT total FROM measures WHERE measure_id = %lld", mood);

@@ -70,8 +70,8 @@ static void volunteers(void)
 	struct db *db = open_fresh("volunteers.db");
 	struct volunteer_record in = bente(), back;
 	long long id = 0;
-	TAP_INT_EQ(volunteers_save(db, coordinator, &in, 0, &id), DB_OK, "a volunteer with Danish text is created");
-	TAP_INT_EQ(volunteers_get(db, id, &back), DB_OK, "and read back");
+	TAP_INT_EQ(store_volunteers_save(db, coordinator, &in, 0, &id), DB_OK, "a volunteer with Danish text is created");
+	TAP_INT_EQ(store_volunteers_get(db, id, &back), DB_OK, "and read back");
 	TAP_STR_EQ(back.name, "Bente Ølgaard", "the name with ø");
 	TAP_STR_EQ(back.lived_experience, in.lived_experience, "lived experience in her own words");
 	TAP_INT_EQ(back.roles, in.roles, "the roles");
@@ -92,12 +92,12 @@ static void volunteers(void)
 	SET(edit.phone, "99 88 77 66");
 	edit.nareas = 1;
 	edit.availability = 0;
-	TAP_INT_EQ(volunteers_save(db, coordinator, &edit, back.version, NULL), DB_OK, "an edit is saved");
+	TAP_INT_EQ(store_volunteers_save(db, coordinator, &edit, back.version, NULL), DB_OK, "an edit is saved");
 	struct volunteer_record stale = back;
 	SET(stale.email, "old@example.dk");
-	TAP_INT_EQ(volunteers_save(db, coordinator, &stale, back.version, NULL), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_volunteers_save(db, coordinator, &stale, back.version, NULL), DB_ERR_CONFLICT,
 		   "an edit of an old version is refused");
-	volunteers_get(db, id, &back);
+	store_volunteers_get(db, id, &back);
 	TAP_STR_EQ(back.phone, "99 88 77 66", "the first edit stands");
 	TAP_STR_EQ(back.email, "bente@example.dk", "the refused edit wrote nothing");
 	TAP_CHECK(back.nareas == 1 && back.availability == 0, "the sets were replaced as a whole");
@@ -106,9 +106,9 @@ static void volunteers(void)
 	struct volunteer_record bad = back;
 	SET(bad.areas[0], "80");
 	SET(bad.name, "Ikke gemt");
-	TAP_INT_EQ(volunteers_save(db, coordinator, &bad, back.version, NULL), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(store_volunteers_save(db, coordinator, &bad, back.version, NULL), DB_ERR_CONSTRAINT,
 		   "a postcode that is not four digits is refused");
-	volunteers_get(db, id, &back);
+	store_volunteers_get(db, id, &back);
 	TAP_STR_EQ(back.name, "Bente Ølgaard", "and nothing of that save was kept");
 
 	struct volunteer_record others[3] = { bente(), bente(), bente() };
@@ -119,34 +119,34 @@ static void volunteers(void)
 		SET(others[i].name, names[i]);
 		SET(others[i].phone, phones[i]);
 		SET(others[i].postcode, i == 2 ? "2100" : "8000");
-		volunteers_save(db, coordinator, &others[i], 0, &ids[i]);
+		store_volunteers_save(db, coordinator, &others[i], 0, &ids[i]);
 	}
-	TAP_INT_EQ(volunteers_set_status(db, coordinator, ids[2], "stopped"), DB_OK, "a volunteer is stopped");
-	TAP_INT_EQ(volunteers_set_status(db, coordinator, 9999, "paused"), DB_ERR_NOTFOUND, "nobody to pause");
+	TAP_INT_EQ(store_volunteers_set_status(db, coordinator, ids[2], "stopped"), DB_OK, "a volunteer is stopped");
+	TAP_INT_EQ(store_volunteers_set_status(db, coordinator, 9999, "paused"), DB_ERR_NOTFOUND, "nobody to pause");
 
 	struct volunteer_row rows[10];
 	int n = 0;
 	char q[64];
-	TAP_INT_EQ(volunteers_search(db, "", 0, 10, rows, &n), DB_OK, "everyone is listed");
+	TAP_INT_EQ(store_volunteers_search(db, "", 0, 10, rows, &n), DB_OK, "everyone is listed");
 	TAP_CHECK(n == 4 && strcmp(rows[0].name, "Bente Ølgaard") == 0 && strcmp(rows[1].name, "Søren Åberg") == 0
 		  && strcmp(rows[2].name, "Aase Holm") == 0 && strcmp(rows[3].name, "Zara Hansen") == 0,
 		  "Danish order (Aase as Å, after Søren), the stopped one last");
 	TAP_CHECK(n == 4 && rows[0].roles == in.roles && rows[0].capacity == 3, "a row has roles and capacity");
 	fold_search("sør", q, sizeof q);
-	volunteers_search(db, q, 0, 10, rows, &n);
+	store_volunteers_search(db, q, 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'sør' finds Søren");
 	fold_search("aaberg", q, sizeof q);
-	volunteers_search(db, q, 0, 10, rows, &n);
+	store_volunteers_search(db, q, 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'aaberg' finds Åberg");
-	volunteers_search(db, "5566", 0, 10, rows, &n);
+	store_volunteers_search(db, "5566", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "the start of a phone number finds her");
-	volunteers_search(db, "2100", 0, 10, rows, &n);
+	store_volunteers_search(db, "2100", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Zara Hansen") == 0, "a postcode finds him");
-	volunteers_search(db, "holm aase", 0, 10, rows, &n);
+	store_volunteers_search(db, "holm aase", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "words in any order");
-	volunteers_search(db, "olgaard%", 0, 10, rows, &n);
+	store_volunteers_search(db, "olgaard%", 0, 10, rows, &n);
 	TAP_INT_EQ(n, 1, "a typed %% is not a wildcard");
-	volunteers_search(db, "xyz", 0, 10, rows, &n);
+	store_volunteers_search(db, "xyz", 0, 10, rows, &n);
 	TAP_INT_EQ(n, 0, "nothing found");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers"), 4, "nobody was deleted");
 	db_close(db);
@@ -187,8 +187,8 @@ static void activities(void)
 	struct db *db = open_fresh("activities.db");
 	struct activity_record in = walking(), back;
 	long long id = 0;
-	TAP_INT_EQ(activities_save(db, coordinator, &in, 0, today, &id), DB_OK, "a weekly activity is created");
-	TAP_INT_EQ(activities_get(db, id, today, &back), DB_OK, "and read back");
+	TAP_INT_EQ(store_activities_save(db, coordinator, &in, 0, today, &id), DB_OK, "a weekly activity is created");
+	TAP_INT_EQ(store_activities_get(db, id, today, &back), DB_OK, "and read back");
 	TAP_STR_EQ(back.contact_name, "Jørgen Ærenlund", "the contact person with æ");
 	TAP_CHECK(back.weekday == 4 && strcmp(back.start_time, "10:00") == 0, "Thursdays at 10:00");
 	TAP_INT_EQ(back.ninterests, 2, "the interests it serves");
@@ -199,13 +199,13 @@ static void activities(void)
 	TAP_STR_EQ(back.next_session, "2026-11-26", "the next session is known");
 
 	int created = -1;
-	TAP_INT_EQ(sessions_generate(db, coordinator, id, today, REG_SESSION_WEEKS, &created), DB_OK,
+	TAP_INT_EQ(store_sessions_generate(db, coordinator, id, today, REG_SESSION_WEEKS, &created), DB_OK,
 		   "planning again");
 	TAP_INT_EQ(created, 0, "plans nothing new");
-	sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	store_sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(sessions_of(db, id, "1"), REG_SESSION_WEEKS, "planning all activities makes no duplicates");
 	db_exec(db, "UPDATE sessions SET status = 'cancelled', cancel_reason = 'Juleferie' WHERE date = '2026-12-24'");
-	sessions_generate(db, coordinator, id, "2026-12-03", REG_SESSION_WEEKS, &created);
+	store_sessions_generate(db, coordinator, id, "2026-12-03", REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(created, 1, "a week later one more week is planned");
 	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24' AND status = 'cancelled'"), 1,
 		   "a cancelled session stays cancelled");
@@ -217,7 +217,7 @@ static void activities(void)
 		    " SELECT id, 1, 'present' FROM sessions WHERE date = '2026-12-03'");
 	struct activity_record moved = back;
 	moved.weekday = 2;
-	TAP_INT_EQ(activities_save(db, coordinator, &moved, back.version, today, NULL), DB_OK,
+	TAP_INT_EQ(store_activities_save(db, coordinator, &moved, back.version, today, NULL), DB_OK,
 		   "the activity moves to Tuesdays");
 	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) = '2' AND status = 'planned'"), REG_SESSION_WEEKS,
 		   "twelve Tuesdays are planned");
@@ -225,44 +225,44 @@ static void activities(void)
 		   "of the Thursdays only the one with attendance is left");
 	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24'"), 1, "and the cancelled one, as history");
 
-	activities_get(db, id, today, &back);
+	store_activities_get(db, id, today, &back);
 	struct activity_record later = back;
 	SET(later.start_time, "10:30");
 	SET(later.end_time, "12:00");
-	activities_save(db, coordinator, &later, back.version, today, NULL);
+	store_activities_save(db, coordinator, &later, back.version, today, NULL);
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND strftime('%w', date) = '2' AND start_time = '10:30'"),
 		   REG_SESSION_WEEKS, "a new time moves the planned sessions");
-	TAP_INT_EQ(activities_save(db, coordinator, &later, back.version, today, NULL), DB_ERR_CONFLICT,
+	TAP_INT_EQ(store_activities_save(db, coordinator, &later, back.version, today, NULL), DB_ERR_CONFLICT,
 		   "saving over a newer version is refused");
 
-	TAP_INT_EQ(activities_set_status(db, coordinator, id, "ended", today, "Aktiviteten er stoppet"), DB_OK,
+	TAP_INT_EQ(store_activities_set_status(db, coordinator, id, "ended", today, "Aktiviteten er stoppet"), DB_OK,
 		   "the activity ends");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND date >= '2026-11-26'"), 0, "nothing planned any more");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'cancelled' AND cancel_reason = 'Aktiviteten er stoppet'"), 1,
 		   "the session with attendance is cancelled with the reason, not deleted");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM activities"), 1, "the activity is kept");
-	sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	store_sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(created, 0, "an ended activity gets no sessions");
-	TAP_INT_EQ(activities_set_status(db, coordinator, id, "active", today, NULL), DB_OK, "and starts again");
+	TAP_INT_EQ(store_activities_set_status(db, coordinator, id, "active", today, NULL), DB_OK, "and starts again");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned'"), REG_SESSION_WEEKS, "with its sessions planned anew");
 
 	struct activity_record irregular = walking();
 	SET(irregular.name, "Tur til Mols Bjerge");
 	irregular.weekday = 0;
 	long long id2 = 0;
-	activities_save(db, coordinator, &irregular, 0, today, &id2);
+	store_activities_save(db, coordinator, &irregular, 0, today, &id2);
 	TAP_INT_EQ(sessions_of(db, id2, "1"), 0, "an activity that is not weekly gets no sessions");
 
 	struct activity_row rows[5];
 	int n = 0;
 	char q[64];
 	fold_search("ga gruppen", q, sizeof q);
-	activities_search(db, q, 0, 5, rows, &n);
+	store_activities_search(db, q, 0, 5, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].id == id && rows[0].weekday == 2, "'ga gruppen' finds Gå-gruppen");
-	activities_search(db, "mols", 0, 5, rows, &n);
+	store_activities_search(db, "mols", 0, 5, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].id == id2, "a word inside the name finds it");
 	fold_search("Riis", q, sizeof q);
-	activities_search(db, q, 0, 5, rows, &n);
+	store_activities_search(db, q, 0, 5, rows, &n);
 	TAP_INT_EQ(n, 2, "the place is searched too");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity'"), 6,
 		   "every change of an activity is in the audit log");

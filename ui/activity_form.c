@@ -143,7 +143,7 @@ static bool af_enter(struct screen *s, struct app *app)
 	date_format_iso(date_today(), today);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[AF_INTERESTS]);
 	if (r == DB_OK && pending_id)
-		r = activities_get(app->db, pending_id, today, &st->original);
+		r = store_activities_get(app->db, pending_id, today, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -190,10 +190,10 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	long long id = 0;
-	enum db_status r = activities_save(app->db, app->user, &a, st->expected_version, today, &id);
+	enum db_status r = store_activities_save(app->db, app->user, &a, st->expected_version, today, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct activity_record now;
-		if (activities_get(app->db, a.id, today, &now) == DB_OK)
+		if (store_activities_get(app->db, a.id, today, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this activity meanwhile. F10 saves yours over it; Esc keeps theirs."));

@@ -73,11 +73,11 @@ void app_status_db(struct app *app, enum db_status st)
 void app_load_access(struct app *app)
 {
 	long long n = 0;
-	if (users_count_active(app->db, &n) == DB_OK)
+	if (store_users_count_active(app->db, &n) == DB_OK)
 		app->users_exist = n > 0;
 	char v[SETTING_MAX];
 	long minutes = 5;
-	if (settings_get(app->db, "idle_lock_minutes", v, sizeof v) == DB_OK && v[0])
+	if (store_settings_get(app->db, "idle_lock_minutes", v, sizeof v) == DB_OK && v[0])
 		minutes = strtol(v, NULL, 10);
 	app->idle_lock_minutes = minutes >= 1 && minutes <= 60 ? (int)minutes : 5;
 }

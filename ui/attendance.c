@@ -70,7 +70,7 @@ static bool load(struct week_state *st)
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
 	date_format_iso(st->monday, from);
 	date_format_iso(date_add_days(st->monday, 6), to);
-	enum db_status r = attendance_sessions(st->app->db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
+	enum db_status r = store_attendance_sessions(st->app->db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
 	st->stale = false;
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
@@ -231,7 +231,7 @@ static long long selected_session(struct week_state *st, struct app *app)
 	if (s->id)
 		return s->id;
 	long long id = 0;
-	enum db_status r = attendance_session_open(app->db, app->user, s->activity_id, s->date, &id);
+	enum db_status r = store_attendance_session_open(app->db, app->user, s->activity_id, s->date, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return 0;
@@ -285,7 +285,7 @@ static unsigned new_session(struct week_state *st, struct app *app)
 	char iso[DATE_ISO_LEN];
 	date_format_iso(d, iso);
 	long long id = 0;
-	enum db_status r = attendance_session_open(app->db, app->user, activity, iso, &id);
+	enum db_status r = store_attendance_session_open(app->db, app->user, activity, iso, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

@@ -1,4 +1,4 @@
-/* attendance_history.c — the history grid (attendance_history.h). The
+/* store_attendance_history.c — the history grid (store_attendance_history.h). The
  * letters in the cells are the keys that make the marks (m, a, u, and f
  * for came accompanied), so the grid reads like the roll list. */
 #include "attendance_history.h"
@@ -46,7 +46,7 @@ static bool history_enter(struct screen *s, struct app *app)
 		return false;
 	st->activity_id = pending_activity;
 	snprintf(st->until, sizeof st->until, "%s", pending_until);
-	enum db_status r = attendance_history(app->db, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
+	enum db_status r = store_attendance_history(app->db, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -60,7 +60,7 @@ static void history_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct history_state *st = s->state;
-	attendance_history_free(&st->grid);
+	store_attendance_history_free(&st->grid);
 	free(st);
 	s->state = NULL;
 }

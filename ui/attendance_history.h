@@ -1,4 +1,4 @@
-/* attendance_history.h — the attendance of one activity over the last
+/* store_attendance_history.h — the attendance of one activity over the last
  * weeks as a grid: names down, weeks across, one mark per cell, the
  * newest week on the right. It fits 80×24 and scrolls both ways. */
 #ifndef BB_ATTENDANCE_HISTORY_H

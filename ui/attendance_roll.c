@@ -1,4 +1,4 @@
-/* attendance_roll.c — the roll list (attendance_roll.h).
+/* store_attendance_roll.c — the roll list (store_attendance_roll.h).
  *
  * Keys: m, a and u mark came / sent notice / did not come and move to the
  * next line, so a 20-person list is 20 key presses. The letters are the
@@ -107,15 +107,15 @@ static bool load(struct roll_state *st, struct app *app)
 	if (!keep && st->selected < st->roll.count)
 		keep = st->roll.entries[st->selected].citizen_id;
 	struct roll fresh;
-	enum db_status r = attendance_roll(app->db, st->session_id, &fresh);
+	enum db_status r = store_attendance_roll(app->db, st->session_id, &fresh);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
-	attendance_roll_free(&st->roll);
+	store_attendance_roll_free(&st->roll);
 	st->roll = fresh;
 	attendance_summarise(&st->roll, &st->sum);
-	if (attendance_session_helpers(app->db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
+	if (store_attendance_session_helpers(app->db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
 		st->nhelpers = 0;
 	int at = keep ? index_of(st, keep) : -1;
 	st->selected = at >= 0 ? at : st->selected < st->roll.count ? st->selected : 0;
@@ -129,10 +129,10 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	st->session_id = session_id;
 	st->selected = st->top = 0;
 	st->select_id = 0;
-	attendance_roll_free(&st->roll);
+	store_attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
-	attendance_roll_viewed(app->db, app->user, session_id);
+	store_attendance_roll_viewed(app->db, app->user, session_id);
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
 }
@@ -148,7 +148,7 @@ static bool roll_enter(struct screen *s, struct app *app)
 		free(st);
 		return false;
 	}
-	attendance_roll_viewed(app->db, app->user, st->session_id);
+	store_attendance_roll_viewed(app->db, app->user, st->session_id);
 	/* Catching up starts where the marks stop. */
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
@@ -160,7 +160,7 @@ static void roll_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct roll_state *st = s->state;
-	attendance_roll_free(&st->roll);
+	store_attendance_roll_free(&st->roll);
 	free(st);
 	s->state = NULL;
 }
@@ -386,7 +386,7 @@ static unsigned set_mark(struct roll_state *st, struct app *app, const char *mar
 		return RD_ALL;
 	}
 	struct mark_outcome out;
-	enum db_status r = attendance_mark(app->db, app->user, st->session_id, e.citizen_id, mark, companion, today,
+	enum db_status r = store_attendance_mark(app->db, app->user, st->session_id, e.citizen_id, mark, companion, today,
 					   &attendance_rules, &out);
 	if (r != DB_OK) {
 		/* Nothing was written: the list shows what is saved. */
@@ -464,7 +464,7 @@ static unsigned clear_mark(struct roll_state *st, struct app *app)
 static unsigned goto_neighbour(struct roll_state *st, struct app *app, int dir)
 {
 	long long id = 0;
-	enum db_status r = attendance_session_neighbour(app->db, st->session_id, dir, &id);
+	enum db_status r = store_attendance_session_neighbour(app->db, st->session_id, dir, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

@@ -1,4 +1,4 @@
-/* attendance_roll.h — the roll list of one session: everyone enrolled in
+/* store_attendance_roll.h — the roll list of one session: everyone enrolled in
  * Danish name order with last time's mark, one key per person (m came,
  * a sent notice, u did not come, each moving to the next line), f for
  * "came accompanied", walk-ins, the session's details and a summary

@@ -102,9 +102,9 @@ static bool session_enter(struct screen *s, struct app *app)
 	struct session_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	enum db_status r = attendance_session_get(app->db, pending_session, &st->info);
+	enum db_status r = store_attendance_session_get(app->db, pending_session, &st->info);
 	if (r == DB_OK)
-		r = attendance_session_helpers(app->db, pending_session, st->helpers, ATT_HELPERS, &st->nhelpers);
+		r = store_attendance_session_helpers(app->db, pending_session, st->helpers, ATT_HELPERS, &st->nhelpers);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -200,7 +200,7 @@ static unsigned save(struct session_state *st, struct app *app)
 	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
 	for (int i = 0; i < st->nhelpers; i++)
 		e.helpers[e.nhelpers++] = st->helpers[i].id;
-	enum db_status r = attendance_session_update(app->db, app->user, &e);
+	enum db_status r = store_attendance_session_update(app->db, app->user, &e);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The activity already has a session on that date. Choose another date."));
 		return RD_ALL;
@@ -212,7 +212,7 @@ static unsigned save(struct session_state *st, struct app *app)
 	bool was = strcmp(st->info.status, "cancelled") == 0, now = st->fields[SF_CANCELLED].choice == 1;
 	const char *reason = form_text(&st->form, SF_REASON);
 	if (was != now || (now && strcmp(reason, st->info.cancel_reason) != 0)) {
-		r = attendance_session_cancel(app->db, app->user, e.id, now ? reason : NULL);
+		r = store_attendance_session_cancel(app->db, app->user, e.id, now ? reason : NULL);
 		if (r == DB_ERR_CONFLICT) {
 			app_status(app, STATUS_ERROR, "%s",
 				   _("Saved, but not cancelled: take the marks away first (Del)."));
@@ -260,7 +260,7 @@ void attendance_session_open_details(struct app *app, long long session_id)
 bool attendance_session_toggle_cancel(struct app *app, long long session_id)
 {
 	struct session_info s;
-	enum db_status r = attendance_session_get(app->db, session_id, &s);
+	enum db_status r = store_attendance_session_get(app->db, session_id, &s);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -273,7 +273,7 @@ bool attendance_session_toggle_cancel(struct app *app, long long session_id)
 		snprintf(question, sizeof question, _("Reopen %s, %s?"), s.activity, day);
 		if (!dialog_confirm(app, question, true))
 			return false;
-		r = attendance_session_cancel(app->db, app->user, session_id, NULL);
+		r = store_attendance_session_cancel(app->db, app->user, session_id, NULL);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			return false;
@@ -294,7 +294,7 @@ bool attendance_session_toggle_cancel(struct app *app, long long session_id)
 		app_status(app, STATUS_ERROR, "%s", _("Not cancelled: write a reason, e.g. Holiday."));
 		return false;
 	}
-	r = attendance_session_cancel(app->db, app->user, session_id, reason);
+	r = store_attendance_session_cancel(app->db, app->user, session_id, reason);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("People are already marked: take their marks away (Del) before cancelling."));

@@ -98,7 +98,7 @@ static bool walkin_enter(struct screen *s, struct app *app)
 		return false;
 	st->session_id = pending_session;
 	struct roll roll;
-	enum db_status r = attendance_roll(app->db, st->session_id, &roll);
+	enum db_status r = store_attendance_roll(app->db, st->session_id, &roll);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -109,7 +109,7 @@ static bool walkin_enter(struct screen *s, struct app *app)
 	st->enrolled = calloc((size_t)roll.count + 1, sizeof *st->enrolled);
 	bool hits = citizen_hits_init(&st->hits, app, MAX_HITS);
 	if (!st->on_roll || !st->enrolled || !hits) {
-		attendance_roll_free(&roll);
+		store_attendance_roll_free(&roll);
 		free(st->on_roll);
 		free(st->enrolled);
 		citizen_hits_free(&st->hits);
@@ -121,7 +121,7 @@ static bool walkin_enter(struct screen *s, struct app *app)
 		st->enrolled[i] = roll.entries[i].enrolment_id != 0;
 	}
 	st->non_roll = roll.count;
-	attendance_roll_free(&roll);
+	store_attendance_roll_free(&roll);
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
 		  _("Nobody matches. Press F2 to add a new person with name and phone."));
 	st->list.no_match = st->list.empty;
@@ -173,7 +173,7 @@ static unsigned add_hit(struct walkin_state *st, struct app *app)
 	}
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = attendance_add_walk_in(app->db, app->user, st->session_id, h.id, enrol, today,
+	enum db_status r = store_attendance_add_walk_in(app->db, app->user, st->session_id, h.id, enrol, today,
 						  &attendance_rules);
 	if (r != DB_OK) {
 		app_status_db(app, r);
@@ -272,7 +272,7 @@ static bool newperson_enter(struct screen *s, struct app *app)
 		return false;
 	st->session_id = pending_session;
 	struct session_info info;
-	if (attendance_session_get(app->db, st->session_id, &info) == DB_OK)
+	if (store_attendance_session_get(app->db, st->session_id, &info) == DB_OK)
 		snprintf(st->activity, sizeof st->activity, "%s", info.activity);
 	memcpy(st->fields, np_layout, sizeof np_layout);
 	form_init(&st->form, st->fields, NP_COUNT);
@@ -304,7 +304,7 @@ static unsigned newperson_save(struct newperson_state *st, struct app *app)
 	char name[CIT_NAME];
 	snprintf(name, sizeof name, "%s", form_text(&st->form, NP_NAME));
 	long long id = 0;
-	enum db_status r = attendance_add_new_person(app->db, app->user, st->session_id, name,
+	enum db_status r = store_attendance_add_new_person(app->db, app->user, st->session_id, name,
 						     form_text(&st->form, NP_PHONE), st->fields[NP_ENROL].choice == 1,
 						     today, &id);
 	if (r != DB_OK) {

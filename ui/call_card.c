@@ -86,7 +86,7 @@ void call_when_text(const char *due_on, const char *due_time, struct date today,
 
 static bool load(struct call_card_state *st, struct app *app)
 {
-	enum db_status r = calls_card(app->db, app->user, st->id, &st->card);
+	enum db_status r = store_calls_card(app->db, app->user, st->id, &st->card);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -320,7 +320,7 @@ static unsigned cancel_call(struct call_card_state *st, struct app *app)
 	char why[CALL_TEXT];
 	if (!dialog_prompt(app, _("Why is the call no longer needed?"), why, sizeof why, 120))
 		return RD_ALL;
-	enum db_status r = calls_cancel(app->db, app->user, st->id, why);
+	enum db_status r = store_calls_cancel(app->db, app->user, st->id, why);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The call was already recorded or cancelled at another desk."));
 		load(st, app);
@@ -351,7 +351,7 @@ static unsigned handled(struct call_card_state *st, struct app *app)
 		return RD_ALL;
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = calls_escalation_resolve(app->db, app->user, st->card.call.citizen_id, today, what);
+	enum db_status r = store_calls_escalation_resolve(app->db, app->user, st->card.call.citizen_id, today, what);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	else

@@ -146,7 +146,7 @@ static void fetch(struct calls_state *st, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = calls_list(st->app->db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
+	enum db_status r = store_calls_list(st->app->db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
 				      want, st->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
@@ -162,9 +162,9 @@ static void fetch(struct calls_state *st, int offset)
 /* Reads everything anew; keeps the selection on `near_call` if given. */
 static void load(struct calls_state *st, long long near_call)
 {
-	enum db_status r = calls_counts(st->app->db, st->today_iso, st->until_iso, &st->counts);
+	enum db_status r = store_calls_counts(st->app->db, st->today_iso, st->until_iso, &st->counts);
 	if (r == DB_OK)
-		r = calls_escalations(st->app->db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
+		r = store_calls_escalations(st->app->db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		st->nescalations = 0;
@@ -420,7 +420,7 @@ static unsigned handled(struct calls_state *st, struct app *app)
 		 e->name);
 	if (!dialog_prompt(app, question, what, sizeof what, 120) || !what[0])
 		return RD_ALL;
-	enum db_status r = calls_escalation_resolve(app->db, app->user, e->citizen_id, st->today_iso, what);
+	enum db_status r = store_calls_escalation_resolve(app->db, app->user, e->citizen_id, st->today_iso, what);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

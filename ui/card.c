@@ -119,7 +119,7 @@ static void picks_words(struct app *app, const char *which, const long long *ids
 	struct pick picks[64];
 	int count = 0;
 	out[0] = '\0';
-	if (picklist_load(app->db, which, picks, 64, &count) != DB_OK)
+	if (store_picklist_load(app->db, which, picks, 64, &count) != DB_OK)
 		return;
 	size_t used = 0;
 	for (int i = 0; i < n; i++)
@@ -131,13 +131,13 @@ static void picks_words(struct app *app, const char *which, const long long *ids
 
 static bool load(struct card_state *st, struct app *app)
 {
-	enum db_status r = citizens_card(app->db, app->user, st->id, &st->card);
+	enum db_status r = store_citizens_card(app->db, app->user, st->id, &st->card);
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	if (r == DB_OK)
-		r = citizens_facts(app->db, st->id, today, &st->facts);
+		r = store_citizens_facts(app->db, st->id, today, &st->facts);
 	if (r == DB_OK)
-		r = citizens_timeline(app->db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
+		r = store_citizens_timeline(app->db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -317,7 +317,7 @@ static unsigned add_note(struct card_state *st, struct app *app)
 	}
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = citizens_add_note(app->db, app->user, st->id, today, text);
+	enum db_status r = store_citizens_add_note(app->db, app->user, st->id, today, text);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -333,7 +333,7 @@ static unsigned end_or_reopen(struct card_state *st, struct app *app)
 	if (strcmp(st->card.citizen.status, "ended") == 0) {
 		if (!dialog_confirm(app, _("Reopen the course for this citizen?"), false))
 			return RD_ALL;
-		r = citizens_reopen(app->db, app->user, st->id, st->card.citizen.version);
+		r = store_citizens_reopen(app->db, app->user, st->id, st->card.citizen.version);
 	} else {
 		const char *labels[6];
 		int n = vocab_count(vocab_end_reason);
@@ -344,7 +344,7 @@ static unsigned end_or_reopen(struct card_state *st, struct app *app)
 			return RD_ALL;
 		char today[DATE_ISO_LEN];
 		date_format_iso(date_today(), today);
-		r = citizens_end(app->db, app->user, st->id, st->card.citizen.version, today,
+		r = store_citizens_end(app->db, app->user, st->id, st->card.citizen.version, today,
 				 vocab_end_reason[c].code);
 	}
 	if (r == DB_ERR_CONFLICT)

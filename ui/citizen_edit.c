@@ -156,7 +156,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 		return RD_ALL;
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);
-	enum db_status r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+	enum db_status r = store_citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
 	if (r == DB_ERR_CONFLICT) {
 		int clashes = merge(st, app);
 		if (clashes < 0)
@@ -166,7 +166,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			/* Nothing clashed: the merged card is saved at once. */
 			edited = st->original;
 			citizen_form_read(&st->cf, &edited);
-			r = citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+			r = store_citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
 			if (r == DB_OK) {
 				st->cf.form.dirty = false;
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));

@@ -43,7 +43,7 @@ static void d_row(void *ctx, int i, char *buf, size_t size)
 
 static bool reload(struct drafts_state *st, struct app *app)
 {
-	enum db_status r = drafts_list(app->db, st->drafts, DRAFTS_MAX, &st->n);
+	enum db_status r = store_drafts_list(app->db, st->drafts, DRAFTS_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -88,7 +88,7 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 		char q[CIT_NAME + 80];
 		snprintf(q, sizeof q, _("Delete the draft \"%s\"?"), st->drafts[st->list.selected].label);
 		if (dialog_confirm(app, q, false)) {
-			enum db_status r = drafts_delete(app->db, app->user, st->drafts[st->list.selected].id);
+			enum db_status r = store_drafts_delete(app->db, app->user, st->drafts[st->list.selected].id);
 			if (r != DB_OK)
 				app_status_db(app, r);
 			reload(st, app);

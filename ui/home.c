@@ -69,7 +69,7 @@ static int draw_drafts(struct app *app, int y, const struct area *a)
 {
 	struct draft drafts[3];
 	int n = 0;
-	if (drafts_list(app->db, drafts, 3, &n) != DB_OK || n == 0 || a->rows < 16)
+	if (store_drafts_list(app->db, drafts, 3, &n) != DB_OK || n == 0 || a->rows < 16)
 		return y;
 	draw_text(y++, a->left + 1, a->cols - 1, _("Drafts (k to go on)"), A_BOLD);
 	for (int i = 0; i < n; i++) {
@@ -86,7 +86,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	(void)s;
 	int y = a->top;
 	char centre[SETTING_MAX];
-	bool named = settings_get(app->db, "centre_name", centre, sizeof centre) == DB_OK && centre[0];
+	bool named = store_settings_get(app->db, "centre_name", centre, sizeof centre) == DB_OK && centre[0];
 	if (!named)
 		snprintf(centre, sizeof centre, "%s", _("Volunteer centre (no name yet)"));
 	draw_text(y++, a->left + 1, a->cols - 1, centre, A_BOLD);
@@ -95,7 +95,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	struct today_counts c = { 0 };
 	char iso[DATE_ISO_LEN];
 	date_format_iso(date_today(), iso);
-	enum db_status st = stats_today(app->db, iso, &c);
+	enum db_status st = store_stats_today(app->db, iso, &c);
 	if (st != DB_OK) {
 		app_status_db(app, st);
 	} else if (a->rows >= 9) {
@@ -104,7 +104,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c.calls_due);
 		/* Citizens not reached three times in a row wait for the coordinator. */
 		struct call_counts calls;
-		if (calls_counts(app->db, iso, iso, &calls) == DB_OK && calls.escalated > 0)
+		if (store_calls_counts(app->db, iso, iso, &calls) == DB_OK && calls.escalated > 0)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), calls.escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c.new_referrals);
 		y++;

@@ -40,7 +40,7 @@ static bool intake_enter(struct screen *s, struct app *app)
 	}
 	if (pending_draft) {
 		char *data = NULL;
-		enum db_status r = drafts_load(app->db, pending_draft, &data);
+		enum db_status r = store_drafts_load(app->db, pending_draft, &data);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			free(st);
@@ -65,7 +65,7 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 	char *data = form_serialise(&st->cf.form);
 	if (!data)
 		return DB_ERR_IO;
-	enum db_status r = drafts_save(app->db, app->user, &st->draft_id, label, data);
+	enum db_status r = store_drafts_save(app->db, app->user, &st->draft_id, label, data);
 	free(data);
 	if (r == DB_OK)
 		st->cf.form.dirty = false;
@@ -98,7 +98,7 @@ static bool duplicate_ok(struct app *app, const struct citizen *c)
 	fold_search(c->name, folded, sizeof folded);
 	struct citizen_hit hits[10];
 	int n = 0;
-	if (citizens_search(app->db, folded, 0, 10, hits, &n) != DB_OK)
+	if (store_citizens_search(app->db, folded, 0, 10, hits, &n) != DB_OK)
 		return true;
 	for (int i = 0; i < n; i++) {
 		char other[CIT_NAME];
@@ -132,14 +132,14 @@ static unsigned save(struct intake_state *st, struct app *app)
 				      "everything else in the form is dropped. Save only the referral?"), false))
 		return RD_ALL;
 	long long id = 0;
-	enum db_status r = citizens_intake(app->db, app->user, &card, &id);
+	enum db_status r = store_citizens_intake(app->db, app->user, &card, &id);
 	if (r != DB_OK) {
 		/* The form stays open with everything typed. */
 		app_status_db(app, r);
 		return RD_ALL;
 	}
 	if (st->draft_id)
-		drafts_delete(app->db, app->user, st->draft_id);
+		store_drafts_delete(app->db, app->user, st->draft_id);
 	st->cf.form.dirty = false;
 	app_pop(app);
 	if (id) {

@@ -35,17 +35,17 @@ static struct {
 const struct match_pool *matching_pool(struct app *app)
 {
 	long long version = 0;
-	enum db_status r = matching_data_version(app->db, &version);
+	enum db_status r = store_matching_data_version(app->db, &version);
 	if (r == DB_OK && cache.loaded && version == cache.version)
 		return &cache.pool;
 	matching_pool_release();
 	int n = 0;
 	if (r == DB_OK)
-		r = matching_pool_load(app->db, &cache.pool);
+		r = store_matching_pool_load(app->db, &cache.pool);
 	if (r == DB_OK)
-		r = picklist_load(app->db, "interests", cache.interests, PICKS_MAX, &n);
+		r = store_picklist_load(app->db, "interests", cache.interests, PICKS_MAX, &n);
 	if (r != DB_OK) {
-		matching_pool_free(&cache.pool);
+		store_matching_pool_free(&cache.pool);
 		app_status_db(app, r);
 		return NULL;
 	}
@@ -63,7 +63,7 @@ const struct match_words *matching_words(void)
 void matching_pool_release(void)
 {
 	if (cache.loaded)
-		matching_pool_free(&cache.pool);
+		store_matching_pool_free(&cache.pool);
 	cache.loaded = false;
 }
 
@@ -104,7 +104,7 @@ bool matching_end_dialog(struct app *app, long long citizen_id)
 		return false;
 	struct match_row rows[8];
 	int n = 0, open = 0;
-	enum db_status r = matching_citizen_matches(app->db, citizen_id, rows, 8, &n);
+	enum db_status r = store_matching_citizen_matches(app->db, citizen_id, rows, 8, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -139,7 +139,7 @@ bool matching_end_dialog(struct app *app, long long citizen_id)
 			return false;
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	r = matching_end(app->db, app->user, rows[which].id, today, vocab_match_outcome[o].code, reason);
+	r = store_matching_end(app->db, app->user, rows[which].id, today, vocab_match_outcome[o].code, reason);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -184,8 +184,8 @@ static void fetch(struct picker_state *st, int offset)
 	}
 	int got = 0;
 	enum db_status r = st->searching_all
-		? citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got)
-		: matching_waiting(st->app->db, offset, want, st->waiting + offset, &got);
+		? store_citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got)
+		: store_matching_waiting(st->app->db, offset, want, st->waiting + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -202,9 +202,9 @@ static void refetch(struct picker_state *st)
 	fetch(st, 0);
 	while (st->more && st->n < keep)
 		fetch(st, st->n);
-	if (matching_waiting_count(st->app->db, &st->total_waiting) != DB_OK)
+	if (store_matching_waiting_count(st->app->db, &st->total_waiting) != DB_OK)
 		st->total_waiting = 0;
-	matching_data_version(st->app->db, &st->version);
+	store_matching_data_version(st->app->db, &st->version);
 	list_refresh(&st->list);
 }
 
@@ -292,7 +292,7 @@ static void picker_draw(struct screen *s, struct app *app, const struct area *a)
 	struct picker_state *st = s->state;
 	/* Back from a match or another desk's change: fetch again. */
 	long long version = 0;
-	if (matching_data_version(app->db, &version) == DB_OK && version != st->version)
+	if (store_matching_data_version(app->db, &version) == DB_OK && version != st->version)
 		refetch(st);
 	st->narrow = a->cols < 60;
 	st->name_cols = a->cols >= 100 ? 36 : a->cols >= 70 ? 26 : st->narrow ? a->cols - 14 : a->cols / 3;

@@ -89,10 +89,10 @@ static int find_chosen(const struct mc_state *st, int list)
 
 static bool load(struct mc_state *st, struct app *app)
 {
-	enum db_status r = matching_citizen_facts(app->db, st->citizen_id, &st->facts);
+	enum db_status r = store_matching_citizen_facts(app->db, st->citizen_id, &st->facts);
 	int n = 0;
 	if (r == DB_OK)
-		r = matching_citizen_matches(app->db, st->citizen_id, st->open, OPEN_MATCHES, &n);
+		r = store_matching_citizen_matches(app->db, st->citizen_id, st->open, OPEN_MATCHES, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -123,7 +123,7 @@ static bool mc_enter(struct screen *s, struct app *app)
 	if (!st)
 		return false;
 	st->citizen_id = pending_citizen;
-	enum db_status r = matching_log_view(app->db, app->user, st->citizen_id);
+	enum db_status r = store_matching_log_view(app->db, app->user, st->citizen_id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	if (r != DB_OK || !load(st, app)) {
@@ -368,7 +368,7 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 	if (act >= 0) {
 		struct activity_record rec;
 		struct date d;
-		if (activities_get(app->db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
+		if (store_activities_get(app->db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
 			char day[64], more[200];
 			date_format_short(d, day, sizeof day);
 			snprintf(more, sizeof more, _(" First session: %s."), day);
@@ -384,7 +384,7 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 		.today = today,
 	};
 	struct match_confirmed done;
-	enum db_status r = matching_confirm(app->db, app->user, &q, &done);
+	enum db_status r = store_matching_confirm(app->db, app->user, &q, &done);
 	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
 		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
 		load(st, app);

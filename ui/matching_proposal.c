@@ -43,7 +43,7 @@ static const struct action proposal_actions[] = {
 
 static void release(struct proposal_state *st)
 {
-	matching_pool_free(&st->pool);
+	store_matching_pool_free(&st->pool);
 	free(st->facts);
 	free(st->rows);
 	free(st->state);
@@ -67,9 +67,9 @@ static bool compute(struct proposal_state *st, struct app *app)
 	st->shown = calloc(PROPOSAL_MAX, sizeof *st->shown);
 	if (!st->facts || !st->rows || !st->state || !st->why || !st->shown)
 		return false;
-	enum db_status r = matching_waiting_facts(app->db, PROPOSAL_MAX, st->facts, &st->n);
+	enum db_status r = store_matching_waiting_facts(app->db, PROPOSAL_MAX, st->facts, &st->n);
 	if (r == DB_OK)
-		r = matching_pool_load(app->db, &st->pool);
+		r = store_matching_pool_load(app->db, &st->pool);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -236,7 +236,7 @@ static unsigned accept(struct proposal_state *st, struct app *app)
 		.today = today,
 	};
 	struct match_confirmed done;
-	enum db_status r = matching_confirm(app->db, app->user, &q, &done);
+	enum db_status r = store_matching_confirm(app->db, app->user, &q, &done);
 	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
 		st->state[i] = ROW_REFUSED;
 		st->why[i] = done.refusal;

@@ -54,7 +54,7 @@ static bool wishes_enter(struct screen *s, struct app *app)
 		return false;
 	st->citizen_id = pending_citizen;
 	struct match_wishes w;
-	enum db_status r = matching_get_wishes(app->db, st->citizen_id, &w);
+	enum db_status r = store_matching_get_wishes(app->db, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -86,7 +86,7 @@ static unsigned save(struct wishes_state *st, struct app *app)
 	snprintf(w.pref_age, sizeof w.pref_age, "%s", vocab_wished_age[st->fields[W_AGE].choice].code);
 	w.pref_lived_experience = st->fields[W_LIVED].choice != 0;
 	snprintf(w.language, sizeof w.language, "%s", form_text(&st->form, W_LANGUAGE));
-	enum db_status r = matching_set_wishes(app->db, app->user, st->citizen_id, &w);
+	enum db_status r = store_matching_set_wishes(app->db, app->user, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

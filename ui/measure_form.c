@@ -60,7 +60,7 @@ static bool measure_enter(struct screen *s, struct app *app)
 	struct measure_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	enum db_status r = measures_def_load(app->db, pending.measure_id, &st->def);
+	enum db_status r = store_measures_def_load(app->db, pending.measure_id, &st->def);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -227,7 +227,7 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 		return RD_ALL;
 	}
 	bool consent = false;
-	enum db_status r = measures_consent(app->db, st->citizen_id, &consent);
+	enum db_status r = store_measures_consent(app->db, st->citizen_id, &consent);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -249,7 +249,7 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 	e.nanswers = st->def.nitems;
 	memcpy(e.answers, st->answers, (size_t)st->def.nitems * sizeof e.answers[0]);
 	long long id;
-	if ((r = measures_record(app->db, app->user, &e, &id)) != DB_OK) {
+	if ((r = store_measures_record(app->db, app->user, &e, &id)) != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
 	}
@@ -339,7 +339,7 @@ void measure_form_open(struct app *app, long long citizen_id, const char *citize
 {
 	struct measure_ref refs[MEASURE_MAX_DEFS];
 	int n = 0;
-	enum db_status r = measures_defs(app->db, refs, MEASURE_MAX_DEFS, &n);
+	enum db_status r = store_measures_defs(app->db, refs, MEASURE_MAX_DEFS, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -361,7 +361,7 @@ void measure_form_open(struct app *app, long long citizen_id, const char *citize
 	struct measure_history h[MEASURE_MAX_DEFS];
 	int taken = 0;
 	bool before = false;
-	if (measures_history(app->db, citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
+	if (store_measures_history(app->db, citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
 		for (int i = 0; i < taken; i++)
 			before |= h[i].measure_id == refs[choice].id;
 	pending.citizen_id = citizen_id;
@@ -376,7 +376,7 @@ int measure_history_draw(struct app *app, long long citizen_id, int y, int x, in
 {
 	struct measure_history h[4];
 	int n = 0;
-	if (max_rows < 1 || measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || (n == 0 && compact))
+	if (max_rows < 1 || store_measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || (n == 0 && compact))
 		return 0;
 	int used = 0;
 	draw_text(y + used++, x, cols, _("Measures"), A_BOLD | A_UNDERLINE);
@@ -415,7 +415,7 @@ int measure_history_rows(struct app *app, long long citizen_id, int max_rows)
 {
 	struct measure_history h[4];
 	int n = 0;
-	if (measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || n == 0)
+	if (store_measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || n == 0)
 		return 0;
 	return 1 + n < max_rows ? 1 + n : max_rows;
 }

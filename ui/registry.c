@@ -60,8 +60,8 @@ static void fetch(struct registry_state *st, int tab, int offset)
 		return;
 	}
 	enum db_status r = tab == TAB_VOLUNTEERS
-		? volunteers_search(st->app->db, st->query[tab], offset, want, st->volunteers + offset, &got)
-		: activities_search(st->app->db, st->query[tab], offset, want, st->activities + offset, &got);
+		? store_volunteers_search(st->app->db, st->query[tab], offset, want, st->volunteers + offset, &got)
+		: store_activities_search(st->app->db, st->query[tab], offset, want, st->activities + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -185,7 +185,7 @@ static bool registry_enter(struct screen *s, struct app *app)
 	 * attendance screen and matching always find next week's sessions. */
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = sessions_generate(app->db, app->user, 0, today, REG_SESSION_WEEKS, NULL);
+	enum db_status r = store_sessions_generate(app->db, app->user, 0, today, REG_SESSION_WEEKS, NULL);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	list_init(&st->list[TAB_VOLUNTEERS],
@@ -236,7 +236,7 @@ static void detail(struct registry_state *st, struct app *app)
 	if (tab == TAB_VOLUNTEERS) {
 		struct match_row rows[12];
 		int n = 0;
-		if (matching_volunteer_matches(app->db, id, rows, 12, &n) != DB_OK)
+		if (store_matching_volunteer_matches(app->db, id, rows, 12, &n) != DB_OK)
 			return;
 		const struct volunteer_row *v = &st->volunteers[sel];
 		if (n == 0) {
@@ -253,7 +253,7 @@ static void detail(struct registry_state *st, struct app *app)
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	struct activity_record a;
-	if (activities_get(app->db, id, today, &a) != DB_OK)
+	if (store_activities_get(app->db, id, today, &a) != DB_OK)
 		return;
 	struct date d;
 	char next[100];
@@ -317,7 +317,7 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("Only an active volunteer can be paused. Change the status in the form (Enter)."));
 		return RD_ALL;
 	}
-	enum db_status r = volunteers_set_status(app->db, app->user, v->id, active ? "paused" : "active");
+	enum db_status r = store_volunteers_set_status(app->db, app->user, v->id, active ? "paused" : "active");
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -357,7 +357,7 @@ static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 			snprintf(question, sizeof question, _("Take %s back as an active volunteer?"), name);
 		if (!dialog_confirm(app, question, false))
 			return RD_ALL;
-		r = volunteers_set_status(app->db, app->user, v->id, ending ? "stopped" : "active");
+		r = store_volunteers_set_status(app->db, app->user, v->id, ending ? "stopped" : "active");
 	} else {
 		const struct activity_row *act = &st->activities[sel];
 		snprintf(name, sizeof name, "%s", act->name);
@@ -369,7 +369,7 @@ static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 			snprintf(question, sizeof question, _("Start %s again? Its sessions are planned anew."), name);
 		if (!dialog_confirm(app, question, false))
 			return RD_ALL;
-		r = activities_set_status(app->db, app->user, act->id, ending ? "ended" : "active", today,
+		r = store_activities_set_status(app->db, app->user, act->id, ending ? "ended" : "active", today,
 					  _("The activity has ended"));
 	}
 	if (r != DB_OK) {

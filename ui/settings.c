@@ -44,14 +44,14 @@ static bool settings_enter(struct screen *s, struct app *app)
 		.min = 0, .max = 1000 };
 	form_init(&st->form, st->fields, F_COUNT);
 	char v[SETTING_MAX];
-	enum db_status r = settings_get(app->db, "centre_name", v, sizeof v);
+	enum db_status r = store_settings_get(app->db, "centre_name", v, sizeof v);
 	if (r == DB_OK)
 		form_set_text(&st->form, F_CENTRE, v);
-	if (r == DB_OK && (r = settings_get(app->db, "idle_lock_minutes", v, sizeof v)) == DB_OK)
+	if (r == DB_OK && (r = store_settings_get(app->db, "idle_lock_minutes", v, sizeof v)) == DB_OK)
 		form_set_text(&st->form, F_IDLE, v[0] ? v : "5");
-	if (r == DB_OK && (r = settings_get(app->db, SETTING_NO_CONTACT_WEEKS, v, sizeof v)) == DB_OK)
+	if (r == DB_OK && (r = store_settings_get(app->db, SETTING_NO_CONTACT_WEEKS, v, sizeof v)) == DB_OK)
 		form_set_text(&st->form, F_NO_CONTACT_WEEKS, v[0] ? v : "6");
-	if (r == DB_OK && (r = settings_get(app->db, SETTING_NO_CONTACT_PER_DAY, v, sizeof v)) == DB_OK)
+	if (r == DB_OK && (r = store_settings_get(app->db, SETTING_NO_CONTACT_PER_DAY, v, sizeof v)) == DB_OK)
 		form_set_text(&st->form, F_NO_CONTACT_PER_DAY, v[0] ? v : "10");
 	if (r != DB_OK) {
 		app_status_db(app, r);
@@ -73,13 +73,13 @@ static unsigned save(struct settings_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	enum db_status r = settings_set(app->db, app->user, "centre_name", form_text(&st->form, F_CENTRE));
+	enum db_status r = store_settings_set(app->db, app->user, "centre_name", form_text(&st->form, F_CENTRE));
 	if (r == DB_OK)
-		r = settings_set(app->db, app->user, "idle_lock_minutes", form_text(&st->form, F_IDLE));
+		r = store_settings_set(app->db, app->user, "idle_lock_minutes", form_text(&st->form, F_IDLE));
 	if (r == DB_OK)
-		r = settings_set(app->db, app->user, SETTING_NO_CONTACT_WEEKS, form_text(&st->form, F_NO_CONTACT_WEEKS));
+		r = store_settings_set(app->db, app->user, SETTING_NO_CONTACT_WEEKS, form_text(&st->form, F_NO_CONTACT_WEEKS));
 	if (r == DB_OK)
-		r = settings_set(app->db, app->user, SETTING_NO_CONTACT_PER_DAY,
+		r = store_settings_set(app->db, app->user, SETTING_NO_CONTACT_PER_DAY,
 				 form_text(&st->form, F_NO_CONTACT_PER_DAY));
 	if (r != DB_OK) {
 		/* Keep the form open with what was typed: nothing is lost. */

@@ -45,7 +45,7 @@ static bool signin_enter(struct screen *s, struct app *app)
 	if (!st)
 		return false;
 	int n = 0;
-	enum db_status r = users_list(app->db, st->users, SIGNIN_MAX, &n);
+	enum db_status r = store_users_list(app->db, st->users, SIGNIN_MAX, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -90,7 +90,7 @@ static unsigned try_sign_in(struct signin_state *st, struct app *app)
 		return RD_ALL;
 	struct user check;
 	char hash[USER_HASH];
-	enum db_status r = users_get(app->db, u->id, &check, hash);
+	enum db_status r = store_users_get(app->db, u->id, &check, hash);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -102,7 +102,7 @@ static unsigned try_sign_in(struct signin_state *st, struct app *app)
 	app->user = check.id;
 	snprintf(app->user_name, sizeof app->user_name, "%s", check.name);
 	app->coordinator = strcmp(check.role, "coordinator") == 0;
-	users_record_login(app->db, check.id, true);
+	store_users_record_login(app->db, check.id, true);
 	app_pop(app);
 	app_status(app, STATUS_INFO, _("Signed in as %s."), check.name);
 	return RD_ALL;

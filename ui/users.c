@@ -45,7 +45,7 @@ static void u_row(void *ctx, int i, char *buf, size_t size)
 
 static bool reload(struct users_state *st, struct app *app)
 {
-	enum db_status r = users_list(app->db, st->users, USERS_MAX, &st->n);
+	enum db_status r = store_users_list(app->db, st->users, USERS_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -121,7 +121,7 @@ static unsigned add_user(struct users_state *st, struct app *app)
 	if (!ask_pin(app, name, hash))
 		return RD_ALL;
 	long long id;
-	enum db_status r = users_add(app->db, app->user, name, coordinator ? "coordinator" : "desk", hash, &id);
+	enum db_status r = store_users_add(app->db, app->user, name, coordinator ? "coordinator" : "desk", hash, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -150,7 +150,7 @@ static unsigned users_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_PIN: {
 		char hash[PIN_HASH_MAX];
 		if (cur && ask_pin(app, cur->name, hash)) {
-			enum db_status r = users_set_pin(app->db, app->user, cur->id, hash);
+			enum db_status r = store_users_set_pin(app->db, app->user, cur->id, hash);
 			if (r != DB_OK)
 				app_status_db(app, r);
 			else
@@ -162,7 +162,7 @@ static unsigned users_key(struct screen *s, struct app *app, ui_key key)
 		if (cur && cur->id == app->user) {
 			app_status(app, STATUS_ERROR, "%s", _("You cannot stop your own access."));
 		} else if (cur) {
-			enum db_status r = users_set_active(app->db, app->user, cur->id, !cur->active);
+			enum db_status r = store_users_set_active(app->db, app->user, cur->id, !cur->active);
 			if (r != DB_OK)
 				app_status_db(app, r);
 			reload(st, app);

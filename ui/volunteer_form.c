@@ -248,7 +248,7 @@ static bool vf_enter(struct screen *s, struct app *app)
 	memcpy(st->fields, layout, sizeof layout);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[VF_INTERESTS]);
 	if (r == DB_OK && pending_id)
-		r = volunteers_get(app->db, pending_id, &st->original);
+		r = store_volunteers_get(app->db, pending_id, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -304,10 +304,10 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 		}
 	}
 	long long id = 0;
-	enum db_status r = volunteers_save(app->db, app->user, &v, st->expected_version, &id);
+	enum db_status r = store_volunteers_save(app->db, app->user, &v, st->expected_version, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct volunteer_record now;
-		if (volunteers_get(app->db, v.id, &now) == DB_OK)
+		if (store_volunteers_get(app->db, v.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this volunteer meanwhile. F10 saves yours over it; Esc keeps theirs."));

@@ -1,0 +1,153 @@
+/* model_attendance.h — the attendance types: plain structs, enums and limits
+ * that every layer shares. No functions. */
+#ifndef BB_MODEL_ATTENDANCE_H
+#define BB_MODEL_ATTENDANCE_H
+
+#include <stdbool.h>
+#include "model_status.h"
+
+/* Byte sizes: room for the schema's character limits in UTF-8. */
+enum {
+	ATT_NAME = 484,   /* 120 characters */
+	ATT_TEXT = 484,
+	ATT_NOTE = 1004,  /* 250 characters: a session's note */
+	ATT_CODE = 24,
+	ATT_DATE = 11,
+	ATT_TIME = 6,
+	ATT_PHONE = 124,
+	ATT_RECENT = 12,  /* marks the missed-sessions rule looks back at */
+	ATT_HELPERS = 16,
+};
+
+/* ---------- the rules, handed in by src/ ---------- */
+
+/* One earlier mark of a citizen: 'p'resent, 'e'xcused or 'a'bsent. */
+struct attendance_past {
+	char mark;
+	bool accompanied;
+};
+
+/* An open or ended match, as the accompaniment rule needs it. */
+struct attendance_match {
+	long long id;
+	long long activity_id;                  /* 0: a volunteer only */
+	char matched_on[ATT_DATE];
+	char ended_on[ATT_DATE];                /* "" while open */
+	char accompaniment_done_on[ATT_DATE];   /* "" until done */
+};
+
+struct attendance_rules {
+	/* The citizen's marks in this activity, newest (the one just made)
+	 * first; true when a follow-up call is due because of it. */
+	bool (*missed_call)(const struct attendance_past *newest_first, int n);
+	/* True when a present mark at a session of `activity_id` on `date`
+	 * completes (or moves earlier) the match's accompaniment milestone. */
+	bool (*completes_accompaniment)(const struct attendance_match *m, long long activity_id,
+					const char *date, const char *mark);
+};
+
+/* ---------- sessions ---------- */
+
+struct session_info {
+	long long id;                 /* 0: a weekly slot not written yet */
+	long long activity_id;
+	char activity[ATT_TEXT];
+	char place[ATT_TEXT];
+	char date[ATT_DATE];
+	char start_time[ATT_TIME], end_time[ATT_TIME];
+	char status[ATT_CODE];        /* planned, held, cancelled */
+	char cancel_reason[ATT_TEXT];
+	char note[ATT_NOTE];
+	long long led_by;             /* volunteer, 0: none */
+	char leader[ATT_NAME];
+	int roll;                     /* people on the roll list */
+	int marked;                   /* of them, marked */
+};
+
+/* Who helped: volunteers by id and name. */
+struct volunteer_ref {
+	long long id;
+	char name[ATT_NAME];
+};
+
+/* The details the desk edits: date and times (moved), note, leader and
+ * the volunteers who helped. Another session of the activity on the new
+ * date gives DB_ERR_CONFLICT. */
+struct session_edit {
+	long long id;
+	char date[ATT_DATE];
+	char start_time[ATT_TIME], end_time[ATT_TIME];
+	char note[ATT_NOTE];
+	long long led_by;
+	long long helpers[ATT_HELPERS];
+	int nhelpers;
+};
+
+/* Active activities for a new session, name containing the folded query. */
+struct activity_ref {
+	long long id;
+	char name[ATT_TEXT];
+	int weekday;                  /* 1 = Monday, 0: none */
+	char start_time[ATT_TIME];
+};
+
+/* ---------- the roll list ---------- */
+
+struct roll_entry {
+	long long citizen_id;
+	char name[ATT_NAME];
+	char mark[ATT_CODE];          /* "" until marked */
+	long long accompanied_by;     /* volunteer, 0: none */
+	char companion[ATT_NAME];
+	bool walk_in;                 /* added on the spot, not enrolled */
+	long long enrolment_id;       /* enrolment covering the date, 0: none */
+	char last_mark[ATT_CODE];     /* at the activity's previous session, "" */
+	long long match_volunteer;    /* the volunteer of their open match, 0: none */
+	char match_volunteer_name[ATT_NAME];
+	bool first_time;              /* never came to this activity before */
+	bool needs_intake;            /* registered as a walk-in, not yet assessed */
+	bool call_planned;            /* an open follow-up call from missed sessions */
+};
+
+struct roll {
+	struct session_info session;
+	char previous_date[ATT_DATE]; /* the session "last time" refers to, or "" */
+	struct roll_entry *entries;   /* in Danish name order */
+	int count;
+};
+
+/* What the rules did with a mark, for the desk to see. */
+struct mark_outcome {
+	bool call_planned;            /* a follow-up call was added */
+	bool call_withdrawn;          /* a call this session had caused was cancelled */
+	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
+	bool session_held;            /* the session went from planned to held */
+};
+
+/* Counts of one session, for the summary line. */
+struct roll_summary {
+	int present, excused, absent, unmarked;
+	int accompanied, walk_ins, first_time;
+};
+
+/* ---------- history ---------- */
+
+/* Names down, sessions across (oldest first): one mark per cell. */
+struct history_row {
+	long long citizen_id;
+	char name[ATT_NAME];
+	/* Per column: 'P' present and accompanied, 'p' present, 'e' excused,
+	 * 'a' absent, '.' enrolled but not marked, ' ' not enrolled, '-' the
+	 * session was cancelled. */
+	char *cells;
+};
+struct history_grid {
+	char activity[ATT_TEXT];
+	int ncols;
+	struct session_info *cols;    /* id, date, start_time, status, cancel_reason */
+	int nrows;
+	struct history_row *rows;     /* Danish name order */
+	char *cell_store;
+};
+
+#endif

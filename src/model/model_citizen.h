@@ -1,0 +1,165 @@
+/* model_citizen.h — the citizen types: plain structs, enums and limits
+ * that every layer shares. No functions. */
+#ifndef BB_MODEL_CITIZEN_H
+#define BB_MODEL_CITIZEN_H
+
+#include <stdbool.h>
+#include "model_status.h"
+
+/* Byte sizes: room for the schema's character limits in UTF-8. */
+enum {
+	CIT_NAME = 484,    /* 120 characters */
+	CIT_SHORT = 124,   /* 30 characters: phone */
+	CIT_TEXT = 484,    /* 120 characters: e-mail, address, organisation */
+	CIT_TOWN = 244,    /* 60 characters */
+	CIT_WISHES = 4004, /* 1000 characters */
+	CIT_CODE = 24,
+	CIT_DATE = 11,
+	CIT_MAX_PICKS = 32,
+};
+
+/* Preferred weekday and part of day, as a bit set: bit (weekday-1)*3 + part,
+ * weekday 1 = Monday, part 0 = morning, 1 = afternoon, 2 = evening. */
+typedef unsigned availability_bits;
+#define AVAIL_BIT(weekday, part) (1u << (((weekday) - 1) * 3 + (part)))
+
+struct citizen {
+	long long id;
+	char name[CIT_NAME];
+	int birth_year;                 /* 0: not given */
+	char phone[CIT_SHORT];
+	char email[CIT_TEXT];
+	char address[CIT_TEXT];
+	char postcode[5];
+	char town[CIT_TOWN];
+	char contact_pref[CIT_CODE];    /* phone, sms, email, letter, visit or "" */
+	char wishes[CIT_WISHES];
+	char status[CIT_CODE];          /* active, ended */
+	char ended_on[CIT_DATE];
+	char end_reason[CIT_CODE];      /* lasting_community, moved, declined, handed_over, deceased */
+	long long version;              /* bumped by every change to the card */
+	char updated_at[20];
+};
+
+struct referral {
+	char referred_on[CIT_DATE];
+	char source[CIT_CODE];          /* self, relative, health_staff, gp, municipal, job_centre, other */
+	char referrer_name[CIT_NAME];
+	char referrer_org[CIT_TEXT];
+	char referrer_phone[CIT_SHORT];
+	bool feedback_consent;
+};
+
+struct relative {
+	char name[CIT_NAME];            /* "" when no relative takes part */
+	char relation[CIT_TOWN];
+	char phone[CIT_SHORT];
+	bool wants_support;
+};
+
+struct consent {
+	bool registration;
+	bool volunteer_contact;
+	bool referrer_feedback;
+	char given_on[CIT_DATE];
+	char recorded_by[CIT_NAME];     /* filled on read: the user's name, or "" */
+};
+
+struct assessment {
+	char outcome[CIT_CODE];         /* "", volunteer_help, professional_help */
+	char assessed_on[CIT_DATE];
+	char handover_to[CIT_TEXT];     /* professional_help only */
+	char handover_on[CIT_DATE];
+};
+
+struct pick {
+	long long id;
+	char name[CIT_TOWN];
+};
+
+/* Everything the card shows and the edit form changes. */
+struct citizen_card {
+	struct citizen citizen;
+	struct referral referral;
+	struct relative relative;
+	struct consent consent;
+	struct assessment assessment;
+	long long interests[CIT_MAX_PICKS];
+	int ninterests;
+	long long barriers[CIT_MAX_PICKS];
+	int nbarriers;
+	availability_bits availability;
+};
+
+/* Search as you type. `query` is already folded by src/fold.c
+ * (fold_search): lower-case ASCII words separated by single spaces. Every
+ * word must be a prefix of a word in the name, the e-mail or the town, or
+ * of the phone number's digits or the postcode. Best matches first
+ * (the name starts with the query, then a name word starts with it, then
+ * other fields), then Danish name order. An empty query lists everyone in
+ * Danish name order. */
+struct citizen_hit {
+	long long id;
+	char name[CIT_NAME];
+	char phone[CIT_SHORT];
+	char postcode[5];
+	char town[CIT_TOWN];
+	char email[CIT_TEXT];
+	char status[CIT_CODE];
+};
+
+/* The timeline: everything that happened to a citizen, newest first. The
+ * db gives codes and names; the screen gives them words. */
+enum timeline_kind {
+	TL_REFERRAL,    /* code: source; who: referrer name */
+	TL_INTAKE,      /* registered */
+	TL_ASSESSMENT,  /* code: outcome; who: handover_to */
+	TL_MATCH,       /* who: volunteer; what: activity */
+	TL_MATCH_END,   /* code: outcome; who: volunteer; what: activity */
+	TL_ATTENDANCE,  /* code: present/excused/absent; what: activity; who: accompanying volunteer */
+	TL_CALL,        /* code: outcome or "open"; what: reason; text: note */
+	TL_MEASURE,     /* what: measure name; code: total as text */
+	TL_NOTE,        /* who: author; text: the note */
+	TL_END,         /* code: end reason */
+	TL_REOPEN,      /* the course was reopened */
+};
+struct timeline_entry {
+	char date[CIT_DATE];
+	enum timeline_kind kind;
+	char code[CIT_CODE];
+	char who[CIT_NAME];
+	char what[CIT_TEXT];
+	char text[CIT_TEXT];            /* clipped to fit */
+};
+
+/* Facts the next-step rule (src/nextstep.c) decides from, as of `today`. */
+struct citizen_facts {
+	bool ended;
+	char end_reason[CIT_CODE];
+	char call_due_on[CIT_DATE];      /* earliest open follow-up call, or "" */
+	char call_reason[CIT_CODE];
+	char session_on[CIT_DATE];       /* next planned session of an activity they are enrolled in, on/after today */
+	char session_time[6];
+	char session_activity[CIT_TEXT];
+	char session_volunteer[CIT_NAME]; /* volunteer of the open match going along, or "" */
+	bool has_open_match;
+	char assessment[CIT_CODE];       /* latest assessment outcome, or "" */
+	char handover_to[CIT_TEXT];
+	char handover_on[CIT_DATE];
+	/* For the "always accompanied" rule (src/attendance_rules.h): the
+	 * latest marks at any activity, newest first, 'P' present and
+	 * accompanied, 'p' present, 'e' excused, 'a' absent; and who went
+	 * along most recently. */
+	char recent_attendance[13];
+	char companion[CIT_NAME];
+};
+
+/* Drafts of half-filled intake forms. `data` is the form's own text
+ * serialisation; `label` what the home screen lists (e.g. the name). */
+struct draft {
+	long long id;
+	char label[CIT_NAME];
+	char updated_at[20];
+};
+
+#endif

@@ -1,0 +1,164 @@
+/* model_matching.h — the matching types: plain structs, enums and limits
+ * that every layer shares. No functions. */
+#ifndef BB_MODEL_MATCHING_H
+#define BB_MODEL_MATCHING_H
+
+#include <stdbool.h>
+#include "model_citizen.h"
+#include "model_registry.h"
+#include "model_status.h"
+
+enum {
+	MATCH_PICKS = 16,       /* interests used for scoring */
+	MATCH_LANGS = 6,
+	MATCH_LANG = 48,        /* a folded language name */
+	MATCH_AREAS = 12,
+	MATCH_LINKS = 16,       /* open matches / enrolments of one citizen */
+};
+
+/* What the score of a citizen is made from. Postcodes are numbers (0:
+ * not known); languages are folded (src/fold.c), so "Dansk" is "dansk". */
+struct match_citizen_facts {
+	long long id;
+	char name[CIT_NAME];
+	bool active;                       /* course not ended */
+	char assessment[CIT_CODE];         /* latest outcome, or "" */
+	int birth_year;                    /* 0: not given */
+	int postcode;
+	char gender[CIT_CODE];
+	char language[MATCH_LANG];         /* folded; "" counts as Danish */
+	char language_label[REG_LANGUAGE]; /* as recorded, for the words */
+	char pref_gender[CIT_CODE];        /* woman, man or "" */
+	char pref_age[CIT_CODE];           /* similar, younger, older or "" */
+	bool pref_lived_experience;
+	long long interests[MATCH_PICKS];
+	int ninterests;
+	availability_bits availability;
+	bool anxiety;                      /* a barrier named like "angst" */
+	long long matched_volunteers[MATCH_LINKS]; /* open matches */
+	int nmatched_volunteers;
+	long long enrolled_activities[MATCH_LINKS]; /* current enrolments */
+	int nenrolled;
+	/* Matches that ended as "did not work": not proposed again. */
+	long long tried_volunteers[MATCH_LINKS];
+	int ntried_volunteers;
+	long long tried_activities[MATCH_LINKS];
+	int ntried_activities;
+	char waiting_since[CIT_DATE];
+};
+
+struct match_volunteer_facts {
+	long long id;
+	char name[CIT_NAME];
+	char sort_key[CIT_NAME];           /* Danish order, compared with strcmp */
+	char status[CIT_CODE];
+	char gender[CIT_CODE];
+	int birth_year;
+	bool lived_experience;
+	int capacity, load;                /* load: open matches */
+	int postcode;
+	int areas[MATCH_AREAS];
+	int nareas;
+	char languages[MATCH_LANGS][MATCH_LANG];
+	int nlanguages;
+	long long interests[MATCH_PICKS];
+	int ninterests;
+	availability_bits availability;
+	unsigned roles;
+};
+
+struct match_activity_facts {
+	long long id;
+	char name[CIT_NAME];
+	char sort_key[CIT_NAME];
+	char status[CIT_CODE];
+	int postcode;
+	int weekday;                       /* 0: not weekly */
+	char start_time[REG_TIME];
+	int capacity, load;                /* load: current enrolments */
+	bool practice;                     /* a practice community: a safe first step */
+	long long interests[MATCH_PICKS];
+	int ninterests;
+};
+
+/* Every volunteer and activity with the facts for scoring, loaded at once
+ * (a few thousand rows) and kept by the matching screen until the
+ * database changes (store_matching_data_version). */
+struct match_pool {
+	struct match_volunteer_facts *volunteers;
+	int nvolunteers;
+	struct match_activity_facts *activities;
+	int nactivities;
+};
+
+/* The waiting list, longest waiting first (then Danish name order). */
+struct waiting_citizen {
+	long long id;
+	char name[CIT_NAME];
+	char phone[CIT_SHORT];
+	char postcode[5];
+	char town[CIT_TOWN];
+	char assessment[CIT_CODE];         /* volunteer_help or "" (not assessed) */
+	char waiting_since[CIT_DATE];
+};
+
+/* Confirming a match, all in one BEGIN IMMEDIATE transaction: checks
+ * again, inside it, that the citizen's course is open, the volunteer is
+ * active with a free place and the activity is active and not full (so two
+ * desks can never both take the last place); records the match (who, when);
+ * enrols the citizen; plans the activity's sessions ahead if missing and
+ * takes the next planned one from `today` as the first accompanied session;
+ * and schedules a follow-up call on the next weekday after it
+ * ('first_session:<match id>', after_first_session, the volunteer
+ * responsible). A match without a session gets a call 14 days on
+ * ('match:<match id>', after_match) instead. */
+struct match_request {
+	long long citizen_id;
+	long long volunteer_id;            /* 0: none */
+	long long activity_id;             /* 0: none */
+	const char *today;
+};
+enum match_refusal {
+	MATCH_REFUSED_NONE,
+	MATCH_REFUSED_NOTHING,             /* neither a volunteer nor an activity */
+	MATCH_REFUSED_CITIZEN,             /* course ended, or no such citizen */
+	MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE,
+	MATCH_REFUSED_VOLUNTEER_FULL,
+	MATCH_REFUSED_ALREADY_MATCHED,     /* an open match with this volunteer already */
+	MATCH_REFUSED_ACTIVITY_ENDED,
+	MATCH_REFUSED_ACTIVITY_FULL,
+	MATCH_REFUSED_ALREADY_ENROLLED,
+};
+struct match_confirmed {
+	enum match_refusal refusal;        /* with DB_ERR_CONSTRAINT */
+	long long match_id;
+	long long session_id;              /* 0: no session planned */
+	char session_on[CIT_DATE];
+	char session_time[REG_TIME];
+	char call_due_on[CIT_DATE];
+};
+
+/* A match as lists show it: a citizen's, or a volunteer's current ones. */
+struct match_row {
+	long long id;
+	long long citizen_id, volunteer_id, activity_id;
+	char citizen[CIT_NAME];
+	char volunteer[CIT_NAME];
+	char activity[CIT_NAME];
+	char matched_on[CIT_DATE];
+	char matched_by[CIT_NAME];
+	char first_session_on[CIT_DATE];
+	char ended_on[CIT_DATE];
+	char outcome[CIT_CODE];
+	char end_reason[CIT_TEXT];
+};
+
+/* The citizen's wishes for matching and their language. */
+struct match_wishes {
+	char pref_gender[CIT_CODE];        /* woman, man or "" */
+	char pref_age[CIT_CODE];           /* similar, younger, older or "" */
+	bool pref_lived_experience;
+	char language[REG_LANGUAGE];       /* as typed, "" for Danish */
+};
+
+#endif
