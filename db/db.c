@@ -21,6 +21,14 @@
 struct db {
 	sqlite3 *h;
 	int busy_ms;
+	/* Nested transactions, as fossil's db_begin_transaction: only the
+	 * outermost level talks to SQLite; the first failure at any level is
+	 * kept and rolls the whole transaction back at the end. */
+	int depth;
+	bool writing;             /* the outermost level took the write lock */
+	enum db_status failed;    /* DB_OK, or the first failure inside */
+	const char *begun_file;   /* where the outermost level began */
+	int begun_line;
 	char detail[256];
 };
 
@@ -306,7 +314,7 @@ enum db_status db_open(const char *path, struct db **out)
 	 * rather than at the first tick of a roll call. */
 	if ((st = db_begin(db)) != DB_OK)
 		goto fail;
-	db_rollback(db);
+	db_end(db, DB_OK);
 	if ((st = migrate_apply(db)) != DB_OK)
 		goto fail;
 	*out = db;
@@ -357,23 +365,75 @@ enum db_status db_exec(struct db *db, const char *sql)
 	return st;
 }
 
-enum db_status db_begin(struct db *db)
+enum db_status db_begin_at(struct db *db, bool write, const char *file, int line)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
-}
-
-enum db_status db_commit(struct db *db)
-{
-	enum db_status st = db_exec(db, "COMMIT");
+	if (db->depth > 0) {
+		/* A write inside a read transaction could only upgrade the lock
+		 * and fail under a second desk: the use case must begin with
+		 * the write. */
+		if (write && !db->writing) {
+			snprintf(db->detail, sizeof db->detail,
+				 "%s:%d writes inside the read transaction begun at %s:%d", file, line,
+				 db->begun_file, db->begun_line);
+			if (db->failed == DB_OK)
+				db->failed = DB_ERR_MISUSE;
+			return DB_ERR_MISUSE;
+		}
+		db->depth++;
+		return DB_OK;
+	}
+	/* BEGIN IMMEDIATE: writers queue up front instead of failing halfway. */
+	enum db_status st = db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
 	if (st != DB_OK)
-		db_rollback(db);
-	return st;
+		return st;
+	db->depth = 1;
+	db->writing = write;
+	db->failed = DB_OK;
+	db->begun_file = file;
+	db->begun_line = line;
+	return DB_OK;
 }
 
-void db_rollback(struct db *db)
+static bool is_failure(enum db_status r)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	return r != DB_OK && r != DB_ROW && r != DB_DONE;
+}
+
+enum db_status db_end(struct db *db, enum db_status r)
+{
+	if (db->depth <= 0) {
+		snprintf(db->detail, sizeof db->detail, "db_end without db_begin");
+		return DB_ERR_MISUSE;
+	}
+	if (is_failure(r) && db->failed == DB_OK)
+		db->failed = r;
+	if (--db->depth > 0)
+		return is_failure(r) ? r : DB_OK;
+	enum db_status outcome = db->failed;
+	db->failed = DB_OK;
+	db->writing = false;
+	/* SQLite may have rolled back by itself (a full disk, an I/O error). */
+	if (sqlite3_get_autocommit(db->h))
+		return outcome != DB_OK ? outcome : DB_ERR_IO;
+	if (outcome != DB_OK) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return outcome;
+	}
+	outcome = db_exec(db, "COMMIT");
+	if (outcome != DB_OK) {
+		char why[160];
+		snprintf(why, sizeof why, "%.159s", db->detail);
+		snprintf(db->detail, sizeof db->detail, "commit of the transaction begun at %s:%d: %s",
+			 db->begun_file, db->begun_line, why);
+		if (!sqlite3_get_autocommit(db->h))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return outcome;
+}
+
+bool db_in_transaction(const struct db *db)
+{
+	return db->depth > 0;
 }
 
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)

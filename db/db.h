@@ -48,9 +48,19 @@ const char *db_errdetail(const struct db *db);
 void db_set_busy_timeout(struct db *db, int ms);
 
 enum db_status db_exec(struct db *db, const char *sql);
-enum db_status db_begin(struct db *db);  /* BEGIN IMMEDIATE: writers queue up front */
-enum db_status db_commit(struct db *db);
-void db_rollback(struct db *db);
+/* Transactions nest. The outermost db_begin takes the write lock at once
+ * (BEGIN IMMEDIATE), db_begin_read only reads; inner levels join it, so a
+ * store called inside a use case becomes part of the use case's one
+ * transaction. Every level ends with db_end(db, r): a failure at any level
+ * (r not DB_OK) is remembered, and the outermost db_end then rolls
+ * everything back and returns the first failure; otherwise it commits and
+ * returns the commit's outcome. A begin that fails needs no db_end. Where
+ * the outermost level began is kept for the error detail. */
+#define db_begin(db) db_begin_at((db), true, __FILE__, __LINE__)
+#define db_begin_read(db) db_begin_at((db), false, __FILE__, __LINE__)
+enum db_status db_begin_at(struct db *db, bool write, const char *file, int line);
+enum db_status db_end(struct db *db, enum db_status r);
+bool db_in_transaction(const struct db *db);
 
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql);
 /* Binding to a name the statement lacks is a programming error (DB_ERR_MISUSE). */

@@ -18,17 +18,13 @@ static enum db_status apply_one(struct db *db, const struct migration *m)
 	if (st != DB_OK)
 		return st;
 	/* Another desk may have migrated while we waited for the lock. */
-	if (db_schema_version(db) >= m->version) {
-		db_rollback(db);
-		return DB_OK;
-	}
+	if (db_schema_version(db) >= m->version)
+		return db_end(db, DB_OK);
 	char bump[48];
 	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", m->version);
-	if ((st = db_exec(db, m->sql)) != DB_OK || (st = db_exec(db, bump)) != DB_OK) {
-		db_rollback(db);
-		return st;
-	}
-	return db_commit(db);
+	if ((st = db_exec(db, m->sql)) == DB_OK)
+		st = db_exec(db, bump);
+	return db_end(db, st);
 }
 
 enum db_status migrate_apply(struct db *db)

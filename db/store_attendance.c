@@ -129,11 +129,10 @@ enum db_status store_attendance_roll(struct db *db, long long session_id, struct
 {
 	memset(out, 0, sizeof *out);
 	/* One read transaction: the session and its list are one snapshot. */
-	enum db_status r = db_exec(db, "BEGIN");
+	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
-	r = read_roll(db, session_id, out);
-	db_rollback(db);
+	r = db_end(db, read_roll(db, session_id, out));
 	if (r != DB_OK)
 		store_attendance_roll_free(out);
 	return r;
@@ -446,7 +445,7 @@ enum db_status store_attendance_mark(struct db *db, db_user_id actor, long long 
 		goto out;
 	r = write_mark(db, actor, &cx, citizen_id, mark, accompanied_by, -1, today, rules, out);
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
@@ -492,7 +491,7 @@ enum db_status store_attendance_add_walk_in(struct db *db, db_user_id actor, lon
 	if (enrol_too)
 		r = enrol(db, actor, &cx, citizen_id);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
@@ -544,7 +543,7 @@ enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, 
 	if (enrol_too)
 		r = enrol(db, actor, &cx, id);
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r == DB_OK)
 		*citizen_id = id;
 	return r;
@@ -556,5 +555,5 @@ enum db_status store_attendance_roll_viewed(struct db *db, db_user_id actor, lon
 	if (r != DB_OK)
 		return r;
 	r = store_audit_record(db, actor, "view", "session", session_id, "roll list");
-	return store_finish(db, r);
+	return db_end(db, r);
 }

@@ -217,11 +217,10 @@ enum db_status store_attendance_history(struct db *db, long long activity_id, co
 	memset(out, 0, sizeof *out);
 	if (weeks <= 0)
 		return DB_ERR_MISUSE;
-	enum db_status r = db_exec(db, "BEGIN");
+	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
-	r = read_grid(db, activity_id, until, weeks, out);
-	db_rollback(db);
+	r = db_end(db, read_grid(db, activity_id, until, weeks, out));
 	if (r != DB_OK)
 		store_attendance_history_free(out);
 	return r;

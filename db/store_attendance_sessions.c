@@ -152,7 +152,7 @@ enum db_status store_attendance_session_open(struct db *db, db_user_id actor, lo
 	id = db_last_insert_id(db);
 	r = store_audit_record(db, actor, "create", "session", id, date);
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r == DB_OK)
 		*session_id = id;
 	return r;
@@ -209,7 +209,7 @@ enum db_status store_attendance_session_cancel(struct db *db, db_user_id actor, 
 		goto out;
 	r = store_audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
@@ -265,7 +265,7 @@ enum db_status store_attendance_session_update(struct db *db, db_user_id actor, 
 		goto out;
 	r = store_audit_record(db, actor, "update", "session", e->id, "details");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* Steps a statement of (id, name) rows into `out` and finalizes it. */

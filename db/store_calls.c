@@ -156,7 +156,7 @@ enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, lon
 	*raised = true;
 	r = store_audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r != DB_OK)
 		*raised = false;
 	return r;
@@ -181,7 +181,7 @@ enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, l
 		goto out;
 	r = store_audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* ---------- the call card ---------- */
@@ -422,7 +422,7 @@ enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_
 		goto out;
 	r = store_audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* ---------- writing calls ---------- */
@@ -498,7 +498,7 @@ enum db_status store_calls_create(struct db *db, db_user_id actor, const struct 
 			made++;
 	}
 	free(missing);
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r == DB_OK)
 		*created = made;
 	return r;
@@ -648,7 +648,7 @@ enum db_status store_calls_record(struct db *db, db_user_id actor, const struct 
 	out->citizen_id = citizen;
 	r = not_reached_run(db, citizen, &out->not_reached);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
@@ -669,5 +669,5 @@ enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long cal
 		goto out;
 	r = store_audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }

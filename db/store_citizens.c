@@ -286,7 +286,7 @@ enum db_status store_citizens_intake(struct db *db, db_user_id actor, const stru
 		goto out;
 	r = store_audit_record(db, actor, "create", "citizen", id, "intake");
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r == DB_OK)
 		*citizen_id = id;
 	return r;
@@ -454,7 +454,7 @@ enum db_status store_citizens_card(struct db *db, db_user_id actor, long long id
 		goto out;
 	r = store_audit_record(db, actor, "view", "citizen", id, NULL);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* ---------- changing the card ---------- */
@@ -567,7 +567,7 @@ enum db_status store_citizens_update(struct db *db, db_user_id actor, const stru
 	r = store_audit_record(db, actor, "update", "citizen", id, "card");
 out:
 	free(now);
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	/* Show the card as the other desk left it, so both can be compared. */
 	if (r == DB_ERR_CONFLICT && current && store_citizens_card(db, actor, id, current) != DB_OK)
 		memset(current, 0, sizeof *current);
@@ -597,7 +597,7 @@ static enum db_status set_course(struct db *db, db_user_id actor, long long id, 
 		goto out;
 	r = store_audit_record(db, actor, "update", "citizen", id, detail);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_citizens_end(struct db *db, db_user_id actor, long long id, long long expected_version,
@@ -636,5 +636,5 @@ out:
 	/* A note on nobody breaks the foreign key: say so plainly. */
 	if (r == DB_ERR_CONSTRAINT && store_conflict_or_missing(db, CITIZEN_EXISTS, id) == DB_ERR_NOTFOUND)
 		r = DB_ERR_NOTFOUND;
-	return store_finish(db, r);
+	return db_end(db, r);
 }

@@ -264,7 +264,7 @@ enum db_status store_citizens_search(struct db *db, const char *query, int offse
 	search_words(s, query ? query : "");
 
 	/* One read transaction: the counts and pages agree with each other. */
-	if ((r = db_exec(db, "BEGIN")) != DB_OK)
+	if ((r = db_begin_read(db)) != DB_OK)
 		goto out;
 	if (s->nwords == 0) {
 		r = search_collect(db, s, "SELECT id FROM citizens INDEXED BY citizens_sort" DANISH_ORDER PAGE,
@@ -370,7 +370,7 @@ details:
 		r = db_finalize(st);
 	}
 end:
-	db_rollback(db); /* ends the read transaction */
+	r = db_end(db, r);
 	if (r != DB_OK)
 		*count = 0;
 out:

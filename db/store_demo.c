@@ -169,10 +169,9 @@ enum db_status demo_writer_close(struct demo_writer *w, bool commit)
 		if (r != DB_OK && w->err == DB_OK)
 			w->err = r;
 	}
+	enum db_status end = db_end(w->db, commit && w->err == DB_OK ? DB_OK : DB_ERR_MISUSE);
 	if (commit && w->err == DB_OK)
-		w->err = db_commit(w->db);
-	else
-		db_rollback(w->db);
+		w->err = end;
 
 	char restore[96];
 	snprintf(restore, sizeof restore, "PRAGMA cache_size = %lld; PRAGMA temp_store = %lld;",

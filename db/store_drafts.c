@@ -92,7 +92,7 @@ enum db_status store_picklist_add(struct db *db, db_user_id actor, const char *w
 	*id = existing ? existing : db_last_insert_id(db);
 	r = store_audit_record(db, actor, existing ? "update" : "create", table, *id, NULL);
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r != DB_OK && r != DB_ERR_CONSTRAINT)
 		*id = 0;
 	return r;
@@ -125,7 +125,7 @@ enum db_status store_drafts_save(struct db *db, db_user_id actor, long long *id,
 	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
 		*id = draft_id;
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_drafts_list(struct db *db, struct draft *out, int max, int *count)
@@ -186,5 +186,5 @@ enum db_status store_drafts_delete(struct db *db, db_user_id actor, long long id
 		goto out;
 	r = store_audit_record(db, actor, "delete", "draft", id, NULL);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }

@@ -341,7 +341,7 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
 	memset(pool, 0, sizeof *pool);
 	long long nv = 0, na = 0;
 	/* One read transaction: the counts and the rows agree. */
-	enum db_status r = db_exec(db, "BEGIN");
+	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
 	if ((r = db_query_int(db, "SELECT count(*) FROM volunteers", &nv)) != DB_OK
@@ -382,7 +382,7 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
 		"  WHERE ended_on IS NULL GROUP BY activity_id",
 		NULL, 0, pool_activity_set, pool);
 out:
-	db_rollback(db); /* ends the read transaction */
+	r = db_end(db, r);
 	if (r != DB_OK)
 		store_matching_pool_free(pool);
 	return r;

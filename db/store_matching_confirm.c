@@ -214,7 +214,7 @@ enum db_status store_matching_confirm(struct db *db, db_user_id actor, const str
 	if ((r = store_audit_record(db, actor, "update", "citizen", q->citizen_id, "match")) == DB_OK)
 		out->match_id = match_id;
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r != DB_OK) {
 		enum match_refusal why = out->refusal;
 		memset(out, 0, sizeof *out);
@@ -282,7 +282,7 @@ enum db_status store_matching_end(struct db *db, db_user_id actor, long long mat
 		goto out;
 	r = store_audit_record(db, actor, "update", "citizen", v[0], "match ended");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* ---------- lists of matches ---------- */
@@ -391,7 +391,7 @@ enum db_status store_matching_set_wishes(struct db *db, db_user_id actor, long l
 		goto out;
 	r = store_audit_record(db, actor, "update", "citizen", citizen_id, "matching wishes");
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_matching_log_view(struct db *db, db_user_id actor, long long citizen_id)
@@ -399,5 +399,5 @@ enum db_status store_matching_log_view(struct db *db, db_user_id actor, long lon
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	return store_finish(db, store_audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
+	return db_end(db, store_audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
 }

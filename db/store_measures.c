@@ -191,7 +191,7 @@ enum db_status store_measures_record(struct db *db, db_user_id actor, const stru
 	if ((r = store_audit_record(db, actor, "update", "citizen", in->citizen_id, detail)) == DB_OK)
 		*id = row;
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (r != DB_OK)
 		*id = 0;
 	return r;

@@ -489,7 +489,7 @@ enum db_status store_volunteers_save(struct db *db, db_user_id actor, const stru
 	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
 		*id = vid;
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
@@ -500,7 +500,7 @@ enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long
 	if ((r = update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
 				   " updated_at = bb_now() WHERE id = :id", id, status)) == DB_OK)
 		r = store_audit_record(db, actor, "update", "volunteer", id, status);
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 /* ---------- activities and their sessions ---------- */
@@ -567,7 +567,7 @@ enum db_status store_sessions_generate(struct db *db, db_user_id actor, long lon
 		r = store_audit_record(db, actor, "create", "session", activity_id, detail);
 	}
 out:
-	r = store_finish(db, r);
+	r = db_end(db, r);
 	if (created)
 		*created = r == DB_OK ? n : 0;
 	return r;
@@ -688,7 +688,7 @@ enum db_status store_activities_save(struct db *db, db_user_id actor, const stru
 	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
 		*id = aid;
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
@@ -720,5 +720,5 @@ enum db_status store_activities_set_status(struct db *db, db_user_id actor, long
 	}
 	r = store_audit_record(db, actor, "update", "activity", id, status);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }

@@ -49,5 +49,5 @@ enum db_status store_settings_set(struct db *db, db_user_id actor, const char *k
 		goto out;
 	r = store_audit_record(db, actor, "update", "settings", 0, key);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }

@@ -71,7 +71,7 @@ static enum db_status change_user(struct db *db, db_user_id actor, const char *s
 		goto out;
 	r = store_audit_record(db, actor, "update", "user", id, what);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_users_add(struct db *db, db_user_id actor, const char *name, const char *role,
@@ -92,7 +92,7 @@ enum db_status store_users_add(struct db *db, db_user_id actor, const char *name
 	*id = db_last_insert_id(db);
 	r = store_audit_record(db, actor, "create", "user", *id, role);
 out:
-	return store_finish(db, r);
+	return db_end(db, r);
 }
 
 enum db_status store_users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)

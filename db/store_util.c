@@ -68,15 +68,6 @@ enum db_status store_run_versioned(struct db *db, struct db_stmt *st, const char
 	return r == DB_OK ? DB_ERR_MISUSE : r;
 }
 
-enum db_status store_finish(struct db *db, enum db_status r)
-{
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
-}
-
 enum db_status store_read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n)
 {
 	*n = 0;

@@ -1,7 +1,7 @@
 /* store_util.h — helpers every store in db/ uses: copying a column into a
  * fixed buffer without splitting a UTF-8 character, "" stored as NULL, an
  * optional id bound as NULL, running a statement that returns no rows,
- * ending a transaction by its outcome, telling a version conflict from a
+ * telling a version conflict from a
  * row that is gone, lists of ids, and the parts of the day availability
  * is stored in. Private to db/: nothing above it includes this header.
  *
@@ -46,9 +46,6 @@ enum db_status store_conflict_or_missing(struct db *db, const char *exists_sql, 
 /* store_run for such a version-checked UPDATE, with the check above when
  * it changed nothing. */
 enum db_status store_run_versioned(struct db *db, struct db_stmt *st, const char *exists_sql, long long id);
-
-/* Commits when everything went well, else rolls back; returns the outcome. */
-enum db_status store_finish(struct db *db, enum db_status r);
 
 /* One column of ids (interests, barriers) for the row `id`, bound as :id. */
 enum db_status store_read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n);

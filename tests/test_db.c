@@ -168,7 +168,7 @@ static void test_locked(void)
 	TAP_INT_EQ(db_open(path, &db), DB_ERR_BUSY, "opening meets the lock and says so");
 	db_close(db);
 	unsetenv("BROBYGGER_BUSY_TIMEOUT_MS");
-	db_rollback(holder);
+	db_exec(holder, "ROLLBACK");
 	db_close(holder);
 	TAP_INT_EQ(db_open(path, &db), DB_OK, "after the writer is gone it opens");
 	db_close(db);
@@ -243,11 +243,50 @@ static void test_wrapper(void)
 	db_close(db);
 }
 
+/* Transactions nest: an inner level joins the outer one, and a failure
+ * anywhere undoes everything the outermost level began. */
+static void test_nesting(void)
+{
+	struct db *db;
+	db_open(":memory:", &db);
+	const char *count = "SELECT count(*) FROM interests WHERE name LIKE 'Nest%'";
+
+	TAP_INT_EQ(db_begin(db), DB_OK, "outer begin");
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Nest 1')");
+	TAP_INT_EQ(db_begin(db), DB_OK, "inner begin joins");
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Nest 2')");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "inner end commits nothing yet");
+	TAP_CHECK(db_in_transaction(db), "still inside the outer transaction");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "outer end commits");
+	TAP_INT_EQ(testdb_count(db, count), 2, "both levels' rows are kept");
+
+	db_begin(db);
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Nest 3')");
+	db_begin(db);
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Nest 4')");
+	TAP_INT_EQ(db_end(db, DB_ERR_CONFLICT), DB_ERR_CONFLICT, "an inner failure is passed on");
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Nest 5')");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_ERR_CONFLICT, "the outer end reports the inner failure");
+	TAP_CHECK(!db_in_transaction(db), "the transaction is over");
+	TAP_INT_EQ(testdb_count(db, count), 2, "nothing of the failed transaction remains");
+
+	TAP_INT_EQ(db_begin_read(db), DB_OK, "a read transaction");
+	TAP_INT_EQ(db_begin(db), DB_ERR_MISUSE, "a write cannot begin inside a read");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_ERR_MISUSE, "and the read reports it");
+	TAP_INT_EQ(db_begin(db), DB_OK, "a write transaction");
+	TAP_INT_EQ(db_begin_read(db), DB_OK, "a read joins a write");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "inner read ends");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "outer write commits");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_ERR_MISUSE, "an end without a begin is a misuse");
+	db_close(db);
+}
+
 int main(void)
 {
 	if (!testdb_start("db"))
 		return 1;
 	test_wrapper();
+	test_nesting();
 	test_fresh();
 	test_too_new();
 	test_not_a_database();
