@@ -281,7 +281,7 @@ static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const s
 		out->call_withdrawn = true;
 	char detail[120];
 	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn", key);
-	return store_audit_record(db, actor, "update", "citizen", citizen_id, detail);
+	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail);
 }
 
 /* Rule 3: a present mark completes the accompaniment milestone of the
@@ -309,7 +309,7 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 		db_bind_text(st, ":date", cx->session.date);
 		if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 			return r;
-		return store_audit_record(db, actor, "update", "citizen", citizen_id, "accompaniment recomputed");
+		return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, "accompaniment recomputed");
 	}
 	if (!rules->completes_accompaniment)
 		return DB_OK;
@@ -357,7 +357,7 @@ static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 	out->accompaniment_done = reached;
-	return store_audit_record(db, actor, "update", "citizen", citizen_id,
+	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id,
 			    reached ? "accompaniment done" : "accompaniment put right");
 }
 
@@ -418,7 +418,7 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 	char detail[96];
 	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
 		 mark && accompanied_by ? " accompanied" : "");
-	if ((r = store_audit_record(db, actor, "update", "citizen", citizen_id, detail)) != DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail)) != DB_OK)
 		return r;
 	if (!rules)
 		return DB_OK;
@@ -470,7 +470,7 @@ static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_c
 		return r;
 	char detail[64];
 	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
-	return store_audit_record(db, actor, "update", "citizen", citizen_id, detail);
+	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail);
 }
 
 enum db_status store_attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
@@ -534,7 +534,7 @@ enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, 
 		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
-	if ((r = store_audit_record(db, actor, "create", "citizen", id, "walk-in")) != DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "create", "citizen", id, "walk-in")) != DB_OK)
 		goto out;
 	cx.enrolment_id = 0;
 	cx.responsible = 0;
@@ -554,6 +554,6 @@ enum db_status store_attendance_roll_viewed(struct db *db, db_user_id actor, lon
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	r = store_audit_record(db, actor, "view", "session", session_id, "roll list");
+	r = store_audit_record(db, actor, NULL, "view", "session", session_id, "roll list");
 	return db_end(db, r);
 }

@@ -150,7 +150,7 @@ enum db_status store_attendance_session_open(struct db *db, db_user_id actor, lo
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
 	id = db_last_insert_id(db);
-	r = store_audit_record(db, actor, "create", "session", id, date);
+	r = store_audit_record(db, actor, NULL, "create", "session", id, date);
 out:
 	r = db_end(db, r);
 	if (r == DB_OK)
@@ -207,7 +207,7 @@ enum db_status store_attendance_session_cancel(struct db *db, db_user_id actor, 
 	db_bind_int(st, ":id", session_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "session", session_id, cancel ? "cancel" : "reopen");
+	r = store_audit_record(db, actor, NULL, "update", "session", session_id, cancel ? "cancel" : "reopen");
 out:
 	return db_end(db, r);
 }
@@ -263,7 +263,7 @@ enum db_status store_attendance_session_update(struct db *db, db_user_id actor, 
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "session", e->id, "details");
+	r = store_audit_record(db, actor, NULL, "update", "session", e->id, "details");
 out:
 	return db_end(db, r);
 }

@@ -154,7 +154,7 @@ enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, lon
 	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		goto out;
 	*raised = true;
-	r = store_audit_record(db, actor, "create", "call_escalation", db_last_insert_id(db), NULL);
+	r = store_audit_record(db, actor, NULL, "create", "call_escalation", db_last_insert_id(db), NULL);
 out:
 	r = db_end(db, r);
 	if (r != DB_OK)
@@ -179,7 +179,7 @@ enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, l
 	db_bind_int(st, ":citizen", citizen_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "call_escalation", citizen_id, "handled");
+	r = store_audit_record(db, actor, NULL, "update", "call_escalation", citizen_id, "handled");
 out:
 	return db_end(db, r);
 }
@@ -420,7 +420,7 @@ enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_
 	if ((r = card_main(db, call_id, out)) != DB_OK || (r = card_people(db, out)) != DB_OK
 	    || (r = card_why(db, out)) != DB_OK || (r = card_history(db, call_id, out)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "view", "citizen", out->call.citizen_id, "call");
+	r = store_audit_record(db, actor, NULL, "view", "citizen", out->call.citizen_id, "call");
 out:
 	return db_end(db, r);
 }
@@ -446,7 +446,7 @@ static enum db_status insert_call(struct db *db, db_user_id actor, const struct 
 	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
 		return r;
 	*id = db_last_insert_id(db);
-	return store_audit_record(db, actor, "create", "follow_up", *id, store_or_null(c->source_key));
+	return store_audit_record(db, actor, NULL, "create", "follow_up", *id, store_or_null(c->source_key));
 }
 
 /* Which of the calls still need writing: those without a key, or whose
@@ -552,7 +552,7 @@ static enum db_status apply_next_step(struct db *db, db_user_id actor, long long
 	}
 	if (r == DB_OK && (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0
 			   || strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0))
-		r = store_audit_record(db, actor, "update", "citizen", citizen_id, in->next_step);
+		r = store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, in->next_step);
 	return r;
 }
 
@@ -584,7 +584,7 @@ static enum db_status record_feedback(struct db *db, db_user_id actor, long long
 	store_bind_id(st, ":user", actor);
 	if ((r = store_run(st)) != DB_OK)
 		return r;
-	return store_audit_record(db, actor, "create", "referrer_feedback", db_last_insert_id(db), NULL);
+	return store_audit_record(db, actor, NULL, "create", "referrer_feedback", db_last_insert_id(db), NULL);
 }
 
 /* A new agreed day replaces any agreed call still open: the citizen
@@ -638,7 +638,7 @@ enum db_status store_calls_record(struct db *db, db_user_id actor, const struct 
 	db_bind_int(st, ":id", in->call_id);
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
-	if ((r = store_audit_record(db, actor, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
 		goto out;
 	if (next && ((r = replace_agreed_calls(db, citizen)) != DB_OK
 		     || (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK))
@@ -667,7 +667,7 @@ enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long cal
 	/* Not open any more: recorded or cancelled at another desk. */
 	if ((r = store_run_changed(db, st, DB_ERR_CONFLICT)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "follow_up", call_id, "cancelled");
+	r = store_audit_record(db, actor, NULL, "update", "follow_up", call_id, "cancelled");
 out:
 	return db_end(db, r);
 }

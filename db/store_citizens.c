@@ -267,7 +267,7 @@ enum db_status store_citizens_intake(struct db *db, db_user_id actor, const stru
 	if ((r = insert_referral(db, actor, id, &in->referral, &referral_id)) != DB_OK)
 		goto out;
 	if (!id) {
-		r = store_audit_record(db, actor, "create", "referral", referral_id, "intake without consent");
+		r = store_audit_record(db, actor, NULL, "create", "referral", referral_id, "intake without consent");
 		goto out;
 	}
 
@@ -284,7 +284,7 @@ enum db_status store_citizens_intake(struct db *db, db_user_id actor, const stru
 		goto out;
 	if ((r = replace_picks(db, id, in)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "create", "citizen", id, "intake");
+	r = store_audit_record(db, actor, NULL, "create", "citizen", id, "intake");
 out:
 	r = db_end(db, r);
 	if (r == DB_OK)
@@ -452,7 +452,7 @@ enum db_status store_citizens_card(struct db *db, db_user_id actor, long long id
 		return r;
 	if ((r = read_card(db, id, out, NULL)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "view", "citizen", id, NULL);
+	r = store_audit_record(db, actor, NULL, "view", "citizen", id, NULL);
 out:
 	return db_end(db, r);
 }
@@ -564,7 +564,7 @@ enum db_status store_citizens_update(struct db *db, db_user_id actor, const stru
 		goto out;
 	if ((r = replace_picks(db, id, edited)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "citizen", id, "card");
+	r = store_audit_record(db, actor, NULL, "update", "citizen", id, "card");
 out:
 	free(now);
 	r = db_end(db, r);
@@ -595,7 +595,7 @@ static enum db_status set_course(struct db *db, db_user_id actor, long long id, 
 	db_bind_int(st, ":expected", expected_version);
 	if ((r = store_run_versioned(db, st, CITIZEN_EXISTS, id)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "citizen", id, detail);
+	r = store_audit_record(db, actor, NULL, "update", "citizen", id, detail);
 out:
 	return db_end(db, r);
 }
@@ -631,7 +631,7 @@ enum db_status store_citizens_add_note(struct db *db, db_user_id actor, long lon
 	db_bind_text(st, ":text", text);
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "citizen", id, "note");
+	r = store_audit_record(db, actor, NULL, "update", "citizen", id, "note");
 out:
 	/* A note on nobody breaks the foreign key: say so plainly. */
 	if (r == DB_ERR_CONSTRAINT && store_conflict_or_missing(db, CITIZEN_EXISTS, id) == DB_ERR_NOTFOUND)

@@ -90,7 +90,7 @@ enum db_status store_picklist_add(struct db *db, db_user_id actor, const char *w
 	if ((r = store_run(st)) != DB_OK)
 		goto out;
 	*id = existing ? existing : db_last_insert_id(db);
-	r = store_audit_record(db, actor, existing ? "update" : "create", table, *id, NULL);
+	r = store_audit_record(db, actor, NULL, existing ? "update" : "create", table, *id, NULL);
 out:
 	r = db_end(db, r);
 	if (r != DB_OK && r != DB_ERR_CONSTRAINT)
@@ -122,7 +122,7 @@ enum db_status store_drafts_save(struct db *db, db_user_id actor, long long *id,
 	if ((r = insert ? store_run(st) : store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
 	long long draft_id = insert ? db_last_insert_id(db) : *id;
-	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
 		*id = draft_id;
 out:
 	return db_end(db, r);
@@ -184,7 +184,7 @@ enum db_status store_drafts_delete(struct db *db, db_user_id actor, long long id
 	db_bind_int(st, ":id", id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "delete", "draft", id, NULL);
+	r = store_audit_record(db, actor, NULL, "delete", "draft", id, NULL);
 out:
 	return db_end(db, r);
 }

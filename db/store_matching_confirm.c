@@ -209,9 +209,9 @@ enum db_status store_matching_confirm(struct db *db, db_user_id actor, const str
 	}
 	if ((r = plan_call(db, q, match_id, out)) != DB_OK || (r = cancel_no_contact_calls(db, q->citizen_id)) != DB_OK)
 		goto out;
-	if ((r = store_audit_record(db, actor, "create", "match", match_id, NULL)) != DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "create", "match", match_id, NULL)) != DB_OK)
 		goto out;
-	if ((r = store_audit_record(db, actor, "update", "citizen", q->citizen_id, "match")) == DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "update", "citizen", q->citizen_id, "match")) == DB_OK)
 		out->match_id = match_id;
 out:
 	r = db_end(db, r);
@@ -278,9 +278,9 @@ enum db_status store_matching_end(struct db *db, db_user_id actor, long long mat
 		if ((r = store_run(st)) != DB_OK)
 			goto out;
 	}
-	if ((r = store_audit_record(db, actor, "update", "match", match_id, outcome)) != DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "update", "match", match_id, outcome)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "citizen", v[0], "match ended");
+	r = store_audit_record(db, actor, NULL, "update", "citizen", v[0], "match ended");
 out:
 	return db_end(db, r);
 }
@@ -389,7 +389,7 @@ enum db_status store_matching_set_wishes(struct db *db, db_user_id actor, long l
 	db_bind_int(st, ":id", citizen_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		goto out;
-	r = store_audit_record(db, actor, "update", "citizen", citizen_id, "matching wishes");
+	r = store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, "matching wishes");
 out:
 	return db_end(db, r);
 }
@@ -399,5 +399,5 @@ enum db_status store_matching_log_view(struct db *db, db_user_id actor, long lon
 	enum db_status r = db_begin(db);
 	if (r != DB_OK)
 		return r;
-	return db_end(db, store_audit_record(db, actor, "view", "citizen", citizen_id, "matching"));
+	return db_end(db, store_audit_record(db, actor, NULL, "view", "citizen", citizen_id, "matching"));
 }

@@ -188,7 +188,7 @@ enum db_status store_measures_record(struct db *db, db_user_id actor, const stru
 		goto out;
 	char detail[64];
 	snprintf(detail, sizeof detail, "measure %lld: %d", in->measure_id, in->total);
-	if ((r = store_audit_record(db, actor, "update", "citizen", in->citizen_id, detail)) == DB_OK)
+	if ((r = store_audit_record(db, actor, NULL, "update", "citizen", in->citizen_id, detail)) == DB_OK)
 		*id = row;
 out:
 	r = db_end(db, r);

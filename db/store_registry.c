@@ -486,7 +486,7 @@ enum db_status store_volunteers_save(struct db *db, db_user_id actor, const stru
 		goto out;
 	if ((r = replace_volunteer_sets(db, vid, rec)) != DB_OK)
 		goto out;
-	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
+	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
 		*id = vid;
 out:
 	return db_end(db, r);
@@ -499,7 +499,7 @@ enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long
 		return r;
 	if ((r = update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
 				   " updated_at = bb_now() WHERE id = :id", id, status)) == DB_OK)
-		r = store_audit_record(db, actor, "update", "volunteer", id, status);
+		r = store_audit_record(db, actor, NULL, "update", "volunteer", id, status);
 	return db_end(db, r);
 }
 
@@ -564,7 +564,7 @@ enum db_status store_sessions_generate(struct db *db, db_user_id actor, long lon
 	if (n > 0) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "sessions planned: %d", n);
-		r = store_audit_record(db, actor, "create", "session", activity_id, detail);
+		r = store_audit_record(db, actor, NULL, "create", "session", activity_id, detail);
 	}
 out:
 	r = db_end(db, r);
@@ -685,7 +685,7 @@ enum db_status store_activities_save(struct db *db, db_user_id actor, const stru
 	int created = 0;
 	if ((r = store_registry_plan_sessions(db, aid, today, REG_SESSION_WEEKS, &created)) != DB_OK)
 		goto out;
-	if ((r = store_audit_record(db, actor, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
+	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
 		*id = aid;
 out:
 	return db_end(db, r);
@@ -718,7 +718,7 @@ enum db_status store_activities_set_status(struct db *db, db_user_id actor, long
 	} else if ((r = store_registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
 		goto out;
 	}
-	r = store_audit_record(db, actor, "update", "activity", id, status);
+	r = store_audit_record(db, actor, NULL, "update", "activity", id, status);
 out:
 	return db_end(db, r);
 }

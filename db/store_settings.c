@@ -16,15 +16,17 @@ enum db_status store_settings_get(struct db *db, const char *key, char *buf, siz
 	return db_finalize(st);
 }
 
-enum db_status store_audit_record(struct db *db, db_user_id actor, const char *action,
-			    const char *entity, long long entity_id, const char *detail)
+enum db_status store_audit_record(struct db *db, db_user_id actor, const char *at, const char *action,
+				  const char *entity, long long entity_id, const char *detail)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
-		" VALUES (bb_now(), :user, :action, :entity, :entity_id, :detail)");
+		" VALUES (COALESCE(:at, strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')),"
+		"  :user, :action, :entity, :entity_id, :detail)");
 	if (r != DB_OK)
 		return r;
+	db_bind_text(st, ":at", at);
 	store_bind_id(st, ":user", actor);
 	db_bind_text(st, ":action", action);
 	db_bind_text(st, ":entity", entity);
@@ -33,21 +35,15 @@ enum db_status store_audit_record(struct db *db, db_user_id actor, const char *a
 	return store_run(st);
 }
 
-enum db_status store_settings_set(struct db *db, db_user_id actor, const char *key, const char *value)
+enum db_status store_settings_set(struct db *db, const char *key, const char *value)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO settings(key, value) VALUES (:key, :value)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO settings(key, value) VALUES (:key, :value)"
-			" ON CONFLICT(key) DO UPDATE SET value = excluded.value")) != DB_OK)
-		goto out;
 	db_bind_text(st, ":key", key);
 	db_bind_text(st, ":value", value);
-	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, "update", "settings", 0, key);
-out:
-	return db_end(db, r);
+	return store_run(st);
 }

@@ -11,11 +11,12 @@ enum { SETTING_MAX = 200 };
 
 /* Copies the value of `key` into buf; an unset key gives "" and DB_OK. */
 enum db_status store_settings_get(struct db *db, const char *key, char *buf, size_t size);
-/* Sets `key` and records the change in the audit log, in one transaction. */
-enum db_status store_settings_set(struct db *db, db_user_id actor, const char *key, const char *value);
+/* Sets `key` inside the caller's transaction. */
+enum db_status store_settings_set(struct db *db, const char *key, const char *value);
 
-/* Appends to the audit log inside the caller's transaction. */
-enum db_status store_audit_record(struct db *db, db_user_id actor, const char *action,
-			    const char *entity, long long entity_id, const char *detail);
+/* Appends to the audit log inside the caller's transaction. `at` is the
+ * wall-clock time "YYYY-MM-DD HH:MM:SS"; NULL takes the database's. */
+enum db_status store_audit_record(struct db *db, db_user_id actor, const char *at, const char *action,
+				  const char *entity, long long entity_id, const char *detail);
 
 #endif

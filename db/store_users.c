@@ -51,63 +51,45 @@ enum db_status store_users_get(struct db *db, long long id, struct user *out, ch
 	return r == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
 }
 
-/* Runs one statement that changes a user, plus its audit row, in one
- * transaction. */
-static enum db_status change_user(struct db *db, db_user_id actor, const char *sql, long long id,
-				  const char *text_name, const char *text, int active, const char *what)
+/* Runs one statement that changes a user: DB_ERR_NOTFOUND when there is
+ * no such user. */
+static enum db_status change_user(struct db *db, const char *sql, long long id, const char *text_name,
+				  const char *text, int active)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, sql)) != DB_OK)
-		goto out;
 	db_bind_int(st, ":id", id);
 	if (text_name)
 		db_bind_text(st, text_name, text);
 	if (active >= 0)
 		db_bind_int(st, ":active", active);
-	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, "update", "user", id, what);
-out:
-	return db_end(db, r);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
-enum db_status store_users_add(struct db *db, db_user_id actor, const char *name, const char *role,
-			 const char *pin_hash, long long *id)
+enum db_status store_users_add(struct db *db, const char *name, const char *role, const char *pin_hash,
+			       long long *id)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO users(name, role, pin_hash, created_at) VALUES (:name, :role, :hash, bb_now())");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO users(name, role, pin_hash, created_at) VALUES (:name, :role, :hash, bb_now())")) != DB_OK)
-		goto out;
 	db_bind_text(st, ":name", name);
 	db_bind_text(st, ":role", role);
 	db_bind_text(st, ":hash", pin_hash);
-	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	*id = db_last_insert_id(db);
-	r = store_audit_record(db, actor, "create", "user", *id, role);
-out:
-	return db_end(db, r);
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
+	return r;
 }
 
-enum db_status store_users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash)
+enum db_status store_users_set_pin(struct db *db, long long id, const char *pin_hash)
 {
-	return change_user(db, actor, "UPDATE users SET pin_hash = :hash WHERE id = :id", id, ":hash",
-			   pin_hash, -1, "pin");
+	return change_user(db, "UPDATE users SET pin_hash = :hash WHERE id = :id", id, ":hash", pin_hash, -1);
 }
 
-enum db_status store_users_set_active(struct db *db, db_user_id actor, long long id, bool active)
+enum db_status store_users_set_active(struct db *db, long long id, bool active)
 {
-	return change_user(db, actor, "UPDATE users SET active = :active WHERE id = :id", id, NULL, NULL,
-			   active ? 1 : 0, active ? "active" : "inactive");
-}
-
-enum db_status store_users_record_login(struct db *db, long long id, bool login)
-{
-	return store_audit_record(db, id, login ? "login" : "logout", "user", id, NULL);
+	return change_user(db, "UPDATE users SET active = :active WHERE id = :id", id, NULL, NULL, active ? 1 : 0);
 }

@@ -13,11 +13,11 @@ enum db_status store_users_count_active(struct db *db, long long *count);
 /* Active users first, in Danish name order. */
 enum db_status store_users_list(struct db *db, struct user *out, int max, int *count);
 enum db_status store_users_get(struct db *db, long long id, struct user *out, char hash[USER_HASH]);
-enum db_status store_users_add(struct db *db, db_user_id actor, const char *name, const char *role,
-			 const char *pin_hash, long long *id);
-enum db_status store_users_set_pin(struct db *db, db_user_id actor, long long id, const char *pin_hash);
-enum db_status store_users_set_active(struct db *db, db_user_id actor, long long id, bool active);
-/* Audit: who switched in or out at the desk. */
-enum db_status store_users_record_login(struct db *db, long long id, bool login);
+/* Inside the caller's transaction; the use case (src/users.c) checks
+ * the role and writes the audit record. */
+enum db_status store_users_add(struct db *db, const char *name, const char *role, const char *pin_hash,
+			       long long *id);
+enum db_status store_users_set_pin(struct db *db, long long id, const char *pin_hash);
+enum db_status store_users_set_active(struct db *db, long long id, bool active);
 
 #endif

@@ -27,6 +27,7 @@
 #include <stdbool.h>
 
 #include "date.h"
+#include "model_limits.h"
 #include "store_attendance.h"
 #include "store_calls.h"
 
@@ -39,8 +40,6 @@ enum {
 	 * earlier is counted from its start. */
 	CALL_MARK_CONTEXT_DAYS = 28,
 	CALL_NOT_REACHED_LIMIT = 3,
-	NO_CONTACT_WEEKS_DEFAULT = 6,
-	NO_CONTACT_PER_DAY_DEFAULT = 10,
 };
 
 /* The settings behind the no-contact rule (settings table). */

@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "date.h"
 #include "dbmessage.h"
 #include "demo.h"
 #include "i18n.h"
-#include "store_settings.h"
+#include "desk.h"
+#include "settings.h"
 
 enum { DEMO_DEFAULT_CITIZENS = 300, DEMO_MAX_CITIZENS = 10000000 };
 
@@ -181,8 +183,9 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 	st = demo_generate(db, &opt, &sum);
 	/* The name on the home screen says at once that this is not the
 	 * real database, so nobody registers a real citizen here. */
+	struct desk desk = desk_command_line(db);
 	if (st == DB_OK)
-		st = store_settings_set(db, 0, "centre_name", _("DEMO: made-up data, not real citizens"));
+		st = settings_name_centre(&desk, _("DEMO: made-up data, not real citizens"));
 	db_close(db);
 	if (st == DB_ERR_CONFLICT) {
 		fprintf(err, _("brobygger: %s already holds data. Demo data is only written to a new, empty database; choose another file with --db.\n"),

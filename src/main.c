@@ -8,6 +8,7 @@
 #include "db.h"
 #include "dbmessage.h"
 #include "dbrules.h"
+#include "desk.h"
 #include "i18n.h"
 #include "paths.h"
 #include "ui.h"
@@ -79,7 +80,9 @@ int main(int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILURE;
 	}
-	int status = ui_run(db, path);
+	/* Nobody is signed in yet: the screen program asks who is there. */
+	struct desk desk = { .db = db };
+	int status = ui_run(&desk, path);
 	db_close(db);
 	return status;
 }

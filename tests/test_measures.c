@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "measures.h"
+#include "measure_rules.h"
 #include "tap.h"
 
 static void def_items(struct measure_def *d, int n, int lo, int hi)

@@ -8,7 +8,7 @@
 
 #include "db.h"
 #include "dbrules.h"
-#include "measures.h"
+#include "measure_rules.h"
 #include "store_measures.h"
 #include "tap.h"
 #include "testdb.h"

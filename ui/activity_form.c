@@ -15,7 +15,7 @@
 #include "form_screen.h"
 #include "i18n.h"
 #include "picklist_field.h"
-#include "registry.h"
+#include "registry_list.h"
 #include "store_registry.h"
 #include "vocab.h"
 
@@ -35,7 +35,7 @@ struct activity_form_state {
 	struct picklist_field interests;
 };
 
-static long long pending_id;
+static const struct screen_ops activity_form_screen;
 
 /* Weekday with "not weekly" first; codes are the schema's numbers. */
 static const struct vocab weekdays[] = {
@@ -127,14 +127,14 @@ static void read_form(const struct activity_form_state *st, struct activity_reco
 	a->ninterests = form_multi_ids(&fl[AF_INTERESTS], a->interests, CIT_MAX_PICKS);
 }
 
-void activity_form_open(struct app *app, long long id)
+void activity_form_open(struct app *app, const struct activity_form_args *args)
 {
-	pending_id = id;
-	app_push(app, &activity_form_screen);
+	app_push(app, &activity_form_screen, args);
 }
 
-static bool af_enter(struct screen *s, struct app *app)
+static bool af_enter(struct screen *s, struct app *app, const void *args)
 {
+	long long id = ((const struct activity_form_args *)args)->id;
 	struct activity_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
@@ -142,15 +142,15 @@ static bool af_enter(struct screen *s, struct app *app)
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[AF_INTERESTS]);
-	if (r == DB_OK && pending_id)
-		r = store_activities_get(app->db, pending_id, today, &st->original);
+	if (r == DB_OK && id)
+		r = store_activities_get(app->desk.db, id, today, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
 		return false;
 	}
 	form_init(&st->form, st->fields, AF_COUNT);
-	if (!pending_id) {
+	if (!id) {
 		snprintf(st->original.kind, sizeof st->original.kind, "motion_group");
 		snprintf(st->original.community, sizeof st->original.community, "practice");
 		snprintf(st->original.status, sizeof st->original.status, "active");
@@ -190,10 +190,10 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	long long id = 0;
-	enum db_status r = store_activities_save(app->db, app->user, &a, st->expected_version, today, &id);
+	enum db_status r = store_activities_save(app->desk.db, app->desk.user, &a, st->expected_version, today, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct activity_record now;
-		if (store_activities_get(app->db, a.id, today, &now) == DB_OK)
+		if (store_activities_get(app->desk.db, a.id, today, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this activity meanwhile. F10 saves yours over it; Esc keeps theirs."));
@@ -205,8 +205,7 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 	}
 	st->form.dirty = false;
 	app_pop(app);
-	registry_reload(app);
-	if (a.weekday)
+		if (a.weekday)
 		app_status(app, STATUS_INFO, _("%s is saved; its sessions are planned %d weeks ahead."), a.name,
 			   REG_SESSION_WEEKS);
 	else
@@ -221,8 +220,7 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	int cur = st->form.current;
 	if (ev == FORM_PICK) {
-		dialog_pick(app, &st->fields[cur], picklist_field_add, &st->interests);
-		st->form.dirty = true;
+		form_screen_pick(app, &st->form, picklist_field_add, &st->interests);
 		return RD_ALL;
 	}
 	if (ev == FORM_SUBMIT)
@@ -230,7 +228,7 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-const struct screen_ops activity_form_screen = {
+static const struct screen_ops activity_form_screen = {
 	.name = N_("Activity"),
 	.help = N_("Everything about one activity. A weekly activity has its sessions planned twelve weeks "
 		   "ahead when saved; a new weekday or time moves the planned sessions nobody is booked on "

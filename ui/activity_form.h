@@ -9,8 +9,9 @@
 
 struct app;
 
-extern const struct screen_ops activity_form_screen;
-/* id 0: a new activity. */
-void activity_form_open(struct app *app, long long id);
+struct activity_form_args {
+	long long id;        /* 0: a new activity */
+};
+void activity_form_open(struct app *app, const struct activity_form_args *args);
 
 #endif

@@ -9,9 +9,9 @@
 #include "dbmessage.h"
 #include "help.h"
 #include "i18n.h"
-#include "store_users.h"
+#include "user_list.h"
 
-bool app_push(struct app *app, const struct screen_ops *ops)
+bool app_push(struct app *app, const struct screen_ops *ops, const void *args)
 {
 	if (app->depth >= APP_MAX_SCREENS)
 		return false;
@@ -19,34 +19,53 @@ bool app_push(struct app *app, const struct screen_ops *ops)
 	memset(s, 0, sizeof *s);
 	s->ops = ops;
 	app->depth++;
-	if (ops->enter && !ops->enter(s, app)) {
+	if (ops->enter && !ops->enter(s, app, args)) {
 		app->depth--;
 		return false;
 	}
 	return true;
 }
 
-void app_pop(struct app *app)
+static void leave_top(struct app *app)
 {
-	if (app->depth == 0)
-		return;
 	struct screen *s = &app->stack[app->depth - 1];
 	if (s->ops->leave)
 		s->ops->leave(s, app);
 	app->depth--;
+}
+
+void app_pop(struct app *app)
+{
 	if (app->depth == 0)
+		return;
+	/* A dialog changed nothing the screen below has to read again. */
+	bool overlay = app_top(app)->ops->overlay;
+	leave_top(app);
+	if (app->depth == 0) {
 		app->quit = true;
+		return;
+	}
+	struct screen *top = app_top(app);
+	if (!overlay && top->ops->resume)
+		top->ops->resume(top, app);
+}
+
+void app_unwind(struct app *app)
+{
+	while (app->depth > 1)
+		leave_top(app);
+}
+
+void app_resume_top(struct app *app)
+{
+	struct screen *top = app_top(app);
+	if (top && top->ops->resume)
+		top->ops->resume(top, app);
 }
 
 struct screen *app_top(struct app *app)
 {
 	return app->depth ? &app->stack[app->depth - 1] : NULL;
-}
-
-void *app_top_state(struct app *app, const struct screen_ops *ops)
-{
-	struct screen *s = app_top(app);
-	return s && s->ops == ops ? s->state : NULL;
 }
 
 void app_free_state(struct screen *s, struct app *app)
@@ -72,21 +91,19 @@ void app_status_db(struct app *app, enum db_status st)
 
 void app_load_access(struct app *app)
 {
-	long long n = 0;
-	if (store_users_count_active(app->db, &n) == DB_OK)
-		app->users_exist = n > 0;
-	char v[SETTING_MAX];
-	long minutes = 5;
-	if (store_settings_get(app->db, "idle_lock_minutes", v, sizeof v) == DB_OK && v[0])
-		minutes = strtol(v, NULL, 10);
-	app->idle_lock_minutes = minutes >= 1 && minutes <= 60 ? (int)minutes : 5;
+	struct access access;
+	if (users_access(&app->desk, &access) != DB_OK)
+		return;
+	app->desk.users_exist = access.users_exist;
+	app->idle_lock_minutes = access.idle_lock_minutes;
 }
 
+/* Transitional: screens not yet on a use case check the role here. */
 bool app_require_coordinator(struct app *app)
 {
-	if (!app->users_exist || app->coordinator)
+	if (desk_is_coordinator(&app->desk))
 		return true;
-	app_status(app, STATUS_ERROR, "%s", _("Only a coordinator may do this. Ask a coordinator to sign in."));
+	app_status_db(app, DB_ERR_FORBIDDEN);
 	return false;
 }
 
@@ -103,7 +120,7 @@ unsigned app_default_key(struct app *app, ui_key key)
 	switch (action_for_key(s ? s->ops->actions : NULL, key)) {
 	case ACT_HELP:
 		if (s && s->ops != &help_screen)
-			help_open(app, s->ops);
+			help_open(app, &(struct help_args){ .about = s->ops });
 		return RD_ALL;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

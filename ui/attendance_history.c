@@ -1,4 +1,4 @@
-/* store_attendance_history.c — the history grid (store_attendance_history.h). The
+/* attendance_history.c — the history grid (attendance_history.h). The
  * letters in the cells are the keys that make the marks (m, a, u, and f
  * for came accompanied), so the grid reads like the roll list. */
 #include "attendance_history.h"
@@ -26,8 +26,7 @@ struct history_state {
 	bool placed;                  /* the newest week has been scrolled into view */
 };
 
-static long long pending_activity;
-static char pending_until[ATT_DATE];
+static const struct screen_ops attendance_history_screen;
 
 static const struct action history_actions[] = {
 	{ ACT_PREV_WEEK, '<', N_("Older"), N_("Scroll to older weeks (also Left)."), 0 },
@@ -39,14 +38,15 @@ static const struct action history_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool history_enter(struct screen *s, struct app *app)
+static bool history_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct history_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->activity_id = pending_activity;
-	snprintf(st->until, sizeof st->until, "%s", pending_until);
-	enum db_status r = store_attendance_history(app->db, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
+	const struct attendance_history_args *a = args;
+	st->activity_id = a->activity_id;
+	snprintf(st->until, sizeof st->until, "%s", a->until);
+	enum db_status r = store_attendance_history(app->desk.db, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -191,7 +191,7 @@ static unsigned history_key(struct screen *s, struct app *app, ui_key key)
 		return RD_BODY;
 	case ACT_CARD:
 		if (n > 0)
-			card_open(app, st->grid.rows[st->selected].citizen_id);
+			card_open(app, &(struct card_args){ .citizen_id = st->grid.rows[st->selected].citizen_id });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
@@ -203,14 +203,12 @@ static unsigned history_key(struct screen *s, struct app *app, ui_key key)
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
-void attendance_history_open(struct app *app, long long activity_id, const char *until)
+void attendance_history_open(struct app *app, const struct attendance_history_args *args)
 {
-	pending_activity = activity_id;
-	snprintf(pending_until, sizeof pending_until, "%s", until);
-	app_push(app, &attendance_history_screen);
+	app_push(app, &attendance_history_screen, args);
 }
 
-const struct screen_ops attendance_history_screen = {
+static const struct screen_ops attendance_history_screen = {
 	.name = N_("Attendance history"),
 	.help = N_("The activity's sessions of the last year, the newest on the right, with a letter for each "
 		   "person: m came, f came accompanied, a sent notice, u did not come, a dot where they were "

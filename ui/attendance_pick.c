@@ -13,7 +13,6 @@
 #include "fold.h"
 #include "i18n.h"
 #include "lineedit.h"
-#include "term.h"
 #include "utf8.h"
 
 int attendance_pick_volunteers(struct app *app, void *ctx, const char *folded_query, struct pick_row *out,
@@ -24,7 +23,7 @@ int attendance_pick_volunteers(struct app *app, void *ctx, const char *folded_qu
 	if (!v)
 		return -1;
 	int n = 0;
-	enum db_status r = store_attendance_volunteers(app->db, folded_query, v, max, &n);
+	enum db_status r = store_attendance_volunteers(app->desk.db, folded_query, v, max, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(v);
@@ -50,7 +49,7 @@ int attendance_pick_activities(struct app *app, void *ctx, const char *folded_qu
 	if (!a)
 		return -1;
 	int n = 0;
-	enum db_status r = store_attendance_activities(app->db, folded_query, a, max, &n);
+	enum db_status r = store_attendance_activities(app->desk.db, folded_query, a, max, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(a);
@@ -70,44 +69,67 @@ int attendance_pick_activities(struct app *app, void *ctx, const char *folded_qu
 }
 
 struct pick_state {
-	struct pick_row *rows;
+	struct attendance_pick_args args;
+	char title[ATT_NAME];
+	char none_label[ATT_NAME];
+	struct pick_row rows[PICK_MAX];
 	int n, sel, top;
 	bool none;                    /* row 0 is "none" */
+	struct lineedit query;
 };
 
-static void search(struct app *app, struct pick_state *p, pick_search_fn fn, void *ctx, const char *none_label,
-		   const char *query)
+static const struct action pick_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Choose"), N_("Take the highlighted row."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without choosing."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void search(struct app *app, struct pick_state *p)
 {
+	const char *query = p->query.text;
 	char folded[256];
 	fold_search(query, folded, sizeof folded);
 	/* "Nobody" is a choice only before searching: Enter on a search that
 	 * found no one must not clear what was chosen. */
-	p->none = none_label != NULL && !query[0];
+	p->none = p->none_label[0] && !query[0];
 	int first = p->none ? 1 : 0;
 	if (p->none) {
 		p->rows[0].id = -1;
 		p->rows[0].ticked = false;
-		snprintf(p->rows[0].label, sizeof p->rows[0].label, "%s", none_label);
+		snprintf(p->rows[0].label, sizeof p->rows[0].label, "%s", p->none_label);
 	}
-	int got = fn(app, ctx, folded, p->rows + first, PICK_MAX - first);
+	int got = p->args.search(app, p->args.search_ctx, folded, p->rows + first, PICK_MAX - first);
 	p->n = first + (got > 0 ? got : 0);
 	p->sel = p->n > first && query[0] ? first : 0;
 	p->top = 0;
 }
 
-static void draw(struct app *app, const char *title, struct pick_state *p, const struct lineedit *q)
+static bool pick_enter(struct screen *s, struct app *app, const void *args)
 {
-	app_redraw(app);
-	char hint[200];
-	snprintf(hint, sizeof hint, "%s  Enter %s  Esc %s", _("Type to search"), _("Choose"), _("Cancel"));
-	draw_blank(LINES - 1, 0, COLS, A_REVERSE);
-	draw_text(LINES - 1, 0, COLS, hint, A_REVERSE);
+	struct pick_state *p = calloc(1, sizeof *p);
+	if (!p)
+		return false;
+	p->args = *(const struct attendance_pick_args *)args;
+	snprintf(p->title, sizeof p->title, "%s", p->args.title);
+	snprintf(p->none_label, sizeof p->none_label, "%s", p->args.none_label ? p->args.none_label : "");
+	lineedit_init(&p->query, 60);
+	search(app, p);
+	s->state = p;
+	return true;
+}
+
+static void pick_draw(struct screen *s, struct app *app, const struct area *body)
+{
+	(void)app;
+	(void)body;
+	struct pick_state *p = s->state;
+	const struct lineedit *q = &p->query;
 	int cols = COLS - 4 < 60 ? COLS - 4 : 60, rows = LINES - 4 < 18 ? LINES - 4 : 18;
 	int y0 = (LINES - rows) / 2, x0 = (COLS - cols) / 2;
 	for (int r = 0; r < rows; r++)
 		draw_blank(y0 + r, x0, cols, A_REVERSE);
 	int x = x0 + 2, w = cols - 4, y = y0 + 1;
-	draw_text(y++, x, w, title, A_REVERSE | A_BOLD);
+	draw_text(y++, x, w, p->title, A_REVERSE | A_BOLD);
 	char label[64];
 	snprintf(label, sizeof label, "%s ", _("Search:"));
 	int lw = draw_text(y, x, w, label, A_REVERSE);
@@ -132,50 +154,54 @@ static void draw(struct app *app, const char *title, struct pick_state *p, const
 	move(cursor_y, cursor_x);
 }
 
-long long attendance_pick(struct app *app, const char *title, pick_search_fn fn, void *ctx,
-			  const char *none_label, struct pick_row *out)
+static unsigned pick_finish(struct app *app, struct pick_state *p, bool chosen)
 {
-	struct pick_state p = { 0 };
-	p.rows = calloc(PICK_MAX, sizeof *p.rows);
-	if (!p.rows)
-		return 0;
-	struct lineedit q;
-	lineedit_init(&q, 60);
-	search(app, &p, fn, ctx, none_label, q.text);
-	long long chosen = 0;
-	for (;;) {
-		draw(app, title, &p, &q);
-		refresh();
-		ui_key k = term_next_key();
-		if (k == UIK_STOP || k == UIK_SCRIPT_END) {
-			app->quit = true;
-			app->exit_status = k == UIK_SCRIPT_END ? 3 : 128 + (int)term_stop_signal;
-			break;
-		}
-		if (k == UIK_NONE || k == UIK(KEY_RESIZE))
-			continue;
-		if (k == UIK_ESC)
-			break;
-		if (k == UIK_ENTER) {
-			if (p.n > 0) {
-				chosen = p.rows[p.sel].id;
-				if (out)
-					*out = p.rows[p.sel];
-			}
-			break;
-		}
-		if (k == UIK(KEY_UP) && p.sel > 0)
-			p.sel--;
-		else if (k == UIK(KEY_DOWN) && p.sel + 1 < p.n)
-			p.sel++;
-		else if (k == UIK(KEY_PPAGE))
-			p.sel = p.sel > 10 ? p.sel - 10 : 0;
-		else if (k == UIK(KEY_NPAGE))
-			p.sel = p.sel + 10 < p.n ? p.sel + 10 : (p.n > 0 ? p.n - 1 : 0);
-		else if (lineedit_key(&q, k))
-			search(app, &p, fn, ctx, none_label, q.text);
-	}
-	curs_set(0);
-	free(p.rows);
-	return chosen;
+	struct pick_row row = { 0 };
+	bool have = chosen && p->n > 0;
+	if (have)
+		row = p->rows[p->sel];
+	void (*done)(struct app *, void *, const struct pick_row *) = p->args.done;
+	void *ctx = p->args.ctx;
+	app_pop(app);
+	if (done)
+		done(app, ctx, have ? &row : NULL);
+	return RD_ALL;
+}
+
+static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
+{
+	struct pick_state *p = s->state;
+	if (k == UIK_ESC)
+		return pick_finish(app, p, false);
+	if (k == UIK_ENTER)
+		return pick_finish(app, p, true);
+	if (k == UIK(KEY_UP) && p->sel > 0)
+		p->sel--;
+	else if (k == UIK(KEY_DOWN) && p->sel + 1 < p->n)
+		p->sel++;
+	else if (k == UIK(KEY_PPAGE))
+		p->sel = p->sel > 10 ? p->sel - 10 : 0;
+	else if (k == UIK(KEY_NPAGE))
+		p->sel = p->sel + 10 < p->n ? p->sel + 10 : (p->n > 0 ? p->n - 1 : 0);
+	else if (lineedit_key(&p->query, k))
+		search(app, p);
+	else
+		return k == UIK(KEY_F(1)) || k == UIK_CTRL('l') ? app_default_key(app, k) : RD_NONE;
+	return RD_BODY;
+}
+
+static const struct screen_ops pick_screen = {
+	.name = N_("Choose"),
+	.help = N_("Type part of the name to narrow the list, move with Up and Down, and press Enter."),
+	.actions = pick_actions,
+	.overlay = true,
+	.enter = pick_enter,
+	.draw = pick_draw,
+	.on_key = pick_key,
+	.leave = app_free_state,
+};
+
+void attendance_pick(struct app *app, const struct attendance_pick_args *args)
+{
+	app_push(app, &pick_screen, args);
 }

@@ -1,7 +1,7 @@
 /* attendance_pick.h — a small search-as-you-type chooser over the
  * screen, for a volunteer (who went along, who led, who helped) or an
- * activity (a new session). It runs its own key loop like dialog.h, so
- * it is answered before anything else. */
+ * activity (a new session). A screen over the one that asks, like the
+ * dialogs of dialog.h, answered through a callback. */
 #ifndef BB_ATTENDANCE_PICK_H
 #define BB_ATTENDANCE_PICK_H
 
@@ -24,11 +24,18 @@ struct pick_row {
 typedef int (*pick_search_fn)(struct app *app, void *ctx, const char *folded_query, struct pick_row *out,
 			      int max);
 
-/* Returns the chosen row's id (and the row in *chosen, if not NULL); 0
- * on Esc. With `none_label`, a first row of that name (e.g. "Nobody")
- * returns -1. */
-long long attendance_pick(struct app *app, const char *title, pick_search_fn search, void *ctx,
-			  const char *none_label, struct pick_row *chosen);
+/* `done` hears the chosen row, or NULL on Esc. With `none_label`, a
+ * first row of that name (e.g. "Nobody") has id -1. search_ctx must
+ * outlive the chooser (it lives in the asking screen's state). */
+struct attendance_pick_args {
+	const char *title;
+	pick_search_fn search;
+	void *search_ctx;
+	const char *none_label;
+	void (*done)(struct app *app, void *ctx, const struct pick_row *chosen);
+	void *ctx;
+};
+void attendance_pick(struct app *app, const struct attendance_pick_args *args);
 
 /* Volunteers not stopped; ctx NULL, or a struct pick_ticks whose ids are
  * shown ticked. */

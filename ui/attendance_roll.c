@@ -1,4 +1,4 @@
-/* store_attendance_roll.c — the roll list (store_attendance_roll.h).
+/* attendance_roll.c — the roll list (attendance_roll.h).
  *
  * Keys: m, a and u mark came / sent notice / did not come and move to the
  * next line, so a 20-person list is 20 key presses. The letters are the
@@ -41,13 +41,13 @@ struct roll_state {
 	struct volunteer_ref helpers[ATT_HELPERS];
 	int nhelpers;
 	int selected, top, page_rows;
-	bool stale;                   /* a screen above changed things: read again */
 	long long select_id;          /* after reading, put the cursor here */
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
+	struct session_cancel cancel; /* while "call off" asks */
 };
 
-static long long pending_session;
+static const struct screen_ops attendance_roll_screen;
 
 static const struct action roll_actions[] = {
 	{ ACT_MARK_PRESENT, 'm', N_("Present"), N_("Mark the citizen as came (mødt) and go to the next line."), 0 },
@@ -107,7 +107,7 @@ static bool load(struct roll_state *st, struct app *app)
 	if (!keep && st->selected < st->roll.count)
 		keep = st->roll.entries[st->selected].citizen_id;
 	struct roll fresh;
-	enum db_status r = store_attendance_roll(app->db, st->session_id, &fresh);
+	enum db_status r = store_attendance_roll(app->desk.db, st->session_id, &fresh);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -115,12 +115,11 @@ static bool load(struct roll_state *st, struct app *app)
 	store_attendance_roll_free(&st->roll);
 	st->roll = fresh;
 	attendance_summarise(&st->roll, &st->sum);
-	if (store_attendance_session_helpers(app->db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
+	if (store_attendance_session_helpers(app->desk.db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
 		st->nhelpers = 0;
 	int at = keep ? index_of(st, keep) : -1;
 	st->selected = at >= 0 ? at : st->selected < st->roll.count ? st->selected : 0;
 	st->select_id = 0;
-	st->stale = false;
 	return true;
 }
 
@@ -132,23 +131,23 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	store_attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
-	store_attendance_roll_viewed(app->db, app->user, session_id);
+	store_attendance_roll_viewed(app->desk.db, app->desk.user, session_id);
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
 }
 
-static bool roll_enter(struct screen *s, struct app *app)
+static bool roll_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct roll_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
 	lineedit_init(&st->find, 40);
-	st->session_id = pending_session;
+	st->session_id = ((const struct attendance_roll_args *)args)->session_id;
 	if (!load(st, app)) {
 		free(st);
 		return false;
 	}
-	store_attendance_roll_viewed(app->db, app->user, st->session_id);
+	store_attendance_roll_viewed(app->desk.db, app->desk.user, st->session_id);
 	/* Catching up starts where the marks stop. */
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
@@ -281,9 +280,8 @@ static void entry_tags(const struct roll_entry *e, char *out, size_t size)
 
 static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 {
+	(void)app;
 	struct roll_state *st = s->state;
-	if (st->stale)
-		load(st, app);
 	int y = draw_header(st, a);
 	struct columns c = columns_for(a->cols);
 
@@ -386,7 +384,7 @@ static unsigned set_mark(struct roll_state *st, struct app *app, const char *mar
 		return RD_ALL;
 	}
 	struct mark_outcome out;
-	enum db_status r = store_attendance_mark(app->db, app->user, st->session_id, e.citizen_id, mark, companion, today,
+	enum db_status r = store_attendance_mark(app->desk.db, app->desk.user, st->session_id, e.citizen_id, mark, companion, today,
 					   &attendance_rules, &out);
 	if (r != DB_OK) {
 		/* Nothing was written: the list shows what is saved. */
@@ -420,6 +418,12 @@ static unsigned mark_present(struct roll_state *st, struct app *app)
 	return set_mark(st, app, "present", e->accompanied_by, true);
 }
 
+static void companion_chosen(struct app *app, void *ctx, const struct pick_row *row)
+{
+	if (row && row->id > 0)
+		set_mark(ctx, app, "present", row->id, false);
+}
+
 static unsigned choose_companion(struct roll_state *st, struct app *app)
 {
 	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
@@ -427,10 +431,9 @@ static unsigned choose_companion(struct roll_state *st, struct app *app)
 	const struct roll_entry *e = &st->roll.entries[st->selected];
 	char title[ATT_NAME + 80];
 	snprintf(title, sizeof title, _("Who came with %s?"), e->name);
-	long long v = attendance_pick(app, title, attendance_pick_volunteers, NULL, NULL, NULL);
-	if (v <= 0)
-		return RD_ALL;
-	return set_mark(st, app, "present", v, false);
+	attendance_pick(app, &(struct attendance_pick_args){ .title = title, .search = attendance_pick_volunteers,
+		.done = companion_chosen, .ctx = st });
+	return RD_ALL;
 }
 
 static unsigned toggle_accompanied(struct roll_state *st, struct app *app)
@@ -445,6 +448,12 @@ static unsigned toggle_accompanied(struct roll_state *st, struct app *app)
 	return choose_companion(st, app);
 }
 
+static void take_off_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes)
+		set_mark(ctx, app, NULL, 0, false);
+}
+
 static unsigned clear_mark(struct roll_state *st, struct app *app)
 {
 	if (st->roll.count == 0)
@@ -455,8 +464,8 @@ static unsigned clear_mark(struct roll_state *st, struct app *app)
 	if (!e->enrolment_id) {
 		char q[ATT_NAME + 120];
 		snprintf(q, sizeof q, _("Take %s off this session's list?"), e->name);
-		if (!dialog_confirm(app, q, false))
-			return RD_ALL;
+		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = take_off_answered, .ctx = st });
+		return RD_ALL;
 	}
 	return set_mark(st, app, NULL, 0, false);
 }
@@ -464,7 +473,7 @@ static unsigned clear_mark(struct roll_state *st, struct app *app)
 static unsigned goto_neighbour(struct roll_state *st, struct app *app, int dir)
 {
 	long long id = 0;
-	enum db_status r = store_attendance_session_neighbour(app->db, st->session_id, dir, &id);
+	enum db_status r = store_attendance_session_neighbour(app->desk.db, st->session_id, dir, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -500,6 +509,18 @@ static unsigned find_key(struct roll_state *st, ui_key key)
 	return RD_ALL;
 }
 
+static void walk_in_added(struct app *app, void *ctx, long long citizen_id)
+{
+	(void)app;
+	struct roll_state *st = ctx;
+	st->select_id = citizen_id;
+}
+
+static void cancel_changed(struct app *app, void *ctx)
+{
+	load(ctx, app);
+}
+
 static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct roll_state *st = s->state;
@@ -522,32 +543,30 @@ static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_COMPANION:
 		return choose_companion(st, app);
 	case ACT_WALK_IN:
-		if (!refuse_if_cancelled(st, app)) {
-			st->stale = true;
-			attendance_walkin_open(app, st->session_id);
-		}
+		if (!refuse_if_cancelled(st, app))
+			attendance_walkin_open(app, &(struct attendance_walkin_args){ .session_id = st->session_id,
+				.added = walk_in_added, .ctx = st });
 		return RD_ALL;
 	case ACT_SESSION_DETAILS:
-		st->stale = true;
-		attendance_session_open_details(app, st->session_id);
+		attendance_session_open(app, &(struct attendance_session_args){ .session_id = st->session_id });
 		return RD_ALL;
 	case ACT_CANCEL_SESSION:
-		attendance_session_toggle_cancel(app, st->session_id);
-		load(st, app);
+		st->cancel = (struct session_cancel){ .changed = cancel_changed, .ctx = st };
+		attendance_session_toggle_cancel(app, &st->cancel, st->session_id);
 		return RD_ALL;
-	case ACT_HISTORY:
-		st->stale = true;
-		attendance_history_open(app, st->roll.session.activity_id, st->roll.session.date);
+	case ACT_HISTORY: {
+		struct attendance_history_args h = { .activity_id = st->roll.session.activity_id };
+		snprintf(h.until, sizeof h.until, "%s", st->roll.session.date);
+		attendance_history_open(app, &h);
 		return RD_ALL;
+	}
 	case ACT_PREV_SESSION:
 		return goto_neighbour(st, app, -1);
 	case ACT_NEXT_SESSION:
 		return goto_neighbour(st, app, +1);
 	case ACT_CARD:
-		if (st->roll.count > 0) {
-			st->stale = true;
-			card_open(app, st->roll.entries[st->selected].citizen_id);
-		}
+		if (st->roll.count > 0)
+			card_open(app, &(struct card_args){ .citizen_id = st->roll.entries[st->selected].citizen_id });
 		return RD_ALL;
 	case ACT_SEARCH:
 		st->finding = true;
@@ -563,25 +582,20 @@ static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
-void attendance_roll_open(struct app *app, long long session_id)
+/* Back from a walk-in, the session's details, the history or a card:
+ * read the list again (with the cursor on a walk-in just added). */
+static unsigned roll_resume(struct screen *s, struct app *app)
 {
-	pending_session = session_id;
-	app_push(app, &attendance_roll_screen);
+	load(s->state, app);
+	return RD_ALL;
 }
 
-void attendance_roll_select(struct app *app, long long citizen_id)
+void attendance_roll_open(struct app *app, const struct attendance_roll_args *args)
 {
-	for (int i = app->depth - 1; i >= 0; i--) {
-		if (app->stack[i].ops == &attendance_roll_screen) {
-			struct roll_state *st = app->stack[i].state;
-			st->stale = true;
-			st->select_id = citizen_id;
-			return;
-		}
-	}
+	app_push(app, &attendance_roll_screen, args);
 }
 
-const struct screen_ops attendance_roll_screen = {
+static const struct screen_ops attendance_roll_screen = {
 	.name = N_("Roll call"),
 	.help = N_("Everyone enrolled in the activity, in Danish name order, with last time's mark beside the "
 		   "name. Press m (came), a (sent notice) or u (did not come) for the person on the highlighted "
@@ -592,5 +606,6 @@ const struct screen_ops attendance_roll_screen = {
 	.enter = roll_enter,
 	.draw = roll_draw,
 	.on_key = roll_key,
+	.resume = roll_resume,
 	.leave = roll_leave,
 };

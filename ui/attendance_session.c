@@ -39,9 +39,12 @@ struct session_state {
 	struct form_option helper_opt[ATT_HELPERS];
 	struct volunteer_ref helpers[ATT_HELPERS];
 	int nhelpers;
+	/* The chooser of a helper shows who helps already. */
+	long long helper_ids[ATT_HELPERS];
+	struct pick_ticks ticks;
 };
 
-static long long pending_session;
+static const struct screen_ops attendance_session_screen;
 
 static const struct action session_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the session's details."), 0 },
@@ -97,14 +100,15 @@ static void update_visibility(struct session_state *st)
 	st->fields[SF_REASON].required = cancelled;
 }
 
-static bool session_enter(struct screen *s, struct app *app)
+static bool session_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct session_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	enum db_status r = store_attendance_session_get(app->db, pending_session, &st->info);
+	long long session_id = ((const struct attendance_session_args *)args)->session_id;
+	enum db_status r = store_attendance_session_get(app->desk.db, session_id, &st->info);
 	if (r == DB_OK)
-		r = store_attendance_session_helpers(app->db, pending_session, st->helpers, ATT_HELPERS, &st->nhelpers);
+		r = store_attendance_session_helpers(app->desk.db, session_id, st->helpers, ATT_HELPERS, &st->nhelpers);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -141,30 +145,30 @@ static void session_draw(struct screen *s, struct app *app, const struct area *a
 	form_draw(&st->form, &rest);
 }
 
-static void pick_leader(struct session_state *st, struct app *app)
+static void leader_chosen(struct app *app, void *ctx, const struct pick_row *row)
 {
-	struct pick_row row;
-	long long id = attendance_pick(app, _("Who led the session?"), attendance_pick_volunteers, NULL, _("Nobody"),
-				       &row);
-	if (id == 0)
+	(void)app;
+	struct session_state *st = ctx;
+	if (!row)
 		return;
-	set_leader(st, id > 0 ? id : 0, id > 0 ? row.label : "");
+	set_leader(st, row->id > 0 ? row->id : 0, row->id > 0 ? row->label : "");
 	st->form.dirty = true;
 }
 
-static void pick_helper(struct session_state *st, struct app *app)
+static void pick_leader(struct session_state *st, struct app *app)
 {
-	long long ids[ATT_HELPERS];
-	for (int i = 0; i < st->nhelpers; i++)
-		ids[i] = st->helpers[i].id;
-	struct pick_ticks ticks = { .ids = ids, .n = st->nhelpers };
-	struct pick_row row;
-	long long id = attendance_pick(app, _("Add or remove a helping volunteer"), attendance_pick_volunteers, &ticks,
-				       NULL, &row);
-	if (id <= 0)
+	attendance_pick(app, &(struct attendance_pick_args){ .title = _("Who led the session?"),
+		.search = attendance_pick_volunteers, .none_label = _("Nobody"), .done = leader_chosen, .ctx = st });
+}
+
+/* Choosing a ticked helper takes them off again. */
+static void helper_chosen(struct app *app, void *ctx, const struct pick_row *row)
+{
+	struct session_state *st = ctx;
+	if (!row || row->id <= 0)
 		return;
 	for (int i = 0; i < st->nhelpers; i++) {
-		if (st->helpers[i].id == id) {
+		if (st->helpers[i].id == row->id) {
 			memmove(&st->helpers[i], &st->helpers[i + 1], (size_t)(st->nhelpers - i - 1) * sizeof st->helpers[0]);
 			st->nhelpers--;
 			sync_helpers(st);
@@ -176,11 +180,20 @@ static void pick_helper(struct session_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("The list of helpers is full."));
 		return;
 	}
-	st->helpers[st->nhelpers].id = id;
-	snprintf(st->helpers[st->nhelpers].name, sizeof st->helpers[0].name, "%s", row.label);
+	st->helpers[st->nhelpers].id = row->id;
+	snprintf(st->helpers[st->nhelpers].name, sizeof st->helpers[0].name, "%s", row->label);
 	st->nhelpers++;
 	sync_helpers(st);
 	st->form.dirty = true;
+}
+
+static void pick_helper(struct session_state *st, struct app *app)
+{
+	for (int i = 0; i < st->nhelpers; i++)
+		st->helper_ids[i] = st->helpers[i].id;
+	st->ticks = (struct pick_ticks){ .ids = st->helper_ids, .n = st->nhelpers };
+	attendance_pick(app, &(struct attendance_pick_args){ .title = _("Add or remove a helping volunteer"),
+		.search = attendance_pick_volunteers, .search_ctx = &st->ticks, .done = helper_chosen, .ctx = st });
 }
 
 static unsigned save(struct session_state *st, struct app *app)
@@ -200,7 +213,7 @@ static unsigned save(struct session_state *st, struct app *app)
 	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
 	for (int i = 0; i < st->nhelpers; i++)
 		e.helpers[e.nhelpers++] = st->helpers[i].id;
-	enum db_status r = store_attendance_session_update(app->db, app->user, &e);
+	enum db_status r = store_attendance_session_update(app->desk.db, app->desk.user, &e);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The activity already has a session on that date. Choose another date."));
 		return RD_ALL;
@@ -212,7 +225,7 @@ static unsigned save(struct session_state *st, struct app *app)
 	bool was = strcmp(st->info.status, "cancelled") == 0, now = st->fields[SF_CANCELLED].choice == 1;
 	const char *reason = form_text(&st->form, SF_REASON);
 	if (was != now || (now && strcmp(reason, st->info.cancel_reason) != 0)) {
-		r = store_attendance_session_cancel(app->db, app->user, e.id, now ? reason : NULL);
+		r = store_attendance_session_cancel(app->desk.db, app->desk.user, e.id, now ? reason : NULL);
 		if (r == DB_ERR_CONFLICT) {
 			app_status(app, STATUS_ERROR, "%s",
 				   _("Saved, but not cancelled: take the marks away first (Del)."));
@@ -251,64 +264,83 @@ static unsigned session_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
-void attendance_session_open_details(struct app *app, long long session_id)
+void attendance_session_open(struct app *app, const struct attendance_session_args *args)
 {
-	pending_session = session_id;
-	app_push(app, &attendance_session_screen);
+	app_push(app, &attendance_session_screen, args);
 }
 
-bool attendance_session_toggle_cancel(struct app *app, long long session_id)
+static void cancel_done(struct app *app, struct session_cancel *job, enum db_status r, const char *reason)
 {
-	struct session_info s;
-	enum db_status r = store_attendance_session_get(app->db, session_id, &s);
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return false;
-	}
-	char question[ATT_TEXT + 200], day[64] = "";
-	struct date d;
-	if (date_parse_iso(s.date, &d))
-		date_format_short(d, day, sizeof day);
-	if (strcmp(s.status, "cancelled") == 0) {
-		snprintf(question, sizeof question, _("Reopen %s, %s?"), s.activity, day);
-		if (!dialog_confirm(app, question, true))
-			return false;
-		r = store_attendance_session_cancel(app->db, app->user, session_id, NULL);
-		if (r != DB_OK) {
-			app_status_db(app, r);
-			return false;
-		}
-		app_status(app, STATUS_INFO, _("%s, %s is open again."), s.activity, day);
-		return true;
-	}
-	if (s.marked > 0) {
-		app_status(app, STATUS_ERROR, "%s",
-			   _("People are already marked: take their marks away (Del) before cancelling."));
-		return false;
-	}
-	char reason[ATT_TEXT];
-	snprintf(question, sizeof question, _("Cancel %s, %s? Write why (e.g. Holiday, Illness):"), s.activity, day);
-	if (!dialog_prompt(app, question, reason, sizeof reason, 120))
-		return false;
-	if (!reason[0]) {
-		app_status(app, STATUS_ERROR, "%s", _("Not cancelled: write a reason, e.g. Holiday."));
-		return false;
-	}
-	r = store_attendance_session_cancel(app->db, app->user, session_id, reason);
+	const struct session_info *s = &job->session;
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("People are already marked: take their marks away (Del) before cancelling."));
-		return false;
+		return;
 	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return false;
+		return;
 	}
-	app_status(app, STATUS_INFO, _("%s, %s is cancelled: %s."), s.activity, day, reason);
-	return true;
+	if (reason)
+		app_status(app, STATUS_INFO, _("%s, %s is cancelled: %s."), s->activity, job->day, reason);
+	else
+		app_status(app, STATUS_INFO, _("%s, %s is open again."), s->activity, job->day);
+	if (job->changed)
+		job->changed(app, job->ctx);
 }
 
-const struct screen_ops attendance_session_screen = {
+static void reopen_answered(struct app *app, void *ctx, int yes)
+{
+	struct session_cancel *job = ctx;
+	if (yes)
+		cancel_done(app, job, store_attendance_session_cancel(app->desk.db, app->desk.user, job->session.id, NULL),
+			    NULL);
+}
+
+static void reason_typed(struct app *app, void *ctx, const char *reason)
+{
+	struct session_cancel *job = ctx;
+	if (!reason)
+		return;
+	if (!reason[0]) {
+		app_status(app, STATUS_ERROR, "%s", _("Not cancelled: write a reason, e.g. Holiday."));
+		return;
+	}
+	cancel_done(app, job, store_attendance_session_cancel(app->desk.db, app->desk.user, job->session.id, reason),
+		    reason);
+}
+
+void attendance_session_toggle_cancel(struct app *app, struct session_cancel *job, long long session_id)
+{
+	enum db_status r = store_attendance_session_get(app->desk.db, session_id, &job->session);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	const struct session_info *s = &job->session;
+	char question[ATT_TEXT + 200];
+	struct date d;
+	job->day[0] = '\0';
+	if (date_parse_iso(s->date, &d))
+		date_format_short(d, job->day, sizeof job->day);
+	if (strcmp(s->status, "cancelled") == 0) {
+		snprintf(question, sizeof question, _("Reopen %s, %s?"), s->activity, job->day);
+		dialog_confirm(app, &(struct confirm_args){ .question = question, .default_yes = true,
+			.done = reopen_answered, .ctx = job });
+		return;
+	}
+	if (s->marked > 0) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("People are already marked: take their marks away (Del) before cancelling."));
+		return;
+	}
+	snprintf(question, sizeof question, _("Cancel %s, %s? Write why (e.g. Holiday, Illness):"), s->activity,
+		 job->day);
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .max_chars = NOTE_CHARS,
+		.done = reason_typed, .ctx = job });
+}
+
+static const struct screen_ops attendance_session_screen = {
 	.name = N_("Session"),
 	.help = N_("The session's own details. Move it by changing the date or the times; choose who led "
 		   "it and which volunteers helped with Enter; write a short note. To cancel it, set "

@@ -32,11 +32,17 @@ struct walkin_state {
 	int non_roll;
 	struct citizen_hits hits;
 	struct list list;
+	struct attendance_walkin_args args;
+	struct citizen_hit chosen;    /* while "enrol too?" is asked */
 };
 
-static long long pending_session;
-/* The search text handed to the new-person form as the name. */
-static char pending_name[CIT_NAME];
+static const struct screen_ops attendance_walkin_screen, attendance_newperson_screen;
+
+/* What the walk-in search hands the new-person form. */
+struct newperson_args {
+	const struct attendance_walkin_args *walkin;
+	const char *name;             /* what was typed: most likely the name */
+};
 
 static const struct action walkin_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Add"), N_("Add the highlighted person as came; you are asked whether to enrol them."), 0 },
@@ -91,14 +97,15 @@ static void ws_filter(void *ctx, const char *query)
 	citizen_hits_search(&st->hits, query);
 }
 
-static bool walkin_enter(struct screen *s, struct app *app)
+static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct walkin_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->session_id = pending_session;
+	st->args = *(const struct attendance_walkin_args *)args;
+	st->session_id = st->args.session_id;
 	struct roll roll;
-	enum db_status r = store_attendance_roll(app->db, st->session_id, &roll);
+	enum db_status r = store_attendance_roll(app->desk.db, st->session_id, &roll);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -154,34 +161,45 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
+static void add_chosen(struct walkin_state *st, struct app *app, bool enrol)
+{
+	const struct citizen_hit h = st->chosen;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = store_attendance_add_walk_in(app->desk.db, app->desk.user, st->session_id, h.id, enrol, today,
+						  &attendance_rules);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	if (st->args.added)
+		st->args.added(app, st->args.ctx, h.id);
+	app_pop(app);
+	app_status(app, STATUS_INFO, enrol ? _("%s is marked as came and enrolled.") : _("%s is marked as came."), h.name);
+}
+
+static void enrol_answered(struct app *app, void *ctx, int c)
+{
+	if (c == 0 || c == 1)
+		add_chosen(ctx, app, c == 1);
+}
+
 static unsigned add_hit(struct walkin_state *st, struct app *app)
 {
 	if (st->list.selected >= st->hits.count)
 		return RD_ALL;
-	struct citizen_hit h = st->hits.rows[st->list.selected];
-	int at = roll_index(st, h.id);
-	bool enrol = false;
-	if (at < 0 || !st->enrolled[at]) {
-		char q[CIT_NAME + ATT_TEXT + 120];
-		snprintf(q, sizeof q, _("%s came. Enrol them in %s too, so they are on the list every week?"), h.name,
-			 st->session.activity);
-		const char *labels[] = { _("Only today"), _("Enrol too"), _("Cancel") };
-		int c = dialog_choose(app, q, labels, 3, 0);
-		if (c < 0 || c == 2)
-			return RD_ALL;
-		enrol = c == 1;
-	}
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_attendance_add_walk_in(app->db, app->user, st->session_id, h.id, enrol, today,
-						  &attendance_rules);
-	if (r != DB_OK) {
-		app_status_db(app, r);
+	st->chosen = st->hits.rows[st->list.selected];
+	int at = roll_index(st, st->chosen.id);
+	if (at >= 0 && st->enrolled[at]) {
+		add_chosen(st, app, false);
 		return RD_ALL;
 	}
-	app_pop(app);
-	attendance_roll_select(app, h.id);
-	app_status(app, STATUS_INFO, enrol ? _("%s is marked as came and enrolled.") : _("%s is marked as came."), h.name);
+	char q[CIT_NAME + ATT_TEXT + 120];
+	snprintf(q, sizeof q, _("%s came. Enrol them in %s too, so they are on the list every week?"), st->chosen.name,
+		 st->session.activity);
+	const char *labels[] = { _("Only today"), _("Enrol too"), _("Cancel") };
+	dialog_choose(app, &(struct choose_args){ .question = q, .labels = labels, .n = 3, .done = enrol_answered,
+		.ctx = st });
 	return RD_ALL;
 }
 
@@ -193,10 +211,8 @@ static unsigned walkin_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	}
 	if (action_for_key(s->ops->actions, key) == ACT_NEW) {
-		/* What was typed is most likely the name. */
-		copy_text(pending_name, sizeof pending_name, st->list.query.text);
-		pending_session = st->session_id;
-		app_push(app, &attendance_newperson_screen);
+		app_push(app, &attendance_newperson_screen,
+			 &(struct newperson_args){ .walkin = &st->args, .name = st->list.query.text });
 		return RD_ALL;
 	}
 	enum list_event ev;
@@ -209,13 +225,12 @@ static unsigned walkin_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-void attendance_walkin_open(struct app *app, long long session_id)
+void attendance_walkin_open(struct app *app, const struct attendance_walkin_args *args)
 {
-	pending_session = session_id;
-	app_push(app, &attendance_walkin_screen);
+	app_push(app, &attendance_walkin_screen, args);
 }
 
-const struct screen_ops attendance_walkin_screen = {
+static const struct screen_ops attendance_walkin_screen = {
 	.name = N_("Walk-in"),
 	.help = N_("Type to search among all citizens: any part of a name, a phone number or a postcode. "
 		   "Enter adds the highlighted person to this session as came; you are asked whether to "
@@ -233,6 +248,7 @@ const struct screen_ops attendance_walkin_screen = {
 enum { NP_NAME, NP_PHONE, NP_CONSENT, NP_ENROL, NP_COUNT };
 
 struct newperson_state {
+	struct attendance_walkin_args walkin;
 	long long session_id;
 	char activity[ATT_TEXT];
 	struct form form;
@@ -265,19 +281,23 @@ static const struct form_field np_layout[NP_COUNT] = {
 	[NP_ENROL] = { .key = "enrol", .label = N_("Enrol in the activity"), .kind = FIELD_YESNO },
 };
 
-static bool newperson_enter(struct screen *s, struct app *app)
+static bool newperson_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct newperson_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->session_id = pending_session;
+	const struct newperson_args *a = args;
+	st->walkin = *a->walkin;
+	st->session_id = st->walkin.session_id;
 	struct session_info info;
-	if (store_attendance_session_get(app->db, st->session_id, &info) == DB_OK)
+	if (store_attendance_session_get(app->desk.db, st->session_id, &info) == DB_OK)
 		snprintf(st->activity, sizeof st->activity, "%s", info.activity);
 	memcpy(st->fields, np_layout, sizeof np_layout);
 	form_init(&st->form, st->fields, NP_COUNT);
-	form_set_text(&st->form, NP_NAME, pending_name);
-	st->form.dirty = pending_name[0] != '\0';
+	char name[CIT_NAME];
+	copy_text(name, sizeof name, a->name);
+	form_set_text(&st->form, NP_NAME, name);
+	st->form.dirty = name[0] != '\0';
 	s->state = st;
 	return true;
 }
@@ -304,7 +324,7 @@ static unsigned newperson_save(struct newperson_state *st, struct app *app)
 	char name[CIT_NAME];
 	snprintf(name, sizeof name, "%s", form_text(&st->form, NP_NAME));
 	long long id = 0;
-	enum db_status r = store_attendance_add_new_person(app->db, app->user, st->session_id, name,
+	enum db_status r = store_attendance_add_new_person(app->desk.db, app->desk.user, st->session_id, name,
 						     form_text(&st->form, NP_PHONE), st->fields[NP_ENROL].choice == 1,
 						     today, &id);
 	if (r != DB_OK) {
@@ -312,9 +332,10 @@ static unsigned newperson_save(struct newperson_state *st, struct app *app)
 		return RD_ALL;
 	}
 	st->form.dirty = false;
+	if (st->walkin.added)
+		st->walkin.added(app, st->walkin.ctx, id);
 	app_pop(app); /* the form */
 	app_pop(app); /* the search */
-	attendance_roll_select(app, id);
 	app_status(app, STATUS_INFO, _("%s is registered as came. Remember the first conversation."), name);
 	return RD_ALL;
 }
@@ -329,7 +350,7 @@ static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without registering the person?"));
 }
 
-const struct screen_ops attendance_newperson_screen = {
+static const struct screen_ops attendance_newperson_screen = {
 	.name = N_("New person"),
 	.help = N_("Someone came who is not in Brobygger yet. Write their name and, if they want, a phone "
 		   "number, and ask whether they agree to be registered. They are marked as came and "

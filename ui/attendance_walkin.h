@@ -9,9 +9,13 @@
 
 struct app;
 
-extern const struct screen_ops attendance_walkin_screen;
-extern const struct screen_ops attendance_newperson_screen;
-
-void attendance_walkin_open(struct app *app, long long session_id);
+/* `added` (may be NULL) hears who was added, before the walk-in screens
+ * close, so the roll list below can put its cursor there. */
+struct attendance_walkin_args {
+	long long session_id;
+	void (*added)(struct app *app, void *ctx, long long citizen_id);
+	void *ctx;
+};
+void attendance_walkin_open(struct app *app, const struct attendance_walkin_args *args);
 
 #endif

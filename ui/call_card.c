@@ -8,11 +8,11 @@
 
 #include "app.h"
 #include "call_outcome.h"
-#include "calls.h"
 #include "card.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_calls.h"
@@ -22,9 +22,11 @@
 struct call_card_state {
 	long long id;
 	struct call_card card;
+	struct measure_history measures[MEASURE_CHART_MAX];
+	int nmeasures;
 };
 
-static long long pending_id;
+static const struct screen_ops call_card_screen;
 
 static const struct action call_card_actions[] = {
 	{ ACT_RECORD, UIK_ENTER, N_("Record outcome"), N_("Write down how the call went and the next step."), 0 },
@@ -86,20 +88,23 @@ void call_when_text(const char *due_on, const char *due_time, struct date today,
 
 static bool load(struct call_card_state *st, struct app *app)
 {
-	enum db_status r = store_calls_card(app->db, app->user, st->id, &st->card);
+	enum db_status r = store_calls_card(app->desk.db, app->desk.user, st->id, &st->card);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
+	if (store_measures_history(app->desk.db, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX,
+				   &st->nmeasures) != DB_OK)
+		st->nmeasures = 0;
 	return true;
 }
 
-static bool call_card_enter(struct screen *s, struct app *app)
+static bool call_card_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct call_card_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->id = pending_id;
+	st->id = ((const struct call_card_args *)args)->call_id;
 	if (!load(st, app)) {
 		free(st);
 		return false;
@@ -301,8 +306,8 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 		}
 	}
 	if (y + 1 < bottom)
-		y += measure_history_draw(app, c->call.citizen_id, y, a->left, a->cols, bottom - y > 3 ? 3 : bottom - y,
-					  true);
+		y += measure_chart_draw(st->measures, st->nmeasures, y, a->left, a->cols, bottom - y > 3 ? 3 : bottom - y,
+					true);
 	if (y + 1 < bottom && strcmp(c->status, "open") == 0) {
 		y += heading(y, a, _("You could ask"));
 		size_t k = 0;
@@ -315,26 +320,38 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	}
 }
 
-static unsigned cancel_call(struct call_card_state *st, struct app *app)
+static void cancel_why_typed(struct app *app, void *ctx, const char *why)
 {
-	char why[CALL_TEXT];
-	if (!dialog_prompt(app, _("Why is the call no longer needed?"), why, sizeof why, 120))
-		return RD_ALL;
-	enum db_status r = store_calls_cancel(app->db, app->user, st->id, why);
+	struct call_card_state *st = ctx;
+	if (!why)
+		return;
+	enum db_status r = store_calls_cancel(app->desk.db, app->desk.user, st->id, why);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The call was already recorded or cancelled at another desk."));
 		load(st, app);
-		return RD_ALL;
+		return;
 	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
-	long long id = st->id;
 	app_pop(app);
-	calls_reload(app, id);
 	app_status(app, STATUS_INFO, "%s", _("The call is cancelled."));
-	return RD_ALL;
+}
+
+static void handled_typed(struct app *app, void *ctx, const char *what)
+{
+	struct call_card_state *st = ctx;
+	if (!what || !what[0])
+		return;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = store_calls_escalation_resolve(app->desk.db, app->desk.user, st->card.call.citizen_id, today, what);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	else
+		app_status(app, STATUS_INFO, _("%s is marked as handled."), st->card.call.name);
+	load(st, app);
 }
 
 static unsigned handled(struct call_card_state *st, struct app *app)
@@ -345,18 +362,8 @@ static unsigned handled(struct call_card_state *st, struct app *app)
 	}
 	if (!app_require_coordinator(app))
 		return RD_ALL;
-	char what[CALL_TEXT];
-	if (!dialog_prompt(app, _("What was done? (e.g. wrote a letter, called the relative)"), what, sizeof what, 120)
-	    || !what[0])
-		return RD_ALL;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_calls_escalation_resolve(app->db, app->user, st->card.call.citizen_id, today, what);
-	if (r != DB_OK)
-		app_status_db(app, r);
-	else
-		app_status(app, STATUS_INFO, _("%s is marked as handled."), st->card.call.name);
-	load(st, app);
+	dialog_prompt(app, &(struct prompt_args){ .question = _("What was done? (e.g. wrote a letter, called the relative)"),
+		.max_chars = NOTE_CHARS, .done = handled_typed, .ctx = st });
 	return RD_ALL;
 }
 
@@ -369,40 +376,47 @@ static unsigned call_card_key(struct screen *s, struct app *app, ui_key key)
 			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
 			return RD_ALL;
 		}
-		call_outcome_open(app, &st->card);
+		call_outcome_open(app, &(struct call_outcome_args){ .card = &st->card });
 		return RD_ALL;
 	case ACT_MEASURE:
-		measure_form_open(app, st->card.call.citizen_id, st->card.call.name, st->id);
+		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->card.call.citizen_id,
+			.citizen_name = st->card.call.name, .follow_up_id = st->id });
 		return RD_ALL;
 	case ACT_CARD:
-		card_open(app, st->card.call.citizen_id);
+		card_open(app, &(struct card_args){ .citizen_id = st->card.call.citizen_id });
 		return RD_ALL;
 	case ACT_CANCEL_CALL:
 		if (strcmp(st->card.status, "open") != 0) {
 			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
 			return RD_ALL;
 		}
-		return cancel_call(st, app);
+		dialog_prompt(app, &(struct prompt_args){ .question = _("Why is the call no longer needed?"),
+			.max_chars = NOTE_CHARS, .done = cancel_why_typed, .ctx = st });
+		return RD_ALL;
 	case ACT_HANDLED:
 		return handled(st, app);
-	case ACT_BACK: {
-		long long id = st->id;
+	case ACT_BACK:
 		app_pop(app);
-		calls_reload(app, id);
 		return RD_ALL;
-	}
 	default:
 		return app_default_key(app, key);
 	}
 }
 
-void call_card_open(struct app *app, long long call_id)
+/* Back from the card, a measure or the outcome form (which may have
+ * closed this call): show it as it is now, or leave when it is gone. */
+static unsigned call_card_resume(struct screen *s, struct app *app)
 {
-	pending_id = call_id;
-	app_push(app, &call_card_screen);
+	load(s->state, app);
+	return RD_ALL;
 }
 
-const struct screen_ops call_card_screen = {
+void call_card_open(struct app *app, const struct call_card_args *args)
+{
+	app_push(app, &call_card_screen, args);
+}
+
+static const struct screen_ops call_card_screen = {
 	.name = N_("Call"),
 	.help = N_("Who to call and their number, why we call, the relative who takes part, how attendance has "
 		   "gone, the latest notes and calls, measures, and questions worth asking for this kind of call. "
@@ -413,5 +427,6 @@ const struct screen_ops call_card_screen = {
 	.enter = call_card_enter,
 	.draw = call_card_draw,
 	.on_key = call_card_key,
+	.resume = call_card_resume,
 	.leave = app_free_state,
 };

@@ -11,8 +11,10 @@
 
 struct app;
 
-extern const struct screen_ops call_card_screen;
-void call_card_open(struct app *app, long long call_id);
+struct call_card_args {
+	long long call_id;
+};
+void call_card_open(struct app *app, const struct call_card_args *args);
 
 /* When a call is due, in words for a list: "3 dage for sent", "i dag
  * 10:30", "tirs 1. dec". */

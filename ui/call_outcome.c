@@ -12,7 +12,6 @@
 #include "app.h"
 #include "call_card.h"
 #include "call_flow.h"
-#include "calls.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -42,9 +41,10 @@ struct outcome_state {
 	struct call_card card;
 	struct form_field fields[F_COUNT];
 	struct form form;
+	struct call_flow_input in;     /* what is saved while "end the course?" is asked */
 };
 
-static struct call_card pending_card;
+static const struct screen_ops call_outcome_screen;
 
 static const struct action outcome_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the outcome; the next call is planned at once."), 0 },
@@ -129,13 +129,13 @@ static void default_next(struct outcome_state *st)
 		form_set_text(&st->form, F_BACK_ON, dk);
 }
 
-static bool outcome_enter(struct screen *s, struct app *app)
+static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)app;
 	struct outcome_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->card = pending_card;
+	st->card = *((const struct call_outcome_args *)args)->card;
 	memcpy(st->fields, layout, sizeof layout);
 	form_init(&st->form, st->fields, F_COUNT);
 	default_next(st);
@@ -180,6 +180,9 @@ static void report(struct app *app, const struct call_flow_input *in, const stru
 	app_status(app, STATUS_INFO, "%s", msg);
 }
 
+static void record(struct outcome_state *st, struct app *app);
+static void end_answered(struct app *app, void *ctx, int yes);
+
 static unsigned save(struct outcome_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->form))
@@ -205,26 +208,42 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	if (!date_parse_time(form_text(&st->form, back ? F_BACK_AT : F_NEXT_AT), in.next_time))
 		in.next_time[0] = '\0';
 	snprintf(in.end_reason, sizeof in.end_reason, "%s", choice_code(&f[F_END_REASON]));
+	st->in = in;
 
 	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {
 		char q[CALL_NAME + 100];
 		snprintf(q, sizeof q, _("End the course for %s (%s)?"), st->card.call.name,
 			 vocab_label(vocab_end_reason, in.end_reason));
-		if (!dialog_confirm(app, q, false))
-			return RD_ALL;
+		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = end_answered, .ctx = st });
+		return RD_ALL;
 	}
+	record(st, app);
+	return RD_ALL;
+}
+
+static void end_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes)
+		record(ctx, app);
+}
+
+static void record(struct outcome_state *st, struct app *app)
+{
+	/* A copy: the form's state is gone once it closes below. */
+	const struct call_flow_input copy = st->in, *in = &copy;
+	struct form_field *f = st->fields;
 	struct call_flow_result res;
-	enum db_status r = call_flow_record(app->db, app->user, &in, &res);
+	enum db_status r = call_flow_record(app->desk.db, app->desk.user, in, &res);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Someone else recorded this call or changed the citizen meanwhile; nothing was saved. "
 			     "Open the call again."));
-		return RD_ALL;
+		return;
 	}
 	if (r != DB_OK) {
 		/* The form stays open with everything written. */
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
 	bool measure = !f[F_MEASURE].hidden && f[F_MEASURE].choice;
 	long long call = st->card.call.id, citizen = st->card.call.citizen_id;
@@ -233,11 +252,10 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	st->form.dirty = false;
 	app_pop(app);   /* the form */
 	app_pop(app);   /* the call card */
-	calls_reload(app, call);
-	report(app, &in, &res);
+	report(app, in, &res);
 	if (measure)
-		measure_form_open(app, citizen, name, call);
-	return RD_ALL;
+		measure_form_open(app, &(struct measure_form_args){ .citizen_id = citizen, .citizen_name = name,
+			.follow_up_id = call });
 }
 
 static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
@@ -254,13 +272,12 @@ static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving the outcome?"));
 }
 
-void call_outcome_open(struct app *app, const struct call_card *card)
+void call_outcome_open(struct app *app, const struct call_outcome_args *args)
 {
-	pending_card = *card;
-	app_push(app, &call_outcome_screen);
+	app_push(app, &call_outcome_screen, args);
 }
 
-const struct screen_ops call_outcome_screen = {
+static const struct screen_ops call_outcome_screen = {
 	.name = N_("Call outcome"),
 	.help = N_("Choose how the call went with Space or the arrows: reached, not reached, call back at an agreed "
 		   "time, or wrong number. Write a short note in plain words. Then the next step: call again on a "

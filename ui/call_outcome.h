@@ -5,12 +5,14 @@
 #define BB_CALL_OUTCOME_H
 
 #include "screen.h"
-#include "store_calls.h"
+#include "model_calls.h"
 
 struct app;
 
-extern const struct screen_ops call_outcome_screen;
 /* Opens the form for the call on the card (copied). */
-void call_outcome_open(struct app *app, const struct call_card *card);
+struct call_outcome_args {
+	const struct call_card *card;
+};
+void call_outcome_open(struct app *app, const struct call_outcome_args *args);
 
 #endif

@@ -14,6 +14,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
+#include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_citizens.h"
@@ -30,9 +31,11 @@ struct card_state {
 	int ntimeline;
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
+	struct measure_history measures[MEASURE_CHART_MAX];
+	int nmeasures;
 };
 
-static long long pending_id;
+static const struct screen_ops card_screen;
 
 static const struct action card_actions[] = {
 	{ ACT_EDIT, 'e', N_("Edit"), N_("Change any field of the card."), 0 },
@@ -119,7 +122,7 @@ static void picks_words(struct app *app, const char *which, const long long *ids
 	struct pick picks[64];
 	int count = 0;
 	out[0] = '\0';
-	if (store_picklist_load(app->db, which, picks, 64, &count) != DB_OK)
+	if (store_picklist_load(app->desk.db, which, picks, 64, &count) != DB_OK)
 		return;
 	size_t used = 0;
 	for (int i = 0; i < n; i++)
@@ -131,17 +134,19 @@ static void picks_words(struct app *app, const char *which, const long long *ids
 
 static bool load(struct card_state *st, struct app *app)
 {
-	enum db_status r = store_citizens_card(app->db, app->user, st->id, &st->card);
+	enum db_status r = store_citizens_card(app->desk.db, app->desk.user, st->id, &st->card);
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	if (r == DB_OK)
-		r = store_citizens_facts(app->db, st->id, today, &st->facts);
+		r = store_citizens_facts(app->desk.db, st->id, today, &st->facts);
 	if (r == DB_OK)
-		r = store_citizens_timeline(app->db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
+		r = store_citizens_timeline(app->desk.db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
+	if (store_measures_history(app->desk.db, st->id, st->measures, MEASURE_CHART_MAX, &st->nmeasures) != DB_OK)
+		st->nmeasures = 0;
 	picks_words(app, "interests", st->card.interests, st->card.ninterests, st->picks_text[0],
 		    sizeof st->picks_text[0]);
 	picks_words(app, "barriers", st->card.barriers, st->card.nbarriers, st->picks_text[1],
@@ -150,12 +155,12 @@ static bool load(struct card_state *st, struct app *app)
 	return true;
 }
 
-static bool card_enter(struct screen *s, struct app *app)
+static bool card_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct card_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->id = pending_id;
+	st->id = ((const struct card_args *)args)->citizen_id;
 	list_init(&st->list, (struct list_source){ .count = tl_count, .row = tl_row, .ctx = st },
 		  _("Nothing has happened yet."));
 	if (!load(st, app)) {
@@ -241,7 +246,7 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	 * least four rows for the timeline, but always the phone number. */
 	int detail_rows = a->rows - 2 - 5;
 	/* Room for the measures' chart (ui/measure_form.c), when there are any. */
-	int measure_rows = measure_history_rows(app, st->id, detail_rows > 8 ? 3 : 0);
+	int measure_rows = measure_chart_rows(st->nmeasures, detail_rows > 8 ? 3 : 0);
 	detail_rows -= measure_rows;
 	if (detail_rows < 1)
 		detail_rows = 1;
@@ -297,7 +302,7 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		*py += used;
 	}
 	y = (yl > yr ? yl : yr);
-	y += measure_history_draw(app, st->id, y, a->left, a->cols, measure_rows, true);
+	y += measure_chart_draw(st->measures, st->nmeasures, y, a->left, a->cols, measure_rows, true);
 	snprintf(line, sizeof line, "%s", _("Timeline"));
 	draw_text(y++, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
 	struct area tl = { y, a->left, a->top + a->rows - y, a->cols };
@@ -305,54 +310,68 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		list_draw(&st->list, &tl);
 }
 
-static unsigned add_note(struct card_state *st, struct app *app)
+static void note_typed(struct app *app, void *ctx, const char *text)
 {
-	char text[CIT_TEXT];
-	if (!dialog_prompt(app, _("Note (today's date and your name are added):"), text, sizeof text, 120) || !text[0])
-		return RD_ALL;
+	struct card_state *st = ctx;
+	if (!text || !text[0])
+		return;
 	if (cpr_found(text)) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("This looks like a CPR number. Brobygger never needs one, so the note was not saved."));
-		return RD_ALL;
+		return;
 	}
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = store_citizens_add_note(app->db, app->user, st->id, today, text);
+	enum db_status r = store_citizens_add_note(app->desk.db, app->desk.user, st->id, today, text);
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
 	load(st, app);
 	app_status(app, STATUS_INFO, "%s", _("Note added."));
-	return RD_ALL;
 }
 
-static unsigned end_or_reopen(struct card_state *st, struct app *app)
+static void after_course_change(struct card_state *st, struct app *app, enum db_status r)
 {
-	enum db_status r;
-	if (strcmp(st->card.citizen.status, "ended") == 0) {
-		if (!dialog_confirm(app, _("Reopen the course for this citizen?"), false))
-			return RD_ALL;
-		r = store_citizens_reopen(app->db, app->user, st->id, st->card.citizen.version);
-	} else {
-		const char *labels[6];
-		int n = vocab_count(vocab_end_reason);
-		for (int i = 0; i < n && i < 6; i++)
-			labels[i] = _(vocab_end_reason[i].label);
-		int c = dialog_choose(app, _("Why does the course end?"), labels, n, 0);
-		if (c < 0)
-			return RD_ALL;
-		char today[DATE_ISO_LEN];
-		date_format_iso(date_today(), today);
-		r = store_citizens_end(app->db, app->user, st->id, st->card.citizen.version, today,
-				 vocab_end_reason[c].code);
-	}
 	if (r == DB_ERR_CONFLICT)
 		app_status(app, STATUS_ERROR, "%s", _("Someone else changed the card meanwhile; it is shown as it is now. Try again."));
 	else if (r != DB_OK)
 		app_status_db(app, r);
 	load(st, app);
-	return RD_ALL;
+}
+
+static void reopen_answered(struct app *app, void *ctx, int yes)
+{
+	struct card_state *st = ctx;
+	if (yes)
+		after_course_change(st, app,
+				    store_citizens_reopen(app->desk.db, app->desk.user, st->id, st->card.citizen.version));
+}
+
+static void end_reason_chosen(struct app *app, void *ctx, int c)
+{
+	struct card_state *st = ctx;
+	if (c < 0)
+		return;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	after_course_change(st, app, store_citizens_end(app->desk.db, app->desk.user, st->id,
+							st->card.citizen.version, today, vocab_end_reason[c].code));
+}
+
+static void end_or_reopen(struct card_state *st, struct app *app)
+{
+	if (strcmp(st->card.citizen.status, "ended") == 0) {
+		dialog_confirm(app, &(struct confirm_args){ .question = _("Reopen the course for this citizen?"),
+			.done = reopen_answered, .ctx = st });
+		return;
+	}
+	const char *labels[DIALOG_MAX_BUTTONS];
+	int n = vocab_count(vocab_end_reason);
+	for (int i = 0; i < n && i < DIALOG_MAX_BUTTONS; i++)
+		labels[i] = _(vocab_end_reason[i].label);
+	dialog_choose(app, &(struct choose_args){ .question = _("Why does the course end?"), .labels = labels,
+		.n = n < DIALOG_MAX_BUTTONS ? n : DIALOG_MAX_BUTTONS, .done = end_reason_chosen, .ctx = st });
 }
 
 static unsigned card_key(struct screen *s, struct app *app, ui_key key)
@@ -360,14 +379,18 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	struct card_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_EDIT:
-		citizen_edit_open(app, &st->card);
+		citizen_edit_open(app, &(struct citizen_edit_args){ .card = &st->card });
 		return RD_ALL;
 	case ACT_NOTE:
-		return add_note(st, app);
+		dialog_prompt(app, &(struct prompt_args){ .question = _("Note (today's date and your name are added):"),
+			.max_chars = NOTE_CHARS, .done = note_typed, .ctx = st });
+		return RD_ALL;
 	case ACT_END:
-		return end_or_reopen(st, app);
+		end_or_reopen(st, app);
+		return RD_ALL;
 	case ACT_MEASURE:
-		measure_form_open(app, st->id, st->card.citizen.name, 0);
+		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->id,
+			.citizen_name = st->card.citizen.name });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
@@ -383,21 +406,19 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-void card_open(struct app *app, long long citizen_id)
+/* Back from an edit, a measure or a match: show the card as it is now. */
+static unsigned card_resume(struct screen *s, struct app *app)
 {
-	pending_id = citizen_id;
-	app_push(app, &card_screen);
+	load(s->state, app);
+	return RD_ALL;
 }
 
-/* After an edit: show the card as it is now. */
-void card_reload(struct app *app)
+void card_open(struct app *app, const struct card_args *args)
 {
-	struct card_state *st = app_top_state(app, &card_screen);
-	if (st)
-		load(st, app);
+	app_push(app, &card_screen, args);
 }
 
-const struct screen_ops card_screen = {
+static const struct screen_ops card_screen = {
 	.name = N_("Citizen card"),
 	.help = N_("The top line is the citizen's next step: an overdue or due call, the next session "
 		   "they are expected at, a match waiting to be made, a handover, or a reminder to decide "
@@ -407,5 +428,6 @@ const struct screen_ops card_screen = {
 	.enter = card_enter,
 	.draw = card_draw,
 	.on_key = card_key,
+	.resume = card_resume,
 	.leave = app_free_state,
 };

@@ -7,9 +7,9 @@
 
 struct app;
 
-extern const struct screen_ops card_screen;
-void card_open(struct app *app, long long citizen_id);
-/* Re-reads the card on top of the stack, e.g. after an edit. */
-void card_reload(struct app *app);
+struct card_args {
+	long long citizen_id;
+};
+void card_open(struct app *app, const struct card_args *args);
 
 #endif

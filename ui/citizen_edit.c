@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "app.h"
-#include "card.h"
 #include "citizen_form.h"
 #include "dialog.h"
 #include "draw.h"
@@ -26,10 +25,7 @@ struct edit_state {
 	int top;
 };
 
-static const struct screen_ops conflict_screen;
-static struct edit_state *conflict_of; /* the edit the conflict screen is about */
-
-static const struct citizen_card *pending_card;
+static const struct screen_ops conflict_screen, citizen_edit_screen;
 
 static const struct action edit_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), 0 },
@@ -45,13 +41,14 @@ static const struct action conflict_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool edit_enter(struct screen *s, struct app *app)
+static bool edit_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct edit_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->original = *pending_card;
-	st->expected_version = pending_card->citizen.version;
+	const struct citizen_edit_args *a = args;
+	st->original = *a->card;
+	st->expected_version = a->card->citizen.version;
 	if (!citizen_form_init(&st->cf, app)) {
 		free(st);
 		return false;
@@ -108,7 +105,6 @@ static void edit_draw(struct screen *s, struct app *app, const struct area *a)
 static unsigned finish(struct app *app, const char *message)
 {
 	app_pop(app);
-	card_reload(app);
 	app_status(app, STATUS_INFO, "%s", message);
 	return RD_ALL;
 }
@@ -156,7 +152,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 		return RD_ALL;
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);
-	enum db_status r = store_citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+	enum db_status r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
 	if (r == DB_ERR_CONFLICT) {
 		int clashes = merge(st, app);
 		if (clashes < 0)
@@ -166,7 +162,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			/* Nothing clashed: the merged card is saved at once. */
 			edited = st->original;
 			citizen_form_read(&st->cf, &edited);
-			r = store_citizens_update(app->db, app->user, &edited, st->expected_version, &st->theirs_card);
+			r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
 			if (r == DB_OK) {
 				st->cf.form.dirty = false;
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));
@@ -178,8 +174,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			return RD_ALL;
 		}
 		st->top = 0;
-		conflict_of = st;
-		app_push(app, &conflict_screen);
+		app_push(app, &conflict_screen, st);
 		app_status(app, STATUS_ERROR, "%s", _("Not saved: the card was changed elsewhere. Choose below."));
 		return RD_ALL;
 	}
@@ -201,12 +196,22 @@ static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->cf.form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-/* The conflict screen: both versions, and the volunteer chooses. */
-static bool conflict_enter(struct screen *s, struct app *app)
+/* The conflict screen: both versions, and the volunteer chooses. Its
+ * state is the edit's, which stays below it on the stack. */
+static bool conflict_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)app;
-	s->state = conflict_of;
+	s->state = (void *)args;
 	return true;
+}
+
+static void keep_mine_answered(struct app *app, void *ctx, int yes)
+{
+	struct edit_state *st = ctx;
+	if (!yes)
+		return;
+	app_pop(app);
+	save(st, app);
 }
 
 static void conflict_draw(struct screen *s, struct app *app, const struct area *a)
@@ -220,10 +225,10 @@ static unsigned conflict_key(struct screen *s, struct app *app, ui_key key)
 	struct edit_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_KEEP_MINE:
-		if (!dialog_confirm(app, _("Save your values in these fields? The other desk's values in them are lost."), false))
-			return RD_ALL;
-		app_pop(app);
-		return save(st, app);
+		dialog_confirm(app, &(struct confirm_args){
+			.question = _("Save your values in these fields? The other desk's values in them are lost."),
+			.done = keep_mine_answered, .ctx = st });
+		return RD_ALL;
 	case ACT_KEEP_THEIRS:
 		st->cf.form.dirty = false;
 		app_pop(app);
@@ -253,13 +258,12 @@ static const struct screen_ops conflict_screen = {
 	.on_key = conflict_key,
 };
 
-void citizen_edit_open(struct app *app, const struct citizen_card *card)
+void citizen_edit_open(struct app *app, const struct citizen_edit_args *args)
 {
-	pending_card = card;
-	app_push(app, &citizen_edit_screen);
+	app_push(app, &citizen_edit_screen, args);
 }
 
-const struct screen_ops citizen_edit_screen = {
+static const struct screen_ops citizen_edit_screen = {
 	.name = N_("Edit card"),
 	.help = N_("Change any field and save with F10. If another desk saved the card meanwhile, you see "
 		   "both versions and choose: save yours, keep theirs, or go back and combine them."),

@@ -5,11 +5,13 @@
 #define BB_CITIZEN_EDIT_H
 
 #include "screen.h"
-#include "store_citizens.h"
+#include "model_citizen.h"
 
 struct app;
 
-extern const struct screen_ops citizen_edit_screen;
-void citizen_edit_open(struct app *app, const struct citizen_card *card);
+struct citizen_edit_args {
+	const struct citizen_card *card;   /* as the card shows it: copied */
+};
+void citizen_edit_open(struct app *app, const struct citizen_edit_args *args);
 
 #endif

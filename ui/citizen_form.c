@@ -7,7 +7,7 @@
 
 #include "app.h"
 #include "date.h"
-#include "dialog.h"
+#include "form_screen.h"
 #include "field_checks.h"
 #include "i18n.h"
 #include "postcode.h"
@@ -232,9 +232,8 @@ unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *
 	if (*ev == FORM_PICK) {
 		struct picklist_field *list = cur == CF_INTERESTS ? &cf->interests
 			: cur == CF_BARRIERS ? &cf->barriers : NULL;
-		dialog_pick(cf->app, &cf->fields[cur], list ? picklist_field_add : NULL, list);
-		cf->form.dirty = true;
-		*ev = FORM_CHANGED;
+		form_screen_pick(cf->app, &cf->form, list ? picklist_field_add : NULL, list);
+		*ev = FORM_NONE;
 		return RD_ALL;
 	}
 	if (*ev == FORM_CHANGED && cur == CF_POSTCODE) {

@@ -30,7 +30,7 @@ static void fetch(struct citizen_hits *h, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = store_citizens_search(h->app->db, h->query, offset, want, h->rows + offset, &got);
+	enum db_status r = store_citizens_search(h->app->desk.db, h->query, offset, want, h->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(h->app, r);
 		got = 0;

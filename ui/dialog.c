@@ -1,9 +1,10 @@
-/* dialog.c — modal dialogs with their own small key loops. */
+/* dialog.c — modal dialogs as screens on the stack (dialog.h). */
 #include "dialog.h"
 
 #include <curses.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,7 +13,6 @@
 #include "form.h"
 #include "i18n.h"
 #include "lineedit.h"
-#include "term.h"
 #include "utf8.h"
 
 /* A box in the middle of the screen; returns its inner area. */
@@ -30,209 +30,439 @@ static struct area draw_box(int want_rows, int want_cols)
 	return (struct area){ .top = y0 + 1, .left = x0 + 2, .rows = rows - 2, .cols = cols - 4 };
 }
 
-static void draw_hint_line(const char *hint)
+/* ---------- choose and confirm ---------- */
+
+struct choose_state {
+	char *question;
+	char *labels[DIALOG_MAX_BUTTONS];
+	int n, sel;
+	bool yes_no;          /* a confirm: the caller hears 1 for yes, 0 for no */
+	dialog_choice_fn done;
+	void *ctx;
+};
+
+/* What dialog_choose and dialog_confirm hand to .enter. */
+struct choose_open {
+	const struct choose_args *args;
+	bool yes_no;
+};
+
+static const struct action choose_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Choose"), N_("Take the highlighted answer (or press its first letter)."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Move to the next answer (also Right; Left goes back)."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without choosing."), 0 },
+	{ ACT_NEXT_FIELD, UIK(KEY_RIGHT), N_("Next"), NULL, ACTF_HIDDEN },
+	{ ACT_PREV_FIELD, UIK(KEY_LEFT), N_("Back"), NULL, ACTF_HIDDEN },
+	{ ACT_PREV_FIELD, UIK(KEY_BTAB), N_("Back"), NULL, ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static void choose_leave(struct screen *s, struct app *app);
+
+static bool choose_enter(struct screen *s, struct app *app, const void *args)
 {
-	draw_blank(LINES - 1, 0, COLS, A_REVERSE);
-	draw_text(LINES - 1, 0, COLS, hint, A_REVERSE);
+	(void)app;
+	const struct choose_open *open = args;
+	const struct choose_args *a = open->args;
+	struct choose_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->question = strdup(a->question);
+	st->n = a->n < DIALOG_MAX_BUTTONS ? a->n : DIALOG_MAX_BUTTONS;
+	bool ok = st->question != NULL;
+	for (int i = 0; i < st->n; i++)
+		ok = ok && (st->labels[i] = strdup(a->labels[i])) != NULL;
+	st->sel = a->default_index >= 0 && a->default_index < st->n ? a->default_index : 0;
+	st->yes_no = open->yes_no;
+	st->done = a->done;
+	st->ctx = a->ctx;
+	s->state = st;
+	if (!ok)
+		choose_leave(s, app);
+	return ok;
 }
 
-/* Reads a key for a dialog; false when the program must stop. */
-static bool dialog_key(struct app *app, ui_key *k)
+static void choose_leave(struct screen *s, struct app *app)
 {
-	refresh();
-	*k = term_next_key();
-	if (*k == UIK_STOP || *k == UIK_SCRIPT_END) {
-		app->quit = true;
-		app->exit_status = *k == UIK_SCRIPT_END ? 3 : 128 + (int)term_stop_signal;
+	(void)app;
+	struct choose_state *st = s->state;
+	if (!st)
+		return;
+	free(st->question);
+	for (int i = 0; i < st->n; i++)
+		free(st->labels[i]);
+	free(st);
+	s->state = NULL;
+}
+
+static void choose_draw(struct screen *s, struct app *app, const struct area *body)
+{
+	(void)app;
+	(void)body;
+	struct choose_state *st = s->state;
+	struct area a = draw_box(7, 64);
+	int used = draw_wrapped(a.top, a.left, a.rows - 2, a.cols, st->question, A_REVERSE);
+	int x = a.left, y = a.top + (used < a.rows - 1 ? used + 1 : a.rows - 1);
+	for (int i = 0; i < st->n; i++) {
+		/* The chosen button is marked in text too, not only by its
+		 * colour, so it reads the same on every terminal. */
+		char button[120];
+		snprintf(button, sizeof button, i == st->sel ? "[>%s<]" : "[ %s ]", st->labels[i]);
+		int w = utf8_columns(button, strlen(button));
+		if (x + w > a.left + a.cols && x > a.left) {
+			x = a.left;
+			y++;
+		}
+		draw_text(y, x, a.left + a.cols - x, button, i == st->sel ? A_BOLD : A_REVERSE);
+		x += w + 2;
+	}
+}
+
+/* Closes the dialog, then tells the screen that asked. */
+static unsigned choose_finish(struct app *app, struct choose_state *st, int choice)
+{
+	dialog_choice_fn done = st->done;
+	void *ctx = st->ctx;
+	if (st->yes_no)
+		choice = choice == 0;
+	app_pop(app);
+	if (done)
+		done(app, ctx, choice);
+	return RD_ALL;
+}
+
+static unsigned choose_key(struct screen *s, struct app *app, ui_key k)
+{
+	struct choose_state *st = s->state;
+	switch (action_for_key(s->ops->actions, k)) {
+	case ACT_OPEN:
+		return choose_finish(app, st, st->sel);
+	case ACT_BACK:
+		return choose_finish(app, st, -1);
+	case ACT_NEXT_FIELD:
+		st->sel = (st->sel + 1) % st->n;
+		return RD_BODY;
+	case ACT_PREV_FIELD:
+		st->sel = (st->sel + st->n - 1) % st->n;
+		return RD_BODY;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return app_default_key(app, k);
+	default:
+		break;
+	}
+	if (UIK_IS_FUNC(k) || k <= 0)
+		return RD_NONE;
+	/* The first letter of a label chooses it: j(a), n(ej), g(em). */
+	char typed[8] = { 0 }, first[8];
+	utf8_encode((uint32_t)k, typed);
+	for (int i = 0; i < st->n; i++) {
+		size_t len = utf8_next(st->labels[i], strlen(st->labels[i]), 0);
+		snprintf(first, sizeof first, "%.*s", (int)len, st->labels[i]);
+		if (strcasecmp(first, typed) == 0)
+			return choose_finish(app, st, i);
+	}
+	return RD_NONE;
+}
+
+static const struct screen_ops choose_screen = {
+	.name = N_("Question"),
+	.help = N_("Answer the question to go on: the highlighted answer is marked with > <."),
+	.actions = choose_actions,
+	.overlay = true,
+	.enter = choose_enter,
+	.draw = choose_draw,
+	.on_key = choose_key,
+	.leave = choose_leave,
+};
+
+void dialog_choose(struct app *app, const struct choose_args *a)
+{
+	app_push(app, &choose_screen, &(struct choose_open){ .args = a });
+}
+
+void dialog_confirm(struct app *app, const struct confirm_args *a)
+{
+	const char *labels[] = { _("Yes"), _("No") };
+	struct choose_args yes_no = { .question = a->question, .labels = labels, .n = 2,
+				      .default_index = a->default_yes ? 0 : 1, .done = a->done, .ctx = a->ctx };
+	app_push(app, &choose_screen, &(struct choose_open){ .args = &yes_no, .yes_no = true });
+}
+
+/* ---------- a line of text ---------- */
+
+struct prompt_state {
+	char *question;
+	bool secret;
+	struct lineedit edit;
+	dialog_text_fn done;
+	void *ctx;
+};
+
+static const struct action prompt_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("OK"), N_("Take what was typed."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without taking it."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool prompt_enter(struct screen *s, struct app *app, const void *args)
+{
+	(void)app;
+	const struct prompt_args *a = args;
+	struct prompt_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	if (!(st->question = strdup(a->question))) {
+		free(st);
 		return false;
 	}
+	st->secret = a->secret;
+	lineedit_init(&st->edit, a->max_chars);
+	st->done = a->done;
+	st->ctx = a->ctx;
+	s->state = st;
 	return true;
 }
 
-int dialog_choose(struct app *app, const char *question, const char *const *labels, int n,
-		  int default_index)
+static void prompt_leave(struct screen *s, struct app *app)
 {
-	int sel = default_index;
-	for (;;) {
-		app_redraw(app);
-		char hint[200];
-		snprintf(hint, sizeof hint, "%s  Enter %s  Esc %s", _("Arrows move"), _("Choose"), _("Cancel"));
-		draw_hint_line(hint);
-		struct area a = draw_box(7, 64);
-		int used = draw_wrapped(a.top, a.left, a.rows - 2, a.cols, question, A_REVERSE);
-		int x = a.left, y = a.top + (used < a.rows - 1 ? used + 1 : a.rows - 1);
-		for (int i = 0; i < n; i++) {
-			/* The chosen button is marked in text too, not only by
-			 * its colour, so it reads the same on every terminal. */
-			char button[80];
-			snprintf(button, sizeof button, i == sel ? "[>%s<]" : "[ %s ]", labels[i]);
-			int w = utf8_columns(button, strlen(button));
-			if (x + w > a.left + a.cols && x > a.left) {
-				x = a.left;
-				y++;
-			}
-			draw_text(y, x, a.left + a.cols - x, button, i == sel ? A_BOLD : A_REVERSE);
-			x += w + 2;
-		}
-		curs_set(0);
-		ui_key k;
-		if (!dialog_key(app, &k))
-			return -1;
-		if (k == UIK_ESC)
-			return -1;
-		if (k == UIK_ENTER)
-			return sel;
-		if (k == UIK_TAB || k == UIK(KEY_RIGHT))
-			sel = (sel + 1) % n;
-		else if (k == UIK(KEY_BTAB) || k == UIK(KEY_LEFT))
-			sel = (sel + n - 1) % n;
-		else if (k == UIK(KEY_RESIZE))
-			continue;
-		else if (!UIK_IS_FUNC(k)) {
-			/* The first letter of a label chooses it: j(a), n(ej), g(em). */
-			char typed[8] = { 0 }, first[8];
-			utf8_encode((uint32_t)k, typed);
-			for (int i = 0; i < n; i++) {
-				size_t len = utf8_next(labels[i], strlen(labels[i]), 0);
-				snprintf(first, sizeof first, "%.*s", (int)len, labels[i]);
-				if (strcasecmp(first, typed) == 0)
-					return i;
-			}
-		}
+	(void)app;
+	struct prompt_state *st = s->state;
+	if (!st)
+		return;
+	/* A PIN typed halfway leaves no trace in memory. */
+	memset(&st->edit, 0, sizeof st->edit);
+	free(st->question);
+	free(st);
+	s->state = NULL;
+}
+
+static void prompt_draw(struct screen *s, struct app *app, const struct area *body)
+{
+	(void)app;
+	(void)body;
+	struct prompt_state *st = s->state;
+	const struct lineedit *e = &st->edit;
+	struct area a = draw_box(6, 64);
+	draw_wrapped(a.top, a.left, 2, a.cols, st->question, A_REVERSE);
+	draw_blank(a.top + 2, a.left, a.cols, A_NORMAL);
+	if (st->secret) {
+		char stars[64];
+		size_t n = utf8_length(e->text);
+		if (n >= sizeof stars)
+			n = sizeof stars - 1;
+		memset(stars, '*', n);
+		stars[n] = '\0';
+		draw_text(a.top + 2, a.left, a.cols, stars, A_NORMAL);
+		curs_set(1);
+		move(a.top + 2, a.left + (int)n);
+		return;
+	}
+	int ccol = lineedit_cursor_column(e);
+	int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
+	size_t skip = utf8_fit(e->text, off);
+	draw_text(a.top + 2, a.left, a.cols, e->text + skip, A_NORMAL);
+	curs_set(1);
+	move(a.top + 2, a.left + ccol - utf8_columns(e->text, skip));
+}
+
+static unsigned prompt_finish(struct app *app, struct prompt_state *st, bool take)
+{
+	dialog_text_fn done = st->done;
+	void *ctx = st->ctx;
+	char text[LINEEDIT_BYTES];
+	snprintf(text, sizeof text, "%s", st->edit.text);
+	app_pop(app);
+	if (done)
+		done(app, ctx, take ? text : NULL);
+	memset(text, 0, sizeof text);
+	return RD_ALL;
+}
+
+static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
+{
+	struct prompt_state *st = s->state;
+	if (k == UIK_ENTER)
+		return prompt_finish(app, st, true);
+	if (k == UIK_ESC)
+		return prompt_finish(app, st, false);
+	if (lineedit_key(&st->edit, k))
+		return RD_BODY;
+	return k == UIK(KEY_F(1)) || k == UIK_CTRL('l') ? app_default_key(app, k) : RD_NONE;
+}
+
+static const struct screen_ops prompt_screen = {
+	.name = N_("Question"),
+	.help = N_("Type the answer and press Enter, or Esc to leave it."),
+	.actions = prompt_actions,
+	.overlay = true,
+	.enter = prompt_enter,
+	.draw = prompt_draw,
+	.on_key = prompt_key,
+	.leave = prompt_leave,
+};
+
+void dialog_prompt(struct app *app, const struct prompt_args *a)
+{
+	app_push(app, &prompt_screen, a);
+}
+
+/* ---------- the chooser of a multiple-choice field ---------- */
+
+struct pick_state {
+	struct pick_args args;
+	uint64_t before;      /* the ticks to go back to on Esc */
+	int sel, top;
+	char message[FIELD_ERROR_MAX];
+};
+
+static const struct action pick_actions[] = {
+	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry (also x)."), 0 },
+	{ ACT_NEW, '+', N_("New"), N_("Add a new entry to the centre's list."), 0 },
+	{ ACT_OPEN, UIK_ENTER, N_("Done"), N_("Keep the ticks and close."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close and undo the ticks."), 0 },
+	{ ACT_TOGGLE, 'x', N_("Tick"), NULL, ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+/* Without an add callback there is no + to show. */
+static const struct action pick_actions_fixed[] = {
+	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry (also x)."), 0 },
+	{ ACT_OPEN, UIK_ENTER, N_("Done"), N_("Keep the ticks and close."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close and undo the ticks."), 0 },
+	{ ACT_TOGGLE, 'x', N_("Tick"), NULL, ACTF_HIDDEN },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+static bool pick_enter(struct screen *s, struct app *app, const void *args)
+{
+	(void)app;
+	struct pick_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	st->args = *(const struct pick_args *)args;
+	st->before = st->args.fld->picked;
+	s->state = st;
+	return true;
+}
+
+static int pick_count(const struct pick_state *st)
+{
+	int n = st->args.fld->noptions;
+	return n < FIELD_MAX_OPTIONS ? n : FIELD_MAX_OPTIONS;
+}
+
+static void pick_draw(struct screen *s, struct app *app, const struct area *body)
+{
+	(void)app;
+	(void)body;
+	struct pick_state *st = s->state;
+	const struct form_field *fld = st->args.fld;
+	int n = pick_count(st);
+	struct area a = draw_box(n + 4 < 18 ? n + 4 : 18, 50);
+	draw_text(a.top, a.left, a.cols, _(fld->label), A_REVERSE | A_BOLD);
+	int rows = a.rows - 2;
+	if (rows < 1)
+		rows = 1;
+	if (st->sel < st->top)
+		st->top = st->sel;
+	if (st->sel >= st->top + rows)
+		st->top = st->sel - rows + 1;
+	for (int r = 0; r < rows && st->top + r < n; r++) {
+		int i = st->top + r;
+		char line[300];
+		snprintf(line, sizeof line, "[%s] %s", (fld->picked >> i) & 1 ? "x" : " ", fld->options[i].label);
+		draw_text(a.top + 1 + r, a.left, a.cols, line, i == st->sel ? A_BOLD : A_REVERSE);
+	}
+	if (st->message[0])
+		draw_text(a.top + a.rows - 1, a.left, a.cols, st->message, A_REVERSE | A_BOLD);
+}
+
+static unsigned pick_finish(struct app *app, struct pick_state *st, bool keep)
+{
+	if (!keep)
+		st->args.fld->picked = st->before;
+	void (*done)(struct app *, void *, bool) = st->args.done;
+	void *ctx = st->args.ctx;
+	app_pop(app);
+	if (done)
+		done(app, ctx, keep);
+	return RD_ALL;
+}
+
+/* The name for a new entry came back from the prompt over the chooser. */
+static void pick_added(struct app *app, void *ctx, const char *name)
+{
+	struct pick_state *st = ctx;
+	struct form_field *fld = st->args.fld;
+	if (!name || !name[0])
+		return;
+	if (st->args.add(app, st->args.add_ctx, fld, name, st->message, sizeof st->message)) {
+		st->sel = fld->noptions - 1;
+		fld->picked |= UINT64_C(1) << st->sel;
 	}
 }
 
-bool dialog_confirm(struct app *app, const char *question, bool default_yes)
+static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
 {
-	const char *labels[] = { _("Yes"), _("No") };
-	return dialog_choose(app, question, labels, 2, default_yes ? 0 : 1) == 0;
-}
-
-static bool prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars,
-		   bool secret)
-{
-	struct lineedit e;
-	lineedit_init(&e, max_chars);
-	for (;;) {
-		app_redraw(app);
-		char hint[200];
-		snprintf(hint, sizeof hint, "Enter %s  Esc %s", _("Choose"), _("Cancel"));
-		draw_hint_line(hint);
-		struct area a = draw_box(6, 64);
-		draw_wrapped(a.top, a.left, 2, a.cols, question, A_REVERSE);
-		draw_blank(a.top + 2, a.left, a.cols, A_NORMAL);
-		int ccol = lineedit_cursor_column(&e);
-		if (secret) {
-			char dots[64];
-			size_t n = utf8_length(e.text);
-			memset(dots, '*', n < sizeof dots ? n : sizeof dots - 1);
-			dots[n < sizeof dots ? n : sizeof dots - 1] = '\0';
-			draw_text(a.top + 2, a.left, a.cols, dots, A_NORMAL);
-			curs_set(1);
-			move(a.top + 2, a.left + (int)utf8_length(e.text));
-		} else {
-			int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
-			size_t skip = utf8_fit(e.text, off);
-			draw_text(a.top + 2, a.left, a.cols, e.text + skip, A_NORMAL);
-			curs_set(1);
-			move(a.top + 2, a.left + ccol - utf8_columns(e.text, skip));
-		}
-		ui_key k;
-		if (!dialog_key(app, &k))
-			return false;
-		if (k == UIK_ESC)
-			return false;
-		if (k == UIK_ENTER) {
-			snprintf(out, size, "%s", e.text);
-			return true;
-		}
-		lineedit_key(&e, k);
-	}
-}
-
-bool dialog_prompt(struct app *app, const char *question, char *out, size_t size, size_t max_chars)
-{
-	return prompt(app, question, out, size, max_chars, false);
-}
-
-bool dialog_prompt_secret(struct app *app, const char *question, char *out, size_t size,
-			  size_t max_chars)
-{
-	return prompt(app, question, out, size, max_chars, true);
-}
-
-void dialog_pick(struct app *app, struct form_field *fld, dialog_add_fn add, void *ctx)
-{
-	uint64_t before = fld->picked;
-	int sel = 0, top = 0;
-	char message[FIELD_ERROR_MAX] = "";
-	for (;;) {
-		app_redraw(app);
-		char hint[240];
-		if (add)
-			snprintf(hint, sizeof hint, "Space %s  + %s  Enter %s  Esc %s", _("Tick"), _("New"),
-				 _("Done"), _("Cancel"));
+	struct pick_state *st = s->state;
+	struct form_field *fld = st->args.fld;
+	int n = pick_count(st);
+	st->message[0] = '\0';
+	switch (action_for_key(s->ops->actions, k)) {
+	case ACT_BACK:
+		return pick_finish(app, st, false);
+	case ACT_OPEN:
+		return pick_finish(app, st, true);
+	case ACT_TOGGLE:
+		if (n > 0)
+			fld->picked ^= UINT64_C(1) << st->sel;
+		return RD_BODY;
+	case ACT_NEW:
+		if (n >= FIELD_MAX_OPTIONS)
+			snprintf(st->message, sizeof st->message, "%s", _("The list is full."));
 		else
-			snprintf(hint, sizeof hint, "Space %s  Enter %s  Esc %s", _("Tick"), _("Done"),
-				 _("Cancel"));
-		draw_hint_line(hint);
-		int n = fld->noptions < FIELD_MAX_OPTIONS ? fld->noptions : FIELD_MAX_OPTIONS;
-		struct area a = draw_box(n + 4 < 18 ? n + 4 : 18, 50);
-		draw_text(a.top, a.left, a.cols, _(fld->label), A_REVERSE | A_BOLD);
-		int rows = a.rows - 2;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + rows)
-			top = sel - rows + 1;
-		for (int r = 0; r < rows && top + r < n; r++) {
-			int i = top + r;
-			char line[300];
-			snprintf(line, sizeof line, "[%s] %s", (fld->picked >> i) & 1 ? "x" : " ",
-				 fld->options[i].label);
-			draw_text(a.top + 1 + r, a.left, a.cols, line, i == sel ? A_BOLD : A_REVERSE);
-		}
-		if (message[0])
-			draw_text(a.top + a.rows - 1, a.left, a.cols, message, A_REVERSE | A_BOLD);
-		curs_set(0);
-		ui_key k;
-		if (!dialog_key(app, &k)) {
-			fld->picked = before;
-			return;
-		}
-		message[0] = '\0';
-		switch (k) {
-		case UIK_ESC:
-			fld->picked = before;
-			return;
-		case UIK_ENTER:
-			return;
-		case UIK(KEY_UP):
-			if (sel > 0)
-				sel--;
-			break;
-		case UIK(KEY_DOWN):
-			if (sel + 1 < n)
-				sel++;
-			break;
-		case UIK_SPACE:
-		case 'x':
-			if (n > 0)
-				fld->picked ^= UINT64_C(1) << sel;
-			break;
-		case '+':
-			if (add) {
-				char name[256];
-				if (n >= FIELD_MAX_OPTIONS)
-					snprintf(message, sizeof message, "%s", _("The list is full."));
-				else if (dialog_prompt(app, _("Name of the new entry:"), name, sizeof name, 60)
-					 && name[0] && add(ctx, fld, name, message, sizeof message)) {
-					sel = fld->noptions - 1;
-					fld->picked |= UINT64_C(1) << sel;
-				}
-			}
-			break;
-		default:
-			break;
-		}
+			dialog_prompt(app, &(struct prompt_args){ .question = _("Name of the new entry:"),
+				.max_chars = 60, .done = pick_added, .ctx = st });
+		return RD_ALL;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return app_default_key(app, k);
+	default:
+		break;
 	}
+	if (k == UIK(KEY_UP) && st->sel > 0)
+		st->sel--;
+	else if (k == UIK(KEY_DOWN) && st->sel + 1 < n)
+		st->sel++;
+	else
+		return RD_NONE;
+	return RD_BODY;
+}
+
+static const struct screen_ops pick_screen = {
+	.name = N_("Choose"),
+	.help = N_("Tick every entry that fits with Space, then press Enter. Esc leaves the ticks as they were."),
+	.actions = pick_actions,
+	.overlay = true,
+	.enter = pick_enter,
+	.draw = pick_draw,
+	.on_key = pick_key,
+	.leave = app_free_state,
+};
+
+static const struct screen_ops pick_fixed_screen = {
+	.name = N_("Choose"),
+	.help = N_("Tick every entry that fits with Space, then press Enter. Esc leaves the ticks as they were."),
+	.actions = pick_actions_fixed,
+	.overlay = true,
+	.enter = pick_enter,
+	.draw = pick_draw,
+	.on_key = pick_key,
+	.leave = app_free_state,
+};
+
+void dialog_pick(struct app *app, const struct pick_args *a)
+{
+	app_push(app, a->add ? &pick_screen : &pick_fixed_screen, a);
 }

@@ -9,7 +9,7 @@
 #include "date.h"
 #include "dialog.h"
 #include "i18n.h"
-#include "intake.h"
+#include "intake_form.h"
 #include "list.h"
 #include "store_citizens.h"
 
@@ -43,7 +43,7 @@ static void d_row(void *ctx, int i, char *buf, size_t size)
 
 static bool reload(struct drafts_state *st, struct app *app)
 {
-	enum db_status r = store_drafts_list(app->db, st->drafts, DRAFTS_MAX, &st->n);
+	enum db_status r = store_drafts_list(app->desk.db, st->drafts, DRAFTS_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -52,7 +52,7 @@ static bool reload(struct drafts_state *st, struct app *app)
 	return true;
 }
 
-static bool drafts_enter(struct screen *s, struct app *app)
+static bool drafts_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct drafts_state *st = calloc(1, sizeof *st);
 	if (!st)
@@ -71,9 +71,25 @@ static void drafts_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
 	struct drafts_state *st = s->state;
-	/* Opening or deleting elsewhere changes the list: read it anew. */
-	reload(st, app);
 	list_draw(&st->list, a);
+}
+
+/* A draft opened and saved, or kept again, changes the list. */
+static unsigned drafts_resume(struct screen *s, struct app *app)
+{
+	reload(s->state, app);
+	return RD_ALL;
+}
+
+static void delete_answered(struct app *app, void *ctx, int yes)
+{
+	struct drafts_state *st = ctx;
+	if (!yes || st->n == 0)
+		return;
+	enum db_status r = store_drafts_delete(app->desk.db, app->desk.user, st->drafts[st->list.selected].id);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	reload(st, app);
 }
 
 static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
@@ -81,18 +97,13 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 	struct drafts_state *st = s->state;
 	enum action_id act = action_for_key(s->ops->actions, key);
 	if (act == ACT_OPEN && st->n > 0) {
-		intake_open_draft(app, st->drafts[st->list.selected].id);
+		intake_open(app, &(struct intake_args){ .draft_id = st->drafts[st->list.selected].id });
 		return RD_ALL;
 	}
 	if (act == ACT_DELETE && st->n > 0) {
 		char q[CIT_NAME + 80];
 		snprintf(q, sizeof q, _("Delete the draft \"%s\"?"), st->drafts[st->list.selected].label);
-		if (dialog_confirm(app, q, false)) {
-			enum db_status r = store_drafts_delete(app->db, app->user, st->drafts[st->list.selected].id);
-			if (r != DB_OK)
-				app_status_db(app, r);
-			reload(st, app);
-		}
+		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = delete_answered, .ctx = st });
 		return RD_ALL;
 	}
 	if (act == ACT_BACK) {
@@ -105,7 +116,7 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-const struct screen_ops drafts_screen = {
+static const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
 	.help = N_("Intake forms that were left before they were saved. Enter goes on filling one in; "
 		   "saving it removes the draft."),
@@ -113,5 +124,11 @@ const struct screen_ops drafts_screen = {
 	.enter = drafts_enter,
 	.draw = drafts_draw,
 	.on_key = drafts_key,
+	.resume = drafts_resume,
 	.leave = app_free_state,
 };
+
+void drafts_open(struct app *app)
+{
+	app_push(app, &drafts_screen, NULL);
+}

@@ -4,6 +4,8 @@
 
 #include "screen.h"
 
-extern const struct screen_ops drafts_screen;
+struct app;
+
+void drafts_open(struct app *app);
 
 #endif

@@ -13,11 +13,24 @@ bool form_screen_valid(struct app *app, struct form *f)
 	return false;
 }
 
+/* Leaving on purpose is not work to keep as a draft. */
+static void leave_answered(struct app *app, void *ctx, int yes)
+{
+	struct form *f = ctx;
+	if (!yes)
+		return;
+	f->dirty = false;
+	app_pop(app);
+}
+
 unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
 			 const char *leave_question)
 {
 	if (ev == FORM_CANCEL && leave_question) {
-		if (!f->dirty || dialog_confirm(app, leave_question, false))
+		if (f->dirty)
+			dialog_confirm(app, &(struct confirm_args){ .question = leave_question, .done = leave_answered,
+				.ctx = f });
+		else
 			app_pop(app);
 		return RD_ALL;
 	}
@@ -25,4 +38,18 @@ unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_
 	if (cur->edit.refused)
 		app_status(app, STATUS_ERROR, "%s", cur->error);
 	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+static void picked(struct app *app, void *ctx, bool kept)
+{
+	(void)app;
+	struct form *f = ctx;
+	if (kept)
+		f->dirty = true;
+}
+
+void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx)
+{
+	dialog_pick(app, &(struct pick_args){ .fld = &f->fields[f->current], .add = add, .add_ctx = add_ctx,
+		.done = picked, .ctx = f });
 }

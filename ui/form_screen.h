@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "dialog.h"
 #include "form.h"
 #include "screen.h"
 
@@ -24,5 +25,9 @@ bool form_screen_valid(struct app *app, struct form *f);
  * app_default_key. */
 unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
 			 const char *leave_question);
+
+/* Opens the chooser of the current FIELD_MULTI field (on FORM_PICK);
+ * ticks kept make the form changed. `add` (may be NULL) adds entries. */
+void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx);
 
 #endif

@@ -3,6 +3,7 @@
 #include "help.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -28,9 +29,6 @@ struct help_state {
 	int nshown;
 	struct list list;
 };
-
-/* Which screen the next help_screen.enter describes. */
-static const struct screen_ops *pending_about;
 
 static const struct action help_actions[] = {
 	{ ACT_SEARCH, '/', N_("Search"), N_("Search the keys as you type."), 0 },
@@ -95,19 +93,20 @@ static void add_rows(struct help_state *h, const struct action *t)
 	}
 }
 
-static bool help_enter(struct screen *s, struct app *app)
+static bool help_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)app;
-	static struct help_state state;
-	memset(&state, 0, sizeof state);
-	state.about = pending_about;
-	add_rows(&state, state.about ? state.about->actions : NULL);
-	add_rows(&state, global_actions);
-	help_filter(&state, "");
-	list_init(&state.list, (struct list_source){
-		.count = help_count, .row = help_row, .filter = help_filter, .ctx = &state },
+	struct help_state *h = calloc(1, sizeof *h);
+	if (!h)
+		return false;
+	h->about = ((const struct help_args *)args)->about;
+	add_rows(h, h->about ? h->about->actions : NULL);
+	add_rows(h, global_actions);
+	help_filter(h, "");
+	list_init(&h->list, (struct list_source){
+		.count = help_count, .row = help_row, .filter = help_filter, .ctx = h },
 		_("No key matches the search."));
-	s->state = &state;
+	s->state = h;
 	return true;
 }
 
@@ -171,10 +170,9 @@ static unsigned help_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-void help_open(struct app *app, const struct screen_ops *about)
+void help_open(struct app *app, const struct help_args *args)
 {
-	pending_about = about;
-	app_push(app, &help_screen);
+	app_push(app, &help_screen, args);
 }
 
 const struct screen_ops help_screen = {
@@ -184,4 +182,5 @@ const struct screen_ops help_screen = {
 	.enter = help_enter,
 	.draw = help_draw,
 	.on_key = help_key,
+	.leave = app_free_state,
 };

@@ -8,6 +8,9 @@
 struct app;
 
 extern const struct screen_ops help_screen;
-void help_open(struct app *app, const struct screen_ops *about);
+struct help_args {
+	const struct screen_ops *about;   /* the screen whose keys are shown */
+};
+void help_open(struct app *app, const struct help_args *args);
 
 #endif

@@ -3,26 +3,25 @@
 #include "home.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "attendance.h"
+#include "attendance_week.h"
 #include "call_flow.h"
-#include "calls.h"
+#include "call_list.h"
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
-#include "citizens.h"
+#include "citizen_search.h"
 #include "drafts.h"
-#include "intake.h"
-#include "matching.h"
-#include "registry.h"
-#include "settings.h"
+#include "intake_form.h"
+#include "matching_waiting.h"
+#include "registry_list.h"
+#include "settings_form.h"
 #include "signin.h"
-#include "store_calls.h"
-#include "store_citizens.h"
-#include "store_stats.h"
-#include "users.h"
+#include "overview.h"
+#include "user_list.h"
 #include "utf8.h"
 
 /* The menu is drawn from this table; its entries stay off the hint line,
@@ -40,6 +39,11 @@ static const struct action home_actions[] = {
 	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks (coordinators)."), ACTF_MENU },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+
+struct home_state {
+	struct overview o;
+	bool loaded;
 };
 
 static int draw_count(int y, int x, int cols, const char *label, long long n)
@@ -65,17 +69,15 @@ static void draw_empty_help(bool named, int y, const struct area *a)
 }
 
 /* Drafts waiting to be finished, so none is forgotten. */
-static int draw_drafts(struct app *app, int y, const struct area *a)
+static int draw_drafts(const struct overview *o, int y, const struct area *a)
 {
-	struct draft drafts[3];
-	int n = 0;
-	if (store_drafts_list(app->db, drafts, 3, &n) != DB_OK || n == 0 || a->rows < 16)
+	if (o->ndrafts == 0 || a->rows < 16)
 		return y;
 	draw_text(y++, a->left + 1, a->cols - 1, _("Drafts (k to go on)"), A_BOLD);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < o->ndrafts; i++) {
 		char line[CIT_NAME + 40], when[32];
-		date_format_stamp(drafts[i].updated_at, when, sizeof when);
-		snprintf(line, sizeof line, "%s  (%s)", drafts[i].label, when);
+		date_format_stamp(o->drafts[i].updated_at, when, sizeof when);
+		snprintf(line, sizeof line, "%s  (%s)", o->drafts[i].label, when);
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	return y + 1;
@@ -83,40 +85,33 @@ static int draw_drafts(struct app *app, int y, const struct area *a)
 
 static void home_draw(struct screen *s, struct app *app, const struct area *a)
 {
-	(void)s;
+	(void)app;
+	struct home_state *st = s->state;
+	const struct overview *o = &st->o;
 	int y = a->top;
-	char centre[SETTING_MAX];
-	bool named = store_settings_get(app->db, "centre_name", centre, sizeof centre) == DB_OK && centre[0];
-	if (!named)
-		snprintf(centre, sizeof centre, "%s", _("Volunteer centre (no name yet)"));
-	draw_text(y++, a->left + 1, a->cols - 1, centre, A_BOLD);
+	bool named = o->centre_name[0] != '\0';
+	draw_text(y++, a->left + 1, a->cols - 1, named ? o->centre_name : _("Volunteer centre (no name yet)"), A_BOLD);
 	y++;
 
-	struct today_counts c = { 0 };
-	char iso[DATE_ISO_LEN];
-	date_format_iso(date_today(), iso);
-	enum db_status st = store_stats_today(app->db, iso, &c);
-	if (st != DB_OK) {
-		app_status_db(app, st);
-	} else if (a->rows >= 9) {
+	const struct today_counts *c = &o->today;
+	if (st->loaded && a->rows >= 9) {
 		draw_text(y++, a->left + 1, a->cols - 1, _("Today"), A_BOLD);
-		draw_count(y++, a->left + 3, a->cols - 3, _("Sessions today"), c.sessions_today);
-		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c.calls_due);
+		draw_count(y++, a->left + 3, a->cols - 3, _("Sessions today"), c->sessions_today);
+		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c->calls_due);
 		/* Citizens not reached three times in a row wait for the coordinator. */
-		struct call_counts calls;
-		if (store_calls_counts(app->db, iso, iso, &calls) == DB_OK && calls.escalated > 0)
-			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), calls.escalated);
-		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c.new_referrals);
+		if (o->escalated > 0)
+			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), o->escalated);
+		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
 		y++;
 	}
 
-	y = draw_drafts(app, y, a);
+	y = draw_drafts(o, y, a);
 	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
 	/* One column while it fits, else two side by side. */
 	int n = 0;
 	while (home_actions[n].id != ACT_NONE)
 		n++;
-	bool empty = st == DB_OK && c.citizens + c.volunteers + c.activities == 0;
+	bool empty = st->loaded && c->citizens + c->volunteers + c->activities == 0;
 	/* On an empty database the first-steps text needs room below too. */
 	int room = a->top + a->rows - y - (empty ? 5 : 0);
 	int per_col = n <= room || a->cols < 36 ? n : (n + 1) / 2;
@@ -142,51 +137,67 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 		app->quit = true;
 		return RD_NONE;
 	case ACT_SETTINGS:
-		if (app_require_coordinator(app))
-			app_push(app, &settings_screen);
+		settings_open(app);
 		return RD_ALL;
 	case ACT_USERS:
-		app_push(app, &users_screen);
+		users_open(app);
 		return RD_ALL;
 	case ACT_LOCK:
 		signin_lock(app);
 		return RD_ALL;
 	case ACT_INTAKE:
-		app_push(app, &intake_screen);
+		intake_open(app, &(struct intake_args){ 0 });
 		return RD_ALL;
 	case ACT_CALLS:
-		app_push(app, &calls_screen);
+		calls_open(app);
 		return RD_ALL;
 	case ACT_ATTENDANCE:
 		attendance_open(app);
 		return RD_ALL;
 	case ACT_CITIZENS:
-		app_push(app, &citizens_screen);
+		citizens_open(app);
 		return RD_ALL;
 	case ACT_MATCHING:
-		app_push(app, &matching_screen);
+		matching_open(app);
 		return RD_ALL;
 	case ACT_REGISTRY:
-		app_push(app, &registry_screen);
+		registry_open(app);
 		return RD_ALL;
 	case ACT_DRAFTS:
-		app_push(app, &drafts_screen);
+		drafts_open(app);
 		return RD_ALL;
 	default:
 		return app_default_key(app, key);
 	}
 }
 
+/* Today's numbers are read when the screen shows and when it is back on
+ * top, never while drawing. */
+static unsigned home_resume(struct screen *s, struct app *app)
+{
+	struct home_state *st = s->state;
+	enum db_status r = overview_today(&app->desk, &st->o);
+	st->loaded = r == DB_OK;
+	if (r != DB_OK)
+		app_status_db(app, r);
+	return RD_ALL;
+}
+
 /* The rules plan today's calls when the program starts, so the count on
  * the home screen is right before anyone opens the call list. The slow
  * replay of old attendance marks is left to the call list. */
-static bool home_enter(struct screen *s, struct app *app)
+static bool home_enter(struct screen *s, struct app *app, const void *args)
 {
-	(void)s;
+	(void)args;
+	struct home_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	s->state = st;
 	struct call_sweep sweep;
-	enum db_status r = call_flow_sweep(app->db, app->user, date_today(), false, &sweep);
+	enum db_status r = call_flow_sweep(app->desk.db, app->desk.user, date_today(), false, &sweep);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
 		app_status_db(app, r);
+	home_resume(s, app);
 	return true;
 }
 
@@ -198,4 +209,6 @@ const struct screen_ops home_screen = {
 	.enter = home_enter,
 	.draw = home_draw,
 	.on_key = home_key,
+	.resume = home_resume,
+	.leave = app_free_state,
 };

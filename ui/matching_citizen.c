@@ -3,7 +3,7 @@
  * words; side by side on a wide window, one above the other on a narrow
  * one. Enter chooses a line in each list, F10 confirms the match and
  * opens the citizen's card, where the next step shows the first session. */
-#include "matching.h"
+#include "matching_waiting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,16 +44,17 @@ struct mc_state {
 	int filtered[2][ML_COUNT];
 	int focus, sel[2], top[2];
 	long long chosen[2];                /* ids, 0: none */
+	struct match_request request;       /* while "match?" is asked */
+	struct match_end end;               /* while ending a match is asked */
 };
 
-static long long pending_citizen;
+static const struct screen_ops matching_citizen_screen;
 
-void matching_open_citizen(struct app *app, long long citizen_id)
+void matching_citizen_open(struct app *app, const struct matching_citizen_args *args)
 {
-	pending_citizen = citizen_id;
 	/* Say so at once rather than at the last key: a desk volunteer may
 	 * look at the suggestions, a coordinator confirms them. */
-	if (app_push(app, &matching_citizen_screen) && app->users_exist && !app->coordinator)
+	if (app_push(app, &matching_citizen_screen, args) && !desk_is_coordinator(&app->desk))
 		app_status(app, STATUS_INFO, "%s",
 			   _("You can look at the suggestions; a coordinator confirms the match."));
 }
@@ -89,10 +90,10 @@ static int find_chosen(const struct mc_state *st, int list)
 
 static bool load(struct mc_state *st, struct app *app)
 {
-	enum db_status r = store_matching_citizen_facts(app->db, st->citizen_id, &st->facts);
+	enum db_status r = store_matching_citizen_facts(app->desk.db, st->citizen_id, &st->facts);
 	int n = 0;
 	if (r == DB_OK)
-		r = store_matching_citizen_matches(app->db, st->citizen_id, st->open, OPEN_MATCHES, &n);
+		r = store_matching_citizen_matches(app->desk.db, st->citizen_id, st->open, OPEN_MATCHES, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -117,13 +118,13 @@ static bool load(struct mc_state *st, struct app *app)
 	return true;
 }
 
-static bool mc_enter(struct screen *s, struct app *app)
+static bool mc_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct mc_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->citizen_id = pending_citizen;
-	enum db_status r = store_matching_log_view(app->db, app->user, st->citizen_id);
+	st->citizen_id = ((const struct matching_citizen_args *)args)->citizen_id;
+	enum db_status r = store_matching_log_view(app->desk.db, app->desk.user, st->citizen_id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	if (r != DB_OK || !load(st, app)) {
@@ -349,6 +350,38 @@ static void mc_draw(struct screen *s, struct app *app, const struct area *a)
 
 /* ---------- keys ---------- */
 
+static void confirm_answered(struct app *app, void *ctx, int yes)
+{
+	struct mc_state *st = ctx;
+	if (!yes)
+		return;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	struct match_request q = st->request;
+	q.today = today;
+	struct match_confirmed done;
+	enum db_status r = store_matching_confirm(app->desk.db, app->desk.user, &q, &done);
+	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
+		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
+		load(st, app);
+		return;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	char name[CIT_NAME];
+	snprintf(name, sizeof name, "%s", st->facts.name);
+	app_pop(app);
+	card_open(app, &(struct card_args){ .citizen_id = q.citizen_id });
+	app_status(app, STATUS_INFO, _("%s is matched. The next step shows what happens now."), name);
+}
+
+static void match_ended(struct app *app, void *ctx)
+{
+	load(ctx, app);
+}
+
 static unsigned confirm(struct mc_state *st, struct app *app)
 {
 	int v = find_chosen(st, 0), act = find_chosen(st, 1);
@@ -368,37 +401,20 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 	if (act >= 0) {
 		struct activity_record rec;
 		struct date d;
-		if (store_activities_get(app->db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
+		if (store_activities_get(app->desk.db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
 			char day[64], more[200];
 			date_format_short(d, day, sizeof day);
 			snprintf(more, sizeof more, _(" First session: %s."), day);
 			append(question, sizeof question, "", more);
 		}
 	}
-	if (!dialog_confirm(app, question, true))
-		return RD_ALL;
-	struct match_request q = {
+	st->request = (struct match_request){
 		.citizen_id = st->citizen_id,
 		.volunteer_id = v >= 0 ? vol_at(st, v)->id : 0,
 		.activity_id = act >= 0 ? act_at(st, act)->id : 0,
-		.today = today,
 	};
-	struct match_confirmed done;
-	enum db_status r = store_matching_confirm(app->db, app->user, &q, &done);
-	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
-		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
-		load(st, app);
-		return RD_ALL;
-	}
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return RD_ALL;
-	}
-	char name[CIT_NAME];
-	snprintf(name, sizeof name, "%s", st->facts.name);
-	app_pop(app);
-	card_open(app, q.citizen_id);
-	app_status(app, STATUS_INFO, _("%s is matched. The next step shows what happens now."), name);
+	dialog_confirm(app, &(struct confirm_args){ .question = question, .default_yes = true,
+		.done = confirm_answered, .ctx = st });
 	return RD_ALL;
 }
 
@@ -431,12 +447,12 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 		st->focus = 1 - st->focus;
 		return RD_ALL;
 	case ACT_END_MATCH:
-		if (matching_end_dialog(app, st->citizen_id))
-			load(st, app);
+		st->end = (struct match_end){ .citizen_id = st->citizen_id, .ended = match_ended, .ctx = st };
+		matching_end_ask(app, &st->end);
 		return RD_ALL;
 	case ACT_WISHES:
 		if (app_require_coordinator(app))
-			matching_open_wishes(app, st->citizen_id);
+			matching_wishes_open(app, &(struct matching_wishes_args){ .citizen_id = st->citizen_id });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
@@ -472,14 +488,14 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
-void matching_citizen_reload(struct app *app)
+/* Back from the wishes: rank again. */
+static unsigned mc_resume(struct screen *s, struct app *app)
 {
-	struct mc_state *st = app_top_state(app, &matching_citizen_screen);
-	if (st)
-		load(st, app);
+	load(s->state, app);
+	return RD_ALL;
 }
 
-const struct screen_ops matching_citizen_screen = {
+static const struct screen_ops matching_citizen_screen = {
 	.name = N_("Match a citizen"),
 	.help = N_("Volunteers and activities that fit the citizen, best first. The number is the score; "
 		   "the words say where the points come from: shared interests, the same or a nearby "
@@ -491,5 +507,6 @@ const struct screen_ops matching_citizen_screen = {
 	.enter = mc_enter,
 	.draw = mc_draw,
 	.on_key = mc_key,
+	.resume = mc_resume,
 	.leave = mc_leave,
 };

@@ -3,7 +3,7 @@
  * total score is the highest possible within the free places
  * (src/match_propose.c). Each row is accepted (the match is confirmed as
  * at the desk) or skipped, one by one. */
-#include "matching.h"
+#include "matching_waiting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,9 +67,9 @@ static bool compute(struct proposal_state *st, struct app *app)
 	st->shown = calloc(PROPOSAL_MAX, sizeof *st->shown);
 	if (!st->facts || !st->rows || !st->state || !st->why || !st->shown)
 		return false;
-	enum db_status r = store_matching_waiting_facts(app->db, PROPOSAL_MAX, st->facts, &st->n);
+	enum db_status r = store_matching_waiting_facts(app->desk.db, PROPOSAL_MAX, st->facts, &st->n);
 	if (r == DB_OK)
-		r = store_matching_pool_load(app->db, &st->pool);
+		r = store_matching_pool_load(app->desk.db, &st->pool);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -83,7 +83,7 @@ static bool compute(struct proposal_state *st, struct app *app)
 	return true;
 }
 
-static bool proposal_enter(struct screen *s, struct app *app)
+static bool proposal_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct proposal_state *st = calloc(1, sizeof *st);
 	if (!st)
@@ -236,7 +236,7 @@ static unsigned accept(struct proposal_state *st, struct app *app)
 		.today = today,
 	};
 	struct match_confirmed done;
-	enum db_status r = store_matching_confirm(app->db, app->user, &q, &done);
+	enum db_status r = store_matching_confirm(app->desk.db, app->desk.user, &q, &done);
 	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
 		st->state[i] = ROW_REFUSED;
 		st->why[i] = done.refusal;
@@ -281,7 +281,7 @@ static unsigned proposal_key(struct screen *s, struct app *app, ui_key key)
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
-const struct screen_ops matching_proposal_screen = {
+static const struct screen_ops matching_proposal_screen = {
 	.name = N_("Proposal for everyone waiting"),
 	.help = N_("Everyone waiting (up to a thousand, the longest waiting first) matched at once: each to "
 		   "at most one volunteer and one activity, no volunteer or activity beyond its free places, "
@@ -294,3 +294,8 @@ const struct screen_ops matching_proposal_screen = {
 	.on_key = proposal_key,
 	.leave = proposal_leave,
 };
+
+void matching_proposal_open(struct app *app)
+{
+	app_push(app, &matching_proposal_screen, NULL);
+}

@@ -1,7 +1,7 @@
 /* matching_wishes.c — a citizen's wishes about the volunteer (gender,
  * age, lived experience) and their language, which the score uses. They
  * are asked at matching, where they matter, and kept on the citizen. */
-#include "matching.h"
+#include "matching_waiting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +22,7 @@ struct wishes_state {
 	struct form form;
 };
 
-static long long pending_citizen;
+static const struct screen_ops matching_wishes_screen;
 
 static const struct form_field layout[W_COUNT] = {
 	[W_HEADING] = { .label = N_("What the citizen wishes for"), .kind = FIELD_HEADING },
@@ -41,20 +41,19 @@ static const struct action wishes_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-void matching_open_wishes(struct app *app, long long citizen_id)
+void matching_wishes_open(struct app *app, const struct matching_wishes_args *args)
 {
-	pending_citizen = citizen_id;
-	app_push(app, &matching_wishes_screen);
+	app_push(app, &matching_wishes_screen, args);
 }
 
-static bool wishes_enter(struct screen *s, struct app *app)
+static bool wishes_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct wishes_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->citizen_id = pending_citizen;
+	st->citizen_id = ((const struct matching_wishes_args *)args)->citizen_id;
 	struct match_wishes w;
-	enum db_status r = store_matching_get_wishes(app->db, st->citizen_id, &w);
+	enum db_status r = store_matching_get_wishes(app->desk.db, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -86,13 +85,12 @@ static unsigned save(struct wishes_state *st, struct app *app)
 	snprintf(w.pref_age, sizeof w.pref_age, "%s", vocab_wished_age[st->fields[W_AGE].choice].code);
 	w.pref_lived_experience = st->fields[W_LIVED].choice != 0;
 	snprintf(w.language, sizeof w.language, "%s", form_text(&st->form, W_LANGUAGE));
-	enum db_status r = store_matching_set_wishes(app->db, app->user, st->citizen_id, &w);
+	enum db_status r = store_matching_set_wishes(app->desk.db, app->desk.user, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
 	}
 	app_pop(app);
-	matching_citizen_reload(app);
 	app_status(app, STATUS_INFO, "%s", _("The wishes are saved and the lists ranked again."));
 	return RD_ALL;
 }
@@ -107,7 +105,7 @@ static unsigned wishes_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-const struct screen_ops matching_wishes_screen = {
+static const struct screen_ops matching_wishes_screen = {
 	.name = N_("Wishes for matching"),
 	.help = N_("What the citizen wishes for in a volunteer: a woman or a man, someone close to their own "
 		   "age, younger or older, and someone with lived experience. A wish that is met adds "

@@ -9,13 +9,12 @@
 #include <string.h>
 
 #include "app.h"
-#include "card.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
 #include "lineedit.h"
-#include "measures.h"
+#include "measure_rules.h"
 #include "store_measures.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -34,13 +33,13 @@ struct measure_form_state {
 	int top;               /* first item shown */
 	bool dirty;
 	char error[240];
+	bool loaded;           /* a measure is chosen and its questions read */
+	struct measure_ref refs[MEASURE_MAX_DEFS];
+	int nrefs;
+	struct measure_entry entry;  /* what is saved while "consent?" is asked */
 };
 
-static struct {
-	long long citizen_id, follow_up_id, measure_id;
-	char name[NAME_MAX];
-	int occasion;
-} pending;
+static const struct screen_ops measure_form_screen;
 
 static const struct action measure_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the answers and the score."), 0 },
@@ -55,27 +54,52 @@ static int rows_total(const struct measure_form_state *st)
 	return ROW_ITEMS + st->def.nitems;
 }
 
-static bool measure_enter(struct screen *s, struct app *app)
+/* Reads the chosen measure's questions; false (with a message) when it
+ * cannot be used. The first time is the starting point (intake), later
+ * ones follow-ups. */
+static bool load_measure(struct measure_form_state *st, struct app *app, int choice)
 {
-	struct measure_form_state *st = calloc(1, sizeof *st);
-	if (!st)
-		return false;
-	enum db_status r = store_measures_def_load(app->db, pending.measure_id, &st->def);
+	enum db_status r = store_measures_def_load(app->desk.db, st->refs[choice].id, &st->def);
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		free(st);
 		return false;
 	}
 	if (!measure_def_valid(&st->def)) {
 		app_status(app, STATUS_ERROR, _("The measure '%s' is not set up right in the database (questions, "
 						"answers or score range)."), st->def.name);
+		return false;
+	}
+	struct measure_history h[MEASURE_MAX_DEFS];
+	int taken = 0;
+	bool before = false;
+	if (store_measures_history(app->desk.db, st->citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
+		for (int i = 0; i < taken; i++)
+			before |= h[i].measure_id == st->def.id;
+	st->occasion = vocab_index(vocab_measure_occasion, before || st->follow_up_id ? "follow_up" : "intake");
+	st->loaded = true;
+	return true;
+}
+
+static bool measure_enter(struct screen *s, struct app *app, const void *args)
+{
+	const struct measure_form_args *a = args;
+	struct measure_form_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return false;
+	enum db_status r = store_measures_defs(app->desk.db, st->refs, MEASURE_MAX_DEFS, &st->nrefs);
+	if (r != DB_OK) {
+		app_status_db(app, r);
 		free(st);
 		return false;
 	}
-	st->citizen_id = pending.citizen_id;
-	st->follow_up_id = pending.follow_up_id;
-	snprintf(st->citizen_name, sizeof st->citizen_name, "%s", pending.name);
-	st->occasion = pending.occasion;
+	if (st->nrefs == 0) {
+		app_status(app, STATUS_ERROR, "%s", _("No measures are set up."));
+		free(st);
+		return false;
+	}
+	st->citizen_id = a->citizen_id;
+	st->follow_up_id = a->follow_up_id;
+	snprintf(st->citizen_name, sizeof st->citizen_name, "%s", a->citizen_name);
 	for (int i = 0; i < MEASURE_MAX_ITEMS; i++)
 		st->answers[i] = MEASURE_UNANSWERED;
 	lineedit_init(&st->date, 10);
@@ -83,8 +107,20 @@ static bool measure_enter(struct screen *s, struct app *app)
 	date_format_dk(date_today(), dk, sizeof dk);
 	lineedit_set(&st->date, dk);
 	st->current = ROW_ITEMS;
+	/* With several measures the chooser over the form says which. */
+	if (st->nrefs == 1 && !load_measure(st, app, 0)) {
+		free(st);
+		return false;
+	}
 	s->state = st;
 	return true;
+}
+
+static void measure_chosen(struct app *app, void *ctx, int choice)
+{
+	struct measure_form_state *st = ctx;
+	if (choice < 0 || !load_measure(st, app, choice))
+		app_pop(app);
 }
 
 /* "Samlet: 48 af 100 — Nedsat trivsel", or what is still missing. */
@@ -113,6 +149,12 @@ static void measure_draw(struct screen *s, struct app *app, const struct area *a
 	struct measure_form_state *st = s->state;
 	const struct measure_def *d = &st->def;
 	int y = a->top, bottom = a->top + a->rows;
+	if (!st->loaded) {
+		/* The chooser over the form asks which measure; whose it is
+		 * stays in view. */
+		draw_text(y, a->left, a->cols, st->citizen_name, A_BOLD);
+		return;
+	}
 	char line[2200];
 	snprintf(line, sizeof line, "%s — %s", d->name, st->citizen_name);
 	draw_text(y++, a->left, a->cols, line, A_BOLD);
@@ -207,6 +249,9 @@ static bool check_date(struct measure_form_state *st, char iso[DATE_ISO_LEN])
 	return true;
 }
 
+static void record(struct measure_form_state *st, struct app *app);
+static void consent_answered(struct app *app, void *ctx, int yes);
+
 static unsigned save(struct measure_form_state *st, struct app *app)
 {
 	struct measure_entry e;
@@ -227,20 +272,10 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 		return RD_ALL;
 	}
 	bool consent = false;
-	enum db_status r = store_measures_consent(app->db, st->citizen_id, &consent);
+	enum db_status r = store_measures_consent(app->desk.db, st->citizen_id, &consent);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
-	}
-	if (!consent) {
-		char q[NAME_MAX + 200];
-		snprintf(q, sizeof q, _("Has %s agreed that we keep the answers? They are health data and are only kept "
-					"with consent."), st->citizen_name);
-		if (!dialog_confirm(app, q, false)) {
-			snprintf(st->error, sizeof st->error, "%s", _("Not saved: the citizen has not agreed."));
-			return RD_ALL;
-		}
-		e.record_consent = true;
 	}
 	e.citizen_id = st->citizen_id;
 	e.measure_id = st->def.id;
@@ -248,20 +283,52 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 	snprintf(e.occasion, sizeof e.occasion, "%s", vocab_measure_occasion[st->occasion].code);
 	e.nanswers = st->def.nitems;
 	memcpy(e.answers, st->answers, (size_t)st->def.nitems * sizeof e.answers[0]);
-	long long id;
-	if ((r = store_measures_record(app->db, app->user, &e, &id)) != DB_OK) {
-		app_status_db(app, r);
+	st->entry = e;
+	if (consent) {
+		record(st, app);
 		return RD_ALL;
 	}
+	char q[NAME_MAX + 200];
+	snprintf(q, sizeof q, _("Has %s agreed that we keep the answers? They are health data and are only kept "
+				"with consent."), st->citizen_name);
+	dialog_confirm(app, &(struct confirm_args){ .question = q, .done = consent_answered, .ctx = st });
+	return RD_ALL;
+}
+
+static void record(struct measure_form_state *st, struct app *app)
+{
+	long long id;
+	enum db_status r = store_measures_record(app->desk.db, app->desk.user, &st->entry, &id);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
 	char name[MEASURE_NAME], band[MEASURE_LABEL];
+	int total = st->entry.total;
 	snprintf(name, sizeof name, "%s", st->def.name);
-	snprintf(band, sizeof band, "%s", measure_band_label(&st->def, e.total));
+	snprintf(band, sizeof band, "%s", measure_band_label(&st->def, total));
 	st->dirty = false;
 	app_pop(app);
-	card_reload(app);
 	/* TRANSLATORS: measure name, score, and the band in brackets if any. */
-	app_status(app, STATUS_INFO, _("%s saved: %d%s%s%s."), name, e.total, band[0] ? " (" : "", band, band[0] ? ")" : "");
-	return RD_ALL;
+	app_status(app, STATUS_INFO, _("%s saved: %d%s%s%s."), name, total, band[0] ? " (" : "", band, band[0] ? ")" : "");
+}
+
+static void consent_answered(struct app *app, void *ctx, int yes)
+{
+	struct measure_form_state *st = ctx;
+	if (!yes) {
+		snprintf(st->error, sizeof st->error, "%s", _("Not saved: the citizen has not agreed."));
+		return;
+	}
+	st->entry.record_consent = true;
+	record(st, app);
+}
+
+static void leave_answered(struct app *app, void *ctx, int yes)
+{
+	(void)ctx;
+	if (yes)
+		app_pop(app);
 }
 
 static void move_to(struct measure_form_state *st, int row)
@@ -279,7 +346,10 @@ static unsigned measure_key(struct screen *s, struct app *app, ui_key key)
 	case UIK(KEY_F(10)):
 		return save(st, app);
 	case UIK_ESC:
-		if (!st->dirty || dialog_confirm(app, _("Leave without saving the answers?"), false))
+		if (st->dirty)
+			dialog_confirm(app, &(struct confirm_args){ .question = _("Leave without saving the answers?"),
+				.done = leave_answered, .ctx = st });
+		else
 			app_pop(app);
 		return RD_ALL;
 	case UIK_ENTER:
@@ -335,92 +405,22 @@ static unsigned measure_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-void measure_form_open(struct app *app, long long citizen_id, const char *citizen_name, long long follow_up_id)
+void measure_form_open(struct app *app, const struct measure_form_args *args)
 {
-	struct measure_ref refs[MEASURE_MAX_DEFS];
-	int n = 0;
-	enum db_status r = store_measures_defs(app->db, refs, MEASURE_MAX_DEFS, &n);
-	if (r != DB_OK) {
-		app_status_db(app, r);
+	if (!app_push(app, &measure_form_screen, args))
 		return;
-	}
-	if (n == 0) {
-		app_status(app, STATUS_ERROR, "%s", _("No measures are set up."));
+	struct measure_form_state *st = app_top(app)->state;
+	if (st->loaded)
 		return;
-	}
-	int choice = 0;
-	if (n > 1) {
-		const char *labels[MEASURE_MAX_DEFS];
-		for (int i = 0; i < n; i++)
-			labels[i] = refs[i].name;
-		choice = dialog_choose(app, _("Which questions do you want to ask?"), labels, n, 0);
-		if (choice < 0)
-			return;
-	}
-	/* The first time is the starting point (intake), later ones follow-ups. */
-	struct measure_history h[MEASURE_MAX_DEFS];
-	int taken = 0;
-	bool before = false;
-	if (store_measures_history(app->db, citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
-		for (int i = 0; i < taken; i++)
-			before |= h[i].measure_id == refs[choice].id;
-	pending.citizen_id = citizen_id;
-	pending.follow_up_id = follow_up_id;
-	pending.measure_id = refs[choice].id;
-	snprintf(pending.name, sizeof pending.name, "%s", citizen_name);
-	pending.occasion = vocab_index(vocab_measure_occasion, before || follow_up_id ? "follow_up" : "intake");
-	app_push(app, &measure_form_screen);
+	const char *labels[DIALOG_MAX_BUTTONS];
+	int n = st->nrefs < DIALOG_MAX_BUTTONS ? st->nrefs : DIALOG_MAX_BUTTONS;
+	for (int i = 0; i < n; i++)
+		labels[i] = st->refs[i].name;
+	dialog_choose(app, &(struct choose_args){ .question = _("Which questions do you want to ask?"), .labels = labels,
+		.n = n, .done = measure_chosen, .ctx = st });
 }
 
-int measure_history_draw(struct app *app, long long citizen_id, int y, int x, int cols, int max_rows, bool compact)
-{
-	struct measure_history h[4];
-	int n = 0;
-	if (max_rows < 1 || store_measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || (n == 0 && compact))
-		return 0;
-	int used = 0;
-	draw_text(y + used++, x, cols, _("Measures"), A_BOLD | A_UNDERLINE);
-	if (n == 0 && used < max_rows) {
-		draw_text(y + used++, x, cols, _("None yet. Press m to ask the WHO-5 or the loneliness questions."), A_DIM);
-		return used;
-	}
-	for (int i = 0; i < n && used < max_rows; i++) {
-		const struct measure_history *m = &h[i];
-		int values[MEASURE_HISTORY];
-		for (int k = 0; k < m->npoints; k++)
-			values[k] = m->points[k].total;
-		char chart[MEASURE_HISTORY * 4 + 1], name[MEASURE_NAME + 32], line[1200], change[160] = "", day[16] = "";
-		measure_sparkline(values, m->npoints, m->min_total, m->max_total, chart, sizeof chart);
-		text_pad(name, sizeof name, m->name, cols >= 70 ? 24 : 14);
-		const struct measure_point *last = &m->points[m->npoints - 1];
-		struct date d;
-		if (date_parse_iso(last->taken_on, &d))
-			date_format_dk(d, day, sizeof day);
-		if (m->taken > 1) {
-			int diff = last->total - m->first.total;
-			enum measure_trend t = measure_trend(m->higher_is_better, m->first.total, last->total);
-			const char *word = t == TREND_BETTER ? _("better") : t == TREND_WORSE ? _("worse") : _("no change");
-			/* TRANSLATORS: first → latest score, the change and whether it is better. */
-			snprintf(change, sizeof change, _("%d → %d (%+d, %s)"), m->first.total, last->total, diff, word);
-		} else {
-			snprintf(change, sizeof change, "%d", last->total);
-		}
-		snprintf(line, sizeof line, _("%s %s  %s  latest %s"), name, chart, change, day);
-		draw_text(y + used++, x, cols, line, A_NORMAL);
-	}
-	return used;
-}
-
-int measure_history_rows(struct app *app, long long citizen_id, int max_rows)
-{
-	struct measure_history h[4];
-	int n = 0;
-	if (store_measures_history(app->db, citizen_id, h, 4, &n) != DB_OK || n == 0)
-		return 0;
-	return 1 + n < max_rows ? 1 + n : max_rows;
-}
-
-const struct screen_ops measure_form_screen = {
+static const struct screen_ops measure_form_screen = {
 	.name = N_("Measure"),
 	.help = N_("WHO-5 Well-Being Index (WHO Collaborating Centre in Mental Health, Psychiatric Research Unit, "
 		   "Mental Health Centre North Zealand): five questions 0-5, the sum times 4 gives 0-100. 50 or "

@@ -9,10 +9,9 @@
 enum db_status picklist_field_load(struct picklist_field *pf, struct app *app, const char *which,
 				   struct form_field *fld)
 {
-	pf->app = app;
 	pf->which = which;
 	int n = 0;
-	enum db_status r = store_picklist_load(app->db, which, pf->picks, FIELD_MAX_OPTIONS, &n);
+	enum db_status r = store_picklist_load(app->desk.db, which, pf->picks, FIELD_MAX_OPTIONS, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++)
@@ -22,11 +21,12 @@ enum db_status picklist_field_load(struct picklist_field *pf, struct app *app, c
 	return DB_OK;
 }
 
-bool picklist_field_add(void *ctx, struct form_field *fld, const char *name, char *err, size_t size)
+bool picklist_field_add(struct app *app, void *ctx, struct form_field *fld, const char *name, char *err,
+			size_t size)
 {
 	struct picklist_field *pf = ctx;
 	long long id;
-	enum db_status r = store_picklist_add(pf->app->db, pf->app->user, pf->which, name, &id);
+	enum db_status r = store_picklist_add(app->desk.db, app->desk.user, pf->which, name, &id);
 	if (r != DB_OK) {
 		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
 			 : _("The entry could not be saved."));

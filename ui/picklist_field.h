@@ -16,7 +16,6 @@
 struct app;
 
 struct picklist_field {
-	struct app *app;
 	const char *which;             /* "interests" or "barriers" */
 	/* The entries and fld's options over them, with room to add while
 	 * the form is open. */
@@ -29,6 +28,7 @@ struct picklist_field {
 enum db_status picklist_field_load(struct picklist_field *pf, struct app *app, const char *which,
 				   struct form_field *fld);
 /* The dialog_add_fn for dialog_pick, with the picklist_field as ctx. */
-bool picklist_field_add(void *ctx, struct form_field *fld, const char *name, char *err, size_t size);
+bool picklist_field_add(struct app *app, void *ctx, struct form_field *fld, const char *name, char *err,
+			size_t size);
 
 #endif

@@ -1,6 +1,12 @@
 /* screen.h — every screen is a module behind one set of operations.
  * A screen draws only inside the body area it is given and says, by its
- * return value, what must be redrawn. */
+ * return value, what must be redrawn.
+ *
+ * Screens are opened with X_open(app, &(struct X_args){ ... }): the args
+ * reach .enter, which copies what it needs into the screen's own state.
+ * Dialogs, pickers and prompts are screens too (.overlay), so the one
+ * main loop reads every key, and the idle lock, a resize or a stop signal
+ * reach the program whatever is open. */
 #ifndef BB_SCREEN_H
 #define BB_SCREEN_H
 
@@ -29,12 +35,21 @@ struct screen_ops {
 	const char *name;                  /* N_(): shown in the title bar */
 	const char *help;                  /* N_(): a paragraph for help */
 	const struct action *actions;      /* ends with ACT_NONE */
-	bool (*enter)(struct screen *s, struct app *app);
+	/* Drawn over the screen below it (dialogs), not instead of it. */
+	bool overlay;
+	/* Loads what the screen shows; false (with a status message) if it
+	 * cannot open. `args` is the screen's own X_args, or NULL. */
+	bool (*enter)(struct screen *s, struct app *app, const void *args);
+	/* Only draws, from the state: never reads the database. */
 	void (*draw)(struct screen *s, struct app *app, const struct area *a);
 	/* Gets every key; returns RD_* flags. Keys it does not want it
 	 * hands to app_default_key(). */
 	unsigned (*on_key)(struct screen *s, struct app *app, ui_key key);
 	void (*resize)(struct screen *s, struct app *app, const struct area *a);
+	/* On top again after the screen above it closed: reloads what that
+	 * screen may have changed. Returns RD_* flags. */
+	unsigned (*resume)(struct screen *s, struct app *app);
+	/* Closes; keeps unsaved typing as a draft for the person signed in. */
 	void (*leave)(struct screen *s, struct app *app);
 };
 

@@ -10,8 +10,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
-#include "pin.h"
-#include "store_users.h"
+#include "users.h"
 
 enum { SIGNIN_MAX = 200 };
 
@@ -19,6 +18,7 @@ struct signin_state {
 	struct user users[SIGNIN_MAX];
 	int n;
 	struct list list;
+	db_user_id chosen;     /* whose PIN the prompt asks for */
 };
 
 static const struct action signin_actions[] = {
@@ -39,25 +39,22 @@ static void s_row(void *ctx, int i, char *buf, size_t size)
 		 strcmp(st->users[i].role, "coordinator") == 0 ? _("  (coordinator)") : "");
 }
 
-static bool signin_enter(struct screen *s, struct app *app)
+static bool signin_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct signin_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	int n = 0;
-	enum db_status r = store_users_list(app->db, st->users, SIGNIN_MAX, &n);
+	enum db_status r = users_for_sign_in(&app->desk, st->users, SIGNIN_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
 		return false;
 	}
-	for (int i = 0; i < n; i++)
-		if (st->users[i].active)
-			st->users[st->n++] = st->users[i];
 	list_init(&st->list, (struct list_source){ .count = s_count, .row = s_row, .ctx = st }, "");
 	/* The last person at the keyboard is the likeliest to come back. */
 	for (int i = 0; i < st->n; i++)
-		if (st->users[i].id == app->user)
+		if (st->users[i].id == app->desk.user)
 			st->list.selected = i;
 	s->state = st;
 	return true;
@@ -67,7 +64,7 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	struct signin_state *st = s->state;
 	int y = a->top;
-	if (!app->users_exist) {
+	if (!app->desk.users_exist) {
 		y += draw_wrapped(y, a->left, 3, a->cols,
 				  _("The screen is locked to protect the citizens' information. Press Enter to go on."),
 				  A_BOLD);
@@ -81,31 +78,36 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
-static unsigned try_sign_in(struct signin_state *st, struct app *app)
+/* The PIN came back from the prompt over the sign-in screen. The work
+ * left open goes on only for the same person or a coordinator; anyone
+ * else starts on the home screen, and what the first person had typed is
+ * kept as their draft (each screen's leave does that, while the desk
+ * still acts as them). */
+static void pin_entered(struct app *app, void *ctx, const char *pin)
 {
-	const struct user *u = &st->users[st->list.selected];
-	char question[600], pin[32];
-	snprintf(question, sizeof question, _("PIN for %s:"), u->name);
-	if (!dialog_prompt_secret(app, question, pin, sizeof pin, 8))
-		return RD_ALL;
-	struct user check;
-	char hash[USER_HASH];
-	enum db_status r = store_users_get(app->db, u->id, &check, hash);
+	struct signin_state *st = ctx;
+	if (!pin)
+		return;
+	struct user u;
+	enum db_status r = users_sign_in(&app->desk, st->chosen, pin, &u);
+	if (r == DB_ERR_INVALID) {
+		app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
+		return;
+	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
-	if (!check.active || !pin_matches(pin, hash)) {
-		app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
-		return RD_ALL;
+	bool continues = !app->desk.user || app->desk.user == u.id || strcmp(u.role, "coordinator") == 0;
+	if (continues) {
+		desk_sign_in(&app->desk, &u);
+		app_pop(app);
+	} else {
+		app_unwind(app);
+		desk_sign_in(&app->desk, &u);
+		app_resume_top(app);
 	}
-	app->user = check.id;
-	snprintf(app->user_name, sizeof app->user_name, "%s", check.name);
-	app->coordinator = strcmp(check.role, "coordinator") == 0;
-	store_users_record_login(app->db, check.id, true);
-	app_pop(app);
-	app_status(app, STATUS_INFO, _("Signed in as %s."), check.name);
-	return RD_ALL;
+	app_status(app, STATUS_INFO, _("Signed in as %s."), u.name);
 }
 
 static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
@@ -116,13 +118,20 @@ static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
 		app->quit = true;
 		return RD_NONE;
 	}
-	if (!app->users_exist) {
+	if (!app->desk.users_exist) {
 		if (key == UIK_ENTER || key == UIK_SPACE || key == UIK_ESC)
 			app_pop(app);
 		return RD_ALL;
 	}
-	if (act == ACT_OPEN && st->n > 0)
-		return try_sign_in(st, app);
+	if (act == ACT_OPEN && st->n > 0) {
+		const struct user *u = &st->users[st->list.selected];
+		char question[USER_NAME + 40];
+		snprintf(question, sizeof question, _("PIN for %s:"), u->name);
+		st->chosen = u->id;
+		dialog_prompt(app, &(struct prompt_args){ .question = question, .max_chars = PIN_MAX_DIGITS,
+			.secret = true, .done = pin_entered, .ctx = st });
+		return RD_ALL;
+	}
 	if (act == ACT_HELP)
 		return app_default_key(app, key);
 	enum list_event ev;
@@ -130,13 +139,21 @@ static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
 	return list_key(&st->list, key, &ev, &used);
 }
 
+bool signin_is_locked(struct app *app)
+{
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i].ops == &signin_screen)
+			return true;
+	return false;
+}
+
 void signin_lock(struct app *app)
 {
-	struct screen *top = app_top(app);
-	if (top && top->ops == &signin_screen)
+	if (signin_is_locked(app))
 		return;
+	/* The status line may name a citizen: the lock hides it too. */
 	app->status[0] = '\0';
-	app_push(app, &signin_screen);
+	app_push(app, &signin_screen, NULL);
 }
 
 const struct screen_ops signin_screen = {

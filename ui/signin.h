@@ -4,6 +4,8 @@
 #ifndef BB_SIGNIN_H
 #define BB_SIGNIN_H
 
+#include <stdbool.h>
+
 #include "screen.h"
 
 struct app;
@@ -11,5 +13,7 @@ struct app;
 extern const struct screen_ops signin_screen;
 /* Locks now (or asks who is there at start). */
 void signin_lock(struct app *app);
+/* Whether the lock is on (the PIN prompt over it included). */
+bool signin_is_locked(struct app *app);
 
 #endif

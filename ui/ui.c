@@ -23,6 +23,9 @@ static bool too_small(void)
 static void draw_title(struct app *app)
 {
 	struct screen *s = app_top(app);
+	/* A dialog's own name says less than the screen it asks for. */
+	for (int i = app->depth - 1; i > 0 && s && s->ops->overlay; i--)
+		s = &app->stack[i - 1];
 	draw_blank(0, 0, COLS, A_REVERSE);
 	char left[256];
 	if (s && s->ops != &home_screen)
@@ -35,8 +38,8 @@ static void draw_title(struct app *app)
 		date_format_short(date_today(), date, sizeof date);
 	else
 		date_format_long(date_today(), date, sizeof date);
-	if (app->user && COLS >= 70 && !(s && s->ops == &signin_screen))
-		snprintf(today, sizeof today, "%s · %s", app->user_name, date);
+	if (app->desk.user && COLS >= 70 && !signin_is_locked(app))
+		snprintf(today, sizeof today, "%s · %s", app->desk.user_name, date);
 	else
 		snprintf(today, sizeof today, "%s", date);
 	int tw = utf8_columns(today, strlen(today));
@@ -92,6 +95,20 @@ static void draw_too_small(void)
 	draw_wrapped(y < 0 ? 0 : y, 0, LINES, COLS, msg, A_BOLD);
 }
 
+/* The topmost screen that is not an overlay, then the dialogs over it. */
+static void draw_body(struct app *app)
+{
+	int base = app->depth - 1;
+	while (base > 0 && app->stack[base].ops->overlay)
+		base--;
+	struct area a = app_body_area();
+	for (int i = base >= 0 ? base : 0; i < app->depth; i++) {
+		struct screen *s = &app->stack[i];
+		if (s->ops->draw)
+			s->ops->draw(s, app, &a);
+	}
+}
+
 void app_redraw(struct app *app)
 {
 	erase();
@@ -102,10 +119,34 @@ void app_redraw(struct app *app)
 	}
 	draw_title(app);
 	draw_bottom(app);
-	struct screen *s = app_top(app);
-	struct area a = app_body_area();
-	if (s && s->ops->draw)
-		s->ops->draw(s, app, &a);
+	draw_body(app);
+}
+
+/* Only what the key handler said changed. The screen's cursor (a form's
+ * text field) stays where its drawing put it. */
+static void redraw_parts(struct app *app, unsigned what)
+{
+	struct screen *top = app_top(app);
+	if ((what & RD_ALL) == RD_ALL || too_small() || (top && top->ops->overlay)) {
+		app_redraw(app);
+		return;
+	}
+	int cy, cx;
+	getyx(stdscr, cy, cx);
+	int cursor = curs_set(0);
+	if (what & RD_BODY) {
+		for (int y = 1; y < LINES - 2; y++)
+			draw_blank(y, 0, COLS, A_NORMAL);
+		draw_body(app);
+		getyx(stdscr, cy, cx);
+		cursor = curs_set(0);
+	}
+	if (what & RD_STATUS)
+		draw_bottom(app);
+	if (cursor > 0) {
+		curs_set(cursor);
+		move(cy, cx);
+	}
 }
 
 static void resize_all(struct app *app)
@@ -118,7 +159,7 @@ static void resize_all(struct app *app)
 	}
 }
 
-int ui_run(struct db *db, const char *db_path)
+int ui_run(struct desk *desk, const char *db_path)
 {
 	char err[256];
 	if (!term_start(err, sizeof err)) {
@@ -126,30 +167,31 @@ int ui_run(struct db *db, const char *db_path)
 		fprintf(stderr, "brobygger: %s\n", err);
 		return 1;
 	}
-	struct app app = { .db = db, .db_path = db_path };
+	struct app app = { .desk = *desk, .db_path = db_path, .idle_lock_minutes = 5 };
 	app_load_access(&app);
-	if (!app_push(&app, &home_screen)) {
+	if (!app_push(&app, &home_screen, NULL)) {
 		term_stop();
 		fprintf(stderr, "brobygger: %s\n", app.status);
 		return 1;
 	}
 	/* With users made, nobody works without switching in. */
-	if (app.users_exist)
+	if (app.desk.users_exist)
 		signin_lock(&app);
 	app.last_key_at = term_seconds();
 
 	unsigned redraw = RD_ALL;
 	while (!app.quit) {
 		if (redraw) {
-			app_redraw(&app);
+			redraw_parts(&app, redraw);
 			refresh();
 		}
 		ui_key key = term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
-			/* Idle too long on a shared PC: hide the screen. */
+			/* Idle too long on a shared PC: hide the screen, whatever
+			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
-			    && app_top(&app)->ops != &signin_screen) {
+			    && !signin_is_locked(&app)) {
 				signin_lock(&app);
 				redraw = RD_ALL;
 			}
@@ -176,6 +218,7 @@ int ui_run(struct db *db, const char *db_path)
 		struct screen *s = app_top(&app);
 		redraw = s->ops->on_key(s, &app, key) | RD_STATUS;
 	}
+	/* Each screen's leave keeps unsaved typing as a draft. */
 	while (app.depth > 0)
 		app_pop(&app);
 	bool script = term_script_mode();

@@ -16,7 +16,7 @@
 #include "i18n.h"
 #include "picklist_field.h"
 #include "postcode.h"
-#include "registry.h"
+#include "registry_list.h"
 #include "store_registry.h"
 #include "vocab.h"
 
@@ -41,7 +41,7 @@ struct volunteer_form_state {
 	char time_labels[TIMES][64];
 };
 
-static long long pending_id;
+static const struct screen_ops volunteer_form_screen;
 
 /* Splits "8000, 8200 8210" or "dansk, engelsk" at commas (and, for
  * postcodes, spaces) into trimmed items; returns how many. */
@@ -234,21 +234,21 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 
 /* ---------- the screen ---------- */
 
-void volunteer_form_open(struct app *app, long long id)
+void volunteer_form_open(struct app *app, const struct volunteer_form_args *args)
 {
-	pending_id = id;
-	app_push(app, &volunteer_form_screen);
+	app_push(app, &volunteer_form_screen, args);
 }
 
-static bool vf_enter(struct screen *s, struct app *app)
+static bool vf_enter(struct screen *s, struct app *app, const void *args)
 {
+	long long id = ((const struct volunteer_form_args *)args)->id;
 	struct volunteer_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
 	memcpy(st->fields, layout, sizeof layout);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[VF_INTERESTS]);
-	if (r == DB_OK && pending_id)
-		r = store_volunteers_get(app->db, pending_id, &st->original);
+	if (r == DB_OK && id)
+		r = store_volunteers_get(app->desk.db, id, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -269,7 +269,7 @@ static bool vf_enter(struct screen *s, struct app *app)
 	st->fields[VF_TIMES].options = st->time_opts;
 	st->fields[VF_TIMES].noptions = TIMES;
 	form_init(&st->form, st->fields, VF_COUNT);
-	if (!pending_id) {
+	if (!id) {
 		snprintf(st->original.status, sizeof st->original.status, "training");
 		st->original.capacity = 1;
 		/* Language names are the centre's data, in Danish, like the demo's. */
@@ -304,10 +304,10 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 		}
 	}
 	long long id = 0;
-	enum db_status r = store_volunteers_save(app->db, app->user, &v, st->expected_version, &id);
+	enum db_status r = store_volunteers_save(app->desk.db, app->desk.user, &v, st->expected_version, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct volunteer_record now;
-		if (store_volunteers_get(app->db, v.id, &now) == DB_OK)
+		if (store_volunteers_get(app->desk.db, v.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this volunteer meanwhile. F10 saves yours over it; Esc keeps theirs."));
@@ -319,8 +319,7 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 	}
 	st->form.dirty = false;
 	app_pop(app);
-	registry_reload(app);
-	app_status(app, STATUS_INFO, _("%s is saved."), v.name);
+		app_status(app, STATUS_INFO, _("%s is saved."), v.name);
 	return RD_ALL;
 }
 
@@ -331,8 +330,7 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	int cur = st->form.current;
 	if (ev == FORM_PICK) {
-		dialog_pick(app, &st->fields[cur], cur == VF_INTERESTS ? picklist_field_add : NULL, &st->interests);
-		st->form.dirty = true;
+		form_screen_pick(app, &st->form, cur == VF_INTERESTS ? picklist_field_add : NULL, &st->interests);
 		return RD_ALL;
 	}
 	if (ev == FORM_CHANGED && cur == VF_POSTCODE) {
@@ -345,7 +343,7 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-const struct screen_ops volunteer_form_screen = {
+static const struct screen_ops volunteer_form_screen = {
 	.name = N_("Volunteer"),
 	.help = N_("Everything about one volunteer. Matching uses the status (only active volunteers are "
 		   "suggested), how many citizens they can support at once, their interests, languages, "

@@ -9,8 +9,9 @@
 
 struct app;
 
-extern const struct screen_ops volunteer_form_screen;
-/* id 0: a new volunteer. */
-void volunteer_form_open(struct app *app, long long id);
+struct volunteer_form_args {
+	long long id;        /* 0: a new volunteer */
+};
+void volunteer_form_open(struct app *app, const struct volunteer_form_args *args);
 
 #endif

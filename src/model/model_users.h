@@ -4,6 +4,7 @@
 #define BB_MODEL_USERS_H
 
 #include <stdbool.h>
+#include "model_limits.h"
 #include "model_status.h"
 
 enum { USER_NAME = 484, USER_HASH = 128 };
@@ -13,6 +14,20 @@ struct user {
 	char name[USER_NAME];
 	char role[16];      /* desk, coordinator */
 	bool active;
+};
+
+/* What the desk needs before anyone signs in. */
+struct access {
+	bool users_exist;            /* then everyone signs in with a PIN */
+	int idle_lock_minutes;
+};
+
+/* The centre's settings, as the coordinator edits them. */
+struct centre_settings {
+	char centre_name[LIMIT_BYTES(CENTRE_NAME_CHARS)];
+	int idle_lock_minutes;
+	int no_contact_weeks;        /* a call after this many weeks without contact */
+	int no_contact_per_day;      /* at most this many such calls a day */
 };
 
 #endif

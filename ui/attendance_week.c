@@ -1,11 +1,11 @@
-/* attendance.c — the sessions of a week to pick from (attendance.h).
+/* attendance_week.c — the sessions of a week to pick from (attendance.h).
  *
  * A week at a time, Monday to Sunday, the way the desk's paper lists are
  * filed; < and > go a week back or on, g jumps to any date. Weekly
  * activities show a line for their session even before one is written:
  * opening it writes it, so catching up an old paper list needs no setup.
  */
-#include "attendance.h"
+#include "attendance_week.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +34,12 @@ struct week_state {
 	int n;
 	char query[256];              /* folded activity search */
 	struct list list;
-	bool stale;                   /* a screen above changed things: read again */
 	int cols;                     /* width of the last drawing */
+	struct session_cancel cancel; /* while "call off" asks */
+	long long new_activity;       /* while "new session" asks for the date */
 };
+
+static const struct screen_ops attendance_screen;
 
 static const struct action week_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the roll list of the highlighted session."), 0 },
@@ -70,8 +73,7 @@ static bool load(struct week_state *st)
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
 	date_format_iso(st->monday, from);
 	date_format_iso(date_add_days(st->monday, 6), to);
-	enum db_status r = store_attendance_sessions(st->app->db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
-	st->stale = false;
+	enum db_status r = store_attendance_sessions(st->app->desk.db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		st->n = 0;
@@ -170,7 +172,7 @@ static void ws_filter(void *ctx, const char *query)
 	load(st);
 }
 
-static bool week_enter(struct screen *s, struct app *app)
+static bool week_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct week_state *st = calloc(1, sizeof *st);
 	if (!st || !(st->sessions = calloc(WEEK_MAX, sizeof *st->sessions))) {
@@ -195,16 +197,33 @@ static void week_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
+/* Back from a roll list or a session's details: the marks changed. */
+static void reload_keep(struct week_state *st)
+{
+	int keep = st->list.selected;
+	load(st);
+	st->list.selected = keep < st->n ? keep : 0;
+}
+
+static unsigned week_resume(struct screen *s, struct app *app)
+{
+	(void)app;
+	reload_keep(s->state);
+	return RD_ALL;
+}
+
+static void week_resize(struct screen *s, struct app *app, const struct area *a)
+{
+	(void)app;
+	struct week_state *st = s->state;
+	st->cols = a->cols;
+}
+
 static void week_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
 	struct week_state *st = s->state;
 	st->cols = a->cols;
-	if (st->stale) {
-		int keep = st->list.selected;
-		load(st);
-		st->list.selected = keep < st->n ? keep : 0;
-	}
 	char first[64], last[64], line[300];
 	date_format_short(st->monday, first, sizeof first);
 	date_format_short(date_add_days(st->monday, 6), last, sizeof last);
@@ -231,7 +250,7 @@ static long long selected_session(struct week_state *st, struct app *app)
 	if (s->id)
 		return s->id;
 	long long id = 0;
-	enum db_status r = store_attendance_session_open(app->db, app->user, s->activity_id, s->date, &id);
+	enum db_status r = store_attendance_session_open(app->desk.db, app->desk.user, s->activity_id, s->date, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return 0;
@@ -243,57 +262,59 @@ static long long selected_session(struct week_state *st, struct app *app)
 static unsigned open_selected(struct week_state *st, struct app *app)
 {
 	long long id = selected_session(st, app);
-	if (id) {
-		st->stale = true;
-		attendance_roll_open(app, id);
-	}
+	if (id)
+		attendance_roll_open(app, &(struct attendance_roll_args){ .session_id = id });
 	return RD_ALL;
 }
 
-static unsigned go_to_date(struct week_state *st, struct app *app)
+static bool parse_date_or_say(struct app *app, const char *text, struct date *d)
 {
-	char text[40];
-	if (!dialog_prompt(app, _("Show the week of which date? (e.g. 12-10-2026)"), text, sizeof text, 10) || !text[0])
-		return RD_ALL;
+	if (date_parse(text, d))
+		return true;
+	app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."), text);
+	return false;
+}
+
+static void week_date_typed(struct app *app, void *ctx, const char *text)
+{
 	struct date d;
-	if (!date_parse(text, &d)) {
-		app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
-			   text);
-		return RD_ALL;
-	}
-	show_week(st, d);
-	return RD_ALL;
+	if (text && text[0] && parse_date_or_say(app, text, &d))
+		show_week(ctx, d);
 }
 
 /* An extra session: choose the activity, then the date (empty: today). */
-static unsigned new_session(struct week_state *st, struct app *app)
+static void session_date_typed(struct app *app, void *ctx, const char *text)
 {
-	struct pick_row row;
-	long long activity = attendance_pick(app, _("Which activity meets?"), attendance_pick_activities, NULL, NULL,
-					     &row);
-	if (activity <= 0)
-		return RD_ALL;
-	char text[40];
-	if (!dialog_prompt(app, _("On which date? (e.g. 26-11-2026; empty means today)"), text, sizeof text, 10))
-		return RD_ALL;
+	struct week_state *st = ctx;
 	struct date d = date_today();
-	if (text[0] && !date_parse(text, &d)) {
-		app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
-			   text);
-		return RD_ALL;
-	}
+	if (!text || (text[0] && !parse_date_or_say(app, text, &d)))
+		return;
 	char iso[DATE_ISO_LEN];
 	date_format_iso(d, iso);
 	long long id = 0;
-	enum db_status r = store_attendance_session_open(app->db, app->user, activity, iso, &id);
+	enum db_status r = store_attendance_session_open(app->desk.db, app->desk.user, st->new_activity, iso, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
 	show_week(st, d);
-	st->stale = true;
-	attendance_roll_open(app, id);
-	return RD_ALL;
+	attendance_roll_open(app, &(struct attendance_roll_args){ .session_id = id });
+}
+
+static void session_activity_chosen(struct app *app, void *ctx, const struct pick_row *row)
+{
+	struct week_state *st = ctx;
+	if (!row || row->id <= 0)
+		return;
+	st->new_activity = row->id;
+	dialog_prompt(app, &(struct prompt_args){ .question = _("On which date? (e.g. 26-11-2026; empty means today)"),
+		.max_chars = 10, .done = session_date_typed, .ctx = st });
+}
+
+static void cancel_changed(struct app *app, void *ctx)
+{
+	(void)app;
+	reload_keep(ctx);
 }
 
 static unsigned week_key(struct screen *s, struct app *app, ui_key key)
@@ -311,16 +332,19 @@ static unsigned week_key(struct screen *s, struct app *app, ui_key key)
 			show_week(st, date_today());
 			return RD_ALL;
 		case ACT_GOTO_DATE:
-			return go_to_date(st, app);
+			dialog_prompt(app, &(struct prompt_args){
+				.question = _("Show the week of which date? (e.g. 12-10-2026)"), .max_chars = 10,
+				.done = week_date_typed, .ctx = st });
+			return RD_ALL;
 		case ACT_NEW:
-			return new_session(st, app);
+			attendance_pick(app, &(struct attendance_pick_args){ .title = _("Which activity meets?"),
+				.search = attendance_pick_activities, .done = session_activity_chosen, .ctx = st });
+			return RD_ALL;
 		case ACT_CANCEL_SESSION: {
 			long long id = selected_session(st, app);
-			if (id && attendance_session_toggle_cancel(app, id)) {
-				int keep = st->list.selected;
-				load(st);
-				st->list.selected = keep;
-			}
+			st->cancel = (struct session_cancel){ .changed = cancel_changed, .ctx = st };
+			if (id)
+				attendance_session_toggle_cancel(app, &st->cancel, id);
 			return RD_ALL;
 		}
 		case ACT_HISTORY:
@@ -329,8 +353,9 @@ static unsigned week_key(struct screen *s, struct app *app, ui_key key)
 				today_iso(today);
 				const struct session_info *sel = &st->sessions[st->list.selected];
 				/* Up to today, or to the session when it lies further back. */
-				attendance_history_open(app, sel->activity_id,
-							strcmp(sel->date, today) < 0 ? sel->date : today);
+				struct attendance_history_args h = { .activity_id = sel->activity_id };
+				snprintf(h.until, sizeof h.until, "%s", strcmp(sel->date, today) < 0 ? sel->date : today);
+				attendance_history_open(app, &h);
 			}
 			return RD_ALL;
 		default:
@@ -353,7 +378,7 @@ static unsigned week_key(struct screen *s, struct app *app, ui_key key)
 
 void attendance_open(struct app *app)
 {
-	if (!app_push(app, &attendance_screen))
+	if (!app_push(app, &attendance_screen, NULL))
 		return;
 	struct week_state *st = app_top(app)->state;
 	/* One session today: that is where the desk wants to be. */
@@ -361,7 +386,7 @@ void attendance_open(struct app *app)
 		open_selected(st, app);
 }
 
-const struct screen_ops attendance_screen = {
+static const struct screen_ops attendance_screen = {
 	.name = N_("Attendance"),
 	.help = N_("The sessions of one week, Monday to Sunday, with how far each roll list is marked. "
 		   "Enter opens the roll list. < and > go a week back or on, to catch up on a paper list; "
@@ -372,5 +397,7 @@ const struct screen_ops attendance_screen = {
 	.enter = week_enter,
 	.draw = week_draw,
 	.on_key = week_key,
+	.resize = week_resize,
+	.resume = week_resume,
 	.leave = week_leave,
 };

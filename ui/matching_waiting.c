@@ -1,9 +1,9 @@
-/* matching.c — matching (home key 3): the citizens waiting for a match,
+/* matching_waiting.c — matching (home key 3): the citizens waiting for a match,
  * longest waiting first, with how long; `/` searches every citizen. Enter
  * opens the citizen's ranked volunteers and activities; f opens the
  * coordinator's proposal for everyone waiting. Also the pool of
  * candidates the matching screens share, and ending a match. */
-#include "matching.h"
+#include "matching_waiting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,15 +35,15 @@ static struct {
 const struct match_pool *matching_pool(struct app *app)
 {
 	long long version = 0;
-	enum db_status r = store_matching_data_version(app->db, &version);
+	enum db_status r = store_matching_data_version(app->desk.db, &version);
 	if (r == DB_OK && cache.loaded && version == cache.version)
 		return &cache.pool;
 	matching_pool_release();
 	int n = 0;
 	if (r == DB_OK)
-		r = store_matching_pool_load(app->db, &cache.pool);
+		r = store_matching_pool_load(app->desk.db, &cache.pool);
 	if (r == DB_OK)
-		r = store_picklist_load(app->db, "interests", cache.interests, PICKS_MAX, &n);
+		r = store_picklist_load(app->desk.db, "interests", cache.interests, PICKS_MAX, &n);
 	if (r != DB_OK) {
 		store_matching_pool_free(&cache.pool);
 		app_status_db(app, r);
@@ -98,54 +98,94 @@ static void match_label(const struct match_row *m, char *out, size_t size)
 	snprintf(out, size, "%s%s%s", m->volunteer, m->volunteer[0] && m->activity[0] ? " + " : "", m->activity);
 }
 
-bool matching_end_dialog(struct app *app, long long citizen_id)
+static void end_reason_typed(struct app *app, void *ctx, const char *reason);
+
+static void ask_reason(struct app *app, struct match_end *job)
 {
-	if (!app_require_coordinator(app))
-		return false;
-	struct match_row rows[8];
-	int n = 0, open = 0;
-	enum db_status r = store_matching_citizen_matches(app->db, citizen_id, rows, 8, &n);
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return false;
+	dialog_prompt(app, &(struct prompt_args){ .question = _("Why? A few words for the record:"),
+		.max_chars = NOTE_CHARS, .done = end_reason_typed, .ctx = job });
+}
+
+static void end_reason_typed(struct app *app, void *ctx, const char *reason)
+{
+	struct match_end *job = ctx;
+	if (!reason)
+		return;
+	/* The record needs a reason: ask again until one is given or Esc. */
+	if (!reason[0]) {
+		ask_reason(app, job);
+		return;
 	}
-	while (open < n && !rows[open].ended_on[0])
-		open++;
-	if (open == 0) {
-		app_status(app, STATUS_ERROR, "%s", _("There is no open match to end."));
-		return false;
-	}
-	int which = 0;
-	char labels[8][CIT_NAME * 2 + 8];
-	const char *label_ptr[8];
-	for (int i = 0; i < open; i++) {
-		match_label(&rows[i], labels[i], sizeof labels[i]);
-		label_ptr[i] = labels[i];
-	}
-	if (open > 1 && (which = dialog_choose(app, _("Which match ends?"), label_ptr, open, 0)) < 0)
-		return false;
-	const char *outcomes[8];
-	int no = vocab_count(vocab_match_outcome);
-	for (int i = 0; i < no && i < 8; i++)
-		outcomes[i] = _(vocab_match_outcome[i].label);
-	char question[CIT_NAME * 2 + 120];
-	snprintf(question, sizeof question, _("How does the match with %s end?"), labels[which]);
-	int o = dialog_choose(app, question, outcomes, no, 0);
-	if (o < 0)
-		return false;
-	char reason[CIT_TEXT] = "";
-	while (!reason[0])
-		if (!dialog_prompt(app, _("Why? A few words for the record:"), reason, sizeof reason, 120))
-			return false;
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	r = store_matching_end(app->db, app->user, rows[which].id, today, vocab_match_outcome[o].code, reason);
+	const char *outcome = vocab_match_outcome[job->outcome].code;
+	enum db_status r = store_matching_end(app->desk.db, app->desk.user, job->rows[job->which].id, today, outcome,
+					      reason);
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return false;
+		return;
 	}
-	app_status(app, STATUS_INFO, _("The match with %s has ended: %s."), labels[which], outcomes[o]);
-	return true;
+	app_status(app, STATUS_INFO, _("The match with %s has ended: %s."), job->labels[job->which],
+		   _(vocab_match_outcome[job->outcome].label));
+	if (job->ended)
+		job->ended(app, job->ctx);
+}
+
+static void end_outcome_chosen(struct app *app, void *ctx, int o)
+{
+	struct match_end *job = ctx;
+	if (o < 0)
+		return;
+	job->outcome = o;
+	ask_reason(app, job);
+}
+
+static void end_which_chosen(struct app *app, void *ctx, int which)
+{
+	struct match_end *job = ctx;
+	if (which < 0)
+		return;
+	job->which = which;
+	const char *outcomes[DIALOG_MAX_BUTTONS];
+	int no = vocab_count(vocab_match_outcome);
+	if (no > DIALOG_MAX_BUTTONS)
+		no = DIALOG_MAX_BUTTONS;
+	for (int i = 0; i < no; i++)
+		outcomes[i] = _(vocab_match_outcome[i].label);
+	char question[CIT_NAME * 2 + 120];
+	snprintf(question, sizeof question, _("How does the match with %s end?"), job->labels[which]);
+	dialog_choose(app, &(struct choose_args){ .question = question, .labels = outcomes, .n = no,
+		.done = end_outcome_chosen, .ctx = job });
+}
+
+void matching_end_ask(struct app *app, struct match_end *job)
+{
+	if (!app_require_coordinator(app))
+		return;
+	int n = 0;
+	enum db_status r = store_matching_citizen_matches(app->desk.db, job->citizen_id, job->rows, MATCH_END_MAX, &n);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	job->open = 0;
+	while (job->open < n && !job->rows[job->open].ended_on[0])
+		job->open++;
+	if (job->open == 0) {
+		app_status(app, STATUS_ERROR, "%s", _("There is no open match to end."));
+		return;
+	}
+	const char *label_ptr[MATCH_END_MAX];
+	for (int i = 0; i < job->open; i++) {
+		match_label(&job->rows[i], job->labels[i], sizeof job->labels[i]);
+		label_ptr[i] = job->labels[i];
+	}
+	if (job->open == 1) {
+		end_which_chosen(app, job, 0);
+		return;
+	}
+	dialog_choose(app, &(struct choose_args){ .question = _("Which match ends?"), .labels = label_ptr,
+		.n = job->open, .done = end_which_chosen, .ctx = job });
 }
 
 /* ---------- the waiting list ---------- */
@@ -184,8 +224,8 @@ static void fetch(struct picker_state *st, int offset)
 	}
 	int got = 0;
 	enum db_status r = st->searching_all
-		? store_citizens_search(st->app->db, st->query, offset, want, st->hits + offset, &got)
-		: store_matching_waiting(st->app->db, offset, want, st->waiting + offset, &got);
+		? store_citizens_search(st->app->desk.db, st->query, offset, want, st->hits + offset, &got)
+		: store_matching_waiting(st->app->desk.db, offset, want, st->waiting + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -202,9 +242,9 @@ static void refetch(struct picker_state *st)
 	fetch(st, 0);
 	while (st->more && st->n < keep)
 		fetch(st, st->n);
-	if (store_matching_waiting_count(st->app->db, &st->total_waiting) != DB_OK)
+	if (store_matching_waiting_count(st->app->desk.db, &st->total_waiting) != DB_OK)
 		st->total_waiting = 0;
-	store_matching_data_version(st->app->db, &st->version);
+	store_matching_data_version(st->app->desk.db, &st->version);
 	list_refresh(&st->list);
 }
 
@@ -254,7 +294,7 @@ static void p_filter(void *ctx, const char *query)
 	refetch(st);
 }
 
-static bool picker_enter(struct screen *s, struct app *app)
+static bool picker_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct picker_state *st = calloc(1, sizeof *st);
 	if (!st)
@@ -289,11 +329,8 @@ static void picker_leave(struct screen *s, struct app *app)
 
 static void picker_draw(struct screen *s, struct app *app, const struct area *a)
 {
+	(void)app;
 	struct picker_state *st = s->state;
-	/* Back from a match or another desk's change: fetch again. */
-	long long version = 0;
-	if (store_matching_data_version(app->db, &version) == DB_OK && version != st->version)
-		refetch(st);
 	st->narrow = a->cols < 60;
 	st->name_cols = a->cols >= 100 ? 36 : a->cols >= 70 ? 26 : st->narrow ? a->cols - 14 : a->cols / 3;
 	char head[200];
@@ -308,6 +345,16 @@ static void picker_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
+/* Back from a match or another desk's change: fetch again. */
+static unsigned picker_resume(struct screen *s, struct app *app)
+{
+	struct picker_state *st = s->state;
+	long long version = 0;
+	if (store_matching_data_version(app->desk.db, &version) == DB_OK && version != st->version)
+		refetch(st);
+	return RD_ALL;
+}
+
 static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct picker_state *st = s->state;
@@ -315,7 +362,7 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 		switch (action_for_key(s->ops->actions, key)) {
 		case ACT_PROPOSAL:
 			if (app_require_coordinator(app))
-				app_push(app, &matching_proposal_screen);
+				matching_proposal_open(app);
 			return RD_ALL;
 		case ACT_BACK:
 			if (!st->list.query.len) {
@@ -331,8 +378,8 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 	bool used;
 	unsigned r = list_key(&st->list, key, &ev, &used);
 	if (ev == LIST_ACTIVATE && st->list.selected < st->n) {
-		matching_open_citizen(app, st->searching_all ? st->hits[st->list.selected].id
-				      : st->waiting[st->list.selected].id);
+		matching_citizen_open(app, &(struct matching_citizen_args){ .citizen_id = st->searching_all
+			? st->hits[st->list.selected].id : st->waiting[st->list.selected].id });
 		return RD_ALL;
 	}
 	if (ev == LIST_LEAVE) {
@@ -342,7 +389,7 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-const struct screen_ops matching_screen = {
+static const struct screen_ops matching_screen = {
 	.name = N_("Matching"),
 	.help = N_("The citizens waiting for a match with a volunteer or an activity, longest waiting first, "
 		   "with how long they have waited. A citizen waits when volunteers can help them (or they "
@@ -353,5 +400,11 @@ const struct screen_ops matching_screen = {
 	.enter = picker_enter,
 	.draw = picker_draw,
 	.on_key = picker_key,
+	.resume = picker_resume,
 	.leave = picker_leave,
 };
+
+void matching_open(struct app *app)
+{
+	app_push(app, &matching_screen, NULL);
+}

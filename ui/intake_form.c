@@ -1,5 +1,5 @@
-/* intake.c — intake screen (home key 1). */
-#include "intake.h"
+/* intake_form.c — intake screen (home key 1). */
+#include "intake_form.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +16,10 @@
 struct intake_state {
 	struct citizen_form cf;
 	long long draft_id;    /* 0 until kept as a draft */
+	struct citizen_card card; /* what is being saved while a question is open */
 };
 
-/* Which draft the next intake_screen.enter resumes. */
-static long long pending_draft;
+static const struct screen_ops intake_screen;
 
 static const struct action intake_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the intake and open the citizen's card."), 0 },
@@ -29,7 +29,7 @@ static const struct action intake_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool intake_enter(struct screen *s, struct app *app)
+static bool intake_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct intake_state *st = calloc(1, sizeof *st);
 	if (!st)
@@ -38,20 +38,19 @@ static bool intake_enter(struct screen *s, struct app *app)
 		free(st);
 		return false;
 	}
-	if (pending_draft) {
+	const struct intake_args *a = args;
+	if (a && a->draft_id) {
 		char *data = NULL;
-		enum db_status r = store_drafts_load(app->db, pending_draft, &data);
+		enum db_status r = store_drafts_load(app->desk.db, a->draft_id, &data);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			free(st);
-			pending_draft = 0;
 			return false;
 		}
 		form_deserialise(&st->cf.form, data);
 		free(data);
 		citizen_form_update_visibility(&st->cf);
-		st->draft_id = pending_draft;
-		pending_draft = 0;
+		st->draft_id = a->draft_id;
 	}
 	s->state = st;
 	return true;
@@ -65,7 +64,7 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 	char *data = form_serialise(&st->cf.form);
 	if (!data)
 		return DB_ERR_IO;
-	enum db_status r = store_drafts_save(app->db, app->user, &st->draft_id, label, data);
+	enum db_status r = store_drafts_save(app->desk.db, app->desk.user, &st->draft_id, label, data);
 	free(data);
 	if (r == DB_OK)
 		st->cf.form.dirty = false;
@@ -90,16 +89,67 @@ static void intake_draw(struct screen *s, struct app *app, const struct area *a)
 	form_draw(&st->cf.form, a);
 }
 
-/* Registering the same person twice splits their history in two: warn
- * when someone with the same name (and phone, if both have one) exists. */
-static bool duplicate_ok(struct app *app, const struct citizen *c)
+static void save_now(struct intake_state *st, struct app *app)
 {
+	long long id = 0;
+	enum db_status r = store_citizens_intake(app->desk.db, app->desk.user, &st->card, &id);
+	if (r != DB_OK) {
+		/* The form stays open with everything typed. */
+		app_status_db(app, r);
+		return;
+	}
+	if (st->draft_id)
+		store_drafts_delete(app->desk.db, app->desk.user, st->draft_id);
+	st->cf.form.dirty = false;
+	char name[CIT_NAME];
+	snprintf(name, sizeof name, "%s", st->card.citizen.name);
+	app_pop(app);
+	if (id) {
+		card_open(app, &(struct card_args){ .citizen_id = id });
+		app_status(app, STATUS_INFO, _("%s is registered."), name);
+	} else {
+		app_status(app, STATUS_INFO, "%s", _("The referral is counted in the statistics; no personal details were kept."));
+	}
+}
+
+static void only_referral_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes)
+		save_now(ctx, app);
+}
+
+/* Without consent to registration the law lets only the referral be
+ * counted: say so before dropping the rest. */
+static void check_consent(struct intake_state *st, struct app *app)
+{
+	if (st->card.consent.registration) {
+		save_now(st, app);
+		return;
+	}
+	dialog_confirm(app, &(struct confirm_args){
+		.question = _("Without consent to registration only the referral is saved; "
+			      "everything else in the form is dropped. Save only the referral?"),
+		.done = only_referral_answered, .ctx = st });
+}
+
+static void duplicate_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes)
+		check_consent(ctx, app);
+}
+
+/* Registering the same person twice splits their history in two: warn
+ * when someone with the same name (and phone, if both have one) exists.
+ * True when a question was asked. */
+static bool ask_if_duplicate(struct intake_state *st, struct app *app)
+{
+	const struct citizen *c = &st->card.citizen;
 	char folded[CIT_NAME];
 	fold_search(c->name, folded, sizeof folded);
 	struct citizen_hit hits[10];
 	int n = 0;
-	if (store_citizens_search(app->db, folded, 0, 10, hits, &n) != DB_OK)
-		return true;
+	if (store_citizens_search(app->desk.db, folded, 0, 10, hits, &n) != DB_OK)
+		return false;
 	for (int i = 0; i < n; i++) {
 		char other[CIT_NAME];
 		fold_search(hits[i].name, other, sizeof other);
@@ -113,42 +163,39 @@ static bool duplicate_ok(struct app *app, const struct citizen *c)
 		char q[CIT_NAME * 2 + 200];
 		snprintf(q, sizeof q, _("%s is already registered (phone %s, %s %s). Register a new citizen anyway?"),
 			 hits[i].name, hits[i].phone[0] ? hits[i].phone : "-", hits[i].postcode, hits[i].town);
-		return dialog_confirm(app, q, false);
+		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = duplicate_answered, .ctx = st });
+		return true;
 	}
-	return true;
+	return false;
 }
 
 static unsigned save(struct intake_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->cf.form))
 		return RD_ALL;
-	struct citizen_card card;
-	memset(&card, 0, sizeof card);
-	citizen_form_read(&st->cf, &card);
-	if (card.consent.registration && !duplicate_ok(app, &card.citizen))
-		return RD_ALL;
-	if (!card.consent.registration
-	    && !dialog_confirm(app, _("Without consent to registration only the referral is saved; "
-				      "everything else in the form is dropped. Save only the referral?"), false))
-		return RD_ALL;
-	long long id = 0;
-	enum db_status r = store_citizens_intake(app->db, app->user, &card, &id);
-	if (r != DB_OK) {
-		/* The form stays open with everything typed. */
-		app_status_db(app, r);
-		return RD_ALL;
-	}
-	if (st->draft_id)
-		store_drafts_delete(app->db, app->user, st->draft_id);
-	st->cf.form.dirty = false;
-	app_pop(app);
-	if (id) {
-		card_open(app, id);
-		app_status(app, STATUS_INFO, _("%s is registered."), card.citizen.name);
-	} else {
-		app_status(app, STATUS_INFO, "%s", _("The referral is counted in the statistics; no personal details were kept."));
-	}
+	memset(&st->card, 0, sizeof st->card);
+	citizen_form_read(&st->cf, &st->card);
+	if (!st->card.consent.registration || !ask_if_duplicate(st, app))
+		check_consent(st, app);
 	return RD_ALL;
+}
+
+static void leave_answered(struct app *app, void *ctx, int c)
+{
+	struct intake_state *st = ctx;
+	if (c == 0) {
+		enum db_status r = keep_draft(st, app);
+		if (r != DB_OK) {
+			app_status_db(app, r);
+			return;
+		}
+		app_pop(app);
+		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	} else if (c == 1) {
+		st->cf.form.dirty = false;
+		app_pop(app);
+		app_status(app, STATUS_INFO, "%s", _("The intake was discarded."));
+	}
 }
 
 static unsigned cancel(struct intake_state *st, struct app *app)
@@ -158,20 +205,8 @@ static unsigned cancel(struct intake_state *st, struct app *app)
 		return RD_ALL;
 	}
 	const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on filling in") };
-	int c = dialog_choose(app, _("The intake is not saved. What do you want to do?"), choices, 3, 0);
-	if (c == 0) {
-		enum db_status r = keep_draft(st, app);
-		if (r != DB_OK) {
-			app_status_db(app, r);
-			return RD_ALL;
-		}
-		app_pop(app);
-		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
-	} else if (c == 1) {
-		st->cf.form.dirty = false;
-		app_pop(app);
-		app_status(app, STATUS_INFO, "%s", _("The intake was discarded."));
-	}
+	dialog_choose(app, &(struct choose_args){ .question = _("The intake is not saved. What do you want to do?"),
+		.labels = choices, .n = 3, .done = leave_answered, .ctx = st });
 	return RD_ALL;
 }
 
@@ -187,13 +222,12 @@ static unsigned intake_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->cf.form, key, ev, r, NULL);
 }
 
-void intake_open_draft(struct app *app, long long draft_id)
+void intake_open(struct app *app, const struct intake_args *args)
 {
-	pending_draft = draft_id;
-	app_push(app, &intake_screen);
+	app_push(app, &intake_screen, args);
 }
 
-const struct screen_ops intake_screen = {
+static const struct screen_ops intake_screen = {
 	.name = N_("Intake"),
 	.help = N_("Fill in the form as the first conversation goes: the referral, consent, the citizen, "
 		   "a relative who takes part, wishes and needs, and your assessment. Fields with * must be "

@@ -1,16 +1,16 @@
-/* settings.c — the centre's name, the idle-lock minutes, and when a
+/* settings_form.c — the centre's name, the idle-lock minutes, and when a
  * citizen without contact gets a call (src/call_rules.h). */
-#include "settings.h"
+#include "settings_form.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "call_rules.h"
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
+#include "settings.h"
 
 enum { F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_COUNT };
 
@@ -26,38 +26,42 @@ static const struct action settings_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static bool settings_enter(struct screen *s, struct app *app)
+static void set_number(struct form *f, int i, int value)
 {
+	char v[16];
+	snprintf(v, sizeof v, "%d", value);
+	form_set_text(f, i, v);
+}
+
+static bool settings_enter(struct screen *s, struct app *app, const void *args)
+{
+	(void)args;
+	struct centre_settings cs;
+	enum db_status r = settings_for_edit(&app->desk, &cs);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
 	struct settings_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
 	st->fields[F_CENTRE] = (struct form_field){
-		.label = N_("Centre name"), .kind = FIELD_TEXT, .required = true, .max_chars = 80 };
+		.label = N_("Centre name"), .kind = FIELD_TEXT, .required = true, .max_chars = CENTRE_NAME_CHARS };
 	st->fields[F_IDLE] = (struct form_field){
 		.label = N_("Lock the screen after (idle minutes)"), .kind = FIELD_NUMBER, .required = true,
-		.min = 1, .max = 60 };
+		.min = IDLE_MINUTES_MIN, .max = IDLE_MINUTES_MAX };
 	st->fields[F_NO_CONTACT_WEEKS] = (struct form_field){
 		.label = N_("Call after no contact for (weeks)"), .kind = FIELD_NUMBER, .required = true,
-		.min = 1, .max = 52 };
+		.min = NO_CONTACT_WEEKS_MIN, .max = NO_CONTACT_WEEKS_MAX };
 	st->fields[F_NO_CONTACT_PER_DAY] = (struct form_field){
 		.label = N_("Of those calls, at most a day"), .kind = FIELD_NUMBER, .required = true,
-		.min = 0, .max = 1000 };
+		.min = NO_CONTACT_PER_DAY_MIN, .max = NO_CONTACT_PER_DAY_MAX };
 	form_init(&st->form, st->fields, F_COUNT);
-	char v[SETTING_MAX];
-	enum db_status r = store_settings_get(app->db, "centre_name", v, sizeof v);
-	if (r == DB_OK)
-		form_set_text(&st->form, F_CENTRE, v);
-	if (r == DB_OK && (r = store_settings_get(app->db, "idle_lock_minutes", v, sizeof v)) == DB_OK)
-		form_set_text(&st->form, F_IDLE, v[0] ? v : "5");
-	if (r == DB_OK && (r = store_settings_get(app->db, SETTING_NO_CONTACT_WEEKS, v, sizeof v)) == DB_OK)
-		form_set_text(&st->form, F_NO_CONTACT_WEEKS, v[0] ? v : "6");
-	if (r == DB_OK && (r = store_settings_get(app->db, SETTING_NO_CONTACT_PER_DAY, v, sizeof v)) == DB_OK)
-		form_set_text(&st->form, F_NO_CONTACT_PER_DAY, v[0] ? v : "10");
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		free(st);
-		return false;
-	}
+	form_set_text(&st->form, F_CENTRE, cs.centre_name);
+	set_number(&st->form, F_IDLE, cs.idle_lock_minutes);
+	set_number(&st->form, F_NO_CONTACT_WEEKS, cs.no_contact_weeks);
+	set_number(&st->form, F_NO_CONTACT_PER_DAY, cs.no_contact_per_day);
+	st->form.dirty = false;
 	s->state = st;
 	return true;
 }
@@ -73,14 +77,13 @@ static unsigned save(struct settings_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	enum db_status r = store_settings_set(app->db, app->user, "centre_name", form_text(&st->form, F_CENTRE));
-	if (r == DB_OK)
-		r = store_settings_set(app->db, app->user, "idle_lock_minutes", form_text(&st->form, F_IDLE));
-	if (r == DB_OK)
-		r = store_settings_set(app->db, app->user, SETTING_NO_CONTACT_WEEKS, form_text(&st->form, F_NO_CONTACT_WEEKS));
-	if (r == DB_OK)
-		r = store_settings_set(app->db, app->user, SETTING_NO_CONTACT_PER_DAY,
-				 form_text(&st->form, F_NO_CONTACT_PER_DAY));
+	struct centre_settings cs = {
+		.idle_lock_minutes = (int)form_number(&st->form, F_IDLE),
+		.no_contact_weeks = (int)form_number(&st->form, F_NO_CONTACT_WEEKS),
+		.no_contact_per_day = (int)form_number(&st->form, F_NO_CONTACT_PER_DAY),
+	};
+	snprintf(cs.centre_name, sizeof cs.centre_name, "%s", form_text(&st->form, F_CENTRE));
+	enum db_status r = settings_save(&app->desk, &cs);
 	if (r != DB_OK) {
 		/* Keep the form open with what was typed: nothing is lost. */
 		app_status_db(app, r);
@@ -100,6 +103,11 @@ static unsigned settings_key(struct screen *s, struct app *app, ui_key key)
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
+}
+
+void settings_open(struct app *app)
+{
+	app_push(app, &settings_screen, NULL);
 }
 
 const struct screen_ops settings_screen = {

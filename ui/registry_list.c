@@ -1,10 +1,10 @@
-/* registry.c — the registry (home key 7): volunteers and activities, Tab
+/* registry_list.c — the registry (home key 7): volunteers and activities, Tab
  * between them, `/` to search as you type, Enter to open, n for a new
  * one, p to pause a volunteer, a to stop or end (and take back). Nothing
  * is ever deleted: matches, sessions and attendance refer to it. The
  * line under each list says what the highlighted one is doing now: a
  * volunteer's current citizens, an activity's next session. */
-#include "registry.h"
+#include "registry_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +37,11 @@ struct registry_state {
 	struct list list[2];
 	long long detail_id[2];   /* whose detail line is shown */
 	char detail[2][DETAIL];
+	/* While "stop/end?" is asked: what it is about. */
+	int ending_tab;
+	long long ending_id;
+	bool ending;
+	char ending_name[CIT_NAME];
 };
 
 static const struct action registry_actions[] = {
@@ -60,8 +65,8 @@ static void fetch(struct registry_state *st, int tab, int offset)
 		return;
 	}
 	enum db_status r = tab == TAB_VOLUNTEERS
-		? store_volunteers_search(st->app->db, st->query[tab], offset, want, st->volunteers + offset, &got)
-		: store_activities_search(st->app->db, st->query[tab], offset, want, st->activities + offset, &got);
+		? store_volunteers_search(st->app->desk.db, st->query[tab], offset, want, st->volunteers + offset, &got)
+		: store_activities_search(st->app->desk.db, st->query[tab], offset, want, st->activities + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -167,7 +172,9 @@ static void a_filter(void *ctx, const char *query)
 	refetch(st, TAB_ACTIVITIES);
 }
 
-static bool registry_enter(struct screen *s, struct app *app)
+static void detail(struct registry_state *st, struct app *app);
+
+static bool registry_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct registry_state *st = calloc(1, sizeof *st);
 	if (!st)
@@ -185,7 +192,7 @@ static bool registry_enter(struct screen *s, struct app *app)
 	 * attendance screen and matching always find next week's sessions. */
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
-	enum db_status r = store_sessions_generate(app->db, app->user, 0, today, REG_SESSION_WEEKS, NULL);
+	enum db_status r = store_sessions_generate(app->desk.db, app->desk.user, 0, today, REG_SESSION_WEEKS, NULL);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	list_init(&st->list[TAB_VOLUNTEERS],
@@ -196,6 +203,7 @@ static bool registry_enter(struct screen *s, struct app *app)
 		  _("No activities yet. Press n to add the first."));
 	refetch(st, TAB_VOLUNTEERS);
 	refetch(st, TAB_ACTIVITIES);
+	detail(st, app);
 	s->state = st;
 	return true;
 }
@@ -210,13 +218,15 @@ static void registry_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-void registry_reload(struct app *app)
+/* Back from a form that saved: read both lists again. */
+static unsigned registry_resume(struct screen *s, struct app *app)
 {
-	struct registry_state *st = app_top_state(app, &registry_screen);
-	if (!st)
-		return;
+	struct registry_state *st = s->state;
 	refetch(st, TAB_VOLUNTEERS);
 	refetch(st, TAB_ACTIVITIES);
+	st->detail_id[0] = st->detail_id[1] = 0;
+	detail(st, app);
+	return RD_ALL;
 }
 
 /* What the highlighted one is doing now, read when the highlight moves. */
@@ -236,7 +246,7 @@ static void detail(struct registry_state *st, struct app *app)
 	if (tab == TAB_VOLUNTEERS) {
 		struct match_row rows[12];
 		int n = 0;
-		if (store_matching_volunteer_matches(app->db, id, rows, 12, &n) != DB_OK)
+		if (store_matching_volunteer_matches(app->desk.db, id, rows, 12, &n) != DB_OK)
 			return;
 		const struct volunteer_row *v = &st->volunteers[sel];
 		if (n == 0) {
@@ -253,7 +263,7 @@ static void detail(struct registry_state *st, struct app *app)
 	char today[DATE_ISO_LEN];
 	date_format_iso(date_today(), today);
 	struct activity_record a;
-	if (store_activities_get(app->db, id, today, &a) != DB_OK)
+	if (store_activities_get(app->desk.db, id, today, &a) != DB_OK)
 		return;
 	struct date d;
 	char next[100];
@@ -268,6 +278,7 @@ static void detail(struct registry_state *st, struct app *app)
 
 static void registry_draw(struct screen *s, struct app *app, const struct area *a)
 {
+	(void)app;
 	struct registry_state *st = s->state;
 	st->cols = a->cols;
 	char tab[2][200];
@@ -297,7 +308,6 @@ static void registry_draw(struct screen *s, struct app *app, const struct area *
 	struct area rows = { a->top + 2, a->left, a->rows - 2 - detail_rows, a->cols };
 	list_draw(&st->list[st->tab], &rows);
 	if (detail_rows) {
-		detail(st, app);
 		draw_wrapped(a->top + a->rows - detail_rows, a->left, detail_rows, a->cols, st->detail[st->tab], A_BOLD);
 	}
 }
@@ -317,7 +327,7 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("Only an active volunteer can be paused. Change the status in the form (Enter)."));
 		return RD_ALL;
 	}
-	enum db_status r = store_volunteers_set_status(app->db, app->user, v->id, active ? "paused" : "active");
+	enum db_status r = store_volunteers_set_status(app->desk.db, app->desk.user, v->id, active ? "paused" : "active");
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -335,49 +345,62 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 	return RD_ALL;
 }
 
+static void end_answered(struct app *app, void *ctx, int yes)
+{
+	struct registry_state *st = ctx;
+	if (!yes)
+		return;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r;
+	if (st->ending_tab == TAB_VOLUNTEERS)
+		r = store_volunteers_set_status(app->desk.db, app->desk.user, st->ending_id,
+						st->ending ? "stopped" : "active");
+	else
+		r = store_activities_set_status(app->desk.db, app->desk.user, st->ending_id,
+						st->ending ? "ended" : "active", today, _("The activity has ended"));
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	refetch(st, st->ending_tab);
+	st->detail_id[st->ending_tab] = 0;
+	detail(st, app);
+	app_status(app, STATUS_INFO, st->ending ? _("%s has ended. It stays on record.") : _("%s is active again."),
+		   st->ending_name);
+}
+
 static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 {
 	int tab = st->tab, sel = st->list[tab].selected;
 	if (sel >= st->n[tab] || !app_require_coordinator(app))
 		return RD_ALL;
-	char question[CIT_NAME + 400], name[CIT_NAME], today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r;
-	bool ending;
+	char question[CIT_NAME + 400];
+	st->ending_tab = tab;
 	if (tab == TAB_VOLUNTEERS) {
 		const struct volunteer_row *v = &st->volunteers[sel];
-		snprintf(name, sizeof name, "%s", v->name);
-		ending = strcmp(v->status, "stopped") != 0;
-		if (ending)
+		st->ending_id = v->id;
+		snprintf(st->ending_name, sizeof st->ending_name, "%s", v->name);
+		st->ending = strcmp(v->status, "stopped") != 0;
+		if (st->ending)
 			snprintf(question, sizeof question,
 				 P_("Stop %s as a volunteer? Nothing is deleted; %d open match stays open until you end it.",
 				    "Stop %s as a volunteer? Nothing is deleted; %d open matches stay open until you end them.",
-				    v->load), name, v->load);
+				    v->load), v->name, v->load);
 		else
-			snprintf(question, sizeof question, _("Take %s back as an active volunteer?"), name);
-		if (!dialog_confirm(app, question, false))
-			return RD_ALL;
-		r = store_volunteers_set_status(app->db, app->user, v->id, ending ? "stopped" : "active");
+			snprintf(question, sizeof question, _("Take %s back as an active volunteer?"), v->name);
 	} else {
 		const struct activity_row *act = &st->activities[sel];
-		snprintf(name, sizeof name, "%s", act->name);
-		ending = strcmp(act->status, "ended") != 0;
-		if (ending)
+		st->ending_id = act->id;
+		snprintf(st->ending_name, sizeof st->ending_name, "%s", act->name);
+		st->ending = strcmp(act->status, "ended") != 0;
+		if (st->ending)
 			snprintf(question, sizeof question,
-				 _("End %s? Its planned sessions are cancelled; nothing that happened is deleted."), name);
+				 _("End %s? Its planned sessions are cancelled; nothing that happened is deleted."), act->name);
 		else
-			snprintf(question, sizeof question, _("Start %s again? Its sessions are planned anew."), name);
-		if (!dialog_confirm(app, question, false))
-			return RD_ALL;
-		r = store_activities_set_status(app->db, app->user, act->id, ending ? "ended" : "active", today,
-					  _("The activity has ended"));
+			snprintf(question, sizeof question, _("Start %s again? Its sessions are planned anew."), act->name);
 	}
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return RD_ALL;
-	}
-	refetch(st, tab);
-	app_status(app, STATUS_INFO, ending ? _("%s has ended. It stays on record.") : _("%s is active again."), name);
+	dialog_confirm(app, &(struct confirm_args){ .question = question, .done = end_answered, .ctx = st });
 	return RD_ALL;
 }
 
@@ -389,13 +412,14 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 		switch (action_for_key(s->ops->actions, key)) {
 		case ACT_SWITCH_LIST:
 			st->tab = 1 - st->tab;
+			detail(st, app);
 			return RD_ALL;
 		case ACT_NEW:
 			if (app_require_coordinator(app)) {
 				if (st->tab == TAB_VOLUNTEERS)
-					volunteer_form_open(app, 0);
+					volunteer_form_open(app, &(struct volunteer_form_args){ 0 });
 				else
-					activity_form_open(app, 0);
+					activity_form_open(app, &(struct activity_form_args){ 0 });
 			}
 			return RD_ALL;
 		case ACT_PAUSE:
@@ -411,19 +435,23 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = list_key(l, key, &ev, &used);
 	if (ev == LIST_ACTIVATE && l->selected < st->n[st->tab]) {
 		if (st->tab == TAB_VOLUNTEERS)
-			volunteer_form_open(app, st->volunteers[l->selected].id);
+			volunteer_form_open(app, &(struct volunteer_form_args){ .id = st->volunteers[l->selected].id });
 		else
-			activity_form_open(app, st->activities[l->selected].id);
+			activity_form_open(app, &(struct activity_form_args){ .id = st->activities[l->selected].id });
 		return RD_ALL;
 	}
 	if (ev == LIST_LEAVE) {
 		app_pop(app);
 		return RD_ALL;
 	}
-	return used ? r | RD_BODY : app_default_key(app, key);
+	if (!used)
+		return app_default_key(app, key);
+	/* The highlight may have moved: the line at the bottom follows. */
+	detail(st, app);
+	return r | RD_BODY;
 }
 
-const struct screen_ops registry_screen = {
+static const struct screen_ops registry_screen = {
 	.name = N_("Registry"),
 	.help = N_("The centre's volunteers and activities. Tab switches between them, / searches as you "
 		   "type, Enter opens one to see or change it, n adds a new one. A volunteer can be paused "
@@ -434,5 +462,11 @@ const struct screen_ops registry_screen = {
 	.enter = registry_enter,
 	.draw = registry_draw,
 	.on_key = registry_key,
+	.resume = registry_resume,
 	.leave = registry_leave,
 };
+
+void registry_open(struct app *app)
+{
+	app_push(app, &registry_screen, NULL);
+}

@@ -1,5 +1,5 @@
-/* measures.c — scoring outcome measures from their definitions. */
-#include "measures.h"
+/* measure_rules.c — scoring outcome measures from their definitions. */
+#include "measure_rules.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,15 +1,14 @@
-/* attendance.h — attendance (home key 4). Opening it lands on today's
+/* attendance_week.h — attendance (home key 4). Opening it lands on today's
  * session when there is exactly one; otherwise it shows the sessions of
  * the week, today's first in view, to pick from. Earlier weeks are one
  * key away, to catch up on a paper list. */
-#ifndef BB_ATTENDANCE_H
-#define BB_ATTENDANCE_H
+#ifndef BB_ATTENDANCE_WEEK_H
+#define BB_ATTENDANCE_WEEK_H
 
 #include "screen.h"
 
 struct app;
 
-extern const struct screen_ops attendance_screen;
 
 /* What home key 4 does. */
 void attendance_open(struct app *app);

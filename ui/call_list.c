@@ -1,8 +1,8 @@
-/* calls.c — the follow-up call list (home key 5). Entering it runs the
+/* call_list.c — the follow-up call list (home key 5). Entering it runs the
  * call rules (src/call_flow.c), so what happened since the last look is
  * on the list at once. Rows come a page at a time: a big centre may have
  * thousands of calls planned, the desk sees the first screenful at once. */
-#include "calls.h"
+#include "call_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +44,11 @@ struct calls_state {
 	bool searching;
 	int selected, top;        /* lines, headings included */
 	int page_rows;
+	long long opened_call;    /* the call whose card is open: the cursor stays near it */
+	struct call_escalation handling; /* while "what was done?" is asked */
 };
+
+static const struct screen_ops calls_screen;
 
 /* Citizens waiting for a call after no contact, counted once a day per
  * program: counting reads every active citizen, and the number changes
@@ -146,7 +150,7 @@ static void fetch(struct calls_state *st, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = store_calls_list(st->app->db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
+	enum db_status r = store_calls_list(st->app->desk.db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
 				      want, st->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
@@ -162,9 +166,9 @@ static void fetch(struct calls_state *st, int offset)
 /* Reads everything anew; keeps the selection on `near_call` if given. */
 static void load(struct calls_state *st, long long near_call)
 {
-	enum db_status r = store_calls_counts(st->app->db, st->today_iso, st->until_iso, &st->counts);
+	enum db_status r = store_calls_counts(st->app->desk.db, st->today_iso, st->until_iso, &st->counts);
 	if (r == DB_OK)
-		r = store_calls_escalations(st->app->db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
+		r = store_calls_escalations(st->app->desk.db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		st->nescalations = 0;
@@ -197,7 +201,7 @@ static struct date marks_day;
 static void sweep(struct calls_state *st, bool asked)
 {
 	bool marks = asked || date_to_days(marks_day) != date_to_days(st->today);
-	enum db_status r = call_flow_sweep(st->app->db, st->app->user, st->today, marks, &st->sweep);
+	enum db_status r = call_flow_sweep(st->app->desk.db, st->app->desk.user, st->today, marks, &st->sweep);
 	if (r == DB_OK && marks)
 		marks_day = st->today;
 	if (r != DB_OK) {
@@ -209,7 +213,7 @@ static void sweep(struct calls_state *st, bool asked)
 		waiting_day = st->today;
 	} else if (date_to_days(waiting_day) != date_to_days(st->today)) {
 		/* Another desk made today's quota: count once here too. */
-		if (call_flow_no_contact_waiting(st->app->db, st->today, &waiting_known) == DB_OK)
+		if (call_flow_no_contact_waiting(st->app->desk.db, st->today, &waiting_known) == DB_OK)
 			waiting_day = st->today;
 		else
 			waiting_known = -1;
@@ -221,7 +225,7 @@ static void sweep(struct calls_state *st, bool asked)
 			   st->sweep.created);
 }
 
-static bool calls_enter(struct screen *s, struct app *app)
+static bool calls_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct calls_state *st = calloc(1, sizeof *st);
 	if (!st || !(st->rows = calloc(MAX_ROWS, sizeof *st->rows))) {
@@ -404,6 +408,21 @@ static void apply_search(struct calls_state *st)
 	load(st, 0);
 }
 
+static void handled_typed(struct app *app, void *ctx, const char *what)
+{
+	struct calls_state *st = ctx;
+	if (!what || !what[0])
+		return;
+	const struct call_escalation *e = &st->handling;
+	enum db_status r = store_calls_escalation_resolve(app->desk.db, app->desk.user, e->citizen_id, st->today_iso, what);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	app_status(app, STATUS_INFO, _("%s is marked as handled."), e->name);
+	load(st, 0);
+}
+
 static unsigned handled(struct calls_state *st, struct app *app)
 {
 	int index;
@@ -413,20 +432,12 @@ static unsigned handled(struct calls_state *st, struct app *app)
 	}
 	if (!app_require_coordinator(app))
 		return RD_ALL;
-	const struct call_escalation *e = &st->escalations[index];
-	char what[CALL_TEXT];
+	st->handling = st->escalations[index];
 	char question[CALL_NAME + 120];
 	snprintf(question, sizeof question, _("What was done for %s? (e.g. wrote a letter, called the relative)"),
-		 e->name);
-	if (!dialog_prompt(app, question, what, sizeof what, 120) || !what[0])
-		return RD_ALL;
-	enum db_status r = store_calls_escalation_resolve(app->db, app->user, e->citizen_id, st->today_iso, what);
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return RD_ALL;
-	}
-	app_status(app, STATUS_INFO, _("%s is marked as handled."), e->name);
-	load(st, 0);
+		 st->handling.name);
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .max_chars = NOTE_CHARS,
+		.done = handled_typed, .ctx = st });
 	return RD_ALL;
 }
 
@@ -435,11 +446,13 @@ static unsigned open_line(struct calls_state *st, struct app *app, bool citizen_
 	int index;
 	enum line_kind kind = line_at(st, st->selected, &index);
 	if (kind == LINE_ESCALATION)
-		card_open(app, st->escalations[index].citizen_id);
+		card_open(app, &(struct card_args){ .citizen_id = st->escalations[index].citizen_id });
 	else if (kind == LINE_CALL && citizen_card)
-		card_open(app, st->rows[index].citizen_id);
-	else if (kind == LINE_CALL)
-		call_card_open(app, st->rows[index].id);
+		card_open(app, &(struct card_args){ .citizen_id = st->rows[index].citizen_id });
+	else if (kind == LINE_CALL) {
+		st->opened_call = st->rows[index].id;
+		call_card_open(app, &(struct call_card_args){ .call_id = st->opened_call });
+	}
 	return RD_ALL;
 }
 
@@ -510,14 +523,23 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
-void calls_reload(struct app *app, long long near_call)
+/* Back from a call: it may be recorded or cancelled now, and the rules
+ * may have planned the next one. The cursor stays near it. */
+static unsigned calls_resume(struct screen *s, struct app *app)
 {
-	struct calls_state *st = app_top_state(app, &calls_screen);
-	if (st)
-		load(st, near_call);
+	(void)app;
+	struct calls_state *st = s->state;
+	load(st, st->opened_call);
+	st->opened_call = 0;
+	return RD_ALL;
 }
 
-const struct screen_ops calls_screen = {
+void calls_open(struct app *app)
+{
+	app_push(app, &calls_screen, NULL);
+}
+
+static const struct screen_ops calls_screen = {
 	.name = N_("Follow-up calls"),
 	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
 		   "why we call and who is responsible. The list plans new calls by itself from what happened: "
@@ -529,5 +551,6 @@ const struct screen_ops calls_screen = {
 	.enter = calls_enter,
 	.draw = calls_draw,
 	.on_key = calls_key,
+	.resume = calls_resume,
 	.leave = calls_leave,
 };

@@ -1,7 +1,7 @@
-/* citizens.c — the citizen search (home key 2). Typing goes straight into
+/* citizen_search.c — the citizen search (home key 2). Typing goes straight into
  * the search; every key asks the database for the first screenful, and
  * scrolling fetches more. */
-#include "citizens.h"
+#include "citizen_search.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +53,7 @@ static void cs_filter(void *ctx, const char *query)
 	citizen_hits_search(&st->hits, query);
 }
 
-static bool citizens_enter(struct screen *s, struct app *app)
+static bool citizens_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct citizens_state *st = calloc(1, sizeof *st);
 	if (!st || !citizen_hits_init(&st->hits, app, MAX_HITS)) {
@@ -107,7 +107,7 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 	bool used;
 	unsigned r = list_key(&st->list, key, &ev, &used);
 	if (ev == LIST_ACTIVATE) {
-		card_open(app, st->hits.rows[st->list.selected].id);
+		card_open(app, &(struct card_args){ .citizen_id = st->hits.rows[st->list.selected].id });
 		return RD_ALL;
 	}
 	if (used)
@@ -115,7 +115,7 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-const struct screen_ops citizens_screen = {
+static const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
 	.help = N_("Type to search: any part of a name, a phone number, a postcode or an e-mail. Letters "
 		   "are matched the Danish way: 'soren' finds Søren, 'aa' finds å. Up and Down choose, "
@@ -126,3 +126,8 @@ const struct screen_ops citizens_screen = {
 	.on_key = citizens_key,
 	.leave = citizens_leave,
 };
+
+void citizens_open(struct app *app)
+{
+	app_push(app, &citizens_screen, NULL);
+}

@@ -1,4 +1,4 @@
-/* measures.h — scoring and reading outcome measures, as pure functions of
+/* measure_rules.h — scoring and reading outcome measures, as pure functions of
  * the definition the centre keeps as data (db/store_measures.h):
  *
  *   total = (sum of the answers, reverse items turned round) × multiplier
@@ -7,8 +7,8 @@
  * The three-item loneliness scale: three answers 1–3, total 3–9, higher
  * is lonelier.
  */
-#ifndef BB_MEASURES_H
-#define BB_MEASURES_H
+#ifndef BB_MEASURE_RULES_H
+#define BB_MEASURE_RULES_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,0 +1,60 @@
+/* desk.h — who is acting and on which database: the first argument of
+ * every use case in src/.
+ *
+ * A use case (one function per thing a person does: "mark attendance",
+ * "confirm match") checks the role with desk_begin, runs the stores and
+ * the rules inside that one transaction, writes the audit record with
+ * desk_audit and ends with desk_end, which commits or rolls back the
+ * whole. Screens and the command line call use cases, never db/.
+ */
+#ifndef BB_DESK_H
+#define BB_DESK_H
+
+#include <stdbool.h>
+
+#include "model_status.h"
+#include "model_users.h"
+
+struct db;
+
+enum role {
+	ROLE_DESK,        /* registers, looks up, records */
+	ROLE_COORDINATOR, /* also matches, keeps the registry, users, settings, data protection */
+};
+
+struct desk {
+	struct db *db;
+	db_user_id user;             /* who is signed in; 0: nobody */
+	char user_name[USER_NAME];
+	enum role role;
+	/* Until a user is made, anyone at the PC sets the centre up; from then
+	 * on nothing is done without signing in. */
+	bool users_exist;
+	/* The command line acts as the coordinator: whoever can read the
+	 * file (mode 0600) owns the data already. */
+	bool command_line;
+};
+
+/* A desk for the command line on an open database. */
+struct desk desk_command_line(struct db *db);
+
+/* Whether the person signed in now may act in `role`: DB_OK, or
+ * DB_ERR_FORBIDDEN. */
+enum db_status desk_allow(const struct desk *d, enum role role);
+bool desk_is_coordinator(const struct desk *d);
+
+/* The role check and the use case's one write (or read) transaction; a
+ * refused or failed begin needs no desk_end. */
+enum db_status desk_begin(struct desk *d, enum role role);
+enum db_status desk_begin_read(struct desk *d, enum role role);
+/* Commits when r and everything inside went well, else rolls back;
+ * returns the outcome. */
+enum db_status desk_end(struct desk *d, enum db_status r);
+
+/* One line in the audit log for the person signed in, stamped with the
+ * real time (never the test clock): action view, create, update, delete,
+ * export, import, login, logout; entity citizen, session, ... */
+enum db_status desk_audit(struct desk *d, const char *action, const char *entity, long long entity_id,
+			  const char *detail);
+
+#endif

@@ -1,0 +1,32 @@
+/* overview.c — the home screen's numbers (overview.h). */
+#include "overview.h"
+
+#include <string.h>
+
+#include "date.h"
+#include "db.h"
+#include "settings.h"
+#include "store_calls.h"
+#include "store_citizens.h"
+#include "store_stats.h"
+
+enum db_status overview_today(struct desk *d, struct overview *out)
+{
+	memset(out, 0, sizeof *out);
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK)
+		return r;
+	struct centre_settings cs;
+	if ((r = settings_read(d, &cs)) == DB_OK)
+		memcpy(out->centre_name, cs.centre_name, sizeof out->centre_name);
+	if (r == DB_OK)
+		r = store_stats_today(d->db, today, &out->today);
+	struct call_counts calls;
+	if (r == DB_OK && (r = store_calls_counts(d->db, today, today, &calls)) == DB_OK)
+		out->escalated = calls.escalated;
+	if (r == DB_OK && (d->user || !d->users_exist))
+		r = store_drafts_list(d->db, out->drafts, OVERVIEW_DRAFTS, &out->ndrafts);
+	return db_end(d->db, r);
+}

@@ -1,0 +1,99 @@
+/* settings.c — the centre's settings (settings.h). */
+#include "settings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store_settings.h"
+
+/* Keys of the settings table. */
+#define KEY_CENTRE_NAME "centre_name"
+#define KEY_IDLE_MINUTES "idle_lock_minutes"
+#define KEY_NO_CONTACT_WEEKS "no_contact_weeks"
+#define KEY_NO_CONTACT_PER_DAY "no_contact_per_day"
+
+int settings_number(const char *text, int fallback, int min, int max)
+{
+	if (!text || !*text)
+		return fallback;
+	errno = 0;
+	char *end;
+	long v = strtol(text, &end, 10);
+	if (errno || *end || end == text || v < min || v > max)
+		return fallback;
+	return (int)v;
+}
+
+static enum db_status read_number(struct desk *d, const char *key, int fallback, int min, int max, int *out)
+{
+	char v[SETTING_MAX];
+	enum db_status r = store_settings_get(d->db, key, v, sizeof v);
+	*out = settings_number(r == DB_OK ? v : "", fallback, min, max);
+	return r;
+}
+
+enum db_status settings_read(struct desk *d, struct centre_settings *out)
+{
+	enum db_status r = store_settings_get(d->db, KEY_CENTRE_NAME, out->centre_name, sizeof out->centre_name);
+	if (r == DB_OK)
+		r = read_number(d, KEY_IDLE_MINUTES, IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX,
+				&out->idle_lock_minutes);
+	if (r == DB_OK)
+		r = read_number(d, KEY_NO_CONTACT_WEEKS, NO_CONTACT_WEEKS_DEFAULT, NO_CONTACT_WEEKS_MIN,
+				NO_CONTACT_WEEKS_MAX, &out->no_contact_weeks);
+	if (r == DB_OK)
+		r = read_number(d, KEY_NO_CONTACT_PER_DAY, NO_CONTACT_PER_DAY_DEFAULT, NO_CONTACT_PER_DAY_MIN,
+				NO_CONTACT_PER_DAY_MAX, &out->no_contact_per_day);
+	return r;
+}
+
+enum db_status settings_for_edit(struct desk *d, struct centre_settings *out)
+{
+	enum db_status r = desk_allow(d, ROLE_COORDINATOR);
+	return r != DB_OK ? r : settings_read(d, out);
+}
+
+static bool in_range(int v, int min, int max)
+{
+	return v >= min && v <= max;
+}
+
+static enum db_status set_number(struct desk *d, const char *key, int value)
+{
+	char v[16];
+	snprintf(v, sizeof v, "%d", value);
+	return store_settings_set(d->db, key, v);
+}
+
+enum db_status settings_save(struct desk *d, const struct centre_settings *in)
+{
+	if (!in->centre_name[0] || !in_range(in->idle_lock_minutes, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
+	    || !in_range(in->no_contact_weeks, NO_CONTACT_WEEKS_MIN, NO_CONTACT_WEEKS_MAX)
+	    || !in_range(in->no_contact_per_day, NO_CONTACT_PER_DAY_MIN, NO_CONTACT_PER_DAY_MAX))
+		return DB_ERR_INVALID;
+	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
+	if (r != DB_OK)
+		return r;
+	r = store_settings_set(d->db, KEY_CENTRE_NAME, in->centre_name);
+	if (r == DB_OK)
+		r = set_number(d, KEY_IDLE_MINUTES, in->idle_lock_minutes);
+	if (r == DB_OK)
+		r = set_number(d, KEY_NO_CONTACT_WEEKS, in->no_contact_weeks);
+	if (r == DB_OK)
+		r = set_number(d, KEY_NO_CONTACT_PER_DAY, in->no_contact_per_day);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "settings", 0, NULL);
+	return desk_end(d, r);
+}
+
+enum db_status settings_name_centre(struct desk *d, const char *name)
+{
+	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
+	if (r != DB_OK)
+		return r;
+	r = store_settings_set(d->db, KEY_CENTRE_NAME, name);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "settings", 0, KEY_CENTRE_NAME);
+	return desk_end(d, r);
+}

@@ -1,9 +1,0 @@
-/* settings.h — the centre's own settings: its name and the idle lock. */
-#ifndef BB_SETTINGS_H
-#define BB_SETTINGS_H
-
-#include "screen.h"
-
-extern const struct screen_ops settings_screen;
-
-#endif

@@ -1,0 +1,9 @@
+/* settings_form.h — the centre's own settings: its name and the idle lock. */
+#ifndef BB_SETTINGS_FORM_H
+#define BB_SETTINGS_FORM_H
+
+#include "screen.h"
+
+extern const struct screen_ops settings_screen;
+
+#endif
