@@ -145,39 +145,12 @@ void store_attendance_roll_free(struct roll *r)
 	r->count = 0;
 }
 
-void attendance_summarise(const struct roll *r, struct roll_summary *out)
-{
-	memset(out, 0, sizeof *out);
-	for (int i = 0; i < r->count; i++) {
-		const struct roll_entry *e = &r->entries[i];
-		if (strcmp(e->mark, "present") == 0)
-			out->present++;
-		else if (strcmp(e->mark, "excused") == 0)
-			out->excused++;
-		else if (strcmp(e->mark, "absent") == 0)
-			out->absent++;
-		else
-			out->unmarked++;
-		if (e->accompanied_by)
-			out->accompanied++;
-		if (e->walk_in)
-			out->walk_ins++;
-		if (e->first_time && strcmp(e->mark, "present") == 0)
-			out->first_time++;
-	}
-}
 
-/* ---------- marking ---------- */
+/* ---------- marking: the pieces the use case (src/attendance.c) puts
+ * together in one transaction ---------- */
 
-/* What a mark needs to know about the session and the citizen. */
-struct mark_context {
-	struct session_info session;
-	long long enrolment_id;       /* covering the session's date, 0: none */
-	long long responsible;        /* the volunteer of their open match, 0: none */
-};
-
-static enum db_status read_context(struct db *db, long long session_id, long long citizen_id,
-				   struct mark_context *cx)
+enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
+					     struct mark_context *cx)
 {
 	memset(cx, 0, sizeof *cx);
 	enum db_status r = store_att_session_read(db, session_id, &cx->session);
@@ -207,9 +180,8 @@ static enum db_status read_context(struct db *db, long long session_id, long lon
 	return exists ? DB_OK : DB_ERR_NOTFOUND;
 }
 
-/* The citizen's marks in this activity up to this session, newest first. */
-static enum db_status recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
-				   struct attendance_past *out, int *n)
+enum db_status store_attendance_recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
+					     struct attendance_past *out, int max, int *n)
 {
 	*n = 0;
 	struct db_stmt *st;
@@ -223,8 +195,8 @@ static enum db_status recent_marks(struct db *db, const struct mark_context *cx,
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":activity", cx->session.activity_id);
 	db_bind_text(st, ":date", cx->session.date);
-	db_bind_int(st, ":max", ATT_RECENT);
-	while (*n < ATT_RECENT && db_step(st) == DB_ROW) {
+	db_bind_int(st, ":max", max);
+	while (*n < max && db_step(st) == DB_ROW) {
 		out[*n].mark = db_column_text(st, 0)[0];
 		out[*n].accompanied = db_column_int(st, 1) != 0;
 		(*n)++;
@@ -232,160 +204,18 @@ static enum db_status recent_marks(struct db *db, const struct mark_context *cx,
 	return db_finalize(st);
 }
 
-/* Rule 1: plans the call the missed sessions ask for, or withdraws the
- * one this session caused when a corrected mark no longer asks for it.
- * The source key makes the same situation never plan two calls. */
-static enum db_status apply_missed_rule(struct db *db, db_user_id actor, const struct mark_context *cx,
-					long long citizen_id, const char *mark, const char *today,
-					const struct attendance_rules *rules, struct mark_outcome *out)
-{
-	if (!cx->enrolment_id)
-		return DB_OK;
-	bool due = false;
-	enum db_status r;
-	if (mark && rules->missed_call) {
-		struct attendance_past past[ATT_RECENT];
-		int n;
-		if ((r = recent_marks(db, cx, citizen_id, past, &n)) != DB_OK)
-			return r;
-		due = rules->missed_call(past, n);
-	}
-	char key[80];
-	snprintf(key, sizeof key, "missed:%lld:%lld", cx->enrolment_id, cx->session.id);
-	struct db_stmt *st;
-	if (due) {
-		if ((r = db_prepare(db, &st,
-				"INSERT INTO follow_ups(citizen_id, reason, due_on, responsible, source_key)"
-				" VALUES (:citizen, 'missed_sessions', max(date(:date, '+1 day'), :today),"
-				"  :responsible, :key)"
-				" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
-				"  WHERE status = 'cancelled'")) != DB_OK)
-			return r;
-		db_bind_int(st, ":citizen", citizen_id);
-		db_bind_text(st, ":date", cx->session.date);
-		db_bind_text(st, ":today", today);
-		store_bind_id(st, ":responsible", cx->responsible);
-		db_bind_text(st, ":key", key);
-	} else {
-		if ((r = db_prepare(db, &st,
-				"UPDATE follow_ups SET status = 'cancelled'"
-				" WHERE source_key = :key AND status = 'open'")) != DB_OK)
-			return r;
-		db_bind_text(st, ":key", key);
-	}
-	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
-		return r;
-	if (due)
-		out->call_planned = true;
-	else
-		out->call_withdrawn = true;
-	char detail[120];
-	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn", key);
-	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail);
-}
-
-/* Rule 3: a present mark completes the accompaniment milestone of the
- * matches the rule says it does. A mark taken back recomputes the
- * milestone of matches that had it from this very date: the first
- * session attended after the match, if there still is one. */
-static enum db_status apply_accompaniment_rule(struct db *db, db_user_id actor,
-					       const struct mark_context *cx, long long citizen_id,
-					       const char *mark, const struct attendance_rules *rules,
-					       struct mark_outcome *out)
+enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w)
 {
 	struct db_stmt *st;
-	bool present = mark && strcmp(mark, "present") == 0;
 	enum db_status r;
-	if (!present) {
-		if ((r = db_prepare(db, &st,
-				"UPDATE matches SET accompaniment_done_on = ("
-				"  SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
-				"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'"
-				"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on"
-				"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id))"
-				" WHERE citizen_id = :citizen AND accompaniment_done_on = :date")) != DB_OK)
-			return r;
-		db_bind_int(st, ":citizen", citizen_id);
-		db_bind_text(st, ":date", cx->session.date);
-		if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
-			return r;
-		return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, "accompaniment recomputed");
-	}
-	if (!rules->completes_accompaniment)
-		return DB_OK;
-	if ((r = db_prepare(db, &st,
-			"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
-			" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen"
-			" ORDER BY id")) != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	long long done[16];
-	int ndone = 0;
-	while (ndone < 16 && db_step(st) == DB_ROW) {
-		struct attendance_match m;
-		m.id = db_column_int(st, 0);
-		m.activity_id = db_column_int(st, 1);
-		STORE_COL(m.matched_on, st, 2);
-		STORE_COL(m.ended_on, st, 3);
-		STORE_COL(m.accompaniment_done_on, st, 4);
-		if (rules->completes_accompaniment(&m, cx->session.activity_id, cx->session.date, mark))
-			done[ndone++] = m.id;
-	}
-	if ((r = db_finalize(st)) != DB_OK || ndone == 0)
-		return r;
-	/* The milestone is the first session attended after the match: this
-	 * one, or an earlier visit the record already holds but the match
-	 * never got (then nothing is "reached" today, it is only put right). */
-	if ((r = db_prepare(db, &st,
-			"UPDATE matches SET accompaniment_done_on = min(:date, COALESCE(("
-			"  SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
-			"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'"
-			"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on"
-			"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id)), :date))"
-			" WHERE id = :id RETURNING accompaniment_done_on = :date")) != DB_OK)
-		return r;
-	bool reached = false;
-	for (int i = 0; i < ndone; i++) {
-		db_reset(st);
-		db_bind_text(st, ":date", cx->session.date);
-		db_bind_int(st, ":id", done[i]);
-		if (db_step(st) == DB_ROW)
-			reached |= db_column_int(st, 0) != 0;
-		while (db_step(st) == DB_ROW)
-			;
-	}
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	out->accompaniment_done = reached;
-	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id,
-			    reached ? "accompaniment done" : "accompaniment put right");
-}
-
-static bool valid_mark(const char *mark)
-{
-	return !mark || strcmp(mark, "present") == 0 || strcmp(mark, "excused") == 0
-		|| strcmp(mark, "absent") == 0;
-}
-
-/* The mark itself, inside the caller's transaction. walk_in: 1 yes,
- * 0 no, -1 keep what the row says (a new row: not enrolled means walk-in). */
-static enum db_status write_mark(struct db *db, db_user_id actor, const struct mark_context *cx,
-				 long long citizen_id, const char *mark, long long accompanied_by,
-				 int walk_in, const char *today, const struct attendance_rules *rules,
-				 struct mark_outcome *out)
-{
-	if (strcmp(cx->session.status, "cancelled") == 0)
-		return DB_ERR_CONFLICT;
-	struct db_stmt *st;
-	enum db_status r;
-	if (!mark) {
+	if (!w->mark) {
 		r = db_prepare(db, &st,
 			"DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen");
 	} else {
 		r = db_prepare(db, &st,
 			"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
 			" marked_at, marked_by)"
-			" VALUES (:session, :citizen, :mark, :companion, :walk_in, bb_now(), :user)"
+			" VALUES (:session, :citizen, :mark, :companion, :walk_in, :now, :user)"
 			" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
 			"  accompanied_by = excluded.accompanied_by,"
 			"  walk_in = CASE WHEN :keep THEN walk_in ELSE excluded.walk_in END,"
@@ -393,69 +223,101 @@ static enum db_status write_mark(struct db *db, db_user_id actor, const struct m
 	}
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":session", cx->session.id);
-	db_bind_int(st, ":citizen", citizen_id);
-	if (mark) {
-		bool present = strcmp(mark, "present") == 0;
-		db_bind_text(st, ":mark", mark);
-		store_bind_id(st, ":companion", present ? accompanied_by : 0);
-		db_bind_int(st, ":walk_in", walk_in >= 0 ? walk_in : cx->enrolment_id == 0);
-		db_bind_int(st, ":keep", walk_in < 0);
-		store_bind_id(st, ":user", actor);
+	db_bind_int(st, ":session", w->session_id);
+	db_bind_int(st, ":citizen", w->citizen_id);
+	if (w->mark) {
+		db_bind_text(st, ":mark", w->mark);
+		store_bind_id(st, ":companion", w->accompanied_by);
+		db_bind_int(st, ":walk_in", w->walk_in);
+		db_bind_int(st, ":keep", w->keep_walk_in);
+		db_bind_text(st, ":now", w->now);
+		store_bind_id(st, ":user", w->by);
 	}
-	if ((r = store_run(st)) != DB_OK)
-		return r;
-
-	/* Marked on or after its day, a planned session has taken place. */
-	if (mark && strcmp(cx->session.status, "planned") == 0 && strcmp(cx->session.date, today) <= 0) {
-		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'held' WHERE id = :id")) != DB_OK)
-			return r;
-		db_bind_int(st, ":id", cx->session.id);
-		if ((r = store_run(st)) != DB_OK)
-			return r;
-		out->session_held = true;
-	}
-	char detail[96];
-	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
-		 mark && accompanied_by ? " accompanied" : "");
-	if ((r = store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail)) != DB_OK)
-		return r;
-	if (!rules)
-		return DB_OK;
-	if ((r = apply_missed_rule(db, actor, cx, citizen_id, mark, today, rules, out)) != DB_OK)
-		return r;
-	return apply_accompaniment_rule(db, actor, cx, citizen_id, mark, rules, out);
+	return store_run(st);
 }
 
-enum db_status store_attendance_mark(struct db *db, db_user_id actor, long long session_id, long long citizen_id,
-			       const char *mark, long long accompanied_by, const char *today,
-			       const struct attendance_rules *rules, struct mark_outcome *out)
+enum db_status store_attendance_set_held(struct db *db, long long session_id)
 {
-	struct mark_outcome ignored;
-	if (!out)
-		out = &ignored;
-	memset(out, 0, sizeof *out);
-	if (!valid_mark(mark))
-		return DB_ERR_MISUSE;
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "UPDATE sessions SET status = 'held' WHERE id = :id");
 	if (r != DB_OK)
 		return r;
-	struct mark_context cx;
-	if ((r = read_context(db, session_id, citizen_id, &cx)) != DB_OK)
-		goto out;
-	r = write_mark(db, actor, &cx, citizen_id, mark, accompanied_by, -1, today, rules, out);
-out:
-	r = db_end(db, r);
+	db_bind_int(st, ":id", session_id);
+	return store_run(st);
+}
+
+enum db_status store_attendance_matches(struct db *db, long long citizen_id, struct attendance_match *out,
+					int max, int *n)
+{
+	*n = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
+		" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen ORDER BY id");
 	if (r != DB_OK)
-		memset(out, 0, sizeof *out);
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	while (*n < max && db_step(st) == DB_ROW) {
+		struct attendance_match *m = &out[(*n)++];
+		m->id = db_column_int(st, 0);
+		m->activity_id = db_column_int(st, 1);
+		STORE_COL(m->matched_on, st, 2);
+		STORE_COL(m->ended_on, st, 3);
+		STORE_COL(m->accompaniment_done_on, st, 4);
+	}
+	return db_finalize(st);
+}
+
+/* The day of the first session the citizen came to after the match,
+ * at the match's activity (any, for a volunteer only). */
+#define FIRST_PRESENT_SINCE_MATCH \
+	"(SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
+	"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'" \
+	"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on" \
+	"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id))"
+
+enum db_status store_attendance_accompaniment_done(struct db *db, long long match_id, const char *date,
+						   bool *reached)
+{
+	*reached = false;
+	struct db_stmt *st;
+	/* This session, or an earlier visit the record holds but the match
+	 * never got (then nothing is reached today, it is only put right). */
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE matches SET accompaniment_done_on = min(:date, COALESCE(" FIRST_PRESENT_SINCE_MATCH ", :date))"
+		" WHERE id = :id RETURNING accompaniment_done_on = :date");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":date", date);
+	db_bind_int(st, ":id", match_id);
+	if (db_step(st) == DB_ROW)
+		*reached = db_column_int(st, 0) != 0;
+	while (db_step(st) == DB_ROW)
+		;
+	return db_finalize(st);
+}
+
+enum db_status store_attendance_accompaniment_recompute(struct db *db, long long citizen_id, const char *date,
+							bool *changed)
+{
+	*changed = false;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE matches SET accompaniment_done_on = " FIRST_PRESENT_SINCE_MATCH
+		" WHERE citizen_id = :citizen AND accompaniment_done_on = :date");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_text(st, ":date", date);
+	if ((r = store_run(st)) == DB_OK)
+		*changed = db_changes(db) > 0;
 	return r;
 }
 
-/* ---------- walk-ins ---------- */
-
-/* Enrols from the session's date unless an enrolment is current already. */
-static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_context *cx, long long citizen_id)
+enum db_status store_attendance_enrol(struct db *db, long long citizen_id, long long activity_id, const char *date,
+				      bool *added)
 {
+	*added = false;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on)"
@@ -464,96 +326,47 @@ static enum db_status enrol(struct db *db, db_user_id actor, const struct mark_c
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_int(st, ":activity", cx->session.activity_id);
-	db_bind_text(st, ":date", cx->session.date);
-	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
-		return r;
-	char detail[64];
-	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
-	return store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, detail);
+	db_bind_int(st, ":activity", activity_id);
+	db_bind_text(st, ":date", date);
+	if ((r = store_run(st)) == DB_OK)
+		*added = db_changes(db) > 0;
+	return r;
 }
 
-enum db_status store_attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
-				      long long citizen_id, bool enrol_too, const char *today,
-				      const struct attendance_rules *rules)
-{
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	struct mark_context cx;
-	struct mark_outcome outcome = { 0 };
-	if ((r = read_context(db, session_id, citizen_id, &cx)) != DB_OK)
-		goto out;
-	/* Someone on the roll already is simply marked as having come. */
-	bool walk_in = cx.enrolment_id == 0;
-	if ((r = write_mark(db, actor, &cx, citizen_id, "present", 0, walk_in, today, rules, &outcome)) != DB_OK)
-		goto out;
-	if (enrol_too)
-		r = enrol(db, actor, &cx, citizen_id);
-out:
-	return db_end(db, r);
-}
-
-enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
-					 const char *name, const char *phone, bool enrol_too, const char *today,
-					 long long *citizen_id)
+enum db_status store_attendance_new_person(struct db *db, const struct new_person *p, long long *citizen_id)
 {
 	*citizen_id = 0;
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
+		" VALUES (:name, :phone, 1, :now, :now)");
 	if (r != DB_OK)
 		return r;
-	long long id = 0;
-	struct mark_context cx;
-	struct mark_outcome outcome = { 0 };
-	struct db_stmt *st;
-	if ((r = store_att_session_read(db, session_id, &cx.session)) != DB_OK)
-		goto out;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
-			" VALUES (:name, :phone, 1, bb_now(), bb_now())")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":name", name);
-	db_bind_text(st, ":phone", store_or_null(phone));
+	db_bind_text(st, ":name", p->name);
+	db_bind_text(st, ":phone", store_or_null(p->phone));
+	db_bind_text(st, ":now", p->now);
 	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	id = db_last_insert_id(db);
+		return r;
+	long long id = db_last_insert_id(db);
 	/* They came by themselves: a self-referral, counted as any other,
 	 * with their consent to being written down. */
 	static const char *const self_referral[] = {
 		"INSERT INTO referrals(citizen_id, referred_on, source, created_at, created_by)"
-		" VALUES (:citizen, :today, 'self', bb_now(), :user)",
+		" VALUES (:citizen, :today, 'self', :now, :user)",
 		"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
 		" VALUES (:citizen, 'registration', :today, :user)",
 	};
 	for (size_t i = 0; i < sizeof self_referral / sizeof self_referral[0]; i++) {
 		if ((r = db_prepare(db, &st, self_referral[i])) != DB_OK)
-			goto out;
+			return r;
 		db_bind_int(st, ":citizen", id);
-		db_bind_text(st, ":today", today);
-		store_bind_id(st, ":user", actor);
+		db_bind_text(st, ":today", p->today);
+		store_bind_id(st, ":user", p->by);
+		if (i == 0)
+			db_bind_text(st, ":now", p->now);
 		if ((r = store_run(st)) != DB_OK)
-			goto out;
+			return r;
 	}
-	if ((r = store_audit_record(db, actor, NULL, "create", "citizen", id, "walk-in")) != DB_OK)
-		goto out;
-	cx.enrolment_id = 0;
-	cx.responsible = 0;
-	if ((r = write_mark(db, actor, &cx, id, "present", 0, 1, today, NULL, &outcome)) != DB_OK)
-		goto out;
-	if (enrol_too)
-		r = enrol(db, actor, &cx, id);
-out:
-	r = db_end(db, r);
-	if (r == DB_OK)
-		*citizen_id = id;
-	return r;
-}
-
-enum db_status store_attendance_roll_viewed(struct db *db, db_user_id actor, long long session_id)
-{
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	r = store_audit_record(db, actor, NULL, "view", "session", session_id, "roll list");
-	return db_end(db, r);
+	*citizen_id = id;
+	return DB_OK;
 }

@@ -1,16 +1,12 @@
-/* store_attendance.h — attendance at the weekly sessions: which sessions a
- * week has, the roll list of one session, marks committed one at a time,
- * walk-ins, the session's own details, and the history grid.
+/* store_attendance.h — attendance at the weekly sessions, as stored:
+ * which sessions a week has, the roll list of one session, the pieces a
+ * mark is made of, walk-ins, the session's own details and the history
+ * grid.
  *
- * Every mark is its own short BEGIN IMMEDIATE transaction with its audit
- * row, committed before the call returns (the database runs WAL with
- * synchronous=FULL), so a killed program or a pulled plug loses nothing
- * the desk has seen marked on the screen.
- *
- * The rules that react to a mark (a follow-up call after missed sessions,
- * the accompaniment milestone of a match) live in src/attendance_rules.c;
- * the caller hands them in as a table of functions, as the text rules are
- * (db.h), so this layer never decides what they say.
+ * Every function runs inside the caller's transaction (db_begin nests):
+ * the use cases in src/attendance.c check the role, put the pieces
+ * together with the rules of src/attendance_rules.c and write the audit
+ * record, all in one transaction. Nothing here decides what a mark means.
  *
  * Codes are the schema's: a mark is "present", "excused" or "absent"; a
  * session's status "planned", "held" or "cancelled". Dates are ISO
@@ -23,8 +19,6 @@
 #include "db.h"
 #include "store_settings.h"
 #include "model_attendance.h"
-
-/* ---------- the rules, handed in by src/ ---------- */
 
 /* ---------- sessions ---------- */
 
@@ -39,9 +33,9 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 				   int *count);
 
 /* The session of an activity on a date, written now if there is none
- * (the activity's usual times, status planned). */
-enum db_status store_attendance_session_open(struct db *db, db_user_id actor, long long activity_id,
-				       const char *date, long long *session_id);
+ * (the activity's usual times, status planned; *created says so). */
+enum db_status store_attendance_session_open(struct db *db, long long activity_id, const char *date,
+					     long long *session_id, bool *created);
 enum db_status store_attendance_session_get(struct db *db, long long session_id, struct session_info *out);
 
 /* The session of the same activity just before (dir < 0) or after it,
@@ -49,12 +43,15 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
 enum db_status store_attendance_session_neighbour(struct db *db, long long session_id, int dir,
 					    long long *out);
 
-/* Cancels with a reason (e.g. "Helligdag"), or reopens with reason NULL.
- * A session with marks cannot be cancelled: DB_ERR_CONFLICT. */
-enum db_status store_attendance_session_cancel(struct db *db, db_user_id actor, long long session_id,
-					 const char *reason);
-
-enum db_status store_attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e);
+/* How many marks the session has. */
+enum db_status store_attendance_session_marks(struct db *db, long long session_id, long long *marks);
+/* Cancels with a reason (e.g. "Helligdag"), or reopens with reason NULL
+ * or "" (held again when it has marks, else planned). */
+enum db_status store_attendance_session_cancel(struct db *db, long long session_id, const char *reason);
+/* Whether another session of the same activity is on `date`. */
+enum db_status store_attendance_session_clash(struct db *db, long long session_id, const char *date, bool *clash);
+/* The details the desk edits, helpers included. */
+enum db_status store_attendance_session_update(struct db *db, const struct session_edit *e);
 enum db_status store_attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
 					  int max, int *count);
 
@@ -73,35 +70,38 @@ enum db_status store_attendance_activities(struct db *db, const char *query, str
  * store_attendance_roll_free. */
 enum db_status store_attendance_roll(struct db *db, long long session_id, struct roll *out);
 void store_attendance_roll_free(struct roll *r);
-/* Records in the audit log that the acting user opened the roll list:
- * it names citizens and, for some activities, says something about their
- * health. */
-enum db_status store_attendance_roll_viewed(struct db *db, db_user_id actor, long long session_id);
+/* ---------- the pieces of a mark ---------- */
 
-/* Marks one citizen: mark "present", "excused" or "absent", or NULL to
- * take the mark away (a walk-in then leaves the roll). accompanied_by
- * (a volunteer, 0 for none) only goes with present. `today` is the desk's
- * date; a session on or before it is held once marked. `rules` may be
- * NULL (no rules run). A cancelled session takes no marks
- * (DB_ERR_CONFLICT). `out` may be NULL. */
-enum db_status store_attendance_mark(struct db *db, db_user_id actor, long long session_id, long long citizen_id,
-			       const char *mark, long long accompanied_by, const char *today,
-			       const struct attendance_rules *rules, struct mark_outcome *out);
-
-/* A walk-in who is on record: marked present (walk_in unless enrolled)
- * and, with `enrol`, enrolled in the activity from the session's date. */
-enum db_status store_attendance_add_walk_in(struct db *db, db_user_id actor, long long session_id,
-				      long long citizen_id, bool enrol, const char *today,
-				      const struct attendance_rules *rules);
-
-/* A walk-in who is not: registered with just a name and phone (their
- * consent to that is the caller's to ask), flagged as needing the first
- * conversation, referred by themselves today, and marked present. */
-enum db_status store_attendance_add_new_person(struct db *db, db_user_id actor, long long session_id,
-					 const char *name, const char *phone, bool enrol, const char *today,
-					 long long *citizen_id);
-
-void attendance_summarise(const struct roll *r, struct roll_summary *out);
+/* The session and what the mark rules need about the citizen there.
+ * DB_ERR_NOTFOUND when either does not exist. */
+enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
+					     struct mark_context *cx);
+/* The citizen's marks in the session's activity up to its date, newest
+ * first, at most max. */
+enum db_status store_attendance_recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
+					     struct attendance_past *out, int max, int *n);
+/* Writes (or with mark NULL takes away) one mark. */
+enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w);
+/* The session took place. */
+enum db_status store_attendance_set_held(struct db *db, long long session_id);
+/* The citizen's matches, as the accompaniment rule reads them. */
+enum db_status store_attendance_matches(struct db *db, long long citizen_id, struct attendance_match *out,
+					int max, int *n);
+/* The match's accompaniment milestone is the first session attended
+ * since the match: `date` or an earlier visit on record. *reached: it is
+ * `date`. */
+enum db_status store_attendance_accompaniment_done(struct db *db, long long match_id, const char *date,
+						   bool *reached);
+/* A present mark on `date` was taken back: matches whose milestone was
+ * that day get the next visit's day, or none. */
+enum db_status store_attendance_accompaniment_recompute(struct db *db, long long citizen_id, const char *date,
+							bool *changed);
+/* Enrols from `date` unless an enrolment is current; *added says. */
+enum db_status store_attendance_enrol(struct db *db, long long citizen_id, long long activity_id, const char *date,
+				      bool *added);
+/* Registers a walk-in with just a name and phone, flagged for the first
+ * conversation, referred by themselves, consenting to registration. */
+enum db_status store_attendance_new_person(struct db *db, const struct new_person *p, long long *citizen_id);
 
 /* ---------- history ---------- */
 

@@ -129,33 +129,30 @@ static enum db_status find_session(struct db *db, long long activity_id, const c
 	return db_finalize(st);
 }
 
-enum db_status store_attendance_session_open(struct db *db, db_user_id actor, long long activity_id,
-				       const char *date, long long *session_id)
+enum db_status store_attendance_session_open(struct db *db, long long activity_id, const char *date,
+					     long long *session_id, bool *created)
 {
 	*session_id = 0;
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
+	*created = false;
 	long long id = 0;
+	enum db_status r = find_session(db, activity_id, date, &id);
+	if (r != DB_OK || id) {
+		*session_id = id;
+		return r;
+	}
 	struct db_stmt *st;
-	if ((r = find_session(db, activity_id, date, &id)) != DB_OK || id)
-		goto out;
 	if ((r = db_prepare(db, &st,
 			"INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
 			" SELECT id, :date, start_time, end_time, 'planned' FROM activities WHERE id = :activity"))
 	    != DB_OK)
-		goto out;
+		return r;
 	db_bind_text(st, ":date", date);
 	db_bind_int(st, ":activity", activity_id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	id = db_last_insert_id(db);
-	r = store_audit_record(db, actor, NULL, "create", "session", id, date);
-out:
-	r = db_end(db, r);
-	if (r == DB_OK)
-		*session_id = id;
-	return r;
+		return r;
+	*session_id = db_last_insert_id(db);
+	*created = true;
+	return DB_OK;
 }
 
 enum db_status store_attendance_session_neighbour(struct db *db, long long session_id, int dir, long long *out)
@@ -175,68 +172,54 @@ enum db_status store_attendance_session_neighbour(struct db *db, long long sessi
 	return db_finalize(st);
 }
 
-enum db_status store_attendance_session_cancel(struct db *db, db_user_id actor, long long session_id,
-					 const char *reason)
+enum db_status store_attendance_session_marks(struct db *db, long long session_id, long long *marks)
 {
-	bool cancel = reason && *reason;
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT count(*) FROM attendance WHERE session_id = :id");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if (cancel) {
-		/* Marks belong to a session that took place: cancelling would
-		 * leave them meaning nothing, so they must be undone first. */
-		if ((r = db_prepare(db, &st, "SELECT count(*) FROM attendance WHERE session_id = :id")) != DB_OK)
-			goto out;
-		db_bind_int(st, ":id", session_id);
-		long long marks = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
-		if ((r = db_finalize(st)) != DB_OK)
-			goto out;
-		if (marks > 0) {
-			r = DB_ERR_CONFLICT;
-			goto out;
-		}
-	}
-	if ((r = db_prepare(db, &st,
-			"UPDATE sessions SET status = CASE WHEN :reason IS NULL THEN"
-			"  CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = :id) THEN 'held'"
-			"  ELSE 'planned' END ELSE 'cancelled' END,"
-			" cancel_reason = :reason WHERE id = :id")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":reason", cancel ? reason : NULL);
 	db_bind_int(st, ":id", session_id);
-	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "session", session_id, cancel ? "cancel" : "reopen");
-out:
-	return db_end(db, r);
+	*marks = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+	return db_finalize(st);
 }
 
-enum db_status store_attendance_session_update(struct db *db, db_user_id actor, const struct session_edit *e)
+enum db_status store_attendance_session_cancel(struct db *db, long long session_id, const char *reason)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE sessions SET status = CASE WHEN :reason IS NULL THEN"
+		"  CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = :id) THEN 'held'"
+		"  ELSE 'planned' END ELSE 'cancelled' END,"
+		" cancel_reason = :reason WHERE id = :id");
 	if (r != DB_OK)
 		return r;
+	db_bind_text(st, ":reason", store_or_null(reason));
+	db_bind_int(st, ":id", session_id);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
+}
+
+enum db_status store_attendance_session_clash(struct db *db, long long session_id, const char *date, bool *clash)
+{
 	struct db_stmt *st;
-	/* Moving onto a date the activity already meets on is a clash the
-	 * desk can act on, not a broken rule: say so before writing. */
-	if ((r = db_prepare(db, &st,
-			"SELECT count(*) FROM sessions AS s JOIN sessions AS me ON me.id = :id"
-			" WHERE s.activity_id = me.activity_id AND s.date = :date AND s.id <> me.id")) != DB_OK)
-		goto out;
-	db_bind_int(st, ":id", e->id);
-	db_bind_text(st, ":date", e->date);
-	long long clash = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
-	if ((r = db_finalize(st)) != DB_OK)
-		goto out;
-	if (clash) {
-		r = DB_ERR_CONFLICT;
-		goto out;
-	}
-	if ((r = db_prepare(db, &st,
-			"UPDATE sessions SET date = :date, start_time = :start, end_time = :end,"
-			" note = :note, led_by = :led_by WHERE id = :id")) != DB_OK)
-		goto out;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT count(*) FROM sessions AS s JOIN sessions AS me ON me.id = :id"
+		" WHERE s.activity_id = me.activity_id AND s.date = :date AND s.id <> me.id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", session_id);
+	db_bind_text(st, ":date", date);
+	*clash = db_step(st) == DB_ROW && db_column_int(st, 0) > 0;
+	return db_finalize(st);
+}
+
+enum db_status store_attendance_session_update(struct db *db, const struct session_edit *e)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE sessions SET date = :date, start_time = :start, end_time = :end,"
+		" note = :note, led_by = :led_by WHERE id = :id");
+	if (r != DB_OK)
+		return r;
 	db_bind_text(st, ":date", e->date);
 	db_bind_text(st, ":start", store_or_null(e->start_time));
 	db_bind_text(st, ":end", store_or_null(e->end_time));
@@ -244,16 +227,16 @@ enum db_status store_attendance_session_update(struct db *db, db_user_id actor, 
 	store_bind_id(st, ":led_by", e->led_by);
 	db_bind_int(st, ":id", e->id);
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
+		return r;
 	if ((r = db_prepare(db, &st, "DELETE FROM session_helpers WHERE session_id = :id")) != DB_OK)
-		goto out;
+		return r;
 	db_bind_int(st, ":id", e->id);
 	if ((r = store_run(st)) != DB_OK)
-		goto out;
+		return r;
 	if ((r = db_prepare(db, &st,
 			"INSERT OR IGNORE INTO session_helpers(session_id, volunteer_id) VALUES (:id, :volunteer)"))
 	    != DB_OK)
-		goto out;
+		return r;
 	for (int i = 0; i < e->nhelpers && i < ATT_HELPERS; i++) {
 		db_reset(st);
 		db_bind_int(st, ":id", e->id);
@@ -261,11 +244,7 @@ enum db_status store_attendance_session_update(struct db *db, db_user_id actor, 
 		if (db_step(st) != DB_DONE)
 			break;
 	}
-	if ((r = db_finalize(st)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "session", e->id, "details");
-out:
-	return db_end(db, r);
+	return db_finalize(st);
 }
 
 /* Steps a statement of (id, name) rows into `out` and finalizes it. */

@@ -671,3 +671,39 @@ enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long cal
 out:
 	return db_end(db, r);
 }
+
+enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *changed)
+{
+	*changed = false;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
+		" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
+		" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
+		"  WHERE status = 'cancelled'");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", c->citizen_id);
+	db_bind_text(st, ":reason", c->reason);
+	db_bind_text(st, ":due_on", c->due_on);
+	db_bind_text(st, ":due_time", store_or_null(c->due_time));
+	store_bind_id(st, ":responsible", c->responsible);
+	db_bind_text(st, ":key", store_or_null(c->source_key));
+	if ((r = store_run(st)) == DB_OK)
+		*changed = db_changes(db) > 0;
+	return r;
+}
+
+enum db_status store_calls_withdraw(struct db *db, const char *source_key, bool *changed)
+{
+	*changed = false;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled' WHERE source_key = :key AND status = 'open'");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":key", source_key);
+	if ((r = store_run(st)) == DB_OK)
+		*changed = db_changes(db) > 0;
+	return r;
+}

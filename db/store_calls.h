@@ -92,4 +92,11 @@ enum db_status store_calls_idle_facts(struct db *db, const char *today, const ch
 /* Calls for no contact due on `day` (how many the rule made that day). */
 enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count);
 
+/* A call a rule planned, written at once; a cancelled call with the same
+ * source key is opened again (the situation came back). *changed: it
+ * was written or opened again. Inside the caller's transaction. */
+enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *changed);
+/* Cancels the open call with this source key: its situation went away. */
+enum db_status store_calls_withdraw(struct db *db, const char *source_key, bool *changed);
+
 #endif

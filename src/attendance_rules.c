@@ -83,7 +83,39 @@ int attendance_past_from_codes(const char *codes, struct attendance_past *out, i
 	return n;
 }
 
-const struct attendance_rules attendance_rules = {
-	.missed_call = attendance_rule_missed_call,
-	.completes_accompaniment = attendance_rule_completes_accompaniment,
-};
+bool attendance_rule_may_mark(const char *session_date, const char *today, const char *mark)
+{
+	return !mark || strcmp(mark, "excused") == 0 || strcmp(session_date, today) <= 0;
+}
+
+bool attendance_rule_held(const char *status, const char *session_date, const char *today, const char *mark)
+{
+	return mark && strcmp(status, "planned") == 0 && strcmp(session_date, today) <= 0;
+}
+
+bool attendance_rule_valid_mark(const char *mark)
+{
+	return !mark || strcmp(mark, "present") == 0 || strcmp(mark, "excused") == 0 || strcmp(mark, "absent") == 0;
+}
+
+void attendance_summarise(const struct roll *r, struct roll_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < r->count; i++) {
+		const struct roll_entry *e = &r->entries[i];
+		if (strcmp(e->mark, "present") == 0)
+			out->present++;
+		else if (strcmp(e->mark, "excused") == 0)
+			out->excused++;
+		else if (strcmp(e->mark, "absent") == 0)
+			out->absent++;
+		else
+			out->unmarked++;
+		if (e->accompanied_by)
+			out->accompanied++;
+		if (e->walk_in)
+			out->walk_ins++;
+		if (e->first_time && strcmp(e->mark, "present") == 0)
+			out->first_time++;
+	}
+}

@@ -14,15 +14,17 @@
  *    the match is with a volunteer only), completes the match's
  *    accompaniment milestone (matches.accompaniment_done_on).
  *
- * db/store_attendance.c runs rules 1 and 3 inside the transaction of each
- * mark, through `attendance_rules`; rule 2 is read by the next step.
+ * src/attendance.c runs rules 1 and 3 inside the transaction of each
+ * mark; rule 2 is read by the next step. The smaller rules of a mark
+ * (notice may come in advance, a marked session has been held) and the
+ * roll's summary line are here too.
  */
 #ifndef BB_ATTENDANCE_RULES_H
 #define BB_ATTENDANCE_RULES_H
 
 #include <stdbool.h>
 
-#include "store_attendance.h"
+#include "model_attendance.h"
 
 enum {
 	ATTENDANCE_ABSENT_IN_A_ROW = 2,   /* rule 1, without notice */
@@ -54,7 +56,16 @@ bool attendance_rule_completes_accompaniment(const struct attendance_match *m, l
  * how many were read into out (at most max). */
 int attendance_past_from_codes(const char *codes, struct attendance_past *out, int max);
 
-/* Rules 1 and 3 for db/store_attendance.c. */
-extern const struct attendance_rules attendance_rules;
+/* Only notice (excused) can be marked before the session's day: coming
+ * or staying away cannot. Taking a mark away (NULL) always can. */
+bool attendance_rule_may_mark(const char *session_date, const char *today, const char *mark);
+/* A planned session marked on or after its day has taken place. */
+bool attendance_rule_held(const char *status, const char *session_date, const char *today, const char *mark);
+/* present, excused, absent, or NULL (taken away). */
+bool attendance_rule_valid_mark(const char *mark);
+
+/* The summary line of a roll: how many came, sent notice, stayed away,
+ * are not marked yet; came accompanied, walked in, came the first time. */
+void attendance_summarise(const struct roll *r, struct roll_summary *out);
 
 #endif

@@ -85,13 +85,22 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
 		if (marks[i].mark == 'p' || !fact_day(marks[i].date, &day) || !recent(day, today)
 		    || day > date_to_days(today) || !rule(past, k))
 			continue;
-		plan(&out[written], marks[i].citizen_id, "missed_sessions", day + 1, today,
-		     marks[i].responsible);
-		snprintf(out[written].source_key, sizeof out[written].source_key, "missed:%lld:%lld",
-			 marks[i].enrolment_id, marks[i].session_id);
-		written++;
+		if (call_rule_missed_call(marks[i].enrolment_id, marks[i].session_id, marks[i].citizen_id,
+					  marks[i].date, marks[i].responsible, today, &out[written]))
+			written++;
 	}
 	return written;
+}
+
+bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
+			   const char *session_date, long long responsible, struct date today, struct call_new *out)
+{
+	long day;
+	if (!fact_day(session_date, &day))
+		return false;
+	plan(out, citizen_id, "missed_sessions", day + 1, today, responsible);
+	snprintf(out->source_key, sizeof out->source_key, "missed:%lld:%lld", enrolment_id, session_id);
+	return true;
 }
 
 bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,

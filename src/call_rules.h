@@ -67,6 +67,12 @@ typedef bool (*call_missed_rule)(const struct attendance_past *newest_first, int
 int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
 			      call_missed_rule rule, struct call_new *out, int max);
 
+/* The call one missed session makes due (the mark rule said so): the day
+ * after the session, never before today, keyed by enrolment and session.
+ * Marking a session and the sweep both plan it through this. */
+bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
+			   const char *session_date, long long responsible, struct date today, struct call_new *out);
+
 /* The citizen agreed that the referrer hears how it went: a call a week
  * after the first conversation. */
 bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,

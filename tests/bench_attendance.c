@@ -37,6 +37,7 @@
 #include <time.h>
 
 #include "bench.h"
+#include "attendance.h"
 #include "attendance_rules.h"
 #include "date.h"
 #include "db.h"
@@ -246,9 +247,11 @@ static int time_roll(struct db *db, struct date today)
 		if (r.count != ROLL_SIZE)
 			fprintf(stderr, "bench_attendance: roll of %lld has %d, not %d\n", ids[i % n], r.count, ROLL_SIZE);
 		store_attendance_roll_free(&r);
+		struct desk desk = desk_command_line(db);
 		double t2 = now_ms();
-		store_attendance_roll_viewed(db, 0, ids[i % n]);
-		all[i] = (t1 - t0) + (now_ms() - t2);
+		attendance_roll_view(&desk, ids[i % n], &r);
+		all[i] = now_ms() - t2;
+		attendance_roll_free(&r);
 		ms[i] = t1 - t0;
 	}
 	printf("roll lists of %d people: %d sessions\n", ROLL_SIZE, n);
@@ -280,6 +283,7 @@ static int time_marks(struct db *db, struct date today)
 	if (!ms)
 		return 1;
 	static const char *const cycle[] = { "present", "excused", "absent", "present" };
+	struct desk desk = desk_command_line(db);
 	struct roll r = { 0 };
 	int done = 0, calls = 0;
 	for (int s = 0; done < SAMPLES; s = (s + 1) % n) {
@@ -289,9 +293,9 @@ static int time_marks(struct db *db, struct date today)
 			struct mark_outcome out;
 			const char *mark = cycle[(done / r.count + i) % 4];
 			double t0 = now_ms();
-			enum db_status rc = store_attendance_mark(db, 0, ids[s], r.entries[i].citizen_id, mark,
+			enum db_status rc = attendance_mark(&desk, ids[s], r.entries[i].citizen_id, mark,
 							    strcmp(mark, "present") == 0 ? r.entries[i].match_volunteer : 0,
-							    today_iso, &attendance_rules, &out);
+							    &out);
 			ms[done++] = now_ms() - t0;
 			calls += out.call_planned;
 			if (rc != DB_OK) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attendance.h"
 #include "attendance_rules.h"
 #include "db.h"
 #include "dbrules.h"
@@ -20,6 +21,7 @@
 #include "testdb.h"
 
 static long long desk_user;
+static struct desk desk;          /* the desk volunteer who marks */
 static const char today[] = "2026-11-26"; /* a Thursday */
 
 static long long count_fmt(struct db *db, const char *fmt, long long a, long long b)
@@ -52,6 +54,7 @@ static struct db *open_centre(const char *name)
 	}
 	exec_ok(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')");
 	desk_user = db_last_insert_id(db);
+	desk = (struct desk){ .db = db, .user = desk_user, .role = ROLE_DESK, .users_exist = true };
 	exec_ok(db,
 		"INSERT INTO volunteers(id, name, status) VALUES (1, 'Bente Ølgaard', 'active'),"
 		" (2, 'Åge Frandsen', 'active'), (3, 'Stoppet Frivillig', 'stopped');"
@@ -120,15 +123,15 @@ static void test_week(void)
 	TAP_INT_EQ(n, 1, "finds only Gå-gruppen (å folded to aa)");
 
 	long long id = 0, again = 0;
-	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 2, "2026-11-24", &id), DB_OK, "the café's slot is opened");
+	TAP_INT_EQ(attendance_session_for(&desk, 2, "2026-11-24", &id), DB_OK, "the café's slot is opened");
 	TAP_CHECK(id > 0, "and written as a session");
-	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 2, "2026-11-24", &again), DB_OK, "opened again");
+	TAP_INT_EQ(attendance_session_for(&desk, 2, "2026-11-24", &again), DB_OK, "opened again");
 	TAP_INT_EQ(again, id, "it is the same session, not a second one");
 	store_attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n);
 	TAP_CHECK(n == 2 && s[0].id == id, "the week now lists the written session instead of the slot");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = %lld"
 			     " AND action = 'create' AND %lld", id, 1), 1, "writing it is audited");
-	TAP_INT_EQ(store_attendance_session_open(db, desk_user, 99, "2026-11-24", &id), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(attendance_session_for(&desk, 99, "2026-11-24", &id), DB_ERR_NOTFOUND,
 		   "an activity that does not exist has no session");
 
 	store_attendance_sessions(db, "2024-11-25", "2024-12-01", "", s, 16, &n);
@@ -189,7 +192,7 @@ static void test_marks(void)
 
 	struct mark_outcome out;
 	long long audit_before = testdb_count(db, "SELECT count(*) FROM audit_log");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, "present", 1, &out), DB_OK,
 		   "Bo came, accompanied by Bente");
 	TAP_CHECK(out.session_held, "the planned session is now held");
 	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
@@ -203,27 +206,27 @@ static void test_marks(void)
 		   desk_user, "and says who marked it");
 	TAP_CHECK(testdb_count(db, "SELECT count(*) FROM audit_log") > audit_before, "audit rows were added");
 
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "excused", 1, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, "excused", 1, &out), DB_OK,
 		   "corrected to 'sent notice'");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"
 			    " AND mark = 'excused' AND accompanied_by IS NULL"), 1,
 		   "one row, excused, and nobody went along with someone who did not come");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, NULL, 0, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, NULL, 0, &out), DB_OK,
 		   "the mark is taken away");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"), 0,
 		   "and gone");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 2, "late", 0, today, &attendance_rules, &out), DB_ERR_MISUSE,
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, "late", 0, &out), DB_ERR_MISUSE,
 		   "an unknown mark is refused");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 104, 99, "present", 0, today, &attendance_rules, &out),
+	TAP_INT_EQ(attendance_mark(&desk, 104, 99, "present", 0, &out),
 		   DB_ERR_NOTFOUND, "a citizen who does not exist");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out), DB_OK,
+	TAP_INT_EQ(attendance_mark(&desk, 105, 1, "excused", 0, &out), DB_OK,
 		   "notice sent ahead for next week");
 	TAP_CHECK(!out.session_held, "next week's session stays planned");
 
 	/* A whole roll call, then the summary. */
-	store_attendance_mark(db, desk_user, 104, 1, "present", 0, today, &attendance_rules, NULL);
-	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
-	store_attendance_mark(db, desk_user, 104, 3, "present", 0, today, &attendance_rules, NULL);
+	attendance_mark(&desk, 104, 1, "present", 0, NULL);
+	attendance_mark(&desk, 104, 2, "present", 1, NULL);
+	attendance_mark(&desk, 104, 3, "present", 0, NULL);
 	struct roll r;
 	store_attendance_roll(db, 104, &r);
 	struct roll_summary sum;
@@ -245,16 +248,16 @@ static void test_missed_rule(void)
 	struct db *db = open_centre("missed.db");
 	/* Bo came on 5 Nov (the paper list said so); absent 19 Nov and today. */
 	struct mark_outcome out;
-	store_attendance_mark(db, desk_user, 101, 2, "present", 0, today, &attendance_rules, &out);
-	store_attendance_mark(db, desk_user, 103, 2, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 101, 2, "present", 0, &out);
+	attendance_mark(&desk, 103, 2, "absent", 0, &out);
 	TAP_CHECK(!out.call_planned, "one absence: no call");
-	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 2, "absent", 0, &out);
 	TAP_CHECK(out.call_planned, "two in a row without notice: a call is planned");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"
 			    " AND status = 'open' AND due_on = '2026-11-27' AND responsible = 1"
 			    " AND source_key LIKE 'missed:%:104'"), 1,
 		   "for tomorrow, by Bo's volunteer, keyed to the enrolment and session");
-	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 2, "absent", 0, &out);
 	TAP_CHECK(!out.call_planned, "marking the same again plans nothing new");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2"), 1, "still one call");
 
@@ -264,30 +267,30 @@ static void test_missed_rule(void)
 	TAP_CHECK(bo && bo->call_planned, "the roll shows the planned call");
 	store_attendance_roll_free(&r);
 
-	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 2, "present", 0, &out);
 	TAP_CHECK(out.call_withdrawn, "corrected to present: the call is withdrawn");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"), 1,
 		   "kept as cancelled, for the record");
-	store_attendance_mark(db, desk_user, 104, 2, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 2, "absent", 0, &out);
 	TAP_CHECK(out.call_planned, "absent again: the same call is open again");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 1,
 		   "one open call");
 
 	/* Åse: notice on 19 Nov; notice today; notice next week: three. */
-	store_attendance_mark(db, desk_user, 104, 1, "excused", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 1, "excused", 0, &out);
 	TAP_CHECK(!out.call_planned, "two notices: no call");
-	store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 105, 1, "excused", 0, &out);
 	TAP_CHECK(out.call_planned, "three in a row with notice: a call");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on = '2026-12-04'"
 			    " AND responsible IS NULL"), 1, "after that session, nobody named to make it");
 
-	store_attendance_mark(db, desk_user, 104, 4, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 4, "absent", 0, &out);
 	TAP_CHECK(!out.call_planned, "Zacho, no longer enrolled, marked anyway: no call for a walk-in");
 	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 4"), 1,
 		   "and he counts as a walk-in");
 
 	/* A paper list caught up late: the call is due today, not in the past. */
-	store_attendance_mark(db, desk_user, 101, 1, "absent", 0, today, &attendance_rules, NULL);
+	attendance_mark(&desk, 101, 1, "absent", 0, NULL);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on < '2026-11-26'"), 0,
 		   "no call is ever planned in the past");
 	db_close(db);
@@ -297,24 +300,25 @@ static void test_accompaniment_rule(void)
 {
 	struct db *db = open_centre("accompaniment.db");
 	struct mark_outcome out;
-	store_attendance_mark(db, desk_user, 104, 3, "excused", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 3, "excused", 0, &out);
 	TAP_CHECK(!out.accompaniment_done, "Søren sent notice: the milestone waits");
-	store_attendance_mark(db, desk_user, 104, 3, "present", 2, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 3, "present", 2, &out);
 	TAP_CHECK(out.accompaniment_done, "he came: the milestone of his match is reached");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "dated today");
-	store_attendance_mark(db, desk_user, 103, 3, "present", 2, today, &attendance_rules, &out);
+	attendance_mark(&desk, 103, 3, "present", 2, &out);
 	TAP_CHECK(out.accompaniment_done, "a paper list shows he came the week before");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-19'"), 1,
 		   "the milestone moves to that first session");
-	store_attendance_mark(db, desk_user, 103, 3, NULL, 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 103, 3, NULL, 0, &out);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on = '2026-11-26'"), 1,
 		   "that mark was a mistake: back to today's session");
-	store_attendance_mark(db, desk_user, 104, 3, "absent", 0, today, &attendance_rules, &out);
+	attendance_mark(&desk, 104, 3, "absent", 0, &out);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 2 AND accompaniment_done_on IS NULL"), 1,
 		   "and today's too: not reached after all");
-	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, NULL, &out);
-	TAP_CHECK(!out.accompaniment_done && !out.call_planned, "without rules nothing but the mark is written");
+	TAP_INT_EQ(store_attendance_write_mark(db, &(struct attendance_write){ .session_id = 104, .citizen_id = 2,
+		.mark = "present", .now = "2026-11-26 12:00:00", .by = desk_user }), DB_OK,
+		"the store alone writes only the mark");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 1 AND accompaniment_done_on IS NULL"), 1,
 		   "Bo's match is untouched");
 	db_close(db);
@@ -323,7 +327,7 @@ static void test_accompaniment_rule(void)
 static void test_walk_ins(void)
 {
 	struct db *db = open_centre("walkin.db");
-	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 6, false, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 6, false), DB_OK,
 		   "Karen walks in");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 6"
 			    " AND mark = 'present' AND walk_in = 1"), 1, "marked present, as a walk-in");
@@ -335,7 +339,7 @@ static void test_walk_ins(void)
 	TAP_INT_EQ(r.count, 4, "the roll has four now");
 	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 7, true, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 7, true), DB_OK,
 		   "Ib walks in and wants to join");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 7 AND activity_id = 1"
 			    " AND enrolled_on = '2026-11-26' AND ended_on IS NULL"), 1, "enrolled from today");
@@ -345,14 +349,14 @@ static void test_walk_ins(void)
 	TAP_CHECK(entry(&r, 7) != NULL, "and on next week's roll");
 	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(store_attendance_add_walk_in(db, desk_user, 104, 1, true, today, &attendance_rules), DB_OK,
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 1, true), DB_OK,
 		   "Åse, enrolled already, 'walks in'");
 	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 1"), 0,
 		   "she is simply marked present, not a walk-in");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 1"), 1, "and not enrolled twice");
 
 	long long id = 0;
-	TAP_INT_EQ(store_attendance_add_new_person(db, desk_user, 104, "Jens Ærbo", "22 33 44 55", false, today, &id), DB_OK,
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "Jens Ærbo", "22 33 44 55", false, &id), DB_OK,
 		   "a new person with name and phone");
 	TAP_CHECK(id > 0, "gets an id");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND needs_intake = 1"
@@ -382,7 +386,7 @@ static void test_walk_ins(void)
 	TAP_CHECK(jens && !jens->needs_intake, "once assessed, the flag is gone by itself");
 	store_attendance_roll_free(&r);
 
-	TAP_INT_EQ(store_attendance_add_new_person(db, desk_user, 104, "", "", false, today, &id), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "", "", false, &id), DB_ERR_INVALID,
 		   "a person needs a name");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = ''"), 0, "nothing is left behind");
 	db_close(db);
@@ -391,24 +395,24 @@ static void test_walk_ins(void)
 static void test_session_details(void)
 {
 	struct db *db = open_centre("details.db");
-	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 105, "Helligdag"), DB_OK, "next week is cancelled");
+	TAP_INT_EQ(attendance_cancel_session(&desk, 105, "Helligdag"), DB_OK, "next week is cancelled");
 	struct session_info s;
 	store_attendance_session_get(db, 105, &s);
 	TAP_CHECK(strcmp(s.status, "cancelled") == 0 && strcmp(s.cancel_reason, "Helligdag") == 0,
 		  "cancelled, with the reason");
-	TAP_INT_EQ(store_attendance_mark(db, desk_user, 105, 1, "excused", 0, today, &attendance_rules, NULL),
+	TAP_INT_EQ(attendance_mark(&desk, 105, 1, "excused", 0, NULL),
 		   DB_ERR_CONFLICT, "a cancelled session takes no marks");
-	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 105, NULL), DB_OK, "reopened");
+	TAP_INT_EQ(attendance_cancel_session(&desk, 105, NULL), DB_OK, "reopened");
 	store_attendance_session_get(db, 105, &s);
 	TAP_CHECK(strcmp(s.status, "planned") == 0 && !s.cancel_reason[0], "planned again, no reason");
-	TAP_INT_EQ(store_attendance_session_cancel(db, desk_user, 103, "Sygdom"), DB_ERR_CONFLICT,
+	TAP_INT_EQ(attendance_cancel_session(&desk, 103, "Sygdom"), DB_ERR_CONFLICT,
 		   "a session with marks cannot be cancelled");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = 105"), 2,
 		   "cancel and reopen are audited");
 
 	struct session_edit e = { .id = 104, .date = "2026-11-27", .start_time = "13:00", .end_time = "14:30",
 				  .note = "Flyttet pga. vejret", .led_by = 1, .helpers = { 2, 2 }, .nhelpers = 2 };
-	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_OK, "moved to Friday afternoon, with a note");
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_OK, "moved to Friday afternoon, with a note");
 	store_attendance_session_get(db, 104, &s);
 	TAP_CHECK(strcmp(s.date, "2026-11-27") == 0 && strcmp(s.start_time, "13:00") == 0
 		  && strcmp(s.end_time, "14:30") == 0, "new date and times");
@@ -421,11 +425,11 @@ static void test_session_details(void)
 	e.nhelpers = 0;
 	e.led_by = 0;
 	snprintf(e.date, sizeof e.date, "2026-12-03");
-	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_ERR_CONFLICT,
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_ERR_CONFLICT,
 		   "moving onto next week's session is a clash");
 	snprintf(e.date, sizeof e.date, "2026-11-26");
 	snprintf(e.start_time, sizeof e.start_time, "25:99");
-	TAP_INT_EQ(store_attendance_session_update(db, desk_user, &e), DB_ERR_CONSTRAINT, "a time that is no time");
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_ERR_CONSTRAINT, "a time that is no time");
 	store_attendance_session_get(db, 104, &s);
 	TAP_STR_EQ(s.date, "2026-11-27", "nothing changed by the refused edits");
 
@@ -443,7 +447,7 @@ static void test_session_details(void)
 static void test_history(void)
 {
 	struct db *db = open_centre("history.db");
-	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
+	attendance_mark(&desk, 104, 2, "present", 1, NULL);
 	struct history_grid g;
 	TAP_INT_EQ(store_attendance_history(db, 1, today, 3, &g), DB_OK, "the last three sessions up to today");
 	TAP_INT_EQ(g.ncols, 3, "three columns");
@@ -472,7 +476,7 @@ static void test_facts(void)
 	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (100, 1, '2026-10-29', 'held');"
 		    "UPDATE attendance SET mark = 'present', accompanied_by = 1 WHERE citizen_id = 2;"
 		    "INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by) VALUES (100, 2, 'present', 1);");
-	store_attendance_mark(db, desk_user, 104, 2, "present", 1, today, &attendance_rules, NULL);
+	attendance_mark(&desk, 104, 2, "present", 1, NULL);
 	struct citizen_facts f;
 	TAP_INT_EQ(store_citizens_facts(db, 2, today, &f), DB_OK, "Bo's facts");
 	TAP_STR_EQ(f.recent_attendance, "PPPP", "four times present and accompanied, newest first");
@@ -482,7 +486,7 @@ static void test_facts(void)
 	TAP_INT_EQ(step.kind, NEXT_ATTEND_ALONE, "the next step suggests coming alone");
 	TAP_STR_EQ(f.session_on, "2026-12-03", "at next week's session");
 
-	store_attendance_mark(db, desk_user, 104, 2, "present", 0, today, &attendance_rules, NULL);
+	attendance_mark(&desk, 104, 2, "present", 0, NULL);
 	store_citizens_facts(db, 2, today, &f);
 	TAP_STR_EQ(f.recent_attendance, "pPPP", "he came alone today");
 	step = next_step_decide(&f, d);

@@ -139,13 +139,29 @@ static void accompaniment(void)
 		  "... one after it ended does not");
 	TAP_CHECK(!attendance_rule_completes_accompaniment(&m, 7, "", "present"), "no date: nothing");
 
-	TAP_CHECK(attendance_rules.missed_call == attendance_rule_missed_call
-		  && attendance_rules.completes_accompaniment == attendance_rule_completes_accompaniment,
-		  "the table handed to the store holds rules 1 and 3");
+}
+
+/* The small rules of a mark. */
+static void marking(void)
+{
+	TAP_CHECK(attendance_rule_may_mark("2026-11-26", "2026-11-26", "present"), "came: on the day");
+	TAP_CHECK(attendance_rule_may_mark("2026-11-19", "2026-11-26", "absent"), "stayed away: after the day");
+	TAP_CHECK(!attendance_rule_may_mark("2026-12-03", "2026-11-26", "present"), "came: not before the day");
+	TAP_CHECK(!attendance_rule_may_mark("2026-12-03", "2026-11-26", "absent"), "stayed away: not before the day");
+	TAP_CHECK(attendance_rule_may_mark("2026-12-03", "2026-11-26", "excused"), "notice may come in advance");
+	TAP_CHECK(attendance_rule_may_mark("2026-12-03", "2026-11-26", NULL), "a mark may always be taken away");
+	TAP_CHECK(attendance_rule_held("planned", "2026-11-26", "2026-11-26", "present"), "marked on the day: held");
+	TAP_CHECK(!attendance_rule_held("planned", "2026-12-03", "2026-11-26", "excused"),
+		  "notice in advance: not held yet");
+	TAP_CHECK(!attendance_rule_held("planned", "2026-11-26", "2026-11-26", NULL), "a mark taken away: not held");
+	TAP_CHECK(!attendance_rule_held("held", "2026-11-26", "2026-11-26", "present"), "held already: nothing to do");
+	TAP_CHECK(attendance_rule_valid_mark("excused") && attendance_rule_valid_mark(NULL)
+		  && !attendance_rule_valid_mark("late"), "the marks there are");
 }
 
 int main(void)
 {
+	marking();
 	missed_sessions();
 	always_accompanied();
 	accompaniment();

@@ -218,7 +218,6 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	struct activity_form_state *st = s->state;
 	enum form_event ev;
 	unsigned r = form_key(&st->form, key, &ev);
-	int cur = st->form.current;
 	if (ev == FORM_PICK) {
 		form_screen_pick(app, &st->form, picklist_field_add, &st->interests);
 		return RD_ALL;

@@ -9,7 +9,7 @@
 #include "dbmessage.h"
 #include "help.h"
 #include "i18n.h"
-#include "user_list.h"
+#include "users.h"
 
 bool app_push(struct app *app, const struct screen_ops *ops, const void *args)
 {

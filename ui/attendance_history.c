@@ -13,7 +13,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_attendance.h"
+#include "attendance.h"
 
 enum { HISTORY_WEEKS = 52, CELL = 3 };
 
@@ -46,7 +46,7 @@ static bool history_enter(struct screen *s, struct app *app, const void *args)
 	const struct attendance_history_args *a = args;
 	st->activity_id = a->activity_id;
 	snprintf(st->until, sizeof st->until, "%s", a->until);
-	enum db_status r = store_attendance_history(app->desk.db, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
+	enum db_status r = attendance_history(&app->desk, st->activity_id, st->until, HISTORY_WEEKS, &st->grid);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -60,7 +60,7 @@ static void history_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct history_state *st = s->state;
-	store_attendance_history_free(&st->grid);
+	attendance_history_free(&st->grid);
 	free(st);
 	s->state = NULL;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "attendance.h"
 #include "date.h"
 #include "draw.h"
 #include "fold.h"
@@ -23,7 +24,7 @@ int attendance_pick_volunteers(struct app *app, void *ctx, const char *folded_qu
 	if (!v)
 		return -1;
 	int n = 0;
-	enum db_status r = store_attendance_volunteers(app->desk.db, folded_query, v, max, &n);
+	enum db_status r = attendance_find_volunteers(&app->desk, folded_query, v, max, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(v);
@@ -49,7 +50,7 @@ int attendance_pick_activities(struct app *app, void *ctx, const char *folded_qu
 	if (!a)
 		return -1;
 	int n = 0;
-	enum db_status r = store_attendance_activities(app->desk.db, folded_query, a, max, &n);
+	enum db_status r = attendance_find_activities(&app->desk, folded_query, a, max, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(a);

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "store_attendance.h"
+#include "model_attendance.h"
 
 struct app;
 

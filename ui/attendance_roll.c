@@ -31,7 +31,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "list.h"
-#include "store_attendance.h"
+#include "attendance.h"
 #include "vocab.h"
 
 struct roll_state {
@@ -42,6 +42,7 @@ struct roll_state {
 	int nhelpers;
 	int selected, top, page_rows;
 	long long select_id;          /* after reading, put the cursor here */
+	bool viewed;                  /* this session's opening is in the audit log */
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
 	struct session_cancel cancel; /* while "call off" asks */
@@ -107,15 +108,18 @@ static bool load(struct roll_state *st, struct app *app)
 	if (!keep && st->selected < st->roll.count)
 		keep = st->roll.entries[st->selected].citizen_id;
 	struct roll fresh;
-	enum db_status r = store_attendance_roll(app->desk.db, st->session_id, &fresh);
+	enum db_status r = st->viewed ? attendance_roll_reload(&app->desk, st->session_id, &fresh)
+				      : attendance_roll_view(&app->desk, st->session_id, &fresh);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
-	store_attendance_roll_free(&st->roll);
+	st->viewed = true;
+	attendance_roll_free(&st->roll);
 	st->roll = fresh;
 	attendance_summarise(&st->roll, &st->sum);
-	if (store_attendance_session_helpers(app->desk.db, st->session_id, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
+	struct session_info info;
+	if (attendance_session(&app->desk, st->session_id, &info, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
 		st->nhelpers = 0;
 	int at = keep ? index_of(st, keep) : -1;
 	st->selected = at >= 0 ? at : st->selected < st->roll.count ? st->selected : 0;
@@ -128,10 +132,10 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	st->session_id = session_id;
 	st->selected = st->top = 0;
 	st->select_id = 0;
-	store_attendance_roll_free(&st->roll);
+	st->viewed = false;
+	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
-	store_attendance_roll_viewed(app->desk.db, app->desk.user, session_id);
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
 }
@@ -147,7 +151,6 @@ static bool roll_enter(struct screen *s, struct app *app, const void *args)
 		free(st);
 		return false;
 	}
-	store_attendance_roll_viewed(app->desk.db, app->desk.user, st->session_id);
 	/* Catching up starts where the marks stop. */
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
@@ -159,7 +162,7 @@ static void roll_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct roll_state *st = s->state;
-	store_attendance_roll_free(&st->roll);
+	attendance_roll_free(&st->roll);
 	free(st);
 	s->state = NULL;
 }
@@ -375,17 +378,14 @@ static unsigned set_mark(struct roll_state *st, struct app *app, const char *mar
 	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
 		return RD_ALL;
 	struct roll_entry e = st->roll.entries[st->selected];
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	/* Notice can come before the day; coming or staying away cannot. */
-	if (mark && strcmp(mark, "excused") != 0 && strcmp(st->roll.session.date, today) > 0) {
+	struct mark_outcome out;
+	enum db_status r = attendance_mark(&app->desk, st->session_id, e.citizen_id, mark, companion, &out);
+	if (r == DB_ERR_INVALID) {
+		/* Notice can come before the day; coming or staying away cannot. */
 		app_status(app, STATUS_ERROR, "%s",
 			   _("This session has not been held yet: only notice (a) can be marked in advance."));
 		return RD_ALL;
 	}
-	struct mark_outcome out;
-	enum db_status r = store_attendance_mark(app->desk.db, app->desk.user, st->session_id, e.citizen_id, mark, companion, today,
-					   &attendance_rules, &out);
 	if (r != DB_OK) {
 		/* Nothing was written: the list shows what is saved. */
 		app_status_db(app, r);
@@ -473,7 +473,7 @@ static unsigned clear_mark(struct roll_state *st, struct app *app)
 static unsigned goto_neighbour(struct roll_state *st, struct app *app, int dir)
 {
 	long long id = 0;
-	enum db_status r = store_attendance_session_neighbour(app->desk.db, st->session_id, dir, &id);
+	enum db_status r = attendance_neighbour(&app->desk, st->session_id, dir, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

@@ -16,7 +16,7 @@
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
-#include "store_attendance.h"
+#include "attendance.h"
 
 enum {
 	SF_DATE,
@@ -106,9 +106,8 @@ static bool session_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	long long session_id = ((const struct attendance_session_args *)args)->session_id;
-	enum db_status r = store_attendance_session_get(app->desk.db, session_id, &st->info);
-	if (r == DB_OK)
-		r = store_attendance_session_helpers(app->desk.db, session_id, st->helpers, ATT_HELPERS, &st->nhelpers);
+	enum db_status r = attendance_session(&app->desk, session_id, &st->info, st->helpers, ATT_HELPERS,
+					      &st->nhelpers);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -213,28 +212,20 @@ static unsigned save(struct session_state *st, struct app *app)
 	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
 	for (int i = 0; i < st->nhelpers; i++)
 		e.helpers[e.nhelpers++] = st->helpers[i].id;
-	enum db_status r = store_attendance_session_update(app->desk.db, app->desk.user, &e);
+	bool now = st->fields[SF_CANCELLED].choice == 1;
+	enum db_status r = attendance_save_session(&app->desk, &e, now, form_text(&st->form, SF_REASON));
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The activity already has a session on that date. Choose another date."));
+		return RD_ALL;
+	}
+	if (r == DB_ERR_CONSTRAINT) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("Not saved: people are marked at the session. Take their marks away (Del) before cancelling."));
 		return RD_ALL;
 	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
-	}
-	bool was = strcmp(st->info.status, "cancelled") == 0, now = st->fields[SF_CANCELLED].choice == 1;
-	const char *reason = form_text(&st->form, SF_REASON);
-	if (was != now || (now && strcmp(reason, st->info.cancel_reason) != 0)) {
-		r = store_attendance_session_cancel(app->desk.db, app->desk.user, e.id, now ? reason : NULL);
-		if (r == DB_ERR_CONFLICT) {
-			app_status(app, STATUS_ERROR, "%s",
-				   _("Saved, but not cancelled: take the marks away first (Del)."));
-			return RD_ALL;
-		}
-		if (r != DB_OK) {
-			app_status_db(app, r);
-			return RD_ALL;
-		}
 	}
 	st->form.dirty = false;
 	app_pop(app);
@@ -293,8 +284,7 @@ static void reopen_answered(struct app *app, void *ctx, int yes)
 {
 	struct session_cancel *job = ctx;
 	if (yes)
-		cancel_done(app, job, store_attendance_session_cancel(app->desk.db, app->desk.user, job->session.id, NULL),
-			    NULL);
+		cancel_done(app, job, attendance_cancel_session(&app->desk, job->session.id, NULL), NULL);
 }
 
 static void reason_typed(struct app *app, void *ctx, const char *reason)
@@ -306,13 +296,13 @@ static void reason_typed(struct app *app, void *ctx, const char *reason)
 		app_status(app, STATUS_ERROR, "%s", _("Not cancelled: write a reason, e.g. Holiday."));
 		return;
 	}
-	cancel_done(app, job, store_attendance_session_cancel(app->desk.db, app->desk.user, job->session.id, reason),
-		    reason);
+	cancel_done(app, job, attendance_cancel_session(&app->desk, job->session.id, reason), reason);
 }
 
 void attendance_session_toggle_cancel(struct app *app, struct session_cancel *job, long long session_id)
 {
-	enum db_status r = store_attendance_session_get(app->desk.db, session_id, &job->session);
+	int nhelpers;
+	enum db_status r = attendance_session(&app->desk, session_id, &job->session, NULL, 0, &nhelpers);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "attendance.h"
 #include "attendance_roll.h"
-#include "attendance_rules.h"
 #include "citizen_hits.h"
 #include "date.h"
 #include "dialog.h"
@@ -19,8 +19,7 @@
 #include "form_screen.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_attendance.h"
-#include "store_citizens.h"
+#include "model_citizen.h"
 
 enum { MAX_HITS = 600 };
 
@@ -105,7 +104,7 @@ static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 	st->args = *(const struct attendance_walkin_args *)args;
 	st->session_id = st->args.session_id;
 	struct roll roll;
-	enum db_status r = store_attendance_roll(app->desk.db, st->session_id, &roll);
+	enum db_status r = attendance_roll_reload(&app->desk, st->session_id, &roll);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -116,7 +115,7 @@ static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 	st->enrolled = calloc((size_t)roll.count + 1, sizeof *st->enrolled);
 	bool hits = citizen_hits_init(&st->hits, app, MAX_HITS);
 	if (!st->on_roll || !st->enrolled || !hits) {
-		store_attendance_roll_free(&roll);
+		attendance_roll_free(&roll);
 		free(st->on_roll);
 		free(st->enrolled);
 		citizen_hits_free(&st->hits);
@@ -128,7 +127,7 @@ static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 		st->enrolled[i] = roll.entries[i].enrolment_id != 0;
 	}
 	st->non_roll = roll.count;
-	store_attendance_roll_free(&roll);
+	attendance_roll_free(&roll);
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
 		  _("Nobody matches. Press F2 to add a new person with name and phone."));
 	st->list.no_match = st->list.empty;
@@ -164,10 +163,7 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 static void add_chosen(struct walkin_state *st, struct app *app, bool enrol)
 {
 	const struct citizen_hit h = st->chosen;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_attendance_add_walk_in(app->desk.db, app->desk.user, st->session_id, h.id, enrol, today,
-						  &attendance_rules);
+	enum db_status r = attendance_add_walk_in(&app->desk, st->session_id, h.id, enrol);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -290,7 +286,8 @@ static bool newperson_enter(struct screen *s, struct app *app, const void *args)
 	st->walkin = *a->walkin;
 	st->session_id = st->walkin.session_id;
 	struct session_info info;
-	if (store_attendance_session_get(app->desk.db, st->session_id, &info) == DB_OK)
+	int nhelpers;
+	if (attendance_session(&app->desk, st->session_id, &info, NULL, 0, &nhelpers) == DB_OK)
 		snprintf(st->activity, sizeof st->activity, "%s", info.activity);
 	memcpy(st->fields, np_layout, sizeof np_layout);
 	form_init(&st->form, st->fields, NP_COUNT);
@@ -319,14 +316,11 @@ static unsigned newperson_save(struct newperson_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	char name[CIT_NAME];
 	snprintf(name, sizeof name, "%s", form_text(&st->form, NP_NAME));
 	long long id = 0;
-	enum db_status r = store_attendance_add_new_person(app->desk.db, app->desk.user, st->session_id, name,
-						     form_text(&st->form, NP_PHONE), st->fields[NP_ENROL].choice == 1,
-						     today, &id);
+	enum db_status r = attendance_add_new_person(&app->desk, st->session_id, name, form_text(&st->form, NP_PHONE),
+						     st->fields[NP_ENROL].choice == 1, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

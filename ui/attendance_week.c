@@ -22,7 +22,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_attendance.h"
+#include "attendance.h"
 #include "utf8.h"
 
 enum { WEEK_MAX = 2000 };
@@ -70,10 +70,7 @@ static void today_iso(char out[DATE_ISO_LEN])
 
 static bool load(struct week_state *st)
 {
-	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
-	date_format_iso(st->monday, from);
-	date_format_iso(date_add_days(st->monday, 6), to);
-	enum db_status r = store_attendance_sessions(st->app->desk.db, from, to, st->query, st->sessions, WEEK_MAX, &st->n);
+	enum db_status r = attendance_week(&st->app->desk, st->monday, st->query, st->sessions, WEEK_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		st->n = 0;
@@ -174,6 +171,7 @@ static void ws_filter(void *ctx, const char *query)
 
 static bool week_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct week_state *st = calloc(1, sizeof *st);
 	if (!st || !(st->sessions = calloc(WEEK_MAX, sizeof *st->sessions))) {
 		free(st);
@@ -250,7 +248,7 @@ static long long selected_session(struct week_state *st, struct app *app)
 	if (s->id)
 		return s->id;
 	long long id = 0;
-	enum db_status r = store_attendance_session_open(app->desk.db, app->desk.user, s->activity_id, s->date, &id);
+	enum db_status r = attendance_session_for(&app->desk, s->activity_id, s->date, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return 0;
@@ -292,7 +290,7 @@ static void session_date_typed(struct app *app, void *ctx, const char *text)
 	char iso[DATE_ISO_LEN];
 	date_format_iso(d, iso);
 	long long id = 0;
-	enum db_status r = store_attendance_session_open(app->desk.db, app->desk.user, st->new_activity, iso, &id);
+	enum db_status r = attendance_session_for(&app->desk, st->new_activity, iso, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;

@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "measure_chart.h"
+#include "store_measures.h"
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_calls.h"
@@ -207,6 +208,7 @@ static void note_text(const struct call_note *n, char *out, size_t size)
 
 static void call_card_draw(struct screen *s, struct app *app, const struct area *a)
 {
+	(void)app;
 	struct call_card_state *st = s->state;
 	const struct call_card *c = &st->card;
 	struct date today = date_today();

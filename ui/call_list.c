@@ -227,6 +227,7 @@ static void sweep(struct calls_state *st, bool asked)
 
 static bool calls_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct calls_state *st = calloc(1, sizeof *st);
 	if (!st || !(st->rows = calloc(MAX_ROWS, sizeof *st->rows))) {
 		free(st);

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "measure_chart.h"
+#include "store_measures.h"
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_citizens.h"

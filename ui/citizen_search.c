@@ -55,6 +55,7 @@ static void cs_filter(void *ctx, const char *query)
 
 static bool citizens_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct citizens_state *st = calloc(1, sizeof *st);
 	if (!st || !citizen_hits_init(&st->hits, app, MAX_HITS)) {
 		free(st);

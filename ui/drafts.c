@@ -54,6 +54,7 @@ static bool reload(struct drafts_state *st, struct app *app)
 
 static bool drafts_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct drafts_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;

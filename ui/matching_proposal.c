@@ -85,6 +85,7 @@ static bool compute(struct proposal_state *st, struct app *app)
 
 static bool proposal_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct proposal_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;

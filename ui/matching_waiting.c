@@ -296,6 +296,7 @@ static void p_filter(void *ctx, const char *query)
 
 static bool picker_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct picker_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;

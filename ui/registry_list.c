@@ -176,6 +176,7 @@ static void detail(struct registry_state *st, struct app *app);
 
 static bool registry_enter(struct screen *s, struct app *app, const void *args)
 {
+	(void)args;
 	struct registry_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;

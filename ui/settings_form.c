@@ -19,6 +19,8 @@ struct settings_state {
 	struct form form;
 };
 
+static const struct screen_ops settings_screen;
+
 static const struct action settings_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the settings."), 0 },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down)."), 0 },
@@ -110,7 +112,7 @@ void settings_open(struct app *app)
 	app_push(app, &settings_screen, NULL);
 }
 
-const struct screen_ops settings_screen = {
+static const struct screen_ops settings_screen = {
 	.name = N_("Settings"),
 	.help = N_("Write the centre's name as it should stand on the home screen and in reports. "
 		   "The screen locks itself after the given number of idle minutes. A citizen with no "

@@ -4,6 +4,8 @@
 
 #include "screen.h"
 
-extern const struct screen_ops settings_screen;
+struct app;
+
+void settings_open(struct app *app);
 
 #endif

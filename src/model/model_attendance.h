@@ -19,7 +19,7 @@ enum {
 	ATT_HELPERS = 16,
 };
 
-/* ---------- the rules, handed in by src/ ---------- */
+/* ---------- what the rules read ---------- */
 
 /* One earlier mark of a citizen: 'p'resent, 'e'xcused or 'a'bsent. */
 struct attendance_past {
@@ -34,16 +34,6 @@ struct attendance_match {
 	char matched_on[ATT_DATE];
 	char ended_on[ATT_DATE];                /* "" while open */
 	char accompaniment_done_on[ATT_DATE];   /* "" until done */
-};
-
-struct attendance_rules {
-	/* The citizen's marks in this activity, newest (the one just made)
-	 * first; true when a follow-up call is due because of it. */
-	bool (*missed_call)(const struct attendance_past *newest_first, int n);
-	/* True when a present mark at a session of `activity_id` on `date`
-	 * completes (or moves earlier) the match's accompaniment milestone. */
-	bool (*completes_accompaniment)(const struct attendance_match *m, long long activity_id,
-					const char *date, const char *mark);
 };
 
 /* ---------- sessions ---------- */
@@ -148,6 +138,32 @@ struct history_grid {
 	int nrows;
 	struct history_row *rows;     /* Danish name order */
 	char *cell_store;
+};
+
+/* What a mark needs to know about the session and the citizen. */
+struct mark_context {
+	struct session_info session;
+	long long enrolment_id;       /* covering the session's date, 0: none */
+	long long responsible;        /* the volunteer of their open match, 0: none */
+};
+
+/* One mark as written. */
+struct attendance_write {
+	long long session_id, citizen_id;
+	const char *mark;             /* present, excused, absent; NULL takes it away */
+	long long accompanied_by;     /* volunteer, 0: none (present only) */
+	bool walk_in;                 /* came without being enrolled */
+	bool keep_walk_in;            /* a mark changed: keep what the row says */
+	const char *now;              /* "YYYY-MM-DD HH:MM:SS" */
+	db_user_id by;
+};
+
+/* A walk-in registered at the door. */
+struct new_person {
+	const char *name, *phone;
+	const char *today;            /* ISO: the referral and the consent */
+	const char *now;
+	db_user_id by;
 };
 
 #endif

@@ -1,0 +1,385 @@
+/* attendance.c — the attendance use cases (attendance.h). */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "attendance_rules.h"
+#include "call_rules.h"
+#include "cpr.h"
+#include "db.h"
+#include "store_attendance.h"
+#include "store_calls.h"
+#include "utf8.h"
+
+enum { MATCHES_MAX = 16 };
+
+static void today_iso(char out[DATE_ISO_LEN])
+{
+	date_format_iso(date_today(), out);
+}
+
+/* ---------- reading ---------- */
+
+enum db_status attendance_week(struct desk *d, struct date monday, const char *query, struct session_info *out,
+			       int max, int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	date_format_iso(monday, from);
+	date_format_iso(date_add_days(monday, 6), to);
+	return store_attendance_sessions(d->db, from, to, query, out, max, count);
+}
+
+enum db_status attendance_session_for(struct desk *d, long long activity_id, const char *date,
+				      long long *session_id)
+{
+	*session_id = 0;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	bool created = false;
+	r = store_attendance_session_open(d->db, activity_id, date, session_id, &created);
+	if (r == DB_OK && created)
+		r = desk_audit(d, "create", "session", *session_id, date);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		*session_id = 0;
+	return r;
+}
+
+enum db_status attendance_session(struct desk *d, long long session_id, struct session_info *out,
+				  struct volunteer_ref *helpers, int max, int *nhelpers)
+{
+	*nhelpers = 0;
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_attendance_session_get(d->db, session_id, out);
+	if (r == DB_OK && helpers)
+		r = store_attendance_session_helpers(d->db, session_id, helpers, max, nhelpers);
+	return desk_end(d, r);
+}
+
+enum db_status attendance_neighbour(struct desk *d, long long session_id, int dir, long long *out)
+{
+	*out = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_attendance_session_neighbour(d->db, session_id, dir, out);
+}
+
+enum db_status attendance_roll_view(struct desk *d, long long session_id, struct roll *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_attendance_roll(d->db, session_id, out);
+	/* The list names citizens and, for some activities, says something
+	 * about their health: every look is in the log. */
+	if (r == DB_OK)
+		r = desk_audit(d, "view", "session", session_id, "roll list");
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		store_attendance_roll_free(out);
+	return r;
+}
+
+enum db_status attendance_roll_reload(struct desk *d, long long session_id, struct roll *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_attendance_roll(d->db, session_id, out);
+}
+
+void attendance_roll_free(struct roll *r)
+{
+	store_attendance_roll_free(r);
+}
+
+enum db_status attendance_history(struct desk *d, long long activity_id, const char *until, int weeks,
+				  struct history_grid *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_attendance_history(d->db, activity_id, until, weeks, out);
+	if (r == DB_OK)
+		r = desk_audit(d, "view", "activity", activity_id, "attendance history");
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		store_attendance_history_free(out);
+	return r;
+}
+
+void attendance_history_free(struct history_grid *g)
+{
+	store_attendance_history_free(g);
+}
+
+enum db_status attendance_find_volunteers(struct desk *d, const char *query, struct volunteer_ref *out, int max,
+					  int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_attendance_volunteers(d->db, query, out, max, count);
+}
+
+enum db_status attendance_find_activities(struct desk *d, const char *query, struct activity_ref *out, int max,
+					  int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_attendance_activities(d->db, query, out, max, count);
+}
+
+/* ---------- marking ---------- */
+
+/* Rule 1: plans the call the missed sessions ask for, or withdraws the
+ * one this session caused when a corrected mark no longer asks for it.
+ * The source key makes the same situation never plan two calls. */
+static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				  const char *mark, struct mark_outcome *out)
+{
+	if (!cx->enrolment_id)
+		return DB_OK;
+	enum db_status r;
+	bool due = false;
+	if (mark) {
+		struct attendance_past past[ATT_RECENT];
+		int n;
+		if ((r = store_attendance_recent_marks(d->db, cx, citizen_id, past, ATT_RECENT, &n)) != DB_OK)
+			return r;
+		due = attendance_rule_missed_call(past, n);
+	}
+	struct call_new call;
+	call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
+			      date_today(), &call);
+	bool changed = false;
+	r = due ? store_calls_plan(d->db, &call, &changed) : store_calls_withdraw(d->db, call.source_key, &changed);
+	if (r != DB_OK || !changed)
+		return r;
+	if (due)
+		out->call_planned = true;
+	else
+		out->call_withdrawn = true;
+	char detail[120];
+	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn",
+		 call.source_key);
+	return desk_audit(d, "update", "citizen", citizen_id, detail);
+}
+
+/* Rule 3: a present mark completes the accompaniment milestone of the
+ * matches the rule says it does. A mark taken back puts right the
+ * matches that had it from this very date. */
+static enum db_status accompaniment_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
+					 const char *mark, struct mark_outcome *out)
+{
+	enum db_status r;
+	if (!mark || strcmp(mark, "present") != 0) {
+		bool changed = false;
+		r = store_attendance_accompaniment_recompute(d->db, citizen_id, cx->session.date, &changed);
+		if (r != DB_OK || !changed)
+			return r;
+		return desk_audit(d, "update", "citizen", citizen_id, "accompaniment recomputed");
+	}
+	struct attendance_match matches[MATCHES_MAX];
+	int n = 0;
+	if ((r = store_attendance_matches(d->db, citizen_id, matches, MATCHES_MAX, &n)) != DB_OK)
+		return r;
+	bool any = false, reached = false;
+	for (int i = 0; i < n && r == DB_OK; i++) {
+		if (!attendance_rule_completes_accompaniment(&matches[i], cx->session.activity_id, cx->session.date,
+							     mark))
+			continue;
+		bool this_one = false;
+		r = store_attendance_accompaniment_done(d->db, matches[i].id, cx->session.date, &this_one);
+		reached |= this_one;
+		any = true;
+	}
+	if (r != DB_OK || !any)
+		return r;
+	out->accompaniment_done = reached;
+	return desk_audit(d, "update", "citizen", citizen_id,
+			  reached ? "accompaniment done" : "accompaniment put right");
+}
+
+/* The mark itself with everything the rules make of it, inside the use
+ * case's transaction. walk_in: 1 yes, 0 no, -1 keep what the row says
+ * (a new row: not enrolled means walk-in). */
+static enum db_status write_mark(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				 const char *mark, long long accompanied_by, int walk_in, struct mark_outcome *out)
+{
+	if (strcmp(cx->session.status, "cancelled") == 0)
+		return DB_ERR_CONFLICT;
+	char today[DATE_ISO_LEN], now[20];
+	today_iso(today);
+	date_now_stamp(now);
+	bool present = mark && strcmp(mark, "present") == 0;
+	struct attendance_write w = {
+		.session_id = cx->session.id, .citizen_id = citizen_id, .mark = mark,
+		.accompanied_by = present ? accompanied_by : 0,
+		.walk_in = walk_in >= 0 ? walk_in != 0 : cx->enrolment_id == 0, .keep_walk_in = walk_in < 0,
+		.now = now, .by = d->user,
+	};
+	enum db_status r = store_attendance_write_mark(d->db, &w);
+	if (r == DB_OK && attendance_rule_held(cx->session.status, cx->session.date, today, mark)) {
+		r = store_attendance_set_held(d->db, cx->session.id);
+		out->session_held = r == DB_OK;
+	}
+	char detail[96];
+	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
+		 w.accompanied_by ? " accompanied" : "");
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", citizen_id, detail);
+	if (r == DB_OK)
+		r = missed_rule(d, cx, citizen_id, mark, out);
+	if (r == DB_OK)
+		r = accompaniment_rule(d, cx, citizen_id, mark, out);
+	return r;
+}
+
+enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,
+			       long long accompanied_by, struct mark_outcome *out)
+{
+	struct mark_outcome ignored;
+	if (!out)
+		out = &ignored;
+	memset(out, 0, sizeof *out);
+	if (!attendance_rule_valid_mark(mark))
+		return DB_ERR_MISUSE;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct mark_context cx;
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	r = store_attendance_mark_context(d->db, session_id, citizen_id, &cx);
+	if (r == DB_OK && !attendance_rule_may_mark(cx.session.date, today, mark))
+		r = DB_ERR_INVALID;
+	if (r == DB_OK)
+		r = write_mark(d, &cx, citizen_id, mark, accompanied_by, -1, out);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
+static enum db_status enrol(struct desk *d, const struct mark_context *cx, long long citizen_id)
+{
+	bool added = false;
+	enum db_status r = store_attendance_enrol(d->db, citizen_id, cx->session.activity_id, cx->session.date,
+						  &added);
+	if (r != DB_OK || !added)
+		return r;
+	char detail[64];
+	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
+	return desk_audit(d, "update", "citizen", citizen_id, detail);
+}
+
+enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id, bool enrol_too)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct mark_context cx;
+	struct mark_outcome outcome = { 0 };
+	r = store_attendance_mark_context(d->db, session_id, citizen_id, &cx);
+	/* Someone on the roll already is simply marked as having come. */
+	if (r == DB_OK)
+		r = write_mark(d, &cx, citizen_id, "present", 0, cx.enrolment_id == 0, &outcome);
+	if (r == DB_OK && enrol_too)
+		r = enrol(d, &cx, citizen_id);
+	return desk_end(d, r);
+}
+
+enum db_status attendance_add_new_person(struct desk *d, long long session_id, const char *name, const char *phone,
+					 bool enrol_too, long long *citizen_id)
+{
+	*citizen_id = 0;
+	size_t chars = utf8_length(name);
+	if (chars == 0 || chars > NAME_CHARS || cpr_found(name) || (phone && cpr_found(phone)))
+		return DB_ERR_INVALID;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char today[DATE_ISO_LEN], now[20];
+	today_iso(today);
+	date_now_stamp(now);
+	long long id = 0;
+	struct mark_context cx = { 0 };
+	struct mark_outcome outcome = { 0 };
+	r = store_attendance_session_get(d->db, session_id, &cx.session);
+	if (r == DB_OK)
+		r = store_attendance_new_person(d->db, &(struct new_person){ .name = name, .phone = phone,
+			.today = today, .now = now, .by = d->user }, &id);
+	if (r == DB_OK)
+		r = desk_audit(d, "create", "citizen", id, "walk-in");
+	if (r == DB_OK)
+		r = write_mark(d, &cx, id, "present", 0, 1, &outcome);
+	if (r == DB_OK && enrol_too)
+		r = enrol(d, &cx, id);
+	r = desk_end(d, r);
+	if (r == DB_OK)
+		*citizen_id = id;
+	return r;
+}
+
+/* ---------- the session itself ---------- */
+
+/* Marks belong to a session that took place: cancelling would leave them
+ * meaning nothing, so they must be taken away first. */
+static enum db_status set_cancelled(struct desk *d, long long session_id, const char *reason, enum db_status marked)
+{
+	bool cancel = reason && reason[0];
+	enum db_status r = DB_OK;
+	if (cancel) {
+		long long marks = 0;
+		r = store_attendance_session_marks(d->db, session_id, &marks);
+		if (r == DB_OK && marks > 0)
+			return marked;
+	}
+	if (r == DB_OK)
+		r = store_attendance_session_cancel(d->db, session_id, cancel ? reason : NULL);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "session", session_id, cancel ? "cancel" : "reopen");
+	return r;
+}
+
+enum db_status attendance_cancel_session(struct desk *d, long long session_id, const char *reason)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	return desk_end(d, set_cancelled(d, session_id, reason, DB_ERR_CONFLICT));
+}
+
+enum db_status attendance_save_session(struct desk *d, const struct session_edit *e, bool cancelled,
+				       const char *cancel_reason)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct session_info before;
+	bool clash = false;
+	r = store_attendance_session_get(d->db, e->id, &before);
+	/* Moving onto a date the activity already meets on is a clash the
+	 * desk can act on, not a broken rule: say so before writing. */
+	if (r == DB_OK)
+		r = store_attendance_session_clash(d->db, e->id, e->date, &clash);
+	if (r == DB_OK && clash)
+		r = DB_ERR_CONFLICT;
+	if (r == DB_OK)
+		r = store_attendance_session_update(d->db, e);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "session", e->id, "details");
+	bool was = strcmp(before.status, "cancelled") == 0;
+	bool new_reason = cancelled && strcmp(cancel_reason ? cancel_reason : "", before.cancel_reason) != 0;
+	if (r == DB_OK && (was != cancelled || new_reason))
+		r = set_cancelled(d, e->id, cancelled ? cancel_reason : NULL, DB_ERR_CONSTRAINT);
+	return desk_end(d, r);
+}

@@ -1,0 +1,92 @@
+/* attendance.h — what the desk does at the weekly sessions: find the
+ * week's sessions, open a roll list, mark who came one key at a time, add
+ * a walk-in, edit, cancel or reopen a session, look at the history.
+ *
+ * Each change is one use case: the role check, one transaction, the
+ * stores (db/store_attendance.h), the rules (src/attendance_rules.h,
+ * src/call_rules.h) and the audit record, committed or rolled back as a
+ * whole before the function returns. Anyone signed in may do these. */
+#ifndef BB_ATTENDANCE_H
+#define BB_ATTENDANCE_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "desk.h"
+#include "model_attendance.h"
+
+/* ---------- reading ---------- */
+
+/* The sessions of the week that starts on `monday`, with the weekly slots
+ * not written yet (id 0); `query` keeps the activities whose name
+ * contains it, folded ("" for all). */
+enum db_status attendance_week(struct desk *d, struct date monday, const char *query, struct session_info *out,
+			       int max, int *count);
+/* The session of an activity on a date (ISO), written now if there is
+ * none, as a weekly slot opened or an extra session. */
+enum db_status attendance_session_for(struct desk *d, long long activity_id, const char *date,
+				      long long *session_id);
+/* A session's details and the volunteers who helped. */
+enum db_status attendance_session(struct desk *d, long long session_id, struct session_info *out,
+				  struct volunteer_ref *helpers, int max, int *nhelpers);
+/* The activity's session before (dir < 0) or after this one; 0 for none. */
+enum db_status attendance_neighbour(struct desk *d, long long session_id, int dir, long long *out);
+
+/* The roll list, opened: it names citizens, so the look is audited. Free
+ * with attendance_roll_free. */
+enum db_status attendance_roll_view(struct desk *d, long long session_id, struct roll *out);
+/* The same list read again by the person who has it open (after a mark). */
+enum db_status attendance_roll_reload(struct desk *d, long long session_id, struct roll *out);
+void attendance_roll_free(struct roll *r);
+
+/* The activity's last `weeks` sessions up to `until` (ISO) as a grid. */
+enum db_status attendance_history(struct desk *d, long long activity_id, const char *until, int weeks,
+				  struct history_grid *out);
+void attendance_history_free(struct history_grid *g);
+
+/* Volunteers (not stopped) and active activities whose name contains the
+ * folded query, for the choosers. */
+enum db_status attendance_find_volunteers(struct desk *d, const char *query, struct volunteer_ref *out, int max,
+					  int *count);
+enum db_status attendance_find_activities(struct desk *d, const char *query, struct activity_ref *out, int max,
+					  int *count);
+
+/* ---------- changing ---------- */
+
+/* Marks one citizen: "present", "excused" or "absent", or NULL to take
+ * the mark away (a walk-in then leaves the roll). accompanied_by (a
+ * volunteer, 0 for none) only goes with present. In the same transaction
+ * a planned session marked on or after its day is held, a follow-up call
+ * is planned (or withdrawn again) as the missed-sessions rule says, and a
+ * match's accompaniment milestone is reached (or put right). A cancelled
+ * session takes no marks (DB_ERR_CONFLICT); coming or staying away
+ * cannot be marked before the day (DB_ERR_INVALID). `out` may be NULL. */
+enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,
+			       long long accompanied_by, struct mark_outcome *out);
+
+/* A walk-in who is on record: marked present (a walk-in unless enrolled)
+ * and, with `enrol`, enrolled in the activity from the session's date;
+ * all or nothing. */
+enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id, bool enrol);
+
+/* A walk-in who is not: registered with a name and a phone (they said
+ * yes to that), flagged for the first conversation, referred by
+ * themselves today, marked present and, with `enrol`, enrolled; all or
+ * nothing. DB_ERR_INVALID for an empty or too long name, or one that
+ * holds a CPR number. */
+enum db_status attendance_add_new_person(struct desk *d, long long session_id, const char *name, const char *phone,
+					 bool enrol, long long *citizen_id);
+
+/* Cancels with a reason (e.g. "Helligdag"), or reopens with reason NULL.
+ * A session with marks cannot be cancelled (DB_ERR_CONFLICT): the marks
+ * are taken away first. */
+enum db_status attendance_cancel_session(struct desk *d, long long session_id, const char *reason);
+
+/* Saves the session's details and, in the same transaction, whether it
+ * is cancelled (with `cancel_reason`) or not. Another session of the
+ * activity on the new date: DB_ERR_CONFLICT. Cancelling a session with
+ * marks: DB_ERR_CONSTRAINT, and nothing is saved. */
+enum db_status attendance_save_session(struct desk *d, const struct session_edit *e, bool cancelled,
+				       const char *cancel_reason);
+
+#endif
