@@ -54,9 +54,12 @@ static void split_words(const char *query, struct search_words *w)
 			break;
 	}
 	size_t used = 0;
-	for (int i = 0; i < w->n; i++)
-		used += (size_t)snprintf(w->prefix + used, sizeof w->prefix - used, "%s%s", i ? " " : "",
-					 w->word[i]);
+	for (int i = 0; i < w->n; i++) {
+		int wrote = snprintf(w->prefix + used, sizeof w->prefix - used, "%s%s", i ? " " : "", w->word[i]);
+		if (wrote < 0 || (size_t)wrote >= sizeof w->prefix - used)
+			return;
+		used += (size_t)wrote;
+	}
 	snprintf(w->prefix + used, sizeof w->prefix - used, "%%");
 }
 
@@ -64,9 +67,12 @@ static void split_words(const char *query, struct search_words *w)
 static void where_words(char *sql, size_t size, const char *alias, int nwords)
 {
 	size_t used = strlen(sql);
-	for (int i = 0; i < nwords && used < size; i++)
-		used += (size_t)snprintf(sql + used, size - used,
-					 " AND (' ' || %s.search_text) LIKE :w%d", alias, i);
+	for (int i = 0; i < nwords; i++) {
+		int n = snprintf(sql + used, size - used, " AND (' ' || %s.search_text) LIKE :w%d", alias, i);
+		if (n < 0 || (size_t)n >= size - used)
+			return;
+		used += (size_t)n;
+	}
 }
 
 static void bind_words(struct db_stmt *st, const struct search_words *w)

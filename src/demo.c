@@ -37,6 +37,7 @@
 #include "demo_people.h"
 #include "demo_words.h"
 #include "store_demo.h"
+#include "strbuf.h"
 
 /* ---------- helpers the parts share ---------- */
 
@@ -59,17 +60,13 @@ void demo_office_stamp(struct rng *r, long day, char out[STAMP_LEN])
 
 void demo_expand(char *out, size_t size, const char *tmpl, const char *city)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	while (used + 1 < size) {
-		const char *hole = strstr(tmpl, "{by}");
-		int n = hole ? snprintf(out + used, size - used, "%.*s%s", (int)(hole - tmpl), tmpl, city)
-			     : snprintf(out + used, size - used, "%s", tmpl);
-		if (n < 0 || !hole)
-			break;
-		used += (size_t)n;
+	struct strbuf b = strbuf_on(out, size);
+	const char *hole;
+	while (!b.full && (hole = strstr(tmpl, "{by}"))) {
+		strbuf_add(&b, "%.*s%s", (int)(hole - tmpl), tmpl, city);
 		tmpl = hole + 4;
 	}
+	strbuf_add(&b, "%s", tmpl);
 }
 
 int demo_pick_place(struct rng *r)

@@ -9,6 +9,7 @@
 #include "demo_people.h"
 #include "demo_words.h"
 #include "store_demo.h"
+#include "strbuf.h"
 
 /* ---------- the plan ---------- */
 
@@ -208,14 +209,12 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 	for (int k = 1; k <= INTEREST_COUNT && !wish_interest; k++)
 		if ((c.interests & (1u << k)) && rng_percent(r, 60))
 			wish_interest = k;
-	size_t used = 0;
-	wishes[0] = '\0';
+	struct strbuf wb = strbuf_on(wishes, sizeof wishes);
 	if (rng_percent(r, 55))
-		used += (size_t)snprintf(wishes, sizeof wishes, "%s ", PICK(r, demo_backgrounds));
-	used += (size_t)snprintf(wishes + used, sizeof wishes - used, "%s",
-				 demo_wish_by_interest[wish_interest]);
-	if (rng_percent(r, 30) && used < sizeof wishes)
-		snprintf(wishes + used, sizeof wishes - used, " %s", PICK(r, demo_company_wishes));
+		strbuf_add(&wb, "%s ", PICK(r, demo_backgrounds));
+	strbuf_add(&wb, "%s", demo_wish_by_interest[wish_interest]);
+	if (rng_percent(r, 30))
+		strbuf_add(&wb, " %s", PICK(r, demo_company_wishes));
 
 	long pref_contact = rng_below(r, 100);
 	const char *contact_pref = pref_contact < 45 ? "phone" : pref_contact < 80 ? "sms"

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "postcode.h"
+#include "strbuf.h"
 #include "vocab.h"
 
 static void add_reason(struct match_result *out, struct match_reason r)
@@ -302,36 +303,27 @@ int match_rank(const struct match_citizen_facts *citizen, const struct match_poo
 
 void match_slots_text(availability_bits slots, char *out, size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int d = 1; d <= 7; d++) {
-		for (int p = 0; p < 3; p++) {
-			if (!(slots & AVAIL_BIT(d, p)) || used >= size)
-				continue;
-			int w = snprintf(out + used, size - used, "%s%s %s", used ? ", " : "", date_weekday_abbr(d),
-					 _(vocab_part_of_day_lower[p].label));
-			if (w < 0)
-				return;
-			used += (size_t)w;
-		}
-	}
+	struct strbuf b = strbuf_on(out, size);
+	for (int d = 1; d <= 7; d++)
+		for (int p = 0; p < 3; p++)
+			if (slots & AVAIL_BIT(d, p))
+				strbuf_add(&b, "%s%s %s", b.len ? ", " : "", date_weekday_abbr(d),
+					   _(vocab_part_of_day_lower[p].label));
 }
 
 static void interest_names(const struct match_reason *r, const struct match_words *words, char *out,
 			   size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < r->nids && used < size; i++) {
+	struct strbuf b = strbuf_on(out, size);
+	for (int i = 0; i < r->nids; i++) {
 		const char *name = NULL;
 		for (int k = 0; words && k < words->ninterests && !name; k++)
 			if (words->interests[k].id == r->ids[i])
 				name = words->interests[k].name;
-		int w = name ? snprintf(out + used, size - used, "%s%s", used ? ", " : "", name)
-			: snprintf(out + used, size - used, "%s#%lld", used ? ", " : "", r->ids[i]);
-		if (w < 0)
-			return;
-		used += (size_t)w;
+		if (name)
+			strbuf_item(&b, ", ", name);
+		else
+			strbuf_add(&b, "%s#%lld", b.len ? ", " : "", r->ids[i]);
 	}
 }
 
@@ -423,17 +415,14 @@ void match_reason_text(const struct match_reason *r, const struct match_citizen_
 void match_reasons_line(const struct match_result *result, const struct match_citizen_facts *citizen,
 			const struct match_words *words, bool with_points, char *out, size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < result->nreasons && used < size; i++) {
+	struct strbuf b = strbuf_on(out, size);
+	for (int i = 0; i < result->nreasons; i++) {
 		char text[700];
 		match_reason_text(&result->reasons[i], citizen, words, text, sizeof text);
-		int w = with_points
-			? snprintf(out + used, size - used, "%s%+d %s", used ? "; " : "", result->reasons[i].points, text)
-			: snprintf(out + used, size - used, "%s%s", used ? "; " : "", text);
-		if (w < 0)
-			return;
-		used += (size_t)w;
+		if (with_points)
+			strbuf_add(&b, "%s%+d %s", b.len ? "; " : "", result->reasons[i].points, text);
+		else
+			strbuf_item(&b, "; ", text);
 	}
 }
 

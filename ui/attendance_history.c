@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "attendance.h"
+#include "strbuf.h"
 
 enum { HISTORY_WEEKS = 52, CELL = 3 };
 
@@ -130,11 +131,11 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 	}
 	y++;
 	text_pad(name, sizeof name, _("Week"), name_w);
-	size_t used = (size_t)snprintf(line, sizeof line, "%s", name);
-	for (int c = st->left; c < last && used < sizeof line; c++) {
+	struct strbuf b = strbuf_on(line, sizeof line);
+	strbuf_add(&b, "%s", name);
+	for (int c = st->left; c < last; c++) {
 		struct date d;
-		int week = date_parse_iso(g->cols[c].date, &d) ? date_iso_week(d) : 0;
-		used += (size_t)snprintf(line + used, sizeof line - used, "%2d ", week);
+		strbuf_add(&b, "%2d ", date_parse_iso(g->cols[c].date, &d) ? date_iso_week(d) : 0);
 	}
 	draw_text(y, a->left, a->cols, line, A_UNDERLINE);
 	/* Marks that there are more weeks to scroll to. */
@@ -153,9 +154,10 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 	for (int r = 0; r < st->rows_shown && st->top + r < g->nrows; r++) {
 		const struct history_row *row = &g->rows[st->top + r];
 		text_pad(name, sizeof name, row->name, name_w - 1);
-		used = (size_t)snprintf(line, sizeof line, "%s ", name);
-		for (int c = st->left; c < last && used < sizeof line; c++)
-			used += (size_t)snprintf(line + used, sizeof line - used, "%s", cell_text(row->cells[c]));
+		b = strbuf_on(line, sizeof line);
+		strbuf_add(&b, "%s ", name);
+		for (int c = st->left; c < last; c++)
+			strbuf_add(&b, "%s", cell_text(row->cells[c]));
 		attr_t attr = st->top + r == st->selected ? A_REVERSE : A_NORMAL;
 		draw_blank(y + r, a->left, a->cols, attr);
 		draw_text(y + r, a->left, a->cols, line, attr);
@@ -166,12 +168,13 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 	/* The last row counts who came each week. */
 	int ty = a->top + a->rows - 1;
 	text_pad(name, sizeof name, _("Came"), name_w);
-	used = (size_t)snprintf(line, sizeof line, "%s", name);
-	for (int c = st->left; c < last && used < sizeof line; c++) {
+	b = strbuf_on(line, sizeof line);
+	strbuf_add(&b, "%s", name);
+	for (int c = st->left; c < last; c++) {
 		int n = 0;
 		for (int i = 0; i < g->nrows; i++)
 			n += g->rows[i].cells[c] == 'p' || g->rows[i].cells[c] == 'P';
-		used += (size_t)snprintf(line + used, sizeof line - used, "%2d ", n);
+		strbuf_add(&b, "%2d ", n);
 	}
 	draw_text(ty, a->left, a->cols, line, A_BOLD);
 }

@@ -32,6 +32,7 @@
 #include "lineedit.h"
 #include "list.h"
 #include "attendance.h"
+#include "strbuf.h"
 #include "vocab.h"
 
 struct roll_state {
@@ -212,11 +213,10 @@ static int draw_header(struct roll_state *st, const struct area *a)
 		if (names[0])
 			snprintf(part[1], sizeof part[1], _("Helpers: %s"), names);
 		snprintf(part[2], sizeof part[2], "%s", s->note);
-		size_t used = 0;
-		line[0] = '\0';
-		for (int i = 0; i < 3 && used < sizeof line; i++)
+		struct strbuf b = strbuf_on(line, sizeof line);
+		for (int i = 0; i < 3; i++)
 			if (part[i][0])
-				used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", used ? " · " : "", part[i]);
+				strbuf_item(&b, " · ", part[i]);
 		if (!line[0] && st->roll.previous_date[0]) {
 			struct date d;
 			char day[64] = "";

@@ -19,6 +19,7 @@
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_citizens.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -125,12 +126,11 @@ static void picks_words(struct app *app, const char *which, const long long *ids
 	out[0] = '\0';
 	if (store_picklist_load(app->desk.db, which, picks, 64, &count) != DB_OK)
 		return;
-	size_t used = 0;
+	struct strbuf b = strbuf_on(out, size);
 	for (int i = 0; i < n; i++)
 		for (int p = 0; p < count; p++)
-			if (picks[p].id == ids[i] && used < size)
-				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "",
-							 picks[p].name);
+			if (picks[p].id == ids[i])
+				strbuf_item(&b, ", ", picks[p].name);
 }
 
 static bool load(struct card_state *st, struct app *app)
@@ -205,18 +205,15 @@ static void consent_words(const struct consent *c, char *out, size_t size)
 
 static void availability_words(availability_bits bits, char *out, size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
+	struct strbuf b = strbuf_on(out, size);
 	for (int d = 1; d <= 7; d++) {
-		char parts[80] = "";
-		size_t pu = 0;
+		char parts[80];
+		struct strbuf pb = strbuf_on(parts, sizeof parts);
 		for (int p = 0; p < 3; p++)
 			if (bits & AVAIL_BIT(d, p))
-				pu += (size_t)snprintf(parts + pu, sizeof parts - pu, "%s%s", pu ? "/" : "",
-						       _(vocab_part_of_day_lower[p].label));
-		if (pu && used < size)
-			used += (size_t)snprintf(out + used, size - used, "%s%s %s", used ? ", " : "",
-						 date_weekday_abbr(d), parts);
+				strbuf_item(&pb, "/", _(vocab_part_of_day_lower[p].label));
+		if (pb.len)
+			strbuf_add(&b, "%s%s %s", b.len ? ", " : "", date_weekday_abbr(d), parts);
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "utf8.h"
 
 int draw_text(int y, int x, int maxcols, const char *text, attr_t attr)
@@ -77,9 +78,8 @@ void text_pad(char *out, size_t size, const char *text, int cols)
 
 size_t text_join(char *out, size_t size, const char *const *words, int n)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", words[i]);
-	return used;
+	struct strbuf b = strbuf_on(out, size);
+	for (int i = 0; i < n; i++)
+		strbuf_item(&b, ", ", words[i]);
+	return b.len;
 }

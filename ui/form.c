@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 static bool takes_cursor(const struct form_field *fld)
@@ -277,15 +278,11 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 
 static void multi_text(const struct form_field *fld, char *out, size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
+	struct strbuf b = strbuf_on(out, size);
 	for (int i = 0; i < fld->noptions && i < FIELD_MAX_OPTIONS; i++) {
 		if (!(fld->picked & (UINT64_C(1) << i)))
 			continue;
-		int n = snprintf(out + used, size - used, "%s%s", used ? ", " : "", fld->options[i].label);
-		if (n < 0 || (size_t)n >= size - used)
-			break;
-		used += (size_t)n;
+		strbuf_item(&b, ", ", fld->options[i].label);
 	}
 }
 
@@ -406,12 +403,10 @@ char *form_serialise(const struct form *f)
 		if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {
 			snprintf(value, sizeof value, "%d", fld->choice);
 		} else if (fld->kind == FIELD_MULTI) {
-			size_t n = 0;
-			value[0] = '\0';
+			struct strbuf b = strbuf_on(value, sizeof value);
 			for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
 				if (fld->picked & (UINT64_C(1) << o))
-					n += (size_t)snprintf(value + n, sizeof value - n, "%s%lld",
-							      n ? "," : "", fld->options[o].id);
+					strbuf_add(&b, "%s%lld", b.len ? "," : "", fld->options[o].id);
 		} else {
 			snprintf(value, sizeof value, "%s", fld->edit.text);
 		}
@@ -425,6 +420,7 @@ char *form_serialise(const struct form *f)
 			}
 			out = bigger;
 		}
+		/* need counted the line: it always fits. */
 		used += (size_t)snprintf(out + used, cap - used, "%s=%s\n", fld->key, value);
 	}
 	return out;

@@ -16,6 +16,7 @@
 #include "lineedit.h"
 #include "measure_rules.h"
 #include "store_measures.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -216,11 +217,9 @@ static void measure_draw(struct screen *s, struct app *app, const struct area *a
 			draw_text(y++, a->left, a->cols, line, d->scale[i].value == chosen ? A_BOLD | A_REVERSE : A_NORMAL);
 		}
 	} else if (y < bottom) {
-		size_t used = 0;
-		line[0] = '\0';
-		for (int i = 0; i < d->nscale && used < sizeof line; i++)
-			used += (size_t)snprintf(line + used, sizeof line - used, "%s%d %s", i ? " · " : "", d->scale[i].value,
-						 d->scale[i].label);
+		struct strbuf b = strbuf_on(line, sizeof line);
+		for (int i = 0; i < d->nscale; i++)
+			strbuf_add(&b, "%s%d %s", i ? " · " : "", d->scale[i].value, d->scale[i].label);
 		draw_text(y++, a->left, a->cols, line, A_NORMAL);
 	}
 	if (st->error[0])

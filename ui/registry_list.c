@@ -20,6 +20,7 @@
 #include "list.h"
 #include "store_matching.h"
 #include "store_registry.h"
+#include "strbuf.h"
 #include "vocab.h"
 #include "volunteer_form.h"
 
@@ -99,12 +100,10 @@ static int a_count(void *ctx)
 /* "Peer supporter, Mentor" */
 static void roles_text(unsigned roles, char *out, size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < VOLUNTEER_ROLES && used < size; i++)
+	struct strbuf b = strbuf_on(out, size);
+	for (int i = 0; i < VOLUNTEER_ROLES; i++)
 		if (roles & (1u << i))
-			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "",
-						 _(vocab_volunteer_role[i].label));
+			strbuf_item(&b, ", ", _(vocab_volunteer_role[i].label));
 }
 
 /* Name and roles columns: wider on a wide window. */
@@ -254,10 +253,10 @@ static void detail(struct registry_state *st, struct app *app)
 			snprintf(out, DETAIL, _("%s supports nobody now (%d places)."), v->name, v->capacity);
 			return;
 		}
-		char names[DETAIL] = "";
-		size_t used = 0;
-		for (int i = 0; i < n && used < sizeof names; i++)
-			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", rows[i].citizen);
+		char names[DETAIL];
+		struct strbuf b = strbuf_on(names, sizeof names);
+		for (int i = 0; i < n; i++)
+			strbuf_item(&b, ", ", rows[i].citizen);
 		snprintf(out, DETAIL, _("%s supports %d of %d now: %s"), v->name, v->load, v->capacity, names);
 		return;
 	}

@@ -18,6 +18,7 @@
 #include "postcode.h"
 #include "registry_list.h"
 #include "store_registry.h"
+#include "strbuf.h"
 #include "vocab.h"
 
 enum volunteer_field {
@@ -157,15 +158,13 @@ static void fill(struct volunteer_form_state *st, const struct volunteer_record 
 	snprintf(text, sizeof text, "%d", v->capacity);
 	form_set_text(f, VF_CAPACITY, text);
 	fl[VF_INTERESTS].picked = form_multi_ticks(&fl[VF_INTERESTS], v->interests, v->ninterests);
-	size_t used = 0;
-	text[0] = '\0';
-	for (int i = 0; i < v->nlanguages && used < sizeof text; i++)
-		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? ", " : "", v->languages[i]);
+	struct strbuf b = strbuf_on(text, sizeof text);
+	for (int i = 0; i < v->nlanguages; i++)
+		strbuf_item(&b, ", ", v->languages[i]);
 	form_set_text(f, VF_LANGUAGES, text);
-	used = 0;
-	text[0] = '\0';
-	for (int i = 0; i < v->nareas && used < sizeof text; i++)
-		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? " " : "", v->areas[i]);
+	b = strbuf_on(text, sizeof text);
+	for (int i = 0; i < v->nareas; i++)
+		strbuf_item(&b, " ", v->areas[i]);
 	form_set_text(f, VF_AREAS, text);
 	fl[VF_TIMES].picked = 0;
 	for (int k = 0; k < TIMES; k++)
