@@ -336,11 +336,18 @@ enum db_status db_open_existing(const char *path, bool readonly, struct db **out
 	*out = db;
 	if (st != DB_OK)
 		return st;
-	long long version;
-	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK)
+	long long version, pages;
+	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK
+	    || (st = db_query_int(db, "PRAGMA page_count", &pages)) != DB_OK)
 		return st;
 	if (version > migrate_latest())
 		return DB_ERR_TOONEW;
+	/* An empty file opens as an empty database: it is none of ours. */
+	if (version == 0 || pages == 0) {
+		snprintf(db->detail, sizeof db->detail, "no Brobygger schema (user_version %lld, %lld pages)",
+			 version, pages);
+		return DB_ERR_NOTADB;
+	}
 	return DB_OK;
 }
 
@@ -605,35 +612,15 @@ enum db_status db_integrity_check(struct db *db, char *report, size_t size)
 	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
 }
 
-enum db_status db_backup(struct db *db, const char *path)
+enum db_status db_copy_to(struct db *db, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		snprintf(db->detail, sizeof db->detail, "%s: %s", path, strerror(errno));
-		return errno == EEXIST ? DB_ERR_CONFLICT : DB_ERR_CANTOPEN;
-	}
-	close(fd);
-	sqlite3 *dest;
-	int rc = sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL);
-	enum db_status st = DB_OK;
-	if (rc == SQLITE_OK) {
-		sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->h, "main");
-		if (b) {
-			/* Copy in steps so a desk writing meanwhile is not blocked. */
-			do {
-				rc = sqlite3_backup_step(b, 256);
-				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-					sqlite3_sleep(50);
-			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-			sqlite3_backup_finish(b);
-		}
-		rc = sqlite3_errcode(dest);
-	}
-	if (rc != SQLITE_OK) {
-		snprintf(db->detail, sizeof db->detail, "%s", sqlite3_errmsg(dest));
-		st = status_from_sqlite(rc);
-		unlink(path);
-	}
-	sqlite3_close(dest);
-	return st;
+	/* One read transaction from start to end: a desk committing all the
+	 * while cannot make it start over, as sqlite3_backup_step would. */
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "VACUUM INTO :path");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":path", path);
+	db_step(st);
+	return db_finalize(st);
 }

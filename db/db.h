@@ -38,7 +38,9 @@ void db_set_clock(db_clock_fn now);
 /* Opening creates the folder (0700) and the file (0600) when missing,
  * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
 enum db_status db_open(const char *path, struct db **out);
-/* Opens without creating or migrating: for `check` and `backup`. */
+/* Opens without creating or migrating: for `check`, `backup` and
+ * `restore`. An empty file, or one without Brobygger's schema, is
+ * DB_ERR_NOTADB. */
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
 void db_close(struct db *db);
 
@@ -84,8 +86,11 @@ enum db_status db_query_int(struct db *db, const char *sql, long long *out);
 /* Integrity check: writes up to `size` bytes of SQLite's findings into
  * `report` and returns DB_OK when the database is sound. */
 enum db_status db_integrity_check(struct db *db, char *report, size_t size);
-/* Online backup into a new file at `path` (mode 0600). */
-enum db_status db_backup(struct db *db, const char *path);
+/* A consistent copy of the whole database into the new file `path`
+ * (which must not exist), made in one read transaction, so desks writing
+ * meanwhile neither wait nor make it start over. The caller sets the
+ * umask for the file's mode. */
+enum db_status db_copy_to(struct db *db, const char *path);
 
 int db_schema_version(struct db *db);
 

@@ -5,14 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "backup.h"
 #include "date.h"
 #include "dbmessage.h"
 #include "demo.h"
-#include "i18n.h"
 #include "desk.h"
+#include "i18n.h"
 #include "settings.h"
+#include "utf8.h"
 
 enum { DEMO_DEFAULT_CITIZENS = 300, DEMO_MAX_CITIZENS = 10000000 };
 
@@ -29,32 +33,91 @@ static bool parse_long(const char *s, long min, long max, long *out)
 	return true;
 }
 
-/* "--name VALUE" or "--name=VALUE"; advances *i past a separate value. */
-static bool option_value(int argc, char **argv, int *i, const char *name, const char **value)
+/* Each command: its name, how many arguments it takes, and its options,
+ * a value option written "name=" and a flag "name". */
+static const struct {
+	const char *name;
+	enum cli_command command;
+	int min_args, max_args;
+	const char *const options[8];
+	const char *usage;            /* what follows the name in --help */
+	const char *help;             /* N_(): one or two lines */
+} commands[] = {
+	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=" }, "[--citizens N] [--seed S]",
+	  N_("create a database with made-up data (default: demo.db beside the real one)") },
+	{ "check", CLI_CHECK, 0, 0, { NULL }, "", N_("check the database for damage") },
+	{ "backup", CLI_BACKUP, 1, 1, { "passphrase-file=", "encrypt" }, "PATH [--passphrase-file F | --encrypt]",
+	  N_("copy the database safely while in use; sealed with a passphrase for a USB stick") },
+	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, "BACKUP [--force] [--passphrase-file F]",
+	  N_("put a backup in place as the database; the old one is moved aside, not deleted") },
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+/* The command's spelling of option `name`: "name=" for a value, "name"
+ * for a flag; NULL when the command has no such option. */
+static const char *option_spec(int command, const char *name, size_t len)
 {
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-	if (strncmp(a, name, n) != 0)
-		return false;
-	if (a[n] == '=') {
-		*value = a + n + 1;
+	if (command < 0)
+		return NULL;
+	for (const char *const *o = commands[command].options; *o; o++)
+		if (strncmp(*o, name, len) == 0 && ((*o)[len] == '\0' || ((*o)[len] == '=' && !(*o)[len + 1])))
+			return *o;
+	return NULL;
+}
+
+/* One option of the command (or --db / --create) at argv[*i]. */
+static bool parse_option(int argc, char **argv, int *i, int command, struct cli_args *args, char *err,
+			 size_t errsize)
+{
+	const char *a = argv[*i] + 2;
+	const char *eq = strchr(a, '=');
+	size_t len = eq ? (size_t)(eq - a) : strlen(a);
+	const char *value = eq ? eq + 1 : NULL;
+	if (len == 2 && strncmp(a, "db", 2) == 0) {
+		if (!value)
+			value = *i + 1 < argc ? argv[++*i] : NULL;
+		if (!value || !*value) {
+			snprintf(err, errsize, _("--db needs a file name."));
+			return false;
+		}
+		args->db_path = value;
 		return true;
 	}
-	if (a[n] != '\0')
+	if (len == 6 && strncmp(a, "create", 6) == 0 && !eq) {
+		args->create = true;
+		return true;
+	}
+	const char *spec = option_spec(command, a, len);
+	if (!spec) {
+		snprintf(err, errsize, _("Unknown option: %s"), argv[*i]);
 		return false;
-	*value = (*i + 1 < argc) ? argv[++*i] : NULL;
+	}
+	bool takes_value = spec[len] == '=';
+	if (takes_value && !value)
+		value = *i + 1 < argc ? argv[++*i] : NULL;
+	if (takes_value && (!value || !*value)) {
+		snprintf(err, errsize, _("%s needs a value."), argv[*i]);
+		return false;
+	}
+	if (!takes_value && value) {
+		snprintf(err, errsize, _("%.*s takes no value."), (int)(len + 2), argv[*i]);
+		return false;
+	}
+	if (args->noptions == CLI_MAX_OPTIONS) {
+		snprintf(err, errsize, _("Too many options."));
+		return false;
+	}
+	/* The name points into argv: it ends where '=' or the string does. */
+	args->options[args->noptions++] = (struct cli_option){ .name = spec, .value = takes_value ? value : "" };
 	return true;
 }
 
 bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t errsize)
 {
 	memset(args, 0, sizeof *args);
-	args->demo_citizens = DEMO_DEFAULT_CITIZENS;
-	args->demo_seed = 1;
-	bool have_command = false;
-
+	int command = -1;
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
+		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			args->command = CLI_HELP;
 			return true;
@@ -63,84 +126,116 @@ bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t e
 			args->command = CLI_VERSION;
 			return true;
 		}
-		if (option_value(argc, argv, &i, "--db", &v)) {
-			if (!v || !*v) {
-				snprintf(err, errsize, _("--db needs a file name."));
+		if (a[0] == '-' && a[1] == '-') {
+			if (!parse_option(argc, argv, &i, command, args, err, errsize))
 				return false;
-			}
-			args->db_path = v;
 			continue;
 		}
-		if (args->command == CLI_DEMO && option_value(argc, argv, &i, "--citizens", &v)) {
-			if (!parse_long(v, 0, DEMO_MAX_CITIZENS, &args->demo_citizens)) {
-				snprintf(err, errsize, _("--citizens needs a whole number from 0 to %ld."),
-					 (long)DEMO_MAX_CITIZENS);
-				return false;
-			}
-			continue;
-		}
-		if (args->command == CLI_DEMO && option_value(argc, argv, &i, "--seed", &v)) {
-			long seed;
-			if (!parse_long(v, 0, 2147483647L, &seed)) {
-				snprintf(err, errsize, _("--seed needs a whole number from 0 to 2147483647."));
-				return false;
-			}
-			args->demo_seed = (unsigned long)seed;
-			continue;
-		}
-		if (a[0] == '-') {
+		if (a[0] == '-' && a[1]) {
 			snprintf(err, errsize, _("Unknown option: %s"), a);
 			return false;
 		}
-		if (!have_command) {
-			have_command = true;
-			if (strcmp(a, "demo") == 0)
-				args->command = CLI_DEMO;
-			else if (strcmp(a, "check") == 0)
-				args->command = CLI_CHECK;
-			else if (strcmp(a, "backup") == 0)
-				args->command = CLI_BACKUP;
-			else {
+		if (command < 0) {
+			for (int c = 0; c < NCOMMANDS && command < 0; c++)
+				if (strcmp(a, commands[c].name) == 0)
+					command = c;
+			if (command < 0) {
 				snprintf(err, errsize, _("Unknown command: %s"), a);
 				return false;
 			}
+			args->command = commands[command].command;
 			continue;
 		}
-		if (args->command == CLI_BACKUP && !args->backup_path) {
-			args->backup_path = a;
-			continue;
+		if (args->nargs == commands[command].max_args) {
+			snprintf(err, errsize, _("Unexpected argument: %s"), a);
+			return false;
 		}
-		snprintf(err, errsize, _("Unexpected argument: %s"), a);
-		return false;
+		args->args[args->nargs++] = a;
 	}
-	if (args->command == CLI_BACKUP && !args->backup_path) {
-		snprintf(err, errsize, _("backup needs the path of the new backup file."));
+	if (command >= 0 && args->nargs < commands[command].min_args) {
+		snprintf(err, errsize, _("%s needs %d argument(s); see --help."), commands[command].name,
+			 commands[command].min_args);
 		return false;
 	}
 	return true;
 }
 
+const char *cli_option(const struct cli_args *args, const char *name)
+{
+	size_t len = strlen(name);
+	for (int i = 0; i < args->noptions; i++) {
+		const char *spec = args->options[i].name;
+		if (strncmp(spec, name, len) == 0 && (spec[len] == '\0' || spec[len] == '='))
+			return args->options[i].value;
+	}
+	return NULL;
+}
+
+bool cli_number(const struct cli_args *args, const char *name, long min, long max, long fallback, long *out,
+		char *err, size_t errsize)
+{
+	const char *v = cli_option(args, name);
+	*out = fallback;
+	if (!v)
+		return true;
+	if (parse_long(v, min, max, out))
+		return true;
+	snprintf(err, errsize, _("--%s needs a whole number from %ld to %ld."), name, min, max);
+	return false;
+}
+
+/* Words filled into lines of at most 79 columns, each line starting at
+ * `indent` (the first at `first`, where the caller already is). */
+static void print_wrapped(FILE *out, int first, int indent, const char *text)
+{
+	int col = first;
+	const char *p = text;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		int w = utf8_columns(p, len);
+		if (col > indent && col + 1 + w > 79) {
+			fprintf(out, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", (int)len, p);
+		col += w;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', out);
+}
+
 void cli_print_help(FILE *out)
 {
-	fprintf(out, _("Usage: brobygger [--db PATH] [COMMAND]\n"
-		       "\n"
-		       "Brobygger helps the front desk of a volunteer centre bring lonely\n"
-		       "people into lasting communities. Without a command it starts the\n"
-		       "screen program.\n"
-		       "\n"
-		       "Commands:\n"
-		       "  demo [--citizens N] [--seed S]  create a database with made-up data\n"
-		       "                                  (default: demo.db beside the real one)\n"
-		       "  check                           check the database for damage\n"
-		       "  backup PATH                     copy the database safely while in use\n"
-		       "\n"
-		       "Options:\n"
-		       "  --db PATH      database file (default: $BROBYGGER_DB, else\n"
-		       "                 $XDG_DATA_HOME/brobygger/brobygger.db)\n"
-		       "  -h, --help     show this help\n"
-		       "  -V, --version  show the version\n"
-		       "\n"
-		       "Language: Danish unless LANGUAGE or LANG asks for another, e.g. LANGUAGE=en.\n"));
+	fprintf(out, "%s\n\n", _("Usage: brobygger [--db PATH] [COMMAND]"));
+	print_wrapped(out, 0, 0, _("Brobygger helps the front desk of a volunteer centre bring lonely people into "
+				   "lasting communities. Without a command it starts the screen program."));
+	fprintf(out, "\n%s\n", _("Commands:"));
+	for (int c = 0; c < NCOMMANDS; c++) {
+		fprintf(out, "  %s%s%s\n      ", commands[c].name, commands[c].usage[0] ? " " : "", commands[c].usage);
+		print_wrapped(out, 6, 6, _(commands[c].help));
+	}
+	fprintf(out, "\n%s\n", _("Options:"));
+	static const struct {
+		const char *name, *help;
+	} options[] = {
+		{ "--db PATH", N_("the database (default: $BROBYGGER_DB, else $XDG_DATA_HOME/brobygger/brobygger.db)") },
+		{ "--create", N_("make a new, empty database at --db if there is none") },
+		{ "-h, --help", N_("show this help") },
+		{ "-V, --version", N_("show the version") },
+	};
+	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+		fprintf(out, "  %-14s ", options[i].name);
+		print_wrapped(out, 17, 17, _(options[i].help));
+	}
+	fputc('\n', out);
+	print_wrapped(out, 0, 0, _("Language: Danish unless LANGUAGE or LANG asks for another, e.g. LANGUAGE=en."));
+	print_wrapped(out, 0, 0, _("Exit status: 0 done, 1 failed (the message says why), 2 wrong use of the "
+				   "command line, 3 a test script ended early, 128+N stopped by signal N."));
 }
 
 void cli_print_version(FILE *out)
@@ -165,6 +260,13 @@ static double seconds_since(const struct timespec *t0)
 
 int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
 {
+	long citizens, seed;
+	char msg[200];
+	if (!cli_number(args, "citizens", 0, DEMO_MAX_CITIZENS, DEMO_DEFAULT_CITIZENS, &citizens, msg, sizeof msg)
+	    || !cli_number(args, "seed", 0, 2147483647L, 1, &seed, msg, sizeof msg)) {
+		fprintf(err, "brobygger: %s\n", msg);
+		return EXIT_USAGE;
+	}
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct db *db;
@@ -175,8 +277,8 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 		return EXIT_FAILURE;
 	}
 	struct demo_options opt = {
-		.citizens = args->demo_citizens,
-		.seed = args->demo_seed,
+		.citizens = citizens,
+		.seed = (unsigned long)seed,
 		.today = date_today(),
 	};
 	struct demo_summary sum = { 0 };
@@ -234,28 +336,101 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 	return EXIT_SUCCESS;
 }
 
-int cli_backup(const char *db_path, const char *target, FILE *out, FILE *err)
+/* The first line of the file, without its line end. */
+static bool passphrase_from_file(const char *path, char *out, size_t size, FILE *err)
 {
-	struct db *db;
-	enum db_status st = db_open_existing(db_path, true, &db);
-	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
-		db_close(db);
+	FILE *f = fopen(path, "r");
+	if (!f || !fgets(out, (int)size, f)) {
+		fprintf(err, _("brobygger: the passphrase cannot be read from %s: %s\n"), path,
+			f ? _("the file is empty") : strerror(errno));
+		if (f)
+			fclose(f);
+		return false;
+	}
+	fclose(f);
+	out[strcspn(out, "\r\n")] = '\0';
+	return true;
+}
+
+/* Asks on the terminal with echo off. */
+static bool passphrase_asked(const char *question, char *out, size_t size, FILE *err)
+{
+	FILE *tty = fopen("/dev/tty", "r+");
+	if (!tty) {
+		fprintf(err, "%s", _("brobygger: no terminal to ask for the passphrase on; use --passphrase-file.\n"));
+		return false;
+	}
+	struct termios saved, quiet;
+	bool have = tcgetattr(fileno(tty), &saved) == 0;
+	if (have) {
+		quiet = saved;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+	}
+	fprintf(tty, "%s ", question);
+	fflush(tty);
+	bool ok = fgets(out, (int)size, tty) != NULL;
+	if (have)
+		tcsetattr(fileno(tty), TCSAFLUSH, &saved);
+	fprintf(tty, "\n");
+	fclose(tty);
+	if (ok)
+		out[strcspn(out, "\r\n")] = '\0';
+	return ok;
+}
+
+int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	const char *target = args->args[0];
+	const char *file = cli_option(args, "passphrase-file");
+	char passphrase[512], again[512];
+	bool sealed = file || cli_option(args, "encrypt");
+	if (file && !passphrase_from_file(file, passphrase, sizeof passphrase, err))
+		return EXIT_FAILURE;
+	if (!file && sealed) {
+		if (!passphrase_asked(_("Passphrase for the backup:"), passphrase, sizeof passphrase, err)
+		    || !passphrase_asked(_("The same passphrase once more:"), again, sizeof again, err))
+			return EXIT_FAILURE;
+		if (strcmp(passphrase, again) != 0) {
+			fprintf(err, "%s", _("brobygger: the two passphrases differ. No backup was made.\n"));
+			return EXIT_FAILURE;
+		}
+	}
+	char msg[4400];
+	bool ok = backup_write(db_path, target, sealed ? passphrase : NULL, msg, sizeof msg);
+	memset(passphrase, 0, sizeof passphrase);
+	memset(again, 0, sizeof again);
+	if (!ok) {
+		fprintf(err, "brobygger: %s\n", msg);
 		return EXIT_FAILURE;
 	}
-	st = db_backup(db, target);
-	if (st == DB_ERR_CONFLICT) {
-		fprintf(err, _("brobygger: %s already exists. Choose a new file name for the backup.\n"),
-			target);
-		db_close(db);
+	fprintf(out, sealed ? _("Sealed backup written to %s and checked. Keep the passphrase apart from it.\n")
+			    : _("Backup written to %s and checked.\n"), target);
+	return EXIT_SUCCESS;
+}
+
+int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	const char *from = args->args[0];
+	const char *file = cli_option(args, "passphrase-file");
+	char passphrase[512] = "";
+	bool sealed = backup_is_sealed(from);
+	if (sealed && file && !passphrase_from_file(file, passphrase, sizeof passphrase, err))
+		return EXIT_FAILURE;
+	if (sealed && !file && !passphrase_asked(_("Passphrase of the backup:"), passphrase, sizeof passphrase, err))
+		return EXIT_FAILURE;
+	struct restore_result res;
+	char msg[4400];
+	bool ok = backup_restore(from, db_path, sealed ? passphrase : NULL, cli_option(args, "force") != NULL, &res,
+				 msg, sizeof msg);
+	memset(passphrase, 0, sizeof passphrase);
+	if (!ok) {
+		fprintf(err, "brobygger: %s\n", msg);
 		return EXIT_FAILURE;
 	}
-	if (st != DB_OK) {
-		print_db_error(err, target, st, db);
-		db_close(db);
-		return EXIT_FAILURE;
-	}
-	db_close(db);
-	fprintf(out, _("Backup written to %s.\n"), target);
+	fprintf(out, _("Restored %s as the database %s. It was checked and is sound.\n"), from, db_path);
+	if (res.replaced)
+		fprintf(out, _("The database that was there is kept as %s (with its -wal and -shm files, if any).\n"),
+			res.kept_as);
 	return EXIT_SUCCESS;
 }

@@ -13,21 +13,40 @@ enum cli_command {
 	CLI_DEMO,
 	CLI_CHECK,
 	CLI_BACKUP,
+	CLI_RESTORE,
+};
+
+enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
+
+/* --name VALUE, --name=VALUE, or a bare --flag (value ""). */
+struct cli_option {
+	const char *name;             /* without the dashes */
+	const char *value;
 };
 
 struct cli_args {
 	enum cli_command command;
-	const char *db_path;      /* --db, or NULL for the default */
-	long demo_citizens;       /* demo --citizens */
-	unsigned long demo_seed;  /* demo --seed */
-	const char *backup_path;  /* backup PATH */
+	const char *db_path;          /* --db, or NULL for the default */
+	bool create;                  /* --create: a new database may be made at --db */
+	const char *args[CLI_MAX_ARGS];
+	int nargs;                    /* the command's own arguments */
+	struct cli_option options[CLI_MAX_OPTIONS];
+	int noptions;
 };
 
 enum { EXIT_USAGE = 2 };
 
-/* Fills args; on a usage error writes a translated message into err and
- * returns false. */
+/* Fills args. Each command takes only its own options and the right
+ * number of arguments; on a usage error writes a translated message into
+ * err and returns false. */
 bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t errsize);
+
+/* An option's value, or NULL when it was not given. */
+const char *cli_option(const struct cli_args *args, const char *name);
+/* A whole number option from min to max, `fallback` when absent; false
+ * (with a message naming the option) when it is not such a number. */
+bool cli_number(const struct cli_args *args, const char *name, long min, long max, long fallback, long *out,
+		char *err, size_t errsize);
 
 void cli_print_help(FILE *out);
 void cli_print_version(FILE *out);
@@ -35,6 +54,7 @@ void cli_print_version(FILE *out);
 /* Subcommands: return the process exit status; messages go to out/err. */
 int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_check(const char *db_path, FILE *out, FILE *err);
-int cli_backup(const char *db_path, const char *target, FILE *out, FILE *err);
+int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

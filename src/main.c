@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "db.h"
@@ -24,6 +25,24 @@ static bool demo_default_path(char *out, size_t size)
 		return snprintf(out, size, "demo.db") < (int)size;
 	*slash = '\0';
 	return snprintf(out, size, "%s/demo.db", real) < (int)size;
+}
+
+/* Asks on the terminal before making a database where there is none;
+ * without a terminal, says how to make one. */
+static bool ask_to_create(const char *path)
+{
+	fprintf(stderr, _("brobygger: there is no database at %s.\n"), path);
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+		fprintf(stderr, "%s", _("  Check the path (is the disk plugged in?), or add --create to make a new, "
+					"empty database there.\n"));
+		return false;
+	}
+	fprintf(stderr, "%s", _("  Make a new, empty database there? Write ja and press Enter (anything else stops): "));
+	char answer[16] = "";
+	if (!fgets(answer, sizeof answer, stdin))
+		return false;
+	answer[strcspn(answer, "\r\n")] = '\0';
+	return strcmp(answer, _("ja")) == 0 || strcmp(answer, "ja") == 0 || strcmp(answer, "yes") == 0;
 }
 
 int main(int argc, char **argv)
@@ -64,10 +83,20 @@ int main(int argc, char **argv)
 	case CLI_CHECK:
 		return cli_check(path, stdout, stderr);
 	case CLI_BACKUP:
-		return cli_backup(path, args.backup_path, stdout, stderr);
+		return cli_backup(&args, path, stdout, stderr);
+	case CLI_RESTORE:
+		return cli_restore(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}
+
+	/* A mistyped --db, or a USB disk that is not plugged in, must not
+	 * quietly become a new, empty database: the desk would believe the
+	 * data gone. Only the default place is made without asking. */
+	bool created = access(path, F_OK) != 0;
+	if (created && !args.create && !paths_is_default(args.db_path)
+	    && !ask_to_create(path))
+		return EXIT_FAILURE;
 
 	struct db *db;
 	enum db_status st = db_open(path, &db);
@@ -82,7 +111,7 @@ int main(int argc, char **argv)
 	}
 	/* Nobody is signed in yet: the screen program asks who is there. */
 	struct desk desk = { .db = db };
-	int status = ui_run(&desk, path);
+	int status = ui_run(&desk, path, created);
 	db_close(db);
 	return status;
 }

@@ -18,3 +18,9 @@ bool paths_default_db(char *out, size_t size)
 		return false;
 	return snprintf(out, size, "%s/.local/share/brobygger/brobygger.db", home) < (int)size;
 }
+
+bool paths_is_default(const char *db_option)
+{
+	const char *env = getenv("BROBYGGER_DB");
+	return !db_option && !(env && *env);
+}

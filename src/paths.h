@@ -9,4 +9,8 @@
  * $HOME/.local/share/brobygger/brobygger.db. False if none can be made. */
 bool paths_default_db(char *out, size_t size);
 
+/* Whether the database is at the place the program chooses itself: no
+ * --db and no $BROBYGGER_DB. Only there is a new one made unasked. */
+bool paths_is_default(const char *db_option);
+
 #endif

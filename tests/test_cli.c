@@ -1,5 +1,8 @@
 /* Unit tests for command-line parsing in src/cli.c. */
 #include "cli.h"
+
+#include <string.h>
+
 #include "tap.h"
 
 static bool parse(struct cli_args *a, char *err, int argc, char **argv)
@@ -18,13 +21,32 @@ int main(void)
 		  && a.command == CLI_TUI && strcmp(a.db_path, "/tmp/x.db") == 0, "--db PATH");
 	TAP_CHECK(parse(&a, err, 2, (char *[]){ "brobygger", "--db=/tmp/y.db", NULL })
 		  && strcmp(a.db_path, "/tmp/y.db") == 0, "--db=PATH");
-	TAP_CHECK(parse(&a, err, 6, (char *[]){ "brobygger", "demo", "--citizens", "250", "--seed", "7", NULL })
-		  && a.command == CLI_DEMO && a.demo_citizens == 250 && a.demo_seed == 7,
-		  "demo --citizens N --seed S");
+	long n = 0, seed = 0;
+	TAP_CHECK(parse(&a, err, 5, (char *[]){ "brobygger", "demo", "--citizens", "250", "--seed=7", NULL })
+		  && a.command == CLI_DEMO && cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err) && n == 250
+		  && cli_number(&a, "seed", 0, 1000, 1, &seed, err, sizeof err) && seed == 7,
+		  "demo --citizens N --seed=S");
+	TAP_CHECK(parse(&a, err, 2, (char *[]){ "brobygger", "demo", NULL })
+		  && cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err) && n == 300, "a default when absent");
+	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "mange", NULL })
+		  && !cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err) && strstr(err, "--citizens"),
+		  "--citizens must be a number, and the message says which option");
 	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "--db", "d.db", "check", NULL })
 		  && a.command == CLI_CHECK, "options before the command");
 	TAP_CHECK(parse(&a, err, 3, (char *[]){ "brobygger", "backup", "/tmp/b.db", NULL })
-		  && a.command == CLI_BACKUP && strcmp(a.backup_path, "/tmp/b.db") == 0, "backup PATH");
+		  && a.command == CLI_BACKUP && a.nargs == 1 && strcmp(a.args[0], "/tmp/b.db") == 0, "backup PATH");
+	TAP_CHECK(parse(&a, err, 5, (char *[]){ "brobygger", "backup", "b.db", "--passphrase-file", "p.txt", NULL })
+		  && cli_option(&a, "passphrase-file") && strcmp(cli_option(&a, "passphrase-file"), "p.txt") == 0
+		  && !cli_option(&a, "encrypt"), "backup --passphrase-file F");
+	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "restore", "b.db", "--force", NULL })
+		  && a.command == CLI_RESTORE && cli_option(&a, "force") && *cli_option(&a, "force") == '\0',
+		  "restore BACKUP --force");
+	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "--create", "--db", "n.db", NULL }) && a.create
+		  && a.command == CLI_TUI, "--create");
+	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "restore", "b.db", "--force=yes", NULL }),
+		  "a flag takes no value");
+	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "check", "--force", NULL }),
+		  "an option of another command is refused");
 	TAP_CHECK(parse(&a, err, 2, (char *[]){ "brobygger", "--version", NULL }) && a.command == CLI_VERSION,
 		  "--version");
 	TAP_CHECK(parse(&a, err, 3, (char *[]){ "brobygger", "demo", "-h", NULL }) && a.command == CLI_HELP,
@@ -33,10 +55,8 @@ int main(void)
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "frobnicate", NULL }), "unknown command refused");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--nope", NULL }), "unknown option refused");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--db", NULL }), "--db without a path refused");
-	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "mange", NULL }),
-		  "--citizens must be a number");
-	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "-5", NULL }),
-		  "--citizens must not be negative");
+	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "-5", NULL })
+		  && !cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err), "--citizens must not be negative");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "backup", NULL }), "backup needs a path");
 	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "--citizens", "5", NULL }),
 		  "--citizens belongs to demo only");

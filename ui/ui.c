@@ -159,7 +159,7 @@ static void resize_all(struct app *app)
 	}
 }
 
-int ui_run(struct desk *desk, const char *db_path)
+int ui_run(struct desk *desk, const char *db_path, bool created)
 {
 	char err[256];
 	if (!term_start(err, sizeof err)) {
@@ -178,6 +178,8 @@ int ui_run(struct desk *desk, const char *db_path)
 	if (app.desk.users_exist)
 		signin_lock(&app);
 	app.last_key_at = term_seconds();
+	if (created && !app.desk.users_exist)
+		app_status(&app, STATUS_INFO, _("A new, empty database was made: %s"), db_path);
 
 	unsigned redraw = RD_ALL;
 	while (!app.quit) {

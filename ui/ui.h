@@ -2,11 +2,14 @@
 #ifndef BB_UI_H
 #define BB_UI_H
 
+#include <stdbool.h>
+
 struct desk;
 
 /* Runs the TUI for the desk (its database open, nobody signed in) until the user quits or a signal
  * ends it. Returns the process exit status. With BROBYGGER_SCRIPT set,
- * keys come from that file and screens are dumped as text (tests). */
-int ui_run(struct desk *desk, const char *db_path);
+ * keys come from that file and screens are dumped as text (tests).
+ * `created`: the database was made just now, and the desk is told. */
+int ui_run(struct desk *desk, const char *db_path, bool created);
 
 #endif

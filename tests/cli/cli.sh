@@ -74,8 +74,12 @@ empty "$tmp/out" "the terminal is not touched"
 if [ "$(cat "$tmp/list.txt")" = "mælk, rugbrød, æbler" ]; then ok "the text file is unchanged"; else not_ok "the text file was changed"; fi
 
 expect 1 "check on a missing file" -- "$bin" --db "$tmp/none.db" check
-expect 1 "a folder that cannot be made" -- "$bin" --db /proc/none/brobygger.db
+expect 1 "a folder that cannot be made" -- "$bin" --db /proc/none/brobygger.db --create
 contains "$tmp/err" "Mappen til databasen" "names the folder problem"
+expect 1 "a mistyped --db is not made into a new database" -- "$bin" --db "$tmp/typo.db"
+contains "$tmp/err" "ingen database i" "says there is none there"
+contains "$tmp/err" "--create" "and how to make one"
+if [ ! -e "$tmp/typo.db" ]; then ok "no file was made"; else not_ok "a file was made at the mistyped path"; fi
 
 python3 - "$tmp/newer.db" <<'PY'
 import sqlite3, sys
@@ -84,7 +88,7 @@ PY
 expect 1 "a newer database is refused" -- "$bin" --db "$tmp/newer.db"
 contains "$tmp/err" "nyere version" "says to update Brobygger"
 
-expect 1 "the screen program needs a terminal" -- "$bin" --db "$tmp/tty.db"
+expect 1 "the screen program needs a terminal" -- "$bin" --db "$tmp/tty.db" --create
 contains "$tmp/err" "terminal" "and says so"
 
 home=$tmp/home
@@ -124,6 +128,66 @@ if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null && unshare -m true 2>/d
 else
 	echo "ok $((n = n + 1)) - # SKIP full disk needs root and mount namespaces"
 fi
+
+# ---------- backup and restore ----------
+printf '' >"$tmp/empty.db"
+expect 1 "check fails on an empty file" -- "$bin" --db "$tmp/empty.db" check
+contains "$tmp/err" "ikke en Brobygger-database" "an empty file is no Brobygger database"
+
+printf 'en lang og hemmelig sætning\n' >"$tmp/pass.txt"
+printf 'forkert forkert forkert\n' >"$tmp/wrong.txt"
+expect 0 "a sealed backup" -- "$bin" --db "$db" backup "$tmp/sealed.bak" --passphrase-file "$tmp/pass.txt"
+contains "$tmp/out" "Forseglet sikkerhedskopi" "says it is sealed"
+if ! grep -q "Åse\|SQLite format" "$tmp/sealed.bak"; then ok "no plain text in the sealed file"; else not_ok "plain text in the sealed file"; fi
+mode=$(stat -c %a "$tmp/sealed.bak")
+if [ "$mode" = 600 ]; then ok "the sealed backup is mode 600"; else not_ok "the sealed backup is mode $mode"; fi
+expect 1 "restore with a wrong passphrase" -- "$bin" --db "$tmp/restored.db" restore "$tmp/sealed.bak" --passphrase-file "$tmp/wrong.txt"
+contains "$tmp/err" "adgangsfrasen er forkert" "says the passphrase is wrong"
+if [ ! -e "$tmp/restored.db" ] && ! ls "$tmp"/restored.db.* >/dev/null 2>&1; then ok "a wrong passphrase writes nothing"; else not_ok "something was written"; fi
+expect 0 "restore a sealed backup into a new file" -- "$bin" --db "$tmp/restored.db" restore "$tmp/sealed.bak" --passphrase-file "$tmp/pass.txt"
+expect 0 "the restored database is sound" -- "$bin" --db "$tmp/restored.db" check
+head -c 3000 "$tmp/sealed.bak" >"$tmp/cut.bak"
+expect 1 "a sealed backup cut short is refused" -- "$bin" --db "$tmp/cut.db" restore "$tmp/cut.bak" --passphrase-file "$tmp/pass.txt"
+
+# Restoring over a database that has a -wal left beside it: refused
+# without --force; with it, the old files are moved aside, never deleted.
+cp "$db" "$tmp/live.db"
+python3 - "$tmp/live.db" <<'PY'
+import sqlite3, sys, os
+c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("INSERT INTO settings(key, value) VALUES ('after_backup', 'x')"); c.commit()
+os._exit(0)  # leave the -wal behind, as a killed desk would
+PY
+expect 1 "restore refuses to overwrite without --force" -- "$bin" --db "$tmp/live.db" restore "$tmp/backup.db"
+contains "$tmp/err" "--force" "and says how"
+expect 0 "restore --force over a database with a -wal" -- "$bin" --db "$tmp/live.db" restore "$tmp/backup.db" --force
+contains "$tmp/out" "before-restore" "says where the old database is kept"
+expect 0 "the restored database is sound (no stale -wal applied)" -- "$bin" --db "$tmp/live.db" check
+if ls "$tmp"/live.db.before-restore-* >/dev/null 2>&1; then ok "the old database is kept"; else not_ok "the old database is gone"; fi
+after=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM settings WHERE key='after_backup'\").fetchone()[0])" "$tmp/live.db")
+if [ "$after" = 0 ]; then ok "changes after the backup are not re-applied"; else not_ok "a change after the backup came back"; fi
+
+# A backup under load: a desk commits every 20 ms the whole time.
+"$bin" --db "$tmp/load.db" demo --citizens 3000 --seed 4 >/dev/null 2>&1
+python3 - "$tmp/load.db" "$tmp/stop" <<'PY' &
+import sqlite3, sys, os, time
+c = sqlite3.connect(sys.argv[1], timeout=5); c.execute("PRAGMA journal_mode=WAL")
+i = 0
+while not os.path.exists(sys.argv[2]):
+    c.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('tick', ?)", (str(i),)); c.commit()
+    if i == 0: open(sys.argv[2] + ".started", "w").close()
+    i += 1; time.sleep(0.02)
+PY
+writer=$!
+# The backup starts once the desk has committed for the first time.
+while [ ! -e "$tmp/stop.started" ]; do sleep 0.01; done
+if timeout 60 "$bin" --db "$tmp/load.db" backup "$tmp/load.bak" >"$tmp/out" 2>"$tmp/err"; then
+	ok "a backup finishes while a desk commits every 20 ms"
+else
+	not_ok "the backup under load did not finish"
+fi
+touch "$tmp/stop"; wait "$writer"
+expect 0 "the backup made under load is sound" -- "$bin" --db "$tmp/load.bak" check
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -37,11 +37,15 @@ while IFS= read -r line; do
 	esac
 done <"$script"
 
+# From inside the folder, so a message naming the database reads the same
+# on every run.
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+script=$(cd "$(dirname "$script")" && pwd)/$(basename "$script")
 # For `exec` lines: a second desk on the same database.
 export BB_TEST_BIN="$bin" BB_TEST_DB="$db" BB_TEST_DIR="$(dirname "$script")"
 # shellcheck disable=SC2086
-env COLUMNS="$cols" LINES="$rows" BROBYGGER_SCRIPT="$script" $envs \
-	"$bin" --db "$db" >"$tmp/actual" 2>"$tmp/stderr"
+(cd "$tmp" && env COLUMNS="$cols" LINES="$rows" BROBYGGER_SCRIPT="$script" $envs \
+	"$bin" --db test.db --create >"$tmp/actual" 2>"$tmp/stderr")
 status=$?
 
 if [ "${BROBYGGER_UPDATE_EXPECTED:-}" = 1 ]; then
