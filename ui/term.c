@@ -60,20 +60,39 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
-static void install_signals(void)
+static bool install_signals(void)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a pending read returns so the loop sees the flag. */
+	/* No SA_RESTART: a pending read returns so the loop sees the flag.
+	 * Ctrl-\ (SIGQUIT) is a way out like any other: open forms are kept
+	 * as drafts and the terminal is given back, no core dump with a
+	 * citizen's card in it. */
 	sa.sa_handler = on_stop_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	bool ok = sigaction(SIGTERM, &sa, NULL) == 0 && sigaction(SIGHUP, &sa, NULL) == 0
+		&& sigaction(SIGINT, &sa, NULL) == 0 && sigaction(SIGQUIT, &sa, NULL) == 0;
+	/* Ctrl-Z would leave the program stopped with the data on screen and
+	 * a shell under it on a shared PC: the desk does not suspend. */
+	sa.sa_handler = SIG_IGN;
+	ok = ok && sigaction(SIGTSTP, &sa, NULL) == 0;
 	sa.sa_handler = on_fatal_signal;
 	sa.sa_flags = SA_RESETHAND;
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-		sigaction(fatal_signals[i], &sa, &previous_fatal[i]);
+		ok = ok && sigaction(fatal_signals[i], &sa, &previous_fatal[i]) == 0;
+	return ok;
+}
+
+/* Ctrl-S and Ctrl-Q are keys here (save, quit), not the terminal's
+ * flow control, which would freeze the screen. The saved termios brings
+ * flow control back on the way out. */
+static void flow_control_off(void)
+{
+	struct termios t;
+	if (!have_termios || tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= (tcflag_t)~(IXON | IXOFF);
+	tcsetattr(STDIN_FILENO, TCSANOW, &t);
 }
 
 static void restore_at_exit(void)
@@ -132,9 +151,15 @@ bool term_start(char *err, size_t errsize)
 		}
 	}
 	started = true;
-	atexit(restore_at_exit);
-	install_signals();
+	if (atexit(restore_at_exit) != 0 || !install_signals()) {
+		snprintf(err, errsize, "%s", _("The terminal could not be set up safely (signals)."));
+		return false;
+	}
 	setup_curses_modes();
+	flow_control_off();
+	/* ncurses restores its own idea of the program's modes after endwin;
+	 * make that the one without flow control. */
+	def_prog_mode();
 	/* Wake up now and then to notice a stop signal even without keys. */
 	wtimeout(stdscr, 500);
 	return true;
@@ -197,7 +222,7 @@ static void script_error(const char *what, const char *text)
  *   type Søren Ærø      the rest of the line as typed text
  *   resize COLS ROWS    the terminal changes size
  *   dump                print the screen to stdout
- *   signal TERM|HUP     deliver a stop signal
+ *   signal TERM|HUP|QUIT|TSTP  deliver a signal
  *   idle MINUTES        let that much time pass without keys (idle lock)
  *   exec COMMAND        run a shell command and wait, e.g. a second desk
  *                       changing the same database meanwhile
@@ -266,7 +291,8 @@ static bool script_fill(void)
 				return false;
 			}
 		} else if (strcmp(line, "signal") == 0) {
-			raise(strcmp(arg, "HUP") == 0 ? SIGHUP : SIGTERM);
+			raise(strcmp(arg, "HUP") == 0 ? SIGHUP : strcmp(arg, "QUIT") == 0 ? SIGQUIT
+			      : strcmp(arg, "TSTP") == 0 ? SIGTSTP : SIGTERM);
 			return true;
 		} else {
 			script_error("unknown command", line);
