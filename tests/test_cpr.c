@@ -60,9 +60,20 @@ int main(void)
 	passes("1010190-1234");              /* 7 digits before the dash */
 	passes("010190-12345");
 	passes("010190-123");
-	passes("010190--1234");
-	passes("010190 - 1234");
-	passes("010190_1234");
+	flagged("010190--1234");               /* any separators between the groups */
+	flagged("010190 - 1234");
+	flagged("010190_1234");
+	flagged("01.02.03-1234");
+	flagged("010203/1234");
+	flagged("01 02 03-1234");
+	flagged("010203-12 34");
+	flagged("Aarhus 010203-1234");
+	flagged("Bente (010203-1234) kommer senere");
+	flagged("\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x93-"
+		"\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94");   /* full-width digits */
+	flagged("Ring 20304050 010190-1234");     /* after a phone number */
+	passes("20 30 40 50 12 34 56 78");       /* two phone numbers */
+	passes("010190    1234");                 /* too far apart to be one number */
 	passes("010190");
 	passes("0101901");
 	passes("12 34 56 78");

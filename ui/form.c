@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpr.h"
 #include "draw.h"
 #include "i18n.h"
 #include "strbuf.h"
@@ -144,6 +145,11 @@ bool form_check_field(struct form_field *fld)
 				 _("Write a whole number from %ld to %ld."), fld->min, fld->max);
 	} else if (fld->kind == FIELD_MULTI && fld->required && !fld->picked) {
 		snprintf(fld->error, sizeof fld->error, _("Choose at least one in %s."), _(fld->label));
+	} else if (fld->kind == FIELD_TEXT && cpr_found(t)) {
+		/* Every free-text field, whatever it is for: people write CPR
+		 * numbers by habit, and nothing here may keep one. */
+		snprintf(fld->error, sizeof fld->error, "%s",
+			 _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
 	}
 	if (!fld->error[0] && fld->check)
 		fld->check(fld, fld->error, sizeof fld->error);
