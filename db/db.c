@@ -576,6 +576,11 @@ enum db_status db_query_int(struct db *db, const char *sql, long long *out)
 	return fin;
 }
 
+enum db_status db_data_version(struct db *db, long long *version)
+{
+	return db_query_int(db, "PRAGMA data_version", version);
+}
+
 int db_schema_version(struct db *db)
 {
 	long long v;

@@ -93,5 +93,8 @@ enum db_status db_integrity_check(struct db *db, char *report, size_t size);
 enum db_status db_copy_to(struct db *db, const char *path);
 
 int db_schema_version(struct db *db);
+/* Changes whenever another connection (a second desk) commits; not for
+ * this connection's own commits. Cheap: no disk read. */
+enum db_status db_data_version(struct db *db, long long *version);
 
 #endif

@@ -236,6 +236,27 @@ enum db_status store_attendance_write_mark(struct db *db, const struct attendanc
 	return store_run(st);
 }
 
+enum db_status store_attendance_current_mark(struct db *db, long long session_id, long long citizen_id,
+					     struct mark_outcome *out)
+{
+	out->other_mark[0] = out->other_by[0] = out->other_at[0] = '\0';
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT t.mark, COALESCE(t.marked_at, ''), COALESCE(u.name, '') FROM attendance AS t"
+		" LEFT JOIN users AS u ON u.id = t.marked_by"
+		" WHERE t.session_id = :session AND t.citizen_id = :citizen");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":session", session_id);
+	db_bind_int(st, ":citizen", citizen_id);
+	if (db_step(st) == DB_ROW) {
+		STORE_COL(out->other_mark, st, 0);
+		STORE_COL(out->other_at, st, 1);
+		STORE_COL(out->other_by, st, 2);
+	}
+	return db_finalize(st);
+}
+
 enum db_status store_attendance_set_held(struct db *db, long long session_id)
 {
 	struct db_stmt *st;

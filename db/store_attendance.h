@@ -82,6 +82,9 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 					     struct attendance_past *out, int max, int *n);
 /* Writes (or with mark NULL takes away) one mark. */
 enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w);
+/* The mark on record ("" when none), when and by whom: into out->other_*. */
+enum db_status store_attendance_current_mark(struct db *db, long long session_id, long long citizen_id,
+					     struct mark_outcome *out);
 /* The session took place. */
 enum db_status store_attendance_set_held(struct db *db, long long session_id);
 /* The citizen's matches, as the accompaniment rule reads them. */

@@ -20,7 +20,7 @@
 	"   WHERE e.activity_id = x.activity_id AND e.enrolled_on <= x.date"                         \
 	"    AND (e.ended_on IS NULL OR e.ended_on > x.date)"                                        \
 	"  UNION SELECT t.citizen_id FROM attendance AS t WHERE t.session_id = x.id)),"              \
-	" (SELECT count(*) FROM attendance AS t WHERE t.session_id = x.id)"                          \
+	" (SELECT count(*) FROM attendance AS t WHERE t.session_id = x.id), x.version"               \
 	" FROM x JOIN activities AS a ON a.id = x.activity_id"                                       \
 	" LEFT JOIN volunteers AS v ON v.id = x.led_by"
 
@@ -41,6 +41,7 @@ static void read_session_row(struct db_stmt *st, struct session_info *s)
 	STORE_COL(s->leader, st, 11);
 	s->roll = (int)db_column_int(st, 12);
 	s->marked = (int)db_column_int(st, 13);
+	s->version = db_column_int(st, 14);
 }
 
 enum db_status store_att_session_read(struct db *db, long long session_id, struct session_info *out)
@@ -49,7 +50,7 @@ enum db_status store_att_session_read(struct db *db, long long session_id, struc
 	enum db_status r = db_prepare(db, &st,
 		"WITH x AS (SELECT s.id, s.activity_id, s.date,"
 		"  COALESCE(s.start_time, ac.start_time) AS st, COALESCE(s.end_time, ac.end_time) AS et,"
-		"  s.status, s.cancel_reason AS reason, s.note, s.led_by"
+		"  s.status, s.cancel_reason AS reason, s.note, s.led_by, s.version"
 		"  FROM sessions AS s JOIN activities AS ac ON ac.id = s.activity_id WHERE s.id = :id) "
 		SESSION_SELECT);
 	if (r != DB_OK)
@@ -87,12 +88,12 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 		" x AS ("
 		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
 		"   COALESCE(s.end_time, p.end_time) AS et, s.status, s.cancel_reason AS reason, s.note,"
-		"   s.led_by"
+		"   s.led_by, s.version"
 		"  FROM sessions AS s JOIN picked AS p ON p.id = s.activity_id"
 		"  WHERE s.date BETWEEN :from AND :to"
 		"  UNION ALL"
 		"  SELECT 0, p.id, date(m.d, '+' || (p.weekday - 1) || ' days') AS day, p.start_time,"
-		"   p.end_time, 'planned', NULL, NULL, NULL"
+		"   p.end_time, 'planned', NULL, NULL, NULL, 0"
 		"  FROM picked AS p, monday AS m"
 		"  WHERE p.status = 'active' AND p.weekday IS NOT NULL"
 		"   AND day BETWEEN :from AND :to AND date(p.created_at) <= day"
@@ -190,7 +191,7 @@ enum db_status store_attendance_session_cancel(struct db *db, long long session_
 		"UPDATE sessions SET status = CASE WHEN :reason IS NULL THEN"
 		"  CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = :id) THEN 'held'"
 		"  ELSE 'planned' END ELSE 'cancelled' END,"
-		" cancel_reason = :reason WHERE id = :id");
+		" cancel_reason = :reason, version = version + 1 WHERE id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":reason", store_or_null(reason));
@@ -217,7 +218,7 @@ enum db_status store_attendance_session_update(struct db *db, const struct sessi
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE sessions SET date = :date, start_time = :start, end_time = :end,"
-		" note = :note, led_by = :led_by WHERE id = :id");
+		" note = :note, led_by = :led_by, version = version + 1 WHERE id = :id AND version = :version");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":date", e->date);
@@ -226,7 +227,8 @@ enum db_status store_attendance_session_update(struct db *db, const struct sessi
 	db_bind_text(st, ":note", store_or_null(e->note));
 	store_bind_id(st, ":led_by", e->led_by);
 	db_bind_int(st, ":id", e->id);
-	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
+	db_bind_int(st, ":version", e->version);
+	if ((r = store_run_versioned(db, st, "SELECT 1 FROM sessions WHERE id = :id", e->id)) != DB_OK)
 		return r;
 	if ((r = db_prepare(db, &st, "DELETE FROM session_helpers WHERE session_id = :id")) != DB_OK)
 		return r;

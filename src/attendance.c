@@ -246,6 +246,19 @@ static enum db_status write_mark(struct desk *d, const struct mark_context *cx, 
 enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,
 			       long long accompanied_by, struct mark_outcome *out)
 {
+	return attendance_mark_seen(d, session_id, citizen_id, mark, accompanied_by, NULL, out);
+}
+
+enum db_status attendance_mark_seen(struct desk *d, long long session_id, long long citizen_id, const char *mark,
+				    long long accompanied_by, const char *seen_mark, struct mark_outcome *out)
+{
+	/* A copy: the caller may hand in a mark from `out` itself. */
+	char seen_copy[ATT_CODE];
+	const char *seen = NULL;
+	if (seen_mark) {
+		snprintf(seen_copy, sizeof seen_copy, "%s", seen_mark);
+		seen = seen_copy;
+	}
 	struct mark_outcome ignored;
 	if (!out)
 		out = &ignored;
@@ -261,11 +274,21 @@ enum db_status attendance_mark(struct desk *d, long long session_id, long long c
 	r = store_attendance_mark_context(d->db, session_id, citizen_id, &cx);
 	if (r == DB_OK && !attendance_rule_may_mark(cx.session.date, today, mark))
 		r = DB_ERR_INVALID;
+	struct mark_outcome other = { 0 };
+	if (r == DB_OK && seen) {
+		char now[20];
+		date_now_stamp(now);
+		r = store_attendance_current_mark(d->db, session_id, citizen_id, &other);
+		if (r == DB_OK && attendance_rule_ask_before_override(seen, other.other_mark, other.other_at, now))
+			r = DB_ERR_CONFLICT;
+	}
 	if (r == DB_OK)
 		r = write_mark(d, &cx, citizen_id, mark, accompanied_by, -1, out);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
+	if (r == DB_ERR_CONFLICT)
+		*out = other;
 	return r;
 }
 
@@ -359,8 +382,9 @@ enum db_status attendance_cancel_session(struct desk *d, long long session_id, c
 }
 
 enum db_status attendance_save_session(struct desk *d, const struct session_edit *e, bool cancelled,
-				       const char *cancel_reason)
+				       const char *cancel_reason, enum session_refusal *why)
 {
+	*why = SESSION_SAVED;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
@@ -371,15 +395,20 @@ enum db_status attendance_save_session(struct desk *d, const struct session_edit
 	 * desk can act on, not a broken rule: say so before writing. */
 	if (r == DB_OK)
 		r = store_attendance_session_clash(d->db, e->id, e->date, &clash);
-	if (r == DB_OK && clash)
-		r = DB_ERR_CONFLICT;
+	if (r == DB_OK && clash) {
+		*why = SESSION_DATE_TAKEN;
+		r = DB_ERR_INVALID;
+	}
 	if (r == DB_OK)
 		r = store_attendance_session_update(d->db, e);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "session", e->id, "details");
 	bool was = strcmp(before.status, "cancelled") == 0;
 	bool new_reason = cancelled && strcmp(cancel_reason ? cancel_reason : "", before.cancel_reason) != 0;
-	if (r == DB_OK && (was != cancelled || new_reason))
-		r = set_cancelled(d, e->id, cancelled ? cancel_reason : NULL, DB_ERR_CONSTRAINT);
+	if (r == DB_OK && (was != cancelled || new_reason)) {
+		r = set_cancelled(d, e->id, cancelled ? cancel_reason : NULL, DB_ERR_INVALID);
+		if (r == DB_ERR_INVALID)
+			*why = SESSION_HAS_MARKS;
+	}
 	return desk_end(d, r);
 }

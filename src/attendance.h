@@ -63,6 +63,12 @@ enum db_status attendance_find_activities(struct desk *d, const char *query, str
  * cannot be marked before the day (DB_ERR_INVALID). `out` may be NULL. */
 enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,
 			       long long accompanied_by, struct mark_outcome *out);
+/* The same from a roll list on screen, which showed the mark `seen`
+ * ("" for none): when another desk changed it in the last minutes, the
+ * mark is not made (DB_ERR_CONFLICT) and out->other_* say what that desk
+ * marked, by whom and when, so the screen can ask first. */
+enum db_status attendance_mark_seen(struct desk *d, long long session_id, long long citizen_id, const char *mark,
+				    long long accompanied_by, const char *seen, struct mark_outcome *out);
 
 /* A walk-in who is on record: marked present (a walk-in unless enrolled)
  * and, with `enrol`, enrolled in the activity from the session's date;
@@ -83,10 +89,12 @@ enum db_status attendance_add_new_person(struct desk *d, long long session_id, c
 enum db_status attendance_cancel_session(struct desk *d, long long session_id, const char *reason);
 
 /* Saves the session's details and, in the same transaction, whether it
- * is cancelled (with `cancel_reason`) or not. Another session of the
- * activity on the new date: DB_ERR_CONFLICT. Cancelling a session with
- * marks: DB_ERR_CONSTRAINT, and nothing is saved. */
+ * is cancelled (with `cancel_reason`) or not, if nobody changed the
+ * session since e->version was read: else DB_ERR_CONFLICT, nothing
+ * written. Another session of the activity on the new date, or
+ * cancelling one people are marked at: DB_ERR_INVALID and *why says
+ * which; nothing is saved. */
 enum db_status attendance_save_session(struct desk *d, const struct session_edit *e, bool cancelled,
-				       const char *cancel_reason);
+				       const char *cancel_reason, enum session_refusal *why);
 
 #endif

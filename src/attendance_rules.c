@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "date.h"
+
 bool attendance_rule_missed_call(const struct attendance_past *newest_first, int n)
 {
 	/* Walk the run of misses that ends at the newest mark, oldest first,
@@ -91,6 +93,19 @@ bool attendance_rule_may_mark(const char *session_date, const char *today, const
 bool attendance_rule_held(const char *status, const char *session_date, const char *today, const char *mark)
 {
 	return mark && strcmp(status, "planned") == 0 && strcmp(session_date, today) <= 0;
+}
+
+bool attendance_rule_ask_before_override(const char *seen, const char *current, const char *current_at,
+					 const char *now)
+{
+	if (strcmp(seen, current) == 0 || !current[0])
+		return false;
+	long long then, at;
+	/* A mark without a readable time is treated as recent: better one
+	 * question too many than a silent overwrite. */
+	if (!date_stamp_minutes(current_at, &then) || !date_stamp_minutes(now, &at))
+		return true;
+	return at - then <= ATTENDANCE_OVERRIDE_MINUTES;
 }
 
 bool attendance_rule_valid_mark(const char *mark)

@@ -61,6 +61,14 @@ int attendance_past_from_codes(const char *codes, struct attendance_past *out, i
 bool attendance_rule_may_mark(const char *session_date, const char *today, const char *mark);
 /* A planned session marked on or after its day has taken place. */
 bool attendance_rule_held(const char *status, const char *session_date, const char *today, const char *mark);
+/* A mark that replaces one another desk made in the last
+ * ATTENDANCE_OVERRIDE_MINUTES, which this desk did not see on its
+ * screen (`seen` differs from `current`), is asked about first. `seen`
+ * and `current` are codes, "" for unmarked; the stamps
+ * "YYYY-MM-DD HH:MM:SS". */
+enum { ATTENDANCE_OVERRIDE_MINUTES = 10 };
+bool attendance_rule_ask_before_override(const char *seen, const char *current, const char *current_at,
+					 const char *now);
 /* present, excused, absent, or NULL (taken away). */
 bool attendance_rule_valid_mark(const char *mark);
 

@@ -250,6 +250,23 @@ void date_now_stamp(char out[20])
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+bool date_stamp_minutes(const char *stamp, long long *minutes)
+{
+	char day[DATE_ISO_LEN];
+	struct date d;
+	if (!stamp || strlen(stamp) < 16 || stamp[10] != ' ')
+		return false;
+	snprintf(day, sizeof day, "%.10s", stamp);
+	char hhmm[DATE_TIME_LEN];
+	char clock[6];
+	snprintf(clock, sizeof clock, "%.5s", stamp + 11);
+	if (!date_parse_iso(day, &d) || !date_parse_time(clock, hhmm))
+		return false;
+	int h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0'), m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+	*minutes = (long long)date_to_days(d) * 24 * 60 + h * 60 + m;
+	return true;
+}
+
 void date_format_stamp(const char *stamp, char *out, size_t size)
 {
 	char day[DATE_ISO_LEN];

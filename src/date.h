@@ -54,6 +54,9 @@ struct date date_today(void);
 /* Now as "YYYY-MM-DD HH:MM:SS", local time; with BROBYGGER_TODAY set, that
  * day at 12:00:00, so stored timestamps are as fixed as the date. */
 void date_now_stamp(char out[20]);
+/* A stamp "YYYY-MM-DD HH:MM[:SS]" as minutes since 1970-01-01 00:00;
+ * false when it is none. */
+bool date_stamp_minutes(const char *stamp, long long *minutes);
 /* "2026-11-26 12:00:00" as "26-11-2026 12:00"; other text is copied. */
 void date_format_stamp(const char *stamp, char *out, size_t size);
 

@@ -44,6 +44,16 @@ enum db_status desk_end(struct desk *d, enum db_status r)
 	return db_end(d->db, r);
 }
 
+bool desk_others_changed(struct desk *d)
+{
+	long long v = 0;
+	if (db_data_version(d->db, &v) != DB_OK || v == d->others_version)
+		return false;
+	bool first = d->others_version == 0;
+	d->others_version = v;
+	return !first;
+}
+
 /* The audit log proves who did what when: it always takes the wall
  * clock, which the test clock (BROBYGGER_TODAY) cannot move. */
 static void wall_clock(char out[20])

@@ -33,6 +33,7 @@ struct desk {
 	/* The command line acts as the coordinator: whoever can read the
 	 * file (mode 0600) owns the data already. */
 	bool command_line;
+	long long others_version;    /* db_data_version when last looked */
 };
 
 /* A desk for the command line on an open database. */
@@ -50,6 +51,10 @@ enum db_status desk_begin_read(struct desk *d, enum role role);
 /* Commits when r and everything inside went well, else rolls back;
  * returns the outcome. */
 enum db_status desk_end(struct desk *d, enum db_status r);
+
+/* Whether another desk committed a change since the last call: the
+ * screens then read again what they show. */
+bool desk_others_changed(struct desk *d);
 
 /* One line in the audit log for the person signed in, stamped with the
  * real time (never the test clock): action view, create, update, delete,

@@ -108,8 +108,9 @@ static void session_saved_cancelled(void)
 	struct desk desk;
 	struct db *db = open_centre("session.db", &desk);
 	fail_inserts_into(db, "audit_log");
-	struct session_edit e = { .id = 103, .date = "2026-11-27", .note = "Flyttet" };
-	TAP_CHECK(attendance_save_session(&desk, &e, true, "Helligdag") != DB_OK, "the audit record fails");
+	struct session_edit e = { .id = 103, .date = "2026-11-27", .note = "Flyttet", .version = 1 };
+	enum session_refusal why;
+	TAP_CHECK(attendance_save_session(&desk, &e, true, "Helligdag", &why) != DB_OK, "the audit record fails");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 103 AND date = '2026-11-26'"
 				    " AND status = 'planned' AND note IS NULL"), 1,
 		   "the session is neither moved nor cancelled");

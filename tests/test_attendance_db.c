@@ -410,9 +410,15 @@ static void test_session_details(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = 105"), 2,
 		   "cancel and reopen are audited");
 
+	store_attendance_session_get(db, 104, &s);
 	struct session_edit e = { .id = 104, .date = "2026-11-27", .start_time = "13:00", .end_time = "14:30",
-				  .note = "Flyttet pga. vejret", .led_by = 1, .helpers = { 2, 2 }, .nhelpers = 2 };
-	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_OK, "moved to Friday afternoon, with a note");
+				  .note = "Flyttet pga. vejret", .led_by = 1, .helpers = { 2, 2 }, .nhelpers = 2,
+				  .version = s.version };
+	enum session_refusal why;
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL, &why), DB_OK,
+		   "moved to Friday afternoon, with a note");
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL, &why), DB_ERR_CONFLICT,
+		   "saved again from the same reading: another desk's change is never overwritten");
 	store_attendance_session_get(db, 104, &s);
 	TAP_CHECK(strcmp(s.date, "2026-11-27") == 0 && strcmp(s.start_time, "13:00") == 0
 		  && strcmp(s.end_time, "14:30") == 0, "new date and times");
@@ -424,12 +430,15 @@ static void test_session_details(void)
 	TAP_CHECK(n == 1 && helpers[0].id == 2, "Åge helped (named twice, counted once)");
 	e.nhelpers = 0;
 	e.led_by = 0;
+	store_attendance_session_get(db, 104, &s);
+	e.version = s.version;
 	snprintf(e.date, sizeof e.date, "2026-12-03");
-	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_ERR_CONFLICT,
-		   "moving onto next week's session is a clash");
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL, &why), DB_ERR_INVALID,
+		   "moving onto next week's session is refused");
+	TAP_INT_EQ(why, SESSION_DATE_TAKEN, "... because the date is taken");
 	snprintf(e.date, sizeof e.date, "2026-11-26");
 	snprintf(e.start_time, sizeof e.start_time, "25:99");
-	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL), DB_ERR_CONSTRAINT, "a time that is no time");
+	TAP_INT_EQ(attendance_save_session(&desk, &e, false, NULL, &why), DB_ERR_CONSTRAINT, "a time that is no time");
 	store_attendance_session_get(db, 104, &s);
 	TAP_STR_EQ(s.date, "2026-11-27", "nothing changed by the refused edits");
 

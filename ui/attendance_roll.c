@@ -35,6 +35,8 @@
 #include "strbuf.h"
 #include "vocab.h"
 
+enum { ROLL_CHANGED_MAX = 64 };
+
 struct roll_state {
 	long long session_id;
 	struct roll roll;
@@ -47,6 +49,19 @@ struct roll_state {
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
 	struct session_cancel cancel; /* while "call off" asks */
+	/* Marks another desk changed, shown with a * until this desk marks
+	 * the person itself. */
+	long long changed[ROLL_CHANGED_MAX];
+	int nchanged;
+	/* A mark held back while the desk is asked whether to replace
+	 * another desk's recent one. */
+	struct {
+		long long citizen_id;
+		char mark[ATT_CODE];
+		char other[ATT_CODE];
+		long long companion;
+		bool advance;
+	} asking;
 };
 
 static const struct screen_ops attendance_roll_screen;
@@ -81,6 +96,21 @@ static const struct action roll_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
+static bool changed_elsewhere(const struct roll_state *st, long long citizen_id)
+{
+	for (int i = 0; i < st->nchanged; i++)
+		if (st->changed[i] == citizen_id)
+			return true;
+	return false;
+}
+
+static void forget_changed(struct roll_state *st, long long citizen_id)
+{
+	for (int i = 0; i < st->nchanged; i++)
+		if (st->changed[i] == citizen_id)
+			st->changed[i] = st->changed[--st->nchanged];
+}
+
 static bool cancelled(const struct roll_state *st)
 {
 	return strcmp(st->roll.session.status, "cancelled") == 0;
@@ -102,7 +132,32 @@ static int first_unmarked(const struct roll_state *st)
 	return -1;
 }
 
-/* Reads the list again, keeping the cursor on the same person. */
+/* Marks with a * the people whose mark changed between the list on
+ * screen and the fresh one, other than `own` (whom this desk just
+ * marked or added): another desk did that. Returns how many. */
+static int note_changes(struct roll_state *st, const struct roll *fresh, long long own)
+{
+	if (!st->viewed || fresh->session.id != st->roll.session.id)
+		return 0;
+	int changed = 0;
+	for (int i = 0; i < fresh->count; i++) {
+		const struct roll_entry *now = &fresh->entries[i], *was = NULL;
+		for (int k = 0; k < st->roll.count && !was; k++)
+			if (st->roll.entries[k].citizen_id == now->citizen_id)
+				was = &st->roll.entries[k];
+		bool differs = was ? strcmp(was->mark, now->mark) != 0 || was->accompanied_by != now->accompanied_by
+				   : now->mark[0] != '\0';
+		if (!differs || now->citizen_id == own || changed_elsewhere(st, now->citizen_id)
+		    || st->nchanged == ROLL_CHANGED_MAX)
+			continue;
+		st->changed[st->nchanged++] = now->citizen_id;
+		changed++;
+	}
+	return changed;
+}
+
+/* Reads the list again, keeping the cursor on the same person and
+ * marking what another desk changed meanwhile. */
 static bool load(struct roll_state *st, struct app *app)
 {
 	long long keep = st->select_id;
@@ -115,6 +170,10 @@ static bool load(struct roll_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
+	int changed = note_changes(st, &fresh, st->select_id);
+	if (changed && !app->status[0])
+		app_status(app, STATUS_INFO, P_("Another desk changed %d mark on this list (marked *).",
+						"Another desk changed %d marks on this list (marked *).", changed), changed);
 	st->viewed = true;
 	attendance_roll_free(&st->roll);
 	st->roll = fresh;
@@ -134,6 +193,7 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	st->selected = st->top = 0;
 	st->select_id = 0;
 	st->viewed = false;
+	st->nchanged = 0;
 	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
@@ -326,7 +386,10 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		char line[2400], tags[200];
 		text_pad(name, sizeof name, e->name, c.name);
 		text_pad(last, sizeof last, short_mark(e->last_mark), c.last);
-		text_pad(today, sizeof today, e->mark[0] ? short_mark(e->mark) : "·", c.today);
+		char mark[64];
+		snprintf(mark, sizeof mark, "%s%s", e->mark[0] ? short_mark(e->mark) : "·",
+			 changed_elsewhere(st, e->citizen_id) ? "*" : "");
+		text_pad(today, sizeof today, mark, c.today);
 		entry_tags(e, tags, sizeof tags);
 		snprintf(line, sizeof line, "%s %s%s%s%s%s", name, last, today, e->accompanied_by ? e->companion : "",
 			 e->accompanied_by && tags[0] ? " · " : "", tags);
@@ -372,14 +435,55 @@ static bool refuse_if_cancelled(struct roll_state *st, struct app *app)
 	return true;
 }
 
+static unsigned mark_citizen(struct roll_state *st, struct app *app, const struct roll_entry *pe, const char *mark,
+			     long long companion, bool advance, const char *seen);
+
 static unsigned set_mark(struct roll_state *st, struct app *app, const char *mark, long long companion,
 			 bool advance)
 {
 	if (st->roll.count == 0 || refuse_if_cancelled(st, app))
 		return RD_ALL;
 	struct roll_entry e = st->roll.entries[st->selected];
+	return mark_citizen(st, app, &e, mark, companion, advance, e.mark);
+}
+
+/* The desk said yes: replace the other desk's mark. */
+static void override_answered(struct app *app, void *ctx, int yes)
+{
+	struct roll_state *st = ctx;
+	int at = index_of(st, st->asking.citizen_id);
+	if (!yes || at < 0)
+		return;
+	struct roll_entry e = st->roll.entries[at];
+	st->selected = at;
+	mark_citizen(st, app, &e, st->asking.mark[0] ? st->asking.mark : NULL, st->asking.companion,
+		     st->asking.advance, st->asking.other);
+}
+
+static unsigned mark_citizen(struct roll_state *st, struct app *app, const struct roll_entry *pe, const char *mark,
+			     long long companion, bool advance, const char *seen)
+{
+	struct roll_entry e = *pe;
 	struct mark_outcome out;
-	enum db_status r = attendance_mark(&app->desk, st->session_id, e.citizen_id, mark, companion, &out);
+	enum db_status r = attendance_mark_seen(&app->desk, st->session_id, e.citizen_id, mark, companion, seen, &out);
+	if (r == DB_ERR_CONFLICT && out.other_mark[0]) {
+		/* Another desk marked this person in the last minutes, and this
+		 * screen did not show it yet: ask before replacing it. */
+		st->asking.citizen_id = e.citizen_id;
+		snprintf(st->asking.mark, sizeof st->asking.mark, "%s", mark ? mark : "");
+		snprintf(st->asking.other, sizeof st->asking.other, "%s", out.other_mark);
+		st->asking.companion = companion;
+		st->asking.advance = advance;
+		load(st, app);
+		char q[3 * ATT_NAME + 200], when[32];
+		date_format_stamp(out.other_at, when, sizeof when);
+		snprintf(q, sizeof q, _("%s was just marked \"%s\" at another desk (%s%s%s). Replace it with \"%s\"?"),
+			 e.name, vocab_label(vocab_attendance_mark, out.other_mark), out.other_by,
+			 out.other_by[0] ? ", " : "", when + (strlen(when) > 11 ? 11 : 0),
+			 mark ? vocab_label(vocab_attendance_mark, mark) : _("no mark"));
+		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = override_answered, .ctx = st });
+		return RD_ALL;
+	}
 	if (r == DB_ERR_INVALID) {
 		/* Notice can come before the day; coming or staying away cannot. */
 		app_status(app, STATUS_ERROR, "%s",
@@ -393,6 +497,7 @@ static unsigned set_mark(struct roll_state *st, struct app *app, const char *mar
 		return RD_ALL;
 	}
 	tell_outcome(app, &e, &out);
+	forget_changed(st, e.citizen_id);
 	st->select_id = e.citizen_id;
 	load(st, app);
 	if (advance) {
@@ -590,6 +695,14 @@ static unsigned roll_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk marked meanwhile: read the list again (load marks with a
+ * * what changed). */
+static unsigned roll_refresh(struct screen *s, struct app *app)
+{
+	load(s->state, app);
+	return RD_ALL;
+}
+
 void attendance_roll_open(struct app *app, const struct attendance_roll_args *args)
 {
 	app_push(app, &attendance_roll_screen, args);
@@ -607,5 +720,6 @@ static const struct screen_ops attendance_roll_screen = {
 	.draw = roll_draw,
 	.on_key = roll_key,
 	.resume = roll_resume,
+	.others_changed = roll_refresh,
 	.leave = roll_leave,
 };

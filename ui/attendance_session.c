@@ -42,6 +42,9 @@ struct session_state {
 	/* The chooser of a helper shows who helps already. */
 	long long helper_ids[ATT_HELPERS];
 	struct pick_ticks ticks;
+	/* The helpers as read, for telling what this desk changed. */
+	struct volunteer_ref base_helpers[ATT_HELPERS];
+	int nbase_helpers;
 };
 
 static const struct screen_ops attendance_session_screen;
@@ -100,6 +103,104 @@ static void update_visibility(struct session_state *st)
 	st->fields[SF_REASON].required = cancelled;
 }
 
+/* The form as the session is on record (st->info, st->helpers). */
+static void fill(struct session_state *st)
+{
+	struct date d;
+	char day[16] = "";
+	if (date_parse_iso(st->info.date, &d))
+		date_format_dk(d, day, sizeof day);
+	form_set_text(&st->form, SF_DATE, day);
+	form_set_text(&st->form, SF_START, st->info.start_time);
+	form_set_text(&st->form, SF_END, st->info.end_time);
+	form_set_text(&st->form, SF_NOTE, st->info.note);
+	form_set_text(&st->form, SF_REASON, st->info.cancel_reason);
+	st->fields[SF_CANCELLED].choice = strcmp(st->info.status, "cancelled") == 0;
+	set_leader(st, st->info.led_by, st->info.leader);
+	sync_helpers(st);
+	memcpy(st->base_helpers, st->helpers, sizeof st->helpers);
+	st->nbase_helpers = st->nhelpers;
+	update_visibility(st);
+	st->form.dirty = false;
+}
+
+static bool same_helpers(const struct volunteer_ref *a, int na, const struct volunteer_ref *b, int nb)
+{
+	if (na != nb)
+		return false;
+	for (int i = 0; i < na; i++)
+		if (a[i].id != b[i].id)
+			return false;
+	return true;
+}
+
+/* Another desk saved the session since this form was filled: take in
+ * their change of every field this desk left alone. Returns how many
+ * fields both changed differently (this desk's value stays in the form). */
+static int merge_theirs(struct session_state *st, struct app *app)
+{
+	struct session_state *theirs = calloc(1, sizeof *theirs), *base = calloc(1, sizeof *base);
+	int clashes = -1;
+	if (!theirs || !base)
+		goto out;
+	enum db_status r = attendance_session(&app->desk, st->info.id, &theirs->info, theirs->helpers, ATT_HELPERS,
+					      &theirs->nhelpers);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		goto out;
+	}
+	base->info = st->info;
+	memcpy(base->helpers, st->base_helpers, sizeof base->helpers);
+	base->nhelpers = st->nbase_helpers;
+	for (struct session_state *x = theirs; x; x = x == theirs ? base : NULL) {
+		memcpy(x->fields, layout, sizeof layout);
+		form_init(&x->form, x->fields, SF_COUNT);
+		fill(x);
+	}
+	clashes = 0;
+	static const int plain[] = { SF_DATE, SF_START, SF_END, SF_NOTE, SF_CANCELLED, SF_REASON };
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		char mine[1024], was[1024], now[1024];
+		int f = plain[i];
+		form_value_text(&st->fields[f], mine, sizeof mine);
+		form_value_text(&base->fields[f], was, sizeof was);
+		form_value_text(&theirs->fields[f], now, sizeof now);
+		if (strcmp(now, was) == 0 || strcmp(mine, now) == 0)
+			continue;
+		if (strcmp(mine, was) == 0)
+			form_field_take_value(&st->fields[f], &theirs->fields[f]);
+		else
+			clashes++;
+	}
+	bool leader_mine = st->leader_opt[0].id != base->leader_opt[0].id
+		|| st->fields[SF_LEADER].noptions != base->fields[SF_LEADER].noptions;
+	if (theirs->info.led_by != base->info.led_by) {
+		if (!leader_mine)
+			set_leader(st, theirs->info.led_by, theirs->info.leader);
+		else if (theirs->info.led_by != (st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0))
+			clashes++;
+	}
+	bool helpers_mine = !same_helpers(st->helpers, st->nhelpers, st->base_helpers, st->nbase_helpers);
+	if (!same_helpers(theirs->helpers, theirs->nhelpers, base->helpers, base->nhelpers)) {
+		if (!helpers_mine) {
+			memcpy(st->helpers, theirs->helpers, sizeof st->helpers);
+			st->nhelpers = theirs->nhelpers;
+			sync_helpers(st);
+		} else if (!same_helpers(st->helpers, st->nhelpers, theirs->helpers, theirs->nhelpers)) {
+			clashes++;
+		}
+	}
+	/* What is on record now is what this form is measured against. */
+	st->info = theirs->info;
+	memcpy(st->base_helpers, theirs->helpers, sizeof st->base_helpers);
+	st->nbase_helpers = theirs->nhelpers;
+	update_visibility(st);
+out:
+	free(theirs);
+	free(base);
+	return clashes;
+}
+
 static bool session_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct session_state *st = calloc(1, sizeof *st);
@@ -115,20 +216,7 @@ static bool session_enter(struct screen *s, struct app *app, const void *args)
 	}
 	memcpy(st->fields, layout, sizeof layout);
 	form_init(&st->form, st->fields, SF_COUNT);
-	struct date d;
-	char day[16] = "";
-	if (date_parse_iso(st->info.date, &d))
-		date_format_dk(d, day, sizeof day);
-	form_set_text(&st->form, SF_DATE, day);
-	form_set_text(&st->form, SF_START, st->info.start_time);
-	form_set_text(&st->form, SF_END, st->info.end_time);
-	form_set_text(&st->form, SF_NOTE, st->info.note);
-	form_set_text(&st->form, SF_REASON, st->info.cancel_reason);
-	st->fields[SF_CANCELLED].choice = strcmp(st->info.status, "cancelled") == 0;
-	set_leader(st, st->info.led_by, st->info.leader);
-	sync_helpers(st);
-	update_visibility(st);
-	st->form.dirty = false;
+	fill(st);
 	s->state = st;
 	return true;
 }
@@ -195,7 +283,7 @@ static void pick_helper(struct session_state *st, struct app *app)
 		.search = attendance_pick_volunteers, .search_ctx = &st->ticks, .done = helper_chosen, .ctx = st });
 }
 
-static unsigned save(struct session_state *st, struct app *app)
+static unsigned save_once(struct session_state *st, struct app *app, bool second_try)
 {
 	update_visibility(st);
 	if (!form_screen_valid(app, &st->form))
@@ -212,13 +300,28 @@ static unsigned save(struct session_state *st, struct app *app)
 	e.led_by = st->fields[SF_LEADER].noptions ? st->leader_opt[0].id : 0;
 	for (int i = 0; i < st->nhelpers; i++)
 		e.helpers[e.nhelpers++] = st->helpers[i].id;
+	e.version = st->info.version;
 	bool now = st->fields[SF_CANCELLED].choice == 1;
-	enum db_status r = attendance_save_session(&app->desk, &e, now, form_text(&st->form, SF_REASON));
+	enum session_refusal why;
+	enum db_status r = attendance_save_session(&app->desk, &e, now, form_text(&st->form, SF_REASON), &why);
 	if (r == DB_ERR_CONFLICT) {
+		int clashes = merge_theirs(st, app);
+		if (clashes < 0)
+			return RD_ALL;
+		if (clashes > 0 || second_try) {
+			app_status(app, STATUS_ERROR, "%s",
+				   _("Another desk changed this session meanwhile. Their changes are taken in; where you "
+				     "both changed the same thing, yours is shown. Check the form and press F10 again."));
+			return RD_ALL;
+		}
+		/* Nothing clashed: save the two changes together. */
+		return save_once(st, app, true);
+	}
+	if (r == DB_ERR_INVALID && why == SESSION_DATE_TAKEN) {
 		app_status(app, STATUS_ERROR, "%s", _("The activity already has a session on that date. Choose another date."));
 		return RD_ALL;
 	}
-	if (r == DB_ERR_CONSTRAINT) {
+	if (r == DB_ERR_INVALID && why == SESSION_HAS_MARKS) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Not saved: people are marked at the session. Take their marks away (Del) before cancelling."));
 		return RD_ALL;
@@ -231,6 +334,11 @@ static unsigned save(struct session_state *st, struct app *app)
 	app_pop(app);
 	app_status(app, STATUS_INFO, "%s", now ? _("The session is saved as cancelled.") : _("The session is saved."));
 	return RD_ALL;
+}
+
+static unsigned save(struct session_state *st, struct app *app)
+{
+	return save_once(st, app, false);
 }
 
 static unsigned session_key(struct screen *s, struct app *app, ui_key key)

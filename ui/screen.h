@@ -49,6 +49,9 @@ struct screen_ops {
 	/* On top again after the screen above it closed: reloads what that
 	 * screen may have changed. Returns RD_* flags. */
 	unsigned (*resume)(struct screen *s, struct app *app);
+	/* Another desk committed a change meanwhile: read again what is
+	 * shown, keep the cursor, and mark what changed. Returns RD_* flags. */
+	unsigned (*others_changed)(struct screen *s, struct app *app);
 	/* Closes; keeps unsaved typing as a draft for the person signed in. */
 	void (*leave)(struct screen *s, struct app *app);
 };

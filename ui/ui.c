@@ -159,6 +159,19 @@ static void resize_all(struct app *app)
 	}
 }
 
+/* On every key and every half second without one: when another desk
+ * committed, the screen on show reads its data again. */
+static unsigned refresh_if_changed(struct app *app)
+{
+	if (!desk_others_changed(&app->desk) || signin_is_locked(app))
+		return RD_NONE;
+	int base = app->depth - 1;
+	while (base > 0 && app->stack[base].ops->overlay)
+		base--;
+	struct screen *s = base >= 0 ? &app->stack[base] : NULL;
+	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
+}
+
 int ui_run(struct desk *desk, const char *db_path, bool created)
 {
 	char err[256];
@@ -174,6 +187,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		fprintf(stderr, "brobygger: %s\n", app.status);
 		return 1;
 	}
+	desk_others_changed(&app.desk);
 	/* With users made, nobody works without switching in. */
 	if (app.desk.users_exist)
 		signin_lock(&app);
@@ -190,6 +204,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		ui_key key = term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
+			redraw = refresh_if_changed(&app);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
@@ -219,6 +234,9 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		app.status[0] = '\0';
 		struct screen *s = app_top(&app);
 		redraw = s->ops->on_key(s, &app, key) | RD_STATUS;
+		/* After the key, not before: it acts on what the desk saw, and
+		 * a use case says so when another desk changed that meanwhile. */
+		redraw |= refresh_if_changed(&app);
 	}
 	/* Each screen's leave keeps unsaved typing as a draft. */
 	while (app.depth > 0)

@@ -52,6 +52,7 @@ struct session_info {
 	char leader[ATT_NAME];
 	int roll;                     /* people on the roll list */
 	int marked;                   /* of them, marked */
+	long long version;            /* bumped by every change of the session */
 };
 
 /* Who helped: volunteers by id and name. */
@@ -71,6 +72,14 @@ struct session_edit {
 	long long led_by;
 	long long helpers[ATT_HELPERS];
 	int nhelpers;
+	long long version;            /* the session's version when the form was filled */
+};
+
+/* Why saving a session's details was refused (with DB_ERR_INVALID). */
+enum session_refusal {
+	SESSION_SAVED,
+	SESSION_DATE_TAKEN,           /* the activity meets on the new date already */
+	SESSION_HAS_MARKS,            /* cancelling a session people are marked at */
 };
 
 /* Active activities for a new session, name containing the folded query. */
@@ -108,6 +117,10 @@ struct roll {
 
 /* What the rules did with a mark, for the desk to see. */
 struct mark_outcome {
+	/* Refused with DB_ERR_CONFLICT: another desk's recent mark, unseen. */
+	char other_mark[ATT_CODE];
+	char other_by[ATT_NAME];
+	char other_at[20];
 	bool call_planned;            /* a follow-up call was added */
 	bool call_withdrawn;          /* a call this session had caused was cancelled */
 	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
