@@ -298,6 +298,9 @@ enum db_status db_open(const char *path, struct db **out)
 	}
 	if ((st = db_exec(db, "PRAGMA foreign_keys = ON")) != DB_OK)
 		goto fail;
+	/* Damaged pages are noticed when they are read, not written over. */
+	if ((st = db_exec(db, "PRAGMA cell_size_check = ON")) != DB_OK)
+		goto fail;
 	if (!is_memory(path)) {
 		/* WAL lets a second desk read while one writes; FULL makes
 		 * every commit survive a pulled plug. */

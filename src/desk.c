@@ -30,6 +30,8 @@ bool desk_is_coordinator(const struct desk *d)
 enum db_status desk_begin(struct desk *d, enum role role)
 {
 	enum db_status r = desk_allow(d, role);
+	if (r == DB_OK && d->damaged)
+		r = DB_ERR_CORRUPT;
 	return r != DB_OK ? r : db_begin(d->db);
 }
 
@@ -41,7 +43,20 @@ enum db_status desk_begin_read(struct desk *d, enum role role)
 
 enum db_status desk_end(struct desk *d, enum db_status r)
 {
-	return db_end(d->db, r);
+	r = db_end(d->db, r);
+	if (r == DB_ERR_CORRUPT)
+		desk_damaged(d);
+	return r;
+}
+
+void desk_damaged(struct desk *d)
+{
+	if (d->damaged)
+		return;
+	d->damaged = true;
+	/* A second line of defence below the use cases: SQLite itself now
+	 * refuses every write on this connection. */
+	db_exec(d->db, "PRAGMA query_only = ON");
 }
 
 bool desk_others_changed(struct desk *d)

@@ -34,6 +34,9 @@ struct desk {
 	 * file (mode 0600) owns the data already. */
 	bool command_line;
 	long long others_version;    /* db_data_version when last looked */
+	/* The database was found damaged: from then on it is only read,
+	 * never written, until a backup is restored. */
+	bool damaged;
 };
 
 /* A desk for the command line on an open database. */
@@ -45,12 +48,17 @@ enum db_status desk_allow(const struct desk *d, enum role role);
 bool desk_is_coordinator(const struct desk *d);
 
 /* The role check and the use case's one write (or read) transaction; a
- * refused or failed begin needs no desk_end. */
+ * refused or failed begin needs no desk_end. A damaged database takes no
+ * write at all (DB_ERR_CORRUPT). */
 enum db_status desk_begin(struct desk *d, enum role role);
 enum db_status desk_begin_read(struct desk *d, enum role role);
 /* Commits when r and everything inside went well, else rolls back;
- * returns the outcome. */
+ * returns the outcome. Damage found on the way makes the desk read-only
+ * (desk_damaged). */
 enum db_status desk_end(struct desk *d, enum db_status r);
+
+/* From now on the database is only read: it was found damaged. */
+void desk_damaged(struct desk *d);
 
 /* Whether another desk committed a change since the last call: the
  * screens then read again what they show. */

@@ -100,6 +100,13 @@ int main(int argc, char **argv)
 
 	struct db *db;
 	enum db_status st = db_open(path, &db);
+	bool damaged = st == DB_ERR_CORRUPT;
+	if (damaged) {
+		/* Still readable, perhaps: the desk can look things up, but
+		 * nothing is written to it. */
+		db_close(db);
+		st = db_open_existing(path, true, &db);
+	}
 	if (st != DB_OK) {
 		/* Before the screen starts: the terminal is untouched. */
 		fprintf(stderr, "brobygger: %s: %s\n", path, dbmessage(st));
@@ -111,6 +118,8 @@ int main(int argc, char **argv)
 	}
 	/* Nobody is signed in yet: the screen program asks who is there. */
 	struct desk desk = { .db = db };
+	if (damaged)
+		desk_damaged(&desk);
 	int status = ui_run(&desk, path, created);
 	db_close(db);
 	return status;

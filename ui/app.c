@@ -86,6 +86,9 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 
 void app_status_db(struct app *app, enum db_status st)
 {
+	/* Damage found anywhere stops every later write, not just this one. */
+	if (st == DB_ERR_CORRUPT)
+		desk_damaged(&app->desk);
 	app_status(app, STATUS_ERROR, "%s", dbmessage(st));
 }
 

@@ -95,6 +95,18 @@ static void draw_too_small(void)
 	draw_wrapped(y < 0 ? 0 : y, 0, LINES, COLS, msg, A_BOLD);
 }
 
+/* A damaged database stays on screen as long as the program runs: the
+ * desk must not go on believing its work is saved. */
+static void draw_damage(struct app *app)
+{
+	if (!app->desk.damaged)
+		return;
+	draw_blank(1, 0, COLS, A_REVERSE | A_BOLD);
+	draw_text(1, 1, COLS - 2, _("The database is damaged and is only read now: nothing can be saved. Stop, and "
+				    "ask the coordinator to restore the latest backup (see the README)."),
+		  A_REVERSE | A_BOLD);
+}
+
 /* The topmost screen that is not an overlay, then the dialogs over it. */
 static void draw_body(struct app *app)
 {
@@ -118,6 +130,7 @@ void app_redraw(struct app *app)
 		return;
 	}
 	draw_title(app);
+	draw_damage(app);
 	draw_bottom(app);
 	draw_body(app);
 }
@@ -137,6 +150,7 @@ static void redraw_parts(struct app *app, unsigned what)
 	if (what & RD_BODY) {
 		for (int y = 1; y < LINES - 2; y++)
 			draw_blank(y, 0, COLS, A_NORMAL);
+		draw_damage(app);
 		draw_body(app);
 		getyx(stdscr, cy, cx);
 		cursor = curs_set(0);

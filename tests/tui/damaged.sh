@@ -1,0 +1,43 @@
+#!/bin/sh
+# A damaged database: the desk can still look, but nothing is written to
+# it once the damage is seen; a banner says so and what to do. The file
+# is byte for byte what it was.
+# usage: damaged.sh BROBYGGER
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0 fail=0
+check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+
+"$bin" --db "$tmp/d.db" demo --citizens 200 --seed 2 >/dev/null 2>&1
+# Garbage over the citizens table's root page.
+python3 - "$tmp/d.db" <<'PY'
+import sqlite3, sys
+db = sys.argv[1]
+c = sqlite3.connect(db)
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'citizens'").fetchone()[0]
+size = c.execute("PRAGMA page_size").fetchone()[0]
+c.close()
+with open(db, "r+b") as f:
+    f.seek((root - 1) * size + 8)
+    f.write(b"\xff" * (size - 16))
+PY
+before=$(sha1sum <"$tmp/d.db")
+cat >"$tmp/keys" <<'KEYS'
+dump
+key s
+type Nyt navn
+key <F10>
+dump
+key <Esc> <Right> <Enter> q
+KEYS
+(cd "$tmp" && env COLUMNS=80 LINES=24 BROBYGGER_SCRIPT="$tmp/keys" "$bin" --db d.db >"$tmp/out" 2>"$tmp/err")
+grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banner says the database is damaged and only read"
+[ "$(grep -c "Databasen er beskadiget og læses kun nu" "$tmp/out")" -ge 2 ]; check $? "it stays on screen"
+! "$bin" --db "$tmp/d.db" check >/dev/null 2>&1; check $? "check finds the damage too"
+after=$(sha1sum <"$tmp/d.db")
+[ "$before" = "$after" ]; check $? "nothing was written to the damaged file"
+echo "1..$n"
+exit $fail
