@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "citizen_form.h"
+#include "citizens.h"
 #include "dialog.h"
 #include "draw.h"
 #include "form_screen.h"
@@ -152,7 +153,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 		return RD_ALL;
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);
-	enum db_status r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
+	enum db_status r = citizens_save_card(&app->desk, &edited, st->expected_version, &st->theirs_card);
 	if (r == DB_ERR_CONFLICT) {
 		int clashes = merge(st, app);
 		if (clashes < 0)
@@ -162,7 +163,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			/* Nothing clashed: the merged card is saved at once. */
 			edited = st->original;
 			citizen_form_read(&st->cf, &edited);
-			r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
+			r = citizens_save_card(&app->desk, &edited, st->expected_version, &st->theirs_card);
 			if (r == DB_OK) {
 				st->cf.form.dirty = false;
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));

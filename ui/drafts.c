@@ -9,9 +9,9 @@
 #include "date.h"
 #include "dialog.h"
 #include "i18n.h"
+#include "intake.h"
 #include "intake_form.h"
 #include "list.h"
-#include "store_citizens.h"
 
 enum { DRAFTS_MAX = 200 };
 
@@ -43,7 +43,7 @@ static void d_row(void *ctx, int i, char *buf, size_t size)
 
 static bool reload(struct drafts_state *st, struct app *app)
 {
-	enum db_status r = store_drafts_list(app->desk.db, st->drafts, DRAFTS_MAX, &st->n);
+	enum db_status r = intake_drafts(&app->desk, st->drafts, DRAFTS_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -87,7 +87,7 @@ static void delete_answered(struct app *app, void *ctx, int yes)
 	struct drafts_state *st = ctx;
 	if (!yes || st->n == 0)
 		return;
-	enum db_status r = store_drafts_delete(app->desk.db, app->desk.user, st->drafts[st->list.selected].id);
+	enum db_status r = intake_draft_delete(&app->desk, st->drafts[st->list.selected].id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	reload(st, app);

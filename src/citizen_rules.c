@@ -1,0 +1,122 @@
+/* citizen_rules.c — the rules of citizen_rules.h. */
+#include "citizen_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cpr.h"
+#include "fold.h"
+#include "model_limits.h"
+#include "utf8.h"
+#include "vocab.h"
+
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+bool citizen_rule_intake_keeps_person(const struct consent *c)
+{
+	return c->registration;
+}
+
+void citizen_rule_assessment_clean(struct assessment *a)
+{
+	if (strcmp(a->outcome, "professional_help") != 0) {
+		a->handover_to[0] = '\0';
+		a->handover_on[0] = '\0';
+	}
+}
+
+void citizen_rule_intake_card(struct citizen_card *card)
+{
+	const char *referred_on = card->referral.referred_on;
+	if (!card->consent.given_on[0])
+		SET(card->consent.given_on, referred_on);
+	if (card->assessment.outcome[0] && !card->assessment.assessed_on[0])
+		SET(card->assessment.assessed_on, referred_on);
+	citizen_rule_assessment_clean(&card->assessment);
+}
+
+void citizen_rule_consent_changes(const struct consent *now, const struct consent *edited, struct consent *give,
+				  struct consent *withdraw)
+{
+	memset(give, 0, sizeof *give);
+	memset(withdraw, 0, sizeof *withdraw);
+	give->registration = edited->registration && !now->registration;
+	give->volunteer_contact = edited->volunteer_contact && !now->volunteer_contact;
+	give->referrer_feedback = edited->referrer_feedback && !now->referrer_feedback;
+	withdraw->registration = now->registration && !edited->registration;
+	withdraw->volunteer_contact = now->volunteer_contact && !edited->volunteer_contact;
+	withdraw->referrer_feedback = now->referrer_feedback && !edited->referrer_feedback;
+}
+
+bool citizen_rule_consent_redated(const struct consent *now, const struct consent *edited)
+{
+	return edited->given_on[0] && now->given_on[0] && strcmp(edited->given_on, now->given_on) != 0;
+}
+
+enum assessment_change citizen_rule_assessment_change(bool has_latest, const struct assessment *now,
+						      const struct assessment *edited)
+{
+	if (!edited->outcome[0])
+		return has_latest ? ASSESSMENT_REMOVE : ASSESSMENT_KEEP;
+	if (!has_latest || (edited->assessed_on[0] && strcmp(edited->assessed_on, now->assessed_on) != 0))
+		return ASSESSMENT_ADD;
+	return ASSESSMENT_CORRECT;
+}
+
+bool citizen_rule_end_reason(const char *reason)
+{
+	if (!reason || !reason[0])
+		return false;
+	for (const struct vocab *v = vocab_end_reason; v->code; v++)
+		if (strcmp(v->code, reason) == 0)
+			return true;
+	return false;
+}
+
+static bool text_ok(const char *text, size_t min_chars, size_t max_chars)
+{
+	size_t n = utf8_length(text);
+	return n >= min_chars && n <= max_chars && !cpr_found(text);
+}
+
+bool citizen_rule_card_ok(const struct citizen_card *c)
+{
+	const char *free_text[] = {
+		c->citizen.address, c->citizen.wishes, c->referral.referrer_name, c->referral.referrer_org,
+		c->relative.name, c->relative.relation, c->assessment.handover_to,
+	};
+	if (!text_ok(c->citizen.name, 1, NAME_CHARS))
+		return false;
+	for (size_t i = 0; i < sizeof free_text / sizeof free_text[0]; i++)
+		if (cpr_found(free_text[i]))
+			return false;
+	return true;
+}
+
+bool citizen_rule_note_ok(const char *text)
+{
+	return text && text_ok(text, 1, NOTE_CHARS);
+}
+
+bool citizen_rule_pick_name_ok(const char *name)
+{
+	return name && text_ok(name, 1, PICK_CHARS);
+}
+
+bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other)
+{
+	char mine[CIT_NAME], theirs[CIT_NAME];
+	fold_search(name, mine, sizeof mine);
+	fold_search(other->name, theirs, sizeof theirs);
+	if (!mine[0] || strcmp(mine, theirs) != 0)
+		return false;
+	char mine_digits[CIT_SHORT], their_digits[CIT_SHORT];
+	fold_digits(phone, mine_digits, sizeof mine_digits);
+	fold_digits(other->phone, their_digits, sizeof their_digits);
+	return !mine_digits[0] || !their_digits[0] || strcmp(mine_digits, their_digits) == 0;
+}
+
+bool citizen_rule_draft_mine(db_user_id owner, db_user_id user)
+{
+	return owner == user;
+}
