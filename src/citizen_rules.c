@@ -103,6 +103,14 @@ bool citizen_rule_pick_name_ok(const char *name)
 	return name && text_ok(name, 1, PICK_CHARS);
 }
 
+/* The number's digits without the Danish country code, as search finds
+ * "+45 22 33 44 55" by 22334455. */
+static const char *national_digits(const char *phone, char *out, size_t size)
+{
+	size_t n = fold_digits(phone, out, size);
+	return n == 10 && strncmp(out, "45", 2) == 0 ? out + 2 : out;
+}
+
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other)
 {
 	char mine[CIT_NAME], theirs[CIT_NAME];
@@ -110,9 +118,9 @@ bool citizen_rule_same_person(const char *name, const char *phone, const struct 
 	fold_search(other->name, theirs, sizeof theirs);
 	if (!mine[0] || strcmp(mine, theirs) != 0)
 		return false;
-	char mine_digits[CIT_SHORT], their_digits[CIT_SHORT];
-	fold_digits(phone, mine_digits, sizeof mine_digits);
-	fold_digits(other->phone, their_digits, sizeof their_digits);
+	char mine_buf[CIT_SHORT], their_buf[CIT_SHORT];
+	const char *mine_digits = national_digits(phone, mine_buf, sizeof mine_buf);
+	const char *their_digits = national_digits(other->phone, their_buf, sizeof their_buf);
 	return !mine_digits[0] || !their_digits[0] || strcmp(mine_digits, their_digits) == 0;
 }
 

@@ -15,7 +15,7 @@
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
  * - Two registrations are likely the same person when their names fold
- *   to the same and their phone numbers do not differ.
+ *   to the same and their phone numbers do not differ (+45 or not).
  * - A draft belongs to the person who kept it.
  *
  * src/intake.c and src/citizens.c apply them inside their transactions.
@@ -66,7 +66,8 @@ bool citizen_rule_note_ok(const char *text);
 bool citizen_rule_pick_name_ok(const char *name);
 
 /* Whether `other` is likely the person being registered as (name, phone):
- * the same folded name, and the phone digits equal when both have some. */
+ * the same folded name, and the phone digits equal when both have some
+ * (a Danish number with or without +45). */
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other);
 
 /* Whether a draft kept by `owner` is `user`'s. */
