@@ -128,3 +128,10 @@ bool citizen_rule_draft_mine(db_user_id owner, db_user_id user)
 {
 	return owner == user;
 }
+
+enum field_merge citizen_rule_merge_field(const char *base, const char *mine, const char *theirs)
+{
+	if (strcmp(theirs, base) == 0 || strcmp(mine, theirs) == 0)
+		return MERGE_MINE;
+	return strcmp(mine, base) == 0 ? MERGE_THEIRS : MERGE_CLASH;
+}

@@ -17,6 +17,9 @@
  * - Two registrations are likely the same person when their names fold
  *   to the same and their phone numbers do not differ (+45 or not).
  * - A draft belongs to the person who kept it.
+ * - Two desks that saved the same card: a field only the other desk
+ *   changed takes their value, a field both changed differently clashes
+ *   and the person decides (three-way merge).
  *
  * src/intake.c and src/citizens.c apply them inside their transactions.
  */
@@ -72,5 +75,14 @@ bool citizen_rule_same_person(const char *name, const char *phone, const struct 
 
 /* Whether a draft kept by `owner` is `user`'s. */
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user);
+
+enum field_merge {
+	MERGE_MINE,   /* keep what this desk has */
+	MERGE_THEIRS, /* take the other desk's value */
+	MERGE_CLASH,  /* both changed it, differently */
+};
+/* One field of a card saved meanwhile by another desk: its value when
+ * editing began (`base`), in this desk's form, and as saved. */
+enum field_merge citizen_rule_merge_field(const char *base, const char *mine, const char *theirs);
 
 #endif

@@ -1,7 +1,8 @@
 /* The rules behind a citizen's card (src/citizen_rules.h), without a
  * database: what an intake keeps, the dates it takes from the referral,
  * the handover, what an edit does to consents and the assessment, the end
- * reasons, the checks on text, the likely duplicate and whose a draft is. */
+ * reasons, the checks on text, the likely duplicate, whose a draft is and
+ * the three-way merge of a card two desks saved. */
 #include <stdio.h>
 #include <string.h>
 
@@ -155,6 +156,16 @@ static void test_drafts(void)
 	TAP_CHECK(citizen_rule_draft_mine(0, 0), "but the desk's before users exist");
 }
 
+static void test_merge(void)
+{
+	TAP_INT_EQ(citizen_rule_merge_field("a", "a", "a"), MERGE_MINE, "nobody changed it");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "b", "a"), MERGE_MINE, "only I changed it: mine");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "a", "c"), MERGE_THEIRS, "only they changed it: theirs");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "c", "c"), MERGE_MINE, "both changed it alike: no clash");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "b", "c"), MERGE_CLASH, "both changed it differently: a clash");
+	TAP_INT_EQ(citizen_rule_merge_field("", "", "Aarhus"), MERGE_THEIRS, "they filled in an empty field");
+}
+
 int main(void)
 {
 	test_intake();
@@ -164,5 +175,6 @@ int main(void)
 	test_text();
 	test_same_person();
 	test_drafts();
+	test_merge();
 	return tap_done();
 }

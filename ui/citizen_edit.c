@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "citizen_form.h"
+#include "citizen_rules.h"
 #include "citizens.h"
 #include "dialog.h"
 #include "draw.h"
@@ -118,9 +119,9 @@ static void accept_theirs_as_base(struct edit_state *st)
 	st->original = st->theirs_card;
 }
 
-/* Three-way merge of the form: a field only the other desk changed takes
- * their value; a field both changed differently is a clash. Returns the
- * number of clashes, or -1 if the versions could not be read. */
+/* Three-way merge of the form, field by field as the rule says
+ * (citizen_rule_merge_field), on the values as the form shows them.
+ * Returns the number of clashes, or -1 if the versions could not be read. */
 static int merge(struct edit_state *st, struct app *app)
 {
 	if (!citizen_form_init(&st->theirs, app) || !citizen_form_init(&st->base, app))
@@ -136,12 +137,16 @@ static int merge(struct edit_state *st, struct app *app)
 		form_value_text(&st->cf.fields[i], mine, sizeof mine);
 		form_value_text(&st->theirs.fields[i], theirs, sizeof theirs);
 		form_value_text(&st->base.fields[i], base, sizeof base);
-		if (strcmp(theirs, base) == 0 || strcmp(mine, theirs) == 0)
-			continue;
-		if (strcmp(mine, base) == 0)
+		switch (citizen_rule_merge_field(base, mine, theirs)) {
+		case MERGE_THEIRS:
 			form_field_take_value(&st->cf.fields[i], &st->theirs.fields[i]);
-		else
+			break;
+		case MERGE_CLASH:
 			clashes += st->clash[i] = true;
+			break;
+		case MERGE_MINE:
+			break;
+		}
 	}
 	citizen_form_update_visibility(&st->cf);
 	return clashes;

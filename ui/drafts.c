@@ -119,8 +119,8 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
-	.help = N_("Intake forms that were left before they were saved. Enter goes on filling one in; "
-		   "saving it removes the draft."),
+	.help = N_("Intake forms you left before they were saved; nobody else sees them. Enter goes on "
+		   "filling one in; saving it removes the draft."),
 	.actions = drafts_actions,
 	.enter = drafts_enter,
 	.draw = drafts_draw,
