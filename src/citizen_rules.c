@@ -79,17 +79,40 @@ static bool text_ok(const char *text, size_t min_chars, size_t max_chars)
 	return n >= min_chars && n <= max_chars && !cpr_found(text);
 }
 
-bool citizen_rule_card_ok(const struct citizen_card *c)
+enum { ADULT_YEARS = 18, LONG_AGO_YEARS = 10 };
+
+bool citizen_rule_adult(int birth_year, struct date today)
+{
+	return birth_year == 0 || birth_year <= today.year - ADULT_YEARS;
+}
+
+enum past_date citizen_rule_past_date(struct date d, struct date today)
+{
+	if (date_to_days(d) > date_to_days(today))
+		return PAST_DATE_FUTURE;
+	return d.year < today.year - LONG_AGO_YEARS ? PAST_DATE_LONG_AGO : PAST_DATE_OK;
+}
+
+bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 {
 	const char *free_text[] = {
 		c->citizen.address, c->citizen.wishes, c->referral.referrer_name, c->referral.referrer_org,
 		c->relative.name, c->relative.relation, c->assessment.handover_to,
 	};
-	if (!text_ok(c->citizen.name, 1, NAME_CHARS))
+	const char *happened[] = {
+		c->referral.referred_on, c->consent.given_on, c->assessment.assessed_on, c->assessment.handover_on,
+	};
+	if (!text_ok(c->citizen.name, 1, NAME_CHARS) || !citizen_rule_adult(c->citizen.birth_year, today))
 		return false;
 	for (size_t i = 0; i < sizeof free_text / sizeof free_text[0]; i++)
 		if (cpr_found(free_text[i]))
 			return false;
+	for (size_t i = 0; i < sizeof happened / sizeof happened[0]; i++) {
+		struct date d;
+		if (happened[i][0] && date_parse_iso(happened[i], &d)
+		    && citizen_rule_past_date(d, today) == PAST_DATE_FUTURE)
+			return false;
+	}
 	return true;
 }
 

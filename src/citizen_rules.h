@@ -11,6 +11,10 @@
  *   when its date is kept, a new date records a new one, a cleared
  *   outcome removes it.
  * - A course ends with one of the known reasons.
+ * - Brobygger is for adults: a citizen is 18 or older in the year of
+ *   the birth year given. A referral, a consent, an assessment or a
+ *   handover has happened: it is not dated after today (a date more than
+ *   ten years ago is most likely a typing slip, which the forms ask about).
  * - Free text never holds a CPR number; a note is 1 to NOTE_CHARS
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
@@ -28,6 +32,7 @@
 
 #include <stdbool.h>
 
+#include "date.h"
 #include "model_citizen.h"
 
 /* Whether an intake keeps the person (else only the referral). */
@@ -60,9 +65,20 @@ enum assessment_change citizen_rule_assessment_change(bool has_latest, const str
 /* One of the reasons a course ends with (vocab_end_reason). */
 bool citizen_rule_end_reason(const char *reason);
 
-/* The card's text as the desk may write it: a name, and no CPR number in
- * any free-text field. */
-bool citizen_rule_card_ok(const struct citizen_card *c);
+/* A birth year (0: not given) of someone 18 or older this year. */
+bool citizen_rule_adult(int birth_year, struct date today);
+
+enum past_date {
+	PAST_DATE_OK,
+	PAST_DATE_FUTURE,   /* after today */
+	PAST_DATE_LONG_AGO, /* more than ten years ago: ask */
+};
+/* A day something happened on. */
+enum past_date citizen_rule_past_date(struct date d, struct date today);
+
+/* The card as the desk may save it: a name; no CPR number in any
+ * free-text field; an adult; no date (ISO, "" for none) after today. */
+bool citizen_rule_card_ok(const struct citizen_card *c, struct date today);
 /* A note as the desk may write it. */
 bool citizen_rule_note_ok(const char *text);
 /* A new entry for a pick-list. */

@@ -139,7 +139,7 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 	card[0] = *edited;
 	citizen_rule_assessment_clean(&card->assessment);
 	long long id = card->citizen.id;
-	enum db_status r = citizen_rule_card_ok(card) ? desk_begin(d, ROLE_DESK) : DB_ERR_INVALID;
+	enum db_status r = citizen_rule_card_ok(card, date_today()) ? desk_begin(d, ROLE_DESK) : DB_ERR_INVALID;
 	if (r != DB_OK) {
 		free(card);
 		return r;

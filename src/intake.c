@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "citizen_rules.h"
+#include "date.h"
 #include "db.h"
 #include "fold.h"
 #include "store_citizens.h"
@@ -51,7 +52,7 @@ enum db_status intake_register(struct desk *d, const struct citizen_card *in, lo
 	*card = *in;
 	citizen_rule_intake_card(card);
 	bool keeps = citizen_rule_intake_keeps_person(&card->consent);
-	enum db_status r = keeps && !citizen_rule_card_ok(card) ? DB_ERR_INVALID : desk_begin(d, ROLE_DESK);
+	enum db_status r = keeps && !citizen_rule_card_ok(card, date_today()) ? DB_ERR_INVALID : desk_begin(d, ROLE_DESK);
 	if (r != DB_OK) {
 		free(card);
 		return r;

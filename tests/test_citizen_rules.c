@@ -98,22 +98,37 @@ static void test_end_reasons(void)
 	TAP_CHECK(!citizen_rule_end_reason("bored"), "only the known ones");
 }
 
+static const struct date today = { 2026, 11, 26 };
+
 static void test_text(void)
 {
 	struct citizen_card c;
 	memset(&c, 0, sizeof c);
-	TAP_CHECK(!citizen_rule_card_ok(&c), "a card needs a name");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a card needs a name");
 	SET(c.citizen.name, "Åse Holm");
-	TAP_CHECK(citizen_rule_card_ok(&c), "a name is enough");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a name is enough");
 	SET(c.referral.referrer_org, "Lægehuset, 010190-1234");
-	TAP_CHECK(!citizen_rule_card_ok(&c), "a CPR number anywhere is refused");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a CPR number anywhere is refused");
 	c.referral.referrer_org[0] = '\0';
 	char name[NAME_CHARS * 2 + 8];
 	for (int i = 0; i < NAME_CHARS; i++)
 		memcpy(name + 2 * i, "ø", 2);
 	name[2 * NAME_CHARS] = '\0';
 	SET(c.citizen.name, name);
-	TAP_CHECK(citizen_rule_card_ok(&c), "a name of NAME_CHARS characters");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a name of NAME_CHARS characters");
+
+	c.citizen.birth_year = 2008;
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "18 this year");
+	c.citizen.birth_year = 2009;
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "17 this year is too young");
+	c.citizen.birth_year = 0;
+	SET(c.referral.referred_on, "2026-11-27");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a referral tomorrow has not happened");
+	SET(c.referral.referred_on, "2001-01-01");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "long ago is for the form to ask about");
+	SET(c.assessment.handover_on, "2027-01-01");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover next year has not happened");
+	c.assessment.handover_on[0] = '\0';
 
 	TAP_CHECK(citizen_rule_note_ok("Ringede selv."), "a note");
 	TAP_CHECK(!citizen_rule_note_ok(""), "not an empty one");
@@ -132,6 +147,17 @@ static void test_text(void)
 	memset(pick, 'x', PICK_CHARS + 1);
 	pick[PICK_CHARS + 1] = '\0';
 	TAP_CHECK(!citizen_rule_pick_name_ok(pick), "nor one too long");
+}
+
+static void test_dates(void)
+{
+	TAP_CHECK(citizen_rule_adult(0, today), "no birth year given");
+	TAP_CHECK(citizen_rule_adult(1950, today), "born 1950");
+	TAP_CHECK(!citizen_rule_adult(2010, today), "born 2010 is a child");
+	TAP_INT_EQ(citizen_rule_past_date(today, today), PAST_DATE_OK, "today");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2026, 11, 27 }, today), PAST_DATE_FUTURE, "tomorrow");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2016, 1, 1 }, today), PAST_DATE_OK, "ten years back");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2015, 12, 31 }, today), PAST_DATE_LONG_AGO, "more than ten");
 }
 
 static void test_same_person(void)
@@ -173,6 +199,7 @@ int main(void)
 	test_assessment();
 	test_end_reasons();
 	test_text();
+	test_dates();
 	test_same_person();
 	test_drafts();
 	test_merge();

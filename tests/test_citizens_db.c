@@ -237,8 +237,14 @@ static void test_intake_and_card(void)
 	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "a CPR number in the wishes is refused");
 	card_basic(&in, "", "", "", "", "");
 	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "so is a citizen without a name");
+	card_basic(&in, "Ulla Bech", "", "", "", "");
+	in.citizen.birth_year = 2010;
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "and a child");
+	card_basic(&in, "Ulla Bech", "", "", "", "");
+	SET(in.referral.referred_on, "2026-12-01");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "and a referral dated after today");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals"), before,
-		   "nothing of either is written");
+		   "nothing of any is written");
 	free(v);
 	db_close(db);
 }
