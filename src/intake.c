@@ -6,7 +6,6 @@
 
 #include "citizen_rules.h"
 #include "date.h"
-#include "db.h"
 #include "fold.h"
 #include "store_citizens.h"
 
