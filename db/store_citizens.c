@@ -1,13 +1,12 @@
-/* store_citizens.c — citizens: intake, the card, edits with a version
- * check, ending and reopening a course, notes. Search is in
+/* store_citizens.c — citizens: the parts of a card, reading the card,
+ * ending and reopening a course, notes. Search is in
  * store_citizens_search.c, the timeline and the next-step facts in
  * store_citizens_timeline.c, pick-lists and drafts in store_drafts.c.
  *
- * Each change is one short BEGIN IMMEDIATE transaction that also writes the
- * audit log; reading a card is one too, so the card is a consistent
- * snapshot and the 'view' is recorded with it. Search keys (citizens.
- * sort_key, citizens.name_fold and the FTS5 table citizens_fts) are kept by
- * the schema's triggers, never by these files.
+ * Every function joins the caller's transaction; the use cases in src/
+ * decide what is written and write the audit record. Search keys
+ * (citizens.sort_key, citizens.name_fold and the FTS5 table citizens_fts)
+ * are kept by the schema's triggers, never by these files.
  */
 #include "store_citizens.h"
 
@@ -18,7 +17,8 @@
 #include "store_citizens_internal.h"
 #include "store_util.h"
 
-/* The purposes struct consent has a flag for; 'measures' is kept elsewhere. */
+/* The purposes struct consent has a flag for, as the consents table
+ * names them; 'measures' is kept elsewhere. */
 static const struct {
 	const char *purpose;
 	size_t flag;
@@ -29,7 +29,7 @@ static const struct {
 };
 #define CONSENT_PURPOSES (sizeof consent_purposes / sizeof consent_purposes[0])
 
-static bool consent_given(const struct consent *c, size_t purpose)
+static bool consent_flag(const struct consent *c, size_t purpose)
 {
 	return *(const bool *)((const char *)c + consent_purposes[purpose].flag);
 }
@@ -39,7 +39,58 @@ static int clamp_picks(int n)
 	return n < 0 ? 0 : n > CIT_MAX_PICKS ? CIT_MAX_PICKS : n;
 }
 
-/* ---------- writing the parts of a card ---------- */
+#define CITIZEN_EXISTS "SELECT 1 FROM citizens WHERE id = :id"
+
+/* ---------- the citizen ---------- */
+
+static void bind_citizen(struct db_stmt *st, const struct citizen *c)
+{
+	db_bind_text(st, ":name", c->name);
+	store_bind_id(st, ":birth_year", c->birth_year);
+	db_bind_text(st, ":phone", store_or_null(c->phone));
+	db_bind_text(st, ":email", store_or_null(c->email));
+	db_bind_text(st, ":address", store_or_null(c->address));
+	db_bind_text(st, ":postcode", store_or_null(c->postcode));
+	db_bind_text(st, ":town", store_or_null(c->town));
+	db_bind_text(st, ":contact_pref", store_or_null(c->contact_pref));
+	db_bind_text(st, ":wishes", store_or_null(c->wishes));
+}
+
+enum db_status store_citizens_insert(struct db *db, const struct citizen *c, long long *id)
+{
+	*id = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO citizens(name, birth_year, phone, email, address, postcode,"
+		" town, contact_pref, wishes, created_at, updated_at)"
+		" VALUES (:name, :birth_year, :phone, :email, :address, :postcode,"
+		" :town, :contact_pref, :wishes, bb_now(), bb_now())");
+	if (r != DB_OK)
+		return r;
+	bind_citizen(st, c);
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
+	return r;
+}
+
+enum db_status store_citizens_update(struct db *db, const struct citizen *c, long long expected_version)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE citizens SET name = :name, birth_year = :birth_year, phone = :phone,"
+		" email = :email, address = :address, postcode = :postcode, town = :town,"
+		" contact_pref = :contact_pref, wishes = :wishes, version = version + 1,"
+		" updated_at = bb_now()"
+		" WHERE id = :id AND version = :expected");
+	if (r != DB_OK)
+		return r;
+	bind_citizen(st, c);
+	db_bind_int(st, ":id", c->id);
+	db_bind_int(st, ":expected", expected_version);
+	return store_run_versioned(db, st, CITIZEN_EXISTS, c->id);
+}
+
+/* ---------- referral, relative ---------- */
 
 static void bind_referral(struct db_stmt *st, const struct referral *ref)
 {
@@ -51,8 +102,8 @@ static void bind_referral(struct db_stmt *st, const struct referral *ref)
 	db_bind_int(st, ":feedback", ref->feedback_consent);
 }
 
-static enum db_status insert_referral(struct db *db, db_user_id actor, long long citizen_id,
-				      const struct referral *ref, long long *referral_id)
+enum db_status store_citizens_add_referral(struct db *db, long long citizen_id, const struct referral *ref,
+					   db_user_id by, long long *referral_id)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -64,13 +115,13 @@ static enum db_status insert_referral(struct db *db, db_user_id actor, long long
 		return r;
 	store_bind_id(st, ":citizen", citizen_id);
 	bind_referral(st, ref);
-	store_bind_id(st, ":user", actor);
+	store_bind_id(st, ":user", by);
 	if ((r = store_run(st)) == DB_OK && referral_id)
 		*referral_id = db_last_insert_id(db);
 	return r;
 }
 
-static enum db_status update_referral(struct db *db, long long referral_id, const struct referral *ref)
+enum db_status store_citizens_update_referral(struct db *db, long long referral_id, const struct referral *ref)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -84,8 +135,7 @@ static enum db_status update_referral(struct db *db, long long referral_id, cons
 	return store_run(st);
 }
 
-/* The relative who takes part; other relatives on record are kept. */
-static enum db_status replace_relative(struct db *db, long long citizen_id, const struct relative *rel)
+enum db_status store_citizens_set_relative(struct db *db, long long citizen_id, const struct relative *rel)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -107,8 +157,10 @@ static enum db_status replace_relative(struct db *db, long long citizen_id, cons
 	return store_run(st);
 }
 
-static enum db_status insert_consent(struct db *db, db_user_id actor, long long citizen_id,
-				     const char *purpose, const char *given_on)
+/* ---------- consents ---------- */
+
+enum db_status store_citizens_give_consents(struct db *db, long long citizen_id, const struct consent *which,
+					    const char *given_on, db_user_id by)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -116,15 +168,21 @@ static enum db_status insert_consent(struct db *db, db_user_id actor, long long 
 		" VALUES (:citizen, :purpose, COALESCE(:given_on, date(bb_now())), :user)");
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_text(st, ":purpose", purpose);
-	db_bind_text(st, ":given_on", store_or_null(given_on));
-	store_bind_id(st, ":user", actor);
-	return store_run(st);
+	for (size_t i = 0; i < CONSENT_PURPOSES; i++) {
+		if (!consent_flag(which, i))
+			continue;
+		db_reset(st);
+		db_bind_int(st, ":citizen", citizen_id);
+		db_bind_text(st, ":purpose", consent_purposes[i].purpose);
+		db_bind_text(st, ":given_on", store_or_null(given_on));
+		store_bind_id(st, ":user", by);
+		if (db_step(st) != DB_DONE)
+			break;
+	}
+	return db_finalize(st);
 }
 
-/* Withdrawing keeps the row for the record (schema.c). */
-static enum db_status withdraw_consent(struct db *db, long long citizen_id, const char *purpose)
+enum db_status store_citizens_withdraw_consents(struct db *db, long long citizen_id, const struct consent *which)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -132,32 +190,80 @@ static enum db_status withdraw_consent(struct db *db, long long citizen_id, cons
 		" WHERE citizen_id = :citizen AND purpose = :purpose AND withdrawn_on IS NULL");
 	if (r != DB_OK)
 		return r;
+	for (size_t i = 0; i < CONSENT_PURPOSES; i++) {
+		if (!consent_flag(which, i))
+			continue;
+		db_reset(st);
+		db_bind_int(st, ":citizen", citizen_id);
+		db_bind_text(st, ":purpose", consent_purposes[i].purpose);
+		if (db_step(st) != DB_DONE)
+			break;
+	}
+	return db_finalize(st);
+}
+
+enum db_status store_citizens_redate_consents(struct db *db, long long citizen_id, const char *from, const char *to)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE consents SET given_on = :new WHERE citizen_id = :citizen"
+		" AND withdrawn_on IS NULL AND given_on = :old");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":new", to);
 	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_text(st, ":purpose", purpose);
+	db_bind_text(st, ":old", from);
 	return store_run(st);
 }
 
-static enum db_status insert_assessment(struct db *db, db_user_id actor, long long citizen_id,
-					const struct assessment *a, const char *fallback_day)
+/* ---------- assessments ---------- */
+
+enum db_status store_citizens_add_assessment(struct db *db, long long citizen_id, const struct assessment *a,
+					     db_user_id by)
 {
-	bool professional = strcmp(a->outcome, "professional_help") == 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to, handover_on,"
 		" assessed_by)"
-		" VALUES (:citizen, COALESCE(:assessed_on, :fallback, date(bb_now())), :outcome,"
+		" VALUES (:citizen, COALESCE(:assessed_on, date(bb_now())), :outcome,"
 		" :handover_to, :handover_on, :user)");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_text(st, ":assessed_on", store_or_null(a->assessed_on));
-	db_bind_text(st, ":fallback", store_or_null(fallback_day));
 	db_bind_text(st, ":outcome", a->outcome);
-	db_bind_text(st, ":handover_to", professional ? store_or_null(a->handover_to) : NULL);
-	db_bind_text(st, ":handover_on", professional ? store_or_null(a->handover_on) : NULL);
-	store_bind_id(st, ":user", actor);
+	db_bind_text(st, ":handover_to", store_or_null(a->handover_to));
+	db_bind_text(st, ":handover_on", store_or_null(a->handover_on));
+	store_bind_id(st, ":user", by);
 	return store_run(st);
 }
+
+enum db_status store_citizens_update_assessment(struct db *db, long long assessment_id, const struct assessment *a)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE assessments SET outcome = :outcome, handover_to = :handover_to,"
+		" handover_on = :handover_on WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":outcome", a->outcome);
+	db_bind_text(st, ":handover_to", store_or_null(a->handover_to));
+	db_bind_text(st, ":handover_on", store_or_null(a->handover_on));
+	db_bind_int(st, ":id", assessment_id);
+	return store_run(st);
+}
+
+enum db_status store_citizens_delete_assessment(struct db *db, long long assessment_id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "DELETE FROM assessments WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", assessment_id);
+	return store_run(st);
+}
+
+/* ---------- interests, barriers, availability ---------- */
 
 /* Inserts (citizen, pick) pairs with one statement reused; duplicates in
  * the form are ignored, an unknown pick breaks the foreign key. */
@@ -199,8 +305,7 @@ static enum db_status insert_availability(struct db *db, long long citizen_id, a
 	return db_finalize(st);
 }
 
-/* Interests, barriers and availability: the edited set replaces the old. */
-static enum db_status replace_picks(struct db *db, long long citizen_id, const struct citizen_card *in)
+enum db_status store_citizens_set_picks(struct db *db, long long citizen_id, const struct citizen_card *in)
 {
 	static const char *const clear[] = {
 		"DELETE FROM citizen_interests WHERE citizen_id = :citizen",
@@ -223,73 +328,6 @@ static enum db_status replace_picks(struct db *db, long long citizen_id, const s
 				  " VALUES (:citizen, :pick)", citizen_id, in->barriers, in->nbarriers)) != DB_OK)
 		return r;
 	return insert_availability(db, citizen_id, in->availability);
-}
-
-static void bind_citizen(struct db_stmt *st, const struct citizen *c)
-{
-	db_bind_text(st, ":name", c->name);
-	store_bind_id(st, ":birth_year", c->birth_year);
-	db_bind_text(st, ":phone", store_or_null(c->phone));
-	db_bind_text(st, ":email", store_or_null(c->email));
-	db_bind_text(st, ":address", store_or_null(c->address));
-	db_bind_text(st, ":postcode", store_or_null(c->postcode));
-	db_bind_text(st, ":town", store_or_null(c->town));
-	db_bind_text(st, ":contact_pref", store_or_null(c->contact_pref));
-	db_bind_text(st, ":wishes", store_or_null(c->wishes));
-}
-
-/* ---------- intake ---------- */
-
-enum db_status store_citizens_intake(struct db *db, db_user_id actor, const struct citizen_card *in,
-			       long long *citizen_id)
-{
-	long long id = 0, referral_id = 0;
-	*citizen_id = 0;
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	struct db_stmt *st;
-
-	if (in->consent.registration) {
-		if ((r = db_prepare(db, &st,
-				"INSERT INTO citizens(name, birth_year, phone, email, address, postcode,"
-				" town, contact_pref, wishes, created_at, updated_at)"
-				" VALUES (:name, :birth_year, :phone, :email, :address, :postcode,"
-				" :town, :contact_pref, :wishes, bb_now(), bb_now())")) != DB_OK)
-			goto out;
-		bind_citizen(st, &in->citizen);
-		if ((r = store_run(st)) != DB_OK)
-			goto out;
-		id = db_last_insert_id(db);
-	}
-
-	/* The referral is kept either way: it counts for the funders. */
-	if ((r = insert_referral(db, actor, id, &in->referral, &referral_id)) != DB_OK)
-		goto out;
-	if (!id) {
-		r = store_audit_record(db, actor, NULL, "create", "referral", referral_id, "intake without consent");
-		goto out;
-	}
-
-	if ((r = replace_relative(db, id, &in->relative)) != DB_OK)
-		goto out;
-	const char *given_on = in->consent.given_on[0] ? in->consent.given_on : in->referral.referred_on;
-	for (size_t i = 0; i < CONSENT_PURPOSES; i++) {
-		if (consent_given(&in->consent, i)
-		    && (r = insert_consent(db, actor, id, consent_purposes[i].purpose, given_on)) != DB_OK)
-			goto out;
-	}
-	if (in->assessment.outcome[0]
-	    && (r = insert_assessment(db, actor, id, &in->assessment, in->referral.referred_on)) != DB_OK)
-		goto out;
-	if ((r = replace_picks(db, id, in)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "create", "citizen", id, "intake");
-out:
-	r = db_end(db, r);
-	if (r == DB_OK)
-		*citizen_id = id;
-	return r;
 }
 
 /* ---------- reading the card ---------- */
@@ -336,17 +374,11 @@ enum db_status store_citizens_read_relative(struct db *db, long long citizen_id,
 	return db_finalize(st);
 }
 
-/* Ids of the rows the card shows, so an edit changes those rows. */
-struct card_rows {
-	long long referral_id;
-	long long assessment_id;
-};
-
-static enum db_status read_card(struct db *db, long long id, struct citizen_card *out,
-				struct card_rows *rows)
+enum db_status store_citizens_card(struct db *db, long long id, struct citizen_card *out,
+				   struct citizen_card_rows *rows)
 {
 	memset(out, 0, sizeof *out);
-	struct card_rows ignored;
+	struct citizen_card_rows ignored;
 	if (!rows)
 		rows = &ignored;
 	memset(rows, 0, sizeof *rows);
@@ -445,196 +477,85 @@ static enum db_status read_card(struct db *db, long long id, struct citizen_card
 	return db_finalize(st);
 }
 
-enum db_status store_citizens_card(struct db *db, db_user_id actor, long long id, struct citizen_card *out)
+enum db_status store_citizens_pick_names(struct db *db, long long id, const char *which, struct pick *out, int max,
+					 int *count)
 {
-	enum db_status r = db_begin(db);
+	*count = 0;
+	const char *sql;
+	if (which && strcmp(which, "interests") == 0)
+		sql = "SELECT p.id, p.name FROM citizen_interests AS c JOIN interests AS p ON p.id = c.interest_id"
+		      " WHERE c.citizen_id = :id ORDER BY p.id";
+	else if (which && strcmp(which, "barriers") == 0)
+		sql = "SELECT p.id, p.name FROM citizen_barriers AS c JOIN barriers AS p ON p.id = c.barrier_id"
+		      " WHERE c.citizen_id = :id ORDER BY p.id";
+	else
+		return DB_ERR_MISUSE;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	if ((r = read_card(db, id, out, NULL)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "view", "citizen", id, NULL);
-out:
-	return db_end(db, r);
-}
-
-/* ---------- changing the card ---------- */
-
-#define CITIZEN_EXISTS "SELECT 1 FROM citizens WHERE id = :id"
-
-static enum db_status update_consents(struct db *db, db_user_id actor, long long id,
-				      const struct consent *now, const struct consent *edited)
-{
-	enum db_status r = DB_OK;
-	/* A corrected date moves the consents that carried the old one. */
-	if (edited->given_on[0] && now->given_on[0] && strcmp(edited->given_on, now->given_on) != 0) {
-		struct db_stmt *st;
-		if ((r = db_prepare(db, &st,
-				"UPDATE consents SET given_on = :new WHERE citizen_id = :citizen"
-				" AND withdrawn_on IS NULL AND given_on = :old")) != DB_OK)
-			return r;
-		db_bind_text(st, ":new", edited->given_on);
-		db_bind_int(st, ":citizen", id);
-		db_bind_text(st, ":old", now->given_on);
-		if ((r = store_run(st)) != DB_OK)
-			return r;
-	}
-	for (size_t i = 0; i < CONSENT_PURPOSES; i++) {
-		bool was = consent_given(now, i), is = consent_given(edited, i);
-		if (is && !was)
-			r = insert_consent(db, actor, id, consent_purposes[i].purpose, edited->given_on);
-		else if (!is && was)
-			r = withdraw_consent(db, id, consent_purposes[i].purpose);
-		if (r != DB_OK)
-			return r;
-	}
-	return DB_OK;
-}
-
-/* The latest assessment is corrected in place when its date is kept; a
- * new date records a new assessment; a cleared outcome removes it. */
-static enum db_status update_assessment(struct db *db, db_user_id actor, long long id,
-					long long latest_id, const struct assessment *now,
-					const struct assessment *edited)
-{
-	struct db_stmt *st;
-	enum db_status r;
-	if (!edited->outcome[0]) {
-		if (!latest_id)
-			return DB_OK;
-		if ((r = db_prepare(db, &st, "DELETE FROM assessments WHERE id = :id")) != DB_OK)
-			return r;
-		db_bind_int(st, ":id", latest_id);
-		return store_run(st);
-	}
-	if (!latest_id || (edited->assessed_on[0] && strcmp(edited->assessed_on, now->assessed_on) != 0))
-		return insert_assessment(db, actor, id, edited, NULL);
-	bool professional = strcmp(edited->outcome, "professional_help") == 0;
-	if ((r = db_prepare(db, &st,
-			"UPDATE assessments SET outcome = :outcome, handover_to = :handover_to,"
-			" handover_on = :handover_on WHERE id = :id")) != DB_OK)
-		return r;
-	db_bind_text(st, ":outcome", edited->outcome);
-	db_bind_text(st, ":handover_to", professional ? store_or_null(edited->handover_to) : NULL);
-	db_bind_text(st, ":handover_on", professional ? store_or_null(edited->handover_on) : NULL);
-	db_bind_int(st, ":id", latest_id);
-	return store_run(st);
-}
-
-enum db_status store_citizens_update(struct db *db, db_user_id actor, const struct citizen_card *edited,
-			       long long expected_version, struct citizen_card *current)
-{
-	long long id = edited->citizen.id;
-	struct citizen_card *now = malloc(sizeof *now);
-	if (!now)
-		return DB_ERR_IO;
-	enum db_status r = db_begin(db);
-	if (r != DB_OK) {
-		free(now);
-		return r;
-	}
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"UPDATE citizens SET name = :name, birth_year = :birth_year, phone = :phone,"
-			" email = :email, address = :address, postcode = :postcode, town = :town,"
-			" contact_pref = :contact_pref, wishes = :wishes, version = version + 1,"
-			" updated_at = bb_now()"
-			" WHERE id = :id AND version = :expected")) != DB_OK)
-		goto out;
-	bind_citizen(st, &edited->citizen);
 	db_bind_int(st, ":id", id);
-	db_bind_int(st, ":expected", expected_version);
-	if ((r = store_run_versioned(db, st, CITIZEN_EXISTS, id)) != DB_OK)
-		goto out;
-
-	struct card_rows rows;
-	if ((r = read_card(db, id, now, &rows)) != DB_OK)
-		goto out;
-	if (rows.referral_id)
-		r = update_referral(db, rows.referral_id, &edited->referral);
-	else if (edited->referral.source[0])
-		r = insert_referral(db, actor, id, &edited->referral, NULL);
+	while (*count < max && db_step(st) == DB_ROW) {
+		out[*count].id = db_column_int(st, 0);
+		STORE_COL(out[*count].name, st, 1);
+		(*count)++;
+	}
+	r = db_finalize(st);
 	if (r != DB_OK)
-		goto out;
-	if ((r = replace_relative(db, id, &edited->relative)) != DB_OK)
-		goto out;
-	if ((r = update_consents(db, actor, id, &now->consent, &edited->consent)) != DB_OK)
-		goto out;
-	if ((r = update_assessment(db, actor, id, rows.assessment_id, &now->assessment,
-				   &edited->assessment)) != DB_OK)
-		goto out;
-	if ((r = replace_picks(db, id, edited)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "citizen", id, "card");
-out:
-	free(now);
-	r = db_end(db, r);
-	/* Show the card as the other desk left it, so both can be compared. */
-	if (r == DB_ERR_CONFLICT && current && store_citizens_card(db, actor, id, current) != DB_OK)
-		memset(current, 0, sizeof *current);
+		*count = 0;
 	return r;
 }
 
+/* ---------- the course and notes ---------- */
+
 /* Sets status, ended_on and end_reason together, as the CHECK demands. */
-static enum db_status set_course(struct db *db, db_user_id actor, long long id, long long expected_version,
-				 const char *ended_on, const char *reason, const char *detail)
+static enum db_status set_course(struct db *db, long long id, long long expected_version, bool ended,
+				 const char *ended_on, const char *reason)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE citizens SET status = CASE WHEN :ended THEN 'ended' ELSE 'active' END,"
+		" ended_on = CASE WHEN :ended THEN COALESCE(:ended_on, date(bb_now())) END,"
+		" end_reason = CASE WHEN :ended THEN :reason END,"
+		" version = version + 1, updated_at = bb_now()"
+		" WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"UPDATE citizens SET status = CASE WHEN :reason IS NULL THEN 'active' ELSE 'ended' END,"
-			" ended_on = CASE WHEN :reason IS NULL THEN NULL"
-			"   ELSE COALESCE(:ended_on, date(bb_now())) END,"
-			" end_reason = :reason, version = version + 1, updated_at = bb_now()"
-			" WHERE id = :id AND version = :expected")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":reason", reason);
+	db_bind_int(st, ":ended", ended);
+	db_bind_text(st, ":reason", store_or_null(reason));
 	db_bind_text(st, ":ended_on", store_or_null(ended_on));
 	db_bind_int(st, ":id", id);
 	db_bind_int(st, ":expected", expected_version);
-	if ((r = store_run_versioned(db, st, CITIZEN_EXISTS, id)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "citizen", id, detail);
-out:
-	return db_end(db, r);
+	return store_run_versioned(db, st, CITIZEN_EXISTS, id);
 }
 
-enum db_status store_citizens_end(struct db *db, db_user_id actor, long long id, long long expected_version,
-			    const char *ended_on, const char *reason)
+enum db_status store_citizens_end(struct db *db, long long id, long long expected_version, const char *ended_on,
+				  const char *reason)
 {
-	/* An end without a reason would read as a reopening. */
-	if (!reason || !*reason)
-		return DB_ERR_CONSTRAINT;
-	return set_course(db, actor, id, expected_version, ended_on, reason, "end");
+	return set_course(db, id, expected_version, true, ended_on, reason);
 }
 
-enum db_status store_citizens_reopen(struct db *db, db_user_id actor, long long id, long long expected_version)
+enum db_status store_citizens_reopen(struct db *db, long long id, long long expected_version)
 {
-	return set_course(db, actor, id, expected_version, NULL, NULL, "reopen");
+	return set_course(db, id, expected_version, false, NULL, NULL);
 }
 
-enum db_status store_citizens_add_note(struct db *db, db_user_id actor, long long id, const char *written_on,
-				 const char *text)
+enum db_status store_citizens_add_note(struct db *db, long long id, const char *written_on, db_user_id by,
+				       const char *text)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO notes(citizen_id, written_on, author, text)"
+		" VALUES (:citizen, COALESCE(:written_on, date(bb_now())), :user, :text)");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO notes(citizen_id, written_on, author, text)"
-			" VALUES (:citizen, COALESCE(:written_on, date(bb_now())), :user, :text)")) != DB_OK)
-		goto out;
 	db_bind_int(st, ":citizen", id);
 	db_bind_text(st, ":written_on", store_or_null(written_on));
-	store_bind_id(st, ":user", actor);
+	store_bind_id(st, ":user", by);
 	db_bind_text(st, ":text", text);
-	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "citizen", id, "note");
-out:
+	r = store_run(st);
 	/* A note on nobody breaks the foreign key: say so plainly. */
 	if (r == DB_ERR_CONSTRAINT && store_conflict_or_missing(db, CITIZEN_EXISTS, id) == DB_ERR_NOTFOUND)
 		r = DB_ERR_NOTFOUND;
-	return db_end(db, r);
+	return r;
 }

@@ -1,7 +1,15 @@
-/* store_citizens.h — citizens: intake, search, the card, edits with
- * conflict detection, notes, ending and reopening a course, drafts and the
- * pick-lists. Every change takes the acting user and writes the audit log
- * in the same transaction; every read of a card is logged as a 'view'.
+/* store_citizens.h — citizens as stored: the parts of a card (the citizen,
+ * the referral, the relative who takes part, consents, assessments,
+ * interests, barriers, availability), notes, ending and reopening a
+ * course, search, the timeline and the facts behind the next step, the
+ * pick-lists and drafts.
+ *
+ * Every function runs inside the caller's transaction (db_begin nests):
+ * the use cases in src/citizens.c and src/intake.c check the role, put the
+ * pieces together with the rules of src/citizen_rules.c and write the
+ * audit record, all in one transaction. Nothing here decides what an
+ * intake keeps or who may see a draft. A `by` is the user the row names
+ * as its author (recorded_by, created_by, ...), 0 for nobody.
  *
  * Text is UTF-8. Codes (source, status, ...) are the English identifiers of
  * db/schema.c; src/ and ui/ give them words. Dates are ISO "YYYY-MM-DD";
@@ -15,30 +23,79 @@
 #include "store_settings.h"
 #include "model_citizen.h"
 
-/* Registers a first conversation in one transaction. Without
- * consent.registration only the referral is stored (citizen_id 0), as
- * the law requires; *citizen_id gets the new id otherwise. */
-enum db_status store_citizens_intake(struct db *db, db_user_id actor, const struct citizen_card *in,
-			       long long *citizen_id);
+/* ---------- the parts of a card ---------- */
 
-/* Reads the card and logs the view. DB_ERR_NOTFOUND if there is none. */
-enum db_status store_citizens_card(struct db *db, db_user_id actor, long long id, struct citizen_card *out);
+/* The citizen's own details; *id gets the new citizen. */
+enum db_status store_citizens_insert(struct db *db, const struct citizen *c, long long *id);
+/* Saves the citizen's own details (c->id) if nobody changed them since
+ * `expected_version` was read, and bumps the version: DB_ERR_CONFLICT
+ * when the row changed, DB_ERR_NOTFOUND when it is gone. */
+enum db_status store_citizens_update(struct db *db, const struct citizen *c, long long expected_version);
 
-/* Saves an edited card if nobody changed it since `expected_version` was
- * read. On DB_ERR_CONFLICT nothing is written and *current (if not NULL)
- * gets the card as it is now, so both versions can be shown. */
-enum db_status store_citizens_update(struct db *db, db_user_id actor, const struct citizen_card *edited,
-			       long long expected_version, struct citizen_card *current);
+/* A referral, of a citizen or (citizen_id 0) of nobody kept on record;
+ * referred_on "" is today. */
+enum db_status store_citizens_add_referral(struct db *db, long long citizen_id, const struct referral *ref,
+					   db_user_id by, long long *referral_id);
+enum db_status store_citizens_update_referral(struct db *db, long long referral_id, const struct referral *ref);
 
-/* Ends the course (reason as in struct citizen) or reopens it; version
- * checked as in store_citizens_update. */
-enum db_status store_citizens_end(struct db *db, db_user_id actor, long long id, long long expected_version,
-			    const char *ended_on, const char *reason);
-enum db_status store_citizens_reopen(struct db *db, db_user_id actor, long long id, long long expected_version);
+/* The relative who takes part (none when rel->name is ""); other relatives
+ * on record are kept. */
+enum db_status store_citizens_set_relative(struct db *db, long long citizen_id, const struct relative *rel);
 
-enum db_status store_citizens_add_note(struct db *db, db_user_id actor, long long id, const char *written_on,
-				 const char *text);
+/* Records each purpose whose flag is set in `which`, given on `given_on`
+ * ("" is today). */
+enum db_status store_citizens_give_consents(struct db *db, long long citizen_id, const struct consent *which,
+					    const char *given_on, db_user_id by);
+/* Withdraws each purpose whose flag is set; the rows stay for the record. */
+enum db_status store_citizens_withdraw_consents(struct db *db, long long citizen_id, const struct consent *which);
+/* Moves the consents in force that carry the date `from` to `to`. */
+enum db_status store_citizens_redate_consents(struct db *db, long long citizen_id, const char *from, const char *to);
 
+/* Assessments as given: the caller leaves out what the outcome does not
+ * take (a handover for volunteer help). assessed_on "" is today. */
+enum db_status store_citizens_add_assessment(struct db *db, long long citizen_id, const struct assessment *a,
+					     db_user_id by);
+enum db_status store_citizens_update_assessment(struct db *db, long long assessment_id, const struct assessment *a);
+enum db_status store_citizens_delete_assessment(struct db *db, long long assessment_id);
+
+/* Interests, barriers and availability of `in` replace the citizen's. An
+ * unknown interest or barrier breaks the foreign key: DB_ERR_CONSTRAINT. */
+enum db_status store_citizens_set_picks(struct db *db, long long citizen_id, const struct citizen_card *in);
+
+/* ---------- reading the card ---------- */
+
+/* The ids of the rows the card shows, so an edit changes those rows. */
+struct citizen_card_rows {
+	long long referral_id;   /* the latest referral, 0 for none */
+	long long assessment_id; /* the latest assessment, 0 for none */
+};
+
+/* The card; `rows` may be NULL. DB_ERR_NOTFOUND if there is none. */
+enum db_status store_citizens_card(struct db *db, long long id, struct citizen_card *out,
+				   struct citizen_card_rows *rows);
+
+/* The names of the citizen's interests or barriers (which: "interests" or
+ * "barriers"), retired ones too, in the order the card lists their ids. */
+enum db_status store_citizens_pick_names(struct db *db, long long id, const char *which, struct pick *out, int max,
+					 int *count);
+
+/* ---------- the course and notes ---------- */
+
+/* Ends the course on `ended_on` ("" is today) with `reason`, or reopens
+ * it; version checked as store_citizens_update. The schema keeps status,
+ * date and reason together, so an end without a known reason breaks its
+ * CHECK (DB_ERR_CONSTRAINT). */
+enum db_status store_citizens_end(struct db *db, long long id, long long expected_version, const char *ended_on,
+				  const char *reason);
+enum db_status store_citizens_reopen(struct db *db, long long id, long long expected_version);
+
+/* A note on nobody: DB_ERR_NOTFOUND. */
+enum db_status store_citizens_add_note(struct db *db, long long id, const char *written_on, db_user_id by,
+				       const char *text);
+
+/* ---------- search, timeline, facts ---------- */
+
+/* See struct citizen_hit: `query` is already folded. One read snapshot. */
 enum db_status store_citizens_search(struct db *db, const char *query, int offset, int limit,
 			       struct citizen_hit *out, int *count);
 
@@ -47,16 +104,32 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 
 enum db_status store_citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out);
 
-/* Pick-lists the centre extends: which is "interests" or "barriers". */
-enum db_status store_picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count);
-enum db_status store_picklist_add(struct db *db, db_user_id actor, const char *which, const char *name,
-			    long long *id);
+/* ---------- pick-lists ---------- */
 
-enum db_status store_drafts_save(struct db *db, db_user_id actor, long long *id, const char *label,
-			   const char *data);
-enum db_status store_drafts_list(struct db *db, struct draft *out, int max, int *count);
+/* Pick-lists the centre extends: which is "interests" or "barriers"
+ * (anything else: DB_ERR_MISUSE). The active entries in Danish order. */
+enum db_status store_picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count);
+/* The entry whose name folds to the same as `name` (another case or
+ * spelling of æøå is the same entry), active ones first: *id 0 when none. */
+enum db_status store_picklist_find(struct db *db, const char *which, const char *name, long long *id, bool *active);
+enum db_status store_picklist_insert(struct db *db, const char *which, const char *name, long long *id);
+/* Brings back an entry that was retired. */
+enum db_status store_picklist_reactivate(struct db *db, const char *which, long long id);
+
+/* ---------- drafts ---------- */
+
+/* Drafts belong to a user (`owner`; 0 for one kept before anyone could
+ * sign in). */
+enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *label, const char *data,
+				   long long *id);
+/* DB_ERR_NOTFOUND when the draft is gone. */
+enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data);
+/* The owner's drafts, the latest first. */
+enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *out, int max, int *count);
+/* Whose the draft is; DB_ERR_NOTFOUND when it is gone. */
+enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner);
 /* Copies the data into a malloc'ed string the caller frees. */
 enum db_status store_drafts_load(struct db *db, long long id, char **data);
-enum db_status store_drafts_delete(struct db *db, db_user_id actor, long long id);
+enum db_status store_drafts_delete(struct db *db, long long id);
 
 #endif

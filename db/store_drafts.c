@@ -1,6 +1,6 @@
 /* store_drafts.c — the pick-lists the centre extends (interests, barriers)
  * and drafts of half-filled intake forms, both declared in
- * store_citizens.h. Each change is one short transaction with its audit row.
+ * store_citizens.h. Each function joins the caller's transaction.
  */
 #include "store_citizens.h"
 
@@ -43,106 +43,134 @@ enum db_status store_picklist_load(struct db *db, const char *which, struct pick
 	return db_finalize(st);
 }
 
-/* Adds a value, or brings back one that was retired. The same name in
- * another case or spelling of æøå is the same value: DB_ERR_CONSTRAINT
- * with *id set to the existing one. */
-enum db_status store_picklist_add(struct db *db, db_user_id actor, const char *which, const char *name,
-			    long long *id)
+enum db_status store_picklist_find(struct db *db, const char *which, const char *name, long long *id, bool *active)
+{
+	*id = 0;
+	*active = false;
+	const char *table = picklist_table(which);
+	if (!table)
+		return DB_ERR_MISUSE;
+	char sql[200];
+	snprintf(sql, sizeof sql,
+		 "SELECT id, active FROM %s WHERE bb_fold(name) = bb_fold(:name) ORDER BY active DESC, id LIMIT 1",
+		 table);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":name", name);
+	if (db_step(st) == DB_ROW) {
+		*id = db_column_int(st, 0);
+		*active = db_column_int(st, 1) != 0;
+	}
+	r = db_finalize(st);
+	if (r != DB_OK) {
+		*id = 0;
+		*active = false;
+	}
+	return r;
+}
+
+enum db_status store_picklist_insert(struct db *db, const char *which, const char *name, long long *id)
 {
 	*id = 0;
 	const char *table = picklist_table(which);
 	if (!table)
 		return DB_ERR_MISUSE;
-	char sql[200];
-	enum db_status r = db_begin(db);
+	char sql[160];
+	snprintf(sql, sizeof sql, "INSERT INTO %s(name) VALUES (:name)", table);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	snprintf(sql, sizeof sql,
-		 "SELECT id, active FROM %s WHERE bb_fold(name) = bb_fold(:name) ORDER BY active DESC, id LIMIT 1",
-		 table);
-	if ((r = db_prepare(db, &st, sql)) != DB_OK)
-		goto out;
 	db_bind_text(st, ":name", name);
-	long long existing = 0;
-	bool active = false;
-	if (db_step(st) == DB_ROW) {
-		existing = db_column_int(st, 0);
-		active = db_column_int(st, 1) != 0;
-	}
-	if ((r = db_finalize(st)) != DB_OK)
-		goto out;
-	if (existing && active) {
-		*id = existing;
-		r = DB_ERR_CONSTRAINT;
-		goto out;
-	}
-	if (existing)
-		snprintf(sql, sizeof sql, "UPDATE %s SET active = 1 WHERE id = :id", table);
-	else
-		snprintf(sql, sizeof sql, "INSERT INTO %s(name) VALUES (:name)", table);
-	if ((r = db_prepare(db, &st, sql)) != DB_OK)
-		goto out;
-	if (existing)
-		db_bind_int(st, ":id", existing);
-	else
-		db_bind_text(st, ":name", name);
-	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	*id = existing ? existing : db_last_insert_id(db);
-	r = store_audit_record(db, actor, NULL, existing ? "update" : "create", table, *id, NULL);
-out:
-	r = db_end(db, r);
-	if (r != DB_OK && r != DB_ERR_CONSTRAINT)
-		*id = 0;
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
 	return r;
+}
+
+enum db_status store_picklist_reactivate(struct db *db, const char *which, long long id)
+{
+	const char *table = picklist_table(which);
+	if (!table)
+		return DB_ERR_MISUSE;
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE %s SET active = 1 WHERE id = :id", table);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
 /* ---------- drafts ---------- */
 
-enum db_status store_drafts_save(struct db *db, db_user_id actor, long long *id, const char *label,
-			   const char *data)
+enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *label, const char *data,
+				   long long *id)
 {
-	enum db_status r = db_begin(db);
+	*id = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO drafts(kind, label, data, user_id, updated_at)"
+		" VALUES ('intake', :label, :data, :user, bb_now())");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	bool insert = *id == 0;
-	if ((r = db_prepare(db, &st, insert
-			? "INSERT INTO drafts(kind, label, data, user_id, updated_at)"
-			  " VALUES ('intake', :label, :data, :user, bb_now())"
-			: "UPDATE drafts SET label = :label, data = :data, user_id = :user,"
-			  " updated_at = bb_now() WHERE id = :id")) != DB_OK)
-		goto out;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
-	store_bind_id(st, ":user", actor);
-	if (!insert)
-		db_bind_int(st, ":id", *id);
-	if ((r = insert ? store_run(st) : store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	long long draft_id = insert ? db_last_insert_id(db) : *id;
-	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "draft", draft_id, NULL)) == DB_OK)
-		*id = draft_id;
-out:
-	return db_end(db, r);
+	store_bind_id(st, ":user", owner);
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
+	return r;
 }
 
-enum db_status store_drafts_list(struct db *db, struct draft *out, int max, int *count)
+enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE drafts SET label = :label, data = :data, updated_at = bb_now() WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":label", label ? label : "");
+	db_bind_text(st, ":data", data ? data : "");
+	db_bind_int(st, ":id", id);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
+}
+
+enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *out, int max, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, label, updated_at FROM drafts ORDER BY updated_at DESC, id DESC");
+		"SELECT id, label, updated_at FROM drafts WHERE user_id IS :user ORDER BY updated_at DESC, id DESC");
 	if (r != DB_OK)
 		return r;
+	store_bind_id(st, ":user", owner);
 	while (*count < max && db_step(st) == DB_ROW) {
 		out[*count].id = db_column_int(st, 0);
 		STORE_COL(out[*count].label, st, 1);
 		STORE_COL(out[*count].updated_at, st, 2);
 		(*count)++;
 	}
-	return db_finalize(st);
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner)
+{
+	*owner = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT COALESCE(user_id, 0) FROM drafts WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW)
+		*owner = db_column_int(st, 0);
+	r = db_finalize(st);
+	return r == DB_OK && step != DB_ROW ? DB_ERR_NOTFOUND : r;
 }
 
 enum db_status store_drafts_load(struct db *db, long long id, char **data)
@@ -173,18 +201,12 @@ enum db_status store_drafts_load(struct db *db, long long id, char **data)
 	return r;
 }
 
-enum db_status store_drafts_delete(struct db *db, db_user_id actor, long long id)
+enum db_status store_drafts_delete(struct db *db, long long id)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "DELETE FROM drafts WHERE id = :id");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, "DELETE FROM drafts WHERE id = :id")) != DB_OK)
-		goto out;
 	db_bind_int(st, ":id", id);
-	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "delete", "draft", id, NULL);
-out:
-	return db_end(db, r);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }

@@ -235,7 +235,9 @@ enum db_status call_flow_record(struct db *db, db_user_id actor, const struct ca
 		return DB_ERR_CONSTRAINT;
 	enum db_status r;
 	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {
-		if ((r = store_citizens_end(db, actor, in->citizen_id, in->citizen_version, o->today, in->end_reason)) != DB_OK)
+		if ((r = store_citizens_end(db, in->citizen_id, in->citizen_version, o->today, in->end_reason)) != DB_OK)
+			return r;
+		if ((r = store_audit_record(db, actor, NULL, "update", "citizen", in->citizen_id, "end")) != DB_OK)
 			return r;
 		out->course_ended = true;
 	}

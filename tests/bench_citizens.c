@@ -4,7 +4,7 @@
  *   ./build/brobygger demo --citizens 100000 --db /tmp/bench.db
  *   ./build/tests/bench_citizens /tmp/bench.db
  *
- * or, without the demo command, fill a new file through store_citizens_intake:
+ * or, without the demo command, fill a new file through intake_register:
  *
  *   ./build/tests/bench_citizens --fill 20000 /tmp/bench-filled.db
  *
@@ -13,9 +13,9 @@
  * would (Danish letters included), folded by src/fold.c and searched for
  * the first page of 20. Each prefix is timed once warm (after one pass to
  * fill the caches, as on a desk PC that has been in use) and the median
- * and 99th percentile are printed. Cards: store_citizens_card (which writes its
- * audit row), store_citizens_timeline (200) and store_citizens_facts for 500 random
- * citizens.
+ * and 99th percentile are printed. Cards: citizens_card (the card, its facts,
+ * timeline, pick names and measures, and the audit row of the look, in one
+ * transaction), and the card's own row set alone, for 500 random citizens.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +23,11 @@
 #include <time.h>
 
 #include "bench.h"
+#include "citizens.h"
 #include "db.h"
 #include "dbrules.h"
 #include "fold.h"
+#include "intake.h"
 #include "store_citizens.h"
 #include "store_stats.h"
 
@@ -35,7 +37,6 @@ enum {
 	PREFIX_LEN = 5,
 	CARDS = 500,
 	PAGE = 20,
-	TIMELINE = 200,
 };
 
 /* splitmix64: the same samples on every run. */
@@ -105,6 +106,7 @@ static int fill(struct db *db, long n)
 		{ "8000", "Aarhus C" }, { "8200", "Aarhus N" }, { "8230", "Åbyhøj" }, { "8270", "Højbjerg" },
 		{ "8260", "Viby J" }, { "8900", "Randers C" }, { "8600", "Silkeborg" },
 	};
+	struct desk desk = desk_command_line(db);
 	double start = now_ms();
 	for (long i = 0; i < n; i++) {
 		struct citizen_card c;
@@ -122,7 +124,7 @@ static int fill(struct db *db, long n)
 		snprintf(c.referral.source, sizeof c.referral.source, "self");
 		c.consent.registration = true;
 		long long id;
-		enum db_status st = store_citizens_intake(db, 0, &c, &id);
+		enum db_status st = intake_register(&desk, &c, 0, &id);
 		if (st != DB_OK) {
 			fprintf(stderr, "bench_citizens: intake %ld: %d (%s)\n", i, (int)st, db_errdetail(db));
 			return 1;
@@ -130,7 +132,7 @@ static int fill(struct db *db, long n)
 		if ((i + 1) % 10000 == 0)
 			fprintf(stderr, "  %ld citizens, %.0f s\n", i + 1, (now_ms() - start) / 1e3);
 	}
-	printf("filled %ld citizens through citizens_intake in %.1f s\n", n, (now_ms() - start) / 1e3);
+	printf("filled %ld citizens through intake_register in %.1f s\n", n, (now_ms() - start) / 1e3);
 	return 0;
 }
 
@@ -173,10 +175,9 @@ int main(int argc, char **argv)
 	/* Sample names spread over the whole list. */
 	struct citizen_hit *hits = calloc(PAGE, sizeof *hits);
 	struct prefixes *p = calloc(1, sizeof *p);
-	struct timeline_entry *tl = calloc(TIMELINE, sizeof *tl);
 	long long *ids = calloc(MAX_PREFIXES * PAGE, sizeof *ids);
 	double *ms = calloc(MAX_PREFIXES > CARDS ? MAX_PREFIXES : CARDS, sizeof *ms);
-	if (!hits || !p || !tl || !ids || !ms)
+	if (!hits || !p || !ids || !ms)
 		return 1;
 	struct today_counts counts;
 	if ((st = store_stats_today(db, "2026-11-26", &counts)) != DB_OK) {
@@ -264,37 +265,34 @@ int main(int argc, char **argv)
 	}
 	report("digits (phone, postcode), warm", ms, nd);
 
-	/* Opening a card: the card (with its audit row), timeline, facts. */
+	/* Opening a card: the card's rows alone, then the whole use case. */
+	struct desk desk = desk_command_line(db);
+	struct citizen_view *view = malloc(sizeof *view);
 	double card_ms[CARDS];
 	double read_ms[CARDS];
-	for (int i = 0; i < CARDS; i++) {
+	for (int i = 0; i < CARDS && view; i++) {
 		long long id = ids[rng_next() % (unsigned long long)nids];
-		struct citizen_card card;
-		struct citizen_facts facts;
-		int n;
 		double t = now_ms();
-		st = store_citizens_card(db, 0, id, &card);
+		st = store_citizens_card(db, id, &view->card, NULL);
 		double t1 = now_ms();
 		if (st == DB_OK)
-			st = store_citizens_timeline(db, id, TIMELINE, tl, &n);
-		if (st == DB_OK)
-			st = store_citizens_facts(db, id, "2026-11-26", &facts);
+			st = citizens_card(&desk, id, view);
 		double t2 = now_ms();
 		if (st != DB_OK) {
 			fprintf(stderr, "bench_citizens: card %lld: %d (%s)\n", id, (int)st, db_errdetail(db));
 			return 1;
 		}
-		card_ms[i] = t2 - t;
 		read_ms[i] = t1 - t;
-		ms[i] = t2 - t1;
+		card_ms[i] = t2 - t1;
 	}
-	report("citizens_card incl. audit commit", read_ms, CARDS);
-	report("timeline(200) + facts", ms, CARDS);
-	report("open a card (all three)", card_ms, CARDS);
+	if (view) {
+		report("the card's rows alone", read_ms, CARDS);
+		report("citizens_card (timeline 200, facts, measures, audit commit)", card_ms, CARDS);
+	}
+	free(view);
 
 	free(ms);
 	free(ids);
-	free(tl);
 	free(p);
 	free(hits);
 	db_close(db);

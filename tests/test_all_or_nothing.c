@@ -3,10 +3,13 @@
  * of its earlier steps remains. One function per use case. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "attendance.h"
+#include "citizens.h"
 #include "db.h"
 #include "desk.h"
+#include "intake.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -117,6 +120,123 @@ static void session_saved_cancelled(void)
 	db_close(db);
 }
 
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+/* A first conversation with every part an intake writes. */
+static void full_intake(struct citizen_card *c)
+{
+	memset(c, 0, sizeof *c);
+	SET(c->citizen.name, "Karen Ærø");
+	SET(c->citizen.phone, "20 30 40 50");
+	SET(c->referral.referred_on, "2026-11-20");
+	SET(c->referral.source, "gp");
+	c->consent.registration = true;
+	c->consent.volunteer_contact = true;
+	SET(c->relative.name, "Poul Ærø");
+	SET(c->assessment.outcome, "volunteer_help");
+	c->interests[0] = 1;
+	c->ninterests = 1;
+	c->barriers[0] = 2;
+	c->nbarriers = 1;
+	c->availability = AVAIL_BIT(2, 0);
+}
+
+/* Rows an intake writes besides the citizen, in one number. */
+static long long intake_rows(struct db *db)
+{
+	return testdb_count(db, "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM referrals)"
+				" + (SELECT count(*) FROM consents) + (SELECT count(*) FROM relatives)"
+				" + (SELECT count(*) FROM assessments) + (SELECT count(*) FROM citizen_interests)"
+				" + (SELECT count(*) FROM citizen_barriers) + (SELECT count(*) FROM citizen_availability)");
+}
+
+/* An intake from a draft: citizen, referral, relative, consents,
+ * assessment, picks, the draft removed, and the audit record last; then
+ * the same with the assessment failing. */
+static void intake_registered(void)
+{
+	static const char *const last_steps[] = { "audit_log", "assessments" };
+	for (size_t i = 0; i < sizeof last_steps / sizeof last_steps[0]; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "intake-%s.db", last_steps[i]);
+		struct desk desk;
+		struct db *db = open_centre(name, &desk);
+		long long draft = 0;
+		intake_draft_save(&desk, &draft, "Ærø, Karen", "name=Karen Ærø");
+		long long rows = intake_rows(db), audit = testdb_count(db, "SELECT count(*) FROM audit_log");
+		fail_inserts_into(db, last_steps[i]);
+		struct citizen_card c;
+		full_intake(&c);
+		long long id = -1;
+		TAP_CHECK(intake_register(&desk, &c, draft, &id) != DB_OK, "an intake whose %s cannot be written fails",
+			  last_steps[i]);
+		TAP_INT_EQ(id, 0, "no id is handed back");
+		TAP_INT_EQ(intake_rows(db), rows, "no citizen, referral, consent, relative, assessment or pick remains");
+		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 1, "the draft is still there");
+		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), audit, "nothing more in the audit log");
+		db_close(db);
+	}
+}
+
+/* Saving an edited card: the citizen's row (version bumped), the referral,
+ * relative, consents, assessment and picks, and the audit record last. */
+static void card_saved(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("card.db", &desk);
+	struct citizen_card c;
+	full_intake(&c);
+	long long id = 0;
+	if (intake_register(&desk, &c, 0, &id) != DB_OK)
+		printf("# the intake failed\n");
+	struct citizen_view *v = malloc(sizeof *v);
+	if (!v || citizens_card(&desk, id, v) != DB_OK)
+		exit(1);
+	struct citizen_card edited = v->card;
+	SET(edited.citizen.name, "Karen Ærø Holm");
+	SET(edited.referral.source, "relative");
+	edited.relative.name[0] = '\0';
+	edited.consent.volunteer_contact = false;
+	edited.consent.referrer_feedback = true;
+	SET(edited.assessment.outcome, "professional_help");
+	SET(edited.assessment.assessed_on, "2026-11-25");
+	edited.interests[0] = 3;
+	edited.availability = AVAIL_BIT(5, 2);
+	fail_inserts_into(db, "audit_log");
+	TAP_CHECK(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL) != DB_OK,
+		  "a saved card whose audit record fails is not saved");
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM citizens WHERE id = %lld AND name = 'Karen Ærø' AND version = 1", id);
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the name and version are as they were");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals WHERE source = 'gp'"), 1, "the referral too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM relatives WHERE takes_part = 1"), 1, "the relative too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE withdrawn_on IS NULL"), 2,
+		   "the consents too, none withdrawn or added");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM assessments WHERE outcome = 'volunteer_help'"), 1,
+		   "the assessment too, and no second one");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizen_interests WHERE interest_id = 1"), 1, "the interests too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizen_availability WHERE weekday = 2"), 1, "availability too");
+	free(v);
+	db_close(db);
+}
+
+/* Ending a course: the citizen's status (with the course event the
+ * schema's trigger writes), then the audit record. */
+static void course_ended(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("course.db", &desk);
+	fail_inserts_into(db, "audit_log");
+	TAP_CHECK(citizens_end_course(&desk, 1, 1, "moved") != DB_OK, "an end whose audit record fails");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE id = 1 AND status = 'active' AND version = 1"
+				    " AND ended_on IS NULL"), 1, "leaves the course open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 0, "and no event on the timeline");
+	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	TAP_INT_EQ(citizens_end_course(&desk, 1, 1, "moved"), DB_OK, "without the fault it ends");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 1, "with its event");
+	db_close(db);
+}
+
 int main(void)
 {
 	if (!testdb_start("all-or-nothing"))
@@ -125,6 +245,9 @@ int main(void)
 	walk_in_enrolled();
 	new_person();
 	session_saved_cancelled();
+	intake_registered();
+	card_saved();
+	course_ended();
 	testdb_finish();
 	return tap_done();
 }

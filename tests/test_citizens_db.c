@@ -1,24 +1,37 @@
-/* Citizens in the database, on temporary files: intake with and without
- * consent, the card, search as you type (checked against a plain reference
- * on a few thousand made-up citizens), edits that meet another desk's edit,
- * ending and reopening, notes and the timeline, the facts behind the next
- * step, pick-lists, drafts and the audit trail. */
+/* Citizens through their use cases (src/intake.h, src/citizens.h), on
+ * temporary files, with a desk volunteer signed in: intake with and
+ * without consent, the warning of a duplicate, the card as one audited
+ * look, search as you type (checked against a plain reference on a few
+ * thousand made-up citizens), edits that meet another desk's edit, ending
+ * and reopening, notes and the timeline, the facts behind the next step,
+ * pick-lists, drafts that belong to their owner, who may do what, and the
+ * audit trail. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "citizens.h"
 #include "collate.h"
 #include "db.h"
 #include "dbrules.h"
+#include "desk.h"
 #include "fold.h"
+#include "intake.h"
 #include "migrate.h"
 #include "nextstep.h"
+#include "overview.h"
 #include "store_citizens.h"
 #include "store_demo.h"
 #include "tap.h"
 #include "testdb.h"
 
 static long long desk_user; /* "Bente Ølgaard", signed in at the desk */
+static struct desk desk;    /* her desk, on the database opened last */
+
+static struct desk desk_for(struct db *db, db_user_id user, enum role role)
+{
+	return (struct desk){ .db = db, .user = user, .role = role, .users_exist = true };
+}
 
 static struct db *open_fresh(const char *name)
 {
@@ -32,7 +45,17 @@ static struct db *open_fresh(const char *name)
 	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')") != DB_OK)
 		exit(1);
 	desk_user = db_last_insert_id(db);
+	desk = desk_for(db, desk_user, ROLE_DESK);
 	return db;
+}
+
+static db_user_id add_user(struct db *db, const char *name, const char *role)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT INTO users(name, role) VALUES ('%s', '%s')", name, role);
+	if (db_exec(db, sql) != DB_OK)
+		exit(1);
+	return db_last_insert_id(db);
 }
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
@@ -58,10 +81,28 @@ static long long add_citizen(struct db *db, const char *name, const char *phone,
 	struct citizen_card c;
 	card_basic(&c, name, phone, email, postcode, town);
 	long long id = 0;
-	enum db_status st = store_citizens_intake(db, desk_user, &c, &id);
+	enum db_status st = intake_register(&desk, &c, 0, &id);
 	if (st != DB_OK)
 		printf("# intake of %s: status %d (%s)\n", name, (int)st, db_errdetail(db));
 	return id;
+}
+
+/* The card as the card screen reads it; the view is large. */
+static struct citizen_view *view_new(void)
+{
+	struct citizen_view *v = malloc(sizeof *v);
+	if (!v)
+		exit(1);
+	return v;
+}
+
+static enum db_status read_card(struct desk *d, long long id, struct citizen_card *out)
+{
+	struct citizen_view *v = view_new();
+	enum db_status r = citizens_card(d, id, v);
+	*out = v->card;
+	free(v);
+	return r;
 }
 
 /* ---------- intake and card ---------- */
@@ -78,20 +119,26 @@ static void test_intake_without_consent(void)
 	c.ninterests = 1;
 	c.interests[0] = 1;
 	long long id = -1;
-	TAP_INT_EQ(store_citizens_intake(db, desk_user, &c, &id), DB_OK, "intake without consent to registration");
+	TAP_INT_EQ(intake_register(&desk, &c, 0, &id), DB_OK, "intake without consent to registration");
 	TAP_INT_EQ(id, 0, "no citizen id is handed back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "no citizen is stored");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM relatives") + testdb_count(db, "SELECT count(*) FROM citizen_interests"),
 		   0, "nor relatives or interests");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals WHERE citizen_id IS NULL AND source = 'gp'"), 1,
 		   "the referral is kept for the counts");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'referral'"), 1,
-		   "and audited");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'referral'"
+				    " AND user_id IS NOT NULL"), 1, "and audited, with the user");
 
 	card_basic(&c, "Kirsten Lauridsen", "", "", "", "");
 	SET(c.referral.source, "neighbour");
-	TAP_INT_EQ(store_citizens_intake(db, desk_user, &c, &id), DB_ERR_CONSTRAINT, "an unknown referral source is refused");
+	TAP_INT_EQ(intake_register(&desk, &c, 0, &id), DB_ERR_CONSTRAINT, "an unknown referral source is refused");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), 0, "and nothing of it is left behind");
+
+	/* Nothing of the person is kept, so nothing of them is checked. */
+	card_basic(&c, "", "", "", "", "");
+	c.consent.registration = false;
+	SET(c.citizen.wishes, "Født 010190-1234");
+	TAP_INT_EQ(intake_register(&desk, &c, 0, &id), DB_OK, "an unnamed referral without consent");
 	db_close(db);
 }
 
@@ -126,57 +173,128 @@ static void test_intake_and_card(void)
 	in.availability = AVAIL_BIT(1, 0) | AVAIL_BIT(4, 2) | AVAIL_BIT(7, 1);
 
 	long long id = 0;
-	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_OK, "intake with consent");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "intake with consent");
 	TAP_CHECK(id > 0, "a citizen id is handed back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), 3, "one consent row per purpose given");
 
-	struct citizen_card out;
-	TAP_INT_EQ(store_citizens_card(db, desk_user, id, &out), DB_OK, "the card reads back");
-	TAP_STR_EQ(out.citizen.name, "Søren Ærø Åberg", "name with æ, ø, å");
-	TAP_INT_EQ(out.citizen.birth_year, 1961, "birth year");
-	TAP_STR_EQ(out.citizen.address, "Åboulevarden 7, 2. th.", "address");
-	TAP_STR_EQ(out.citizen.wishes, in.citizen.wishes, "wishes, with a dash and Danish letters");
-	TAP_STR_EQ(out.citizen.contact_pref, "sms", "contact preference");
-	TAP_STR_EQ(out.citizen.status, "active", "a new course is active");
-	TAP_STR_EQ(out.citizen.ended_on, "", "and has no end");
-	TAP_INT_EQ(out.citizen.version, 1, "version 1");
-	TAP_STR_EQ(out.referral.source, "relative", "referral source");
-	TAP_STR_EQ(out.referral.referrer_name, "Birthe Ærø", "referrer");
-	TAP_CHECK(out.referral.feedback_consent, "feedback to the referrer agreed");
-	TAP_STR_EQ(out.relative.relation, "søster", "relative");
-	TAP_CHECK(out.relative.wants_support, "the relative wants support");
-	TAP_CHECK(out.consent.registration && out.consent.volunteer_contact && out.consent.referrer_feedback,
+	struct citizen_view *v = view_new();
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "the card reads back");
+	const struct citizen_card *out = &v->card;
+	TAP_STR_EQ(out->citizen.name, "Søren Ærø Åberg", "name with æ, ø, å");
+	TAP_INT_EQ(out->citizen.birth_year, 1961, "birth year");
+	TAP_STR_EQ(out->citizen.address, "Åboulevarden 7, 2. th.", "address");
+	TAP_STR_EQ(out->citizen.wishes, in.citizen.wishes, "wishes, with a dash and Danish letters");
+	TAP_STR_EQ(out->citizen.contact_pref, "sms", "contact preference");
+	TAP_STR_EQ(out->citizen.status, "active", "a new course is active");
+	TAP_STR_EQ(out->citizen.ended_on, "", "and has no end");
+	TAP_INT_EQ(out->citizen.version, 1, "version 1");
+	TAP_STR_EQ(out->referral.source, "relative", "referral source");
+	TAP_STR_EQ(out->referral.referrer_name, "Birthe Ærø", "referrer");
+	TAP_CHECK(out->referral.feedback_consent, "feedback to the referrer agreed");
+	TAP_STR_EQ(out->relative.relation, "søster", "relative");
+	TAP_CHECK(out->relative.wants_support, "the relative wants support");
+	TAP_CHECK(out->consent.registration && out->consent.volunteer_contact && out->consent.referrer_feedback,
 		  "all three consents");
-	TAP_STR_EQ(out.consent.given_on, "2026-11-02", "consent date");
-	TAP_STR_EQ(out.consent.recorded_by, "Bente Ølgaard", "recorded by the user at the desk");
-	TAP_STR_EQ(out.assessment.outcome, "professional_help", "assessment");
-	TAP_STR_EQ(out.assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune", "handed over to");
-	TAP_CHECK(out.ninterests == 2 && out.interests[0] == 1 && out.interests[1] == 3, "interests");
-	TAP_CHECK(out.nbarriers == 1 && out.barriers[0] == 1, "barriers");
-	TAP_INT_EQ(out.availability, in.availability, "availability bits");
+	TAP_STR_EQ(out->consent.given_on, "2026-11-02", "consent date");
+	TAP_STR_EQ(out->consent.recorded_by, "Bente Ølgaard", "recorded by the user at the desk");
+	TAP_STR_EQ(out->assessment.outcome, "professional_help", "assessment");
+	TAP_STR_EQ(out->assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune", "handed over to");
+	TAP_CHECK(out->ninterests == 2 && out->interests[0] == 1 && out->interests[1] == 3, "interests");
+	TAP_CHECK(out->nbarriers == 1 && out->barriers[0] == 1, "barriers");
+	TAP_INT_EQ(out->availability, in.availability, "availability bits");
+	/* What the card shows besides: the names of the picks, the facts,
+	 * the timeline and the measures' history, read in the same look. */
+	TAP_CHECK(v->ninterests == 2 && strcmp(v->interests[0].name, "Gåture") == 0, "the interests by name");
+	TAP_CHECK(v->nbarriers == 1 && strcmp(v->barriers[0].name, "Angst") == 0, "the barrier by name");
+	TAP_STR_EQ(v->facts.assessment, "professional_help", "the facts for the next step");
+	TAP_CHECK(v->ntimeline >= 3, "the timeline: referral, intake, assessment");
+	TAP_INT_EQ(v->nmeasures, 0, "no measures taken yet");
 
-	TAP_INT_EQ(store_citizens_card(db, desk_user, id + 100, &out), DB_ERR_NOTFOUND, "no card for an unknown id");
+	TAP_INT_EQ(citizens_card(&desk, id + 100, v), DB_ERR_NOTFOUND, "no card for an unknown id");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'citizen'"), 1,
 		   "the intake is audited");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
-			    " AND user_id IS NOT NULL"), 1, "reading the card is audited, with the user");
+			    " AND user_id IS NOT NULL"), 1, "reading the card is audited once, with the user");
 
-	/* Volunteer help may not name a handover: the store leaves it out. */
+	/* Volunteer help may not name a handover: the rule leaves it out. */
 	card_basic(&in, "Åse Holm", "", "", "", "");
 	SET(in.assessment.outcome, "volunteer_help");
 	SET(in.assessment.handover_to, "left over in the form");
-	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_OK, "volunteer help with a stray handover field");
-	store_citizens_card(db, desk_user, id, &out);
-	TAP_STR_EQ(out.assessment.handover_to, "", "the handover is not stored");
-	TAP_STR_EQ(out.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "volunteer help with a stray handover field");
+	read_card(&desk, id, &in);
+	TAP_STR_EQ(in.assessment.handover_to, "", "the handover is not stored");
+	TAP_STR_EQ(in.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
 
 	long long before = testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals");
 	card_basic(&in, "Ulla Bech", "", "", "", "");
 	in.ninterests = 1;
 	in.interests[0] = 999;
-	TAP_INT_EQ(store_citizens_intake(db, desk_user, &in, &id), DB_ERR_CONSTRAINT, "an unknown interest is refused");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_CONSTRAINT, "an unknown interest is refused");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals"), before,
 		   "and the whole intake with it");
+	card_basic(&in, "Ulla Bech", "", "", "", "");
+	SET(in.citizen.wishes, "Mit cpr er 010190-1234");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "a CPR number in the wishes is refused");
+	card_basic(&in, "", "", "", "", "");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "so is a citizen without a name");
+	card_basic(&in, "Ulla Bech", "", "", "", "");
+	in.citizen.birth_year = 2010;
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "and a child");
+	card_basic(&in, "Ulla Bech", "", "", "", "");
+	SET(in.referral.referred_on, "2026-12-01");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "and a referral dated after today");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals"), before,
+		   "nothing of any is written");
+	free(v);
+	db_close(db);
+}
+
+/* The same folded name, and phones that do not differ. */
+static void test_duplicate(void)
+{
+	struct db *db = open_fresh("duplicate.db");
+	add_citizen(db, "Søren Ærø", "12 34 56 78", "", "8000", "Aarhus C");
+	add_citizen(db, "Søren Ærø Hansen", "", "", "", "");
+	struct citizen c = { 0 };
+	struct citizen_hit hit;
+	bool found = false;
+	SET(c.name, "soren aero");
+	TAP_INT_EQ(intake_possible_duplicate(&desk, &c, &hit, &found), DB_OK, "looking for a duplicate");
+	TAP_CHECK(found && strcmp(hit.name, "Søren Ærø") == 0 && strcmp(hit.town, "Aarhus C") == 0,
+		  "the same name, spelt without æøå and no phone given, is found");
+	SET(c.phone, "12345678");
+	intake_possible_duplicate(&desk, &c, &hit, &found);
+	TAP_CHECK(found, "the same phone too");
+	SET(c.phone, "87654321");
+	intake_possible_duplicate(&desk, &c, &hit, &found);
+	TAP_CHECK(!found, "another phone: another person");
+	SET(c.name, "Søren");
+	c.phone[0] = '\0';
+	intake_possible_duplicate(&desk, &c, &hit, &found);
+	TAP_CHECK(!found, "part of a name is not the same name");
+	db_close(db);
+}
+
+/* Who may do what: nobody signed in, nothing. */
+static void test_roles(void)
+{
+	struct db *db = open_fresh("roles.db");
+	long long id = add_citizen(db, "Åse Holm", "", "", "", "");
+	struct desk nobody = desk_for(db, 0, ROLE_DESK);
+	struct citizen_view *v = view_new();
+	struct citizen_hit hits[4];
+	int n = -1;
+	long long pick = 0;
+	TAP_INT_EQ(citizens_card(&nobody, id, v), DB_ERR_FORBIDDEN, "nobody signed in sees no card");
+	TAP_INT_EQ(citizens_search(&nobody, "", 0, 4, hits, &n), DB_ERR_FORBIDDEN, "nor finds anyone");
+	TAP_INT_EQ(n, 0, "no hits handed back");
+	TAP_INT_EQ(citizens_add_note(&nobody, id, "x"), DB_ERR_FORBIDDEN, "nor writes a note");
+	TAP_INT_EQ(citizens_add_pick(&nobody, "interests", "Skak", &pick), DB_ERR_FORBIDDEN, "nor extends a list");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'"), 0, "and nothing is logged as seen");
+	/* The command line acts as the coordinator. */
+	struct desk cli = desk_command_line(db);
+	TAP_INT_EQ(citizens_card(&cli, id, v), DB_OK, "the command line reads the card");
+	free(v);
 	db_close(db);
 }
 
@@ -184,13 +302,12 @@ static void test_intake_and_card(void)
 
 static int search_names(struct db *db, const char *typed, int offset, int limit, char *names, size_t size)
 {
-	char q[256];
-	fold_search(typed, q, sizeof q);
 	struct citizen_hit hits[64];
 	int n = 0;
 	if (limit > 64)
 		limit = 64;
-	enum db_status st = store_citizens_search(db, q, offset, limit, hits, &n);
+	struct desk d = desk_for(db, desk_user, ROLE_DESK);
+	enum db_status st = citizens_search(&d, typed, offset, limit, hits, &n);
 	names[0] = '\0';
 	if (st != DB_OK) {
 		snprintf(names, size, "error %d: %s", (int)st, db_errdetail(db));
@@ -275,9 +392,9 @@ static void test_search(void)
 
 	/* The index follows renames and deletes by itself. */
 	struct citizen_card card;
-	store_citizens_card(db, desk_user, karen, &card);
+	read_card(&desk, karen, &card);
 	SET(card.citizen.name, "Karen Bech");
-	TAP_INT_EQ(store_citizens_update(db, desk_user, &card, card.citizen.version, NULL), DB_OK, "rename");
+	TAP_INT_EQ(citizens_save_card(&desk, &card, card.citizen.version, NULL), DB_OK, "rename");
 	search_names(db, "aagaard", 0, 20, names, sizeof names);
 	TAP_STR_EQ(names, "", "the old name is gone from the index");
 	search_names(db, "bech", 0, 20, names, sizeof names);
@@ -446,7 +563,8 @@ static bool ref_check(struct db *db, struct ref_citizen *all, const struct ref_c
 	qsort(sorted, (size_t)n, sizeof *sorted, ref_compare);
 	struct citizen_hit hits[50];
 	int got = 0;
-	if (store_citizens_search(db, q, offset, limit, hits, &got) != DB_OK) {
+	/* q is folded already; folding it again changes nothing. */
+	if (citizens_search(&desk, q, offset, limit, hits, &got) != DB_OK) {
 		printf("#   '%s': %s\n", q, db_errdetail(db));
 		return false;
 	}
@@ -547,6 +665,7 @@ static void test_update_conflict(void)
 	struct db *a = open_fresh("conflict.db"), *b;
 	testdb_path(path, sizeof path, "conflict.db");
 	TAP_INT_EQ(db_open(path, &b), DB_OK, "a second desk opens the same file");
+	struct desk desk_a = desk, desk_b = desk_for(b, desk_user, ROLE_DESK);
 
 	struct citizen_card in;
 	card_basic(&in, "Hanne Østergaard", "20 20 20 20", "", "8230", "Åbyhøj");
@@ -556,21 +675,24 @@ static void test_update_conflict(void)
 	in.ninterests = 1;
 	in.interests[0] = 2;
 	long long id;
-	store_citizens_intake(a, desk_user, &in, &id);
+	intake_register(&desk_a, &in, 0, &id);
 
 	struct citizen_card at_a, at_b, current;
-	store_citizens_card(a, desk_user, id, &at_a);
-	store_citizens_card(b, desk_user, id, &at_b);
+	read_card(&desk_a, id, &at_a);
+	read_card(&desk_b, id, &at_b);
 	SET(at_b.citizen.phone, "30 30 30 30");
-	TAP_INT_EQ(store_citizens_update(b, desk_user, &at_b, at_b.citizen.version, NULL), DB_OK, "desk B saves first");
+	TAP_INT_EQ(citizens_save_card(&desk_b, &at_b, at_b.citizen.version, NULL), DB_OK, "desk B saves first");
 
+	long long views = testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'view'");
 	SET(at_a.citizen.name, "Hanne Østergård");
 	memset(&current, 0, sizeof current);
-	TAP_INT_EQ(store_citizens_update(a, desk_user, &at_a, at_a.citizen.version, &current), DB_ERR_CONFLICT,
+	TAP_INT_EQ(citizens_save_card(&desk_a, &at_a, at_a.citizen.version, &current), DB_ERR_CONFLICT,
 		   "desk A's save meets a conflict");
 	TAP_STR_EQ(current.citizen.phone, "30 30 30 30", "A is shown B's change");
 	TAP_INT_EQ(current.citizen.version, at_a.citizen.version + 1, "and the version now");
 	TAP_STR_EQ(current.citizen.name, "Hanne Østergaard", "A's change was not written");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'view'"), views + 1,
+		   "being shown the card as it is now is a look in the log");
 
 	/* A saves again on top of the current card: everything it edits lands. */
 	current.consent.volunteer_contact = false;
@@ -581,11 +703,12 @@ static void test_update_conflict(void)
 	current.availability = AVAIL_BIT(2, 1);
 	SET(current.assessment.outcome, "volunteer_help");
 	SET(current.assessment.assessed_on, "2026-11-10");
+	SET(current.assessment.handover_to, "left over in the form");
 	SET(current.referral.source, "municipal");
-	TAP_INT_EQ(store_citizens_update(a, desk_user, &current, current.citizen.version, NULL), DB_OK,
+	TAP_INT_EQ(citizens_save_card(&desk_a, &current, current.citizen.version, NULL), DB_OK,
 		   "A saves on the current version");
 	struct citizen_card after;
-	store_citizens_card(b, desk_user, id, &after);
+	read_card(&desk_b, id, &after);
 	TAP_INT_EQ(after.citizen.version, 3, "the version was bumped twice");
 	TAP_CHECK(after.consent.registration && !after.consent.volunteer_contact, "consent withdrawn");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM consents WHERE purpose = 'volunteer_contact'"
@@ -594,34 +717,81 @@ static void test_update_conflict(void)
 	TAP_CHECK(after.ninterests == 2 && after.interests[0] == 4 && after.interests[1] == 5, "interests replaced");
 	TAP_INT_EQ(after.availability, AVAIL_BIT(2, 1), "availability replaced");
 	TAP_STR_EQ(after.assessment.outcome, "volunteer_help", "assessment added");
+	TAP_STR_EQ(after.assessment.handover_to, "", "without the handover volunteer help does not take");
 	TAP_STR_EQ(after.referral.source, "municipal", "referral corrected");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM referrals"), 1, "in place");
 
+	/* The assessment: its date kept corrects it, a cleared outcome removes it. */
+	SET(after.assessment.outcome, "professional_help");
+	SET(after.assessment.handover_to, "Socialpsykiatrien");
+	TAP_INT_EQ(citizens_save_card(&desk_b, &after, after.citizen.version, NULL), DB_OK, "assessment corrected");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM assessments WHERE outcome = 'professional_help'"
+			       " AND handover_to = 'Socialpsykiatrien'"), 1, "in place");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM assessments"), 1, "still one");
+	read_card(&desk_b, id, &after);
+	after.assessment.outcome[0] = '\0';
+	citizens_save_card(&desk_b, &after, after.citizen.version, NULL);
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM assessments"), 0, "a cleared outcome removes it");
+	read_card(&desk_b, id, &after);
+	TAP_INT_EQ(after.citizen.version, 5, "two more saves");
+
+	struct citizen_card bad = after;
+	SET(bad.relative.relation, "bror, 010190-1234");
+	TAP_INT_EQ(citizens_save_card(&desk_a, &bad, bad.citizen.version, NULL), DB_ERR_INVALID,
+		   "a CPR number in the card is refused");
 	after.citizen.id = id + 100;
-	TAP_INT_EQ(store_citizens_update(a, desk_user, &after, after.citizen.version, NULL), DB_ERR_NOTFOUND,
+	TAP_INT_EQ(citizens_save_card(&desk_a, &after, after.citizen.version, NULL), DB_ERR_NOTFOUND,
 		   "an unknown citizen is not found, not a conflict");
 
-	/* End and reopen, version checked. */
-	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 1, "2026-11-20", "lasting_community"), DB_ERR_CONFLICT,
+	/* End and reopen, version checked; the course ends today. */
+	TAP_INT_EQ(citizens_end_course(&desk_a, id, 1, "lasting_community"), DB_ERR_CONFLICT,
 		   "ending on an old version is a conflict");
-	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 3, "2026-11-20", ""), DB_ERR_CONSTRAINT, "an end needs a reason");
-	TAP_INT_EQ(store_citizens_end(a, desk_user, id, 3, "2026-11-20", "lasting_community"), DB_OK, "ended");
-	store_citizens_card(a, desk_user, id, &after);
-	TAP_CHECK(strcmp(after.citizen.status, "ended") == 0 && strcmp(after.citizen.ended_on, "2026-11-20") == 0
-		  && strcmp(after.citizen.end_reason, "lasting_community") == 0, "status, date and reason set");
-	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id, 3), DB_ERR_CONFLICT, "reopening on an old version");
-	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id, after.citizen.version), DB_OK, "reopened");
-	store_citizens_card(a, desk_user, id, &after);
+	TAP_INT_EQ(citizens_end_course(&desk_a, id, 5, ""), DB_ERR_INVALID, "an end needs a reason");
+	TAP_INT_EQ(citizens_end_course(&desk_a, id, 5, "bored"), DB_ERR_INVALID, "one of the known reasons");
+	TAP_INT_EQ(citizens_end_course(&desk_a, id, 5, "lasting_community"), DB_OK, "ended");
+	read_card(&desk_a, id, &after);
+	TAP_CHECK(strcmp(after.citizen.status, "ended") == 0 && strcmp(after.citizen.ended_on, "2026-11-26") == 0
+		  && strcmp(after.citizen.end_reason, "lasting_community") == 0, "status, today and reason set");
+	TAP_INT_EQ(citizens_reopen_course(&desk_b, id, 5), DB_ERR_CONFLICT, "reopening on an old version");
+	TAP_INT_EQ(citizens_reopen_course(&desk_b, id, after.citizen.version), DB_OK, "reopened");
+	read_card(&desk_a, id, &after);
 	TAP_CHECK(strcmp(after.citizen.status, "active") == 0 && !after.citizen.ended_on[0]
 		  && !after.citizen.end_reason[0], "active again, end cleared");
-	TAP_INT_EQ(store_citizens_reopen(b, desk_user, id + 100, 1), DB_ERR_NOTFOUND, "reopening nobody");
-	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'citizen'"), 4,
-		   "two saves, an end and a reopening are audited");
+	TAP_INT_EQ(citizens_reopen_course(&desk_b, id + 100, 1), DB_ERR_NOTFOUND, "reopening nobody");
+	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'citizen'"), 6,
+		   "four saves, an end and a reopening are audited");
 	db_close(b);
 	db_close(a);
 }
 
 /* ---------- notes, timeline, facts ---------- */
+
+static void test_notes(void)
+{
+	struct db *db = open_fresh("notes.db");
+	long long id = add_citizen(db, "Ib Kristensen", "40 40 40 40", "", "8200", "Aarhus N");
+	TAP_INT_EQ(citizens_add_note(&desk, id, "Ringede selv og spurgte til gågruppen."), DB_OK, "a note");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM notes WHERE written_on = '2026-11-26' AND author IS NOT NULL"), 1,
+		   "dated today, by the person signed in");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE detail = 'note'"), 1, "audited");
+	TAP_INT_EQ(citizens_add_note(&desk, id, "Født 010190-1234"), DB_ERR_INVALID, "a CPR number is refused");
+	TAP_INT_EQ(citizens_add_note(&desk, id, ""), DB_ERR_INVALID, "an empty note is refused");
+	char longer[NOTE_CHARS * 2 + 8];
+	memset(longer, 'x', NOTE_CHARS);
+	longer[NOTE_CHARS] = '\0';
+	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "a note of NOTE_CHARS characters");
+	/* Characters, not bytes: æ is two bytes. */
+	for (int i = 0; i < NOTE_CHARS; i++)
+		memcpy(longer + 2 * i, "æ", 2);
+	longer[2 * NOTE_CHARS] = '\0';
+	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "as many æ");
+	longer[2 * NOTE_CHARS] = 'x';
+	longer[2 * NOTE_CHARS + 1] = '\0';
+	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_ERR_INVALID, "one more is too long");
+	TAP_INT_EQ(citizens_add_note(&desk, id + 100, "x"), DB_ERR_NOTFOUND, "a note on nobody");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM notes"), 3, "three notes written");
+	db_close(db);
+}
 
 static void test_timeline_and_facts(void)
 {
@@ -633,13 +803,13 @@ static void test_timeline_and_facts(void)
 	SET(in.assessment.outcome, "volunteer_help");
 	SET(in.assessment.assessed_on, "2026-10-08");
 	long long id;
-	store_citizens_intake(db, desk_user, &in, &id);
+	intake_register(&desk, &in, 0, &id);
 
-	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id, "2026-10-20", "Ringede selv og spurgte til gågruppen."), DB_OK,
-		   "a note");
-	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id, "2026-11-03", "Glad for første gang; vil gerne igen."), DB_OK,
-		   "another note");
-	TAP_INT_EQ(store_citizens_add_note(db, desk_user, id + 100, "2026-11-03", "x"), DB_ERR_NOTFOUND, "a note on nobody");
+	/* Notes written on other days than today: the store's own piece. */
+	TAP_INT_EQ(store_citizens_add_note(db, id, "2026-10-20", desk_user, "Ringede selv og spurgte til gågruppen."),
+		   DB_OK, "a note");
+	TAP_INT_EQ(store_citizens_add_note(db, id, "2026-11-03", desk_user, "Glad for første gang; vil gerne igen."),
+		   DB_OK, "another note");
 
 	/* A motion group with a session today-1 (held) and next week,
 	 * a companion, and calls: one overdue, one later. */
@@ -672,9 +842,10 @@ static void test_timeline_and_facts(void)
 		.citizen_id = id, .reason = "agreed", .due_on = "2026-12-10", .status = "open" });
 	TAP_INT_EQ(demo_writer_close(w, true), DB_OK, "activity, sessions, match and calls written");
 
-	struct timeline_entry tl[32];
-	int n = 0;
-	TAP_INT_EQ(store_citizens_timeline(db, id, 32, tl, &n), DB_OK, "timeline");
+	struct citizen_view *v = view_new();
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "the card with its timeline");
+	const struct timeline_entry *tl = v->timeline;
+	int n = v->ntimeline;
 	char kinds[64] = "";
 	for (int i = 0; i < n && i < 30; i++)
 		kinds[i] = (char)('0' + tl[i].kind);
@@ -704,33 +875,41 @@ static void test_timeline_and_facts(void)
 		  && strcmp(tl[note].who, "Bente Ølgaard") == 0, "the newest note with its author");
 	TAP_CHECK(att >= 0 && strcmp(tl[att].code, "present") == 0 && strcmp(tl[att].what, "Gå-gruppen") == 0
 		  && strcmp(tl[att].who, "Bente Ølgaard") == 0, "attendance with activity and companion");
-	TAP_INT_EQ(store_citizens_timeline(db, id, 3, tl, &n), DB_OK, "a short timeline");
+	struct timeline_entry few[3];
+	TAP_INT_EQ(store_citizens_timeline(db, id, 3, few, &n), DB_OK, "a short timeline");
 	TAP_INT_EQ(n, 3, "stops at max");
 
-	struct citizen_facts facts;
-	TAP_INT_EQ(store_citizens_facts(db, id, "2026-11-26", &facts), DB_OK, "facts");
-	TAP_CHECK(!facts.ended, "not ended");
-	TAP_STR_EQ(facts.call_due_on, "2026-11-21", "the earliest open call");
-	TAP_STR_EQ(facts.call_reason, "after_first_session", "and why");
-	TAP_STR_EQ(facts.session_on, "2026-12-03", "the next planned session, skipping today's cancelled one");
-	TAP_STR_EQ(facts.session_time, "10:00", "at the activity's time");
-	TAP_STR_EQ(facts.session_activity, "Gå-gruppen", "of the activity");
-	TAP_STR_EQ(facts.session_volunteer, "Bente Ølgaard", "with the volunteer going along");
-	TAP_CHECK(facts.has_open_match, "an open match");
-	TAP_STR_EQ(facts.assessment, "volunteer_help", "latest assessment");
+	/* The facts are as of today, the day the program was given. */
+	const struct citizen_facts *facts = &v->facts;
+	TAP_CHECK(!facts->ended, "not ended");
+	TAP_STR_EQ(facts->call_due_on, "2026-11-21", "the earliest open call");
+	TAP_STR_EQ(facts->call_reason, "after_first_session", "and why");
+	TAP_STR_EQ(facts->session_on, "2026-12-03", "the next planned session, skipping today's cancelled one");
+	TAP_STR_EQ(facts->session_time, "10:00", "at the activity's time");
+	TAP_STR_EQ(facts->session_activity, "Gå-gruppen", "of the activity");
+	TAP_STR_EQ(facts->session_volunteer, "Bente Ølgaard", "with the volunteer going along");
+	TAP_CHECK(facts->has_open_match, "an open match");
+	TAP_STR_EQ(facts->assessment, "volunteer_help", "latest assessment");
 	struct date today = { 2026, 11, 26 };
-	struct next_step step = next_step_decide(&facts, today);
+	struct next_step step = next_step_decide(facts, today);
 	TAP_INT_EQ(step.kind, NEXT_CALL_OVERDUE, "the next step is the overdue call");
 	TAP_INT_EQ(step.days, 5, "five days over");
-	TAP_INT_EQ(store_citizens_facts(db, id + 100, "2026-11-26", &facts), DB_ERR_NOTFOUND, "no facts for nobody");
+	struct citizen_facts none;
+	TAP_INT_EQ(store_citizens_facts(db, id + 100, "2026-11-26", &none), DB_ERR_NOTFOUND, "no facts for nobody");
 
-	struct citizen_card card;
-	store_citizens_card(db, desk_user, id, &card);
-	store_citizens_end(db, desk_user, id, card.citizen.version, "2026-12-15", "moved");
-	store_citizens_timeline(db, id, 32, tl, &n);
-	TAP_CHECK(n > 0 && tl[0].kind == TL_END && strcmp(tl[0].code, "moved") == 0, "the end tops the timeline");
-	store_citizens_facts(db, id, "2026-11-26", &facts);
-	TAP_CHECK(facts.ended && strcmp(facts.end_reason, "moved") == 0, "facts say ended");
+	TAP_INT_EQ(citizens_end_course(&desk, id, v->card.citizen.version, "moved"), DB_OK, "the course ends");
+	citizens_card(&desk, id, v);
+	int end = -1, intake = -1;
+	for (int i = 0; i < v->ntimeline; i++) {
+		if (v->timeline[i].kind == TL_END && end < 0)
+			end = i;
+		if (v->timeline[i].kind == TL_INTAKE)
+			intake = i;
+	}
+	TAP_CHECK(end >= 0 && strcmp(v->timeline[end].code, "moved") == 0 && end < intake,
+		  "the end is on the timeline, before the same day's intake");
+	TAP_CHECK(v->facts.ended && strcmp(v->facts.end_reason, "moved") == 0, "facts say ended");
+	free(v);
 	db_close(db);
 }
 
@@ -741,26 +920,36 @@ static void test_picklists(void)
 	struct db *db = open_fresh("picks.db");
 	struct pick picks[CIT_MAX_PICKS];
 	int n = 0;
-	TAP_INT_EQ(store_picklist_load(db, "barriers", picks, CIT_MAX_PICKS, &n), DB_OK, "barriers");
+	TAP_INT_EQ(citizens_picklist(&desk, "barriers", picks, CIT_MAX_PICKS, &n), DB_OK, "barriers");
 	TAP_INT_EQ(n, 6, "six seeded");
 	TAP_CHECK(n == 6 && strcmp(picks[0].name, "Angst") == 0 && strcmp(picks[5].name, "Økonomi") == 0,
 		  "in Danish order, Økonomi last");
 	long long id = 0, again = 0;
-	TAP_INT_EQ(store_picklist_add(db, desk_user, "interests", "Strikning", &id), DB_OK, "add an interest");
+	TAP_INT_EQ(citizens_add_pick(&desk, "interests", "Strikning", &id), DB_OK, "add an interest");
 	TAP_CHECK(id > 0, "with an id");
-	TAP_INT_EQ(store_picklist_add(db, desk_user, "interests", "strikning", &again), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(citizens_add_pick(&desk, "interests", "strikning", &again), DB_ERR_CONSTRAINT,
 		   "the same name twice is refused");
 	TAP_INT_EQ(again, id, "and names the one there is");
-	TAP_INT_EQ(store_picklist_add(db, desk_user, "hobbies", "x", &again), DB_ERR_MISUSE, "unknown list");
-	store_picklist_load(db, "interests", picks, CIT_MAX_PICKS, &n);
+	TAP_INT_EQ(citizens_add_pick(&desk, "hobbies", "x", &again), DB_ERR_MISUSE, "unknown list");
+	TAP_INT_EQ(citizens_add_pick(&desk, "interests", "", &again), DB_ERR_INVALID, "an empty name");
+	citizens_picklist(&desk, "interests", picks, CIT_MAX_PICKS, &n);
 	bool found = false;
 	for (int i = 0; i < n; i++)
 		found |= picks[i].id == id && strcmp(picks[i].name, "Strikning") == 0;
 	TAP_CHECK(found && n == 11, "the new interest is listed");
-	TAP_INT_EQ(store_picklist_load(db, "interests", picks, 3, &n), DB_OK, "a short list");
+	TAP_INT_EQ(citizens_picklist(&desk, "interests", picks, 3, &n), DB_OK, "a short list");
 	TAP_INT_EQ(n, 3, "stops at max");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'interests' AND action = 'create'"), 1,
 		   "adding is audited");
+
+	/* A retired entry comes back rather than twice. */
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE interests SET active = 0 WHERE id = %lld", id);
+	db_exec(db, sql);
+	TAP_INT_EQ(citizens_add_pick(&desk, "interests", "STRIKNING", &again), DB_OK, "a retired entry added again");
+	TAP_INT_EQ(again, id, "is the same entry");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'interests' AND action = 'update'"), 1,
+		   "brought back, audited");
 	db_close(db);
 }
 
@@ -768,33 +957,108 @@ static void test_drafts(void)
 {
 	struct db *db = open_fresh("drafts.db");
 	long long id = 0;
-	TAP_INT_EQ(store_drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=2"), DB_OK,
+	TAP_INT_EQ(intake_draft_save(&desk, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=2"), DB_OK,
 		   "a new draft");
 	TAP_CHECK(id > 0, "gets an id");
 	long long first = id;
-	TAP_INT_EQ(store_drafts_save(db, desk_user, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=22 33 44 55"),
+	TAP_INT_EQ(intake_draft_save(&desk, &id, "Ærtebjerg, Tove", "name=Tove Ærtebjerg\nphone=22 33 44 55"),
 		   DB_OK, "saved again");
 	TAP_INT_EQ(id, first, "in place");
 	long long other = 0;
-	store_drafts_save(db, desk_user, &other, "Uden navn", "");
+	intake_draft_save(&desk, &other, "Uden navn", "");
 	struct draft list[8];
 	int n = 0;
-	TAP_INT_EQ(store_drafts_list(db, list, 8, &n), DB_OK, "list");
+	TAP_INT_EQ(intake_drafts(&desk, list, 8, &n), DB_OK, "list");
 	TAP_INT_EQ(n, 2, "two drafts");
 	char *data = NULL;
-	TAP_INT_EQ(store_drafts_load(db, first, &data), DB_OK, "load");
+	TAP_INT_EQ(intake_draft_load(&desk, first, &data), DB_OK, "load");
 	TAP_STR_EQ(data, "name=Tove Ærtebjerg\nphone=22 33 44 55", "the latest data");
 	free(data);
-	TAP_INT_EQ(store_drafts_delete(db, desk_user, first), DB_OK, "delete");
-	TAP_INT_EQ(store_drafts_load(db, first, &data), DB_ERR_NOTFOUND, "gone");
+	TAP_INT_EQ(intake_draft_delete(&desk, first), DB_OK, "delete");
+	TAP_INT_EQ(intake_draft_load(&desk, first, &data), DB_ERR_NOTFOUND, "gone");
 	TAP_CHECK(data == NULL, "and nothing to free");
-	TAP_INT_EQ(store_drafts_delete(db, desk_user, first), DB_ERR_NOTFOUND, "deleting twice");
+	TAP_INT_EQ(intake_draft_delete(&desk, first), DB_ERR_NOTFOUND, "deleting twice");
 	long long missing = first;
-	TAP_INT_EQ(store_drafts_save(db, desk_user, &missing, "x", "y"), DB_ERR_NOTFOUND, "saving into a deleted draft");
-	store_drafts_list(db, list, 8, &n);
+	TAP_INT_EQ(intake_draft_save(&desk, &missing, "x", "y"), DB_ERR_NOTFOUND, "saving into a deleted draft");
+	intake_drafts(&desk, list, 8, &n);
 	TAP_CHECK(n == 1 && strcmp(list[0].label, "Uden navn") == 0, "one left");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft'"), 4,
 		   "create, update, create, delete audited");
+
+	/* Registering the intake removes the draft it was filled from. */
+	struct citizen_card c;
+	card_basic(&c, "Tove Ærtebjerg", "22 33 44 55", "", "", "");
+	long long citizen = 0;
+	TAP_INT_EQ(intake_register(&desk, &c, other, &citizen), DB_OK, "the intake from the draft is saved");
+	TAP_INT_EQ(intake_draft_load(&desk, other, &data), DB_ERR_NOTFOUND, "and the draft is gone with it");
+	db_close(db);
+}
+
+/* A second person who signs in after the idle lock never sees what the
+ * first had half typed: not in the list, not on the home screen, not by
+ * its number; a coordinator neither. */
+static void test_drafts_are_private(void)
+{
+	struct db *db = open_fresh("private.db");
+	struct desk bente = desk;
+	struct desk ole = desk_for(db, add_user(db, "Ole Ærø", "desk"), ROLE_DESK);
+	struct desk kim = desk_for(db, add_user(db, "Kim Aagaard", "coordinator"), ROLE_COORDINATOR);
+	long long hers = 0, his = 0;
+	intake_draft_save(&bente, &hers, "Holm, Åse", "name=Åse Holm\nphone=31 31 31 31");
+	intake_draft_save(&ole, &his, "Dam, Bo", "name=Bo Dam");
+	struct draft list[8];
+	int n = 0;
+	TAP_INT_EQ(intake_drafts(&ole, list, 8, &n), DB_OK, "Ole's drafts");
+	TAP_CHECK(n == 1 && list[0].id == his, "only his own");
+	TAP_INT_EQ(intake_drafts(&kim, list, 8, &n), DB_OK, "the coordinator's drafts");
+	TAP_INT_EQ(n, 0, "none: not everyone's either");
+	char *data = NULL;
+	TAP_INT_EQ(intake_draft_load(&ole, hers, &data), DB_ERR_FORBIDDEN, "Ole cannot open Bente's by its number");
+	TAP_CHECK(data == NULL, "and gets nothing of it");
+	TAP_INT_EQ(intake_draft_load(&kim, hers, &data), DB_ERR_FORBIDDEN, "nor can the coordinator");
+	TAP_INT_EQ(intake_draft_delete(&ole, hers), DB_ERR_FORBIDDEN, "deleting someone else's draft is refused");
+	TAP_INT_EQ(intake_draft_delete(&kim, hers), DB_ERR_FORBIDDEN, "by a coordinator too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 2, "both drafts are still there");
+
+	/* The home screen's drafts follow the same rule. */
+	struct overview o;
+	TAP_INT_EQ(overview_today(&ole, &o), DB_OK, "Ole's home screen");
+	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == his, "shows his draft only");
+	TAP_INT_EQ(overview_today(&bente, &o), DB_OK, "Bente's home screen");
+	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == hers, "shows hers only");
+	struct desk nobody = desk_for(db, 0, ROLE_DESK);
+	TAP_INT_EQ(overview_today(&nobody, &o), DB_OK, "the locked home screen");
+	TAP_INT_EQ(o.ndrafts, 0, "shows no drafts");
+
+	/* A coordinator who takes over Bente's open form after the lock and
+	 * keeps it gets a draft of their own; hers stays hers. */
+	long long taken = hers;
+	TAP_INT_EQ(intake_draft_save(&kim, &taken, "Holm, Åse", "name=Åse Holm\nphone=31 31 31 31\nemail=a@b.dk"),
+		   DB_OK, "the coordinator keeps the form");
+	TAP_CHECK(taken != hers && taken > 0, "as a new draft");
+	intake_drafts(&kim, list, 8, &n);
+	TAP_CHECK(n == 1 && list[0].id == taken, "in the coordinator's list");
+	TAP_INT_EQ(intake_draft_load(&bente, hers, &data), DB_OK, "Bente's draft is unchanged");
+	TAP_STR_EQ(data, "name=Åse Holm\nphone=31 31 31 31", "with what she typed");
+	free(data);
+	/* Registering from someone else's draft leaves it to its owner. */
+	struct citizen_card c;
+	card_basic(&c, "Åse Holm", "31 31 31 31", "", "", "");
+	long long citizen = 0;
+	TAP_INT_EQ(intake_register(&kim, &c, hers, &citizen), DB_OK, "registered by the coordinator");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 3, "no draft was deleted");
+
+	/* Before anyone can sign in, the drafts are nobody's and the one desk's. */
+	struct db *fresh;
+	char path[256];
+	testdb_path(path, sizeof path, "unset.db");
+	TAP_INT_EQ(db_open(path, &fresh), DB_OK, "a centre not set up yet");
+	struct desk setup = { .db = fresh };
+	long long d0 = 0;
+	TAP_INT_EQ(intake_draft_save(&setup, &d0, "x", "name=x"), DB_OK, "a draft before any user exists");
+	TAP_INT_EQ(intake_drafts(&setup, list, 8, &n), DB_OK, "listed");
+	TAP_INT_EQ(n, 1, "at that desk");
+	db_close(fresh);
 	db_close(db);
 }
 
@@ -807,13 +1071,17 @@ int main(void)
 		return 1;
 	test_intake_without_consent();
 	test_intake_and_card();
+	test_duplicate();
+	test_roles();
 	test_search();
 	test_search_reference();
 	test_migration_backfill();
 	test_update_conflict();
+	test_notes();
 	test_timeline_and_facts();
 	test_picklists();
 	test_drafts();
+	test_drafts_are_private();
 	testdb_finish();
 	return tap_done();
 }

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
+#include "intake.h"
 #include "match.h"
 #include "nextstep.h"
 #include "store_citizens.h"
@@ -62,7 +63,8 @@ static long long add_citizen(struct db *db, const char *name, const char *referr
 	c.nbarriers = 1;
 	c.availability = AVAIL_BIT(4, 0);
 	long long id = 0;
-	if (store_citizens_intake(db, coordinator, &c, &id) != DB_OK)
+	struct desk d = { .db = db, .user = coordinator, .role = ROLE_COORDINATOR, .users_exist = true };
+	if (intake_register(&d, &c, 0, &id) != DB_OK)
 		printf("# intake of %s failed: %s\n", name, db_errdetail(db));
 	return id;
 }
@@ -119,8 +121,8 @@ static void waiting(void)
 	long long erik = add_citizen(db, "Erik Aagaard", "2026-07-01", "volunteer_help", "8000");
 	long long jens = add_citizen(db, "Jens Dam", "2026-06-01", "volunteer_help", "8000");
 	struct citizen_card card;
-	store_citizens_card(db, coordinator, jens, &card);
-	store_citizens_end(db, coordinator, jens, card.citizen.version, "2026-11-01", "moved");
+	store_citizens_card(db, jens, &card, NULL);
+	store_citizens_end(db, jens, card.citizen.version, "2026-11-01", "moved");
 
 	struct waiting_citizen w[10];
 	int n = 0;
@@ -324,8 +326,8 @@ static void refusals(void)
 	store_matching_confirm(db, coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_ALREADY_ENROLLED, "already in the activity");
 	struct citizen_card card;
-	store_citizens_card(db, coordinator, c[3], &card);
-	store_citizens_end(db, coordinator, c[3], card.citizen.version, today, "moved");
+	store_citizens_card(db, c[3], &card, NULL);
+	store_citizens_end(db, c[3], card.citizen.version, today, "moved");
 	q = (struct match_request){ c[3], roomy, 0, today };
 	store_matching_confirm(db, coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_CITIZEN, "a citizen whose course ended is not matched");

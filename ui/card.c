@@ -8,33 +8,27 @@
 
 #include "app.h"
 #include "citizen_edit.h"
-#include "cpr.h"
+#include "citizens.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
 #include "measure_chart.h"
-#include "store_measures.h"
 #include "measure_form.h"
 #include "nextstep.h"
-#include "store_citizens.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
-enum { CARD_TIMELINE_MAX = 200 };
+/* The chart draws what the card use case reads. */
+_Static_assert((int)CITIZEN_MEASURES_MAX <= (int)MEASURE_CHART_MAX, "the chart has room for the card's measures");
 
 struct card_state {
 	long long id;
-	struct citizen_card card;
-	struct citizen_facts facts;
-	struct timeline_entry timeline[CARD_TIMELINE_MAX];
-	int ntimeline;
+	struct citizen_view view;
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
-	struct measure_history measures[MEASURE_CHART_MAX];
-	int nmeasures;
 };
 
 static const struct screen_ops card_screen;
@@ -50,14 +44,14 @@ static const struct action card_actions[] = {
 
 static int tl_count(void *ctx)
 {
-	return ((struct card_state *)ctx)->ntimeline;
+	return ((struct card_state *)ctx)->view.ntimeline;
 }
 
 /* One timeline line in words: "26-11-2026  Mødte op: Gå-gruppen". */
 static void tl_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct card_state *st = ctx;
-	const struct timeline_entry *e = &st->timeline[i];
+	const struct timeline_entry *e = &st->view.timeline[i];
 	char date[16] = "";
 	struct date d;
 	if (date_parse_iso(e->date, &d))
@@ -118,40 +112,23 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 	snprintf(buf, size, "%-10s  %s", date, what);
 }
 
-static void picks_words(struct app *app, const char *which, const long long *ids, int n, char *out,
-			size_t size)
+static void picks_words(const struct pick *picks, int n, char *out, size_t size)
 {
-	struct pick picks[64];
-	int count = 0;
-	out[0] = '\0';
-	if (store_picklist_load(app->desk.db, which, picks, 64, &count) != DB_OK)
-		return;
 	struct strbuf b = strbuf_on(out, size);
+	out[0] = '\0';
 	for (int i = 0; i < n; i++)
-		for (int p = 0; p < count; p++)
-			if (picks[p].id == ids[i])
-				strbuf_item(&b, ", ", picks[p].name);
+		strbuf_item(&b, ", ", picks[i].name);
 }
 
 static bool load(struct card_state *st, struct app *app)
 {
-	enum db_status r = store_citizens_card(app->desk.db, app->desk.user, st->id, &st->card);
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	if (r == DB_OK)
-		r = store_citizens_facts(app->desk.db, st->id, today, &st->facts);
-	if (r == DB_OK)
-		r = store_citizens_timeline(app->desk.db, st->id, CARD_TIMELINE_MAX, st->timeline, &st->ntimeline);
+	enum db_status r = citizens_card(&app->desk, st->id, &st->view);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
-	if (store_measures_history(app->desk.db, st->id, st->measures, MEASURE_CHART_MAX, &st->nmeasures) != DB_OK)
-		st->nmeasures = 0;
-	picks_words(app, "interests", st->card.interests, st->card.ninterests, st->picks_text[0],
-		    sizeof st->picks_text[0]);
-	picks_words(app, "barriers", st->card.barriers, st->card.nbarriers, st->picks_text[1],
-		    sizeof st->picks_text[1]);
+	picks_words(st->view.interests, st->view.ninterests, st->picks_text[0], sizeof st->picks_text[0]);
+	picks_words(st->view.barriers, st->view.nbarriers, st->picks_text[1], sizeof st->picks_text[1]);
 	list_refresh(&st->list);
 	return true;
 }
@@ -221,7 +198,7 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
 	struct card_state *st = s->state;
-	const struct citizen_card *c = &st->card;
+	const struct citizen_card *c = &st->view.card;
 	const struct citizen *z = &c->citizen;
 	int y = a->top;
 
@@ -233,9 +210,9 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		 strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "");
 	draw_text(y++, a->left, a->cols, head, A_BOLD);
 
-	struct next_step step = next_step_decide(&st->facts, date_today());
+	struct next_step step = next_step_decide(&st->view.facts, date_today());
 	char line[600], next[700];
-	next_step_describe(&step, &st->facts, line, sizeof line);
+	next_step_describe(&step, &st->view.facts, line, sizeof line);
 	snprintf(next, sizeof next, _("Next step: %s"), line);
 	draw_blank(y, a->left, a->cols, A_REVERSE);
 	draw_text(y++, a->left, a->cols, next, A_REVERSE | A_BOLD);
@@ -244,7 +221,7 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	 * least four rows for the timeline, but always the phone number. */
 	int detail_rows = a->rows - 2 - 5;
 	/* Room for the measures' chart (ui/measure_form.c), when there are any. */
-	int measure_rows = measure_chart_rows(st->nmeasures, detail_rows > 8 ? 3 : 0);
+	int measure_rows = measure_chart_rows(st->view.nmeasures, detail_rows > 8 ? 3 : 0);
 	detail_rows -= measure_rows;
 	if (detail_rows < 1)
 		detail_rows = 1;
@@ -300,7 +277,7 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		*py += used;
 	}
 	y = (yl > yr ? yl : yr);
-	y += measure_chart_draw(st->measures, st->nmeasures, y, a->left, a->cols, measure_rows, true);
+	y += measure_chart_draw(st->view.measures, st->view.nmeasures, y, a->left, a->cols, measure_rows, true);
 	snprintf(line, sizeof line, "%s", _("Timeline"));
 	draw_text(y++, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
 	struct area tl = { y, a->left, a->top + a->rows - y, a->cols };
@@ -313,14 +290,14 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 	struct card_state *st = ctx;
 	if (!text || !text[0])
 		return;
-	if (cpr_found(text)) {
+	enum db_status r = citizens_add_note(&app->desk, st->id, text);
+	/* The prompt keeps to the length, so a note refused is one that
+	 * looks like it holds a CPR number. */
+	if (r == DB_ERR_INVALID) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("This looks like a CPR number. Brobygger never needs one, so the note was not saved."));
 		return;
 	}
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_citizens_add_note(app->desk.db, app->desk.user, st->id, today, text);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -343,7 +320,7 @@ static void reopen_answered(struct app *app, void *ctx, int yes)
 	struct card_state *st = ctx;
 	if (yes)
 		after_course_change(st, app,
-				    store_citizens_reopen(app->desk.db, app->desk.user, st->id, st->card.citizen.version));
+				    citizens_reopen_course(&app->desk, st->id, st->view.card.citizen.version));
 }
 
 static void end_reason_chosen(struct app *app, void *ctx, int c)
@@ -351,15 +328,13 @@ static void end_reason_chosen(struct app *app, void *ctx, int c)
 	struct card_state *st = ctx;
 	if (c < 0)
 		return;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	after_course_change(st, app, store_citizens_end(app->desk.db, app->desk.user, st->id,
-							st->card.citizen.version, today, vocab_end_reason[c].code));
+	after_course_change(st, app, citizens_end_course(&app->desk, st->id, st->view.card.citizen.version,
+							 vocab_end_reason[c].code));
 }
 
 static void end_or_reopen(struct card_state *st, struct app *app)
 {
-	if (strcmp(st->card.citizen.status, "ended") == 0) {
+	if (strcmp(st->view.card.citizen.status, "ended") == 0) {
 		dialog_confirm(app, &(struct confirm_args){ .question = _("Reopen the course for this citizen?"),
 			.done = reopen_answered, .ctx = st });
 		return;
@@ -377,7 +352,7 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	struct card_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_EDIT:
-		citizen_edit_open(app, &(struct citizen_edit_args){ .card = &st->card });
+		citizen_edit_open(app, &(struct citizen_edit_args){ .card = &st->view.card });
 		return RD_ALL;
 	case ACT_NOTE:
 		dialog_prompt(app, &(struct prompt_args){ .question = _("Note (today's date and your name are added):"),
@@ -388,7 +363,7 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	case ACT_MEASURE:
 		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->id,
-			.citizen_name = st->card.citizen.name });
+			.citizen_name = st->view.card.citizen.name });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);

@@ -7,6 +7,8 @@
 
 #include "app.h"
 #include "citizen_form.h"
+#include "citizen_rules.h"
+#include "citizens.h"
 #include "dialog.h"
 #include "draw.h"
 #include "form_screen.h"
@@ -117,9 +119,9 @@ static void accept_theirs_as_base(struct edit_state *st)
 	st->original = st->theirs_card;
 }
 
-/* Three-way merge of the form: a field only the other desk changed takes
- * their value; a field both changed differently is a clash. Returns the
- * number of clashes, or -1 if the versions could not be read. */
+/* Three-way merge of the form, field by field as the rule says
+ * (citizen_rule_merge_field), on the values as the form shows them.
+ * Returns the number of clashes, or -1 if the versions could not be read. */
 static int merge(struct edit_state *st, struct app *app)
 {
 	if (!citizen_form_init(&st->theirs, app) || !citizen_form_init(&st->base, app))
@@ -135,12 +137,16 @@ static int merge(struct edit_state *st, struct app *app)
 		form_value_text(&st->cf.fields[i], mine, sizeof mine);
 		form_value_text(&st->theirs.fields[i], theirs, sizeof theirs);
 		form_value_text(&st->base.fields[i], base, sizeof base);
-		if (strcmp(theirs, base) == 0 || strcmp(mine, theirs) == 0)
-			continue;
-		if (strcmp(mine, base) == 0)
+		switch (citizen_rule_merge_field(base, mine, theirs)) {
+		case MERGE_THEIRS:
 			form_field_take_value(&st->cf.fields[i], &st->theirs.fields[i]);
-		else
+			break;
+		case MERGE_CLASH:
 			clashes += st->clash[i] = true;
+			break;
+		case MERGE_MINE:
+			break;
+		}
 	}
 	citizen_form_update_visibility(&st->cf);
 	return clashes;
@@ -152,7 +158,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 		return RD_ALL;
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);
-	enum db_status r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
+	enum db_status r = citizens_save_card(&app->desk, &edited, st->expected_version, &st->theirs_card);
 	if (r == DB_ERR_CONFLICT) {
 		int clashes = merge(st, app);
 		if (clashes < 0)
@@ -162,7 +168,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			/* Nothing clashed: the merged card is saved at once. */
 			edited = st->original;
 			citizen_form_read(&st->cf, &edited);
-			r = store_citizens_update(app->desk.db, app->desk.user, &edited, st->expected_version, &st->theirs_card);
+			r = citizens_save_card(&app->desk, &edited, st->expected_version, &st->theirs_card);
 			if (r == DB_OK) {
 				st->cf.form.dirty = false;
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "form_screen.h"
 #include "field_checks.h"
@@ -17,20 +18,26 @@
  * after today, and a date long ago is most likely a typing slip. */
 static bool check_past_date(const struct form_field *fld, char *err, size_t size)
 {
-	struct date d, today = date_today();
+	struct date d;
 	if (!date_parse(fld->edit.text, &d))
 		return true;
-	if (date_to_days(d) > date_to_days(today))
+	switch (citizen_rule_past_date(d, date_today())) {
+	case PAST_DATE_FUTURE:
 		snprintf(err, size, "%s", _("This date is in the future. Write the day it happened."));
-	else if (d.year < today.year - 10)
+		break;
+	case PAST_DATE_LONG_AGO:
 		snprintf(err, size, "%s", _("This date is more than ten years ago. Check the year."));
+		break;
+	case PAST_DATE_OK:
+		break;
+	}
 	return !err[0];
 }
 
 static bool check_birth_year(const struct form_field *fld, char *err, size_t size)
 {
 	long year = strtol(fld->edit.text, NULL, 10);
-	if (year > date_today().year - 18)
+	if (year > 0 && year < 10000 && !citizen_rule_adult((int)year, date_today()))
 		snprintf(err, size, "%s", _("Brobygger is for adults: the citizen must be 18 or older."));
 	return !err[0];
 }

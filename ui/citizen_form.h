@@ -5,8 +5,8 @@
 #define BB_CITIZEN_FORM_H
 
 #include "form.h"
+#include "model_citizen.h"
 #include "picklist_field.h"
-#include "store_citizens.h"
 
 struct app;
 

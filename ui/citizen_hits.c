@@ -1,10 +1,11 @@
 /* citizen_hits.c — paged citizen search results (citizen_hits.h). */
 #include "citizen_hits.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app.h"
-#include "fold.h"
+#include "citizens.h"
 
 enum { PAGE = 60, PREFETCH = 5 };
 
@@ -30,7 +31,7 @@ static void fetch(struct citizen_hits *h, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = store_citizens_search(h->app->desk.db, h->query, offset, want, h->rows + offset, &got);
+	enum db_status r = citizens_search(&h->app->desk, h->query, offset, want, h->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(h->app, r);
 		got = 0;
@@ -41,7 +42,7 @@ static void fetch(struct citizen_hits *h, int offset)
 
 void citizen_hits_search(struct citizen_hits *h, const char *typed)
 {
-	fold_search(typed, h->query, sizeof h->query);
+	snprintf(h->query, sizeof h->query, "%s", typed ? typed : "");
 	fetch(h, 0);
 }
 

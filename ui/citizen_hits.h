@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "store_citizens.h"
+#include "model_citizen.h"
 
 struct app;
 
@@ -17,7 +17,7 @@ struct citizen_hits {
 	int count;             /* fetched so far */
 	int max;               /* room in rows: a search never shows more */
 	bool more;             /* the last fetch was full: there may be more */
-	char query[256];       /* folded */
+	char query[256];       /* as typed */
 };
 
 /* False when out of memory. */

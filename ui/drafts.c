@@ -9,9 +9,9 @@
 #include "date.h"
 #include "dialog.h"
 #include "i18n.h"
+#include "intake.h"
 #include "intake_form.h"
 #include "list.h"
-#include "store_citizens.h"
 
 enum { DRAFTS_MAX = 200 };
 
@@ -43,7 +43,7 @@ static void d_row(void *ctx, int i, char *buf, size_t size)
 
 static bool reload(struct drafts_state *st, struct app *app)
 {
-	enum db_status r = store_drafts_list(app->desk.db, st->drafts, DRAFTS_MAX, &st->n);
+	enum db_status r = intake_drafts(&app->desk, st->drafts, DRAFTS_MAX, &st->n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -87,7 +87,7 @@ static void delete_answered(struct app *app, void *ctx, int yes)
 	struct drafts_state *st = ctx;
 	if (!yes || st->n == 0)
 		return;
-	enum db_status r = store_drafts_delete(app->desk.db, app->desk.user, st->drafts[st->list.selected].id);
+	enum db_status r = intake_draft_delete(&app->desk, st->drafts[st->list.selected].id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	reload(st, app);
@@ -119,8 +119,8 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
-	.help = N_("Intake forms that were left before they were saved. Enter goes on filling one in; "
-		   "saving it removes the draft."),
+	.help = N_("Intake forms you left before they were saved; nobody else sees them. Enter goes on "
+		   "filling one in; saving it removes the draft."),
 	.actions = drafts_actions,
 	.enter = drafts_enter,
 	.draw = drafts_draw,

@@ -9,9 +9,9 @@
 #include "card.h"
 #include "citizen_form.h"
 #include "dialog.h"
-#include "fold.h"
 #include "form_screen.h"
 #include "i18n.h"
+#include "intake.h"
 
 struct intake_state {
 	struct citizen_form cf;
@@ -41,7 +41,7 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 	const struct intake_args *a = args;
 	if (a && a->draft_id) {
 		char *data = NULL;
-		enum db_status r = store_drafts_load(app->desk.db, a->draft_id, &data);
+		enum db_status r = intake_draft_load(&app->desk, a->draft_id, &data);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			free(st);
@@ -64,7 +64,7 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 	char *data = form_serialise(&st->cf.form);
 	if (!data)
 		return DB_ERR_IO;
-	enum db_status r = store_drafts_save(app->desk.db, app->desk.user, &st->draft_id, label, data);
+	enum db_status r = intake_draft_save(&app->desk, &st->draft_id, label, data);
 	free(data);
 	if (r == DB_OK)
 		st->cf.form.dirty = false;
@@ -92,14 +92,13 @@ static void intake_draw(struct screen *s, struct app *app, const struct area *a)
 static void save_now(struct intake_state *st, struct app *app)
 {
 	long long id = 0;
-	enum db_status r = store_citizens_intake(app->desk.db, app->desk.user, &st->card, &id);
+	/* The draft the form came from goes with the same save. */
+	enum db_status r = intake_register(&app->desk, &st->card, st->draft_id, &id);
 	if (r != DB_OK) {
 		/* The form stays open with everything typed. */
 		app_status_db(app, r);
 		return;
 	}
-	if (st->draft_id)
-		store_drafts_delete(app->desk.db, app->desk.user, st->draft_id);
 	st->cf.form.dirty = false;
 	char name[CIT_NAME];
 	snprintf(name, sizeof name, "%s", st->card.citizen.name);
@@ -143,30 +142,15 @@ static void duplicate_answered(struct app *app, void *ctx, int yes)
  * True when a question was asked. */
 static bool ask_if_duplicate(struct intake_state *st, struct app *app)
 {
-	const struct citizen *c = &st->card.citizen;
-	char folded[CIT_NAME];
-	fold_search(c->name, folded, sizeof folded);
-	struct citizen_hit hits[10];
-	int n = 0;
-	if (store_citizens_search(app->desk.db, folded, 0, 10, hits, &n) != DB_OK)
+	struct citizen_hit other;
+	bool found = false;
+	if (intake_possible_duplicate(&app->desk, &st->card.citizen, &other, &found) != DB_OK || !found)
 		return false;
-	for (int i = 0; i < n; i++) {
-		char other[CIT_NAME];
-		fold_search(hits[i].name, other, sizeof other);
-		if (strcmp(other, folded) != 0)
-			continue;
-		char mine_digits[CIT_SHORT], their_digits[CIT_SHORT];
-		fold_digits(c->phone, mine_digits, sizeof mine_digits);
-		fold_digits(hits[i].phone, their_digits, sizeof their_digits);
-		if (mine_digits[0] && their_digits[0] && strcmp(mine_digits, their_digits) != 0)
-			continue;
-		char q[CIT_NAME * 2 + 200];
-		snprintf(q, sizeof q, _("%s is already registered (phone %s, %s %s). Register a new citizen anyway?"),
-			 hits[i].name, hits[i].phone[0] ? hits[i].phone : "-", hits[i].postcode, hits[i].town);
-		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = duplicate_answered, .ctx = st });
-		return true;
-	}
-	return false;
+	char q[CIT_NAME * 2 + 200];
+	snprintf(q, sizeof q, _("%s is already registered (phone %s, %s %s). Register a new citizen anyway?"),
+		 other.name, other.phone[0] ? other.phone : "-", other.postcode, other.town);
+	dialog_confirm(app, &(struct confirm_args){ .question = q, .done = duplicate_answered, .ctx = st });
+	return true;
 }
 
 static unsigned save(struct intake_state *st, struct app *app)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "citizens.h"
 #include "i18n.h"
 
 enum db_status picklist_field_load(struct picklist_field *pf, struct app *app, const char *which,
@@ -11,7 +12,7 @@ enum db_status picklist_field_load(struct picklist_field *pf, struct app *app, c
 {
 	pf->which = which;
 	int n = 0;
-	enum db_status r = store_picklist_load(app->desk.db, which, pf->picks, FIELD_MAX_OPTIONS, &n);
+	enum db_status r = citizens_picklist(&app->desk, which, pf->picks, FIELD_MAX_OPTIONS, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++)
@@ -26,7 +27,7 @@ bool picklist_field_add(struct app *app, void *ctx, struct form_field *fld, cons
 {
 	struct picklist_field *pf = ctx;
 	long long id;
-	enum db_status r = store_picklist_add(app->desk.db, app->desk.user, pf->which, name, &id);
+	enum db_status r = citizens_add_pick(&app->desk, pf->which, name, &id);
 	if (r != DB_OK) {
 		snprintf(err, size, "%s", r == DB_ERR_CONSTRAINT ? _("That entry is already on the list.")
 			 : _("The entry could not be saved."));

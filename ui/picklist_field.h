@@ -9,9 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "db.h"
 #include "form.h"
-#include "store_citizens.h"
+#include "model_citizen.h"
 
 struct app;
 

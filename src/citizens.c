@@ -1,0 +1,234 @@
+/* citizens.c — the use cases of a citizen on record (citizens.h). */
+#include "citizens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "citizen_rules.h"
+#include "date.h"
+#include "fold.h"
+#include "store_citizens.h"
+#include "store_measures.h"
+
+static void today_iso(char out[DATE_ISO_LEN])
+{
+	date_format_iso(date_today(), out);
+}
+
+/* ---------- finding ---------- */
+
+enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
+			       int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char folded[256];
+	fold_search(typed ? typed : "", folded, sizeof folded);
+	return store_citizens_search(d->db, folded, offset, limit, out, count);
+}
+
+/* ---------- the card ---------- */
+
+enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	r = store_citizens_card(d->db, id, &out->card, NULL);
+	if (r == DB_OK)
+		r = store_citizens_facts(d->db, id, today, &out->facts);
+	if (r == DB_OK)
+		r = store_citizens_timeline(d->db, id, CITIZEN_TIMELINE_MAX, out->timeline, &out->ntimeline);
+	if (r == DB_OK)
+		r = store_citizens_pick_names(d->db, id, "interests", out->interests, CIT_MAX_PICKS, &out->ninterests);
+	if (r == DB_OK)
+		r = store_citizens_pick_names(d->db, id, "barriers", out->barriers, CIT_MAX_PICKS, &out->nbarriers);
+	/* Read here, not through src/measures.c: the chart is part of the
+	 * one look at the card. */
+	if (r == DB_OK)
+		r = store_measures_history(d->db, id, out->measures, CITIZEN_MEASURES_MAX, &out->nmeasures);
+	/* The card holds health data: every look is in the log. */
+	if (r == DB_OK)
+		r = desk_audit(d, "view", "citizen", id, NULL);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
+/* The card as it is now, for the desk whose save met a conflict. */
+static enum db_status card_now(struct desk *d, long long id, struct citizen_card *out)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_citizens_card(d->db, id, out, NULL);
+	if (r == DB_OK)
+		r = desk_audit(d, "view", "citizen", id, NULL);
+	return desk_end(d, r);
+}
+
+static enum db_status save_consents(struct desk *d, long long id, const struct consent *now,
+				    const struct consent *edited)
+{
+	enum db_status r = DB_OK;
+	/* A corrected date moves the consents that carried the old one. */
+	if (citizen_rule_consent_redated(now, edited))
+		r = store_citizens_redate_consents(d->db, id, now->given_on, edited->given_on);
+	struct consent give, withdraw;
+	citizen_rule_consent_changes(now, edited, &give, &withdraw);
+	if (r == DB_OK)
+		r = store_citizens_give_consents(d->db, id, &give, edited->given_on, d->user);
+	if (r == DB_OK)
+		r = store_citizens_withdraw_consents(d->db, id, &withdraw);
+	return r;
+}
+
+static enum db_status save_assessment(struct desk *d, long long id, const struct citizen_card_rows *rows,
+				      const struct assessment *now, const struct assessment *edited)
+{
+	switch (citizen_rule_assessment_change(rows->assessment_id != 0, now, edited)) {
+	case ASSESSMENT_ADD:
+		return store_citizens_add_assessment(d->db, id, edited, d->user);
+	case ASSESSMENT_CORRECT:
+		return store_citizens_update_assessment(d->db, rows->assessment_id, edited);
+	case ASSESSMENT_REMOVE:
+		return store_citizens_delete_assessment(d->db, rows->assessment_id);
+	case ASSESSMENT_KEEP:
+		break;
+	}
+	return DB_OK;
+}
+
+/* Every part of the card after the citizen's own row (already saved). */
+static enum db_status save_parts(struct desk *d, const struct citizen_card *edited, struct citizen_card *now)
+{
+	long long id = edited->citizen.id;
+	struct citizen_card_rows rows;
+	enum db_status r = store_citizens_card(d->db, id, now, &rows);
+	if (r == DB_OK && rows.referral_id)
+		r = store_citizens_update_referral(d->db, rows.referral_id, &edited->referral);
+	else if (r == DB_OK && edited->referral.source[0])
+		r = store_citizens_add_referral(d->db, id, &edited->referral, d->user, NULL);
+	if (r == DB_OK)
+		r = store_citizens_set_relative(d->db, id, &edited->relative);
+	if (r == DB_OK)
+		r = save_consents(d, id, &now->consent, &edited->consent);
+	if (r == DB_OK)
+		r = save_assessment(d, id, &rows, &now->assessment, &edited->assessment);
+	if (r == DB_OK)
+		r = store_citizens_set_picks(d->db, id, edited);
+	return r;
+}
+
+enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edited, long long expected_version,
+				  struct citizen_card *current)
+{
+	/* The edited card and the card before it: too big for the stack of
+	 * a screen's callback. */
+	struct citizen_card *card = malloc(2 * sizeof *card);
+	if (!card)
+		return DB_ERR_IO;
+	struct citizen_card *now = card + 1;
+	card[0] = *edited;
+	citizen_rule_assessment_clean(&card->assessment);
+	long long id = card->citizen.id;
+	enum db_status r = citizen_rule_card_ok(card, date_today()) ? desk_begin(d, ROLE_DESK) : DB_ERR_INVALID;
+	if (r != DB_OK) {
+		free(card);
+		return r;
+	}
+	r = store_citizens_update(d->db, &card->citizen, expected_version);
+	if (r == DB_OK)
+		r = save_parts(d, card, now);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", id, "card");
+	r = desk_end(d, r);
+	free(card);
+	/* Show the card as the other desk left it, so both can be compared. */
+	if (r == DB_ERR_CONFLICT && current && card_now(d, id, current) != DB_OK)
+		memset(current, 0, sizeof *current);
+	return r;
+}
+
+enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
+{
+	if (!citizen_rule_note_ok(text))
+		return DB_ERR_INVALID;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	r = store_citizens_add_note(d->db, id, today, d->user, text);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", id, "note");
+	return desk_end(d, r);
+}
+
+enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason)
+{
+	/* An end without a reason would read as a reopening. */
+	if (!citizen_rule_end_reason(reason))
+		return DB_ERR_INVALID;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	r = store_citizens_end(d->db, id, expected_version, today, reason);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", id, "end");
+	return desk_end(d, r);
+}
+
+enum db_status citizens_reopen_course(struct desk *d, long long id, long long expected_version)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_citizens_reopen(d->db, id, expected_version);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", id, "reopen");
+	return desk_end(d, r);
+}
+
+/* ---------- pick-lists ---------- */
+
+enum db_status citizens_picklist(struct desk *d, const char *which, struct pick *out, int max, int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_picklist_load(d->db, which, out, max, count);
+}
+
+enum db_status citizens_add_pick(struct desk *d, const char *which, const char *name, long long *id)
+{
+	*id = 0;
+	if (!citizen_rule_pick_name_ok(name))
+		return DB_ERR_INVALID;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	long long existing = 0, added = 0;
+	bool active = false;
+	r = store_picklist_find(d->db, which, name, &existing, &active);
+	/* The list holds each entry once; a retired one comes back. */
+	if (r == DB_OK && existing && active)
+		r = DB_ERR_CONSTRAINT;
+	else if (r == DB_OK && existing)
+		r = store_picklist_reactivate(d->db, which, existing);
+	else if (r == DB_OK)
+		r = store_picklist_insert(d->db, which, name, &added);
+	if (r == DB_OK)
+		r = desk_audit(d, existing ? "update" : "create", which, existing ? existing : added, NULL);
+	r = desk_end(d, r);
+	if (r == DB_OK || (r == DB_ERR_CONSTRAINT && existing && active))
+		*id = existing ? existing : added;
+	return r;
+}

@@ -1,0 +1,78 @@
+/* citizens.h — what the desk does with a citizen on record: find them,
+ * open their card, save an edited card, write a note, end or reopen the
+ * course; and the centre's pick-lists (interests, barriers) the forms
+ * choose from. Registering a new citizen is in intake.h.
+ *
+ * Each is one use case: the role check, one transaction, the stores
+ * (db/store_citizens.h), the rules (src/citizen_rules.h) and the audit
+ * record, committed or rolled back as a whole before the function
+ * returns. Anyone signed in may do these. */
+#ifndef BB_CITIZENS_H
+#define BB_CITIZENS_H
+
+#include <stdbool.h>
+
+#include "desk.h"
+#include "model_citizen.h"
+#include "model_measures.h"
+
+enum {
+	CITIZEN_TIMELINE_MAX = 200, /* timeline entries a card shows */
+	CITIZEN_MEASURES_MAX = 4,   /* measures a card charts */
+};
+
+/* Everything the card shows, read as one snapshot. */
+struct citizen_view {
+	struct citizen_card card;
+	struct citizen_facts facts;      /* as of today, for the next step */
+	struct pick interests[CIT_MAX_PICKS];
+	int ninterests;
+	struct pick barriers[CIT_MAX_PICKS];
+	int nbarriers;
+	struct timeline_entry timeline[CITIZEN_TIMELINE_MAX];
+	int ntimeline;
+	struct measure_history measures[CITIZEN_MEASURES_MAX];
+	int nmeasures;
+};
+
+/* ---------- finding ---------- */
+
+/* Search as you type: `typed` as the desk wrote it ("" for everyone);
+ * see struct citizen_hit for what matches and in which order. */
+enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
+			       int *count);
+
+/* ---------- the card ---------- */
+
+/* The card with its next-step facts, timeline, the names of its interests
+ * and barriers and the measures' history; every look is in the audit log.
+ * DB_ERR_NOTFOUND when there is no such citizen. */
+enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *out);
+
+/* Saves an edited card if nobody saved it since `expected_version` was
+ * read. On DB_ERR_CONFLICT nothing is written and *current (if not NULL)
+ * gets the card as it is now (a look, audited), so the two can be
+ * merged. A name missing or a CPR number in the text: DB_ERR_INVALID. */
+enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edited, long long expected_version,
+				  struct citizen_card *current);
+
+/* A note dated today by the person signed in. Empty, too long
+ * (NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. */
+enum db_status citizens_add_note(struct desk *d, long long id, const char *text);
+
+/* Ends the course today for `reason` (vocab_end_reason; anything else:
+ * DB_ERR_INVALID), or reopens it; both version checked as
+ * citizens_save_card (DB_ERR_CONFLICT). */
+enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason);
+enum db_status citizens_reopen_course(struct desk *d, long long id, long long expected_version);
+
+/* ---------- pick-lists ---------- */
+
+/* The active entries of "interests" or "barriers", in Danish order. */
+enum db_status citizens_picklist(struct desk *d, const char *which, struct pick *out, int max, int *count);
+/* Adds an entry, or brings back one that was retired. The same name in
+ * another case or spelling of æøå is the same entry: DB_ERR_CONSTRAINT
+ * with *id set to it. An empty or too long name: DB_ERR_INVALID. */
+enum db_status citizens_add_pick(struct desk *d, const char *which, const char *name, long long *id);
+
+#endif

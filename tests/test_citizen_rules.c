@@ -1,0 +1,207 @@
+/* The rules behind a citizen's card (src/citizen_rules.h), without a
+ * database: what an intake keeps, the dates it takes from the referral,
+ * the handover, what an edit does to consents and the assessment, the end
+ * reasons, the checks on text, the likely duplicate, whose a draft is and
+ * the three-way merge of a card two desks saved. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citizen_rules.h"
+#include "model_limits.h"
+#include "tap.h"
+
+#define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
+
+static void test_intake(void)
+{
+	struct citizen_card c;
+	memset(&c, 0, sizeof c);
+	TAP_CHECK(!citizen_rule_intake_keeps_person(&c.consent), "without consent to registration only the referral");
+	c.consent.registration = true;
+	TAP_CHECK(citizen_rule_intake_keeps_person(&c.consent), "with it, the person");
+
+	SET(c.referral.referred_on, "2026-11-02");
+	SET(c.assessment.outcome, "volunteer_help");
+	SET(c.assessment.handover_to, "Socialpsykiatrien");
+	SET(c.assessment.handover_on, "2026-11-03");
+	citizen_rule_intake_card(&c);
+	TAP_STR_EQ(c.consent.given_on, "2026-11-02", "consent dated by the referral when not given");
+	TAP_STR_EQ(c.assessment.assessed_on, "2026-11-02", "so is the assessment");
+	TAP_STR_EQ(c.assessment.handover_to, "", "volunteer help takes no handover");
+	TAP_STR_EQ(c.assessment.handover_on, "", "nor its date");
+
+	memset(&c, 0, sizeof c);
+	SET(c.referral.referred_on, "2026-11-02");
+	SET(c.consent.given_on, "2026-11-04");
+	SET(c.assessment.outcome, "professional_help");
+	SET(c.assessment.assessed_on, "2026-11-05");
+	SET(c.assessment.handover_to, "Socialpsykiatrien");
+	citizen_rule_intake_card(&c);
+	TAP_STR_EQ(c.consent.given_on, "2026-11-04", "a consent date given is kept");
+	TAP_STR_EQ(c.assessment.assessed_on, "2026-11-05", "so is an assessment date");
+	TAP_STR_EQ(c.assessment.handover_to, "Socialpsykiatrien", "professional help keeps its handover");
+
+	memset(&c, 0, sizeof c);
+	SET(c.referral.referred_on, "2026-11-02");
+	citizen_rule_intake_card(&c);
+	TAP_STR_EQ(c.assessment.assessed_on, "", "no assessment, no date");
+}
+
+static void test_consents(void)
+{
+	struct consent now = { .registration = true, .volunteer_contact = true },
+		       edited = { .registration = true, .referrer_feedback = true }, give, withdraw;
+	citizen_rule_consent_changes(&now, &edited, &give, &withdraw);
+	TAP_CHECK(!give.registration && !give.volunteer_contact && give.referrer_feedback, "feedback is given");
+	TAP_CHECK(!withdraw.registration && withdraw.volunteer_contact && !withdraw.referrer_feedback,
+		  "calls from volunteers are withdrawn");
+	citizen_rule_consent_changes(&now, &now, &give, &withdraw);
+	TAP_CHECK(!give.registration && !give.volunteer_contact && !give.referrer_feedback
+		  && !withdraw.registration && !withdraw.volunteer_contact && !withdraw.referrer_feedback,
+		  "nothing changed, nothing to write");
+
+	SET(now.given_on, "2026-11-02");
+	SET(edited.given_on, "2026-11-02");
+	TAP_CHECK(!citizen_rule_consent_redated(&now, &edited), "the same date");
+	SET(edited.given_on, "2026-11-01");
+	TAP_CHECK(citizen_rule_consent_redated(&now, &edited), "a corrected date");
+	edited.given_on[0] = '\0';
+	TAP_CHECK(!citizen_rule_consent_redated(&now, &edited), "a date cleared in the form moves nothing");
+}
+
+static void test_assessment(void)
+{
+	struct assessment now = { .outcome = "volunteer_help", .assessed_on = "2026-11-02" }, edited = now;
+	TAP_INT_EQ(citizen_rule_assessment_change(true, &now, &edited), ASSESSMENT_CORRECT, "the same date: in place");
+	SET(edited.outcome, "professional_help");
+	TAP_INT_EQ(citizen_rule_assessment_change(true, &now, &edited), ASSESSMENT_CORRECT, "a new outcome, same date");
+	edited.assessed_on[0] = '\0';
+	TAP_INT_EQ(citizen_rule_assessment_change(true, &now, &edited), ASSESSMENT_CORRECT, "no date given: in place");
+	SET(edited.assessed_on, "2026-11-20");
+	TAP_INT_EQ(citizen_rule_assessment_change(true, &now, &edited), ASSESSMENT_ADD, "a new date: a new assessment");
+	TAP_INT_EQ(citizen_rule_assessment_change(false, &now, &edited), ASSESSMENT_ADD, "the first one");
+	edited.outcome[0] = '\0';
+	TAP_INT_EQ(citizen_rule_assessment_change(true, &now, &edited), ASSESSMENT_REMOVE, "a cleared outcome");
+	TAP_INT_EQ(citizen_rule_assessment_change(false, &now, &edited), ASSESSMENT_KEEP, "none before, none now");
+
+	struct assessment a = { .outcome = "", .handover_to = "x", .handover_on = "2026-11-02" };
+	citizen_rule_assessment_clean(&a);
+	TAP_CHECK(!a.handover_to[0] && !a.handover_on[0], "no outcome takes no handover");
+}
+
+static void test_end_reasons(void)
+{
+	TAP_CHECK(citizen_rule_end_reason("lasting_community"), "lasting community");
+	TAP_CHECK(citizen_rule_end_reason("deceased"), "passed away");
+	TAP_CHECK(!citizen_rule_end_reason(""), "an end needs a reason");
+	TAP_CHECK(!citizen_rule_end_reason(NULL), "NULL is none");
+	TAP_CHECK(!citizen_rule_end_reason("bored"), "only the known ones");
+}
+
+static const struct date today = { 2026, 11, 26 };
+
+static void test_text(void)
+{
+	struct citizen_card c;
+	memset(&c, 0, sizeof c);
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a card needs a name");
+	SET(c.citizen.name, "Åse Holm");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a name is enough");
+	SET(c.referral.referrer_org, "Lægehuset, 010190-1234");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a CPR number anywhere is refused");
+	c.referral.referrer_org[0] = '\0';
+	char name[NAME_CHARS * 2 + 8];
+	for (int i = 0; i < NAME_CHARS; i++)
+		memcpy(name + 2 * i, "ø", 2);
+	name[2 * NAME_CHARS] = '\0';
+	SET(c.citizen.name, name);
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a name of NAME_CHARS characters");
+
+	c.citizen.birth_year = 2008;
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "18 this year");
+	c.citizen.birth_year = 2009;
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "17 this year is too young");
+	c.citizen.birth_year = 0;
+	SET(c.referral.referred_on, "2026-11-27");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a referral tomorrow has not happened");
+	SET(c.referral.referred_on, "2001-01-01");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "long ago is for the form to ask about");
+	SET(c.assessment.handover_on, "2027-01-01");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover next year has not happened");
+	c.assessment.handover_on[0] = '\0';
+
+	TAP_CHECK(citizen_rule_note_ok("Ringede selv."), "a note");
+	TAP_CHECK(!citizen_rule_note_ok(""), "not an empty one");
+	TAP_CHECK(!citizen_rule_note_ok(NULL), "nor none");
+	TAP_CHECK(!citizen_rule_note_ok("cpr 0101901234"), "nor one with a CPR number");
+	char note[NOTE_CHARS + 2];
+	memset(note, 'x', NOTE_CHARS + 1);
+	note[NOTE_CHARS + 1] = '\0';
+	TAP_CHECK(!citizen_rule_note_ok(note), "nor one too long");
+	note[NOTE_CHARS] = '\0';
+	TAP_CHECK(citizen_rule_note_ok(note), "NOTE_CHARS is the most");
+
+	TAP_CHECK(citizen_rule_pick_name_ok("Strikning"), "an entry");
+	TAP_CHECK(!citizen_rule_pick_name_ok(""), "not an empty one");
+	char pick[PICK_CHARS + 2];
+	memset(pick, 'x', PICK_CHARS + 1);
+	pick[PICK_CHARS + 1] = '\0';
+	TAP_CHECK(!citizen_rule_pick_name_ok(pick), "nor one too long");
+}
+
+static void test_dates(void)
+{
+	TAP_CHECK(citizen_rule_adult(0, today), "no birth year given");
+	TAP_CHECK(citizen_rule_adult(1950, today), "born 1950");
+	TAP_CHECK(!citizen_rule_adult(2010, today), "born 2010 is a child");
+	TAP_INT_EQ(citizen_rule_past_date(today, today), PAST_DATE_OK, "today");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2026, 11, 27 }, today), PAST_DATE_FUTURE, "tomorrow");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2016, 1, 1 }, today), PAST_DATE_OK, "ten years back");
+	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2015, 12, 31 }, today), PAST_DATE_LONG_AGO, "more than ten");
+}
+
+static void test_same_person(void)
+{
+	struct citizen_hit other = { .name = "Søren Ærø", .phone = "12 34 56 78" };
+	TAP_CHECK(citizen_rule_same_person("soren aero", "", &other), "the same name folded, no phone given");
+	TAP_CHECK(citizen_rule_same_person("SØREN  ÆRØ", "+45 12 34 56 78", &other),
+		  "the same number with the country code");
+	TAP_CHECK(citizen_rule_same_person("Søren Ærø", "12345678", &other), "the same digits");
+	TAP_CHECK(!citizen_rule_same_person("Søren Ærø", "87654321", &other), "other digits");
+	TAP_CHECK(!citizen_rule_same_person("Søren", "", &other), "part of the name is not the name");
+	other.phone[0] = '\0';
+	TAP_CHECK(citizen_rule_same_person("Søren Ærø", "87654321", &other), "they have no phone on record");
+	TAP_CHECK(!citizen_rule_same_person("", "", &(struct citizen_hit){ .name = "" }), "no name, no match");
+}
+
+static void test_drafts(void)
+{
+	TAP_CHECK(citizen_rule_draft_mine(7, 7), "a draft is its owner's");
+	TAP_CHECK(!citizen_rule_draft_mine(7, 8), "not anyone else's");
+	TAP_CHECK(!citizen_rule_draft_mine(0, 8), "one kept before anyone could sign in is not a user's");
+	TAP_CHECK(citizen_rule_draft_mine(0, 0), "but the desk's before users exist");
+}
+
+static void test_merge(void)
+{
+	TAP_INT_EQ(citizen_rule_merge_field("a", "a", "a"), MERGE_MINE, "nobody changed it");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "b", "a"), MERGE_MINE, "only I changed it: mine");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "a", "c"), MERGE_THEIRS, "only they changed it: theirs");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "c", "c"), MERGE_MINE, "both changed it alike: no clash");
+	TAP_INT_EQ(citizen_rule_merge_field("a", "b", "c"), MERGE_CLASH, "both changed it differently: a clash");
+	TAP_INT_EQ(citizen_rule_merge_field("", "", "Aarhus"), MERGE_THEIRS, "they filled in an empty field");
+}
+
+int main(void)
+{
+	test_intake();
+	test_consents();
+	test_assessment();
+	test_end_reasons();
+	test_text();
+	test_dates();
+	test_same_person();
+	test_drafts();
+	test_merge();
+	return tap_done();
+}
