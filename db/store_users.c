@@ -13,7 +13,8 @@ enum db_status store_users_list(struct db *db, struct user *out, int max, int *c
 	struct db_stmt *st;
 	*count = 0;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, name, role, active FROM users ORDER BY active DESC, bb_sortkey(name), id"
+		"SELECT id, name, role, active, failed_pins, next_try_at, locked FROM users"
+		" ORDER BY active DESC, bb_sortkey(name), id"
 		" LIMIT :max");
 	if (r != DB_OK)
 		return r;
@@ -24,6 +25,9 @@ enum db_status store_users_list(struct db *db, struct user *out, int max, int *c
 		STORE_COL(u->name, st, 1);
 		STORE_COL(u->role, st, 2);
 		u->active = db_column_int(st, 3) != 0;
+		u->failed_pins = (int)db_column_int(st, 4);
+		u->next_try_at = db_column_int(st, 5);
+		u->locked = db_column_int(st, 6) != 0;
 	}
 	return db_finalize(st);
 }
@@ -32,7 +36,8 @@ enum db_status store_users_get(struct db *db, long long id, struct user *out, ch
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, name, role, active, coalesce(pin_hash, '') FROM users WHERE id = :id");
+		"SELECT id, name, role, active, coalesce(pin_hash, ''), failed_pins, next_try_at, locked"
+		" FROM users WHERE id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", id);
@@ -42,6 +47,9 @@ enum db_status store_users_get(struct db *db, long long id, struct user *out, ch
 		STORE_COL(out->name, st, 1);
 		STORE_COL(out->role, st, 2);
 		out->active = db_column_int(st, 3) != 0;
+		out->failed_pins = (int)db_column_int(st, 5);
+		out->next_try_at = db_column_int(st, 6);
+		out->locked = db_column_int(st, 7) != 0;
 		if (hash)
 			store_copy(hash, USER_HASH, db_column_text(st, 4));
 	}
@@ -86,7 +94,23 @@ enum db_status store_users_add(struct db *db, const char *name, const char *role
 
 enum db_status store_users_set_pin(struct db *db, long long id, const char *pin_hash)
 {
-	return change_user(db, "UPDATE users SET pin_hash = :hash WHERE id = :id", id, ":hash", pin_hash, -1);
+	/* A new PIN is a fresh start: the wrong tries are forgotten. */
+	return change_user(db, "UPDATE users SET pin_hash = :hash, failed_pins = 0, next_try_at = 0, locked = 0"
+			   " WHERE id = :id", id, ":hash", pin_hash, -1);
+}
+
+enum db_status store_users_set_tries(struct db *db, long long id, int failed, long long next_try_at, bool locked)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE users SET failed_pins = :failed, next_try_at = :next, locked = :locked WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":failed", failed);
+	db_bind_int(st, ":next", next_try_at);
+	db_bind_int(st, ":locked", locked);
+	db_bind_int(st, ":id", id);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
 enum db_status store_users_set_active(struct db *db, long long id, bool active)

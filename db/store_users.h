@@ -19,5 +19,7 @@ enum db_status store_users_add(struct db *db, const char *name, const char *role
 			       long long *id);
 enum db_status store_users_set_pin(struct db *db, long long id, const char *pin_hash);
 enum db_status store_users_set_active(struct db *db, long long id, bool active);
+/* The wrong PINs in a row, when the next try may come, and the lock. */
+enum db_status store_users_set_tries(struct db *db, long long id, int failed, long long next_try_at, bool locked);
 
 #endif

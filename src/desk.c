@@ -69,6 +69,18 @@ bool desk_others_changed(struct desk *d)
 	return !first;
 }
 
+static long long (*clock_fn)(void);
+
+long long desk_seconds(void)
+{
+	return clock_fn ? clock_fn() : (long long)time(NULL);
+}
+
+void desk_set_clock(long long (*seconds)(void))
+{
+	clock_fn = seconds;
+}
+
 /* The audit log proves who did what when: it always takes the wall
  * clock, which the test clock (BROBYGGER_TODAY) cannot move. */
 static void wall_clock(char out[20])

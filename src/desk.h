@@ -64,6 +64,11 @@ void desk_damaged(struct desk *d);
  * screens then read again what they show. */
 bool desk_others_changed(struct desk *d);
 
+/* The wall clock in seconds, for waits after wrong PINs; tests set
+ * their own (NULL: the real one). */
+long long desk_seconds(void);
+void desk_set_clock(long long (*seconds)(void));
+
 /* One line in the audit log for the person signed in, stamped with the
  * real time (never the test clock): action view, create, update, delete,
  * export, import, login, logout; entity citizen, session, ... */

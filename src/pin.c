@@ -17,6 +17,44 @@ bool pin_valid(const char *pin)
 	return true;
 }
 
+enum pin_weakness pin_weakness(const char *pin, int this_year)
+{
+	if (!pin_valid(pin))
+		return PIN_NOT_DIGITS;
+	size_t n = strlen(pin);
+	bool same = true, up = true, down = true;
+	for (size_t i = 1; i < n; i++) {
+		same &= pin[i] == pin[0];
+		up &= pin[i] == pin[i - 1] + 1;
+		down &= pin[i] == pin[i - 1] - 1;
+	}
+	if (same)
+		return PIN_ONE_DIGIT;
+	if (up || down)
+		return PIN_RUN;
+	if (n == 4) {
+		int year = (pin[0] - '0') * 1000 + (pin[1] - '0') * 100 + (pin[2] - '0') * 10 + (pin[3] - '0');
+		if (year >= 1900 && year <= this_year)
+			return PIN_YEAR;
+	}
+	return PIN_OK;
+}
+
+long pin_wait_seconds(int failed)
+{
+	if (failed < PIN_WAIT_AFTER)
+		return 0;
+	long wait = PIN_WAIT_FIRST;
+	for (int i = PIN_WAIT_AFTER; i < failed && wait < PIN_WAIT_MAX; i++)
+		wait *= 2;
+	return wait < PIN_WAIT_MAX ? wait : PIN_WAIT_MAX;
+}
+
+bool pin_locked_after(int failed)
+{
+	return failed >= PIN_LOCK_AFTER;
+}
+
 bool pin_hash(const char *pin, char out[PIN_HASH_MAX])
 {
 	char salt[CRYPT_GENSALT_OUTPUT_SIZE];

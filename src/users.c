@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "db.h"
+#include "date.h"
 #include "pin.h"
 #include "settings.h"
 #include "store_users.h"
+#include "utf8.h"
 
 enum db_status users_access(struct desk *d, struct access *out)
 {
@@ -35,22 +37,50 @@ enum db_status users_for_sign_in(struct desk *d, struct user *out, int max, int 
 	return r;
 }
 
-enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, struct user *out)
+enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, struct user *out,
+			     enum sign_in_result *result, long *wait)
 {
+	*result = SIGN_IN_WRONG_PIN;
+	*wait = 0;
 	/* Nobody is signed in yet: no role to check. */
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK)
 		return r;
 	char hash[USER_HASH];
+	long long now = desk_seconds();
 	r = store_users_get(d->db, id, out, hash);
-	if (r == DB_OK && (!out->active || !pin_matches(pin, hash)))
-		r = DB_ERR_INVALID;
-	if (r == DB_OK) {
-		struct desk as_user = *d;
-		as_user.user = id;
-		r = desk_audit(&as_user, "login", "user", id, NULL);
+	if (r != DB_OK || !out->active) {
+		memset(hash, 0, sizeof hash);
+		return desk_end(d, r);
+	}
+	const char *detail = NULL;
+	struct desk as_user = *d;
+	as_user.user = id;
+	if (out->locked) {
+		*result = SIGN_IN_LOCKED;
+		detail = "refused: locked";
+	} else if (now < out->next_try_at) {
+		/* A try before the wait is over is not even checked. */
+		*result = SIGN_IN_WAIT;
+		*wait = (long)(out->next_try_at - now);
+		detail = "refused: waiting after wrong PINs";
+	} else if (pin_matches(pin, hash)) {
+		*result = SIGNED_IN;
+		if (out->failed_pins)
+			r = store_users_set_tries(d->db, id, 0, 0, false);
+	} else {
+		int failed = out->failed_pins + 1;
+		bool locked = pin_locked_after(failed);
+		*wait = pin_wait_seconds(failed);
+		r = store_users_set_tries(d->db, id, failed, now + *wait, locked);
+		*result = locked ? SIGN_IN_LOCKED : SIGN_IN_WRONG_PIN;
+		detail = locked ? "wrong PIN: locked" : "wrong PIN";
+		/* The failed try is logged as the person it was for, who can
+		 * then see that someone tried. */
 	}
 	memset(hash, 0, sizeof hash);
+	if (r == DB_OK)
+		r = desk_audit(&as_user, "login", "user", id, detail);
 	return desk_end(d, r);
 }
 
@@ -73,16 +103,27 @@ static const char *role_code(enum role role)
 	return role == ROLE_COORDINATOR ? "coordinator" : "desk";
 }
 
-enum db_status users_add(struct desk *d, const char *name, enum role role, const char *pin, long long *id)
+/* The rule for a new PIN, and its hash. */
+static enum db_status new_pin(const char *pin, char hash[PIN_HASH_MAX], enum pin_weakness *why)
+{
+	*why = pin_weakness(pin, date_today().year);
+	if (*why != PIN_OK)
+		return DB_ERR_INVALID;
+	return pin_hash(pin, hash) ? DB_OK : DB_ERR_IO;
+}
+
+enum db_status users_add(struct desk *d, const char *name, enum role role, const char *pin, long long *id,
+			 enum pin_weakness *why)
 {
 	*id = 0;
 	char hash[PIN_HASH_MAX];
-	if (!name[0] || !pin_valid(pin))
+	*why = PIN_OK;
+	if (!name[0] || utf8_length(name) > NAME_CHARS)
 		return DB_ERR_INVALID;
-	if (!pin_hash(pin, hash))
-		return DB_ERR_IO;
-	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
+	enum db_status r = new_pin(pin, hash, why);
 	if (r != DB_OK)
+		return r;
+	if ((r = desk_begin(d, ROLE_COORDINATOR)) != DB_OK)
 		return r;
 	long long existing = 0;
 	r = store_users_count_active(d->db, &existing);
@@ -96,19 +137,37 @@ enum db_status users_add(struct desk *d, const char *name, enum role role, const
 	return desk_end(d, r);
 }
 
-enum db_status users_set_pin(struct desk *d, long long id, const char *pin)
+enum db_status users_set_pin(struct desk *d, long long id, const char *pin, enum pin_weakness *why)
 {
 	char hash[PIN_HASH_MAX];
-	if (!pin_valid(pin))
-		return DB_ERR_INVALID;
-	if (!pin_hash(pin, hash))
-		return DB_ERR_IO;
-	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
-	if (r != DB_OK)
+	enum db_status r = new_pin(pin, hash, why);
+	if (r != DB_OK || (r = desk_begin(d, ROLE_COORDINATOR)) != DB_OK)
 		return r;
 	r = store_users_set_pin(d->db, id, hash);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "user", id, "pin");
+	return desk_end(d, r);
+}
+
+enum db_status users_change_own_pin(struct desk *d, const char *old_pin, const char *new_pin_digits,
+				    enum pin_weakness *why)
+{
+	char hash[PIN_HASH_MAX], stored[USER_HASH];
+	*why = PIN_OK;
+	if (!d->user)
+		return DB_ERR_FORBIDDEN;
+	enum db_status r = new_pin(new_pin_digits, hash, why);
+	if (r != DB_OK || (r = desk_begin(d, ROLE_DESK)) != DB_OK)
+		return r;
+	struct user me;
+	r = store_users_get(d->db, d->user, &me, stored);
+	if (r == DB_OK && !pin_matches(old_pin, stored))
+		r = DB_ERR_FORBIDDEN;
+	if (r == DB_OK)
+		r = store_users_set_pin(d->db, d->user, hash);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "user", d->user, "own pin");
+	memset(stored, 0, sizeof stored);
 	return desk_end(d, r);
 }
 

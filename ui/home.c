@@ -36,6 +36,7 @@ static const struct action home_actions[] = {
 	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms that were left before they were saved."), ACTF_MENU },
 	{ ACT_USERS, 'b', N_("Users"), N_("Who may use Brobygger, their roles and PINs (coordinators)."), ACTF_MENU },
 	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
+	{ ACT_PIN, 'p', N_("My PIN"), N_("Change your own PIN; you are asked for the one you have now first."), ACTF_MENU },
 	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks (coordinators)."), ACTF_MENU },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -44,6 +45,7 @@ static const struct action home_actions[] = {
 struct home_state {
 	struct overview o;
 	bool loaded;
+	struct own_pin_job pin;       /* while "change my PIN" asks */
 };
 
 static int draw_count(int y, int x, int cols, const char *label, long long n)
@@ -144,6 +146,9 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	case ACT_LOCK:
 		signin_lock(app);
+		return RD_ALL;
+	case ACT_PIN:
+		users_change_own_pin_ask(app, &((struct home_state *)s->state)->pin);
 		return RD_ALL;
 	case ACT_INTAKE:
 		intake_open(app, &(struct intake_args){ 0 });

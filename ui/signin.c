@@ -89,13 +89,31 @@ static void pin_entered(struct app *app, void *ctx, const char *pin)
 	if (!pin)
 		return;
 	struct user u;
-	enum db_status r = users_sign_in(&app->desk, st->chosen, pin, &u);
-	if (r == DB_ERR_INVALID) {
-		app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
-		return;
-	}
+	enum sign_in_result result;
+	long wait;
+	enum db_status r = users_sign_in(&app->desk, st->chosen, pin, &u, &result, &wait);
 	if (r != DB_OK) {
 		app_status_db(app, r);
+		return;
+	}
+	switch (result) {
+	case SIGNED_IN:
+		break;
+	case SIGN_IN_WRONG_PIN:
+		if (wait > 0)
+			app_status(app, STATUS_ERROR, P_("Wrong PIN. Wait %ld second before the next try.",
+							 "Wrong PIN. Wait %ld seconds before the next try.", wait),
+				   wait);
+		else
+			app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
+		return;
+	case SIGN_IN_WAIT:
+		app_status(app, STATUS_ERROR, P_("Too many wrong PINs. Wait %ld more second.",
+						 "Too many wrong PINs. Wait %ld more seconds.", wait), wait);
+		return;
+	case SIGN_IN_LOCKED:
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This user is locked after too many wrong PINs. A coordinator can give a new PIN."));
 		return;
 	}
 	bool continues = !app->desk.user || app->desk.user == u.id || strcmp(u.role, "coordinator") == 0;

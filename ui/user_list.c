@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
@@ -50,7 +51,8 @@ static void u_row(void *ctx, int i, char *buf, size_t size)
 	char name[USER_NAME + 64], role[64];
 	text_pad(name, sizeof name, u->name, 30);
 	text_pad(role, sizeof role, strcmp(u->role, "coordinator") == 0 ? _("coordinator") : _("desk"), 14);
-	snprintf(buf, size, "%s %s %s", name, role, u->active ? "" : _("(inactive)"));
+	snprintf(buf, size, "%s %s %s", name, role, !u->active ? _("(inactive)")
+		 : u->locked ? _("(locked: give a new PIN with p)") : "");
 }
 
 static bool reload(struct users_state *st, struct app *app)
@@ -109,9 +111,12 @@ static void pin_again(struct app *app, void *ctx, const char *again)
 	}
 	bool first = !app->desk.users_exist;
 	long long id = q->user_id;
-	enum db_status r = id ? users_set_pin(&app->desk, id, q->pin)
-			      : users_add(&app->desk, q->name, q->role, q->pin, &id);
-	if (r != DB_OK) {
+	enum pin_weakness why;
+	enum db_status r = id ? users_set_pin(&app->desk, id, q->pin, &why)
+			      : users_add(&app->desk, q->name, q->role, q->pin, &id, &why);
+	if (r == DB_ERR_INVALID && why != PIN_OK) {
+		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
+	} else if (r != DB_OK) {
 		app_status_db(app, r);
 	} else if (q->user_id) {
 		app_status(app, STATUS_INFO, _("New PIN saved for %s."), q->name);
@@ -136,14 +141,32 @@ static void pin_typed(struct app *app, void *ctx, const char *pin)
 		forget_pin(st);
 		return;
 	}
-	if (!pin_valid(pin)) {
-		app_status(app, STATUS_ERROR, "%s", _("A PIN has 4 to 8 digits. Nothing was changed."));
+	enum pin_weakness why = pin_weakness(pin, date_today().year);
+	if (why != PIN_OK) {
+		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
 		forget_pin(st);
 		return;
 	}
 	snprintf(st->ask.pin, sizeof st->ask.pin, "%s", pin);
 	dialog_prompt(app, &(struct prompt_args){ .question = _("The same PIN once more:"),
 		.max_chars = PIN_MAX_DIGITS, .secret = true, .done = pin_again, .ctx = st });
+}
+
+const char *pin_weakness_text(enum pin_weakness why)
+{
+	switch (why) {
+	case PIN_NOT_DIGITS:
+		return _("A PIN has 4 to 8 digits. Nothing was changed.");
+	case PIN_ONE_DIGIT:
+		return _("A PIN of one digit repeated is guessed at once. Choose another; nothing was changed.");
+	case PIN_RUN:
+		return _("A PIN like 1234 or 4321 is guessed at once. Choose another; nothing was changed.");
+	case PIN_YEAR:
+		return _("A PIN that is a year (like a birth year) is guessed at once. Choose another; nothing was changed.");
+	case PIN_OK:
+	default:
+		return "";
+	}
 }
 
 static void ask_pin(struct app *app, struct users_state *st)
@@ -227,6 +250,65 @@ static void users_leave(struct screen *s, struct app *app)
 	struct users_state *st = s->state;
 	forget_pin(st);
 	app_free_state(s, app);
+}
+
+static void own_pin_again(struct app *app, void *ctx, const char *again)
+{
+	struct own_pin_job *job = ctx;
+	if (again && strcmp(again, job->new_pin) != 0)
+		app_status(app, STATUS_ERROR, "%s", _("The two PINs differ. Nothing was changed."));
+	else if (again) {
+		enum pin_weakness why;
+		enum db_status r = users_change_own_pin(&app->desk, job->old_pin, job->new_pin, &why);
+		if (r == DB_ERR_FORBIDDEN)
+			app_status(app, STATUS_ERROR, "%s", _("The old PIN is wrong. Nothing was changed."));
+		else if (r == DB_ERR_INVALID)
+			app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
+		else if (r != DB_OK)
+			app_status_db(app, r);
+		else
+			app_status(app, STATUS_INFO, "%s", _("Your new PIN is saved."));
+	}
+	memset(job, 0, sizeof *job);
+}
+
+static void own_pin_new(struct app *app, void *ctx, const char *pin)
+{
+	struct own_pin_job *job = ctx;
+	if (!pin) {
+		memset(job, 0, sizeof *job);
+		return;
+	}
+	enum pin_weakness why = pin_weakness(pin, date_today().year);
+	if (why != PIN_OK) {
+		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
+		memset(job, 0, sizeof *job);
+		return;
+	}
+	snprintf(job->new_pin, sizeof job->new_pin, "%s", pin);
+	dialog_prompt(app, &(struct prompt_args){ .question = _("The same PIN once more:"),
+		.max_chars = PIN_MAX_DIGITS, .secret = true, .done = own_pin_again, .ctx = job });
+}
+
+static void own_pin_old(struct app *app, void *ctx, const char *pin)
+{
+	struct own_pin_job *job = ctx;
+	if (!pin)
+		return;
+	snprintf(job->old_pin, sizeof job->old_pin, "%s", pin);
+	dialog_prompt(app, &(struct prompt_args){ .question = _("Your new PIN (4 to 8 digits):"),
+		.max_chars = PIN_MAX_DIGITS, .secret = true, .done = own_pin_new, .ctx = job });
+}
+
+void users_change_own_pin_ask(struct app *app, struct own_pin_job *job)
+{
+	if (!app->desk.user) {
+		app_status(app, STATUS_ERROR, "%s", _("Nobody is signed in: make users first (key b)."));
+		return;
+	}
+	memset(job, 0, sizeof *job);
+	dialog_prompt(app, &(struct prompt_args){ .question = _("Your PIN now:"), .max_chars = PIN_MAX_DIGITS,
+		.secret = true, .done = own_pin_old, .ctx = job });
 }
 
 void users_open(struct app *app)

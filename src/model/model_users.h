@@ -14,6 +14,17 @@ struct user {
 	char name[USER_NAME];
 	char role[16];      /* desk, coordinator */
 	bool active;
+	int failed_pins;    /* wrong PINs in a row */
+	long long next_try_at; /* seconds since 1970: no try before then */
+	bool locked;        /* too many wrong PINs: a coordinator gives a new one */
+};
+
+/* How a sign-in went. */
+enum sign_in_result {
+	SIGNED_IN,
+	SIGN_IN_WRONG_PIN,
+	SIGN_IN_WAIT,       /* too many wrong PINs: wait before the next try */
+	SIGN_IN_LOCKED,     /* locked until a coordinator gives a new PIN */
 };
 
 /* What the desk needs before anyone signs in. */
