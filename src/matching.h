@@ -117,7 +117,8 @@ enum db_status matching_set_wishes(struct desk *d, long long citizen_id, const s
 
 /* The `max` longest waiting matched at once (src/match_propose.c), over
  * a pool of its own so the rows' indexes stay valid while the
- * coordinator works through them. */
+ * coordinator works through them. `words` points into the struct itself:
+ * keep it where matching_proposal filled it, do not copy it. */
 struct matching_proposal {
 	struct match_pool pool;
 	struct match_citizen_facts *citizens;

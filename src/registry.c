@@ -113,11 +113,14 @@ enum db_status registry_save_activity(struct desk *d, const struct activity_reco
 		why = &ignored;
 	if (id)
 		*id = 0;
+	*why = ACTIVITY_TIMES_OK;
+	enum db_status r = desk_allow(d, ROLE_COORDINATOR);
+	if (r != DB_OK)
+		return r;
 	*why = registry_rule_activity_times(rec->weekday, rec->start_time, rec->end_time);
 	if (*why != ACTIVITY_TIMES_OK)
 		return DB_ERR_INVALID;
-	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
-	if (r != DB_OK)
+	if ((r = desk_begin(d, ROLE_COORDINATOR)) != DB_OK)
 		return r;
 	char today[DATE_ISO_LEN];
 	today_iso(today);
