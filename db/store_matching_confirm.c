@@ -52,11 +52,15 @@ enum db_status store_matching_confirm_facts(struct db *db, const struct match_re
 	memset(out, 0, sizeof *out);
 	long long v[1];
 	bool found;
-	enum db_status r = query_ints(db, "SELECT status = 'active' FROM citizens WHERE id = :a", q->citizen_id, 0,
-				      v, 1, &out->citizen_found);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT status FROM citizens WHERE id = :id");
 	if (r != DB_OK)
 		return r;
-	out->citizen_active = out->citizen_found && v[0];
+	db_bind_int(st, ":id", q->citizen_id);
+	if ((out->citizen_found = db_step(st) == DB_ROW))
+		STORE_COL(out->citizen_status, st, 0);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
 	if (q->volunteer_id) {
 		if ((r = read_place(db, "SELECT status, capacity,"
 				    " (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"

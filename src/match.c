@@ -293,7 +293,7 @@ enum match_refusal match_confirm_refusal(const struct match_request *q, const st
 {
 	if (!q->volunteer_id && !q->activity_id)
 		return MATCH_REFUSED_NOTHING;
-	if (!f->citizen_found || !f->citizen_active)
+	if (!f->citizen_found || strcmp(f->citizen_status, "active") != 0)
 		return MATCH_REFUSED_CITIZEN;
 	enum match_refusal why = q->volunteer_id ? volunteer_refusal(f) : MATCH_REFUSED_NONE;
 	if (why == MATCH_REFUSED_NONE && q->activity_id)

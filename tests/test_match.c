@@ -441,10 +441,11 @@ static void places(void)
 static struct match_confirm_facts confirmable(void)
 {
 	struct match_confirm_facts f = {
-		.citizen_found = true, .citizen_active = true,
+		.citizen_found = true,
 		.volunteer_found = true, .volunteer_capacity = 2, .volunteer_load = 1,
 		.activity_found = true, .activity_capacity = 10, .activity_load = 9,
 	};
+	SET(f.citizen_status, "active");
 	SET(f.volunteer_status, "active");
 	SET(f.activity_status, "active");
 	return f;
@@ -459,7 +460,7 @@ static void confirm_refusals(void)
 	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_NONE, "the last free places may be taken");
 	TAP_INT_EQ(match_confirm_refusal(&(struct match_request){ .citizen_id = 1 }, &f), MATCH_REFUSED_NOTHING,
 		   "neither a volunteer nor an activity");
-	f.citizen_active = false;
+	SET(f.citizen_status, "ended");
 	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_CITIZEN, "a course that has ended");
 	f = confirmable();
 	f.citizen_found = false;

@@ -123,7 +123,8 @@ enum match_refusal {
  * from, read inside the confirming transaction so the counts are the
  * ones the match is written against. */
 struct match_confirm_facts {
-	bool citizen_found, citizen_active;
+	bool citizen_found;
+	char citizen_status[CIT_CODE];     /* active, ended */
 	bool volunteer_found;
 	char volunteer_status[CIT_CODE];
 	int volunteer_capacity, volunteer_load; /* load: open matches */
