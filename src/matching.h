@@ -63,7 +63,8 @@ struct matching_citizen {
 };
 
 /* Opens the citizen: it shows their interests, times and wishes, so the
- * look is audited (GDPR art. 9). Free with matching_citizen_free. */
+ * look is audited (GDPR art. 9). `out` is filled from scratch: free it
+ * with matching_citizen_free before it is filled again. */
 enum db_status matching_citizen_view(struct desk *d, long long citizen_id, struct matching_citizen *out);
 /* The same citizen read and ranked again by whoever has them open (after
  * a confirm was refused, a match ended, the wishes changed). On failure

@@ -259,15 +259,18 @@ static void pool_kept(void)
 	matching_citizen_view(&coordinator, karen, &m);
 	TAP_CHECK(m.pool_read && m.pool->nvolunteers == 1 && m.pool->volunteers[0].capacity == 2,
 		  "the first citizen reads the pool");
+	matching_citizen_free(&m);
 	matching_citizen_view(&coordinator, poul, &m);
 	TAP_CHECK(!m.pool_read, "the next citizen uses the kept pool: the look's own audit record changed nothing");
 	matching_citizen_reload(&coordinator, &m);
 	TAP_CHECK(!m.pool_read, "so does reading the same citizen again");
 	exec_ok(other, "UPDATE volunteers SET capacity = 3");
+	matching_citizen_free(&m);
 	matching_citizen_view(&coordinator, karen, &m);
 	TAP_CHECK(m.pool_read && m.pool->volunteers[0].capacity == 3, "another desk's change is read");
 	struct match_confirmed done;
 	matching_confirm(&coordinator, &(struct match_request){ .citizen_id = karen, .volunteer_id = bente }, &done);
+	matching_citizen_free(&m);
 	matching_citizen_view(&coordinator, poul, &m);
 	TAP_CHECK(m.pool_read && m.pool->volunteers[0].load == 1, "and so is a match made here");
 	matching_citizen_free(&m);
