@@ -1,33 +1,39 @@
 /* store_matching.h — what matching reads and writes: the citizens waiting
  * for a match, the facts the score is made from (src/match.c decides; this
- * module only fetches), confirming a match in one transaction, ending one,
- * a volunteer's current citizens, and a citizen's wishes about the
+ * module only fetches), the pieces a match is confirmed and ended with, a
+ * volunteer's current citizens, and a citizen's wishes about the
  * volunteer.
+ *
+ * Every function runs inside the caller's transaction (db_begin nests):
+ * the use cases in src/matching.c check the role, put the pieces together
+ * with the rules of src/match.c and src/call_rules.c and write the audit
+ * record, all in one transaction. Nothing here decides whether a match is
+ * allowed or what ending one means.
  *
  * A citizen is waiting when their course is active, they are assessed as
  * someone volunteers can help (or not assessed yet), and they have no open
  * match. They have waited since the latest of: that assessment, the end of
- * their last match, their referral (or registration).
+ * their last match, their referral (or registration). Dates are ISO
+ * "YYYY-MM-DD".
  */
 #ifndef BB_STORE_MATCHING_H
 #define BB_STORE_MATCHING_H
 
 #include <stdbool.h>
 #include "db.h"
-#include "store_citizens.h"
-#include "store_registry.h"
-#include "store_settings.h"
 #include "model_matching.h"
 
+/* ---------- the pool and the waiting list ---------- */
+
+/* Every volunteer and activity with its facts, from one read snapshot.
+ * Free with store_matching_pool_free. */
 enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool);
 void store_matching_pool_free(struct match_pool *pool);
 /* Changes whenever a change is committed, by this connection or another. */
 enum db_status store_matching_data_version(struct db *db, long long *version);
 
+/* DB_ERR_NOTFOUND when there is no such citizen. */
 enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out);
-/* Records that `actor` opened the citizen's matching screen: it shows
- * their interests, times and wishes (GDPR art. 9: every look is logged). */
-enum db_status store_matching_log_view(struct db *db, db_user_id actor, long long citizen_id);
 
 enum db_status store_matching_waiting(struct db *db, int offset, int limit, struct waiting_citizen *out, int *count);
 enum db_status store_matching_waiting_count(struct db *db, long long *count);
@@ -35,26 +41,51 @@ enum db_status store_matching_waiting_count(struct db *db, long long *count);
  * coordinator's proposal. `out` has room for max. */
 enum db_status store_matching_waiting_facts(struct db *db, int max, struct match_citizen_facts *out, int *count);
 
-enum db_status store_matching_confirm(struct db *db, db_user_id actor, const struct match_request *req,
-				struct match_confirmed *out);
+/* ---------- the pieces of a confirm ---------- */
 
-/* Ends an open match with an outcome (on_own, moved_activity,
- * did_not_work, declined) and the coordinator's reason. Going on their own
- * keeps the enrolment and marks the accompaniment done; any other outcome
- * also ends the enrolment in the match's activity and cancels the open
- * calls the match planned. DB_ERR_NOTFOUND if no such open match. */
-enum db_status store_matching_end(struct db *db, db_user_id actor, long long match_id, const char *ended_on,
-			    const char *outcome, const char *reason);
+/* What the confirm rule needs, as it is now: the citizen's course, the
+ * volunteer's status and open matches, the activity's status and
+ * enrolments, and whether the citizen has either already (0 ids are
+ * left out). */
+enum db_status store_matching_confirm_facts(struct db *db, const struct match_request *q,
+					    struct match_confirm_facts *out);
+/* Records the match: who, with whom, on `matched_on`, by `matched_by`. */
+enum db_status store_matching_create(struct db *db, const struct match_request *q, const char *matched_on,
+				     db_user_id matched_by, long long *match_id);
+/* The activity's first planned session on or after `from`; id 0 if none. */
+enum db_status store_matching_next_session(struct db *db, long long activity_id, const char *from,
+					   struct match_session *out);
+/* That session is the match's first accompanied one. */
+enum db_status store_matching_set_first_session(struct db *db, long long match_id, long long session_id);
+/* Cancels the citizen's open calls for no contact. */
+enum db_status store_matching_cancel_no_contact_calls(struct db *db, long long citizen_id);
+
+/* ---------- the pieces of an end ---------- */
+
+/* One match, open or ended. DB_ERR_NOTFOUND when there is none. */
+enum db_status store_matching_get(struct db *db, long long match_id, struct match_row *out);
+/* Ends an open match on `ended_on` (never before it was made) with an
+ * outcome (on_own, moved_activity, did_not_work, declined) and a reason;
+ * `accompaniment_done` also counts the accompaniment as done then, unless
+ * it was already. DB_ERR_NOTFOUND when no such match is open. */
+enum db_status store_matching_end(struct db *db, long long match_id, const char *ended_on, const char *outcome,
+				  const char *reason, bool accompaniment_done);
+/* Ends the citizen's current enrolment in the activity on `ended_on`
+ * (never before it began); nothing when there is none. */
+enum db_status store_matching_end_enrolment(struct db *db, long long citizen_id, long long activity_id,
+					    const char *ended_on);
+
+/* ---------- lists and wishes ---------- */
 
 /* Open ones first, newest first. */
 enum db_status store_matching_citizen_matches(struct db *db, long long citizen_id, struct match_row *out, int max,
-					int *count);
+					      int *count);
 /* The volunteer's open matches: their current load, oldest first. */
 enum db_status store_matching_volunteer_matches(struct db *db, long long volunteer_id, struct match_row *out,
-					  int max, int *count);
+						int max, int *count);
 
 enum db_status store_matching_get_wishes(struct db *db, long long citizen_id, struct match_wishes *out);
-enum db_status store_matching_set_wishes(struct db *db, db_user_id actor, long long citizen_id,
-				   const struct match_wishes *in);
+/* DB_ERR_NOTFOUND when there is no such citizen. */
+enum db_status store_matching_set_wishes(struct db *db, long long citizen_id, const struct match_wishes *in);
 
 #endif

@@ -1,9 +1,9 @@
 /* store_registry.c — volunteers and activities: search, read, save with a
  * version check, status changes, and the weekly sessions planned ahead.
  *
- * Each change is one short BEGIN IMMEDIATE transaction that also writes
- * the audit log. The search keys (sort_key, search_text) are kept by the
- * triggers of db/schema_v3.c, never by this file.
+ * Each function joins the caller's transaction (src/registry.c). The
+ * search keys (sort_key, search_text) are kept by the triggers of
+ * db/schema_v3.c, never by this file.
  */
 #include "store_registry.h"
 
@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_registry_internal.h"
 #include "store_util.h"
 
 const char *const volunteer_role_codes[VOLUNTEER_ROLES] = {
@@ -466,47 +465,35 @@ static void bind_volunteer(struct db_stmt *st, const struct volunteer_record *v)
 	db_bind_text(st, ":status", v->status[0] ? v->status : "training");
 }
 
-enum db_status store_volunteers_save(struct db *db, db_user_id actor, const struct volunteer_record *rec,
-			       long long expected_version, long long *id)
+enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, long long expected_version,
+				     long long *id)
 {
-	bool insert = rec->id <= 0;
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, rec->id <= 0
+		? "INSERT INTO volunteers(name, phone, email, postcode, town, gender, birth_year,"
+		  " lived_experience, capacity, status, created_at, updated_at)"
+		  " VALUES (:name, :phone, :email, :postcode, :town, :gender, :birth_year, :lived,"
+		  " :capacity, :status, bb_now(), bb_now())"
+		: "UPDATE volunteers SET name = :name, phone = :phone, email = :email,"
+		  " postcode = :postcode, town = :town, gender = :gender, birth_year = :birth_year,"
+		  " lived_experience = :lived, capacity = :capacity, status = :status,"
+		  " version = version + 1, updated_at = bb_now()"
+		  " WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, insert
-			? "INSERT INTO volunteers(name, phone, email, postcode, town, gender, birth_year,"
-			  " lived_experience, capacity, status, created_at, updated_at)"
-			  " VALUES (:name, :phone, :email, :postcode, :town, :gender, :birth_year, :lived,"
-			  " :capacity, :status, bb_now(), bb_now())"
-			: "UPDATE volunteers SET name = :name, phone = :phone, email = :email,"
-			  " postcode = :postcode, town = :town, gender = :gender, birth_year = :birth_year,"
-			  " lived_experience = :lived, capacity = :capacity, status = :status,"
-			  " version = version + 1, updated_at = bb_now()"
-			  " WHERE id = :id AND version = :expected")) != DB_OK)
-		goto out;
 	bind_volunteer(st, rec);
 	long long vid;
-	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM volunteers WHERE id = :id", &vid))
-	    != DB_OK)
-		goto out;
-	if ((r = replace_volunteer_sets(db, vid, rec)) != DB_OK)
-		goto out;
-	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "volunteer", vid, NULL)) == DB_OK && id)
+	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM volunteers WHERE id = :id", &vid)) != DB_OK)
+		return r;
+	if ((r = replace_volunteer_sets(db, vid, rec)) == DB_OK && id)
 		*id = vid;
-out:
-	return db_end(db, r);
+	return r;
 }
 
-enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long long id, const char *status)
+enum db_status store_volunteers_set_status(struct db *db, long long id, const char *status)
 {
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	if ((r = update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
-				   " updated_at = bb_now() WHERE id = :id", id, status)) == DB_OK)
-		r = store_audit_record(db, actor, NULL, "update", "volunteer", id, status);
-	return db_end(db, r);
+	return update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
+				 " updated_at = bb_now() WHERE id = :id", id, status);
 }
 
 /* ---------- activities and their sessions ---------- */
@@ -520,7 +507,7 @@ enum db_status store_volunteers_set_status(struct db *db, db_user_id actor, long
 	" AND NOT EXISTS (SELECT 1 FROM session_helpers AS h WHERE h.session_id = sessions.id)" \
 	" AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.first_session_id = sessions.id)"
 
-static enum db_status drop_free_sessions(struct db *db, long long activity_id, const char *today)
+enum db_status store_registry_drop_free_sessions(struct db *db, long long activity_id, const char *today)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, "DELETE FROM sessions WHERE" FREE_FUTURE_SESSIONS);
@@ -558,27 +545,6 @@ enum db_status store_registry_plan_sessions(struct db *db, long long activity_id
 	return r;
 }
 
-enum db_status store_sessions_generate(struct db *db, db_user_id actor, long long activity_id, const char *today,
-				 int weeks, int *created)
-{
-	int n = 0;
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	if ((r = store_registry_plan_sessions(db, activity_id, today, weeks, &n)) != DB_OK)
-		goto out;
-	if (n > 0) {
-		char detail[64];
-		snprintf(detail, sizeof detail, "sessions planned: %d", n);
-		r = store_audit_record(db, actor, NULL, "create", "session", activity_id, detail);
-	}
-out:
-	r = db_end(db, r);
-	if (created)
-		*created = r == DB_OK ? n : 0;
-	return r;
-}
-
 static void bind_activity(struct db_stmt *st, const struct activity_record *a)
 {
 	db_bind_text(st, ":name", a->name);
@@ -599,132 +565,69 @@ static void bind_activity(struct db_stmt *st, const struct activity_record *a)
 	db_bind_text(st, ":status", a->status[0] ? a->status : "active");
 }
 
-/* What a saved activity was, so its planned sessions can follow a change. */
-struct activity_times {
-	int weekday;
-	char start[REG_TIME], end[REG_TIME];
-};
-
-static enum db_status read_times(struct db *db, long long id, struct activity_times *t)
+enum db_status store_registry_move_sessions(struct db *db, long long activity_id, const char *today,
+					    const char *start_time, const char *end_time)
 {
-	memset(t, 0, sizeof *t);
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "SELECT COALESCE(weekday, 0), COALESCE(start_time, ''),"
-					       " COALESCE(end_time, '') FROM activities WHERE id = :id");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":id", id);
-	if (db_step(st) == DB_ROW) {
-		t->weekday = (int)db_column_int(st, 0);
-		STORE_COL(t->start, st, 1);
-		STORE_COL(t->end, st, 2);
-	}
-	return db_finalize(st);
-}
-
-/* A new weekday drops the free planned sessions (new ones follow); a new
- * time moves every planned session from today on, since people are told
- * the new time anyway. */
-static enum db_status follow_times(struct db *db, const struct activity_record *a,
-				   const struct activity_times *before, const char *today)
-{
-	if (before->weekday != (a->weekday >= 1 && a->weekday <= 7 ? a->weekday : 0))
-		return drop_free_sessions(db, a->id, today);
-	if (strcmp(before->start, a->start_time) == 0 && strcmp(before->end, a->end_time) == 0)
-		return DB_OK;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE sessions SET start_time = :start, end_time = :end"
 		" WHERE activity_id = :id AND status = 'planned' AND date >= :today");
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":start", store_or_null(a->start_time));
-	db_bind_text(st, ":end", store_or_null(a->end_time));
-	db_bind_int(st, ":id", a->id);
+	db_bind_text(st, ":start", store_or_null(start_time));
+	db_bind_text(st, ":end", store_or_null(end_time));
+	db_bind_int(st, ":id", activity_id);
 	db_bind_text(st, ":today", today);
 	return store_run(st);
 }
 
-enum db_status store_activities_save(struct db *db, db_user_id actor, const struct activity_record *rec,
-			       long long expected_version, const char *today, long long *id)
+enum db_status store_registry_cancel_sessions(struct db *db, long long activity_id, const char *today,
+					      const char *reason)
 {
-	bool insert = rec->id <= 0;
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "UPDATE sessions SET status = 'cancelled', cancel_reason = :reason"
+					       " WHERE activity_id = :id AND status = 'planned' AND date >= :today");
 	if (r != DB_OK)
 		return r;
-	struct activity_times before;
-	if (!insert && (r = read_times(db, rec->id, &before)) != DB_OK)
-		goto out;
+	db_bind_text(st, ":reason", store_or_null(reason));
+	db_bind_int(st, ":id", activity_id);
+	db_bind_text(st, ":today", today);
+	return store_run(st);
+}
+
+enum db_status store_activities_save(struct db *db, const struct activity_record *rec, long long expected_version,
+				     long long *id)
+{
 	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, insert
-			? "INSERT INTO activities(name, kind, organiser, place, postcode, weekday, start_time,"
-			  " end_time, capacity, contact_name, contact_phone, community, status, created_at,"
-			  " updated_at) VALUES (:name, :kind, :organiser, :place, :postcode, :weekday, :start,"
-			  " :end, :capacity, :contact_name, :contact_phone, :community, :status, bb_now(), bb_now())"
-			: "UPDATE activities SET name = :name, kind = :kind, organiser = :organiser,"
-			  " place = :place, postcode = :postcode, weekday = :weekday, start_time = :start,"
-			  " end_time = :end, capacity = :capacity, contact_name = :contact_name,"
-			  " contact_phone = :contact_phone, community = :community, status = :status,"
-			  " version = version + 1, updated_at = bb_now()"
-			  " WHERE id = :id AND version = :expected")) != DB_OK)
-		goto out;
+	enum db_status r = db_prepare(db, &st, rec->id <= 0
+		? "INSERT INTO activities(name, kind, organiser, place, postcode, weekday, start_time,"
+		  " end_time, capacity, contact_name, contact_phone, community, status, created_at,"
+		  " updated_at) VALUES (:name, :kind, :organiser, :place, :postcode, :weekday, :start,"
+		  " :end, :capacity, :contact_name, :contact_phone, :community, :status, bb_now(), bb_now())"
+		: "UPDATE activities SET name = :name, kind = :kind, organiser = :organiser,"
+		  " place = :place, postcode = :postcode, weekday = :weekday, start_time = :start,"
+		  " end_time = :end, capacity = :capacity, contact_name = :contact_name,"
+		  " contact_phone = :contact_phone, community = :community, status = :status,"
+		  " version = version + 1, updated_at = bb_now()"
+		  " WHERE id = :id AND version = :expected");
+	if (r != DB_OK)
+		return r;
 	bind_activity(st, rec);
 	long long aid;
-	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM activities WHERE id = :id", &aid))
-	    != DB_OK)
-		goto out;
+	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM activities WHERE id = :id", &aid)) != DB_OK)
+		return r;
 	if ((r = exec_id(db, "DELETE FROM activity_interests WHERE activity_id = :id", aid)) != DB_OK)
-		goto out;
+		return r;
 	for (int i = 0; i < rec->ninterests && i < CIT_MAX_PICKS && r == DB_OK; i++)
 		r = insert_id_int(db, "INSERT INTO activity_interests(activity_id, interest_id)"
 				      " VALUES (:id, :value) ON CONFLICT DO NOTHING", aid, rec->interests[i]);
-	if (r != DB_OK)
-		goto out;
-	if (!insert) {
-		struct activity_record moved = *rec;
-		moved.id = aid;
-		if ((r = follow_times(db, &moved, &before, today)) != DB_OK)
-			goto out;
-		if (strcmp(rec->status, "ended") == 0 && (r = drop_free_sessions(db, aid, today)) != DB_OK)
-			goto out;
-	}
-	int created = 0;
-	if ((r = store_registry_plan_sessions(db, aid, today, REG_SESSION_WEEKS, &created)) != DB_OK)
-		goto out;
-	if ((r = store_audit_record(db, actor, NULL, insert ? "create" : "update", "activity", aid, NULL)) == DB_OK && id)
+	if (r == DB_OK && id)
 		*id = aid;
-out:
-	return db_end(db, r);
+	return r;
 }
 
-enum db_status store_activities_set_status(struct db *db, db_user_id actor, long long id, const char *status,
-				     const char *today, const char *cancel_reason)
+enum db_status store_activities_set_status(struct db *db, long long id, const char *status)
 {
-	bool ending = strcmp(status, "ended") == 0;
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
-	if ((r = update_status(db, "UPDATE activities SET status = :status, version = version + 1,"
-				   " updated_at = bb_now() WHERE id = :id", id, status)) != DB_OK)
-		goto out;
-	struct db_stmt *st;
-	int created = 0;
-	if (ending) {
-		if ((r = drop_free_sessions(db, id, today)) != DB_OK)
-			goto out;
-		/* What is left is promised to someone: cancel it, with the reason. */
-		if ((r = db_prepare(db, &st, "UPDATE sessions SET status = 'cancelled', cancel_reason = :reason"
-					     " WHERE activity_id = :id AND status = 'planned' AND date >= :today")) != DB_OK)
-			goto out;
-		db_bind_text(st, ":reason", store_or_null(cancel_reason));
-		db_bind_int(st, ":id", id);
-		db_bind_text(st, ":today", today);
-		if ((r = store_run(st)) != DB_OK)
-			goto out;
-	} else if ((r = store_registry_plan_sessions(db, id, today, REG_SESSION_WEEKS, &created)) != DB_OK) {
-		goto out;
-	}
-	r = store_audit_record(db, actor, NULL, "update", "activity", id, status);
-out:
-	return db_end(db, r);
+	return update_status(db, "UPDATE activities SET status = :status, version = version + 1,"
+				 " updated_at = bb_now() WHERE id = :id", id, status);
 }

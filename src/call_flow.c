@@ -8,6 +8,8 @@
 
 #include "attendance_rules.h"
 #include "store_citizens.h"
+#include "desk.h"
+#include "matching.h"
 #include "store_matching.h"
 #include "store_settings.h"
 
@@ -196,10 +198,30 @@ enum db_status call_flow_sweep(struct db *db, db_user_id actor, struct date toda
 	return r;
 }
 
+/* One match ended as the matching screen ends it (matching_end_within:
+ * the enrolment, the calls it planned), with the same audit records. */
+static enum db_status end_match(struct desk *d, long long match_id, const char *today, const char *outcome,
+				const char *reason)
+{
+	enum db_status r = db_begin(d->db);
+	if (r != DB_OK)
+		return r;
+	long long citizen_id = 0;
+	r = matching_end_within(d, match_id, today, outcome, reason, &citizen_id);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "match", match_id, outcome);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "citizen", citizen_id, "match ended");
+	return db_end(d->db, r);
+}
+
 /* A new match wanted, or the citizen goes alone now: the open matches
  * end as the matching screen ends them (enrolments, calls they planned). */
 static enum db_status end_matches(struct db *db, db_user_id actor, const struct call_flow_input *in)
 {
+	/* Transitional until this flow is a use case: who acts, for the
+	 * audit records. */
+	struct desk d = { .db = db, .user = actor };
 	const struct call_outcome *o = &in->outcome;
 	const char *outcome = strcmp(o->next_step, CALL_NEXT_NEW_MATCH) == 0 ? "did_not_work"
 		: strcmp(o->next_step, CALL_NEXT_ON_OWN) == 0 ? "on_own" : NULL;
@@ -210,7 +232,7 @@ static enum db_status end_matches(struct db *db, db_user_id actor, const struct 
 	enum db_status r = store_matching_citizen_matches(db, in->citizen_id, rows, 16, &n);
 	for (int i = 0; r == DB_OK && i < n; i++)
 		if (!rows[i].ended_on[0])
-			r = store_matching_end(db, actor, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL);
+			r = end_match(&d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL);
 	return r;
 }
 

@@ -38,6 +38,22 @@ static bool recent(long day, struct date today)
 	return day >= date_to_days(today) - CALL_LOOKBACK_DAYS;
 }
 
+/* The first weekday after `day`: the desk calls on weekdays, so a call
+ * after a Friday session is made on Monday. */
+static long next_weekday(long day)
+{
+	struct date d = date_from_days(day + 1);
+	while (date_weekday(d) > 5)
+		d = date_add_days(d, 1);
+	return date_to_days(d);
+}
+
+void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY])
+{
+	snprintf(after_match, CALL_KEY, "match:%lld", match_id);
+	snprintf(after_first_session, CALL_KEY, "first_session:%lld", match_id);
+}
+
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out)
 {
 	long matched;
@@ -46,7 +62,8 @@ bool call_rule_after_match(const struct call_match_fact *f, struct date today, s
 	if (!recent(matched, today) || matched > date_to_days(today))
 		return false;
 	plan(out, f->citizen_id, "after_match", matched + CALL_AFTER_MATCH_DAYS, today, f->volunteer_id);
-	snprintf(out->source_key, sizeof out->source_key, "match:%lld", f->match_id);
+	char first_session[CALL_KEY];
+	call_rule_match_keys(f->match_id, out->source_key, first_session);
 	return true;
 }
 
@@ -60,9 +77,9 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 	/* A match that ended before the session never reached it. */
 	if (fact_day(f->ended_on, &ended) && ended < first)
 		return false;
-	plan(out, f->citizen_id, "after_first_session", first + CALL_AFTER_FIRST_SESSION_DAYS, today,
-	     f->volunteer_id);
-	snprintf(out->source_key, sizeof out->source_key, "first_session:%lld", f->match_id);
+	plan(out, f->citizen_id, "after_first_session", next_weekday(first), today, f->volunteer_id);
+	char after_match[CALL_KEY];
+	call_rule_match_keys(f->match_id, after_match, out->source_key);
 	return true;
 }
 
@@ -158,10 +175,7 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
 
 struct date call_rule_retry_day(struct date today)
 {
-	struct date d = date_add_days(today, 1);
-	while (date_weekday(d) > 5)
-		d = date_add_days(d, 1);
-	return d;
+	return date_from_days(next_weekday(date_to_days(today)));
 }
 
 bool call_rule_escalate(int not_reached_in_a_row)

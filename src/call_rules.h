@@ -9,7 +9,7 @@
  * the same call twice:
  *
  *   after a match          match:<match id>              matched + 14 days
- *   after the first session first_session:<match id>    the day after it
+ *   after the first session first_session:<match id>    the next weekday after it
  *   missed sessions        missed:<enrolment>:<session>  the day after
  *   feedback to referrer   referral:<referral id>        assessed + 7 days
  *   no contact             no_contact:<citizen id>       today (the first
@@ -33,7 +33,6 @@
 
 enum {
 	CALL_AFTER_MATCH_DAYS = 14,
-	CALL_AFTER_FIRST_SESSION_DAYS = 1,
 	CALL_FEEDBACK_DAYS = 7,
 	CALL_LOOKBACK_DAYS = 28,
 	/* Marks before the look-back window, so a run of misses that began
@@ -46,11 +45,18 @@ enum {
 #define SETTING_NO_CONTACT_WEEKS "no_contact_weeks"
 #define SETTING_NO_CONTACT_PER_DAY "no_contact_per_day"
 
+/* The source keys of the two calls a match can plan: match:<id> and
+ * first_session:<id>. Ending the match withdraws them by these keys. */
+void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY]);
+
 /* A match that is still open and recent: a call two weeks after it. */
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out);
 
 /* A match to an activity with a first session not long ago or ahead: a
- * call the day after that session. */
+ * call on the next weekday after that session (a Friday session is
+ * followed up on Monday). Confirming a match (src/matching.c) plans its
+ * call through this rule and call_rule_after_match too, so the sweep and
+ * the matching screen always agree on the day and the key. */
 bool call_rule_after_first_session(const struct call_match_fact *f, struct date today,
 				   struct call_new *out);
 

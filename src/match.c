@@ -29,6 +29,18 @@ static int popcount(availability_bits bits)
 	return n;
 }
 
+/* ---------- places ---------- */
+
+int match_free_places(int capacity, int load)
+{
+	return capacity > load ? capacity - load : 0;
+}
+
+bool match_full(int capacity, int load)
+{
+	return match_free_places(capacity, load) == 0;
+}
+
 /* ---------- the criteria ---------- */
 
 static void shared_interests(const struct match_citizen_facts *c, const long long *ids, int n,
@@ -74,7 +86,7 @@ static void area(int citizen, const int *postcodes, int n, struct match_result *
 
 static void free_places(int capacity, int load, struct match_result *out)
 {
-	int free_now = capacity - load;
+	int free_now = match_free_places(capacity, load);
 	add_reason(out, (struct match_reason){ .criterion = MC_FREE_PLACES,
 					       .points = capacity > 0 ? MP_FREE_MAX * free_now / capacity : 0,
 					       .n = free_now, .of = capacity });
@@ -195,7 +207,7 @@ static bool score_volunteer(const struct match_citizen_facts *c, const struct ma
 		out->limit = ML_ALREADY_MATCHED;
 	else if (linked(c->tried_volunteers, c->ntried_volunteers, v->id))
 		out->limit = ML_TRIED;
-	else if (v->load >= v->capacity)
+	else if (match_full(v->capacity, v->load))
 		out->limit = ML_VOLUNTEER_FULL;
 	if (out->limit != ML_NONE)
 		return false;
@@ -224,7 +236,7 @@ static bool score_activity(const struct match_citizen_facts *c, const struct mat
 		out->limit = ML_ALREADY_ENROLLED;
 	else if (linked(c->tried_activities, c->ntried_activities, a->id))
 		out->limit = ML_TRIED;
-	else if (a->load >= a->capacity)
+	else if (match_full(a->capacity, a->load))
 		out->limit = ML_ACTIVITY_FULL;
 	if (out->limit != ML_NONE)
 		return false;
@@ -256,6 +268,50 @@ bool match_volunteer_free_at(const struct match_volunteer_facts *volunteer,
 {
 	availability_bits slot = activity_slot(activity);
 	return !slot || !volunteer->availability || (volunteer->availability & slot) != 0;
+}
+/* ---------- confirming and ending ---------- */
+
+static enum match_refusal volunteer_refusal(const struct match_confirm_facts *f)
+{
+	if (!f->volunteer_found || strcmp(f->volunteer_status, "active") != 0)
+		return MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE;
+	if (match_full(f->volunteer_capacity, f->volunteer_load))
+		return MATCH_REFUSED_VOLUNTEER_FULL;
+	return f->already_matched ? MATCH_REFUSED_ALREADY_MATCHED : MATCH_REFUSED_NONE;
+}
+
+static enum match_refusal activity_refusal(const struct match_confirm_facts *f)
+{
+	if (!f->activity_found || strcmp(f->activity_status, "active") != 0)
+		return MATCH_REFUSED_ACTIVITY_ENDED;
+	if (match_full(f->activity_capacity, f->activity_load))
+		return MATCH_REFUSED_ACTIVITY_FULL;
+	return f->already_enrolled ? MATCH_REFUSED_ALREADY_ENROLLED : MATCH_REFUSED_NONE;
+}
+
+enum match_refusal match_confirm_refusal(const struct match_request *q, const struct match_confirm_facts *f)
+{
+	if (!q->volunteer_id && !q->activity_id)
+		return MATCH_REFUSED_NOTHING;
+	if (!f->citizen_found || strcmp(f->citizen_status, "active") != 0)
+		return MATCH_REFUSED_CITIZEN;
+	enum match_refusal why = q->volunteer_id ? volunteer_refusal(f) : MATCH_REFUSED_NONE;
+	if (why == MATCH_REFUSED_NONE && q->activity_id)
+		why = activity_refusal(f);
+	return why;
+}
+
+bool match_end_effects(const char *outcome, struct match_ending *out)
+{
+	memset(out, 0, sizeof *out);
+	bool known = false;
+	for (int i = 0; outcome && vocab_match_outcome[i].code; i++)
+		known |= strcmp(outcome, vocab_match_outcome[i].code) == 0;
+	if (!known)
+		return false;
+	bool on_own = strcmp(outcome, "on_own") == 0;
+	*out = (struct match_ending){ .keep_enrolment = on_own, .keep_calls = on_own, .accompaniment_done = on_own };
+	return true;
 }
 
 /* ---------- ranking ---------- */

@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store_matching.h"
+#include "model_matching.h"
 
 enum match_points {
 	MP_INTEREST = 10,
@@ -124,6 +124,32 @@ int match_part_of_day(const char *start_time);
  * day. True when either is not known: only a known clash is a warning. */
 bool match_volunteer_free_at(const struct match_volunteer_facts *volunteer,
 			     const struct match_activity_facts *activity);
+
+/* ---------- places, confirming and ending ---------- */
+
+/* Free places of `capacity` with `load` taken; never below 0. */
+int match_free_places(int capacity, int load);
+/* No free place left. */
+bool match_full(int capacity, int load);
+
+/* Whether the match asked for may be confirmed, given the facts read
+ * inside the confirming transaction: the citizen's course is open, the
+ * volunteer is active with a free place and not matched with them yet,
+ * the activity is active, not full and not theirs yet. MATCH_REFUSED_NONE
+ * when it may. */
+enum match_refusal match_confirm_refusal(const struct match_request *q, const struct match_confirm_facts *f);
+
+/* What ending a match does. Going on their own is what the match was
+ * for: the enrolment stays, and the accompaniment counts as done. Any
+ * other outcome also ends the enrolment in the match's activity and
+ * withdraws the calls the match planned. */
+struct match_ending {
+	bool keep_enrolment;
+	bool keep_calls;
+	bool accompaniment_done;
+};
+/* False for an outcome that is not one of vocab_match_outcome's. */
+bool match_end_effects(const char *outcome, struct match_ending *out);
 
 /* ---------- words ---------- */
 

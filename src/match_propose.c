@@ -23,9 +23,9 @@ static bool assign_kind(const struct match_citizen_facts *citizens, int n, const
 	bool ok = score && capacity;
 	if (ok) {
 		for (int j = 0; j < cols; j++) {
-			int cap = volunteers ? pool->volunteers[j].capacity - pool->volunteers[j].load
-				: pool->activities[j].capacity - pool->activities[j].load;
-			capacity[j] = cap > 0 ? cap : 0;
+			capacity[j] = volunteers
+				? match_free_places(pool->volunteers[j].capacity, pool->volunteers[j].load)
+				: match_free_places(pool->activities[j].capacity, pool->activities[j].load);
 		}
 		struct match_result result;
 		for (int i = 0; i < n; i++) {

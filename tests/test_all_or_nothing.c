@@ -10,6 +10,8 @@
 #include "db.h"
 #include "desk.h"
 #include "intake.h"
+#include "matching.h"
+#include "registry.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -234,6 +236,131 @@ static void course_ended(void)
 	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
 	TAP_INT_EQ(citizens_end_course(&desk, 1, 1, "moved"), DB_OK, "without the fault it ends");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 1, "with its event");
+/* A coordinator signed in; a volunteer with a free place; a Thursday
+ * café with no sessions written yet; Karen waiting, with a no-contact
+ * call planned. */
+static struct db *open_matching_centre(const char *name, struct desk *desk)
+{
+	char path[256];
+	testdb_path(path, sizeof path, name);
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		printf("# cannot open %s: %s\n", path, db_errdetail(db));
+		exit(1);
+	}
+	exec_ok(db,
+		"INSERT INTO users(id, name, role) VALUES (1, 'Kirsten Åby', 'coordinator');"
+		"INSERT INTO volunteers(id, name, status, capacity) VALUES (1, 'Bente Ølgaard', 'active', 2);"
+		"INSERT INTO activities(id, name, kind, weekday, start_time, capacity, created_at)"
+		" VALUES (1, 'Socialt café', 'social_cafe', 4, '10:00', 10, '2025-01-01 10:00:00');"
+		"INSERT INTO citizens(id, name) VALUES (1, 'Karen Ølgaard');"
+		"INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+		" VALUES (1, 'no_contact', '2026-11-26', 'no_contact:1');");
+	*desk = (struct desk){ .db = db, .user = 1, .role = ROLE_COORDINATOR, .users_exist = true };
+	return db;
+}
+
+/* Confirming: the match, the enrolment, the sessions planned ahead, the
+ * first session, then the follow-up call; the call is made to fail. */
+static void confirm_match(void)
+{
+	struct desk desk;
+	struct db *db = open_matching_centre("confirm.db", &desk);
+	fail_inserts_into(db, "follow_ups");
+	struct match_confirmed done;
+	struct match_request q = { .citizen_id = 1, .volunteer_id = 1, .activity_id = 1 };
+	TAP_CHECK(matching_confirm(&desk, &q, &done) != DB_OK, "the follow-up call cannot be written, so the confirm fails");
+	TAP_INT_EQ(done.match_id, 0, "no match id is handed back");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), 0, "no match remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments"), 0, "no enrolment remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions"), 0, "no session planned for it remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1,
+		   "the no-contact call is still open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	exec_ok(db, "DROP TRIGGER temp.injected_follow_ups");
+	TAP_INT_EQ(matching_confirm(&desk, &q, &done), DB_OK, "without the fault it goes through");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'after_first_session'"), 1,
+		   "with its call");
+	matching_release();
+	db_close(db);
+}
+
+/* Ending: the match, the enrolment, the calls it planned, then the audit
+ * records; the audit is made to fail. */
+static void end_match(void)
+{
+	struct desk desk;
+	struct db *db = open_matching_centre("end.db", &desk);
+	struct match_confirmed done;
+	struct match_request q = { .citizen_id = 1, .volunteer_id = 1, .activity_id = 1 };
+	if (matching_confirm(&desk, &q, &done) != DB_OK) {
+		printf("# the match to end was not made\n");
+		exit(1);
+	}
+	fail_inserts_into(db, "audit_log");
+	TAP_CHECK(matching_end(&desk, done.match_id, "did_not_work", "Kemien passede ikke") != DB_OK,
+		  "the audit record cannot be written, so the end fails");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE ended_on IS NULL AND outcome IS NULL"), 1,
+		   "the match is still open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE ended_on IS NULL"), 1,
+		   "the enrolment is still current");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'after_first_session'"
+				    " AND status = 'open'"), 1, "the match's call is still planned");
+	matching_release();
+	db_close(db);
+}
+
+static struct volunteer_record volunteer_with_sets(void)
+{
+	struct volunteer_record v = { .capacity = 2, .ninterests = 2, .nlanguages = 2, .nareas = 2, .ncourses = 1 };
+	snprintf(v.name, sizeof v.name, "Åge Frandsen");
+	snprintf(v.status, sizeof v.status, "active");
+	v.interests[0] = 1;
+	v.interests[1] = 2;
+	snprintf(v.languages[0], sizeof v.languages[0], "dansk");
+	snprintf(v.languages[1], sizeof v.languages[1], "arabisk");
+	snprintf(v.areas[0], sizeof v.areas[0], "8000");
+	snprintf(v.areas[1], sizeof v.areas[1], "8200");
+	snprintf(v.courses[0].course, sizeof v.courses[0].course, "Recovery-mentorforløb");
+	snprintf(v.courses[0].completed_on, sizeof v.courses[0].completed_on, "2025-03-14");
+	return v;
+}
+
+/* A volunteer saved with interests, languages, areas and a course. */
+static void volunteer_saved(void)
+{
+	struct desk desk;
+	struct db *db = open_matching_centre("volunteer.db", &desk);
+	fail_inserts_into(db, "audit_log");
+	struct volunteer_record v = volunteer_with_sets();
+	long long id = -1;
+	TAP_CHECK(registry_save_volunteer(&desk, &v, 0, &id) != DB_OK, "a new volunteer: the audit record fails");
+	TAP_INT_EQ(id, 0, "no id is handed back");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers WHERE name = 'Åge Frandsen'"), 0,
+		   "no volunteer remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT (SELECT count(*) FROM volunteer_interests)"
+				    " + (SELECT count(*) FROM volunteer_languages) + (SELECT count(*) FROM volunteer_areas)"
+				    " + (SELECT count(*) FROM volunteer_courses)"), 0,
+		   "nor any of their interests, languages, areas or courses");
+	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+
+	/* An edit replaces the sets as a whole; the courses come last. */
+	TAP_INT_EQ(registry_save_volunteer(&desk, &v, 0, &id), DB_OK, "saved without the fault");
+	struct volunteer_record edit;
+	registry_volunteer(&desk, id, &edit);
+	snprintf(edit.name, sizeof edit.name, "Åge Frandsen-Holm");
+	edit.ninterests = 1;
+	edit.nlanguages = 1;
+	edit.nareas = 1;
+	fail_inserts_into(db, "volunteer_courses");
+	TAP_CHECK(registry_save_volunteer(&desk, &edit, edit.version, NULL) != DB_OK,
+		  "an edit: writing the course fails");
+	struct volunteer_record back;
+	registry_volunteer(&desk, id, &back);
+	TAP_STR_EQ(back.name, "Åge Frandsen", "the name is as before");
+	TAP_CHECK(back.ninterests == 2 && back.nlanguages == 2 && back.nareas == 2 && back.ncourses == 1,
+		  "and so are the interests, languages, areas and courses");
+	TAP_INT_EQ(back.version, edit.version, "the version did not move");
 	db_close(db);
 }
 
@@ -248,6 +375,9 @@ int main(void)
 	intake_registered();
 	card_saved();
 	course_ended();
+	confirm_match();
+	end_match();
+	volunteer_saved();
 	testdb_finish();
 	return tap_done();
 }

@@ -1,6 +1,7 @@
 /* Unit tests for src/match.c: every scoring criterion alone (its points
  * and its words), every hard limit, the ranking order, the waiting time in
- * words and the volunteer's time against the activity's. Words are checked
+ * words and the volunteer's time against the activity's, the free places,
+ * whether a confirm is refused and what ending a match does. Words are checked
  * in English (LANGUAGE=en), so the test does not depend on the catalogue. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -426,6 +427,88 @@ static void words_and_pairs(void)
 	TAP_STR_EQ(line, "+20 same area: 8000 Aarhus C; +5 1 of 2 places free", "all reasons in one line, with points");
 }
 
+static void places(void)
+{
+	TAP_INT_EQ(match_free_places(3, 1), 2, "3 places, 1 taken: 2 free");
+	TAP_INT_EQ(match_free_places(3, 3), 0, "all taken: none free");
+	TAP_INT_EQ(match_free_places(2, 5), 0, "more taken than there are places: none, never fewer");
+	TAP_INT_EQ(match_free_places(0, 0), 0, "no places at all");
+	TAP_CHECK(!match_full(3, 2) && match_full(3, 3) && match_full(2, 5) && match_full(0, 0),
+		  "full when no place is free");
+}
+
+/* Facts where everything may go through. */
+static struct match_confirm_facts confirmable(void)
+{
+	struct match_confirm_facts f = {
+		.citizen_found = true,
+		.volunteer_found = true, .volunteer_capacity = 2, .volunteer_load = 1,
+		.activity_found = true, .activity_capacity = 10, .activity_load = 9,
+	};
+	SET(f.citizen_status, "active");
+	SET(f.volunteer_status, "active");
+	SET(f.activity_status, "active");
+	return f;
+}
+
+static void confirm_refusals(void)
+{
+	struct match_request both = { .citizen_id = 1, .volunteer_id = 2, .activity_id = 3 };
+	struct match_request volunteer_only = { .citizen_id = 1, .volunteer_id = 2 };
+	struct match_request activity_only = { .citizen_id = 1, .activity_id = 3 };
+	struct match_confirm_facts f = confirmable();
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_NONE, "the last free places may be taken");
+	TAP_INT_EQ(match_confirm_refusal(&(struct match_request){ .citizen_id = 1 }, &f), MATCH_REFUSED_NOTHING,
+		   "neither a volunteer nor an activity");
+	SET(f.citizen_status, "ended");
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_CITIZEN, "a course that has ended");
+	f = confirmable();
+	f.citizen_found = false;
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_CITIZEN, "no such citizen");
+	f = confirmable();
+	SET(f.volunteer_status, "paused");
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE, "a paused volunteer");
+	TAP_INT_EQ(match_confirm_refusal(&activity_only, &f), MATCH_REFUSED_NONE,
+		   "who does not matter when only the activity is asked for");
+	f = confirmable();
+	f.volunteer_found = false;
+	TAP_INT_EQ(match_confirm_refusal(&volunteer_only, &f), MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE, "no such volunteer");
+	f = confirmable();
+	f.volunteer_load = 2;
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_VOLUNTEER_FULL, "the volunteer's last place is gone");
+	f = confirmable();
+	f.already_matched = true;
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_ALREADY_MATCHED, "already matched with them");
+	f = confirmable();
+	SET(f.activity_status, "ended");
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_ACTIVITY_ENDED, "an ended activity");
+	TAP_INT_EQ(match_confirm_refusal(&volunteer_only, &f), MATCH_REFUSED_NONE,
+		   "which does not matter when only the volunteer is asked for");
+	f = confirmable();
+	f.activity_load = 10;
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_ACTIVITY_FULL, "a full activity");
+	f = confirmable();
+	f.already_enrolled = true;
+	TAP_INT_EQ(match_confirm_refusal(&activity_only, &f), MATCH_REFUSED_ALREADY_ENROLLED, "already taking part");
+	f = confirmable();
+	f.volunteer_load = 2;
+	f.activity_load = 10;
+	TAP_INT_EQ(match_confirm_refusal(&both, &f), MATCH_REFUSED_VOLUNTEER_FULL, "the volunteer is told first");
+}
+
+static void ending(void)
+{
+	struct match_ending e;
+	TAP_CHECK(match_end_effects("on_own", &e) && e.keep_enrolment && e.keep_calls && e.accompaniment_done,
+		  "on their own: the enrolment and the calls stay, the accompaniment is done");
+	const char *others[] = { "moved_activity", "did_not_work", "declined" };
+	for (int i = 0; i < 3; i++)
+		TAP_CHECK(match_end_effects(others[i], &e) && !e.keep_enrolment && !e.keep_calls && !e.accompaniment_done,
+			  "%s: the enrolment ends and the match's calls are withdrawn", others[i]);
+	TAP_CHECK(!match_end_effects("", &e) && !match_end_effects(NULL, &e) && !match_end_effects("gone", &e),
+		  "an outcome that is not on the list is refused");
+}
+
 int main(void)
 {
 	setenv("LANGUAGE", "en", 1);
@@ -440,5 +523,8 @@ int main(void)
 	hard_limits();
 	ranking();
 	words_and_pairs();
+	places();
+	confirm_refusals();
+	ending();
 	return tap_done();
 }

@@ -1,32 +1,54 @@
-/* Matching in the database, on temporary files: who is waiting and since
- * when, the facts behind the score, confirming a match (match, enrolment,
- * first session, follow-up call, the next step on the card), every reason
- * a confirm is refused, ending a match, and that capacity is never
- * exceeded: not by a desk that read an old count, and not by two desks
- * (two processes, two connections) confirming at the same moment. */
+/* The matching use cases (src/matching.c) on temporary files: who is
+ * waiting and since when, one citizen opened with the facts behind the
+ * score (an audited look) and the pool kept between citizens until the
+ * data changes, confirming a match (match, enrolment, first session,
+ * follow-up call, the next step on the card), every reason a confirm is
+ * refused, ending a match, the wishes, the proposal, what a desk
+ * volunteer may and may not do, that a confirmed match and a later sweep
+ * of the call rules agree on the call's day and key, and that capacity is
+ * never exceeded: not by a desk that read an old count, and not by two
+ * desks (two processes, two connections) confirming at the same moment. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "call_flow.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
+#include "desk.h"
+#include "fold.h"
 #include "intake.h"
 #include "match.h"
+#include "matching.h"
 #include "nextstep.h"
+#include "registry.h"
 #include "store_citizens.h"
-#include "store_matching.h"
-#include "store_registry.h"
 #include "tap.h"
 #include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
-static long long coordinator;
 static const char *today = "2026-11-26"; /* a Thursday */
+static struct desk coordinator;          /* Kirsten Åby, user 1 */
+static struct desk front_desk;           /* Bo Holm, user 2: may look, not match */
 
+static void exec_ok(struct db *db, const char *sql)
+{
+	if (db_exec(db, sql) != DB_OK) {
+		printf("# %s: %s\n", sql, db_errdetail(db));
+		exit(1);
+	}
+}
+
+static long long count_fmt(struct db *db, const char *fmt, long long a, long long b)
+{
+	char sql[600];
+	snprintf(sql, sizeof sql, fmt, a, b);
+	return testdb_count(db, sql);
+}
 
 static struct db *open_db(const char *name)
 {
@@ -40,36 +62,51 @@ static struct db *open_db(const char *name)
 	return db;
 }
 
+static struct desk desk_on(struct db *db, db_user_id user, enum role role)
+{
+	return (struct desk){ .db = db, .user = user, .role = role, .users_exist = true };
+}
+
+/* A citizen as the intake leaves them: referred (self) on `referred_on`,
+ * consenting, assessed then (unless ""), interested in walks (Gåture),
+ * anxious (Angst), free Thursday mornings. */
 static long long add_citizen(struct db *db, const char *name, const char *referred_on, const char *assessment,
 			     const char *postcode)
 {
-	struct citizen_card c;
-	memset(&c, 0, sizeof c);
-	SET(c.citizen.name, name);
-	SET(c.citizen.postcode, postcode);
-	SET(c.referral.referred_on, referred_on);
-	SET(c.referral.source, "self");
-	c.consent.registration = true;
-	SET(c.consent.given_on, referred_on);
-	if (assessment[0]) {
-		SET(c.assessment.outcome, assessment);
-		SET(c.assessment.assessed_on, referred_on);
-		if (strcmp(assessment, "professional_help") == 0)
-			SET(c.assessment.handover_to, "Socialpsykiatrien");
-	}
-	c.interests[0] = 1; /* Gåture */
-	c.ninterests = 1;
-	c.barriers[0] = 1;  /* Angst */
-	c.nbarriers = 1;
-	c.availability = AVAIL_BIT(4, 0);
+	char sql[1200];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO citizens(name, postcode) VALUES ('%s', '%s');"
+		 "INSERT INTO referrals(citizen_id, referred_on, source) VALUES (last_insert_rowid(), '%s', 'self');",
+		 name, postcode, referred_on);
+	exec_ok(db, sql);
 	long long id = 0;
-	struct desk d = { .db = db, .user = coordinator, .role = ROLE_COORDINATOR, .users_exist = true };
-	if (intake_register(&d, &c, 0, &id) != DB_OK)
-		printf("# intake of %s failed: %s\n", name, db_errdetail(db));
+	db_query_int(db, "SELECT max(id) FROM citizens", &id);
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s');"
+		 "INSERT INTO citizen_interests(citizen_id, interest_id) VALUES (%lld, 1);"
+		 "INSERT INTO citizen_barriers(citizen_id, barrier_id) VALUES (%lld, 1);"
+		 "INSERT INTO citizen_availability(citizen_id, weekday, part) VALUES (%lld, 4, 'morning');",
+		 id, referred_on, id, id, id);
+	exec_ok(db, sql);
+	if (assessment[0]) {
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to)"
+			 " VALUES (%lld, '%s', '%s', %s)", id, referred_on, assessment,
+			 strcmp(assessment, "professional_help") == 0 ? "'Socialpsykiatrien'" : "NULL");
+		exec_ok(db, sql);
+	}
 	return id;
 }
 
-static long long add_volunteer(struct db *db, const char *name, int capacity, const char *status)
+static void end_course(struct db *db, long long citizen_id, const char *on)
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE citizens SET status = 'ended', ended_on = '%s', end_reason = 'moved'"
+		 " WHERE id = %lld", on, citizen_id);
+	exec_ok(db, sql);
+}
+
+static long long add_volunteer(const char *name, int capacity, const char *status)
 {
 	struct volunteer_record v;
 	memset(&v, 0, sizeof v);
@@ -83,11 +120,12 @@ static long long add_volunteer(struct db *db, const char *name, int capacity, co
 	v.nlanguages = 1;
 	v.availability = AVAIL_BIT(4, 0);
 	long long id = 0;
-	store_volunteers_save(db, coordinator, &v, 0, &id);
+	if (registry_save_volunteer(&coordinator, &v, 0, &id) != DB_OK)
+		printf("# volunteer %s not saved\n", name);
 	return id;
 }
 
-static long long add_activity(struct db *db, const char *name, int capacity, int weekday)
+static long long add_activity(const char *name, int capacity, int weekday)
 {
 	struct activity_record a;
 	memset(&a, 0, sizeof a);
@@ -100,16 +138,31 @@ static long long add_activity(struct db *db, const char *name, int capacity, int
 	SET(a.community, "practice");
 	SET(a.status, "active");
 	long long id = 0;
-	store_activities_save(db, coordinator, &a, 0, today, &id);
+	if (registry_save_activity(&coordinator, &a, 0, &id, NULL) != DB_OK)
+		printf("# activity %s not saved\n", name);
 	return id;
 }
 
+/* A centre with a coordinator (user 1) and a desk volunteer (user 2). */
 static struct db *setup(const char *name)
 {
 	struct db *db = open_db(name);
-	db_exec(db, "INSERT INTO users(name, role) VALUES ('Kirsten Åby', 'coordinator')");
-	coordinator = db_last_insert_id(db);
+	exec_ok(db, "INSERT INTO users(id, name, role) VALUES (1, 'Kirsten Åby', 'coordinator'), (2, 'Bo Holm', 'desk')");
+	coordinator = desk_on(db, 1, ROLE_COORDINATOR);
+	front_desk = desk_on(db, 2, ROLE_DESK);
 	return db;
+}
+
+/* The kept pool belongs to one connection: let it go before closing. */
+static void finish(struct db *db)
+{
+	matching_release();
+	db_close(db);
+}
+
+static void set_today(const char *day)
+{
+	setenv("BROBYGGER_TODAY", day, 1);
 }
 
 static void waiting(void)
@@ -120,72 +173,128 @@ static void waiting(void)
 	long long anna = add_citizen(db, "Anna Berg", "2026-08-01", "professional_help", "8000");
 	long long erik = add_citizen(db, "Erik Aagaard", "2026-07-01", "volunteer_help", "8000");
 	long long jens = add_citizen(db, "Jens Dam", "2026-06-01", "volunteer_help", "8000");
-	struct citizen_card card;
-	store_citizens_card(db, jens, &card, NULL);
-	store_citizens_end(db, jens, card.citizen.version, "2026-11-01", "moved");
+	end_course(db, jens, "2026-11-01");
 
 	struct waiting_citizen w[10];
 	int n = 0;
-	TAP_INT_EQ(store_matching_waiting(db, 0, 10, w, &n), DB_OK, "the waiting list is read");
+	TAP_INT_EQ(matching_waiting(&front_desk, 0, 10, w, &n), DB_OK, "the waiting list is read, also by the desk");
 	TAP_INT_EQ(n, 3, "three wait: not the one handed over, not the one whose course ended");
 	TAP_CHECK(n == 3 && w[0].id == erik && w[1].id == karen && w[2].id == poul, "longest waiting first");
 	TAP_CHECK(n == 3 && strcmp(w[0].waiting_since, "2026-07-01") == 0, "waiting since the assessment");
 	TAP_CHECK(n == 3 && strcmp(w[2].assessment, "") == 0, "one not assessed yet waits too");
 	long long count = 0;
-	store_matching_waiting_count(db, &count);
+	matching_waiting_count(&front_desk, &count);
 	TAP_INT_EQ(count, 3, "and is counted");
 	(void)anna;
+	struct citizen_hit hits[4];
+	char q[64];
+	fold_search("jens", q, sizeof q);
+	TAP_INT_EQ(matching_find_citizens(&front_desk, q, 0, 4, hits, &n), DB_OK, "any citizen can be found");
+	TAP_CHECK(n == 1 && hits[0].id == jens, "also one who does not wait");
 
-	long long bente = add_volunteer(db, "Bente Ølgaard", 2, "active");
+	long long bente = add_volunteer("Bente Ølgaard", 2, "active");
 	struct match_confirmed done;
-	struct match_request q = { .citizen_id = erik, .volunteer_id = bente, .today = today };
-	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "Erik is matched");
-	store_matching_waiting(db, 0, 10, w, &n);
+	struct match_request req = { .citizen_id = erik, .volunteer_id = bente };
+	TAP_INT_EQ(matching_confirm(&front_desk, &req, &done), DB_ERR_FORBIDDEN, "a desk volunteer cannot confirm");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), 0, "and nothing was written");
+	TAP_INT_EQ(matching_confirm(&coordinator, &req, &done), DB_OK, "the coordinator matches Erik");
+	matching_waiting(&front_desk, 0, 10, w, &n);
 	TAP_CHECK(n == 2 && w[0].id == karen, "a citizen with an open match waits no more");
-	store_matching_end(db, coordinator, done.match_id, today, "did_not_work", "Kemien passede ikke");
-	store_matching_waiting(db, 0, 10, w, &n);
+	TAP_INT_EQ(matching_end(&front_desk, done.match_id, "did_not_work", "Nej"), DB_ERR_FORBIDDEN,
+		   "a desk volunteer cannot end a match");
+	TAP_INT_EQ(matching_end(&coordinator, done.match_id, "no_such_outcome", "Nej"), DB_ERR_INVALID,
+		   "an outcome that is not one of the list is refused");
+	TAP_INT_EQ(matching_end(&coordinator, done.match_id, "did_not_work", "Kemien passede ikke"), DB_OK,
+		   "the coordinator ends it");
+	matching_waiting(&front_desk, 0, 10, w, &n);
 	TAP_CHECK(n == 3 && w[2].id == erik && strcmp(w[2].waiting_since, today) == 0,
 		  "after a match ended they wait again, since the end");
 
-	struct match_citizen_facts facts[3];
-	store_matching_waiting_facts(db, 3, facts, &n);
-	TAP_CHECK(n == 3 && facts[0].id == karen && facts[2].id == erik, "the proposal takes them in the same order");
-	TAP_CHECK(facts[0].anxiety && facts[0].postcode == 8000 && facts[0].ninterests == 1
-		  && facts[0].availability == AVAIL_BIT(4, 0), "with the facts for the score");
+	struct matching_proposal p;
+	TAP_INT_EQ(matching_proposal(&front_desk, 3, &p), DB_ERR_FORBIDDEN, "the proposal is the coordinator's");
+	TAP_INT_EQ(matching_proposal(&coordinator, 3, &p), DB_OK, "the coordinator makes one");
+	TAP_CHECK(p.n == 3 && p.citizens[0].id == karen && p.citizens[2].id == erik,
+		  "the proposal takes them in the same order");
+	TAP_CHECK(p.n == 3 && p.citizens[0].anxiety && p.citizens[0].postcode == 8000 && p.citizens[0].ninterests == 1
+		  && p.citizens[0].availability == AVAIL_BIT(4, 0), "with the facts for the score");
+	TAP_CHECK(p.n == 3 && p.rows[0].volunteer == 0 && p.rows[2].volunteer < 0,
+		  "Bente is proposed for Karen, and not again for Erik, with whom it did not work");
+	TAP_CHECK(p.words.ninterests > 0, "with the interest names for the reasons");
+	matching_proposal_free(&p);
 
 	struct match_wishes wish = { .pref_lived_experience = true };
 	SET(wish.pref_gender, "woman");
 	SET(wish.pref_age, "similar");
 	SET(wish.language, "Arabisk");
-	TAP_INT_EQ(store_matching_set_wishes(db, coordinator, karen, &wish), DB_OK, "wishes are saved");
+	TAP_INT_EQ(matching_set_wishes(&front_desk, karen, &wish), DB_ERR_FORBIDDEN, "a desk volunteer cannot set wishes");
+	TAP_INT_EQ(matching_set_wishes(&coordinator, karen, &wish), DB_OK, "the coordinator saves them");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
+			     " AND detail = 'matching wishes' AND user_id = %lld", karen, 1), 1, "audited");
 	struct match_wishes got;
-	store_matching_get_wishes(db, karen, &got);
+	matching_wishes(&front_desk, karen, &got);
 	TAP_CHECK(strcmp(got.pref_gender, "woman") == 0 && strcmp(got.pref_age, "similar") == 0
 		  && got.pref_lived_experience && strcmp(got.language, "Arabisk") == 0, "and read back");
-	struct match_citizen_facts f;
-	store_matching_citizen_facts(db, karen, &f);
-	TAP_CHECK(strcmp(f.language, "arabisk") == 0 && strcmp(f.language_label, "Arabisk") == 0
-		  && strcmp(f.pref_gender, "woman") == 0 && f.pref_lived_experience, "the facts carry the wishes");
-	db_close(db);
+	struct matching_citizen m;
+	TAP_INT_EQ(matching_citizen_view(&front_desk, karen, &m), DB_OK, "a desk volunteer opens Karen");
+	TAP_CHECK(strcmp(m.facts.language, "arabisk") == 0 && strcmp(m.facts.language_label, "Arabisk") == 0
+		  && strcmp(m.facts.pref_gender, "woman") == 0 && m.facts.pref_lived_experience,
+		  "the facts carry the wishes");
+	TAP_CHECK(m.nranked[0] == 1 && m.ranked[0][0].id == bente, "Bente is ranked for her");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
+			     " AND action = 'view' AND detail = 'matching' AND user_id = %lld", karen, 2), 1,
+		   "the look is in the audit log, as the desk volunteer's");
+	matching_citizen_free(&m);
+	TAP_INT_EQ(matching_citizen_view(&front_desk, 9999, &m), DB_ERR_NOTFOUND, "no such citizen");
+	finish(db);
+}
+
+/* The pool is read once and kept between citizens; anything committed
+ * (here, or at another desk) makes the next citizen read it again. */
+static void pool_kept(void)
+{
+	struct db *db = setup("pool.db");
+	struct db *other = open_db("pool.db");
+	long long karen = add_citizen(db, "Karen Ølgaard", "2026-09-01", "volunteer_help", "8000");
+	long long poul = add_citizen(db, "Poul Ågård", "2026-10-01", "volunteer_help", "8000");
+	long long bente = add_volunteer("Bente Ølgaard", 2, "active");
+	struct matching_citizen m;
+	matching_citizen_view(&coordinator, karen, &m);
+	TAP_CHECK(m.pool_read && m.pool->nvolunteers == 1 && m.pool->volunteers[0].capacity == 2,
+		  "the first citizen reads the pool");
+	matching_citizen_free(&m);
+	matching_citizen_view(&coordinator, poul, &m);
+	TAP_CHECK(!m.pool_read, "the next citizen uses the kept pool: the look's own audit record changed nothing");
+	matching_citizen_reload(&coordinator, &m);
+	TAP_CHECK(!m.pool_read, "so does reading the same citizen again");
+	exec_ok(other, "UPDATE volunteers SET capacity = 3");
+	matching_citizen_free(&m);
+	matching_citizen_view(&coordinator, karen, &m);
+	TAP_CHECK(m.pool_read && m.pool->volunteers[0].capacity == 3, "another desk's change is read");
+	struct match_confirmed done;
+	matching_confirm(&coordinator, &(struct match_request){ .citizen_id = karen, .volunteer_id = bente }, &done);
+	matching_citizen_free(&m);
+	matching_citizen_view(&coordinator, poul, &m);
+	TAP_CHECK(m.pool_read && m.pool->volunteers[0].load == 1, "and so is a match made here");
+	matching_citizen_free(&m);
+	db_close(other);
+	finish(db);
 }
 
 static void confirm_and_end(void)
 {
 	struct db *db = setup("confirm.db");
 	long long karen = add_citizen(db, "Karen Ølgaard", "2026-09-01", "volunteer_help", "8000");
-	long long bente = add_volunteer(db, "Bente Ølgaard", 2, "active");
-	long long cafe = add_activity(db, "Socialt café", 10, 4);
+	long long bente = add_volunteer("Bente Ølgaard", 2, "active");
+	long long cafe = add_activity("Socialt café", 10, 4);
 
-	struct match_pool pool;
-	TAP_INT_EQ(store_matching_pool_load(db, &pool), DB_OK, "the pool is loaded");
-	TAP_CHECK(pool.nvolunteers == 1 && pool.nactivities == 1 && strcmp(pool.volunteers[0].languages[0], "dansk") == 0
-		  && pool.volunteers[0].availability == AVAIL_BIT(4, 0) && pool.activities[0].practice,
-		  "with languages folded, times and the kind of community");
-	struct match_citizen_facts f;
-	store_matching_citizen_facts(db, karen, &f);
-	struct match_ranked ranked[2];
-	TAP_INT_EQ(match_rank(&f, &pool, true, ranked, NULL), 1, "Bente is a candidate");
-	store_matching_pool_free(&pool);
+	struct matching_citizen m;
+	TAP_INT_EQ(matching_citizen_view(&coordinator, karen, &m), DB_OK, "Karen is opened");
+	TAP_CHECK(m.pool->nvolunteers == 1 && m.pool->nactivities == 1
+		  && strcmp(m.pool->volunteers[0].languages[0], "dansk") == 0
+		  && m.pool->volunteers[0].availability == AVAIL_BIT(4, 0) && m.pool->activities[0].practice,
+		  "the pool has languages folded, times and the kind of community");
+	TAP_CHECK(m.nranked[0] == 1 && m.nranked[1] == 1, "Bente and the café are candidates");
+	matching_citizen_free(&m);
 
 	/* Her card before: assessed, waiting. */
 	struct citizen_facts cf;
@@ -199,18 +308,18 @@ static void confirm_and_end(void)
 	char nc[200];
 	snprintf(nc, sizeof nc, "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
 		 " VALUES (%lld, 'no_contact', '%s', 'no_contact:%lld')", karen, today, karen);
-	TAP_INT_EQ(db_exec(db, nc), DB_OK, "a no-contact call is planned for today");
+	exec_ok(db, nc);
 
-	struct match_request q = { .citizen_id = karen, .volunteer_id = bente, .activity_id = cafe, .today = today };
+	struct match_request q = { .citizen_id = karen, .volunteer_id = bente, .activity_id = cafe };
 	struct match_confirmed done;
-	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "the match is confirmed");
+	TAP_INT_EQ(matching_confirm(&coordinator, &q, &done), DB_OK, "the match is confirmed");
 	TAP_CHECK(done.match_id > 0 && done.session_id > 0, "a match and a first session");
 	TAP_STR_EQ(done.session_on, "2026-11-26", "the first session is the next one, today's");
 	TAP_STR_EQ(done.call_due_on, "2026-11-27", "the call is the day after");
-	char sql[300];
+	char sql[400];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE id = %lld AND citizen_id = %lld AND volunteer_id = %lld"
-		 " AND activity_id = %lld AND matched_on = '%s' AND matched_by = %lld AND first_session_id = %lld",
-		 done.match_id, karen, bente, cafe, today, coordinator, done.session_id);
+		 " AND activity_id = %lld AND matched_on = '%s' AND matched_by = 1 AND first_session_id = %lld",
+		 done.match_id, karen, bente, cafe, today, done.session_id);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "who, with whom, when and by whom is recorded");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND activity_id = %lld"
 		 " AND enrolled_on = '%s' AND ended_on IS NULL", karen, cafe, today);
@@ -219,16 +328,11 @@ static void confirm_and_end(void)
 		 " AND due_on = '2026-11-27' AND responsible = %lld AND status = 'open'"
 		 " AND source_key = 'first_session:%lld'", karen, bente, done.match_id);
 	TAP_INT_EQ(testdb_count(db, sql), 1, "a call after the first session, Bente responsible");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'no_contact'"
-		 " AND status = 'cancelled'", karen);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "the no-contact call is cancelled by the match");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
-		 " AND user_id = %lld", done.match_id, coordinator);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "the match is in the audit log");
-	TAP_INT_EQ(store_matching_log_view(db, coordinator, karen), DB_OK, "opening her matching screen is logged");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
-		 " AND action = 'view' AND detail = 'matching'", karen);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "as a view of the citizen");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'no_contact'"
+			     " AND status = 'cancelled'", karen, 0), 1, "the no-contact call is cancelled by the match");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
+			     " AND action = 'create' AND user_id = %lld", done.match_id, 1), 1,
+		   "the match is in the audit log");
 
 	store_citizens_facts(db, karen, today, &cf);
 	struct next_step step = next_step_decide(&cf, day);
@@ -237,53 +341,97 @@ static void confirm_and_end(void)
 	TAP_STR_EQ(cf.session_activity, "Socialt café", "at the café");
 
 	struct volunteer_record v;
-	store_volunteers_get(db, bente, &v);
+	registry_volunteer(&coordinator, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is 1 of 2");
 	struct match_row rows[4];
 	int n = 0;
-	store_matching_volunteer_matches(db, bente, rows, 4, &n);
+	registry_volunteer_matches(&front_desk, bente, rows, 4, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].citizen, "Karen Ølgaard") == 0, "and Karen is on her list");
-	store_matching_citizen_matches(db, karen, rows, 4, &n);
+	matching_citizen_matches(&front_desk, karen, rows, 4, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].first_session_on, "2026-11-26") == 0
 		  && strcmp(rows[0].matched_by, "Kirsten Åby") == 0, "the citizen's matches show the first session");
 
 	/* A Friday session's call is on Monday; a match without a session
 	 * gets a call two weeks on. */
-	long long friday = add_activity(db, "Brætspilscafé", 10, 5);
+	long long friday = add_activity("Brætspilscafé", 10, 5);
 	long long poul = add_citizen(db, "Poul Ågård", "2026-10-01", "volunteer_help", "8000");
-	q = (struct match_request){ .citizen_id = poul, .activity_id = friday, .today = today };
-	store_matching_confirm(db, coordinator, &q, &done);
+	q = (struct match_request){ .citizen_id = poul, .activity_id = friday };
+	matching_confirm(&coordinator, &q, &done);
 	TAP_CHECK(strcmp(done.session_on, "2026-11-27") == 0 && strcmp(done.call_due_on, "2026-11-30") == 0,
 		  "Friday's session, the call on Monday");
 	long long ida = add_citizen(db, "Ida Æbelø", "2026-10-01", "volunteer_help", "8000");
-	q = (struct match_request){ .citizen_id = ida, .volunteer_id = bente, .today = today };
-	store_matching_confirm(db, coordinator, &q, &done);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'after_match'"
-		 " AND due_on = '2026-12-10' AND source_key = 'match:%lld'", ida, done.match_id);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "a volunteer alone: a call after two weeks");
+	q = (struct match_request){ .citizen_id = ida, .volunteer_id = bente };
+	matching_confirm(&coordinator, &q, &done);
+	TAP_STR_EQ(done.call_due_on, "2026-12-10", "a volunteer alone: a call after two weeks");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'after_match'"
+			     " AND due_on = '2026-12-10' AND source_key = 'match:%lld'", ida, done.match_id), 1,
+		   "keyed by the match");
 	store_citizens_facts(db, ida, today, &cf);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_CALL_LATER, "her next step is that call");
 
-	/* Ending: on her own keeps the café, did-not-work ends it. */
-	store_matching_citizen_matches(db, karen, rows, 4, &n);
-	TAP_INT_EQ(store_matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", "Kommer selv nu"), DB_OK,
-		   "Karen goes on her own");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", karen);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "she stays enrolled");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'on_own'"
-		 " AND accompaniment_done_on = '2026-12-10' AND end_reason = 'Kommer selv nu'", rows[0].id);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "the outcome, the reason and the accompaniment done");
-	TAP_INT_EQ(store_matching_end(db, coordinator, rows[0].id, "2026-12-10", "on_own", NULL), DB_ERR_NOTFOUND,
+	/* Ending: on her own keeps the café, declined ends it. */
+	matching_citizen_matches(&coordinator, karen, rows, 4, &n);
+	set_today("2026-12-10");
+	TAP_INT_EQ(matching_end(&coordinator, rows[0].id, "on_own", "Kommer selv nu"), DB_OK, "Karen goes on her own");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", karen, 0),
+		   1, "she stays enrolled");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'on_own'"
+			     " AND accompaniment_done_on = '2026-12-10' AND end_reason = 'Kommer selv nu'"
+			     " AND ended_on = '2026-12-10'", rows[0].id, 0), 1,
+		   "the outcome, the reason and the accompaniment done, today");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'open'", karen, 0),
+		   1, "her call stays: it asks how it goes on her own");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'match' AND entity_id = %lld"
+			     " AND action = 'update' AND detail = 'on_own'", rows[0].id, 0), 1, "the end is audited");
+	TAP_INT_EQ(matching_end(&coordinator, rows[0].id, "on_own", NULL), DB_ERR_NOTFOUND,
 		   "an ended match cannot end again");
-	store_matching_citizen_matches(db, poul, rows, 4, &n);
-	store_matching_end(db, coordinator, rows[0].id, "2026-11-26", "declined", "Vil ikke alligevel");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on = '2026-11-26'", poul);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "declined: the enrolment ends");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'", poul);
-	TAP_INT_EQ(testdb_count(db, sql), 1, "and the planned call is cancelled");
-	store_volunteers_get(db, bente, &v);
+	set_today(today);
+	matching_citizen_matches(&coordinator, poul, rows, 4, &n);
+	TAP_INT_EQ(matching_end(&coordinator, rows[0].id, "declined", "Vil ikke alligevel"), DB_OK, "Poul declines");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on = '2026-11-26'",
+			     poul, 0), 1, "declined: the enrolment ends");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'",
+			     poul, 0), 1, "and the planned call is withdrawn");
+	registry_volunteer(&coordinator, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is down to Ida");
-	db_close(db);
+	finish(db);
+}
+
+/* A match confirmed now and the sweep of the call rules later plan the
+ * same call: the same key, the same day (the matching screen once had a
+ * copy of the rule of its own, and the two disagreed). */
+static void confirm_and_sweep_agree(void)
+{
+	struct db *db = setup("sweep.db");
+	long long bente = add_volunteer("Bente Ølgaard", 5, "active");
+	long long thursday = add_activity("Socialt café", 10, 4);
+	long long friday = add_activity("Brætspilscafé", 10, 5);
+	struct match_request asks[] = {
+		{ .citizen_id = add_citizen(db, "Karen Ølgaard", "2026-09-01", "volunteer_help", "8000"),
+		  .volunteer_id = bente, .activity_id = thursday },
+		{ .citizen_id = add_citizen(db, "Poul Ågård", "2026-09-01", "volunteer_help", "8000"),
+		  .activity_id = friday },
+		{ .citizen_id = add_citizen(db, "Ida Æbelø", "2026-09-01", "volunteer_help", "8000"),
+		  .volunteer_id = bente },
+	};
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+		struct match_confirmed done;
+		TAP_INT_EQ(matching_confirm(&coordinator, &asks[i], &done), DB_OK, "match %zu is confirmed", i + 1);
+	}
+	exec_ok(db, "CREATE TEMP TABLE confirmed AS SELECT source_key, due_on, reason, responsible FROM follow_ups;"
+		    "DELETE FROM follow_ups;");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM confirmed"), 3, "each confirm planned one call");
+	struct date day;
+	date_parse_iso(today, &day);
+	struct call_sweep sweep;
+	TAP_INT_EQ(call_flow_sweep(db, 1, day, false, &sweep), DB_OK, "the sweep runs over the same matches");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM confirmed AS c JOIN follow_ups AS f"
+				    " ON f.source_key = c.source_key AND f.due_on = c.due_on AND f.reason = c.reason"
+				    " AND f.responsible IS c.responsible"), 3,
+		   "and plans each of those calls again: the same key, the same day, the same person");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'first_session:%'"
+				    " AND due_on = '2026-11-30'"), 1, "Friday's session is followed up on Monday by both");
+	finish(db);
 }
 
 static void refusals(void)
@@ -295,46 +443,45 @@ static void refusals(void)
 		snprintf(name, sizeof name, "Borger %d", i + 1);
 		c[i] = add_citizen(db, name, "2026-10-01", "volunteer_help", "8000");
 	}
-	long long one = add_volunteer(db, "Ole Ørsted", 1, "active");
-	long long paused = add_volunteer(db, "Pia Pause", 2, "paused");
-	long long small = add_activity(db, "Lille hold", 1, 3);
-	long long ended = add_activity(db, "Slut-holdet", 5, 3);
-	store_activities_set_status(db, coordinator, ended, "ended", today, "Slut");
+	long long one = add_volunteer("Ole Ørsted", 1, "active");
+	long long paused = add_volunteer("Pia Pause", 2, "paused");
+	long long small = add_activity("Lille hold", 1, 3);
+	long long ended = add_activity("Slut-holdet", 5, 3);
+	registry_set_activity_status(&coordinator, ended, "ended", "Slut");
 	struct match_confirmed done;
-	struct match_request q = { .citizen_id = c[0], .volunteer_id = one, .activity_id = small, .today = today };
-	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_OK, "the first match takes the last places");
+	struct match_request q = { .citizen_id = c[0], .volunteer_id = one, .activity_id = small };
+	TAP_INT_EQ(matching_confirm(&coordinator, &q, &done), DB_OK, "the first match takes the last places");
 	struct { struct match_request q; enum match_refusal why; const char *what; } cases[] = {
-		{ { c[1], one, 0, today }, MATCH_REFUSED_VOLUNTEER_FULL, "a volunteer without a free place" },
-		{ { c[1], paused, 0, today }, MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE, "a paused volunteer" },
-		{ { c[1], 0, small, today }, MATCH_REFUSED_ACTIVITY_FULL, "a full activity" },
-		{ { c[1], 0, ended, today }, MATCH_REFUSED_ACTIVITY_ENDED, "an ended activity" },
-		{ { c[1], 0, 0, today }, MATCH_REFUSED_NOTHING, "neither volunteer nor activity" },
-		{ { 9999, one, 0, today }, MATCH_REFUSED_CITIZEN, "no such citizen" },
+		{ { c[1], one, 0 }, MATCH_REFUSED_VOLUNTEER_FULL, "a volunteer without a free place" },
+		{ { c[1], paused, 0 }, MATCH_REFUSED_VOLUNTEER_NOT_ACTIVE, "a paused volunteer" },
+		{ { c[1], 0, small }, MATCH_REFUSED_ACTIVITY_FULL, "a full activity" },
+		{ { c[1], 0, ended }, MATCH_REFUSED_ACTIVITY_ENDED, "an ended activity" },
+		{ { c[1], 0, 0 }, MATCH_REFUSED_NOTHING, "neither volunteer nor activity" },
+		{ { 9999, one, 0 }, MATCH_REFUSED_CITIZEN, "no such citizen" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		TAP_INT_EQ(store_matching_confirm(db, coordinator, &cases[i].q, &done), DB_ERR_CONSTRAINT, "refused: %s",
+		TAP_INT_EQ(matching_confirm(&coordinator, &cases[i].q, &done), DB_ERR_CONSTRAINT, "refused: %s",
 			   cases[i].what);
 		TAP_INT_EQ(done.refusal, cases[i].why, "and told why: %s", cases[i].what);
 	}
-	long long roomy = add_volunteer(db, "Rasmus Rum", 5, "active");
-	long long big = add_activity(db, "Stort hold", 30, 3);
-	q = (struct match_request){ c[2], roomy, big, today };
-	store_matching_confirm(db, coordinator, &q, &done);
-	TAP_INT_EQ(store_matching_confirm(db, coordinator, &q, &done), DB_ERR_CONSTRAINT, "the same match twice is refused");
+	long long roomy = add_volunteer("Rasmus Rum", 5, "active");
+	long long big = add_activity("Stort hold", 30, 3);
+	q = (struct match_request){ c[2], roomy, big };
+	matching_confirm(&coordinator, &q, &done);
+	TAP_INT_EQ(matching_confirm(&coordinator, &q, &done), DB_ERR_CONSTRAINT, "the same match twice is refused");
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_ALREADY_MATCHED, "already matched with him");
 	q.volunteer_id = 0;
-	store_matching_confirm(db, coordinator, &q, &done);
+	matching_confirm(&coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_ALREADY_ENROLLED, "already in the activity");
-	struct citizen_card card;
-	store_citizens_card(db, c[3], &card, NULL);
-	store_citizens_end(db, c[3], card.citizen.version, today, "moved");
-	q = (struct match_request){ c[3], roomy, 0, today };
-	store_matching_confirm(db, coordinator, &q, &done);
+	end_course(db, c[3], today);
+	q = (struct match_request){ c[3], roomy, 0 };
+	matching_confirm(&coordinator, &q, &done);
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_CITIZEN, "a citizen whose course ended is not matched");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), 2, "no refused match left a row");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments"), 2, "nor an enrolment");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 2, "nor a call");
-	db_close(db);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'match'"), 2, "nor an audit record");
+	finish(db);
 }
 
 /* A desk that read "one place free" confirms after another desk took it. */
@@ -342,21 +489,23 @@ static void stale_desk(void)
 {
 	struct db *a = setup("stale.db");
 	struct db *b = open_db("stale.db");
+	struct desk desk_b = desk_on(b, 1, ROLE_COORDINATOR);
 	long long c1 = add_citizen(a, "Karen Ølgaard", "2026-10-01", "volunteer_help", "8000");
 	long long c2 = add_citizen(a, "Poul Ågård", "2026-10-01", "volunteer_help", "8000");
-	long long bente = add_volunteer(a, "Bente Ølgaard", 1, "active");
-	struct match_pool pool;
-	store_matching_pool_load(b, &pool);
-	TAP_CHECK(pool.nvolunteers == 1 && pool.volunteers[0].load == 0, "desk B sees a free place");
-	store_matching_pool_free(&pool);
+	long long bente = add_volunteer("Bente Ølgaard", 1, "active");
+	struct matching_citizen m;
+	matching_citizen_view(&desk_b, c2, &m);
+	TAP_CHECK(m.nranked[0] == 1 && m.pool->volunteers[0].load == 0, "desk B sees a free place");
+	matching_citizen_free(&m);
 	struct match_confirmed done;
-	struct match_request q1 = { c1, bente, 0, today }, q2 = { c2, bente, 0, today };
-	TAP_INT_EQ(store_matching_confirm(a, coordinator, &q1, &done), DB_OK, "desk A takes it");
-	TAP_INT_EQ(store_matching_confirm(b, coordinator, &q2, &done), DB_ERR_CONSTRAINT, "desk B's confirm is refused");
+	struct match_request q1 = { c1, bente, 0 }, q2 = { c2, bente, 0 };
+	TAP_INT_EQ(matching_confirm(&coordinator, &q1, &done), DB_OK, "desk A takes it");
+	TAP_INT_EQ(matching_confirm(&desk_b, &q2, &done), DB_ERR_CONSTRAINT, "desk B's confirm is refused");
 	TAP_INT_EQ(done.refusal, MATCH_REFUSED_VOLUNTEER_FULL, "because the place is gone");
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM matches WHERE ended_on IS NULL"), 1, "one match, not two");
+	matching_release();
 	db_close(b);
-	db_close(a);
+	finish(a);
 }
 
 enum { PER_DESK = 12, VOLUNTEER_PLACES = 3, ACTIVITY_PLACES = 5 };
@@ -367,12 +516,13 @@ static int desk(int which, long long volunteer, long long activity, const long l
 {
 	struct db *db = open_db("race.db");
 	db_set_busy_timeout(db, 20000);
+	struct desk d = desk_on(db, 1, ROLE_COORDINATOR);
 	int ok = 0;
 	for (int i = 0; i < PER_DESK; i++) {
 		long long citizen = citizens[which * PER_DESK + i];
 		struct match_confirmed done;
-		struct match_request q = { citizen, i % 2 ? volunteer : 0, i % 2 ? 0 : activity, today };
-		enum db_status r = store_matching_confirm(db, coordinator, &q, &done);
+		struct match_request q = { citizen, i % 2 ? volunteer : 0, i % 2 ? 0 : activity };
+		enum db_status r = matching_confirm(&d, &q, &done);
 		if (r == DB_OK)
 			ok++;
 		else if (r != DB_ERR_CONSTRAINT)
@@ -391,9 +541,9 @@ static void two_desks_at_once(void)
 		snprintf(name, sizeof name, "Borger %02d", i);
 		citizens[i] = add_citizen(db, name, "2026-10-01", "volunteer_help", "8000");
 	}
-	long long volunteer = add_volunteer(db, "Bente Ølgaard", VOLUNTEER_PLACES, "active");
-	long long activity = add_activity(db, "Socialt café", ACTIVITY_PLACES, 2);
-	db_close(db);
+	long long volunteer = add_volunteer("Bente Ølgaard", VOLUNTEER_PLACES, "active");
+	long long activity = add_activity("Socialt café", ACTIVITY_PLACES, 2);
+	finish(db);
 	fflush(stdout);
 	pid_t pid[2];
 	for (int d = 0; d < 2; d++) {
@@ -409,11 +559,10 @@ static void two_desks_at_once(void)
 		total += WIFEXITED(status) ? WEXITSTATUS(status) : 0;
 	}
 	db = open_db("race.db");
-	char sql[200];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM matches WHERE volunteer_id = %lld AND ended_on IS NULL", volunteer);
-	TAP_INT_EQ(testdb_count(db, sql), VOLUNTEER_PLACES, "the volunteer has exactly her places filled");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM enrolments WHERE activity_id = %lld AND ended_on IS NULL", activity);
-	TAP_INT_EQ(testdb_count(db, sql), ACTIVITY_PLACES, "the activity has exactly its places filled");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM matches WHERE volunteer_id = %lld AND ended_on IS NULL",
+			     volunteer, 0), VOLUNTEER_PLACES, "the volunteer has exactly her places filled");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM enrolments WHERE activity_id = %lld AND ended_on IS NULL",
+			     activity, 0), ACTIVITY_PLACES, "the activity has exactly its places filled");
 	TAP_INT_EQ(total, VOLUNTEER_PLACES + ACTIVITY_PLACES, "the desks together got exactly that many through");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches"), VOLUNTEER_PLACES + ACTIVITY_PLACES,
 		   "and no refused attempt left a match behind");
@@ -423,10 +572,13 @@ static void two_desks_at_once(void)
 int main(void)
 {
 	dbrules_install();
+	setenv("BROBYGGER_TODAY", today, 0);
 	if (!testdb_start("matching"))
 		return 1;
 	waiting();
+	pool_kept();
 	confirm_and_end();
+	confirm_and_sweep_agree();
 	refusals();
 	stale_desk();
 	two_desks_at_once();

@@ -1,23 +1,30 @@
-/* The registry in the database, on temporary files: volunteers and
- * activities created, read back, searched as you type the Danish way,
- * edited with a version check, paused, stopped and ended (never deleted),
+/* The registry's use cases (src/registry.c) on temporary files:
+ * volunteers and activities created, read back, searched as you type the
+ * Danish way, edited with a version check, paused, stopped and ended
+ * (never deleted), each change audited and refused to a desk volunteer;
+ * an activity's times checked by the rule before anything is written;
  * and the weekly sessions planned ahead: idempotent, following a changed
- * weekday or time, dropped or cancelled when an activity ends. */
+ * weekday or time, dropped or cancelled when an activity ends. The
+ * clock is the test clock (BROBYGGER_TODAY), moved where a test needs a
+ * later day. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "dbrules.h"
+#include "desk.h"
 #include "fold.h"
-#include "store_registry.h"
+#include "registry.h"
+#include "registry_rules.h"
 #include "tap.h"
 #include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
-static long long coordinator;
 static const char *today = "2026-11-26"; /* a Thursday */
+static struct desk coordinator;  /* who keeps the registry */
+static struct desk front_desk;   /* a desk volunteer: may look, not change */
 
 static struct db *open_fresh(const char *name)
 {
@@ -28,10 +35,17 @@ static struct db *open_fresh(const char *name)
 		printf("# cannot open %s\n", path);
 		exit(1);
 	}
-	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Kirsten Åby', 'coordinator')") != DB_OK)
+	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Kirsten Åby', 'coordinator'), ('Bo Holm', 'desk')")
+	    != DB_OK)
 		exit(1);
-	coordinator = db_last_insert_id(db);
+	coordinator = (struct desk){ .db = db, .user = 1, .role = ROLE_COORDINATOR, .users_exist = true };
+	front_desk = (struct desk){ .db = db, .user = 2, .role = ROLE_DESK, .users_exist = true };
 	return db;
+}
+
+static void set_today(const char *day)
+{
+	setenv("BROBYGGER_TODAY", day, 1);
 }
 
 static struct volunteer_record bente(void)
@@ -70,8 +84,8 @@ static void volunteers(void)
 	struct db *db = open_fresh("volunteers.db");
 	struct volunteer_record in = bente(), back;
 	long long id = 0;
-	TAP_INT_EQ(store_volunteers_save(db, coordinator, &in, 0, &id), DB_OK, "a volunteer with Danish text is created");
-	TAP_INT_EQ(store_volunteers_get(db, id, &back), DB_OK, "and read back");
+	TAP_INT_EQ(registry_save_volunteer(&coordinator, &in, 0, &id), DB_OK, "a volunteer with Danish text is created");
+	TAP_INT_EQ(registry_volunteer(&coordinator, id, &back), DB_OK, "and read back");
 	TAP_STR_EQ(back.name, "Bente Ølgaard", "the name with ø");
 	TAP_STR_EQ(back.lived_experience, in.lived_experience, "lived experience in her own words");
 	TAP_INT_EQ(back.roles, in.roles, "the roles");
@@ -84,20 +98,33 @@ static void volunteers(void)
 		  && strcmp(back.courses[0].course, "Recovery-mentorforløb (20 timer)") == 0, "the course and its date");
 	TAP_INT_EQ(back.version, 1, "a new record is version 1");
 	TAP_INT_EQ(back.load, 0, "no citizens yet");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'volunteer' AND action = 'create'"),
-		   1, "the creation is in the audit log");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'volunteer' AND action = 'create'"
+				    " AND user_id = 1"), 1, "the creation is in the audit log, by the coordinator");
+
+	/* A desk volunteer looks things up, but the registry is the
+	 * coordinator's: the use case refuses, whatever the screen does. */
+	TAP_INT_EQ(registry_volunteer(&front_desk, id, &back), DB_OK, "a desk volunteer may look");
+	struct volunteer_record by_desk = back;
+	SET(by_desk.phone, "12 34 56 78");
+	TAP_INT_EQ(registry_save_volunteer(&front_desk, &by_desk, back.version, NULL), DB_ERR_FORBIDDEN,
+		   "but not save");
+	TAP_INT_EQ(registry_set_volunteer_status(&front_desk, id, "paused"), DB_ERR_FORBIDDEN, "nor pause");
+	TAP_INT_EQ(registry_save_volunteer(&front_desk, &in, 0, NULL), DB_ERR_FORBIDDEN, "nor add a volunteer");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers WHERE phone = '12 34 56 78' OR status = 'paused'"),
+		   0, "nothing of that was written");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers"), 1, "and no second volunteer");
 
 	/* An edit, then a second edit from a desk that read version 1. */
 	struct volunteer_record edit = back;
 	SET(edit.phone, "99 88 77 66");
 	edit.nareas = 1;
 	edit.availability = 0;
-	TAP_INT_EQ(store_volunteers_save(db, coordinator, &edit, back.version, NULL), DB_OK, "an edit is saved");
+	TAP_INT_EQ(registry_save_volunteer(&coordinator, &edit, back.version, NULL), DB_OK, "an edit is saved");
 	struct volunteer_record stale = back;
 	SET(stale.email, "old@example.dk");
-	TAP_INT_EQ(store_volunteers_save(db, coordinator, &stale, back.version, NULL), DB_ERR_CONFLICT,
+	TAP_INT_EQ(registry_save_volunteer(&coordinator, &stale, back.version, NULL), DB_ERR_CONFLICT,
 		   "an edit of an old version is refused");
-	store_volunteers_get(db, id, &back);
+	registry_volunteer(&coordinator, id, &back);
 	TAP_STR_EQ(back.phone, "99 88 77 66", "the first edit stands");
 	TAP_STR_EQ(back.email, "bente@example.dk", "the refused edit wrote nothing");
 	TAP_CHECK(back.nareas == 1 && back.availability == 0, "the sets were replaced as a whole");
@@ -106,9 +133,9 @@ static void volunteers(void)
 	struct volunteer_record bad = back;
 	SET(bad.areas[0], "80");
 	SET(bad.name, "Ikke gemt");
-	TAP_INT_EQ(store_volunteers_save(db, coordinator, &bad, back.version, NULL), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(registry_save_volunteer(&coordinator, &bad, back.version, NULL), DB_ERR_CONSTRAINT,
 		   "a postcode that is not four digits is refused");
-	store_volunteers_get(db, id, &back);
+	registry_volunteer(&coordinator, id, &back);
 	TAP_STR_EQ(back.name, "Bente Ølgaard", "and nothing of that save was kept");
 
 	struct volunteer_record others[3] = { bente(), bente(), bente() };
@@ -119,34 +146,34 @@ static void volunteers(void)
 		SET(others[i].name, names[i]);
 		SET(others[i].phone, phones[i]);
 		SET(others[i].postcode, i == 2 ? "2100" : "8000");
-		store_volunteers_save(db, coordinator, &others[i], 0, &ids[i]);
+		registry_save_volunteer(&coordinator, &others[i], 0, &ids[i]);
 	}
-	TAP_INT_EQ(store_volunteers_set_status(db, coordinator, ids[2], "stopped"), DB_OK, "a volunteer is stopped");
-	TAP_INT_EQ(store_volunteers_set_status(db, coordinator, 9999, "paused"), DB_ERR_NOTFOUND, "nobody to pause");
+	TAP_INT_EQ(registry_set_volunteer_status(&coordinator, ids[2], "stopped"), DB_OK, "a volunteer is stopped");
+	TAP_INT_EQ(registry_set_volunteer_status(&coordinator, 9999, "paused"), DB_ERR_NOTFOUND, "nobody to pause");
 
 	struct volunteer_row rows[10];
 	int n = 0;
 	char q[64];
-	TAP_INT_EQ(store_volunteers_search(db, "", 0, 10, rows, &n), DB_OK, "everyone is listed");
+	TAP_INT_EQ(registry_find_volunteers(&coordinator, "", 0, 10, rows, &n), DB_OK, "everyone is listed");
 	TAP_CHECK(n == 4 && strcmp(rows[0].name, "Bente Ølgaard") == 0 && strcmp(rows[1].name, "Søren Åberg") == 0
 		  && strcmp(rows[2].name, "Aase Holm") == 0 && strcmp(rows[3].name, "Zara Hansen") == 0,
 		  "Danish order (Aase as Å, after Søren), the stopped one last");
 	TAP_CHECK(n == 4 && rows[0].roles == in.roles && rows[0].capacity == 3, "a row has roles and capacity");
 	fold_search("sør", q, sizeof q);
-	store_volunteers_search(db, q, 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, q, 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'sør' finds Søren");
 	fold_search("aaberg", q, sizeof q);
-	store_volunteers_search(db, q, 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, q, 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'aaberg' finds Åberg");
-	store_volunteers_search(db, "5566", 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, "5566", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "the start of a phone number finds her");
-	store_volunteers_search(db, "2100", 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, "2100", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Zara Hansen") == 0, "a postcode finds him");
-	store_volunteers_search(db, "holm aase", 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, "holm aase", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "words in any order");
-	store_volunteers_search(db, "olgaard%", 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, "olgaard%", 0, 10, rows, &n);
 	TAP_INT_EQ(n, 1, "a typed %% is not a wildcard");
-	store_volunteers_search(db, "xyz", 0, 10, rows, &n);
+	registry_find_volunteers(&coordinator, "xyz", 0, 10, rows, &n);
 	TAP_INT_EQ(n, 0, "nothing found");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM volunteers"), 4, "nobody was deleted");
 	db_close(db);
@@ -182,13 +209,38 @@ static long long sessions_of(struct db *db, long long id, const char *where)
 	return testdb_count(db, sql);
 }
 
+/* The time rule is checked before anything is written, and says which
+ * field is wrong, so the form can go there. */
+static void activity_times(struct db *db)
+{
+	struct activity_record a = walking();
+	a.start_time[0] = '\0';
+	enum activity_times_check why = ACTIVITY_TIMES_OK;
+	long long id = -1;
+	TAP_INT_EQ(registry_save_activity(&coordinator, &a, 0, &id, &why), DB_ERR_INVALID,
+		   "a weekly activity without a start time is refused");
+	TAP_INT_EQ(why, ACTIVITY_TIMES_NO_START, "and the form is told it is the start time");
+	TAP_INT_EQ(id, 0, "no id is handed back");
+	a = walking();
+	SET(a.end_time, "09:30");
+	TAP_INT_EQ(registry_save_activity(&coordinator, &a, 0, NULL, &why), DB_ERR_INVALID,
+		   "an activity that ends before it starts is refused");
+	TAP_INT_EQ(why, ACTIVITY_TIMES_END_NOT_AFTER_START, "and the form is told it is the end time");
+	a = walking();
+	TAP_INT_EQ(registry_save_activity(&front_desk, &a, 0, NULL, &why), DB_ERR_FORBIDDEN,
+		   "a desk volunteer cannot add an activity");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM activities"), 0, "none of these wrote anything");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions"), 0, "nor planned a session");
+}
+
 static void activities(void)
 {
 	struct db *db = open_fresh("activities.db");
+	activity_times(db);
 	struct activity_record in = walking(), back;
 	long long id = 0;
-	TAP_INT_EQ(store_activities_save(db, coordinator, &in, 0, today, &id), DB_OK, "a weekly activity is created");
-	TAP_INT_EQ(store_activities_get(db, id, today, &back), DB_OK, "and read back");
+	TAP_INT_EQ(registry_save_activity(&coordinator, &in, 0, &id, NULL), DB_OK, "a weekly activity is created");
+	TAP_INT_EQ(registry_activity(&coordinator, id, &back), DB_OK, "and read back");
 	TAP_STR_EQ(back.contact_name, "Jørgen Ærenlund", "the contact person with æ");
 	TAP_CHECK(back.weekday == 4 && strcmp(back.start_time, "10:00") == 0, "Thursdays at 10:00");
 	TAP_INT_EQ(back.ninterests, 2, "the interests it serves");
@@ -199,13 +251,15 @@ static void activities(void)
 	TAP_STR_EQ(back.next_session, "2026-11-26", "the next session is known");
 
 	int created = -1;
-	TAP_INT_EQ(store_sessions_generate(db, coordinator, id, today, REG_SESSION_WEEKS, &created), DB_OK,
-		   "planning again");
+	TAP_INT_EQ(registry_plan_sessions(&front_desk, id, REG_SESSION_WEEKS, &created), DB_OK,
+		   "planning again, as the registry screen does for whoever opens it");
 	TAP_INT_EQ(created, 0, "plans nothing new");
-	store_sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	registry_plan_sessions(&coordinator, 0, REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(sessions_of(db, id, "1"), REG_SESSION_WEEKS, "planning all activities makes no duplicates");
 	db_exec(db, "UPDATE sessions SET status = 'cancelled', cancel_reason = 'Juleferie' WHERE date = '2026-12-24'");
-	store_sessions_generate(db, coordinator, id, "2026-12-03", REG_SESSION_WEEKS, &created);
+	set_today("2026-12-03");
+	registry_plan_sessions(&coordinator, id, REG_SESSION_WEEKS, &created);
+	set_today(today);
 	TAP_INT_EQ(created, 1, "a week later one more week is planned");
 	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24' AND status = 'cancelled'"), 1,
 		   "a cancelled session stays cancelled");
@@ -217,7 +271,7 @@ static void activities(void)
 		    " SELECT id, 1, 'present' FROM sessions WHERE date = '2026-12-03'");
 	struct activity_record moved = back;
 	moved.weekday = 2;
-	TAP_INT_EQ(store_activities_save(db, coordinator, &moved, back.version, today, NULL), DB_OK,
+	TAP_INT_EQ(registry_save_activity(&coordinator, &moved, back.version, NULL, NULL), DB_OK,
 		   "the activity moves to Tuesdays");
 	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) = '2' AND status = 'planned'"), REG_SESSION_WEEKS,
 		   "twelve Tuesdays are planned");
@@ -225,53 +279,59 @@ static void activities(void)
 		   "of the Thursdays only the one with attendance is left");
 	TAP_INT_EQ(sessions_of(db, id, "date = '2026-12-24'"), 1, "and the cancelled one, as history");
 
-	store_activities_get(db, id, today, &back);
+	registry_activity(&coordinator, id, &back);
 	struct activity_record later = back;
 	SET(later.start_time, "10:30");
 	SET(later.end_time, "12:00");
-	store_activities_save(db, coordinator, &later, back.version, today, NULL);
+	registry_save_activity(&coordinator, &later, back.version, NULL, NULL);
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND strftime('%w', date) = '2' AND start_time = '10:30'"),
 		   REG_SESSION_WEEKS, "a new time moves the planned sessions");
-	TAP_INT_EQ(store_activities_save(db, coordinator, &later, back.version, today, NULL), DB_ERR_CONFLICT,
+	TAP_INT_EQ(registry_save_activity(&coordinator, &later, back.version, NULL, NULL), DB_ERR_CONFLICT,
 		   "saving over a newer version is refused");
 
-	TAP_INT_EQ(store_activities_set_status(db, coordinator, id, "ended", today, "Aktiviteten er stoppet"), DB_OK,
+	TAP_INT_EQ(registry_set_activity_status(&front_desk, id, "ended", "Slut"), DB_ERR_FORBIDDEN,
+		   "a desk volunteer cannot end an activity");
+	TAP_INT_EQ(registry_set_activity_status(&coordinator, id, "ended", "Aktiviteten er stoppet"), DB_OK,
 		   "the activity ends");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned' AND date >= '2026-11-26'"), 0, "nothing planned any more");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'cancelled' AND cancel_reason = 'Aktiviteten er stoppet'"), 1,
 		   "the session with attendance is cancelled with the reason, not deleted");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM activities"), 1, "the activity is kept");
-	store_sessions_generate(db, coordinator, 0, today, REG_SESSION_WEEKS, &created);
+	registry_plan_sessions(&coordinator, 0, REG_SESSION_WEEKS, &created);
 	TAP_INT_EQ(created, 0, "an ended activity gets no sessions");
-	TAP_INT_EQ(store_activities_set_status(db, coordinator, id, "active", today, NULL), DB_OK, "and starts again");
+	TAP_INT_EQ(registry_set_activity_status(&coordinator, id, "active", NULL), DB_OK, "and starts again");
 	TAP_INT_EQ(sessions_of(db, id, "status = 'planned'"), REG_SESSION_WEEKS, "with its sessions planned anew");
 
 	struct activity_record irregular = walking();
 	SET(irregular.name, "Tur til Mols Bjerge");
 	irregular.weekday = 0;
 	long long id2 = 0;
-	store_activities_save(db, coordinator, &irregular, 0, today, &id2);
+	registry_save_activity(&coordinator, &irregular, 0, &id2, NULL);
 	TAP_INT_EQ(sessions_of(db, id2, "1"), 0, "an activity that is not weekly gets no sessions");
 
 	struct activity_row rows[5];
 	int n = 0;
 	char q[64];
 	fold_search("ga gruppen", q, sizeof q);
-	store_activities_search(db, q, 0, 5, rows, &n);
+	registry_find_activities(&coordinator, q, 0, 5, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].id == id && rows[0].weekday == 2, "'ga gruppen' finds Gå-gruppen");
-	store_activities_search(db, "mols", 0, 5, rows, &n);
+	registry_find_activities(&coordinator, "mols", 0, 5, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].id == id2, "a word inside the name finds it");
 	fold_search("Riis", q, sizeof q);
-	store_activities_search(db, q, 0, 5, rows, &n);
+	registry_find_activities(&coordinator, q, 0, 5, rows, &n);
 	TAP_INT_EQ(n, 2, "the place is searched too");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity'"), 6,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'activity' AND user_id = 1"), 6,
 		   "every change of an activity is in the audit log");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'session'"
+				    " AND detail LIKE 'sessions planned: %'"), 1,
+		   "so is a week planned ahead by the registry screen");
 	db_close(db);
 }
 
 int main(void)
 {
 	dbrules_install();
+	setenv("BROBYGGER_TODAY", today, 0);
 	if (!testdb_start("registry"))
 		return 1;
 	volunteers();

@@ -15,8 +15,8 @@
 #include "form_screen.h"
 #include "i18n.h"
 #include "picklist_field.h"
+#include "registry.h"
 #include "registry_list.h"
-#include "store_registry.h"
 #include "vocab.h"
 
 enum activity_field {
@@ -139,11 +139,9 @@ static bool af_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	memcpy(st->fields, layout, sizeof layout);
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[AF_INTERESTS]);
 	if (r == DB_OK && id)
-		r = store_activities_get(app->desk.db, id, today, &st->original);
+		r = registry_activity(&app->desk, id, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -171,29 +169,26 @@ static void af_draw(struct screen *s, struct app *app, const struct area *a)
 
 static unsigned save(struct activity_form_state *st, struct app *app)
 {
-	if (!app_require_coordinator(app))
-		return RD_ALL;
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
 	struct activity_record a = st->original;
 	read_form(st, &a);
-	if (a.weekday && !a.start_time[0]) {
+	long long id = 0;
+	enum activity_times_check why = ACTIVITY_TIMES_OK;
+	enum db_status r = registry_save_activity(&app->desk, &a, st->expected_version, &id, &why);
+	if (r == DB_ERR_INVALID && why == ACTIVITY_TIMES_NO_START) {
 		st->form.current = AF_START;
 		app_status(app, STATUS_ERROR, "%s", _("A weekly activity needs the time it starts."));
 		return RD_ALL;
 	}
-	if (a.start_time[0] && a.end_time[0] && strcmp(a.end_time, a.start_time) <= 0) {
+	if (r == DB_ERR_INVALID && why == ACTIVITY_TIMES_END_NOT_AFTER_START) {
 		st->form.current = AF_END;
 		app_status(app, STATUS_ERROR, "%s", _("It must end after it starts."));
 		return RD_ALL;
 	}
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	long long id = 0;
-	enum db_status r = store_activities_save(app->desk.db, app->desk.user, &a, st->expected_version, today, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct activity_record now;
-		if (store_activities_get(app->desk.db, a.id, today, &now) == DB_OK)
+		if (registry_activity(&app->desk, a.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this activity meanwhile. F10 saves yours over it; Esc keeps theirs."));
@@ -205,7 +200,7 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 	}
 	st->form.dirty = false;
 	app_pop(app);
-		if (a.weekday)
+	if (a.weekday)
 		app_status(app, STATUS_INFO, _("%s is saved; its sessions are planned %d weeks ahead."), a.name,
 			   REG_SESSION_WEEKS);
 	else

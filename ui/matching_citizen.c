@@ -16,11 +16,11 @@
 #include "draw.h"
 #include "i18n.h"
 #include "postcode.h"
-#include "store_registry.h"
+#include "registry.h"
 #include "utf8.h"
 #include "vocab.h"
 
-enum { WIDE = 100, OPEN_MATCHES = 8, LINE = 2048 };
+enum { WIDE = 100, LINE = 2048 };
 
 static const struct action mc_actions[] = {
 	{ ACT_CHOOSE, UIK_ENTER, N_("Choose"), N_("Choose the highlighted volunteer or activity, or undo the choice (also Space)."), 0 },
@@ -34,14 +34,7 @@ static const struct action mc_actions[] = {
 };
 
 struct mc_state {
-	long long citizen_id;
-	struct match_citizen_facts facts;
-	struct match_row open[OPEN_MATCHES];
-	int nopen;
-	const struct match_pool *pool;
-	struct match_ranked *ranked[2];     /* 0 volunteers, 1 activities */
-	int nranked[2];
-	int filtered[2][ML_COUNT];
+	struct matching_citizen m;          /* facts, matches, ranked lists (0 volunteers, 1 activities) */
 	int focus, sel[2], top[2];
 	long long chosen[2];                /* ids, 0: none */
 	struct match_request request;       /* while "match?" is asked */
@@ -62,12 +55,12 @@ void matching_citizen_open(struct app *app, const struct matching_citizen_args *
 /* The pool's facts behind a ranked line. */
 static const struct match_volunteer_facts *vol_at(const struct mc_state *st, int i)
 {
-	return &st->pool->volunteers[st->ranked[0][i].index];
+	return &st->m.pool->volunteers[st->m.ranked[0][i].index];
 }
 
 static const struct match_activity_facts *act_at(const struct mc_state *st, int i)
 {
-	return &st->pool->activities[st->ranked[1][i].index];
+	return &st->m.pool->activities[st->m.ranked[1][i].index];
 }
 
 static void result_of(const struct mc_state *st, int list, int i, struct match_result *out)
@@ -77,45 +70,37 @@ static void result_of(const struct mc_state *st, int list, int i, struct match_r
 		cand.volunteer = vol_at(st, i);
 	else
 		cand.activity = act_at(st, i);
-	match_score(&st->facts, &cand, out);
+	match_score(&st->m.facts, &cand, out);
 }
 
 static int find_chosen(const struct mc_state *st, int list)
 {
-	for (int i = 0; i < st->nranked[list]; i++)
-		if (st->ranked[list][i].id == st->chosen[list])
+	for (int i = 0; i < st->m.nranked[list]; i++)
+		if (st->m.ranked[list][i].id == st->chosen[list])
 			return i;
 	return -1;
 }
 
-static bool load(struct mc_state *st, struct app *app)
+/* After the lists were ranked again: the highlight and the choices stay
+ * where they can. */
+static void keep_places(struct mc_state *st)
 {
-	enum db_status r = store_matching_citizen_facts(app->desk.db, st->citizen_id, &st->facts);
-	int n = 0;
-	if (r == DB_OK)
-		r = store_matching_citizen_matches(app->desk.db, st->citizen_id, st->open, OPEN_MATCHES, &n);
-	if (r != DB_OK) {
-		app_status_db(app, r);
-		return false;
-	}
-	st->nopen = 0;
-	while (st->nopen < n && !st->open[st->nopen].ended_on[0])
-		st->nopen++;
-	if (!(st->pool = matching_pool(app)))
-		return false;
 	for (int list = 0; list < 2; list++) {
-		free(st->ranked[list]);
-		int size = list == 0 ? st->pool->nvolunteers : st->pool->nactivities;
-		st->ranked[list] = calloc((size_t)size + 1, sizeof *st->ranked[list]);
-		if (!st->ranked[list])
-			return false;
-		st->nranked[list] = match_rank(&st->facts, st->pool, list == 0, st->ranked[list], st->filtered[list]);
-		if (st->sel[list] >= st->nranked[list])
-			st->sel[list] = st->nranked[list] > 0 ? st->nranked[list] - 1 : 0;
+		if (st->sel[list] >= st->m.nranked[list])
+			st->sel[list] = st->m.nranked[list] > 0 ? st->m.nranked[list] - 1 : 0;
 		if (st->chosen[list] && find_chosen(st, list) < 0)
 			st->chosen[list] = 0;
 	}
-	return true;
+}
+
+/* Reads and ranks the citizen again; on failure the lists are empty and
+ * the status line says why. */
+static void reload(struct mc_state *st, struct app *app)
+{
+	enum db_status r = matching_citizen_reload(&app->desk, &st->m);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	keep_places(st);
 }
 
 static bool mc_enter(struct screen *s, struct app *app, const void *args)
@@ -123,13 +108,10 @@ static bool mc_enter(struct screen *s, struct app *app, const void *args)
 	struct mc_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	st->citizen_id = ((const struct matching_citizen_args *)args)->citizen_id;
-	enum db_status r = store_matching_log_view(app->desk.db, app->desk.user, st->citizen_id);
-	if (r != DB_OK)
+	long long citizen_id = ((const struct matching_citizen_args *)args)->citizen_id;
+	enum db_status r = matching_citizen_view(&app->desk, citizen_id, &st->m);
+	if (r != DB_OK) {
 		app_status_db(app, r);
-	if (r != DB_OK || !load(st, app)) {
-		free(st->ranked[0]);
-		free(st->ranked[1]);
 		free(st);
 		return false;
 	}
@@ -141,8 +123,7 @@ static void mc_leave(struct screen *s, struct app *app)
 {
 	(void)app;
 	struct mc_state *st = s->state;
-	free(st->ranked[0]);
-	free(st->ranked[1]);
+	matching_citizen_free(&st->m);
 	free(st);
 	s->state = NULL;
 }
@@ -159,8 +140,8 @@ static void append(char *out, size_t size, const char *sep, const char *text)
 /* What the score is made from, in one line. */
 static void facts_line(const struct mc_state *st, char *out, size_t size)
 {
-	const struct match_citizen_facts *c = &st->facts;
-	const struct match_words *w = matching_words();
+	const struct match_citizen_facts *c = &st->m.facts;
+	const struct match_words *w = st->m.words;
 	char part[600] = "", names[400] = "";
 	out[0] = '\0';
 	for (int i = 0; i < c->ninterests; i++)
@@ -200,7 +181,7 @@ static void facts_line(const struct mc_state *st, char *out, size_t size)
 
 static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 {
-	const struct match_citizen_facts *c = &st->facts;
+	const struct match_citizen_facts *c = &st->m.facts;
 	char line[LINE], waited[64] = "";
 	struct date since;
 	if (date_parse_iso(c->waiting_since, &since))
@@ -212,15 +193,15 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 		if (town)
 			snprintf(code + 4, sizeof code - 4, " %s", town);
 	}
-	if (st->nopen == 0 && waited[0])
+	if (st->m.nopen == 0 && waited[0])
 		snprintf(line, sizeof line, _("%s · %s · waiting %s"), c->name, code[0] ? code : "-", waited);
 	else
 		snprintf(line, sizeof line, "%s · %s", c->name, code[0] ? code : "-");
 	draw_text((*y)++, a->left, a->cols, line, A_BOLD);
 	facts_line(st, line, sizeof line);
 	draw_text((*y)++, a->left, a->cols, line, A_NORMAL);
-	for (int i = 0; i < st->nopen && *y < a->top + a->rows / 3; i++) {
-		const struct match_row *m = &st->open[i];
+	for (int i = 0; i < st->m.nopen && *y < a->top + a->rows / 3; i++) {
+		const struct match_row *m = &st->m.matches[i];
 		char who[CIT_NAME * 2 + 8], day[16] = "";
 		snprintf(who, sizeof who, "%s%s%s", m->volunteer, m->volunteer[0] && m->activity[0] ? " + " : "",
 			 m->activity);
@@ -262,15 +243,15 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		return;
 	char line[LINE], more[700];
 	bool focused = st->focus == list;
-	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %d fits", "Volunteers: %d fit", st->nranked[0])
-		 : P_("Activities: %d fits", "Activities: %d fit", st->nranked[1]), st->nranked[list]);
+	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %d fits", "Volunteers: %d fit", st->m.nranked[0])
+		 : P_("Activities: %d fits", "Activities: %d fit", st->m.nranked[1]), st->m.nranked[list]);
 	int w = draw_text(a->top, a->left, a->cols, line, focused ? A_BOLD | A_UNDERLINE : A_BOLD);
-	filtered_line(st->filtered[list], more, sizeof more);
+	filtered_line(st->m.filtered[list], more, sizeof more);
 	if (more[0] && w + 3 < a->cols) {
 		snprintf(line, sizeof line, " (%s)", more);
 		draw_text(a->top, a->left + w, a->cols - w, line, A_DIM);
 	}
-	int rows = a->rows - 1, n = st->nranked[list];
+	int rows = a->rows - 1, n = st->m.nranked[list];
 	if (n == 0) {
 		draw_text(a->top + 1, a->left, a->cols,
 			  list == 0 ? _("No volunteer with a free place fits.") : _("No activity with a free place fits."),
@@ -287,10 +268,10 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		struct match_result res;
 		result_of(st, list, i, &res);
 		char reasons[LINE / 2];
-		match_reasons_line(&res, &st->facts, matching_words(), false, reasons, sizeof reasons);
+		match_reasons_line(&res, &st->m.facts, st->m.words, false, reasons, sizeof reasons);
 		const char *name = list == 0 ? vol_at(st, i)->name : act_at(st, i)->name;
-		bool chosen = st->ranked[list][i].id == st->chosen[list];
-		snprintf(line, sizeof line, "%s%4d  %s — %s", chosen ? "✓" : " ", st->ranked[list][i].score, name,
+		bool chosen = st->m.ranked[list][i].id == st->chosen[list];
+		snprintf(line, sizeof line, "%s%4d  %s — %s", chosen ? "✓" : " ", st->m.ranked[list][i].score, name,
 			 reasons);
 		attr_t attr = i == *sel && focused ? A_REVERSE : chosen ? A_BOLD : A_NORMAL;
 		draw_blank(a->top + 1 + r, a->left, a->cols, attr);
@@ -307,11 +288,11 @@ static void why_box(struct mc_state *st, int y, const struct area *a, int rows)
 		return;
 	char line[LINE * 2], reasons[LINE];
 	int list = st->focus;
-	if (st->nranked[list] == 0)
+	if (st->m.nranked[list] == 0)
 		return;
 	struct match_result res;
 	result_of(st, list, st->sel[list], &res);
-	match_reasons_line(&res, &st->facts, matching_words(), true, reasons, sizeof reasons);
+	match_reasons_line(&res, &st->m.facts, st->m.words, true, reasons, sizeof reasons);
 	const char *name = list == 0 ? vol_at(st, st->sel[list])->name : act_at(st, st->sel[list])->name;
 	snprintf(line, sizeof line, _("Why %s scores %d: %s"), name, res.score, reasons);
 	int used = draw_wrapped(y, a->left, rows, a->cols, line, A_NORMAL);
@@ -355,15 +336,12 @@ static void confirm_answered(struct app *app, void *ctx, int yes)
 	struct mc_state *st = ctx;
 	if (!yes)
 		return;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	struct match_request q = st->request;
-	q.today = today;
 	struct match_confirmed done;
-	enum db_status r = store_matching_confirm(app->desk.db, app->desk.user, &q, &done);
+	enum db_status r = matching_confirm(&app->desk, &q, &done);
 	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
+		reload(st, app);
 		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(done.refusal));
-		load(st, app);
 		return;
 	}
 	if (r != DB_OK) {
@@ -371,7 +349,7 @@ static void confirm_answered(struct app *app, void *ctx, int yes)
 		return;
 	}
 	char name[CIT_NAME];
-	snprintf(name, sizeof name, "%s", st->facts.name);
+	snprintf(name, sizeof name, "%s", st->m.facts.name);
 	app_pop(app);
 	card_open(app, &(struct card_args){ .citizen_id = q.citizen_id });
 	app_status(app, STATUS_INFO, _("%s is matched. The next step shows what happens now."), name);
@@ -379,7 +357,7 @@ static void confirm_answered(struct app *app, void *ctx, int yes)
 
 static void match_ended(struct app *app, void *ctx)
 {
-	load(ctx, app);
+	reload(ctx, app);
 }
 
 static unsigned confirm(struct mc_state *st, struct app *app)
@@ -389,19 +367,22 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(MATCH_REFUSED_NOTHING));
 		return RD_ALL;
 	}
-	if (!app_require_coordinator(app))
+	/* Said before the question rather than after it: only a coordinator
+	 * confirms (matching_confirm refuses anyone else). */
+	if (!desk_is_coordinator(&app->desk)) {
+		app_status_db(app, DB_ERR_FORBIDDEN);
 		return RD_ALL;
-	char today[DATE_ISO_LEN], question[LINE], with[LINE];
-	date_format_iso(date_today(), today);
+	}
+	char question[LINE], with[LINE];
 	if (v >= 0 && act >= 0)
 		snprintf(with, sizeof with, _("%s and %s"), vol_at(st, v)->name, act_at(st, act)->name);
 	else
 		snprintf(with, sizeof with, "%s", v >= 0 ? vol_at(st, v)->name : act_at(st, act)->name);
-	snprintf(question, sizeof question, _("Match %s with %s?"), st->facts.name, with);
+	snprintf(question, sizeof question, _("Match %s with %s?"), st->m.facts.name, with);
 	if (act >= 0) {
 		struct activity_record rec;
 		struct date d;
-		if (store_activities_get(app->desk.db, act_at(st, act)->id, today, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
+		if (registry_activity(&app->desk, act_at(st, act)->id, &rec) == DB_OK && date_parse_iso(rec.next_session, &d)) {
 			char day[64], more[200];
 			date_format_short(d, day, sizeof day);
 			snprintf(more, sizeof more, _(" First session: %s."), day);
@@ -409,7 +390,7 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 		}
 	}
 	st->request = (struct match_request){
-		.citizen_id = st->citizen_id,
+		.citizen_id = st->m.citizen_id,
 		.volunteer_id = v >= 0 ? vol_at(st, v)->id : 0,
 		.activity_id = act >= 0 ? act_at(st, act)->id : 0,
 	};
@@ -420,7 +401,7 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 
 static void move_selection(struct mc_state *st, int by)
 {
-	int list = st->focus, n = st->nranked[list];
+	int list = st->focus, n = st->m.nranked[list];
 	st->sel[list] += by;
 	if (st->sel[list] >= n)
 		st->sel[list] = n - 1;
@@ -433,8 +414,8 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 	struct mc_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_CHOOSE:
-		if (st->nranked[st->focus] > 0) {
-			long long id = st->ranked[st->focus][st->sel[st->focus]].id;
+		if (st->m.nranked[st->focus] > 0) {
+			long long id = st->m.ranked[st->focus][st->sel[st->focus]].id;
 			st->chosen[st->focus] = st->chosen[st->focus] == id ? 0 : id;
 			/* The volunteer first, then the activity: a natural order. */
 			if (st->chosen[st->focus] && st->focus == 0 && !st->chosen[1])
@@ -447,12 +428,15 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 		st->focus = 1 - st->focus;
 		return RD_ALL;
 	case ACT_END_MATCH:
-		st->end = (struct match_end){ .citizen_id = st->citizen_id, .ended = match_ended, .ctx = st };
+		st->end = (struct match_end){ .citizen_id = st->m.citizen_id, .ended = match_ended, .ctx = st };
 		matching_end_ask(app, &st->end);
 		return RD_ALL;
 	case ACT_WISHES:
-		if (app_require_coordinator(app))
-			matching_wishes_open(app, &(struct matching_wishes_args){ .citizen_id = st->citizen_id });
+		/* Only a coordinator saves them: said before the form, not after. */
+		if (desk_is_coordinator(&app->desk))
+			matching_wishes_open(app, &(struct matching_wishes_args){ .citizen_id = st->m.citizen_id });
+		else
+			app_status_db(app, DB_ERR_FORBIDDEN);
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
@@ -477,7 +461,7 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 		st->sel[st->focus] = 0;
 		return RD_BODY;
 	case UIK(KEY_END):
-		move_selection(st, st->nranked[st->focus]);
+		move_selection(st, st->m.nranked[st->focus]);
 		return RD_BODY;
 	case UIK(KEY_LEFT):
 	case UIK(KEY_RIGHT):
@@ -491,7 +475,7 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 /* Back from the wishes: rank again. */
 static unsigned mc_resume(struct screen *s, struct app *app)
 {
-	load(s->state, app);
+	reload(s->state, app);
 	return RD_ALL;
 }
 

@@ -14,22 +14,17 @@
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
-#include "match_propose.h"
-#include "store_matching.h"
 
 enum { PROPOSAL_MAX = 1000, LINE = 2048 };
 
 enum row_state { ROW_OPEN, ROW_ACCEPTED, ROW_SKIPPED, ROW_REFUSED };
 
 struct proposal_state {
-	struct match_pool pool;             /* its own: indexes must stay valid */
-	struct match_citizen_facts *facts;
-	struct match_proposal_row *rows;
+	struct matching_proposal p;         /* the citizens, the pool, the rows */
 	enum row_state *state;
 	enum match_refusal *why;
 	int *shown;                         /* citizens with something proposed */
-	int n, nshown;
-	long long total;
+	int nshown;
 	int sel, top;
 };
 
@@ -43,41 +38,31 @@ static const struct action proposal_actions[] = {
 
 static void release(struct proposal_state *st)
 {
-	store_matching_pool_free(&st->pool);
-	free(st->facts);
-	free(st->rows);
+	matching_proposal_free(&st->p);
 	free(st->state);
 	free(st->why);
 	free(st->shown);
-	st->facts = NULL;
-	st->rows = NULL;
 	st->state = NULL;
 	st->why = NULL;
 	st->shown = NULL;
-	st->n = st->nshown = 0;
+	st->nshown = 0;
 }
 
 static bool compute(struct proposal_state *st, struct app *app)
 {
 	release(st);
-	st->facts = calloc(PROPOSAL_MAX, sizeof *st->facts);
-	st->rows = calloc(PROPOSAL_MAX, sizeof *st->rows);
 	st->state = calloc(PROPOSAL_MAX, sizeof *st->state);
 	st->why = calloc(PROPOSAL_MAX, sizeof *st->why);
 	st->shown = calloc(PROPOSAL_MAX, sizeof *st->shown);
-	if (!st->facts || !st->rows || !st->state || !st->why || !st->shown)
+	if (!st->state || !st->why || !st->shown)
 		return false;
-	enum db_status r = store_matching_waiting_facts(app->desk.db, PROPOSAL_MAX, st->facts, &st->n);
-	if (r == DB_OK)
-		r = store_matching_pool_load(app->desk.db, &st->pool);
+	enum db_status r = matching_proposal(&app->desk, PROPOSAL_MAX, &st->p);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
-	if (!match_propose(st->facts, st->n, &st->pool, st->rows, &st->total))
-		return false;
-	for (int i = 0; i < st->n; i++)
-		if (st->rows[i].volunteer >= 0 || st->rows[i].activity >= 0)
+	for (int i = 0; i < st->p.n; i++)
+		if (st->p.rows[i].volunteer >= 0 || st->p.rows[i].activity >= 0)
 			st->shown[st->nshown++] = i;
 	st->sel = st->top = 0;
 	return true;
@@ -108,7 +93,7 @@ static void proposal_leave(struct screen *s, struct app *app)
 
 static void candidate_text(const struct proposal_state *st, int citizen, bool volunteer, char *out, size_t size)
 {
-	const struct match_proposal_row *p = &st->rows[citizen];
+	const struct match_proposal_row *p = &st->p.rows[citizen];
 	int index = volunteer ? p->volunteer : p->activity;
 	if (index < 0) {
 		snprintf(out, size, "—");
@@ -116,7 +101,7 @@ static void candidate_text(const struct proposal_state *st, int citizen, bool vo
 	}
 	/* The score first: a long name is cut, the score never. */
 	snprintf(out, size, "%3d %s", volunteer ? p->volunteer_score : p->activity_score,
-		 volunteer ? st->pool.volunteers[index].name : st->pool.activities[index].name);
+		 volunteer ? st->p.pool.volunteers[index].name : st->p.pool.activities[index].name);
 }
 
 static const char *state_text(const struct proposal_state *st, int citizen)
@@ -138,7 +123,7 @@ static const char *state_text(const struct proposal_state *st, int citizen)
  * reasons on lines of their own, so neither is cut by the other. */
 static int draw_why(const struct proposal_state *st, int citizen, int y, const struct area *a, int rows)
 {
-	const struct match_proposal_row *p = &st->rows[citizen];
+	const struct match_proposal_row *p = &st->p.rows[citizen];
 	int used = 0;
 	if (st->state[citizen] == ROW_REFUSED && used < rows)
 		used += draw_wrapped(y + used, a->left, 1, a->cols, matching_refusal_text(st->why[citizen]), A_BOLD);
@@ -149,18 +134,18 @@ static int draw_why(const struct proposal_state *st, int citizen, int y, const s
 		struct match_candidate cand = { 0 };
 		const char *name;
 		if (half == 0 && p->volunteer >= 0) {
-			cand.volunteer = &st->pool.volunteers[p->volunteer];
+			cand.volunteer = &st->p.pool.volunteers[p->volunteer];
 			name = cand.volunteer->name;
 		} else if (half == 1 && p->activity >= 0) {
-			cand.activity = &st->pool.activities[p->activity];
+			cand.activity = &st->p.pool.activities[p->activity];
 			name = cand.activity->name;
 		} else {
 			continue;
 		}
 		struct match_result res;
 		char reasons[LINE], line[LINE + CIT_NAME + 8];
-		match_score(&st->facts[citizen], &cand, &res);
-		match_reasons_line(&res, &st->facts[citizen], matching_words(), true, reasons, sizeof reasons);
+		match_score(&st->p.citizens[citizen], &cand, &res);
+		match_reasons_line(&res, &st->p.citizens[citizen], &st->p.words, true, reasons, sizeof reasons);
 		snprintf(line, sizeof line, "%s: %s", name, reasons);
 		int room = rows - used;
 		used += draw_wrapped(y + used, a->left, half == 0 && room > 2 ? room - 1 - (room > 4) : room, a->cols,
@@ -171,18 +156,18 @@ static int draw_why(const struct proposal_state *st, int citizen, int y, const s
 
 static void proposal_draw(struct screen *s, struct app *app, const struct area *a)
 {
+	(void)app;
 	struct proposal_state *st = s->state;
-	matching_pool(app); /* the interest names for the reasons */
 	char line[LINE * 2];
 	int y = a->top;
 	snprintf(line, sizeof line, P_("The %d citizen who has waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
 				       "The %d citizens who have waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
-				       st->n), st->n, st->nshown, st->total);
+				       st->p.n), st->p.n, st->nshown, st->p.total);
 	y += draw_wrapped(y, a->left, 2, a->cols, line, A_BOLD);
-	if (st->n > st->nshown) {
+	if (st->p.n > st->nshown) {
 		snprintf(line, sizeof line, P_("%d gets nothing now: no free place fits them.",
-					       "%d get nothing now: no free place fits them.", st->n - st->nshown),
-			 st->n - st->nshown);
+					       "%d get nothing now: no free place fits them.", st->p.n - st->nshown),
+			 st->p.n - st->nshown);
 		draw_text(y++, a->left, a->cols, line, A_DIM);
 	}
 	int wc = a->cols * 26 / 100, wv = a->cols * 27 / 100, wa = a->cols * 27 / 100;
@@ -208,7 +193,7 @@ static void proposal_draw(struct screen *s, struct app *app, const struct area *
 		char v[600], act[600];
 		candidate_text(st, i, true, v, sizeof v);
 		candidate_text(st, i, false, act, sizeof act);
-		text_pad(c1, sizeof c1, st->facts[i].name, wc);
+		text_pad(c1, sizeof c1, st->p.citizens[i].name, wc);
 		text_pad(c2, sizeof c2, v, wv);
 		text_pad(c3, sizeof c3, act, wa);
 		text_pad(c4, sizeof c4, state_text(st, i), ws > 0 ? ws : 0);
@@ -227,17 +212,14 @@ static unsigned accept(struct proposal_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("This row is done already."));
 		return RD_ALL;
 	}
-	const struct match_proposal_row *p = &st->rows[i];
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
+	const struct match_proposal_row *p = &st->p.rows[i];
 	struct match_request q = {
-		.citizen_id = st->facts[i].id,
-		.volunteer_id = p->volunteer >= 0 ? st->pool.volunteers[p->volunteer].id : 0,
-		.activity_id = p->activity >= 0 ? st->pool.activities[p->activity].id : 0,
-		.today = today,
+		.citizen_id = st->p.citizens[i].id,
+		.volunteer_id = p->volunteer >= 0 ? st->p.pool.volunteers[p->volunteer].id : 0,
+		.activity_id = p->activity >= 0 ? st->p.pool.activities[p->activity].id : 0,
 	};
 	struct match_confirmed done;
-	enum db_status r = store_matching_confirm(app->desk.db, app->desk.user, &q, &done);
+	enum db_status r = matching_confirm(&app->desk, &q, &done);
 	if (r == DB_ERR_CONSTRAINT && done.refusal != MATCH_REFUSED_NONE) {
 		st->state[i] = ROW_REFUSED;
 		st->why[i] = done.refusal;
@@ -249,7 +231,7 @@ static unsigned accept(struct proposal_state *st, struct app *app)
 		return RD_ALL;
 	}
 	st->state[i] = ROW_ACCEPTED;
-	app_status(app, STATUS_INFO, _("%s is matched."), st->facts[i].name);
+	app_status(app, STATUS_INFO, _("%s is matched."), st->p.citizens[i].name);
 	if (st->sel + 1 < st->nshown)
 		st->sel++;
 	return RD_ALL;

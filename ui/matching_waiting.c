@@ -1,8 +1,8 @@
 /* matching_waiting.c — matching (home key 3): the citizens waiting for a match,
  * longest waiting first, with how long; `/` searches every citizen. Enter
  * opens the citizen's ranked volunteers and activities; f opens the
- * coordinator's proposal for everyone waiting. Also the pool of
- * candidates the matching screens share, and ending a match. */
+ * coordinator's proposal for everyone waiting. Also ending a match,
+ * which the citizen's screen asks for. */
 #include "matching_waiting.h"
 
 #include <stdio.h>
@@ -16,56 +16,9 @@
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_citizens.h"
-#include "store_matching.h"
 #include "vocab.h"
 
-enum { PAGE = 60, MAX_ROWS = 2000, PICKS_MAX = 64 };
-
-/* ---------- the pool the matching screens share ---------- */
-
-static struct {
-	bool loaded;
-	long long version;
-	struct match_pool pool;
-	struct pick interests[PICKS_MAX];
-	struct match_words words;
-} cache;
-
-const struct match_pool *matching_pool(struct app *app)
-{
-	long long version = 0;
-	enum db_status r = store_matching_data_version(app->desk.db, &version);
-	if (r == DB_OK && cache.loaded && version == cache.version)
-		return &cache.pool;
-	matching_pool_release();
-	int n = 0;
-	if (r == DB_OK)
-		r = store_matching_pool_load(app->desk.db, &cache.pool);
-	if (r == DB_OK)
-		r = store_picklist_load(app->desk.db, "interests", cache.interests, PICKS_MAX, &n);
-	if (r != DB_OK) {
-		store_matching_pool_free(&cache.pool);
-		app_status_db(app, r);
-		return NULL;
-	}
-	cache.words = (struct match_words){ .interests = cache.interests, .ninterests = n };
-	cache.version = version;
-	cache.loaded = true;
-	return &cache.pool;
-}
-
-const struct match_words *matching_words(void)
-{
-	return &cache.words;
-}
-
-void matching_pool_release(void)
-{
-	if (cache.loaded)
-		store_matching_pool_free(&cache.pool);
-	cache.loaded = false;
-}
+enum { PAGE = 60, MAX_ROWS = 2000 };
 
 const char *matching_refusal_text(enum match_refusal why)
 {
@@ -116,11 +69,8 @@ static void end_reason_typed(struct app *app, void *ctx, const char *reason)
 		ask_reason(app, job);
 		return;
 	}
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	const char *outcome = vocab_match_outcome[job->outcome].code;
-	enum db_status r = store_matching_end(app->desk.db, app->desk.user, job->rows[job->which].id, today, outcome,
-					      reason);
+	enum db_status r = matching_end(&app->desk, job->rows[job->which].id, outcome, reason);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -160,10 +110,14 @@ static void end_which_chosen(struct app *app, void *ctx, int which)
 
 void matching_end_ask(struct app *app, struct match_end *job)
 {
-	if (!app_require_coordinator(app))
+	/* Said before the questions rather than after them: only a
+	 * coordinator ends a match (matching_end refuses anyone else). */
+	if (!desk_is_coordinator(&app->desk)) {
+		app_status_db(app, DB_ERR_FORBIDDEN);
 		return;
+	}
 	int n = 0;
-	enum db_status r = store_matching_citizen_matches(app->desk.db, job->citizen_id, job->rows, MATCH_END_MAX, &n);
+	enum db_status r = matching_citizen_matches(&app->desk, job->citizen_id, job->rows, MATCH_END_MAX, &n);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -224,8 +178,8 @@ static void fetch(struct picker_state *st, int offset)
 	}
 	int got = 0;
 	enum db_status r = st->searching_all
-		? store_citizens_search(st->app->desk.db, st->query, offset, want, st->hits + offset, &got)
-		: store_matching_waiting(st->app->desk.db, offset, want, st->waiting + offset, &got);
+		? matching_find_citizens(&st->app->desk, st->query, offset, want, st->hits + offset, &got)
+		: matching_waiting(&st->app->desk, offset, want, st->waiting + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -242,9 +196,9 @@ static void refetch(struct picker_state *st)
 	fetch(st, 0);
 	while (st->more && st->n < keep)
 		fetch(st, st->n);
-	if (store_matching_waiting_count(st->app->desk.db, &st->total_waiting) != DB_OK)
+	if (matching_waiting_count(&st->app->desk, &st->total_waiting) != DB_OK)
 		st->total_waiting = 0;
-	store_matching_data_version(st->app->desk.db, &st->version);
+	matching_data_version(&st->app->desk, &st->version);
 	list_refresh(&st->list);
 }
 
@@ -325,7 +279,7 @@ static void picker_leave(struct screen *s, struct app *app)
 	free(st->hits);
 	free(st);
 	s->state = NULL;
-	matching_pool_release();
+	matching_release();
 }
 
 static void picker_draw(struct screen *s, struct app *app, const struct area *a)
@@ -351,7 +305,7 @@ static unsigned picker_resume(struct screen *s, struct app *app)
 {
 	struct picker_state *st = s->state;
 	long long version = 0;
-	if (store_matching_data_version(app->desk.db, &version) == DB_OK && version != st->version)
+	if (matching_data_version(&app->desk, &version) == DB_OK && version != st->version)
 		refetch(st);
 	return RD_ALL;
 }
@@ -362,8 +316,7 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 	if (!st->list.searching) {
 		switch (action_for_key(s->ops->actions, key)) {
 		case ACT_PROPOSAL:
-			if (app_require_coordinator(app))
-				matching_proposal_open(app);
+			matching_proposal_open(app);
 			return RD_ALL;
 		case ACT_BACK:
 			if (!st->list.query.len) {

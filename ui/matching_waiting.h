@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "match.h"
+#include "matching.h"
 #include "model_matching.h"
 #include "screen.h"
 
@@ -30,20 +30,12 @@ void matching_wishes_open(struct app *app, const struct matching_wishes_args *ar
 /* The coordinator's proposal for everyone waiting. */
 void matching_proposal_open(struct app *app);
 
-/* Every volunteer and activity with the facts for scoring, read again
- * only when something was committed since; NULL (and a status message)
- * when it cannot be read. Valid until the next call. */
-const struct match_pool *matching_pool(struct app *app);
-/* The interest names for the reasons, read with the pool. */
-const struct match_words *matching_words(void);
-/* Frees the cached pool (when the matching screens are left). */
-void matching_pool_release(void);
-
 /* In words why a confirm was refused. */
 const char *matching_refusal_text(enum match_refusal why);
-/* Ending a match: which open match (if several), the outcome and a
- * reason, asked one after the other. The asking screen keeps this in its
- * state meanwhile and hears through `ended` when a match ended. */
+/* Ending a match (coordinators): which open match (if several), the
+ * outcome and a reason, asked one after the other. The asking screen
+ * keeps this in its state meanwhile and hears through `ended` when a
+ * match ended. */
 enum { MATCH_END_MAX = 8 };
 struct match_end {
 	long long citizen_id;

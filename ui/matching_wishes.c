@@ -11,7 +11,6 @@
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
-#include "store_matching.h"
 #include "vocab.h"
 
 enum { W_HEADING, W_GENDER, W_AGE, W_LIVED, W_LANGUAGE, W_COUNT };
@@ -53,7 +52,7 @@ static bool wishes_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	st->citizen_id = ((const struct matching_wishes_args *)args)->citizen_id;
 	struct match_wishes w;
-	enum db_status r = store_matching_get_wishes(app->desk.db, st->citizen_id, &w);
+	enum db_status r = matching_wishes(&app->desk, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -85,7 +84,7 @@ static unsigned save(struct wishes_state *st, struct app *app)
 	snprintf(w.pref_age, sizeof w.pref_age, "%s", vocab_wished_age[st->fields[W_AGE].choice].code);
 	w.pref_lived_experience = st->fields[W_LIVED].choice != 0;
 	snprintf(w.language, sizeof w.language, "%s", form_text(&st->form, W_LANGUAGE));
-	enum db_status r = store_matching_set_wishes(app->desk.db, app->desk.user, st->citizen_id, &w);
+	enum db_status r = matching_set_wishes(&app->desk, st->citizen_id, &w);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;

@@ -18,8 +18,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
-#include "store_matching.h"
-#include "store_registry.h"
+#include "registry.h"
 #include "strbuf.h"
 #include "vocab.h"
 #include "volunteer_form.h"
@@ -66,8 +65,8 @@ static void fetch(struct registry_state *st, int tab, int offset)
 		return;
 	}
 	enum db_status r = tab == TAB_VOLUNTEERS
-		? store_volunteers_search(st->app->desk.db, st->query[tab], offset, want, st->volunteers + offset, &got)
-		: store_activities_search(st->app->desk.db, st->query[tab], offset, want, st->activities + offset, &got);
+		? registry_find_volunteers(&st->app->desk, st->query[tab], offset, want, st->volunteers + offset, &got)
+		: registry_find_activities(&st->app->desk, st->query[tab], offset, want, st->activities + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		got = 0;
@@ -190,9 +189,7 @@ static bool registry_enter(struct screen *s, struct app *app, const void *args)
 	st->app = app;
 	/* The weeks ahead are planned whenever the registry is opened, so the
 	 * attendance screen and matching always find next week's sessions. */
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_sessions_generate(app->desk.db, app->desk.user, 0, today, REG_SESSION_WEEKS, NULL);
+	enum db_status r = registry_plan_sessions(&app->desk, 0, REG_SESSION_WEEKS, NULL);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	list_init(&st->list[TAB_VOLUNTEERS],
@@ -246,7 +243,7 @@ static void detail(struct registry_state *st, struct app *app)
 	if (tab == TAB_VOLUNTEERS) {
 		struct match_row rows[12];
 		int n = 0;
-		if (store_matching_volunteer_matches(app->desk.db, id, rows, 12, &n) != DB_OK)
+		if (registry_volunteer_matches(&app->desk, id, rows, 12, &n) != DB_OK)
 			return;
 		const struct volunteer_row *v = &st->volunteers[sel];
 		if (n == 0) {
@@ -260,10 +257,8 @@ static void detail(struct registry_state *st, struct app *app)
 		snprintf(out, DETAIL, _("%s supports %d of %d now: %s"), v->name, v->load, v->capacity, names);
 		return;
 	}
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	struct activity_record a;
-	if (store_activities_get(app->desk.db, id, today, &a) != DB_OK)
+	if (registry_activity(&app->desk, id, &a) != DB_OK)
 		return;
 	struct date d;
 	char next[100];
@@ -319,7 +314,7 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("An activity is not paused: cancel a single session in Attendance, or end the activity with a."));
 		return RD_ALL;
 	}
-	if (sel >= st->n[TAB_VOLUNTEERS] || !app_require_coordinator(app))
+	if (sel >= st->n[TAB_VOLUNTEERS])
 		return RD_ALL;
 	const struct volunteer_row *v = &st->volunteers[sel];
 	bool active = strcmp(v->status, "active") == 0, paused = strcmp(v->status, "paused") == 0;
@@ -327,7 +322,7 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("Only an active volunteer can be paused. Change the status in the form (Enter)."));
 		return RD_ALL;
 	}
-	enum db_status r = store_volunteers_set_status(app->desk.db, app->desk.user, v->id, active ? "paused" : "active");
+	enum db_status r = registry_set_volunteer_status(&app->desk, v->id, active ? "paused" : "active");
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -350,15 +345,12 @@ static void end_answered(struct app *app, void *ctx, int yes)
 	struct registry_state *st = ctx;
 	if (!yes)
 		return;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
 	enum db_status r;
 	if (st->ending_tab == TAB_VOLUNTEERS)
-		r = store_volunteers_set_status(app->desk.db, app->desk.user, st->ending_id,
-						st->ending ? "stopped" : "active");
+		r = registry_set_volunteer_status(&app->desk, st->ending_id, st->ending ? "stopped" : "active");
 	else
-		r = store_activities_set_status(app->desk.db, app->desk.user, st->ending_id,
-						st->ending ? "ended" : "active", today, _("The activity has ended"));
+		r = registry_set_activity_status(&app->desk, st->ending_id, st->ending ? "ended" : "active",
+						 _("The activity has ended"));
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -373,8 +365,14 @@ static void end_answered(struct app *app, void *ctx, int yes)
 static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 {
 	int tab = st->tab, sel = st->list[tab].selected;
-	if (sel >= st->n[tab] || !app_require_coordinator(app))
+	if (sel >= st->n[tab])
 		return RD_ALL;
+	/* Said before the question rather than after it: only a coordinator
+	 * changes the registry. */
+	if (!desk_is_coordinator(&app->desk)) {
+		app_status_db(app, DB_ERR_FORBIDDEN);
+		return RD_ALL;
+	}
 	char question[CIT_NAME + 400];
 	st->ending_tab = tab;
 	if (tab == TAB_VOLUNTEERS) {
@@ -415,12 +413,13 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 			detail(st, app);
 			return RD_ALL;
 		case ACT_NEW:
-			if (app_require_coordinator(app)) {
-				if (st->tab == TAB_VOLUNTEERS)
-					volunteer_form_open(app, &(struct volunteer_form_args){ 0 });
-				else
-					activity_form_open(app, &(struct activity_form_args){ 0 });
-			}
+			/* An empty form only a coordinator could save: said at once. */
+			if (!desk_is_coordinator(&app->desk))
+				app_status_db(app, DB_ERR_FORBIDDEN);
+			else if (st->tab == TAB_VOLUNTEERS)
+				volunteer_form_open(app, &(struct volunteer_form_args){ 0 });
+			else
+				activity_form_open(app, &(struct activity_form_args){ 0 });
 			return RD_ALL;
 		case ACT_PAUSE:
 			return pause_or_resume(st, app);

@@ -16,8 +16,8 @@
 #include "i18n.h"
 #include "picklist_field.h"
 #include "postcode.h"
+#include "registry.h"
 #include "registry_list.h"
-#include "store_registry.h"
 #include "strbuf.h"
 #include "vocab.h"
 
@@ -247,7 +247,7 @@ static bool vf_enter(struct screen *s, struct app *app, const void *args)
 	memcpy(st->fields, layout, sizeof layout);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[VF_INTERESTS]);
 	if (r == DB_OK && id)
-		r = store_volunteers_get(app->desk.db, id, &st->original);
+		r = registry_volunteer(&app->desk, id, &st->original);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -290,8 +290,6 @@ static void vf_draw(struct screen *s, struct app *app, const struct area *a)
 
 static unsigned save(struct volunteer_form_state *st, struct app *app)
 {
-	if (!app_require_coordinator(app))
-		return RD_ALL;
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
 	struct volunteer_record v = st->original;
@@ -303,10 +301,10 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 		}
 	}
 	long long id = 0;
-	enum db_status r = store_volunteers_save(app->desk.db, app->desk.user, &v, st->expected_version, &id);
+	enum db_status r = registry_save_volunteer(&app->desk, &v, st->expected_version, &id);
 	if (r == DB_ERR_CONFLICT) {
 		struct volunteer_record now;
-		if (store_volunteers_get(app->desk.db, v.id, &now) == DB_OK)
+		if (registry_volunteer(&app->desk, v.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Another desk saved this volunteer meanwhile. F10 saves yours over it; Esc keeps theirs."));
@@ -318,7 +316,7 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 	}
 	st->form.dirty = false;
 	app_pop(app);
-		app_status(app, STATUS_INFO, _("%s is saved."), v.name);
+	app_status(app, STATUS_INFO, _("%s is saved."), v.name);
 	return RD_ALL;
 }
 

@@ -82,8 +82,8 @@ struct match_activity_facts {
 };
 
 /* Every volunteer and activity with the facts for scoring, loaded at once
- * (a few thousand rows) and kept by the matching screen until the
- * database changes (store_matching_data_version). */
+ * (a few thousand rows) and kept by src/matching.c until the database
+ * changes. */
 struct match_pool {
 	struct match_volunteer_facts *volunteers;
 	int nvolunteers;
@@ -102,21 +102,11 @@ struct waiting_citizen {
 	char waiting_since[CIT_DATE];
 };
 
-/* Confirming a match, all in one BEGIN IMMEDIATE transaction: checks
- * again, inside it, that the citizen's course is open, the volunteer is
- * active with a free place and the activity is active and not full (so two
- * desks can never both take the last place); records the match (who, when);
- * enrols the citizen; plans the activity's sessions ahead if missing and
- * takes the next planned one from `today` as the first accompanied session;
- * and schedules a follow-up call on the next weekday after it
- * ('first_session:<match id>', after_first_session, the volunteer
- * responsible). A match without a session gets a call 14 days on
- * ('match:<match id>', after_match) instead. */
+/* A match the coordinator confirms (src/matching.h, matching_confirm). */
 struct match_request {
 	long long citizen_id;
 	long long volunteer_id;            /* 0: none */
 	long long activity_id;             /* 0: none */
-	const char *today;
 };
 enum match_refusal {
 	MATCH_REFUSED_NONE,
@@ -128,6 +118,27 @@ enum match_refusal {
 	MATCH_REFUSED_ACTIVITY_ENDED,
 	MATCH_REFUSED_ACTIVITY_FULL,
 	MATCH_REFUSED_ALREADY_ENROLLED,
+};
+/* What the confirm rule (src/match.c, match_confirm_refusal) decides
+ * from, read inside the confirming transaction so the counts are the
+ * ones the match is written against. */
+struct match_confirm_facts {
+	bool citizen_found;
+	char citizen_status[CIT_CODE];     /* active, ended */
+	bool volunteer_found;
+	char volunteer_status[CIT_CODE];
+	int volunteer_capacity, volunteer_load; /* load: open matches */
+	bool already_matched;              /* an open match with this volunteer */
+	bool activity_found;
+	char activity_status[CIT_CODE];
+	int activity_capacity, activity_load;   /* load: current enrolments */
+	bool already_enrolled;
+};
+/* A planned session of an activity. */
+struct match_session {
+	long long id;                      /* 0: none */
+	char date[CIT_DATE];
+	char time[REG_TIME];
 };
 struct match_confirmed {
 	enum match_refusal refusal;        /* with DB_ERR_CONSTRAINT */

@@ -74,6 +74,14 @@ struct activity_record {
 	char next_session[CIT_DATE];     /* read only: next planned session from today, or "" */
 };
 
+/* What the time rule (src/registry_rules.c) says about an activity's
+ * weekday and times, so the form can point at the field. */
+enum activity_times_check {
+	ACTIVITY_TIMES_OK,
+	ACTIVITY_TIMES_NO_START,            /* a weekly activity needs its start time */
+	ACTIVITY_TIMES_END_NOT_AFTER_START,
+};
+
 /* One line of a registry list. */
 struct volunteer_row {
 	long long id;
