@@ -236,6 +236,9 @@ static void course_ended(void)
 	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
 	TAP_INT_EQ(citizens_end_course(&desk, 1, 1, "moved"), DB_OK, "without the fault it ends");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 1, "with its event");
+	db_close(db);
+}
+
 /* A coordinator signed in; a volunteer with a free place; a Thursday
  * café with no sessions written yet; Karen waiting, with a no-contact
  * call planned. */
