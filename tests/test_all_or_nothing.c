@@ -7,6 +7,7 @@
 #include "attendance.h"
 #include "db.h"
 #include "desk.h"
+#include "measures.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -116,14 +117,38 @@ static void session_saved_cancelled(void)
 	db_close(db);
 }
 
+/* A measure with the consent the citizen gave just now: the consent,
+ * then the answers. */
+static void measure_with_consent_now(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("measure.db", &desk);
+	fail_inserts_into(db, "measures");
+	struct measure_entry e = { .citizen_id = 1, .nanswers = 5, .answers = { 3, 3, 2, 3, 2 },
+				   .record_consent = true };
+	e.measure_id = testdb_count(db, "SELECT id FROM measure_defs WHERE code = 'who5'");
+	snprintf(e.taken_on, sizeof e.taken_on, "2026-11-26");
+	snprintf(e.occasion, sizeof e.occasion, "intake");
+	long long id = -1;
+	TAP_CHECK(measures_record(&desk, &e, &id) != DB_OK, "the answers cannot be written");
+	TAP_INT_EQ(id, 0, "no id is handed back");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 1"), 0,
+		   "so no consent is recorded either");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	db_close(db);
+}
+
 int main(void)
 {
+	/* The measures' day is checked against today. */
+	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
 	if (!testdb_start("all-or-nothing"))
 		return 1;
 	mark_with_call();
 	walk_in_enrolled();
 	new_person();
 	session_saved_cancelled();
+	measure_with_consent_now();
 	testdb_finish();
 	return tap_done();
 }

@@ -13,8 +13,8 @@
 #include "draw.h"
 #include "i18n.h"
 #include "measure_chart.h"
-#include "store_measures.h"
 #include "measure_form.h"
+#include "measures.h"
 #include "nextstep.h"
 #include "store_calls.h"
 #include "utf8.h"
@@ -94,8 +94,8 @@ static bool load(struct call_card_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
-	if (store_measures_history(app->desk.db, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX,
-				   &st->nmeasures) != DB_OK)
+	if (measures_history(&app->desk, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX, &st->nmeasures)
+	    != DB_OK)
 		st->nmeasures = 0;
 	return true;
 }

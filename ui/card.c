@@ -15,7 +15,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "measure_chart.h"
-#include "store_measures.h"
+#include "measures.h"
 #include "measure_form.h"
 #include "nextstep.h"
 #include "store_citizens.h"
@@ -146,7 +146,7 @@ static bool load(struct card_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
-	if (store_measures_history(app->desk.db, st->id, st->measures, MEASURE_CHART_MAX, &st->nmeasures) != DB_OK)
+	if (measures_history(&app->desk, st->id, st->measures, MEASURE_CHART_MAX, &st->nmeasures) != DB_OK)
 		st->nmeasures = 0;
 	picks_words(app, "interests", st->card.interests, st->card.ninterests, st->picks_text[0],
 		    sizeof st->picks_text[0]);
