@@ -147,8 +147,11 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 	struct db_stmt *st;
 	/* The referral an assessment answers is the latest one before it.
 	 * Referrals whose call exists are done with: skipped here. Whether
-	 * the referrer may be told is a fact here; the rule decides
-	 * (call_rule_referrer_feedback). */
+	 * the referrer may be told is a fact here (the consent column); the
+	 * rule decides (call_rule_referrer_feedback). Referrals that never
+	 * asked for feedback are left out only to keep the sweep that runs
+	 * at every look at the list cheap, as the idle facts leave out
+	 * citizens with an open call: the rule checks the whole consent. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT r.id, r.citizen_id, min(a.assessed_on), " CALLS_FEEDBACK_CONSENT("r") ","
 		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
@@ -156,7 +159,7 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 		" JOIN referrals AS r ON r.id = (SELECT r2.id FROM referrals AS r2"
 		"  WHERE r2.citizen_id = a.citizen_id AND r2.referred_on <= a.assessed_on"
 		"  ORDER BY r2.referred_on DESC, r2.id DESC LIMIT 1)"
-		" WHERE a.assessed_on >= :from"
+		" WHERE a.assessed_on >= :from AND r.feedback_consent = 1"
 		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
 		" GROUP BY r.id ORDER BY r.id");
 	if (r != DB_OK)
