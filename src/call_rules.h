@@ -1,4 +1,7 @@
-/* call_rules.h — which follow-up calls should exist, decided from facts.
+/* call_rules.h — which follow-up calls should exist, decided from facts,
+ * and what a recorded call leads to (the agreed next call, ending
+ * matches, feedback to the referrer, raising a citizen to the
+ * coordinator after calls that did not reach them).
  *
  * Every rule is a pure function: given what happened (a match, a first
  * session, marks at sessions, an assessment with the referrer's feedback

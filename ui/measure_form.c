@@ -1,8 +1,8 @@
 /* measure_form.c — an outcome measure by keyboard. The questions, the
  * answer scale and the score bands come from the database (a centre can
- * add a measure there); the scoring and keeping them is src/measures.c's
- * with the rules of src/measure_rules.c. A digit answers
- * the current question and moves on, so a whole WHO-5 is six keys. */
+ * add a measure there); scoring and keeping the answers is src/measures.c's,
+ * by the rules of src/measure_rules.c. A digit answers the current
+ * question and moves on, so a whole WHO-5 is six keys. */
 #include "measure_form.h"
 
 #include <stdio.h>
