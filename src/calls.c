@@ -261,14 +261,15 @@ enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long 
 		return r;
 	struct centre_settings cs;
 	r = settings_read(d, &cs);
-	char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
-	date_format_iso(today, now);
-	iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
-	struct call_idle_fact *facts = NULL;
-	int n = 0;
-	if (r == DB_OK)
+	if (r == DB_OK) {
+		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
+		date_format_iso(today, now);
+		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
+		struct call_idle_fact *facts = NULL;
+		int n = 0;
 		r = store_calls_idle_facts(d->db, now, cutoff, 0, &facts, &n, waiting);
-	free(facts);
+		free(facts);
+	}
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		*waiting = 0;
