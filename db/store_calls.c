@@ -5,7 +5,6 @@
 #include "store_calls.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store_calls_internal.h"

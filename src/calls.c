@@ -1,7 +1,6 @@
 /* calls.c — the follow-up call use cases (calls.h). */
 #include "calls.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
