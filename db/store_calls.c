@@ -1,15 +1,10 @@
-/* store_calls.c — the call list, the call card, and writing calls:
- * planned by the rules, recorded with an outcome and a next step,
- * cancelled, raised to the coordinator.
- *
- * Each change is one short BEGIN IMMEDIATE transaction with its audit
- * rows. Reading a card is one too, so the card is one snapshot and the
- * 'view' of the citizen is logged with it.
- */
+/* store_calls.c — the call list, the call card, and the pieces calls are
+ * written with: planned by the rules, recorded with an outcome and a next
+ * step, cancelled, raised to the coordinator. All inside the caller's
+ * transaction (store_calls.h). */
 #include "store_calls.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store_calls_internal.h"
@@ -133,74 +128,79 @@ enum db_status store_calls_escalations(struct db *db, struct call_escalation *ou
 	return r;
 }
 
-enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
-				      long long follow_up_id, int attempts, const char *today, bool *raised)
+enum db_status store_calls_escalation_open(struct db *db, long long citizen_id, bool *open)
 {
-	*raised = false;
-	enum db_status r = db_begin(db);
+	*open = false;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT EXISTS (SELECT 1 FROM call_escalations WHERE citizen_id = :citizen AND resolved_on IS NULL)");
 	if (r != DB_OK)
 		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	if (db_step(st) == DB_ROW)
+		*open = db_column_int(st, 0) != 0;
+	return db_finalize(st);
+}
+
+enum db_status store_calls_escalation_raise(struct db *db, long long citizen_id, long long follow_up_id,
+					    int attempts, const char *today, db_user_id by, long long *id)
+{
+	*id = 0;
 	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO call_escalations(citizen_id, follow_up_id, raised_on, attempts, raised_by)"
-			" SELECT :citizen, :call, :today, :attempts, :user WHERE NOT EXISTS ("
-			"  SELECT 1 FROM call_escalations WHERE citizen_id = :citizen AND resolved_on IS NULL)")) != DB_OK)
-		goto out;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO call_escalations(citizen_id, follow_up_id, raised_on, attempts, raised_by)"
+		" VALUES (:citizen, :call, :today, :attempts, :user)");
+	if (r != DB_OK)
+		return r;
 	db_bind_int(st, ":citizen", citizen_id);
 	store_bind_id(st, ":call", follow_up_id);
 	db_bind_text(st, ":today", today);
 	db_bind_int(st, ":attempts", attempts < 1 ? 1 : attempts);
-	store_bind_id(st, ":user", actor);
-	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
-		goto out;
-	*raised = true;
-	r = store_audit_record(db, actor, NULL, "create", "call_escalation", db_last_insert_id(db), NULL);
-out:
-	r = db_end(db, r);
-	if (r != DB_OK)
-		*raised = false;
+	store_bind_id(st, ":user", by);
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
 	return r;
 }
 
-enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
-					const char *today, const char *resolution)
+enum db_status store_calls_escalation_resolve(struct db *db, long long citizen_id, const char *today,
+					      const char *resolution, db_user_id by)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE call_escalations SET resolved_on = max(raised_on, :today), resolved_by = :user,"
+		" resolution = :resolution WHERE citizen_id = :citizen AND resolved_on IS NULL");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"UPDATE call_escalations SET resolved_on = max(raised_on, :today), resolved_by = :user,"
-			" resolution = :resolution WHERE citizen_id = :citizen AND resolved_on IS NULL")) != DB_OK)
-		goto out;
 	db_bind_text(st, ":today", today);
-	store_bind_id(st, ":user", actor);
+	store_bind_id(st, ":user", by);
 	db_bind_text(st, ":resolution", store_or_null(resolution));
 	db_bind_int(st, ":citizen", citizen_id);
-	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "call_escalation", citizen_id, "handled");
-out:
-	return db_end(db, r);
+	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
 /* ---------- the call card ---------- */
 
-/* Calls to the citizen not reached in a row, counted back from the
- * newest made. A call to the referrer is to someone else: not counted. */
-static enum db_status not_reached_run(struct db *db, long long citizen_id, int *run_out)
+enum db_status store_calls_recent_outcomes(struct db *db, long long citizen_id, struct call_past *out, int max,
+					   int *count)
 {
-	*run_out = 0;
+	*count = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT outcome FROM follow_ups WHERE citizen_id = :citizen AND status = 'done'"
-		" AND reason <> 'referrer_feedback' ORDER BY done_at DESC, id DESC LIMIT 20");
+		"SELECT COALESCE(outcome, ''), reason FROM follow_ups WHERE citizen_id = :citizen AND status = 'done'"
+		" ORDER BY done_at DESC, id DESC LIMIT :max");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
-	while (db_step(st) == DB_ROW && strcmp(db_column_text(st, 0), "not_reached") == 0)
-		(*run_out)++;
-	return db_finalize(st);
+	db_bind_int(st, ":max", max);
+	while (*count < max && db_step(st) == DB_ROW) {
+		STORE_COL(out[*count].outcome, st, 0);
+		STORE_COL(out[*count].reason, st, 1);
+		(*count)++;
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
 }
 
 static enum db_status card_main(struct db *db, long long call_id, struct call_card *out)
@@ -277,9 +277,7 @@ static enum db_status card_people(struct db *db, struct call_card *out)
 	db_bind_int(st, ":citizen", citizen);
 	if (db_step(st) == DB_ROW)
 		STORE_COL(out->escalated_on, st, 0);
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	return not_reached_run(db, citizen, &out->not_reached);
+	return db_finalize(st);
 }
 
 /* What the source key points at: the match, the missed session, the call
@@ -411,23 +409,105 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	return db_finalize(st);
 }
 
-enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out)
+enum db_status store_calls_card(struct db *db, long long call_id, struct call_card *out)
 {
 	memset(out, 0, sizeof *out);
-	enum db_status r = db_begin(db);
-	if (r != DB_OK)
-		return r;
+	enum db_status r;
 	if ((r = card_main(db, call_id, out)) != DB_OK || (r = card_people(db, out)) != DB_OK
-	    || (r = card_why(db, out)) != DB_OK || (r = card_history(db, call_id, out)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "view", "citizen", out->call.citizen_id, "call");
-out:
-	return db_end(db, r);
+	    || (r = card_why(db, out)) != DB_OK)
+		return r;
+	return card_history(db, call_id, out);
 }
 
-/* ---------- writing calls ---------- */
+/* ---------- recording an outcome ---------- */
 
-static enum db_status insert_call(struct db *db, db_user_id actor, const struct call_new *c, long long *id)
+enum db_status store_calls_state(struct db *db, long long call_id, struct call_state *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT citizen_id, status, reason FROM follow_ups WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", call_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->citizen_id = db_column_int(st, 0);
+		STORE_COL(out->status, st, 1);
+		STORE_COL(out->reason, st, 2);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+}
+
+enum db_status store_calls_feedback_target(struct db *db, long long citizen_id, struct call_feedback_target *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT r.id, " CALLS_FEEDBACK_CONSENT("r") " FROM referrals AS r WHERE r.citizen_id = :citizen"
+		" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	if (db_step(st) == DB_ROW) {
+		out->referral_id = db_column_int(st, 0);
+		out->consent = db_column_int(st, 1) != 0;
+	}
+	return db_finalize(st);
+}
+
+enum db_status store_calls_feedback_add(struct db *db, long long referral_id, long long citizen_id, long long call_id,
+					const char *today, const char *told, db_user_id by, long long *id)
+{
+	*id = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO referrer_feedback(referral_id, citizen_id, follow_up_id, given_on, told, given_by)"
+		" VALUES (:referral, :citizen, :call, :today, :told, :user)");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":referral", referral_id);
+	db_bind_int(st, ":citizen", citizen_id);
+	store_bind_id(st, ":call", call_id);
+	db_bind_text(st, ":today", today);
+	db_bind_text(st, ":told", told);
+	store_bind_id(st, ":user", by);
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
+	return r;
+}
+
+enum db_status store_calls_mark_done(struct db *db, const struct call_outcome *in, db_user_id by)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'done', outcome = :outcome, note = :note,"
+		" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id AND status = 'open'");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":outcome", in->outcome);
+	db_bind_text(st, ":note", store_or_null(in->note));
+	db_bind_text(st, ":next", store_or_null(in->next_step));
+	store_bind_id(st, ":user", by);
+	db_bind_int(st, ":id", in->call_id);
+	/* Not open any more: recorded or cancelled at another desk. */
+	return store_run_changed(db, st, DB_ERR_CONFLICT);
+}
+
+enum db_status store_calls_replace_agreed(struct db *db, long long citizen_id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled'"
+		" WHERE citizen_id = :citizen AND status = 'open' AND reason = 'agreed'");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	return store_run(st);
+}
+
+enum db_status store_calls_insert(struct db *db, const struct call_new *c, long long *id)
 {
 	*id = 0;
 	struct db_stmt *st;
@@ -443,16 +523,12 @@ static enum db_status insert_call(struct db *db, db_user_id actor, const struct 
 	db_bind_text(st, ":due_time", store_or_null(c->due_time));
 	store_bind_id(st, ":responsible", c->responsible);
 	db_bind_text(st, ":key", store_or_null(c->source_key));
-	if ((r = store_run(st)) != DB_OK || db_changes(db) == 0)
-		return r;
-	*id = db_last_insert_id(db);
-	return store_audit_record(db, actor, NULL, "create", "follow_up", *id, store_or_null(c->source_key));
+	if ((r = store_run(st)) == DB_OK && db_changes(db) > 0)
+		*id = db_last_insert_id(db);
+	return r;
 }
 
-/* Which of the calls still need writing: those without a key, or whose
- * key is not taken. Reading first keeps the common case (nothing new)
- * free of write locks. */
-static enum db_status calls_missing(struct db *db, const struct call_new *calls, int n, bool *missing,
+enum db_status store_calls_missing(struct db *db, const struct call_new *calls, int n, bool *missing,
 				   int *nmissing)
 {
 	*nmissing = 0;
@@ -472,204 +548,53 @@ static enum db_status calls_missing(struct db *db, const struct call_new *calls,
 	return db_finalize(st);
 }
 
-enum db_status store_calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
-			    int *created)
-{
-	*created = 0;
-	if (n <= 0)
-		return DB_OK;
-	bool *missing = malloc((size_t)n * sizeof *missing);
-	if (!missing)
-		return DB_ERR_IO;
-	int nmissing = 0;
-	enum db_status r = calls_missing(db, calls, n, missing, &nmissing);
-	if (r != DB_OK || nmissing == 0) {
-		free(missing);
-		return r;
-	}
-	if ((r = db_begin(db)) != DB_OK) {
-		free(missing);
-		return r;
-	}
-	int made = 0;
-	for (int i = 0; i < n && r == DB_OK; i++) {
-		long long id;
-		if (missing[i] && (r = insert_call(db, actor, &calls[i], &id)) == DB_OK && id)
-			made++;
-	}
-	free(missing);
-	r = db_end(db, r);
-	if (r == DB_OK)
-		*created = made;
-	return r;
-}
-
-static enum db_status exec_for_citizen(struct db *db, db_user_id actor, const char *sql,
-				       long long citizen_id, const struct call_outcome *in, long long skip_call)
-{
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	if (strstr(sql, ":today"))
-		db_bind_text(st, ":today", in->today);
-	if (strstr(sql, ":note"))
-		db_bind_text(st, ":note", store_or_null(in->note));
-	if (strstr(sql, ":call"))
-		db_bind_int(st, ":call", in->call_id);
-	if (strstr(sql, ":skip"))
-		db_bind_int(st, ":skip", skip_call);
-	if (strstr(sql, ":user"))
-		store_bind_id(st, ":user", actor);
-	return store_run(st);
-}
-
-/* What the next step changes besides the call itself; matches are
- * ended by the caller through store_matching_end (db/store_matching.h). */
-static enum db_status apply_next_step(struct db *db, db_user_id actor, long long citizen_id,
-				      const struct call_outcome *in, long long next_call_id)
-{
-	enum db_status r = DB_OK;
-	if (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0) {
-		struct db_stmt *st;
-		if ((r = db_prepare(db, &st,
-				"INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to, handover_on,"
-				" note, assessed_by) VALUES (:citizen, :today, 'professional_help', :to, :today,"
-				" :note, :user)")) != DB_OK)
-			return r;
-		db_bind_int(st, ":citizen", citizen_id);
-		db_bind_text(st, ":today", in->today);
-		db_bind_text(st, ":to", store_or_null(in->handover_to));
-		db_bind_text(st, ":note", store_or_null(in->note));
-		store_bind_id(st, ":user", actor);
-		r = store_run(st);
-	} else if (strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0) {
-		r = exec_for_citizen(db, actor,
-			"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
-			" WHERE citizen_id = :citizen AND status = 'open' AND id <> :call AND id <> :skip",
-			citizen_id, in, next_call_id);
-	}
-	if (r == DB_OK && (strcmp(in->next_step, CALL_NEXT_HANDOVER) == 0
-			   || strcmp(in->next_step, CALL_NEXT_END_COURSE) == 0))
-		r = store_audit_record(db, actor, NULL, "update", "citizen", citizen_id, in->next_step);
-	return r;
-}
-
-static enum db_status record_feedback(struct db *db, db_user_id actor, long long citizen_id,
-				      const struct call_outcome *in)
-{
-	struct db_stmt *st;
-	/* Consent is checked here too: the law does not rest on the screen. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT r.id FROM referrals AS r WHERE r.citizen_id = :citizen AND " CALLS_FEEDBACK_CONSENT("r")
-		" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	long long referral = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	if (!referral)
-		return DB_ERR_CONSTRAINT;
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO referrer_feedback(referral_id, citizen_id, follow_up_id, given_on, told, given_by)"
-			" VALUES (:referral, :citizen, :call, :today, :told, :user)")) != DB_OK)
-		return r;
-	db_bind_int(st, ":referral", referral);
-	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_int(st, ":call", in->call_id);
-	db_bind_text(st, ":today", in->today);
-	db_bind_text(st, ":told", in->told_referrer);
-	store_bind_id(st, ":user", actor);
-	if ((r = store_run(st)) != DB_OK)
-		return r;
-	return store_audit_record(db, actor, NULL, "create", "referrer_feedback", db_last_insert_id(db), NULL);
-}
-
-/* A new agreed day replaces any agreed call still open: the citizen
- * expects one call, on the day agreed last. */
-static enum db_status replace_agreed_calls(struct db *db, long long citizen)
+enum db_status store_calls_handover(struct db *db, long long citizen_id, const char *today, const char *handover_to,
+				    const char *note, db_user_id by)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled'"
-		" WHERE citizen_id = :citizen AND status = 'open' AND reason = 'agreed'");
+		"INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to, handover_on,"
+		" note, assessed_by) VALUES (:citizen, :today, 'professional_help', :to, :today,"
+		" :note, :user)");
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":citizen", citizen);
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_text(st, ":today", today);
+	db_bind_text(st, ":to", store_or_null(handover_to));
+	db_bind_text(st, ":note", store_or_null(note));
+	store_bind_id(st, ":user", by);
 	return store_run(st);
 }
 
-enum db_status store_calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
-			    const struct call_new *next, struct call_recorded *out)
+enum db_status store_calls_cancel_open(struct db *db, long long citizen_id, long long keep, long long keep_too,
+				       db_user_id by)
 {
-	memset(out, 0, sizeof *out);
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
+		" WHERE citizen_id = :citizen AND status = 'open' AND id <> :keep AND id <> :keep_too");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st, "SELECT citizen_id, status, reason FROM follow_ups WHERE id = :id")) != DB_OK)
-		goto out;
-	db_bind_int(st, ":id", in->call_id);
-	long long citizen = 0;
-	bool open = false;
-	if (db_step(st) == DB_ROW) {
-		citizen = db_column_int(st, 0);
-		open = strcmp(db_column_text(st, 1), "open") == 0;
-		STORE_COL(out->reason, st, 2);
-	}
-	if ((r = db_finalize(st)) != DB_OK)
-		goto out;
-	if (!citizen || !open) {
-		r = citizen ? DB_ERR_CONFLICT : DB_ERR_NOTFOUND;
-		goto out;
-	}
-	if (in->told_referrer[0] && (r = record_feedback(db, actor, citizen, in)) != DB_OK)
-		goto out;
-	if ((r = db_prepare(db, &st,
-			"UPDATE follow_ups SET status = 'done', outcome = :outcome, note = :note,"
-			" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id")) != DB_OK)
-		goto out;
-	db_bind_text(st, ":outcome", in->outcome);
-	db_bind_text(st, ":note", store_or_null(in->note));
-	db_bind_text(st, ":next", store_or_null(in->next_step));
-	store_bind_id(st, ":user", actor);
-	db_bind_int(st, ":id", in->call_id);
-	if ((r = store_run(st)) != DB_OK)
-		goto out;
-	if ((r = store_audit_record(db, actor, NULL, "update", "follow_up", in->call_id, in->outcome)) != DB_OK)
-		goto out;
-	if (next && ((r = replace_agreed_calls(db, citizen)) != DB_OK
-		     || (r = insert_call(db, actor, next, &out->next_call_id)) != DB_OK))
-		goto out;
-	if ((r = apply_next_step(db, actor, citizen, in, out->next_call_id)) != DB_OK)
-		goto out;
-	out->citizen_id = citizen;
-	r = not_reached_run(db, citizen, &out->not_reached);
-out:
-	return db_end(db, r);
+	store_bind_id(st, ":user", by);
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":keep", keep);
+	db_bind_int(st, ":keep_too", keep_too);
+	return store_run(st);
 }
 
-enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why)
+enum db_status store_calls_cancel(struct db *db, long long call_id, const char *why, db_user_id by)
 {
-	enum db_status r = db_begin(db);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
+		" WHERE id = :id AND status = 'open'");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	if ((r = db_prepare(db, &st,
-			"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
-			" WHERE id = :id AND status = 'open'")) != DB_OK)
-		goto out;
 	db_bind_text(st, ":why", store_or_null(why));
-	store_bind_id(st, ":user", actor);
+	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":id", call_id);
 	/* Not open any more: recorded or cancelled at another desk. */
-	if ((r = store_run_changed(db, st, DB_ERR_CONFLICT)) != DB_OK)
-		goto out;
-	r = store_audit_record(db, actor, NULL, "update", "follow_up", call_id, "cancelled");
-out:
-	return db_end(db, r);
+	return store_run_changed(db, st, DB_ERR_CONFLICT);
 }
 
 enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *changed)

@@ -1,27 +1,28 @@
-/* store_calls.h — follow-up calls: the desk's list (today's and overdue
- * calls first, then the coming week), the call card, recording an outcome
- * with its next step, raising a citizen to the coordinator after calls
- * that did not reach them, feedback to the referrer, and the facts the
- * call rules (src/call_rules.c) decide from.
+/* store_calls.h — follow-up calls as stored: the desk's list (today's and
+ * overdue calls first, then the coming week), the call card, the pieces
+ * an outcome is recorded with, the coordinator's list of citizens raised
+ * after calls that did not reach them, feedback to the referrer, and the
+ * facts the call rules (src/call_rules.c) decide from.
  *
- * The rules decide which calls should exist; this module only reads the
- * facts and writes what it is given. follow_ups.source_key names the
- * situation a call came from ("match:12", "first_session:12",
- * "missed:<enrolment>:<session>", "referral:7", "no_contact:5",
- * "agreed:<call>"); it is UNIQUE, so writing the same situation twice
- * adds nothing.
+ * Every function runs inside the caller's transaction (db_begin nests):
+ * the use cases in src/calls.c check the role, put the pieces together
+ * with the rules and write the audit record, all in one transaction.
+ * Nothing here decides whether a call is due, whether the referrer may be
+ * told, or when a citizen is raised to the coordinator. `by` is the user
+ * a row records as having done it (0: nobody signed in).
  *
- * Every change takes the acting user and writes the audit log in the same
- * short transaction. Dates are ISO "YYYY-MM-DD", times "HH:MM"; "" means
- * not given. Codes are db/schema.c's English identifiers.
+ * follow_ups.source_key names the situation a call came from
+ * ("match:12", "first_session:12", "missed:<enrolment>:<session>",
+ * "referral:7", "no_contact:5", "agreed:<call>"); it is UNIQUE, so
+ * writing the same situation twice adds nothing. Dates are ISO
+ * "YYYY-MM-DD", times "HH:MM"; "" means not given. Codes are
+ * db/schema.c's English identifiers.
  */
 #ifndef BB_STORE_CALLS_H
 #define BB_STORE_CALLS_H
 
 #include <stdbool.h>
 #include "db.h"
-#include "store_citizens.h"
-#include "store_settings.h"
 #include "model_calls.h"
 
 /* ---------- the list ---------- */
@@ -41,40 +42,68 @@ enum db_status store_calls_list(struct db *db, const char *until, const char *qu
 
 /* Not yet handled, the oldest first. */
 enum db_status store_calls_escalations(struct db *db, struct call_escalation *out, int max, int *count);
-/* Raises the citizen unless already raised; *raised says whether it was
- * raised now. */
-enum db_status store_calls_escalation_raise(struct db *db, db_user_id actor, long long citizen_id,
-				      long long follow_up_id, int attempts, const char *today, bool *raised);
+/* Whether the citizen is raised and not handled yet. */
+enum db_status store_calls_escalation_open(struct db *db, long long citizen_id, bool *open);
+/* Raises the citizen; the schema keeps one open escalation per citizen
+ * (a second is DB_ERR_CONSTRAINT). */
+enum db_status store_calls_escalation_raise(struct db *db, long long citizen_id, long long follow_up_id,
+					    int attempts, const char *today, db_user_id by, long long *id);
 /* Marks the citizen's open escalation handled, with what was done.
  * DB_ERR_NOTFOUND when none is open. */
-enum db_status store_calls_escalation_resolve(struct db *db, db_user_id actor, long long citizen_id,
-					const char *today, const char *resolution);
+enum db_status store_calls_escalation_resolve(struct db *db, long long citizen_id, const char *today,
+					      const char *resolution, db_user_id by);
 
 /* ---------- the call card ---------- */
 
-/* Reads the card of a call and logs a 'view' of the citizen. */
-enum db_status store_calls_card(struct db *db, db_user_id actor, long long call_id, struct call_card *out);
+/* Reads the card of a call; not_reached is left 0 (the rule counts it
+ * from store_calls_recent_outcomes). DB_ERR_NOTFOUND for no such call. */
+enum db_status store_calls_card(struct db *db, long long call_id, struct call_card *out);
 
-/* ---------- writing calls ---------- */
+/* ---------- recording an outcome ---------- */
 
-/* Writes the calls whose source key is not taken yet, in one transaction
- * (none when all exist); *created counts the new ones. */
-enum db_status store_calls_create(struct db *db, db_user_id actor, const struct call_new *calls, int n,
-			    int *created);
+/* The call's citizen, status and reason. DB_ERR_NOTFOUND for no such call. */
+enum db_status store_calls_state(struct db *db, long long call_id, struct call_state *out);
 
-/* Records the outcome of an open call in one transaction: the call is
- * done; `next` (may be NULL) is written as the new call; handover
- * records the assessment (professional help, who took over); end_course
- * cancels the citizen's other open calls (the course itself is ended with
- * store_citizens_end first). new_match and on_own end the open matches, which
- * is store_matching_end's work (db/store_matching.h): the caller does that. Feedback to the referrer is refused
- * (DB_ERR_CONSTRAINT) unless the citizen agreed to it. A call that is no
- * longer open (another desk recorded it) gives DB_ERR_CONFLICT. */
-enum db_status store_calls_record(struct db *db, db_user_id actor, const struct call_outcome *in,
-			    const struct call_new *next, struct call_recorded *out);
+/* The citizen's calls made (done), newest first, at most max. */
+enum db_status store_calls_recent_outcomes(struct db *db, long long citizen_id, struct call_past *out, int max,
+					   int *count);
 
-/* Cancels an open call that is no longer needed, keeping why in the note. */
-enum db_status store_calls_cancel(struct db *db, db_user_id actor, long long call_id, const char *why);
+/* The citizen's latest referral and whether its referrer may be told. */
+enum db_status store_calls_feedback_target(struct db *db, long long citizen_id, struct call_feedback_target *out);
+/* What the referrer of `referral_id` was told in call `call_id`. */
+enum db_status store_calls_feedback_add(struct db *db, long long referral_id, long long citizen_id, long long call_id,
+					const char *today, const char *told, db_user_id by, long long *id);
+
+/* Marks an open call done with its outcome, note and next step. A call
+ * that is no longer open (another desk recorded or cancelled it):
+ * DB_ERR_CONFLICT. */
+enum db_status store_calls_mark_done(struct db *db, const struct call_outcome *in, db_user_id by);
+
+/* Cancels the citizen's open calls for an agreed day: a newly agreed day
+ * replaces them. */
+enum db_status store_calls_replace_agreed(struct db *db, long long citizen_id);
+
+/* Writes a call unless its source key is taken; *id is the new call's, 0
+ * when the key was taken. */
+enum db_status store_calls_insert(struct db *db, const struct call_new *c, long long *id);
+
+/* Which of the calls still need writing: those without a key, or whose
+ * key is not taken yet (missing[i]); *nmissing counts them. */
+enum db_status store_calls_missing(struct db *db, const struct call_new *calls, int n, bool *missing,
+				   int *nmissing);
+
+/* The handover to professional help, as an assessment of the citizen. */
+enum db_status store_calls_handover(struct db *db, long long citizen_id, const char *today, const char *handover_to,
+				    const char *note, db_user_id by);
+
+/* Cancels the citizen's open calls but `keep` and `keep_too` (0: none):
+ * the course has ended. */
+enum db_status store_calls_cancel_open(struct db *db, long long citizen_id, long long keep, long long keep_too,
+				       db_user_id by);
+
+/* Cancels an open call that is no longer needed, keeping why in the note.
+ * Not open any more: DB_ERR_CONFLICT. */
+enum db_status store_calls_cancel(struct db *db, long long call_id, const char *why, db_user_id by);
 
 /* ---------- facts for the rules ---------- */
 

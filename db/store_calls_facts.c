@@ -146,7 +146,12 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	/* The referral an assessment answers is the latest one before it.
-	 * Referrals whose call exists are done with: skipped here. */
+	 * Referrals whose call exists are done with: skipped here. Whether
+	 * the referrer may be told is a fact here (the consent column); the
+	 * rule decides (call_rule_referrer_feedback). Referrals that never
+	 * asked for feedback are left out only to keep the sweep that runs
+	 * at every look at the list cheap, as the idle facts leave out
+	 * citizens with an open call: the rule checks the whole consent. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT r.id, r.citizen_id, min(a.assessed_on), " CALLS_FEEDBACK_CONSENT("r") ","
 		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"

@@ -7,10 +7,12 @@
 #include "db.h"
 #include "store_util.h"
 
-/* The citizen agreed that the referrer of referral `r` is told how it
- * goes: the referral says so, and a consent to 'referrer_feedback' is in
- * force (or none was ever recorded: data from before consents were kept
- * per purpose). A withdrawn consent always wins. */
+/* The fact that the citizen agreed that the referrer of referral `r` is
+ * told how it goes: the referral says so, and a consent to
+ * 'referrer_feedback' is in force (or none was ever recorded: data from
+ * before consents were kept per purpose). A withdrawn consent always
+ * wins. Read as a column: what it allows is the rules' to say
+ * (src/call_rules.c). */
 #define CALLS_FEEDBACK_CONSENT(r) \
 	"(" r ".feedback_consent = 1 AND (EXISTS (SELECT 1 FROM consents AS k" \
 	" WHERE k.citizen_id = " r ".citizen_id AND k.purpose = 'referrer_feedback'" \

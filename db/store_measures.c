@@ -1,7 +1,6 @@
 /* store_measures.c — measure definitions, answers and history. */
 #include "store_measures.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "store_util.h"
@@ -109,73 +108,44 @@ enum db_status store_measures_consent(struct db *db, long long citizen_id, bool 
 	return db_finalize(st);
 }
 
-/* Every answer within its item's range, and one answer per item. */
-static enum db_status check_answers(struct db *db, const struct measure_entry *in)
+enum db_status store_measures_consent_add(struct db *db, long long citizen_id, const char *day, db_user_id by)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT min_value, max_value FROM measure_items WHERE measure_id = :id ORDER BY position");
+		"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
+		" VALUES (:citizen, 'measures', :day, :user)");
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":id", in->measure_id);
-	int i = 0;
-	bool ok = true;
-	while (db_step(st) == DB_ROW) {
-		if (i >= in->nanswers || in->answers[i] < db_column_int(st, 0)
-		    || in->answers[i] > db_column_int(st, 1))
-			ok = false;
-		i++;
-	}
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	return ok && i == in->nanswers && i > 0 ? DB_OK : DB_ERR_CONSTRAINT;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_text(st, ":day", day);
+	store_bind_id(st, ":user", by);
+	return store_run(st);
 }
 
-enum db_status store_measures_record(struct db *db, db_user_id actor, const struct measure_entry *in, long long *id)
+enum db_status store_measures_insert(struct db *db, const struct measure_entry *in, db_user_id by, long long *id)
 {
 	*id = 0;
 	if (in->nanswers < 1 || in->nanswers > MEASURE_MAX_ITEMS)
-		return DB_ERR_CONSTRAINT;
-	enum db_status r = db_begin(db);
+		return DB_ERR_MISUSE;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"INSERT INTO measures(citizen_id, measure_id, taken_on, occasion, total, follow_up_id,"
+		" recorded_by) VALUES (:citizen, :measure, :day, :occasion, :total, :call, :user)");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
-	bool consent = false;
-	if ((r = check_answers(db, in)) != DB_OK || (r = store_measures_consent(db, in->citizen_id, &consent)) != DB_OK)
-		goto out;
-	if (!consent && in->record_consent) {
-		if ((r = db_prepare(db, &st,
-				"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
-				" VALUES (:citizen, 'measures', :day, :user)")) != DB_OK)
-			goto out;
-		db_bind_int(st, ":citizen", in->citizen_id);
-		db_bind_text(st, ":day", in->taken_on);
-		store_bind_id(st, ":user", actor);
-		if ((r = store_run(st)) != DB_OK)
-			goto out;
-		consent = true;
-	}
-	if (!consent) {
-		r = DB_ERR_CONSTRAINT;
-		goto out;
-	}
-	if ((r = db_prepare(db, &st,
-			"INSERT INTO measures(citizen_id, measure_id, taken_on, occasion, total, follow_up_id,"
-			" recorded_by) VALUES (:citizen, :measure, :day, :occasion, :total, :call, :user)")) != DB_OK)
-		goto out;
 	db_bind_int(st, ":citizen", in->citizen_id);
 	db_bind_int(st, ":measure", in->measure_id);
 	db_bind_text(st, ":day", in->taken_on);
 	db_bind_text(st, ":occasion", in->occasion);
 	db_bind_int(st, ":total", in->total);
 	store_bind_id(st, ":call", in->follow_up_id);
-	store_bind_id(st, ":user", actor);
+	store_bind_id(st, ":user", by);
 	if ((r = store_run(st)) != DB_OK)
-		goto out;
+		return r;
 	long long row = db_last_insert_id(db);
 	if ((r = db_prepare(db, &st,
 			"INSERT INTO measure_answers(measure_row, position, value) VALUES (:row, :pos, :value)")) != DB_OK)
-		goto out;
+		return r;
 	for (int i = 0; i < in->nanswers; i++) {
 		db_reset(st);
 		db_bind_int(st, ":row", row);
@@ -184,16 +154,8 @@ enum db_status store_measures_record(struct db *db, db_user_id actor, const stru
 		if (db_step(st) != DB_DONE)
 			break;
 	}
-	if ((r = db_finalize(st)) != DB_OK)
-		goto out;
-	char detail[64];
-	snprintf(detail, sizeof detail, "measure %lld: %d", in->measure_id, in->total);
-	if ((r = store_audit_record(db, actor, NULL, "update", "citizen", in->citizen_id, detail)) == DB_OK)
+	if ((r = db_finalize(st)) == DB_OK)
 		*id = row;
-out:
-	r = db_end(db, r);
-	if (r != DB_OK)
-		*id = 0;
 	return r;
 }
 

@@ -3,9 +3,7 @@
  * so each rule is tested on its own (tests/test_call_rules.c). */
 #include "call_rules.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "attendance_rules.h"
@@ -152,6 +150,23 @@ bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int
 	return true;
 }
 
+int call_rule_no_contact_quota(int per_day, long long made_today)
+{
+	long long left = per_day - made_today;
+	return left > 0 ? (int)left : 0;
+}
+
+bool call_rule_needs_date(const char *outcome, const char *next_step)
+{
+	return (outcome && strcmp(outcome, "call_back") == 0)
+		|| (next_step && strcmp(next_step, CALL_NEXT_NEW_CALL) == 0);
+}
+
+bool call_rule_agreed_day(struct date day, struct date today)
+{
+	return date_to_days(day) >= date_to_days(today);
+}
+
 static bool valid_time(const char *t)
 {
 	if (!t || !*t)
@@ -165,7 +180,7 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
 		      const char *time, struct date today, struct call_new *out)
 {
 	long day;
-	if (!fact_day(on_iso, &day) || day < date_to_days(today) || !valid_time(time))
+	if (!fact_day(on_iso, &day) || !call_rule_agreed_day(date_from_days(day), today) || !valid_time(time))
 		return false;
 	plan(out, citizen_id, "agreed", day, today, responsible);
 	snprintf(out->due_time, sizeof out->due_time, "%s", time ? time : "");
@@ -178,6 +193,19 @@ struct date call_rule_retry_day(struct date today)
 	return date_from_days(next_weekday(date_to_days(today)));
 }
 
+int call_rule_not_reached_run(const struct call_past *newest_first, int n)
+{
+	int run = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(newest_first[i].reason, "referrer_feedback") == 0)
+			continue;
+		if (strcmp(newest_first[i].outcome, "not_reached") != 0)
+			break;
+		run++;
+	}
+	return run;
+}
+
 bool call_rule_escalate(int not_reached_in_a_row)
 {
 	return not_reached_in_a_row >= CALL_NOT_REACHED_LIMIT;
@@ -186,6 +214,34 @@ bool call_rule_escalate(int not_reached_in_a_row)
 bool call_rule_escalation_settled(const char *outcome)
 {
 	return outcome && (strcmp(outcome, "reached") == 0 || strcmp(outcome, "call_back") == 0);
+}
+
+enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
+					       bool raised)
+{
+	if (reason && strcmp(reason, "referrer_feedback") == 0)
+		return CALL_ESCALATION_KEEP;
+	if (call_rule_escalate(not_reached_in_a_row))
+		return raised ? CALL_ESCALATION_KEEP : CALL_ESCALATION_RAISE;
+	if (raised && call_rule_escalation_settled(outcome))
+		return CALL_ESCALATION_SETTLE;
+	return CALL_ESCALATION_KEEP;
+}
+
+bool call_rule_feedback_allowed(const char *reason, bool consent)
+{
+	return consent && reason && strcmp(reason, "referrer_feedback") == 0;
+}
+
+const char *call_rule_match_end(const char *next_step)
+{
+	if (!next_step)
+		return NULL;
+	if (strcmp(next_step, CALL_NEXT_NEW_MATCH) == 0)
+		return "did_not_work";
+	if (strcmp(next_step, CALL_NEXT_ON_OWN) == 0)
+		return "on_own";
+	return NULL;
 }
 
 int call_rules_unique(struct call_new *calls, int n)
@@ -203,16 +259,4 @@ int call_rules_unique(struct call_new *calls, int n)
 		kept++;
 	}
 	return kept;
-}
-
-int call_rules_setting(const char *text, int fallback, int min, int max)
-{
-	if (!text || !*text)
-		return fallback;
-	errno = 0;
-	char *end;
-	long v = strtol(text, &end, 10);
-	if (errno || *end || end == text || v < min || v > max)
-		return fallback;
-	return (int)v;
 }

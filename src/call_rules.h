@@ -1,4 +1,7 @@
-/* call_rules.h — which follow-up calls should exist, decided from facts.
+/* call_rules.h — which follow-up calls should exist, decided from facts,
+ * and what a recorded call leads to (the agreed next call, ending
+ * matches, feedback to the referrer, raising a citizen to the
+ * coordinator after calls that did not reach them).
  *
  * Every rule is a pure function: given what happened (a match, a first
  * session, marks at sessions, an assessment with the referrer's feedback
@@ -27,9 +30,9 @@
 #include <stdbool.h>
 
 #include "date.h"
+#include "model_attendance.h"
+#include "model_calls.h"
 #include "model_limits.h"
-#include "store_attendance.h"
-#include "store_calls.h"
 
 enum {
 	CALL_AFTER_MATCH_DAYS = 14,
@@ -40,10 +43,6 @@ enum {
 	CALL_MARK_CONTEXT_DAYS = 28,
 	CALL_NOT_REACHED_LIMIT = 3,
 };
-
-/* The settings behind the no-contact rule (settings table). */
-#define SETTING_NO_CONTACT_WEEKS "no_contact_weeks"
-#define SETTING_NO_CONTACT_PER_DAY "no_contact_per_day"
 
 /* The source keys of the two calls a match can plan: match:<id> and
  * first_session:<id>. Ending the match withdraws them by these keys. */
@@ -89,6 +88,17 @@ bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date
 bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
 			  struct call_new *out);
 
+/* How many more calls after no contact may be planned today, when the
+ * centre allows `per_day` a day and `made_today` are planned already. */
+int call_rule_no_contact_quota(int per_day, long long made_today);
+
+/* Whether an outcome asks for a new call on an agreed day: a call back,
+ * or the next step "new call". */
+bool call_rule_needs_date(const char *outcome, const char *next_step);
+
+/* Whether `day` can be agreed for a call: today or later. */
+bool call_rule_agreed_day(struct date day, struct date today);
+
 /* A date agreed in a call ("call me on Tuesday at ten"): the new call,
  * keyed by the call that agreed it. False when the date is not a real
  * date, lies before today, or the time is not HH:MM. */
@@ -99,18 +109,41 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
  * weekday. */
 struct date call_rule_retry_day(struct date today);
 
+/* Calls to the citizen not reached in a row, counted back from the
+ * newest made (newest_first). A call to the referrer is to someone else:
+ * it neither counts nor breaks the run. */
+int call_rule_not_reached_run(const struct call_past *newest_first, int n);
+
 /* Not reached `not_reached_in_a_row` times: raise it to the coordinator. */
 bool call_rule_escalate(int not_reached_in_a_row);
 /* Reaching the citizen settles an escalation. */
 bool call_rule_escalation_settled(const char *outcome);
 
+enum call_escalation_step {
+	CALL_ESCALATION_KEEP,   /* nothing changes */
+	CALL_ESCALATION_RAISE,  /* raise the citizen to the coordinator now */
+	CALL_ESCALATION_SETTLE, /* the open escalation is settled by this call */
+};
+/* What a recorded call (its reason and outcome) does to the coordinator's
+ * list, given the run not reached it ends and whether the citizen is
+ * raised already. A call to the referrer says nothing about reaching the
+ * citizen: it changes nothing. */
+enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
+					       bool raised);
+
+/* Whether what was told to the referrer may be recorded on this call: a
+ * call to give feedback, and the citizen agreed (struct
+ * call_feedback_target's consent). */
+bool call_rule_feedback_allowed(const char *reason, bool consent);
+
+/* How a next step ends the citizen's open matches (a matches.outcome:
+ * "did_not_work" for a new match, "on_own" when they go on their own), or
+ * NULL when it leaves them be. */
+const char *call_rule_match_end(const char *next_step);
+
 /* Drops calls whose source key came earlier in the array (so a batch
  * never asks for the same situation twice); calls without a key are kept.
  * Returns the new count. */
 int call_rules_unique(struct call_new *calls, int n);
-
-/* A whole number from a setting, or `fallback` when it is empty, not a
- * number or outside min..max. */
-int call_rules_setting(const char *text, int fallback, int min, int max);
 
 #endif

@@ -1,4 +1,5 @@
-/* measure_rules.c — scoring outcome measures from their definitions. */
+/* measure_rules.c — scoring outcome measures from their definitions, and
+ * the rules for keeping the answers. */
 #include "measure_rules.h"
 
 #include <stdio.h>
@@ -88,6 +89,23 @@ const char *measure_band_label(const struct measure_def *def, int total)
 		if (total <= def->bands[i].max_total && (!best || def->bands[i].max_total < best->max_total))
 			best = &def->bands[i];
 	return best ? best->label : "";
+}
+
+enum measure_consent measure_rule_consent(bool on_record, bool given_now)
+{
+	if (on_record)
+		return MEASURE_CONSENT_ON_RECORD;
+	return given_now ? MEASURE_CONSENT_GIVEN_NOW : MEASURE_CONSENT_MISSING;
+}
+
+bool measure_rule_day(struct date taken_on, struct date today)
+{
+	return date_to_days(taken_on) <= date_to_days(today);
+}
+
+const char *measure_rule_occasion(bool taken_before, bool in_a_call)
+{
+	return taken_before || in_a_call ? "follow_up" : "intake";
 }
 
 enum measure_trend measure_trend(bool higher_is_better, int first, int latest)

@@ -1,5 +1,6 @@
 /* measure_rules.h — scoring and reading outcome measures, as pure functions of
- * the definition the centre keeps as data (db/store_measures.h):
+ * the definition the centre keeps as data (db/store_measures.h), and the
+ * rules for keeping the answers (consent, the day, the occasion):
  *
  *   total = (sum of the answers, reverse items turned round) × multiplier
  *
@@ -14,7 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store_measures.h"
+#include "date.h"
+#include "model_measures.h"
 
 /* An item not answered yet. */
 #define MEASURE_UNANSWERED (-1)
@@ -45,6 +47,23 @@ const char *measure_answer_label(const struct measure_def *def, int value);
 
 /* The band a total falls in ("Nedsat trivsel"), or "" when none. */
 const char *measure_band_label(const struct measure_def *def, int total);
+
+/* Answers are health data: kept only with the citizen's consent to
+ * 'measures', on record or given just now (then recorded with them). */
+enum measure_consent {
+	MEASURE_CONSENT_MISSING,    /* nothing may be kept */
+	MEASURE_CONSENT_ON_RECORD,
+	MEASURE_CONSENT_GIVEN_NOW,  /* record the consent with the answers */
+};
+enum measure_consent measure_rule_consent(bool on_record, bool given_now);
+
+/* The answers are from a day that has come: today or before. */
+bool measure_rule_day(struct date taken_on, struct date today);
+
+/* The occasion a measure is taken on unless the desk says otherwise: the
+ * first time is the starting point ("intake"), later ones and any asked
+ * in a follow-up call are "follow_up". */
+const char *measure_rule_occasion(bool taken_before, bool in_a_call);
 
 enum measure_trend { TREND_SAME, TREND_BETTER, TREND_WORSE };
 /* From the first to the latest: better or worse as the measure reads. */

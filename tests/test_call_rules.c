@@ -6,6 +6,7 @@
 
 #include "attendance_rules.h"
 #include "call_rules.h"
+#include "settings.h"
 #include "tap.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
@@ -237,11 +238,74 @@ static void test_unique_and_settings(void)
 	TAP_INT_EQ(n, 4, "a batch asks for the same situation only once");
 	TAP_STR_EQ(c[2].source_key, "", "keyless calls are kept, in order");
 
-	TAP_INT_EQ(call_rules_setting("8", 6, 1, 52), 8, "a setting of 8 weeks");
-	TAP_INT_EQ(call_rules_setting("", 6, 1, 52), 6, "an empty setting gives the default");
-	TAP_INT_EQ(call_rules_setting("seks", 6, 1, 52), 6, "words give the default");
-	TAP_INT_EQ(call_rules_setting("0", 6, 1, 52), 6, "out of range gives the default");
-	TAP_INT_EQ(call_rules_setting("8x", 6, 1, 52), 6, "trailing junk gives the default");
+	/* The no-contact rule's weeks and quota are read by src/settings.c. */
+	TAP_INT_EQ(settings_number("8", 6, 1, 52), 8, "a setting of 8 weeks");
+	TAP_INT_EQ(settings_number("", 6, 1, 52), 6, "an empty setting gives the default");
+	TAP_INT_EQ(settings_number("seks", 6, 1, 52), 6, "words give the default");
+	TAP_INT_EQ(settings_number("0", 6, 1, 52), 6, "out of range gives the default");
+	TAP_INT_EQ(settings_number("8x", 6, 1, 52), 6, "trailing junk gives the default");
+
+	TAP_INT_EQ(call_rule_no_contact_quota(10, 0), 10, "no calls after silence today yet: the whole quota");
+	TAP_INT_EQ(call_rule_no_contact_quota(10, 7), 3, "seven made: three more today");
+	TAP_INT_EQ(call_rule_no_contact_quota(10, 12), 0, "more made than the quota (it was lowered): none");
+	TAP_INT_EQ(call_rule_no_contact_quota(0, 0), 0, "a quota of nought turns the rule off");
+}
+
+static struct call_past past(const char *outcome, const char *reason)
+{
+	struct call_past p;
+	SET(p.outcome, outcome);
+	SET(p.reason, reason);
+	return p;
+}
+
+static void test_not_reached_run(void)
+{
+	struct call_past calls[] = { past("not_reached", "agreed"), past("not_reached", "referrer_feedback"),
+				     past("not_reached", "agreed"), past("reached", "after_match"),
+				     past("not_reached", "no_contact") };
+	TAP_INT_EQ(call_rule_not_reached_run(calls, 5), 2,
+		   "two calls to the citizen not reached; the referrer's neither counts nor breaks the run");
+	TAP_INT_EQ(call_rule_not_reached_run(calls, 0), 0, "no calls, no run");
+	struct call_past reached_referrer[] = { past("reached", "referrer_feedback"), past("not_reached", "agreed") };
+	TAP_INT_EQ(call_rule_not_reached_run(reached_referrer, 2), 1, "reaching the referrer is not reaching them");
+	struct call_past back[] = { past("call_back", "agreed"), past("not_reached", "agreed") };
+	TAP_INT_EQ(call_rule_not_reached_run(back, 2), 0, "asked to call back: reached");
+
+	TAP_INT_EQ(call_rule_escalation("agreed", "not_reached", 3, false), CALL_ESCALATION_RAISE,
+		   "the third in a row raises them");
+	TAP_INT_EQ(call_rule_escalation("agreed", "not_reached", 4, true), CALL_ESCALATION_KEEP,
+		   "already raised: not raised twice");
+	TAP_INT_EQ(call_rule_escalation("agreed", "not_reached", 2, false), CALL_ESCALATION_KEEP, "twice: not yet");
+	TAP_INT_EQ(call_rule_escalation("agreed", "reached", 0, true), CALL_ESCALATION_SETTLE, "reached: settled");
+	TAP_INT_EQ(call_rule_escalation("agreed", "call_back", 0, true), CALL_ESCALATION_SETTLE,
+		   "asked to call back: settled");
+	TAP_INT_EQ(call_rule_escalation("agreed", "wrong_number", 0, true), CALL_ESCALATION_KEEP,
+		   "a wrong number settles nothing");
+	TAP_INT_EQ(call_rule_escalation("agreed", "reached", 0, false), CALL_ESCALATION_KEEP, "nothing raised: nothing to settle");
+	TAP_INT_EQ(call_rule_escalation("referrer_feedback", "not_reached", 3, false), CALL_ESCALATION_KEEP,
+		   "a call to the referrer raises nobody");
+	TAP_INT_EQ(call_rule_escalation("referrer_feedback", "reached", 0, true), CALL_ESCALATION_KEEP,
+		   "nor settles anything");
+}
+
+static void test_outcome_rules(void)
+{
+	TAP_CHECK(call_rule_needs_date("call_back", CALL_NEXT_NONE), "a call back needs its day");
+	TAP_CHECK(call_rule_needs_date("reached", CALL_NEXT_NEW_CALL), "so does the next step 'new call'");
+	TAP_CHECK(!call_rule_needs_date("reached", CALL_NEXT_END_COURSE), "ending the course does not");
+	TAP_CHECK(!call_rule_needs_date(NULL, NULL), "nothing chosen needs nothing");
+	TAP_CHECK(call_rule_agreed_day(today, today), "today can be agreed");
+	TAP_CHECK(!call_rule_agreed_day((struct date){ 2026, 11, 25 }, today), "yesterday cannot");
+
+	TAP_CHECK(call_rule_feedback_allowed("referrer_feedback", true), "a feedback call the citizen agreed to");
+	TAP_CHECK(!call_rule_feedback_allowed("referrer_feedback", false), "no consent: the referrer hears nothing");
+	TAP_CHECK(!call_rule_feedback_allowed("after_match", true), "nor on a call to the citizen");
+
+	TAP_STR_EQ(call_rule_match_end(CALL_NEXT_NEW_MATCH), "did_not_work", "a new match ends the old as not working");
+	TAP_STR_EQ(call_rule_match_end(CALL_NEXT_ON_OWN), "on_own", "going alone ends it as on their own");
+	TAP_CHECK(call_rule_match_end(CALL_NEXT_NONE) == NULL, "other next steps leave the matches be");
+	TAP_CHECK(call_rule_match_end(CALL_NEXT_END_COURSE) == NULL, "ending the course too");
 }
 
 int main(void)
@@ -253,5 +317,7 @@ int main(void)
 	test_no_contact();
 	test_agreed_and_escalation();
 	test_unique_and_settings();
+	test_not_reached_run();
+	test_outcome_rules();
 	return tap_done();
 }

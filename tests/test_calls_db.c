@@ -9,18 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "call_flow.h"
+#include "calls.h"
 #include "db.h"
 #include "dbrules.h"
 #include "migrate.h"
-#include "store_calls.h"
-#include "store_citizens.h"
+#include "store_settings.h"
 #include "tap.h"
 #include "testdb.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
 static long long desk_user;
+static struct desk desk;          /* a desk volunteer, signed in */
+static struct desk coordinator;
 static const struct date today = { 2026, 11, 26 };
 
 static void sql(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -48,6 +49,10 @@ static struct db *open_fresh(const char *name)
 	}
 	sql(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')");
 	desk_user = db_last_insert_id(db);
+	desk = (struct desk){ .db = db, .user = desk_user, .role = ROLE_DESK, .users_exist = true };
+	sql(db, "INSERT INTO users(name, role) VALUES ('Karin Holm', 'coordinator')");
+	coordinator = (struct desk){ .db = db, .user = db_last_insert_id(db), .role = ROLE_COORDINATOR,
+				     .users_exist = true };
 	return db;
 }
 
@@ -183,9 +188,9 @@ static void test_sweep(void)
 	build_world(db, &w);
 
 	struct call_sweep s;
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, false, &s), DB_OK, "a quick sweep runs");
+	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "a quick sweep runs");
 	TAP_INT_EQ(s.created, 4, "it plans four calls: not the missed sessions, the attendance screen plans those");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "the sweep with the marks replayed");
+	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "the sweep with the marks replayed");
 	TAP_INT_EQ(s.created, 1, "adds the call after missed sessions");
 	char key[64];
 	snprintf(key, sizeof key, "match:%lld", w.match_id);
@@ -208,20 +213,20 @@ static void test_sweep(void)
 		   "the match's volunteer is responsible for its calls");
 
 	long long before = testdb_count(db, "SELECT count(*) FROM follow_ups");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "the sweep runs again");
+	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "the sweep runs again");
 	TAP_INT_EQ(s.created, 0, "and plans nothing new");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), before, "the same situation never gives two calls");
 
 	/* Done or cancelled calls keep their key: the situation stays answered. */
 	sql(db, "UPDATE follow_ups SET status = 'cancelled' WHERE source_key LIKE 'missed:%%'");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "a sweep after a cancel");
+	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "a sweep after a cancel");
 	TAP_INT_EQ(s.created, 0, "does not bring the cancelled call back");
 
 	/* A third miss in a row with notice after a call: counting starts again. */
 	sql(db, "UPDATE sessions SET status = 'held' WHERE id = %lld", session_on(db, w.act, "2026-12-01"));
 	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, 'excused')",
 	    session_on(db, w.act, "2026-12-01"), w.missing);
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 12, 2 }, true, &s), DB_OK, "a week later");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 12, 2 }, true, &s), DB_OK, "a week later");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'missed_sessions'"), 1,
 		   "one more notice after a call is not yet a new call");
 	db_close(db);
@@ -233,18 +238,20 @@ static void test_list_and_card(void)
 	struct world w;
 	build_world(db, &w);
 	struct call_sweep s;
-	call_flow_sweep(db, desk_user, today, true, &s);
+	calls_plan_due(&desk, today, true, &s);
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, responsible) VALUES (%lld, 'agreed', '2026-11-20', %lld)",
 	    w.silent, w.vol);
 
 	struct call_counts c;
-	TAP_INT_EQ(store_calls_counts(db, "2026-11-26", "2026-12-03", &c), DB_OK, "counts");
+	struct call_escalation raised[4];
+	int nraised;
+	TAP_INT_EQ(calls_summary(&desk, "2026-11-26", "2026-12-03", &c, raised, 4, &nraised), DB_OK, "counts");
 	TAP_INT_EQ(c.due, 5, "five due today or overdue");
 	TAP_INT_EQ(c.overdue, 2, "two of them overdue");
 	TAP_INT_EQ(c.week, 2, "two in the coming week");
 	struct call_row rows[20];
 	int n;
-	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", NULL, 20, rows, &n), DB_OK, "the list");
+	TAP_INT_EQ(calls_page(&desk, "2026-12-03", "", NULL, 20, rows, &n), DB_OK, "the list");
 	TAP_INT_EQ(n, 7, "seven calls up to a week ahead");
 	TAP_STR_EQ(rows[0].due_on, "2026-11-20", "the most overdue first");
 	TAP_STR_EQ(rows[0].responsible_name, "Bente Ølgaard", "with who is responsible");
@@ -252,15 +259,15 @@ static void test_list_and_card(void)
 	TAP_STR_EQ(rows[6].due_on, "2026-11-30", "the coming week last");
 	TAP_STR_EQ(rows[0].phone, "56 78 90 12", "with the phone");
 	TAP_STR_EQ(rows[0].name, "Aase Lund", "and the name");
-	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "aase", NULL, 20, rows, &n), DB_OK, "search by folded name");
+	TAP_INT_EQ(calls_page(&desk, "2026-12-03", "aase", NULL, 20, rows, &n), DB_OK, "search by folded name");
 	TAP_INT_EQ(n, 2, "Aase Lund has two calls");
 	struct call_row page[20];
 	int got;
-	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", NULL, 3, page, &got), DB_OK, "a first page of three");
-	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", &page[2], 3, page + 3, &got), DB_OK, "the page after it");
-	TAP_INT_EQ(store_calls_list(db, "2026-12-03", "", &page[5], 3, page + 6, &got), DB_OK, "and the last");
+	TAP_INT_EQ(calls_page(&desk, "2026-12-03", "", NULL, 3, page, &got), DB_OK, "a first page of three");
+	TAP_INT_EQ(calls_page(&desk, "2026-12-03", "", &page[2], 3, page + 3, &got), DB_OK, "the page after it");
+	TAP_INT_EQ(calls_page(&desk, "2026-12-03", "", &page[5], 3, page + 6, &got), DB_OK, "and the last");
 	TAP_INT_EQ(got, 1, "has the rest");
-	store_calls_list(db, "2026-12-03", "", NULL, 20, rows, &n);
+	calls_page(&desk, "2026-12-03", "", NULL, 20, rows, &n);
 	bool same = true;
 	for (int i = 0; i < 7; i++)
 		same = same && page[i].id == rows[i].id;
@@ -270,7 +277,7 @@ static void test_list_and_card(void)
 	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
 	struct call_card card;
 	long long views = testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
-	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "the call card");
+	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "the call card");
 	TAP_STR_EQ(card.call.name, "Søren Ærø", "who");
 	TAP_STR_EQ(card.call.reason, "after_first_session", "why");
 	TAP_STR_EQ(card.status, "open", "still open");
@@ -288,28 +295,31 @@ static void test_list_and_card(void)
 		   "opening the card is logged as a view");
 
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
-	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a missed-sessions card");
+	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "a missed-sessions card");
 	TAP_STR_EQ(card.attendance[0].marks, "ppppaa", "the last six marks, oldest first");
 	TAP_STR_EQ(card.why_date, "2026-11-24", "the session that made the call due");
 
 	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
-	TAP_INT_EQ(store_calls_card(db, desk_user, call_id(db, key), &card), DB_OK, "a no-contact card");
+	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "a no-contact card");
 	TAP_STR_EQ(card.last_contact_on, "2026-09-10", "says when contact stopped");
-	TAP_INT_EQ(store_calls_card(db, desk_user, 999999, &card), DB_ERR_NOTFOUND, "an unknown call");
+	TAP_INT_EQ(calls_card(&desk, 999999, &card), DB_ERR_NOTFOUND, "an unknown call");
+	struct desk nobody = { .db = db, .users_exist = true };
+	views = testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'");
+	TAP_INT_EQ(calls_card(&nobody, call_id(db, key), &card), DB_ERR_FORBIDDEN, "nobody signed in sees no card");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view'"), views,
+		   "and no look is logged");
 	db_close(db);
 }
 
-static struct call_flow_input outcome_for(struct db *db, long long call, const char *outcome, const char *next_step)
+static struct call_entry outcome_for(long long call, const char *outcome, const char *next_step)
 {
 	struct call_card card;
-	store_calls_card(db, desk_user, call, &card);
-	struct call_flow_input in;
+	calls_card(&desk, call, &card);
+	struct call_entry in;
 	memset(&in, 0, sizeof in);
 	in.outcome.call_id = call;
 	SET(in.outcome.outcome, outcome);
 	SET(in.outcome.next_step, next_step);
-	SET(in.outcome.today, "2026-11-26");
-	in.citizen_id = card.call.citizen_id;
 	in.citizen_version = card.citizen_version;
 	in.responsible = card.call.responsible;
 	return in;
@@ -325,10 +335,10 @@ static void test_new_agreed_day_replaces(void)
 	long long old_agreed = db_last_insert_id(db);
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'after_match', '2026-11-26')", who);
 	long long call = db_last_insert_id(db);
-	struct call_flow_input in = outcome_for(db, call, "reached", CALL_NEXT_NEW_CALL);
+	struct call_entry in = outcome_for(call, "reached", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-12-07");
-	struct call_flow_result res;
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached, a new day agreed");
+	struct call_entry_result res;
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached, a new day agreed");
 	char q[200];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'cancelled'", old_agreed);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the older agreed call is replaced");
@@ -343,48 +353,65 @@ static void test_not_reached_three_times(void)
 	long long who = citizen(db, "Kaj Mørch", "23 45 67 89", "2026-11-01");
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-26')", who);
 	long long call = db_last_insert_id(db);
-	struct call_flow_result res;
+	struct call_entry_result res;
 	for (int i = 1; i <= 3; i++) {
-		struct call_flow_input in = outcome_for(db, call, "not_reached", CALL_NEXT_NEW_CALL);
+		struct call_entry in = outcome_for(call, "not_reached", CALL_NEXT_NEW_CALL);
 		SET(in.outcome.note, "Ingen svar");
 		SET(in.next_on, "2026-11-27");
-		TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "not reached, try again tomorrow");
-		TAP_INT_EQ(res.recorded.not_reached, i, "calls not reached in a row");
+		TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "not reached, try again tomorrow");
+		TAP_INT_EQ(res.not_reached, i, "calls not reached in a row");
 		TAP_CHECK(res.escalated == (i == 3), "raised to the coordinator only the third time");
-		TAP_CHECK(res.recorded.next_call_id > 0, "the next try is planned");
-		call = res.recorded.next_call_id;
+		TAP_CHECK(res.next_call_id > 0, "the next try is planned");
+		call = res.next_call_id;
 	}
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1, "one open call left");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'agreed:%'"
 			   " AND due_on = '2026-11-27'"), 3, "each try keyed by the call before it");
 	struct call_escalation e[4];
 	int n;
-	TAP_INT_EQ(store_calls_escalations(db, e, 4, &n), DB_OK, "the coordinator's list");
+	struct call_counts c;
+	TAP_INT_EQ(calls_summary(&desk, "2026-11-26", "2026-12-03", &c, e, 4, &n), DB_OK, "the coordinator's list");
 	TAP_INT_EQ(n, 1, "has the citizen");
 	TAP_INT_EQ(e[0].attempts, 3, "after three tries");
 	TAP_STR_EQ(e[0].raised_on, "2026-11-26", "raised today");
 	struct call_row rows[4];
-	store_calls_list(db, "2026-12-03", "", NULL, 4, rows, &n);
+	calls_page(&desk, "2026-12-03", "", NULL, 4, rows, &n);
 	TAP_CHECK(n == 1 && rows[0].escalated, "the open call is flagged on the list");
-	struct call_counts c;
-	store_calls_counts(db, "2026-11-26", "2026-12-03", &c);
 	TAP_INT_EQ(c.escalated, 1, "and counted for the home screen");
+	struct call_card card;
+	TAP_INT_EQ(calls_card(&desk, call, &card), DB_OK, "the card of the next try");
+	TAP_INT_EQ(card.not_reached, 3, "says three calls in a row did not reach them");
+	TAP_STR_EQ(card.escalated_on, "2026-11-26", "and since when the coordinator knows");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'call_escalation'"
+			   " AND action = 'create'"), 1, "raising is in the audit log");
 
 	/* A fourth miss does not raise it twice. */
-	struct call_flow_input in = outcome_for(db, call, "not_reached", CALL_NEXT_NEW_CALL);
+	struct call_entry in = outcome_for(call, "not_reached", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-11-30");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "not reached a fourth time");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "not reached a fourth time");
 	TAP_CHECK(!res.escalated, "already with the coordinator: not raised again");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations"), 1, "one escalation");
+	TAP_INT_EQ(calls_escalation_handled(&desk, who, "Skrev et brev"), DB_ERR_FORBIDDEN,
+		   "only the coordinator marks it handled");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 1,
+		   "so it stays open");
 
-	in = outcome_for(db, res.recorded.next_call_id, "reached", CALL_NEXT_NONE);
+	in = outcome_for(res.next_call_id, "reached", CALL_NEXT_NONE);
 	SET(in.outcome.note, "Havde mistet sin telefon. Kommer på tirsdag.");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached at last");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached at last");
 	TAP_CHECK(res.settled, "reaching them settles the escalation");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL"), 0, "none open");
-	TAP_INT_EQ(res.recorded.not_reached, 0, "and the run is broken");
-	TAP_INT_EQ(store_calls_escalation_resolve(db, desk_user, who, "2026-11-26", "x"), DB_ERR_NOTFOUND,
-		   "nothing left to handle");
+	TAP_INT_EQ(res.not_reached, 0, "and the run is broken");
+	TAP_INT_EQ(calls_escalation_handled(&coordinator, who, "x"), DB_ERR_NOTFOUND, "nothing left to handle");
+
+	/* Raised again, and handled by the coordinator this time. */
+	sql(db, "INSERT INTO call_escalations(citizen_id, raised_on, attempts) VALUES (%lld, '2026-11-20', 3)", who);
+	TAP_INT_EQ(calls_escalation_handled(&coordinator, who, "Ringede til søsteren"), DB_OK,
+		   "the coordinator marks it handled");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations WHERE resolved_on = '2026-11-26'"
+			   " AND resolution = 'Ringede til søsteren'"), 1, "today, with what was done");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'call_escalation'"
+			   " AND detail = 'handled'"), 1, "in the audit log");
 	db_close(db);
 }
 
@@ -393,14 +420,14 @@ static void test_referrer_not_counted(void)
 {
 	struct db *db = open_fresh("referrer.db");
 	long long who = citizen(db, "Ingrid Holm", "34 56 78 90", "2026-11-01");
-	struct call_flow_result res;
+	struct call_entry_result res;
 	for (int i = 0; i < 3; i++) {
 		sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, '%s', '2026-11-26')", who,
 		    i == 1 ? "referrer_feedback" : "agreed");
-		struct call_flow_input in = outcome_for(db, db_last_insert_id(db), "not_reached", CALL_NEXT_NONE);
-		call_flow_record(db, desk_user, &in, &res);
+		struct call_entry in = outcome_for(db_last_insert_id(db), "not_reached", CALL_NEXT_NONE);
+		calls_record_outcome(&desk, &in, &res);
 	}
-	TAP_INT_EQ(res.recorded.not_reached, 2, "two calls to the citizen not reached; the referrer's is not counted");
+	TAP_INT_EQ(res.not_reached, 2, "two calls to the citizen not reached; the referrer's is not counted");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM call_escalations"), 0, "nobody is raised to the coordinator");
 	db_close(db);
 }
@@ -411,45 +438,45 @@ static void test_outcomes(void)
 	struct world w;
 	build_world(db, &w);
 	struct call_sweep s;
-	call_flow_sweep(db, desk_user, today, true, &s);
+	calls_plan_due(&desk, today, true, &s);
 	char key[64];
-	struct call_flow_result res;
+	struct call_entry_result res;
 
 	/* Call back at an agreed time. */
 	snprintf(key, sizeof key, "first_session:%lld", w.match_id);
 	long long call = call_id(db, key);
-	struct call_flow_input in = outcome_for(db, call, "call_back", CALL_NEXT_NEW_CALL);
+	struct call_entry in = outcome_for(call, "call_back", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-11-25");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONSTRAINT, "a call back in the past is refused");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_CONSTRAINT, "a call back in the past is refused");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), 0, "and nothing is written");
 	SET(in.next_on, "2026-11-27");
 	SET(in.next_time, "14:30");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "call back tomorrow at 14:30");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "call back tomorrow at 14:30");
 	char q[300];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'agreed:%lld' AND due_on = '2026-11-27'"
 		 " AND due_time = '14:30' AND responsible = %lld AND reason = 'agreed'", call, w.vol);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the agreed call, same volunteer");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONFLICT,
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_CONFLICT,
 		   "recording the same call twice (another desk did it) is a conflict");
 
 	/* Feedback to the referrer: only with consent. */
 	snprintf(key, sizeof key, "match:%lld", w.match_id);
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NONE);
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_NONE);
 	SET(in.outcome.told_referrer, "Er startet i Gå-gruppen.");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONSTRAINT,
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_CONSTRAINT,
 		   "no feedback to a referrer the citizen did not agree to");
 	snprintf(key, sizeof key, "referral:%lld", w.referral_feedback);
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NONE);
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_NONE);
 	SET(in.outcome.told_referrer, "Ingrid er startet i caféen og trives.");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "feedback with consent");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "feedback with consent");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrer_feedback WHERE told = 'Ingrid er startet i caféen og trives.'"),
 		   1, "what was told is recorded");
 
 	/* A new match is needed: the open match ends as the matching screen ends it. */
 	snprintf(key, sizeof key, "match:%lld", w.match_id);
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_NEW_MATCH);
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_NEW_MATCH);
 	SET(in.outcome.note, "Gruppen er for stor for ham.");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: a new match is needed");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached: a new match is needed");
 	snprintf(q, sizeof q, "SELECT count(*) FROM matches WHERE id = %lld AND outcome = 'did_not_work'"
 		 " AND ended_on = '2026-11-26'", w.match_id);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the match ended: did not work");
@@ -458,9 +485,9 @@ static void test_outcomes(void)
 
 	/* Handover to professional help. */
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_HANDOVER);
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_HANDOVER);
 	SET(in.outcome.handover_to, "Socialpsykiatrien, Aarhus Kommune");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: handed over");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached: handed over");
 	snprintf(q, sizeof q, "SELECT count(*) FROM assessments WHERE citizen_id = %lld AND outcome = 'professional_help'"
 		 " AND handover_to = 'Socialpsykiatrien, Aarhus Kommune' AND handover_on = '2026-11-26'", w.missing);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the handover is recorded as an assessment");
@@ -468,13 +495,13 @@ static void test_outcomes(void)
 	/* End of course: the other open calls go too. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.silent);
 	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_END_COURSE);
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_END_COURSE);
 	SET(in.end_reason, "lasting_community");
 	in.citizen_version = 99;
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_ERR_CONFLICT, "a changed card stops the ending");
-	in = outcome_for(db, call_id(db, key), "reached", CALL_NEXT_END_COURSE);
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_CONFLICT, "a changed card stops the ending");
+	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_END_COURSE);
 	SET(in.end_reason, "lasting_community");
-	TAP_INT_EQ(call_flow_record(db, desk_user, &in, &res), DB_OK, "reached: in a lasting community now");
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached: in a lasting community now");
 	TAP_CHECK(res.course_ended, "the course ended");
 	snprintf(q, sizeof q, "SELECT count(*) FROM citizens WHERE id = %lld AND status = 'ended'"
 		 " AND end_reason = 'lasting_community'", w.silent);
@@ -485,8 +512,11 @@ static void test_outcomes(void)
 	/* Cancelling. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.feedback);
 	call = db_last_insert_id(db);
-	TAP_INT_EQ(store_calls_cancel(db, desk_user, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
-	TAP_INT_EQ(store_calls_cancel(db, desk_user, call, "igen"), DB_ERR_CONFLICT, "only an open call can be");
+	TAP_INT_EQ(calls_cancel(&desk, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
+	snprintf(q, sizeof q, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND entity_id = %lld"
+		 " AND detail = 'cancelled'", call);
+	TAP_INT_EQ(testdb_count(db, q), 1, "in the audit log");
+	TAP_INT_EQ(calls_cancel(&desk, call, "igen"), DB_ERR_CONFLICT, "only an open call can be");
 	db_close(db);
 }
 
@@ -499,15 +529,15 @@ static void test_no_contact_quota(void)
 	(void)c;
 	sql(db, "UPDATE settings SET value = '1' WHERE key = 'no_contact_per_day'");
 	struct call_sweep s;
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "a sweep with a quota of one a day");
+	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "a sweep with a quota of one a day");
 	TAP_INT_EQ(s.no_contact_created, 1, "one call after no contact today");
 	TAP_INT_EQ(s.no_contact_waiting, 1, "one citizen waits for a later day");
 	char q[200];
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", a);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the earliest registered first");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, today, true, &s), DB_OK, "again the same day");
+	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "again the same day");
 	TAP_INT_EQ(s.created, 0, "the day's quota is used");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2026, 11, 27 }, true, &s), DB_OK, "the next day");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 11, 27 }, true, &s), DB_OK, "the next day");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND due_on = '2026-11-27'", b);
 	TAP_INT_EQ(testdb_count(db, q), 1, "the next one is called");
 	TAP_INT_EQ(s.no_contact_waiting, 0, "nobody else waits: referred a week ago is not silence");
@@ -516,7 +546,7 @@ static void test_no_contact_quota(void)
 	sql(db, "UPDATE follow_ups SET status = 'done', outcome = 'not_reached', done_at = '2026-11-26 11:00:00'"
 		" WHERE citizen_id = %lld", a);
 	sql(db, "UPDATE settings SET value = '5' WHERE key = 'no_contact_per_day'");
-	TAP_INT_EQ(call_flow_sweep(db, desk_user, (struct date){ 2027, 1, 8 }, true, &s), DB_OK, "six weeks after that call");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2027, 1, 8 }, true, &s), DB_OK, "six weeks after that call");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'no_contact:%lld:2026-11-26'", a);
 	TAP_INT_EQ(testdb_count(db, q), 1, "a second no-contact call, named by the last contact");
 	db_close(db);

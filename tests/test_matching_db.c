@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "call_flow.h"
+#include "calls.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
@@ -424,7 +424,8 @@ static void confirm_and_sweep_agree(void)
 	struct date day;
 	date_parse_iso(today, &day);
 	struct call_sweep sweep;
-	TAP_INT_EQ(call_flow_sweep(db, 1, day, false, &sweep), DB_OK, "the sweep runs over the same matches");
+	struct desk sweeper = { .db = db, .user = 1, .role = ROLE_COORDINATOR, .users_exist = true };
+	TAP_INT_EQ(calls_plan_due(&sweeper, day, false, &sweep), DB_OK, "the sweep runs over the same matches");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM confirmed AS c JOIN follow_ups AS f"
 				    " ON f.source_key = c.source_key AND f.due_on = c.due_on AND f.reason = c.reason"
 				    " AND f.responsible IS c.responsible"), 3,

@@ -1,6 +1,7 @@
-/* Scoring outcome measures (src/measures.c): WHO-5 and the three-item
+/* Scoring outcome measures (src/measure_rules.c): WHO-5 and the three-item
  * loneliness scale, with their edges and invalid answers, reverse items,
- * bands, trends and the text chart. The definitions are built here as the
+ * bands, trends and the text chart; and the rules for keeping answers
+ * (consent, the day, the occasion). The definitions are built here as the
  * database seeds them (db/schema_v5.c); test_measures_db checks the seed. */
 #include <stdio.h>
 #include <string.h>
@@ -160,11 +161,29 @@ static void test_sparkline(void)
 	TAP_STR_EQ(tiny, "▁", "a small buffer holds whole blocks only");
 }
 
+static void test_keeping(void)
+{
+	TAP_INT_EQ(measure_rule_consent(true, false), MEASURE_CONSENT_ON_RECORD, "consent on record: kept");
+	TAP_INT_EQ(measure_rule_consent(true, true), MEASURE_CONSENT_ON_RECORD, "on record already: not recorded twice");
+	TAP_INT_EQ(measure_rule_consent(false, true), MEASURE_CONSENT_GIVEN_NOW, "agreed just now: recorded with them");
+	TAP_INT_EQ(measure_rule_consent(false, false), MEASURE_CONSENT_MISSING, "no consent: nothing is kept");
+
+	struct date today = { 2026, 11, 26 };
+	TAP_CHECK(measure_rule_day(today, today), "answers from today");
+	TAP_CHECK(measure_rule_day((struct date){ 2026, 9, 1 }, today), "or an earlier day");
+	TAP_CHECK(!measure_rule_day((struct date){ 2026, 11, 27 }, today), "not from tomorrow");
+
+	TAP_STR_EQ(measure_rule_occasion(false, false), "intake", "the first time: the starting point");
+	TAP_STR_EQ(measure_rule_occasion(true, false), "follow_up", "later: a follow-up");
+	TAP_STR_EQ(measure_rule_occasion(false, true), "follow_up", "asked in a follow-up call: a follow-up");
+}
+
 int main(void)
 {
 	test_who5();
 	test_ucla3();
 	test_definitions();
 	test_sparkline();
+	test_keeping();
 	return tap_done();
 }

@@ -8,15 +8,15 @@
 
 #include "app.h"
 #include "call_outcome.h"
+#include "calls.h"
 #include "card.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
 #include "measure_chart.h"
-#include "store_measures.h"
 #include "measure_form.h"
+#include "measures.h"
 #include "nextstep.h"
-#include "store_calls.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -89,13 +89,13 @@ void call_when_text(const char *due_on, const char *due_time, struct date today,
 
 static bool load(struct call_card_state *st, struct app *app)
 {
-	enum db_status r = store_calls_card(app->desk.db, app->desk.user, st->id, &st->card);
+	enum db_status r = calls_card(&app->desk, st->id, &st->card);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
 	}
-	if (store_measures_history(app->desk.db, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX,
-				   &st->nmeasures) != DB_OK)
+	if (measures_history(&app->desk, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX, &st->nmeasures)
+	    != DB_OK)
 		st->nmeasures = 0;
 	return true;
 }
@@ -327,7 +327,7 @@ static void cancel_why_typed(struct app *app, void *ctx, const char *why)
 	struct call_card_state *st = ctx;
 	if (!why)
 		return;
-	enum db_status r = store_calls_cancel(app->desk.db, app->desk.user, st->id, why);
+	enum db_status r = calls_cancel(&app->desk, st->id, why);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The call was already recorded or cancelled at another desk."));
 		load(st, app);
@@ -346,9 +346,7 @@ static void handled_typed(struct app *app, void *ctx, const char *what)
 	struct call_card_state *st = ctx;
 	if (!what || !what[0])
 		return;
-	char today[DATE_ISO_LEN];
-	date_format_iso(date_today(), today);
-	enum db_status r = store_calls_escalation_resolve(app->desk.db, app->desk.user, st->card.call.citizen_id, today, what);
+	enum db_status r = calls_escalation_handled(&app->desk, st->card.call.citizen_id, what);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	else
@@ -362,8 +360,11 @@ static unsigned handled(struct call_card_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("This citizen is not raised to the coordinator."));
 		return RD_ALL;
 	}
-	if (!app_require_coordinator(app))
+	/* Said before the question, not after the answer. */
+	if (!desk_is_coordinator(&app->desk)) {
+		app_status_db(app, DB_ERR_FORBIDDEN);
 		return RD_ALL;
+	}
 	dialog_prompt(app, &(struct prompt_args){ .question = _("What was done? (e.g. wrote a letter, called the relative)"),
 		.max_chars = NOTE_CHARS, .done = handled_typed, .ctx = st });
 	return RD_ALL;

@@ -1,5 +1,5 @@
 /* call_list.c — the follow-up call list (home key 5). Entering it runs the
- * call rules (src/call_flow.c), so what happened since the last look is
+ * call rules (src/calls.c), so what happened since the last look is
  * on the list at once. Rows come a page at a time: a big centre may have
  * thousands of calls planned, the desk sees the first screenful at once. */
 #include "call_list.h"
@@ -10,7 +10,7 @@
 
 #include "app.h"
 #include "call_card.h"
-#include "call_flow.h"
+#include "calls.h"
 #include "card.h"
 #include "date.h"
 #include "dialog.h"
@@ -19,7 +19,6 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "nextstep.h"
-#include "store_calls.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -150,7 +149,7 @@ static void fetch(struct calls_state *st, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = store_calls_list(st->app->desk.db, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
+	enum db_status r = calls_page(&st->app->desk, st->until_iso, st->query, offset ? &st->rows[offset - 1] : NULL,
 				      want, st->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
@@ -166,9 +165,8 @@ static void fetch(struct calls_state *st, int offset)
 /* Reads everything anew; keeps the selection on `near_call` if given. */
 static void load(struct calls_state *st, long long near_call)
 {
-	enum db_status r = store_calls_counts(st->app->desk.db, st->today_iso, st->until_iso, &st->counts);
-	if (r == DB_OK)
-		r = store_calls_escalations(st->app->desk.db, st->escalations, MAX_ESCALATIONS, &st->nescalations);
+	enum db_status r = calls_summary(&st->app->desk, st->today_iso, st->until_iso, &st->counts, st->escalations,
+				       MAX_ESCALATIONS, &st->nescalations);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		st->nescalations = 0;
@@ -201,7 +199,7 @@ static struct date marks_day;
 static void sweep(struct calls_state *st, bool asked)
 {
 	bool marks = asked || date_to_days(marks_day) != date_to_days(st->today);
-	enum db_status r = call_flow_sweep(st->app->desk.db, st->app->desk.user, st->today, marks, &st->sweep);
+	enum db_status r = calls_plan_due(&st->app->desk, st->today, marks, &st->sweep);
 	if (r == DB_OK && marks)
 		marks_day = st->today;
 	if (r != DB_OK) {
@@ -213,7 +211,7 @@ static void sweep(struct calls_state *st, bool asked)
 		waiting_day = st->today;
 	} else if (date_to_days(waiting_day) != date_to_days(st->today)) {
 		/* Another desk made today's quota: count once here too. */
-		if (call_flow_no_contact_waiting(st->app->desk.db, st->today, &waiting_known) == DB_OK)
+		if (calls_no_contact_waiting(&st->app->desk, st->today, &waiting_known) == DB_OK)
 			waiting_day = st->today;
 		else
 			waiting_known = -1;
@@ -415,7 +413,7 @@ static void handled_typed(struct app *app, void *ctx, const char *what)
 	if (!what || !what[0])
 		return;
 	const struct call_escalation *e = &st->handling;
-	enum db_status r = store_calls_escalation_resolve(app->desk.db, app->desk.user, e->citizen_id, st->today_iso, what);
+	enum db_status r = calls_escalation_handled(&app->desk, e->citizen_id, what);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -431,8 +429,11 @@ static unsigned handled(struct calls_state *st, struct app *app)
 		app_status(app, STATUS_ERROR, "%s", _("Choose a citizen under 'Raised to the coordinator' first."));
 		return RD_ALL;
 	}
-	if (!app_require_coordinator(app))
+	/* Said before the question, not after the answer. */
+	if (!desk_is_coordinator(&app->desk)) {
+		app_status_db(app, DB_ERR_FORBIDDEN);
 		return RD_ALL;
+	}
 	st->handling = st->escalations[index];
 	char question[CALL_NAME + 120];
 	snprintf(question, sizeof question, _("What was done for %s? (e.g. wrote a letter, called the relative)"),

@@ -1,7 +1,7 @@
 /* call_outcome.c — recording a follow-up call. The form shows only what
  * the chosen outcome and next step need: a call back asks for the day and
  * time, "call again" for the day, ending the course for the reason, a
- * handover for who takes over. Saving goes through src/call_flow.c, which
+ * handover for who takes over. Saving is one use case (src/calls.c), which
  * also raises a citizen not reached three times to the coordinator. */
 #include "call_outcome.h"
 
@@ -11,7 +11,8 @@
 
 #include "app.h"
 #include "call_card.h"
-#include "call_flow.h"
+#include "call_rules.h"
+#include "calls.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -41,7 +42,7 @@ struct outcome_state {
 	struct call_card card;
 	struct form_field fields[F_COUNT];
 	struct form form;
-	struct call_flow_input in;     /* what is saved while "end the course?" is asked */
+	struct call_entry in;          /* what is saved while "end the course?" is asked */
 };
 
 static const struct screen_ops call_outcome_screen;
@@ -57,7 +58,7 @@ static const struct action outcome_actions[] = {
 static bool check_not_past(const struct form_field *fld, char *err, size_t size)
 {
 	struct date d;
-	if (date_parse(fld->edit.text, &d) && date_to_days(d) < date_to_days(date_today()))
+	if (date_parse(fld->edit.text, &d) && !call_rule_agreed_day(d, date_today()))
 		snprintf(err, size, "%s", _("The day has passed. Choose today or a later day."));
 	return !err[0];
 }
@@ -96,17 +97,12 @@ static bool is(const struct form_field *fld, const char *code)
 	return strcmp(choice_code(fld), code) == 0;
 }
 
-static bool feedback_allowed(const struct outcome_state *st)
-{
-	return strcmp(st->card.call.reason, "referrer_feedback") == 0 && st->card.feedback_consent;
-}
-
 static void update_visibility(struct outcome_state *st)
 {
 	struct form_field *f = st->fields;
 	bool back = is(&f[F_OUTCOME], "call_back"), reached = is(&f[F_OUTCOME], "reached");
 	f[F_BACK_ON].hidden = f[F_BACK_AT].hidden = !back;
-	f[F_TOLD].hidden = !(reached && feedback_allowed(st));
+	f[F_TOLD].hidden = !(reached && call_rule_feedback_allowed(st->card.call.reason, st->card.feedback_consent));
 	f[F_NEXT].hidden = back;
 	bool again = !back && is(&f[F_NEXT], CALL_NEXT_NEW_CALL);
 	f[F_NEXT_ON].hidden = f[F_NEXT_AT].hidden = !again;
@@ -159,18 +155,18 @@ static void outcome_draw(struct screen *s, struct app *app, const struct area *a
 }
 
 /* The status line after saving: what happens next, in words. */
-static void report(struct app *app, const struct call_flow_input *in, const struct call_flow_result *res)
+static void report(struct app *app, const struct call_entry *in, const struct call_entry_result *res)
 {
 	char next[160] = "", msg[APP_STATUS_MAX];
 	struct date d;
-	if (res->recorded.next_call_id && date_parse_iso(in->next_on, &d)) {
+	if (res->next_call_id && date_parse_iso(in->next_on, &d)) {
 		char day[48];
 		date_format_short(d, day, sizeof day);
 		snprintf(next, sizeof next, _(" Next call %s%s%s."), day, in->next_time[0] ? " " : "", in->next_time);
 	}
 	if (res->escalated)
 		snprintf(msg, sizeof msg, _("Saved. Not reached %d times in a row: now with the coordinator.%s"),
-			 res->recorded.not_reached, next);
+			 res->not_reached, next);
 	else if (res->course_ended)
 		snprintf(msg, sizeof msg, "%s", _("Saved. The course has ended."));
 	else if (strcmp(in->outcome.outcome, "wrong_number") == 0)
@@ -188,7 +184,7 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
 	struct form_field *f = st->fields;
-	struct call_flow_input in;
+	struct call_entry in;
 	memset(&in, 0, sizeof in);
 	struct call_outcome *o = &in.outcome;
 	o->call_id = st->card.call.id;
@@ -200,8 +196,6 @@ static unsigned save(struct outcome_state *st, struct app *app)
 		snprintf(o->handover_to, sizeof o->handover_to, "%s", form_text(&st->form, F_HANDOVER_TO));
 	if (!f[F_TOLD].hidden)
 		snprintf(o->told_referrer, sizeof o->told_referrer, "%s", form_text(&st->form, F_TOLD));
-	date_format_iso(date_today(), o->today);
-	in.citizen_id = st->card.call.citizen_id;
 	in.citizen_version = st->card.citizen_version;
 	in.responsible = st->card.call.responsible;
 	form_date_iso(&st->form, back ? F_BACK_ON : F_NEXT_ON, in.next_on);
@@ -230,10 +224,10 @@ static void end_answered(struct app *app, void *ctx, int yes)
 static void record(struct outcome_state *st, struct app *app)
 {
 	/* A copy: the form's state is gone once it closes below. */
-	const struct call_flow_input copy = st->in, *in = &copy;
+	const struct call_entry copy = st->in, *in = &copy;
 	struct form_field *f = st->fields;
-	struct call_flow_result res;
-	enum db_status r = call_flow_record(app->desk.db, app->desk.user, in, &res);
+	struct call_entry_result res;
+	enum db_status r = calls_record_outcome(&app->desk, in, &res);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("Someone else recorded this call or changed the citizen meanwhile; nothing was saved. "

@@ -8,7 +8,7 @@
 
 #include "app.h"
 #include "attendance_week.h"
-#include "call_flow.h"
+#include "calls.h"
 #include "call_list.h"
 #include "date.h"
 #include "draw.h"
@@ -199,7 +199,7 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	s->state = st;
 	struct call_sweep sweep;
-	enum db_status r = call_flow_sweep(app->desk.db, app->desk.user, date_today(), false, &sweep);
+	enum db_status r = calls_plan_due(&app->desk, date_today(), false, &sweep);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
 		app_status_db(app, r);
 	home_resume(s, app);

@@ -1,7 +1,8 @@
 /* measure_form.c — an outcome measure by keyboard. The questions, the
  * answer scale and the score bands come from the database (a centre can
- * add a measure there); the scoring is src/measures.c's. A digit answers
- * the current question and moves on, so a whole WHO-5 is six keys. */
+ * add a measure there); scoring and keeping the answers is src/measures.c's,
+ * by the rules of src/measure_rules.c. A digit answers the current
+ * question and moves on, so a whole WHO-5 is six keys. */
 #include "measure_form.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "measure_rules.h"
-#include "store_measures.h"
+#include "measures.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -60,7 +61,7 @@ static int rows_total(const struct measure_form_state *st)
  * ones follow-ups. */
 static bool load_measure(struct measure_form_state *st, struct app *app, int choice)
 {
-	enum db_status r = store_measures_def_load(app->desk.db, st->refs[choice].id, &st->def);
+	enum db_status r = measures_load(&app->desk, st->refs[choice].id, &st->def);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -73,10 +74,10 @@ static bool load_measure(struct measure_form_state *st, struct app *app, int cho
 	struct measure_history h[MEASURE_MAX_DEFS];
 	int taken = 0;
 	bool before = false;
-	if (store_measures_history(app->desk.db, st->citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
+	if (measures_history(&app->desk, st->citizen_id, h, MEASURE_MAX_DEFS, &taken) == DB_OK)
 		for (int i = 0; i < taken; i++)
 			before |= h[i].measure_id == st->def.id;
-	st->occasion = vocab_index(vocab_measure_occasion, before || st->follow_up_id ? "follow_up" : "intake");
+	st->occasion = vocab_index(vocab_measure_occasion, measure_rule_occasion(before, st->follow_up_id != 0));
 	st->loaded = true;
 	return true;
 }
@@ -87,7 +88,7 @@ static bool measure_enter(struct screen *s, struct app *app, const void *args)
 	struct measure_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
-	enum db_status r = store_measures_defs(app->desk.db, st->refs, MEASURE_MAX_DEFS, &st->nrefs);
+	enum db_status r = measures_list(&app->desk, st->refs, MEASURE_MAX_DEFS, &st->nrefs);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		free(st);
@@ -240,7 +241,7 @@ static bool check_date(struct measure_form_state *st, char iso[DATE_ISO_LEN])
 			 st->date.text);
 		return false;
 	}
-	if (date_to_days(d) > date_to_days(date_today())) {
+	if (!measure_rule_day(d, date_today())) {
 		snprintf(st->error, sizeof st->error, "%s", _("The answers cannot be from a day that has not come yet."));
 		return false;
 	}
@@ -271,7 +272,7 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 		return RD_ALL;
 	}
 	bool consent = false;
-	enum db_status r = store_measures_consent(app->desk.db, st->citizen_id, &consent);
+	enum db_status r = measures_has_consent(&app->desk, st->citizen_id, &consent);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return RD_ALL;
@@ -297,7 +298,7 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 static void record(struct measure_form_state *st, struct app *app)
 {
 	long long id;
-	enum db_status r = store_measures_record(app->desk.db, app->desk.user, &st->entry, &id);
+	enum db_status r = measures_record(&app->desk, &st->entry, &id);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;

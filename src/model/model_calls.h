@@ -144,11 +144,56 @@ struct call_outcome {
 	char told_referrer[CALL_NOTE];   /* feedback given to the referrer, "" for none */
 	char today[CALL_DATE];
 };
-struct call_recorded {
-	long long citizen_id;
+
+/* An outcome as the desk gives it: the outcome itself and what the next
+ * step needs (src/calls.h, calls_record_outcome). */
+struct call_entry {
+	struct call_outcome outcome;     /* call_id, outcome, note, next_step, handover_to, told_referrer */
+	long long citizen_version;       /* the card's, for ending the course */
+	long long responsible;           /* who makes the next call */
+	char next_on[CALL_DATE];         /* the new call's day (next step new_call, or call_back) */
+	char next_time[CALL_TIME];
+	char end_reason[CALL_CODE];      /* next step end_course: vocab_end_reason */
+};
+
+/* What recording an outcome came to. */
+struct call_entry_result {
 	long long next_call_id;          /* the new call written, 0 for none */
 	int not_reached;                 /* calls to the citizen not reached in a row, this one included */
-	char reason[CALL_CODE];          /* the recorded call's reason */
+	bool escalated;                  /* raised to the coordinator now */
+	bool settled;                    /* an escalation was settled by reaching them */
+	bool course_ended;
+};
+
+/* A call as recording it needs it. */
+struct call_state {
+	long long citizen_id;
+	char status[CALL_CODE];          /* open, done, cancelled */
+	char reason[CALL_CODE];
+};
+
+/* A call made, as the not-reached rule reads it (newest first). */
+struct call_past {
+	char outcome[CALL_CODE];
+	char reason[CALL_CODE];
+};
+enum { CALL_PAST_MAX = 20 };     /* calls looked back at for a run not reached */
+
+/* Who may hear how it goes: the citizen's latest referral, and whether the
+ * citizen agreed that its referrer is told (the consent as a fact; the
+ * rule in src/call_rules.c decides). referral_id 0: none. */
+struct call_feedback_target {
+	long long referral_id;
+	bool consent;
+};
+
+/* What a sweep of the call rules did (calls_plan_due). */
+struct call_sweep {
+	int created;                  /* calls written by this sweep */
+	int no_contact_created;
+	long long no_contact_waiting; /* citizens without contact left for later days; -1 unknown */
+	int no_contact_weeks;
+	int no_contact_per_day;
 };
 
 /* ---------- facts for the rules ---------- */

@@ -1,0 +1,469 @@
+/* calls.c — the follow-up call use cases (calls.h). */
+#include "calls.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance_rules.h"
+#include "call_rules.h"
+#include "db.h"
+#include "matching.h"
+#include "settings.h"
+#include "store_calls.h"
+#include "store_citizens.h"
+#include "store_matching.h"
+
+enum { MATCHES_MAX = 16 };
+
+/* ---------- the list ---------- */
+
+enum db_status calls_summary(struct desk *d, const char *today, const char *until, struct call_counts *counts,
+			     struct call_escalation *raised, int max, int *nraised)
+{
+	memset(counts, 0, sizeof *counts);
+	*nraised = 0;
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_calls_counts(d->db, today, until, counts);
+	if (r == DB_OK)
+		r = store_calls_escalations(d->db, raised, max, nraised);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		*nraised = 0;
+	return r;
+}
+
+enum db_status calls_page(struct desk *d, const char *until, const char *query, const struct call_row *after,
+			  int limit, struct call_row *out, int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_calls_list(d->db, until, query, after, limit, out, count);
+}
+
+/* ---------- the sweep ---------- */
+
+/* A growing list of planned calls. */
+struct plans {
+	struct call_new *items;
+	int count, cap;
+};
+
+static struct call_new *plans_room(struct plans *p, int need)
+{
+	if (p->count + need > p->cap) {
+		int cap = p->cap ? p->cap : 64;
+		while (cap < p->count + need)
+			cap *= 2;
+		struct call_new *bigger = realloc(p->items, (size_t)cap * sizeof *bigger);
+		if (!bigger)
+			return NULL;
+		p->items = bigger;
+		p->cap = cap;
+	}
+	return &p->items[p->count];
+}
+
+static void iso_days_before(struct date today, long days, char out[DATE_ISO_LEN])
+{
+	date_format_iso(date_add_days(today, -days), out);
+}
+
+static enum db_status sweep_matches(struct db *db, struct date today, struct plans *p)
+{
+	char from[DATE_ISO_LEN];
+	/* A first session can come a while after the match. */
+	iso_days_before(today, 2 * CALL_LOOKBACK_DAYS, from);
+	struct call_match_fact *facts;
+	int n;
+	enum db_status r = store_calls_match_facts(db, from, &facts, &n);
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		struct call_new *room = plans_room(p, 2);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		if (call_rule_after_match(&facts[i], today, room))
+			room = &p->items[++p->count];
+		if (call_rule_after_first_session(&facts[i], today, room))
+			p->count++;
+	}
+	free(facts);
+	return r;
+}
+
+static enum db_status sweep_marks(struct db *db, struct date today, struct plans *p)
+{
+	char context[DATE_ISO_LEN], window[DATE_ISO_LEN], now[DATE_ISO_LEN];
+	iso_days_before(today, CALL_LOOKBACK_DAYS + CALL_MARK_CONTEXT_DAYS, context);
+	iso_days_before(today, CALL_LOOKBACK_DAYS, window);
+	date_format_iso(today, now);
+	struct call_mark_fact *marks;
+	int n;
+	enum db_status r = store_calls_mark_facts(db, context, window, now, &marks, &n);
+	if (r != DB_OK)
+		return r;
+	/* One enrolment at a time: the rule reads one run of marks. */
+	for (int start = 0; start < n;) {
+		int end = start;
+		while (end < n && marks[end].enrolment_id == marks[start].enrolment_id)
+			end++;
+		struct call_new *room = plans_room(p, end - start);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		p->count += call_rule_missed_sessions(&marks[start], end - start, today, attendance_rule_missed_call,
+						      room, end - start);
+		start = end;
+	}
+	free(marks);
+	return r;
+}
+
+static enum db_status sweep_feedback(struct db *db, struct date today, struct plans *p)
+{
+	char from[DATE_ISO_LEN];
+	iso_days_before(today, CALL_LOOKBACK_DAYS, from);
+	struct call_feedback_fact *facts;
+	int n;
+	enum db_status r = store_calls_feedback_facts(db, from, &facts, &n);
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		struct call_new *room = plans_room(p, 1);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		if (call_rule_referrer_feedback(&facts[i], today, room))
+			p->count++;
+	}
+	free(facts);
+	return r;
+}
+
+static enum db_status sweep_no_contact(struct desk *d, struct date today, struct plans *p, struct call_sweep *out)
+{
+	struct centre_settings cs;
+	enum db_status r = settings_read(d, &cs);
+	if (r != DB_OK)
+		return r;
+	out->no_contact_weeks = cs.no_contact_weeks;
+	out->no_contact_per_day = cs.no_contact_per_day;
+	char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
+	date_format_iso(today, now);
+	iso_days_before(today, 7L * out->no_contact_weeks, cutoff);
+	long long made_today = 0;
+	if ((r = store_calls_no_contact_on(d->db, now, &made_today)) != DB_OK)
+		return r;
+	int quota = call_rule_no_contact_quota(out->no_contact_per_day, made_today);
+	if (quota == 0)
+		return DB_OK;
+	struct call_idle_fact *facts;
+	int n;
+	long long total = 0;
+	if ((r = store_calls_idle_facts(d->db, now, cutoff, quota, &facts, &n, &total)) != DB_OK)
+		return r;
+	int planned = 0;
+	for (int i = 0; i < n; i++) {
+		struct call_new *room = plans_room(p, 1);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		if (call_rule_no_contact(&facts[i], today, out->no_contact_weeks, room)) {
+			p->count++;
+			planned++;
+		}
+	}
+	free(facts);
+	out->no_contact_waiting = total > planned ? total - planned : 0;
+	return r;
+}
+
+/* Every rule over one snapshot; *no_contact: how many of the plans the
+ * no-contact rule made (the last ones). */
+static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
+				 struct call_sweep *out, int *no_contact)
+{
+	enum db_status r = sweep_matches(d->db, today, p);
+	if (r == DB_OK && missed_marks)
+		r = sweep_marks(d->db, today, p);
+	if (r == DB_OK)
+		r = sweep_feedback(d->db, today, p);
+	int before = p->count;
+	if (r == DB_OK)
+		r = sweep_no_contact(d, today, p, out);
+	*no_contact = p->count - before;
+	return r;
+}
+
+/* The calls not written yet, all or none, each in the audit log. */
+static enum db_status write_calls(struct desk *d, const struct call_new *calls, int n, const bool *missing,
+				  int *created)
+{
+	*created = 0;
+	enum db_status r = db_begin(d->db);
+	if (r != DB_OK)
+		return r;
+	int made = 0;
+	for (int i = 0; i < n && r == DB_OK; i++) {
+		long long id = 0;
+		if (!missing[i] || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
+			continue;
+		made++;
+		r = desk_audit(d, "create", "follow_up", id, calls[i].source_key[0] ? calls[i].source_key : NULL);
+	}
+	r = db_end(d->db, r);
+	if (r == DB_OK)
+		*created = made;
+	return r;
+}
+
+enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
+{
+	memset(out, 0, sizeof *out);
+	out->no_contact_waiting = -1;
+	/* No role check: these are the centre's own rules, run when the
+	 * program starts, before anyone signs in. The rules read a snapshot;
+	 * the write lock is taken only when they ask for a call not written
+	 * yet, so a desk starting up never waits for another. */
+	struct plans p = { 0 };
+	bool *missing = NULL;
+	int n = 0, nmissing = 0, no_contact = 0;
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK)
+		return r;
+	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
+	if (r == DB_OK && p.count > 0) {
+		n = call_rules_unique(p.items, p.count);
+		missing = malloc((size_t)n * sizeof *missing);
+		r = missing ? store_calls_missing(d->db, p.items, n, missing, &nmissing) : DB_ERR_IO;
+	}
+	r = db_end(d->db, r);
+	if (r == DB_OK && nmissing > 0)
+		r = write_calls(d, p.items, n, missing, &out->created);
+	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
+	free(missing);
+	free(p.items);
+	return r;
+}
+
+enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting)
+{
+	*waiting = 0;
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct centre_settings cs;
+	r = settings_read(d, &cs);
+	if (r == DB_OK) {
+		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
+		date_format_iso(today, now);
+		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
+		struct call_idle_fact *facts = NULL;
+		int n = 0;
+		r = store_calls_idle_facts(d->db, now, cutoff, 0, &facts, &n, waiting);
+		free(facts);
+	}
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		*waiting = 0;
+	return r;
+}
+
+/* ---------- one call ---------- */
+
+/* Calls to the citizen not reached in a row, up to now. */
+static enum db_status not_reached_run(struct desk *d, long long citizen_id, int *run)
+{
+	struct call_past past[CALL_PAST_MAX];
+	int n = 0;
+	enum db_status r = store_calls_recent_outcomes(d->db, citizen_id, past, CALL_PAST_MAX, &n);
+	*run = r == DB_OK ? call_rule_not_reached_run(past, n) : 0;
+	return r;
+}
+
+enum db_status calls_card(struct desk *d, long long call_id, struct call_card *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_calls_card(d->db, call_id, out);
+	if (r == DB_OK)
+		r = not_reached_run(d, out->call.citizen_id, &out->not_reached);
+	/* The card tells about the citizen's course and health: every look
+	 * is in the log. */
+	if (r == DB_OK)
+		r = desk_audit(d, "view", "citizen", out->call.citizen_id, "call");
+	return desk_end(d, r);
+}
+
+/* What the referrer was told: only on a feedback call, and only when the
+ * citizen agreed (checked here too: the law does not rest on the screen). */
+static enum db_status record_feedback(struct desk *d, const struct call_state *call, const struct call_outcome *o)
+{
+	struct call_feedback_target to;
+	enum db_status r = store_calls_feedback_target(d->db, call->citizen_id, &to);
+	if (r != DB_OK)
+		return r;
+	if (!to.referral_id || !call_rule_feedback_allowed(call->reason, to.consent))
+		return DB_ERR_CONSTRAINT;
+	long long id = 0;
+	r = store_calls_feedback_add(d->db, to.referral_id, call->citizen_id, o->call_id, o->today, o->told_referrer,
+				     d->user, &id);
+	return r != DB_OK ? r : desk_audit(d, "create", "referrer_feedback", id, NULL);
+}
+
+/* The agreed call replaces any agreed call still open: the citizen
+ * expects one call, on the day agreed last. */
+static enum db_status write_next_call(struct desk *d, const struct call_new *next, long long *id)
+{
+	enum db_status r = store_calls_replace_agreed(d->db, next->citizen_id);
+	if (r == DB_OK)
+		r = store_calls_insert(d->db, next, id);
+	if (r == DB_OK && !*id)
+		r = DB_ERR_CONFLICT; /* its key is the recorded call's: taken means recorded */
+	return r != DB_OK ? r : desk_audit(d, "create", "follow_up", *id, next->source_key);
+}
+
+/* What a handover or the end of the course changes besides the call. */
+static enum db_status next_step_effects(struct desk *d, long long citizen_id, const struct call_outcome *o,
+					long long next_call_id)
+{
+	enum db_status r;
+	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0)
+		r = store_calls_handover(d->db, citizen_id, o->today, o->handover_to, o->note, d->user);
+	else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
+		r = store_calls_cancel_open(d->db, citizen_id, o->call_id, next_call_id, d->user);
+	else
+		return DB_OK;
+	return r != DB_OK ? r : desk_audit(d, "update", "citizen", citizen_id, o->next_step);
+}
+
+/* A new match wanted, or the citizen goes alone now: the open matches
+ * end as the matching screen ends them (enrolments, calls they planned),
+ * inside this use case's transaction. */
+static enum db_status end_matches(struct desk *d, long long citizen_id, const struct call_outcome *o)
+{
+	const char *outcome = call_rule_match_end(o->next_step);
+	if (!outcome)
+		return DB_OK;
+	struct match_row rows[MATCHES_MAX];
+	int n = 0;
+	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (rows[i].ended_on[0])
+			continue;
+		r = matching_end_within(d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL, NULL);
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "match", rows[i].id, outcome);
+	}
+	return r;
+}
+
+/* Calls not reached three times in a row raise the citizen to the
+ * coordinator; reaching them settles it. */
+static enum db_status escalation(struct desk *d, const struct call_state *call, const struct call_outcome *o,
+				 struct call_entry_result *out)
+{
+	bool raised = false;
+	enum db_status r = not_reached_run(d, call->citizen_id, &out->not_reached);
+	if (r == DB_OK)
+		r = store_calls_escalation_open(d->db, call->citizen_id, &raised);
+	if (r != DB_OK)
+		return r;
+	long long id = 0;
+	switch (call_rule_escalation(call->reason, o->outcome, out->not_reached, raised)) {
+	case CALL_ESCALATION_RAISE:
+		r = store_calls_escalation_raise(d->db, call->citizen_id, o->call_id, out->not_reached, o->today,
+						 d->user, &id);
+		if (r == DB_OK)
+			r = desk_audit(d, "create", "call_escalation", id, NULL);
+		out->escalated = r == DB_OK;
+		return r;
+	case CALL_ESCALATION_SETTLE:
+		r = store_calls_escalation_resolve(d->db, call->citizen_id, o->today, o->note, d->user);
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "call_escalation", call->citizen_id, "settled by a call");
+		out->settled = r == DB_OK;
+		return r;
+	case CALL_ESCALATION_KEEP:
+		break;
+	}
+	return DB_OK;
+}
+
+enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out)
+{
+	memset(out, 0, sizeof *out);
+	struct call_outcome o = in->outcome;
+	struct date today = date_today();
+	date_format_iso(today, o.today);
+	bool has_next = call_rule_needs_date(o.outcome, o.next_step);
+	bool end_course = strcmp(o.next_step, CALL_NEXT_END_COURSE) == 0;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct call_state call;
+	struct call_new next;
+	r = store_calls_state(d->db, o.call_id, &call);
+	/* Recorded or cancelled at another desk meanwhile. */
+	if (r == DB_OK && strcmp(call.status, "open") != 0)
+		r = DB_ERR_CONFLICT;
+	if (r == DB_OK && has_next
+	    && !call_rule_agreed(o.call_id, call.citizen_id, in->responsible, in->next_on, in->next_time, today, &next))
+		r = DB_ERR_CONSTRAINT;
+	/* The audit line for it is next_step_effects'. */
+	if (r == DB_OK && end_course) {
+		r = store_citizens_end(d->db, call.citizen_id, in->citizen_version, o.today, in->end_reason);
+		out->course_ended = r == DB_OK;
+	}
+	if (r == DB_OK && o.told_referrer[0])
+		r = record_feedback(d, &call, &o);
+	if (r == DB_OK)
+		r = store_calls_mark_done(d->db, &o, d->user);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "follow_up", o.call_id, o.outcome);
+	if (r == DB_OK && has_next)
+		r = write_next_call(d, &next, &out->next_call_id);
+	if (r == DB_OK)
+		r = next_step_effects(d, call.citizen_id, &o, out->next_call_id);
+	if (r == DB_OK)
+		r = end_matches(d, call.citizen_id, &o);
+	if (r == DB_OK)
+		r = escalation(d, &call, &o, out);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
+enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_calls_cancel(d->db, call_id, why, d->user);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "follow_up", call_id, "cancelled");
+	return desk_end(d, r);
+}
+
+enum db_status calls_escalation_handled(struct desk *d, long long citizen_id, const char *what)
+{
+	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
+	if (r != DB_OK)
+		return r;
+	char today[DATE_ISO_LEN];
+	date_format_iso(date_today(), today);
+	r = store_calls_escalation_resolve(d->db, citizen_id, today, what, d->user);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "call_escalation", citizen_id, "handled");
+	return desk_end(d, r);
+}

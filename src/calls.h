@@ -1,0 +1,88 @@
+/* calls.h — the follow-up calls as the desk works them: the day's list,
+ * the rules run over the database (the sweep), a call's card, recording
+ * how a call went with everything that follows from it, cancelling a
+ * call, and the coordinator handling a citizen raised after calls that
+ * did not reach them.
+ *
+ * Each is one use case: the role check, one transaction, the stores
+ * (db/store_calls.h), the rules (src/call_rules.h) and the audit record,
+ * committed or rolled back as a whole before the function returns.
+ *
+ * Calls come from three places that all use the same source keys, so
+ * none is ever made twice: confirming a match and marking attendance
+ * write theirs at once, and the sweep finds anything they did not (data
+ * from before, an import, a match made another way).
+ */
+#ifndef BB_CALLS_H
+#define BB_CALLS_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "desk.h"
+#include "model_calls.h"
+
+/* ---------- the list ---------- */
+
+/* The counts for the headings (due up to `today`, the coming week up to
+ * `until`, both ISO) and the citizens raised to the coordinator, the
+ * oldest first: one snapshot. */
+enum db_status calls_summary(struct desk *d, const char *today, const char *until, struct call_counts *counts,
+			     struct call_escalation *raised, int max, int *nraised);
+
+/* One page of open calls due up to `until`, in the list's order, after
+ * the row `after` (NULL: from the start); `query` (folded) keeps the
+ * citizens whose name contains it. */
+enum db_status calls_page(struct desk *d, const char *until, const char *query, const struct call_row *after,
+			  int limit, struct call_row *out, int *count);
+
+/* Runs the call rules as of `today` and writes the calls that should
+ * exist and do not, all in one transaction (none when one fails). The
+ * program does this by itself, also before anyone has signed in: no role
+ * is needed. Cheap when nothing is new (no write lock is taken). The
+ * no-contact rule adds at most the day's quota (settings), the citizens
+ * with the oldest registration first; it counts who is still waiting
+ * only while the quota is open.
+ *
+ * `missed_marks` also replays the attendance marks of the last weeks for
+ * missed-session calls. The attendance screen plans those itself the
+ * moment a session is marked, so this only catches marks that came
+ * another way (older data, an import): the slow part on a big centre,
+ * worth doing once a day and when asked. */
+enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
+
+/* How many citizens are waiting for a call after no contact (beyond the
+ * calls already planned): the count the sweep makes only while the day's
+ * quota is open. */
+enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting);
+
+/* ---------- one call ---------- */
+
+/* The call card: it names the citizen and tells about their course, so
+ * the look is audited. */
+enum db_status calls_card(struct desk *d, long long call_id, struct call_card *out);
+
+/* Records how the call went, as of today, with all that follows, in one
+ * transaction: with the next step end_course the course ends
+ * (version-checked: DB_ERR_CONFLICT if the card changed) and the other
+ * open calls go; the outcome is written, with what the referrer was told
+ * (only on a feedback call the citizen agreed to: else
+ * DB_ERR_CONSTRAINT); a call back or a new call date writes the agreed
+ * call (an invalid or past date: DB_ERR_CONSTRAINT); a handover is
+ * recorded; a new match or going on their own ends the open matches;
+ * calls not reached three times in a row raise the citizen to the
+ * coordinator, and reaching them settles it. A call no longer open
+ * (another desk recorded it): DB_ERR_CONFLICT. Nothing is written unless
+ * all of it is. */
+enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
+
+/* Cancels an open call that is no longer needed, keeping why. Not open
+ * any more: DB_ERR_CONFLICT. */
+enum db_status calls_cancel(struct desk *d, long long call_id, const char *why);
+
+/* The coordinator marks a citizen raised after calls not reached as
+ * handled today, saying what was done. DB_ERR_FORBIDDEN for anyone else;
+ * DB_ERR_NOTFOUND when nothing is open. */
+enum db_status calls_escalation_handled(struct desk *d, long long citizen_id, const char *what);
+
+#endif
