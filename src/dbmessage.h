@@ -3,7 +3,7 @@
 #ifndef BB_DBMESSAGE_H
 #define BB_DBMESSAGE_H
 
-#include "db.h"
+#include "model_status.h"
 
 /* A full sentence saying what happened and what to do. */
 const char *dbmessage(enum db_status st);

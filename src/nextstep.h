@@ -18,7 +18,7 @@
 #include <stddef.h>
 
 #include "date.h"
-#include "store_citizens.h"
+#include "model_citizen.h"
 
 enum next_step_kind {
 	NEXT_ENDED,
