@@ -101,15 +101,6 @@ void app_load_access(struct app *app)
 	app->idle_lock_minutes = access.idle_lock_minutes;
 }
 
-/* Transitional: screens not yet on a use case check the role here. */
-bool app_require_coordinator(struct app *app)
-{
-	if (desk_is_coordinator(&app->desk))
-		return true;
-	app_status_db(app, DB_ERR_FORBIDDEN);
-	return false;
-}
-
 struct area app_body_area(void)
 {
 	/* Title on row 0; status and key hints on the last two rows. */

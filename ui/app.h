@@ -52,8 +52,6 @@ struct area app_body_area(void);
 /* Re-reads whether users exist and the idle-lock minutes. */
 void app_load_access(struct app *app);
 
-bool app_require_coordinator(struct app *app);
-
 /* Draws everything (frame and top screen) without waiting for a key. */
 void app_redraw(struct app *app);
 

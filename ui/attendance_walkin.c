@@ -269,7 +269,7 @@ static bool check_consent(const struct form_field *fld, char *err, size_t size)
 
 static const struct form_field np_layout[NP_COUNT] = {
 	[NP_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120,
-		      .check = field_check_no_cpr },
+		      },
 	[NP_PHONE] = { .key = "phone", .label = N_("Phone"), .kind = FIELD_TEXT, .max_chars = 30,
 		       .check = field_check_phone },
 	[NP_CONSENT] = { .key = "consent", .label = N_("Agrees to be registered"), .kind = FIELD_YESNO,

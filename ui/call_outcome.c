@@ -71,9 +71,9 @@ static const struct form_field layout[F_COUNT] = {
 	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
 			.check = field_check_time },
 	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400,
-		     .check = field_check_no_cpr },
+		     },
 	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = 400,
-		     .check = field_check_no_cpr },
+		     },
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
 	[F_NEXT_ON] = { .key = "next_on", .label = N_("Call again on"), .kind = FIELD_DATE, .required = true,
@@ -83,7 +83,7 @@ static const struct form_field layout[F_COUNT] = {
 	[F_END_REASON] = { .key = "end_reason", .label = N_("Why the course ends"), .kind = FIELD_CHOICE,
 			   .choices = vocab_end_reason },
 	[F_HANDOVER_TO] = { .key = "handover_to", .label = N_("Handed over to"), .kind = FIELD_TEXT, .max_chars = 120,
-			    .required = true, .check = field_check_no_cpr },
+			    .required = true },
 	[F_MEASURE] = { .key = "measure", .label = N_("Take a measure now"), .kind = FIELD_YESNO },
 };
 

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cpr.h"
 #include "date.h"
 #include "form.h"
 #include "i18n.h"
@@ -48,12 +47,4 @@ bool field_check_time(const struct form_field *fld, char *err, size_t size)
 	if (!ok)
 		snprintf(err, size, "%s", _("Write the time as hours and minutes, e.g. 10:00 or 18:30."));
 	return ok;
-}
-
-bool field_check_no_cpr(const struct form_field *fld, char *err, size_t size)
-{
-	if (cpr_found(fld->edit.text))
-		snprintf(err, size, "%s",
-			 _("This looks like a CPR number. Brobygger never needs one, so please leave it out."));
-	return !err[0];
 }

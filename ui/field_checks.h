@@ -1,6 +1,7 @@
 /* field_checks.h — the checks a form field gets for what it holds (a
- * phone number, an e-mail address, a postcode, a time of day, free text),
- * so every form says the same words about the same mistake. Each is a
+ * phone number, an e-mail address, a postcode, a time of day), so every
+ * form says the same words about the same mistake. (Every text field also
+ * refuses a CPR number: ui/form.c does that for all.) Each is a
  * field_check: it runs after the field's kind's own check, only on a
  * field that is not empty. */
 #ifndef BB_FIELD_CHECKS_H
@@ -18,8 +19,5 @@ bool field_check_email(const struct form_field *fld, char *err, size_t size);
 bool field_check_postcode(const struct form_field *fld, char *err, size_t size);
 /* A time of day as HH:MM. */
 bool field_check_time(const struct form_field *fld, char *err, size_t size);
-/* Free text must never carry a CPR number: we do not need it and the
- * citizen's consent does not cover it. */
-bool field_check_no_cpr(const struct form_field *fld, char *err, size_t size);
 
 #endif
