@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cpr.h"
+#include "postcode.h"
 #include "fold.h"
 #include "model_limits.h"
 #include "utf8.h"
@@ -79,11 +80,16 @@ static bool text_ok(const char *text, size_t min_chars, size_t max_chars)
 	return n >= min_chars && n <= max_chars && !cpr_found(text);
 }
 
-enum { ADULT_YEARS = 18, LONG_AGO_YEARS = 10 };
+enum { ADULT_YEARS = 18, LONG_AGO_YEARS = 10, OLDEST_LIVING = 110 };
 
 bool citizen_rule_adult(int birth_year, struct date today)
 {
 	return birth_year == 0 || birth_year <= today.year - ADULT_YEARS;
+}
+
+bool citizen_rule_living(int birth_year, struct date today)
+{
+	return birth_year == 0 || birth_year >= today.year - OLDEST_LIVING;
 }
 
 enum past_date citizen_rule_past_date(struct date d, struct date today)
@@ -91,6 +97,11 @@ enum past_date citizen_rule_past_date(struct date d, struct date today)
 	if (date_to_days(d) > date_to_days(today))
 		return PAST_DATE_FUTURE;
 	return d.year < today.year - LONG_AGO_YEARS ? PAST_DATE_LONG_AGO : PAST_DATE_OK;
+}
+
+static bool postcode_valid_or_empty(const char *postcode)
+{
+	return !postcode[0] || postcode_valid(postcode);
 }
 
 bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
@@ -102,7 +113,8 @@ bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 	const char *happened[] = {
 		c->referral.referred_on, c->consent.given_on, c->assessment.assessed_on, c->assessment.handover_on,
 	};
-	if (!text_ok(c->citizen.name, 1, NAME_CHARS) || !citizen_rule_adult(c->citizen.birth_year, today))
+	if (!text_ok(c->citizen.name, 1, NAME_CHARS) || !citizen_rule_adult(c->citizen.birth_year, today)
+	    || !citizen_rule_living(c->citizen.birth_year, today) || !postcode_valid_or_empty(c->citizen.postcode))
 		return false;
 	for (size_t i = 0; i < sizeof free_text / sizeof free_text[0]; i++)
 		if (cpr_found(free_text[i]))

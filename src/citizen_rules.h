@@ -67,6 +67,8 @@ bool citizen_rule_end_reason(const char *reason);
 
 /* A birth year (0: not given) of someone 18 or older this year. */
 bool citizen_rule_adult(int birth_year, struct date today);
+/* A birth year (0: not given) a living person can have: 1901 is a typo. */
+bool citizen_rule_living(int birth_year, struct date today);
 
 enum past_date {
 	PAST_DATE_OK,

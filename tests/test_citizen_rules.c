@@ -154,6 +154,8 @@ static void test_dates(void)
 	TAP_CHECK(citizen_rule_adult(0, today), "no birth year given");
 	TAP_CHECK(citizen_rule_adult(1950, today), "born 1950");
 	TAP_CHECK(!citizen_rule_adult(2010, today), "born 2010 is a child");
+	TAP_CHECK(!citizen_rule_living(1901, today), "born 1901: nobody living, a typo");
+	TAP_CHECK(citizen_rule_living(1921, today) && citizen_rule_living(0, today), "born 1921, or not given: fine");
 	TAP_INT_EQ(citizen_rule_past_date(today, today), PAST_DATE_OK, "today");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2026, 11, 27 }, today), PAST_DATE_FUTURE, "tomorrow");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2016, 1, 1 }, today), PAST_DATE_OK, "ten years back");

@@ -57,7 +57,7 @@ static const struct form_field layout[AF_COUNT] = {
 	TEXT(AF_ORGANISER, "organiser", N_("Organiser"), 120, NULL),
 	HEADING(AF_H_WHERE, N_("Where and when")),
 	TEXT(AF_PLACE, "place", N_("Place"), 120, NULL),
-	TEXT(AF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
+	TEXT(AF_POSTCODE, "postcode", N_("Postcode"), 8, field_check_postcode),
 	[AF_WEEKDAY] = { .key = "weekday", .label = N_("Weekday"), .kind = FIELD_CHOICE, .choices = weekdays },
 	TEXT(AF_START, "start", N_("Starts at"), 5, field_check_time),
 	TEXT(AF_END, "end", N_("Ends at"), 5, field_check_time),

@@ -39,6 +39,8 @@ static bool check_birth_year(const struct form_field *fld, char *err, size_t siz
 	long year = strtol(fld->edit.text, NULL, 10);
 	if (year > 0 && year < 10000 && !citizen_rule_adult((int)year, date_today()))
 		snprintf(err, size, "%s", _("Brobygger is for adults: the citizen must be 18 or older."));
+	else if (year > 0 && year < 10000 && !citizen_rule_living((int)year, date_today()))
+		snprintf(err, size, "%s", _("Nobody living was born that year. Check the birth year."));
 	return !err[0];
 }
 
@@ -71,7 +73,7 @@ static const struct form_field layout[CF_COUNT] = {
 	TEXT(CF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
 	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
 	TEXT(CF_ADDRESS, "address", N_("Address"), 120, NULL),
-	TEXT(CF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
+	TEXT(CF_POSTCODE, "postcode", N_("Postcode"), 8, field_check_postcode),
 	TEXT(CF_TOWN, "town", N_("Town"), 60, NULL),
 	[CF_CONTACT_PREF] = { .key = "contact_pref", .label = N_("Preferred contact"), .kind = FIELD_CHOICE,
 			      .choices = vocab_contact_pref },

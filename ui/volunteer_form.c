@@ -107,7 +107,7 @@ static const struct form_field layout[VF_COUNT] = {
 	[VF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true, .max_chars = 120 },
 	TEXT(VF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
 	TEXT(VF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
-	TEXT(VF_POSTCODE, "postcode", N_("Postcode"), 4, field_check_postcode),
+	TEXT(VF_POSTCODE, "postcode", N_("Postcode"), 8, field_check_postcode),
 	TEXT(VF_TOWN, "town", N_("Town"), 60, NULL),
 	HEADING(VF_H_ROLE, N_("Role")),
 	[VF_ROLES] = { .key = "roles", .label = N_("Roles"), .kind = FIELD_MULTI },
