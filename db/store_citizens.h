@@ -132,4 +132,12 @@ enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner
 enum db_status store_drafts_load(struct db *db, long long id, char **data);
 enum db_status store_drafts_delete(struct db *db, long long id);
 
+/* The owner's card draft for a citizen (see struct card_draft; the caller
+ * frees data and base); DB_ERR_NOTFOUND when there is none. */
+enum db_status store_drafts_card_find(struct db *db, db_user_id owner, long long citizen_id, struct card_draft *out);
+/* Keeps `in` (data, base, base_version) as the owner's one card draft for
+ * the citizen, replacing an earlier one; *id gets its id. */
+enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long citizen_id, const char *label,
+				     const struct card_draft *in, long long *id);
+
 #endif

@@ -1,6 +1,6 @@
 /* store_drafts.c — the pick-lists the centre extends (interests, barriers)
- * and drafts of half-filled intake forms, both declared in
- * store_citizens.h. Each function joins the caller's transaction.
+ * and drafts (half-filled intake forms, card edits left at a stop), both
+ * declared in store_citizens.h. Each function joins the caller's transaction.
  */
 #include "store_citizens.h"
 
@@ -142,14 +142,17 @@ enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *
 	*count = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, label, updated_at FROM drafts WHERE user_id IS :user ORDER BY updated_at DESC, id DESC");
+		"SELECT id, kind = 'card', COALESCE(citizen_id, 0), label, updated_at FROM drafts"
+		" WHERE user_id IS :user ORDER BY updated_at DESC, id DESC");
 	if (r != DB_OK)
 		return r;
 	store_bind_id(st, ":user", owner);
 	while (*count < max && db_step(st) == DB_ROW) {
 		out[*count].id = db_column_int(st, 0);
-		STORE_COL(out[*count].label, st, 1);
-		STORE_COL(out[*count].updated_at, st, 2);
+		out[*count].kind = db_column_int(st, 1) ? DRAFT_CARD : DRAFT_INTAKE;
+		out[*count].citizen_id = db_column_int(st, 2);
+		STORE_COL(out[*count].label, st, 3);
+		STORE_COL(out[*count].updated_at, st, 4);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -209,4 +212,84 @@ enum db_status store_drafts_delete(struct db *db, long long id)
 		return r;
 	db_bind_int(st, ":id", id);
 	return store_run_changed(db, st, DB_ERR_NOTFOUND);
+}
+
+/* ---------- card drafts ---------- */
+
+static char *copy_column(struct db_stmt *st, int col)
+{
+	const char *text = db_column_text(st, col);
+	size_t len = strlen(text);
+	char *out = malloc(len + 1);
+	if (out)
+		memcpy(out, text, len + 1);
+	return out;
+}
+
+enum db_status store_drafts_card_find(struct db *db, db_user_id owner, long long citizen_id, struct card_draft *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, base_version, updated_at, data, base FROM drafts"
+		" WHERE kind = 'card' AND citizen_id = :citizen AND user_id IS :user ORDER BY id DESC LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	store_bind_id(st, ":user", owner);
+	enum db_status step = db_step(st);
+	bool copied = true;
+	if (step == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		out->base_version = db_column_int(st, 1);
+		STORE_COL(out->updated_at, st, 2);
+		out->data = copy_column(st, 3);
+		out->base = copy_column(st, 4);
+		copied = out->data && out->base;
+	}
+	r = db_finalize(st);
+	if (r == DB_OK && step != DB_ROW)
+		r = DB_ERR_NOTFOUND;
+	else if (r == DB_OK && !copied)
+		r = DB_ERR_IO;
+	if (r != DB_OK) {
+		free(out->data);
+		free(out->base);
+		memset(out, 0, sizeof *out);
+	}
+	return r;
+}
+
+enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long citizen_id, const char *label,
+				     const struct card_draft *in, long long *id)
+{
+	*id = 0;
+	struct card_draft old;
+	enum db_status r = store_drafts_card_find(db, owner, citizen_id, &old);
+	if (r != DB_OK && r != DB_ERR_NOTFOUND)
+		return r;
+	bool update = r == DB_OK;
+	free(old.data);
+	free(old.base);
+	struct db_stmt *st;
+	r = db_prepare(db, &st, update
+		? "UPDATE drafts SET label = :label, data = :data, base = :base, base_version = :version,"
+		  " updated_at = bb_now() WHERE id = :id"
+		: "INSERT INTO drafts(kind, label, data, user_id, citizen_id, base, base_version, updated_at)"
+		  " VALUES ('card', :label, :data, :user, :citizen, :base, :version, bb_now())");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":label", label ? label : "");
+	db_bind_text(st, ":data", in->data ? in->data : "");
+	db_bind_text(st, ":base", in->base ? in->base : "");
+	db_bind_int(st, ":version", in->base_version);
+	if (update) {
+		db_bind_int(st, ":id", old.id);
+	} else {
+		store_bind_id(st, ":user", owner);
+		db_bind_int(st, ":citizen", citizen_id);
+	}
+	if ((r = store_run(st)) == DB_OK)
+		*id = update ? old.id : db_last_insert_id(db);
+	return r;
 }

@@ -52,6 +52,15 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 	 * one look at the card. */
 	if (r == DB_OK)
 		r = store_measures_history(d->db, id, out->measures, CITIZEN_MEASURES_MAX, &out->nmeasures);
+	if (r == DB_OK) {
+		struct card_draft kept;
+		r = store_drafts_card_find(d->db, d->user, id, &kept);
+		if (r == DB_OK)
+			memcpy(out->edit_kept_at, kept.updated_at, sizeof out->edit_kept_at);
+		card_draft_free(&kept);
+		if (r == DB_ERR_NOTFOUND)
+			r = DB_OK;
+	}
 	/* The card holds health data: every look is in the log. */
 	if (r == DB_OK)
 		r = desk_audit(d, "view", "citizen", id, NULL);
@@ -126,6 +135,21 @@ static enum db_status save_parts(struct desk *d, const struct citizen_card *edit
 	return r;
 }
 
+/* Deletes the person's own kept edit of the card, if there is one. */
+static enum db_status drop_kept_edit(struct desk *d, long long citizen_id)
+{
+	struct card_draft kept;
+	enum db_status r = store_drafts_card_find(d->db, d->user, citizen_id, &kept);
+	card_draft_free(&kept);
+	if (r == DB_ERR_NOTFOUND)
+		return DB_OK;
+	if (r == DB_OK)
+		r = store_drafts_delete(d->db, kept.id);
+	if (r == DB_OK)
+		r = desk_audit(d, "delete", "draft", kept.id, "card");
+	return r;
+}
+
 enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edited, long long expected_version,
 				  struct citizen_card *current)
 {
@@ -148,6 +172,9 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 		r = save_parts(d, card, now);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "card");
+	/* What the edit was resumed from is saved now. */
+	if (r == DB_OK)
+		r = drop_kept_edit(d, id);
 	r = desk_end(d, r);
 	free(card);
 	/* Show the card as the other desk left it, so both can be compared. */
@@ -196,6 +223,47 @@ enum db_status citizens_reopen_course(struct desk *d, long long id, long long ex
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "reopen");
 	return desk_end(d, r);
+}
+
+/* ---------- an edit kept at a stop ---------- */
+
+void card_draft_free(struct card_draft *draft)
+{
+	free(draft->data);
+	free(draft->base);
+	draft->data = draft->base = NULL;
+}
+
+enum db_status citizens_edit_kept(struct desk *d, long long citizen_id, struct card_draft *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	/* The store finds by owner: only the person's own edit is found. */
+	r = store_drafts_card_find(d->db, d->user, citizen_id, out);
+	return desk_end(d, r);
+}
+
+enum db_status citizens_keep_edit(struct desk *d, long long citizen_id, const char *label,
+				  const struct card_draft *edit)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	long long id = 0;
+	r = store_drafts_card_put(d->db, d->user, citizen_id, label, edit, &id);
+	if (r == DB_OK)
+		r = desk_audit(d, "update", "draft", id, "card");
+	return desk_end(d, r);
+}
+
+enum db_status citizens_drop_edit(struct desk *d, long long citizen_id)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	return desk_end(d, drop_kept_edit(d, citizen_id));
 }
 
 /* ---------- pick-lists ---------- */

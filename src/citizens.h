@@ -33,6 +33,9 @@ struct citizen_view {
 	int ntimeline;
 	struct measure_history measures[CITIZEN_MEASURES_MAX];
 	int nmeasures;
+	/* When the person signed in left an edit of this card unsaved at a
+	 * stop ("" when they did not). */
+	char edit_kept_at[20];
 };
 
 /* ---------- finding ---------- */
@@ -65,6 +68,24 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
  * citizens_save_card (DB_ERR_CONFLICT). */
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason);
 enum db_status citizens_reopen_course(struct desk *d, long long id, long long expected_version);
+
+/* ---------- an edit kept at a stop ---------- */
+
+/* An edit of the card is kept as a draft of the person editing when the
+ * program is stopped (the shift ends, the PC shuts down) before it is
+ * saved or dropped. Saving the card removes it, in the same transaction.
+ * Drafts are their owner's: nobody else finds them. */
+
+/* The person's kept edit of the card; DB_ERR_NOTFOUND when there is none.
+ * Free it with card_draft_free. */
+enum db_status citizens_edit_kept(struct desk *d, long long citizen_id, struct card_draft *out);
+/* Keeps `edit` (its data, base and base_version) as the person's edit of
+ * the card, in place of an earlier one. */
+enum db_status citizens_keep_edit(struct desk *d, long long citizen_id, const char *label,
+				  const struct card_draft *edit);
+/* Drops the person's kept edit of the card (DB_OK when there is none). */
+enum db_status citizens_drop_edit(struct desk *d, long long citizen_id);
+void card_draft_free(struct card_draft *draft);
 
 /* ---------- pick-lists ---------- */
 

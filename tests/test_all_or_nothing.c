@@ -220,6 +220,22 @@ static void card_saved(void)
 		   "the assessment too, and no second one");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizen_interests WHERE interest_id = 1"), 1, "the interests too");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizen_availability WHERE weekday = 2"), 1, "availability too");
+
+	/* An edit kept at a stop and saved now: removing the kept edit is the
+	 * last step. */
+	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	struct card_draft kept = { .base_version = 1, .data = "name=Karen Ærø Holm\n", .base = "name=Karen Ærø\n" };
+	if (citizens_keep_edit(&desk, id, "Karen Ærø", &kept) != DB_OK)
+		printf("# keeping the edit failed\n");
+	exec_ok(db, "CREATE TEMP TRIGGER injected_drafts BEFORE DELETE ON main.drafts BEGIN"
+		    " SELECT RAISE(ABORT, 'injected failure'); END;");
+	TAP_CHECK(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL) != DB_OK,
+		  "a card whose kept edit cannot be removed is not saved");
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the card is as it was");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'card'"), 1, "the kept edit is still there");
+	exec_ok(db, "DROP TRIGGER temp.injected_drafts");
+	TAP_INT_EQ(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL), DB_OK, "without the fault it saves");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "and the kept edit is gone");
 	free(v);
 	db_close(db);
 }

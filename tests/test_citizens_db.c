@@ -994,6 +994,60 @@ static void test_drafts(void)
 	db_close(db);
 }
 
+/* An edit of the card kept at a stop: one per person and card, found only
+ * by its owner, listed with the intake drafts, and gone when the card is
+ * saved, when the edit is dropped, or with the citizen. */
+static void test_card_drafts(void)
+{
+	struct db *db = open_fresh("carddrafts.db");
+	struct desk ole = desk_for(db, add_user(db, "Ole Ærø", "desk"), ROLE_DESK);
+	struct citizen_card c;
+	card_basic(&c, "Åse Holm", "31 31 31 31", "", "", "");
+	long long id = 0;
+	intake_register(&desk, &c, 0, &id);
+	struct card_draft edit = { .base_version = 1, .data = "name=Åse Holm\nphone=40 40 40 40\n",
+				   .base = "name=Åse Holm\nphone=31 31 31 31\n" }, kept;
+	TAP_INT_EQ(citizens_edit_kept(&desk, id, &kept), DB_ERR_NOTFOUND, "no kept edit at first");
+	TAP_INT_EQ(citizens_keep_edit(&desk, id, "Åse Holm", &edit), DB_OK, "an edit is kept at a stop");
+	edit.data = "name=Åse Holm\nphone=41 41 41 41\n";
+	TAP_INT_EQ(citizens_keep_edit(&desk, id, "Åse Holm", &edit), DB_OK, "and kept again");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'card'"), 1, "in place of the first");
+	TAP_INT_EQ(citizens_edit_kept(&desk, id, &kept), DB_OK, "found by its owner");
+	TAP_STR_EQ(kept.data, edit.data, "with the latest values");
+	TAP_STR_EQ(kept.base, edit.base, "and what they started from");
+	TAP_INT_EQ(kept.base_version, 1, "at the version read");
+	card_draft_free(&kept);
+	TAP_INT_EQ(citizens_edit_kept(&ole, id, &kept), DB_ERR_NOTFOUND, "not by anyone else");
+	struct citizen_view *v = malloc(sizeof *v);
+	if (!v)
+		exit(1);
+	citizens_card(&ole, id, v);
+	TAP_STR_EQ(v->edit_kept_at, "", "whose card does not mention it");
+	citizens_card(&desk, id, v);
+	TAP_CHECK(v->edit_kept_at[0] != '\0', "the owner's card does");
+	struct draft list[8];
+	int n = 0;
+	intake_drafts(&desk, list, 8, &n);
+	TAP_CHECK(n == 1 && list[0].kind == DRAFT_CARD && list[0].citizen_id == id, "listed among the drafts");
+
+	/* Saving the card takes the kept edit with it. */
+	struct citizen_card edited = v->card;
+	SET(edited.citizen.phone, "41 41 41 41");
+	TAP_INT_EQ(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL), DB_OK, "the card is saved");
+	TAP_INT_EQ(citizens_edit_kept(&desk, id, &kept), DB_ERR_NOTFOUND, "and the kept edit is gone");
+
+	/* Dropping it on purpose, or the citizen going, too. */
+	citizens_keep_edit(&desk, id, "Åse Holm", &edit);
+	TAP_INT_EQ(citizens_drop_edit(&desk, id), DB_OK, "dropped");
+	TAP_INT_EQ(citizens_edit_kept(&desk, id, &kept), DB_ERR_NOTFOUND, "gone");
+	TAP_INT_EQ(citizens_drop_edit(&desk, id), DB_OK, "dropping none is no error");
+	citizens_keep_edit(&desk, id, "Åse Holm", &edit);
+	TAP_INT_EQ(db_exec(db, "DELETE FROM citizens"), DB_OK, "the citizen is deleted");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "a deleted citizen's kept edits go with them");
+	free(v);
+	db_close(db);
+}
+
 /* A second person who signs in after the idle lock never sees what the
  * first had half typed: not in the list, not on the home screen, not by
  * its number; a coordinator neither. */
@@ -1082,6 +1136,7 @@ int main(void)
 	test_picklists();
 	test_drafts();
 	test_drafts_are_private();
+	test_card_drafts();
 	testdb_finish();
 	return tap_done();
 }

@@ -146,6 +146,12 @@ static bool card_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	}
 	s->state = st;
+	if (st->view.edit_kept_at[0]) {
+		char when[32];
+		date_format_stamp(st->view.edit_kept_at, when, sizeof when);
+		app_status(app, STATUS_INFO, _("Unsaved changes of yours from %s. Press e to go on with them."),
+			   when);
+	}
 	return true;
 }
 
@@ -389,6 +395,10 @@ static unsigned card_resume(struct screen *s, struct app *app)
 void card_open(struct app *app, const struct card_args *args)
 {
 	app_push(app, &card_screen, args);
+	struct screen *top = app_top(app);
+	if (args->edit && top->ops == &card_screen)
+		citizen_edit_open(app, &(struct citizen_edit_args){
+			.card = &((struct card_state *)top->state)->view.card });
 }
 
 static const struct screen_ops card_screen = {

@@ -9,6 +9,7 @@ struct app;
 
 struct card_args {
 	long long citizen_id;
+	bool edit; /* open the edit form on it at once */
 };
 void card_open(struct app *app, const struct card_args *args);
 

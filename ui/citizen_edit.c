@@ -9,6 +9,7 @@
 #include "citizen_form.h"
 #include "citizen_rules.h"
 #include "citizens.h"
+#include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "form_screen.h"
@@ -25,6 +26,11 @@ struct edit_state {
 	struct citizen_card theirs_card;
 	bool clash[CF_COUNT];
 	int top;
+	/* An edit kept at a stop and taken up again: the values it started
+	 * from (the base of the merge until a conflict replaces it), and
+	 * whether the draft is still there to drop when the edit ends. */
+	char *kept_base;
+	bool kept;
 };
 
 static const struct screen_ops conflict_screen, citizen_edit_screen;
@@ -43,6 +49,32 @@ static const struct action conflict_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
+/* The person's own edit of this card left at a stop comes back as they
+ * left it, measured against the version it started from. */
+static void take_up_kept_edit(struct edit_state *st, struct app *app)
+{
+	struct card_draft kept;
+	enum db_status r = citizens_edit_kept(&app->desk, st->original.citizen.id, &kept);
+	if (r == DB_ERR_NOTFOUND)
+		return;
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	form_deserialise(&st->cf.form, kept.data);
+	citizen_form_update_visibility(&st->cf);
+	st->cf.form.dirty = true;
+	st->expected_version = kept.base_version;
+	st->kept_base = kept.base;
+	kept.base = NULL;
+	st->kept = true;
+	char when[32];
+	date_format_stamp(kept.updated_at, when, sizeof when);
+	app_status(app, STATUS_INFO, _("Your changes from %s are back. F10 saves, Esc drops them."),
+		   when);
+	card_draft_free(&kept);
+}
+
 static bool edit_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct edit_state *st = calloc(1, sizeof *st);
@@ -60,6 +92,7 @@ static bool edit_enter(struct screen *s, struct app *app, const void *args)
 	 * volunteer edits are the citizen's own. */
 	st->cf.form.current = CF_NAME;
 	s->state = st;
+	take_up_kept_edit(st, app);
 	return true;
 }
 
@@ -117,6 +150,8 @@ static void accept_theirs_as_base(struct edit_state *st)
 {
 	st->expected_version = st->theirs_card.citizen.version;
 	st->original = st->theirs_card;
+	free(st->kept_base);
+	st->kept_base = NULL;
 }
 
 /* Three-way merge of the form, field by field as the rule says
@@ -128,6 +163,8 @@ static int merge(struct edit_state *st, struct app *app)
 		return -1;
 	citizen_form_fill(&st->theirs, &st->theirs_card);
 	citizen_form_fill(&st->base, &st->original);
+	if (st->kept_base)
+		form_deserialise(&st->base.form, st->kept_base);
 	int clashes = 0;
 	for (int i = 0; i < CF_COUNT; i++) {
 		st->clash[i] = false;
@@ -170,7 +207,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 			citizen_form_read(&st->cf, &edited);
 			r = citizens_save_card(&app->desk, &edited, st->expected_version, &st->theirs_card);
 			if (r == DB_OK) {
-				st->cf.form.dirty = false;
+				st->cf.form.dirty = st->kept = false;
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));
 			}
 			if (r == DB_ERR_CONFLICT)
@@ -188,8 +225,43 @@ static unsigned save(struct edit_state *st, struct app *app)
 		app_status_db(app, r);
 		return RD_ALL;
 	}
-	st->cf.form.dirty = false;
+	st->cf.form.dirty = st->kept = false;
 	return finish(app, _("The card is saved."));
+}
+
+/* The values the edit started from, as the form's text. */
+static char *base_text(struct edit_state *st, struct app *app)
+{
+	if (st->kept_base)
+		return strdup(st->kept_base);
+	if (!citizen_form_init(&st->base, app))
+		return NULL;
+	citizen_form_fill(&st->base, &st->original);
+	return form_serialise(&st->base.form);
+}
+
+/* An edit left by a stop signal (the shift ends, the PC shuts down) is
+ * kept as the person's draft, as an intake is; one left on purpose
+ * (saved, or dropped with Esc) takes its kept draft with it. */
+static void edit_leave(struct screen *s, struct app *app)
+{
+	struct edit_state *st = s->state;
+	long long id = st->original.citizen.id;
+	enum db_status r = DB_OK;
+	if (st->cf.form.dirty) {
+		struct card_draft edit = { .base_version = st->expected_version,
+					   .data = form_serialise(&st->cf.form), .base = base_text(st, app) };
+		r = edit.data && edit.base ? citizens_keep_edit(&app->desk, id, st->original.citizen.name, &edit)
+					   : DB_ERR_IO;
+		card_draft_free(&edit);
+	} else if (st->kept) {
+		r = citizens_drop_edit(&app->desk, id);
+	}
+	if (r != DB_OK)
+		app_status_db(app, r);
+	free(st->kept_base);
+	free(st);
+	s->state = NULL;
 }
 
 static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
@@ -277,5 +349,5 @@ static const struct screen_ops citizen_edit_screen = {
 	.enter = edit_enter,
 	.draw = edit_draw,
 	.on_key = edit_key,
-	.leave = app_free_state,
+	.leave = edit_leave,
 };

@@ -1,4 +1,5 @@
-/* drafts.c — the list of drafts: go on filling one in, or delete it. */
+/* drafts.c — the list of drafts (intakes, and card edits left at a stop):
+ * go on with one, or delete it. */
 #include "drafts.h"
 
 #include <stdio.h>
@@ -6,12 +7,15 @@
 #include <string.h>
 
 #include "app.h"
+#include "card.h"
 #include "date.h"
 #include "dialog.h"
 #include "i18n.h"
 #include "intake.h"
 #include "intake_form.h"
 #include "list.h"
+#include "draw.h"
+#include "utf8.h"
 
 enum { DRAFTS_MAX = 200 };
 
@@ -38,7 +42,12 @@ static void d_row(void *ctx, int i, char *buf, size_t size)
 	struct drafts_state *st = ctx;
 	char when[32];
 	date_format_stamp(st->drafts[i].updated_at, when, sizeof when);
-	snprintf(buf, size, "%s  %s", when, st->drafts[i].label);
+	const char *intake = _("Intake"), *edit = _("Card edit");
+	int cols = utf8_columns(intake, strlen(intake)), edit_cols = utf8_columns(edit, strlen(edit));
+	char kind[64];
+	text_pad(kind, sizeof kind, st->drafts[i].kind == DRAFT_CARD ? edit : intake,
+		 cols > edit_cols ? cols : edit_cols);
+	snprintf(buf, size, "%s  %s  %s", when, kind, st->drafts[i].label);
 }
 
 static bool reload(struct drafts_state *st, struct app *app)
@@ -98,7 +107,11 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 	struct drafts_state *st = s->state;
 	enum action_id act = action_for_key(s->ops->actions, key);
 	if (act == ACT_OPEN && st->n > 0) {
-		intake_open(app, &(struct intake_args){ .draft_id = st->drafts[st->list.selected].id });
+		const struct draft *dr = &st->drafts[st->list.selected];
+		if (dr->kind == DRAFT_CARD)
+			card_open(app, &(struct card_args){ .citizen_id = dr->citizen_id, .edit = true });
+		else
+			intake_open(app, &(struct intake_args){ .draft_id = dr->id });
 		return RD_ALL;
 	}
 	if (act == ACT_DELETE && st->n > 0) {
@@ -119,8 +132,9 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
-	.help = N_("Intake forms you left before they were saved; nobody else sees them. Enter goes on "
-		   "filling one in; saving it removes the draft."),
+	.help = N_("Intake forms you left before they were saved, and changes to a card left unsaved "
+		   "when the program was stopped; nobody else sees them. Enter goes on with one; saving "
+		   "it removes the draft."),
 	.actions = drafts_actions,
 	.enter = drafts_enter,
 	.draw = drafts_draw,

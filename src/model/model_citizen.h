@@ -154,12 +154,27 @@ struct citizen_facts {
 	char companion[CIT_NAME];
 };
 
-/* Drafts of half-filled intake forms. `data` is the form's own text
- * serialisation; `label` what the home screen lists (e.g. the name). */
+/* Drafts: half-filled intake forms, and card edits left when the program
+ * was stopped. `label` is what the list of drafts shows (the name). */
+enum draft_kind { DRAFT_INTAKE, DRAFT_CARD };
+
 struct draft {
 	long long id;
+	enum draft_kind kind;
+	long long citizen_id; /* a card draft's citizen, else 0 */
 	char label[CIT_NAME];
 	char updated_at[20];
+};
+
+/* A card draft: the form's values as the volunteer left them (`data`,
+ * the form's own text serialisation) and the card they started from
+ * (`base`, read at `base_version`), malloc'ed. */
+struct card_draft {
+	long long id;
+	long long base_version;
+	char updated_at[20];
+	char *data;
+	char *base;
 };
 
 #endif

@@ -5,10 +5,7 @@
 # usage: damaged.sh BROBYGGER
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$(dirname "$0")/tap.sh"
 
 "$bin" --db "$tmp/d.db" demo --citizens 200 --seed 2 >/dev/null 2>&1
 # Garbage over the citizens table's root page.
@@ -39,5 +36,4 @@ grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banne
 ! "$bin" --db "$tmp/d.db" check >/dev/null 2>&1; check $? "check finds the damage too"
 after=$(sha1sum <"$tmp/d.db")
 [ "$before" = "$after" ]; check $? "nothing was written to the damaged file"
-echo "1..$n"
-exit $fail
+finish
