@@ -187,8 +187,7 @@ void db_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-/* mkdir -p for the folder that will hold the file; private to the owner. */
-static int make_parent_dirs(const char *path)
+int db_make_folder_for(const char *path)
 {
 	char buf[4096];
 	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
@@ -260,7 +259,7 @@ enum db_status db_open(const char *path, struct db **out)
 {
 	*out = NULL;
 	if (!is_memory(path)) {
-		if (make_parent_dirs(path) != 0)
+		if (db_make_folder_for(path) != 0)
 			return DB_ERR_NODIR;
 		/* Create the file ourselves so it is born 0600: SQLite would
 		 * use 0644 less the umask, readable by every account. */

@@ -41,6 +41,9 @@ enum db_status db_open(const char *path, struct db **out);
 /* Opens without creating or migrating: for `check`, `backup` and
  * `restore`. An empty file, or one without Brobygger's schema, is
  * DB_ERR_NOTADB. */
+/* mkdir -p for the folder that will hold the database file, private to
+ * its owner (0700); 0 on success, else -1 with errno set. */
+int db_make_folder_for(const char *path);
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
 void db_close(struct db *db);
 

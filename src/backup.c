@@ -224,6 +224,18 @@ static bool move_aside(const char *path, const char *kept)
 	return true;
 }
 
+static bool folder_exists(const char *path)
+{
+	char folder[4096];
+	snprintf(folder, sizeof folder, "%s", path);
+	char *slash = strrchr(folder, '/');
+	if (!slash)
+		return true;
+	slash[slash == folder] = '\0';
+	struct stat st;
+	return stat(folder, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 bool backup_restore(const char *from, const char *db_path, const char *passphrase, bool force,
 		    struct restore_result *out, char *err, size_t errsize)
 {
@@ -231,6 +243,9 @@ bool backup_restore(const char *from, const char *db_path, const char *passphras
 	if (access(from, R_OK) != 0)
 		return say(err, errsize, _("%s cannot be read: %s."), from, strerror(errno));
 	bool exists = access(db_path, F_OK) == 0;
+	if (!exists && !folder_exists(db_path))
+		return say(err, errsize, _("There is no folder for %s. Check the path (is the disk plugged in?), or add "
+					   "--create to make it."), db_path);
 	if (exists && !force)
 		return say(err, errsize, _("A database already exists at %s. Nothing was changed. Close Brobygger on "
 					   "every desk and run restore again with --force: the database there is then "

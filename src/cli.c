@@ -15,6 +15,7 @@
 #include "demo.h"
 #include "desk.h"
 #include "i18n.h"
+#include "paths.h"
 #include "settings.h"
 #include "utf8.h"
 
@@ -419,6 +420,13 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 		return EXIT_FAILURE;
 	if (sealed && !file && !passphrase_asked(_("Passphrase of the backup:"), passphrase, sizeof passphrase, err))
 		return EXIT_FAILURE;
+	/* A new PC has no folder for the default database yet; a mistyped
+	 * --db path is not made without --create. */
+	if (access(db_path, F_OK) != 0 && (args->create || paths_is_default(args->db_path))
+	    && db_make_folder_for(db_path) != 0) {
+		fprintf(err, _("brobygger: the folder for %s cannot be made: %s.\n"), db_path, strerror(errno));
+		return EXIT_FAILURE;
+	}
 	struct restore_result res;
 	char msg[4400];
 	bool ok = backup_restore(from, db_path, sealed ? passphrase : NULL, cli_option(args, "force") != NULL, &res,

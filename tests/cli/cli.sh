@@ -166,6 +166,14 @@ expect 0 "the restored database is sound (no stale -wal applied)" -- "$bin" --db
 if ls "$tmp"/live.db.before-restore-* >/dev/null 2>&1; then ok "the old database is kept"; else not_ok "the old database is gone"; fi
 after=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM settings WHERE key='after_backup'\").fetchone()[0])" "$tmp/live.db")
 if [ "$after" = 0 ]; then ok "changes after the backup are not re-applied"; else not_ok "a change after the backup came back"; fi
+# Moving to a new PC: the folder of the database is not there yet.
+expect 1 "restore into a folder that is not there" -- "$bin" --db "$tmp/nowhere/new.db" restore "$tmp/backup.db"
+contains "$tmp/err" "--create" "says to check the path or add --create"
+if [ ! -e "$tmp/nowhere" ]; then ok "and makes no folder"; else not_ok "a folder was made"; fi
+expect 0 "restore --create makes the folder" -- "$bin" --db "$tmp/nowhere/new.db" --create restore "$tmp/backup.db"
+expect 0 "restore to the default place on a new PC" -- env -u BROBYGGER_DB HOME="$tmp/newpc" XDG_DATA_HOME= "$bin" restore "$tmp/backup.db"
+mode=$(stat -c %a "$tmp/newpc/.local/share/brobygger")
+if [ "$mode" = 700 ]; then ok "in a private folder"; else not_ok "the folder has mode $mode"; fi
 
 # A backup under load: a desk commits every 20 ms the whole time.
 "$bin" --db "$tmp/load.db" demo --citizens 3000 --seed 4 >/dev/null 2>&1
