@@ -1,0 +1,667 @@
+/* bench_desk — is the desk as fast at 300,000 citizens as at 3,000? Not a
+ * test: it measures and prints a table of project / floor / ratio for each
+ * database size, every figure beside its floor from the same run.
+ *
+ *   scripts/bench                       (builds optimised, then runs this)
+ *   ./build/tests/bench_desk --program ./build/brobygger \
+ *       --floor ./build/tests/bench_floor_tui [--dir DIR] [--sizes 10000,100000,300000] [--runs N]
+ *
+ * The demo databases are made once in DIR (default build/bench) with
+ * `brobygger demo --citizens N --years 5 --seed 1` and reused.
+ *
+ * Through the real program in a pseudo-terminal of 80×24, as a person
+ * would see it (time from the key to the last byte of the screen it
+ * draws, the screen recognised by a piece of its text):
+ * - start to the home screen, on a day already begun, and on the first
+ *   start of a day (the day's rules run; each run is a day not seen before);
+ * - every main screen's first opening in a process, a list's next page,
+ *   a citizen opened in matching, the card from search;
+ * - the peak memory (VmHWM) after home, search and card.
+ * Floor: bench_floor_tui, a minimal ncurses + SQLite program (open, one
+ * read, one screen), started the same way.
+ *
+ * In the process, through the use cases (src/):
+ * - a search keystroke (citizens_search, a page of 20) for prefixes of one
+ *   to five letters of sampled names, and of phone digits; floor: the same
+ *   prefixes on an indexed column of folded names (a range scan, LIMIT 20);
+ * - one attendance mark (attendance_mark: rules, audit, commit with
+ *   synchronous=FULL); floor: a 4 KiB write + fdatasync on the same disk.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <sqlite3.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "attendance.h"
+#include "bench.h"
+#include "citizens.h"
+#include "date.h"
+#include "db.h"
+#include "desk.h"
+#include "fold.h"
+
+enum {
+	MAX_SIZES = 8,
+	MAX_ROWS = 48,
+	QUIET_MS = 40,        /* no output for this long: the screen is drawn */
+	WAIT_MS = 20000,      /* a screen that takes longer is reported missing */
+	SEARCH_NAMES = 60,
+	MARKS = 300,
+};
+
+static const char *program, *floor_program, *dir = "build/bench";
+static int runs = 5;
+
+/* ---------- one row of the table ---------- */
+
+struct row {
+	char what[64];
+	char unit[8];   /* "ms" or "MiB" */
+	double project[MAX_SIZES], floor[MAX_SIZES];
+	double goal;    /* the ratio the issue allows; 0: none */
+};
+static struct row rows[MAX_ROWS];
+static int nrows, nsizes;
+
+static struct row *row_for(const char *what, const char *unit, double goal)
+{
+	for (int i = 0; i < nrows; i++)
+		if (strcmp(rows[i].what, what) == 0)
+			return &rows[i];
+	if (nrows == MAX_ROWS)
+		abort();
+	struct row *r = &rows[nrows++];
+	snprintf(r->what, sizeof r->what, "%s", what);
+	snprintf(r->unit, sizeof r->unit, "%s", unit);
+	r->goal = goal;
+	for (int s = 0; s < MAX_SIZES; s++)
+		r->project[s] = r->floor[s] = -1;
+	return r;
+}
+
+static void put(int size, const char *what, const char *unit, double goal, double project, double floor)
+{
+	struct row *r = row_for(what, unit, goal);
+	r->project[size] = project;
+	r->floor[size] = floor;
+}
+
+static double median(double *v, int n)
+{
+	if (n == 0)
+		return -1;
+	qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
+	return v[n / 2];
+}
+
+static double percentile(double *v, int n, double p)
+{
+	if (n == 0)
+		return -1;
+	qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
+	int i = (int)((double)n * p);
+	return v[i < n ? i : n - 1];
+}
+
+/* ---------- a program in a pseudo-terminal ---------- */
+
+struct term {
+	pid_t pid;
+	int fd;
+	char out[1 << 18]; /* what came since the last key, escapes removed */
+	size_t len;
+	int esc;           /* inside an escape sequence: 1 after ESC, 2 in CSI */
+};
+
+static bool term_start(struct term *t, const char *const argv[], const char *today)
+{
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	t->len = 0;
+	t->esc = 0;
+	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+	if (t->pid < 0)
+		return false;
+	if (t->pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANGUAGE", "da", 1);
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+		unsetenv("BROBYGGER_SCRIPT");
+		if (today)
+			setenv("BROBYGGER_TODAY", today, 1);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return true;
+}
+
+/* Keeps the text of what the program wrote, without escape sequences, so
+ * a screen is recognised by its words. */
+static void term_take(struct term *t, const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (t->esc == 1) {
+			t->esc = c == '[' ? 2 : 0;
+			continue;
+		}
+		if (t->esc == 2) {
+			if (c >= 0x40 && c <= 0x7e)
+				t->esc = 0;
+			continue;
+		}
+		if (c == 0x1b) {
+			t->esc = 1;
+			continue;
+		}
+		if (c < 0x20)
+			c = ' ';
+		if (t->len + 1 < sizeof t->out)
+			t->out[t->len++] = (char)c;
+	}
+	t->out[t->len] = '\0';
+}
+
+/* Waits until `text` (NULL: anything) has been drawn and the output has
+ * been quiet for a while; returns the time of the last byte, in ms after
+ * `since`, or -1. */
+static double term_wait(struct term *t, const char *text, double since)
+{
+	double last = -1;
+	bool seen = false;
+	for (;;) {
+		double now = now_ms();
+		if (now - since > WAIT_MS)
+			return -1;
+		struct pollfd p = { .fd = t->fd, .events = POLLIN };
+		int timeout = seen ? QUIET_MS : 200;
+		int r = poll(&p, 1, timeout);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r == 0) {
+			if (seen)
+				return last - since;
+			continue;
+		}
+		char buf[8192];
+		ssize_t n = read(t->fd, buf, sizeof buf);
+		if (n <= 0)
+			return seen ? last - since : -1;
+		last = now_ms();
+		term_take(t, buf, (size_t)n);
+		if (!seen && (!text || strstr(t->out, text)))
+			seen = true;
+	}
+}
+
+/* Sends keys and returns the time until the screen with `text` is drawn. */
+static double term_key(struct term *t, const char *keys, const char *text)
+{
+	t->len = 0;
+	t->out[0] = '\0';
+	double t0 = now_ms();
+	if (write(t->fd, keys, strlen(keys)) < 0)
+		return -1;
+	return term_wait(t, text, t0);
+}
+
+static double peak_mib(pid_t pid)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "r");
+	double kib = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %lf kB", &kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kib < 0 ? -1 : kib / 1024.0;
+}
+
+static void term_end(struct term *t, const char *quit)
+{
+	if (write(t->fd, quit, strlen(quit)) < 0)
+		kill(t->pid, SIGTERM);
+	/* Drain until the program is gone, so it never blocks on output. */
+	for (double t0 = now_ms(); now_ms() - t0 < 5000;) {
+		char buf[4096];
+		struct pollfd p = { .fd = t->fd, .events = POLLIN };
+		if (poll(&p, 1, 100) > 0 && read(t->fd, buf, sizeof buf) <= 0)
+			break;
+		if (waitpid(t->pid, NULL, WNOHANG) == t->pid) {
+			t->pid = 0;
+			break;
+		}
+	}
+	if (t->pid > 0) {
+		kill(t->pid, SIGKILL);
+		waitpid(t->pid, NULL, 0);
+	}
+	close(t->fd);
+}
+
+/* ---------- the demo databases ---------- */
+
+static bool make_demo(const char *path, int citizens)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return true;
+	char cmd[3000];
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' demo --citizens %d --years 5 --seed 1 >/dev/null", program, path,
+		 citizens);
+	printf("# making %s (once) ...\n", path);
+	fflush(stdout);
+	return system(cmd) == 0;
+}
+
+/* The next day this database has not started on: each first start of a
+ * day is a day the rules have not run for. */
+static void next_unseen_day(const char *db_path, struct date base, char out[DATE_ISO_LEN])
+{
+	char path[1100];
+	snprintf(path, sizeof path, "%s.days", db_path);
+	int used = 0;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%d", &used) != 1)
+			used = 0;
+		fclose(f);
+	}
+	used++;
+	f = fopen(path, "w");
+	if (f) {
+		fprintf(f, "%d\n", used);
+		fclose(f);
+	}
+	date_format_iso(date_add_days(base, used), out);
+}
+
+/* ---------- through the program ---------- */
+
+/* What the desk opens from the home screen, in this order, in one process:
+ * the key, a piece of text only that screen shows (NULL where the screen
+ * only moves: a page, a letter typed), and the keys back. ncurses writes
+ * only what changed, so the text is one the screen before did not have
+ * in that place. */
+struct step {
+	const char *what, *keys, *text, *back;
+};
+
+static const struct step steps[] = {
+	{ "citizens: open search", "2", "Borgere", NULL },
+	{ "search: type one letter", "m", NULL, NULL },
+	{ "card from search", "\r", "Næste skridt", "\x1b\x1b\x1b" },
+	{ NULL, NULL, NULL, NULL }, /* peak memory is read here */
+	{ "call list, first opening", "5", "Klaret", NULL },
+	{ "call list, next page", "\x1b[6~", NULL, "\x1b" },
+	{ "matching, opening", "3", "venter på et match", NULL },
+	{ "matching, next page", "\x1b[6~", NULL, NULL },
+	{ "open a citizen in matching", "\r", "har ventet", "\x1b\x1b" },
+	{ "attendance week, opening", "4", "Uge ", NULL },
+	{ "roll list, opening", "i\r", "Udeblevet", "\x1b\x1b" },
+	{ "volunteers and activities", "7", "Frivillige", "\x1b" },
+};
+
+static void bench_program(int size, const char *db_path, const char *today, struct date base)
+{
+	const char *argv[] = { program, "--db", db_path, NULL };
+	const char *floor_argv[] = { floor_program, db_path, NULL };
+	int nsteps = (int)(sizeof steps / sizeof steps[0]);
+	double start[32], first_day[32], floor_start[32], floor_mem = -1, mem[32];
+	double step_ms[16][32];
+	int nstep_ms[16] = { 0 }, nstart = 0, nfirst = 0, nfloor = 0, nmem = 0;
+	struct term t;
+
+	for (int run = 0; run < runs; run++) {
+		/* The floor, then the program, turn about, so noise hits both. */
+		if (term_start(&t, floor_argv, NULL)) {
+			double ms = term_wait(&t, "q Afslut", now_ms());
+			if (ms >= 0)
+				floor_start[nfloor++] = ms;
+			floor_mem = peak_mib(t.pid);
+			term_end(&t, "q");
+		}
+		double t0 = now_ms();
+		if (!term_start(&t, argv, today))
+			continue;
+		double ms = term_wait(&t, "Frivillige og aktiviteter", t0);
+		if (ms < 0) {
+			fprintf(stderr, "bench_desk: the home screen did not appear:\n%s\n", t.out);
+			term_end(&t, "q");
+			continue;
+		}
+		start[nstart++] = ms;
+		for (int i = 0; i < nsteps; i++) {
+			if (!steps[i].what) {
+				mem[nmem++] = peak_mib(t.pid);
+				continue;
+			}
+			double s = term_key(&t, steps[i].keys, steps[i].text);
+			if (s >= 0)
+				step_ms[i][nstep_ms[i]++] = s;
+			else
+				fprintf(stderr, "bench_desk: %s: \"%s\" did not appear\n", steps[i].what, steps[i].text);
+			if (steps[i].back)
+				term_key(&t, steps[i].back, NULL);
+		}
+		term_end(&t, "q");
+
+		/* The first start of a day not seen before. */
+		char day[DATE_ISO_LEN];
+		next_unseen_day(db_path, base, day);
+		t0 = now_ms();
+		if (term_start(&t, argv, day)) {
+			ms = term_wait(&t, "Frivillige og aktiviteter", t0);
+			if (ms >= 0)
+				first_day[nfirst++] = ms;
+			term_end(&t, "q");
+		}
+	}
+	double floor = median(floor_start, nfloor);
+	put(size, "start to home screen", "ms", 2, median(start, nstart), floor);
+	put(size, "first start of a day (rules run)", "ms", 2, median(first_day, nfirst), floor);
+	for (int i = 0; i < nsteps; i++)
+		if (steps[i].what)
+			put(size, steps[i].what, "ms", 3, median(step_ms[i], nstep_ms[i]), floor);
+	put(size, "peak memory after home, search, card", "MiB", 0, median(mem, nmem), floor_mem);
+}
+
+/* ---------- in the process ---------- */
+
+/* The floor of a search keystroke: an indexed column of folded names in a
+ * file beside the database, filled once. */
+static struct db *floor_names(const char *db_path, struct db *db)
+{
+	char path[1100];
+	snprintf(path, sizeof path, "%s.floor", db_path);
+	struct stat st;
+	bool fill = stat(path, &st) != 0;
+	struct db *f;
+	if (db_open(path, &f) != DB_OK)
+		return NULL;
+	if (!fill)
+		return f;
+	db_exec(f, "CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL); CREATE INDEX IF NOT EXISTS names_key ON names(key);"
+		   "BEGIN;");
+	struct db_stmt *in, *out;
+	if (db_prepare(db, &out, "SELECT name, COALESCE(phone, '') FROM citizens") != DB_OK
+	    || db_prepare(f, &in, "INSERT INTO names(key) VALUES (:key)") != DB_OK)
+		return NULL;
+	while (db_step(out) == DB_ROW) {
+		for (int c = 0; c < 2; c++) {
+			char folded[256];
+			fold_search(db_column_text(out, c), folded, sizeof folded);
+			db_bind_text(in, ":key", folded);
+			db_step(in);
+			db_reset(in);
+		}
+	}
+	db_finalize(out);
+	db_finalize(in);
+	db_exec(f, "COMMIT;");
+	return f;
+}
+
+/* The floor's statement is prepared once, as the best program would. */
+static double time_floor_prefix(struct db_stmt *st, const char *prefix)
+{
+	char hi[300];
+	snprintf(hi, sizeof hi, "%s\xf4", prefix);
+	double t0 = now_ms();
+	db_reset(st);
+	db_bind_text(st, ":lo", prefix);
+	db_bind_text(st, ":hi", hi);
+	while (db_step(st) == DB_ROW)
+		;
+	return now_ms() - t0;
+}
+
+/* The first `chars` characters of `word`. */
+static void prefix_of(const char *word, int chars, char *out, size_t size)
+{
+	size_t n = 0;
+	for (int c = 0; word[n] && c < chars; c++) {
+		n++;
+		while (((unsigned char)word[n] & 0xc0) == 0x80)
+			n++;
+	}
+	snprintf(out, size, "%.*s", (int)n, word);
+}
+
+static void bench_search(int size, const char *db_path)
+{
+	struct db *db;
+	if (db_open_existing(db_path, false, &db) != DB_OK)
+		return;
+	struct db *f = floor_names(db_path, db);
+	if (!f) {
+		db_close(db);
+		return;
+	}
+	struct db_stmt *floor_st;
+	if (db_prepare(f, &floor_st, "SELECT rowid, key FROM names WHERE key >= :lo AND key < :hi ORDER BY key LIMIT 20")
+	    != DB_OK)
+		return;
+	struct desk desk = desk_command_line(db);
+	/* Names and phones spread over the file: every 997th citizen. */
+	char names[SEARCH_NAMES][128], phones[SEARCH_NAMES][32];
+	int n = 0;
+	struct db_stmt *st;
+	if (db_prepare(db, &st, "SELECT name, COALESCE(phone, '') FROM citizens WHERE id % 997 = 1 LIMIT 60") == DB_OK) {
+		while (n < SEARCH_NAMES && db_step(st) == DB_ROW) {
+			snprintf(names[n], sizeof names[n], "%s", db_column_text(st, 0));
+			snprintf(phones[n], sizeof phones[n], "%s", db_column_text(st, 1));
+			n++;
+		}
+		db_finalize(st);
+	}
+	struct citizen_hit *hits = calloc(20, sizeof *hits);
+	double *ms = calloc((size_t)n * 4, sizeof *ms), *fl = calloc((size_t)n * 4, sizeof *fl);
+	if (!hits || !ms || !fl)
+		exit(1);
+	/* Letters 1..5 of first names and of surnames; phone digits 1..4. */
+	for (int len = 1; len <= 6; len++) {
+		int k = 0;
+		for (int pass = 0; pass < 2; pass++) /* one pass to warm the caches */
+			for (int i = 0; i < n; i++) {
+				const char *words[2] = { names[i], strrchr(names[i], ' ') ? strrchr(names[i], ' ') + 1 : names[i] };
+				for (int w = 0; w < 2; w++) {
+					char typed[128], folded[256];
+					if (len == 6) {
+						if (w == 1 || !phones[i][0])
+							continue;
+						prefix_of(phones[i], 1 + i % 4, typed, sizeof typed);
+					} else {
+						prefix_of(words[w], len, typed, sizeof typed);
+					}
+					int count;
+					double t0 = now_ms();
+					citizens_search(&desk, typed, 0, 20, hits, &count);
+					double t = now_ms() - t0;
+					fold_search(typed, folded, sizeof folded);
+					double floor = time_floor_prefix(floor_st, folded);
+					if (pass == 1) {
+						ms[k] = t;
+						fl[k++] = floor;
+					}
+				}
+			}
+		char what[64];
+		if (len == 6)
+			snprintf(what, sizeof what, "search keystroke, phone digits, p99");
+		else
+			snprintf(what, sizeof what, "search keystroke, %d letter%s, p99", len, len > 1 ? "s" : "");
+		put(size, what, "ms", 10, percentile(ms, k, 0.99), percentile(fl, k, 0.99));
+	}
+	free(hits);
+	free(ms);
+	free(fl);
+	db_finalize(floor_st);
+	db_close(f);
+	db_close(db);
+}
+
+static double fdatasync_floor_p99(void)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/fdatasync.floor", dir);
+	int fd = open(path, O_CREAT | O_WRONLY, 0600);
+	if (fd < 0)
+		return -1;
+	char block[4096];
+	memset(block, 'x', sizeof block);
+	double ms[MARKS];
+	for (int i = 0; i < MARKS; i++) {
+		double t0 = now_ms();
+		if (pwrite(fd, block, sizeof block, (off_t)(i % 16) * 4096) < 0 || fdatasync(fd) != 0)
+			break;
+		ms[i] = now_ms() - t0;
+	}
+	close(fd);
+	unlink(path);
+	return percentile(ms, MARKS, 0.99);
+}
+
+static void bench_marks(int size, const char *db_path, const char *today)
+{
+	setenv("BROBYGGER_TODAY", today, 1);
+	struct db *db;
+	if (db_open_existing(db_path, false, &db) != DB_OK)
+		return;
+	struct desk desk = desk_command_line(db);
+	long long sessions[64];
+	int nsessions = 0;
+	struct db_stmt *st;
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT id FROM sessions WHERE date = '%s' AND status <> 'cancelled' LIMIT 64", today);
+	if (db_prepare(db, &st, sql) == DB_OK) {
+		while (nsessions < 64 && db_step(st) == DB_ROW)
+			sessions[nsessions++] = db_column_int(st, 0);
+		db_finalize(st);
+	}
+	static const char *const cycle[] = { "present", "excused", "absent", "present" };
+	double ms[MARKS];
+	int done = 0;
+	for (int s = 0; nsessions && done < MARKS; s = (s + 1) % nsessions) {
+		struct roll r;
+		if (attendance_roll_view(&desk, sessions[s], &r) != DB_OK)
+			break;
+		for (int i = 0; i < r.count && done < MARKS; i++) {
+			double t0 = now_ms();
+			enum db_status rc = attendance_mark(&desk, sessions[s], r.entries[i].citizen_id,
+							    cycle[(done / r.count + i) % 4], 0, NULL);
+			ms[done] = now_ms() - t0;
+			if (rc == DB_OK)
+				done++;
+		}
+		attendance_roll_free(&r);
+	}
+	if (done == 0)
+		fprintf(stderr, "bench_desk: no roll today (%s) to mark\n", today);
+	double floor = fdatasync_floor_p99();
+	put(size, "one attendance mark, p99", "ms", 2.5, percentile(ms, done, 0.99), floor);
+	db_close(db);
+	unsetenv("BROBYGGER_TODAY");
+}
+
+/* ---------- the table ---------- */
+
+static int decimals(double v)
+{
+	return v < 1 ? 3 : v < 10 ? 2 : 0;
+}
+
+static void print_table(const int *sizes)
+{
+	printf("\n| what |");
+	for (int s = 0; s < nsizes; s++)
+		printf(" %dk: project / floor / ratio |", sizes[s] / 1000);
+	printf(" goal |\n|---|");
+	for (int s = 0; s < nsizes; s++)
+		printf("---|");
+	printf("---|\n");
+	for (int i = 0; i < nrows; i++) {
+		const struct row *r = &rows[i];
+		printf("| %s |", r->what);
+		for (int s = 0; s < nsizes; s++) {
+			if (r->project[s] < 0) {
+				printf(" – |");
+				continue;
+			}
+			printf(" %.*f / %.*f %s / %.1f× |", decimals(r->project[s]), r->project[s],
+			       decimals(r->floor[s]), r->floor[s], r->unit,
+			       r->floor[s] > 0 ? r->project[s] / r->floor[s] : 0);
+		}
+		if (r->goal > 0)
+			printf(" ≤ %g× |\n", r->goal);
+		else
+			printf(" < 12 MiB |\n");
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int sizes[MAX_SIZES] = { 10000, 100000, 300000 };
+	nsizes = 3;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--program") == 0 && i + 1 < argc) {
+			program = argv[++i];
+		} else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc) {
+			floor_program = argv[++i];
+		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
+			runs = atoi(argv[++i]);
+		} else if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
+			nsizes = 0;
+			for (char *p = argv[++i]; *p && nsizes < MAX_SIZES; p += *p == ',')
+				sizes[nsizes++] = (int)strtol(p, &p, 10);
+		} else {
+			fprintf(stderr, "usage: bench_desk --program BROBYGGER --floor BENCH_FLOOR_TUI [--dir DIR] "
+					"[--sizes 10000,100000,300000] [--runs N]\n");
+			return 2;
+		}
+	}
+	if (!program || !floor_program || runs < 1 || runs > 32)
+		return 2;
+	mkdir(dir, 0700);
+	printf("# %ld cores, SQLite %s, runs %d\n", sysconf(_SC_NPROCESSORS_ONLN), sqlite3_libversion(), runs);
+	/* One fixed day for the warm figures: the day the demo was made for. */
+	const char *today_env = getenv("BROBYGGER_TODAY");
+	char today[DATE_ISO_LEN];
+	struct date base = date_today();
+	if (today_env)
+		snprintf(today, sizeof today, "%s", today_env);
+	else
+		date_format_iso(base, today);
+	for (int s = 0; s < nsizes; s++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/demo-%d.db", dir, sizes[s]);
+		setenv("BROBYGGER_TODAY", today, 1);
+		if (!make_demo(path, sizes[s])) {
+			fprintf(stderr, "bench_desk: could not make %s\n", path);
+			return 1;
+		}
+		unsetenv("BROBYGGER_TODAY");
+		printf("# %d citizens: %s\n", sizes[s], path);
+		fflush(stdout);
+		bench_program(s, path, today, base);
+		bench_search(s, path);
+		bench_marks(s, path, today);
+	}
+	print_table(sizes);
+	return 0;
+}
