@@ -18,6 +18,29 @@
 
 #include "migrate.h"
 
+/* Prepared statements kept for the next use of the same SQL text: half of
+ * a mark's CPU time was SQLite parsing the same statements again. A
+ * statement in use is not shared; the same SQL nested in itself gets a
+ * statement of its own. The least recently used gives way when all are
+ * taken. */
+enum { STMT_CACHE = 96 };
+
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *s;
+	enum db_status err;
+	struct cached_stmt *cached; /* where it goes back to, or NULL */
+};
+
+struct cached_stmt {
+	char *sql;
+	unsigned long hash;
+	sqlite3_stmt *s;
+	struct db_stmt handle;
+	bool in_use;
+	unsigned long long used_at;
+};
+
 struct db {
 	sqlite3 *h;
 	int busy_ms;
@@ -30,13 +53,10 @@ struct db {
 	const char *begun_file;   /* where the outermost level began */
 	int begun_line;
 	char detail[256];
+	struct cached_stmt cache[STMT_CACHE];
+	unsigned long long uses; /* a clock for the cache's least recently used */
 };
 
-struct db_stmt {
-	struct db *db;
-	sqlite3_stmt *s;
-	enum db_status err;
-};
 
 enum { DEFAULT_BUSY_MS = 5000 };
 
@@ -357,6 +377,10 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		sqlite3_finalize(db->cache[i].s);
+		free(db->cache[i].sql);
+	}
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db);
@@ -445,9 +469,68 @@ bool db_in_transaction(const struct db *db)
 	return db->depth > 0;
 }
 
+static unsigned long sql_hash(const char *sql)
+{
+	unsigned long h = 5381;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = h * 33 ^ *p;
+	return h;
+}
+
+/* The cached statement for `sql` if there is a free one; else a slot to
+ * keep it in (free, or the least recently used not in use); else NULL. */
+static struct cached_stmt *cache_find(struct db *db, const char *sql, unsigned long hash, bool *hit)
+{
+	struct cached_stmt *spare = NULL;
+	*hit = false;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &db->cache[i];
+		if (c->in_use)
+			continue;
+		if (c->s && c->hash == hash && strcmp(c->sql, sql) == 0) {
+			*hit = true;
+			return c;
+		}
+		if (!spare || !c->s || (spare->s && c->used_at < spare->used_at))
+			spare = c;
+	}
+	return spare;
+}
+
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	*out = NULL;
+	unsigned long hash = sql_hash(sql);
+	bool hit;
+	struct cached_stmt *c = cache_find(db, sql, hash, &hit);
+	if (c && !hit) {
+		/* Make room: the statement it held is not needed now. */
+		sqlite3_finalize(c->s);
+		free(c->sql);
+		memset(c, 0, sizeof *c);
+		size_t len = strlen(sql) + 1;
+		c->sql = malloc(len);
+		if (c->sql)
+			memcpy(c->sql, sql, len);
+		else
+			c = NULL;
+	}
+	if (c) {
+		if (!hit) {
+			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->s, NULL);
+			if (rc != SQLITE_OK) {
+				free(c->sql);
+				memset(c, 0, sizeof *c);
+				return note_error(db, rc);
+			}
+			c->hash = hash;
+		}
+		c->in_use = true;
+		c->used_at = ++db->uses;
+		c->handle = (struct db_stmt){ .db = db, .s = c->s, .cached = c };
+		*out = &c->handle;
+		return DB_OK;
+	}
 	struct db_stmt *st = calloc(1, sizeof *st);
 	if (!st)
 		return DB_ERR_IO;
@@ -548,6 +631,13 @@ enum db_status db_finalize(struct db_stmt *st)
 	if (!st)
 		return DB_OK;
 	enum db_status err = st->err;
+	if (st->cached) {
+		/* Back to the cache, reset and unbound, holding no read lock. */
+		sqlite3_reset(st->s);
+		sqlite3_clear_bindings(st->s);
+		st->cached->in_use = false;
+		return err;
+	}
 	sqlite3_finalize(st->s);
 	free(st);
 	return err;
