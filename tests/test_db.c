@@ -242,6 +242,45 @@ static void test_wrapper(void)
 	db_close(db);
 }
 
+/* Prepared statements are kept for the next use of the same SQL: a reused
+ * one starts clean (no bindings, no sticky error, from the first row), the
+ * same SQL nested in itself gets its own statement, and more different
+ * statements than the cache holds all still work. */
+static void test_statement_cache(void)
+{
+	struct db *db;
+	db_open(":memory:", &db);
+	struct db_stmt *a, *b;
+	const char *sql = "SELECT :x UNION ALL SELECT 2";
+	db_prepare(db, &a, sql);
+	db_bind_int(a, ":x", 1);
+	db_step(a);
+	TAP_INT_EQ(db_prepare(db, &b, sql), DB_OK, "the same SQL while the first is in use");
+	TAP_CHECK(a != b, "gets a statement of its own");
+	db_bind_int(b, ":x", 7);
+	TAP_INT_EQ(db_step(b), DB_ROW, "which steps on its own");
+	TAP_INT_EQ(db_column_int(b, 0), 7, "with its own binding");
+	TAP_INT_EQ(db_column_int(a, 0), 1, "while the first keeps its row");
+	db_finalize(b);
+	db_bind_text(a, ":nope", "x");
+	TAP_INT_EQ(db_finalize(a), DB_ERR_MISUSE, "an error is reported at finalize");
+	db_prepare(db, &a, sql);
+	TAP_INT_EQ(db_step(a), DB_ROW, "a reused statement has no error left over");
+	TAP_CHECK(db_column_is_null(a, 0), "nor a binding");
+	TAP_INT_EQ(db_finalize(a), DB_OK, "and finalizes clean");
+	bool all = true;
+	for (int i = 0; i < 300; i++) {
+		char q[64];
+		snprintf(q, sizeof q, "SELECT %d", i);
+		long long v = -1;
+		all = all && db_query_int(db, q, &v) == DB_OK && v == i;
+	}
+	TAP_CHECK(all, "300 different statements, more than the cache holds, all work");
+	TAP_INT_EQ(db_begin(db), DB_OK, "a transaction after them");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "commits: no statement holds a lock");
+	db_close(db);
+}
+
 /* Transactions nest: an inner level joins the outer one, and a failure
  * anywhere undoes everything the outermost level began. */
 static void test_nesting(void)
@@ -286,6 +325,7 @@ int main(void)
 		return 1;
 	test_wrapper();
 	test_nesting();
+	test_statement_cache();
 	test_fresh();
 	test_too_new();
 	test_not_a_database();
