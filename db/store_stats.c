@@ -10,9 +10,9 @@ enum db_status store_stats_today(struct db *db, const char *today, struct today_
 		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on <= :today),"
 		" (SELECT count(*) FROM referrals WHERE referred_on > date(:today, '-7 days')"
 		"    AND referred_on <= :today),"
-		" (SELECT count(*) FROM citizens),"
-		" (SELECT count(*) FROM volunteers),"
-		" (SELECT count(*) FROM activities)");
+		/* Not a count: that would read every citizen at each redraw. */
+		" NOT EXISTS (SELECT 1 FROM citizens) AND NOT EXISTS (SELECT 1 FROM volunteers)"
+		"   AND NOT EXISTS (SELECT 1 FROM activities)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":today", today);
@@ -20,9 +20,7 @@ enum db_status store_stats_today(struct db *db, const char *today, struct today_
 		out->sessions_today = db_column_int(st, 0);
 		out->calls_due = db_column_int(st, 1);
 		out->new_referrals = db_column_int(st, 2);
-		out->citizens = db_column_int(st, 3);
-		out->volunteers = db_column_int(st, 4);
-		out->activities = db_column_int(st, 5);
+		out->empty = db_column_int(st, 3) != 0;
 	}
 	return db_finalize(st);
 }

@@ -57,7 +57,8 @@ static void test_fresh(void)
 
 	struct today_counts c;
 	TAP_INT_EQ(store_stats_today(db, "2026-11-26", &c), DB_OK, "home counts on an empty database");
-	TAP_INT_EQ(c.citizens + c.calls_due + c.sessions_today, 0, "all zero");
+	TAP_INT_EQ(c.calls_due + c.sessions_today + c.new_referrals, 0, "all zero");
+	TAP_CHECK(c.empty, "and the database is empty");
 
 	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(name, postcode) VALUES ('Bo', '80000')"),
 		   DB_ERR_CONSTRAINT, "a five-digit postcode breaks a CHECK");

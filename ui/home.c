@@ -113,7 +113,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	int n = 0;
 	while (home_actions[n].id != ACT_NONE)
 		n++;
-	bool empty = st->loaded && c->citizens + c->volunteers + c->activities == 0;
+	bool empty = st->loaded && c->empty;
 	/* On an empty database the first-steps text needs room below too. */
 	int room = a->top + a->rows - y - (empty ? 5 : 0);
 	int per_col = n <= room || a->cols < 36 ? n : (n + 1) / 2;
