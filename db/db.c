@@ -55,6 +55,9 @@ struct db {
 	char detail[256];
 	struct cached_stmt cache[STMT_CACHE];
 	unsigned long long uses; /* a clock for the cache's least recently used */
+	long long vm_steps;      /* db_work: the engine's steps of finished statements */
+	db_plan_fn plan_fn;      /* db_watch_plans: told each new statement's plan */
+	void *plan_ctx;
 };
 
 
@@ -469,6 +472,29 @@ bool db_in_transaction(const struct db *db)
 	return db->depth > 0;
 }
 
+long long db_work(const struct db *db)
+{
+	return db->vm_steps;
+}
+
+void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
+{
+	db->plan_fn = fn;
+	db->plan_ctx = ctx;
+}
+
+/* Tells the watcher how SQLite will run `sql`, one line per step. */
+static void tell_plan(struct db *db, const char *sql)
+{
+	char *eqp = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+	if (eqp && sqlite3_prepare_v2(db->h, eqp, -1, &s, NULL) == SQLITE_OK)
+		while (sqlite3_step(s) == SQLITE_ROW)
+			db->plan_fn(db->plan_ctx, sql, (const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	sqlite3_free(eqp);
+}
+
 static unsigned long sql_hash(const char *sql)
 {
 	unsigned long h = 5381;
@@ -500,6 +526,8 @@ static struct cached_stmt *cache_find(struct db *db, const char *sql, unsigned l
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	*out = NULL;
+	if (db->plan_fn)
+		tell_plan(db, sql);
 	unsigned long hash = sql_hash(sql);
 	bool hit;
 	struct cached_stmt *c = cache_find(db, sql, hash, &hit);
@@ -631,6 +659,7 @@ enum db_status db_finalize(struct db_stmt *st)
 	if (!st)
 		return DB_OK;
 	enum db_status err = st->err;
+	st->db->vm_steps += sqlite3_stmt_status(st->s, SQLITE_STMTSTATUS_VM_STEP, 1);
 	if (st->cached) {
 		/* Back to the cache, reset and unbound, holding no read lock. */
 		sqlite3_reset(st->s);

@@ -53,6 +53,17 @@ const char *db_errdetail(const struct db *db);
 void db_set_busy_timeout(struct db *db, int ms);
 
 enum db_status db_exec(struct db *db, const char *sql);
+/* For the test that keeps the hot queries on their indexes: `fn` is told,
+ * for each statement prepared from now on, each line of how the engine
+ * will run it (SQLite's EXPLAIN QUERY PLAN: "SEARCH c USING INDEX ...",
+ * "SCAN c", "USE TEMP B-TREE FOR ORDER BY"). NULL stops it. */
+typedef void (*db_plan_fn)(void *ctx, const char *sql, const char *step);
+void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx);
+/* How much work the engine has done on this connection so far (SQLite's
+ * virtual-machine steps of the statements finalized): the same for the
+ * same data on every run, so a test can show that an action does not
+ * grow with the number of citizens, without timing it. */
+long long db_work(const struct db *db);
 /* Transactions nest. The outermost db_begin takes the write lock at once
  * (BEGIN IMMEDIATE), db_begin_read only reads; inner levels join it, so a
  * store called inside a use case becomes part of the use case's one
