@@ -218,6 +218,8 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 	}
 	st->secret = a->secret;
 	lineedit_init(&st->edit, a->max_chars);
+	if (a->initial)
+		lineedit_set(&st->edit, a->initial);
 	st->done = a->done;
 	st->ctx = a->ctx;
 	s->state = st;

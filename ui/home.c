@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "attendance_week.h"
+#include "audit_screen.h"
 #include "calls.h"
 #include "call_list.h"
 #include "date.h"
@@ -18,8 +19,11 @@
 #include "intake_form.h"
 #include "matching_waiting.h"
 #include "registry_list.h"
+#include "retention.h"
 #include "settings_form.h"
 #include "signin.h"
+#include "strbuf.h"
+#include "ui.h"
 #include "overview.h"
 #include "user_list.h"
 #include "utf8.h"
@@ -38,6 +42,7 @@ static const struct action home_actions[] = {
 	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
 	{ ACT_PIN, 'p', N_("My PIN"), N_("Change your own PIN; you are asked for the one you have now first."), ACTF_MENU },
 	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks (coordinators)."), ACTF_MENU },
+	{ ACT_AUDIT, 'a', N_("Audit log"), N_("Who viewed or changed which citizen, exported, imported or signed in (coordinators)."), ACTF_MENU },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -171,6 +176,9 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_DRAFTS:
 		drafts_open(app);
 		return RD_ALL;
+	case ACT_AUDIT:
+		audit_screen_open(app);
+		return RD_ALL;
 	default:
 		return app_default_key(app, key);
 	}
@@ -188,6 +196,21 @@ static unsigned home_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* What the retention rule did at start, said once on the sign-in screen:
+ * numbers only. */
+static void retention_notice(const struct retention_result *kept)
+{
+	char text[600];
+	struct strbuf b = strbuf_on(text, sizeof text);
+	strbuf_add(&b, P_("Retention rule today: %lld citizen anonymised", "Retention rule today: %lld citizens anonymised",
+			  kept->citizens), kept->citizens);
+	strbuf_add(&b, P_(", %lld referral without a citizen cleared", ", %lld referrals without a citizen cleared",
+			  kept->referrals), kept->referrals);
+	strbuf_add(&b, P_(", %lld old audit log entry removed.", ", %lld old audit log entries removed.",
+			  kept->audit_entries), kept->audit_entries);
+	ui_notice_at_start(text);
+}
+
 /* The rules plan today's calls when the program starts, so the count on
  * the home screen is right before anyone opens the call list. The slow
  * replay of old attendance marks is left to the call list. */
@@ -198,8 +221,16 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	s->state = st;
+	/* The retention rule first, once a day: nobody it anonymises gets a
+	 * call planned. */
+	struct retention_result kept;
+	enum db_status r = retention_daily(&app->desk, date_today(), &kept);
+	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
+		app_status_db(app, r);
+	else if (kept.ran && (kept.citizens || kept.referrals || kept.audit_entries))
+		retention_notice(&kept);
 	struct call_sweep sweep;
-	enum db_status r = calls_plan_due(&app->desk, date_today(), false, &sweep);
+	r = calls_plan_due(&app->desk, date_today(), false, &sweep);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
 		app_status_db(app, r);
 	home_resume(s, app);
