@@ -83,6 +83,17 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, " (%s %lld)", _("citizen"), e->citizen_id);
 	if (with_citizen && e->citizen[0])
 		strbuf_add(&b, " %s", e->citizen);
-	if (e->detail[0])
+	long long citizens, referrals, entries;
+	char before[DATE_ISO_LEN];
+	struct date d;
+	if (strcmp(e->entity, "retention") == 0
+	    && sscanf(e->detail, "%lld %lld %lld %10s", &citizens, &referrals, &entries, before) == 4
+	    && date_parse_iso(before, &d)) {
+		char day[16];
+		date_format_dk(d, day, sizeof day);
+		strbuf_add(&b, _(": %lld citizens anonymised, %lld referrals cleared, %lld entries from before %s removed"),
+			   citizens, referrals, entries, day);
+	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));
+	}
 }

@@ -1,9 +1,11 @@
 /* protect_files.c — private database files (protect_files.h). */
 #include "protect_files.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "protection_rules.h"
@@ -27,10 +29,24 @@ static void tighten(const char *path, bool folder, struct file_protection *out)
 		snprintf(out->first_failed, sizeof out->first_failed, "%s", path);
 }
 
+/* Whether the file is an SQLite database: --db may name anything, and a
+ * file that is not ours is left as it is (opening it says what is wrong). */
+static bool is_database(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	bool yes = read(fd, head, sizeof head) == (ssize_t)sizeof head && memcmp(head, magic, sizeof magic) == 0;
+	close(fd);
+	return yes;
+}
+
 void protect_files(const char *db_path, bool own_folder, struct file_protection *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!db_path || !db_path[0] || strcmp(db_path, ":memory:") == 0)
+	if (!db_path || !db_path[0] || strcmp(db_path, ":memory:") == 0 || !is_database(db_path))
 		return;
 	char path[4096];
 	tighten(db_path, false, out);

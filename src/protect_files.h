@@ -17,7 +17,8 @@ struct file_protection {
 
 /* Tightens the database file at `db_path`, its -wal and -shm, and, when
  * `own_folder` (the folder is Brobygger's own, the default place), that
- * folder. Missing files are left alone. */
+ * folder. Missing files, and a file that is not an SQLite database, are
+ * left alone. */
 void protect_files(const char *db_path, bool own_folder, struct file_protection *out);
 
 /* What happened, in words for the desk; "" when nothing needed doing. */

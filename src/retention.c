@@ -100,8 +100,11 @@ static enum db_status apply_within(struct desk *d, struct date today, struct ret
 	date_format_iso(today, now);
 	if (r == DB_OK)
 		r = store_settings_set(d->db, KEY_LAST_RUN, now);
-	snprintf(detail, sizeof detail, "retention: %lld citizens anonymised, %lld referrals, %lld audit entries before %s",
-		 out->citizens, out->referrals, out->audit_entries, out->audit_before);
+	/* Numbers only (src/audit.c puts them in words): citizens
+	 * anonymised, referrals cleared, audit entries removed, and before
+	 * which day. */
+	snprintf(detail, sizeof detail, "%lld %lld %lld %s", out->citizens, out->referrals, out->audit_entries,
+		 out->audit_before);
 	if (r == DB_OK)
 		r = desk_audit(d, "delete", "retention", 0, detail);
 	out->ran = r == DB_OK;

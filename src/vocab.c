@@ -271,7 +271,7 @@ const struct vocab vocab_audit_entity[] = {
 	{ "interests", N_("interests") },
 	{ "barriers", N_("barriers") },
 	{ "audit_log", N_("audit log") },
-	{ "retention", N_("retention rule") },
+	{ "retention", N_("by the retention rule") },
 	{ NULL, NULL },
 };
 

@@ -208,9 +208,9 @@ static void given_on_typed(struct app *app, void *ctx, const char *text)
 static void after_anonymising(struct consent_state *st, struct app *app)
 {
 	st->anonymised = true;
+	snprintf(st->name, sizeof st->name, "%s", _("Anonymised citizen"));
 	reload(st, app);
-	app_status(app, STATUS_INFO, "%s",
-		   _("The person's details are removed. The numbers for statistics stay; the log says who did it."));
+	app_status(app, STATUS_INFO, "%s", _("The person's details are removed; the numbers for statistics stay."));
 }
 
 static void withdraw_answered(struct app *app, void *ctx, int yes)
