@@ -228,6 +228,10 @@ static enum db_status grow_done(struct grow *g, enum db_status r, void **out, in
 
 enum db_status store_retention_facts(struct db *db, const char *before, struct retention_fact **out, int *count)
 {
+	/* Active citizens who were assessed or matched are followed up: they
+	 * are left out here only to keep the facts few at a large centre (a
+	 * hundred thousand citizens are read in a tenth of a second); the rule
+	 * (src/protection_rules.c) decides on the whole fact. */
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
@@ -241,6 +245,8 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 		"  WHERE t.citizen_id = c.id), '')"
 		" FROM citizens AS c WHERE c.anonymised_on IS NULL"
 		" AND (c.ended_on <= :before OR (c.ended_on IS NULL"
+		"  AND NOT EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)"
+		"  AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id)"
 		"  AND (SELECT max(referred_on) FROM referrals WHERE citizen_id = c.id) <= :before))"
 		" ORDER BY c.id");
 	if (r != DB_OK)
@@ -336,36 +342,46 @@ enum db_status store_audit_delete_before(struct db *db, const char *before, long
 	" WHEN 'referrer_feedback' THEN (SELECT citizen_id FROM referrer_feedback WHERE id = " a ".entity_id)" \
 	" END"
 
+/* The entries about a citizen, each kind through the index on
+ * (entity, entity_id): a long log is not read through for one person. */
+#define AUDIT_ABOUT_CITIZEN \
+	"SELECT id FROM audit_log WHERE entity = 'citizen' AND entity_id = :citizen" \
+	" UNION ALL SELECT a.id FROM follow_ups AS x JOIN audit_log AS a" \
+	"  ON a.entity = 'follow_up' AND a.entity_id = x.id WHERE x.citizen_id = :citizen" \
+	" UNION ALL SELECT a.id FROM matches AS x JOIN audit_log AS a" \
+	"  ON a.entity = 'match' AND a.entity_id = x.id WHERE x.citizen_id = :citizen" \
+	" UNION ALL SELECT a.id FROM referrals AS x JOIN audit_log AS a" \
+	"  ON a.entity = 'referral' AND a.entity_id = x.id WHERE x.citizen_id = :citizen" \
+	" UNION ALL SELECT a.id FROM referrer_feedback AS x JOIN audit_log AS a" \
+	"  ON a.entity = 'referrer_feedback' AND a.entity_id = x.id WHERE x.citizen_id = :citizen"
+
+#define AUDIT_SELECT \
+	"SELECT a.id, a.at, COALESCE(u.name, ''), a.action, a.entity, COALESCE(a.entity_id, 0)," \
+	" COALESCE(a.detail, ''), COALESCE(c.id, 0), COALESCE(c.name, '')" \
+	" FROM (SELECT a.*, " AUDIT_CITIZEN("a") " AS citizen_id FROM audit_log AS a" \
+	"  WHERE (:below = 0 OR a.id < :below)" \
+	"  AND (:from IS NULL OR a.at >= :from) AND (:to IS NULL OR a.at < date(:to, '+1 day'))" \
+	"  AND (:user IS NULL OR a.user_id IN (SELECT id FROM users WHERE instr(bb_fold(name), :user) > 0))"
+#define AUDIT_END \
+	"  ORDER BY a.id DESC LIMIT :max) AS a" \
+	" LEFT JOIN users AS u ON u.id = a.user_id LEFT JOIN citizens AS c ON c.id = a.citizen_id" \
+	" ORDER BY a.id DESC"
+
 enum db_status store_audit_list(struct db *db, const struct audit_filter *f, long long below, int max,
 				struct audit_entry *out, int *count)
 {
 	*count = 0;
 	struct db_stmt *st;
-	/* By the citizen: the entries naming them, and those naming their
-	 * calls, matches, referrals and feedback, each through its index. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT a.id, a.at, COALESCE(u.name, ''), a.action, a.entity, COALESCE(a.entity_id, 0),"
-		" COALESCE(a.detail, ''), COALESCE(c.id, 0), COALESCE(c.name, '')"
-		" FROM (SELECT a.*, " AUDIT_CITIZEN("a") " AS citizen_id FROM audit_log AS a"
-		"  WHERE (:below = 0 OR a.id < :below)"
-		"  AND (:from IS NULL OR a.at >= :from) AND (:to IS NULL OR a.at < date(:to, '+1 day'))"
-		"  AND (:citizen = 0"
-		"   OR (a.entity = 'citizen' AND a.entity_id = :citizen)"
-		"   OR (a.entity = 'follow_up' AND a.entity_id IN (SELECT id FROM follow_ups WHERE citizen_id = :citizen))"
-		"   OR (a.entity = 'match' AND a.entity_id IN (SELECT id FROM matches WHERE citizen_id = :citizen))"
-		"   OR (a.entity = 'referral' AND a.entity_id IN (SELECT id FROM referrals WHERE citizen_id = :citizen))"
-		"   OR (a.entity = 'referrer_feedback' AND a.entity_id IN"
-		"    (SELECT id FROM referrer_feedback WHERE citizen_id = :citizen)))"
-		"  AND (:user IS NULL OR a.user_id IN (SELECT id FROM users WHERE instr(bb_fold(name), :user) > 0))"
-		"  ORDER BY a.id DESC LIMIT :max) AS a"
-		" LEFT JOIN users AS u ON u.id = a.user_id LEFT JOIN citizens AS c ON c.id = a.citizen_id"
-		" ORDER BY a.id DESC");
+	enum db_status r = db_prepare(db, &st, f->citizen_id
+		? AUDIT_SELECT " AND a.id IN (" AUDIT_ABOUT_CITIZEN ")" AUDIT_END
+		: AUDIT_SELECT AUDIT_END);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":below", below);
 	db_bind_text(st, ":from", store_or_null(f->from));
 	db_bind_text(st, ":to", store_or_null(f->to));
-	db_bind_int(st, ":citizen", f->citizen_id);
+	if (f->citizen_id)
+		db_bind_int(st, ":citizen", f->citizen_id);
 	db_bind_text(st, ":user", store_or_null(f->user));
 	db_bind_int(st, ":max", max);
 	while (*count < max && db_step(st) == DB_ROW) {

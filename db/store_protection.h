@@ -67,9 +67,10 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 
 /* ---------- retention ---------- */
 
-/* Citizens not anonymised whose course ended, or whose latest referral
- * was, on or before `before`: the candidates the retention rule decides
- * on. malloc'ed; the caller frees *out. */
+/* Citizens not anonymised whose course ended, or who were never assessed
+ * or matched and whose latest referral was, on or before `before`: the
+ * candidates the retention rule decides on. malloc'ed; the caller frees
+ * *out. */
 enum db_status store_retention_facts(struct db *db, const char *before, struct retention_fact **out, int *count);
 /* Referrals kept without a citizen, on or before `before`, that still
  * name their referrer. malloc'ed. */

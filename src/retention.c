@@ -27,10 +27,16 @@ static enum db_status stored_settings(struct desk *d, struct retention_settings 
 	return r;
 }
 
-/* The rule over one snapshot; with `apply` it also acts. Inside the
- * caller's transaction. */
+/* At program start at most this many are anonymised: the first run at a
+ * centre with years of history (thousands, a few milliseconds each) must
+ * not hold the desk up. The rest follow at the next starts. */
+enum { RETENTION_START_MAX = 500 };
+
+/* The rule over one snapshot; with `apply` it also acts, on at most
+ * `limit` citizens (0: all), and out->more says whether some are left.
+ * Inside the caller's transaction. */
 static enum db_status run(struct desk *d, const struct retention_settings *s, struct date today, bool apply,
-			  struct retention_result *out)
+			  int limit, struct retention_result *out)
 {
 	char before[DATE_ISO_LEN], now[DATE_ISO_LEN];
 	retention_rule_fact_cutoff(today, s, before);
@@ -42,6 +48,10 @@ static enum db_status run(struct desk *d, const struct retention_settings *s, st
 	for (int i = 0; r == DB_OK && i < n; i++) {
 		if (!retention_rule_anonymise(&facts[i], today, s))
 			continue;
+		if (limit && out->citizens == limit) {
+			out->more = true;
+			break;
+		}
 		out->citizens++;
 		if (apply)
 			r = anonymise_within(d, facts[i].citizen_id, now);
@@ -81,7 +91,7 @@ enum db_status retention_preview(struct desk *d, const struct retention_settings
 		s = &stored;
 	}
 	if (r == DB_OK)
-		r = run(d, s, today, false, out);
+		r = run(d, s, today, false, 0, out);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
@@ -89,16 +99,17 @@ enum db_status retention_preview(struct desk *d, const struct retention_settings
 }
 
 /* Applies the rule inside the caller's write transaction and notes the
- * day; the run is audited after the old entries are gone. */
-static enum db_status apply_within(struct desk *d, struct date today, struct retention_result *out)
+ * day, unless citizens are left for the next start; the run is audited
+ * after the old entries are gone. */
+static enum db_status apply_within(struct desk *d, struct date today, int limit, struct retention_result *out)
 {
 	struct retention_settings s;
 	enum db_status r = stored_settings(d, &s);
 	if (r == DB_OK)
-		r = run(d, &s, today, true, out);
+		r = run(d, &s, today, true, limit, out);
 	char now[DATE_ISO_LEN], detail[160];
 	date_format_iso(today, now);
-	if (r == DB_OK)
+	if (r == DB_OK && !out->more)
 		r = store_settings_set(d->db, KEY_LAST_RUN, now);
 	/* Numbers only (src/audit.c puts them in words): citizens
 	 * anonymised, referrals cleared, audit entries removed, and before
@@ -117,7 +128,7 @@ enum db_status retention_apply(struct desk *d, struct date today, struct retenti
 	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
 		return r;
-	r = desk_end(d, apply_within(d, today, out));
+	r = desk_end(d, apply_within(d, today, 0, out));
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
@@ -140,7 +151,7 @@ enum db_status retention_daily(struct desk *d, struct date today, struct retenti
 		return r;
 	r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last);
 	if (r == DB_OK && strcmp(last, now) != 0)
-		r = apply_within(d, today, out);
+		r = apply_within(d, today, RETENTION_START_MAX, out);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);

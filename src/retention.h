@@ -7,7 +7,9 @@
  *
  * It runs by itself once a day: at program start retention_daily reads
  * one setting (the day it last ran) and, on the first start of a day,
- * applies the rule in one transaction. The settings screen shows what it
+ * applies the rule in one transaction, to at most a few hundred citizens
+ * (a centre's first run may find thousands: the rest follow at the next
+ * starts, and the day counts as done when none are left). The settings screen shows what it
  * would do; `brobygger retention [--apply]` shows or does it for a
  * scheduled job. Every run is audited (that it ran and how many, never
  * who). */

@@ -451,6 +451,29 @@ static void retention(void)
 	db_close(db);
 }
 
+/* The first run at a centre with years of history: at most a few hundred
+ * a start, the rest at the next starts, the day done when none are left. */
+static void retention_backlog(void)
+{
+	struct db *db = centre("backlog.db");
+	sql(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 510)"
+		" INSERT INTO citizens(id, name, status, ended_on, end_reason, created_at)"
+		" SELECT 1000 + i, 'Borger ' || i, 'ended', '2024-06-01', 'moved', '2024-01-01 10:00:00' FROM n;");
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct retention_result r;
+	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the first start finds 511 to anonymise");
+	TAP_CHECK(r.ran && r.more && r.citizens == 500, "it does 500 and leaves the rest (%lld)", r.citizens);
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM settings WHERE key = 'retention_last_run'"), 0,
+		   "the day is not done yet");
+	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the next start");
+	TAP_CHECK(r.ran && !r.more && r.citizens == 11, "does the last 11");
+	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "and the one after that");
+	TAP_CHECK(!r.ran, "finds the day done");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NULL AND status = 'ended'"), 0,
+		   "nobody is left");
+	db_close(db);
+}
+
 /* ---------- insight ---------- */
 
 static char *read_all(FILE *f)
@@ -613,6 +636,7 @@ int main(void)
 	consent_history();
 	anonymise();
 	retention();
+	retention_backlog();
 	insight();
 	audit();
 	files();

@@ -101,6 +101,7 @@ struct retention_result {
 	long long audit_entries;         /* removed */
 	char audit_before[CIT_DATE];     /* entries before this day go */
 	bool ran;                        /* retention_daily: it ran today (false: it had already) */
+	bool more;                       /* at start: citizens are left for the next start */
 };
 
 /* ---------- insight ---------- */
