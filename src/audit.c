@@ -63,6 +63,7 @@ static const struct vocab audit_details[] = {
 	{ "wrong PIN: locked", N_("wrong PIN, now locked") },
 	{ "refused: locked", N_("refused: locked") },
 	{ "refused: waiting after wrong PINs", N_("refused: waiting after wrong PINs") },
+	{ "calls cancelled: consent withdrawn", N_("calls cancelled: consent withdrawn") },
 	{ NULL, NULL },
 };
 
@@ -93,6 +94,10 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		date_format_dk(d, day, sizeof day);
 		strbuf_add(&b, _(": %lld citizens anonymised, %lld referrals cleared, %lld entries from before %s removed"),
 			   citizens, referrals, entries, day);
+	} else if (strncmp(e->detail, "consent given: ", 15) == 0) {
+		strbuf_add(&b, _(": consent given: %s"), vocab_label(vocab_consent_purpose, e->detail + 15));
+	} else if (strncmp(e->detail, "consent withdrawn: ", 19) == 0) {
+		strbuf_add(&b, _(": consent withdrawn: %s"), vocab_label(vocab_consent_purpose, e->detail + 19));
 	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));
 	}

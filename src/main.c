@@ -84,7 +84,7 @@ int main(int argc, char **argv)
 		if (notice[0] && args.command == CLI_TUI)
 			ui_notice_at_start(notice);
 		else if (notice[0])
-			fprintf(stderr, "brobygger: %s\n", notice);
+			fprintf(stderr, "brobygger: %s: %s\n", path, notice);
 	}
 
 	switch (args.command) {

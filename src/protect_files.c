@@ -70,5 +70,5 @@ void protect_files_message(const struct file_protection *p, const char *db_path,
 		snprintf(out, size, _("Others can read the database %s, and it could not be made private (%s). "
 				      "Ask whoever set up the PC to fix this."), db_path, p->first_failed);
 	else if (p->tightened)
-		snprintf(out, size, _("Others could read the database %s: it is now readable by you only."), db_path);
+		snprintf(out, size, "%s", _("Others could read the database; now only you can."));
 }

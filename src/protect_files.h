@@ -21,7 +21,8 @@ struct file_protection {
  * left alone. */
 void protect_files(const char *db_path, bool own_folder, struct file_protection *out);
 
-/* What happened, in words for the desk; "" when nothing needed doing. */
+/* What happened, in words for the desk (one status line); "" when
+ * nothing needed doing. */
 void protect_files_message(const struct file_protection *p, const char *db_path, char *out, size_t size);
 
 #endif

@@ -174,52 +174,50 @@ static int field_row(int y, int x, int cols, int max_lines, const char *label, c
 	return draw_wrapped(y, x + w, max_lines, cols - w, value, A_NORMAL);
 }
 
-/* The purposes the citizen agreed to and when, then those withdrawn:
- * "registration, volunteers may call (26-11-2026); withdrawn: feedback to
- * the referrer (01-12-2026)". */
+/* The purposes the citizen agreed to and when, then those withdrawn,
+ * each group by its day: "registration, volunteers may call
+ * (26-11-2026); withdrawn: feedback to the referrer (01-12-2026)". */
 static void consent_words(const struct citizen_view *v, char *out, size_t size)
 {
 	struct strbuf b = strbuf_on(out, size);
 	out[0] = '\0';
 	for (int pass = 0; pass < 2; pass++) {
 		bool withdrawn = pass == 1;
-		const char *day = NULL;
-		bool any = false;
+		/* This pass's consents, in the order of their day. */
+		int pick[CONSENT_HISTORY_MAX], n = 0;
 		for (int i = 0; i < v->nconsents; i++) {
 			const struct consent_event *e = &v->consents[i];
-			/* A purpose withdrawn and given again counts as given. */
-			bool in_force = !e->withdrawn_on[0];
-			if (withdrawn) {
-				bool again = false;
-				for (int j = i + 1; j < v->nconsents; j++)
-					again |= strcmp(v->consents[j].purpose, e->purpose) == 0;
-				if (in_force || again)
-					continue;
-			} else if (!in_force) {
+			bool again = false; /* withdrawn, then given again: it counts as given */
+			for (int j = i + 1; j < v->nconsents; j++)
+				again |= strcmp(v->consents[j].purpose, e->purpose) == 0;
+			if (withdrawn ? !e->withdrawn_on[0] || again : e->withdrawn_on[0] != '\0')
+				continue;
+			const char *day = withdrawn ? e->withdrawn_on : e->given_on;
+			int k = n++;
+			while (k > 0 && strcmp(withdrawn ? v->consents[pick[k - 1]].withdrawn_on
+						       : v->consents[pick[k - 1]].given_on, day) > 0) {
+				pick[k] = pick[k - 1];
+				k--;
+			}
+			pick[k] = i;
+		}
+		for (int k = 0; k < n; k++) {
+			const struct consent_event *e = &v->consents[pick[k]];
+			const char *day = withdrawn ? e->withdrawn_on : e->given_on;
+			const struct consent_event *next = k + 1 < n ? &v->consents[pick[k + 1]] : NULL;
+			const char *next_day = next ? (withdrawn ? next->withdrawn_on : next->given_on) : NULL;
+			if (k == 0 && withdrawn)
+				strbuf_add(&b, "%s%s ", b.len ? "; " : "", _("withdrawn:"));
+			strbuf_add(&b, "%s", vocab_label(vocab_consent_purpose, e->purpose));
+			if (next_day && strcmp(next_day, day) == 0) {
+				strbuf_add(&b, ", ");
 				continue;
 			}
-			const char *when = withdrawn ? e->withdrawn_on : e->given_on;
 			struct date d;
-			char dk[16];
-			if (day && strcmp(day, when) != 0 && date_parse_iso(day, &d)) {
+			char dk[16] = "";
+			if (date_parse_iso(day, &d))
 				date_format_dk(d, dk, sizeof dk);
-				strbuf_add(&b, " (%s)", dk);
-			}
-			if (!any && withdrawn)
-				strbuf_add(&b, "%s%s ", b.len ? "; " : "", _("withdrawn:"));
-			else if (day && strcmp(day, when) != 0)
-				strbuf_add(&b, "; ");
-			else if (any)
-				strbuf_add(&b, ", ");
-			strbuf_add(&b, "%s", vocab_label(vocab_consent_purpose, e->purpose));
-			day = when;
-			any = true;
-		}
-		struct date d;
-		char dk[16];
-		if (day && date_parse_iso(day, &d)) {
-			date_format_dk(d, dk, sizeof dk);
-			strbuf_add(&b, " (%s)", dk);
+			strbuf_add(&b, " (%s)%s", dk, next_day ? "; " : "");
 		}
 	}
 }

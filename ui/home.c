@@ -22,8 +22,6 @@
 #include "retention.h"
 #include "settings_form.h"
 #include "signin.h"
-#include "strbuf.h"
-#include "ui.h"
 #include "overview.h"
 #include "user_list.h"
 #include "utf8.h"
@@ -50,6 +48,7 @@ static const struct action home_actions[] = {
 struct home_state {
 	struct overview o;
 	bool loaded;
+	long long anonymised_today;   /* by the retention rule at this start */
 	struct own_pin_job pin;       /* while "change my PIN" asks */
 };
 
@@ -109,6 +108,10 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		if (o->escalated > 0)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), o->escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
+		/* What the retention rule did when the program started. */
+		if (st->anonymised_today > 0)
+			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
+				   st->anonymised_today);
 		y++;
 	}
 
@@ -196,21 +199,6 @@ static unsigned home_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
-/* What the retention rule did at start, said once on the sign-in screen:
- * numbers only. */
-static void retention_notice(const struct retention_result *kept)
-{
-	char text[600];
-	struct strbuf b = strbuf_on(text, sizeof text);
-	strbuf_add(&b, P_("Retention rule today: %lld citizen anonymised", "Retention rule today: %lld citizens anonymised",
-			  kept->citizens), kept->citizens);
-	strbuf_add(&b, P_(", %lld referral without a citizen cleared", ", %lld referrals without a citizen cleared",
-			  kept->referrals), kept->referrals);
-	strbuf_add(&b, P_(", %lld old audit log entry removed.", ", %lld old audit log entries removed.",
-			  kept->audit_entries), kept->audit_entries);
-	ui_notice_at_start(text);
-}
-
 /* The rules plan today's calls when the program starts, so the count on
  * the home screen is right before anyone opens the call list. The slow
  * replay of old attendance marks is left to the call list. */
@@ -227,8 +215,8 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 	enum db_status r = retention_daily(&app->desk, date_today(), &kept);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
 		app_status_db(app, r);
-	else if (kept.ran && (kept.citizens || kept.referrals || kept.audit_entries))
-		retention_notice(&kept);
+	else
+		st->anonymised_today = kept.citizens;
 	struct call_sweep sweep;
 	r = calls_plan_due(&app->desk, date_today(), false, &sweep);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
