@@ -9,6 +9,12 @@
 
 #include "store_calls_internal.h"
 
+/* The fact that citizen `c` agreed that volunteers call (an SQL
+ * expression); what it allows is the rules' to say. */
+#define CONTACT_CONSENT(c) \
+	"EXISTS (SELECT 1 FROM consents WHERE citizen_id = " c " AND purpose = 'volunteer_contact'" \
+	" AND withdrawn_on IS NULL)"
+
 /* A growing malloc'ed array of facts. */
 struct grow {
 	void *items;
@@ -59,7 +65,8 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		"    AND s.date >= m.matched_on AND s.status <> 'cancelled'), '') AS first_on,"
 		"  c.status = 'ended',"
 		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'match:' || m.id) AS has_match,"
-		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first"
+		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first,"
+		"  " CONTACT_CONSENT("m.citizen_id")
 		" FROM matches AS m INDEXED BY calls_matches_date JOIN citizens AS c ON c.id = m.citizen_id"
 		" WHERE m.matched_on >= :from)"
 		" WHERE NOT has_match OR (NOT has_first AND first_on <> '')");
@@ -82,6 +89,7 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		f->citizen_ended = db_column_int(st, 7) != 0;
 		f->has_match_call = db_column_int(st, 8) != 0;
 		f->has_first_session_call = db_column_int(st, 9) != 0;
+		f->contact_consent = db_column_int(st, 10) != 0;
 	}
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
@@ -107,12 +115,12 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"     ORDER BY m.matched_on DESC LIMIT 1),"
 		"    (SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
 		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1), 0)"
-		"    AS responsible"
+		"    AS responsible, " CONTACT_CONSENT("e.citizen_id") " AS contact"
 		"  FROM missed JOIN enrolments AS e ON e.citizen_id = missed.citizen_id"
 		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
 		"  JOIN citizens AS c ON c.id = e.citizen_id AND c.status = 'active')"
 		" SELECT enrol.id, enrol.citizen_id, s.id, s.date, t.mark, t.accompanied_by IS NOT NULL,"
-		"  enrol.responsible"
+		"  enrol.responsible, enrol.contact"
 		" FROM enrol JOIN sessions AS s INDEXED BY calls_sessions_held ON s.activity_id = enrol.activity_id"
 		"  AND s.date BETWEEN enrol.since AND :today AND s.status = 'held'"
 		" JOIN attendance AS t INDEXED BY calls_attendance_marks"
@@ -136,6 +144,7 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		f->mark = db_column_text(st, 4)[0];
 		f->accompanied = db_column_int(st, 5) != 0;
 		f->responsible = db_column_int(st, 6);
+		f->contact_consent = db_column_int(st, 7) != 0;
 	}
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
@@ -196,8 +205,12 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 	"  UNION SELECT citizen_id FROM notes WHERE written_on >= :cutoff" \
 	"  UNION SELECT citizen_id FROM measures WHERE taken_on >= :cutoff)"
 
+/* Citizens who did not agree that volunteers call are left out here, not
+ * only by the rule (call_rule_no_contact): the list is cut at the day's
+ * quota, and those the rule refuses would take the places of others every
+ * day. */
 #define IDLE_WHERE \
-	" c.status = 'active' AND c.id NOT IN recent" \
+	" c.status = 'active' AND c.id NOT IN recent AND " CONTACT_CONSENT("c.id") \
 	" AND NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open')" \
 	" AND NOT EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id" \
 	"  WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned' AND s.date >= :today)"
@@ -240,7 +253,8 @@ enum db_status store_calls_idle_facts(struct db *db, const char *today, const ch
 			"  EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id"
 			"   WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned'"
 			"   AND s.date >= :today),"
-			"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.reason = 'no_contact')"
+			"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.reason = 'no_contact'),"
+			"  " CONTACT_CONSENT("c.id")
 			" FROM idle JOIN citizens AS c ON c.id = idle.id ORDER BY c.id")) != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	bind_idle(st, today, cutoff);
@@ -258,6 +272,7 @@ enum db_status store_calls_idle_facts(struct db *db, const char *today, const ch
 		f->has_open_call = db_column_int(st, 4) != 0;
 		f->has_planned_session = db_column_int(st, 5) != 0;
 		f->had_no_contact_call = db_column_int(st, 6) != 0;
+		f->contact_consent = db_column_int(st, 7) != 0;
 	}
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }

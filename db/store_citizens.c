@@ -334,7 +334,8 @@ enum db_status store_citizens_set_picks(struct db *db, long long citizen_id, con
 
 #define CITIZEN_COLUMNS \
 	"c.id, c.name, c.birth_year, c.phone, c.email, c.address, c.postcode, c.town," \
-	" c.contact_pref, c.wishes, c.status, c.ended_on, c.end_reason, c.version, c.updated_at"
+	" c.contact_pref, c.wishes, c.status, c.ended_on, c.end_reason, c.version, c.updated_at," \
+	" c.anonymised_on, c.age_band"
 
 static void read_citizen_row(struct db_stmt *st, struct citizen *c)
 {
@@ -353,6 +354,8 @@ static void read_citizen_row(struct db_stmt *st, struct citizen *c)
 	STORE_COL(c->end_reason, st, 12);
 	c->version = db_column_int(st, 13);
 	STORE_COL(c->updated_at, st, 14);
+	STORE_COL(c->anonymised_on, st, 15);
+	STORE_COL(c->age_band, st, 16);
 }
 
 enum db_status store_citizens_read_relative(struct db *db, long long citizen_id, struct relative *out)

@@ -267,8 +267,9 @@ enum db_status store_citizens_search(struct db *db, const char *query, int offse
 	if ((r = db_begin_read(db)) != DB_OK)
 		goto out;
 	if (s->nwords == 0) {
-		r = search_collect(db, s, "SELECT id FROM citizens INDEXED BY citizens_sort" DANISH_ORDER PAGE,
-				   0, offset, limit, ids, &got);
+		/* Anonymised citizens have no sort key: search leaves them out. */
+		r = search_collect(db, s, "SELECT id FROM citizens INDEXED BY citizens_sort WHERE sort_key IS NOT NULL"
+				   DANISH_ORDER PAGE, 0, offset, limit, ids, &got);
 		goto details;
 	}
 	search_prepare(s);

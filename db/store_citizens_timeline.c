@@ -62,6 +62,16 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 		" SELECT e.happened_on, CASE e.kind WHEN 'ended' THEN :k_end ELSE :k_reopen END,"
 		"  COALESCE(e.reason, ''), '', '', '', 10, e.id"
 		"  FROM course_events AS e WHERE e.citizen_id = :id"
+		" UNION ALL"
+		" SELECT k.given_on, :k_consent, k.purpose, COALESCE(u.name, ''), '', '', 2.5, k.id"
+		"  FROM consents AS k LEFT JOIN users AS u ON u.id = k.recorded_by WHERE k.citizen_id = :id"
+		" UNION ALL"
+		" SELECT k.withdrawn_on, :k_withdrawn, k.purpose, COALESCE(u.name, ''), '', '', 9.5, k.id"
+		"  FROM consents AS k LEFT JOIN users AS u ON u.id = k.withdrawn_by"
+		"  WHERE k.citizen_id = :id AND k.withdrawn_on IS NOT NULL"
+		" UNION ALL"
+		" SELECT c.anonymised_on, :k_anonymised, '', '', '', '', 11, c.id"
+		"  FROM citizens AS c WHERE c.id = :id AND c.anonymised_on IS NOT NULL"
 		") ORDER BY day DESC, seq DESC, rid DESC LIMIT :max");
 	if (r != DB_OK)
 		return r;
@@ -78,6 +88,9 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 	db_bind_int(st, ":k_note", TL_NOTE);
 	db_bind_int(st, ":k_end", TL_END);
 	db_bind_int(st, ":k_reopen", TL_REOPEN);
+	db_bind_int(st, ":k_consent", TL_CONSENT);
+	db_bind_int(st, ":k_withdrawn", TL_WITHDRAWN);
+	db_bind_int(st, ":k_anonymised", TL_ANONYMISED);
 	while (*count < max && db_step(st) == DB_ROW) {
 		struct timeline_entry *e = &out[*count];
 		STORE_COL(e->date, st, 0);

@@ -8,8 +8,10 @@
 #include "call_rules.h"
 #include "cpr.h"
 #include "db.h"
+#include "protection_rules.h"
 #include "store_attendance.h"
 #include "store_calls.h"
+#include "store_protection.h"
 #include "utf8.h"
 
 enum { MATCHES_MAX = 16 };
@@ -156,9 +158,15 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 			return r;
 		due = attendance_rule_missed_call(past, n);
 	}
+	bool contact = false;
+	if ((r = store_consent_in_force(d->db, citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact)) != DB_OK)
+		return r;
 	struct call_new call;
-	call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
-			      date_today(), &call);
+	/* Without consent to contact the call is not due, and one planned
+	 * before is withdrawn. */
+	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
+				   contact, date_today(), &call))
+		due = false;
 	bool changed = false;
 	r = due ? store_calls_plan(d->db, &call, &changed) : store_calls_withdraw(d->db, call.source_key, &changed);
 	if (r != DB_OK || !changed)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attendance_rules.h"
+#include "protection_rules.h"
 
 /* A fact's date; a broken or missing one is no date, so it makes no call. */
 static bool fact_day(const char *iso, long *days)
@@ -55,7 +56,8 @@ void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char a
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out)
 {
 	long matched;
-	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || !fact_day(f->matched_on, &matched))
+	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || !fact_day(f->matched_on, &matched)
+	    || !consent_rule_call_allowed("after_match", f->contact_consent, false))
 		return false;
 	if (!recent(matched, today) || matched > date_to_days(today))
 		return false;
@@ -70,7 +72,8 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 {
 	long first, ended;
 	if (f->citizen_ended || f->has_first_session_call || !f->activity_id
-	    || !fact_day(f->first_session_on, &first) || !recent(first, today))
+	    || !fact_day(f->first_session_on, &first) || !recent(first, today)
+	    || !consent_rule_call_allowed("after_first_session", f->contact_consent, false))
 		return false;
 	/* A match that ended before the session never reached it. */
 	if (fact_day(f->ended_on, &ended) && ended < first)
@@ -101,29 +104,31 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
 		    || day > date_to_days(today) || !rule(past, k))
 			continue;
 		if (call_rule_missed_call(marks[i].enrolment_id, marks[i].session_id, marks[i].citizen_id,
-					  marks[i].date, marks[i].responsible, today, &out[written]))
+					  marks[i].date, marks[i].responsible, marks[i].contact_consent, today,
+					  &out[written]))
 			written++;
 	}
 	return written;
 }
 
 bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
-			   const char *session_date, long long responsible, struct date today, struct call_new *out)
+			   const char *session_date, long long responsible, bool contact_consent, struct date today,
+			   struct call_new *out)
 {
 	long day;
 	if (!fact_day(session_date, &day))
 		return false;
 	plan(out, citizen_id, "missed_sessions", day + 1, today, responsible);
 	snprintf(out->source_key, sizeof out->source_key, "missed:%lld:%lld", enrolment_id, session_id);
-	return true;
+	return consent_rule_call_allowed("missed_sessions", contact_consent, false);
 }
 
 bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,
 				 struct call_new *out)
 {
 	long assessed;
-	if (!f->consent || f->has_call || !fact_day(f->assessed_on, &assessed) || !recent(assessed, today)
-	    || assessed > date_to_days(today))
+	if (!consent_rule_call_allowed("referrer_feedback", false, f->consent) || f->has_call
+	    || !fact_day(f->assessed_on, &assessed) || !recent(assessed, today) || assessed > date_to_days(today))
 		return false;
 	plan(out, f->citizen_id, "referrer_feedback", assessed + CALL_FEEDBACK_DAYS, today, 0);
 	snprintf(out->source_key, sizeof out->source_key, "referral:%lld", f->referral_id);
@@ -133,7 +138,8 @@ bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date
 bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
 			  struct call_new *out)
 {
-	if (weeks < 1 || f->ended || f->has_open_call || f->has_planned_session)
+	if (weeks < 1 || f->ended || f->has_open_call || f->has_planned_session
+	    || !consent_rule_call_allowed("no_contact", f->contact_consent, false))
 		return false;
 	long last;
 	bool known = fact_day(f->last_contact_on, &last);
@@ -177,10 +183,11 @@ static bool valid_time(const char *t)
 }
 
 bool call_rule_agreed(long long call_id, long long citizen_id, long long responsible, const char *on_iso,
-		      const char *time, struct date today, struct call_new *out)
+		      const char *time, bool contact_consent, struct date today, struct call_new *out)
 {
 	long day;
-	if (!fact_day(on_iso, &day) || !call_rule_agreed_day(date_from_days(day), today) || !valid_time(time))
+	if (!fact_day(on_iso, &day) || !call_rule_agreed_day(date_from_days(day), today) || !valid_time(time)
+	    || !consent_rule_call_allowed("agreed", contact_consent, false))
 		return false;
 	plan(out, citizen_id, "agreed", day, today, responsible);
 	snprintf(out->due_time, sizeof out->due_time, "%s", time ? time : "");
@@ -230,7 +237,7 @@ enum call_escalation_step call_rule_escalation(const char *reason, const char *o
 
 bool call_rule_feedback_allowed(const char *reason, bool consent)
 {
-	return consent && reason && strcmp(reason, "referrer_feedback") == 0;
+	return reason && strcmp(reason, "referrer_feedback") == 0 && consent_rule_call_allowed(reason, false, consent);
 }
 
 const char *call_rule_match_end(const char *next_step)

@@ -19,6 +19,11 @@
  *                          time; later ones add :<date of last contact>)
  *   agreed in a call       agreed:<call id>              the agreed day
  *
+ * Every call is to the citizen, and needs their consent to contact by
+ * volunteers (the facts' contact_consent), but the call to the referrer,
+ * which needs their consent to feedback (consent_rule_call_allowed,
+ * src/protection_rules.h).
+ *
  * Event rules look back CALL_LOOKBACK_DAYS only: a new centre (or a rule
  * added later) does not flood the list with calls about old history. A
  * call that should already have been made is due today, never earlier:
@@ -74,9 +79,12 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
 
 /* The call one missed session makes due (the mark rule said so): the day
  * after the session, never before today, keyed by enrolment and session.
- * Marking a session and the sweep both plan it through this. */
+ * Marking a session and the sweep both plan it through this. False (no
+ * call; *out still names the situation's key, so a call planned before
+ * can be withdrawn) without the citizen's consent to contact. */
 bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
-			   const char *session_date, long long responsible, struct date today, struct call_new *out);
+			   const char *session_date, long long responsible, bool contact_consent, struct date today,
+			   struct call_new *out);
 
 /* The citizen agreed that the referrer hears how it went: a call a week
  * after the first conversation. */
@@ -101,9 +109,10 @@ bool call_rule_agreed_day(struct date day, struct date today);
 
 /* A date agreed in a call ("call me on Tuesday at ten"): the new call,
  * keyed by the call that agreed it. False when the date is not a real
- * date, lies before today, or the time is not HH:MM. */
+ * date, lies before today, or the time is not HH:MM, and without the
+ * citizen's consent to contact. */
 bool call_rule_agreed(long long call_id, long long citizen_id, long long responsible, const char *on_iso,
-		      const char *time, struct date today, struct call_new *out);
+		      const char *time, bool contact_consent, struct date today, struct call_new *out);
 
 /* When to try again after a call that did not reach them: the next
  * weekday. */

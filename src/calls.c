@@ -8,10 +8,12 @@
 #include "call_rules.h"
 #include "db.h"
 #include "matching.h"
+#include "protection_rules.h"
 #include "settings.h"
 #include "store_calls.h"
 #include "store_citizens.h"
 #include "store_matching.h"
+#include "store_protection.h"
 
 enum { MATCHES_MAX = 16 };
 
@@ -412,12 +414,16 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 		return r;
 	struct call_state call;
 	struct call_new next;
+	bool contact = false;
 	r = store_calls_state(d->db, o.call_id, &call);
 	/* Recorded or cancelled at another desk meanwhile. */
 	if (r == DB_OK && strcmp(call.status, "open") != 0)
 		r = DB_ERR_CONFLICT;
+	if (r == DB_OK && has_next)
+		r = store_consent_in_force(d->db, call.citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact);
 	if (r == DB_OK && has_next
-	    && !call_rule_agreed(o.call_id, call.citizen_id, in->responsible, in->next_on, in->next_time, today, &next))
+	    && !call_rule_agreed(o.call_id, call.citizen_id, in->responsible, in->next_on, in->next_time, contact, today,
+				 &next))
 		r = DB_ERR_CONSTRAINT;
 	/* The audit line for it is next_step_effects'. */
 	if (r == DB_OK && end_course) {

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "citizen_rules.h"
+#include "consents.h"
 #include "date.h"
 #include "fold.h"
 #include "store_citizens.h"
 #include "store_measures.h"
+#include "store_protection.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
 {
@@ -52,6 +54,8 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 	 * one look at the card. */
 	if (r == DB_OK)
 		r = store_measures_history(d->db, id, out->measures, CITIZEN_MEASURES_MAX, &out->nmeasures);
+	if (r == DB_OK)
+		r = store_consent_history(d->db, id, out->consents, CONSENT_HISTORY_MAX, &out->nconsents);
 	if (r == DB_OK) {
 		struct card_draft kept;
 		r = store_drafts_card_find(d->db, d->user, id, &kept);
@@ -70,6 +74,20 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 	return r;
 }
 
+/* Inside a use case: the citizen is there and still a person on record
+ * (an anonymised card takes nothing new). */
+static enum db_status on_record(struct desk *d, long long id)
+{
+	struct citizen_card *card = malloc(sizeof *card);
+	if (!card)
+		return DB_ERR_IO;
+	enum db_status r = store_citizens_card(d->db, id, card, NULL);
+	if (r == DB_OK && card->citizen.anonymised_on[0])
+		r = DB_ERR_INVALID;
+	free(card);
+	return r;
+}
+
 /* The card as it is now, for the desk whose save met a conflict. */
 static enum db_status card_now(struct desk *d, long long id, struct citizen_card *out)
 {
@@ -82,6 +100,9 @@ static enum db_status card_now(struct desk *d, long long id, struct citizen_card
 	return desk_end(d, r);
 }
 
+/* The consents the edit changed, each given or withdrawn with its
+ * history and effects (src/consents.h); withdrawing registration is not
+ * an edit: it anonymises, after its own confirmation. */
 static enum db_status save_consents(struct desk *d, long long id, const struct consent *now,
 				    const struct consent *edited)
 {
@@ -91,10 +112,23 @@ static enum db_status save_consents(struct desk *d, long long id, const struct c
 		r = store_citizens_redate_consents(d->db, id, now->given_on, edited->given_on);
 	struct consent give, withdraw;
 	citizen_rule_consent_changes(now, edited, &give, &withdraw);
-	if (r == DB_OK)
-		r = store_citizens_give_consents(d->db, id, &give, edited->given_on, d->user);
-	if (r == DB_OK)
-		r = store_citizens_withdraw_consents(d->db, id, &withdraw);
+	const struct {
+		bool give, withdraw;
+		enum consent_purpose purpose;
+	} changes[] = {
+		{ give.registration, withdraw.registration, CONSENT_REGISTRATION },
+		{ give.volunteer_contact, withdraw.volunteer_contact, CONSENT_CONTACT },
+		{ give.referrer_feedback, withdraw.referrer_feedback, CONSENT_FEEDBACK },
+	};
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	for (size_t i = 0; r == DB_OK && i < sizeof changes / sizeof changes[0]; i++) {
+		struct consent_outcome out;
+		if (changes[i].give)
+			r = consents_change_within(d, id, changes[i].purpose, true, edited->given_on, &out);
+		else if (changes[i].withdraw)
+			r = consents_change_within(d, id, changes[i].purpose, false, today, &out);
+	}
 	return r;
 }
 
@@ -167,7 +201,10 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 		free(card);
 		return r;
 	}
-	r = store_citizens_update(d->db, &card->citizen, expected_version);
+	/* The person of an anonymised card is gone: nothing to edit. */
+	r = on_record(d, id);
+	if (r == DB_OK)
+		r = store_citizens_update(d->db, &card->citizen, expected_version);
 	if (r == DB_OK)
 		r = save_parts(d, card, now);
 	if (r == DB_OK)
@@ -192,7 +229,9 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 		return r;
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	r = store_citizens_add_note(d->db, id, today, d->user, text);
+	r = on_record(d, id);
+	if (r == DB_OK)
+		r = store_citizens_add_note(d->db, id, today, d->user, text);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "note");
 	return desk_end(d, r);
@@ -208,7 +247,9 @@ enum db_status citizens_end_course(struct desk *d, long long id, long long expec
 		return r;
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	r = store_citizens_end(d->db, id, expected_version, today, reason);
+	r = on_record(d, id);
+	if (r == DB_OK)
+		r = store_citizens_end(d->db, id, expected_version, today, reason);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "end");
 	return desk_end(d, r);
@@ -219,7 +260,9 @@ enum db_status citizens_reopen_course(struct desk *d, long long id, long long ex
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
-	r = store_citizens_reopen(d->db, id, expected_version);
+	r = on_record(d, id);
+	if (r == DB_OK)
+		r = store_citizens_reopen(d->db, id, expected_version);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "reopen");
 	return desk_end(d, r);

@@ -15,6 +15,7 @@
 #include "desk.h"
 #include "model_citizen.h"
 #include "model_measures.h"
+#include "model_protection.h"
 
 enum {
 	CITIZEN_TIMELINE_MAX = 200, /* timeline entries a card shows */
@@ -33,6 +34,8 @@ struct citizen_view {
 	int ntimeline;
 	struct measure_history measures[CITIZEN_MEASURES_MAX];
 	int nmeasures;
+	struct consent_event consents[CONSENT_HISTORY_MAX]; /* every consent, oldest first */
+	int nconsents;
 	/* When the person signed in left an edit of this card unsaved at a
 	 * stop ("" when they did not). */
 	char edit_kept_at[20];
@@ -60,7 +63,9 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 				  struct citizen_card *current);
 
 /* A note dated today by the person signed in. Empty, too long
- * (NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. */
+ * (NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. The card of an
+ * anonymised citizen takes no note, no edit, no end or reopening
+ * (DB_ERR_INVALID): the person is gone. */
 enum db_status citizens_add_note(struct desk *d, long long id, const char *text);
 
 /* Ends the course today for `reason` (vocab_end_reason; anything else:

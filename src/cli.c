@@ -9,13 +9,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "backup.h"
 #include "date.h"
 #include "dbmessage.h"
 #include "demo.h"
 #include "desk.h"
 #include "i18n.h"
+#include "insight.h"
 #include "paths.h"
+#include "retention.h"
 #include "settings.h"
 #include "utf8.h"
 
@@ -51,6 +54,13 @@ static const struct {
 	  N_("copy the database safely while in use; sealed with a passphrase for a USB stick") },
 	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, "BACKUP [--force] [--passphrase-file F]",
 	  N_("put a backup in place as the database; the old one is moved aside, not deleted") },
+	{ "retention", CLI_RETENTION, 0, 0, { "apply" }, "[--apply]",
+	  N_("what the retention rule would anonymise and remove today; --apply does it (for a scheduled job)") },
+	{ "insight", CLI_INSIGHT, 1, 1, { "output=" }, "CITIZEN_ID [--output FILE]",
+	  N_("everything stored about a citizen, with who viewed or changed it, as a text file to hand over") },
+	{ "audit", CLI_AUDIT, 0, 0, { "citizen=", "user=", "from=", "to=" },
+	  "[--citizen ID] [--user NAME] [--from DATE] [--to DATE]",
+	  N_("who viewed, changed, exported, imported or signed in, newest first") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -440,5 +450,153 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 	if (res.replaced)
 		fprintf(out, _("The database that was there is kept as %s (with its -wal and -shm files, if any).\n"),
 			res.kept_as);
+	return EXIT_SUCCESS;
+}
+
+/* ---------- data protection (issue 12) ---------- */
+
+/* An existing database, opened and migrated, for a command that acts as
+ * the coordinator; NULL (and why, on err) when there is none. */
+static struct db *open_for_protection(const char *db_path, FILE *err)
+{
+	if (access(db_path, F_OK) != 0) {
+		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
+		return NULL;
+	}
+	struct db *db;
+	enum db_status st = db_open(db_path, &db);
+	if (st != DB_OK) {
+		print_db_error(err, db_path, st, db);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static void print_retention(FILE *out, const struct retention_result *r, bool applied)
+{
+	char day[16] = "";
+	struct date d;
+	if (date_parse_iso(r->audit_before, &d))
+		date_format_dk(d, day, sizeof day);
+	fprintf(out, "%s\n", applied ? _("The retention rule did this today:") : _("The retention rule would do this today:"));
+	fprintf(out, P_("  anonymising %lld citizen\n", "  anonymising %lld citizens\n", r->citizens), r->citizens);
+	fprintf(out, P_("  removing the referrer's details from %lld referral kept without a citizen\n",
+			"  removing the referrer's details from %lld referrals kept without a citizen\n", r->referrals),
+		r->referrals);
+	fprintf(out, P_("  removing %lld audit log entry from before %s\n", "  removing %lld audit log entries from before %s\n",
+			r->audit_entries), r->audit_entries, day);
+	if (!applied)
+		fprintf(out, "%s\n", _("Nothing was changed. Run it with --apply to do it."));
+}
+
+int cli_retention(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	struct db *db = open_for_protection(db_path, err);
+	if (!db)
+		return EXIT_FAILURE;
+	struct desk desk = desk_command_line(db);
+	bool apply = cli_option(args, "apply") != NULL;
+	struct retention_result r;
+	enum db_status st = apply ? retention_apply(&desk, date_today(), &r)
+				  : retention_preview(&desk, NULL, date_today(), &r);
+	db_close(db);
+	if (st != DB_OK) {
+		print_db_error(err, db_path, st, NULL);
+		return EXIT_FAILURE;
+	}
+	print_retention(out, &r, apply);
+	return EXIT_SUCCESS;
+}
+
+int cli_insight(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	long id;
+	if (!parse_long(args->args[0], 1, 2147483647L, &id)) {
+		fprintf(err, _("brobygger: %s is not a citizen number.\n"), args->args[0]);
+		return EXIT_USAGE;
+	}
+	struct db *db = open_for_protection(db_path, err);
+	if (!db)
+		return EXIT_FAILURE;
+	struct desk desk = desk_command_line(db);
+	const char *file = cli_option(args, "output");
+	enum db_status st = file ? insight_write_file(&desk, id, file) : insight_write(&desk, id, out);
+	db_close(db);
+	if (st == DB_ERR_NOTFOUND) {
+		fprintf(err, _("brobygger: there is no citizen with number %ld.\n"), id);
+		return EXIT_FAILURE;
+	}
+	if (st == DB_ERR_CONFLICT) {
+		fprintf(err, _("brobygger: %s exists already; nothing was written.\n"), file);
+		return EXIT_FAILURE;
+	}
+	if (st != DB_OK) {
+		print_db_error(err, file ? file : db_path, st, NULL);
+		return EXIT_FAILURE;
+	}
+	if (file)
+		fprintf(out, _("Insight into citizen %ld written to %s (readable by you only).\n"), id, file);
+	return EXIT_SUCCESS;
+}
+
+/* A day option as ISO into out; false (with a message) when it is none. */
+static bool day_option(const struct cli_args *args, const char *name, char out[DATE_ISO_LEN], FILE *err)
+{
+	const char *v = cli_option(args, name);
+	out[0] = '\0';
+	if (!v)
+		return true;
+	struct date d;
+	if (!date_parse(v, &d)) {
+		fprintf(err, _("brobygger: --%s needs a day, such as 26-11-2026.\n"), name);
+		return false;
+	}
+	date_format_iso(d, out);
+	return true;
+}
+
+enum { CLI_AUDIT_BATCH = 500 };
+
+int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	struct audit_filter f = { 0 };
+	long citizen;
+	char msg[200];
+	if (!cli_number(args, "citizen", 1, 2147483647L, 0, &citizen, msg, sizeof msg)) {
+		fprintf(err, "brobygger: %s\n", msg);
+		return EXIT_USAGE;
+	}
+	f.citizen_id = citizen;
+	const char *user = cli_option(args, "user");
+	snprintf(f.user, sizeof f.user, "%s", user ? user : "");
+	if (!day_option(args, "from", f.from, err) || !day_option(args, "to", f.to, err))
+		return EXIT_USAGE;
+	struct db *db = open_for_protection(db_path, err);
+	if (!db)
+		return EXIT_FAILURE;
+	struct desk desk = desk_command_line(db);
+	struct audit_entry *batch = malloc(CLI_AUDIT_BATCH * sizeof *batch);
+	enum db_status st = batch ? DB_OK : DB_ERR_IO;
+	long long below = 0, total = 0;
+	int n = CLI_AUDIT_BATCH;
+	while (st == DB_OK && n == CLI_AUDIT_BATCH) {
+		st = audit_list(&desk, &f, below, CLI_AUDIT_BATCH, batch, &n);
+		for (int i = 0; st == DB_OK && i < n; i++) {
+			char line[1200];
+			audit_entry_line(&batch[i], true, line, sizeof line);
+			fprintf(out, "%s\n", line);
+			below = batch[i].id;
+			total++;
+		}
+	}
+	free(batch);
+	db_close(db);
+	if (st != DB_OK) {
+		print_db_error(err, db_path, st, NULL);
+		return EXIT_FAILURE;
+	}
+	if (!total)
+		fprintf(out, "%s\n", _("No entries in the audit log match."));
 	return EXIT_SUCCESS;
 }

@@ -14,6 +14,9 @@ enum cli_command {
 	CLI_CHECK,
 	CLI_BACKUP,
 	CLI_RESTORE,
+	CLI_RETENTION,
+	CLI_INSIGHT,
+	CLI_AUDIT,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -56,5 +59,10 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 int cli_check(const char *db_path, FILE *out, FILE *err);
 int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+/* Data protection (issue 12): the retention rule shown or applied, a
+ * citizen's insight file, the audit log. */
+int cli_retention(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_insight(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

@@ -105,7 +105,7 @@ static void free_gen(struct gen *g)
 }
 
 /* Separate streams per part, so changing one leaves the others. */
-enum stream { S_VOLUNTEERS = 1, S_ACTIVITIES, S_SESSIONS, S_CITIZENS, S_WALK_INS, S_REFERRALS };
+enum stream { S_VOLUNTEERS = 1, S_ACTIVITIES, S_SESSIONS, S_CITIZENS, S_WALK_INS, S_REFERRALS, S_CONSENTS };
 
 enum db_status demo_generate(struct db *db, const struct demo_options *opt,
 			     struct demo_summary *out)
@@ -156,6 +156,7 @@ enum db_status demo_generate(struct db *db, const struct demo_options *opt,
 	rng_init(&r, opt->seed, S_SESSIONS);
 	ok = ok && demo_make_sessions(&g, &r);
 	rng_init(&r, opt->seed, S_CITIZENS);
+	rng_init(&g.consents, opt->seed, S_CONSENTS);
 	for (long i = 0; ok && i < citizens; i++) {
 		demo_make_citizen(&g, &r, i, citizens);
 		ok = gen_ok(&g);

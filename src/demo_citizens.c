@@ -305,6 +305,7 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 	iso(c.ref, day);
 	demo_add_consent(g->w, &(struct demo_consent){
 		.citizen_id = id, .purpose = "registration", .given_on = day });
+	c.feedback_until = 0;
 	if (feedback) {
 		long withdrawn = c.ref + rng_range(r, 30, 400);
 		bool withdraw = rng_percent(r, 3) && withdrawn <= g->today;
@@ -313,15 +314,17 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 		demo_add_consent(g->w, &(struct demo_consent){
 			.citizen_id = id, .purpose = "referrer_feedback", .given_on = day,
 			.withdrawn_on = withdraw ? other_day : NULL });
+		c.feedback_until = withdraw ? withdrawn : NO_DAY;
 	}
-	for (int k = 0; k < c.nmatches; k++) {
-		if (c.m[k].vol >= 0) {
-			iso(c.m[k].day, other_day);
-			demo_add_consent(g->w, &(struct demo_consent){
-				.citizen_id = id, .purpose = "volunteer_contact", .given_on = other_day });
-			break;
-		}
-	}
+	/* Most agree at the first talk that volunteers may call; everyone
+	 * matched with a volunteer has. */
+	bool with_volunteer = false;
+	for (int k = 0; k < c.nmatches; k++)
+		with_volunteer |= c.m[k].vol >= 0;
+	c.contact = rng_percent(&g->consents, 88) || with_volunteer;
+	if (c.contact)
+		demo_add_consent(g->w, &(struct demo_consent){
+			.citizen_id = id, .purpose = "volunteer_contact", .given_on = day });
 
 	if (c.assessed != NO_DAY) {
 		char assessed[DATE_ISO_LEN], handover_on[DATE_ISO_LEN], handover_to[TEXT_LEN];

@@ -215,6 +215,9 @@ struct gen {
 	struct index_list vols_in[REGIONS], acts_in[REGIONS]; /* active, by region */
 	struct walkin pool[WALKIN_POOL];
 	long pool_n, pool_seen;
+	/* Who agrees that volunteers call, drawn from a stream of its own so
+	 * that the rest of a seed's story stays as it was. */
+	struct rng consents;
 };
 
 /* True while nothing has failed; the writer's errors are sticky. */
@@ -248,6 +251,8 @@ struct citizen_plan {
 	struct plan_match m[2];
 	long ended;
 	const char *end_reason;
+	bool contact;         /* agreed that volunteers call: calls to them are made */
+	long feedback_until;  /* the referrer may be told until this day (NO_DAY: for good; 0: never) */
 };
 
 static inline bool match_open(const struct plan_match *m)

@@ -212,7 +212,12 @@ void demo_write_call(struct gen *g, struct rng *r, const struct citizen_plan *c,
 		f.note = not_reached->notes[rng_below(r, 3)];
 		f.next_step = not_reached->next_steps[rng_below(r, 3)];
 	}
-	if (demo_add_follow_up(g->w, &f))
+	/* Consent acts in the demo too: no call to a citizen who did not
+	 * agree that volunteers call, none to the referrer without (or after
+	 * withdrawing) the consent to feedback. The numbers are drawn all the
+	 * same, so one citizen's consent does not change the others' story. */
+	bool allowed = strcmp(reason, "referrer_feedback") == 0 ? due < c->feedback_until : c->contact;
+	if (allowed && demo_add_follow_up(g->w, &f))
 		g->sum->follow_ups++;
 }
 

@@ -12,7 +12,10 @@
 #include "desk.h"
 #include "i18n.h"
 #include "paths.h"
+#include "protect_files.h"
 #include "ui.h"
+
+enum { APP_NOTICE_MAX = 512 };
 
 /* demo writes next to the real database, never into it by default. */
 static bool demo_default_path(char *out, size_t size)
@@ -71,6 +74,19 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* Health data: a database others can read is made private before it
+	 * is opened (its -wal and -shm too), and the desk is told. */
+	if (args.command != CLI_HELP && args.command != CLI_VERSION) {
+		struct file_protection fp;
+		protect_files(path, paths_is_default(args.db_path), &fp);
+		char notice[APP_NOTICE_MAX];
+		protect_files_message(&fp, path, notice, sizeof notice);
+		if (notice[0] && args.command == CLI_TUI)
+			ui_notice_at_start(notice);
+		else if (notice[0])
+			fprintf(stderr, "brobygger: %s: %s\n", path, notice);
+	}
+
 	switch (args.command) {
 	case CLI_HELP:
 		cli_print_help(stdout);
@@ -86,6 +102,12 @@ int main(int argc, char **argv)
 		return cli_backup(&args, path, stdout, stderr);
 	case CLI_RESTORE:
 		return cli_restore(&args, path, stdout, stderr);
+	case CLI_RETENTION:
+		return cli_retention(&args, path, stdout, stderr);
+	case CLI_INSIGHT:
+		return cli_insight(&args, path, stdout, stderr);
+	case CLI_AUDIT:
+		return cli_audit(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}

@@ -9,10 +9,12 @@
 #include "call_rules.h"
 #include "date.h"
 #include "db.h"
+#include "protection_rules.h"
 #include "store_attendance.h"
 #include "store_calls.h"
 #include "store_citizens.h"
 #include "store_matching.h"
+#include "store_protection.h"
 #include "store_registry.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
@@ -247,12 +249,14 @@ static enum db_status plan_first_call(struct desk *d, const struct match_request
 	};
 	snprintf(fact.matched_on, sizeof fact.matched_on, "%s", today);
 	snprintf(fact.first_session_on, sizeof fact.first_session_on, "%s", out->session_on);
+	enum db_status r = store_consent_in_force(d->db, q->citizen_id, consent_purpose_code(CONSENT_CONTACT),
+						  &fact.contact_consent);
 	struct call_new call;
 	struct date now = date_today();
-	if (!call_rule_after_first_session(&fact, now, &call) && !call_rule_after_match(&fact, now, &call))
-		return DB_OK;
+	if (r != DB_OK || (!call_rule_after_first_session(&fact, now, &call) && !call_rule_after_match(&fact, now, &call)))
+		return r;
 	bool changed = false;
-	enum db_status r = store_calls_plan(d->db, &call, &changed);
+	r = store_calls_plan(d->db, &call, &changed);
 	if (r == DB_OK)
 		snprintf(out->call_due_on, sizeof out->call_due_on, "%s", call.due_on);
 	return r;

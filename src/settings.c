@@ -12,6 +12,9 @@
 #define KEY_IDLE_MINUTES "idle_lock_minutes"
 #define KEY_NO_CONTACT_WEEKS "no_contact_weeks"
 #define KEY_NO_CONTACT_PER_DAY "no_contact_per_day"
+#define KEY_RETENTION_COURSE "retention_course_months"
+#define KEY_RETENTION_REFERRAL "retention_referral_months"
+#define KEY_RETENTION_AUDIT "retention_audit_months"
 
 int settings_number(const char *text, int fallback, int min, int max)
 {
@@ -45,6 +48,15 @@ enum db_status settings_read(struct desk *d, struct centre_settings *out)
 	if (r == DB_OK)
 		r = read_number(d, KEY_NO_CONTACT_PER_DAY, NO_CONTACT_PER_DAY_DEFAULT, NO_CONTACT_PER_DAY_MIN,
 				NO_CONTACT_PER_DAY_MAX, &out->no_contact_per_day);
+	if (r == DB_OK)
+		r = read_number(d, KEY_RETENTION_COURSE, RETENTION_COURSE_MONTHS_DEFAULT, RETENTION_MONTHS_MIN,
+				RETENTION_MONTHS_MAX, &out->retention_course_months);
+	if (r == DB_OK)
+		r = read_number(d, KEY_RETENTION_REFERRAL, RETENTION_REFERRAL_MONTHS_DEFAULT, RETENTION_MONTHS_MIN,
+				RETENTION_MONTHS_MAX, &out->retention_referral_months);
+	if (r == DB_OK)
+		r = read_number(d, KEY_RETENTION_AUDIT, RETENTION_AUDIT_MONTHS_DEFAULT, RETENTION_AUDIT_MONTHS_MIN,
+				RETENTION_MONTHS_MAX, &out->retention_audit_months);
 	return r;
 }
 
@@ -70,7 +82,10 @@ enum db_status settings_save(struct desk *d, const struct centre_settings *in)
 {
 	if (!in->centre_name[0] || !in_range(in->idle_lock_minutes, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
 	    || !in_range(in->no_contact_weeks, NO_CONTACT_WEEKS_MIN, NO_CONTACT_WEEKS_MAX)
-	    || !in_range(in->no_contact_per_day, NO_CONTACT_PER_DAY_MIN, NO_CONTACT_PER_DAY_MAX))
+	    || !in_range(in->no_contact_per_day, NO_CONTACT_PER_DAY_MIN, NO_CONTACT_PER_DAY_MAX)
+	    || !in_range(in->retention_course_months, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX)
+	    || !in_range(in->retention_referral_months, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX)
+	    || !in_range(in->retention_audit_months, RETENTION_AUDIT_MONTHS_MIN, RETENTION_MONTHS_MAX))
 		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
@@ -82,6 +97,12 @@ enum db_status settings_save(struct desk *d, const struct centre_settings *in)
 		r = set_number(d, KEY_NO_CONTACT_WEEKS, in->no_contact_weeks);
 	if (r == DB_OK)
 		r = set_number(d, KEY_NO_CONTACT_PER_DAY, in->no_contact_per_day);
+	if (r == DB_OK)
+		r = set_number(d, KEY_RETENTION_COURSE, in->retention_course_months);
+	if (r == DB_OK)
+		r = set_number(d, KEY_RETENTION_REFERRAL, in->retention_referral_months);
+	if (r == DB_OK)
+		r = set_number(d, KEY_RETENTION_AUDIT, in->retention_audit_months);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "settings", 0, NULL);
 	return desk_end(d, r);

@@ -217,6 +217,64 @@ const struct vocab vocab_measure_occasion[] = {
 	{ NULL, NULL },
 };
 
+/* ---------- data protection (issue 12) ---------- */
+
+const struct vocab vocab_consent_purpose[] = {
+	/* TRANSLATORS: what a citizen consents to; also in "Consent given: %s". */
+	{ "registration", N_("registration") },
+	{ "volunteer_contact", N_("volunteers may call") },
+	{ "referrer_feedback", N_("feedback to the referrer") },
+	{ "measures", N_("wellbeing measures") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_citizen_status[] = {
+	{ "active", N_("in progress") },
+	{ "ended", N_("ended") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_call_status[] = {
+	{ "open", N_("planned") },
+	{ "done", N_("made") },
+	{ "cancelled", N_("cancelled") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_audit_action[] = {
+	/* TRANSLATORS: what someone did, in the audit log: "Anne viewed citizen 12". */
+	{ "view", N_("viewed") },
+	{ "create", N_("created") },
+	{ "update", N_("changed") },
+	{ "delete", N_("deleted") },
+	{ "export", N_("exported") },
+	{ "import", N_("imported") },
+	{ "login", N_("signed in") },
+	{ "logout", N_("signed out") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_audit_entity[] = {
+	/* TRANSLATORS: what an audit log entry is about. */
+	{ "citizen", N_("citizen") },
+	{ "follow_up", N_("call") },
+	{ "match", N_("match") },
+	{ "referral", N_("referral") },
+	{ "referrer_feedback", N_("feedback to referrer") },
+	{ "call_escalation", N_("raised case") },
+	{ "session", N_("session") },
+	{ "activity", N_("activity") },
+	{ "volunteer", N_("volunteer") },
+	{ "user", N_("user") },
+	{ "settings", N_("settings") },
+	{ "draft", N_("draft") },
+	{ "interests", N_("interests") },
+	{ "barriers", N_("barriers") },
+	{ "audit_log", N_("audit log") },
+	{ "retention", N_("by the retention rule") },
+	{ NULL, NULL },
+};
+
 int vocab_count(const struct vocab *v)
 {
 	int n = 0;

@@ -39,6 +39,13 @@ extern const struct vocab vocab_call_next_step[];   /* CALL_NEXT_* of db/store_c
 extern const struct vocab vocab_call_reason_short[]; /* a call's reason in a list column */
 extern const struct vocab vocab_measure_occasion[]; /* intake, follow_up, end */
 
+/* Data protection (issue 12). */
+extern const struct vocab vocab_consent_purpose[];  /* order of enum consent_purpose */
+extern const struct vocab vocab_citizen_status[];   /* active, ended */
+extern const struct vocab vocab_call_status[];      /* open, done, cancelled */
+extern const struct vocab vocab_audit_action[];     /* view, create, ... login, logout */
+extern const struct vocab vocab_audit_entity[];     /* citizen, follow_up, ... */
+
 int vocab_count(const struct vocab *v);
 /* Index of code, or 0 (the first entry) when unknown. */
 int vocab_index(const struct vocab *v, const char *code);

@@ -5,15 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anonymise.h"
 #include "attendance.h"
 #include "calls.h"
 #include "citizens.h"
+#include "consents.h"
 #include "db.h"
 #include "desk.h"
 #include "intake.h"
 #include "matching.h"
 #include "measures.h"
 #include "registry.h"
+#include "retention.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -53,6 +56,8 @@ static struct db *open_centre(const char *name, struct desk *desk)
 		"INSERT INTO sessions(id, activity_id, date, status) VALUES"
 		" (101, 1, '2026-11-12', 'held'), (102, 1, '2026-11-19', 'held'), (103, 1, '2026-11-26', 'planned');"
 		"INSERT INTO citizens(id, name) VALUES (1, 'Åse Holm'), (2, 'Bo Aagaard'), (3, 'Ib Nyborg');"
+		"INSERT INTO consents(citizen_id, purpose, given_on) SELECT id, 'volunteer_contact', '2026-01-10'"
+		" FROM citizens;"
 		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (1, 1, '2026-01-10'), (2, 1, '2026-01-10');"
 		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (102, 2, 'absent');");
 	*desk = (struct desk){ .db = db, .user = 1, .role = ROLE_DESK, .users_exist = true };
@@ -104,7 +109,7 @@ static void new_person(void)
 	TAP_INT_EQ(id, 0, "no id is handed back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = 'Jens Ærbo'"), 0, "no citizen remains");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals"), 0, "no referral");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), 0, "no consent");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id > 3"), 0, "no consent");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 103"), 0, "no mark");
 	db_close(db);
 }
@@ -214,7 +219,7 @@ static void card_saved(void)
 	TAP_INT_EQ(testdb_count(db, sql), 1, "the name and version are as they were");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals WHERE source = 'gp'"), 1, "the referral too");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM relatives WHERE takes_part = 1"), 1, "the relative too");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE withdrawn_on IS NULL"), 2,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE withdrawn_on IS NULL AND citizen_id > 3"), 2,
 		   "the consents too, none withdrawn or added");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM assessments WHERE outcome = 'volunteer_help'"), 1,
 		   "the assessment too, and no second one");
@@ -275,6 +280,7 @@ static struct db *open_matching_centre(const char *name, struct desk *desk)
 		"INSERT INTO activities(id, name, kind, weekday, start_time, capacity, created_at)"
 		" VALUES (1, 'Socialt café', 'social_cafe', 4, '10:00', 10, '2025-01-01 10:00:00');"
 		"INSERT INTO citizens(id, name) VALUES (1, 'Karen Ølgaard');"
+		"INSERT INTO consents(citizen_id, purpose, given_on) VALUES (1, 'volunteer_contact', '2026-01-10');"
 		"INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
 		" VALUES (1, 'no_contact', '2026-11-26', 'no_contact:1');");
 	*desk = (struct desk){ .db = db, .user = 1, .role = ROLE_COORDINATOR, .users_exist = true };
@@ -524,7 +530,7 @@ static void measure_with_consent_now(void)
 	long long id = -1;
 	TAP_CHECK(measures_record(&desk, &e, &id) != DB_OK, "the answers cannot be written");
 	TAP_INT_EQ(id, 0, "no id is handed back");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 1"), 0,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 1 AND purpose = 'measures'"), 0,
 		   "so no consent is recorded either");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
 	db_close(db);
@@ -557,6 +563,83 @@ static void sweep_batch(void)
 	db_close(db);
 }
 
+/* Anonymising Åse: her course, match, enrolment and calls end, her
+ * consents are withdrawn, her details removed, and last the audit line. */
+static void anonymise_fails(void)
+{
+	struct desk desk;
+	struct db *db = open_calls("anonymise.db", &desk);
+	exec_ok(db, "UPDATE citizens SET phone = '31313131' WHERE id = 1;"
+		    "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (1, 'registration', '2026-01-10');"
+		    "INSERT INTO notes(citizen_id, written_on, text) VALUES (1, '2026-11-01', 'Ringede.');");
+	struct desk coordinator = desk;
+	coordinator.role = ROLE_COORDINATOR;
+	fail_inserts_into(db, "audit_log");
+	TAP_CHECK(anonymise_citizen(&coordinator, 1) != DB_OK, "the audit record of anonymising fails");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE id = 1 AND name = 'Åse Holm'"
+				    " AND phone = '31313131' AND anonymised_on IS NULL AND status = 'active'"), 1,
+		   "so Åse is on record as she was");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM notes WHERE citizen_id = 1"), 1, "her note too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE citizen_id = 1 AND ended_on IS NULL"), 1,
+		   "her match is open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 1 AND ended_on IS NULL"), 1,
+		   "so is her place in the group");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE id = 10 AND status = 'open'"), 1,
+		   "and her call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 1 AND withdrawn_on IS NULL"), 2,
+		   "her consents are in force");
+	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	TAP_INT_EQ(anonymise_citizen(&coordinator, 1), DB_OK, "without the fault she is anonymised");
+	db_close(db);
+}
+
+/* Withdrawing consent to registration is the withdrawal and anonymising
+ * in one: the last step, anonymising's audit line, fails. */
+static void withdraw_registration_fails(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("withdraw.db", &desk);
+	exec_ok(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (2, 'registration', '2026-01-10');"
+		    "CREATE TEMP TRIGGER injected_last BEFORE INSERT ON main.audit_log WHEN NEW.detail = 'anonymised'"
+		    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+	struct consent_outcome out;
+	TAP_CHECK(consents_withdraw(&desk, 2, CONSENT_REGISTRATION, &out) != DB_OK,
+		  "the withdrawal cannot be completed");
+	TAP_CHECK(!out.anonymised && !out.changed, "and the outcome says nothing happened");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 2 AND withdrawn_on IS NULL"), 2,
+		   "his consents are still in force");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE id = 2 AND name = 'Bo Aagaard'"
+				    " AND anonymised_on IS NULL"), 1, "and Bo is as he was");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	db_close(db);
+}
+
+/* The retention rule's run: citizens anonymised, old audit entries
+ * removed, the day noted, and last the audit line of the run. */
+static void retention_fails(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("retention.db", &desk);
+	exec_ok(db, "UPDATE citizens SET status = 'ended', ended_on = '2025-01-10', end_reason = 'moved' WHERE id = 3;"
+		    "INSERT INTO audit_log(at, action, entity) VALUES ('2023-01-01 10:00:00', 'view', 'citizen');"
+		    "CREATE TEMP TRIGGER injected_last BEFORE INSERT ON main.audit_log WHEN NEW.entity = 'retention'"
+		    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct retention_result r;
+	TAP_CHECK(retention_daily(&nobody, (struct date){ 2026, 11, 26 }, &r) != DB_OK, "the run cannot be logged");
+	TAP_CHECK(!r.ran && !r.citizens, "and says it did nothing");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NOT NULL"), 0,
+		   "nobody is anonymised");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE at < '2024-01-01'"), 1,
+		   "the old audit entry is still there");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM settings WHERE key = 'retention_last_run'"), 0,
+		   "and the day is not noted, so the next start tries again");
+	exec_ok(db, "DROP TRIGGER temp.injected_last");
+	TAP_INT_EQ(retention_daily(&nobody, (struct date){ 2026, 11, 26 }, &r), DB_OK, "without the fault it runs");
+	TAP_CHECK(r.ran && r.citizens == 1 && r.audit_entries == 1, "and anonymises Ib");
+	db_close(db);
+}
+
 int main(void)
 {
 	/* The agreed days and the measures' day are checked against today. */
@@ -579,6 +662,9 @@ int main(void)
 	outcome_new_match_fails();
 	measure_with_consent_now();
 	sweep_batch();
+	anonymise_fails();
+	withdraw_registration_fails();
+	retention_fails();
 	testdb_finish();
 	return tap_done();
 }

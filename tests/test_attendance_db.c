@@ -71,6 +71,9 @@ static struct db *open_centre(const char *name)
 		"INSERT INTO citizens(id, name, phone) VALUES (1, 'Åse Holm', '31313131'),"
 		" (2, 'Bo Aagaard', '40404040'), (3, 'Søren Ærø', '12345678'), (4, 'Zacho Andersen', NULL),"
 		" (5, 'Anders Ørum', NULL), (6, 'Karen Ølgaard', '11223344'), (7, 'Ib Nyborg', NULL);"
+		/* Everyone agreed that volunteers call (calls need it). */
+		"INSERT INTO consents(citizen_id, purpose, given_on) SELECT id, 'volunteer_contact', '2026-01-10'"
+		" FROM citizens;"
 		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on, ended_on) VALUES"
 		" (1, 1, '2026-01-10', NULL), (2, 1, '2026-01-10', NULL), (3, 1, '2026-11-10', NULL),"
 		" (4, 1, '2026-01-10', '2026-11-20'), (5, 1, '2026-12-01', NULL);"

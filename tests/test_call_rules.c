@@ -6,12 +6,14 @@
 
 #include "attendance_rules.h"
 #include "call_rules.h"
+#include "protection_rules.h"
 #include "settings.h"
 #include "tap.h"
 
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
 static struct date today = { 2026, 11, 26 };
+static struct call_new c_many[8];
 
 static struct call_match_fact match_fact(long long id, const char *matched_on, const char *first_on)
 {
@@ -21,6 +23,7 @@ static struct call_match_fact match_fact(long long id, const char *matched_on, c
 	f.citizen_id = 100 + id;
 	f.volunteer_id = 7;
 	f.activity_id = first_on[0] ? 3 : 0;
+	f.contact_consent = true;
 	SET(f.matched_on, matched_on);
 	SET(f.first_session_on, first_on);
 	return f;
@@ -101,6 +104,7 @@ static int marks_of(struct call_mark_fact *m, long long enrolment, const char *c
 		m[i].session_id = 1000 + i;
 		m[i].responsible = 9;
 		m[i].mark = codes[i];
+		m[i].contact_consent = true;
 		date_format_iso(date_add_days(d, 7L * i), m[i].date);
 	}
 	return n;
@@ -171,7 +175,7 @@ static void test_referrer_feedback(void)
 
 static void test_no_contact(void)
 {
-	struct call_idle_fact f = { .citizen_id = 5, .responsible = 3 };
+	struct call_idle_fact f = { .citizen_id = 5, .responsible = 3, .contact_consent = true };
 	SET(f.last_contact_on, "2026-10-15");
 	struct call_new c;
 	TAP_CHECK(call_rule_no_contact(&f, today, 6, &c), "six weeks without anything: a call");
@@ -201,16 +205,16 @@ static void test_no_contact(void)
 static void test_agreed_and_escalation(void)
 {
 	struct call_new c;
-	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-12-01", "10:30", today, &c), "an agreed date plans a call");
+	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-12-01", "10:30", true, today, &c), "an agreed date plans a call");
 	TAP_STR_EQ(c.reason, "agreed", "reason agreed");
 	TAP_STR_EQ(c.due_on, "2026-12-01", "on the agreed day");
 	TAP_STR_EQ(c.due_time, "10:30", "at the agreed time");
 	TAP_STR_EQ(c.source_key, "agreed:31", "keyed by the call that agreed it");
-	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-11-26", "", today, &c), "today without a time is fine");
-	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-11-25", "", today, &c), "a day in the past is refused");
-	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "25:00", today, &c), "25:00 is no time");
-	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "9:30", today, &c), "times are HH:MM");
-	TAP_CHECK(!call_rule_agreed(31, 8, 2, "", "", today, &c), "no date, no call");
+	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-11-26", "", true, today, &c), "today without a time is fine");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-11-25", "", true, today, &c), "a day in the past is refused");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "25:00", true, today, &c), "25:00 is no time");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "9:30", true, today, &c), "times are HH:MM");
+	TAP_CHECK(!call_rule_agreed(31, 8, 2, "", "", true, today, &c), "no date, no call");
 
 	struct date d = call_rule_retry_day(today);
 	TAP_CHECK(d.day == 27, "not reached on a Thursday: try again Friday");
@@ -308,6 +312,51 @@ static void test_outcome_rules(void)
 	TAP_CHECK(call_rule_match_end(CALL_NEXT_END_COURSE) == NULL, "ending the course too");
 }
 
+/* Consent acts: every rule that plans a call to the citizen needs their
+ * consent to contact by volunteers; the call to the referrer needs the
+ * consent to feedback instead, and contact alone does not allow it. */
+static void test_consent(void)
+{
+	struct call_new c;
+	struct call_match_fact f = match_fact(60, "2026-11-20", "");
+	f.contact_consent = false;
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "after a match: no call without consent to contact");
+	f = match_fact(61, "2026-11-10", "2026-11-24");
+	f.contact_consent = false;
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "after the first session: none either");
+
+	struct call_mark_fact m[4];
+	int n = marks_of(m, 62, "ppaa", "2026-11-03");
+	for (int i = 0; i < n; i++)
+		m[i].contact_consent = false;
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c_many, 8), 0,
+		   "missed sessions: no call without consent to contact");
+	TAP_CHECK(!call_rule_missed_call(62, 1003, 500, "2026-11-24", 9, false, today, &c),
+		  "the attendance screen's missed call: none either");
+	TAP_STR_EQ(c.source_key, "missed:62:1003", "but the situation is named, so a planned call can be withdrawn");
+	TAP_CHECK(call_rule_missed_call(62, 1003, 500, "2026-11-24", 9, true, today, &c), "with consent: the call");
+
+	struct call_idle_fact idle = { .citizen_id = 63 };
+	SET(idle.last_contact_on, "2026-09-01");
+	TAP_CHECK(!call_rule_no_contact(&idle, today, 6, &c), "no contact for weeks: no call without consent");
+	idle.contact_consent = true;
+	TAP_CHECK(call_rule_no_contact(&idle, today, 6, &c), "with consent: the call");
+
+	TAP_CHECK(!call_rule_agreed(64, 8, 2, "2026-12-01", "", false, today, &c),
+		  "a day agreed in a call: no new call once consent to contact is withdrawn");
+
+	struct call_feedback_fact fb = { .referral_id = 65, .citizen_id = 65, .consent = false };
+	SET(fb.assessed_on, "2026-11-23");
+	TAP_CHECK(!call_rule_referrer_feedback(&fb, today, &c), "the referrer: no call without consent to feedback");
+
+	TAP_CHECK(consent_rule_call_allowed("referrer_feedback", false, true),
+		  "a call to the referrer needs only the consent to feedback");
+	TAP_CHECK(!consent_rule_call_allowed("referrer_feedback", true, false),
+		  "consent to contact does not let the referrer be told");
+	TAP_CHECK(consent_rule_call_allowed("agreed", true, false), "a call to the citizen needs consent to contact");
+	TAP_CHECK(!consent_rule_call_allowed("agreed", false, true), "feedback consent does not allow it");
+}
+
 int main(void)
 {
 	test_after_match();
@@ -319,5 +368,6 @@ int main(void)
 	test_unique_and_settings();
 	test_not_reached_run();
 	test_outcome_rules();
+	test_consent();
 	return tap_done();
 }

@@ -65,6 +65,9 @@ static long long citizen(struct db *db, const char *name, const char *phone, con
 		" VALUES (%lld, '%s', 'gp', 'Læge Jørgen Bak', '86 12 34 56')", id, referred_on);
 	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s')", id,
 	    referred_on);
+	/* Every call to the citizen needs this one. */
+	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'volunteer_contact', '%s')", id,
+	    referred_on);
 	return id;
 }
 

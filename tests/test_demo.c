@@ -147,6 +147,22 @@ static void test_same_seed_same_data(void)
 	check_eq(n.volunteers_over_capacity, 0, "no volunteer has more open matches than capacity");
 	check_eq(n.foreign_key_violations, 0, "no foreign key points nowhere");
 
+	/* Consent acts in the demo too. */
+	long long without = -1, calls = -1, feedback = -1;
+	db_query_int(da, "SELECT count(*) FROM citizens AS c WHERE NOT EXISTS (SELECT 1 FROM consents"
+		     " WHERE citizen_id = c.id AND purpose = 'volunteer_contact')", &without);
+	check(without > 0, "some citizens did not agree that volunteers call");
+	db_query_int(da, "SELECT count(*) FROM follow_ups AS f WHERE reason <> 'referrer_feedback'"
+		     " AND NOT EXISTS (SELECT 1 FROM consents AS k WHERE k.citizen_id = f.citizen_id"
+		     " AND k.purpose = 'volunteer_contact' AND k.given_on <= f.due_on"
+		     " AND (k.withdrawn_on IS NULL OR k.withdrawn_on > f.due_on))", &calls);
+	check_eq(calls, 0, "no call to a citizen who did not agree that volunteers call");
+	db_query_int(da, "SELECT count(*) FROM follow_ups AS f WHERE reason = 'referrer_feedback'"
+		     " AND NOT EXISTS (SELECT 1 FROM consents AS k WHERE k.citizen_id = f.citizen_id"
+		     " AND k.purpose = 'referrer_feedback' AND k.given_on <= f.due_on"
+		     " AND (k.withdrawn_on IS NULL OR k.withdrawn_on > f.due_on))", &feedback);
+	check_eq(feedback, 0, "no call to the referrer without the consent to feedback");
+
 	char report[1024];
 	check_eq(db_integrity_check(da, report, sizeof report), DB_OK, "the integrity check passes");
 

@@ -83,10 +83,11 @@ static long long add_citizen(struct db *db, const char *name, const char *referr
 	db_query_int(db, "SELECT max(id) FROM citizens", &id);
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s');"
+		 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'volunteer_contact', '%s');"
 		 "INSERT INTO citizen_interests(citizen_id, interest_id) VALUES (%lld, 1);"
 		 "INSERT INTO citizen_barriers(citizen_id, barrier_id) VALUES (%lld, 1);"
 		 "INSERT INTO citizen_availability(citizen_id, weekday, part) VALUES (%lld, 4, 'morning');",
-		 id, referred_on, id, id, id);
+		 id, referred_on, id, referred_on, id, id, id);
 	exec_ok(db, sql);
 	if (assessment[0]) {
 		snprintf(sql, sizeof sql,

@@ -77,6 +77,12 @@ enum action_id {
 	ACT_CANCEL_CALL,
 	ACT_HANDLED,
 	ACT_REFRESH,
+	/* data protection (issue 12) */
+	ACT_CONSENT,
+	ACT_INSIGHT,
+	ACT_ANONYMISE,
+	ACT_AUDIT,
+	ACT_FILTER,
 };
 
 enum action_flags {

@@ -234,6 +234,13 @@ static void record(struct outcome_state *st, struct app *app)
 			     "Open the call again."));
 		return;
 	}
+	/* The form checked the day and the time: a new call refused now is
+	 * one the citizen did not agree to (src/call_rules.h). */
+	if (r == DB_ERR_CONSTRAINT && call_rule_needs_date(in->outcome.outcome, in->outcome.next_step)) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("No new call: the citizen has not agreed to calls (consent: card, key s)."));
+		return;
+	}
 	if (r != DB_OK) {
 		/* The form stays open with everything written. */
 		app_status_db(app, r);

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "citizen_edit.h"
 #include "citizens.h"
+#include "consent_screen.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -38,6 +39,8 @@ static const struct action card_actions[] = {
 	{ ACT_NOTE, 'n', N_("Note"), N_("Add a note with today's date."), 0 },
 	{ ACT_END, 'a', N_("End/reopen"), N_("End the course with a reason, or reopen an ended one."), 0 },
 	{ ACT_MEASURE, 'm', N_("Measure"), N_("Ask the WHO-5 or the loneliness questions and enter the answers."), 0 },
+	{ ACT_CONSENT, 's', N_("Consent"), N_("Consent per purpose with its history: give or withdraw it; for "
+						 "coordinators also the insight file and anonymising."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to where you came from."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -106,6 +109,17 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 	case TL_REOPEN:
 		snprintf(what, sizeof what, "%s", _("Course reopened"));
 		break;
+	case TL_CONSENT:
+		snprintf(what, sizeof what, _("Consent given: %s%s%s"), vocab_label(vocab_consent_purpose, e->code),
+			 e->who[0] ? ", " : "", e->who);
+		break;
+	case TL_WITHDRAWN:
+		snprintf(what, sizeof what, _("Consent withdrawn: %s%s%s"), vocab_label(vocab_consent_purpose, e->code),
+			 e->who[0] ? ", " : "", e->who);
+		break;
+	case TL_ANONYMISED:
+		snprintf(what, sizeof what, "%s", _("Anonymised: the person's details were removed"));
+		break;
 	default:
 		what[0] = '\0';
 	}
@@ -166,23 +180,51 @@ static int field_row(int y, int x, int cols, int max_lines, const char *label, c
 	return draw_wrapped(y, x + w, max_lines, cols - w, value, A_NORMAL);
 }
 
-/* The purposes the citizen agreed to, and when. */
-static void consent_words(const struct consent *c, char *out, size_t size)
+/* The purposes the citizen agreed to and when, then those withdrawn,
+ * each group by its day: "registration, volunteers may call
+ * (26-11-2026); withdrawn: feedback to the referrer (01-12-2026)". */
+static void consent_words(const struct citizen_view *v, char *out, size_t size)
 {
-	const char *given[3];
-	int n = 0;
-	if (c->registration)
-		given[n++] = _("registration");
-	if (c->volunteer_contact)
-		given[n++] = _("volunteers may call");
-	if (c->referrer_feedback)
-		given[n++] = _("feedback to the referrer");
-	size_t used = text_join(out, size, given, n);
-	struct date d;
-	char day[16];
-	if (n && date_parse_iso(c->given_on, &d) && used < size) {
-		date_format_dk(d, day, sizeof day);
-		snprintf(out + used, size - used, " (%s)", day);
+	struct strbuf b = strbuf_on(out, size);
+	out[0] = '\0';
+	for (int pass = 0; pass < 2; pass++) {
+		bool withdrawn = pass == 1;
+		/* This pass's consents, in the order of their day. */
+		int pick[CONSENT_HISTORY_MAX], n = 0;
+		for (int i = 0; i < v->nconsents; i++) {
+			const struct consent_event *e = &v->consents[i];
+			bool again = false; /* withdrawn, then given again: it counts as given */
+			for (int j = i + 1; j < v->nconsents; j++)
+				again |= strcmp(v->consents[j].purpose, e->purpose) == 0;
+			if (withdrawn ? !e->withdrawn_on[0] || again : e->withdrawn_on[0] != '\0')
+				continue;
+			const char *day = withdrawn ? e->withdrawn_on : e->given_on;
+			int k = n++;
+			while (k > 0 && strcmp(withdrawn ? v->consents[pick[k - 1]].withdrawn_on
+						       : v->consents[pick[k - 1]].given_on, day) > 0) {
+				pick[k] = pick[k - 1];
+				k--;
+			}
+			pick[k] = i;
+		}
+		for (int k = 0; k < n; k++) {
+			const struct consent_event *e = &v->consents[pick[k]];
+			const char *day = withdrawn ? e->withdrawn_on : e->given_on;
+			const struct consent_event *next = k + 1 < n ? &v->consents[pick[k + 1]] : NULL;
+			const char *next_day = next ? (withdrawn ? next->withdrawn_on : next->given_on) : NULL;
+			if (k == 0 && withdrawn)
+				strbuf_add(&b, "%s%s ", b.len ? "; " : "", _("withdrawn:"));
+			strbuf_add(&b, "%s", vocab_label(vocab_consent_purpose, e->purpose));
+			if (next_day && strcmp(next_day, day) == 0) {
+				strbuf_add(&b, ", ");
+				continue;
+			}
+			struct date d;
+			char dk[16] = "";
+			if (date_parse_iso(day, &d))
+				date_format_dk(d, dk, sizeof dk);
+			strbuf_add(&b, " (%s)%s", dk, next_day ? "; " : "");
+		}
 	}
 }
 
@@ -212,8 +254,15 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	char born[32] = "";
 	if (z->birth_year)
 		snprintf(born, sizeof born, _(" (born %d)"), z->birth_year);
-	snprintf(head, sizeof head, "%s%s%s", z->name, born,
-		 strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "");
+	char gone[64] = "";
+	struct date ad;
+	if (date_parse_iso(z->anonymised_on, &ad)) {
+		char dk[16];
+		date_format_dk(ad, dk, sizeof dk);
+		snprintf(gone, sizeof gone, _("  [anonymised %s]"), dk);
+	}
+	snprintf(head, sizeof head, "%s%s%s%s", z->name, born,
+		 strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "", gone);
 	draw_text(y++, a->left, a->cols, head, A_BOLD);
 
 	struct next_step step = next_step_decide(&st->view.facts, date_today());
@@ -256,8 +305,8 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
 			 c->relative.phone);
 
-	char consent[400];
-	consent_words(&c->consent, consent, sizeof consent);
+	char consent[600];
+	consent_words(&st->view, consent, sizeof consent);
 	/* Long texts may take up to three rows when the window has them. */
 	struct { const char *label; const char *value; int lines; } rows[] = {
 		{ _("Contact"), contact, 1 }, { _("Address"), where, 1 }, { _("Prefers"), pref, 1 },
@@ -370,6 +419,11 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_MEASURE:
 		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->id,
 			.citizen_name = st->view.card.citizen.name });
+		return RD_ALL;
+	case ACT_CONSENT:
+		consent_screen_open(app, &(struct consent_screen_args){ .citizen_id = st->id,
+			.citizen_name = st->view.card.citizen.name,
+			.anonymised = st->view.card.citizen.anonymised_on[0] != '\0' });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);

@@ -88,8 +88,14 @@ static bool edit_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	}
 	citizen_form_fill(&st->cf, &st->original);
-	/* Consent and referral are part of the record; the first fields a
-	 * volunteer edits are the citizen's own. */
+	/* Consents are given and withdrawn on the card's consent screen (s),
+	 * each with its day, its history and what it does: not here. */
+	static const int consent_fields[] = { CF_FEEDBACK, CF_H_CONSENT, CF_CONSENT_REGISTRATION, CF_CONSENT_CONTACT,
+					      CF_CONSENT_ON };
+	for (size_t i = 0; i < sizeof consent_fields / sizeof consent_fields[0]; i++)
+		st->cf.fields[consent_fields[i]].hidden = true;
+	/* The referral is part of the record; the first fields a volunteer
+	 * edits are the citizen's own. */
 	st->cf.form.current = CF_NAME;
 	s->state = st;
 	take_up_kept_edit(st, app);

@@ -100,7 +100,10 @@ static void choose_draw(struct screen *s, struct app *app, const struct area *bo
 	(void)app;
 	(void)body;
 	struct choose_state *st = s->state;
-	struct area a = draw_box(7, 64);
+	/* A long question (what anonymising removes) gets the rows it needs:
+	 * about one per 60 columns of text, and one spare for the wrapping. */
+	int lines = utf8_columns(st->question, strlen(st->question)) / 60 + 2;
+	struct area a = draw_box(lines + 4 > 7 ? lines + 4 : 7, 64);
 	int used = draw_wrapped(a.top, a.left, a.rows - 2, a.cols, st->question, A_REVERSE);
 	int x = a.left, y = a.top + (used < a.rows - 1 ? used + 1 : a.rows - 1);
 	for (int i = 0; i < st->n; i++) {
@@ -218,6 +221,8 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 	}
 	st->secret = a->secret;
 	lineedit_init(&st->edit, a->max_chars);
+	if (a->initial)
+		lineedit_set(&st->edit, a->initial);
 	st->done = a->done;
 	st->ctx = a->ctx;
 	s->state = st;

@@ -50,6 +50,7 @@ typedef void (*dialog_text_fn)(struct app *app, void *ctx, const char *text);
 /* One line of text; with `secret` what is typed shows as stars (a PIN). */
 struct prompt_args {
 	const char *question;
+	const char *initial;          /* the text to start from, or NULL */
 	size_t max_chars;
 	bool secret;
 	dialog_text_fn done;

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "attendance_week.h"
+#include "audit_screen.h"
 #include "calls.h"
 #include "call_list.h"
 #include "date.h"
@@ -18,6 +19,7 @@
 #include "intake_form.h"
 #include "matching_waiting.h"
 #include "registry_list.h"
+#include "retention.h"
 #include "settings_form.h"
 #include "signin.h"
 #include "overview.h"
@@ -38,6 +40,7 @@ static const struct action home_actions[] = {
 	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
 	{ ACT_PIN, 'p', N_("My PIN"), N_("Change your own PIN; you are asked for the one you have now first."), ACTF_MENU },
 	{ ACT_SETTINGS, 's', N_("Settings"), N_("The centre's name and when the screen locks (coordinators)."), ACTF_MENU },
+	{ ACT_AUDIT, 'a', N_("Audit log"), N_("Who viewed or changed which citizen, exported, imported or signed in (coordinators)."), ACTF_MENU },
 	{ ACT_QUIT, 'q', N_("Quit"), N_("Leave Brobygger. Everything you confirmed is already saved."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -45,6 +48,7 @@ static const struct action home_actions[] = {
 struct home_state {
 	struct overview o;
 	bool loaded;
+	long long anonymised_today;   /* by the retention rule at this start */
 	struct own_pin_job pin;       /* while "change my PIN" asks */
 };
 
@@ -104,6 +108,10 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		if (o->escalated > 0)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), o->escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
+		/* What the retention rule did when the program started. */
+		if (st->anonymised_today > 0)
+			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
+				   st->anonymised_today);
 		y++;
 	}
 
@@ -171,6 +179,9 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_DRAFTS:
 		drafts_open(app);
 		return RD_ALL;
+	case ACT_AUDIT:
+		audit_screen_open(app);
+		return RD_ALL;
 	default:
 		return app_default_key(app, key);
 	}
@@ -198,8 +209,16 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	s->state = st;
+	/* The retention rule first, once a day: nobody it anonymises gets a
+	 * call planned. */
+	struct retention_result kept;
+	enum db_status r = retention_daily(&app->desk, date_today(), &kept);
+	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
+		app_status_db(app, r);
+	else
+		st->anonymised_today = kept.citizens;
 	struct call_sweep sweep;
-	enum db_status r = calls_plan_due(&app->desk, date_today(), false, &sweep);
+	r = calls_plan_due(&app->desk, date_today(), false, &sweep);
 	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
 		app_status_db(app, r);
 	home_resume(s, app);

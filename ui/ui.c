@@ -186,6 +186,16 @@ static unsigned refresh_if_changed(struct app *app)
 	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
 }
 
+static char start_notice[APP_STATUS_MAX];
+
+void ui_notice_at_start(const char *text)
+{
+	if (!text || !text[0])
+		return;
+	size_t used = strlen(start_notice);
+	snprintf(start_notice + used, sizeof start_notice - used, "%s%s", used ? " " : "", text);
+}
+
 int ui_run(struct desk *desk, const char *db_path, bool created)
 {
 	char err[256];
@@ -208,6 +218,8 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 	app.last_key_at = term_seconds();
 	if (created && !app.desk.users_exist)
 		app_status(&app, STATUS_INFO, _("A new, empty database was made: %s"), db_path);
+	if (start_notice[0])
+		app_status(&app, STATUS_INFO, "%s", start_notice);
 
 	unsigned redraw = RD_ALL;
 	while (!app.quit) {

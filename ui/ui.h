@@ -12,4 +12,9 @@ struct desk;
  * `created`: the database was made just now, and the desk is told. */
 int ui_run(struct desk *desk, const char *db_path, bool created);
 
+/* A message for the desk when the screen program starts (e.g. the
+ * database was made private just now); shown after the sign-in lock
+ * comes on, so it must name no citizen. Several are joined. */
+void ui_notice_at_start(const char *text);
+
 #endif

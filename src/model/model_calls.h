@@ -208,6 +208,7 @@ struct call_match_fact {
 	char ended_on[CALL_DATE];
 	char first_session_on[CALL_DATE];/* the first session, or the activity's first after the match */
 	bool citizen_ended;
+	bool contact_consent;            /* the citizen agreed that volunteers call */
 	bool has_match_call;             /* a call with key match:<id> exists */
 	bool has_first_session_call;     /* first_session:<id> */
 };
@@ -224,6 +225,7 @@ struct call_mark_fact {
 	char date[CALL_DATE];
 	char mark;                       /* 'p', 'e', 'a' */
 	bool accompanied;
+	bool contact_consent;            /* the citizen agreed that volunteers call */
 };
 
 /* Referrals of citizens assessed on or after `from`. */
@@ -245,6 +247,7 @@ struct call_idle_fact {
 	long long responsible;           /* volunteer of an open match, 0 */
 	char last_contact_on[CALL_DATE]; /* the last thing on record, "" if nothing */
 	bool ended;
+	bool contact_consent;            /* the citizen agreed that volunteers call */
 	bool has_open_call;
 	bool has_planned_session;
 	bool had_no_contact_call;        /* any earlier call for no contact */

@@ -39,6 +39,8 @@ struct citizen {
 	char end_reason[CIT_CODE];      /* lasting_community, moved, declined, handed_over, deceased */
 	long long version;              /* bumped by every change to the card */
 	char updated_at[20];
+	char anonymised_on[CIT_DATE];   /* "" unless the person was removed (src/anonymise.h) */
+	char age_band[16];              /* what is left of the birth year then, e.g. "45-54" */
 };
 
 struct referral {
@@ -122,6 +124,9 @@ enum timeline_kind {
 	TL_NOTE,        /* who: author; text: the note */
 	TL_END,         /* code: end reason */
 	TL_REOPEN,      /* the course was reopened */
+	TL_CONSENT,     /* code: purpose; who: recorded by */
+	TL_WITHDRAWN,   /* a consent withdrawn; code: purpose; who: recorded by */
+	TL_ANONYMISED,  /* the person's details were removed */
 };
 struct timeline_entry {
 	char date[CIT_DATE];

@@ -37,6 +37,13 @@
 #define NO_CONTACT_PER_DAY_MIN 0
 #define NO_CONTACT_PER_DAY_MAX 1000
 #define NO_CONTACT_PER_DAY_DEFAULT 10
+/* The retention rule, in months (data protection, issue 12). */
+#define RETENTION_MONTHS_MIN 1
+#define RETENTION_MONTHS_MAX 120
+#define RETENTION_COURSE_MONTHS_DEFAULT 12
+#define RETENTION_REFERRAL_MONTHS_DEFAULT 6
+#define RETENTION_AUDIT_MONTHS_MIN 6       /* the log must outlive the questions asked of it */
+#define RETENTION_AUDIT_MONTHS_DEFAULT 24
 
 /* ---------- capacities ---------- */
 #define VOLUNTEER_CAPACITY_MAX 50

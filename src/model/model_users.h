@@ -39,6 +39,10 @@ struct centre_settings {
 	int idle_lock_minutes;
 	int no_contact_weeks;        /* a call after this many weeks without contact */
 	int no_contact_per_day;      /* at most this many such calls a day */
+	/* The retention rule (src/retention.h), in months. */
+	int retention_course_months;
+	int retention_referral_months;
+	int retention_audit_months;
 };
 
 #endif

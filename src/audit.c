@@ -1,0 +1,104 @@
+/* audit.c — reading the audit log (audit.h). */
+#include "audit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fold.h"
+#include "store_protection.h"
+#include "date.h"
+#include "i18n.h"
+#include "strbuf.h"
+#include "vocab.h"
+
+void audit_filter_detail(const struct audit_filter *f, char *out, size_t size)
+{
+	struct strbuf b = strbuf_on(out, size);
+	out[0] = '\0';
+	strbuf_add(&b, "audit log");
+	if (f->citizen_id)
+		strbuf_add(&b, ", citizen %lld", f->citizen_id);
+	if (f->user[0])
+		strbuf_add(&b, ", user %s", f->user);
+	if (f->from[0])
+		strbuf_add(&b, ", from %s", f->from);
+	if (f->to[0])
+		strbuf_add(&b, ", to %s", f->to);
+}
+
+enum db_status audit_list(struct desk *d, const struct audit_filter *f, long long below, int max,
+			  struct audit_entry *out, int *count)
+{
+	*count = 0;
+	struct audit_filter folded = *f;
+	fold_search(f->user, folded.user, sizeof folded.user);
+	/* The first page of a look is a look, and goes in the log. */
+	enum db_status r = below ? desk_begin_read(d, ROLE_COORDINATOR) : desk_begin(d, ROLE_COORDINATOR);
+	if (r != DB_OK)
+		return r;
+	r = store_audit_list(d->db, &folded, below, max, out, count);
+	char detail[AUDIT_DETAIL];
+	audit_filter_detail(f, detail, sizeof detail);
+	if (r == DB_OK && !below)
+		r = desk_audit(d, "view", "audit_log", 0, detail);
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+/* The details the use cases write most often, in words; others are shown
+ * as written. */
+static const struct vocab audit_details[] = {
+	/* TRANSLATORS: what an audit log entry was about, after the entity. */
+	{ "card", N_("the card") },
+	{ "call", N_("from a call") },
+	{ "note", N_("a note") },
+	{ "end", N_("course ended") },
+	{ "reopen", N_("course reopened") },
+	{ "match", N_("a match") },
+	{ "anonymised", N_("anonymised") },
+	{ "insight", N_("insight file") },
+	{ "wrong PIN", N_("wrong PIN") },
+	{ "wrong PIN: locked", N_("wrong PIN, now locked") },
+	{ "refused: locked", N_("refused: locked") },
+	{ "refused: waiting after wrong PINs", N_("refused: waiting after wrong PINs") },
+	{ "calls cancelled: consent withdrawn", N_("calls cancelled: consent withdrawn") },
+	{ NULL, NULL },
+};
+
+void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out, size_t size)
+{
+	struct strbuf b = strbuf_on(out, size);
+	char when[32];
+	date_format_stamp(e->at, when, sizeof when);
+	strbuf_add(&b, "%s  %s %s", when, e->user[0] ? e->user : _("(the program)"),
+		   vocab_label(vocab_audit_action, e->action));
+	/* Signing in is about the person signed in: they are named already. */
+	bool login = strcmp(e->action, "login") == 0 || strcmp(e->action, "logout") == 0;
+	if (!login)
+		strbuf_add(&b, " %s", vocab_label(vocab_audit_entity, e->entity));
+	if (!login && e->entity_id && (with_citizen || strcmp(e->entity, "citizen") != 0))
+		strbuf_add(&b, " %lld", e->entity_id);
+	if (with_citizen && e->citizen_id && strcmp(e->entity, "citizen") != 0)
+		strbuf_add(&b, " (%s %lld)", _("citizen"), e->citizen_id);
+	if (with_citizen && e->citizen[0])
+		strbuf_add(&b, " %s", e->citizen);
+	long long citizens, referrals, entries;
+	char before[DATE_ISO_LEN];
+	struct date d;
+	if (strcmp(e->entity, "retention") == 0
+	    && sscanf(e->detail, "%lld %lld %lld %10s", &citizens, &referrals, &entries, before) == 4
+	    && date_parse_iso(before, &d)) {
+		char day[16];
+		date_format_dk(d, day, sizeof day);
+		strbuf_add(&b, _(": %lld citizens anonymised, %lld referrals cleared, %lld entries from before %s removed"),
+			   citizens, referrals, entries, day);
+	} else if (strncmp(e->detail, "consent given: ", 15) == 0) {
+		strbuf_add(&b, _(": consent given: %s"), vocab_label(vocab_consent_purpose, e->detail + 15));
+	} else if (strncmp(e->detail, "consent withdrawn: ", 19) == 0) {
+		strbuf_add(&b, _(": consent withdrawn: %s"), vocab_label(vocab_consent_purpose, e->detail + 19));
+	} else if (e->detail[0]) {
+		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));
+	}
+}
