@@ -47,7 +47,7 @@ struct calls_state {
 	struct call_escalation handling; /* while "what was done?" is asked */
 };
 
-static const struct screen_ops calls_screen;
+extern const struct screen_ops calls_screen;
 
 /* Citizens waiting for a call after no contact, counted once a day per
  * program: counting reads every active citizen, and the number changes
@@ -60,7 +60,7 @@ static const struct action calls_actions[] = {
 	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
 	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: mark a citizen raised after calls not reached as handled, saying what was done."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Show only calls to citizens whose name contains what you type."), 0 },
-	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), ACTF_HIDDEN },
+	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -541,7 +541,7 @@ void calls_open(struct app *app)
 	app_push(app, &calls_screen, NULL);
 }
 
-static const struct screen_ops calls_screen = {
+const struct screen_ops calls_screen = {
 	.name = N_("Follow-up calls"),
 	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
 		   "why we call and who is responsible. The list plans new calls by itself from what happened: "

@@ -117,7 +117,7 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops drafts_screen = {
+const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
 	.help = N_("Intake forms you left before they were saved; nobody else sees them. Enter goes on "
 		   "filling one in; saving it removes the draft."),

@@ -215,6 +215,12 @@ static unsigned choice_key(struct form *f, struct form_field *fld, ui_key key, e
 	return RD_BODY;
 }
 
+bool form_typing(const struct form *f)
+{
+	enum field_kind k = f->fields[f->current].kind;
+	return k == FIELD_TEXT || k == FIELD_DATE || k == FIELD_NUMBER;
+}
+
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
@@ -224,6 +230,7 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 	if (!moving)
 		f->left_error[0] = '\0';
 	switch (key) {
+	case UIK_CTRL('s'):
 	case UIK(KEY_F(10)):
 		*ev = FORM_SUBMIT;
 		return RD_ALL;

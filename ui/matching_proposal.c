@@ -264,7 +264,7 @@ static unsigned proposal_key(struct screen *s, struct app *app, ui_key key)
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops matching_proposal_screen = {
+const struct screen_ops matching_proposal_screen = {
 	.name = N_("Proposal for everyone waiting"),
 	.help = N_("Everyone waiting (up to a thousand, the longest waiting first) matched at once: each to "
 		   "at most one volunteer and one activity, no volunteer or activity beyond its free places, "

@@ -343,7 +343,7 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops matching_screen = {
+const struct screen_ops matching_screen = {
 	.name = N_("Matching"),
 	.help = N_("The citizens waiting for a match with a volunteer or an activity, longest waiting first, "
 		   "with how long they have waited. A citizen waits when volunteers can help them (or they "

@@ -19,10 +19,11 @@ struct settings_state {
 	struct form form;
 };
 
-static const struct screen_ops settings_screen;
+extern const struct screen_ops settings_screen;
 
 static const struct action settings_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the settings."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the settings."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the settings."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -112,7 +113,12 @@ void settings_open(struct app *app)
 	app_push(app, &settings_screen, NULL);
 }
 
-static const struct screen_ops settings_screen = {
+static bool settings_typing(struct screen *s)
+{
+	return form_typing(&((struct settings_state *)s->state)->form);
+}
+
+const struct screen_ops settings_screen = {
 	.name = N_("Settings"),
 	.help = N_("Write the centre's name as it should stand on the home screen and in reports. "
 		   "The screen locks itself after the given number of idle minutes. A citizen with no "
@@ -122,5 +128,6 @@ static const struct screen_ops settings_screen = {
 	.enter = settings_enter,
 	.draw = settings_draw,
 	.on_key = settings_key,
+	.typing = settings_typing,
 	.leave = app_free_state,
 };
