@@ -15,6 +15,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "number.h"
 #include "postcode.h"
 #include "registry.h"
 #include "utf8.h"
@@ -231,21 +232,22 @@ static void filtered_line(const int *filtered, char *out, size_t size)
 	for (int k = 1; k < ML_COUNT; k++) {
 		if (!filtered[k])
 			continue;
-		char one[200];
-		snprintf(one, sizeof one, "%d %s", filtered[k], match_limit_text((enum match_limit)k));
+		char one[200], n[NUMBER_LEN];
+		snprintf(one, sizeof one, "%s %s", number_text(filtered[k], n), match_limit_text((enum match_limit)k));
 		append(parts, sizeof parts, ", ", one);
 	}
-	snprintf(out, size, P_("%d not shown: %s", "%d not shown: %s", total), total, parts);
+	char n[NUMBER_LEN];
+	snprintf(out, size, P_("%s not shown: %s", "%s not shown: %s", total), number_text(total, n), parts);
 }
 
 static void draw_list(struct mc_state *st, int list, const struct area *a)
 {
 	if (a->rows < 2)
 		return;
-	char line[LINE], more[700];
+	char line[LINE], more[700], count[NUMBER_LEN];
 	bool focused = st->focus == list;
-	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %d fits", "Volunteers: %d fit", st->m.nranked[0])
-		 : P_("Activities: %d fits", "Activities: %d fit", st->m.nranked[1]), st->m.nranked[list]);
+	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %s fits", "Volunteers: %s fit", st->m.nranked[0])
+		 : P_("Activities: %s fits", "Activities: %s fit", st->m.nranked[1]), number_text(st->m.nranked[list], count));
 	int w = draw_text(a->top, a->left, a->cols, line, focused ? A_BOLD | A_UNDERLINE : A_BOLD);
 	filtered_line(st->m.filtered[list], more, sizeof more);
 	if (more[0] && w + 3 < a->cols) {
