@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -194,6 +195,12 @@ bool term_start(char *err, size_t errsize)
 		return false;
 	}
 	setup_curses_modes();
+	/* The Linux console's fonts have no check marks, chart blocks or
+	 * arrows (they show as diamonds): ASCII stand-ins there. */
+	const char *term = getenv("TERM");
+	bool console = term && strncmp(term, "linux", 5) == 0;
+	draw_use_ascii(console);
+	keys_use_ascii(console);
 	flow_control_off();
 	/* ncurses restores its own idea of the program's modes after endwin;
 	 * make that the one without flow control. */
