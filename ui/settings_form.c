@@ -1,5 +1,6 @@
-/* settings_form.c — the centre's name, the idle-lock minutes, and when a
- * citizen without contact gets a call (src/call_rules.h). */
+/* settings_form.c — the centre's name, the idle-lock minutes, when a
+ * citizen without contact gets a call (src/call_rules.h), and the
+ * centre's time zone. */
 #include "settings_form.h"
 
 #include <stdio.h>
@@ -12,7 +13,7 @@
 #include "i18n.h"
 #include "settings.h"
 
-enum { F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_COUNT };
+enum { F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_TIME_ZONE, F_COUNT };
 
 struct settings_state {
 	struct form_field fields[F_COUNT];
@@ -34,6 +35,15 @@ static void set_number(struct form *f, int i, int value)
 	char v[16];
 	snprintf(v, sizeof v, "%d", value);
 	form_set_text(f, i, v);
+}
+
+static bool zone_check(const struct form_field *fld, char *err, size_t size)
+{
+	if (settings_time_zone_ok(fld->edit.text))
+		return true;
+	snprintf(err, size, "%s", _("This PC does not know that time zone. Write it as in the tz database, "
+				    "e.g. Europe/Copenhagen, Atlantic/Faroe or America/Nuuk."));
+	return false;
 }
 
 static bool settings_enter(struct screen *s, struct app *app, const void *args)
@@ -59,11 +69,14 @@ static bool settings_enter(struct screen *s, struct app *app, const void *args)
 	st->fields[F_NO_CONTACT_PER_DAY] = (struct form_field){
 		.label = N_("Of those calls, at most a day"), .kind = FIELD_NUMBER, .required = true,
 		.min = NO_CONTACT_PER_DAY_MIN, .max = NO_CONTACT_PER_DAY_MAX };
+	st->fields[F_TIME_ZONE] = (struct form_field){
+		.label = N_("Time zone"), .kind = FIELD_TEXT, .max_chars = TIME_ZONE_CHARS, .check = zone_check };
 	form_init(&st->form, st->fields, F_COUNT);
 	form_set_text(&st->form, F_CENTRE, cs.centre_name);
 	set_number(&st->form, F_IDLE, cs.idle_lock_minutes);
 	set_number(&st->form, F_NO_CONTACT_WEEKS, cs.no_contact_weeks);
 	set_number(&st->form, F_NO_CONTACT_PER_DAY, cs.no_contact_per_day);
+	form_set_text(&st->form, F_TIME_ZONE, cs.time_zone);
 	st->form.dirty = false;
 	s->state = st;
 	return true;
@@ -86,6 +99,7 @@ static unsigned save(struct settings_state *st, struct app *app)
 		.no_contact_per_day = (int)form_number(&st->form, F_NO_CONTACT_PER_DAY),
 	};
 	snprintf(cs.centre_name, sizeof cs.centre_name, "%s", form_text(&st->form, F_CENTRE));
+	snprintf(cs.time_zone, sizeof cs.time_zone, "%s", form_text(&st->form, F_TIME_ZONE));
 	enum db_status r = settings_save(&app->desk, &cs);
 	if (r != DB_OK) {
 		/* Keep the form open with what was typed: nothing is lost. */
@@ -123,7 +137,9 @@ const struct screen_ops settings_screen = {
 	.help = N_("Write the centre's name as it should stand on the home screen and in reports. "
 		   "The screen locks itself after the given number of idle minutes. A citizen with no "
 		   "activity and no planned step for the given number of weeks gets a follow-up call; at "
-		   "most the given number of such calls are added a day, the earliest registered first."),
+		   "most the given number of such calls are added a day, the earliest registered first. The "
+		   "time zone is the centre's (Europe/Copenhagen unless it is elsewhere): it decides when "
+		   "a day begins and the times shown, whatever the PC is set to."),
 	.actions = settings_actions,
 	.enter = settings_enter,
 	.draw = settings_draw,

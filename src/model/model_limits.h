@@ -37,6 +37,9 @@
 #define NO_CONTACT_PER_DAY_MIN 0
 #define NO_CONTACT_PER_DAY_MAX 1000
 #define NO_CONTACT_PER_DAY_DEFAULT 10
+/* The centre's time zone, a name from the tz database. */
+#define TIME_ZONE_CHARS 60
+#define TIME_ZONE_DEFAULT "Europe/Copenhagen"
 
 /* ---------- capacities ---------- */
 #define VOLUNTEER_CAPACITY_MAX 50

@@ -39,6 +39,9 @@ struct centre_settings {
 	int idle_lock_minutes;
 	int no_contact_weeks;        /* a call after this many weeks without contact */
 	int no_contact_per_day;      /* at most this many such calls a day */
+	/* "today" and the times shown are the centre's, not the PC's: a
+	 * tz database name, e.g. Europe/Copenhagen (the default). */
+	char time_zone[LIMIT_BYTES(TIME_ZONE_CHARS)];
 };
 
 #endif
