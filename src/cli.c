@@ -17,6 +17,7 @@
 #include "desk.h"
 #include "i18n.h"
 #include "insight.h"
+#include "number.h"
 #include "paths.h"
 #include "retention.h"
 #include "settings.h"
@@ -191,7 +192,9 @@ bool cli_number(const struct cli_args *args, const char *name, long min, long ma
 		return true;
 	if (parse_long(v, min, max, out))
 		return true;
-	snprintf(err, errsize, _("--%s needs a whole number from %ld to %ld."), name, min, max);
+	char lo[NUMBER_LEN], hi[NUMBER_LEN];
+	snprintf(err, errsize, _("--%s needs a whole number from %s to %s."), name, number_text(min, lo),
+		 number_text(max, hi));
 	return false;
 }
 
@@ -312,12 +315,14 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 	double secs = seconds_since(&t0);
 	struct stat sb;
 	double mib = stat(db_path, &sb) == 0 ? (double)sb.st_size / (1024.0 * 1024.0) : 0.0;
-	fprintf(out, P_("Created %ld made-up citizen", "Created %ld made-up citizens", sum.citizens),
-		sum.citizens);
-	fprintf(out, _(", %ld volunteers, %ld activities, %ld sessions, %ld attendance marks, %ld matches and %ld follow-up calls in %s.\n"),
-		sum.volunteers, sum.activities, sum.sessions, sum.attendance, sum.matches,
-		sum.follow_ups, db_path);
-	fprintf(out, _("Time: %.1f s. File size: %.1f MiB.\n"), secs, mib);
+	char n[6][NUMBER_LEN];
+	fprintf(out, P_("Created %s made-up citizen", "Created %s made-up citizens", sum.citizens),
+		number_text(sum.citizens, n[0]));
+	fprintf(out, _(", %s volunteers, %s activities, %s sessions, %s attendance marks, %s matches and %s follow-up calls in %s.\n"),
+		number_text(sum.volunteers, n[0]), number_text(sum.activities, n[1]), number_text(sum.sessions, n[2]),
+		number_text(sum.attendance, n[3]), number_text(sum.matches, n[4]), number_text(sum.follow_ups, n[5]),
+		db_path);
+	fprintf(out, _("Time: %s s. File size: %s MiB.\n"), number_decimal(secs, 1, n[0]), number_decimal(mib, 1, n[1]));
 	fprintf(out, _("Look around with: brobygger --db %s\n"), db_path);
 	return EXIT_SUCCESS;
 }

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "protect_files.h"
+#include "settings.h"
 #include "ui.h"
 
 enum { APP_NOTICE_MAX = 512 };
@@ -52,6 +53,9 @@ int main(int argc, char **argv)
 {
 	i18n_init();
 	dbrules_install();
+	/* The centre's day, not the PC's: the default zone until the
+	 * database says which (settings.h). */
+	settings_use_time_zone(NULL);
 
 	struct cli_args args;
 	char err[512];
@@ -142,6 +146,7 @@ int main(int argc, char **argv)
 	struct desk desk = { .db = db };
 	if (damaged)
 		desk_damaged(&desk);
+	settings_apply_time_zone(&desk);
 	int status = ui_run(&desk, path, created);
 	db_close(db);
 	return status;

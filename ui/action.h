@@ -4,6 +4,8 @@
 #ifndef BB_ACTION_H
 #define BB_ACTION_H
 
+#include <stdbool.h>
+
 #include "keys.h"
 
 enum action_id {
@@ -88,6 +90,10 @@ enum action_id {
 enum action_flags {
 	ACTF_HIDDEN = 1, /* an alias: listed in help, not on the hint line */
 	ACTF_MENU = 2,   /* shown in the screen's menu, not on the hint line */
+	/* Only while keys are not text (a choice, a list): Space changes a
+	 * choice and ? opens help, but in a text field they are typed. */
+	ACTF_NOT_TYPING = 4,
+	ACTF_TYPING = 8, /* only while typing text (Ctrl-G for help there) */
 };
 
 struct action {
@@ -103,5 +109,11 @@ extern const struct action global_actions[];
 
 /* The screen's own table first, then the global one. */
 enum action_id action_for_key(const struct action *screen_table, ui_key key);
+/* Whether the entry belongs on the hint line now: not an alias or a menu
+ * line, and right for whether the desk is typing text. */
+bool action_hinted(const struct action *a, bool typing);
+/* Whether the key opens help now: F1 and Ctrl-G always, ? when it is not
+ * being typed as text. */
+bool action_opens_help(ui_key key, bool typing);
 
 #endif

@@ -35,7 +35,7 @@ struct activity_form_state {
 	struct picklist_field interests;
 };
 
-static const struct screen_ops activity_form_screen;
+extern const struct screen_ops activity_form_screen;
 
 /* Weekday with "not weekly" first; codes are the schema's numbers. */
 static const struct vocab weekdays[] = {
@@ -71,9 +71,10 @@ static const struct form_field layout[AF_COUNT] = {
 };
 
 static const struct action form_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -191,7 +192,7 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 		if (registry_activity(&app->desk, a.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
-			   _("Another desk saved this activity meanwhile. F10 saves yours over it; Esc keeps theirs."));
+			   _("Another desk saved this activity meanwhile. Ctrl-S saves yours over it; Esc keeps theirs."));
 		return RD_ALL;
 	}
 	if (r != DB_OK) {
@@ -222,16 +223,22 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static const struct screen_ops activity_form_screen = {
+static bool activity_form_typing(struct screen *s)
+{
+	return form_typing(&((struct activity_form_state *)s->state)->form);
+}
+
+const struct screen_ops activity_form_screen = {
 	.name = N_("Activity"),
 	.help = N_("Everything about one activity. A weekly activity has its sessions planned twelve weeks "
 		   "ahead when saved; a new weekday or time moves the planned sessions nobody is booked on "
 		   "yet. Matching uses the interests it serves, the postcode, the weekday and time, the free "
 		   "places, and whether it is a practice community: a safe first step for someone with "
-		   "anxiety. F10 saves."),
+		   "anxiety. Ctrl-S saves."),
 	.actions = form_actions,
 	.enter = af_enter,
 	.draw = af_draw,
 	.on_key = af_key,
+	.typing = activity_form_typing,
 	.leave = app_free_state,
 };

@@ -108,14 +108,28 @@ struct area app_body_area(void)
 	return a;
 }
 
+bool app_typing(struct app *app)
+{
+	struct screen *s = app_top(app);
+	return s && s->ops->typing && s->ops->typing(s);
+}
+
+unsigned app_toggle_help(struct app *app)
+{
+	struct screen *s = app_top(app);
+	if (s && s->ops == &help_screen)
+		app_pop(app);
+	else if (s)
+		help_open(app, &(struct help_args){ .about = s->ops });
+	return RD_ALL;
+}
+
 unsigned app_default_key(struct app *app, ui_key key)
 {
 	struct screen *s = app_top(app);
 	switch (action_for_key(s ? s->ops->actions : NULL, key)) {
 	case ACT_HELP:
-		if (s && s->ops != &help_screen)
-			help_open(app, &(struct help_args){ .about = s->ops });
-		return RD_ALL;
+		return app_toggle_help(app);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return RD_ALL;

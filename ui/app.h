@@ -44,6 +44,11 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 /* Reports a failed use case in words. */
 void app_status_db(struct app *app, enum db_status st);
 
+/* Whether the top screen is taking letters as text now. */
+bool app_typing(struct app *app);
+/* Opens help about the top screen, or closes help when it is on top. */
+unsigned app_toggle_help(struct app *app);
+
 /* What happens to a key no screen handled: help, redraw, back. */
 unsigned app_default_key(struct app *app, ui_key key);
 

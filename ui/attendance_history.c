@@ -27,7 +27,7 @@ struct history_state {
 	bool placed;                  /* the newest week has been scrolled into view */
 };
 
-static const struct screen_ops attendance_history_screen;
+extern const struct screen_ops attendance_history_screen;
 
 static const struct action history_actions[] = {
 	{ ACT_PREV_WEEK, '<', N_("Older"), N_("Scroll to older weeks (also Left)."), 0 },
@@ -211,7 +211,7 @@ void attendance_history_open(struct app *app, const struct attendance_history_ar
 	app_push(app, &attendance_history_screen, args);
 }
 
-static const struct screen_ops attendance_history_screen = {
+const struct screen_ops attendance_history_screen = {
 	.name = N_("Attendance history"),
 	.help = N_("The activity's sessions of the last year, the newest on the right, with a letter for each "
 		   "person: m came, f came accompanied, a sent notice, u did not come, a dot where they were "

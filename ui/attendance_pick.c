@@ -191,7 +191,7 @@ static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
 	return RD_BODY;
 }
 
-static const struct screen_ops pick_screen = {
+const struct screen_ops attendance_pick_screen = {
 	.name = N_("Choose"),
 	.help = N_("Type part of the name to narrow the list, move with Up and Down, and press Enter."),
 	.actions = pick_actions,
@@ -204,5 +204,5 @@ static const struct screen_ops pick_screen = {
 
 void attendance_pick(struct app *app, const struct attendance_pick_args *args)
 {
-	app_push(app, &pick_screen, args);
+	app_push(app, &attendance_pick_screen, args);
 }

@@ -64,7 +64,7 @@ struct roll_state {
 	} asking;
 };
 
-static const struct screen_ops attendance_roll_screen;
+extern const struct screen_ops attendance_roll_screen;
 
 static const struct action roll_actions[] = {
 	{ ACT_MARK_PRESENT, 'm', N_("Present"), N_("Mark the citizen as came (mødt) and go to the next line."), 0 },
@@ -78,21 +78,20 @@ static const struct action roll_actions[] = {
 					     "or register a new person with name and phone."), 0 },
 	{ ACT_SESSION_DETAILS, 'd', N_("Session"), N_("The session's date, times, leader, helpers and note; cancel "
 						     "or reopen it."), 0 },
-	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of this activity over the last weeks."), ACTF_HIDDEN },
-	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the sessions of the week. Every mark is already saved."), ACTF_HIDDEN },
-	{ ACT_COMPANION, 'v', N_("Companion"), N_("Choose which volunteer the citizen came with."), ACTF_HIDDEN },
-	{ ACT_MARK_CLEAR, UIK(KEY_DC), N_("Clear"), N_("Take the mark away (a walk-in leaves the list)."), ACTF_HIDDEN },
+	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of this activity over the last weeks."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the sessions of the week. Every mark is already saved."), 0 },
+	{ ACT_COMPANION, 'v', N_("Companion"), N_("Choose which volunteer the citizen came with."), 0 },
+	{ ACT_MARK_CLEAR, UIK(KEY_DC), N_("Clear"), N_("Take the mark away (a walk-in leaves the list)."), 0 },
 	{ ACT_MARK_CLEAR, UIK(KEY_BACKSPACE), N_("Clear"), N_("Take the mark away, like Del."), ACTF_HIDDEN },
 	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the session with a reason, or reopen it."),
-	  ACTF_HIDDEN },
-	{ ACT_PREV_SESSION, '<', N_("Previous"), N_("The activity's previous session, e.g. to catch up a paper list."),
-	  ACTF_HIDDEN },
+	  0 },
+	{ ACT_PREV_SESSION, '<', N_("Previous"), N_("The activity's previous session, e.g. to catch up a paper list."), 0 },
 	{ ACT_PREV_SESSION, UIK(KEY_LEFT), N_("Previous"), N_("The previous session, like <."), ACTF_HIDDEN },
-	{ ACT_NEXT_SESSION, '>', N_("Next"), N_("The activity's next session."), ACTF_HIDDEN },
+	{ ACT_NEXT_SESSION, '>', N_("Next"), N_("The activity's next session."), 0 },
 	{ ACT_NEXT_SESSION, UIK(KEY_RIGHT), N_("Next"), N_("The next session, like >."), ACTF_HIDDEN },
-	{ ACT_CARD, UIK_ENTER, N_("Card"), N_("Open the citizen's card."), ACTF_HIDDEN },
+	{ ACT_CARD, UIK_ENTER, N_("Card"), N_("Open the citizen's card."), 0 },
 	{ ACT_SEARCH, '/', N_("Find"), N_("Find a name in the list as you type; Enter or Esc goes back to marking."),
-	  ACTF_HIDDEN },
+	  0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -708,7 +707,7 @@ void attendance_roll_open(struct app *app, const struct attendance_roll_args *ar
 	app_push(app, &attendance_roll_screen, args);
 }
 
-static const struct screen_ops attendance_roll_screen = {
+const struct screen_ops attendance_roll_screen = {
 	.name = N_("Roll call"),
 	.help = N_("Everyone enrolled in the activity, in Danish name order, with last time's mark beside the "
 		   "name. Press m (came), a (sent notice) or u (did not come) for the person on the highlighted "

@@ -47,12 +47,13 @@ struct session_state {
 	int nbase_helpers;
 };
 
-static const struct screen_ops attendance_session_screen;
+extern const struct screen_ops attendance_session_screen;
 
 static const struct action session_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the session's details."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the session's details."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the session's details."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no, or choose the leader or a helper (also Enter)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no, or choose the leader or a helper (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -311,7 +312,7 @@ static unsigned save_once(struct session_state *st, struct app *app, bool second
 		if (clashes > 0 || second_try) {
 			app_status(app, STATUS_ERROR, "%s",
 				   _("Another desk changed this session meanwhile. Their changes are taken in; where you "
-				     "both changed the same thing, yours is shown. Check the form and press F10 again."));
+				     "both changed the same thing, yours is shown. Check the form and press Ctrl-S again."));
 			return RD_ALL;
 		}
 		/* Nothing clashed: save the two changes together. */
@@ -438,14 +439,20 @@ void attendance_session_toggle_cancel(struct app *app, struct session_cancel *jo
 		.done = reason_typed, .ctx = job });
 }
 
-static const struct screen_ops attendance_session_screen = {
+static bool attendance_session_typing(struct screen *s)
+{
+	return form_typing(&((struct session_state *)s->state)->form);
+}
+
+const struct screen_ops attendance_session_screen = {
 	.name = N_("Session"),
 	.help = N_("The session's own details. Move it by changing the date or the times; choose who led "
 		   "it and which volunteers helped with Enter; write a short note. To cancel it, set "
-		   "Cancelled to yes and write the reason, e.g. Holiday. Save with F10."),
+		   "Cancelled to yes and write the reason, e.g. Holiday. Save with Ctrl-S."),
 	.actions = session_actions,
 	.enter = session_enter,
 	.draw = session_draw,
 	.on_key = session_key,
+	.typing = attendance_session_typing,
 	.leave = app_free_state,
 };

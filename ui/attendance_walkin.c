@@ -1,6 +1,6 @@
 /* attendance_walkin.c — walk-ins (attendance_walkin.h). Typing goes
  * straight into the search, as on the citizens screen; Enter adds the
- * highlighted person as came, F2 registers someone new. */
+ * highlighted person as came, Ctrl-N (or F2) registers someone new. */
 #include "attendance_walkin.h"
 
 #include <stdio.h>
@@ -35,7 +35,7 @@ struct walkin_state {
 	struct citizen_hit chosen;    /* while "enrol too?" is asked */
 };
 
-static const struct screen_ops attendance_walkin_screen, attendance_newperson_screen;
+extern const struct screen_ops attendance_walkin_screen, attendance_newperson_screen;
 
 /* What the walk-in search hands the new-person form. */
 struct newperson_args {
@@ -45,8 +45,10 @@ struct newperson_args {
 
 static const struct action walkin_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Add"), N_("Add the highlighted person as came; you are asked whether to enrol them."), 0 },
-	{ ACT_NEW, UIK(KEY_F(2)), N_("New person"), N_("Register someone who is not in Brobygger yet, with just a name "
+	{ ACT_NEW, UIK_CTRL('n'), N_("New person"), N_("Register someone who is not in Brobygger yet, with just a name "
 						      "and a phone number; the first conversation comes later."), 0 },
+	{ ACT_NEW, UIK(KEY_F(2)), N_("New person"), N_("Register someone who is not in Brobygger yet, with just a name "
+						      "and a phone number; the first conversation comes later."), ACTF_HIDDEN },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the roll list when it is empty."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -129,7 +131,7 @@ static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 	st->non_roll = roll.count;
 	attendance_roll_free(&roll);
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
-		  _("Nobody matches. Press F2 to add a new person with name and phone."));
+		  _("Nobody matches. Press Ctrl-N to add a new person with name and phone."));
 	st->list.no_match = st->list.empty;
 	st->list.searching = true;
 	citizen_hits_search(&st->hits, "");
@@ -226,12 +228,12 @@ void attendance_walkin_open(struct app *app, const struct attendance_walkin_args
 	app_push(app, &attendance_walkin_screen, args);
 }
 
-static const struct screen_ops attendance_walkin_screen = {
+const struct screen_ops attendance_walkin_screen = {
 	.name = N_("Walk-in"),
 	.help = N_("Type to search among all citizens: any part of a name, a phone number or a postcode. "
 		   "Enter adds the highlighted person to this session as came; you are asked whether to "
 		   "enrol them so they are on the list every week. Someone who is not in Brobygger yet is "
-		   "added with F2: just a name and a phone number, and the first conversation comes later."),
+		   "added with Ctrl-N: just a name and a phone number, and the first conversation comes later."),
 	.actions = walkin_actions,
 	.enter = walkin_enter,
 	.draw = walkin_draw,
@@ -252,9 +254,10 @@ struct newperson_state {
 };
 
 static const struct action newperson_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Register the person and mark them as came."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Register the person and mark them as came."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Register the person and mark them as came."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no (also j and n)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no (also j and n)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the search without registering anyone."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -344,14 +347,20 @@ static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without registering the person?"));
 }
 
-static const struct screen_ops attendance_newperson_screen = {
+static bool attendance_newperson_typing(struct screen *s)
+{
+	return form_typing(&((struct newperson_state *)s->state)->form);
+}
+
+const struct screen_ops attendance_newperson_screen = {
 	.name = N_("New person"),
 	.help = N_("Someone came who is not in Brobygger yet. Write their name and, if they want, a phone "
 		   "number, and ask whether they agree to be registered. They are marked as came and "
-		   "flagged for a first conversation, which the desk holds later. Save with F10."),
+		   "flagged for a first conversation, which the desk holds later. Save with Ctrl-S."),
 	.actions = newperson_actions,
 	.enter = newperson_enter,
 	.draw = newperson_draw,
 	.on_key = newperson_key,
+	.typing = attendance_newperson_typing,
 	.leave = app_free_state,
 };

@@ -39,7 +39,7 @@ struct week_state {
 	long long new_activity;       /* while "new session" asks for the date */
 };
 
-static const struct screen_ops attendance_screen;
+extern const struct screen_ops attendance_screen;
 
 static const struct action week_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the roll list of the highlighted session."), 0 },
@@ -51,9 +51,9 @@ static const struct action week_actions[] = {
 	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the highlighted session with a reason (e.g. Holiday), "
 						   "or reopen a cancelled one."), 0 },
 	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of the highlighted activity over the last weeks."), 0 },
-	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, e.g. 12-10-2026."), ACTF_HIDDEN },
-	{ ACT_NEW, 'n', N_("New session"), N_("An extra session of an activity on a date you choose."), ACTF_HIDDEN },
-	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name contains what you type."), ACTF_HIDDEN },
+	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, e.g. 12-10-2026."), 0 },
+	{ ACT_NEW, 'n', N_("New session"), N_("An extra session of an activity on a date you choose."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name contains what you type."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -384,7 +384,7 @@ void attendance_open(struct app *app)
 		open_selected(st, app);
 }
 
-static const struct screen_ops attendance_screen = {
+const struct screen_ops attendance_screen = {
 	.name = N_("Attendance"),
 	.help = N_("The sessions of one week, Monday to Sunday, with how far each roll list is marked. "
 		   "Enter opens the roll list. < and > go a week back or on, to catch up on a paper list; "

@@ -31,7 +31,7 @@ struct audit_state {
 	bool refilter;                /* the filter form changed the filter */
 };
 
-static const struct screen_ops audit_screen, filter_screen;
+extern const struct screen_ops audit_screen, audit_filter_screen;
 
 static const struct action audit_actions[] = {
 	{ ACT_FILTER, 'f', N_("Filter"), N_("Only the entries about one citizen, by one user, or between two days."), 0 },
@@ -150,7 +150,7 @@ static unsigned audit_key(struct screen *s, struct app *app, ui_key key)
 	if (!st->list.searching) {
 		switch (action_for_key(s->ops->actions, key)) {
 		case ACT_FILTER:
-			app_push(app, &filter_screen, st);
+			app_push(app, &audit_filter_screen, st);
 			return RD_ALL;
 		case ACT_OPEN:
 			if (st->nshown && st->entries[st->shown[st->list.selected]].citizen_id)
@@ -205,7 +205,7 @@ void audit_screen_open(struct app *app)
 	app_push(app, &audit_screen, NULL);
 }
 
-static const struct screen_ops audit_screen = {
+const struct screen_ops audit_screen = {
 	.name = N_("Audit log"),
 	.help = N_("Every look at a citizen's data, every change, export and import, and every sign-in, newest "
 		   "first, with who and when. f narrows it to one citizen (by number), a user (any part of the "
@@ -231,7 +231,8 @@ struct filter_state {
 };
 
 static const struct action filter_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Show"), N_("Show the entries that match."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Show"), N_("Show the entries that match."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Show"), N_("Show the entries that match."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back without changing the filter."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -271,6 +272,12 @@ static void filter_draw(struct screen *s, struct app *app, const struct area *a)
 	form_draw(&st->form, a);
 }
 
+/* `?` is typed in the filter's text fields (a name, a date). */
+static bool filter_typing(struct screen *s)
+{
+	return form_typing(&((struct filter_state *)s->state)->form);
+}
+
 static unsigned filter_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct filter_state *st = s->state;
@@ -294,12 +301,13 @@ static unsigned filter_key(struct screen *s, struct app *app, ui_key key)
 	return RD_ALL;
 }
 
-static const struct screen_ops filter_screen = {
+const struct screen_ops audit_filter_screen = {
 	.name = N_("Filter the audit log"),
 	.help = N_("Leave a field empty to keep every entry for it. F10 shows the entries that match."),
 	.actions = filter_actions,
 	.enter = filter_enter,
 	.draw = filter_draw,
 	.on_key = filter_key,
+	.typing = filter_typing,
 	.leave = app_free_state,
 };

@@ -27,14 +27,14 @@ struct call_card_state {
 	int nmeasures;
 };
 
-static const struct screen_ops call_card_screen;
+extern const struct screen_ops call_card_screen;
 
 static const struct action call_card_actions[] = {
 	{ ACT_RECORD, UIK_ENTER, N_("Record outcome"), N_("Write down how the call went and the next step."), 0 },
 	{ ACT_MEASURE, 'm', N_("Measure"), N_("Ask the WHO-5 or the loneliness questions and enter the answers."), 0 },
 	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
 	{ ACT_CANCEL_CALL, 'x', N_("Cancel call"), N_("The call is no longer needed: cancel it and say why."), 0 },
-	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: the citizen raised after calls not reached is handled."), ACTF_HIDDEN },
+	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: the citizen raised after calls not reached is handled."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call list."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -419,7 +419,7 @@ void call_card_open(struct app *app, const struct call_card_args *args)
 	app_push(app, &call_card_screen, args);
 }
 
-static const struct screen_ops call_card_screen = {
+const struct screen_ops call_card_screen = {
 	.name = N_("Call"),
 	.help = N_("Who to call and their number, why we call, the relative who takes part, how attendance has "
 		   "gone, the latest notes and calls, measures, and questions worth asking for this kind of call. "

@@ -20,6 +20,7 @@
 #include "lineedit.h"
 #include "nextstep.h"
 #include "utf8.h"
+#include "number.h"
 #include "vocab.h"
 
 enum { PAGE = 100, MAX_ROWS = 2000, MAX_ESCALATIONS = 100, WEEK_DAYS = 7 };
@@ -47,7 +48,7 @@ struct calls_state {
 	struct call_escalation handling; /* while "what was done?" is asked */
 };
 
-static const struct screen_ops calls_screen;
+extern const struct screen_ops calls_screen;
 
 /* Citizens waiting for a call after no contact, counted once a day per
  * program: counting reads every active citizen, and the number changes
@@ -60,7 +61,7 @@ static const struct action calls_actions[] = {
 	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
 	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: mark a citizen raised after calls not reached as handled, saying what was done."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Show only calls to citizens whose name contains what you type."), 0 },
-	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), ACTF_HIDDEN },
+	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -216,11 +217,12 @@ static void sweep(struct calls_state *st, bool asked)
 		else
 			waiting_known = -1;
 	}
+	char count[NUMBER_LEN];
 	if (st->sweep.created > 0)
 		app_status(st->app, STATUS_INFO,
-			   P_("%d new call was planned from what happened.", "%d new calls were planned from what happened.",
+			   P_("%s new call was planned from what happened.", "%s new calls were planned from what happened.",
 			      st->sweep.created),
-			   st->sweep.created);
+			   number_text(st->sweep.created, count));
 }
 
 static bool calls_enter(struct screen *s, struct app *app, const void *args)
@@ -258,12 +260,15 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 {
 	/* While searching, the counts are of the calls found. */
 	bool found = st->query[0] != '\0';
+	char n[NUMBER_LEN];
 	if (which < 0)
-		snprintf(out, size, _("Raised to the coordinator (%d)"), st->nescalations);
+		snprintf(out, size, _("Raised to the coordinator (%s)"), number_text(st->nescalations, n));
 	else if (which == 0)
-		snprintf(out, size, _("Today and overdue (%lld)"), found ? (long long)st->ndue : st->counts.due);
+		snprintf(out, size, _("Today and overdue (%s)"),
+			 number_text(found ? (long long)st->ndue : st->counts.due, n));
 	else
-		snprintf(out, size, _("The coming week (%lld)"), found ? (long long)(st->nrows - st->ndue) : st->counts.week);
+		snprintf(out, size, _("The coming week (%s)"),
+			 number_text(found ? (long long)(st->nrows - st->ndue) : st->counts.week, n));
 }
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
@@ -387,11 +392,12 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 	if (st->top + rows < n)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
 	if (waiting) {
+		char count[NUMBER_LEN];
 		snprintf(line, sizeof line,
-			 P_("%lld more citizen without contact for %d weeks waits (at most %d new calls a day).",
-			    "%lld more citizens without contact for %d weeks wait (at most %d new calls a day).",
+			 P_("%s more citizen without contact for %d weeks waits (at most %d new calls a day).",
+			    "%s more citizens without contact for %d weeks wait (at most %d new calls a day).",
 			    waiting_known),
-			 waiting_known, st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
+			 number_text(waiting_known, count), st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
 		draw_text(a->top + a->rows - 1, a->left, a->cols, line, A_DIM);
 	}
 	if (st->searching)
@@ -541,7 +547,7 @@ void calls_open(struct app *app)
 	app_push(app, &calls_screen, NULL);
 }
 
-static const struct screen_ops calls_screen = {
+const struct screen_ops calls_screen = {
 	.name = N_("Follow-up calls"),
 	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
 		   "why we call and who is responsible. The list plans new calls by itself from what happened: "

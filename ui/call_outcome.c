@@ -45,12 +45,13 @@ struct outcome_state {
 	struct call_entry in;          /* what is saved while "end the course?" is asked */
 };
 
-static const struct screen_ops call_outcome_screen;
+extern const struct screen_ops call_outcome_screen;
 
 static const struct action outcome_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the outcome; the next call is planned at once."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the outcome; the next call is planned at once."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the outcome; the next call is planned at once."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call without saving; asks first if you wrote anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -278,17 +279,23 @@ void call_outcome_open(struct app *app, const struct call_outcome_args *args)
 	app_push(app, &call_outcome_screen, args);
 }
 
-static const struct screen_ops call_outcome_screen = {
+static bool call_outcome_typing(struct screen *s)
+{
+	return form_typing(&((struct outcome_state *)s->state)->form);
+}
+
+const struct screen_ops call_outcome_screen = {
 	.name = N_("Call outcome"),
 	.help = N_("Choose how the call went with Space or the arrows: reached, not reached, call back at an agreed "
 		   "time, or wrong number. Write a short note in plain words. Then the next step: call again on a "
 		   "set day, nothing new, goes on their own now (the volunteer stops going along), a new match, "
 		   "ending the course, or a handover to professional help. Not reached three times in a row raises "
 		   "the citizen to the coordinator. For feedback calls, write what you told the referrer; it is only "
-		   "asked when the citizen agreed. F10 saves."),
+		   "asked when the citizen agreed. Ctrl-S saves."),
 	.actions = outcome_actions,
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.on_key = outcome_key,
+	.typing = call_outcome_typing,
 	.leave = app_free_state,
 };

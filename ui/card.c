@@ -32,7 +32,7 @@ struct card_state {
 	char picks_text[2][512]; /* interests, barriers as words */
 };
 
-static const struct screen_ops card_screen;
+extern const struct screen_ops card_screen;
 
 static const struct action card_actions[] = {
 	{ ACT_EDIT, 'e', N_("Edit"), N_("Change any field of the card."), 0 },
@@ -455,7 +455,7 @@ void card_open(struct app *app, const struct card_args *args)
 			.card = &((struct card_state *)top->state)->view.card });
 }
 
-static const struct screen_ops card_screen = {
+const struct screen_ops card_screen = {
 	.name = N_("Citizen card"),
 	.help = N_("The top line is the citizen's next step: an overdue or due call, the next session "
 		   "they are expected at, a match waiting to be made, a handover, or a reminder to decide "

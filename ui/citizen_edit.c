@@ -33,10 +33,11 @@ struct edit_state {
 	bool kept;
 };
 
-static const struct screen_ops conflict_screen, citizen_edit_screen;
+extern const struct screen_ops conflict_screen, citizen_edit_screen;
 
 static const struct action edit_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the changes to the card."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -217,7 +218,7 @@ static unsigned save(struct edit_state *st, struct app *app)
 				return finish(app, _("Saved. Another desk had changed other fields meanwhile; their changes are kept too."));
 			}
 			if (r == DB_ERR_CONFLICT)
-				app_status(app, STATUS_ERROR, "%s", _("The card keeps changing elsewhere. Press F10 again."));
+				app_status(app, STATUS_ERROR, "%s", _("The card keeps changing elsewhere. Press Ctrl-S again."));
 			else
 				app_status_db(app, r);
 			return RD_ALL;
@@ -331,7 +332,7 @@ static unsigned conflict_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
-static const struct screen_ops conflict_screen = {
+const struct screen_ops conflict_screen = {
 	.name = N_("Changed elsewhere"),
 	.help = N_("Another desk saved this card while you edited it. The rows show where your version "
 		   "and the saved one differ. Save yours over it, keep the saved one, or go back to your "
@@ -347,13 +348,19 @@ void citizen_edit_open(struct app *app, const struct citizen_edit_args *args)
 	app_push(app, &citizen_edit_screen, args);
 }
 
-static const struct screen_ops citizen_edit_screen = {
+static bool citizen_edit_typing(struct screen *s)
+{
+	return form_typing(&((struct edit_state *)s->state)->cf.form);
+}
+
+const struct screen_ops citizen_edit_screen = {
 	.name = N_("Edit card"),
-	.help = N_("Change any field and save with F10. If another desk saved the card meanwhile, you see "
+	.help = N_("Change any field and save with Ctrl-S. If another desk saved the card meanwhile, you see "
 		   "both versions and choose: save yours, keep theirs, or go back and combine them."),
 	.actions = edit_actions,
 	.enter = edit_enter,
 	.draw = edit_draw,
 	.on_key = edit_key,
+	.typing = citizen_edit_typing,
 	.leave = edit_leave,
 };

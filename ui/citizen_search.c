@@ -25,7 +25,7 @@ struct citizens_state {
 static const struct action citizens_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the chosen citizen's card."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Type any part of a name, a phone number, a postcode or an e-mail; "
-					   "'soren' finds Søren and 'aa' finds å."), ACTF_HIDDEN },
+					   "'soren' finds Søren and 'aa' finds å."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back when it is empty."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -116,7 +116,7 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
-static const struct screen_ops citizens_screen = {
+const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
 	.help = N_("Type to search: any part of a name, a phone number, a postcode or an e-mail. Letters "
 		   "are matched the Danish way: 'soren' finds Søren, 'aa' finds å. Up and Down choose, "

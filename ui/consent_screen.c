@@ -32,7 +32,7 @@ struct consent_state {
 	enum consent_purpose asked;   /* the purpose a dialog is about */
 };
 
-static const struct screen_ops consent_screen;
+extern const struct screen_ops consent_screen;
 
 static const struct action consent_actions[] = {
 	{ ACT_TOGGLE, UIK_ENTER, N_("Give/withdraw"), N_("Give the chosen consent (with the day it was given), or "
@@ -373,7 +373,7 @@ void consent_screen_open(struct app *app, const struct consent_screen_args *args
 	app_push(app, &consent_screen, args);
 }
 
-static const struct screen_ops consent_screen = {
+const struct screen_ops consent_screen = {
 	.name = N_("Consent"),
 	.help = N_("Consent is kept per purpose, each given or withdrawn on a day by someone's hand, and it acts: "
 		   "without consent that volunteers may call no call is planned to the citizen, without consent "

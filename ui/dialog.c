@@ -50,10 +50,10 @@ struct choose_open {
 static const struct action choose_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Choose"), N_("Take the highlighted answer (or press its first letter)."), 0 },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Move to the next answer (also Right; Left goes back)."), 0 },
+	{ ACT_PREV_FIELD, UIK(KEY_BTAB), N_("Previous"), N_("Move to the answer before (also Left)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without choosing."), 0 },
 	{ ACT_NEXT_FIELD, UIK(KEY_RIGHT), N_("Next"), NULL, ACTF_HIDDEN },
-	{ ACT_PREV_FIELD, UIK(KEY_LEFT), N_("Back"), NULL, ACTF_HIDDEN },
-	{ ACT_PREV_FIELD, UIK(KEY_BTAB), N_("Back"), NULL, ACTF_HIDDEN },
+	{ ACT_PREV_FIELD, UIK(KEY_LEFT), N_("Previous"), NULL, ACTF_HIDDEN },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -168,7 +168,7 @@ static unsigned choose_key(struct screen *s, struct app *app, ui_key k)
 	return RD_NONE;
 }
 
-static const struct screen_ops choose_screen = {
+const struct screen_ops choose_screen = {
 	.name = N_("Question"),
 	.help = N_("Answer the question to go on: the highlighted answer is marked with > <."),
 	.actions = choose_actions,
@@ -296,13 +296,21 @@ static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 	return k == UIK(KEY_F(1)) || k == UIK_CTRL('l') ? app_default_key(app, k) : RD_NONE;
 }
 
-static const struct screen_ops prompt_screen = {
+/* A note may well hold a question mark. */
+static bool prompt_typing(struct screen *s)
+{
+	(void)s;
+	return true;
+}
+
+const struct screen_ops prompt_screen = {
 	.name = N_("Question"),
 	.help = N_("Type the answer and press Enter, or Esc to leave it."),
 	.actions = prompt_actions,
 	.overlay = true,
 	.enter = prompt_enter,
 	.draw = prompt_draw,
+	.typing = prompt_typing,
 	.on_key = prompt_key,
 	.leave = prompt_leave,
 };
@@ -445,7 +453,7 @@ static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
 	return RD_BODY;
 }
 
-static const struct screen_ops pick_screen = {
+const struct screen_ops dialog_pick_screen = {
 	.name = N_("Choose"),
 	.help = N_("Tick every entry that fits with Space, then press Enter. Esc leaves the ticks as they were."),
 	.actions = pick_actions,
@@ -456,7 +464,7 @@ static const struct screen_ops pick_screen = {
 	.leave = app_free_state,
 };
 
-static const struct screen_ops pick_fixed_screen = {
+const struct screen_ops dialog_pick_fixed_screen = {
 	.name = N_("Choose"),
 	.help = N_("Tick every entry that fits with Space, then press Enter. Esc leaves the ticks as they were."),
 	.actions = pick_actions_fixed,
@@ -469,5 +477,5 @@ static const struct screen_ops pick_fixed_screen = {
 
 void dialog_pick(struct app *app, const struct pick_args *a)
 {
-	app_push(app, a->add ? &pick_screen : &pick_fixed_screen, a);
+	app_push(app, a->add ? &dialog_pick_screen : &dialog_pick_fixed_screen, a);
 }

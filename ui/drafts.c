@@ -130,7 +130,7 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops drafts_screen = {
+const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
 	.help = N_("Intake forms you left before they were saved, and changes to a card left unsaved "
 		   "when the program was stopped; nobody else sees them. Enter goes on with one; saving "

@@ -7,10 +7,70 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+static bool ascii_only;
+
+void draw_use_ascii(bool ascii)
+{
+	ascii_only = ascii;
+}
+
+char draw_ascii_for(uint32_t cp)
+{
+	/* ▁▂▃▄▅▆▇█ as a ramp from thin to full. */
+	static const char ramp[] = "_.:-=+*#";
+	if (cp >= 0x2581 && cp <= 0x2588)
+		return ramp[cp - 0x2581];
+	switch (cp) {
+	case 0x2713: /* ✓ */
+	case 0x2714: /* ✔ */
+		return '*';
+	case 0x2190: return '<'; /* ← */
+	case 0x2192: return '>'; /* → */
+	case 0x2191: return '^'; /* ↑ */
+	case 0x2193: return 'v'; /* ↓ */
+	case 0x2502: return '|'; /* │ */
+	case 0x2500: return '-'; /* ─ */
+	case 0x2013: /* – */
+	case 0x2014: /* — */
+		return '-';
+	default:
+		return 0;
+	}
+}
+
+/* The text with the stand-ins, into out; false when nothing changed. */
+static bool to_ascii(const char *text, char *out, size_t size)
+{
+	bool changed = false;
+	size_t len = strlen(text), used = 0;
+	for (size_t i = 0; i < len && used + 5 < size;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (!n) {
+			out[used++] = text[i++];
+			continue;
+		}
+		char c = draw_ascii_for(cp);
+		if (c) {
+			out[used++] = c;
+			changed = true;
+		} else {
+			memcpy(out + used, text + i, n);
+			used += n;
+		}
+		i += n;
+	}
+	out[used] = '\0';
+	return changed;
+}
+
 int draw_text(int y, int x, int maxcols, const char *text, attr_t attr)
 {
 	if (maxcols <= 0)
 		return 0;
+	char plain[2048];
+	if (ascii_only && to_ascii(text, plain, sizeof plain))
+		text = plain;
 	size_t n = utf8_fit(text, maxcols);
 	attron(attr);
 	mvaddnstr(y, x, text, (int)n);

@@ -3,9 +3,17 @@
 #define BB_DRAW_H
 
 #include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 /* Draws as much of text as fits in maxcols; returns the columns used. */
 int draw_text(int y, int x, int maxcols, const char *text, attr_t attr);
+/* For a console font without them (the Linux console): check marks,
+ * chart blocks, arrows and dashes are drawn as ASCII letters of the
+ * same width, so nothing moves. */
+void draw_use_ascii(bool ascii);
+/* The ASCII stand-in draw_text uses for a code point, or 0 for none. */
+char draw_ascii_for(uint32_t cp);
 /* Blanks cols cells from (y, x) with attr. */
 void draw_blank(int y, int x, int cols, attr_t attr);
 /* Text centred in a row of width cols starting at x. */

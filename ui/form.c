@@ -9,6 +9,7 @@
 #include "cpr.h"
 #include "draw.h"
 #include "i18n.h"
+#include "number.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -140,9 +141,10 @@ bool form_check_field(struct form_field *fld)
 		errno = 0;
 		char *end;
 		long v = strtol(t, &end, 10);
+		char lo[NUMBER_LEN], hi[NUMBER_LEN];
 		if (errno || *end || v < fld->min || v > fld->max)
-			snprintf(fld->error, sizeof fld->error,
-				 _("Write a whole number from %ld to %ld."), fld->min, fld->max);
+			snprintf(fld->error, sizeof fld->error, _("Write a whole number from %s to %s."),
+				 number_text(fld->min, lo), number_text(fld->max, hi));
 	} else if (fld->kind == FIELD_MULTI && fld->required && !fld->picked) {
 		snprintf(fld->error, sizeof fld->error, _("Choose at least one in %s."), _(fld->label));
 	} else if (fld->kind == FIELD_TEXT && cpr_found(t)) {
@@ -215,6 +217,12 @@ static unsigned choice_key(struct form *f, struct form_field *fld, ui_key key, e
 	return RD_BODY;
 }
 
+bool form_typing(const struct form *f)
+{
+	enum field_kind k = f->fields[f->current].kind;
+	return k == FIELD_TEXT || k == FIELD_DATE || k == FIELD_NUMBER;
+}
+
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
@@ -224,6 +232,7 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 	if (!moving)
 		f->left_error[0] = '\0';
 	switch (key) {
+	case UIK_CTRL('s'):
 	case UIK(KEY_F(10)):
 		*ev = FORM_SUBMIT;
 		return RD_ALL;

@@ -106,7 +106,12 @@ void form_value_text(const struct form_field *fld, char *out, size_t size);
  * versions of the same form. */
 void form_field_take_value(struct form_field *dst, const struct form_field *src);
 
+/* Ctrl-S and F10 save (FORM_SUBMIT): F10 alone is not enough, since
+ * GNOME Terminal and xfce4-terminal keep it for their menu. */
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev);
+/* Whether the current field takes letters as text (text, date, number),
+ * so that Space and ? are typed; on a choice they are keys. */
+bool form_typing(const struct form *f);
 void form_draw(struct form *f, const struct area *a);
 
 /* Drafts: every field as "key=value" lines (multi: the chosen ids,

@@ -13,11 +13,11 @@
 #include "list.h"
 #include "utf8.h"
 
-enum { HELP_MAX_ROWS = 64 };
+enum { HELP_MAX_ROWS = 64, HELP_KEY_COLS = 12 };
 
-/* One row per action; aliases (F1 and ?) share a row. */
+/* One row per action; aliases (? and F1) share a row. */
 struct help_row {
-	char keys[32];
+	char keys[64];
 	const struct action *action;
 };
 
@@ -84,7 +84,8 @@ static void add_rows(struct help_state *h, const struct action *t)
 				r = &h->rows[i];
 		if (r) {
 			size_t used = strlen(r->keys);
-			snprintf(r->keys + used, sizeof r->keys - used, ", %s", key);
+			/* TRANSLATORS: between two keys that do the same, "< or ←". */
+			snprintf(r->keys + used, sizeof r->keys - used, "%s%s", _(" or "), key);
 		} else if (h->nrows < HELP_MAX_ROWS) {
 			r = &h->rows[h->nrows++];
 			r->action = t;
@@ -132,16 +133,29 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_text(y, a->left, a->cols, _("No key matches the search."), A_DIM);
 		return;
 	}
-	/* Each key with its whole sentence, wrapped under a hanging indent;
-	 * Up and Down scroll by one key. */
-	int key_w = 9, first = h->list.selected;
+	/* Each key with its whole sentence, wrapped under a hanging indent
+	 * as wide as the screen's short keys need; keys wider than that ("Ctrl-S or
+	 * F10") get a line of their own. Up and Down scroll by one key. */
+	int key_w = 0, first = h->list.selected;
+	for (int i = 0; i < h->nrows; i++) {
+		const char *k = h->rows[i].keys;
+		int w = utf8_columns(k, strlen(k)) + 2;
+		if (w > key_w && w <= HELP_KEY_COLS)
+			key_w = w;
+	}
+	if (key_w > a->cols / 3)
+		key_w = a->cols / 3;
 	for (int i = first; i < h->nshown && y < end; i++) {
 		const struct help_row *r = &h->rows[h->shown[i]];
 		char text[600];
 		snprintf(text, sizeof text, "%s: %s", _(r->action->hint),
 			 _(r->action->help ? r->action->help : r->action->hint));
-		draw_text(y, a->left, key_w, r->keys, A_BOLD);
-		y += draw_wrapped(y, a->left + key_w, end - y, a->cols - key_w, text, A_NORMAL);
+		int w = draw_text(y, a->left, a->cols, r->keys, A_BOLD);
+		if (w > key_w - 1)
+			y++;
+		if (y < end)
+			/* The last column is kept for the scroll marks. */
+			y += draw_wrapped(y, a->left + key_w, end - y, a->cols - key_w - 1, text, A_NORMAL);
 	}
 	if (first > 0)
 		draw_text(a->top + used, a->left + a->cols - 1, 1, "^", A_BOLD);
@@ -170,6 +184,12 @@ static unsigned help_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
+/* Searching the keys for ? is searching for the help key. */
+static bool help_typing(struct screen *s)
+{
+	return ((struct help_state *)s->state)->list.searching;
+}
+
 void help_open(struct app *app, const struct help_args *args)
 {
 	app_push(app, &help_screen, args);
@@ -182,5 +202,6 @@ const struct screen_ops help_screen = {
 	.enter = help_enter,
 	.draw = help_draw,
 	.on_key = help_key,
+	.typing = help_typing,
 	.leave = app_free_state,
 };

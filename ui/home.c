@@ -18,6 +18,7 @@
 #include "drafts.h"
 #include "intake_form.h"
 #include "matching_waiting.h"
+#include "number.h"
 #include "registry_list.h"
 #include "retention.h"
 #include "settings_form.h"
@@ -54,9 +55,9 @@ struct home_state {
 
 static int draw_count(int y, int x, int cols, const char *label, long long n)
 {
-	char padded[200], line[240];
+	char padded[200], line[240], count[NUMBER_LEN];
 	text_pad(padded, sizeof padded, label, 32);
-	snprintf(line, sizeof line, "%s %lld", padded, n);
+	snprintf(line, sizeof line, "%s %s", padded, number_text(n, count));
 	draw_text(y, x, cols, line, A_NORMAL);
 	return 1;
 }

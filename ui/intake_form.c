@@ -19,12 +19,13 @@ struct intake_state {
 	struct citizen_card card; /* what is being saved while a question is open */
 };
 
-static const struct screen_ops intake_screen;
+extern const struct screen_ops intake_screen;
 
 static const struct action intake_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the intake and open the citizen's card."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the intake and open the citizen's card."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the intake and open the citizen's card."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right), or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right), or open the list of a multiple choice (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave the form; asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -211,7 +212,12 @@ void intake_open(struct app *app, const struct intake_args *args)
 	app_push(app, &intake_screen, args);
 }
 
-static const struct screen_ops intake_screen = {
+static bool intake_typing(struct screen *s)
+{
+	return form_typing(&((struct intake_state *)s->state)->cf.form);
+}
+
+const struct screen_ops intake_screen = {
 	.name = N_("Intake"),
 	.help = N_("Fill in the form as the first conversation goes: the referral, consent, the citizen, "
 		   "a relative who takes part, wishes and needs, and your assessment. Fields with * must be "
@@ -221,5 +227,6 @@ static const struct screen_ops intake_screen = {
 	.enter = intake_enter,
 	.draw = intake_draw,
 	.on_key = intake_key,
+	.typing = intake_typing,
 	.leave = intake_leave,
 };

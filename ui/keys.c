@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
+
+static bool ascii_labels;
 
 static const struct {
 	const char *name;
@@ -16,7 +19,8 @@ static const struct {
 	{ "Del", UIK(KEY_DC) }, { "Up", UIK(KEY_UP) }, { "Down", UIK(KEY_DOWN) },
 	{ "Left", UIK(KEY_LEFT) }, { "Right", UIK(KEY_RIGHT) }, { "Home", UIK(KEY_HOME) },
 	{ "End", UIK(KEY_END) }, { "PgUp", UIK(KEY_PPAGE) }, { "PgDn", UIK(KEY_NPAGE) },
-	{ "F1", UIK(KEY_F(1)) }, { "F2", UIK(KEY_F(2)) }, { "F10", UIK(KEY_F(10)) },
+	{ "F1", UIK(KEY_F(1)) }, { "F2", UIK(KEY_F(2)) }, { "F3", UIK(KEY_F(3)) }, { "F4", UIK(KEY_F(4)) },
+	{ "F5", UIK(KEY_F(5)) }, { "F10", UIK(KEY_F(10)) }, { "F12", UIK(KEY_F(12)) },
 	{ "Resize", UIK(KEY_RESIZE) },
 };
 
@@ -38,8 +42,34 @@ ui_key keys_from_name(const char *name)
 	return n && n == len ? (ui_key)cp : UIK_NONE;
 }
 
+void keys_use_ascii(bool ascii)
+{
+	ascii_labels = ascii;
+}
+
+/* What the desk sees on the key: the arrows as arrows (in words where the
+ * font has none), the rest in the screen's language. */
+static const char *label_of(ui_key key)
+{
+	switch (key) {
+	case UIK_SPACE: return _("Space");
+	case UIK(KEY_BTAB): return _("Shift-Tab");
+	case UIK(KEY_BACKSPACE): return _("Backspace");
+	case UIK(KEY_LEFT): return ascii_labels ? _("Left") : "←";
+	case UIK(KEY_RIGHT): return ascii_labels ? _("Right") : "→";
+	case UIK(KEY_UP): return ascii_labels ? _("Up") : "↑";
+	case UIK(KEY_DOWN): return ascii_labels ? _("Down") : "↓";
+	default: return NULL;
+	}
+}
+
 void keys_label(ui_key key, char *out, int size)
 {
+	const char *label = label_of(key);
+	if (label) {
+		snprintf(out, (size_t)size, "%s", label);
+		return;
+	}
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
 		if (named[i].key == key) {
 			snprintf(out, (size_t)size, "%s", named[i].name);
@@ -47,7 +77,8 @@ void keys_label(ui_key key, char *out, int size)
 		}
 	}
 	if (key > 0 && key < 32) {
-		snprintf(out, (size_t)size, "^%c", key + '@');
+		/* TRANSLATORS: a key pressed with Ctrl held down, e.g. Ctrl-S. */
+		snprintf(out, (size_t)size, _("Ctrl-%c"), key + '@');
 		return;
 	}
 	char buf[5] = { 0 };

@@ -4,6 +4,7 @@
 #ifndef BB_KEYS_H
 #define BB_KEYS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef int32_t ui_key;
@@ -24,7 +25,10 @@ enum {
 
 /* Names used by test scripts and the help screen: "<Enter>", "<F1>". */
 ui_key keys_from_name(const char *name);
-/* A short label for the key-hint line, e.g. "Enter", "F1", "^L", "q". */
+/* A short label for the key-hint line, e.g. "Enter", "F1", "Ctrl-S",
+ * "Mellemrum", "←", "q". */
 void keys_label(ui_key key, char *out, int size);
+/* Arrows in words, for a console font without arrows (TERM=linux). */
+void keys_use_ascii(bool ascii);
 
 #endif

@@ -1,7 +1,7 @@
 /* matching_citizen.c — one citizen's match: the volunteers and the
  * activities that fit, best first, each with its score and the reasons in
  * words; side by side on a wide window, one above the other on a narrow
- * one. Enter chooses a line in each list, F10 confirms the match and
+ * one. Enter chooses a line in each list, Ctrl-S (or F10) confirms the match and
  * opens the citizen's card, where the next step shows the first session. */
 #include "matching_waiting.h"
 
@@ -15,6 +15,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "number.h"
 #include "postcode.h"
 #include "registry.h"
 #include "utf8.h"
@@ -24,7 +25,8 @@ enum { WIDE = 100, LINE = 2048 };
 
 static const struct action mc_actions[] = {
 	{ ACT_CHOOSE, UIK_ENTER, N_("Choose"), N_("Choose the highlighted volunteer or activity, or undo the choice (also Space)."), 0 },
-	{ ACT_CONFIRM, UIK(KEY_F(10)), N_("Confirm"), N_("Confirm the match with what is chosen: the citizen is enrolled, the first session with the volunteer is planned and a follow-up call after it."), 0 },
+	{ ACT_CONFIRM, UIK_CTRL('s'), N_("Confirm"), N_("Confirm the match with what is chosen: the citizen is enrolled, the first session with the volunteer is planned and a follow-up call after it."), 0 },
+	{ ACT_CONFIRM, UIK(KEY_F(10)), N_("Confirm"), N_("Confirm the match with what is chosen: the citizen is enrolled, the first session with the volunteer is planned and a follow-up call after it."), ACTF_HIDDEN },
 	{ ACT_SWITCH_LIST, UIK_TAB, N_("Other list"), N_("Move between the volunteers and the activities."), 0 },
 	{ ACT_END_MATCH, 'x', N_("End match"), N_("End one of the citizen's open matches, with the outcome and a reason."), 0 },
 	{ ACT_WISHES, 'o', N_("Wishes"), N_("The citizen's wishes about the volunteer (gender, age, lived experience) and their language."), 0 },
@@ -41,7 +43,7 @@ struct mc_state {
 	struct match_end end;               /* while ending a match is asked */
 };
 
-static const struct screen_ops matching_citizen_screen;
+extern const struct screen_ops matching_citizen_screen;
 
 void matching_citizen_open(struct app *app, const struct matching_citizen_args *args)
 {
@@ -230,21 +232,22 @@ static void filtered_line(const int *filtered, char *out, size_t size)
 	for (int k = 1; k < ML_COUNT; k++) {
 		if (!filtered[k])
 			continue;
-		char one[200];
-		snprintf(one, sizeof one, "%d %s", filtered[k], match_limit_text((enum match_limit)k));
+		char one[200], n[NUMBER_LEN];
+		snprintf(one, sizeof one, "%s %s", number_text(filtered[k], n), match_limit_text((enum match_limit)k));
 		append(parts, sizeof parts, ", ", one);
 	}
-	snprintf(out, size, P_("%d not shown: %s", "%d not shown: %s", total), total, parts);
+	char n[NUMBER_LEN];
+	snprintf(out, size, P_("%s not shown: %s", "%s not shown: %s", total), number_text(total, n), parts);
 }
 
 static void draw_list(struct mc_state *st, int list, const struct area *a)
 {
 	if (a->rows < 2)
 		return;
-	char line[LINE], more[700];
+	char line[LINE], more[700], count[NUMBER_LEN];
 	bool focused = st->focus == list;
-	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %d fits", "Volunteers: %d fit", st->m.nranked[0])
-		 : P_("Activities: %d fits", "Activities: %d fit", st->m.nranked[1]), st->m.nranked[list]);
+	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %s fits", "Volunteers: %s fit", st->m.nranked[0])
+		 : P_("Activities: %s fits", "Activities: %s fit", st->m.nranked[1]), number_text(st->m.nranked[list], count));
 	int w = draw_text(a->top, a->left, a->cols, line, focused ? A_BOLD | A_UNDERLINE : A_BOLD);
 	filtered_line(st->m.filtered[list], more, sizeof more);
 	if (more[0] && w + 3 < a->cols) {
@@ -479,14 +482,14 @@ static unsigned mc_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
-static const struct screen_ops matching_citizen_screen = {
+const struct screen_ops matching_citizen_screen = {
 	.name = N_("Match a citizen"),
 	.help = N_("Volunteers and activities that fit the citizen, best first. The number is the score; "
 		   "the words say where the points come from: shared interests, the same or a nearby "
 		   "area, times that fit, free places, language, the citizen's wishes (gender, age, lived "
 		   "experience) and, for a citizen with anxiety, a practice community as a safe first "
 		   "step. Those without a free place, not active, ended or full are not shown. Choose a "
-		   "volunteer and/or an activity with Enter and confirm with F10."),
+		   "volunteer and/or an activity with Enter and confirm with Ctrl-S."),
 	.actions = mc_actions,
 	.enter = mc_enter,
 	.draw = mc_draw,

@@ -14,6 +14,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "list.h"
+#include "number.h"
 
 enum { PROPOSAL_MAX = 1000, LINE = 2048 };
 
@@ -158,16 +159,17 @@ static void proposal_draw(struct screen *s, struct app *app, const struct area *
 {
 	(void)app;
 	struct proposal_state *st = s->state;
-	char line[LINE * 2];
+	char line[LINE * 2], n1[NUMBER_LEN], n2[NUMBER_LEN], n3[NUMBER_LEN];
 	int y = a->top;
-	snprintf(line, sizeof line, P_("The %d citizen who has waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
-				       "The %d citizens who have waited longest: %d get a proposal. Total score %lld, the highest the free places allow.",
-				       st->p.n), st->p.n, st->nshown, st->p.total);
+	snprintf(line, sizeof line, P_("The %s citizen who has waited longest: %s get a proposal. Total score %s, the highest the free places allow.",
+				       "The %s citizens who have waited longest: %s get a proposal. Total score %s, the highest the free places allow.",
+				       st->p.n), number_text(st->p.n, n1), number_text(st->nshown, n2),
+		 number_text(st->p.total, n3));
 	y += draw_wrapped(y, a->left, 2, a->cols, line, A_BOLD);
 	if (st->p.n > st->nshown) {
-		snprintf(line, sizeof line, P_("%d gets nothing now: no free place fits them.",
-					       "%d get nothing now: no free place fits them.", st->p.n - st->nshown),
-			 st->p.n - st->nshown);
+		snprintf(line, sizeof line, P_("%s gets nothing now: no free place fits them.",
+					       "%s get nothing now: no free place fits them.", st->p.n - st->nshown),
+			 number_text(st->p.n - st->nshown, n1));
 		draw_text(y++, a->left, a->cols, line, A_DIM);
 	}
 	int wc = a->cols * 26 / 100, wv = a->cols * 27 / 100, wa = a->cols * 27 / 100;
@@ -264,7 +266,7 @@ static unsigned proposal_key(struct screen *s, struct app *app, ui_key key)
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops matching_proposal_screen = {
+const struct screen_ops matching_proposal_screen = {
 	.name = N_("Proposal for everyone waiting"),
 	.help = N_("Everyone waiting (up to a thousand, the longest waiting first) matched at once: each to "
 		   "at most one volunteer and one activity, no volunteer or activity beyond its free places, "

@@ -16,6 +16,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
+#include "number.h"
 #include "vocab.h"
 
 enum { PAGE = 60, MAX_ROWS = 2000 };
@@ -288,13 +289,13 @@ static void picker_draw(struct screen *s, struct app *app, const struct area *a)
 	struct picker_state *st = s->state;
 	st->narrow = a->cols < 60;
 	st->name_cols = a->cols >= 100 ? 36 : a->cols >= 70 ? 26 : st->narrow ? a->cols - 14 : a->cols / 3;
-	char head[200];
+	char head[200], count[NUMBER_LEN];
 	if (st->searching_all)
 		snprintf(head, sizeof head, "%s", _("All citizens matching the search"));
 	else
-		snprintf(head, sizeof head, P_("%lld citizen waiting for a match, longest waiting first",
-					       "%lld citizens waiting for a match, longest waiting first",
-					       st->total_waiting), st->total_waiting);
+		snprintf(head, sizeof head, P_("%s citizen waiting for a match, longest waiting first",
+					       "%s citizens waiting for a match, longest waiting first",
+					       st->total_waiting), number_text(st->total_waiting, count));
 	draw_text(a->top, a->left, a->cols, head, A_BOLD);
 	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
 	list_draw(&st->list, &rest);
@@ -343,7 +344,7 @@ static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 	return used ? r : app_default_key(app, key);
 }
 
-static const struct screen_ops matching_screen = {
+const struct screen_ops matching_screen = {
 	.name = N_("Matching"),
 	.help = N_("The citizens waiting for a match with a volunteer or an activity, longest waiting first, "
 		   "with how long they have waited. A citizen waits when volunteers can help them (or they "

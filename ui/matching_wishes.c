@@ -21,7 +21,7 @@ struct wishes_state {
 	struct form form;
 };
 
-static const struct screen_ops matching_wishes_screen;
+extern const struct screen_ops matching_wishes_screen;
 
 static const struct form_field layout[W_COUNT] = {
 	[W_HEADING] = { .label = N_("What the citizen wishes for"), .kind = FIELD_HEADING },
@@ -34,8 +34,9 @@ static const struct form_field layout[W_COUNT] = {
 };
 
 static const struct action wishes_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the wishes; the lists are ranked again."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also the arrow keys)."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the wishes; the lists are ranked again."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the wishes; the lists are ranked again."), ACTF_HIDDEN },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also the arrow keys)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -104,7 +105,12 @@ static unsigned wishes_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static const struct screen_ops matching_wishes_screen = {
+static bool matching_wishes_typing(struct screen *s)
+{
+	return form_typing(&((struct wishes_state *)s->state)->form);
+}
+
+const struct screen_ops matching_wishes_screen = {
 	.name = N_("Wishes for matching"),
 	.help = N_("What the citizen wishes for in a volunteer: a woman or a man, someone close to their own "
 		   "age, younger or older, and someone with lived experience. A wish that is met adds "
@@ -113,5 +119,6 @@ static const struct screen_ops matching_wishes_screen = {
 	.enter = wishes_enter,
 	.draw = wishes_draw,
 	.on_key = wishes_key,
+	.typing = matching_wishes_typing,
 	.leave = app_free_state,
 };

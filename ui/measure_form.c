@@ -41,12 +41,13 @@ struct measure_form_state {
 	struct measure_entry entry;  /* what is saved while "consent?" is asked */
 };
 
-static const struct screen_ops measure_form_screen;
+extern const struct screen_ops measure_form_screen;
 
 static const struct action measure_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the answers and the score."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the answers and the score."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the answers and the score."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next question (also Enter and Down); Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Answer"), N_("Type the number of the answer: it is kept and the next question comes."), ACTF_HIDDEN },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change the occasion (also Left and Right). A question is answered by typing the answer's number."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you answered anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -337,14 +338,21 @@ static void move_to(struct measure_form_state *st, int row)
 		st->current = row;
 }
 
+/* Only the date is typed; an answer is one digit, and ? there is help. */
+static bool measure_typing(struct screen *s)
+{
+	const struct measure_form_state *st = s->state;
+	return st->current == ROW_DATE;
+}
+
 static unsigned measure_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct measure_form_state *st = s->state;
 	st->error[0] = '\0';
 	int item = st->current - ROW_ITEMS;
-	switch (key) {
-	case UIK(KEY_F(10)):
+	if (action_for_key(s->ops->actions, key) == ACT_SAVE)
 		return save(st, app);
+	switch (key) {
 	case UIK_ESC:
 		if (st->dirty)
 			dialog_confirm(app, &(struct confirm_args){ .question = _("Leave without saving the answers?"),
@@ -420,17 +428,18 @@ void measure_form_open(struct app *app, const struct measure_form_args *args)
 		.n = n, .done = measure_chosen, .ctx = st });
 }
 
-static const struct screen_ops measure_form_screen = {
+const struct screen_ops measure_form_screen = {
 	.name = N_("Measure"),
 	.help = N_("WHO-5 Well-Being Index (WHO Collaborating Centre in Mental Health, Psychiatric Research Unit, "
 		   "Mental Health Centre North Zealand): five questions 0-5, the sum times 4 gives 0-100. 50 or "
 		   "less suggests reduced wellbeing, 28 or less likely depression: a screening, not a diagnosis; "
 		   "talk about seeing the GP. Loneliness (Hughes et al. 2004, after the UCLA scale): three "
-		   "questions 1-3, total 3-9, higher is lonelier. Type the answer's number; F10 saves. Answers "
+		   "questions 1-3, total 3-9, higher is lonelier. Type the answer's number; Ctrl-S saves. Answers "
 		   "are health data, kept only with consent."),
 	.actions = measure_actions,
 	.enter = measure_enter,
 	.draw = measure_draw,
 	.on_key = measure_key,
+	.typing = measure_typing,
 	.leave = app_free_state,
 };

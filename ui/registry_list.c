@@ -450,7 +450,7 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 	return r | RD_BODY;
 }
 
-static const struct screen_ops registry_screen = {
+const struct screen_ops registry_screen = {
 	.name = N_("Registry"),
 	.help = N_("The centre's volunteers and activities. Tab switches between them, / searches as you "
 		   "type, Enter opens one to see or change it, n adds a new one. A volunteer can be paused "

@@ -52,6 +52,9 @@ struct screen_ops {
 	/* Another desk committed a change meanwhile: read again what is
 	 * shown, keep the cursor, and mark what changed. Returns RD_* flags. */
 	unsigned (*others_changed)(struct screen *s, struct app *app);
+	/* Whether letters are text right now (a text field, a search being
+	 * typed): then ? and Space are typed, not keys. NULL: never. */
+	bool (*typing)(struct screen *s);
 	/* Closes; keeps unsaved typing as a draft for the person signed in. */
 	void (*leave)(struct screen *s, struct app *app);
 };

@@ -1,5 +1,6 @@
-/* settings_form.c — the centre's name, the idle-lock minutes, and when a
- * citizen without contact gets a call (src/call_rules.h). */
+/* settings_form.c — the centre's name, the idle-lock minutes, when a
+ * citizen without contact gets a call (src/call_rules.h), and the
+ * centre's time zone. */
 #include "settings_form.h"
 
 #include <stdio.h>
@@ -16,7 +17,7 @@
 #include "strbuf.h"
 
 enum {
-	F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY,
+	F_CENTRE, F_IDLE, F_NO_CONTACT_WEEKS, F_NO_CONTACT_PER_DAY, F_TIME_ZONE,
 	F_H_RETENTION, F_RETENTION_COURSE, F_RETENTION_REFERRAL, F_RETENTION_AUDIT, F_COUNT
 };
 
@@ -28,10 +29,11 @@ struct settings_state {
 	struct retention_result preview;
 };
 
-static const struct screen_ops settings_screen;
+extern const struct screen_ops settings_screen;
 
 static const struct action settings_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the settings."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the settings."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the settings."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -42,6 +44,15 @@ static void set_number(struct form *f, int i, int value)
 	char v[16];
 	snprintf(v, sizeof v, "%d", value);
 	form_set_text(f, i, v);
+}
+
+static bool zone_check(const struct form_field *fld, char *err, size_t size)
+{
+	if (settings_time_zone_ok(fld->edit.text))
+		return true;
+	snprintf(err, size, "%s", _("This PC does not know that time zone. Write it as in the tz database, "
+				    "e.g. Europe/Copenhagen, Atlantic/Faroe or America/Nuuk."));
+	return false;
 }
 
 static bool in_range(const struct form *f, int i)
@@ -93,6 +104,8 @@ static bool settings_enter(struct screen *s, struct app *app, const void *args)
 	st->fields[F_NO_CONTACT_PER_DAY] = (struct form_field){
 		.label = N_("Of those calls, at most a day"), .kind = FIELD_NUMBER, .required = true,
 		.min = NO_CONTACT_PER_DAY_MIN, .max = NO_CONTACT_PER_DAY_MAX };
+	st->fields[F_TIME_ZONE] = (struct form_field){
+		.label = N_("Time zone"), .kind = FIELD_TEXT, .max_chars = TIME_ZONE_CHARS, .check = zone_check };
 	st->fields[F_H_RETENTION] = (struct form_field){ .label = N_("What is kept, and for how long"),
 		.kind = FIELD_HEADING };
 	st->fields[F_RETENTION_COURSE] = (struct form_field){
@@ -109,6 +122,7 @@ static bool settings_enter(struct screen *s, struct app *app, const void *args)
 	set_number(&st->form, F_IDLE, cs.idle_lock_minutes);
 	set_number(&st->form, F_NO_CONTACT_WEEKS, cs.no_contact_weeks);
 	set_number(&st->form, F_NO_CONTACT_PER_DAY, cs.no_contact_per_day);
+	form_set_text(&st->form, F_TIME_ZONE, cs.time_zone);
 	set_number(&st->form, F_RETENTION_COURSE, cs.retention_course_months);
 	set_number(&st->form, F_RETENTION_REFERRAL, cs.retention_referral_months);
 	set_number(&st->form, F_RETENTION_AUDIT, cs.retention_audit_months);
@@ -158,6 +172,7 @@ static unsigned save(struct settings_state *st, struct app *app)
 		.retention_audit_months = (int)form_number(&st->form, F_RETENTION_AUDIT),
 	};
 	snprintf(cs.centre_name, sizeof cs.centre_name, "%s", form_text(&st->form, F_CENTRE));
+	snprintf(cs.time_zone, sizeof cs.time_zone, "%s", form_text(&st->form, F_TIME_ZONE));
 	enum db_status r = settings_save(&app->desk, &cs);
 	if (r != DB_OK) {
 		/* Keep the form open with what was typed: nothing is lost. */
@@ -190,7 +205,12 @@ void settings_open(struct app *app)
 	app_push(app, &settings_screen, NULL);
 }
 
-static const struct screen_ops settings_screen = {
+static bool settings_typing(struct screen *s)
+{
+	return form_typing(&((struct settings_state *)s->state)->form);
+}
+
+const struct screen_ops settings_screen = {
 	.name = N_("Settings"),
 	.help = N_("Write the centre's name as it should stand on the home screen and in reports. "
 		   "The screen locks itself after the given number of idle minutes. A citizen with no "
@@ -198,10 +218,14 @@ static const struct screen_ops settings_screen = {
 		   "most the given number of such calls are added a day, the earliest registered first. The "
 		   "retention rule anonymises citizens whose course ended, or whose referral was never followed "
 		   "up, the given months ago, and removes older audit log entries; it runs by itself once a "
-		   "day, and the line at the bottom says what it would do today."),
+		   "day, and the line at the bottom says what it would do today. The "
+
+		   "time zone is the centre's (Europe/Copenhagen unless it is elsewhere): it decides when "
+		   "a day begins and the times shown, whatever the PC is set to."),
 	.actions = settings_actions,
 	.enter = settings_enter,
 	.draw = settings_draw,
 	.on_key = settings_key,
+	.typing = settings_typing,
 	.leave = app_free_state,
 };

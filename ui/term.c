@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -105,12 +106,50 @@ bool term_script_mode(void)
 	return script_screen != NULL;
 }
 
+/* What terminals send that their TERM entry may not say: PuTTY calls
+ * itself xterm but sends ESC[11~ for F1 and ESC[1~ for Home; the Linux
+ * console sends ESC[[A for F1; rxvt ESC[7~ for Home; any of them may send
+ * a cursor key in either of its two modes. Taught to ncurses whatever
+ * TERM is, so a key is never read as Esc followed by letters (which would
+ * leave the screen and type "1~" into a field). A sequence TERM already
+ * gives a meaning keeps it (rxvt's ESC[1~ is Find, read as Home below). */
+static const struct {
+	const char *seq;
+	int key;
+} extra_keys[] = {
+	/* PuTTY and rxvt (F1-F4), then the VT220 numbers every terminal uses */
+	{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+	{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+	{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+	/* xterm and VT100 (also what PuTTY sends in its "VT100+" mode) */
+	{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+	/* the Linux console */
+	{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) }, { "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+	{ "\033[[E", KEY_F(5) },
+	/* Home and End: VT220 (PuTTY, Linux console, screen), rxvt, xterm */
+	{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+	{ "\033[H", KEY_HOME }, { "\033[F", KEY_END }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	/* cursor keys in normal and application mode, Shift-Tab, keypad Enter */
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	{ "\033[Z", KEY_BTAB }, { "\033OM", KEY_ENTER },
+};
+
+static void define_extra_keys(void)
+{
+	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
+		if (key_defined(extra_keys[i].seq) == 0)
+			define_key(extra_keys[i].seq, extra_keys[i].key);
+}
+
 static void setup_curses_modes(void)
 {
 	cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_extra_keys();
 	/* Esc must answer at once; the desk never types escape sequences by hand. */
 	set_escdelay(25);
 	curs_set(0);
@@ -156,6 +195,12 @@ bool term_start(char *err, size_t errsize)
 		return false;
 	}
 	setup_curses_modes();
+	/* The Linux console's fonts have no check marks, chart blocks or
+	 * arrows (they show as diamonds): ASCII stand-ins there. */
+	const char *term = getenv("TERM");
+	bool console = term && strncmp(term, "linux", 5) == 0;
+	draw_use_ascii(console);
+	keys_use_ascii(console);
 	flow_control_off();
 	/* ncurses restores its own idea of the program's modes after endwin;
 	 * make that the one without flow control. */
@@ -326,8 +371,15 @@ ui_key term_next_key(void)
 		return UIK_STOP;
 	if (r == ERR)
 		return UIK_NONE;
-	if (r == KEY_CODE_YES)
+	if (r == KEY_CODE_YES) {
+		/* The VT220's Find and Select sit where Home and End are (rxvt
+		 * and screen name ESC[1~ and ESC[4~ so). */
+		if (wch == KEY_FIND)
+			wch = KEY_HOME;
+		else if (wch == KEY_SELECT)
+			wch = KEY_END;
 		return wch == KEY_ENTER ? UIK_ENTER : UIK((int)wch);
+	}
 	if (wch == '\r')
 		return UIK_ENTER;
 	/* Terminals disagree on Backspace: DEL, ^H or KEY_BACKSPACE. */

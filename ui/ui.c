@@ -9,6 +9,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "hints.h"
 #include "home.h"
 #include "signin.h"
 #include "i18n.h"
@@ -49,41 +50,25 @@ static void draw_title(struct app *app)
 		draw_text(0, COLS - tw - 1, tw, today, A_REVERSE);
 }
 
-/* Key hints from the same tables the dispatcher reads, between x and
- * end; with draw false it only measures. Returns where it stopped. */
-static int hints(const struct action *t, int x, int end, bool draw)
-{
-	for (; t && t->id != ACT_NONE && x < end; t++) {
-		if (t->flags & (ACTF_HIDDEN | ACTF_MENU))
-			continue;
-		char key[16];
-		keys_label(t->key, key, sizeof key);
-		const char *hint = _(t->hint);
-		int need = utf8_columns(key, strlen(key)) + utf8_columns(hint, strlen(hint)) + 1;
-		if (x + need > end)
-			break;
-		if (draw) {
-			draw_text(LINES - 1, x, COLS - x, key, A_BOLD);
-			draw_text(LINES - 1, x + need - utf8_columns(hint, strlen(hint)), COLS - x, hint, A_REVERSE);
-		}
-		x += need + 2;
-	}
-	return x;
-}
-
+/* Key hints from the same tables the dispatcher reads, on one line or
+ * two (hints.c); the status line sits just above them. */
 static void draw_bottom(struct app *app)
 {
-	draw_blank(LINES - 2, 0, COLS, A_NORMAL);
-	if (app->status[0])
-		draw_text(LINES - 2, 1, COLS - 2, app->status,
-			  app->status_kind == STATUS_ERROR ? A_BOLD | A_REVERSE : A_BOLD);
-	draw_blank(LINES - 1, 0, COLS, A_NORMAL);
-	/* The global keys (help: the way to every other key) keep their place
-	 * at the right end however narrow the window; the screen's fill the rest. */
-	int global_w = hints(global_actions, 0, COLS, false);
 	struct screen *s = app_top(app);
-	hints(s ? s->ops->actions : NULL, 0, COLS - global_w, true);
-	hints(global_actions, COLS - global_w + 2, COLS + 2, true);
+	struct hint_layout h;
+	hints_layout(s ? s->ops->actions : NULL, app_typing(app), COLS, &h);
+	int first = LINES - h.rows;
+	for (int y = LINES - 3; y < LINES; y++)
+		draw_blank(y, 0, COLS, A_NORMAL);
+	if (app->status[0])
+		draw_text(first - 1, 1, COLS - 2, app->status,
+			  app->status_kind == STATUS_ERROR ? A_BOLD | A_REVERSE : A_BOLD);
+	for (int i = 0; i < h.n; i++) {
+		const struct hint_cell *c = &h.cells[i];
+		const char *hint = _(c->action->hint);
+		int kw = draw_text(first + c->row, c->col, COLS - c->col, c->key, A_BOLD);
+		draw_text(first + c->row, c->col + kw + 1, COLS - c->col - kw - 1, hint, A_REVERSE);
+	}
 }
 
 static void draw_too_small(void)
@@ -148,7 +133,8 @@ static void redraw_parts(struct app *app, unsigned what)
 	getyx(stdscr, cy, cx);
 	int cursor = curs_set(0);
 	if (what & RD_BODY) {
-		for (int y = 1; y < LINES - 2; y++)
+		/* The bottom three lines are the status line's and the hints'. */
+		for (int y = 1; y < LINES - 3; y++)
 			draw_blank(y, 0, COLS, A_NORMAL);
 		draw_damage(app);
 		draw_body(app);
@@ -258,6 +244,12 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		if (too_small() && key != UIK_CTRL('l'))
 			continue;
 		app.status[0] = '\0';
+		/* Help is one key away on every screen, whatever the screen
+		 * does with other keys (a dialog that answers to letters). */
+		if (action_opens_help(key, app_typing(&app))) {
+			redraw = app_toggle_help(&app);
+			continue;
+		}
 		struct screen *s = app_top(&app);
 		redraw = s->ops->on_key(s, &app, key) | RD_STATUS;
 		/* After the key, not before: it acts on what the desk saw, and

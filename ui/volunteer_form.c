@@ -1,6 +1,6 @@
-/* volunteer_form.c — create or change a volunteer. Saved with F10 in one
+/* volunteer_form.c — create or change a volunteer. Saved with Ctrl-S in one
  * go; if another desk saved the same volunteer meanwhile, nothing is
- * overwritten until this desk says so by pressing F10 again. */
+ * overwritten until this desk says so by pressing Ctrl-S again. */
 #include "volunteer_form.h"
 
 #include <stdio.h>
@@ -42,7 +42,7 @@ struct volunteer_form_state {
 	char time_labels[TIMES][64];
 };
 
-static const struct screen_ops volunteer_form_screen;
+extern const struct screen_ops volunteer_form_screen;
 
 /* Splits "8000, 8200 8210" or "dansk, engelsk" at commas (and, for
  * postcodes, spaces) into trimmed items; returns how many. */
@@ -134,9 +134,10 @@ static const struct form_field layout[VF_COUNT] = {
 };
 
 static const struct action form_actions[] = {
-	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the volunteer (coordinators)."), 0 },
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the volunteer (coordinators)."), 0 },
+	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the volunteer (coordinators)."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), 0 },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
@@ -307,7 +308,7 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 		if (registry_volunteer(&app->desk, v.id, &now) == DB_OK)
 			st->expected_version = now.version;
 		app_status(app, STATUS_ERROR, "%s",
-			   _("Another desk saved this volunteer meanwhile. F10 saves yours over it; Esc keeps theirs."));
+			   _("Another desk saved this volunteer meanwhile. Ctrl-S saves yours over it; Esc keeps theirs."));
 		return RD_ALL;
 	}
 	if (r != DB_OK) {
@@ -340,15 +341,21 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static const struct screen_ops volunteer_form_screen = {
+static bool volunteer_form_typing(struct screen *s)
+{
+	return form_typing(&((struct volunteer_form_state *)s->state)->form);
+}
+
+const struct screen_ops volunteer_form_screen = {
 	.name = N_("Volunteer"),
 	.help = N_("Everything about one volunteer. Matching uses the status (only active volunteers are "
 		   "suggested), how many citizens they can support at once, their interests, languages, "
 		   "the postcodes they cover and when they are free. Gender, age and lived experience are "
-		   "only written down if the volunteer wants to tell. F10 saves."),
+		   "only written down if the volunteer wants to tell. Ctrl-S saves."),
 	.actions = form_actions,
 	.enter = vf_enter,
 	.draw = vf_draw,
 	.on_key = vf_key,
+	.typing = volunteer_form_typing,
 	.leave = app_free_state,
 };

@@ -44,6 +44,9 @@
 #define RETENTION_REFERRAL_MONTHS_DEFAULT 6
 #define RETENTION_AUDIT_MONTHS_MIN 6       /* the log must outlive the questions asked of it */
 #define RETENTION_AUDIT_MONTHS_DEFAULT 24
+/* The centre's time zone, a name from the tz database. */
+#define TIME_ZONE_CHARS 60
+#define TIME_ZONE_DEFAULT "Europe/Copenhagen"
 
 /* ---------- capacities ---------- */
 #define VOLUNTEER_CAPACITY_MAX 50

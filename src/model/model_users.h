@@ -43,6 +43,9 @@ struct centre_settings {
 	int retention_course_months;
 	int retention_referral_months;
 	int retention_audit_months;
+	/* "today" and the times shown are the centre's, not the PC's: a
+	 * tz database name, e.g. Europe/Copenhagen (the default). */
+	char time_zone[LIMIT_BYTES(TIME_ZONE_CHARS)];
 };
 
 #endif

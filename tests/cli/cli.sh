@@ -46,12 +46,20 @@ expect 2 "unknown option" -- "$bin" --frobnicate
 expect 2 "--db without a path" -- "$bin" --db
 expect 2 "demo --citizens not a number" -- "$bin" demo --citizens mange
 contains "$tmp/err" "--citizens" "names the bad option"
+# Numbers the Danish way (issue 14): 1.689, 0,3.
+expect 2 "demo --citizens too many" -- "$bin" demo --citizens 100000000
+contains "$tmp/err" "fra 0 til 10.000.000" "the limit has thousands points"
 expect 2 "backup without a path" -- "$bin" backup
 
 db=$tmp/demo.db
 expect 0 "demo creates a database" -- "$bin" demo --db "$db" --citizens 40 --seed 3
 contains "$tmp/out" "40 opdigtede borgere" "demo reports what it made"
 contains "$tmp/out" "Tid:" "demo prints the time"
+if grep -Eq "Tid: [0-9]+,[0-9] s\. Filstørrelse: [0-9]+,[0-9] MiB" "$tmp/out"; then
+	ok "time and size with a decimal comma"
+else
+	not_ok "time and size with a decimal comma: $(grep Tid "$tmp/out")"
+fi
 mode=$(stat -c %a "$db")
 if [ "$mode" = 600 ]; then ok "demo database is mode 600"; else not_ok "demo database is mode $mode"; fi
 expect 1 "demo refuses a database with data" -- "$bin" demo --db "$db" --citizens 5
