@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,6 +57,7 @@ struct db {
 	struct cached_stmt cache[STMT_CACHE];
 	unsigned long long uses; /* a clock for the cache's least recently used */
 	long long vm_steps;      /* db_work: the engine's steps of finished statements */
+	int hold;                /* 1 + the index in holds[], or 0 */
 	db_plan_fn plan_fn;      /* db_watch_plans: told each new statement's plan */
 	void *plan_ctx;
 };
@@ -278,6 +280,72 @@ static bool is_memory(const char *path)
 	return strcmp(path, ":memory:") == 0;
 }
 
+/* Every connection to a database file holds a shared flock(2) on it, so
+ * that `restore` can tell Brobygger is open on it (db_lock_out). One
+ * descriptor per file and process, closed with the last connection:
+ * closing any descriptor of a file drops all of the process's POSIX
+ * locks on it, SQLite's own included. flock and SQLite's fcntl locks do
+ * not meet on Linux. */
+enum { HOLDS = 16 };
+static struct hold {
+	dev_t dev;
+	ino_t ino;
+	int fd;
+	int users;
+} holds[HOLDS];
+
+static int hold_take(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return 0;
+	int free_slot = -1;
+	for (int i = 0; i < HOLDS; i++) {
+		if (holds[i].users && holds[i].dev == st.st_dev && holds[i].ino == st.st_ino) {
+			holds[i].users++;
+			return i + 1;
+		}
+		if (!holds[i].users && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	/* A restore holding it for a moment is no reason to stop a desk. */
+	(void)flock(fd, LOCK_SH | LOCK_NB);
+	holds[free_slot] = (struct hold){ .dev = st.st_dev, .ino = st.st_ino, .fd = fd, .users = 1 };
+	return free_slot + 1;
+}
+
+static void hold_release(int hold)
+{
+	if (!hold || --holds[hold - 1].users > 0)
+		return;
+	close(holds[hold - 1].fd);
+}
+
+enum db_status db_lock_out(const char *path, int *lock)
+{
+	*lock = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? DB_ERR_NOTFOUND : DB_ERR_CANTOPEN;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return DB_ERR_BUSY;
+	}
+	*lock = fd;
+	return DB_OK;
+}
+
+void db_lock_release(int lock)
+{
+	if (lock >= 0)
+		close(lock);
+}
+
 enum db_status db_open(const char *path, struct db **out)
 {
 	*out = NULL;
@@ -302,6 +370,8 @@ enum db_status db_open(const char *path, struct db **out)
 	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, &db);
 	if (st != DB_OK)
 		goto fail;
+	if (!is_memory(path))
+		db->hold = hold_take(path);
 	if (sqlite3_db_readonly(db->h, "main") == 1) {
 		st = DB_ERR_READONLY;
 		goto fail;
@@ -361,6 +431,7 @@ enum db_status db_open_existing(const char *path, bool readonly, struct db **out
 	*out = db;
 	if (st != DB_OK)
 		return st;
+	db->hold = hold_take(path);
 	long long version, pages;
 	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK
 	    || (st = db_query_int(db, "PRAGMA page_count", &pages)) != DB_OK)
@@ -386,6 +457,7 @@ void db_close(struct db *db)
 	}
 	if (db->h)
 		sqlite3_close(db->h);
+	hold_release(db->hold);
 	free(db);
 }
 

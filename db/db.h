@@ -44,6 +44,13 @@ enum db_status db_open(const char *path, struct db **out);
 /* mkdir -p for the folder that will hold the database file, private to
  * its owner (0700); 0 on success, else -1 with errno set. */
 int db_make_folder_for(const char *path);
+/* Whether Brobygger is open on the database file: DB_ERR_BUSY when any
+ * process has a connection to it (a desk, a command); else DB_OK and
+ * *lock holds the file for the caller until
+ * db_lock_release (a desk starting meanwhile is not counted).
+ * DB_ERR_NOTFOUND when there is no file. */
+enum db_status db_lock_out(const char *path, int *lock);
+void db_lock_release(int lock);
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
 void db_close(struct db *db);
 

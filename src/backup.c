@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,6 +42,80 @@ static void temp_beside(const char *target, const char *what, char *out, size_t 
 	snprintf(out, size, "%s.%s-%ld", target, what, (long)getpid());
 }
 
+/* ---------- files half made when a signal comes ---------- */
+
+/* Ctrl-C in the middle of a backup must not leave a half copy behind, and
+ * never a plain one beside a sealed backup on a USB stick: the files being
+ * made are removed before the program ends. */
+enum { TEMPS = 4, TEMP_PATH = 4200 };
+static char temps[TEMPS][TEMP_PATH];
+static volatile sig_atomic_t ntemps;
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static struct sigaction before[sizeof stop_signals / sizeof stop_signals[0]];
+
+static void remove_temps_and_stop(int sig)
+{
+	for (int i = 0; i < ntemps; i++) {
+		unlink(temps[i]);
+		/* SQLite's own files of a copy being checked. */
+		char side[TEMP_PATH + 8];
+		size_t n = strlen(temps[i]);
+		memcpy(side, temps[i], n);
+		memcpy(side + n, "-wal", 5);
+		unlink(side);
+		memcpy(side + n, "-shm", 5);
+		unlink(side);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Names the files this run makes; they go if a stop signal comes. */
+static void guard_temps(const char *a, const char *b)
+{
+	const char *paths[] = { a, b };
+	int n = 0;
+	for (int i = 0; i < 2; i++)
+		if (paths[i])
+			snprintf(temps[n++], TEMP_PATH, "%s", paths[i]);
+	ntemps = n;
+	struct sigaction sa = { .sa_handler = remove_temps_and_stop };
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaction(stop_signals[i], &sa, &before[i]);
+}
+
+static void unguard_temps(void)
+{
+	for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaction(stop_signals[i], &before[i], NULL);
+	ntemps = 0;
+}
+
+static bool folder_exists(const char *path)
+{
+	char folder[4096];
+	snprintf(folder, sizeof folder, "%s", path);
+	char *slash = strrchr(folder, '/');
+	if (!slash)
+		return true;
+	slash[slash == folder] = '\0';
+	struct stat st;
+	return stat(folder, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool folder_writable(const char *path)
+{
+	char folder[4096];
+	snprintf(folder, sizeof folder, "%s", path);
+	char *slash = strrchr(folder, '/');
+	if (!slash)
+		snprintf(folder, sizeof folder, ".");
+	else
+		slash[slash == folder] = '\0';
+	return access(folder, W_OK) == 0;
+}
+
 static void sync_folder_of(const char *path)
 {
 	char dir[4096];
@@ -68,16 +144,20 @@ static bool fsync_file(const char *path)
 	return ok;
 }
 
-/* The copy at `path` is a sound Brobygger database. */
-static bool check_copy(const char *path, char *err, size_t size)
+/* The copy at `path` is a sound Brobygger database; a message names
+ * `shown` (what the person gave) when it is not. The copy is left as one
+ * file, with no -wal or -shm beside it. */
+static bool check_copy(const char *path, const char *shown, char *err, size_t size)
 {
 	struct db *db;
-	enum db_status st = db_open_existing(path, true, &db);
+	enum db_status st = db_open_existing(path, false, &db);
 	char report[1024] = "";
 	if (st == DB_OK)
 		st = db_integrity_check(db, report, sizeof report);
+	if (st == DB_OK)
+		st = db_exec(db, "PRAGMA journal_mode = DELETE");
 	if (st != DB_OK) {
-		db_fail(err, size, path, st, db);
+		db_fail(err, size, shown, st, db);
 		db_close(db);
 		return false;
 	}
@@ -131,6 +211,9 @@ bool backup_write(const char *db_path, const char *target, const char *passphras
 			 VAULT_MIN_PASSPHRASE);
 		return false;
 	}
+	if (!folder_exists(target))
+		return say(err, errsize, _("There is no folder for %s. Check the path (is the USB stick plugged in?)."),
+			   target);
 	struct db *db;
 	enum db_status st = db_open_existing(db_path, true, &db);
 	if (st != DB_OK) {
@@ -138,41 +221,53 @@ bool backup_write(const char *db_path, const char *target, const char *passphras
 		db_close(db);
 		return false;
 	}
+	/* The plain copy of a sealed backup is made beside the database, in
+	 * its private folder, never beside the sealed file on a USB stick;
+	 * in the temporary folder when the database's cannot be written. */
 	char copy[4096], sealed[4096];
-	temp_beside(target, "part", copy, sizeof copy);
+	const char *tmpdir = getenv("TMPDIR");
+	if (!passphrase)
+		temp_beside(target, "part", copy, sizeof copy);
+	else if (folder_writable(db_path))
+		temp_beside(db_path, "backup", copy, sizeof copy);
+	else
+		snprintf(copy, sizeof copy, "%s/brobygger-backup-%ld", tmpdir && *tmpdir ? tmpdir : "/tmp", (long)getpid());
 	temp_beside(target, "sealing", sealed, sizeof sealed);
+	guard_temps(copy, passphrase ? sealed : NULL);
 	/* The copy is health data too: readable by its owner only. */
 	mode_t old = umask(077);
 	st = db_copy_to(db, copy);
 	umask(old);
-	if (st != DB_OK) {
+	bool ok = false;
+	if (st == DB_ERR_CORRUPT) {
+		say(err, errsize, _("The database %s is damaged, so no backup was made of it. Keep your last good "
+				    "backup; restoring it is described in the README under \"When the disk breaks\"."),
+		    db_path);
+	} else if (st != DB_OK) {
 		db_fail(err, errsize, target, st, db);
-		db_close(db);
-		unlink(copy);
-		return false;
+	} else {
+		ok = true;
 	}
 	db_close(db);
-	if (!check_copy(copy, err, errsize)) {
-		unlink(copy);
-		return false;
-	}
+	ok = ok && check_copy(copy, target, err, errsize);
 	const char *ready = copy;
-	if (passphrase) {
+	if (ok && passphrase) {
 		enum vault_status vs = seal_file(copy, sealed, passphrase, false);
-		unlink(copy);
-		if (vs != VAULT_OK)
-			return say(err, errsize, _("%s: the backup could not be sealed: %s."), target, vault_words(vs));
+		ok = vs == VAULT_OK;
+		if (!ok)
+			say(err, errsize, _("%s: the backup could not be sealed: %s."), target, vault_words(vs));
 		ready = sealed;
 	}
 	/* link() gives the name only if nobody took it meanwhile. */
-	if (!fsync_file(ready) || link(ready, target) != 0) {
-		int e = errno;
-		unlink(ready);
-		return say(err, errsize, _("%s: the backup could not be written: %s."), target, strerror(e));
+	if (ok && (!fsync_file(ready) || link(ready, target) != 0)) {
+		ok = say(err, errsize, _("%s: the backup could not be written: %s."), target, strerror(errno));
 	}
-	unlink(ready);
-	sync_folder_of(target);
-	return true;
+	unlink(copy);
+	unlink(sealed);
+	unguard_temps();
+	if (ok)
+		sync_folder_of(target);
+	return ok;
 }
 
 bool backup_is_sealed(const char *path)
@@ -208,32 +303,50 @@ static bool copy_plain(const char *from, const char *to)
 	return ok;
 }
 
-/* Moves `path`, and its -wal and -shm if any, to `kept` + the same ends. */
-static bool move_aside(const char *path, const char *kept)
+/* Moves `path`, and its -wal and -shm if any, aside to a name of its own:
+ * PATH.before-restore-YYYYMMDD-HHMMSS, with -2, -3 ... when two restores
+ * come in the same second. link() never overwrites a file, so nothing
+ * kept before is lost; *kept gets the name. */
+static bool move_aside(const char *path, char *kept, size_t size)
 {
 	static const char *const ends[] = { "", "-wal", "-shm" };
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		char from[4200], to[4200];
-		snprintf(from, sizeof from, "%s%s", path, ends[i]);
-		snprintf(to, sizeof to, "%s%s", kept, ends[i]);
-		if (access(from, F_OK) != 0)
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int n = 1; n < 100; n++) {
+		if (n == 1)
+			snprintf(kept, size, "%s.before-restore-%s", path, stamp);
+		else
+			snprintf(kept, size, "%s.before-restore-%s-%d", path, stamp, n);
+		bool taken = false;
+		for (size_t i = 0; i < sizeof ends / sizeof ends[0] && !taken; i++) {
+			char to[4200];
+			snprintf(to, sizeof to, "%s%s", kept, ends[i]);
+			taken = access(to, F_OK) == 0;
+		}
+		if (taken)
 			continue;
-		if (rename(from, to) != 0)
-			return false;
+		for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+			char from[4200], to[4200];
+			snprintf(from, sizeof from, "%s%s", path, ends[i]);
+			snprintf(to, sizeof to, "%s%s", kept, ends[i]);
+			if (access(from, F_OK) != 0)
+				continue;
+			if (link(from, to) != 0) {
+				if (errno == EEXIST && i == 0)
+					break; /* taken meanwhile: the next number */
+				return false;
+			}
+			if (unlink(from) != 0)
+				return false;
+		}
+		if (access(path, F_OK) != 0)
+			return true;
 	}
-	return true;
-}
-
-static bool folder_exists(const char *path)
-{
-	char folder[4096];
-	snprintf(folder, sizeof folder, "%s", path);
-	char *slash = strrchr(folder, '/');
-	if (!slash)
-		return true;
-	slash[slash == folder] = '\0';
-	struct stat st;
-	return stat(folder, &st) == 0 && S_ISDIR(st.st_mode);
+	errno = EEXIST;
+	return false;
 }
 
 bool backup_restore(const char *from, const char *db_path, const char *passphrase, bool force,
@@ -253,39 +366,37 @@ bool backup_restore(const char *from, const char *db_path, const char *passphras
 	out->was_sealed = backup_is_sealed(from);
 	if (out->was_sealed && !passphrase)
 		return say(err, errsize, _("%s is sealed with a passphrase. Give it with --passphrase-file."), from);
+	/* A desk still open on the database would go on saving into the
+	 * file moved aside: its work would vanish from the restored one. */
+	int lock = -1;
+	if (exists && db_lock_out(db_path, &lock) == DB_ERR_BUSY)
+		return say(err, errsize, _("Brobygger is open on %s (at a desk, or a command is running). Nothing was "
+					   "changed. Close Brobygger at every desk and run restore again."), db_path);
 	char temp[4096];
 	temp_beside(db_path, "restoring", temp, sizeof temp);
+	guard_temps(temp, NULL);
+	bool ok = true;
 	if (out->was_sealed) {
 		enum vault_status vs = seal_file(from, temp, passphrase, true);
 		if (vs != VAULT_OK)
-			return say(err, errsize, _("%s cannot be opened: %s. Nothing was changed."), from, vault_words(vs));
+			ok = say(err, errsize, _("%s cannot be opened: %s. Nothing was changed."), from, vault_words(vs));
 	} else if (!copy_plain(from, temp)) {
-		return say(err, errsize, _("%s could not be copied: %s. Nothing was changed."), from, strerror(errno));
+		ok = say(err, errsize, _("%s could not be copied: %s. Nothing was changed."), from, strerror(errno));
 	}
-	if (!check_copy(temp, err, errsize)) {
+	ok = ok && check_copy(temp, from, err, errsize);
+	if (ok && exists) {
+		if (!move_aside(db_path, out->kept_as, sizeof out->kept_as))
+			ok = say(err, errsize, _("The database at %s could not be moved aside: %s. Nothing was restored."),
+				 db_path, strerror(errno));
+		out->replaced = ok;
+	}
+	if (ok && (!fsync_file(temp) || rename(temp, db_path) != 0))
+		ok = say(err, errsize, _("%s could not be put in place: %s."), db_path, strerror(errno));
+	if (!ok)
 		unlink(temp);
-		return false;
-	}
-	if (exists) {
-		char stamp[32];
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-		snprintf(out->kept_as, sizeof out->kept_as, "%s.before-restore-%s", db_path, stamp);
-		if (!move_aside(db_path, out->kept_as)) {
-			int e = errno;
-			unlink(temp);
-			return say(err, errsize, _("The database at %s could not be moved aside: %s. Nothing was restored."),
-				   db_path, strerror(e));
-		}
-		out->replaced = true;
-	}
-	if (!fsync_file(temp) || rename(temp, db_path) != 0) {
-		int e = errno;
-		unlink(temp);
-		return say(err, errsize, _("%s could not be put in place: %s."), db_path, strerror(e));
-	}
-	sync_folder_of(db_path);
-	return true;
+	unguard_temps();
+	db_lock_release(lock);
+	if (ok)
+		sync_folder_of(db_path);
+	return ok;
 }

@@ -22,6 +22,7 @@
 #include "retention.h"
 #include "settings.h"
 #include "utf8.h"
+#include "vault.h"
 
 enum { DEMO_DEFAULT_CITIZENS = 300, DEMO_MAX_CITIZENS = 10000000 };
 
@@ -404,8 +405,18 @@ int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	if (file && !passphrase_from_file(file, passphrase, sizeof passphrase, err))
 		return EXIT_FAILURE;
 	if (!file && sealed) {
-		if (!passphrase_asked(_("Passphrase for the backup:"), passphrase, sizeof passphrase, err)
-		    || !passphrase_asked(_("The same passphrase once more:"), again, sizeof again, err))
+		/* Too short is said at once, before it is typed a second time. */
+		for (int tries = 0;; tries++) {
+			if (!passphrase_asked(_("Passphrase for the backup:"), passphrase, sizeof passphrase, err))
+				return EXIT_FAILURE;
+			if (strlen(passphrase) >= VAULT_MIN_PASSPHRASE)
+				break;
+			fprintf(err, _("The passphrase must have at least %d characters; a short sentence is easy to "
+				       "remember.\n"), VAULT_MIN_PASSPHRASE);
+			if (tries == 2)
+				return EXIT_FAILURE;
+		}
+		if (!passphrase_asked(_("The same passphrase once more:"), again, sizeof again, err))
 			return EXIT_FAILURE;
 		if (strcmp(passphrase, again) != 0) {
 			fprintf(err, "%s", _("brobygger: the two passphrases differ. No backup was made.\n"));
@@ -413,6 +424,8 @@ int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		}
 	}
 	char msg[4400];
+	if (sealed)
+		fprintf(err, "%s", _("Sealing the backup; this takes a few seconds ...\n"));
 	bool ok = backup_write(db_path, target, sealed ? passphrase : NULL, msg, sizeof msg);
 	memset(passphrase, 0, sizeof passphrase);
 	memset(again, 0, sizeof again);
@@ -444,6 +457,8 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 	}
 	struct restore_result res;
 	char msg[4400];
+	if (sealed)
+		fprintf(err, "%s", _("Opening the sealed backup; this takes a few seconds ...\n"));
 	bool ok = backup_restore(from, db_path, sealed ? passphrase : NULL, cli_option(args, "force") != NULL, &res,
 				 msg, sizeof msg);
 	memset(passphrase, 0, sizeof passphrase);

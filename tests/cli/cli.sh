@@ -174,6 +174,68 @@ expect 0 "the restored database is sound (no stale -wal applied)" -- "$bin" --db
 if ls "$tmp"/live.db.before-restore-* >/dev/null 2>&1; then ok "the old database is kept"; else not_ok "the old database is gone"; fi
 after=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM settings WHERE key='after_backup'\").fetchone()[0])" "$tmp/live.db")
 if [ "$after" = 0 ]; then ok "changes after the backup are not re-applied"; else not_ok "a change after the backup came back"; fi
+# Two restores in the same second keep both databases they moved aside.
+cp "$db" "$tmp/twice.db"
+"$bin" --db "$tmp/twice.db" restore "$tmp/backup.db" --force >/dev/null 2>&1
+"$bin" --db "$tmp/twice.db" restore "$tmp/backup.db" --force >/dev/null 2>&1
+kept=$(ls "$tmp"/twice.db.before-restore-* 2>/dev/null | grep -vc -- '-wal$\|-shm$')
+if [ "$kept" = 2 ]; then ok "two restores in one second keep two old databases"; else not_ok "$kept old databases kept"; fi
+if ! ls "$tmp"/twice.db.restoring-* >/dev/null 2>&1 && [ ! -e "$tmp/twice.db-wal" ]; then
+	ok "a restore leaves no temporary or -wal file"
+else
+	not_ok "files left: $(ls "$tmp" | grep twice)"
+fi
+
+# A desk open on the database: restore refuses, and nothing moves.
+python3 - "$tmp/twice.db" "$tmp/desk.ready" "$tmp/desk.stop" "$bin" <<'PY' &
+# The desk: the real program on a pseudo-terminal, open until told to stop.
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ["TERM"] = "xterm"
+    os.execv(sys.argv[4], [sys.argv[4], "--db", sys.argv[1]])
+out, ready = b"", False
+while not os.path.exists(sys.argv[3]):
+    if select.select([fd], [], [], 0.05)[0]:
+        try:
+            out += os.read(fd, 65536)
+        except OSError:
+            break
+    if not ready and b"Afslut" in out:
+        open(sys.argv[2], "w").close()
+        ready = True
+os.write(fd, b"q")
+os.waitpid(pid, 0)
+PY
+desk=$!
+for i in $(seq 1 200); do [ -e "$tmp/desk.ready" ] && break; sleep 0.05; done
+expect 1 "restore while a desk is open on the database" -- "$bin" --db "$tmp/twice.db" restore "$tmp/backup.db" --force
+contains "$tmp/err" "Luk Brobygger ved alle skranker" "says to close the desks first"
+kept=$(ls "$tmp"/twice.db.before-restore-* 2>/dev/null | grep -vc -- '-wal$\|-shm$')
+if [ "$kept" = 2 ]; then ok "and moves nothing aside"; else not_ok "$kept old databases now"; fi
+touch "$tmp/desk.stop"
+wait $desk
+expect 0 "once the desk is closed, restore goes ahead" -- "$bin" --db "$tmp/twice.db" restore "$tmp/backup.db" --force
+
+# Messages name what the person gave, not a temporary file.
+printf 'not a database at all, just text\n' >"$tmp/notdb.bak"
+expect 1 "restore of a file that is no backup" -- "$bin" --db "$tmp/twice.db" restore "$tmp/notdb.bak" --force
+contains "$tmp/err" "notdb.bak" "names the backup"
+if ! grep -q "restoring-" "$tmp/err"; then ok "not the temporary file"; else not_ok "names a temporary file"; fi
+expect 1 "backup into a folder that is not there" -- "$bin" --db "$db" backup "$tmp/nosuch/b.db"
+contains "$tmp/err" "Der er ingen mappe" "says the folder is missing"
+
+# Ctrl-C while a sealed backup is made leaves no copy behind, plain or sealed.
+mkdir "$tmp/usb"
+"$bin" --db "$db" backup "$tmp/usb/b.bbk" --passphrase-file "$tmp/pass.txt" >/dev/null 2>&1 &
+pid=$!
+# Wait until the sealing has begun (its file exists), then interrupt it.
+for i in $(seq 1 400); do ls "$tmp"/usb/b.bbk.sealing-* >/dev/null 2>&1 && break; sleep 0.01; done
+kill -INT $pid 2>/dev/null
+wait $pid
+if [ -z "$(ls -A "$tmp/usb")" ]; then ok "an interrupted sealed backup leaves nothing on the stick"; else not_ok "left: $(ls "$tmp/usb")"; fi
+if ! ls "$(dirname "$db")"/*.backup-* >/dev/null 2>&1; then ok "nor a plain copy beside the database"; else not_ok "a plain copy is left"; fi
+
 # Moving to a new PC: the folder of the database is not there yet.
 expect 1 "restore into a folder that is not there" -- "$bin" --db "$tmp/nowhere/new.db" restore "$tmp/backup.db"
 contains "$tmp/err" "--create" "says to check the path or add --create"

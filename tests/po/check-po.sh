@@ -34,9 +34,9 @@ xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 --add-comme
 check $? "xgettext reads the sources" "$tmp/xgettext"
 msgmerge --quiet -o "$tmp/merged.po" po/da.po "$tmp/brobygger.pot" 2>"$tmp/merge"
 check $? "msgmerge takes the catalogue" "$tmp/merge"
-msgattrib --untranslated --no-obsolete "$tmp/merged.po" 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$' >"$tmp/untranslated"
+msgattrib --no-wrap --untranslated --no-obsolete "$tmp/merged.po" 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$' >"$tmp/untranslated"
 [ -s "$tmp/untranslated" ]; check $((1 - $?)) "every string in the sources has a Danish translation" "$tmp/untranslated"
-msgattrib --only-fuzzy --no-obsolete "$tmp/merged.po" 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$' >"$tmp/fuzzy"
+msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/merged.po" 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$' >"$tmp/fuzzy"
 [ -s "$tmp/fuzzy" ]; check $((1 - $?)) "no translation is fuzzy" "$tmp/fuzzy"
 echo "1..$n"
 exit $fail
