@@ -49,7 +49,8 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* A match whose two calls are written is done with: skipped here. */
+	/* A match gets one call (src/call_rules.h): one whose call is
+	 * written is done with, skipped here. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT * FROM ("
 		" SELECT m.id, m.citizen_id, COALESCE(m.volunteer_id, 0), COALESCE(m.activity_id, 0),"
@@ -62,7 +63,7 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first"
 		" FROM matches AS m INDEXED BY calls_matches_date JOIN citizens AS c ON c.id = m.citizen_id"
 		" WHERE m.matched_on >= :from)"
-		" WHERE NOT has_match OR (NOT has_first AND first_on <> '')");
+		" WHERE NOT has_match AND NOT has_first");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);

@@ -102,6 +102,8 @@ enum db_status store_citizens_search(struct db *db, const char *query, int offse
 enum db_status store_citizens_timeline(struct db *db, long long id, int max, struct timeline_entry *out,
 				 int *count);
 
+/* The next-step facts as of `today`; the sessions as `upcoming` only
+ * (which of them is still to come is src/'s to say). */
 enum db_status store_citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out);
 
 /* ---------- pick-lists ---------- */

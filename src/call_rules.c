@@ -52,10 +52,20 @@ void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char a
 	snprintf(after_first_session, CALL_KEY, "first_session:%lld", match_id);
 }
 
+/* One match, one call: the one after the first session when the match
+ * is to an activity whose first session is known (or that call exists),
+ * else the one two weeks after the match. Whichever was planned first
+ * stays the only one. */
+static bool first_session_call_instead(const struct call_match_fact *f)
+{
+	return f->has_first_session_call || (f->activity_id && f->first_session_on[0] && !f->has_match_call);
+}
+
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out)
 {
 	long matched;
-	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || !fact_day(f->matched_on, &matched))
+	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || first_session_call_instead(f)
+	    || !fact_day(f->matched_on, &matched))
 		return false;
 	if (!recent(matched, today) || matched > date_to_days(today))
 		return false;
@@ -69,7 +79,7 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 				   struct call_new *out)
 {
 	long first, ended;
-	if (f->citizen_ended || f->has_first_session_call || !f->activity_id
+	if (f->citizen_ended || f->has_first_session_call || f->has_match_call || !f->activity_id
 	    || !fact_day(f->first_session_on, &first) || !recent(first, today))
 		return false;
 	/* A match that ended before the session never reached it. */

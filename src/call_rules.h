@@ -48,11 +48,17 @@ enum {
  * first_session:<id>. Ending the match withdraws them by these keys. */
 void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY]);
 
-/* A match that is still open and recent: a call two weeks after it. */
+/* One match, one call (the two rules below): after the first session
+ * for a match to an activity whose first session is known, else two
+ * weeks after the match; once either call exists, the other is never
+ * planned. */
+
+/* A match that is still open and recent, and not followed up after its
+ * first session: a call two weeks after it. */
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out);
 
-/* A match to an activity with a first session not long ago or ahead: a
- * call on the next weekday after that session (a Friday session is
+/* A match to an activity with a first session not long ago or ahead, and
+ * no call after the match yet: a call on the next weekday after that session (a Friday session is
  * followed up on Monday). Confirming a match (src/matching.c) plans its
  * call through this rule and call_rule_after_match too, so the sweep and
  * the matching screen always agree on the day and the key. */

@@ -7,6 +7,7 @@
 #include "citizen_rules.h"
 #include "date.h"
 #include "fold.h"
+#include "nextstep.h"
 #include "store_citizens.h"
 #include "store_measures.h"
 
@@ -42,6 +43,9 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 	r = store_citizens_card(d->db, id, &out->card, NULL);
 	if (r == DB_OK)
 		r = store_citizens_facts(d->db, id, today, &out->facts);
+	char now[20];
+	date_now_stamp(now);
+	next_step_upcoming(&out->facts, now);
 	if (r == DB_OK)
 		r = store_citizens_timeline(d->db, id, CITIZEN_TIMELINE_MAX, out->timeline, &out->ntimeline);
 	if (r == DB_OK)

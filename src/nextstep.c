@@ -29,6 +29,22 @@ static bool fact_date(const char *iso, struct date *out)
 	return iso && *iso && date_parse_iso(iso, out);
 }
 
+void next_step_upcoming(struct citizen_facts *facts, const char *now)
+{
+	facts->session_on[0] = facts->session_time[0] = '\0';
+	facts->session_activity[0] = facts->session_volunteer[0] = '\0';
+	for (int i = 0; i < facts->nupcoming && i < CIT_UPCOMING; i++) {
+		const struct citizen_session *s = &facts->upcoming[i];
+		if (!attendance_rule_to_come(s->date, s->time, now))
+			continue;
+		snprintf(facts->session_on, sizeof facts->session_on, "%s", s->date);
+		snprintf(facts->session_time, sizeof facts->session_time, "%s", s->time);
+		snprintf(facts->session_activity, sizeof facts->session_activity, "%s", s->activity);
+		snprintf(facts->session_volunteer, sizeof facts->session_volunteer, "%s", s->volunteer);
+		return;
+	}
+}
+
 struct next_step next_step_decide(const struct citizen_facts *facts, struct date today)
 {
 	struct next_step step = { .kind = NEXT_NONE, .date = { 0, 0, 0 }, .days = 0, .times = 0 };
@@ -36,8 +52,8 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 	struct date call, session, handover;
 	bool has_call = fact_date(facts->call_due_on, &call);
 	long call_in = has_call ? date_to_days(call) - now : 0;
-	/* The store only reports sessions on or after today; a past one would
-	 * be stale data, and nobody can be expected there any more. */
+	/* next_step_upcoming picks a session still to come; one from a past
+	 * day would be stale data, and nobody can be expected there any more. */
 	bool has_session = fact_date(facts->session_on, &session)
 		&& date_to_days(session) >= now;
 	struct attendance_past past[ATT_RECENT];

@@ -40,6 +40,12 @@ struct next_step {
 	int times;          /* NEXT_ATTEND_ALONE: came accompanied this many times in a row */
 };
 
+/* Sets the session facts (session_on, _time, _activity, _volunteer) to
+ * the first of facts->upcoming still to come at `now` ("YYYY-MM-DD
+ * HH:MM[:SS]", attendance_rule_to_come), or clears them: a session of
+ * this morning is not where the citizen is expected this evening. */
+void next_step_upcoming(struct citizen_facts *facts, const char *now);
+
 struct next_step next_step_decide(const struct citizen_facts *facts, struct date today);
 
 /* The step in one translated line, e.g. "Ring op: 3 dage over tid

@@ -488,6 +488,9 @@ static void test_facts(void)
 	attendance_mark(&desk, 104, 2, "present", 1, NULL);
 	struct citizen_facts f;
 	TAP_INT_EQ(store_citizens_facts(db, 2, today, &f), DB_OK, "Bo's facts");
+	char now[20];
+	date_now_stamp(now);
+	next_step_upcoming(&f, now);
 	TAP_STR_EQ(f.recent_attendance, "PPPP", "four times present and accompanied, newest first");
 	TAP_STR_EQ(f.companion, "Bente Ølgaard", "by Bente");
 	struct date d = { 2026, 11, 26 };
@@ -497,6 +500,7 @@ static void test_facts(void)
 
 	attendance_mark(&desk, 104, 2, "present", 0, NULL);
 	store_citizens_facts(db, 2, today, &f);
+	next_step_upcoming(&f, now);
 	TAP_STR_EQ(f.recent_attendance, "pPPP", "he came alone today");
 	step = next_step_decide(&f, d);
 	TAP_INT_EQ(step.kind, NEXT_SESSION, "no longer flagged");

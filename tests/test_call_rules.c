@@ -89,6 +89,36 @@ static void test_after_first_session(void)
 	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "the matching screen already planned it");
 }
 
+/* One match, one call: never both "after the first session" and "after
+ * the match" (a citizen once got both for one match). */
+static void test_one_call_per_match(void)
+{
+	struct call_new c;
+	struct call_match_fact f = match_fact(30, "2026-11-20", "2026-11-24");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c),
+		  "an activity with a known first session: no call two weeks after the match");
+	TAP_CHECK(call_rule_after_first_session(&f, today, &c), "but the one after the first session");
+	f.has_first_session_call = true;
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "that call written: still none after the match");
+	f = match_fact(31, "2026-11-20", "2026-11-24");
+	f.has_match_call = true;
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c),
+		  "a call after the match planned before the session was known: no second one");
+	f = match_fact(32, "2026-11-20", "");
+	f.activity_id = 3;
+	TAP_CHECK(call_rule_after_match(&f, today, &c), "an activity with no session planned yet: after the match");
+
+	/* The sweep runs both rules over the same fact, as src/calls.c does. */
+	struct call_new both[2];
+	int n = 0;
+	f = match_fact(33, "2026-11-20", "2026-11-24");
+	if (call_rule_after_match(&f, today, &both[n]))
+		n++;
+	if (call_rule_after_first_session(&f, today, &both[n]))
+		n++;
+	TAP_INT_EQ(n, 1, "both rules over one match: one call");
+}
+
 static int marks_of(struct call_mark_fact *m, long long enrolment, const char *codes, const char *first_day)
 {
 	struct date d;
@@ -312,6 +342,7 @@ int main(void)
 {
 	test_after_match();
 	test_after_first_session();
+	test_one_call_per_match();
 	test_missed_sessions();
 	test_referrer_feedback();
 	test_no_contact();

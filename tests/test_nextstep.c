@@ -367,6 +367,31 @@ static void attend_alone(void)
 	TAP_CHECK(*line && !contains(line, "  "), "without a name it still reads: '%s'", line);
 }
 
+/* The card's session is the first still to come: this morning's café
+ * has passed by evening, and next week's is the one to name. */
+static void upcoming(void)
+{
+	struct citizen_facts f = empty();
+	f.nupcoming = 2;
+	SET(f.upcoming[0].date, "2026-11-26");
+	SET(f.upcoming[0].time, "10:00");
+	SET(f.upcoming[0].activity, "Gå-gruppen");
+	SET(f.upcoming[0].volunteer, "Vera Frivillig");
+	SET(f.upcoming[1].date, "2026-12-03");
+	SET(f.upcoming[1].time, "10:00");
+	SET(f.upcoming[1].activity, "Gå-gruppen");
+	next_step_upcoming(&f, "2026-11-26 09:15:00");
+	TAP_STR_EQ(f.session_on, "2026-11-26", "in the morning: today's session");
+	TAP_STR_EQ(f.session_volunteer, "Vera Frivillig", "with whom goes along to that one");
+	next_step_upcoming(&f, "2026-11-26 19:30:00");
+	TAP_STR_EQ(f.session_on, "2026-12-03", "in the evening: next week's");
+	TAP_STR_EQ(f.session_volunteer, "", "nobody named for that one");
+	decides(&f, NEXT_SESSION, 7, "in the evening the next step is next week's session");
+	f.nupcoming = 1;
+	next_step_upcoming(&f, "2026-11-26 19:30:00");
+	TAP_STR_EQ(f.session_on, "", "only this morning's: no session at all");
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 1);
@@ -379,5 +404,6 @@ int main(void)
 	code_words();
 	lines();
 	attend_alone();
+	upcoming();
 	return tap_done();
 }
