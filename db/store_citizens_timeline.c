@@ -40,7 +40,7 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 		"  JOIN activities AS ac ON ac.id = s.activity_id"
 		"  LEFT JOIN volunteers AS v ON v.id = t.accompanied_by WHERE t.citizen_id = :id"
 		" UNION ALL"
-		" SELECT COALESCE(CASE WHEN f.status = 'done' THEN date(f.done_at) END, f.due_on),"
+		" SELECT CASE WHEN f.status <> 'open' THEN COALESCE(date(f.done_at), f.due_on) ELSE f.due_on END,"
 		"  :k_call, CASE f.status WHEN 'done' THEN f.outcome ELSE f.status END,"
 		"  COALESCE(v.name, ''), f.reason, COALESCE(f.note, ''), 6, f.id"
 		"  FROM follow_ups AS f LEFT JOIN volunteers AS v ON v.id = f.responsible"

@@ -2,6 +2,7 @@
 #include "attendance.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "attendance_rules.h"
@@ -139,15 +140,49 @@ enum db_status attendance_find_activities(struct desk *d, const char *query, str
 
 /* ---------- marking ---------- */
 
+/* A citizen who comes back answers the calls after missed sessions of
+ * this enrolment that are still open (src/call_rules.h): they are
+ * cancelled, with the reason kept in the call's note (the card's
+ * timeline shows it). */
+static enum db_status came_back(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				struct mark_outcome *out)
+{
+	struct call_missed_fact *open;
+	int n = 0;
+	enum db_status r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &n);
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (!call_rule_missed_answered(open[i].missed_on, cx->session.date))
+			continue;
+		char note[CALL_TEXT];
+		call_rule_came_back_note(cx->session.date, note, sizeof note);
+		r = store_calls_cancel(d->db, open[i].call_id, note, d->user);
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "follow_up", open[i].call_id, "cancelled: came back");
+		if (r == DB_OK) {
+			out->call_answered = true;
+			r = desk_audit(d, "update", "citizen", citizen_id, "follow-up call cancelled: came back");
+		}
+	}
+	free(open);
+	return r;
+}
+
 /* Rule 1: plans the call the missed sessions ask for, or withdraws the
  * one this session caused when a corrected mark no longer asks for it.
- * The source key makes the same situation never plan two calls. */
+ * The source key makes the same situation never plan two calls, and a
+ * call still open for the enrolment stands for the same situation: no
+ * second one. Coming back answers the open ones. */
 static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
 				  const char *mark, struct mark_outcome *out)
 {
 	if (!cx->enrolment_id)
 		return DB_OK;
 	enum db_status r;
+	if (mark && strcmp(mark, "present") == 0 && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
+		return r;
+	struct call_new call;
+	call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
+			      date_today(), &call);
 	bool due = false;
 	if (mark) {
 		struct attendance_past past[ATT_RECENT];
@@ -156,9 +191,16 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 			return r;
 		due = attendance_rule_missed_call(past, n);
 	}
-	struct call_new call;
-	call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
-			      date_today(), &call);
+	if (due) {
+		struct call_missed_fact *open;
+		int nopen = 0, others = 0;
+		if ((r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &nopen)) != DB_OK)
+			return r;
+		for (int i = 0; i < nopen; i++)
+			others += open[i].session_id != cx->session.id;
+		free(open);
+		due = call_rule_missed_due(due, others);
+	}
 	bool changed = false;
 	r = due ? store_calls_plan(d->db, &call, &changed) : store_calls_withdraw(d->db, call.source_key, &changed);
 	if (r != DB_OK || !changed)

@@ -57,8 +57,11 @@ enum db_status attendance_find_activities(struct desk *d, const char *query, str
  * the mark away (a walk-in then leaves the roll). accompanied_by (a
  * volunteer, 0 for none) only goes with present. In the same transaction
  * a planned session marked on or after its day is held, a follow-up call
- * is planned (or withdrawn again) as the missed-sessions rule says, and a
- * match's accompaniment milestone is reached (or put right). A cancelled
+ * is planned (or withdrawn again) as the missed-sessions rule says (never
+ * a second one while one is open for the enrolment), a citizen who came
+ * back has their open calls after missed sessions cancelled with the
+ * reason (out->call_answered), and a match's accompaniment milestone is
+ * reached (or put right). A cancelled
  * session takes no marks (DB_ERR_CONFLICT); coming or staying away
  * cannot be marked before the day (DB_ERR_INVALID). `out` may be NULL. */
 enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,

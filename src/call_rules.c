@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attendance_rules.h"
+#include "i18n.h"
 
 /* A fact's date; a broken or missing one is no date, so it makes no call. */
 static bool fact_day(const char *iso, long *days)
@@ -91,13 +92,21 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 	return true;
 }
 
+bool call_rule_missed_due(bool rule_says_due, int open_for_enrolment)
+{
+	return rule_says_due && open_for_enrolment == 0;
+}
+
 int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
 			      call_missed_rule rule, struct call_new *out, int max)
 {
-	int written = 0;
 	if (!rule)
 		rule = attendance_rule_missed_call;
-	for (int i = 0; i < n && written < max; i++) {
+	/* The newest mark that makes a call due, unless they came since. */
+	int due = -1;
+	for (int i = 0; i < n; i++) {
+		if (due >= 0 && marks[i].mark == 'p' && call_rule_missed_answered(marks[due].date, marks[i].date))
+			due = -1;
 		struct attendance_past past[ATT_RECENT];
 		int k = 0;
 		for (int j = i; j >= 0 && k < ATT_RECENT; j--) {
@@ -110,11 +119,31 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
 		if (marks[i].mark == 'p' || !fact_day(marks[i].date, &day) || !recent(day, today)
 		    || day > date_to_days(today) || !rule(past, k))
 			continue;
-		if (call_rule_missed_call(marks[i].enrolment_id, marks[i].session_id, marks[i].citizen_id,
-					  marks[i].date, marks[i].responsible, today, &out[written]))
-			written++;
+		due = i;
 	}
-	return written;
+	int open = 0;
+	for (int i = 0; i < n; i++)
+		open |= marks[i].open_missed_call;
+	if (due < 0 || max < 1 || !call_rule_missed_due(true, open))
+		return 0;
+	return call_rule_missed_call(marks[due].enrolment_id, marks[due].session_id, marks[due].citizen_id,
+				     marks[due].date, marks[due].responsible, today, out) ? 1 : 0;
+}
+
+bool call_rule_missed_answered(const char *missed_on, const char *came_on)
+{
+	long missed, came;
+	return fact_day(missed_on, &missed) && fact_day(came_on, &came) && came > missed;
+}
+
+void call_rule_came_back_note(const char *came_on, char *out, size_t size)
+{
+	struct date d;
+	char day[16] = "";
+	if (came_on && date_parse_iso(came_on, &d))
+		date_format_dk(d, day, sizeof day);
+	/* TRANSLATORS: why a call after missed sessions was cancelled; %s is the day they came ("03-12-2026"). */
+	snprintf(out, size, _("Came back on %s: no call needed."), day);
 }
 
 bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,

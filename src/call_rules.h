@@ -13,7 +13,8 @@
  *
  *   after a match          match:<match id>              matched + 14 days
  *   after the first session first_session:<match id>    the next weekday after it
- *   missed sessions        missed:<enrolment>:<session>  the day after
+ *   missed sessions        missed:<enrolment>:<session>  the day after (one open
+ *                          per enrolment; cancelled when they come back first)
  *   feedback to referrer   referral:<referral id>        assessed + 7 days
  *   no contact             no_contact:<citizen id>       today (the first
  *                          time; later ones add :<date of last contact>)
@@ -28,6 +29,7 @@
 #define BB_CALL_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "model_attendance.h"
@@ -71,10 +73,18 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
  * session and the sweep always agree. */
 typedef bool (*call_missed_rule)(const struct attendance_past *newest_first, int n);
 
+/* One situation, one call: missed sessions make a call due (the mark
+ * rule says so) only while no call after missed sessions is open for the
+ * same enrolment: that one asks the same question. */
+bool call_rule_missed_due(bool rule_says_due, int open_for_enrolment);
+
 /* Walks one enrolment's marks (oldest first, all with the same
- * enrolment_id) and writes a call for each mark that makes one due, as
- * `rule` says (NULL: attendance_rule_missed_call), within the look-back
- * window. Returns how many were written (at most max). */
+ * enrolment_id) and writes the call for the newest mark that makes one
+ * due, as `rule` says (NULL: attendance_rule_missed_call), within the
+ * look-back window: none when the citizen came to a session after it
+ * (call_rule_missed_answered) or a call after missed sessions is open for
+ * the enrolment (call_rule_missed_due). Returns 1 when it wrote one (max
+ * at least 1), else 0. */
 int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
 			      call_missed_rule rule, struct call_new *out, int max);
 
@@ -83,6 +93,15 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
  * Marking a session and the sweep both plan it through this. */
 bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
 			   const char *session_date, long long responsible, struct date today, struct call_new *out);
+
+/* An open call after missed sessions (the session missed on
+ * `missed_on`) is answered when the citizen came to a later session
+ * (`came_on`, "" for none) before the call was made: it is cancelled,
+ * with call_rule_came_back_note as the reason, not made. */
+bool call_rule_missed_answered(const char *missed_on, const char *came_on);
+/* The reason kept with such a call, in words: "Came back on 03-12-2026:
+ * no call needed." */
+void call_rule_came_back_note(const char *came_on, char *out, size_t size);
 
 /* The citizen agreed that the referrer hears how it went: a call a week
  * after the first conversation. */

@@ -185,6 +185,46 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 	return r;
 }
 
+/* Open calls after missed sessions that the citizen answered by coming
+ * back before the call was made: cancelled, not made. */
+struct answered {
+	long long *ids;
+	char (*notes)[CALL_TEXT];
+	int count;
+};
+
+static void answered_free(struct answered *a)
+{
+	free(a->ids);
+	free(a->notes);
+	memset(a, 0, sizeof *a);
+}
+
+static enum db_status sweep_answered(struct db *db, struct answered *out)
+{
+	struct call_missed_fact *facts;
+	int n;
+	enum db_status r = store_calls_missed_open(db, 0, &facts, &n);
+	if (r != DB_OK || n == 0) {
+		if (r == DB_OK)
+			free(facts);
+		return r;
+	}
+	out->ids = malloc((size_t)n * sizeof *out->ids);
+	out->notes = malloc((size_t)n * sizeof *out->notes);
+	if (!out->ids || !out->notes)
+		r = DB_ERR_IO;
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (!call_rule_missed_answered(facts[i].missed_on, facts[i].came_on))
+			continue;
+		out->ids[out->count] = facts[i].call_id;
+		call_rule_came_back_note(facts[i].came_on, out->notes[out->count], sizeof out->notes[0]);
+		out->count++;
+	}
+	free(facts);
+	return r;
+}
+
 /* Every rule over one snapshot; *no_contact: how many of the plans the
  * no-contact rule made (the last ones). */
 static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
@@ -202,15 +242,16 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 	return r;
 }
 
-/* The calls not written yet, all or none, each in the audit log. */
+/* The calls not written yet and the calls answered, all or none, each
+ * in the audit log. A call answered meanwhile at another desk (recorded
+ * or cancelled) is left as it is. */
 static enum db_status write_calls(struct desk *d, const struct call_new *calls, int n, const bool *missing,
-				  int *created)
+				  const struct answered *answered, struct call_sweep *out)
 {
-	*created = 0;
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK)
 		return r;
-	int made = 0;
+	int made = 0, cancelled = 0;
 	for (int i = 0; i < n && r == DB_OK; i++) {
 		long long id = 0;
 		if (!missing[i] || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
@@ -218,9 +259,21 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 		made++;
 		r = desk_audit(d, "create", "follow_up", id, calls[i].source_key[0] ? calls[i].source_key : NULL);
 	}
+	for (int i = 0; i < answered->count && r == DB_OK; i++) {
+		r = store_calls_cancel(d->db, answered->ids[i], answered->notes[i], d->user);
+		if (r == DB_ERR_CONFLICT) {
+			r = DB_OK;
+			continue;
+		}
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "follow_up", answered->ids[i], "cancelled: came back");
+		cancelled += r == DB_OK;
+	}
 	r = db_end(d->db, r);
-	if (r == DB_OK)
-		*created = made;
+	if (r == DB_OK) {
+		out->created = made;
+		out->answered = cancelled;
+	}
 	return r;
 }
 
@@ -233,23 +286,27 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
 	 * the write lock is taken only when they ask for a call not written
 	 * yet, so a desk starting up never waits for another. */
 	struct plans p = { 0 };
+	struct answered answered = { 0 };
 	bool *missing = NULL;
 	int n = 0, nmissing = 0, no_contact = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
 	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
+	if (r == DB_OK)
+		r = sweep_answered(d->db, &answered);
 	if (r == DB_OK && p.count > 0) {
 		n = call_rules_unique(p.items, p.count);
 		missing = malloc((size_t)n * sizeof *missing);
 		r = missing ? store_calls_missing(d->db, p.items, n, missing, &nmissing) : DB_ERR_IO;
 	}
 	r = db_end(d->db, r);
-	if (r == DB_OK && nmissing > 0)
-		r = write_calls(d, p.items, n, missing, &out->created);
+	if (r == DB_OK && (nmissing > 0 || answered.count > 0))
+		r = write_calls(d, p.items, n, missing, &answered, out);
 	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
 	free(missing);
 	free(p.items);
+	answered_free(&answered);
 	return r;
 }
 

@@ -44,6 +44,10 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * with the oldest registration first; it counts who is still waiting
  * only while the quota is open.
  *
+ * Calls after missed sessions that the citizen answered by coming to a
+ * later session before anyone called are cancelled in the same
+ * transaction, with the day they came as the reason (out->answered).
+ *
  * `missed_marks` also replays the attendance marks of the last weeks for
  * missed-session calls. The attendance screen plans those itself the
  * moment a session is marked, so this only catches marks that came

@@ -296,6 +296,53 @@ static void test_missed_rule(void)
 	db_close(db);
 }
 
+/* Bo missed two sessions in October and a call was planned; he missed
+ * two more before anyone called: the same situation, no second call on
+ * the same day. Then he comes back today: the call is not needed any
+ * more, is cancelled, and the card's timeline says why. */
+static void test_came_back(void)
+{
+	struct db *db = open_centre("came-back.db");
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, start_time, end_time, status) VALUES"
+		    " (99, 1, '2026-10-22', '10:00', '11:30', 'held'), (100, 1, '2026-10-29', '10:00', '11:30', 'held');"
+		    "DELETE FROM attendance WHERE citizen_id = 2;");
+	struct mark_outcome out;
+	attendance_mark(&desk, 99, 2, "absent", 0, &out);
+	attendance_mark(&desk, 100, 2, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "two missed in October: a call");
+	attendance_mark(&desk, 101, 2, "absent", 0, &out);
+	attendance_mark(&desk, 103, 2, "absent", 0, &out);
+	TAP_CHECK(!out.call_planned, "two more missed while that call is open: no second call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"),
+		   1, "one situation, one call");
+
+	attendance_mark(&desk, 104, 2, "present", 0, &out);
+	TAP_CHECK(out.call_answered, "he came back today: the call is no longer needed");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 0,
+		   "no call is left open for him");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"
+			    " AND note LIKE '%26-11-2026%' AND date(done_at) = '2026-11-26'"), 1,
+		   "cancelled today, the day he came back kept as the reason");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'"
+			    " AND detail = 'cancelled: came back'"), 1, "and audited");
+
+	struct timeline_entry tl[20];
+	int n = 0;
+	store_citizens_timeline(db, 2, 20, tl, &n);
+	int call = -1;
+	for (int i = 0; i < n; i++)
+		if (tl[i].kind == TL_CALL)
+			call = i;
+	TAP_CHECK(call >= 0 && strcmp(tl[call].code, "cancelled") == 0 && strcmp(tl[call].date, "2026-11-26") == 0
+		  && strstr(tl[call].text, "26-11-2026") != NULL,
+		  "the timeline shows the call cancelled today, with the reason");
+
+	struct citizen_facts f;
+	store_citizens_facts(db, 2, today, &f);
+	TAP_STR_EQ(f.call_due_on, "", "and his next step is no longer an overdue call");
+	db_close(db);
+}
+
 static void test_accompaniment_rule(void)
 {
 	struct db *db = open_centre("accompaniment.db");
@@ -521,6 +568,7 @@ int main(void)
 	test_roll();
 	test_marks();
 	test_missed_rule();
+	test_came_back();
 	test_accompaniment_rule();
 	test_walk_ins();
 	test_session_details();

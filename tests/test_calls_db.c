@@ -232,6 +232,35 @@ static void test_sweep(void)
 	db_close(db);
 }
 
+/* Kaj missed two sessions and the sweep planned a call; he came to the
+ * next session before anyone called (the mark came another way, so the
+ * attendance screen did not see it): the next sweep cancels the call,
+ * saying why, and his card no longer asks for it. */
+static void test_came_back(void)
+{
+	struct db *db = open_fresh("came-back.db");
+	struct world w;
+	build_world(db, &w);
+	struct call_sweep s;
+	calls_plan_due(&desk, today, true, &s);
+	char key[64];
+	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
+	long long call = call_id(db, key);
+	TAP_CHECK(call > 0, "a call after missed sessions");
+	sql(db, "UPDATE sessions SET status = 'held' WHERE id = %lld", session_on(db, w.act, "2026-12-01"));
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, 'present')",
+	    session_on(db, w.act, "2026-12-01"), w.missing);
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 12, 2 }, false, &s), DB_OK, "the next day's sweep");
+	TAP_INT_EQ(s.answered, 1, "finds the call answered by his coming back");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'cancelled'"
+		 " AND note LIKE '%%01-12-2026%%'", call);
+	TAP_INT_EQ(testdb_count(db, q), 1, "cancelled, with the day he came as the reason");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 12, 2 }, true, &s), DB_OK, "the marks replayed");
+	TAP_INT_EQ(s.created + s.answered, 0, "change nothing more: no new call for misses he answered");
+	db_close(db);
+}
+
 static void test_list_and_card(void)
 {
 	struct db *db = open_fresh("list.db");
@@ -560,6 +589,7 @@ int main(void)
 	if (!testdb_start("calls"))
 		return 1;
 	test_sweep();
+	test_came_back();
 	test_list_and_card();
 	test_new_agreed_day_replaces();
 	test_not_reached_three_times();

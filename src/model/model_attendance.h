@@ -123,6 +123,7 @@ struct mark_outcome {
 	char other_at[20];
 	bool call_planned;            /* a follow-up call was added */
 	bool call_withdrawn;          /* a call this session had caused was cancelled */
+	bool call_answered;           /* they came back: an open call after missed sessions was cancelled */
 	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
 	bool session_held;            /* the session went from planned to held */
 };
