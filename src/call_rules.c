@@ -201,6 +201,16 @@ bool call_rule_needs_date(const char *outcome, const char *next_step)
 		|| (next_step && strcmp(next_step, CALL_NEXT_NEW_CALL) == 0);
 }
 
+bool call_rule_next_step_fits(const char *outcome, const char *next_step)
+{
+	if (!outcome || !next_step)
+		return false;
+	bool talked = strcmp(outcome, "reached") == 0 || strcmp(outcome, "call_back") == 0;
+	bool needs_talk = strcmp(next_step, CALL_NEXT_NEW_MATCH) == 0 || strcmp(next_step, CALL_NEXT_ON_OWN) == 0
+		|| strcmp(next_step, CALL_NEXT_HANDOVER) == 0;
+	return talked || !needs_talk;
+}
+
 bool call_rule_agreed_day(struct date day, struct date today)
 {
 	return date_to_days(day) >= date_to_days(today);

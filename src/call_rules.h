@@ -121,6 +121,13 @@ int call_rule_no_contact_quota(int per_day, long long made_today);
  * or the next step "new call". */
 bool call_rule_needs_date(const char *outcome, const char *next_step);
 
+/* Whether a next step can follow an outcome. A new match, going on their
+ * own and a handover are agreed with the citizen, so they need a
+ * conversation: not after "not reached" or "wrong number", which leave
+ * calling again, nothing new, or ending the course (a move or a death can
+ * be known without a call). */
+bool call_rule_next_step_fits(const char *outcome, const char *next_step);
+
 /* Whether `day` can be agreed for a call: today or later. */
 bool call_rule_agreed_day(struct date day, struct date today);
 

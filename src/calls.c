@@ -464,6 +464,8 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	date_format_iso(today, o.today);
 	bool has_next = call_rule_needs_date(o.outcome, o.next_step);
 	bool end_course = strcmp(o.next_step, CALL_NEXT_END_COURSE) == 0;
+	if (!call_rule_next_step_fits(o.outcome, o.next_step))
+		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;

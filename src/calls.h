@@ -75,7 +75,9 @@ enum db_status calls_card(struct desk *d, long long call_id, struct call_card *o
  * call (an invalid or past date: DB_ERR_CONSTRAINT); a handover is
  * recorded; a new match or going on their own ends the open matches;
  * calls not reached three times in a row raise the citizen to the
- * coordinator, and reaching them settles it. A call no longer open
+ * coordinator, and reaching them settles it. A next step only a
+ * conversation can give after a call that did not reach them
+ * (call_rule_next_step_fits): DB_ERR_INVALID. A call no longer open
  * (another desk recorded it): DB_ERR_CONFLICT. Nothing is written unless
  * all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);

@@ -201,6 +201,24 @@ static void test_missed_sessions(void)
 	TAP_CHECK(attendance_rule_missed_call(past, 2), "the attendance rule is the one applied");
 }
 
+/* What a call that did not reach the citizen can lead to. */
+static void test_next_step_fits(void)
+{
+	TAP_CHECK(call_rule_next_step_fits("reached", CALL_NEXT_NEW_MATCH), "reached: a new match");
+	TAP_CHECK(call_rule_next_step_fits("reached", CALL_NEXT_HANDOVER), "reached: a handover");
+	TAP_CHECK(call_rule_next_step_fits("call_back", CALL_NEXT_NEW_CALL), "a call back: the agreed call");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_NEW_MATCH),
+		  "not reached: no new match (only a conversation gives that)");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_ON_OWN), "not reached: not 'goes on their own'");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_HANDOVER), "not reached: no handover");
+	TAP_CHECK(!call_rule_next_step_fits("wrong_number", CALL_NEXT_NEW_MATCH), "wrong number: no new match");
+	TAP_CHECK(call_rule_next_step_fits("not_reached", CALL_NEXT_NEW_CALL), "not reached: call again");
+	TAP_CHECK(call_rule_next_step_fits("not_reached", CALL_NEXT_NONE), "not reached: nothing new");
+	TAP_CHECK(call_rule_next_step_fits("wrong_number", CALL_NEXT_END_COURSE),
+		  "wrong number: the course may end (a move is known without a call)");
+	TAP_CHECK(!call_rule_next_step_fits(NULL, CALL_NEXT_NONE), "no outcome: nothing fits");
+}
+
 static void test_referrer_feedback(void)
 {
 	struct call_feedback_fact f = { .referral_id = 7, .citizen_id = 70, .consent = true };
@@ -368,6 +386,7 @@ int main(void)
 	test_after_first_session();
 	test_one_call_per_match();
 	test_missed_sessions();
+	test_next_step_fits();
 	test_referrer_feedback();
 	test_no_contact();
 	test_agreed_and_escalation();

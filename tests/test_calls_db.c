@@ -502,8 +502,21 @@ static void test_outcomes(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrer_feedback WHERE told = 'Ingrid er startet i caféen og trives.'"),
 		   1, "what was told is recorded");
 
-	/* A new match is needed: the open match ends as the matching screen ends it. */
+	/* Not reached: a new match is not something to decide without him. */
 	snprintf(key, sizeof key, "agreed:%lld", call);
+	const char *talk_only[] = { CALL_NEXT_NEW_MATCH, CALL_NEXT_ON_OWN, CALL_NEXT_HANDOVER };
+	for (size_t i = 0; i < sizeof talk_only / sizeof talk_only[0]; i++) {
+		in = outcome_for(call_id(db, key), i == 2 ? "wrong_number" : "not_reached", talk_only[i]);
+		SET(in.outcome.handover_to, "Socialpsykiatrien");
+		TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_INVALID,
+			   "not reached, next step '%s': refused, a conversation gives that", talk_only[i]);
+	}
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'open'", call_id(db, key));
+	TAP_INT_EQ(testdb_count(db, q), 1, "the call stays open");
+	snprintf(q, sizeof q, "SELECT count(*) FROM matches WHERE id = %lld AND ended_on IS NULL", w.match_id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "and the match too");
+
+	/* A new match is needed: the open match ends as the matching screen ends it. */
 	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_NEW_MATCH);
 	SET(in.outcome.note, "Gruppen er for stor for ham.");
 	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "reached: a new match is needed");

@@ -184,6 +184,16 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
 	struct form_field *f = st->fields;
+	if (!f[F_NEXT].hidden && !call_rule_next_step_fits(choice_code(&f[F_OUTCOME]), choice_code(&f[F_NEXT]))) {
+		/* TRANSLATORS: the next step chosen, and the outcome ("Not reached"). */
+		snprintf(f[F_NEXT].error, sizeof f[F_NEXT].error,
+			 _("\"%s\" is agreed with the citizen in a conversation. After \"%s\", choose to call again, "
+			   "nothing new, or to end the course."),
+			 _(f[F_NEXT].choices[f[F_NEXT].choice].label), _(f[F_OUTCOME].choices[f[F_OUTCOME].choice].label));
+		st->form.current = F_NEXT;
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
 	struct call_entry in;
 	memset(&in, 0, sizeof in);
 	struct call_outcome *o = &in.outcome;
