@@ -54,6 +54,15 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 void next_step_describe(const struct next_step *step, const struct citizen_facts *facts,
 			char *out, size_t size);
 
+/* The same line made to fit in `cols` terminal columns by a rule that
+ * keeps the verb and the date: first the least needed part goes (who
+ * goes along, the reason, the count of times), then the activity's name
+ * is shortened with "…", then only the verb and the date are left ("Mødes
+ * tors 3. dec 10:00"); only a line too narrow even for that is cut. */
+enum { NEXT_STEP_ACTIVITY_MIN = 8 };   /* columns below which an activity's name is left out */
+void next_step_describe_fit(const struct next_step *step, const struct citizen_facts *facts, int cols,
+			    char *out, size_t size);
+
 /* Words for the codes of db/schema.c: a follow-up call's reason
  * (after_first_session, missed_sessions, agreed, after_match,
  * referrer_feedback, no_contact, other) and a course's end reason
