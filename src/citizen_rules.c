@@ -93,6 +93,18 @@ enum past_date citizen_rule_past_date(struct date d, struct date today)
 	return d.year < today.year - LONG_AGO_YEARS ? PAST_DATE_LONG_AGO : PAST_DATE_OK;
 }
 
+enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today)
+{
+	struct date referred;
+	long day = date_to_days(handover);
+	if (referred_on && referred_on[0] && date_parse_iso(referred_on, &referred) && day < date_to_days(referred))
+		return HANDOVER_DATE_BEFORE_REFERRAL;
+	if (day > date_to_days(today) + HANDOVER_AHEAD_DAYS)
+		return HANDOVER_DATE_FAR_AHEAD;
+	return citizen_rule_past_date(handover, today) == PAST_DATE_LONG_AGO ? HANDOVER_DATE_LONG_AGO
+									      : HANDOVER_DATE_OK;
+}
+
 bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 {
 	const char *free_text[] = {
@@ -100,7 +112,7 @@ bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 		c->relative.name, c->relative.relation, c->assessment.handover_to,
 	};
 	const char *happened[] = {
-		c->referral.referred_on, c->consent.given_on, c->assessment.assessed_on, c->assessment.handover_on,
+		c->referral.referred_on, c->consent.given_on, c->assessment.assessed_on,
 	};
 	if (!text_ok(c->citizen.name, 1, NAME_CHARS) || !citizen_rule_adult(c->citizen.birth_year, today))
 		return false;
@@ -111,6 +123,12 @@ bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 		struct date d;
 		if (happened[i][0] && date_parse_iso(happened[i], &d)
 		    && citizen_rule_past_date(d, today) == PAST_DATE_FUTURE)
+			return false;
+	}
+	struct date handover;
+	if (c->assessment.handover_on[0] && date_parse_iso(c->assessment.handover_on, &handover)) {
+		enum handover_date h = citizen_rule_handover_date(handover, c->referral.referred_on, today);
+		if (h == HANDOVER_DATE_BEFORE_REFERRAL || h == HANDOVER_DATE_FAR_AHEAD)
 			return false;
 	}
 	return true;

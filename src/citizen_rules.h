@@ -12,9 +12,11 @@
  *   outcome removes it.
  * - A course ends with one of the known reasons.
  * - Brobygger is for adults: a citizen is 18 or older in the year of
- *   the birth year given. A referral, a consent, an assessment or a
- *   handover has happened: it is not dated after today (a date more than
- *   ten years ago is most likely a typing slip, which the forms ask about).
+ *   the birth year given. A referral, a consent or an assessment has
+ *   happened: it is not dated after today (a date more than ten years ago
+ *   is most likely a typing slip, which the forms ask about). A handover
+ *   may be planned (up to a year ahead) but never comes before the
+ *   referral.
  * - Free text never holds a CPR number; a note is 1 to NOTE_CHARS
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
@@ -76,8 +78,21 @@ enum past_date {
 /* A day something happened on. */
 enum past_date citizen_rule_past_date(struct date d, struct date today);
 
+enum handover_date {
+	HANDOVER_DATE_OK,
+	HANDOVER_DATE_BEFORE_REFERRAL, /* before the citizen was referred */
+	HANDOVER_DATE_FAR_AHEAD,       /* more than a year ahead: a typing slip */
+	HANDOVER_DATE_LONG_AGO,        /* more than ten years ago: a typing slip */
+};
+enum { HANDOVER_AHEAD_DAYS = 366 };
+/* A handover's day: made (today or before) or planned (a later day, up
+ * to a year ahead), and never before the referral (`referred_on` ISO,
+ * "" when not known). */
+enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today);
+
 /* The card as the desk may save it: a name; no CPR number in any
- * free-text field; an adult; no date (ISO, "" for none) after today. */
+ * free-text field; an adult; no date (ISO, "" for none) after today but
+ * a planned handover's; a handover as citizen_rule_handover_date says. */
 bool citizen_rule_card_ok(const struct citizen_card *c, struct date today);
 /* A note as the desk may write it. */
 bool citizen_rule_note_ok(const char *text);

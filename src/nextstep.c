@@ -120,7 +120,8 @@ static void session_when(const struct next_step *step, const struct citizen_fact
 }
 
 /* The step in words at one level of detail; `activity` stands in for the
- * session's activity (the fitting may shorten it). */
+ * part the fitting may shorten (shortenable()): the session's activity,
+ * or who takes over a handover. */
 static void describe(const struct next_step *step, const struct citizen_facts *facts, enum detail detail,
 		     const char *activity, char *out, size_t size)
 {
@@ -197,7 +198,7 @@ static void describe(const struct next_step *step, const struct citizen_facts *f
 		break;
 	}
 	case NEXT_HANDOVER: {
-		const char *to = facts->handover_to[0] ? facts->handover_to : _("professional help");
+		const char *to = activity[0] ? activity : _("professional help");
 		if (date_valid(step->date) && step->days > 0) {
 			/* Planned: a day ahead, which the weekday says best. */
 			date_format_short(step->date, day, sizeof day);
@@ -243,12 +244,18 @@ static void describe(const struct next_step *step, const struct citizen_facts *f
 	}
 }
 
+/* The part of a step's line that can be shortened with "…". */
+static const char *shortenable(const struct next_step *step, const struct citizen_facts *facts)
+{
+	return step->kind == NEXT_HANDOVER ? facts->handover_to : facts->session_activity;
+}
+
 void next_step_describe(const struct next_step *step, const struct citizen_facts *facts,
 			char *out, size_t size)
 {
 	if (!out || size == 0)
 		return;
-	describe(step, facts, DETAIL_FULL, facts->session_activity, out, size);
+	describe(step, facts, DETAIL_FULL, shortenable(step, facts), out, size);
 }
 
 static int columns(const char *text)
@@ -272,15 +279,15 @@ void next_step_describe_fit(const struct next_step *step, const struct citizen_f
 {
 	if (!out || size == 0)
 		return;
-	const char *activity = facts->session_activity;
+	const char *activity = shortenable(step, facts);
 	for (enum detail d = DETAIL_FULL; d < DETAIL_COUNT; d++) {
 		describe(step, facts, d, activity, out, size);
 		if (columns(out) <= cols)
 			return;
 		if (d != DETAIL_SHORTER || !activity[0])
 			continue;
-		/* The activity's name gives way before the line loses it: "i
-		 * Gå-gruppen for…" still says where. */
+		/* The activity's name (or who takes over) gives way before
+		 * the line loses it: "i Gå-gruppen for…" still says where. */
 		char without[600], shortened[CIT_TEXT];
 		/* The line around a one-column name says what is left for it. */
 		describe(step, facts, d, "x", without, sizeof without);

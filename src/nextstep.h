@@ -57,7 +57,7 @@ void next_step_describe(const struct next_step *step, const struct citizen_facts
 /* The same line made to fit in `cols` terminal columns by a rule that
  * keeps the verb and the date: first the least needed part goes (who
  * goes along, the reason, the count of times), then the activity's name
- * is shortened with "…", then only the verb and the date are left ("Mødes
+ * (or who takes over a handover) is shortened with "…", then only the verb and the date are left ("Mødes
  * tors 3. dec 10:00"); only a line too narrow even for that is cut. */
 enum { NEXT_STEP_ACTIVITY_MIN = 8 };   /* columns below which an activity's name is left out */
 void next_step_describe_fit(const struct next_step *step, const struct citizen_facts *facts, int cols,

@@ -127,7 +127,15 @@ static void test_text(void)
 	SET(c.referral.referred_on, "2001-01-01");
 	TAP_CHECK(citizen_rule_card_ok(&c, today), "long ago is for the form to ask about");
 	SET(c.assessment.handover_on, "2027-01-01");
-	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover next year has not happened");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a handover may be planned for next month");
+	SET(c.assessment.handover_on, "2028-01-01");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "but not more than a year ahead");
+	SET(c.referral.referred_on, "2026-11-02");
+	SET(c.assessment.handover_on, "2026-10-30");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover before the referral is refused");
+	SET(c.assessment.handover_on, "2026-11-02");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "on the day of the referral it is fine");
+	SET(c.referral.referred_on, "2001-01-01");
 	c.assessment.handover_on[0] = '\0';
 
 	TAP_CHECK(citizen_rule_note_ok("Ringede selv."), "a note");
@@ -158,6 +166,24 @@ static void test_dates(void)
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2026, 11, 27 }, today), PAST_DATE_FUTURE, "tomorrow");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2016, 1, 1 }, today), PAST_DATE_OK, "ten years back");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2015, 12, 31 }, today), PAST_DATE_LONG_AGO, "more than ten");
+}
+
+static void test_handover_dates(void)
+{
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 11, 20 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a handover made last week");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 12, 3 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a handover planned for next week");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 10, 30 }, "2026-11-02", today),
+		   HANDOVER_DATE_BEFORE_REFERRAL, "before the referral: refused");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 10, 30 }, "", today), HANDOVER_DATE_OK,
+		   "no referral date known: nothing to compare with");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2027, 11, 27 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a year and a day ahead is still a plan");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2027, 11, 28 }, "2026-11-02", today),
+		   HANDOVER_DATE_FAR_AHEAD, "further is a typing slip");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2015, 1, 1 }, "", today), HANDOVER_DATE_LONG_AGO,
+		   "more than ten years ago: a typing slip");
 }
 
 static void test_same_person(void)
@@ -200,6 +226,7 @@ int main(void)
 	test_end_reasons();
 	test_text();
 	test_dates();
+	test_handover_dates();
 	test_same_person();
 	test_drafts();
 	test_merge();

@@ -225,6 +225,24 @@ static void test_intake_and_card(void)
 	TAP_STR_EQ(in.assessment.handover_to, "", "the handover is not stored");
 	TAP_STR_EQ(in.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
 
+	/* A handover planned for next week; one dated before the referral. */
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.assessment.outcome, "professional_help");
+	SET(in.assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune");
+	SET(in.assessment.handover_on, "2026-12-03");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "a handover planned for next week");
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "his card");
+	struct next_step planned = next_step_decide(&v->facts, (struct date){ 2026, 11, 26 });
+	char line[300];
+	next_step_describe(&planned, &v->facts, line, sizeof line);
+	TAP_CHECK(planned.kind == NEXT_HANDOVER && planned.days == 7 && strstr(line, "3 Dec")
+		  && strstr(line, "planned"), "his next step is the planned handover: '%s'", line);
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.assessment.outcome, "professional_help");
+	SET(in.assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune");
+	SET(in.assessment.handover_on, "2026-10-30");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "a handover before the referral is refused");
+
 	long long before = testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals");
 	card_basic(&in, "Ulla Bech", "", "", "", "");
 	in.ninterests = 1;
