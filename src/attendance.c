@@ -334,19 +334,46 @@ enum db_status attendance_mark_seen(struct desk *d, long long session_id, long l
 	return r;
 }
 
-static enum db_status enrol(struct desk *d, const struct mark_context *cx, long long citizen_id)
+/* Enrols a walk-in as the desk chose: not over the activity's places
+ * unless the desk decided so when asked (DB_ERR_CONSTRAINT asks). */
+static enum db_status enrol(struct desk *d, const struct mark_context *cx, long long citizen_id,
+			    enum walk_in_enrol how)
 {
+	if (how == WALK_IN_ONLY_TODAY)
+		return DB_OK;
+	struct enrol_places places;
+	enum db_status r = store_attendance_places(d->db, cx->session.activity_id, citizen_id, &places);
+	if (r != DB_OK)
+		return r;
+	bool fits = attendance_rule_enrol_fits(&places);
+	if (!fits && how != WALK_IN_ENROL_ANYWAY)
+		return DB_ERR_CONSTRAINT;
 	bool added = false;
-	enum db_status r = store_attendance_enrol(d->db, citizen_id, cx->session.activity_id, cx->session.date,
-						  &added);
+	r = store_attendance_enrol(d->db, citizen_id, cx->session.activity_id, cx->session.date, &added);
 	if (r != DB_OK || !added)
 		return r;
-	char detail[64];
-	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
+	char detail[96];
+	snprintf(detail, sizeof detail, "enrolled in activity %lld%s", cx->session.activity_id,
+		 fits ? "" : " over its places");
 	return desk_audit(d, "update", "citizen", citizen_id, detail);
 }
 
-enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id, bool enrol_too)
+enum db_status attendance_places(struct desk *d, long long session_id, long long citizen_id,
+				 struct enrol_places *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct session_info s;
+	r = store_attendance_session_get(d->db, session_id, &s);
+	if (r == DB_OK)
+		r = store_attendance_places(d->db, s.activity_id, citizen_id, out);
+	return desk_end(d, r);
+}
+
+enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id,
+				      enum walk_in_enrol enrol_too)
 {
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
@@ -357,13 +384,13 @@ enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long
 	/* Someone on the roll already is simply marked as having come. */
 	if (r == DB_OK)
 		r = write_mark(d, &cx, citizen_id, "present", 0, cx.enrolment_id == 0, &outcome);
-	if (r == DB_OK && enrol_too)
-		r = enrol(d, &cx, citizen_id);
+	if (r == DB_OK)
+		r = enrol(d, &cx, citizen_id, enrol_too);
 	return desk_end(d, r);
 }
 
 enum db_status attendance_add_new_person(struct desk *d, long long session_id, const char *name, const char *phone,
-					 bool enrol_too, long long *citizen_id)
+					 enum walk_in_enrol enrol_too, long long *citizen_id)
 {
 	*citizen_id = 0;
 	size_t chars = utf8_length(name);
@@ -386,8 +413,8 @@ enum db_status attendance_add_new_person(struct desk *d, long long session_id, c
 		r = desk_audit(d, "create", "citizen", id, "walk-in");
 	if (r == DB_OK)
 		r = write_mark(d, &cx, id, "present", 0, 1, &outcome);
-	if (r == DB_OK && enrol_too)
-		r = enrol(d, &cx, id);
+	if (r == DB_OK)
+		r = enrol(d, &cx, id, enrol_too);
 	r = desk_end(d, r);
 	if (r == DB_OK)
 		*citizen_id = id;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "match.h"
 
 bool attendance_rule_missed_call(const struct attendance_past *newest_first, int n)
 {
@@ -122,6 +123,11 @@ bool attendance_rule_to_come(const char *session_date, const char *start_time, c
 	if (!start_time || !start_time[0] || strlen(now) < 16)
 		return true;
 	return strncmp(start_time, now + 11, 5) >= 0;
+}
+
+bool attendance_rule_enrol_fits(const struct enrol_places *p)
+{
+	return p->already || match_free_places(p->capacity, p->enrolled) > 0;
 }
 
 bool attendance_rule_valid_mark(const char *mark)

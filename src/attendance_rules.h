@@ -76,6 +76,11 @@ bool attendance_rule_ask_before_override(const char *seen, const char *current, 
  * step, the first accompanied session of a match) is the first of the
  * planned sessions for which this holds. */
 bool attendance_rule_to_come(const char *session_date, const char *start_time, const char *now);
+/* Whether enrolling a walk-in keeps the activity within its places
+ * (match_free_places, src/match.h: the places the matching counts). One
+ * already enrolled takes no new place. Over the places, the desk is
+ * asked and decides. */
+bool attendance_rule_enrol_fits(const struct enrol_places *p);
 /* present, excused, absent, or NULL (taken away). */
 bool attendance_rule_valid_mark(const char *mark);
 

@@ -371,6 +371,39 @@ static void test_accompaniment_rule(void)
 	db_close(db);
 }
 
+/* The group has places for the four enrolled: a walk-in who wants to
+ * join is not enrolled over them without a word; the desk is asked and
+ * decides. */
+static void test_walk_in_full(void)
+{
+	struct db *db = open_centre("walkin-full.db");
+	exec_ok(db, "UPDATE activities SET capacity = 4 WHERE id = 1");
+	struct enrol_places p;
+	TAP_INT_EQ(attendance_places(&desk, 104, 6, &p), DB_OK, "the places");
+	TAP_CHECK(p.capacity == 4 && p.enrolled == 4 && !p.already, "four of four are taken");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 6, WALK_IN_ENROL), DB_ERR_CONSTRAINT,
+		   "Karen wants to join a full group: the desk is asked first");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE citizen_id = 6")
+		   + testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 6"), 0,
+		   "and nothing is written meanwhile");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 6, WALK_IN_ENROL_ANYWAY), DB_OK, "the desk enrols her anyway");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE activity_id = 1 AND ended_on IS NULL"), 5,
+		   "five of four: the desk's choice");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = 6"
+			    " AND detail LIKE '%over its places'"), 1, "and the log says so");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 7, WALK_IN_ONLY_TODAY), DB_OK, "Ib comes only today: no question");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 1, WALK_IN_ENROL), DB_OK,
+		   "Åse, enrolled already, takes no new place");
+	long long id = 0;
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "Jens Ærbo", "22 33 44 55", WALK_IN_ENROL, &id),
+		   DB_ERR_CONSTRAINT, "a new person who wants to join: asked first too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = 'Jens Ærbo'"), 0,
+		   "and not registered meanwhile");
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "Jens Ærbo", "22 33 44 55", WALK_IN_ONLY_TODAY, &id), DB_OK,
+		   "only today, then");
+	db_close(db);
+}
+
 static void test_walk_ins(void)
 {
 	struct db *db = open_centre("walkin.db");
@@ -571,6 +604,7 @@ int main(void)
 	test_came_back();
 	test_accompaniment_rule();
 	test_walk_ins();
+	test_walk_in_full();
 	test_session_details();
 	test_history();
 	test_facts();

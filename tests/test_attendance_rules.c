@@ -175,8 +175,24 @@ static void to_come(void)
 	TAP_CHECK(!attendance_rule_to_come("2026-11-26", "10:00", ""), "no clock: nothing");
 }
 
+/* Enrolling a walk-in over the activity's places. */
+static void places(void)
+{
+	TAP_CHECK(attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 39 }),
+		  "39 of 40: the last place");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 40 }),
+		  "40 of 40: full, the desk is asked");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 41 }),
+		  "already over: full");
+	TAP_CHECK(attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 40, .already = true }),
+		  "enrolled already: takes no new place");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 0, .enrolled = 0 }),
+		  "no places at all: full");
+}
+
 int main(void)
 {
+	places();
 	marking();
 	to_come();
 	missed_sessions();

@@ -173,6 +173,20 @@ struct attendance_write {
 };
 
 /* A walk-in registered at the door. */
+/* Whether a walk-in is enrolled too, and what the activity's places say. */
+enum walk_in_enrol {
+	WALK_IN_ONLY_TODAY,    /* marked as came, not enrolled */
+	WALK_IN_ENROL,         /* enrolled too, unless that takes the activity over its places */
+	WALK_IN_ENROL_ANYWAY,  /* enrolled even over the places: the desk decided */
+};
+
+/* An activity's places as a walk-in's enrolment meets them. */
+struct enrol_places {
+	int capacity;
+	int enrolled;                 /* current enrolments */
+	bool already;                 /* the citizen is enrolled already */
+};
+
 struct new_person {
 	const char *name, *phone;
 	const char *today;            /* ISO: the referral and the consent */
