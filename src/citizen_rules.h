@@ -20,8 +20,11 @@
  * - Free text never holds a CPR number; a note is 1 to NOTE_CHARS
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
- * - Two registrations are likely the same person when their names fold
- *   to the same and their phone numbers do not differ (+45 or not).
+ * - Two registrations are likely the same person when their names are
+ *   the same written another way ("Soren Oersted" for Søren Ørsted) or
+ *   one letter apart ("Ørstedt"), and their phone numbers do not differ
+ *   (+45 or not); or when they have the same phone number, whatever the
+ *   names. The intake warns, and the desk decides.
  * - A draft belongs to the person who kept it.
  * - Two desks that saved the same card: a field only the other desk
  *   changed takes their value, a field both changed differently clashes
@@ -99,9 +102,26 @@ bool citizen_rule_note_ok(const char *text);
 /* A new entry for a pick-list. */
 bool citizen_rule_pick_name_ok(const char *name);
 
+/* How likely two registrations are one person, the strongest last. The
+ * comparison works on the names and phones as written, by its own
+ * spelling rule (not the search keys): case, accents, æ/ae, ø/oe/o, å/aa
+ * and the spaces between words do not count. */
+enum same_person {
+	SAME_PERSON_NO,
+	SAME_PERSON_NAME_SLIP,  /* names one letter apart (a letter more, less, another or two swapped) */
+	SAME_PERSON_PHONE,      /* the same phone number under another name */
+	SAME_PERSON_NAME,       /* the same name, written another way or not */
+};
+/* Names are compared when the phones do not differ (either has none, or
+ * the digits are the same without +45); a letter's slip counts in names
+ * of at least SAME_PERSON_SLIP_MIN letters. The same phone (at least
+ * eight digits) is the same person whatever the names. */
+enum { SAME_PERSON_SLIP_MIN = 5 };
+enum same_person citizen_rule_likely_same(const char *name, const char *phone, const char *other_name,
+					  const char *other_phone);
+
 /* Whether `other` is likely the person being registered as (name, phone):
- * the same folded name, and the phone digits equal when both have some
- * (a Danish number with or without +45). */
+ * citizen_rule_likely_same says anything but SAME_PERSON_NO. */
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other);
 
 /* Whether a draft kept by `owner` is `user`'s. */

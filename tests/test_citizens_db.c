@@ -290,6 +290,33 @@ static void test_duplicate(void)
 	c.phone[0] = '\0';
 	intake_possible_duplicate(&desk, &c, &hit, &found);
 	TAP_CHECK(!found, "part of a name is not the same name");
+
+	/* Written another way, a letter off, the same phone. */
+	long long orsted = add_citizen(db, "Søren Ørsted", "22 81 02 92", "", "8200", "Aarhus N");
+	add_citizen(db, "Sørine Ørbæk", "", "", "", "");
+	struct intake_duplicate dup;
+	SET(c.name, "Soren Oersted");
+	TAP_INT_EQ(intake_likely_duplicate(&desk, &c, &dup), DB_OK, "looking again");
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_NAME && dup.who.id == orsted && strcmp(dup.who.town, "Aarhus N") == 0,
+		  "Soren Oersted is found as Søren Ørsted");
+	SET(c.name, "Søren Ørstedt");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_NAME_SLIP && dup.who.id == orsted, "one letter off: Ørstedt");
+	SET(c.name, "Hanne Ørsted");
+	SET(c.phone, "+45 22810292");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_PHONE && dup.who.id == orsted,
+		  "the same phone under another name");
+	SET(c.phone, "22 81 02 93");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(!dup.found, "another name and another phone: nobody");
+	db_exec(db, "UPDATE citizens SET status = 'ended', ended_on = '2026-01-01', end_reason = 'moved'"
+		     " WHERE name = 'Søren Ørsted'");
+	SET(c.name, "Søren Ørsted");
+	c.phone[0] = '\0';
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.who.id == orsted && strcmp(dup.who.status, "ended") == 0,
+		  "an ended course is found too: the card can be reopened");
 	db_close(db);
 }
 
