@@ -25,6 +25,7 @@ extern const char schema_v5[];
 extern const char schema_v6[];
 extern const char schema_v7[];
 extern const char schema_v8[];
+extern const char schema_v11[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);

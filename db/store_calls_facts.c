@@ -178,6 +178,37 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
+enum db_status store_calls_relative_facts(struct db *db, const char *from, struct call_relative_fact **out,
+					  int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* Relatives whose call exists are done with: skipped here. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, c.status = 'ended', date(c.created_at),"
+		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
+		" FROM relatives AS r INDEXED BY calls_relatives_support JOIN citizens AS c ON c.id = r.citizen_id"
+		" WHERE r.wants_support = 1 AND r.takes_part = 1 AND c.created_at >= :from"
+		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
+		" GROUP BY c.id ORDER BY c.id");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_text(st, ":from", from);
+	while (db_step(st) == DB_ROW) {
+		struct call_relative_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->citizen_id = db_column_int(st, 0);
+		f->wants_support = true;
+		f->citizen_ended = db_column_int(st, 1) != 0;
+		STORE_COL(f->wished_on, st, 2);
+		f->has_call = db_column_int(st, 3) != 0;
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
 enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count)
 {

@@ -169,6 +169,22 @@ bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date
 	return true;
 }
 
+void call_rule_relative_key(long long citizen_id, char key[CALL_KEY])
+{
+	snprintf(key, CALL_KEY, "relative:%lld", citizen_id);
+}
+
+bool call_rule_relative_support(const struct call_relative_fact *f, struct date today, struct call_new *out)
+{
+	long wished;
+	if (!f->wants_support || f->citizen_ended || f->has_call || !fact_day(f->wished_on, &wished)
+	    || !recent(wished, today))
+		return false;
+	plan(out, f->citizen_id, "relative_support", date_to_days(today), today, 0);
+	call_rule_relative_key(f->citizen_id, out->source_key);
+	return true;
+}
+
 bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
 			  struct call_new *out)
 {
@@ -242,11 +258,16 @@ struct date call_rule_retry_day(struct date today)
 	return date_from_days(next_weekday(date_to_days(today)));
 }
 
+bool call_rule_to_the_citizen(const char *reason)
+{
+	return !reason || (strcmp(reason, "referrer_feedback") != 0 && strcmp(reason, "relative_support") != 0);
+}
+
 int call_rule_not_reached_run(const struct call_past *newest_first, int n)
 {
 	int run = 0;
 	for (int i = 0; i < n; i++) {
-		if (strcmp(newest_first[i].reason, "referrer_feedback") == 0)
+		if (!call_rule_to_the_citizen(newest_first[i].reason))
 			continue;
 		if (strcmp(newest_first[i].outcome, "not_reached") != 0)
 			break;
@@ -268,7 +289,7 @@ bool call_rule_escalation_settled(const char *outcome)
 enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
 					       bool raised)
 {
-	if (reason && strcmp(reason, "referrer_feedback") == 0)
+	if (!call_rule_to_the_citizen(reason))
 		return CALL_ESCALATION_KEEP;
 	if (call_rule_escalate(not_reached_in_a_row))
 		return raised ? CALL_ESCALATION_KEEP : CALL_ESCALATION_RAISE;

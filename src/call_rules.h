@@ -18,6 +18,8 @@
  *   feedback to referrer   referral:<referral id>        assessed + 7 days
  *   no contact             no_contact:<citizen id>       today (the first
  *                          time; later ones add :<date of last contact>)
+ *   the relative wants     relative:<citizen id>         today
+ *   support of their own
  *   agreed in a call       agreed:<call id>              the agreed day
  *
  * Event rules look back CALL_LOOKBACK_DAYS only: a new centre (or a rule
@@ -108,6 +110,14 @@ void call_rule_came_back_note(const char *came_on, char *out, size_t size);
 bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,
 				 struct call_new *out);
 
+/* The relative who takes part wants support of their own: a call to the
+ * relative, due today, keyed by the citizen, so intake, an edit of the
+ * card and the sweep plan the same one once. Not for an ended course, nor
+ * a wish recorded before the look-back window. */
+bool call_rule_relative_support(const struct call_relative_fact *f, struct date today, struct call_new *out);
+/* The key of that call, for withdrawing it when the wish is taken back. */
+void call_rule_relative_key(long long citizen_id, char key[CALL_KEY]);
+
 /* An active citizen with no open call, no planned session and nothing on
  * record for `weeks` weeks: a call today. */
 bool call_rule_no_contact(const struct call_idle_fact *f, struct date today, int weeks,
@@ -141,9 +151,14 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
  * weekday. */
 struct date call_rule_retry_day(struct date today);
 
+/* Whether a call with this reason is made to the citizen: a call to the
+ * referrer (feedback) or to the relative (their own support) is to
+ * someone else. */
+bool call_rule_to_the_citizen(const char *reason);
+
 /* Calls to the citizen not reached in a row, counted back from the
- * newest made (newest_first). A call to the referrer is to someone else:
- * it neither counts nor breaks the run. */
+ * newest made (newest_first). A call to someone else (the referrer, the
+ * relative) neither counts nor breaks the run. */
 int call_rule_not_reached_run(const struct call_past *newest_first, int n);
 
 /* Not reached `not_reached_in_a_row` times: raise it to the coordinator. */
@@ -158,8 +173,8 @@ enum call_escalation_step {
 };
 /* What a recorded call (its reason and outcome) does to the coordinator's
  * list, given the run not reached it ends and whether the citizen is
- * raised already. A call to the referrer says nothing about reaching the
- * citizen: it changes nothing. */
+ * raised already. A call to someone else (the referrer, the relative)
+ * says nothing about reaching the citizen: it changes nothing. */
 enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
 					       bool raised);
 

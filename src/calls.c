@@ -146,6 +146,28 @@ static enum db_status sweep_feedback(struct db *db, struct date today, struct pl
 	return r;
 }
 
+static enum db_status sweep_relatives(struct db *db, struct date today, struct plans *p)
+{
+	char from[DATE_ISO_LEN];
+	iso_days_before(today, CALL_LOOKBACK_DAYS, from);
+	struct call_relative_fact *facts;
+	int n;
+	enum db_status r = store_calls_relative_facts(db, from, &facts, &n);
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		struct call_new *room = plans_room(p, 1);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		if (call_rule_relative_support(&facts[i], today, room))
+			p->count++;
+	}
+	free(facts);
+	return r;
+}
+
 static enum db_status sweep_no_contact(struct desk *d, struct date today, struct plans *p, struct call_sweep *out)
 {
 	struct centre_settings cs;
@@ -235,6 +257,8 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 		r = sweep_marks(d->db, today, p);
 	if (r == DB_OK)
 		r = sweep_feedback(d->db, today, p);
+	if (r == DB_OK)
+		r = sweep_relatives(d->db, today, p);
 	int before = p->count;
 	if (r == DB_OK)
 		r = sweep_no_contact(d, today, p, out);
@@ -501,6 +525,35 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
+}
+
+enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,
+					  bool *planned)
+{
+	if (planned)
+		*planned = false;
+	if (wanted == wants)
+		return DB_OK;
+	struct call_new call;
+	bool changed = false;
+	enum db_status r;
+	if (wants) {
+		struct call_relative_fact f = { .citizen_id = citizen_id, .wants_support = true };
+		struct date today = date_today();
+		date_format_iso(today, f.wished_on);
+		if (!call_rule_relative_support(&f, today, &call))
+			return DB_OK;
+		r = store_calls_plan(d->db, &call, &changed);
+	} else {
+		call_rule_relative_key(citizen_id, call.source_key);
+		r = store_calls_withdraw(d->db, call.source_key, &changed);
+	}
+	if (r != DB_OK || !changed)
+		return r;
+	if (planned)
+		*planned = wants;
+	return desk_audit(d, "update", "citizen", citizen_id,
+			  wants ? "follow-up call planned: relative support" : "follow-up call withdrawn: relative support");
 }
 
 enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)

@@ -82,6 +82,15 @@ enum db_status calls_card(struct desk *d, long long call_id, struct call_card *o
  * all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
 
+/* Inside the caller's transaction (intake, saving the card): the
+ * relative's wish for support of their own as the card said before
+ * (`wanted`) and says now (`wants`). A new wish plans the call to the
+ * relative (call_rule_relative_support), a wish taken back withdraws it
+ * while it is open; each is audited. *planned (may be NULL) says a call
+ * was planned. */
+enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,
+					  bool *planned);
+
 /* Cancels an open call that is no longer needed, keeping why. Not open
  * any more: DB_ERR_CONFLICT. */
 enum db_status calls_cancel(struct desk *d, long long call_id, const char *why);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "citizen_rules.h"
 #include "date.h"
 #include "fold.h"
@@ -121,6 +122,11 @@ static enum db_status save_parts(struct desk *d, const struct citizen_card *edit
 		r = store_citizens_add_referral(d->db, id, &edited->referral, d->user, NULL);
 	if (r == DB_OK)
 		r = store_citizens_set_relative(d->db, id, &edited->relative);
+	/* A wish for support newly said plans a call to the relative; one
+	 * taken back withdraws it. */
+	if (r == DB_OK)
+		r = calls_relative_wish_within(d, id, now->relative.name[0] && now->relative.wants_support,
+					       edited->relative.name[0] && edited->relative.wants_support, NULL);
 	if (r == DB_OK)
 		r = save_consents(d, id, &now->consent, &edited->consent);
 	if (r == DB_OK)

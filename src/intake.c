@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "citizen_rules.h"
 #include "date.h"
 #include "store_citizens.h"
@@ -29,6 +30,9 @@ static enum db_status drop_own_draft(struct desk *d, long long draft_id)
 static enum db_status register_person(struct desk *d, const struct citizen_card *card, long long id)
 {
 	enum db_status r = store_citizens_set_relative(d->db, id, &card->relative);
+	/* The relative's own wish for support leads to a call to them. */
+	if (r == DB_OK)
+		r = calls_relative_wish_within(d, id, false, card->relative.name[0] && card->relative.wants_support, NULL);
 	if (r == DB_OK)
 		r = store_citizens_give_consents(d->db, id, &card->consent, card->consent.given_on, d->user);
 	if (r == DB_OK && card->assessment.outcome[0])

@@ -137,6 +137,7 @@ static void full_intake(struct citizen_card *c)
 	c->consent.registration = true;
 	c->consent.volunteer_contact = true;
 	SET(c->relative.name, "Poul Ærø");
+	c->relative.wants_support = true;
 	SET(c->assessment.outcome, "volunteer_help");
 	c->interests[0] = 1;
 	c->ninterests = 1;
@@ -154,12 +155,13 @@ static long long intake_rows(struct db *db)
 				" + (SELECT count(*) FROM citizen_barriers) + (SELECT count(*) FROM citizen_availability)");
 }
 
-/* An intake from a draft: citizen, referral, relative, consents,
- * assessment, picks, the draft removed, and the audit record last; then
- * the same with the assessment failing. */
+/* An intake from a draft: citizen, referral, relative, the call to the
+ * relative who wants support, consents, assessment, picks, the draft
+ * removed, and the audit record last; then the same with the assessment
+ * failing, and with the call to the relative failing. */
 static void intake_registered(void)
 {
-	static const char *const last_steps[] = { "audit_log", "assessments" };
+	static const char *const last_steps[] = { "audit_log", "assessments", "follow_ups" };
 	for (size_t i = 0; i < sizeof last_steps / sizeof last_steps[0]; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "intake-%s.db", last_steps[i]);
@@ -178,6 +180,7 @@ static void intake_registered(void)
 		TAP_INT_EQ(intake_rows(db), rows, "no citizen, referral, consent, relative, assessment or pick remains");
 		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 1, "the draft is still there");
 		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), audit, "nothing more in the audit log");
+		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 0, "no call to the relative");
 		db_close(db);
 	}
 }

@@ -357,6 +357,39 @@ static void test_not_reached_run(void)
 		   "a call to the referrer raises nobody");
 	TAP_INT_EQ(call_rule_escalation("referrer_feedback", "reached", 0, true), CALL_ESCALATION_KEEP,
 		   "nor settles anything");
+
+	/* The relative is someone else too. */
+	struct call_past relative[] = { past("not_reached", "agreed"), past("not_reached", "relative_support"),
+					past("not_reached", "agreed") };
+	TAP_INT_EQ(call_rule_not_reached_run(relative, 3), 2, "a call to the relative neither counts nor breaks the run");
+	TAP_INT_EQ(call_rule_escalation("relative_support", "not_reached", 3, false), CALL_ESCALATION_KEEP,
+		   "not reaching the relative raises nobody");
+	TAP_CHECK(call_rule_to_the_citizen("agreed") && !call_rule_to_the_citizen("relative_support")
+		  && !call_rule_to_the_citizen("referrer_feedback"), "who a call is to");
+}
+
+/* The relative's own wish for support leads to a call to them. */
+static void test_relative_support(void)
+{
+	struct call_relative_fact f = { .citizen_id = 70, .wants_support = true };
+	SET(f.wished_on, "2026-11-26");
+	struct call_new c;
+	TAP_CHECK(call_rule_relative_support(&f, today, &c), "the relative wants support: a call");
+	TAP_STR_EQ(c.reason, "relative_support", "reason relative_support");
+	TAP_STR_EQ(c.due_on, "2026-11-26", "today");
+	TAP_STR_EQ(c.source_key, "relative:70", "keyed by the citizen");
+	TAP_INT_EQ(c.responsible, 0, "the desk calls");
+	SET(f.wished_on, "2026-10-01");
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "a wish from before the look-back: not now");
+	SET(f.wished_on, "2026-11-20");
+	f.has_call = true;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "planned already: not twice");
+	f.has_call = false;
+	f.citizen_ended = true;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "an ended course: none");
+	f.citizen_ended = false;
+	f.wants_support = false;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "no wish: none");
 }
 
 static void test_outcome_rules(void)
@@ -392,6 +425,7 @@ int main(void)
 	test_agreed_and_escalation();
 	test_unique_and_settings();
 	test_not_reached_run();
+	test_relative_support();
 	test_outcome_rules();
 	return tap_done();
 }

@@ -261,6 +261,30 @@ static void test_came_back(void)
 	db_close(db);
 }
 
+/* A relative who wants support, written another way (an import): the
+ * sweep plans the call to them, once; one registered long ago is old
+ * history. */
+static void test_relative_sweep(void)
+{
+	struct db *db = open_fresh("relative.db");
+	long long recent = citizen(db, "Palle Juhl", "12 12 12 12", "2026-11-20");
+	long long old = citizen(db, "Ib Nyborg", "13 13 13 13", "2026-01-10");
+	sql(db, "INSERT INTO relatives(citizen_id, name, phone, wants_support) VALUES (%lld, 'Hanne Juhl', '22 33 44 55', 1),"
+		" (%lld, 'Kaj Nyborg', '22 33 44 66', 1)", recent, old);
+	struct call_sweep s;
+	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "the sweep");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'relative:%lld'"
+		 " AND reason = 'relative_support' AND due_on = '2026-11-26'", recent);
+	TAP_INT_EQ(testdb_count(db, q), 1, "plans a call to the relative who wants support");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE source_key = 'relative:%lld'", old);
+	TAP_INT_EQ(testdb_count(db, q), 0, "not for a wish from long ago");
+	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "the sweep again");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE reason = 'relative_support'");
+	TAP_INT_EQ(testdb_count(db, q), 1, "plans it once");
+	db_close(db);
+}
+
 static void test_list_and_card(void)
 {
 	struct db *db = open_fresh("list.db");
@@ -603,6 +627,7 @@ int main(void)
 		return 1;
 	test_sweep();
 	test_came_back();
+	test_relative_sweep();
 	test_list_and_card();
 	test_new_agreed_day_replaces();
 	test_not_reached_three_times();

@@ -320,6 +320,59 @@ static void test_duplicate(void)
 	db_close(db);
 }
 
+/* The relative who takes part wants support of their own: shown with the
+ * card, and a call to the relative is the citizen's next step; taking the
+ * wish back withdraws the call, saying it again opens it again. */
+static void test_relative_wish(void)
+{
+	struct db *db = open_fresh("relative.db");
+	struct citizen_card in;
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.relative.name, "Hanne Juhl");
+	SET(in.relative.relation, "datter");
+	SET(in.relative.phone, "22 33 44 55");
+	in.relative.wants_support = true;
+	long long id = 0;
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "an intake where the daughter wants support");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'relative_support'"
+		 " AND status = 'open' AND due_on = '2026-11-26' AND source_key = 'relative:%lld'", id, id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "a call to the relative, due today");
+	struct citizen_view *v = view_new();
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "his card");
+	TAP_CHECK(v->card.relative.wants_support && strcmp(v->card.relative.name, "Hanne Juhl") == 0,
+		  "the card has the wish");
+	struct next_step step = next_step_decide(&v->facts, (struct date){ 2026, 11, 26 });
+	TAP_INT_EQ(step.kind, NEXT_CALL_TODAY, "his next step is a call today");
+	TAP_STR_EQ(v->facts.call_reason, "relative_support", "to the relative");
+
+	in = v->card;
+	in.relative.wants_support = false;
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "the wish is taken back");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the call is withdrawn");
+	citizens_card(&desk, id, v);
+	in = v->card;
+	in.relative.wants_support = true;
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "and said again");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'open'", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the same call is open again, not a second one");
+	citizens_card(&desk, id, v);
+	in = v->card;
+	SET(in.citizen.phone, "87 65 43 21");
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "another edit of the card");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "plans nothing more");
+
+	card_basic(&in, "Ib Nyborg", "", "", "", "");
+	SET(in.relative.name, "Kaj Nyborg");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "a relative who takes part without a wish of their own");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", id);
+	TAP_INT_EQ(testdb_count(db, q), 0, "no call to him");
+	free(v);
+	db_close(db);
+}
+
 /* Who may do what: nobody signed in, nothing. */
 static void test_roles(void)
 {
@@ -1117,6 +1170,7 @@ int main(void)
 	test_intake_without_consent();
 	test_intake_and_card();
 	test_duplicate();
+	test_relative_wish();
 	test_roles();
 	test_search();
 	test_search_reference();

@@ -108,7 +108,8 @@ static void update_visibility(struct outcome_state *st)
 	f[F_NEXT_ON].hidden = f[F_NEXT_AT].hidden = !again;
 	f[F_END_REASON].hidden = back || !is(&f[F_NEXT], CALL_NEXT_END_COURSE);
 	f[F_HANDOVER_TO].hidden = back || !is(&f[F_NEXT], CALL_NEXT_HANDOVER);
-	f[F_MEASURE].hidden = !reached || strcmp(st->card.call.reason, "referrer_feedback") == 0;
+	/* A measure is the citizen's own answers: not from a call to someone else. */
+	f[F_MEASURE].hidden = !reached || !call_rule_to_the_citizen(st->card.call.reason);
 }
 
 /* What usually follows an outcome; the volunteer can change it. */

@@ -250,9 +250,9 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		 c->referral.referrer_org[0] ? ", " : "", c->referral.referrer_org);
 	char rel[1000] = "";
 	if (c->relative.name[0])
-		snprintf(rel, sizeof rel, "%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
+		snprintf(rel, sizeof rel, "%s%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
 			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			 c->relative.phone);
+			 c->relative.phone, c->relative.wants_support ? _(", wants support of their own") : "");
 
 	char consent[400];
 	consent_words(&c->consent, consent, sizeof consent);

@@ -249,6 +249,15 @@ struct call_feedback_fact {
 	bool has_call;                   /* referral:<id> exists */
 };
 
+/* A relative who takes part and wants support of their own. */
+struct call_relative_fact {
+	long long citizen_id;
+	bool wants_support;
+	bool citizen_ended;
+	char wished_on[CALL_DATE];       /* when the wish was recorded, as far as known */
+	bool has_call;                   /* relative:<citizen id> exists */
+};
+
 /* Active citizens with no open call, no planned session and nothing on
  * record since `cutoff` (the candidates for a call after no contact), the
  * earliest registered first, at most `limit`. *total (may be NULL) gets
