@@ -557,9 +557,10 @@ static const struct screen_ops calls_screen = {
 	.name = N_("Follow-up calls"),
 	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
 		   "why we call and who is responsible. The list plans new calls by itself from what happened: "
-		   "after a match, after the first session, after missed sessions, on agreed days, feedback to the "
-		   "referrer (only when the citizen agreed), and when nothing has happened for some weeks (see "
-		   "Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
+		   "after a match (or after its first session), after missed sessions (cancelled again when the "
+		   "citizen comes back first), on agreed days, feedback to the referrer (only when the citizen "
+		   "agreed), to a relative who wants support of their own, and when nothing has happened for some "
+		   "weeks (see Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
 		   "with !. Enter opens the call."),
 	.actions = calls_actions,
 	.enter = calls_enter,
