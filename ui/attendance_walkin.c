@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "attendance.h"
+#include "attendance_rules.h"
 #include "attendance_roll.h"
 #include "citizen_hits.h"
 #include "date.h"
@@ -160,17 +161,6 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
-/* "Strik og snak is full: 40 of 40 places are taken." */
-static void full_question(struct app *app, long long session_id, long long citizen_id, const char *name,
-			  const char *activity, char *out, size_t size)
-{
-	struct enrol_places p = { 0 };
-	attendance_places(&app->desk, session_id, citizen_id, &p);
-	/* TRANSLATORS: activity, places taken, places in all, the person's name. */
-	snprintf(out, size, _("%s is full: %d of %d places are taken. Enrol %s anyway?"), activity, p.enrolled,
-		 p.capacity, name);
-}
-
 static const char *const full_choices[] = { N_("Enrol anyway"), N_("Only today"), N_("Cancel") };
 
 static void add_chosen(struct walkin_state *st, struct app *app, enum walk_in_enrol enrol);
@@ -181,24 +171,31 @@ static void full_answered(struct app *app, void *ctx, int c)
 		add_chosen(ctx, app, c == 0 ? WALK_IN_ENROL_ANYWAY : WALK_IN_ONLY_TODAY);
 }
 
-/* Over the places, the desk decides: enrol anyway, only today, or not. */
-static void ask_if_full(struct app *app, long long session_id, long long citizen_id, const char *name,
+/* An enrolment refused (DB_ERR_CONSTRAINT): over the places, the desk
+ * decides ("Strik og snak is full: 40 of 40 places are taken. Enrol Bo
+ * anyway?"); true when it is asked. Refused for another reason: false. */
+static bool ask_if_full(struct app *app, long long session_id, long long citizen_id, const char *name,
 			const char *activity, dialog_choice_fn done, void *ctx)
 {
+	struct enrol_places p = { 0 };
+	if (attendance_places(&app->desk, session_id, citizen_id, &p) != DB_OK || attendance_rule_enrol_fits(&p))
+		return false;
 	char q[CIT_NAME + ATT_TEXT + 160];
-	full_question(app, session_id, citizen_id, name, activity, q, sizeof q);
+	/* TRANSLATORS: activity, places taken, places in all, the person's name. */
+	snprintf(q, sizeof q, _("%s is full: %d of %d places are taken. Enrol %s anyway?"), activity, p.enrolled,
+		 p.capacity, name);
 	const char *labels[] = { _(full_choices[0]), _(full_choices[1]), _(full_choices[2]) };
 	dialog_choose(app, &(struct choose_args){ .question = q, .labels = labels, .n = 3, .done = done, .ctx = ctx });
+	return true;
 }
 
 static void add_chosen(struct walkin_state *st, struct app *app, enum walk_in_enrol enrol)
 {
 	const struct citizen_hit h = st->chosen;
 	enum db_status r = attendance_add_walk_in(&app->desk, st->session_id, h.id, enrol);
-	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL) {
-		ask_if_full(app, st->session_id, h.id, h.name, st->session.activity, full_answered, st);
+	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL
+	    && ask_if_full(app, st->session_id, h.id, h.name, st->session.activity, full_answered, st))
 		return;
-	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -371,10 +368,9 @@ static void newperson_register(struct newperson_state *st, struct app *app, enum
 	long long id = 0;
 	enum db_status r = attendance_add_new_person(&app->desk, st->session_id, name, form_text(&st->form, NP_PHONE),
 						     enrol, &id);
-	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL) {
-		ask_if_full(app, st->session_id, 0, name, st->activity, newperson_full_answered, st);
+	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL
+	    && ask_if_full(app, st->session_id, 0, name, st->activity, newperson_full_answered, st))
 		return;
-	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
