@@ -26,6 +26,7 @@ extern const char schema_v6[];
 extern const char schema_v7[];
 extern const char schema_v8[];
 extern const char schema_v9[];
+extern const char schema_v11[];
 extern const char schema_v14[];
 
 int migrate_latest(void);

@@ -335,6 +335,31 @@ enum db_status store_attendance_accompaniment_recompute(struct db *db, long long
 	return r;
 }
 
+enum db_status store_attendance_places(struct db *db, long long activity_id, long long citizen_id,
+				       struct enrol_places *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT a.capacity, (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL),"
+		" EXISTS (SELECT 1 FROM enrolments AS e WHERE e.activity_id = a.id AND e.citizen_id = :citizen"
+		"  AND e.ended_on IS NULL)"
+		" FROM activities AS a WHERE a.id = :activity");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":activity", activity_id);
+	db_bind_int(st, ":citizen", citizen_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->capacity = (int)db_column_int(st, 0);
+		out->enrolled = (int)db_column_int(st, 1);
+		out->already = db_column_int(st, 2) != 0;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+}
+
 enum db_status store_attendance_enrol(struct db *db, long long citizen_id, long long activity_id, const char *date,
 				      bool *added)
 {

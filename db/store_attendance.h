@@ -99,6 +99,10 @@ enum db_status store_attendance_accompaniment_done(struct db *db, long long matc
  * that day get the next visit's day, or none. */
 enum db_status store_attendance_accompaniment_recompute(struct db *db, long long citizen_id, const char *date,
 							bool *changed);
+/* The activity's places, its current enrolments, and whether the
+ * citizen is one of them. DB_ERR_NOTFOUND for no such activity. */
+enum db_status store_attendance_places(struct db *db, long long activity_id, long long citizen_id,
+				       struct enrol_places *out);
 /* Enrols from `date` unless an enrolment is current; *added says. */
 enum db_status store_attendance_enrol(struct db *db, long long citizen_id, long long activity_id, const char *date,
 				      bool *added);

@@ -113,6 +113,18 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
 				const char *today, struct call_mark_fact **out, int *count);
 
+/* The open calls after missed sessions, of one enrolment or of all
+ * (enrolment_id 0), each with the day of the session missed and the
+ * latest day since that the citizen came to the activity. malloc'ed. */
+enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
+				       int *count);
+
+/* Relatives who take part and want support of their own, of citizens
+ * registered on or after `from`, whose call is not planned yet.
+ * malloc'ed. */
+enum db_status store_calls_relative_facts(struct db *db, const char *from, struct call_relative_fact **out,
+					  int *count);
+
 enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count);
 

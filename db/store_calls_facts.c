@@ -55,7 +55,8 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* A match whose two calls are written is done with: skipped here. */
+	/* A match gets one call (src/call_rules.h): one whose call is
+	 * written is done with, skipped here. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT * FROM ("
 		" SELECT m.id, m.citizen_id, COALESCE(m.volunteer_id, 0), COALESCE(m.activity_id, 0),"
@@ -69,7 +70,7 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		"  " CONTACT_CONSENT("m.citizen_id")
 		" FROM matches AS m INDEXED BY calls_matches_date JOIN citizens AS c ON c.id = m.citizen_id"
 		" WHERE m.matched_on >= :from)"
-		" WHERE NOT has_match OR (NOT has_first AND first_on <> '')");
+		" WHERE NOT has_match AND NOT has_first");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);
@@ -120,7 +121,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
 		"  JOIN citizens AS c ON c.id = e.citizen_id AND c.status = 'active')"
 		" SELECT enrol.id, enrol.citizen_id, s.id, s.date, t.mark, t.accompanied_by IS NOT NULL,"
-		"  enrol.responsible, enrol.contact"
+		"  enrol.responsible, enrol.contact, EXISTS (SELECT 1 FROM follow_ups"
+		"   WHERE " CALLS_MISSED_KEYS("enrol.id") " AND status = 'open')"
 		" FROM enrol JOIN sessions AS s INDEXED BY calls_sessions_held ON s.activity_id = enrol.activity_id"
 		"  AND s.date BETWEEN enrol.since AND :today AND s.status = 'held'"
 		" JOIN attendance AS t INDEXED BY calls_attendance_marks"
@@ -145,6 +147,73 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		f->accompanied = db_column_int(st, 5) != 0;
 		f->responsible = db_column_int(st, 6);
 		f->contact_consent = db_column_int(st, 7) != 0;
+		f->open_missed_call = db_column_int(st, 8) != 0;
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
+				       int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* Few calls are open at a time: the status index finds them. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date,"
+		" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id"
+		"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'"
+		"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')"
+		" FROM follow_ups AS f INDEXED BY follow_ups_due"
+		" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+		" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
+		"  AND (:enrolment = 0 OR " CALLS_MISSED_ENROLMENT("f.source_key") " = :enrolment)"
+		" ORDER BY f.id");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_int(st, ":enrolment", enrolment_id);
+	while (db_step(st) == DB_ROW) {
+		struct call_missed_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->call_id = db_column_int(st, 0);
+		f->citizen_id = db_column_int(st, 1);
+		f->enrolment_id = db_column_int(st, 2);
+		f->session_id = db_column_int(st, 3);
+		STORE_COL(f->missed_on, st, 4);
+		STORE_COL(f->came_on, st, 5);
+	}
+	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status store_calls_relative_facts(struct db *db, const char *from, struct call_relative_fact **out,
+					  int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	/* Relatives whose call exists are done with: skipped here. */
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, c.status = 'ended', date(c.created_at),"
+		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
+		" FROM relatives AS r INDEXED BY calls_relatives_support JOIN citizens AS c ON c.id = r.citizen_id"
+		" WHERE r.wants_support = 1 AND r.takes_part = 1 AND c.created_at >= :from"
+		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
+		" GROUP BY c.id ORDER BY c.id");
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	db_bind_text(st, ":from", from);
+	while (db_step(st) == DB_ROW) {
+		struct call_relative_fact *f = grow_next(&g);
+		if (!f) {
+			db_finalize(st);
+			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+		}
+		f->citizen_id = db_column_int(st, 0);
+		f->wants_support = true;
+		f->citizen_ended = db_column_int(st, 1) != 0;
+		STORE_COL(f->wished_on, st, 2);
+		f->has_call = db_column_int(st, 3) != 0;
 	}
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }

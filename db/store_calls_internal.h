@@ -35,4 +35,17 @@
 	" COALESCE((SELECT max(written_on) FROM notes WHERE citizen_id = " c "), '')," \
 	" COALESCE((SELECT max(taken_on) FROM measures WHERE citizen_id = " c "), ''))"
 
+/* The keys of the calls after missed sessions of enrolment `e` (an SQL
+ * expression) lie between 'missed:<e>:' and 'missed:<e>;' (';' comes
+ * right after ':'), so the UNIQUE index on source_key finds them. */
+#define CALLS_MISSED_KEYS(e) \
+	"source_key BETWEEN 'missed:' || " e " || ':' AND 'missed:' || " e " || ';'"
+
+/* The enrolment and the session in a key missed:<enrolment>:<session>. */
+#define CALLS_MISSED_TAIL(k) "substr(" k ", 8)"
+#define CALLS_MISSED_ENROLMENT(k) \
+	"CAST(substr(" CALLS_MISSED_TAIL(k) ", 1, instr(" CALLS_MISSED_TAIL(k) ", ':') - 1) AS INTEGER)"
+#define CALLS_MISSED_SESSION(k) \
+	"CAST(substr(" CALLS_MISSED_TAIL(k) ", instr(" CALLS_MISSED_TAIL(k) ", ':') + 1) AS INTEGER)"
+
 #endif

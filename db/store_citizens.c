@@ -562,3 +562,42 @@ enum db_status store_citizens_add_note(struct db *db, long long id, const char *
 		r = DB_ERR_NOTFOUND;
 	return r;
 }
+
+/* ---------- everyone's name and phone, for the duplicate rule ---------- */
+
+enum db_status store_citizens_each_name(struct db *db, store_citizens_each_fn each, void *ctx)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT id, name, COALESCE(phone, '') FROM citizens ORDER BY id");
+	if (r != DB_OK)
+		return r;
+	while (db_step(st) == DB_ROW)
+		if (!each(ctx, db_column_int(st, 0), db_column_text(st, 1), db_column_text(st, 2)))
+			break;
+	return db_finalize(st);
+}
+
+enum db_status store_citizens_hit(struct db *db, long long id, struct citizen_hit *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, name, COALESCE(phone, ''), COALESCE(postcode, ''), COALESCE(town, ''), COALESCE(email, ''),"
+		" status FROM citizens WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		out->id = db_column_int(st, 0);
+		STORE_COL(out->name, st, 1);
+		STORE_COL(out->phone, st, 2);
+		STORE_COL(out->postcode, st, 3);
+		STORE_COL(out->town, st, 4);
+		STORE_COL(out->email, st, 5);
+		STORE_COL(out->status, st, 6);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+}

@@ -99,9 +99,19 @@ enum db_status store_citizens_add_note(struct db *db, long long id, const char *
 enum db_status store_citizens_search(struct db *db, const char *query, int offset, int limit,
 			       struct citizen_hit *out, int *count);
 
+/* Calls `each` with every citizen's id, name and phone ("" for none), in
+ * id order, until it returns false: the duplicate rule at intake reads
+ * the names as written, not the search keys. Read-only. */
+typedef bool (*store_citizens_each_fn)(void *ctx, long long id, const char *name, const char *phone);
+enum db_status store_citizens_each_name(struct db *db, store_citizens_each_fn each, void *ctx);
+/* One citizen as a list shows them. DB_ERR_NOTFOUND for no such citizen. */
+enum db_status store_citizens_hit(struct db *db, long long id, struct citizen_hit *out);
+
 enum db_status store_citizens_timeline(struct db *db, long long id, int max, struct timeline_entry *out,
 				 int *count);
 
+/* The next-step facts as of `today`; the sessions as `upcoming` only
+ * (which of them is still to come is src/'s to say). */
 enum db_status store_citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out);
 
 /* ---------- pick-lists ---------- */

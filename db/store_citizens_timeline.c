@@ -40,7 +40,7 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 		"  JOIN activities AS ac ON ac.id = s.activity_id"
 		"  LEFT JOIN volunteers AS v ON v.id = t.accompanied_by WHERE t.citizen_id = :id"
 		" UNION ALL"
-		" SELECT COALESCE(CASE WHEN f.status = 'done' THEN date(f.done_at) END, f.due_on),"
+		" SELECT CASE WHEN f.status <> 'open' THEN COALESCE(date(f.done_at), f.due_on) ELSE f.due_on END,"
 		"  :k_call, CASE f.status WHEN 'done' THEN f.outcome ELSE f.status END,"
 		"  COALESCE(v.name, ''), f.reason, COALESCE(f.note, ''), 6, f.id"
 		"  FROM follow_ups AS f LEFT JOIN volunteers AS v ON v.id = f.responsible"
@@ -107,34 +107,58 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 	return r;
 }
 
+/* The planned sessions of activities with a current enrolment (ended_on
+ * IS NULL, as the partial index enrolments_current has it) that began by
+ * then, from `today` on, the earliest first, each with the volunteer of an
+ * open match still going along (accompaniment not done), preferring a
+ * match to that very activity. Whether one of today's has passed is the
+ * rule's to say (src/attendance_rules.h). */
+static enum db_status upcoming_sessions(struct db *db, long long id, const char *today, struct citizen_facts *out)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT s.date, COALESCE(s.start_time, a.start_time, '') AS time, a.name,"
+		"  COALESCE((SELECT v.name FROM matches AS m JOIN volunteers AS v ON v.id = m.volunteer_id"
+		"    WHERE m.citizen_id = e.citizen_id AND m.ended_on IS NULL AND m.accompaniment_done_on IS NULL"
+		"     AND (m.activity_id IS NULL OR m.activity_id = a.id)"
+		"    ORDER BY m.activity_id IS NULL, m.matched_on DESC, m.id DESC LIMIT 1), '')"
+		" FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id"
+		" JOIN activities AS a ON a.id = s.activity_id"
+		" WHERE e.citizen_id = :id AND s.status = 'planned' AND s.date >= :today"
+		"  AND e.ended_on IS NULL AND e.enrolled_on <= s.date"
+		" ORDER BY s.date, time, s.id LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":today", today);
+	db_bind_int(st, ":max", CIT_UPCOMING);
+	while (out->nupcoming < CIT_UPCOMING && db_step(st) == DB_ROW) {
+		struct citizen_session *s = &out->upcoming[out->nupcoming++];
+		STORE_COL(s->date, st, 0);
+		STORE_COL(s->time, st, 1);
+		STORE_COL(s->activity, st, 2);
+		STORE_COL(s->volunteer, st, 3);
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		out->nupcoming = 0;
+	return r;
+}
+
 enum db_status store_citizens_facts(struct db *db, long long id, const char *today, struct citizen_facts *out)
 {
 	memset(out, 0, sizeof *out);
+	/* One snapshot for both statements. */
+	enum db_status r = db_begin_read(db);
+	if (r != DB_OK)
+		return r;
 	struct db_stmt *st;
-	/* One statement, one snapshot. The session is the next planned one of
-	 * an activity with a current enrolment (ended_on IS NULL, as the
-	 * partial index enrolments_current has it) that began by then; the
-	 * volunteer is the one of an open match still going along
-	 * (accompaniment not done), preferring a match to that very activity. */
-	enum db_status r = db_prepare(db, &st,
-		"WITH next_session AS ("
-		"  SELECT s.date, COALESCE(s.start_time, a.start_time, '') AS time, a.id AS activity_id,"
-		"   a.name AS activity"
-		"  FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id"
-		"  JOIN activities AS a ON a.id = s.activity_id"
-		"  WHERE e.citizen_id = :id AND s.status = 'planned' AND s.date >= :today"
-		"   AND e.ended_on IS NULL AND e.enrolled_on <= s.date"
-		"  ORDER BY s.date, time, s.id LIMIT 1),"
-		" next_call AS ("
+	r = db_prepare(db, &st,
+		"WITH next_call AS ("
 		"  SELECT due_on, reason FROM follow_ups WHERE citizen_id = :id AND status = 'open'"
 		"  ORDER BY due_on, due_time IS NULL, due_time, id LIMIT 1)"
 		" SELECT c.status = 'ended', COALESCE(c.end_reason, ''),"
 		"  nc.due_on, nc.reason,"
-		"  ns.date, ns.time, ns.activity,"
-		"  (SELECT v.name FROM matches AS m JOIN volunteers AS v ON v.id = m.volunteer_id"
-		"    WHERE m.citizen_id = c.id AND m.ended_on IS NULL AND m.accompaniment_done_on IS NULL"
-		"     AND (m.activity_id IS NULL OR m.activity_id = ns.activity_id)"
-		"    ORDER BY m.activity_id IS NULL, m.matched_on DESC, m.id DESC LIMIT 1),"
 		"  EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL),"
 		"  a.outcome, a.handover_to, a.handover_on,"
 		/* The latest marks, newest first, for the "always accompanied"
@@ -148,12 +172,12 @@ enum db_status store_citizens_facts(struct db *db, long long id, const char *tod
 		"  (SELECT v.name FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
 		"    JOIN volunteers AS v ON v.id = t.accompanied_by"
 		"    WHERE t.citizen_id = c.id AND s.date <= :today ORDER BY s.date DESC, s.id DESC LIMIT 1)"
-		" FROM citizens AS c LEFT JOIN next_session AS ns LEFT JOIN next_call AS nc"
+		" FROM citizens AS c LEFT JOIN next_call AS nc"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT id FROM assessments"
 		"   WHERE citizen_id = c.id ORDER BY assessed_on DESC, id DESC LIMIT 1)"
 		" WHERE c.id = :id");
 	if (r != DB_OK)
-		return r;
+		return db_end(db, r);
 	db_bind_int(st, ":id", id);
 	db_bind_text(st, ":today", today);
 	enum db_status step = db_step(st);
@@ -162,20 +186,17 @@ enum db_status store_citizens_facts(struct db *db, long long id, const char *tod
 		STORE_COL(out->end_reason, st, 1);
 		STORE_COL(out->call_due_on, st, 2);
 		STORE_COL(out->call_reason, st, 3);
-		STORE_COL(out->session_on, st, 4);
-		STORE_COL(out->session_time, st, 5);
-		STORE_COL(out->session_activity, st, 6);
-		if (out->session_on[0])
-			STORE_COL(out->session_volunteer, st, 7);
-		out->has_open_match = db_column_int(st, 8) != 0;
-		STORE_COL(out->assessment, st, 9);
-		STORE_COL(out->handover_to, st, 10);
-		STORE_COL(out->handover_on, st, 11);
-		STORE_COL(out->recent_attendance, st, 12);
-		STORE_COL(out->companion, st, 13);
+		out->has_open_match = db_column_int(st, 4) != 0;
+		STORE_COL(out->assessment, st, 5);
+		STORE_COL(out->handover_to, st, 6);
+		STORE_COL(out->handover_on, st, 7);
+		STORE_COL(out->recent_attendance, st, 8);
+		STORE_COL(out->companion, st, 9);
 	}
 	r = db_finalize(st);
 	if (r == DB_OK && step != DB_ROW)
 		r = DB_ERR_NOTFOUND;
-	return r;
+	if (r == DB_OK)
+		r = upcoming_sessions(db, id, today, out);
+	return db_end(db, r);
 }

@@ -52,9 +52,11 @@ enum db_status store_matching_confirm_facts(struct db *db, const struct match_re
 /* Records the match: who, with whom, on `matched_on`, by `matched_by`. */
 enum db_status store_matching_create(struct db *db, const struct match_request *q, const char *matched_on,
 				     db_user_id matched_by, long long *match_id);
-/* The activity's first planned session on or after `from`; id 0 if none. */
-enum db_status store_matching_next_session(struct db *db, long long activity_id, const char *from,
-					   struct match_session *out);
+/* The activity's first planned sessions on or after `from`, the
+ * earliest first, at most max (whether one of today's has passed is
+ * src/'s to say). */
+enum db_status store_matching_next_sessions(struct db *db, long long activity_id, const char *from,
+					    struct match_session *out, int max, int *count);
 /* That session is the match's first accompanied one. */
 enum db_status store_matching_set_first_session(struct db *db, long long match_id, long long session_id);
 /* Cancels the citizen's open calls for no contact. */

@@ -108,26 +108,32 @@ enum db_status store_matching_create(struct db *db, const struct match_request *
 	return r;
 }
 
-enum db_status store_matching_next_session(struct db *db, long long activity_id, const char *from,
-					   struct match_session *out)
+enum db_status store_matching_next_sessions(struct db *db, long long activity_id, const char *from,
+					    struct match_session *out, int max, int *count)
 {
-	memset(out, 0, sizeof *out);
+	*count = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT s.id, s.date, COALESCE(s.start_time, a.start_time, '') FROM sessions AS s"
+		"SELECT s.id, s.date, COALESCE(s.start_time, a.start_time, '') AS time FROM sessions AS s"
 		" JOIN activities AS a ON a.id = s.activity_id"
 		" WHERE s.activity_id = :id AND s.status = 'planned' AND s.date >= :from"
-		" ORDER BY s.date LIMIT 1");
+		" ORDER BY s.date, time, s.id LIMIT :max");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", activity_id);
 	db_bind_text(st, ":from", from);
-	if (db_step(st) == DB_ROW) {
-		out->id = db_column_int(st, 0);
-		STORE_COL(out->date, st, 1);
-		STORE_COL(out->time, st, 2);
+	db_bind_int(st, ":max", max);
+	while (*count < max && db_step(st) == DB_ROW) {
+		struct match_session *m = &out[(*count)++];
+		memset(m, 0, sizeof *m);
+		m->id = db_column_int(st, 0);
+		STORE_COL(m->date, st, 1);
+		STORE_COL(m->time, st, 2);
 	}
-	return db_finalize(st);
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
 }
 
 enum db_status store_matching_set_first_session(struct db *db, long long match_id, long long session_id)

@@ -2,6 +2,7 @@
 #include "attendance.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "attendance_rules.h"
@@ -141,15 +142,46 @@ enum db_status attendance_find_activities(struct desk *d, const char *query, str
 
 /* ---------- marking ---------- */
 
+/* A citizen who comes back answers the calls after missed sessions of
+ * this enrolment that are still open (src/call_rules.h): they are
+ * cancelled, with the reason kept in the call's note (the card's
+ * timeline shows it). */
+static enum db_status came_back(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				struct mark_outcome *out)
+{
+	struct call_missed_fact *open;
+	int n = 0;
+	enum db_status r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &n);
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (!call_rule_missed_answered(open[i].missed_on, cx->session.date))
+			continue;
+		char note[CALL_TEXT];
+		call_rule_came_back_note(cx->session.date, note, sizeof note);
+		r = store_calls_cancel(d->db, open[i].call_id, note, d->user);
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "follow_up", open[i].call_id, "cancelled: came back");
+		if (r == DB_OK) {
+			out->call_answered = true;
+			r = desk_audit(d, "update", "citizen", citizen_id, "follow-up call cancelled: came back");
+		}
+	}
+	free(open);
+	return r;
+}
+
 /* Rule 1: plans the call the missed sessions ask for, or withdraws the
  * one this session caused when a corrected mark no longer asks for it.
- * The source key makes the same situation never plan two calls. */
+ * The source key makes the same situation never plan two calls, and a
+ * call still open for the enrolment stands for the same situation: no
+ * second one. Coming back answers the open ones. */
 static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
 				  const char *mark, struct mark_outcome *out)
 {
 	if (!cx->enrolment_id)
 		return DB_OK;
 	enum db_status r;
+	if (mark && strcmp(mark, "present") == 0 && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
+		return r;
 	bool due = false;
 	if (mark) {
 		struct attendance_past past[ATT_RECENT];
@@ -167,6 +199,16 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
 				   contact, date_today(), &call))
 		due = false;
+	if (due) {
+		struct call_missed_fact *open;
+		int nopen = 0, others = 0;
+		if ((r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &nopen)) != DB_OK)
+			return r;
+		for (int i = 0; i < nopen; i++)
+			others += open[i].session_id != cx->session.id;
+		free(open);
+		due = call_rule_missed_due(due, others);
+	}
 	bool changed = false;
 	r = due ? store_calls_plan(d->db, &call, &changed) : store_calls_withdraw(d->db, call.source_key, &changed);
 	if (r != DB_OK || !changed)
@@ -300,19 +342,46 @@ enum db_status attendance_mark_seen(struct desk *d, long long session_id, long l
 	return r;
 }
 
-static enum db_status enrol(struct desk *d, const struct mark_context *cx, long long citizen_id)
+/* Enrols a walk-in as the desk chose: not over the activity's places
+ * unless the desk decided so when asked (DB_ERR_CONSTRAINT asks). */
+static enum db_status enrol(struct desk *d, const struct mark_context *cx, long long citizen_id,
+			    enum walk_in_enrol how)
 {
+	if (how == WALK_IN_ONLY_TODAY)
+		return DB_OK;
+	struct enrol_places places;
+	enum db_status r = store_attendance_places(d->db, cx->session.activity_id, citizen_id, &places);
+	if (r != DB_OK)
+		return r;
+	bool fits = attendance_rule_enrol_fits(&places);
+	if (!fits && how != WALK_IN_ENROL_ANYWAY)
+		return DB_ERR_CONSTRAINT;
 	bool added = false;
-	enum db_status r = store_attendance_enrol(d->db, citizen_id, cx->session.activity_id, cx->session.date,
-						  &added);
+	r = store_attendance_enrol(d->db, citizen_id, cx->session.activity_id, cx->session.date, &added);
 	if (r != DB_OK || !added)
 		return r;
-	char detail[64];
-	snprintf(detail, sizeof detail, "enrolled in activity %lld", cx->session.activity_id);
+	char detail[96];
+	snprintf(detail, sizeof detail, "enrolled in activity %lld%s", cx->session.activity_id,
+		 fits ? "" : " over its places");
 	return desk_audit(d, "update", "citizen", citizen_id, detail);
 }
 
-enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id, bool enrol_too)
+enum db_status attendance_places(struct desk *d, long long session_id, long long citizen_id,
+				 struct enrol_places *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct session_info s;
+	r = store_attendance_session_get(d->db, session_id, &s);
+	if (r == DB_OK)
+		r = store_attendance_places(d->db, s.activity_id, citizen_id, out);
+	return desk_end(d, r);
+}
+
+enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id,
+				      enum walk_in_enrol enrol_too)
 {
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
@@ -323,13 +392,13 @@ enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long
 	/* Someone on the roll already is simply marked as having come. */
 	if (r == DB_OK)
 		r = write_mark(d, &cx, citizen_id, "present", 0, cx.enrolment_id == 0, &outcome);
-	if (r == DB_OK && enrol_too)
-		r = enrol(d, &cx, citizen_id);
+	if (r == DB_OK)
+		r = enrol(d, &cx, citizen_id, enrol_too);
 	return desk_end(d, r);
 }
 
 enum db_status attendance_add_new_person(struct desk *d, long long session_id, const char *name, const char *phone,
-					 bool enrol_too, long long *citizen_id)
+					 enum walk_in_enrol enrol_too, long long *citizen_id)
 {
 	*citizen_id = 0;
 	size_t chars = utf8_length(name);
@@ -352,8 +421,8 @@ enum db_status attendance_add_new_person(struct desk *d, long long session_id, c
 		r = desk_audit(d, "create", "citizen", id, "walk-in");
 	if (r == DB_OK)
 		r = write_mark(d, &cx, id, "present", 0, 1, &outcome);
-	if (r == DB_OK && enrol_too)
-		r = enrol(d, &cx, id);
+	if (r == DB_OK)
+		r = enrol(d, &cx, id, enrol_too);
 	r = desk_end(d, r);
 	if (r == DB_OK)
 		*citizen_id = id;

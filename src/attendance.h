@@ -57,8 +57,11 @@ enum db_status attendance_find_activities(struct desk *d, const char *query, str
  * the mark away (a walk-in then leaves the roll). accompanied_by (a
  * volunteer, 0 for none) only goes with present. In the same transaction
  * a planned session marked on or after its day is held, a follow-up call
- * is planned (or withdrawn again) as the missed-sessions rule says, and a
- * match's accompaniment milestone is reached (or put right). A cancelled
+ * is planned (or withdrawn again) as the missed-sessions rule says (never
+ * a second one while one is open for the enrolment), a citizen who came
+ * back has their open calls after missed sessions cancelled with the
+ * reason (out->call_answered), and a match's accompaniment milestone is
+ * reached (or put right). A cancelled
  * session takes no marks (DB_ERR_CONFLICT); coming or staying away
  * cannot be marked before the day (DB_ERR_INVALID). `out` may be NULL. */
 enum db_status attendance_mark(struct desk *d, long long session_id, long long citizen_id, const char *mark,
@@ -71,17 +74,27 @@ enum db_status attendance_mark_seen(struct desk *d, long long session_id, long l
 				    long long accompanied_by, const char *seen, struct mark_outcome *out);
 
 /* A walk-in who is on record: marked present (a walk-in unless enrolled)
- * and, with `enrol`, enrolled in the activity from the session's date;
- * all or nothing. */
-enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id, bool enrol);
+ * and, as `enrol` says, enrolled in the activity from the session's date;
+ * all or nothing. An enrolment that would take the activity over its
+ * places (attendance_rule_enrol_fits) is made only with
+ * WALK_IN_ENROL_ANYWAY: with WALK_IN_ENROL nothing is written and the
+ * answer is DB_ERR_CONSTRAINT, so the desk can be asked (with the numbers
+ * from attendance_places) and decide. */
+enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id,
+				      enum walk_in_enrol enrol);
+
+/* The places of the session's activity as enrolling the citizen (0: a
+ * new person) meets them. */
+enum db_status attendance_places(struct desk *d, long long session_id, long long citizen_id,
+				 struct enrol_places *out);
 
 /* A walk-in who is not: registered with a name and a phone (they said
  * yes to that), flagged for the first conversation, referred by
- * themselves today, marked present and, with `enrol`, enrolled; all or
- * nothing. DB_ERR_INVALID for an empty or too long name, or one that
- * holds a CPR number. */
+ * themselves today, marked present and, as `enrol` says, enrolled (over
+ * the places as attendance_add_walk_in); all or nothing. DB_ERR_INVALID
+ * for an empty or too long name, or one that holds a CPR number. */
 enum db_status attendance_add_new_person(struct desk *d, long long session_id, const char *name, const char *phone,
-					 bool enrol, long long *citizen_id);
+					 enum walk_in_enrol enrol, long long *citizen_id);
 
 /* Cancels with a reason (e.g. "Helligdag"), or reopens with reason NULL.
  * A session with marks cannot be cancelled (DB_ERR_CONFLICT): the marks

@@ -3,9 +3,11 @@
  * same answer. */
 #include "attendance_rules.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
+#include "match.h"
 
 bool attendance_rule_missed_call(const struct attendance_past *newest_first, int n)
 {
@@ -106,6 +108,26 @@ bool attendance_rule_ask_before_override(const char *seen, const char *current, 
 	if (!date_stamp_minutes(current_at, &then) || !date_stamp_minutes(now, &at))
 		return true;
 	return at - then <= ATTENDANCE_OVERRIDE_MINUTES;
+}
+
+bool attendance_rule_to_come(const char *session_date, const char *start_time, const char *now)
+{
+	char today[DATE_ISO_LEN];
+	if (!session_date || !now || strlen(now) < 10)
+		return false;
+	snprintf(today, sizeof today, "%.10s", now);
+	int day = strcmp(session_date, today);
+	if (day != 0)
+		return day > 0;
+	/* Today: its start time against the clock, both "HH:MM". */
+	if (!start_time || !start_time[0] || strlen(now) < 16)
+		return true;
+	return strncmp(start_time, now + 11, 5) >= 0;
+}
+
+bool attendance_rule_enrol_fits(const struct enrol_places *p)
+{
+	return p->already || match_free_places(p->capacity, p->enrolled) > 0;
 }
 
 bool attendance_rule_valid_mark(const char *mark)

@@ -69,6 +69,18 @@ bool attendance_rule_held(const char *status, const char *session_date, const ch
 enum { ATTENDANCE_OVERRIDE_MINUTES = 10 };
 bool attendance_rule_ask_before_override(const char *seen, const char *current, const char *current_at,
 					 const char *now);
+/* Whether a session is still to come at `now` ("YYYY-MM-DD HH:MM[:SS]"):
+ * on a later day, or today at a start time ("HH:MM") not yet passed. A
+ * session today without a known time counts as still to come: nobody can
+ * say it is over. Everything "the next session" means (the card's next
+ * step, the first accompanied session of a match) is the first of the
+ * planned sessions for which this holds. */
+bool attendance_rule_to_come(const char *session_date, const char *start_time, const char *now);
+/* Whether enrolling a walk-in keeps the activity within its places
+ * (match_free_places, src/match.h: the places the matching counts). One
+ * already enrolled takes no new place. Over the places, the desk is
+ * asked and decides. */
+bool attendance_rule_enrol_fits(const struct enrol_places *p);
 /* present, excused, absent, or NULL (taken away). */
 bool attendance_rule_valid_mark(const char *mark);
 

@@ -8,6 +8,7 @@
 
 #include "attendance_rules.h"
 #include "protection_rules.h"
+#include "i18n.h"
 
 /* A fact's date; a broken or missing one is no date, so it makes no call. */
 static bool fact_day(const char *iso, long *days)
@@ -53,11 +54,20 @@ void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char a
 	snprintf(after_first_session, CALL_KEY, "first_session:%lld", match_id);
 }
 
+/* One match, one call: the one after the first session when the match
+ * is to an activity whose first session is known (or that call exists),
+ * else the one two weeks after the match. Whichever was planned first
+ * stays the only one. */
+static bool first_session_call_instead(const struct call_match_fact *f)
+{
+	return f->has_first_session_call || (f->activity_id && f->first_session_on[0] && !f->has_match_call);
+}
+
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out)
 {
 	long matched;
-	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || !fact_day(f->matched_on, &matched)
-	    || !consent_rule_call_allowed("after_match", f->contact_consent, false))
+	if (f->citizen_ended || f->ended_on[0] || f->has_match_call || first_session_call_instead(f)
+	    || !fact_day(f->matched_on, &matched) || !consent_rule_call_allowed("after_match", f->contact_consent, false))
 		return false;
 	if (!recent(matched, today) || matched > date_to_days(today))
 		return false;
@@ -71,7 +81,7 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 				   struct call_new *out)
 {
 	long first, ended;
-	if (f->citizen_ended || f->has_first_session_call || !f->activity_id
+	if (f->citizen_ended || f->has_first_session_call || f->has_match_call || !f->activity_id
 	    || !fact_day(f->first_session_on, &first) || !recent(first, today)
 	    || !consent_rule_call_allowed("after_first_session", f->contact_consent, false))
 		return false;
@@ -84,13 +94,21 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
 	return true;
 }
 
+bool call_rule_missed_due(bool rule_says_due, int open_for_enrolment)
+{
+	return rule_says_due && open_for_enrolment == 0;
+}
+
 int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
 			      call_missed_rule rule, struct call_new *out, int max)
 {
-	int written = 0;
 	if (!rule)
 		rule = attendance_rule_missed_call;
-	for (int i = 0; i < n && written < max; i++) {
+	/* The newest mark that makes a call due, unless they came since. */
+	int due = -1;
+	for (int i = 0; i < n; i++) {
+		if (due >= 0 && marks[i].mark == 'p' && call_rule_missed_answered(marks[due].date, marks[i].date))
+			due = -1;
 		struct attendance_past past[ATT_RECENT];
 		int k = 0;
 		for (int j = i; j >= 0 && k < ATT_RECENT; j--) {
@@ -103,12 +121,31 @@ int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct 
 		if (marks[i].mark == 'p' || !fact_day(marks[i].date, &day) || !recent(day, today)
 		    || day > date_to_days(today) || !rule(past, k))
 			continue;
-		if (call_rule_missed_call(marks[i].enrolment_id, marks[i].session_id, marks[i].citizen_id,
-					  marks[i].date, marks[i].responsible, marks[i].contact_consent, today,
-					  &out[written]))
-			written++;
+		due = i;
 	}
-	return written;
+	int open = 0;
+	for (int i = 0; i < n; i++)
+		open |= marks[i].open_missed_call;
+	if (due < 0 || max < 1 || !call_rule_missed_due(true, open))
+		return 0;
+	return call_rule_missed_call(marks[due].enrolment_id, marks[due].session_id, marks[due].citizen_id,
+				     marks[due].date, marks[due].responsible, marks[due].contact_consent, today, out) ? 1 : 0;
+}
+
+bool call_rule_missed_answered(const char *missed_on, const char *came_on)
+{
+	long missed, came;
+	return fact_day(missed_on, &missed) && fact_day(came_on, &came) && came > missed;
+}
+
+void call_rule_came_back_note(const char *came_on, char *out, size_t size)
+{
+	struct date d;
+	char day[16] = "";
+	if (came_on && date_parse_iso(came_on, &d))
+		date_format_dk(d, day, sizeof day);
+	/* TRANSLATORS: why a call after missed sessions was cancelled; %s is the day they came ("03-12-2026"). */
+	snprintf(out, size, _("Came back on %s: no call needed."), day);
 }
 
 bool call_rule_missed_call(long long enrolment_id, long long session_id, long long citizen_id,
@@ -132,6 +169,22 @@ bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date
 		return false;
 	plan(out, f->citizen_id, "referrer_feedback", assessed + CALL_FEEDBACK_DAYS, today, 0);
 	snprintf(out->source_key, sizeof out->source_key, "referral:%lld", f->referral_id);
+	return true;
+}
+
+void call_rule_relative_key(long long citizen_id, char key[CALL_KEY])
+{
+	snprintf(key, CALL_KEY, "relative:%lld", citizen_id);
+}
+
+bool call_rule_relative_support(const struct call_relative_fact *f, struct date today, struct call_new *out)
+{
+	long wished;
+	if (!f->wants_support || f->citizen_ended || f->has_call || !fact_day(f->wished_on, &wished)
+	    || !recent(wished, today))
+		return false;
+	plan(out, f->citizen_id, "relative_support", date_to_days(today), today, 0);
+	call_rule_relative_key(f->citizen_id, out->source_key);
 	return true;
 }
 
@@ -168,6 +221,16 @@ bool call_rule_needs_date(const char *outcome, const char *next_step)
 		|| (next_step && strcmp(next_step, CALL_NEXT_NEW_CALL) == 0);
 }
 
+bool call_rule_next_step_fits(const char *outcome, const char *next_step)
+{
+	if (!outcome || !next_step)
+		return false;
+	bool talked = strcmp(outcome, "reached") == 0 || strcmp(outcome, "call_back") == 0;
+	bool needs_talk = strcmp(next_step, CALL_NEXT_NEW_MATCH) == 0 || strcmp(next_step, CALL_NEXT_ON_OWN) == 0
+		|| strcmp(next_step, CALL_NEXT_HANDOVER) == 0;
+	return talked || !needs_talk;
+}
+
 bool call_rule_agreed_day(struct date day, struct date today)
 {
 	return date_to_days(day) >= date_to_days(today);
@@ -200,11 +263,16 @@ struct date call_rule_retry_day(struct date today)
 	return date_from_days(next_weekday(date_to_days(today)));
 }
 
+bool call_rule_to_the_citizen(const char *reason)
+{
+	return !reason || (strcmp(reason, "referrer_feedback") != 0 && strcmp(reason, "relative_support") != 0);
+}
+
 int call_rule_not_reached_run(const struct call_past *newest_first, int n)
 {
 	int run = 0;
 	for (int i = 0; i < n; i++) {
-		if (strcmp(newest_first[i].reason, "referrer_feedback") == 0)
+		if (!call_rule_to_the_citizen(newest_first[i].reason))
 			continue;
 		if (strcmp(newest_first[i].outcome, "not_reached") != 0)
 			break;
@@ -226,7 +294,7 @@ bool call_rule_escalation_settled(const char *outcome)
 enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
 					       bool raised)
 {
-	if (reason && strcmp(reason, "referrer_feedback") == 0)
+	if (!call_rule_to_the_citizen(reason))
 		return CALL_ESCALATION_KEEP;
 	if (call_rule_escalate(not_reached_in_a_row))
 		return raised ? CALL_ESCALATION_KEEP : CALL_ESCALATION_RAISE;

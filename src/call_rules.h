@@ -13,10 +13,13 @@
  *
  *   after a match          match:<match id>              matched + 14 days
  *   after the first session first_session:<match id>    the next weekday after it
- *   missed sessions        missed:<enrolment>:<session>  the day after
+ *   missed sessions        missed:<enrolment>:<session>  the day after (one open
+ *                          per enrolment; cancelled when they come back first)
  *   feedback to referrer   referral:<referral id>        assessed + 7 days
  *   no contact             no_contact:<citizen id>       today (the first
  *                          time; later ones add :<date of last contact>)
+ *   the relative wants     relative:<citizen id>         today
+ *   support of their own
  *   agreed in a call       agreed:<call id>              the agreed day
  *
  * Every call is to the citizen, and needs their consent to contact by
@@ -33,6 +36,7 @@
 #define BB_CALL_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "model_attendance.h"
@@ -53,11 +57,17 @@ enum {
  * first_session:<id>. Ending the match withdraws them by these keys. */
 void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY]);
 
-/* A match that is still open and recent: a call two weeks after it. */
+/* One match, one call (the two rules below): after the first session
+ * for a match to an activity whose first session is known, else two
+ * weeks after the match; once either call exists, the other is never
+ * planned. */
+
+/* A match that is still open and recent, and not followed up after its
+ * first session: a call two weeks after it. */
 bool call_rule_after_match(const struct call_match_fact *f, struct date today, struct call_new *out);
 
-/* A match to an activity with a first session not long ago or ahead: a
- * call on the next weekday after that session (a Friday session is
+/* A match to an activity with a first session not long ago or ahead, and
+ * no call after the match yet: a call on the next weekday after that session (a Friday session is
  * followed up on Monday). Confirming a match (src/matching.c) plans its
  * call through this rule and call_rule_after_match too, so the sweep and
  * the matching screen always agree on the day and the key. */
@@ -70,10 +80,18 @@ bool call_rule_after_first_session(const struct call_match_fact *f, struct date 
  * session and the sweep always agree. */
 typedef bool (*call_missed_rule)(const struct attendance_past *newest_first, int n);
 
+/* One situation, one call: missed sessions make a call due (the mark
+ * rule says so) only while no call after missed sessions is open for the
+ * same enrolment: that one asks the same question. */
+bool call_rule_missed_due(bool rule_says_due, int open_for_enrolment);
+
 /* Walks one enrolment's marks (oldest first, all with the same
- * enrolment_id) and writes a call for each mark that makes one due, as
- * `rule` says (NULL: attendance_rule_missed_call), within the look-back
- * window. Returns how many were written (at most max). */
+ * enrolment_id) and writes the call for the newest mark that makes one
+ * due, as `rule` says (NULL: attendance_rule_missed_call), within the
+ * look-back window: none when the citizen came to a session after it
+ * (call_rule_missed_answered) or a call after missed sessions is open for
+ * the enrolment (call_rule_missed_due). Returns 1 when it wrote one (max
+ * at least 1), else 0. */
 int call_rule_missed_sessions(const struct call_mark_fact *marks, int n, struct date today,
 			      call_missed_rule rule, struct call_new *out, int max);
 
@@ -86,10 +104,27 @@ bool call_rule_missed_call(long long enrolment_id, long long session_id, long lo
 			   const char *session_date, long long responsible, bool contact_consent, struct date today,
 			   struct call_new *out);
 
+/* An open call after missed sessions (the session missed on
+ * `missed_on`) is answered when the citizen came to a later session
+ * (`came_on`, "" for none) before the call was made: it is cancelled,
+ * with call_rule_came_back_note as the reason, not made. */
+bool call_rule_missed_answered(const char *missed_on, const char *came_on);
+/* The reason kept with such a call, in words: "Came back on 03-12-2026:
+ * no call needed." */
+void call_rule_came_back_note(const char *came_on, char *out, size_t size);
+
 /* The citizen agreed that the referrer hears how it went: a call a week
  * after the first conversation. */
 bool call_rule_referrer_feedback(const struct call_feedback_fact *f, struct date today,
 				 struct call_new *out);
+
+/* The relative who takes part wants support of their own: a call to the
+ * relative, due today, keyed by the citizen, so intake, an edit of the
+ * card and the sweep plan the same one once. Not for an ended course, nor
+ * a wish recorded before the look-back window. */
+bool call_rule_relative_support(const struct call_relative_fact *f, struct date today, struct call_new *out);
+/* The key of that call, for withdrawing it when the wish is taken back. */
+void call_rule_relative_key(long long citizen_id, char key[CALL_KEY]);
 
 /* An active citizen with no open call, no planned session and nothing on
  * record for `weeks` weeks: a call today. */
@@ -103,6 +138,13 @@ int call_rule_no_contact_quota(int per_day, long long made_today);
 /* Whether an outcome asks for a new call on an agreed day: a call back,
  * or the next step "new call". */
 bool call_rule_needs_date(const char *outcome, const char *next_step);
+
+/* Whether a next step can follow an outcome. A new match, going on their
+ * own and a handover are agreed with the citizen, so they need a
+ * conversation: not after "not reached" or "wrong number", which leave
+ * calling again, nothing new, or ending the course (a move or a death can
+ * be known without a call). */
+bool call_rule_next_step_fits(const char *outcome, const char *next_step);
 
 /* Whether `day` can be agreed for a call: today or later. */
 bool call_rule_agreed_day(struct date day, struct date today);
@@ -118,9 +160,14 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
  * weekday. */
 struct date call_rule_retry_day(struct date today);
 
+/* Whether a call with this reason is made to the citizen: a call to the
+ * referrer (feedback) or to the relative (their own support) is to
+ * someone else. */
+bool call_rule_to_the_citizen(const char *reason);
+
 /* Calls to the citizen not reached in a row, counted back from the
- * newest made (newest_first). A call to the referrer is to someone else:
- * it neither counts nor breaks the run. */
+ * newest made (newest_first). A call to someone else (the referrer, the
+ * relative) neither counts nor breaks the run. */
 int call_rule_not_reached_run(const struct call_past *newest_first, int n);
 
 /* Not reached `not_reached_in_a_row` times: raise it to the coordinator. */
@@ -135,8 +182,8 @@ enum call_escalation_step {
 };
 /* What a recorded call (its reason and outcome) does to the coordinator's
  * list, given the run not reached it ends and whether the citizen is
- * raised already. A call to the referrer says nothing about reaching the
- * citizen: it changes nothing. */
+ * raised already. A call to someone else (the referrer, the relative)
+ * says nothing about reaching the citizen: it changes nothing. */
 enum call_escalation_step call_rule_escalation(const char *reason, const char *outcome, int not_reached_in_a_row,
 					       bool raised);
 

@@ -148,6 +148,28 @@ static enum db_status sweep_feedback(struct db *db, struct date today, struct pl
 	return r;
 }
 
+static enum db_status sweep_relatives(struct db *db, struct date today, struct plans *p)
+{
+	char from[DATE_ISO_LEN];
+	iso_days_before(today, CALL_LOOKBACK_DAYS, from);
+	struct call_relative_fact *facts;
+	int n;
+	enum db_status r = store_calls_relative_facts(db, from, &facts, &n);
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		struct call_new *room = plans_room(p, 1);
+		if (!room) {
+			r = DB_ERR_IO;
+			break;
+		}
+		if (call_rule_relative_support(&facts[i], today, room))
+			p->count++;
+	}
+	free(facts);
+	return r;
+}
+
 static enum db_status sweep_no_contact(struct desk *d, struct date today, struct plans *p, struct call_sweep *out)
 {
 	struct centre_settings cs;
@@ -187,6 +209,46 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 	return r;
 }
 
+/* Open calls after missed sessions that the citizen answered by coming
+ * back before the call was made: cancelled, not made. */
+struct answered {
+	long long *ids;
+	char (*notes)[CALL_TEXT];
+	int count;
+};
+
+static void answered_free(struct answered *a)
+{
+	free(a->ids);
+	free(a->notes);
+	memset(a, 0, sizeof *a);
+}
+
+static enum db_status sweep_answered(struct db *db, struct answered *out)
+{
+	struct call_missed_fact *facts;
+	int n;
+	enum db_status r = store_calls_missed_open(db, 0, &facts, &n);
+	if (r != DB_OK || n == 0) {
+		if (r == DB_OK)
+			free(facts);
+		return r;
+	}
+	out->ids = malloc((size_t)n * sizeof *out->ids);
+	out->notes = malloc((size_t)n * sizeof *out->notes);
+	if (!out->ids || !out->notes)
+		r = DB_ERR_IO;
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (!call_rule_missed_answered(facts[i].missed_on, facts[i].came_on))
+			continue;
+		out->ids[out->count] = facts[i].call_id;
+		call_rule_came_back_note(facts[i].came_on, out->notes[out->count], sizeof out->notes[0]);
+		out->count++;
+	}
+	free(facts);
+	return r;
+}
+
 /* Every rule over one snapshot; *no_contact: how many of the plans the
  * no-contact rule made (the last ones). */
 static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
@@ -197,6 +259,8 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 		r = sweep_marks(d->db, today, p);
 	if (r == DB_OK)
 		r = sweep_feedback(d->db, today, p);
+	if (r == DB_OK)
+		r = sweep_relatives(d->db, today, p);
 	int before = p->count;
 	if (r == DB_OK)
 		r = sweep_no_contact(d, today, p, out);
@@ -204,15 +268,16 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 	return r;
 }
 
-/* The calls not written yet, all or none, each in the audit log. */
+/* The calls not written yet and the calls answered, all or none, each
+ * in the audit log. A call answered meanwhile at another desk (recorded
+ * or cancelled) is left as it is. */
 static enum db_status write_calls(struct desk *d, const struct call_new *calls, int n, const bool *missing,
-				  int *created)
+				  const struct answered *answered, struct call_sweep *out)
 {
-	*created = 0;
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK)
 		return r;
-	int made = 0;
+	int made = 0, cancelled = 0;
 	for (int i = 0; i < n && r == DB_OK; i++) {
 		long long id = 0;
 		if (!missing[i] || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
@@ -220,9 +285,21 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 		made++;
 		r = desk_audit(d, "create", "follow_up", id, calls[i].source_key[0] ? calls[i].source_key : NULL);
 	}
+	for (int i = 0; i < answered->count && r == DB_OK; i++) {
+		r = store_calls_cancel(d->db, answered->ids[i], answered->notes[i], d->user);
+		if (r == DB_ERR_CONFLICT) {
+			r = DB_OK;
+			continue;
+		}
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "follow_up", answered->ids[i], "cancelled: came back");
+		cancelled += r == DB_OK;
+	}
 	r = db_end(d->db, r);
-	if (r == DB_OK)
-		*created = made;
+	if (r == DB_OK) {
+		out->created = made;
+		out->answered = cancelled;
+	}
 	return r;
 }
 
@@ -235,23 +312,27 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
 	 * the write lock is taken only when they ask for a call not written
 	 * yet, so a desk starting up never waits for another. */
 	struct plans p = { 0 };
+	struct answered answered = { 0 };
 	bool *missing = NULL;
 	int n = 0, nmissing = 0, no_contact = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
 	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
+	if (r == DB_OK)
+		r = sweep_answered(d->db, &answered);
 	if (r == DB_OK && p.count > 0) {
 		n = call_rules_unique(p.items, p.count);
 		missing = malloc((size_t)n * sizeof *missing);
 		r = missing ? store_calls_missing(d->db, p.items, n, missing, &nmissing) : DB_ERR_IO;
 	}
 	r = db_end(d->db, r);
-	if (r == DB_OK && nmissing > 0)
-		r = write_calls(d, p.items, n, missing, &out->created);
+	if (r == DB_OK && (nmissing > 0 || answered.count > 0))
+		r = write_calls(d, p.items, n, missing, &answered, out);
 	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
 	free(missing);
 	free(p.items);
+	answered_free(&answered);
 	return r;
 }
 
@@ -409,6 +490,8 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	date_format_iso(today, o.today);
 	bool has_next = call_rule_needs_date(o.outcome, o.next_step);
 	bool end_course = strcmp(o.next_step, CALL_NEXT_END_COURSE) == 0;
+	if (!call_rule_next_step_fits(o.outcome, o.next_step))
+		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
@@ -448,6 +531,35 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
+}
+
+enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,
+					  bool *planned)
+{
+	if (planned)
+		*planned = false;
+	if (wanted == wants)
+		return DB_OK;
+	struct call_new call;
+	bool changed = false;
+	enum db_status r;
+	if (wants) {
+		struct call_relative_fact f = { .citizen_id = citizen_id, .wants_support = true };
+		struct date today = date_today();
+		date_format_iso(today, f.wished_on);
+		if (!call_rule_relative_support(&f, today, &call))
+			return DB_OK;
+		r = store_calls_plan(d->db, &call, &changed);
+	} else {
+		call_rule_relative_key(citizen_id, call.source_key);
+		r = store_calls_withdraw(d->db, call.source_key, &changed);
+	}
+	if (r != DB_OK || !changed)
+		return r;
+	if (planned)
+		*planned = wants;
+	return desk_audit(d, "update", "citizen", citizen_id,
+			  wants ? "follow-up call planned: relative support" : "follow-up call withdrawn: relative support");
 }
 
 enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)

@@ -44,6 +44,10 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * with the oldest registration first; it counts who is still waiting
  * only while the quota is open.
  *
+ * Calls after missed sessions that the citizen answered by coming to a
+ * later session before anyone called are cancelled in the same
+ * transaction, with the day they came as the reason (out->answered).
+ *
  * `missed_marks` also replays the attendance marks of the last weeks for
  * missed-session calls. The attendance screen plans those itself the
  * moment a session is marked, so this only catches marks that came
@@ -71,10 +75,21 @@ enum db_status calls_card(struct desk *d, long long call_id, struct call_card *o
  * call (an invalid or past date: DB_ERR_CONSTRAINT); a handover is
  * recorded; a new match or going on their own ends the open matches;
  * calls not reached three times in a row raise the citizen to the
- * coordinator, and reaching them settles it. A call no longer open
+ * coordinator, and reaching them settles it. A next step only a
+ * conversation can give after a call that did not reach them
+ * (call_rule_next_step_fits): DB_ERR_INVALID. A call no longer open
  * (another desk recorded it): DB_ERR_CONFLICT. Nothing is written unless
  * all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
+
+/* Inside the caller's transaction (intake, saving the card): the
+ * relative's wish for support of their own as the card said before
+ * (`wanted`) and says now (`wants`). A new wish plans the call to the
+ * relative (call_rule_relative_support), a wish taken back withdraws it
+ * while it is open; each is audited. *planned (may be NULL) says a call
+ * was planned. */
+enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,
+					  bool *planned);
 
 /* Cancels an open call that is no longer needed, keeping why. Not open
  * any more: DB_ERR_CONFLICT. */

@@ -12,14 +12,19 @@
  *   outcome removes it.
  * - A course ends with one of the known reasons.
  * - Brobygger is for adults: a citizen is 18 or older in the year of
- *   the birth year given. A referral, a consent, an assessment or a
- *   handover has happened: it is not dated after today (a date more than
- *   ten years ago is most likely a typing slip, which the forms ask about).
+ *   the birth year given. A referral, a consent or an assessment has
+ *   happened: it is not dated after today (a date more than ten years ago
+ *   is most likely a typing slip, which the forms ask about). A handover
+ *   may be planned (up to a year ahead) but never comes before the
+ *   referral.
  * - Free text never holds a CPR number; a note is 1 to NOTE_CHARS
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
- * - Two registrations are likely the same person when their names fold
- *   to the same and their phone numbers do not differ (+45 or not).
+ * - Two registrations are likely the same person when their names are
+ *   the same written another way ("Soren Oersted" for Søren Ørsted) or
+ *   one letter apart ("Ørstedt"), and their phone numbers do not differ
+ *   (+45 or not); or when they have the same phone number, whatever the
+ *   names. The intake warns, and the desk decides.
  * - A draft belongs to the person who kept it.
  * - Two desks that saved the same card: a field only the other desk
  *   changed takes their value, a field both changed differently clashes
@@ -78,17 +83,47 @@ enum past_date {
 /* A day something happened on. */
 enum past_date citizen_rule_past_date(struct date d, struct date today);
 
+enum handover_date {
+	HANDOVER_DATE_OK,
+	HANDOVER_DATE_BEFORE_REFERRAL, /* before the citizen was referred */
+	HANDOVER_DATE_FAR_AHEAD,       /* more than a year ahead: a typing slip */
+	HANDOVER_DATE_LONG_AGO,        /* more than ten years ago: a typing slip */
+};
+enum { HANDOVER_AHEAD_DAYS = 366 };
+/* A handover's day: made (today or before) or planned (a later day, up
+ * to a year ahead), and never before the referral (`referred_on` ISO,
+ * "" when not known). */
+enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today);
+
 /* The card as the desk may save it: a name; no CPR number in any
- * free-text field; an adult; no date (ISO, "" for none) after today. */
+ * free-text field; an adult; no date (ISO, "" for none) after today but
+ * a planned handover's; a handover as citizen_rule_handover_date says. */
 bool citizen_rule_card_ok(const struct citizen_card *c, struct date today);
 /* A note as the desk may write it. */
 bool citizen_rule_note_ok(const char *text);
 /* A new entry for a pick-list. */
 bool citizen_rule_pick_name_ok(const char *name);
 
+/* How likely two registrations are one person, the strongest last. The
+ * comparison works on the names and phones as written, by its own
+ * spelling rule (not the search keys): case, accents, æ/ae, ø/oe/o, å/aa
+ * and the spaces between words do not count. */
+enum same_person {
+	SAME_PERSON_NO,
+	SAME_PERSON_NAME_SLIP,  /* names one letter apart (a letter more, less, another or two swapped) */
+	SAME_PERSON_PHONE,      /* the same phone number under another name */
+	SAME_PERSON_NAME,       /* the same name, written another way or not */
+};
+/* Names are compared when the phones do not differ (either has none, or
+ * the digits are the same without +45); a letter's slip counts in names
+ * of at least SAME_PERSON_SLIP_MIN letters. The same phone (at least
+ * eight digits) is the same person whatever the names. */
+enum { SAME_PERSON_SLIP_MIN = 5 };
+enum same_person citizen_rule_likely_same(const char *name, const char *phone, const char *other_name,
+					  const char *other_phone);
+
 /* Whether `other` is likely the person being registered as (name, phone):
- * the same folded name, and the phone digits equal when both have some
- * (a Danish number with or without +45). */
+ * citizen_rule_likely_same says anything but SAME_PERSON_NO. */
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other);
 
 /* Whether a draft kept by `owner` is `user`'s. */

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "citizen_rules.h"
 #include "consents.h"
 #include "date.h"
 #include "fold.h"
+#include "nextstep.h"
 #include "store_citizens.h"
 #include "store_measures.h"
 #include "store_protection.h"
@@ -44,6 +46,9 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 	r = store_citizens_card(d->db, id, &out->card, NULL);
 	if (r == DB_OK)
 		r = store_citizens_facts(d->db, id, today, &out->facts);
+	char now[20];
+	date_now_stamp(now);
+	next_step_upcoming(&out->facts, now);
 	if (r == DB_OK)
 		r = store_citizens_timeline(d->db, id, CITIZEN_TIMELINE_MAX, out->timeline, &out->ntimeline);
 	if (r == DB_OK)
@@ -160,6 +165,11 @@ static enum db_status save_parts(struct desk *d, const struct citizen_card *edit
 		r = store_citizens_add_referral(d->db, id, &edited->referral, d->user, NULL);
 	if (r == DB_OK)
 		r = store_citizens_set_relative(d->db, id, &edited->relative);
+	/* A wish for support newly said plans a call to the relative; one
+	 * taken back withdraws it. */
+	if (r == DB_OK)
+		r = calls_relative_wish_within(d, id, now->relative.name[0] && now->relative.wants_support,
+					       edited->relative.name[0] && edited->relative.wants_support, NULL);
 	if (r == DB_OK)
 		r = save_consents(d, id, &now->consent, &edited->consent);
 	if (r == DB_OK)

@@ -220,11 +220,34 @@ void date_format_long(struct date d, char *out, size_t size)
 		 _(month_names[d.month - 1]), d.year);
 }
 
+/* The test clock: BROBYGGER_TODAY=YYYY-MM-DD (noon), or with the time of
+ * day "YYYY-MM-DD HH:MM" (or ISO's "YYYY-MM-DDTHH:MM", one word for a
+ * test script's #env line). */
+static bool fixed_clock(struct date *d, int *hour, int *minute)
+{
+	const char *env = getenv("BROBYGGER_TODAY");
+	char day[DATE_ISO_LEN], clock[DATE_TIME_LEN];
+	if (!env || strlen(env) < 10)
+		return false;
+	snprintf(day, sizeof day, "%.10s", env);
+	if (!date_parse_iso(day, d))
+		return false;
+	*hour = 12;
+	*minute = 0;
+	if (env[10] == '\0')
+		return true;
+	if ((env[10] != ' ' && env[10] != 'T') || !date_parse_time(env + 11, clock))
+		return false;
+	*hour = (clock[0] - '0') * 10 + (clock[1] - '0');
+	*minute = (clock[3] - '0') * 10 + (clock[4] - '0');
+	return true;
+}
+
 struct date date_today(void)
 {
 	struct date d;
-	const char *fixed = getenv("BROBYGGER_TODAY");
-	if (fixed && date_parse_iso(fixed, &d))
+	int hour, minute;
+	if (fixed_clock(&d, &hour, &minute))
 		return d;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -238,10 +261,11 @@ struct date date_today(void)
 void date_now_stamp(char out[20])
 {
 	struct date fixed;
-	const char *env = getenv("BROBYGGER_TODAY");
-	if (env && date_parse_iso(env, &fixed)) {
-		snprintf(out, 20, "%04u-%02u-%02u 12:00:00", (unsigned)fixed.year % 10000u,
-			 (unsigned)fixed.month % 100u, (unsigned)fixed.day % 100u);
+	int hour, minute;
+	if (fixed_clock(&fixed, &hour, &minute)) {
+		snprintf(out, 20, "%04u-%02u-%02u %02u:%02u:00", (unsigned)fixed.year % 10000u,
+			 (unsigned)fixed.month % 100u, (unsigned)fixed.day % 100u, (unsigned)hour % 24u,
+			 (unsigned)minute % 60u);
 		return;
 	}
 	time_t now = time(NULL);

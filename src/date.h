@@ -48,11 +48,14 @@ enum { DATE_TIME_LEN = 6 }; /* "18:30" plus NUL */
  * written back as HH:MM. False for anything else. */
 bool date_parse_time(const char *text, char out[DATE_TIME_LEN]);
 
-/* Today. BROBYGGER_TODAY=YYYY-MM-DD fixes the clock for tests and demos. */
+/* Today. BROBYGGER_TODAY=YYYY-MM-DD fixes the clock for tests and demos
+ * (at noon; "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM" fixes the time of
+ * day too). */
 struct date date_today(void);
 
 /* Now as "YYYY-MM-DD HH:MM:SS", local time; with BROBYGGER_TODAY set, that
- * day at 12:00:00, so stored timestamps are as fixed as the date. */
+ * day at 12:00:00 or the time it gives, so stored timestamps are as fixed
+ * as the date. */
 void date_now_stamp(char out[20]);
 /* A stamp "YYYY-MM-DD HH:MM[:SS]" as minutes since 1970-01-01 00:00;
  * false when it is none. */

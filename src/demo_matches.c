@@ -188,6 +188,15 @@ static void settle_call(struct gen *g, struct rng *r, long due, struct demo_foll
 	f->done_at = done_at;
 }
 
+void demo_skip_call(struct gen *g, struct rng *r, const struct citizen_plan *c, long due)
+{
+	if (due >= c->ended)
+		return;
+	struct demo_follow_up f = { 0 };
+	char done_at[STAMP_LEN];
+	settle_call(g, r, due, &f, done_at);
+}
+
 void demo_write_call(struct gen *g, struct rng *r, const struct citizen_plan *c,
 		     long long citizen_id, const char *reason, long due, long long responsible,
 		     const char *source_key, const char *due_time)
@@ -266,10 +275,18 @@ void demo_write_match(struct gen *g, struct rng *r, const struct citizen_plan *c
 		return;
 	g->sum->matches++;
 
+	/* One match, one call (src/call_rules.h): after the first session
+	 * when there is one, else two weeks after the match. The call not
+	 * made still draws its numbers, so the rest of the made-up data stays
+	 * as it was. */
 	char key[64];
+	bool first_session_call = a && m->first_session >= 0;
 	snprintf(key, sizeof key, "match:%lld", match_id);
-	demo_write_call(g, r, c, citizen_id, "after_match", m->day + 14, vol_id, key, NULL);
-	if (a && m->first_session >= 0) {
+	if (first_session_call)
+		demo_skip_call(g, r, c, m->day + 14);
+	else
+		demo_write_call(g, r, c, citizen_id, "after_match", m->day + 14, vol_id, key, NULL);
+	if (first_session_call) {
 		snprintf(key, sizeof key, "first_session:%lld", match_id);
 		demo_write_call(g, r, c, citizen_id, "after_first_session",
 				m->first_day + rng_range(r, 1, 3), vol_id, key, NULL);

@@ -30,5 +30,9 @@ void demo_write_match(struct gen *g, struct rng *r, const struct citizen_plan *c
 void demo_write_call(struct gen *g, struct rng *r, const struct citizen_plan *c,
 		     long long citizen_id, const char *reason, long due, long long responsible,
 		     const char *source_key, const char *due_time);
+/* Draws the numbers demo_write_call would for a call due on `due`, and
+ * writes nothing: a call the rules no longer make leaves the rest of the
+ * made-up data as it was. */
+void demo_skip_call(struct gen *g, struct rng *r, const struct citizen_plan *c, long due);
 
 #endif

@@ -4,12 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calls.h"
 #include "citizen_rules.h"
 #include "date.h"
-#include "fold.h"
 #include "store_citizens.h"
-
-enum { DUPLICATE_HITS = 10 };
 
 /* Removes the draft the form was filled from, when it is the person's
  * own; someone else's, or one deleted meanwhile, is left alone. */
@@ -32,6 +30,9 @@ static enum db_status drop_own_draft(struct desk *d, long long draft_id)
 static enum db_status register_person(struct desk *d, const struct citizen_card *card, long long id)
 {
 	enum db_status r = store_citizens_set_relative(d->db, id, &card->relative);
+	/* The relative's own wish for support leads to a call to them. */
+	if (r == DB_OK)
+		r = calls_relative_wish_within(d, id, false, card->relative.name[0] && card->relative.wants_support, NULL);
 	if (r == DB_OK)
 		r = store_citizens_give_consents(d->db, id, &card->consent, card->consent.given_on, d->user);
 	if (r == DB_OK && card->assessment.outcome[0])
@@ -76,28 +77,51 @@ enum db_status intake_register(struct desk *d, const struct citizen_card *in, lo
 	return r;
 }
 
+/* The strongest likely duplicate seen so far in the scan. */
+struct scan {
+	const struct citizen *c;
+	long long best_id;
+	enum same_person best;
+};
+
+static bool compare_one(void *ctx, long long id, const char *name, const char *phone)
+{
+	struct scan *s = ctx;
+	enum same_person why = citizen_rule_likely_same(s->c->name, s->c->phone, name, phone);
+	if (why > s->best) {
+		s->best = why;
+		s->best_id = id;
+	}
+	return s->best != SAME_PERSON_NAME; /* nothing is stronger: stop */
+}
+
+enum db_status intake_likely_duplicate(struct desk *d, const struct citizen *c, struct intake_duplicate *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct scan s = { .c = c, .best = SAME_PERSON_NO };
+	r = store_citizens_each_name(d->db, compare_one, &s);
+	if (r == DB_OK && s.best != SAME_PERSON_NO) {
+		r = store_citizens_hit(d->db, s.best_id, &out->who);
+		out->found = r == DB_OK;
+		out->why = s.best;
+	}
+	r = desk_end(d, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
 enum db_status intake_possible_duplicate(struct desk *d, const struct citizen *c, struct citizen_hit *out,
 					 bool *found)
 {
-	*found = false;
-	memset(out, 0, sizeof *out);
-	enum db_status r = desk_allow(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	char folded[CIT_NAME];
-	fold_search(c->name, folded, sizeof folded);
-	struct citizen_hit hits[DUPLICATE_HITS];
-	int n = 0;
-	if ((r = store_citizens_search(d->db, folded, 0, DUPLICATE_HITS, hits, &n)) != DB_OK)
-		return r;
-	for (int i = 0; i < n; i++) {
-		if (citizen_rule_same_person(c->name, c->phone, &hits[i])) {
-			*out = hits[i];
-			*found = true;
-			break;
-		}
-	}
-	return DB_OK;
+	struct intake_duplicate dup;
+	enum db_status r = intake_likely_duplicate(d, c, &dup);
+	*found = dup.found;
+	*out = dup.who;
+	return r;
 }
 
 /* ---------- drafts ---------- */

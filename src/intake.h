@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "citizen_rules.h"
 #include "desk.h"
 #include "model_citizen.h"
 
@@ -26,8 +27,19 @@
 enum db_status intake_register(struct desk *d, const struct citizen_card *in, long long draft_id,
 			       long long *citizen_id);
 
-/* Someone on record who is likely the person about to be registered
- * (citizen_rule_same_person): *found says, *out is who. */
+/* Someone on record who is likely the person about to be registered, and
+ * why (citizen_rule_likely_same): the strongest reason wins (the same
+ * name, then the same phone, then a name a letter off), the earliest
+ * registered among equals. Every citizen is compared, ended ones too:
+ * their card can be reopened. */
+struct intake_duplicate {
+	bool found;
+	enum same_person why;
+	struct citizen_hit who;
+};
+enum db_status intake_likely_duplicate(struct desk *d, const struct citizen *c, struct intake_duplicate *out);
+
+/* The same, for who only: *found says, *out is who. */
 enum db_status intake_possible_duplicate(struct desk *d, const struct citizen *c, struct citizen_hit *out,
 					 bool *found);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attendance_rules.h"
 #include "call_rules.h"
 #include "date.h"
 #include "db.h"
@@ -210,8 +211,13 @@ enum db_status matching_citizen_matches(struct desk *d, long long citizen_id, st
 
 /* ---------- confirming ---------- */
 
-/* Enrols the citizen and takes the activity's next planned session as
- * the first accompanied one. */
+/* The activity meets at most once a day: the next session still to come
+ * is among its first two planned from today. */
+enum { FIRST_SESSION_CANDIDATES = 2 };
+
+/* Enrols the citizen and takes the activity's next planned session still
+ * to come (attendance_rule_to_come: not this morning's, when the match is
+ * made in the evening) as the first accompanied one. */
 static enum db_status enrol_first_session(struct desk *d, const struct match_request *q, long long match_id,
 					  const char *today, struct match_confirmed *out)
 {
@@ -222,9 +228,15 @@ static enum db_status enrol_first_session(struct desk *d, const struct match_req
 	int planned = 0;
 	if (r == DB_OK)
 		r = store_registry_plan_sessions(d->db, q->activity_id, today, REG_SESSION_WEEKS, &planned);
-	struct match_session first;
+	struct match_session candidates[FIRST_SESSION_CANDIDATES], first = { 0 };
+	int n = 0;
 	if (r == DB_OK)
-		r = store_matching_next_session(d->db, q->activity_id, today, &first);
+		r = store_matching_next_sessions(d->db, q->activity_id, today, candidates, FIRST_SESSION_CANDIDATES, &n);
+	char now[20];
+	date_now_stamp(now);
+	for (int i = 0; i < n && !first.id; i++)
+		if (attendance_rule_to_come(candidates[i].date, candidates[i].time, now))
+			first = candidates[i];
 	if (r != DB_OK || !first.id)
 		return r;
 	r = store_matching_set_first_session(d->db, match_id, first.id);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static int item_score(const struct measure_item *it, int answer)
 {
 	return it->reverse ? it->max_value + it->min_value - answer : answer;
@@ -60,6 +62,39 @@ out:
 	if (bad_item)
 		*bad_item = bad;
 	return r;
+}
+
+void measure_check_words(const struct measure_def *def, enum measure_check check, int bad_item, const int *answers,
+			 int n, char *out, size_t size)
+{
+	bool item = def && bad_item >= 0 && bad_item < def->nitems;
+	switch (check) {
+	case MEASURE_OK:
+		snprintf(out, size, "%s", "");
+		break;
+	case MEASURE_OUT_OF_RANGE:
+		if (item && answers && bad_item < n) {
+			/* TRANSLATORS: question number, the answer given, the lowest and highest answer. */
+			snprintf(out, size, _("Question %d: %d is not an answer. Answer with a number from %d to %d."),
+				 bad_item + 1, answers[bad_item], def->items[bad_item].min_value,
+				 def->items[bad_item].max_value);
+			break;
+		}
+		/* fall through */
+	case MEASURE_MISSING:
+		if (item)
+			snprintf(out, size, _("Question %d has no answer yet."), bad_item + 1);
+		else if (def)
+			/* TRANSLATORS: how many questions the measure has. */
+			snprintf(out, size, _("The measure has %d questions: answer each of them."), def->nitems);
+		else
+			snprintf(out, size, "%s", _("The answers do not match the measure's questions."));
+		break;
+	case MEASURE_BAD_DEF:
+	default:
+		snprintf(out, size, "%s", _("The answers cannot be scored: the measure is not set up right."));
+		break;
+	}
 }
 
 bool measure_answer_for_key(const struct measure_def *def, int item, uint32_t ch, int *value)

@@ -34,6 +34,13 @@ enum measure_check {
 enum measure_check measure_score(const struct measure_def *def, const int *answers, int n, int *total,
 				 int *bad_item);
 
+/* Why measure_score refused the answers, in words for the desk, e.g.
+ * "Question 3: 7 is not an answer. Answer with a number from 0 to 5."
+ * (`bad_item` and `answers` as measure_score gave and took them); "" for
+ * MEASURE_OK. */
+void measure_check_words(const struct measure_def *def, enum measure_check check, int bad_item, const int *answers,
+			 int n, char *out, size_t size);
+
 /* Whether the definition can be scored at all: items, ranges, multiplier
  * and the total's range agree. */
 bool measure_def_valid(const struct measure_def *def);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #include "desk.h"
+#include "measure_rules.h"
 #include "model_measures.h"
 
 /* The active measures, in the centre's order. */
@@ -31,6 +32,21 @@ enum db_status measures_has_consent(struct desk *d, long long citizen_id, bool *
  * answers missing or off the scale: DB_ERR_CONSTRAINT; a day not come
  * yet: DB_ERR_INVALID; nothing is written. *id is the new result's. */
 enum db_status measures_record(struct desk *d, const struct measure_entry *in, long long *id);
+
+/* Why measures_record_why refused: the rule's verdict on the answers
+ * (MEASURE_OK when they were fine), the question (-1: the count or the
+ * definition), whether consent was missing, and all of it in words for
+ * the desk; words is "" when nothing was refused. */
+enum { MEASURE_REFUSAL_WORDS = 240 };
+struct measure_refusal {
+	enum measure_check check;
+	int item;
+	bool no_consent;
+	char words[MEASURE_REFUSAL_WORDS];
+};
+/* measures_record, saying why when it refuses (why may be NULL). */
+enum db_status measures_record_why(struct desk *d, const struct measure_entry *in, long long *id,
+				   struct measure_refusal *why);
 
 /* Every measure the citizen has results for, in the centre's order. */
 enum db_status measures_history(struct desk *d, long long citizen_id, struct measure_history *out, int max,

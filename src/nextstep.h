@@ -40,6 +40,12 @@ struct next_step {
 	int times;          /* NEXT_ATTEND_ALONE: came accompanied this many times in a row */
 };
 
+/* Sets the session facts (session_on, _time, _activity, _volunteer) to
+ * the first of facts->upcoming still to come at `now` ("YYYY-MM-DD
+ * HH:MM[:SS]", attendance_rule_to_come), or clears them: a session of
+ * this morning is not where the citizen is expected this evening. */
+void next_step_upcoming(struct citizen_facts *facts, const char *now);
+
 struct next_step next_step_decide(const struct citizen_facts *facts, struct date today);
 
 /* The step in one translated line, e.g. "Ring op: 3 dage over tid
@@ -47,6 +53,15 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
  * med Bente Ølgaard". */
 void next_step_describe(const struct next_step *step, const struct citizen_facts *facts,
 			char *out, size_t size);
+
+/* The same line made to fit in `cols` terminal columns by a rule that
+ * keeps the verb and the date: first the least needed part goes (who
+ * goes along, the reason, the count of times), then the activity's name
+ * (or who takes over a handover) is shortened with "…", then only the verb and the date are left ("Mødes
+ * tors 3. dec 10:00"); only a line too narrow even for that is cut. */
+enum { NEXT_STEP_ACTIVITY_MIN = 8 };   /* columns below which an activity's name is left out */
+void next_step_describe_fit(const struct next_step *step, const struct citizen_facts *facts, int cols,
+			    char *out, size_t size);
 
 /* Words for the codes of db/schema.c: a follow-up call's reason
  * (after_first_session, missed_sessions, agreed, after_match,

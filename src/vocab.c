@@ -51,6 +51,7 @@ const struct vocab vocab_call_reason[] = {
 	{ "after_match", N_("after the match") },
 	{ "referrer_feedback", N_("feedback to the referrer") },
 	{ "no_contact", N_("no contact") },
+	{ "relative_support", N_("to the relative, who wants support") },
 	{ "other", N_("other reason") },
 	{ NULL, NULL },
 };
@@ -206,6 +207,7 @@ const struct vocab vocab_call_reason_short[] = {
 	{ "after_match", N_("after the match") },
 	{ "referrer_feedback", N_("referrer feedback") },
 	{ "no_contact", N_("no contact") },
+	{ "relative_support", N_("relative support") },
 	{ "other", N_("other") },
 	{ NULL, NULL },
 };

@@ -142,6 +142,7 @@ static void full_intake(struct citizen_card *c)
 	c->consent.registration = true;
 	c->consent.volunteer_contact = true;
 	SET(c->relative.name, "Poul Ærø");
+	c->relative.wants_support = true;
 	SET(c->assessment.outcome, "volunteer_help");
 	c->interests[0] = 1;
 	c->ninterests = 1;
@@ -159,12 +160,13 @@ static long long intake_rows(struct db *db)
 				" + (SELECT count(*) FROM citizen_barriers) + (SELECT count(*) FROM citizen_availability)");
 }
 
-/* An intake from a draft: citizen, referral, relative, consents,
- * assessment, picks, the draft removed, and the audit record last; then
- * the same with the assessment failing. */
+/* An intake from a draft: citizen, referral, relative, the call to the
+ * relative who wants support, consents, assessment, picks, the draft
+ * removed, and the audit record last; then the same with the assessment
+ * failing, and with the call to the relative failing. */
 static void intake_registered(void)
 {
-	static const char *const last_steps[] = { "audit_log", "assessments" };
+	static const char *const last_steps[] = { "audit_log", "assessments", "follow_ups" };
 	for (size_t i = 0; i < sizeof last_steps / sizeof last_steps[0]; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "intake-%s.db", last_steps[i]);
@@ -183,6 +185,7 @@ static void intake_registered(void)
 		TAP_INT_EQ(intake_rows(db), rows, "no citizen, referral, consent, relative, assessment or pick remains");
 		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 1, "the draft is still there");
 		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), audit, "nothing more in the audit log");
+		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 0, "no call to the relative");
 		db_close(db);
 	}
 }
@@ -640,6 +643,56 @@ static void retention_fails(void)
 	db_close(db);
 }
 
+/* Bo comes back after two missed sessions: the mark, the session held,
+ * and last his open call after missed sessions cancelled. */
+static void mark_came_back(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("came-back.db", &desk);
+	exec_ok(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 2, 'absent');"
+		    "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+		    " VALUES (2, 'missed_sessions', '2026-11-20', 'missed:2:102');");
+	fail_updates_of(db, "follow_ups");
+	struct mark_outcome out;
+	TAP_CHECK(attendance_mark(&desk, 103, 2, "present", 0, &out) != DB_OK,
+		  "came back: the call cannot be cancelled, so the mark fails");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 103"), 0, "no mark remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 103 AND status = 'planned'"), 1,
+		   "the session is not made held");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	exec_ok(db, "DROP TRIGGER temp.injected_update_follow_ups");
+	TAP_INT_EQ(attendance_mark(&desk, 103, 2, "present", 0, &out), DB_OK, "without the fault it goes through");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'cancelled'"), 1,
+		   "and the call is cancelled");
+	db_close(db);
+}
+
+/* The sweep writes its new calls and cancels the calls answered by a
+ * return in one batch: Ib's call after no contact, and last Bo's call
+ * after missed sessions, which cannot be cancelled. */
+static void sweep_answered_fails(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("sweep-answered.db", &desk);
+	exec_ok(db,
+		"UPDATE citizens SET created_at = '2026-08-01 10:00:00';"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 2, 'absent');"
+		"UPDATE attendance SET mark = 'present' WHERE session_id = 102 AND citizen_id = 2;"
+		"INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+		" VALUES (2, 'missed_sessions', '2026-11-13', 'missed:2:101');");
+	fail_updates_of(db, "follow_ups");
+	struct call_sweep s;
+	struct desk nobody = { .db = db, .users_exist = true };
+	TAP_CHECK(calls_plan_due(&nobody, (struct date){ 2026, 11, 26 }, false, &s) != DB_OK,
+		  "the answered call cannot be cancelled");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 1, "no new call of the batch remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	exec_ok(db, "DROP TRIGGER temp.injected_update_follow_ups");
+	TAP_INT_EQ(calls_plan_due(&nobody, (struct date){ 2026, 11, 26 }, false, &s), DB_OK, "without the fault");
+	TAP_CHECK(s.created >= 1 && s.answered == 1, "the new calls are written and the answered one cancelled");
+	db_close(db);
+}
+
 int main(void)
 {
 	/* The agreed days and the measures' day are checked against today. */
@@ -665,6 +718,8 @@ int main(void)
 	anonymise_fails();
 	withdraw_registration_fails();
 	retention_fails();
+	mark_came_back();
+	sweep_answered_fails();
 	testdb_finish();
 	return tap_done();
 }

@@ -299,6 +299,53 @@ static void test_missed_rule(void)
 	db_close(db);
 }
 
+/* Bo missed two sessions in October and a call was planned; he missed
+ * two more before anyone called: the same situation, no second call on
+ * the same day. Then he comes back today: the call is not needed any
+ * more, is cancelled, and the card's timeline says why. */
+static void test_came_back(void)
+{
+	struct db *db = open_centre("came-back.db");
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, start_time, end_time, status) VALUES"
+		    " (99, 1, '2026-10-22', '10:00', '11:30', 'held'), (100, 1, '2026-10-29', '10:00', '11:30', 'held');"
+		    "DELETE FROM attendance WHERE citizen_id = 2;");
+	struct mark_outcome out;
+	attendance_mark(&desk, 99, 2, "absent", 0, &out);
+	attendance_mark(&desk, 100, 2, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "two missed in October: a call");
+	attendance_mark(&desk, 101, 2, "absent", 0, &out);
+	attendance_mark(&desk, 103, 2, "absent", 0, &out);
+	TAP_CHECK(!out.call_planned, "two more missed while that call is open: no second call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND reason = 'missed_sessions'"),
+		   1, "one situation, one call");
+
+	attendance_mark(&desk, 104, 2, "present", 0, &out);
+	TAP_CHECK(out.call_answered, "he came back today: the call is no longer needed");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 0,
+		   "no call is left open for him");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'cancelled'"
+			    " AND note LIKE '%26-11-2026%' AND date(done_at) = '2026-11-26'"), 1,
+		   "cancelled today, the day he came back kept as the reason");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'"
+			    " AND detail = 'cancelled: came back'"), 1, "and audited");
+
+	struct timeline_entry tl[20];
+	int n = 0;
+	store_citizens_timeline(db, 2, 20, tl, &n);
+	int call = -1;
+	for (int i = 0; i < n; i++)
+		if (tl[i].kind == TL_CALL)
+			call = i;
+	TAP_CHECK(call >= 0 && strcmp(tl[call].code, "cancelled") == 0 && strcmp(tl[call].date, "2026-11-26") == 0
+		  && strstr(tl[call].text, "26-11-2026") != NULL,
+		  "the timeline shows the call cancelled today, with the reason");
+
+	struct citizen_facts f;
+	store_citizens_facts(db, 2, today, &f);
+	TAP_STR_EQ(f.call_due_on, "", "and his next step is no longer an overdue call");
+	db_close(db);
+}
+
 static void test_accompaniment_rule(void)
 {
 	struct db *db = open_centre("accompaniment.db");
@@ -324,6 +371,39 @@ static void test_accompaniment_rule(void)
 		"the store alone writes only the mark");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 1 AND accompaniment_done_on IS NULL"), 1,
 		   "Bo's match is untouched");
+	db_close(db);
+}
+
+/* The group has places for the four enrolled: a walk-in who wants to
+ * join is not enrolled over them without a word; the desk is asked and
+ * decides. */
+static void test_walk_in_full(void)
+{
+	struct db *db = open_centre("walkin-full.db");
+	exec_ok(db, "UPDATE activities SET capacity = 4 WHERE id = 1");
+	struct enrol_places p;
+	TAP_INT_EQ(attendance_places(&desk, 104, 6, &p), DB_OK, "the places");
+	TAP_CHECK(p.capacity == 4 && p.enrolled == 4 && !p.already, "four of four are taken");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 6, WALK_IN_ENROL), DB_ERR_CONSTRAINT,
+		   "Karen wants to join a full group: the desk is asked first");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE citizen_id = 6")
+		   + testdb_count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 6"), 0,
+		   "and nothing is written meanwhile");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 6, WALK_IN_ENROL_ANYWAY), DB_OK, "the desk enrols her anyway");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE activity_id = 1 AND ended_on IS NULL"), 5,
+		   "five of four: the desk's choice");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = 6"
+			    " AND detail LIKE '%over its places'"), 1, "and the log says so");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 7, WALK_IN_ONLY_TODAY), DB_OK, "Ib comes only today: no question");
+	TAP_INT_EQ(attendance_add_walk_in(&desk, 104, 1, WALK_IN_ENROL), DB_OK,
+		   "Åse, enrolled already, takes no new place");
+	long long id = 0;
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "Jens Ærbo", "22 33 44 55", WALK_IN_ENROL, &id),
+		   DB_ERR_CONSTRAINT, "a new person who wants to join: asked first too");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE name = 'Jens Ærbo'"), 0,
+		   "and not registered meanwhile");
+	TAP_INT_EQ(attendance_add_new_person(&desk, 104, "Jens Ærbo", "22 33 44 55", WALK_IN_ONLY_TODAY, &id), DB_OK,
+		   "only today, then");
 	db_close(db);
 }
 
@@ -491,6 +571,9 @@ static void test_facts(void)
 	attendance_mark(&desk, 104, 2, "present", 1, NULL);
 	struct citizen_facts f;
 	TAP_INT_EQ(store_citizens_facts(db, 2, today, &f), DB_OK, "Bo's facts");
+	char now[20];
+	date_now_stamp(now);
+	next_step_upcoming(&f, now);
 	TAP_STR_EQ(f.recent_attendance, "PPPP", "four times present and accompanied, newest first");
 	TAP_STR_EQ(f.companion, "Bente Ølgaard", "by Bente");
 	struct date d = { 2026, 11, 26 };
@@ -500,6 +583,7 @@ static void test_facts(void)
 
 	attendance_mark(&desk, 104, 2, "present", 0, NULL);
 	store_citizens_facts(db, 2, today, &f);
+	next_step_upcoming(&f, now);
 	TAP_STR_EQ(f.recent_attendance, "pPPP", "he came alone today");
 	step = next_step_decide(&f, d);
 	TAP_INT_EQ(step.kind, NEXT_SESSION, "no longer flagged");
@@ -520,8 +604,10 @@ int main(void)
 	test_roll();
 	test_marks();
 	test_missed_rule();
+	test_came_back();
 	test_accompaniment_rule();
 	test_walk_ins();
+	test_walk_in_full();
 	test_session_details();
 	test_history();
 	test_facts();

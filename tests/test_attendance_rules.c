@@ -159,9 +159,42 @@ static void marking(void)
 		  && !attendance_rule_valid_mark("late"), "the marks there are");
 }
 
+/* Which session is still to come: a match confirmed in the evening must
+ * not send the citizen to this morning's. */
+static void to_come(void)
+{
+	TAP_CHECK(attendance_rule_to_come("2026-12-03", "10:00", "2026-11-26 19:30:00"), "next week: to come");
+	TAP_CHECK(!attendance_rule_to_come("2026-11-19", "10:00", "2026-11-26 09:00:00"), "last week: gone");
+	TAP_CHECK(attendance_rule_to_come("2026-11-26", "10:00", "2026-11-26 09:00:00"), "this morning at nine: to come");
+	TAP_CHECK(attendance_rule_to_come("2026-11-26", "10:00", "2026-11-26 10:00:00"), "at ten sharp: still to come");
+	TAP_CHECK(!attendance_rule_to_come("2026-11-26", "10:00", "2026-11-26 19:30:00"), "in the evening: passed");
+	TAP_CHECK(!attendance_rule_to_come("2026-11-26", "10:00", "2026-11-26 10:01"), "a minute late: passed");
+	TAP_CHECK(attendance_rule_to_come("2026-11-26", "", "2026-11-26 19:30:00"),
+		  "today without a time: nobody can say it is over");
+	TAP_CHECK(attendance_rule_to_come("2026-11-26", "19:00", "2026-11-26"), "a clock without a time: today counts");
+	TAP_CHECK(!attendance_rule_to_come("2026-11-26", "10:00", ""), "no clock: nothing");
+}
+
+/* Enrolling a walk-in over the activity's places. */
+static void places(void)
+{
+	TAP_CHECK(attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 39 }),
+		  "39 of 40: the last place");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 40 }),
+		  "40 of 40: full, the desk is asked");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 41 }),
+		  "already over: full");
+	TAP_CHECK(attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 40, .enrolled = 40, .already = true }),
+		  "enrolled already: takes no new place");
+	TAP_CHECK(!attendance_rule_enrol_fits(&(struct enrol_places){ .capacity = 0, .enrolled = 0 }),
+		  "no places at all: full");
+}
+
 int main(void)
 {
+	places();
 	marking();
+	to_come();
 	missed_sessions();
 	always_accompanied();
 	accompaniment();

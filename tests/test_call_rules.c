@@ -2,11 +2,13 @@
  * own, its edges, and that running them again never asks for the same
  * call twice. Today is Thursday 26-11-2026. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "attendance_rules.h"
 #include "call_rules.h"
 #include "protection_rules.h"
+#include "i18n.h"
 #include "settings.h"
 #include "tap.h"
 
@@ -92,6 +94,36 @@ static void test_after_first_session(void)
 	TAP_CHECK(!call_rule_after_first_session(&f, today, &c), "the matching screen already planned it");
 }
 
+/* One match, one call: never both "after the first session" and "after
+ * the match" (a citizen once got both for one match). */
+static void test_one_call_per_match(void)
+{
+	struct call_new c;
+	struct call_match_fact f = match_fact(30, "2026-11-20", "2026-11-24");
+	TAP_CHECK(!call_rule_after_match(&f, today, &c),
+		  "an activity with a known first session: no call two weeks after the match");
+	TAP_CHECK(call_rule_after_first_session(&f, today, &c), "but the one after the first session");
+	f.has_first_session_call = true;
+	TAP_CHECK(!call_rule_after_match(&f, today, &c), "that call written: still none after the match");
+	f = match_fact(31, "2026-11-20", "2026-11-24");
+	f.has_match_call = true;
+	TAP_CHECK(!call_rule_after_first_session(&f, today, &c),
+		  "a call after the match planned before the session was known: no second one");
+	f = match_fact(32, "2026-11-20", "");
+	f.activity_id = 3;
+	TAP_CHECK(call_rule_after_match(&f, today, &c), "an activity with no session planned yet: after the match");
+
+	/* The sweep runs both rules over the same fact, as src/calls.c does. */
+	struct call_new both[2];
+	int n = 0;
+	f = match_fact(33, "2026-11-20", "2026-11-24");
+	if (call_rule_after_match(&f, today, &both[n]))
+		n++;
+	if (call_rule_after_first_session(&f, today, &both[n]))
+		n++;
+	TAP_INT_EQ(n, 1, "both rules over one match: one call");
+}
+
 static int marks_of(struct call_mark_fact *m, long long enrolment, const char *codes, const char *first_day)
 {
 	struct date d;
@@ -132,25 +164,63 @@ static void test_missed_sessions(void)
 	TAP_STR_EQ(c[0].source_key, "missed:46:1003", "at the third");
 	n = marks_of(m, 47, "apapap", "2026-10-13");
 	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0, "misses with visits between: no call");
+	/* One situation, one call: an enrolment got two calls on one day
+	 * when the marks were caught up (or replayed) at once. */
 	n = marks_of(m, 48, "aaaa", "2026-11-03");
 	got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
-	TAP_INT_EQ(got, 2, "four without notice: a call at the second and again at the fourth");
-	TAP_STR_EQ(c[1].source_key, "missed:48:1003", "the second call at the fourth");
-	/* The same marks again give the same keys: nothing new to write. */
+	TAP_INT_EQ(got, 1, "four without notice, both calls due by now: one call, not two on one day");
+	TAP_STR_EQ(c[0].source_key, "missed:48:1003", "the one the newest miss asks for");
+	/* The same marks again give the same key: nothing new to write. */
 	struct call_new again[16];
 	int got2 = call_rule_missed_sessions(m, n, today, NULL, again, 16);
-	TAP_CHECK(got2 == got && strcmp(again[0].source_key, c[0].source_key) == 0
-		  && strcmp(again[1].source_key, c[1].source_key) == 0, "running the rule again gives the same keys");
+	TAP_CHECK(got2 == got && strcmp(again[0].source_key, c[0].source_key) == 0,
+		  "running the rule again gives the same key");
+	m[0].open_missed_call = true;
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0,
+		   "a call after missed sessions still open for the enrolment: no second one");
 	n = marks_of(m, 49, "aa", "2026-09-01");
 	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0, "misses long ago: no call now");
 	n = marks_of(m, 50, "aap", "2026-11-10");
+	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 16), 0,
+		   "they came back since: the call that was due is not made");
+	n = marks_of(m, 51, "aapaa", "2026-10-27");
 	got = call_rule_missed_sessions(m, n, today, NULL, c, 16);
-	TAP_INT_EQ(got, 1, "they came back since: the call that was due is still made");
+	TAP_INT_EQ(got, 1, "away again after coming back: a new call");
+	TAP_STR_EQ(c[0].source_key, "missed:51:1004", "for the new run of misses");
 	TAP_INT_EQ(call_rule_missed_sessions(m, n, today, NULL, c, 0), 0, "no room: nothing written");
+
+	/* Coming back answers an open call. */
+	TAP_CHECK(call_rule_missed_answered("2026-11-17", "2026-11-24"), "came the week after: answered");
+	TAP_CHECK(!call_rule_missed_answered("2026-11-17", "2026-11-17"), "the missed session itself is no return");
+	TAP_CHECK(!call_rule_missed_answered("2026-11-17", "2026-11-10"), "a visit before the miss answers nothing");
+	TAP_CHECK(!call_rule_missed_answered("2026-11-17", ""), "never came back: the call stays");
+	TAP_CHECK(call_rule_missed_due(true, 0) && !call_rule_missed_due(true, 1) && !call_rule_missed_due(false, 0),
+		  "due only while no other call after missed sessions is open for the enrolment");
+	char note[200];
+	call_rule_came_back_note("2026-12-03", note, sizeof note);
+	TAP_STR_EQ(note, "Kom igen 03-12-2026: opkaldet er ikke længere nødvendigt.", "the reason, in words");
 
 	/* The rule is the attendance screen's, so both places agree. */
 	struct attendance_past past[2] = { { 'a', false }, { 'a', false } };
 	TAP_CHECK(attendance_rule_missed_call(past, 2), "the attendance rule is the one applied");
+}
+
+/* What a call that did not reach the citizen can lead to. */
+static void test_next_step_fits(void)
+{
+	TAP_CHECK(call_rule_next_step_fits("reached", CALL_NEXT_NEW_MATCH), "reached: a new match");
+	TAP_CHECK(call_rule_next_step_fits("reached", CALL_NEXT_HANDOVER), "reached: a handover");
+	TAP_CHECK(call_rule_next_step_fits("call_back", CALL_NEXT_NEW_CALL), "a call back: the agreed call");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_NEW_MATCH),
+		  "not reached: no new match (only a conversation gives that)");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_ON_OWN), "not reached: not 'goes on their own'");
+	TAP_CHECK(!call_rule_next_step_fits("not_reached", CALL_NEXT_HANDOVER), "not reached: no handover");
+	TAP_CHECK(!call_rule_next_step_fits("wrong_number", CALL_NEXT_NEW_MATCH), "wrong number: no new match");
+	TAP_CHECK(call_rule_next_step_fits("not_reached", CALL_NEXT_NEW_CALL), "not reached: call again");
+	TAP_CHECK(call_rule_next_step_fits("not_reached", CALL_NEXT_NONE), "not reached: nothing new");
+	TAP_CHECK(call_rule_next_step_fits("wrong_number", CALL_NEXT_END_COURSE),
+		  "wrong number: the course may end (a move is known without a call)");
+	TAP_CHECK(!call_rule_next_step_fits(NULL, CALL_NEXT_NONE), "no outcome: nothing fits");
 }
 
 static void test_referrer_feedback(void)
@@ -291,6 +361,39 @@ static void test_not_reached_run(void)
 		   "a call to the referrer raises nobody");
 	TAP_INT_EQ(call_rule_escalation("referrer_feedback", "reached", 0, true), CALL_ESCALATION_KEEP,
 		   "nor settles anything");
+
+	/* The relative is someone else too. */
+	struct call_past relative[] = { past("not_reached", "agreed"), past("not_reached", "relative_support"),
+					past("not_reached", "agreed") };
+	TAP_INT_EQ(call_rule_not_reached_run(relative, 3), 2, "a call to the relative neither counts nor breaks the run");
+	TAP_INT_EQ(call_rule_escalation("relative_support", "not_reached", 3, false), CALL_ESCALATION_KEEP,
+		   "not reaching the relative raises nobody");
+	TAP_CHECK(call_rule_to_the_citizen("agreed") && !call_rule_to_the_citizen("relative_support")
+		  && !call_rule_to_the_citizen("referrer_feedback"), "who a call is to");
+}
+
+/* The relative's own wish for support leads to a call to them. */
+static void test_relative_support(void)
+{
+	struct call_relative_fact f = { .citizen_id = 70, .wants_support = true };
+	SET(f.wished_on, "2026-11-26");
+	struct call_new c;
+	TAP_CHECK(call_rule_relative_support(&f, today, &c), "the relative wants support: a call");
+	TAP_STR_EQ(c.reason, "relative_support", "reason relative_support");
+	TAP_STR_EQ(c.due_on, "2026-11-26", "today");
+	TAP_STR_EQ(c.source_key, "relative:70", "keyed by the citizen");
+	TAP_INT_EQ(c.responsible, 0, "the desk calls");
+	SET(f.wished_on, "2026-10-01");
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "a wish from before the look-back: not now");
+	SET(f.wished_on, "2026-11-20");
+	f.has_call = true;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "planned already: not twice");
+	f.has_call = false;
+	f.citizen_ended = true;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "an ended course: none");
+	f.citizen_ended = false;
+	f.wants_support = false;
+	TAP_CHECK(!call_rule_relative_support(&f, today, &c), "no wish: none");
 }
 
 static void test_outcome_rules(void)
@@ -359,14 +462,19 @@ static void test_consent(void)
 
 int main(void)
 {
+	setenv("LANGUAGE", "da", 1);
+	i18n_init();
 	test_after_match();
 	test_after_first_session();
+	test_one_call_per_match();
 	test_missed_sessions();
+	test_next_step_fits();
 	test_referrer_feedback();
 	test_no_contact();
 	test_agreed_and_escalation();
 	test_unique_and_settings();
 	test_not_reached_run();
+	test_relative_support();
 	test_outcome_rules();
 	test_consent();
 	return tap_done();

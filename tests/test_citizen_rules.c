@@ -127,7 +127,15 @@ static void test_text(void)
 	SET(c.referral.referred_on, "2001-01-01");
 	TAP_CHECK(citizen_rule_card_ok(&c, today), "long ago is for the form to ask about");
 	SET(c.assessment.handover_on, "2027-01-01");
-	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover next year has not happened");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "a handover may be planned for next month");
+	SET(c.assessment.handover_on, "2028-01-01");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "but not more than a year ahead");
+	SET(c.referral.referred_on, "2026-11-02");
+	SET(c.assessment.handover_on, "2026-10-30");
+	TAP_CHECK(!citizen_rule_card_ok(&c, today), "a handover before the referral is refused");
+	SET(c.assessment.handover_on, "2026-11-02");
+	TAP_CHECK(citizen_rule_card_ok(&c, today), "on the day of the referral it is fine");
+	SET(c.referral.referred_on, "2001-01-01");
 	c.assessment.handover_on[0] = '\0';
 
 	TAP_CHECK(citizen_rule_note_ok("Ringede selv."), "a note");
@@ -160,6 +168,66 @@ static void test_dates(void)
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2026, 11, 27 }, today), PAST_DATE_FUTURE, "tomorrow");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2016, 1, 1 }, today), PAST_DATE_OK, "ten years back");
 	TAP_INT_EQ(citizen_rule_past_date((struct date){ 2015, 12, 31 }, today), PAST_DATE_LONG_AGO, "more than ten");
+}
+
+/* The duplicate warning at intake: written another way, a letter off,
+ * the same phone under another name. */
+static void test_likely_same(void)
+{
+	TAP_INT_EQ(citizen_rule_likely_same("Soren Oersted", "", "Søren Ørsted", "12 34 56 78"), SAME_PERSON_NAME,
+		   "Soren Oersted is Søren Ørsted");
+	TAP_INT_EQ(citizen_rule_likely_same("Soeren Orsted", "", "Søren Ørsted", ""), SAME_PERSON_NAME,
+		   "Soeren Orsted too");
+	TAP_INT_EQ(citizen_rule_likely_same("søren  ØRSTED", "", "Søren Ørsted", ""), SAME_PERSON_NAME,
+		   "case and spaces do not count");
+	TAP_INT_EQ(citizen_rule_likely_same("Aase Aerboe", "", "Åse Ærbø", ""), SAME_PERSON_NAME, "Aase Aerboe is Åse Ærbø");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Ørstedt", "", "Søren Ørsted", ""), SAME_PERSON_NAME_SLIP,
+		   "one letter more: Ørstedt");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Ørsed", "", "Søren Ørsted", ""), SAME_PERSON_NAME_SLIP,
+		   "one letter less");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Ørstad", "", "Søren Ørsted", ""), SAME_PERSON_NAME_SLIP,
+		   "another letter");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Øsrted", "", "Søren Ørsted", ""), SAME_PERSON_NAME_SLIP,
+		   "two letters swapped");
+	TAP_INT_EQ(citizen_rule_likely_same("Sørn Ørstedt", "", "Søren Ørsted", ""), SAME_PERSON_NO,
+		   "two letters off: another person");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Ørstedt", "87 65 43 21", "Søren Ørsted", "12 34 56 78"),
+		   SAME_PERSON_NO, "a letter off and another phone: another person");
+	TAP_INT_EQ(citizen_rule_likely_same("Bo Ek", "", "Bo Eg", ""), SAME_PERSON_NO,
+		   "short names a letter apart are often two people");
+	TAP_INT_EQ(citizen_rule_likely_same("Hanne Jensen", "+45 12 34 56 78", "Søren Ørsted", "12345678"),
+		   SAME_PERSON_PHONE, "the same phone under another name");
+	TAP_INT_EQ(citizen_rule_likely_same("Hanne Jensen", "0045 1234 5678", "Søren Ørsted", "12 34 56 78"),
+		   SAME_PERSON_PHONE, "written with 0045");
+	TAP_INT_EQ(citizen_rule_likely_same("Hanne Jensen", "5678", "Søren Ørsted", "12 34 56 78"), SAME_PERSON_NO,
+		   "a few digits are no phone number");
+	TAP_INT_EQ(citizen_rule_likely_same("Søren Ørsted", "12345678", "Søren Ørsted", "12 34 56 78"),
+		   SAME_PERSON_NAME, "same name and phone: the name says most");
+	TAP_INT_EQ(citizen_rule_likely_same("Łukasz Nowak", "", "Łukasz Nowak", ""), SAME_PERSON_NAME,
+		   "a letter outside the Danish alphabet is compared as written");
+	TAP_INT_EQ(citizen_rule_likely_same("Łukasz Nowak", "", "Lukasz Nowak", ""), SAME_PERSON_NAME_SLIP,
+		   "and written without its stroke, it is a letter off");
+	TAP_INT_EQ(citizen_rule_likely_same("A\xcc\x8ase Holm", "", "Åse Holm", ""), SAME_PERSON_NAME,
+		   "a decomposed Å is an Å");
+	TAP_INT_EQ(citizen_rule_likely_same("", "", "", ""), SAME_PERSON_NO, "no name, no phone: nobody");
+}
+
+static void test_handover_dates(void)
+{
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 11, 20 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a handover made last week");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 12, 3 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a handover planned for next week");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 10, 30 }, "2026-11-02", today),
+		   HANDOVER_DATE_BEFORE_REFERRAL, "before the referral: refused");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2026, 10, 30 }, "", today), HANDOVER_DATE_OK,
+		   "no referral date known: nothing to compare with");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2027, 11, 27 }, "2026-11-02", today), HANDOVER_DATE_OK,
+		   "a year and a day ahead is still a plan");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2027, 11, 28 }, "2026-11-02", today),
+		   HANDOVER_DATE_FAR_AHEAD, "further is a typing slip");
+	TAP_INT_EQ(citizen_rule_handover_date((struct date){ 2015, 1, 1 }, "", today), HANDOVER_DATE_LONG_AGO,
+		   "more than ten years ago: a typing slip");
 }
 
 static void test_same_person(void)
@@ -202,6 +270,8 @@ int main(void)
 	test_end_reasons();
 	test_text();
 	test_dates();
+	test_handover_dates();
+	test_likely_same();
 	test_same_person();
 	test_drafts();
 	test_merge();

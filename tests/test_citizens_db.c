@@ -225,6 +225,24 @@ static void test_intake_and_card(void)
 	TAP_STR_EQ(in.assessment.handover_to, "", "the handover is not stored");
 	TAP_STR_EQ(in.assessment.assessed_on, "2026-11-02", "assessed on the referral day when no date is given");
 
+	/* A handover planned for next week; one dated before the referral. */
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.assessment.outcome, "professional_help");
+	SET(in.assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune");
+	SET(in.assessment.handover_on, "2026-12-03");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "a handover planned for next week");
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "his card");
+	struct next_step planned = next_step_decide(&v->facts, (struct date){ 2026, 11, 26 });
+	char line[300];
+	next_step_describe(&planned, &v->facts, line, sizeof line);
+	TAP_CHECK(planned.kind == NEXT_HANDOVER && planned.days == 7 && strstr(line, "3 Dec")
+		  && strstr(line, "planned"), "his next step is the planned handover: '%s'", line);
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.assessment.outcome, "professional_help");
+	SET(in.assessment.handover_to, "Socialpsykiatrien, Aarhus Kommune");
+	SET(in.assessment.handover_on, "2026-10-30");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_ERR_INVALID, "a handover before the referral is refused");
+
 	long long before = testdb_count(db, "SELECT count(*) FROM citizens") + testdb_count(db, "SELECT count(*) FROM referrals");
 	card_basic(&in, "Ulla Bech", "", "", "", "");
 	in.ninterests = 1;
@@ -272,6 +290,86 @@ static void test_duplicate(void)
 	c.phone[0] = '\0';
 	intake_possible_duplicate(&desk, &c, &hit, &found);
 	TAP_CHECK(!found, "part of a name is not the same name");
+
+	/* Written another way, a letter off, the same phone. */
+	long long orsted = add_citizen(db, "Søren Ørsted", "22 81 02 92", "", "8200", "Aarhus N");
+	add_citizen(db, "Sørine Ørbæk", "", "", "", "");
+	struct intake_duplicate dup;
+	SET(c.name, "Soren Oersted");
+	TAP_INT_EQ(intake_likely_duplicate(&desk, &c, &dup), DB_OK, "looking again");
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_NAME && dup.who.id == orsted && strcmp(dup.who.town, "Aarhus N") == 0,
+		  "Soren Oersted is found as Søren Ørsted");
+	SET(c.name, "Søren Ørstedt");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_NAME_SLIP && dup.who.id == orsted, "one letter off: Ørstedt");
+	SET(c.name, "Hanne Ørsted");
+	SET(c.phone, "+45 22810292");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.why == SAME_PERSON_PHONE && dup.who.id == orsted,
+		  "the same phone under another name");
+	SET(c.phone, "22 81 02 93");
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(!dup.found, "another name and another phone: nobody");
+	db_exec(db, "UPDATE citizens SET status = 'ended', ended_on = '2026-01-01', end_reason = 'moved'"
+		     " WHERE name = 'Søren Ørsted'");
+	SET(c.name, "Søren Ørsted");
+	c.phone[0] = '\0';
+	intake_likely_duplicate(&desk, &c, &dup);
+	TAP_CHECK(dup.found && dup.who.id == orsted && strcmp(dup.who.status, "ended") == 0,
+		  "an ended course is found too: the card can be reopened");
+	db_close(db);
+}
+
+/* The relative who takes part wants support of their own: shown with the
+ * card, and a call to the relative is the citizen's next step; taking the
+ * wish back withdraws the call, saying it again opens it again. */
+static void test_relative_wish(void)
+{
+	struct db *db = open_fresh("relative.db");
+	struct citizen_card in;
+	card_basic(&in, "Palle Juhl", "", "", "", "");
+	SET(in.relative.name, "Hanne Juhl");
+	SET(in.relative.relation, "datter");
+	SET(in.relative.phone, "22 33 44 55");
+	in.relative.wants_support = true;
+	long long id = 0;
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "an intake where the daughter wants support");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND reason = 'relative_support'"
+		 " AND status = 'open' AND due_on = '2026-11-26' AND source_key = 'relative:%lld'", id, id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "a call to the relative, due today");
+	struct citizen_view *v = view_new();
+	TAP_INT_EQ(citizens_card(&desk, id, v), DB_OK, "his card");
+	TAP_CHECK(v->card.relative.wants_support && strcmp(v->card.relative.name, "Hanne Juhl") == 0,
+		  "the card has the wish");
+	struct next_step step = next_step_decide(&v->facts, (struct date){ 2026, 11, 26 });
+	TAP_INT_EQ(step.kind, NEXT_CALL_TODAY, "his next step is a call today");
+	TAP_STR_EQ(v->facts.call_reason, "relative_support", "to the relative");
+
+	in = v->card;
+	in.relative.wants_support = false;
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "the wish is taken back");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'cancelled'", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the call is withdrawn");
+	citizens_card(&desk, id, v);
+	in = v->card;
+	in.relative.wants_support = true;
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "and said again");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld AND status = 'open'", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the same call is open again, not a second one");
+	citizens_card(&desk, id, v);
+	in = v->card;
+	SET(in.citizen.phone, "87 65 43 21");
+	TAP_INT_EQ(citizens_save_card(&desk, &in, in.citizen.version, NULL), DB_OK, "another edit of the card");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", id);
+	TAP_INT_EQ(testdb_count(db, q), 1, "plans nothing more");
+
+	card_basic(&in, "Ib Nyborg", "", "", "", "");
+	SET(in.relative.name, "Kaj Nyborg");
+	TAP_INT_EQ(intake_register(&desk, &in, 0, &id), DB_OK, "a relative who takes part without a wish of their own");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", id);
+	TAP_INT_EQ(testdb_count(db, q), 0, "no call to him");
+	free(v);
 	db_close(db);
 }
 
@@ -1130,6 +1228,7 @@ int main(void)
 	test_intake_without_consent();
 	test_intake_and_card();
 	test_duplicate();
+	test_relative_wish();
 	test_roles();
 	test_search();
 	test_search_reference();

@@ -75,5 +75,16 @@ int main(void)
 	struct date today = date_today();
 	TAP_CHECK(today.year == 2026 && today.month == 11 && today.day == 22,
 		  "BROBYGGER_TODAY fixes the clock");
+	char stamp[20];
+	date_now_stamp(stamp);
+	TAP_STR_EQ(stamp, "2026-11-22 12:00:00", "at noon");
+	setenv("BROBYGGER_TODAY", "2026-11-26 19:30", 1);
+	date_now_stamp(stamp);
+	today = date_today();
+	TAP_STR_EQ(stamp, "2026-11-26 19:30:00", "a time of day fixes the hour too");
+	TAP_CHECK(today.day == 26, "and the day is that day");
+	setenv("BROBYGGER_TODAY", "2026-11-26T07:05", 1);
+	date_now_stamp(stamp);
+	TAP_STR_EQ(stamp, "2026-11-26 07:05:00", "ISO's T works too (one word for a test script)");
 	return tap_done();
 }

@@ -320,6 +320,58 @@ static void test_nesting(void)
 	db_close(db);
 }
 
+/* Migration 11 widens the reasons a call may have (a call to the relative)
+ * in place: calls on record, and the measures, feedback and escalations
+ * that point at them, are all kept; the new reason is taken, an unknown
+ * one still refused. */
+static void test_migration_11(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "v8.db");
+	FILE *f = fopen(path, "w");
+	if (f)
+		fclose(f);
+	struct db *db;
+	db_open_existing(path, false, &db);
+	bool ok = true;
+	for (int i = 0; i < schema_migration_count && schema_migrations[i].version <= 8; i++)
+		ok = ok && db_exec(db, schema_migrations[i].sql) == DB_OK;
+	TAP_CHECK(ok, "a database at schema 8");
+	TAP_INT_EQ(db_exec(db, "PRAGMA user_version = 8;"
+			       "INSERT INTO citizens(id, name) VALUES (1, 'Søren Ærø');"
+			       "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (1, 1, '2026-11-01', 'gp');"
+			       "INSERT INTO follow_ups(id, citizen_id, reason, due_on, status, outcome, done_at)"
+			       " VALUES (7, 1, 'agreed', '2026-11-20', 'done', 'reached', '2026-11-20 10:00:00');"
+			       "INSERT INTO measures(id, citizen_id, measure_id, taken_on, occasion, total, follow_up_id)"
+			       " VALUES (1, 1, 1, '2026-11-20', 'follow_up', 40, 7);"
+			       "INSERT INTO referrer_feedback(referral_id, citizen_id, follow_up_id, given_on, told)"
+			       " VALUES (1, 1, 7, '2026-11-20', 'Er startet');"
+			       "INSERT INTO call_escalations(citizen_id, follow_up_id, raised_on, attempts)"
+			       " VALUES (1, 7, '2026-11-20', 3);"),
+		   DB_OK, "with a call that a measure, feedback and an escalation point at");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opening migrates");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "to the latest version");
+	long long n = -1;
+	db_query_int(db, "SELECT (SELECT count(*) FROM follow_ups WHERE id = 7)"
+			 " + (SELECT count(*) FROM measures WHERE follow_up_id = 7)"
+			 " + (SELECT count(*) FROM referrer_feedback WHERE follow_up_id = 7)"
+			 " + (SELECT count(*) FROM call_escalations WHERE follow_up_id = 7)", &n);
+	TAP_INT_EQ(n, 4, "the call and all that points at it are kept");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+			       " VALUES (1, 'relative_support', '2026-11-26', 'relative:1')"),
+		   DB_OK, "a call to the relative is taken");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (1, 'gossip', '2026-11-26')"),
+		   DB_ERR_CONSTRAINT, "an unknown reason is still refused");
+	n = -1;
+	db_query_int(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'", &n);
+	TAP_INT_EQ(n, 0, "the file is sound");
+	n = -1;
+	db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &n);
+	TAP_INT_EQ(n, 0, "and every foreign key holds");
+	db_close(db);
+}
+
 int main(void)
 {
 	if (!testdb_start("db"))
@@ -335,6 +387,7 @@ int main(void)
 	test_locked();
 	test_corrupt();
 	test_backup();
+	test_migration_11();
 	testdb_finish();
 	return tap_done();
 }

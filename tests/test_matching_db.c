@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "citizens.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
@@ -284,6 +285,8 @@ static void pool_kept(void)
 static void confirm_and_end(void)
 {
 	struct db *db = setup("confirm.db");
+	/* Morning: today's session at 10:00 is still to come. */
+	set_today("2026-11-26 09:00");
 	long long karen = add_citizen(db, "Karen Ølgaard", "2026-09-01", "volunteer_help", "8000");
 	long long bente = add_volunteer("Bente Ølgaard", 2, "active");
 	long long cafe = add_activity("Socialt café", 10, 4);
@@ -301,7 +304,10 @@ static void confirm_and_end(void)
 	struct citizen_facts cf;
 	struct date day;
 	date_parse_iso(today, &day);
+	char now[20];
+	date_now_stamp(now);
 	store_citizens_facts(db, karen, today, &cf);
+	next_step_upcoming(&cf, now);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_MATCH_WAITING, "before: waiting for a match");
 
 	/* A "no contact" call planned while she waited is what the match
@@ -336,6 +342,7 @@ static void confirm_and_end(void)
 		   "the match is in the audit log");
 
 	store_citizens_facts(db, karen, today, &cf);
+	next_step_upcoming(&cf, now);
 	struct next_step step = next_step_decide(&cf, day);
 	TAP_INT_EQ(step.kind, NEXT_SESSION, "after: her next step is the session");
 	TAP_STR_EQ(cf.session_volunteer, "Bente Ølgaard", "with Bente going along");
@@ -368,6 +375,7 @@ static void confirm_and_end(void)
 			     " AND due_on = '2026-12-10' AND source_key = 'match:%lld'", ida, done.match_id), 1,
 		   "keyed by the match");
 	store_citizens_facts(db, ida, today, &cf);
+	next_step_upcoming(&cf, now);
 	TAP_INT_EQ(next_step_decide(&cf, day).kind, NEXT_CALL_LATER, "her next step is that call");
 
 	/* Ending: on her own keeps the café, declined ends it. */
@@ -395,6 +403,33 @@ static void confirm_and_end(void)
 			     poul, 0), 1, "and the planned call is withdrawn");
 	registry_volunteer(&coordinator, bente, &v);
 	TAP_INT_EQ(v.load, 1, "Bente's load is down to Ida");
+	finish(db);
+}
+
+/* Confirmed in the evening, after the café met at 10:00: the first
+ * accompanied session is next week's, the call follows that one, and
+ * the card says next week, not this morning. */
+static void confirm_in_the_evening(void)
+{
+	struct db *db = setup("evening.db");
+	set_today("2026-11-26 19:30");
+	long long karen = add_citizen(db, "Karen Ølgaard", "2026-09-01", "volunteer_help", "8000");
+	long long bente = add_volunteer("Bente Ølgaard", 2, "active");
+	long long cafe = add_activity("Socialt café", 10, 4);
+	struct match_request q = { .citizen_id = karen, .volunteer_id = bente, .activity_id = cafe };
+	struct match_confirmed done;
+	TAP_INT_EQ(matching_confirm(&coordinator, &q, &done), DB_OK, "evening: the match is confirmed");
+	TAP_STR_EQ(done.session_on, "2026-12-03", "evening: the first session is next week's, not this morning's");
+	TAP_STR_EQ(done.call_due_on, "2026-12-04", "evening: the call is the day after that one");
+	struct citizen_view *v = calloc(1, sizeof *v);
+	TAP_INT_EQ(citizens_card(&front_desk, karen, v), DB_OK, "evening: her card");
+	struct date day = { 2026, 11, 26 };
+	struct next_step step = next_step_decide(&v->facts, day);
+	TAP_INT_EQ(step.kind, NEXT_SESSION, "evening: her next step is a session");
+	TAP_STR_EQ(v->facts.session_on, "2026-12-03", "evening: the one still to come");
+	TAP_STR_EQ(v->facts.session_volunteer, "Bente Ølgaard", "evening: with Bente going along");
+	free(v);
+	set_today(today);
 	finish(db);
 }
 
@@ -433,6 +468,10 @@ static void confirm_and_sweep_agree(void)
 		   "and plans each of those calls again: the same key, the same day, the same person");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE source_key LIKE 'first_session:%'"
 				    " AND due_on = '2026-11-30'"), 1, "Friday's session is followed up on Monday by both");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 3,
+		   "one match, one call: no call after the match besides the one after the first session");
+	TAP_INT_EQ(calls_plan_due(&sweeper, day, false, &sweep), DB_OK, "the sweep runs again");
+	TAP_INT_EQ(sweep.created, 0, "and adds nothing");
 	finish(db);
 }
 
@@ -580,6 +619,7 @@ int main(void)
 	waiting();
 	pool_kept();
 	confirm_and_end();
+	confirm_in_the_evening();
 	confirm_and_sweep_agree();
 	refusals();
 	stale_desk();

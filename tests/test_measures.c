@@ -4,8 +4,10 @@
  * (consent, the day, the occasion). The definitions are built here as the
  * database seeds them (db/schema_v5.c); test_measures_db checks the seed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "measure_rules.h"
 #include "tap.h"
 
@@ -119,6 +121,29 @@ static void test_ucla3(void)
 	TAP_CHECK(measure_trend(true, 60, 60) == TREND_SAME, "no change");
 }
 
+/* A refusal says what is wrong, in words (not silently). */
+static void test_refusal_words(void)
+{
+	struct measure_def d;
+	ucla3(&d);
+	int four[] = { 1, 4, 1 }, total, bad;
+	char words[240];
+	enum measure_check c = measure_score(&d, four, 3, &total, &bad);
+	measure_check_words(&d, c, bad, four, 3, words, sizeof words);
+	TAP_STR_EQ(words, "Spørgsmål 2: 4 er ikke et svar. Svar med et tal fra 1 til 3.", "a 4 on a 1-3 item, in words");
+	who5(&d);
+	int six[] = { 2, 1, 6, 1, 2 };
+	c = measure_score(&d, six, 5, &total, &bad);
+	measure_check_words(&d, c, bad, six, 5, words, sizeof words);
+	TAP_STR_EQ(words, "Spørgsmål 3: 6 er ikke et svar. Svar med et tal fra 0 til 5.", "a 6 on WHO-5, in words");
+	int missing[] = { 2, MEASURE_UNANSWERED, 1, 1, 1 };
+	c = measure_score(&d, missing, 5, &total, &bad);
+	measure_check_words(&d, c, bad, missing, 5, words, sizeof words);
+	TAP_STR_EQ(words, "Spørgsmål 2 mangler svar.", "a question not answered");
+	measure_check_words(&d, MEASURE_OK, -1, six, 5, words, sizeof words);
+	TAP_STR_EQ(words, "", "nothing wrong: no words");
+}
+
 static void test_definitions(void)
 {
 	struct measure_def d;
@@ -180,7 +205,10 @@ static void test_keeping(void)
 
 int main(void)
 {
+	setenv("LANGUAGE", "da", 1);
+	i18n_init();
 	test_who5();
+	test_refusal_words();
 	test_ucla3();
 	test_definitions();
 	test_sparkline();

@@ -110,6 +110,25 @@ int main(void)
 	int bad[] = { 2, 1, 7, 1, 2 };
 	TAP_INT_EQ(record(citizen, who5, "2026-10-01", bad, false, &id), DB_ERR_CONSTRAINT,
 		   "an answer of 7 is refused");
+	/* Refused with a message, whoever asks (the form, an import): a 6 on
+	 * WHO-5, a 4 on the loneliness scale. */
+	struct measure_entry e = { .citizen_id = citizen, .measure_id = who5->id, .nanswers = 5,
+				   .answers = { 2, 1, 6, 1, 2 } };
+	snprintf(e.taken_on, sizeof e.taken_on, "2026-10-01");
+	snprintf(e.occasion, sizeof e.occasion, "follow_up");
+	struct measure_refusal why;
+	TAP_INT_EQ(measures_record_why(&desk, &e, &id, &why), DB_ERR_CONSTRAINT, "a 6 on WHO-5 is refused");
+	TAP_CHECK(why.check == MEASURE_OUT_OF_RANGE && why.item == 2 && strstr(why.words, "6") && strstr(why.words, "0")
+		  && strstr(why.words, "5"), "saying which question, what was given and what the scale is: '%s'",
+		  why.words);
+	e.measure_id = ucla->id;
+	e.nanswers = 3;
+	e.answers[0] = 2;
+	e.answers[1] = 4;
+	e.answers[2] = 1;
+	TAP_INT_EQ(measures_record_why(&desk, &e, &id, &why), DB_ERR_CONSTRAINT, "a 4 on a 1-3 item is refused");
+	TAP_CHECK(why.item == 1 && strstr(why.words, "4") && strstr(why.words, "1") && strstr(why.words, "3"),
+		  "with the words for it: '%s'", why.words);
 	struct measure_entry short_entry = { .citizen_id = citizen, .measure_id = who5->id, .nanswers = 4,
 					     .total = 20, .answers = { 5, 5, 5, 5 } };
 	snprintf(short_entry.taken_on, sizeof short_entry.taken_on, "2026-10-01");

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "nextstep.h"
 #include "tap.h"
+#include "utf8.h"
 
 static const struct date today = { 2026, 11, 26 }; /* a Thursday */
 
@@ -367,6 +368,83 @@ static void attend_alone(void)
 	TAP_CHECK(*line && !contains(line, "  "), "without a name it still reads: '%s'", line);
 }
 
+static int cols(const char *s)
+{
+	return utf8_columns(s, strlen(s));
+}
+
+/* The line fits the card at 80 columns and narrower without being cut at
+ * the edge ("…med Vera Frivill"): the rule keeps the verb and the date. */
+static void fitting(void)
+{
+	struct citizen_facts f = empty();
+	SET(f.session_on, "2026-12-03");
+	SET(f.session_time, "10:00");
+	SET(f.session_activity, "Gå-gruppen i Mølleparken for begyndere");
+	SET(f.session_volunteer, "Vera Frivillig Andersen");
+	struct next_step s = next_step_decide(&f, today);
+	char line[600];
+	next_step_describe_fit(&s, &f, 200, line, sizeof line);
+	TAP_STR_EQ(line, "Mødes tors 3. dec 10:00 i Gå-gruppen i Mølleparken for begyndere med Vera Frivillig Andersen",
+		   "room enough: the whole line");
+	/* The card at 80x24: 78 columns less "Næste skridt: ". */
+	next_step_describe_fit(&s, &f, 64, line, sizeof line);
+	TAP_STR_EQ(line, "Mødes tors 3. dec 10:00 i Gå-gruppen i Mølleparken for begyndere",
+		   "80 columns: who goes along gives way first");
+	next_step_describe_fit(&s, &f, 40, line, sizeof line);
+	TAP_CHECK(cols(line) <= 40 && strncmp(line, "Mødes tors 3. dec 10:00 i Gå-gruppen", 36) == 0
+		  && contains(line, "…"), "40 columns: the activity is shortened: '%s'", line);
+	next_step_describe_fit(&s, &f, 28, line, sizeof line);
+	TAP_STR_EQ(line, "Mødes tors 3. dec 10:00", "narrower: the verb and the date");
+	next_step_describe_fit(&s, &f, 12, line, sizeof line);
+	TAP_CHECK(cols(line) == 12 && contains(line, "…"), "too narrow even for that: cut, and says so: '%s'", line);
+
+	f = empty();
+	SET(f.call_due_on, "2026-11-05");
+	SET(f.call_reason, "missed_sessions");
+	s = next_step_decide(&f, today);
+	next_step_describe_fit(&s, &f, 30, line, sizeof line);
+	TAP_STR_EQ(line, "Ring op: 21 dage for sent", "an overdue call keeps the verb and the days, the reason goes");
+
+	f = empty();
+	SET(f.recent_attendance, "PPPP");
+	SET(f.companion, "Vera Frivillig Andersen");
+	SET(f.session_on, "2026-12-03");
+	SET(f.session_time, "10:00");
+	SET(f.session_activity, "Gå-gruppen");
+	s = next_step_decide(&f, today);
+	next_step_describe_fit(&s, &f, 70, line, sizeof line);
+	TAP_STR_EQ(line, "Prøv uden Vera Frivillig Andersen: tors 3. dec 10:00 i Gå-gruppen",
+		   "try alone: the count goes first");
+	next_step_describe_fit(&s, &f, 30, line, sizeof line);
+	TAP_STR_EQ(line, "Prøv alene: tors 3. dec 10:00", "then the verb and the date");
+}
+
+/* The card's session is the first still to come: this morning's café
+ * has passed by evening, and next week's is the one to name. */
+static void upcoming(void)
+{
+	struct citizen_facts f = empty();
+	f.nupcoming = 2;
+	SET(f.upcoming[0].date, "2026-11-26");
+	SET(f.upcoming[0].time, "10:00");
+	SET(f.upcoming[0].activity, "Gå-gruppen");
+	SET(f.upcoming[0].volunteer, "Vera Frivillig");
+	SET(f.upcoming[1].date, "2026-12-03");
+	SET(f.upcoming[1].time, "10:00");
+	SET(f.upcoming[1].activity, "Gå-gruppen");
+	next_step_upcoming(&f, "2026-11-26 09:15:00");
+	TAP_STR_EQ(f.session_on, "2026-11-26", "in the morning: today's session");
+	TAP_STR_EQ(f.session_volunteer, "Vera Frivillig", "with whom goes along to that one");
+	next_step_upcoming(&f, "2026-11-26 19:30:00");
+	TAP_STR_EQ(f.session_on, "2026-12-03", "in the evening: next week's");
+	TAP_STR_EQ(f.session_volunteer, "", "nobody named for that one");
+	decides(&f, NEXT_SESSION, 7, "in the evening the next step is next week's session");
+	f.nupcoming = 1;
+	next_step_upcoming(&f, "2026-11-26 19:30:00");
+	TAP_STR_EQ(f.session_on, "", "only this morning's: no session at all");
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 1);
@@ -379,5 +457,7 @@ int main(void)
 	code_words();
 	lines();
 	attend_alone();
+	upcoming();
+	fitting();
 	return tap_done();
 }

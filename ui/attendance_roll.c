@@ -421,6 +421,9 @@ static void tell_outcome(struct app *app, const struct roll_entry *e, const stru
 	else if (out->call_withdrawn)
 		app_status(app, STATUS_INFO, _("%s: the follow-up call is withdrawn again."),
 			   e->name);
+	else if (out->call_answered)
+		app_status(app, STATUS_INFO, _("%s came back: the call after missed sessions is cancelled."),
+			   e->name);
 	else if (out->accompaniment_done)
 		app_status(app, STATUS_INFO, _("%s: first session since the match, milestone reached."),
 			   e->name);

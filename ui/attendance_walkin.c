@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "attendance.h"
+#include "attendance_rules.h"
 #include "attendance_roll.h"
 #include "citizen_hits.h"
 #include "date.h"
@@ -162,10 +163,41 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
-static void add_chosen(struct walkin_state *st, struct app *app, bool enrol)
+static const char *const full_choices[] = { N_("Enrol anyway"), N_("Only today"), N_("Cancel") };
+
+static void add_chosen(struct walkin_state *st, struct app *app, enum walk_in_enrol enrol);
+
+static void full_answered(struct app *app, void *ctx, int c)
+{
+	if (c == 0 || c == 1)
+		add_chosen(ctx, app, c == 0 ? WALK_IN_ENROL_ANYWAY : WALK_IN_ONLY_TODAY);
+}
+
+/* An enrolment refused (DB_ERR_CONSTRAINT): over the places, the desk
+ * decides ("Strik og snak is full: 40 of 40 places are taken. Enrol Bo
+ * anyway?"); true when it is asked. Refused for another reason: false. */
+static bool ask_if_full(struct app *app, long long session_id, long long citizen_id, const char *name,
+			const char *activity, dialog_choice_fn done, void *ctx)
+{
+	struct enrol_places p = { 0 };
+	if (attendance_places(&app->desk, session_id, citizen_id, &p) != DB_OK || attendance_rule_enrol_fits(&p))
+		return false;
+	char q[CIT_NAME + ATT_TEXT + 160];
+	/* TRANSLATORS: activity, places taken, places in all, the person's name. */
+	snprintf(q, sizeof q, _("%s is full: %d of %d places are taken. Enrol %s anyway?"), activity, p.enrolled,
+		 p.capacity, name);
+	const char *labels[] = { _(full_choices[0]), _(full_choices[1]), _(full_choices[2]) };
+	dialog_choose(app, &(struct choose_args){ .question = q, .labels = labels, .n = 3, .done = done, .ctx = ctx });
+	return true;
+}
+
+static void add_chosen(struct walkin_state *st, struct app *app, enum walk_in_enrol enrol)
 {
 	const struct citizen_hit h = st->chosen;
 	enum db_status r = attendance_add_walk_in(&app->desk, st->session_id, h.id, enrol);
+	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL
+	    && ask_if_full(app, st->session_id, h.id, h.name, st->session.activity, full_answered, st))
+		return;
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -173,13 +205,14 @@ static void add_chosen(struct walkin_state *st, struct app *app, bool enrol)
 	if (st->args.added)
 		st->args.added(app, st->args.ctx, h.id);
 	app_pop(app);
-	app_status(app, STATUS_INFO, enrol ? _("%s is marked as came and enrolled.") : _("%s is marked as came."), h.name);
+	app_status(app, STATUS_INFO, enrol != WALK_IN_ONLY_TODAY ? _("%s is marked as came and enrolled.")
+								 : _("%s is marked as came."), h.name);
 }
 
 static void enrol_answered(struct app *app, void *ctx, int c)
 {
 	if (c == 0 || c == 1)
-		add_chosen(ctx, app, c == 1);
+		add_chosen(ctx, app, c == 1 ? WALK_IN_ENROL : WALK_IN_ONLY_TODAY);
 }
 
 static unsigned add_hit(struct walkin_state *st, struct app *app)
@@ -189,7 +222,7 @@ static unsigned add_hit(struct walkin_state *st, struct app *app)
 	st->chosen = st->hits.rows[st->list.selected];
 	int at = roll_index(st, st->chosen.id);
 	if (at >= 0 && st->enrolled[at]) {
-		add_chosen(st, app, false);
+		add_chosen(st, app, WALK_IN_ONLY_TODAY);
 		return RD_ALL;
 	}
 	char q[CIT_NAME + ATT_TEXT + 120];
@@ -315,18 +348,35 @@ static void newperson_draw(struct screen *s, struct app *app, const struct area 
 	form_draw(&st->form, &rest);
 }
 
+static void newperson_register(struct newperson_state *st, struct app *app, enum walk_in_enrol enrol);
+
+static void newperson_full_answered(struct app *app, void *ctx, int c)
+{
+	if (c == 0 || c == 1)
+		newperson_register(ctx, app, c == 0 ? WALK_IN_ENROL_ANYWAY : WALK_IN_ONLY_TODAY);
+}
+
 static unsigned newperson_save(struct newperson_state *st, struct app *app)
 {
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
+	newperson_register(st, app, st->fields[NP_ENROL].choice == 1 ? WALK_IN_ENROL : WALK_IN_ONLY_TODAY);
+	return RD_ALL;
+}
+
+static void newperson_register(struct newperson_state *st, struct app *app, enum walk_in_enrol enrol)
+{
 	char name[CIT_NAME];
 	snprintf(name, sizeof name, "%s", form_text(&st->form, NP_NAME));
 	long long id = 0;
 	enum db_status r = attendance_add_new_person(&app->desk, st->session_id, name, form_text(&st->form, NP_PHONE),
-						     st->fields[NP_ENROL].choice == 1, &id);
+						     enrol, &id);
+	if (r == DB_ERR_CONSTRAINT && enrol == WALK_IN_ENROL
+	    && ask_if_full(app, st->session_id, 0, name, st->activity, newperson_full_answered, st))
+		return;
 	if (r != DB_OK) {
 		app_status_db(app, r);
-		return RD_ALL;
+		return;
 	}
 	st->form.dirty = false;
 	if (st->walkin.added)
@@ -334,7 +384,6 @@ static unsigned newperson_save(struct newperson_state *st, struct app *app)
 	app_pop(app); /* the form */
 	app_pop(app); /* the search */
 	app_status(app, STATUS_INFO, _("%s is registered as came. Remember the first conversation."), name);
-	return RD_ALL;
 }
 
 static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)

@@ -17,6 +17,7 @@
 #include "measure_form.h"
 #include "measures.h"
 #include "nextstep.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -66,6 +67,10 @@ static const struct {
 			  N_("Are you still looking for a community or an activity?"),
 			  N_("Has anything changed: health, address, phone?"),
 			  N_("Should we find a new match, or end the course for now?") } },
+	{ "relative_support", { N_("You are calling the relative, who asked for support of their own."),
+				N_("How are you doing yourself, as a relative?"),
+				N_("Would a group or a talk for relatives help?"),
+				N_("Tell nothing about the citizen they do not know already.") } },
 	{ "other", { N_("How are you?"), N_("What is the next step, and when do we talk again?"), NULL, NULL } },
 };
 
@@ -141,6 +146,9 @@ static void why_text(const struct call_card *c, char *out, size_t size)
 	} else if (strcmp(reason, "agreed") == 0 && day[0]) {
 		/* TRANSLATORS: the day of the earlier call, and its note. */
 		snprintf(detail, sizeof detail, _("in the call %s: %s"), day, c->why_text[0] ? c->why_text : "-");
+	} else if (strcmp(reason, "relative_support") == 0 && c->relative.name[0]) {
+		/* The number is on the relative's line below. */
+		snprintf(detail, sizeof detail, "%s", c->relative.name);
 	} else if (strcmp(reason, "no_contact") == 0 && c->last_contact_on[0]) {
 		day_text(c->last_contact_on, day, sizeof day);
 		snprintf(detail, sizeof detail, _("nothing since %s"), day);
@@ -266,10 +274,14 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	if (c->call.citizen_ended)
 		y += row(y, a, _("The course has ended since this call was planned: perhaps cancel it (x)."), A_BOLD);
 	if (c->relative.name[0]) {
-		snprintf(line, sizeof line, _("Relative: %s%s%s%s%s%s"), c->relative.name, c->relative.relation[0] ? " (" : "",
-			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			 c->relative.phone);
-		y += row(y, a, line, A_NORMAL);
+		struct strbuf b = strbuf_on(line, sizeof line);
+		strbuf_add(&b, _("Relative: %s%s%s%s%s%s"), c->relative.name, c->relative.relation[0] ? " (" : "",
+			   c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
+			   c->relative.phone);
+		if (c->relative.wants_support)
+			strbuf_add(&b, "%s", _(", wants support of their own"));
+		/* A call to the relative: theirs is the number to dial. */
+		y += row(y, a, line, strcmp(c->call.reason, "relative_support") == 0 ? A_BOLD : A_NORMAL);
 	}
 	if (feedback || c->feedback_consent) {
 		snprintf(line, sizeof line, _("Referrer: %s%s%s%s%s"), c->referrer_name[0] ? c->referrer_name : "-",

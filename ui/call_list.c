@@ -25,7 +25,9 @@
 
 enum { PAGE = 100, MAX_ROWS = 2000, MAX_ESCALATIONS = 100, WEEK_DAYS = 7 };
 
-enum line_kind { LINE_HEADING, LINE_ESCALATION, LINE_CALL };
+/* LINE_EMPTY: "no calls today" under its heading, a line of its own so
+ * it never lands on the next heading. */
+enum line_kind { LINE_HEADING, LINE_ESCALATION, LINE_CALL, LINE_EMPTY };
 
 struct calls_state {
 	struct app *app;
@@ -73,12 +75,19 @@ static int first_week_row(const struct calls_state *st)
 	return st->ndue;
 }
 
+/* Nothing due today, said under the heading (not while searching: then
+ * the heading's count says it). */
+static bool empty_day(const struct calls_state *st)
+{
+	return st->ndue == 0 && !st->query[0];
+}
+
 static int line_count(const struct calls_state *st)
 {
 	int n = 0;
 	if (st->nescalations)
 		n += 1 + st->nescalations;
-	n += 1 + st->ndue;                      /* "today and overdue", even when empty */
+	n += 1 + st->ndue + empty_day(st);      /* "today and overdue", even when empty */
 	if (st->nrows > st->ndue)
 		n += 1 + st->nrows - st->ndue;
 	return n;
@@ -105,7 +114,9 @@ static enum line_kind line_at(const struct calls_state *st, int i, int *index)
 		*index = i - 1;
 		return LINE_CALL;
 	}
-	i -= 1 + st->ndue;
+	if (empty_day(st) && i == 1)
+		return LINE_EMPTY;
+	i -= 1 + st->ndue + empty_day(st);
 	if (i == 0) {
 		*index = 1;
 		return LINE_HEADING;
@@ -117,7 +128,10 @@ static enum line_kind line_at(const struct calls_state *st, int i, int *index)
 static bool selectable(const struct calls_state *st, int i)
 {
 	int index;
-	return i >= 0 && i < line_count(st) && line_at(st, i, &index) != LINE_HEADING;
+	if (i < 0 || i >= line_count(st))
+		return false;
+	enum line_kind kind = line_at(st, i, &index);
+	return kind == LINE_ESCALATION || kind == LINE_CALL;
 }
 
 /* Moves the selection by dir to the next line that is not a heading. */
@@ -371,6 +385,10 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 		}
 		enum line_kind kind = line_at(st, i, &index);
 		attr_t attr = i == st->selected ? A_REVERSE : A_NORMAL;
+		if (kind == LINE_EMPTY) {
+			draw_text(y + r, a->left + 2, a->cols - 2, _("No calls due today. Well done!"), A_DIM);
+			continue;
+		}
 		if (kind == LINE_HEADING) {
 			heading_text(st, index, line, sizeof line);
 			draw_text(y + r, a->left, a->cols, line, A_BOLD | A_UNDERLINE);
@@ -382,12 +400,6 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 			call_text(st, &st->rows[index], a, line, sizeof line);
 		draw_blank(y + r, a->left, a->cols, attr);
 		draw_text(y + r, a->left, a->cols, line, attr | (kind == LINE_ESCALATION ? A_BOLD : 0));
-	}
-	if (st->ndue == 0 && !st->search.len) {
-		/* Under the heading of today's calls. */
-		int at = (st->nescalations ? 1 + st->nescalations : 0) + 1 - st->top;
-		if (at >= 0 && at < rows)
-			draw_text(y + at, a->left + 2, a->cols - 2, _("No calls due today. Well done!"), A_DIM);
 	}
 	if (st->top + rows < n)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
@@ -551,9 +563,10 @@ const struct screen_ops calls_screen = {
 	.name = N_("Follow-up calls"),
 	.help = N_("Today's calls and overdue ones come first, then the coming week: when, who, their phone, "
 		   "why we call and who is responsible. The list plans new calls by itself from what happened: "
-		   "after a match, after the first session, after missed sessions, on agreed days, feedback to the "
-		   "referrer (only when the citizen agreed), and when nothing has happened for some weeks (see "
-		   "Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
+		   "after a match (or after its first session), after missed sessions (cancelled again when the "
+		   "citizen comes back first), on agreed days, feedback to the referrer (only when the citizen "
+		   "agreed), to a relative who wants support of their own, and when nothing has happened for some "
+		   "weeks (see Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
 		   "with !. Enter opens the call."),
 	.actions = calls_actions,
 	.enter = calls_enter,

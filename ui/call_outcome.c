@@ -109,7 +109,8 @@ static void update_visibility(struct outcome_state *st)
 	f[F_NEXT_ON].hidden = f[F_NEXT_AT].hidden = !again;
 	f[F_END_REASON].hidden = back || !is(&f[F_NEXT], CALL_NEXT_END_COURSE);
 	f[F_HANDOVER_TO].hidden = back || !is(&f[F_NEXT], CALL_NEXT_HANDOVER);
-	f[F_MEASURE].hidden = !reached || strcmp(st->card.call.reason, "referrer_feedback") == 0;
+	/* A measure is the citizen's own answers: not from a call to someone else. */
+	f[F_MEASURE].hidden = !reached || !call_rule_to_the_citizen(st->card.call.reason);
 }
 
 /* What usually follows an outcome; the volunteer can change it. */
@@ -185,6 +186,16 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	if (!form_screen_valid(app, &st->form))
 		return RD_ALL;
 	struct form_field *f = st->fields;
+	if (!f[F_NEXT].hidden && !call_rule_next_step_fits(choice_code(&f[F_OUTCOME]), choice_code(&f[F_NEXT]))) {
+		/* TRANSLATORS: the next step chosen, and the outcome ("Not reached"). */
+		snprintf(f[F_NEXT].error, sizeof f[F_NEXT].error,
+			 _("\"%s\" is agreed with the citizen in a conversation. After \"%s\", choose to call again, "
+			   "nothing new, or to end the course."),
+			 _(f[F_NEXT].choices[f[F_NEXT].choice].label), _(f[F_OUTCOME].choices[f[F_OUTCOME].choice].label));
+		st->form.current = F_NEXT;
+		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		return RD_ALL;
+	}
 	struct call_entry in;
 	memset(&in, 0, sizeof in);
 	struct call_outcome *o = &in.outcome;

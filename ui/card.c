@@ -267,7 +267,11 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 
 	struct next_step step = next_step_decide(&st->view.facts, date_today());
 	char line[600], next[700];
-	next_step_describe(&step, &st->view.facts, line, sizeof line);
+	/* The whole line fits the window: the rule shortens it, keeping the
+	 * verb and the date, instead of the edge cutting it anywhere. */
+	snprintf(next, sizeof next, _("Next step: %s"), "");
+	next_step_describe_fit(&step, &st->view.facts, a->cols - utf8_columns(next, strlen(next)), line,
+			       sizeof line);
 	snprintf(next, sizeof next, _("Next step: %s"), line);
 	draw_blank(y, a->left, a->cols, A_REVERSE);
 	draw_text(y++, a->left, a->cols, next, A_REVERSE | A_BOLD);
@@ -301,9 +305,9 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		 c->referral.referrer_org[0] ? ", " : "", c->referral.referrer_org);
 	char rel[1000] = "";
 	if (c->relative.name[0])
-		snprintf(rel, sizeof rel, "%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
+		snprintf(rel, sizeof rel, "%s%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
 			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			 c->relative.phone);
+			 c->relative.phone, c->relative.wants_support ? _(", wants support of their own") : "");
 
 	char consent[600];
 	consent_words(&st->view, consent, sizeof consent);

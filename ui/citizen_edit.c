@@ -198,7 +198,7 @@ static int merge(struct edit_state *st, struct app *app)
 
 static unsigned save(struct edit_state *st, struct app *app)
 {
-	if (!form_screen_valid(app, &st->cf.form))
+	if (!citizen_form_valid(&st->cf, app))
 		return RD_ALL;
 	struct citizen_card edited = st->original;
 	citizen_form_read(&st->cf, &edited);

@@ -34,6 +34,28 @@ static bool check_past_date(const struct form_field *fld, char *err, size_t size
 	return !err[0];
 }
 
+/* A handover may be planned: a day ahead is fine, a year ahead or ten
+ * years back most likely a typing slip. The referral it may not precede
+ * is another field: citizen_form_valid checks that. */
+static bool check_handover_day(const struct form_field *fld, char *err, size_t size)
+{
+	struct date d;
+	if (!date_parse(fld->edit.text, &d))
+		return true;
+	switch (citizen_rule_handover_date(d, "", date_today())) {
+	case HANDOVER_DATE_FAR_AHEAD:
+		snprintf(err, size, "%s", _("A handover can be planned at most a year ahead. Check the year."));
+		break;
+	case HANDOVER_DATE_LONG_AGO:
+		snprintf(err, size, "%s", _("This date is more than ten years ago. Check the year."));
+		break;
+	case HANDOVER_DATE_BEFORE_REFERRAL:
+	case HANDOVER_DATE_OK:
+		break;
+	}
+	return !err[0];
+}
+
 static bool check_birth_year(const struct form_field *fld, char *err, size_t size)
 {
 	long year = strtol(fld->edit.text, NULL, 10);
@@ -92,8 +114,8 @@ static const struct form_field layout[CF_COUNT] = {
 	[CF_ASSESSMENT] = { .key = "assessment", .label = N_("Who can help"), .kind = FIELD_CHOICE,
 			    .choices = vocab_assessment },
 	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, NULL),
-	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handed over on"), .kind = FIELD_DATE,
-			     .check = check_past_date },
+	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handover date"), .kind = FIELD_DATE,
+			     .check = check_handover_day },
 };
 
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
@@ -122,6 +144,25 @@ bool citizen_form_init(struct citizen_form *cf, struct app *app)
 	form_set_text(&cf->form, CF_CONSENT_ON, dk);
 	citizen_form_update_visibility(cf);
 	return true;
+}
+
+bool citizen_form_valid(struct citizen_form *cf, struct app *app)
+{
+	struct form *f = &cf->form;
+	if (!form_screen_valid(app, f))
+		return false;
+	struct form_field *handover = &cf->fields[CF_HANDOVER_ON];
+	char referred[DATE_ISO_LEN];
+	struct date d;
+	form_date_iso(f, CF_REFERRED_ON, referred);
+	if (handover->hidden || !form_date(f, CF_HANDOVER_ON, &d)
+	    || citizen_rule_handover_date(d, referred, date_today()) != HANDOVER_DATE_BEFORE_REFERRAL)
+		return true;
+	snprintf(handover->error, sizeof handover->error, _("The handover cannot come before the referral (%s)."),
+		 form_text(f, CF_REFERRED_ON));
+	f->current = CF_HANDOVER_ON;
+	app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	return false;
 }
 
 void citizen_form_update_visibility(struct citizen_form *cf)

@@ -63,6 +63,10 @@ struct citizen_form {
 bool citizen_form_init(struct citizen_form *cf, struct app *app);
 void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card);
 void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card);
+/* Checks every field, then what one field says about another (a
+ * handover never before the referral); on a fault the cursor goes
+ * there, the field says why, and it returns false. */
+bool citizen_form_valid(struct citizen_form *cf, struct app *app);
 /* Shows or hides the fields that depend on others (handover). */
 void citizen_form_update_visibility(struct citizen_form *cf);
 /* After a key: fills the town from a known postcode, opens choosers. */

@@ -12,11 +12,13 @@
 #include "form_screen.h"
 #include "i18n.h"
 #include "intake.h"
+#include "strbuf.h"
 
 struct intake_state {
 	struct citizen_form cf;
 	long long draft_id;    /* 0 until kept as a draft */
 	struct citizen_card card; /* what is being saved while a question is open */
+	long long existing;    /* the card the duplicate question offers to open */
 };
 
 extern const struct screen_ops intake_screen;
@@ -132,31 +134,69 @@ static void check_consent(struct intake_state *st, struct app *app)
 		.done = only_referral_answered, .ctx = st });
 }
 
-static void duplicate_answered(struct app *app, void *ctx, int yes)
+/* Open the card (the form stays behind it, as typed), register anyway,
+ * or go back to the form. */
+static void duplicate_answered(struct app *app, void *ctx, int c)
 {
-	if (yes)
-		check_consent(ctx, app);
+	struct intake_state *st = ctx;
+	if (c == 0)
+		card_open(app, &(struct card_args){ .citizen_id = st->existing });
+	else if (c == 1)
+		check_consent(st, app);
 }
 
 /* Registering the same person twice splits their history in two: warn
- * when someone with the same name (and phone, if both have one) exists.
- * True when a question was asked. */
+ * when someone likely the same is on record (the same name written
+ * another way, a name a letter off, or the same phone) and offer their
+ * card. True when a question was asked. */
 static bool ask_if_duplicate(struct intake_state *st, struct app *app)
 {
-	struct citizen_hit other;
-	bool found = false;
-	if (intake_possible_duplicate(&app->desk, &st->card.citizen, &other, &found) != DB_OK || !found)
+	struct intake_duplicate dup;
+	if (intake_likely_duplicate(&app->desk, &st->card.citizen, &dup) != DB_OK || !dup.found)
 		return false;
-	char q[CIT_NAME * 2 + 200];
-	snprintf(q, sizeof q, _("%s is already registered (phone %s, %s %s). Register a new citizen anyway?"),
-		 other.name, other.phone[0] ? other.phone : "-", other.postcode, other.town);
-	dialog_confirm(app, &(struct confirm_args){ .question = q, .done = duplicate_answered, .ctx = st });
+	const struct citizen_hit *o = &dup.who;
+	/* "telefon 12 34 56 78, 8000 Aarhus C" */
+	char where[CIT_SHORT + CIT_TOWN + 64], phone[CIT_SHORT + 32], place[CIT_TOWN + 8],
+		q[CIT_NAME * 2 + CIT_TOWN + 300];
+	struct strbuf w = strbuf_on(where, sizeof where), p = strbuf_on(place, sizeof place);
+	if (o->postcode[0])
+		strbuf_item(&p, " ", o->postcode);
+	if (o->town[0])
+		strbuf_item(&p, " ", o->town);
+	if (o->phone[0]) {
+		/* TRANSLATORS: a phone number in a list of what is known of someone. */
+		snprintf(phone, sizeof phone, _("phone %s"), o->phone);
+		strbuf_item(&w, ", ", phone);
+	}
+	if (place[0])
+		strbuf_item(&w, ", ", place);
+	switch (dup.why) {
+	case SAME_PERSON_PHONE:
+		/* TRANSLATORS: the name on record, and where they live. */
+		snprintf(q, sizeof q, _("The phone number is registered to %s (%s). Is it the same person?"), o->name,
+			 where);
+		break;
+	case SAME_PERSON_NAME_SLIP:
+		/* TRANSLATORS: the name on record (a letter from the one typed), and phone and place. */
+		snprintf(q, sizeof q, _("%s is registered, a name one letter from the one typed (%s). Is it the same "
+					"person?"), o->name, where);
+		break;
+	case SAME_PERSON_NAME:
+	case SAME_PERSON_NO:
+	default:
+		snprintf(q, sizeof q, _("%s is already registered (%s). Is it the same person?"), o->name, where);
+		break;
+	}
+	st->existing = o->id;
+	const char *labels[] = { _("Open their card"), _("Register anyway"), _("Back to the form") };
+	dialog_choose(app, &(struct choose_args){ .question = q, .labels = labels, .n = 3, .done = duplicate_answered,
+		.ctx = st });
 	return true;
 }
 
 static unsigned save(struct intake_state *st, struct app *app)
 {
-	if (!form_screen_valid(app, &st->cf.form))
+	if (!citizen_form_valid(&st->cf, app))
 		return RD_ALL;
 	memset(&st->card, 0, sizeof st->card);
 	citizen_form_read(&st->cf, &st->card);

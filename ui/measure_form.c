@@ -34,7 +34,7 @@ struct measure_form_state {
 	int current;           /* ROW_DATE, ROW_OCCASION, or ROW_ITEMS + item */
 	int top;               /* first item shown */
 	bool dirty;
-	char error[240];
+	char error[MEASURE_REFUSAL_WORDS];
 	bool loaded;           /* a measure is chosen and its questions read */
 	struct measure_ref refs[MEASURE_MAX_DEFS];
 	int nrefs;
@@ -299,7 +299,15 @@ static unsigned save(struct measure_form_state *st, struct app *app)
 static void record(struct measure_form_state *st, struct app *app)
 {
 	long long id;
-	enum db_status r = measures_record(&app->desk, &st->entry, &id);
+	struct measure_refusal why;
+	enum db_status r = measures_record_why(&app->desk, &st->entry, &id, &why);
+	if (r != DB_OK && why.words[0]) {
+		/* Refused with a reason: the form says it where the answers are. */
+		snprintf(st->error, sizeof st->error, "%s", why.words);
+		if (why.item >= 0 && why.item < st->def.nitems)
+			st->current = ROW_ITEMS + why.item;
+		return;
+	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
@@ -397,8 +405,13 @@ static unsigned measure_key(struct screen *s, struct app *app, ui_key key)
 	int value;
 	if (!UIK_IS_FUNC(key) && key >= '0' && key <= '9') {
 		if (!measure_answer_for_key(&st->def, item, (uint32_t)key, &value)) {
-			snprintf(st->error, sizeof st->error, _("Answer with a number from %d to %d."),
-				 st->def.items[item].min_value, st->def.items[item].max_value);
+			/* Refused in the rule's words: which question, what was
+			 * typed, what the scale is. */
+			int typed[MEASURE_MAX_ITEMS];
+			memcpy(typed, st->answers, sizeof typed);
+			typed[item] = (int)(key - '0');
+			measure_check_words(&st->def, MEASURE_OUT_OF_RANGE, item, typed, st->def.nitems, st->error,
+					    sizeof st->error);
 			return RD_ALL;
 		}
 		st->answers[item] = value;

@@ -123,6 +123,7 @@ struct mark_outcome {
 	char other_at[20];
 	bool call_planned;            /* a follow-up call was added */
 	bool call_withdrawn;          /* a call this session had caused was cancelled */
+	bool call_answered;           /* they came back: an open call after missed sessions was cancelled */
 	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
 	bool session_held;            /* the session went from planned to held */
 };
@@ -172,6 +173,20 @@ struct attendance_write {
 };
 
 /* A walk-in registered at the door. */
+/* Whether a walk-in is enrolled too, and what the activity's places say. */
+enum walk_in_enrol {
+	WALK_IN_ONLY_TODAY,    /* marked as came, not enrolled */
+	WALK_IN_ENROL,         /* enrolled too, unless that takes the activity over its places */
+	WALK_IN_ENROL_ANYWAY,  /* enrolled even over the places: the desk decided */
+};
+
+/* An activity's places as a walk-in's enrolment meets them. */
+struct enrol_places {
+	int capacity;
+	int enrolled;                 /* current enrolments */
+	bool already;                 /* the citizen is enrolled already */
+};
+
 struct new_person {
 	const char *name, *phone;
 	const char *today;            /* ISO: the referral and the consent */

@@ -190,6 +190,7 @@ struct call_feedback_target {
 /* What a sweep of the call rules did (calls_plan_due). */
 struct call_sweep {
 	int created;                  /* calls written by this sweep */
+	int answered;                 /* calls after missed sessions cancelled: the citizen came back */
 	int no_contact_created;
 	long long no_contact_waiting; /* citizens without contact left for later days; -1 unknown */
 	int no_contact_weeks;
@@ -226,6 +227,19 @@ struct call_mark_fact {
 	char mark;                       /* 'p', 'e', 'a' */
 	bool accompanied;
 	bool contact_consent;            /* the citizen agreed that volunteers call */
+	bool open_missed_call;           /* a call after missed sessions is open for the enrolment */
+};
+
+/* An open call after missed sessions: the session missed (from its key
+ * missed:<enrolment>:<session>) and the latest day the citizen came to
+ * that activity since ("" for none). */
+struct call_missed_fact {
+	long long call_id;
+	long long citizen_id;
+	long long enrolment_id;
+	long long session_id;
+	char missed_on[CALL_DATE];
+	char came_on[CALL_DATE];
 };
 
 /* Referrals of citizens assessed on or after `from`. */
@@ -235,6 +249,15 @@ struct call_feedback_fact {
 	char assessed_on[CALL_DATE];
 	bool consent;                    /* agreed, and not withdrawn */
 	bool has_call;                   /* referral:<id> exists */
+};
+
+/* A relative who takes part and wants support of their own. */
+struct call_relative_fact {
+	long long citizen_id;
+	bool wants_support;
+	bool citizen_ended;
+	char wished_on[CALL_DATE];       /* when the wish was recorded, as far as known */
+	bool has_call;                   /* relative:<citizen id> exists */
 };
 
 /* Active citizens with no open call, no planned session and nothing on

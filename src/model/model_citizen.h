@@ -137,16 +137,33 @@ struct timeline_entry {
 	char text[CIT_TEXT];            /* clipped to fit */
 };
 
+/* A planned session of an activity the citizen is enrolled in, and the
+ * volunteer of the open match still going along ("" for none). */
+struct citizen_session {
+	char date[CIT_DATE];
+	char time[6];
+	char activity[CIT_TEXT];
+	char volunteer[CIT_NAME];
+};
+/* Planned sessions from today on that the store hands over, so that the
+ * first still to come (src/attendance_rules.h) can be found after any of
+ * today's that have passed: one activity meets at most once a day. */
+enum { CIT_UPCOMING = 4 };
+
 /* Facts the next-step rule (src/nextstep.c) decides from, as of `today`. */
 struct citizen_facts {
 	bool ended;
 	char end_reason[CIT_CODE];
 	char call_due_on[CIT_DATE];      /* earliest open follow-up call, or "" */
 	char call_reason[CIT_CODE];
-	char session_on[CIT_DATE];       /* next planned session of an activity they are enrolled in, on/after today */
+	/* The next session still to come (src/citizens.c picks it from
+	 * `upcoming` by the clock): date, time, activity, volunteer. */
+	char session_on[CIT_DATE];
 	char session_time[6];
 	char session_activity[CIT_TEXT];
 	char session_volunteer[CIT_NAME]; /* volunteer of the open match going along, or "" */
+	struct citizen_session upcoming[CIT_UPCOMING]; /* planned, on/after today, the earliest first */
+	int nupcoming;
 	bool has_open_match;
 	char assessment[CIT_CODE];       /* latest assessment outcome, or "" */
 	char handover_to[CIT_TEXT];
