@@ -43,13 +43,20 @@ static const struct {
 	const char *usage;            /* what follows the name in --help */
 	const char *help;             /* N_(): one or two lines */
 } commands[] = {
-	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=" }, "[--citizens N] [--seed S]",
+	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=", "years=" }, "[--citizens N] [--seed S] [--years N]",
 	  N_("create a database with made-up data (default: demo.db beside the real one)") },
 	{ "check", CLI_CHECK, 0, 0, { NULL }, "", N_("check the database for damage") },
 	{ "backup", CLI_BACKUP, 1, 1, { "passphrase-file=", "encrypt" }, "PATH [--passphrase-file F | --encrypt]",
 	  N_("copy the database safely while in use; sealed with a passphrase for a USB stick") },
 	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, "BACKUP [--force] [--passphrase-file F]",
 	  N_("put a backup in place as the database; the old one is moved aside, not deleted") },
+	{ "report", CLI_REPORT, 0, 0, { "from=", "to=", "format=", "output=" },
+	  "[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE]",
+	  N_("the funders' report for a period (default: this year up to today); coordinators' figures") },
+	{ "print", CLI_PRINT, 1, 1, { "date=", "activity=", "output=" },
+	  "roll|calls [--date DATE] [--activity ID] [--output FILE]",
+	  N_("print the roll-call sheet of a day's sessions, or the day's calls: to the printer, or a printable "
+	     "HTML file when none is set up or with --output") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -86,6 +86,10 @@ int main(int argc, char **argv)
 		return cli_backup(&args, path, stdout, stderr);
 	case CLI_RESTORE:
 		return cli_restore(&args, path, stdout, stderr);
+	case CLI_REPORT:
+		return cli_report(&args, path, stdout, stderr);
+	case CLI_PRINT:
+		return cli_print(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}
