@@ -260,3 +260,46 @@ bool sheets_deliver(sheet_writer write, const void *sheet, const char *title, co
 		snprintf(out->path + strlen(out->path), sizeof out->path - strlen(out->path), "/%s", path);
 	return true;
 }
+
+/* ---------- the screens' key p ---------- */
+
+static bool write_roll(const void *sheet, bool html, FILE *f)
+{
+	return sheets_roll_write(sheet, html, f);
+}
+
+static bool write_calls(const void *sheet, bool html, FILE *f)
+{
+	return sheets_calls_write(sheet, html, f);
+}
+
+enum db_status sheets_print_session(struct desk *d, long long session_id, struct sheet_delivery *out, char *err,
+				    size_t errsize)
+{
+	struct roll_sheets rolls;
+	enum db_status r = sheets_roll_session(d, session_id, &rolls);
+	if (r != DB_OK)
+		return r;
+	char name[64], title[64];
+	/* TRANSLATORS: file names of the printable sheets; %s is the date 2026-11-26. */
+	snprintf(name, sizeof name, _("roll-call-%s.html"), rolls.date);
+	snprintf(title, sizeof title, _("Roll call %s"), rolls.date);
+	bool ok = sheets_deliver(write_roll, &rolls, title, NULL, name, out, err, errsize);
+	sheets_roll_free(&rolls);
+	return ok ? DB_OK : DB_ERR_IO;
+}
+
+enum db_status sheets_print_calls(struct desk *d, const char *date, struct sheet_delivery *out, char *err,
+				  size_t errsize)
+{
+	struct call_sheet calls;
+	enum db_status r = sheets_calls(d, date, &calls);
+	if (r != DB_OK)
+		return r;
+	char name[64], title[64];
+	snprintf(name, sizeof name, _("calls-%s.html"), date);
+	snprintf(title, sizeof title, _("Follow-up calls %s"), date);
+	bool ok = sheets_deliver(write_calls, &calls, title, NULL, name, out, err, errsize);
+	sheets_calls_free(&calls);
+	return ok ? DB_OK : DB_ERR_IO;
+}

@@ -102,4 +102,13 @@ typedef bool (*sheet_writer)(const void *sheet, bool html, FILE *out);
 bool sheets_deliver(sheet_writer write, const void *sheet, const char *title, const char *output,
 		    const char *default_name, struct sheet_delivery *out, char *err, size_t errsize);
 
+/* The screens' key p: one session's sheet, or the calls due up to
+ * `date`, to the printer or (without one) an HTML file in the current
+ * folder. A sheet that could not be written: DB_ERR_IO, with err
+ * saying why. */
+enum db_status sheets_print_session(struct desk *d, long long session_id, struct sheet_delivery *out, char *err,
+				    size_t errsize);
+enum db_status sheets_print_calls(struct desk *d, const char *date, struct sheet_delivery *out, char *err,
+				  size_t errsize);
+
 #endif

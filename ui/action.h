@@ -77,6 +77,11 @@ enum action_id {
 	ACT_CANCEL_CALL,
 	ACT_HANDLED,
 	ACT_REFRESH,
+	/* reports and printed sheets (issue 10) */
+	ACT_REPORTS,
+	ACT_PRINT,
+	ACT_PERIOD,
+	ACT_WRITE_FILE,
 };
 
 enum action_flags {

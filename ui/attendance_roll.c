@@ -29,6 +29,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "sheet_print.h"
 #include "lineedit.h"
 #include "list.h"
 #include "attendance.h"
@@ -79,6 +80,8 @@ static const struct action roll_actions[] = {
 	{ ACT_SESSION_DETAILS, 'd', N_("Session"), N_("The session's date, times, leader, helpers and note; cancel "
 						     "or reopen it."), 0 },
 	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of this activity over the last weeks."), ACTF_HIDDEN },
+	{ ACT_PRINT, 'p', N_("Print"), N_("Print the roll-call sheet for a session away from the desk, in this list's "
+					 "order; without a printer it becomes a printable file."), ACTF_HIDDEN },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the sessions of the week. Every mark is already saved."), ACTF_HIDDEN },
 	{ ACT_COMPANION, 'v', N_("Companion"), N_("Choose which volunteer the citizen came with."), ACTF_HIDDEN },
 	{ ACT_MARK_CLEAR, UIK(KEY_DC), N_("Clear"), N_("Take the mark away (a walk-in leaves the list)."), ACTF_HIDDEN },
@@ -658,6 +661,9 @@ static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_CANCEL_SESSION:
 		st->cancel = (struct session_cancel){ .changed = cancel_changed, .ctx = st };
 		attendance_session_toggle_cancel(app, &st->cancel, st->session_id);
+		return RD_ALL;
+	case ACT_PRINT:
+		sheet_print_session(app, st->session_id);
 		return RD_ALL;
 	case ACT_HISTORY: {
 		struct attendance_history_args h = { .activity_id = st->roll.session.activity_id };
