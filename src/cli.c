@@ -269,8 +269,10 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 {
 	long citizens, seed;
 	char msg[200];
+	long years;
 	if (!cli_number(args, "citizens", 0, DEMO_MAX_CITIZENS, DEMO_DEFAULT_CITIZENS, &citizens, msg, sizeof msg)
-	    || !cli_number(args, "seed", 0, 2147483647L, 1, &seed, msg, sizeof msg)) {
+	    || !cli_number(args, "seed", 0, 2147483647L, 1, &seed, msg, sizeof msg)
+	    || !cli_number(args, "years", 1, DEMO_MAX_YEARS, 1, &years, msg, sizeof msg)) {
 		fprintf(err, "brobygger: %s\n", msg);
 		return EXIT_USAGE;
 	}
@@ -287,6 +289,7 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 		.citizens = citizens,
 		.seed = (unsigned long)seed,
 		.today = date_today(),
+		.years = years,
 	};
 	struct demo_summary sum = { 0 };
 	st = demo_generate(db, &opt, &sum);
