@@ -1,6 +1,7 @@
 /* print.c — printing through CUPS' commands (print.h). */
 #include "print.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -70,9 +71,10 @@ static int run(char *const argv[], char *const envp[], const char *in, size_t in
 	if (outbuf && outsize)
 		outbuf[got] = '\0';
 	close(from_child[0]);
-	int status;
+	int status = 0;
 	while (waitpid(pid, &status, 0) < 0)
-		;
+		if (errno != EINTR)
+			return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

@@ -165,7 +165,8 @@ static void finish_activity(struct att_pass *a)
 		kind->new_participants++;
 		a->att->total.new_participants++;
 	}
-	memset(a->people, 0, a->cap * sizeof *a->people);
+	if (a->people)
+		memset(a->people, 0, a->cap * sizeof *a->people);
 	a->used = 0;
 	a->act = NULL;
 }

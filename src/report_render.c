@@ -11,7 +11,7 @@
 #include "report_table.h"
 #include "utf8.h"
 
-enum { TEXT_WIDTH = 78 };
+enum { TEXT_WIDTH = 77 };
 
 bool report_format_parse(const char *name, enum report_format *out)
 {

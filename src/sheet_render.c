@@ -161,7 +161,8 @@ static void roll_html(const struct roll_sheet *s, FILE *out)
 	}
 	html_text(out, "p", "small", _("Tick: P present, E excused (sent word), A absent, C came with a companion."));
 	fputs("<table class=\"sheet-table\"><thead><tr>", out);
-	const char *boxes[4] = { _("Present"), _("Excused"), _("Absent"), _("Companion") };
+	/* TRANSLATORS: the roll-call sheet's tick columns: present, excused, absent, came with a companion. */
+	const char *boxes[4] = { _("Present"), _("Excused"), _("Absent"), _("With companion") };
 	for (int i = 0; i < 4; i++)
 		html_text(out, "th", "box", boxes[i]);
 	html_text(out, "th", NULL, _("Name"));
