@@ -620,12 +620,13 @@ enum db_status report_make(struct desk *d, const struct report_period *p, enum r
 	if (r != DB_OK)
 		return r;
 
-	/* Figures about citizens leave the screen only with a line in the log. */
+	/* Figures about citizens leave the database only with a line in the
+	 * log: an export, whether shown or written, saying how and for when. */
 	char detail[64];
 	snprintf(detail, sizeof detail, "%s %s..%s", use_detail(use), p->from, p->to);
 	r = desk_begin(d, ROLE_COORDINATOR);
 	if (r == DB_OK)
-		r = desk_end(d, desk_audit(d, use == REPORT_SHOWN ? "view" : "export", "report", 0, detail));
+		r = desk_end(d, desk_audit(d, "export", "report", 0, detail));
 	return r;
 }
 

@@ -16,8 +16,8 @@
 #include "desk.h"
 #include "model_report.h"
 
-/* How the report leaves the program, for the audit log: shown on the
- * screen ("view") or written out ("export", with the format's name). */
+/* How the report leaves the program, for the audit line (an export):
+ * shown on the screen, or written as text, CSV or HTML. */
 enum report_use {
 	REPORT_SHOWN,
 	REPORT_EXPORT_TEXT,

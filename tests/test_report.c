@@ -438,6 +438,9 @@ static void test_coordinator_only(struct desk *coordinator)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'report' AND action = 'export'"
 				    " AND detail = 'csv 2026-01-01..2026-03-31'"), 1,
 		   "is in the audit log as an export, with the format and the period");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'report' AND action = 'export'"
+				    " AND detail = 'screen 2026-01-01..2026-03-31'"), 1,
+		   "the report shown on the screen is logged as an export too");
 	sql("INSERT INTO users(id, name, role) VALUES (50, 'Skranke', 'desk')");
 	struct desk desk = { .db = db, .user = 50, .role = ROLE_DESK, .users_exist = true };
 	TAP_INT_EQ(report_make(&desk, &p, REPORT_SHOWN, &r), DB_ERR_FORBIDDEN, "the desk may not see the report");
