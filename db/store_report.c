@@ -89,29 +89,18 @@ enum db_status store_report_volunteers(struct db *db, const struct report_period
 	return db_finalize(st);
 }
 
-/* A session's crew is its leader and helpers; a volunteer who went along
- * with a citizen counts once per session, and not at all when they were
- * in the crew already. */
-enum db_status store_report_session_times(struct db *db, const struct report_period *p,
-					  struct report_session_time **out, int *n)
+enum db_status store_report_held_sessions(struct db *db, const struct report_period *p,
+					  struct report_held_session **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
 	int cap = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT st, et, count(*), sum(crew), sum(along) FROM ("
-		" SELECT COALESCE(s.start_time, a.start_time, '') AS st, COALESCE(s.end_time, a.end_time, '') AS et,"
-		"  (SELECT count(*) FROM (SELECT s.led_by AS v WHERE s.led_by IS NOT NULL"
-		"    UNION SELECT h.volunteer_id FROM session_helpers AS h WHERE h.session_id = s.id)) AS crew,"
-		"  (SELECT count(DISTINCT t.accompanied_by) FROM attendance AS t"
-		"    WHERE t.session_id = s.id AND t.accompanied_by IS NOT NULL"
-		"    AND t.accompanied_by IS NOT s.led_by"
-		"    AND NOT EXISTS (SELECT 1 FROM session_helpers AS h"
-		"     WHERE h.session_id = s.id AND h.volunteer_id = t.accompanied_by)) AS along"
+		"SELECT s.id, COALESCE(s.start_time, a.start_time, ''), COALESCE(s.end_time, a.end_time, ''),"
+		" COALESCE(s.led_by, 0)"
 		" FROM sessions AS s JOIN activities AS a ON a.id = s.activity_id"
-		" WHERE s.date BETWEEN :from AND :to AND s.status = 'held')"
-		" GROUP BY st, et ORDER BY st, et");
+		" WHERE s.date BETWEEN :from AND :to AND s.status = 'held' ORDER BY s.id");
 	if (r != DB_OK)
 		return r;
 	bind_period(st, p);
@@ -120,12 +109,38 @@ enum db_status store_report_session_times(struct db *db, const struct report_per
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_session_time *t = &(*out)[(*n)++];
-		STORE_COL(t->start_time, st, 0);
-		STORE_COL(t->end_time, st, 1);
-		t->sessions = db_column_int(st, 2);
-		t->led_or_helped = db_column_int(st, 3);
-		t->accompanied = db_column_int(st, 4);
+		struct report_held_session *h = &(*out)[(*n)++];
+		h->id = db_column_int(st, 0);
+		STORE_COL(h->start_time, st, 1);
+		STORE_COL(h->end_time, st, 2);
+		h->led_by = db_column_int(st, 3);
+	}
+	enum db_status f = db_finalize(st);
+	return r != DB_OK ? r : f;
+}
+
+enum db_status store_report_helpers(struct db *db, const struct report_period *p, struct report_helper **out,
+				    int *n)
+{
+	*out = NULL;
+	*n = 0;
+	int cap = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT h.session_id, h.volunteer_id FROM sessions AS s"
+		" JOIN session_helpers AS h ON h.session_id = s.id"
+		" WHERE s.date BETWEEN :from AND :to AND s.status = 'held' ORDER BY h.session_id, h.volunteer_id");
+	if (r != DB_OK)
+		return r;
+	bind_period(st, p);
+	while (db_step(st) == DB_ROW) {
+		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+			r = DB_ERR_IO;
+			break;
+		}
+		struct report_helper *h = &(*out)[(*n)++];
+		h->session_id = db_column_int(st, 0);
+		h->volunteer_id = db_column_int(st, 1);
 	}
 	enum db_status f = db_finalize(st);
 	return r != DB_OK ? r : f;
@@ -314,7 +329,7 @@ enum db_status store_report_marks(struct db *db, const struct report_period *p,
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT s.activity_id, s.date, t.citizen_id, t.mark, t.accompanied_by IS NOT NULL"
+		"SELECT s.activity_id, s.date, t.citizen_id, t.mark, COALESCE(t.accompanied_by, 0), s.id"
 		" FROM sessions AS s CROSS JOIN attendance AS t ON t.session_id = s.id"
 		" WHERE s.date BETWEEN :from AND :to"
 		" ORDER BY s.activity_id, s.date");
@@ -327,7 +342,8 @@ enum db_status store_report_marks(struct db *db, const struct report_period *p,
 		STORE_COL(m.date, st, 1);
 		m.citizen_id = db_column_int(st, 2);
 		m.mark = db_column_text(st, 3)[0];
-		m.accompanied = db_column_int(st, 4) != 0;
+		m.accompanied_by = db_column_int(st, 4);
+		m.session_id = db_column_int(st, 5);
 		each(ctx, &m);
 	}
 	return db_finalize(st);

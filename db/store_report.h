@@ -25,9 +25,12 @@ extern const char *const report_call_outcome_codes[REPORT_CALL_OUTCOMES];
 
 enum db_status store_report_volunteers(struct db *db, const struct report_period *p,
 				       struct report_volunteer_facts *out);
-/* Held sessions grouped by their times. */
-enum db_status store_report_session_times(struct db *db, const struct report_period *p,
-					  struct report_session_time **out, int *n);
+/* Held sessions of the period, by id. */
+enum db_status store_report_held_sessions(struct db *db, const struct report_period *p,
+					  struct report_held_session **out, int *n);
+/* Who helped at them, by session. */
+enum db_status store_report_helpers(struct db *db, const struct report_period *p, struct report_helper **out,
+				    int *n);
 
 /* ---------- citizens ---------- */
 

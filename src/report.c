@@ -49,6 +49,84 @@ static bool set_add(struct citizen_set *s, long long id)
 	return true;
 }
 
+/* ---------- the sessions' crews, for the hours ---------- */
+
+/* The held sessions of the period with who led and helped, and, counted
+ * while the marks are read, the volunteers who came along with a citizen
+ * and were not in the crew already. */
+struct crews {
+	struct report_held_session *held;   /* by id */
+	int nheld;
+	struct report_helper *helpers;      /* by session */
+	int nhelpers;
+	long long *along;                   /* per held session */
+};
+
+static enum db_status read_crews(struct db *db, const struct report_period *p, struct crews *c)
+{
+	memset(c, 0, sizeof *c);
+	enum db_status r = store_report_held_sessions(db, p, &c->held, &c->nheld);
+	if (r == DB_OK)
+		r = store_report_helpers(db, p, &c->helpers, &c->nhelpers);
+	if (r == DB_OK && !(c->along = calloc((size_t)c->nheld + 1, sizeof *c->along)))
+		r = DB_ERR_IO;
+	return r;
+}
+
+static void free_crews(struct crews *c)
+{
+	free(c->held);
+	free(c->helpers);
+	free(c->along);
+}
+
+static int held_index(const struct crews *c, long long session_id)
+{
+	int lo = 0, hi = c->nheld - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->held[mid].id == session_id)
+			return mid;
+		if (c->held[mid].id < session_id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* The first helper row of the session, or nhelpers. */
+static int first_helper(const struct crews *c, long long session_id)
+{
+	int lo = 0, hi = c->nhelpers;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->helpers[mid].session_id < session_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool in_crew(const struct crews *c, int i, long long volunteer)
+{
+	if (c->held[i].led_by == volunteer)
+		return true;
+	for (int k = first_helper(c, c->held[i].id); k < c->nhelpers && c->helpers[k].session_id == c->held[i].id; k++)
+		if (c->helpers[k].volunteer_id == volunteer)
+			return true;
+	return false;
+}
+
+static long long crew_size(const struct crews *c, int i)
+{
+	long long n = c->held[i].led_by ? 1 : 0;
+	for (int k = first_helper(c, c->held[i].id); k < c->nhelpers && c->helpers[k].session_id == c->held[i].id; k++)
+		n += c->helpers[k].volunteer_id != c->held[i].led_by;
+	return n;
+}
+
 /* ---------- volunteers ---------- */
 
 /* Hours given: leading or helping at a held session, and going along
@@ -56,24 +134,20 @@ static bool set_add(struct citizen_set *s, long long id)
  * session; one-to-one matches count a visit a week while open; calls
  * made count a quarter of an hour each. */
 static enum db_status figure_volunteers(struct db *db, const struct report_period *p, long long calls,
-					struct report_volunteers *v)
+					const struct crews *crews, struct report_volunteers *v)
 {
 	memset(v, 0, sizeof *v);
 	enum db_status r = store_report_volunteers(db, p, &v->f);
 	v->f.calls_done = calls;
-	struct report_session_time *times = NULL;
-	int n = 0;
-	if (r == DB_OK)
-		r = store_report_session_times(db, p, &times, &n);
-	for (int i = 0; r == DB_OK && i < n; i++) {
-		long long len = report_session_minutes(times[i].start_time, times[i].end_time);
-		v->sessions += times[i].sessions;
-		v->session_pairs += times[i].led_or_helped;
-		v->accompaniments += times[i].accompanied;
-		v->minutes_sessions += len * times[i].led_or_helped;
-		v->minutes_accompanying += len * times[i].accompanied;
+	for (int i = 0; i < crews->nheld; i++) {
+		long long len = report_session_minutes(crews->held[i].start_time, crews->held[i].end_time);
+		long long crew = crew_size(crews, i);
+		v->sessions++;
+		v->session_pairs += crew;
+		v->accompaniments += crews->along[i];
+		v->minutes_sessions += len * crew;
+		v->minutes_accompanying += len * crews->along[i];
 	}
-	free(times);
 	v->minutes_visits = report_visit_minutes(v->f.visit_days);
 	v->minutes_calls = report_call_minutes(v->f.calls_done);
 	v->minutes_total = v->minutes_sessions + v->minutes_accompanying + v->minutes_visits + v->minutes_calls;
@@ -102,8 +176,41 @@ struct att_pass {
 	struct citizen_set kind_present[2], kind_accompanied[2]; /* practice, lasting */
 	struct citizen_set *month_present, *month_accompanied;
 	struct store_report_seen *seen;
+	struct crews *crews;
+	long long session_id;               /* the session the rows are at */
+	long long *companions;              /* who came along there, each once */
+	size_t ncompanions, companions_cap;
 	enum db_status r;
 };
+
+/* The session's companions who were not in its crew went along. */
+static void finish_session(struct att_pass *a)
+{
+	int i = a->session_id ? held_index(a->crews, a->session_id) : -1;
+	for (size_t k = 0; i >= 0 && k < a->ncompanions; k++)
+		if (!in_crew(a->crews, i, a->companions[k]))
+			a->crews->along[i]++;
+	a->ncompanions = 0;
+	a->session_id = 0;
+}
+
+static void add_companion(struct att_pass *a, long long volunteer)
+{
+	for (size_t k = 0; k < a->ncompanions; k++)
+		if (a->companions[k] == volunteer)
+			return;
+	if (a->ncompanions == a->companions_cap) {
+		size_t cap = a->companions_cap ? a->companions_cap * 2 : 16;
+		long long *grown = realloc(a->companions, cap * sizeof *grown);
+		if (!grown) {
+			a->r = DB_ERR_IO;
+			return;
+		}
+		a->companions = grown;
+		a->companions_cap = cap;
+	}
+	a->companions[a->ncompanions++] = volunteer;
+}
 
 static struct participant *participant(struct att_pass *a, long long id)
 {
@@ -201,6 +308,12 @@ static void on_mark(void *ctx, const struct report_mark_fact *m)
 	struct att_pass *a = ctx;
 	if (a->r != DB_OK)
 		return;
+	if (m->session_id != a->session_id) {
+		finish_session(a);
+		a->session_id = m->session_id;
+	}
+	if (m->accompanied_by)
+		add_companion(a, m->accompanied_by);
 	if (!a->act || a->act->a.id != m->activity_id) {
 		finish_activity(a);
 		a->act = find_activity(a->att, m->activity_id);
@@ -232,7 +345,7 @@ static void on_mark(void *ctx, const struct report_mark_fact *m)
 	count_in(&a->month_present[month], m->citizen_id, &att->per_month[month].participants);
 	count_in(&a->kind_present[kind], m->citizen_id, &kind_row(att, kind)->participants);
 	count_in(&a->present, m->citizen_id, &att->total.participants);
-	if (!m->accompanied)
+	if (!m->accompanied_by)
 		return;
 	if (pp->acc_month != month) {
 		pp->acc_month = month;
@@ -282,12 +395,13 @@ static void free_pass(struct att_pass *a, int nmonths)
 	free(a->month_present);
 	free(a->month_accompanied);
 	free(a->people);
+	free(a->companions);
 }
 
 /* Marks are read once, in activity and date order; `present` keeps who
  * was present at all, for the citizens' figures. */
 static enum db_status figure_attendance(struct db *db, const struct report_period *p, long long max,
-					struct report_attendance *att, struct citizen_set *present)
+					struct crews *crews, struct report_attendance *att, struct citizen_set *present)
 {
 	att->nmonths = report_months(p, att->months);
 	struct report_activity_fact *facts = NULL;
@@ -319,7 +433,7 @@ static enum db_status figure_attendance(struct db *db, const struct report_perio
 	if (r != DB_OK)
 		return r;
 
-	struct att_pass a = { .p = p, .att = att };
+	struct att_pass a = { .p = p, .att = att, .crews = crews };
 	bool ok = set_init(&a.present, max) && set_init(&a.accompanied, max);
 	for (int k = 0; ok && k < 2; k++)
 		ok = set_init(&a.kind_present[k], max) && set_init(&a.kind_accompanied[k], max);
@@ -332,6 +446,7 @@ static enum db_status figure_attendance(struct db *db, const struct report_perio
 	if (r == DB_OK)
 		r = store_report_marks(db, p, on_mark, &a);
 	if (r == DB_OK) {
+		finish_session(&a);
 		finish_activity(&a);
 		r = a.r;
 	}
@@ -597,15 +712,20 @@ enum db_status report_make(struct desk *d, const struct report_period *p, enum r
 		memcpy(out->centre_name, cs.centre_name, sizeof out->centre_name);
 	struct citizen_set present = { 0 };
 	struct waiting_list waiting = { 0 };
+	struct crews crews = { 0 };
 	long long max = 0;
 	if (r == DB_OK)
 		r = figure_follow_up(d->db, p, &out->follow_up);
 	if (r == DB_OK)
-		r = figure_volunteers(d->db, p, out->follow_up.calls, &out->volunteers);
-	if (r == DB_OK)
 		r = store_report_max_citizen(d->db, &max);
 	if (r == DB_OK)
-		r = figure_attendance(d->db, p, max, &out->attendance, &present);
+		r = read_crews(d->db, p, &crews);
+	/* The marks are read once: attendance, who was present (for the
+	 * citizens) and who went along (for the hours). */
+	if (r == DB_OK)
+		r = figure_attendance(d->db, p, max, &crews, &out->attendance, &present);
+	if (r == DB_OK)
+		r = figure_volunteers(d->db, p, out->follow_up.calls, &crews, &out->volunteers);
 	if (r == DB_OK)
 		r = read_waiting(d->db, today, max, &waiting);
 	if (r == DB_OK)
@@ -616,6 +736,7 @@ enum db_status report_make(struct desk *d, const struct report_period *p, enum r
 		r = figure_outcomes(d->db, p, out);
 	set_free(&present);
 	free_waiting(&waiting);
+	free_crews(&crews);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		return r;

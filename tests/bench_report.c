@@ -141,9 +141,11 @@ static void breakdown(struct db *db, const struct report_period *p)
 	store_report_volunteers(db, p, &vf);
 	printf("  %-36s %8.1f ms\n", "volunteers", now_ms() - t0);
 	t0 = now_ms();
-	store_report_session_times(db, p, (struct report_session_time **)&list, &k);
+	store_report_held_sessions(db, p, (struct report_held_session **)&list, &k);
 	free(list);
-	printf("  %-36s %8.1f ms\n", "hours at sessions", now_ms() - t0);
+	store_report_helpers(db, p, (struct report_helper **)&list, &k);
+	free(list);
+	printf("  %-36s %8.1f ms\n", "sessions and helpers", now_ms() - t0);
 	t0 = now_ms();
 	store_report_citizens(db, p, &cf);
 	printf("  %-36s %8.1f ms\n", "citizens", now_ms() - t0);

@@ -46,13 +46,18 @@ struct report_volunteer_facts {
 	long long visit_days;           /* days one-to-one matches were open in the period */
 };
 
-/* Held sessions in the period with the same times (session's own, else
- * the activity's; "" when neither is written). */
-struct report_session_time {
+/* A held session of the period: its times (the session's own, else the
+ * activity's; "" when neither is written) and who led it. */
+struct report_held_session {
+	long long id;
 	char start_time[REPORT_TIME], end_time[REPORT_TIME];
-	long long sessions;
-	long long led_or_helped;        /* volunteer and session pairs: led it or helped */
-	long long accompanied;          /* pairs: went along with a citizen, and neither led nor helped */
+	long long led_by;               /* 0: nobody */
+};
+
+/* A volunteer who helped at a held session of the period. */
+struct report_helper {
+	long long session_id;
+	long long volunteer_id;
 };
 
 struct report_citizen_facts {
@@ -84,9 +89,10 @@ struct report_session_count {
 struct report_mark_fact {
 	long long activity_id;
 	char date[REPORT_DATE];
+	long long session_id;
 	long long citizen_id;
 	char mark;                      /* 'p'resent, 'e'xcused, 'a'bsent */
-	bool accompanied;
+	long long accompanied_by;       /* the volunteer who came along, 0: none */
 };
 
 /* A citizen's first and latest measurement of one measure. */
