@@ -14,8 +14,8 @@ static void tell(struct app *app, enum db_status r, const struct sheet_delivery 
 	else if (dl->printed)
 		app_status(app, STATUS_INFO, _("The sheet is sent to the printer %s."), dl->printer);
 	else
-		app_status(app, STATUS_INFO, _("No printer is set up: the sheet is written to %s. Open it in a browser "
-					       "and print it."), dl->path);
+		app_status(app, STATUS_INFO, _("Written to %s (no printer is set up: open it in a browser and print "
+					       "it)."), dl->path);
 }
 
 void sheet_print_session(struct app *app, long long session_id)
