@@ -33,6 +33,29 @@ static void put_cols(FILE *out, const char *text, int cols)
 	fprintf(out, "%*s", cols - utf8_columns(text, fit), "");
 }
 
+/* Words filled into lines of at most PAPER_WIDTH columns. */
+static void put_wrapped(FILE *out, const char *text)
+{
+	int col = 0;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, " \n");
+		int w = utf8_columns(p, len);
+		if (col > 0 && col + 1 + w > PAPER_WIDTH) {
+			fputc('\n', out);
+			col = 0;
+		} else if (col > 0) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, len, out);
+		col += w;
+		p += len;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	fputc('\n', out);
+}
+
 static void put_line(FILE *out, int n, char c)
 {
 	for (int i = 0; i < n; i++)
@@ -73,7 +96,7 @@ static void roll_text(const struct roll_sheet *s, FILE *out)
 {
 	char line[1200];
 	fprintf(out, "%s\n", _("ROLL CALL"));
-	put_cols(out, s->session.activity, PAPER_WIDTH);
+	fwrite(s->session.activity, 1, utf8_fit(s->session.activity, PAPER_WIDTH), out);
 	fputc('\n', out);
 	session_when(&s->session, line, sizeof line);
 	fprintf(out, "%s\n", line);
@@ -244,9 +267,12 @@ static void calls_text(const struct call_sheet *s, FILE *out)
 	char line[800], day[80];
 	long_date(s->date, day, sizeof day);
 	fprintf(out, "%s\n%s\n", _("FOLLOW-UP CALLS"), day);
-	fprintf(out, P_("%d call or citizen to reach: raised to the coordinator first, then due today and "
-			"overdue.\n", "%d calls or citizens to reach: raised to the coordinator first, then due today "
-			"and overdue.\n", s->n), s->n);
+	snprintf(line, sizeof line,
+		 P_("%d call or citizen to reach: raised to the coordinator first, then due today and overdue.\n",
+		    "%d calls or citizens to reach: raised to the coordinator first, then due today and overdue.\n",
+		    s->n),
+		 s->n);
+	put_wrapped(out, line);
 	if (s->cut)
 		fprintf(out, _("Only the first %d calls are on the sheet.\n"), SHEET_MAX_CALLS);
 	fputc('\n', out);
@@ -266,9 +292,10 @@ static void calls_text(const struct call_sheet *s, FILE *out)
 		if (l->responsible[0])
 			fprintf(out, _("   Responsible: %s"), l->responsible);
 		fputc('\n', out);
-		fprintf(out, "%s\n", _("  [ ] reached   [ ] not reached   [ ] call back: ____________   [ ] wrong number"));
-		fprintf(out, "%s", _("  Note and next step: "));
-		put_line(out, PAPER_WIDTH - 22, '_');
+		fprintf(out, "%s\n", _("  [ ] reached   [ ] not reached   [ ] call back: ________   [ ] wrong number"));
+		const char *note = _("  Note and next step: ");
+		fprintf(out, "%s", note);
+		put_line(out, PAPER_WIDTH - utf8_columns(note, strlen(note)), '_');
 		fputc('\n', out);
 	}
 	if (s->n == 0)
