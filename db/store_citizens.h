@@ -41,6 +41,8 @@ enum db_status store_citizens_update_referral(struct db *db, long long referral_
 /* The relative who takes part (none when rel->name is ""); other relatives
  * on record are kept. */
 enum db_status store_citizens_set_relative(struct db *db, long long citizen_id, const struct relative *rel);
+/* The relative who takes part (name "" when none). */
+enum db_status store_citizens_read_relative(struct db *db, long long citizen_id, struct relative *out);
 
 /* Records each purpose whose flag is set in `which`, given on `given_on`
  * ("" is today). */

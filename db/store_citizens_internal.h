@@ -7,8 +7,7 @@
 #include "db.h"
 #include "store_citizens.h"
 
-/* The relative who takes part (name "" when none), inside the caller's
- * transaction. In store_citizens.c. */
-enum db_status store_citizens_read_relative(struct db *db, long long citizen_id, struct relative *out);
+/* store_citizens_read_relative (store_citizens.h) is the piece the
+ * call card and the printed roll-call sheet borrow. */
 
 #endif

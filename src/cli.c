@@ -49,7 +49,7 @@ static const struct {
 	const char *usage;            /* what follows the name in --help */
 	const char *help;             /* N_(): one or two lines */
 } commands[] = {
-	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=" }, "[--citizens N] [--seed S]",
+	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=", "years=" }, "[--citizens N] [--seed S] [--years N]",
 	  N_("create a database with made-up data (default: demo.db beside the real one)") },
 	{ "check", CLI_CHECK, 0, 0, { NULL }, "", N_("check the database for damage") },
 	{ "backup", CLI_BACKUP, 1, 1, { "passphrase-file=", "encrypt" }, "PATH [--passphrase-file F | --encrypt]",
@@ -63,6 +63,13 @@ static const struct {
 	{ "audit", CLI_AUDIT, 0, 0, { "citizen=", "user=", "from=", "to=" },
 	  "[--citizen ID] [--user NAME] [--from DATE] [--to DATE]",
 	  N_("who viewed, changed, exported, imported or signed in, newest first") },
+	{ "report", CLI_REPORT, 0, 0, { "from=", "to=", "format=", "output=" },
+	  "[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE]",
+	  N_("the funders' report for a period (default: this year up to today); coordinators' figures") },
+	{ "print", CLI_PRINT, 1, 1, { "date=", "activity=", "output=" },
+	  "roll|calls [--date DATE] [--activity ID] [--output FILE]",
+	  N_("print the roll-call sheet of a day's sessions, or the day's calls: to the printer, or a printable "
+	     "HTML file when none is set up or with --output") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -277,8 +284,10 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 {
 	long citizens, seed;
 	char msg[200];
+	long years;
 	if (!cli_number(args, "citizens", 0, DEMO_MAX_CITIZENS, DEMO_DEFAULT_CITIZENS, &citizens, msg, sizeof msg)
-	    || !cli_number(args, "seed", 0, 2147483647L, 1, &seed, msg, sizeof msg)) {
+	    || !cli_number(args, "seed", 0, 2147483647L, 1, &seed, msg, sizeof msg)
+	    || !cli_number(args, "years", 1, DEMO_MAX_YEARS, 1, &years, msg, sizeof msg)) {
 		fprintf(err, "brobygger: %s\n", msg);
 		return EXIT_USAGE;
 	}
@@ -295,6 +304,7 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 		.citizens = citizens,
 		.seed = (unsigned long)seed,
 		.today = date_today(),
+		.years = years,
 	};
 	struct demo_summary sum = { 0 };
 	st = demo_generate(db, &opt, &sum);

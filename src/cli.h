@@ -17,6 +17,8 @@ enum cli_command {
 	CLI_RETENTION,
 	CLI_INSIGHT,
 	CLI_AUDIT,
+	CLI_REPORT,
+	CLI_PRINT,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -64,5 +66,8 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 int cli_retention(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_insight(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+/* In cli_report.c: the funders' report and the printed sheets. */
+int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

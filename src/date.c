@@ -191,9 +191,9 @@ void date_format_dk(struct date d, char *out, size_t size)
 }
 
 /* "May" is its own abbreviation in both languages, so one msgid serves. */
-static const char *month_abbr(int m)
+const char *date_month_abbr(int month)
 {
-	return _(month_abbrs[m - 1]);
+	return _(month_abbrs[(month + 11) % 12]);
 }
 
 const char *date_weekday_name(int weekday)
@@ -210,7 +210,7 @@ void date_format_short(struct date d, char *out, size_t size)
 {
 	/* TRANSLATORS: weekday, day of month, month: "tors 26. nov". */
 	snprintf(out, size, _("%s %d %s"), date_weekday_abbr(date_weekday(d)), d.day,
-		 month_abbr(d.month));
+		 date_month_abbr(d.month));
 }
 
 void date_format_long(struct date d, char *out, size_t size)

@@ -42,6 +42,8 @@ void date_format_long(struct date d, char *out, size_t size);
 /* Weekday names, 1 = Monday, translated. */
 const char *date_weekday_name(int weekday);
 const char *date_weekday_abbr(int weekday);
+/* Month abbreviations, 1 = January, translated: "jan", "maj". */
+const char *date_month_abbr(int month);
 
 enum { DATE_TIME_LEN = 6 }; /* "18:30" plus NUL */
 /* A time of day as people write it: "18:30", "18.30", "1830", "9.30";

@@ -111,8 +111,8 @@ enum db_status demo_generate(struct db *db, const struct demo_options *opt,
 			     struct demo_summary *out)
 {
 	memset(out, 0, sizeof *out);
-	if (opt->citizens < 0 || opt->volunteers < 0 || opt->activities < 0
-	    || !date_valid(opt->today))
+	if (opt->citizens < 0 || opt->volunteers < 0 || opt->activities < 0 || opt->years < 0
+	    || opt->years > DEMO_MAX_YEARS || !date_valid(opt->today))
 		return DB_ERR_MISUSE;
 	long citizens = opt->citizens;
 	long nvols = opt->volunteers ? opt->volunteers : citizens / 50 > 20 ? citizens / 50 : 20;
@@ -121,7 +121,12 @@ enum db_status demo_generate(struct db *db, const struct demo_options *opt,
 	struct gen g = { .sum = out };
 	g.today = date_to_days(opt->today);
 	g.today_year = opt->today.year;
-	g.year_start = g.today - 7L * YEAR_WEEKS + 1;
+	/* More years of sessions for benchmarks; citizens are then referred
+	 * over the same years, so attendance fills them all. One year gives
+	 * the same database as before --years existed. */
+	long years = opt->years > 1 ? opt->years : 1;
+	g.year_start = g.today - 7L * YEAR_WEEKS * years + 1;
+	g.history_days = 364L * years > HISTORY_DAYS ? 364L * years : HISTORY_DAYS;
 	g.vols = calloc((size_t)nvols, sizeof *g.vols);
 	g.acts = calloc((size_t)nacts, sizeof *g.acts);
 	if (!g.vols || !g.acts) {

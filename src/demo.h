@@ -11,8 +11,11 @@ struct demo_options {
 	long volunteers;     /* 0: scale with citizens */
 	long activities;     /* 0: scale with citizens */
 	unsigned long seed;
-	struct date today;   /* the year of sessions ends here */
+	struct date today;   /* the years of sessions end here */
+	long years;          /* years of sessions and referrals; 0 or 1: one year of sessions, two of referrals */
 };
+
+enum { DEMO_MAX_YEARS = 10 };
 
 struct demo_summary {
 	long citizens, volunteers, activities, sessions, attendance, matches,

@@ -185,10 +185,10 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 	c.pref_man = pref >= 10 && pref < 14;
 	c.pref_lived = rng_percent(r, 15);
 
-	/* Referred in id order over the two years; weekend referrals are
+	/* Referred in id order over the years; weekend referrals are
 	 * registered on Monday. */
-	c.ref = g->today - HISTORY_DAYS
-		+ (long)((long long)HISTORY_DAYS * (2LL * index + 1) / (2LL * n));
+	c.ref = g->today - g->history_days
+		+ (long)((long long)g->history_days * (2LL * index + 1) / (2LL * n));
 	int wd = date_weekday(date_from_days(c.ref));
 	if (wd >= 6 && c.ref + (8 - wd) <= g->today)
 		c.ref += 8 - wd;
@@ -385,7 +385,7 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 void demo_make_bare_referrals(struct gen *g, struct rng *r, long n)
 {
 	for (long i = 0; i < n && gen_ok(g); i++) {
-		long day = g->today - rng_range(r, 0, HISTORY_DAYS - 1);
+		long day = g->today - rng_range(r, 0, g->history_days - 1);
 		const char *source;
 		do
 			source = pick_weighted(r, demo_sources, demo_source_count);

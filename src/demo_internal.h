@@ -24,8 +24,8 @@
 #define COUNT(a) ((long)(sizeof(a) / sizeof((a)[0])))
 
 enum {
-	HISTORY_DAYS = 730,       /* citizens were referred over two years */
-	YEAR_WEEKS = 52,          /* sessions in the year up to today */
+	HISTORY_DAYS = 730,       /* citizens were referred over two years (or the years asked for) */
+	YEAR_WEEKS = 52,          /* sessions in each year of history up to today */
 	PLANNED_DAYS = 28,        /* and planned four weeks ahead */
 	VOL_MAX_CAPACITY = 4,
 	ACT_MAX_CAPACITY = 60,
@@ -206,7 +206,8 @@ struct walkin {
 struct gen {
 	struct demo_writer *w;
 	struct demo_summary *sum;
-	long today, year_start;
+	long today, year_start;   /* year_start: the first day with sessions */
+	long history_days;        /* citizens were referred over these days up to today */
 	int today_year;
 	struct volunteer *vols;
 	long nvols;

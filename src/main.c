@@ -112,6 +112,10 @@ int main(int argc, char **argv)
 		return cli_insight(&args, path, stdout, stderr);
 	case CLI_AUDIT:
 		return cli_audit(&args, path, stdout, stderr);
+	case CLI_REPORT:
+		return cli_report(&args, path, stdout, stderr);
+	case CLI_PRINT:
+		return cli_print(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}

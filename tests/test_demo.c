@@ -35,7 +35,7 @@ static void check_eq(long long got, long long want, const char *what)
 		printf("#   got %lld, want %lld\n", got, want);
 }
 
-enum { MAX_FILES = 8 };
+enum { MAX_FILES = 12 };
 static char files[MAX_FILES][64];
 static int nfiles;
 
@@ -194,6 +194,43 @@ static void test_other_seed(void)
 	db_close(d2);
 }
 
+/* --years gives more years of sessions and referrals, the same for the
+ * same seed; one year is what the demo has always made. */
+static void test_years(void)
+{
+	struct demo_options one = options(100, 4), three = options(100, 4);
+	three.years = 3;
+	struct demo_summary a, b, c;
+	enum db_status s1, s2, s3;
+	struct db *d1 = generate(&one, &a, &s1);
+	struct db *d3 = generate(&three, &b, &s2);
+	struct db *d3b = generate(&three, &c, &s3);
+	check(s1 == DB_OK && s2 == DB_OK && s3 == DB_OK, "one and three years are generated");
+	check(b.sessions > 2 * a.sessions && b.attendance > a.attendance * 3 / 2,
+	      "three years hold more than twice the sessions of one, and more marks (the same citizens, spread)");
+	unsigned long long f2 = 0, f3 = 0;
+	demo_fingerprint(d3, &f2);
+	demo_fingerprint(d3b, &f3);
+	check(f2 == f3 && summary_equal(&b, &c), "the same seed and years give the same rows");
+	long long first = 0;
+	db_query_int(d3, "SELECT CAST(julianday('2026-03-12') - julianday(min(date)) AS INTEGER) FROM sessions", &first);
+	check(first >= 3 * 364 - 7 && first <= 3 * 364, "sessions go back three years (%lld days)", first);
+	long long marked_early = 0;
+	db_query_int(d3, "SELECT count(*) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
+			 " WHERE s.date < '2024-03-12'", &marked_early);
+	check(marked_early > 0, "and people came in the first year too");
+	db_close(d1);
+	db_close(d3);
+	db_close(d3b);
+	struct demo_options bad = options(10, 1);
+	bad.years = DEMO_MAX_YEARS + 1;
+	struct demo_summary s;
+	enum db_status st;
+	struct db *db = generate(&bad, &s, &st);
+	check_eq(st, DB_ERR_MISUSE, "more years than the demo makes are refused");
+	db_close(db);
+}
+
 static void test_edges(void)
 {
 	struct demo_options opt = options(0, 1);
@@ -218,6 +255,7 @@ int main(void)
 	dbrules_install();
 	test_same_seed_same_data();
 	test_other_seed();
+	test_years();
 	test_edges();
 	remove_files();
 	printf("1..%d\n", checks);

@@ -85,6 +85,11 @@ enum action_id {
 	ACT_ANONYMISE,
 	ACT_AUDIT,
 	ACT_FILTER,
+	/* reports and printed sheets (issue 10) */
+	ACT_REPORTS,
+	ACT_PRINT,
+	ACT_PERIOD,
+	ACT_WRITE_FILE,
 };
 
 enum action_flags {

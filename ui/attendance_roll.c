@@ -29,6 +29,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "sheet_print.h"
 #include "lineedit.h"
 #include "list.h"
 #include "attendance.h"
@@ -48,7 +49,6 @@ struct roll_state {
 	bool viewed;                  /* this session's opening is in the audit log */
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
-	struct session_cancel cancel; /* while "call off" asks */
 	/* Marks another desk changed, shown with a * until this desk marks
 	 * the person itself. */
 	long long changed[ROLL_CHANGED_MAX];
@@ -79,12 +79,12 @@ static const struct action roll_actions[] = {
 	{ ACT_SESSION_DETAILS, 'd', N_("Session"), N_("The session's date, times, leader, helpers and note; cancel "
 						     "or reopen it."), 0 },
 	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of this activity over the last weeks."), 0 },
+	{ ACT_PRINT, 'p', N_("Print"), N_("Print the roll-call sheet for a session away from the desk, in this list's "
+					 "order; without a printer it becomes a printable file."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the sessions of the week. Every mark is already saved."), 0 },
 	{ ACT_COMPANION, 'v', N_("Companion"), N_("Choose which volunteer the citizen came with."), 0 },
 	{ ACT_MARK_CLEAR, UIK(KEY_DC), N_("Clear"), N_("Take the mark away (a walk-in leaves the list)."), 0 },
 	{ ACT_MARK_CLEAR, UIK(KEY_BACKSPACE), N_("Clear"), N_("Take the mark away, like Del."), ACTF_HIDDEN },
-	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the session with a reason, or reopen it."),
-	  0 },
 	{ ACT_PREV_SESSION, '<', N_("Previous"), N_("The activity's previous session, e.g. to catch up a paper list."), 0 },
 	{ ACT_PREV_SESSION, UIK(KEY_LEFT), N_("Previous"), N_("The previous session, like <."), ACTF_HIDDEN },
 	{ ACT_NEXT_SESSION, '>', N_("Next"), N_("The activity's next session."), 0 },
@@ -257,7 +257,7 @@ static int draw_header(struct roll_state *st, const struct area *a)
 	draw_text(y++, a->left, a->cols, line, A_BOLD);
 
 	if (cancelled(st)) {
-		snprintf(line, sizeof line, _("Cancelled: %s. Press x to reopen it."),
+		snprintf(line, sizeof line, _("Cancelled: %s. Press d to reopen it."),
 			 s->cancel_reason[0] ? s->cancel_reason : _("no reason given"));
 		draw_blank(y, a->left, a->cols, A_REVERSE);
 		draw_text(y++, a->left, a->cols, line, A_REVERSE | A_BOLD);
@@ -395,7 +395,8 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		bool sel = st->top + r == st->selected;
 		attr_t attr = sel ? A_REVERSE : A_NORMAL;
 		draw_blank(y + r, a->left, a->cols, attr);
-		draw_text(y + r, a->left, a->cols, line, attr | (e->mark[0] ? 0 : A_BOLD));
+		/* The last column is the scroll mark's. */
+		draw_text(y + r, a->left, a->cols - 1, line, attr | (e->mark[0] ? 0 : A_BOLD));
 	}
 	if (st->top + rows < st->roll.count)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
@@ -433,7 +434,7 @@ static bool refuse_if_cancelled(struct roll_state *st, struct app *app)
 {
 	if (!cancelled(st))
 		return false;
-	app_status(app, STATUS_ERROR, "%s", _("The session is cancelled and takes no marks. Press x to reopen it."));
+	app_status(app, STATUS_ERROR, "%s", _("The session is cancelled and takes no marks. Press d to reopen it."));
 	return true;
 }
 
@@ -623,11 +624,6 @@ static void walk_in_added(struct app *app, void *ctx, long long citizen_id)
 	st->select_id = citizen_id;
 }
 
-static void cancel_changed(struct app *app, void *ctx)
-{
-	load(ctx, app);
-}
-
 static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct roll_state *st = s->state;
@@ -657,9 +653,8 @@ static unsigned roll_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_SESSION_DETAILS:
 		attendance_session_open(app, &(struct attendance_session_args){ .session_id = st->session_id });
 		return RD_ALL;
-	case ACT_CANCEL_SESSION:
-		st->cancel = (struct session_cancel){ .changed = cancel_changed, .ctx = st };
-		attendance_session_toggle_cancel(app, &st->cancel, st->session_id);
+	case ACT_PRINT:
+		sheet_print_session(app, st->session_id);
 		return RD_ALL;
 	case ACT_HISTORY: {
 		struct attendance_history_args h = { .activity_id = st->roll.session.activity_id };

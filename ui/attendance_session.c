@@ -218,6 +218,9 @@ static bool session_enter(struct screen *s, struct app *app, const void *args)
 	memcpy(st->fields, layout, sizeof layout);
 	form_init(&st->form, st->fields, SF_COUNT);
 	fill(st);
+	/* A cancelled session is opened to be reopened: the cursor is there. */
+	if (st->fields[SF_CANCELLED].choice == 1)
+		st->form.current = SF_CANCELLED;
 	s->state = st;
 	return true;
 }

@@ -17,6 +17,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "sheet_print.h"
 #include "lineedit.h"
 #include "nextstep.h"
 #include "utf8.h"
@@ -63,6 +64,8 @@ static const struct action calls_actions[] = {
 	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
 	{ ACT_HANDLED, 'k', N_("Handled"), N_("For the coordinator: mark a citizen raised after calls not reached as handled, saying what was done."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Show only calls to citizens whose name contains what you type."), 0 },
+	{ ACT_PRINT, 'p', N_("Print"), N_("Print today's calls with reason, phone and a line for the outcome; without "
+					 "a printer it becomes a printable file."), 0 },
 	{ ACT_REFRESH, 'o', N_("Refresh"), N_("Look again for calls that are due and read the list anew."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
@@ -525,6 +528,9 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 		return handled(st, app);
 	case ACT_SEARCH:
 		st->searching = true;
+		return RD_ALL;
+	case ACT_PRINT:
+		sheet_print_calls(app, st->today_iso);
 		return RD_ALL;
 	case ACT_REFRESH:
 		sweep(st, true);

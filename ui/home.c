@@ -21,6 +21,7 @@
 #include "number.h"
 #include "registry_list.h"
 #include "retention.h"
+#include "report_screen.h"
 #include "settings_form.h"
 #include "signin.h"
 #include "overview.h"
@@ -35,8 +36,9 @@ static const struct action home_actions[] = {
 	{ ACT_MATCHING, '3', N_("Matching"), N_("Match a waiting citizen with a volunteer and/or an activity, with the reasons in words."), ACTF_MENU },
 	{ ACT_ATTENDANCE, '4', N_("Attendance"), N_("Take this week's roll call, add walk-ins, catch up on a paper list."), ACTF_MENU },
 	{ ACT_CALLS, '5', N_("Follow-up calls"), N_("Today's calls and overdue ones, then the coming week; record how each went."), ACTF_MENU },
+	{ ACT_REPORTS, '6', N_("Reports"), N_("The numbers for the municipality and funders, for a period; written as text, CSV or HTML (coordinators)."), ACTF_MENU },
 	{ ACT_REGISTRY, '7', N_("Registry"), N_("Add, change, pause or end volunteers and activities; nothing is ever deleted."), ACTF_MENU },
-	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms that were left before they were saved."), ACTF_MENU },
+	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms left before they were saved, and card edits left unsaved at a stop."), ACTF_MENU },
 	{ ACT_USERS, 'b', N_("Users"), N_("Who may use Brobygger, their roles and PINs (coordinators)."), ACTF_MENU },
 	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
 	{ ACT_PIN, 'p', N_("My PIN"), N_("Change your own PIN; you are asked for the one you have now first."), ACTF_MENU },
@@ -101,7 +103,10 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	y++;
 
 	const struct today_counts *c = &o->today;
-	if (st->loaded && a->rows >= 9) {
+	bool empty = st->loaded && c->empty;
+	/* An empty database has no numbers worth showing; the first steps
+	 * need the room below the menu. */
+	if (st->loaded && a->rows >= 9 && !empty) {
 		draw_text(y++, a->left + 1, a->cols - 1, _("Today"), A_BOLD);
 		draw_count(y++, a->left + 3, a->cols - 3, _("Sessions today"), c->sessions_today);
 		draw_count(y++, a->left + 3, a->cols - 3, _("Follow-up calls due"), c->calls_due);
@@ -122,7 +127,6 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	int n = 0;
 	while (home_actions[n].id != ACT_NONE)
 		n++;
-	bool empty = st->loaded && c->empty;
 	/* On an empty database the first-steps text needs room below too. */
 	int room = a->top + a->rows - y - (empty ? 5 : 0);
 	int per_col = n <= room || a->cols < 36 ? n : (n + 1) / 2;
@@ -176,6 +180,9 @@ static unsigned home_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	case ACT_REGISTRY:
 		registry_open(app);
+		return RD_ALL;
+	case ACT_REPORTS:
+		report_open(app);
 		return RD_ALL;
 	case ACT_DRAFTS:
 		drafts_open(app);

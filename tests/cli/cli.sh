@@ -245,6 +245,45 @@ expect 0 "restore to the default place on a new PC" -- env -u BROBYGGER_DB HOME=
 mode=$(stat -c %a "$tmp/newpc/.local/share/brobygger")
 if [ "$mode" = 700 ]; then ok "in a private folder"; else not_ok "the folder has mode $mode"; fi
 
+# The funders' report and the printed sheets, on the demo made above.
+expect 0 "report as text" -- "$bin" --db "$db" report --from 01-01-2026 --to 26-11-2026
+contains "$tmp/out" "Perioden 01-01-2026 til 26-11-2026" "the text names the period"
+contains "$tmp/out" "Fremmøde pr. måned, alle aktiviteter" "and has the attendance section"
+if python3 -c "import sys; sys.exit(any(len(l.rstrip('\n')) > 80 for l in open(sys.argv[1], encoding='utf-8')))" "$tmp/out"; then ok "the text fits 80 columns"; else not_ok "a line is wider than 80"; fi
+expect 0 "report as CSV to a file" -- "$bin" --db "$db" report --format csv --output "$tmp/r.csv"
+contains "$tmp/out" "$tmp/r.csv" "says where it went"
+if head -c 3 "$tmp/r.csv" | od -An -tx1 | grep -q "ef bb bf"; then ok "the CSV starts with a BOM"; else not_ok "no BOM"; fi
+if grep -q "$(printf '\r')\$" "$tmp/r.csv"; then ok "the CSV has CRLF line ends"; else not_ok "no CRLF"; fi
+contains "$tmp/r.csv" "Henvist i perioden;" "the CSV is ;-separated, in Danish"
+contains "$tmp/r.csv" "< 5" "small counts of citizens are < 5"
+mode=$(stat -c %a "$tmp/r.csv")
+if [ "$mode" = 600 ]; then ok "the report file is mode 600"; else not_ok "the report file is mode $mode"; fi
+expect 0 "report as HTML" -- "$bin" --db "$db" report --format html --output "$tmp/r.html"
+contains "$tmp/r.html" "<svg" "with an inline chart"
+if grep -qiE "<script|src=|href=|@import" "$tmp/r.html"; then not_ok "the HTML fetches or runs something"; else ok "the HTML is self-contained"; fi
+expect 2 "report --format pdf" -- "$bin" --db "$db" report --format pdf
+contains "$tmp/err" "--format er text, csv eller html" "names the formats"
+expect 2 "report with the end before the start" -- "$bin" --db "$db" report --from 01-06-2026 --to 01-01-2026
+contains "$tmp/err" "slutter, før den begynder" "says so"
+expect 2 "report with a date that is none" -- "$bin" --db "$db" report --from 31-02-2026
+expect 1 "report on a missing database" -- "$bin" --db "$tmp/none.db" report
+if [ ! -e "$tmp/none.db" ]; then ok "no database is made for a report"; else not_ok "a database was made"; fi
+audits=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM audit_log WHERE entity='report' AND action='export'\").fetchone()[0])" "$db")
+if [ "$audits" = 3 ]; then ok "each report is in the audit log as an export"; else not_ok "$audits report exports logged"; fi
+
+mkdir "$tmp/noprinter"
+abs_bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+expect 0 "print roll without a printer" -- sh -c "cd '$tmp' && PATH='$tmp/noprinter' '$abs_bin' --db '$db' print roll"
+contains "$tmp/out" "Der er ingen printer sat op" "says there is no printer"
+contains "$tmp/out" "$tmp/fremmoedeliste-2026-11-26.html" "and where the page is"
+contains "$tmp/fremmoedeliste-2026-11-26.html" "<td class=\"box\"><span></span></td>" "a roll-call page with boxes"
+expect 0 "print calls to a file" -- "$bin" --db "$db" print calls --output "$tmp/calls.html"
+contains "$tmp/calls.html" "Opfølgningsopkald" "the call sheet"
+expect 2 "print something else" -- "$bin" --db "$db" print labels
+expect 2 "print calls with an activity" -- "$bin" --db "$db" print calls --activity 1
+expect 1 "print roll on a day without sessions" -- "$bin" --db "$db" print roll --date 01-01-2020
+contains "$tmp/err" "ingen mødegange den 01-01-2020" "says there are none"
+
 # A backup under load: a desk commits every 20 ms the whole time.
 "$bin" --db "$tmp/load.db" demo --citizens 3000 --seed 4 >/dev/null 2>&1
 python3 - "$tmp/load.db" "$tmp/stop" <<'PY' &
