@@ -147,6 +147,11 @@ bool citizen_rule_same_person(const char *name, const char *phone, const struct 
 	return !mine_digits[0] || !their_digits[0] || strcmp(mine_digits, their_digits) == 0;
 }
 
+const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
+{
+	return national_digits(phone, out, size);
+}
+
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user)
 {
 	return owner == user;

@@ -31,6 +31,7 @@
 #define BB_CITIZEN_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "model_citizen.h"
@@ -88,6 +89,11 @@ bool citizen_rule_pick_name_ok(const char *name);
  * the same folded name, and the phone digits equal when both have some
  * (a Danish number with or without +45). */
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other);
+
+/* A phone number as people are compared by: its digits without the
+ * Danish country code (+45 22 33 44 55 and 22334455 are one number).
+ * Returns a pointer into out, "" when there are no digits. */
+const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size);
 
 /* Whether a draft kept by `owner` is `user`'s. */
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user);

@@ -50,6 +50,13 @@ static const struct {
 	  N_("copy the database safely while in use; sealed with a passphrase for a USB stick") },
 	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, "BACKUP [--force] [--passphrase-file F]",
 	  N_("put a backup in place as the database; the old one is moved aside, not deleted") },
+	{ "export", CLI_EXPORT, 1, 1, { "encoding=", "output=", "from=", "to=" },
+	  "TABLE [--encoding utf-8|cp1252] [--output FILE] [--from D --to D]",
+	  N_("a table as CSV for Excel: citizens, volunteers, activities, sessions, attendance, calls or "
+	     "measures (to the screen without --output)") },
+	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, "TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]",
+	  N_("citizens, volunteers or activities from a spreadsheet saved as CSV; every problem is reported "
+	     "and nothing is imported until there are none") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -14,6 +14,8 @@ enum cli_command {
 	CLI_CHECK,
 	CLI_BACKUP,
 	CLI_RESTORE,
+	CLI_EXPORT,
+	CLI_IMPORT,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -56,5 +58,8 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 int cli_check(const char *db_path, FILE *out, FILE *err);
 int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+/* CSV as Danish Excel writes and reads it (src/exchange.h). */
+int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_import(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

@@ -86,6 +86,10 @@ int main(int argc, char **argv)
 		return cli_backup(&args, path, stdout, stderr);
 	case CLI_RESTORE:
 		return cli_restore(&args, path, stdout, stderr);
+	case CLI_EXPORT:
+		return cli_export(&args, path, stdout, stderr);
+	case CLI_IMPORT:
+		return cli_import(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}
