@@ -82,6 +82,8 @@ struct import_job {
 	bool *skip;                   /* per row number: skipped as a duplicate */
 	int nskip;
 	struct import_row *r;
+	char *scratch;                /* cell_text's */
+	size_t scratch_cap;
 };
 
 /* ---------- the report ---------- */
@@ -248,37 +250,39 @@ static bool has(const struct import_job *j, int id)
 	return j->where[id] > 0;
 }
 
-/* The cell of column `id`, without the spaces around it and without the
- * apostrophe the export puts before a formula-like text. Into buf
- * (cut to fit: callers that mind check the length with cell_chars). */
-static const char *cell(struct import_job *j, int id, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (!has(j, id))
-		return buf;
-	const char *raw;
-	size_t n = exchange_rule_trimmed(csv_cell(&j->reader, j->where[id] - 1), &raw);
-	char *copy = malloc(n + 1);
-	if (!copy)
-		return buf;
-	memcpy(copy, raw, n);
-	copy[n] = '\0';
-	exchange_rule_trim(csv_unprotect(copy), buf, size);
-	free(copy);
-	return buf;
-}
-
-/* The characters in the cell of column `id` (all of it, however long). */
-static size_t cell_chars(struct import_job *j, int id)
+/* The whole cell of column `id` as a form would hold it: without the
+ * spaces around it, without the apostrophe the export puts before a
+ * formula-like text, and with its line breaks as spaces (the forms hold
+ * one line). Valid until the next call. */
+static const char *cell_text(struct import_job *j, int id)
 {
 	if (!has(j, id))
-		return 0;
+		return "";
 	const char *raw;
 	size_t n = exchange_rule_trimmed(csv_unprotect(csv_cell(&j->reader, j->where[id] - 1)), &raw);
-	size_t chars = 0;
-	for (size_t i = 0; i < n; i++)
-		chars += ((unsigned char)raw[i] & 0xc0) != 0x80;
-	return chars;
+	if (n + 1 > j->scratch_cap) {
+		char *s = realloc(j->scratch, n + 1);
+		if (!s)
+			return "";
+		j->scratch = s;
+		j->scratch_cap = n + 1;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (raw[i] != '\r' && raw[i] != '\n')
+			j->scratch[k++] = raw[i];
+		else if (k == 0 || j->scratch[k - 1] != ' ')
+			j->scratch[k++] = ' ';
+	}
+	j->scratch[k] = '\0';
+	return j->scratch;
+}
+
+/* The cell into buf, cut to fit (for short values: a date, a number). */
+static const char *cell(struct import_job *j, int id, char *buf, size_t size)
+{
+	exchange_rule_trim(cell_text(j, id), buf, size);
+	return buf;
 }
 
 static const char *title_of(int table, int id)
@@ -295,8 +299,9 @@ static const char *title_of(int table, int id)
  * allowed unless `required`. */
 static void text(struct import_job *j, int id, char *dst, size_t size, size_t max_chars, bool required)
 {
-	cell(j, id, dst, size);
-	size_t n = cell_chars(j, id);
+	const char *whole = cell_text(j, id);
+	size_t n = utf8_length(whole);
+	exchange_rule_trim(whole, dst, size);
 	if (n > max_chars) {
 		problem(j, id, P_("At most %zu character.", "At most %zu characters.", max_chars), max_chars);
 		dst[0] = '\0';
@@ -1154,6 +1159,7 @@ static void job_free(struct import_job *j)
 	cache_free(&j->interests);
 	cache_free(&j->barriers);
 	free(j->skip);
+	free(j->scratch);
 	free(j->r);
 	free(j);
 }
