@@ -77,6 +77,7 @@ struct import_job {
 	int ntitles;
 	bool *unnamed_reported;       /* per file column: a headerless column with data was reported */
 	int row_problems;             /* problems in the row being read */
+	int header_problems;
 	struct people_index people;
 	struct pick_cache interests, barriers;
 	bool *skip;                   /* per row number: skipped as a duplicate */
@@ -561,7 +562,7 @@ static void read_citizen(struct import_job *j)
 	}
 
 	citizen_rule_intake_card(card);
-	if (!j->row_problems && !citizen_rule_card_ok(card, j->today))
+	if (!j->row_problems && !j->header_problems && !citizen_rule_card_ok(card, j->today))
 		problem(j, -1, "%s", _("The row breaks one of the rules of the citizen's card."));
 	j->r->person = (struct exchange_person){ .birth_year = c->birth_year };
 	snprintf(j->r->person.name, sizeof j->r->person.name, "%s", c->name);
@@ -963,6 +964,7 @@ static bool map_header(struct import_job *j)
 			   "the column with the day each gave it."), _("Consent given on"));
 		note(j, 1, true, text);
 	}
+	j->header_problems = j->rep->problems;
 	return true;
 }
 
