@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -14,8 +13,6 @@
 #include "desk.h"
 #include "exchange.h"
 #include "i18n.h"
-
-enum { IMPORT_MAX_BYTES = 256 * 1024 * 1024 };
 
 static void tables_list(bool importable_only, char *out, size_t size)
 {
@@ -157,43 +154,18 @@ int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	return EXIT_SUCCESS;
 }
 
-/* The whole file into memory (at most IMPORT_MAX_BYTES). */
-static char *read_file(const char *path, size_t *len, FILE *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat sb;
-	if (!f || fstat(fileno(f), &sb) != 0) {
-		fprintf(err, _("brobygger: %s cannot be read: %s\n"), path, strerror(errno));
-		if (f)
-			fclose(f);
-		return NULL;
-	}
-	if (!S_ISREG(sb.st_mode) || sb.st_size > IMPORT_MAX_BYTES) {
-		fprintf(err, _("brobygger: %s is not a file of at most %d MiB.\n"), path, IMPORT_MAX_BYTES >> 20);
-		fclose(f);
-		return NULL;
-	}
-	char *data = malloc((size_t)sb.st_size + 1);
-	*len = data ? fread(data, 1, (size_t)sb.st_size, f) : 0;
-	bool bad = !data || ferror(f);
-	fclose(f);
-	if (bad) {
-		fprintf(err, _("brobygger: %s cannot be read: %s\n"), path, strerror(errno));
-		free(data);
-		return NULL;
-	}
-	return data;
-}
-
 int cli_import(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
 {
 	struct exchange_import req = { .source = args->args[1], .dry_run = cli_option(args, "dry-run") != NULL };
 	if (!table_arg(args->args[0], true, &req.table, err) || !encoding_arg(args, true, &req.encoding, err))
 		return EXIT_USAGE;
 	size_t len = 0;
-	char *bytes = read_file(args->args[1], &len, err);
-	if (!bytes)
+	char msg[4400];
+	char *bytes = csv_load(args->args[1], &len, msg, sizeof msg);
+	if (!bytes) {
+		fprintf(err, "brobygger: %s\n", msg);
 		return EXIT_FAILURE;
+	}
 	struct db *db = open_db(args, db_path, err);
 	if (!db) {
 		free(bytes);

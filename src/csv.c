@@ -388,6 +388,37 @@ bool csv_save(const char *path, const char *data, size_t len, char *err, size_t 
 
 /* ---------- reading ---------- */
 
+char *csv_load(const char *path, size_t *len, char *err, size_t errsize)
+{
+	*len = 0;
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	if (!f || fstat(fileno(f), &sb) != 0) {
+		snprintf(err, errsize, _("%s cannot be read: %s"), path, strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode) || sb.st_size > CSV_MAX_FILE) {
+		snprintf(err, errsize, _("%s is not a file of at most %d MiB."), path, CSV_MAX_FILE >> 20);
+		fclose(f);
+		return NULL;
+	}
+	char *data = malloc((size_t)sb.st_size + 1);
+	size_t n = data ? fread(data, 1, (size_t)sb.st_size, f) : 0;
+	int saved = errno;
+	bool bad = !data || ferror(f);
+	fclose(f);
+	if (bad) {
+		snprintf(err, errsize, _("%s cannot be read: %s"), path, data ? strerror(saved) : strerror(ENOMEM));
+		free(data);
+		return NULL;
+	}
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
 static bool all_utf8(const char *s, size_t n)
 {
 	uint32_t cp;

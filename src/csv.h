@@ -118,6 +118,12 @@ bool csv_save(const char *path, const char *data, size_t len, char *err, size_t 
 
 /* ---------- reading ---------- */
 
+enum { CSV_MAX_FILE = 256 * 1024 * 1024 };
+
+/* The whole file at `path` (at most CSV_MAX_FILE bytes) into a malloc'ed
+ * buffer the caller frees; NULL with the reason in err. */
+char *csv_load(const char *path, size_t *len, char *err, size_t errsize);
+
 struct csv_reader {
 	const char *data;        /* the cells' bytes, after any byte-order mark */
 	size_t len, pos;

@@ -77,6 +77,9 @@ enum action_id {
 	ACT_CANCEL_CALL,
 	ACT_HANDLED,
 	ACT_REFRESH,
+	/* CSV export and import (issue 11) */
+	ACT_EXPORT,
+	ACT_IMPORT,
 };
 
 enum action_flags {
