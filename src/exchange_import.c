@@ -349,8 +349,9 @@ static void postcode(struct import_job *j, int id, char dst[5])
  * not long ago (the forms' rule for referrals, consents and ends). */
 static bool date_cell(struct import_job *j, int id, char dst[CIT_DATE], bool happened)
 {
-	char buf[64];
-	cell(j, id, buf, sizeof buf);
+	char raw[64], buf[32];
+	cell(j, id, raw, sizeof raw);
+	exchange_rule_date(raw, buf);
 	dst[0] = '\0';
 	if (!buf[0])
 		return true;
@@ -825,8 +826,9 @@ static enum db_status write_volunteer(struct import_job *j)
 
 static void time_cell(struct import_job *j, int id, char dst[REG_TIME])
 {
-	char buf[64];
-	cell(j, id, buf, sizeof buf);
+	char raw[64], buf[16];
+	cell(j, id, raw, sizeof raw);
+	exchange_rule_time(raw, buf);
 	dst[0] = '\0';
 	if (!buf[0])
 		return;

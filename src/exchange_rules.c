@@ -134,6 +134,38 @@ void exchange_rule_postcode(const char *cell, char out[8])
 		snprintf(out, 8, "%s", t);
 }
 
+static bool digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+void exchange_rule_time(const char *cell, char out[16])
+{
+	exchange_rule_trim(cell, out, 16);
+	size_t n = strlen(out);
+	/* H:MM:SS or HH:MM:SS */
+	if ((n == 7 || n == 8) && out[n - 3] == ':' && out[n - 6] == ':' && digits(out + n - 2, 2)
+	    && digits(out + n - 5, 2) && digits(out, n - 6))
+		out[n - 3] = '\0';
+}
+
+void exchange_rule_date(const char *cell, char out[32])
+{
+	exchange_rule_trim(cell, out, 32);
+	static const char *const midnight[] = { " 00:00:00", " 0:00:00", " 00:00", " 0:00" };
+	size_t n = strlen(out);
+	for (size_t i = 0; i < sizeof midnight / sizeof midnight[0]; i++) {
+		size_t m = strlen(midnight[i]);
+		if (n > m && strcmp(out + n - m, midnight[i]) == 0) {
+			out[n - m] = '\0';
+			return;
+		}
+	}
+}
+
 static bool blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';

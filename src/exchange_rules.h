@@ -13,6 +13,9 @@
  * - A list in a cell is split at commas, semicolons and line breaks.
  * - A three-digit postcode is a Danish one that a spreadsheet read as a
  *   number and lost its leading zero (800 was 0800).
+ * - A time with seconds (17:30:00) and a date with a midnight after it
+ *   (26-03-2025 00:00:00) are how spreadsheets write a time or a date
+ *   cell: the seconds and the midnight are left out.
  */
 #ifndef BB_EXCHANGE_RULES_H
 #define BB_EXCHANGE_RULES_H
@@ -50,6 +53,10 @@ void exchange_rule_postcode(const char *cell, char out[8]);
 /* The cell without the spaces and line breaks around it: *start and the
  * length. */
 size_t exchange_rule_trimmed(const char *cell, const char **start);
+/* A time or a date cell without what a spreadsheet adds to it. */
+void exchange_rule_time(const char *cell, char out[16]);
+void exchange_rule_date(const char *cell, char out[32]);
+
 /* Copies cell into out without the spaces around it (size > 0), cut at a
  * character boundary when it does not fit. */
 void exchange_rule_trim(const char *cell, char *out, size_t size);

@@ -116,6 +116,20 @@ static void test_cells(void)
 	exchange_rule_postcode("80", pc);
 	TAP_STR_EQ(pc, "80", "two digits are not mended");
 
+	char tm[16], dt[32];
+	exchange_rule_time(" 17:30:00 ", tm);
+	TAP_STR_EQ(tm, "17:30", "a spreadsheet's seconds are left out");
+	exchange_rule_time("9:30:00", tm);
+	TAP_STR_EQ(tm, "9:30", "also after one digit");
+	exchange_rule_time("18.30", tm);
+	TAP_STR_EQ(tm, "18.30", "other times stay for the form's rule");
+	exchange_rule_date("26-03-2025 00:00:00", dt);
+	TAP_STR_EQ(dt, "26-03-2025", "a spreadsheet's midnight is left out");
+	exchange_rule_date("2025-03-26 0:00", dt);
+	TAP_STR_EQ(dt, "2025-03-26", "in either spelling");
+	exchange_rule_date("26-03-2025 12:00", dt);
+	TAP_STR_EQ(dt, "26-03-2025 12:00", "another time of day is not a date");
+
 	char t[8];
 	exchange_rule_trim("  æøåæøå  ", t, sizeof t);
 	TAP_STR_EQ(t, "æøå", "trimmed and cut at a character boundary");
