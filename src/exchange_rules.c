@@ -129,7 +129,7 @@ void exchange_rule_postcode(const char *cell, char out[8])
 	char t[8];
 	exchange_rule_trim(cell, t, sizeof t);
 	if (strlen(t) == 3 && strspn(t, "0123456789") == 3)
-		snprintf(out, 8, "0%s", t);
+		snprintf(out, 8, "0%.3s", t);
 	else
 		snprintf(out, 8, "%s", t);
 }
