@@ -215,14 +215,11 @@ static unsigned export_cancel_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops export_screen = {
 	.name = N_("Export to a spreadsheet"),
-	.help = N_("Writes a table as a CSV file that Excel and LibreOffice open: ; between the columns, "
-		   "Danish headings, dates as 26-11-2026 and the words the screens show. UTF-8 keeps every "
-		   "letter and Excel opens it with æøå; Windows-1252 is for older programs and stops at a "
-		   "name it cannot hold (such as Łukasz), saying where. Sessions, attendance, calls and "
-		   "measures can be limited to a period. The file is readable by you only: it holds "
-		   "personal data, so keep it safe and delete it when it has served. Every export is "
-		   "recorded in the audit log; citizens, volunteers, attendance, calls and measures are "
-		   "for coordinators."),
+	.help = N_("Writes a table as a CSV file Excel opens: ; between the columns, Danish headings, dates as "
+		   "26-11-2026. UTF-8 keeps every letter; Windows-1252 is for older programs and stops at a name it "
+		   "cannot hold, saying where. History can be limited to a period. The file holds personal data and "
+		   "only you can read it: delete it when it has served. Every export is in the audit log; those "
+		   "naming people are for coordinators."),
 	.actions = export_actions,
 	.enter = export_enter,
 	.draw = export_draw,

@@ -241,11 +241,10 @@ static unsigned report_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops report_screen = {
 	.name = N_("What the file holds"),
-	.help = N_("Every problem in the file, with the row and column as the spreadsheet shows them (the "
-		   "heading is row 1). Nothing is imported while there is one: fix them in the spreadsheet, "
-		   "save it as CSV again and press r. Rows of someone already in Brobygger, or the same as an "
-		   "earlier row (the same phone number, or the same name and birth year), are skipped and "
-		   "listed. With no problems left, F10 imports every other row at once."),
+	.help = N_("Every problem, with the row and column the spreadsheet shows (the heading is row 1). Nothing "
+		   "is imported while there is one: fix the sheet, save it as CSV and press r. Rows of someone "
+		   "already on record or earlier in the file (the same phone, or the same name and birth year) are "
+		   "skipped and listed. With no problems, F10 imports the rest."),
 	.actions = report_actions,
 	.enter = report_enter,
 	.draw = report_draw,
@@ -322,12 +321,11 @@ static unsigned form_key_screen(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops form_screen = {
 	.name = N_("Import from a spreadsheet"),
-	.help = N_("Imports citizens, volunteers or activities from a spreadsheet saved as CSV (in Excel: "
-		   "Save as, CSV (semicolon separated)). The columns are found by their headings, in Danish or "
-		   "English and in any order; a column Brobygger does not know is reported, not guessed. "
-		   "Citizens need a column with the day each gave consent to registration. F10 first checks "
-		   "the file and shows every problem; nothing is imported until there are none. "
-		   "Coordinators only; every import and check is recorded in the audit log."),
+	.help = N_("Imports citizens, volunteers or activities from a spreadsheet saved as CSV (Excel: Save as, "
+		   "CSV (semicolon separated)). Columns are found by their headings, Danish or English, in any "
+		   "order; an unknown one is reported, not guessed. Citizens need a column with the day each gave "
+		   "consent. F10 checks the file first; nothing is imported while it has problems. Coordinators "
+		   "only; every check and import is in the audit log."),
 	.actions = form_actions,
 	.enter = form_enter,
 	.draw = form_draw_screen,
