@@ -325,6 +325,12 @@ bool citizen_rule_same_person(const char *name, const char *phone, const struct 
 	return citizen_rule_likely_same(name, phone, other->name, other->phone) != SAME_PERSON_NO;
 }
 
+const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
+{
+	national_digits(phone, out, size);
+	return out;
+}
+
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user)
 {
 	return owner == user;

@@ -36,6 +36,7 @@
 #define BB_CITIZEN_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "model_citizen.h"
@@ -125,6 +126,11 @@ enum same_person citizen_rule_likely_same(const char *name, const char *phone, c
 /* Whether `other` is likely the person being registered as (name, phone):
  * citizen_rule_likely_same says anything but SAME_PERSON_NO. */
 bool citizen_rule_same_person(const char *name, const char *phone, const struct citizen_hit *other);
+
+/* A phone number as people are compared by: its digits without the
+ * Danish country code (+45 22 33 44 55 and 22334455 are one number).
+ * Returns a pointer into out, "" when there are no digits. */
+const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size);
 
 /* Whether a draft kept by `owner` is `user`'s. */
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user);

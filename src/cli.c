@@ -70,6 +70,13 @@ static const struct {
 	  "roll|calls [--date DATE] [--activity ID] [--output FILE]",
 	  N_("print the roll-call sheet of a day's sessions, or the day's calls: to the printer, or a printable "
 	     "HTML file when none is set up or with --output") },
+	{ "export", CLI_EXPORT, 1, 1, { "encoding=", "output=", "from=", "to=" },
+	  "TABLE [--encoding utf-8|cp1252] [--output FILE] [--from D --to D]",
+	  N_("a table as CSV for Excel: citizens, volunteers, activities, sessions, attendance, calls or "
+	     "measures (to the screen without --output)") },
+	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, "TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]",
+	  N_("citizens, volunteers or activities from a spreadsheet saved as CSV; every problem is reported "
+	     "and nothing is imported until there are none") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

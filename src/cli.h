@@ -19,6 +19,8 @@ enum cli_command {
 	CLI_AUDIT,
 	CLI_REPORT,
 	CLI_PRINT,
+	CLI_EXPORT,
+	CLI_IMPORT,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -69,5 +71,8 @@ int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 /* In cli_report.c: the funders' report and the printed sheets. */
 int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+/* CSV as Danish Excel writes and reads it (src/exchange.h). */
+int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_import(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

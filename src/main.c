@@ -116,6 +116,10 @@ int main(int argc, char **argv)
 		return cli_report(&args, path, stdout, stderr);
 	case CLI_PRINT:
 		return cli_print(&args, path, stdout, stderr);
+	case CLI_EXPORT:
+		return cli_export(&args, path, stdout, stderr);
+	case CLI_IMPORT:
+		return cli_import(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}

@@ -29,6 +29,13 @@ enum sessions_follow registry_rule_sessions_follow(const struct activity_record 
 	return SESSIONS_STAY;
 }
 
+enum { VOLUNTEER_MIN_AGE = 16 };
+
+bool registry_rule_volunteer_age(int birth_year, struct date today)
+{
+	return birth_year <= today.year - VOLUNTEER_MIN_AGE;
+}
+
 bool registry_rule_ended(const char *status)
 {
 	return status && strcmp(status, "ended") == 0;

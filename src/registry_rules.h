@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "date.h"
 #include "model_registry.h"
 
 /* A weekly activity (weekday 1..7) needs the time it starts; when both
@@ -28,6 +29,10 @@ enum sessions_follow {
 };
 enum sessions_follow registry_rule_sessions_follow(const struct activity_record *before,
 						   const struct activity_record *after);
+
+/* A volunteer is 16 or older in the year of the birth year given (0: not
+ * given). */
+bool registry_rule_volunteer_age(int birth_year, struct date today);
 
 /* Whether an activity with this status is ended: its planned sessions
  * that nobody is booked on are dropped, the rest cancelled. */

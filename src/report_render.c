@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "csv_write.h"
+#include "csv.h"
 #include "date.h"
 #include "i18n.h"
 #include "report_html.h"
@@ -159,48 +159,48 @@ static bool write_text(const struct report *r, const struct report_tables *ts, F
 
 /* Numbers go out as numbers (Excel can sum them), the "< 5" and the
  * like as text. */
-static void csv_cell(struct csv_writer *w, const struct report_cell *c)
+static void write_cell(struct csv_writer *w, const struct report_cell *c)
 {
 	if (c->kind == CELL_NONE) {
-		csv_text(w, NULL);
+		csv_write_text(w, NULL);
 		return;
 	}
 	bool none = (c->kind == CELL_PERCENT || c->kind == CELL_MEAN || c->kind == CELL_DAYS) && c->base <= 0;
 	if (none || report_cell_held_back(c)) {
 		char buf[32];
 		report_cell_format(c, false, false, ",", buf, sizeof buf);
-		csv_text(w, buf);
+		csv_write_text(w, buf);
 		return;
 	}
 	if (c->kind == CELL_HOURS || c->kind == CELL_MEAN)
-		csv_decimal(w, report_cell_number(c), 1);
+		csv_write_decimal(w, (double)report_cell_number(c) / 10.0, 1);
 	else
-		csv_number(w, report_cell_number(c));
+		csv_write_number(w, report_cell_number(c));
 }
 
 static void csv_table(struct csv_writer *w, const struct report_table *t)
 {
-	csv_text(w, t->title);
+	csv_write_text(w, t->title);
 	csv_end_row(w);
 	if (t->group_title)
-		csv_text(w, t->group_title);
-	csv_text(w, t->label_title);
+		csv_write_text(w, t->group_title);
+	csv_write_text(w, t->label_title);
 	for (int c = 0; c < t->ncols; c++) {
 		char title[256];
 		snprintf(title, sizeof title, "%s%s", t->cols[c].title,
 			 c < REPORT_COLS && t->nrows && t->rows[0].cells[c].kind == CELL_PERCENT ? " (%)" : "");
-		csv_text(w, title);
+		csv_write_text(w, title);
 	}
 	csv_end_row(w);
 	for (int i = 0; i < t->nrows; i++) {
 		const struct report_row *r = &t->rows[i];
 		if (t->group_title)
-			csv_text(w, r->group);
+			csv_write_text(w, r->group);
 		char label[REPORT_LABEL + 4];
 		snprintf(label, sizeof label, "%s%s", r->part ? "- " : "", r->label);
-		csv_text(w, label);
+		csv_write_text(w, label);
 		for (int c = 0; c < t->ncols; c++)
-			csv_cell(w, &r->cells[c]);
+			write_cell(w, &r->cells[c]);
 		csv_end_row(w);
 	}
 	csv_end_row(w);
@@ -209,28 +209,29 @@ static void csv_table(struct csv_writer *w, const struct report_table *t)
 static bool write_csv(const struct report *r, const struct report_tables *ts, FILE *out)
 {
 	struct csv_writer w;
-	csv_init_file(&w, out);
-	csv_bom(&w);
+	csv_writer_init(&w, CSV_UTF8);
 	char from[16], to[16], made[16];
 	dk_date(r->period.from, from, sizeof from);
 	dk_date(r->period.to, to, sizeof to);
 	dk_date(r->made_on, made, sizeof made);
-	csv_text(&w, _("Report"));
-	csv_text(&w, r->centre_name);
+	csv_write_text(&w, _("Report"));
+	csv_write_text(&w, r->centre_name);
 	csv_end_row(&w);
-	csv_text(&w, _("Period"));
-	csv_text(&w, from);
-	csv_text(&w, to);
+	csv_write_text(&w, _("Period"));
+	csv_write_text(&w, from);
+	csv_write_text(&w, to);
 	csv_end_row(&w);
-	csv_text(&w, _("Made"));
-	csv_text(&w, made);
+	csv_write_text(&w, _("Made"));
+	csv_write_text(&w, made);
 	csv_end_row(&w);
-	csv_text(&w, _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"."));
+	csv_write_text(&w, _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"."));
 	csv_end_row(&w);
 	csv_end_row(&w);
 	for (int i = 0; i < ts->n; i++)
 		csv_table(&w, &ts->t[i]);
-	return csv_ok(&w) && !ferror(out);
+	bool ok = !w.failed && fwrite(w.data, 1, w.len, out) == w.len && !ferror(out);
+	csv_writer_free(&w);
+	return ok;
 }
 
 bool report_write(const struct report *r, enum report_format f, FILE *out)

@@ -12,6 +12,7 @@
 #include "consents.h"
 #include "db.h"
 #include "desk.h"
+#include "exchange.h"
 #include "intake.h"
 #include "matching.h"
 #include "measures.h"
@@ -693,6 +694,40 @@ static void sweep_answered_fails(void)
 	db_close(db);
 }
 
+/* A CSV import of three citizens whose last step (the import's own audit
+ * line, after every row was written) fails: no citizen, referral,
+ * consent or new interest remains. */
+static void import_citizens(void)
+{
+	struct desk d;
+	struct db *db = open_centre("import.db", &d);
+	d = desk_command_line(db);
+	long long citizens = testdb_count(db, "SELECT count(*) FROM citizens");
+	long long interests = testdb_count(db, "SELECT count(*) FROM interests");
+	long long consents = testdb_count(db, "SELECT count(*) FROM consents");
+	exec_ok(db, "CREATE TEMP TRIGGER injected_import BEFORE INSERT ON main.audit_log"
+		    " WHEN NEW.action = 'import' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+	const char *file = "Navn;Samtykke givet den;Interesser\n"
+			   "Ulla Ulriksen;01-11-2026;Petanque\nVera Vang;02-11-2026;\nWilly Wulff;03-11-2026;Gåture\n";
+	struct exchange_import req = { .table = EXCHANGE_CITIZENS, .encoding = CSV_AUTO, .source = "test" };
+	struct exchange_report rep;
+	enum db_status st = exchange_import(&d, &req, file, strlen(file), &rep);
+	TAP_CHECK(st != DB_OK && st != DB_ERR_INVALID, "the import's audit line fails (%d)", st);
+	TAP_CHECK(rep.problems == 0 && rep.added == 3 && !rep.imported,
+		  "after all three rows were good; the report says nothing was imported");
+	exchange_report_free(&rep);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens"), citizens, "no citizen of the file remains");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM referrals"), 0, "nor a referral");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), consents, "nor a consent");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM interests"), interests, "nor the new interest");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nor an audit line");
+	exec_ok(db, "DROP TRIGGER temp.injected_import");
+	TAP_INT_EQ(exchange_import(&d, &req, file, strlen(file), &rep), DB_OK, "without the fault it imports");
+	TAP_INT_EQ(rep.added, 3, "all three");
+	exchange_report_free(&rep);
+	db_close(db);
+}
+
 int main(void)
 {
 	/* The agreed days and the measures' day are checked against today. */
@@ -720,6 +755,7 @@ int main(void)
 	retention_fails();
 	mark_came_back();
 	sweep_answered_fails();
+	import_citizens();
 	testdb_finish();
 	return tap_done();
 }

@@ -24,7 +24,8 @@ extern const struct screen_ops activity_form_screen, attendance_history_screen, 
 	dialog_pick_fixed_screen, drafts_screen, intake_screen, matching_citizen_screen, matching_proposal_screen,
 	matching_screen, matching_wishes_screen, measure_form_screen, registry_screen, settings_screen,
 	volunteer_form_screen, help_screen, home_screen, signin_screen, users_screen, audit_screen,
-	audit_filter_screen, consent_screen;
+	audit_filter_screen, consent_screen, exchange_export_screen, exchange_import_screen, exchange_report_screen,
+	report_screen;
 
 static const struct screen_ops *const screens[] = {
 	&activity_form_screen, &attendance_history_screen, &attendance_pick_screen, &attendance_roll_screen,
@@ -34,7 +35,8 @@ static const struct screen_ops *const screens[] = {
 	&dialog_pick_fixed_screen, &drafts_screen, &intake_screen, &matching_citizen_screen,
 	&matching_proposal_screen, &matching_screen, &matching_wishes_screen, &measure_form_screen,
 	&registry_screen, &settings_screen, &volunteer_form_screen, &help_screen, &home_screen, &signin_screen,
-	&users_screen, &audit_screen, &audit_filter_screen, &consent_screen,
+	&users_screen, &audit_screen, &audit_filter_screen, &consent_screen, &exchange_export_screen,
+	&exchange_import_screen, &exchange_report_screen, &report_screen,
 };
 
 static bool is_fkey(ui_key k)

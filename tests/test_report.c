@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "attendance.h"
-#include "csv_write.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
@@ -93,41 +92,6 @@ static void test_rules(void)
 	TAP_STR_EQ(months[3], "2026-02", "the last is February");
 	TAP_INT_EQ(report_month_index(&p, "2026-01-31"), 2, "31 January is the third month");
 	TAP_INT_EQ(report_month_index(&p, "2025-11-14"), -1, "a day before the period is outside");
-}
-
-/* ---------- the CSV writer ---------- */
-
-static bool to_buffer(void *ctx, const char *bytes, size_t len)
-{
-	strncat(ctx, bytes, len);
-	return true;
-}
-
-static void test_csv(void)
-{
-	char buf[512] = "";
-	struct csv_writer w;
-	csv_init(&w, to_buffer, buf);
-	csv_bom(&w);
-	csv_text(&w, "Søren Ærø");
-	csv_text(&w, "a;b");
-	csv_text(&w, "say \"hi\"");
-	csv_number(&w, -12);
-	csv_decimal(&w, -125, 1);
-	csv_decimal(&w, 5, 1);
-	csv_end_row(&w);
-	csv_text(&w, "=SUM(A1)");
-	csv_text(&w, "+45 12345678");
-	csv_text(&w, "-5");
-	csv_text(&w, "@cmd");
-	csv_text(&w, NULL);
-	csv_text(&w, "two\nlines");
-	csv_end_row(&w);
-	TAP_STR_EQ(buf,
-		   "\xEF\xBB\xBFSøren Ærø;\"a;b\";\"say \"\"hi\"\"\";-12;-12,5;0,5\r\n"
-		   "\"'=SUM(A1)\";\"'+45 12345678\";\"'-5\";\"'@cmd\";;\"two\nlines\"\r\n",
-		   "BOM, ';', CRLF, quotes doubled, decimal comma, formulas neutralised, numbers as they are");
-	TAP_CHECK(csv_ok(&w), "every byte reached the sink");
 }
 
 /* ---------- the hand-made centre ---------- */
@@ -652,7 +616,6 @@ int main(void)
 	i18n_init();
 	dbrules_install();
 	test_rules();
-	test_csv();
 	if (!testdb_start("report"))
 		return 1;
 	char path[128];

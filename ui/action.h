@@ -90,6 +90,9 @@ enum action_id {
 	ACT_PRINT,
 	ACT_PERIOD,
 	ACT_WRITE_FILE,
+	/* CSV export and import (issue 11) */
+	ACT_EXPORT,
+	ACT_IMPORT,
 };
 
 enum action_flags {

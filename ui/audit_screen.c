@@ -303,7 +303,7 @@ static unsigned filter_key(struct screen *s, struct app *app, ui_key key)
 
 const struct screen_ops audit_filter_screen = {
 	.name = N_("Filter the audit log"),
-	.help = N_("Leave a field empty to keep every entry for it. F10 shows the entries that match."),
+	.help = N_("Leave a field empty to keep every entry for it. Ctrl-S shows the entries that match."),
 	.actions = filter_actions,
 	.enter = filter_enter,
 	.draw = filter_draw,

@@ -71,7 +71,7 @@ static void take_up_kept_edit(struct edit_state *st, struct app *app)
 	st->kept = true;
 	char when[32];
 	date_format_stamp(kept.updated_at, when, sizeof when);
-	app_status(app, STATUS_INFO, _("Your changes from %s are back. F10 saves, Esc drops them."),
+	app_status(app, STATUS_INFO, _("Your changes from %s are back. Ctrl-S saves, Esc drops them."),
 		   when);
 	card_draft_free(&kept);
 }

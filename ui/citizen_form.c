@@ -10,6 +10,7 @@
 #include "date.h"
 #include "form_screen.h"
 #include "field_checks.h"
+#include "field_rules.h"
 #include "i18n.h"
 #include "postcode.h"
 #include "vocab.h"
@@ -21,17 +22,10 @@ static bool check_past_date(const struct form_field *fld, char *err, size_t size
 	struct date d;
 	if (!date_parse(fld->edit.text, &d))
 		return true;
-	switch (citizen_rule_past_date(d, date_today())) {
-	case PAST_DATE_FUTURE:
-		snprintf(err, size, "%s", _("This date is in the future. Write the day it happened."));
-		break;
-	case PAST_DATE_LONG_AGO:
-		snprintf(err, size, "%s", _("This date is more than ten years ago. Check the year."));
-		break;
-	case PAST_DATE_OK:
-		break;
-	}
-	return !err[0];
+	const char *why = field_rule_past_date(d, date_today());
+	if (why)
+		snprintf(err, size, "%s", why);
+	return !why;
 }
 
 /* A handover may be planned: a day ahead is fine, a year ahead or ten
@@ -59,11 +53,10 @@ static bool check_handover_day(const struct form_field *fld, char *err, size_t s
 static bool check_birth_year(const struct form_field *fld, char *err, size_t size)
 {
 	long year = strtol(fld->edit.text, NULL, 10);
-	if (year > 0 && year < 10000 && !citizen_rule_adult((int)year, date_today()))
-		snprintf(err, size, "%s", _("Brobygger is for adults: the citizen must be 18 or older."));
-	else if (year > 0 && year < 10000 && !citizen_rule_living((int)year, date_today()))
-		snprintf(err, size, "%s", _("Nobody living was born that year. Check the birth year."));
-	return !err[0];
+	const char *why = year > 0 && year < 10000 ? field_rule_citizen_birth_year((int)year, date_today()) : NULL;
+	if (why)
+		snprintf(err, size, "%s", why);
+	return !why;
 }
 
 #define HEADING(k, l) [k] = { .key = NULL, .label = (l), .kind = FIELD_HEADING }

@@ -11,6 +11,8 @@
 #include "card.h"
 #include "citizen_hits.h"
 #include "draw.h"
+#include "exchange_export.h"
+#include "exchange_import.h"
 #include "i18n.h"
 #include "list.h"
 
@@ -27,6 +29,9 @@ static const struct action citizens_actions[] = {
 	{ ACT_SEARCH, '/', N_("Search"), N_("Type any part of a name, a phone number, a postcode or an e-mail; "
 					   "'soren' finds Søren and 'aa' finds å."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back when it is empty."), 0 },
+	/* Letters go into the search here, so these two are Ctrl keys. */
+	{ ACT_EXPORT, UIK_CTRL('x'), N_("Export"), N_("Write the citizens to a CSV file for Excel (coordinators)."), 0 },
+	{ ACT_IMPORT, UIK_CTRL('r'), N_("Import"), N_("Import citizens from a spreadsheet saved as CSV (coordinators)."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -104,6 +109,20 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 		app_pop(app);
 		return RD_ALL;
 	}
+	switch (action_for_key(citizens_actions, key)) {
+	case ACT_EXPORT:
+		/* Said at once, not after a form nobody may use. */
+		if (!desk_is_coordinator(&app->desk))
+			app_status_db(app, DB_ERR_FORBIDDEN);
+		else
+			exchange_export_open(app, &(struct exchange_export_args){ .table = EXCHANGE_CITIZENS });
+		return RD_ALL;
+	case ACT_IMPORT:
+		exchange_import_open(app, &(struct exchange_import_args){ .table = EXCHANGE_CITIZENS });
+		return RD_ALL;
+	default:
+		break;
+	}
 	enum list_event ev;
 	bool used;
 	unsigned r = list_key(&st->list, key, &ev, &used);
@@ -116,6 +135,16 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 	return app_default_key(app, key);
 }
 
+/* Back from a card or an import: the list reads again. */
+static unsigned citizens_resume(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct citizens_state *st = s->state;
+	citizen_hits_search(&st->hits, st->list.query.text);
+	list_refresh(&st->list);
+	return RD_BODY;
+}
+
 const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
 	.help = N_("Type to search: any part of a name, a phone number, a postcode or an e-mail. Letters "
@@ -125,6 +154,7 @@ const struct screen_ops citizens_screen = {
 	.enter = citizens_enter,
 	.draw = citizens_draw,
 	.on_key = citizens_key,
+	.resume = citizens_resume,
 	.leave = citizens_leave,
 };
 

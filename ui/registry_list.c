@@ -15,6 +15,8 @@
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
+#include "exchange_export.h"
+#include "exchange_import.h"
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
@@ -52,6 +54,8 @@ static const struct action registry_actions[] = {
 	{ ACT_END, 'a', N_("End"), N_("Stop a volunteer or end an activity; nothing is deleted. Or take one back."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Search as you type: name, phone, e-mail, town or postcode; an activity also by organiser and place."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
+	{ ACT_EXPORT, 'x', N_("Export"), N_("Write the volunteers or the activities to a CSV file for Excel."), 0 },
+	{ ACT_IMPORT, 'i', N_("Import"), N_("Import volunteers or activities from a spreadsheet saved as CSV (coordinators)."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -425,6 +429,14 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 			return pause_or_resume(st, app);
 		case ACT_END:
 			return end_or_take_back(st, app);
+		case ACT_EXPORT:
+			exchange_export_open(app, &(struct exchange_export_args){
+				.table = st->tab == TAB_VOLUNTEERS ? EXCHANGE_VOLUNTEERS : EXCHANGE_ACTIVITIES });
+			return RD_ALL;
+		case ACT_IMPORT:
+			exchange_import_open(app, &(struct exchange_import_args){
+				.table = st->tab == TAB_VOLUNTEERS ? EXCHANGE_VOLUNTEERS : EXCHANGE_ACTIVITIES });
+			return RD_ALL;
 		default:
 			break;
 		}

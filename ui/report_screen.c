@@ -33,7 +33,7 @@ struct report_state {
 	enum report_format writing;   /* while the file name is asked for */
 };
 
-static const struct screen_ops report_screen;
+extern const struct screen_ops report_screen;
 
 static const struct action report_actions[] = {
 	{ ACT_PERIOD, 'd', N_("Period"), N_("Choose the period: the first and the last day (e.g. 01-01-2026)."), 0 },
@@ -306,7 +306,7 @@ void report_open(struct app *app)
 	app_push(app, &report_screen, NULL);
 }
 
-static const struct screen_ops report_screen = {
+const struct screen_ops report_screen = {
 	.name = N_("Reports"),
 	.help = N_("The numbers that show a funder what the centre achieved, for a period: volunteers and the hours "
 		   "they gave, citizens referred and supported, attendance per activity and month, wellbeing and "

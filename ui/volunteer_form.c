@@ -11,6 +11,7 @@
 #include "date.h"
 #include "dialog.h"
 #include "field_checks.h"
+#include "field_rules.h"
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
@@ -93,9 +94,10 @@ static bool check_languages(const struct form_field *fld, char *err, size_t size
 static bool check_birth_year(const struct form_field *fld, char *err, size_t size)
 {
 	long year = strtol(fld->edit.text, NULL, 10);
-	if (year > date_today().year - 16)
-		snprintf(err, size, "%s", _("A volunteer is at least 16 years old."));
-	return !err[0];
+	const char *why = year > 0 && year < 10000 ? field_rule_volunteer_birth_year((int)year, date_today()) : NULL;
+	if (why)
+		snprintf(err, size, "%s", why);
+	return !why;
 }
 
 #define HEADING(k, l) [k] = { .label = (l), .kind = FIELD_HEADING }
