@@ -17,23 +17,21 @@ struct db;
 struct db_stmt;
 
 
-/* Text rules the schema's triggers and queries call as SQL functions
- * (bb_fold, bb_digits, bb_sortkey). The rules themselves live in src/
- * (fold.c, collate.c); main and the tests hand them over once, before
- * the first db_open. Each writes a NUL-terminated result and returns its
- * length. */
-struct db_text_rules {
-	size_t (*fold)(const char *text, char *out, size_t size);
-	size_t (*digits)(const char *text, char *out, size_t size);
-	size_t (*sortkey)(const char *text, char *out, size_t size);
-};
-void db_set_text_rules(const struct db_text_rules *rules);
-
-/* The clock behind the SQL function bb_now(), which every store uses for
- * the timestamps it writes ("YYYY-MM-DD HH:MM:SS", local time). */
+/* The clock for the timestamps the stores write (created, updated, done;
+ * "YYYY-MM-DD HH:MM:SS", local time): src/ hands it over so tests and
+ * demos can fix the date. Without one it is the machine's local time. The
+ * stores bind what db_clock_now() says as a parameter: no SQL asks the
+ * database for the time. */
 enum { DB_STAMP_LEN = 20 };
 typedef void (*db_clock_fn)(char out[DB_STAMP_LEN]);
 void db_set_clock(db_clock_fn now);
+void db_clock_now(char out[DB_STAMP_LEN]);
+
+/* Run by db_open after the schema is migrated, before it returns: src/
+ * remakes derived data there (the search keys, src/textkeys.h). A failure
+ * fails the open. NULL: nothing runs. */
+typedef enum db_status (*db_open_fn)(struct db *db);
+void db_set_after_open(db_open_fn fn);
 
 /* Opening creates the folder (0700) and the file (0600) when missing,
  * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
@@ -43,6 +41,8 @@ enum db_status db_open(const char *path, struct db **out);
  * DB_ERR_NOTADB. */
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
 void db_close(struct db *db);
+/* From now on this connection refuses every write (a damaged file). */
+enum db_status db_refuse_writes(struct db *db);
 
 /* Last error text from SQLite or the OS, in English, for a detail line. */
 const char *db_errdetail(const struct db *db);

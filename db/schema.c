@@ -440,5 +440,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 6, .sql = schema_v6 },
 	{ .version = 7, .sql = schema_v7 },
 	{ .version = 8, .sql = schema_v8 },
+	{ .version = 10, .sql = schema_v10, .then = schema_v10_drop_code_checks },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

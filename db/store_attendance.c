@@ -359,10 +359,13 @@ enum db_status store_attendance_new_person(struct db *db, const struct new_perso
 	*citizen_id = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
-		" VALUES (:name, :phone, 1, :now, :now)");
+		"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at, sort_key, family_key,"
+		" name_keys, name_fold, search_other, phone_digits)"
+		" VALUES (:name, :phone, 1, :now, :now, :sort_key, :family_key, :name_keys, :name_fold,"
+		" :search_other, :phone_digits)");
 	if (r != DB_OK)
 		return r;
+	store_bind_citizen_keys(st, p->keys);
 	db_bind_text(st, ":name", p->name);
 	db_bind_text(st, ":phone", store_or_null(p->phone));
 	db_bind_text(st, ":now", p->now);

@@ -369,13 +369,14 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	if ((r = db_prepare(db, &st,
 			"SELECT e.activity_id, a.name, COALESCE((SELECT min(s.date) FROM sessions AS s"
 			"  WHERE s.activity_id = e.activity_id AND s.status = 'planned'"
-			"  AND s.date >= date(bb_now())), '')"
+			"  AND s.date >= :today), '')"
 			" FROM enrolments AS e JOIN activities AS a ON a.id = e.activity_id"
 			" WHERE e.citizen_id = :citizen AND e.ended_on IS NULL"
 			" ORDER BY e.enrolled_on DESC, e.id DESC LIMIT :max")) != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen);
 	db_bind_int(st, ":max", CALL_ENROLMENTS);
+	store_bind_date_or_today(st, ":today", NULL);
 	while (out->nattendance < CALL_ENROLMENTS && db_step(st) == DB_ROW) {
 		activities[out->nattendance] = db_column_int(st, 0);
 		struct call_attendance *at = &out->attendance[out->nattendance++];
@@ -483,9 +484,10 @@ enum db_status store_calls_mark_done(struct db *db, const struct call_outcome *i
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE follow_ups SET status = 'done', outcome = :outcome, note = :note,"
-		" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id AND status = 'open'");
+		" next_step = :next, done_at = :now, done_by = :user WHERE id = :id AND status = 'open'");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	db_bind_text(st, ":outcome", in->outcome);
 	db_bind_text(st, ":note", store_or_null(in->note));
 	db_bind_text(st, ":next", store_or_null(in->next_step));
@@ -571,10 +573,11 @@ enum db_status store_calls_cancel_open(struct db *db, long long citizen_id, long
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
+		"UPDATE follow_ups SET status = 'cancelled', done_at = :now, done_by = :user"
 		" WHERE citizen_id = :citizen AND status = 'open' AND id <> :keep AND id <> :keep_too");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":keep", keep);
@@ -586,10 +589,11 @@ enum db_status store_calls_cancel(struct db *db, long long call_id, const char *
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
+		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = :now, done_by = :user"
 		" WHERE id = :id AND status = 'open'");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	db_bind_text(st, ":why", store_or_null(why));
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":id", call_id);

@@ -36,11 +36,12 @@ enum db_status store_activities_get(struct db *db, long long id, const char *tod
  * changed the record since `expected_version` was read: else
  * DB_ERR_CONFLICT and nothing is written. A volunteer's roles, interests,
  * languages, areas, times and courses are replaced as a whole; an
- * activity's interests too. `id` may be NULL. */
-enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, long long expected_version,
-				     long long *id);
-enum db_status store_activities_save(struct db *db, const struct activity_record *rec, long long expected_version,
-				     long long *id);
+ * activity's interests too. The keys (src/textkeys.h) are written as
+ * given. `id` may be NULL. */
+enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id);
+enum db_status store_activities_save(struct db *db, const struct activity_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id);
 
 /* Sets the status (and a new version). DB_ERR_NOTFOUND if there is no
  * such volunteer or activity. */

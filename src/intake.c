@@ -6,8 +6,8 @@
 
 #include "citizen_rules.h"
 #include "date.h"
-#include "fold.h"
 #include "store_citizens.h"
+#include "textkeys.h"
 
 enum { DUPLICATE_HITS = 10 };
 
@@ -57,8 +57,16 @@ enum db_status intake_register(struct desk *d, const struct citizen_card *in, lo
 		return r;
 	}
 	long long id = 0, referral_id = 0;
-	if (keeps)
-		r = store_citizens_insert(d->db, &card->citizen, &id);
+	if (keeps) {
+		struct citizen_keys *keys = malloc(sizeof *keys);
+		if (keys) {
+			textkeys_of_citizen(&card->citizen, keys);
+			r = store_citizens_insert(d->db, &card->citizen, keys, &id);
+		} else {
+			r = DB_ERR_IO;
+		}
+		free(keys);
+	}
 	/* The referral is kept either way: it counts for the funders. */
 	if (r == DB_OK)
 		r = store_citizens_add_referral(d->db, id, &card->referral, d->user, &referral_id);
@@ -84,11 +92,15 @@ enum db_status intake_possible_duplicate(struct desk *d, const struct citizen *c
 	enum db_status r = desk_allow(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
-	char folded[CIT_NAME];
-	fold_search(c->name, folded, sizeof folded);
+	struct citizen_query *q = malloc(sizeof *q);
+	if (!q)
+		return DB_ERR_IO;
+	textkeys_query(c->name, CITIZEN_ORDER_FIRST, q);
 	struct citizen_hit hits[DUPLICATE_HITS];
 	int n = 0;
-	if ((r = store_citizens_search(d->db, folded, 0, DUPLICATE_HITS, hits, &n)) != DB_OK)
+	r = store_citizens_search(d->db, q, 0, DUPLICATE_HITS, hits, &n);
+	free(q);
+	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
 		if (citizen_rule_same_person(c->name, c->phone, &hits[i])) {

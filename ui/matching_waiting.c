@@ -151,7 +151,7 @@ struct picker_state {
 	int n;
 	bool more;
 	bool searching_all;     /* a query is typed: hits, not the waiting list */
-	char query[256];        /* folded */
+	char query[256];        /* as typed */
 	long long total_waiting;
 	long long version;      /* data version of the last fetch */
 	struct list list;
@@ -191,7 +191,8 @@ static void fetch(struct picker_state *st, int offset)
 static void refetch(struct picker_state *st)
 {
 	int keep = st->n > PAGE ? st->n : PAGE;
-	st->searching_all = st->query[0] != '\0';
+	char folded[8];
+	st->searching_all = fold_search(st->query, folded, sizeof folded) > 0;
 	st->n = 0;
 	fetch(st, 0);
 	while (st->more && st->n < keep)
@@ -243,7 +244,7 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 static void p_filter(void *ctx, const char *query)
 {
 	struct picker_state *st = ctx;
-	fold_search(query, st->query, sizeof st->query);
+	snprintf(st->query, sizeof st->query, "%s", query);
 	st->n = 0;
 	refetch(st);
 }

@@ -4,6 +4,7 @@
 #define BB_MODEL_ATTENDANCE_H
 
 #include <stdbool.h>
+#include "model_citizen.h"
 #include "model_status.h"
 
 /* Byte sizes: room for the schema's character limits in UTF-8. */
@@ -177,6 +178,7 @@ struct new_person {
 	const char *today;            /* ISO: the referral and the consent */
 	const char *now;
 	db_user_id by;
+	const struct citizen_keys *keys; /* made of the name and phone (src/textkeys.h) */
 };
 
 #endif
