@@ -685,8 +685,8 @@ static int ref_compare(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-static bool ref_check(struct db *db, struct ref_citizen *all, const struct ref_citizen **sorted,
-		      const char *typed, int offset, int limit)
+/* The reference's hits for `typed`, sorted into `sorted`; their number. */
+static int ref_hits(struct ref_citizen *all, const struct ref_citizen **sorted, const char *typed)
 {
 	struct citizen_query q;
 	textkeys_query(typed, ref_order, &q);
@@ -698,6 +698,12 @@ static bool ref_check(struct db *db, struct ref_citizen *all, const struct ref_c
 			sorted[n++] = &all[i];
 	}
 	qsort(sorted, (size_t)n, sizeof *sorted, ref_compare);
+	return n;
+}
+
+static bool ref_check(struct db *db, const struct ref_citizen **sorted, int n, const char *typed, int offset,
+		      int limit)
+{
 	struct citizen_hit hits[50];
 	int got = 0;
 	if (citizens_search_by(&desk, typed, ref_order, offset, limit, hits, &got) != DB_OK) {
@@ -761,15 +767,21 @@ static void test_search_reference(void)
 	for (int order = 0; order < 2; order++) {
 		ref_order = order ? CITIZEN_ORDER_FAMILY : CITIZEN_ORDER_FIRST;
 		int failures = 0;
+		size_t checked = 0;
 		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+			/* By family name every third query: the tiers are the same. */
+			if (order && i % 3)
+				continue;
+			checked++;
+			int n = ref_hits(all, sorted, queries[i]);
 			/* Pages of one, too: a small page over many hits is where
 			 * the search walks the list order and probes the index. */
 			for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++)
-				if (!ref_check(db, all, sorted, queries[i], pages[k].offset, pages[k].limit))
+				if (!ref_check(db, sorted, n, queries[i], pages[k].offset, pages[k].limit))
 					failures++;
 		}
-		TAP_INT_EQ(failures, 0, "%zu queries at eight pages agree with the reference, by %s name",
-			   sizeof queries / sizeof queries[0], order ? "family" : "first");
+		TAP_INT_EQ(failures, 0, "%zu queries at eight pages agree with the reference, by %s name", checked,
+			   order ? "family" : "first");
 	}
 	free(sorted);
 	free(all);
