@@ -675,9 +675,8 @@ static int ref_compare(const void *a, const void *b)
 	const struct ref_citizen *y = *(const struct ref_citizen *const *)b;
 	if (x->tier != y->tier)
 		return x->tier - y->tier;
-	int c = ref_order == CITIZEN_ORDER_FAMILY ? strcmp(x->keys.family_key, y->keys.family_key) : 0;
-	if (!c)
-		c = strcmp(x->keys.sort_key, y->keys.sort_key);
+	int c = ref_order == CITIZEN_ORDER_FAMILY ? strcmp(x->keys.family_key, y->keys.family_key)
+						  : strcmp(x->keys.sort_key, y->keys.sort_key);
 	if (!c)
 		c = strcmp(x->keys.name_fold, y->keys.name_fold);
 	if (!c)
