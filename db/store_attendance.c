@@ -63,7 +63,7 @@ static const char roll_sql[] =
 	"   ORDER BY s2.date DESC LIMIT 1) IS NULL,"
 	"  c.needs_intake AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
 	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'"
-	"   AND f.reason = 'missed_sessions')"
+	"   AND f.reason = 'missed_sessions'), " STORE_APART("c")
 	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id"
 	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id"
 	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by"
@@ -89,6 +89,7 @@ static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 	e->first_time = db_column_int(st, 10) != 0;
 	e->needs_intake = db_column_int(st, 11) != 0;
 	e->call_planned = db_column_int(st, 12) != 0;
+	store_read_apart(st, 13, &e->apart);
 }
 
 static enum db_status read_roll(struct db *db, long long session_id, struct roll *out)

@@ -518,8 +518,9 @@ static enum db_status read_hits(struct db *db, const long long *ids, int n, stru
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, name, COALESCE(birth_year, 0), phone, postcode, town, email, status FROM citizens"
-		" WHERE id = :id");
+		"SELECT c.id, c.name, COALESCE(c.birth_year, 0), c.phone, c.postcode, c.town, c.email, c.status,"
+		" EXISTS (SELECT 1 FROM citizens AS x WHERE x.name_fold = c.name_fold AND x.id <> c.id)"
+		" FROM citizens AS c WHERE c.id = :id");
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
@@ -537,6 +538,7 @@ static enum db_status read_hits(struct db *db, const long long *ids, int n, stru
 		STORE_COL(h->town, st, 5);
 		STORE_COL(h->email, st, 6);
 		STORE_COL(h->status, st, 7);
+		h->namesake = db_column_int(st, 8) != 0;
 		(*count)++;
 	}
 	return db_finalize(st);

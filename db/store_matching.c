@@ -45,7 +45,7 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.name, COALESCE(c.phone, ''), COALESCE(c.postcode, ''), COALESCE(c.town, ''),"
-		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since"
+		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since, " STORE_APART("c")
 		WAITING_FROM
 		" ORDER BY since, c.sort_key, c.id LIMIT :limit OFFSET :offset");
 	if (r != DB_OK)
@@ -62,6 +62,7 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 		STORE_COL(w->town, st, 4);
 		STORE_COL(w->assessment, st, 5);
 		STORE_COL(w->waiting_since, st, 6);
+		store_read_apart(st, 7, &w->apart);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -149,7 +150,8 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 		"SELECT c.id, c.name, c.status = 'active', COALESCE(a.outcome, ''), COALESCE(c.birth_year, 0),"
 		" COALESCE(c.postcode, ''), COALESCE(c.gender, ''), COALESCE(c.language, ''),"
 		" COALESCE(c.language, ''), COALESCE(c.pref_volunteer_gender, ''),"
-		" COALESCE(c.pref_volunteer_age, ''), c.pref_lived_experience, 0,"
+		" COALESCE(c.pref_volunteer_age, ''), c.pref_lived_experience,"
+		" EXISTS (SELECT 1 FROM citizens AS x WHERE x.name_fold = c.name_fold AND x.id <> c.id),"
 		" " WAITING_SINCE
 		" FROM citizens AS c"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x"
@@ -172,6 +174,7 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 		STORE_COL(out->pref_gender, st, 9);
 		STORE_COL(out->pref_age, st, 10);
 		out->pref_lived_experience = db_column_int(st, 11) != 0;
+		out->namesake = db_column_int(st, 12) != 0;
 		STORE_COL(out->waiting_since, st, 13);
 	}
 	if ((r = db_finalize(st)) != DB_OK)

@@ -39,6 +39,15 @@ enum db_status store_run(struct db_stmt *st)
 	return db_finalize(st);
 }
 
+void store_read_apart(struct db_stmt *st, int col, struct citizen_apart *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = db_column_int(st, col);
+	out->birth_year = (int)db_column_int(st, col + 1);
+	STORE_COL(out->postcode, st, col + 2);
+	out->namesake = db_column_int(st, col + 3) != 0;
+}
+
 struct store_sql store_sql_on(char *buf, size_t size)
 {
 	buf[0] = '\0';

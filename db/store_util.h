@@ -44,6 +44,15 @@ void store_bind_citizen_keys(struct db_stmt *st, const struct citizen_keys *k);
 /* Binds :sort_key and :search_text. */
 void store_bind_registry_keys(struct db_stmt *st, const struct registry_keys *k);
 
+/* The columns of struct citizen_apart for the citizen `c` (an alias):
+ * id, birth year, postcode, and whether another citizen's folded name is
+ * the same. Read with store_read_apart from column `col` on. */
+#define STORE_APART(c) \
+	c ".id, COALESCE(" c ".birth_year, 0), COALESCE(" c ".postcode, '')," \
+	" EXISTS (SELECT 1 FROM citizens AS namesake WHERE namesake.name_fold = " c ".name_fold" \
+	" AND namesake.id <> " c ".id)"
+void store_read_apart(struct db_stmt *st, int col, struct citizen_apart *out);
+
 /* SQL text built piece by piece in a fixed buffer: a piece that does not
  * fit sets `full`, and the caller runs nothing. */
 struct store_sql {

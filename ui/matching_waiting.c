@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -218,7 +219,9 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 		const struct citizen_hit *h = &st->hits[i];
 		char where[CIT_TOWN + 8];
 		snprintf(where, sizeof where, "%s %s", h->postcode, h->town);
-		text_pad(name, sizeof name, h->name, st->name_cols);
+		char shown[CIT_NAME + 48];
+		citizen_rule_hit_name(h, st->name_cols, shown, sizeof shown);
+		text_pad(name, sizeof name, shown, st->name_cols);
 		text_pad(place, sizeof place, where, 22);
 		snprintf(buf, size, "%s %s %s", name, place, strcmp(h->status, "ended") == 0 ? _("(course ended)") : "");
 		return;
@@ -229,7 +232,9 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 	struct date since;
 	if (date_parse_iso(w->waiting_since, &since))
 		match_waiting_text(date_to_days(date_today()) - date_to_days(since), waited, sizeof waited);
-	text_pad(name, sizeof name, w->name, st->name_cols);
+	char shown[CIT_NAME + 48];
+	citizen_rule_list_name(w->name, &w->apart, st->name_cols, shown, sizeof shown);
+	text_pad(name, sizeof name, shown, st->name_cols);
 	char how_long[100];
 	text_pad(how_long, sizeof how_long, waited, 12);
 	if (st->narrow) {

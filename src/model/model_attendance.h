@@ -96,6 +96,7 @@ struct activity_ref {
 struct roll_entry {
 	long long citizen_id;
 	char name[ATT_NAME];
+	struct citizen_apart apart;   /* birth year and postcode, for namesakes */
 	char mark[ATT_CODE];          /* "" until marked */
 	long long accompanied_by;     /* volunteer, 0: none */
 	char companion[ATT_NAME];
@@ -140,6 +141,7 @@ struct roll_summary {
 struct history_row {
 	long long citizen_id;
 	char name[ATT_NAME];
+	struct citizen_apart apart;
 	/* Per column: 'P' present and accompanied, 'p' present, 'e' excused,
 	 * 'a' absent, '.' enrolled but not marked, ' ' not enrolled, '-' the
 	 * session was cancelled. */

@@ -22,6 +22,16 @@ enum {
 	CIT_OTHER = 760,     /* folded e-mail and town, postcode, birth year, phone digits */
 };
 
+/* What tells two citizens with the same name apart in a list, as the card
+ * does: the birth year and the postcode, shown beside the name when
+ * another citizen's name is the same (src/citizen_rules.h). */
+struct citizen_apart {
+	long long id;
+	int birth_year;                 /* 0: not given */
+	char postcode[5];
+	bool namesake;                  /* another citizen has the same name */
+};
+
 /* The keys a citizen is found and sorted by, made from the citizen's own
  * details by src/textkeys.c and stored beside them. The store writes them
  * as given: it folds and sorts nothing itself. */
@@ -157,6 +167,7 @@ struct citizen_hit {
 	long long id;
 	char name[CIT_NAME];
 	int birth_year;                 /* 0: not given */
+	bool namesake;                  /* another citizen has the same name */
 	char phone[CIT_SHORT];
 	char postcode[5];
 	char town[CIT_TOWN];

@@ -23,6 +23,7 @@ enum {
 struct match_citizen_facts {
 	long long id;
 	char name[CIT_NAME];
+	bool namesake;                     /* another citizen has the same name */
 	bool active;                       /* course not ended */
 	char assessment[CIT_CODE];         /* latest outcome, or "" */
 	int birth_year;                    /* 0: not given */
@@ -104,6 +105,7 @@ struct waiting_citizen {
 	char town[CIT_TOWN];
 	char assessment[CIT_CODE];         /* volunteer_help or "" (not assessed) */
 	char waiting_since[CIT_DATE];
+	struct citizen_apart apart;
 };
 
 /* A match the coordinator confirms (src/matching.h, matching_confirm). */
