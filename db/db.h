@@ -1,9 +1,10 @@
 /* db.h — the storage layer's front door.
  *
- * Only files in db/ include <sqlite3.h>. Everything above sees an opaque
- * handle, statements with named parameters, and a small status enum that
- * src/ turns into Danish messages. No function here prints anything: the
- * caller decides how to tell the user.
+ * Only files in db/ know the engine (SQLite today; README says which parts
+ * are its own). Everything above sees an opaque handle, statements with
+ * named parameters, and a small status enum that src/ turns into Danish
+ * messages. No function here prints anything: the caller decides how to
+ * tell the user.
  */
 #ifndef BB_DB_H
 #define BB_DB_H
@@ -34,7 +35,9 @@ typedef enum db_status (*db_open_fn)(struct db *db);
 void db_set_after_open(db_open_fn fn);
 
 /* Opening creates the folder (0700) and the file (0600) when missing,
- * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
+ * sets the engine up for several desks on one machine (concurrent
+ * readers, durable commits, foreign keys, a busy timeout), and migrates
+ * the schema. */
 enum db_status db_open(const char *path, struct db **out);
 /* Opens without creating or migrating: for `check`, `backup` and
  * `restore`. An empty file, or one without Brobygger's schema, is
@@ -44,7 +47,7 @@ void db_close(struct db *db);
 /* From now on this connection refuses every write (a damaged file). */
 enum db_status db_refuse_writes(struct db *db);
 
-/* Last error text from SQLite or the OS, in English, for a detail line. */
+/* Last error text from the database or the OS, in English, for a detail line. */
 const char *db_errdetail(const struct db *db);
 /* The busy timeout in milliseconds; tests shorten it. */
 void db_set_busy_timeout(struct db *db, int ms);
@@ -83,7 +86,7 @@ int db_changes(const struct db *db);
 /* One integer from a query without parameters, e.g. a count. */
 enum db_status db_query_int(struct db *db, const char *sql, long long *out);
 
-/* Integrity check: writes up to `size` bytes of SQLite's findings into
+/* Integrity check: writes up to `size` bytes of the database's findings into
  * `report` and returns DB_OK when the database is sound. */
 enum db_status db_integrity_check(struct db *db, char *report, size_t size);
 /* A consistent copy of the whole database into the new file `path`
