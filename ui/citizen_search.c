@@ -137,11 +137,10 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 
 static const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
-	.help = N_("Type to search: the start of any part of a name, a birth year, a postcode or an e-mail, "
-		   "or any digits of a phone number (\"22 81 02 92\", the last four). Names that start with the "
-		   "letters as typed come first; then the Danish way: 'soren' and 'soeren' find Søren, 'aa' finds "
-		   "å. The birth year tells two people with the same name apart. Tab sorts by family name or first "
-		   "name. Up and Down choose, Enter opens the card, Esc clears the search."),
+	.help = N_("Type to search: the start of a name, a birth year, a postcode or an e-mail, or any digits "
+		   "of a phone number (\"22 81 02 92\", the last four). Names that start as typed come first, "
+		   "then the Danish way: 'soeren' finds Søren, 'aa' finds å. Tab sorts by family name or first "
+		   "name. Enter opens the card, Esc clears the search."),
 	.actions = citizens_actions,
 	.enter = citizens_enter,
 	.draw = citizens_draw,
