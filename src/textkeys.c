@@ -177,19 +177,26 @@ static enum db_status remake_citizens(struct db *db, long long *remade)
 	struct citizen_key_source *rows = calloc(BATCH, sizeof *rows);
 	struct citizen_keys *keys = malloc(sizeof *keys);
 	struct store_keys_remake *m = NULL;
-	enum db_status r = rows && keys ? store_keys_remake_begin(db, &m) : DB_ERR_IO;
 	long long after = 0;
-	int n = BATCH;
-	while (r == DB_OK && n == BATCH) {
-		r = store_keys_citizen_sources(db, after, BATCH, rows, &n);
+	int n = 0;
+	enum db_status r = rows && keys ? store_keys_citizen_sources(db, after, BATCH, rows, &n) : DB_ERR_IO;
+	/* A new centre has nobody yet: nothing to set aside. */
+	if (r == DB_OK && n > 0)
+		r = store_keys_remake_begin(db, &m);
+	while (r == DB_OK && n > 0) {
 		for (int i = 0; i < n && r == DB_OK; i++) {
 			textkeys_citizen(&rows[i], keys);
 			r = store_keys_remake_citizen(m, rows[i].id, keys);
 			after = rows[i].id;
 			(*remade)++;
 		}
+		if (r == DB_OK && n == BATCH)
+			r = store_keys_citizen_sources(db, after, BATCH, rows, &n);
+		else
+			n = 0;
 	}
-	r = store_keys_remake_end(m, r);
+	if (m)
+		r = store_keys_remake_end(m, r);
 	free(keys);
 	free(rows);
 	return r;

@@ -196,8 +196,9 @@ static void proposal_draw(struct screen *s, struct app *app, const struct area *
 		candidate_text(st, i, false, act, sizeof act);
 		const struct match_citizen_facts *who = &st->p.citizens[i];
 		struct citizen_apart apart = { .id = who->id, .birth_year = who->birth_year, .namesake = who->namesake };
-		if (who->postcode > 0)
-			snprintf(apart.postcode, sizeof apart.postcode, "%04d", who->postcode % 10000);
+		/* Postcodes are numbers here: four digits, as the schema keeps them. */
+		for (int k = 3, pc = who->postcode; who->postcode > 0 && k >= 0; k--, pc /= 10)
+			apart.postcode[k] = (char)('0' + pc % 10);
 		char shown[CIT_NAME + 48];
 		citizen_rule_list_name(who->name, &apart, wc, shown, sizeof shown);
 		text_pad(c1, sizeof c1, shown, wc);
