@@ -52,6 +52,21 @@ static void split_words(const char *query, struct search_words *w)
 		if (!ch)
 			break;
 	}
+	/* Only digits: a phone number as heard ("55 66 77"), one run of
+	 * digits found anywhere in the number. */
+	bool digits = w->n > 0;
+	for (int i = 0; i < w->n && digits; i++)
+		digits = strspn(w->word[i], "0123456789") == strlen(w->word[i]);
+	if (digits && w->n > 1) {
+		char joined[SEARCH_WORD];
+		size_t len = 0;
+		for (int i = 0; i < w->n; i++)
+			for (const char *p = w->word[i]; *p && len + 1 < sizeof joined; p++)
+				joined[len++] = *p;
+		joined[len] = '\0';
+		memcpy(w->word[0], joined, len + 1);
+		w->n = 1;
+	}
 	size_t used = 0;
 	for (int i = 0; i < w->n; i++) {
 		int wrote = snprintf(w->prefix + used, sizeof w->prefix - used, "%s%s", i ? " " : "", w->word[i]);
@@ -79,7 +94,10 @@ static void bind_words(struct db_stmt *st, const struct search_words *w)
 	for (int i = 0; i < w->n; i++) {
 		char name[16], pattern[SEARCH_WORD + 4];
 		snprintf(name, sizeof name, ":w%d", i);
-		snprintf(pattern, sizeof pattern, "%% %s%%", w->word[i]);
+		/* A word starts a word of the search text; digits are found
+		 * anywhere in one (the last four of a phone number). */
+		bool digits = strspn(w->word[i], "0123456789") == strlen(w->word[i]);
+		snprintf(pattern, sizeof pattern, digits ? "%%%s%%" : "%% %s%%", w->word[i]);
 		db_bind_text(st, name, pattern);
 	}
 }

@@ -20,9 +20,11 @@
 
 /* Search as you type. `query` is folded by src/fold.c (fold_search); each
  * of its words must begin a word of the name, e-mail, town or postcode
- * (activities: name, organiser, place, postcode), or be part of the phone
- * number's digits. Names that begin with the query come first; those
- * stopped or ended come last; then Danish name order. "" lists everyone. */
+ * (activities: name, organiser, place, postcode); a word of digits may be
+ * anywhere in one, and a query of digits alone ("55 66 77") is one run of
+ * digits of the phone number. Names that begin with the query come first;
+ * those stopped or ended come last; then Danish name order. "" lists
+ * everyone. */
 enum db_status store_volunteers_search(struct db *db, const char *query, int offset, int limit,
 				       struct volunteer_row *out, int *count);
 enum db_status store_activities_search(struct db *db, const char *query, int offset, int limit,
