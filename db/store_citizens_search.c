@@ -21,7 +21,10 @@
  * - walk: down the index in list order, testing each row, stopping when
  *   the page is full; cost grows with the rows walked, about
  *   (offset + limit) * citizens / hits, and the list-order indexes hold
- *   what the name tests read, so a walk reads no table rows;
+ *   what the name tests read, so a walk reads no table rows. Hits are not
+ *   always spread evenly, so a walk stops at a bound (twice the rows it
+ *   should need, or half the join's cost) and the join takes over: no
+ *   keystroke reads the whole list;
  * - walk with a set or a probe, for the last tier: membership of the
  *   full-text hits as a set built once, or one probe per row walked.
  * A count of the source's rows (stopped at COUNT_CAP: past it a walk wins
@@ -326,8 +329,7 @@ static enum db_status capped_walk(struct db *db, const struct search *s, const c
 /* Walks `walk_sql` (ids in list order, at most :cap of them) and keeps
  * those the full-text query :m<n> matches, one probe each: cheap when
  * nearly every row is a hit, and done here rather than as a correlated
- * subquery so the walk stops as soon as the page is full. *complete says
- * whether the walk got to the end of what it was allowed. */
+ * subquery so the walk stops as soon as the page is full. */
 static enum db_status probe_walk(struct db *db, const struct search *s, const struct tier *t, const char *walk_sql,
 				 long long skip, int limit, long long *ids, int *got)
 {
