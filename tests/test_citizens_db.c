@@ -526,7 +526,7 @@ static void test_search_namesakes(void)
 
 /* A few thousand made-up citizens, and a plain C reference of the
  * search rules to compare with, page by page. */
-enum { REF_N = 3000 };
+enum { REF_N = 1200 };
 
 struct ref_citizen {
 	long long id;
@@ -752,24 +752,22 @@ static void test_search_reference(void)
 	TAP_INT_EQ(demo_writer_close(w, true), DB_OK, "written");
 
 	static const char *const queries[] = {
-		"", "a", "A", "aa", "å", "Å", "ae", "æ", "o", "ø", "Ø", "s", "so", "sø", "sor", "soren", "Søren",
-		"soeren", "soren h", "Søren H", "h", "ha", "hansen", "jen", "jø", "jo", "joe", "Jørgen", "aab", "aag",
-		"ost", "øst", "oest", "oj", "k", "kaa", "kå", "z", "y", "e", "é", "emile", "Émile", "guler", "güler",
-		"u", "b", "bj", "l", "lu", "Ł", "łukasz", "sahin", "nguyen", "mueller", "aarhus", "aarhus c", "c",
-		"holm", "holme", "abyhoj", "aaby", "egaa", "post1", "dk", "ida aa", "anne s", "mads hansen aarhus",
-		"a a", "x", "jensen-holm", "1950", "anne 1960", "2", "20", "3", "45", "1", "8", "80", "9999", "204",
-		"2045", "4455", "22 33", "+45 2", "80 0", "8000", "123",
+		"", "a", "aa", "å", "ae", "ø", "so", "sø", "soren", "soeren", "Søren H", "h", "hansen", "jø", "jo",
+		"joe", "aag", "øst", "oest", "kå", "z", "é", "emile", "güler", "Ł", "łukasz", "sahin", "nguyen",
+		"mueller", "aarhus c", "holme", "abyhoj", "egaa", "post1", "ida aa", "mads hansen aarhus", "a a", "x",
+		"jensen-holm", "1950", "anne 1960", "2", "20", "45", "8", "80 0", "8000", "204", "4455", "22 33",
+		"+45 2", "123",
 	};
 	static const struct {
 		int offset, limit;
-	} pages[] = { { 0, 20 }, { 20, 7 }, { 37, 20 }, { 200, 7 }, { 900, 20 }, { 2990, 7 }, { 0, 1 }, { 3, 1 } };
+	} pages[] = { { 0, 20 }, { 20, 7 }, { 1190, 7 }, { 3, 1 } };
 	for (int order = 0; order < 2; order++) {
 		ref_order = order ? CITIZEN_ORDER_FAMILY : CITIZEN_ORDER_FIRST;
 		int failures = 0;
 		size_t checked = 0;
 		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-			/* By family name every third query: the tiers are the same. */
-			if (order && i % 3)
+			/* By family name every fourth query: the tiers are the same. */
+			if (order && i % 4)
 				continue;
 			checked++;
 			int n = ref_hits(all, sorted, queries[i]);
@@ -779,7 +777,7 @@ static void test_search_reference(void)
 				if (!ref_check(db, sorted, n, queries[i], pages[k].offset, pages[k].limit))
 					failures++;
 		}
-		TAP_INT_EQ(failures, 0, "%zu queries at eight pages agree with the reference, by %s name", checked,
+		TAP_INT_EQ(failures, 0, "%zu queries at four pages agree with the reference, by %s name", checked,
 			   order ? "family" : "first");
 	}
 	free(sorted);
