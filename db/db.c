@@ -65,94 +65,16 @@ struct db {
 
 enum { DEFAULT_BUSY_MS = 5000 };
 
-/* The text rules from src/, set once before the first db_open and read by
- * every connection's bb_fold, bb_digits and bb_sortkey. */
-static struct db_text_rules text_rules;
-
-void db_set_text_rules(const struct db_text_rules *rules)
-{
-	if (rules)
-		text_rules = *rules;
-	else
-		text_rules = (struct db_text_rules){ 0 };
-}
-
-typedef size_t (*text_rule_fn)(const char *text, char *out, size_t size);
-
-/* One SQL function over one rule. NULL gives NULL. Without a rule the text
- * comes back unchanged: a connection opened before the rules were set (or
- * by a tool that has none) can still open, migrate and read, but search
- * keys written that way are unfolded, so every program that writes
- * citizens must set the rules first. */
-static void sql_text_rule(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* bb_fold, bb_digits, bb_sortkey and bb_now were src/'s rules called from
+ * SQL until migration 10 made every key in C. Migrations 2, 3 and 6 still
+ * name them, so a database older than migration 10 must be able to run
+ * those; nothing after it calls them, and what they wrote is thrown away
+ * by migration 10. So they stay registered, as stand-ins that hand their
+ * text back unchanged (bb_now: the stores' clock), and only for that. */
+static void sql_unchanged(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	const text_rule_fn *slot = sqlite3_user_data(ctx);
-	const unsigned char *text = sqlite3_value_text(argv[0]);
-	if (!text) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	if (!*slot) {
-		sqlite3_result_text(ctx, (const char *)text, sqlite3_value_bytes(argv[0]),
-				    SQLITE_TRANSIENT);
-		return;
-	}
-	/* Folding never grows a character beyond two bytes per byte, and the
-	 * sort key needs a little slack: twice the input plus some is ample. */
-	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
-	size_t size = 2 * len + 16;
-	char local[512];
-	char *out = size <= sizeof local ? local : sqlite3_malloc64(size);
-	if (!out) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	size_t n = (*slot)((const char *)text, out, size);
-	if (n >= size)
-		n = strlen(out);
-	sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
-	if (out != local)
-		sqlite3_free(out);
-}
-
-static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv);
-
-/* The text rules, and bb_now() for the stores' timestamps. */
-static int register_text_rules(sqlite3 *h)
-{
-	static const struct {
-		const char *name;
-		size_t offset;
-	} fns[] = {
-		{ "bb_fold", offsetof(struct db_text_rules, fold) },
-		{ "bb_digits", offsetof(struct db_text_rules, digits) },
-		{ "bb_sortkey", offsetof(struct db_text_rules, sortkey) },
-	};
-	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-		/* The slot, not the function: rules set later still count. */
-		void *slot = (char *)&text_rules + fns[i].offset;
-		int rc = sqlite3_create_function_v2(h, fns[i].name, 1,
-						    SQLITE_UTF8 | SQLITE_DETERMINISTIC, slot,
-						    sql_text_rule, NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return sqlite3_create_function_v2(h, "bb_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
-}
-
-/* The clock for timestamps the stores write (created, updated, audit):
- * src/ hands it over so tests and demos can fix the time. Without one,
- * bb_now() is SQLite's own local time. */
-static db_clock_fn clock_fn;
-
-void db_set_clock(db_clock_fn now)
-{
-	clock_fn = now;
+	sqlite3_result_value(ctx, argv[0]);
 }
 
 static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -160,16 +82,46 @@ static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	(void)argv;
 	char stamp[DB_STAMP_LEN];
+	db_clock_now(stamp);
+	sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+}
+
+static int register_old_functions(sqlite3 *h)
+{
+	static const char *const names[] = { "bb_fold", "bb_digits", "bb_sortkey" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int rc = sqlite3_create_function_v2(h, names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+						    sql_unchanged, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return sqlite3_create_function_v2(h, "bb_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+}
+
+static db_clock_fn clock_fn;
+
+void db_set_clock(db_clock_fn now)
+{
+	clock_fn = now;
+}
+
+void db_clock_now(char out[DB_STAMP_LEN])
+{
 	if (clock_fn) {
-		clock_fn(stamp);
-		sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+		clock_fn(out);
 		return;
 	}
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
-	sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+	strftime(out, DB_STAMP_LEN, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static db_open_fn after_open;
+
+void db_set_after_open(db_open_fn fn)
+{
+	after_open = fn;
 }
 
 static enum db_status status_from_sqlite(int rc)
@@ -264,7 +216,7 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	db_set_busy_timeout(db, busy_timeout_from_env());
-	if ((rc = register_text_rules(db->h)) != SQLITE_OK) {
+	if ((rc = register_old_functions(db->h)) != SQLITE_OK) {
 		enum db_status st = note_error(db, rc);
 		sqlite3_close(db->h);
 		db->h = NULL;
@@ -412,6 +364,8 @@ enum db_status db_open(const char *path, struct db **out)
 	db_end(db, DB_OK);
 	if ((st = migrate_apply(db)) != DB_OK)
 		goto fail;
+	if (after_open && (st = after_open(db)) != DB_OK)
+		goto fail;
 	*out = db;
 	return DB_OK;
 fail:
@@ -459,6 +413,11 @@ void db_close(struct db *db)
 		sqlite3_close(db->h);
 	hold_release(db->hold);
 	free(db);
+}
+
+enum db_status db_refuse_writes(struct db *db)
+{
+	return db_exec(db, "PRAGMA query_only = ON");
 }
 
 enum db_status db_exec(struct db *db, const char *sql)

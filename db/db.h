@@ -1,9 +1,10 @@
 /* db.h — the storage layer's front door.
  *
- * Only files in db/ include <sqlite3.h>. Everything above sees an opaque
- * handle, statements with named parameters, and a small status enum that
- * src/ turns into Danish messages. No function here prints anything: the
- * caller decides how to tell the user.
+ * Only files in db/ know the engine (SQLite today; README says which parts
+ * are its own). Everything above sees an opaque handle, statements with
+ * named parameters, and a small status enum that src/ turns into Danish
+ * messages. No function here prints anything: the caller decides how to
+ * tell the user.
  */
 #ifndef BB_DB_H
 #define BB_DB_H
@@ -17,26 +18,26 @@ struct db;
 struct db_stmt;
 
 
-/* Text rules the schema's triggers and queries call as SQL functions
- * (bb_fold, bb_digits, bb_sortkey). The rules themselves live in src/
- * (fold.c, collate.c); main and the tests hand them over once, before
- * the first db_open. Each writes a NUL-terminated result and returns its
- * length. */
-struct db_text_rules {
-	size_t (*fold)(const char *text, char *out, size_t size);
-	size_t (*digits)(const char *text, char *out, size_t size);
-	size_t (*sortkey)(const char *text, char *out, size_t size);
-};
-void db_set_text_rules(const struct db_text_rules *rules);
-
-/* The clock behind the SQL function bb_now(), which every store uses for
- * the timestamps it writes ("YYYY-MM-DD HH:MM:SS", local time). */
+/* The clock for the timestamps the stores write (created, updated, done;
+ * "YYYY-MM-DD HH:MM:SS", local time): src/ hands it over so tests and
+ * demos can fix the date. Without one it is the machine's local time. The
+ * stores bind what db_clock_now() says as a parameter: no SQL asks the
+ * database for the time. */
 enum { DB_STAMP_LEN = 20 };
 typedef void (*db_clock_fn)(char out[DB_STAMP_LEN]);
 void db_set_clock(db_clock_fn now);
+void db_clock_now(char out[DB_STAMP_LEN]);
+
+/* Run by db_open after the schema is migrated, before it returns: src/
+ * remakes derived data there (the search keys, src/textkeys.h). A failure
+ * fails the open. NULL: nothing runs. */
+typedef enum db_status (*db_open_fn)(struct db *db);
+void db_set_after_open(db_open_fn fn);
 
 /* Opening creates the folder (0700) and the file (0600) when missing,
- * turns on WAL, foreign keys and a busy timeout, and migrates the schema. */
+ * sets the engine up for several desks on one machine (concurrent
+ * readers, durable commits, foreign keys, a busy timeout), and migrates
+ * the schema. */
 enum db_status db_open(const char *path, struct db **out);
 /* Opens without creating or migrating: for `check`, `backup` and
  * `restore`. An empty file, or one without Brobygger's schema, is
@@ -53,8 +54,10 @@ enum db_status db_lock_out(const char *path, int *lock);
 void db_lock_release(int lock);
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out);
 void db_close(struct db *db);
+/* From now on this connection refuses every write (a damaged file). */
+enum db_status db_refuse_writes(struct db *db);
 
-/* Last error text from SQLite or the OS, in English, for a detail line. */
+/* Last error text from the database or the OS, in English, for a detail line. */
 const char *db_errdetail(const struct db *db);
 /* The busy timeout in milliseconds; tests shorten it. */
 void db_set_busy_timeout(struct db *db, int ms);
@@ -104,7 +107,7 @@ int db_changes(const struct db *db);
 /* One integer from a query without parameters, e.g. a count. */
 enum db_status db_query_int(struct db *db, const char *sql, long long *out);
 
-/* Integrity check: writes up to `size` bytes of SQLite's findings into
+/* Integrity check: writes up to `size` bytes of the database's findings into
  * `report` and returns DB_OK when the database is sound. */
 enum db_status db_integrity_check(struct db *db, char *report, size_t size);
 /* A consistent copy of the whole database into the new file `path`

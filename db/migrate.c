@@ -22,7 +22,9 @@ static enum db_status apply_one(struct db *db, const struct migration *m)
 		return db_end(db, DB_OK);
 	char bump[48];
 	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", m->version);
-	if ((st = db_exec(db, m->sql)) == DB_OK)
+	if ((st = db_exec(db, m->sql)) == DB_OK && m->then)
+		st = m->then(db);
+	if (st == DB_OK)
 		st = db_exec(db, bump);
 	return db_end(db, st);
 }

@@ -12,6 +12,9 @@
 struct migration {
 	int version;
 	const char *sql;
+	/* What SQL alone cannot do, run after `sql` in the same transaction;
+	 * NULL for most. */
+	enum db_status (*then)(struct db *db);
 };
 
 /* Defined in schema.c, in order, versions 1..n without gaps. */
@@ -26,6 +29,8 @@ extern const char schema_v6[];
 extern const char schema_v7[];
 extern const char schema_v8[];
 extern const char schema_v9[];
+extern const char schema_v10[];
+enum db_status schema_v10_drop_code_checks(struct db *db);
 extern const char schema_v11[];
 extern const char schema_v14[];
 

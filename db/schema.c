@@ -441,6 +441,7 @@ const struct migration schema_migrations[] = {
 	{ .version = 7, .sql = schema_v7 },
 	{ .version = 8, .sql = schema_v8 },
 	{ .version = 9, .sql = schema_v9 },
+	{ .version = 10, .sql = schema_v10, .then = schema_v10_drop_code_checks },
 	{ .version = 11, .sql = schema_v11 },
 	{ .version = 14, .sql = schema_v14 },
 };

@@ -63,7 +63,7 @@ static const char roll_sql[] =
 	"   ORDER BY s2.date DESC LIMIT 1) IS NULL,"
 	"  c.needs_intake AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
 	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'"
-	"   AND f.reason = 'missed_sessions')"
+	"   AND f.reason = 'missed_sessions'), " STORE_APART("c")
 	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id"
 	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id"
 	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by"
@@ -89,6 +89,7 @@ static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 	e->first_time = db_column_int(st, 10) != 0;
 	e->needs_intake = db_column_int(st, 11) != 0;
 	e->call_planned = db_column_int(st, 12) != 0;
+	store_read_apart(st, 13, &e->apart);
 }
 
 static enum db_status read_roll(struct db *db, long long session_id, struct roll *out)
@@ -384,10 +385,13 @@ enum db_status store_attendance_new_person(struct db *db, const struct new_perso
 	*citizen_id = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at)"
-		" VALUES (:name, :phone, 1, :now, :now)");
+		"INSERT INTO citizens(name, phone, needs_intake, created_at, updated_at, sort_key, family_key,"
+		" name_keys, name_fold, search_other, phone_digits)"
+		" VALUES (:name, :phone, 1, :now, :now, :sort_key, :family_key, :name_keys, :name_fold,"
+		" :search_other, :phone_digits)");
 	if (r != DB_OK)
 		return r;
+	store_bind_citizen_keys(st, p->keys);
 	db_bind_text(st, ":name", p->name);
 	db_bind_text(st, ":phone", store_or_null(p->phone));
 	db_bind_text(st, ":now", p->now);

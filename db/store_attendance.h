@@ -25,9 +25,9 @@
 /* The sessions from `from` to `to` (inclusive, usually a Monday and a
  * Sunday), by date, time and activity, including the weekly slots of
  * active activities that have no session written in that week yet (id 0;
- * store_attendance_session_open writes one). `activity_query` folded as for
- * store_citizens_search ("" for all) keeps the activities whose name contains
- * it. */
+ * store_attendance_session_open writes one). `activity_query`, folded by
+ * src/fold.h ("" for all), keeps the activities whose search text (name,
+ * organiser, place) contains it. */
 enum db_status store_attendance_sessions(struct db *db, const char *from, const char *to,
 				   const char *activity_query, struct session_info *out, int max,
 				   int *count);
@@ -55,8 +55,8 @@ enum db_status store_attendance_session_update(struct db *db, const struct sessi
 enum db_status store_attendance_session_helpers(struct db *db, long long session_id, struct volunteer_ref *out,
 					  int max, int *count);
 
-/* Volunteers not stopped, whose folded name contains the folded query
- * ("" for all), in Danish name order. */
+/* Volunteers not stopped whose search text (folded name, e-mail, town,
+ * phone) contains the folded query ("" for all), in Danish name order. */
 enum db_status store_attendance_volunteers(struct db *db, const char *query, struct volunteer_ref *out, int max,
 				     int *count);
 

@@ -99,7 +99,7 @@ static enum db_status read_people(struct db *db, long long activity_id, const ch
 {
 	struct db_stmt *st;
 	enum db_status r = prepare_span(db, &st,
-		"SELECT c.id, c.name FROM citizens AS c WHERE c.id IN ("
+		"SELECT c.id, c.name, " STORE_APART("c") " FROM citizens AS c WHERE c.id IN ("
 		"  SELECT citizen_id FROM enrolments WHERE activity_id = :activity AND enrolled_on <= :last"
 		"   AND (ended_on IS NULL OR ended_on > :first)"
 		"  UNION SELECT t.citizen_id FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id"
@@ -127,6 +127,7 @@ static enum db_status read_people(struct db *db, long long activity_id, const ch
 		memset(row, 0, sizeof *row);
 		row->citizen_id = db_column_int(st, 0);
 		STORE_COL(row->name, st, 1);
+		store_read_apart(st, 2, &row->apart);
 	}
 	return db_finalize(st);
 }

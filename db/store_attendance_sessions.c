@@ -82,7 +82,7 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"WITH picked AS (SELECT * FROM activities"
-		"  WHERE :q = '' OR instr(bb_fold(name), :q) > 0),"
+		"  WHERE :q = '' OR instr(search_text, :q) > 0),"
 		" monday AS (SELECT date(:from, '-' || ((CAST(strftime('%w', :from) AS INTEGER) + 6) % 7)"
 		"  || ' days') AS d),"
 		" x AS ("
@@ -100,7 +100,7 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = p.id"
 		"    AND s.date BETWEEN m.d AND date(m.d, '+6 days'))) "
 		SESSION_SELECT
-		" ORDER BY x.date, COALESCE(x.st, '99:99'), bb_sortkey(a.name), x.activity_id"
+		" ORDER BY x.date, COALESCE(x.st, '99:99'), a.sort_key, x.activity_id"
 		" LIMIT :max");
 	if (r != DB_OK)
 		return r;
@@ -267,7 +267,7 @@ enum db_status store_attendance_session_helpers(struct db *db, long long session
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT v.id, v.name FROM session_helpers AS h JOIN volunteers AS v ON v.id = h.volunteer_id"
-		" WHERE h.session_id = :id ORDER BY bb_sortkey(v.name), v.id");
+		" WHERE h.session_id = :id ORDER BY v.sort_key, v.id");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
@@ -281,8 +281,8 @@ enum db_status store_attendance_volunteers(struct db *db, const char *query, str
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT id, name FROM volunteers WHERE status <> 'stopped'"
-		" AND (:q = '' OR instr(bb_fold(name), :q) > 0)"
-		" ORDER BY bb_sortkey(name), id LIMIT :max");
+		" AND (:q = '' OR instr(search_text, :q) > 0)"
+		" ORDER BY sort_key, id LIMIT :max");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":q", query ? query : "");
@@ -297,8 +297,8 @@ enum db_status store_attendance_activities(struct db *db, const char *query, str
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT id, name, COALESCE(weekday, 0), COALESCE(start_time, '') FROM activities"
-		" WHERE status = 'active' AND (:q = '' OR instr(bb_fold(name), :q) > 0)"
-		" ORDER BY bb_sortkey(name), id LIMIT :max");
+		" WHERE status = 'active' AND (:q = '' OR instr(search_text, :q) > 0)"
+		" ORDER BY sort_key, id LIMIT :max");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":q", query ? query : "");

@@ -40,7 +40,9 @@ enum db_status store_calls_counts(struct db *db, const char *today, const char *
 	"f.id, f.citizen_id, c.name, COALESCE(c.phone, ''), f.reason, f.due_on, COALESCE(f.due_time, '')," \
 	" COALESCE(f.responsible, 0), COALESCE(v.name, ''), COALESCE(f.source_key, ''), c.status = 'ended'," \
 	" EXISTS (SELECT 1 FROM call_escalations AS x WHERE x.citizen_id = f.citizen_id" \
-	"  AND x.resolved_on IS NULL), COALESCE(c.sort_key, '')"
+	"  AND x.resolved_on IS NULL), COALESCE(c.sort_key, ''), " STORE_APART("c")
+
+enum { CALL_ROW_NCOLUMNS = 17 };
 
 static void read_call_row(struct db_stmt *st, struct call_row *c)
 {
@@ -57,6 +59,7 @@ static void read_call_row(struct db_stmt *st, struct call_row *c)
 	c->citizen_ended = db_column_int(st, 10) != 0;
 	c->escalated = db_column_int(st, 11) != 0;
 	STORE_COL(c->sort_key, st, 12);
+	store_read_apart(st, 13, &c->apart);
 }
 
 /* The list's order, as one row value: keyset paging compares with it. */
@@ -108,7 +111,8 @@ enum db_status store_calls_escalations(struct db *db, struct call_escalation *ou
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT x.id, x.citizen_id, COALESCE(x.follow_up_id, 0), c.name, COALESCE(c.phone, ''),"
-		" x.raised_on, x.attempts FROM call_escalations AS x JOIN citizens AS c ON c.id = x.citizen_id"
+		" x.raised_on, x.attempts, " STORE_APART("c")
+		" FROM call_escalations AS x JOIN citizens AS c ON c.id = x.citizen_id"
 		" WHERE x.resolved_on IS NULL ORDER BY x.raised_on, c.sort_key, x.id");
 	if (r != DB_OK)
 		return r;
@@ -121,6 +125,7 @@ enum db_status store_calls_escalations(struct db *db, struct call_escalation *ou
 		STORE_COL(e->phone, st, 4);
 		STORE_COL(e->raised_on, st, 5);
 		e->attempts = (int)db_column_int(st, 6);
+		store_read_apart(st, 7, &e->apart);
 	}
 	r = db_finalize(st);
 	if (r != DB_OK)
@@ -218,13 +223,14 @@ static enum db_status card_main(struct db *db, long long call_id, struct call_ca
 	if (step == DB_ROW) {
 		read_call_row(st, &out->call);
 		/* After the list's columns (read_call_row). */
-		STORE_COL(out->status, st, 13);
-		STORE_COL(out->outcome, st, 14);
-		STORE_COL(out->note, st, 15);
-		STORE_COL(out->next_step, st, 16);
-		out->citizen_version = db_column_int(st, 17);
-		STORE_COL(out->birth_year, st, 18);
-		STORE_COL(out->contact_pref, st, 19);
+		enum { AFTER = CALL_ROW_NCOLUMNS };
+		STORE_COL(out->status, st, AFTER);
+		STORE_COL(out->outcome, st, AFTER + 1);
+		STORE_COL(out->note, st, AFTER + 2);
+		STORE_COL(out->next_step, st, AFTER + 3);
+		out->citizen_version = db_column_int(st, AFTER + 4);
+		STORE_COL(out->birth_year, st, AFTER + 5);
+		STORE_COL(out->contact_pref, st, AFTER + 6);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
@@ -369,13 +375,14 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	if ((r = db_prepare(db, &st,
 			"SELECT e.activity_id, a.name, COALESCE((SELECT min(s.date) FROM sessions AS s"
 			"  WHERE s.activity_id = e.activity_id AND s.status = 'planned'"
-			"  AND s.date >= date(bb_now())), '')"
+			"  AND s.date >= :today), '')"
 			" FROM enrolments AS e JOIN activities AS a ON a.id = e.activity_id"
 			" WHERE e.citizen_id = :citizen AND e.ended_on IS NULL"
 			" ORDER BY e.enrolled_on DESC, e.id DESC LIMIT :max")) != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen);
 	db_bind_int(st, ":max", CALL_ENROLMENTS);
+	store_bind_date_or_today(st, ":today", NULL);
 	while (out->nattendance < CALL_ENROLMENTS && db_step(st) == DB_ROW) {
 		activities[out->nattendance] = db_column_int(st, 0);
 		struct call_attendance *at = &out->attendance[out->nattendance++];
@@ -483,9 +490,10 @@ enum db_status store_calls_mark_done(struct db *db, const struct call_outcome *i
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE follow_ups SET status = 'done', outcome = :outcome, note = :note,"
-		" next_step = :next, done_at = bb_now(), done_by = :user WHERE id = :id AND status = 'open'");
+		" next_step = :next, done_at = :now, done_by = :user WHERE id = :id AND status = 'open'");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	db_bind_text(st, ":outcome", in->outcome);
 	db_bind_text(st, ":note", store_or_null(in->note));
 	db_bind_text(st, ":next", store_or_null(in->next_step));
@@ -571,10 +579,11 @@ enum db_status store_calls_cancel_open(struct db *db, long long citizen_id, long
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
+		"UPDATE follow_ups SET status = 'cancelled', done_at = :now, done_by = :user"
 		" WHERE citizen_id = :citizen AND status = 'open' AND id <> :keep AND id <> :keep_too");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":keep", keep);
@@ -586,10 +595,11 @@ enum db_status store_calls_cancel(struct db *db, long long call_id, const char *
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = bb_now(), done_by = :user"
+		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = :now, done_by = :user"
 		" WHERE id = :id AND status = 'open'");
 	if (r != DB_OK)
 		return r;
+	store_bind_now(st, ":now");
 	db_bind_text(st, ":why", store_or_null(why));
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":id", call_id);

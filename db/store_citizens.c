@@ -4,9 +4,10 @@
  * store_citizens_timeline.c, pick-lists and drafts in store_drafts.c.
  *
  * Every function joins the caller's transaction; the use cases in src/
- * decide what is written and write the audit record. Search keys
- * (citizens.sort_key, citizens.name_fold and the FTS5 table citizens_fts)
- * are kept by the schema's triggers, never by these files.
+ * decide what is written and write the audit record. The search keys
+ * are made by src/textkeys.c and written here as given, beside the
+ * details they are made of; the schema's triggers only keep the search
+ * indexes in step with them.
  */
 #include "store_citizens.h"
 
@@ -56,35 +57,46 @@ static void bind_citizen(struct db_stmt *st, const struct citizen *c)
 	db_bind_text(st, ":wishes", store_or_null(c->wishes));
 }
 
-enum db_status store_citizens_insert(struct db *db, const struct citizen *c, long long *id)
+#define KEY_COLUMNS "sort_key, family_key, name_keys, name_fold, search_other, phone_digits"
+#define KEY_VALUES ":sort_key, :family_key, :name_keys, :name_fold, :search_other, :phone_digits"
+#define KEY_SET "sort_key = :sort_key, family_key = :family_key, name_keys = :name_keys," \
+	" name_fold = :name_fold, search_other = :search_other, phone_digits = :phone_digits"
+
+enum db_status store_citizens_insert(struct db *db, const struct citizen *c, const struct citizen_keys *keys,
+				     long long *id)
 {
 	*id = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO citizens(name, birth_year, phone, email, address, postcode,"
-		" town, contact_pref, wishes, created_at, updated_at)"
+		" town, contact_pref, wishes, created_at, updated_at, " KEY_COLUMNS ")"
 		" VALUES (:name, :birth_year, :phone, :email, :address, :postcode,"
-		" :town, :contact_pref, :wishes, bb_now(), bb_now())");
+		" :town, :contact_pref, :wishes, :now, :now, " KEY_VALUES ")");
 	if (r != DB_OK)
 		return r;
 	bind_citizen(st, c);
+	store_bind_citizen_keys(st, keys);
+	store_bind_now(st, ":now");
 	if ((r = store_run(st)) == DB_OK)
 		*id = db_last_insert_id(db);
 	return r;
 }
 
-enum db_status store_citizens_update(struct db *db, const struct citizen *c, long long expected_version)
+enum db_status store_citizens_update(struct db *db, const struct citizen *c, const struct citizen_keys *keys,
+				     long long expected_version)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE citizens SET name = :name, birth_year = :birth_year, phone = :phone,"
 		" email = :email, address = :address, postcode = :postcode, town = :town,"
 		" contact_pref = :contact_pref, wishes = :wishes, version = version + 1,"
-		" updated_at = bb_now()"
+		" updated_at = :now, " KEY_SET
 		" WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
 	bind_citizen(st, c);
+	store_bind_citizen_keys(st, keys);
+	store_bind_now(st, ":now");
 	db_bind_int(st, ":id", c->id);
 	db_bind_int(st, ":expected", expected_version);
 	return store_run_versioned(db, st, CITIZEN_EXISTS, c->id);
@@ -109,12 +121,14 @@ enum db_status store_citizens_add_referral(struct db *db, long long citizen_id, 
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO referrals(citizen_id, referred_on, source, referrer_name, referrer_org,"
 		" referrer_phone, feedback_consent, created_at, created_by)"
-		" VALUES (:citizen, COALESCE(:referred_on, date(bb_now())), :source, :name, :org,"
-		" :phone, :feedback, bb_now(), :user)");
+		" VALUES (:citizen, :referred_on, :source, :name, :org,"
+		" :phone, :feedback, :now, :user)");
 	if (r != DB_OK)
 		return r;
 	store_bind_id(st, ":citizen", citizen_id);
 	bind_referral(st, ref);
+	store_bind_date_or_today(st, ":referred_on", ref->referred_on);
+	store_bind_now(st, ":now");
 	store_bind_id(st, ":user", by);
 	if ((r = store_run(st)) == DB_OK && referral_id)
 		*referral_id = db_last_insert_id(db);
@@ -165,7 +179,7 @@ enum db_status store_citizens_give_consents(struct db *db, long long citizen_id,
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
-		" VALUES (:citizen, :purpose, COALESCE(:given_on, date(bb_now())), :user)");
+		" VALUES (:citizen, :purpose, :given_on, :user)");
 	if (r != DB_OK)
 		return r;
 	for (size_t i = 0; i < CONSENT_PURPOSES; i++) {
@@ -174,7 +188,7 @@ enum db_status store_citizens_give_consents(struct db *db, long long citizen_id,
 		db_reset(st);
 		db_bind_int(st, ":citizen", citizen_id);
 		db_bind_text(st, ":purpose", consent_purposes[i].purpose);
-		db_bind_text(st, ":given_on", store_or_null(given_on));
+		store_bind_date_or_today(st, ":given_on", given_on);
 		store_bind_id(st, ":user", by);
 		if (db_step(st) != DB_DONE)
 			break;
@@ -186,7 +200,7 @@ enum db_status store_citizens_withdraw_consents(struct db *db, long long citizen
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE consents SET withdrawn_on = max(given_on, date(bb_now()))"
+		"UPDATE consents SET withdrawn_on = max(given_on, :today)"
 		" WHERE citizen_id = :citizen AND purpose = :purpose AND withdrawn_on IS NULL");
 	if (r != DB_OK)
 		return r;
@@ -196,6 +210,7 @@ enum db_status store_citizens_withdraw_consents(struct db *db, long long citizen
 		db_reset(st);
 		db_bind_int(st, ":citizen", citizen_id);
 		db_bind_text(st, ":purpose", consent_purposes[i].purpose);
+		store_bind_date_or_today(st, ":today", NULL);
 		if (db_step(st) != DB_DONE)
 			break;
 	}
@@ -225,12 +240,12 @@ enum db_status store_citizens_add_assessment(struct db *db, long long citizen_id
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO assessments(citizen_id, assessed_on, outcome, handover_to, handover_on,"
 		" assessed_by)"
-		" VALUES (:citizen, COALESCE(:assessed_on, date(bb_now())), :outcome,"
+		" VALUES (:citizen, :assessed_on, :outcome,"
 		" :handover_to, :handover_on, :user)");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_text(st, ":assessed_on", store_or_null(a->assessed_on));
+	store_bind_date_or_today(st, ":assessed_on", a->assessed_on);
 	db_bind_text(st, ":outcome", a->outcome);
 	db_bind_text(st, ":handover_to", store_or_null(a->handover_to));
 	db_bind_text(st, ":handover_on", store_or_null(a->handover_on));
@@ -518,15 +533,16 @@ static enum db_status set_course(struct db *db, long long id, long long expected
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"UPDATE citizens SET status = CASE WHEN :ended THEN 'ended' ELSE 'active' END,"
-		" ended_on = CASE WHEN :ended THEN COALESCE(:ended_on, date(bb_now())) END,"
+		" ended_on = CASE WHEN :ended THEN :ended_on END,"
 		" end_reason = CASE WHEN :ended THEN :reason END,"
-		" version = version + 1, updated_at = bb_now()"
+		" version = version + 1, updated_at = :now"
 		" WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":ended", ended);
 	db_bind_text(st, ":reason", store_or_null(reason));
-	db_bind_text(st, ":ended_on", store_or_null(ended_on));
+	store_bind_date_or_today(st, ":ended_on", ended_on);
+	store_bind_now(st, ":now");
 	db_bind_int(st, ":id", id);
 	db_bind_int(st, ":expected", expected_version);
 	return store_run_versioned(db, st, CITIZEN_EXISTS, id);
@@ -549,11 +565,11 @@ enum db_status store_citizens_add_note(struct db *db, long long id, const char *
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO notes(citizen_id, written_on, author, text)"
-		" VALUES (:citizen, COALESCE(:written_on, date(bb_now())), :user, :text)");
+		" VALUES (:citizen, :written_on, :user, :text)");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", id);
-	db_bind_text(st, ":written_on", store_or_null(written_on));
+	store_bind_date_or_today(st, ":written_on", written_on);
 	store_bind_id(st, ":user", by);
 	db_bind_text(st, ":text", text);
 	r = store_run(st);

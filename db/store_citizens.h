@@ -25,12 +25,15 @@
 
 /* ---------- the parts of a card ---------- */
 
-/* The citizen's own details; *id gets the new citizen. */
-enum db_status store_citizens_insert(struct db *db, const struct citizen *c, long long *id);
-/* Saves the citizen's own details (c->id) if nobody changed them since
- * `expected_version` was read, and bumps the version: DB_ERR_CONFLICT
- * when the row changed, DB_ERR_NOTFOUND when it is gone. */
-enum db_status store_citizens_update(struct db *db, const struct citizen *c, long long expected_version);
+/* The citizen's own details and the keys made of them (src/textkeys.h);
+ * *id gets the new citizen. */
+enum db_status store_citizens_insert(struct db *db, const struct citizen *c, const struct citizen_keys *keys,
+				     long long *id);
+/* Saves the citizen's own details (c->id) and their keys if nobody
+ * changed them since `expected_version` was read, and bumps the version:
+ * DB_ERR_CONFLICT when the row changed, DB_ERR_NOTFOUND when it is gone. */
+enum db_status store_citizens_update(struct db *db, const struct citizen *c, const struct citizen_keys *keys,
+				     long long expected_version);
 
 /* A referral, of a citizen or (citizen_id 0) of nobody kept on record;
  * referred_on "" is today. */
@@ -97,9 +100,10 @@ enum db_status store_citizens_add_note(struct db *db, long long id, const char *
 
 /* ---------- search, timeline, facts ---------- */
 
-/* See struct citizen_hit: `query` is already folded. One read snapshot. */
-enum db_status store_citizens_search(struct db *db, const char *query, int offset, int limit,
-			       struct citizen_hit *out, int *count);
+/* See struct citizen_hit: `q` is made ready by src/ (citizens_search).
+ * One read snapshot. */
+enum db_status store_citizens_search(struct db *db, const struct citizen_query *q, int offset, int limit,
+				     struct citizen_hit *out, int *count);
 
 /* Calls `each` with every citizen's id, name and phone ("" for none), in
  * id order, until it returns false: the duplicate rule at intake reads
@@ -119,11 +123,11 @@ enum db_status store_citizens_facts(struct db *db, long long id, const char *tod
 /* ---------- pick-lists ---------- */
 
 /* Pick-lists the centre extends: which is "interests" or "barriers"
- * (anything else: DB_ERR_MISUSE). The active entries in Danish order. */
+ * (anything else: DB_ERR_MISUSE). The active entries, in the order they
+ * were added (src/ puts them in Danish order). */
 enum db_status store_picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count);
-/* The entry whose name folds to the same as `name` (another case or
- * spelling of æøå is the same entry), active ones first: *id 0 when none. */
-enum db_status store_picklist_find(struct db *db, const char *which, const char *name, long long *id, bool *active);
+/* Every entry, retired ones too (pick.active says which). */
+enum db_status store_picklist_all(struct db *db, const char *which, struct pick *out, int max, int *count);
 enum db_status store_picklist_insert(struct db *db, const char *which, const char *name, long long *id);
 /* Brings back an entry that was retired. */
 enum db_status store_picklist_reactivate(struct db *db, const char *which, long long id);

@@ -1,6 +1,35 @@
 /* store_citizens_search.c — store_citizens_search (store_citizens.h): search as
  * you type over a centre's citizens, fast enough for every keystroke on a
- * hundred thousand of them. Read-only: one read transaction per call.
+ * few hundred thousand of them. Read-only: one read transaction per call.
+ *
+ * The query comes made ready by src/ (struct citizen_query): folded words,
+ * the Danish sort key of what was typed and of each typed word, or the
+ * digits of a phone number. This file only compares them with the keys
+ * stored beside each citizen (src/textkeys.c made both).
+ *
+ * Hits come in tiers (see struct citizen_hit); a page is filled from the
+ * first tier on. A tier is a set of rows with a test SQL can make on a row
+ * (none for the last, which only the full-text index knows), and a source
+ * that finds its rows without reading everyone: a range of an index, or
+ * the full-text index. Each tier leaves out what an earlier tier showed by
+ * negating their tests. Its next rows are fetched the cheapest of these
+ * ways:
+ * - ordered: the tier is a range of the index in list order (the name
+ *   starts with what was typed, as typed): read in order, stop when full;
+ * - join: the source's rows looked up and sorted; cost grows with the
+ *   hits, each a table lookup;
+ * - walk: down the index in list order, testing each row, stopping when
+ *   the page is full; cost grows with the rows walked, about
+ *   (offset + limit) * citizens / hits, and the list-order indexes hold
+ *   what the name tests read, so a walk reads no table rows. Hits are not
+ *   always spread evenly, so a walk stops at a bound (twice the rows it
+ *   should need, or half the join's cost) and the join takes over: no
+ *   keystroke reads the whole list;
+ * - walk with a set or a probe, for the last tier: membership of the
+ *   full-text hits as a set built once, or one probe per row walked.
+ * A count of the source's rows (stopped at COUNT_CAP: past it a walk wins
+ * anyway) chooses. A tier's exact size is counted only when a page starts
+ * past it, which scrolling far down a long list does, never typing.
  */
 #include "store_citizens.h"
 
@@ -10,167 +39,261 @@
 
 #include "store_util.h"
 
-/*
- * Hits come in three tiers: 0) the folded name starts with the query,
- * 1) every query word starts a word of the name, 2) the rest of what the
- * FTS5 index matches (e-mail, town, phone, postcode). Within a tier, Danish
- * name order (sort_key, then name_fold and id for ties).
- *
- * Each tier can be large (a first letter matches a tenth of all citizens)
- * and the page is small. Tier 0 is a range of the citizens_name_fold index,
- * sorted. Tiers 1 and 2 are fetched the cheapest of these ways:
- * - join: the FTS5 hits joined to citizens and sorted; cost grows with
- *   the hits, each a table lookup;
- * - walk: down the covering index citizens_sort in Danish order, testing
- *   each row, stopping when the page is full; cost grows with the rows
- *   walked, about (offset + limit) * citizens / hits. Tier 1 tests the
- *   stored name_fold; tier 2 also needs FTS5 membership, either as a set
- *   built once from the hits or as a probe of the FTS5 index per row.
- * Counts from the FTS5 index (no table reads) choose. The costs per row
- * were measured on 100 000 demo citizens (tests/bench_citizens.c).
- */
 enum {
 	SEARCH_WORDS = 8,
-	SEARCH_WORD = 64,
-	SEARCH_TEXT = SEARCH_WORDS * SEARCH_WORD,
-	SEARCH_MATCH = SEARCH_WORDS * (SEARCH_WORD * 2 + 8) + 32,
-	SEARCH_SQL = 2048,
+	SEARCH_SQL = 4096,
+	SEARCH_MATCH = 2048,
+	COUNT_CAP = 4000,
+	MAX_TIERS = 5,
 };
 
-/* Relative cost per row: a walked index row 1 (0.14 us), a hit put in the
- * set 1, a hit joined and sorted 20, an FTS5 probe 400. */
-enum search_plan { PLAN_JOIN, PLAN_WALK, PLAN_WALK_SET, PLAN_WALK_PROBE };
-static const double COST_WALK = 1, COST_SET = 1, COST_JOIN = 20, COST_PROBE = 400;
+/* Relative cost per row, measured on 100 000 demo citizens: a walked
+ * index row 1 (0.3 to 0.8 us), one that reads its table row 4, a hit put
+ * in the set 1, a hit joined and sorted 8, a full-text probe 150. */
+enum search_plan { PLAN_ORDERED, PLAN_JOIN, PLAN_WALK, PLAN_WALK_SET, PLAN_WALK_PROBE };
+static const double COST_WALK = 1, COST_WALK_TABLE = 4, COST_SET = 1, COST_JOIN = 8, COST_PROBE = 150;
+
+/* Parameters a statement may name; each is bound when its SQL names it. */
+struct search_params {
+	char k0[CIT_KEY + 2], k1[CIT_KEY + 2];   /* the typed key and its end */
+	char t[SEARCH_WORDS][CIT_KEY];           /* typed words' keys */
+	char lo[CIT_QUERY], hi[CIT_QUERY];       /* the folded text and its end */
+	char w[SEARCH_WORDS][CIT_QUERY];         /* folded words */
+	char dlo[CIT_SHORT], dhi[CIT_SHORT];     /* digits and their end */
+	char m[MAX_TIERS][SEARCH_MATCH];         /* full-text queries by tier */
+	long long cap;
+};
+
+struct tier {
+	char test[SEARCH_SQL / 2];   /* SQL true for the tier's rows; "" for none */
+	bool covered;                /* the list-order index holds what the test reads */
+	bool ordered;                /* the test is a range of the list-order index */
+	/* The source: an index range (`index` + `range`), or a full-text
+	 * table queried with :m<n>. */
+	const char *index;
+	char range[SEARCH_SQL / 4];
+	const char *fts;
+	int m;                       /* which :m the full-text query is */
+};
 
 struct search {
-	char word[SEARCH_WORDS][SEARCH_WORD];
-	int nwords;
-	char lo[SEARCH_TEXT];    /* the words joined by single spaces */
-	char hi[SEARCH_TEXT];    /* lo with its last byte raised: end of the prefix range */
-	char match_all[SEARCH_MATCH];
-	char match_name[SEARCH_MATCH];
-	char name_words[SEARCH_SQL]; /* SQL: every word starts a word of name_fold */
-	long long walk_cap;          /* most rows a probing walk may visit */
+	struct search_params p;
+	struct tier tier[MAX_TIERS];
+	int ntiers;
+	const char *key_column;      /* sort_key or family_key */
+	const char *order_index;
+	const char *order_by;
+	long long citizens;          /* max(id): the rows a walk may meet */
 };
 
-/* Splits the folded query into words of [a-z0-9]; anything else separates
- * (the caller folded it already, this only keeps the FTS5 syntax safe). */
-static void search_words(struct search *s, const char *query)
+/* ---------- building the query ---------- */
+
+/* Splits `text` at spaces into at most SEARCH_WORDS words of `width`. */
+static int split(const char *text, char *words, size_t width)
 {
-	memset(s, 0, sizeof *s);
-	size_t n = 0;
-	for (const char *p = query;; p++) {
-		char ch = *p;
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		bool word_char = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-		if (word_char && n + 1 < SEARCH_WORD) {
-			s->word[s->nwords][n++] = ch;
-			continue;
-		}
-		if (word_char)
-			continue; /* too long: the prefix we have is enough */
-		if (n > 0) {
-			s->word[s->nwords][n] = '\0';
-			n = 0;
-			if (++s->nwords == SEARCH_WORDS)
-				break;
-		}
-		if (!ch)
+	int n = 0;
+	for (const char *p = text; *p && n < SEARCH_WORDS;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
 			break;
+		if (len >= width)
+			len = width - 1;
+		memcpy(words + (size_t)n * width, p, len);
+		words[(size_t)n * width + len] = '\0';
+		n++;
+		p += strcspn(p, " ");
 	}
+	return n;
 }
 
-/* Appends `"word"*`, doubling any quote, so no input is FTS5 syntax. */
-static void append_token(char *out, size_t size, const char *word)
+/* Only [a-z0-9] is kept of a word that goes into a full-text query, so
+ * nothing typed can be its syntax. */
+static void clean_word(char *w)
 {
+	char *out = w;
+	for (const char *p = w; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			*out++ = *p;
+	*out = '\0';
+}
+
+/* `text` raised by one at its last byte: the end of the range of strings
+ * that start with it (every key and fold is ASCII below '~'). */
+static void range_end(const char *text, char *out, size_t size)
+{
+	snprintf(out, size, "%s", text);
 	size_t n = strlen(out);
-	if (n + 1 < size)
-		out[n++] = '"';
-	for (const char *p = word; *p && n + 4 < size; p++) {
-		if (*p == '"')
-			out[n++] = '"';
-		out[n++] = *p;
-	}
-	if (n + 3 < size) {
-		out[n++] = '"';
-		out[n++] = '*';
-		out[n++] = ' ';
-	}
-	out[n < size ? n : size - 1] = '\0';
+	if (n > 0)
+		out[n - 1]++;
 }
 
-static void search_prepare(struct search *s)
+/* "{columns} : ( "w0"* "w1"* ... )" for n words `width` bytes apart. */
+static void match_words(char *out, size_t size, const char *columns, const char *words, size_t width, int n)
 {
-	size_t used = 0;
-	snprintf(s->match_name, sizeof s->match_name, "name : ( ");
-	for (int i = 0; i < s->nwords; i++) {
-		int n = snprintf(s->lo + used, sizeof s->lo - used, "%s%s", i ? " " : "", s->word[i]);
-		if (n > 0 && (size_t)n < sizeof s->lo - used)
-			used += (size_t)n;
-		append_token(s->match_all, sizeof s->match_all, s->word[i]);
-		append_token(s->match_name, sizeof s->match_name, s->word[i]);
-	}
-	size_t mn = strlen(s->match_name);
-	if (mn + 1 < sizeof s->match_name)
-		snprintf(s->match_name + mn, sizeof s->match_name - mn, ")");
-	memcpy(s->hi, s->lo, sizeof s->hi);
-	if (used > 0)
-		s->hi[used - 1]++;
-
-	used = 0;
-	for (int i = 0; i < s->nwords; i++) {
-		int n = snprintf(s->name_words + used, sizeof s->name_words - used,
-				 "%sinstr(' ' || name_fold, ' ' || :w%d) > 0", i ? " AND " : "", i);
-		if (n > 0 && (size_t)n < sizeof s->name_words - used)
-			used += (size_t)n;
-	}
+	struct store_sql b = store_sql_on(out, size);
+	store_sql_add(&b, "%s : (", columns);
+	for (int i = 0; i < n; i++)
+		if (words[(size_t)i * width])
+			store_sql_add(&b, " \"%s\"*", words + (size_t)i * width);
+	store_sql_add(&b, " )");
 }
 
-enum { BIND_RANGE = 1, BIND_WORDS = 2, BIND_MATCH_ALL = 4, BIND_MATCH_NAME = 8, BIND_CAP = 16 };
-
-static void search_bind(struct db_stmt *st, const struct search *s, int what)
+/* A tier whose test is a range of `index`. */
+static void set_range(struct tier *t, const char *index, const char *range)
 {
-	if (what & BIND_RANGE) {
-		db_bind_text(st, ":lo", s->lo);
-		db_bind_text(st, ":hi", s->hi);
-	}
-	if (what & BIND_WORDS) {
-		for (int i = 0; i < s->nwords; i++) {
-			char name[16];
-			snprintf(name, sizeof name, ":w%d", i);
-			db_bind_text(st, name, s->word[i]);
-		}
-	}
-	if (what & BIND_MATCH_ALL)
-		db_bind_text(st, ":match", s->match_all);
-	if (what & BIND_MATCH_NAME)
-		db_bind_text(st, ":match", s->match_name);
-	if (what & BIND_CAP)
-		db_bind_int(st, ":cap", s->walk_cap);
+	snprintf(t->test, sizeof t->test, "%s", range);
+	snprintf(t->range, sizeof t->range, "%s", range);
+	t->index = index;
 }
 
-static enum db_status search_count(struct db *db, const struct search *s, const char *sql, int what,
-				   long long *n)
+static void add_words_test(char *out, size_t size, const char *column, const char *param, int n)
+{
+	struct store_sql b = store_sql_on(out, size);
+	for (int i = 0; i < n; i++)
+		store_sql_add(&b, "%sinstr(' ' || %s, ' ' || :%s%d) > 0", i ? " AND " : "", column, param, i);
+}
+
+static struct tier *add_tier(struct search *s)
+{
+	struct tier *t = &s->tier[s->ntiers++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+static void name_tiers(struct search *s, const struct citizen_query *q)
+{
+	struct search_params *p = &s->p;
+	int ntyped = split(q->word_keys, &p->t[0][0], CIT_KEY);
+	int nfolded = split(q->folded, &p->w[0][0], CIT_QUERY);
+	for (int i = 0; i < nfolded; i++)
+		clean_word(p->w[i]);
+	for (int i = 0; i < ntyped; i++)
+		clean_word(p->t[i]);
+
+	if (q->key[0] && ntyped > 0) {
+		/* The name starts with what was typed, as typed: a range of the
+		 * list-order index itself. */
+		snprintf(p->k0, sizeof p->k0, "%s", q->key);
+		range_end(q->key, p->k1, sizeof p->k1);
+		struct tier *t = add_tier(s);
+		snprintf(t->test, sizeof t->test, "(%s >= :k0 AND %s < :k1)", s->key_column, s->key_column);
+		t->covered = t->ordered = true;
+	}
+	if (ntyped > 0) {
+		struct tier *t = add_tier(s);
+		add_words_test(t->test, sizeof t->test, "name_keys", "t", ntyped);
+		t->covered = true;
+		t->fts = "citizens_fts";
+		t->m = s->ntiers - 1;
+		match_words(p->m[t->m], sizeof p->m[t->m], "name_keys", &p->t[0][0], CIT_KEY, ntyped);
+	}
+	if (nfolded > 0) {
+		snprintf(p->lo, sizeof p->lo, "%s", q->folded);
+		range_end(q->folded, p->hi, sizeof p->hi);
+		struct tier *t = add_tier(s);
+		set_range(t, "citizens_name_fold", "(name_fold >= :lo AND name_fold < :hi)");
+		t->covered = true;
+
+		t = add_tier(s);
+		add_words_test(t->test, sizeof t->test, "name_fold", "w", nfolded);
+		t->covered = true;
+		t->fts = "citizens_fts";
+		t->m = s->ntiers - 1;
+		match_words(p->m[t->m], sizeof p->m[t->m], "name_fold", &p->w[0][0], CIT_QUERY, nfolded);
+
+		t = add_tier(s);
+		t->fts = "citizens_fts";
+		t->m = s->ntiers - 1;
+		match_words(p->m[t->m], sizeof p->m[t->m], "{name_fold search_other}", &p->w[0][0], CIT_QUERY, nfolded);
+	}
+}
+
+static void phone_tiers(struct search *s, const struct citizen_query *q)
+{
+	struct search_params *p = &s->p;
+	snprintf(p->dlo, sizeof p->dlo, "%s", q->digits);
+	clean_word(p->dlo);
+	range_end(p->dlo, p->dhi, sizeof p->dhi);
+	size_t len = strlen(p->dlo);
+	if (!len)
+		return;
+
+	struct tier *t = add_tier(s);
+	set_range(t, "citizens_phone", "(phone_digits >= :dlo AND phone_digits < :dhi)");
+	if (len <= 4)
+		set_range(add_tier(s), "citizens_postcode", "(postcode >= :dlo AND postcode < :dhi)");
+	if (len >= 3) {
+		/* Three digits make a trigram: fewer match everyone anyway. */
+		t = add_tier(s);
+		snprintf(t->test, sizeof t->test, "instr(phone_digits, :dlo) > 0");
+		t->fts = "citizens_phone_fts";
+		t->m = s->ntiers - 1;
+		snprintf(p->m[t->m], sizeof p->m[t->m], "\"%s\"", p->dlo);
+	}
+	t = add_tier(s);
+	t->fts = "citizens_fts";
+	t->m = s->ntiers - 1;
+	match_words(p->m[t->m], sizeof p->m[t->m], "{name_fold search_other}", p->dlo, sizeof p->dlo, 1);
+}
+
+/* ---------- running statements ---------- */
+
+/* Binds every parameter the statement names. */
+static void bind_params(struct db_stmt *st, const char *sql, const struct search_params *p)
+{
+	struct {
+		const char *name;
+		const char *value;
+	} text[] = {
+		{ ":k0", p->k0 }, { ":k1", p->k1 }, { ":lo", p->lo }, { ":hi", p->hi },
+		{ ":dlo", p->dlo }, { ":dhi", p->dhi },
+	};
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+		if (strstr(sql, text[i].name))
+			db_bind_text(st, text[i].name, text[i].value);
+	for (int i = 0; i < SEARCH_WORDS; i++) {
+		char name[8];
+		snprintf(name, sizeof name, ":t%d", i);
+		if (strstr(sql, name))
+			db_bind_text(st, name, p->t[i]);
+		snprintf(name, sizeof name, ":w%d", i);
+		if (strstr(sql, name))
+			db_bind_text(st, name, p->w[i]);
+	}
+	for (int i = 0; i < MAX_TIERS; i++) {
+		char name[8];
+		snprintf(name, sizeof name, ":m%d", i);
+		if (strstr(sql, name))
+			db_bind_text(st, name, p->m[i]);
+	}
+	if (strstr(sql, ":cap"))
+		db_bind_int(st, ":cap", p->cap);
+}
+
+static enum db_status count_rows(struct db *db, const struct search *s, const char *sql, long long *n)
 {
 	struct db_stmt *st;
+	*n = 0;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	search_bind(st, s, what);
-	*n = db_step(st) == DB_ROW ? db_column_int(st, 0) : 0;
+	bind_params(st, sql, &s->p);
+	if (db_step(st) == DB_ROW)
+		*n = db_column_int(st, 0);
 	return db_finalize(st);
 }
 
-/* Appends up to `limit` ids from a query taking :off and :lim. */
-static enum db_status search_collect(struct db *db, const struct search *s, const char *sql, int what,
-				     long long skip, int limit, long long *ids, int *got)
+/* Appends up to `limit - *got` ids from `sql`, after skipping `skip`. */
+static enum db_status collect(struct db *db, const struct search *s, const char *sql, long long skip, int limit,
+			      long long *ids, int *got)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	search_bind(st, s, what);
+	bind_params(st, sql, &s->p);
 	db_bind_int(st, ":off", skip);
 	db_bind_int(st, ":lim", limit - *got);
 	while (*got < limit && db_step(st) == DB_ROW)
@@ -178,25 +301,52 @@ static enum db_status search_collect(struct db *db, const struct search *s, cons
 	return db_finalize(st);
 }
 
-/* Walks `walk_sql` (ids in Danish order, at most :cap of them) and keeps
- * those the FTS5 index matches, one probe each: cheap when nearly every
- * row is a hit, and done here rather than as a correlated subquery so the
- * walk stops as soon as the page is full. */
-static enum db_status search_probe_walk(struct db *db, const struct search *s, const char *walk_sql,
-					long long skip, int limit, long long *ids, int *got)
+/* Walks `walk_sql` (id and whether the row is a hit, in list order, at
+ * most :cap rows) and keeps the hits after `skip`. *complete: the walk
+ * met fewer rows than it was allowed, so it saw every hit there is. */
+static enum db_status capped_walk(struct db *db, const struct search *s, const char *walk_sql, long long skip,
+				  int limit, long long *ids, int *got, bool *complete)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, walk_sql);
+	if (r != DB_OK)
+		return r;
+	bind_params(st, walk_sql, &s->p);
+	long long rows = 0;
+	while (*got < limit && db_step(st) == DB_ROW) {
+		rows++;
+		if (!db_column_int(st, 1))
+			continue;
+		if (skip > 0)
+			skip--;
+		else
+			ids[(*got)++] = db_column_int(st, 0);
+	}
+	*complete = *got < limit && rows < s->p.cap;
+	return db_finalize(st);
+}
+
+/* Walks `walk_sql` (ids in list order, at most :cap of them) and keeps
+ * those the full-text query :m<n> matches, one probe each: cheap when
+ * nearly every row is a hit, and done here rather than as a correlated
+ * subquery so the walk stops as soon as the page is full. */
+static enum db_status probe_walk(struct db *db, const struct search *s, const struct tier *t, const char *walk_sql,
+				 long long skip, int limit, long long *ids, int *got)
 {
 	struct db_stmt *walk = NULL, *probe = NULL;
+	char probe_sql[160];
+	snprintf(probe_sql, sizeof probe_sql, "SELECT 1 FROM %s WHERE %s MATCH :m%d AND rowid = :id", t->fts, t->fts,
+		 t->m);
 	enum db_status r = db_prepare(db, &walk, walk_sql);
+	if (r == DB_OK)
+		r = db_prepare(db, &probe, probe_sql);
 	if (r != DB_OK)
 		goto out;
-	if ((r = db_prepare(db, &probe, "SELECT 1 FROM citizens_fts WHERE citizens_fts MATCH :match"
-				       " AND rowid = :id")) != DB_OK)
-		goto out;
-	search_bind(walk, s, BIND_WORDS | BIND_CAP);
+	bind_params(walk, walk_sql, &s->p);
 	while (*got < limit && db_step(walk) == DB_ROW) {
 		long long id = db_column_int(walk, 0);
 		db_reset(probe);
-		search_bind(probe, s, BIND_MATCH_ALL);
+		bind_params(probe, probe_sql, &s->p);
 		db_bind_int(probe, ":id", id);
 		if (db_step(probe) != DB_ROW)
 			continue;
@@ -205,39 +355,70 @@ static enum db_status search_probe_walk(struct db *db, const struct search *s, c
 		else
 			ids[(*got)++] = id;
 	}
-out:
-	if (walk) {
-		enum db_status fin = db_finalize(walk);
-		if (r == DB_OK)
-			r = fin;
-	}
-	if (probe) {
-		enum db_status fin = db_finalize(probe);
-		if (r == DB_OK)
-			r = fin;
-	}
-	return r;
+out:;
+	enum db_status fin = db_finalize(walk);
+	if (r == DB_OK)
+		r = fin;
+	fin = db_finalize(probe);
+	return r == DB_OK ? fin : r;
 }
 
-#define IN_RANGE "(name_fold >= :lo AND name_fold < :hi)"
-#define DANISH_ORDER " ORDER BY sort_key, name_fold, id"
-#define PAGE " LIMIT :lim OFFSET :off"
+/* ---------- one tier ---------- */
 
-/* The cheapest way to the next `limit` of `hits` rows after `skip`. A
- * tier that needs FTS5 membership cannot use the plain walk. */
-static enum search_plan search_plan(long long hits, long long skip, int limit, long long citizens,
-				    bool needs_fts, long long *walk_cap)
+/* " AND NOT COALESCE((test), 0)" for every earlier tier. */
+static void not_earlier(const struct search *s, int k, struct store_sql *b)
 {
-	if (hits <= 0)
-		return PLAN_JOIN;
-	double walked = (double)(skip + limit) * (double)citizens / (double)hits;
-	/* Hits bunched late in the Danish order would make a probing walk
-	 * long: it stops at four times the expected rows and the caller falls
-	 * back to the set. */
-	*walk_cap = (long long)(4 * walked) + 200;
+	for (int j = 0; j < k; j++)
+		if (s->tier[j].test[0])
+			store_sql_add(b, " AND NOT COALESCE((%s), 0)", s->tier[j].test);
+}
+
+/* FROM ... WHERE of the tier's source, with the earlier tiers left out. */
+static void source_sql(const struct search *s, int k, struct store_sql *b)
+{
+	const struct tier *t = &s->tier[k];
+	if (t->fts)
+		store_sql_add(b, " FROM citizens WHERE id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d)", t->fts, t->fts,
+			      t->m);
+	else
+		store_sql_add(b, " FROM citizens INDEXED BY %s WHERE %s", t->index, t->range);
+	/* A citizen without keys (anonymised) is found by nothing. */
+	store_sql_add(b, " AND %s IS NOT NULL", s->key_column);
+	not_earlier(s, k, b);
+}
+
+/* The hits of the source, counted up to COUNT_CAP. */
+static enum db_status estimate(struct db *db, struct search *s, int k, long long *hits)
+{
+	const struct tier *t = &s->tier[k];
+	char sql[SEARCH_SQL];
+	if (t->fts)
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s MATCH :m%d LIMIT :cap)",
+			 t->fts, t->fts, t->m);
+	else
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM citizens INDEXED BY %s WHERE %s LIMIT :cap)",
+			 t->index, t->range);
+	s->p.cap = COUNT_CAP;
+	return count_rows(db, s, sql, hits);
+}
+
+static enum search_plan plan(const struct search *s, const struct tier *t, long long hits, long long skip, int limit,
+			     long long *walk_cap)
+{
+	if (t->ordered)
+		return PLAN_ORDERED;
+	double walked = (double)(skip + limit) * (double)s->citizens / (double)(hits > 0 ? hits : 1);
+	/* Hits bunched late in the list order would make a walk long: it
+	 * stops at twice the expected rows (four times for a probing walk,
+	 * whose other way is dearer), and the join or the set finds the
+	 * rest. No keystroke walks the whole list. */
 	double join = (double)hits * COST_JOIN;
-	if (!needs_fts)
-		return walked * COST_WALK < join ? PLAN_WALK : PLAN_JOIN;
+	double row = t->covered ? COST_WALK : COST_WALK_TABLE;
+	*walk_cap = (long long)((t->test[0] ? 2 : 4) * walked) + 200;
+	if (t->test[0] && join / row / 2 > (double)*walk_cap)
+		*walk_cap = (long long)(join / row / 2);
+	if (t->test[0])
+		return walked * row < join ? PLAN_WALK : PLAN_JOIN;
 	double set = (double)hits * COST_SET + walked * COST_WALK;
 	double probe = walked * (COST_PROBE + COST_WALK);
 	if (join <= set && join <= probe)
@@ -245,137 +426,194 @@ static enum search_plan search_plan(long long hits, long long skip, int limit, l
 	return set <= probe ? PLAN_WALK_SET : PLAN_WALK_PROBE;
 }
 
-enum db_status store_citizens_search(struct db *db, const char *query, int offset, int limit,
-			       struct citizen_hit *out, int *count)
+/* Fills ids from tier k, starting `skip` rows into it. */
+static enum db_status fetch_tier(struct db *db, struct search *s, int k, long long skip, int limit, long long *ids,
+				 int *got)
+{
+	const struct tier *t = &s->tier[k];
+	long long hits = 0, walk_cap = 0;
+	enum db_status r = DB_OK;
+	if (!t->ordered) {
+		if ((r = estimate(db, s, k, &hits)) != DB_OK || hits == 0)
+			return r;
+		if (!s->citizens && (r = db_query_int(db, "SELECT max(id) FROM citizens", &s->citizens)) != DB_OK)
+			return r;
+	}
+	char sql[SEARCH_SQL];
+	struct store_sql b = store_sql_on(sql, sizeof sql);
+	enum search_plan how = plan(s, t, hits, skip, limit - *got, &walk_cap);
+	const char *walk_from = " FROM citizens INDEXED BY ";
+	switch (how) {
+	case PLAN_ORDERED:
+		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL AND %s", walk_from, s->order_index, s->key_column,
+			      t->test);
+		not_earlier(s, k, &b);
+		break;
+	case PLAN_WALK: {
+		/* At most :cap rows: hits bunched late in the list order would
+		 * make the walk long, and then the join is the better way. */
+		store_sql_add(&b, "SELECT id, COALESCE((%s), 0)", t->test);
+		not_earlier(s, k, &b);
+		store_sql_add(&b, "%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
+			      s->key_column, s->order_by);
+		if (b.full)
+			return DB_ERR_MISUSE;
+		s->p.cap = walk_cap;
+		int before = *got;
+		bool complete = false;
+		if ((r = capped_walk(db, s, sql, skip, limit, ids, got, &complete)) != DB_OK || *got == limit || complete)
+			return r;
+		*got = before;
+		b = store_sql_on(sql, sizeof sql);
+	}
+		/* fall through */
+	case PLAN_JOIN:
+		store_sql_add(&b, "SELECT id");
+		source_sql(s, k, &b);
+		break;
+	case PLAN_WALK_PROBE: {
+		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL", walk_from, s->order_index, s->key_column);
+		not_earlier(s, k, &b);
+		store_sql_add(&b, " ORDER BY %s LIMIT :cap", s->order_by);
+		if (b.full)
+			return DB_ERR_MISUSE;
+		s->p.cap = walk_cap;
+		int before = *got;
+		if ((r = probe_walk(db, s, t, sql, skip, limit, ids, got)) != DB_OK || *got == limit)
+			return r;
+		/* The walk stopped short of the page: the set gives the rest. */
+		*got = before;
+		b = store_sql_on(sql, sizeof sql);
+	}
+		/* fall through */
+	case PLAN_WALK_SET:
+		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL", walk_from, s->order_index, s->key_column);
+		not_earlier(s, k, &b);
+		store_sql_add(&b, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d)", t->fts, t->fts, t->m);
+		break;
+	}
+	store_sql_add(&b, " ORDER BY %s LIMIT :lim OFFSET :off", s->order_by);
+	if (b.full)
+		return DB_ERR_MISUSE;
+	return collect(db, s, sql, skip, limit, ids, got);
+}
+
+/* How many rows tier k holds, for a page that starts past it. */
+static enum db_status tier_size(struct db *db, const struct search *s, int k, long long *n)
+{
+	const struct tier *t = &s->tier[k];
+	char sql[SEARCH_SQL];
+	struct store_sql b = store_sql_on(sql, sizeof sql);
+	if (t->ordered) {
+		store_sql_add(&b, "SELECT count(*) FROM citizens INDEXED BY %s WHERE %s", s->order_index, t->test);
+		not_earlier(s, k, &b);
+	} else {
+		store_sql_add(&b, "SELECT count(*)");
+		source_sql(s, k, &b);
+	}
+	if (b.full)
+		return DB_ERR_MISUSE;
+	return count_rows(db, s, sql, n);
+}
+
+/* ---------- the search ---------- */
+
+static enum db_status read_hits(struct db *db, const long long *ids, int n, struct citizen_hit *out, int *count)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT c.id, c.name, COALESCE(c.birth_year, 0), c.phone, c.postcode, c.town, c.email, c.status,"
+		" EXISTS (SELECT 1 FROM citizens AS x WHERE x.name_fold = c.name_fold AND x.id <> c.id)"
+		" FROM citizens AS c WHERE c.id = :id");
+	if (r != DB_OK)
+		return r;
+	for (int i = 0; i < n; i++) {
+		db_reset(st);
+		db_bind_int(st, ":id", ids[i]);
+		if (db_step(st) != DB_ROW)
+			continue;
+		struct citizen_hit *h = &out[*count];
+		memset(h, 0, sizeof *h);
+		h->id = db_column_int(st, 0);
+		STORE_COL(h->name, st, 1);
+		h->birth_year = (int)db_column_int(st, 2);
+		STORE_COL(h->phone, st, 3);
+		STORE_COL(h->postcode, st, 4);
+		STORE_COL(h->town, st, 5);
+		STORE_COL(h->email, st, 6);
+		STORE_COL(h->status, st, 7);
+		h->namesake = db_column_int(st, 8) != 0;
+		(*count)++;
+	}
+	return db_finalize(st);
+}
+
+static void search_setup(struct search *s, const struct citizen_query *q)
+{
+	memset(s, 0, sizeof *s);
+	if (q->order == CITIZEN_ORDER_FAMILY) {
+		s->key_column = "family_key";
+		s->order_index = "citizens_family";
+		s->order_by = "family_key, name_fold, name_keys, id";
+	} else {
+		s->key_column = "sort_key";
+		s->order_index = "citizens_sort";
+		s->order_by = "sort_key, name_fold, name_keys, id";
+	}
+	if (q->digits[0])
+		phone_tiers(s, q);
+	else
+		name_tiers(s, q);
+}
+
+enum db_status store_citizens_search(struct db *db, const struct citizen_query *q, int offset, int limit,
+				     struct citizen_hit *out, int *count)
 {
 	*count = 0;
 	if (limit <= 0)
 		return DB_OK;
 	if (offset < 0)
 		offset = 0;
-	struct search *s = calloc(1, sizeof *s);
+	struct search *s = malloc(sizeof *s);
 	long long *ids = calloc((size_t)limit, sizeof *ids);
-	char *sql = malloc(SEARCH_SQL * 2);
-	enum db_status r = DB_ERR_IO;
-	struct db_stmt *st = NULL;
+	enum db_status r = s && ids ? DB_OK : DB_ERR_IO;
 	int got = 0;
-	if (!s || !ids || !sql)
+	if (r != DB_OK)
 		goto out;
-	search_words(s, query ? query : "");
+	search_setup(s, q);
 
-	/* One read transaction: the counts and pages agree with each other. */
+	/* One read transaction: the tiers and pages agree with each other. */
 	if ((r = db_begin_read(db)) != DB_OK)
 		goto out;
-	if (s->nwords == 0) {
-		/* Anonymised citizens have no sort key: search leaves them out. */
-		r = search_collect(db, s, "SELECT id FROM citizens INDEXED BY citizens_sort WHERE sort_key IS NOT NULL"
-				   DANISH_ORDER PAGE, 0, offset, limit, ids, &got);
-		goto details;
+	if (s->ntiers == 0) {
+		/* Nothing typed (no letter, no digit): everyone, in order. */
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT id FROM citizens INDEXED BY %s WHERE %s IS NOT NULL"
+			 " ORDER BY %s LIMIT :lim OFFSET :off", s->order_index, s->key_column, s->order_by);
+		r = collect(db, s, sql, offset, limit, ids, &got);
 	}
-	search_prepare(s);
-
-	/* Tier 0: the name starts with the query. */
-	long long skip = offset, n0 = 0;
-	if ((r = search_collect(db, s, "SELECT id FROM citizens INDEXED BY citizens_name_fold WHERE " IN_RANGE
-				DANISH_ORDER PAGE, BIND_RANGE, skip, limit, ids, &got)) != DB_OK)
-		goto details;
-	if (got == limit)
-		goto details;
-	if (got > 0 || skip == 0)
-		n0 = skip + got;
-	else if ((r = search_count(db, s, "SELECT count(*) FROM citizens INDEXED BY citizens_name_fold WHERE "
-				   IN_RANGE, BIND_RANGE, &n0)) != DB_OK)
-		goto details;
-	skip = offset + got > n0 ? offset + got - n0 : 0;
-
-	long long citizens = 0, n01 = 0, all = 0;
-	if ((r = db_query_int(db, "SELECT max(id) FROM citizens", &citizens)) != DB_OK)
-		goto details;
-	if ((r = search_count(db, s, "SELECT count(*) FROM citizens_fts WHERE citizens_fts MATCH :match",
-			      BIND_MATCH_NAME, &n01)) != DB_OK)
-		goto details;
-
-	/* Tier 1: every word starts a word of the name. */
-	long long n1 = n01 - n0;
-	if (n1 > 0 && skip < n1) {
-		int what = BIND_RANGE | BIND_WORDS;
-		if (search_plan(n1, skip, limit - got, citizens, false, &s->walk_cap) == PLAN_WALK) {
-			snprintf(sql, SEARCH_SQL * 2,
-				 "SELECT id FROM citizens INDEXED BY citizens_sort WHERE %s AND NOT " IN_RANGE
-				 DANISH_ORDER PAGE, s->name_words);
-		} else {
-			what = BIND_RANGE | BIND_MATCH_NAME;
-			snprintf(sql, SEARCH_SQL * 2,
-				 "SELECT id FROM citizens_fts CROSS JOIN citizens ON citizens.id = citizens_fts.rowid"
-				 " WHERE citizens_fts MATCH :match AND NOT " IN_RANGE DANISH_ORDER PAGE);
-		}
+	long long skip = offset;
+	for (int k = 0; k < s->ntiers && got < limit && r == DB_OK; k++) {
 		int before = got;
-		if ((r = search_collect(db, s, sql, what, skip, limit, ids, &got)) != DB_OK)
-			goto details;
-		skip += got - before;
-	}
-	if (got == limit)
-		goto details;
-	skip = skip > n1 ? skip - n1 : 0;
-
-	/* Tier 2: the rest, found in e-mail, town, phone or postcode. */
-	if ((r = search_count(db, s, "SELECT count(*) FROM citizens_fts WHERE citizens_fts MATCH :match",
-			      BIND_MATCH_ALL, &all)) != DB_OK)
-		goto details;
-	long long n2 = all - n01;
-	if (n2 > 0 && skip < n2) {
-		enum search_plan plan = search_plan(n2, skip, limit - got, citizens, true, &s->walk_cap);
-		if (plan == PLAN_WALK_PROBE) {
-			snprintf(sql, SEARCH_SQL * 2,
-				 "SELECT id FROM citizens INDEXED BY citizens_sort WHERE NOT (%s)"
-				 DANISH_ORDER " LIMIT :cap", s->name_words);
-			int before = got;
-			if ((r = search_probe_walk(db, s, sql, skip, limit, ids, &got)) != DB_OK || got == limit)
-				goto details;
-			got = before; /* the walk may have stopped short: use the set */
-			plan = PLAN_WALK_SET;
+		r = fetch_tier(db, s, k, skip, limit, ids, &got);
+		if (r != DB_OK)
+			break;
+		if (got > before) {
+			skip = 0; /* the page went on from here: the next tier from its start */
+			continue;
 		}
-		if (plan == PLAN_WALK_SET)
-			snprintf(sql, SEARCH_SQL * 2,
-				 "SELECT id FROM citizens INDEXED BY citizens_sort WHERE NOT (%s)"
-				 " AND id IN (SELECT rowid FROM citizens_fts WHERE citizens_fts MATCH :match)"
-				 DANISH_ORDER PAGE, s->name_words);
-		else
-			snprintf(sql, SEARCH_SQL * 2,
-				 "SELECT id FROM citizens_fts CROSS JOIN citizens ON citizens.id = citizens_fts.rowid"
-				 " WHERE citizens_fts MATCH :match AND NOT (%s)" DANISH_ORDER PAGE, s->name_words);
-		r = search_collect(db, s, sql, BIND_WORDS | BIND_MATCH_ALL, skip, limit, ids, &got);
-	}
-
-details:
-	if (r == DB_OK && got > 0) {
-		if ((r = db_prepare(db, &st,
-				"SELECT id, name, phone, postcode, town, email, status FROM citizens"
-				" WHERE id = :id")) != DB_OK)
-			goto end;
-		for (int i = 0; i < got; i++) {
-			db_reset(st);
-			db_bind_int(st, ":id", ids[i]);
-			if (db_step(st) != DB_ROW)
-				continue;
-			struct citizen_hit *h = &out[*count];
-			h->id = db_column_int(st, 0);
-			STORE_COL(h->name, st, 1);
-			STORE_COL(h->phone, st, 2);
-			STORE_COL(h->postcode, st, 3);
-			STORE_COL(h->town, st, 4);
-			STORE_COL(h->email, st, 5);
-			STORE_COL(h->status, st, 6);
-			(*count)++;
+		if (skip > 0) {
+			long long n = 0;
+			r = tier_size(db, s, k, &n);
+			skip = skip > n ? skip - n : 0;
 		}
-		r = db_finalize(st);
 	}
-end:
+	if (r == DB_OK)
+		r = read_hits(db, ids, got, out, count);
 	r = db_end(db, r);
 	if (r != DB_OK)
 		*count = 0;
 out:
-	free(sql);
 	free(ids);
 	free(s);
 	return r;

@@ -16,7 +16,7 @@ enum db_status store_citizens_timeline(struct db *db, long long id, int max, str
 		return DB_OK;
 	/* seq orders what happens on one day: referral, intake, assessment,
 	 * match, attendance, call, measure, note, match end, end. Timestamps
-	 * (created_at, done_at) are local time, as bb_now() writes them. */
+	 * (created_at, done_at) are local time, as the stores write them (db_clock_now). */
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT day, kind, code, who, what, body FROM ("

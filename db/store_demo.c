@@ -39,10 +39,12 @@ static const char *const insert_sql[ST_COUNT] = {
 	[ST_CITIZEN] =
 		"INSERT INTO citizens(name, birth_year, phone, email, address, postcode, town,"
 		" contact_pref, gender, wishes, pref_volunteer_gender, pref_lived_experience,"
-		" language, status, ended_on, end_reason, created_at, updated_at)"
+		" language, status, ended_on, end_reason, created_at, updated_at,"
+		" sort_key, family_key, name_keys, name_fold, search_other, phone_digits)"
 		" VALUES(:name, :birth_year, :phone, :email, :address, :postcode, :town,"
 		" :contact_pref, :gender, :wishes, :pref_volunteer_gender, :pref_lived_experience,"
-		" :language, :status, :ended_on, :end_reason, :created_at, :updated_at)",
+		" :language, :status, :ended_on, :end_reason, :created_at, :updated_at,"
+		" :sort_key, :family_key, :name_keys, :name_fold, :search_other, :phone_digits)",
 	[ST_CITIZEN_INTEREST] =
 		"INSERT INTO citizen_interests(citizen_id, interest_id) VALUES(:owner, :value)",
 	[ST_CITIZEN_BARRIER] =
@@ -66,9 +68,9 @@ static const char *const insert_sql[ST_COUNT] = {
 		" VALUES(:citizen_id, :assessed_on, :outcome, :handover_to, :handover_on, :note)",
 	[ST_VOLUNTEER] =
 		"INSERT INTO volunteers(name, phone, email, postcode, town, gender, birth_year,"
-		" lived_experience, capacity, status, created_at, updated_at)"
+		" lived_experience, capacity, status, created_at, updated_at, sort_key, search_text)"
 		" VALUES(:name, :phone, :email, :postcode, :town, :gender, :birth_year,"
-		" :lived_experience, :capacity, :status, :created_at, :updated_at)",
+		" :lived_experience, :capacity, :status, :created_at, :updated_at, :sort_key, :search_text)",
 	[ST_VOLUNTEER_ROLE] =
 		"INSERT INTO volunteer_roles(volunteer_id, role) VALUES(:owner, :value)",
 	[ST_VOLUNTEER_INTEREST] =
@@ -86,10 +88,10 @@ static const char *const insert_sql[ST_COUNT] = {
 	[ST_ACTIVITY] =
 		"INSERT INTO activities(name, kind, organiser, place, postcode, weekday, start_time,"
 		" end_time, capacity, contact_name, contact_phone, community, status,"
-		" created_at, updated_at)"
+		" created_at, updated_at, sort_key, search_text)"
 		" VALUES(:name, :kind, :organiser, :place, :postcode, :weekday, :start_time,"
 		" :end_time, :capacity, :contact_name, :contact_phone, :community, :status,"
-		" :created_at, :updated_at)",
+		" :created_at, :updated_at, :sort_key, :search_text)",
 	[ST_ACTIVITY_INTEREST] =
 		"INSERT INTO activity_interests(activity_id, interest_id) VALUES(:owner, :value)",
 	[ST_SESSION] =
@@ -240,6 +242,7 @@ long long demo_add_citizen(struct demo_writer *w, const struct demo_citizen *c)
 	db_bind_text(st, ":end_reason", c->end_reason);
 	db_bind_text(st, ":created_at", c->created_at);
 	db_bind_text(st, ":updated_at", c->updated_at ? c->updated_at : c->created_at);
+	store_bind_citizen_keys(st, c->keys);
 	return run_id(w, st);
 }
 
@@ -316,6 +319,7 @@ long long demo_add_volunteer(struct demo_writer *w, const struct demo_volunteer 
 	db_bind_text(st, ":status", v->status);
 	db_bind_text(st, ":created_at", v->created_at);
 	db_bind_text(st, ":updated_at", v->updated_at ? v->updated_at : v->created_at);
+	store_bind_registry_keys(st, v->keys);
 	return run_id(w, st);
 }
 
@@ -339,6 +343,7 @@ long long demo_add_activity(struct demo_writer *w, const struct demo_activity *a
 	db_bind_text(st, ":status", a->status);
 	db_bind_text(st, ":created_at", a->created_at);
 	db_bind_text(st, ":updated_at", a->updated_at ? a->updated_at : a->created_at);
+	store_bind_registry_keys(st, a->keys);
 	return run_id(w, st);
 }
 

@@ -20,6 +20,8 @@
 #include <stdbool.h>
 
 #include "db.h"
+#include "model_citizen.h"
+#include "model_registry.h"
 
 struct demo_writer;
 
@@ -36,6 +38,7 @@ struct demo_citizen {
 	const char *status;           /* active, ended */
 	const char *ended_on, *end_reason;
 	const char *created_at, *updated_at;
+	const struct citizen_keys *keys; /* made by src/textkeys.h */
 };
 
 struct demo_referral {
@@ -74,6 +77,7 @@ struct demo_volunteer {
 	int capacity;
 	const char *status;           /* training, active, paused, stopped */
 	const char *created_at, *updated_at;
+	const struct registry_keys *keys; /* made by src/textkeys.h */
 };
 
 struct demo_activity {
@@ -85,6 +89,7 @@ struct demo_activity {
 	const char *community;        /* practice, lasting */
 	const char *status;           /* active, ended */
 	const char *created_at, *updated_at;
+	const struct registry_keys *keys; /* made by src/textkeys.h */
 };
 
 struct demo_session {
@@ -129,9 +134,9 @@ struct demo_follow_up {
 };
 
 /* Begins the one transaction (BEGIN IMMEDIATE) and prepares every INSERT.
- * Until close the connection runs with a 256 MiB page cache and
- * temp_store = MEMORY (which drops any TEMP tables it had): the statement
- * journals SQLite keeps for every INSERT then never touch a file.
+ * Until close the connection keeps a large cache and its temporary
+ * data in memory (which drops any temporary tables it had), so the
+ * journal kept for every INSERT never touches a file.
  * On failure nothing is left open and *out is NULL. */
 enum db_status demo_writer_open(struct db *db, struct demo_writer **out);
 /* Commits when `commit` is true and nothing failed, else rolls back;

@@ -22,6 +22,25 @@ static const char *picklist_table(const char *which)
 	return NULL;
 }
 
+/* Reads `sql` (id, name, active) into out. */
+static enum db_status read_picks(struct db *db, const char *sql, struct pick *out, int max, int *count)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
+	if (r != DB_OK)
+		return r;
+	while (*count < max && db_step(st) == DB_ROW) {
+		struct pick *p = &out[(*count)++];
+		p->id = db_column_int(st, 0);
+		STORE_COL(p->name, st, 1);
+		p->active = db_column_int(st, 2) != 0;
+	}
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
 enum db_status store_picklist_load(struct db *db, const char *which, struct pick *out, int max, int *count)
 {
 	*count = 0;
@@ -29,46 +48,19 @@ enum db_status store_picklist_load(struct db *db, const char *which, struct pick
 	if (!table)
 		return DB_ERR_MISUSE;
 	char sql[160];
-	snprintf(sql, sizeof sql,
-		 "SELECT id, name FROM %s WHERE active = 1 ORDER BY bb_sortkey(name), name", table);
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r != DB_OK)
-		return r;
-	while (*count < max && db_step(st) == DB_ROW) {
-		out[*count].id = db_column_int(st, 0);
-		STORE_COL(out[*count].name, st, 1);
-		(*count)++;
-	}
-	return db_finalize(st);
+	snprintf(sql, sizeof sql, "SELECT id, name, active FROM %s WHERE active = 1 ORDER BY id", table);
+	return read_picks(db, sql, out, max, count);
 }
 
-enum db_status store_picklist_find(struct db *db, const char *which, const char *name, long long *id, bool *active)
+enum db_status store_picklist_all(struct db *db, const char *which, struct pick *out, int max, int *count)
 {
-	*id = 0;
-	*active = false;
+	*count = 0;
 	const char *table = picklist_table(which);
 	if (!table)
 		return DB_ERR_MISUSE;
-	char sql[200];
-	snprintf(sql, sizeof sql,
-		 "SELECT id, active FROM %s WHERE bb_fold(name) = bb_fold(:name) ORDER BY active DESC, id LIMIT 1",
-		 table);
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r != DB_OK)
-		return r;
-	db_bind_text(st, ":name", name);
-	if (db_step(st) == DB_ROW) {
-		*id = db_column_int(st, 0);
-		*active = db_column_int(st, 1) != 0;
-	}
-	r = db_finalize(st);
-	if (r != DB_OK) {
-		*id = 0;
-		*active = false;
-	}
-	return r;
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT id, name, active FROM %s ORDER BY id", table);
+	return read_picks(db, sql, out, max, count);
 }
 
 enum db_status store_picklist_insert(struct db *db, const char *which, const char *name, long long *id)
@@ -113,12 +105,13 @@ enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO drafts(kind, label, data, user_id, updated_at)"
-		" VALUES ('intake', :label, :data, :user, bb_now())");
+		" VALUES ('intake', :label, :data, :user, :now)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
 	store_bind_id(st, ":user", owner);
+	store_bind_now(st, ":now");
 	if ((r = store_run(st)) == DB_OK)
 		*id = db_last_insert_id(db);
 	return r;
@@ -128,12 +121,13 @@ enum db_status store_drafts_update(struct db *db, long long id, const char *labe
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE drafts SET label = :label, data = :data, updated_at = bb_now() WHERE id = :id");
+		"UPDATE drafts SET label = :label, data = :data, updated_at = :now WHERE id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
 	db_bind_int(st, ":id", id);
+	store_bind_now(st, ":now");
 	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
@@ -274,15 +268,16 @@ enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long 
 	struct db_stmt *st;
 	r = db_prepare(db, &st, update
 		? "UPDATE drafts SET label = :label, data = :data, base = :base, base_version = :version,"
-		  " updated_at = bb_now() WHERE id = :id"
+		  " updated_at = :now WHERE id = :id"
 		: "INSERT INTO drafts(kind, label, data, user_id, citizen_id, base, base_version, updated_at)"
-		  " VALUES ('card', :label, :data, :user, :citizen, :base, :version, bb_now())");
+		  " VALUES ('card', :label, :data, :user, :citizen, :base, :version, :now)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", in->data ? in->data : "");
 	db_bind_text(st, ":base", in->base ? in->base : "");
 	db_bind_int(st, ":version", in->base_version);
+	store_bind_now(st, ":now");
 	if (update) {
 		db_bind_int(st, ":id", old.id);
 	} else {

@@ -30,7 +30,7 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.name, COALESCE(c.phone, ''), COALESCE(c.postcode, ''), COALESCE(c.town, ''),"
-		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since"
+		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since, " STORE_APART("c")
 		WAITING_FROM
 		" ORDER BY since, c.sort_key, c.id LIMIT :limit OFFSET :offset");
 	if (r != DB_OK)
@@ -47,6 +47,7 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 		STORE_COL(w->town, st, 4);
 		STORE_COL(w->assessment, st, 5);
 		STORE_COL(w->waiting_since, st, 6);
+		store_read_apart(st, 7, &w->apart);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -93,6 +94,13 @@ static void citizen_interest(struct db_stmt *st, void *ctx)
 		c->interests[c->ninterests++] = db_column_int(st, 0);
 }
 
+static void citizen_barrier(struct db_stmt *st, void *ctx)
+{
+	struct match_citizen_facts *c = ctx;
+	if (c->nbarriers < MATCH_PICKS)
+		c->barriers[c->nbarriers++] = db_column_int(st, 0);
+}
+
 static void citizen_slot(struct db_stmt *st, void *ctx)
 {
 	struct match_citizen_facts *c = ctx;
@@ -125,11 +133,10 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.name, c.status = 'active', COALESCE(a.outcome, ''), COALESCE(c.birth_year, 0),"
-		" COALESCE(c.postcode, ''), COALESCE(c.gender, ''), COALESCE(bb_fold(c.language), ''),"
+		" COALESCE(c.postcode, ''), COALESCE(c.gender, ''), COALESCE(c.language, ''),"
 		" COALESCE(c.language, ''), COALESCE(c.pref_volunteer_gender, ''),"
 		" COALESCE(c.pref_volunteer_age, ''), c.pref_lived_experience,"
-		" EXISTS (SELECT 1 FROM citizen_barriers AS cb JOIN barriers AS b ON b.id = cb.barrier_id"
-		"   WHERE cb.citizen_id = c.id AND bb_fold(b.name) LIKE '%angst%'),"
+		" EXISTS (SELECT 1 FROM citizens AS x WHERE x.name_fold = c.name_fold AND x.id <> c.id),"
 		" " WAITING_SINCE
 		" FROM citizens AS c"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x"
@@ -152,7 +159,7 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 		STORE_COL(out->pref_gender, st, 9);
 		STORE_COL(out->pref_age, st, 10);
 		out->pref_lived_experience = db_column_int(st, 11) != 0;
-		out->anxiety = db_column_int(st, 12) != 0;
+		out->namesake = db_column_int(st, 12) != 0;
 		STORE_COL(out->waiting_since, st, 13);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
@@ -161,6 +168,9 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 		return DB_ERR_NOTFOUND;
 	if ((r = each_row(db, "SELECT interest_id FROM citizen_interests WHERE citizen_id = :id"
 			      " ORDER BY interest_id", ":id", citizen_id, citizen_interest, out)) != DB_OK)
+		return r;
+	if ((r = each_row(db, "SELECT barrier_id FROM citizen_barriers WHERE citizen_id = :id ORDER BY barrier_id",
+			  ":id", citizen_id, citizen_barrier, out)) != DB_OK)
 		return r;
 	if ((r = each_row(db, "SELECT weekday, part FROM citizen_availability WHERE citizen_id = :id",
 			  ":id", citizen_id, citizen_slot, out)) != DB_OK)
@@ -264,7 +274,7 @@ static void pool_volunteer_set(struct db_stmt *st, void *ctx)
 		if (v->nareas < MATCH_AREAS)
 			v->areas[v->nareas++] = postcode_number(db_column_text(st, 3));
 		break;
-	case 'l': /* language, folded */
+	case 'l': /* language, as written: src/ folds it */
 		if (v->nlanguages < MATCH_LANGS)
 			STORE_COL(v->languages[v->nlanguages++], st, 3);
 		break;
@@ -348,7 +358,7 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
 	if ((r = each_row(db,
 			"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests"
 			" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas"
-			" UNION ALL SELECT volunteer_id, 'l', NULL, bb_fold(language) FROM volunteer_languages"
+			" UNION ALL SELECT volunteer_id, 'l', NULL, language FROM volunteer_languages"
 			" UNION ALL SELECT volunteer_id, 's', weekday, part FROM volunteer_availability"
 			" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles"
 			" UNION ALL SELECT volunteer_id, 'm', count(*), NULL FROM matches"

@@ -3,10 +3,12 @@
  * parts are in store_insight.c. */
 #include "store_protection.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model_calls.h"
+#include "store_keys.h"
 #include "store_util.h"
 
 #define CITIZEN_EXISTS "SELECT 1 FROM citizens WHERE id = :id"
@@ -65,12 +67,12 @@ enum db_status store_consent_give(struct db *db, long long citizen_id, const cha
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO consents(citizen_id, purpose, given_on, recorded_by)"
-		" VALUES (:citizen, :purpose, COALESCE(:given_on, date(bb_now())), :user)");
+		" VALUES (:citizen, :purpose, :given_on, :user)");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_text(st, ":purpose", purpose);
-	db_bind_text(st, ":given_on", store_or_null(given_on));
+	store_bind_date_or_today(st, ":given_on", given_on);
 	store_bind_id(st, ":user", by);
 	r = store_run(st);
 	/* A consent of nobody breaks the foreign key: say so plainly. */
@@ -85,12 +87,12 @@ enum db_status store_consent_withdraw(struct db *db, long long citizen_id, const
 	*changed = false;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE consents SET withdrawn_on = max(given_on, COALESCE(:on, date(bb_now()))),"
+		"UPDATE consents SET withdrawn_on = CASE WHEN given_on > :on THEN given_on ELSE :on END,"
 		" withdrawn_by = :user"
 		" WHERE citizen_id = :citizen AND purpose = :purpose AND withdrawn_on IS NULL");
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":on", store_or_null(on));
+	store_bind_date_or_today(st, ":on", on);
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_text(st, ":purpose", purpose);
@@ -118,7 +120,7 @@ enum db_status store_consent_cancel_calls(struct db *db, long long citizen_id, b
 	*cancelled = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', done_at = bb_now(), done_by = :user"
+		"UPDATE follow_ups SET status = 'cancelled', done_at = :now, done_by = :user"
 		" WHERE citizen_id = :citizen AND status = 'open'"
 		" AND (reason = 'referrer_feedback') = :to_referrer");
 	if (r != DB_OK)
@@ -126,6 +128,7 @@ enum db_status store_consent_cancel_calls(struct db *db, long long citizen_id, b
 	store_bind_id(st, ":user", by);
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":to_referrer", to_referrer);
+	store_bind_now(st, ":now");
 	if ((r = store_run(st)) == DB_OK)
 		*cancelled = db_changes(db);
 	return r;
@@ -154,8 +157,6 @@ static const char *const anonymise_rows[] = {
 	"UPDATE call_escalations SET resolution = NULL WHERE citizen_id = :id",
 	/* Card edits kept at a stop hold the person's details. */
 	"DELETE FROM drafts WHERE citizen_id = :id",
-	/* The search keys, after the name: search no longer finds them. */
-	"UPDATE citizens SET sort_key = NULL, name_fold = NULL WHERE id = :id",
 };
 
 enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, const struct anonymise_values *v)
@@ -166,13 +167,14 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 		" email = NULL, address = NULL, contact_pref = NULL, gender = NULL, wishes = NULL,"
 		" pref_volunteer_gender = NULL, pref_volunteer_age = NULL, pref_lived_experience = 0,"
 		" language = NULL, needs_intake = 0, anonymised_on = :today, version = version + 1,"
-		" updated_at = bb_now() WHERE id = :id");
+		" updated_at = :now WHERE id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":name", v->name);
 	db_bind_text(st, ":band", store_or_null(v->age_band));
 	db_bind_text(st, ":today", v->today);
 	db_bind_int(st, ":id", citizen_id);
+	store_bind_now(st, ":now");
 	if ((r = store_run_changed(db, st, DB_ERR_NOTFOUND)) != DB_OK)
 		return r;
 	for (size_t i = 0; i < sizeof anonymise_rows / sizeof anonymise_rows[0]; i++) {
@@ -188,7 +190,10 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 		return r;
 	db_bind_text(st, ":today", v->today);
 	db_bind_int(st, ":id", citizen_id);
-	return store_run(st);
+	if ((r = store_run(st)) != DB_OK)
+		return r;
+	/* Every search key, after the name: search no longer finds them. */
+	return store_keys_clear_citizen(db, citizen_id);
 }
 
 /* ---------- retention ---------- */
@@ -357,19 +362,23 @@ enum db_status store_audit_delete_before(struct db *db, const char *before, long
 	" UNION ALL SELECT a.id FROM referrer_feedback AS x JOIN audit_log AS a" \
 	"  ON a.entity = 'referrer_feedback' AND a.entity_id = x.id WHERE x.citizen_id = :citizen"
 
+/* The users a filter names, up to AUDIT_USERS; unused slots hold 0. */
+#define USER_SLOTS ":u0, :u1, :u2, :u3, :u4, :u5, :u6, :u7, :u8, :u9, :u10, :u11, :u12, :u13, :u14, :u15," \
+	" :u16, :u17, :u18, :u19, :u20, :u21, :u22, :u23, :u24, :u25, :u26, :u27, :u28, :u29, :u30, :u31"
+
 #define AUDIT_SELECT \
 	"SELECT a.id, a.at, COALESCE(u.name, ''), a.action, a.entity, COALESCE(a.entity_id, 0)," \
 	" COALESCE(a.detail, ''), COALESCE(c.id, 0), COALESCE(c.name, '')" \
 	" FROM (SELECT a.*, " AUDIT_CITIZEN("a") " AS citizen_id FROM audit_log AS a" \
 	"  WHERE (:below = 0 OR a.id < :below)" \
-	"  AND (:from IS NULL OR a.at >= :from) AND (:to IS NULL OR a.at < date(:to, '+1 day'))" \
-	"  AND (:user IS NULL OR a.user_id IN (SELECT id FROM users WHERE instr(bb_fold(name), :user) > 0))"
+	"  AND (:from IS NULL OR a.at >= :from) AND (:before IS NULL OR a.at < :before)" \
+	"  AND (:by_user = 0 OR a.user_id IN (" USER_SLOTS "))"
 #define AUDIT_END \
 	"  ORDER BY a.id DESC LIMIT :max) AS a" \
 	" LEFT JOIN users AS u ON u.id = a.user_id LEFT JOIN citizens AS c ON c.id = a.citizen_id" \
 	" ORDER BY a.id DESC"
 
-enum db_status store_audit_list(struct db *db, const struct audit_filter *f, long long below, int max,
+enum db_status store_audit_list(struct db *db, const struct audit_query *f, long long below, int max,
 				struct audit_entry *out, int *count)
 {
 	*count = 0;
@@ -381,10 +390,15 @@ enum db_status store_audit_list(struct db *db, const struct audit_filter *f, lon
 		return r;
 	db_bind_int(st, ":below", below);
 	db_bind_text(st, ":from", store_or_null(f->from));
-	db_bind_text(st, ":to", store_or_null(f->to));
+	db_bind_text(st, ":before", store_or_null(f->before));
 	if (f->citizen_id)
 		db_bind_int(st, ":citizen", f->citizen_id);
-	db_bind_text(st, ":user", store_or_null(f->user));
+	db_bind_int(st, ":by_user", f->by_user);
+	for (int i = 0; i < AUDIT_USERS; i++) {
+		char slot[8];
+		snprintf(slot, sizeof slot, ":u%d", i);
+		db_bind_int(st, slot, i < f->nusers ? f->user_ids[i] : 0);
+	}
 	db_bind_int(st, ":max", max);
 	while (*count < max && db_step(st) == DB_ROW) {
 		struct audit_entry *e = &out[*count];

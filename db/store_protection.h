@@ -85,10 +85,9 @@ enum db_status store_audit_delete_before(struct db *db, const char *before, long
 
 /* ---------- the audit log ---------- */
 
-/* Entries matching the filter, newest first, with id below `below` (0:
- * from the newest), at most `max`. The user filter is already folded
- * (src/fold.c) and matches a part of the folded name. */
-enum db_status store_audit_list(struct db *db, const struct audit_filter *f, long long below, int max,
+/* Entries matching the query, newest first, with id below `below` (0:
+ * from the newest), at most `max`. */
+enum db_status store_audit_list(struct db *db, const struct audit_query *q, long long below, int max,
 				struct audit_entry *out, int *count);
 
 /* ---------- insight ---------- */

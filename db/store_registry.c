@@ -2,8 +2,8 @@
  * version check, status changes, and the weekly sessions planned ahead.
  *
  * Each function joins the caller's transaction (src/registry.c). The
- * search keys (sort_key, search_text) are kept by the triggers of
- * db/schema_v3.c, never by this file.
+ * search keys (sort_key, search_text) are made by src/textkeys.c and
+ * written here as given.
  */
 #include "store_registry.h"
 
@@ -52,6 +52,21 @@ static void split_words(const char *query, struct search_words *w)
 		if (!ch)
 			break;
 	}
+	/* Only digits: a phone number as heard ("55 66 77"), one run of
+	 * digits found anywhere in the number. */
+	bool digits = w->n > 0;
+	for (int i = 0; i < w->n && digits; i++)
+		digits = strspn(w->word[i], "0123456789") == strlen(w->word[i]);
+	if (digits && w->n > 1) {
+		char joined[SEARCH_WORD];
+		size_t len = 0;
+		for (int i = 0; i < w->n; i++)
+			for (const char *p = w->word[i]; *p && len + 1 < sizeof joined; p++)
+				joined[len++] = *p;
+		joined[len] = '\0';
+		memcpy(w->word[0], joined, len + 1);
+		w->n = 1;
+	}
 	size_t used = 0;
 	for (int i = 0; i < w->n; i++) {
 		int wrote = snprintf(w->prefix + used, sizeof w->prefix - used, "%s%s", i ? " " : "", w->word[i]);
@@ -79,7 +94,10 @@ static void bind_words(struct db_stmt *st, const struct search_words *w)
 	for (int i = 0; i < w->n; i++) {
 		char name[16], pattern[SEARCH_WORD + 4];
 		snprintf(name, sizeof name, ":w%d", i);
-		snprintf(pattern, sizeof pattern, "%% %s%%", w->word[i]);
+		/* A word starts a word of the search text; digits are found
+		 * anywhere in one (the last four of a phone number). */
+		bool digits = strspn(w->word[i], "0123456789") == strlen(w->word[i]);
+		snprintf(pattern, sizeof pattern, digits ? "%%%s%%" : "%% %s%%", w->word[i]);
 		db_bind_text(st, name, pattern);
 	}
 }
@@ -356,6 +374,7 @@ static enum db_status update_status(struct db *db, const char *sql, long long id
 		return r;
 	db_bind_text(st, ":status", status);
 	db_bind_int(st, ":id", id);
+	store_bind_now(st, ":now");
 	return store_run_changed(db, st, DB_ERR_NOTFOUND);
 }
 
@@ -465,23 +484,25 @@ static void bind_volunteer(struct db_stmt *st, const struct volunteer_record *v)
 	db_bind_text(st, ":status", v->status[0] ? v->status : "training");
 }
 
-enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, long long expected_version,
-				     long long *id)
+enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, rec->id <= 0
 		? "INSERT INTO volunteers(name, phone, email, postcode, town, gender, birth_year,"
-		  " lived_experience, capacity, status, created_at, updated_at)"
+		  " lived_experience, capacity, status, created_at, updated_at, sort_key, search_text)"
 		  " VALUES (:name, :phone, :email, :postcode, :town, :gender, :birth_year, :lived,"
-		  " :capacity, :status, bb_now(), bb_now())"
+		  " :capacity, :status, :now, :now, :sort_key, :search_text)"
 		: "UPDATE volunteers SET name = :name, phone = :phone, email = :email,"
 		  " postcode = :postcode, town = :town, gender = :gender, birth_year = :birth_year,"
 		  " lived_experience = :lived, capacity = :capacity, status = :status,"
-		  " version = version + 1, updated_at = bb_now()"
+		  " version = version + 1, updated_at = :now, sort_key = :sort_key, search_text = :search_text"
 		  " WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
 	bind_volunteer(st, rec);
+	store_bind_registry_keys(st, keys);
+	store_bind_now(st, ":now");
 	long long vid;
 	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM volunteers WHERE id = :id", &vid)) != DB_OK)
 		return r;
@@ -493,7 +514,7 @@ enum db_status store_volunteers_save(struct db *db, const struct volunteer_recor
 enum db_status store_volunteers_set_status(struct db *db, long long id, const char *status)
 {
 	return update_status(db, "UPDATE volunteers SET status = :status, version = version + 1,"
-				 " updated_at = bb_now() WHERE id = :id", id, status);
+				 " updated_at = :now WHERE id = :id", id, status);
 }
 
 /* ---------- activities and their sessions ---------- */
@@ -595,24 +616,27 @@ enum db_status store_registry_cancel_sessions(struct db *db, long long activity_
 	return store_run(st);
 }
 
-enum db_status store_activities_save(struct db *db, const struct activity_record *rec, long long expected_version,
-				     long long *id)
+enum db_status store_activities_save(struct db *db, const struct activity_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, rec->id <= 0
 		? "INSERT INTO activities(name, kind, organiser, place, postcode, weekday, start_time,"
 		  " end_time, capacity, contact_name, contact_phone, community, status, created_at,"
-		  " updated_at) VALUES (:name, :kind, :organiser, :place, :postcode, :weekday, :start,"
-		  " :end, :capacity, :contact_name, :contact_phone, :community, :status, bb_now(), bb_now())"
+		  " updated_at, sort_key, search_text) VALUES (:name, :kind, :organiser, :place, :postcode,"
+		  " :weekday, :start, :end, :capacity, :contact_name, :contact_phone, :community, :status,"
+		  " :now, :now, :sort_key, :search_text)"
 		: "UPDATE activities SET name = :name, kind = :kind, organiser = :organiser,"
 		  " place = :place, postcode = :postcode, weekday = :weekday, start_time = :start,"
 		  " end_time = :end, capacity = :capacity, contact_name = :contact_name,"
 		  " contact_phone = :contact_phone, community = :community, status = :status,"
-		  " version = version + 1, updated_at = bb_now()"
+		  " version = version + 1, updated_at = :now, sort_key = :sort_key, search_text = :search_text"
 		  " WHERE id = :id AND version = :expected");
 	if (r != DB_OK)
 		return r;
 	bind_activity(st, rec);
+	store_bind_registry_keys(st, keys);
+	store_bind_now(st, ":now");
 	long long aid;
 	if ((r = save_row(db, st, rec->id, expected_version, "SELECT 1 FROM activities WHERE id = :id", &aid)) != DB_OK)
 		return r;
@@ -629,5 +653,5 @@ enum db_status store_activities_save(struct db *db, const struct activity_record
 enum db_status store_activities_set_status(struct db *db, long long id, const char *status)
 {
 	return update_status(db, "UPDATE activities SET status = :status, version = version + 1,"
-				 " updated_at = bb_now() WHERE id = :id", id, status);
+				 " updated_at = :now WHERE id = :id", id, status);
 }

@@ -20,9 +20,11 @@
 
 /* Search as you type. `query` is folded by src/fold.c (fold_search); each
  * of its words must begin a word of the name, e-mail, town or postcode
- * (activities: name, organiser, place, postcode), or be part of the phone
- * number's digits. Names that begin with the query come first; those
- * stopped or ended come last; then Danish name order. "" lists everyone. */
+ * (activities: name, organiser, place, postcode); a word of digits may be
+ * anywhere in one, and a query of digits alone ("55 66 77") is one run of
+ * digits of the phone number. Names that begin with the query come first;
+ * those stopped or ended come last; then Danish name order. "" lists
+ * everyone. */
 enum db_status store_volunteers_search(struct db *db, const char *query, int offset, int limit,
 				       struct volunteer_row *out, int *count);
 enum db_status store_activities_search(struct db *db, const char *query, int offset, int limit,
@@ -36,11 +38,12 @@ enum db_status store_activities_get(struct db *db, long long id, const char *tod
  * changed the record since `expected_version` was read: else
  * DB_ERR_CONFLICT and nothing is written. A volunteer's roles, interests,
  * languages, areas, times and courses are replaced as a whole; an
- * activity's interests too. `id` may be NULL. */
-enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, long long expected_version,
-				     long long *id);
-enum db_status store_activities_save(struct db *db, const struct activity_record *rec, long long expected_version,
-				     long long *id);
+ * activity's interests too. The keys (src/textkeys.h) are written as
+ * given. `id` may be NULL. */
+enum db_status store_volunteers_save(struct db *db, const struct volunteer_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id);
+enum db_status store_activities_save(struct db *db, const struct activity_record *rec, const struct registry_keys *keys,
+				     long long expected_version, long long *id);
 
 /* Sets the status (and a new version). DB_ERR_NOTFOUND if there is no
  * such volunteer or activity. */

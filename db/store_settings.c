@@ -1,6 +1,8 @@
 /* store_settings.c — settings table and audit log. */
 #include "store_settings.h"
 
+#include <time.h>
+
 #include "store_util.h"
 
 enum db_status store_settings_get(struct db *db, const char *key, char *buf, size_t size)
@@ -22,10 +24,18 @@ enum db_status store_audit_record(struct db *db, db_user_id actor, const char *a
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
-		" VALUES (COALESCE(:at, strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')),"
-		"  :user, :action, :entity, :entity_id, :detail)");
+		" VALUES (:at, :user, :action, :entity, :entity_id, :detail)");
 	if (r != DB_OK)
 		return r;
+	/* The wall clock, never the test clock: the log is evidence. */
+	char wall[DB_STAMP_LEN];
+	if (!at) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(wall, sizeof wall, "%Y-%m-%d %H:%M:%S", &tm);
+		at = wall;
+	}
 	db_bind_text(st, ":at", at);
 	store_bind_id(st, ":user", actor);
 	db_bind_text(st, ":action", action);

@@ -15,7 +15,7 @@ enum db_status store_settings_get(struct db *db, const char *key, char *buf, siz
 enum db_status store_settings_set(struct db *db, const char *key, const char *value);
 
 /* Appends to the audit log inside the caller's transaction. `at` is the
- * wall-clock time "YYYY-MM-DD HH:MM:SS"; NULL takes the database's. */
+ * wall-clock time "YYYY-MM-DD HH:MM:SS"; NULL takes the machine's. */
 enum db_status store_audit_record(struct db *db, db_user_id actor, const char *at, const char *action,
 				  const char *entity, long long entity_id, const char *detail);
 

@@ -14,7 +14,7 @@ enum db_status store_users_list(struct db *db, struct user *out, int max, int *c
 	*count = 0;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT id, name, role, active, failed_pins, next_try_at, locked FROM users"
-		" ORDER BY active DESC, bb_sortkey(name), id"
+		" ORDER BY active DESC, id"
 		" LIMIT :max");
 	if (r != DB_OK)
 		return r;
@@ -81,12 +81,13 @@ enum db_status store_users_add(struct db *db, const char *name, const char *role
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO users(name, role, pin_hash, created_at) VALUES (:name, :role, :hash, bb_now())");
+		"INSERT INTO users(name, role, pin_hash, created_at) VALUES (:name, :role, :hash, :now)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":name", name);
 	db_bind_text(st, ":role", role);
 	db_bind_text(st, ":hash", pin_hash);
+	store_bind_now(st, ":now");
 	if ((r = store_run(st)) == DB_OK)
 		*id = db_last_insert_id(db);
 	return r;

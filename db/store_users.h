@@ -10,7 +10,8 @@
 #include "model_users.h"
 
 enum db_status store_users_count_active(struct db *db, long long *count);
-/* Active users first, in Danish name order. */
+/* Active users first, each part in the order they were made (src/
+ * puts them in Danish name order). */
 enum db_status store_users_list(struct db *db, struct user *out, int max, int *count);
 enum db_status store_users_get(struct db *db, long long id, struct user *out, char hash[USER_HASH]);
 /* Inside the caller's transaction; the use case (src/users.c) checks

@@ -1,6 +1,8 @@
 /* store_util.c — the helpers of store_util.h. */
 #include "store_util.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 void store_copy(char *dst, size_t size, const char *src)
@@ -35,6 +37,72 @@ enum db_status store_run(struct db_stmt *st)
 {
 	db_step(st);
 	return db_finalize(st);
+}
+
+void store_read_apart(struct db_stmt *st, int col, struct citizen_apart *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = db_column_int(st, col);
+	out->birth_year = (int)db_column_int(st, col + 1);
+	STORE_COL(out->postcode, st, col + 2);
+	out->namesake = db_column_int(st, col + 3) != 0;
+}
+
+struct store_sql store_sql_on(char *buf, size_t size)
+{
+	buf[0] = '\0';
+	return (struct store_sql){ .buf = buf, .size = size };
+}
+
+void store_sql_add(struct store_sql *b, const char *fmt, ...)
+{
+	if (b->full)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(b->buf + b->len, b->size - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= b->size - b->len) {
+		b->full = true;
+		b->buf[b->len] = '\0';
+		return;
+	}
+	b->len += (size_t)n;
+}
+
+void store_bind_now(struct db_stmt *st, const char *name)
+{
+	char now[DB_STAMP_LEN];
+	db_clock_now(now);
+	db_bind_text(st, name, now);
+}
+
+void store_bind_date_or_today(struct db_stmt *st, const char *name, const char *date)
+{
+	if (date && *date) {
+		db_bind_text(st, name, date);
+		return;
+	}
+	char now[DB_STAMP_LEN];
+	db_clock_now(now);
+	now[10] = '\0';
+	db_bind_text(st, name, now);
+}
+
+void store_bind_citizen_keys(struct db_stmt *st, const struct citizen_keys *k)
+{
+	db_bind_text(st, ":sort_key", k ? k->sort_key : NULL);
+	db_bind_text(st, ":family_key", k ? k->family_key : NULL);
+	db_bind_text(st, ":name_keys", k ? k->name_keys : NULL);
+	db_bind_text(st, ":name_fold", k ? k->name_fold : NULL);
+	db_bind_text(st, ":search_other", k ? k->search_other : NULL);
+	db_bind_text(st, ":phone_digits", k ? k->phone_digits : NULL);
+}
+
+void store_bind_registry_keys(struct db_stmt *st, const struct registry_keys *k)
+{
+	db_bind_text(st, ":sort_key", k ? k->sort_key : NULL);
+	db_bind_text(st, ":search_text", k ? k->search_text : NULL);
 }
 
 enum db_status store_run_changed(struct db *db, struct db_stmt *st, enum db_status none)

@@ -5,15 +5,18 @@
  * row that is gone, lists of ids, and the parts of the day availability
  * is stored in. Private to db/: nothing above it includes this header.
  *
- * Timestamps and default dates in the stores' SQL come from bb_now()
- * (db.h), never from SQLite's own clock: tests and demos fix the date.
+ * Timestamps and default dates are bound as parameters from
+ * db_clock_now() (db.h), never asked of the database: tests and demos fix
+ * the date, and no engine needs a function of ours.
  */
 #ifndef BB_STORE_UTIL_H
 #define BB_STORE_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "db.h"
+#include "model_registry.h"
 #include "store_citizens.h"
 
 /* Copies src (NULL counts as "") into dst; what does not fit is cut at a
@@ -29,6 +32,36 @@ const char *store_or_null(const char *s);
 /* An id, or NULL when it is 0 ("none"); also for other numbers where 0
  * means "not given", such as a birth year. */
 void store_bind_id(struct db_stmt *st, const char *name, long long id);
+
+/* Binds the clock's "YYYY-MM-DD HH:MM:SS" to `name` (":now"). */
+void store_bind_now(struct db_stmt *st, const char *name);
+/* Binds the ISO date `date`, or today's by the clock when it is NULL or "". */
+void store_bind_date_or_today(struct db_stmt *st, const char *name, const char *date);
+
+/* Binds a citizen's keys to :sort_key, :family_key, :name_keys, :name_fold,
+ * :search_other and :phone_digits; NULL keys bind NULLs (none made yet). */
+void store_bind_citizen_keys(struct db_stmt *st, const struct citizen_keys *k);
+/* Binds :sort_key and :search_text. */
+void store_bind_registry_keys(struct db_stmt *st, const struct registry_keys *k);
+
+/* The columns of struct citizen_apart for the citizen `c` (an alias):
+ * id, birth year, postcode, and whether another citizen's folded name is
+ * the same. Read with store_read_apart from column `col` on. */
+#define STORE_APART(c) \
+	c ".id, COALESCE(" c ".birth_year, 0), COALESCE(" c ".postcode, '')," \
+	" EXISTS (SELECT 1 FROM citizens AS namesake WHERE namesake.name_fold = " c ".name_fold" \
+	" AND namesake.id <> " c ".id)"
+void store_read_apart(struct db_stmt *st, int col, struct citizen_apart *out);
+
+/* SQL text built piece by piece in a fixed buffer: a piece that does not
+ * fit sets `full`, and the caller runs nothing. */
+struct store_sql {
+	char *buf;
+	size_t size, len;
+	bool full;
+};
+struct store_sql store_sql_on(char *buf, size_t size);
+void store_sql_add(struct store_sql *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Steps a statement that returns no rows and finalizes it. */
 enum db_status store_run(struct db_stmt *st);

@@ -13,6 +13,7 @@
 #include "store_attendance.h"
 #include "store_calls.h"
 #include "store_protection.h"
+#include "textkeys.h"
 #include "utf8.h"
 
 enum { MATCHES_MAX = 16 };
@@ -413,10 +414,18 @@ enum db_status attendance_add_new_person(struct desk *d, long long session_id, c
 	long long id = 0;
 	struct mark_context cx = { 0 };
 	struct mark_outcome outcome = { 0 };
-	r = store_attendance_session_get(d->db, session_id, &cx.session);
-	if (r == DB_OK)
+	struct citizen_key_source *who = calloc(1, sizeof *who);
+	struct citizen_keys *keys = malloc(sizeof *keys);
+	r = who && keys ? store_attendance_session_get(d->db, session_id, &cx.session) : DB_ERR_IO;
+	if (r == DB_OK) {
+		snprintf(who->name, sizeof who->name, "%s", name);
+		snprintf(who->phone, sizeof who->phone, "%s", phone ? phone : "");
+		textkeys_citizen(who, keys);
 		r = store_attendance_new_person(d->db, &(struct new_person){ .name = name, .phone = phone,
-			.today = today, .now = now, .by = d->user }, &id);
+			.today = today, .now = now, .by = d->user, .keys = keys }, &id);
+	}
+	free(keys);
+	free(who);
 	if (r == DB_OK)
 		r = desk_audit(d, "create", "citizen", id, "walk-in");
 	if (r == DB_OK)

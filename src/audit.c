@@ -2,10 +2,12 @@
 #include "audit.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fold.h"
 #include "store_protection.h"
+#include "store_users.h"
 #include "date.h"
 #include "i18n.h"
 #include "strbuf.h"
@@ -26,17 +28,49 @@ void audit_filter_detail(const struct audit_filter *f, char *out, size_t size)
 		strbuf_add(&b, ", to %s", f->to);
 }
 
+/* The filter as the store reads it: the users whose folded name holds the
+ * folded part typed (a centre has tens of users, folded here in C), and
+ * the day after `to`. */
+static enum db_status audit_query_of(struct desk *d, const struct audit_filter *f, struct audit_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->citizen_id = f->citizen_id;
+	snprintf(q->from, sizeof q->from, "%s", f->from);
+	struct date to;
+	if (f->to[0] && date_parse_iso(f->to, &to))
+		date_format_iso(date_add_days(to, 1), q->before);
+	if (!f->user[0])
+		return DB_OK;
+	q->by_user = true;
+	enum { USERS_MAX = 500 };
+	struct user *users = malloc(USERS_MAX * sizeof *users);
+	if (!users)
+		return DB_ERR_IO;
+	int n = 0;
+	enum db_status r = store_users_list(d->db, users, USERS_MAX, &n);
+	char part[USER_NAME * 2], name[USER_NAME * 2];
+	fold_search(f->user, part, sizeof part);
+	for (int i = 0; r == DB_OK && i < n && q->nusers < AUDIT_USERS; i++) {
+		fold_search(users[i].name, name, sizeof name);
+		if (strstr(name, part))
+			q->user_ids[q->nusers++] = users[i].id;
+	}
+	free(users);
+	return r;
+}
+
 enum db_status audit_list(struct desk *d, const struct audit_filter *f, long long below, int max,
 			  struct audit_entry *out, int *count)
 {
 	*count = 0;
-	struct audit_filter folded = *f;
-	fold_search(f->user, folded.user, sizeof folded.user);
 	/* The first page of a look is a look, and goes in the log. */
 	enum db_status r = below ? desk_begin_read(d, ROLE_COORDINATOR) : desk_begin(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
 		return r;
-	r = store_audit_list(d->db, &folded, below, max, out, count);
+	struct audit_query q;
+	r = audit_query_of(d, f, &q);
+	if (r == DB_OK)
+		r = store_audit_list(d->db, &q, below, max, out, count);
 	char detail[AUDIT_DETAIL];
 	audit_filter_detail(f, detail, sizeof detail);
 	if (r == DB_OK && !below)

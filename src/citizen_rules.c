@@ -8,7 +8,9 @@
 #include "cpr.h"
 #include "postcode.h"
 #include "fold.h"
+#include "i18n.h"
 #include "model_limits.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -329,6 +331,66 @@ const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
 {
 	national_digits(phone, out, size);
 	return out;
+}
+
+void citizen_rule_list_name(const char *name, const struct citizen_apart *apart, int cols, char *out, size_t size)
+{
+	/* Both, or in a narrow column the birth year alone (the postcode
+	 * when the year is not known). */
+	char tag[64] = "", short_tag[32] = "";
+	if (apart && apart->namesake) {
+		char year[16] = "";
+		if (apart->birth_year > 0)
+			snprintf(year, sizeof year, "%d", apart->birth_year);
+		if (year[0] || apart->postcode[0])
+			snprintf(short_tag, sizeof short_tag, " (%s)", year[0] ? year : apart->postcode);
+		else
+			snprintf(short_tag, sizeof short_tag, _(" (no. %lld)"), apart->id);
+		if (year[0] && apart->postcode[0])
+			snprintf(tag, sizeof tag, " (%s, %s)", year, apart->postcode);
+		else
+			snprintf(tag, sizeof tag, "%s", short_tag);
+	}
+	size_t keep = strlen(name);
+	int width = utf8_columns(name, keep);
+	if (cols > 0 && tag[0] && width + utf8_columns(tag, strlen(tag)) > cols) {
+		snprintf(tag, sizeof tag, "%s", short_tag);
+		int room = cols - utf8_columns(tag, strlen(tag));
+		if (width > room)
+			keep = room > 1 ? utf8_fit(name, room - 1) : 0;
+	}
+	struct strbuf b = strbuf_on(out, size);
+	strbuf_add(&b, "%.*s%s%s", (int)keep, name, keep < strlen(name) ? "…" : "", tag);
+}
+
+void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size)
+{
+	struct citizen_apart apart = { .id = hit->id, .birth_year = hit->birth_year, .namesake = hit->namesake };
+	snprintf(apart.postcode, sizeof apart.postcode, "%s", hit->postcode);
+	citizen_rule_list_name(hit->name, &apart, cols, out, size);
+}
+
+void citizen_rule_family_first(const char *name, char *out, size_t size)
+{
+	/* The same words as the family sort key (src/collate.c): runs of
+	 * white space separate, the last word is the family name. */
+	char words[CIT_NAME];
+	size_t n = 0;
+	for (const char *p = name; *p && n + 1 < sizeof words; p++) {
+		bool space = *p == ' ' || *p == '\t';
+		if (space && (n == 0 || words[n - 1] == ' '))
+			continue;
+		words[n++] = space ? ' ' : *p;
+	}
+	while (n > 0 && words[n - 1] == ' ')
+		n--;
+	words[n] = '\0';
+	const char *last = strrchr(words, ' ');
+	if (!last) {
+		snprintf(out, size, "%s", words);
+		return;
+	}
+	snprintf(out, size, "%s, %.*s", last + 1, (int)(last - words), words);
 }
 
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user)

@@ -131,6 +131,16 @@ bool citizen_rule_same_person(const char *name, const char *phone, const struct 
  * Danish country code (+45 22 33 44 55 and 22334455 are one number).
  * Returns a pointer into out, "" when there are no digits. */
 const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size);
+/* The name as a list shows it: with the birth year and postcode when
+ * another citizen has the same name ("Anne Hansen (1962, 8000)"), and the
+ * citizen's number when neither is known. In `cols` columns (0: any), the
+ * name is shortened, never what tells them apart. */
+void citizen_rule_list_name(const char *name, const struct citizen_apart *apart, int cols, char *out, size_t size);
+/* citizen_rule_list_name for a search hit. */
+void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size);
+/* The name family name first, as a list sorted by family name shows it:
+ * the last word, a comma, the rest ("Jensen, Anne Marie"). */
+void citizen_rule_family_first(const char *name, char *out, size_t size);
 
 /* Whether a draft kept by `owner` is `user`'s. */
 bool citizen_rule_draft_mine(db_user_id owner, db_user_id user);

@@ -13,6 +13,7 @@
 #include "store_citizens.h"
 #include "store_measures.h"
 #include "store_protection.h"
+#include "textkeys.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
 {
@@ -21,16 +22,34 @@ static void today_iso(char out[DATE_ISO_LEN])
 
 /* ---------- finding ---------- */
 
-enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
-			       int *count)
+enum db_status citizens_search_by(struct desk *d, const char *typed, enum citizen_order order, int offset, int limit,
+				  struct citizen_hit *out, int *count)
 {
 	*count = 0;
 	enum db_status r = desk_allow(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
-	char folded[256];
-	fold_search(typed ? typed : "", folded, sizeof folded);
-	return store_citizens_search(d->db, folded, offset, limit, out, count);
+	struct citizen_query *q = malloc(sizeof *q);
+	if (!q)
+		return DB_ERR_IO;
+	textkeys_query(typed, order, q);
+	r = store_citizens_search(d->db, q, offset, limit, out, count);
+	free(q);
+	return r;
+}
+
+enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
+			       int *count)
+{
+	return citizens_search_by(d, typed, CITIZEN_ORDER_FIRST, offset, limit, out, count);
+}
+
+enum db_status citizens_remake_keys(struct desk *d, long long id)
+{
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	return desk_end(d, textkeys_rewrite_citizen(d->db, id));
 }
 
 /* ---------- the card ---------- */
@@ -213,8 +232,14 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 	}
 	/* The person of an anonymised card is gone: nothing to edit. */
 	r = on_record(d, id);
-	if (r == DB_OK)
-		r = store_citizens_update(d->db, &card->citizen, expected_version);
+	struct citizen_keys *keys = r == DB_OK ? malloc(sizeof *keys) : NULL;
+	if (keys) {
+		textkeys_of_citizen(&card->citizen, keys);
+		r = store_citizens_update(d->db, &card->citizen, keys, expected_version);
+	} else if (r == DB_OK) {
+		r = DB_ERR_IO;
+	}
+	free(keys);
 	if (r == DB_OK)
 		r = save_parts(d, card, now);
 	if (r == DB_OK)
@@ -325,8 +350,14 @@ enum db_status citizens_picklist(struct desk *d, const char *which, struct pick 
 {
 	*count = 0;
 	enum db_status r = desk_allow(d, ROLE_DESK);
-	return r != DB_OK ? r : store_picklist_load(d->db, which, out, max, count);
+	if (r == DB_OK)
+		r = store_picklist_load(d->db, which, out, max, count);
+	if (r == DB_OK)
+		textkeys_sort_picks(out, *count);
+	return r;
 }
+
+enum { PICKS_ALL = 1000 };
 
 enum db_status citizens_add_pick(struct desk *d, const char *which, const char *name, long long *id)
 {
@@ -338,7 +369,15 @@ enum db_status citizens_add_pick(struct desk *d, const char *which, const char *
 		return r;
 	long long existing = 0, added = 0;
 	bool active = false;
-	r = store_picklist_find(d->db, which, name, &existing, &active);
+	struct pick *all = malloc(PICKS_ALL * sizeof *all);
+	int n = 0;
+	r = all ? store_picklist_all(d->db, which, all, PICKS_ALL, &n) : DB_ERR_IO;
+	int same = r == DB_OK ? textkeys_find_pick(all, n, name) : -1;
+	if (same >= 0) {
+		existing = all[same].id;
+		active = all[same].active;
+	}
+	free(all);
 	/* The list holds each entry once; a retired one comes back. */
 	if (r == DB_OK && existing && active)
 		r = DB_ERR_CONSTRAINT;

@@ -44,9 +44,18 @@ struct citizen_view {
 /* ---------- finding ---------- */
 
 /* Search as you type: `typed` as the desk wrote it ("" for everyone);
- * see struct citizen_hit for what matches and in which order. */
+ * see struct citizen_hit for what matches and in which order. By first
+ * name, or (citizens_search_by) in the order asked for. */
 enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
 			       int *count);
+enum db_status citizens_search_by(struct desk *d, const char *typed, enum citizen_order order, int offset, int limit,
+				  struct citizen_hit *out, int *count);
+
+/* The citizen's search and sort keys made again from what is stored now,
+ * inside the caller's use case (its role check and transaction): for a
+ * use case that changes a citizen's name, phone, e-mail, town, postcode or
+ * birth year other than through citizens_save_card. */
+enum db_status citizens_remake_keys(struct desk *d, long long id);
 
 /* ---------- the card ---------- */
 

@@ -1,14 +1,17 @@
-/* dbrules.c — the one place the rules are handed to db/. */
+/* dbrules.c — the one place src/ hands its rules to db/. */
 #include "dbrules.h"
 
-#include "collate.h"
 #include "date.h"
 #include "db.h"
-#include "fold.h"
+#include "textkeys.h"
+
+static enum db_status refresh_keys(struct db *db)
+{
+	return textkeys_refresh(db, NULL);
+}
 
 void dbrules_install(void)
 {
-	db_set_text_rules(&(struct db_text_rules){
-		.fold = fold_search, .digits = fold_digits, .sortkey = collate_key });
 	db_set_clock(date_now_stamp);
+	db_set_after_open(refresh_keys);
 }

@@ -1,6 +1,8 @@
-/* dbrules.h — hands src/'s rules (Danish folding, sort keys, the clock)
- * to the storage layer, which calls them from SQL. Call once at start,
- * before the first db_open: main and every test that writes citizens. */
+/* dbrules.h — what src/ hands the storage layer once at start, before the
+ * first db_open: the clock the stores stamp rows with (the test clock
+ * BROBYGGER_TODAY fixes it), and the remaking of the search keys when the
+ * rules that made them changed (src/textkeys.h), run by db_open after
+ * migrating. Main and every test that writes citizens call it. */
 #ifndef BB_DBRULES_H
 #define BB_DBRULES_H
 

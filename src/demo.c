@@ -37,9 +37,38 @@
 #include "demo_people.h"
 #include "demo_words.h"
 #include "store_demo.h"
+#include "textkeys.h"
 #include "strbuf.h"
 
 /* ---------- helpers the parts share ---------- */
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+void demo_citizen_keys(const struct demo_citizen *c, struct citizen_keys *out)
+{
+	struct citizen_key_source s = { .birth_year = c->birth_year };
+	copy(s.name, sizeof s.name, c->name);
+	copy(s.phone, sizeof s.phone, c->phone);
+	copy(s.email, sizeof s.email, c->email);
+	copy(s.postcode, sizeof s.postcode, c->postcode);
+	copy(s.town, sizeof s.town, c->town);
+	textkeys_citizen(&s, out);
+}
+
+void demo_registry_keys(const char *name, const char *email, const char *town, const char *phone,
+			const char *postcode, struct registry_keys *out)
+{
+	struct registry_key_source s = { 0 };
+	copy(s.name, sizeof s.name, name);
+	copy(s.email, sizeof s.email, email);
+	copy(s.town, sizeof s.town, town);
+	copy(s.phone, sizeof s.phone, phone);
+	copy(s.postcode, sizeof s.postcode, postcode);
+	textkeys_registry(&s, out);
+}
 
 void demo_stamp(long day, int hour, int minute, char out[STAMP_LEN])
 {

@@ -151,7 +151,9 @@ bool demo_make_activities(struct gen *g, struct rng *r, long n)
 			.community = t->community,
 			.status = a->active ? "active" : "ended",
 			.created_at = created,
+			.keys = &g->registry_keys,
 		};
+		demo_registry_keys(rec.name, rec.organiser, rec.place, NULL, rec.postcode, &g->registry_keys);
 		a->id = demo_add_activity(g->w, &rec);
 		if (!a->id)
 			break;

@@ -250,7 +250,9 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 		.end_reason = c.ended != NO_DAY ? c.end_reason : NULL,
 		.created_at = created,
 		.updated_at = updated,
+		.keys = &g->citizen_keys,
 	};
+	demo_citizen_keys(&rec, &g->citizen_keys);
 	long long id = demo_add_citizen(g->w, &rec);
 	if (!id)
 		return;

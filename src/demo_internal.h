@@ -219,7 +219,15 @@ struct gen {
 	/* Who agrees that volunteers call, drawn from a stream of its own so
 	 * that the rest of a seed's story stays as it was. */
 	struct rng consents;
+	/* The keys of the row being written (src/textkeys.h), reused. */
+	struct citizen_keys citizen_keys;
+	struct registry_keys registry_keys;
 };
+
+/* The search and sort keys of a demo row, as the use cases make them. */
+void demo_citizen_keys(const struct demo_citizen *c, struct citizen_keys *out);
+void demo_registry_keys(const char *name, const char *email, const char *town, const char *phone,
+			const char *postcode, struct registry_keys *out);
 
 /* True while nothing has failed; the writer's errors are sticky. */
 static inline bool gen_ok(const struct gen *g)

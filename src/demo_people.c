@@ -248,7 +248,9 @@ bool demo_make_volunteers(struct gen *g, struct rng *r, long n)
 			.capacity = v->capacity,
 			.status = status_code,
 			.created_at = created,
+			.keys = &g->registry_keys,
 		};
+		demo_registry_keys(rec.name, rec.email, rec.town, rec.phone, rec.postcode, &g->registry_keys);
 		v->id = demo_add_volunteer(g->w, &rec);
 		if (!v->id)
 			return false;

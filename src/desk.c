@@ -54,9 +54,9 @@ void desk_damaged(struct desk *d)
 	if (d->damaged)
 		return;
 	d->damaged = true;
-	/* A second line of defence below the use cases: SQLite itself now
-	 * refuses every write on this connection. */
-	db_exec(d->db, "PRAGMA query_only = ON");
+	/* A second line of defence below the use cases: the database itself
+	 * now refuses every write on this connection. */
+	db_refuse_writes(d->db);
 }
 
 bool desk_others_changed(struct desk *d)

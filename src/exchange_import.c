@@ -36,6 +36,7 @@
 #include "store_exchange.h"
 #include "store_registry.h"
 #include "strbuf.h"
+#include "textkeys.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -575,7 +576,12 @@ static enum db_status write_citizen(struct import_job *j)
 	struct db *db = j->d->db;
 	struct citizen_card *card = &j->r->card;
 	long long id = 0;
-	enum db_status r = store_citizens_insert(db, &card->citizen, &id);
+	struct citizen_keys *keys = malloc(sizeof *keys);
+	if (!keys)
+		return DB_ERR_IO;
+	textkeys_of_citizen(&card->citizen, keys);
+	enum db_status r = store_citizens_insert(db, &card->citizen, keys, &id);
+	free(keys);
 	if (r == DB_OK)
 		r = store_citizens_add_referral(db, id, &card->referral, j->d->user, NULL);
 	if (r == DB_OK)
@@ -818,7 +824,9 @@ static void read_volunteer(struct import_job *j)
 static enum db_status write_volunteer(struct import_job *j)
 {
 	long long id = 0;
-	enum db_status r = store_volunteers_save(j->d->db, &j->r->vol, 0, &id);
+	struct registry_keys keys;
+	textkeys_volunteer(&j->r->vol, &keys);
+	enum db_status r = store_volunteers_save(j->d->db, &j->r->vol, &keys, 0, &id);
 	return r == DB_OK ? desk_audit(j->d, "create", "volunteer", id, "import") : r;
 }
 
@@ -886,7 +894,9 @@ static enum db_status write_activity(struct import_job *j)
 	long long id = 0;
 	char today[DATE_ISO_LEN];
 	date_format_iso(j->today, today);
-	enum db_status r = store_activities_save(j->d->db, &j->r->act, 0, &id);
+	struct registry_keys keys;
+	textkeys_activity(&j->r->act, &keys);
+	enum db_status r = store_activities_save(j->d->db, &j->r->act, &keys, 0, &id);
 	int planned = 0;
 	/* As the form's save: a weekly activity has its sessions planned. */
 	if (r == DB_OK && !registry_rule_ended(j->r->act.status))

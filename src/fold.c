@@ -1,12 +1,19 @@
-/* fold.c — search folding for Danish text. */
+/* fold.c — search folding for Danish text (fold.h). */
 #include "fold.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utrans.h>
 
 #include "utf8.h"
 
-/* The ASCII spelling of one code point, or NULL when it separates words. */
+/* The ASCII spelling of one Latin-1 code point, or NULL when it separates
+ * words. */
 static const char *fold_cp(uint32_t cp, char ascii[2])
 {
 	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
@@ -39,37 +46,182 @@ static const char *fold_cp(uint32_t cp, char ascii[2])
 	}
 }
 
-size_t fold_search(const char *text, char *out, size_t size)
+/* Writes folded letters into the output: one space between words, and an
+ * "e" after "o" or "u" dropped (the ASCII spellings of ø and ü). Whether
+ * an "e" goes depends only on the letter before it, so the fold of the
+ * beginning of a name is the beginning of the name's fold: a prefix typed
+ * stays a prefix. */
+struct folder {
+	char *out;
+	size_t size, n;
+	bool space;   /* a separator was seen since the last letter */
+	char prev;    /* the letter before, in this word, before dropping */
+	bool full;
+};
+
+static void fold_put(struct folder *f, const char *ascii)
 {
-	size_t len = strlen(text), n = 0;
-	bool space = false;
-	if (size == 0)
-		return 0;
+	for (const char *p = ascii; *p && !f->full; p++) {
+		char ch = *p;
+		bool drop = ch == 'e' && (f->prev == 'o' || f->prev == 'u');
+		f->prev = ch;
+		if (drop)
+			continue;
+		size_t need = (f->space ? 1 : 0) + 1 + 1;
+		if (f->n + need > f->size) {
+			f->full = true;
+			return;
+		}
+		if (f->space)
+			f->out[f->n++] = ' ';
+		f->space = false;
+		f->out[f->n++] = ch;
+	}
+}
+
+static void fold_separator(struct folder *f)
+{
+	f->space = f->n > 0;
+	f->prev = 0;
+}
+
+static void fold_latin1(struct folder *f, uint32_t cp)
+{
+	char ascii[2] = { 0, 0 };
+	const char *s = cp < 0x100 ? fold_cp(cp, ascii) : NULL;
+	if (s)
+		fold_put(f, s);
+	else
+		fold_separator(f);
+}
+
+/* ---------- outside Latin-1: ICU ---------- */
+
+/* Opened once: opening a transliterator reads ICU's rule data. */
+static UTransliterator *to_ascii(void)
+{
+	static UTransliterator *t;
+	static bool tried;
+	if (!tried) {
+		tried = true;
+		static const UChar id[] = u"Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove";
+		UErrorCode e = U_ZERO_ERROR;
+		t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+		if (U_FAILURE(e))
+			t = NULL;
+	}
+	return t;
+}
+
+/* A run of code points outside Latin-1, transliterated and folded. */
+static void fold_run(struct folder *f, const UChar *run, int32_t len)
+{
+	enum { ROOM = 4 };
+	int32_t cap = len * ROOM + 16;
+	UChar local[256];
+	UChar *buf = cap <= (int32_t)(sizeof local / sizeof local[0]) ? local : malloc((size_t)cap * sizeof *buf);
+	if (!buf) {
+		fold_separator(f);
+		return;
+	}
+	memcpy(buf, run, (size_t)len * sizeof *buf);
+	int32_t n = len, limit = len;
+	UErrorCode e = U_ZERO_ERROR;
+	UTransliterator *t = to_ascii();
+	if (t)
+		utrans_transUChars(t, buf, &n, cap, 0, &limit, &e);
+	if (!t || U_FAILURE(e))
+		n = 0; /* letters we cannot spell in ASCII separate words */
+	for (int32_t i = 0; i < n;) {
+		UChar32 cp;
+		U16_NEXT(buf, i, n, cp);
+		fold_latin1(f, (uint32_t)cp);
+	}
+	if (n == 0)
+		fold_separator(f);
+	if (buf != local)
+		free(buf);
+}
+
+static bool needs_icu(const char *text, size_t len)
+{
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t step = utf8_decode(text + i, len - i, &cp);
-		if (!step) {
-			i++;
-			continue;
-		}
-		i += step;
-		char ascii[2] = { 0, 0 };
-		const char *f = fold_cp(cp, ascii);
-		if (!f) {
-			space = n > 0;
-			continue;
-		}
-		size_t flen = strlen(f);
-		if (n + (space ? 1 : 0) + flen + 1 > size)
-			break;
-		if (space)
-			out[n++] = ' ';
-		space = false;
-		memcpy(out + n, f, flen);
-		n += flen;
+		if (step && cp >= 0x100)
+			return true;
+		i += step ? step : 1;
 	}
-	out[n] = '\0';
-	return n;
+	return false;
+}
+
+/* Composes first (a decomposed Å is one letter), then folds Latin-1 by the
+ * table and every run of other letters through the transliterator. */
+static bool fold_icu(struct folder *f, const char *text, size_t len)
+{
+	const UNormalizer2 *nfc;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t cap = (int32_t)len + 1;
+	UChar *raw = malloc((size_t)cap * sizeof *raw);
+	UChar *composed = malloc((size_t)cap * sizeof *composed);
+	int32_t nraw = 0, n = 0;
+	bool ok = false;
+	if (!raw || !composed || len > 100000)
+		goto out;
+	u_strFromUTF8WithSub(raw, cap, &nraw, text, (int32_t)len, 0xfffd, NULL, &e);
+	nfc = unorm2_getNFCInstance(&e);
+	if (U_FAILURE(e))
+		goto out;
+	n = unorm2_normalize(nfc, raw, nraw, composed, cap, &e);
+	if (U_FAILURE(e))
+		goto out;
+	for (int32_t i = 0; i < n && !f->full;) {
+		int32_t start = i;
+		UChar32 cp;
+		U16_NEXT(composed, i, n, cp);
+		if (cp < 0x100) {
+			fold_latin1(f, (uint32_t)cp);
+			continue;
+		}
+		int32_t end = i;
+		while (end < n) {
+			int32_t next = end;
+			U16_NEXT(composed, next, n, cp);
+			if (cp < 0x100)
+				break;
+			end = next;
+		}
+		fold_run(f, composed + start, end - start);
+		i = end;
+	}
+	ok = true;
+out:
+	free(raw);
+	free(composed);
+	return ok;
+}
+
+size_t fold_search(const char *text, char *out, size_t size)
+{
+	if (size == 0)
+		return 0;
+	struct folder f = { .out = out, .size = size };
+	size_t len = strlen(text);
+	if (!needs_icu(text, len) || !fold_icu(&f, text, len)) {
+		f = (struct folder){ .out = out, .size = size };
+		for (size_t i = 0; i < len && !f.full;) {
+			uint32_t cp;
+			size_t step = utf8_decode(text + i, len - i, &cp);
+			if (!step) {
+				i++;
+				continue;
+			}
+			i += step;
+			fold_latin1(&f, cp);
+		}
+	}
+	out[f.n] = '\0';
+	return f.n;
 }
 
 size_t fold_digits(const char *text, char *out, size_t size)
@@ -81,5 +233,16 @@ size_t fold_digits(const char *text, char *out, size_t size)
 		if (*text >= '0' && *text <= '9')
 			out[n++] = *text;
 	out[n] = '\0';
+	return n;
+}
+
+size_t fold_phone(const char *text, char *out, size_t size)
+{
+	size_t n = fold_digits(text, out, size);
+	size_t drop = n == 10 && strncmp(out, "45", 2) == 0 ? 2 : n == 12 && strncmp(out, "0045", 4) == 0 ? 4 : 0;
+	if (drop) {
+		memmove(out, out + drop, n - drop + 1);
+		n -= drop;
+	}
 	return n;
 }

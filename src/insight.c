@@ -227,7 +227,7 @@ static enum db_status write_audit(struct desk *d, FILE *out, long long citizen_i
 	struct audit_entry *batch = malloc(AUDIT_BATCH * sizeof *batch);
 	if (!batch)
 		return DB_ERR_IO;
-	struct audit_filter f = { .citizen_id = citizen_id };
+	struct audit_query f = { .citizen_id = citizen_id };
 	long long below = 0;
 	int n = 0, total = 0;
 	enum db_status r;

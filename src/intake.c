@@ -8,6 +8,7 @@
 #include "citizen_rules.h"
 #include "date.h"
 #include "store_citizens.h"
+#include "textkeys.h"
 
 /* Removes the draft the form was filled from, when it is the person's
  * own; someone else's, or one deleted meanwhile, is left alone. */
@@ -58,8 +59,16 @@ enum db_status intake_register(struct desk *d, const struct citizen_card *in, lo
 		return r;
 	}
 	long long id = 0, referral_id = 0;
-	if (keeps)
-		r = store_citizens_insert(d->db, &card->citizen, &id);
+	if (keeps) {
+		struct citizen_keys *keys = malloc(sizeof *keys);
+		if (keys) {
+			textkeys_of_citizen(&card->citizen, keys);
+			r = store_citizens_insert(d->db, &card->citizen, keys, &id);
+		} else {
+			r = DB_ERR_IO;
+		}
+		free(keys);
+	}
 	/* The referral is kept either way: it counts for the funders. */
 	if (r == DB_OK)
 		r = store_citizens_add_referral(d->db, id, &card->referral, d->user, &referral_id);

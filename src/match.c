@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "fold.h"
 #include "i18n.h"
 #include "postcode.h"
 #include "strbuf.h"
@@ -516,4 +517,39 @@ void match_waiting_text(long days, char *out, size_t size)
 		snprintf(out, size, P_("%ld week", "%ld weeks", days / 7), days / 7);
 	else
 		snprintf(out, size, P_("%ld month", "%ld months", days / 30), days / 30);
+}
+
+/* ---------- facts made ready ---------- */
+
+bool match_barrier_anxiety(const char *name)
+{
+	char folded[CIT_FOLD];
+	fold_search(name, folded, sizeof folded);
+	return strstr(folded, "angst") != NULL;
+}
+
+static void fold_language(char *lang, size_t size)
+{
+	char folded[MATCH_LANG];
+	fold_search(lang, folded, sizeof folded);
+	snprintf(lang, size, "%s", folded);
+}
+
+void match_citizen_ready(struct match_citizen_facts *c, const struct pick *barriers, int nbarriers)
+{
+	fold_language(c->language, sizeof c->language);
+	c->anxiety = false;
+	for (int i = 0; i < c->nbarriers && !c->anxiety; i++)
+		for (int k = 0; k < nbarriers; k++)
+			if (barriers[k].id == c->barriers[i] && match_barrier_anxiety(barriers[k].name))
+				c->anxiety = true;
+}
+
+void match_pool_ready(struct match_pool *pool)
+{
+	for (int i = 0; i < pool->nvolunteers; i++) {
+		struct match_volunteer_facts *v = &pool->volunteers[i];
+		for (int k = 0; k < v->nlanguages; k++)
+			fold_language(v->languages[k], sizeof v->languages[k]);
+	}
 }

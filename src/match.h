@@ -182,6 +182,16 @@ struct match_ranked {
 	const char *sort_key;
 };
 
+/* Anxiety is a barrier whose name holds "angst", in any case or
+ * spelling (a centre names its own barriers). */
+bool match_barrier_anxiety(const char *name);
+/* What the stores give as written, made ready for scoring: the citizen's
+ * language folded, and `anxiety` from the names of their barriers
+ * (`barriers`: the centre's list, retired entries too). */
+void match_citizen_ready(struct match_citizen_facts *citizen, const struct pick *barriers, int nbarriers);
+/* The volunteers' languages folded. */
+void match_pool_ready(struct match_pool *pool);
+
 /* Scores every volunteer (volunteers true) or activity of the pool, keeps
  * the candidates, best first (score, then Danish name order), and counts
  * per hard limit those filtered out (filtered may be NULL). `out` has room

@@ -8,6 +8,7 @@
 
 #include "attendance_rules.h"
 #include "call_rules.h"
+#include "citizens.h"
 #include "date.h"
 #include "db.h"
 #include "protection_rules.h"
@@ -64,6 +65,8 @@ static enum db_status current_pool(struct desk *d, bool *read)
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", kept.interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);
+	if (r == DB_OK)
+		match_pool_ready(&kept.pool);
 	if (r != DB_OK) {
 		store_matching_pool_free(&kept.pool);
 		return r;
@@ -103,12 +106,10 @@ enum db_status matching_waiting_count(struct desk *d, long long *count)
 	return r != DB_OK ? r : store_matching_waiting_count(d->db, count);
 }
 
-enum db_status matching_find_citizens(struct desk *d, const char *query, int offset, int limit,
+enum db_status matching_find_citizens(struct desk *d, const char *typed, int offset, int limit,
 				      struct citizen_hit *out, int *count)
 {
-	*count = 0;
-	enum db_status r = desk_allow(d, ROLE_DESK);
-	return r != DB_OK ? r : store_citizens_search(d->db, query, offset, limit, out, count);
+	return citizens_search(d, typed, offset, limit, out, count);
 }
 
 enum db_status matching_data_version(struct desk *d, long long *version)
@@ -120,10 +121,28 @@ enum db_status matching_data_version(struct desk *d, long long *version)
 
 /* ---------- one citizen ---------- */
 
+/* The centre's barriers, retired ones too: whether a citizen's barrier
+ * means anxiety is decided by its name (match_citizen_ready). */
+enum { BARRIERS_ALL = 200 };
+
+static enum db_status read_barriers(struct desk *d, struct pick **out, int *n)
+{
+	*n = 0;
+	*out = malloc(BARRIERS_ALL * sizeof **out);
+	return *out ? store_picklist_all(d->db, "barriers", *out, BARRIERS_ALL, n) : DB_ERR_IO;
+}
+
 static enum db_status read_citizen(struct desk *d, struct matching_citizen *m)
 {
 	m->nmatches = m->nopen = 0;
-	enum db_status r = store_matching_citizen_facts(d->db, m->citizen_id, &m->facts);
+	struct pick *barriers = NULL;
+	int nbarriers = 0;
+	enum db_status r = read_barriers(d, &barriers, &nbarriers);
+	if (r == DB_OK)
+		r = store_matching_citizen_facts(d->db, m->citizen_id, &m->facts);
+	if (r == DB_OK)
+		match_citizen_ready(&m->facts, barriers, nbarriers);
+	free(barriers);
 	if (r == DB_OK)
 		r = store_matching_citizen_matches(d->db, m->citizen_id, m->matches, MATCH_LINKS, &m->nmatches);
 	while (m->nopen < m->nmatches && !m->matches[m->nopen].ended_on[0])
@@ -411,7 +430,10 @@ enum db_status matching_proposal(struct desk *d, int max, struct matching_propos
 	out->rows = calloc((size_t)max + 1, sizeof *out->rows);
 	if (!out->citizens || !out->rows)
 		r = DB_ERR_IO;
-	int n = 0;
+	int n = 0, nbarriers = 0;
+	struct pick *barriers = NULL;
+	if (r == DB_OK)
+		r = read_barriers(d, &barriers, &nbarriers);
 	if (r == DB_OK)
 		r = store_matching_waiting_facts(d->db, max, out->citizens, &out->n);
 	if (r == DB_OK)
@@ -419,6 +441,11 @@ enum db_status matching_proposal(struct desk *d, int max, struct matching_propos
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", out->interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);
+	for (int i = 0; r == DB_OK && i < out->n; i++)
+		match_citizen_ready(&out->citizens[i], barriers, nbarriers);
+	if (r == DB_OK)
+		match_pool_ready(&out->pool);
+	free(barriers);
 	out->words = (struct match_words){ .interests = out->interests, .ninterests = n };
 	if (r == DB_OK && !match_propose(out->citizens, out->n, &out->pool, out->rows, &out->total))
 		r = DB_ERR_IO;

@@ -33,9 +33,9 @@ enum { MATCHING_INTERESTS = 64 };
 /* Longest waiting first, then Danish name order. */
 enum db_status matching_waiting(struct desk *d, int offset, int limit, struct waiting_citizen *out, int *count);
 enum db_status matching_waiting_count(struct desk *d, long long *count);
-/* Any citizen, waiting or not, whose name, phone or address matches the
- * folded query (as the citizen search finds them). */
-enum db_status matching_find_citizens(struct desk *d, const char *query, int offset, int limit,
+/* Any citizen, waiting or not, found by what was typed as the citizen
+ * search finds them (citizens_search). */
+enum db_status matching_find_citizens(struct desk *d, const char *typed, int offset, int limit,
 				      struct citizen_hit *out, int *count);
 /* A number that changes whenever anything is committed, by this desk or
  * another: a screen that kept it reads its list again when it moved. */

@@ -9,6 +9,7 @@
 #include "registry_rules.h"
 #include "store_matching.h"
 #include "store_registry.h"
+#include "textkeys.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
 {
@@ -75,7 +76,9 @@ enum db_status registry_save_volunteer(struct desk *d, const struct volunteer_re
 	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
 		return r;
-	r = store_volunteers_save(d->db, rec, expected_version, &saved);
+	struct registry_keys keys;
+	textkeys_volunteer(rec, &keys);
+	r = store_volunteers_save(d->db, rec, &keys, expected_version, &saved);
 	if (r == DB_OK)
 		r = desk_audit(d, rec->id > 0 ? "update" : "create", "volunteer", saved, NULL);
 	r = desk_end(d, r);
@@ -129,8 +132,10 @@ enum db_status registry_save_activity(struct desk *d, const struct activity_reco
 	if (!insert)
 		r = store_activities_get(d->db, rec->id, today, &before);
 	long long saved = 0;
+	struct registry_keys keys;
+	textkeys_activity(rec, &keys);
 	if (r == DB_OK)
-		r = store_activities_save(d->db, rec, expected_version, &saved);
+		r = store_activities_save(d->db, rec, &keys, expected_version, &saved);
 	if (r == DB_OK && !insert) {
 		struct activity_record after = *rec;
 		after.id = saved;

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "pin.h"
 #include "settings.h"
+#include "collate.h"
 #include "store_users.h"
 #include "utf8.h"
 
@@ -26,11 +27,29 @@ enum db_status users_access(struct desk *d, struct access *out)
 	return DB_OK;
 }
 
+/* Active users first, then by name in Danish order. */
+static int user_order(const void *a, const void *b)
+{
+	const struct user *x = a, *y = b;
+	if (x->active != y->active)
+		return x->active ? -1 : 1;
+	int c = collate_compare(x->name, y->name);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+static enum db_status read_users(struct desk *d, struct user *out, int max, int *count)
+{
+	enum db_status r = store_users_list(d->db, out, max, count);
+	if (r == DB_OK && *count > 1)
+		qsort(out, (size_t)*count, sizeof *out, user_order);
+	return r;
+}
+
 enum db_status users_for_sign_in(struct desk *d, struct user *out, int max, int *count)
 {
 	*count = 0;
 	int n = 0;
-	enum db_status r = store_users_list(d->db, out, max, &n);
+	enum db_status r = read_users(d, out, max, &n);
 	for (int i = 0; r == DB_OK && i < n; i++)
 		if (out[i].active)
 			out[(*count)++] = out[i];
@@ -95,7 +114,7 @@ enum db_status users_list(struct desk *d, struct user *out, int max, int *count)
 {
 	*count = 0;
 	enum db_status r = desk_allow(d, ROLE_COORDINATOR);
-	return r != DB_OK ? r : store_users_list(d->db, out, max, count);
+	return r != DB_OK ? r : read_users(d, out, max, count);
 }
 
 static const char *role_code(enum role role)

@@ -61,6 +61,7 @@ static long long citizen(struct db *db, const char *name, const char *phone, con
 	sql(db, "INSERT INTO citizens(name, phone, created_at) VALUES ('%s', '%s', '%s 10:00:00')", name, phone,
 	    referred_on);
 	long long id = db_last_insert_id(db);
+	textkeys_rewrite_citizen(db, id);
 	sql(db, "INSERT INTO referrals(citizen_id, referred_on, source, referrer_name, referrer_phone)"
 		" VALUES (%lld, '%s', 'gp', 'Læge Jørgen Bak', '86 12 34 56')", id, referred_on);
 	sql(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s')", id,

@@ -262,12 +262,43 @@ static void test_merge(void)
 	TAP_INT_EQ(citizen_rule_merge_field("", "", "Aarhus"), MERGE_THEIRS, "they filled in an empty field");
 }
 
+/* Issue 14: two people with the same name are told apart in every list. */
+static void test_list_names(void)
+{
+	char out[128];
+	struct citizen_apart a = { .id = 7, .birth_year = 1962, .postcode = "8000", .namesake = true };
+	citizen_rule_list_name("Anne Hansen", &a, 0, out, sizeof out);
+	TAP_STR_EQ(out, "Anne Hansen (1962, 8000)", "a namesake shows the birth year and postcode");
+	citizen_rule_list_name("Anne Hansen", &a, 22, out, sizeof out);
+	TAP_STR_EQ(out, "Anne Hansen (1962)", "a narrow column keeps the birth year");
+	citizen_rule_list_name("Anne-Marie Christiansen", &a, 20, out, sizeof out);
+	TAP_STR_EQ(out, "Anne-Marie C… (1962)", "and shortens the name, not the year");
+	a.birth_year = 0;
+	citizen_rule_list_name("Anne Hansen", &a, 0, out, sizeof out);
+	TAP_STR_EQ(out, "Anne Hansen (8000)", "the postcode alone when the year is not known");
+	a.postcode[0] = '\0';
+	citizen_rule_list_name("Anne Hansen", &a, 0, out, sizeof out);
+	TAP_CHECK(strncmp(out, "Anne Hansen (", 13) == 0 && strstr(out, " 7)"), "the number when neither is known (%s)",
+		  out);
+	a.namesake = false;
+	citizen_rule_list_name("Anne Hansen", &a, 0, out, sizeof out);
+	TAP_STR_EQ(out, "Anne Hansen", "a name nobody else has stands alone");
+
+	citizen_rule_family_first("Anne Marie  Jensen", out, sizeof out);
+	TAP_STR_EQ(out, "Jensen, Anne Marie", "family name first: the last word");
+	citizen_rule_family_first("Cher", out, sizeof out);
+	TAP_STR_EQ(out, "Cher", "one word stays as it is");
+	citizen_rule_family_first("Ib Jensen-Holm ", out, sizeof out);
+	TAP_STR_EQ(out, "Jensen-Holm, Ib", "a double family name is one word");
+}
+
 int main(void)
 {
 	test_intake();
 	test_consents();
 	test_assessment();
 	test_end_reasons();
+	test_list_names();
 	test_text();
 	test_dates();
 	test_handover_dates();

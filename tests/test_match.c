@@ -14,8 +14,8 @@
 #define SET(field, value) snprintf((field), sizeof(field), "%s", (value))
 
 static const struct pick interest_names[] = {
-	{ 1, "Gåture" }, { 2, "Fodbold" }, { 3, "Kreativt håndværk" }, { 4, "Sang og musik" },
-	{ 5, "Madlavning" }, { 6, "Brætspil" },
+	{ 1, "Gåture", true }, { 2, "Fodbold", true }, { 3, "Kreativt håndværk", true }, { 4, "Sang og musik", true },
+	{ 5, "Madlavning", true }, { 6, "Brætspil", true },
 };
 static const struct match_words words = { interest_names, 6 };
 

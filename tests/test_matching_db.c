@@ -82,6 +82,7 @@ static long long add_citizen(struct db *db, const char *name, const char *referr
 	exec_ok(db, sql);
 	long long id = 0;
 	db_query_int(db, "SELECT max(id) FROM citizens", &id);
+	textkeys_rewrite_citizen(db, id);
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'registration', '%s');"
 		 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%lld, 'volunteer_contact', '%s');"

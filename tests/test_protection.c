@@ -154,6 +154,7 @@ static struct db *centre(const char *name)
 	snprintf(desk.user_name, sizeof desk.user_name, "Bente Ølgaard");
 	coordinator = (struct desk){ .db = db, .user = 2, .role = ROLE_COORDINATOR, .users_exist = true };
 	snprintf(coordinator.user_name, sizeof coordinator.user_name, "Karin Holm");
+	testdb_remake_keys(db);
 	return db;
 }
 

@@ -167,6 +167,10 @@ static void volunteers(void)
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Søren Åberg") == 0, "'aaberg' finds Åberg");
 	registry_find_volunteers(&coordinator, "5566", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "the start of a phone number finds her");
+	registry_find_volunteers(&coordinator, "7788", 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "so do the last four digits");
+	registry_find_volunteers(&coordinator, "66 77", 0, 10, rows, &n);
+	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Aase Holm") == 0, "and digits from the middle, typed with a space");
 	registry_find_volunteers(&coordinator, "2100", 0, 10, rows, &n);
 	TAP_CHECK(n == 1 && strcmp(rows[0].name, "Zara Hansen") == 0, "a postcode finds him");
 	registry_find_volunteers(&coordinator, "holm aase", 0, 10, rows, &n);

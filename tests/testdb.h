@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "textkeys.h"
 
 static char testdb_dir[64];
 
@@ -44,6 +45,14 @@ __attribute__((unused)) static long long testdb_count(struct db *db, const char 
 		return -1;
 	}
 	return n;
+}
+
+/* Rows a test writes with plain SQL have no search or sort keys: make
+ * them, as Brobygger does at start after the keys' rules changed. */
+__attribute__((unused)) static void testdb_remake_keys(struct db *db)
+{
+	if (db_exec(db, "DELETE FROM settings WHERE key = 'text_keys'") != DB_OK || textkeys_refresh(db, NULL) != DB_OK)
+		printf("# could not remake the keys: %s\n", db_errdetail(db));
 }
 
 #endif

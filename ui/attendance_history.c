@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "card.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
@@ -153,7 +154,9 @@ static void history_draw(struct screen *s, struct app *app, const struct area *a
 		st->top = st->selected - st->rows_shown + 1;
 	for (int r = 0; r < st->rows_shown && st->top + r < g->nrows; r++) {
 		const struct history_row *row = &g->rows[st->top + r];
-		text_pad(name, sizeof name, row->name, name_w - 1);
+		char shown[ATT_NAME + 48];
+		citizen_rule_list_name(row->name, &row->apart, name_w - 1, shown, sizeof shown);
+		text_pad(name, sizeof name, shown, name_w - 1);
 		b = strbuf_on(line, sizeof line);
 		strbuf_add(&b, "%s ", name);
 		for (int c = st->left; c < last; c++)

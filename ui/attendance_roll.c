@@ -24,6 +24,7 @@
 #include "attendance_session.h"
 #include "attendance_walkin.h"
 #include "card.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -382,8 +383,9 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		st->top = 0;
 	for (int r = 0; r < rows && st->top + r < st->roll.count; r++) {
 		const struct roll_entry *e = &st->roll.entries[st->top + r];
-		char line[2400], tags[200];
-		text_pad(name, sizeof name, e->name, c.name);
+		char line[2400], tags[200], shown[ATT_NAME + 48];
+		citizen_rule_list_name(e->name, &e->apart, c.name, shown, sizeof shown);
+		text_pad(name, sizeof name, shown, c.name);
 		text_pad(last, sizeof last, short_mark(e->last_mark), c.last);
 		char mark[64];
 		snprintf(mark, sizeof mark, "%s%s", e->mark[0] ? short_mark(e->mark) : "·",

@@ -12,6 +12,7 @@
 #include "attendance_rules.h"
 #include "attendance_roll.h"
 #include "citizen_hits.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -84,8 +85,9 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct walkin_state *st = ctx;
 	const struct citizen_hit *h = citizen_hits_row(&st->hits, i);
-	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
-	text_pad(name, sizeof name, h->name, 28);
+	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16], shown[CIT_NAME + 48];
+	citizen_rule_hit_name(h, 28, shown, sizeof shown);
+	text_pad(name, sizeof name, shown, 28);
 	text_pad(phone, sizeof phone, h->phone, 13);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	int at = roll_index(st, h->id);

@@ -12,6 +12,7 @@
 #include "call_card.h"
 #include "calls.h"
 #include "card.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -290,8 +291,9 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
 {
-	char name[CALL_NAME + 64], phone[64], when[16] = "";
-	text_pad(name, sizeof name, e->name, name_cols);
+	char name[CALL_NAME + 64], phone[64], when[16] = "", shown[CALL_NAME + 48];
+	citizen_rule_list_name(e->name, &e->apart, name_cols, shown, sizeof shown);
+	text_pad(name, sizeof name, shown, name_cols);
 	text_pad(phone, sizeof phone, e->phone, 11);
 	struct date d;
 	if (date_parse_iso(e->raised_on, &d))
@@ -327,12 +329,14 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	int resp_w = rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
 	int reason_w = rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
 	int name_w = rest - resp_w - reason_w;
-	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 32];
+	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 96];
+	char listed[CALL_NAME + 48];
+	citizen_rule_list_name(c->name, &c->apart, name_w - (c->escalated ? 2 : 0), listed, sizeof listed);
 	/* Late is late: the agreed time of an overdue call no longer matters. */
 	bool late = strcmp(c->due_on, st->today_iso) < 0;
 	call_when_text(c->due_on, late ? "" : c->due_time, st->today, when, sizeof when);
 	text_pad(when_pad, sizeof when_pad, when, when_w);
-	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", c->name,
+	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
 		 c->citizen_ended ? _(" (ended)") : "");
 	text_pad(name, sizeof name, shown_name, name_w);
 	text_pad(phone, sizeof phone, c->phone, phone_w);

@@ -31,7 +31,7 @@ static void fetch(struct citizen_hits *h, int offset)
 		return;
 	}
 	int got = 0;
-	enum db_status r = citizens_search(&h->app->desk, h->query, offset, want, h->rows + offset, &got);
+	enum db_status r = citizens_search_by(&h->app->desk, h->query, h->order, offset, want, h->rows + offset, &got);
 	if (r != DB_OK) {
 		app_status_db(h->app, r);
 		got = 0;

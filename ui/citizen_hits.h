@@ -18,6 +18,7 @@ struct citizen_hits {
 	int max;               /* room in rows: a search never shows more */
 	bool more;             /* the last fetch was full: there may be more */
 	char query[256];       /* as typed */
+	enum citizen_order order; /* by first name (the start) or family name */
 };
 
 /* False when out of memory. */

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "card.h"
 #include "citizen_hits.h"
+#include "citizen_rules.h"
 #include "draw.h"
 #include "exchange_export.h"
 #include "exchange_import.h"
@@ -26,6 +27,7 @@ struct citizens_state {
 
 static const struct action citizens_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the chosen citizen's card."), 0 },
+	{ ACT_TOGGLE, UIK_TAB, N_("Sort"), N_("Sort the list by family name, or back by first name."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Type any part of a name, a phone number, a postcode or an e-mail; "
 					   "'soren' finds Søren and 'aa' finds å."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back when it is empty."), 0 },
@@ -44,11 +46,19 @@ static void cs_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct citizens_state *st = ctx;
 	const struct citizen_hit *h = citizen_hits_row(&st->hits, i);
-	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16];
-	text_pad(name, sizeof name, h->name, st->name_cols);
-	text_pad(phone, sizeof phone, h->phone, 14);
+	char name[CIT_NAME + 64], shown[CIT_NAME + 8], year[16] = "", phone[64], place[CIT_TOWN + 16];
+	/* Sorted by family name, the family name comes first, so the order
+	 * can be seen; the birth year and postcode tell namesakes apart. */
+	if (st->hits.order == CITIZEN_ORDER_FAMILY)
+		citizen_rule_family_first(h->name, shown, sizeof shown);
+	else
+		snprintf(shown, sizeof shown, "%s", h->name);
+	text_pad(name, sizeof name, shown, st->name_cols);
+	if (h->birth_year)
+		snprintf(year, sizeof year, "%d", h->birth_year);
+	text_pad(phone, sizeof phone, h->phone, 12);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
-	snprintf(buf, size, "%s %s %s%s", name, phone, place,
+	snprintf(buf, size, "%s %4s  %s %s%s", name, year, phone, place,
 		 strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");
 }
 
@@ -90,7 +100,7 @@ static void citizens_draw(struct screen *s, struct app *app, const struct area *
 {
 	(void)app;
 	struct citizens_state *st = s->state;
-	st->name_cols = a->cols >= 100 ? 40 : a->cols >= 60 ? 26 : a->cols / 2;
+	st->name_cols = a->cols >= 100 ? 40 : a->cols >= 60 ? 26 : a->cols / 2 - 4;
 	/* The search line stays in place even when the query is empty. */
 	st->list.searching = true;
 	list_draw(&st->list, a);
@@ -105,6 +115,15 @@ static unsigned citizens_key(struct screen *s, struct app *app, ui_key key)
 		return app_default_key(app, key);
 	if (key == '/')
 		return RD_NONE;
+	if (key == UIK_TAB) {
+		st->hits.order = st->hits.order == CITIZEN_ORDER_FIRST ? CITIZEN_ORDER_FAMILY : CITIZEN_ORDER_FIRST;
+		citizen_hits_search(&st->hits, st->hits.query);
+		st->list.selected = 0;
+		st->list.top = 0;
+		app_status(app, STATUS_INFO, st->hits.order == CITIZEN_ORDER_FAMILY ? _("Sorted by family name.")
+										     : _("Sorted by first name."));
+		return RD_ALL;
+	}
 	if (key == UIK_ESC && !st->list.query.len) {
 		app_pop(app);
 		return RD_ALL;
@@ -147,9 +166,10 @@ static unsigned citizens_resume(struct screen *s, struct app *app)
 
 const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
-	.help = N_("Type to search: any part of a name, a phone number, a postcode or an e-mail. Letters "
-		   "are matched the Danish way: 'soren' finds Søren, 'aa' finds å. Up and Down choose, "
-		   "Enter opens the card, Esc clears the search."),
+	.help = N_("Type to search: the start of a name, a birth year, a postcode or an e-mail, or any digits "
+		   "of a phone number (\"22 81 02 92\", the last four). Names that start as typed come first, "
+		   "then the Danish way: 'soeren' finds Søren, 'aa' finds å. Tab sorts by family name or first "
+		   "name. Enter opens the card, Esc clears the search."),
 	.actions = citizens_actions,
 	.enter = citizens_enter,
 	.draw = citizens_draw,

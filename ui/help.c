@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "collate.h"
 #include "draw.h"
+#include "fold.h"
 #include "i18n.h"
 #include "list.h"
 #include "utf8.h"
@@ -56,18 +56,18 @@ static void help_row(void *ctx, int i, char *buf, size_t size)
 	key_text(&h->rows[h->shown[i]], buf, size);
 }
 
-/* Matching ignores case and accents the Danish way (collate keys). */
+/* Matching ignores case and accents the Danish way (the search fold). */
 static void help_filter(void *ctx, const char *query)
 {
 	struct help_state *h = ctx;
-	char qkey[256];
-	collate_key(query, qkey, sizeof qkey);
+	char folded_query[256];
+	fold_search(query, folded_query, sizeof folded_query);
 	h->nshown = 0;
 	for (int i = 0; i < h->nrows; i++) {
-		char text[512], key[512];
+		char text[512], folded[512];
 		key_text(&h->rows[i], text, sizeof text);
-		collate_key(text, key, sizeof key);
-		if (!qkey[0] || strstr(key, qkey))
+		fold_search(text, folded, sizeof folded);
+		if (!folded_query[0] || strstr(folded, folded_query))
 			h->shown[h->nshown++] = i;
 	}
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
@@ -195,7 +196,14 @@ static void proposal_draw(struct screen *s, struct app *app, const struct area *
 		char v[600], act[600];
 		candidate_text(st, i, true, v, sizeof v);
 		candidate_text(st, i, false, act, sizeof act);
-		text_pad(c1, sizeof c1, st->p.citizens[i].name, wc);
+		const struct match_citizen_facts *who = &st->p.citizens[i];
+		struct citizen_apart apart = { .id = who->id, .birth_year = who->birth_year, .namesake = who->namesake };
+		/* Postcodes are numbers here: four digits, as the schema keeps them. */
+		for (int k = 3, pc = who->postcode; who->postcode > 0 && k >= 0; k--, pc /= 10)
+			apart.postcode[k] = (char)('0' + pc % 10);
+		char shown[CIT_NAME + 48];
+		citizen_rule_list_name(who->name, &apart, wc, shown, sizeof shown);
+		text_pad(c1, sizeof c1, shown, wc);
 		text_pad(c2, sizeof c2, v, wv);
 		text_pad(c3, sizeof c3, act, wa);
 		text_pad(c4, sizeof c4, state_text(st, i), ws > 0 ? ws : 0);

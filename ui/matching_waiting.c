@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "citizen_rules.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
@@ -152,7 +153,7 @@ struct picker_state {
 	int n;
 	bool more;
 	bool searching_all;     /* a query is typed: hits, not the waiting list */
-	char query[256];        /* folded */
+	char query[256];        /* as typed */
 	long long total_waiting;
 	long long version;      /* data version of the last fetch */
 	struct list list;
@@ -192,7 +193,8 @@ static void fetch(struct picker_state *st, int offset)
 static void refetch(struct picker_state *st)
 {
 	int keep = st->n > PAGE ? st->n : PAGE;
-	st->searching_all = st->query[0] != '\0';
+	char folded[8];
+	st->searching_all = fold_search(st->query, folded, sizeof folded) > 0;
 	st->n = 0;
 	fetch(st, 0);
 	while (st->more && st->n < keep)
@@ -218,7 +220,9 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 		const struct citizen_hit *h = &st->hits[i];
 		char where[CIT_TOWN + 8];
 		snprintf(where, sizeof where, "%s %s", h->postcode, h->town);
-		text_pad(name, sizeof name, h->name, st->name_cols);
+		char shown[CIT_NAME + 48];
+		citizen_rule_hit_name(h, st->name_cols, shown, sizeof shown);
+		text_pad(name, sizeof name, shown, st->name_cols);
 		text_pad(place, sizeof place, where, 22);
 		snprintf(buf, size, "%s %s %s", name, place, strcmp(h->status, "ended") == 0 ? _("(course ended)") : "");
 		return;
@@ -229,7 +233,9 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 	struct date since;
 	if (date_parse_iso(w->waiting_since, &since))
 		match_waiting_text(date_to_days(date_today()) - date_to_days(since), waited, sizeof waited);
-	text_pad(name, sizeof name, w->name, st->name_cols);
+	char shown[CIT_NAME + 48];
+	citizen_rule_list_name(w->name, &w->apart, st->name_cols, shown, sizeof shown);
+	text_pad(name, sizeof name, shown, st->name_cols);
 	char how_long[100];
 	text_pad(how_long, sizeof how_long, waited, 12);
 	if (st->narrow) {
@@ -244,7 +250,7 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 static void p_filter(void *ctx, const char *query)
 {
 	struct picker_state *st = ctx;
-	fold_search(query, st->query, sizeof st->query);
+	snprintf(st->query, sizeof st->query, "%s", query);
 	st->n = 0;
 	refetch(st);
 }

@@ -4,6 +4,7 @@
 #define BB_MODEL_ATTENDANCE_H
 
 #include <stdbool.h>
+#include "model_citizen.h"
 #include "model_status.h"
 
 /* Byte sizes: room for the schema's character limits in UTF-8. */
@@ -95,6 +96,7 @@ struct activity_ref {
 struct roll_entry {
 	long long citizen_id;
 	char name[ATT_NAME];
+	struct citizen_apart apart;   /* birth year and postcode, for namesakes */
 	char mark[ATT_CODE];          /* "" until marked */
 	long long accompanied_by;     /* volunteer, 0: none */
 	char companion[ATT_NAME];
@@ -140,6 +142,7 @@ struct roll_summary {
 struct history_row {
 	long long citizen_id;
 	char name[ATT_NAME];
+	struct citizen_apart apart;
 	/* Per column: 'P' present and accompanied, 'p' present, 'e' excused,
 	 * 'a' absent, '.' enrolled but not marked, ' ' not enrolled, '-' the
 	 * session was cancelled. */
@@ -192,6 +195,7 @@ struct new_person {
 	const char *today;            /* ISO: the referral and the consent */
 	const char *now;
 	db_user_id by;
+	const struct citizen_keys *keys; /* made of the name and phone (src/textkeys.h) */
 };
 
 #endif

@@ -39,6 +39,7 @@ struct call_row {
 	bool citizen_ended;              /* the course ended after the call was planned */
 	bool escalated;                  /* raised to the coordinator, not yet handled */
 	char sort_key[2 * CALL_NAME];    /* Danish name order, for fetching the next page */
+	struct citizen_apart apart;      /* birth year and postcode, for namesakes */
 };
 
 struct call_counts {
@@ -58,6 +59,7 @@ struct call_escalation {
 	char phone[CALL_PHONE];
 	char raised_on[CALL_DATE];
 	int attempts;                    /* calls not reached in a row when raised */
+	struct citizen_apart apart;
 };
 
 /* ---------- the call card ---------- */

@@ -16,6 +16,43 @@ enum {
 	CIT_CODE = 24,
 	CIT_DATE = 11,
 	CIT_MAX_PICKS = 32,
+	CIT_KEY = 256,       /* a Danish sort key (src/collate.h): 63 weights */
+	CIT_WORD_KEYS = 640, /* the sort keys of a name's words */
+	CIT_FOLD = 484,      /* a folded name (src/fold.h) */
+	CIT_OTHER = 760,     /* folded e-mail and town, postcode, birth year, phone digits */
+};
+
+/* What tells two citizens with the same name apart in a list, as the card
+ * does: the birth year and the postcode, shown beside the name when
+ * another citizen's name is the same (src/citizen_rules.h). */
+struct citizen_apart {
+	long long id;
+	int birth_year;                 /* 0: not given */
+	char postcode[5];
+	bool namesake;                  /* another citizen has the same name */
+};
+
+/* The keys a citizen is found and sorted by, made from the citizen's own
+ * details by src/textkeys.c and stored beside them. The store writes them
+ * as given: it folds and sorts nothing itself. */
+struct citizen_keys {
+	char sort_key[CIT_KEY];         /* Danish order of the name as written */
+	char family_key[CIT_KEY];       /* Danish order by family name (last word) first */
+	char name_keys[CIT_WORD_KEYS];  /* each word's sort key: the name "as typed" */
+	char name_fold[CIT_FOLD];       /* the folded name: "soren aero aaberg" */
+	char search_other[CIT_OTHER];   /* folded e-mail and town, postcode, birth year, phone */
+	char phone_digits[CIT_SHORT];   /* the national number's digits: "22334455" */
+};
+
+/* What the keys are made of, as stored (for remaking them all). */
+struct citizen_key_source {
+	long long id;
+	char name[CIT_NAME];
+	int birth_year;
+	char phone[CIT_SHORT];
+	char email[CIT_TEXT];
+	char postcode[5];
+	char town[CIT_TOWN];
 };
 
 /* Preferred weekday and part of day, as a bit set: bit (weekday-1)*3 + part,
@@ -77,6 +114,7 @@ struct assessment {
 struct pick {
 	long long id;
 	char name[CIT_TOWN];
+	bool active;                    /* false: retired, kept for the rows that name it */
 };
 
 /* Everything the card shows and the edit form changes. */
@@ -93,16 +131,45 @@ struct citizen_card {
 	availability_bits availability;
 };
 
-/* Search as you type. `query` is already folded by src/fold.c
- * (fold_search): lower-case ASCII words separated by single spaces. Every
- * word must be a prefix of a word in the name, the e-mail or the town, or
- * of the phone number's digits or the postcode. Best matches first
- * (the name starts with the query, then a name word starts with it, then
- * other fields), then Danish name order. An empty query lists everyone in
- * Danish name order. */
+/* Search as you type. What the desk typed, made ready by src/citizens.c
+ * (citizens_search) with the same rules that made the stored keys:
+ *
+ * A name search (anything but a phone number) finds citizens where every
+ * word typed starts a word of the name, the e-mail or the town, or the
+ * postcode, birth year or phone digits. Best matches first:
+ *   1. the name starts with what was typed, as typed (Danish letters
+ *      count: "jø" starts Jørgen, not John; "aa" and "å" are the same);
+ *   2. every word typed starts a word of the name, as typed;
+ *   3. the folded name starts with the folded text ("jo" starts Jørgen);
+ *   4. every folded word starts a word of the folded name;
+ *   5. the rest (e-mail, town, postcode, birth year, phone).
+ * Sorted by family name, 1 is "the name read family name first starts
+ * with what was typed".
+ *
+ * A phone search (only digits, spaces and + - ( ) / .) finds citizens
+ * whose phone number starts with the digits, then whose postcode does,
+ * then whose number holds them anywhere ("4455", the last four digits;
+ * three digits at least), then the other fields.
+ *
+ * Within each, the chosen order (Danish, by first or by family name).
+ * Nothing typed lists everyone in that order. */
+enum citizen_order { CITIZEN_ORDER_FIRST, CITIZEN_ORDER_FAMILY };
+
+enum { CIT_QUERY = 256 };
+
+struct citizen_query {
+	char folded[CIT_QUERY];        /* fold_search: "soren aero" */
+	char key[CIT_KEY];             /* collate_key of the whole text */
+	char word_keys[CIT_WORD_KEYS]; /* collate_word_keys */
+	char digits[CIT_SHORT];        /* a phone search: fold_phone; else "" */
+	enum citizen_order order;
+};
+
 struct citizen_hit {
 	long long id;
 	char name[CIT_NAME];
+	int birth_year;                 /* 0: not given */
+	bool namesake;                  /* another citizen has the same name */
 	char phone[CIT_SHORT];
 	char postcode[5];
 	char town[CIT_TOWN];

@@ -17,10 +17,13 @@ enum {
 };
 
 /* What the score of a citizen is made from. Postcodes are numbers (0:
- * not known); languages are folded (src/fold.c), so "Dansk" is "dansk". */
+ * not known); languages are folded (src/fold.c), so "Dansk" is "dansk":
+ * the store gives them as written, and src/matching.c folds them and
+ * decides `anxiety` from the barriers' names. */
 struct match_citizen_facts {
 	long long id;
 	char name[CIT_NAME];
+	bool namesake;                     /* another citizen has the same name */
 	bool active;                       /* course not ended */
 	char assessment[CIT_CODE];         /* latest outcome, or "" */
 	int birth_year;                    /* 0: not given */
@@ -34,7 +37,9 @@ struct match_citizen_facts {
 	long long interests[MATCH_PICKS];
 	int ninterests;
 	availability_bits availability;
-	bool anxiety;                      /* a barrier named like "angst" */
+	long long barriers[MATCH_PICKS];
+	int nbarriers;
+	bool anxiety;                      /* a barrier named like "angst" (match_barrier_anxiety) */
 	long long matched_volunteers[MATCH_LINKS]; /* open matches */
 	int nmatched_volunteers;
 	long long enrolled_activities[MATCH_LINKS]; /* current enrolments */
@@ -100,6 +105,7 @@ struct waiting_citizen {
 	char town[CIT_TOWN];
 	char assessment[CIT_CODE];         /* volunteer_help or "" (not assessed) */
 	char waiting_since[CIT_DATE];
+	struct citizen_apart apart;
 };
 
 /* A match the coordinator confirms (src/matching.h, matching_confirm). */

@@ -55,6 +55,18 @@ struct audit_filter {
 	char to[CIT_DATE];               /* ISO, up to and with this day */
 };
 
+/* The filter as the store reads it: the users whose name holds the typed
+ * part (folded in C), and the day after `to`. */
+enum { AUDIT_USERS = 32 };
+struct audit_query {
+	long long citizen_id;
+	bool by_user;                    /* only the entries of user_ids */
+	long long user_ids[AUDIT_USERS];
+	int nusers;
+	char from[CIT_DATE];             /* ISO, "" for any */
+	char before[CIT_DATE];           /* ISO, the first day not wanted, "" for any */
+};
+
 struct audit_entry {
 	long long id;
 	char at[AUDIT_STAMP];            /* "YYYY-MM-DD HH:MM:SS", local time */

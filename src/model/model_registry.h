@@ -15,6 +15,25 @@ enum {
 	REG_LIVED = 1004,       /* 250 characters, in the person's own words */
 	REG_TIME = 6,           /* "HH:MM" */
 	REG_SESSION_WEEKS = 12, /* how far ahead weekly sessions are planned */
+	REG_SEARCH = 1024,      /* folded name, e-mail or organiser, town or place, phone, postcode */
+};
+
+/* The keys a volunteer or an activity is found and sorted by, made by
+ * src/textkeys.c; the store writes them as given. */
+struct registry_keys {
+	char sort_key[CIT_KEY];
+	char search_text[REG_SEARCH];
+};
+
+/* What a volunteer's or an activity's keys are made of, as stored. For
+ * an activity, email is the organiser and town the place. */
+struct registry_key_source {
+	long long id;
+	char name[CIT_NAME];
+	char email[CIT_TEXT];
+	char town[CIT_TEXT];
+	char phone[CIT_SHORT];
+	char postcode[5];
 };
 
 /* A volunteer's roles as a bit set, bit i = volunteer_role_codes[i]. */
