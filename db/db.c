@@ -1,101 +1,117 @@
-/* db.c — thin wrapper over SQLite: open, prepare, bind by name, step.
+/* db.c — the storage layer's front door: chooses the engine at open and
+ * keeps what both engines share.
  *
- * Every statement keeps the first error it meets so callers can bind and
- * step in a row and check once at db_finalize(), the way fossil's db.c does.
+ * A --db value that names a PostgreSQL server goes to db_pg.c, anything
+ * else is a SQLite file (db_sqlite.c). Here live the nested transactions
+ * with their sticky failure (fossil's db_begin_transaction), the clock
+ * the stores stamp rows with, and the order of an open: connect, migrate,
+ * the after-open hook. Every statement keeps the first error it meets so
+ * callers can bind and step in a row and check once at db_finalize().
  */
 #include "db.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stddef.h>
-#include <sqlite3.h>
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "db_engine.h"
 #include "migrate.h"
 
-/* Prepared statements kept for the next use of the same SQL text: half of
- * a mark's CPU time was SQLite parsing the same statements again. A
- * statement in use is not shared; the same SQL nested in itself gets a
- * statement of its own. The least recently used gives way when all are
- * taken. */
-enum { STMT_CACHE = 96 };
-
-struct db_stmt {
-	struct db *db;
-	sqlite3_stmt *s;
-	enum db_status err;
-	struct cached_stmt *cached; /* where it goes back to, or NULL */
-};
-
-struct cached_stmt {
-	char *sql;
-	unsigned long hash;
-	sqlite3_stmt *s;
-	struct db_stmt handle;
-	bool in_use;
-	unsigned long long used_at;
-};
-
-struct db {
-	sqlite3 *h;
-	int busy_ms;
-	/* Nested transactions, as fossil's db_begin_transaction: only the
-	 * outermost level talks to SQLite; the first failure at any level is
-	 * kept and rolls the whole transaction back at the end. */
-	int depth;
-	bool writing;             /* the outermost level took the write lock */
-	enum db_status failed;    /* DB_OK, or the first failure inside */
-	const char *begun_file;   /* where the outermost level began */
-	int begun_line;
-	char detail[256];
-	struct cached_stmt cache[STMT_CACHE];
-	unsigned long long uses; /* a clock for the cache's least recently used */
-	long long vm_steps;      /* db_work: the engine's steps of finished statements */
-	int hold;                /* 1 + the index in holds[], or 0 */
-	db_plan_fn plan_fn;      /* db_watch_plans: told each new statement's plan */
-	void *plan_ctx;
-};
-
-
-enum { DEFAULT_BUSY_MS = 5000 };
-
-/* bb_fold, bb_digits, bb_sortkey and bb_now were src/'s rules called from
- * SQL until migration 10 made every key in C. Migrations 2, 3 and 6 still
- * name them, so a database older than migration 10 must be able to run
- * those; nothing after it calls them, and what they wrote is thrown away
- * by migration 10. So they stay registered, as stand-ins that hand their
- * text back unchanged (bb_now: the stores' clock), and only for that. */
-static void sql_unchanged(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+enum db_engine_kind db_engine(const struct db *db)
 {
-	(void)argc;
-	sqlite3_result_value(ctx, argv[0]);
+	return db->engine->kind;
 }
 
-static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* libpq's key=value form begins with one of its keywords and '='. */
+static bool is_conninfo(const char *s)
 {
-	(void)argc;
-	(void)argv;
-	char stamp[DB_STAMP_LEN];
-	db_clock_now(stamp);
-	sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
-}
-
-static int register_old_functions(sqlite3 *h)
-{
-	static const char *const names[] = { "bb_fold", "bb_digits", "bb_sortkey" };
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		int rc = sqlite3_create_function_v2(h, names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-						    sql_unchanged, NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			return rc;
+	static const char *const keys[] = { "host", "hostaddr", "dbname", "user", "port", "service", "sslmode" };
+	while (isspace((unsigned char)*s))
+		s++;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t n = strlen(keys[i]);
+		if (strncmp(s, keys[i], n) != 0)
+			continue;
+		const char *p = s + n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '=')
+			return true;
 	}
-	return sqlite3_create_function_v2(h, "bb_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+	return false;
+}
+
+bool db_is_server(const char *where)
+{
+	if (!where)
+		return false;
+	return strncmp(where, "postgresql://", 13) == 0 || strncmp(where, "postgres://", 11) == 0
+	       || is_conninfo(where);
+}
+
+/* Copies `where` with the password (":secret@" in a URI, "password=..."
+ * in key=value form) replaced by "***". */
+void db_display_name(const char *where, char *out, size_t size)
+{
+	if (!size)
+		return;
+	out[0] = '\0';
+	if (!db_is_server(where)) {
+		snprintf(out, size, "%s", where ? where : "");
+		return;
+	}
+	size_t used = 0;
+#define PUT(c) do { if (used + 1 < size) out[used++] = (c); } while (0)
+	const char *scheme = strstr(where, "://");
+	if (scheme) {
+		const char *auth = scheme + 3;
+		const char *at = strpbrk(auth, "@/?");
+		const char *colon = at && *at == '@' ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		for (const char *p = where; *p; p++) {
+			if (colon && p == colon + 1) {
+				for (const char *m = "***"; *m; m++)
+					PUT(*m);
+				p = at - 1;
+				continue;
+			}
+			PUT(*p);
+		}
+	} else {
+		const char *p = where;
+		while (*p) {
+			if (strncmp(p, "password", 8) == 0 && (p == where || isspace((unsigned char)p[-1]))) {
+				const char *q = p + 8;
+				while (*q == ' ')
+					q++;
+				if (*q == '=') {
+					for (const char *m = "password=***"; *m; m++)
+						PUT(*m);
+					q++;
+					while (*q == ' ')
+						q++;
+					if (*q == '\'') {
+						for (q++; *q && *q != '\''; q++)
+							if (*q == '\\' && q[1])
+								q++;
+						if (*q)
+							q++;
+					} else {
+						while (*q && !isspace((unsigned char)*q))
+							q++;
+					}
+					p = q;
+					continue;
+				}
+			}
+			PUT(*p);
+			p++;
+		}
+	}
+	out[used] = '\0';
+#undef PUT
 }
 
 static db_clock_fn clock_fn;
@@ -124,70 +140,18 @@ void db_set_after_open(db_open_fn fn)
 	after_open = fn;
 }
 
-static enum db_status status_from_sqlite(int rc)
+void db_note(struct db *db, const char *fmt, ...)
 {
-	switch (rc & 0xff) {
-	case SQLITE_OK: return DB_OK;
-	case SQLITE_ROW: return DB_ROW;
-	case SQLITE_DONE: return DB_DONE;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return DB_ERR_BUSY;
-	case SQLITE_READONLY: return DB_ERR_READONLY;
-	case SQLITE_NOTADB: return DB_ERR_NOTADB;
-	case SQLITE_CORRUPT: return DB_ERR_CORRUPT;
-	case SQLITE_FULL: return DB_ERR_FULL;
-	case SQLITE_CANTOPEN: return DB_ERR_CANTOPEN;
-	case SQLITE_CONSTRAINT: return DB_ERR_CONSTRAINT;
-	case SQLITE_IOERR:
-	case SQLITE_NOMEM:
-	case SQLITE_PROTOCOL: return DB_ERR_IO;
-	default: return DB_ERR_MISUSE;
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(db->detail, sizeof db->detail, fmt, ap);
+	va_end(ap);
 }
 
-static enum db_status note_error(struct db *db, int rc)
-{
-	enum db_status st = status_from_sqlite(rc);
-	if (st != DB_OK && st != DB_ROW && st != DB_DONE && db->h)
-		snprintf(db->detail, sizeof db->detail, "%s", sqlite3_errmsg(db->h));
-	return st;
-}
-
-const char *db_errdetail(const struct db *db)
-{
-	return db ? db->detail : "";
-}
-
-void db_set_busy_timeout(struct db *db, int ms)
-{
-	db->busy_ms = ms;
-	sqlite3_busy_timeout(db->h, ms);
-}
-
-int db_make_folder_for(const char *path)
-{
-	char buf[4096];
-	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-		return -1;
-	char *slash = strrchr(buf, '/');
-	if (!slash || slash == buf)
-		return 0;
-	*slash = '\0';
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
+enum { DEFAULT_BUSY_MS = 5000 };
 
 /* Environment override so tests can meet a "stuck writer" quickly. */
-static int busy_timeout_from_env(void)
+int db_busy_timeout_from_env(void)
 {
 	const char *s = getenv("BROBYGGER_BUSY_TIMEOUT_MS");
 	if (!s || !*s)
@@ -199,237 +163,64 @@ static int busy_timeout_from_env(void)
 	return (int)v;
 }
 
-static enum db_status open_handle(const char *path, int flags, struct db **out)
+const char *db_errdetail(const struct db *db)
 {
-	struct db *db = calloc(1, sizeof *db);
-	if (!db)
+	return db ? db->detail : "";
+}
+
+void db_set_busy_timeout(struct db *db, int ms)
+{
+	db->engine->set_busy_timeout(db, ms);
+}
+
+/* What every open shares once the engine is connected: the schema brought
+ * up to date, then src/'s hook. */
+static enum db_status finish_open(struct db *db)
+{
+	int version = db->engine->schema_version(db);
+	if (version < 0)
 		return DB_ERR_IO;
-	int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		enum db_status st = note_error(db, rc);
-		if (st == DB_ERR_MISUSE)
-			st = DB_ERR_CANTOPEN;
-		sqlite3_close(db->h);
-		db->h = NULL;
-		*out = db;
-		return st;
+	if (version > migrate_latest()) {
+		db_note(db, "schema version %d, this program knows up to %d", version, migrate_latest());
+		return DB_ERR_TOONEW;
 	}
-	sqlite3_extended_result_codes(db->h, 1);
-	db_set_busy_timeout(db, busy_timeout_from_env());
-	if ((rc = register_old_functions(db->h)) != SQLITE_OK) {
-		enum db_status st = note_error(db, rc);
-		sqlite3_close(db->h);
-		db->h = NULL;
-		*out = db;
-		return st == DB_OK ? DB_ERR_IO : st;
-	}
-	*out = db;
-	return DB_OK;
-}
-
-static bool is_memory(const char *path)
-{
-	return strcmp(path, ":memory:") == 0;
-}
-
-/* Every connection to a database file holds a shared flock(2) on it, so
- * that `restore` can tell Brobygger is open on it (db_lock_out). One
- * descriptor per file and process, closed with the last connection:
- * closing any descriptor of a file drops all of the process's POSIX
- * locks on it, SQLite's own included. flock and SQLite's fcntl locks do
- * not meet on Linux. */
-enum { HOLDS = 16 };
-static struct hold {
-	dev_t dev;
-	ino_t ino;
-	int fd;
-	int users;
-} holds[HOLDS];
-
-static int hold_take(const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return 0;
-	int free_slot = -1;
-	for (int i = 0; i < HOLDS; i++) {
-		if (holds[i].users && holds[i].dev == st.st_dev && holds[i].ino == st.st_ino) {
-			holds[i].users++;
-			return i + 1;
-		}
-		if (!holds[i].users && free_slot < 0)
-			free_slot = i;
-	}
-	if (free_slot < 0)
-		return 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	/* A restore holding it for a moment is no reason to stop a desk. */
-	(void)flock(fd, LOCK_SH | LOCK_NB);
-	holds[free_slot] = (struct hold){ .dev = st.st_dev, .ino = st.st_ino, .fd = fd, .users = 1 };
-	return free_slot + 1;
-}
-
-static void hold_release(int hold)
-{
-	if (!hold || --holds[hold - 1].users > 0)
-		return;
-	close(holds[hold - 1].fd);
-}
-
-enum db_status db_lock_out(const char *path, int *lock)
-{
-	*lock = -1;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? DB_ERR_NOTFOUND : DB_ERR_CANTOPEN;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		close(fd);
-		return DB_ERR_BUSY;
-	}
-	*lock = fd;
-	return DB_OK;
-}
-
-void db_lock_release(int lock)
-{
-	if (lock >= 0)
-		close(lock);
+	enum db_status st = migrate_apply(db);
+	if (st == DB_OK && after_open)
+		st = after_open(db);
+	return st;
 }
 
 enum db_status db_open(const char *path, struct db **out)
 {
 	*out = NULL;
-	if (!is_memory(path)) {
-		if (db_make_folder_for(path) != 0)
-			return DB_ERR_NODIR;
-		/* Create the file ourselves so it is born 0600: SQLite would
-		 * use 0644 less the umask, readable by every account. */
-		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			if (errno == EACCES || errno == EROFS) {
-				if (access(path, F_OK) == 0)
-					return DB_ERR_READONLY;
-				return DB_ERR_CANTOPEN;
-			}
-			return errno == ENOENT ? DB_ERR_NODIR : DB_ERR_CANTOPEN;
-		}
-		close(fd);
-	}
-
-	struct db *db;
-	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, &db);
+	enum db_status st = db_is_server(path) ? db_pg_open(path, true, out) : db_sqlite_open(path, out);
 	if (st != DB_OK)
-		goto fail;
-	if (!is_memory(path))
-		db->hold = hold_take(path);
-	if (sqlite3_db_readonly(db->h, "main") == 1) {
-		st = DB_ERR_READONLY;
-		goto fail;
-	}
-	/* Reading the version first also tells "not a database" apart, and we
-	 * must not switch a newer database to WAL: that would modify it. */
-	long long version;
-	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK)
-		goto fail;
-	if (version > migrate_latest()) {
-		st = DB_ERR_TOONEW;
-		snprintf(db->detail, sizeof db->detail,
-			 "schema version %lld, this program knows up to %d",
-			 version, migrate_latest());
-		goto fail;
-	}
-	if ((st = db_exec(db, "PRAGMA foreign_keys = ON")) != DB_OK)
-		goto fail;
-	/* Damaged pages are noticed when they are read, not written over. */
-	if ((st = db_exec(db, "PRAGMA cell_size_check = ON")) != DB_OK)
-		goto fail;
-	if (!is_memory(path)) {
-		/* WAL lets a second desk read while one writes; FULL makes
-		 * every commit survive a pulled plug. */
-		if ((st = db_exec(db, "PRAGMA journal_mode = WAL")) != DB_OK)
-			goto fail;
-		if ((st = db_exec(db, "PRAGMA synchronous = FULL")) != DB_OK)
-			goto fail;
-		/* 32 MiB of page cache instead of SQLite's 2 MiB: the call
-		 * rules and the matching pool read across a large file. */
-		if ((st = db_exec(db, "PRAGMA cache_size = -32768")) != DB_OK)
-			goto fail;
-	}
-	/* Take the write lock once now: a stuck writer is reported at start
-	 * rather than at the first tick of a roll call. */
-	if ((st = db_begin(db)) != DB_OK)
-		goto fail;
-	db_end(db, DB_OK);
-	if ((st = migrate_apply(db)) != DB_OK)
-		goto fail;
-	if (after_open && (st = after_open(db)) != DB_OK)
-		goto fail;
-	*out = db;
-	return DB_OK;
-fail:
-	/* Hand the handle back so the caller can read the detail text. */
-	*out = db;
-	return st;
+		return st;
+	return finish_open(*out);
 }
 
 enum db_status db_open_existing(const char *path, bool readonly, struct db **out)
 {
 	*out = NULL;
-	if (access(path, F_OK) != 0)
-		return errno == ENOENT ? DB_ERR_CANTOPEN : DB_ERR_READONLY;
-	struct db *db;
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	enum db_status st = open_handle(path, flags, &db);
-	*out = db;
-	if (st != DB_OK)
-		return st;
-	db->hold = hold_take(path);
-	long long version, pages;
-	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK
-	    || (st = db_query_int(db, "PRAGMA page_count", &pages)) != DB_OK)
-		return st;
-	if (version > migrate_latest())
-		return DB_ERR_TOONEW;
-	/* An empty file opens as an empty database: it is none of ours. */
-	if (version == 0 || pages == 0) {
-		snprintf(db->detail, sizeof db->detail, "no Brobygger schema (user_version %lld, %lld pages)",
-			 version, pages);
-		return DB_ERR_NOTADB;
-	}
-	return DB_OK;
+	if (db_is_server(path))
+		return db_pg_open(path, false, out);
+	return db_sqlite_open_existing(path, readonly, out);
 }
 
 void db_close(struct db *db)
 {
-	if (!db)
-		return;
-	for (int i = 0; i < STMT_CACHE; i++) {
-		sqlite3_finalize(db->cache[i].s);
-		free(db->cache[i].sql);
-	}
-	if (db->h)
-		sqlite3_close(db->h);
-	hold_release(db->hold);
-	free(db);
+	if (db)
+		db->engine->close(db);
 }
 
 enum db_status db_refuse_writes(struct db *db)
 {
-	return db_exec(db, "PRAGMA query_only = ON");
+	return db->engine->refuse_writes(db);
 }
 
 enum db_status db_exec(struct db *db, const char *sql)
 {
-	char *msg = NULL;
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
-	enum db_status st = note_error(db, rc);
-	if (msg) {
-		snprintf(db->detail, sizeof db->detail, "%s", msg);
-		sqlite3_free(msg);
-	}
-	return st;
+	return db->engine->exec(db, sql);
 }
 
 enum db_status db_begin_at(struct db *db, bool write, const char *file, int line)
@@ -439,9 +230,8 @@ enum db_status db_begin_at(struct db *db, bool write, const char *file, int line
 		 * and fail under a second desk: the use case must begin with
 		 * the write. */
 		if (write && !db->writing) {
-			snprintf(db->detail, sizeof db->detail,
-				 "%s:%d writes inside the read transaction begun at %s:%d", file, line,
-				 db->begun_file, db->begun_line);
+			db_note(db, "%s:%d writes inside the read transaction begun at %s:%d", file, line,
+				db->begun_file, db->begun_line);
 			if (db->failed == DB_OK)
 				db->failed = DB_ERR_MISUSE;
 			return DB_ERR_MISUSE;
@@ -449,8 +239,7 @@ enum db_status db_begin_at(struct db *db, bool write, const char *file, int line
 		db->depth++;
 		return DB_OK;
 	}
-	/* BEGIN IMMEDIATE: writers queue up front instead of failing halfway. */
-	enum db_status st = db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+	enum db_status st = db->engine->begin(db, write);
 	if (st != DB_OK)
 		return st;
 	db->depth = 1;
@@ -469,7 +258,7 @@ static bool is_failure(enum db_status r)
 enum db_status db_end(struct db *db, enum db_status r)
 {
 	if (db->depth <= 0) {
-		snprintf(db->detail, sizeof db->detail, "db_end without db_begin");
+		db_note(db, "db_end without db_begin");
 		return DB_ERR_MISUSE;
 	}
 	if (is_failure(r) && db->failed == DB_OK)
@@ -479,21 +268,19 @@ enum db_status db_end(struct db *db, enum db_status r)
 	enum db_status outcome = db->failed;
 	db->failed = DB_OK;
 	db->writing = false;
-	/* SQLite may have rolled back by itself (a full disk, an I/O error). */
-	if (sqlite3_get_autocommit(db->h))
+	if (db->engine->lost_transaction(db))
 		return outcome != DB_OK ? outcome : DB_ERR_IO;
 	if (outcome != DB_OK) {
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db->engine->rollback(db);
 		return outcome;
 	}
-	outcome = db_exec(db, "COMMIT");
+	outcome = db->engine->commit(db);
 	if (outcome != DB_OK) {
 		char why[160];
 		snprintf(why, sizeof why, "%.159s", db->detail);
-		snprintf(db->detail, sizeof db->detail, "commit of the transaction begun at %s:%d: %s",
-			 db->begun_file, db->begun_line, why);
-		if (!sqlite3_get_autocommit(db->h))
-			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db_note(db, "commit of the transaction begun at %s:%d: %s", db->begun_file, db->begun_line, why);
+		if (!db->engine->lost_transaction(db))
+			db->engine->rollback(db);
 	}
 	return outcome;
 }
@@ -505,7 +292,7 @@ bool db_in_transaction(const struct db *db)
 
 long long db_work(const struct db *db)
 {
-	return db->vm_steps;
+	return db->engine->work(db);
 }
 
 void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
@@ -514,149 +301,38 @@ void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
 	db->plan_ctx = ctx;
 }
 
-/* Tells the watcher how SQLite will run `sql`, one line per step. */
-static void tell_plan(struct db *db, const char *sql)
-{
-	char *eqp = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *s = NULL;
-	if (eqp && sqlite3_prepare_v2(db->h, eqp, -1, &s, NULL) == SQLITE_OK)
-		while (sqlite3_step(s) == SQLITE_ROW)
-			db->plan_fn(db->plan_ctx, sql, (const char *)sqlite3_column_text(s, 3));
-	sqlite3_finalize(s);
-	sqlite3_free(eqp);
-}
-
-static unsigned long sql_hash(const char *sql)
-{
-	unsigned long h = 5381;
-	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
-		h = h * 33 ^ *p;
-	return h;
-}
-
-/* The cached statement for `sql` if there is a free one; else a slot to
- * keep it in (free, or the least recently used not in use); else NULL. */
-static struct cached_stmt *cache_find(struct db *db, const char *sql, unsigned long hash, bool *hit)
-{
-	struct cached_stmt *spare = NULL;
-	*hit = false;
-	for (int i = 0; i < STMT_CACHE; i++) {
-		struct cached_stmt *c = &db->cache[i];
-		if (c->in_use)
-			continue;
-		if (c->s && c->hash == hash && strcmp(c->sql, sql) == 0) {
-			*hit = true;
-			return c;
-		}
-		if (!spare || !c->s || (spare->s && c->used_at < spare->used_at))
-			spare = c;
-	}
-	return spare;
-}
-
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	*out = NULL;
-	if (db->plan_fn)
-		tell_plan(db, sql);
-	unsigned long hash = sql_hash(sql);
-	bool hit;
-	struct cached_stmt *c = cache_find(db, sql, hash, &hit);
-	if (c && !hit) {
-		/* Make room: the statement it held is not needed now. */
-		sqlite3_finalize(c->s);
-		free(c->sql);
-		memset(c, 0, sizeof *c);
-		size_t len = strlen(sql) + 1;
-		c->sql = malloc(len);
-		if (c->sql)
-			memcpy(c->sql, sql, len);
-		else
-			c = NULL;
-	}
-	if (c) {
-		if (!hit) {
-			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->s, NULL);
-			if (rc != SQLITE_OK) {
-				free(c->sql);
-				memset(c, 0, sizeof *c);
-				return note_error(db, rc);
-			}
-			c->hash = hash;
-		}
-		c->in_use = true;
-		c->used_at = ++db->uses;
-		c->handle = (struct db_stmt){ .db = db, .s = c->s, .cached = c };
-		*out = &c->handle;
-		return DB_OK;
-	}
-	struct db_stmt *st = calloc(1, sizeof *st);
-	if (!st)
-		return DB_ERR_IO;
-	st->db = db;
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL);
-	if (rc != SQLITE_OK) {
-		enum db_status err = note_error(db, rc);
-		free(st);
-		return err;
-	}
-	*out = st;
-	return DB_OK;
-}
-
-/* Resolves ":name"; a missing name is a bug in the caller, kept as the
- * statement's error so it surfaces at finalize. */
-static int param_index(struct db_stmt *st, const char *name)
-{
-	if (st->err != DB_OK)
-		return 0;
-	int i = sqlite3_bind_parameter_index(st->s, name);
-	if (i == 0) {
-		st->err = DB_ERR_MISUSE;
-		snprintf(st->db->detail, sizeof st->db->detail,
-			 "no parameter %s in statement", name);
-	}
-	return i;
-}
-
-static enum db_status bind_result(struct db_stmt *st, int rc)
-{
-	if (rc != SQLITE_OK && st->err == DB_OK)
-		st->err = note_error(st->db, rc);
-	return st->err;
+	return db->engine->prepare(db, out, sql);
 }
 
 enum db_status db_bind_text(struct db_stmt *st, const char *name, const char *value)
 {
-	int i = param_index(st, name);
-	if (!i)
+	if (st->err != DB_OK)
 		return st->err;
-	if (!value)
-		return bind_result(st, sqlite3_bind_null(st->s, i));
-	return bind_result(st, sqlite3_bind_text(st->s, i, value, -1, SQLITE_TRANSIENT));
+	return st->db->engine->bind_text(st, name, value);
 }
 
 enum db_status db_bind_int(struct db_stmt *st, const char *name, long long value)
 {
-	int i = param_index(st, name);
-	if (!i)
+	if (st->err != DB_OK)
 		return st->err;
-	return bind_result(st, sqlite3_bind_int64(st->s, i, value));
+	return st->db->engine->bind_int(st, name, value);
 }
 
 enum db_status db_bind_null(struct db_stmt *st, const char *name)
 {
-	int i = param_index(st, name);
-	if (!i)
+	if (st->err != DB_OK)
 		return st->err;
-	return bind_result(st, sqlite3_bind_null(st->s, i));
+	return st->db->engine->bind_null(st, name);
 }
 
 enum db_status db_step(struct db_stmt *st)
 {
 	if (st->err != DB_OK)
 		return st->err;
-	enum db_status r = note_error(st->db, sqlite3_step(st->s));
+	enum db_status r = st->db->engine->step(st);
 	if (r != DB_ROW && r != DB_DONE)
 		st->err = r;
 	return r;
@@ -664,25 +340,23 @@ enum db_status db_step(struct db_stmt *st)
 
 enum db_status db_reset(struct db_stmt *st)
 {
-	sqlite3_reset(st->s);
-	sqlite3_clear_bindings(st->s);
+	st->db->engine->reset(st);
 	return st->err;
 }
 
 const char *db_column_text(struct db_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st->s, col);
-	return t ? (const char *)t : "";
+	return st->db->engine->column_text(st, col);
 }
 
 long long db_column_int(struct db_stmt *st, int col)
 {
-	return sqlite3_column_int64(st->s, col);
+	return st->db->engine->column_int(st, col);
 }
 
 bool db_column_is_null(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(st->s, col) == SQLITE_NULL;
+	return st->db->engine->column_is_null(st, col);
 }
 
 enum db_status db_finalize(struct db_stmt *st)
@@ -690,27 +364,18 @@ enum db_status db_finalize(struct db_stmt *st)
 	if (!st)
 		return DB_OK;
 	enum db_status err = st->err;
-	st->db->vm_steps += sqlite3_stmt_status(st->s, SQLITE_STMTSTATUS_VM_STEP, 1);
-	if (st->cached) {
-		/* Back to the cache, reset and unbound, holding no read lock. */
-		sqlite3_reset(st->s);
-		sqlite3_clear_bindings(st->s);
-		st->cached->in_use = false;
-		return err;
-	}
-	sqlite3_finalize(st->s);
-	free(st);
+	st->db->engine->finalize(st);
 	return err;
 }
 
 long long db_last_insert_id(const struct db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return db->engine->last_insert_id(db);
 }
 
 int db_changes(const struct db *db)
 {
-	return sqlite3_changes(db->h);
+	return db->engine->changes(db);
 }
 
 enum db_status db_query_int(struct db *db, const char *sql, long long *out)
@@ -724,60 +389,25 @@ enum db_status db_query_int(struct db *db, const char *sql, long long *out)
 		*out = db_column_int(st, 0);
 	else if (r == DB_DONE)
 		*out = 0;
-	enum db_status fin = db_finalize(st);
-	return fin;
+	return db_finalize(st);
 }
 
 enum db_status db_data_version(struct db *db, long long *version)
 {
-	return db_query_int(db, "PRAGMA data_version", version);
+	return db->engine->data_version(db, version);
 }
 
 int db_schema_version(struct db *db)
 {
-	long long v;
-	if (db_query_int(db, "PRAGMA user_version", &v) != DB_OK)
-		return -1;
-	return (int)v;
+	return db->engine->schema_version(db);
 }
 
 enum db_status db_integrity_check(struct db *db, char *report, size_t size)
 {
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "PRAGMA integrity_check(20)");
-	if (r != DB_OK)
-		return r;
-	size_t used = 0;
-	bool ok = true;
-	report[0] = '\0';
-	while ((r = db_step(st)) == DB_ROW) {
-		const char *line = db_column_text(st, 0);
-		if (strcmp(line, "ok") != 0)
-			ok = false;
-		int n = snprintf(report + used, size - used, "%s\n", line);
-		if (n > 0 && (size_t)n < size - used)
-			used += (size_t)n;
-	}
-	enum db_status fin = db_finalize(st);
-	if (fin != DB_OK)
-		return fin;
-	long long dangling = 0;
-	if (ok && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &dangling)) != DB_OK)
-		return r;
-	if (dangling > 0)
-		snprintf(report + used, size - used, "%lld rows refer to rows that do not exist\n", dangling);
-	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
+	return db->engine->integrity_check(db, report, size);
 }
 
 enum db_status db_copy_to(struct db *db, const char *path)
 {
-	/* One read transaction from start to end: a desk committing all the
-	 * while cannot make it start over, as sqlite3_backup_step would. */
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "VACUUM INTO :path");
-	if (r != DB_OK)
-		return r;
-	db_bind_text(st, ":path", path);
-	db_step(st);
-	return db_finalize(st);
+	return db->engine->copy_to(db, path);
 }

@@ -17,6 +17,22 @@
 struct db;
 struct db_stmt;
 
+/* Which engine holds the data: one SQLite file (the default, one centre
+ * on one machine) or a PostgreSQL server (several centres, one server).
+ * The stores hide the difference; db_engine() is for what cannot be the
+ * same, such as how a backup is taken. */
+enum db_engine_kind {
+	DB_ENGINE_SQLITE,
+	DB_ENGINE_POSTGRESQL,
+};
+enum db_engine_kind db_engine(const struct db *db);
+/* Whether `where` (a --db value) names a PostgreSQL server rather than a
+ * file: a URI (postgresql://, postgres://) or libpq's key=value form
+ * ("host=db.example dbname=bb"). */
+bool db_is_server(const char *where);
+/* `where` fit for a message: a server address without its password. */
+void db_display_name(const char *where, char *out, size_t size);
+
 
 /* The clock for the timestamps the stores write (created, updated, done;
  * "YYYY-MM-DD HH:MM:SS", local time): src/ hands it over so tests and
@@ -37,7 +53,8 @@ void db_set_after_open(db_open_fn fn);
 /* Opening creates the folder (0700) and the file (0600) when missing,
  * sets the engine up for several desks on one machine (concurrent
  * readers, durable commits, foreign keys, a busy timeout), and migrates
- * the schema. */
+ * the schema. A server address (db_is_server) connects instead and
+ * migrates the server's schema. */
 enum db_status db_open(const char *path, struct db **out);
 /* Opens without creating or migrating: for `check`, `backup` and
  * `restore`. An empty file, or one without Brobygger's schema, is

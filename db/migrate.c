@@ -1,7 +1,10 @@
-/* migrate.c — applies schema.c's migrations under PRAGMA user_version. */
+/* migrate.c — applies the engine's migrations, each in its own
+ * transaction, and records the version reached. */
 #include "migrate.h"
 
 #include <stdio.h>
+
+#include "db_engine.h"
 
 int migrate_latest(void)
 {
@@ -20,12 +23,10 @@ static enum db_status apply_one(struct db *db, const struct migration *m)
 	/* Another desk may have migrated while we waited for the lock. */
 	if (db_schema_version(db) >= m->version)
 		return db_end(db, DB_OK);
-	char bump[48];
-	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", m->version);
 	if ((st = db_exec(db, m->sql)) == DB_OK && m->then)
 		st = m->then(db);
 	if (st == DB_OK)
-		st = db_exec(db, bump);
+		st = db->engine->set_schema_version(db, m->version);
 	return db_end(db, st);
 }
 
@@ -34,10 +35,13 @@ enum db_status migrate_apply(struct db *db)
 	int have = db_schema_version(db);
 	if (have < 0)
 		return DB_ERR_IO;
-	for (int i = 0; i < schema_migration_count; i++) {
-		if (schema_migrations[i].version <= have)
+	bool pg = db_engine(db) == DB_ENGINE_POSTGRESQL;
+	const struct migration *list = pg ? schema_pg_migrations : schema_migrations;
+	int count = pg ? schema_pg_migration_count : schema_migration_count;
+	for (int i = 0; i < count; i++) {
+		if (list[i].version <= have)
 			continue;
-		enum db_status st = apply_one(db, &schema_migrations[i]);
+		enum db_status st = apply_one(db, &list[i]);
 		if (st != DB_OK)
 			return st;
 	}

@@ -1,8 +1,11 @@
 /* migrate.h — numbered schema migrations, embedded in the binary.
  *
- * Migration N brings a database from user_version N-1 to N inside one
+ * Migration N brings a database from version N-1 to N inside one
  * transaction. A database at a higher version than migrate_latest() was
- * written by a newer Brobygger and is refused, never touched.
+ * written by a newer Brobygger and is refused, never touched. SQLite
+ * keeps the version in PRAGMA user_version, PostgreSQL in the table
+ * brobygger_schema. Each engine has its own list, numbered alike: a new
+ * migration is written for both (schema_vN.c and schema_pg.c).
  */
 #ifndef BB_MIGRATE_H
 #define BB_MIGRATE_H
@@ -20,6 +23,10 @@ struct migration {
 /* Defined in schema.c, in order, versions 1..n without gaps. */
 extern const struct migration schema_migrations[];
 extern const int schema_migration_count;
+/* PostgreSQL's (schema_pg.c): one migration to the schema of the first
+ * version PostgreSQL had, then one per number as for SQLite. */
+extern const struct migration schema_pg_migrations[];
+extern const int schema_pg_migration_count;
 
 /* Migrations kept in their own files (schema_vN.c). */
 extern const char schema_v3[];

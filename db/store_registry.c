@@ -102,7 +102,7 @@ static void bind_words(struct db_stmt *st, const struct search_words *w)
 	}
 }
 
-/* Runs one registry search: `select` ends in "WHERE 1", each word narrows
+/* Runs one registry search: `select` ends in "WHERE 1 = 1", each word narrows
  * it on alias.search_text, `order` sorts (it may use :prefix), and
  * `read_row` fills row i of `rows`. */
 static enum db_status run_search(struct db *db, const char *select, const char *alias, const char *order,
@@ -173,7 +173,7 @@ enum db_status store_volunteers_search(struct db *db, const char *query, int off
 		"SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
 		" v.status, v.capacity,"
 		" (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
-		" FROM volunteers AS v WHERE 1", "v",
+		" FROM volunteers AS v WHERE 1 = 1", "v",
 		"v.search_text LIKE :prefix DESC, v.status = 'stopped', v.sort_key, v.id",
 		query, offset, limit, read_volunteer_row, out, count);
 	for (int i = 0; i < *count && r == DB_OK; i++)
@@ -190,7 +190,7 @@ enum db_status store_activities_search(struct db *db, const char *query, int off
 		"SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
 		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
 		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
-		" FROM activities AS a WHERE 1", "a",
+		" FROM activities AS a WHERE 1 = 1", "a",
 		"a.search_text LIKE :prefix DESC, a.status = 'ended', a.sort_key, a.id",
 		query, offset, limit, read_activity_row, out, count);
 }
@@ -539,30 +539,39 @@ enum db_status store_registry_drop_free_sessions(struct db *db, long long activi
 	return store_run(st);
 }
 
-/* The ISO weekday of :today is (strftime('%w') + 6) % 7 + 1, so Monday is
- * 1 as in the schema. */
+/* Each weekday's sessions for `weeks` weeks from today, the dates made in
+ * C: one statement per day plans that day for every activity meeting on
+ * its weekday. */
 enum db_status store_registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
 				      int *created)
 {
 	*created = 0;
 	if (weeks <= 0)
 		return DB_OK;
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"WITH RECURSIVE week(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM week WHERE n + 1 < :weeks)"
-		" INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
-		" SELECT a.id, date(:today, '+' || ((a.weekday - ((CAST(strftime('%w', :today) AS INTEGER) + 6) % 7 + 1)"
-		"   + 7) % 7 + 7 * week.n) || ' days'), a.start_time, a.end_time, 'planned'"
-		" FROM activities AS a, week"
-		" WHERE a.status = 'active' AND a.weekday IS NOT NULL AND (:id = 0 OR a.id = :id)"
-		" ON CONFLICT (activity_id, date) DO NOTHING");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":weeks", weeks);
-	db_bind_text(st, ":today", today);
-	db_bind_int(st, ":id", activity_id);
-	if ((r = store_run(st)) == DB_OK)
-		*created = db_changes(db);
+	int weekday = store_date_weekday(today);
+	if (!weekday)
+		return DB_ERR_INVALID;
+	enum db_status r = DB_OK;
+	for (int n = 0; n < weeks && r == DB_OK; n++) {
+		for (int d = 0; d < 7 && r == DB_OK; d++) {
+			char day[STORE_DATE_LEN];
+			if (!store_date_add(today, 7L * n + d, day))
+				return DB_ERR_INVALID;
+			struct db_stmt *st;
+			if ((r = db_prepare(db, &st,
+				"INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
+				" SELECT a.id, :day, a.start_time, a.end_time, 'planned' FROM activities AS a"
+				" WHERE a.status = 'active' AND a.weekday = :weekday AND (:id = 0 OR a.id = :id)"
+				" ORDER BY a.id"
+				" ON CONFLICT (activity_id, date) DO NOTHING")) != DB_OK)
+				break;
+			db_bind_text(st, ":day", day);
+			db_bind_int(st, ":weekday", (weekday - 1 + d) % 7 + 1);
+			db_bind_int(st, ":id", activity_id);
+			if ((r = store_run(st)) == DB_OK)
+				*created += db_changes(db);
+		}
+	}
 	return r;
 }
 

@@ -158,3 +158,75 @@ availability_bits store_slot_bit(int weekday, const char *part)
 			return AVAIL_BIT(weekday, p);
 	return 0;
 }
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, long *m, long *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static bool parse_iso(const char *iso, long *days)
+{
+	if (!iso)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? iso[i] != '-' : (iso[i] < '0' || iso[i] > '9'))
+			return false;
+	long y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+	long m = (iso[5] - '0') * 10 + (iso[6] - '0');
+	long d = (iso[8] - '0') * 10 + (iso[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	*days = days_from_civil(y, m, d);
+	return true;
+}
+
+bool store_date_add(const char *iso, long days, char out[STORE_DATE_LEN])
+{
+	long z;
+	out[0] = '\0';
+	if (!parse_iso(iso, &z))
+		return false;
+	long y, m, d;
+	civil_from_days(z + days, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		return false;
+	snprintf(out, STORE_DATE_LEN, "%04ld-%02ld-%02ld", y, m, d);
+	return true;
+}
+
+int store_date_weekday(const char *iso)
+{
+	long z;
+	if (!parse_iso(iso, &z))
+		return 0;
+	/* 1970-01-01 was a Thursday (4). */
+	long w = (z % 7 + 7 + 3) % 7;
+	return (int)w + 1;
+}
+
+long store_date_diff(const char *from, const char *to)
+{
+	long a, b;
+	if (!parse_iso(from, &a) || !parse_iso(to, &b))
+		return 0;
+	return b - a;
+}

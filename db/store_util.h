@@ -83,6 +83,17 @@ enum db_status store_run_versioned(struct db *db, struct db_stmt *st, const char
 /* One column of ids (interests, barriers) for the row `id`, bound as :id. */
 enum db_status store_read_ids(struct db *db, const char *sql, long long id, long long *out, int max, int *n);
 
+/* Dates as the stores bind them ("YYYY-MM-DD"), computed in C so that no
+ * SQL does date arithmetic (SQLite's date(x, '+N days') and PostgreSQL's
+ * date + N differ): `iso` moved by `days` into out (DATE_TEXT bytes);
+ * false when `iso` is no date. */
+enum { STORE_DATE_LEN = 11 };
+bool store_date_add(const char *iso, long days, char out[STORE_DATE_LEN]);
+/* The ISO weekday of `iso` (Monday 1 ... Sunday 7), 0 when no date. */
+int store_date_weekday(const char *iso);
+/* Days from `from` to `to` (negative when `to` is earlier). */
+long store_date_diff(const char *from, const char *to);
+
 /* Availability rows store (weekday, part); these are the parts by the
  * index AVAIL_BIT takes. */
 extern const char *const store_day_parts[3];

@@ -38,6 +38,8 @@ const char *dbmessage(enum db_status st)
 		return _("Only a coordinator may do this. Ask a coordinator to sign in.");
 	case DB_ERR_INVALID:
 		return _("Something in what was typed is not allowed. Nothing was saved.");
+	case DB_ERR_SERVER:
+		return _("The database server cannot be reached, or it refused the connection. Check the address, the user and the password file, and that the server is running.");
 	case DB_ERR_MISUSE:
 		break;
 	}

@@ -512,12 +512,12 @@ static void insight(void)
 			 " AND entity_id = 1 AND user_id = 2"), 1, "writing it is in the log");
 
 	char path[256];
-	testdb_path(path, sizeof path, "insight-1.txt");
+	testdb_file(path, sizeof path, "insight-1.txt");
 	TAP_INT_EQ(insight_write_file(&coordinator, 1, path), DB_OK, "to a file");
 	struct stat sb;
 	TAP_CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "readable by its owner only");
 	TAP_INT_EQ(insight_write_file(&coordinator, 1, path), DB_ERR_CONFLICT, "never over a file that is there");
-	testdb_path(path, sizeof path, "insight-99.txt");
+	testdb_file(path, sizeof path, "insight-99.txt");
 	TAP_INT_EQ(insight_write_file(&coordinator, 99, path), DB_ERR_NOTFOUND, "nobody: not found");
 	TAP_CHECK(access(path, F_OK) != 0, "and no file is left behind");
 	db_close(db);
@@ -580,7 +580,7 @@ static void audit(void)
 static void files(void)
 {
 	char dir[256], path[300], wal[320];
-	testdb_path(dir, sizeof dir, "shared");
+	testdb_file(dir, sizeof dir, "shared");
 	mkdir(dir, 0755);
 	chmod(dir, 0755);
 	snprintf(path, sizeof path, "%s/brobygger.db", dir);

@@ -549,10 +549,10 @@ static void test_sheets(struct desk *desk)
 				    " AND entity_id = 1"), 1, "the sheet is in the audit log as an export");
 
 	char text_path[128], html_path[128], bin[128];
-	testdb_path(bin, sizeof bin, "bin");
+	testdb_file(bin, sizeof bin, "bin");
 	mkdir(bin, 0700);
-	testdb_path(text_path, sizeof text_path, "printed.txt");
-	testdb_path(html_path, sizeof html_path, "sheet.html");
+	testdb_file(text_path, sizeof text_path, "printed.txt");
+	testdb_file(html_path, sizeof html_path, "sheet.html");
 	const char *old_path = getenv("PATH");
 	char saved[4096];
 	snprintf(saved, sizeof saved, "%s", old_path ? old_path : "/usr/bin:/bin");
@@ -615,9 +615,9 @@ int main(void)
 	/* The figures' words and the decimal comma are Danish (test env). */
 	i18n_init();
 	dbrules_install();
-	test_rules();
 	if (!testdb_start("report"))
 		return 1;
+	test_rules();
 	char path[128];
 	testdb_path(path, sizeof path, "r.db");
 	if (db_open(path, &db) != DB_OK) {

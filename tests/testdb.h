@@ -1,20 +1,85 @@
 /* testdb.h — what every database test shares: a private temporary folder
- * for its files, paths in it, and counting rows. Header-only, like tap.h. */
+ * for its files, paths in it, and counting rows. Header-only, like tap.h.
+ *
+ * Every database test runs against both engines: meson runs it a second
+ * time with BROBYGGER_TEST_ENGINE=postgresql, and then testdb_path() gives
+ * the connection string of a new, empty database on the server that
+ * $BROBYGGER_TEST_PG names (scripts/test starts a throwaway one and sets
+ * it). Without a server that answers, the PostgreSQL run is skipped with
+ * one line saying why. */
 #ifndef BB_TESTDB_H
 #define BB_TESTDB_H
 
+#include <ctype.h>
+#include <libpq-fe.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "textkeys.h"
 
 static char testdb_dir[64];
+static char testdb_what[32];
+/* PostgreSQL: the databases made so far, to drop at the end. */
+enum { TESTDB_MAX = 64 };
+static char testdb_made[TESTDB_MAX][64];
+static int testdb_nmade;
 
-/* Makes /tmp/bb-test-WHAT-XXXXXX; false (with a message) if it cannot. */
+/* Whether this run is the PostgreSQL one. */
+__attribute__((unused)) static bool testdb_pg(void)
+{
+	const char *e = getenv("BROBYGGER_TEST_ENGINE");
+	return e && strcmp(e, "postgresql") == 0;
+}
+
+/* The server's connection string without a database: $BROBYGGER_TEST_PG. */
+__attribute__((unused)) static const char *testdb_server(void)
+{
+	const char *s = getenv("BROBYGGER_TEST_PG");
+	return s && *s ? s : NULL;
+}
+
+/* One SQL command on the server's maintenance database. */
+__attribute__((unused)) static bool testdb_admin(const char *sql, char *why, size_t size)
+{
+	char conninfo[512];
+	snprintf(conninfo, sizeof conninfo, "%.480s dbname=postgres", testdb_server() ? testdb_server() : "");
+	PGconn *c = PQconnectdb(conninfo);
+	bool ok = PQstatus(c) == CONNECTION_OK;
+	if (ok) {
+		PGresult *r = PQexec(c, sql);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+		PQclear(r);
+	}
+	if (!ok && why) {
+		snprintf(why, size, "%s", PQerrorMessage(c));
+		char *nl = strchr(why, '\n');
+		if (nl)
+			*nl = '\0';
+	}
+	PQfinish(c);
+	return ok;
+}
+
+/* Makes /tmp/bb-test-WHAT-XXXXXX; false (with a message) if it cannot.
+ * The PostgreSQL run without a server ends here with a TAP skip. */
 __attribute__((unused)) static bool testdb_start(const char *what)
 {
+	snprintf(testdb_what, sizeof testdb_what, "%s", what);
+	for (char *c = testdb_what; *c; c++)
+		if (!isalnum((unsigned char)*c))
+			*c = '_';
+	if (testdb_pg()) {
+		char why[200] = "BROBYGGER_TEST_PG is not set";
+		if (!testdb_server() || !testdb_admin("SELECT 1", why, sizeof why)) {
+			printf("1..0 # SKIP PostgreSQL: no test server (%s); scripts/test starts one\n", why);
+			fflush(stdout);
+			exit(0);
+		}
+	}
 	snprintf(testdb_dir, sizeof testdb_dir, "/tmp/bb-test-%s-XXXXXX", what);
 	if (mkdtemp(testdb_dir))
 		return true;
@@ -22,18 +87,55 @@ __attribute__((unused)) static bool testdb_start(const char *what)
 	return false;
 }
 
-/* Removes the folder and everything the test left in it. */
+/* Removes the folder and everything the test left in it, and the
+ * PostgreSQL databases it made. */
 __attribute__((unused)) static void testdb_finish(void)
 {
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", testdb_dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", testdb_dir);
+	for (int i = 0; i < testdb_nmade; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", testdb_made[i]);
+		testdb_admin(sql, NULL, 0);
+	}
+	testdb_nmade = 0;
 }
 
-__attribute__((unused)) static void testdb_path(char *out, size_t size, const char *name)
+/* A plain file (or folder) `name` in the test's own folder, on either
+ * engine: an output file, a text file posing as a database. */
+__attribute__((unused)) static void testdb_file(char *out, size_t size, const char *name)
 {
 	snprintf(out, size, "%s/%s", testdb_dir, name);
+}
+
+/* A database for the test to open by `name`: a file in the test's folder,
+ * or, in the PostgreSQL run, a new database on the server (made the first
+ * time the name is asked for, so opening it again finds the same data). */
+__attribute__((unused)) static void testdb_path(char *out, size_t size, const char *name)
+{
+	if (!testdb_pg()) {
+		snprintf(out, size, "%s/%s", testdb_dir, name);
+		return;
+	}
+	char db[64];
+	int n = snprintf(db, sizeof db, "bbt_%s_%d_", testdb_what, (int)getpid());
+	for (const char *c = name; *c && n < (int)sizeof db - 1; c++)
+		db[n++] = isalnum((unsigned char)*c) ? (char)tolower((unsigned char)*c) : '_';
+	db[n < (int)sizeof db ? n : (int)sizeof db - 1] = '\0';
+	snprintf(out, size, "%s dbname=%s", testdb_server(), db);
+	for (int i = 0; i < testdb_nmade; i++)
+		if (strcmp(testdb_made[i], db) == 0)
+			return;
+	char sql[160], why[200];
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", db);
+	testdb_admin(sql, NULL, 0);
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE template0", db);
+	if (!testdb_admin(sql, why, sizeof why))
+		printf("# could not make the database %s: %s\n", db, why);
+	else if (testdb_nmade < TESTDB_MAX)
+		snprintf(testdb_made[testdb_nmade++], sizeof testdb_made[0], "%s", db);
 }
 
 /* The first column of the first row as a number; -1 (and why) on error. */

@@ -24,6 +24,7 @@ enum db_status {
 	DB_ERR_IO,       /* any other failure of the disk or the library */
 	DB_ERR_FORBIDDEN, /* the person signed in may not do this */
 	DB_ERR_INVALID,  /* the input breaks a rule: nothing was written */
+	DB_ERR_SERVER,   /* the database server cannot be reached or refused us */
 	DB_ERR_MISUSE,   /* a programming error: bad SQL, unknown parameter */
 };
 

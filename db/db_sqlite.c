@@ -1,0 +1,687 @@
+/* db_sqlite.c — the SQLite engine: one file on the machine the desks
+ * share (the default). A thin wrapper over the sqlite3_* API: open with
+ * the PRAGMAs a shared file needs, prepare (kept in a cache), bind by
+ * :name, step, BEGIN IMMEDIATE, VACUUM INTO for the backup copy.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_engine.h"
+#include "migrate.h"
+
+/* Prepared statements kept for the next use of the same SQL text: half of
+ * a mark's CPU time was SQLite parsing the same statements again. A
+ * statement in use is not shared; the same SQL nested in itself gets a
+ * statement of its own. The least recently used gives way when all are
+ * taken. */
+enum { STMT_CACHE = 96 };
+
+struct lite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *s;
+	struct cached_stmt *cached; /* where it goes back to, or NULL */
+};
+
+struct cached_stmt {
+	char *sql;
+	unsigned long hash;
+	sqlite3_stmt *s;
+	struct lite_stmt handle;
+	bool in_use;
+	unsigned long long used_at;
+};
+
+struct lite {
+	struct db base;
+	sqlite3 *h;
+	int busy_ms;
+	struct cached_stmt cache[STMT_CACHE];
+	unsigned long long uses; /* a clock for the cache's least recently used */
+	long long vm_steps;      /* db_work: the engine's steps of finished statements */
+	int hold;                /* 1 + the index in holds[], or 0 */
+};
+
+static const struct db_engine lite_engine;
+
+static struct lite *L(const struct db *db)
+{
+	return (struct lite *)db;
+}
+
+static struct lite_stmt *S(struct db_stmt *st)
+{
+	return (struct lite_stmt *)st;
+}
+
+/* bb_fold, bb_digits, bb_sortkey and bb_now were src/'s rules called from
+ * SQL until migration 10 made every key in C. Migrations 2, 3 and 6 still
+ * name them, so a database older than migration 10 must be able to run
+ * those; nothing after it calls them, and what they wrote is thrown away
+ * by migration 10. So they stay registered, as stand-ins that hand their
+ * text back unchanged (bb_now: the stores' clock), and only for that. */
+static void sql_unchanged(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_value(ctx, argv[0]);
+}
+
+static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	char stamp[DB_STAMP_LEN];
+	db_clock_now(stamp);
+	sqlite3_result_text(ctx, stamp, -1, SQLITE_TRANSIENT);
+}
+
+static int register_old_functions(sqlite3 *h)
+{
+	static const char *const names[] = { "bb_fold", "bb_digits", "bb_sortkey" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int rc = sqlite3_create_function_v2(h, names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+						    sql_unchanged, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return sqlite3_create_function_v2(h, "bb_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+}
+
+static enum db_status status_from_sqlite(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_ERR_BUSY;
+	case SQLITE_READONLY: return DB_ERR_READONLY;
+	case SQLITE_NOTADB: return DB_ERR_NOTADB;
+	case SQLITE_CORRUPT: return DB_ERR_CORRUPT;
+	case SQLITE_FULL: return DB_ERR_FULL;
+	case SQLITE_CANTOPEN: return DB_ERR_CANTOPEN;
+	case SQLITE_CONSTRAINT: return DB_ERR_CONSTRAINT;
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+	case SQLITE_PROTOCOL: return DB_ERR_IO;
+	default: return DB_ERR_MISUSE;
+	}
+}
+
+static enum db_status note_error(struct db *db, int rc)
+{
+	enum db_status st = status_from_sqlite(rc);
+	if (st != DB_OK && st != DB_ROW && st != DB_DONE && L(db)->h)
+		snprintf(db->detail, sizeof db->detail, "%s", sqlite3_errmsg(L(db)->h));
+	return st;
+}
+
+static void lite_set_busy_timeout(struct db *db, int ms)
+{
+	L(db)->busy_ms = ms;
+	sqlite3_busy_timeout(L(db)->h, ms);
+}
+
+int db_make_folder_for(const char *path)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return -1;
+	char *slash = strrchr(buf, '/');
+	if (!slash || slash == buf)
+		return 0;
+	*slash = '\0';
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static enum db_status open_handle(const char *path, int flags, struct db **out)
+{
+	struct lite *l = calloc(1, sizeof *l);
+	if (!l)
+		return DB_ERR_IO;
+	l->base.engine = &lite_engine;
+	struct db *db = &l->base;
+	int rc = sqlite3_open_v2(path, &l->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum db_status st = note_error(db, rc);
+		if (st == DB_ERR_MISUSE)
+			st = DB_ERR_CANTOPEN;
+		sqlite3_close(l->h);
+		l->h = NULL;
+		*out = db;
+		return st;
+	}
+	sqlite3_extended_result_codes(l->h, 1);
+	lite_set_busy_timeout(db, db_busy_timeout_from_env());
+	if ((rc = register_old_functions(l->h)) != SQLITE_OK) {
+		enum db_status st = note_error(db, rc);
+		sqlite3_close(l->h);
+		l->h = NULL;
+		*out = db;
+		return st == DB_OK ? DB_ERR_IO : st;
+	}
+	*out = db;
+	return DB_OK;
+}
+
+static bool is_memory(const char *path)
+{
+	return strcmp(path, ":memory:") == 0;
+}
+
+/* Every connection to a database file holds a shared flock(2) on it, so
+ * that `restore` can tell Brobygger is open on it (db_lock_out). One
+ * descriptor per file and process, closed with the last connection:
+ * closing any descriptor of a file drops all of the process's POSIX
+ * locks on it, SQLite's own included. flock and SQLite's fcntl locks do
+ * not meet on Linux. */
+enum { HOLDS = 16 };
+static struct hold {
+	dev_t dev;
+	ino_t ino;
+	int fd;
+	int users;
+} holds[HOLDS];
+
+static int hold_take(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return 0;
+	int free_slot = -1;
+	for (int i = 0; i < HOLDS; i++) {
+		if (holds[i].users && holds[i].dev == st.st_dev && holds[i].ino == st.st_ino) {
+			holds[i].users++;
+			return i + 1;
+		}
+		if (!holds[i].users && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	/* A restore holding it for a moment is no reason to stop a desk. */
+	(void)flock(fd, LOCK_SH | LOCK_NB);
+	holds[free_slot] = (struct hold){ .dev = st.st_dev, .ino = st.st_ino, .fd = fd, .users = 1 };
+	return free_slot + 1;
+}
+
+static void hold_release(int hold)
+{
+	if (!hold || --holds[hold - 1].users > 0)
+		return;
+	close(holds[hold - 1].fd);
+}
+
+enum db_status db_lock_out(const char *path, int *lock)
+{
+	*lock = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? DB_ERR_NOTFOUND : DB_ERR_CANTOPEN;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return DB_ERR_BUSY;
+	}
+	*lock = fd;
+	return DB_OK;
+}
+
+void db_lock_release(int lock)
+{
+	if (lock >= 0)
+		close(lock);
+}
+
+static enum db_status lite_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(L(db)->h, sql, NULL, NULL, &msg);
+	enum db_status st = note_error(db, rc);
+	if (msg) {
+		snprintf(db->detail, sizeof db->detail, "%s", msg);
+		sqlite3_free(msg);
+	}
+	return st;
+}
+
+static int lite_schema_version(struct db *db)
+{
+	long long v;
+	if (db_query_int(db, "PRAGMA user_version", &v) != DB_OK)
+		return -1;
+	return (int)v;
+}
+
+static enum db_status lite_set_schema_version(struct db *db, int version)
+{
+	char bump[48];
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version);
+	return lite_exec(db, bump);
+}
+
+enum db_status db_sqlite_open(const char *path, struct db **out)
+{
+	*out = NULL;
+	if (!is_memory(path)) {
+		if (db_make_folder_for(path) != 0)
+			return DB_ERR_NODIR;
+		/* Create the file ourselves so it is born 0600: SQLite would
+		 * use 0644 less the umask, readable by every account. */
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			if (errno == EACCES || errno == EROFS) {
+				if (access(path, F_OK) == 0)
+					return DB_ERR_READONLY;
+				return DB_ERR_CANTOPEN;
+			}
+			return errno == ENOENT ? DB_ERR_NODIR : DB_ERR_CANTOPEN;
+		}
+		close(fd);
+	}
+
+	struct db *db;
+	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, &db);
+	if (st != DB_OK)
+		goto fail;
+	if (!is_memory(path))
+		L(db)->hold = hold_take(path);
+	if (sqlite3_db_readonly(L(db)->h, "main") == 1) {
+		st = DB_ERR_READONLY;
+		goto fail;
+	}
+	/* Reading the version first also tells "not a database" apart, and we
+	 * must not switch a newer database to WAL: that would modify it. */
+	long long version;
+	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK)
+		goto fail;
+	if (version > migrate_latest()) {
+		st = DB_ERR_TOONEW;
+		db_note(db, "schema version %lld, this program knows up to %d", version, migrate_latest());
+		goto fail;
+	}
+	if ((st = lite_exec(db, "PRAGMA foreign_keys = ON")) != DB_OK)
+		goto fail;
+	/* Damaged pages are noticed when they are read, not written over. */
+	if ((st = lite_exec(db, "PRAGMA cell_size_check = ON")) != DB_OK)
+		goto fail;
+	if (!is_memory(path)) {
+		/* WAL lets a second desk read while one writes; FULL makes
+		 * every commit survive a pulled plug. */
+		if ((st = lite_exec(db, "PRAGMA journal_mode = WAL")) != DB_OK)
+			goto fail;
+		if ((st = lite_exec(db, "PRAGMA synchronous = FULL")) != DB_OK)
+			goto fail;
+		/* 32 MiB of page cache instead of SQLite's 2 MiB: the call
+		 * rules and the matching pool read across a large file. */
+		if ((st = lite_exec(db, "PRAGMA cache_size = -32768")) != DB_OK)
+			goto fail;
+	}
+	/* Take the write lock once now: a stuck writer is reported at start
+	 * rather than at the first tick of a roll call. */
+	if ((st = db_begin(db)) != DB_OK)
+		goto fail;
+	db_end(db, DB_OK);
+	*out = db;
+	return DB_OK;
+fail:
+	/* Hand the handle back so the caller can read the detail text. */
+	*out = db;
+	return st;
+}
+
+enum db_status db_sqlite_open_existing(const char *path, bool readonly, struct db **out)
+{
+	*out = NULL;
+	if (access(path, F_OK) != 0)
+		return errno == ENOENT ? DB_ERR_CANTOPEN : DB_ERR_READONLY;
+	struct db *db;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	enum db_status st = open_handle(path, flags, &db);
+	*out = db;
+	if (st != DB_OK)
+		return st;
+	L(db)->hold = hold_take(path);
+	long long version, pages;
+	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK
+	    || (st = db_query_int(db, "PRAGMA page_count", &pages)) != DB_OK)
+		return st;
+	if (version > migrate_latest())
+		return DB_ERR_TOONEW;
+	/* An empty file opens as an empty database: it is none of ours. */
+	if (version == 0 || pages == 0) {
+		db_note(db, "no Brobygger schema (user_version %lld, %lld pages)", version, pages);
+		return DB_ERR_NOTADB;
+	}
+	return DB_OK;
+}
+
+static void lite_close(struct db *db)
+{
+	struct lite *l = L(db);
+	for (int i = 0; i < STMT_CACHE; i++) {
+		sqlite3_finalize(l->cache[i].s);
+		free(l->cache[i].sql);
+	}
+	if (l->h)
+		sqlite3_close(l->h);
+	hold_release(l->hold);
+	free(l);
+}
+
+static enum db_status lite_refuse_writes(struct db *db)
+{
+	return lite_exec(db, "PRAGMA query_only = ON");
+}
+
+static enum db_status lite_begin(struct db *db, bool write)
+{
+	/* BEGIN IMMEDIATE: writers queue up front instead of failing halfway. */
+	return lite_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static enum db_status lite_commit(struct db *db)
+{
+	return lite_exec(db, "COMMIT");
+}
+
+static void lite_rollback(struct db *db)
+{
+	sqlite3_exec(L(db)->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* SQLite may have rolled back by itself (a full disk, an I/O error). */
+static bool lite_lost_transaction(struct db *db)
+{
+	return sqlite3_get_autocommit(L(db)->h) != 0;
+}
+
+static long long lite_work(const struct db *db)
+{
+	return L(db)->vm_steps;
+}
+
+/* Tells the watcher how SQLite will run `sql`, one line per step. */
+static void tell_plan(struct db *db, const char *sql)
+{
+	char *eqp = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+	if (eqp && sqlite3_prepare_v2(L(db)->h, eqp, -1, &s, NULL) == SQLITE_OK)
+		while (sqlite3_step(s) == SQLITE_ROW)
+			db->plan_fn(db->plan_ctx, sql, (const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	sqlite3_free(eqp);
+}
+
+static unsigned long sql_hash(const char *sql)
+{
+	unsigned long h = 5381;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = h * 33 ^ *p;
+	return h;
+}
+
+/* The cached statement for `sql` if there is a free one; else a slot to
+ * keep it in (free, or the least recently used not in use); else NULL. */
+static struct cached_stmt *cache_find(struct lite *l, const char *sql, unsigned long hash, bool *hit)
+{
+	struct cached_stmt *spare = NULL;
+	*hit = false;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &l->cache[i];
+		if (c->in_use)
+			continue;
+		if (c->s && c->hash == hash && strcmp(c->sql, sql) == 0) {
+			*hit = true;
+			return c;
+		}
+		if (!spare || !c->s || (spare->s && c->used_at < spare->used_at))
+			spare = c;
+	}
+	return spare;
+}
+
+static enum db_status lite_prepare(struct db *db, struct db_stmt **out, const char *sql)
+{
+	struct lite *l = L(db);
+	if (db->plan_fn)
+		tell_plan(db, sql);
+	unsigned long hash = sql_hash(sql);
+	bool hit;
+	struct cached_stmt *c = cache_find(l, sql, hash, &hit);
+	if (c && !hit) {
+		/* Make room: the statement it held is not needed now. */
+		sqlite3_finalize(c->s);
+		free(c->sql);
+		memset(c, 0, sizeof *c);
+		size_t len = strlen(sql) + 1;
+		c->sql = malloc(len);
+		if (c->sql)
+			memcpy(c->sql, sql, len);
+		else
+			c = NULL;
+	}
+	if (c) {
+		if (!hit) {
+			int rc = sqlite3_prepare_v3(l->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->s, NULL);
+			if (rc != SQLITE_OK) {
+				free(c->sql);
+				memset(c, 0, sizeof *c);
+				return note_error(db, rc);
+			}
+			c->hash = hash;
+		}
+		c->in_use = true;
+		c->used_at = ++l->uses;
+		c->handle = (struct lite_stmt){ .base = { .db = db }, .s = c->s, .cached = c };
+		*out = &c->handle.base;
+		return DB_OK;
+	}
+	struct lite_stmt *st = calloc(1, sizeof *st);
+	if (!st)
+		return DB_ERR_IO;
+	st->base.db = db;
+	int rc = sqlite3_prepare_v2(l->h, sql, -1, &st->s, NULL);
+	if (rc != SQLITE_OK) {
+		enum db_status err = note_error(db, rc);
+		free(st);
+		return err;
+	}
+	*out = &st->base;
+	return DB_OK;
+}
+
+/* Resolves ":name"; a missing name is a bug in the caller, kept as the
+ * statement's error so it surfaces at finalize. */
+static int param_index(struct db_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(S(st)->s, name);
+	if (i == 0) {
+		st->err = DB_ERR_MISUSE;
+		db_note(st->db, "no parameter %s in statement", name);
+	}
+	return i;
+}
+
+static enum db_status bind_result(struct db_stmt *st, int rc)
+{
+	if (rc != SQLITE_OK && st->err == DB_OK)
+		st->err = note_error(st->db, rc);
+	return st->err;
+}
+
+static enum db_status lite_bind_text(struct db_stmt *st, const char *name, const char *value)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	if (!value)
+		return bind_result(st, sqlite3_bind_null(S(st)->s, i));
+	return bind_result(st, sqlite3_bind_text(S(st)->s, i, value, -1, SQLITE_TRANSIENT));
+}
+
+static enum db_status lite_bind_int(struct db_stmt *st, const char *name, long long value)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	return bind_result(st, sqlite3_bind_int64(S(st)->s, i, value));
+}
+
+static enum db_status lite_bind_null(struct db_stmt *st, const char *name)
+{
+	int i = param_index(st, name);
+	if (!i)
+		return st->err;
+	return bind_result(st, sqlite3_bind_null(S(st)->s, i));
+}
+
+static enum db_status lite_step(struct db_stmt *st)
+{
+	return note_error(st->db, sqlite3_step(S(st)->s));
+}
+
+static void lite_reset(struct db_stmt *st)
+{
+	sqlite3_reset(S(st)->s);
+	sqlite3_clear_bindings(S(st)->s);
+}
+
+static const char *lite_column_text(struct db_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(S(st)->s, col);
+	return t ? (const char *)t : "";
+}
+
+static long long lite_column_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(S(st)->s, col);
+}
+
+static bool lite_column_is_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(S(st)->s, col) == SQLITE_NULL;
+}
+
+static void lite_finalize(struct db_stmt *st)
+{
+	struct lite_stmt *s = S(st);
+	L(st->db)->vm_steps += sqlite3_stmt_status(s->s, SQLITE_STMTSTATUS_VM_STEP, 1);
+	if (s->cached) {
+		/* Back to the cache, reset and unbound, holding no read lock. */
+		sqlite3_reset(s->s);
+		sqlite3_clear_bindings(s->s);
+		s->cached->in_use = false;
+		return;
+	}
+	sqlite3_finalize(s->s);
+	free(s);
+}
+
+static long long lite_last_insert_id(const struct db *db)
+{
+	return sqlite3_last_insert_rowid(L(db)->h);
+}
+
+static int lite_changes(const struct db *db)
+{
+	return sqlite3_changes(L(db)->h);
+}
+
+static enum db_status lite_data_version(struct db *db, long long *version)
+{
+	return db_query_int(db, "PRAGMA data_version", version);
+}
+
+static enum db_status lite_integrity_check(struct db *db, char *report, size_t size)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "PRAGMA integrity_check(20)");
+	if (r != DB_OK)
+		return r;
+	size_t used = 0;
+	bool ok = true;
+	report[0] = '\0';
+	while ((r = db_step(st)) == DB_ROW) {
+		const char *line = db_column_text(st, 0);
+		if (strcmp(line, "ok") != 0)
+			ok = false;
+		int n = snprintf(report + used, size - used, "%s\n", line);
+		if (n > 0 && (size_t)n < size - used)
+			used += (size_t)n;
+	}
+	enum db_status fin = db_finalize(st);
+	if (fin != DB_OK)
+		return fin;
+	long long dangling = 0;
+	if (ok && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &dangling)) != DB_OK)
+		return r;
+	if (dangling > 0)
+		snprintf(report + used, size - used, "%lld rows refer to rows that do not exist\n", dangling);
+	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
+}
+
+static enum db_status lite_copy_to(struct db *db, const char *path)
+{
+	/* One read transaction from start to end: a desk committing all the
+	 * while cannot make it start over, as sqlite3_backup_step would. */
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "VACUUM INTO :path");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":path", path);
+	db_step(st);
+	return db_finalize(st);
+}
+
+static const struct db_engine lite_engine = {
+	.kind = DB_ENGINE_SQLITE,
+	.close = lite_close,
+	.exec = lite_exec,
+	.begin = lite_begin,
+	.commit = lite_commit,
+	.rollback = lite_rollback,
+	.lost_transaction = lite_lost_transaction,
+	.prepare = lite_prepare,
+	.bind_text = lite_bind_text,
+	.bind_int = lite_bind_int,
+	.bind_null = lite_bind_null,
+	.step = lite_step,
+	.reset = lite_reset,
+	.column_text = lite_column_text,
+	.column_int = lite_column_int,
+	.column_is_null = lite_column_is_null,
+	.finalize = lite_finalize,
+	.last_insert_id = lite_last_insert_id,
+	.changes = lite_changes,
+	.data_version = lite_data_version,
+	.schema_version = lite_schema_version,
+	.set_schema_version = lite_set_schema_version,
+	.integrity_check = lite_integrity_check,
+	.copy_to = lite_copy_to,
+	.refuse_writes = lite_refuse_writes,
+	.set_busy_timeout = lite_set_busy_timeout,
+	.work = lite_work,
+};
