@@ -161,20 +161,30 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* Few calls are open at a time: the status index finds them. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date,"
-		" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id"
-		"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'"
-		"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')"
-		" FROM follow_ups AS f INDEXED BY follow_ups_due"
-		" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-		" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
-		"  AND (:enrolment = 0 OR " CALLS_MISSED_ENROLMENT("f.source_key") " = :enrolment)"
-		" ORDER BY f.id");
+#define MISSED_OPEN_SELECT \
+	"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date," \
+	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
+	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
+	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
+	" FROM follow_ups AS f"
+	/* One enrolment's calls through their keys (a mark asks this, and
+	 * open calls pile up at a big centre); all of them through the
+	 * status index, for the daily sweep. */
+	enum db_status r = enrolment_id
+		? db_prepare(db, &st, MISSED_OPEN_SELECT
+			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+			" WHERE f." CALLS_MISSED_KEYS(":enrolment") " AND f.status || '' = 'open'"
+			"  AND f.reason = 'missed_sessions'"
+			" ORDER BY f.id")
+		: db_prepare(db, &st, MISSED_OPEN_SELECT " INDEXED BY follow_ups_due"
+			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+			" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
+			" ORDER BY f.id");
+#undef MISSED_OPEN_SELECT
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
-	db_bind_int(st, ":enrolment", enrolment_id);
+	if (enrolment_id)
+		db_bind_int(st, ":enrolment", enrolment_id);
 	while (db_step(st) == DB_ROW) {
 		struct call_missed_fact *f = grow_next(&g);
 		if (!f) {
