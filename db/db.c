@@ -301,10 +301,61 @@ void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
 	db->plan_ctx = ctx;
 }
 
+/* BROBYGGER_PROFILE=MS: every statement that took MS milliseconds or more
+ * from prepare to finalize is written to stderr with its SQL, to find
+ * what makes a screen slow on a large centre; BROBYGGER_PROFILE_PLAN=1
+ * adds how the engine runs it (where the engine can say). */
+static double profile_ms = -1;
+
+static double clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static bool profiling(void)
+{
+	if (profile_ms < 0) {
+		const char *env = getenv("BROBYGGER_PROFILE");
+		profile_ms = env && *env ? strtod(env, NULL) : 0;
+		if (profile_ms <= 0)
+			profile_ms = 1e300;
+	}
+	return profile_ms < 1e300;
+}
+
+static void print_plan(void *ctx, const char *sql, const char *step)
+{
+	(void)ctx;
+	(void)sql;
+	fprintf(stderr, "    %s\n", step);
+}
+
+static void profile_end(struct db_stmt *st)
+{
+	double took = clock_ms() - st->prepared_at;
+	if (took < profile_ms)
+		return;
+	const struct db_engine *e = st->db->engine;
+	fprintf(stderr, "[%.1f ms] %.300s\n", took, e->sql(st));
+	if (getenv("BROBYGGER_PROFILE_PLAN") && e->tell_plan) {
+		db_plan_fn was = st->db->plan_fn;
+		st->db->plan_fn = print_plan;
+		e->tell_plan(st->db, e->sql(st));
+		st->db->plan_fn = was;
+	}
+}
+
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	*out = NULL;
-	return db->engine->prepare(db, out, sql);
+	if (db->plan_fn && db->engine->tell_plan)
+		db->engine->tell_plan(db, sql);
+	enum db_status r = db->engine->prepare(db, out, sql);
+	if (r == DB_OK)
+		(*out)->prepared_at = profiling() ? clock_ms() : 0;
+	return r;
 }
 
 enum db_status db_bind_text(struct db_stmt *st, const char *name, const char *value)
@@ -364,6 +415,8 @@ enum db_status db_finalize(struct db_stmt *st)
 	if (!st)
 		return DB_OK;
 	enum db_status err = st->err;
+	if (profiling())
+		profile_end(st);
 	st->db->engine->finalize(st);
 	return err;
 }

@@ -32,6 +32,7 @@ struct db {
 struct db_stmt {
 	struct db *db;
 	enum db_status err;       /* the first error the statement met */
+	double prepared_at;       /* ms, for BROBYGGER_PROFILE */
 };
 
 struct db_engine {
@@ -65,6 +66,11 @@ struct db_engine {
 	enum db_status (*refuse_writes)(struct db *db);
 	void (*set_busy_timeout)(struct db *db, int ms);
 	long long (*work)(const struct db *db);
+	/* The statement's SQL as the engine runs it, for BROBYGGER_PROFILE. */
+	const char *(*sql)(struct db_stmt *st);
+	/* Tells db->plan_fn how the engine will run `sql`, one line a step;
+	 * NULL where the engine cannot say without the parameters' values. */
+	void (*tell_plan)(struct db *db, const char *sql);
 };
 
 /* Records `st` with `detail` as the connection's last error text. */

@@ -757,6 +757,11 @@ enum db_status db_pg_open(const char *conninfo, bool create, struct db **out)
 	return db_end(db, DB_OK);
 }
 
+static const char *pg_stmt_sql(struct db_stmt *st)
+{
+	return S(st)->prep->tr.text;
+}
+
 static const struct db_engine pg_engine = {
 	.kind = DB_ENGINE_POSTGRESQL,
 	.close = pg_close,
@@ -785,4 +790,6 @@ static const struct db_engine pg_engine = {
 	.refuse_writes = pg_refuse_writes,
 	.set_busy_timeout = pg_set_busy_timeout,
 	.work = pg_work,
+	.sql = pg_stmt_sql,
+	.tell_plan = NULL,
 };

@@ -466,8 +466,6 @@ static struct cached_stmt *cache_find(struct lite *l, const char *sql, unsigned 
 static enum db_status lite_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	struct lite *l = L(db);
-	if (db->plan_fn)
-		tell_plan(db, sql);
 	unsigned long hash = sql_hash(sql);
 	bool hit;
 	struct cached_stmt *c = cache_find(l, sql, hash, &hit);
@@ -656,6 +654,11 @@ static enum db_status lite_copy_to(struct db *db, const char *path)
 	return db_finalize(st);
 }
 
+static const char *lite_sql(struct db_stmt *st)
+{
+	return sqlite3_sql(S(st)->s);
+}
+
 static const struct db_engine lite_engine = {
 	.kind = DB_ENGINE_SQLITE,
 	.close = lite_close,
@@ -684,4 +687,6 @@ static const struct db_engine lite_engine = {
 	.refuse_writes = lite_refuse_writes,
 	.set_busy_timeout = lite_set_busy_timeout,
 	.work = lite_work,
+	.sql = lite_sql,
+	.tell_plan = tell_plan,
 };

@@ -119,10 +119,26 @@ struct order_frame {
 
 enum { MAX_FRAMES = 16 };
 
+/* Appends `s` before the white space that ends the output so far. */
+static void put_before_space(struct out *o, const char *s)
+{
+	if (o->failed)
+		return;
+	size_t keep = o->len;
+	while (keep > 0 && isspace((unsigned char)o->buf[keep - 1]))
+		keep--;
+	char space[64];
+	size_t n = o->len - keep < sizeof space - 1 ? o->len - keep : sizeof space - 1;
+	memcpy(space, o->buf + keep, n);
+	o->len = keep;
+	puts_(o, s);
+	put(o, space, n);
+}
+
 static void finish_term(struct out *o, struct order_frame *f)
 {
 	if (f->sig > 0 && !f->nulls && !(f->id_like && !f->nested && (f->id_state == 3 || f->id_state == 4)))
-		puts_(o, f->desc ? " NULLS LAST" : " NULLS FIRST");
+		put_before_space(o, f->desc ? " NULLS LAST" : " NULLS FIRST");
 	*f = (struct order_frame){ .depth = f->depth, .id_like = true };
 }
 
@@ -174,7 +190,50 @@ static void term_token(struct order_frame *f, enum tok t, const char *p, size_t 
 static bool ends_order_list(const char *p, size_t len)
 {
 	static const char *const words[] = { "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "ROWS",
-					     "RANGE", "GROUPS", "FETCH", "FOR", "WINDOW" };
+					     "RANGE", "GROUPS", "FETCH", "FOR", "WINDOW", "ON" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (word_is(p, len, words[i]))
+			return true;
+	return false;
+}
+
+/* The next token after white space and comments. */
+static enum tok next_significant(const char *p, const char **at, size_t *len)
+{
+	enum tok t;
+	while ((t = next_token(p, len)) == T_SPACE)
+		p += *len;
+	*at = p;
+	return t;
+}
+
+/* `p` is at "(": the number of commas at its own level before the ")"
+ * that closes it. */
+static int top_commas(const char *p)
+{
+	int depth = 0, commas = 0;
+	size_t len;
+	for (enum tok t; (t = next_token(p, &len)) != T_END; p += len) {
+		if (t != T_PUNCT)
+			continue;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			break;
+		else if (*p == ',' && depth == 1)
+			commas++;
+	}
+	return commas;
+}
+
+/* What may follow a subquery in FROM when it has no alias. */
+static bool ends_from_item(enum tok t, const char *p, size_t len)
+{
+	static const char *const words[] = { "WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET", "JOIN", "LEFT", "INNER",
+					     "CROSS", "RIGHT", "FULL", "NATURAL", "ON", "UNION", "EXCEPT", "INTERSECT",
+					     "HAVING", "WINDOW", "USING", "RETURNING" };
+	if (t != T_WORD)
+		return true;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (word_is(p, len, words[i]))
 			return true;
@@ -208,6 +267,10 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 	int first_words = 0;
 	bool insert = false, returning = false;
 	char prev_word[16] = "";   /* the last significant word, for ORDER BY */
+	/* Depths of the subqueries in FROM or JOIN, which PostgreSQL 15
+	 * wants named. */
+	int subqueries[MAX_FRAMES];
+	int nsub = 0, named = 0;
 	const char *p = sql;
 	bool ok = true;
 	for (;;) {
@@ -215,6 +278,16 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 		enum tok t = next_token(p, &len);
 		if (t == T_END)
 			break;
+		/* SQLite's INDEXED BY name: PostgreSQL's planner chooses. */
+		if (t == T_WORD && word_is(p, len, "INDEXED")) {
+			const char *q;
+			size_t l2;
+			if (next_significant(p + len, &q, &l2) == T_WORD && word_is(q, l2, "BY")
+			    && next_significant(q + l2, &q, &l2) == T_WORD) {
+				p = q + l2;
+				continue;
+			}
+		}
 		/* What ends the ORDER BY list of the innermost frame. */
 		if (nframes > 0) {
 			struct order_frame *f = &frames[nframes - 1];
@@ -229,10 +302,29 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 				term_token(f, t, p, len, depth);
 			}
 		}
-		if (t == T_PUNCT && *p == '(')
+		if (t == T_PUNCT && *p == '(') {
 			depth++;
-		else if (t == T_PUNCT && *p == ')')
+			if ((strcasecmp(prev_word, "FROM") == 0 || strcasecmp(prev_word, "JOIN") == 0) && nsub < MAX_FRAMES)
+				subqueries[nsub++] = depth;
+		} else if (t == T_PUNCT && *p == ')') {
+			if (nsub > 0 && subqueries[nsub - 1] == depth) {
+				nsub--;
+				const char *q;
+				size_t l2;
+				enum tok after = next_significant(p + 1, &q, &l2);
+				if (ends_from_item(after, q, l2)) {
+					char alias[24];
+					snprintf(alias, sizeof alias, ") AS bb_sub%d", ++named);
+					puts_(&o, alias);
+					depth--;
+					prev_word[0] = '\0';
+					first_words++;
+					p += len;
+					continue;
+				}
+			}
 			depth--;
+		}
 		if (t == T_PARAM) {
 			char *name = strndup(p, len);
 			if (!name) {
@@ -255,6 +347,18 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 			puts_(&o, num);
 			p += len;
 			continue;
+		}
+		/* SQLite's max(a, b) and min(a, b) of values, not rows. */
+		if (t == T_WORD && (word_is(p, len, "max") || word_is(p, len, "min"))) {
+			const char *q;
+			size_t l2;
+			if (next_significant(p + len, &q, &l2) == T_PUNCT && *q == '(' && top_commas(q) > 0) {
+				puts_(&o, word_is(p, len, "max") ? "GREATEST" : "LEAST");
+				prev_word[0] = '\0';
+				first_words++;
+				p += len;
+				continue;
+			}
 		}
 		put(&o, p, len);
 		if (t == T_WORD) {

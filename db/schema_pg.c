@@ -620,7 +620,52 @@ static const char pg_v14[] =
 	"  ('no_contact_weeks', '6'), ('retention_audit_months', '24'), ('retention_course_months', '12'),"
 	"  ('retention_referral_months', '6');";
 
+/* Migration 15 (SQLite: schema_v15.c): who waits for a match, kept on
+ * the citizen's row by triggers on every fact it derives from. */
+static const char pg_v15[] =
+	"ALTER TABLE citizens ADD COLUMN waiting_since " T ";"
+	"CREATE FUNCTION bb_waiting_refresh(cid bigint) RETURNS void LANGUAGE sql AS $$"
+	" UPDATE citizens AS c SET waiting_since = CASE WHEN c.status = 'active'"
+	"   AND COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id"
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'"
+	"   AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
+	"  THEN GREATEST(COALESCE((SELECT x.assessed_on FROM assessments AS x WHERE x.citizen_id = c.id"
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), ''),"
+	"   COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), ''),"
+	"   COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id),"
+	"    substr(c.created_at, 1, 10)))"
+	"  END WHERE c.id = cid"
+	"$$;"
+	"CREATE FUNCTION bb_waiting_citizen() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_waiting_refresh(NEW.id); RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_waiting_new() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_waiting_refresh(NEW.citizen_id); RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_waiting_old() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_waiting_refresh(OLD.citizen_id); RETURN NULL; END $$;"
+#define WAITING_ON(name, event, table, fn) \
+	"CREATE TRIGGER " name " AFTER " event " ON " table " FOR EACH ROW EXECUTE FUNCTION " fn "();"
+	WAITING_ON("waiting_citizen_insert", "INSERT", "citizens", "bb_waiting_citizen")
+	WAITING_ON("waiting_citizen_update", "UPDATE OF status, created_at", "citizens", "bb_waiting_citizen")
+	WAITING_ON("waiting_assessment_insert", "INSERT", "assessments", "bb_waiting_new")
+	WAITING_ON("waiting_assessment_update", "UPDATE OF outcome, assessed_on", "assessments", "bb_waiting_new")
+	WAITING_ON("waiting_assessment_delete", "DELETE", "assessments", "bb_waiting_old")
+	WAITING_ON("waiting_match_insert", "INSERT", "matches", "bb_waiting_new")
+	WAITING_ON("waiting_match_update", "UPDATE OF ended_on", "matches", "bb_waiting_new")
+	WAITING_ON("waiting_match_delete", "DELETE", "matches", "bb_waiting_old")
+	WAITING_ON("waiting_referral_insert", "INSERT", "referrals", "bb_waiting_new")
+	WAITING_ON("waiting_referral_update", "UPDATE OF referred_on, citizen_id", "referrals", "bb_waiting_new")
+	WAITING_ON("waiting_referral_delete", "DELETE", "referrals", "bb_waiting_old")
+	WAITING_ON("waiting_referral_moved", "UPDATE OF citizen_id", "referrals", "bb_waiting_old")
+#undef WAITING_ON
+	"SELECT bb_waiting_refresh(id) FROM citizens;"
+	"CREATE INDEX citizens_waiting ON citizens(waiting_since NULLS FIRST, sort_key NULLS FIRST, id)"
+	" WHERE waiting_since IS NOT NULL;";
+
+/* No PostgreSQL database is older than migration 14: its first migration
+ * makes the schema SQLite has after 14; from then on each number is
+ * written for both engines. */
 const struct migration schema_pg_migrations[] = {
 	{ .version = 14, .sql = pg_v14 },
+	{ .version = 15, .sql = pg_v15 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

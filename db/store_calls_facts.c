@@ -116,13 +116,17 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"     ORDER BY m.matched_on DESC LIMIT 1),"
 		"    (SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
 		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1), 0)"
-		"    AS responsible, " CONTACT_CONSENT("e.citizen_id") " AS contact"
+		"    AS responsible, " CONTACT_CONSENT("e.citizen_id") " AS contact,"
+		/* Once per enrolment, through the keys' own index (the empty
+		 * concatenation keeps the planner off the status index, which
+		 * lists every open call; unlike a unary +, both engines take it). */
+		"   EXISTS (SELECT 1 FROM follow_ups AS f WHERE f." CALLS_MISSED_KEYS("e.id") " AND f.status || '' = 'open')"
+		"    AS open_missed"
 		"  FROM missed JOIN enrolments AS e ON e.citizen_id = missed.citizen_id"
 		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
 		"  JOIN citizens AS c ON c.id = e.citizen_id AND c.status = 'active')"
 		" SELECT enrol.id, enrol.citizen_id, s.id, s.date, t.mark, t.accompanied_by IS NOT NULL,"
-		"  enrol.responsible, enrol.contact, EXISTS (SELECT 1 FROM follow_ups"
-		"   WHERE " CALLS_MISSED_KEYS("enrol.id") " AND status = 'open')"
+		"  enrol.responsible, enrol.contact, enrol.open_missed"
 		" FROM enrol JOIN sessions AS s INDEXED BY calls_sessions_held ON s.activity_id = enrol.activity_id"
 		"  AND s.date BETWEEN enrol.since AND :today AND s.status = 'held'"
 		" JOIN attendance AS t INDEXED BY calls_attendance_marks"
@@ -157,20 +161,30 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* Few calls are open at a time: the status index finds them. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date,"
-		" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id"
-		"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'"
-		"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')"
-		" FROM follow_ups AS f INDEXED BY follow_ups_due"
-		" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-		" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
-		"  AND (:enrolment = 0 OR " CALLS_MISSED_ENROLMENT("f.source_key") " = :enrolment)"
-		" ORDER BY f.id");
+#define MISSED_OPEN_SELECT \
+	"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date," \
+	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
+	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
+	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
+	" FROM follow_ups AS f"
+	/* One enrolment's calls through their keys (a mark asks this, and
+	 * open calls pile up at a big centre); all of them through the
+	 * status index, for the daily sweep. */
+	enum db_status r = enrolment_id
+		? db_prepare(db, &st, MISSED_OPEN_SELECT
+			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+			" WHERE f." CALLS_MISSED_KEYS(":enrolment") " AND f.status || '' = 'open'"
+			"  AND f.reason = 'missed_sessions'"
+			" ORDER BY f.id")
+		: db_prepare(db, &st, MISSED_OPEN_SELECT " INDEXED BY follow_ups_due"
+			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+			" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
+			" ORDER BY f.id");
+#undef MISSED_OPEN_SELECT
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
-	db_bind_int(st, ":enrolment", enrolment_id);
+	if (enrolment_id)
+		db_bind_int(st, ":enrolment", enrolment_id);
 	while (db_step(st) == DB_ROW) {
 		struct call_missed_fact *f = grow_next(&g);
 		if (!f) {

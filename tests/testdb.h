@@ -96,8 +96,8 @@ __attribute__((unused)) static void testdb_finish(void)
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", testdb_dir);
 	for (int i = 0; i < testdb_nmade; i++) {
-		char sql[128];
-		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", testdb_made[i]);
+		char sql[160];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %.63s WITH (FORCE)", testdb_made[i]);
 		testdb_admin(sql, NULL, 0);
 	}
 	testdb_nmade = 0;
