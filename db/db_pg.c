@@ -143,6 +143,14 @@ static void after_failure(struct db *db, enum db_status st)
 	pg->wrote = false;
 }
 
+/* BROBYGGER_PG_TRACE=1: each failed statement's error and SQL, as the
+ * server saw it, on stderr (for porting a store's SQL). */
+static void trace_sql(const char *sql)
+{
+	if (getenv("BROBYGGER_PG_TRACE"))
+		fprintf(stderr, "  SQL: %s\n", sql);
+}
+
 /* The outcome of `res` (which it clears when it failed). */
 static enum db_status check(struct db *db, PGresult *res)
 {
@@ -153,8 +161,8 @@ static enum db_status check(struct db *db, PGresult *res)
 	if (PQstatus(P(db)->conn) != CONNECTION_OK)
 		st = DB_ERR_IO;
 	note_result(db, res);
-	if (getenv("BB_PG_TRACE")) /* DEBUG-TRACE */
-		fprintf(stderr, "PG ERROR: %s\n", db->detail); /* DEBUG-TRACE */
+	if (getenv("BROBYGGER_PG_TRACE"))
+		fprintf(stderr, "PG ERROR: %s\n", db->detail);
 	PQclear(res);
 	after_failure(db, st);
 	return st;
@@ -470,7 +478,7 @@ static bool indeterminate(const PGresult *res)
 	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	/* The type of a parameter could not be told, or an operator on two
 	 * parameters is ambiguous, or none fits text. */
-	return state && (strcmp(state, "42P18") == 0 || strcmp(state, "42725") == 0 || strcmp(state, "42883") == 0);
+	return state && (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0 || strcmp(state, "42725") == 0 || strcmp(state, "42883") == 0);
 }
 
 /* Makes the server statement: first with every type inferred as a
@@ -482,25 +490,38 @@ static enum db_status make_prepared(struct pg_stmt *s)
 	struct prepared *c = s->prep;
 	char name[16];
 	snprintf(name, sizeof name, "bb%llu", ++pg->names);
+	/* A failed PREPARE would break the transaction it is made in: the
+	 * tries are made under a savepoint. */
+	bool in_tx = PQtransactionStatus(pg->conn) == PQTRANS_INTRANS;
+	if (in_tx)
+		PQclear(PQexec(pg->conn, "SAVEPOINT bb_prepare"));
 	PGresult *res = PQprepare(pg->conn, name, c->tr.text, c->tr.nparams, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK && indeterminate(res)) {
 		PQclear(res);
+		if (in_tx)
+			PQclear(PQexec(pg->conn, "ROLLBACK TO SAVEPOINT bb_prepare"));
 		Oid types[PG_SQL_MAX_PARAMS];
 		for (int i = 0; i < c->tr.nparams; i++)
 			types[i] = s->is_int[i] ? OID_INT8 : s->values[i] ? OID_TEXT : 0;
 		res = PQprepare(pg->conn, name, c->tr.text, c->tr.nparams, types);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK && indeterminate(res)) {
 			PQclear(res);
+			if (in_tx)
+				PQclear(PQexec(pg->conn, "ROLLBACK TO SAVEPOINT bb_prepare"));
 			for (int i = 0; i < c->tr.nparams; i++)
 				if (!types[i])
 					types[i] = OID_TEXT;
 			res = PQprepare(pg->conn, name, c->tr.text, c->tr.nparams, types);
 		}
 	}
+	if (in_tx) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			PQclear(PQexec(pg->conn, "ROLLBACK TO SAVEPOINT bb_prepare"));
+		PQclear(PQexec(pg->conn, "RELEASE SAVEPOINT bb_prepare"));
+	}
 	enum db_status st = check(db, res);
 	if (st != DB_OK) {
-		if (getenv("BB_PG_TRACE")) /* DEBUG-TRACE */
-			fprintf(stderr, "  SQL: %s\n", c->tr.text); /* DEBUG-TRACE */
+		trace_sql(c->tr.text);
 		char why[200];
 		snprintf(why, sizeof why, "%.199s", db->detail);
 		db_note(db, "%s (in: %.40s...)", why, c->sql);
@@ -539,13 +560,8 @@ static enum db_status pg_step(struct db_stmt *st)
 	PGresult *res = PQexecPrepared(pg->conn, c->name, c->tr.nparams, (const char *const *)s->values, NULL, NULL, 0);
 	pg->statements++;
 	enum db_status r = check(db, res);
-	if (r != DB_OK && getenv("BB_PG_TRACE")) /* DEBUG-TRACE */
-		fprintf(stderr, "  SQL: %s\n", c->tr.text); /* DEBUG-TRACE */
 	if (r != DB_OK) {
-		/* A statement the server forgot (a DEALLOCATE ALL, a new
-		 * connection) is made again next time. */
-		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-		(void)state;
+		trace_sql(c->tr.text);
 		return r;
 	}
 	count_changes(pg, res);

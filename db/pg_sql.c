@@ -265,8 +265,10 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 	int depth = 0;
 	/* The statement's shape: INSERT INTO table ..., RETURNING. */
 	int first_words = 0;
-	bool insert = false, returning = false;
+	bool insert = false, returning = false, ignore = false;
 	char prev_word[16] = "";   /* the last significant word, for ORDER BY */
+	char word_before[16] = ""; /* the one before it */
+	size_t last_word_at = 0;   /* where prev_word begins in the output */
 	/* Depths of the subqueries in FROM or JOIN, which PostgreSQL 15
 	 * wants named. */
 	int subqueries[MAX_FRAMES];
@@ -278,6 +280,43 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 		enum tok t = next_token(p, &len);
 		if (t == T_END)
 			break;
+		/* INSERT OR IGNORE: ON CONFLICT DO NOTHING at the end. */
+		if (t == T_WORD && word_is(p, len, "OR") && insert && first_words == 1) {
+			const char *q;
+			size_t l2;
+			if (next_significant(p + len, &q, &l2) == T_WORD && word_is(q, l2, "IGNORE")) {
+				ignore = true;
+				p = q + l2;
+				continue;
+			}
+		}
+		/* SQLite's CROSS JOIN t ON ... (a join in the written order):
+		 * a plain JOIN here, where CROSS takes no ON. */
+		if (t == T_WORD && word_is(p, len, "CROSS")) {
+			const char *q;
+			size_t l2;
+			if (next_significant(p + len, &q, &l2) == T_WORD && word_is(q, l2, "JOIN")
+			    && next_significant(q + l2, &q, &l2) == T_WORD) {
+				enum tok after = next_significant(q + l2, &q, &l2);
+				if (after == T_WORD && word_is(q, l2, "AS"))
+					after = next_significant(q + l2, &q, &l2);
+				if (after == T_WORD && !word_is(q, l2, "ON"))
+					after = next_significant(q + l2, &q, &l2);
+				if (after == T_WORD && word_is(q, l2, "ON")) {
+					p += len;
+					continue;
+				}
+			}
+		}
+		/* SQLite's "x IS :y" and "x IS NOT :y" compare with NULL too. */
+		if (t == T_PARAM && strcasecmp(prev_word, "IS") == 0) {
+			puts_(&o, "NOT DISTINCT FROM ");
+		} else if (t == T_PARAM && strcasecmp(prev_word, "NOT") == 0 && strcasecmp(word_before, "IS") == 0
+			   && last_word_at <= o.len) {
+			o.len = last_word_at;
+			o.buf[o.len] = '\0';
+			puts_(&o, "DISTINCT FROM ");
+		}
 		/* SQLite's INDEXED BY name: PostgreSQL's planner chooses. */
 		if (t == T_WORD && word_is(p, len, "INDEXED")) {
 			const char *q;
@@ -287,6 +326,13 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 				p = q + l2;
 				continue;
 			}
+		}
+		/* SQLite's "ORDER BY +x" keeps x's index out of the plan; a
+		 * unary plus on text is an error here. */
+		if (nframes > 0 && t == T_PUNCT && *p == '+' && frames[nframes - 1].depth == depth
+		    && frames[nframes - 1].sig == 0) {
+			p += len;
+			continue;
 		}
 		/* What ends the ORDER BY list of the innermost frame. */
 		if (nframes > 0) {
@@ -379,8 +425,11 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 				}
 				frames[nframes++] = (struct order_frame){ .depth = depth, .id_like = true };
 			}
+			memcpy(word_before, prev_word, sizeof word_before);
 			snprintf(prev_word, sizeof prev_word, "%.*s", (int)(len < 15 ? len : 15), p);
+			last_word_at = o.len - len;
 		} else if (t != T_SPACE) {
+			word_before[0] = '\0';
 			prev_word[0] = '\0';
 			first_words++;
 		}
@@ -388,6 +437,11 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 	}
 	while (nframes > 0)
 		finish_term(&o, &frames[--nframes]);
+	if (ignore) {
+		while (o.len > 0 && (isspace((unsigned char)o.buf[o.len - 1]) || o.buf[o.len - 1] == ';'))
+			o.buf[--o.len] = '\0';
+		puts_(&o, " ON CONFLICT DO NOTHING");
+	}
 	if (ok && insert && !returning && out->table[0] && has_id && has_id(ctx, out->table)) {
 		/* Before a final ';' and the space around it. */
 		while (o.len > 0 && (isspace((unsigned char)o.buf[o.len - 1]) || o.buf[o.len - 1] == ';'))

@@ -66,6 +66,28 @@ static const char pg_v14[] =
 	"  RETURN CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value ELSE acc || ',' || value END;"
 	"CREATE AGGREGATE group_concat(text, text) (SFUNC = bb_concat_step, STYPE = text);"
 	"CREATE AGGREGATE group_concat(text) (SFUNC = bb_concat_step, STYPE = text);"
+	"CREATE FUNCTION bb_concat_step(acc text, value bigint, sep text) RETURNS text LANGUAGE sql IMMUTABLE"
+	"  RETURN bb_concat_step(acc, value::text, sep);"
+	"CREATE FUNCTION bb_concat_step(acc text, value bigint) RETURNS text LANGUAGE sql IMMUTABLE"
+	"  RETURN bb_concat_step(acc, value::text);"
+	"CREATE AGGREGATE group_concat(bigint, text) (SFUNC = bb_concat_step, STYPE = text);"
+	"CREATE AGGREGATE group_concat(bigint) (SFUNC = bb_concat_step, STYPE = text);"
+	/* SQLite's date functions as the stores use them: text in, text
+	 * out, day modifiers only ('+3 days', '-1 day'). */
+	"CREATE FUNCTION date(d text) RETURNS text LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN bb_iso_date(substr(d, 1, 10)) THEN substr(d, 1, 10) END;"
+	"CREATE FUNCTION date(d text, modifier text) RETURNS text LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN bb_iso_date(substr(d, 1, 10)) THEN to_char(substr(d, 1, 10)::date"
+	"   + regexp_replace(modifier, '^ *([+-]?[0-9]+) +days? *$', '\\1')::integer, 'YYYY-MM-DD') END;"
+	"CREATE FUNCTION strftime(fmt text, d text) RETURNS text LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN NOT bb_iso_date(substr(d, 1, 10)) THEN NULL"
+	"   WHEN fmt = '%w' THEN extract(dow FROM substr(d, 1, 10)::date)::integer::text"
+	"   WHEN fmt = '%Y' THEN substr(d, 1, 4) WHEN fmt = '%m' THEN substr(d, 6, 2)"
+	"   WHEN fmt = '%d' THEN substr(d, 9, 2) WHEN fmt = '%Y-%m-%d' THEN substr(d, 1, 10) END;"
+	"CREATE FUNCTION julianday(d text) RETURNS double precision LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN bb_iso_date(substr(d, 1, 10))"
+	"   THEN extract(epoch FROM (CASE WHEN length(d) > 10 THEN d ELSE d || ' 00:00:00' END)::timestamp) / 86400.0"
+	"    + 2440587.5 END;"
 
 	/* ---------- the tables ---------- */
 	"CREATE TABLE settings ("

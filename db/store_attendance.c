@@ -61,7 +61,7 @@ static const char roll_sql[] =
 	"    ON t2.session_id = s2.id AND t2.citizen_id = c.id"
 	"   WHERE s2.activity_id = :activity AND s2.date < :date AND t2.mark = 'present'"
 	"   ORDER BY s2.date DESC LIMIT 1) IS NULL,"
-	"  c.needs_intake AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
+	"  c.needs_intake = 1 AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
 	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'"
 	"   AND f.reason = 'missed_sessions'), " STORE_APART("c")
 	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id"
@@ -219,7 +219,7 @@ enum db_status store_attendance_write_mark(struct db *db, const struct attendanc
 			" VALUES (:session, :citizen, :mark, :companion, :walk_in, :now, :user)"
 			" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
 			"  accompanied_by = excluded.accompanied_by,"
-			"  walk_in = CASE WHEN :keep THEN walk_in ELSE excluded.walk_in END,"
+			"  walk_in = CASE WHEN :keep = 1 THEN attendance.walk_in ELSE excluded.walk_in END,"
 			"  marked_at = excluded.marked_at, marked_by = excluded.marked_by");
 	}
 	if (r != DB_OK)

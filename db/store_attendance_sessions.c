@@ -77,14 +77,16 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 {
 	*count = 0;
 	/* A weekly slot falls on the activity's weekday in the week of :from
-	 * (strftime %w: Sunday 0), when the activity existed by then and has
+	 * (its Monday made in C), when the activity existed by then and has
 	 * no session written anywhere in that week (it may have been moved). */
+	char monday[STORE_DATE_LEN], sunday[STORE_DATE_LEN];
+	int weekday = store_date_weekday(from);
+	if (!weekday || !store_date_add(from, 1 - weekday, monday) || !store_date_add(monday, 6, sunday))
+		return DB_ERR_INVALID;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"WITH picked AS (SELECT * FROM activities"
 		"  WHERE :q = '' OR instr(search_text, :q) > 0),"
-		" monday AS (SELECT date(:from, '-' || ((CAST(strftime('%w', :from) AS INTEGER) + 6) % 7)"
-		"  || ' days') AS d),"
 		" x AS ("
 		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
 		"   COALESCE(s.end_time, p.end_time) AS et, s.status, s.cancel_reason AS reason, s.note,"
@@ -92,13 +94,13 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 		"  FROM sessions AS s JOIN picked AS p ON p.id = s.activity_id"
 		"  WHERE s.date BETWEEN :from AND :to"
 		"  UNION ALL"
-		"  SELECT 0, p.id, date(m.d, '+' || (p.weekday - 1) || ' days') AS day, p.start_time,"
-		"   p.end_time, 'planned', NULL, NULL, NULL, 0"
-		"  FROM picked AS p, monday AS m"
-		"  WHERE p.status = 'active' AND p.weekday IS NOT NULL"
-		"   AND day BETWEEN :from AND :to AND date(p.created_at) <= day"
-		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = p.id"
-		"    AND s.date BETWEEN m.d AND date(m.d, '+6 days'))) "
+		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.end_time, 'planned', NULL, NULL, NULL, 0"
+		"  FROM (SELECT p.id AS activity_id, date(:monday, '+' || (p.weekday - 1) || ' days') AS day,"
+		"    p.start_time, p.end_time, p.created_at FROM picked AS p"
+		"   WHERE p.status = 'active' AND p.weekday IS NOT NULL) AS slot"
+		"  WHERE slot.day BETWEEN :from AND :to AND date(slot.created_at) <= slot.day"
+		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = slot.activity_id"
+		"    AND s.date BETWEEN :monday AND :sunday)) "
 		SESSION_SELECT
 		" ORDER BY x.date, COALESCE(x.st, '99:99'), a.sort_key, x.activity_id"
 		" LIMIT :max");
@@ -107,6 +109,8 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 	db_bind_text(st, ":q", activity_query ? activity_query : "");
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
+	db_bind_text(st, ":monday", monday);
+	db_bind_text(st, ":sunday", sunday);
 	db_bind_int(st, ":max", max);
 	while (*count < max && db_step(st) == DB_ROW)
 		read_session_row(st, &out[(*count)++]);

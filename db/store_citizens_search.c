@@ -365,12 +365,13 @@ out:;
 
 /* ---------- one tier ---------- */
 
-/* " AND NOT COALESCE((test), 0)" for every earlier tier. */
+/* " AND NOT COALESCE((test), false)" for every earlier tier ("1 = 0" is
+ * false on both engines: PostgreSQL's COALESCE takes no 0 for false). */
 static void not_earlier(const struct search *s, int k, struct store_sql *b)
 {
 	for (int j = 0; j < k; j++)
 		if (s->tier[j].test[0])
-			store_sql_add(b, " AND NOT COALESCE((%s), 0)", s->tier[j].test);
+			store_sql_add(b, " AND NOT COALESCE((%s), 1 = 0)", s->tier[j].test);
 }
 
 /* FROM ... WHERE of the tier's source, with the earlier tiers left out. */
@@ -452,7 +453,7 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	case PLAN_WALK: {
 		/* At most :cap rows: hits bunched late in the list order would
 		 * make the walk long, and then the join is the better way. */
-		store_sql_add(&b, "SELECT id, COALESCE((%s), 0)", t->test);
+		store_sql_add(&b, "SELECT id, COALESCE((%s), 1 = 0)", t->test);
 		not_earlier(s, k, &b);
 		store_sql_add(&b, "%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
 			      s->key_column, s->order_by);
@@ -548,7 +549,30 @@ static enum db_status read_hits(struct db *db, const long long *ids, int n, stru
 	return db_finalize(st);
 }
 
-static void search_setup(struct search *s, const struct citizen_query *q)
+/* PostgreSQL has no full-text tables: a full-text tier becomes a test
+ * of the same words as prefixes of the words of its columns, which the
+ * trigram indexes of schema_pg.c can serve. */
+static void without_fts(struct search *s, const struct citizen_query *q)
+{
+	const char *other = "' ' || name_fold || ' ' || COALESCE(search_other, '')";
+	for (int k = 0; k < s->ntiers; k++) {
+		struct tier *t = &s->tier[k];
+		if (!t->fts)
+			continue;
+		if (!t->test[0] && q->digits[0]) {
+			snprintf(t->test, sizeof t->test, "instr(%s, ' ' || :dlo) > 0", other);
+		} else if (!t->test[0]) {
+			struct store_sql b = store_sql_on(t->test, sizeof t->test);
+			for (int i = 0; i < SEARCH_WORDS && s->p.w[i][0]; i++)
+				store_sql_add(&b, "%sinstr(%s, ' ' || :w%d) > 0", i ? " AND " : "", other, i);
+		}
+		snprintf(t->range, sizeof t->range, "%s", t->test);
+		t->index = s->order_index;
+		t->fts = NULL;
+	}
+}
+
+static void search_setup(struct db *db, struct search *s, const struct citizen_query *q)
 {
 	memset(s, 0, sizeof *s);
 	if (q->order == CITIZEN_ORDER_FAMILY) {
@@ -564,6 +588,8 @@ static void search_setup(struct search *s, const struct citizen_query *q)
 		phone_tiers(s, q);
 	else
 		name_tiers(s, q);
+	if (db_engine(db) != DB_ENGINE_SQLITE)
+		without_fts(s, q);
 }
 
 enum db_status store_citizens_search(struct db *db, const struct citizen_query *q, int offset, int limit,
@@ -580,7 +606,7 @@ enum db_status store_citizens_search(struct db *db, const struct citizen_query *
 	int got = 0;
 	if (r != DB_OK)
 		goto out;
-	search_setup(s, q);
+	search_setup(db, s, q);
 
 	/* One read transaction: the tiers and pages agree with each other. */
 	if ((r = db_begin_read(db)) != DB_OK)

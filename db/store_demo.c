@@ -122,6 +122,7 @@ struct demo_writer {
 	struct db_stmt *st[ST_COUNT];
 	enum db_status err;
 	long long saved_cache_size, saved_temp_store;
+	bool pragmas;            /* SQLite: the writer's PRAGMAs set, to restore */
 };
 
 /* While the writer runs: a page cache large enough that the attendance
@@ -140,10 +141,14 @@ enum db_status demo_writer_open(struct db *db, struct demo_writer **out)
 	if (!w)
 		return DB_ERR_IO;
 	w->db = db;
-	enum db_status r = db_query_int(db, "PRAGMA cache_size", &w->saved_cache_size);
-	if (r == DB_OK)
+	/* PostgreSQL keeps its own caches: the server's settings, not ours. */
+	w->pragmas = db_engine(db) == DB_ENGINE_SQLITE;
+	enum db_status r = DB_OK;
+	if (w->pragmas)
+		r = db_query_int(db, "PRAGMA cache_size", &w->saved_cache_size);
+	if (r == DB_OK && w->pragmas)
 		r = db_query_int(db, "PRAGMA temp_store", &w->saved_temp_store);
-	if (r == DB_OK)
+	if (r == DB_OK && w->pragmas)
 		r = db_exec(db, writer_pragmas);
 	if (r == DB_OK)
 		r = db_begin(db);
@@ -175,10 +180,12 @@ enum db_status demo_writer_close(struct demo_writer *w, bool commit)
 	if (commit && w->err == DB_OK)
 		w->err = end;
 
-	char restore[96];
-	snprintf(restore, sizeof restore, "PRAGMA cache_size = %lld; PRAGMA temp_store = %lld;",
-		 w->saved_cache_size, w->saved_temp_store);
-	db_exec(w->db, restore);
+	if (w->pragmas) {
+		char restore[96];
+		snprintf(restore, sizeof restore, "PRAGMA cache_size = %lld; PRAGMA temp_store = %lld;",
+			 w->saved_cache_size, w->saved_temp_store);
+		db_exec(w->db, restore);
+	}
 
 	enum db_status err = w->err;
 	free(w);

@@ -10,7 +10,7 @@ static const struct {
 	int ncols;
 } parts[INSIGHT_PARTS] = {
 	[INSIGHT_PERSON] = {
-		"SELECT name, COALESCE(birth_year, ''), COALESCE(phone, ''), COALESCE(email, ''),"
+		"SELECT name, COALESCE(CAST(birth_year AS TEXT), ''), COALESCE(phone, ''), COALESCE(email, ''),"
 		" COALESCE(address, ''), COALESCE(postcode, ''), COALESCE(town, ''), COALESCE(contact_pref, ''),"
 		" COALESCE(gender, ''), COALESCE(language, ''), status, COALESCE(ended_on, ''),"
 		" COALESCE(end_reason, ''), created_at, COALESCE(anonymised_on, ''), COALESCE(age_band, '')"

@@ -130,7 +130,10 @@ enum db_status store_keys_remake_begin(struct db *db, struct store_keys_remake *
 		return DB_ERR_IO;
 	m->db = db;
 	enum db_status r = DB_OK;
-	for (size_t i = 0; i < SEARCH_OBJECTS && r == DB_OK; i++) {
+	/* PostgreSQL has no full-text tables to rebuild and keeps its
+	 * indexes in step row by row: nothing is set aside there. */
+	size_t objects = db_engine(db) == DB_ENGINE_SQLITE ? SEARCH_OBJECTS : 0;
+	for (size_t i = 0; i < objects && r == DB_OK; i++) {
 		struct db_stmt *st;
 		if ((r = db_prepare(db, &st, "SELECT type, sql FROM sqlite_schema WHERE name = :name")) != DB_OK)
 			break;
@@ -187,9 +190,10 @@ enum db_status store_keys_remake_end(struct store_keys_remake *m, enum db_status
 	for (size_t i = 0; i < SEARCH_OBJECTS && r == DB_OK; i++)
 		if (m->sql[i] && strcmp(m->type[i], "TRIGGER") == 0)
 			r = db_exec(m->db, m->sql[i]);
-	if (r == DB_OK)
+	bool fts = db_engine(m->db) == DB_ENGINE_SQLITE;
+	if (r == DB_OK && fts)
 		r = db_exec(m->db, "INSERT INTO citizens_fts(citizens_fts) VALUES ('rebuild')");
-	if (r == DB_OK)
+	if (r == DB_OK && fts)
 		r = db_exec(m->db, "INSERT INTO citizens_phone_fts(citizens_phone_fts) VALUES ('rebuild')");
 	for (size_t i = 0; i < SEARCH_OBJECTS; i++)
 		free(m->sql[i]);

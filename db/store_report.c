@@ -214,7 +214,7 @@ enum db_status store_report_matched(struct db *db, const struct report_period *p
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT citizen_id, max(volunteer_id IS NOT NULL) FROM matches"
+		"SELECT citizen_id, max(CASE WHEN volunteer_id IS NOT NULL THEN 1 ELSE 0 END) FROM matches"
 		" WHERE matched_on <= :to AND (ended_on IS NULL OR ended_on > :from)"
 		" GROUP BY citizen_id");
 	if (r != DB_OK)
@@ -226,7 +226,8 @@ enum db_status store_report_matched(struct db *db, const struct report_period *p
 }
 
 /* The area is the postcode's first two digits, as matching's "nearby". */
-#define AREA(col) "CASE WHEN " col " GLOB '[0-9][0-9]*' THEN CAST(substr(" col ", 1, 2) AS INTEGER) ELSE -1 END"
+#define AREA(col) "CASE WHEN substr(" col ", 1, 1) BETWEEN '0' AND '9' AND substr(" col ", 2, 1) BETWEEN '0' AND '9'" \
+	" THEN CAST(substr(" col ", 1, 2) AS INTEGER) ELSE -1 END"
 
 enum db_status store_report_waiting(struct db *db,
 				    void (*each)(void *ctx, long long citizen_id, const char *since, int area),

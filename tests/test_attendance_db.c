@@ -135,7 +135,7 @@ static void test_week(void)
 	store_attendance_sessions(db, "2026-11-23", "2026-11-29", "", s, 16, &n);
 	TAP_CHECK(n == 2 && s[0].id == id, "the week now lists the written session instead of the slot");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'session' AND entity_id = %lld"
-			     " AND action = 'create' AND %lld", id, 1), 1, "writing it is audited");
+			     " AND action = 'create' AND %lld = 1", id, 1LL), 1, "writing it is audited");
 	TAP_INT_EQ(attendance_session_for(&desk, 99, "2026-11-24", &id), DB_ERR_NOTFOUND,
 		   "an activity that does not exist has no session");
 
@@ -445,15 +445,15 @@ static void test_walk_ins(void)
 		   "a new person with name and phone");
 	TAP_CHECK(id > 0, "gets an id");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND needs_intake = 1"
-			     " AND phone = '22 33 44 55' AND %lld", id, 1), 1, "flagged for intake");
+			     " AND phone = '22 33 44 55' AND %lld = 1", id, 1LL), 1, "flagged for intake");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM consents WHERE citizen_id = %lld AND purpose = 'registration'"
-			     " AND %lld", id, 1), 1, "with the consent to be written down");
+			     " AND %lld = 1", id, 1LL), 1, "with the consent to be written down");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM referrals WHERE citizen_id = %lld AND source = 'self'"
-			     " AND referred_on = '2026-11-26' AND %lld", id, 1), 1, "a self-referral today");
+			     " AND referred_on = '2026-11-26' AND %lld = 1", id, 1LL), 1, "a self-referral today");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM attendance WHERE citizen_id = %lld AND session_id = 104"
-			     " AND walk_in = 1 AND mark = 'present' AND %lld", id, 1), 1, "marked present");
+			     " AND walk_in = 1 AND mark = 'present' AND %lld = 1", id, 1LL), 1, "marked present");
 	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM audit_log WHERE entity = 'citizen' AND entity_id = %lld"
-			     " AND action = 'create' AND %lld", id, 1), 1, "audited");
+			     " AND action = 'create' AND %lld = 1", id, 1LL), 1, "audited");
 	struct citizen_hit hits[4];
 	int n = 0;
 	citizens_search(&desk, "aerbo", 0, 4, hits, &n);

@@ -46,7 +46,8 @@ __attribute__((unused)) static const char *testdb_server(void)
 __attribute__((unused)) static bool testdb_admin(const char *sql, char *why, size_t size)
 {
 	char conninfo[512];
-	snprintf(conninfo, sizeof conninfo, "%.480s dbname=postgres", testdb_server() ? testdb_server() : "");
+	snprintf(conninfo, sizeof conninfo, "%.400s dbname=postgres options='-c client_min_messages=warning'",
+		 testdb_server() ? testdb_server() : "");
 	PGconn *c = PQconnectdb(conninfo);
 	bool ok = PQstatus(c) == CONNECTION_OK;
 	if (ok) {
