@@ -179,6 +179,27 @@ static void count_changes(struct pg *pg, PGresult *res)
 		pg->wrote = true;
 }
 
+/* The id the last row inserted by this connection took from its table's
+ * sequence (the id trigger's nextval), as SQLite's last_insert_rowid
+ * after a plain statement; 0 when there is none. Inside a transaction
+ * under a savepoint: lastval's error would break it. */
+static long long last_value(struct pg *pg)
+{
+	bool in_tx = PQtransactionStatus(pg->conn) == PQTRANS_INTRANS;
+	if (in_tx)
+		PQclear(PQexec(pg->conn, "SAVEPOINT bb_lastval"));
+	PGresult *res = PQexec(pg->conn, "SELECT lastval()");
+	long long id = 0;
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	else if (in_tx)
+		PQclear(PQexec(pg->conn, "ROLLBACK TO SAVEPOINT bb_lastval"));
+	PQclear(res);
+	if (in_tx)
+		PQclear(PQexec(pg->conn, "RELEASE SAVEPOINT bb_lastval"));
+	return id;
+}
+
 static enum db_status pg_exec(struct db *db, const char *sql)
 {
 	struct pg *pg = P(db);
@@ -189,7 +210,10 @@ static enum db_status pg_exec(struct db *db, const char *sql)
 	/* A schema change or a bulk statement: both count as writing. */
 	if (db->depth > 0 && db->writing)
 		pg->wrote = true;
+	bool inserted = strncmp(PQcmdStatus(res), "INSERT", 6) == 0;
 	PQclear(res);
+	if (inserted)
+		pg->last_id = last_value(pg);
 	free(pg->id_tables);
 	pg->id_tables = NULL;
 	pg->statements++;

@@ -58,6 +58,8 @@ static const char pg_v14[] =
 	"  END IF;"
 	"  RETURN NEW;"
 	"END $$;"
+	"CREATE FUNCTION last_insert_rowid() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$"
+	"BEGIN RETURN lastval(); EXCEPTION WHEN others THEN RETURN 0; END $$;"
 	"CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE"
 	"  RETURN strpos(haystack, needle);"
 	"CREATE FUNCTION bb_concat_step(acc text, value text, sep text) RETURNS text LANGUAGE sql IMMUTABLE"

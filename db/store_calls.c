@@ -213,7 +213,7 @@ static enum db_status card_main(struct db *db, long long call_id, struct call_ca
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT " CALL_ROW_COLUMNS ", f.status, COALESCE(f.outcome, ''), COALESCE(f.note, ''),"
-		" COALESCE(f.next_step, ''), c.version, COALESCE(c.birth_year, ''), COALESCE(c.contact_pref, '')"
+		" COALESCE(f.next_step, ''), c.version, COALESCE(CAST(c.birth_year AS TEXT), ''), COALESCE(c.contact_pref, '')"
 		" FROM follow_ups AS f JOIN citizens AS c ON c.id = f.citizen_id"
 		" LEFT JOIN volunteers AS v ON v.id = f.responsible WHERE f.id = :id");
 	if (r != DB_OK)
@@ -615,7 +615,7 @@ enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *c
 		"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
 		" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
 		" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
-		"  WHERE status = 'cancelled'");
+		"  WHERE follow_ups.status = 'cancelled'");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", c->citizen_id);

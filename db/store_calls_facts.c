@@ -293,7 +293,7 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
  * quota, and those the rule refuses would take the places of others every
  * day. */
 #define IDLE_WHERE \
-	" c.status = 'active' AND c.id NOT IN recent AND " CONTACT_CONSENT("c.id") \
+	" c.status = 'active' AND c.id NOT IN (SELECT cid FROM recent) AND " CONTACT_CONSENT("c.id") \
 	" AND NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open')" \
 	" AND NOT EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id" \
 	"  WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned' AND s.date >= :today)"

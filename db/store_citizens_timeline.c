@@ -172,7 +172,7 @@ enum db_status store_citizens_facts(struct db *db, long long id, const char *tod
 		"  (SELECT v.name FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
 		"    JOIN volunteers AS v ON v.id = t.accompanied_by"
 		"    WHERE t.citizen_id = c.id AND s.date <= :today ORDER BY s.date DESC, s.id DESC LIMIT 1)"
-		" FROM citizens AS c LEFT JOIN next_call AS nc"
+		" FROM citizens AS c LEFT JOIN next_call AS nc ON 1 = 1"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT id FROM assessments"
 		"   WHERE citizen_id = c.id ORDER BY assessed_on DESC, id DESC LIMIT 1)"
 		" WHERE c.id = :id");

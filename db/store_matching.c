@@ -385,6 +385,10 @@ out:
  * when this one writes: together they say whether anything changed. */
 enum db_status store_matching_data_version(struct db *db, long long *version)
 {
+	/* PostgreSQL: every committed write moves bb_commits (db_pg.c). */
+	if (db_engine(db) == DB_ENGINE_POSTGRESQL)
+		return db_query_int(db, "SELECT last_value * 2 + CASE WHEN is_called THEN 1 ELSE 0 END FROM bb_commits",
+				    version);
 	return db_query_int(db, "SELECT (SELECT data_version FROM pragma_data_version()) * 4294967296"
 				" + total_changes()", version);
 }

@@ -29,14 +29,41 @@ static void exec_ok(struct db *db, const char *sql)
 	}
 }
 
+/* A trigger `name` that refuses `event` ("BEFORE INSERT") on `table`
+ * (where `when` holds, if given): on SQLite a temporary one, on this
+ * connection only; on PostgreSQL one on the table. */
+static void inject(struct db *db, const char *name, const char *event, const char *table, const char *when)
+{
+	char sql[512];
+	if (testdb_pg())
+		snprintf(sql, sizeof sql,
+			 "CREATE OR REPLACE FUNCTION bb_injected() RETURNS trigger LANGUAGE plpgsql AS"
+			 " $$BEGIN RAISE EXCEPTION 'injected failure'; END$$;"
+			 "CREATE TRIGGER %s %s ON %s FOR EACH ROW%s%s%s EXECUTE FUNCTION bb_injected();",
+			 name, event, table, when ? " WHEN (" : "", when ? when : "", when ? ")" : "");
+	else
+		snprintf(sql, sizeof sql,
+			 "CREATE TEMP TRIGGER %s %s ON main.%s%s%s BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+			 name, event, table, when ? " WHEN " : "", when ? when : "");
+	exec_ok(db, sql);
+}
+
+static void uninject(struct db *db, const char *name, const char *table)
+{
+	char sql[160];
+	if (testdb_pg())
+		snprintf(sql, sizeof sql, "DROP TRIGGER %s ON %s", name, table);
+	else
+		snprintf(sql, sizeof sql, "DROP TRIGGER temp.%s", name);
+	exec_ok(db, sql);
+}
+
 /* Refuses every INSERT into `table` on this connection from now on. */
 static void fail_inserts_into(struct db *db, const char *table)
 {
-	char sql[256];
-	snprintf(sql, sizeof sql,
-		 "CREATE TEMP TRIGGER injected_%s BEFORE INSERT ON main.%s BEGIN"
-		 " SELECT RAISE(ABORT, 'injected failure'); END;", table, table);
-	exec_ok(db, sql);
+	char name[64];
+	snprintf(name, sizeof name, "injected_%s", table);
+	inject(db, name, "BEFORE INSERT", table, NULL);
 }
 
 /* A weekly group with sessions on the last Thursdays and today, two
@@ -79,7 +106,7 @@ static void mark_with_call(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 103 AND status = 'planned'"), 1,
 		   "the session is not made held");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_follow_ups");
+	uninject(db, "injected_follow_ups", "follow_ups");
 	TAP_INT_EQ(attendance_mark(&desk, 103, 2, "absent", 0, &out), DB_OK, "without the fault it goes through");
 	TAP_CHECK(out.call_planned, "and plans the call");
 	db_close(db);
@@ -232,17 +259,16 @@ static void card_saved(void)
 
 	/* An edit kept at a stop and saved now: removing the kept edit is the
 	 * last step. */
-	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	uninject(db, "injected_audit_log", "audit_log");
 	struct card_draft kept = { .base_version = 1, .data = "name=Karen Ærø Holm\n", .base = "name=Karen Ærø\n" };
 	if (citizens_keep_edit(&desk, id, "Karen Ærø", &kept) != DB_OK)
 		printf("# keeping the edit failed\n");
-	exec_ok(db, "CREATE TEMP TRIGGER injected_drafts BEFORE DELETE ON main.drafts BEGIN"
-		    " SELECT RAISE(ABORT, 'injected failure'); END;");
+	inject(db, "injected_drafts", "BEFORE DELETE", "drafts", NULL);
 	TAP_CHECK(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL) != DB_OK,
 		  "a card whose kept edit cannot be removed is not saved");
 	TAP_INT_EQ(testdb_count(db, sql), 1, "the card is as it was");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'card'"), 1, "the kept edit is still there");
-	exec_ok(db, "DROP TRIGGER temp.injected_drafts");
+	uninject(db, "injected_drafts", "drafts");
 	TAP_INT_EQ(citizens_save_card(&desk, &edited, v->card.citizen.version, NULL), DB_OK, "without the fault it saves");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "and the kept edit is gone");
 	free(v);
@@ -260,7 +286,7 @@ static void course_ended(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE id = 1 AND status = 'active' AND version = 1"
 				    " AND ended_on IS NULL"), 1, "leaves the course open");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 0, "and no event on the timeline");
-	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	uninject(db, "injected_audit_log", "audit_log");
 	TAP_INT_EQ(citizens_end_course(&desk, 1, 1, "moved"), DB_OK, "without the fault it ends");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM course_events"), 1, "with its event");
 	db_close(db);
@@ -308,7 +334,7 @@ static void confirm_match(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 1,
 		   "the no-contact call is still open");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_follow_ups");
+	uninject(db, "injected_follow_ups", "follow_ups");
 	TAP_INT_EQ(matching_confirm(&desk, &q, &done), DB_OK, "without the fault it goes through");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'after_first_session'"), 1,
 		   "with its call");
@@ -373,7 +399,7 @@ static void volunteer_saved(void)
 				    " + (SELECT count(*) FROM volunteer_languages) + (SELECT count(*) FROM volunteer_areas)"
 				    " + (SELECT count(*) FROM volunteer_courses)"), 0,
 		   "nor any of their interests, languages, areas or courses");
-	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	uninject(db, "injected_audit_log", "audit_log");
 
 	/* An edit replaces the sets as a whole; the courses come last. */
 	TAP_INT_EQ(registry_save_volunteer(&desk, &v, 0, &id), DB_OK, "saved without the fault");
@@ -460,7 +486,7 @@ static void outcome_escalation_fails(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE source_key = 'agreed:10'"), 0,
 		   "and no next try is planned");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_call_escalations");
+	uninject(db, "injected_call_escalations", "call_escalations");
 	TAP_INT_EQ(calls_record_outcome(&desk, &e, &res), DB_OK, "without the fault it goes through");
 	TAP_CHECK(res.escalated && res.not_reached == 3, "and raises her after three calls");
 	db_close(db);
@@ -469,11 +495,9 @@ static void outcome_escalation_fails(void)
 /* Refuses every UPDATE of `table` on this connection from now on. */
 static void fail_updates_of(struct db *db, const char *table)
 {
-	char sql[256];
-	snprintf(sql, sizeof sql,
-		 "CREATE TEMP TRIGGER injected_update_%s BEFORE UPDATE ON main.%s BEGIN"
-		 " SELECT RAISE(ABORT, 'injected failure'); END;", table, table);
-	exec_ok(db, sql);
+	char name[64];
+	snprintf(name, sizeof name, "injected_update_%s", table);
+	inject(db, name, "BEFORE UPDATE", table, NULL);
 }
 
 /* Bo is reached and his course ends: the course, the outcome, his other
@@ -512,7 +536,7 @@ static void outcome_new_match_fails(void)
 		   "nor her place in the group");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE id = 10 AND status = 'open'"), 1,
 		   "and the call is still open");
-	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	uninject(db, "injected_audit_log", "audit_log");
 	TAP_INT_EQ(calls_record_outcome(&desk, &e, &res), DB_OK, "without the fault it goes through");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE id = 1 AND outcome = 'did_not_work'"), 1,
 		   "and ends the match");
@@ -548,9 +572,8 @@ static void sweep_batch(void)
 	struct db *db = open_centre("sweep.db", &desk);
 	exec_ok(db,
 		"UPDATE citizens SET created_at = '2026-08-01 10:00:00';"
-		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 2, 'absent');"
-		"CREATE TEMP TRIGGER injected_one BEFORE INSERT ON main.follow_ups"
-		" WHEN NEW.source_key = 'no_contact:3' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 2, 'absent');");
+	inject(db, "injected_one", "BEFORE INSERT", "follow_ups", "NEW.source_key = 'no_contact:3'");
 	struct call_sweep s;
 	struct desk nobody = { .db = db, .users_exist = true };
 	TAP_CHECK(calls_plan_due(&nobody, (struct date){ 2026, 11, 26 }, true, &s) != DB_OK,
@@ -558,7 +581,7 @@ static void sweep_batch(void)
 	TAP_INT_EQ(s.created, 0, "the sweep says none was made");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 0, "none of the batch remains");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_one");
+	uninject(db, "injected_one", "follow_ups");
 	TAP_INT_EQ(calls_plan_due(&nobody, (struct date){ 2026, 11, 26 }, true, &s), DB_OK,
 		   "without the fault the sweep runs");
 	TAP_INT_EQ(s.created, 2, "and writes the batch");
@@ -592,7 +615,7 @@ static void anonymise_fails(void)
 		   "and her call");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents WHERE citizen_id = 1 AND withdrawn_on IS NULL"), 2,
 		   "her consents are in force");
-	exec_ok(db, "DROP TRIGGER temp.injected_audit_log");
+	uninject(db, "injected_audit_log", "audit_log");
 	TAP_INT_EQ(anonymise_citizen(&coordinator, 1), DB_OK, "without the fault she is anonymised");
 	db_close(db);
 }
@@ -603,9 +626,8 @@ static void withdraw_registration_fails(void)
 {
 	struct desk desk;
 	struct db *db = open_centre("withdraw.db", &desk);
-	exec_ok(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (2, 'registration', '2026-01-10');"
-		    "CREATE TEMP TRIGGER injected_last BEFORE INSERT ON main.audit_log WHEN NEW.detail = 'anonymised'"
-		    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+	exec_ok(db, "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (2, 'registration', '2026-01-10');");
+	inject(db, "injected_last", "BEFORE INSERT", "audit_log", "NEW.detail = 'anonymised'");
 	struct consent_outcome out;
 	TAP_CHECK(consents_withdraw(&desk, 2, CONSENT_REGISTRATION, &out) != DB_OK,
 		  "the withdrawal cannot be completed");
@@ -625,9 +647,8 @@ static void retention_fails(void)
 	struct desk desk;
 	struct db *db = open_centre("retention.db", &desk);
 	exec_ok(db, "UPDATE citizens SET status = 'ended', ended_on = '2025-01-10', end_reason = 'moved' WHERE id = 3;"
-		    "INSERT INTO audit_log(at, action, entity) VALUES ('2023-01-01 10:00:00', 'view', 'citizen');"
-		    "CREATE TEMP TRIGGER injected_last BEFORE INSERT ON main.audit_log WHEN NEW.entity = 'retention'"
-		    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+		    "INSERT INTO audit_log(at, action, entity) VALUES ('2023-01-01 10:00:00', 'view', 'citizen');");
+	inject(db, "injected_last", "BEFORE INSERT", "audit_log", "NEW.entity = 'retention'");
 	struct desk nobody = { .db = db, .users_exist = true };
 	struct retention_result r;
 	TAP_CHECK(retention_daily(&nobody, (struct date){ 2026, 11, 26 }, &r) != DB_OK, "the run cannot be logged");
@@ -638,7 +659,7 @@ static void retention_fails(void)
 		   "the old audit entry is still there");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM settings WHERE key = 'retention_last_run'"), 0,
 		   "and the day is not noted, so the next start tries again");
-	exec_ok(db, "DROP TRIGGER temp.injected_last");
+	uninject(db, "injected_last", "audit_log");
 	TAP_INT_EQ(retention_daily(&nobody, (struct date){ 2026, 11, 26 }, &r), DB_OK, "without the fault it runs");
 	TAP_CHECK(r.ran && r.citizens == 1 && r.audit_entries == 1, "and anonymises Ib");
 	db_close(db);
@@ -661,7 +682,7 @@ static void mark_came_back(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 103 AND status = 'planned'"), 1,
 		   "the session is not made held");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_update_follow_ups");
+	uninject(db, "injected_update_follow_ups", "follow_ups");
 	TAP_INT_EQ(attendance_mark(&desk, 103, 2, "present", 0, &out), DB_OK, "without the fault it goes through");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'cancelled'"), 1,
 		   "and the call is cancelled");
@@ -688,7 +709,7 @@ static void sweep_answered_fails(void)
 		  "the answered call cannot be cancelled");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), 1, "no new call of the batch remains");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
-	exec_ok(db, "DROP TRIGGER temp.injected_update_follow_ups");
+	uninject(db, "injected_update_follow_ups", "follow_ups");
 	TAP_INT_EQ(calls_plan_due(&nobody, (struct date){ 2026, 11, 26 }, false, &s), DB_OK, "without the fault");
 	TAP_CHECK(s.created >= 1 && s.answered == 1, "the new calls are written and the answered one cancelled");
 	db_close(db);
@@ -705,8 +726,7 @@ static void import_citizens(void)
 	long long citizens = testdb_count(db, "SELECT count(*) FROM citizens");
 	long long interests = testdb_count(db, "SELECT count(*) FROM interests");
 	long long consents = testdb_count(db, "SELECT count(*) FROM consents");
-	exec_ok(db, "CREATE TEMP TRIGGER injected_import BEFORE INSERT ON main.audit_log"
-		    " WHEN NEW.action = 'import' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+	inject(db, "injected_import", "BEFORE INSERT", "audit_log", "NEW.action = 'import'");
 	const char *file = "Navn;Samtykke givet den;Interesser\n"
 			   "Ulla Ulriksen;01-11-2026;Petanque\nVera Vang;02-11-2026;\nWilly Wulff;03-11-2026;Gåture\n";
 	struct exchange_import req = { .table = EXCHANGE_CITIZENS, .encoding = CSV_AUTO, .source = "test" };
@@ -721,7 +741,7 @@ static void import_citizens(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM consents"), consents, "nor a consent");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM interests"), interests, "nor the new interest");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nor an audit line");
-	exec_ok(db, "DROP TRIGGER temp.injected_import");
+	uninject(db, "injected_import", "audit_log");
 	TAP_INT_EQ(exchange_import(&d, &req, file, strlen(file), &rep), DB_OK, "without the fault it imports");
 	TAP_INT_EQ(rep.added, 3, "all three");
 	exchange_report_free(&rep);
