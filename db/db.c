@@ -431,6 +431,11 @@ int db_changes(const struct db *db)
 	return db->engine->changes(db);
 }
 
+long long db_total_changes(const struct db *db)
+{
+	return db->engine->total_changes(db);
+}
+
 enum db_status db_query_int(struct db *db, const char *sql, long long *out)
 {
 	struct db_stmt *st;

@@ -120,6 +120,9 @@ enum db_status db_finalize(struct db_stmt *st);
 
 long long db_last_insert_id(const struct db *db);
 int db_changes(const struct db *db);
+/* Rows this connection has inserted, updated or deleted since it opened
+ * (SQLite's total_changes()). */
+long long db_total_changes(const struct db *db);
 
 /* One integer from a query without parameters, e.g. a count. */
 enum db_status db_query_int(struct db *db, const char *sql, long long *out);

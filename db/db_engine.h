@@ -58,6 +58,7 @@ struct db_engine {
 	void (*finalize)(struct db_stmt *st);
 	long long (*last_insert_id)(const struct db *db);
 	int (*changes)(const struct db *db);
+	long long (*total_changes)(const struct db *db);
 	enum db_status (*data_version)(struct db *db, long long *version);
 	int (*schema_version)(struct db *db);
 	enum db_status (*set_schema_version)(struct db *db, int version);

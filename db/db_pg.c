@@ -71,6 +71,7 @@ struct pg {
 	unsigned long long names;  /* the last statement name made */
 	long long last_id;
 	int changes;
+	long long total_changes;   /* db_total_changes */
 	bool wrote;                /* the open write transaction changed rows */
 	bool broken;               /* a statement failed inside the transaction */
 	long long own_commits;     /* this connection's moves of bb_commits */
@@ -175,8 +176,10 @@ static void count_changes(struct pg *pg, PGresult *res)
 	pg->changes = tuples && *tuples ? atoi(tuples) : 0;
 	const char *status = PQcmdStatus(res);
 	if (pg->changes > 0 && (strncmp(status, "INSERT", 6) == 0 || strncmp(status, "UPDATE", 6) == 0
-				|| strncmp(status, "DELETE", 6) == 0))
+				|| strncmp(status, "DELETE", 6) == 0)) {
 		pg->wrote = true;
+		pg->total_changes += pg->changes;
+	}
 }
 
 /* The id the last row inserted by this connection took from its table's
@@ -211,9 +214,21 @@ static enum db_status pg_exec(struct db *db, const char *sql)
 	if (db->depth > 0 && db->writing)
 		pg->wrote = true;
 	bool inserted = strncmp(PQcmdStatus(res), "INSERT", 6) == 0;
+	int in_transaction = db->depth > 0;
+	count_changes(pg, res);
+	bool wrote = pg->wrote;
 	PQclear(res);
 	if (inserted)
 		pg->last_id = last_value(pg);
+	if (!in_transaction && wrote) {
+		/* Committed by itself: the other desks are told as after a
+		 * db_end (pg_commit). */
+		res = PQexec(pg->conn, "SELECT nextval('bb_commits')");
+		if (PQresultStatus(res) == PGRES_TUPLES_OK)
+			pg->own_commits++;
+		PQclear(res);
+		pg->wrote = false;
+	}
 	free(pg->id_tables);
 	pg->id_tables = NULL;
 	pg->statements++;
@@ -692,6 +707,11 @@ static int pg_changes(const struct db *db)
 	return P(db)->changes;
 }
 
+static long long pg_total_changes(const struct db *db)
+{
+	return P(db)->total_changes;
+}
+
 static enum db_status pg_data_version(struct db *db, long long *version)
 {
 	long long v = 0;
@@ -822,6 +842,7 @@ static const struct db_engine pg_engine = {
 	.finalize = pg_finalize,
 	.last_insert_id = pg_last_insert_id,
 	.changes = pg_changes,
+	.total_changes = pg_total_changes,
 	.data_version = pg_data_version,
 	.schema_version = pg_schema_version,
 	.set_schema_version = pg_set_schema_version,

@@ -608,6 +608,11 @@ static int lite_changes(const struct db *db)
 	return sqlite3_changes(L(db)->h);
 }
 
+static long long lite_total_changes(const struct db *db)
+{
+	return sqlite3_total_changes64(L(db)->h);
+}
+
 static enum db_status lite_data_version(struct db *db, long long *version)
 {
 	return db_query_int(db, "PRAGMA data_version", version);
@@ -679,6 +684,7 @@ static const struct db_engine lite_engine = {
 	.finalize = lite_finalize,
 	.last_insert_id = lite_last_insert_id,
 	.changes = lite_changes,
+	.total_changes = lite_total_changes,
 	.data_version = lite_data_version,
 	.schema_version = lite_schema_version,
 	.set_schema_version = lite_set_schema_version,

@@ -308,10 +308,13 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 				}
 			}
 		}
-		/* SQLite's "x IS :y" and "x IS NOT :y" compare with NULL too. */
-		if (t == T_PARAM && strcasecmp(prev_word, "IS") == 0) {
+		/* SQLite's "x IS y" and "x IS NOT y" of any two values. */
+		bool is_value = t != T_SPACE
+			&& !(t == T_WORD && (word_is(p, len, "NULL") || word_is(p, len, "NOT") || word_is(p, len, "TRUE")
+					     || word_is(p, len, "FALSE") || word_is(p, len, "DISTINCT")));
+		if (is_value && strcasecmp(prev_word, "IS") == 0) {
 			puts_(&o, "NOT DISTINCT FROM ");
-		} else if (t == T_PARAM && strcasecmp(prev_word, "NOT") == 0 && strcasecmp(word_before, "IS") == 0
+		} else if (is_value && strcasecmp(prev_word, "NOT") == 0 && strcasecmp(word_before, "IS") == 0
 			   && last_word_at <= o.len) {
 			o.len = last_word_at;
 			o.buf[o.len] = '\0';
@@ -391,6 +394,7 @@ bool pg_sql_translate(const char *sql, pg_sql_has_id_fn has_id, void *ctx, struc
 			char num[16];
 			snprintf(num, sizeof num, "$%d", n);
 			puts_(&o, num);
+			prev_word[0] = word_before[0] = '\0';
 			p += len;
 			continue;
 		}

@@ -74,6 +74,17 @@ static const char pg_v14[] =
 	"  RETURN bb_concat_step(acc, value::text);"
 	"CREATE AGGREGATE group_concat(bigint, text) (SFUNC = bb_concat_step, STYPE = text);"
 	"CREATE AGGREGATE group_concat(bigint) (SFUNC = bb_concat_step, STYPE = text);"
+	/* SQLite's comparisons are 0 or 1, and the stores take their max
+	 * and sum: as numbers here too. */
+	"CREATE FUNCTION bb_max_flag(acc integer, v boolean) RETURNS integer LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN v IS NULL THEN acc ELSE GREATEST(COALESCE(acc, 0), v::integer) END;"
+	"CREATE FUNCTION bb_min_flag(acc integer, v boolean) RETURNS integer LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN v IS NULL THEN acc ELSE LEAST(COALESCE(acc, 1), v::integer) END;"
+	"CREATE FUNCTION bb_sum_flag(acc bigint, v boolean) RETURNS bigint LANGUAGE sql IMMUTABLE"
+	"  RETURN CASE WHEN v IS NULL THEN acc ELSE COALESCE(acc, 0) + v::integer END;"
+	"CREATE AGGREGATE max(boolean) (SFUNC = bb_max_flag, STYPE = integer);"
+	"CREATE AGGREGATE min(boolean) (SFUNC = bb_min_flag, STYPE = integer);"
+	"CREATE AGGREGATE sum(boolean) (SFUNC = bb_sum_flag, STYPE = bigint);"
 	/* SQLite's date functions as the stores use them: text in, text
 	 * out, day modifiers only ('+3 days', '-1 day'). */
 	"CREATE FUNCTION date(d text) RETURNS text LANGUAGE sql IMMUTABLE"

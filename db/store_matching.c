@@ -385,10 +385,9 @@ out:
  * when this one writes: together they say whether anything changed. */
 enum db_status store_matching_data_version(struct db *db, long long *version)
 {
-	/* PostgreSQL: every committed write moves bb_commits (db_pg.c). */
-	if (db_engine(db) == DB_ENGINE_POSTGRESQL)
-		return db_query_int(db, "SELECT last_value * 2 + CASE WHEN is_called THEN 1 ELSE 0 END FROM bb_commits",
-				    version);
-	return db_query_int(db, "SELECT (SELECT data_version FROM pragma_data_version()) * 4294967296"
-				" + total_changes()", version);
+	long long others;
+	enum db_status r = db_data_version(db, &others);
+	if (r == DB_OK)
+		*version = others * 4294967296LL + db_total_changes(db);
+	return r;
 }

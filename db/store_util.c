@@ -209,7 +209,19 @@ bool store_date_add(const char *iso, long days, char out[STORE_DATE_LEN])
 	civil_from_days(z + days, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		return false;
-	snprintf(out, STORE_DATE_LEN, "%04ld-%02ld-%02ld", y, m, d);
+	/* Digit by digit: civil_from_days keeps m in 1..12 and d in 1..31. */
+	const long parts[3] = { y, m, d };
+	const int widths[3] = { 4, 2, 2 };
+	char *p = out;
+	for (int i = 0; i < 3; i++) {
+		if (i)
+			*p++ = '-';
+		long v = parts[i];
+		for (int k = widths[i] - 1; k >= 0; k--, v /= 10)
+			p[k] = (char)('0' + v % 10);
+		p += widths[i];
+	}
+	*p = '\0';
 	return true;
 }
 

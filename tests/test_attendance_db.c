@@ -101,8 +101,7 @@ static void test_migration(void)
 	struct db *db = open_centre("migration.db");
 	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "the database is at the latest schema");
 	TAP_CHECK(migrate_latest() >= 4, "which includes migration 4 (needs_intake)");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM pragma_table_info('citizens') WHERE name = 'needs_intake'"), 1,
-		   "citizens have a needs_intake column");
+	TAP_CHECK(testdb_has_column(db, "citizens", "needs_intake"), "citizens have a needs_intake column");
 	TAP_INT_EQ(testdb_count(db, "SELECT sum(needs_intake) FROM citizens"), 0, "which is 0 for people on record");
 	TAP_CHECK(db_exec(db, "UPDATE citizens SET needs_intake = 2 WHERE id = 1") == DB_ERR_CONSTRAINT,
 		  "and only 0 or 1");

@@ -23,6 +23,7 @@
 
 static char testdb_dir[64];
 static char testdb_what[32];
+static int testdb_pid;            /* the test's, kept by forked children */
 /* PostgreSQL: the databases made so far, to drop at the end. */
 enum { TESTDB_MAX = 64 };
 static char testdb_made[TESTDB_MAX][64];
@@ -70,6 +71,7 @@ __attribute__((unused)) static bool testdb_admin(const char *sql, char *why, siz
 __attribute__((unused)) static bool testdb_start(const char *what)
 {
 	snprintf(testdb_what, sizeof testdb_what, "%s", what);
+	testdb_pid = (int)getpid();
 	for (char *c = testdb_what; *c; c++)
 		if (!isalnum((unsigned char)*c))
 			*c = '_';
@@ -121,7 +123,7 @@ __attribute__((unused)) static void testdb_path(char *out, size_t size, const ch
 		return;
 	}
 	char db[64];
-	int n = snprintf(db, sizeof db, "bbt_%s_%d_", testdb_what, (int)getpid());
+	int n = snprintf(db, sizeof db, "bbt_%s_%d_", testdb_what, testdb_pid);
 	for (const char *c = name; *c && n < (int)sizeof db - 1; c++)
 		db[n++] = isalnum((unsigned char)*c) ? (char)tolower((unsigned char)*c) : '_';
 	db[n < (int)sizeof db ? n : (int)sizeof db - 1] = '\0';
@@ -148,6 +150,18 @@ __attribute__((unused)) static long long testdb_count(struct db *db, const char 
 		return -1;
 	}
 	return n;
+}
+
+/* Whether `table` has the column `column`, on either engine. */
+__attribute__((unused)) static bool testdb_has_column(struct db *db, const char *table, const char *column)
+{
+	char sql[256];
+	if (db_engine(db) == DB_ENGINE_POSTGRESQL)
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM information_schema.columns"
+			 " WHERE table_name = '%s' AND column_name = '%s'", table, column);
+	else
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'", table, column);
+	return testdb_count(db, sql) == 1;
 }
 
 /* Rows a test writes with plain SQL have no search or sort keys: make
