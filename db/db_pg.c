@@ -452,11 +452,63 @@ static struct prepared *prepared_for(struct db *db, const char *sql)
 	return spare;
 }
 
+static bool indeterminate(const PGresult *res)
+{
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	/* The type of a parameter could not be told, or an operator on two
+	 * parameters is ambiguous, or none fits text. */
+	return state && (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0 || strcmp(state, "42725") == 0 || strcmp(state, "42883") == 0);
+}
+
+/* Made at once where the server can tell every parameter's type from
+ * the SQL, so bad SQL fails at prepare as on SQLite; else at the first
+ * step, with the bound values' types. */
+static enum db_status prepare_early(struct db *db, struct prepared *c)
+{
+	struct pg *pg = P(db);
+	char name[16];
+	snprintf(name, sizeof name, "bb%llu", ++pg->names);
+	bool in_tx = PQtransactionStatus(pg->conn) == PQTRANS_INTRANS;
+	if (in_tx)
+		PQclear(PQexec(pg->conn, "SAVEPOINT bb_prepare"));
+	PGresult *res = PQprepare(pg->conn, name, c->tr.text, c->tr.nparams, NULL);
+	bool made = PQresultStatus(res) == PGRES_COMMAND_OK;
+	bool later = !made && indeterminate(res);
+	if (in_tx) {
+		if (!made)
+			PQclear(PQexec(pg->conn, "ROLLBACK TO SAVEPOINT bb_prepare"));
+		PQclear(PQexec(pg->conn, "RELEASE SAVEPOINT bb_prepare"));
+	}
+	if (made || later) {
+		if (made)
+			memcpy(c->name, name, sizeof c->name);
+		PQclear(res);
+		return DB_OK;
+	}
+	enum db_status st = status_from_state(PQresultErrorField(res, PG_DIAG_SQLSTATE));
+	note_result(db, res);
+	trace_sql(c->tr.text);
+	PQclear(res);
+	return st == DB_OK ? DB_ERR_MISUSE : st;
+}
+
 static enum db_status pg_prepare(struct db *db, struct db_stmt **out, const char *sql)
 {
 	struct prepared *c = prepared_for(db, sql);
 	if (!c)
 		return DB_ERR_MISUSE;
+	if (!c->name[0]) {
+		enum db_status r = prepare_early(db, c);
+		if (r != DB_OK) {
+			if (c->owned) {
+				forget_prepared(c);
+				free(c);
+			} else {
+				forget_prepared(c);
+			}
+			return r;
+		}
+	}
 	struct pg_stmt *st = calloc(1, sizeof *st);
 	if (!st)
 		return DB_ERR_IO;
@@ -512,13 +564,6 @@ static enum db_status pg_bind_null(struct db_stmt *st, const char *name)
 	return set_value(st, name, NULL, false);
 }
 
-static bool indeterminate(const PGresult *res)
-{
-	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-	/* The type of a parameter could not be told, or an operator on two
-	 * parameters is ambiguous, or none fits text. */
-	return state && (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0 || strcmp(state, "42725") == 0 || strcmp(state, "42883") == 0);
-}
 
 /* Makes the server statement: first with every type inferred as a
  * literal's would be, then, where that fails, with the bound C types. */

@@ -224,10 +224,24 @@ static void test_backup(void)
 	db_close(db);
 }
 
+/* A database of the test's own: in memory on SQLite, a new one on the
+ * server on PostgreSQL. */
+static struct db *open_scratch(const char *name)
+{
+	char path[256] = ":memory:";
+	if (testdb_pg())
+		testdb_path(path, sizeof path, name);
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		printf("Bail out! cannot open %s: %s\n", path, db_errdetail(db));
+		exit(1);
+	}
+	return db;
+}
+
 static void test_wrapper(void)
 {
-	struct db *db;
-	db_open(":memory:", &db);
+	struct db *db = open_scratch("wrapper");
 	struct db_stmt *st;
 	TAP_INT_EQ(db_prepare(db, &st, "SELECT :a || :b"), DB_OK, "prepare");
 	db_bind_text(st, ":a", "Sø");
@@ -249,8 +263,7 @@ static void test_wrapper(void)
  * statements than the cache holds all still work. */
 static void test_statement_cache(void)
 {
-	struct db *db;
-	db_open(":memory:", &db);
+	struct db *db = open_scratch("cache");
 	struct db_stmt *a, *b;
 	const char *sql = "SELECT :x UNION ALL SELECT 2";
 	db_prepare(db, &a, sql);
@@ -286,8 +299,7 @@ static void test_statement_cache(void)
  * anywhere undoes everything the outermost level began. */
 static void test_nesting(void)
 {
-	struct db *db;
-	db_open(":memory:", &db);
+	struct db *db = open_scratch("nesting");
 	const char *count = "SELECT count(*) FROM interests WHERE name LIKE 'Nest%'";
 
 	TAP_INT_EQ(db_begin(db), DB_OK, "outer begin");
@@ -372,10 +384,67 @@ static void test_migration_11(void)
 	db_close(db);
 }
 
+/* PostgreSQL: a new database is migrated and keeps its rules; one the
+ * schema table says is newer is refused untouched; a --db value is told
+ * apart from a file and shown without its password. */
+static void test_server(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "server");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a new database on the server opens");
+	TAP_INT_EQ(db_engine(db), DB_ENGINE_POSTGRESQL, "on the PostgreSQL engine");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "migrated to the latest schema");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM brobygger_schema"), 1, "the version is one row of a table");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(name, postcode) VALUES ('Bo', '80000')"), DB_ERR_CONSTRAINT,
+		   "a five-digit postcode breaks a CHECK");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO referrals(referred_on, source) VALUES ('2026-02-30', 'self')"),
+		   DB_ERR_CONSTRAINT, "an impossible date breaks a CHECK");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (99, 99, 'present')"),
+		   DB_ERR_CONSTRAINT, "a foreign key to nothing is refused");
+	TAP_INT_EQ(store_settings_set(db, "centre_name", "Frivilligcenter Århus"), DB_OK, "setting saved");
+	char v[SETTING_MAX];
+	store_settings_get(db, "centre_name", v, sizeof v);
+	TAP_STR_EQ(v, "Frivilligcenter Århus", "setting read back");
+	char report[256];
+	TAP_INT_EQ(db_integrity_check(db, report, sizeof report), DB_OK, "the check reads every table");
+	TAP_INT_EQ(db_copy_to(db, "/tmp/never"), DB_ERR_MISUSE, "a copy is pg_dump's work, not ours");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opens again");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "migrations are not applied twice");
+	db_exec(db, "UPDATE brobygger_schema SET version = 999");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_ERR_TOONEW, "a newer schema is refused");
+	TAP_CHECK(strstr(db_errdetail(db), "999") != NULL, "the detail names the version");
+	db_close(db);
+
+	TAP_CHECK(db_is_server("postgresql://bb@db.example/centre") && db_is_server("host=/tmp dbname=x")
+		  && !db_is_server("/home/desk/brobygger.db") && !db_is_server("hostel.db"),
+		  "a server address is told from a file name");
+	char shown[128];
+	db_display_name("postgresql://bb:hemmelig@db.example/centre", shown, sizeof shown);
+	TAP_STR_EQ(shown, "postgresql://bb:***@db.example/centre", "a URI is shown without its password");
+	db_display_name("host=db.example password='hem mel' dbname=x", shown, sizeof shown);
+	TAP_STR_EQ(shown, "host=db.example password=*** dbname=x", "so is key=value");
+	TAP_INT_EQ(db_open("host=/nonexistent-brobygger dbname=x connect_timeout=2", &db), DB_ERR_SERVER,
+		   "a server that cannot be reached is said so");
+	db_close(db);
+}
+
 int main(void)
 {
 	if (!testdb_start("db"))
 		return 1;
+	if (testdb_pg()) {
+		/* The file cases (modes, read-only, locked, damaged, backup
+		 * copies, old files) are SQLite's; the server has its own. */
+		test_wrapper();
+		test_nesting();
+		test_statement_cache();
+		test_server();
+		testdb_finish();
+		return tap_done();
+	}
 	test_wrapper();
 	test_nesting();
 	test_statement_cache();
