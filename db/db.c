@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db_engine.h"
 #include "migrate.h"
@@ -50,6 +51,11 @@ bool db_is_server(const char *where)
 		return false;
 	return strncmp(where, "postgresql://", 13) == 0 || strncmp(where, "postgres://", 11) == 0
 	       || is_conninfo(where);
+}
+
+bool db_exists(const char *where)
+{
+	return db_is_server(where) || access(where, F_OK) == 0;
 }
 
 /* Copies `where` with the password (":secret@" in a URI, "password=..."

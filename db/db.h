@@ -32,6 +32,9 @@ enum db_engine_kind db_engine(const struct db *db);
 bool db_is_server(const char *where);
 /* `where` fit for a message: a server address without its password. */
 void db_display_name(const char *where, char *out, size_t size);
+/* Whether there is a database at `where` to open: a file that exists; a
+ * server address always (connecting tells the rest). */
+bool db_exists(const char *where);
 
 
 /* The clock for the timestamps the stores write (created, updated, done;

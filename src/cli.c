@@ -416,6 +416,18 @@ static bool passphrase_asked(const char *question, char *out, size_t size, FILE 
 int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
 {
 	const char *target = args->args[0];
+	if (db_is_server(db_path)) {
+		/* The server's own tool takes a consistent copy while the desks
+		 * work; it reads the password from ~/.pgpass or PGPASSFILE. */
+		char shown[512];
+		db_display_name(db_path, shown, sizeof shown);
+		fprintf(err, _("brobygger: a database on a PostgreSQL server is backed up with PostgreSQL's own pg_dump,"
+			       " not with this command. For example:\n"
+			       "  pg_dump --format=custom --file=%s '%s'\n"
+			       "and read back into a new, empty database with:\n"
+			       "  pg_restore --dbname='ADDRESS OF THE NEW DATABASE' %s\n"), target, shown, target);
+		return EXIT_FAILURE;
+	}
 	const char *file = cli_option(args, "passphrase-file");
 	char passphrase[512], again[512];
 	bool sealed = file || cli_option(args, "encrypt");
@@ -496,7 +508,7 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
  * the coordinator; NULL (and why, on err) when there is none. */
 static struct db *open_for_protection(const char *db_path, FILE *err)
 {
-	if (access(db_path, F_OK) != 0) {
+	if (!db_exists(db_path)) {
 		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
 		return NULL;
 	}

@@ -82,7 +82,7 @@ static bool date_arg(const struct cli_args *args, const char *name, char out[CIT
  * new one: a mistyped --db never becomes a new, empty database. */
 static struct db *open_db(const struct cli_args *args, const char *path, FILE *err)
 {
-	if (!args->create && access(path, F_OK) != 0) {
+	if (!args->create && !db_exists(path)) {
 		fprintf(err, _("brobygger: there is no database at %s.\n"), path);
 		fprintf(err, "%s", _("  Check the path (is the disk plugged in?), or add --create to make a new, "
 				     "empty database there.\n"));

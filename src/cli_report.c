@@ -30,7 +30,7 @@ static void print_db_error(FILE *err, const char *path, enum db_status st, struc
 /* An existing database, migrated; never a new one made by mistake. */
 static struct db *open_existing(const char *db_path, FILE *err)
 {
-	if (access(db_path, F_OK) != 0) {
+	if (!db_exists(db_path)) {
 		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
 		return NULL;
 	}

@@ -127,7 +127,7 @@ int main(int argc, char **argv)
 	/* A mistyped --db, or a USB disk that is not plugged in, must not
 	 * quietly become a new, empty database: the desk would believe the
 	 * data gone. Only the default place is made without asking. */
-	bool created = access(path, F_OK) != 0;
+	bool created = !db_exists(path);
 	if (created && !args.create && !paths_is_default(args.db_path)
 	    && !ask_to_create(path))
 		return EXIT_FAILURE;
