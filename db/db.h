@@ -139,6 +139,16 @@ enum db_status db_integrity_check(struct db *db, char *report, size_t size);
  * umask for the file's mode. */
 enum db_status db_copy_to(struct db *db, const char *path);
 
+/* `brobygger migrate-to`: every row of the SQLite database `from` copied
+ * into the PostgreSQL database `to` (both at the same schema version) in
+ * one transaction of `to`, which must hold nothing a centre wrote yet;
+ * then each table's rows are counted on both sides, and `each` is told
+ * each table and its count. A difference rolls everything back
+ * (DB_ERR_CONFLICT, the detail names the table); so does a server that
+ * holds data already. */
+typedef void (*db_copy_fn)(void *ctx, const char *table, long long rows);
+enum db_status db_copy_into(struct db *from, struct db *to, db_copy_fn each, void *ctx);
+
 int db_schema_version(struct db *db);
 /* Changes whenever another connection (a second desk) commits; not for
  * this connection's own commits. Cheap: no disk read. */

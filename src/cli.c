@@ -77,6 +77,9 @@ static const struct {
 	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, "TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]",
 	  N_("citizens, volunteers or activities from a spreadsheet saved as CSV; every problem is reported "
 	     "and nothing is imported until there are none") },
+	{ "migrate-to", CLI_MIGRATE_TO, 1, 1, { NULL }, "postgresql://...",
+	  N_("copy the database file into an empty database on a PostgreSQL server, for several centres on one "
+	     "server; the file is left as it was") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -343,6 +346,54 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 	fprintf(out, _("Time: %s s. File size: %s MiB.\n"), number_decimal(secs, 1, n[0]), number_decimal(mib, 1, n[1]));
 	fprintf(out, _("Look around with: brobygger --db %s\n"), db_path);
 	return EXIT_SUCCESS;
+}
+
+static void told_table(void *ctx, const char *table, long long rows)
+{
+	char n[NUMBER_LEN];
+	fprintf(ctx, "  %-26s %12s\n", table, number_text(rows, n));
+}
+
+int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
+{
+	const char *to_where = args->args[0];
+	char shown[512];
+	db_display_name(to_where, shown, sizeof shown);
+	if (!db_is_server(to_where)) {
+		fprintf(err, _("brobygger: %s is no PostgreSQL address: write postgresql://USER@HOST/DATABASE or"
+			       " \"host=HOST dbname=DATABASE\".\n"), shown);
+		return EXIT_FAILURE;
+	}
+	if (db_is_server(db_path) || !db_exists(db_path)) {
+		fprintf(err, _("brobygger: there is no database file at %s to move.\n"), db_path);
+		return EXIT_FAILURE;
+	}
+	struct db *from = NULL, *to = NULL;
+	enum db_status st = db_open(db_path, &from);
+	if (st != DB_OK) {
+		print_db_error(err, db_path, st, from);
+		db_close(from);
+		return EXIT_FAILURE;
+	}
+	st = db_open(to_where, &to);
+	if (st != DB_OK) {
+		print_db_error(err, shown, st, to);
+		db_close(to);
+		db_close(from);
+		return EXIT_FAILURE;
+	}
+	fprintf(out, _("Copying %s to %s in one transaction ...\n"), db_path, shown);
+	st = db_copy_into(from, to, told_table, out);
+	if (st == DB_ERR_CONFLICT || st == DB_ERR_MISUSE)
+		fprintf(err, _("brobygger: nothing was copied: %s.\n"), db_errdetail(to));
+	else if (st != DB_OK)
+		print_db_error(err, shown, st, to);
+	else
+		fprintf(out, _("Every table holds as many rows on the server as in the file. From now on start"
+			       " Brobygger with --db '%s' (or set BROBYGGER_DB); the file is left as it was.\n"), shown);
+	db_close(to);
+	db_close(from);
+	return st == DB_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 int cli_check(const char *db_path, FILE *out, FILE *err)

@@ -21,6 +21,7 @@ enum cli_command {
 	CLI_PRINT,
 	CLI_EXPORT,
 	CLI_IMPORT,
+	CLI_MIGRATE_TO,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -74,5 +75,6 @@ int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 /* CSV as Danish Excel writes and reads it (src/exchange.h). */
 int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_import(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
+int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 
 #endif

@@ -120,6 +120,8 @@ int main(int argc, char **argv)
 		return cli_export(&args, path, stdout, stderr);
 	case CLI_IMPORT:
 		return cli_import(&args, path, stdout, stderr);
+	case CLI_MIGRATE_TO:
+		return cli_migrate_to(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}

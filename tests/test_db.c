@@ -431,6 +431,52 @@ static void test_server(void)
 	db_close(db);
 }
 
+static void told(void *ctx, const char *table, long long rows)
+{
+	(void)table;
+	*(long long *)ctx += rows;
+}
+
+/* migrate-to: a centre's file copied into an empty server database in one
+ * transaction, every table counted on both sides; a server that holds
+ * data already is refused, and nothing of the try is left. */
+static void test_copy_into(void)
+{
+	char file[256], server[256];
+	testdb_file(file, sizeof file, "centre.db");
+	testdb_path(server, sizeof server, "moved");
+	struct db *from, *to;
+	if (db_open(file, &from) != DB_OK || db_open(server, &to) != DB_OK) {
+		printf("Bail out! cannot open %s or %s\n", file, server);
+		exit(1);
+	}
+	TAP_INT_EQ(db_exec(from, "INSERT INTO users(name, role) VALUES ('Kirsten Åby', 'coordinator');"
+				 "INSERT INTO citizens(name, postcode, status, ended_on, end_reason, created_at)"
+				 " VALUES ('Søren Ærø', '8000', 'ended', '2026-05-01', 'moved', '2026-01-02 10:00:00'),"
+				 " ('Bo Holm', NULL, 'active', NULL, NULL, '2026-02-03 11:00:00');"
+				 "INSERT INTO referrals(citizen_id, referred_on, source) VALUES (2, '2026-02-03', 'gp');"
+				 "INSERT INTO interests(name) VALUES ('Æbleplukning');"
+				 "INSERT INTO settings(key, value) VALUES ('centre_name', 'Frivilligcenter Ø')"),
+		   DB_OK, "a centre's file with people, a course's end, a new interest and a setting");
+	long long rows = 0, file_rows = 0;
+	TAP_INT_EQ(db_copy_into(from, to, told, &rows), DB_OK, "copied into the empty server database");
+	db_query_int(from, "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM course_events)"
+			   " + (SELECT count(*) FROM interests) + (SELECT count(*) FROM settings)", &file_rows);
+	TAP_INT_EQ(testdb_count(to, "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM course_events)"
+				    " + (SELECT count(*) FROM interests) + (SELECT count(*) FROM settings)"),
+		   file_rows, "the same rows on the server: the course's end once, not twice");
+	TAP_CHECK(rows > 0, "each table counted (%lld rows)", rows);
+	TAP_INT_EQ(testdb_count(to, "SELECT count(*) FROM citizens WHERE name = 'Søren Ærø' AND status = 'ended'"
+				    " AND created_at = '2026-01-02 10:00:00'"), 1, "the text of the rows as it was");
+	TAP_INT_EQ(db_exec(to, "INSERT INTO citizens(name) VALUES ('Ny')"), DB_OK, "a new row after the copy");
+	TAP_INT_EQ(testdb_count(to, "SELECT max(id) FROM citizens"), 3, "takes the next id after the copied ones");
+	long long before = testdb_count(to, "SELECT count(*) FROM citizens");
+	TAP_INT_EQ(db_copy_into(from, to, NULL, NULL), DB_ERR_CONFLICT, "a server database with data is refused");
+	TAP_INT_EQ(testdb_count(to, "SELECT count(*) FROM citizens"), before, "and left as it was");
+	db_close(to);
+	db_close(from);
+}
+
 int main(void)
 {
 	if (!testdb_start("db"))
@@ -442,6 +488,7 @@ int main(void)
 		test_nesting();
 		test_statement_cache();
 		test_server();
+		test_copy_into();
 		testdb_finish();
 		return tap_done();
 	}
