@@ -117,10 +117,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"    (SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
 		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1), 0)"
 		"    AS responsible, " CONTACT_CONSENT("e.citizen_id") " AS contact,"
-		/* Once per enrolment, through the keys' own index (the empty
-		 * concatenation keeps the planner off the status index, which
-		 * lists every open call; unlike a unary +, both engines take it). */
-		"   EXISTS (SELECT 1 FROM follow_ups AS f WHERE f." CALLS_MISSED_KEYS("e.id") " AND f.status || '' = 'open')"
+		/* Once per enrolment. */
+		"   EXISTS (SELECT 1 FROM " CALLS_MISSED_OPEN " WHERE " CALLS_MISSED_OF("e.id") ")"
 		"    AS open_missed"
 		"  FROM missed JOIN enrolments AS e ON e.citizen_id = missed.citizen_id"
 		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
@@ -166,20 +164,11 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
 	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
 	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
-	" FROM follow_ups AS f"
-	/* One enrolment's calls through their keys (a mark asks this, and
-	 * open calls pile up at a big centre); all of them through the
-	 * status index, for the daily sweep. */
-	enum db_status r = enrolment_id
-		? db_prepare(db, &st, MISSED_OPEN_SELECT
-			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-			" WHERE f." CALLS_MISSED_KEYS(":enrolment") " AND f.status || '' = 'open'"
-			"  AND f.reason = 'missed_sessions'"
-			" ORDER BY f.id")
-		: db_prepare(db, &st, MISSED_OPEN_SELECT " INDEXED BY follow_ups_due"
-			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-			" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
-			" ORDER BY f.id");
+	" FROM " CALLS_MISSED_OPEN " JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+	/* One enrolment's (a mark asks), or all of them (the daily sweep). */
+	enum db_status r = db_prepare(db, &st, enrolment_id
+		? MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OF(":enrolment") " ORDER BY f.id"
+		: MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OPEN_WHERE " AND f.source_key LIKE 'missed:%:%' ORDER BY f.id");
 #undef MISSED_OPEN_SELECT
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
@@ -206,14 +195,16 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* Relatives whose call exists are done with: skipped here. */
+	/* Through the citizens registered since `from` (a few weeks' intake).
+	 * Relatives whose call exists are done with: skipped here. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.status = 'ended', date(c.created_at),"
 		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
-		" FROM relatives AS r INDEXED BY calls_relatives_support JOIN citizens AS c ON c.id = r.citizen_id"
-		" WHERE r.wants_support = 1 AND r.takes_part = 1 AND c.created_at >= :from"
+		" FROM citizens AS c INDEXED BY citizens_created WHERE c.created_at >= :from"
+		"  AND EXISTS (SELECT 1 FROM relatives AS r WHERE r.citizen_id = c.id"
+		"   AND r.wants_support = 1 AND r.takes_part = 1)"
 		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
-		" GROUP BY c.id ORDER BY c.id");
+		" ORDER BY c.id");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);

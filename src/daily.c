@@ -1,0 +1,29 @@
+/* daily.c — the rules that run by themselves at start (daily.h). */
+#include "daily.h"
+
+#include "calls.h"
+
+void daily_begin(struct daily_work *w, struct date today)
+{
+	*w = (struct daily_work){ .today = today };
+}
+
+bool daily_pending(const struct daily_work *w)
+{
+	return !w->retention.done || !w->calls_done;
+}
+
+static enum db_status quietly(enum db_status r)
+{
+	return r == DB_ERR_BUSY || r == DB_ERR_READONLY ? DB_OK : r;
+}
+
+enum db_status daily_step(struct desk *d, struct daily_work *w)
+{
+	if (!w->retention.done)
+		return quietly(retention_daily_step(d, w->today, &w->retention));
+	if (w->calls_done)
+		return DB_OK;
+	w->calls_done = true;
+	return quietly(calls_plan_due(d, w->today, false, &w->calls));
+}
