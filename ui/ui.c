@@ -185,10 +185,9 @@ static unsigned daily_step_idle(struct app *app)
 	while (base > 0 && app->stack[base].ops->overlay)
 		base--;
 	struct screen *s = &app->stack[base];
-	unsigned redraw = RD_STATUS;
 	if (!signin_is_locked(app) && s->ops->others_changed)
-		redraw |= s->ops->others_changed(s, app);
-	return redraw;
+		s->ops->others_changed(s, app);
+	return RD_ALL;
 }
 
 static char start_notice[APP_STATUS_MAX];
