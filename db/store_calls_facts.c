@@ -96,7 +96,8 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 }
 
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
-				const char *today, struct call_mark_fact **out, int *count)
+				      const char *today, long long after_activity, long long upto_activity,
+				      struct call_mark_fact **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
@@ -108,6 +109,7 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"  JOIN attendance AS t INDEXED BY calls_attendance_missed"
 		"   ON t.session_id = s.id AND t.mark <> 'present'"
 		"  WHERE s.date BETWEEN :window AND :today AND s.status = 'held'"
+		"   AND s.activity_id > :after AND s.activity_id <= :upto"
 		"  GROUP BY t.citizen_id, s.activity_id HAVING count(*) >= 2),"
 		" enrol AS MATERIALIZED ("
 		"  SELECT e.id, e.citizen_id, e.activity_id, max(e.enrolled_on, :context) AS since,"
@@ -132,6 +134,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		" ORDER BY enrol.id, s.date, s.id");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
+	db_bind_int(st, ":after", after_activity);
+	db_bind_int(st, ":upto", upto_activity);
 	db_bind_text(st, ":window", window_from);
 	db_bind_text(st, ":context", context_from);
 	db_bind_text(st, ":today", today);
@@ -152,6 +156,21 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		f->open_missed_call = db_column_int(st, 8) != 0;
 	}
 	return grow_done(&g, db_finalize(st), (void **)out, count);
+}
+
+enum db_status store_calls_activities_after(struct db *db, long long after, int n, long long *upto)
+{
+	*upto = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT COALESCE(max(id), 0) FROM (SELECT id FROM activities WHERE id > :after ORDER BY id LIMIT :n)");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":after", after);
+	db_bind_int(st, ":n", n);
+	if (db_step(st) == DB_ROW)
+		*upto = db_column_int(st, 0);
+	return db_finalize(st);
 }
 
 enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,

@@ -1,6 +1,7 @@
 /* calls.c — the follow-up call use cases (calls.h). */
 #include "calls.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,7 +98,7 @@ static enum db_status sweep_matches(struct db *db, struct date today, struct pla
 	return r;
 }
 
-static enum db_status sweep_marks(struct db *db, struct date today, struct plans *p)
+static enum db_status sweep_marks(struct db *db, struct date today, long long after, long long upto, struct plans *p)
 {
 	char context[DATE_ISO_LEN], window[DATE_ISO_LEN], now[DATE_ISO_LEN];
 	iso_days_before(today, CALL_LOOKBACK_DAYS + CALL_MARK_CONTEXT_DAYS, context);
@@ -105,7 +106,7 @@ static enum db_status sweep_marks(struct db *db, struct date today, struct plans
 	date_format_iso(today, now);
 	struct call_mark_fact *marks;
 	int n;
-	enum db_status r = store_calls_mark_facts(db, context, window, now, &marks, &n);
+	enum db_status r = store_calls_mark_facts(db, context, window, now, after, upto, &marks, &n);
 	if (r != DB_OK)
 		return r;
 	/* One enrolment at a time: the rule reads one run of marks. */
@@ -251,7 +252,7 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 {
 	enum db_status r = sweep_matches(d->db, today, p);
 	if (r == DB_OK && missed_marks)
-		r = sweep_marks(d->db, today, p);
+		r = sweep_marks(d->db, today, 0, LLONG_MAX, p);
 	if (r == DB_OK)
 		r = sweep_feedback(d->db, today, p);
 	if (r == DB_OK)
@@ -298,6 +299,28 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 	return r;
 }
 
+/* The calls of plans `p` not written yet, and the answered, written all
+ * or none; frees them. Inside the caller's read transaction until the
+ * write. */
+static enum db_status write_missing(struct desk *d, enum db_status r, struct plans *p, struct answered *answered,
+				    struct call_sweep *out)
+{
+	bool *missing = NULL;
+	int n = 0, nmissing = 0;
+	if (r == DB_OK && p->count > 0) {
+		n = call_rules_unique(p->items, p->count);
+		missing = malloc((size_t)n * sizeof *missing);
+		r = missing ? store_calls_missing(d->db, p->items, n, missing, &nmissing) : DB_ERR_IO;
+	}
+	r = db_end(d->db, r);
+	if (r == DB_OK && (nmissing > 0 || answered->count > 0))
+		r = write_calls(d, p->items, n, missing, answered, out);
+	free(missing);
+	free(p->items);
+	answered_free(answered);
+	return r;
+}
+
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
 {
 	memset(out, 0, sizeof *out);
@@ -307,26 +330,42 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
 	 * yet, so a desk starting up never waits for another. */
 	struct plans p = { 0 };
 	struct answered answered = { 0 };
-	bool *missing = NULL;
-	int n = 0, nmissing = 0, no_contact = 0;
+	int no_contact = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
 	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
 	if (r == DB_OK)
 		r = sweep_answered(d->db, &answered);
-	if (r == DB_OK && p.count > 0) {
-		n = call_rules_unique(p.items, p.count);
-		missing = malloc((size_t)n * sizeof *missing);
-		r = missing ? store_calls_missing(d->db, p.items, n, missing, &nmissing) : DB_ERR_IO;
-	}
-	r = db_end(d->db, r);
-	if (r == DB_OK && (nmissing > 0 || answered.count > 0))
-		r = write_calls(d, p.items, n, missing, &answered, out);
+	r = write_missing(d, r, &p, &answered, out);
 	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
-	free(missing);
-	free(p.items);
-	answered_free(&answered);
+	return r;
+}
+
+/* Activities replayed in one step: a few milliseconds at a large
+ * centre. */
+enum { REPLAY_ACTIVITIES = 5 };
+
+enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct marks_replay *m)
+{
+	if (m->done)
+		return DB_OK;
+	struct plans p = { 0 };
+	struct answered answered = { 0 };
+	struct call_sweep made = { 0 };
+	long long upto = 0;
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK) {
+		m->done = true;
+		return r;
+	}
+	r = store_calls_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
+	if (r == DB_OK && upto)
+		r = sweep_marks(d->db, today, m->after_activity, upto, &p);
+	r = write_missing(d, r, &p, &answered, &made);
+	m->created += made.created;
+	m->after_activity = upto;
+	m->done = r != DB_OK || upto == 0;
 	return r;
 }
 

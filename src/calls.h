@@ -55,6 +55,16 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * worth doing once a day and when asked. */
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
 
+/* The replay of the last weeks' attendance marks (calls_plan_due's
+ * `missed_marks`) a few dozen activities a step, for the day's rules
+ * (src/daily.h). No role check, as calls_plan_due. Zeroed to begin. */
+struct marks_replay {
+	long long after_activity;  /* the last activity replayed */
+	int created;               /* calls written so far */
+	bool done;
+};
+enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct marks_replay *m);
+
 /* How many citizens are without contact and wait for a call on a later
  * day (the rule makes at most the day's quota): counted a thousand
  * citizens a step, while the desk is idle (src/daily.h), so no

@@ -1,7 +1,8 @@
 /* daily.h — the centre's own rules that run by themselves when the
  * program starts: the retention rule once a day (src/retention.h), then
- * the follow-up call rules (src/calls.h), then the count of those who
- * wait for a call after no contact. The screen is drawn first; the
+ * the follow-up call rules (src/calls.h) with, on the day's first
+ * start, the replay of the last weeks' attendance marks, then the count
+ * of those who wait for a call after no contact. The screen is drawn first; the
  * work is done in small steps while the desk waits for a key (ui/ui.c),
  * so a volunteer never waits for it, and the numbers on the home screen
  * are read again when it is done. Nobody anonymised gets a call planned:
@@ -22,6 +23,7 @@ struct daily_work {
 	struct retention_pass retention;
 	struct call_sweep calls;
 	bool calls_done;
+	struct marks_replay marks;      /* on the day's first start only */
 	struct no_contact_count no_contact;
 };
 

@@ -38,7 +38,8 @@ static char full_scan[600];
  * subquery in FROM, small by construction. */
 static bool built_by(const char *sql, const char *name)
 {
-	static const char *const forms[] = { ") AS %s", "WITH %s AS (", ", %s AS (", "WITH %s(", ", %s(" };
+	static const char *const forms[] = { ") AS %s", "WITH %s AS (", ", %s AS (", " %s AS MATERIALIZED (",
+					     "WITH %s(", ", %s(" };
 	char pattern[96];
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
 		snprintf(pattern, sizeof pattern, forms[i], name);
@@ -194,6 +195,12 @@ static enum db_status calls_sweep(struct centre *c)
 	return calls_plan_due(&c->desk, today, false, &s);
 }
 
+static enum db_status marks_step(struct centre *c)
+{
+	struct marks_replay m = { 0 };
+	return calls_replay_marks_step(&c->desk, today, &m);
+}
+
 static enum db_status no_contact_step(struct centre *c)
 {
 	struct no_contact_count n = { 0 };
@@ -216,6 +223,7 @@ static const struct action {
 	{ "one attendance mark", mark },
 	{ "a step of the retention rule", retention_step },
 	{ "the call rules at start", calls_sweep },
+	{ "a step of the attendance marks' replay", marks_step },
 	{ "a step of the no-contact count", no_contact_step },
 };
 enum { NACTIONS = sizeof actions / sizeof actions[0] };
