@@ -134,6 +134,13 @@ static void picks_words(const struct pick *picks, int n, char *out, size_t size)
 		strbuf_item(&b, ", ", picks[i].name);
 }
 
+static void shown(struct card_state *st)
+{
+	picks_words(st->view.interests, st->view.ninterests, st->picks_text[0], sizeof st->picks_text[0]);
+	picks_words(st->view.barriers, st->view.nbarriers, st->picks_text[1], sizeof st->picks_text[1]);
+	list_refresh(&st->list);
+}
+
 static bool load(struct card_state *st, struct app *app)
 {
 	enum db_status r = citizens_card(&app->desk, st->id, &st->view);
@@ -141,9 +148,7 @@ static bool load(struct card_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
-	picks_words(st->view.interests, st->view.ninterests, st->picks_text[0], sizeof st->picks_text[0]);
-	picks_words(st->view.barriers, st->view.nbarriers, st->picks_text[1], sizeof st->picks_text[1]);
-	list_refresh(&st->list);
+	shown(st);
 	return true;
 }
 
@@ -450,6 +455,32 @@ static unsigned card_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk committed meanwhile: the card shows what is saved now,
+ * so what e edits, and the version a change is checked against, are
+ * never older than the screen. Said only when this card changed. */
+static unsigned card_refresh(struct screen *s, struct app *app)
+{
+	struct card_state *st = s->state;
+	struct citizen_view *fresh = malloc(sizeof *fresh);
+	if (!fresh)
+		return RD_NONE;
+	enum db_status r = citizens_card_reload(&app->desk, st->id, fresh);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(fresh);
+		return RD_ALL;
+	}
+	bool changed = memcmp(&st->view, fresh, sizeof *fresh) != 0;
+	if (changed) {
+		memcpy(&st->view, fresh, sizeof st->view);
+		shown(st);
+		if (!app->status[0])
+			app_status(app, STATUS_INFO, "%s", _("Another desk changed this card; it shows what is saved now."));
+	}
+	free(fresh);
+	return changed ? RD_ALL : RD_NONE;
+}
+
 void card_open(struct app *app, const struct card_args *args)
 {
 	app_push(app, &card_screen, args);
@@ -470,5 +501,6 @@ const struct screen_ops card_screen = {
 	.draw = card_draw,
 	.on_key = card_key,
 	.resume = card_resume,
+	.others_changed = card_refresh,
 	.leave = app_free_state,
 };
