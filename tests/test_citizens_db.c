@@ -218,6 +218,17 @@ static void test_intake_and_card(void)
 		   "the intake is audited");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
 			    " AND user_id IS NOT NULL"), 1, "reading the card is audited once, with the user");
+	/* Read again because another desk committed: the same look, not a
+	 * new one in the log (a desk's refresh must not make the other
+	 * desks refresh in turn), and the same bytes when nothing changed. */
+	struct citizen_view *again = view_new();
+	TAP_INT_EQ(citizens_card_reload(&desk, id, v), DB_OK, "the card is read again");
+	TAP_STR_EQ(v->card.citizen.name, "Søren Ærø Åberg", "the same card");
+	TAP_INT_EQ(citizens_card_reload(&desk, id, again), DB_OK, "and again");
+	TAP_CHECK(memcmp(v, again, sizeof *v) == 0, "unchanged, it reads the same, byte for byte");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"), 1,
+		   "reading it again is not a new look in the log");
+	free(again);
 
 	/* Volunteer help may not name a handover: the rule leaves it out. */
 	card_basic(&in, "Åse Holm", "", "", "", "");

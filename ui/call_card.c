@@ -426,6 +426,30 @@ static unsigned call_card_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk committed meanwhile (perhaps recorded this very call):
+ * show the call as it is now. */
+static unsigned call_card_refresh(struct screen *s, struct app *app)
+{
+	struct call_card_state *st = s->state;
+	struct call_card *fresh = malloc(sizeof *fresh);
+	if (!fresh)
+		return RD_NONE;
+	enum db_status r = calls_card_reload(&app->desk, st->id, fresh);
+	bool changed = r == DB_OK && memcmp(&st->card, fresh, sizeof *fresh) != 0;
+	if (r != DB_OK)
+		app_status_db(app, r);
+	else if (changed) {
+		memcpy(&st->card, fresh, sizeof st->card);
+		if (measures_history(&app->desk, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX,
+				     &st->nmeasures) != DB_OK)
+			st->nmeasures = 0;
+		if (!app->status[0])
+			app_status(app, STATUS_INFO, "%s", _("Another desk changed this call; it shows what is saved now."));
+	}
+	free(fresh);
+	return r != DB_OK || changed ? RD_ALL : RD_NONE;
+}
+
 void call_card_open(struct app *app, const struct call_card_args *args)
 {
 	app_push(app, &call_card_screen, args);
@@ -443,5 +467,6 @@ const struct screen_ops call_card_screen = {
 	.draw = call_card_draw,
 	.on_key = call_card_key,
 	.resume = call_card_resume,
+	.others_changed = call_card_refresh,
 	.leave = app_free_state,
 };

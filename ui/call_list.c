@@ -564,6 +564,34 @@ static unsigned calls_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk recorded a call, or the rules planned one there: the list
+ * reads again (the sweep is left to this desk's own look, o or coming
+ * back), as far down as it was fetched, and the highlight stays on the
+ * same call, or where it was when that call is done and gone. */
+static unsigned calls_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct calls_state *st = s->state;
+	int index, keep = st->selected, had = st->nrows;
+	long long call = line_at(st, st->selected, &index) == LINE_CALL ? st->rows[index].id : 0;
+	load(st, 0);
+	while (st->more && st->nrows < had)
+		fetch(st, st->nrows);
+	for (int i = 0; i < line_count(st); i++)
+		if (call && line_at(st, i, &index) == LINE_CALL && st->rows[index].id == call) {
+			st->selected = i;
+			return RD_ALL;
+		}
+	if (keep < line_count(st)) {
+		st->selected = keep;
+		if (!selectable(st, st->selected))
+			move_selection(st, 1);
+		if (!selectable(st, st->selected))
+			move_selection(st, -1);
+	}
+	return RD_ALL;
+}
+
 void calls_open(struct app *app)
 {
 	app_push(app, &calls_screen, NULL);
@@ -583,5 +611,6 @@ const struct screen_ops calls_screen = {
 	.draw = calls_draw,
 	.on_key = calls_key,
 	.resume = calls_resume,
+	.others_changed = calls_refresh,
 	.leave = calls_leave,
 };

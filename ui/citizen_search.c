@@ -164,6 +164,22 @@ static unsigned citizens_resume(struct screen *s, struct app *app)
 	return RD_BODY;
 }
 
+/* Another desk registered, renamed or ended someone: the list reads
+ * again and the highlight stays on the same citizen. */
+static unsigned citizens_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct citizens_state *st = s->state;
+	int sel = st->list.selected;
+	long long id = sel < st->hits.count ? st->hits.rows[sel].id : 0;
+	citizen_hits_again(&st->hits);
+	int at = id ? citizen_hits_find(&st->hits, id) : -1;
+	if (at >= 0)
+		st->list.selected = at;
+	list_refresh(&st->list);
+	return RD_BODY;
+}
+
 const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
 	.help = N_("Type to search: the start of a name, a birth year, a postcode or an e-mail, or any digits "
@@ -175,6 +191,7 @@ const struct screen_ops citizens_screen = {
 	.draw = citizens_draw,
 	.on_key = citizens_key,
 	.resume = citizens_resume,
+	.others_changed = citizens_refresh,
 	.leave = citizens_leave,
 };
 
