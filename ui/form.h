@@ -54,6 +54,7 @@ struct form_field {
 	int choice;                    /* CHOICE index; YESNO 0 = no, 1 = yes */
 	uint64_t picked;               /* MULTI: bit i = options[i] chosen */
 	char error[FIELD_ERROR_MAX];
+	bool left_out;                 /* the draft it came from left its text out */
 };
 
 enum form_event {
@@ -115,8 +116,16 @@ bool form_typing(const struct form *f);
 void form_draw(struct form *f, const struct area *a);
 
 /* Drafts: every field as "key=value" lines (multi: the chosen ids,
- * comma-separated), and back. Unknown keys are ignored. */
+ * comma-separated), and back. Unknown keys are ignored. A text that looks
+ * like a CPR number never goes into a draft (the form would not save it
+ * either): the draft names the field instead, and the field read back
+ * from it is empty (or keeps what the form was filled with). */
 char *form_serialise(const struct form *f);
 void form_deserialise(struct form *f, const char *data);
+/* The fields a draft made now would leave out, their labels joined with
+ * ", " (translated); returns how many. */
+int form_draft_leaves_out(const struct form *f, char *labels, size_t size);
+/* The fields the draft just read back had left out, the same way. */
+int form_draft_left_out(const struct form *f, char *labels, size_t size);
 
 #endif

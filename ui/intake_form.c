@@ -8,6 +8,7 @@
 #include "app.h"
 #include "card.h"
 #include "citizen_form.h"
+#include "cpr.h"
 #include "dialog.h"
 #include "form_screen.h"
 #include "i18n.h"
@@ -54,6 +55,13 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 		free(data);
 		citizen_form_update_visibility(&st->cf);
 		st->draft_id = a->draft_id;
+		char labels[400];
+		int n = form_draft_left_out(&st->cf.form, labels, sizeof labels);
+		if (n)
+			app_status(app, STATUS_INFO,
+				   P_("The draft left out %s: it looked like a CPR number. Write it without the number.",
+				      "The draft left out %s: they looked like CPR numbers. Write them without the numbers.",
+				      n), labels);
 	}
 	s->state = st;
 	return true;
@@ -63,7 +71,8 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 {
 	char label[CIT_NAME];
 	const char *name = form_text(&st->cf.form, CF_NAME);
-	snprintf(label, sizeof label, "%s", name[0] ? name : _("(no name yet)"));
+	/* The label is on disk too: a CPR number stays out of it as well. */
+	snprintf(label, sizeof label, "%s", name[0] && !cpr_found(name) ? name : _("(no name yet)"));
 	char *data = form_serialise(&st->cf.form);
 	if (!data)
 		return DB_ERR_IO;
@@ -209,13 +218,22 @@ static void leave_answered(struct app *app, void *ctx, int c)
 {
 	struct intake_state *st = ctx;
 	if (c == 0) {
+		char labels[400];
+		int n = form_draft_leaves_out(&st->cf.form, labels, sizeof labels);
 		enum db_status r = keep_draft(st, app);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			return;
 		}
 		app_pop(app);
-		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+		if (n)
+			app_status(app, STATUS_INFO,
+				   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home "
+				      "screen.",
+				      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home "
+				      "screen.", n), labels);
+		else
+			app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
 	} else if (c == 1) {
 		st->cf.form.dirty = false;
 		app_pop(app);
