@@ -33,6 +33,10 @@ KEYS
 (cd "$tmp" && env COLUMNS=80 LINES=24 BROBYGGER_SCRIPT="$tmp/keys" "$bin" --db d.db >"$tmp/out" 2>"$tmp/err")
 grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banner says the database is damaged and only read"
 [ "$(grep -c "Databasen er beskadiget og læses kun nu" "$tmp/out")" -ge 2 ]; check $? "it stays on screen"
+# At 80 columns the banner takes two rows rather than being cut, and says
+# whom to ask, not a README the desk does not have.
+grep -q "^ koordinatoren lægge den seneste sikkerhedskopi tilbage\. *$" "$tmp/out"; check $? "the banner is read to its end"
+! grep -q "README" "$tmp/out"; check $? "and sends nobody to the README"
 ! "$bin" --db "$tmp/d.db" check >/dev/null 2>&1; check $? "check finds the damage too"
 after=$(sha1sum <"$tmp/d.db")
 [ "$before" = "$after" ]; check $? "nothing was written to the damaged file"
