@@ -31,6 +31,7 @@ struct db_stmt {
 	sqlite3_stmt *s;
 	enum db_status err;
 	struct cached_stmt *cached; /* where it goes back to, or NULL */
+	double prepared_at;         /* ms, for BROBYGGER_PROFILE */
 };
 
 struct cached_stmt {
@@ -503,17 +504,6 @@ bool db_in_transaction(const struct db *db)
 	return db->depth > 0;
 }
 
-long long db_work(const struct db *db)
-{
-	return db->vm_steps;
-}
-
-void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
-{
-	db->plan_fn = fn;
-	db->plan_ctx = ctx;
-}
-
 /* Tells the watcher how SQLite will run `sql`, one line per step. */
 static void tell_plan(struct db *db, const char *sql)
 {
@@ -524,6 +514,61 @@ static void tell_plan(struct db *db, const char *sql)
 			db->plan_fn(db->plan_ctx, sql, (const char *)sqlite3_column_text(s, 3));
 	sqlite3_finalize(s);
 	sqlite3_free(eqp);
+}
+
+/* BROBYGGER_PROFILE=MS: every statement that took MS milliseconds or more
+ * from prepare to finalize is written to stderr with its SQL, to find
+ * what makes a screen slow on a large centre. */
+static double profile_ms = -1;
+
+static double clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static bool profiling(void)
+{
+	if (profile_ms < 0) {
+		const char *env = getenv("BROBYGGER_PROFILE");
+		profile_ms = env && *env ? strtod(env, NULL) : 0;
+		if (profile_ms <= 0)
+			profile_ms = 1e300;
+	}
+	return profile_ms < 1e300;
+}
+
+static void print_plan(void *ctx, const char *sql, const char *step)
+{
+	(void)ctx;
+	(void)sql;
+	fprintf(stderr, "    %s\n", step);
+}
+
+static void profile_end(struct db_stmt *st)
+{
+	double took = clock_ms() - st->prepared_at;
+	if (took < profile_ms)
+		return;
+	fprintf(stderr, "[%.1f ms] %.300s\n", took, sqlite3_sql(st->s));
+	if (getenv("BROBYGGER_PROFILE_PLAN")) {
+		db_plan_fn was = st->db->plan_fn;
+		st->db->plan_fn = print_plan;
+		tell_plan(st->db, sqlite3_sql(st->s));
+		st->db->plan_fn = was;
+	}
+}
+
+long long db_work(const struct db *db)
+{
+	return db->vm_steps;
+}
+
+void db_watch_plans(struct db *db, db_plan_fn fn, void *ctx)
+{
+	db->plan_fn = fn;
+	db->plan_ctx = ctx;
 }
 
 static unsigned long sql_hash(const char *sql)
@@ -586,7 +631,8 @@ enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 		}
 		c->in_use = true;
 		c->used_at = ++db->uses;
-		c->handle = (struct db_stmt){ .db = db, .s = c->s, .cached = c };
+		c->handle = (struct db_stmt){ .db = db, .s = c->s, .cached = c,
+			.prepared_at = profiling() ? clock_ms() : 0 };
 		*out = &c->handle;
 		return DB_OK;
 	}
@@ -594,6 +640,7 @@ enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 	if (!st)
 		return DB_ERR_IO;
 	st->db = db;
+	st->prepared_at = profiling() ? clock_ms() : 0;
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL);
 	if (rc != SQLITE_OK) {
 		enum db_status err = note_error(db, rc);
@@ -691,6 +738,8 @@ enum db_status db_finalize(struct db_stmt *st)
 		return DB_OK;
 	enum db_status err = st->err;
 	st->db->vm_steps += sqlite3_stmt_status(st->s, SQLITE_STMTSTATUS_VM_STEP, 1);
+	if (profiling())
+		profile_end(st);
 	if (st->cached) {
 		/* Back to the cache, reset and unbound, holding no read lock. */
 		sqlite3_reset(st->s);

@@ -444,5 +444,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 10, .sql = schema_v10, .then = schema_v10_drop_code_checks },
 	{ .version = 11, .sql = schema_v11 },
 	{ .version = 14, .sql = schema_v14 },
+	{ .version = 15, .sql = schema_v15 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -30,9 +30,8 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.name, COALESCE(c.phone, ''), COALESCE(c.postcode, ''), COALESCE(c.town, ''),"
-		" COALESCE(a.outcome, ''), " WAITING_SINCE " AS since, " STORE_APART("c")
-		WAITING_FROM
-		" ORDER BY since, c.sort_key, c.id LIMIT :limit OFFSET :offset");
+		" " LATEST_OUTCOME ", " WAITING_SINCE ", " STORE_APART("c")
+		WAITING_FROM WAITING_ORDER " LIMIT :limit OFFSET :offset");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":limit", limit);
@@ -137,7 +136,7 @@ enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id,
 		" COALESCE(c.language, ''), COALESCE(c.pref_volunteer_gender, ''),"
 		" COALESCE(c.pref_volunteer_age, ''), c.pref_lived_experience,"
 		" EXISTS (SELECT 1 FROM citizens AS x WHERE x.name_fold = c.name_fold AND x.id <> c.id),"
-		" " WAITING_SINCE
+		" COALESCE(c.waiting_since, '')"
 		" FROM citizens AS c"
 		" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x"
 		"   WHERE x.citizen_id = c.id ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)"
@@ -193,8 +192,7 @@ enum db_status store_matching_waiting_facts(struct db *db, int max, struct match
 		return DB_ERR_IO;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT c.id, " WAITING_SINCE " AS since" WAITING_FROM
-		" ORDER BY since, c.sort_key, c.id LIMIT :limit");
+		"SELECT c.id" WAITING_FROM WAITING_ORDER " LIMIT :limit");
 	int n = 0;
 	if (r == DB_OK) {
 		db_bind_int(st, ":limit", max);

@@ -2,25 +2,21 @@
  * definition the waiting list (store_matching.c) and the report
  * (store_report.c) share. Private to db/.
  *
- * WAITING_FROM selects the citizens `c` who wait, with `a` their latest
- * assessment; WAITING_SINCE is the day each has waited since. */
+ * Who waits, and since when, is kept on the citizen's row by the
+ * triggers of migration 15 (db/schema_v15.c: an active course, the
+ * latest assessment saying volunteer help or none yet, no open match).
+ * WAITING_FROM selects the citizens `c` who wait, in the list's order
+ * from its index; WAITING_SINCE is the day each has waited since. */
 #ifndef BB_STORE_WAITING_H
 #define BB_STORE_WAITING_H
 
-/* The latest assessment decides; no open match; course active. */
-#define WAITING_FROM \
-	" FROM citizens AS c" \
-	" LEFT JOIN assessments AS a ON a.id = (SELECT x.id FROM assessments AS x" \
-	"   WHERE x.citizen_id = c.id ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)" \
-	" WHERE c.status = 'active' AND (a.outcome IS NULL OR a.outcome = 'volunteer_help')" \
-	" AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
+#define WAITING_FROM " FROM citizens AS c INDEXED BY citizens_waiting WHERE c.waiting_since IS NOT NULL"
+#define WAITING_SINCE "c.waiting_since"
+#define WAITING_ORDER " ORDER BY c.waiting_since, c.sort_key, c.id"
 
-/* The latest of: the assessment, the end of the last match, the referral
- * (or, without one, the day the citizen was registered). */
-#define WAITING_SINCE \
-	"max(COALESCE(a.assessed_on, '')," \
-	" COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), '')," \
-	" COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)," \
-	"  date(c.created_at)))"
+/* The citizen's latest assessment's outcome ("" for none). */
+#define LATEST_OUTCOME \
+	"COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id" \
+	" ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), '')"
 
 #endif

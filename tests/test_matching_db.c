@@ -17,6 +17,7 @@
 #include "calls.h"
 #include "citizens.h"
 #include "date.h"
+#include "demo.h"
 #include "db.h"
 #include "dbrules.h"
 #include "desk.h"
@@ -611,6 +612,74 @@ static void two_desks_at_once(void)
 	db_close(db);
 }
 
+
+/* The rule the waiting list follows, written out plainly: the stored day
+ * (citizens.waiting_since, kept by migration 15's triggers) must be what
+ * it says, for every citizen, whoever wrote what. */
+#define RULE_SINCE \
+	"(CASE WHEN c.status = 'active'" \
+	"  AND COALESCE((SELECT outcome FROM assessments WHERE citizen_id = c.id" \
+	"   ORDER BY assessed_on DESC, id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'" \
+	"  AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id AND ended_on IS NULL)" \
+	" THEN max(COALESCE((SELECT assessed_on FROM assessments WHERE citizen_id = c.id" \
+	"   ORDER BY assessed_on DESC, id DESC LIMIT 1), '')," \
+	"  COALESCE((SELECT max(ended_on) FROM matches WHERE citizen_id = c.id), '')," \
+	"  COALESCE((SELECT max(referred_on) FROM referrals WHERE citizen_id = c.id), substr(c.created_at, 1, 10)))" \
+	" END)"
+
+static long long waiting_wrong(struct db *db)
+{
+	return testdb_count(db, "SELECT count(*) FROM citizens AS c WHERE c.waiting_since IS NOT " RULE_SINCE);
+}
+
+static void waiting_kept(void)
+{
+	struct db *db = open_db("waiting-kept.db");
+	struct demo_options opt = { .citizens = 300, .seed = 5 };
+	date_parse_iso(today, &opt.today);
+	struct demo_summary sum;
+	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre");
+	TAP_CHECK(testdb_count(db, "SELECT count(*) FROM citizens WHERE waiting_since IS NOT NULL") > 20,
+		  "in which many wait");
+	TAP_INT_EQ(waiting_wrong(db), 0, "every citizen's waiting day is the rule's after the demo wrote them");
+	long long waiting = testdb_count(db, "SELECT min(id) FROM citizens WHERE waiting_since IS NOT NULL");
+	long long matched = testdb_count(db, "SELECT min(citizen_id) FROM matches WHERE ended_on IS NULL");
+	char sql[600];
+	/* Each fact the rule reads, changed as a use case or another tool would. */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO assessments(citizen_id, assessed_on, outcome) VALUES (%lld, '2026-11-20', 'professional_help');"
+		 "INSERT INTO referrals(citizen_id, referred_on, source) VALUES (%lld, '2026-11-25', 'self');",
+		 waiting, waiting);
+	exec_ok(db, sql);
+	TAP_INT_EQ(waiting_wrong(db), 0, "after an assessment for professional help and a new referral");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND waiting_since IS NULL", waiting, 0),
+		   1, "who was waiting waits no more");
+	snprintf(sql, sizeof sql,
+		 "UPDATE assessments SET outcome = 'volunteer_help' WHERE citizen_id = %lld AND assessed_on = '2026-11-20';"
+		 "UPDATE matches SET ended_on = '2026-11-24', outcome = 'on_own' WHERE citizen_id = %lld AND ended_on IS NULL;",
+		 waiting, matched);
+	exec_ok(db, sql);
+	TAP_INT_EQ(waiting_wrong(db), 0, "after the assessment is changed and a match ends");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND waiting_since = '2026-11-25'",
+			     waiting, 0), 1, "she waits again, since the latest referral");
+	TAP_INT_EQ(count_fmt(db, "SELECT count(*) FROM citizens WHERE id = %lld AND waiting_since >= '2026-11-24'",
+			     matched, 0), 1, "the one whose match ended waits from its end");
+	struct desk d = desk_command_line(db);
+	long long version = count_fmt(db, "SELECT version FROM citizens WHERE id = %lld", waiting, 0);
+	TAP_INT_EQ(citizens_end_course(&d, waiting, version, "moved"), DB_OK, "a course ends");
+	TAP_INT_EQ(waiting_wrong(db), 0, "after it ended");
+	TAP_INT_EQ(citizens_reopen_course(&d, waiting, version + 1), DB_OK, "and is opened again");
+	TAP_INT_EQ(waiting_wrong(db), 0, "after it was reopened");
+	snprintf(sql, sizeof sql, "DELETE FROM matches WHERE citizen_id = %lld; DELETE FROM assessments WHERE citizen_id = %lld;"
+		 "UPDATE referrals SET citizen_id = %lld WHERE citizen_id = %lld;", matched, waiting, matched, waiting);
+	exec_ok(db, sql);
+	TAP_INT_EQ(waiting_wrong(db), 0, "after matches and assessments are deleted and referrals move");
+	long long anyone = testdb_count(db, "SELECT count(*) FROM citizens");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens AS c WHERE c.waiting_since IS " RULE_SINCE), anyone,
+		   "and every citizen still agrees with the rule");
+	db_close(db);
+}
+
 int main(void)
 {
 	dbrules_install();
@@ -625,6 +694,7 @@ int main(void)
 	refusals();
 	stale_desk();
 	two_desks_at_once();
+	waiting_kept();
 	testdb_finish();
 	return tap_done();
 }
