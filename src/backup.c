@@ -153,7 +153,7 @@ static bool check_copy(const char *path, const char *shown, char *err, size_t si
 	enum db_status st = db_open_existing(path, false, &db);
 	char report[1024] = "";
 	if (st == DB_OK)
-		st = db_integrity_check(db, report, sizeof report);
+		st = db_integrity_check(db, NULL, report, sizeof report);
 	if (st == DB_OK)
 		st = db_exec(db, "PRAGMA journal_mode = DELETE");
 	if (st != DB_OK) {

@@ -82,6 +82,20 @@ empty "$tmp/out" "the terminal is not touched"
 if [ "$(cat "$tmp/list.txt")" = "mælk, rugbrød, æbler" ]; then ok "the text file is unchanged"; else not_ok "the text file was changed"; fi
 
 expect 1 "check on a missing file" -- "$bin" --db "$tmp/none.db" check
+contains "$tmp/err" "ingen database i $tmp/none.db" "says there is no database there"
+if [ ! -e "$tmp/none.db" ]; then ok "check makes no file"; else not_ok "check made a file"; fi
+# A row pointing at nothing: check counts it, in Danish.
+python3 - "$db" "$tmp/dangling.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[2])
+sqlite3.connect(sys.argv[1]).backup(c)
+c.execute("PRAGMA foreign_keys = OFF")
+c.execute("UPDATE attendance SET citizen_id = 999999 WHERE (session_id, citizen_id) = (SELECT session_id, citizen_id FROM attendance LIMIT 1)")
+c.commit()
+PY
+expect 1 "check on a row pointing at nothing" -- "$bin" --db "$tmp/dangling.db" check
+contains "$tmp/err" "Databasen er beskadiget." "says the database is damaged"
+contains "$tmp/err" "1 række henviser til en række, der ikke findes." "counts the row, in the singular"
 expect 1 "a folder that cannot be made" -- "$bin" --db /proc/none/brobygger.db --create
 contains "$tmp/err" "Mappen til databasen" "names the folder problem"
 expect 1 "a mistyped --db is not made into a new database" -- "$bin" --db "$tmp/typo.db"
