@@ -241,7 +241,7 @@ bool backup_write(const char *db_path, const char *target, const char *passphras
 	bool ok = false;
 	if (st == DB_ERR_CORRUPT) {
 		say(err, errsize, _("The database %s is damaged, so no backup was made of it. Keep your last good "
-				    "backup; restoring it is described in the README under \"When the disk breaks\"."),
+				    "backup, and put it back with 'brobygger restore' and its file name."),
 		    db_path);
 	} else if (st != DB_OK) {
 		db_fail(err, errsize, target, st, db);

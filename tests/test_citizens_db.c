@@ -1442,6 +1442,15 @@ static void test_drafts_are_private(void)
 	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == his, "shows his draft only");
 	TAP_INT_EQ(overview_today(&bente, &o), DB_OK, "Bente's home screen");
 	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == hers, "shows hers only");
+	TAP_INT_EQ(o.drafts_total, 1, "and counts hers only");
+	/* More than the home screen lists: it counts them all. */
+	long long more[OVERVIEW_DRAFTS + 2] = { 0 };
+	for (int i = 0; i < OVERVIEW_DRAFTS + 2; i++)
+		intake_draft_save(&bente, &more[i], "Holm, Åse", "name=Åse Holm");
+	TAP_INT_EQ(overview_today(&bente, &o), DB_OK, "Bente's home screen with six drafts");
+	TAP_CHECK(o.ndrafts == OVERVIEW_DRAFTS && o.drafts_total == OVERVIEW_DRAFTS + 3, "lists three and counts six");
+	for (int i = 0; i < OVERVIEW_DRAFTS + 2; i++)
+		intake_draft_delete(&bente, more[i]);
 	struct desk nobody = desk_for(db, 0, ROLE_DESK);
 	TAP_INT_EQ(overview_today(&nobody, &o), DB_OK, "the locked home screen");
 	TAP_INT_EQ(o.ndrafts, 0, "shows no drafts");

@@ -154,7 +154,7 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	snprintf(handover->error, sizeof handover->error, _("The handover cannot come before the referral (%s)."),
 		 form_text(f, CF_REFERRED_ON));
 	f->current = CF_HANDOVER_ON;
-	app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	form_screen_say_bad(app, 1);
 	return false;
 }
 

@@ -159,15 +159,24 @@ bool form_check_field(struct form_field *fld)
 	return !fld->error[0];
 }
 
-bool form_validate(struct form *f)
+int form_validate_count(struct form *f)
 {
-	int first_bad = -1;
-	for (int i = 0; i < f->count; i++)
-		if (!form_check_field(&f->fields[i]) && first_bad < 0)
+	int first_bad = -1, bad = 0;
+	for (int i = 0; i < f->count; i++) {
+		if (form_check_field(&f->fields[i]))
+			continue;
+		bad++;
+		if (first_bad < 0)
 			first_bad = i;
+	}
 	if (first_bad >= 0)
 		f->current = first_bad;
-	return first_bad < 0;
+	return bad;
+}
+
+bool form_validate(struct form *f)
+{
+	return form_validate_count(f) == 0;
 }
 
 /* Moves by `dir` to the next field that takes the cursor, if any. The

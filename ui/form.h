@@ -96,6 +96,8 @@ int form_find(const struct form *f, const char *key);
  * form_validate moves to the first field in error and returns false. */
 bool form_check_field(struct form_field *fld);
 bool form_validate(struct form *f);
+/* The same, returning how many fields are in error (0: all is well). */
+int form_validate_count(struct form *f);
 /* Moves the cursor to the first field that can take it. */
 void form_first(struct form *f);
 
