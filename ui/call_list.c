@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "phone.h"
 #include "sheet_print.h"
 #include "lineedit.h"
 #include "nextstep.h"
@@ -291,10 +292,11 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
 {
-	char name[CALL_NAME + 64], phone[64], when[16] = "", shown[CALL_NAME + 48];
+	char name[CALL_NAME + 64], phone[64], dial[PHONE_SHOWN_MAX], when[16] = "", shown[CALL_NAME + 48];
 	citizen_rule_list_name(e->name, &e->apart, name_cols, shown, sizeof shown);
 	text_pad(name, sizeof name, shown, name_cols);
-	text_pad(phone, sizeof phone, e->phone, 11);
+	phone_shown(e->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 11);
 	struct date d;
 	if (date_parse_iso(e->raised_on, &d))
 		date_format_dk(d, when, sizeof when);
@@ -339,7 +341,9 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
 		 c->citizen_ended ? _(" (ended)") : "");
 	text_pad(name, sizeof name, shown_name, name_w);
-	text_pad(phone, sizeof phone, c->phone, phone_w);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(c->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, phone_w);
 	char reason[300] = "", who[CALL_NAME + 8] = "";
 	if (reason_w) {
 		const char *words = reason_w >= 26 ? next_step_call_reason(c->reason)

@@ -18,6 +18,7 @@
 #include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
+#include "phone.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -295,8 +296,9 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	char where[800];
 	snprintf(where, sizeof where, "%s%s%s%s%s", z->address, z->address[0] && z->postcode[0] ? ", " : "",
 		 z->postcode, z->postcode[0] ? " " : "", z->town);
-	char contact[700];
-	snprintf(contact, sizeof contact, "%s%s%s", z->phone, z->phone[0] && z->email[0] ? "  " : "", z->email);
+	char contact[700], phone[PHONE_SHOWN_MAX], rel_phone[PHONE_SHOWN_MAX];
+	phone_shown(z->phone, phone, sizeof phone);
+	snprintf(contact, sizeof contact, "%s%s%s", phone, phone[0] && z->email[0] ? "  " : "", z->email);
 	const char *pref = z->contact_pref[0] ? vocab_label(vocab_contact_pref, z->contact_pref) : "";
 	char avail[300];
 	availability_words(c->availability, avail, sizeof avail);
@@ -309,10 +311,11 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		 c->referral.referrer_name[0] ? ", " : "", c->referral.referrer_name,
 		 c->referral.referrer_org[0] ? ", " : "", c->referral.referrer_org);
 	char rel[1000] = "";
+	phone_shown(c->relative.phone, rel_phone, sizeof rel_phone);
 	if (c->relative.name[0])
 		snprintf(rel, sizeof rel, "%s%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
-			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			 c->relative.phone, c->relative.wants_support ? _(", wants support of their own") : "");
+			 c->relative.relation, c->relative.relation[0] ? ")" : "", rel_phone[0] ? ", " : "",
+			 rel_phone, c->relative.wants_support ? _(", wants support of their own") : "");
 
 	char consent[600];
 	consent_words(&st->view, consent, sizeof consent);

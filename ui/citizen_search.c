@@ -16,6 +16,7 @@
 #include "exchange_import.h"
 #include "i18n.h"
 #include "list.h"
+#include "phone.h"
 
 enum { MAX_HITS = 2000 };
 
@@ -56,7 +57,9 @@ static void cs_row(void *ctx, int i, char *buf, size_t size)
 	text_pad(name, sizeof name, shown, st->name_cols);
 	if (h->birth_year)
 		snprintf(year, sizeof year, "%d", h->birth_year);
-	text_pad(phone, sizeof phone, h->phone, 12);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(h->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 12);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	snprintf(buf, size, "%s %4s  %s %s%s", name, year, phone, place,
 		 strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");

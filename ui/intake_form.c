@@ -13,6 +13,7 @@
 #include "form_screen.h"
 #include "i18n.h"
 #include "intake.h"
+#include "phone.h"
 #include "strbuf.h"
 
 struct intake_state {
@@ -174,7 +175,9 @@ static bool ask_if_duplicate(struct intake_state *st, struct app *app)
 		strbuf_item(&p, " ", o->town);
 	if (o->phone[0]) {
 		/* TRANSLATORS: a phone number in a list of what is known of someone. */
-		snprintf(phone, sizeof phone, _("phone %s"), o->phone);
+		char dial[PHONE_SHOWN_MAX];
+		phone_shown(o->phone, dial, sizeof dial);
+		snprintf(phone, sizeof phone, _("phone %s"), dial);
 		strbuf_item(&w, ", ", phone);
 	}
 	if (place[0])
