@@ -165,6 +165,21 @@ void db_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
+/* A folder that is there already will do; a file of that name will not
+ * (ENOTDIR, so the caller can say a file is in the way). */
+static int make_one_folder(const char *path)
+{
+	if (mkdir(path, 0700) == 0)
+		return 0;
+	struct stat st;
+	if (errno != EEXIST)
+		return -1;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	errno = ENOTDIR;
+	return -1;
+}
+
 int db_make_folder_for(const char *path)
 {
 	char buf[4096];
@@ -178,13 +193,11 @@ int db_make_folder_for(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		if (make_one_folder(buf) != 0)
 			return -1;
 		*p = '/';
 	}
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+	return make_one_folder(buf);
 }
 
 /* Environment override so tests can meet a "stuck writer" quickly. */

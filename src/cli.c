@@ -487,7 +487,7 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 	 * --db path is not made without --create. */
 	if (access(db_path, F_OK) != 0 && (args->create || paths_is_default(args->db_path))
 	    && db_make_folder_for(db_path) != 0) {
-		fprintf(err, _("brobygger: the folder for %s cannot be made: %s.\n"), db_path, strerror(errno));
+		fprintf(err, _("brobygger: the folder for %s cannot be made: %s.\n"), db_path, paths_folder_error(errno));
 		return EXIT_FAILURE;
 	}
 	struct restore_result res;
