@@ -128,8 +128,15 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count);
 
+/* The first `limit` citizens (by id) without contact since `cutoff`
+ * whom the no-contact rule may call. malloc'ed. */
 enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
-				struct call_idle_fact **out, int *count, long long *total);
+				      struct call_idle_fact **out, int *count);
+/* Adds to *idle how many of the next `max` citizens after *after_id (by
+ * id) are without contact since `cutoff` and have no call planned, and
+ * moves *after_id to the last of them (0 when none were left). */
+enum db_status store_calls_idle_count(struct db *db, const char *today, const char *cutoff, long long *after_id,
+				     int max, long long *idle);
 /* Calls for no contact due on `day` (how many the rule made that day). */
 enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count);
 

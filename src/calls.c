@@ -189,23 +189,18 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 		return DB_OK;
 	struct call_idle_fact *facts;
 	int n;
-	long long total = 0;
-	if ((r = store_calls_idle_facts(d->db, now, cutoff, quota, &facts, &n, &total)) != DB_OK)
+	if ((r = store_calls_idle_facts(d->db, now, cutoff, quota, &facts, &n)) != DB_OK)
 		return r;
-	int planned = 0;
 	for (int i = 0; i < n; i++) {
 		struct call_new *room = plans_room(p, 1);
 		if (!room) {
 			r = DB_ERR_IO;
 			break;
 		}
-		if (call_rule_no_contact(&facts[i], today, out->no_contact_weeks, room)) {
+		if (call_rule_no_contact(&facts[i], today, out->no_contact_weeks, room))
 			p->count++;
-			planned++;
-		}
 	}
 	free(facts);
-	out->no_contact_waiting = total > planned ? total - planned : 0;
 	return r;
 }
 
@@ -306,7 +301,6 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
 {
 	memset(out, 0, sizeof *out);
-	out->no_contact_waiting = -1;
 	/* No role check: these are the centre's own rules, run when the
 	 * program starts, before anyone signs in. The rules read a snapshot;
 	 * the write lock is taken only when they ask for a call not written
@@ -336,26 +330,35 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
 	return r;
 }
 
-enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting)
+/* Citizens counted in one step: a few milliseconds of probes. */
+enum { NO_CONTACT_COUNT_STEP = 1024 };
+
+enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c)
 {
-	*waiting = 0;
-	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (c->done)
+		return DB_OK;
+	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
 	struct centre_settings cs;
-	r = settings_read(d, &cs);
-	if (r == DB_OK) {
+	if ((r = settings_read(d, &cs)) == DB_OK) {
 		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
 		date_format_iso(today, now);
 		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
-		struct call_idle_fact *facts = NULL;
-		int n = 0;
-		r = store_calls_idle_facts(d->db, now, cutoff, 0, &facts, &n, waiting);
-		free(facts);
+		r = store_calls_idle_count(d->db, now, cutoff, &c->after_id, NO_CONTACT_COUNT_STEP, &c->waiting);
 	}
-	r = desk_end(d, r);
-	if (r != DB_OK)
-		*waiting = 0;
+	if ((r = db_end(d->db, r)) != DB_OK || c->after_id == 0)
+		c->done = true;
+	return r;
+}
+
+enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting)
+{
+	struct no_contact_count c = { 0 };
+	enum db_status r = DB_OK;
+	while (!c.done)
+		r = calls_no_contact_count_step(d, today, &c);
+	*waiting = r == DB_OK ? c.waiting : 0;
 	return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "daily.h"
 #include "desk.h"
 #include "model_status.h"
 #include "screen.h"
@@ -24,6 +25,7 @@ struct app {
 	int exit_status;
 	char status[APP_STATUS_MAX];
 	enum status_kind status_kind;
+	struct daily_work daily;      /* the rules run at start, while idle */
 };
 
 /* Pushes a new screen with its args; false (with a status message) if it

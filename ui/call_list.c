@@ -55,12 +55,6 @@ struct calls_state {
 
 extern const struct screen_ops calls_screen;
 
-/* Citizens waiting for a call after no contact, counted once a day per
- * program: counting reads every active citizen, and the number changes
- * little within a day. */
-static long long waiting_known = -1;
-static struct date waiting_day;
-
 static const struct action calls_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the call card: who, why, what happened lately, and record the outcome."), 0 },
 	{ ACT_CARD, 'b', N_("Card"), N_("Open the citizen's card."), 0 },
@@ -213,28 +207,15 @@ static void load(struct calls_state *st, long long near_call)
 	}
 }
 
-/* The day the attendance marks were last replayed by this program. */
-static struct date marks_day;
-
+/* Plans the calls the rules ask for now. The replay of the last weeks'
+ * attendance marks is part of the day's rules (src/daily.h), run at
+ * start; here only when asked. */
 static void sweep(struct calls_state *st, bool asked)
 {
-	bool marks = asked || date_to_days(marks_day) != date_to_days(st->today);
-	enum db_status r = calls_plan_due(&st->app->desk, st->today, marks, &st->sweep);
-	if (r == DB_OK && marks)
-		marks_day = st->today;
+	enum db_status r = calls_plan_due(&st->app->desk, st->today, asked, &st->sweep);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		return;
-	}
-	if (st->sweep.no_contact_waiting >= 0) {
-		waiting_known = st->sweep.no_contact_waiting;
-		waiting_day = st->today;
-	} else if (date_to_days(waiting_day) != date_to_days(st->today)) {
-		/* Another desk made today's quota: count once here too. */
-		if (calls_no_contact_waiting(&st->app->desk, st->today, &waiting_known) == DB_OK)
-			waiting_day = st->today;
-		else
-			waiting_known = -1;
 	}
 	char count[NUMBER_LEN];
 	if (st->sweep.created > 0)
@@ -369,7 +350,6 @@ static void keep_visible(struct calls_state *st, int rows)
 
 static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 {
-	(void)app;
 	struct calls_state *st = s->state;
 	int y = a->top;
 	char line[1400];
@@ -380,7 +360,10 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 		y++;
 	}
 	int rows = a->top + a->rows - y;
-	/* A line at the bottom for the citizens waiting after no contact. */
+	/* A line at the bottom for the citizens waiting after no contact,
+	 * counted by the day's rules (src/daily.h) when they are done. */
+	const struct no_contact_count *nc = &app->daily.no_contact;
+	long long waiting_known = nc->done ? nc->waiting - st->sweep.no_contact_created : 0;
 	bool waiting = waiting_known > 0 && !st->search.len && rows > 6;
 	if (waiting)
 		rows--;

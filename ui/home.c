@@ -20,7 +20,6 @@
 #include "matching_waiting.h"
 #include "number.h"
 #include "registry_list.h"
-#include "retention.h"
 #include "report_screen.h"
 #include "settings_form.h"
 #include "signin.h"
@@ -51,7 +50,6 @@ static const struct action home_actions[] = {
 struct home_state {
 	struct overview o;
 	bool loaded;
-	long long anonymised_today;   /* by the retention rule at this start */
 	struct own_pin_job pin;       /* while "change my PIN" asks */
 };
 
@@ -134,9 +132,9 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), o->escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
 		/* What the retention rule did when the program started. */
-		if (st->anonymised_today > 0)
+		if (app->daily.retention.total.citizens > 0)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
-				   st->anonymised_today);
+				   app->daily.retention.total.citizens);
 		y++;
 	}
 
@@ -226,9 +224,9 @@ static unsigned home_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
-/* The rules plan today's calls when the program starts, so the count on
- * the home screen is right before anyone opens the call list. The slow
- * replay of old attendance marks is left to the call list. */
+/* The rules that run at start (src/daily.h) are left to the idle loop
+ * (ui/ui.c): the home screen shows at once, and is read again when they
+ * are done. */
 static bool home_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)args;
@@ -236,18 +234,6 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	s->state = st;
-	/* The retention rule first, once a day: nobody it anonymises gets a
-	 * call planned. */
-	struct retention_result kept;
-	enum db_status r = retention_daily(&app->desk, date_today(), &kept);
-	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
-		app_status_db(app, r);
-	else
-		st->anonymised_today = kept.citizens;
-	struct call_sweep sweep;
-	r = calls_plan_due(&app->desk, date_today(), false, &sweep);
-	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
-		app_status_db(app, r);
 	home_resume(s, app);
 	return true;
 }
@@ -263,5 +249,6 @@ const struct screen_ops home_screen = {
 	.draw = home_draw,
 	.on_key = home_key,
 	.resume = home_resume,
+	.others_changed = home_resume,
 	.leave = app_free_state,
 };

@@ -223,6 +223,24 @@ static unsigned refresh_if_changed(struct app *app)
 	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
 }
 
+/* One step of the rules run at start; when the last is done the screen
+ * on show reads its numbers again. */
+static unsigned daily_step_idle(struct app *app)
+{
+	enum db_status r = daily_step(&app->desk, &app->daily);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	if (daily_pending(&app->daily))
+		return r != DB_OK ? RD_STATUS : RD_NONE;
+	int base = app->depth - 1;
+	while (base > 0 && app->stack[base].ops->overlay)
+		base--;
+	struct screen *s = &app->stack[base];
+	if (!signin_is_locked(app) && s->ops->others_changed)
+		s->ops->others_changed(s, app);
+	return RD_ALL;
+}
+
 static char start_notice[APP_STATUS_MAX];
 
 void ui_notice_at_start(const char *text)
@@ -243,6 +261,14 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 	}
 	struct app app = { .desk = *desk, .db_path = db_path, .idle_lock_minutes = 5 };
 	app_load_access(&app);
+	daily_begin(&app.daily, date_today());
+	/* A test script sees the day's rules done before the first screen,
+	 * the same on every run. */
+	while (term_script_mode() && daily_pending(&app.daily)) {
+		enum db_status r = daily_step(&app.desk, &app.daily);
+		if (r != DB_OK)
+			app_status_db(&app, r);
+	}
 	if (!app_push(&app, &home_screen, NULL)) {
 		term_stop();
 		fprintf(stderr, "brobygger: %s\n", app.status);
@@ -264,10 +290,12 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			redraw_parts(&app, redraw);
 			refresh();
 		}
-		ui_key key = term_next_key();
+		/* The rules of the day run while no key waits. */
+		bool work = daily_pending(&app.daily);
+		ui_key key = work ? term_typed_key() : term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
-			redraw = refresh_if_changed(&app);
+			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
