@@ -84,7 +84,7 @@ static const struct form_field layout[CF_COUNT] = {
 	[CF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true,
 		      .max_chars = 120 },
 	[CF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER,
-			    .min = 1900, .max = 2100, .check = check_birth_year },
+			    .min = 1900, .max = 2100, .year = true, .check = check_birth_year },
 	TEXT(CF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
 	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
 	TEXT(CF_ADDRESS, "address", N_("Address"), 120, NULL),

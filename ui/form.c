@@ -143,9 +143,15 @@ bool form_check_field(struct form_field *fld)
 		char *end;
 		long v = strtol(t, &end, 10);
 		char lo[NUMBER_LEN], hi[NUMBER_LEN];
+		if (fld->year) {
+			snprintf(lo, sizeof lo, "%ld", fld->min);
+			snprintf(hi, sizeof hi, "%ld", fld->max);
+		} else {
+			number_text(fld->min, lo);
+			number_text(fld->max, hi);
+		}
 		if (errno || *end || v < fld->min || v > fld->max)
-			snprintf(fld->error, sizeof fld->error, _("Write a whole number from %s to %s."),
-				 number_text(fld->min, lo), number_text(fld->max, hi));
+			snprintf(fld->error, sizeof fld->error, _("Write a whole number from %s to %s."), lo, hi);
 	} else if (fld->kind == FIELD_MULTI && fld->required && !fld->picked) {
 		snprintf(fld->error, sizeof fld->error, _("Choose at least one in %s."), _(fld->label));
 	} else if (fld->kind == FIELD_TEXT && cpr_found(t)) {

@@ -45,6 +45,7 @@ struct form_field {
 	bool hidden;                   /* not shown and skipped, e.g. handover when not handed over */
 	int max_chars;                 /* FIELD_TEXT */
 	long min, max;                 /* FIELD_NUMBER */
+	bool year;                     /* FIELD_NUMBER of a year: no thousands point (1968, not 1.968) */
 	const struct vocab *choices;   /* FIELD_CHOICE */
 	struct form_option *options;   /* FIELD_MULTI */
 	int noptions;
