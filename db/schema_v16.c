@@ -10,7 +10,18 @@
  * The call rules that run at every start read the few calls after missed
  * sessions still open (among tens of thousands of open calls agreed with
  * citizens), and the citizens registered in the last weeks whose relative
- * wishes support, each through an index of its own. */
+ * wishes support, each through an index of its own.
+ *
+ * The rows that point at a citizen, a call or a session are found through
+ * an index where they are changed (anonymising clears what referrers were
+ * told and how escalations were settled) and where SQLite checks its
+ * foreign keys: without one, every call written made it read all of
+ * call_escalations, measures and referrer_feedback for rows already
+ * pointing at the new id, and every session written all matches
+ * (tests/test_flat.c found them).
+ *
+ * Four indexes are dropped that a longer one with the same first columns
+ * serves as well: every mark and every intake wrote them for nothing. */
 #include "migrate.h"
 
 const char schema_v16[] =
@@ -20,4 +31,14 @@ const char schema_v16[] =
 	" AND (referrer_name IS NOT NULL OR referrer_org IS NOT NULL OR referrer_phone IS NOT NULL);"
 	"CREATE INDEX calls_missed_open ON follow_ups(source_key)"
 	" WHERE status = 'open' AND reason = 'missed_sessions';"
-	"CREATE INDEX citizens_created ON citizens(created_at);";
+	"CREATE INDEX citizens_created ON citizens(created_at);"
+	"CREATE INDEX referrer_feedback_citizen ON referrer_feedback(citizen_id);"
+	"CREATE INDEX referrer_feedback_call ON referrer_feedback(follow_up_id);"
+	"CREATE INDEX call_escalations_citizen ON call_escalations(citizen_id);"
+	"CREATE INDEX call_escalations_call ON call_escalations(follow_up_id);"
+	"CREATE INDEX measures_call ON measures(follow_up_id);"
+	"CREATE INDEX matches_first_session ON matches(first_session_id);"
+	"DROP INDEX referrals_citizen;"       /* referrals_citizen_date */
+	"DROP INDEX assessments_citizen;"     /* assessments_latest */
+	"DROP INDEX matches_citizen;"         /* matches_citizen_end */
+	"DROP INDEX attendance_citizen;";     /* calls_attendance_marks */

@@ -496,7 +496,7 @@ static void test_search(void)
 	search_names(db, "8000", 0, 20, names, sizeof names);
 	TAP_STR_EQ(names, "Søren Ærø Åberg", "postcode 8000");
 	search_names(db, "82", 0, 20, names, sizeof names);
-	TAP_STR_EQ(names, "Bo Andersen|Søren Hansen", "postcode prefix 82");
+	TAP_STR_EQ(names, "Søren Hansen|Bo Andersen", "postcode prefix 82, in the postcode's order");
 	search_names(db, "aarhus 8000", 0, 20, names, sizeof names);
 	TAP_STR_EQ(names, "Søren Ærø Åberg", "town and postcode together");
 	search_names(db, "\"*) OR x", 0, 20, names, sizeof names);
@@ -749,6 +749,7 @@ static bool ref_all_words(const char *words, const char *query)
 }
 
 static enum citizen_order ref_order;
+static bool ref_digits;   /* the query is digits */
 
 /* The tier of the hit (struct citizen_hit), -1: no hit. */
 static int ref_tier(const struct ref_citizen *c, const struct citizen_query *q)
@@ -784,6 +785,11 @@ static int ref_compare(const void *a, const void *b)
 	const struct ref_citizen *y = *(const struct ref_citizen *const *)b;
 	if (x->tier != y->tier)
 		return x->tier - y->tier;
+	/* Numbers and postcodes that start with the digits: in their order. */
+	if (ref_digits && x->tier <= 1) {
+		int c = x->tier == 0 ? strcmp(x->keys.phone_digits, y->keys.phone_digits) : strcmp(x->postcode, y->postcode);
+		return c ? c : (x->id > y->id) - (x->id < y->id);
+	}
 	int c = ref_order == CITIZEN_ORDER_FAMILY ? strcmp(x->keys.family_key, y->keys.family_key)
 						  : strcmp(x->keys.sort_key, y->keys.sort_key);
 	if (!c)
@@ -799,6 +805,7 @@ static int ref_hits(struct ref_citizen *all, const struct ref_citizen **sorted, 
 	struct citizen_query q;
 	textkeys_query(typed, ref_order, &q);
 	bool nothing = !q.digits[0] && !q.folded[0] && !q.word_keys[0];
+	ref_digits = q.digits[0] != '\0';
 	int n = 0;
 	for (int i = 0; i < REF_N; i++) {
 		all[i].tier = nothing ? 0 : ref_tier(&all[i], &q);

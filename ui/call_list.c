@@ -265,10 +265,10 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 		snprintf(out, size, _("Raised to the coordinator (%s)"), number_text(st->nescalations, n));
 	else if (which == 0)
 		snprintf(out, size, _("Today and overdue (%s)"),
-			 number_text(found ? (long long)st->ndue : st->counts.due, n));
+			 count_text(found ? (long long)st->ndue : st->counts.due, n));
 	else
 		snprintf(out, size, _("The coming week (%s)"),
-			 number_text(found ? (long long)(st->nrows - st->ndue) : st->counts.week, n));
+			 count_text(found ? (long long)(st->nrows - st->ndue) : st->counts.week, n));
 }
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)

@@ -57,7 +57,7 @@ static int draw_count(int y, int x, int cols, const char *label, long long n)
 {
 	char padded[200], line[240], count[NUMBER_LEN];
 	text_pad(padded, sizeof padded, label, 32);
-	snprintf(line, sizeof line, "%s %s", padded, number_text(n, count));
+	snprintf(line, sizeof line, "%s %s", padded, count_text(n, count));
 	draw_text(y, x, cols, line, A_NORMAL);
 	return 1;
 }
