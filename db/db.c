@@ -165,6 +165,21 @@ void db_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
+/* A folder that is there already will do; a file of that name will not
+ * (ENOTDIR, so the caller can say a file is in the way). */
+static int make_one_folder(const char *path)
+{
+	if (mkdir(path, 0700) == 0)
+		return 0;
+	struct stat st;
+	if (errno != EEXIST)
+		return -1;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	errno = ENOTDIR;
+	return -1;
+}
+
 int db_make_folder_for(const char *path)
 {
 	char buf[4096];
@@ -178,13 +193,11 @@ int db_make_folder_for(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		if (make_one_folder(buf) != 0)
 			return -1;
 		*p = '/';
 	}
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+	return make_one_folder(buf);
 }
 
 /* Environment override so tests can meet a "stuck writer" quickly. */
@@ -792,19 +805,31 @@ int db_schema_version(struct db *db)
 	return (int)v;
 }
 
-enum db_status db_integrity_check(struct db *db, char *report, size_t size)
+enum db_status db_integrity_check(struct db *db, struct db_integrity *found, char *report, size_t size)
 {
+	struct db_integrity none;
+	if (!found)
+		found = &none;
+	*found = (struct db_integrity){ 0 };
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "PRAGMA integrity_check(20)");
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)", DB_INTEGRITY_MAX);
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	size_t used = 0;
-	bool ok = true;
 	report[0] = '\0';
 	while ((r = db_step(st)) == DB_ROW) {
 		const char *line = db_column_text(st, 0);
-		if (strcmp(line, "ok") != 0)
-			ok = false;
+		/* A row may hold several findings, a line each, under a
+		 * heading line "*** in database main ***" that is none. */
+		for (const char *p = line; *p && strcmp(line, "ok") != 0;) {
+			size_t len = strcspn(p, "\n");
+			if (len && strncmp(p, "*** ", 4) != 0)
+				found->broken++;
+			p += len;
+			p += *p == '\n';
+		}
 		int n = snprintf(report + used, size - used, "%s\n", line);
 		if (n > 0 && (size_t)n < size - used)
 			used += (size_t)n;
@@ -812,12 +837,12 @@ enum db_status db_integrity_check(struct db *db, char *report, size_t size)
 	enum db_status fin = db_finalize(st);
 	if (fin != DB_OK)
 		return fin;
-	long long dangling = 0;
-	if (ok && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &dangling)) != DB_OK)
+	if (found->broken == 0
+	    && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &found->dangling)) != DB_OK)
 		return r;
-	if (dangling > 0)
-		snprintf(report + used, size - used, "%lld rows refer to rows that do not exist\n", dangling);
-	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
+	if (found->dangling > 0)
+		snprintf(report + used, size - used, "foreign_key_check: %lld rows\n", found->dangling);
+	return found->broken == 0 && found->dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
 }
 
 enum db_status db_copy_to(struct db *db, const char *path)

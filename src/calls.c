@@ -429,6 +429,18 @@ enum db_status calls_card(struct desk *d, long long call_id, struct call_card *o
 	return desk_end(d, r);
 }
 
+enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_card *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_calls_card(d->db, call_id, out);
+	if (r == DB_OK)
+		r = not_reached_run(d, out->call.citizen_id, &out->not_reached);
+	return desk_end(d, r);
+}
+
 /* What the referrer was told: only on a feedback call, and only when the
  * citizen agreed (checked here too: the law does not rest on the screen). */
 static enum db_status record_feedback(struct desk *d, const struct call_state *call, const struct call_outcome *o)

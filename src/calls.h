@@ -85,6 +85,9 @@ enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long 
 /* The call card: it names the citizen and tells about their course, so
  * the look is audited. */
 enum db_status calls_card(struct desk *d, long long call_id, struct call_card *out);
+/* The same call card read again for the desk showing it, after another
+ * desk committed: not a new look, so not audited again. */
+enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_card *out);
 
 /* Records how the call went, as of today, with all that follows, in one
  * transaction: with the next step end_course the course ends

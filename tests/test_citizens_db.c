@@ -218,6 +218,17 @@ static void test_intake_and_card(void)
 		   "the intake is audited");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"
 			    " AND user_id IS NOT NULL"), 1, "reading the card is audited once, with the user");
+	/* Read again because another desk committed: the same look, not a
+	 * new one in the log (a desk's refresh must not make the other
+	 * desks refresh in turn), and the same bytes when nothing changed. */
+	struct citizen_view *again = view_new();
+	TAP_INT_EQ(citizens_card_reload(&desk, id, v), DB_OK, "the card is read again");
+	TAP_STR_EQ(v->card.citizen.name, "Søren Ærø Åberg", "the same card");
+	TAP_INT_EQ(citizens_card_reload(&desk, id, again), DB_OK, "and again");
+	TAP_CHECK(memcmp(v, again, sizeof *v) == 0, "unchanged, it reads the same, byte for byte");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'view' AND entity = 'citizen'"), 1,
+		   "reading it again is not a new look in the log");
+	free(again);
 
 	/* Volunteer help may not name a handover: the rule leaves it out. */
 	card_basic(&in, "Åse Holm", "", "", "", "");
@@ -982,7 +993,7 @@ static void test_codes_and_seam(void)
 			       "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (1, 'birthday', '2026-12-01')"),
 		   DB_OK, "until the centre adds it");
 	char report[512];
-	TAP_INT_EQ(db_integrity_check(db, report, sizeof report), DB_OK, "the file is sound after the CHECKs went");
+	TAP_INT_EQ(db_integrity_check(db, NULL, report, sizeof report), DB_OK, "the file is sound after the CHECKs went");
 	db_close(db);
 }
 
@@ -1438,6 +1449,15 @@ static void test_drafts_are_private(void)
 	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == his, "shows his draft only");
 	TAP_INT_EQ(overview_today(&bente, &o), DB_OK, "Bente's home screen");
 	TAP_CHECK(o.ndrafts == 1 && o.drafts[0].id == hers, "shows hers only");
+	TAP_INT_EQ(o.drafts_total, 1, "and counts hers only");
+	/* More than the home screen lists: it counts them all. */
+	long long more[OVERVIEW_DRAFTS + 2] = { 0 };
+	for (int i = 0; i < OVERVIEW_DRAFTS + 2; i++)
+		intake_draft_save(&bente, &more[i], "Holm, Åse", "name=Åse Holm");
+	TAP_INT_EQ(overview_today(&bente, &o), DB_OK, "Bente's home screen with six drafts");
+	TAP_CHECK(o.ndrafts == OVERVIEW_DRAFTS && o.drafts_total == OVERVIEW_DRAFTS + 3, "lists three and counts six");
+	for (int i = 0; i < OVERVIEW_DRAFTS + 2; i++)
+		intake_draft_delete(&bente, more[i]);
 	struct desk nobody = desk_for(db, 0, ROLE_DESK);
 	TAP_INT_EQ(overview_today(&nobody, &o), DB_OK, "the locked home screen");
 	TAP_INT_EQ(o.ndrafts, 0, "shows no drafts");

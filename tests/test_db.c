@@ -196,7 +196,7 @@ static void test_corrupt(void)
 	enum db_status st = db_open_existing(path, true, &db);
 	char report[1024] = "";
 	if (st == DB_OK)
-		st = db_integrity_check(db, report, sizeof report);
+		st = db_integrity_check(db, NULL, report, sizeof report);
 	db_close(db);
 	TAP_CHECK(st == DB_ERR_CORRUPT, "a damaged file fails the integrity check (status %d)", (int)st);
 }

@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "phone.h"
 #include "sheet_print.h"
 #include "lineedit.h"
 #include "nextstep.h"
@@ -272,10 +273,11 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
 {
-	char name[CALL_NAME + 64], phone[64], when[16] = "", shown[CALL_NAME + 48];
+	char name[CALL_NAME + 64], phone[64], dial[PHONE_SHOWN_MAX], when[16] = "", shown[CALL_NAME + 48];
 	citizen_rule_list_name(e->name, &e->apart, name_cols, shown, sizeof shown);
 	text_pad(name, sizeof name, shown, name_cols);
-	text_pad(phone, sizeof phone, e->phone, 11);
+	phone_shown(e->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 11);
 	struct date d;
 	if (date_parse_iso(e->raised_on, &d))
 		date_format_dk(d, when, sizeof when);
@@ -320,7 +322,9 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
 		 c->citizen_ended ? _(" (ended)") : "");
 	text_pad(name, sizeof name, shown_name, name_w);
-	text_pad(phone, sizeof phone, c->phone, phone_w);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(c->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, phone_w);
 	char reason[300] = "", who[CALL_NAME + 8] = "";
 	if (reason_w) {
 		const char *words = reason_w >= 26 ? next_step_call_reason(c->reason)
@@ -547,6 +551,34 @@ static unsigned calls_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk recorded a call, or the rules planned one there: the list
+ * reads again (the sweep is left to this desk's own look, o or coming
+ * back), as far down as it was fetched, and the highlight stays on the
+ * same call, or where it was when that call is done and gone. */
+static unsigned calls_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct calls_state *st = s->state;
+	int index, keep = st->selected, had = st->nrows;
+	long long call = line_at(st, st->selected, &index) == LINE_CALL ? st->rows[index].id : 0;
+	load(st, 0);
+	while (st->more && st->nrows < had)
+		fetch(st, st->nrows);
+	for (int i = 0; i < line_count(st); i++)
+		if (call && line_at(st, i, &index) == LINE_CALL && st->rows[index].id == call) {
+			st->selected = i;
+			return RD_ALL;
+		}
+	if (keep < line_count(st)) {
+		st->selected = keep;
+		if (!selectable(st, st->selected))
+			move_selection(st, 1);
+		if (!selectable(st, st->selected))
+			move_selection(st, -1);
+	}
+	return RD_ALL;
+}
+
 void calls_open(struct app *app)
 {
 	app_push(app, &calls_screen, NULL);
@@ -566,5 +598,6 @@ const struct screen_ops calls_screen = {
 	.draw = calls_draw,
 	.on_key = calls_key,
 	.resume = calls_resume,
+	.others_changed = calls_refresh,
 	.leave = calls_leave,
 };

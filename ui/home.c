@@ -62,17 +62,29 @@ static int draw_count(int y, int x, int cols, const char *label, long long n)
 	return 1;
 }
 
-/* What to do first on an empty database: name the centre, or look
- * around on made-up data kept apart from the real database. */
+/* What to do first on an empty database, saying which steps only a
+ * coordinator can take (a desk volunteer pressing s would only be told
+ * no), or look around on made-up data kept apart from the real database.
+ * Short of room (drafts above it), the steps come first; shorter still,
+ * help (?) has them. Never cut mid-sentence. */
 static void draw_empty_help(bool named, int y, const struct area *a)
 {
+	int rows = a->rows - (y - a->top), cols = a->cols - 4;
+	const char *steps = named
+		? _("The database is empty. First a coordinator adds the users with b (each with a PIN) and the "
+		    "volunteers and activities with 7; then anyone at the desk can register a referral with 1.")
+		: _("The database is empty. First a coordinator writes the centre's name with s, adds the users with b "
+		    "(each with a PIN) and the volunteers and activities with 7; then anyone at the desk can register "
+		    "a referral with 1.");
 	char text[1024];
-	snprintf(text, sizeof text, "%s %s",
-		 named ? _("The database is empty.")
-		       : _("The database is empty. To begin, press s and write the centre's name."),
+	snprintf(text, sizeof text, "%s %s", steps,
 		 _("To look around on made-up data without touching the real database, "
 		   "quit with q and run 'brobygger demo': it tells you how to open the made-up data."));
-	draw_wrapped(y, a->left + 2, a->rows - (y - a->top), a->cols - 4, text, A_NORMAL);
+	if (text_rows(text, cols) > rows)
+		snprintf(text, sizeof text, "%s", steps);
+	if (text_rows(text, cols) > rows)
+		snprintf(text, sizeof text, "%s", _("The database is empty. Press ? to see the first steps."));
+	draw_wrapped(y, a->left + 2, rows, cols, text, A_NORMAL);
 }
 
 /* Drafts waiting to be finished, so none is forgotten. */
@@ -85,6 +97,13 @@ static int draw_drafts(const struct overview *o, int y, const struct area *a)
 		char line[CIT_NAME + 40], when[32];
 		date_format_stamp(o->drafts[i].updated_at, when, sizeof when);
 		snprintf(line, sizeof line, "%s  (%s)", o->drafts[i].label, when);
+		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
+	}
+	/* The rest are behind k: say so, so none is forgotten. */
+	int more = o->drafts_total - o->ndrafts;
+	if (more > 0) {
+		char line[80];
+		snprintf(line, sizeof line, P_("and %d more", "and %d more", more), more);
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	return y + 1;
@@ -222,7 +241,9 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 const struct screen_ops home_screen = {
 	.name = N_("Home"),
 	.help = N_("The home screen shows today's numbers and leads to every part of the program. "
-		   "Press the key in front of a menu line."),
+		   "Press the key in front of a menu line. On a new database a coordinator begins: s for the "
+		   "centre's name, b for the users (each with a PIN), 7 for the volunteers and activities; then "
+		   "anyone at the desk can register a referral with 1."),
 	.actions = home_actions,
 	.enter = home_enter,
 	.draw = home_draw,
