@@ -466,9 +466,13 @@ int db_schema_version(struct db *db)
 	return db->engine->schema_version(db);
 }
 
-enum db_status db_integrity_check(struct db *db, char *report, size_t size)
+enum db_status db_integrity_check(struct db *db, struct db_integrity *found, char *report, size_t size)
 {
-	return db->engine->integrity_check(db, report, size);
+	struct db_integrity none;
+	if (!found)
+		found = &none;
+	*found = (struct db_integrity){ 0 };
+	return db->engine->integrity_check(db, found, report, size);
 }
 
 enum db_status db_copy_to(struct db *db, const char *path)

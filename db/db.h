@@ -130,9 +130,17 @@ long long db_total_changes(const struct db *db);
 /* One integer from a query without parameters, e.g. a count. */
 enum db_status db_query_int(struct db *db, const char *sql, long long *out);
 
-/* Integrity check: writes up to `size` bytes of the database's findings into
- * `report` and returns DB_OK when the database is sound. */
-enum db_status db_integrity_check(struct db *db, char *report, size_t size);
+/* Integrity check: returns DB_OK when the database is sound, else
+ * DB_ERR_CORRUPT. `found` (may be NULL) counts what was wrong: places in
+ * the file SQLite found broken (it stops at DB_INTEGRITY_MAX), and rows
+ * pointing at rows that do not exist. `report` gets up to `size` bytes
+ * of SQLite's own findings, in its words (English, for a technician). */
+enum { DB_INTEGRITY_MAX = 20 };
+struct db_integrity {
+	long long broken;
+	long long dangling;
+};
+enum db_status db_integrity_check(struct db *db, struct db_integrity *found, char *report, size_t size);
 /* A consistent copy of the whole database into the new file `path`
  * (which must not exist), made in one read transaction, so desks writing
  * meanwhile neither wait nor make it start over. The caller sets the

@@ -62,7 +62,8 @@ struct db_engine {
 	enum db_status (*data_version)(struct db *db, long long *version);
 	int (*schema_version)(struct db *db);
 	enum db_status (*set_schema_version)(struct db *db, int version);
-	enum db_status (*integrity_check)(struct db *db, char *report, size_t size);
+	/* *found is zeroed by db.c before. */
+	enum db_status (*integrity_check)(struct db *db, struct db_integrity *found, char *report, size_t size);
 	enum db_status (*copy_to)(struct db *db, const char *path);
 	enum db_status (*refuse_writes)(struct db *db);
 	void (*set_busy_timeout)(struct db *db, int ms);

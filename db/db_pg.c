@@ -772,7 +772,7 @@ static enum db_status pg_data_version(struct db *db, long long *version)
 /* No file to scan: every table is read through (the server notices a
  * damaged page when it reads it), and the rows that should point at a
  * row are checked by the foreign keys the server keeps itself. */
-static enum db_status pg_integrity_check(struct db *db, char *report, size_t size)
+static enum db_status pg_integrity_check(struct db *db, struct db_integrity *found, char *report, size_t size)
 {
 	report[0] = '\0';
 	PGresult *res = PQexec(P(db)->conn,
@@ -793,6 +793,7 @@ static enum db_status pg_integrity_check(struct db *db, char *report, size_t siz
 			if (n > 0 && (size_t)n < size - used)
 				used += (size_t)n;
 			st = st == DB_ERR_IO || st == DB_ERR_MISUSE ? DB_ERR_CORRUPT : st;
+			found->broken++;
 			break;
 		}
 		PQclear(r);

@@ -132,6 +132,21 @@ static void lite_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(L(db)->h, ms);
 }
 
+/* A folder that is there already will do; a file of that name will not
+ * (ENOTDIR, so the caller can say a file is in the way). */
+static int make_one_folder(const char *path)
+{
+	if (mkdir(path, 0700) == 0)
+		return 0;
+	struct stat st;
+	if (errno != EEXIST)
+		return -1;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	errno = ENOTDIR;
+	return -1;
+}
+
 int db_make_folder_for(const char *path)
 {
 	char buf[4096];
@@ -145,13 +160,11 @@ int db_make_folder_for(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		if (make_one_folder(buf) != 0)
 			return -1;
 		*p = '/';
 	}
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+	return make_one_folder(buf);
 }
 
 static enum db_status open_handle(const char *path, int flags, struct db **out)
@@ -334,9 +347,11 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 			goto fail;
 		if ((st = lite_exec(db, "PRAGMA synchronous = FULL")) != DB_OK)
 			goto fail;
-		/* 32 MiB of page cache instead of SQLite's 2 MiB: the call
-		 * rules and the matching pool read across a large file. */
-		if ((st = lite_exec(db, "PRAGMA cache_size = -32768")) != DB_OK)
+		/* SQLite's own 2 MiB of page cache, said out loud: every
+		 * query the desk runs reads a few pages through an index, the
+		 * rest the system's file cache holds, and a larger cache only
+		 * grows with whatever the day's rules have touched. */
+		if ((st = lite_exec(db, "PRAGMA cache_size = -2048")) != DB_OK)
 			goto fail;
 	}
 	/* Take the write lock once now: a stuck writer is reported at start
@@ -618,19 +633,27 @@ static enum db_status lite_data_version(struct db *db, long long *version)
 	return db_query_int(db, "PRAGMA data_version", version);
 }
 
-static enum db_status lite_integrity_check(struct db *db, char *report, size_t size)
+static enum db_status lite_integrity_check(struct db *db, struct db_integrity *found, char *report, size_t size)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "PRAGMA integrity_check(20)");
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)", DB_INTEGRITY_MAX);
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	size_t used = 0;
-	bool ok = true;
 	report[0] = '\0';
 	while ((r = db_step(st)) == DB_ROW) {
 		const char *line = db_column_text(st, 0);
-		if (strcmp(line, "ok") != 0)
-			ok = false;
+		/* A row may hold several findings, a line each, under a
+		 * heading line "*** in database main ***" that is none. */
+		for (const char *p = line; *p && strcmp(line, "ok") != 0;) {
+			size_t len = strcspn(p, "\n");
+			if (len && strncmp(p, "*** ", 4) != 0)
+				found->broken++;
+			p += len;
+			p += *p == '\n';
+		}
 		int n = snprintf(report + used, size - used, "%s\n", line);
 		if (n > 0 && (size_t)n < size - used)
 			used += (size_t)n;
@@ -638,12 +661,12 @@ static enum db_status lite_integrity_check(struct db *db, char *report, size_t s
 	enum db_status fin = db_finalize(st);
 	if (fin != DB_OK)
 		return fin;
-	long long dangling = 0;
-	if (ok && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &dangling)) != DB_OK)
+	if (found->broken == 0
+	    && (r = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &found->dangling)) != DB_OK)
 		return r;
-	if (dangling > 0)
-		snprintf(report + used, size - used, "%lld rows refer to rows that do not exist\n", dangling);
-	return ok && dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
+	if (found->dangling > 0)
+		snprintf(report + used, size - used, "foreign_key_check: %lld rows\n", found->dangling);
+	return found->broken == 0 && found->dangling == 0 ? DB_OK : DB_ERR_CORRUPT;
 }
 
 static enum db_status lite_copy_to(struct db *db, const char *path)

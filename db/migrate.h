@@ -41,6 +41,7 @@ enum db_status schema_v10_drop_code_checks(struct db *db);
 extern const char schema_v11[];
 extern const char schema_v14[];
 extern const char schema_v15[];
+extern const char schema_v16[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);

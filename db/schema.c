@@ -445,5 +445,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 11, .sql = schema_v11 },
 	{ .version = 14, .sql = schema_v14 },
 	{ .version = 15, .sql = schema_v15 },
+	{ .version = 16, .sql = schema_v16 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -7,10 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model_limits.h"
 #include "store_calls_internal.h"
 #include "store_citizens_internal.h"
 
 /* ---------- the list ---------- */
+
+/* The counts stop one past what a screen shows (COUNT_SHOWN_MAX). */
+#define CAPPED LIMIT_SQL(COUNT_SHOWN_MAX) " + 1"
 
 enum db_status store_calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out)
 {
@@ -18,11 +22,13 @@ enum db_status store_calls_counts(struct db *db, const char *today, const char *
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT"
-		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on <= :today),"
-		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on < :today),"
-		" (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_on > :today"
-		"   AND due_on <= :until),"
-		" (SELECT count(*) FROM call_escalations WHERE resolved_on IS NULL)");
+		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on <= :today"
+		"   LIMIT " CAPPED ")),"
+		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on < :today"
+		"   LIMIT " CAPPED ")),"
+		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on > :today"
+		"   AND due_on <= :until LIMIT " CAPPED ")),"
+		" (SELECT count(*) FROM (SELECT 1 FROM call_escalations WHERE resolved_on IS NULL LIMIT " CAPPED "))");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":today", today);

@@ -110,8 +110,14 @@ enum db_status store_calls_cancel(struct db *db, long long call_id, const char *
 /* malloc'ed; the caller frees *out. */
 enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count);
 
+/* The marks of enrolments with two misses in the window, of the
+ * activities with an id in (after_activity, upto_activity]. malloc'ed. */
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
-				const char *today, struct call_mark_fact **out, int *count);
+				      const char *today, long long after_activity, long long upto_activity,
+				      struct call_mark_fact **out, int *count);
+/* The id of the n-th activity after `after`, or of the last when fewer
+ * are left (0: none). */
+enum db_status store_calls_activities_after(struct db *db, long long after, int n, long long *upto);
 
 /* The open calls after missed sessions, of one enrolment or of all
  * (enrolment_id 0), each with the day of the session missed and the
@@ -128,8 +134,15 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count);
 
+/* The first `limit` citizens (by id) without contact since `cutoff`
+ * whom the no-contact rule may call. malloc'ed. */
 enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
-				struct call_idle_fact **out, int *count, long long *total);
+				      struct call_idle_fact **out, int *count);
+/* Adds to *idle how many of the next `max` citizens after *after_id (by
+ * id) are without contact since `cutoff` and have no call planned, and
+ * moves *after_id to the last of them (0 when none were left). */
+enum db_status store_calls_idle_count(struct db *db, const char *today, const char *cutoff, long long *after_id,
+				     int max, long long *idle);
 /* Calls for no contact due on `day` (how many the rule made that day). */
 enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count);
 

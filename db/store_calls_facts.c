@@ -96,7 +96,8 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 }
 
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
-				const char *today, struct call_mark_fact **out, int *count)
+				      const char *today, long long after_activity, long long upto_activity,
+				      struct call_mark_fact **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
@@ -108,6 +109,7 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"  JOIN attendance AS t INDEXED BY calls_attendance_missed"
 		"   ON t.session_id = s.id AND t.mark <> 'present'"
 		"  WHERE s.date BETWEEN :window AND :today AND s.status = 'held'"
+		"   AND s.activity_id > :after AND s.activity_id <= :upto"
 		"  GROUP BY t.citizen_id, s.activity_id HAVING count(*) >= 2),"
 		" enrol AS MATERIALIZED ("
 		"  SELECT e.id, e.citizen_id, e.activity_id, max(e.enrolled_on, :context) AS since,"
@@ -117,10 +119,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"    (SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = e.citizen_id"
 		"     AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1), 0)"
 		"    AS responsible, " CONTACT_CONSENT("e.citizen_id") " AS contact,"
-		/* Once per enrolment, through the keys' own index (the empty
-		 * concatenation keeps the planner off the status index, which
-		 * lists every open call; unlike a unary +, both engines take it). */
-		"   EXISTS (SELECT 1 FROM follow_ups AS f WHERE f." CALLS_MISSED_KEYS("e.id") " AND f.status || '' = 'open')"
+		/* Once per enrolment. */
+		"   EXISTS (SELECT 1 FROM " CALLS_MISSED_OPEN " WHERE " CALLS_MISSED_OF("e.id") ")"
 		"    AS open_missed"
 		"  FROM missed JOIN enrolments AS e ON e.citizen_id = missed.citizen_id"
 		"   AND e.activity_id = missed.activity_id AND e.ended_on IS NULL"
@@ -134,6 +134,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		" ORDER BY enrol.id, s.date, s.id");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
+	db_bind_int(st, ":after", after_activity);
+	db_bind_int(st, ":upto", upto_activity);
 	db_bind_text(st, ":window", window_from);
 	db_bind_text(st, ":context", context_from);
 	db_bind_text(st, ":today", today);
@@ -156,6 +158,21 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
+enum db_status store_calls_activities_after(struct db *db, long long after, int n, long long *upto)
+{
+	*upto = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT COALESCE(max(id), 0) FROM (SELECT id FROM activities WHERE id > :after ORDER BY id LIMIT :n)");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":after", after);
+	db_bind_int(st, ":n", n);
+	if (db_step(st) == DB_ROW)
+		*upto = db_column_int(st, 0);
+	return db_finalize(st);
+}
+
 enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
 				       int *count)
 {
@@ -166,20 +183,11 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
 	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
 	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
-	" FROM follow_ups AS f"
-	/* One enrolment's calls through their keys (a mark asks this, and
-	 * open calls pile up at a big centre); all of them through the
-	 * status index, for the daily sweep. */
-	enum db_status r = enrolment_id
-		? db_prepare(db, &st, MISSED_OPEN_SELECT
-			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-			" WHERE f." CALLS_MISSED_KEYS(":enrolment") " AND f.status || '' = 'open'"
-			"  AND f.reason = 'missed_sessions'"
-			" ORDER BY f.id")
-		: db_prepare(db, &st, MISSED_OPEN_SELECT " INDEXED BY follow_ups_due"
-			" JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-			" WHERE f.status = 'open' AND f.reason = 'missed_sessions' AND f.source_key LIKE 'missed:%:%'"
-			" ORDER BY f.id");
+	" FROM " CALLS_MISSED_OPEN " JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
+	/* One enrolment's (a mark asks), or all of them (the daily sweep). */
+	enum db_status r = db_prepare(db, &st, enrolment_id
+		? MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OF(":enrolment") " ORDER BY f.id"
+		: MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OPEN_WHERE " AND f.source_key LIKE 'missed:%:%' ORDER BY f.id");
 #undef MISSED_OPEN_SELECT
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
@@ -206,14 +214,16 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* Relatives whose call exists are done with: skipped here. */
+	/* Through the citizens registered since `from` (a few weeks' intake).
+	 * Relatives whose call exists are done with: skipped here. */
 	enum db_status r = db_prepare(db, &st,
 		"SELECT c.id, c.status = 'ended', date(c.created_at),"
 		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
-		" FROM relatives AS r INDEXED BY calls_relatives_support JOIN citizens AS c ON c.id = r.citizen_id"
-		" WHERE r.wants_support = 1 AND r.takes_part = 1 AND c.created_at >= :from"
+		" FROM citizens AS c INDEXED BY citizens_created WHERE c.created_at >= :from"
+		"  AND EXISTS (SELECT 1 FROM relatives AS r WHERE r.citizen_id = c.id"
+		"   AND r.wants_support = 1 AND r.takes_part = 1)"
 		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
-		" GROUP BY c.id ORDER BY c.id");
+		" ORDER BY c.id");
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);
@@ -272,28 +282,27 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-/* Everyone with something on record since :cutoff, by the same measure
- * as CALLS_LAST_CONTACT, each part through an index on its date. */
-#define RECENT_SQL \
-	"recent(cid) AS (" \
-	"  SELECT citizen_id FROM referrals WHERE referred_on >= :cutoff AND citizen_id IS NOT NULL" \
-	"  UNION SELECT citizen_id FROM assessments WHERE assessed_on >= :cutoff" \
-	"  UNION SELECT citizen_id FROM matches WHERE matched_on >= :cutoff" \
-	"  UNION SELECT citizen_id FROM matches WHERE ended_on >= :cutoff" \
-	"  UNION SELECT t.citizen_id FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id" \
-	"   WHERE s.date BETWEEN :cutoff AND :today AND t.mark IN ('present', 'excused')" \
-	"  UNION SELECT citizen_id FROM follow_ups WHERE done_at >= :cutoff" \
-	"  UNION SELECT citizen_id FROM follow_ups WHERE status IN ('done', 'cancelled')" \
-	"   AND due_on >= :cutoff AND done_at IS NULL" \
-	"  UNION SELECT citizen_id FROM notes WHERE written_on >= :cutoff" \
-	"  UNION SELECT citizen_id FROM measures WHERE taken_on >= :cutoff)"
+/* Whether citizen `c` has anything on record since :cutoff, by the
+ * same measure as CALLS_LAST_CONTACT: each part is a probe of an index by
+ * citizen, and the first found ends the test. */
+#define CONTACT_SINCE(c) \
+	"(EXISTS (SELECT 1 FROM referrals WHERE citizen_id = " c " AND referred_on >= :cutoff)" \
+	" OR EXISTS (SELECT 1 FROM assessments WHERE citizen_id = " c " AND assessed_on >= :cutoff)" \
+	" OR EXISTS (SELECT 1 FROM matches WHERE citizen_id = " c \
+	"  AND (matched_on >= :cutoff OR ended_on >= :cutoff))" \
+	" OR EXISTS (SELECT 1 FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
+	"  WHERE t.citizen_id = " c " AND t.mark IN ('present', 'excused') AND s.date BETWEEN :cutoff AND :today)" \
+	" OR EXISTS (SELECT 1 FROM follow_ups WHERE citizen_id = " c " AND (done_at >= :cutoff" \
+	"  OR (status IN ('done', 'cancelled') AND due_on >= :cutoff AND done_at IS NULL)))" \
+	" OR EXISTS (SELECT 1 FROM notes WHERE citizen_id = " c " AND written_on >= :cutoff)" \
+	" OR EXISTS (SELECT 1 FROM measures WHERE citizen_id = " c " AND taken_on >= :cutoff))"
 
 /* Citizens who did not agree that volunteers call are left out here, not
  * only by the rule (call_rule_no_contact): the list is cut at the day's
  * quota, and those the rule refuses would take the places of others every
  * day. */
 #define IDLE_WHERE \
-	" c.status = 'active' AND c.id NOT IN (SELECT cid FROM recent) AND " CONTACT_CONSENT("c.id") \
+	" c.status = 'active' AND NOT " CONTACT_SINCE("c.id") " AND " CONTACT_CONSENT("c.id") \
 	" AND NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open')" \
 	" AND NOT EXISTS (SELECT 1 FROM enrolments AS e JOIN sessions AS s ON s.activity_id = e.activity_id" \
 	"  WHERE e.citizen_id = c.id AND e.ended_on IS NULL AND s.status = 'planned' AND s.date >= :today)"
@@ -304,28 +313,37 @@ static void bind_idle(struct db_stmt *st, const char *today, const char *cutoff)
 	db_bind_text(st, ":cutoff", cutoff);
 }
 
+enum db_status store_calls_idle_count(struct db *db, const char *today, const char *cutoff, long long *after_id,
+				     int max, long long *idle)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"WITH chunk(id) AS (SELECT id FROM citizens WHERE id > :after ORDER BY id LIMIT :max)"
+		" SELECT (SELECT max(id) FROM chunk),"
+		"  (SELECT count(*) FROM chunk JOIN citizens AS c ON c.id = chunk.id WHERE" IDLE_WHERE ")");
+	if (r != DB_OK)
+		return r;
+	bind_idle(st, today, cutoff);
+	db_bind_int(st, ":after", *after_id);
+	db_bind_int(st, ":max", max);
+	if (db_step(st) == DB_ROW) {
+		*after_id = db_column_int(st, 0);
+		*idle += db_column_int(st, 1);
+	}
+	return db_finalize(st);
+}
+
 enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
-				struct call_idle_fact **out, int *count, long long *total)
+				      struct call_idle_fact **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r;
-	if (total) {
-		*total = 0;
-		if ((r = db_prepare(db, &st, "WITH " RECENT_SQL " SELECT count(*) FROM citizens AS c WHERE"
-				    IDLE_WHERE)) != DB_OK)
-			return grow_done(&g, r, (void **)out, count);
-		bind_idle(st, today, cutoff);
-		if (db_step(st) == DB_ROW)
-			*total = db_column_int(st, 0);
-		if ((r = db_finalize(st)) != DB_OK)
-			return grow_done(&g, r, (void **)out, count);
-	}
 	if (limit <= 0)
 		return grow_done(&g, DB_OK, (void **)out, count);
 
 	if ((r = db_prepare(db, &st,
-			"WITH " RECENT_SQL ", idle(id) AS ("
+			"WITH idle(id) AS ("
 			"  SELECT c.id FROM citizens AS c WHERE" IDLE_WHERE " ORDER BY c.id LIMIT :limit)"
 			" SELECT c.id, c.status = 'ended',"
 			"  COALESCE((SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = c.id"

@@ -35,11 +35,14 @@
 	" COALESCE((SELECT max(written_on) FROM notes WHERE citizen_id = " c "), '')," \
 	" COALESCE((SELECT max(taken_on) FROM measures WHERE citizen_id = " c "), ''))"
 
-/* The keys of the calls after missed sessions of enrolment `e` (an SQL
- * expression) lie between 'missed:<e>:' and 'missed:<e>;' (';' comes
- * right after ':'), so the UNIQUE index on source_key finds them. */
-#define CALLS_MISSED_KEYS(e) \
-	"source_key BETWEEN 'missed:' || " e " || ':' AND 'missed:' || " e " || ';'"
+/* The open calls after missed sessions of enrolment `e` (an SQL
+ * expression), found through their own index (migration 16): their keys
+ * lie between 'missed:<e>:' and 'missed:<e>;' (';' comes right after
+ * ':'). */
+#define CALLS_MISSED_OPEN "follow_ups AS f INDEXED BY calls_missed_open"
+#define CALLS_MISSED_OPEN_WHERE "f.status = 'open' AND f.reason = 'missed_sessions'"
+#define CALLS_MISSED_OF(e) \
+	CALLS_MISSED_OPEN_WHERE " AND f.source_key BETWEEN 'missed:' || " e " || ':' AND 'missed:' || " e " || ';'"
 
 /* The enrolment and the session in a key missed:<enrolment>:<session>. */
 #define CALLS_MISSED_TAIL(k) "substr(" k ", 8)"

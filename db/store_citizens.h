@@ -142,6 +142,8 @@ enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *
 enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data);
 /* The owner's drafts, the latest first. */
 enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *out, int max, int *count);
+/* How many drafts the owner has. */
+enum db_status store_drafts_count(struct db *db, db_user_id owner, int *count);
 /* Whose the draft is; DB_ERR_NOTFOUND when it is gone. */
 enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner);
 /* Copies the data into a malloc'ed string the caller frees. */

@@ -68,6 +68,9 @@ struct tier {
 	char test[SEARCH_SQL / 2];   /* SQL true for the tier's rows; "" for none */
 	bool covered;                /* the list-order index holds what the test reads */
 	bool ordered;                /* the test is a range of the list-order index */
+	/* Ordered in an index of its own instead (digits: the phone
+	 * numbers in their order, as the desk types one). */
+	const char *own_index, *own_order;
 	/* The source: an index range (`index` + `range`), or a full-text
 	 * table queried with :m<n>. */
 	const char *index;
@@ -220,10 +223,21 @@ static void phone_tiers(struct search *s, const struct citizen_query *q)
 	if (!len)
 		return;
 
+	/* Phone numbers and postcodes that start with the digits are ranges
+	 * of their own indexes: shown in the order of the number, they are
+	 * read in order and stop when the page is full, at any size. */
 	struct tier *t = add_tier(s);
 	set_range(t, "citizens_phone", "(phone_digits >= :dlo AND phone_digits < :dhi)");
-	if (len <= 4)
-		set_range(add_tier(s), "citizens_postcode", "(postcode >= :dlo AND postcode < :dhi)");
+	t->ordered = true;
+	t->own_index = "citizens_phone";
+	t->own_order = "phone_digits, id";
+	if (len <= 4) {
+		t = add_tier(s);
+		set_range(t, "citizens_postcode", "(postcode >= :dlo AND postcode < :dhi)");
+		t->ordered = true;
+		t->own_index = "citizens_postcode";
+		t->own_order = "postcode, id";
+	}
 	if (len >= 3) {
 		/* Three digits make a trigram: fewer match everyone anyway. */
 		t = add_tier(s);
@@ -446,8 +460,8 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	const char *walk_from = " FROM citizens INDEXED BY ";
 	switch (how) {
 	case PLAN_ORDERED:
-		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL AND %s", walk_from, s->order_index, s->key_column,
-			      t->test);
+		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL AND %s", walk_from,
+			      t->own_index ? t->own_index : s->order_index, s->key_column, t->test);
 		not_earlier(s, k, &b);
 		break;
 	case PLAN_WALK: {
@@ -493,7 +507,7 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 		store_sql_add(&b, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d)", t->fts, t->fts, t->m);
 		break;
 	}
-	store_sql_add(&b, " ORDER BY %s LIMIT :lim OFFSET :off", s->order_by);
+	store_sql_add(&b, " ORDER BY %s LIMIT :lim OFFSET :off", t->own_order ? t->own_order : s->order_by);
 	if (b.full)
 		return DB_ERR_MISUSE;
 	return collect(db, s, sql, skip, limit, ids, got);
@@ -506,7 +520,8 @@ static enum db_status tier_size(struct db *db, const struct search *s, int k, lo
 	char sql[SEARCH_SQL];
 	struct store_sql b = store_sql_on(sql, sizeof sql);
 	if (t->ordered) {
-		store_sql_add(&b, "SELECT count(*) FROM citizens INDEXED BY %s WHERE %s", s->order_index, t->test);
+		store_sql_add(&b, "SELECT count(*) FROM citizens INDEXED BY %s WHERE %s",
+			      t->own_index ? t->own_index : s->order_index, t->test);
 		not_earlier(s, k, &b);
 	} else {
 		store_sql_add(&b, "SELECT count(*)");

@@ -155,6 +155,22 @@ enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *
 	return r;
 }
 
+enum db_status store_drafts_count(struct db *db, db_user_id owner, int *count)
+{
+	*count = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT count(*) FROM drafts WHERE user_id IS :user");
+	if (r != DB_OK)
+		return r;
+	store_bind_id(st, ":user", owner);
+	if (db_step(st) == DB_ROW)
+		*count = (int)db_column_int(st, 0);
+	r = db_finalize(st);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
 enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner)
 {
 	*owner = 0;

@@ -3,6 +3,7 @@
  * parts are in store_insight.c. */
 #include "store_protection.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,63 +234,153 @@ static enum db_status grow_done(struct grow *g, enum db_status r, void **out, in
 	return DB_OK;
 }
 
-enum db_status store_retention_facts(struct db *db, const char *before, struct retention_fact **out, int *count)
+/* The facts of citizen `c` the rule decides on. */
+#define RETENTION_FACTS \
+	"c.id, c.status = 'ended', COALESCE(c.ended_on, '')," \
+	" COALESCE((SELECT max(referred_on) FROM referrals WHERE citizen_id = c.id), '')," \
+	" EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)" \
+	" OR EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id)" \
+	" OR EXISTS (SELECT 1 FROM attendance WHERE citizen_id = c.id AND mark = 'present')," \
+	" EXISTS (SELECT 1 FROM enrolments WHERE citizen_id = c.id AND ended_on IS NULL)," \
+	" COALESCE((SELECT max(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
+	"  WHERE t.citizen_id = c.id), '')"
+
+/* The rows of a part on or before :before, after the cursor (:on, :id),
+ * in the order of the part's index, `day` being the index's date: a
+ * range of the index from :on, so a read costs the same wherever the
+ * cursor stands. */
+#define AFTER_CURSOR(day, id) \
+	day " <= :before AND " day " >= :on AND (" day " > :on OR " id " > :id)" \
+	" ORDER BY " day ", " id " LIMIT :max"
+
+/* Moves the cursor to the last row read, or to the next part when the
+ * part had no more than that. */
+static void cursor_past(struct retention_cursor *at, int read, int max, const char *on, long long id)
 {
-	/* Active citizens who were assessed or matched are followed up: they
-	 * are left out here only to keep the facts few at a large centre (a
-	 * hundred thousand citizens are read in a tenth of a second); the rule
-	 * (src/protection_rules.c) decides on the whole fact. */
-	struct grow g = { .size = sizeof **out };
+	if (read < max) {
+		*at = (struct retention_cursor){ .part = at->part + 1 };
+		return;
+	}
+	snprintf(at->on, sizeof at->on, "%s", on);
+	at->id = id;
+}
+
+/* Where a read of the waiting citizens from `at` stops looking: the
+ * (WAITING_SCAN * max)th row on, or none (*end_id 0) when fewer are left. */
+enum { WAITING_SCAN = 16 };
+
+static enum db_status waiting_scan_end(struct db *db, const char *before, const struct retention_cursor *at, int max,
+				       char end_on[CIT_DATE], long long *end_id)
+{
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT c.id, c.status = 'ended', COALESCE(c.ended_on, ''),"
-		" COALESCE((SELECT max(referred_on) FROM referrals WHERE citizen_id = c.id), ''),"
-		" EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)"
-		" OR EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id)"
-		" OR EXISTS (SELECT 1 FROM attendance WHERE citizen_id = c.id AND mark = 'present'),"
-		" EXISTS (SELECT 1 FROM enrolments WHERE citizen_id = c.id AND ended_on IS NULL),"
-		" COALESCE((SELECT max(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
-		"  WHERE t.citizen_id = c.id), '')"
-		" FROM citizens AS c WHERE c.anonymised_on IS NULL"
-		" AND (c.ended_on <= :before OR (c.ended_on IS NULL"
-		"  AND NOT EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)"
-		"  AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id)"
-		"  AND (SELECT max(referred_on) FROM referrals WHERE citizen_id = c.id) <= :before))"
-		" ORDER BY c.id");
+		"SELECT c.waiting_since, c.id FROM citizens AS c INDEXED BY citizens_waiting"
+		" WHERE c.waiting_since IS NOT NULL AND "
+		AFTER_CURSOR("c.waiting_since", "c.id") " OFFSET :skip");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":before", before);
+	db_bind_text(st, ":on", at->on);
+	db_bind_int(st, ":id", at->id);
+	db_bind_int(st, ":max", 1);
+	db_bind_int(st, ":skip", (long long)max * WAITING_SCAN - 1);
+	if (db_step(st) == DB_ROW) {
+		store_copy(end_on, CIT_DATE, db_column_text(st, 0));
+		*end_id = db_column_int(st, 1);
+	}
+	return db_finalize(st);
+}
+
+enum db_status store_retention_facts(struct db *db, const char *before, struct retention_cursor *at, int max,
+				     struct retention_fact **out, int *count)
+{
+	struct grow g = { .size = sizeof **out };
+	if (at->part != RETENTION_ENDED && at->part != RETENTION_WAITING)
+		return grow_done(&g, DB_OK, (void **)out, count);
+	/* Courses ended lie in their own index. Those never followed up
+	 * wait for a match since their referral, among everyone else in
+	 * citizens_waiting whom the rule passes over: a read looks at no
+	 * more than WAITING_SCAN times `max` of them. */
+	char end_on[CIT_DATE] = "";
+	long long end_id = 0;
+	enum db_status r = at->part == RETENTION_WAITING ? waiting_scan_end(db, before, at, max, end_on, &end_id)
+							 : DB_OK;
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
+	struct db_stmt *st;
+	r = at->part == RETENTION_ENDED
+		? db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.ended_on"
+			" FROM citizens AS c INDEXED BY retention_ended"
+			" WHERE c.anonymised_on IS NULL AND c.ended_on IS NOT NULL AND "
+			AFTER_CURSOR("c.ended_on", "c.id"))
+		: db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.waiting_since"
+			" FROM citizens AS c INDEXED BY citizens_waiting"
+			" WHERE c.waiting_since IS NOT NULL AND c.anonymised_on IS NULL"
+			" AND c.waiting_since <= :end_on AND (c.waiting_since < :end_on OR c.id <= :end_id)"
+			" AND NOT EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)"
+			" AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id) AND "
+			AFTER_CURSOR("c.waiting_since", "c.id"));
+	if (r != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	if (at->part == RETENTION_WAITING) {
+		db_bind_text(st, ":end_on", end_id ? end_on : before);
+		db_bind_int(st, ":end_id", end_id ? end_id : LLONG_MAX);
+	}
 	db_bind_text(st, ":before", before);
+	db_bind_text(st, ":on", at->on);
+	db_bind_int(st, ":id", at->id);
+	db_bind_int(st, ":max", max);
+	char on[CIT_DATE] = "";
+	long long id = 0;
 	while (db_step(st) == DB_ROW) {
 		struct retention_fact *f = grow_next(&g);
 		if (!f) {
 			db_finalize(st);
 			return grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
-		f->citizen_id = db_column_int(st, 0);
+		f->citizen_id = id = db_column_int(st, 0);
 		f->ended = db_column_int(st, 1) != 0;
 		STORE_COL(f->ended_on, st, 2);
 		STORE_COL(f->referred_on, st, 3);
 		f->followed_up = db_column_int(st, 4) != 0;
 		f->enrolled = db_column_int(st, 5) != 0;
 		STORE_COL(f->last_seen_on, st, 6);
+		STORE_COL(on, st, 7);
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	if ((r = db_finalize(st)) != DB_OK)
+		return grow_done(&g, r, (void **)out, count);
+	if (end_id && g.count < max) {
+		/* Fewer than `max` found before the end of the scan: the next
+		 * read goes on after the scan. */
+		snprintf(at->on, sizeof at->on, "%s", end_on);
+		at->id = end_id;
+	} else {
+		cursor_past(at, g.count, max, on, id);
+	}
+	return grow_done(&g, r, (void **)out, count);
 }
 
-enum db_status store_retention_referrals(struct db *db, const char *before, struct retention_referral **out,
-					 int *count)
+enum db_status store_retention_referrals(struct db *db, const char *before, struct retention_cursor *at, int max,
+					 struct retention_referral **out, int *count)
 {
 	struct grow g = { .size = sizeof **out };
+	if (at->part != RETENTION_REFERRALS)
+		return grow_done(&g, DB_OK, (void **)out, count);
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, referred_on FROM referrals WHERE citizen_id IS NULL AND referred_on <= :before"
-		" AND (referrer_name IS NOT NULL OR referrer_org IS NOT NULL OR referrer_phone IS NOT NULL)"
-		" ORDER BY id");
+		"SELECT id, referred_on FROM referrals INDEXED BY retention_referrals"
+		" WHERE citizen_id IS NULL"
+		" AND (referrer_name IS NOT NULL OR referrer_org IS NOT NULL OR referrer_phone IS NOT NULL) AND "
+		AFTER_CURSOR("referred_on", "id"));
 	if (r != DB_OK)
 		return grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":before", before);
+	db_bind_text(st, ":on", at->on);
+	db_bind_int(st, ":id", at->id);
+	db_bind_int(st, ":max", max);
+	struct retention_referral *f = NULL;
 	while (db_step(st) == DB_ROW) {
-		struct retention_referral *f = grow_next(&g);
+		f = grow_next(&g);
 		if (!f) {
 			db_finalize(st);
 			return grow_done(&g, DB_ERR_IO, (void **)out, count);
@@ -297,7 +388,9 @@ enum db_status store_retention_referrals(struct db *db, const char *before, stru
 		f->referral_id = db_column_int(st, 0);
 		STORE_COL(f->referred_on, st, 1);
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	if ((r = db_finalize(st)) == DB_OK)
+		cursor_past(at, g.count, max, f ? f->referred_on : "", f ? f->referral_id : 0);
+	return grow_done(&g, r, (void **)out, count);
 }
 
 enum db_status store_retention_strip_referral(struct db *db, long long referral_id)
@@ -324,14 +417,17 @@ enum db_status store_audit_count_before(struct db *db, const char *before, long 
 	return db_finalize(st);
 }
 
-enum db_status store_audit_delete_before(struct db *db, const char *before, long long *deleted)
+enum db_status store_audit_delete_before(struct db *db, const char *before, int max, long long *deleted)
 {
 	*deleted = 0;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "DELETE FROM audit_log WHERE at < :before");
+	enum db_status r = db_prepare(db, &st,
+		"DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < :before ORDER BY at, id"
+		" LIMIT :max)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":before", before);
+	db_bind_int(st, ":max", max > 0 ? max : -1);
 	if ((r = store_run(st)) == DB_OK)
 		*deleted = db_changes(db);
 	return r;

@@ -67,21 +67,28 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 
 /* ---------- retention ---------- */
 
-/* Citizens not anonymised whose course ended, or who were never assessed
- * or matched and whose latest referral was, on or before `before`: the
- * candidates the retention rule decides on. malloc'ed; the caller frees
- * *out. */
-enum db_status store_retention_facts(struct db *db, const char *before, struct retention_fact **out, int *count);
-/* Referrals kept without a citizen, on or before `before`, that still
- * name their referrer. malloc'ed. */
-enum db_status store_retention_referrals(struct db *db, const char *before, struct retention_referral **out,
-					 int *count);
+/* The next candidates the retention rule decides on, at most `max` of
+ * them from `at` on (at->part RETENTION_ENDED or RETENTION_WAITING): the
+ * citizens not anonymised whose course ended on or before `before`, then
+ * those never assessed nor matched who wait since then (looking at no
+ * more than 16 times `max` of the waiting at a time; the rule decides).
+ * Moves `at` past what it read, and to RETENTION_REFERRALS when the
+ * citizens are all read. malloc'ed; the caller frees *out. */
+enum db_status store_retention_facts(struct db *db, const char *before, struct retention_cursor *at, int max,
+				     struct retention_fact **out, int *count);
+/* The next referrals kept without a citizen, on or before `before`, that
+ * still name their referrer: at most `max`, from `at` on (part
+ * RETENTION_REFERRALS, moved to RETENTION_AUDIT after the last).
+ * malloc'ed. */
+enum db_status store_retention_referrals(struct db *db, const char *before, struct retention_cursor *at, int max,
+					 struct retention_referral **out, int *count);
 /* Removes the referrer's name, organisation and phone. */
 enum db_status store_retention_strip_referral(struct db *db, long long referral_id);
 
-/* Audit entries written before the day `before`: counted, or removed. */
+/* Audit entries written before the day `before`: counted, or removed,
+ * the oldest first and at most `max` of them (0: all). */
 enum db_status store_audit_count_before(struct db *db, const char *before, long long *count);
-enum db_status store_audit_delete_before(struct db *db, const char *before, long long *deleted);
+enum db_status store_audit_delete_before(struct db *db, const char *before, int max, long long *deleted);
 
 /* ---------- the audit log ---------- */
 

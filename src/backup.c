@@ -153,7 +153,7 @@ static bool check_copy(const char *path, const char *shown, char *err, size_t si
 	enum db_status st = db_open_existing(path, false, &db);
 	char report[1024] = "";
 	if (st == DB_OK)
-		st = db_integrity_check(db, report, sizeof report);
+		st = db_integrity_check(db, NULL, report, sizeof report);
 	if (st == DB_OK)
 		st = db_exec(db, "PRAGMA journal_mode = DELETE");
 	if (st != DB_OK) {
@@ -241,7 +241,7 @@ bool backup_write(const char *db_path, const char *target, const char *passphras
 	bool ok = false;
 	if (st == DB_ERR_CORRUPT) {
 		say(err, errsize, _("The database %s is damaged, so no backup was made of it. Keep your last good "
-				    "backup; restoring it is described in the README under \"When the disk breaks\"."),
+				    "backup, and put it back with 'brobygger restore' and its file name."),
 		    db_path);
 	} else if (st != DB_OK) {
 		db_fail(err, errsize, target, st, db);

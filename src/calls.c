@@ -1,6 +1,7 @@
 /* calls.c — the follow-up call use cases (calls.h). */
 #include "calls.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,7 +98,7 @@ static enum db_status sweep_matches(struct db *db, struct date today, struct pla
 	return r;
 }
 
-static enum db_status sweep_marks(struct db *db, struct date today, struct plans *p)
+static enum db_status sweep_marks(struct db *db, struct date today, long long after, long long upto, struct plans *p)
 {
 	char context[DATE_ISO_LEN], window[DATE_ISO_LEN], now[DATE_ISO_LEN];
 	iso_days_before(today, CALL_LOOKBACK_DAYS + CALL_MARK_CONTEXT_DAYS, context);
@@ -105,7 +106,7 @@ static enum db_status sweep_marks(struct db *db, struct date today, struct plans
 	date_format_iso(today, now);
 	struct call_mark_fact *marks;
 	int n;
-	enum db_status r = store_calls_mark_facts(db, context, window, now, &marks, &n);
+	enum db_status r = store_calls_mark_facts(db, context, window, now, after, upto, &marks, &n);
 	if (r != DB_OK)
 		return r;
 	/* One enrolment at a time: the rule reads one run of marks. */
@@ -189,23 +190,18 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 		return DB_OK;
 	struct call_idle_fact *facts;
 	int n;
-	long long total = 0;
-	if ((r = store_calls_idle_facts(d->db, now, cutoff, quota, &facts, &n, &total)) != DB_OK)
+	if ((r = store_calls_idle_facts(d->db, now, cutoff, quota, &facts, &n)) != DB_OK)
 		return r;
-	int planned = 0;
 	for (int i = 0; i < n; i++) {
 		struct call_new *room = plans_room(p, 1);
 		if (!room) {
 			r = DB_ERR_IO;
 			break;
 		}
-		if (call_rule_no_contact(&facts[i], today, out->no_contact_weeks, room)) {
+		if (call_rule_no_contact(&facts[i], today, out->no_contact_weeks, room))
 			p->count++;
-			planned++;
-		}
 	}
 	free(facts);
-	out->no_contact_waiting = total > planned ? total - planned : 0;
 	return r;
 }
 
@@ -256,7 +252,7 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 {
 	enum db_status r = sweep_matches(d->db, today, p);
 	if (r == DB_OK && missed_marks)
-		r = sweep_marks(d->db, today, p);
+		r = sweep_marks(d->db, today, 0, LLONG_MAX, p);
 	if (r == DB_OK)
 		r = sweep_feedback(d->db, today, p);
 	if (r == DB_OK)
@@ -303,59 +299,105 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 	return r;
 }
 
+/* The calls of plans `p` not written yet, and the answered, written all
+ * or none; frees them. Inside the caller's read transaction until the
+ * write. */
+static enum db_status write_missing(struct desk *d, enum db_status r, struct plans *p, struct answered *answered,
+				    struct call_sweep *out)
+{
+	bool *missing = NULL;
+	int n = 0, nmissing = 0;
+	if (r == DB_OK && p->count > 0) {
+		n = call_rules_unique(p->items, p->count);
+		missing = malloc((size_t)n * sizeof *missing);
+		r = missing ? store_calls_missing(d->db, p->items, n, missing, &nmissing) : DB_ERR_IO;
+	}
+	r = db_end(d->db, r);
+	if (r == DB_OK && (nmissing > 0 || answered->count > 0))
+		r = write_calls(d, p->items, n, missing, answered, out);
+	free(missing);
+	free(p->items);
+	answered_free(answered);
+	return r;
+}
+
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
 {
 	memset(out, 0, sizeof *out);
-	out->no_contact_waiting = -1;
 	/* No role check: these are the centre's own rules, run when the
 	 * program starts, before anyone signs in. The rules read a snapshot;
 	 * the write lock is taken only when they ask for a call not written
 	 * yet, so a desk starting up never waits for another. */
 	struct plans p = { 0 };
 	struct answered answered = { 0 };
-	bool *missing = NULL;
-	int n = 0, nmissing = 0, no_contact = 0;
+	int no_contact = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
 	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
 	if (r == DB_OK)
 		r = sweep_answered(d->db, &answered);
-	if (r == DB_OK && p.count > 0) {
-		n = call_rules_unique(p.items, p.count);
-		missing = malloc((size_t)n * sizeof *missing);
-		r = missing ? store_calls_missing(d->db, p.items, n, missing, &nmissing) : DB_ERR_IO;
-	}
-	r = db_end(d->db, r);
-	if (r == DB_OK && (nmissing > 0 || answered.count > 0))
-		r = write_calls(d, p.items, n, missing, &answered, out);
+	r = write_missing(d, r, &p, &answered, out);
 	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
-	free(missing);
-	free(p.items);
-	answered_free(&answered);
+	return r;
+}
+
+/* Activities replayed in one step: a few milliseconds at a large
+ * centre. */
+enum { REPLAY_ACTIVITIES = 5 };
+
+enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct marks_replay *m)
+{
+	if (m->done)
+		return DB_OK;
+	struct plans p = { 0 };
+	struct answered answered = { 0 };
+	struct call_sweep made = { 0 };
+	long long upto = 0;
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK) {
+		m->done = true;
+		return r;
+	}
+	r = store_calls_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
+	if (r == DB_OK && upto)
+		r = sweep_marks(d->db, today, m->after_activity, upto, &p);
+	r = write_missing(d, r, &p, &answered, &made);
+	m->created += made.created;
+	m->after_activity = upto;
+	m->done = r != DB_OK || upto == 0;
+	return r;
+}
+
+/* Citizens counted in one step: a few milliseconds of probes. */
+enum { NO_CONTACT_COUNT_STEP = 1024 };
+
+enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c)
+{
+	if (c->done)
+		return DB_OK;
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK)
+		return r;
+	struct centre_settings cs;
+	if ((r = settings_read(d, &cs)) == DB_OK) {
+		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
+		date_format_iso(today, now);
+		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
+		r = store_calls_idle_count(d->db, now, cutoff, &c->after_id, NO_CONTACT_COUNT_STEP, &c->waiting);
+	}
+	if ((r = db_end(d->db, r)) != DB_OK || c->after_id == 0)
+		c->done = true;
 	return r;
 }
 
 enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting)
 {
-	*waiting = 0;
-	enum db_status r = desk_begin_read(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	struct centre_settings cs;
-	r = settings_read(d, &cs);
-	if (r == DB_OK) {
-		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
-		date_format_iso(today, now);
-		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
-		struct call_idle_fact *facts = NULL;
-		int n = 0;
-		r = store_calls_idle_facts(d->db, now, cutoff, 0, &facts, &n, waiting);
-		free(facts);
-	}
-	r = desk_end(d, r);
-	if (r != DB_OK)
-		*waiting = 0;
+	struct no_contact_count c = { 0 };
+	enum db_status r = DB_OK;
+	while (!c.done)
+		r = calls_no_contact_count_step(d, today, &c);
+	*waiting = r == DB_OK ? c.waiting : 0;
 	return r;
 }
 
@@ -384,6 +426,18 @@ enum db_status calls_card(struct desk *d, long long call_id, struct call_card *o
 	 * is in the log. */
 	if (r == DB_OK)
 		r = desk_audit(d, "view", "citizen", out->call.citizen_id, "call");
+	return desk_end(d, r);
+}
+
+enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_card *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = store_calls_card(d->db, call_id, out);
+	if (r == DB_OK)
+		r = not_reached_run(d, out->call.citizen_id, &out->not_reached);
 	return desk_end(d, r);
 }
 

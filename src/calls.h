@@ -41,8 +41,8 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * program does this by itself, also before anyone has signed in: no role
  * is needed. Cheap when nothing is new (no write lock is taken). The
  * no-contact rule adds at most the day's quota (settings), the citizens
- * with the oldest registration first; it counts who is still waiting
- * only while the quota is open.
+ * with the oldest registration first (who else waits is counted apart:
+ * calls_no_contact_count_step).
  *
  * Calls after missed sessions that the citizen answered by coming to a
  * later session before anyone called are cancelled in the same
@@ -55,9 +55,29 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * worth doing once a day and when asked. */
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
 
-/* How many citizens are waiting for a call after no contact (beyond the
- * calls already planned): the count the sweep makes only while the day's
- * quota is open. */
+/* The replay of the last weeks' attendance marks (calls_plan_due's
+ * `missed_marks`) a few dozen activities a step, for the day's rules
+ * (src/daily.h). No role check, as calls_plan_due. Zeroed to begin. */
+struct marks_replay {
+	long long after_activity;  /* the last activity replayed */
+	int created;               /* calls written so far */
+	bool done;
+};
+enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct marks_replay *m);
+
+/* How many citizens are without contact and wait for a call on a later
+ * day (the rule makes at most the day's quota): counted a thousand
+ * citizens a step, while the desk is idle (src/daily.h), so no
+ * screen waits for it. No role check: a number, and the centre's own
+ * rule. Zeroed to begin. */
+struct no_contact_count {
+	long long after_id;   /* the last citizen counted */
+	long long waiting;    /* without contact so far */
+	bool done;            /* counted to the end (or failed) */
+};
+enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c);
+
+/* All the steps at once (the command line, tests). */
 enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting);
 
 /* ---------- one call ---------- */
@@ -65,6 +85,9 @@ enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long 
 /* The call card: it names the citizen and tells about their course, so
  * the look is audited. */
 enum db_status calls_card(struct desk *d, long long call_id, struct call_card *out);
+/* The same call card read again for the desk showing it, after another
+ * desk committed: not a new look, so not audited again. */
+enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_card *out);
 
 /* Records how the call went, as of today, with all that follows, in one
  * transaction: with the next step end_course the course ends

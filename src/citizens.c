@@ -54,15 +54,12 @@ enum db_status citizens_remake_keys(struct desk *d, long long id)
 
 /* ---------- the card ---------- */
 
-enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *out)
+/* Everything the card shows, inside the caller's transaction. */
+static enum db_status read_view(struct desk *d, long long id, struct citizen_view *out)
 {
-	memset(out, 0, sizeof *out);
-	enum db_status r = desk_begin(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	r = store_citizens_card(d->db, id, &out->card, NULL);
+	enum db_status r = store_citizens_card(d->db, id, &out->card, NULL);
 	if (r == DB_OK)
 		r = store_citizens_facts(d->db, id, today, &out->facts);
 	char now[20];
@@ -89,10 +86,32 @@ enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *
 		if (r == DB_ERR_NOTFOUND)
 			r = DB_OK;
 	}
+	return r;
+}
+
+enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = read_view(d, id, out);
 	/* The card holds health data: every look is in the log. */
 	if (r == DB_OK)
 		r = desk_audit(d, "view", "citizen", id, NULL);
 	r = desk_end(d, r);
+	if (r != DB_OK)
+		memset(out, 0, sizeof *out);
+	return r;
+}
+
+enum db_status citizens_card_reload(struct desk *d, long long id, struct citizen_view *out)
+{
+	memset(out, 0, sizeof *out);
+	enum db_status r = desk_begin_read(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	r = desk_end(d, read_view(d, id, out));
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;

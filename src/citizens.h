@@ -63,6 +63,10 @@ enum db_status citizens_remake_keys(struct desk *d, long long id);
  * and barriers and the measures' history; every look is in the audit log.
  * DB_ERR_NOTFOUND when there is no such citizen. */
 enum db_status citizens_card(struct desk *d, long long id, struct citizen_view *out);
+/* The same card read again for a desk that already shows it, because
+ * another desk committed something meanwhile: not a new look, so not
+ * audited again (the roll list's reload does the same). */
+enum db_status citizens_card_reload(struct desk *d, long long id, struct citizen_view *out);
 
 /* Saves an edited card if nobody saved it since `expected_version` was
  * read. On DB_ERR_CONFLICT nothing is written and *current (if not NULL)

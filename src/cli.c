@@ -398,6 +398,10 @@ int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, 
 
 int cli_check(const char *db_path, FILE *out, FILE *err)
 {
+	if (access(db_path, F_OK) != 0) {
+		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
+		return EXIT_FAILURE;
+	}
 	struct db *db;
 	enum db_status st = db_open_existing(db_path, true, &db);
 	if (st != DB_OK) {
@@ -405,12 +409,26 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 		db_close(db);
 		return EXIT_FAILURE;
 	}
+	/* SQLite's own findings are in English and say nothing a centre can
+	 * act on: the desk is told how much is wrong and what to do. */
 	char report[2048];
-	st = db_integrity_check(db, report, sizeof report);
+	struct db_integrity found;
+	st = db_integrity_check(db, &found, report, sizeof report);
 	int version = db_schema_version(db);
 	db_close(db);
 	if (st == DB_ERR_CORRUPT) {
-		fprintf(err, "brobygger: %s: %s\n%s", db_path, dbmessage(st), report);
+		fprintf(err, _("brobygger: %s: the database is damaged.\n"), db_path);
+		if (found.broken >= DB_INTEGRITY_MAX)
+			fprintf(err, _("  At least %d places in the file are broken.\n"), DB_INTEGRITY_MAX);
+		else if (found.broken > 0)
+			fprintf(err, P_("  %lld place in the file is broken.\n", "  %lld places in the file are broken.\n",
+					found.broken), found.broken);
+		if (found.dangling > 0)
+			fprintf(err, P_("  %lld row points at a row that does not exist.\n",
+					"  %lld rows point at rows that do not exist.\n", found.dangling),
+				found.dangling);
+		fprintf(err, "%s", _("  Stop using it at every desk, and put the latest backup back with "
+				     "'brobygger restore' and the backup's file name. Nothing was changed.\n"));
 		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
@@ -532,7 +550,7 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 	 * --db path is not made without --create. */
 	if (access(db_path, F_OK) != 0 && (args->create || paths_is_default(args->db_path))
 	    && db_make_folder_for(db_path) != 0) {
-		fprintf(err, _("brobygger: the folder for %s cannot be made: %s.\n"), db_path, strerror(errno));
+		fprintf(err, _("brobygger: the folder for %s cannot be made: %s.\n"), db_path, paths_folder_error(errno));
 		return EXIT_FAILURE;
 	}
 	struct restore_result res;

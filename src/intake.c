@@ -143,6 +143,13 @@ enum db_status intake_drafts(struct desk *d, struct draft *out, int max, int *co
 	return r != DB_OK ? r : store_drafts_list(d->db, d->user, out, max, count);
 }
 
+enum db_status intake_drafts_count(struct desk *d, int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_drafts_count(d->db, d->user, count);
+}
+
 /* DB_OK when the draft is there and the person's own. */
 static enum db_status own_draft(struct desk *d, long long id)
 {

@@ -45,6 +45,8 @@ enum db_status intake_possible_duplicate(struct desk *d, const struct citizen *c
 
 /* The drafts of the person signed in, the latest first. */
 enum db_status intake_drafts(struct desk *d, struct draft *out, int max, int *count);
+/* How many drafts the person signed in has. */
+enum db_status intake_drafts_count(struct desk *d, int *count);
 /* A draft's data, malloc'ed for the caller to free. Someone else's draft:
  * DB_ERR_FORBIDDEN; a deleted one: DB_ERR_NOTFOUND. */
 enum db_status intake_draft_load(struct desk *d, long long id, char **data);

@@ -1,8 +1,12 @@
 /* main.c — composition root: language, command line, database, then a
  * subcommand or the screen program. */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -31,19 +35,86 @@ static bool demo_default_path(char *out, size_t size)
 	return snprintf(out, size, "%s/demo.db", real) < (int)size;
 }
 
+static volatile sig_atomic_t resumed;
+
+static void note_resume(int sig)
+{
+	(void)sig;
+	resumed = 1;
+}
+
+/* One line typed after `question`. Ctrl-Z stops the program here as it
+ * stops any command (nothing is on the screen yet, and the terminal is
+ * as the shell left it); after fg the question is asked again on a line
+ * of its own, what was half typed before dropped. */
+static bool read_answer(const char *question, char *answer, size_t size)
+{
+	/* SIGCONT's handler runs only inside pselect: however the stop
+	 * falls (while printing, or waiting), coming back ends the wait and
+	 * is never missed. A blocked SIGCONT still continues the program. */
+	sigset_t cont, outside;
+	sigemptyset(&cont);
+	sigaddset(&cont, SIGCONT);
+	sigprocmask(SIG_BLOCK, &cont, &outside);
+	struct sigaction sa = { .sa_handler = note_resume }, old;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCONT, &sa, &old);
+	resumed = 0;
+	fputs(question, stderr);
+	bool got = false;
+	for (;;) {
+		fd_set in;
+		FD_ZERO(&in);
+		FD_SET(STDIN_FILENO, &in);
+		int n = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &outside);
+		if (n < 0 && errno == EINTR) {
+			if (resumed) {
+				resumed = 0;
+				tcflush(STDIN_FILENO, TCIFLUSH);
+				fprintf(stderr, "\n%s", question);
+			}
+			continue;
+		}
+		/* A whole line is there (the terminal hands over lines), or the end. */
+		if (n > 0)
+			got = fgets(answer, (int)size, stdin) != NULL;
+		break;
+	}
+	sigaction(SIGCONT, &old, NULL);
+	sigprocmask(SIG_SETMASK, &outside, NULL);
+	return got;
+}
+
 /* Asks on the terminal before making a database where there is none;
  * without a terminal, says how to make one. */
 static bool ask_to_create(const char *path)
 {
-	fprintf(stderr, _("brobygger: there is no database at %s.\n"), path);
+	/* No folder either: most likely a USB stick that is not plugged in,
+	 * or a typing mistake, so that is said first. */
+	char folder[4096];
+	paths_folder_of(path, folder, sizeof folder);
+	bool no_folder = folder[0] && access(folder, F_OK) != 0;
+	char question[8192];
+	if (no_folder)
+		snprintf(question, sizeof question,
+			 _("brobygger: there is no database at %s, and the folder %s does not exist either.\n"
+			   "  Is the database on a USB stick or a disk? Then plug it in and start Brobygger again.\n"), path,
+			 folder);
+	else
+		snprintf(question, sizeof question, _("brobygger: there is no database at %s.\n"), path);
 	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
-		fprintf(stderr, "%s", _("  Check the path (is the disk plugged in?), or add --create to make a new, "
-					"empty database there.\n"));
+		fprintf(stderr, "%s%s", question,
+			_("  Check the path (is the disk plugged in?), or add --create to make a new, "
+			  "empty database there.\n"));
 		return false;
 	}
-	fprintf(stderr, "%s", _("  Make a new, empty database there? Write ja and press Enter (anything else stops): "));
+	size_t used = strlen(question);
+	snprintf(question + used, sizeof question - used, "%s",
+		 no_folder ? _("  Or make the folder and a new, empty database there? Write ja and press Enter "
+			       "(anything else stops): ")
+			   : _("  Make a new, empty database there? Write ja and press Enter (anything else stops): "));
 	char answer[16] = "";
-	if (!fgets(answer, sizeof answer, stdin))
+	if (!read_answer(question, answer, sizeof answer))
 		return false;
 	answer[strcspn(answer, "\r\n")] = '\0';
 	return strcmp(answer, _("ja")) == 0 || strcmp(answer, "ja") == 0 || strcmp(answer, "yes") == 0;
@@ -142,6 +213,19 @@ int main(int argc, char **argv)
 		 * nothing is written to it. */
 		db_close(db);
 		st = db_open_existing(path, true, &db);
+	}
+	if (st == DB_ERR_NODIR) {
+		/* Which folder, why, and what to do: on a first start this is
+		 * all the desk sees. The same try again gives the reason. */
+		char folder[4096];
+		paths_folder_of(path, folder, sizeof folder);
+		int why = db_make_folder_for(path) == 0 ? 0 : errno;
+		fprintf(stderr, _("brobygger: the folder %s for the database cannot be made: %s.\n"), folder,
+			paths_folder_error(why));
+		fprintf(stderr, "%s", _("  Ask the coordinator, or whoever set up this PC, to make it. Or start Brobygger "
+					"with --db and a file in a folder you may write to.\n"));
+		db_close(db);
+		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
 		/* Before the screen starts: the terminal is untouched. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "model_limits.h"
 #include "strbuf.h"
 
 void number_format(long long n, const char *sep, char *out, size_t size)
@@ -55,6 +56,16 @@ const char *number_text(long long n, char out[NUMBER_LEN])
 	char sep[8], dec[8];
 	separators(sep, sizeof sep, dec, sizeof dec);
 	number_format(n, sep, out, NUMBER_LEN);
+	return out;
+}
+
+const char *count_text(long long n, char out[NUMBER_LEN])
+{
+	if (n <= COUNT_SHOWN_MAX)
+		return number_text(n, out);
+	number_text(COUNT_SHOWN_MAX, out);
+	size_t len = strlen(out);
+	snprintf(out + len, NUMBER_LEN - len, "+");
 	return out;
 }
 

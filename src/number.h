@@ -16,6 +16,9 @@ void number_format(long long n, const char *sep, char *out, size_t size);
 /* The same with the language's separator; returns out, so it can be
  * an argument: printf("%s", number_text(n, buf)). */
 const char *number_text(long long n, char out[NUMBER_LEN]);
+/* A count a screen shows, capped at COUNT_SHOWN_MAX (model_limits.h):
+ * "99+" past it. */
+const char *count_text(long long n, char out[NUMBER_LEN]);
 /* A measurement with `decimals` decimals (0 to 3), rounded, in the
  * language's way: 1.234,5 in Danish. */
 const char *number_decimal(double x, int decimals, char out[NUMBER_LEN]);

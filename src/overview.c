@@ -30,5 +30,9 @@ enum db_status overview_today(struct desk *d, struct overview *out)
 	 * signs in there are none to show. */
 	if (r == DB_OK && desk_allow(d, ROLE_DESK) == DB_OK)
 		r = intake_drafts(d, out->drafts, OVERVIEW_DRAFTS, &out->ndrafts);
+	if (r == DB_OK && out->ndrafts == OVERVIEW_DRAFTS)
+		r = intake_drafts_count(d, &out->drafts_total);
+	else
+		out->drafts_total = out->ndrafts;
 	return db_end(d->db, r);
 }

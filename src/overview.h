@@ -18,6 +18,7 @@ struct overview {
 	long long escalated;             /* citizens raised to the coordinator */
 	struct draft drafts[OVERVIEW_DRAFTS];
 	int ndrafts;
+	int drafts_total;                /* ndrafts, or more when not all fit */
 };
 
 /* Numbers, not names: shown to anyone at the desk, also before signing

@@ -1,6 +1,7 @@
 /* retention.c — the retention rule (retention.h). */
 #include "retention.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,55 +28,83 @@ static enum db_status stored_settings(struct desk *d, struct retention_settings 
 	return r;
 }
 
-/* At program start at most this many are anonymised: the first run at a
- * centre with years of history (thousands, a few milliseconds each) must
- * not hold the desk up. The rest follow at the next starts. */
-enum { RETENTION_START_MAX = 500 };
+/* What one step of the daily pass reads at most: a few milliseconds of
+ * work, so a key pressed meanwhile waits no longer than that. */
+enum { RETENTION_STEP_ROWS = 16 };
 
-/* The rule over one snapshot; with `apply` it also acts, on at most
- * `limit` citizens (0: all), and out->more says whether some are left.
- * Inside the caller's transaction. */
-static enum db_status run(struct desk *d, const struct retention_settings *s, struct date today, bool apply,
-			  int limit, struct retention_result *out)
+/* Old audit entries removed at most in one step (cheap, one index). */
+enum { RETENTION_STEP_AUDIT = 2000 };
+
+/* The rule from `at` on, reading at most `budget` candidates (INT_MAX:
+ * to the end); with `apply` it also acts. Moves `at` past what it read
+ * and adds what it found to `out`. Inside the caller's transaction. */
+static enum db_status stretch(struct desk *d, const struct retention_settings *s, struct date today, bool apply,
+			      struct retention_cursor *at, int budget, struct retention_result *out)
 {
 	char before[DATE_ISO_LEN], now[DATE_ISO_LEN];
 	retention_rule_fact_cutoff(today, s, before);
 	date_format_iso(today, now);
-
-	struct retention_fact *facts = NULL;
-	int n = 0;
-	enum db_status r = store_retention_facts(d->db, before, &facts, &n);
-	for (int i = 0; r == DB_OK && i < n; i++) {
-		if (!retention_rule_anonymise(&facts[i], today, s))
-			continue;
-		if (limit && out->citizens == limit) {
-			out->more = true;
-			break;
-		}
-		out->citizens++;
-		if (apply)
-			r = anonymise_within(d, facts[i].citizen_id, now);
-	}
-	free(facts);
-
-	struct retention_referral *refs = NULL;
-	if (r == DB_OK)
-		r = store_retention_referrals(d->db, before, &refs, &n);
-	for (int i = 0; r == DB_OK && i < n; i++) {
-		if (!retention_rule_strip_referral(&refs[i], today, s))
-			continue;
-		out->referrals++;
-		if (apply)
-			r = store_retention_strip_referral(d->db, refs[i].referral_id);
-	}
-	free(refs);
-
 	retention_rule_audit_cutoff(today, s, out->audit_before);
-	if (r == DB_OK && apply)
-		r = store_audit_delete_before(d->db, out->audit_before, &out->audit_entries);
-	else if (r == DB_OK)
-		r = store_audit_count_before(d->db, out->audit_before, &out->audit_entries);
+	enum db_status r = DB_OK;
+	while (r == DB_OK && at->part != RETENTION_DONE && budget > 0) {
+		enum retention_part part = at->part;
+		int n = 0;
+		if (at->part == RETENTION_ENDED || at->part == RETENTION_WAITING) {
+			struct retention_fact *facts = NULL;
+			r = store_retention_facts(d->db, before, at, budget, &facts, &n);
+			for (int i = 0; r == DB_OK && i < n; i++) {
+				if (!retention_rule_anonymise(&facts[i], today, s))
+					continue;
+				out->citizens++;
+				if (apply)
+					r = anonymise_within(d, facts[i].citizen_id, now);
+			}
+			free(facts);
+		} else if (at->part == RETENTION_REFERRALS) {
+			struct retention_referral *refs = NULL;
+			r = store_retention_referrals(d->db, before, at, budget, &refs, &n);
+			for (int i = 0; r == DB_OK && i < n; i++) {
+				if (!retention_rule_strip_referral(&refs[i], today, s))
+					continue;
+				out->referrals++;
+				if (apply)
+					r = store_retention_strip_referral(d->db, refs[i].referral_id);
+			}
+			free(refs);
+		} else {
+			long long k = 0;
+			int max = budget == INT_MAX ? 0 : RETENTION_STEP_AUDIT;
+			r = apply ? store_audit_delete_before(d->db, out->audit_before, max, &k)
+				  : store_audit_count_before(d->db, out->audit_before, &k);
+			out->audit_entries += k;
+			if (!apply || max == 0 || k < max)
+				*at = (struct retention_cursor){ .part = RETENTION_DONE };
+			n = budget;
+		}
+		/* A read that did not finish its part has had its fill (of
+		 * the waiting it looks at more than it returns). */
+		budget = at->part == part ? 0 : budget - n;
+	}
 	return r;
+}
+
+/* The whole rule in one transaction (the caller's). */
+static enum db_status run(struct desk *d, const struct retention_settings *s, struct date today, bool apply,
+			  struct retention_result *out)
+{
+	struct retention_cursor at = { 0 };
+	return stretch(d, s, today, apply, &at, INT_MAX, out);
+}
+
+/* The run in the audit log: numbers only (src/audit.c puts them in
+ * words): citizens anonymised, referrals cleared, audit entries removed,
+ * and before which day. After the old entries are gone. */
+static enum db_status audit_run(struct desk *d, const struct retention_result *done)
+{
+	char detail[160];
+	snprintf(detail, sizeof detail, "%lld %lld %lld %s", done->citizens, done->referrals, done->audit_entries,
+		 done->audit_before);
+	return desk_audit(d, "delete", "retention", 0, detail);
 }
 
 enum db_status retention_preview(struct desk *d, const struct retention_settings *s, struct date today,
@@ -91,34 +120,10 @@ enum db_status retention_preview(struct desk *d, const struct retention_settings
 		s = &stored;
 	}
 	if (r == DB_OK)
-		r = run(d, s, today, false, 0, out);
+		r = run(d, s, today, false, out);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
-	return r;
-}
-
-/* Applies the rule inside the caller's write transaction and notes the
- * day, unless citizens are left for the next start; the run is audited
- * after the old entries are gone. */
-static enum db_status apply_within(struct desk *d, struct date today, int limit, struct retention_result *out)
-{
-	struct retention_settings s;
-	enum db_status r = stored_settings(d, &s);
-	if (r == DB_OK)
-		r = run(d, &s, today, true, limit, out);
-	char now[DATE_ISO_LEN], detail[160];
-	date_format_iso(today, now);
-	if (r == DB_OK && !out->more)
-		r = store_settings_set(d->db, KEY_LAST_RUN, now);
-	/* Numbers only (src/audit.c puts them in words): citizens
-	 * anonymised, referrals cleared, audit entries removed, and before
-	 * which day. */
-	snprintf(detail, sizeof detail, "%lld %lld %lld %s", out->citizens, out->referrals, out->audit_entries,
-		 out->audit_before);
-	if (r == DB_OK)
-		r = desk_audit(d, "delete", "retention", 0, detail);
-	out->ran = r == DB_OK;
 	return r;
 }
 
@@ -128,32 +133,83 @@ enum db_status retention_apply(struct desk *d, struct date today, struct retenti
 	enum db_status r = desk_begin(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
 		return r;
-	r = desk_end(d, apply_within(d, today, 0, out));
+	struct retention_settings s;
+	char now[DATE_ISO_LEN];
+	date_format_iso(today, now);
+	if ((r = stored_settings(d, &s)) == DB_OK)
+		r = run(d, &s, today, true, out);
+	if (r == DB_OK)
+		r = store_settings_set(d->db, KEY_LAST_RUN, now);
+	if (r == DB_OK)
+		r = audit_run(d, out);
+	out->ran = r == DB_OK;
+	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
 }
 
-enum db_status retention_daily(struct desk *d, struct date today, struct retention_result *out)
+static void add(struct retention_result *total, const struct retention_result *step)
 {
-	memset(out, 0, sizeof *out);
-	if (d->damaged)
+	total->citizens += step->citizens;
+	total->referrals += step->referrals;
+	total->audit_entries += step->audit_entries;
+	memcpy(total->audit_before, step->audit_before, sizeof total->audit_before);
+}
+
+enum db_status retention_daily_step(struct desk *d, struct date today, struct retention_pass *p)
+{
+	if (p->done)
 		return DB_OK;
 	char now[DATE_ISO_LEN], last[SETTING_MAX];
 	date_format_iso(today, now);
+	enum db_status r = DB_OK;
 	/* The cheap part, every start: one setting read, no write lock. */
-	enum db_status r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last);
-	if (r != DB_OK || strcmp(last, now) == 0)
+	if (!p->begun) {
+		p->begun = true;
+		if (d->damaged || (r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last)) != DB_OK
+		    || strcmp(last, now) == 0) {
+			p->done = true;
+			return r;
+		}
+	}
+	if ((r = db_begin(d->db)) != DB_OK) {
+		p->done = true;
 		return r;
-	/* The first start today: another desk starting at the same moment
-	 * waits for the lock and then finds the rule has run. */
-	if ((r = db_begin(d->db)) != DB_OK)
+	}
+	/* Another desk may have finished the day's pass meanwhile. */
+	if ((r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last)) != DB_OK || strcmp(last, now) == 0) {
+		p->done = true;
+		return desk_end(d, r);
+	}
+	struct retention_settings s;
+	struct retention_cursor at = p->at;
+	struct retention_result step = { 0 };
+	if ((r = stored_settings(d, &s)) == DB_OK)
+		r = stretch(d, &s, today, true, &at, RETENTION_STEP_ROWS, &step);
+	bool finished = at.part == RETENTION_DONE;
+	if (r == DB_OK && finished)
+		r = store_settings_set(d->db, KEY_LAST_RUN, now);
+	/* Each step that changed something is in the log, and the last one,
+	 * so the log shows the rule ran that day. */
+	if (r == DB_OK && (finished || step.citizens || step.referrals || step.audit_entries))
+		r = audit_run(d, &step);
+	if ((r = desk_end(d, r)) != DB_OK) {
+		p->done = true;
 		return r;
-	r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last);
-	if (r == DB_OK && strcmp(last, now) != 0)
-		r = apply_within(d, today, RETENTION_START_MAX, out);
-	r = desk_end(d, r);
-	if (r != DB_OK)
-		memset(out, 0, sizeof *out);
+	}
+	p->at = at;
+	add(&p->total, &step);
+	p->done = p->total.ran = finished;
+	return DB_OK;
+}
+
+enum db_status retention_daily(struct desk *d, struct date today, struct retention_result *out)
+{
+	struct retention_pass p = { 0 };
+	enum db_status r = DB_OK;
+	while (!p.done)
+		r = retention_daily_step(d, today, &p);
+	*out = r == DB_OK ? p.total : (struct retention_result){ 0 };
 	return r;
 }

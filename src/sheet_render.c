@@ -10,6 +10,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "nextstep.h"
+#include "phone.h"
 #include "report_html.h"
 #include "report_render.h"
 #include "utf8.h"
@@ -84,8 +85,10 @@ static void roll_name(const struct roll_sheet_line *l, char *out, size_t size)
 
 static void roll_relative(const struct roll_sheet_line *l, char *out, size_t size)
 {
-	if (l->relative[0] && l->relative_phone[0])
-		snprintf(out, size, "%s, %s", l->relative, l->relative_phone);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(l->relative_phone, dial, sizeof dial);
+	if (l->relative[0] && dial[0])
+		snprintf(out, size, "%s, %s", l->relative, dial);
 	else
 		snprintf(out, size, "%s", l->relative);
 }
@@ -286,7 +289,9 @@ static void calls_text(const struct call_sheet *s, FILE *out)
 			put_cols(out, line, 17);
 		}
 		put_cols(out, l->name, 36);
-		fprintf(out, " %s\n", l->phone[0] ? l->phone : _("(no phone)"));
+		char dial[PHONE_SHOWN_MAX];
+		phone_shown(l->phone, dial, sizeof dial);
+		fprintf(out, " %s\n", dial[0] ? dial : _("(no phone)"));
 		call_why(l, line, sizeof line);
 		fprintf(out, _("  Why: %s"), line);
 		if (l->responsible[0])
@@ -334,7 +339,9 @@ static void calls_html(const struct call_sheet *s, FILE *out)
 		fputs("<tr>", out);
 		html_text(out, "td", NULL, line);
 		html_text(out, "td", NULL, l->name);
-		html_text(out, "td", NULL, l->phone);
+		char dial[PHONE_SHOWN_MAX];
+		phone_shown(l->phone, dial, sizeof dial);
+		html_text(out, "td", NULL, dial);
 		call_why(l, line, sizeof line);
 		if (l->responsible[0]) {
 			size_t len = strlen(line);

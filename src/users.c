@@ -56,21 +56,23 @@ enum db_status users_for_sign_in(struct desk *d, struct user *out, int max, int 
 	return r;
 }
 
-enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, struct user *out,
-			     enum sign_in_result *result, long *wait)
+/* One try of user `id`'s PIN, inside the caller's transaction, counted
+ * the same wherever it is typed: a wrong PIN adds to the run in a row,
+ * after which the next try waits and at last the user is locked; a try
+ * while waiting is not even checked. Every try is audited as the person
+ * it was for (who can then see that someone tried), a right one only
+ * when `right_too`; `where` ("" at sign-in) says where it was typed. */
+static enum db_status try_pin(struct desk *d, db_user_id id, const char *pin, bool right_too, const char *where,
+			      struct user *out, enum sign_in_result *result, long *wait)
 {
 	*result = SIGN_IN_WRONG_PIN;
 	*wait = 0;
-	/* Nobody is signed in yet: no role to check. */
-	enum db_status r = db_begin(d->db);
-	if (r != DB_OK)
-		return r;
 	char hash[USER_HASH];
 	long long now = desk_seconds();
-	r = store_users_get(d->db, id, out, hash);
+	enum db_status r = store_users_get(d->db, id, out, hash);
 	if (r != DB_OK || !out->active) {
 		memset(hash, 0, sizeof hash);
-		return desk_end(d, r);
+		return r;
 	}
 	const char *detail = NULL;
 	struct desk as_user = *d;
@@ -79,7 +81,6 @@ enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, str
 		*result = SIGN_IN_LOCKED;
 		detail = "refused: locked";
 	} else if (now < out->next_try_at) {
-		/* A try before the wait is over is not even checked. */
 		*result = SIGN_IN_WAIT;
 		*wait = (long)(out->next_try_at - now);
 		detail = "refused: waiting after wrong PINs";
@@ -94,13 +95,40 @@ enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, str
 		r = store_users_set_tries(d->db, id, failed, now + *wait, locked);
 		*result = locked ? SIGN_IN_LOCKED : SIGN_IN_WRONG_PIN;
 		detail = locked ? "wrong PIN: locked" : "wrong PIN";
-		/* The failed try is logged as the person it was for, who can
-		 * then see that someone tried. */
 	}
 	memset(hash, 0, sizeof hash);
-	if (r == DB_OK)
-		r = desk_audit(&as_user, "login", "user", id, detail);
-	return desk_end(d, r);
+	if (r == DB_OK && (detail || right_too)) {
+		char said[120];
+		snprintf(said, sizeof said, "%s%s%s", detail ? detail : "", detail && where[0] ? " " : "", where);
+		r = desk_audit(&as_user, "login", "user", id, said[0] ? said : NULL);
+	}
+	return r;
+}
+
+enum db_status users_sign_in(struct desk *d, db_user_id id, const char *pin, struct user *out,
+			     enum sign_in_result *result, long *wait)
+{
+	/* Nobody is signed in yet: no role to check. */
+	enum db_status r = db_begin(d->db);
+	if (r != DB_OK) {
+		*result = SIGN_IN_WRONG_PIN;
+		*wait = 0;
+		return r;
+	}
+	return desk_end(d, try_pin(d, id, pin, true, "", out, result, wait));
+}
+
+enum db_status users_check_own_pin(struct desk *d, const char *pin, enum sign_in_result *result, long *wait)
+{
+	*result = SIGN_IN_WRONG_PIN;
+	*wait = 0;
+	if (!d->user)
+		return DB_ERR_FORBIDDEN;
+	enum db_status r = desk_begin(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	struct user me;
+	return desk_end(d, try_pin(d, d->user, pin, false, "(own PIN)", &me, result, wait));
 }
 
 void desk_sign_in(struct desk *d, const struct user *u)
@@ -171,7 +199,7 @@ enum db_status users_set_pin(struct desk *d, long long id, const char *pin, enum
 enum db_status users_change_own_pin(struct desk *d, const char *old_pin, const char *new_pin_digits,
 				    enum pin_weakness *why)
 {
-	char hash[PIN_HASH_MAX], stored[USER_HASH];
+	char hash[PIN_HASH_MAX];
 	*why = PIN_OK;
 	if (!d->user)
 		return DB_ERR_FORBIDDEN;
@@ -179,15 +207,17 @@ enum db_status users_change_own_pin(struct desk *d, const char *old_pin, const c
 	if (r != DB_OK || (r = desk_begin(d, ROLE_DESK)) != DB_OK)
 		return r;
 	struct user me;
-	r = store_users_get(d->db, d->user, &me, stored);
-	if (r == DB_OK && !pin_matches(old_pin, stored))
-		r = DB_ERR_FORBIDDEN;
-	if (r == DB_OK)
+	enum sign_in_result result;
+	long wait;
+	r = try_pin(d, d->user, old_pin, false, "(own PIN)", &me, &result, &wait);
+	bool right = r == DB_OK && result == SIGNED_IN;
+	if (right)
 		r = store_users_set_pin(d->db, d->user, hash);
-	if (r == DB_OK)
+	if (right && r == DB_OK)
 		r = desk_audit(d, "update", "user", d->user, "own pin");
-	memset(stored, 0, sizeof stored);
-	return desk_end(d, r);
+	r = desk_end(d, r);
+	/* A wrong PIN is counted (committed) but changes nothing else. */
+	return r == DB_OK && !right ? DB_ERR_FORBIDDEN : r;
 }
 
 enum db_status users_set_active(struct desk *d, long long id, bool active)

@@ -40,8 +40,13 @@ enum db_status users_add(struct desk *d, const char *name, enum role role, const
 			 enum pin_weakness *why);
 /* A coordinator gives a user a new PIN, which also lifts a lock. */
 enum db_status users_set_pin(struct desk *d, long long id, const char *pin, enum pin_weakness *why);
+/* The person signed in types the PIN they have now, before choosing a
+ * new one: a wrong one counts, waits and locks as at sign-in (*result,
+ * *wait as users_sign_in). Nobody signed in: DB_ERR_FORBIDDEN. */
+enum db_status users_check_own_pin(struct desk *d, const char *pin, enum sign_in_result *result, long *wait);
 /* The person signed in changes their own PIN, knowing the old one
- * (DB_ERR_FORBIDDEN when it is wrong). */
+ * (DB_ERR_FORBIDDEN when it is wrong, or not tried now because of the
+ * wait or the lock: the try is counted as users_check_own_pin does). */
 enum db_status users_change_own_pin(struct desk *d, const char *old_pin, const char *new_pin,
 				    enum pin_weakness *why);
 /* Stops or allows a user's access; nobody stops their own

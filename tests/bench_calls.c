@@ -81,8 +81,7 @@ int main(int argc, char **argv)
 	if ((r = calls_plan_due(&desk, today, true, &sweep)) != DB_OK)
 		fail(db, "first sweep", r);
 	double first = now_ms() - t0;
-	printf("%-44s %8.3f ms  (%d calls planned, %lld waiting after no contact)\n",
-	       "first sweep of the day (all rules)", first, sweep.created, sweep.no_contact_waiting);
+	printf("%-44s %8.3f ms  (%d calls planned)\n", "first sweep of the day (all rules)", first, sweep.created);
 
 	struct call_row *rows = malloc(sizeof *rows * PAGE);
 	struct call_escalation *esc = malloc(sizeof *esc * MAX_ESC);

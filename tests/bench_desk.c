@@ -13,7 +13,8 @@
  * would see it (time from the key to the last byte of the screen it
  * draws, the screen recognised by a piece of its text):
  * - start to the home screen, on a day already begun, and on the first
- *   start of a day (the day's rules run; each run is a day not seen before);
+ *   start of a day (each run is a day not seen before: the day's rules
+ *   then run after the screen is drawn, while the desk is idle);
  * - every main screen's first opening in a process, a list's next page,
  *   a citizen opened in matching, the card from search;
  * - the peak memory (VmHWM) after home, search and card.
@@ -25,7 +26,10 @@
  *   to five letters of sampled names, and of phone digits; floor: the same
  *   prefixes on an indexed column of folded names (a range scan, LIMIT 20);
  * - one attendance mark (attendance_mark: rules, audit, commit with
- *   synchronous=FULL); floor: a 4 KiB write + fdatasync on the same disk.
+ *   synchronous=FULL); floor: a 4 KiB write + fdatasync on the same disk;
+ * - the day's rules (src/daily.h) on a day not seen before, one step at a
+ *   time: the longest step, which is the longest a key typed meanwhile
+ *   waits; floor: the same fdatasync (each step commits).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -46,6 +50,7 @@
 #include "attendance.h"
 #include "bench.h"
 #include "citizens.h"
+#include "daily.h"
 #include "date.h"
 #include "db.h"
 #include "desk.h"
@@ -372,7 +377,7 @@ static void bench_program(int size, const char *db_path, const char *today, stru
 	}
 	double floor = median(floor_start, nfloor);
 	put(size, "start to home screen", "ms", 2, median(start, nstart), floor);
-	put(size, "first start of a day (rules run)", "ms", 2, median(first_day, nfirst), floor);
+	put(size, "first start of a day", "ms", 2, median(first_day, nfirst), floor);
 	for (int i = 0; i < nsteps; i++)
 		if (steps[i].what)
 			put(size, steps[i].what, "ms", 3, median(step_ms[i], nstep_ms[i]), floor);
@@ -577,6 +582,37 @@ static void bench_marks(int size, const char *db_path, const char *today)
 	unsetenv("BROBYGGER_TODAY");
 }
 
+/* The rules of a day not seen before, step by step as the idle desk runs
+ * them (src/daily.h): the longest step is the longest a key can wait. */
+static void bench_daily(int size, const char *db_path, struct date base)
+{
+	char day[DATE_ISO_LEN];
+	next_unseen_day(db_path, base, day);
+	setenv("BROBYGGER_TODAY", day, 1);
+	struct db *db;
+	if (db_open_existing(db_path, false, &db) != DB_OK)
+		return;
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct daily_work w;
+	daily_begin(&w, date_today());
+	double longest = 0, all = 0;
+	int nsteps = 0;
+	while (daily_pending(&w)) {
+		double t0 = now_ms();
+		if (daily_step(&nobody, &w) != DB_OK)
+			break;
+		double ms = now_ms() - t0;
+		longest = ms > longest ? ms : longest;
+		all += ms;
+		nsteps++;
+	}
+	double floor = fdatasync_floor_p99();
+	put(size, "day's rules at start: longest step", "ms", 2.5, longest, floor);
+	printf("# %s: the day's rules took %d steps, %.0f ms in all, while the desk was idle\n", day, nsteps, all);
+	db_close(db);
+	unsetenv("BROBYGGER_TODAY");
+}
+
 /* ---------- the table ---------- */
 
 static int decimals(double v)
@@ -661,6 +697,7 @@ int main(int argc, char **argv)
 		bench_program(s, path, today, base);
 		bench_search(s, path);
 		bench_marks(s, path, today);
+		bench_daily(s, path, base);
 	}
 	print_table(sizes);
 	return 0;

@@ -247,7 +247,7 @@ int main(int argc, char **argv)
 	TAP_INT_EQ(import_bad, 0, "the import reported or imported, and wrote nothing when it refused");
 	TAP_CHECK(refused > 0 && imported > 0, "both happened: some files refused, some rows imported");
 	char report[2048];
-	TAP_INT_EQ(db_integrity_check(db, report, sizeof report), DB_OK, "the database is sound afterwards");
+	TAP_INT_EQ(db_integrity_check(db, NULL, report, sizeof report), DB_OK, "the database is sound afterwards");
 	db_close(db);
 	for (int i = 0; i < nfx; i++)
 		free(fx[i].data);

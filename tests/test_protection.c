@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "citizens.h"
 #include "consents.h"
+#include "daily.h"
 #include "db.h"
 #include "dbrules.h"
 #include "insight.h"
@@ -452,8 +453,9 @@ static void retention(void)
 	db_close(db);
 }
 
-/* The first run at a centre with years of history: at most a few hundred
- * a start, the rest at the next starts, the day done when none are left. */
+/* The first run at a centre with years of history: in steps of a few
+ * dozen while the desk is idle, each step its own transaction and in the
+ * log, the day done (and noted) only after the last. */
 static void retention_backlog(void)
 {
 	struct db *db = centre("backlog.db");
@@ -461,17 +463,58 @@ static void retention_backlog(void)
 		" INSERT INTO citizens(id, name, status, ended_on, end_reason, created_at)"
 		" SELECT 1000 + i, 'Borger ' || i, 'ended', '2024-06-01', 'moved', '2024-01-01 10:00:00' FROM n;");
 	struct desk nobody = { .db = db, .users_exist = true };
-	struct retention_result r;
-	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the first start finds 511 to anonymise");
-	TAP_CHECK(r.ran && r.more && r.citizens == 500, "it does 500 and leaves the rest (%lld)", r.citizens);
+	struct retention_pass p = { 0 };
+	TAP_INT_EQ(retention_daily_step(&nobody, today, &p), DB_OK, "the first step of the first start");
+	TAP_CHECK(!p.done && p.total.citizens > 0 && p.total.citizens < 100,
+		  "anonymises a few dozen and leaves the rest (%lld)", p.total.citizens);
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NOT NULL"), p.total.citizens,
+		   "they are committed at once");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM settings WHERE key = 'retention_last_run'"), 0,
 		   "the day is not done yet");
+	int steps = 1;
+	while (!p.done && steps < 100) {
+		if (retention_daily_step(&nobody, today, &p) != DB_OK)
+			break;
+		steps++;
+	}
+	TAP_CHECK(p.done && p.total.ran && p.total.citizens == 511, "%d steps do all 511 (%lld)", steps,
+		  p.total.citizens);
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention'"), steps,
+		   "each step is in the log");
+	TAP_INT_EQ(count(db, "SELECT sum(CAST(substr(detail, 1, instr(detail, ' ') - 1) AS INTEGER)) FROM audit_log"
+			 " WHERE entity = 'retention'"), 511, "and together they name all 511");
+	struct retention_result r;
 	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the next start");
-	TAP_CHECK(r.ran && !r.more && r.citizens == 11, "does the last 11");
-	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "and the one after that");
 	TAP_CHECK(!r.ran, "finds the day done");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NULL AND status = 'ended'"), 0,
 		   "nobody is left");
+	db_close(db);
+}
+
+/* The rules run at start (src/daily.h): the retention rule's steps
+ * first, then the call rules, so nobody anonymised gets a call planned. */
+static void daily_rules(void)
+{
+	struct db *db = centre("daily.db");
+	/* Fie, referred in March 2025 and never followed up, would get a
+	 * call for having had no contact, were she not anonymised first. */
+	sql(db, "INSERT INTO citizens(id, name, created_at) VALUES (6, 'Fie Gram', '2025-03-01 10:00:00');"
+		"INSERT INTO referrals(citizen_id, referred_on, source) VALUES (6, '2025-03-01', 'gp');");
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct daily_work w;
+	daily_begin(&w, today);
+	TAP_CHECK(daily_pending(&w), "a start has the day's rules to run");
+	int steps = 0;
+	while (daily_pending(&w) && steps < 20 && daily_step(&nobody, &w) == DB_OK)
+		steps++;
+	TAP_CHECK(!daily_pending(&w) && w.retention.total.ran && w.calls_done, "both ran, in %d steps", steps);
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE id = 6 AND anonymised_on IS NOT NULL"), 1,
+		   "Fie is anonymised");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM follow_ups AS f JOIN citizens AS c ON c.id = f.citizen_id"
+			 " WHERE f.status = 'open' AND c.anonymised_on IS NOT NULL"), 0, "and has no call planned");
+	daily_begin(&w, today);
+	TAP_INT_EQ(daily_step(&nobody, &w), DB_OK, "the next start the same day");
+	TAP_CHECK(w.retention.done && !w.retention.total.ran, "finds the retention rule done in one step");
 	db_close(db);
 }
 
@@ -638,6 +681,7 @@ int main(void)
 	anonymise();
 	retention();
 	retention_backlog();
+	daily_rules();
 	insight();
 	audit();
 	files();

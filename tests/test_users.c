@@ -101,6 +101,36 @@ static void sign_in(void)
 	TAP_INT_EQ(users_change_own_pin(&bo_desk, "6284", "3917", &why), DB_OK, "Bo changes his PIN");
 	users_sign_in(&nobody, bo, "3917", &u, &res, &wait);
 	TAP_INT_EQ(res, SIGNED_IN, "and signs in with it");
+
+	/* The PIN in use is checked before a new one is asked for, and a
+	 * wrong one there counts as at sign-in: someone at a desk left open
+	 * cannot try PINs there without the waits and the lock. */
+	TAP_INT_EQ(users_check_own_pin(&bo_desk, "3917", &res, &wait), DB_OK, "Bo's PIN now is checked");
+	TAP_INT_EQ(res, SIGNED_IN, "and is right");
+	TAP_INT_EQ(users_check_own_pin(&nobody, "3917", &res, &wait), DB_ERR_FORBIDDEN, "nobody signed in: no check");
+	long long before = testdb_count(db, "SELECT count(*) FROM audit_log WHERE detail = 'wrong PIN (own PIN)'");
+	for (int i = 0; i < 3; i++)
+		users_check_own_pin(&bo_desk, "0000", &res, &wait);
+	TAP_CHECK(res == SIGN_IN_WRONG_PIN && wait == 30, "the third wrong PIN there: wait 30 seconds");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE detail = 'wrong PIN (own PIN)'"), before + 3,
+		   "each is in the audit log, saying where");
+	users_sign_in(&nobody, bo, "3917", &u, &res, &wait);
+	TAP_CHECK(res == SIGN_IN_WAIT && wait == 30, "the sign-in waits too: it is one count");
+	TAP_INT_EQ(users_change_own_pin(&bo_desk, "3917", "5820", &why), DB_ERR_FORBIDDEN,
+		   "and the change itself waits, even with the right PIN");
+	fake_now += 31;
+	TAP_INT_EQ(users_change_own_pin(&bo_desk, "0000", "5820", &why), DB_ERR_FORBIDDEN,
+		   "a wrong PIN in the change is refused");
+	users_check_own_pin(&bo_desk, "3917", &res, &wait);
+	TAP_CHECK(res == SIGN_IN_WAIT && wait == 60, "and counted: the fourth in a row waits a minute");
+	fake_now += 61;
+	for (int i = 0; i < 6; i++) {
+		users_check_own_pin(&bo_desk, "0000", &res, &wait);
+		fake_now += wait + 1;
+	}
+	TAP_INT_EQ(res, SIGN_IN_LOCKED, "the tenth in a row locks Bo");
+	users_sign_in(&nobody, bo, "3917", &u, &res, &wait);
+	TAP_INT_EQ(res, SIGN_IN_LOCKED, "who cannot sign in until a coordinator gives a new PIN");
 	desk_set_clock(NULL);
 	db_close(db);
 }

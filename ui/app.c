@@ -101,13 +101,6 @@ void app_load_access(struct app *app)
 	app->idle_lock_minutes = access.idle_lock_minutes;
 }
 
-struct area app_body_area(void)
-{
-	/* Title on row 0; status and key hints on the last two rows. */
-	struct area a = { .top = 2, .left = 1, .rows = LINES - 5, .cols = COLS - 2 };
-	return a;
-}
-
 bool app_typing(struct app *app)
 {
 	struct screen *s = app_top(app);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "daily.h"
 #include "desk.h"
 #include "model_status.h"
 #include "screen.h"
@@ -24,6 +25,7 @@ struct app {
 	int exit_status;
 	char status[APP_STATUS_MAX];
 	enum status_kind status_kind;
+	struct daily_work daily;      /* the rules run at start, while idle */
 };
 
 /* Pushes a new screen with its args; false (with a status message) if it
@@ -52,8 +54,10 @@ unsigned app_toggle_help(struct app *app);
 /* What happens to a key no screen handled: help, redraw, back. */
 unsigned app_default_key(struct app *app, ui_key key);
 
-/* The body area for the current terminal size. */
-struct area app_body_area(void);
+/* The body area for the current terminal size, between the title (and a
+ * damaged database's banner) and the status line and key hints, which
+ * take more rows for a long message (ui.c). */
+struct area app_body_area(struct app *app);
 /* Re-reads whether users exist and the idle-lock minutes. */
 void app_load_access(struct app *app);
 

@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "model_citizen.h"
+#include "phone.h"
 
 enum { MAX_HITS = 600 };
 
@@ -88,7 +89,9 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 	char name[CIT_NAME + 64], phone[64], place[CIT_TOWN + 16], shown[CIT_NAME + 48];
 	citizen_rule_hit_name(h, 28, shown, sizeof shown);
 	text_pad(name, sizeof name, shown, 28);
-	text_pad(phone, sizeof phone, h->phone, 13);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(h->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 13);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	int at = roll_index(st, h->id);
 	snprintf(buf, size, "%s %s %s%s", name, phone, place,

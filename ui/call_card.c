@@ -17,6 +17,7 @@
 #include "measure_form.h"
 #include "measures.h"
 #include "nextstep.h"
+#include "phone.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -229,14 +230,18 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	if (c->birth_year[0])
 		snprintf(born, sizeof born, _(" (born %s)"), c->birth_year);
 	const char *pref = c->contact_pref[0] ? vocab_label(vocab_contact_pref, c->contact_pref) : "";
+	char dial[PHONE_SHOWN_MAX], rel_phone[PHONE_SHOWN_MAX], ref_phone[PHONE_SHOWN_MAX];
+	phone_shown(c->call.phone, dial, sizeof dial);
+	phone_shown(c->relative.phone, rel_phone, sizeof rel_phone);
+	phone_shown(c->referrer_phone, ref_phone, sizeof ref_phone);
 	snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), c->call.name, born,
-		 c->call.phone[0] ? c->call.phone : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+		 dial[0] ? dial : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
 	if (utf8_columns(line, strlen(line)) > a->cols) {
 		/* A narrow window: the number to dial gets a line of its own. */
 		snprintf(part, sizeof part, "%s%s", c->call.name, born);
 		y += row(y, a, part, A_BOLD);
 		snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), "", "",
-			 c->call.phone[0] ? c->call.phone : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+			 dial[0] ? dial : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
 		y += row(y, a, line + strspn(line, " "), A_BOLD);
 	} else {
 		y += row(y, a, line, A_BOLD);
@@ -276,8 +281,8 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	if (c->relative.name[0]) {
 		struct strbuf b = strbuf_on(line, sizeof line);
 		strbuf_add(&b, _("Relative: %s%s%s%s%s%s"), c->relative.name, c->relative.relation[0] ? " (" : "",
-			   c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			   c->relative.phone);
+			   c->relative.relation, c->relative.relation[0] ? ")" : "", rel_phone[0] ? ", " : "",
+			   rel_phone);
 		if (c->relative.wants_support)
 			strbuf_add(&b, "%s", _(", wants support of their own"));
 		/* A call to the relative: theirs is the number to dial. */
@@ -285,8 +290,8 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	}
 	if (feedback || c->feedback_consent) {
 		snprintf(line, sizeof line, _("Referrer: %s%s%s%s%s"), c->referrer_name[0] ? c->referrer_name : "-",
-			 c->referrer_org[0] ? ", " : "", c->referrer_org, c->referrer_phone[0] ? ", " : "",
-			 c->referrer_phone);
+			 c->referrer_org[0] ? ", " : "", c->referrer_org, ref_phone[0] ? ", " : "",
+			 ref_phone);
 		/* For feedback this is the number to dial. */
 		y += row(y, a, line, feedback ? A_BOLD : A_NORMAL);
 		if (!c->feedback_consent)
@@ -426,6 +431,30 @@ static unsigned call_card_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk committed meanwhile (perhaps recorded this very call):
+ * show the call as it is now. */
+static unsigned call_card_refresh(struct screen *s, struct app *app)
+{
+	struct call_card_state *st = s->state;
+	struct call_card *fresh = malloc(sizeof *fresh);
+	if (!fresh)
+		return RD_NONE;
+	enum db_status r = calls_card_reload(&app->desk, st->id, fresh);
+	bool changed = r == DB_OK && memcmp(&st->card, fresh, sizeof *fresh) != 0;
+	if (r != DB_OK)
+		app_status_db(app, r);
+	else if (changed) {
+		memcpy(&st->card, fresh, sizeof st->card);
+		if (measures_history(&app->desk, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX,
+				     &st->nmeasures) != DB_OK)
+			st->nmeasures = 0;
+		if (!app->status[0])
+			app_status(app, STATUS_INFO, "%s", _("Another desk changed this call; it shows what is saved now."));
+	}
+	free(fresh);
+	return r != DB_OK || changed ? RD_ALL : RD_NONE;
+}
+
 void call_card_open(struct app *app, const struct call_card_args *args)
 {
 	app_push(app, &call_card_screen, args);
@@ -443,5 +472,6 @@ const struct screen_ops call_card_screen = {
 	.draw = call_card_draw,
 	.on_key = call_card_key,
 	.resume = call_card_resume,
+	.others_changed = call_card_refresh,
 	.leave = app_free_state,
 };

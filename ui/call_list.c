@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "phone.h"
 #include "sheet_print.h"
 #include "lineedit.h"
 #include "nextstep.h"
@@ -53,12 +54,6 @@ struct calls_state {
 };
 
 extern const struct screen_ops calls_screen;
-
-/* Citizens waiting for a call after no contact, counted once a day per
- * program: counting reads every active citizen, and the number changes
- * little within a day. */
-static long long waiting_known = -1;
-static struct date waiting_day;
 
 static const struct action calls_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Open"), N_("Open the call card: who, why, what happened lately, and record the outcome."), 0 },
@@ -212,28 +207,15 @@ static void load(struct calls_state *st, long long near_call)
 	}
 }
 
-/* The day the attendance marks were last replayed by this program. */
-static struct date marks_day;
-
+/* Plans the calls the rules ask for now. The replay of the last weeks'
+ * attendance marks is part of the day's rules (src/daily.h), run at
+ * start; here only when asked. */
 static void sweep(struct calls_state *st, bool asked)
 {
-	bool marks = asked || date_to_days(marks_day) != date_to_days(st->today);
-	enum db_status r = calls_plan_due(&st->app->desk, st->today, marks, &st->sweep);
-	if (r == DB_OK && marks)
-		marks_day = st->today;
+	enum db_status r = calls_plan_due(&st->app->desk, st->today, asked, &st->sweep);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		return;
-	}
-	if (st->sweep.no_contact_waiting >= 0) {
-		waiting_known = st->sweep.no_contact_waiting;
-		waiting_day = st->today;
-	} else if (date_to_days(waiting_day) != date_to_days(st->today)) {
-		/* Another desk made today's quota: count once here too. */
-		if (calls_no_contact_waiting(&st->app->desk, st->today, &waiting_known) == DB_OK)
-			waiting_day = st->today;
-		else
-			waiting_known = -1;
 	}
 	char count[NUMBER_LEN];
 	if (st->sweep.created > 0)
@@ -283,18 +265,19 @@ static void heading_text(const struct calls_state *st, int which, char *out, siz
 		snprintf(out, size, _("Raised to the coordinator (%s)"), number_text(st->nescalations, n));
 	else if (which == 0)
 		snprintf(out, size, _("Today and overdue (%s)"),
-			 number_text(found ? (long long)st->ndue : st->counts.due, n));
+			 count_text(found ? (long long)st->ndue : st->counts.due, n));
 	else
 		snprintf(out, size, _("The coming week (%s)"),
-			 number_text(found ? (long long)(st->nrows - st->ndue) : st->counts.week, n));
+			 count_text(found ? (long long)(st->nrows - st->ndue) : st->counts.week, n));
 }
 
 static void escalation_text(const struct call_escalation *e, int name_cols, char *out, size_t size)
 {
-	char name[CALL_NAME + 64], phone[64], when[16] = "", shown[CALL_NAME + 48];
+	char name[CALL_NAME + 64], phone[64], dial[PHONE_SHOWN_MAX], when[16] = "", shown[CALL_NAME + 48];
 	citizen_rule_list_name(e->name, &e->apart, name_cols, shown, sizeof shown);
 	text_pad(name, sizeof name, shown, name_cols);
-	text_pad(phone, sizeof phone, e->phone, 11);
+	phone_shown(e->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 11);
 	struct date d;
 	if (date_parse_iso(e->raised_on, &d))
 		date_format_dk(d, when, sizeof when);
@@ -339,7 +322,9 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
 		 c->citizen_ended ? _(" (ended)") : "");
 	text_pad(name, sizeof name, shown_name, name_w);
-	text_pad(phone, sizeof phone, c->phone, phone_w);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(c->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, phone_w);
 	char reason[300] = "", who[CALL_NAME + 8] = "";
 	if (reason_w) {
 		const char *words = reason_w >= 26 ? next_step_call_reason(c->reason)
@@ -365,7 +350,6 @@ static void keep_visible(struct calls_state *st, int rows)
 
 static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 {
-	(void)app;
 	struct calls_state *st = s->state;
 	int y = a->top;
 	char line[1400];
@@ -376,7 +360,10 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 		y++;
 	}
 	int rows = a->top + a->rows - y;
-	/* A line at the bottom for the citizens waiting after no contact. */
+	/* A line at the bottom for the citizens waiting after no contact,
+	 * counted by the day's rules (src/daily.h) when they are done. */
+	const struct no_contact_count *nc = &app->daily.no_contact;
+	long long waiting_known = nc->done ? nc->waiting - st->sweep.no_contact_created : 0;
 	bool waiting = waiting_known > 0 && !st->search.len && rows > 6;
 	if (waiting)
 		rows--;
@@ -564,6 +551,34 @@ static unsigned calls_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk recorded a call, or the rules planned one there: the list
+ * reads again (the sweep is left to this desk's own look, o or coming
+ * back), as far down as it was fetched, and the highlight stays on the
+ * same call, or where it was when that call is done and gone. */
+static unsigned calls_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct calls_state *st = s->state;
+	int index, keep = st->selected, had = st->nrows;
+	long long call = line_at(st, st->selected, &index) == LINE_CALL ? st->rows[index].id : 0;
+	load(st, 0);
+	while (st->more && st->nrows < had)
+		fetch(st, st->nrows);
+	for (int i = 0; i < line_count(st); i++)
+		if (call && line_at(st, i, &index) == LINE_CALL && st->rows[index].id == call) {
+			st->selected = i;
+			return RD_ALL;
+		}
+	if (keep < line_count(st)) {
+		st->selected = keep;
+		if (!selectable(st, st->selected))
+			move_selection(st, 1);
+		if (!selectable(st, st->selected))
+			move_selection(st, -1);
+	}
+	return RD_ALL;
+}
+
 void calls_open(struct app *app)
 {
 	app_push(app, &calls_screen, NULL);
@@ -583,5 +598,6 @@ const struct screen_ops calls_screen = {
 	.draw = calls_draw,
 	.on_key = calls_key,
 	.resume = calls_resume,
+	.others_changed = calls_refresh,
 	.leave = calls_leave,
 };

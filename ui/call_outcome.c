@@ -193,7 +193,7 @@ static unsigned save(struct outcome_state *st, struct app *app)
 			   "nothing new, or to end the course."),
 			 _(f[F_NEXT].choices[f[F_NEXT].choice].label), _(f[F_OUTCOME].choices[f[F_OUTCOME].choice].label));
 		st->form.current = F_NEXT;
-		app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+		form_screen_say_bad(app, 1);
 		return RD_ALL;
 	}
 	struct call_entry in;

@@ -18,6 +18,7 @@
 #include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
+#include "phone.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -134,6 +135,13 @@ static void picks_words(const struct pick *picks, int n, char *out, size_t size)
 		strbuf_item(&b, ", ", picks[i].name);
 }
 
+static void shown(struct card_state *st)
+{
+	picks_words(st->view.interests, st->view.ninterests, st->picks_text[0], sizeof st->picks_text[0]);
+	picks_words(st->view.barriers, st->view.nbarriers, st->picks_text[1], sizeof st->picks_text[1]);
+	list_refresh(&st->list);
+}
+
 static bool load(struct card_state *st, struct app *app)
 {
 	enum db_status r = citizens_card(&app->desk, st->id, &st->view);
@@ -141,9 +149,7 @@ static bool load(struct card_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
-	picks_words(st->view.interests, st->view.ninterests, st->picks_text[0], sizeof st->picks_text[0]);
-	picks_words(st->view.barriers, st->view.nbarriers, st->picks_text[1], sizeof st->picks_text[1]);
-	list_refresh(&st->list);
+	shown(st);
 	return true;
 }
 
@@ -290,8 +296,9 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	char where[800];
 	snprintf(where, sizeof where, "%s%s%s%s%s", z->address, z->address[0] && z->postcode[0] ? ", " : "",
 		 z->postcode, z->postcode[0] ? " " : "", z->town);
-	char contact[700];
-	snprintf(contact, sizeof contact, "%s%s%s", z->phone, z->phone[0] && z->email[0] ? "  " : "", z->email);
+	char contact[700], phone[PHONE_SHOWN_MAX], rel_phone[PHONE_SHOWN_MAX];
+	phone_shown(z->phone, phone, sizeof phone);
+	snprintf(contact, sizeof contact, "%s%s%s", phone, phone[0] && z->email[0] ? "  " : "", z->email);
 	const char *pref = z->contact_pref[0] ? vocab_label(vocab_contact_pref, z->contact_pref) : "";
 	char avail[300];
 	availability_words(c->availability, avail, sizeof avail);
@@ -304,10 +311,11 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		 c->referral.referrer_name[0] ? ", " : "", c->referral.referrer_name,
 		 c->referral.referrer_org[0] ? ", " : "", c->referral.referrer_org);
 	char rel[1000] = "";
+	phone_shown(c->relative.phone, rel_phone, sizeof rel_phone);
 	if (c->relative.name[0])
 		snprintf(rel, sizeof rel, "%s%s%s%s%s%s%s", c->relative.name, c->relative.relation[0] ? " (" : "",
-			 c->relative.relation, c->relative.relation[0] ? ")" : "", c->relative.phone[0] ? ", " : "",
-			 c->relative.phone, c->relative.wants_support ? _(", wants support of their own") : "");
+			 c->relative.relation, c->relative.relation[0] ? ")" : "", rel_phone[0] ? ", " : "",
+			 rel_phone, c->relative.wants_support ? _(", wants support of their own") : "");
 
 	char consent[600];
 	consent_words(&st->view, consent, sizeof consent);
@@ -450,6 +458,32 @@ static unsigned card_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+/* Another desk committed meanwhile: the card shows what is saved now,
+ * so what e edits, and the version a change is checked against, are
+ * never older than the screen. Said only when this card changed. */
+static unsigned card_refresh(struct screen *s, struct app *app)
+{
+	struct card_state *st = s->state;
+	struct citizen_view *fresh = malloc(sizeof *fresh);
+	if (!fresh)
+		return RD_NONE;
+	enum db_status r = citizens_card_reload(&app->desk, st->id, fresh);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		free(fresh);
+		return RD_ALL;
+	}
+	bool changed = memcmp(&st->view, fresh, sizeof *fresh) != 0;
+	if (changed) {
+		memcpy(&st->view, fresh, sizeof st->view);
+		shown(st);
+		if (!app->status[0])
+			app_status(app, STATUS_INFO, "%s", _("Another desk changed this card; it shows what is saved now."));
+	}
+	free(fresh);
+	return changed ? RD_ALL : RD_NONE;
+}
+
 void card_open(struct app *app, const struct card_args *args)
 {
 	app_push(app, &card_screen, args);
@@ -470,5 +504,6 @@ const struct screen_ops card_screen = {
 	.draw = card_draw,
 	.on_key = card_key,
 	.resume = card_resume,
+	.others_changed = card_refresh,
 	.leave = app_free_state,
 };

@@ -69,10 +69,18 @@ static void take_up_kept_edit(struct edit_state *st, struct app *app)
 	st->kept_base = kept.base;
 	kept.base = NULL;
 	st->kept = true;
-	char when[32];
+	char when[32], labels[400];
 	date_format_stamp(kept.updated_at, when, sizeof when);
-	app_status(app, STATUS_INFO, _("Your changes from %s are back. Ctrl-S saves, Esc drops them."),
-		   when);
+	int n = form_draft_left_out(&st->cf.form, labels, sizeof labels);
+	if (n)
+		/* TRANSLATORS: the day and time, then the fields left out. */
+		app_status(app, STATUS_INFO, P_("Your changes from %s are back without %s: it looked like a CPR number. "
+						"Ctrl-S saves, Esc drops them.",
+						"Your changes from %s are back without %s: they looked like CPR numbers. "
+						"Ctrl-S saves, Esc drops them.", n), when, labels);
+	else
+		app_status(app, STATUS_INFO, _("Your changes from %s are back. Ctrl-S saves, Esc drops them."),
+			   when);
 	card_draft_free(&kept);
 }
 

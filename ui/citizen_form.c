@@ -84,7 +84,7 @@ static const struct form_field layout[CF_COUNT] = {
 	[CF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true,
 		      .max_chars = 120 },
 	[CF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER,
-			    .min = 1900, .max = 2100, .check = check_birth_year },
+			    .min = 1900, .max = 2100, .year = true, .check = check_birth_year },
 	TEXT(CF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
 	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
 	TEXT(CF_ADDRESS, "address", N_("Address"), 120, NULL),
@@ -154,7 +154,7 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	snprintf(handover->error, sizeof handover->error, _("The handover cannot come before the referral (%s)."),
 		 form_text(f, CF_REFERRED_ON));
 	f->current = CF_HANDOVER_ON;
-	app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	form_screen_say_bad(app, 1);
 	return false;
 }
 

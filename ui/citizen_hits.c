@@ -46,6 +46,22 @@ void citizen_hits_search(struct citizen_hits *h, const char *typed)
 	fetch(h, 0);
 }
 
+void citizen_hits_again(struct citizen_hits *h)
+{
+	int had = h->count;
+	fetch(h, 0);
+	while (h->more && h->count < had)
+		fetch(h, h->count);
+}
+
+int citizen_hits_find(const struct citizen_hits *h, long long id)
+{
+	for (int i = 0; i < h->count; i++)
+		if (h->rows[i].id == id)
+			return i;
+	return -1;
+}
+
 const struct citizen_hit *citizen_hits_row(struct citizen_hits *h, int i)
 {
 	if (i >= h->count - PREFETCH && h->more)

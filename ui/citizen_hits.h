@@ -27,6 +27,11 @@ void citizen_hits_free(struct citizen_hits *h);
 /* Searches for what is typed ("" finds everyone) and fetches the first
  * page; a database error goes to the status line and leaves no rows. */
 void citizen_hits_search(struct citizen_hits *h, const char *typed);
+/* The same search again, as far down as it was fetched, after another
+ * desk changed something: a scrolled list keeps its place. */
+void citizen_hits_again(struct citizen_hits *h);
+/* The row of citizen `id` among those fetched, or -1. */
+int citizen_hits_find(const struct citizen_hits *h, long long id);
 /* Row i (below count), fetching the next page first when i is near the
  * end of what is fetched. */
 const struct citizen_hit *citizen_hits_row(struct citizen_hits *h, int i);

@@ -16,6 +16,7 @@
 #include "exchange_import.h"
 #include "i18n.h"
 #include "list.h"
+#include "phone.h"
 
 enum { MAX_HITS = 2000 };
 
@@ -56,7 +57,9 @@ static void cs_row(void *ctx, int i, char *buf, size_t size)
 	text_pad(name, sizeof name, shown, st->name_cols);
 	if (h->birth_year)
 		snprintf(year, sizeof year, "%d", h->birth_year);
-	text_pad(phone, sizeof phone, h->phone, 12);
+	char dial[PHONE_SHOWN_MAX];
+	phone_shown(h->phone, dial, sizeof dial);
+	text_pad(phone, sizeof phone, dial, 12);
 	snprintf(place, sizeof place, "%s %s", h->postcode, h->town);
 	snprintf(buf, size, "%s %4s  %s %s%s", name, year, phone, place,
 		 strcmp(h->status, "ended") == 0 ? _("  (ended)") : "");
@@ -164,6 +167,22 @@ static unsigned citizens_resume(struct screen *s, struct app *app)
 	return RD_BODY;
 }
 
+/* Another desk registered, renamed or ended someone: the list reads
+ * again and the highlight stays on the same citizen. */
+static unsigned citizens_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct citizens_state *st = s->state;
+	int sel = st->list.selected;
+	long long id = sel < st->hits.count ? st->hits.rows[sel].id : 0;
+	citizen_hits_again(&st->hits);
+	int at = id ? citizen_hits_find(&st->hits, id) : -1;
+	if (at >= 0)
+		st->list.selected = at;
+	list_refresh(&st->list);
+	return RD_BODY;
+}
+
 const struct screen_ops citizens_screen = {
 	.name = N_("Citizens"),
 	.help = N_("Type to search: the start of a name, a birth year, a postcode or an e-mail, or any digits "
@@ -175,6 +194,7 @@ const struct screen_ops citizens_screen = {
 	.draw = citizens_draw,
 	.on_key = citizens_key,
 	.resume = citizens_resume,
+	.others_changed = citizens_refresh,
 	.leave = citizens_leave,
 };
 

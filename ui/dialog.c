@@ -248,9 +248,17 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	(void)body;
 	struct prompt_state *st = s->state;
 	const struct lineedit *e = &st->edit;
-	struct area a = draw_box(6, 64);
-	draw_wrapped(a.top, a.left, 2, a.cols, st->question, A_REVERSE);
-	draw_blank(a.top + 2, a.left, a.cols, A_NORMAL);
+	/* Two rows for the question, more when it says first what was
+	 * wrong with the last answer ("A PIN like 1234 ..."). */
+	int inner = (64 < COLS - 4 ? 64 : COLS - 4) - 4;
+	int q = text_rows(st->question, inner > 1 ? inner : 1);
+	q = q < 2 ? 2 : q > 4 ? 4 : q;
+	struct area a = draw_box(q + 4, 64);
+	if (q > a.rows - 1)
+		q = a.rows - 1;
+	draw_wrapped(a.top, a.left, q, a.cols, st->question, A_REVERSE);
+	int y = a.top + q;
+	draw_blank(y, a.left, a.cols, A_NORMAL);
 	if (st->secret) {
 		char stars[64];
 		size_t n = utf8_length(e->text);
@@ -258,17 +266,17 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 			n = sizeof stars - 1;
 		memset(stars, '*', n);
 		stars[n] = '\0';
-		draw_text(a.top + 2, a.left, a.cols, stars, A_NORMAL);
+		draw_text(y, a.left, a.cols, stars, A_NORMAL);
 		curs_set(1);
-		move(a.top + 2, a.left + (int)n);
+		move(y, a.left + (int)n);
 		return;
 	}
 	int ccol = lineedit_cursor_column(e);
 	int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
 	size_t skip = utf8_fit(e->text, off);
-	draw_text(a.top + 2, a.left, a.cols, e->text + skip, A_NORMAL);
+	draw_text(y, a.left, a.cols, e->text + skip, A_NORMAL);
 	curs_set(1);
-	move(a.top + 2, a.left + ccol - utf8_columns(e->text, skip));
+	move(y, a.left + ccol - utf8_columns(e->text, skip));
 }
 
 static unsigned prompt_finish(struct app *app, struct prompt_state *st, bool take)

@@ -93,40 +93,65 @@ void draw_centred(int y, int x, int cols, const char *text, attr_t attr)
 	draw_text(y, x + off, cols - off, text, attr);
 }
 
+/* The next line of `p` when wrapped at `cols`: how many bytes to show
+ * (*shown) and where the line after it starts. */
+static const char *wrap_line(const char *p, int cols, size_t *shown)
+{
+	if (*p == '\n') {
+		*shown = 0;
+		return p + 1;
+	}
+	/* Take as much as fits, then back up to the last space. */
+	size_t line_end = strcspn(p, "\n");
+	size_t fit = utf8_fit(p, cols);
+	if (fit > line_end)
+		fit = line_end;
+	size_t cut = fit;
+	if (fit < line_end) {
+		size_t sp = fit;
+		while (sp > 0 && p[sp] != ' ')
+			sp--;
+		if (sp > 0)
+			cut = sp;
+	}
+	/* A column too narrow for even one character still moves on. */
+	if (cut == 0 && line_end > 0)
+		cut = utf8_next(p, line_end, 0);
+	*shown = cut;
+	p += cut;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr)
 {
 	int row = 0;
 	const char *p = text;
 	while (*p && row < rows) {
-		if (*p == '\n') {
-			p++;
-			row++;
-			continue;
+		size_t cut;
+		const char *next = wrap_line(p, cols, &cut);
+		if (cut) {
+			char buf[1024];
+			size_t n = cut < sizeof buf - 1 ? cut : sizeof buf - 1;
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			draw_text(y + row, x, cols, buf, attr);
 		}
-		/* Take as much as fits, then back up to the last space. */
-		size_t line_end = strcspn(p, "\n");
-		size_t fit = utf8_fit(p, cols);
-		if (fit > line_end)
-			fit = line_end;
-		size_t cut = fit;
-		if (fit < line_end) {
-			size_t sp = fit;
-			while (sp > 0 && p[sp] != ' ')
-				sp--;
-			if (sp > 0)
-				cut = sp;
-		}
-		char buf[1024];
-		size_t n = cut < sizeof buf - 1 ? cut : sizeof buf - 1;
-		memcpy(buf, p, n);
-		buf[n] = '\0';
-		draw_text(y + row, x, cols, buf, attr);
-		p += cut;
-		while (*p == ' ')
-			p++;
+		p = next;
 		row++;
 	}
 	return row;
+}
+
+int text_rows(const char *text, int cols)
+{
+	int rows = 0;
+	for (const char *p = text; *p; rows++) {
+		size_t cut;
+		p = wrap_line(p, cols, &cut);
+	}
+	return rows;
 }
 
 void text_pad(char *out, size_t size, const char *text, int cols)

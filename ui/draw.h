@@ -27,5 +27,7 @@ void text_pad(char *out, size_t size, const char *text, int cols);
 size_t text_join(char *out, size_t size, const char *const *words, int n);
 /* Word-wraps text into the area; returns the rows used. */
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
+/* How many rows draw_wrapped would take for all of text. */
+int text_rows(const char *text, int cols);
 
 #endif

@@ -32,6 +32,7 @@ void form_init(struct form *f, struct form_field *fields, int count)
 			max = (size_t)snprintf(NULL, 0, "%ld", fld->max);
 		lineedit_init(&fld->edit, max);
 		fld->error[0] = '\0';
+		fld->left_out = false;
 	}
 	form_first(f);
 }
@@ -142,9 +143,15 @@ bool form_check_field(struct form_field *fld)
 		char *end;
 		long v = strtol(t, &end, 10);
 		char lo[NUMBER_LEN], hi[NUMBER_LEN];
+		if (fld->year) {
+			snprintf(lo, sizeof lo, "%ld", fld->min);
+			snprintf(hi, sizeof hi, "%ld", fld->max);
+		} else {
+			number_text(fld->min, lo);
+			number_text(fld->max, hi);
+		}
 		if (errno || *end || v < fld->min || v > fld->max)
-			snprintf(fld->error, sizeof fld->error, _("Write a whole number from %s to %s."),
-				 number_text(fld->min, lo), number_text(fld->max, hi));
+			snprintf(fld->error, sizeof fld->error, _("Write a whole number from %s to %s."), lo, hi);
 	} else if (fld->kind == FIELD_MULTI && fld->required && !fld->picked) {
 		snprintf(fld->error, sizeof fld->error, _("Choose at least one in %s."), _(fld->label));
 	} else if (fld->kind == FIELD_TEXT && cpr_found(t)) {
@@ -158,15 +165,24 @@ bool form_check_field(struct form_field *fld)
 	return !fld->error[0];
 }
 
-bool form_validate(struct form *f)
+int form_validate_count(struct form *f)
 {
-	int first_bad = -1;
-	for (int i = 0; i < f->count; i++)
-		if (!form_check_field(&f->fields[i]) && first_bad < 0)
+	int first_bad = -1, bad = 0;
+	for (int i = 0; i < f->count; i++) {
+		if (form_check_field(&f->fields[i]))
+			continue;
+		bad++;
+		if (first_bad < 0)
 			first_bad = i;
+	}
 	if (first_bad >= 0)
 		f->current = first_bad;
-	return first_bad < 0;
+	return bad;
+}
+
+bool form_validate(struct form *f)
+{
+	return form_validate_count(f) == 0;
 }
 
 /* Moves by `dir` to the next field that takes the cursor, if any. The
@@ -403,6 +419,32 @@ void form_draw(struct form *f, const struct area *a)
 	}
 }
 
+/* A draft sits on disk unchecked, so it must never hold what the form
+ * refuses to save: a text that looks like a CPR number stays out of it. */
+static bool kept_out_of_draft(const struct form_field *fld)
+{
+	return fld->kind == FIELD_TEXT && cpr_found(fld->edit.text);
+}
+
+/* The marker line of the fields a draft left out: its key is no field's. */
+static const char left_out_key[] = "?left_out";
+
+static bool add_line(char **out, size_t *cap, size_t *used, const char *key, const char *value)
+{
+	size_t need = strlen(key) + strlen(value) + 3;
+	if (*used + need > *cap) {
+		size_t bigger_cap = (*used + need) * 2;
+		char *bigger = realloc(*out, bigger_cap);
+		if (!bigger)
+			return false;
+		*out = bigger;
+		*cap = bigger_cap;
+	}
+	/* need counted the line: it always fits. */
+	*used += (size_t)snprintf(*out + *used, *cap - *used, "%s=%s\n", key, value);
+	return true;
+}
+
 char *form_serialise(const struct form *f)
 {
 	size_t cap = 1024, used = 0;
@@ -410,6 +452,8 @@ char *form_serialise(const struct form *f)
 	if (!out)
 		return NULL;
 	out[0] = '\0';
+	char left_out[LINEEDIT_BYTES] = "";
+	struct strbuf lb = strbuf_on(left_out, sizeof left_out);
 	for (int i = 0; i < f->count; i++) {
 		const struct form_field *fld = &f->fields[i];
 		if (!fld->key || fld->kind == FIELD_HEADING)
@@ -422,23 +466,61 @@ char *form_serialise(const struct form *f)
 			for (int o = 0; o < fld->noptions && o < FIELD_MAX_OPTIONS; o++)
 				if (fld->picked & (UINT64_C(1) << o))
 					strbuf_add(&b, "%s%lld", b.len ? "," : "", fld->options[o].id);
+		} else if (kept_out_of_draft(fld)) {
+			strbuf_item(&lb, ",", fld->key);
+			continue;
 		} else {
 			snprintf(value, sizeof value, "%s", fld->edit.text);
 		}
-		size_t need = strlen(fld->key) + strlen(value) + 3;
-		if (used + need > cap) {
-			cap = (used + need) * 2;
-			char *bigger = realloc(out, cap);
-			if (!bigger) {
-				free(out);
-				return NULL;
-			}
-			out = bigger;
+		if (!add_line(&out, &cap, &used, fld->key, value)) {
+			free(out);
+			return NULL;
 		}
-		/* need counted the line: it always fits. */
-		used += (size_t)snprintf(out + used, cap - used, "%s=%s\n", fld->key, value);
+	}
+	if (left_out[0] && !add_line(&out, &cap, &used, left_out_key, left_out)) {
+		free(out);
+		return NULL;
 	}
 	return out;
+}
+
+static int labels_of(const struct form *f, bool (*which)(const struct form_field *), char *labels, size_t size)
+{
+	struct strbuf b = strbuf_on(labels, size);
+	labels[0] = '\0';
+	int n = 0;
+	for (int i = 0; i < f->count; i++) {
+		const struct form_field *fld = &f->fields[i];
+		if (!fld->key || fld->kind == FIELD_HEADING || !which(fld))
+			continue;
+		strbuf_item(&b, ", ", _(fld->label));
+		n++;
+	}
+	return n;
+}
+
+int form_draft_leaves_out(const struct form *f, char *labels, size_t size)
+{
+	return labels_of(f, kept_out_of_draft, labels, size);
+}
+
+static bool was_left_out(const struct form_field *fld)
+{
+	return fld->left_out;
+}
+
+int form_draft_left_out(const struct form *f, char *labels, size_t size)
+{
+	return labels_of(f, was_left_out, labels, size);
+}
+
+static void mark_left_out(struct form *f, char *keys)
+{
+	for (char *tok = strtok(keys, ","); tok; tok = strtok(NULL, ",")) {
+		int i = form_find(f, tok);
+		if (i >= 0)
+			f->fields[i].left_out = true;
+	}
 }
 
 void form_deserialise(struct form *f, const char *data)
@@ -453,6 +535,8 @@ void form_deserialise(struct form *f, const char *data)
 			snprintf(key, sizeof key, "%.*s", (int)(eq - line), line);
 			snprintf(value, sizeof value, "%.*s", (int)(len - (size_t)(eq - line) - 1), eq + 1);
 			int i = form_find(f, key);
+			if (strcmp(key, left_out_key) == 0)
+				mark_left_out(f, value);
 			if (i >= 0) {
 				struct form_field *fld = &f->fields[i];
 				if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO) {

@@ -45,6 +45,7 @@ struct form_field {
 	bool hidden;                   /* not shown and skipped, e.g. handover when not handed over */
 	int max_chars;                 /* FIELD_TEXT */
 	long min, max;                 /* FIELD_NUMBER */
+	bool year;                     /* FIELD_NUMBER of a year: no thousands point (1968, not 1.968) */
 	const struct vocab *choices;   /* FIELD_CHOICE */
 	struct form_option *options;   /* FIELD_MULTI */
 	int noptions;
@@ -54,6 +55,7 @@ struct form_field {
 	int choice;                    /* CHOICE index; YESNO 0 = no, 1 = yes */
 	uint64_t picked;               /* MULTI: bit i = options[i] chosen */
 	char error[FIELD_ERROR_MAX];
+	bool left_out;                 /* the draft it came from left its text out */
 };
 
 enum form_event {
@@ -95,6 +97,8 @@ int form_find(const struct form *f, const char *key);
  * form_validate moves to the first field in error and returns false. */
 bool form_check_field(struct form_field *fld);
 bool form_validate(struct form *f);
+/* The same, returning how many fields are in error (0: all is well). */
+int form_validate_count(struct form *f);
 /* Moves the cursor to the first field that can take it. */
 void form_first(struct form *f);
 
@@ -115,8 +119,16 @@ bool form_typing(const struct form *f);
 void form_draw(struct form *f, const struct area *a);
 
 /* Drafts: every field as "key=value" lines (multi: the chosen ids,
- * comma-separated), and back. Unknown keys are ignored. */
+ * comma-separated), and back. Unknown keys are ignored. A text that looks
+ * like a CPR number never goes into a draft (the form would not save it
+ * either): the draft names the field instead, and the field read back
+ * from it is empty (or keeps what the form was filled with). */
 char *form_serialise(const struct form *f);
 void form_deserialise(struct form *f, const char *data);
+/* The fields a draft made now would leave out, their labels joined with
+ * ", " (translated); returns how many. */
+int form_draft_leaves_out(const struct form *f, char *labels, size_t size);
+/* The fields the draft just read back had left out, the same way. */
+int form_draft_left_out(const struct form *f, char *labels, size_t size);
 
 #endif

@@ -7,10 +7,17 @@
 
 bool form_screen_valid(struct app *app, struct form *f)
 {
-	if (form_validate(f))
+	int bad = form_validate_count(f);
+	if (bad == 0)
 		return true;
-	app_status(app, STATUS_ERROR, "%s", _("Please correct the field marked with !."));
+	form_screen_say_bad(app, bad);
 	return false;
+}
+
+void form_screen_say_bad(struct app *app, int bad)
+{
+	app_status(app, STATUS_ERROR, P_("Please correct the field marked with !.", "Please correct the %d fields marked with !.",
+					 bad), bad);
 }
 
 /* Leaving on purpose is not work to keep as a draft. */

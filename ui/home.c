@@ -20,7 +20,6 @@
 #include "matching_waiting.h"
 #include "number.h"
 #include "registry_list.h"
-#include "retention.h"
 #include "report_screen.h"
 #include "settings_form.h"
 #include "signin.h"
@@ -51,7 +50,6 @@ static const struct action home_actions[] = {
 struct home_state {
 	struct overview o;
 	bool loaded;
-	long long anonymised_today;   /* by the retention rule at this start */
 	struct own_pin_job pin;       /* while "change my PIN" asks */
 };
 
@@ -59,22 +57,34 @@ static int draw_count(int y, int x, int cols, const char *label, long long n)
 {
 	char padded[200], line[240], count[NUMBER_LEN];
 	text_pad(padded, sizeof padded, label, 32);
-	snprintf(line, sizeof line, "%s %s", padded, number_text(n, count));
+	snprintf(line, sizeof line, "%s %s", padded, count_text(n, count));
 	draw_text(y, x, cols, line, A_NORMAL);
 	return 1;
 }
 
-/* What to do first on an empty database: name the centre, or look
- * around on made-up data kept apart from the real database. */
+/* What to do first on an empty database, saying which steps only a
+ * coordinator can take (a desk volunteer pressing s would only be told
+ * no), or look around on made-up data kept apart from the real database.
+ * Short of room (drafts above it), the steps come first; shorter still,
+ * help (?) has them. Never cut mid-sentence. */
 static void draw_empty_help(bool named, int y, const struct area *a)
 {
+	int rows = a->rows - (y - a->top), cols = a->cols - 4;
+	const char *steps = named
+		? _("The database is empty. First a coordinator adds the users with b (each with a PIN) and the "
+		    "volunteers and activities with 7; then anyone at the desk can register a referral with 1.")
+		: _("The database is empty. First a coordinator writes the centre's name with s, adds the users with b "
+		    "(each with a PIN) and the volunteers and activities with 7; then anyone at the desk can register "
+		    "a referral with 1.");
 	char text[1024];
-	snprintf(text, sizeof text, "%s %s",
-		 named ? _("The database is empty.")
-		       : _("The database is empty. To begin, press s and write the centre's name."),
+	snprintf(text, sizeof text, "%s %s", steps,
 		 _("To look around on made-up data without touching the real database, "
 		   "quit with q and run 'brobygger demo': it tells you how to open the made-up data."));
-	draw_wrapped(y, a->left + 2, a->rows - (y - a->top), a->cols - 4, text, A_NORMAL);
+	if (text_rows(text, cols) > rows)
+		snprintf(text, sizeof text, "%s", steps);
+	if (text_rows(text, cols) > rows)
+		snprintf(text, sizeof text, "%s", _("The database is empty. Press ? to see the first steps."));
+	draw_wrapped(y, a->left + 2, rows, cols, text, A_NORMAL);
 }
 
 /* Drafts waiting to be finished, so none is forgotten. */
@@ -87,6 +97,13 @@ static int draw_drafts(const struct overview *o, int y, const struct area *a)
 		char line[CIT_NAME + 40], when[32];
 		date_format_stamp(o->drafts[i].updated_at, when, sizeof when);
 		snprintf(line, sizeof line, "%s  (%s)", o->drafts[i].label, when);
+		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
+	}
+	/* The rest are behind k: say so, so none is forgotten. */
+	int more = o->drafts_total - o->ndrafts;
+	if (more > 0) {
+		char line[80];
+		snprintf(line, sizeof line, P_("and %d more", "and %d more", more), more);
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	return y + 1;
@@ -115,9 +132,9 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Raised to the coordinator"), o->escalated);
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
 		/* What the retention rule did when the program started. */
-		if (st->anonymised_today > 0)
+		if (app->daily.retention.total.citizens > 0)
 			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
-				   st->anonymised_today);
+				   app->daily.retention.total.citizens);
 		y++;
 	}
 
@@ -207,9 +224,9 @@ static unsigned home_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
-/* The rules plan today's calls when the program starts, so the count on
- * the home screen is right before anyone opens the call list. The slow
- * replay of old attendance marks is left to the call list. */
+/* The rules that run at start (src/daily.h) are left to the idle loop
+ * (ui/ui.c): the home screen shows at once, and is read again when they
+ * are done. */
 static bool home_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)args;
@@ -217,18 +234,6 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	s->state = st;
-	/* The retention rule first, once a day: nobody it anonymises gets a
-	 * call planned. */
-	struct retention_result kept;
-	enum db_status r = retention_daily(&app->desk, date_today(), &kept);
-	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
-		app_status_db(app, r);
-	else
-		st->anonymised_today = kept.citizens;
-	struct call_sweep sweep;
-	r = calls_plan_due(&app->desk, date_today(), false, &sweep);
-	if (r != DB_OK && r != DB_ERR_BUSY && r != DB_ERR_READONLY)
-		app_status_db(app, r);
 	home_resume(s, app);
 	return true;
 }
@@ -236,11 +241,14 @@ static bool home_enter(struct screen *s, struct app *app, const void *args)
 const struct screen_ops home_screen = {
 	.name = N_("Home"),
 	.help = N_("The home screen shows today's numbers and leads to every part of the program. "
-		   "Press the key in front of a menu line."),
+		   "Press the key in front of a menu line. On a new database a coordinator begins: s for the "
+		   "centre's name, b for the users (each with a PIN), 7 for the volunteers and activities; then "
+		   "anyone at the desk can register a referral with 1."),
 	.actions = home_actions,
 	.enter = home_enter,
 	.draw = home_draw,
 	.on_key = home_key,
 	.resume = home_resume,
+	.others_changed = home_resume,
 	.leave = app_free_state,
 };

@@ -8,10 +8,12 @@
 #include "app.h"
 #include "card.h"
 #include "citizen_form.h"
+#include "cpr.h"
 #include "dialog.h"
 #include "form_screen.h"
 #include "i18n.h"
 #include "intake.h"
+#include "phone.h"
 #include "strbuf.h"
 
 struct intake_state {
@@ -54,6 +56,13 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 		free(data);
 		citizen_form_update_visibility(&st->cf);
 		st->draft_id = a->draft_id;
+		char labels[400];
+		int n = form_draft_left_out(&st->cf.form, labels, sizeof labels);
+		if (n)
+			app_status(app, STATUS_INFO,
+				   P_("The draft left out %s: it looked like a CPR number. Write it without the number.",
+				      "The draft left out %s: they looked like CPR numbers. Write them without the numbers.",
+				      n), labels);
 	}
 	s->state = st;
 	return true;
@@ -63,7 +72,8 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 {
 	char label[CIT_NAME];
 	const char *name = form_text(&st->cf.form, CF_NAME);
-	snprintf(label, sizeof label, "%s", name[0] ? name : _("(no name yet)"));
+	/* The label is on disk too: a CPR number stays out of it as well. */
+	snprintf(label, sizeof label, "%s", name[0] && !cpr_found(name) ? name : _("(no name yet)"));
 	char *data = form_serialise(&st->cf.form);
 	if (!data)
 		return DB_ERR_IO;
@@ -165,7 +175,9 @@ static bool ask_if_duplicate(struct intake_state *st, struct app *app)
 		strbuf_item(&p, " ", o->town);
 	if (o->phone[0]) {
 		/* TRANSLATORS: a phone number in a list of what is known of someone. */
-		snprintf(phone, sizeof phone, _("phone %s"), o->phone);
+		char dial[PHONE_SHOWN_MAX];
+		phone_shown(o->phone, dial, sizeof dial);
+		snprintf(phone, sizeof phone, _("phone %s"), dial);
 		strbuf_item(&w, ", ", phone);
 	}
 	if (place[0])
@@ -209,13 +221,22 @@ static void leave_answered(struct app *app, void *ctx, int c)
 {
 	struct intake_state *st = ctx;
 	if (c == 0) {
+		char labels[400];
+		int n = form_draft_leaves_out(&st->cf.form, labels, sizeof labels);
 		enum db_status r = keep_draft(st, app);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			return;
 		}
 		app_pop(app);
-		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+		if (n)
+			app_status(app, STATUS_INFO,
+				   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home "
+				      "screen.",
+				      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home "
+				      "screen.", n), labels);
+		else
+			app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
 	} else if (c == 1) {
 		st->cf.form.dirty = false;
 		app_pop(app);

@@ -475,7 +475,7 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 	}
 }
 
-/* Back from the wishes: rank again. */
+/* Back from the wishes, or another desk took a place: rank again. */
 static unsigned mc_resume(struct screen *s, struct app *app)
 {
 	reload(s->state, app);
@@ -495,5 +495,6 @@ const struct screen_ops matching_citizen_screen = {
 	.draw = mc_draw,
 	.on_key = mc_key,
 	.resume = mc_resume,
+	.others_changed = mc_resume,
 	.leave = mc_leave,
 };

@@ -317,6 +317,31 @@ static unsigned picker_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+static long long picker_id(const struct picker_state *st, int i)
+{
+	if (i < 0 || i >= st->n)
+		return 0;
+	return st->searching_all ? st->hits[i].id : st->waiting[i].id;
+}
+
+/* Another desk matched, registered or ended someone: the list reads
+ * again (it was fetched before the change) and the highlight stays on
+ * the same citizen while they are on it. */
+static unsigned picker_refresh(struct screen *s, struct app *app)
+{
+	(void)app;
+	struct picker_state *st = s->state;
+	long long id = picker_id(st, st->list.selected);
+	refetch(st);
+	for (int i = 0; id && i < st->n; i++)
+		if (picker_id(st, i) == id) {
+			st->list.selected = i;
+			break;
+		}
+	list_refresh(&st->list);
+	return RD_ALL;
+}
+
 static unsigned picker_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct picker_state *st = s->state;
@@ -362,6 +387,7 @@ const struct screen_ops matching_screen = {
 	.draw = picker_draw,
 	.on_key = picker_key,
 	.resume = picker_resume,
+	.others_changed = picker_refresh,
 	.leave = picker_leave,
 };
 

@@ -230,6 +230,32 @@ static unsigned registry_resume(struct screen *s, struct app *app)
 	return RD_ALL;
 }
 
+static long long row_id(const struct registry_state *st, int tab, int i)
+{
+	if (i < 0 || i >= st->n[tab])
+		return 0;
+	return tab == TAB_VOLUNTEERS ? st->volunteers[i].id : st->activities[i].id;
+}
+
+/* Another desk saved a volunteer or an activity: both lists read again,
+ * each highlight stays on the same one, and the detail line is new. */
+static unsigned registry_refresh(struct screen *s, struct app *app)
+{
+	struct registry_state *st = s->state;
+	for (int tab = 0; tab < 2; tab++) {
+		long long id = row_id(st, tab, st->list[tab].selected);
+		refetch(st, tab);
+		for (int i = 0; id && i < st->n[tab]; i++)
+			if (row_id(st, tab, i) == id) {
+				st->list[tab].selected = i;
+				break;
+			}
+		list_refresh(&st->list[tab]);
+	}
+	detail(st, app);
+	return RD_ALL;
+}
+
 /* What the highlighted one is doing now, read when the highlight moves. */
 static void detail(struct registry_state *st, struct app *app)
 {
@@ -474,6 +500,7 @@ const struct screen_ops registry_screen = {
 	.draw = registry_draw,
 	.on_key = registry_key,
 	.resume = registry_resume,
+	.others_changed = registry_refresh,
 	.leave = registry_leave,
 };
 

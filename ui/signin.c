@@ -78,6 +78,30 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 	list_draw(&st->list, &rest);
 }
 
+bool signin_say_refused(struct app *app, enum sign_in_result result, long wait)
+{
+	switch (result) {
+	case SIGN_IN_WRONG_PIN:
+		if (wait <= 0)
+			return false;
+		app_status(app, STATUS_ERROR, P_("Wrong PIN. Wait %ld second before the next try.",
+						 "Wrong PIN. Wait %ld seconds before the next try.", wait),
+			   wait);
+		return true;
+	case SIGN_IN_WAIT:
+		app_status(app, STATUS_ERROR, P_("Too many wrong PINs. Wait %ld more second.",
+						 "Too many wrong PINs. Wait %ld more seconds.", wait), wait);
+		return true;
+	case SIGN_IN_LOCKED:
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This user is locked after too many wrong PINs. A coordinator can give a new PIN."));
+		return true;
+	case SIGNED_IN:
+	default:
+		return false;
+	}
+}
+
 /* The PIN came back from the prompt over the sign-in screen. The work
  * left open goes on only for the same person or a coordinator; anyone
  * else starts on the home screen, and what the first person had typed is
@@ -96,24 +120,9 @@ static void pin_entered(struct app *app, void *ctx, const char *pin)
 		app_status_db(app, r);
 		return;
 	}
-	switch (result) {
-	case SIGNED_IN:
-		break;
-	case SIGN_IN_WRONG_PIN:
-		if (wait > 0)
-			app_status(app, STATUS_ERROR, P_("Wrong PIN. Wait %ld second before the next try.",
-							 "Wrong PIN. Wait %ld seconds before the next try.", wait),
-				   wait);
-		else
+	if (result != SIGNED_IN) {
+		if (!signin_say_refused(app, result, wait))
 			app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
-		return;
-	case SIGN_IN_WAIT:
-		app_status(app, STATUS_ERROR, P_("Too many wrong PINs. Wait %ld more second.",
-						 "Too many wrong PINs. Wait %ld more seconds.", wait), wait);
-		return;
-	case SIGN_IN_LOCKED:
-		app_status(app, STATUS_ERROR, "%s",
-			   _("This user is locked after too many wrong PINs. A coordinator can give a new PIN."));
 		return;
 	}
 	bool continues = !app->desk.user || app->desk.user == u.id || strcmp(u.role, "coordinator") == 0;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "screen.h"
+#include "users.h"
 
 struct app;
 
@@ -15,5 +16,9 @@ extern const struct screen_ops signin_screen;
 void signin_lock(struct app *app);
 /* Whether the lock is on (the PIN prompt over it included). */
 bool signin_is_locked(struct app *app);
+/* Says on the status line why a PIN was refused: a wrong one with a wait
+ * after it, a try during the wait, the lock. False (nothing said) for a
+ * wrong PIN that may be tried again at once, and for SIGNED_IN. */
+bool signin_say_refused(struct app *app, enum sign_in_result result, long wait);
 
 #endif

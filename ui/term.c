@@ -354,6 +354,16 @@ double term_seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9 + script_clock_offset;
 }
 
+ui_key term_typed_key(void)
+{
+	if (script_screen)
+		return term_next_key();
+	wtimeout(stdscr, 0);
+	ui_key key = term_next_key();
+	wtimeout(stdscr, 500);
+	return key;
+}
+
 ui_key term_next_key(void)
 {
 	if (term_stop_signal)

@@ -21,6 +21,9 @@ void term_stop(void);
 bool term_script_mode(void);
 /* Blocks for at most half a second; UIK_NONE when nothing came. */
 ui_key term_next_key(void);
+/* The key already typed, or UIK_NONE at once (there is work to do
+ * meanwhile). */
+ui_key term_typed_key(void);
 void term_dump(FILE *out);
 /* A steady clock in seconds for the idle lock; test scripts move it on. */
 double term_seconds(void);

@@ -50,21 +50,66 @@ static void draw_title(struct app *app)
 		draw_text(0, COLS - tw - 1, tw, today, A_REVERSE);
 }
 
+/* A message never cut off at the edge: the status line wraps onto more
+ * rows, and a banner too; the body gives up the rows they take. */
+enum { STATUS_MAX_ROWS = 3, BANNER_MAX_ROWS = 3 };
+
+static const char *damage_text(void)
+{
+	return _("The database is damaged and is only read now: nothing can be saved. Stop, and ask the "
+		 "coordinator to put the latest backup back.");
+}
+
+static int clamp_rows(int n, int max)
+{
+	return n < 1 ? 1 : n > max ? max : n;
+}
+
+/* Where the frame's parts go on a terminal of this size. */
+struct frame {
+	struct hint_layout hints;
+	int status_top, status_rows;
+	int bottom_top;  /* the first row below the body */
+	int banner_rows; /* 0 unless the database is damaged */
+	int body_top;
+};
+
+static void frame_layout(struct app *app, struct frame *f)
+{
+	struct screen *s = app_top(app);
+	hints_layout(s ? s->ops->actions : NULL, app_typing(app), COLS, &f->hints);
+	f->status_rows = app->status[0] ? clamp_rows(text_rows(app->status, COLS - 2), STATUS_MAX_ROWS) : 1;
+	f->status_top = LINES - f->hints.rows - f->status_rows;
+	/* The bottom three rows are the status line's and the hints' at
+	 * least, so the body stays put for a message of one line. */
+	f->bottom_top = f->status_top < LINES - 3 ? f->status_top : LINES - 3;
+	f->banner_rows = app->desk.damaged ? clamp_rows(text_rows(damage_text(), COLS - 2), BANNER_MAX_ROWS) : 0;
+	f->body_top = f->banner_rows > 1 ? 1 + f->banner_rows : 2;
+}
+
+struct area app_body_area(struct app *app)
+{
+	struct frame f;
+	frame_layout(app, &f);
+	struct area a = { .top = f.body_top, .left = 1, .rows = f.bottom_top - f.body_top, .cols = COLS - 2 };
+	return a;
+}
+
 /* Key hints from the same tables the dispatcher reads, on one line or
  * two (hints.c); the status line sits just above them. */
 static void draw_bottom(struct app *app)
 {
-	struct screen *s = app_top(app);
-	struct hint_layout h;
-	hints_layout(s ? s->ops->actions : NULL, app_typing(app), COLS, &h);
-	int first = LINES - h.rows;
-	for (int y = LINES - 3; y < LINES; y++)
+	struct frame f;
+	frame_layout(app, &f);
+	const struct hint_layout *h = &f.hints;
+	int first = LINES - h->rows;
+	for (int y = f.bottom_top; y < LINES; y++)
 		draw_blank(y, 0, COLS, A_NORMAL);
 	if (app->status[0])
-		draw_text(first - 1, 1, COLS - 2, app->status,
-			  app->status_kind == STATUS_ERROR ? A_BOLD | A_REVERSE : A_BOLD);
-	for (int i = 0; i < h.n; i++) {
-		const struct hint_cell *c = &h.cells[i];
+		draw_wrapped(f.status_top, 1, f.status_rows, COLS - 2, app->status,
+			     app->status_kind == STATUS_ERROR ? A_BOLD | A_REVERSE : A_BOLD);
+	for (int i = 0; i < h->n; i++) {
+		const struct hint_cell *c = &h->cells[i];
 		const char *hint = _(c->action->hint);
 		int kw = draw_text(first + c->row, c->col, COLS - c->col, c->key, A_BOLD);
 		draw_text(first + c->row, c->col + kw + 1, COLS - c->col - kw - 1, hint, A_REVERSE);
@@ -84,21 +129,24 @@ static void draw_too_small(void)
  * desk must not go on believing its work is saved. */
 static void draw_damage(struct app *app)
 {
-	if (!app->desk.damaged)
-		return;
-	draw_blank(1, 0, COLS, A_REVERSE | A_BOLD);
-	draw_text(1, 1, COLS - 2, _("The database is damaged and is only read now: nothing can be saved. Stop, and "
-				    "ask the coordinator to restore the latest backup (see the README)."),
-		  A_REVERSE | A_BOLD);
+	struct frame f;
+	frame_layout(app, &f);
+	for (int i = 0; i < f.banner_rows; i++)
+		draw_blank(1 + i, 0, COLS, A_REVERSE | A_BOLD);
+	if (f.banner_rows)
+		draw_wrapped(1, 1, f.banner_rows, COLS - 2, damage_text(), A_REVERSE | A_BOLD);
 }
 
 /* The topmost screen that is not an overlay, then the dialogs over it. */
+static struct area drawn; /* the body area of the last drawing */
+
 static void draw_body(struct app *app)
 {
 	int base = app->depth - 1;
 	while (base > 0 && app->stack[base].ops->overlay)
 		base--;
-	struct area a = app_body_area();
+	struct area a = app_body_area(app);
+	drawn = a;
 	for (int i = base >= 0 ? base : 0; i < app->depth; i++) {
 		struct screen *s = &app->stack[i];
 		if (s->ops->draw)
@@ -125,7 +173,10 @@ void app_redraw(struct app *app)
 static void redraw_parts(struct app *app, unsigned what)
 {
 	struct screen *top = app_top(app);
-	if ((what & RD_ALL) == RD_ALL || too_small() || (top && top->ops->overlay)) {
+	struct area a = app_body_area(app);
+	/* A message of more rows (or fewer) moves the body's edge. */
+	bool moved = a.top != drawn.top || a.rows != drawn.rows || a.cols != drawn.cols;
+	if ((what & RD_ALL) == RD_ALL || too_small() || (top && top->ops->overlay) || moved) {
 		app_redraw(app);
 		return;
 	}
@@ -133,8 +184,8 @@ static void redraw_parts(struct app *app, unsigned what)
 	getyx(stdscr, cy, cx);
 	int cursor = curs_set(0);
 	if (what & RD_BODY) {
-		/* The bottom three lines are the status line's and the hints'. */
-		for (int y = 1; y < LINES - 3; y++)
+		/* Below the body: the status line's rows and the hints'. */
+		for (int y = 1; y < a.top + a.rows; y++)
 			draw_blank(y, 0, COLS, A_NORMAL);
 		draw_damage(app);
 		draw_body(app);
@@ -151,7 +202,7 @@ static void redraw_parts(struct app *app, unsigned what)
 
 static void resize_all(struct app *app)
 {
-	struct area a = app_body_area();
+	struct area a = app_body_area(app);
 	for (int i = 0; i < app->depth; i++) {
 		struct screen *s = &app->stack[i];
 		if (s->ops->resize)
@@ -170,6 +221,24 @@ static unsigned refresh_if_changed(struct app *app)
 		base--;
 	struct screen *s = base >= 0 ? &app->stack[base] : NULL;
 	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
+}
+
+/* One step of the rules run at start; when the last is done the screen
+ * on show reads its numbers again. */
+static unsigned daily_step_idle(struct app *app)
+{
+	enum db_status r = daily_step(&app->desk, &app->daily);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	if (daily_pending(&app->daily))
+		return r != DB_OK ? RD_STATUS : RD_NONE;
+	int base = app->depth - 1;
+	while (base > 0 && app->stack[base].ops->overlay)
+		base--;
+	struct screen *s = &app->stack[base];
+	if (!signin_is_locked(app) && s->ops->others_changed)
+		s->ops->others_changed(s, app);
+	return RD_ALL;
 }
 
 static char start_notice[APP_STATUS_MAX];
@@ -192,6 +261,14 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 	}
 	struct app app = { .desk = *desk, .db_path = db_path, .idle_lock_minutes = 5 };
 	app_load_access(&app);
+	daily_begin(&app.daily, date_today());
+	/* A test script sees the day's rules done before the first screen,
+	 * the same on every run. */
+	while (term_script_mode() && daily_pending(&app.daily)) {
+		enum db_status r = daily_step(&app.desk, &app.daily);
+		if (r != DB_OK)
+			app_status_db(&app, r);
+	}
 	if (!app_push(&app, &home_screen, NULL)) {
 		term_stop();
 		fprintf(stderr, "brobygger: %s\n", app.status);
@@ -213,10 +290,12 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			redraw_parts(&app, redraw);
 			refresh();
 		}
-		ui_key key = term_next_key();
+		/* The rules of the day run while no key waits. */
+		bool work = daily_pending(&app.daily);
+		ui_key key = work ? term_typed_key() : term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
-			redraw = refresh_if_changed(&app);
+			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "pin.h"
+#include "signin.h"
 #include "users.h"
 
 enum { USERS_MAX = 200 };
@@ -95,6 +96,8 @@ static void forget_pin(struct users_state *st)
 	memset(&st->ask, 0, sizeof st->ask);
 }
 
+static void ask_pin(struct app *app, struct users_state *st, const char *why);
+
 /* The last step: the PIN typed twice. */
 static void pin_again(struct app *app, void *ctx, const char *again)
 {
@@ -104,9 +107,10 @@ static void pin_again(struct app *app, void *ctx, const char *again)
 		forget_pin(st);
 		return;
 	}
+	/* A slip of a finger: ask for the PIN again, the name and role kept. */
 	if (strcmp(q->pin, again) != 0) {
-		app_status(app, STATUS_ERROR, "%s", _("The two PINs differ. Nothing was changed."));
-		forget_pin(st);
+		memset(q->pin, 0, sizeof q->pin);
+		ask_pin(app, st, _("The two PINs differ."));
 		return;
 	}
 	bool first = !app->desk.users_exist;
@@ -141,10 +145,11 @@ static void pin_typed(struct app *app, void *ctx, const char *pin)
 		forget_pin(st);
 		return;
 	}
+	/* A PIN the rules refuse is asked for again, saying why; what was
+	 * typed before it (the name, the role) stays. */
 	enum pin_weakness why = pin_weakness(pin, date_today().year);
 	if (why != PIN_OK) {
-		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
-		forget_pin(st);
+		ask_pin(app, st, pin_weakness_reason(why));
 		return;
 	}
 	snprintf(st->ask.pin, sizeof st->ask.pin, "%s", pin);
@@ -169,10 +174,32 @@ const char *pin_weakness_text(enum pin_weakness why)
 	}
 }
 
-static void ask_pin(struct app *app, struct users_state *st)
+const char *pin_weakness_reason(enum pin_weakness why)
 {
-	char q[USER_NAME + 80];
-	snprintf(q, sizeof q, _("New PIN for %s (4 to 8 digits):"), st->ask.name);
+	switch (why) {
+	case PIN_NOT_DIGITS:
+		return _("A PIN has 4 to 8 digits, and only digits.");
+	case PIN_ONE_DIGIT:
+		return _("A PIN of one digit repeated is guessed at once.");
+	case PIN_RUN:
+		return _("A PIN like 1234 or 4321 is guessed at once.");
+	case PIN_YEAR:
+		return _("A PIN that is a year (like a birth year) is guessed at once.");
+	case PIN_OK:
+	default:
+		return "";
+	}
+}
+
+/* `why` (or NULL) says what was wrong with the PIN typed before. */
+static void ask_pin(struct app *app, struct users_state *st, const char *why)
+{
+	char q[USER_NAME + 400];
+	if (why)
+		/* TRANSLATORS: what was wrong with the PIN just typed, then the name. */
+		snprintf(q, sizeof q, _("%s Choose another PIN for %s (4 to 8 digits):"), why, st->ask.name);
+	else
+		snprintf(q, sizeof q, _("New PIN for %s (4 to 8 digits):"), st->ask.name);
 	dialog_prompt(app, &(struct prompt_args){ .question = q, .max_chars = PIN_MAX_DIGITS, .secret = true,
 		.done = pin_typed, .ctx = st });
 }
@@ -185,7 +212,7 @@ static void role_chosen(struct app *app, void *ctx, int choice)
 		return;
 	}
 	st->ask.role = choice == 1 ? ROLE_COORDINATOR : ROLE_DESK;
-	ask_pin(app, st);
+	ask_pin(app, st, NULL);
 }
 
 static void name_typed(struct app *app, void *ctx, const char *name)
@@ -198,7 +225,7 @@ static void name_typed(struct app *app, void *ctx, const char *name)
 	/* The first user must be able to make the others. */
 	if (st->n == 0) {
 		st->ask.role = ROLE_COORDINATOR;
-		ask_pin(app, st);
+		ask_pin(app, st, NULL);
 		return;
 	}
 	const char *roles[] = { _("Desk volunteer"), _("Coordinator") };
@@ -220,7 +247,7 @@ static unsigned users_key(struct screen *s, struct app *app, ui_key key)
 			forget_pin(st);
 			st->ask.user_id = cur->id;
 			snprintf(st->ask.name, sizeof st->ask.name, "%s", cur->name);
-			ask_pin(app, st);
+			ask_pin(app, st, NULL);
 		}
 		return RD_ALL;
 	case ACT_TOGGLE:
@@ -252,23 +279,31 @@ static void users_leave(struct screen *s, struct app *app)
 	app_free_state(s, app);
 }
 
+static void own_pin_ask_new(struct app *app, struct own_pin_job *job, const char *why);
+
 static void own_pin_again(struct app *app, void *ctx, const char *again)
 {
 	struct own_pin_job *job = ctx;
-	if (again && strcmp(again, job->new_pin) != 0)
-		app_status(app, STATUS_ERROR, "%s", _("The two PINs differ. Nothing was changed."));
-	else if (again) {
-		enum pin_weakness why;
-		enum db_status r = users_change_own_pin(&app->desk, job->old_pin, job->new_pin, &why);
-		if (r == DB_ERR_FORBIDDEN)
-			app_status(app, STATUS_ERROR, "%s", _("The old PIN is wrong. Nothing was changed."));
-		else if (r == DB_ERR_INVALID)
-			app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
-		else if (r != DB_OK)
-			app_status_db(app, r);
-		else
-			app_status(app, STATUS_INFO, "%s", _("Your new PIN is saved."));
+	if (!again) {
+		memset(job, 0, sizeof *job);
+		return;
 	}
+	if (strcmp(again, job->new_pin) != 0) {
+		memset(job->new_pin, 0, sizeof job->new_pin);
+		own_pin_ask_new(app, job, _("The two PINs differ."));
+		return;
+	}
+	enum pin_weakness why;
+	enum db_status r = users_change_own_pin(&app->desk, job->old_pin, job->new_pin, &why);
+	if (r == DB_ERR_FORBIDDEN)
+		/* Only when the wait or the lock came meanwhile, from another desk. */
+		app_status(app, STATUS_ERROR, "%s", _("The old PIN is wrong. Nothing was changed."));
+	else if (r == DB_ERR_INVALID)
+		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
+	else if (r != DB_OK)
+		app_status_db(app, r);
+	else
+		app_status(app, STATUS_INFO, "%s", _("Your new PIN is saved."));
 	memset(job, 0, sizeof *job);
 }
 
@@ -281,8 +316,7 @@ static void own_pin_new(struct app *app, void *ctx, const char *pin)
 	}
 	enum pin_weakness why = pin_weakness(pin, date_today().year);
 	if (why != PIN_OK) {
-		app_status(app, STATUS_ERROR, "%s", pin_weakness_text(why));
-		memset(job, 0, sizeof *job);
+		own_pin_ask_new(app, job, pin_weakness_reason(why));
 		return;
 	}
 	snprintf(job->new_pin, sizeof job->new_pin, "%s", pin);
@@ -290,14 +324,64 @@ static void own_pin_new(struct app *app, void *ctx, const char *pin)
 		.max_chars = PIN_MAX_DIGITS, .secret = true, .done = own_pin_again, .ctx = job });
 }
 
+static void own_pin_ask_new(struct app *app, struct own_pin_job *job, const char *why)
+{
+	char q[400];
+	if (why)
+		/* TRANSLATORS: what was wrong with the PIN just typed. */
+		snprintf(q, sizeof q, _("%s Choose another (4 to 8 digits):"), why);
+	else
+		snprintf(q, sizeof q, "%s", _("Your new PIN (4 to 8 digits):"));
+	dialog_prompt(app, &(struct prompt_args){ .question = q, .max_chars = PIN_MAX_DIGITS, .secret = true,
+		.done = own_pin_new, .ctx = job });
+}
+
+static void own_pin_ask_old(struct app *app, struct own_pin_job *job, const char *why);
+
+/* The PIN in use is checked first, before a new one is typed twice, and
+ * a wrong one counts as at sign-in: the waits, then the lock. */
 static void own_pin_old(struct app *app, void *ctx, const char *pin)
 {
 	struct own_pin_job *job = ctx;
-	if (!pin)
+	if (!pin) {
+		memset(job, 0, sizeof *job);
 		return;
-	snprintf(job->old_pin, sizeof job->old_pin, "%s", pin);
-	dialog_prompt(app, &(struct prompt_args){ .question = _("Your new PIN (4 to 8 digits):"),
-		.max_chars = PIN_MAX_DIGITS, .secret = true, .done = own_pin_new, .ctx = job });
+	}
+	enum sign_in_result result;
+	long wait;
+	enum db_status r = users_check_own_pin(&app->desk, pin, &result, &wait);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		memset(job, 0, sizeof *job);
+		return;
+	}
+	if (result == SIGNED_IN) {
+		snprintf(job->old_pin, sizeof job->old_pin, "%s", pin);
+		own_pin_ask_new(app, job, NULL);
+		return;
+	}
+	/* Locked: whoever is at the keyboard is most likely not the person
+	 * signed in, so the screen locks too (before the reason is said, as
+	 * locking clears the status line). */
+	if (result == SIGN_IN_LOCKED)
+		signin_lock(app);
+	if (!signin_say_refused(app, result, wait)) {
+		own_pin_ask_old(app, job, _("Wrong PIN."));
+		return;
+	}
+	memset(job, 0, sizeof *job);
+}
+
+static void own_pin_ask_old(struct app *app, struct own_pin_job *job, const char *why)
+{
+	char q[200];
+	if (why)
+		/* TRANSLATORS: "Wrong PIN." before the question again. */
+		snprintf(q, sizeof q, _("%s Your PIN now:"), why);
+	else
+		snprintf(q, sizeof q, "%s", _("Your PIN now:"));
+	dialog_prompt(app, &(struct prompt_args){ .question = q, .max_chars = PIN_MAX_DIGITS, .secret = true,
+		.done = own_pin_old, .ctx = job });
 }
 
 void users_change_own_pin_ask(struct app *app, struct own_pin_job *job)
@@ -307,8 +391,7 @@ void users_change_own_pin_ask(struct app *app, struct own_pin_job *job)
 		return;
 	}
 	memset(job, 0, sizeof *job);
-	dialog_prompt(app, &(struct prompt_args){ .question = _("Your PIN now:"), .max_chars = PIN_MAX_DIGITS,
-		.secret = true, .done = own_pin_old, .ctx = job });
+	own_pin_ask_old(app, job, NULL);
 }
 
 void users_open(struct app *app)

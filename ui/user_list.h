@@ -11,8 +11,10 @@ struct app;
 
 extern const struct screen_ops users_screen;
 void users_open(struct app *app);
-/* Why a new PIN is refused, in words (empty for PIN_OK). */
+/* Why a new PIN is refused, in words (empty for PIN_OK): the whole
+ * message, and the reason alone, for asking again. */
 const char *pin_weakness_text(enum pin_weakness why);
+const char *pin_weakness_reason(enum pin_weakness why);
 /* The person signed in changes their own PIN (home key p): the old PIN,
  * the new one twice. The asking screen keeps the job in its state. */
 struct own_pin_job {

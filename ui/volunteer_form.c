@@ -124,7 +124,7 @@ static const struct form_field layout[VF_COUNT] = {
 	HEADING(VF_H_OWN, N_("Only if they want to tell")),
 	[VF_GENDER] = { .key = "gender", .label = N_("Gender"), .kind = FIELD_CHOICE, .choices = vocab_gender },
 	[VF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER, .min = 1900,
-			    .max = 2100, .check = check_birth_year },
+			    .max = 2100, .year = true, .check = check_birth_year },
 	TEXT(VF_LIVED, "lived", N_("Lived experience, in their words"), 250, NULL),
 	HEADING(VF_H_COURSES, N_("Courses completed")),
 	TEXT(VF_COURSE1, "course1", N_("Course"), 120, NULL),

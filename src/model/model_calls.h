@@ -194,7 +194,6 @@ struct call_sweep {
 	int created;                  /* calls written by this sweep */
 	int answered;                 /* calls after missed sessions cancelled: the citizen came back */
 	int no_contact_created;
-	long long no_contact_waiting; /* citizens without contact left for later days; -1 unknown */
 	int no_contact_weeks;
 	int no_contact_per_day;
 };

@@ -151,8 +151,11 @@ struct citizen_card {
  * then whose number holds them anywhere ("4455", the last four digits;
  * three digits at least), then the other fields.
  *
- * Within each, the chosen order (Danish, by first or by family name).
- * Nothing typed lists everyone in that order. */
+ * Within each, the chosen order (Danish, by first or by family name),
+ * except that numbers starting with the digits come in the order of the
+ * number, and so do postcodes: a desk typing a number sees it narrow down
+ * in order, and the page is read straight from the number's index.
+ * Nothing typed lists everyone in the chosen order. */
 enum citizen_order { CITIZEN_ORDER_FIRST, CITIZEN_ORDER_FAMILY };
 
 enum { CIT_QUERY = 256 };

@@ -52,4 +52,9 @@
 #define VOLUNTEER_CAPACITY_MAX 50
 #define ACTIVITY_CAPACITY_MAX 500
 
+/* A count on a screen stops here and reads "99+": counting further
+ * would read a row for every one, and nobody at a desk acts differently
+ * on 412 calls due than on 99 (the lists themselves show them all). */
+#define COUNT_SHOWN_MAX 99
+
 #endif

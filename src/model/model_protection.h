@@ -107,13 +107,29 @@ struct retention_referral {
 };
 
 /* What the retention rule would do, or did. */
+/* Where a reading of the retention rule's candidates has got to: they
+ * come in parts, each in the order of its index, and each read goes on
+ * after the last row of the one before. Zeroed: from the start. */
+enum retention_part {
+	RETENTION_ENDED,                 /* courses ended, not anonymised */
+	RETENTION_WAITING,               /* never followed up: waiting since their referral */
+	RETENTION_REFERRALS,             /* referrals kept without a citizen */
+	RETENTION_AUDIT,                 /* old audit entries */
+	RETENTION_DONE,
+};
+
+struct retention_cursor {
+	enum retention_part part;
+	char on[CIT_DATE];               /* the date and id of the last row read */
+	long long id;
+};
+
 struct retention_result {
 	long long citizens;              /* anonymised */
 	long long referrals;             /* referrals without a citizen whose referrer details go */
 	long long audit_entries;         /* removed */
 	char audit_before[CIT_DATE];     /* entries before this day go */
 	bool ran;                        /* retention_daily: it ran today (false: it had already) */
-	bool more;                       /* at start: citizens are left for the next start */
 };
 
 /* ---------- insight ---------- */

@@ -82,8 +82,30 @@ empty "$tmp/out" "the terminal is not touched"
 if [ "$(cat "$tmp/list.txt")" = "mælk, rugbrød, æbler" ]; then ok "the text file is unchanged"; else not_ok "the text file was changed"; fi
 
 expect 1 "check on a missing file" -- "$bin" --db "$tmp/none.db" check
+contains "$tmp/err" "ingen database i $tmp/none.db" "says there is no database there"
+if [ ! -e "$tmp/none.db" ]; then ok "check makes no file"; else not_ok "check made a file"; fi
+# A row pointing at nothing: check counts it, in Danish.
+python3 - "$db" "$tmp/dangling.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[2])
+sqlite3.connect(sys.argv[1]).backup(c)
+c.execute("PRAGMA foreign_keys = OFF")
+c.execute("UPDATE attendance SET citizen_id = 999999 WHERE (session_id, citizen_id) = (SELECT session_id, citizen_id FROM attendance LIMIT 1)")
+c.commit()
+PY
+expect 1 "check on a row pointing at nothing" -- "$bin" --db "$tmp/dangling.db" check
+contains "$tmp/err" "Databasen er beskadiget." "says the database is damaged"
+contains "$tmp/err" "1 række henviser til en række, der ikke findes." "counts the row, in the singular"
 expect 1 "a folder that cannot be made" -- "$bin" --db /proc/none/brobygger.db --create
-contains "$tmp/err" "Mappen til databasen" "names the folder problem"
+contains "$tmp/err" "mappen /proc/none til databasen kan ikke oprettes: en del af stien findes ikke" \
+	"names the folder and why, in Danish"
+contains "$tmp/err" "Bed koordinatoren" "and what to do"
+expect 1 "a folder under a file" -- "$bin" --db "$tmp/list.txt/brobygger.db" --create
+contains "$tmp/err" "en del af stien er en fil og ikke en mappe" "says a file is in the way"
+expect 1 "no folder for a mistyped --db" -- "$bin" --db "$tmp/nowhere/typo.db"
+contains "$tmp/err" "og mappen $tmp/nowhere findes heller ikke" "says the folder is missing too"
+contains "$tmp/err" "USB-nøgle" "and that a stick may not be plugged in"
+if [ ! -e "$tmp/nowhere" ]; then ok "no folder was made"; else not_ok "a folder was made at the mistyped path"; fi
 expect 1 "a mistyped --db is not made into a new database" -- "$bin" --db "$tmp/typo.db"
 contains "$tmp/err" "ingen database i" "says there is none there"
 contains "$tmp/err" "--create" "and how to make one"

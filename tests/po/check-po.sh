@@ -2,7 +2,8 @@
 # The Danish catalogue is checked and complete: every file with
 # translatable strings is listed in po/POTFILES, msgfmt --check accepts
 # po/da.po, and merged with the strings in the sources today it has none
-# untranslated and none fuzzy (so a new string without Danish fails here).
+# untranslated and none fuzzy (so a new string without Danish fails here);
+# and no text sends the desk to the README.
 # usage: check-po.sh SOURCE_ROOT
 set -u
 root=$1
@@ -38,5 +39,8 @@ msgattrib --no-wrap --untranslated --no-obsolete "$tmp/merged.po" 2>/dev/null | 
 [ -s "$tmp/untranslated" ]; check $((1 - $?)) "every string in the sources has a Danish translation" "$tmp/untranslated"
 msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/merged.po" 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$' >"$tmp/fuzzy"
 [ -s "$tmp/fuzzy" ]; check $((1 - $?)) "no translation is fuzzy" "$tmp/fuzzy"
+# The desk has no README (and it is in English): no text sends anyone there.
+grep -n "README" po/da.po | grep -v "^[0-9]*:#" >"$tmp/readme"
+[ -s "$tmp/readme" ]; check $((1 - $?)) "no text points at the README" "$tmp/readme"
 echo "1..$n"
 exit $fail

@@ -65,7 +65,7 @@ key <Esc> <Esc> q"
 grep -q "Du har ugemte ændringer fra" "$tmp/out"; check $? "Anne's card says she left an edit unsaved"
 grep -q "Dine ændringer fra .* er hentet frem" "$tmp/out"; check $? "e takes the kept edit up again"
 grep -q "Telefon  *99 88 77 66" "$tmp/out"; check $? "with the phone number typed before the stop"
-grep -q "Gemt. En anden plads havde ændret" "$tmp/out"; check $? "saving merges the other volunteer's change"
+grep -q "Gemt. En anden skranke havde ændret" "$tmp/out"; check $? "saving merges the other volunteer's change"
 tail -n 24 "$tmp/out" | grep -q "99 88 77 66  karen@example.dk"; check $? "both the phone number and the e-mail are on the card"
 
 run "$anne
@@ -96,4 +96,24 @@ dump
 key <Esc> q"
 grep -q "12 12 12 12" "$tmp/out"; check $? "Enter in the list of drafts opens the card's edit form with it"
 ! grep -q "Ændring af kort  Karen" "$tmp/out"; check $? "dropping the edit with Esc removes the draft"
+
+# A CPR number typed into a field is never kept on disk: the draft left
+# at a stop goes without it, and taking it up says which field is missing.
+run "$anne
+key 2
+type karen
+key <Enter> e <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>
+type Vejle 010203-1234
+signal TERM"
+[ "$st" = 143 ]; check $? "SIGTERM in the edit form again (exit $st)"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); rows=c.execute("SELECT label||data||base FROM drafts").fetchall(); sys.exit(len(rows) != 1 or any("010203" in r[0] for r in rows))' "$tmp/t.db"
+check $? "the kept edit is on disk without the CPR number"
+run "$anne
+key 2
+type karen
+key <Enter> e
+dump
+key <Esc> j <Esc> <Esc> q"
+grep -q "Dine ændringer fra .* er hentet frem uden By: det lignede et" "$tmp/out"; check $? "taking it up says By was left out"
+grep -q "By  *Aarhus\|By *$" "$tmp/out"; check $? "and By is as saved before"
 finish

@@ -33,7 +33,16 @@ KEYS
 (cd "$tmp" && env COLUMNS=80 LINES=24 BROBYGGER_SCRIPT="$tmp/keys" "$bin" --db d.db >"$tmp/out" 2>"$tmp/err")
 grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banner says the database is damaged and only read"
 [ "$(grep -c "Databasen er beskadiget og læses kun nu" "$tmp/out")" -ge 2 ]; check $? "it stays on screen"
-! "$bin" --db "$tmp/d.db" check >/dev/null 2>&1; check $? "check finds the damage too"
+# At 80 columns the banner takes two rows rather than being cut, and says
+# whom to ask, not a README the desk does not have.
+grep -q "^ koordinatoren lægge den seneste sikkerhedskopi tilbage\. *$" "$tmp/out"; check $? "the banner is read to its end"
+! grep -q "README" "$tmp/out"; check $? "and sends nobody to the README"
+! "$bin" --db "$tmp/d.db" check >"$tmp/check.out" 2>"$tmp/check.err"; check $? "check finds the damage too"
+# All in Danish: how much is broken and what to do, not SQLite's English.
+grep -q "^brobygger: .*d.db: Databasen er beskadiget\.$" "$tmp/check.err"; check $? "check says so in Danish"
+grep -q "^  Mindst 20 steder i filen er i stykker\.$" "$tmp/check.err"; check $? "and how much is broken"
+grep -q "læg den seneste sikkerhedskopi tilbage" "$tmp/check.err"; check $? "and what to do"
+! grep -Eq "\*\*\*|page|cell|database main" "$tmp/check.err"; check $? "and no English from SQLite"
 after=$(sha1sum <"$tmp/d.db")
 [ "$before" = "$after" ]; check $? "nothing was written to the damaged file"
 finish

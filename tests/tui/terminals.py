@@ -53,7 +53,7 @@ class Stream(pyte.ByteStream):
 class Program:
     """The program on a pty of COLS x ROWS with the given TERM."""
 
-    def __init__(self, binary, term, db):
+    def __init__(self, binary, term, db, argv=None):
         self.screen = Screen(COLS, ROWS)
         self.stream = Stream(self.screen)
         self.master, self.slave = pty.openpty()
@@ -69,6 +69,8 @@ class Program:
                 for fd in (0, 1, 2):
                     os.dup2(self.slave, fd)
                 os.close(self.master)
+                if argv:
+                    os.execve(argv[0], argv, env)
                 os.execve(binary, [binary, "--db", db, "--create"], env)
             finally:
                 os._exit(127)
@@ -252,6 +254,48 @@ def flow_control(binary, tmp):
         prog.close()
 
 
+def suspend_at_first_question(binary, tmp):
+    """No database and no folder at --db: the program says so and asks
+    before the screen starts. Ctrl-Z there stops it as any command (a shell
+    with job control runs it, as at a desk); fg asks again; ja goes on."""
+    shell = "/bin/bash"
+    if not os.path.exists(shell):
+        check(False, "Ctrl-Z at the first question: no %s to run the program under" % shell)
+        return
+    path = os.path.join(tmp, "stick", "brobygger.db")
+    prog = Program(binary, "xterm-256color", path, argv=[shell, "--norc", "--noprofile", "-i"])
+    question = "Skriv ja og tryk Enter"
+    try:
+        prog.send(b"PS1='$ '\r")
+        prog.send(("'%s' --db '%s'\r" % (binary, path)).encode())
+        check(prog.wait_for("findes heller ikke"), "a --db folder that is not there: the program says so", prog)
+        check(prog.wait_for(question), "and asks before making it", prog)
+        prog.send(b"j\x1a")
+        # The shell's job line: "[1]+  Stopped" (or in the shell's language).
+        check(prog.wait_for("[1]+"), "Ctrl-Z stops the program at the question", prog)
+        prog.send(b"fg\r")
+        check(prog.wait_for("fg") and wait_count(prog, question, 2), "fg asks the question again", prog)
+        prog.send(b"ja\r")
+        check(prog.wait_for(HOME), "ja makes the database: the home screen shows (the j before Ctrl-Z dropped)",
+              prog)
+        prog.send(b"q")
+        prog.send(b"echo \"exit=$?\"\r")
+        check(prog.wait_for("exit=0"), "q quits with 0 back in the shell", prog)
+        prog.send(b"exit\r")
+        prog.wait_exit()
+    finally:
+        prog.close()
+
+
+def wait_count(prog, text, count, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
+    while prog.text().count(text) < count:
+        left = end - time.monotonic()
+        if left <= 0 or not prog._read(left):
+            return False
+    return True
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -259,6 +303,7 @@ def main():
             terminal_keys(binary, tmp, name, keys)
         esc_delay(binary, tmp)
         flow_control(binary, tmp)
+        suspend_at_first_question(binary, tmp)
     print("1..%d" % n)
     return 1 if failed else 0
 

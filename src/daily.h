@@ -1,0 +1,41 @@
+/* daily.h — the centre's own rules that run by themselves when the
+ * program starts: the retention rule once a day (src/retention.h), then
+ * the follow-up call rules (src/calls.h) with, on the day's first
+ * start, the replay of the last weeks' attendance marks, then the count
+ * of those who wait for a call after no contact. The screen is drawn first; the
+ * work is done in small steps while the desk waits for a key (ui/ui.c),
+ * so a volunteer never waits for it, and the numbers on the home screen
+ * are read again when it is done. Nobody anonymised gets a call planned:
+ * the calls come last. */
+#ifndef BB_DAILY_H
+#define BB_DAILY_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "desk.h"
+#include "calls.h"
+#include "model_calls.h"
+#include "retention.h"
+
+struct daily_work {
+	struct date today;
+	struct retention_pass retention;
+	struct call_sweep calls;
+	bool calls_done;
+	struct marks_replay marks;      /* on the day's first start only */
+	struct no_contact_count no_contact;
+};
+
+/* The work of `today`, none of it done yet. */
+void daily_begin(struct daily_work *w, struct date today);
+
+/* Whether a step is left. */
+bool daily_pending(const struct daily_work *w);
+
+/* Does the next step, in its own transaction. A failure ends the work
+ * (the next start tries again); a database busy at another desk or read
+ * only is no failure: the other desk or a later start does it. */
+enum db_status daily_step(struct desk *d, struct daily_work *w);
+
+#endif

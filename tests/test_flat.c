@@ -1,0 +1,276 @@
+/* test_flat.c — the desk's hot actions stay flat (issue 15): on a demo
+ * centre ten times larger they do about the same work, and none of them
+ * reads a whole table. Work is SQLite's virtual-machine steps (db_work),
+ * the same on every run, so this is a test and not a benchmark; how the
+ * engine runs each statement comes from EXPLAIN QUERY PLAN
+ * (db_watch_plans), so a lost or unused index fails here before it shows
+ * at a large centre. scripts/bench measures the times. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance.h"
+#include "calls.h"
+#include "citizens.h"
+#include "daily.h"
+#include "db.h"
+#include "demo.h"
+#include "desk.h"
+#include "matching.h"
+#include "migrate.h"
+#include "overview.h"
+#include "retention.h"
+#include "tap.h"
+#include "testdb.h"
+
+static const struct date today = { 2026, 11, 26 };
+
+/* The small centre is larger than a step of the no-contact count, so
+ * that step counts as many citizens at both. */
+enum { SMALL = 1500, LARGE = 15000 };
+
+/* A plan step that reads a whole table from end to end; "" when the
+ * plan has none. */
+static char full_scan[600];
+
+/* Whether `name` is what the statement itself builds: a WITH table or a
+ * subquery in FROM, small by construction. */
+static bool built_by(const char *sql, const char *name)
+{
+	static const char *const forms[] = { ") AS %s", "WITH %s AS (", ", %s AS (", " %s AS MATERIALIZED (",
+					     "WITH %s(", ", %s(" };
+	char pattern[96];
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		snprintf(pattern, sizeof pattern, forms[i], name);
+		const char *at = strstr(sql, pattern);
+		/* A whole word: ") AS m" is not ") AS mx". */
+		if (at && (i != 0 || !at[strlen(pattern)] || strchr(" ,)", at[strlen(pattern)])))
+			return true;
+	}
+	/* Or an alias of one: "people AS p". */
+	snprintf(pattern, sizeof pattern, " AS %s", name);
+	for (const char *at = strstr(sql, pattern); at; at = strstr(at + 1, pattern)) {
+		char after = at[strlen(pattern)];
+		if (after && !strchr(" ,)", after))
+			continue;
+		const char *end = at, *start = at;
+		while (start > sql && (start[-1] == '_' || (start[-1] >= 'a' && start[-1] <= 'z')))
+			start--;
+		char table[64];
+		snprintf(table, sizeof table, "%.*s", (int)(end - start), start);
+		if (table[0] && strcmp(table, name) != 0 && built_by(sql, table))
+			return true;
+	}
+	return false;
+}
+
+static void on_plan(void *ctx, const char *sql, const char *step)
+{
+	(void)ctx;
+	if (strncmp(step, "SCAN ", 5) != 0 || full_scan[0])
+		return;
+	/* A walk down an index in list order stops at its LIMIT (the
+	 * search's walks, bounded by design); a full-text table is read
+	 * through its own index. */
+	if (strstr(step, " USING ") || strstr(step, "VIRTUAL TABLE") || strncmp(step, "SCAN (subquery-", 15) == 0
+	    || strcmp(step, "SCAN CONSTANT ROW") == 0)
+		return;
+	char name[64];
+	if (sscanf(step + 5, "%63s", name) != 1 || built_by(sql, name))
+		return;
+	/* Tables of a few rows: the settings, the pick-lists. */
+	static const char *const tiny[] = { "settings", "users", "interests", "barriers", "measure_defs",
+					    "call_reasons", "activities", "ac", NULL };
+	for (int i = 0; tiny[i]; i++)
+		if (strcmp(name, tiny[i]) == 0)
+			return;
+	snprintf(full_scan, sizeof full_scan, "%s in: %.500s", step, sql);
+}
+
+struct centre {
+	struct db *db;
+	struct desk desk;
+	long long citizen, session;
+};
+
+static bool open_centre(struct centre *c, long citizens)
+{
+	char path[128], name[32];
+	snprintf(name, sizeof name, "demo-%ld.db", citizens);
+	testdb_path(path, sizeof path, name);
+	if (db_open(path, &c->db) != DB_OK)
+		return false;
+	struct demo_options opt = { .citizens = citizens, .seed = 1, .today = today, .years = 2 };
+	struct demo_summary sum;
+	if (demo_generate(c->db, &opt, &sum) != DB_OK)
+		return false;
+	c->desk = desk_command_line(c->db);
+	c->citizen = testdb_count(c->db, "SELECT min(id) FROM citizens WHERE status = 'active'");
+	c->session = testdb_count(c->db, "SELECT s.id FROM sessions AS s WHERE s.date = '2026-11-26'"
+					 " AND s.status <> 'cancelled' AND EXISTS (SELECT 1 FROM enrolments AS e"
+					 " WHERE e.activity_id = s.activity_id AND e.ended_on IS NULL) ORDER BY s.id LIMIT 1");
+	return c->citizen > 0 && c->session > 0;
+}
+
+/* ---------- the actions ---------- */
+
+static enum db_status home(struct centre *c)
+{
+	struct overview o;
+	return overview_today(&c->desk, &o);
+}
+
+static enum db_status search(struct centre *c, const char *typed)
+{
+	struct citizen_hit hits[20];
+	int n;
+	return citizens_search(&c->desk, typed, 0, 20, hits, &n);
+}
+
+static enum db_status search_m(struct centre *c) { return search(c, "m"); }
+static enum db_status search_han(struct centre *c) { return search(c, "han"); }
+static enum db_status search_two_words(struct centre *c) { return search(c, "an ni"); }
+static enum db_status search_phone(struct centre *c) { return search(c, "2 3"); }
+
+static enum db_status card(struct centre *c)
+{
+	struct citizen_view *v = malloc(sizeof *v);
+	if (!v)
+		return DB_ERR_IO;
+	enum db_status r = citizens_card(&c->desk, c->citizen, v);
+	free(v);
+	return r;
+}
+
+static enum db_status call_list(struct centre *c)
+{
+	struct call_counts counts;
+	struct call_escalation raised[8];
+	struct call_row rows[20];
+	int nraised, n;
+	enum db_status r = calls_summary(&c->desk, "2026-11-26", "2026-12-03", &counts, raised, 8, &nraised);
+	return r == DB_OK ? calls_page(&c->desk, "2026-12-03", "", NULL, 20, rows, &n) : r;
+}
+
+static enum db_status waiting_list(struct centre *c)
+{
+	struct waiting_citizen w[20];
+	int n;
+	return matching_waiting(&c->desk, 0, 20, w, &n);
+}
+
+static enum db_status roll(struct centre *c)
+{
+	struct roll r;
+	enum db_status st = attendance_roll_view(&c->desk, c->session, &r);
+	if (st == DB_OK)
+		attendance_roll_free(&r);
+	return st;
+}
+
+static enum db_status mark(struct centre *c)
+{
+	struct roll r;
+	enum db_status st = attendance_roll_view(&c->desk, c->session, &r);
+	if (st != DB_OK)
+		return st;
+	st = r.count ? attendance_mark(&c->desk, c->session, r.entries[0].citizen_id, "absent", 0, NULL)
+		     : DB_ERR_NOTFOUND;
+	attendance_roll_free(&r);
+	return st;
+}
+
+/* The steps of the day's rules, each what one idle moment runs. */
+static enum db_status retention_step(struct centre *c)
+{
+	struct retention_pass p = { 0 };
+	enum db_status r = retention_daily_step(&c->desk, today, &p);
+	return r == DB_OK && !p.done ? retention_daily_step(&c->desk, today, &p) : r;
+}
+
+static enum db_status calls_sweep(struct centre *c)
+{
+	struct call_sweep s;
+	return calls_plan_due(&c->desk, today, false, &s);
+}
+
+static enum db_status marks_step(struct centre *c)
+{
+	struct marks_replay m = { 0 };
+	return calls_replay_marks_step(&c->desk, today, &m);
+}
+
+static enum db_status no_contact_step(struct centre *c)
+{
+	struct no_contact_count n = { 0 };
+	return calls_no_contact_count_step(&c->desk, today, &n);
+}
+
+static const struct action {
+	const char *what;
+	enum db_status (*run)(struct centre *c);
+} actions[] = {
+	{ "the home screen's numbers", home },
+	{ "search: one letter", search_m },
+	{ "search: three letters", search_han },
+	{ "search: two words", search_two_words },
+	{ "search: phone digits", search_phone },
+	{ "the card", card },
+	{ "the call list's first page", call_list },
+	{ "the matching list's first page", waiting_list },
+	{ "the roll list", roll },
+	{ "one attendance mark", mark },
+	{ "a step of the retention rule", retention_step },
+	{ "the call rules at start", calls_sweep },
+	{ "a step of the attendance marks' replay", marks_step },
+	{ "a step of the no-contact count", no_contact_step },
+};
+enum { NACTIONS = sizeof actions / sizeof actions[0] };
+
+/* The work of each action, and whether a plan read a whole table. */
+static void measure(struct centre *c, long long work[NACTIONS], char scans[NACTIONS][600])
+{
+	db_watch_plans(c->db, on_plan, NULL);
+	for (int i = 0; i < NACTIONS; i++) {
+		full_scan[0] = '\0';
+		long long before = db_work(c->db);
+		enum db_status r = actions[i].run(c);
+		work[i] = db_work(c->db) - before;
+		if (r != DB_OK)
+			work[i] = -1;
+		snprintf(scans[i], 600, "%s", full_scan);
+	}
+	db_watch_plans(c->db, NULL, NULL);
+}
+
+int main(void)
+{
+	if (!testdb_start("flat"))
+		return 1;
+	struct centre small, large;
+	if (!open_centre(&small, SMALL) || !open_centre(&large, LARGE)) {
+		printf("Bail out! cannot make the demo centres\n");
+		return 1;
+	}
+	static long long work_small[NACTIONS], work_large[NACTIONS];
+	static char scans_small[NACTIONS][600], scans_large[NACTIONS][600];
+	measure(&small, work_small, scans_small);
+	measure(&large, work_large, scans_large);
+	for (int i = 0; i < NACTIONS; i++) {
+		printf("# %-34s %9lld steps at %d citizens, %9lld at %d\n", actions[i].what, work_small[i], SMALL,
+		       work_large[i], LARGE);
+		TAP_CHECK(work_small[i] >= 0 && work_large[i] >= 0, "%s runs", actions[i].what);
+		/* Flat: ten times the citizens, at most three times the work
+		 * (the demo's larger centre also has more activities, longer
+		 * rolls and more calls a day, which an index does not hide). */
+		TAP_CHECK(work_large[i] <= 3 * work_small[i] + 5000, "%s stays flat (%lld, then %lld)",
+			  actions[i].what, work_small[i], work_large[i]);
+		TAP_CHECK(!scans_large[i][0], "%s reads no whole table%s%s", actions[i].what,
+			  scans_large[i][0] ? ": " : "", scans_large[i]);
+	}
+	db_close(small.db);
+	db_close(large.db);
+	testdb_finish();
+	return tap_done();
+}
