@@ -371,7 +371,7 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 }
 
 /* Citizens counted in one step: a few milliseconds of probes. */
-enum { NO_CONTACT_COUNT_STEP = 1024 };
+enum { NO_CONTACT_COUNT_STEP = 512 };
 
 enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c)
 {
