@@ -7,14 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model_limits.h"
 #include "store_calls_internal.h"
 #include "store_citizens_internal.h"
 
 /* ---------- the list ---------- */
-
-/* The counts stop one past what a screen shows (COUNT_SHOWN_MAX). */
-#define CAPPED LIMIT_SQL(COUNT_SHOWN_MAX) " + 1"
 
 enum db_status store_calls_counts(struct db *db, const char *today, const char *until, struct call_counts *out)
 {
@@ -23,12 +19,12 @@ enum db_status store_calls_counts(struct db *db, const char *today, const char *
 	enum db_status r = db_prepare(db, &st,
 		"SELECT"
 		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on <= :today"
-		"   LIMIT " CAPPED ")),"
+		"   LIMIT " STORE_COUNT_CAP ")),"
 		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on < :today"
-		"   LIMIT " CAPPED ")),"
+		"   LIMIT " STORE_COUNT_CAP ")),"
 		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on > :today"
-		"   AND due_on <= :until LIMIT " CAPPED ")),"
-		" (SELECT count(*) FROM (SELECT 1 FROM call_escalations WHERE resolved_on IS NULL LIMIT " CAPPED "))");
+		"   AND due_on <= :until LIMIT " STORE_COUNT_CAP ")),"
+		" (SELECT count(*) FROM (SELECT 1 FROM call_escalations WHERE resolved_on IS NULL LIMIT " STORE_COUNT_CAP "))");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":today", today);

@@ -115,9 +115,6 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
 				      const char *today, long long after_activity, long long upto_activity,
 				      struct call_mark_fact **out, int *count);
-/* The id of the n-th activity after `after`, or of the last when fewer
- * are left (0: none). */
-enum db_status store_calls_activities_after(struct db *db, long long after, int n, long long *upto);
 
 /* The open calls after missed sessions, of one enrolment or of all
  * (enrolment_id 0), each with the day of the session missed and the

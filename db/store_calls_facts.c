@@ -158,21 +158,6 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 	return grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status store_calls_activities_after(struct db *db, long long after, int n, long long *upto)
-{
-	*upto = 0;
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT COALESCE(max(id), 0) FROM (SELECT id FROM activities WHERE id > :after ORDER BY id LIMIT :n)");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":after", after);
-	db_bind_int(st, ":n", n);
-	if (db_step(st) == DB_ROW)
-		*upto = db_column_int(st, 0);
-	return db_finalize(st);
-}
-
 enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
 				       int *count)
 {

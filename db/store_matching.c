@@ -57,7 +57,9 @@ enum db_status store_matching_waiting(struct db *db, int offset, int limit, stru
 
 enum db_status store_matching_waiting_count(struct db *db, long long *count)
 {
-	return db_query_int(db, "SELECT count(*)" WAITING_FROM, count);
+	/* One past what the screen shows (COUNT_SHOWN_MAX): a count of
+	 * everyone waiting would read them all. */
+	return db_query_int(db, "SELECT count(*) FROM (SELECT 1" WAITING_FROM " LIMIT " STORE_COUNT_CAP ")", count);
 }
 
 /* ---------- facts for the score ---------- */

@@ -36,6 +36,7 @@ enum db_status store_matching_data_version(struct db *db, long long *version);
 enum db_status store_matching_citizen_facts(struct db *db, long long citizen_id, struct match_citizen_facts *out);
 
 enum db_status store_matching_waiting(struct db *db, int offset, int limit, struct waiting_citizen *out, int *count);
+/* How many wait, counted up to one past COUNT_SHOWN_MAX. */
 enum db_status store_matching_waiting_count(struct db *db, long long *count);
 /* The facts of the `max` longest waiting, in that order, for the
  * coordinator's proposal. `out` has room for max. */

@@ -7,6 +7,7 @@
  */
 #include "store_registry.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -540,10 +541,10 @@ enum db_status store_registry_drop_free_sessions(struct db *db, long long activi
 }
 
 /* Each weekday's sessions for `weeks` weeks from today, the dates made in
- * C: one statement per day plans that day for every activity meeting on
- * its weekday. */
-enum db_status store_registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
-				      int *created)
+ * C (no SQL date arithmetic, alike on both engines): one statement per
+ * day plans that day for every activity meeting on its weekday. */
+enum db_status store_registry_plan_sessions_between(struct db *db, long long after, long long upto,
+						const char *today, int weeks, int *created)
 {
 	*created = 0;
 	if (weeks <= 0)
@@ -561,18 +562,41 @@ enum db_status store_registry_plan_sessions(struct db *db, long long activity_id
 			if ((r = db_prepare(db, &st,
 				"INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
 				" SELECT a.id, :day, a.start_time, a.end_time, 'planned' FROM activities AS a"
-				" WHERE a.status = 'active' AND a.weekday = :weekday AND (:id = 0 OR a.id = :id)"
+				" WHERE a.status = 'active' AND a.weekday = :weekday AND a.id > :after AND a.id <= :upto"
 				" ORDER BY a.id"
 				" ON CONFLICT (activity_id, date) DO NOTHING")) != DB_OK)
 				break;
 			db_bind_text(st, ":day", day);
 			db_bind_int(st, ":weekday", (weekday - 1 + d) % 7 + 1);
-			db_bind_int(st, ":id", activity_id);
+			db_bind_int(st, ":after", after);
+			db_bind_int(st, ":upto", upto);
 			if ((r = store_run(st)) == DB_OK)
 				*created += db_changes(db);
 		}
 	}
 	return r;
+}
+
+enum db_status store_registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
+				      int *created)
+{
+	return activity_id ? store_registry_plan_sessions_between(db, activity_id - 1, activity_id, today, weeks, created)
+			   : store_registry_plan_sessions_between(db, 0, LLONG_MAX, today, weeks, created);
+}
+
+enum db_status store_registry_activities_after(struct db *db, long long after, int n, long long *upto)
+{
+	*upto = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT COALESCE(max(id), 0) FROM (SELECT id FROM activities WHERE id > :after ORDER BY id LIMIT :n)");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":after", after);
+	db_bind_int(st, ":n", n);
+	if (db_step(st) == DB_ROW)
+		*upto = db_column_int(st, 0);
+	return db_finalize(st);
 }
 
 static void bind_activity(struct db_stmt *st, const struct activity_record *a)

@@ -58,6 +58,12 @@ enum db_status store_activities_set_status(struct db *db, long long id, const ch
  * gets the number of new sessions. */
 enum db_status store_registry_plan_sessions(struct db *db, long long activity_id, const char *today, int weeks,
 					    int *created);
+/* The same for the activities with an id in (after, upto]. */
+enum db_status store_registry_plan_sessions_between(struct db *db, long long after, long long upto,
+						const char *today, int weeks, int *created);
+/* The id of the n-th activity after `after`, or of the last when fewer
+ * are left (0: none). */
+enum db_status store_registry_activities_after(struct db *db, long long after, int n, long long *upto);
 /* Deletes the activity's planned sessions from `today` on that nothing
  * refers to yet: no attendance, no helpers, not the first session of a
  * match. Any other session is history or a promise. */

@@ -1,11 +1,7 @@
 /* store_stats.c — counts for the home screen. */
 #include "store_stats.h"
 
-#include "model_limits.h"
-
-/* Counts stop one past what a screen shows (COUNT_SHOWN_MAX), so the
- * home screen reads the same few rows at any size. */
-#define CAPPED LIMIT_SQL(COUNT_SHOWN_MAX) " + 1"
+#include "store_util.h"
 
 enum db_status store_stats_today(struct db *db, const char *today, struct today_counts *out)
 {
@@ -14,9 +10,9 @@ enum db_status store_stats_today(struct db *db, const char *today, struct today_
 		"SELECT"
 		" (SELECT count(*) FROM sessions WHERE date = :today AND status <> 'cancelled'),"
 		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on <= :today"
-		"   LIMIT " CAPPED ")),"
+		"   LIMIT " STORE_COUNT_CAP ")),"
 		" (SELECT count(*) FROM (SELECT 1 FROM referrals WHERE referred_on > date(:today, '-7 days')"
-		"    AND referred_on <= :today LIMIT " CAPPED ")),"
+		"    AND referred_on <= :today LIMIT " STORE_COUNT_CAP ")),"
 		/* Not a count: that would read every citizen at each redraw. */
 		" NOT EXISTS (SELECT 1 FROM citizens) AND NOT EXISTS (SELECT 1 FROM volunteers)"
 		"   AND NOT EXISTS (SELECT 1 FROM activities)");

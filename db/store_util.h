@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "model_limits.h"
 #include "model_registry.h"
 #include "store_citizens.h"
 
@@ -100,5 +101,10 @@ extern const char *const store_day_parts[3];
 
 /* The bit of a stored (weekday, part), 0 when either is unknown. */
 availability_bits store_slot_bit(int weekday, const char *part);
+
+/* A LIMIT one past what a screen shows of a count (COUNT_SHOWN_MAX in
+ * model_limits.h): "SELECT count(*) FROM (SELECT 1 ... LIMIT "
+ * STORE_COUNT_CAP ")" reads the same few rows at any size. */
+#define STORE_COUNT_CAP LIMIT_SQL(COUNT_SHOWN_MAX) " + 1"
 
 #endif

@@ -118,10 +118,12 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, " (%s %lld)", _("citizen"), e->citizen_id);
 	if (with_citizen && e->citizen[0])
 		strbuf_add(&b, " %s", e->citizen);
-	long long citizens, referrals, entries;
+	long long citizens, referrals, entries, sessions;
 	char before[DATE_ISO_LEN];
 	struct date d;
-	if (strcmp(e->entity, "retention") == 0
+	if (sscanf(e->detail, "sessions planned: %lld", &sessions) == 1) {
+		strbuf_add(&b, P_(": %lld session planned ahead", ": %lld sessions planned ahead", sessions), sessions);
+	} else if (strcmp(e->entity, "retention") == 0
 	    && sscanf(e->detail, "%lld %lld %lld %10s", &citizens, &referrals, &entries, before) == 4
 	    && date_parse_iso(before, &d)) {
 		char day[16];

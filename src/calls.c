@@ -15,6 +15,7 @@
 #include "store_citizens.h"
 #include "store_matching.h"
 #include "store_protection.h"
+#include "store_registry.h"
 
 enum { MATCHES_MAX = 16 };
 
@@ -359,7 +360,7 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 		m->done = true;
 		return r;
 	}
-	r = store_calls_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
+	r = store_registry_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
 	if (r == DB_OK && upto)
 		r = sweep_marks(d->db, today, m->after_activity, upto, &p);
 	r = write_missing(d, r, &p, &answered, &made);
@@ -370,7 +371,7 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 }
 
 /* Citizens counted in one step: a few milliseconds of probes. */
-enum { NO_CONTACT_COUNT_STEP = 1024 };
+enum { NO_CONTACT_COUNT_STEP = 512 };
 
 enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c)
 {

@@ -56,7 +56,7 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
 
 /* The replay of the last weeks' attendance marks (calls_plan_due's
- * `missed_marks`) a few dozen activities a step, for the day's rules
+ * `missed_marks`) five activities a step, for the day's rules
  * (src/daily.h). No role check, as calls_plan_due. Zeroed to begin. */
 struct marks_replay {
 	long long after_activity;  /* the last activity replayed */
@@ -66,7 +66,7 @@ struct marks_replay {
 enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct marks_replay *m);
 
 /* How many citizens are without contact and wait for a call on a later
- * day (the rule makes at most the day's quota): counted a thousand
+ * day (the rule makes at most the day's quota): counted five hundred
  * citizens a step, while the desk is idle (src/daily.h), so no
  * screen waits for it. No role check: a number, and the centre's own
  * rule. Zeroed to begin. */

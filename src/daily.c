@@ -8,7 +8,7 @@ void daily_begin(struct daily_work *w, struct date today)
 
 bool daily_pending(const struct daily_work *w)
 {
-	return !w->retention.done || !w->calls_done || !w->marks.done || !w->no_contact.done;
+	return !w->retention.done || !w->sessions.done || !w->calls_done || !w->marks.done || !w->no_contact.done;
 }
 
 static enum db_status quietly(enum db_status r)
@@ -20,6 +20,8 @@ enum db_status daily_step(struct desk *d, struct daily_work *w)
 {
 	if (!w->retention.done)
 		return quietly(retention_daily_step(d, w->today, &w->retention));
+	if (!w->sessions.done)
+		return quietly(registry_plan_ahead_step(d, w->today, &w->sessions));
 	if (!w->calls_done) {
 		w->calls_done = true;
 		/* The replay of the last weeks' attendance marks, the slow

@@ -1,6 +1,7 @@
 /* daily.h — the centre's own rules that run by themselves when the
- * program starts: the retention rule once a day (src/retention.h), then
- * the follow-up call rules (src/calls.h) with, on the day's first
+ * program starts: the retention rule once a day (src/retention.h), the
+ * weeks ahead's sessions of every activity (src/registry.h), then the
+ * follow-up call rules (src/calls.h) with, on the day's first
  * start, the replay of the last weeks' attendance marks, then the count
  * of those who wait for a call after no contact. The screen is drawn first; the
  * work is done in small steps while the desk waits for a key (ui/ui.c),
@@ -16,11 +17,13 @@
 #include "desk.h"
 #include "calls.h"
 #include "model_calls.h"
+#include "registry.h"
 #include "retention.h"
 
 struct daily_work {
 	struct date today;
 	struct retention_pass retention;
+	struct plan_ahead sessions;     /* the weeks ahead's sessions */
 	struct call_sweep calls;
 	bool calls_done;
 	struct marks_replay marks;      /* on the day's first start only */

@@ -32,6 +32,8 @@ enum { MATCHING_INTERESTS = 64 };
 
 /* Longest waiting first, then Danish name order. */
 enum db_status matching_waiting(struct desk *d, int offset, int limit, struct waiting_citizen *out, int *count);
+/* How many wait, counted up to one past COUNT_SHOWN_MAX (count_text
+ * shows "99+"). */
 enum db_status matching_waiting_count(struct desk *d, long long *count);
 /* Any citizen, waiting or not, found by what was typed as the citizen
  * search finds them (citizens_search). */

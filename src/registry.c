@@ -206,3 +206,36 @@ enum db_status registry_plan_sessions(struct desk *d, long long activity_id, int
 		*created = r == DB_OK ? n : 0;
 	return r;
 }
+
+/* Activities planned in one step: a few hundred sessions at most. */
+enum { PLAN_AHEAD_ACTIVITIES = 20 };
+
+enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struct plan_ahead *p)
+{
+	if (p->done || d->damaged) {
+		p->done = true;
+		return DB_OK;
+	}
+	char iso[DATE_ISO_LEN];
+	date_format_iso(today, iso);
+	long long upto = 0;
+	int n = 0;
+	enum db_status r = db_begin(d->db);
+	if (r != DB_OK) {
+		p->done = true;
+		return r;
+	}
+	r = store_registry_activities_after(d->db, p->after_activity, PLAN_AHEAD_ACTIVITIES, &upto);
+	if (r == DB_OK && upto)
+		r = store_registry_plan_sessions_between(d->db, p->after_activity, upto, iso, REG_SESSION_WEEKS, &n);
+	if (r == DB_OK && n > 0) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "sessions planned: %d", n);
+		r = desk_audit(d, "create", "session", 0, detail);
+	}
+	r = desk_end(d, r);
+	p->created += r == DB_OK ? n : 0;
+	p->after_activity = upto;
+	p->done = r != DB_OK || upto == 0;
+	return r;
+}

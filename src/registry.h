@@ -12,6 +12,7 @@
 #ifndef BB_REGISTRY_H
 #define BB_REGISTRY_H
 
+#include "date.h"
 #include "desk.h"
 #include "model_matching.h"
 #include "model_registry.h"
@@ -60,9 +61,19 @@ enum db_status registry_set_activity_status(struct desk *d, long long id, const 
 
 /* Plans the weekly sessions of one active activity (all with 0) `weeks`
  * weeks ahead from today; dates that have a session already are left
- * alone. The registry screen does it for all on opening, so attendance
- * and matching always find next week's sessions: anyone signed in may.
- * *created (may be NULL) gets the number of new sessions. */
+ * alone. Anyone signed in may. *created (may be NULL) gets the number of
+ * new sessions. */
 enum db_status registry_plan_sessions(struct desk *d, long long activity_id, int weeks, int *created);
+
+/* The weeks ahead planned for every activity, a few activities a step,
+ * among the day's rules at start (src/daily.h), so attendance and
+ * matching always find next week's sessions. No role check: the
+ * centre's own rule. Zeroed to begin. */
+struct plan_ahead {
+	long long after_activity;   /* the last activity planned */
+	int created;                /* sessions written so far */
+	bool done;
+};
+enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struct plan_ahead *p);
 
 #endif

@@ -157,7 +157,9 @@ static enum db_status waiting_list(struct centre *c)
 {
 	struct waiting_citizen w[20];
 	int n;
-	return matching_waiting(&c->desk, 0, 20, w, &n);
+	long long waiting;
+	enum db_status r = matching_waiting_count(&c->desk, &waiting);
+	return r == DB_OK ? matching_waiting(&c->desk, 0, 20, w, &n) : r;
 }
 
 static enum db_status roll(struct centre *c)

@@ -301,7 +301,7 @@ static void picker_draw(struct screen *s, struct app *app, const struct area *a)
 	else
 		snprintf(head, sizeof head, P_("%s citizen waiting for a match, longest waiting first",
 					       "%s citizens waiting for a match, longest waiting first",
-					       st->total_waiting), number_text(st->total_waiting, count));
+					       st->total_waiting), count_text(st->total_waiting, count));
 	draw_text(a->top, a->left, a->cols, head, A_BOLD);
 	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
 	list_draw(&st->list, &rest);

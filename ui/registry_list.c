@@ -191,11 +191,6 @@ static bool registry_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	}
 	st->app = app;
-	/* The weeks ahead are planned whenever the registry is opened, so the
-	 * attendance screen and matching always find next week's sessions. */
-	enum db_status r = registry_plan_sessions(&app->desk, 0, REG_SESSION_WEEKS, NULL);
-	if (r != DB_OK)
-		app_status_db(app, r);
 	list_init(&st->list[TAB_VOLUNTEERS],
 		  (struct list_source){ .count = v_count, .row = v_row, .filter = v_filter, .ctx = st },
 		  _("No volunteers yet. Press n to add the first."));
