@@ -139,7 +139,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
 		/* What the retention rule did when the program started. */
 		if (app->daily.retention.total.citizens > 0)
-			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
+			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised at this start (retention)"),
 				   app->daily.retention.total.citizens);
 		y++;
 	}
