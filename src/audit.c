@@ -98,8 +98,51 @@ static const struct vocab audit_details[] = {
 	{ "refused: locked", N_("refused: locked") },
 	{ "refused: waiting after wrong PINs", N_("refused: waiting after wrong PINs") },
 	{ "calls cancelled: consent withdrawn", N_("calls cancelled: consent withdrawn") },
+	{ "roll list", N_("the roll list") },
+	{ "roll-call sheet", N_("the roll-call sheet") },
+	{ "attendance history", N_("the attendance history") },
+	{ "walk-in", N_("came as a walk-in") },
+	{ "intake", N_("intake") },
+	{ "intake without consent", N_("intake without consent") },
+	{ "details", N_("the details") },
+	{ "matching", N_("matching") },
+	{ "matching wishes", N_("wishes for matching") },
+	{ "match ended", N_("match ended") },
+	{ "settled by a call", N_("settled by a call") },
+	{ "cancelled", N_("cancelled") },
+	{ "cancelled: came back", N_("cancelled: came back") },
+	{ "follow-up call cancelled: came back", N_("follow-up call cancelled: came back") },
+	{ "accompaniment recomputed", N_("accompaniment recomputed") },
+	{ "accompaniment done", N_("accompaniment done") },
+	{ "accompaniment put right", N_("accompaniment put right") },
+	{ "handled", N_("handled") },
+	{ "inactive", N_("made inactive") },
+	{ "pin", N_("new PIN") },
+	{ "own pin", N_("changed own PIN") },
+	{ "import", N_("import") },
 	{ NULL, NULL },
 };
+
+/* "attendance session 213: present accompanied", as src/attendance.c
+ * writes it, in words. False when the detail is not one. */
+static bool attendance_detail(const char *detail, struct strbuf *b)
+{
+	long long session;
+	char mark[16];
+	int used = 0;
+	if (sscanf(detail, "attendance session %lld: %15[a-z]%n", &session, mark, &used) != 2)
+		return false;
+	const char *rest = detail + used;
+	bool along = strcmp(rest, " accompanied") == 0;
+	if (rest[0] && !along)
+		return false;
+	const char *word = strcmp(mark, "cleared") == 0 ? _("mark cleared") : vocab_label(vocab_attendance_mark, mark);
+	/* TRANSLATORS: an attendance mark in the audit log: session number, "Came" or "Did not come". */
+	strbuf_add(b, _(": session %lld: %s"), session, word);
+	if (along)
+		strbuf_add(b, "%s", _(", accompanied"));
+	return true;
+}
 
 void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out, size_t size)
 {
@@ -134,6 +177,8 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, _(": consent given: %s"), vocab_label(vocab_consent_purpose, e->detail + 15));
 	} else if (strncmp(e->detail, "consent withdrawn: ", 19) == 0) {
 		strbuf_add(&b, _(": consent withdrawn: %s"), vocab_label(vocab_consent_purpose, e->detail + 19));
+	} else if (attendance_detail(e->detail, &b)) {
+		/* said in words above */
 	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));
 	}

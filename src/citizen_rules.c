@@ -353,12 +353,13 @@ void citizen_rule_list_name(const char *name, const struct citizen_apart *apart,
 	}
 	size_t keep = strlen(name);
 	int width = utf8_columns(name, keep);
-	if (cols > 0 && tag[0] && width + utf8_columns(tag, strlen(tag)) > cols) {
+	if (cols > 0 && tag[0] && width + utf8_columns(tag, strlen(tag)) > cols)
 		snprintf(tag, sizeof tag, "%s", short_tag);
-		int room = cols - utf8_columns(tag, strlen(tag));
-		if (width > room)
-			keep = room > 1 ? utf8_fit(name, room - 1) : 0;
-	}
+	/* Any name too long for the column ends in "…", namesake or not, so
+	 * a cut name never passes for a whole one. */
+	int room = cols - utf8_columns(tag, strlen(tag));
+	if (cols > 0 && width > room)
+		keep = room > 1 ? utf8_fit(name, room - 1) : 0;
 	struct strbuf b = strbuf_on(out, size);
 	strbuf_add(&b, "%.*s%s%s", (int)keep, name, keep < strlen(name) ? "…" : "", tag);
 }

@@ -283,6 +283,10 @@ static void test_list_names(void)
 	a.namesake = false;
 	citizen_rule_list_name("Anne Hansen", &a, 0, out, sizeof out);
 	TAP_STR_EQ(out, "Anne Hansen", "a name nobody else has stands alone");
+	citizen_rule_list_name("Lars Nielsen Eriksen", &a, 18, out, sizeof out);
+	TAP_STR_EQ(out, "Lars Nielsen Erik…", "a name too long for the column ends in an ellipsis, namesake or not");
+	citizen_rule_list_name("Lars Nielsen Eriksen", &a, 20, out, sizeof out);
+	TAP_STR_EQ(out, "Lars Nielsen Eriksen", "a name that just fits is whole");
 
 	citizen_rule_family_first("Anne Marie  Jensen", out, sizeof out);
 	TAP_STR_EQ(out, "Jensen, Anne Marie", "family name first: the last word");

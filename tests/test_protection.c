@@ -611,6 +611,22 @@ static void audit(void)
 	audit_entry_line(&e[1], true, line, sizeof line);
 	TAP_STR_EQ(line, "05-03-2026 10:00  Bente Ølgaard changed call 3 (citizen 2) Bo Berg: reached",
 		   "a call in words, with whose it is");
+	/* The desk's most frequent entries are in words, not as stored. */
+	struct audit_entry mark = { .action = "update", .entity = "citizen", .entity_id = 1, .citizen_id = 1 };
+	SET(mark.at, "2026-05-05 10:00:00");
+	SET(mark.citizen, "Anna Ahl");
+	SET(mark.detail, "attendance session 213: present accompanied");
+	audit_entry_line(&mark, true, line, sizeof line);
+	TAP_STR_EQ(line, "05-05-2026 10:00  (the program) changed citizen 1 Anna Ahl: session 213: Came, accompanied",
+		   "an attendance mark in words");
+	SET(mark.detail, "attendance session 213: cleared");
+	audit_entry_line(&mark, true, line, sizeof line);
+	TAP_CHECK(strstr(line, ": session 213: mark cleared") != NULL, "a cleared mark in words (%s)", line);
+	struct audit_entry roll = { .action = "view", .entity = "session", .entity_id = 213 };
+	SET(roll.at, "2026-05-05 10:00:00");
+	SET(roll.detail, "roll list");
+	audit_entry_line(&roll, true, line, sizeof line);
+	TAP_CHECK(strstr(line, ": the roll list") != NULL, "a look at the roll list in words (%s)", line);
 	audit_list(&coordinator, &all, 0, 2, e, &n);
 	long long below = e[1].id;
 	audit_list(&coordinator, &all, below, 16, e, &n);

@@ -309,8 +309,10 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	 * keeps when, name and phone; a wide one gives the words room. */
 	int when_w = a->cols < 60 ? 11 : 17, phone_w = 11;
 	int rest = a->cols - when_w - phone_w - 5;
-	int resp_w = rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
-	int reason_w = rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
+	/* A wide window gives the reason its whole words ("tilbagemelding
+	 * til henviseren") before the name takes the rest. */
+	int resp_w = rest >= 100 ? 24 : rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
+	int reason_w = rest >= 100 ? 38 : rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
 	int name_w = rest - resp_w - reason_w;
 	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 96];
 	char listed[CALL_NAME + 48];
@@ -404,6 +406,13 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 			    "%s more citizens without contact for %d weeks wait (at most %d new calls a day).",
 			    waiting_known),
 			 number_text(waiting_known, count), st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
+		/* Too wide (a five-digit count at 80 columns): the sentence
+		 * without the bracket, rather than cut mid-word. */
+		if (utf8_columns(line, strlen(line)) > a->cols)
+			snprintf(line, sizeof line,
+				 P_("%s more citizen without contact for %d weeks waits.",
+				    "%s more citizens without contact for %d weeks wait.", waiting_known),
+				 count, st->sweep.no_contact_weeks);
 		draw_text(a->top + a->rows - 1, a->left, a->cols, line, A_DIM);
 	}
 	if (st->searching)

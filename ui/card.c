@@ -267,8 +267,15 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		date_format_dk(ad, dk, sizeof dk);
 		snprintf(gone, sizeof gone, _("  [anonymised %s]"), dk);
 	}
-	snprintf(head, sizeof head, "%s%s%s%s", z->name, born,
-		 strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "", gone);
+	char tags[200];
+	snprintf(tags, sizeof tags, "%s%s%s", born, strcmp(z->status, "ended") == 0 ? _("  [course ended]") : "", gone);
+	/* A name too long for the line is shortened, not the birth year
+	 * after it: namesakes are told apart by the year. */
+	size_t keep = strlen(z->name);
+	int head_room = a->cols - utf8_columns(tags, strlen(tags));
+	if (utf8_columns(z->name, keep) > head_room && head_room > 10)
+		keep = utf8_fit(z->name, head_room - 1);
+	snprintf(head, sizeof head, "%.*s%s%s", (int)keep, z->name, keep < strlen(z->name) ? "…" : "", tags);
 	draw_text(y++, a->left, a->cols, head, A_BOLD);
 
 	struct next_step step = next_step_decide(&st->view.facts, date_today());

@@ -394,9 +394,11 @@ void form_draw(struct form *f, const struct area *a)
 				snprintf(shown_text, sizeof shown_text, cur ? "< %s >" : "%s", v);
 			draw_text(y, value_x, value_w, shown_text, vattr);
 		} else {
-			/* Scroll long text so the cursor stays in view. */
+			/* Scroll long text so the cursor stays in view; a field
+			 * left behind shows its beginning again (a long name
+			 * reads from the first name, not from the middle). */
 			int ccol = lineedit_cursor_column(&fld->edit);
-			int offset_cols = ccol >= value_w ? ccol - value_w + 1 : 0;
+			int offset_cols = cur && ccol >= value_w ? ccol - value_w + 1 : 0;
 			size_t skip = utf8_fit(fld->edit.text, offset_cols);
 			draw_text(y, value_x, value_w, fld->edit.text + skip, vattr);
 			if (cur) {

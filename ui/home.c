@@ -67,10 +67,16 @@ static int draw_count(int y, int x, int cols, const char *label, long long n)
  * no), or look around on made-up data kept apart from the real database.
  * Short of room (drafts above it), the steps come first; shorter still,
  * help (?) has them. Never cut mid-sentence. */
-static void draw_empty_help(bool named, int y, const struct area *a)
+static void draw_empty_help(bool named, bool users, int y, const struct area *a)
 {
 	int rows = a->rows - (y - a->top), cols = a->cols - 4;
-	const char *steps = named
+	/* Once the users are made, that step is no longer asked for. */
+	const char *steps = users
+		? (named ? _("The database is empty. Next a coordinator adds the volunteers and activities with 7; then "
+			     "anyone at the desk can register a referral with 1.")
+			 : _("The database is empty. Next a coordinator writes the centre's name with s and adds the "
+			     "volunteers and activities with 7; then anyone at the desk can register a referral with 1."))
+		: named
 		? _("The database is empty. First a coordinator adds the users with b (each with a PIN) and the "
 		    "volunteers and activities with 7; then anyone at the desk can register a referral with 1.")
 		: _("The database is empty. First a coordinator writes the centre's name with s, adds the users with b "
@@ -133,7 +139,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		draw_count(y++, a->left + 3, a->cols - 3, _("New referrals (7 days)"), c->new_referrals);
 		/* What the retention rule did when the program started. */
 		if (app->daily.retention.total.citizens > 0)
-			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised today (retention)"),
+			draw_count(y++, a->left + 3, a->cols - 3, _("Anonymised at this start (retention)"),
 				   app->daily.retention.total.citizens);
 		y++;
 	}
@@ -159,7 +165,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	}
 	y += per_col;
 	if (empty && y + 1 < a->top + a->rows)
-		draw_empty_help(named, y + 1, a);
+		draw_empty_help(named, app->desk.users_exist, y + 1, a);
 }
 
 static unsigned home_key(struct screen *s, struct app *app, ui_key key)

@@ -22,6 +22,7 @@
 #include "list.h"
 #include "registry.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "vocab.h"
 #include "volunteer_form.h"
 
@@ -120,6 +121,20 @@ static int roles_cols(const struct registry_state *st)
 	return st->cols >= 100 ? 30 : 16;
 }
 
+/* The status column is as wide as its widest word in the language shown
+ * ("Under oplæring"), so no status is cut. */
+static int status_cols(void)
+{
+	int w = utf8_columns(_("Status"), strlen(_("Status")));
+	for (const struct vocab *v = vocab_volunteer_status; v->code; v++) {
+		const char *label = _(v->label);
+		int lw = utf8_columns(label, strlen(label));
+		if (lw > w)
+			w = lw;
+	}
+	return w;
+}
+
 static void v_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct registry_state *st = ctx;
@@ -131,7 +146,7 @@ static void v_row(void *ctx, int i, char *buf, size_t size)
 	/* TRANSLATORS: a volunteer's citizens now of how many they can support, e.g. "1 of 3". */
 	snprintf(where, sizeof where, _("%d of %d"), v->load, v->capacity);
 	text_pad(load, sizeof load, where, 8);
-	text_pad(status, sizeof status, vocab_label(vocab_volunteer_status, v->status), 13);
+	text_pad(status, sizeof status, vocab_label(vocab_volunteer_status, v->status), status_cols());
 	roles_text(v->roles, where, sizeof where);
 	text_pad(roles, sizeof roles, where, roles_cols(st));
 	snprintf(where, sizeof where, "%s %s", v->postcode, v->town);
@@ -313,7 +328,7 @@ static void registry_draw(struct screen *s, struct app *app, const struct area *
 	if (st->tab == TAB_VOLUNTEERS) {
 		text_pad(c1, sizeof c1, _("Name"), name_cols(st));
 		text_pad(c2, sizeof c2, _("Citizens"), 8);
-		text_pad(c3, sizeof c3, _("Status"), 13);
+		text_pad(c3, sizeof c3, _("Status"), status_cols());
 		text_pad(c4, sizeof c4, _("Roles"), roles_cols(st));
 		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Area"));
 	} else {

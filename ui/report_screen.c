@@ -179,11 +179,27 @@ static void to_typed(struct app *app, void *ctx, const char *text)
 	app_status(app, STATUS_INFO, "%s", _("The report is counted for the new period."));
 }
 
+static const char *first_day_question(void)
+{
+	return _("First day of the period (e.g. 01-01-2026; empty: 1 January this year):");
+}
+
 static void from_typed(struct app *app, void *ctx, const char *text)
 {
 	struct report_state *st = ctx;
 	if (!text)
 		return;
+	/* A first day that is no date is said at once and asked again, not
+	 * after the last day has been typed too. */
+	char err[300];
+	struct report_period p;
+	if (text[0] && !report_period_parse(text, NULL, date_today(), &p, err, sizeof err)) {
+		char question[600];
+		snprintf(question, sizeof question, "%s %s", err, first_day_question());
+		dialog_prompt(app, &(struct prompt_args){
+			.question = question, .initial = text, .max_chars = 20, .done = from_typed, .ctx = st });
+		return;
+	}
 	snprintf(st->from_typed, sizeof st->from_typed, "%s", text);
 	dialog_prompt(app, &(struct prompt_args){
 		.question = _("Last day of the period (e.g. 31-12-2026; empty: today):"), .max_chars = 20,
@@ -281,7 +297,7 @@ static unsigned report_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_PERIOD:
 		st->from_typed[0] = '\0';
 		dialog_prompt(app, &(struct prompt_args){
-			.question = _("First day of the period (e.g. 01-01-2026; empty: 1 January this year):"),
+			.question = first_day_question(),
 			.max_chars = 20, .done = from_typed, .ctx = st });
 		return RD_ALL;
 	case ACT_WRITE_FILE: {
