@@ -144,6 +144,24 @@ static bool attendance_detail(const char *detail, struct strbuf *b)
 	return true;
 }
 
+/* A call the program planned is logged with its source key
+ * (src/call_rules.c: "missed:12:345"); the log says its reason. */
+static const char *key_reason(const char *key)
+{
+	static const struct {
+		const char *prefix, *reason;
+	} reasons[] = {
+		{ "missed:", "missed_sessions" },     { "referral:", "referrer_feedback" },
+		{ "relative:", "relative_support" },  { "no_contact:", "no_contact" },
+		{ "agreed:", "agreed" },              { "match:", "after_match" },
+		{ "first_session:", "after_first_session" },
+	};
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strncmp(key, reasons[i].prefix, strlen(reasons[i].prefix)) == 0)
+			return reasons[i].reason;
+	return NULL;
+}
+
 void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out, size_t size)
 {
 	struct strbuf b = strbuf_on(out, size);
@@ -164,7 +182,10 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 	long long citizens, referrals, entries, sessions;
 	char before[DATE_ISO_LEN];
 	struct date d;
-	if (sscanf(e->detail, "sessions planned: %lld", &sessions) == 1) {
+	const char *reason = strcmp(e->entity, "follow_up") == 0 ? key_reason(e->detail) : NULL;
+	if (reason) {
+		strbuf_add(&b, ": %s", vocab_label(vocab_call_reason, reason));
+	} else if (sscanf(e->detail, "sessions planned: %lld", &sessions) == 1) {
 		strbuf_add(&b, P_(": %lld session planned ahead", ": %lld sessions planned ahead", sessions), sessions);
 	} else if (strcmp(e->entity, "retention") == 0
 	    && sscanf(e->detail, "%lld %lld %lld %10s", &citizens, &referrals, &entries, before) == 4

@@ -627,6 +627,12 @@ static void audit(void)
 	SET(roll.detail, "roll list");
 	audit_entry_line(&roll, true, line, sizeof line);
 	TAP_CHECK(strstr(line, ": the roll list") != NULL, "a look at the roll list in words (%s)", line);
+	struct audit_entry planned = { .action = "create", .entity = "follow_up", .entity_id = 114 };
+	SET(planned.at, "2026-05-05 10:00:00");
+	SET(planned.detail, "missed:12:345");
+	audit_entry_line(&planned, true, line, sizeof line);
+	TAP_CHECK(strstr(line, ": after missed sessions") != NULL && !strstr(line, "missed:"),
+		  "a call the rules planned says why, not its key (%s)", line);
 	audit_list(&coordinator, &all, 0, 2, e, &n);
 	long long below = e[1].id;
 	audit_list(&coordinator, &all, below, 16, e, &n);
