@@ -27,6 +27,7 @@
 
 #include <dlfcn.h>
 #include <libpq-fe.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,7 +278,9 @@ static enum db_status check(struct db *db, PGresult *res)
 static void count_changes(struct pg *pg, PGresult *res)
 {
 	const char *tuples = PQcmdTuples(res);
-	pg->changes = tuples && *tuples ? atoi(tuples) : 0;
+	/* The server's own count ("" for commands that count nothing). */
+	long n = tuples && *tuples ? strtol(tuples, NULL, 10) : 0;
+	pg->changes = n < 0 ? 0 : n > INT_MAX ? INT_MAX : (int)n;
 	const char *status = PQcmdStatus(res);
 	if (pg->changes > 0 && (strncmp(status, "INSERT", 6) == 0 || strncmp(status, "UPDATE", 6) == 0
 				|| strncmp(status, "DELETE", 6) == 0)) {

@@ -15,45 +15,9 @@
 	"EXISTS (SELECT 1 FROM consents WHERE citizen_id = " c " AND purpose = 'volunteer_contact'" \
 	" AND withdrawn_on IS NULL)"
 
-/* A growing malloc'ed array of facts. */
-struct grow {
-	void *items;
-	int count, cap;
-	size_t size;
-};
-
-static void *grow_next(struct grow *g)
-{
-	if (g->count == g->cap) {
-		int cap = g->cap ? g->cap * 2 : 64;
-		void *bigger = realloc(g->items, (size_t)cap * g->size);
-		if (!bigger)
-			return NULL;
-		g->items = bigger;
-		g->cap = cap;
-	}
-	void *item = (char *)g->items + (size_t)g->count++ * g->size;
-	memset(item, 0, g->size);
-	return item;
-}
-
-/* Hands the array over, or frees it when the query failed. */
-static enum db_status grow_done(struct grow *g, enum db_status r, void **out, int *count)
-{
-	if (r != DB_OK) {
-		free(g->items);
-		*out = NULL;
-		*count = 0;
-		return r;
-	}
-	*out = g->items;
-	*count = g->count;
-	return DB_OK;
-}
-
 enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	/* A match gets one call (src/call_rules.h): one whose call is
 	 * written is done with, skipped here. */
@@ -72,13 +36,13 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		" WHERE m.matched_on >= :from)"
 		" WHERE NOT has_match AND NOT has_first");
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
-		struct call_match_fact *f = grow_next(&g);
+		struct call_match_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->match_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
@@ -92,14 +56,14 @@ enum db_status store_calls_match_facts(struct db *db, const char *from, struct c
 		f->has_first_session_call = db_column_int(st, 9) != 0;
 		f->contact_consent = db_column_int(st, 10) != 0;
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 enum db_status store_calls_mark_facts(struct db *db, const char *context_from, const char *window_from,
 				      const char *today, long long after_activity, long long upto_activity,
 				      struct call_mark_fact **out, int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	/* Only enrolments with two misses in the window can make a call due;
 	 * the partial index holds just the misses. */
@@ -133,17 +97,17 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		"  ON t.citizen_id = enrol.citizen_id AND t.session_id = s.id"
 		" ORDER BY enrol.id, s.date, s.id");
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	db_bind_int(st, ":after", after_activity);
 	db_bind_int(st, ":upto", upto_activity);
 	db_bind_text(st, ":window", window_from);
 	db_bind_text(st, ":context", context_from);
 	db_bind_text(st, ":today", today);
 	while (db_step(st) == DB_ROW) {
-		struct call_mark_fact *f = grow_next(&g);
+		struct call_mark_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->enrolment_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
@@ -155,13 +119,13 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 		f->contact_consent = db_column_int(st, 7) != 0;
 		f->open_missed_call = db_column_int(st, 8) != 0;
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
 				       int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 #define MISSED_OPEN_SELECT \
 	"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date," \
@@ -175,14 +139,14 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 		: MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OPEN_WHERE " AND f.source_key LIKE 'missed:%:%' ORDER BY f.id");
 #undef MISSED_OPEN_SELECT
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	if (enrolment_id)
 		db_bind_int(st, ":enrolment", enrolment_id);
 	while (db_step(st) == DB_ROW) {
-		struct call_missed_fact *f = grow_next(&g);
+		struct call_missed_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->call_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
@@ -191,13 +155,13 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 		STORE_COL(f->missed_on, st, 4);
 		STORE_COL(f->came_on, st, 5);
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 enum db_status store_calls_relative_facts(struct db *db, const char *from, struct call_relative_fact **out,
 					  int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	/* Through the citizens registered since `from` (a few weeks' intake).
 	 * Relatives whose call exists are done with: skipped here. */
@@ -210,13 +174,13 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'relative:' || c.id)"
 		" ORDER BY c.id");
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
-		struct call_relative_fact *f = grow_next(&g);
+		struct call_relative_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->citizen_id = db_column_int(st, 0);
 		f->wants_support = true;
@@ -224,13 +188,13 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 		STORE_COL(f->wished_on, st, 2);
 		f->has_call = db_column_int(st, 3) != 0;
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
 				    int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	/* The referral an assessment answers is the latest one before it.
 	 * Referrals whose call exists are done with: skipped here. Whether
@@ -250,13 +214,13 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
 		" GROUP BY r.id ORDER BY r.id");
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
-		struct call_feedback_fact *f = grow_next(&g);
+		struct call_feedback_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->referral_id = db_column_int(st, 0);
 		f->citizen_id = db_column_int(st, 1);
@@ -264,7 +228,7 @@ enum db_status store_calls_feedback_facts(struct db *db, const char *from, struc
 		f->consent = db_column_int(st, 3) != 0;
 		f->has_call = db_column_int(st, 4) != 0;
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 /* Whether citizen `c` has anything on record since :cutoff, by the
@@ -321,11 +285,11 @@ enum db_status store_calls_idle_count(struct db *db, const char *today, const ch
 enum db_status store_calls_idle_facts(struct db *db, const char *today, const char *cutoff, int limit,
 				      struct call_idle_fact **out, int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r;
 	if (limit <= 0)
-		return grow_done(&g, DB_OK, (void **)out, count);
+		return store_grow_done(&g, DB_OK, (void **)out, count);
 
 	if ((r = db_prepare(db, &st,
 			"WITH idle(id) AS ("
@@ -342,14 +306,14 @@ enum db_status store_calls_idle_facts(struct db *db, const char *today, const ch
 			"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.reason = 'no_contact'),"
 			"  " CONTACT_CONSENT("c.id")
 			" FROM idle JOIN citizens AS c ON c.id = idle.id ORDER BY c.id")) != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	bind_idle(st, today, cutoff);
 	db_bind_int(st, ":limit", limit);
 	while (db_step(st) == DB_ROW) {
-		struct call_idle_fact *f = grow_next(&g);
+		struct call_idle_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->citizen_id = db_column_int(st, 0);
 		f->ended = db_column_int(st, 1) != 0;
@@ -360,7 +324,7 @@ enum db_status store_calls_idle_facts(struct db *db, const char *today, const ch
 		f->had_no_contact_call = db_column_int(st, 6) != 0;
 		f->contact_consent = db_column_int(st, 7) != 0;
 	}
-	return grow_done(&g, db_finalize(st), (void **)out, count);
+	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
 enum db_status store_calls_no_contact_on(struct db *db, const char *day, long long *count)

@@ -199,41 +199,6 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 
 /* ---------- retention ---------- */
 
-/* A growing malloc'ed array. */
-struct grow {
-	void *items;
-	int count, cap;
-	size_t size;
-};
-
-static void *grow_next(struct grow *g)
-{
-	if (g->count == g->cap) {
-		int cap = g->cap ? g->cap * 2 : 64;
-		void *bigger = realloc(g->items, (size_t)cap * g->size);
-		if (!bigger)
-			return NULL;
-		g->items = bigger;
-		g->cap = cap;
-	}
-	void *item = (char *)g->items + (size_t)g->count++ * g->size;
-	memset(item, 0, g->size);
-	return item;
-}
-
-static enum db_status grow_done(struct grow *g, enum db_status r, void **out, int *count)
-{
-	if (r != DB_OK) {
-		free(g->items);
-		*out = NULL;
-		*count = 0;
-		return r;
-	}
-	*out = g->items;
-	*count = g->count;
-	return DB_OK;
-}
-
 /* The facts of citizen `c` the rule decides on. */
 #define RETENTION_FACTS \
 	"c.id, c.status = 'ended', COALESCE(c.ended_on, '')," \
@@ -294,9 +259,9 @@ static enum db_status waiting_scan_end(struct db *db, const char *before, const 
 enum db_status store_retention_facts(struct db *db, const char *before, struct retention_cursor *at, int max,
 				     struct retention_fact **out, int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	if (at->part != RETENTION_ENDED && at->part != RETENTION_WAITING)
-		return grow_done(&g, DB_OK, (void **)out, count);
+		return store_grow_done(&g, DB_OK, (void **)out, count);
 	/* Courses ended lie in their own index. Those never followed up
 	 * wait for a match since their referral, among everyone else in
 	 * citizens_waiting whom the rule passes over: a read looks at no
@@ -306,7 +271,7 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 	enum db_status r = at->part == RETENTION_WAITING ? waiting_scan_end(db, before, at, max, end_on, &end_id)
 							 : DB_OK;
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	struct db_stmt *st;
 	r = at->part == RETENTION_ENDED
 		? db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.ended_on"
@@ -321,7 +286,7 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 			" AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id) AND "
 			AFTER_CURSOR("c.waiting_since", "c.id"));
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	if (at->part == RETENTION_WAITING) {
 		db_bind_text(st, ":end_on", end_id ? end_on : before);
 		db_bind_int(st, ":end_id", end_id ? end_id : LLONG_MAX);
@@ -333,10 +298,10 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 	char on[CIT_DATE] = "";
 	long long id = 0;
 	while (db_step(st) == DB_ROW) {
-		struct retention_fact *f = grow_next(&g);
+		struct retention_fact *f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->citizen_id = id = db_column_int(st, 0);
 		f->ended = db_column_int(st, 1) != 0;
@@ -348,7 +313,7 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 		STORE_COL(on, st, 7);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	if (end_id && g.count < max) {
 		/* Fewer than `max` found before the end of the scan: the next
 		 * read goes on after the scan. */
@@ -357,15 +322,15 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 	} else {
 		cursor_past(at, g.count, max, on, id);
 	}
-	return grow_done(&g, r, (void **)out, count);
+	return store_grow_done(&g, r, (void **)out, count);
 }
 
 enum db_status store_retention_referrals(struct db *db, const char *before, struct retention_cursor *at, int max,
 					 struct retention_referral **out, int *count)
 {
-	struct grow g = { .size = sizeof **out };
+	struct store_grow g = { .size = sizeof **out };
 	if (at->part != RETENTION_REFERRALS)
-		return grow_done(&g, DB_OK, (void **)out, count);
+		return store_grow_done(&g, DB_OK, (void **)out, count);
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT id, referred_on FROM referrals INDEXED BY retention_referrals"
@@ -373,24 +338,24 @@ enum db_status store_retention_referrals(struct db *db, const char *before, stru
 		" AND (referrer_name IS NOT NULL OR referrer_org IS NOT NULL OR referrer_phone IS NOT NULL) AND "
 		AFTER_CURSOR("referred_on", "id"));
 	if (r != DB_OK)
-		return grow_done(&g, r, (void **)out, count);
+		return store_grow_done(&g, r, (void **)out, count);
 	db_bind_text(st, ":before", before);
 	db_bind_text(st, ":on", at->on);
 	db_bind_int(st, ":id", at->id);
 	db_bind_int(st, ":max", max);
 	struct retention_referral *f = NULL;
 	while (db_step(st) == DB_ROW) {
-		f = grow_next(&g);
+		f = store_grow_next(&g);
 		if (!f) {
 			db_finalize(st);
-			return grow_done(&g, DB_ERR_IO, (void **)out, count);
+			return store_grow_done(&g, DB_ERR_IO, (void **)out, count);
 		}
 		f->referral_id = db_column_int(st, 0);
 		STORE_COL(f->referred_on, st, 1);
 	}
 	if ((r = db_finalize(st)) == DB_OK)
 		cursor_past(at, g.count, max, f ? f->referred_on : "", f ? f->referral_id : 0);
-	return grow_done(&g, r, (void **)out, count);
+	return store_grow_done(&g, r, (void **)out, count);
 }
 
 enum db_status store_retention_strip_referral(struct db *db, long long referral_id)

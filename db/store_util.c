@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void store_copy(char *dst, size_t size, const char *src)
@@ -241,4 +242,32 @@ long store_date_diff(const char *from, const char *to)
 	if (!parse_iso(from, &a) || !parse_iso(to, &b))
 		return 0;
 	return b - a;
+}
+
+void *store_grow_next(struct store_grow *g)
+{
+	if (g->count == g->cap) {
+		int cap = g->cap ? g->cap * 2 : 64;
+		void *bigger = realloc(g->items, (size_t)cap * g->size);
+		if (!bigger)
+			return NULL;
+		g->items = bigger;
+		g->cap = cap;
+	}
+	void *item = (char *)g->items + (size_t)g->count++ * g->size;
+	memset(item, 0, g->size);
+	return item;
+}
+
+enum db_status store_grow_done(struct store_grow *g, enum db_status r, void **out, int *count)
+{
+	if (r != DB_OK) {
+		free(g->items);
+		*out = NULL;
+		*count = 0;
+		return r;
+	}
+	*out = g->items;
+	*count = g->count;
+	return DB_OK;
 }

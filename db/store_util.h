@@ -102,6 +102,18 @@ extern const char *const store_day_parts[3];
 /* The bit of a stored (weekday, part), 0 when either is unknown. */
 availability_bits store_slot_bit(int weekday, const char *part);
 
+/* A growing malloc'ed array of rows read from a statement: zero it with
+ * .size set, take each new, zeroed element from store_grow_next (NULL:
+ * out of memory), and end with store_grow_done, which hands the array
+ * over (*out, *count) or frees it when `r` is a failure. */
+struct store_grow {
+	void *items;
+	int count, cap;
+	size_t size;
+};
+void *store_grow_next(struct store_grow *g);
+enum db_status store_grow_done(struct store_grow *g, enum db_status r, void **out, int *count);
+
 /* A LIMIT one past what a screen shows of a count (COUNT_SHOWN_MAX in
  * model_limits.h): "SELECT count(*) FROM (SELECT 1 ... LIMIT "
  * STORE_COUNT_CAP ")" reads the same few rows at any size. */
