@@ -25,20 +25,6 @@ static int code_index(const char *const *codes, int n, const char *code)
 	return -1;
 }
 
-/* Room for one more element in a growing array; false when out of memory. */
-static bool grow(void **items, int *cap, int n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	int more = *cap ? *cap * 2 : 64;
-	void *p = realloc(*items, (size_t)more * size);
-	if (!p)
-		return false;
-	*items = p;
-	*cap = more;
-	return true;
-}
-
 static void bind_period(struct db_stmt *st, const struct report_period *p)
 {
 	db_bind_text(st, ":from", p->from);
@@ -94,7 +80,7 @@ enum db_status store_report_held_sessions(struct db *db, const struct report_per
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT s.id, COALESCE(s.start_time, a.start_time, ''), COALESCE(s.end_time, a.end_time, ''),"
@@ -105,18 +91,18 @@ enum db_status store_report_held_sessions(struct db *db, const struct report_per
 		return r;
 	bind_period(st, p);
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_held_session *h = store_grow_next(&g);
+		if (!h) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_held_session *h = &(*out)[(*n)++];
 		h->id = db_column_int(st, 0);
 		STORE_COL(h->start_time, st, 1);
 		STORE_COL(h->end_time, st, 2);
 		h->led_by = db_column_int(st, 3);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 enum db_status store_report_helpers(struct db *db, const struct report_period *p, struct report_helper **out,
@@ -124,7 +110,7 @@ enum db_status store_report_helpers(struct db *db, const struct report_period *p
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT h.session_id, h.volunteer_id FROM sessions AS s"
@@ -134,16 +120,16 @@ enum db_status store_report_helpers(struct db *db, const struct report_period *p
 		return r;
 	bind_period(st, p);
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_helper *h = store_grow_next(&g);
+		if (!h) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_helper *h = &(*out)[(*n)++];
 		h->session_id = db_column_int(st, 0);
 		h->volunteer_id = db_column_int(st, 1);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 /* ---------- citizens ---------- */
@@ -267,7 +253,7 @@ enum db_status store_report_activities(struct db *db, const struct report_period
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT a.id, a.name, a.kind, a.community FROM activities AS a"
@@ -279,18 +265,18 @@ enum db_status store_report_activities(struct db *db, const struct report_period
 		return r;
 	bind_period(st, p);
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_activity_fact *a = store_grow_next(&g);
+		if (!a) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_activity_fact *a = &(*out)[(*n)++];
 		a->id = db_column_int(st, 0);
 		STORE_COL(a->name, st, 1);
 		STORE_COL(a->kind, st, 2);
 		STORE_COL(a->community, st, 3);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 enum db_status store_report_session_counts(struct db *db, const struct report_period *p,
@@ -298,7 +284,7 @@ enum db_status store_report_session_counts(struct db *db, const struct report_pe
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT activity_id, substr(date, 1, 7), count(*) FILTER (WHERE status = 'held'),"
@@ -308,18 +294,18 @@ enum db_status store_report_session_counts(struct db *db, const struct report_pe
 		return r;
 	bind_period(st, p);
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_session_count *c = store_grow_next(&g);
+		if (!c) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_session_count *c = &(*out)[(*n)++];
 		c->activity_id = db_column_int(st, 0);
 		STORE_COL(c->month, st, 1);
 		c->held = db_column_int(st, 2);
 		c->cancelled = db_column_int(st, 3);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 /* Driven by the sessions' (activity, date) index and the attendance
@@ -425,7 +411,7 @@ enum db_status store_report_measure_pairs(struct db *db, const struct report_per
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT f.taken_on, f.total, COALESCE(l.taken_on, ''), COALESCE(l.total, 0)"
@@ -441,11 +427,11 @@ enum db_status store_report_measure_pairs(struct db *db, const struct report_per
 	bind_period(st, p);
 	db_bind_int(st, ":measure", measure_id);
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_measure_pair *m = store_grow_next(&g);
+		if (!m) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_measure_pair *m = &(*out)[(*n)++];
 		STORE_COL(m->first_on, st, 0);
 		m->first_total = (int)db_column_int(st, 1);
 		STORE_COL(m->latest_on, st, 2);
@@ -453,7 +439,7 @@ enum db_status store_report_measure_pairs(struct db *db, const struct report_per
 		m->later = m->latest_on[0] && strcmp(m->latest_on, m->first_on) > 0;
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 /* ---------- follow-up ---------- */
@@ -494,29 +480,29 @@ enum db_status store_report_interests(struct db *db, struct report_interest **ou
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, "SELECT id, name FROM interests ORDER BY id");
 	if (r != DB_OK)
 		return r;
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_interest *i = store_grow_next(&g);
+		if (!i) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_interest *i = &(*out)[(*n)++];
 		i->id = db_column_int(st, 0);
 		STORE_COL(i->name, st, 1);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
 
 enum db_status store_report_offers(struct db *db, struct report_offer_fact **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
-	int cap = 0;
+	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT DISTINCT ai.interest_id, " AREA("a.postcode")
@@ -525,14 +511,14 @@ enum db_status store_report_offers(struct db *db, struct report_offer_fact **out
 	if (r != DB_OK)
 		return r;
 	while (db_step(st) == DB_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		struct report_offer_fact *o = store_grow_next(&g);
+		if (!o) {
 			r = DB_ERR_IO;
 			break;
 		}
-		struct report_offer_fact *o = &(*out)[(*n)++];
 		o->interest_id = db_column_int(st, 0);
 		o->area = (int)db_column_int(st, 1);
 	}
 	enum db_status f = db_finalize(st);
-	return r != DB_OK ? r : f;
+	return store_grow_done(&g, r != DB_OK ? r : f, (void **)out, n);
 }
