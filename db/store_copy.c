@@ -92,6 +92,10 @@ static enum db_status shared_columns(struct db *from, struct db *to, const char 
 		return r;
 	db_bind_text(st, ":t", table);
 	while (db_step(st) == DB_ROW && *n < COPY_COLUMNS) {
+		/* A file's rows are the centre "lokal"; on the server they are
+		 * the centre of the role copying them (the column's default). */
+		if (strcmp(db_column_text(st, 0), "centre") == 0)
+			continue;
 		struct db_stmt *has;
 		enum db_status q = db_prepare(from, &has, "SELECT 1 FROM pragma_table_info(:t) WHERE name = :c");
 		if (q != DB_OK) {
@@ -190,8 +194,20 @@ enum db_status db_copy_into(struct db *from, struct db *to, db_copy_fn each, voi
 		db_note(to, "the database on the server holds data already");
 		r = DB_ERR_CONFLICT;
 	}
+	/* Another centre on the server already: ids would collide. */
+	long long others = 0;
+	if (r == DB_OK && (r = db_query_int(to, "SELECT count(*) FROM centres WHERE code <> current_user::text",
+					    &others)) == DB_OK && others > 0) {
+		db_note(to, "the database on the server holds other centres");
+		r = DB_ERR_CONFLICT;
+	}
 	if (r == DB_OK)
 		r = ordered_tables(to, tables, &n);
+	/* The server's list of centres stays: the file's one centre is the
+	 * role copying it, named by the file's settings below. */
+	for (int i = 0; i < n; i++)
+		if (strcmp(tables[i].name, "centres") == 0)
+			memmove(&tables[i], &tables[i + 1], (size_t)(--n - i) * sizeof *tables);
 	for (int i = n - 1; i >= 0 && r == DB_OK; i--) {
 		char sql[128];
 		snprintf(sql, sizeof sql, "DELETE FROM %s", tables[i].name);
@@ -214,6 +230,9 @@ enum db_status db_copy_into(struct db *from, struct db *to, db_copy_fn each, voi
 		if (r == DB_OK && each)
 			each(ctx, tables[i].name, have);
 	}
+	if (r == DB_OK)
+		r = db_exec(to, "UPDATE centres SET name = COALESCE((SELECT value FROM settings"
+			    " WHERE key = 'centre_name' AND value <> ''), name) WHERE code = current_user::text");
 	r = db_end(to, r);
 	db_end(from, DB_OK);
 	free(tables);

@@ -50,7 +50,7 @@ enum db_status store_settings_set(struct db *db, const char *key, const char *va
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"INSERT INTO settings(key, value) VALUES (:key, :value)"
-		" ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+		" ON CONFLICT(centre, key) DO UPDATE SET value = excluded.value");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":key", key);

@@ -63,7 +63,11 @@ enum db_status anonymise_within(struct desk *d, long long citizen_id, const char
 		free(card);
 		return r;
 	}
-	r = store_citizens_card(d->db, citizen_id, card, NULL);
+	/* Only the citizen's own centre forgets them; a partner it was
+	 * shared with loses sight of them then too. */
+	r = desk_owns_citizen(d, citizen_id);
+	if (r == DB_OK)
+		r = store_citizens_card(d->db, citizen_id, card, NULL);
 	if (r == DB_OK && card->citizen.anonymised_on[0])
 		r = DB_ERR_INVALID;
 	if (r == DB_OK)

@@ -198,6 +198,12 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, _(": consent given: %s"), vocab_label(vocab_consent_purpose, e->detail + 15));
 	} else if (strncmp(e->detail, "consent withdrawn: ", 19) == 0) {
 		strbuf_add(&b, _(": consent withdrawn: %s"), vocab_label(vocab_consent_purpose, e->detail + 19));
+	} else if (strncmp(e->detail, "shared with: ", 13) == 0) {
+		strbuf_add(&b, _(": shared with %s (the citizen's consent)"), e->detail + 13);
+	} else if (strncmp(e->detail, "sharing withdrawn: ", 19) == 0) {
+		strbuf_add(&b, _(": no longer shared with %s"), e->detail + 19);
+	} else if (strncmp(e->detail, "centre added: ", 14) == 0) {
+		strbuf_add(&b, _(": %s added to the database"), e->detail + 14);
 	} else if (attendance_detail(e->detail, &b)) {
 		/* said in words above */
 	} else if (e->detail[0]) {

@@ -59,7 +59,9 @@ static enum db_status read_view(struct desk *d, long long id, struct citizen_vie
 {
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	enum db_status r = store_citizens_card(d->db, id, &out->card, NULL);
+	enum db_status r = desk_sees_citizen(d, id);
+	if (r == DB_OK)
+		r = store_citizens_card(d->db, id, &out->card, NULL);
 	if (r == DB_OK)
 		r = store_citizens_facts(d->db, id, today, &out->facts);
 	char now[20];
@@ -124,7 +126,9 @@ static enum db_status on_record(struct desk *d, long long id)
 	struct citizen_card *card = malloc(sizeof *card);
 	if (!card)
 		return DB_ERR_IO;
-	enum db_status r = store_citizens_card(d->db, id, card, NULL);
+	enum db_status r = desk_sees_citizen(d, id);
+	if (r == DB_OK)
+		r = store_citizens_card(d->db, id, card, NULL);
 	if (r == DB_OK && card->citizen.anonymised_on[0])
 		r = DB_ERR_INVALID;
 	free(card);

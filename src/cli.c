@@ -80,6 +80,9 @@ static const struct {
 	{ "migrate-to", CLI_MIGRATE_TO, 1, 1, { NULL }, "postgresql://...",
 	  N_("copy the database file into an empty database on a PostgreSQL server, for several centres on one "
 	     "server; the file is left as it was") },
+	{ "centre", CLI_CENTRE, 1, 3, { NULL }, "list | add ROLE NAME",
+	  N_("the centres sharing a PostgreSQL server; add makes the server's role ROLE a centre called NAME, "
+	     "which sees only its own citizens and those shared with it") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -275,7 +278,7 @@ void cli_print_version(FILE *out)
 	fprintf(out, "brobygger %s\n", PACKAGE_VERSION);
 }
 
-static void print_db_error(FILE *err, const char *path, enum db_status st, struct db *db)
+void cli_db_error(FILE *err, const char *path, enum db_status st, struct db *db)
 {
 	fprintf(err, "brobygger: %s: %s\n", path, dbmessage(st));
 	const char *detail = db_errdetail(db);
@@ -306,7 +309,7 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 	struct db *db;
 	enum db_status st = db_open(db_path, &db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
+		cli_db_error(err, db_path, st, db);
 		db_close(db);
 		return EXIT_FAILURE;
 	}
@@ -330,7 +333,7 @@ int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *
 		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, NULL);
+		cli_db_error(err, db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	double secs = seconds_since(&t0);
@@ -371,13 +374,13 @@ int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, 
 	struct db *from = NULL, *to = NULL;
 	enum db_status st = db_open(db_path, &from);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, from);
+		cli_db_error(err, db_path, st, from);
 		db_close(from);
 		return EXIT_FAILURE;
 	}
 	st = db_open(to_where, &to);
 	if (st != DB_OK) {
-		print_db_error(err, shown, st, to);
+		cli_db_error(err, shown, st, to);
 		db_close(to);
 		db_close(from);
 		return EXIT_FAILURE;
@@ -387,7 +390,7 @@ int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, 
 	if (st == DB_ERR_CONFLICT || st == DB_ERR_MISUSE)
 		fprintf(err, _("brobygger: nothing was copied: %s.\n"), db_errdetail(to));
 	else if (st != DB_OK)
-		print_db_error(err, shown, st, to);
+		cli_db_error(err, shown, st, to);
 	else
 		fprintf(out, _("Every table holds as many rows on the server as in the file. From now on start"
 			       " Brobygger with --db '%s' (or set BROBYGGER_DB); the file is left as it was.\n"), shown);
@@ -405,7 +408,7 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 	struct db *db;
 	enum db_status st = db_open_existing(db_path, true, &db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
+		cli_db_error(err, db_path, st, db);
 		db_close(db);
 		return EXIT_FAILURE;
 	}
@@ -432,7 +435,7 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, NULL);
+		cli_db_error(err, db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	fprintf(out, _("%s: the database is sound (schema version %d).\n"), db_path, version);
@@ -573,9 +576,7 @@ int cli_restore(const struct cli_args *args, const char *db_path, FILE *out, FIL
 
 /* ---------- data protection (issue 12) ---------- */
 
-/* An existing database, opened and migrated, for a command that acts as
- * the coordinator; NULL (and why, on err) when there is none. */
-static struct db *open_for_protection(const char *db_path, FILE *err)
+struct db *cli_open_existing(const char *db_path, FILE *err)
 {
 	if (!db_exists(db_path)) {
 		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
@@ -584,7 +585,7 @@ static struct db *open_for_protection(const char *db_path, FILE *err)
 	struct db *db;
 	enum db_status st = db_open(db_path, &db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
+		cli_db_error(err, db_path, st, db);
 		db_close(db);
 		return NULL;
 	}
@@ -610,7 +611,7 @@ static void print_retention(FILE *out, const struct retention_result *r, bool ap
 
 int cli_retention(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
 {
-	struct db *db = open_for_protection(db_path, err);
+	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
@@ -620,7 +621,7 @@ int cli_retention(const struct cli_args *args, const char *db_path, FILE *out, F
 				  : retention_preview(&desk, NULL, date_today(), &r);
 	db_close(db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, NULL);
+		cli_db_error(err, db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	print_retention(out, &r, apply);
@@ -634,7 +635,7 @@ int cli_insight(const struct cli_args *args, const char *db_path, FILE *out, FIL
 		fprintf(err, _("brobygger: %s is not a citizen number.\n"), args->args[0]);
 		return EXIT_USAGE;
 	}
-	struct db *db = open_for_protection(db_path, err);
+	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
@@ -650,7 +651,7 @@ int cli_insight(const struct cli_args *args, const char *db_path, FILE *out, FIL
 		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
-		print_db_error(err, file ? file : db_path, st, NULL);
+		cli_db_error(err, file ? file : db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	if (file)
@@ -690,7 +691,7 @@ int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 	snprintf(f.user, sizeof f.user, "%s", user ? user : "");
 	if (!day_option(args, "from", f.from, err) || !day_option(args, "to", f.to, err))
 		return EXIT_USAGE;
-	struct db *db = open_for_protection(db_path, err);
+	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
@@ -711,7 +712,7 @@ int cli_audit(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 	free(batch);
 	db_close(db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, NULL);
+		cli_db_error(err, db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	if (!total)

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "model_status.h"
+
 enum cli_command {
 	CLI_TUI = 0,
 	CLI_HELP,
@@ -22,6 +24,7 @@ enum cli_command {
 	CLI_EXPORT,
 	CLI_IMPORT,
 	CLI_MIGRATE_TO,
+	CLI_CENTRE,
 };
 
 enum { CLI_MAX_ARGS = 4, CLI_MAX_OPTIONS = 12 };
@@ -60,6 +63,14 @@ void cli_print_help(FILE *out);
 void cli_print_version(FILE *out);
 
 /* Subcommands: return the process exit status; messages go to out/err. */
+struct db;
+/* An existing database, opened and migrated, for a command that acts as
+ * the coordinator; NULL (and why, on err) when there is none. */
+struct db *cli_open_existing(const char *db_path, FILE *err);
+/* "brobygger: PATH: what went wrong", and the engine's detail if any. */
+void cli_db_error(FILE *err, const char *path, enum db_status st, struct db *db);
+
+int cli_centre(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_demo(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);
 int cli_check(const char *db_path, FILE *out, FILE *err);
 int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err);

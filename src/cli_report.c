@@ -19,31 +19,6 @@
 #include "report_rules.h"
 #include "sheets.h"
 
-static void print_db_error(FILE *err, const char *path, enum db_status st, struct db *db)
-{
-	fprintf(err, "brobygger: %s: %s\n", path, dbmessage(st));
-	const char *detail = db ? db_errdetail(db) : "";
-	if (detail && *detail)
-		fprintf(err, "  (%s)\n", detail);
-}
-
-/* An existing database, migrated; never a new one made by mistake. */
-static struct db *open_existing(const char *db_path, FILE *err)
-{
-	if (!db_exists(db_path)) {
-		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
-		return NULL;
-	}
-	struct db *db;
-	enum db_status st = db_open(db_path, &db);
-	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
-
 /* A new file readable by its owner only: the figures are the centre's. */
 static FILE *create_file(const char *path, FILE *err)
 {
@@ -73,7 +48,7 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		return EXIT_USAGE;
 	}
 	const char *output = cli_option(args, "output");
-	struct db *db = open_existing(db_path, err);
+	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
@@ -81,7 +56,7 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	struct report rep;
 	enum db_status st = report_make(&desk, &period, uses[format], &rep);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, db);
+		cli_db_error(err, db_path, st, db);
 		report_free(&rep);
 		db_close(db);
 		return EXIT_FAILURE;
@@ -149,7 +124,7 @@ int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 	}
 	char iso[DATE_ISO_LEN];
 	date_format_iso(day, iso);
-	struct db *db = open_existing(db_path, err);
+	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
@@ -158,7 +133,7 @@ int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 	enum db_status st = roll ? sheets_roll_day(&desk, iso, activity, &rolls) : sheets_calls(&desk, iso, &calls);
 	db_close(db);
 	if (st != DB_OK) {
-		print_db_error(err, db_path, st, NULL);
+		cli_db_error(err, db_path, st, NULL);
 		return EXIT_FAILURE;
 	}
 	if (roll && rolls.n == 0) {

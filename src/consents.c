@@ -29,7 +29,9 @@ enum db_status consents_history(struct desk *d, long long citizen_id, struct con
 static enum db_status citizen_on_record(struct desk *d, long long citizen_id)
 {
 	struct citizen_card card;
-	enum db_status r = store_citizens_card(d->db, citizen_id, &card, NULL);
+	enum db_status r = desk_sees_citizen(d, citizen_id);
+	if (r == DB_OK)
+		r = store_citizens_card(d->db, citizen_id, &card, NULL);
 	if (r == DB_OK && card.citizen.anonymised_on[0])
 		r = DB_ERR_INVALID;
 	return r;

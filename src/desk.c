@@ -3,9 +3,11 @@
 #include "desk.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "db.h"
+#include "store_centres.h"
 #include "store_settings.h"
 
 struct desk desk_command_line(struct db *db)
@@ -67,6 +69,34 @@ bool desk_others_changed(struct desk *d)
 	bool first = d->others_version == 0;
 	d->others_version = v;
 	return !first;
+}
+
+const char *desk_centre(struct desk *d)
+{
+	if (!d->centre[0] && store_centres_mine(d->db, d->centre) != DB_OK)
+		d->centre[0] = '\0';
+	return d->centre;
+}
+
+static enum db_status citizen_for(struct desk *d, long long citizen_id, bool own)
+{
+	const char *mine = desk_centre(d);
+	char owner[CENTRE_CODE];
+	bool visible;
+	enum db_status r = store_centres_citizen(d->db, citizen_id, mine, owner, &visible);
+	if (r == DB_OK && !(own ? strcmp(owner, mine) == 0 : visible))
+		r = DB_ERR_NOTFOUND;
+	return r;
+}
+
+enum db_status desk_sees_citizen(struct desk *d, long long citizen_id)
+{
+	return citizen_for(d, citizen_id, false);
+}
+
+enum db_status desk_owns_citizen(struct desk *d, long long citizen_id)
+{
+	return citizen_for(d, citizen_id, true);
 }
 
 static long long (*clock_fn)(void);

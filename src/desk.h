@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "model_limits.h"
 #include "model_status.h"
 #include "model_users.h"
 
@@ -37,6 +38,9 @@ struct desk {
 	/* The database was found damaged: from then on it is only read,
 	 * never written, until a backup is restored. */
 	bool damaged;
+	/* The centre this desk acts for ("lokal" on a file, the database
+	 * role on a server); read at the first use case that asks. */
+	char centre[CENTRE_CODE];
 };
 
 /* A desk for the command line on an open database. */
@@ -68,6 +72,16 @@ bool desk_others_changed(struct desk *d);
  * their own (NULL: the real one). */
 long long desk_seconds(void);
 void desk_set_clock(long long (*seconds)(void));
+
+/* Inside a use case: whether this desk's centre may see the citizen (its
+ * own, or shared with it by consent) or, for what only the citizen's own
+ * centre may do (share, anonymise), owns them. DB_ERR_NOTFOUND when not:
+ * another centre's citizen is not there for this one. The server's
+ * row-level security says the same a second time. */
+enum db_status desk_sees_citizen(struct desk *d, long long citizen_id);
+enum db_status desk_owns_citizen(struct desk *d, long long citizen_id);
+/* The centre's code, read once. */
+const char *desk_centre(struct desk *d);
 
 /* One line in the audit log for the person signed in, stamped with the
  * real time (never the test clock): action view, create, update, delete,

@@ -261,7 +261,9 @@ enum db_status insight_write(struct desk *d, long long citizen_id, FILE *out)
 	/* That the person exists, and their name for the heading. */
 	if (r == DB_OK) {
 		w->out = out;
-		r = store_citizens_card(d->db, citizen_id, who, NULL);
+		r = desk_sees_citizen(d, citizen_id);
+		if (r == DB_OK)
+			r = store_citizens_card(d->db, citizen_id, who, NULL);
 	}
 	if (r == DB_OK) {
 		char today[32];

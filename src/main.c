@@ -193,6 +193,8 @@ int main(int argc, char **argv)
 		return cli_import(&args, path, stdout, stderr);
 	case CLI_MIGRATE_TO:
 		return cli_migrate_to(&args, path, stdout, stderr);
+	case CLI_CENTRE:
+		return cli_centre(&args, path, stdout, stderr);
 	case CLI_TUI:
 		break;
 	}

@@ -55,6 +55,12 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 			for (int i = 0; r == DB_OK && i < n; i++) {
 				if (!retention_rule_anonymise(&facts[i], today, s))
 					continue;
+				/* A citizen a partner shared with this centre is
+				 * its own centre's to forget. */
+				if ((r = desk_owns_citizen(d, facts[i].citizen_id)) == DB_ERR_NOTFOUND) {
+					r = DB_OK;
+					continue;
+				}
 				out->citizens++;
 				if (apply)
 					r = anonymise_within(d, facts[i].citizen_id, now);

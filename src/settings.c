@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "store_centres.h"
 #include "store_settings.h"
 
 /* Keys of the settings table. */
@@ -157,6 +158,9 @@ enum db_status settings_save(struct desk *d, const struct centre_settings *in)
 	if (r != DB_OK)
 		return r;
 	r = store_settings_set(d->db, KEY_CENTRE_NAME, in->centre_name);
+	/* The name partners on the same server see when sharing a citizen. */
+	if (r == DB_OK)
+		r = store_centres_rename(d->db, desk_centre(d), in->centre_name);
 	if (r == DB_OK)
 		r = set_number(d, KEY_IDLE_MINUTES, in->idle_lock_minutes);
 	if (r == DB_OK)

@@ -274,6 +274,7 @@ const struct vocab vocab_audit_entity[] = {
 	{ "barriers", N_("barriers") },
 	{ "audit_log", N_("audit log") },
 	{ "retention", N_("by the retention rule") },
+	{ "centre", N_("centre") },
 	{ NULL, NULL },
 };
 

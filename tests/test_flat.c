@@ -88,13 +88,13 @@ static void on_plan(void *ctx, const char *sql, const char *step)
 	snprintf(full_scan, sizeof full_scan, "%s in: %.500s", step, sql);
 }
 
-struct centre {
+struct demo_centre {
 	struct db *db;
 	struct desk desk;
 	long long citizen, session;
 };
 
-static bool open_centre(struct centre *c, long citizens)
+static bool open_centre(struct demo_centre *c, long citizens)
 {
 	char path[128], name[32];
 	snprintf(name, sizeof name, "demo-%ld.db", citizens);
@@ -115,25 +115,25 @@ static bool open_centre(struct centre *c, long citizens)
 
 /* ---------- the actions ---------- */
 
-static enum db_status home(struct centre *c)
+static enum db_status home(struct demo_centre *c)
 {
 	struct overview o;
 	return overview_today(&c->desk, &o);
 }
 
-static enum db_status search(struct centre *c, const char *typed)
+static enum db_status search(struct demo_centre *c, const char *typed)
 {
 	struct citizen_hit hits[20];
 	int n;
 	return citizens_search(&c->desk, typed, 0, 20, hits, &n);
 }
 
-static enum db_status search_m(struct centre *c) { return search(c, "m"); }
-static enum db_status search_han(struct centre *c) { return search(c, "han"); }
-static enum db_status search_two_words(struct centre *c) { return search(c, "an ni"); }
-static enum db_status search_phone(struct centre *c) { return search(c, "2 3"); }
+static enum db_status search_m(struct demo_centre *c) { return search(c, "m"); }
+static enum db_status search_han(struct demo_centre *c) { return search(c, "han"); }
+static enum db_status search_two_words(struct demo_centre *c) { return search(c, "an ni"); }
+static enum db_status search_phone(struct demo_centre *c) { return search(c, "2 3"); }
 
-static enum db_status card(struct centre *c)
+static enum db_status card(struct demo_centre *c)
 {
 	struct citizen_view *v = malloc(sizeof *v);
 	if (!v)
@@ -143,7 +143,7 @@ static enum db_status card(struct centre *c)
 	return r;
 }
 
-static enum db_status call_list(struct centre *c)
+static enum db_status call_list(struct demo_centre *c)
 {
 	struct call_counts counts;
 	struct call_escalation raised[8];
@@ -153,7 +153,7 @@ static enum db_status call_list(struct centre *c)
 	return r == DB_OK ? calls_page(&c->desk, "2026-12-03", "", NULL, 20, rows, &n) : r;
 }
 
-static enum db_status waiting_list(struct centre *c)
+static enum db_status waiting_list(struct demo_centre *c)
 {
 	struct waiting_citizen w[20];
 	int n;
@@ -162,7 +162,7 @@ static enum db_status waiting_list(struct centre *c)
 	return r == DB_OK ? matching_waiting(&c->desk, 0, 20, w, &n) : r;
 }
 
-static enum db_status roll(struct centre *c)
+static enum db_status roll(struct demo_centre *c)
 {
 	struct roll r;
 	enum db_status st = attendance_roll_view(&c->desk, c->session, &r);
@@ -171,7 +171,7 @@ static enum db_status roll(struct centre *c)
 	return st;
 }
 
-static enum db_status mark(struct centre *c)
+static enum db_status mark(struct demo_centre *c)
 {
 	struct roll r;
 	enum db_status st = attendance_roll_view(&c->desk, c->session, &r);
@@ -184,26 +184,26 @@ static enum db_status mark(struct centre *c)
 }
 
 /* The steps of the day's rules, each what one idle moment runs. */
-static enum db_status retention_step(struct centre *c)
+static enum db_status retention_step(struct demo_centre *c)
 {
 	struct retention_pass p = { 0 };
 	enum db_status r = retention_daily_step(&c->desk, today, &p);
 	return r == DB_OK && !p.done ? retention_daily_step(&c->desk, today, &p) : r;
 }
 
-static enum db_status calls_sweep(struct centre *c)
+static enum db_status calls_sweep(struct demo_centre *c)
 {
 	struct call_sweep s;
 	return calls_plan_due(&c->desk, today, false, &s);
 }
 
-static enum db_status marks_step(struct centre *c)
+static enum db_status marks_step(struct demo_centre *c)
 {
 	struct marks_replay m = { 0 };
 	return calls_replay_marks_step(&c->desk, today, &m);
 }
 
-static enum db_status no_contact_step(struct centre *c)
+static enum db_status no_contact_step(struct demo_centre *c)
 {
 	struct no_contact_count n = { 0 };
 	return calls_no_contact_count_step(&c->desk, today, &n);
@@ -211,7 +211,7 @@ static enum db_status no_contact_step(struct centre *c)
 
 static const struct action {
 	const char *what;
-	enum db_status (*run)(struct centre *c);
+	enum db_status (*run)(struct demo_centre *c);
 } actions[] = {
 	{ "the home screen's numbers", home },
 	{ "search: one letter", search_m },
@@ -231,7 +231,7 @@ static const struct action {
 enum { NACTIONS = sizeof actions / sizeof actions[0] };
 
 /* The work of each action, and whether a plan read a whole table. */
-static void measure(struct centre *c, long long work[NACTIONS], char scans[NACTIONS][600])
+static void measure(struct demo_centre *c, long long work[NACTIONS], char scans[NACTIONS][600])
 {
 	db_watch_plans(c->db, on_plan, NULL);
 	for (int i = 0; i < NACTIONS; i++) {
@@ -250,7 +250,7 @@ int main(void)
 {
 	if (!testdb_start("flat"))
 		return 1;
-	struct centre small, large;
+	struct demo_centre small, large;
 	if (!open_centre(&small, SMALL) || !open_centre(&large, LARGE)) {
 		printf("Bail out! cannot make the demo centres\n");
 		return 1;

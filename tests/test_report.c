@@ -109,7 +109,7 @@ static void sql(const char *text)
 static void make_centre(void)
 {
 	sql("INSERT INTO settings(key, value) VALUES ('centre_name', 'Frivilligcenter Ølby')"
-	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	    " ON CONFLICT(centre, key) DO UPDATE SET value = excluded.value");
 	/* Volunteers: recruited in the period are Bo (15 Jan) and Cai (1 Mar):
 	 * 2. Status today: training 1 (Cai), active 2 (Anne, Bo), of them
 	 * with lived experience 1 (Anne), paused 1 (Dorte), stopped 1 (Erik,

@@ -21,6 +21,8 @@
 #define WISHES_CHARS 1000
 #define NOTE_CHARS 120          /* a note on the card, a call's short answers */
 #define CENTRE_NAME_CHARS 80
+/* A centre's code: "lokal" on a file, its database role on a server. */
+enum { CENTRE_CODE = 64 };
 
 /* ---------- people at the desk ---------- */
 #define PIN_MIN_DIGITS 4

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "model_citizen.h"
+#include "model_limits.h"
 #include "model_status.h"
 #include "model_users.h"
 
@@ -41,6 +42,28 @@ struct consent_outcome {
 	bool changed;                    /* false: it was already so */
 	int calls_cancelled;             /* open calls the consent no longer allows */
 	bool anonymised;                 /* registration withdrawn: the person is gone */
+};
+
+/* ---------- centres and sharing ---------- */
+
+/* The centres that share one database: on a file only this one
+ * ("lokal"), on a server one per database role (its name is the code). */
+enum { CENTRES_MAX = 32, SHARES_MAX = 32 };
+struct centre {
+	char code[CENTRE_CODE];
+	char name[LIMIT_BYTES(CENTRE_NAME_CHARS)];
+};
+
+/* A citizen's consent to be seen by a partner centre: given on a day, and
+ * perhaps withdrawn later (the row stays, for the record). */
+struct citizen_share {
+	long long id;
+	char partner[CENTRE_CODE];
+	char partner_name[LIMIT_BYTES(CENTRE_NAME_CHARS)];
+	char given_on[CIT_DATE];
+	char given_by[CIT_NAME];
+	char withdrawn_on[CIT_DATE];     /* "" while in force */
+	char withdrawn_by[CIT_NAME];
 };
 
 /* ---------- the audit log ---------- */
