@@ -8,6 +8,7 @@
 
 #include "anonymise.h"
 #include "app.h"
+#include "centres.h"
 #include "consents.h"
 #include "date.h"
 #include "dialog.h"
@@ -28,8 +29,15 @@ struct consent_state {
 	bool anonymised;
 	struct consent_event history[CONSENT_HISTORY_MAX];
 	int n;
-	int selected;                 /* a purpose */
+	/* On a server: the partner centres the citizen can be shared with,
+	 * each a row after the purposes. None on a file. */
+	struct centre partners[CENTRES_MAX];
+	int npartners;
+	struct citizen_share shares[SHARES_MAX];
+	int nshares;
+	int selected;                 /* a purpose, then a partner */
 	enum consent_purpose asked;   /* the purpose a dialog is about */
+	int asked_partner;            /* the partner a dialog is about */
 };
 
 extern const struct screen_ops consent_screen;
@@ -61,9 +69,22 @@ static const struct consent_event *state_of(const struct consent_state *st, enum
 	return latest;
 }
 
+/* The share with partner `i` in force, or NULL. */
+static const struct citizen_share *share_with(const struct consent_state *st, int i)
+{
+	for (int k = 0; k < st->nshares; k++)
+		if (strcmp(st->shares[k].partner, st->partners[i].code) == 0 && !st->shares[k].withdrawn_on[0])
+			return &st->shares[k];
+	return NULL;
+}
+
 static bool reload(struct consent_state *st, struct app *app)
 {
 	enum db_status r = consents_history(&app->desk, st->citizen_id, st->history, CONSENT_HISTORY_MAX, &st->n);
+	if (r == DB_OK)
+		r = centres_partners(&app->desk, st->partners, CENTRES_MAX, &st->npartners);
+	if (r == DB_OK)
+		r = centres_shares(&app->desk, st->citizen_id, st->shares, SHARES_MAX, &st->nshares);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -133,6 +154,24 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 		}
 		snprintf(line, sizeof line, "%s %s %s", p == st->selected ? ">" : " ", padded, status);
 		attr_t attr = p == st->selected ? A_REVERSE : A_NORMAL;
+		draw_blank(y, a->left, a->cols, attr);
+		draw_text(y, a->left, a->cols, line, attr);
+	}
+	for (int i = 0; i < st->npartners && y < a->top + a->rows; i++, y++) {
+		char label[400], padded[500], day[16], status[600];
+		snprintf(label, sizeof label, _("Shared with %s"), st->partners[i].name);
+		text_pad(padded, sizeof padded, label, label_w);
+		const struct citizen_share *e = share_with(st, i);
+		if (e) {
+			day_words(e->given_on, day, sizeof day);
+			snprintf(status, sizeof status, e->given_by[0] ? _("given %s by %s") : _("given %s"), day,
+				 e->given_by);
+		} else {
+			snprintf(status, sizeof status, "%s", _("not shared"));
+		}
+		bool chosen = CONSENT_PURPOSES + i == st->selected;
+		snprintf(line, sizeof line, "%s %s %s", chosen ? ">" : " ", padded, status);
+		attr_t attr = chosen ? A_REVERSE : A_NORMAL;
 		draw_blank(y, a->left, a->cols, attr);
 		draw_text(y, a->left, a->cols, line, attr);
 	}
@@ -273,10 +312,50 @@ static void ask_withdraw(struct consent_state *st, struct app *app)
 	dialog_confirm(app, &(struct confirm_args){ .question = q, .done = withdraw_answered, .ctx = st });
 }
 
+/* ---------- sharing with a partner ---------- */
+
+static void share_answered(struct app *app, void *ctx, int yes)
+{
+	struct consent_state *st = ctx;
+	if (!yes)
+		return;
+	const struct centre *p = &st->partners[st->asked_partner];
+	bool give = !share_with(st, st->asked_partner), changed;
+	enum db_status r = centres_share(&app->desk, st->citizen_id, p->code, give, &changed);
+	if (r == DB_ERR_NOTFOUND) {
+		app_status(app, STATUS_ERROR, "%s", _("Only the citizen's own centre can share them or stop it."));
+		return;
+	}
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	reload(st, app);
+	app_status(app, STATUS_INFO, give ? _("Shared with %s from today.") : _("No longer shared with %s."), p->name);
+}
+
+static void ask_share(struct consent_state *st, struct app *app, int partner)
+{
+	st->asked_partner = partner;
+	const char *name = st->partners[partner].name;
+	char q[800];
+	if (share_with(st, partner))
+		snprintf(q, sizeof q, _("Stop sharing with %s from today? They can no longer see the citizen; what "
+					"they wrote stays here."), name);
+	else
+		snprintf(q, sizeof q, _("Has the citizen agreed that %s may see the card and everything written "
+					"about them? Share from today?"), name);
+	dialog_confirm(app, &(struct confirm_args){ .question = q, .done = share_answered, .ctx = st });
+}
+
 static void toggle(struct consent_state *st, struct app *app)
 {
 	if (st->anonymised) {
 		app_status(app, STATUS_ERROR, "%s", _("The person's details were removed: nothing new is recorded."));
+		return;
+	}
+	if (st->selected >= CONSENT_PURPOSES) {
+		ask_share(st, app, st->selected - CONSENT_PURPOSES);
 		return;
 	}
 	st->asked = (enum consent_purpose)st->selected;
@@ -364,7 +443,8 @@ static unsigned consent_key(struct screen *s, struct app *app, ui_key key)
 	default:
 		break;
 	}
-	unsigned r = list_move_cursor(&st->selected, CONSENT_PURPOSES, CONSENT_PURPOSES, key);
+	int rows = CONSENT_PURPOSES + st->npartners;
+	unsigned r = list_move_cursor(&st->selected, rows, rows, key);
 	return r ? r : app_default_key(app, key);
 }
 
@@ -378,7 +458,9 @@ const struct screen_ops consent_screen = {
 	.help = N_("Consent is kept per purpose, each given or withdrawn on a day by someone's hand, and it acts: "
 		   "without consent that volunteers may call no call is planned to the citizen, without consent "
 		   "to feedback nobody calls the referrer, and without consent to measures no answers are kept. "
-		   "Withdrawing consent to registration anonymises the citizen. Up and Down choose a purpose."),
+		   "Withdrawing consent to registration anonymises the citizen. On a server shared by several centres, "
+		   "the citizen can also agree to be shared with a partner centre, which then sees the card. Up and "
+		   "Down choose a purpose or a partner."),
 	.actions = consent_actions,
 	.enter = consent_enter,
 	.draw = consent_draw,
