@@ -133,8 +133,9 @@ enum db_status store_shares_of(struct db *db, long long citizen_id, struct citiz
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT s.id, s.partner, COALESCE(p.name, s.partner), s.given_on, COALESCE(g.name, ''),"
-		" COALESCE(s.withdrawn_on, ''), COALESCE(w.name, '') FROM citizen_shares AS s"
-		" LEFT JOIN centres AS p ON p.code = s.partner"
+		" COALESCE(s.withdrawn_on, ''), COALESCE(w.name, ''), COALESCE(o.name, s.centre)"
+		" FROM citizen_shares AS s LEFT JOIN centres AS p ON p.code = s.partner"
+		" LEFT JOIN centres AS o ON o.code = s.centre"
 		" LEFT JOIN users AS g ON g.id = s.recorded_by LEFT JOIN users AS w ON w.id = s.withdrawn_by"
 		" WHERE s.citizen_id = :citizen ORDER BY s.given_on, s.id");
 	if (r != DB_OK)
@@ -150,6 +151,7 @@ enum db_status store_shares_of(struct db *db, long long citizen_id, struct citiz
 		STORE_COL(e->given_by, st, 4);
 		STORE_COL(e->withdrawn_on, st, 5);
 		STORE_COL(e->withdrawn_by, st, 6);
+		STORE_COL(e->owner_name, st, 7);
 	}
 	r = db_finalize(st);
 	if (r != DB_OK)

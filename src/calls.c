@@ -277,7 +277,15 @@ static enum db_status write_calls(struct desk *d, const struct call_new *calls, 
 	int made = 0, cancelled = 0;
 	for (int i = 0; i < n && r == DB_OK; i++) {
 		long long id = 0;
-		if (!missing[i] || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
+		if (!missing[i])
+			continue;
+		/* A partner's citizen shared with this centre is followed up
+		 * by their own centre's rules, not twice. */
+		if ((r = desk_owns_citizen(d, calls[i].citizen_id)) == DB_ERR_NOTFOUND) {
+			r = DB_OK;
+			continue;
+		}
+		if (r != DB_OK || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
 			continue;
 		made++;
 		r = desk_audit(d, "create", "follow_up", id, calls[i].source_key[0] ? calls[i].source_key : NULL);

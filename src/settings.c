@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "db.h"
 #include "store_centres.h"
 #include "store_settings.h"
 
@@ -103,6 +104,16 @@ enum db_status settings_apply_time_zone(struct desk *d)
 enum db_status settings_read(struct desk *d, struct centre_settings *out)
 {
 	enum db_status r = store_settings_get(d->db, KEY_CENTRE_NAME, out->centre_name, sizeof out->centre_name);
+	/* A centre added to a server is named when it is added, before it
+	 * has settings of its own. */
+	if (r == DB_OK && !out->centre_name[0] && db_engine(d->db) == DB_ENGINE_POSTGRESQL) {
+		struct centre all[CENTRES_MAX];
+		int n = 0;
+		r = store_centres_list(d->db, all, CENTRES_MAX, &n);
+		for (int i = 0; i < n; i++)
+			if (strcmp(all[i].code, desk_centre(d)) == 0)
+				snprintf(out->centre_name, sizeof out->centre_name, "%s", all[i].name);
+	}
 	if (r == DB_OK)
 		r = read_number(d, KEY_IDLE_MINUTES, IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX,
 				&out->idle_lock_minutes);

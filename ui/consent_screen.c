@@ -35,6 +35,7 @@ struct consent_state {
 	int npartners;
 	struct citizen_share shares[SHARES_MAX];
 	int nshares;
+	const char *shared_by;        /* the citizen's own centre, when not this one */
 	int selected;                 /* a purpose, then a partner */
 	enum consent_purpose asked;   /* the purpose a dialog is about */
 	int asked_partner;            /* the partner a dialog is about */
@@ -85,6 +86,16 @@ static bool reload(struct consent_state *st, struct app *app)
 		r = centres_partners(&app->desk, st->partners, CENTRES_MAX, &st->npartners);
 	if (r == DB_OK)
 		r = centres_shares(&app->desk, st->citizen_id, st->shares, SHARES_MAX, &st->nshares);
+	/* A partner's citizen shared with this centre: only their own
+	 * centre shares them on or stops it. */
+	st->shared_by = NULL;
+	for (int k = 0; k < st->nshares; k++)
+		if (strcmp(st->shares[k].partner, desk_centre(&app->desk)) == 0 && !st->shares[k].withdrawn_on[0])
+			st->shared_by = st->shares[k].owner_name;
+	if (st->shared_by)
+		st->npartners = 0;
+	if (st->selected >= CONSENT_PURPOSES + st->npartners)
+		st->selected = 0;
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;
@@ -120,6 +131,7 @@ static void day_words(const char *iso, char *out, size_t size)
 struct history_line {
 	const char *day, *who, *purpose;
 	bool given;
+	const char *partner;          /* a share with this partner, not a purpose */
 };
 
 static void consent_draw(struct screen *s, struct app *app, const struct area *a)
@@ -159,12 +171,12 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 	}
 	for (int i = 0; i < st->npartners && y < a->top + a->rows; i++, y++) {
 		char label[400], padded[500], day[16], status[600];
-		snprintf(label, sizeof label, _("Shared with %s"), st->partners[i].name);
+		snprintf(label, sizeof label, _("Share with %s"), st->partners[i].name);
 		text_pad(padded, sizeof padded, label, label_w);
 		const struct citizen_share *e = share_with(st, i);
 		if (e) {
 			day_words(e->given_on, day, sizeof day);
-			snprintf(status, sizeof status, e->given_by[0] ? _("given %s by %s") : _("given %s"), day,
+			snprintf(status, sizeof status, e->given_by[0] ? _("shared %s by %s") : _("shared %s"), day,
 				 e->given_by);
 		} else {
 			snprintf(status, sizeof status, "%s", _("not shared"));
@@ -175,18 +187,28 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 		draw_blank(y, a->left, a->cols, attr);
 		draw_text(y, a->left, a->cols, line, attr);
 	}
+	if (st->shared_by && y < a->top + a->rows) {
+		snprintf(line, sizeof line, _("  Shared with this centre by %s, with the citizen's consent."), st->shared_by);
+		y += draw_wrapped(y, a->left, 2, a->cols, line, A_NORMAL);
+	}
 	if (y + 2 >= a->top + a->rows)
 		return;
 	y++;
 	draw_text(y++, a->left, a->cols, _("History"), A_BOLD | A_UNDERLINE);
 	/* Newest first, each giving and each withdrawal on a line. */
-	struct history_line events[2 * CONSENT_HISTORY_MAX];
+	struct history_line events[2 * (CONSENT_HISTORY_MAX + SHARES_MAX)];
 	int n = 0;
 	for (int i = 0; i < st->n; i++) {
 		const struct consent_event *e = &st->history[i];
-		events[n++] = (struct history_line){ e->given_on, e->given_by, e->purpose, true };
+		events[n++] = (struct history_line){ e->given_on, e->given_by, e->purpose, true, NULL };
 		if (e->withdrawn_on[0])
-			events[n++] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, e->purpose, false };
+			events[n++] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, e->purpose, false, NULL };
+	}
+	for (int i = 0; i < st->nshares; i++) {
+		const struct citizen_share *e = &st->shares[i];
+		events[n++] = (struct history_line){ e->given_on, e->given_by, "", true, e->partner_name };
+		if (e->withdrawn_on[0])
+			events[n++] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, "", false, e->partner_name };
 	}
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0 && strcmp(events[j - 1].day, events[j].day) < 0; j--) {
@@ -201,7 +223,12 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 		day_words(events[i].day, day, sizeof day);
 		const char *what = vocab_label(vocab_consent_purpose, events[i].purpose);
 		char text[600];
-		snprintf(text, sizeof text, events[i].given ? _("Consent given: %s") : _("Consent withdrawn: %s"), what);
+		if (events[i].partner)
+			snprintf(text, sizeof text, events[i].given ? _("Shared with %s") : _("No longer shared with %s"),
+				 events[i].partner);
+		else
+			snprintf(text, sizeof text, events[i].given ? _("Consent given: %s") : _("Consent withdrawn: %s"),
+				 what);
 		snprintf(line, sizeof line, "%-10s  %s%s%s%s", day, text, events[i].who[0] ? " (" : "", events[i].who,
 			 events[i].who[0] ? ")" : "");
 		draw_text(y++, a->left, a->cols, line, A_NORMAL);

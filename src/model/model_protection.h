@@ -60,6 +60,7 @@ struct citizen_share {
 	long long id;
 	char partner[CENTRE_CODE];
 	char partner_name[LIMIT_BYTES(CENTRE_NAME_CHARS)];
+	char owner_name[LIMIT_BYTES(CENTRE_NAME_CHARS)]; /* the citizen's own centre */
 	char given_on[CIT_DATE];
 	char given_by[CIT_NAME];
 	char withdrawn_on[CIT_DATE];     /* "" while in force */
