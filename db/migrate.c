@@ -3,8 +3,10 @@
 #include "migrate.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "db_engine.h"
+#include "store_centres.h"
 
 int migrate_latest(void)
 {
@@ -30,6 +32,24 @@ static enum db_status apply_one(struct db *db, const struct migration *m)
 	return db_end(db, st);
 }
 
+/* A migration may add a table or a sequence: the other centres on the
+ * server get the same rights on it as `centre add` gave them on the rest. */
+static enum db_status regrant(struct db *db)
+{
+	struct centre all[CENTRES_MAX];
+	int n = 0;
+	char mine[CENTRE_CODE];
+	enum db_status st = db_begin(db);
+	if (st != DB_OK)
+		return st;
+	if ((st = store_centres_mine(db, mine)) == DB_OK)
+		st = store_centres_list(db, all, CENTRES_MAX, &n);
+	for (int i = 0; i < n && st == DB_OK; i++)
+		if (strcmp(all[i].code, mine) != 0 && (st = store_centres_grant(db, all[i].code)) == DB_ERR_NOTFOUND)
+			st = DB_OK; /* a centre whose role was dropped */
+	return db_end(db, st);
+}
+
 enum db_status migrate_apply(struct db *db)
 {
 	int have = db_schema_version(db);
@@ -38,12 +58,14 @@ enum db_status migrate_apply(struct db *db)
 	bool pg = db_engine(db) == DB_ENGINE_POSTGRESQL;
 	const struct migration *list = pg ? schema_pg_migrations : schema_migrations;
 	int count = pg ? schema_pg_migration_count : schema_migration_count;
+	bool applied = false;
 	for (int i = 0; i < count; i++) {
 		if (list[i].version <= have)
 			continue;
 		enum db_status st = apply_one(db, &list[i]);
 		if (st != DB_OK)
 			return st;
+		applied = true;
 	}
-	return DB_OK;
+	return pg && applied && have >= 17 ? regrant(db) : DB_OK;
 }
