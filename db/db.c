@@ -224,6 +224,11 @@ enum db_status db_refuse_writes(struct db *db)
 	return db->engine->refuse_writes(db);
 }
 
+enum db_status db_own_centre_only(struct db *db)
+{
+	return db_engine(db) == DB_ENGINE_POSTGRESQL ? db_exec(db, "SET LOCAL brobygger.own_only = 'on'") : DB_OK;
+}
+
 enum db_status db_exec(struct db *db, const char *sql)
 {
 	return db->engine->exec(db, sql);

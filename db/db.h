@@ -83,6 +83,12 @@ const char *db_errdetail(const struct db *db);
 void db_set_busy_timeout(struct db *db, int ms);
 
 enum db_status db_exec(struct db *db, const char *sql);
+
+/* For the rest of the transaction, only the citizens of this connection's
+ * own centre, not those partners shared with it: the funders' report and
+ * the export count and hand out a centre's own. On a server that shares
+ * nothing more until the transaction ends; a file is one centre. */
+enum db_status db_own_centre_only(struct db *db);
 /* For the test that keeps the hot queries on their indexes: `fn` is told,
  * for each statement prepared from now on, each line of how the engine
  * will run it (SQLite's EXPLAIN QUERY PLAN: "SEARCH c USING INDEX ...",

@@ -768,10 +768,14 @@ static const char pg_v17[] =
 	"CREATE POLICY centre ON citizen_shares USING (centre = " ME " OR partner = " ME ")"
 	" WITH CHECK (centre = " ME ");"
 	/* Its own rows, or a citizen shared with it: the share's row is read
-	 * under its own policy, which needs no citizen (no loop). */
+	 * under its own policy, which needs no citizen (no loop). Not the
+	 * shared ones in a transaction that asked for its own centre's only
+	 * (db_own_centre_only: the report, the export). */
 	CENTRE_COL("citizens") RLS("citizens")
-	"CREATE POLICY centre ON citizens USING (centre = " ME " OR EXISTS (SELECT 1 FROM citizen_shares AS s"
-	" WHERE s.citizen_id = citizens.id AND s.partner = " ME " AND s.withdrawn_on IS NULL));"
+	"CREATE POLICY centre ON citizens USING (centre = " ME
+	" OR (current_setting('brobygger.own_only', true) IS DISTINCT FROM 'on'"
+	" AND EXISTS (SELECT 1 FROM citizen_shares AS s"
+	" WHERE s.citizen_id = citizens.id AND s.partner = " ME " AND s.withdrawn_on IS NULL)));"
 	"CREATE INDEX citizens_centre ON citizens(centre, id);"
 	ABOUT("assessments") ABOUT("attendance") ABOUT("call_escalations") ABOUT("citizen_availability")
 	ABOUT("citizen_barriers") ABOUT("citizen_interests") ABOUT("consents") ABOUT("course_events")

@@ -707,8 +707,11 @@ enum db_status report_make(struct desk *d, const struct report_period *p, enum r
 	enum db_status r = desk_begin_read(d, ROLE_COORDINATOR);
 	if (r != DB_OK)
 		return r;
+	/* A partner's citizens shared with this centre are the partner's
+	 * to report. */
+	r = db_own_centre_only(d->db);
 	struct centre_settings cs;
-	if ((r = settings_read(d, &cs)) == DB_OK)
+	if (r == DB_OK && (r = settings_read(d, &cs)) == DB_OK)
 		memcpy(out->centre_name, cs.centre_name, sizeof out->centre_name);
 	struct citizen_set present = { 0 };
 	struct waiting_list waiting = { 0 };

@@ -13,6 +13,7 @@
 #include "citizens.h"
 #include "db.h"
 #include "desk.h"
+#include "exchange.h"
 #include "intake.h"
 #include "settings.h"
 #include "tap.h"
@@ -48,6 +49,16 @@ static enum db_status card(struct desk *d, long long id)
 	enum db_status st = v ? citizens_card(d, id, v) : DB_ERR_IO;
 	free(v);
 	return st;
+}
+
+/* Rows in the centre's export of its citizens. */
+static int exported(struct desk *d)
+{
+	struct exchange_export req = { .table = EXCHANGE_CITIZENS, .encoding = CSV_UTF8, .destination = "-" };
+	struct exchange_file f = { 0 };
+	enum db_status st = exchange_export(d, &req, &f);
+	free(f.data);
+	return st == DB_OK ? f.rows : -1;
 }
 
 static void one_file_one_centre(void)
@@ -164,6 +175,8 @@ static void two_centres_on_a_server(void)
 	TAP_INT_EQ(card(&da, bent), DB_OK, "the partner sees Bent's card");
 	TAP_INT_EQ(hits(&da, "holm"), 2, "and finds him");
 	TAP_INT_EQ(citizens_add_note(&da, bent, "Følger ham til løbeklubben"), DB_OK, "and writes a note on him");
+	TAP_INT_EQ(exported(&da), 1, "but its export of citizens holds its own, Inge, alone");
+	TAP_INT_EQ(exported(&db_), 1, "and Bent's centre's holds Bent");
 	TAP_INT_EQ(testdb_count(b, "SELECT count(*) FROM notes"), 1, "his own centre reads the partner's note");
 	TAP_INT_EQ(centres_share(&da, bent, role_a, true, &changed), DB_ERR_NOTFOUND,
 		   "the partner cannot share him on");
