@@ -2,6 +2,7 @@
 #include "store_centres.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_engine.h"
@@ -124,6 +125,46 @@ enum db_status store_centres_citizen(struct db *db, long long citizen_id, const 
 	}
 	r = db_finalize(st);
 	return r == DB_OK && !found ? DB_ERR_NOTFOUND : r;
+}
+
+enum db_status store_centres_visible(struct db *db, const char *centre, const long long *ids, int n, bool *visible)
+{
+	enum db_status r = DB_OK;
+	for (int i = 0; i < n; i++)
+		visible[i] = false;
+	if (n == 0)
+		return r;
+	/* One statement for a page of hits, the ids as one text: the same
+	 * statement for every page, prepared once. (Only the server asks.) */
+	if (db_engine(db) != DB_ENGINE_POSTGRESQL)
+		return DB_ERR_MISUSE;
+	size_t size = 1 + (size_t)n * 21;
+	char *list = malloc(size);
+	if (!list)
+		return DB_ERR_IO;
+	struct store_sql b = store_sql_on(list, size);
+	for (int i = 0; i < n; i++)
+		store_sql_add(&b, "%s%lld", i ? "," : "", ids[i]);
+	struct db_stmt *st;
+	r = db_prepare(db, &st,
+		"SELECT c.id FROM citizens AS c WHERE c.id = ANY (string_to_array(:ids, ',')::bigint[])"
+		" AND (c.centre = :centre OR EXISTS (SELECT 1 FROM citizen_shares AS s"
+		" WHERE s.citizen_id = c.id AND s.partner = :centre AND s.withdrawn_on IS NULL))");
+	if (r != DB_OK) {
+		free(list);
+		return r;
+	}
+	db_bind_text(st, ":ids", list);
+	db_bind_text(st, ":centre", centre);
+	while (db_step(st) == DB_ROW) {
+		long long id = db_column_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (ids[i] == id)
+				visible[i] = true;
+	}
+	r = db_finalize(st);
+	free(list);
+	return r;
 }
 
 enum db_status store_shares_of(struct db *db, long long citizen_id, struct citizen_share *out, int max,

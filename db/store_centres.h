@@ -35,6 +35,10 @@ enum db_status store_centres_grant(struct db *db, const char *code);
 enum db_status store_centres_citizen(struct db *db, long long citizen_id, const char *centre,
 				     char owner[CENTRE_CODE], bool *visible);
 
+/* Of the `n` citizens `ids`, those `centre` may see: visible[i]. On a
+ * server (a file is one centre: DB_ERR_MISUSE). */
+enum db_status store_centres_visible(struct db *db, const char *centre, const long long *ids, int n, bool *visible);
+
 /* Every share of the citizen, given first, with the partner's name. */
 enum db_status store_shares_of(struct db *db, long long citizen_id, struct citizen_share *out, int max,
 			       int *count);

@@ -8,8 +8,10 @@
 #include "citizen_rules.h"
 #include "consents.h"
 #include "date.h"
+#include "db.h"
 #include "fold.h"
 #include "nextstep.h"
+#include "store_centres.h"
 #include "store_citizens.h"
 #include "store_measures.h"
 #include "store_protection.h"
@@ -21,6 +23,30 @@ static void today_iso(char out[DATE_ISO_LEN])
 }
 
 /* ---------- finding ---------- */
+
+/* The hits this desk's centre may see. On a server its row-level
+ * security shows no other already; this is the use case's own check (on
+ * a file every citizen is the one centre's). */
+static enum db_status keep_visible(struct desk *d, struct citizen_hit *hits, int *count)
+{
+	if (*count == 0)
+		return DB_OK;
+	long long *ids = malloc((size_t)*count * sizeof *ids);
+	bool *visible = malloc((size_t)*count * sizeof *visible);
+	enum db_status r = ids && visible ? DB_OK : DB_ERR_IO;
+	for (int i = 0; r == DB_OK && i < *count; i++)
+		ids[i] = hits[i].id;
+	if (r == DB_OK)
+		r = store_centres_visible(d->db, desk_centre(d), ids, *count, visible);
+	int kept = 0;
+	for (int i = 0; r == DB_OK && i < *count; i++)
+		if (visible[i])
+			hits[kept++] = hits[i];
+	*count = r == DB_OK ? kept : 0;
+	free(ids);
+	free(visible);
+	return r;
+}
 
 enum db_status citizens_search_by(struct desk *d, const char *typed, enum citizen_order order, int offset, int limit,
 				  struct citizen_hit *out, int *count)
@@ -35,6 +61,8 @@ enum db_status citizens_search_by(struct desk *d, const char *typed, enum citize
 	textkeys_query(typed, order, q);
 	r = store_citizens_search(d->db, q, offset, limit, out, count);
 	free(q);
+	if (r == DB_OK && db_engine(d->db) == DB_ENGINE_POSTGRESQL)
+		r = keep_visible(d, out, count);
 	return r;
 }
 

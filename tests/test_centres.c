@@ -164,6 +164,7 @@ static void two_centres_on_a_server(void)
 		struct desk ds = desk_command_line(super);
 		snprintf(ds.centre, sizeof ds.centre, "%s", role_b);
 		TAP_INT_EQ(card(&ds, inge), DB_ERR_NOTFOUND, "the use case refuses the card where the server would not");
+		TAP_INT_EQ(hits(&ds, "holm"), 1, "and its search lists Bent alone");
 		db_close(super);
 	}
 
