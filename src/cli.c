@@ -666,7 +666,7 @@ static bool day_option(const struct cli_args *args, const char *name, char out[D
 	if (!v)
 		return true;
 	struct date d;
-	if (!date_parse(v, &d)) {
+	if (!date_parse_near(v, DATE_YEAR_THIS, date_today(), &d)) {
 		fprintf(err, _("brobygger: --%s needs a day, such as 26-11-2026.\n"), name);
 		return false;
 	}
