@@ -29,7 +29,8 @@ enum db_engine_kind db_engine(const struct db *db)
 /* libpq's key=value form begins with one of its keywords and '='. */
 static bool is_conninfo(const char *s)
 {
-	static const char *const keys[] = { "host", "hostaddr", "dbname", "user", "port", "service", "sslmode" };
+	static const char *const keys[] = { "host", "hostaddr", "dbname", "user", "port", "service", "sslmode",
+					     "password" };
 	while (isspace((unsigned char)*s))
 		s++;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -58,32 +59,46 @@ bool db_exists(const char *where)
 	return db_is_server(where) || access(where, F_OK) == 0;
 }
 
-/* Copies `where` with the password (":secret@" in a URI, "password=..."
- * in key=value form) replaced by "***". */
-void db_display_name(const char *where, char *out, size_t size)
+/* A server address with its password (":secret@" in a URI, a
+ * "password=" query parameter, "password=..." in key=value form) shown as
+ * "***", or with `drop` left out altogether. */
+static void address_without_secret(const char *where, bool drop, char *out, size_t size)
 {
-	if (!size)
-		return;
-	out[0] = '\0';
-	if (!db_is_server(where)) {
-		snprintf(out, size, "%s", where ? where : "");
-		return;
-	}
 	size_t used = 0;
 #define PUT(c) do { if (used + 1 < size) out[used++] = (c); } while (0)
+#define PUTS(s) do { for (const char *m_ = (s); *m_; m_++) PUT(*m_); } while (0)
 	const char *scheme = strstr(where, "://");
 	if (scheme) {
 		const char *auth = scheme + 3;
 		const char *at = strpbrk(auth, "@/?");
 		const char *colon = at && *at == '@' ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-		for (const char *p = where; *p; p++) {
-			if (colon && p == colon + 1) {
-				for (const char *m = "***"; *m; m++)
-					PUT(*m);
+		const char *query = strchr(auth, '?');
+		const char *end = query ? query : where + strlen(where);
+		for (const char *p = where; p < end; p++) {
+			if (colon && p == colon) {
+				if (!drop)
+					PUTS(":***");
 				p = at - 1;
 				continue;
 			}
 			PUT(*p);
+		}
+		bool first = true;
+		for (const char *q = query ? query + 1 : end; *q;) {
+			size_t len = strcspn(q, "&");
+			bool secret = strncmp(q, "password=", 9) == 0;
+			if (!(secret && drop)) {
+				PUT(first ? '?' : '&');
+				first = false;
+				if (secret)
+					PUTS("password=***");
+				else
+					for (size_t i = 0; i < len; i++)
+						PUT(q[i]);
+			}
+			q += len;
+			if (*q == '&')
+				q++;
 		}
 	} else {
 		const char *p = where;
@@ -93,8 +108,8 @@ void db_display_name(const char *where, char *out, size_t size)
 				while (*q == ' ')
 					q++;
 				if (*q == '=') {
-					for (const char *m = "password=***"; *m; m++)
-						PUT(*m);
+					if (!drop)
+						PUTS("password=***");
 					q++;
 					while (*q == ' ')
 						q++;
@@ -108,6 +123,14 @@ void db_display_name(const char *where, char *out, size_t size)
 						while (*q && !isspace((unsigned char)*q))
 							q++;
 					}
+					if (drop) {
+						/* No double space where it was, nor one at the end. */
+						while (isspace((unsigned char)*q))
+							q++;
+						if (!*q)
+							while (used > 0 && isspace((unsigned char)out[used - 1]))
+								used--;
+					}
 					p = q;
 					continue;
 				}
@@ -117,7 +140,30 @@ void db_display_name(const char *where, char *out, size_t size)
 		}
 	}
 	out[used] = '\0';
+#undef PUTS
 #undef PUT
+}
+
+void db_display_name(const char *where, char *out, size_t size)
+{
+	if (!size)
+		return;
+	out[0] = '\0';
+	if (!db_is_server(where))
+		snprintf(out, size, "%s", where ? where : "");
+	else
+		address_without_secret(where, false, out, size);
+}
+
+void db_address_without_password(const char *where, char *out, size_t size)
+{
+	if (!size)
+		return;
+	out[0] = '\0';
+	if (!db_is_server(where))
+		snprintf(out, size, "%s", where ? where : "");
+	else
+		address_without_secret(where, true, out, size);
 }
 
 static db_clock_fn clock_fn;

@@ -30,8 +30,13 @@ enum db_engine_kind db_engine(const struct db *db);
  * file: a URI (postgresql://, postgres://) or libpq's key=value form
  * ("host=db.example dbname=bb"). */
 bool db_is_server(const char *where);
-/* `where` fit for a message: a server address without its password. */
+/* `where` fit for a message: a server address with "***" for its
+ * password. */
 void db_display_name(const char *where, char *out, size_t size);
+/* `where` for a command line the user is told to run (pg_dump): a server
+ * address with no password at all, which the tools then read from
+ * ~/.pgpass; a file name as it is. */
+void db_address_without_password(const char *where, char *out, size_t size);
 /* Whether there is a database at `where` to open: a file that exists; a
  * server address always (connecting tells the rest). */
 bool db_exists(const char *where);

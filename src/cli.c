@@ -1,6 +1,7 @@
 /* cli.c — command-line parsing and the terminal-free subcommands. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "paths.h"
 #include "retention.h"
 #include "settings.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vault.h"
 
@@ -401,14 +403,18 @@ int cli_migrate_to(const struct cli_args *args, const char *db_path, FILE *out, 
 
 int cli_check(const char *db_path, FILE *out, FILE *err)
 {
-	if (access(db_path, F_OK) != 0) {
-		fprintf(err, _("brobygger: there is no database at %s.\n"), db_path);
+	/* A server address is checked too (it has no file to look for), and
+	 * named without its password. */
+	char shown[512];
+	db_display_name(db_path, shown, sizeof shown);
+	if (!db_exists(db_path)) {
+		fprintf(err, _("brobygger: there is no database at %s.\n"), shown);
 		return EXIT_FAILURE;
 	}
 	struct db *db;
 	enum db_status st = db_open_existing(db_path, true, &db);
 	if (st != DB_OK) {
-		cli_db_error(err, db_path, st, db);
+		cli_db_error(err, shown, st, db);
 		db_close(db);
 		return EXIT_FAILURE;
 	}
@@ -420,7 +426,7 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 	int version = db_schema_version(db);
 	db_close(db);
 	if (st == DB_ERR_CORRUPT) {
-		fprintf(err, _("brobygger: %s: the database is damaged.\n"), db_path);
+		fprintf(err, _("brobygger: %s: the database is damaged.\n"), shown);
 		if (found.broken >= DB_INTEGRITY_MAX)
 			fprintf(err, _("  At least %d places in the file are broken.\n"), DB_INTEGRITY_MAX);
 		else if (found.broken > 0)
@@ -435,10 +441,10 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 		return EXIT_FAILURE;
 	}
 	if (st != DB_OK) {
-		cli_db_error(err, db_path, st, NULL);
+		cli_db_error(err, shown, st, NULL);
 		return EXIT_FAILURE;
 	}
-	fprintf(out, _("%s: the database is sound (schema version %d).\n"), db_path, version);
+	fprintf(out, _("%s: the database is sound (schema version %d).\n"), shown, version);
 	return EXIT_SUCCESS;
 }
 
@@ -485,19 +491,47 @@ static bool passphrase_asked(const char *question, char *out, size_t size, FILE 
 	return ok;
 }
 
+/* `s` as one word of a shell command line: as it is when nothing in it
+ * means anything to the shell, else in single quotes ('\'' for a quote). */
+static void shell_word(const char *s, char *out, size_t size)
+{
+	bool plain = s[0] != '\0';
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_./:@%+=,-", *p))
+			plain = false;
+	if (plain) {
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	struct strbuf b = strbuf_on(out, size);
+	strbuf_add(&b, "'");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			strbuf_add(&b, "'\\''");
+		else
+			strbuf_add(&b, "%c", *p);
+	}
+	strbuf_add(&b, "'");
+}
+
 int cli_backup(const struct cli_args *args, const char *db_path, FILE *out, FILE *err)
 {
 	const char *target = args->args[0];
 	if (db_is_server(db_path)) {
 		/* The server's own tool takes a consistent copy while the desks
-		 * work; it reads the password from ~/.pgpass or PGPASSFILE. */
-		char shown[512];
-		db_display_name(db_path, shown, sizeof shown);
+		 * work. The line is to be copied and run, so it holds no
+		 * password (not even as ***): pg_dump reads it from ~/.pgpass. */
+		char address[512], quoted[2100], file[2100];
+		db_address_without_password(db_path, address, sizeof address);
+		shell_word(address, quoted, sizeof quoted);
+		shell_word(target, file, sizeof file);
 		fprintf(err, _("brobygger: a database on a PostgreSQL server is backed up with PostgreSQL's own pg_dump,"
-			       " not with this command. For example:\n"
-			       "  pg_dump --format=custom --file=%s '%s'\n"
-			       "and read back into a new, empty database with:\n"
-			       "  pg_restore --dbname='ADDRESS OF THE NEW DATABASE' %s\n"), target, shown, target);
+			       " not with this command. Run:\n"
+			       "  pg_dump --format=custom --file=%s %s\n"
+			       "The line holds no password: pg_dump reads it from the file ~/.pgpass (a line"
+			       " host:port:database:user:password, readable by you only: chmod 600 ~/.pgpass).\n"
+			       "Read the copy back into a new, empty database with:\n"
+			       "  pg_restore --dbname='ADDRESS OF THE NEW DATABASE' %s\n"), file, quoted, file);
 		return EXIT_FAILURE;
 	}
 	const char *file = cli_option(args, "passphrase-file");
@@ -667,7 +701,7 @@ static bool day_option(const struct cli_args *args, const char *name, char out[D
 	if (!v)
 		return true;
 	struct date d;
-	if (!date_parse(v, &d)) {
+	if (!date_parse_near(v, DATE_YEAR_THIS, date_today(), &d)) {
 		fprintf(err, _("brobygger: --%s needs a day, such as 26-11-2026.\n"), name);
 		return false;
 	}

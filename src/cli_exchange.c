@@ -70,7 +70,7 @@ static bool date_arg(const struct cli_args *args, const char *name, char out[CIT
 	if (!v)
 		return true;
 	struct date d;
-	if (!date_parse(v, &d)) {
+	if (!date_parse_near(v, DATE_YEAR_THIS, date_today(), &d)) {
 		fprintf(err, _("brobygger: --%s: '%s' is not a date. Write it as 26-11-2026.\n"), name, v);
 		return false;
 	}

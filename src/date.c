@@ -128,7 +128,10 @@ static int count_digits(const char *p)
 	return n;
 }
 
-bool date_parse(const char *text, struct date *out)
+/* The date as written, without checking that the day exists: year 0
+ * when only a day and month were written. False when it is not written
+ * as a date at all. */
+static bool read_written(const char *text, struct date *out)
 {
 	while (*text == ' ')
 		text++;
@@ -137,12 +140,15 @@ bool date_parse(const char *text, struct date *out)
 	size_t len = strlen(buf);
 	while (len && buf[len - 1] == ' ')
 		buf[--len] = '\0';
-	if (date_parse_iso(buf, out))
-		return true;
 
 	struct date d = { 0, 0, 0 };
 	const char *p = buf;
-	if (len == 8 && count_digits(p) == 8) {
+	if (len == 10 && count_digits(p) == 4) {
+		/* ISO 2026-11-22 */
+		if (!read_digits(&p, 4, &d.year) || *p++ != '-' || !read_digits(&p, 2, &d.month) || *p++ != '-'
+		    || !read_digits(&p, 2, &d.day) || *p)
+			return false;
+	} else if (len == 8 && count_digits(p) == 8) {
 		/* 22112026: day, month, year without separators */
 		read_digits(&p, 2, &d.day);
 		read_digits(&p, 2, &d.month);
@@ -156,7 +162,13 @@ bool date_parse(const char *text, struct date *out)
 			return false;
 		p++;
 		n = count_digits(p);
-		if (n < 1 || n > 2 || !read_digits(&p, n, &d.month) || *p++ != sep)
+		if (n < 1 || n > 2 || !read_digits(&p, n, &d.month))
+			return false;
+		if (*p == '\0') {
+			*out = d; /* a day and month: the caller chooses the year */
+			return true;
+		}
+		if (*p++ != sep)
 			return false;
 		n = count_digits(p);
 		if (n == 2) {
@@ -172,10 +184,73 @@ bool date_parse(const char *text, struct date *out)
 		if (*p)
 			return false;
 	}
+	*out = d;
+	return true;
+}
+
+bool date_parse(const char *text, struct date *out)
+{
+	return date_parse_near(text, DATE_YEAR_WRITTEN, date_today(), out);
+}
+
+bool date_year_left_out(const char *text)
+{
+	struct date d;
+	return read_written(text, &d) && d.year == 0;
+}
+
+/* The year a day and month fall in under `rule`; 0 when there is none. */
+static int guess_year(struct date d, enum date_year_rule rule, struct date today)
+{
+	struct date here = { today.year, d.month, d.day };
+	long now = date_to_days(today);
+	switch (rule) {
+	case DATE_YEAR_THIS:
+		return today.year;
+	case DATE_YEAR_NEXT:
+		if (date_valid(here) && date_to_days(here) >= now)
+			return today.year;
+		return today.year + 1;
+	case DATE_YEAR_LAST:
+		if (date_valid(here) && date_to_days(here) <= now)
+			return today.year;
+		return today.year - 1;
+	case DATE_YEAR_WRITTEN:
+		break;
+	}
+	return 0;
+}
+
+bool date_parse_near(const char *text, enum date_year_rule rule, struct date today, struct date *out)
+{
+	struct date d;
+	if (!read_written(text, &d))
+		return false;
+	if (d.year == 0)
+		d.year = guess_year(d, rule, today);
 	if (!date_valid(d))
 		return false;
 	*out = d;
 	return true;
+}
+
+void date_problem(const char *text, enum date_year_rule rule, char *out, size_t size)
+{
+	struct date d;
+	if (!read_written(text, &d)) {
+		if (rule == DATE_YEAR_WRITTEN)
+			snprintf(out, size, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
+				 text);
+		else
+			snprintf(out, size,
+				 _("'%s' is not a valid date. Write it as day-month, e.g. 26-11, or with the year: "
+				   "26-11-2026."),
+				 text);
+	} else if (d.year == 0 && rule == DATE_YEAR_WRITTEN) {
+		snprintf(out, size, _("'%s' has no year. Write the whole date, e.g. 26-11-2026."), text);
+	} else {
+		snprintf(out, size, _("'%s' is not a day in the calendar. Check the day and the month."), text);
+	}
 }
 
 void date_format_iso(struct date d, char out[DATE_ISO_LEN])

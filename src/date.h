@@ -31,6 +31,27 @@ int date_iso_week(struct date d);
 bool date_parse(const char *text, struct date *out);
 bool date_parse_iso(const char *text, struct date *out);
 
+/* What a day and month typed without a year ("1-12", "1/12", "1.12")
+ * means. Each field chooses by what it holds: */
+enum date_year_rule {
+	DATE_YEAR_WRITTEN, /* no guess: the year must be written (a birth
+			    * date, data from a file) */
+	DATE_YEAR_THIS,    /* this year's 1 December (a period, a session) */
+	DATE_YEAR_NEXT,    /* the next 1 December from today on (an
+			    * appointment, a call to make) */
+	DATE_YEAR_LAST,    /* the last 1 December up to today (something that
+			    * has happened: a referral, a consent) */
+};
+/* date_parse, and a day and month without a year read by `rule` as seen
+ * from `today`. False for a day that does not exist in the year chosen
+ * (29-2 in 2026), and for any year-less date under DATE_YEAR_WRITTEN. */
+bool date_parse_near(const char *text, enum date_year_rule rule, struct date today, struct date *out);
+/* Whether `text` is written as a day and month without a year. */
+bool date_year_left_out(const char *text);
+/* What is wrong with `text` as a date under `rule`, as a sentence for
+ * the desk that says how to write it (translated). */
+void date_problem(const char *text, enum date_year_rule rule, char *out, size_t size);
+
 void date_format_iso(struct date d, char out[DATE_ISO_LEN]);
 /* "22-11-2026" */
 void date_format_dk(struct date d, char *out, size_t size);

@@ -263,17 +263,6 @@ static int columns(const char *text)
 	return utf8_columns(text, strlen(text));
 }
 
-/* `text` cut to `cols` columns, ending in "…" when cut. */
-static void clip(const char *text, int cols, char *out, size_t size)
-{
-	if (columns(text) <= cols) {
-		snprintf(out, size, "%s", text);
-		return;
-	}
-	size_t keep = cols > 1 ? utf8_fit(text, cols - 1) : 0;
-	snprintf(out, size, "%.*s…", (int)keep, text);
-}
-
 void next_step_describe_fit(const struct next_step *step, const struct citizen_facts *facts, int cols,
 			    char *out, size_t size)
 {
@@ -294,7 +283,7 @@ void next_step_describe_fit(const struct next_step *step, const struct citizen_f
 		int room = cols - (columns(without) - 1);
 		if (room < NEXT_STEP_ACTIVITY_MIN)
 			continue;
-		clip(activity, room, shortened, sizeof shortened);
+		utf8_clip(activity, room, shortened, sizeof shortened);
 		describe(step, facts, d, shortened, out, size);
 		if (columns(out) <= cols)
 			return;
@@ -302,5 +291,5 @@ void next_step_describe_fit(const struct next_step *step, const struct citizen_f
 	/* Only the verb and the date, and even that too long: cut the end. */
 	char core[600];
 	describe(step, facts, DETAIL_CORE, activity, core, sizeof core);
-	clip(core, cols, out, size);
+	utf8_clip(core, cols, out, size);
 }

@@ -59,6 +59,13 @@ const char *number_text(long long n, char out[NUMBER_LEN])
 	return out;
 }
 
+const char *number_thousands(char out[NUMBER_LEN])
+{
+	char dec[8];
+	separators(out, NUMBER_LEN, dec, sizeof dec);
+	return out;
+}
+
 const char *count_text(long long n, char out[NUMBER_LEN])
 {
 	if (n <= COUNT_SHOWN_MAX)

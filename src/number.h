@@ -16,6 +16,9 @@ void number_format(long long n, const char *sep, char *out, size_t size);
 /* The same with the language's separator; returns out, so it can be
  * an argument: printf("%s", number_text(n, buf)). */
 const char *number_text(long long n, char out[NUMBER_LEN]);
+/* The language's thousands separator alone ("." in Danish, "," in
+ * English), for a writer that puts a number together itself. */
+const char *number_thousands(char out[NUMBER_LEN]);
 /* A count a screen shows, capped at COUNT_SHOWN_MAX (model_limits.h):
  * "99+" past it. */
 const char *count_text(long long n, char out[NUMBER_LEN]);

@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "number.h"
 #include "report_render.h"
 #include "report_rules.h"
 
@@ -67,7 +68,8 @@ static void dk_date(const char *iso, char *out, size_t size)
 
 static void cell_text(const struct report_cell *c, char *out, size_t size)
 {
-	report_cell_format(c, false, true, report_decimal(), out, size);
+	char thousands[NUMBER_LEN];
+	report_cell_format(c, false, true, report_decimal(), number_thousands(thousands), out, size);
 }
 
 /* ---------- tables ---------- */
@@ -149,11 +151,12 @@ static void chart_months(FILE *out, const struct report_attendance *att)
 	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
 		     " role=\"img\" font-family=\"DejaVu Sans,Arial,sans-serif\" font-size=\"10\">\n",
 		CHART_W, CHART_H, CHART_W, CHART_H);
+	char tick[NUMBER_LEN];
 	for (long long v = 0; v <= top; v += step) {
 		double y = TOP + plot_h - plot_h * (double)v / (double)top;
 		fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ccc\" stroke-width=\"0.6\"/>"
-			     "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#444\">%lld</text>\n",
-			AXIS_X, y, CHART_W - 8, y, AXIS_X - 4, y + 3.5, v);
+			     "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#444\">%s</text>\n",
+			AXIS_X, y, CHART_W - 8, y, AXIS_X - 4, y + 3.5, number_text(v, tick));
 	}
 	int label_every = n > 24 ? (n + 11) / 12 : 1;
 	for (int m = 0; m < n; m++) {
@@ -169,7 +172,7 @@ static void chart_months(FILE *out, const struct report_attendance *att)
 			if (held_back)
 				snprintf(value, sizeof value, "&lt; 5");
 			else
-				snprintf(value, sizeof value, "%lld", r->present);
+				number_text(r->present, value);
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%d\">%s</text>\n",
 				x + bar / 2, TOP + plot_h - h - 3, n > 14 ? 7 : 9, value);
 		}
@@ -240,11 +243,11 @@ static void chart_who5(FILE *out, const struct report_measure *m)
 	report_html_escape(out, _("cut-off 50"));
 	fprintf(out, "</text>\n<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n</svg>\n", X0,
 		TOP + plot_h, W - 8, TOP + plot_h);
-	char caption[512];
+	char caption[512], pairs[NUMBER_LEN];
 	snprintf(caption, sizeof caption,
-		 _("WHO-5, mean of the %lld citizens with a first and a later measurement (0 to 100, higher is "
+		 _("WHO-5, mean of the %s citizens with a first and a later measurement (0 to 100, higher is "
 		   "better; 50 or less suggests reduced wellbeing)."),
-		 m->pairs);
+		 number_text(m->pairs, pairs));
 	fputs("<figcaption>", out);
 	report_html_escape(out, caption);
 	fputs("</figcaption>\n</figure>\n", out);

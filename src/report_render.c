@@ -7,6 +7,7 @@
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
+#include "number.h"
 #include "report_html.h"
 #include "report_table.h"
 #include "utf8.h"
@@ -94,7 +95,8 @@ static void text_table(FILE *out, const struct report_table *t)
 {
 	int colw = t->ncols <= 2 ? 11 : 8;
 	int labelw = TEXT_WIDTH - t->ncols * colw;
-	char cellbuf[64];
+	char cellbuf[64], thousands[NUMBER_LEN];
+	number_thousands(thousands);
 	text_rule(out, t->title);
 	put_cols(out, t->label_title, labelw, false);
 	for (int c = 0; c < t->ncols; c++) {
@@ -121,7 +123,8 @@ static void text_table(FILE *out, const struct report_table *t)
 		}
 		put_cols(out, label, labelw, false);
 		for (int c = 0; c < t->ncols; c++) {
-			report_cell_format(&r->cells[c], true, true, report_decimal(), cellbuf, sizeof cellbuf);
+			report_cell_format(&r->cells[c], true, true, report_decimal(), thousands, cellbuf,
+					   sizeof cellbuf);
 			fputc(' ', out);
 			put_cols(out, cellbuf, colw - 1, true);
 		}
@@ -158,7 +161,8 @@ static bool write_text(const struct report *r, const struct report_tables *ts, F
 /* ---------- CSV ---------- */
 
 /* Numbers go out as numbers (Excel can sum them), the "< 5" and the
- * like as text. */
+ * like as text; no thousands points, which Excel would read as text or
+ * as a decimal mark. */
 static void write_cell(struct csv_writer *w, const struct report_cell *c)
 {
 	if (c->kind == CELL_NONE) {
@@ -168,7 +172,7 @@ static void write_cell(struct csv_writer *w, const struct report_cell *c)
 	bool none = (c->kind == CELL_PERCENT || c->kind == CELL_MEAN || c->kind == CELL_DAYS) && c->base <= 0;
 	if (none || report_cell_held_back(c)) {
 		char buf[32];
-		report_cell_format(c, false, false, ",", buf, sizeof buf);
+		report_cell_format(c, false, false, ",", "", buf, sizeof buf);
 		csv_write_text(w, buf);
 		return;
 	}

@@ -125,11 +125,11 @@ bool report_period_parse(const char *from, const char *to, struct date today, st
 	struct date f, t;
 	date_parse_iso(p.from, &f);
 	date_parse_iso(p.to, &t);
-	if (from && !date_parse(from, &f)) {
+	if (from && !date_parse_near(from, DATE_YEAR_THIS, today, &f)) {
 		snprintf(err, errsize, _("The start of the period is not a date: %s (write e.g. 01-01-2026)."), from);
 		return false;
 	}
-	if (to && !date_parse(to, &t)) {
+	if (to && !date_parse_near(to, DATE_YEAR_THIS, today, &t)) {
 		snprintf(err, errsize, _("The end of the period is not a date: %s (write e.g. 31-12-2026)."), to);
 		return false;
 	}

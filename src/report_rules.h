@@ -65,7 +65,7 @@ bool report_interest_met(long long interest_id, int area, const struct report_of
 /* The period the report covers unless told: 1 January of today's year up
  * to today. */
 struct report_period report_default_period(struct date today);
-/* Reads "01-01-2026" or ISO for both ends; false (with a translated
+/* Reads "01-01-2026" or ISO for both ends, "1-1" as this year's; false (with a translated
  * message) when a date is not one, the end is before the start, or the
  * period is longer than REPORT_MAX_MONTHS months. NULL keeps the default. */
 bool report_period_parse(const char *from, const char *to, struct date today, struct report_period *out,

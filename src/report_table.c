@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "number.h"
 #include "report_rules.h"
 #include "store_report.h"
 #include "vocab.h"
@@ -321,14 +322,16 @@ long long report_cell_number(const struct report_cell *c)
 	return c->value;
 }
 
-static void tenths(long long t, const char *decimal, char *out, size_t size)
+static void tenths(long long t, const char *decimal, const char *thousands, char *out, size_t size)
 {
 	unsigned long long a = t < 0 ? 0ULL - (unsigned long long)t : (unsigned long long)t;
-	snprintf(out, size, "%s%llu%s%llu", t < 0 ? "-" : "", a / 10, decimal, a % 10);
+	char whole[NUMBER_LEN];
+	number_format((long long)(a / 10), thousands, whole, sizeof whole);
+	snprintf(out, size, "%s%s%s%llu", t < 0 ? "-" : "", whole, decimal, a % 10);
 }
 
-void report_cell_format(const struct report_cell *c, bool exact, bool units, const char *decimal, char *out,
-			size_t size)
+void report_cell_format(const struct report_cell *c, bool exact, bool units, const char *decimal,
+			const char *thousands, char *out, size_t size)
 {
 	out[0] = '\0';
 	if (c->kind == CELL_NONE)
@@ -345,10 +348,14 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 		return;
 	}
 	long long n = report_cell_number(c);
-	if (c->kind == CELL_HOURS || c->kind == CELL_MEAN)
-		tenths(n, decimal, out, size);
-	else if (c->kind == CELL_PERCENT && units)
-		snprintf(out, size, "%lld %%", n);
+	char digits[NUMBER_LEN];
+	if (c->kind == CELL_HOURS || c->kind == CELL_MEAN) {
+		tenths(n, decimal, thousands, out, size);
+		return;
+	}
+	number_format(n, thousands, digits, sizeof digits);
+	if (c->kind == CELL_PERCENT && units)
+		snprintf(out, size, "%s %%", digits);
 	else
-		snprintf(out, size, "%lld", n);
+		snprintf(out, size, "%s", digits);
 }

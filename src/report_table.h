@@ -68,9 +68,12 @@ void report_tables_free(struct report_tables *t);
 
 /* The cell as shown: `exact` on the coordinator's screen, else with the
  * "< 5" rule; `units` adds " %" and the like, for reading rather than
- * a spreadsheet; `decimal` is the decimal separator. "" for CELL_NONE. */
-void report_cell_format(const struct report_cell *c, bool exact, bool units, const char *decimal, char *out,
-			size_t size);
+ * a spreadsheet; `decimal` is the decimal separator and `thousands` the
+ * one between groups of three digits ("12.345" to read; "" for a
+ * spreadsheet, which reads 12.345 as text or as twelve). "" for
+ * CELL_NONE. */
+void report_cell_format(const struct report_cell *c, bool exact, bool units, const char *decimal,
+			const char *thousands, char *out, size_t size);
 /* The number a cell shows: tenths for hours and means, whole percent for
  * a share, else the value itself. */
 long long report_cell_number(const struct report_cell *c);

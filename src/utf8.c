@@ -1,6 +1,7 @@
 /* utf8.c — a strict decoder (RFC 3629) and column counting via wcwidth. */
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -121,6 +122,28 @@ int utf8_columns(const char *s, size_t len)
 		i += n ? n : 1;
 	}
 	return cols;
+}
+
+void utf8_clip(const char *s, int cols, char *out, size_t size)
+{
+	if (size == 0)
+		return;
+	size_t len = strlen(s);
+	if (utf8_columns(s, len) <= cols) {
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	if (cols < 1) {
+		out[0] = '\0';
+		return;
+	}
+	size_t keep = utf8_fit(s, cols - 1);
+	while (keep > 0 && s[keep - 1] == ' ')
+		keep--;
+	/* A buffer too small for all of it keeps whole characters only. */
+	while (keep > 0 && keep + sizeof "…" > size)
+		keep = utf8_prev(s, keep);
+	snprintf(out, size, "%.*s…", (int)keep, s);
 }
 
 size_t utf8_fit(const char *s, int cols)

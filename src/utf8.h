@@ -25,5 +25,9 @@ size_t utf8_length(const char *s);
 int utf8_columns(const char *s, size_t len);
 /* Bytes of s that fit in `cols` columns without splitting a character. */
 size_t utf8_fit(const char *s, int cols);
+/* s in at most `cols` columns: whole when it fits, else cut and ended in
+ * "…" (one column; the spaces before it dropped), so a cut text never
+ * passes for a whole one. Never splits a character. */
+void utf8_clip(const char *s, int cols, char *out, size_t size);
 
 #endif

@@ -19,6 +19,69 @@ static void rejects(const char *text)
 	TAP_CHECK(!date_parse(text, &got), "'%s' is refused", text);
 }
 
+static void near(const char *text, enum date_year_rule rule, const char *today_iso, const char *want)
+{
+	struct date today, got;
+	char iso[DATE_ISO_LEN] = "refused";
+	date_parse_iso(today_iso, &today);
+	if (date_parse_near(text, rule, today, &got))
+		date_format_iso(got, iso);
+	static const char *const names[] = { "written", "this", "next", "last" };
+	TAP_STR_EQ(iso, want, "'%s' (year %s) on %s", text, names[rule], today_iso);
+}
+
+/* A day and month without a year, read by each field's rule. */
+static void test_no_year(void)
+{
+	near("1/12", DATE_YEAR_THIS, "2026-11-22", "2026-12-01");
+	near("1.12", DATE_YEAR_THIS, "2026-11-22", "2026-12-01");
+	near("1-12", DATE_YEAR_THIS, "2026-11-22", "2026-12-01");
+	near(" 01-02 ", DATE_YEAR_THIS, "2026-11-22", "2026-02-01");
+	near("1-12", DATE_YEAR_WRITTEN, "2026-11-22", "refused");
+	near("1-12-2025", DATE_YEAR_WRITTEN, "2026-11-22", "2025-12-01");
+	/* An appointment: the next such day, today included. */
+	near("1/12", DATE_YEAR_NEXT, "2026-11-22", "2026-12-01");
+	near("22/11", DATE_YEAR_NEXT, "2026-11-22", "2026-11-22");
+	near("21/11", DATE_YEAR_NEXT, "2026-11-22", "2027-11-21");
+	near("5.1", DATE_YEAR_NEXT, "2026-12-28", "2027-01-05");
+	/* Something that happened: the last such day, today included. */
+	near("1/12", DATE_YEAR_LAST, "2026-11-22", "2025-12-01");
+	near("22/11", DATE_YEAR_LAST, "2026-11-22", "2026-11-22");
+	near("28.12", DATE_YEAR_LAST, "2027-01-04", "2026-12-28");
+	near("3-1", DATE_YEAR_LAST, "2027-01-04", "2027-01-03");
+	/* A year given is taken as written, whatever the rule. */
+	near("1-12-2026", DATE_YEAR_LAST, "2026-11-22", "2026-12-01");
+	near("1-1-2020", DATE_YEAR_NEXT, "2026-11-22", "2020-01-01");
+	/* Days that do not exist in the year chosen. */
+	near("29-2", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("29-2", DATE_YEAR_THIS, "2028-03-01", "2028-02-29");
+	near("29-2", DATE_YEAR_LAST, "2029-01-10", "2028-02-29");
+	near("29-2", DATE_YEAR_LAST, "2027-01-10", "refused");
+	near("29-2", DATE_YEAR_NEXT, "2027-03-01", "2028-02-29");
+	near("31-4", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("1-13", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("1-12/", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("1/12-2026", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("112", DATE_YEAR_THIS, "2026-11-22", "refused");
+	near("1.", DATE_YEAR_THIS, "2026-11-22", "refused");
+
+	TAP_CHECK(date_year_left_out("1.12") && date_year_left_out("01/12") && !date_year_left_out("1-12-2026")
+			  && !date_year_left_out("2026-12-01") && !date_year_left_out("i morgen"),
+		  "a day and month without a year is told apart");
+
+	char why[200];
+	date_problem("1-12", DATE_YEAR_WRITTEN, why, sizeof why);
+	TAP_STR_EQ(why, "'1-12' mangler året. Skriv hele datoen, fx 26-11-2026.", "no year where it must be written");
+	date_problem("29-2", DATE_YEAR_THIS, why, sizeof why);
+	TAP_STR_EQ(why, "'29-2' findes ikke i kalenderen. Tjek dag og måned.", "a day that does not exist");
+	date_problem("i morgen", DATE_YEAR_THIS, why, sizeof why);
+	TAP_STR_EQ(why, "'i morgen' er ikke en gyldig dato. Skriv den som dag-måned, fx 26-11, eller med år: 26-11-2026.",
+		   "words, where day-month would do");
+	date_problem("i morgen", DATE_YEAR_WRITTEN, why, sizeof why);
+	TAP_STR_EQ(why, "'i morgen' er ikke en gyldig dato. Skriv den som dag-måned-år, fx 26-11-2026.",
+		   "words, where the year is needed");
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-22", 1);
@@ -44,7 +107,11 @@ int main(void)
 	rejects("i morgen");
 	rejects("");
 	rejects("2026-02-30");
+	rejects("1/12");
+	rejects("1.12");
 	rejects("22-11-2026x");
+
+	test_no_year();
 
 	struct date d = { 2026, 11, 26 };
 	TAP_INT_EQ(date_weekday(d), 4, "26-11-2026 is a Thursday");

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "db.h"
 #include "migrate.h"
 #include "store_settings.h"
@@ -257,6 +258,84 @@ static void test_wrapper(void)
 	db_close(db);
 }
 
+/* A comparison or EXISTS reads the same from both engines: 1 or 0 (SQLite
+ * has no booleans; PostgreSQL's would print as t/f or true/false), as
+ * text and as a number; a comparison with NULL is NULL on both. */
+static void test_booleans(void)
+{
+	struct db *db = open_scratch("booleans");
+	struct db_stmt *st;
+	TAP_INT_EQ(db_prepare(db, &st,
+			      "SELECT 2 > 1, 1 > 2, EXISTS (SELECT 1 FROM settings),"
+			      " NOT EXISTS (SELECT 1 FROM citizens), :n = 'x', (SELECT count(*) FROM citizens) = 0"),
+		   DB_OK, "a row of comparisons");
+	db_bind_null(st, ":n");
+	TAP_INT_EQ(db_step(st), DB_ROW, "is read");
+	char text[64] = "";
+	for (int i = 0; i < 6; i++) {
+		size_t len = strlen(text);
+		snprintf(text + len, sizeof text - len, "%s%s", i ? " " : "", db_column_is_null(st, i) ? "NULL" : db_column_text(st, i));
+	}
+	TAP_STR_EQ(text, "1 0 1 1 NULL 1", "as text: 1 and 0, never true/false or t/f");
+	TAP_CHECK(db_column_int(st, 0) == 1 && db_column_int(st, 1) == 0 && db_column_int(st, 3) == 1,
+		  "as numbers: 1 and 0");
+	db_finalize(st);
+	struct today_counts c;
+	TAP_INT_EQ(store_stats_today(db, "2026-11-26", &c), DB_OK, "the home screen's counts");
+	TAP_CHECK(c.empty && c.sessions_today == 0 && c.calls_due == 0, "an empty centre is said to be empty");
+	db_close(db);
+}
+
+/* A server address shown in a message has *** for its password; one in a
+ * line the user is to run has none at all (pg_dump reads ~/.pgpass). */
+static void test_addresses(void)
+{
+	char a[256];
+	db_display_name("postgresql://bb:hemmelig@db.example/centre?sslmode=require&password=x", a, sizeof a);
+	TAP_STR_EQ(a, "postgresql://bb:***@db.example/centre?sslmode=require&password=***",
+		   "shown: *** for the password, in the user part and in the query");
+	db_address_without_password("postgresql://bb:hemmelig@db.example/centre", a, sizeof a);
+	TAP_STR_EQ(a, "postgresql://bb@db.example/centre", "to run: a URI without its password");
+	db_address_without_password("postgresql://db.example/centre?password=x&sslmode=require", a, sizeof a);
+	TAP_STR_EQ(a, "postgresql://db.example/centre?sslmode=require", "nor one in its query");
+	db_address_without_password("postgresql://db.example/centre?sslmode=require&password=x", a, sizeof a);
+	TAP_STR_EQ(a, "postgresql://db.example/centre?sslmode=require", "wherever it is in the query");
+	db_address_without_password("postgresql://bb@db.example/centre", a, sizeof a);
+	TAP_STR_EQ(a, "postgresql://bb@db.example/centre", "an address without one is as it was");
+	db_address_without_password("host=db.example password='hem mel' dbname=x", a, sizeof a);
+	TAP_STR_EQ(a, "host=db.example dbname=x", "key=value without the password, quoted");
+	db_address_without_password("host=db.example dbname=x password=hemmelig", a, sizeof a);
+	TAP_STR_EQ(a, "host=db.example dbname=x", "or last");
+	db_address_without_password("password=hemmelig host=db.example", a, sizeof a);
+	TAP_STR_EQ(a, "host=db.example", "or first");
+	db_address_without_password("/home/desk/brobygger.db", a, sizeof a);
+	TAP_STR_EQ(a, "/home/desk/brobygger.db", "a file name is as it is");
+}
+
+/* `brobygger check` on a server address: it has no file to look for, so
+ * it must not say there is no database; it names the address with ***
+ * for a password. */
+static void test_check_command(void)
+{
+	char path[256], with_password[320];
+	testdb_path(path, sizeof path, "check");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a server database to check");
+	db_close(db);
+	snprintf(with_password, sizeof with_password, "%s password=hemmelig", path);
+	char *out = NULL, *err = NULL;
+	size_t ol, el;
+	FILE *o = open_memstream(&out, &ol), *e = open_memstream(&err, &el);
+	int rc = cli_check(with_password, o, e);
+	fclose(o);
+	fclose(e);
+	TAP_INT_EQ(rc, 0, "check on a server address says it is sound");
+	TAP_CHECK(strstr(out, "password=***") && !strstr(out, "hemmelig") && !err[0],
+		  "named without its password, and nothing on stderr");
+	free(out);
+	free(err);
+}
+
 /* Prepared statements are kept for the next use of the same SQL: a reused
  * one starts clean (no bindings, no sticky error, from the first row), the
  * same SQL nested in itself gets its own statement, and more different
@@ -485,14 +564,19 @@ int main(void)
 		/* The file cases (modes, read-only, locked, damaged, backup
 		 * copies, old files) are SQLite's; the server has its own. */
 		test_wrapper();
+		test_booleans();
+		test_addresses();
 		test_nesting();
 		test_statement_cache();
 		test_server();
+		test_check_command();
 		test_copy_into();
 		testdb_finish();
 		return tap_done();
 	}
 	test_wrapper();
+	test_booleans();
+	test_addresses();
 	test_nesting();
 	test_statement_cache();
 	test_fresh();

@@ -28,6 +28,7 @@ int main(void)
 	i18n_init(); /* LANGUAGE=da in the tests */
 	TAP_STR_EQ(number_text(1689, buf), "1.689", "Danish: 1.689");
 	TAP_STR_EQ(number_text(10000000, buf), "10.000.000", "Danish: ten million");
+	TAP_STR_EQ(number_thousands(buf), ".", "Danish: the thousands separator alone is a point");
 	TAP_STR_EQ(number_decimal(0.24, 1, buf), "0,2", "Danish decimal comma");
 	TAP_STR_EQ(number_decimal(1234.56, 1, buf), "1.234,6", "both, rounded");
 	TAP_STR_EQ(number_decimal(-0.04, 1, buf), "0,0", "no minus on a rounded nought");

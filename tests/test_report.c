@@ -390,6 +390,56 @@ static void test_by_hand(struct desk *desk)
 	report_free(&r);
 }
 
+/* ---------- large numbers ---------- */
+
+/* Text and HTML are read by people: 12.345, with Danish thousands points.
+ * The CSV is read by Excel: plain digits, or it would read text. */
+static void test_thousands(void)
+{
+	char buf[64];
+	struct report_cell count = { .kind = CELL_CITIZENS, .value = 12345, .base = 12345 };
+	report_cell_format(&count, true, true, ",", ".", buf, sizeof buf);
+	TAP_STR_EQ(buf, "12.345", "a count to read: 12.345");
+	report_cell_format(&count, false, false, ",", "", buf, sizeof buf);
+	TAP_STR_EQ(buf, "12345", "a count for a spreadsheet: 12345");
+	struct report_cell hours = { .kind = CELL_HOURS, .value = 7407366 };
+	report_cell_format(&hours, true, true, ",", ".", buf, sizeof buf);
+	TAP_STR_EQ(buf, "123.456,1", "hours to read: 123.456,1");
+	struct report_cell change = { .kind = CELL_MEAN, .value = -25000, .base = 10 };
+	report_cell_format(&change, true, true, ",", ".", buf, sizeof buf);
+	TAP_STR_EQ(buf, "-2.500,0", "a negative mean: -2.500,0");
+	struct report_cell small = { .kind = CELL_NUMBER, .value = 999 };
+	report_cell_format(&small, true, true, ",", ".", buf, sizeof buf);
+	TAP_STR_EQ(buf, "999", "three digits have no point");
+
+	struct report r;
+	memset(&r, 0, sizeof r);
+	snprintf(r.period.from, sizeof r.period.from, "2026-01-01");
+	snprintf(r.period.to, sizeof r.period.to, "2026-11-26");
+	snprintf(r.made_on, sizeof r.made_on, "2026-11-26");
+	r.volunteers.sessions = 12345;
+	r.volunteers.minutes_total = 1015 * 60;
+	r.citizens.f.referred = 1234567;
+	char *out[3] = { NULL, NULL, NULL };
+	size_t len[3];
+	for (int f = 0; f < 3; f++) {
+		FILE *m = open_memstream(&out[f], &len[f]);
+		TAP_CHECK(report_write(&r, (enum report_format)f, m), "a report of large numbers as %s",
+			  report_format_name((enum report_format)f));
+		fclose(m);
+	}
+	TAP_CHECK(strstr(out[0], " 12.345\n") && strstr(out[0], " 1.234.567\n") && strstr(out[0], " 1.015,0\n"),
+		  "text: 12.345 sessions, 1.234.567 referred, 1.015,0 hours");
+	TAP_CHECK(strstr(out[1], "Mødegange afholdt;12345\r\n") && strstr(out[1], "Henvist i perioden;1234567\r\n")
+			  && strstr(out[1], "Timer givet;1015,0\r\n"),
+		  "csv: the same as plain digits, for Excel");
+	TAP_CHECK(strstr(out[2], "<td class=\"n\">12.345</td>") && strstr(out[2], "<td class=\"n\">1.234.567</td>")
+			  && strstr(out[2], "<td class=\"n\">1.015,0</td>"),
+		  "html: 12.345, 1.234.567 and 1.015,0");
+	for (int f = 0; f < 3; f++)
+		free(out[f]);
+}
+
 /* ---------- who may, and the log ---------- */
 
 static void test_coordinator_only(struct desk *coordinator)
@@ -448,13 +498,13 @@ static void test_formats_agree(void)
 				if (cell->kind == CELL_NONE)
 					continue;
 				char want[3][96], buf[64];
-				report_cell_format(cell, true, true, ",", buf, sizeof buf);
+				report_cell_format(cell, true, true, ",", ".", buf, sizeof buf);
 				snprintf(want[0], sizeof want[0], " %s\n", buf);
 				if (c + 1 < ts.t[t].ncols)
 					snprintf(want[0], sizeof want[0], " %s ", buf);
-				report_cell_format(cell, false, false, ",", buf, sizeof buf);
+				report_cell_format(cell, false, false, ",", "", buf, sizeof buf);
 				snprintf(want[1], sizeof want[1], ";%s%s", buf, c + 1 < ts.t[t].ncols ? ";" : "\r\n");
-				report_cell_format(cell, false, true, ",", buf, sizeof buf);
+				report_cell_format(cell, false, true, ",", ".", buf, sizeof buf);
 				snprintf(want[2], sizeof want[2], "<td class=\"n\">%s</td>",
 					 strcmp(buf, "< 5") == 0 ? "&lt; 5" : buf);
 				cells++;
@@ -618,6 +668,7 @@ int main(void)
 	if (!testdb_start("report"))
 		return 1;
 	test_rules();
+	test_thousands();
 	char path[128];
 	testdb_path(path, sizeof path, "r.db");
 	if (db_open(path, &db) != DB_OK) {

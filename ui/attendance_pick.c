@@ -149,7 +149,7 @@ static void pick_draw(struct screen *s, struct app *app, const struct area *body
 		const struct pick_row *row = &p->rows[p->top + r];
 		char line[ATT_NAME + 8];
 		snprintf(line, sizeof line, "%s%s", row->ticked ? "[x] " : "", row->label);
-		draw_text(y + r, x, w, line, p->top + r == p->sel ? A_BOLD : A_REVERSE);
+		draw_cell(y + r, x, w, line, p->top + r == p->sel ? A_BOLD : A_REVERSE);
 	}
 	curs_set(1);
 	move(cursor_y, cursor_x);

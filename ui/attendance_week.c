@@ -267,9 +267,11 @@ static unsigned open_selected(struct week_state *st, struct app *app)
 
 static bool parse_date_or_say(struct app *app, const char *text, struct date *d)
 {
-	if (date_parse(text, d))
+	if (date_parse_near(text, DATE_YEAR_THIS, date_today(), d))
 		return true;
-	app_status(app, STATUS_ERROR, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."), text);
+	char why[200];
+	date_problem(text, DATE_YEAR_THIS, why, sizeof why);
+	app_status(app, STATUS_ERROR, "%s", why);
 	return false;
 }
 

@@ -250,8 +250,10 @@ static bool filter_enter(struct screen *s, struct app *app, const void *args)
 		.min = 1, .max = 999999999999LL };
 	st->fields[F_USER] = (struct form_field){ .label = N_("User (any part of the name)"), .kind = FIELD_TEXT,
 		.max_chars = NAME_CHARS };
-	st->fields[F_FROM] = (struct form_field){ .label = N_("From (day)"), .kind = FIELD_DATE };
-	st->fields[F_TO] = (struct form_field){ .label = N_("To (day)"), .kind = FIELD_DATE };
+	st->fields[F_FROM] = (struct form_field){ .label = N_("From (day)"), .kind = FIELD_DATE,
+						  .date_year = DATE_YEAR_THIS };
+	st->fields[F_TO] = (struct form_field){ .label = N_("To (day)"), .kind = FIELD_DATE,
+						.date_year = DATE_YEAR_THIS };
 	form_init(&st->form, st->fields, F_COUNT);
 	char number[32] = "";
 	if (st->filter->citizen_id)

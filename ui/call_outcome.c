@@ -59,7 +59,7 @@ static const struct action outcome_actions[] = {
 static bool check_not_past(const struct form_field *fld, char *err, size_t size)
 {
 	struct date d;
-	if (date_parse(fld->edit.text, &d) && !call_rule_agreed_day(d, date_today()))
+	if (form_field_date(fld, &d) && !call_rule_agreed_day(d, date_today()))
 		snprintf(err, size, "%s", _("The day has passed. Choose today or a later day."));
 	return !err[0];
 }
@@ -68,6 +68,7 @@ static const struct form_field layout[F_COUNT] = {
 	[F_OUTCOME] = { .key = "outcome", .label = N_("How did it go"), .kind = FIELD_CHOICE, .required = true,
 			.choices = vocab_call_result },
 	[F_BACK_ON] = { .key = "back_on", .label = N_("Call back on"), .kind = FIELD_DATE, .required = true,
+			.date_year = DATE_YEAR_NEXT,
 			.check = check_not_past },
 	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
 			.check = field_check_time },
@@ -78,6 +79,7 @@ static const struct form_field layout[F_COUNT] = {
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
 	[F_NEXT_ON] = { .key = "next_on", .label = N_("Call again on"), .kind = FIELD_DATE, .required = true,
+			.date_year = DATE_YEAR_NEXT,
 			.check = check_not_past },
 	[F_NEXT_AT] = { .key = "next_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
 			.check = field_check_time },

@@ -134,9 +134,9 @@ static void draw_conflict(struct edit_state *st, const struct area *a)
 			continue;
 		if (y >= a->top + a->rows)
 			break;
-		draw_text(y, a->left, label_w, _(st->cf.fields[i].label), A_BOLD);
-		draw_text(y, x_mine, col_w, mine[0] ? mine : "-", A_NORMAL);
-		draw_text(y, x_theirs, col_w, theirs[0] ? theirs : "-", A_NORMAL);
+		draw_cell(y, a->left, label_w, _(st->cf.fields[i].label), A_BOLD);
+		draw_cell(y, x_mine, col_w, mine[0] ? mine : "-", A_NORMAL);
+		draw_cell(y, x_theirs, col_w, theirs[0] ? theirs : "-", A_NORMAL);
 		y++;
 		shown++;
 	}

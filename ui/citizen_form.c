@@ -20,7 +20,7 @@
 static bool check_past_date(const struct form_field *fld, char *err, size_t size)
 {
 	struct date d;
-	if (!date_parse(fld->edit.text, &d))
+	if (!form_field_date(fld, &d))
 		return true;
 	const char *why = field_rule_past_date(d, date_today());
 	if (why)
@@ -34,7 +34,7 @@ static bool check_past_date(const struct form_field *fld, char *err, size_t size
 static bool check_handover_day(const struct form_field *fld, char *err, size_t size)
 {
 	struct date d;
-	if (!date_parse(fld->edit.text, &d))
+	if (!form_field_date(fld, &d))
 		return true;
 	switch (citizen_rule_handover_date(d, "", date_today())) {
 	case HANDOVER_DATE_FAR_AHEAD:
@@ -66,7 +66,7 @@ static bool check_birth_year(const struct form_field *fld, char *err, size_t siz
 static const struct form_field layout[CF_COUNT] = {
 	HEADING(CF_H_REFERRAL, N_("Referral")),
 	[CF_REFERRED_ON] = { .key = "referred_on", .label = N_("Referred on"), .kind = FIELD_DATE, .required = true,
-			     .check = check_past_date },
+			     .date_year = DATE_YEAR_LAST, .check = check_past_date },
 	[CF_SOURCE] = { .key = "source", .label = N_("Referred by"), .kind = FIELD_CHOICE,
 			.choices = vocab_referral_source },
 	TEXT(CF_REFERRER_NAME, "referrer_name", N_("Referrer's name"), 120, NULL),
@@ -79,7 +79,7 @@ static const struct form_field layout[CF_COUNT] = {
 	[CF_CONSENT_CONTACT] = { .key = "consent_contact", .label = N_("Volunteers may call"),
 				 .kind = FIELD_YESNO },
 	[CF_CONSENT_ON] = { .key = "consent_on", .label = N_("Consent given on"), .kind = FIELD_DATE,
-			    .check = check_past_date },
+			    .date_year = DATE_YEAR_LAST, .check = check_past_date },
 	HEADING(CF_H_CITIZEN, N_("The citizen")),
 	[CF_NAME] = { .key = "name", .label = N_("Name"), .kind = FIELD_TEXT, .required = true,
 		      .max_chars = 120 },
@@ -108,7 +108,7 @@ static const struct form_field layout[CF_COUNT] = {
 			    .choices = vocab_assessment },
 	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, NULL),
 	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handover date"), .kind = FIELD_DATE,
-			     .check = check_handover_day },
+			     .date_year = DATE_YEAR_THIS, .check = check_handover_day },
 };
 
 bool citizen_form_init(struct citizen_form *cf, struct app *app)

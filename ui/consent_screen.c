@@ -253,8 +253,11 @@ static void given_on_typed(struct app *app, void *ctx, const char *text)
 	if (!text)
 		return;
 	struct date d;
-	if (!date_parse(text, &d)) {
-		app_status(app, STATUS_ERROR, "%s", _("Write the day as 26-11-2026. Nothing was recorded."));
+	/* A consent given: "1-12" is the last 1 December. */
+	if (!date_parse_near(text, DATE_YEAR_LAST, date_today(), &d)) {
+		char why[200];
+		date_problem(text, DATE_YEAR_LAST, why, sizeof why);
+		app_status(app, STATUS_ERROR, _("%s Nothing was recorded."), why);
 		return;
 	}
 	char iso[DATE_ISO_LEN];

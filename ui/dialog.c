@@ -393,7 +393,7 @@ static void pick_draw(struct screen *s, struct app *app, const struct area *body
 		int i = st->top + r;
 		char line[300];
 		snprintf(line, sizeof line, "[%s] %s", (fld->picked >> i) & 1 ? "x" : " ", fld->options[i].label);
-		draw_text(a.top + 1 + r, a.left, a.cols, line, i == st->sel ? A_BOLD : A_REVERSE);
+		draw_cell(a.top + 1 + r, a.left, a.cols, line, i == st->sel ? A_BOLD : A_REVERSE);
 	}
 	if (st->message[0])
 		draw_text(a.top + a.rows - 1, a.left, a.cols, st->message, A_REVERSE | A_BOLD);

@@ -78,6 +78,19 @@ int draw_text(int y, int x, int maxcols, const char *text, attr_t attr)
 	return utf8_columns(text, n);
 }
 
+int draw_cell(int y, int x, int cols, const char *text, attr_t attr)
+{
+	if (cols <= 0)
+		return 0;
+	char whole[2048], shown[2048];
+	snprintf(whole, sizeof whole, "%s", text);
+	size_t len = strlen(whole);
+	while (len > 0 && whole[len - 1] == ' ')
+		whole[--len] = '\0';
+	utf8_clip(whole, cols, shown, sizeof shown);
+	return draw_text(y, x, cols, shown, attr);
+}
+
 void draw_blank(int y, int x, int cols, attr_t attr)
 {
 	attron(attr);
@@ -156,9 +169,10 @@ int text_rows(const char *text, int cols)
 
 void text_pad(char *out, size_t size, const char *text, int cols)
 {
-	size_t fit = utf8_fit(text, cols);
-	int w = utf8_columns(text, fit);
-	snprintf(out, size, "%.*s%*s", (int)fit, text, cols > w ? cols - w : 0, "");
+	char cut[1024];
+	utf8_clip(text, cols, cut, sizeof cut);
+	int w = utf8_columns(cut, strlen(cut));
+	snprintf(out, size, "%s%*s", cut, cols > w ? cols - w : 0, "");
 }
 
 size_t text_join(char *out, size_t size, const char *const *words, int n)

@@ -8,6 +8,10 @@
 
 /* Draws as much of text as fits in maxcols; returns the columns used. */
 int draw_text(int y, int x, int maxcols, const char *text, attr_t attr);
+/* draw_text for a cell of a list or a column: a text too wide for it is
+ * cut and ends in "…" (trailing spaces do not count), so nothing cut
+ * passes for whole. Returns the columns used. */
+int draw_cell(int y, int x, int cols, const char *text, attr_t attr);
 /* For a console font without them (the Linux console): check marks,
  * chart blocks, arrows and dashes are drawn as ASCII letters of the
  * same width, so nothing moves. */
@@ -18,8 +22,10 @@ char draw_ascii_for(uint32_t cp);
 void draw_blank(int y, int x, int cols, attr_t attr);
 /* Text centred in a row of width cols starting at x. */
 void draw_centred(int y, int x, int cols, const char *text, attr_t attr);
-/* Copies text into out padded with spaces (or cut) to exactly cols
- * terminal columns: printf's %-30s counts bytes, and æ, ø, å are two. */
+/* Copies text into out padded with spaces to exactly cols terminal
+ * columns (printf's %-30s counts bytes, and æ, ø, å are two); a text
+ * too long is cut and ends in "…" (utf8_clip), so a cell never passes a
+ * cut name or number off as whole. */
 void text_pad(char *out, size_t size, const char *text, int cols);
 /* Writes the n words into out with ", " between; returns the length the
  * whole would have, as snprintf does, so a caller appending more can

@@ -100,9 +100,9 @@ static bool export_enter(struct screen *s, struct app *app, const void *args)
 	st->fields[F_ENCODING] = (struct form_field){ .key = "encoding", .label = N_("Encoding"),
 						      .kind = FIELD_CHOICE, .choices = encoding_choices };
 	st->fields[F_FROM] = (struct form_field){ .key = "from", .label = N_("From (empty: from the start)"),
-						  .kind = FIELD_DATE };
+						  .kind = FIELD_DATE, .date_year = DATE_YEAR_THIS };
 	st->fields[F_TO] = (struct form_field){ .key = "to", .label = N_("To (empty: until today and on)"),
-						.kind = FIELD_DATE };
+						.kind = FIELD_DATE, .date_year = DATE_YEAR_THIS };
 	st->fields[F_TABLE].choice = a ? vocab_index(table_choices, exchange_table_name(a->table)) : 0;
 	form_init(&st->form, st->fields, F_COUNT);
 	follow_table(st);

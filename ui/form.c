@@ -72,9 +72,14 @@ static bool blank(const char *s)
 	return !*s;
 }
 
+bool form_field_date(const struct form_field *fld, struct date *out)
+{
+	return !blank(fld->edit.text) && date_parse_near(fld->edit.text, fld->date_year, date_today(), out);
+}
+
 bool form_date(const struct form *f, int i, struct date *out)
 {
-	return !blank(form_text(f, i)) && date_parse(form_text(f, i), out);
+	return form_field_date(&f->fields[i], out);
 }
 
 void form_date_iso(const struct form *f, int i, char out[DATE_ISO_LEN])
@@ -135,9 +140,16 @@ bool form_check_field(struct form_field *fld)
 	}
 	if (fld->kind == FIELD_DATE) {
 		struct date d;
-		if (!date_parse(t, &d))
-			snprintf(fld->error, sizeof fld->error,
-				 _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."), t);
+		if (!form_field_date(fld, &d)) {
+			date_problem(t, fld->date_year, fld->error, sizeof fld->error);
+		} else if (date_year_left_out(t)) {
+			/* "1-12" becomes 01-12-2026 as the field is left, so the
+			 * desk sees the year it was given before saving. */
+			char dk[16];
+			date_format_dk(d, dk, sizeof dk);
+			lineedit_set(&fld->edit, dk);
+			t = fld->edit.text;
+		}
 	} else if (fld->kind == FIELD_NUMBER) {
 		errno = 0;
 		char *end;

@@ -46,6 +46,8 @@ struct form_field {
 	int max_chars;                 /* FIELD_TEXT */
 	long min, max;                 /* FIELD_NUMBER */
 	bool year;                     /* FIELD_NUMBER of a year: no thousands point (1968, not 1.968) */
+	enum date_year_rule date_year; /* FIELD_DATE: what "1-12" without a year means; the
+					* default, DATE_YEAR_WRITTEN, never guesses */
 	const struct vocab *choices;   /* FIELD_CHOICE */
 	struct form_option *options;   /* FIELD_MULTI */
 	int noptions;
@@ -80,6 +82,9 @@ void form_set_text(struct form *f, int i, const char *text);
 const char *form_text(const struct form *f, int i);
 /* For FIELD_DATE fields that validated; false when empty. */
 bool form_date(const struct form *f, int i, struct date *out);
+/* The same for one field: its text read by its date_year rule as seen
+ * from today. */
+bool form_field_date(const struct form_field *fld, struct date *out);
 /* The ISO form of a valid date field, or "" when empty/invalid. */
 void form_date_iso(const struct form *f, int i, char out[DATE_ISO_LEN]);
 long form_number(const struct form *f, int i);

@@ -161,7 +161,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		char key[16], line[200];
 		keys_label(home_actions[i].key, key, sizeof key);
 		snprintf(line, sizeof line, "%s  %s", key, _(home_actions[i].hint));
-		draw_text(row, x, col_w - 1, line, A_NORMAL);
+		draw_cell(row, x, col_w - 1, line, A_NORMAL);
 	}
 	y += per_col;
 	if (empty && y + 1 < a->top + a->rows)

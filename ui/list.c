@@ -68,7 +68,8 @@ void list_draw(struct list *l, const struct area *a)
 		l->src.row(l->src.ctx, l->top + i, buf, sizeof buf);
 		attr_t attr = (l->top + i == l->selected) ? A_REVERSE : A_NORMAL;
 		draw_blank(y + i, a->left, cols, attr);
-		draw_text(y + i, a->left, cols, buf, attr);
+		/* A row wider than the window ends in "…" like a cut cell. */
+		draw_cell(y + i, a->left, cols, buf, attr);
 	}
 	if (l->top + rows < n)
 		draw_text(y + rows - 1, a->left + cols, 1, "v", A_BOLD);

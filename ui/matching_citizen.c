@@ -278,7 +278,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 			 reasons);
 		attr_t attr = i == *sel && focused ? A_REVERSE : chosen ? A_BOLD : A_NORMAL;
 		draw_blank(a->top + 1 + r, a->left, a->cols, attr);
-		draw_text(a->top + 1 + r, a->left, a->cols, line, attr);
+		draw_cell(a->top + 1 + r, a->left, a->cols, line, attr);
 	}
 	if (*top + rows < n)
 		draw_text(a->top + rows, a->left + a->cols - 1, 1, "v", A_BOLD);

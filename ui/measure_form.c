@@ -237,9 +237,10 @@ static void measure_draw(struct screen *s, struct app *app, const struct area *a
 static bool check_date(struct measure_form_state *st, char iso[DATE_ISO_LEN])
 {
 	struct date d;
-	if (!date_parse(st->date.text, &d)) {
-		snprintf(st->error, sizeof st->error, _("'%s' is not a valid date. Write it as day-month-year, e.g. 26-11-2026."),
-			 st->date.text);
+	/* The answers were given on a day that has come: "1-12" is the last
+	 * 1 December. */
+	if (!date_parse_near(st->date.text, DATE_YEAR_LAST, date_today(), &d)) {
+		date_problem(st->date.text, DATE_YEAR_LAST, st->error, sizeof st->error);
 		return false;
 	}
 	if (!measure_rule_day(d, date_today())) {

@@ -128,11 +128,14 @@ static const struct form_field layout[VF_COUNT] = {
 	TEXT(VF_LIVED, "lived", N_("Lived experience, in their words"), 250, NULL),
 	HEADING(VF_H_COURSES, N_("Courses completed")),
 	TEXT(VF_COURSE1, "course1", N_("Course"), 120, NULL),
-	[VF_COURSE1_ON] = { .key = "course1_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+	[VF_COURSE1_ON] = { .key = "course1_on", .label = N_("Completed on"), .kind = FIELD_DATE,
+			   .date_year = DATE_YEAR_LAST },
 	TEXT(VF_COURSE2, "course2", N_("Course"), 120, NULL),
-	[VF_COURSE2_ON] = { .key = "course2_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+	[VF_COURSE2_ON] = { .key = "course2_on", .label = N_("Completed on"), .kind = FIELD_DATE,
+			   .date_year = DATE_YEAR_LAST },
 	TEXT(VF_COURSE3, "course3", N_("Course"), 120, NULL),
-	[VF_COURSE3_ON] = { .key = "course3_on", .label = N_("Completed on"), .kind = FIELD_DATE },
+	[VF_COURSE3_ON] = { .key = "course3_on", .label = N_("Completed on"), .kind = FIELD_DATE,
+			   .date_year = DATE_YEAR_LAST },
 };
 
 static const struct action form_actions[] = {

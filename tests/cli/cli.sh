@@ -72,6 +72,14 @@ expect 0 "backup" -- "$bin" --db "$db" backup "$tmp/backup.db"
 expect 0 "check on the backup" -- "$bin" --db "$tmp/backup.db" check
 expect 1 "backup never overwrites" -- "$bin" --db "$db" backup "$tmp/backup.db"
 contains "$tmp/err" "findes allerede" "backup explains"
+# A server is backed up by pg_dump: the line to run holds no password
+# (not even ***), so it can be copied as it is; pg_dump reads ~/.pgpass.
+expect 1 "backup of a server database" -- "$bin" --db "postgresql://bb:hemmelig@db.example/centre?sslmode=require" backup "$tmp/centre 1.dump"
+contains "$tmp/err" "  pg_dump --format=custom --file='$tmp/centre 1.dump' 'postgresql://bb@db.example/centre?sslmode=require'" "says the pg_dump line to run, quoted for the shell"
+contains "$tmp/err" "~/.pgpass" "and where the password goes"
+if grep -qe "hemmelig" -e '\*\*\*' "$tmp/err"; then not_ok "the line holds the password or ***"; else ok "the line holds no password and no ***"; fi
+expect 1 "backup of a server database given as key=value" -- "$bin" --db "host=db.example password='hem mel' dbname=centre" backup "$tmp/c.dump"
+contains "$tmp/err" "  pg_dump --format=custom --file=$tmp/c.dump 'host=db.example dbname=centre'" "without its password too"
 
 printf 'mælk, rugbrød, æbler\n' >"$tmp/list.txt"
 expect 1 "check on a text file" -- "$bin" --db "$tmp/list.txt" check
@@ -292,6 +300,8 @@ expect 1 "report on a missing database" -- "$bin" --db "$tmp/none.db" report
 if [ ! -e "$tmp/none.db" ]; then ok "no database is made for a report"; else not_ok "a database was made"; fi
 audits=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM audit_log WHERE entity='report' AND action='export'\").fetchone()[0])" "$db")
 if [ "$audits" = 3 ]; then ok "each report is in the audit log as an export"; else not_ok "$audits report exports logged"; fi
+expect 0 "report for days written without the year" -- "$bin" --db "$db" report --from 1/6 --to 30.6
+contains "$tmp/out" "Perioden 01-06-2026 til 30-06-2026" "means this year's"
 
 mkdir "$tmp/noprinter"
 abs_bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
