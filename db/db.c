@@ -144,7 +144,9 @@ static void address_without_secret(const char *where, bool drop, char *out, size
 #undef PUT
 }
 
-void db_display_name(const char *where, char *out, size_t size)
+/* A file's path as it is; a server's address without its password,
+ * shown as *** or left out. */
+static void shown_address(const char *where, bool drop, char *out, size_t size)
 {
 	if (!size)
 		return;
@@ -152,18 +154,17 @@ void db_display_name(const char *where, char *out, size_t size)
 	if (!db_is_server(where))
 		snprintf(out, size, "%s", where ? where : "");
 	else
-		address_without_secret(where, false, out, size);
+		address_without_secret(where, drop, out, size);
+}
+
+void db_display_name(const char *where, char *out, size_t size)
+{
+	shown_address(where, false, out, size);
 }
 
 void db_address_without_password(const char *where, char *out, size_t size)
 {
-	if (!size)
-		return;
-	out[0] = '\0';
-	if (!db_is_server(where))
-		snprintf(out, size, "%s", where ? where : "");
-	else
-		address_without_secret(where, true, out, size);
+	shown_address(where, true, out, size);
 }
 
 static db_clock_fn clock_fn;

@@ -215,29 +215,15 @@ enum db_status store_shares_in_force(struct db *db, long long citizen_id, const 
 	return db_finalize(st);
 }
 
-enum db_status store_shares_give(struct db *db, long long citizen_id, const char *partner, const char *on,
-				 db_user_id by)
+enum db_status store_shares_set(struct db *db, long long citizen_id, const char *partner, bool give, const char *on,
+				db_user_id by)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO citizen_shares(citizen_id, partner, given_on, recorded_by)"
-		" VALUES (:citizen, :partner, :on, :by)");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_text(st, ":partner", partner);
-	db_bind_text(st, ":on", on);
-	store_bind_id(st, ":by", by);
-	return store_run(st);
-}
-
-enum db_status store_shares_withdraw(struct db *db, long long citizen_id, const char *partner, const char *on,
-				     db_user_id by)
-{
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"UPDATE citizen_shares SET withdrawn_on = :on, withdrawn_by = :by"
-		" WHERE citizen_id = :citizen AND partner = :partner AND withdrawn_on IS NULL");
+	enum db_status r = db_prepare(db, &st, give
+		? "INSERT INTO citizen_shares(citizen_id, partner, given_on, recorded_by)"
+		  " VALUES (:citizen, :partner, :on, :by)"
+		: "UPDATE citizen_shares SET withdrawn_on = :on, withdrawn_by = :by"
+		  " WHERE citizen_id = :citizen AND partner = :partner AND withdrawn_on IS NULL");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);

@@ -43,10 +43,9 @@ enum db_status store_centres_visible(struct db *db, const char *centre, const lo
 enum db_status store_shares_of(struct db *db, long long citizen_id, struct citizen_share *out, int max,
 			       int *count);
 enum db_status store_shares_in_force(struct db *db, long long citizen_id, const char *partner, bool *shared);
-enum db_status store_shares_give(struct db *db, long long citizen_id, const char *partner, const char *on,
-				 db_user_id by);
-/* Withdraws the share in force; DB_ERR_NOTFOUND when there is none. */
-enum db_status store_shares_withdraw(struct db *db, long long citizen_id, const char *partner, const char *on,
-				     db_user_id by);
+/* Shares the citizen with `partner` on the day `on` (give), or withdraws
+ * the share in force: DB_ERR_NOTFOUND when there is none. */
+enum db_status store_shares_set(struct db *db, long long citizen_id, const char *partner, bool give, const char *on,
+				db_user_id by);
 
 #endif

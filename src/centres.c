@@ -83,8 +83,7 @@ enum db_status centres_share(struct desk *d, long long citizen_id, const char *p
 	if (r == DB_OK && shared != give) {
 		char today[DATE_ISO_LEN];
 		date_format_iso(date_today(), today);
-		r = give ? store_shares_give(d->db, citizen_id, partner, today, d->user)
-			 : store_shares_withdraw(d->db, citizen_id, partner, today, d->user);
+		r = store_shares_set(d->db, citizen_id, partner, give, today, d->user);
 		char detail[AUDIT_DETAIL];
 		snprintf(detail, sizeof detail, "%s%s", give ? "shared with: " : "sharing withdrawn: ", name);
 		if (r == DB_OK)
