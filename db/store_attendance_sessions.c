@@ -11,14 +11,17 @@
 
 /* The columns of struct session_info, for a row `x` with the columns id,
  * activity_id, date, start, end, status, reason, note, led_by (a session
- * or a weekly slot). */
+ * or a weekly slot). The roll counts the enrolments open on the date in
+ * two ranges of enrolments_activity_end (still open; ended after it), so
+ * the years of enrolments that ended before are not read. */
 #define SESSION_SELECT \
 	"SELECT x.id, x.activity_id, a.name, COALESCE(a.place, ''), x.date, COALESCE(x.st, ''),"     \
 	" COALESCE(x.et, ''), x.status, COALESCE(x.reason, ''), COALESCE(x.note, ''),"              \
 	" COALESCE(x.led_by, 0), COALESCE(v.name, ''),"                                              \
 	" (SELECT count(*) FROM (SELECT e.citizen_id FROM enrolments AS e"                           \
-	"   WHERE e.activity_id = x.activity_id AND e.enrolled_on <= x.date"                         \
-	"    AND (e.ended_on IS NULL OR e.ended_on > x.date)"                                        \
+	"   WHERE e.activity_id = x.activity_id AND e.ended_on IS NULL AND e.enrolled_on <= x.date"  \
+	"  UNION SELECT e.citizen_id FROM enrolments AS e"                                           \
+	"   WHERE e.activity_id = x.activity_id AND e.ended_on > x.date AND e.enrolled_on <= x.date" \
 	"  UNION SELECT t.citizen_id FROM attendance AS t WHERE t.session_id = x.id)),"              \
 	" (SELECT count(*) FROM attendance AS t WHERE t.session_id = x.id), x.version"               \
 	" FROM x JOIN activities AS a ON a.id = x.activity_id"                                       \
