@@ -61,7 +61,7 @@ static enum db_status current_pool(struct desk *d, bool *read)
 	if ((r = desk_begin_read(d, ROLE_DESK)) != DB_OK)
 		return r;
 	int n = 0;
-	r = store_matching_pool_load(d->db, &kept.pool);
+	r = store_matching_pool_load(d->db, &kept.pool, match_volunteer_open);
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", kept.interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);
@@ -437,7 +437,7 @@ enum db_status matching_proposal(struct desk *d, int max, struct matching_propos
 	if (r == DB_OK)
 		r = store_matching_waiting_facts(d->db, max, out->citizens, &out->n);
 	if (r == DB_OK)
-		r = store_matching_pool_load(d->db, &out->pool);
+		r = store_matching_pool_load(d->db, &out->pool, match_volunteer_open);
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", out->interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);

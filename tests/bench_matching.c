@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 	struct match_pool pool;
 	for (int i = 0; i < POOL_RUNS; i++) {
 		double t0 = now_ms();
-		if (store_matching_pool_load(db, &pool) != DB_OK) {
+		if (store_matching_pool_load(db, &pool, match_volunteer_open) != DB_OK) {
 			fprintf(stderr, "pool: %s\n", db_errdetail(db));
 			return 1;
 		}
