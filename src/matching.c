@@ -27,7 +27,8 @@ static void today_iso(char out[DATE_ISO_LEN])
 /* ---------- the pool kept between citizens ---------- */
 
 /* Reading every volunteer and activity is the slow part of opening a
- * citizen on a big centre; between two citizens nothing has usually
+ * citizen on a big centre (the details of those with a free place alone,
+ * match_volunteer_open); between two citizens nothing has usually
  * changed, so the pool is kept while the data version stays. */
 static struct {
 	struct db *db;          /* whose pool it is */
