@@ -32,6 +32,14 @@ enum db_status store_attendance_sessions(struct db *db, const char *from, const 
 				   const char *activity_query, struct session_info *out, int max,
 				   int *count);
 
+/* A page of the same rows: those after `key` (SESSIONS_AFTER), from it
+ * on (SESSIONS_FROM) or just before it (SESSIONS_BEFORE, the `max` rows
+ * nearest to it), always in the week's order; key NULL: from the week's
+ * first row, or back from its last. Only the page's rows are counted. */
+enum db_status store_attendance_sessions_page(struct db *db, const char *from, const char *to,
+					      const char *activity_query, const struct session_key *key,
+					      enum session_page dir, struct session_info *out, int max, int *count);
+
 /* The session of an activity on a date, written now if there is none
  * (the activity's usual times, status planned; *created says so). */
 enum db_status store_attendance_session_open(struct db *db, long long activity_id, const char *date,

@@ -11,14 +11,17 @@
 
 /* The columns of struct session_info, for a row `x` with the columns id,
  * activity_id, date, start, end, status, reason, note, led_by (a session
- * or a weekly slot). */
+ * or a weekly slot). The roll counts the enrolments open on the date in
+ * two ranges of enrolments_activity_end (still open; ended after it), so
+ * the years of enrolments that ended before are not read. */
 #define SESSION_SELECT \
 	"SELECT x.id, x.activity_id, a.name, COALESCE(a.place, ''), x.date, COALESCE(x.st, ''),"     \
 	" COALESCE(x.et, ''), x.status, COALESCE(x.reason, ''), COALESCE(x.note, ''),"              \
 	" COALESCE(x.led_by, 0), COALESCE(v.name, ''),"                                              \
 	" (SELECT count(*) FROM (SELECT e.citizen_id FROM enrolments AS e"                           \
-	"   WHERE e.activity_id = x.activity_id AND e.enrolled_on <= x.date"                         \
-	"    AND (e.ended_on IS NULL OR e.ended_on > x.date)"                                        \
+	"   WHERE e.activity_id = x.activity_id AND e.ended_on IS NULL AND e.enrolled_on <= x.date"  \
+	"  UNION SELECT e.citizen_id FROM enrolments AS e"                                           \
+	"   WHERE e.activity_id = x.activity_id AND e.ended_on > x.date AND e.enrolled_on <= x.date" \
 	"  UNION SELECT t.citizen_id FROM attendance AS t WHERE t.session_id = x.id)),"              \
 	" (SELECT count(*) FROM attendance AS t WHERE t.session_id = x.id), x.version"               \
 	" FROM x JOIN activities AS a ON a.id = x.activity_id"                                       \
@@ -71,53 +74,130 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
 	return store_att_session_read(db, session_id, out);
 }
 
-enum db_status store_attendance_sessions(struct db *db, const char *from, const char *to,
-				   const char *activity_query, struct session_info *out, int max,
-				   int *count)
+/* The rows of the days `from` to `to` of one week, in the week's order:
+ * the key's columns are date, start time ('99:99' for none: last in the
+ * day), the activity's sort key and id. The sessions come through
+ * sessions_date, the slots from the activities (a few per centre); only
+ * the rows kept get their counts of the roll list and the marks. */
+static enum db_status sessions_of_days(struct db *db, const char *from, const char *to, const char *monday,
+				       const char *sunday, const char *activity_query, const struct session_key *key,
+				       enum session_page dir, struct session_info *out, int max, int *count)
 {
 	*count = 0;
-	/* A weekly slot falls on the activity's weekday in the week of :from
-	 * (its Monday made in C), when the activity existed by then and has
-	 * no session written anywhere in that week (it may have been moved). */
-	char monday[STORE_DATE_LEN], sunday[STORE_DATE_LEN];
-	int weekday = store_date_weekday(from);
-	if (!weekday || !store_date_add(from, 1 - weekday, monday) || !store_date_add(monday, 6, sunday))
-		return DB_ERR_INVALID;
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"WITH picked AS (SELECT * FROM activities"
-		"  WHERE :q = '' OR instr(search_text, :q) > 0),"
-		" x AS ("
+	bool back = dir == SESSIONS_BEFORE;
+	const char *op = back ? "<" : dir == SESSIONS_FROM ? ">=" : ">";
+	char where[160] = "";
+	if (key)
+		snprintf(where, sizeof where, " WHERE (w.date, w.tk, w.sk, w.activity_id) %s (:kd, :kt,"
+			 " COALESCE((SELECT sort_key FROM activities WHERE id = :ka), ''), :ka)", op);
+	const char *order = back ? " ORDER BY w.date DESC, w.tk DESC, w.sk DESC, w.activity_id DESC"
+				 : " ORDER BY w.date, w.tk, w.sk, w.activity_id";
+	char sql[4096];
+	snprintf(sql, sizeof sql,
+		"WITH week AS ("
 		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
 		"   COALESCE(s.end_time, p.end_time) AS et, s.status, s.cancel_reason AS reason, s.note,"
-		"   s.led_by, s.version"
-		"  FROM sessions AS s JOIN picked AS p ON p.id = s.activity_id"
-		"  WHERE s.date BETWEEN :from AND :to"
+		"   s.led_by, s.version, COALESCE(p.sort_key, '') AS sk"
+		"  FROM sessions AS s, activities AS p"
+		"  WHERE s.date BETWEEN :from AND :to AND p.id = s.activity_id"
+		"   AND (:q = '' OR instr(p.search_text, :q) > 0)"
 		"  UNION ALL"
-		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.end_time, 'planned', NULL, NULL, NULL, 0"
-		"  FROM (SELECT p.id AS activity_id, date(:monday, '+' || (p.weekday - 1) || ' days') AS day,"
-		"    p.start_time, p.end_time, p.created_at FROM picked AS p"
-		"   WHERE p.status = 'active' AND p.weekday IS NOT NULL) AS slot"
+		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.end_time, 'planned', NULL, NULL, NULL, 0,"
+		"   slot.sk"
+		"  FROM (SELECT ac.id AS activity_id, date(:monday, '+' || (ac.weekday - 1) || ' days') AS day,"
+		"    ac.start_time, ac.end_time, ac.created_at, COALESCE(ac.sort_key, '') AS sk FROM activities AS ac"
+		"   WHERE ac.weekday BETWEEN :wd_from AND :wd_to AND ac.status = 'active'"
+		"    AND (:q = '' OR instr(ac.search_text, :q) > 0)) AS slot"
 		"  WHERE slot.day BETWEEN :from AND :to AND date(slot.created_at) <= slot.day"
 		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = slot.activity_id"
-		"    AND s.date BETWEEN :monday AND :sunday)) "
+		"    AND s.date BETWEEN :monday AND :sunday)),"
+		" x AS (SELECT w.* FROM (SELECT week.*, COALESCE(week.st, '99:99') AS tk FROM week) AS w%s%s"
+		"  LIMIT :max) "
 		SESSION_SELECT
-		" ORDER BY x.date, COALESCE(x.st, '99:99'), a.sort_key, x.activity_id"
-		" LIMIT :max");
+		" ORDER BY x.date, COALESCE(x.st, '99:99'), x.sk, x.activity_id",
+		where, order);
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":q", activity_query ? activity_query : "");
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
+	db_bind_int(st, ":wd_from", store_date_weekday(from));
+	db_bind_int(st, ":wd_to", store_date_weekday(to));
 	db_bind_text(st, ":monday", monday);
 	db_bind_text(st, ":sunday", sunday);
 	db_bind_int(st, ":max", max);
+	if (key) {
+		db_bind_text(st, ":kd", key->date);
+		db_bind_text(st, ":kt", key->time);
+		db_bind_int(st, ":ka", key->activity_id);
+	}
 	while (*count < max && db_step(st) == DB_ROW)
 		read_session_row(st, &out[(*count)++]);
 	r = db_finalize(st);
 	if (r != DB_OK)
 		*count = 0;
 	return r;
+}
+
+/* A page is read a day at a time, from the key's day on (or back), until
+ * it is full: a page reads the rows of a day or two, not of the week. */
+enum db_status store_attendance_sessions_page(struct db *db, const char *from, const char *to,
+					      const char *activity_query, const struct session_key *key,
+					      enum session_page dir, struct session_info *out, int max, int *count)
+{
+	*count = 0;
+	/* A weekly slot falls on the activity's weekday in the week of :from
+	 * (its Monday made in C), when the activity existed by then and has
+	 * no session written anywhere in that week (it may have been moved). */
+	char monday[STORE_DATE_LEN], sunday[STORE_DATE_LEN], first[STORE_DATE_LEN], last[STORE_DATE_LEN];
+	int weekday = store_date_weekday(from);
+	if (!weekday || !store_date_add(from, 1 - weekday, monday) || !store_date_add(monday, 6, sunday)
+	    || !store_date_weekday(to) || strcmp(to, sunday) > 0 || strcmp(from, to) > 0)
+		return DB_ERR_INVALID;
+	bool back = dir == SESSIONS_BEFORE;
+	/* The days the page can lie in. */
+	snprintf(first, sizeof first, "%s", from);
+	snprintf(last, sizeof last, "%s", to);
+	if (key && !back && strcmp(key->date, first) > 0)
+		snprintf(first, sizeof first, "%.10s", key->date);
+	if (key && back && strcmp(key->date, last) < 0)
+		snprintf(last, sizeof last, "%.10s", key->date);
+	/* Back, each day's rows go before the later days' rows read so far. */
+	struct session_info *day_rows = back ? malloc((size_t)max * sizeof *day_rows) : NULL;
+	if (back && max > 0 && !day_rows)
+		return DB_ERR_IO;
+	char day[STORE_DATE_LEN];
+	snprintf(day, sizeof day, "%s", back ? last : first);
+	enum db_status r = DB_OK;
+	while (*count < max && strcmp(day, first) >= 0 && strcmp(day, last) <= 0) {
+		int got = 0;
+		r = sessions_of_days(db, day, day, monday, sunday, activity_query, key, dir,
+				     back ? day_rows : out + *count, max - *count, &got);
+		if (r != DB_OK)
+			break;
+		if (back) {
+			memmove(out + got, out, (size_t)*count * sizeof *out);
+			memcpy(out, day_rows, (size_t)got * sizeof *out);
+		}
+		*count += got;
+		char next[STORE_DATE_LEN];
+		if (!store_date_add(day, back ? -1 : 1, next))
+			break;
+		memcpy(day, next, sizeof day);
+	}
+	free(day_rows);
+	if (r != DB_OK)
+		*count = 0;
+	return r;
+}
+
+enum db_status store_attendance_sessions(struct db *db, const char *from, const char *to,
+				   const char *activity_query, struct session_info *out, int max,
+				   int *count)
+{
+	return store_attendance_sessions_page(db, from, to, activity_query, NULL, SESSIONS_AFTER, out, max, count);
 }
 
 /* The session of the activity on the date, if any, inside a transaction. */

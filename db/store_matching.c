@@ -331,7 +331,18 @@ void store_matching_pool_free(struct match_pool *pool)
 	memset(pool, 0, sizeof *pool);
 }
 
-enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
+/* A volunteer's details: (volunteer, kind, number, text) rows. */
+#define VOLUNTEER_DETAILS_FROM(where)                                                          \
+	"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests" where           \
+	" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas" where       \
+	" UNION ALL SELECT volunteer_id, 'l', NULL, language FROM volunteer_languages" where   \
+	" UNION ALL SELECT volunteer_id, 's', weekday, part FROM volunteer_availability" where \
+	" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles" where
+#define VOLUNTEER_DETAILS VOLUNTEER_DETAILS_FROM("")
+#define VOLUNTEER_DETAILS_OF VOLUNTEER_DETAILS_FROM(" WHERE volunteer_id = :id")
+
+enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool,
+					bool (*details)(const struct match_volunteer_facts *volunteer))
 {
 	memset(pool, 0, sizeof *pool);
 	long long nv = 0, na = 0;
@@ -356,14 +367,25 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool)
 			":count", nv, pool_volunteer_row, pool)) != DB_OK)
 		goto out;
 	if ((r = each_row(db,
-			"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests"
-			" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas"
-			" UNION ALL SELECT volunteer_id, 'l', NULL, language FROM volunteer_languages"
-			" UNION ALL SELECT volunteer_id, 's', weekday, part FROM volunteer_availability"
-			" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles"
-			" UNION ALL SELECT volunteer_id, 'm', count(*), NULL FROM matches"
-			"  WHERE ended_on IS NULL AND volunteer_id IS NOT NULL GROUP BY volunteer_id",
+			"SELECT volunteer_id, 'm', count(*), NULL FROM matches"
+			" WHERE ended_on IS NULL AND volunteer_id IS NOT NULL GROUP BY volunteer_id",
 			NULL, 0, pool_volunteer_set, pool)) != DB_OK)
+		goto out;
+	/* The details of the volunteers asked for: each one's own rows when
+	 * they are few (the first column of every key is the volunteer), the
+	 * whole tables at once when they are many. */
+	int wanted = 0;
+	for (int i = 0; details && i < pool->nvolunteers; i++)
+		wanted += details(&pool->volunteers[i]);
+	if (!details || wanted * 4 >= pool->nvolunteers) {
+		r = each_row(db, VOLUNTEER_DETAILS, NULL, 0, pool_volunteer_set, pool);
+	} else {
+		for (int i = 0; r == DB_OK && i < pool->nvolunteers; i++)
+			if (details(&pool->volunteers[i]))
+				r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set,
+					     pool);
+	}
+	if (r != DB_OK)
 		goto out;
 	if (na > 0 && (r = each_row(db,
 			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(postcode, ''),"

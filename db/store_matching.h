@@ -26,8 +26,11 @@
 /* ---------- the pool and the waiting list ---------- */
 
 /* Every volunteer and activity with its facts, from one read snapshot.
- * Free with store_matching_pool_free. */
-enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool);
+ * A volunteer's details (interests, areas, languages, times, roles) are
+ * read only for those `details` says (NULL: every one); the others have
+ * their row and open matches. Free with store_matching_pool_free. */
+enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool,
+					bool (*details)(const struct match_volunteer_facts *volunteer));
 void store_matching_pool_free(struct match_pool *pool);
 /* Changes whenever a change is committed, by this connection or another. */
 enum db_status store_matching_data_version(struct db *db, long long *version);

@@ -25,8 +25,8 @@ static void today_iso(char out[DATE_ISO_LEN])
 
 /* ---------- reading ---------- */
 
-enum db_status attendance_week(struct desk *d, struct date monday, const char *query, struct session_info *out,
-			       int max, int *count)
+enum db_status attendance_week(struct desk *d, struct date monday, const char *query, const struct session_key *key,
+			       enum session_page dir, struct session_info *out, int max, int *count)
 {
 	*count = 0;
 	enum db_status r = desk_allow(d, ROLE_DESK);
@@ -35,7 +35,14 @@ enum db_status attendance_week(struct desk *d, struct date monday, const char *q
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
 	date_format_iso(monday, from);
 	date_format_iso(date_add_days(monday, 6), to);
-	return store_attendance_sessions(d->db, from, to, query, out, max, count);
+	return store_attendance_sessions_page(d->db, from, to, query, key, dir, out, max, count);
+}
+
+void session_key_of(const struct session_info *s, struct session_key *key)
+{
+	snprintf(key->date, sizeof key->date, "%s", s->date);
+	snprintf(key->time, sizeof key->time, "%s", s->start_time[0] ? s->start_time : "99:99");
+	key->activity_id = s->activity_id;
 }
 
 enum db_status attendance_session_for(struct desk *d, long long activity_id, const char *date,

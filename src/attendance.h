@@ -17,11 +17,15 @@
 
 /* ---------- reading ---------- */
 
-/* The sessions of the week that starts on `monday`, with the weekly slots
- * not written yet (id 0); `query` keeps the activities whose name
- * contains it, folded ("" for all). */
-enum db_status attendance_week(struct desk *d, struct date monday, const char *query, struct session_info *out,
-			       int max, int *count);
+/* A page of the sessions of the week that starts on `monday`, with the
+ * weekly slots not written yet (id 0), by date, time and activity: the
+ * `max` rows after `key`, from it on or just before it as `dir` says
+ * (key NULL: the week's first rows, or its last); `query` keeps the
+ * activities whose name contains it, folded ("" for all). */
+enum db_status attendance_week(struct desk *d, struct date monday, const char *query, const struct session_key *key,
+			       enum session_page dir, struct session_info *out, int max, int *count);
+/* The place of a row in the week's order, for the page after or before it. */
+void session_key_of(const struct session_info *s, struct session_key *key);
 /* The session of an activity on a date (ISO), written now if there is
  * none, as a weekly slot opened or an extra session. */
 enum db_status attendance_session_for(struct desk *d, long long activity_id, const char *date,

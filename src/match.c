@@ -42,6 +42,11 @@ bool match_full(int capacity, int load)
 	return match_free_places(capacity, load) == 0;
 }
 
+bool match_volunteer_open(const struct match_volunteer_facts *volunteer)
+{
+	return strcmp(volunteer->status, "active") == 0 && !match_full(volunteer->capacity, volunteer->load);
+}
+
 /* ---------- the criteria ---------- */
 
 static void shared_interests(const struct match_citizen_facts *c, const long long *ids, int n,

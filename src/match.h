@@ -131,6 +131,11 @@ bool match_volunteer_free_at(const struct match_volunteer_facts *volunteer,
 int match_free_places(int capacity, int load);
 /* No free place left. */
 bool match_full(int capacity, int load);
+/* Whether a volunteer can be matched at all: active, with a free place.
+ * Only these are scored on their details (interests, areas, languages,
+ * times), so the pool reads the details of these alone: at a big centre
+ * most volunteers have no free place. */
+bool match_volunteer_open(const struct match_volunteer_facts *volunteer);
 
 /* Whether the match asked for may be confirmed, given the facts read
  * inside the confirming transaction: the citizen's course is open, the

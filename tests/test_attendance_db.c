@@ -14,6 +14,7 @@
 #include "citizens.h"
 #include "db.h"
 #include "dbrules.h"
+#include "demo.h"
 #include "migrate.h"
 #include "nextstep.h"
 #include "store_attendance.h"
@@ -593,6 +594,89 @@ static void test_facts(void)
 	db_close(db);
 }
 
+/* The week read a page at a time, forward, back and from a moment of
+ * today, is the week read at once, row for row. */
+static bool same_rows(const struct session_info *a, const struct session_info *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i].activity_id != b[i].activity_id || strcmp(a[i].date, b[i].date) != 0
+		    || a[i].roll != b[i].roll || a[i].marked != b[i].marked)
+			return false;
+	return true;
+}
+
+static void test_week_pages(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "pages.db");
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		TAP_CHECK(false, "opens the demo centre");
+		return;
+	}
+	struct demo_options opt = { .citizens = 3000, .seed = 2, .today = { 2026, 11, 26 }, .years = 1 };
+	struct demo_summary sum;
+	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre of 3,000 citizens");
+	enum { MAX = 200, PAGE = 4 };
+	static struct session_info all[MAX], paged[MAX], page[PAGE];
+	const char *mon = "2026-11-23", *sun = "2026-11-29";
+	int n = 0, got = 0, m = 0;
+	store_attendance_sessions(db, mon, sun, "", all, MAX, &n);
+	TAP_CHECK(n > 3 * PAGE && n < MAX, "the week has some pages (%d sessions)", n);
+
+	struct session_key key;
+	enum db_status r = store_attendance_sessions_page(db, mon, sun, "", NULL, SESSIONS_AFTER, page, PAGE, &got);
+	while (r == DB_OK && got > 0 && m + got <= MAX) {
+		memcpy(paged + m, page, (size_t)got * sizeof *page);
+		m += got;
+		session_key_of(&page[got - 1], &key);
+		r = store_attendance_sessions_page(db, mon, sun, "", &key, SESSIONS_AFTER, page, PAGE, &got);
+	}
+	TAP_CHECK(r == DB_OK && m == n && same_rows(all, paged, n), "pages forward make the week (%d of %d)", m, n);
+
+	m = 0;
+	r = store_attendance_sessions_page(db, mon, sun, "", NULL, SESSIONS_BEFORE, page, PAGE, &got);
+	while (r == DB_OK && got > 0 && m + got <= MAX) {
+		memcpy(paged + (MAX - m - got), page, (size_t)got * sizeof *page);
+		m += got;
+		session_key_of(&page[0], &key);
+		r = store_attendance_sessions_page(db, mon, sun, "", &key, SESSIONS_BEFORE, page, PAGE, &got);
+	}
+	TAP_CHECK(r == DB_OK && m == n && same_rows(all, paged + (MAX - m), n), "pages back make the week (%d of %d)",
+		  m, n);
+
+	int k = n / 2;
+	session_key_of(&all[k], &key);
+	store_attendance_sessions_page(db, mon, sun, "", &key, SESSIONS_FROM, page, PAGE, &got);
+	TAP_CHECK(got == PAGE && same_rows(all + k, page, PAGE), "a page from a row starts with that row");
+
+	struct session_key noon = { "2026-11-26", "12:00~", 0 };
+	int before = 0, after = 0;
+	store_attendance_sessions_page(db, mon, sun, "", &noon, SESSIONS_BEFORE, paged, PAGE, &before);
+	store_attendance_sessions_page(db, mon, sun, "", &noon, SESSIONS_AFTER, paged + before, PAGE, &after);
+	int at = 0;
+	while (at < n && (strcmp(all[at].date, noon.date) < 0
+			  || (strcmp(all[at].date, noon.date) == 0 && all[at].start_time[0]
+			      && strcmp(all[at].start_time, "12:00") <= 0)))
+		at++;
+	TAP_CHECK(before == PAGE && after == PAGE && same_rows(all + at - PAGE, paged, 2 * PAGE),
+		  "today at noon: the page before and the page after the minute");
+
+	int week = n;
+	store_attendance_sessions(db, mon, sun, "cafe", all, MAX, &n);
+	m = 0;
+	r = store_attendance_sessions_page(db, mon, sun, "cafe", NULL, SESSIONS_AFTER, page, PAGE, &got);
+	while (r == DB_OK && got > 0 && m + got <= MAX) {
+		memcpy(paged + m, page, (size_t)got * sizeof *page);
+		m += got;
+		session_key_of(&page[got - 1], &key);
+		r = store_attendance_sessions_page(db, mon, sun, "cafe", &key, SESSIONS_AFTER, page, PAGE, &got);
+	}
+	TAP_CHECK(n > 0 && n < week && m == n && same_rows(all, paged, n),
+		  "and so do the pages of a search for 'cafe' (%d of %d, of %d)", m, n, week);
+	db_close(db);
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
@@ -602,6 +686,7 @@ int main(void)
 		return 1;
 	test_migration();
 	test_week();
+	test_week_pages();
 	test_roll();
 	test_marks();
 	test_missed_rule();

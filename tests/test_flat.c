@@ -162,6 +162,48 @@ static enum db_status waiting_list(struct demo_centre *c)
 	return r == DB_OK ? matching_waiting(&c->desk, 0, 20, w, &n) : r;
 }
 
+/* The attendance week as it opens (the page before this minute of today
+ * and the page after it) and its next page, as the screen reads them.
+ * The screen's page is a screenful and one; here it is two pages smaller
+ * than the small centre's week (8 activities, 8 or so sessions), or that
+ * centre would count its whole week and the larger one only a page. */
+enum { WEEK_PAGE = 4 };
+static const struct date monday = { 2026, 11, 23 };
+
+static enum db_status week_opening(struct demo_centre *c)
+{
+	struct session_info *s = malloc(2 * WEEK_PAGE * sizeof *s);
+	if (!s)
+		return DB_ERR_IO;
+	struct session_key now = { "2026-11-26", "12:00~", 0 };
+	int before, after;
+	enum db_status r = attendance_week(&c->desk, monday, "", &now, SESSIONS_BEFORE, s, WEEK_PAGE, &before);
+	if (r == DB_OK)
+		r = attendance_week(&c->desk, monday, "", &now, SESSIONS_AFTER, s + before, WEEK_PAGE, &after);
+	if (r == DB_OK && before + after == 0)
+		r = DB_ERR_NOTFOUND;
+	free(s);
+	return r;
+}
+
+static enum db_status week_next_page(struct demo_centre *c)
+{
+	struct session_info *s = malloc(WEEK_PAGE * sizeof *s);
+	if (!s)
+		return DB_ERR_IO;
+	int n;
+	enum db_status r = attendance_week(&c->desk, monday, "", NULL, SESSIONS_AFTER, s, WEEK_PAGE, &n);
+	if (r == DB_OK && n > 0) {
+		struct session_key key;
+		session_key_of(&s[n - 1], &key);
+		r = attendance_week(&c->desk, monday, "", &key, SESSIONS_AFTER, s, WEEK_PAGE, &n);
+	}
+	if (r == DB_OK && n == 0)
+		r = DB_ERR_NOTFOUND;
+	free(s);
+	return r;
+}
+
 static enum db_status roll(struct demo_centre *c)
 {
 	struct roll r;
@@ -221,6 +263,8 @@ static const struct action {
 	{ "the card", card },
 	{ "the call list's first page", call_list },
 	{ "the matching list's first page", waiting_list },
+	{ "the attendance week's opening", week_opening },
+	{ "the attendance week's next page", week_next_page },
 	{ "the roll list", roll },
 	{ "one attendance mark", mark },
 	{ "a step of the retention rule", retention_step },

@@ -28,6 +28,7 @@
 #include "nextstep.h"
 #include "registry.h"
 #include "store_citizens.h"
+#include "store_matching.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -680,6 +681,70 @@ static void waiting_kept(void)
 	db_close(db);
 }
 
+/* The pool reads the details (interests, areas, times) of the volunteers
+ * with a free place alone; every citizen ranks the same as over a pool
+ * with everyone's details, lines, scores and the counts of who is not
+ * shown and why. */
+static void pool_details(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "details.db");
+	struct db *db;
+	if (db_open(path, &db) != DB_OK) {
+		TAP_CHECK(false, "opens a database for the pool");
+		return;
+	}
+	struct demo_options opt = { .citizens = 3000, .seed = 7, .years = 1 };
+	date_parse_iso(today, &opt.today);
+	struct demo_summary sum;
+	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre of 3,000");
+	/* Where every place is taken: one volunteer in seven gets one more. */
+	TAP_INT_EQ(db_exec(db, "UPDATE volunteers SET capacity = capacity + 1 WHERE id % 7 = 0"), DB_OK,
+		   "some volunteers take one more");
+	struct match_pool all, open;
+	TAP_INT_EQ(store_matching_pool_load(db, &all, NULL), DB_OK, "the pool with everyone's details");
+	TAP_INT_EQ(store_matching_pool_load(db, &open, match_volunteer_open), DB_OK,
+		   "the pool with the details of those with a free place");
+	match_pool_ready(&all);
+	match_pool_ready(&open);
+	int nopen = 0;
+	for (int i = 0; i < open.nvolunteers; i++)
+		nopen += match_volunteer_open(&open.volunteers[i]);
+	TAP_CHECK(nopen > 0 && nopen * 4 < open.nvolunteers, "few have a free place (%d of %d): each read on its own",
+		  nopen, open.nvolunteers);
+	struct match_ranked *ra = calloc((size_t)all.nvolunteers + 1, sizeof *ra);
+	struct match_ranked *ro = calloc((size_t)all.nvolunteers + 1, sizeof *ro);
+	struct db_stmt *st;
+	int citizens = 0, same = 0, lines = 0;
+	if (ra && ro && db_prepare(db, &st, "SELECT id FROM citizens WHERE status = 'active' ORDER BY id LIMIT 40")
+			== DB_OK) {
+		while (db_step(st) == DB_ROW) {
+			struct match_citizen_facts c;
+			if (store_matching_citizen_facts(db, db_column_int(st, 0), &c) != DB_OK)
+				break;
+			match_citizen_ready(&c, NULL, 0);
+			int fa[ML_COUNT], fo[ML_COUNT];
+			int na = match_rank(&c, &all, true, ra, fa), no = match_rank(&c, &open, true, ro, fo);
+			bool ok = na == no && memcmp(fa, fo, sizeof fa) == 0;
+			for (int i = 0; ok && i < na; i++)
+				ok = ra[i].id == ro[i].id && ra[i].score == ro[i].score
+				     && memcmp(&all.volunteers[ra[i].index], &open.volunteers[ro[i].index],
+					       sizeof all.volunteers[0]) == 0;
+			citizens++;
+			same += ok;
+			lines += na;
+		}
+		db_finalize(st);
+	}
+	TAP_CHECK(citizens == 40 && same == citizens && lines > 0,
+		  "40 citizens rank the same over both (%d of %d, %d lines)", same, citizens, lines);
+	free(ra);
+	free(ro);
+	store_matching_pool_free(&all);
+	store_matching_pool_free(&open);
+	db_close(db);
+}
+
 int main(void)
 {
 	dbrules_install();
@@ -688,6 +753,7 @@ int main(void)
 		return 1;
 	waiting();
 	pool_kept();
+	pool_details();
 	confirm_and_end();
 	confirm_in_the_evening();
 	confirm_and_sweep_agree();

@@ -4,6 +4,11 @@
  * filed; < and > go a week back or on, g jumps to any date. Weekly
  * activities show a line for their session even before one is written:
  * opening it writes it, so catching up an old paper list needs no setup.
+ *
+ * A big centre has a thousand sessions a week: the screen holds a window
+ * of them, read a page (a screenful and one) at a time as the highlight
+ * comes near its top or bottom, so opening the week, coming back from a
+ * roll list and each page read only a page, at any size.
  */
 #include "attendance_week.h"
 
@@ -30,8 +35,9 @@ enum { WEEK_MAX = 2000 };
 struct week_state {
 	struct app *app;
 	struct date monday;
-	struct session_info *sessions;
+	struct session_info *sessions; /* the window: rows of the week in its order */
 	int n;
+	bool more_before, more_after; /* rows of the week outside the window */
 	char query[256];              /* folded activity search */
 	struct list list;
 	int cols;                     /* width of the last drawing */
@@ -68,39 +74,124 @@ static void today_iso(char out[DATE_ISO_LEN])
 	date_format_iso(date_today(), out);
 }
 
-static bool load(struct week_state *st)
+/* A page: a screenful and one, so the next page is known to be there. */
+static int page_size(void)
 {
-	enum db_status r = attendance_week(&st->app->desk, st->monday, st->query, st->sessions, WEEK_MAX, &st->n);
+	return LINES > 2 ? LINES : 24;
+}
+
+static bool fetch(struct week_state *st, const struct session_key *key, enum session_page dir,
+		  struct session_info *out, int max, int *got)
+{
+	enum db_status r = attendance_week(&st->app->desk, st->monday, st->query, key, dir, out, max, got);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
-		st->n = 0;
+		*got = 0;
 		return false;
 	}
-	list_refresh(&st->list);
 	return true;
 }
 
-/* Today's session that began most recently (the one being held or just
- * over), else today's first, else the next one to come. */
-static int best_row(const struct week_state *st)
+/* The window at the week's first rows. */
+static bool load(struct week_state *st)
+{
+	int page = page_size();
+	bool ok = fetch(st, NULL, SESSIONS_AFTER, st->sessions, page, &st->n);
+	st->more_before = false;
+	st->more_after = st->n == page;
+	list_refresh(&st->list);
+	return ok;
+}
+
+/* The window at the week's last rows, the last one highlighted. */
+static void load_last(struct week_state *st)
+{
+	int page = page_size();
+	fetch(st, NULL, SESSIONS_BEFORE, st->sessions, page, &st->n);
+	st->more_before = st->n == page;
+	st->more_after = false;
+	st->list.top = 0;
+	st->list.selected = st->n > 0 ? st->n - 1 : 0;
+}
+
+/* The next page, after the window's last row (the window holds at most
+ * WEEK_MAX rows, as many as the week ever showed). */
+static void fetch_after(struct week_state *st)
+{
+	int want = page_size();
+	if (want > WEEK_MAX - st->n)
+		want = WEEK_MAX - st->n;
+	if (!st->more_after || st->n == 0 || want <= 0) {
+		st->more_after = false;
+		return;
+	}
+	struct session_key key;
+	session_key_of(&st->sessions[st->n - 1], &key);
+	int got = 0;
+	fetch(st, &key, SESSIONS_AFTER, st->sessions + st->n, want, &got);
+	st->n += got;
+	st->more_after = got == want && st->n < WEEK_MAX;
+}
+
+/* The page before the window's first row; the highlight stays on its row. */
+static void fetch_before(struct week_state *st)
+{
+	int want = page_size();
+	if (want > WEEK_MAX - st->n)
+		want = WEEK_MAX - st->n;
+	if (!st->more_before || st->n == 0 || want <= 0) {
+		st->more_before = false;
+		return;
+	}
+	struct session_key key;
+	session_key_of(&st->sessions[0], &key);
+	memmove(st->sessions + want, st->sessions, (size_t)st->n * sizeof *st->sessions);
+	int got = 0;
+	fetch(st, &key, SESSIONS_BEFORE, st->sessions, want, &got);
+	if (got < want)
+		memmove(st->sessions + got, st->sessions + want, (size_t)st->n * sizeof *st->sessions);
+	st->n += got;
+	st->list.selected += got;
+	st->list.top += got;
+	st->more_before = got == want;
+}
+
+/* Rows enough around the highlight for a page up or down. */
+static void fill_around(struct week_state *st)
+{
+	if (st->list.selected + st->list.page_rows >= st->n)
+		fetch_after(st);
+	if (st->list.selected - st->list.page_rows < 0)
+		fetch_before(st);
+}
+
+/* This week opens on today's session that began most recently (the one
+ * being held or just over), else today's first, else the next one to
+ * come, else the week's first: the window is the page before this minute
+ * of today and the page after it. */
+static void load_today(struct week_state *st)
 {
 	char today[DATE_ISO_LEN], now[20];
 	today_iso(today);
 	date_now_stamp(now);
-	const char *clock = now + 11; /* "HH:MM:SS" */
-	int first_today = -1, started = -1, next = -1;
-	for (int i = 0; i < st->n; i++) {
-		int c = strcmp(st->sessions[i].date, today);
-		if (c == 0) {
-			if (first_today < 0)
-				first_today = i;
-			if (st->sessions[i].start_time[0] && strncmp(st->sessions[i].start_time, clock, 5) <= 0)
-				started = i;
-		} else if (c > 0 && next < 0) {
-			next = i;
-		}
+	struct session_key key = { .activity_id = 0 };
+	snprintf(key.date, sizeof key.date, "%s", today);
+	snprintf(key.time, sizeof key.time, "%.5s~", now + 11); /* just after "HH:MM" */
+	int page = page_size(), before = 0, after = 0;
+	if (!fetch(st, &key, SESSIONS_BEFORE, st->sessions, page, &before)
+	    || !fetch(st, &key, SESSIONS_AFTER, st->sessions + before, page, &after)) {
+		load(st);
+		return;
 	}
-	return started >= 0 ? started : first_today >= 0 ? first_today : next >= 0 ? next : 0;
+	st->n = before + after;
+	st->more_before = before == page;
+	st->more_after = after == page;
+	if (before > 0 && strcmp(st->sessions[before - 1].date, today) == 0)
+		st->list.selected = before - 1;
+	else if (after > 0)
+		st->list.selected = before;
+	else if (st->more_before)
+		load(st);
 }
 
 static int today_count(const struct week_state *st)
@@ -117,8 +208,10 @@ static void show_week(struct week_state *st, struct date any_day)
 {
 	st->monday = monday_of(any_day);
 	st->list.selected = st->list.top = 0;
-	if (load(st) && date_to_days(st->monday) == date_to_days(monday_of(date_today())))
-		st->list.selected = best_row(st);
+	if (date_to_days(st->monday) == date_to_days(monday_of(date_today())))
+		load_today(st);
+	else
+		load(st);
 }
 
 static int ws_count(void *ctx)
@@ -195,12 +288,28 @@ static void week_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-/* Back from a roll list or a session's details: the marks changed. */
+/* Back from a roll list or a session's details: the marks changed. The
+ * page from the first row on the screen is read again (and the page
+ * before it, when there is one, for a page up), not the whole week. */
 static void reload_keep(struct week_state *st)
 {
-	int keep = st->list.selected;
-	load(st);
+	if (st->n == 0) {
+		load(st);
+		return;
+	}
+	int keep = st->list.selected - st->list.top;
+	bool above = st->more_before || st->list.top > 0;
+	struct session_key key;
+	session_key_of(&st->sessions[st->list.top], &key);
+	int page = page_size();
+	if (!fetch(st, &key, SESSIONS_FROM, st->sessions, page, &st->n))
+		return;
+	st->more_before = above;
+	st->more_after = st->n == page;
+	st->list.top = 0;
 	st->list.selected = keep < st->n ? keep : 0;
+	if (above)
+		fetch_before(st);
 }
 
 static unsigned week_resume(struct screen *s, struct app *app)
@@ -362,9 +471,24 @@ static unsigned week_key(struct screen *s, struct app *app, ui_key key)
 			break;
 		}
 	}
+	if (!st->list.searching && (key == UIK(KEY_HOME) || key == UIK(KEY_END))) {
+		if (key == UIK(KEY_HOME)) {
+			st->list.selected = st->list.top = 0;
+			if (st->more_before)
+				load(st);
+		} else if (st->more_after) {
+			load_last(st);
+		} else {
+			st->list.selected = st->n > 0 ? st->n - 1 : 0;
+		}
+		fill_around(st);
+		return RD_BODY;
+	}
 	enum list_event ev;
 	bool used;
+	fill_around(st);
 	unsigned r = list_key(&st->list, key, &ev, &used);
+	fill_around(st);
 	if (ev == LIST_ACTIVATE)
 		return open_selected(st, app);
 	if (ev == LIST_LEAVE) {

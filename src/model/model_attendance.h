@@ -56,6 +56,16 @@ struct session_info {
 	long long version;            /* bumped by every change of the session */
 };
 
+/* A place in the week's order (date, start time, activity), where a page
+ * of it starts: a row's own (session_key_of) or a moment of a day. */
+struct session_key {
+	char date[ATT_DATE];
+	char time[ATT_TIME + 2];      /* "HH:MM", "99:99" for no time; "HH:MM~" is just after the minute */
+	long long activity_id;        /* 0: before every activity at that time */
+};
+/* Which rows of the order a page holds, beside its key. */
+enum session_page { SESSIONS_AFTER, SESSIONS_FROM, SESSIONS_BEFORE };
+
 /* Who helped: volunteers by id and name. */
 struct volunteer_ref {
 	long long id;
