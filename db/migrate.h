@@ -42,6 +42,7 @@ extern const char schema_v11[];
 extern const char schema_v14[];
 extern const char schema_v15[];
 extern const char schema_v16[];
+extern const char schema_v18[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);
