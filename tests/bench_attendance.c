@@ -213,8 +213,13 @@ static int sessions_with_roll(struct db *db, struct date today, int size, long l
 		int n = 0;
 		if (store_attendance_sessions(db, from, to, "", week, WEEK_MAX, &n) != DB_OK)
 			break;
+		/* Not after today: a later session takes no mark yet (this
+		 * week's Friday, at a centre with activities every day). */
+		char today_iso[DATE_ISO_LEN];
+		date_format_iso(today, today_iso);
 		for (int i = 0; i < n && found < max; i++)
-			if (week[i].id && week[i].roll == size && strcmp(week[i].status, "cancelled") != 0)
+			if (week[i].id && week[i].roll == size && strcmp(week[i].status, "cancelled") != 0
+			    && strcmp(week[i].date, today_iso) <= 0)
 				out[found++] = week[i].id;
 	}
 	free(week);
