@@ -717,12 +717,7 @@ static const char pg_v16[] =
  * trigram indexes. store_citizens_search.c tests on PostgreSQL whether a
  * word of a text starts with what was typed as `(text) LIKE '% w%'`, and
  * a run of a phone's digits as `phone_digits LIKE '%123%'`; a GIN index
- * of pg_trgm on exactly that text serves each. The typed words' keys are
- * compared with name_keys, whose hex (four digits a weight, most of them
- * "XY00") makes trigrams that nearly every name has: that index holds
- * the keys shortened by bb_keys_short ("XY00" as "XY", weight by weight,
- * which keeps every prefix), and the search tests the exact keys
- * beside it. A range of a key or of the
+ * of pg_trgm on exactly that text serves each. A range of a key or of the
  * folded name is read from the plain btree indexes (the columns sort by
  * bytes, COLLATE "C"), so the text_pattern_ops indexes of migration 14
  * were never read, nor were its two trigram indexes on other texts than
@@ -743,21 +738,6 @@ static const char pg_v18[] =
 	"DROP INDEX IF EXISTS citizens_fold_prefix;"
 	"DROP INDEX IF EXISTS citizens_words_trgm;"
 	"DROP INDEX IF EXISTS citizens_other_trgm;"
-	"CREATE FUNCTION bb_keys_short(k text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$"
-	"DECLARE out text := ''; i integer := 1; g text;"
-	"BEGIN"
-	"  WHILE i <= length(k) LOOP"
-	"    IF substr(k, i, 1) = ' ' THEN"
-	"      out := out || ' ';"
-	"      i := i + 1;"
-	"      CONTINUE;"
-	"    END IF;"
-	"    g := substr(k, i, 4);"
-	"    out := out || CASE WHEN substr(g, 3, 2) = '00' THEN substr(g, 1, 2) ELSE g END;"
-	"    i := i + 4;"
-	"  END LOOP;"
-	"  RETURN out;"
-	"END $$;"
 	"CREATE FUNCTION bb_search_indexes() RETURNS boolean LANGUAGE plpgsql AS $$"
 	"BEGIN"
 	"  BEGIN"
@@ -769,8 +749,7 @@ static const char pg_v18[] =
 	"    RETURN false;"
 	"  END IF;"
 	"  CREATE INDEX IF NOT EXISTS citizens_phone_trgm ON citizens USING gin (phone_digits gin_trgm_ops);"
-	"  CREATE INDEX IF NOT EXISTS citizens_keys_trgm ON citizens"
-	"   USING gin ((' ' || bb_keys_short(name_keys)) gin_trgm_ops);"
+	"  CREATE INDEX IF NOT EXISTS citizens_keys_trgm ON citizens USING gin ((' ' || name_keys) gin_trgm_ops);"
 	"  CREATE INDEX IF NOT EXISTS citizens_fold_trgm ON citizens USING gin ((' ' || name_fold) gin_trgm_ops);"
 	"  CREATE INDEX IF NOT EXISTS citizens_all_trgm ON citizens"
 	"   USING gin ((' ' || name_fold || ' ' || COALESCE(search_other, '')) gin_trgm_ops);"

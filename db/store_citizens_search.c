@@ -95,7 +95,6 @@ struct search {
 /* The texts whose words a tier tests, each with a space before every
  * word; on PostgreSQL each is the expression of a trigram index. */
 #define KEYS_WORDS "' ' || name_keys"
-#define KEYS_SHORT "' ' || bb_keys_short(name_keys)"
 #define FOLD_WORDS "' ' || name_fold"
 #define ALL_WORDS "' ' || name_fold || ' ' || COALESCE(search_other, '')"
 
@@ -162,20 +161,13 @@ static void set_range(struct tier *t, const char *index, const char *range)
 /* "`text` holds `param` at the start of one of its words", for n words:
  * instr on SQLite; on PostgreSQL a LIKE of exactly the expression a
  * trigram index of schema_pg.c (migration 18) holds, which that index
- * serves (a word holds only [a-z0-9]: nothing in it is a wildcard).
- * The keys are hex, four digits a weight and most of them "XY00": their
- * trigrams say little, so their index holds them shortened
- * (bb_keys_short: "XY00" as "XY", the same prefixes) and the shortened
- * test finds the rows the exact one, written first, then keeps. */
-static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *short_text,
-			   const char *param, int n)
+ * serves (a word holds only [a-z0-9]: nothing in it is a wildcard). */
+static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *param,
+			   int n)
 {
 	struct store_sql b = store_sql_on(out, size);
 	for (int i = 0; i < n; i++) {
-		if (s->pg && short_text)
-			store_sql_add(&b, "%s(%s) LIKE ('%% ' || :%s%d || '%%') AND (%s) LIKE ('%% ' || bb_keys_short(:%s%d)"
-				      " || '%%')", i ? " AND " : "", text, param, i, short_text, param, i);
-		else if (s->pg)
+		if (s->pg)
 			store_sql_add(&b, "%s(%s) LIKE ('%% ' || :%s%d || '%%')", i ? " AND " : "", text, param, i);
 		else
 			store_sql_add(&b, "%sinstr(%s, ' ' || :%s%d) > 0", i ? " AND " : "", text, param, i);
@@ -210,7 +202,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 	}
 	if (ntyped > 0) {
 		struct tier *t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, KEYS_SHORT, "t", ntyped);
+		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, "t", ntyped);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -224,7 +216,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 		t->covered = true;
 
 		t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, NULL, "w", nfolded);
+		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, "w", nfolded);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -604,7 +596,7 @@ static void without_fts(struct search *s, const struct citizen_query *q)
 			int n = 0;
 			while (n < SEARCH_WORDS && s->p.w[n][0])
 				n++;
-			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, NULL, "w", n);
+			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, "w", n);
 		}
 		snprintf(t->range, sizeof t->range, "%s", t->test);
 		t->index = s->order_index;
