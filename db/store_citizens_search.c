@@ -644,13 +644,7 @@ enum db_status store_citizens_search(struct db *db, const struct citizen_query *
 	/* One read transaction: the tiers and pages agree with each other. */
 	if ((r = db_begin_read(db)) != DB_OK)
 		goto out;
-	/* PostgreSQL plans a statement kept by its text once for any values
-	 * after its fifth run; that plan cannot see that a word's pattern
-	 * is rare and reads the table for it. The search's statements are
-	 * planned for their values every time instead (tenths of a ms). */
-	if (s->pg)
-		r = db_exec(db, "SET LOCAL plan_cache_mode = force_custom_plan");
-	if (r == DB_OK && s->ntiers == 0) {
+	if (s->ntiers == 0) {
 		/* Nothing typed (no letter, no digit): everyone, in order. */
 		char sql[256];
 		snprintf(sql, sizeof sql, "SELECT id FROM citizens INDEXED BY %s WHERE %s IS NOT NULL"
