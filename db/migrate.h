@@ -43,6 +43,7 @@ extern const char schema_v14[];
 extern const char schema_v15[];
 extern const char schema_v16[];
 extern const char schema_v17[];
+extern const char schema_v18[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);

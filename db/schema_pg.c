@@ -16,9 +16,10 @@
  *   is (an import, a copy from SQLite), as SQLite's rowid does.
  * - Codes checked against a lookup table by a trigger in SQLite are
  *   foreign keys here.
- * - No full-text tables: the search keys are plain columns with
- *   text_pattern_ops indexes for prefixes and pg_trgm for the phone
- *   digits (store_citizens_search.c has the PostgreSQL queries).
+ * - No full-text tables: the search keys are plain columns, their
+ *   ranges read from btree indexes and their words and the phone's
+ *   digits from pg_trgm's where it can be had (migration 18;
+ *   store_citizens_search.c has the PostgreSQL queries).
  * - Index columns sort NULLs first, as SQLite does, so an index serves
  *   an ORDER BY in either direction (pg_sql.c spells SQLite's NULL order
  *   out in every ORDER BY).
@@ -42,7 +43,7 @@
 
 static const char pg_v14[] =
 	/* ---------- functions the schema and the stores use ---------- */
-	"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+	/* pg_trgm: migration 18, which does without it. */
 	"CREATE SEQUENCE bb_commits;"
 	"CREATE FUNCTION bb_iso_date(d text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$"
 	"BEGIN"
@@ -229,14 +230,7 @@ static const char pg_v14[] =
 	"CREATE INDEX citizens_name_fold ON citizens(name_fold NULLS FIRST, sort_key NULLS FIRST, family_key NULLS FIRST);"
 	"CREATE INDEX citizens_phone ON citizens(phone_digits NULLS FIRST);"
 	"CREATE INDEX citizens_postcode ON citizens(postcode NULLS FIRST);"
-	/* Search: prefixes of the keys (text_pattern_ops), any run of the
-	 * phone's digits and any word of the other fields (trigrams). */
-	"CREATE INDEX citizens_sort_prefix ON citizens(sort_key text_pattern_ops);"
-	"CREATE INDEX citizens_family_prefix ON citizens(family_key text_pattern_ops);"
-	"CREATE INDEX citizens_fold_prefix ON citizens(name_fold text_pattern_ops);"
-	"CREATE INDEX citizens_phone_trgm ON citizens USING gin (phone_digits gin_trgm_ops);"
-	"CREATE INDEX citizens_words_trgm ON citizens USING gin ((' ' || name_fold || ' ' || name_keys) gin_trgm_ops);"
-	"CREATE INDEX citizens_other_trgm ON citizens USING gin ((' ' || search_other) gin_trgm_ops);"
+	/* The search's trigram indexes: migration 18. */
 
 	"CREATE TABLE citizen_interests ("
 	"  citizen_id  bigint NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
@@ -808,6 +802,50 @@ static const char pg_v17[] =
 #undef RLS
 #undef ME
 
+/* Migration 18 (SQLite: schema_v18.c, empty): the search's words through
+ * trigram indexes. store_citizens_search.c tests on PostgreSQL whether a
+ * word of a text starts with what was typed as `(text) LIKE '% w%'`, and
+ * a run of a phone's digits as `phone_digits LIKE '%123%'`; a GIN index
+ * of pg_trgm on exactly that text serves each. A range of a key or of the
+ * folded name is read from the plain btree indexes (the columns sort by
+ * bytes, COLLATE "C"), so the text_pattern_ops indexes of migration 14
+ * were never read, nor were its two trigram indexes on other texts than
+ * the tests: all five are dropped.
+ *
+ * pg_trgm is an extension: a role that owns its database may create it
+ * (it is trusted), another needs the administrator to. Where it cannot
+ * be had, the search's tests stay the same and read the table, right but
+ * slower, and the migration goes on: bb_search_indexes() tries, says with
+ * true or false whether the indexes are there, and can be called again
+ * (SELECT bb_search_indexes();) once the administrator has created the
+ * extension. Migration 14 once created pg_trgm and its indexes itself and
+ * failed without it: that is left to this one now, and a database made by
+ * the old 14 ends with the same indexes as a new one. */
+static const char pg_v18[] =
+	"DROP INDEX IF EXISTS citizens_sort_prefix;"
+	"DROP INDEX IF EXISTS citizens_family_prefix;"
+	"DROP INDEX IF EXISTS citizens_fold_prefix;"
+	"DROP INDEX IF EXISTS citizens_words_trgm;"
+	"DROP INDEX IF EXISTS citizens_other_trgm;"
+	"CREATE FUNCTION bb_search_indexes() RETURNS boolean LANGUAGE plpgsql AS $$"
+	"BEGIN"
+	"  BEGIN"
+	"    CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+	"  EXCEPTION WHEN others THEN"
+	"    NULL;"
+	"  END;"
+	"  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN"
+	"    RETURN false;"
+	"  END IF;"
+	"  CREATE INDEX IF NOT EXISTS citizens_phone_trgm ON citizens USING gin (phone_digits gin_trgm_ops);"
+	"  CREATE INDEX IF NOT EXISTS citizens_keys_trgm ON citizens USING gin ((' ' || name_keys) gin_trgm_ops);"
+	"  CREATE INDEX IF NOT EXISTS citizens_fold_trgm ON citizens USING gin ((' ' || name_fold) gin_trgm_ops);"
+	"  CREATE INDEX IF NOT EXISTS citizens_all_trgm ON citizens"
+	"   USING gin ((' ' || name_fold || ' ' || COALESCE(search_other, '')) gin_trgm_ops);"
+	"  RETURN true;"
+	"END $$;"
+	"SELECT bb_search_indexes();";
+
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
  * written for both engines. */
@@ -816,5 +854,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 15, .sql = pg_v15 },
 	{ .version = 16, .sql = pg_v16 },
 	{ .version = 17, .sql = pg_v17 },
+	{ .version = 18, .sql = pg_v18 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -233,6 +233,11 @@ enum db_status db_copy_into(struct db *from, struct db *to, db_copy_fn each, voi
 	if (r == DB_OK)
 		r = db_exec(to, "UPDATE centres SET name = COALESCE((SELECT value FROM settings"
 			    " WHERE key = 'centre_name' AND value <> ''), name) WHERE code = current_user::text");
+	/* The server plans from statistics, which a bulk copy leaves empty
+	 * until autovacuum comes by: without them the first searches walked
+	 * an index or the table where a trigram index was at hand. */
+	if (r == DB_OK)
+		r = db_exec(to, "ANALYZE");
 	r = db_end(to, r);
 	db_end(from, DB_OK);
 	free(tables);

@@ -846,9 +846,61 @@ static bool ref_check(struct db *db, const struct ref_citizen **sorted, int n, c
 	return true;
 }
 
-static void test_search_reference(void)
+/* PostgreSQL without pg_trgm: a role that may not create the extension
+ * (no CREATE on its database) migrates a database of its own; migration
+ * 18 goes on without the trigram indexes and the search reads the table. */
+static char notrgm_role[64], notrgm_db[64];
+
+static bool pg_run(const char *conninfo, const char *sql)
 {
-	struct db *db = open_fresh("reference.db");
+	PGconn *c = PQconnectdb(conninfo);
+	bool ok = PQstatus(c) == CONNECTION_OK;
+	if (ok) {
+		PGresult *r = PQexec(c, sql);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok)
+			printf("# %s: %s", sql, PQerrorMessage(c));
+		PQclear(r);
+	}
+	PQfinish(c);
+	return ok;
+}
+
+static struct db *open_without_trgm(const char *name)
+{
+	char path[256], sql[256], conninfo[400];
+	snprintf(notrgm_role, sizeof notrgm_role, "bbt_notrgm_%d", (int)getpid());
+	snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN", notrgm_role);
+	testdb_admin(sql, NULL, 0);
+	testdb_path(path, sizeof path, name);
+	const char *dbname = strstr(path, "dbname=");
+	snprintf(notrgm_db, sizeof notrgm_db, "%s", dbname ? dbname + 7 : "");
+	snprintf(sql, sizeof sql, "GRANT CREATE ON SCHEMA public TO %s", notrgm_role);
+	if (!pg_run(path, sql))
+		exit(1);
+	snprintf(conninfo, sizeof conninfo, "%s user=%s", path, notrgm_role);
+	struct db *db;
+	if (db_open(conninfo, &db) != DB_OK) {
+		printf("# cannot open %s: %s\n", conninfo, db_errdetail(db));
+		exit(1);
+	}
+	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')") != DB_OK)
+		exit(1);
+	desk_user = db_last_insert_id(db);
+	desk = desk_for(db, desk_user, ROLE_DESK);
+	return db;
+}
+
+static void test_search_reference(bool without_trgm)
+{
+	struct db *db = without_trgm ? open_without_trgm("reference_notrgm.db") : open_fresh("reference.db");
+	if (db_engine(db) == DB_ENGINE_POSTGRESQL) {
+		TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'citizens%trgm'"),
+			   without_trgm ? 0 : 4, "%s", without_trgm ? "a role that may not create pg_trgm migrates without"
+			   " the trigram indexes" : "the search's four trigram indexes are there");
+		TAP_INT_EQ(testdb_count(db, "SELECT CASE WHEN bb_search_indexes() THEN 1 ELSE 0 END"), without_trgm ? 0 : 1,
+			   "bb_search_indexes() says whether they are");
+	}
 	struct ref_citizen *all = calloc(REF_N, sizeof *all);
 	const struct ref_citizen **sorted = calloc(REF_N, sizeof *sorted);
 	struct demo_writer *w;
@@ -903,6 +955,13 @@ static void test_search_reference(void)
 	free(sorted);
 	free(all);
 	db_close(db);
+	if (without_trgm) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", notrgm_db);
+		testdb_admin(sql, NULL, 0);
+		snprintf(sql, sizeof sql, "DROP ROLE IF EXISTS %s", notrgm_role);
+		testdb_admin(sql, NULL, 0);
+	}
 }
 
 /* The keys depend on ICU's version: a database whose keys were made by
@@ -1533,7 +1592,7 @@ int main(void)
 	test_search_phone();
 	test_search_as_typed();
 	test_search_namesakes();
-	test_search_reference();
+	test_search_reference(false);
 	test_keys_remade();
 	test_codes_and_seam();
 	/* PostgreSQL's schema begins at migration 14: no older database. */
@@ -1546,6 +1605,8 @@ int main(void)
 	test_drafts();
 	test_drafts_are_private();
 	test_card_drafts();
+	if (testdb_pg())
+		test_search_reference(true);
 	testdb_finish();
 	return tap_done();
 }
