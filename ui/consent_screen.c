@@ -189,7 +189,9 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 	}
 	if (st->shared_by && y < a->top + a->rows) {
 		snprintf(line, sizeof line, _("  Shared with this centre by %s, with the citizen's consent."), st->shared_by);
-		y += draw_wrapped(y, a->left, 2, a->cols, line, A_NORMAL);
+		/* Under the purposes' names, the second row too. */
+		int indent = (int)strspn(line, " ");
+		y += draw_wrapped(y, a->left + indent, 2, a->cols - indent, line + indent, A_NORMAL);
 	}
 	if (y + 2 >= a->top + a->rows)
 		return;
@@ -323,6 +325,11 @@ static void ask_withdraw(struct consent_state *st, struct app *app)
 	char q[1400];
 	switch (consent_rule_withdrawal(st->asked)) {
 	case CONSENT_WITHDRAW_ANONYMISE:
+		if (st->shared_by) {
+			app_status(app, STATUS_ERROR, _("Only %s, the citizen's own centre, can anonymise them."),
+				   st->shared_by);
+			return;
+		}
 		anonymise_question(st, true, q, sizeof q);
 		break;
 	case CONSENT_WITHDRAW_CANCEL_CALLS:
@@ -461,6 +468,11 @@ static unsigned consent_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_ANONYMISE:
 		if (st->anonymised) {
 			app_status(app, STATUS_ERROR, "%s", _("This citizen is anonymised already."));
+		} else if (st->shared_by) {
+			/* The use case refuses a partner's citizen as "not there";
+			 * say why before the question, not after it. */
+			app_status(app, STATUS_ERROR, _("Only %s, the citizen's own centre, can anonymise them."),
+				   st->shared_by);
 		} else if (coordinator(app)) {
 			char q[1400];
 			anonymise_question(st, false, q, sizeof q);
