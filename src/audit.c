@@ -144,6 +144,47 @@ static bool attendance_detail(const char *detail, struct strbuf *b)
 	return true;
 }
 
+/* The report's line, as src/report.c writes it ("screen 2026-01-01..2026-12-04"),
+ * and the CSV export's and the call sheet's, in words. False when the
+ * detail is none of them. */
+static bool export_detail(const char *detail, struct strbuf *b)
+{
+	static const struct vocab uses[] = {
+		/* TRANSLATORS: how the funders' report left the program, in the audit log. */
+		{ "screen", N_("on the screen") },
+		{ "text", N_("as a text file") },
+		{ "csv", N_("as a CSV file") },
+		{ "html", N_("as an HTML file") },
+		{ NULL, NULL },
+	};
+	char use[16], from[DATE_ISO_LEN], to[DATE_ISO_LEN], table[64], encoding[16];
+	struct date f, t;
+	int n = 0, used = 0;
+	if (sscanf(detail, "%15[a-z] %10[0-9-]..%10[0-9-]%n", use, from, to, &used) == 3 && !detail[used]
+	    && vocab_index(uses, use) >= 0 && date_parse_iso(from, &f) && date_parse_iso(to, &t)) {
+		char a[16], z[16];
+		date_format_dk(f, a, sizeof a);
+		date_format_dk(t, z, sizeof z);
+		/* TRANSLATORS: how ("on the screen"), then the period's first and last day. */
+		strbuf_add(b, _(": %s, the period %s to %s"), vocab_label(uses, use), a, z);
+		return true;
+	}
+	if (sscanf(detail, "call sheet %10[0-9-] (%d calls)%n", from, &n, &used) == 2 && !detail[used]
+	    && date_parse_iso(from, &f)) {
+		char a[16];
+		date_format_dk(f, a, sizeof a);
+		strbuf_add(b, P_(": the call sheet for %s (%d call)", ": the call sheet for %s (%d calls)", n), a, n);
+		return true;
+	}
+	if (sscanf(detail, "%63[a-z_]: %d rows, %15[a-z0-9-], to %n", table, &n, encoding, &used) == 3 && used > 0) {
+		/* TRANSLATORS: the table's name as on the command line, rows, the encoding, the file. */
+		strbuf_add(b, P_(": %s: %d row, %s, to %s", ": %s: %d rows, %s, to %s", n), table, n, encoding,
+			   detail + used);
+		return true;
+	}
+	return false;
+}
+
 /* A call the program planned is logged with its source key
  * (src/call_rules.c: "missed:12:345"); the log says its reason. */
 static const char *key_reason(const char *key)
@@ -204,7 +245,7 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, _(": no longer shared with %s"), e->detail + 19);
 	} else if (strncmp(e->detail, "centre added: ", 14) == 0) {
 		strbuf_add(&b, _(": %s added to the database"), e->detail + 14);
-	} else if (attendance_detail(e->detail, &b)) {
+	} else if (attendance_detail(e->detail, &b) || export_detail(e->detail, &b)) {
 		/* said in words above */
 	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));

@@ -275,6 +275,7 @@ const struct vocab vocab_audit_entity[] = {
 	{ "audit_log", N_("audit log") },
 	{ "retention", N_("by the retention rule") },
 	{ "centre", N_("centre") },
+	{ "report", N_("report") },
 	{ NULL, NULL },
 };
 

@@ -633,6 +633,23 @@ static void audit(void)
 	audit_entry_line(&planned, true, line, sizeof line);
 	TAP_CHECK(strstr(line, ": after missed sessions") != NULL && !strstr(line, "missed:"),
 		  "a call the rules planned says why, not its key (%s)", line);
+	/* What left the program: the report, the call sheet, a CSV file. */
+	struct audit_entry out = { .action = "export", .entity = "report" };
+	SET(out.at, "2026-05-05 10:00:00");
+	SET(out.detail, "screen 2026-01-01..2026-05-05");
+	audit_entry_line(&out, true, line, sizeof line);
+	TAP_STR_EQ(line, "05-05-2026 10:00  (the program) exported report: on the screen, the period 01-01-2026 to "
+		   "05-05-2026", "the report shown, in words");
+	SET(out.entity, "follow_up");
+	SET(out.detail, "call sheet 2026-05-05 (3 calls)");
+	audit_entry_line(&out, true, line, sizeof line);
+	TAP_CHECK(strstr(line, "call: the call sheet for 05-05-2026 (3 calls)") != NULL, "the call sheet in words (%s)",
+		  line);
+	SET(out.entity, "citizen");
+	SET(out.detail, "citizens: 1 rows, windows-1252, to borgere.csv");
+	audit_entry_line(&out, true, line, sizeof line);
+	TAP_CHECK(strstr(line, ": citizens: 1 row, windows-1252, to borgere.csv") != NULL, "a CSV export in words (%s)",
+		  line);
 	audit_list(&coordinator, &all, 0, 2, e, &n);
 	long long below = e[1].id;
 	audit_list(&coordinator, &all, below, 16, e, &n);

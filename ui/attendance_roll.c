@@ -255,13 +255,13 @@ static int draw_header(struct roll_state *st, const struct area *a)
 	char when[128], line[1600];
 	session_when(s, when, sizeof when);
 	snprintf(line, sizeof line, "%s · %s%s%s", s->activity, when, s->place[0] ? " · " : "", s->place);
-	draw_text(y++, a->left, a->cols, line, A_BOLD);
+	draw_cell(y++, a->left, a->cols, line, A_BOLD);
 
 	if (cancelled(st)) {
 		snprintf(line, sizeof line, _("Cancelled: %s. Press d to reopen it."),
 			 s->cancel_reason[0] ? s->cancel_reason : _("no reason given"));
 		draw_blank(y, a->left, a->cols, A_REVERSE);
-		draw_text(y++, a->left, a->cols, line, A_REVERSE | A_BOLD);
+		draw_cell(y++, a->left, a->cols, line, A_REVERSE | A_BOLD);
 	} else {
 		/* Who led and helped, and the note: what the paper list's top said. */
 		char names[800] = "", part[3][1100] = { "", "", "" };
@@ -284,7 +284,7 @@ static int draw_header(struct roll_state *st, const struct area *a)
 				date_format_short(d, day, sizeof day);
 			snprintf(line, sizeof line, _("Last time: %s"), day);
 		}
-		draw_text(y++, a->left, a->cols, line, A_NORMAL);
+		draw_cell(y++, a->left, a->cols, line, A_NORMAL);
 	}
 
 	char sum[1600];
@@ -398,7 +398,7 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		attr_t attr = sel ? A_REVERSE : A_NORMAL;
 		draw_blank(y + r, a->left, a->cols, attr);
 		/* The last column is the scroll mark's. */
-		draw_text(y + r, a->left, a->cols - 1, line, attr | (e->mark[0] ? 0 : A_BOLD));
+		draw_cell(y + r, a->left, a->cols - 1, line, attr | (e->mark[0] ? 0 : A_BOLD));
 	}
 	if (st->top + rows < st->roll.count)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);

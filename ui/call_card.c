@@ -161,7 +161,7 @@ static int row(int y, const struct area *a, const char *text, attr_t attr)
 {
 	if (y >= a->top + a->rows)
 		return 0;
-	draw_text(y, a->left, a->cols, text, attr);
+	draw_cell(y, a->left, a->cols, text, attr);
 	return 1;
 }
 

@@ -461,7 +461,10 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 /* Back from an edit, a measure or a match: show the card as it is now. */
 static unsigned card_resume(struct screen *s, struct app *app)
 {
-	load(s->state, app);
+	/* Gone meanwhile (no longer shared with this centre, say): the
+	 * status line says so, and an empty card is no use. */
+	if (!load(s->state, app))
+		app_pop(app);
 	return RD_ALL;
 }
 

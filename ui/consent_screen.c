@@ -132,7 +132,22 @@ struct history_line {
 	const char *day, *who, *purpose;
 	bool given;
 	const char *partner;          /* a share with this partner, not a purpose */
+	int seq;                      /* read in: oldest first for each purpose or partner */
 };
+
+/* Whether line a goes above line b: a later day, or on the same day a
+ * later line about the same purpose or partner (a share withdrawn goes
+ * above its giving). The day holds no time, so lines about different
+ * things on one day keep their order. */
+static bool history_above(const struct history_line *a, const struct history_line *b)
+{
+	int c = strcmp(a->day, b->day);
+	if (c != 0)
+		return c > 0;
+	bool same = a->partner || b->partner ? a->partner && b->partner && strcmp(a->partner, b->partner) == 0
+					      : strcmp(a->purpose, b->purpose) == 0;
+	return same && a->seq > b->seq;
+}
 
 static void consent_draw(struct screen *s, struct app *app, const struct area *a)
 {
@@ -189,7 +204,9 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 	}
 	if (st->shared_by && y < a->top + a->rows) {
 		snprintf(line, sizeof line, _("  Shared with this centre by %s, with the citizen's consent."), st->shared_by);
-		y += draw_wrapped(y, a->left, 2, a->cols, line, A_NORMAL);
+		/* Under the purposes' names, the second row too. */
+		int indent = (int)strspn(line, " ");
+		y += draw_wrapped(y, a->left + indent, 2, a->cols - indent, line + indent, A_NORMAL);
 	}
 	if (y + 2 >= a->top + a->rows)
 		return;
@@ -200,18 +217,24 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 	int n = 0;
 	for (int i = 0; i < st->n; i++) {
 		const struct consent_event *e = &st->history[i];
-		events[n++] = (struct history_line){ e->given_on, e->given_by, e->purpose, true, NULL };
-		if (e->withdrawn_on[0])
-			events[n++] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, e->purpose, false, NULL };
+		events[n] = (struct history_line){ e->given_on, e->given_by, e->purpose, true, NULL, n };
+		n++;
+		if (e->withdrawn_on[0]) {
+			events[n] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, e->purpose, false, NULL, n };
+			n++;
+		}
 	}
 	for (int i = 0; i < st->nshares; i++) {
 		const struct citizen_share *e = &st->shares[i];
-		events[n++] = (struct history_line){ e->given_on, e->given_by, "", true, e->partner_name };
-		if (e->withdrawn_on[0])
-			events[n++] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, "", false, e->partner_name };
+		events[n] = (struct history_line){ e->given_on, e->given_by, "", true, e->partner_name, n };
+		n++;
+		if (e->withdrawn_on[0]) {
+			events[n] = (struct history_line){ e->withdrawn_on, e->withdrawn_by, "", false, e->partner_name, n };
+			n++;
+		}
 	}
 	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && strcmp(events[j - 1].day, events[j].day) < 0; j--) {
+		for (int j = i; j > 0 && history_above(&events[j], &events[j - 1]); j--) {
 			struct history_line t = events[j];
 			events[j] = events[j - 1];
 			events[j - 1] = t;
@@ -323,6 +346,11 @@ static void ask_withdraw(struct consent_state *st, struct app *app)
 	char q[1400];
 	switch (consent_rule_withdrawal(st->asked)) {
 	case CONSENT_WITHDRAW_ANONYMISE:
+		if (st->shared_by) {
+			app_status(app, STATUS_ERROR, _("Only %s, the citizen's own centre, can anonymise them."),
+				   st->shared_by);
+			return;
+		}
 		anonymise_question(st, true, q, sizeof q);
 		break;
 	case CONSENT_WITHDRAW_CANCEL_CALLS:
@@ -461,6 +489,11 @@ static unsigned consent_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_ANONYMISE:
 		if (st->anonymised) {
 			app_status(app, STATUS_ERROR, "%s", _("This citizen is anonymised already."));
+		} else if (st->shared_by) {
+			/* The use case refuses a partner's citizen as "not there";
+			 * say why before the question, not after it. */
+			app_status(app, STATUS_ERROR, _("Only %s, the citizen's own centre, can anonymise them."),
+				   st->shared_by);
 		} else if (coordinator(app)) {
 			char q[1400];
 			anonymise_question(st, false, q, sizeof q);

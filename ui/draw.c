@@ -144,11 +144,21 @@ int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr
 	while (*p && row < rows) {
 		size_t cut;
 		const char *next = wrap_line(p, cols, &cut);
-		if (cut) {
+		/* The last row of a text that goes on ends in "…", so a cut
+		 * text never passes for whole. */
+		bool more = row == rows - 1 && next[strspn(next, " \n")] != '\0';
+		if (cut || more) {
 			char buf[1024];
-			size_t n = cut < sizeof buf - 1 ? cut : sizeof buf - 1;
+			size_t line = more ? strcspn(p, "\n") : cut;
+			size_t n = line < sizeof buf - 1 ? line : sizeof buf - 1;
 			memcpy(buf, p, n);
 			buf[n] = '\0';
+			if (more) {
+				/* The line itself runs on, or a paragraph follows it. */
+				char shown[1024 + 8];
+				snprintf(shown, sizeof shown, line > cut ? "%s" : "%s …", buf);
+				utf8_clip(shown, cols, buf, sizeof buf);
+			}
 			draw_text(y + row, x, cols, buf, attr);
 		}
 		p = next;

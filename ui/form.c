@@ -404,7 +404,9 @@ void form_draw(struct form *f, const struct area *a)
 				snprintf(shown_text, sizeof shown_text, cur ? "%s  [Enter: %s]" : "%s", v, _("choose"));
 			else
 				snprintf(shown_text, sizeof shown_text, cur ? "< %s >" : "%s", v);
-			draw_text(y, value_x, value_w, shown_text, vattr);
+			/* A value too long for the field ends in "…" while the
+			 * field is not being edited. */
+			(cur ? draw_text : draw_cell)(y, value_x, value_w, shown_text, vattr);
 		} else {
 			/* Scroll long text so the cursor stays in view; a field
 			 * left behind shows its beginning again (a long name
@@ -412,7 +414,7 @@ void form_draw(struct form *f, const struct area *a)
 			int ccol = lineedit_cursor_column(&fld->edit);
 			int offset_cols = cur && ccol >= value_w ? ccol - value_w + 1 : 0;
 			size_t skip = utf8_fit(fld->edit.text, offset_cols);
-			draw_text(y, value_x, value_w, fld->edit.text + skip, vattr);
+			(cur ? draw_text : draw_cell)(y, value_x, value_w, fld->edit.text + skip, vattr);
 			if (cur) {
 				cursor_y = y;
 				cursor_x = value_x + ccol - utf8_columns(fld->edit.text, skip);

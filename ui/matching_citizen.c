@@ -199,9 +199,9 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 		snprintf(line, sizeof line, _("%s · %s · waiting %s"), c->name, code[0] ? code : "-", waited);
 	else
 		snprintf(line, sizeof line, "%s · %s", c->name, code[0] ? code : "-");
-	draw_text((*y)++, a->left, a->cols, line, A_BOLD);
+	draw_cell((*y)++, a->left, a->cols, line, A_BOLD);
 	facts_line(st, line, sizeof line);
-	draw_text((*y)++, a->left, a->cols, line, A_NORMAL);
+	draw_cell((*y)++, a->left, a->cols, line, A_NORMAL);
 	for (int i = 0; i < st->m.nopen && *y < a->top + a->rows / 3; i++) {
 		const struct match_row *m = &st->m.matches[i];
 		char who[CIT_NAME * 2 + 8], day[16] = "";
@@ -215,7 +215,7 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 				 m->matched_by);
 		else
 			snprintf(line, sizeof line, _("Matched now: %s, since %s (x ends it)"), who, day);
-		draw_text((*y)++, a->left, a->cols, line, A_REVERSE);
+		draw_cell((*y)++, a->left, a->cols, line, A_REVERSE);
 	}
 }
 
