@@ -36,13 +36,12 @@ static struct desk desk_for(struct db *db, db_user_id user, enum role role)
 	return (struct desk){ .db = db, .user = user, .role = role, .users_exist = true };
 }
 
-static struct db *open_fresh(const char *name)
+/* The database at `where`, with Bente signed in at the desk. */
+static struct db *open_with_desk(const char *where)
 {
-	char path[256];
-	testdb_path(path, sizeof path, name);
 	struct db *db;
-	if (db_open(path, &db) != DB_OK) {
-		printf("# cannot open %s: %s\n", path, db_errdetail(db));
+	if (db_open(where, &db) != DB_OK) {
+		printf("# cannot open %s: %s\n", where, db_errdetail(db));
 		exit(1);
 	}
 	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')") != DB_OK)
@@ -50,6 +49,13 @@ static struct db *open_fresh(const char *name)
 	desk_user = db_last_insert_id(db);
 	desk = desk_for(db, desk_user, ROLE_DESK);
 	return db;
+}
+
+static struct db *open_fresh(const char *name)
+{
+	char path[256];
+	testdb_path(path, sizeof path, name);
+	return open_with_desk(path);
 }
 
 static db_user_id add_user(struct db *db, const char *name, const char *role)
@@ -879,16 +885,7 @@ static struct db *open_without_trgm(const char *name)
 	if (!pg_run(path, sql))
 		exit(1);
 	snprintf(conninfo, sizeof conninfo, "%s user=%s", path, notrgm_role);
-	struct db *db;
-	if (db_open(conninfo, &db) != DB_OK) {
-		printf("# cannot open %s: %s\n", conninfo, db_errdetail(db));
-		exit(1);
-	}
-	if (db_exec(db, "INSERT INTO users(name, role) VALUES ('Bente Ølgaard', 'desk')") != DB_OK)
-		exit(1);
-	desk_user = db_last_insert_id(db);
-	desk = desk_for(db, desk_user, ROLE_DESK);
-	return db;
+	return open_with_desk(conninfo);
 }
 
 static void test_search_reference(bool without_trgm)
