@@ -44,6 +44,8 @@ extern const char schema_v15[];
 extern const char schema_v16[];
 extern const char schema_v17[];
 extern const char schema_v18[];
+/* PostgreSQL migrations kept in their own files. */
+extern const char schema_pg_v17[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);
