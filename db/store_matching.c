@@ -242,19 +242,113 @@ static int find_activity(const struct match_pool *p, long long id)
 	return -1;
 }
 
+/* Open matches per volunteer, current enrolments per activity: read
+ * before the rows, ordered by id, so each row finds its load by halving. */
+struct loads {
+	long long *ids;
+	int *counts;
+	int n, size;
+	bool short_of_memory;
+};
+
+static void load_row(struct db_stmt *st, void *ctx)
+{
+	struct loads *l = ctx;
+	if (l->n == l->size) {
+		int size = l->size ? l->size * 2 : 256;
+		long long *ids = realloc(l->ids, (size_t)size * sizeof *ids);
+		if (ids)
+			l->ids = ids;
+		int *counts = ids ? realloc(l->counts, (size_t)size * sizeof *counts) : NULL;
+		if (counts)
+			l->counts = counts;
+		if (!ids || !counts) {
+			l->short_of_memory = true;
+			return;
+		}
+		l->size = size;
+	}
+	l->ids[l->n] = db_column_int(st, 0);
+	l->counts[l->n++] = (int)db_column_int(st, 1);
+}
+
+static int load_of(const struct loads *l, long long id)
+{
+	int lo = 0, hi = l->n - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (l->ids[mid] == id)
+			return l->counts[mid];
+		if (l->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* `items` (n used of *size, `width` bytes each) with room for one more:
+ * the same or a larger block, NULL when memory is short. */
+static void *room_for_one(void *items, int n, int *size, size_t width)
+{
+	if (n < *size)
+		return items;
+	int more = *size ? *size * 2 : 64;
+	void *grown = realloc(items, (size_t)more * width);
+	if (grown)
+		*size = more;
+	return grown;
+}
+
+/* What the row callbacks fill: the pool, the loads they look up, which
+ * to keep whole, and the room each list has. */
+struct pool_read {
+	struct match_pool *pool;
+	const struct match_pool_keep *keep;
+	struct loads loads;
+	int room_open, room_closed;
+	bool short_of_memory;
+};
+
+static void keep_closed(struct pool_read *pr, struct match_closed **list, int *n, long long id, const char *status,
+			int capacity, int load)
+{
+	struct match_closed *grown = room_for_one(*list, *n, &pr->room_closed, sizeof **list);
+	if (!grown) {
+		pr->short_of_memory = true;
+		return;
+	}
+	*list = grown;
+	struct match_closed *x = &(*list)[(*n)++];
+	*x = (struct match_closed){ .id = id, .capacity = capacity, .load = load };
+	snprintf(x->status, sizeof x->status, "%s", status);
+}
+
 static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 {
-	struct match_pool *p = ctx;
-	struct match_volunteer_facts *v = &p->volunteers[p->nvolunteers++];
-	v->id = db_column_int(st, 0);
-	STORE_COL(v->name, st, 1);
-	STORE_COL(v->sort_key, st, 2);
-	STORE_COL(v->status, st, 3);
-	STORE_COL(v->gender, st, 4);
-	v->birth_year = (int)db_column_int(st, 5);
-	v->lived_experience = db_column_int(st, 6) != 0;
-	v->capacity = (int)db_column_int(st, 7);
-	v->postcode = postcode_number(db_column_text(st, 8));
+	struct pool_read *pr = ctx;
+	struct match_pool *p = pr->pool;
+	struct match_volunteer_facts v = { .id = db_column_int(st, 0) };
+	STORE_COL(v.status, st, 3);
+	v.capacity = (int)db_column_int(st, 7);
+	v.load = load_of(&pr->loads, v.id);
+	if (pr->keep && pr->keep->volunteer && !pr->keep->volunteer(&v)) {
+		keep_closed(pr, &p->closed_volunteers, &p->nclosed_volunteers, v.id, v.status, v.capacity, v.load);
+		return;
+	}
+	struct match_volunteer_facts *grown = room_for_one(p->volunteers, p->nvolunteers, &pr->room_open, sizeof *grown);
+	if (!grown) {
+		pr->short_of_memory = true;
+		return;
+	}
+	p->volunteers = grown;
+	STORE_COL(v.name, st, 1);
+	STORE_COL(v.sort_key, st, 2);
+	STORE_COL(v.gender, st, 4);
+	v.birth_year = (int)db_column_int(st, 5);
+	v.lived_experience = db_column_int(st, 6) != 0;
+	v.postcode = postcode_number(db_column_text(st, 8));
+	p->volunteers[p->nvolunteers++] = v;
 }
 
 static void pool_volunteer_set(struct db_stmt *st, void *ctx)
@@ -286,9 +380,6 @@ static void pool_volunteer_set(struct db_stmt *st, void *ctx)
 			if (strcmp(db_column_text(st, 3), volunteer_role_codes[k]) == 0)
 				v->roles |= 1u << k;
 		break;
-	case 'm': /* open matches */
-		v->load = (int)db_column_int(st, 2);
-		break;
 	default:
 		break;
 	}
@@ -296,38 +387,45 @@ static void pool_volunteer_set(struct db_stmt *st, void *ctx)
 
 static void pool_activity_row(struct db_stmt *st, void *ctx)
 {
-	struct match_pool *p = ctx;
-	struct match_activity_facts *a = &p->activities[p->nactivities++];
-	a->id = db_column_int(st, 0);
-	STORE_COL(a->name, st, 1);
-	STORE_COL(a->sort_key, st, 2);
-	STORE_COL(a->status, st, 3);
-	a->postcode = postcode_number(db_column_text(st, 4));
-	a->weekday = (int)db_column_int(st, 5);
-	STORE_COL(a->start_time, st, 6);
-	a->capacity = (int)db_column_int(st, 7);
-	a->practice = db_column_int(st, 8) != 0;
+	struct pool_read *pr = ctx;
+	struct match_pool *p = pr->pool;
+	struct match_activity_facts a = { .id = db_column_int(st, 0) };
+	STORE_COL(a.status, st, 3);
+	a.capacity = (int)db_column_int(st, 7);
+	a.load = load_of(&pr->loads, a.id);
+	if (pr->keep && pr->keep->activity && !pr->keep->activity(&a)) {
+		keep_closed(pr, &p->closed_activities, &p->nclosed_activities, a.id, a.status, a.capacity, a.load);
+		return;
+	}
+	struct match_activity_facts *grown = room_for_one(p->activities, p->nactivities, &pr->room_open, sizeof *grown);
+	if (!grown) {
+		pr->short_of_memory = true;
+		return;
+	}
+	p->activities = grown;
+	STORE_COL(a.name, st, 1);
+	STORE_COL(a.sort_key, st, 2);
+	a.postcode = postcode_number(db_column_text(st, 4));
+	a.weekday = (int)db_column_int(st, 5);
+	STORE_COL(a.start_time, st, 6);
+	a.practice = db_column_int(st, 8) != 0;
+	p->activities[p->nactivities++] = a;
 }
 
-static void pool_activity_set(struct db_stmt *st, void *ctx)
+static void pool_activity_interest(struct db_stmt *st, void *ctx)
 {
 	struct match_pool *p = ctx;
 	int i = find_activity(p, db_column_int(st, 0));
-	if (i < 0)
-		return;
-	struct match_activity_facts *a = &p->activities[i];
-	if (db_column_text(st, 1)[0] == 'i') {
-		if (a->ninterests < MATCH_PICKS)
-			a->interests[a->ninterests++] = db_column_int(st, 2);
-	} else {
-		a->load = (int)db_column_int(st, 2);
-	}
+	if (i >= 0 && p->activities[i].ninterests < MATCH_PICKS)
+		p->activities[i].interests[p->activities[i].ninterests++] = db_column_int(st, 1);
 }
 
 void store_matching_pool_free(struct match_pool *pool)
 {
 	free(pool->volunteers);
 	free(pool->activities);
+	free(pool->closed_volunteers);
+	free(pool->closed_activities);
 	memset(pool, 0, sizeof *pool);
 }
 
@@ -340,65 +438,74 @@ void store_matching_pool_free(struct match_pool *pool)
 	" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles" where
 #define VOLUNTEER_DETAILS VOLUNTEER_DETAILS_FROM("")
 #define VOLUNTEER_DETAILS_OF VOLUNTEER_DETAILS_FROM(" WHERE volunteer_id = :id")
+#define ACTIVITY_INTERESTS "SELECT activity_id, interest_id FROM activity_interests"
+#define ACTIVITY_INTERESTS_OF ACTIVITY_INTERESTS " WHERE activity_id = :id"
 
-enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool,
-					bool (*details)(const struct match_volunteer_facts *volunteer))
+/* The details of the kept ones are read one by one when they are few
+ * beside all (the first column of every key is the volunteer or
+ * activity), the whole tables at once when they are many. */
+static bool few(int kept, int all)
+{
+	return kept * 4 < all;
+}
+
+static enum db_status read_loads(struct db *db, const char *sql, struct loads *l)
+{
+	l->n = 0;
+	enum db_status r = each_row(db, sql, NULL, 0, load_row, l);
+	return r == DB_OK && l->short_of_memory ? DB_ERR_IO : r;
+}
+
+enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, const struct match_pool_keep *keep)
 {
 	memset(pool, 0, sizeof *pool);
-	long long nv = 0, na = 0;
-	/* One read transaction: the counts and the rows agree. */
+	struct pool_read pr = { .pool = pool, .keep = keep };
+	/* One read transaction: the loads and the rows agree. */
 	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
-	if ((r = db_query_int(db, "SELECT count(*) FROM volunteers", &nv)) != DB_OK
-	    || (r = db_query_int(db, "SELECT count(*) FROM activities", &na)) != DB_OK)
+	if ((r = read_loads(db,
+			"SELECT volunteer_id, count(*) FROM matches WHERE ended_on IS NULL AND volunteer_id IS NOT NULL"
+			" GROUP BY volunteer_id ORDER BY volunteer_id", &pr.loads)) != DB_OK
+	    || (r = each_row(db,
+			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(gender, ''),"
+			" COALESCE(birth_year, 0), COALESCE(lived_experience, '') != '', capacity,"
+			" COALESCE(postcode, '') FROM volunteers ORDER BY id",
+			NULL, 0, pool_volunteer_row, &pr)) != DB_OK)
 		goto out;
-	pool->volunteers = calloc(nv > 0 ? (size_t)nv : 1, sizeof *pool->volunteers);
-	pool->activities = calloc(na > 0 ? (size_t)na : 1, sizeof *pool->activities);
-	if (!pool->volunteers || !pool->activities) {
+	if (pr.short_of_memory) {
 		r = DB_ERR_IO;
 		goto out;
 	}
-	/* The row callbacks stop at the counted size: the snapshot holds. */
-	if (nv > 0 && (r = each_row(db,
-			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(gender, ''),"
-			" COALESCE(birth_year, 0), COALESCE(lived_experience, '') != '', capacity,"
-			" COALESCE(postcode, '') FROM volunteers ORDER BY id LIMIT :count",
-			":count", nv, pool_volunteer_row, pool)) != DB_OK)
-		goto out;
-	if ((r = each_row(db,
-			"SELECT volunteer_id, 'm', count(*), NULL FROM matches"
-			" WHERE ended_on IS NULL AND volunteer_id IS NOT NULL GROUP BY volunteer_id",
-			NULL, 0, pool_volunteer_set, pool)) != DB_OK)
-		goto out;
-	/* The details of the volunteers asked for: each one's own rows when
-	 * they are few (the first column of every key is the volunteer), the
-	 * whole tables at once when they are many. */
-	int wanted = 0;
-	for (int i = 0; details && i < pool->nvolunteers; i++)
-		wanted += details(&pool->volunteers[i]);
-	if (!details || wanted * 4 >= pool->nvolunteers) {
+	if (!few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers))
 		r = each_row(db, VOLUNTEER_DETAILS, NULL, 0, pool_volunteer_set, pool);
-	} else {
-		for (int i = 0; r == DB_OK && i < pool->nvolunteers; i++)
-			if (details(&pool->volunteers[i]))
-				r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set,
-					     pool);
-	}
+	for (int i = 0; r == DB_OK && few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers)
+	     && i < pool->nvolunteers; i++)
+		r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set, pool);
 	if (r != DB_OK)
 		goto out;
-	if (na > 0 && (r = each_row(db,
+	pr.room_open = pr.room_closed = 0;
+	if ((r = read_loads(db,
+			"SELECT activity_id, count(*) FROM enrolments WHERE ended_on IS NULL"
+			" GROUP BY activity_id ORDER BY activity_id", &pr.loads)) != DB_OK
+	    || (r = each_row(db,
 			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(postcode, ''),"
 			" COALESCE(weekday, 0), COALESCE(start_time, ''), capacity, community = 'practice'"
-			" FROM activities ORDER BY id LIMIT :count",
-			":count", na, pool_activity_row, pool)) != DB_OK)
+			" FROM activities ORDER BY id",
+			NULL, 0, pool_activity_row, &pr)) != DB_OK)
 		goto out;
-	r = each_row(db,
-		"SELECT activity_id, 'i', interest_id FROM activity_interests"
-		" UNION ALL SELECT activity_id, 'e', count(*) FROM enrolments"
-		"  WHERE ended_on IS NULL GROUP BY activity_id",
-		NULL, 0, pool_activity_set, pool);
+	if (pr.short_of_memory) {
+		r = DB_ERR_IO;
+		goto out;
+	}
+	if (!few(pool->nactivities, pool->nactivities + pool->nclosed_activities))
+		r = each_row(db, ACTIVITY_INTERESTS, NULL, 0, pool_activity_interest, pool);
+	for (int i = 0; r == DB_OK && few(pool->nactivities, pool->nactivities + pool->nclosed_activities)
+	     && i < pool->nactivities; i++)
+		r = each_row(db, ACTIVITY_INTERESTS_OF, ":id", pool->activities[i].id, pool_activity_interest, pool);
 out:
+	free(pr.loads.ids);
+	free(pr.loads.counts);
 	r = db_end(db, r);
 	if (r != DB_OK)
 		store_matching_pool_free(pool);

@@ -25,12 +25,18 @@
 
 /* ---------- the pool and the waiting list ---------- */
 
-/* Every volunteer and activity with its facts, from one read snapshot.
- * A volunteer's details (interests, areas, languages, times, roles) are
- * read only for those `details` says (NULL: every one); the others have
- * their row and open matches. Free with store_matching_pool_free. */
-enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool,
-					bool (*details)(const struct match_volunteer_facts *volunteer));
+/* Which volunteers and activities the pool keeps whole: asked of each
+ * with its status, capacity and load filled in. */
+struct match_pool_keep {
+	bool (*volunteer)(const struct match_volunteer_facts *volunteer);
+	bool (*activity)(const struct match_activity_facts *activity);
+};
+
+/* Every volunteer and activity, from one read snapshot: those `keep`
+ * says (NULL, or a NULL member: every one) with their facts and details
+ * (interests, areas, languages, times, roles), the others as closed
+ * ones. Free with store_matching_pool_free. */
+enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, const struct match_pool_keep *keep);
 void store_matching_pool_free(struct match_pool *pool);
 /* Changes whenever a change is committed, by this connection or another. */
 enum db_status store_matching_data_version(struct db *db, long long *version);

@@ -47,6 +47,11 @@ bool match_volunteer_open(const struct match_volunteer_facts *volunteer)
 	return strcmp(volunteer->status, "active") == 0 && !match_full(volunteer->capacity, volunteer->load);
 }
 
+bool match_activity_open(const struct match_activity_facts *activity)
+{
+	return strcmp(activity->status, "active") == 0 && !match_full(activity->capacity, activity->load);
+}
+
 /* ---------- the criteria ---------- */
 
 static void shared_interests(const struct match_citizen_facts *c, const long long *ids, int n,
@@ -204,17 +209,36 @@ static bool linked(const long long *ids, int n, long long id)
 	return false;
 }
 
+/* The hard limits, first that applies: the closed volunteers and
+ * activities of the pool are counted by these alone. */
+static enum match_limit volunteer_limit(const struct match_citizen_facts *c, long long id, const char *status,
+					int capacity, int load)
+{
+	if (strcmp(status, "active") != 0)
+		return ML_NOT_ACTIVE;
+	if (linked(c->matched_volunteers, c->nmatched_volunteers, id))
+		return ML_ALREADY_MATCHED;
+	if (linked(c->tried_volunteers, c->ntried_volunteers, id))
+		return ML_TRIED;
+	return match_full(capacity, load) ? ML_VOLUNTEER_FULL : ML_NONE;
+}
+
+static enum match_limit activity_limit(const struct match_citizen_facts *c, long long id, const char *status,
+				       int capacity, int load)
+{
+	if (strcmp(status, "active") != 0)
+		return ML_ENDED;
+	if (linked(c->enrolled_activities, c->nenrolled, id))
+		return ML_ALREADY_ENROLLED;
+	if (linked(c->tried_activities, c->ntried_activities, id))
+		return ML_TRIED;
+	return match_full(capacity, load) ? ML_ACTIVITY_FULL : ML_NONE;
+}
+
 static bool score_volunteer(const struct match_citizen_facts *c, const struct match_volunteer_facts *v,
 			    struct match_result *out)
 {
-	if (strcmp(v->status, "active") != 0)
-		out->limit = ML_NOT_ACTIVE;
-	else if (linked(c->matched_volunteers, c->nmatched_volunteers, v->id))
-		out->limit = ML_ALREADY_MATCHED;
-	else if (linked(c->tried_volunteers, c->ntried_volunteers, v->id))
-		out->limit = ML_TRIED;
-	else if (match_full(v->capacity, v->load))
-		out->limit = ML_VOLUNTEER_FULL;
+	out->limit = volunteer_limit(c, v->id, v->status, v->capacity, v->load);
 	if (out->limit != ML_NONE)
 		return false;
 	shared_interests(c, v->interests, v->ninterests, out);
@@ -236,14 +260,7 @@ static bool score_volunteer(const struct match_citizen_facts *c, const struct ma
 static bool score_activity(const struct match_citizen_facts *c, const struct match_activity_facts *a,
 			   struct match_result *out)
 {
-	if (strcmp(a->status, "active") != 0)
-		out->limit = ML_ENDED;
-	else if (linked(c->enrolled_activities, c->nenrolled, a->id))
-		out->limit = ML_ALREADY_ENROLLED;
-	else if (linked(c->tried_activities, c->ntried_activities, a->id))
-		out->limit = ML_TRIED;
-	else if (match_full(a->capacity, a->load))
-		out->limit = ML_ACTIVITY_FULL;
+	out->limit = activity_limit(c, a->id, a->status, a->capacity, a->load);
 	if (out->limit != ML_NONE)
 		return false;
 	shared_interests(c, a->interests, a->ninterests, out);
@@ -356,6 +373,14 @@ int match_rank(const struct match_citizen_facts *citizen, const struct match_poo
 			.id = volunteers ? pool->volunteers[i].id : pool->activities[i].id,
 			.sort_key = volunteers ? pool->volunteers[i].sort_key : pool->activities[i].sort_key,
 		};
+	}
+	int nclosed = volunteers ? pool->nclosed_volunteers : pool->nclosed_activities;
+	const struct match_closed *closed = volunteers ? pool->closed_volunteers : pool->closed_activities;
+	for (int i = 0; filtered && i < nclosed; i++) {
+		const struct match_closed *x = &closed[i];
+		enum match_limit why = volunteers ? volunteer_limit(citizen, x->id, x->status, x->capacity, x->load)
+			: activity_limit(citizen, x->id, x->status, x->capacity, x->load);
+		filtered[why]++;
 	}
 	qsort(out, (size_t)kept, sizeof *out, ranked_order);
 	return kept;

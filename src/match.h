@@ -131,11 +131,12 @@ bool match_volunteer_free_at(const struct match_volunteer_facts *volunteer,
 int match_free_places(int capacity, int load);
 /* No free place left. */
 bool match_full(int capacity, int load);
-/* Whether a volunteer can be matched at all: active, with a free place.
- * Only these are scored on their details (interests, areas, languages,
- * times), so the pool reads the details of these alone: at a big centre
- * most volunteers have no free place. */
+/* Whether a volunteer or activity can be matched at all: active, with a
+ * free place. Only these are scored on their details (interests, areas,
+ * languages, times), so the pool keeps them alone whole (struct
+ * match_pool): at a big centre most have no free place. */
 bool match_volunteer_open(const struct match_volunteer_facts *volunteer);
+bool match_activity_open(const struct match_activity_facts *activity);
 
 /* Whether the match asked for may be confirmed, given the facts read
  * inside the confirming transaction: the citizen's course is open, the
@@ -199,8 +200,9 @@ void match_pool_ready(struct match_pool *pool);
 
 /* Scores every volunteer (volunteers true) or activity of the pool, keeps
  * the candidates, best first (score, then Danish name order), and counts
- * per hard limit those filtered out (filtered may be NULL). `out` has room
- * for the pool's size. Returns the number kept. */
+ * per hard limit those filtered out, the pool's closed ones too (filtered
+ * may be NULL). `out` has room for the pool's open ones. Returns the
+ * number kept. */
 int match_rank(const struct match_citizen_facts *citizen, const struct match_pool *pool, bool volunteers,
 	       struct match_ranked *out, int filtered[ML_COUNT]);
 

@@ -26,10 +26,13 @@ static void today_iso(char out[DATE_ISO_LEN])
 
 /* ---------- the pool kept between citizens ---------- */
 
-/* Reading every volunteer and activity is the slow part of opening a
- * citizen on a big centre (the details of those with a free place alone,
- * match_volunteer_open); between two citizens nothing has usually
- * changed, so the pool is kept while the data version stays. */
+/* Only those with a free place can be matched: the pool keeps them
+ * whole and the rest closed (a few bytes each). Reading the pool is the
+ * slow part of opening a citizen on a big centre; between two citizens
+ * nothing has usually changed, so it is kept while the data version
+ * stays. */
+static const struct match_pool_keep open_only = { match_volunteer_open, match_activity_open };
+
 static struct {
 	struct db *db;          /* whose pool it is */
 	bool loaded;
@@ -62,7 +65,7 @@ static enum db_status current_pool(struct desk *d, bool *read)
 	if ((r = desk_begin_read(d, ROLE_DESK)) != DB_OK)
 		return r;
 	int n = 0;
-	r = store_matching_pool_load(d->db, &kept.pool, match_volunteer_open);
+	r = store_matching_pool_load(d->db, &kept.pool, &open_only);
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", kept.interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);
@@ -438,7 +441,7 @@ enum db_status matching_proposal(struct desk *d, int max, struct matching_propos
 	if (r == DB_OK)
 		r = store_matching_waiting_facts(d->db, max, out->citizens, &out->n);
 	if (r == DB_OK)
-		r = store_matching_pool_load(d->db, &out->pool, match_volunteer_open);
+		r = store_matching_pool_load(d->db, &out->pool, &open_only);
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", out->interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);

@@ -90,11 +90,12 @@ int main(int argc, char **argv)
 	db_query_int(db, "SELECT count(*) FROM citizens", &nc);
 	matching_waiting_count(&desk, &waiting);
 
+	static const struct match_pool_keep open_only = { match_volunteer_open, match_activity_open };
 	double pool_ms[POOL_RUNS];
 	struct match_pool pool;
 	for (int i = 0; i < POOL_RUNS; i++) {
 		double t0 = now_ms();
-		if (store_matching_pool_load(db, &pool, match_volunteer_open) != DB_OK) {
+		if (store_matching_pool_load(db, &pool, &open_only) != DB_OK) {
 			fprintf(stderr, "pool: %s\n", db_errdetail(db));
 			return 1;
 		}
@@ -148,6 +149,13 @@ int main(int argc, char **argv)
 	}
 	printf("proposal for the %d longest waiting (facts, pool, assignment): %.1f ms\n", p.n, now_ms() - t0);
 	assignment("the demo database as it is", &p);
+	/* Every place free: everyone whole, as the pool holds the open ones. */
+	store_matching_pool_free(&p.pool);
+	if (store_matching_pool_load(db, &p.pool, NULL) != DB_OK) {
+		fprintf(stderr, "pool: %s\n", db_errdetail(db));
+		return 1;
+	}
+	match_pool_ready(&p.pool);
 	for (int i = 0; i < p.pool.nvolunteers; i++) {
 		p.pool.volunteers[i].load = 0;
 		if (strcmp(p.pool.volunteers[i].status, "paused") == 0)

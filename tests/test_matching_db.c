@@ -681,10 +681,11 @@ static void waiting_kept(void)
 	db_close(db);
 }
 
-/* The pool reads the details (interests, areas, times) of the volunteers
- * with a free place alone; every citizen ranks the same as over a pool
- * with everyone's details, lines, scores and the counts of who is not
- * shown and why. */
+/* The pool keeps whole the volunteers and activities with a free place
+ * alone, the rest closed; every citizen ranks the same as over a pool
+ * with everyone whole: lines, scores and the counts of who is not shown
+ * and why (a full volunteer they are already matched with, or tried,
+ * counts as that, not as full). */
 static void pool_details(void)
 {
 	char path[256];
@@ -701,21 +702,26 @@ static void pool_details(void)
 	/* Where every place is taken: one volunteer in seven gets one more. */
 	TAP_INT_EQ(db_exec(db, "UPDATE volunteers SET capacity = capacity + 1 WHERE id % 7 = 0"), DB_OK,
 		   "some volunteers take one more");
+	TAP_INT_EQ(db_exec(db, "UPDATE activities SET capacity = capacity + 1 WHERE id % 3 = 0"), DB_OK,
+		   "some activities take one more");
+	static const struct match_pool_keep open_only = { match_volunteer_open, match_activity_open };
 	struct match_pool all, open;
-	TAP_INT_EQ(store_matching_pool_load(db, &all, NULL), DB_OK, "the pool with everyone's details");
-	TAP_INT_EQ(store_matching_pool_load(db, &open, match_volunteer_open), DB_OK,
-		   "the pool with the details of those with a free place");
+	TAP_INT_EQ(store_matching_pool_load(db, &all, NULL), DB_OK, "the pool with everyone whole");
+	TAP_INT_EQ(store_matching_pool_load(db, &open, &open_only), DB_OK, "the pool with the open ones whole");
 	match_pool_ready(&all);
 	match_pool_ready(&open);
-	int nopen = 0;
-	for (int i = 0; i < open.nvolunteers; i++)
-		nopen += match_volunteer_open(&open.volunteers[i]);
-	TAP_CHECK(nopen > 0 && nopen * 4 < open.nvolunteers, "few have a free place (%d of %d): each read on its own",
-		  nopen, open.nvolunteers);
-	struct match_ranked *ra = calloc((size_t)all.nvolunteers + 1, sizeof *ra);
-	struct match_ranked *ro = calloc((size_t)all.nvolunteers + 1, sizeof *ro);
+	TAP_CHECK(all.nclosed_volunteers == 0 && all.nclosed_activities == 0, "nothing closed without a rule");
+	TAP_CHECK(open.nvolunteers > 0 && open.nvolunteers * 4 < all.nvolunteers
+		  && open.nvolunteers + open.nclosed_volunteers == all.nvolunteers,
+		  "few volunteers have a free place (%d of %d): each read on its own", open.nvolunteers,
+		  all.nvolunteers);
+	TAP_CHECK(open.nactivities > 0 && open.nactivities + open.nclosed_activities == all.nactivities,
+		  "activities: %d open of %d", open.nactivities, all.nactivities);
+	int most = all.nvolunteers > all.nactivities ? all.nvolunteers : all.nactivities;
+	struct match_ranked *ra = calloc((size_t)most + 1, sizeof *ra);
+	struct match_ranked *ro = calloc((size_t)most + 1, sizeof *ro);
 	struct db_stmt *st;
-	int citizens = 0, same = 0, lines = 0;
+	int citizens = 0, same = 0, lines = 0, linked_full = 0;
 	if (ra && ro && db_prepare(db, &st, "SELECT id FROM citizens WHERE status = 'active' ORDER BY id LIMIT 40")
 			== DB_OK) {
 		while (db_step(st) == DB_ROW) {
@@ -723,21 +729,29 @@ static void pool_details(void)
 			if (store_matching_citizen_facts(db, db_column_int(st, 0), &c) != DB_OK)
 				break;
 			match_citizen_ready(&c, NULL, 0);
-			int fa[ML_COUNT], fo[ML_COUNT];
-			int na = match_rank(&c, &all, true, ra, fa), no = match_rank(&c, &open, true, ro, fo);
-			bool ok = na == no && memcmp(fa, fo, sizeof fa) == 0;
-			for (int i = 0; ok && i < na; i++)
-				ok = ra[i].id == ro[i].id && ra[i].score == ro[i].score
-				     && memcmp(&all.volunteers[ra[i].index], &open.volunteers[ro[i].index],
-					       sizeof all.volunteers[0]) == 0;
+			bool ok = true;
+			for (int list = 0; list < 2; list++) {
+				bool vols = list == 0;
+				int fa[ML_COUNT], fo[ML_COUNT];
+				int na = match_rank(&c, &all, vols, ra, fa), no = match_rank(&c, &open, vols, ro, fo);
+				ok = ok && na == no && memcmp(fa, fo, sizeof fa) == 0;
+				for (int i = 0; ok && i < na; i++)
+					ok = ra[i].id == ro[i].id && ra[i].score == ro[i].score
+					     && (vols ? memcmp(&all.volunteers[ra[i].index], &open.volunteers[ro[i].index],
+							       sizeof all.volunteers[0])
+						 : memcmp(&all.activities[ra[i].index], &open.activities[ro[i].index],
+							  sizeof all.activities[0])) == 0;
+				lines += na;
+				linked_full += fo[vols ? ML_ALREADY_MATCHED : ML_ALREADY_ENROLLED];
+			}
 			citizens++;
 			same += ok;
-			lines += na;
 		}
 		db_finalize(st);
 	}
-	TAP_CHECK(citizens == 40 && same == citizens && lines > 0,
-		  "40 citizens rank the same over both (%d of %d, %d lines)", same, citizens, lines);
+	TAP_CHECK(citizens == 40 && same == citizens && lines > 0 && linked_full > 0,
+		  "40 citizens rank the same over both (%d of %d, %d lines, %d already theirs)", same, citizens, lines,
+		  linked_full);
 	free(ra);
 	free(ro);
 	store_matching_pool_free(&all);

@@ -86,14 +86,28 @@ struct match_activity_facts {
 	int ninterests;
 };
 
-/* Every volunteer and activity with the facts for scoring, loaded at once
- * (a few thousand rows) and kept by src/matching.c until the database
- * changes. */
+/* A volunteer or activity nobody can be matched with now (not active,
+ * ended, or every place taken): only what says why. */
+struct match_closed {
+	long long id;
+	char status[CIT_CODE];
+	int capacity, load;
+};
+
+/* Every volunteer and activity, loaded at once and kept by src/matching.c
+ * until the database changes: those open to a match with the facts for
+ * scoring, the closed ones (most of them at a big centre, where nearly
+ * every place is taken) in a few bytes each, so the pool stays small
+ * and quick to read however many there are. */
 struct match_pool {
 	struct match_volunteer_facts *volunteers;
 	int nvolunteers;
 	struct match_activity_facts *activities;
 	int nactivities;
+	struct match_closed *closed_volunteers;
+	int nclosed_volunteers;
+	struct match_closed *closed_activities;
+	int nclosed_activities;
 };
 
 /* The waiting list, longest waiting first (then Danish name order). */
