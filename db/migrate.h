@@ -44,6 +44,7 @@ extern const char schema_v15[];
 extern const char schema_v16[];
 extern const char schema_v17[];
 extern const char schema_v18[];
+extern const char schema_v19[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 

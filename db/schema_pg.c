@@ -747,6 +747,12 @@ static const char pg_v18[] =
 	"END $$;"
 	"SELECT bb_search_indexes();";
 
+/* Migration 19 (SQLite: schema_v19.c): today's sessions counted from the
+ * index alone. */
+static const char pg_v19[] =
+	"DROP INDEX sessions_date;"
+	"CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status);";
+
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
  * written for both engines. */
@@ -756,5 +762,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 16, .sql = pg_v16 },
 	{ .version = 17, .sql = schema_pg_v17 },
 	{ .version = 18, .sql = pg_v18 },
+	{ .version = 19, .sql = pg_v19 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -8,7 +8,8 @@ enum db_status store_stats_today(struct db *db, const char *today, struct today_
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
 		"SELECT"
-		" (SELECT count(*) FROM sessions WHERE date = :today AND status <> 'cancelled'),"
+		" (SELECT count(*) FROM (SELECT 1 FROM sessions WHERE date = :today AND status <> 'cancelled'"
+		"   LIMIT " STORE_COUNT_CAP ")),"
 		" (SELECT count(*) FROM (SELECT 1 FROM follow_ups WHERE status = 'open' AND due_on <= :today"
 		"   LIMIT " STORE_COUNT_CAP ")),"
 		" (SELECT count(*) FROM (SELECT 1 FROM referrals WHERE referred_on > date(:today, '-7 days')"
