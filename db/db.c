@@ -226,6 +226,12 @@ void db_set_busy_timeout(struct db *db, int ms)
 	db->engine->set_busy_timeout(db, ms);
 }
 
+void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)
+{
+	if (db->engine->interrupt_when)
+		db->engine->interrupt_when(db, pending, ctx);
+}
+
 /* What every open shares once the engine is connected: the schema brought
  * up to date, then src/'s hook. */
 static enum db_status finish_open(struct db *db)

@@ -86,6 +86,14 @@ enum db_status db_refuse_writes(struct db *db);
 const char *db_errdetail(const struct db *db);
 /* The busy timeout in milliseconds; tests shorten it. */
 void db_set_busy_timeout(struct db *db, int ms);
+/* Until called again with NULL: a statement that runs on this connection
+ * stops as soon as `pending(ctx)` says so (asked every few thousand of
+ * the engine's steps), and a transaction it was part of is rolled back;
+ * the statement and the transaction's end say DB_ERR_INTERRUPTED. The
+ * idle desk's background work gives way to a key at once this way,
+ * however long a step of it is. A commit is never stopped halfway. On a
+ * server it does nothing: the work there runs to its end. */
+void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
 
 enum db_status db_exec(struct db *db, const char *sql);
 

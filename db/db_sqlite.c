@@ -50,6 +50,8 @@ struct lite {
 	unsigned long long uses; /* a clock for the cache's least recently used */
 	long long vm_steps;      /* db_work: the engine's steps of finished statements */
 	int hold;                /* 1 + the index in holds[], or 0 */
+	bool (*pending)(void *ctx); /* db_interrupt_when */
+	void *pending_ctx;
 };
 
 static const struct db_engine lite_engine;
@@ -111,6 +113,7 @@ static enum db_status status_from_sqlite(int rc)
 	case SQLITE_FULL: return DB_ERR_FULL;
 	case SQLITE_CANTOPEN: return DB_ERR_CANTOPEN;
 	case SQLITE_CONSTRAINT: return DB_ERR_CONSTRAINT;
+	case SQLITE_INTERRUPT: return DB_ERR_INTERRUPTED;
 	case SQLITE_IOERR:
 	case SQLITE_NOMEM:
 	case SQLITE_PROTOCOL: return DB_ERR_IO;
@@ -417,9 +420,35 @@ static enum db_status lite_begin(struct db *db, bool write)
 	return lite_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
+/* Asked every PROGRESS_STEPS of the engine's steps while db_interrupt_when
+ * is on: a few hundredths of a millisecond apart. */
+enum { PROGRESS_STEPS = 2000 };
+
+static int lite_progress(void *ctx)
+{
+	struct lite *l = ctx;
+	return l->pending && l->pending(l->pending_ctx);
+}
+
+static void lite_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)
+{
+	struct lite *l = L(db);
+	l->pending = pending;
+	l->pending_ctx = ctx;
+	sqlite3_progress_handler(l->h, pending ? PROGRESS_STEPS : 0, pending ? lite_progress : NULL, l);
+}
+
 static enum db_status lite_commit(struct db *db)
 {
-	return lite_exec(db, "COMMIT");
+	/* A commit is not stopped halfway: it is short, and a change the
+	 * rules decided on is then either all there or not at all. */
+	struct lite *l = L(db);
+	if (l->pending)
+		sqlite3_progress_handler(l->h, 0, NULL, NULL);
+	enum db_status r = lite_exec(db, "COMMIT");
+	if (l->pending)
+		sqlite3_progress_handler(l->h, PROGRESS_STEPS, lite_progress, l);
+	return r;
 }
 
 static void lite_rollback(struct db *db)
@@ -715,6 +744,7 @@ static const struct db_engine lite_engine = {
 	.copy_to = lite_copy_to,
 	.refuse_writes = lite_refuse_writes,
 	.set_busy_timeout = lite_set_busy_timeout,
+	.interrupt_when = lite_interrupt_when,
 	.work = lite_work,
 	.sql = lite_sql,
 	.tell_plan = tell_plan,

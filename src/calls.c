@@ -365,13 +365,15 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 	long long upto = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK) {
-		m->done = true;
+		m->done = r != DB_ERR_INTERRUPTED;
 		return r;
 	}
 	r = store_registry_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
 	if (r == DB_OK && upto)
 		r = sweep_marks(d->db, today, m->after_activity, upto, &p);
 	r = write_missing(d, r, &p, &answered, &made);
+	if (r == DB_ERR_INTERRUPTED)
+		return r; /* the same activities again next time */
 	m->created += made.created;
 	m->after_activity = upto;
 	m->done = r != DB_OK || upto == 0;
@@ -389,13 +391,18 @@ enum db_status calls_no_contact_count_step(struct desk *d, struct date today, st
 	if (r != DB_OK)
 		return r;
 	struct centre_settings cs;
+	long long after = c->after_id, waiting = c->waiting;
 	if ((r = settings_read(d, &cs)) == DB_OK) {
 		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
 		date_format_iso(today, now);
 		iso_days_before(today, 7L * cs.no_contact_weeks, cutoff);
-		r = store_calls_idle_count(d->db, now, cutoff, &c->after_id, NO_CONTACT_COUNT_STEP, &c->waiting);
+		r = store_calls_idle_count(d->db, now, cutoff, &after, NO_CONTACT_COUNT_STEP, &waiting);
 	}
-	if ((r = db_end(d->db, r)) != DB_OK || c->after_id == 0)
+	if ((r = db_end(d->db, r)) == DB_ERR_INTERRUPTED)
+		return r; /* the same citizens again next time */
+	c->after_id = after;
+	c->waiting = waiting;
+	if (r != DB_OK || c->after_id == 0)
 		c->done = true;
 	return r;
 }

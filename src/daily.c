@@ -1,6 +1,8 @@
 /* daily.c — the rules that run by themselves at start (daily.h). */
 #include "daily.h"
 
+#include "db.h"
+
 void daily_begin(struct daily_work *w, struct date today)
 {
 	*w = (struct daily_work){ .today = today };
@@ -11,9 +13,12 @@ bool daily_pending(const struct daily_work *w)
 	return !w->retention.done || !w->sessions.done || !w->calls_done || !w->marks.done || !w->no_contact.done;
 }
 
+/* Busy and read-only are no failure of the day's work; a key that
+ * stopped a step is none either: the step is done again when the desk is
+ * idle once more. */
 static enum db_status quietly(enum db_status r)
 {
-	return r == DB_ERR_BUSY || r == DB_ERR_READONLY ? DB_OK : r;
+	return r == DB_ERR_BUSY || r == DB_ERR_READONLY || r == DB_ERR_INTERRUPTED ? DB_OK : r;
 }
 
 enum db_status daily_step(struct desk *d, struct daily_work *w)
@@ -28,9 +33,20 @@ enum db_status daily_step(struct desk *d, struct daily_work *w)
 		 * part of the call rules, is worth doing once a day: on the
 		 * day's first start (the retention rule ran). */
 		w->marks.done = !w->retention.total.ran;
-		return quietly(calls_plan_due(d, w->today, false, &w->calls));
+		enum db_status r = calls_plan_due(d, w->today, false, &w->calls);
+		if (r == DB_ERR_INTERRUPTED)
+			w->calls_done = false;
+		return quietly(r);
 	}
 	if (!w->marks.done)
 		return quietly(calls_replay_marks_step(d, w->today, &w->marks));
 	return quietly(calls_no_contact_count_step(d, w->today, &w->no_contact));
+}
+
+enum db_status daily_step_unless(struct desk *d, struct daily_work *w, bool (*key_waiting)(void *ctx), void *ctx)
+{
+	db_interrupt_when(d->db, key_waiting, ctx);
+	enum db_status r = daily_step(d, w);
+	db_interrupt_when(d->db, NULL, NULL);
+	return r;
 }

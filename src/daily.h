@@ -38,7 +38,13 @@ bool daily_pending(const struct daily_work *w);
 
 /* Does the next step, in its own transaction. A failure ends the work
  * (the next start tries again); a database busy at another desk or read
- * only is no failure: the other desk or a later start does it. */
+ * only is no failure: the other desk or a later start does it. A step
+ * stopped for a key (db_interrupt_when) changed nothing and stays to be
+ * done. */
 enum db_status daily_step(struct desk *d, struct daily_work *w);
+/* daily_step, stopped the moment `key_waiting(ctx)` says a key waits
+ * (db_interrupt_when): the desk never waits for the day's work, however
+ * long a step of it is. */
+enum db_status daily_step_unless(struct desk *d, struct daily_work *w, bool (*key_waiting)(void *ctx), void *ctx);
 
 #endif

@@ -40,6 +40,8 @@ const char *dbmessage(enum db_status st)
 		return _("Something in what was typed is not allowed. Nothing was saved.");
 	case DB_ERR_SERVER:
 		return _("The database server cannot be reached, or it refused the connection. Check the address, the user and the password file, and that the server is running.");
+	case DB_ERR_INTERRUPTED:
+		return _("The work was stopped to take a key. Nothing was changed; it goes on when the desk is idle.");
 	case DB_ERR_MISUSE:
 		break;
 	}

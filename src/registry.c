@@ -222,7 +222,7 @@ enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struc
 	int n = 0;
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK) {
-		p->done = true;
+		p->done = r != DB_ERR_INTERRUPTED;
 		return r;
 	}
 	r = store_registry_activities_after(d->db, p->after_activity, PLAN_AHEAD_ACTIVITIES, &upto);
@@ -234,6 +234,8 @@ enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struc
 		r = desk_audit(d, "create", "session", 0, detail);
 	}
 	r = desk_end(d, r);
+	if (r == DB_ERR_INTERRUPTED)
+		return r; /* the same activities again next time */
 	p->created += r == DB_OK ? n : 0;
 	p->after_activity = upto;
 	p->done = r != DB_OK || upto == 0;

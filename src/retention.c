@@ -180,7 +180,7 @@ enum db_status retention_daily_step(struct desk *d, struct date today, struct re
 		}
 	}
 	if ((r = db_begin(d->db)) != DB_OK) {
-		p->done = true;
+		p->done = r != DB_ERR_INTERRUPTED;
 		return r;
 	}
 	/* Another desk may have finished the day's pass meanwhile. */
@@ -201,7 +201,8 @@ enum db_status retention_daily_step(struct desk *d, struct date today, struct re
 	if (r == DB_OK && (finished || step.citizens || step.referrals || step.audit_entries))
 		r = audit_run(d, &step);
 	if ((r = desk_end(d, r)) != DB_OK) {
-		p->done = true;
+		/* Stopped for a key: the same rows again next time. */
+		p->done = r != DB_ERR_INTERRUPTED;
 		return r;
 	}
 	p->at = at;

@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,6 +363,16 @@ ui_key term_typed_key(void)
 	ui_key key = term_next_key();
 	wtimeout(stdscr, 500);
 	return key;
+}
+
+bool term_key_waiting(void)
+{
+	if (term_stop_signal)
+		return true;
+	if (script_screen)
+		return false;
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&in, 1, 0) > 0;
 }
 
 ui_key term_next_key(void)

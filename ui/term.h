@@ -24,6 +24,8 @@ ui_key term_next_key(void);
 /* The key already typed, or UIK_NONE at once (there is work to do
  * meanwhile). */
 ui_key term_typed_key(void);
+/* Whether a key (or a signal to stop) waits to be read; never blocks. */
+bool term_key_waiting(void);
 void term_dump(FILE *out);
 /* A steady clock in seconds for the idle lock; test scripts move it on. */
 double term_seconds(void);

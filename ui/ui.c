@@ -223,11 +223,18 @@ static unsigned refresh_if_changed(struct app *app)
 	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
 }
 
-/* One step of the rules run at start; when the last is done the screen
- * on show reads its numbers again. */
+static bool key_waiting(void *ctx)
+{
+	(void)ctx;
+	return term_key_waiting();
+}
+
+/* One step of the rules run at start, stopped the moment a key is typed
+ * (and done again later), so a key never waits for it; when the last is
+ * done the screen on show reads its numbers again. */
 static unsigned daily_step_idle(struct app *app)
 {
-	enum db_status r = daily_step(&app->desk, &app->daily);
+	enum db_status r = daily_step_unless(&app->desk, &app->daily, key_waiting, NULL);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	if (daily_pending(&app->daily))

@@ -26,6 +26,7 @@ enum db_status {
 	DB_ERR_INVALID,  /* the input breaks a rule: nothing was written */
 	DB_ERR_SERVER,   /* the database server cannot be reached or refused us */
 	DB_ERR_MISUSE,   /* a programming error: bad SQL, unknown parameter */
+	DB_ERR_INTERRUPTED, /* stopped for a key (db_interrupt_when): nothing was written */
 };
 
 /* The person acting at the keyboard; 0 before anyone has signed in. */
