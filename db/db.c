@@ -226,6 +226,11 @@ void db_set_busy_timeout(struct db *db, int ms)
 	db->engine->set_busy_timeout(db, ms);
 }
 
+enum db_status db_checkpoint_idle(struct db *db)
+{
+	return db->engine->checkpoint_idle ? db->engine->checkpoint_idle(db) : DB_OK;
+}
+
 void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)
 {
 	if (db->engine->interrupt_when)

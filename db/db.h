@@ -94,6 +94,11 @@ void db_set_busy_timeout(struct db *db, int ms);
  * however long a step of it is. A commit is never stopped halfway. On a
  * server it does nothing: the work there runs to its end. */
 void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
+/* Called when nobody waits: what the commits since wrote to the side of
+ * the file (SQLite's WAL) is copied into it, so a commit does not have to
+ * (a mark waits for its own fsync alone). Cheap when there is nothing to
+ * copy; nothing on a server. */
+enum db_status db_checkpoint_idle(struct db *db);
 
 enum db_status db_exec(struct db *db, const char *sql);
 

@@ -52,6 +52,7 @@ struct lite {
 	int hold;                /* 1 + the index in holds[], or 0 */
 	bool (*pending)(void *ctx); /* db_interrupt_when */
 	void *pending_ctx;
+	int wal_frames;          /* in the WAL after the last commit */
 };
 
 static const struct db_engine lite_engine;
@@ -170,6 +171,26 @@ int db_make_folder_for(const char *path)
 	return make_one_folder(buf);
 }
 
+/* SQLite copies the WAL into the database file after the commit that
+ * takes it past 1,000 pages: one mark in a couple of hundred then waits
+ * for that copy and its fsync. Here a commit only counts the pages;
+ * db_checkpoint_idle copies them while nobody waits, and a commit copies
+ * them itself only when the WAL has grown far (idle time never came). */
+enum { WAL_FRAMES_IDLE = 64, WAL_FRAMES_MAX = 8000 };
+
+static int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames)
+{
+	struct lite *l = ctx;
+	l->wal_frames = frames;
+	if (frames >= WAL_FRAMES_MAX) {
+		int log = 0, copied = 0;
+		if (sqlite3_wal_checkpoint_v2(h, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK
+		    && copied >= log)
+			l->wal_frames = 0;
+	}
+	return SQLITE_OK;
+}
+
 static enum db_status open_handle(const char *path, int flags, struct db **out)
 {
 	struct lite *l = calloc(1, sizeof *l);
@@ -189,6 +210,9 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 	}
 	sqlite3_extended_result_codes(l->h, 1);
 	lite_set_busy_timeout(db, db_busy_timeout_from_env());
+	/* The WAL is copied into the file when the desk is idle
+	 * (db_checkpoint_idle), not by the commit that fills it. */
+	sqlite3_wal_hook(l->h, lite_wal_hook, l);
 	if ((rc = register_old_functions(l->h)) != SQLITE_OK) {
 		enum db_status st = note_error(db, rc);
 		sqlite3_close(l->h);
@@ -418,6 +442,23 @@ static enum db_status lite_begin(struct db *db, bool write)
 {
 	/* BEGIN IMMEDIATE: writers queue up front instead of failing halfway. */
 	return lite_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static enum db_status lite_checkpoint_idle(struct db *db)
+{
+	struct lite *l = L(db);
+	if (l->wal_frames < WAL_FRAMES_IDLE || db->depth > 0)
+		return DB_OK;
+	int log = 0, copied = 0;
+	int rc = sqlite3_wal_checkpoint_v2(l->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+	/* Another desk reading or writing: the next idle moment copies the rest. */
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return DB_OK;
+	if (rc != SQLITE_OK)
+		return note_error(db, rc);
+	if (copied >= log)
+		l->wal_frames = 0;
+	return DB_OK;
 }
 
 /* Asked every PROGRESS_STEPS of the engine's steps while db_interrupt_when
@@ -745,6 +786,7 @@ static const struct db_engine lite_engine = {
 	.refuse_writes = lite_refuse_writes,
 	.set_busy_timeout = lite_set_busy_timeout,
 	.interrupt_when = lite_interrupt_when,
+	.checkpoint_idle = lite_checkpoint_idle,
 	.work = lite_work,
 	.sql = lite_sql,
 	.tell_plan = tell_plan,

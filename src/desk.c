@@ -71,6 +71,11 @@ bool desk_others_changed(struct desk *d)
 	return !first;
 }
 
+void desk_idle(struct desk *d)
+{
+	db_checkpoint_idle(d->db);
+}
+
 const char *desk_centre(struct desk *d)
 {
 	if (!d->centre[0] && store_centres_mine(d->db, d->centre) != DB_OK)

@@ -340,6 +340,47 @@ static void test_check_command(void)
  * one starts clean (no bindings, no sticky error, from the first row), the
  * same SQL nested in itself gets its own statement, and more different
  * statements than the cache holds all still work. */
+/* Frames in the WAL now: the second column of a passive checkpoint of
+ * nothing new, which copies nothing the commits left. */
+static long long wal_frames(struct db *db)
+{
+	struct db_stmt *st;
+	long long n = -1;
+	if (db_prepare(db, &st, "PRAGMA wal_checkpoint(PASSIVE)") == DB_OK && db_step(st) == DB_ROW)
+		n = db_column_int(st, 1);
+	db_finalize(st);
+	return n;
+}
+
+/* A commit does not copy the WAL into the file (one mark in a couple of
+ * hundred waited for that); the desk's idle moment does. */
+static void test_checkpoint_idle(void)
+{
+	char path[256], wal[300];
+	testdb_path(path, sizeof path, "idle.db");
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a file for the WAL");
+	db_exec(db, "CREATE TABLE t(x TEXT)");
+	bool all = true;
+	/* Past the 1,000 pages after which SQLite would copy by itself. */
+	for (int i = 0; i < 120; i++) {
+		db_begin(db);
+		all &= db_exec(db, "INSERT INTO t(x) VALUES (randomblob(40000))") == DB_OK;
+		all &= db_end(db, DB_OK) == DB_OK;
+	}
+	struct stat st = { 0 };
+	all &= stat(wal, &st) == 0;
+	TAP_CHECK(all && st.st_size > 1100L * 4096, "120 commits, none copied the WAL into the file (%lld bytes beside it)",
+		  (long long)st.st_size);
+	TAP_INT_EQ(db_checkpoint_idle(db), DB_OK, "the idle desk copies it");
+	db_exec(db, "INSERT INTO t(x) VALUES ('after')");
+	long long frames = wal_frames(db);
+	TAP_CHECK(frames >= 1 && frames < 10, "and the next commit starts the WAL again (%lld frames)", frames);
+	TAP_INT_EQ(db_checkpoint_idle(db), DB_OK, "with little to copy, the idle desk leaves it");
+	db_close(db);
+}
+
 static void test_statement_cache(void)
 {
 	struct db *db = open_scratch("cache");
@@ -588,6 +629,7 @@ int main(void)
 	test_corrupt();
 	test_backup();
 	test_migration_11();
+	test_checkpoint_idle();
 	testdb_finish();
 	return tap_done();
 }

@@ -303,6 +303,8 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
 			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
+			if (!work)
+				desk_idle(&app.desk);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
