@@ -133,6 +133,15 @@ static int pair_order(const void *a, const void *b)
 	return c ? c : x->second - y->second;
 }
 
+/* The weights of two letters that contract, or NULL. */
+static const struct latin1_weights *contraction(UChar first, UChar second)
+{
+	struct latin1_pair want = { .first = (unsigned char)first, .second = (unsigned char)second };
+	const struct latin1_pair *pair = bsearch(&want, latin1_pairs, sizeof latin1_pairs / sizeof latin1_pairs[0],
+						  sizeof latin1_pairs[0], pair_order);
+	return pair ? &pair->w : NULL;
+}
+
 /* The weights ICU gives text in Latin-1: each letter's own, or a pair's
  * together where the pair contracts ("aa" is å). ICU takes the longest
  * contraction at each place, and in Latin-1 none is longer than a pair,
@@ -141,16 +150,13 @@ static size_t put_weights_latin1(const UChar *text, int32_t len, char *key, size
 {
 	static const char hex[] = "0123456789abcdef";
 	for (int32_t i = 0; i < len;) {
-		const struct latin1_weights *w = &latin1_single[text[i]];
-		int32_t step = 1;
-		if ((latin1_class[text[i]] & LATIN1_CONTRACTS) && i + 1 < len) {
-			struct latin1_pair want = { .first = (unsigned char)text[i], .second = (unsigned char)text[i + 1] };
-			const struct latin1_pair *pair = bsearch(&want, latin1_pairs, sizeof latin1_pairs / sizeof latin1_pairs[0],
-								  sizeof latin1_pairs[0], pair_order);
-			if (pair) {
-				w = &pair->w;
-				step = 2;
-			}
+		const struct latin1_weights *w = NULL;
+		int32_t step = 2;
+		if ((latin1_class[text[i]] & LATIN1_CONTRACTS) && i + 1 < len)
+			w = contraction(text[i], text[i + 1]);
+		if (!w) {
+			w = &latin1_single[text[i]];
+			step = 1;
 		}
 		for (int k = 0; k < w->n; k++) {
 			if (n + 4 >= size)
