@@ -29,7 +29,8 @@ size_t collate_family_key(const char *name, char *key, size_t size);
 /* strcmp-style comparison in Danish order; ties broken by the bytes. */
 int collate_compare(const char *a, const char *b);
 /* Which weights made the keys: ICU's version and its Danish collator's,
- * e.g. "icu 72.1 da 153.120.42". */
+ * e.g. "icu 72.1 da 153.120.42", of the ICU the program was built with;
+ * answered without loading ICU. */
 void collate_version(char *out, size_t size);
 
 #endif

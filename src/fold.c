@@ -5,11 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
-#include <unicode/utrans.h>
 
+#include "icu.h"
 #include "utf8.h"
 
 /* The ASCII spelling of one Latin-1 code point, or NULL when it separates
@@ -95,10 +93,10 @@ static void fold_latin1(struct folder *f, uint32_t cp)
 		fold_separator(f);
 }
 
-/* ---------- outside Latin-1: ICU ---------- */
+/* ---------- outside Latin-1: ICU, loaded then (icu.h) ---------- */
 
 /* Opened once: opening a transliterator reads ICU's rule data. */
-static UTransliterator *to_ascii(void)
+static UTransliterator *to_ascii(const struct icu *icu)
 {
 	static UTransliterator *t;
 	static bool tried;
@@ -106,7 +104,7 @@ static UTransliterator *to_ascii(void)
 		tried = true;
 		static const UChar id[] = u"Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove";
 		UErrorCode e = U_ZERO_ERROR;
-		t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+		t = icu->utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
 		if (U_FAILURE(e))
 			t = NULL;
 	}
@@ -114,7 +112,7 @@ static UTransliterator *to_ascii(void)
 }
 
 /* A run of code points outside Latin-1, transliterated and folded. */
-static void fold_run(struct folder *f, const UChar *run, int32_t len)
+static void fold_run(const struct icu *icu, struct folder *f, const UChar *run, int32_t len)
 {
 	enum { ROOM = 4 };
 	int32_t cap = len * ROOM + 16;
@@ -127,9 +125,9 @@ static void fold_run(struct folder *f, const UChar *run, int32_t len)
 	memcpy(buf, run, (size_t)len * sizeof *buf);
 	int32_t n = len, limit = len;
 	UErrorCode e = U_ZERO_ERROR;
-	UTransliterator *t = to_ascii();
+	UTransliterator *t = to_ascii(icu);
 	if (t)
-		utrans_transUChars(t, buf, &n, cap, 0, &limit, &e);
+		icu->utrans_transUChars(t, buf, &n, cap, 0, &limit, &e);
 	if (!t || U_FAILURE(e))
 		n = 0; /* letters we cannot spell in ASCII separate words */
 	for (int32_t i = 0; i < n;) {
@@ -159,6 +157,7 @@ static bool needs_icu(const char *text, size_t len)
  * table and every run of other letters through the transliterator. */
 static bool fold_icu(struct folder *f, const char *text, size_t len)
 {
+	const struct icu *icu = icu_load();
 	const UNormalizer2 *nfc;
 	UErrorCode e = U_ZERO_ERROR;
 	int32_t cap = (int32_t)len + 1;
@@ -166,13 +165,13 @@ static bool fold_icu(struct folder *f, const char *text, size_t len)
 	UChar *composed = malloc((size_t)cap * sizeof *composed);
 	int32_t nraw = 0, n = 0;
 	bool ok = false;
-	if (!raw || !composed || len > 100000)
+	if (!icu || !raw || !composed || len > 100000)
 		goto out;
-	u_strFromUTF8WithSub(raw, cap, &nraw, text, (int32_t)len, 0xfffd, NULL, &e);
-	nfc = unorm2_getNFCInstance(&e);
+	icu->u_strFromUTF8WithSub(raw, cap, &nraw, text, (int32_t)len, 0xfffd, NULL, &e);
+	nfc = icu->unorm2_getNFCInstance(&e);
 	if (U_FAILURE(e))
 		goto out;
-	n = unorm2_normalize(nfc, raw, nraw, composed, cap, &e);
+	n = icu->unorm2_normalize(nfc, raw, nraw, composed, cap, &e);
 	if (U_FAILURE(e))
 		goto out;
 	for (int32_t i = 0; i < n && !f->full;) {
@@ -191,7 +190,7 @@ static bool fold_icu(struct folder *f, const char *text, size_t len)
 				break;
 			end = next;
 		}
-		fold_run(f, composed + start, end - start);
+		fold_run(icu, f, composed + start, end - start);
 		i = end;
 	}
 	ok = true;

@@ -7,9 +7,9 @@
  * "Mueller" finds Müller).
  *
  * Letters outside Latin-1 (Łukasz, Şahin, Nguyễn, a decomposed Å, names in
- * Cyrillic or Greek) go through ICU: composed (NFC), transliterated to
- * Latin and then to ASCII. Text in Latin-1 never needs ICU and folds the
- * same either way. */
+ * Cyrillic or Greek) go through ICU, loaded then (icu.h): composed (NFC),
+ * transliterated to Latin and then to ASCII. Text in Latin-1 never needs
+ * ICU and folds the same either way. */
 #ifndef BB_FOLD_H
 #define BB_FOLD_H
 

@@ -1,8 +1,12 @@
 /* Unit tests for src/collate.c: Danish name order. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "collate.h"
+#include "collate_internal.h"
+#include "fold.h"
+#include "icu.h"
 #include "tap.h"
 
 static void before(const char *a, const char *b)
@@ -15,8 +19,132 @@ static int cmp(const void *a, const void *b)
 	return collate_compare(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The desk's Danish text is collated and folded without ICU (issue 15):
+ * run first, before anything here needs ICU. */
+static void danish_without_icu(void)
+{
+	static const char *const names[] = { "Søren Ærø Åberg", "Aagaard", "jø", "Anne-Marie  Jensen", "Zoë Müller" };
+	char key[256];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		collate_key(names[i], key, sizeof key);
+		collate_word_keys(names[i], key, sizeof key);
+		collate_family_key(names[i], key, sizeof key);
+		fold_search(names[i], key, sizeof key);
+	}
+	collate_version(key, sizeof key);
+	TAP_CHECK(!icu_loaded(), "keys, folds and the version of Danish names leave ICU unloaded");
+}
+
+enum { KEY_ROOM = 512 };
+
+/* How many of the texts' keys differ between the table and ICU itself,
+ * each of the three kinds with `size` bytes of room; the first few are
+ * shown. */
+static int differences(const char *text, size_t size)
+{
+	static int shown;
+	size_t (*const kinds[])(const char *, char *, size_t) = { collate_key, collate_word_keys, collate_family_key };
+	static const char *const kind_names[] = { "key", "word keys", "family key" };
+	char table[KEY_ROOM], icu[KEY_ROOM];
+	int differ = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t n = kinds[k](text, table, size);
+		collate_icu_only(true);
+		size_t m = kinds[k](text, icu, size);
+		collate_icu_only(false);
+		if (n == m && strcmp(table, icu) == 0)
+			continue;
+		differ++;
+		if (shown++ < 5) {
+			printf("# %s of \"", kind_names[k]);
+			for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+				printf(*p < 0x20 || *p >= 0x7f ? "\\x%02x" : "%c", *p);
+			printf("\" in %zu bytes: table '%s', ICU '%s'\n", size, table, icu);
+		}
+	}
+	return differ;
+}
+
+/* UTF-8 of a Latin-1 code point at out; returns the bytes. */
+static size_t latin1_utf8(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	out[0] = (char)(0xc0 | (cp >> 6));
+	out[1] = (char)(0x80 | (cp & 0x3f));
+	return 2;
+}
+
+/* The table made at build time gives byte for byte the keys ICU gives. */
+static void table_is_icu(void)
+{
+	char text[16];
+	int differ = 0;
+	for (unsigned a = 1; a < 0x100; a++) {
+		text[latin1_utf8(a, text)] = '\0';
+		differ += differences(text, KEY_ROOM);
+	}
+	TAP_INT_EQ(differ, 0, "every Latin-1 letter alone has ICU's keys");
+
+	differ = 0;
+	for (unsigned a = 1; a < 0x100; a++)
+		for (unsigned b = 1; b < 0x100; b++) {
+			size_t n = latin1_utf8(a, text);
+			text[n + latin1_utf8(b, text + n)] = '\0';
+			differ += differences(text, KEY_ROOM);
+		}
+	TAP_INT_EQ(differ, 0, "all 65,025 pairs of Latin-1 letters have ICU's keys (\"aa\" is å)");
+
+	/* Three letters: a contraction's letters and their neighbours around
+	 * every letter, so a contraction is taken where ICU takes it. */
+	static const unsigned around[] = { 'a', 'A', 'b', 'l', 'L', 0xb7, 0xe5, 0xc5, 0xe4, 0xe0, ' ', '-', 0xa0, 0xad, 0x01, 0xdf };
+	enum { AROUND = sizeof around / sizeof around[0] };
+	differ = 0;
+	for (unsigned x = 0; x < AROUND; x++)
+		for (unsigned m = 1; m < 0x100; m++)
+			for (unsigned y = 0; y < AROUND; y++) {
+				size_t n = latin1_utf8(around[x], text);
+				n += latin1_utf8(m, text + n);
+				text[n + latin1_utf8(around[y], text + n)] = '\0';
+				differ += differences(text, KEY_ROOM);
+			}
+	TAP_INT_EQ(differ, 0, "three letters around every Latin-1 letter have ICU's keys");
+
+	static const char *const names[] = {
+		"Aagaard", "AAGE AABERG", "Kirsten Aaberg-Hansen", "Maa Aa aA aaa aaaa", "Jens  Peter\tØstergaard ",
+		"O'Brien", "Søndergade 12, 3. tv.", "Åse Ærø", "Lise-Lotte Lauritzen", "Straße", "½ Ægir ¼", "L·l Col·lecció",
+		"Zoë Çelik", "  Anne Marie  ", "Ib", "", " ", "Hans\xc2\xa0" "Christian Aakjær", "Naïve Ñandú Þórr Ðóra",
+		"1234 5678", "a\xc2\xad" "aa", "Søren Ærø Åberg Kierkegaard-Aamund Aabenraa Vestergaard Holm Frederiksen",
+	};
+	differ = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		for (size_t size = 1; size <= 80; size++)
+			differ += differences(names[i], size);
+	TAP_INT_EQ(differ, 0, "names with \"aa\", spaces, punctuation and digits have ICU's keys, cut short too");
+}
+
+/* Names from outside Latin-1 still go to ICU, which is then loaded. */
+static void beyond_latin1(void)
+{
+	static const char *const names[] = { "Łukasz Nowak", "Nguyễn Văn An", "Aagaard Łukasz", "A\xcc\x8ase" };
+	int differ = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		differ += differences(names[i], KEY_ROOM);
+	TAP_INT_EQ(differ, 0, "names outside Latin-1 have ICU's keys");
+	char key[64];
+	TAP_CHECK(collate_key("Łukasz", key, sizeof key) > 0 && icu_loaded(), "Łukasz has a key, from ICU (%s)", key);
+	fold_search("Nguyễn Łukasz", key, sizeof key);
+	TAP_STR_EQ(key, "nguyen lukasz", "fold_search still spells them in ASCII");
+}
+
 int main(void)
 {
+	danish_without_icu();
+	table_is_icu();
+	beyond_latin1();
+
 	before("Zacho", "Æbelø");
 	before("Æbelø", "Ørsted");
 	before("Ørsted", "Åberg");
