@@ -172,14 +172,23 @@ static enum db_status sweep_relatives(struct db *db, struct date today, struct p
 	return r;
 }
 
-static enum db_status sweep_no_contact(struct desk *d, struct date today, struct plans *p, struct call_sweep *out)
+/* The centre's no-contact settings, which the call list tells beside the
+ * count of who waits. */
+static enum db_status no_contact_settings(struct desk *d, struct call_sweep *out)
 {
 	struct centre_settings cs;
 	enum db_status r = settings_read(d, &cs);
-	if (r != DB_OK)
-		return r;
-	out->no_contact_weeks = cs.no_contact_weeks;
-	out->no_contact_per_day = cs.no_contact_per_day;
+	if (r == DB_OK) {
+		out->no_contact_weeks = cs.no_contact_weeks;
+		out->no_contact_per_day = cs.no_contact_per_day;
+	}
+	return r;
+}
+
+/* Reads the settings no_contact_settings left in `out`. */
+static enum db_status sweep_no_contact(struct desk *d, struct date today, struct plans *p, struct call_sweep *out)
+{
+	enum db_status r;
 	char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
 	date_format_iso(today, now);
 	iso_days_before(today, 7L * out->no_contact_weeks, cutoff);
@@ -248,7 +257,7 @@ static enum db_status sweep_answered(struct db *db, struct answered *out)
 
 /* Every rule over one snapshot; *no_contact: how many of the plans the
  * no-contact rule made (the last ones). */
-static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
+static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, bool idle, struct plans *p,
 				 struct call_sweep *out, int *no_contact)
 {
 	enum db_status r = sweep_matches(d->db, today, p);
@@ -260,6 +269,8 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 		r = sweep_relatives(d->db, today, p);
 	int before = p->count;
 	if (r == DB_OK)
+		r = no_contact_settings(d, out);
+	if (r == DB_OK && idle)
 		r = sweep_no_contact(d, today, p, out);
 	*no_contact = p->count - before;
 	return r;
@@ -330,7 +341,7 @@ static enum db_status write_missing(struct desk *d, enum db_status r, struct pla
 	return r;
 }
 
-enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
+static enum db_status plan(struct desk *d, struct date today, bool missed_marks, bool idle, struct call_sweep *out)
 {
 	memset(out, 0, sizeof *out);
 	/* No role check: these are the centre's own rules, run when the
@@ -343,12 +354,22 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
-	r = sweep_plan(d, today, missed_marks, &p, out, &no_contact);
+	r = sweep_plan(d, today, missed_marks, idle, &p, out, &no_contact);
 	if (r == DB_OK)
 		r = sweep_answered(d->db, &answered);
 	r = write_missing(d, r, &p, &answered, out);
 	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
 	return r;
+}
+
+enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
+{
+	return plan(d, today, missed_marks, true, out);
+}
+
+enum db_status calls_plan_since(struct desk *d, struct date today, struct call_sweep *out)
+{
+	return plan(d, today, false, false, out);
 }
 
 /* Activities replayed in one step: a few milliseconds at a large

@@ -54,6 +54,12 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * another way (older data, an import): the slow part on a big centre,
  * worth doing once a day and when asked. */
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
+/* calls_plan_due without the no-contact rule: what happened since (a
+ * match, feedback, a relative's call, a session come back to), for the
+ * call list's opening. Who has had no contact for weeks changes slowly,
+ * and finding them walks the centre's citizens: the day's rules plan
+ * those once a day (src/daily.h), and the call list when asked. */
+enum db_status calls_plan_since(struct desk *d, struct date today, struct call_sweep *out);
 
 /* The replay of the last weeks' attendance marks (calls_plan_due's
  * `missed_marks`) five activities a step, for the day's rules

@@ -600,6 +600,9 @@ static void test_no_contact_quota(void)
 	(void)c;
 	sql(db, "UPDATE settings SET value = '1' WHERE key = 'no_contact_per_day'");
 	struct call_sweep s;
+	/* The call list's opening leaves them to the day's rules. */
+	TAP_INT_EQ(calls_plan_since(&desk, today, &s), DB_OK, "what happened since");
+	TAP_INT_EQ(s.created, 0, "plans no call after no contact");
 	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "a sweep with a quota of one a day");
 	TAP_INT_EQ(s.no_contact_created, 1, "one call after no contact today");
 	long long waiting = -1;

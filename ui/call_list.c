@@ -208,11 +208,12 @@ static void load(struct calls_state *st, long long near_call)
 }
 
 /* Plans the calls the rules ask for now. The replay of the last weeks'
- * attendance marks is part of the day's rules (src/daily.h), run at
- * start; here only when asked. */
+ * attendance marks and the no-contact rule are part of the day's rules
+ * (src/daily.h), run at start; here only when asked. */
 static void sweep(struct calls_state *st, bool asked)
 {
-	enum db_status r = calls_plan_due(&st->app->desk, st->today, asked, &st->sweep);
+	enum db_status r = asked ? calls_plan_due(&st->app->desk, st->today, true, &st->sweep)
+				 : calls_plan_since(&st->app->desk, st->today, &st->sweep);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		return;
