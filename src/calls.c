@@ -411,7 +411,7 @@ enum db_status calls_no_contact_count_step(struct desk *d, struct date today, st
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
-	struct centre_settings cs;
+	struct centre_settings cs = { 0 };
 	long long after = c->after_id, waiting = c->waiting;
 	if ((r = settings_read(d, &cs)) == DB_OK) {
 		char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
@@ -423,7 +423,10 @@ enum db_status calls_no_contact_count_step(struct desk *d, struct date today, st
 		return r; /* the same citizens again next time */
 	c->after_id = after;
 	c->waiting = waiting;
-	if (r != DB_OK || c->after_id == 0)
+	/* The screen says "99+" past COUNT_SHOWN_MAX, less the calls the
+	 * day makes: counting on would read the rest of the centre for
+	 * nothing it shows. */
+	if (r != DB_OK || c->after_id == 0 || c->waiting > COUNT_SHOWN_MAX + cs.no_contact_per_day)
 		c->done = true;
 	return r;
 }

@@ -74,8 +74,9 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 /* How many citizens are without contact and wait for a call on a later
  * day (the rule makes at most the day's quota): counted five hundred
  * citizens a step, while the desk is idle (src/daily.h), so no
- * screen waits for it. No role check: a number, and the centre's own
- * rule. Zeroed to begin. */
+ * screen waits for it, and only until there are more than a screen
+ * shows (COUNT_SHOWN_MAX and the day's quota: "99+"). No role check: a
+ * number, and the centre's own rule. Zeroed to begin. */
 struct no_contact_count {
 	long long after_id;   /* the last citizen counted */
 	long long waiting;    /* without contact so far */

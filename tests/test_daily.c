@@ -121,6 +121,12 @@ int main(void)
 	TAP_STR_EQ(fb, fa, "stopped again and again, the day ends as in one go");
 	TAP_CHECK(wa.calls.created + wa.marks.created > 0 && wa.sessions.created > 0,
 		  "and the day had calls and sessions to make");
+	/* The call list shows "99+" past COUNT_SHOWN_MAX: the count of who
+	 * waits after no contact stops there, not at the last citizen. */
+	long long last = testdb_count(whole, "SELECT max(id) FROM citizens");
+	TAP_CHECK(wa.no_contact.waiting > COUNT_SHOWN_MAX && wa.no_contact.after_id < last,
+		  "the no-contact count stops past %d (%lld counted, up to citizen %lld of %lld)", COUNT_SHOWN_MAX,
+		  wa.no_contact.waiting, wa.no_contact.after_id, last);
 
 	db_close(whole);
 	db_close(stopped);

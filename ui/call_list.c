@@ -406,9 +406,9 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 			 P_("%s more citizen without contact for %d weeks waits (at most %d new calls a day).",
 			    "%s more citizens without contact for %d weeks wait (at most %d new calls a day).",
 			    waiting_known),
-			 number_text(waiting_known, count), st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
-		/* Too wide (a five-digit count at 80 columns): the sentence
-		 * without the bracket, rather than cut mid-word. */
+			 count_text(waiting_known, count), st->sweep.no_contact_weeks, st->sweep.no_contact_per_day);
+		/* Too wide (a narrow window): the sentence without the
+		 * bracket, rather than cut mid-word. */
 		if (utf8_columns(line, strlen(line)) > a->cols)
 			snprintf(line, sizeof line,
 				 P_("%s more citizen without contact for %d weeks waits.",
