@@ -220,8 +220,11 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 		const struct citizen_hit *h = &st->hits[i];
 		char where[CIT_TOWN + 8];
 		snprintf(where, sizeof where, "%s %s", h->postcode, h->town);
+		/* The place beside the name shows the postcode: a namesake is
+		 * told apart by the birth year alone. */
+		struct citizen_apart apart = { .id = h->id, .birth_year = h->birth_year, .namesake = h->namesake };
 		char shown[CIT_NAME + 48];
-		citizen_rule_hit_name(h, st->name_cols, shown, sizeof shown);
+		citizen_rule_list_name(h->name, &apart, st->name_cols, shown, sizeof shown);
 		text_pad(name, sizeof name, shown, st->name_cols);
 		text_pad(place, sizeof place, where, 22);
 		snprintf(buf, size, "%s %s %s", name, place, strcmp(h->status, "ended") == 0 ? _("(course ended)") : "");
@@ -233,8 +236,11 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 	struct date since;
 	if (date_parse_iso(w->waiting_since, &since))
 		match_waiting_text(date_to_days(date_today()) - date_to_days(since), waited, sizeof waited);
+	struct citizen_apart apart = w->apart;
+	if (!st->narrow)
+		apart.postcode[0] = '\0'; /* the place column says it */
 	char shown[CIT_NAME + 48];
-	citizen_rule_list_name(w->name, &w->apart, st->name_cols, shown, sizeof shown);
+	citizen_rule_list_name(w->name, &apart, st->name_cols, shown, sizeof shown);
 	text_pad(name, sizeof name, shown, st->name_cols);
 	char how_long[100];
 	text_pad(how_long, sizeof how_long, waited, 12);
