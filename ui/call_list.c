@@ -314,7 +314,9 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	 * til henviseren") before the name takes the rest. */
 	int resp_w = rest >= 100 ? 24 : rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
 	int reason_w = rest >= 100 ? 38 : rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
-	int name_w = rest - resp_w - reason_w;
+	/* Past a long name with its tag, more room only pushes the phone
+	 * away from the name it belongs to: the line ends sooner instead. */
+	int name_w = rest - resp_w - reason_w > 44 ? 44 : rest - resp_w - reason_w;
 	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 96];
 	char listed[CALL_NAME + 48];
 	citizen_rule_list_name(c->name, &c->apart, name_w - (c->escalated ? 2 : 0), listed, sizeof listed);
