@@ -207,6 +207,23 @@ static int guess_year(struct date d, enum date_year_rule rule, struct date today
 	switch (rule) {
 	case DATE_YEAR_THIS:
 		return today.year;
+	case DATE_YEAR_NEAREST: {
+		/* Of last year's, this year's and next year's, the closest;
+		 * the coming one when two are as close. */
+		int best = 0;
+		long best_gap = 0;
+		for (int year = today.year + 1; year >= today.year - 1; year--) {
+			struct date c = { year, d.month, d.day };
+			if (!date_valid(c))
+				continue;
+			long gap = labs(date_to_days(c) - now);
+			if (!best || gap < best_gap) {
+				best = year;
+				best_gap = gap;
+			}
+		}
+		return best;
+	}
 	case DATE_YEAR_NEXT:
 		if (date_valid(here) && date_to_days(here) >= now)
 			return today.year;

@@ -36,7 +36,10 @@ bool date_parse_iso(const char *text, struct date *out);
 enum date_year_rule {
 	DATE_YEAR_WRITTEN, /* no guess: the year must be written (a birth
 			    * date, data from a file) */
-	DATE_YEAR_THIS,    /* this year's 1 December (a period, a session) */
+	DATE_YEAR_THIS,    /* this year's 1 December (a period to report on) */
+	DATE_YEAR_NEAREST, /* the 1 December nearest today, before or after
+			    * (a session, a day to go to: "3-1" in December
+			    * is the coming January) */
 	DATE_YEAR_NEXT,    /* the next 1 December from today on (an
 			    * appointment, a call to make) */
 	DATE_YEAR_LAST,    /* the last 1 December up to today (something that

@@ -26,7 +26,7 @@ static void near(const char *text, enum date_year_rule rule, const char *today_i
 	date_parse_iso(today_iso, &today);
 	if (date_parse_near(text, rule, today, &got))
 		date_format_iso(got, iso);
-	static const char *const names[] = { "written", "this", "next", "last" };
+	static const char *const names[] = { "written", "this", "nearest", "next", "last" };
 	TAP_STR_EQ(iso, want, "'%s' (year %s) on %s", text, names[rule], today_iso);
 }
 
@@ -44,6 +44,14 @@ static void test_no_year(void)
 	near("22/11", DATE_YEAR_NEXT, "2026-11-22", "2026-11-22");
 	near("21/11", DATE_YEAR_NEXT, "2026-11-22", "2027-11-21");
 	near("5.1", DATE_YEAR_NEXT, "2026-12-28", "2027-01-05");
+	/* A session or a day to go to: the nearest such day, either way. */
+	near("3-1", DATE_YEAR_NEAREST, "2026-12-04", "2027-01-03");
+	near("1/12", DATE_YEAR_NEAREST, "2026-12-04", "2026-12-01");
+	near("30.11", DATE_YEAR_NEAREST, "2027-01-04", "2026-11-30");
+	near("1-6", DATE_YEAR_NEAREST, "2026-12-04", "2027-06-01");
+	near("1-7", DATE_YEAR_NEAREST, "2026-12-04", "2026-07-01");
+	near("29-2", DATE_YEAR_NEAREST, "2027-12-01", "2028-02-29");
+	near("4-12", DATE_YEAR_NEAREST, "2026-12-04", "2026-12-04");
 	/* Something that happened: the last such day, today included. */
 	near("1/12", DATE_YEAR_LAST, "2026-11-22", "2025-12-01");
 	near("22/11", DATE_YEAR_LAST, "2026-11-22", "2026-11-22");

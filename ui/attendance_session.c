@@ -68,7 +68,7 @@ static bool check_time(const struct form_field *fld, char *err, size_t size)
 
 static const struct form_field layout[SF_COUNT] = {
 	[SF_DATE] = { .key = "date", .label = N_("Date"), .kind = FIELD_DATE, .required = true,
-		     .date_year = DATE_YEAR_THIS },
+		     .date_year = DATE_YEAR_NEAREST },
 	[SF_START] = { .key = "start", .label = N_("Starts"), .kind = FIELD_TEXT, .max_chars = 5, .check = check_time },
 	[SF_END] = { .key = "end", .label = N_("Ends"), .kind = FIELD_TEXT, .max_chars = 5, .check = check_time },
 	[SF_LEADER] = { .key = "leader", .label = N_("Led by"), .kind = FIELD_MULTI },

@@ -376,10 +376,10 @@ static unsigned open_selected(struct week_state *st, struct app *app)
 
 static bool parse_date_or_say(struct app *app, const char *text, struct date *d)
 {
-	if (date_parse_near(text, DATE_YEAR_THIS, date_today(), d))
+	if (date_parse_near(text, DATE_YEAR_NEAREST, date_today(), d))
 		return true;
 	char why[200];
-	date_problem(text, DATE_YEAR_THIS, why, sizeof why);
+	date_problem(text, DATE_YEAR_NEAREST, why, sizeof why);
 	app_status(app, STATUS_ERROR, "%s", why);
 	return false;
 }

@@ -108,7 +108,7 @@ static const struct form_field layout[CF_COUNT] = {
 			    .choices = vocab_assessment },
 	TEXT(CF_HANDOVER_TO, "handover_to", N_("Handed over to"), 120, NULL),
 	[CF_HANDOVER_ON] = { .key = "handover_on", .label = N_("Handover date"), .kind = FIELD_DATE,
-			     .date_year = DATE_YEAR_THIS, .check = check_handover_day },
+			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
