@@ -142,6 +142,15 @@ bool form_check_field(struct form_field *fld)
 		struct date d;
 		if (!form_field_date(fld, &d)) {
 			date_problem(t, fld->date_year, fld->error, sizeof fld->error);
+		} else if (date_year_left_out(t) && labs(date_to_days(d) - date_to_days(date_today())) > 183
+			   && (fld->date_year == DATE_YEAR_NEXT || fld->date_year == DATE_YEAR_LAST)) {
+			/* "1/12" to call back on 4 December is most likely a slip,
+			 * not next year's: the year is asked for, not guessed. */
+			char dk[16];
+			date_format_dk(d, dk, sizeof dk);
+			snprintf(fld->error, sizeof fld->error,
+				 _("'%s' would be %s, almost a year from today. Write the year too if that is meant."),
+				 t, dk);
 		} else if (date_year_left_out(t)) {
 			/* "1-12" becomes 01-12-2026 as the field is left, so the
 			 * desk sees the year it was given before saving. */
