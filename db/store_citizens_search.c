@@ -158,19 +158,26 @@ static void set_range(struct tier *t, const char *index, const char *range)
 	t->index = index;
 }
 
-/* "`text` holds `param` at the start of one of its words", for n words:
- * instr on SQLite; on PostgreSQL a LIKE of exactly the expression a
- * trigram index of schema_pg.c (migration 18) holds, which that index
- * serves (a word holds only [a-z0-9]: nothing in it is a wildcard). */
-static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *param,
-			   int n)
+/* "`text` holds `param` at the start of one of its words", for n words.
+ * On SQLite two GLOBs of the bare `column` (`text` is it with a space
+ * before each word): a walk tests every row it meets, and building
+ * ' ' || column for each row and searching it with instr cost twice the
+ * walk itself (at 300,000 citizens, a walk of 3,700 rows: 0.78 ms with
+ * instr, 0.48 ms with GLOB, 0.15 ms for the walk alone). GLOB, like
+ * instr, tells case apart. On PostgreSQL a LIKE of exactly the
+ * expression a trigram index of schema_pg.c (migration 18) holds, which
+ * that index serves. A word holds only [a-z0-9]: nothing in it is a
+ * wildcard of either. */
+static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *column,
+			   const char *param, int n)
 {
 	struct store_sql b = store_sql_on(out, size);
 	for (int i = 0; i < n; i++) {
-		if (s->pg)
+		if (s->pg || !column)
 			store_sql_add(&b, "%s(%s) LIKE ('%% ' || :%s%d || '%%')", i ? " AND " : "", text, param, i);
 		else
-			store_sql_add(&b, "%sinstr(%s, ' ' || :%s%d) > 0", i ? " AND " : "", text, param, i);
+			store_sql_add(&b, "%s(%s GLOB :%s%d || '*' OR %s GLOB '* ' || :%s%d || '*')", i ? " AND " : "",
+				      column, param, i, column, param, i);
 	}
 }
 
@@ -202,7 +209,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 	}
 	if (ntyped > 0) {
 		struct tier *t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, "t", ntyped);
+		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, "name_keys", "t", ntyped);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -216,7 +223,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 		t->covered = true;
 
 		t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, "w", nfolded);
+		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, "name_fold", "w", nfolded);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -484,9 +491,12 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	case PLAN_WALK: {
 		/* At most :cap rows: hits bunched late in the list order would
 		 * make the walk long, and then the join is the better way. */
-		store_sql_add(&b, "SELECT id, COALESCE((%s), 1 = 0)", t->test);
+		/* Whether the row is a hit: a CASE, because an AND in a value
+		 * is not cut short, and the earlier tiers' tests would run on
+		 * every row walked, not only on the few that pass this one. */
+		store_sql_add(&b, "SELECT id, CASE WHEN %s THEN 1 = 1", t->test);
 		not_earlier(s, k, &b);
-		store_sql_add(&b, "%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
+		store_sql_add(&b, " ELSE 1 = 0 END%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
 			      s->key_column, s->order_by);
 		if (b.full)
 			return DB_ERR_MISUSE;
@@ -596,7 +606,7 @@ static void without_fts(struct search *s, const struct citizen_query *q)
 			int n = 0;
 			while (n < SEARCH_WORDS && s->p.w[n][0])
 				n++;
-			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, "w", n);
+			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, NULL, "w", n);
 		}
 		snprintf(t->range, sizeof t->range, "%s", t->test);
 		t->index = s->order_index;
