@@ -27,8 +27,8 @@
  *   keystroke reads the whole list;
  * - walk with a set or a probe, for the last tier: membership of the
  *   full-text hits as a set built once, or one probe per row walked.
- * A count of the source's rows (stopped at COUNT_CAP: past it a walk wins
- * anyway) chooses. A tier's exact size is counted only when a page starts
+ * A count of the source's rows (stopped where a walk wins anyway, at most
+ * COUNT_CAP) chooses. A tier's exact size is counted only when a page starts
  * past it, which scrolling far down a long list does, never typing.
  */
 #include "store_citizens.h"
@@ -49,9 +49,13 @@ enum {
 
 /* Relative cost per row, measured on 100 000 demo citizens: a walked
  * index row 1 (0.3 to 0.8 us), one that reads its table row 4, a hit put
- * in the set 1, a hit joined and sorted 8, a full-text probe 150. */
+ * in the set 1, a full-text probe 150. A hit joined and sorted was 8;
+ * since the walk's tests are GLOBs a walked row is 0.13 us at 300,000,
+ * and a hit joined about 4 us (its table row found by id, mostly not in
+ * SQLite's 2 MiB of cache): 30. With 8, a word that 676 of 300,000 hold
+ * was joined in 2.6 ms where a walk takes 1.1 ms. */
 enum search_plan { PLAN_ORDERED, PLAN_JOIN, PLAN_WALK, PLAN_WALK_SET, PLAN_WALK_PROBE };
-static const double COST_WALK = 1, COST_WALK_TABLE = 4, COST_SET = 1, COST_JOIN = 8, COST_PROBE = 150;
+static const double COST_WALK = 1, COST_WALK_TABLE = 4, COST_SET = 1, COST_JOIN = 30, COST_PROBE = 150;
 
 /* Parameters a statement may name; each is bound when its SQL names it. */
 struct search_params {
@@ -161,9 +165,9 @@ static void set_range(struct tier *t, const char *index, const char *range)
 /* "`text` holds `param` at the start of one of its words", for n words.
  * On SQLite two GLOBs of the bare `column` (`text` is it with a space
  * before each word): a walk tests every row it meets, and building
- * ' ' || column for each row and searching it with instr cost twice the
- * walk itself (at 300,000 citizens, a walk of 3,700 rows: 0.78 ms with
- * instr, 0.48 ms with GLOB, 0.15 ms for the walk alone). GLOB, like
+ * ' ' || column for each row and searching it with instr cost more than
+ * the walk itself (at 300,000 citizens, a walk of 3,700 rows: 0.62 ms
+ * with instr, 0.48 ms with GLOB, 0.15 ms for the walk alone). GLOB, like
  * instr, tells case apart. On PostgreSQL a LIKE of exactly the
  * expression a trigram index of schema_pg.c (migration 18) holds, which
  * that index serves. A word holds only [a-z0-9]: nothing in it is a
@@ -426,8 +430,26 @@ static void source_sql(const struct search *s, int k, struct store_sql *b)
 	not_earlier(s, k, b);
 }
 
-/* The hits of the source, counted up to COUNT_CAP. */
-static enum db_status estimate(struct db *db, struct search *s, int k, long long *hits)
+/* The hits of the source, counted up to a cap. Counting costs about as
+ * much per hit as a walked row, and the count only has to tell which
+ * way is cheaper: a tier with a test is walked when its hits are more
+ * than the point where a walk and a join cost the same,
+ *   hits * COST_JOIN = (skip + limit) * citizens / hits * row,
+ * so counting to four times that point chooses as a full count would
+ * (at 300,000 citizens 1,800 hits, not COUNT_CAP's 4,000: 0.2 -> 0.1 ms
+ * for two letters). The last tier's choice of a probe lies much further,
+ * so it counts to COUNT_CAP. */
+/* The square root of x >= 0, by Newton's steps: enough for a count's
+ * cap, and no libm for one call. */
+static double root(double x)
+{
+	double r = x > 1 ? x : 1;
+	for (int i = 0; i < 64 && r * r - x > 0.5 * r; i++)
+		r = (r + x / r) / 2;
+	return r;
+}
+
+static enum db_status estimate(struct db *db, struct search *s, int k, long long skip, int limit, long long *hits)
 {
 	const struct tier *t = &s->tier[k];
 	char sql[SEARCH_SQL];
@@ -438,6 +460,12 @@ static enum db_status estimate(struct db *db, struct search *s, int k, long long
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM citizens INDEXED BY %s WHERE %s LIMIT :cap)",
 			 t->index, t->range);
 	s->p.cap = COUNT_CAP;
+	if (t->test[0]) {
+		double row = t->covered ? COST_WALK : COST_WALK_TABLE;
+		double even = root((double)(skip + limit) * (double)s->citizens * row / COST_JOIN);
+		if (4 * even + 100 < COUNT_CAP)
+			s->p.cap = (long long)(4 * even) + 100;
+	}
 	return count_rows(db, s, sql, hits);
 }
 
@@ -473,9 +501,9 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	long long hits = 0, walk_cap = 0;
 	enum db_status r = DB_OK;
 	if (!t->ordered) {
-		if ((r = estimate(db, s, k, &hits)) != DB_OK || hits == 0)
-			return r;
 		if (!s->citizens && (r = db_query_int(db, "SELECT max(id) FROM citizens", &s->citizens)) != DB_OK)
+			return r;
+		if ((r = estimate(db, s, k, skip, limit - *got, &hits)) != DB_OK || hits == 0)
 			return r;
 	}
 	char sql[SEARCH_SQL];
