@@ -23,7 +23,8 @@
  *   (offset + limit) * citizens / hits, and the list-order indexes hold
  *   what the name tests read, so a walk reads no table rows. Hits are not
  *   always spread evenly, so a walk stops at a bound (twice the rows it
- *   should need, or half the join's cost) and the join takes over: no
+ *   should need, or half the join's cost; past the rows SQLite's cache
+ *   keeps, no more than the join's cost) and the join takes over: no
  *   keystroke reads the whole list;
  * - walk with a set or a probe, for the last tier: membership of the
  *   full-text hits as a set built once, or one probe per row walked.
