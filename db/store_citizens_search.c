@@ -23,12 +23,13 @@
  *   (offset + limit) * citizens / hits, and the list-order indexes hold
  *   what the name tests read, so a walk reads no table rows. Hits are not
  *   always spread evenly, so a walk stops at a bound (twice the rows it
- *   should need, or half the join's cost) and the join takes over: no
+ *   should need, or half the join's cost; past the rows SQLite's cache
+ *   keeps, no more than the join's cost) and the join takes over: no
  *   keystroke reads the whole list;
  * - walk with a set or a probe, for the last tier: membership of the
  *   full-text hits as a set built once, or one probe per row walked.
- * A count of the source's rows (stopped at COUNT_CAP: past it a walk wins
- * anyway) chooses. A tier's exact size is counted only when a page starts
+ * A count of the source's rows (stopped where a walk wins anyway, at most
+ * COUNT_CAP) chooses. A tier's exact size is counted only when a page starts
  * past it, which scrolling far down a long list does, never typing.
  */
 #include "store_citizens.h"
@@ -49,9 +50,15 @@ enum {
 
 /* Relative cost per row, measured on 100 000 demo citizens: a walked
  * index row 1 (0.3 to 0.8 us), one that reads its table row 4, a hit put
- * in the set 1, a hit joined and sorted 8, a full-text probe 150. */
+ * in the set 1, a full-text probe 150. A hit joined and sorted was 8;
+ * since the walk's tests are GLOBs a walked row is 0.13 us at 300,000,
+ * and a hit joined about 4 us (its table row found by id, mostly not in
+ * SQLite's 2 MiB of cache): 30. With 8, a word that 676 of 300,000 hold
+ * was joined in 2.6 ms where a walk takes 1.1 ms. */
 enum search_plan { PLAN_ORDERED, PLAN_JOIN, PLAN_WALK, PLAN_WALK_SET, PLAN_WALK_PROBE };
-static const double COST_WALK = 1, COST_WALK_TABLE = 4, COST_SET = 1, COST_JOIN = 8, COST_PROBE = 150;
+static const double COST_WALK = 1, COST_WALK_TABLE = 4, COST_SET = 1, COST_JOIN = 30, COST_PROBE = 150;
+/* A walked row past the first WALK_CACHED (see walk_cost). */
+static const double COST_UNCACHED = 3, WALK_CACHED = 8000;
 
 /* Parameters a statement may name; each is bound when its SQL names it. */
 struct search_params {
@@ -158,19 +165,26 @@ static void set_range(struct tier *t, const char *index, const char *range)
 	t->index = index;
 }
 
-/* "`text` holds `param` at the start of one of its words", for n words:
- * instr on SQLite; on PostgreSQL a LIKE of exactly the expression a
- * trigram index of schema_pg.c (migration 18) holds, which that index
- * serves (a word holds only [a-z0-9]: nothing in it is a wildcard). */
-static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *param,
-			   int n)
+/* "`text` holds `param` at the start of one of its words", for n words.
+ * On SQLite two GLOBs of the bare `column` (`text` is it with a space
+ * before each word): a walk tests every row it meets, and building
+ * ' ' || column for each row and searching it with instr cost more than
+ * the walk itself (at 300,000 citizens, a walk of 3,700 rows: 0.62 ms
+ * with instr, 0.48 ms with GLOB, 0.15 ms for the walk alone). GLOB, like
+ * instr, tells case apart. On PostgreSQL a LIKE of exactly the
+ * expression a trigram index of schema_pg.c (migration 18) holds, which
+ * that index serves. A word holds only [a-z0-9]: nothing in it is a
+ * wildcard of either. */
+static void add_words_test(const struct search *s, char *out, size_t size, const char *text, const char *column,
+			   const char *param, int n)
 {
 	struct store_sql b = store_sql_on(out, size);
 	for (int i = 0; i < n; i++) {
-		if (s->pg)
+		if (s->pg || !column)
 			store_sql_add(&b, "%s(%s) LIKE ('%% ' || :%s%d || '%%')", i ? " AND " : "", text, param, i);
 		else
-			store_sql_add(&b, "%sinstr(%s, ' ' || :%s%d) > 0", i ? " AND " : "", text, param, i);
+			store_sql_add(&b, "%s(%s GLOB :%s%d || '*' OR %s GLOB '* ' || :%s%d || '*')", i ? " AND " : "",
+				      column, param, i, column, param, i);
 	}
 }
 
@@ -202,7 +216,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 	}
 	if (ntyped > 0) {
 		struct tier *t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, "t", ntyped);
+		add_words_test(s, t->test, sizeof t->test, KEYS_WORDS, "name_keys", "t", ntyped);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -216,7 +230,7 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 		t->covered = true;
 
 		t = add_tier(s);
-		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, "w", nfolded);
+		add_words_test(s, t->test, sizeof t->test, FOLD_WORDS, "name_fold", "w", nfolded);
 		t->covered = true;
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -316,7 +330,8 @@ static enum db_status count_rows(struct db *db, const struct search *s, const ch
 	return db_finalize(st);
 }
 
-/* Appends up to `limit - *got` ids from `sql`, after skipping `skip`. */
+/* Appends up to `limit - *got` ids from `sql`, after skipping `skip`:
+ * by its :lim and :off, or here when it names none. */
 static enum db_status collect(struct db *db, const struct search *s, const char *sql, long long skip, int limit,
 			      long long *ids, int *got)
 {
@@ -325,10 +340,17 @@ static enum db_status collect(struct db *db, const struct search *s, const char 
 	if (r != DB_OK)
 		return r;
 	bind_params(st, sql, &s->p);
-	db_bind_int(st, ":off", skip);
-	db_bind_int(st, ":lim", limit - *got);
-	while (*got < limit && db_step(st) == DB_ROW)
-		ids[(*got)++] = db_column_int(st, 0);
+	if (strstr(sql, ":lim")) {
+		db_bind_int(st, ":off", skip);
+		db_bind_int(st, ":lim", limit - *got);
+		skip = 0;
+	}
+	while (*got < limit && db_step(st) == DB_ROW) {
+		if (skip > 0)
+			skip--;
+		else
+			ids[(*got)++] = db_column_int(st, 0);
+	}
 	return db_finalize(st);
 }
 
@@ -419,8 +441,26 @@ static void source_sql(const struct search *s, int k, struct store_sql *b)
 	not_earlier(s, k, b);
 }
 
-/* The hits of the source, counted up to COUNT_CAP. */
-static enum db_status estimate(struct db *db, struct search *s, int k, long long *hits)
+/* The hits of the source, counted up to a cap. Counting costs about as
+ * much per hit as a walked row, and the count only has to tell which
+ * way is cheaper: a tier with a test is walked when its hits are more
+ * than the point where a walk and a join cost the same,
+ *   hits * COST_JOIN = (skip + limit) * citizens / hits * row,
+ * so counting to four times that point chooses as a full count would
+ * (at 300,000 citizens 1,800 hits, not COUNT_CAP's 4,000: 0.2 -> 0.1 ms
+ * for two letters). The last tier's choice of a probe lies much further,
+ * so it counts to COUNT_CAP. */
+/* The square root of x >= 0, by Newton's steps: enough for a count's
+ * cap, and no libm for one call. */
+static double root(double x)
+{
+	double r = x > 1 ? x : 1;
+	for (int i = 0; i < 64 && r * r - x > 0.5 * r; i++)
+		r = (r + x / r) / 2;
+	return r;
+}
+
+static enum db_status estimate(struct db *db, struct search *s, int k, long long skip, int limit, long long *hits)
 {
 	const struct tier *t = &s->tier[k];
 	char sql[SEARCH_SQL];
@@ -431,7 +471,34 @@ static enum db_status estimate(struct db *db, struct search *s, int k, long long
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM citizens INDEXED BY %s WHERE %s LIMIT :cap)",
 			 t->index, t->range);
 	s->p.cap = COUNT_CAP;
+	if (t->test[0]) {
+		double row = t->covered ? COST_WALK : COST_WALK_TABLE;
+		double even = root((double)(skip + limit) * (double)s->citizens * row / COST_JOIN);
+		if (4 * even + 100 < COUNT_CAP)
+			s->p.cap = (long long)(4 * even) + 100;
+	}
 	return count_rows(db, s, sql, hits);
+}
+
+/* What walking `rows` rows costs on SQLite: the first WALK_CACHED are
+ * pages SQLite's own 2 MiB cache keeps, since every walk starts at the
+ * top of the list; past them each page is read from the system again
+ * (300,000 citizens, the best of 15 walks: 0.13 us a row up to 9,000
+ * rows, 0.32 us for each row past them; more when other statements
+ * share the cache). */
+static double walk_cost(const struct search *s, double rows, double row)
+{
+	double past = s->pg || rows <= WALK_CACHED ? 0 : rows - WALK_CACHED;
+	return row * (rows + past * (COST_UNCACHED - 1));
+}
+
+/* The rows a walk may meet for `cost`: walk_cost's inverse. */
+static double walk_rows(const struct search *s, double cost, double row)
+{
+	double rows = cost / row;
+	if (s->pg || rows <= WALK_CACHED)
+		return rows;
+	return WALK_CACHED + (rows - WALK_CACHED) / COST_UNCACHED;
 }
 
 static enum search_plan plan(const struct search *s, const struct tier *t, long long hits, long long skip, int limit,
@@ -447,10 +514,20 @@ static enum search_plan plan(const struct search *s, const struct tier *t, long 
 	double join = (double)hits * COST_JOIN;
 	double row = t->covered ? COST_WALK : COST_WALK_TABLE;
 	*walk_cap = (long long)((t->test[0] ? 2 : 4) * walked) + 200;
-	if (t->test[0] && join / row / 2 > (double)*walk_cap)
-		*walk_cap = (long long)(join / row / 2);
-	if (t->test[0])
-		return walked * row < join ? PLAN_WALK : PLAN_JOIN;
+	if (t->test[0]) {
+		double cap = (double)*walk_cap;
+		if (walk_rows(s, join / 2, row) > cap)
+			cap = walk_rows(s, join / 2, row);
+		/* Past the cached rows a walk stops where it has cost what the
+		 * join costs: names of one origin share first names, so their
+		 * hits bunch in the list order; at 300,000 citizens "Wils" (637
+		 * hits) met none in the 19,000 rows it was allowed and then
+		 * joined anyway (4.5 ms walked at best, 2.5 ms joined). */
+		if (!s->pg && cap > WALK_CACHED && cap > walk_rows(s, join, row))
+			cap = walk_rows(s, join, row) > WALK_CACHED ? walk_rows(s, join, row) : WALK_CACHED;
+		*walk_cap = (long long)cap;
+		return walk_cost(s, walked, row) < join ? PLAN_WALK : PLAN_JOIN;
+	}
 	double set = (double)hits * COST_SET + walked * COST_WALK;
 	double probe = walked * (COST_PROBE + COST_WALK);
 	if (join <= set && join <= probe)
@@ -466,15 +543,16 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	long long hits = 0, walk_cap = 0;
 	enum db_status r = DB_OK;
 	if (!t->ordered) {
-		if ((r = estimate(db, s, k, &hits)) != DB_OK || hits == 0)
-			return r;
 		if (!s->citizens && (r = db_query_int(db, "SELECT max(id) FROM citizens", &s->citizens)) != DB_OK)
+			return r;
+		if ((r = estimate(db, s, k, skip, limit - *got, &hits)) != DB_OK || hits == 0)
 			return r;
 	}
 	char sql[SEARCH_SQL];
 	struct store_sql b = store_sql_on(sql, sizeof sql);
 	enum search_plan how = plan(s, t, hits, skip, limit - *got, &walk_cap);
 	const char *walk_from = " FROM citizens INDEXED BY ";
+	bool sorted_here = false;   /* no LIMIT: collect skips and stops */
 	switch (how) {
 	case PLAN_ORDERED:
 		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL AND %s", walk_from,
@@ -484,9 +562,12 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	case PLAN_WALK: {
 		/* At most :cap rows: hits bunched late in the list order would
 		 * make the walk long, and then the join is the better way. */
-		store_sql_add(&b, "SELECT id, COALESCE((%s), 1 = 0)", t->test);
+		/* Whether the row is a hit: a CASE, because an AND in a value
+		 * is not cut short, and the earlier tiers' tests would run on
+		 * every row walked, not only on the few that pass this one. */
+		store_sql_add(&b, "SELECT id, CASE WHEN %s THEN 1 = 1", t->test);
 		not_earlier(s, k, &b);
-		store_sql_add(&b, "%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
+		store_sql_add(&b, " ELSE 1 = 0 END%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
 			      s->key_column, s->order_by);
 		if (b.full)
 			return DB_ERR_MISUSE;
@@ -500,8 +581,28 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	}
 		/* fall through */
 	case PLAN_JOIN:
+		if (s->pg) {
+			store_sql_add(&b, "SELECT id");
+			source_sql(s, k, &b);
+			break;
+		}
+		/* The full-text hits drive the join, and the sort has no LIMIT:
+		 * SQLite gives `id IN (subquery)` and ORDER BY ... LIMIT each a
+		 * temporary B-tree with a page cache of its own, whose 85 KiB
+		 * are allocated and freed around every join, and the C library
+		 * hands them back to the system and faults them in again each
+		 * time (10,000 citizens, a name of 6 hits in three tiers: 1.2 ms,
+		 * 0.2 ms without). The sorter needs neither; the page is cut
+		 * here, and a join sorts few hits by the plan's choice. */
+		sorted_here = true;
 		store_sql_add(&b, "SELECT id");
-		source_sql(s, k, &b);
+		if (t->fts)
+			store_sql_add(&b, " FROM (SELECT rowid AS hit FROM %s WHERE %s MATCH :m%d) JOIN citizens ON id = hit"
+				      " WHERE %s IS NOT NULL", t->fts, t->fts, t->m, s->key_column);
+		else
+			store_sql_add(&b, " FROM citizens INDEXED BY %s WHERE %s AND %s IS NOT NULL", t->index, t->range,
+				      s->key_column);
+		not_earlier(s, k, &b);
 		break;
 	case PLAN_WALK_PROBE: {
 		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL", walk_from, s->order_index, s->key_column);
@@ -524,7 +625,9 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 		store_sql_add(&b, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d)", t->fts, t->fts, t->m);
 		break;
 	}
-	store_sql_add(&b, " ORDER BY %s LIMIT :lim OFFSET :off", t->own_order ? t->own_order : s->order_by);
+	store_sql_add(&b, " ORDER BY %s", t->own_order ? t->own_order : s->order_by);
+	if (!sorted_here)
+		store_sql_add(&b, " LIMIT :lim OFFSET :off");
 	if (b.full)
 		return DB_ERR_MISUSE;
 	return collect(db, s, sql, skip, limit, ids, got);
@@ -596,7 +699,7 @@ static void without_fts(struct search *s, const struct citizen_query *q)
 			int n = 0;
 			while (n < SEARCH_WORDS && s->p.w[n][0])
 				n++;
-			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, "w", n);
+			add_words_test(s, t->test, sizeof t->test, ALL_WORDS, NULL, "w", n);
 		}
 		snprintf(t->range, sizeof t->range, "%s", t->test);
 		t->index = s->order_index;

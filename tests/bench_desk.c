@@ -5,6 +5,7 @@
  *   scripts/bench                       (builds optimised, then runs this)
  *   ./build/tests/bench_desk --program ./build/brobygger \
  *       --floor ./build/tests/bench_floor_tui [--dir DIR] [--sizes 10000,100000,300000] [--runs N]
+ *       [--only search]   (the search keystroke alone, in the process)
  *
  * The demo databases are made once in DIR (default build/bench) with
  * `brobygger demo --citizens N --years 5 --seed 1` and reused.
@@ -68,6 +69,8 @@ enum {
 
 static const char *program, *floor_program, *dir = "build/bench";
 static int runs = 5;
+/* --only search: the in-process search keystroke alone, to iterate on it. */
+static bool only_search;
 
 /* ---------- one row of the table ---------- */
 
@@ -692,13 +695,16 @@ int main(int argc, char **argv)
 			dir = argv[++i];
 		} else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
 			runs = atoi(argv[++i]);
+		} else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc && strcmp(argv[i + 1], "search") == 0) {
+			only_search = true;
+			i++;
 		} else if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
 			nsizes = 0;
 			for (char *p = argv[++i]; *p && nsizes < MAX_SIZES; p += *p == ',')
 				sizes[nsizes++] = (int)strtol(p, &p, 10);
 		} else {
 			fprintf(stderr, "usage: bench_desk --program BROBYGGER --floor BENCH_FLOOR_TUI [--dir DIR] "
-					"[--sizes 10000,100000,300000] [--runs N]\n");
+					"[--sizes 10000,100000,300000] [--runs N] [--only search]\n");
 			return 2;
 		}
 	}
@@ -725,8 +731,11 @@ int main(int argc, char **argv)
 		unsetenv("BROBYGGER_TODAY");
 		printf("# %d citizens: %s\n", sizes[s], path);
 		fflush(stdout);
-		bench_program(s, path, today, base);
+		if (!only_search)
+			bench_program(s, path, today, base);
 		bench_search(s, path);
+		if (only_search)
+			continue;
 		bench_marks(s, path, today);
 		bench_daily(s, path, base);
 	}

@@ -144,6 +144,11 @@ static enum db_status search_m(struct demo_centre *c) { return search(c, "m"); }
 static enum db_status search_han(struct demo_centre *c) { return search(c, "han"); }
 static enum db_status search_two_words(struct demo_centre *c) { return search(c, "an ni"); }
 static enum db_status search_phone(struct demo_centre *c) { return search(c, "2 3"); }
+/* A family name's start that no first name has: a walk down the list
+ * order (Schmidt, Schultz), and a join of a rare name's few full-text
+ * hits (Kovalenko), each bounded however large the centre. */
+static enum db_status search_family_start(struct demo_centre *c) { return search(c, "sch"); }
+static enum db_status search_rare(struct demo_centre *c) { return search(c, "kova"); }
 
 static enum db_status card(struct demo_centre *c)
 {
@@ -272,6 +277,8 @@ static const struct action {
 	{ "search: three letters", search_han },
 	{ "search: two words", search_two_words },
 	{ "search: phone digits", search_phone },
+	{ "search: a family name's start", search_family_start },
+	{ "search: a rare family name", search_rare },
 	{ "the card", card },
 	{ "the call list's first page", call_list },
 	{ "the matching list's first page", waiting_list },
