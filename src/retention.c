@@ -30,10 +30,10 @@ static enum db_status stored_settings(struct desk *d, struct retention_settings 
 
 /* What one step of the daily pass reads at most: a few milliseconds of
  * work, so a key pressed meanwhile waits no longer than that. */
-enum { RETENTION_STEP_ROWS = 16 };
+enum { RETENTION_STEP_ROWS = 8 };
 
 /* Old audit entries removed at most in one step (cheap, one index). */
-enum { RETENTION_STEP_AUDIT = 2000 };
+enum { RETENTION_STEP_AUDIT = 250 };
 
 /* The rule from `at` on, reading at most `budget` candidates (INT_MAX:
  * to the end); with `apply` it also acts. Moves `at` past what it read

@@ -303,7 +303,9 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
 			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
-			if (!work)
+			/* The day's rules write too: what they leave in the WAL
+			 * is copied a little at a time, between their steps. */
+			if (!term_key_waiting())
 				desk_idle(&app.desk);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
