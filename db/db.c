@@ -287,9 +287,27 @@ enum db_status db_own_centre_only(struct db *db)
 	return db_engine(db) == DB_ENGINE_POSTGRESQL ? db_exec(db, "SET LOCAL brobygger.own_only = 'on'") : DB_OK;
 }
 
+/* The engine ended the transaction by itself (SQLite after a write
+ * stopped for a key, a full disk): what follows until db_end would run
+ * on its own and be committed at once, so it is refused, and the first
+ * failure is what db_end reports. */
+static bool lost_inside(struct db *db)
+{
+	return db->depth > 0 && db->engine->lost_transaction(db);
+}
+
+static enum db_status noted(struct db *db, enum db_status r)
+{
+	if (r != DB_OK && r != DB_ROW && r != DB_DONE && db->failed == DB_OK && lost_inside(db))
+		db->failed = r;
+	return r;
+}
+
 enum db_status db_exec(struct db *db, const char *sql)
 {
-	return db->engine->exec(db, sql);
+	if (db->failed != DB_OK && lost_inside(db))
+		return db->failed;
+	return noted(db, db->engine->exec(db, sql));
 }
 
 enum db_status db_begin_at(struct db *db, bool write, const char *file, int line)
@@ -452,7 +470,9 @@ enum db_status db_step(struct db_stmt *st)
 {
 	if (st->err != DB_OK)
 		return st->err;
-	enum db_status r = st->db->engine->step(st);
+	if (st->db->failed != DB_OK && lost_inside(st->db))
+		return st->err = st->db->failed;
+	enum db_status r = noted(st->db, st->db->engine->step(st));
 	if (r != DB_ROW && r != DB_DONE)
 		st->err = r;
 	return r;

@@ -88,8 +88,10 @@ const char *db_errdetail(const struct db *db);
 void db_set_busy_timeout(struct db *db, int ms);
 /* Until called again with NULL: a statement that runs on this connection
  * stops as soon as `pending(ctx)` says so (asked every few thousand of
- * the engine's steps), and a transaction it was part of is rolled back;
- * the statement and the transaction's end say DB_ERR_INTERRUPTED. The
+ * the engine's steps) with DB_ERR_INTERRUPTED. A write stopped so takes
+ * its whole transaction with it, and what the use case runs after it is
+ * refused until db_end; a read leaves the transaction for db_end to roll
+ * back. Either way db_end says DB_ERR_INTERRUPTED and nothing stays. The
  * idle desk's background work gives way to a key at once this way,
  * however long a step of it is. A commit is never stopped halfway. On a
  * server it does nothing: the work there runs to its end. */

@@ -481,8 +481,9 @@ static void lite_interrupt_when(struct db *db, bool (*pending)(void *ctx), void 
 
 static enum db_status lite_commit(struct db *db)
 {
-	/* A commit is not stopped halfway: it is short, and a change the
-	 * rules decided on is then either all there or not at all. */
+	/* A commit is not stopped halfway: a change the rules decided on is
+	 * then either all there or not at all. It is short, but for the WAL
+	 * copied by lite_wal_hook past WAL_FRAMES_MAX (idle time never came). */
 	struct lite *l = L(db);
 	if (l->pending)
 		sqlite3_progress_handler(l->h, 0, NULL, NULL);

@@ -751,7 +751,7 @@ static const char pg_v18[] =
  * index alone. */
 static const char pg_v19[] =
 	"DROP INDEX sessions_date;"
-	"CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status);";
+	"CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status NULLS FIRST);";
 
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is

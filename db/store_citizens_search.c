@@ -441,15 +441,6 @@ static void source_sql(const struct search *s, int k, struct store_sql *b)
 	not_earlier(s, k, b);
 }
 
-/* The hits of the source, counted up to a cap. Counting costs about as
- * much per hit as a walked row, and the count only has to tell which
- * way is cheaper: a tier with a test is walked when its hits are more
- * than the point where a walk and a join cost the same,
- *   hits * COST_JOIN = (skip + limit) * citizens / hits * row,
- * so counting to four times that point chooses as a full count would
- * (at 300,000 citizens 1,800 hits, not COUNT_CAP's 4,000: 0.2 -> 0.1 ms
- * for two letters). The last tier's choice of a probe lies much further,
- * so it counts to COUNT_CAP. */
 /* The square root of x >= 0, by Newton's steps: enough for a count's
  * cap, and no libm for one call. */
 static double root(double x)
@@ -460,6 +451,15 @@ static double root(double x)
 	return r;
 }
 
+/* The hits of the source, counted up to a cap. Counting costs about as
+ * much per hit as a walked row, and the count only has to tell which
+ * way is cheaper: a tier with a test is walked when its hits are more
+ * than the point where a walk and a join cost the same,
+ *   hits * COST_JOIN = (skip + limit) * citizens / hits * row,
+ * so counting to four times that point chooses as a full count would
+ * (at 300,000 citizens 1,800 hits, not COUNT_CAP's 4,000: 0.2 -> 0.1 ms
+ * for two letters). The last tier's choice of a probe lies much further,
+ * so it counts to COUNT_CAP. */
 static enum db_status estimate(struct db *db, struct search *s, int k, long long skip, int limit, long long *hits)
 {
 	const struct tier *t = &s->tier[k];

@@ -84,7 +84,7 @@ struct no_contact_count {
 };
 enum db_status calls_no_contact_count_step(struct desk *d, struct date today, struct no_contact_count *c);
 
-/* All the steps at once (the command line, tests). */
+/* All the steps at once (tests, benchmarks): capped as the steps are. */
 enum db_status calls_no_contact_waiting(struct desk *d, struct date today, long long *waiting);
 
 /* ---------- one call ---------- */

@@ -79,11 +79,19 @@ out:
 	return ok;
 }
 
+/* One primary weight as four hex digits at key[n]; the new length. */
+static size_t put_weight(unsigned weight, char *key, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (int shift = 12; shift >= 0; shift -= 4)
+		key[n++] = hex[(weight >> shift) & 0xf];
+	return n;
+}
+
 /* Appends the primary weights of text[0..len) as hex to key (n bytes used
  * of size); returns the new length. Stops at a whole weight. */
 static size_t put_weights_icu(const UChar *text, int32_t len, char *key, size_t n, size_t size)
 {
-	static const char hex[] = "0123456789abcdef";
 	struct danish *d = danish();
 	UErrorCode e = U_ZERO_ERROR;
 	if (!d->elems || len == 0)
@@ -98,8 +106,7 @@ static size_t put_weights_icu(const UChar *text, int32_t len, char *key, size_t 
 			continue;
 		if (n + 4 >= size)
 			break;
-		for (int shift = 12; shift >= 0; shift -= 4)
-			key[n++] = hex[(p >> shift) & 0xf];
+		n = put_weight((unsigned)p, key, n);
 	}
 	/* Leave no iterator pointing into the caller's buffer. */
 	d->icu->ucol_setText(d->elems, u"", 0, &e);
@@ -148,7 +155,6 @@ static const struct latin1_weights *contraction(UChar first, UChar second)
  * so looking one letter ahead is the same. */
 static size_t put_weights_latin1(const UChar *text, int32_t len, char *key, size_t n, size_t size)
 {
-	static const char hex[] = "0123456789abcdef";
 	for (int32_t i = 0; i < len;) {
 		const struct latin1_weights *w = NULL;
 		int32_t step = 2;
@@ -161,8 +167,7 @@ static size_t put_weights_latin1(const UChar *text, int32_t len, char *key, size
 		for (int k = 0; k < w->n; k++) {
 			if (n + 4 >= size)
 				return n;
-			for (int shift = 12; shift >= 0; shift -= 4)
-				key[n++] = hex[(w->w[k] >> shift) & 0xf];
+			n = put_weight(w->w[k], key, n);
 		}
 		i += step;
 	}

@@ -199,6 +199,13 @@ bool date_year_left_out(const char *text)
 	return read_written(text, &d) && d.year == 0;
 }
 
+bool date_guess_far(const char *text, enum date_year_rule rule, struct date d, struct date today)
+{
+	if (!date_year_left_out(text) || (rule != DATE_YEAR_NEXT && rule != DATE_YEAR_LAST))
+		return false;
+	return labs(date_to_days(d) - date_to_days(today)) > 300;
+}
+
 /* The year a day and month fall in under `rule`; 0 when there is none. */
 static int guess_year(struct date d, enum date_year_rule rule, struct date today)
 {

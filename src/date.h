@@ -51,6 +51,11 @@ enum date_year_rule {
 bool date_parse_near(const char *text, enum date_year_rule rule, struct date today, struct date *out);
 /* Whether `text` is written as a day and month without a year. */
 bool date_year_left_out(const char *text);
+/* Whether `d`, read from `text` under `rule`, is a year guessed almost a
+ * whole year away from today (over 300 days): "20/11" typed to call back
+ * on 26 November is most likely a slip, not next year's 20 November. The
+ * desk is then asked to write the year. */
+bool date_guess_far(const char *text, enum date_year_rule rule, struct date d, struct date today);
 /* What is wrong with `text` as a date under `rule`, as a sentence for
  * the desk that says how to write it (translated). */
 void date_problem(const char *text, enum date_year_rule rule, char *out, size_t size);

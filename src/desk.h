@@ -67,9 +67,10 @@ void desk_damaged(struct desk *d);
 /* Whether another desk committed a change since the last call: the
  * screens then read again what they show. */
 bool desk_others_changed(struct desk *d);
-/* The desk has waited for a key a while: the database tidies what its
- * commits left for later (db_checkpoint_idle). Nothing anyone confirmed
- * depends on it, so it says nothing back. */
+/* No key waits (the desk idles, or between two steps of the day's rules):
+ * the database tidies what its commits left for later
+ * (db_checkpoint_idle). Nothing anyone confirmed depends on it, so it
+ * says nothing back. */
 void desk_idle(struct desk *d);
 
 /* The wall clock in seconds, for waits after wrong PINs; tests set

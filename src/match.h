@@ -198,9 +198,9 @@ void match_citizen_ready(struct match_citizen_facts *citizen, const struct pick 
 /* The volunteers' languages folded. */
 void match_pool_ready(struct match_pool *pool);
 
-/* Scores every volunteer (volunteers true) or activity of the pool, keeps
- * the candidates, best first (score, then Danish name order), and counts
- * per hard limit those filtered out, the pool's closed ones too (filtered
+/* Scores the pool's open volunteers (volunteers true) or activities,
+ * keeps the candidates, best first (score, then Danish name order), and
+ * counts per hard limit those filtered out, the closed ones too (filtered
  * may be NULL). `out` has room for the pool's open ones. Returns the
  * number kept. */
 int match_rank(const struct match_citizen_facts *citizen, const struct match_pool *pool, bool volunteers,

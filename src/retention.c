@@ -28,8 +28,9 @@ static enum db_status stored_settings(struct desk *d, struct retention_settings 
 	return r;
 }
 
-/* What one step of the daily pass reads at most: a few milliseconds of
- * work, so a key pressed meanwhile waits no longer than that. */
+/* What one step of the daily pass reads at most. A key stops a step
+ * (daily_step_unless) but not its commit: a step anonymises a few
+ * citizens at most, so the commit a key may wait for stays short. */
 enum { RETENTION_STEP_ROWS = 8 };
 
 /* Old audit entries removed at most in one step (cheap, one index). */
@@ -175,7 +176,8 @@ enum db_status retention_daily_step(struct desk *d, struct date today, struct re
 		p->begun = true;
 		if (d->damaged || (r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last)) != DB_OK
 		    || strcmp(last, now) == 0) {
-			p->done = true;
+			p->done = r != DB_ERR_INTERRUPTED;
+			p->begun = p->done; /* stopped for a key: read it again */
 			return r;
 		}
 	}
@@ -185,8 +187,9 @@ enum db_status retention_daily_step(struct desk *d, struct date today, struct re
 	}
 	/* Another desk may have finished the day's pass meanwhile. */
 	if ((r = store_settings_get(d->db, KEY_LAST_RUN, last, sizeof last)) != DB_OK || strcmp(last, now) == 0) {
-		p->done = true;
-		return desk_end(d, r);
+		r = desk_end(d, r);
+		p->done = r != DB_ERR_INTERRUPTED;
+		return r;
 	}
 	struct retention_settings s;
 	struct retention_cursor at = p->at;

@@ -52,6 +52,12 @@ static void test_no_year(void)
 	near("1-7", DATE_YEAR_NEAREST, "2026-12-04", "2026-07-01");
 	near("29-2", DATE_YEAR_NEAREST, "2027-12-01", "2028-02-29");
 	near("4-12", DATE_YEAR_NEAREST, "2026-12-04", "2026-12-04");
+	/* Almost a year away: the desk is asked for the year. */
+	struct date far = { 2027, 11, 20 }, near_day = { 2027, 6, 1 }, today = { 2026, 11, 26 };
+	TAP_CHECK(date_guess_far("20/11", DATE_YEAR_NEXT, far, today), "'20/11' to call on 26-11 is a year away");
+	TAP_CHECK(!date_guess_far("1/6", DATE_YEAR_NEXT, near_day, today), "'1/6' is half a year: taken");
+	TAP_CHECK(!date_guess_far("20-11-2027", DATE_YEAR_NEXT, far, today), "a year written is never asked for");
+	TAP_CHECK(!date_guess_far("20/11", DATE_YEAR_THIS, far, today), "nor a period's");
 	/* Something that happened: the last such day, today included. */
 	near("1/12", DATE_YEAR_LAST, "2026-11-22", "2025-12-01");
 	near("22/11", DATE_YEAR_LAST, "2026-11-22", "2026-11-22");

@@ -336,10 +336,54 @@ static void test_check_command(void)
 	free(err);
 }
 
-/* Prepared statements are kept for the next use of the same SQL: a reused
- * one starts clean (no bindings, no sticky error, from the first row), the
- * same SQL nested in itself gets its own statement, and more different
- * statements than the cache holds all still work. */
+static bool key_waits(void *ctx)
+{
+	(void)ctx;
+	return true;
+}
+
+/* A statement stopped for a key (db_interrupt_when): a write takes its
+ * whole transaction with it, and nothing after it in the same use case
+ * runs on its own; a read leaves the transaction to db_end, which rolls
+ * it back. Either way nothing of it stays. */
+static void test_interrupt(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "interrupt.db");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a file to stop statements in");
+	db_exec(db, "CREATE TABLE t(x INTEGER)");
+	static const char many[] = "INSERT INTO t(x) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+				   " WHERE i < 200000) SELECT i FROM n";
+	db_begin(db);
+	TAP_INT_EQ(db_exec(db, "INSERT INTO t(x) VALUES (1)"), DB_OK, "a row written");
+	db_interrupt_when(db, key_waits, NULL);
+	TAP_INT_EQ(db_exec(db, many), DB_ERR_INTERRUPTED, "a long write stops for the key");
+	db_interrupt_when(db, NULL, NULL);
+	TAP_CHECK(db_exec(db, "INSERT INTO t(x) VALUES (2)") != DB_OK, "what the use case writes next is refused");
+	struct db_stmt *st;
+	db_prepare(db, &st, "SELECT count(*) FROM t");
+	TAP_INT_EQ(db_step(st), DB_ERR_INTERRUPTED, "and so is what it reads");
+	db_finalize(st);
+	TAP_INT_EQ(db_end(db, DB_OK), DB_ERR_INTERRUPTED, "the transaction ends stopped");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 0, "with nothing of it written");
+
+	db_begin(db);
+	db_exec(db, "INSERT INTO t(x) VALUES (3)");
+	db_interrupt_when(db, key_waits, NULL);
+	db_prepare(db, &st, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)"
+			    " SELECT count(*) FROM n");
+	enum db_status r = db_step(st);
+	db_finalize(st);
+	db_interrupt_when(db, NULL, NULL);
+	TAP_INT_EQ(r, DB_ERR_INTERRUPTED, "a long read stops too");
+	TAP_INT_EQ(db_end(db, r), DB_ERR_INTERRUPTED, "its transaction is rolled back");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 0, "with the row before it");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO t(x) VALUES (4)"), DB_OK, "without the key, the next write goes through");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 1, "and stays");
+	db_close(db);
+}
+
 /* Frames in the WAL now: the second column of a passive checkpoint of
  * nothing new, which copies nothing the commits left. */
 static long long wal_frames(struct db *db)
@@ -377,10 +421,13 @@ static void test_checkpoint_idle(void)
 	db_exec(db, "INSERT INTO t(x) VALUES ('after')");
 	long long frames = wal_frames(db);
 	TAP_CHECK(frames >= 1 && frames < 10, "and the next commit starts the WAL again (%lld frames)", frames);
-	TAP_INT_EQ(db_checkpoint_idle(db), DB_OK, "with little to copy, the idle desk leaves it");
 	db_close(db);
 }
 
+/* Prepared statements are kept for the next use of the same SQL: a reused
+ * one starts clean (no bindings, no sticky error, from the first row), the
+ * same SQL nested in itself gets its own statement, and more different
+ * statements than the cache holds all still work. */
 static void test_statement_cache(void)
 {
 	struct db *db = open_scratch("cache");
@@ -630,6 +677,7 @@ int main(void)
 	test_backup();
 	test_migration_11();
 	test_checkpoint_idle();
+	test_interrupt();
 	testdb_finish();
 	return tap_done();
 }

@@ -142,10 +142,7 @@ bool form_check_field(struct form_field *fld)
 		struct date d;
 		if (!form_field_date(fld, &d)) {
 			date_problem(t, fld->date_year, fld->error, sizeof fld->error);
-		} else if (date_year_left_out(t) && labs(date_to_days(d) - date_to_days(date_today())) > 183
-			   && (fld->date_year == DATE_YEAR_NEXT || fld->date_year == DATE_YEAR_LAST)) {
-			/* "1/12" to call back on 4 December is most likely a slip,
-			 * not next year's: the year is asked for, not guessed. */
+		} else if (date_guess_far(t, fld->date_year, d, date_today())) {
 			char dk[16];
 			date_format_dk(d, dk, sizeof dk);
 			snprintf(fld->error, sizeof fld->error,

@@ -302,9 +302,12 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		ui_key key = work ? term_typed_key() : term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
+			/* Left running past midnight: the new day's rules. */
+			if (!work && date_to_days(date_today()) != date_to_days(app.daily.today))
+				daily_begin(&app.daily, date_today());
 			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
 			/* The day's rules write too: what they leave in the WAL
-			 * is copied a little at a time, between their steps. */
+			 * is copied between their steps, once it is worth it. */
 			if (!term_key_waiting())
 				desk_idle(&app.desk);
 			/* Idle too long on a shared PC: hide the screen, whatever
