@@ -312,6 +312,14 @@ void date_format_short(struct date d, char *out, size_t size)
 		 date_month_abbr(d.month));
 }
 
+void date_format_near(struct date d, struct date today, char *out, size_t size)
+{
+	date_format_short(d, out, size);
+	size_t n = strlen(out);
+	if (labs(date_to_days(d) - date_to_days(today)) > 183 && n < size)
+		snprintf(out + n, size - n, " %d", d.year);
+}
+
 void date_format_long(struct date d, char *out, size_t size)
 {
 	/* TRANSLATORS: weekday, day, month, year: "torsdag 26. november 2026". */
@@ -422,6 +430,10 @@ bool date_parse_time(const char *text, char out[DATE_TIME_LEN])
 	} else if (n == 3) {
 		h = digits[0];
 		m = digits[1] * 10 + digits[2];
+	} else if (n >= 1 && !sep) {
+		/* "14" or "9": the hour, as the desk says it. */
+		h = n == 2 ? digits[0] * 10 + digits[1] : digits[0];
+		m = 0;
 	} else {
 		return false;
 	}

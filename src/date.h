@@ -67,6 +67,10 @@ void date_format_dk(struct date d, char *out, size_t size);
 void date_format_short(struct date d, char *out, size_t size);
 /* "torsdag 26. november 2026" */
 void date_format_long(struct date d, char *out, size_t size);
+/* date_format_short, with the year when the day is over half a year from
+ * today ("fre 3. dec 2027"): without it a day a year ahead reads as
+ * last week's. */
+void date_format_near(struct date d, struct date today, char *out, size_t size);
 
 /* Weekday names, 1 = Monday, translated. */
 const char *date_weekday_name(int weekday);
@@ -75,8 +79,9 @@ const char *date_weekday_abbr(int weekday);
 const char *date_month_abbr(int month);
 
 enum { DATE_TIME_LEN = 6 }; /* "18:30" plus NUL */
-/* A time of day as people write it: "18:30", "18.30", "1830", "9.30";
- * written back as HH:MM. False for anything else. */
+/* A time of day as people write it: "18:30", "18.30", "1830", "9.30",
+ * or the hour alone ("14", "9"); written back as HH:MM. False for
+ * anything else. */
 bool date_parse_time(const char *text, char out[DATE_TIME_LEN]);
 
 /* Today. BROBYGGER_TODAY=YYYY-MM-DD fixes the clock for tests and demos

@@ -141,12 +141,23 @@ static void fold_run(const struct icu *icu, struct folder *f, const UChar *run, 
 		free(buf);
 }
 
+/* Typographic spaces, dashes, quotes, bullets, "…" and arrows: ICU would
+ * make ASCII punctuation of them, which folds to a space anyway. The
+ * help's and the screens' own texts are full of them, and need no ICU. */
+static bool punctuation(uint32_t cp)
+{
+	/* Not the zero-width and direction marks (U+200B-200F, 202A-202E):
+	 * ICU drops those inside a word rather than splitting it. */
+	return (cp >= 0x2000 && cp <= 0x200a) || (cp >= 0x2010 && cp <= 0x2029) || cp == 0x202f || cp == 0x2039
+	       || cp == 0x203a || (cp >= 0x2190 && cp <= 0x21ff);
+}
+
 static bool needs_icu(const char *text, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t step = utf8_decode(text + i, len - i, &cp);
-		if (step && cp >= 0x100)
+		if (step && cp >= 0x100 && !punctuation(cp))
 			return true;
 		i += step ? step : 1;
 	}

@@ -152,6 +152,20 @@ int main(void)
 	TAP_STR_EQ(buf, "mandag 4. maj 2026", "long Danish form");
 	date_format_short((struct date){ 2026, 5, 9 }, buf, sizeof buf);
 	TAP_STR_EQ(buf, "lør 9. maj", "Saturday with ø");
+	char t[DATE_TIME_LEN];
+	static const char *const times[][2] = { { "18:30", "18:30" }, { "9.30", "09:30" }, { "1830", "18:30" },
+						{ "14", "14:00" }, { "9", "09:00" } };
+	for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+		strcpy(t, "?");
+		date_parse_time(times[i][0], t);
+		TAP_STR_EQ(t, times[i][1], "the time '%s'", times[i][0]);
+	}
+	TAP_CHECK(!date_parse_time("24", t) && !date_parse_time("14:", t) && !date_parse_time("12345", t),
+		  "no hour 24, no hour with a colon and nothing after, no five digits");
+	date_format_near((struct date){ 2026, 12, 10 }, (struct date){ 2026, 12, 4 }, buf, sizeof buf);
+	TAP_STR_EQ(buf, "tors 10. dec", "a day near: no year");
+	date_format_near((struct date){ 2027, 12, 3 }, (struct date){ 2026, 12, 4 }, buf, sizeof buf);
+	TAP_STR_EQ(buf, "fre 3. dec 2027", "a day a year away: with its year");
 
 	struct date today = date_today();
 	TAP_CHECK(today.year == 2026 && today.month == 11 && today.day == 22,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "icu.h"
 #include "tap.h"
 
 static void folds(const char *text, const char *want)
@@ -39,6 +40,10 @@ int main(void)
 	folds("  Anne-Marie  O'Brien ", "anne marie o brien");
 	folds("Müller Björk Straße", "muller bjork strasse");
 	folds("Émile Garçon", "emile garcon");
+	/* A screen's own typography folds without ICU, as ICU would. */
+	folds("Gå-gruppen – torsdag… “kaffe” → café", "gaa gruppen torsdag kaffe cafe");
+	TAP_CHECK(!icu_loaded(), "typographic dashes, quotes and arrows need no ICU");
+	folds("Łódź: Gå-gruppen – torsdag… “kaffe” → café", "lodz gaa gruppen torsdag kaffe cafe");
 
 	/* The ASCII spellings of æ, ø, å meet them (issue 14). */
 	char a[64], b[64];

@@ -165,7 +165,7 @@ static void report(struct app *app, const struct call_entry *in, const struct ca
 	struct date d;
 	if (res->next_call_id && date_parse_iso(in->next_on, &d)) {
 		char day[48];
-		date_format_short(d, day, sizeof day);
+		date_format_near(d, date_today(), day, sizeof day);
 		snprintf(next, sizeof next, _(" Next call %s%s%s."), day, in->next_time[0] ? " " : "", in->next_time);
 	}
 	if (res->escalated)

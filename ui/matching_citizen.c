@@ -252,7 +252,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 	filtered_line(st->m.filtered[list], more, sizeof more);
 	if (more[0] && w + 3 < a->cols) {
 		snprintf(line, sizeof line, " (%s)", more);
-		draw_text(a->top, a->left + w, a->cols - w, line, A_DIM);
+		draw_cell(a->top, a->left + w, a->cols - w, line, A_DIM);
 	}
 	int rows = a->rows - 1, n = st->m.nranked[list];
 	if (n == 0) {
@@ -266,6 +266,8 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		*top = *sel;
 	if (*sel >= *top + rows)
 		*top = *sel - rows + 1;
+	/* The last column is the "more below" mark's when there is more. */
+	int cols = *top + rows < n ? a->cols - 1 : a->cols;
 	for (int r = 0; r < rows && *top + r < n; r++) {
 		int i = *top + r;
 		struct match_result res;
@@ -278,7 +280,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 			 reasons);
 		attr_t attr = i == *sel && focused ? A_REVERSE : chosen ? A_BOLD : A_NORMAL;
 		draw_blank(a->top + 1 + r, a->left, a->cols, attr);
-		draw_cell(a->top + 1 + r, a->left, a->cols, line, attr);
+		draw_cell(a->top + 1 + r, a->left, cols, line, attr);
 	}
 	if (*top + rows < n)
 		draw_text(a->top + rows, a->left + a->cols - 1, 1, "v", A_BOLD);
