@@ -1,13 +1,14 @@
 /* daily.h — the centre's own rules that run by themselves when the
- * program starts: the retention rule once a day (src/retention.h), the
- * weeks ahead's sessions of every activity (src/registry.h), then the
- * follow-up call rules (src/calls.h) with, on the day's first
- * start, the replay of the last weeks' attendance marks, then the count
- * of those who wait for a call after no contact. The screen is drawn first; the
- * work is done in small steps while the desk waits for a key (ui/ui.c),
- * so a volunteer never waits for it, and the numbers on the home screen
- * are read again when it is done. Nobody anonymised gets a call planned:
- * the calls come last. */
+ * program starts (and at midnight in a desk left running): the retention
+ * rule once a day (src/retention.h), the weeks ahead's sessions of every
+ * activity (src/registry.h), then the follow-up call rules (src/calls.h)
+ * with, on the day's first start, the replay of the last weeks'
+ * attendance marks, then the count of those who wait for a call after no
+ * contact. The screen is drawn first; the work is done in small steps
+ * while the desk waits for a key (ui/ui.c), a step stopped the moment a
+ * key comes (daily_step_unless), so a volunteer never waits for it, and
+ * the numbers on the home screen are read again when it is done. Nobody
+ * anonymised gets a call planned: the calls come last. */
 #ifndef BB_DAILY_H
 #define BB_DAILY_H
 
