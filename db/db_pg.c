@@ -25,7 +25,6 @@
  */
 #include "db.h"
 
-#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <limits.h>
 #include <stdio.h>
@@ -35,109 +34,7 @@
 #include "db_engine.h"
 #include "migrate.h"
 #include "pg_sql.h"
-
-/* libpq is loaded when a server address is opened, not at every start:
- * with it come OpenSSL, GnuTLS, Kerberos and LDAP, some 6 MiB of pages
- * and milliseconds of linking that a desk on a file never needs. The
- * calls below go through these pointers (the names stay libpq's). */
-static struct {
-	void (*PQclear)(PGresult *);
-	PGresult *(*PQexec)(PGconn *, const char *);
-	ExecStatusType (*PQresultStatus)(const PGresult *);
-	char *(*PQgetvalue)(const PGresult *, int, int);
-	int (*PQntuples)(const PGresult *);
-	PGTransactionStatusType (*PQtransactionStatus)(const PGconn *);
-	int (*PQgetisnull)(const PGresult *, int, int);
-	char *(*PQresultErrorField)(const PGresult *, int);
-	PGresult *(*PQprepare)(PGconn *, const char *, const char *, int, const Oid *);
-	char *(*PQerrorMessage)(const PGconn *);
-	char *(*PQcmdStatus)(PGresult *);
-	ConnStatusType (*PQstatus)(const PGconn *);
-	Oid (*PQftype)(const PGresult *, int);
-	int (*PQsetClientEncoding)(PGconn *, const char *);
-	char *(*PQresultErrorMessage)(const PGresult *);
-	int (*PQnfields)(const PGresult *);
-	void (*PQfinish)(PGconn *);
-	PGresult *(*PQexecPrepared)(PGconn *, const char *, int, const char *const *, const int *, const int *, int);
-	PGresult *(*PQexecParams)(PGconn *, const char *, int, const Oid *, const char *const *, const int *, const int *, int);
-	PGconn *(*PQconnectdb)(const char *);
-	char *(*PQcmdTuples)(PGresult *);
-} pq;
-
-#define X(name) { #name, (void **)&pq.name }
-static const struct {
-	const char *name;
-	void **at;
-} pq_symbols[] = {
-	X(PQclear),
-	X(PQexec),
-	X(PQresultStatus),
-	X(PQgetvalue),
-	X(PQntuples),
-	X(PQtransactionStatus),
-	X(PQgetisnull),
-	X(PQresultErrorField),
-	X(PQprepare),
-	X(PQerrorMessage),
-	X(PQcmdStatus),
-	X(PQstatus),
-	X(PQftype),
-	X(PQsetClientEncoding),
-	X(PQresultErrorMessage),
-	X(PQnfields),
-	X(PQfinish),
-	X(PQexecPrepared),
-	X(PQexecParams),
-	X(PQconnectdb),
-	X(PQcmdTuples),
-};
-#undef X
-
-/* Loads libpq once; false (with why in `db`) when it is not installed. */
-static bool pq_load(struct db *db)
-{
-	static void *lib;
-	if (lib)
-		return true;
-	void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		db_note(db, "the PostgreSQL client library libpq.so.5 is not installed (Debian: libpq5): %s",
-			dlerror());
-		return false;
-	}
-	for (size_t i = 0; i < sizeof pq_symbols / sizeof pq_symbols[0]; i++) {
-		*pq_symbols[i].at = dlsym(h, pq_symbols[i].name);
-		if (!*pq_symbols[i].at) {
-			db_note(db, "libpq.so.5 has no %s", pq_symbols[i].name);
-			dlclose(h);
-			return false;
-		}
-	}
-	lib = h;
-	return true;
-}
-
-#define PQclear pq.PQclear
-#define PQexec pq.PQexec
-#define PQresultStatus pq.PQresultStatus
-#define PQgetvalue pq.PQgetvalue
-#define PQntuples pq.PQntuples
-#define PQtransactionStatus pq.PQtransactionStatus
-#define PQgetisnull pq.PQgetisnull
-#define PQresultErrorField pq.PQresultErrorField
-#define PQprepare pq.PQprepare
-#define PQerrorMessage pq.PQerrorMessage
-#define PQcmdStatus pq.PQcmdStatus
-#define PQstatus pq.PQstatus
-#define PQftype pq.PQftype
-#define PQsetClientEncoding pq.PQsetClientEncoding
-#define PQresultErrorMessage pq.PQresultErrorMessage
-#define PQnfields pq.PQnfields
-#define PQfinish pq.PQfinish
-#define PQexecPrepared pq.PQexecPrepared
-#define PQexecParams pq.PQexecParams
-#define PQconnectdb pq.PQconnectdb
-#define PQcmdTuples pq.PQcmdTuples
+#include "pq.h"
 
 /* PostgreSQL's type numbers (pg_type.h), for the few we name. */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_TEXT = 25 };
