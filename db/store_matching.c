@@ -477,11 +477,12 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		r = DB_ERR_IO;
 		goto out;
 	}
-	if (!few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers))
+	if (few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers)) {
+		for (int i = 0; r == DB_OK && i < pool->nvolunteers; i++)
+			r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set, pool);
+	} else {
 		r = each_row(db, VOLUNTEER_DETAILS, NULL, 0, pool_volunteer_set, pool);
-	for (int i = 0; r == DB_OK && few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers)
-	     && i < pool->nvolunteers; i++)
-		r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set, pool);
+	}
 	if (r != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
@@ -498,11 +499,13 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		r = DB_ERR_IO;
 		goto out;
 	}
-	if (!few(pool->nactivities, pool->nactivities + pool->nclosed_activities))
+	if (few(pool->nactivities, pool->nactivities + pool->nclosed_activities)) {
+		for (int i = 0; r == DB_OK && i < pool->nactivities; i++)
+			r = each_row(db, ACTIVITY_INTERESTS_OF, ":id", pool->activities[i].id, pool_activity_interest,
+				     pool);
+	} else {
 		r = each_row(db, ACTIVITY_INTERESTS, NULL, 0, pool_activity_interest, pool);
-	for (int i = 0; r == DB_OK && few(pool->nactivities, pool->nactivities + pool->nclosed_activities)
-	     && i < pool->nactivities; i++)
-		r = each_row(db, ACTIVITY_INTERESTS_OF, ":id", pool->activities[i].id, pool_activity_interest, pool);
+	}
 out:
 	free(pr.loads.ids);
 	free(pr.loads.counts);

@@ -364,10 +364,16 @@ void citizen_rule_list_name(const char *name, const struct citizen_apart *apart,
 	strbuf_add(&b, "%.*s%s%s", (int)keep, name, keep < strlen(name) ? "…" : "", tag);
 }
 
-void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size)
+struct citizen_apart citizen_rule_hit_apart(const struct citizen_hit *hit)
 {
 	struct citizen_apart apart = { .id = hit->id, .birth_year = hit->birth_year, .namesake = hit->namesake };
 	snprintf(apart.postcode, sizeof apart.postcode, "%s", hit->postcode);
+	return apart;
+}
+
+void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size)
+{
+	struct citizen_apart apart = citizen_rule_hit_apart(hit);
 	citizen_rule_list_name(hit->name, &apart, cols, out, size);
 }
 

@@ -138,6 +138,8 @@ const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
 void citizen_rule_list_name(const char *name, const struct citizen_apart *apart, int cols, char *out, size_t size);
 /* citizen_rule_list_name for a search hit. */
 void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size);
+/* What tells a hit apart from its namesakes (citizen_rule_list_name). */
+struct citizen_apart citizen_rule_hit_apart(const struct citizen_hit *hit);
 /* The name family name first, as a list sorted by family name shows it:
  * the last word, a comma, the rest ("Jensen, Anne Marie"). */
 void citizen_rule_family_first(const char *name, char *out, size_t size);

@@ -222,7 +222,8 @@ static void p_row(void *ctx, int i, char *buf, size_t size)
 		snprintf(where, sizeof where, "%s %s", h->postcode, h->town);
 		/* The place beside the name shows the postcode: a namesake is
 		 * told apart by the birth year alone. */
-		struct citizen_apart apart = { .id = h->id, .birth_year = h->birth_year, .namesake = h->namesake };
+		struct citizen_apart apart = citizen_rule_hit_apart(h);
+		apart.postcode[0] = '\0';
 		char shown[CIT_NAME + 48];
 		citizen_rule_list_name(h->name, &apart, st->name_cols, shown, sizeof shown);
 		text_pad(name, sizeof name, shown, st->name_cols);
