@@ -607,16 +607,14 @@ static bool same_rows(const struct session_info *a, const struct session_info *b
 
 static void test_week_pages(void)
 {
-	char path[256];
-	testdb_path(path, sizeof path, "pages.db");
-	struct db *db;
-	if (db_open(path, &db) != DB_OK) {
-		TAP_CHECK(false, "opens the demo centre");
+	struct db *db = NULL;
+	bool made = testdb_demo("pages.db", 3000, 2, 1, (struct date){ 2026, 11, 26 }, &db);
+	TAP_CHECK(made, "a demo centre of 3,000 citizens");
+	if (!made) {
+		if (db)
+			db_close(db);
 		return;
 	}
-	struct demo_options opt = { .citizens = 3000, .seed = 2, .today = { 2026, 11, 26 }, .years = 1 };
-	struct demo_summary sum;
-	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre of 3,000 citizens");
 	enum { MAX = 200, PAGE = 4 };
 	static struct session_info all[MAX], paged[MAX], page[PAGE];
 	const char *mon = "2026-11-23", *sun = "2026-11-29";

@@ -30,17 +30,6 @@ static bool key_now(void *ctx)
 	return k->at > 0 && ++k->asked == k->at;
 }
 
-static bool make_centre(const char *name, struct db **db)
-{
-	char path[128];
-	testdb_path(path, sizeof path, name);
-	if (db_open(path, db) != DB_OK)
-		return false;
-	struct demo_options opt = { .citizens = 1500, .seed = 3, .today = demo_day, .years = 3 };
-	struct demo_summary sum;
-	return demo_generate(*db, &opt, &sum) == DB_OK;
-}
-
 /* What the day's rules leave behind, as one line to compare. */
 static void fingerprint(struct db *db, const struct daily_work *w, char *out, size_t size)
 {
@@ -65,7 +54,8 @@ int main(void)
 		return 0;
 	}
 	struct db *whole, *stopped;
-	if (!make_centre("whole.db", &whole) || !make_centre("stopped.db", &stopped)) {
+	if (!testdb_demo("whole.db", 1500, 3, 3, demo_day, &whole)
+	    || !testdb_demo("stopped.db", 1500, 3, 3, demo_day, &stopped)) {
 		printf("Bail out! cannot make the demo centres\n");
 		return 1;
 	}

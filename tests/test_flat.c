@@ -108,14 +108,9 @@ struct demo_centre {
 
 static bool open_centre(struct demo_centre *c, long citizens)
 {
-	char path[128], name[32];
+	char name[32];
 	snprintf(name, sizeof name, "demo-%ld.db", citizens);
-	testdb_path(path, sizeof path, name);
-	if (db_open(path, &c->db) != DB_OK)
-		return false;
-	struct demo_options opt = { .citizens = citizens, .seed = 1, .today = today, .years = 2 };
-	struct demo_summary sum;
-	if (demo_generate(c->db, &opt, &sum) != DB_OK)
+	if (!testdb_demo(name, citizens, 1, 2, today, &c->db))
 		return false;
 	c->desk = desk_command_line(c->db);
 	c->citizen = testdb_count(c->db, "SELECT min(id) FROM citizens WHERE status = 'active'");

@@ -688,17 +688,16 @@ static void waiting_kept(void)
  * counts as that, not as full). */
 static void pool_details(void)
 {
-	char path[256];
-	testdb_path(path, sizeof path, "details.db");
-	struct db *db;
-	if (db_open(path, &db) != DB_OK) {
-		TAP_CHECK(false, "opens a database for the pool");
+	struct date day;
+	date_parse_iso(today, &day);
+	struct db *db = NULL;
+	bool made = testdb_demo("details.db", 3000, 7, 1, day, &db);
+	TAP_CHECK(made, "a demo centre of 3,000");
+	if (!made) {
+		if (db)
+			db_close(db);
 		return;
 	}
-	struct demo_options opt = { .citizens = 3000, .seed = 7, .years = 1 };
-	date_parse_iso(today, &opt.today);
-	struct demo_summary sum;
-	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre of 3,000");
 	/* Where every place is taken: one volunteer in seven gets one more. */
 	TAP_INT_EQ(db_exec(db, "UPDATE volunteers SET capacity = capacity + 1 WHERE id % 7 = 0"), DB_OK,
 		   "some volunteers take one more");

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "demo.h"
 #include "textkeys.h"
 
 static char testdb_dir[64];
@@ -170,6 +171,20 @@ __attribute__((unused)) static void testdb_remake_keys(struct db *db)
 {
 	if (db_exec(db, "DELETE FROM settings WHERE key = 'text_keys'") != DB_OK || textkeys_refresh(db, NULL) != DB_OK)
 		printf("# could not remake the keys: %s\n", db_errdetail(db));
+}
+
+/* A demo centre of `citizens` made up citizens with `years` of history up
+ * to `today`, in the test's file `name`; false when it cannot be made. */
+__attribute__((unused)) static bool testdb_demo(const char *name, long citizens, unsigned long seed, long years,
+						 struct date today, struct db **db)
+{
+	char path[256];
+	testdb_path(path, sizeof path, name);
+	if (db_open(path, db) != DB_OK)
+		return false;
+	struct demo_options opt = { .citizens = citizens, .seed = seed, .today = today, .years = years };
+	struct demo_summary sum;
+	return demo_generate(*db, &opt, &sum) == DB_OK;
 }
 
 #endif
