@@ -46,6 +46,10 @@ enum {
 	SEARCH_MATCH = 2048,
 	COUNT_CAP = 4000,
 	MAX_TIERS = 5,
+	/* The longest prefixes of a word the words tables hold: eight
+	 * weights of four hex digits, five folded characters (schema_v20.c). */
+	WORD_PREFIX = 8 * 4,
+	FOLD_PREFIX = 5,
 };
 
 /* Relative cost per row, measured on 100 000 demo citizens: a walked
@@ -64,6 +68,8 @@ static const double COST_UNCACHED = 3, WALK_CACHED = 8000;
 struct search_params {
 	char k0[CIT_KEY + 2], k1[CIT_KEY + 2];   /* the typed key and its end */
 	char t[SEARCH_WORDS][CIT_KEY];           /* typed words' keys */
+	char wp[WORD_PREFIX + 1];                /* the typed word's prefix in the words tables */
+	char fp[FOLD_PREFIX + 2];                /* '~' and the folded word's (schema_v20.c) */
 	char lo[CIT_QUERY], hi[CIT_QUERY];       /* the folded text and its end */
 	char w[SEARCH_WORDS][CIT_QUERY];         /* folded words */
 	char dlo[CIT_SHORT], dhi[CIT_SHORT];     /* digits and their end */
@@ -75,6 +81,11 @@ struct tier {
 	char test[SEARCH_SQL / 2];   /* SQL true for the tier's rows; "" for none */
 	bool covered;                /* the list-order index holds what the test reads */
 	bool ordered;                /* the test is a range of the list-order index */
+	/* One word typed: read from the order's words table (schema_v20.c)
+	 * with this prefix parameter; a word longer than its prefixes is
+	 * tested too. */
+	const char *words;
+	bool words_tested;
 	/* Ordered in an index of its own instead (digits: the phone
 	 * numbers in their order, as the desk types one). */
 	const char *own_index, *own_order;
@@ -93,6 +104,7 @@ struct search {
 	const char *key_column;      /* sort_key or family_key */
 	const char *order_index;
 	const char *order_by;
+	const char *words_table;     /* citizen_words_name or _family */
 	long long citizens;          /* max(id): the rows a walk may meet */
 	bool pg;                     /* PostgreSQL: no full-text tables */
 };
@@ -221,6 +233,13 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
 		match_words(p->m[t->m], sizeof p->m[t->m], "name_keys", &p->t[0][0], CIT_KEY, ntyped);
+		/* What starts a word the key starts with is tier 0's; the
+		 * words tables leave such words out (schema_v20.c). */
+		if (ntyped == 1 && p->t[0][0] && strcmp(q->key, p->t[0]) == 0) {
+			t->words = ":wp";
+			t->words_tested = strlen(p->t[0]) > WORD_PREFIX;
+			snprintf(p->wp, sizeof p->wp, "%.*s", WORD_PREFIX, p->t[0]);
+		}
 	}
 	if (nfolded > 0) {
 		snprintf(p->lo, sizeof p->lo, "%s", q->folded);
@@ -235,6 +254,12 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
 		match_words(p->m[t->m], sizeof p->m[t->m], "name_fold", &p->w[0][0], CIT_QUERY, nfolded);
+		/* Likewise the folded name's range, the tier before. */
+		if (nfolded == 1 && p->w[0][0] && strcmp(p->lo, p->w[0]) == 0) {
+			t->words = ":fp";
+			t->words_tested = strlen(p->w[0]) > FOLD_PREFIX;
+			snprintf(p->fp, sizeof p->fp, "~%.*s", FOLD_PREFIX, p->w[0]);
+		}
 
 		t = add_tier(s);
 		t->fts = "citizens_fts";
@@ -293,7 +318,7 @@ static void bind_params(struct db_stmt *st, const char *sql, const struct search
 		const char *value;
 	} text[] = {
 		{ ":k0", p->k0 }, { ":k1", p->k1 }, { ":lo", p->lo }, { ":hi", p->hi },
-		{ ":dlo", p->dlo }, { ":dhi", p->dhi },
+		{ ":dlo", p->dlo }, { ":dhi", p->dhi }, { ":wp", p->wp }, { ":fp", p->fp },
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
 		if (strstr(sql, text[i].name))
@@ -535,6 +560,54 @@ static enum search_plan plan(const struct search *s, const struct tier *t, long 
 	return set <= probe ? PLAN_WALK_SET : PLAN_WALK_PROBE;
 }
 
+/* Fills ids from tier k when it is read from the order's words table:
+ * the rows with the typed word's prefix, in list order. Tier 0's rows
+ * (the key starts with what was typed) lie together in that order; the
+ * range before them and the range after them are read in turn, so no row
+ * of tier 0 is walked past. The tier's own test, for a word longer than
+ * the prefixes, and those of the other earlier tiers are the citizen's
+ * row's, looked up for each row read: at most the page and the few rows
+ * of earlier tiers (had they more, the page would not have come here).
+ * Deep pages skip here. */
+static enum db_status fetch_words(struct db *db, const struct search *s, int k, long long skip, int limit,
+				  long long *ids, int *got)
+{
+	const struct tier *t = &s->tier[k];
+	bool around = s->p.k0[0] != '\0' && s->tier[0].ordered;
+	enum db_status r = DB_OK;
+	for (int side = 0; side < (around ? 2 : 1) && *got < limit && r == DB_OK; side++) {
+		char sql[SEARCH_SQL];
+		struct store_sql b = store_sql_on(sql, sizeof sql);
+		store_sql_add(&b, "SELECT id FROM %s AS w WHERE prefix = %s", s->words_table, t->words);
+		if (around)
+			store_sql_add(&b, side ? " AND %s >= :k1" : " AND %s < :k0", s->key_column);
+		/* Unqualified, the tests' columns are the citizen's. */
+		if (t->words_tested || k > (around ? 1 : 0)) {
+			store_sql_add(&b, " AND EXISTS (SELECT 1 FROM citizens WHERE citizens.id = w.id AND %s",
+				      t->words_tested ? t->test : "1 = 1");
+			for (int j = around ? 1 : 0; j < k; j++)
+				if (s->tier[j].test[0])
+					store_sql_add(&b, " AND NOT COALESCE((%s), 1 = 0)", s->tier[j].test);
+			store_sql_add(&b, ")");
+		}
+		store_sql_add(&b, " ORDER BY %s, name_fold, id", s->key_column);
+		if (b.full)
+			return DB_ERR_MISUSE;
+		struct db_stmt *st;
+		if ((r = db_prepare(db, &st, sql)) != DB_OK)
+			return r;
+		bind_params(st, sql, &s->p);
+		while (*got < limit && db_step(st) == DB_ROW) {
+			if (skip > 0)
+				skip--;
+			else
+				ids[(*got)++] = db_column_int(st, 0);
+		}
+		r = db_finalize(st);
+	}
+	return r;
+}
+
 /* Fills ids from tier k, starting `skip` rows into it. */
 static enum db_status fetch_tier(struct db *db, struct search *s, int k, long long skip, int limit, long long *ids,
 				 int *got)
@@ -542,6 +615,8 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	const struct tier *t = &s->tier[k];
 	long long hits = 0, walk_cap = 0;
 	enum db_status r = DB_OK;
+	if (t->words)
+		return fetch_words(db, s, k, skip, limit, ids, got);
 	if (!t->ordered) {
 		if (!s->citizens && (r = db_query_int(db, "SELECT max(id) FROM citizens", &s->citizens)) != DB_OK)
 			return r;
@@ -715,10 +790,12 @@ static void search_setup(struct db *db, struct search *s, const struct citizen_q
 		s->key_column = "family_key";
 		s->order_index = "citizens_family";
 		s->order_by = "family_key, name_fold, name_keys, id";
+		s->words_table = "citizen_words_family";
 	} else {
 		s->key_column = "sort_key";
 		s->order_index = "citizens_sort";
 		s->order_by = "sort_key, name_fold, name_keys, id";
+		s->words_table = "citizen_words_name";
 	}
 	if (q->digits[0])
 		phone_tiers(s, q);

@@ -6,8 +6,8 @@
  * engines have. Every value travels as the text SQLite gives (NULL stays
  * NULL); the server's column types read it as a literal. The id
  * triggers move each table's sequence past the ids copied, and the
- * trigger that writes a course's events is held off: the events are rows
- * of their own table, copied like the rest.
+ * triggers that write a course's events and the search's words are held
+ * off: those are rows of their own tables, copied like the rest.
  */
 #include "db.h"
 
@@ -214,11 +214,11 @@ enum db_status db_copy_into(struct db *from, struct db *to, db_copy_fn each, voi
 		r = db_exec(to, sql);
 	}
 	if (r == DB_OK)
-		r = db_exec(to, "ALTER TABLE citizens DISABLE TRIGGER citizens_course");
+		r = db_exec(to, "ALTER TABLE citizens DISABLE TRIGGER citizens_course, DISABLE TRIGGER citizens_words");
 	for (int i = 0; i < n && r == DB_OK; i++)
 		r = copy_table(from, to, tables[i].name);
 	if (r == DB_OK)
-		r = db_exec(to, "ALTER TABLE citizens ENABLE TRIGGER citizens_course");
+		r = db_exec(to, "ALTER TABLE citizens ENABLE TRIGGER citizens_course, ENABLE TRIGGER citizens_words");
 	/* Every table holds as many rows on the server as in the file. */
 	for (int i = 0; i < n && r == DB_OK; i++) {
 		long long have = -1, want = -2;

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "anonymise.h"
 #include "citizens.h"
 #include "collate.h"
 #include "db.h"
@@ -925,7 +926,7 @@ static void test_search_reference(bool without_trgm)
 		"joe", "aag", "øst", "oest", "kå", "z", "é", "emile", "güler", "Ł", "łukasz", "sahin", "nguyen",
 		"mueller", "aarhus c", "holme", "abyhoj", "egaa", "post1", "ida aa", "mads hansen aarhus", "a a", "x",
 		"jensen-holm", "1950", "anne 1960", "2", "20", "45", "8", "80 0", "8000", "204", "4455", "22 33",
-		"+45 2", "123",
+		"+45 2", "123", "kærga", "højga", "sørense", "christense", "aagaa", "ostergaar",
 	};
 	static const struct {
 		int offset, limit;
@@ -959,6 +960,136 @@ static void test_search_reference(bool without_trgm)
 		snprintf(sql, sizeof sql, "DROP ROLE IF EXISTS %s", notrgm_role);
 		testdb_admin(sql, NULL, 0);
 	}
+}
+
+/* ---------- the words tables (migration 20) ---------- */
+
+/* The first `chars` characters of `text`: its length in bytes. */
+static size_t chars_len(const char *text, int chars)
+{
+	size_t n = 0;
+	for (int c = 0; text[n] && c < chars; c++) {
+		n++;
+		while (((unsigned char)text[n] & 0xc0) == 0x80)
+			n++;
+	}
+	return n;
+}
+
+/* Adds to `out` the prefixes schema_v20.c gives the words of `words`
+ * that `start` does not start with: `units` bytes per length, up to
+ * `lengths`, after `mark`. */
+static int add_prefixes(const char *words, const char *start, const char *mark, int lengths, bool hex,
+			char out[][48], int n)
+{
+	char copy[512];
+	snprintf(copy, sizeof copy, "%s", words);
+	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (strncmp(start, w, strlen(w)) == 0)
+			continue;
+		for (int len = 1; len <= lengths; len++) {
+			size_t bytes = hex ? (size_t)len * 4 : chars_len(w, len);
+			if ((hex && strlen(w) < bytes) || (!hex && chars_len(w, len) == chars_len(w, len - 1)))
+				break;
+			char prefix[48];
+			snprintf(prefix, sizeof prefix, "%s%.*s", mark, (int)bytes, w);
+			bool seen = false;
+			for (int i = 0; i < n && !seen; i++)
+				seen = strcmp(out[i], prefix) == 0;
+			if (!seen && n < 256)
+				snprintf(out[n++], 48, "%s", prefix);
+		}
+	}
+	return n;
+}
+
+/* Whether `table` holds exactly the rows each citizen's keys give it,
+ * worked out here from the keys, not by the migration's SQL. */
+static bool words_agree(struct db *db, const char *table, const char *key)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT id, %s, name_fold, name_keys FROM citizens WHERE sort_key IS NOT NULL", key);
+	struct db_stmt *st, *row;
+	if (db_prepare(db, &st, sql) != DB_OK)
+		return false;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE prefix = :p AND %s = :k AND name_fold = :f AND id = :id",
+		 table, key);
+	if (db_prepare(db, &row, sql) != DB_OK)
+		return false;
+	static char prefixes[256][48];
+	long long want = 0;
+	bool ok = true;
+	while (ok && db_step(st) == DB_ROW) {
+		char k[256], fold[256];
+		snprintf(k, sizeof k, "%s", db_column_text(st, 1));
+		snprintf(fold, sizeof fold, "%s", db_column_text(st, 2));
+		int n = add_prefixes(db_column_text(st, 3), k, "", 8, true, prefixes, 0);
+		n = add_prefixes(fold, fold, "~", 5, false, prefixes, n);
+		want += n;
+		for (int i = 0; ok && i < n; i++) {
+			db_reset(row);
+			db_bind_text(row, ":p", prefixes[i]);
+			db_bind_text(row, ":k", k);
+			db_bind_text(row, ":f", fold);
+			db_bind_int(row, ":id", db_column_int(st, 0));
+			ok = db_step(row) == DB_ROW && db_column_int(row, 0) == 1;
+			if (!ok)
+				printf("# %s: no row %s for %s\n", table, prefixes[i], fold);
+		}
+	}
+	db_finalize(row);
+	db_finalize(st);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	long long have = testdb_count(db, sql);
+	if (have != want)
+		printf("# %s: %lld rows, %lld wanted\n", table, have, want);
+	return ok && have == want;
+}
+
+static bool both_agree(struct db *db)
+{
+	return words_agree(db, "citizen_words_name", "sort_key") && words_agree(db, "citizen_words_family", "family_key");
+}
+
+static void test_words_tables(void)
+{
+	struct db *db = open_fresh("words.db");
+	long long ida = add_citizen(db, "Ida Kærgaard", "", "", "", "");
+	add_citizen(db, "Søren Ærø Åberg", "", "", "", "");
+	long long aase = add_citizen(db, "Åse Aagaard-Holm", "", "", "", "");
+	add_citizen(db, "Anne Marie Annesen", "", "", "", "");
+	add_citizen(db, "Bo O'Brien Christensen", "", "", "", "");
+	add_citizen(db, "Łukasz Nowak", "", "", "", "");
+	TAP_CHECK(both_agree(db), "the words tables hold each word's prefixes the key or folded name does not start with");
+	char names[512];
+	search_names(db, "kærga", 0, 20, names, sizeof names);
+	TAP_STR_EQ(names, "Ida Kærgaard", "a family name typed with a where the name has aa (å): its folded word");
+	search_names(db, "christense", 0, 20, names, sizeof names);
+	TAP_STR_EQ(names, "Bo O'Brien Christensen", "a word longer than the prefixes: tested in the longest");
+	search_names_by(db, "anne", CITIZEN_ORDER_FAMILY, 0, 20, names, sizeof names);
+	TAP_STR_EQ(names, "Anne Marie Annesen", "by family name, a first name found once");
+
+	struct citizen_card c;
+	TAP_INT_EQ(read_card(&desk, ida, &c), DB_OK, "a card to rename");
+	SET(c.citizen.name, "Ida Østergaard Kærgaard");
+	TAP_INT_EQ(citizens_save_card(&desk, &c, c.citizen.version, NULL), DB_OK, "renamed");
+	TAP_CHECK(both_agree(db), "a new name's words replace the old");
+	search_names(db, "øster", 0, 20, names, sizeof names);
+	TAP_STR_EQ(names, "Ida Østergaard Kærgaard", "and are found");
+
+	TAP_INT_EQ(db_exec(db, "UPDATE citizens SET sort_key = '0000' || id, family_key = '0000' || id,"
+			       " name_fold = 'x y' || id, name_keys = 'ffff eeee' WHERE id = 2"), DB_OK, "keys changed");
+	TAP_CHECK(both_agree(db), "every change of keys");
+	struct desk coordinator = desk_command_line(db);
+	TAP_INT_EQ(anonymise_citizen(&coordinator, aase), DB_OK, "one anonymised");
+	TAP_CHECK(both_agree(db), "an anonymised citizen has no words");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizen_words_name WHERE id = 3")
+		   + testdb_count(db, "SELECT count(*) FROM citizen_words_family WHERE id = 3"), 0, "none left");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(id, name, sort_key, family_key, name_fold, name_keys)"
+			       " SELECT 99, name, sort_key, family_key, name_fold, name_keys FROM citizens WHERE id = 4;"
+			       "DELETE FROM citizens WHERE id = 99"), DB_OK, "a citizen added and deleted");
+	TAP_CHECK(both_agree(db), "a deleted citizen's words go with it");
+	db_close(db);
 }
 
 /* The keys depend on ICU's version: a database whose keys were made by
@@ -1591,6 +1722,7 @@ int main(void)
 	test_search_namesakes();
 	test_search_reference(false);
 	test_keys_remade();
+	test_words_tables();
 	test_codes_and_seam();
 	/* PostgreSQL's schema begins at migration 14: no older database. */
 	if (!testdb_pg())
