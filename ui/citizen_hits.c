@@ -42,7 +42,10 @@ static void fetch(struct citizen_hits *h, int offset)
 
 void citizen_hits_search(struct citizen_hits *h, const char *typed)
 {
-	snprintf(h->query, sizeof h->query, "%s", typed ? typed : "");
+	/* The same query again in another order is h->query itself: copied
+	 * onto itself, snprintf left it empty and the list showed everyone. */
+	if (typed != h->query)
+		snprintf(h->query, sizeof h->query, "%s", typed ? typed : "");
 	fetch(h, 0);
 }
 
