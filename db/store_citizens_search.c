@@ -16,6 +16,8 @@
  * ways:
  * - ordered: the tier is a range of the index in list order (the name
  *   starts with what was typed, as typed): read in order, stop when full;
+ * - words: one word typed, for the tiers of a word's start (as typed, and
+ *   folded): a range of the order's words table (schema_v20.c), likewise;
  * - join: the source's rows looked up and sorted; cost grows with the
  *   hits, each a table lookup;
  * - walk: down the index in list order, testing each row, stopping when
