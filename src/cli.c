@@ -17,6 +17,7 @@
 #include "demo.h"
 #include "desk.h"
 #include "i18n.h"
+#include "icu.h"
 #include "insight.h"
 #include "number.h"
 #include "paths.h"
@@ -445,6 +446,13 @@ int cli_check(const char *db_path, FILE *out, FILE *err)
 		return EXIT_FAILURE;
 	}
 	fprintf(out, _("%s: the database is sound (schema version %d).\n"), shown, version);
+	/* Without ICU such a name's keys are empty: it is neither sorted nor
+	 * found, and nothing else would say why (collate.c, fold.c). */
+	if (!icu_load())
+		fprintf(out, _("Note: ICU is not installed (the Debian package libicu%d), so names with letters "
+			       "outside Latin-1 (Łukasz, Şahin, Nguyễn) are neither sorted nor found. Install it; a name "
+			       "saved meanwhile is found again when its card is saved.\n"),
+			U_ICU_VERSION_MAJOR_NUM);
 	return EXIT_SUCCESS;
 }
 
