@@ -175,8 +175,13 @@ int db_make_folder_for(const char *path)
  * takes it past 1,000 pages: one mark in a couple of hundred then waits
  * for that copy and its fsync. Here a commit only counts the pages;
  * db_checkpoint_idle copies them while nobody waits, and a commit copies
- * them itself only when the WAL has grown far (idle time never came). */
-enum { WAL_FRAMES_IDLE = 64, WAL_FRAMES_MAX = 8000 };
+ * them itself only when the WAL has grown far (idle time never came).
+ * A copy cannot be stopped halfway, so a key typed meanwhile waits for
+ * all of it (some 30 us a page): from 16 pages on, about what one step
+ * of the day's rules writes, so no copy is much longer than a step's
+ * commit. Fewer would copy after nearly every mark, and the commit after
+ * a copy writes and syncs the WAL's header too. */
+enum { WAL_FRAMES_IDLE = 16, WAL_FRAMES_MAX = 8000 };
 
 static int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames)
 {
