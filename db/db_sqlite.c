@@ -666,7 +666,18 @@ static enum db_status lite_bind_null(struct db_stmt *st, const char *name)
 
 static enum db_status lite_step(struct db_stmt *st)
 {
-	return note_error(st->db, sqlite3_step(S(st)->s));
+	struct lite *l = L(st->db);
+	sqlite3_stmt *s = S(st)->s;
+	/* A read about to begin gives way to a key at once, as the progress
+	 * handler would have it after PROGRESS_STEPS: a step of the day's
+	 * rules made of many short reads never came to that count, and a key
+	 * waited for all of them. Like a read stopped by SQLite, it leaves
+	 * the transaction to db_end. */
+	if (l->pending && !sqlite3_stmt_busy(s) && sqlite3_stmt_readonly(s) && l->pending(l->pending_ctx)) {
+		snprintf(st->db->detail, sizeof st->db->detail, "interrupted");
+		return DB_ERR_INTERRUPTED;
+	}
+	return note_error(st->db, sqlite3_step(s));
 }
 
 static void lite_reset(struct db_stmt *st)
