@@ -154,10 +154,25 @@ enum db_status store_attendance_mark_context(struct db *db, long long session_id
 					     struct mark_context *cx)
 {
 	memset(cx, 0, sizeof *cx);
-	enum db_status r = store_att_session_read(db, session_id, &cx->session);
+	/* The session's own row only, not store_att_session_read: its
+	 * counts of the roll list (a UNION over the activity's enrolments)
+	 * were a third of a mark's reading, and grow with the activity. */
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT activity_id, date, status FROM sessions WHERE id = :id");
 	if (r != DB_OK)
 		return r;
-	struct db_stmt *st;
+	db_bind_int(st, ":id", session_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW) {
+		cx->session.id = session_id;
+		cx->session.activity_id = db_column_int(st, 0);
+		STORE_COL(cx->session.date, st, 1);
+		STORE_COL(cx->session.status, st, 2);
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if (step != DB_ROW)
+		return DB_ERR_NOTFOUND;
 	if ((r = db_prepare(db, &st,
 			"SELECT (SELECT max(id) FROM enrolments WHERE citizen_id = :citizen"
 			"   AND activity_id = :activity AND enrolled_on <= :date"

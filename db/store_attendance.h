@@ -80,8 +80,9 @@ enum db_status store_attendance_roll(struct db *db, long long session_id, struct
 void store_attendance_roll_free(struct roll *r);
 /* ---------- the pieces of a mark ---------- */
 
-/* The session and what the mark rules need about the citizen there.
- * DB_ERR_NOTFOUND when either does not exist. */
+/* The session (its id, activity, date and status only) and what the
+ * mark rules need about the citizen there. DB_ERR_NOTFOUND when either
+ * does not exist. */
 enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
 					     struct mark_context *cx);
 /* The citizen's marks in the session's activity up to its date, newest

@@ -311,6 +311,7 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 		f->enrolled = db_column_int(st, 5) != 0;
 		STORE_COL(f->last_seen_on, st, 6);
 		STORE_COL(on, st, 7);
+		STORE_COL(f->read_on, st, 7);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);

@@ -207,8 +207,9 @@ enum db_status registry_plan_sessions(struct desk *d, long long activity_id, int
 	return r;
 }
 
-/* Activities planned in one step: a few hundred sessions at most. */
-enum { PLAN_AHEAD_ACTIVITIES = 20 };
+/* Activities planned in one step: some 25 pages written at most, the
+ * commit a key may wait for. */
+enum { PLAN_AHEAD_ACTIVITIES = 5 };
 
 enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struct plan_ahead *p)
 {

@@ -29,12 +29,14 @@ static enum db_status stored_settings(struct desk *d, struct retention_settings 
 }
 
 /* What one step of the daily pass reads at most. A key stops a step
- * (daily_step_unless) but not its commit: a step anonymises a few
- * citizens at most, so the commit a key may wait for stays short. */
+ * (daily_step_unless) but not its commit: a step anonymises one citizen
+ * at most (stretch), so the commit a key may wait for stays short. */
 enum { RETENTION_STEP_ROWS = 8 };
 
-/* Old audit entries removed at most in one step (cheap, one index). */
-enum { RETENTION_STEP_AUDIT = 250 };
+/* Old audit entries removed at most in one step: each has a page of
+ * audit_log_entity of its own, so 16 write some 20 pages, less than
+ * one citizen anonymised. */
+enum { RETENTION_STEP_AUDIT = 16 };
 
 /* The rule from `at` on, reading at most `budget` candidates (INT_MAX:
  * to the end); with `apply` it also acts. Moves `at` past what it read
@@ -47,6 +49,7 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 	date_format_iso(today, now);
 	retention_rule_audit_cutoff(today, s, out->audit_before);
 	enum db_status r = DB_OK;
+	bool step = budget != INT_MAX;
 	while (r == DB_OK && at->part != RETENTION_DONE && budget > 0) {
 		enum retention_part part = at->part;
 		int n = 0;
@@ -63,8 +66,17 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 					continue;
 				}
 				out->citizens++;
-				if (apply)
-					r = anonymise_within(d, facts[i].citizen_id, now);
+				if (!apply)
+					continue;
+				r = anonymise_within(d, facts[i].citizen_id, now);
+				/* A step anonymises one citizen: some 30 pages
+				 * written, the commit a key may wait for. The
+				 * next step reads on after this one. */
+				if (step && i + 1 < n) {
+					*at = (struct retention_cursor){ .part = part, .id = facts[i].citizen_id };
+					snprintf(at->on, sizeof at->on, "%s", facts[i].read_on);
+					break;
+				}
 			}
 			free(facts);
 		} else if (at->part == RETENTION_REFERRALS) {

@@ -439,11 +439,14 @@ static void retention(void)
 		   "the recent one is kept");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE at < '2024-11-26'"), 0, "the old audit entry is gone");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE at LIKE '2024-11-26%%'"), 1, "the one of the day itself stays");
+	/* A step anonymises one citizen: Anna in the first, Fie with the
+	 * rest in the second. */
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention' AND user_id IS NULL"
-			 " AND detail = '2 1 1 2024-11-26'"), 1, "the run is in the log, as the program's own: numbers only");
+			 " AND detail IN ('1 0 0 2024-11-26', '1 1 1 2024-11-26')"), 2,
+		   "the run is in the log, step by step, as the program's own: numbers only");
 	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the next start the same day");
 	TAP_CHECK(!r.ran, "does not run it again");
-	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention'"), 1, "so once a day");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention'"), 2, "so once a day");
 	TAP_INT_EQ(retention_daily(&nobody, date_add_days(today, 1), &r), DB_OK, "the next day");
 	TAP_CHECK(r.ran && r.citizens == 0, "it runs again, with nothing left to do");
 
@@ -465,14 +468,13 @@ static void retention_backlog(void)
 	struct desk nobody = { .db = db, .users_exist = true };
 	struct retention_pass p = { 0 };
 	TAP_INT_EQ(retention_daily_step(&nobody, today, &p), DB_OK, "the first step of the first start");
-	TAP_CHECK(!p.done && p.total.citizens > 0 && p.total.citizens < 100,
-		  "anonymises a few dozen and leaves the rest (%lld)", p.total.citizens);
+	TAP_CHECK(!p.done && p.total.citizens == 1, "anonymises one and leaves the rest (%lld)", p.total.citizens);
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NOT NULL"), p.total.citizens,
 		   "they are committed at once");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM settings WHERE key = 'retention_last_run'"), 0,
 		   "the day is not done yet");
 	int steps = 1;
-	while (!p.done && steps < 100) {
+	while (!p.done && steps < 1000) {
 		if (retention_daily_step(&nobody, today, &p) != DB_OK)
 			break;
 		steps++;

@@ -121,6 +121,7 @@ struct retention_fact {
 	bool followed_up;                /* assessed, matched or came to a session */
 	bool enrolled;                   /* still on an activity's roll */
 	char last_seen_on[CIT_DATE];     /* the last session they have a mark at, "" if none */
+	char read_on[CIT_DATE];          /* the day the read's order puts them on (retention_cursor.on) */
 };
 
 /* A referral kept without a citizen (no consent to registration) that
