@@ -753,6 +753,71 @@ static const char pg_v19[] =
 	"DROP INDEX sessions_date;"
 	"CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status NULLS FIRST);";
 
+/* Migration 21 (SQLite: schema_v21.c): the day the retention rule counts
+ * from, kept on the citizen's row by triggers on every fact it derives
+ * from; each part of the rule read from its own index. */
+static const char pg_v21[] =
+	"ALTER TABLE citizens ADD COLUMN retention_from " T ";"
+	"CREATE FUNCTION bb_retention_of(cid bigint) RETURNS text LANGUAGE sql STABLE AS $$"
+	" SELECT CASE WHEN c.anonymised_on IS NOT NULL"
+	"   OR EXISTS (SELECT 1 FROM enrolments AS e WHERE e.citizen_id = c.id AND e.ended_on IS NULL) THEN NULL"
+	"  WHEN c.status = 'ended' THEN GREATEST(c.ended_on, COALESCE((SELECT max(s.date) FROM attendance AS t"
+	"   JOIN sessions AS s ON s.id = t.session_id WHERE t.citizen_id = c.id), ''))"
+	"  WHEN EXISTS (SELECT 1 FROM assessments AS x WHERE x.citizen_id = c.id)"
+	"   OR EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id)"
+	"   OR EXISTS (SELECT 1 FROM attendance AS t WHERE t.citizen_id = c.id AND t.mark = 'present') THEN NULL"
+	"  ELSE (SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)"
+	" END FROM citizens AS c WHERE c.id = cid"
+	"$$;"
+	"CREATE FUNCTION bb_retention_refresh(cid bigint) RETURNS void LANGUAGE sql AS $$"
+	" UPDATE citizens SET retention_from = bb_retention_of(cid)"
+	" WHERE id = cid AND retention_from IS DISTINCT FROM bb_retention_of(cid)"
+	"$$;"
+	"CREATE FUNCTION bb_retention_citizen() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_retention_refresh(NEW.id); RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_retention_new() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_retention_refresh(NEW.citizen_id); RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_retention_old() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_retention_refresh(OLD.citizen_id); RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_retention_session() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN PERFORM bb_retention_refresh(t.citizen_id) FROM attendance AS t WHERE t.session_id = NEW.id;"
+	" RETURN NULL; END $$;"
+#define RETENTION_ON(name, event, table, fn) \
+	"CREATE TRIGGER " name " AFTER " event " ON " table " FOR EACH ROW EXECUTE FUNCTION " fn "();"
+	RETENTION_ON("retention_citizen_insert", "INSERT", "citizens", "bb_retention_citizen")
+	"CREATE TRIGGER retention_citizen_update AFTER UPDATE OF status, ended_on, anonymised_on ON citizens"
+	" FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status OR NEW.ended_on IS DISTINCT FROM OLD.ended_on"
+	"  OR NEW.anonymised_on IS DISTINCT FROM OLD.anonymised_on) EXECUTE FUNCTION bb_retention_citizen();"
+	RETENTION_ON("retention_referral_insert", "INSERT", "referrals", "bb_retention_new")
+	RETENTION_ON("retention_referral_update", "UPDATE OF referred_on, citizen_id", "referrals", "bb_retention_new")
+	RETENTION_ON("retention_referral_moved", "UPDATE OF citizen_id", "referrals", "bb_retention_old")
+	RETENTION_ON("retention_referral_delete", "DELETE", "referrals", "bb_retention_old")
+	RETENTION_ON("retention_assessment_insert", "INSERT", "assessments", "bb_retention_new")
+	RETENTION_ON("retention_assessment_moved", "UPDATE OF citizen_id", "assessments", "bb_retention_old")
+	RETENTION_ON("retention_assessment_update", "UPDATE OF citizen_id", "assessments", "bb_retention_new")
+	RETENTION_ON("retention_assessment_delete", "DELETE", "assessments", "bb_retention_old")
+	RETENTION_ON("retention_match_insert", "INSERT", "matches", "bb_retention_new")
+	RETENTION_ON("retention_match_moved", "UPDATE OF citizen_id", "matches", "bb_retention_old")
+	RETENTION_ON("retention_match_update", "UPDATE OF citizen_id", "matches", "bb_retention_new")
+	RETENTION_ON("retention_match_delete", "DELETE", "matches", "bb_retention_old")
+	RETENTION_ON("retention_enrolment_insert", "INSERT", "enrolments", "bb_retention_new")
+	RETENTION_ON("retention_enrolment_update", "UPDATE OF ended_on, citizen_id", "enrolments", "bb_retention_new")
+	RETENTION_ON("retention_enrolment_moved", "UPDATE OF citizen_id", "enrolments", "bb_retention_old")
+	RETENTION_ON("retention_enrolment_delete", "DELETE", "enrolments", "bb_retention_old")
+	RETENTION_ON("retention_mark_insert", "INSERT", "attendance", "bb_retention_new")
+	RETENTION_ON("retention_mark_update", "UPDATE OF mark, session_id, citizen_id", "attendance", "bb_retention_new")
+	RETENTION_ON("retention_mark_moved", "UPDATE OF citizen_id", "attendance", "bb_retention_old")
+	RETENTION_ON("retention_mark_delete", "DELETE", "attendance", "bb_retention_old")
+#undef RETENTION_ON
+	"CREATE TRIGGER retention_session_moved AFTER UPDATE OF date ON sessions"
+	" FOR EACH ROW WHEN (NEW.date IS DISTINCT FROM OLD.date) EXECUTE FUNCTION bb_retention_session();"
+	"SELECT bb_retention_refresh(id) FROM citizens;"
+	"CREATE INDEX retention_course ON citizens(retention_from NULLS FIRST, id)"
+	" WHERE retention_from IS NOT NULL AND status = 'ended';"
+	"CREATE INDEX retention_referral ON citizens(retention_from NULLS FIRST, id)"
+	" WHERE retention_from IS NOT NULL AND status = 'active';"
+	"DROP INDEX retention_ended;";
+
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
  * written for both engines. */
@@ -763,5 +828,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 17, .sql = schema_pg_v17 },
 	{ .version = 18, .sql = pg_v18 },
 	{ .version = 19, .sql = pg_v19 },
+	{ .version = 21, .sql = pg_v21 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

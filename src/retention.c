@@ -43,13 +43,13 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 			      struct retention_cursor *at, int budget, struct retention_result *out)
 {
 	char before[DATE_ISO_LEN], now[DATE_ISO_LEN];
-	retention_rule_fact_cutoff(today, s, before);
 	date_format_iso(today, now);
 	retention_rule_audit_cutoff(today, s, out->audit_before);
 	enum db_status r = DB_OK;
 	while (r == DB_OK && at->part != RETENTION_DONE && budget > 0) {
 		enum retention_part part = at->part;
 		int n = 0;
+		retention_rule_part_cutoff(today, s, part, before);
 		if (at->part == RETENTION_ENDED || at->part == RETENTION_WAITING) {
 			struct retention_fact *facts = NULL;
 			r = store_retention_facts(d->db, before, at, budget, &facts, &n);
@@ -88,8 +88,7 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 				*at = (struct retention_cursor){ .part = RETENTION_DONE };
 			n = budget;
 		}
-		/* A read that did not finish its part has had its fill (of
-		 * the waiting it looks at more than it returns). */
+		/* A read that did not finish its part has had its fill. */
 		budget = at->part == part ? 0 : budget - n;
 	}
 	return r;
