@@ -346,7 +346,8 @@ enum db_status store_audit_delete_before(struct db *db, const char *before, int 
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":before", before);
-	db_bind_int(st, ":max", max > 0 ? max : -1);
+	/* No limit: the largest, as PostgreSQL takes no negative LIMIT. */
+	db_bind_int(st, ":max", max > 0 ? max : LLONG_MAX);
 	if ((r = store_run(st)) == DB_OK)
 		*deleted = db_changes(db);
 	return r;
