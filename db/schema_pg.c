@@ -755,7 +755,9 @@ static const char pg_v19[] =
 
 /* Migration 21 (SQLite: schema_v21.c): the day the retention rule counts
  * from, kept on the citizen's row by triggers on every fact it derives
- * from; each part of the rule read from its own index. */
+ * from; each part of the rule read from its own index. The first day an
+ * activity's plan of sessions does not reach, forgotten by triggers when
+ * it may have a gap. */
 static const char pg_v21[] =
 	"ALTER TABLE citizens ADD COLUMN retention_from " T ";"
 	"CREATE FUNCTION bb_retention_of(cid bigint) RETURNS text LANGUAGE sql STABLE AS $$"
@@ -816,7 +818,22 @@ static const char pg_v21[] =
 	" WHERE retention_from IS NOT NULL AND status = 'ended';"
 	"CREATE INDEX retention_referral ON citizens(retention_from NULLS FIRST, id)"
 	" WHERE retention_from IS NOT NULL AND status = 'active';"
-	"DROP INDEX retention_ended;";
+	"DROP INDEX retention_ended;"
+	"ALTER TABLE activities ADD COLUMN plan_next " T " NOT NULL DEFAULT '';"
+	"CREATE FUNCTION bb_plan_forget_activity() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN UPDATE activities SET plan_next = '' WHERE id = NEW.id; RETURN NULL; END $$;"
+	"CREATE FUNCTION bb_plan_forget_session() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN UPDATE activities SET plan_next = '' WHERE id = OLD.activity_id AND plan_next <> ''; RETURN NULL; END $$;"
+	"CREATE TRIGGER plan_activity_changed AFTER UPDATE OF weekday, status ON activities FOR EACH ROW"
+	" WHEN (NEW.weekday IS DISTINCT FROM OLD.weekday OR NEW.status IS DISTINCT FROM OLD.status)"
+	" EXECUTE FUNCTION bb_plan_forget_activity();"
+	"CREATE TRIGGER plan_session_deleted AFTER DELETE ON sessions FOR EACH ROW"
+	" EXECUTE FUNCTION bb_plan_forget_session();"
+	"CREATE TRIGGER plan_session_moved AFTER UPDATE OF date, activity_id ON sessions FOR EACH ROW"
+	" WHEN (NEW.date IS DISTINCT FROM OLD.date OR NEW.activity_id IS DISTINCT FROM OLD.activity_id)"
+	" EXECUTE FUNCTION bb_plan_forget_session();"
+	"CREATE INDEX activities_plan_next ON activities(plan_next NULLS FIRST, id)"
+	" WHERE status = 'active' AND weekday IS NOT NULL;";
 
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is

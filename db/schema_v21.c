@@ -16,7 +16,16 @@
  * (src/protection_rules.h) anonymises exactly those whose day lies the
  * months of their kind (course or referral) back or more, so each part's
  * index holds, on or before its cut-off, only the citizens the rule acts
- * on today. PostgreSQL's is the same (schema_pg.c). */
+ * on today.
+ *
+ * The same for the weeks ahead's sessions, planned once a day for every
+ * active activity (about 1,500 at such a centre, 12 weeks each): an
+ * activity keeps the first day of its weekday its plan does not reach
+ * (activities.plan_next; '' when not known: new, its weekday or status
+ * changed, or a session of it deleted or moved, which the triggers say),
+ * so the day's pass plans only the activities whose day the twelve weeks
+ * now reach, from that day on, and those not known.
+ * PostgreSQL's is the same (schema_pg.c). */
 #include "migrate.h"
 
 #define RETENTION_FROM_OF(cid) \
@@ -80,4 +89,18 @@ const char schema_v21[] =
 	" WHERE retention_from IS NOT NULL AND status = 'ended';"
 	"CREATE INDEX retention_referral ON citizens(retention_from, id)"
 	" WHERE retention_from IS NOT NULL AND status = 'active';"
-	"DROP INDEX retention_ended;";
+	"DROP INDEX retention_ended;"
+	"ALTER TABLE activities ADD COLUMN plan_next TEXT NOT NULL DEFAULT '';"
+	"CREATE TRIGGER plan_activity_changed AFTER UPDATE OF weekday, status ON activities"
+	" WHEN NEW.weekday IS NOT OLD.weekday OR NEW.status IS NOT OLD.status BEGIN"
+	" UPDATE activities SET plan_next = '' WHERE id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER plan_session_deleted AFTER DELETE ON sessions BEGIN"
+	" UPDATE activities SET plan_next = '' WHERE id = OLD.activity_id AND plan_next <> '';"
+	" END;"
+	"CREATE TRIGGER plan_session_moved AFTER UPDATE OF date, activity_id ON sessions"
+	" WHEN NEW.date IS NOT OLD.date OR NEW.activity_id IS NOT OLD.activity_id BEGIN"
+	" UPDATE activities SET plan_next = '' WHERE id = OLD.activity_id AND plan_next <> '';"
+	" END;"
+	"CREATE INDEX activities_plan_next ON activities(plan_next, id)"
+	" WHERE status = 'active' AND weekday IS NOT NULL;";
