@@ -760,7 +760,11 @@ static const char pg_v19[] =
  * it may have a gap. */
 static const char pg_v21[] =
 	"ALTER TABLE citizens ADD COLUMN retention_from " T ";"
-	"CREATE FUNCTION bb_retention_of(cid bigint) RETURNS text LANGUAGE sql STABLE AS $$"
+	/* PL/pgSQL, not SQL: its plans are kept, where an SQL function's
+	 * are made again at every call (every mark written). */
+	"CREATE FUNCTION bb_retention_refresh(cid bigint) RETURNS void LANGUAGE plpgsql AS $$"
+	"DECLARE v text;"
+	"BEGIN"
 	" SELECT CASE WHEN c.anonymised_on IS NOT NULL"
 	"   OR EXISTS (SELECT 1 FROM enrolments AS e WHERE e.citizen_id = c.id AND e.ended_on IS NULL) THEN NULL"
 	"  WHEN c.status = 'ended' THEN GREATEST(c.ended_on, COALESCE((SELECT max(s.date) FROM attendance AS t"
@@ -769,12 +773,9 @@ static const char pg_v21[] =
 	"   OR EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id)"
 	"   OR EXISTS (SELECT 1 FROM attendance AS t WHERE t.citizen_id = c.id AND t.mark = 'present') THEN NULL"
 	"  ELSE (SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)"
-	" END FROM citizens AS c WHERE c.id = cid"
-	"$$;"
-	"CREATE FUNCTION bb_retention_refresh(cid bigint) RETURNS void LANGUAGE sql AS $$"
-	" UPDATE citizens SET retention_from = bb_retention_of(cid)"
-	" WHERE id = cid AND retention_from IS DISTINCT FROM bb_retention_of(cid)"
-	"$$;"
+	" END INTO v FROM citizens AS c WHERE c.id = cid;"
+	" UPDATE citizens SET retention_from = v WHERE id = cid AND retention_from IS DISTINCT FROM v;"
+	"END $$;"
 	"CREATE FUNCTION bb_retention_citizen() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN PERFORM bb_retention_refresh(NEW.id); RETURN NULL; END $$;"
 	"CREATE FUNCTION bb_retention_new() RETURNS trigger LANGUAGE plpgsql AS $$"
