@@ -760,6 +760,23 @@ static const char pg_v19[] =
  * it may have a gap. */
 static const char pg_v21[] =
 	"ALTER TABLE citizens ADD COLUMN retention_from " T ";"
+	/* Migration 15's bb_waiting_refresh as PL/pgSQL too: as an SQL
+	 * function it was planned again at each of the rows its triggers
+	 * fire for (a demo centre's writes took a third longer for it). */
+	"CREATE OR REPLACE FUNCTION bb_waiting_refresh(cid bigint) RETURNS void LANGUAGE plpgsql AS $$"
+	"BEGIN"
+	" UPDATE citizens AS c SET waiting_since = CASE WHEN c.status = 'active'"
+	"   AND COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id"
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'"
+	"   AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
+	"  THEN GREATEST(COALESCE((SELECT x.assessed_on FROM assessments AS x WHERE x.citizen_id = c.id"
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), ''),"
+	"   COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), ''),"
+	"   COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id),"
+	"    substr(c.created_at, 1, 10)))"
+	"  END WHERE c.id = cid"
+	";"
+	"END $$;"
 	/* PL/pgSQL, not SQL: its plans are kept, where an SQL function's
 	 * are made again at every call (every mark written). */
 	"CREATE FUNCTION bb_retention_refresh(cid bigint) RETURNS void LANGUAGE plpgsql AS $$"
@@ -782,6 +799,12 @@ static const char pg_v21[] =
 	"BEGIN PERFORM bb_retention_refresh(NEW.citizen_id); RETURN NULL; END $$;"
 	"CREATE FUNCTION bb_retention_old() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN PERFORM bb_retention_refresh(OLD.citizen_id); RETURN NULL; END $$;"
+	/* A new mark: worked out from the day stored (schema_v21.c). */
+	"CREATE FUNCTION bb_retention_mark() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN UPDATE citizens AS c SET retention_from = CASE WHEN c.status = 'ended' THEN s.date END"
+	" FROM sessions AS s WHERE s.id = NEW.session_id AND c.id = NEW.citizen_id AND c.retention_from IS NOT NULL"
+	" AND CASE WHEN c.status = 'ended' THEN s.date > c.retention_from ELSE NEW.mark = 'present' END;"
+	" RETURN NULL; END $$;"
 	"CREATE FUNCTION bb_retention_session() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN PERFORM bb_retention_refresh(t.citizen_id) FROM attendance AS t WHERE t.session_id = NEW.id;"
 	" RETURN NULL; END $$;"
@@ -807,7 +830,7 @@ static const char pg_v21[] =
 	RETENTION_ON("retention_enrolment_update", "UPDATE OF ended_on, citizen_id", "enrolments", "bb_retention_new")
 	RETENTION_ON("retention_enrolment_moved", "UPDATE OF citizen_id", "enrolments", "bb_retention_old")
 	RETENTION_ON("retention_enrolment_delete", "DELETE", "enrolments", "bb_retention_old")
-	RETENTION_ON("retention_mark_insert", "INSERT", "attendance", "bb_retention_new")
+	RETENTION_ON("retention_mark_insert", "INSERT", "attendance", "bb_retention_mark")
 	RETENTION_ON("retention_mark_update", "UPDATE OF mark, session_id, citizen_id", "attendance", "bb_retention_new")
 	RETENTION_ON("retention_mark_moved", "UPDATE OF citizen_id", "attendance", "bb_retention_old")
 	RETENTION_ON("retention_mark_delete", "DELETE", "attendance", "bb_retention_old")

@@ -70,7 +70,17 @@ const char schema_v21[] =
 	ON_CHANGE("retention_enrolment_update", "UPDATE OF ended_on, citizen_id", "enrolments", "NEW.citizen_id")
 	ON_CHANGE("retention_enrolment_moved", "UPDATE OF citizen_id", "enrolments", "OLD.citizen_id")
 	ON_CHANGE("retention_enrolment_delete", "DELETE", "enrolments", "OLD.citizen_id")
-	ON_CHANGE("retention_mark_insert", "INSERT", "attendance", "NEW.citizen_id")
+	/* A new mark, the most frequent write, changes the day of a course
+	 * ended to its session's when later, and ends a wait never followed
+	 * up when present; it changes nothing else, and is worked out from
+	 * the day stored: no re-reading of the citizen's marks. */
+	"CREATE TRIGGER retention_mark_insert AFTER INSERT ON attendance BEGIN"
+	" UPDATE citizens SET retention_from = CASE WHEN status = 'ended'"
+	"  THEN (SELECT s.date FROM sessions AS s WHERE s.id = NEW.session_id) END"
+	" WHERE id = NEW.citizen_id AND retention_from IS NOT NULL AND CASE WHEN status = 'ended'"
+	"  THEN (SELECT s.date FROM sessions AS s WHERE s.id = NEW.session_id) > retention_from"
+	"  ELSE NEW.mark = 'present' END;"
+	" END;"
 	ON_CHANGE("retention_mark_update", "UPDATE OF mark, session_id, citizen_id", "attendance", "NEW.citizen_id")
 	ON_CHANGE("retention_mark_moved", "UPDATE OF citizen_id", "attendance", "OLD.citizen_id")
 	ON_CHANGE("retention_mark_delete", "DELETE", "attendance", "OLD.citizen_id")

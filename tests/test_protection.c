@@ -502,6 +502,9 @@ static void retention_from_kept(void)
 	from_is(db, 11, "2025-02-01", "who has it now");
 	sql(db, "DELETE FROM referrals WHERE id = 11;");
 	from_is(db, 11, "-", "a referral deleted");
+	sql(db, "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (12, 11, '2025-06-01', 'self');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (13, 11, 'present');");
+	from_is(db, 11, "-", "referred again, then came to a session");
 	sql(db, "INSERT INTO assessments(id, citizen_id, assessed_on, outcome) VALUES (10, 10, '2025-01-20', 'volunteer_help');");
 	from_is(db, 10, "-", "assessed");
 	sql(db, "DELETE FROM assessments WHERE id = 10;");
@@ -532,10 +535,14 @@ static void retention_from_kept(void)
 	sql(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (30, 1, '2025-09-02', 'held');"
 		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (30, 10, 'absent');");
 	from_is(db, 10, "2025-09-02", "a mark after the end: the last session counts");
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (11, 10, 'present');");
+	from_is(db, 10, "2025-09-02", "a mark before it changes nothing, present or not");
 	sql(db, "UPDATE sessions SET date = '2025-09-09' WHERE id = 30;");
 	from_is(db, 10, "2025-09-09", "the session moved to another day");
 	sql(db, "DELETE FROM sessions WHERE id = 30;");
 	from_is(db, 10, "2025-04-15", "the session deleted with its marks");
+	sql(db, "DELETE FROM attendance WHERE session_id = 11 AND citizen_id = 10;");
+	from_is(db, 10, "2025-04-15", "and the mark before the end deleted");
 	sql(db, "UPDATE citizens SET status = 'active', ended_on = NULL, end_reason = NULL WHERE id = 10;");
 	from_is(db, 10, "2025-01-05", "the course taken up again");
 	sql(db, "INSERT INTO citizens(id, name, status, ended_on, end_reason, created_at) VALUES"
