@@ -230,67 +230,29 @@ static void cursor_past(struct retention_cursor *at, int read, int max, const ch
 	at->id = id;
 }
 
-/* Where a read of the waiting citizens from `at` stops looking: the
- * (WAITING_SCAN * max)th row on, or none (*end_id 0) when fewer are left. */
-enum { WAITING_SCAN = 16 };
-
-static enum db_status waiting_scan_end(struct db *db, const char *before, const struct retention_cursor *at, int max,
-				       char end_on[CIT_DATE], long long *end_id)
-{
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT c.waiting_since, c.id FROM citizens AS c INDEXED BY citizens_waiting"
-		" WHERE c.waiting_since IS NOT NULL AND "
-		AFTER_CURSOR("c.waiting_since", "c.id") " OFFSET :skip");
-	if (r != DB_OK)
-		return r;
-	db_bind_text(st, ":before", before);
-	db_bind_text(st, ":on", at->on);
-	db_bind_int(st, ":id", at->id);
-	db_bind_int(st, ":max", 1);
-	db_bind_int(st, ":skip", (long long)max * WAITING_SCAN - 1);
-	if (db_step(st) == DB_ROW) {
-		store_copy(end_on, CIT_DATE, db_column_text(st, 0));
-		*end_id = db_column_int(st, 1);
-	}
-	return db_finalize(st);
-}
-
 enum db_status store_retention_facts(struct db *db, const char *before, struct retention_cursor *at, int max,
 				     struct retention_fact **out, int *count)
 {
 	struct store_grow g = { .size = sizeof **out };
 	if (at->part != RETENTION_ENDED && at->part != RETENTION_WAITING)
 		return store_grow_done(&g, DB_OK, (void **)out, count);
-	/* Courses ended lie in their own index. Those never followed up
-	 * wait for a match since their referral, among everyone else in
-	 * citizens_waiting whom the rule passes over: a read looks at no
-	 * more than WAITING_SCAN times `max` of them. */
-	char end_on[CIT_DATE] = "";
-	long long end_id = 0;
-	enum db_status r = at->part == RETENTION_WAITING ? waiting_scan_end(db, before, at, max, end_on, &end_id)
-							 : DB_OK;
-	if (r != DB_OK)
-		return store_grow_done(&g, r, (void **)out, count);
+	/* Each part in its own index of the day the rule counts from
+	 * (citizens.retention_from, migration 21): on or before the part's
+	 * cut-off lie only those the rule anonymises today, who leave the
+	 * index when anonymised, so a day reads what came past the cut-off
+	 * since the day before, not the centre. */
 	struct db_stmt *st;
-	r = at->part == RETENTION_ENDED
-		? db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.ended_on"
-			" FROM citizens AS c INDEXED BY retention_ended"
-			" WHERE c.anonymised_on IS NULL AND c.ended_on IS NOT NULL AND "
-			AFTER_CURSOR("c.ended_on", "c.id"))
-		: db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.waiting_since"
-			" FROM citizens AS c INDEXED BY citizens_waiting"
-			" WHERE c.waiting_since IS NOT NULL AND c.anonymised_on IS NULL"
-			" AND c.waiting_since <= :end_on AND (c.waiting_since < :end_on OR c.id <= :end_id)"
-			" AND NOT EXISTS (SELECT 1 FROM assessments WHERE citizen_id = c.id)"
-			" AND NOT EXISTS (SELECT 1 FROM matches WHERE citizen_id = c.id) AND "
-			AFTER_CURSOR("c.waiting_since", "c.id"));
+	enum db_status r = at->part == RETENTION_ENDED
+		? db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.retention_from"
+			" FROM citizens AS c INDEXED BY retention_course"
+			" WHERE c.retention_from IS NOT NULL AND c.status = 'ended' AND c.anonymised_on IS NULL AND "
+			AFTER_CURSOR("c.retention_from", "c.id"))
+		: db_prepare(db, &st, "SELECT " RETENTION_FACTS ", c.retention_from"
+			" FROM citizens AS c INDEXED BY retention_referral"
+			" WHERE c.retention_from IS NOT NULL AND c.status = 'active' AND c.anonymised_on IS NULL AND "
+			AFTER_CURSOR("c.retention_from", "c.id"));
 	if (r != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);
-	if (at->part == RETENTION_WAITING) {
-		db_bind_text(st, ":end_on", end_id ? end_on : before);
-		db_bind_int(st, ":end_id", end_id ? end_id : LLONG_MAX);
-	}
 	db_bind_text(st, ":before", before);
 	db_bind_text(st, ":on", at->on);
 	db_bind_int(st, ":id", at->id);
@@ -313,16 +275,8 @@ enum db_status store_retention_facts(struct db *db, const char *before, struct r
 		STORE_COL(on, st, 7);
 		STORE_COL(f->read_on, st, 7);
 	}
-	if ((r = db_finalize(st)) != DB_OK)
-		return store_grow_done(&g, r, (void **)out, count);
-	if (end_id && g.count < max) {
-		/* Fewer than `max` found before the end of the scan: the next
-		 * read goes on after the scan. */
-		snprintf(at->on, sizeof at->on, "%s", end_on);
-		at->id = end_id;
-	} else {
+	if ((r = db_finalize(st)) == DB_OK)
 		cursor_past(at, g.count, max, on, id);
-	}
 	return store_grow_done(&g, r, (void **)out, count);
 }
 
@@ -393,7 +347,8 @@ enum db_status store_audit_delete_before(struct db *db, const char *before, int 
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":before", before);
-	db_bind_int(st, ":max", max > 0 ? max : -1);
+	/* No limit: the largest, as PostgreSQL takes no negative LIMIT. */
+	db_bind_int(st, ":max", max > 0 ? max : LLONG_MAX);
 	if ((r = store_run(st)) == DB_OK)
 		*deleted = db_changes(db);
 	return r;

@@ -69,11 +69,12 @@ enum db_status store_anonymise_citizen(struct db *db, long long citizen_id, cons
 
 /* The next candidates the retention rule decides on, at most `max` of
  * them from `at` on (at->part RETENTION_ENDED or RETENTION_WAITING): the
- * citizens not anonymised whose course ended on or before `before`, then
- * those never assessed nor matched who wait since then (looking at no
- * more than 16 times `max` of the waiting at a time; the rule decides).
- * Moves `at` past what it read, and to RETENTION_REFERRALS when the
- * citizens are all read. malloc'ed; the caller frees *out. */
+ * citizens not anonymised whose day the rule counts from
+ * (citizens.retention_from: a course's end or the last session after it;
+ * the latest referral of one never followed up) is on or before `before`,
+ * the part's cut-off; the rule decides. Moves `at` past what it read, and
+ * to the next part when the part's are all read. malloc'ed; the caller
+ * frees *out. */
 enum db_status store_retention_facts(struct db *db, const char *before, struct retention_cursor *at, int max,
 				     struct retention_fact **out, int *count);
 /* The next referrals kept without a citizen, on or before `before`, that

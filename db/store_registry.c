@@ -584,6 +584,86 @@ enum db_status store_registry_plan_sessions(struct db *db, long long activity_id
 			   : store_registry_plan_sessions_between(db, 0, LLONG_MAX, today, weeks, created);
 }
 
+/* One activity's sessions on its weekday from `from` up to `horizon`,
+ * as store_registry_plan_sessions_between writes them; *next: the first
+ * day of its weekday on or after `horizon`, which the plan does not reach. */
+static enum db_status plan_activity(struct db *db, long long id, int weekday, const char *from, const char *horizon,
+				    char next[STORE_DATE_LEN], int *created)
+{
+	int wd = store_date_weekday(from);
+	if (!wd || !store_date_add(from, (weekday - wd + 7) % 7, next))
+		return DB_ERR_INVALID;
+	enum db_status r = DB_OK;
+	while (r == DB_OK && strcmp(next, horizon) < 0) {
+		struct db_stmt *st;
+		if ((r = db_prepare(db, &st,
+			"INSERT INTO sessions(activity_id, date, start_time, end_time, status)"
+			" SELECT a.id, :day, a.start_time, a.end_time, 'planned' FROM activities AS a"
+			" WHERE a.id = :id AND a.status = 'active' AND a.weekday = :weekday"
+			" ON CONFLICT (activity_id, date) DO NOTHING")) != DB_OK)
+			break;
+		db_bind_text(st, ":day", next);
+		db_bind_int(st, ":id", id);
+		db_bind_int(st, ":weekday", weekday);
+		if ((r = store_run(st)) == DB_OK)
+			*created += db_changes(db);
+		char day[STORE_DATE_LEN];
+		memcpy(day, next, sizeof day);
+		if (r == DB_OK && !store_date_add(day, 7, next))
+			r = DB_ERR_INVALID;
+	}
+	return r;
+}
+
+enum db_status store_registry_plan_due(struct db *db, const char *today, int weeks, int max, int *created,
+				       bool *more)
+{
+	*created = 0;
+	*more = false;
+	char horizon[STORE_DATE_LEN];
+	if (weeks <= 0 || !store_date_add(today, 7L * weeks, horizon))
+		return weeks <= 0 ? DB_OK : DB_ERR_INVALID;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, weekday, plan_next FROM activities INDEXED BY activities_plan_next"
+		" WHERE status = 'active' AND weekday IS NOT NULL AND plan_next < :horizon"
+		" ORDER BY plan_next, id LIMIT :max");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":horizon", horizon);
+	db_bind_int(st, ":max", max);
+	struct { long long id; int weekday; char next[STORE_DATE_LEN]; } due[64];
+	int n = 0;
+	while (n < max && n < (int)(sizeof due / sizeof due[0]) && db_step(st) == DB_ROW) {
+		due[n].id = db_column_int(st, 0);
+		due[n].weekday = (int)db_column_int(st, 1);
+		store_copy(due[n].next, sizeof due[n].next, db_column_text(st, 2));
+		n++;
+	}
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	for (int i = 0; i < n && r == DB_OK; i++) {
+		/* Planned up to plan_next already, unless it is not known or
+		 * lies before today. */
+		const char *from = strcmp(due[i].next, today) > 0 ? due[i].next : today;
+		char next[STORE_DATE_LEN];
+		if ((r = plan_activity(db, due[i].id, due[i].weekday, from, horizon, next, created)) != DB_OK)
+			break;
+		if ((r = db_prepare(db, &st, "UPDATE activities SET plan_next = :next WHERE id = :id")) != DB_OK)
+			break;
+		db_bind_text(st, ":next", next);
+		db_bind_int(st, ":id", due[i].id);
+		r = store_run(st);
+	}
+	*more = r == DB_OK && n == max;
+	return r;
+}
+
+enum db_status store_registry_plan_forget(struct db *db)
+{
+	return db_exec(db, "UPDATE activities SET plan_next = '' WHERE plan_next <> ''");
+}
+
 enum db_status store_registry_activities_after(struct db *db, long long after, int n, long long *upto)
 {
 	*upto = 0;

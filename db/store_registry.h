@@ -61,6 +61,17 @@ enum db_status store_registry_plan_sessions(struct db *db, long long activity_id
 /* The same for the activities with an id in (after, upto]. */
 enum db_status store_registry_plan_sessions_between(struct db *db, long long after, long long upto,
 						const char *today, int weeks, int *created);
+/* The weeks ahead's sessions, as store_registry_plan_sessions_between
+ * writes them for all activities, of at most `max` (64 at most) of the
+ * active activities whose plan does not reach today + `weeks` weeks
+ * (activities.plan_next, migration 21): from the first day each lacks on,
+ * or from today when that is not known; each then notes the first day its
+ * plan does not reach. *more: there may be more to plan. */
+enum db_status store_registry_plan_due(struct db *db, const char *today, int weeks, int max, int *created,
+				       bool *more);
+/* Forgets how far every activity's plan reaches: the next plan starts at
+ * its day (a clock put back). */
+enum db_status store_registry_plan_forget(struct db *db);
 /* The id of the n-th activity after `after`, or of the last when fewer
  * are left (0: none). */
 enum db_status store_registry_activities_after(struct db *db, long long after, int n, long long *upto);

@@ -96,9 +96,12 @@ void retention_rule_audit_cutoff(struct date today, const struct retention_setti
 	date_format_iso(protection_months_before(today, s->audit_months), out);
 }
 
-void retention_rule_fact_cutoff(struct date today, const struct retention_settings *s, char out[DATE_ISO_LEN])
+void retention_rule_part_cutoff(struct date today, const struct retention_settings *s, enum retention_part part,
+				char out[DATE_ISO_LEN])
 {
-	int months = s->course_months < s->referral_months ? s->course_months : s->referral_months;
+	int months = part == RETENTION_ENDED ? s->course_months
+		   : part == RETENTION_AUDIT ? s->audit_months
+					     : s->referral_months;
 	date_format_iso(protection_months_before(today, months), out);
 }
 

@@ -61,9 +61,13 @@ bool retention_rule_strip_referral(const struct retention_referral *f, struct da
 				   const struct retention_settings *s);
 /* Audit entries before this day (ISO) go. */
 void retention_rule_audit_cutoff(struct date today, const struct retention_settings *s, char out[DATE_ISO_LEN]);
-/* The earliest of the facts' dates the rule can act on: the stores read
- * only facts on or before this day (ISO). */
-void retention_rule_fact_cutoff(struct date today, const struct retention_settings *s, char out[DATE_ISO_LEN]);
+/* The latest day (ISO) a part's candidates may count from for the rule
+ * to act on them: a course's months back for the courses ended, the
+ * referral's for those never followed up and the referrals kept without
+ * a citizen, the audit's for the audit log. The stores read only
+ * candidates on or before it. */
+void retention_rule_part_cutoff(struct date today, const struct retention_settings *s, enum retention_part part,
+				char out[DATE_ISO_LEN]);
 
 /* ---------- anonymising ---------- */
 

@@ -9,6 +9,7 @@
 #include "registry_rules.h"
 #include "store_matching.h"
 #include "store_registry.h"
+#include "store_settings.h"
 #include "textkeys.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
@@ -211,24 +212,37 @@ enum db_status registry_plan_sessions(struct desk *d, long long activity_id, int
  * commit a key may wait for. */
 enum { PLAN_AHEAD_ACTIVITIES = 5 };
 
+/* The day the weeks ahead were last planned: on a day before it (a clock
+ * put back) every activity is planned from that day again. */
+#define KEY_PLAN_DAY "plan_ahead_day"
+
 enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struct plan_ahead *p)
 {
 	if (p->done || d->damaged) {
 		p->done = true;
 		return DB_OK;
 	}
-	char iso[DATE_ISO_LEN];
+	char iso[DATE_ISO_LEN], last[SETTING_MAX];
 	date_format_iso(today, iso);
-	long long upto = 0;
 	int n = 0;
+	bool more = false;
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK) {
 		p->done = r != DB_ERR_INTERRUPTED;
 		return r;
 	}
-	r = store_registry_activities_after(d->db, p->after_activity, PLAN_AHEAD_ACTIVITIES, &upto);
-	if (r == DB_OK && upto)
-		r = store_registry_plan_sessions_between(d->db, p->after_activity, upto, iso, REG_SESSION_WEEKS, &n);
+	/* Each activity notes how far its plan reaches (plan_next): only
+	 * those the weeks ahead now reach past that, or never planned, are
+	 * planned, so a day plans about a seventh of them, not every one. */
+	if (!p->begun && (r = store_settings_get(d->db, KEY_PLAN_DAY, last, sizeof last)) == DB_OK
+	    && strcmp(iso, last) != 0) {
+		if (strcmp(iso, last) < 0)
+			r = store_registry_plan_forget(d->db);
+		if (r == DB_OK)
+			r = store_settings_set(d->db, KEY_PLAN_DAY, iso);
+	}
+	if (r == DB_OK)
+		r = store_registry_plan_due(d->db, iso, REG_SESSION_WEEKS, PLAN_AHEAD_ACTIVITIES, &n, &more);
 	if (r == DB_OK && n > 0) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "sessions planned: %d", n);
@@ -237,8 +251,8 @@ enum db_status registry_plan_ahead_step(struct desk *d, struct date today, struc
 	r = desk_end(d, r);
 	if (r == DB_ERR_INTERRUPTED)
 		return r; /* the same activities again next time */
+	p->begun = p->begun || r == DB_OK;
 	p->created += r == DB_OK ? n : 0;
-	p->after_activity = upto;
-	p->done = r != DB_OK || upto == 0;
+	p->done = r != DB_OK || !more;
 	return r;
 }

@@ -67,10 +67,12 @@ enum db_status registry_plan_sessions(struct desk *d, long long activity_id, int
 
 /* The weeks ahead planned for every activity, a few activities a step,
  * among the day's rules at start (src/daily.h), so attendance and
- * matching always find next week's sessions. No role check: the
- * centre's own rule. Zeroed to begin. */
+ * matching always find next week's sessions: each activity from the
+ * first day its plan does not reach, so a day plans those its weekday
+ * comes into the weeks ahead for, not all. No role check: the centre's
+ * own rule. Zeroed to begin. */
 struct plan_ahead {
-	long long after_activity;   /* the last activity planned */
+	bool begun;                 /* the day noted (a step committed) */
 	int created;                /* sessions written so far */
 	bool done;
 };

@@ -45,14 +45,14 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 			      struct retention_cursor *at, int budget, struct retention_result *out)
 {
 	char before[DATE_ISO_LEN], now[DATE_ISO_LEN];
-	retention_rule_fact_cutoff(today, s, before);
 	date_format_iso(today, now);
 	retention_rule_audit_cutoff(today, s, out->audit_before);
 	enum db_status r = DB_OK;
-	bool step = budget != INT_MAX;
-	while (r == DB_OK && at->part != RETENTION_DONE && budget > 0) {
+	bool step = budget != INT_MAX, anonymised = false;
+	while (r == DB_OK && at->part != RETENTION_DONE && budget > 0 && !anonymised) {
 		enum retention_part part = at->part;
 		int n = 0;
+		retention_rule_part_cutoff(today, s, part, before);
 		if (at->part == RETENTION_ENDED || at->part == RETENTION_WAITING) {
 			struct retention_fact *facts = NULL;
 			r = store_retention_facts(d->db, before, at, budget, &facts, &n);
@@ -71,7 +71,9 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 				r = anonymise_within(d, facts[i].citizen_id, now);
 				/* A step anonymises one citizen: some 30 pages
 				 * written, the commit a key may wait for. The
-				 * next step reads on after this one. */
+				 * next step reads on after this one (or where
+				 * this read left off, past its last fact). */
+				anonymised = step;
 				if (step && i + 1 < n) {
 					*at = (struct retention_cursor){ .part = part, .id = facts[i].citizen_id };
 					snprintf(at->on, sizeof at->on, "%s", facts[i].read_on);
@@ -100,8 +102,7 @@ static enum db_status stretch(struct desk *d, const struct retention_settings *s
 				*at = (struct retention_cursor){ .part = RETENTION_DONE };
 			n = budget;
 		}
-		/* A read that did not finish its part has had its fill (of
-		 * the waiting it looks at more than it returns). */
+		/* A read that did not finish its part has had its fill. */
 		budget = at->part == part ? 0 : budget - n;
 	}
 	return r;

@@ -6,6 +6,7 @@
  *   ./build/tests/bench_desk --program ./build/brobygger \
  *       --floor ./build/tests/bench_floor_tui [--dir DIR] [--sizes 10000,100000,300000] [--runs N]
  *       [--only search]   (the search keystroke alone, in the process)
+ *       [--only daily]    (the day's rules alone, on a day not seen before)
  *
  * The demo databases are made once in DIR (default build/bench) with
  * `brobygger demo --citizens N --years 5 --seed 1` and reused.
@@ -71,6 +72,7 @@ static const char *program, *floor_program, *dir = "build/bench";
 static int runs = 5;
 /* --only search: the in-process search keystroke alone, to iterate on it. */
 static bool only_search;
+static bool only_daily;
 
 /* ---------- one row of the table ---------- */
 
@@ -616,7 +618,12 @@ static void bench_daily(int size, const char *db_path, struct date base)
 	daily_begin(&w, date_today());
 	double longest = 0, all = 0, longest_wait = 0, step = 1;
 	int nsteps = 0, stopped = 0;
+	/* Each rule's share, in the order daily_step does them. */
+	static const char *const rules[] = { "retention", "sessions ahead", "calls due", "marks replay", "no contact" };
+	double rule_ms[5] = { 0 };
+	int rule_steps[5] = { 0 };
 	while (daily_pending(&w)) {
+		int rule = !w.retention.done ? 0 : !w.sessions.done ? 1 : !w.calls_done ? 2 : !w.marks.done ? 3 : 4;
 		/* A key comes at a moment spread over the length of a step as
 		 * the last one took; the desk stops the step for it (ui/ui.c). */
 		double t0 = now_ms();
@@ -641,12 +648,18 @@ static void bench_daily(int size, const char *db_path, struct date base)
 		step = t1 - t0;
 		longest = step > longest ? step : longest;
 		all += step;
+		rule_ms[rule] += step;
+		rule_steps[rule]++;
 		nsteps++;
 	}
 	double floor = fdatasync_floor_p99();
 	put(size, "day's rules: longest a key waits", "ms", 2.5, longest_wait, floor);
 	printf("# %s: the day's rules took %d steps, %.0f ms in all (longest step %.1f ms) while the desk was idle;"
 	       " a key came during %d of them\n", day, nsteps, all, longest, stopped);
+	printf("#   of which");
+	for (int i = 0; i < 5; i++)
+		printf("%s %s %d steps %.0f ms", i ? ";" : "", rules[i], rule_steps[i], rule_ms[i]);
+	printf("\n");
 	db_close(db);
 	unsetenv("BROBYGGER_TODAY");
 }
@@ -702,13 +715,16 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc && strcmp(argv[i + 1], "search") == 0) {
 			only_search = true;
 			i++;
+		} else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc && strcmp(argv[i + 1], "daily") == 0) {
+			only_daily = true;
+			i++;
 		} else if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
 			nsizes = 0;
 			for (char *p = argv[++i]; *p && nsizes < MAX_SIZES; p += *p == ',')
 				sizes[nsizes++] = (int)strtol(p, &p, 10);
 		} else {
 			fprintf(stderr, "usage: bench_desk --program BROBYGGER --floor BENCH_FLOOR_TUI [--dir DIR] "
-					"[--sizes 10000,100000,300000] [--runs N] [--only search]\n");
+					"[--sizes 10000,100000,300000] [--runs N] [--only search|daily]\n");
 			return 2;
 		}
 	}
@@ -735,6 +751,10 @@ int main(int argc, char **argv)
 		unsetenv("BROBYGGER_TODAY");
 		printf("# %d citizens: %s\n", sizes[s], path);
 		fflush(stdout);
+		if (only_daily) {
+			bench_daily(s, path, base);
+			continue;
+		}
 		if (!only_search)
 			bench_program(s, path, today, base);
 		bench_search(s, path);

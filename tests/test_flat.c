@@ -20,6 +20,7 @@
 #include "matching.h"
 #include "migrate.h"
 #include "overview.h"
+#include "registry.h"
 #include "retention.h"
 #include "tap.h"
 #include "testdb.h"
@@ -245,6 +246,12 @@ static enum db_status retention_step(struct demo_centre *c)
 	return r == DB_OK && !p.done ? retention_daily_step(&c->desk, today, &p) : r;
 }
 
+static enum db_status plan_step(struct demo_centre *c)
+{
+	struct plan_ahead p = { 0 };
+	return registry_plan_ahead_step(&c->desk, today, &p);
+}
+
 static enum db_status calls_sweep(struct demo_centre *c)
 {
 	struct call_sweep s;
@@ -282,6 +289,7 @@ static const struct action {
 	{ "the roll list", roll },
 	{ "one attendance mark", mark },
 	{ "a step of the retention rule", retention_step },
+	{ "a step of the weeks ahead's plan", plan_step },
 	{ "the call rules at start", calls_sweep },
 	{ "a step of the attendance marks' replay", marks_step },
 	{ "a step of the no-contact count", no_contact_step },

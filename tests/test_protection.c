@@ -439,20 +439,126 @@ static void retention(void)
 		   "the recent one is kept");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE at < '2024-11-26'"), 0, "the old audit entry is gone");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE at LIKE '2024-11-26%%'"), 1, "the one of the day itself stays");
-	/* A step anonymises one citizen: Anna in the first, Fie with the
-	 * rest in the second. */
+	/* A step anonymises one citizen: Anna in the first, Fie in the
+	 * second, the rest in the third. */
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention' AND user_id IS NULL"
-			 " AND detail IN ('1 0 0 2024-11-26', '1 1 1 2024-11-26')"), 2,
+			 " AND detail IN ('1 0 0 2024-11-26', '0 1 1 2024-11-26')"), 3,
 		   "the run is in the log, step by step, as the program's own: numbers only");
 	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the next start the same day");
 	TAP_CHECK(!r.ran, "does not run it again");
-	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention'"), 2, "so once a day");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE entity = 'retention'"), 3, "so once a day");
 	TAP_INT_EQ(retention_daily(&nobody, date_add_days(today, 1), &r), DB_OK, "the next day");
 	TAP_CHECK(r.ran && r.citizens == 0, "it runs again, with nothing left to do");
 
 	TAP_INT_EQ(retention_apply(&desk, today, &r), DB_ERR_FORBIDDEN, "applying by hand is for coordinators");
 	struct desk cli = desk_command_line(db);
 	TAP_INT_EQ(retention_apply(&cli, today, &r), DB_OK, "the command line may");
+	db_close(db);
+}
+
+/* The day the rule counts from (citizens.retention_from), as the rule
+ * says it, written apart from the migration's triggers: NULL when
+ * anonymised or on a roll; a course ended: its end or the last session
+ * after it; never followed up: the latest referral. */
+#define RETENTION_FROM_EXPECTED \
+	"CASE WHEN c.anonymised_on IS NOT NULL THEN NULL" \
+	" WHEN (SELECT count(*) FROM enrolments AS e WHERE e.citizen_id = c.id AND e.ended_on IS NULL) > 0 THEN NULL" \
+	" WHEN c.status = 'ended' THEN (SELECT max(x.d) FROM (SELECT c.ended_on AS d UNION ALL SELECT s.date" \
+	"  FROM sessions AS s JOIN attendance AS t ON t.session_id = s.id WHERE t.citizen_id = c.id) AS x)" \
+	" WHEN (SELECT count(*) FROM assessments AS a WHERE a.citizen_id = c.id)" \
+	"  + (SELECT count(*) FROM matches AS m WHERE m.citizen_id = c.id)" \
+	"  + (SELECT count(*) FROM attendance AS t WHERE t.citizen_id = c.id AND t.mark = 'present') > 0 THEN NULL" \
+	" ELSE (SELECT r.referred_on FROM referrals AS r WHERE r.citizen_id = c.id" \
+	"  ORDER BY r.referred_on DESC LIMIT 1) END"
+
+/* The citizen's stored day ("-" for none), and that every citizen's is
+ * right. */
+static void from_is(struct db *db, long long id, const char *want, const char *what)
+{
+	char q[160], got[CIT_DATE + 2];
+	snprintf(q, sizeof q, "SELECT COALESCE(retention_from, '-') FROM citizens WHERE id = %lld", id);
+	text_of(db, got, sizeof got, q);
+	long long wrong = count(db, "SELECT count(*) FROM citizens AS c"
+				" WHERE COALESCE(c.retention_from, '-') <> COALESCE(" RETENTION_FROM_EXPECTED ", '-')");
+	TAP_CHECK(strcmp(got, want) == 0 && wrong == 0, "%s: %s (%s), %lld others wrong", what, want, got, wrong);
+}
+
+/* The day the rule counts from stays right through every change of what
+ * it derives from, whoever writes it (migration 21's triggers). */
+static void retention_from_kept(void)
+{
+	struct db *db = centre("retention_from.db");
+	from_is(db, 1, "2025-06-10", "a course ended in June 2025 after the last session it has a mark at");
+	from_is(db, 2, "-", "a citizen on a roll");
+	from_is(db, 3, "-", "a course not ended, assessed");
+	sql(db, "INSERT INTO citizens(id, name, created_at) VALUES (10, 'Ida Juul', '2025-01-05 10:00:00'),"
+		" (11, 'Jens Kure', '2025-01-05 10:00:00');");
+	from_is(db, 10, "-", "registered without a referral");
+	sql(db, "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (10, 10, '2025-01-05', 'self');");
+	from_is(db, 10, "2025-01-05", "referred, never followed up");
+	sql(db, "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (11, 10, '2025-03-01', 'gp');");
+	from_is(db, 10, "2025-03-01", "referred again: the latest referral");
+	sql(db, "UPDATE referrals SET referred_on = '2025-02-01' WHERE id = 11;");
+	from_is(db, 10, "2025-02-01", "a referral's day corrected");
+	sql(db, "UPDATE referrals SET citizen_id = 11 WHERE id = 11;");
+	from_is(db, 10, "2025-01-05", "a referral moved to another citizen");
+	from_is(db, 11, "2025-02-01", "who has it now");
+	sql(db, "DELETE FROM referrals WHERE id = 11;");
+	from_is(db, 11, "-", "a referral deleted");
+	sql(db, "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (12, 11, '2025-06-01', 'self');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (13, 11, 'present');");
+	from_is(db, 11, "-", "referred again, then came to a session");
+	sql(db, "INSERT INTO assessments(id, citizen_id, assessed_on, outcome) VALUES (10, 10, '2025-01-20', 'volunteer_help');");
+	from_is(db, 10, "-", "assessed");
+	sql(db, "DELETE FROM assessments WHERE id = 10;");
+	from_is(db, 10, "2025-01-05", "the assessment deleted");
+	sql(db, "INSERT INTO matches(id, citizen_id, volunteer_id, matched_on) VALUES (10, 10, 1, '2025-01-25');");
+	from_is(db, 10, "-", "matched");
+	sql(db, "DELETE FROM matches WHERE id = 10;");
+	from_is(db, 10, "2025-01-05", "the match deleted");
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (12, 10, 'absent');");
+	from_is(db, 10, "2025-01-05", "absent from a session: still never followed up");
+	sql(db, "UPDATE attendance SET mark = 'present' WHERE session_id = 12 AND citizen_id = 10;");
+	from_is(db, 10, "-", "the mark made present");
+	sql(db, "UPDATE attendance SET citizen_id = 11 WHERE session_id = 12 AND citizen_id = 10;");
+	from_is(db, 10, "2025-01-05", "the mark was another citizen's");
+	sql(db, "DELETE FROM attendance WHERE session_id = 12 AND citizen_id = 11;");
+	sql(db, "INSERT INTO enrolments(id, citizen_id, activity_id, enrolled_on) VALUES (10, 10, 1, '2025-02-01');");
+	from_is(db, 10, "-", "on a roll");
+	sql(db, "UPDATE enrolments SET ended_on = '2025-04-01' WHERE id = 10;");
+	from_is(db, 10, "2025-01-05", "off the roll again");
+	sql(db, "UPDATE enrolments SET ended_on = NULL WHERE id = 10;");
+	from_is(db, 10, "-", "back on it");
+	sql(db, "DELETE FROM enrolments WHERE id = 10;");
+	from_is(db, 10, "2025-01-05", "the enrolment deleted");
+	sql(db, "UPDATE citizens SET status = 'ended', ended_on = '2025-05-01', end_reason = 'moved' WHERE id = 10;");
+	from_is(db, 10, "2025-05-01", "the course ended");
+	sql(db, "UPDATE citizens SET ended_on = '2025-04-15' WHERE id = 10;");
+	from_is(db, 10, "2025-04-15", "its end corrected");
+	sql(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (30, 1, '2025-09-02', 'held');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (30, 10, 'absent');");
+	from_is(db, 10, "2025-09-02", "a mark after the end: the last session counts");
+	sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (11, 10, 'present');");
+	from_is(db, 10, "2025-09-02", "a mark before it changes nothing, present or not");
+	sql(db, "UPDATE sessions SET date = '2025-09-09' WHERE id = 30;");
+	from_is(db, 10, "2025-09-09", "the session moved to another day");
+	sql(db, "DELETE FROM sessions WHERE id = 30;");
+	from_is(db, 10, "2025-04-15", "the session deleted with its marks");
+	sql(db, "DELETE FROM attendance WHERE session_id = 11 AND citizen_id = 10;");
+	from_is(db, 10, "2025-04-15", "and the mark before the end deleted");
+	sql(db, "UPDATE citizens SET status = 'active', ended_on = NULL, end_reason = NULL WHERE id = 10;");
+	from_is(db, 10, "2025-01-05", "the course taken up again");
+	sql(db, "INSERT INTO citizens(id, name, status, ended_on, end_reason, created_at) VALUES"
+		" (12, 'Kim Lind', 'ended', '2024-12-01', 'moved', '2024-01-01 10:00:00');");
+	from_is(db, 12, "2024-12-01", "registered with a course ended");
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct retention_result r;
+	TAP_INT_EQ(retention_daily(&nobody, today, &r), DB_OK, "the rule runs");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NOT NULL AND id IN (1, 10, 12)"), 3,
+		   "anonymising Anna, Ida and Kim");
+	from_is(db, 10, "-", "anonymised: the rule is done with them");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM citizens WHERE retention_from IS NOT NULL"
+			 " AND retention_from <= '2026-05-26'"), 0, "nobody the rule would act on today is left");
 	db_close(db);
 }
 
@@ -721,6 +827,7 @@ int main(void)
 	consent_history();
 	anonymise();
 	retention();
+	retention_from_kept();
 	retention_backlog();
 	daily_rules();
 	insight();

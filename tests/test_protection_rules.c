@@ -45,8 +45,14 @@ static void months(void)
 	TAP_STR_EQ(iso, "2023-12-15", "across years");
 	retention_rule_audit_cutoff(today, &standard, iso);
 	TAP_STR_EQ(iso, "2024-11-26", "audit entries before two years ago go");
-	retention_rule_fact_cutoff(today, &standard, iso);
-	TAP_STR_EQ(iso, "2026-05-26", "facts are read up to the later of the two cut-offs");
+	retention_rule_part_cutoff(today, &standard, RETENTION_ENDED, iso);
+	TAP_STR_EQ(iso, "2025-11-26", "courses ended are read up to twelve months back");
+	retention_rule_part_cutoff(today, &standard, RETENTION_WAITING, iso);
+	TAP_STR_EQ(iso, "2026-05-26", "those never followed up up to six");
+	retention_rule_part_cutoff(today, &standard, RETENTION_REFERRALS, iso);
+	TAP_STR_EQ(iso, "2026-05-26", "so are referrals without a citizen");
+	retention_rule_part_cutoff(today, &standard, RETENTION_AUDIT, iso);
+	TAP_STR_EQ(iso, "2024-11-26", "and the audit log up to twenty-four");
 }
 
 static struct retention_fact ended(const char *on, const char *seen)

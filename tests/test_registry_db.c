@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "db.h"
 #include "dbrules.h"
 #include "desk.h"
 #include "fold.h"
 #include "registry.h"
 #include "registry_rules.h"
+#include "store_registry.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -332,6 +334,90 @@ static void activities(void)
 	db_close(db);
 }
 
+/* The day's pass of plans (registry_plan_ahead_step) to its end on `day`;
+ * *steps counts them. */
+static int plan_day(struct desk *d, const char *day, int *steps)
+{
+	set_today(day);
+	struct date t;
+	date_parse_iso(day, &t);
+	struct plan_ahead p = { 0 };
+	*steps = 0;
+	while (!p.done && *steps < 1000) {
+		if (registry_plan_ahead_step(d, t, &p) != DB_OK)
+			return -1;
+		(*steps)++;
+	}
+	return p.created;
+}
+
+/* What the full plan of every activity (every date, every activity, as
+ * the pass did before migration 21) would still add on `day`. */
+static int missing_on(struct db *db, const char *day)
+{
+	int created = -1;
+	if (db_begin(db) != DB_OK)
+		return -1;
+	enum db_status r = store_registry_plan_sessions(db, 0, day, REG_SESSION_WEEKS, &created);
+	db_end(db, DB_ERR_CONFLICT); /* only counted: rolled back */
+	return r == DB_OK ? created : -1;
+}
+
+/* The day's pass plans only the activities the weeks ahead now reach a
+ * new day of, from that day on; whatever may leave a gap (a session
+ * deleted or moved, a weekday or status changed, an activity new, the
+ * clock put back) makes it plan that activity in full: day after day,
+ * the full plan finds nothing missing. */
+static void plan_ahead(void)
+{
+	struct db *db = open_fresh("plan_ahead.db");
+	struct desk nobody = { .db = db, .users_exist = true };
+	/* 70 activities, ten a weekday, one without a weekday, one ended. */
+	TAP_INT_EQ(db_exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
+			       " INSERT INTO activities(id, name, kind, weekday, start_time)"
+			       " SELECT i, 'Hold ' || i, 'motion_group', i % 7 + 1, '10:00' FROM n;"
+			       "INSERT INTO activities(id, name, kind, start_time) VALUES (71, 'Når det passer', 'motion_group', NULL);"
+			       "INSERT INTO activities(id, name, kind, weekday, start_time, status)"
+			       " VALUES (72, 'Sluttet', 'motion_group', 3, '10:00', 'ended');"),
+		   DB_OK, "seventy weekly activities, one without a weekday, one ended");
+	int steps = 0;
+	TAP_INT_EQ(plan_day(&nobody, "2026-11-26", &steps), 70 * REG_SESSION_WEEKS, "the first day plans them all");
+	TAP_INT_EQ(missing_on(db, "2026-11-26"), 0, "and the full plan finds nothing missing");
+	TAP_INT_EQ(plan_day(&nobody, "2026-11-26", &steps), 0, "the same day again plans nothing");
+	TAP_INT_EQ(steps, 1, "in one step, reading none");
+	static const struct {
+		const char *day, *change, *what;
+	} days[] = {
+		{ "2026-11-27", NULL, "the next day" },
+		{ "2026-11-28", "DELETE FROM sessions WHERE activity_id = 3 AND date = '2026-12-10'", "a session deleted" },
+		{ "2026-11-29", "UPDATE sessions SET date = '2026-12-19' WHERE activity_id = 5 AND date = '2026-12-18'",
+		  "a session moved" },
+		{ "2026-11-30", "UPDATE activities SET weekday = 1 WHERE id = 9", "a weekday changed" },
+		{ "2026-12-01", "UPDATE activities SET status = 'ended' WHERE id = 10", "an activity ended" },
+		{ "2026-12-02", "UPDATE activities SET status = 'active' WHERE id = 10", "and taken up again" },
+		{ "2026-12-03", "INSERT INTO activities(id, name, kind, weekday, start_time)"
+				" VALUES (73, 'Ny', 'motion_group', 2, '10:00')", "an activity added" },
+		{ "2026-12-09", NULL, "six days on" },
+		{ "2026-12-05", NULL, "the clock put back four days" },
+		{ "2027-01-20", NULL, "six weeks on" },
+	};
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		if (days[i].change && db_exec(db, days[i].change) != DB_OK)
+			printf("Bail out! %s\n", days[i].change);
+		int made = plan_day(&nobody, days[i].day, &steps);
+		TAP_CHECK(made >= 0 && missing_on(db, days[i].day) == 0, "%s (%s): %d planned in %d steps, none missing",
+			  days[i].what, days[i].day, made, steps);
+	}
+	/* An ordinary day reads the activities of one weekday: twelve weeks
+	 * from Thursday 21 January reach Wednesday 14 April. */
+	TAP_INT_EQ(plan_day(&nobody, "2027-01-21", &steps),
+		   testdb_count(db, "SELECT count(*) FROM activities WHERE status = 'active' AND weekday = 3"),
+		   "an ordinary day plans one session for each activity on Wednesdays, and no other");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM activities WHERE status = 'active' AND weekday IS NOT NULL"
+				    " AND plan_next < '2027-04-15'"), 0, "every plan reaches twelve weeks on");
+	db_close(db);
+}
+
 int main(void)
 {
 	dbrules_install();
@@ -340,6 +426,7 @@ int main(void)
 		return 1;
 	volunteers();
 	activities();
+	plan_ahead();
 	testdb_finish();
 	return tap_done();
 }

@@ -137,7 +137,7 @@ struct retention_referral {
  * after the last row of the one before. Zeroed: from the start. */
 enum retention_part {
 	RETENTION_ENDED,                 /* courses ended, not anonymised */
-	RETENTION_WAITING,               /* never followed up: waiting since their referral */
+	RETENTION_WAITING,               /* never followed up: since their latest referral */
 	RETENTION_REFERRALS,             /* referrals kept without a citizen */
 	RETENTION_AUDIT,                 /* old audit entries */
 	RETENTION_DONE,
