@@ -639,21 +639,26 @@ static const char pg_v14[] =
 	"  ('no_contact_weeks', '6'), ('retention_audit_months', '24'), ('retention_course_months', '12'),"
 	"  ('retention_referral_months', '6');";
 
+/* Who waits for a match, worked out again for citizen `cid` (migration
+ * 15's bb_waiting_refresh; migration 21 makes it PL/pgSQL). */
+#define WAITING_REFRESH \
+	" UPDATE citizens AS c SET waiting_since = CASE WHEN c.status = 'active'" \
+	"   AND COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id" \
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'" \
+	"   AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)" \
+	"  THEN GREATEST(COALESCE((SELECT x.assessed_on FROM assessments AS x WHERE x.citizen_id = c.id" \
+	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), '')," \
+	"   COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), '')," \
+	"   COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id)," \
+	"    substr(c.created_at, 1, 10)))" \
+	"  END WHERE c.id = cid"
+
 /* Migration 15 (SQLite: schema_v15.c): who waits for a match, kept on
  * the citizen's row by triggers on every fact it derives from. */
 static const char pg_v15[] =
 	"ALTER TABLE citizens ADD COLUMN waiting_since " T ";"
 	"CREATE FUNCTION bb_waiting_refresh(cid bigint) RETURNS void LANGUAGE sql AS $$"
-	" UPDATE citizens AS c SET waiting_since = CASE WHEN c.status = 'active'"
-	"   AND COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id"
-	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'"
-	"   AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
-	"  THEN GREATEST(COALESCE((SELECT x.assessed_on FROM assessments AS x WHERE x.citizen_id = c.id"
-	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), ''),"
-	"   COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), ''),"
-	"   COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id),"
-	"    substr(c.created_at, 1, 10)))"
-	"  END WHERE c.id = cid"
+	WAITING_REFRESH
 	"$$;"
 	"CREATE FUNCTION bb_waiting_citizen() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN PERFORM bb_waiting_refresh(NEW.id); RETURN NULL; END $$;"
@@ -823,16 +828,7 @@ static const char pg_v21[] =
 	 * fire for (a demo centre's writes took a third longer for it). */
 	"CREATE OR REPLACE FUNCTION bb_waiting_refresh(cid bigint) RETURNS void LANGUAGE plpgsql AS $$"
 	"BEGIN"
-	" UPDATE citizens AS c SET waiting_since = CASE WHEN c.status = 'active'"
-	"   AND COALESCE((SELECT x.outcome FROM assessments AS x WHERE x.citizen_id = c.id"
-	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), 'volunteer_help') = 'volunteer_help'"
-	"   AND NOT EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL)"
-	"  THEN GREATEST(COALESCE((SELECT x.assessed_on FROM assessments AS x WHERE x.citizen_id = c.id"
-	"     ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1), ''),"
-	"   COALESCE((SELECT max(m.ended_on) FROM matches AS m WHERE m.citizen_id = c.id), ''),"
-	"   COALESCE((SELECT max(r.referred_on) FROM referrals AS r WHERE r.citizen_id = c.id),"
-	"    substr(c.created_at, 1, 10)))"
-	"  END WHERE c.id = cid"
+	WAITING_REFRESH
 	";"
 	"END $$;"
 	/* PL/pgSQL, not SQL: its plans are kept, where an SQL function's
