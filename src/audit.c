@@ -233,8 +233,15 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 	    && date_parse_iso(before, &d)) {
 		char day[16];
 		date_format_dk(d, day, sizeof day);
-		strbuf_add(&b, _(": %lld citizens anonymised, %lld referrals cleared, %lld entries from before %s removed"),
-			   citizens, referrals, entries, day);
+		/* One citizen a step is the common case: each count its own
+		 * plural ("1 borger", not "1 borgere"). */
+		strbuf_add(&b, ": ");
+		strbuf_add(&b, P_("%lld citizen anonymised", "%lld citizens anonymised", citizens), citizens);
+		strbuf_add(&b, ", ");
+		strbuf_add(&b, P_("%lld referral cleared", "%lld referrals cleared", referrals), referrals);
+		strbuf_add(&b, ", ");
+		strbuf_add(&b, P_("%lld entry from before %s removed", "%lld entries from before %s removed", entries),
+			   entries, day);
 	} else if (strncmp(e->detail, "consent given: ", 15) == 0) {
 		strbuf_add(&b, _(": consent given: %s"), vocab_label(vocab_consent_purpose, e->detail + 15));
 	} else if (strncmp(e->detail, "consent withdrawn: ", 19) == 0) {

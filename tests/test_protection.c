@@ -741,6 +741,13 @@ static void audit(void)
 	audit_entry_line(&planned, true, line, sizeof line);
 	TAP_CHECK(strstr(line, ": after missed sessions") != NULL && !strstr(line, "missed:"),
 		  "a call the rules planned says why, not its key (%s)", line);
+	/* A step of the retention rule, each count with its own plural. */
+	struct audit_entry kept = { .action = "delete", .entity = "retention" };
+	SET(kept.at, "2026-05-05 10:00:00");
+	SET(kept.detail, "1 0 2 2024-05-05");
+	audit_entry_line(&kept, true, line, sizeof line);
+	TAP_CHECK(strstr(line, ": 1 citizen anonymised, 0 referrals cleared, 2 entries from before 05-05-2024 removed")
+		  != NULL, "a retention step in words, one citizen as one (%s)", line);
 	/* What left the program: the report, the call sheet, a CSV file. */
 	struct audit_entry out = { .action = "export", .entity = "report" };
 	SET(out.at, "2026-05-05 10:00:00");
