@@ -49,6 +49,7 @@ extern const char schema_v20[];
 extern const char schema_v21[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
+extern const char schema_pg_v21[];
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);
