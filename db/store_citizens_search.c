@@ -559,7 +559,17 @@ static enum search_plan plan(const struct search *s, const struct tier *t, long 
 	double probe = walked * (COST_PROBE + COST_WALK);
 	if (join <= set && join <= probe)
 		return PLAN_JOIN;
-	return set <= probe ? PLAN_WALK_SET : PLAN_WALK_PROBE;
+	if (probe < set)
+		return PLAN_WALK_PROBE;
+	/* The set's walk stops where it has cost what the join costs: the
+	 * hits counted may be mostly the earlier tiers' (the names that
+	 * start with "Moha" hold the word too), and then no row walked is a
+	 * new hit and the walk ran to the end of the list (10,000 citizens:
+	 * 3.8 ms; at 300,000 it would be thirty times that). */
+	double cap = walk_rows(s, join, COST_WALK) + 200;
+	if (cap < (double)*walk_cap)
+		*walk_cap = (long long)cap;
+	return PLAN_WALK_SET;
 }
 
 /* Fills ids from tier k when it is read from the order's words table:
@@ -655,31 +665,9 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 			return r;
 		*got = before;
 		b = store_sql_on(sql, sizeof sql);
+		break;
 	}
-		/* fall through */
 	case PLAN_JOIN:
-		if (s->pg) {
-			store_sql_add(&b, "SELECT id");
-			source_sql(s, k, &b);
-			break;
-		}
-		/* The full-text hits drive the join, and the sort has no LIMIT:
-		 * SQLite gives `id IN (subquery)` and ORDER BY ... LIMIT each a
-		 * temporary B-tree with a page cache of its own, whose 85 KiB
-		 * are allocated and freed around every join, and the C library
-		 * hands them back to the system and faults them in again each
-		 * time (10,000 citizens, a name of 6 hits in three tiers: 1.2 ms,
-		 * 0.2 ms without). The sorter needs neither; the page is cut
-		 * here, and a join sorts few hits by the plan's choice. */
-		sorted_here = true;
-		store_sql_add(&b, "SELECT id");
-		if (t->fts)
-			store_sql_add(&b, " FROM (SELECT rowid AS hit FROM %s WHERE %s MATCH :m%d) JOIN citizens ON id = hit"
-				      " WHERE %s IS NOT NULL", t->fts, t->fts, t->m, s->key_column);
-		else
-			store_sql_add(&b, " FROM citizens INDEXED BY %s WHERE %s AND %s IS NOT NULL", t->index, t->range,
-				      s->key_column);
-		not_earlier(s, k, &b);
 		break;
 	case PLAN_WALK_PROBE: {
 		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL", walk_from, s->order_index, s->key_column);
@@ -691,16 +679,58 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 		int before = *got;
 		if ((r = probe_walk(db, s, t, sql, skip, limit, ids, got)) != DB_OK || *got == limit)
 			return r;
-		/* The walk stopped short of the page: the set gives the rest. */
+		/* The walk stopped short of the page: the join gives the rest. */
 		*got = before;
 		b = store_sql_on(sql, sizeof sql);
-	}
-		/* fall through */
-	case PLAN_WALK_SET:
-		store_sql_add(&b, "SELECT id%s%s WHERE %s IS NOT NULL", walk_from, s->order_index, s->key_column);
-		not_earlier(s, k, &b);
-		store_sql_add(&b, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d)", t->fts, t->fts, t->m);
 		break;
+	}
+	case PLAN_WALK_SET: {
+		/* As PLAN_WALK, with membership of the full-text hits (a set
+		 * SQLite builds once) for the test. */
+		store_sql_add(&b, "SELECT id, CASE WHEN id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d) THEN 1 = 1", t->fts,
+			      t->fts, t->m);
+		not_earlier(s, k, &b);
+		store_sql_add(&b, " ELSE 1 = 0 END%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
+			      s->key_column, s->order_by);
+		if (b.full)
+			return DB_ERR_MISUSE;
+		s->p.cap = walk_cap;
+		int before = *got;
+		bool complete = false;
+		if ((r = capped_walk(db, s, sql, skip, limit, ids, got, &complete)) != DB_OK || *got == limit || complete)
+			return r;
+		*got = before;
+		b = store_sql_on(sql, sizeof sql);
+		break;
+	}
+	}
+	if (how != PLAN_ORDERED) {
+		/* The join: the plan's choice, or where a walk stopped short. */
+		if (s->pg) {
+			store_sql_add(&b, "SELECT id");
+			source_sql(s, k, &b);
+		} else {
+			/* The full-text hits drive the join, and the sort has no
+			 * LIMIT: SQLite gives `id IN (subquery)` and ORDER BY ...
+			 * LIMIT each a temporary B-tree with a page cache of its
+			 * own, whose 85 KiB are allocated and freed around every
+			 * join, and the C library hands them back to the system
+			 * and faults them in again each time (10,000 citizens, a
+			 * name of 6 hits in three tiers: 1.2 ms, 0.2 ms without).
+			 * The sorter needs neither; the page is cut here, and a
+			 * join sorts few hits by the plan's choice. */
+			sorted_here = true;
+			store_sql_add(&b, "SELECT id");
+			if (t->fts)
+				store_sql_add(&b,
+					      " FROM (SELECT rowid AS hit FROM %s WHERE %s MATCH :m%d) JOIN citizens ON id = hit"
+					      " WHERE %s IS NOT NULL",
+					      t->fts, t->fts, t->m, s->key_column);
+			else
+				store_sql_add(&b, " FROM citizens INDEXED BY %s WHERE %s AND %s IS NOT NULL", t->index,
+					      t->range, s->key_column);
+			not_earlier(s, k, &b);
+		}
 	}
 	store_sql_add(&b, " ORDER BY %s", t->own_order ? t->own_order : s->order_by);
 	if (!sorted_here)
