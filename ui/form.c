@@ -380,6 +380,13 @@ void form_draw(struct form *f, const struct area *a)
 	int rows = a->rows - 2;
 	if (rows < 1)
 		rows = 1;
+	/* In a window of another size the form scrolls as little as the
+	 * current field needs, from its top: what scrolled out above in a
+	 * small window comes back in a large one. */
+	if (rows != f->rows_drawn) {
+		f->rows_drawn = rows;
+		f->top = 0;
+	}
 	if (cur_row < f->top)
 		f->top = cur_row;
 	if (cur_row >= f->top + rows)

@@ -73,6 +73,7 @@ struct form {
 	int count;
 	int current;
 	int top;
+	int rows_drawn;                /* the rows `top` was scrolled for */
 	bool dirty;                    /* anything changed since form_init */
 	char left_error[FIELD_ERROR_MAX + 120]; /* the message of the field just left */
 };
