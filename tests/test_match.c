@@ -509,6 +509,22 @@ static void ending(void)
 		  "an outcome that is not on the list is refused");
 }
 
+static void namesakes(void)
+{
+	struct match_volunteer_facts vols[4] = {
+		{ .id = 1, .name = "Anne Jensen", .birth_year = 1975 },
+		{ .id = 2, .name = "Bo Holm", .birth_year = 1960 },
+		{ .id = 3, .name = "Anne Jensen", .postcode = 8000 },
+		{ .id = 4, .name = "Anne Jensen" },
+	};
+	struct match_pool pool = { .volunteers = vols, .nvolunteers = 4 };
+	match_pool_ready(&pool);
+	TAP_STR_EQ(vols[0].name, "Anne Jensen (1975)", "a namesake volunteer is shown with the birth year");
+	TAP_STR_EQ(vols[2].name, "Anne Jensen (8000)", "without a birth year, with the postcode");
+	TAP_STR_EQ(vols[3].name, "Anne Jensen (no. 4)", "without either, with the number");
+	TAP_STR_EQ(vols[1].name, "Bo Holm", "a name nobody else has stays as it is");
+}
+
 int main(void)
 {
 	setenv("LANGUAGE", "en", 1);
@@ -526,5 +542,6 @@ int main(void)
 	places();
 	confirm_refusals();
 	ending();
+	namesakes();
 	return tap_done();
 }
