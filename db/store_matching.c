@@ -348,6 +348,7 @@ static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 	v.birth_year = (int)db_column_int(st, 5);
 	v.lived_experience = db_column_int(st, 6) != 0;
 	v.postcode = postcode_number(db_column_text(st, 8));
+	v.namesake = db_column_int(st, 9) != 0;
 	p->volunteers[p->nvolunteers++] = v;
 }
 
@@ -470,7 +471,9 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 	    || (r = each_row(db,
 			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(gender, ''),"
 			" COALESCE(birth_year, 0), COALESCE(lived_experience, '') != '', capacity,"
-			" COALESCE(postcode, '') FROM volunteers ORDER BY id",
+			" COALESCE(postcode, ''),"
+			" name IN (SELECT name FROM volunteers GROUP BY name HAVING count(*) > 1)"
+			" FROM volunteers ORDER BY id",
 			NULL, 0, pool_volunteer_row, &pr)) != DB_OK)
 		goto out;
 	if (pr.short_of_memory) {

@@ -575,48 +575,25 @@ void match_citizen_ready(struct match_citizen_facts *c, const struct pick *barri
 				c->anxiety = true;
 }
 
-static int by_volunteer_name(const void *a, const void *b)
-{
-	const struct match_volunteer_facts *x = *(const struct match_volunteer_facts *const *)a;
-	const struct match_volunteer_facts *y = *(const struct match_volunteer_facts *const *)b;
-	int c = strcmp(x->name, y->name);
-	return c ? c : (x->id > y->id) - (x->id < y->id);
-}
-
 /* Volunteers of one name are told apart wherever the desk picks one: the
  * name shown gets the birth year, else the postcode, else the number, as
  * a citizen's namesakes do in lists ("Anne Jensen (1975)"). */
-static void tell_namesakes_apart(struct match_pool *pool)
+static void tell_apart(struct match_volunteer_facts *v)
 {
-	int n = pool->nvolunteers;
-	struct match_volunteer_facts **v = n > 1 ? malloc((size_t)n * sizeof *v) : NULL;
-	if (!v)
-		return;
-	for (int i = 0; i < n; i++)
-		v[i] = &pool->volunteers[i];
-	qsort(v, (size_t)n, sizeof *v, by_volunteer_name);
-	bool before = false;
-	for (int i = 0; i < n; i++) {
-		bool after = i + 1 < n && strcmp(v[i]->name, v[i + 1]->name) == 0;
-		if (before || after) {
-			char tag[48], name[CIT_NAME];
-			if (v[i]->birth_year > 0 || v[i]->postcode > 0)
-				snprintf(tag, sizeof tag, " (%d)", v[i]->birth_year > 0 ? v[i]->birth_year : v[i]->postcode);
-			else
-				snprintf(tag, sizeof tag, _(" (no. %lld)"), v[i]->id);
-			/* A name too long for the tag too gives way, whole characters. */
-			size_t keep = strlen(v[i]->name), room = sizeof name - strlen(tag) - 1;
-			if (keep > room)
-				keep = room;
-			while (keep > 0 && ((unsigned char)v[i]->name[keep] & 0xc0) == 0x80)
-				keep--;
-			struct strbuf b = strbuf_on(name, sizeof name);
-			strbuf_add(&b, "%.*s%s", (int)keep, v[i]->name, tag);
-			snprintf(v[i]->name, sizeof v[i]->name, "%s", name);
-		}
-		before = after;
-	}
-	free(v);
+	char tag[48], name[CIT_NAME];
+	if (v->birth_year > 0 || v->postcode > 0)
+		snprintf(tag, sizeof tag, " (%d)", v->birth_year > 0 ? v->birth_year : v->postcode);
+	else
+		snprintf(tag, sizeof tag, _(" (no. %lld)"), v->id);
+	/* A name too long for the tag too gives way, whole characters. */
+	size_t keep = strlen(v->name), room = sizeof name - strlen(tag) - 1;
+	if (keep > room)
+		keep = room;
+	while (keep > 0 && ((unsigned char)v->name[keep] & 0xc0) == 0x80)
+		keep--;
+	struct strbuf b = strbuf_on(name, sizeof name);
+	strbuf_add(&b, "%.*s%s", (int)keep, v->name, tag);
+	snprintf(v->name, sizeof v->name, "%s", name);
 }
 
 void match_pool_ready(struct match_pool *pool)
@@ -625,6 +602,7 @@ void match_pool_ready(struct match_pool *pool)
 		struct match_volunteer_facts *v = &pool->volunteers[i];
 		for (int k = 0; k < v->nlanguages; k++)
 			fold_language(v->languages[k], sizeof v->languages[k]);
+		if (v->namesake)
+			tell_apart(v);
 	}
-	tell_namesakes_apart(pool);
 }

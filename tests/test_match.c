@@ -512,10 +512,10 @@ static void ending(void)
 static void namesakes(void)
 {
 	struct match_volunteer_facts vols[4] = {
-		{ .id = 1, .name = "Anne Jensen", .birth_year = 1975 },
+		{ .id = 1, .name = "Anne Jensen", .birth_year = 1975, .namesake = true },
 		{ .id = 2, .name = "Bo Holm", .birth_year = 1960 },
-		{ .id = 3, .name = "Anne Jensen", .postcode = 8000 },
-		{ .id = 4, .name = "Anne Jensen" },
+		{ .id = 3, .name = "Anne Jensen", .postcode = 8000, .namesake = true },
+		{ .id = 4, .name = "Anne Jensen", .namesake = true },
 	};
 	struct match_pool pool = { .volunteers = vols, .nvolunteers = 4 };
 	match_pool_ready(&pool);

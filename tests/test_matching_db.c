@@ -703,12 +703,26 @@ static void pool_details(void)
 		   "some volunteers take one more");
 	TAP_INT_EQ(db_exec(db, "UPDATE activities SET capacity = capacity + 1 WHERE id % 3 = 0"), DB_OK,
 		   "some activities take one more");
+	TAP_INT_EQ(db_exec(db, "UPDATE volunteers SET name = (SELECT name FROM volunteers WHERE id = 1) WHERE id = 2"),
+		   DB_OK, "two volunteers of one name");
 	static const struct match_pool_keep open_only = { match_volunteer_open, match_activity_open };
 	struct match_pool all, open;
 	TAP_INT_EQ(store_matching_pool_load(db, &all, NULL), DB_OK, "the pool with everyone whole");
 	TAP_INT_EQ(store_matching_pool_load(db, &open, &open_only), DB_OK, "the pool with the open ones whole");
 	match_pool_ready(&all);
 	match_pool_ready(&open);
+	int told_apart = 0, plain = 0;
+	for (int i = 0; i < all.nvolunteers; i++) {
+		size_t n = strlen(all.volunteers[i].name);
+		bool tagged = n > 0 && all.volunteers[i].name[n - 1] == ')';
+		if (all.volunteers[i].id <= 2)
+			told_apart += all.volunteers[i].namesake && tagged;
+		else
+			plain += !all.volunteers[i].namesake && !tagged;
+	}
+	TAP_CHECK(told_apart == 2 && plain == all.nvolunteers - 2,
+		  "the two of one name are told apart in the pool, nobody else (%d, %d of %d)", told_apart, plain,
+		  all.nvolunteers - 2);
 	TAP_CHECK(all.nclosed_volunteers == 0 && all.nclosed_activities == 0, "nothing closed without a rule");
 	TAP_CHECK(open.nvolunteers > 0 && open.nvolunteers * 4 < all.nvolunteers
 		  && open.nvolunteers + open.nclosed_volunteers == all.nvolunteers,

@@ -54,7 +54,8 @@ struct match_citizen_facts {
 
 struct match_volunteer_facts {
 	long long id;
-	char name[CIT_NAME];
+	char name[CIT_NAME];               /* with what tells a namesake apart (match_pool_ready) */
+	bool namesake;                     /* another volunteer, open or not, has the same name */
 	char sort_key[CIT_NAME];           /* Danish order, compared with strcmp */
 	char status[CIT_CODE];
 	char gender[CIT_CODE];
