@@ -394,13 +394,20 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 			      t->own_index ? t->own_index : s->order_index, s->key_column, t->test);
 		not_earlier(s, k, &b);
 		break;
-	case PLAN_WALK: {
+	case PLAN_WALK:
+	case PLAN_WALK_SET: {
 		/* At most :cap rows: hits bunched late in the list order would
 		 * make the walk long, and then the join is the better way. */
 		/* Whether the row is a hit: a CASE, because an AND in a value
 		 * is not cut short, and the earlier tiers' tests would run on
-		 * every row walked, not only on the few that pass this one. */
-		store_sql_add(&b, "SELECT id, CASE WHEN %s THEN 1 = 1", t->test);
+		 * every row walked, not only on the few that pass this one. A
+		 * set walk's test is membership of the full-text hits, a set
+		 * SQLite builds once. */
+		if (how == PLAN_WALK)
+			store_sql_add(&b, "SELECT id, CASE WHEN %s THEN 1 = 1", t->test);
+		else
+			store_sql_add(&b, "SELECT id, CASE WHEN id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d) THEN 1 = 1",
+				      t->fts, t->fts, t->m);
 		not_earlier(s, k, &b);
 		store_sql_add(&b, " ELSE 1 = 0 END%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
 			      s->key_column, s->order_by);
@@ -428,25 +435,6 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 		if ((r = probe_walk(db, s, t, sql, skip, limit, ids, got)) != DB_OK || *got == limit)
 			return r;
 		/* The walk stopped short of the page: the join gives the rest. */
-		*got = before;
-		b = store_sql_on(sql, sizeof sql);
-		break;
-	}
-	case PLAN_WALK_SET: {
-		/* As PLAN_WALK, with membership of the full-text hits (a set
-		 * SQLite builds once) for the test. */
-		store_sql_add(&b, "SELECT id, CASE WHEN id IN (SELECT rowid FROM %s WHERE %s MATCH :m%d) THEN 1 = 1", t->fts,
-			      t->fts, t->m);
-		not_earlier(s, k, &b);
-		store_sql_add(&b, " ELSE 1 = 0 END%s%s WHERE %s IS NOT NULL ORDER BY %s LIMIT :cap", walk_from, s->order_index,
-			      s->key_column, s->order_by);
-		if (b.full)
-			return DB_ERR_MISUSE;
-		s->p.cap = walk_cap;
-		int before = *got;
-		bool complete = false;
-		if ((r = capped_walk(db, s, sql, skip, limit, ids, got, &complete)) != DB_OK || *got == limit || complete)
-			return r;
 		*got = before;
 		b = store_sql_on(sql, sizeof sql);
 		break;
