@@ -37,7 +37,8 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
 			  int limit, struct call_row *out, int *count);
 
 /* Runs the call rules as of `today` and writes the calls that should
- * exist and do not, all in one transaction (none when one fails). The
+ * exist and do not, all in one transaction (none when one fails; the
+ * day's rules write them a step at a time: calls_due_step). The
  * program does this by itself, also before anyone has signed in: no role
  * is needed. Cheap when nothing is new (no write lock is taken). The
  * no-contact rule adds at most the day's quota (settings), the citizens
