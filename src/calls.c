@@ -215,22 +215,18 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 	return r;
 }
 
-/* Open calls after missed sessions that the citizen answered by coming
- * back before the call was made: cancelled, not made. */
-struct answered {
-	long long *ids;
-	char (*notes)[CALL_TEXT];
-	int count;
-};
-
-static void answered_free(struct answered *a)
+void calls_due_free(struct calls_due *c)
 {
-	free(a->ids);
-	free(a->notes);
-	memset(a, 0, sizeof *a);
+	free(c->calls);
+	free(c->answered);
+	c->calls = NULL;
+	c->answered = NULL;
+	c->ncalls = c->nanswered = c->next = 0;
 }
 
-static enum db_status sweep_answered(struct db *db, struct answered *out)
+/* Open calls after missed sessions that the citizen answered by coming
+ * back before the call was made: cancelled, not made. */
+static enum db_status sweep_answered(struct db *db, struct calls_due *c)
 {
 	struct call_missed_fact *facts;
 	int n;
@@ -240,16 +236,15 @@ static enum db_status sweep_answered(struct db *db, struct answered *out)
 			free(facts);
 		return r;
 	}
-	out->ids = malloc((size_t)n * sizeof *out->ids);
-	out->notes = malloc((size_t)n * sizeof *out->notes);
-	if (!out->ids || !out->notes)
+	c->answered = malloc((size_t)n * sizeof *c->answered);
+	if (!c->answered)
 		r = DB_ERR_IO;
 	for (int i = 0; r == DB_OK && i < n; i++) {
 		if (!call_rule_missed_answered(facts[i].missed_on, facts[i].came_on))
 			continue;
-		out->ids[out->count] = facts[i].call_id;
-		call_rule_came_back_note(facts[i].came_on, out->notes[out->count], sizeof out->notes[0]);
-		out->count++;
+		struct call_answered *a = &c->answered[c->nanswered++];
+		a->call_id = facts[i].call_id;
+		call_rule_came_back_note(facts[i].came_on, a->note, sizeof a->note);
 	}
 	free(facts);
 	return r;
@@ -276,89 +271,109 @@ static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_
 	return r;
 }
 
-/* The calls not written yet and the calls answered, all or none, each
- * in the audit log. A call answered meanwhile at another desk (recorded
+/* Of the plans `p`, those not written yet, once each, kept in `c` (which
+ * takes p's memory). Inside the sweep's read transaction. */
+static enum db_status keep_missing(struct db *db, struct plans *p, struct calls_due *c)
+{
+	if (p->count == 0)
+		return DB_OK;
+	int n = call_rules_unique(p->items, p->count), nmissing = 0, kept = 0;
+	bool *missing = malloc((size_t)n * sizeof *missing);
+	enum db_status r = missing ? store_calls_missing(db, p->items, n, missing, &nmissing) : DB_ERR_IO;
+	for (int i = 0; r == DB_OK && i < n; i++)
+		if (missing[i])
+			p->items[kept++] = p->items[i];
+	free(missing);
+	if (r != DB_OK)
+		return r;
+	c->calls = p->items;
+	c->ncalls = kept;
+	*p = (struct plans){ 0 };
+	return DB_OK;
+}
+
+/* The rules over one snapshot, reads only: what they find to write is
+ * kept in `c`. Stopped or failed, nothing is kept, so nothing half read
+ * is ever written. */
+static enum db_status sweep(struct desk *d, struct date today, bool missed_marks, bool idle, struct calls_due *c)
+{
+	struct plans p = { 0 };
+	enum db_status r = db_begin_read(d->db);
+	if (r != DB_OK)
+		return r;
+	r = sweep_plan(d, today, missed_marks, idle, &p, &c->made, &c->no_contact);
+	if (r == DB_OK)
+		r = sweep_answered(d->db, c);
+	if (r == DB_OK)
+		r = keep_missing(d->db, &p, c);
+	free(p.items);
+	if ((r = db_end(d->db, r)) != DB_OK)
+		calls_due_free(c);
+	return r;
+}
+
+/* The kept calls and answered calls [from, upto) (the calls count
+ * first), all or none, each in the audit log; what was written is added
+ * to c->made. A call written meanwhile at another desk (its key) is not
+ * written again, and a call answered meanwhile at another desk (recorded
  * or cancelled) is left as it is. */
-static enum db_status write_calls(struct desk *d, const struct call_new *calls, int n, const bool *missing,
-				  const struct answered *answered, struct call_sweep *out)
+static enum db_status write_calls(struct desk *d, struct calls_due *c, int from, int upto)
 {
 	enum db_status r = db_begin(d->db);
 	if (r != DB_OK)
 		return r;
 	int made = 0, cancelled = 0;
-	for (int i = 0; i < n && r == DB_OK; i++) {
+	for (int i = from; i < upto && i < c->ncalls && r == DB_OK; i++) {
+		const struct call_new *call = &c->calls[i];
 		long long id = 0;
-		if (!missing[i])
-			continue;
 		/* A partner's citizen shared with this centre is followed up
 		 * by their own centre's rules, not twice. */
-		if ((r = desk_owns_citizen(d, calls[i].citizen_id)) == DB_ERR_NOTFOUND) {
+		if ((r = desk_owns_citizen(d, call->citizen_id)) == DB_ERR_NOTFOUND) {
 			r = DB_OK;
 			continue;
 		}
-		if (r != DB_OK || (r = store_calls_insert(d->db, &calls[i], &id)) != DB_OK || !id)
+		if (r != DB_OK || (r = store_calls_insert(d->db, call, &id)) != DB_OK || !id)
 			continue;
 		made++;
-		r = desk_audit(d, "create", "follow_up", id, calls[i].source_key[0] ? calls[i].source_key : NULL);
+		r = desk_audit(d, "create", "follow_up", id, call->source_key[0] ? call->source_key : NULL);
 	}
-	for (int i = 0; i < answered->count && r == DB_OK; i++) {
-		r = store_calls_cancel(d->db, answered->ids[i], answered->notes[i], d->user);
+	for (int i = from > c->ncalls ? from : c->ncalls; i < upto && r == DB_OK; i++) {
+		const struct call_answered *a = &c->answered[i - c->ncalls];
+		r = store_calls_cancel(d->db, a->call_id, a->note, d->user);
 		if (r == DB_ERR_CONFLICT) {
 			r = DB_OK;
 			continue;
 		}
 		if (r == DB_OK)
-			r = desk_audit(d, "update", "follow_up", answered->ids[i], "cancelled: came back");
+			r = desk_audit(d, "update", "follow_up", a->call_id, "cancelled: came back");
 		cancelled += r == DB_OK;
 	}
-	r = db_end(d->db, r);
-	if (r == DB_OK) {
-		out->created = made;
-		out->answered = cancelled;
+	if ((r = db_end(d->db, r)) == DB_OK) {
+		c->made.created += made;
+		c->made.answered += cancelled;
 	}
 	return r;
 }
 
-/* The calls of plans `p` not written yet, and the answered, written all
- * or none; frees them. Inside the caller's read transaction until the
- * write. */
-static enum db_status write_missing(struct desk *d, enum db_status r, struct plans *p, struct answered *answered,
-				    struct call_sweep *out)
+/* How many of the calls made the no-contact rule's: they came last. */
+static void count_no_contact(struct calls_due *c)
 {
-	bool *missing = NULL;
-	int n = 0, nmissing = 0;
-	if (r == DB_OK && p->count > 0) {
-		n = call_rules_unique(p->items, p->count);
-		missing = malloc((size_t)n * sizeof *missing);
-		r = missing ? store_calls_missing(d->db, p->items, n, missing, &nmissing) : DB_ERR_IO;
-	}
-	r = db_end(d->db, r);
-	if (r == DB_OK && (nmissing > 0 || answered->count > 0))
-		r = write_calls(d, p->items, n, missing, answered, out);
-	free(missing);
-	free(p->items);
-	answered_free(answered);
-	return r;
+	c->made.no_contact_created = c->no_contact < c->made.created ? c->no_contact : c->made.created;
 }
 
 static enum db_status plan(struct desk *d, struct date today, bool missed_marks, bool idle, struct call_sweep *out)
 {
-	memset(out, 0, sizeof *out);
 	/* No role check: these are the centre's own rules, run when the
 	 * program starts, before anyone signs in. The rules read a snapshot;
 	 * the write lock is taken only when they ask for a call not written
 	 * yet, so a desk starting up never waits for another. */
-	struct plans p = { 0 };
-	struct answered answered = { 0 };
-	int no_contact = 0;
-	enum db_status r = db_begin_read(d->db);
-	if (r != DB_OK)
-		return r;
-	r = sweep_plan(d, today, missed_marks, idle, &p, out, &no_contact);
-	if (r == DB_OK)
-		r = sweep_answered(d->db, &answered);
-	r = write_missing(d, r, &p, &answered, out);
-	out->no_contact_created = no_contact < out->created ? no_contact : out->created;
+	struct calls_due c = { 0 };
+	enum db_status r = sweep(d, today, missed_marks, idle, &c);
+	if (r == DB_OK && c.ncalls + c.nanswered > 0)
+		r = write_calls(d, &c, 0, c.ncalls + c.nanswered);
+	count_no_contact(&c);
+	*out = c.made;
+	calls_due_free(&c);
 	return r;
 }
 
@@ -372,6 +387,32 @@ enum db_status calls_plan_since(struct desk *d, struct date today, struct call_s
 	return plan(d, today, false, false, out);
 }
 
+enum db_status calls_due_step(struct desk *d, struct date today, struct calls_due *c)
+{
+	if (c->done)
+		return DB_OK;
+	enum db_status r;
+	int total = c->ncalls + c->nanswered;
+	if (!c->swept) {
+		r = sweep(d, today, false, true, c);
+		c->swept = r == DB_OK;
+		total = c->ncalls + c->nanswered;
+	} else {
+		int upto = total - c->next > CALLS_DUE_STEP ? c->next + CALLS_DUE_STEP : total;
+		if ((r = write_calls(d, c, c->next, upto)) == DB_OK)
+			c->next = upto;
+	}
+	/* Stopped for a key: the same step again next time. */
+	if (r == DB_ERR_INTERRUPTED)
+		return r;
+	if (r != DB_OK || c->next >= total) {
+		c->done = true;
+		count_no_contact(c);
+		calls_due_free(c);
+	}
+	return r;
+}
+
 /* Activities replayed in one step: a few milliseconds at a large
  * centre. */
 enum { REPLAY_ACTIVITIES = 5 };
@@ -381,8 +422,7 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 	if (m->done)
 		return DB_OK;
 	struct plans p = { 0 };
-	struct answered answered = { 0 };
-	struct call_sweep made = { 0 };
+	struct calls_due c = { 0 };
 	long long upto = 0;
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK) {
@@ -392,10 +432,16 @@ enum db_status calls_replay_marks_step(struct desk *d, struct date today, struct
 	r = store_registry_activities_after(d->db, m->after_activity, REPLAY_ACTIVITIES, &upto);
 	if (r == DB_OK && upto)
 		r = sweep_marks(d->db, today, m->after_activity, upto, &p);
-	r = write_missing(d, r, &p, &answered, &made);
+	if (r == DB_OK)
+		r = keep_missing(d->db, &p, &c);
+	free(p.items);
+	r = db_end(d->db, r);
+	if (r == DB_OK && c.ncalls > 0)
+		r = write_calls(d, &c, 0, c.ncalls);
+	calls_due_free(&c);
 	if (r == DB_ERR_INTERRUPTED)
 		return r; /* the same activities again next time */
-	m->created += made.created;
+	m->created += c.made.created;
 	m->after_activity = upto;
 	m->done = r != DB_OK || upto == 0;
 	return r;

@@ -37,7 +37,8 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
 			  int limit, struct call_row *out, int *count);
 
 /* Runs the call rules as of `today` and writes the calls that should
- * exist and do not, all in one transaction (none when one fails). The
+ * exist and do not, all in one transaction (none when one fails; the
+ * day's rules write them a step at a time: calls_due_step). The
  * program does this by itself, also before anyone has signed in: no role
  * is needed. Cheap when nothing is new (no write lock is taken). The
  * no-contact rule adds at most the day's quota (settings), the citizens
@@ -60,6 +61,40 @@ enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_mar
  * and finding them walks the centre's citizens: the day's rules plan
  * those once a day (src/daily.h), and the call list when asked. */
 enum db_status calls_plan_since(struct desk *d, struct date today, struct call_sweep *out);
+
+/* calls_plan_due(missed_marks false) a step at a time, for the day's
+ * rules (src/daily.h), so a key never waits for a long write: the first
+ * step runs the rules over one snapshot (reads only) and keeps what they
+ * found to write; each step after writes the next CALLS_DUE_STEP of
+ * those calls, then of the cancellations, in its own transaction, each
+ * audited, all or none. A call another desk wrote meanwhile is not
+ * written twice (its key), a call another desk recorded or cancelled is
+ * left as it is, and a partner's citizen gets none. A step stopped for a
+ * key (db_interrupt_when) changed nothing and is done again, the sweep
+ * from its start; a failure ends the work. No role check, as
+ * calls_plan_due. Zeroed to begin; the list is given back when done, or
+ * by calls_due_free when the work is left before. */
+enum { CALLS_DUE_STEP = 16 };
+
+/* A call after missed sessions that the citizen answered by coming back
+ * before it was made: cancelled, with the day they came as the note. */
+struct call_answered {
+	long long call_id;
+	char note[CALL_TEXT];
+};
+
+struct calls_due {
+	struct call_new *calls;          /* not written when swept */
+	struct call_answered *answered;  /* to cancel */
+	int ncalls, nanswered;
+	int no_contact;                  /* of the rules' plans, the no-contact rule's */
+	int next;                        /* the next to write: the calls, then the answered */
+	bool swept;
+	bool done;
+	struct call_sweep made;          /* what the steps wrote so far */
+};
+enum db_status calls_due_step(struct desk *d, struct date today, struct calls_due *c);
+void calls_due_free(struct calls_due *c);
 
 /* The replay of the last weeks' attendance marks (calls_plan_due's
  * `missed_marks`) five activities a step, for the day's rules

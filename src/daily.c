@@ -8,6 +8,11 @@ void daily_begin(struct daily_work *w, struct date today)
 	*w = (struct daily_work){ .today = today };
 }
 
+void daily_end(struct daily_work *w)
+{
+	calls_due_free(&w->calls);
+}
+
 bool daily_pending(const struct daily_work *w)
 {
 	return !w->retention.done || !w->sessions.done || !w->calls_done || !w->marks.done || !w->no_contact.done;
@@ -28,14 +33,12 @@ enum db_status daily_step(struct desk *d, struct daily_work *w)
 	if (!w->sessions.done)
 		return quietly(registry_plan_ahead_step(d, w->today, &w->sessions));
 	if (!w->calls_done) {
-		w->calls_done = true;
 		/* The replay of the last weeks' attendance marks, the slow
 		 * part of the call rules, is worth doing once a day: on the
 		 * day's first start (the retention rule ran). */
 		w->marks.done = !w->retention.total.ran;
-		enum db_status r = calls_plan_due(d, w->today, false, &w->calls);
-		if (r == DB_ERR_INTERRUPTED)
-			w->calls_done = false;
+		enum db_status r = calls_due_step(d, w->today, &w->calls);
+		w->calls_done = w->calls.done;
 		return quietly(r);
 	}
 	if (!w->marks.done)

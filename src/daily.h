@@ -25,7 +25,7 @@ struct daily_work {
 	struct date today;
 	struct retention_pass retention;
 	struct plan_ahead sessions;     /* the weeks ahead's sessions */
-	struct call_sweep calls;
+	struct calls_due calls;         /* the sweep, then its writes a step each */
 	bool calls_done;
 	struct marks_replay marks;      /* on the day's first start only */
 	struct no_contact_count no_contact;
@@ -33,6 +33,10 @@ struct daily_work {
 
 /* The work of `today`, none of it done yet. */
 void daily_begin(struct daily_work *w, struct date today);
+/* Gives back what the work keeps between its steps (the calls the
+ * rules found, not all written yet), done or not: before a work is begun
+ * again, and when the desk closes. */
+void daily_end(struct daily_work *w);
 
 /* Whether a step is left. */
 bool daily_pending(const struct daily_work *w);

@@ -670,7 +670,7 @@ static void bench_daily(int size, const char *db_path, struct date base)
 	int nsteps = 0, stopped = 0;
 	/* Each rule's share, in the order daily_step does them. */
 	static const char *const rules[] = { "retention", "sessions ahead", "calls due", "marks replay", "no contact" };
-	double rule_ms[5] = { 0 };
+	double rule_ms[5] = { 0 }, rule_wait[5] = { 0 };
 	int rule_steps[5] = { 0 };
 	while (daily_pending(&w)) {
 		int rule = !w.retention.done ? 0 : !w.sessions.done ? 1 : !w.calls_done ? 2 : !w.marks.done ? 3 : 4;
@@ -685,8 +685,10 @@ static void bench_daily(int size, const char *db_path, struct date base)
 		if (!key.came)
 			desk_idle(&nobody);
 		double t1 = now_ms();
-		if (t1 > key.at)
+		if (t1 > key.at) {
 			longest_wait = t1 - key.at > longest_wait ? t1 - key.at : longest_wait;
+			rule_wait[rule] = t1 - key.at > rule_wait[rule] ? t1 - key.at : rule_wait[rule];
+		}
 		if (key.came) {
 			/* The key read, the step again while the desk is idle. */
 			stopped++;
@@ -702,14 +704,17 @@ static void bench_daily(int size, const char *db_path, struct date base)
 		rule_steps[rule]++;
 		nsteps++;
 	}
+	daily_end(&w);
 	double floor = fdatasync_floor_p99();
 	put(size, "day's rules: longest a key waits", "ms", 2.5, longest_wait, floor);
 	printf("# %s: the day's rules took %d steps, %.0f ms in all (longest step %.1f ms) while the desk was idle;"
 	       " a key came during %d of them\n", day, nsteps, all, longest, stopped);
 	printf("#   of which");
 	for (int i = 0; i < 5; i++)
-		printf("%s %s %d steps %.0f ms", i ? ";" : "", rules[i], rule_steps[i], rule_ms[i]);
-	printf("\n");
+		printf("%s %s %d steps %.0f ms (a key waited %.2f ms)", i ? ";" : "", rules[i], rule_steps[i], rule_ms[i],
+		       rule_wait[i]);
+	printf("\n#   calls written %d, answered cancelled %d, by the marks replay %d\n", w.calls.made.created,
+	       w.calls.made.answered, w.marks.created);
 	db_close(db);
 	unsetenv("BROBYGGER_TODAY");
 }

@@ -590,6 +590,51 @@ static void sweep_batch(void)
 	db_close(db);
 }
 
+/* The day's rules write the sweep's calls a step at a time
+ * (calls_due_step), each step all or none: twenty citizens and more
+ * without contact, the last call of the second step cannot be written. The first
+ * step's calls stay; none of the second's does. */
+static void sweep_step_fails(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("sweep-step.db", &desk);
+	exec_ok(db, "UPDATE settings SET value = '40' WHERE key = 'no_contact_per_day'");
+	for (int i = 0; i < 20; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO citizens(id, name, created_at) VALUES (%d, 'Tavs Borger %d', '2026-08-01 10:00:00');"
+			 "INSERT INTO consents(citizen_id, purpose, given_on) VALUES (%d, 'volunteer_contact', '2026-08-01');",
+			 11 + i, i + 1, 11 + i);
+		exec_ok(db, sql);
+	}
+	struct desk nobody = { .db = db, .users_exist = true };
+	struct date day = { 2026, 11, 26 };
+	struct calls_due due = { 0 };
+	TAP_INT_EQ(calls_due_step(&nobody, day, &due), DB_OK, "the sweep");
+	int total = due.ncalls;
+	TAP_CHECK(total >= 20 && total <= 2 * CALLS_DUE_STEP, "twenty calls and more to write, in two steps (%d)",
+		  total);
+	char when[CALL_KEY + 32];
+	snprintf(when, sizeof when, "NEW.source_key = '%s'", due.calls[due.ncalls - 1].source_key);
+	inject(db, "injected_last", "BEFORE INSERT", "follow_ups", when);
+	TAP_INT_EQ(calls_due_step(&nobody, day, &due), DB_OK, "the first step writes");
+	TAP_CHECK(calls_due_step(&nobody, day, &due) != DB_OK, "the second step's last call cannot be written");
+	TAP_CHECK(due.done && !due.calls, "which ends the day's calls (the next start tries again)");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), CALLS_DUE_STEP,
+		   "the first step's calls remain, none of the second's");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), CALLS_DUE_STEP,
+		   "the audit log has the first step's lines only");
+	uninject(db, "injected_last", "follow_ups");
+	struct calls_due again = { 0 };
+	while (!again.done)
+		if (calls_due_step(&nobody, day, &again) != DB_OK)
+			break;
+	TAP_CHECK(again.done && again.made.created == total - CALLS_DUE_STEP, "without the fault the rest is written (%d)",
+		  again.made.created);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups"), total, "all of them, once each");
+	db_close(db);
+}
+
 /* Anonymising Åse: her course, match, enrolment and calls end, her
  * consents are withdrawn, her details removed, and last the audit line. */
 static void anonymise_fails(void)
@@ -770,6 +815,7 @@ int main(void)
 	outcome_new_match_fails();
 	measure_with_consent_now();
 	sweep_batch();
+	sweep_step_fails();
 	anonymise_fails();
 	withdraw_registration_fails();
 	retention_fails();

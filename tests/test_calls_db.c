@@ -14,6 +14,7 @@
 #include "dbrules.h"
 #include "migrate.h"
 #include "store_settings.h"
+#include "strbuf.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -629,6 +630,165 @@ static void test_no_contact_quota(void)
 	db_close(db);
 }
 
+/* A day with more to write than a step writes: thirty citizens without
+ * contact (the quota raised to forty) and twenty calls after missed
+ * sessions that the citizens answered by coming back. */
+static void many_to_write(struct db *db)
+{
+	sql(db, "UPDATE settings SET value = '40' WHERE key = 'no_contact_per_day'");
+	for (int i = 0; i < 30; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Tavs Borger %d", i + 1);
+		citizen(db, name, "11 11 11 11", "2026-08-01");
+	}
+	long long first;
+	long long act = activity_with_sessions(db, &first);
+	long long missed = session_on(db, act, "2026-11-17"), came = session_on(db, act, "2026-11-24");
+	for (int i = 0; i < 20; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Kom Igen %d", i + 1);
+		long long c = citizen(db, name, "22 22 22 22", "2026-11-01");
+		sql(db, "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (%lld, %lld, '2026-11-02')", c,
+		    act);
+		long long enrolment = db_last_insert_id(db);
+		sql(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%lld, %lld, 'absent'),"
+			" (%lld, %lld, 'present')", missed, c, came, c);
+		sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+			" VALUES (%lld, 'missed_sessions', '2026-11-19', 'missed:%lld:%lld')", c, enrolment, missed);
+	}
+}
+
+/* The calls and their audit lines, row by row, as one text (no times). */
+static void calls_written(struct db *db, char *out, size_t size)
+{
+	struct strbuf b = strbuf_on(out, size);
+	const char *const queries[] = {
+		"SELECT id, citizen_id, reason, due_on, status, COALESCE(source_key, ''), COALESCE(note, '')"
+		" FROM follow_ups ORDER BY id",
+		"SELECT action, entity, entity_id, COALESCE(detail, '') FROM audit_log ORDER BY id",
+	};
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		struct db_stmt *st;
+		if (db_prepare(db, &st, queries[q]) != DB_OK)
+			return;
+		int columns = q == 0 ? 7 : 4;
+		while (db_step(st) == DB_ROW)
+			for (int c = 0; c < columns; c++)
+				strbuf_add(&b, "%s%s", db_column_text(st, c), c + 1 < columns ? "|" : "\n");
+		db_finalize(st);
+	}
+}
+
+/* A key waits from the engine's tenth question on. */
+static bool key_at_tenth(void *ctx)
+{
+	int *asked = ctx;
+	return ++*asked >= 10;
+}
+
+/* The day's rules write the sweep's calls a step at a time
+ * (calls_due_step), and end exactly where writing them at once ends. */
+static void test_due_in_steps(void)
+{
+	struct db *once = open_fresh("due-once.db");
+	struct desk at_once = desk;
+	many_to_write(once);
+	struct db *db = open_fresh("due-steps.db");
+	many_to_write(db);
+
+	struct calls_due due = { 0 };
+	/* A key comes halfway through the sweep's reads (SQLite: a server
+	 * runs each step to its end): nothing half read is kept. */
+	if (!testdb_pg()) {
+		int asked = 0;
+		db_interrupt_when(db, key_at_tenth, &asked);
+		TAP_INT_EQ(calls_due_step(&desk, today, &due), DB_ERR_INTERRUPTED, "a key stops the sweep");
+		db_interrupt_when(db, NULL, NULL);
+		TAP_CHECK(!due.swept && !due.done && !due.calls && !due.answered && due.ncalls + due.nanswered == 0,
+			  "which keeps nothing and is done again");
+	}
+	TAP_INT_EQ(calls_due_step(&desk, today, &due), DB_OK, "the first step sweeps");
+	TAP_CHECK(due.swept && !due.done && due.ncalls == 30 && due.nanswered == 20,
+		  "and keeps 30 calls to write and 20 to cancel (%d, %d)", due.ncalls, due.nanswered);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'no_contact'"), 0,
+		   "reading only");
+	TAP_INT_EQ(calls_due_step(&desk, today, &due), DB_OK, "the next step writes");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'no_contact'"), CALLS_DUE_STEP,
+		   "no more calls than a step writes");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'"), CALLS_DUE_STEP,
+		   "each in the audit log");
+	int steps = 2;
+	while (!due.done && steps < 100) {
+		if (calls_due_step(&desk, today, &due) != DB_OK)
+			break;
+		steps++;
+	}
+	int writes = (50 + CALLS_DUE_STEP - 1) / CALLS_DUE_STEP;
+	TAP_CHECK(due.done && steps == 1 + writes, "done after the sweep and %d steps of writing (%d steps)", writes,
+		  steps);
+	TAP_CHECK(!due.calls && !due.answered, "the list is given back when done");
+	TAP_CHECK(due.made.created == 30 && due.made.answered == 20 && due.made.no_contact_created == 30,
+		  "30 calls written, 20 cancelled, as the steps tell (%d, %d, %d)", due.made.created,
+		  due.made.answered, due.made.no_contact_created);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM (SELECT citizen_id FROM follow_ups WHERE reason = 'no_contact'"
+				    " GROUP BY citizen_id HAVING count(*) = 1) AS once_each"), 30, "each call once");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups AS f WHERE (SELECT count(*) FROM audit_log AS a"
+				    " WHERE a.entity = 'follow_up' AND a.entity_id = f.id) = 1"), 50,
+		   "each call written or cancelled has one audit line");
+	TAP_INT_EQ(calls_due_step(&desk, today, &due), DB_OK, "a step after the end");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 50, "does nothing");
+
+	struct call_sweep s;
+	TAP_INT_EQ(calls_plan_due(&at_once, today, false, &s), DB_OK, "the same day written at once");
+	TAP_CHECK(s.created == 30 && s.answered == 20 && s.no_contact_created == 30, "tells the same");
+	static char in_steps[65536], at_once_text[65536];
+	calls_written(db, in_steps, sizeof in_steps);
+	calls_written(once, at_once_text, sizeof at_once_text);
+	TAP_CHECK(strlen(in_steps) > 1000 && strcmp(in_steps, at_once_text) == 0,
+		  "the calls and the audit log in steps are those written at once");
+	db_close(once);
+	db_close(db);
+}
+
+/* Another desk acts between the steps: a call it wrote is not written
+ * twice, and a call it recorded is not cancelled. */
+static void test_due_steps_others(void)
+{
+	struct db *db = open_fresh("due-others.db");
+	many_to_write(db);
+	struct calls_due due = { 0 };
+	TAP_INT_EQ(calls_due_step(&desk, today, &due), DB_OK, "the sweep");
+	TAP_CHECK(due.ncalls > CALLS_DUE_STEP, "more calls than a step writes");
+	/* The last call of the list, and the first answered one. */
+	const struct call_new *last = &due.calls[due.ncalls - 1];
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key) VALUES (%lld, '%s', '%s', '%s')",
+	    last->citizen_id, last->reason, last->due_on, last->source_key);
+	sql(db, "UPDATE follow_ups SET status = 'done', outcome = 'reached', done_at = '2026-11-26 10:00:00'"
+		" WHERE id = %lld", due.answered[0].call_id);
+	long long recorded = due.answered[0].call_id;
+	while (!due.done)
+		if (calls_due_step(&desk, today, &due) != DB_OK)
+			break;
+	TAP_CHECK(due.done && due.made.created == 29 && due.made.answered == 19,
+		  "29 calls written, 19 cancelled (%d, %d)", due.made.created, due.made.answered);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'no_contact'"), 30,
+		   "the call the other desk wrote is there once");
+	char q[200];
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'done'", recorded);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the call the other desk recorded stays recorded");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'"), 48,
+		   "the audit log has only what the steps did");
+
+	/* Left before the end (a desk closed): the kept list is given back. */
+	struct calls_due left = { 0 };
+	sql(db, "UPDATE follow_ups SET status = 'open' WHERE status = 'cancelled'");
+	TAP_INT_EQ(calls_due_step(&desk, today, &left), DB_OK, "another day's sweep");
+	TAP_CHECK(left.nanswered == 19 && !left.done, "keeps what it found (%d)", left.nanswered);
+	calls_due_free(&left);
+	TAP_CHECK(!left.calls && !left.answered && left.nanswered == 0, "given back");
+	db_close(db);
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
@@ -644,6 +804,8 @@ int main(void)
 	test_referrer_not_counted();
 	test_outcomes();
 	test_no_contact_quota();
+	test_due_in_steps();
+	test_due_steps_others();
 	testdb_finish();
 	return tap_done();
 }

@@ -41,7 +41,7 @@ static void fingerprint(struct db *db, const struct daily_work *w, char *out, si
 		 testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'no_contact'"),
 		 testdb_count(db, "SELECT count(*) FROM sessions"),
 		 testdb_count(db, "SELECT count(*) FROM citizens WHERE anonymised_on IS NOT NULL"),
-		 testdb_count(db, "SELECT count(*) FROM audit_log"), w->sessions.created, w->calls.created,
+		 testdb_count(db, "SELECT count(*) FROM audit_log"), w->sessions.created, w->calls.made.created,
 		 w->marks.created, w->no_contact.waiting, (long long)w->retention.total.citizens);
 }
 
@@ -117,7 +117,7 @@ int main(void)
 	TAP_STR_EQ(check, "ok", "the file is whole");
 	TAP_INT_EQ(db_exec(stopped, "INSERT INTO citizens_fts(citizens_fts) VALUES ('integrity-check')"), DB_OK,
 		   "and so is the search's full-text index");
-	TAP_CHECK(wa.calls.created + wa.marks.created > 0 && wa.sessions.created > 0,
+	TAP_CHECK(wa.calls.made.created + wa.marks.created > 0 && wa.sessions.created > 0,
 		  "and the day had calls and sessions to make");
 	/* The call list shows "99+" past COUNT_SHOWN_MAX: the count of who
 	 * waits after no contact stops there, not at the last citizen. */
@@ -126,6 +126,8 @@ int main(void)
 		  "the no-contact count stops past %d (%lld counted, up to citizen %lld of %lld)", COUNT_SHOWN_MAX,
 		  wa.no_contact.waiting, wa.no_contact.after_id, last);
 
+	daily_end(&wa);
+	daily_end(&wb);
 	db_close(whole);
 	db_close(stopped);
 	testdb_finish();

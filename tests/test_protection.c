@@ -620,9 +620,11 @@ static void daily_rules(void)
 		   "Fie is anonymised");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM follow_ups AS f JOIN citizens AS c ON c.id = f.citizen_id"
 			 " WHERE f.status = 'open' AND c.anonymised_on IS NOT NULL"), 0, "and has no call planned");
+	daily_end(&w);
 	daily_begin(&w, today);
 	TAP_INT_EQ(daily_step(&nobody, &w), DB_OK, "the next start the same day");
 	TAP_CHECK(w.retention.done && !w.retention.total.ran, "finds the retention rule done in one step");
+	daily_end(&w);
 	db_close(db);
 }
 

@@ -277,6 +277,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			app_status_db(&app, r);
 	}
 	if (!app_push(&app, &home_screen, NULL)) {
+		daily_end(&app.daily);
 		term_stop();
 		fprintf(stderr, "brobygger: %s\n", app.status);
 		return 1;
@@ -303,8 +304,10 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
 			/* Left running past midnight: the new day's rules. */
-			if (!work && date_to_days(date_today()) != date_to_days(app.daily.today))
+			if (!work && date_to_days(date_today()) != date_to_days(app.daily.today)) {
+				daily_end(&app.daily);
 				daily_begin(&app.daily, date_today());
+			}
 			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
 			/* The day's rules write too: what they leave in the WAL
 			 * is copied between their steps, once it is worth it. */
@@ -352,6 +355,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 	/* Each screen's leave keeps unsaved typing as a draft. */
 	while (app.depth > 0)
 		app_pop(&app);
+	daily_end(&app.daily);
 	bool script = term_script_mode();
 	term_stop();
 	if (app.exit_status == 3 && script)
