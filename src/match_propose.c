@@ -19,7 +19,7 @@ static bool assign_kind(const struct match_citizen_facts *citizens, int n, const
 	if (cols == 0 || n == 0)
 		return true;
 	int *score = calloc((size_t)n * (size_t)cols, sizeof(int));
-	int *capacity = malloc(sizeof(int) * (size_t)cols);
+	int *capacity = calloc((size_t)cols, sizeof(int));
 	bool ok = score && capacity;
 	if (ok) {
 		for (int j = 0; j < cols; j++) {
