@@ -55,6 +55,7 @@ struct lite {
 	int wal_frames;          /* in the WAL after the last commit */
 	bool wal_copied;         /* all copied: the next commit starts the WAL over */
 	int page_size;           /* in WAL mode as the desk opens it; else 0 */
+	bool refused;            /* db_refuse_writes */
 };
 
 static const struct db_engine lite_engine;
@@ -464,6 +465,7 @@ static void lite_close(struct db *db)
 
 static enum db_status lite_refuse_writes(struct db *db)
 {
+	L(db)->refused = true;
 	return lite_exec(db, "PRAGMA query_only = ON");
 }
 
@@ -607,15 +609,18 @@ static enum db_status lite_checkpoint_idle(struct db *db, bool *more)
 			return DB_OK;
 		if (rc != SQLITE_OK)
 			return note_error(db, rc);
+		/* Part copied (another desk still reads what is left): the
+		 * next idle moment, not this one, tries again. */
 		if (copied >= log) {
 			l->wal_frames = 0;
 			l->wal_copied = true;
+			*more = true;
 		}
-		*more = true;
 		return DB_OK;
 	}
-	/* Steps 2 and 3 where the desk opened the file in WAL mode. */
-	if (!l->page_size)
+	/* Steps 2 and 3 where the desk opened the file in WAL mode, and
+	 * not in a file found damaged (nothing more is written there). */
+	if (!l->page_size || l->refused)
 		return DB_OK;
 	if (l->wal_copied) {
 		*more = true;

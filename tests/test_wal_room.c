@@ -214,6 +214,34 @@ static void test_start_over_when_idle(void)
 	db_close(db);
 }
 
+/* Another desk still reading what the WAL holds: the copy stops short,
+ * and no next piece is due at once (the desk would spin on it); a later
+ * idle moment copies the rest. */
+static void test_reader_in_the_wal(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "reader.db");
+	struct db *db, *other;
+	db_open(path, &db);
+	db_exec(db, "CREATE TABLE t(x TEXT)");
+	idle_all(db);
+	db_open(path, &other);
+	insert(db, "seen by the other desk");
+	db_begin_read(other);
+	long long seen = testdb_count(other, "SELECT count(*) FROM t");
+	for (int i = 0; i < 20; i++)
+		insert(db, "a row");
+	bool more = true;
+	db_idle_piece(db, &more);
+	TAP_CHECK(seen == 1 && !more, "a desk reading an older state: the copy stops short, nothing more due");
+	db_end(other, DB_OK);
+	db_close(other);
+	db_idle_piece(db, &more);
+	TAP_CHECK(more, "once it is done, the next idle moment copies the rest");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 21, "every row there");
+	db_close(db);
+}
+
 int main(void)
 {
 	if (!testdb_start("wal_room"))
@@ -222,6 +250,7 @@ int main(void)
 	test_killed_in_the_room();
 	test_room_alone();
 	test_start_over_when_idle();
+	test_reader_in_the_wal();
 	testdb_finish();
 	return tap_done();
 }
