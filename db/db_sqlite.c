@@ -562,7 +562,7 @@ static enum db_status wal_room_piece(struct lite *l, bool *more)
 		*more = rc == SQLITE_OK && size + piece < wanted;
 	}
 	int end = sqlite3_exec(l->h, "COMMIT", NULL, NULL, NULL);
-	if (end != SQLITE_OK)
+	if (end != SQLITE_OK && !sqlite3_get_autocommit(l->h))
 		sqlite3_exec(l->h, "ROLLBACK", NULL, NULL, NULL);
 	return note_error(&l->base, rc != SQLITE_OK ? rc : end);
 }
@@ -583,8 +583,10 @@ static enum db_status wal_start_over(struct lite *l)
 	if (r == DB_OK)
 		r = lite_exec(db, bump);
 	if (r == DB_OK)
-		return lite_exec(db, "COMMIT");
-	sqlite3_exec(l->h, "ROLLBACK", NULL, NULL, NULL);
+		r = lite_exec(db, "COMMIT");
+	/* Whatever failed, no transaction is left open for the next use case. */
+	if (r != DB_OK && !sqlite3_get_autocommit(l->h))
+		sqlite3_exec(l->h, "ROLLBACK", NULL, NULL, NULL);
 	return r;
 }
 
