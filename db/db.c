@@ -228,7 +228,14 @@ void db_set_busy_timeout(struct db *db, int ms)
 
 enum db_status db_checkpoint_idle(struct db *db)
 {
-	return db->engine->checkpoint_idle ? db->engine->checkpoint_idle(db) : DB_OK;
+	bool more;
+	return db_idle_piece(db, &more);
+}
+
+enum db_status db_idle_piece(struct db *db, bool *more)
+{
+	*more = false;
+	return db->engine->checkpoint_idle ? db->engine->checkpoint_idle(db, more) : DB_OK;
 }
 
 void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)

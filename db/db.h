@@ -101,6 +101,15 @@ void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
  * (a mark waits for its own fsync alone). Cheap when there is nothing to
  * copy; nothing on a server. */
 enum db_status db_checkpoint_idle(struct db *db);
+/* The upkeep of the WAL while nobody waits, a piece at a time (each some
+ * hundreds of microseconds, a few milliseconds at most), *more while a
+ * next piece is due: the copy above; then the commit that starts the WAL
+ * over (its header written and synced then, not by the next mark's
+ * commit); then written room past the WAL's frames, so a commit
+ * overwrites it instead of growing the file (an fdatasync that finds
+ * the file grown writes its inode too). No sync any commit makes is
+ * left out or made weaker. */
+enum db_status db_idle_piece(struct db *db, bool *more);
 
 enum db_status db_exec(struct db *db, const char *sql);
 

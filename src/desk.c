@@ -71,9 +71,11 @@ bool desk_others_changed(struct desk *d)
 	return !first;
 }
 
-void desk_idle(struct desk *d)
+bool desk_idle(struct desk *d)
 {
-	db_checkpoint_idle(d->db);
+	bool more = false;
+	db_idle_piece(d->db, &more);
+	return more;
 }
 
 const char *desk_centre(struct desk *d)

@@ -68,10 +68,11 @@ void desk_damaged(struct desk *d);
  * screens then read again what they show. */
 bool desk_others_changed(struct desk *d);
 /* No key waits (the desk idles, or between two steps of the day's rules):
- * the database tidies what its commits left for later
- * (db_checkpoint_idle). Nothing anyone confirmed depends on it, so it
- * says nothing back. */
-void desk_idle(struct desk *d);
+ * the database tidies what its commits left for later, one short piece
+ * (db_idle_piece); true while another piece is due, for the next moment
+ * no key waits. Nothing anyone confirmed depends on it, so it says
+ * nothing of how it went. */
+bool desk_idle(struct desk *d);
 
 /* The wall clock in seconds, for waits after wrong PINs; tests set
  * their own (NULL: the real one). */

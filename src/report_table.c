@@ -10,6 +10,7 @@
 #include "number.h"
 #include "report_rules.h"
 #include "store_report.h"
+#include "strbuf.h"
 #include "vocab.h"
 
 /* ---------- building ---------- */
@@ -47,7 +48,9 @@ static struct report_row *row(struct report_table *t, const char *label)
 	}
 	struct report_row *r = &t->rows[t->nrows++];
 	memset(r, 0, sizeof *r);
-	snprintf(r->label, sizeof r->label, "%s", label);
+	/* A label longer than its cell is cut at a whole character. */
+	struct strbuf b = strbuf_on(r->label, sizeof r->label);
+	strbuf_add(&b, "%s", label);
 	return r;
 }
 

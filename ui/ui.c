@@ -293,6 +293,10 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		app_status(&app, STATUS_INFO, "%s", start_notice);
 
 	unsigned redraw = RD_ALL;
+	/* The database's upkeep (desk_idle) has a piece due: done as soon as
+	 * no key waits, not half a second later, so it falls between two
+	 * marks of a roll call rather than into the next. */
+	bool upkeep = true;
 	while (!app.quit) {
 		if (redraw) {
 			redraw_parts(&app, redraw);
@@ -300,7 +304,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		}
 		/* The rules of the day run while no key waits. */
 		bool work = daily_pending(&app.daily);
-		ui_key key = work ? term_typed_key() : term_next_key();
+		ui_key key = work || upkeep ? term_typed_key() : term_next_key();
 		redraw = RD_NONE;
 		if (key == UIK_NONE) {
 			/* Left running past midnight: the new day's rules. */
@@ -311,8 +315,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
 			/* The day's rules write too: what they leave in the WAL
 			 * is copied between their steps, once it is worth it. */
-			if (!term_key_waiting())
-				desk_idle(&app.desk);
+			upkeep = !term_key_waiting() && desk_idle(&app.desk);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
@@ -323,6 +326,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			continue;
 		}
 		app.last_key_at = term_seconds();
+		upkeep = true;
 		if (key == UIK_STOP) {
 			/* Every confirmed change is already committed: just leave. */
 			app.exit_status = 128 + (int)term_stop_signal;
