@@ -821,12 +821,14 @@ static enum db_status lite_step(struct db_stmt *st)
 {
 	struct lite *l = L(st->db);
 	sqlite3_stmt *s = S(st)->s;
-	/* A read about to begin gives way to a key at once, as the progress
-	 * handler would have it after PROGRESS_STEPS: a step of the day's
-	 * rules made of many short reads never came to that count, and a key
-	 * waited for all of them. Like a read stopped by SQLite, it leaves
-	 * the transaction to db_end. */
-	if (l->pending && !sqlite3_stmt_busy(s) && sqlite3_stmt_readonly(s) && l->pending(l->pending_ctx)) {
+	/* A statement about to begin gives way to a key at once, as the
+	 * progress handler would have it after PROGRESS_STEPS: a step of the
+	 * day's rules made of many short statements never came to that
+	 * count, and a key waited for all of them (at 300,000 citizens 20 ms
+	 * for the writes of anonymising one citizen). A write stopped so is
+	 * no different from a read stopped after writes: the step's
+	 * transaction is rolled back whole by db_end and done again later. */
+	if (l->pending && !sqlite3_stmt_busy(s) && l->pending(l->pending_ctx)) {
 		snprintf(st->db->detail, sizeof st->db->detail, "interrupted");
 		return DB_ERR_INTERRUPTED;
 	}
