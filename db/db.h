@@ -87,8 +87,8 @@ const char *db_errdetail(const struct db *db);
 /* The busy timeout in milliseconds; tests shorten it. */
 void db_set_busy_timeout(struct db *db, int ms);
 /* Until called again with NULL: a statement that runs on this connection
- * stops as soon as `pending(ctx)` says so (asked every few thousand of
- * the engine's steps) with DB_ERR_INTERRUPTED. A write stopped so takes
+ * stops as soon as `pending(ctx)` says so (asked before each statement
+ * begins and about every 0.1 ms while one runs) with DB_ERR_INTERRUPTED. A write stopped so takes
  * its whole transaction with it, and what the use case runs after it is
  * refused until db_end; a read leaves the transaction for db_end to roll
  * back. Either way db_end says DB_ERR_INTERRUPTED and nothing stays. The
