@@ -226,12 +226,6 @@ void db_set_busy_timeout(struct db *db, int ms)
 	db->engine->set_busy_timeout(db, ms);
 }
 
-enum db_status db_checkpoint_idle(struct db *db)
-{
-	bool more;
-	return db_idle_piece(db, &more);
-}
-
 enum db_status db_idle_piece(struct db *db, bool *more)
 {
 	*more = false;
@@ -297,22 +291,31 @@ enum db_status db_own_centre_only(struct db *db)
 /* The engine ended the transaction by itself (SQLite after a write
  * stopped for a key, a full disk): what follows until db_end would run
  * on its own and be committed at once, so it is refused, and the first
- * failure is what db_end reports. */
+ * failure is what db_end reports. A statement a key stopped before it
+ * began (db_interrupt_when) leaves the engine's transaction open, but
+ * the use case's work is to be done again whole all the same: what
+ * follows is refused too, and db_end rolls back. */
 static bool lost_inside(struct db *db)
 {
 	return db->depth > 0 && db->engine->lost_transaction(db);
 }
 
+static bool refused_inside(struct db *db)
+{
+	return db->failed != DB_OK && db->depth > 0 && (db->failed == DB_ERR_INTERRUPTED || lost_inside(db));
+}
+
 static enum db_status noted(struct db *db, enum db_status r)
 {
-	if (r != DB_OK && r != DB_ROW && r != DB_DONE && db->failed == DB_OK && lost_inside(db))
+	if (r != DB_OK && r != DB_ROW && r != DB_DONE && db->failed == DB_OK
+	    && ((r == DB_ERR_INTERRUPTED && db->depth > 0) || lost_inside(db)))
 		db->failed = r;
 	return r;
 }
 
 enum db_status db_exec(struct db *db, const char *sql)
 {
-	if (db->failed != DB_OK && lost_inside(db))
+	if (refused_inside(db))
 		return db->failed;
 	return noted(db, db->engine->exec(db, sql));
 }
@@ -477,7 +480,7 @@ enum db_status db_step(struct db_stmt *st)
 {
 	if (st->err != DB_OK)
 		return st->err;
-	if (st->db->failed != DB_OK && lost_inside(st->db))
+	if (refused_inside(st->db))
 		return st->err = st->db->failed;
 	enum db_status r = noted(st->db, st->db->engine->step(st));
 	if (r != DB_ROW && r != DB_DONE)

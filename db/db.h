@@ -96,19 +96,17 @@ void db_set_busy_timeout(struct db *db, int ms);
  * however long a step of it is. A commit is never stopped halfway. On a
  * server it does nothing: the work there runs to its end. */
 void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
-/* Called when nobody waits: what the commits since wrote to the side of
- * the file (SQLite's WAL) is copied into it, so a commit does not have to
- * (a mark waits for its own fsync alone). Cheap when there is nothing to
- * copy; nothing on a server. */
-enum db_status db_checkpoint_idle(struct db *db);
-/* The upkeep of the WAL while nobody waits, a piece at a time (each some
- * hundreds of microseconds, a few milliseconds at most), *more while a
- * next piece is due: the copy above; then the commit that starts the WAL
- * over (its header written and synced then, not by the next mark's
- * commit); then written room past the WAL's frames, so a commit
- * overwrites it instead of growing the file (an fdatasync that finds
- * the file grown writes its inode too). No sync any commit makes is
- * left out or made weaker. */
+/* Called when nobody waits: the upkeep of what the commits since wrote to
+ * the side of the file (SQLite's WAL), a piece at a time, *more while a
+ * next piece is due. First the WAL is copied into the file, so a commit
+ * does not have to; then a commit that starts the WAL over (its header
+ * written and synced then, not by the next mark's commit); then room
+ * written past the WAL's frames, so a commit overwrites it instead of
+ * growing the file (an fdatasync that finds the file grown writes its
+ * inode too). Each piece waits for one sync of the disk at most (a
+ * fraction of a millisecond here, more on a slow medium); a key typed
+ * meanwhile waits for it. No sync any commit makes is left out or made
+ * weaker. Nothing on a server. */
 enum db_status db_idle_piece(struct db *db, bool *more);
 
 enum db_status db_exec(struct db *db, const char *sql);

@@ -67,7 +67,7 @@ struct db_engine {
 	enum db_status (*copy_to)(struct db *db, const char *path);
 	enum db_status (*refuse_writes)(struct db *db);
 	void (*set_busy_timeout)(struct db *db, int ms);
-	/* db_checkpoint_idle: one piece of it, *more when another is due;
+	/* db_idle_piece: one piece of the upkeep, *more when another is due;
 	 * NULL where there is nothing to do. */
 	enum db_status (*checkpoint_idle)(struct db *db, bool *more);
 	/* db_interrupt_when; NULL where the engine cannot. */

@@ -178,7 +178,7 @@ int db_make_folder_for(const char *path)
 /* SQLite copies the WAL into the database file after the commit that
  * takes it past 1,000 pages: one mark in a couple of hundred then waits
  * for that copy and its fsync. Here a commit only counts the pages;
- * db_checkpoint_idle copies them while nobody waits, and a commit copies
+ * db_idle_piece copies them while nobody waits, and a commit copies
  * them itself only when the WAL has grown far (idle time never came).
  * A copy cannot be stopped halfway, so a key typed meanwhile waits for
  * all of it (some 30 us a page): from 16 pages on, about what one step
@@ -238,7 +238,7 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 	sqlite3_extended_result_codes(l->h, 1);
 	lite_set_busy_timeout(db, db_busy_timeout_from_env());
 	/* The WAL is copied into the file when the desk is idle
-	 * (db_checkpoint_idle), not by the commit that fills it. */
+	 * (db_idle_piece), not by the commit that fills it. */
 	sqlite3_wal_hook(l->h, lite_wal_hook, l);
 	if ((rc = register_old_functions(l->h)) != SQLITE_OK) {
 		enum db_status st = note_error(db, rc);
@@ -249,6 +249,18 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 	}
 	*out = db;
 	return DB_OK;
+}
+
+static bool in_wal_mode(struct lite *l)
+{
+	sqlite3_stmt *s = NULL;
+	bool wal = false;
+	if (sqlite3_prepare_v2(l->h, "PRAGMA journal_mode", -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const unsigned char *mode = sqlite3_column_text(s, 0);
+		wal = mode && sqlite3_stricmp((const char *)mode, "wal") == 0;
+	}
+	sqlite3_finalize(s);
+	return wal;
 }
 
 static bool is_memory(const char *path)
@@ -407,10 +419,12 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 		 * grows with whatever the day's rules have touched. */
 		if ((st = lite_exec(db, "PRAGMA cache_size = -2048")) != DB_OK)
 			goto fail;
+		/* The WAL's upkeep only where the file is in WAL mode (a file
+		 * on a medium without shared memory may have refused it). */
 		long long page_size;
 		if ((st = db_query_int(db, "PRAGMA page_size", &page_size)) != DB_OK)
 			goto fail;
-		L(db)->page_size = (int)page_size;
+		L(db)->page_size = in_wal_mode(L(db)) ? (int)page_size : 0;
 	}
 	/* Take the write lock once now: a stuck writer is reported at start
 	 * rather than at the first tick of a roll call. */
@@ -602,7 +616,8 @@ static enum db_status lite_checkpoint_idle(struct db *db, bool *more)
 {
 	struct lite *l = L(db);
 	*more = false;
-	if (db->depth > 0)
+	/* Nothing is written in a file found damaged, a copy neither. */
+	if (db->depth > 0 || l->refused)
 		return DB_OK;
 	if (l->wal_frames >= WAL_FRAMES_IDLE) {
 		int log = 0, copied = 0;
@@ -621,9 +636,8 @@ static enum db_status lite_checkpoint_idle(struct db *db, bool *more)
 		}
 		return DB_OK;
 	}
-	/* Steps 2 and 3 where the desk opened the file in WAL mode, and
-	 * not in a file found damaged (nothing more is written there). */
-	if (!l->page_size || l->refused)
+	/* Steps 2 and 3 where the desk opened the file in WAL mode. */
+	if (!l->page_size)
 		return DB_OK;
 	if (l->wal_copied) {
 		*more = true;

@@ -522,8 +522,13 @@ enum db_status store_calls_insert(struct db *db, const struct call_new *c, long 
 	*id = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
+		/* Never a call for a citizen anonymised meanwhile: the day's
+		 * calls are written in steps after the sweep that found them,
+		 * and another desk may have anonymised one in between (which
+		 * cancelled their open calls). */
 		"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
-		" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
+		" SELECT :citizen, :reason, :due_on, :due_time, :responsible, :key"
+		" WHERE NOT EXISTS (SELECT 1 FROM citizens WHERE id = :citizen AND anonymised_on IS NOT NULL)"
 		" ON CONFLICT(source_key) DO NOTHING");
 	if (r != DB_OK)
 		return r;

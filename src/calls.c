@@ -402,8 +402,11 @@ enum db_status calls_due_step(struct desk *d, struct date today, struct calls_du
 		if ((r = write_calls(d, c, c->next, upto)) == DB_OK)
 			c->next = upto;
 	}
-	/* Stopped for a key: the same step again next time. */
-	if (r == DB_ERR_INTERRUPTED)
+	/* Stopped for a key, or another desk held the write lock past the
+	 * busy timeout: the same step again next time, so the calls not
+	 * written yet are not dropped for the day (a lock held through a
+	 * few tries gives way to tomorrow's sweep). */
+	if (r == DB_ERR_INTERRUPTED || (r == DB_ERR_BUSY && c->swept && ++c->busy < CALLS_DUE_BUSY_TRIES))
 		return r;
 	if (r != DB_OK || c->next >= total) {
 		c->done = true;

@@ -74,7 +74,7 @@ enum db_status calls_plan_since(struct desk *d, struct date today, struct call_s
  * from its start; a failure ends the work. No role check, as
  * calls_plan_due. Zeroed to begin; the list is given back when done, or
  * by calls_due_free when the work is left before. */
-enum { CALLS_DUE_STEP = 16 };
+enum { CALLS_DUE_STEP = 16, CALLS_DUE_BUSY_TRIES = 3 };
 
 /* A call after missed sessions that the citizen answered by coming back
  * before it was made: cancelled, with the day they came as the note. */
@@ -91,6 +91,7 @@ struct calls_due {
 	int next;                        /* the next to write: the calls, then the answered */
 	bool swept;
 	bool done;
+	int busy;                        /* write steps another desk's lock held off */
 	struct call_sweep made;          /* what the steps wrote so far */
 };
 enum db_status calls_due_step(struct desk *d, struct date today, struct calls_due *c);

@@ -576,13 +576,18 @@ void match_citizen_ready(struct match_citizen_facts *c, const struct pick *barri
 }
 
 /* Volunteers of one name are told apart wherever the desk picks one: the
- * name shown gets the birth year, else the postcode, else the number, as
- * a citizen's namesakes do in lists ("Anne Jensen (1975)"). */
+ * name shown gets the birth year and the postcode, or the one known, else
+ * the number, as a citizen's namesakes do in lists ("Anne Jensen (1975,
+ * 8000)"). */
 static void tell_apart(struct match_volunteer_facts *v)
 {
 	char tag[48], name[CIT_NAME];
-	if (v->birth_year > 0 || v->postcode > 0)
-		snprintf(tag, sizeof tag, " (%d)", v->birth_year > 0 ? v->birth_year : v->postcode);
+	if (v->birth_year > 0 && v->postcode > 0)
+		snprintf(tag, sizeof tag, " (%d, %04d)", v->birth_year, v->postcode);
+	else if (v->birth_year > 0)
+		snprintf(tag, sizeof tag, " (%d)", v->birth_year);
+	else if (v->postcode > 0)
+		snprintf(tag, sizeof tag, " (%04d)", v->postcode);
 	else
 		snprintf(tag, sizeof tag, _(" (no. %lld)"), v->id);
 	/* A name too long for the tag too gives way, whole characters. */

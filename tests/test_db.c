@@ -379,6 +379,22 @@ static void test_interrupt(void)
 	TAP_INT_EQ(r, DB_ERR_INTERRUPTED, "a long read stops too");
 	TAP_INT_EQ(db_end(db, r), DB_ERR_INTERRUPTED, "its transaction is rolled back");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 0, "with the row before it");
+
+	/* A key stops a write before it begins: the transaction is left to
+	 * db_end, and nothing after it runs meanwhile. */
+	struct db_stmt *second, *third;
+	db_begin(db);
+	db_exec(db, "INSERT INTO t(x) VALUES (5)");
+	db_prepare(db, &second, "INSERT INTO t(x) VALUES (6)");
+	db_prepare(db, &third, "INSERT INTO t(x) VALUES (7)");
+	db_interrupt_when(db, key_waits, NULL);
+	TAP_INT_EQ(db_step(second), DB_ERR_INTERRUPTED, "a write about to begin gives way to the key");
+	db_interrupt_when(db, NULL, NULL);
+	TAP_INT_EQ(db_step(third), DB_ERR_INTERRUPTED, "the next write of the same transaction is refused");
+	db_finalize(second);
+	db_finalize(third);
+	TAP_INT_EQ(db_end(db, DB_OK), DB_ERR_INTERRUPTED, "the transaction ends stopped, whatever the use case said");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 0, "with nothing of it written");
 	TAP_INT_EQ(db_exec(db, "INSERT INTO t(x) VALUES (4)"), DB_OK, "without the key, the next write goes through");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 1, "and stays");
 	db_close(db);
@@ -417,7 +433,8 @@ static void test_checkpoint_idle(void)
 	all &= stat(wal, &st) == 0;
 	TAP_CHECK(all && st.st_size > 1100L * 4096, "120 commits, none copied the WAL into the file (%lld bytes beside it)",
 		  (long long)st.st_size);
-	TAP_INT_EQ(db_checkpoint_idle(db), DB_OK, "the idle desk copies it");
+	bool more = false;
+	TAP_INT_EQ(db_idle_piece(db, &more), DB_OK, "the idle desk copies it");
 	db_exec(db, "INSERT INTO t(x) VALUES ('after')");
 	long long frames = wal_frames(db);
 	TAP_CHECK(frames >= 1 && frames < 10, "and the next commit starts the WAL again (%lld frames)", frames);

@@ -513,7 +513,7 @@ static void namesakes(void)
 {
 	struct match_volunteer_facts vols[4] = {
 		{ .id = 1, .name = "Anne Jensen", .birth_year = 1975, .namesake = true },
-		{ .id = 2, .name = "Bo Holm", .birth_year = 1960 },
+		{ .id = 2, .name = "Bo Holm", .birth_year = 1960, .postcode = 800, .namesake = true },
 		{ .id = 3, .name = "Anne Jensen", .postcode = 8000, .namesake = true },
 		{ .id = 4, .name = "Anne Jensen", .namesake = true },
 	};
@@ -522,7 +522,11 @@ static void namesakes(void)
 	TAP_STR_EQ(vols[0].name, "Anne Jensen (1975)", "a namesake volunteer is shown with the birth year");
 	TAP_STR_EQ(vols[2].name, "Anne Jensen (8000)", "without a birth year, with the postcode");
 	TAP_STR_EQ(vols[3].name, "Anne Jensen (no. 4)", "without either, with the number");
-	TAP_STR_EQ(vols[1].name, "Bo Holm", "a name nobody else has stays as it is");
+	TAP_STR_EQ(vols[1].name, "Bo Holm (1960, 0800)", "with both, both; a postcode in four digits");
+	struct match_volunteer_facts alone = { .id = 5, .name = "Eva Due", .birth_year = 1970 };
+	struct match_pool one = { .volunteers = &alone, .nvolunteers = 1 };
+	match_pool_ready(&one);
+	TAP_STR_EQ(alone.name, "Eva Due", "a name nobody else has stays as it is");
 }
 
 int main(void)
