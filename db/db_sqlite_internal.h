@@ -1,0 +1,66 @@
+/* db_sqlite_internal.h — inside db/: the SQLite engine's connection, shared
+ * by db_sqlite.c (the engine) and db_sqlite_wal.c (the WAL's upkeep). */
+#ifndef BB_DB_SQLITE_INTERNAL_H
+#define BB_DB_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "db_engine.h"
+
+/* Prepared statements kept for the next use of the same SQL text: half of
+ * a mark's CPU time was SQLite parsing the same statements again. A
+ * statement in use is not shared; the same SQL nested in itself gets a
+ * statement of its own. The least recently used gives way when all are
+ * taken. */
+enum { STMT_CACHE = 96 };
+
+struct lite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *s;
+	struct cached_stmt *cached; /* where it goes back to, or NULL */
+};
+
+struct cached_stmt {
+	char *sql;
+	unsigned long hash;
+	sqlite3_stmt *s;
+	struct lite_stmt handle;
+	bool in_use;
+	unsigned long long used_at;
+};
+
+struct lite {
+	struct db base;
+	sqlite3 *h;
+	int busy_ms;
+	struct cached_stmt cache[STMT_CACHE];
+	unsigned long long uses; /* a clock for the cache's least recently used */
+	long long vm_steps;      /* db_work: the engine's steps of finished statements */
+	int hold;                /* 1 + the index in holds[], or 0 */
+	bool (*pending)(void *ctx); /* db_interrupt_when */
+	void *pending_ctx;
+	double asked_at;         /* when lite_progress last asked it, ms */
+	int wal_frames;          /* in the WAL after the last commit */
+	bool wal_copied;         /* all copied: the next commit starts the WAL over */
+	int page_size;           /* in WAL mode as the desk opens it; else 0 */
+	bool refused;            /* db_refuse_writes */
+};
+
+static inline struct lite *L(const struct db *db)
+{
+	return (struct lite *)db;
+}
+
+/* db_sqlite.c */
+enum db_status lite_note_error(struct db *db, int rc);
+enum db_status lite_exec(struct db *db, const char *sql);
+
+/* db_sqlite_wal.c: the hook that counts a commit's frames (and copies the
+ * WAL past WAL_FRAMES_MAX); whether the file is in WAL mode; one piece of
+ * the idle upkeep (db_idle_piece). */
+int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames);
+bool lite_in_wal_mode(struct lite *l);
+enum db_status lite_checkpoint_idle(struct db *db, bool *more);
+
+#endif
