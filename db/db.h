@@ -99,14 +99,16 @@ void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
 /* Called when nobody waits: the upkeep of what the commits since wrote to
  * the side of the file (SQLite's WAL), a piece at a time, *more while a
  * next piece is due. First the WAL is copied into the file, so a commit
- * does not have to; then a commit that starts the WAL over (its header
- * written and synced then, not by the next mark's commit); then room
- * written past the WAL's frames, so a commit overwrites it instead of
- * growing the file (an fdatasync that finds the file grown writes its
- * inode too). Each piece waits for one sync of the disk at most (a
- * fraction of a millisecond here, more on a slow medium); a key typed
- * meanwhile waits for it. No sync any commit makes is left out or made
- * weaker. Nothing on a server. */
+ * does not have to: on a thread of its own, the desk reading keys and
+ * committing meanwhile (a piece waits 0.1 ms at most for it); then a
+ * commit that starts the WAL over (its header written and synced then,
+ * not by the next mark's commit); then room written past the WAL's
+ * frames, so a commit overwrites it instead of growing the file (an
+ * fdatasync that finds the file grown writes its inode too). These two
+ * wait for one sync of the disk each (a fraction of a millisecond here,
+ * more on a slow medium); a key typed meanwhile waits for it. No sync
+ * any commit makes is left out or made weaker. db_close waits for a copy
+ * still running. Nothing on a server. */
 enum db_status db_idle_piece(struct db *db, bool *more);
 
 enum db_status db_exec(struct db *db, const char *sql);

@@ -387,6 +387,7 @@ enum db_status db_sqlite_open_existing(const char *path, bool readonly, struct d
 static void lite_close(struct db *db)
 {
 	struct lite *l = L(db);
+	lite_wal_close(l);
 	for (int i = 0; i < STMT_CACHE; i++) {
 		sqlite3_finalize(l->cache[i].s);
 		free(l->cache[i].sql);

@@ -3,7 +3,9 @@
 #ifndef BB_DB_SQLITE_INTERNAL_H
 #define BB_DB_SQLITE_INTERNAL_H
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "db_engine.h"
@@ -30,6 +32,18 @@ struct cached_stmt {
 	unsigned long long used_at;
 };
 
+/* The WAL copied into the file on a connection and a thread of its own
+ * (db_sqlite_wal.c), so the desk reads keys meanwhile. */
+struct wal_copier {
+	pthread_t thread;
+	bool running;           /* started and not yet joined */
+	atomic_bool done;       /* set by the thread as it ends */
+	const char *path;       /* the desk's file, as its connection names it */
+	sqlite3 *h;             /* opened by the thread at its first copy */
+	int rc, log, copied;    /* what the copy said */
+	unsigned long commits;  /* the desk's commits when it started */
+};
+
 struct lite {
 	struct db base;
 	sqlite3 *h;
@@ -43,6 +57,8 @@ struct lite {
 	double asked_at;         /* when lite_progress last asked it, ms */
 	int wal_frames;          /* in the WAL after the last commit */
 	bool wal_copied;         /* all copied: the next commit starts the WAL over */
+	unsigned long commits;   /* counted by the WAL hook */
+	struct wal_copier copier;
 	int page_size;           /* in WAL mode as the desk opens it; else 0 */
 	bool refused;            /* db_refuse_writes */
 };
@@ -62,5 +78,7 @@ enum db_status lite_exec(struct db *db, const char *sql);
 int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames);
 bool lite_in_wal_mode(struct lite *l);
 enum db_status lite_checkpoint_idle(struct db *db, bool *more);
+/* Waits for a copy still running and closes the copier's connection. */
+void lite_wal_close(struct lite *l);
 
 #endif

@@ -5,22 +5,26 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* SQLite copies the WAL into the database file after the commit that
  * takes it past 1,000 pages: one mark in a couple of hundred then waits
  * for that copy and its fsync. Here a commit only counts the pages;
  * db_idle_piece copies them while nobody waits, and a commit copies
  * them itself only when the WAL has grown far (idle time never came).
- * A copy cannot be stopped halfway, so a key typed meanwhile waits for
- * all of it (some 30 us a page): from 16 pages on, about what one step
- * of the day's rules writes, so no copy is much longer than a step's
- * commit. Fewer would copy after nearly every mark, and the commit after
- * a copy writes and syncs the WAL's header too. */
+ * The idle copy runs on a thread and a connection of its own: a copy
+ * writes every page again into the file and syncs it, milliseconds
+ * after a step of the day's rules that rewrote a few hundred pages, and
+ * SQLite cannot stop one halfway without losing what it wrote. The
+ * desk reads keys, and marks, meanwhile. From 16 pages on: fewer would
+ * copy after nearly every mark, and the commit after a copy writes and
+ * syncs the WAL's header too. */
 enum { WAL_FRAMES_IDLE = 16, WAL_FRAMES_MAX = 8000 };
 
 int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames)
 {
 	struct lite *l = ctx;
+	l->commits++;
 	l->wal_frames = frames;
 	l->wal_copied = false;
 	if (frames >= WAL_FRAMES_MAX) {
@@ -166,6 +170,91 @@ static bool wal_room_short(struct lite *l)
 	return f && f->pMethods->xFileSize(f, &size) == SQLITE_OK && size < wal_room_wanted(l);
 }
 
+/* ---------- step 1: the copy, on the copier's thread ---------- */
+
+static void *copy_wal(void *arg)
+{
+	struct wal_copier *c = arg;
+	c->rc = SQLITE_OK;
+	if (!c->h) {
+		c->rc = sqlite3_open_v2(c->path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+		/* Synced as the desk's own commits are; and a first read, or
+		 * the connection takes the file for one without a WAL and
+		 * copies nothing. */
+		if (c->rc == SQLITE_OK)
+			c->rc = sqlite3_exec(c->h, "PRAGMA synchronous = FULL; PRAGMA schema_version", NULL, NULL, NULL);
+		if (c->rc != SQLITE_OK) {
+			sqlite3_close(c->h);
+			c->h = NULL;
+		}
+	}
+	if (c->rc == SQLITE_OK)
+		c->rc = sqlite3_wal_checkpoint_v2(c->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &c->log, &c->copied);
+	atomic_store(&c->done, true);
+	return NULL;
+}
+
+/* The copy started, or its end taken in: *more while it runs (a piece
+ * then waits for it 0.1 ms at most, so an idle desk does not spin) and
+ * once all is copied (the start over is next). */
+static enum db_status wal_copy_piece(struct lite *l, bool *more)
+{
+	struct wal_copier *c = &l->copier;
+	if (!c->running) {
+		c->path = sqlite3_db_filename(l->h, "main");
+		c->commits = l->commits;
+		atomic_store(&c->done, false);
+		/* No thread to be had: the next idle moment tries again. */
+		if (!c->path || pthread_create(&c->thread, NULL, copy_wal, c) != 0)
+			return DB_OK;
+		c->running = true;
+		*more = true;
+		return DB_OK;
+	}
+	if (!atomic_load(&c->done)) {
+		nanosleep(&(struct timespec){ .tv_nsec = 100000 }, NULL);
+		if (!atomic_load(&c->done)) {
+			*more = true;
+			return DB_OK;
+		}
+	}
+	pthread_join(c->thread, NULL);
+	c->running = false;
+	/* Another desk reading or writing: the next idle moment copies the rest. */
+	if ((c->rc & 0xff) == SQLITE_BUSY || (c->rc & 0xff) == SQLITE_LOCKED)
+		return DB_OK;
+	if (c->rc != SQLITE_OK) {
+		enum db_status st = lite_note_error(&l->base, c->rc);
+		snprintf(l->base.detail, sizeof l->base.detail, "%s", c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(c->rc));
+		return st;
+	}
+	/* This desk committed meanwhile (its write held the copy short of
+	 * its frames, or it started the WAL over itself): the next piece
+	 * sees what is left to do. */
+	if (l->commits != c->commits) {
+		*more = true;
+		return DB_OK;
+	}
+	/* Part copied (another desk still reads what is left): the next
+	 * idle moment, not this one, tries again. */
+	if (c->copied >= c->log) {
+		l->wal_frames = 0;
+		l->wal_copied = true;
+		*more = true;
+	}
+	return DB_OK;
+}
+
+void lite_wal_close(struct lite *l)
+{
+	struct wal_copier *c = &l->copier;
+	if (c->running)
+		pthread_join(c->thread, NULL);
+	c->running = false;
+	sqlite3_close(c->h);
+	c->h = NULL;
+}
+
 enum db_status lite_checkpoint_idle(struct db *db, bool *more)
 {
 	struct lite *l = L(db);
@@ -173,23 +262,8 @@ enum db_status lite_checkpoint_idle(struct db *db, bool *more)
 	/* Nothing is written in a file found damaged, a copy neither. */
 	if (db->depth > 0 || l->refused)
 		return DB_OK;
-	if (l->wal_frames >= WAL_FRAMES_IDLE) {
-		int log = 0, copied = 0;
-		int rc = sqlite3_wal_checkpoint_v2(l->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
-		/* Another desk reading or writing: the next idle moment copies the rest. */
-		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-			return DB_OK;
-		if (rc != SQLITE_OK)
-			return lite_note_error(db, rc);
-		/* Part copied (another desk still reads what is left): the
-		 * next idle moment, not this one, tries again. */
-		if (copied >= log) {
-			l->wal_frames = 0;
-			l->wal_copied = true;
-			*more = true;
-		}
-		return DB_OK;
-	}
+	if (l->copier.running || l->wal_frames >= WAL_FRAMES_IDLE)
+		return wal_copy_piece(l, more);
 	/* Steps 2 and 3 where the desk opened the file in WAL mode. */
 	if (!l->page_size)
 		return DB_OK;

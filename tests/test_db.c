@@ -433,8 +433,11 @@ static void test_checkpoint_idle(void)
 	all &= stat(wal, &st) == 0;
 	TAP_CHECK(all && st.st_size > 1100L * 4096, "120 commits, none copied the WAL into the file (%lld bytes beside it)",
 		  (long long)st.st_size);
-	bool more = false;
-	TAP_INT_EQ(db_idle_piece(db, &more), DB_OK, "the idle desk copies it");
+	bool more = true, copied = true;
+	/* A piece waits 0.1 ms at most for the copy running beside the desk. */
+	for (int pieces = 0; more && pieces < 100000; pieces++)
+		copied &= db_idle_piece(db, &more) == DB_OK;
+	TAP_CHECK(copied && !more, "the idle desk copies it");
 	db_exec(db, "INSERT INTO t(x) VALUES ('after')");
 	long long frames = wal_frames(db);
 	TAP_CHECK(frames >= 1 && frames < 10, "and the next commit starts the WAL again (%lld frames)", frames);
