@@ -749,17 +749,23 @@ static void bench_daily(int size, const char *db_path, struct date base)
 		struct key_at key = { .at = t0 + spread * step };
 		if (daily_step_unless(&nobody, &w, key_came, &key) != DB_OK)
 			break;
-		/* As ui/ui.c does after each step while no key waits: a key
-		 * that came during the step's commit (no check there) is
-		 * waiting now, and the desk reads it before any upkeep. */
-		if (!key.came && now_ms() < key.at)
-			desk_idle(&nobody);
+		bool step_stopped = key.came;
+		/* As ui/ui.c does after each step: the WAL's upkeep, a piece at
+		 * a time while no key waits (a key that came during the step's
+		 * commit, with no check there, is waiting now), all of it
+		 * before the next step. */
+		bool more = true;
+		while (more && !key_came(&key))
+			more = desk_idle(&nobody);
 		double t1 = now_ms();
 		if (t1 > key.at) {
 			longest_wait = t1 - key.at > longest_wait ? t1 - key.at : longest_wait;
 			rule_wait[rule] = t1 - key.at > rule_wait[rule] ? t1 - key.at : rule_wait[rule];
 		}
-		if (key.came) {
+		/* The key read, the upkeep goes on. */
+		while (more)
+			more = desk_idle(&nobody);
+		if (step_stopped) {
 			/* The key read, the step again while the desk is idle. */
 			stopped++;
 			t0 = now_ms();

@@ -312,9 +312,11 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 				daily_end(&app.daily);
 				daily_begin(&app.daily, date_today());
 			}
-			redraw = work ? daily_step_idle(&app) : refresh_if_changed(&app);
-			/* The day's rules write too: what they leave in the WAL
-			 * is copied between their steps, once it is worth it. */
+			/* The day's rules write too: what a step leaves in the
+			 * WAL is copied, and the WAL made ready, before the next
+			 * step (a step beside the copy would keep the WAL from
+			 * starting over, and it would grow). */
+			redraw = work && !upkeep ? daily_step_idle(&app) : refresh_if_changed(&app);
 			upkeep = !term_key_waiting() && desk_idle(&app.desk);
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
