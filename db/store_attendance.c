@@ -152,10 +152,15 @@ void store_attendance_roll_free(struct roll *r)
 
 /* The statements of one mark, prepared ahead by store_attendance_warm. */
 static const char session_row_sql[] = "SELECT activity_id, date, status FROM sessions WHERE id = :id";
+/* The enrolment covering the date (the latest, as max(id) over both): the
+ * current one from its unique index, and one ended after the date from
+ * the activity's; one subquery with OR was planned as a multi-index OR
+ * whose row set cost a mark twice the two lookups. 0 when none. */
 static const char mark_citizen_sql[] =
-	"SELECT (SELECT max(id) FROM enrolments WHERE citizen_id = :citizen"
-	"   AND activity_id = :activity AND enrolled_on <= :date"
-	"   AND (ended_on IS NULL OR ended_on > :date)),"
+	"SELECT max(COALESCE((SELECT id FROM enrolments WHERE citizen_id = :citizen"
+	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date), 0),"
+	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity"
+	"   AND citizen_id = :citizen AND ended_on > :date AND enrolled_on <= :date), 0)),"
 	" (SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
 	"   AND volunteer_id IS NOT NULL"
 	"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
