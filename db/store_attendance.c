@@ -274,8 +274,7 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w)
 {
 	struct db_stmt *st;
-	enum db_status r;
-	r = db_prepare(db, &st, w->mark ? write_mark_sql : clear_mark_sql);
+	enum db_status r = db_prepare(db, &st, w->mark ? write_mark_sql : clear_mark_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":session", w->session_id);
