@@ -435,7 +435,7 @@ static void profile_end(struct db_stmt *st)
 	if (took < profile_ms)
 		return;
 	const struct db_engine *e = st->db->engine;
-	fprintf(stderr, "[%.1f ms] %.300s\n", took, e->sql(st));
+	fprintf(stderr, "[%.3f ms] %.300s\n", took, e->sql(st));
 	if (getenv("BROBYGGER_PROFILE_PLAN") && e->tell_plan) {
 		db_plan_fn was = st->db->plan_fn;
 		st->db->plan_fn = print_plan;

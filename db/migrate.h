@@ -47,6 +47,7 @@ extern const char schema_v18[];
 extern const char schema_v19[];
 extern const char schema_v20[];
 extern const char schema_v21[];
+extern const char schema_v22[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v21[];

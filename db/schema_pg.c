@@ -799,6 +799,15 @@ static const char pg_v20[] =
 	" SELECT p, c.family_key, c.name_fold, c.id"
 	" FROM citizens AS c, bb_word_prefixes(c.name_keys, c.family_key, c.name_fold) AS p"
 	" WHERE c.sort_key IS NOT NULL AND c.family_key IS NOT NULL AND c.name_fold IS NOT NULL;";
+/* Migration 22 (SQLite: schema_v22.c): the marks other than present read
+ * from the attendance's primary key, not an index of their own; whether a
+ * consent is in force answered by its index alone. */
+static const char pg_v22[] =
+	"DROP INDEX calls_attendance_missed;"
+	"DROP INDEX consents_citizen;"
+	"CREATE INDEX consents_citizen ON consents(citizen_id NULLS FIRST, purpose NULLS FIRST,"
+	" withdrawn_on NULLS FIRST);";
+
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
  * written for both engines. */
@@ -811,5 +820,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 19, .sql = pg_v19 },
 	{ .version = 20, .sql = pg_v20 },
 	{ .version = 21, .sql = schema_pg_v21 },
+	{ .version = 22, .sql = pg_v22 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -150,6 +150,68 @@ void store_attendance_roll_free(struct roll *r)
 /* ---------- marking: the pieces the use case (src/attendance.c) puts
  * together in one transaction ---------- */
 
+/* The statements of one mark, prepared ahead by store_attendance_warm. */
+static const char session_row_sql[] = "SELECT activity_id, date, status FROM sessions WHERE id = :id";
+/* The enrolment covering the date (the latest, as max(id) over both): the
+ * current one from its unique index, and one ended after the date from
+ * the activity's; one subquery with OR was planned as a multi-index OR
+ * whose row set cost a mark twice the two lookups. 0 when none. */
+static const char mark_citizen_sql[] =
+	"SELECT max(COALESCE((SELECT id FROM enrolments WHERE citizen_id = :citizen"
+	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date), 0),"
+	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity"
+	"   AND citizen_id = :citizen AND ended_on > :date AND enrolled_on <= :date), 0)),"
+	" (SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
+	"   AND volunteer_id IS NOT NULL"
+	"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
+	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
+static const char recent_marks_sql[] =
+	"SELECT t.mark, t.accompanied_by IS NOT NULL FROM sessions AS s"
+	" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
+	" WHERE s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
+	" ORDER BY s.date DESC LIMIT :max";
+static const char clear_mark_sql[] = "DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen";
+static const char write_mark_sql[] =
+	"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
+	" marked_at, marked_by)"
+	" VALUES (:session, :citizen, :mark, :companion, :walk_in, :now, :user)"
+	" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
+	"  accompanied_by = excluded.accompanied_by,"
+	"  walk_in = CASE WHEN :keep = 1 THEN attendance.walk_in ELSE excluded.walk_in END,"
+	"  marked_at = excluded.marked_at, marked_by = excluded.marked_by";
+static const char current_mark_sql[] =
+	"SELECT t.mark, COALESCE(t.marked_at, ''), COALESCE(u.name, '') FROM attendance AS t"
+	" LEFT JOIN users AS u ON u.id = t.marked_by"
+	" WHERE t.session_id = :session AND t.citizen_id = :citizen";
+static const char set_held_sql[] = "UPDATE sessions SET status = 'held' WHERE id = :id";
+static const char matches_sql[] =
+	"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
+	" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen ORDER BY id";
+/* The day of the first session the citizen came to after the match,
+ * at the match's activity (any, for a volunteer only). */
+#define FIRST_PRESENT_SINCE_MATCH \
+	"(SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
+	"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'" \
+	"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on" \
+	"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id))"
+/* This session, or an earlier visit the record holds but the match never
+ * got (then nothing is reached today, it is only put right). */
+static const char accompaniment_done_sql[] =
+	"UPDATE matches SET accompaniment_done_on = min(:date, COALESCE(" FIRST_PRESENT_SINCE_MATCH ", :date))"
+	" WHERE id = :id RETURNING accompaniment_done_on = :date";
+static const char accompaniment_recompute_sql[] =
+	"UPDATE matches SET accompaniment_done_on = " FIRST_PRESENT_SINCE_MATCH
+	" WHERE citizen_id = :citizen AND accompaniment_done_on = :date";
+
+void store_attendance_warm(struct db *db)
+{
+	static const char *const all[] = {
+		session_row_sql, mark_citizen_sql, recent_marks_sql, clear_mark_sql, write_mark_sql,
+		current_mark_sql, set_held_sql, matches_sql, accompaniment_done_sql, accompaniment_recompute_sql,
+	};
+	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
+}
+
 enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
 					     struct mark_context *cx)
 {
@@ -158,7 +220,7 @@ enum db_status store_attendance_mark_context(struct db *db, long long session_id
 	 * counts of the roll list (a UNION over the activity's enrolments)
 	 * were a third of a mark's reading, and grow with the activity. */
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "SELECT activity_id, date, status FROM sessions WHERE id = :id");
+	enum db_status r = db_prepare(db, &st, session_row_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
@@ -173,14 +235,7 @@ enum db_status store_attendance_mark_context(struct db *db, long long session_id
 		return r;
 	if (step != DB_ROW)
 		return DB_ERR_NOTFOUND;
-	if ((r = db_prepare(db, &st,
-			"SELECT (SELECT max(id) FROM enrolments WHERE citizen_id = :citizen"
-			"   AND activity_id = :activity AND enrolled_on <= :date"
-			"   AND (ended_on IS NULL OR ended_on > :date)),"
-			" (SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
-			"   AND volunteer_id IS NOT NULL"
-			"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
-			" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)")) != DB_OK)
+	if ((r = db_prepare(db, &st, mark_citizen_sql)) != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":activity", cx->session.activity_id);
@@ -201,11 +256,7 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 {
 	*n = 0;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT t.mark, t.accompanied_by IS NOT NULL FROM sessions AS s"
-		" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
-		" WHERE s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
-		" ORDER BY s.date DESC LIMIT :max");
+	enum db_status r = db_prepare(db, &st, recent_marks_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
@@ -223,20 +274,7 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w)
 {
 	struct db_stmt *st;
-	enum db_status r;
-	if (!w->mark) {
-		r = db_prepare(db, &st,
-			"DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen");
-	} else {
-		r = db_prepare(db, &st,
-			"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
-			" marked_at, marked_by)"
-			" VALUES (:session, :citizen, :mark, :companion, :walk_in, :now, :user)"
-			" ON CONFLICT(session_id, citizen_id) DO UPDATE SET mark = excluded.mark,"
-			"  accompanied_by = excluded.accompanied_by,"
-			"  walk_in = CASE WHEN :keep = 1 THEN attendance.walk_in ELSE excluded.walk_in END,"
-			"  marked_at = excluded.marked_at, marked_by = excluded.marked_by");
-	}
+	enum db_status r = db_prepare(db, &st, w->mark ? write_mark_sql : clear_mark_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":session", w->session_id);
@@ -257,10 +295,7 @@ enum db_status store_attendance_current_mark(struct db *db, long long session_id
 {
 	out->other_mark[0] = out->other_by[0] = out->other_at[0] = '\0';
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT t.mark, COALESCE(t.marked_at, ''), COALESCE(u.name, '') FROM attendance AS t"
-		" LEFT JOIN users AS u ON u.id = t.marked_by"
-		" WHERE t.session_id = :session AND t.citizen_id = :citizen");
+	enum db_status r = db_prepare(db, &st, current_mark_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":session", session_id);
@@ -276,7 +311,7 @@ enum db_status store_attendance_current_mark(struct db *db, long long session_id
 enum db_status store_attendance_set_held(struct db *db, long long session_id)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "UPDATE sessions SET status = 'held' WHERE id = :id");
+	enum db_status r = db_prepare(db, &st, set_held_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
@@ -288,9 +323,7 @@ enum db_status store_attendance_matches(struct db *db, long long citizen_id, str
 {
 	*n = 0;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
-		" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen ORDER BY id");
+	enum db_status r = db_prepare(db, &st, matches_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
@@ -305,24 +338,12 @@ enum db_status store_attendance_matches(struct db *db, long long citizen_id, str
 	return db_finalize(st);
 }
 
-/* The day of the first session the citizen came to after the match,
- * at the match's activity (any, for a volunteer only). */
-#define FIRST_PRESENT_SINCE_MATCH \
-	"(SELECT min(s.date) FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id" \
-	"  WHERE t.citizen_id = matches.citizen_id AND t.mark = 'present'" \
-	"   AND s.status <> 'cancelled' AND s.date >= matches.matched_on" \
-	"   AND (matches.activity_id IS NULL OR s.activity_id = matches.activity_id))"
-
 enum db_status store_attendance_accompaniment_done(struct db *db, long long match_id, const char *date,
 						   bool *reached)
 {
 	*reached = false;
 	struct db_stmt *st;
-	/* This session, or an earlier visit the record holds but the match
-	 * never got (then nothing is reached today, it is only put right). */
-	enum db_status r = db_prepare(db, &st,
-		"UPDATE matches SET accompaniment_done_on = min(:date, COALESCE(" FIRST_PRESENT_SINCE_MATCH ", :date))"
-		" WHERE id = :id RETURNING accompaniment_done_on = :date");
+	enum db_status r = db_prepare(db, &st, accompaniment_done_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":date", date);
@@ -339,9 +360,7 @@ enum db_status store_attendance_accompaniment_recompute(struct db *db, long long
 {
 	*changed = false;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"UPDATE matches SET accompaniment_done_on = " FIRST_PRESENT_SINCE_MATCH
-		" WHERE citizen_id = :citizen AND accompaniment_done_on = :date");
+	enum db_status r = db_prepare(db, &st, accompaniment_recompute_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);

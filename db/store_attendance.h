@@ -80,6 +80,10 @@ enum db_status store_attendance_roll(struct db *db, long long session_id, struct
 void store_attendance_roll_free(struct roll *r);
 /* ---------- the pieces of a mark ---------- */
 
+/* Prepares ahead every statement of the pieces below (store_warm), so
+ * that a desk's first mark of each kind does not wait for SQL parsed. */
+void store_attendance_warm(struct db *db);
+
 /* The session (its id, activity, date and status only) and what the
  * mark rules need about the citizen there. DB_ERR_NOTFOUND when either
  * does not exist. */

@@ -598,12 +598,30 @@ enum db_status store_calls_cancel_open(struct db *db, long long citizen_id, long
 	return store_run(st);
 }
 
+/* The statements a mark's rules may run, prepared ahead by
+ * store_calls_warm_mark. */
+static const char cancel_sql[] =
+	"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = :now, done_by = :user"
+	" WHERE id = :id AND status = 'open'";
+static const char plan_sql[] =
+	"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
+	" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
+	" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
+	"  WHERE follow_ups.status = 'cancelled'";
+static const char withdraw_sql[] =
+	"UPDATE follow_ups SET status = 'cancelled' WHERE source_key = :key AND status = 'open'";
+
+void store_calls_warm_mark(struct db *db)
+{
+	static const char *const all[] = { cancel_sql, plan_sql, withdraw_sql };
+	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
+	store_calls_warm_missed_open(db);
+}
+
 enum db_status store_calls_cancel(struct db *db, long long call_id, const char *why, db_user_id by)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled', note = :why, done_at = :now, done_by = :user"
-		" WHERE id = :id AND status = 'open'");
+	enum db_status r = db_prepare(db, &st, cancel_sql);
 	if (r != DB_OK)
 		return r;
 	store_bind_now(st, ":now");
@@ -618,11 +636,7 @@ enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *c
 {
 	*changed = false;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO follow_ups(citizen_id, reason, due_on, due_time, responsible, source_key)"
-		" VALUES (:citizen, :reason, :due_on, :due_time, :responsible, :key)"
-		" ON CONFLICT(source_key) DO UPDATE SET status = 'open', due_on = excluded.due_on"
-		"  WHERE follow_ups.status = 'cancelled'");
+	enum db_status r = db_prepare(db, &st, plan_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", c->citizen_id);
@@ -640,8 +654,7 @@ enum db_status store_calls_withdraw(struct db *db, const char *source_key, bool 
 {
 	*changed = false;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"UPDATE follow_ups SET status = 'cancelled' WHERE source_key = :key AND status = 'open'");
+	enum db_status r = db_prepare(db, &st, withdraw_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":key", source_key);

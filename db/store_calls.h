@@ -121,6 +121,8 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
  * latest day since that the citizen came to the activity. malloc'ed. */
 enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
 				       int *count);
+/* Prepares one enrolment's store_calls_missed_open ahead (store_warm). */
+void store_calls_warm_missed_open(struct db *db);
 
 /* Relatives who take part and want support of their own, of citizens
  * registered on or after `from`, whose call is not planned yet.
@@ -149,5 +151,8 @@ enum db_status store_calls_no_contact_on(struct db *db, const char *day, long lo
 enum db_status store_calls_plan(struct db *db, const struct call_new *c, bool *changed);
 /* Cancels the open call with this source key: its situation went away. */
 enum db_status store_calls_withdraw(struct db *db, const char *source_key, bool *changed);
+/* Prepares ahead the statements of calls a mark's rules may run: plan,
+ * withdraw, cancel, an enrolment's open calls (store_warm). */
+void store_calls_warm_mark(struct db *db);
 
 #endif

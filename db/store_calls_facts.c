@@ -65,12 +65,15 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 {
 	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* Only enrolments with two misses in the window can make a call due;
-	 * the partial index holds just the misses. */
+	/* Only enrolments with two misses in the window can make a call due.
+	 * A held session's marks are read from the attendance's primary key
+	 * (session_id, citizen_id), which holds the mark: an index of the
+	 * misses alone cost every mark other than present a page more
+	 * (migration 22). */
 	enum db_status r = db_prepare(db, &st,
 		"WITH missed AS ("
 		"  SELECT t.citizen_id, s.activity_id FROM sessions AS s INDEXED BY calls_sessions_held_date"
-		"  JOIN attendance AS t INDEXED BY calls_attendance_missed"
+		"  JOIN attendance AS t"
 		"   ON t.session_id = s.id AND t.mark <> 'present'"
 		"  WHERE s.date BETWEEN :window AND :today AND s.status = 'held'"
 		"   AND s.activity_id > :after AND s.activity_id <= :upto"
@@ -122,22 +125,30 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
-				       int *count)
-{
-	struct store_grow g = { .size = sizeof **out };
-	struct db_stmt *st;
 #define MISSED_OPEN_SELECT \
 	"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date," \
 	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
 	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
 	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
 	" FROM " CALLS_MISSED_OPEN " JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
-	/* One enrolment's (a mark asks), or all of them (the daily sweep). */
-	enum db_status r = db_prepare(db, &st, enrolment_id
-		? MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OF(":enrolment") " ORDER BY f.id"
-		: MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OPEN_WHERE " AND f.source_key LIKE 'missed:%:%' ORDER BY f.id");
+/* One enrolment's (a mark asks), or all of them (the daily sweep). */
+static const char missed_open_of_sql[] = MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OF(":enrolment") " ORDER BY f.id";
+static const char missed_open_all_sql[] =
+	MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OPEN_WHERE " AND f.source_key LIKE 'missed:%:%' ORDER BY f.id";
 #undef MISSED_OPEN_SELECT
+
+void store_calls_warm_missed_open(struct db *db)
+{
+	static const char *const all[] = { missed_open_of_sql };
+	store_warm(db, all, 1);
+}
+
+enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
+				       int *count)
+{
+	struct store_grow g = { .size = sizeof **out };
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, enrolment_id ? missed_open_of_sql : missed_open_all_sql);
 	if (r != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);
 	if (enrolment_id)

@@ -46,13 +46,22 @@ enum db_status store_consent_history(struct db *db, long long citizen_id, struct
 	return r;
 }
 
+/* Answered by consents_citizen alone (migration 22). */
+static const char consent_in_force_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM consents WHERE citizen_id = :citizen AND purpose = :purpose"
+	" AND withdrawn_on IS NULL)";
+
+void store_consent_warm(struct db *db)
+{
+	static const char *const all[] = { consent_in_force_sql };
+	store_warm(db, all, 1);
+}
+
 enum db_status store_consent_in_force(struct db *db, long long citizen_id, const char *purpose, bool *given)
 {
 	*given = false;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT EXISTS (SELECT 1 FROM consents WHERE citizen_id = :citizen AND purpose = :purpose"
-		" AND withdrawn_on IS NULL)");
+	enum db_status r = db_prepare(db, &st, consent_in_force_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);

@@ -27,6 +27,8 @@ enum db_status store_consent_history(struct db *db, long long citizen_id, struct
 				     int *count);
 /* Whether a consent to `purpose` is in force. */
 enum db_status store_consent_in_force(struct db *db, long long citizen_id, const char *purpose, bool *given);
+/* Prepares store_consent_in_force ahead (store_warm). */
+void store_consent_warm(struct db *db);
 /* Records a consent given on `given_on`. An unknown purpose breaks the
  * schema's CHECK (DB_ERR_CONSTRAINT); a citizen who is not there
  * DB_ERR_NOTFOUND. */

@@ -18,13 +18,21 @@ enum db_status store_settings_get(struct db *db, const char *key, char *buf, siz
 	return db_finalize(st);
 }
 
+static const char audit_record_sql[] =
+	"INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
+	" VALUES (:at, :user, :action, :entity, :entity_id, :detail)";
+
+void store_audit_warm(struct db *db)
+{
+	static const char *const all[] = { audit_record_sql };
+	store_warm(db, all, 1);
+}
+
 enum db_status store_audit_record(struct db *db, db_user_id actor, const char *at, const char *action,
 				  const char *entity, long long entity_id, const char *detail)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
-		" VALUES (:at, :user, :action, :entity, :entity_id, :detail)");
+	enum db_status r = db_prepare(db, &st, audit_record_sql);
 	if (r != DB_OK)
 		return r;
 	/* The wall clock, never the test clock: the log is evidence. */

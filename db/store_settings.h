@@ -18,5 +18,7 @@ enum db_status store_settings_set(struct db *db, const char *key, const char *va
  * wall-clock time "YYYY-MM-DD HH:MM:SS"; NULL takes the machine's. */
 enum db_status store_audit_record(struct db *db, db_user_id actor, const char *at, const char *action,
 				  const char *entity, long long entity_id, const char *detail);
+/* Prepares store_audit_record ahead (store_warm). */
+void store_audit_warm(struct db *db);
 
 #endif

@@ -40,6 +40,15 @@ enum db_status store_run(struct db_stmt *st)
 	return db_finalize(st);
 }
 
+void store_warm(struct db *db, const char *const *sql, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct db_stmt *st;
+		if (db_prepare(db, &st, sql[i]) == DB_OK)
+			db_finalize(st);
+	}
+}
+
 void store_read_apart(struct db_stmt *st, int col, struct citizen_apart *out)
 {
 	memset(out, 0, sizeof *out);

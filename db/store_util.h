@@ -34,6 +34,13 @@ const char *store_or_null(const char *s);
  * means "not given", such as a birth year. */
 void store_bind_id(struct db_stmt *st, const char *name, long long id);
 
+/* Prepares each of `sql` and puts it back unrun, so that the engine's
+ * statement cache (db_sqlite.c, db_pg.c) holds them before an action that
+ * must not wait for them is done: a desk opening a roll list warms a
+ * mark's statements. Best effort: one that fails is prepared again when
+ * used, and reports its error then. */
+void store_warm(struct db *db, const char *const *sql, int n);
+
 /* Binds the clock's "YYYY-MM-DD HH:MM:SS" to `name` (":now"). */
 void store_bind_now(struct db_stmt *st, const char *name);
 /* Binds the ISO date `date`, or today's by the clock when it is NULL or "". */
