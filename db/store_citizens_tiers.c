@@ -158,6 +158,11 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 			snprintf(p->fp, sizeof p->fp, "~%.*s", FOLD_PREFIX, p->w[0]);
 		}
 
+		/* Folded text is words of [a-z0-9] and single spaces, split
+		 * so by the full-text index too: every word the folded name
+		 * has, the next tier's columns have. */
+		t->within_last = true;
+
 		t = add_tier(s);
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
