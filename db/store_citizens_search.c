@@ -31,7 +31,10 @@
  * - walk with a set or a probe, for the last tier: membership of the
  *   full-text hits as a set built once, or one probe per row walked.
  * A count of the source's rows (stopped where a walk wins anyway, at most
- * COUNT_CAP) chooses. A tier's exact size is counted only when a page starts
+ * COUNT_CAP) chooses. On SQLite the count reads the rows (their ids), so
+ * the join and the set walk read them from there, not from the full-text
+ * index again, and leave out those already on the page: a tier whose hits
+ * all are is skipped. A tier's exact size is counted only when a page starts
  * past it, which scrolling far down a long list does, never typing.
  */
 #include "store_citizens.h"
@@ -302,7 +305,7 @@ static enum db_status source_hits(struct db *db, struct search *s, int k, long l
 	return r;
 }
 
-/* All of the tier's full-text hits were read (fewer than the cap). */
+/* All of the source's hits were read (fewer than the cap). */
 static bool hits_whole(const struct tier_hits *h)
 {
 	return h->read && h->n < h->cap;
@@ -482,10 +485,12 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	enum db_status r = DB_OK;
 	if (t->words)
 		return fetch_words(db, s, k, skip, limit, ids, got);
-	/* Whose full-text hits the join reads: the tier's own, or the last
-	 * tier's, which hold all of this tier's (within_last). */
+	/* Whose hits the join reads: the tier's own, or the last tier's,
+	 * which hold all of this tier's (within_last). When they were read
+	 * whole, the set walk and the join read them from :ids (those not on
+	 * the page) rather than running the query again. */
 	int from = k;
-	bool by_ids = false;   /* read whole: :ids holds those not on the page */
+	bool by_ids = false;
 	if (!t->ordered) {
 		if (!s->citizens && (r = db_query_int(db, "SELECT max(id) FROM citizens", &s->citizens)) != DB_OK)
 			return r;
@@ -517,8 +522,6 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 	char sql[SEARCH_SQL];
 	struct store_sql b = store_sql_on(sql, sizeof sql);
 	enum search_plan how = from != k ? PLAN_JOIN : plan(s, t, hits, skip, limit - *got, &walk_cap);
-	/* The full-text hits, all read: the set and the join read them
-	 * from :ids rather than running the query again. */
 	const char *walk_from = " FROM citizens INDEXED BY ";
 	bool sorted_here = false;   /* no LIMIT: collect skips and stops */
 	switch (how) {
