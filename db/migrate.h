@@ -20,7 +20,8 @@ struct migration {
 	enum db_status (*then)(struct db *db);
 };
 
-/* Defined in schema.c, in order, versions 1..n without gaps. */
+/* Defined in schema.c, in order of version; a number may be missing
+ * (12 and 13 are). */
 extern const struct migration schema_migrations[];
 extern const int schema_migration_count;
 /* PostgreSQL's (schema_pg.c): one migration to the schema of the first
@@ -48,6 +49,7 @@ extern const char schema_v19[];
 extern const char schema_v20[];
 extern const char schema_v21[];
 extern const char schema_v22[];
+extern const char schema_v23[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v21[];

@@ -452,5 +452,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 20, .sql = schema_v20 },
 	{ .version = 21, .sql = schema_v21 },
 	{ .version = 22, .sql = schema_v22 },
+	{ .version = 23, .sql = schema_v23 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

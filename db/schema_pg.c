@@ -807,6 +807,15 @@ static const char pg_v22[] =
 	"DROP INDEX consents_citizen;"
 	"CREATE INDEX consents_citizen ON consents(citizen_id NULLS FIRST, purpose NULLS FIRST,"
 	" withdrawn_on NULLS FIRST);";
+/* Migration 23 (SQLite: schema_v23.c): the list-order indexes hold the
+ * phone's digits too. */
+static const char pg_v23[] =
+	"DROP INDEX citizens_sort;"
+	"DROP INDEX citizens_family;"
+	"CREATE INDEX citizens_sort ON citizens(sort_key NULLS FIRST, name_fold NULLS FIRST, name_keys NULLS FIRST,"
+	" phone_digits);"
+	"CREATE INDEX citizens_family ON citizens(family_key NULLS FIRST, name_fold NULLS FIRST, name_keys NULLS FIRST,"
+	" phone_digits);";
 
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
@@ -821,5 +830,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 20, .sql = pg_v20 },
 	{ .version = 21, .sql = schema_pg_v21 },
 	{ .version = 22, .sql = pg_v22 },
+	{ .version = 23, .sql = pg_v23 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -158,6 +158,11 @@ static void name_tiers(struct search *s, const struct citizen_query *q)
 			snprintf(p->fp, sizeof p->fp, "~%.*s", FOLD_PREFIX, p->w[0]);
 		}
 
+		/* Folded text is words of [a-z0-9] and single spaces, split
+		 * so by the full-text index too: every word the folded name
+		 * has, the next tier's columns have. */
+		t->within_last = true;
+
 		t = add_tier(s);
 		t->fts = "citizens_fts";
 		t->m = s->ntiers - 1;
@@ -195,6 +200,8 @@ static void phone_tiers(struct search *s, const struct citizen_query *q)
 		t = add_tier(s);
 		snprintf(t->test, sizeof t->test, s->pg ? "phone_digits LIKE ('%%' || :dlo || '%%')"
 			 : "instr(phone_digits, :dlo) > 0");
+		/* The list-order indexes hold the digits (migration 23). */
+		t->covered = !s->pg;
 		t->fts = "citizens_phone_fts";
 		t->m = s->ntiers - 1;
 		snprintf(p->m[t->m], sizeof p->m[t->m], "\"%s\"", p->dlo);

@@ -50,6 +50,18 @@ struct tier {
 	char range[SEARCH_SQL / 4];
 	const char *fts;
 	int m;                       /* which :m the full-text query is */
+	/* Every row of the tier is one of the last tier's full-text hits
+	 * (the folded name's words are words of the name and the other
+	 * fields): when those are few, the tier is read from them, tested
+	 * by its own test, and its own full-text query is not run. */
+	bool within_last;
+};
+
+/* A full-text tier's hits, as read by its count (at most `cap`). */
+struct tier_hits {
+	long long *ids;
+	long long n, cap;
+	bool read;                   /* n and ids are the query's, up to cap */
 };
 
 struct search {
@@ -61,6 +73,9 @@ struct search {
 	const char *order_by;
 	const char *words_table;     /* citizen_words_name or _family */
 	long long citizens;          /* max(id): the rows a walk may meet */
+	struct tier_hits hits[MAX_TIERS];
+	char *ids_json;              /* :ids, the hits a statement reads */
+	bool from_top;               /* the page starts at the first row */
 	bool pg;                     /* PostgreSQL: no full-text tables */
 };
 

@@ -157,6 +157,12 @@ static enum db_status search_phone(struct demo_centre *c) { return search(c, "2 
  * hits (Kovalenko), each bounded however large the centre. */
 static enum db_status search_family_start(struct demo_centre *c) { return search(c, "sch"); }
 static enum db_status search_rare(struct demo_centre *c) { return search(c, "kova"); }
+/* Two words with few hits: the other fields' hits read once, the folded
+ * name's tiers tested among them (json_each). A phone's middle digits:
+ * few hits joined likewise; many walked down the list order, whose index
+ * holds the digits (migration 23), about as many rows at any size. */
+static enum db_status search_two_words_few(struct demo_centre *c) { return search(c, "åse b"); }
+static enum db_status search_phone_middle(struct demo_centre *c) { return search(c, "998"); }
 
 static enum db_status card(struct demo_centre *c)
 {
@@ -293,6 +299,8 @@ static const struct action {
 	{ "search: phone digits", search_phone },
 	{ "search: a family name's start", search_family_start },
 	{ "search: a rare family name", search_rare },
+	{ "search: two words, few hits", search_two_words_few },
+	{ "search: a phone's middle digits", search_phone_middle },
 	{ "the card", card },
 	{ "the call list's first page", call_list },
 	{ "the matching list's first page", waiting_list },
