@@ -400,6 +400,9 @@ static void lite_close(struct db *db)
 
 static enum db_status lite_refuse_writes(struct db *db)
 {
+	/* A copy of the WAL under way ends before the refusal: nothing is
+	 * written into the file after it. */
+	lite_wal_close(L(db));
 	L(db)->refused = true;
 	return lite_exec(db, "PRAGMA query_only = ON");
 }
@@ -409,7 +412,7 @@ static void lite_finalize(struct db_stmt *st);
 
 /* BEGIN and COMMIT from the statement cache, as sqlite3_exec would run
  * them but not parsed again at every transaction: parsing BEGIN IMMEDIATE
- * was a tenth of a mark's CPU time beside its statements. */
+ * was some 3 % of a mark's CPU time. */
 static enum db_status lite_exec_kept(struct db *db, const char *sql)
 {
 	struct db_stmt *st;

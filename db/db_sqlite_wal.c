@@ -3,6 +3,7 @@
  * (db_idle_piece, db.h). */
 #include "db_sqlite_internal.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -194,38 +195,58 @@ static void *copy_wal(void *arg)
 	return NULL;
 }
 
+/* Signals go to the desk's thread, not the copier's. */
+static bool start_copier(struct wal_copier *c)
+{
+	if (!sqlite3_threadsafe())
+		return false;
+	sigset_t all, was;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &was);
+	bool started = pthread_create(&c->thread, NULL, copy_wal, c) == 0;
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	return started;
+}
+
 /* The copy started, or its end taken in: *more while it runs (a piece
- * then waits for it 0.1 ms at most, so an idle desk does not spin) and
- * once all is copied (the start over is next). */
+ * then waits for it 0.1 ms at most, and ui/ui.c 1 ms for a key between
+ * two pieces) and once all is copied (the start over is next). Where no
+ * thread is to be had, the copy is done here, as SQLite would. */
 static enum db_status wal_copy_piece(struct lite *l, bool *more)
 {
 	struct wal_copier *c = &l->copier;
 	if (!c->running) {
 		c->path = sqlite3_db_filename(l->h, "main");
+		if (!c->path)
+			return DB_OK;
 		c->commits = l->commits;
 		atomic_store(&c->done, false);
-		/* No thread to be had: the next idle moment tries again. */
-		if (!c->path || pthread_create(&c->thread, NULL, copy_wal, c) != 0)
+		if (start_copier(c)) {
+			c->running = true;
+			*more = true;
 			return DB_OK;
-		c->running = true;
-		*more = true;
-		return DB_OK;
-	}
-	if (!atomic_load(&c->done)) {
+		}
+		copy_wal(c);
+	} else if (!atomic_load(&c->done)) {
 		nanosleep(&(struct timespec){ .tv_nsec = 100000 }, NULL);
 		if (!atomic_load(&c->done)) {
 			*more = true;
 			return DB_OK;
 		}
 	}
-	pthread_join(c->thread, NULL);
+	if (c->running)
+		pthread_join(c->thread, NULL);
 	c->running = false;
 	/* Another desk reading or writing: the next idle moment copies the rest. */
 	if ((c->rc & 0xff) == SQLITE_BUSY || (c->rc & 0xff) == SQLITE_LOCKED)
 		return DB_OK;
+	/* Any other failure: the copier's connection is opened anew next
+	 * time, and the commit past WAL_FRAMES_MAX still copies. */
 	if (c->rc != SQLITE_OK) {
 		enum db_status st = lite_note_error(&l->base, c->rc);
 		snprintf(l->base.detail, sizeof l->base.detail, "%s", c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(c->rc));
+		sqlite3_close(c->h);
+		c->h = NULL;
 		return st;
 	}
 	/* This desk committed meanwhile (its write held the copy short of

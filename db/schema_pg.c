@@ -808,7 +808,9 @@ static const char pg_v22[] =
 	"CREATE INDEX consents_citizen ON consents(citizen_id NULLS FIRST, purpose NULLS FIRST,"
 	" withdrawn_on NULLS FIRST);";
 /* Migration 23 (SQLite: schema_v23.c): the list-order indexes hold the
- * phone's digits too. */
+ * phone's digits too. The search on a server does not walk them for the
+ * digits (it reads the table as before); they are widened so that both
+ * engines keep one schema. */
 static const char pg_v23[] =
 	"DROP INDEX citizens_sort;"
 	"DROP INDEX citizens_family;"

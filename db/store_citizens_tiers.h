@@ -57,7 +57,8 @@ struct tier {
 	bool within_last;
 };
 
-/* A full-text tier's hits, as read by its count (at most `cap`). */
+/* A tier's hits (full-text or an index range), as read by its count (at
+ * most `cap`). */
 struct tier_hits {
 	long long *ids;
 	long long n, cap;

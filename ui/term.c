@@ -355,14 +355,19 @@ double term_seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9 + script_clock_offset;
 }
 
-ui_key term_typed_key(void)
+ui_key term_key_within(int ms)
 {
 	if (script_screen)
 		return term_next_key();
-	wtimeout(stdscr, 0);
+	wtimeout(stdscr, ms);
 	ui_key key = term_next_key();
 	wtimeout(stdscr, 500);
 	return key;
+}
+
+ui_key term_typed_key(void)
+{
+	return term_key_within(0);
 }
 
 bool term_key_waiting(void)

@@ -24,6 +24,8 @@ ui_key term_next_key(void);
 /* The key already typed, or UIK_NONE at once (there is work to do
  * meanwhile). */
 ui_key term_typed_key(void);
+/* The key typed within `ms` milliseconds, or UIK_NONE. */
+ui_key term_key_within(int ms);
 /* Whether a key (or a signal to stop) waits to be read; never blocks. */
 bool term_key_waiting(void);
 void term_dump(FILE *out);
