@@ -173,6 +173,15 @@ static bool wal_room_short(struct lite *l)
 
 /* ---------- step 1: the copy, on the copier's thread ---------- */
 
+/* A new connection's synchronous in WAL mode is FULL (both defaults 2,
+ * or not set). */
+static bool wal_synced_fully(void)
+{
+	if (sqlite3_compileoption_used("DEFAULT_WAL_SYNCHRONOUS"))
+		return sqlite3_compileoption_used("DEFAULT_WAL_SYNCHRONOUS=2");
+	return !sqlite3_compileoption_used("DEFAULT_SYNCHRONOUS") || sqlite3_compileoption_used("DEFAULT_SYNCHRONOUS=2");
+}
+
 static void *copy_wal(void *arg)
 {
 	struct wal_copier *c = arg;
@@ -181,9 +190,12 @@ static void *copy_wal(void *arg)
 		c->rc = sqlite3_open_v2(c->path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 		/* A first read, or the connection takes the file for one
 		 * without a WAL and copies nothing. One that reads no schema:
-		 * setting synchronous would parse all of it (0.9 MB kept for
-		 * nothing), and SQLite's default, FULL, syncs the copy as the
-		 * desk's own commits are. */
+		 * setting synchronous parses all of it (0.9 MB kept for
+		 * nothing), so only where SQLite was built with a default
+		 * other than FULL, which syncs the copy as the desk's own
+		 * commits are. */
+		if (c->rc == SQLITE_OK && !wal_synced_fully())
+			c->rc = sqlite3_exec(c->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 		if (c->rc == SQLITE_OK)
 			c->rc = sqlite3_exec(c->h, "PRAGMA schema_version", NULL, NULL, NULL);
 		if (c->rc != SQLITE_OK) {
