@@ -595,13 +595,15 @@ static enum db_status fetch_tier(struct db *db, struct search *s, int k, long lo
 			 * join sorts few hits by the plan's choice. */
 			sorted_here = true;
 			store_sql_add(&b, "SELECT id");
-			if (by_ids)
+			if (by_ids) {
 				store_sql_add(&b,
 					      " FROM (SELECT value AS hit FROM json_each(:ids)) JOIN citizens ON id = hit"
-					      " WHERE %s IS NOT NULL%s%s%s",
-					      s->key_column, from != k ? " AND (" : "", from != k ? t->test : "",
-					      from != k ? ")" : "");
-			else if (t->fts)
+					      " WHERE %s IS NOT NULL",
+					      s->key_column);
+				/* The last tier's hits: this tier's are those its test holds. */
+				if (from != k)
+					store_sql_add(&b, " AND (%s)", t->test);
+			} else if (t->fts)
 				store_sql_add(&b,
 					      " FROM (SELECT rowid AS hit FROM %s WHERE %s MATCH :m%d) JOIN citizens ON id = hit"
 					      " WHERE %s IS NOT NULL",

@@ -588,6 +588,18 @@ static double cpu_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+/* The floor's unit: the i-th 4 KiB write (into one of 16 blocks) and its
+ * fdatasync, in ms; -1 when the disk refused. */
+static double timed_fdatasync(int fd, int i)
+{
+	char block[4096];
+	memset(block, 'x', sizeof block);
+	double t0 = now_ms();
+	if (pwrite(fd, block, sizeof block, (off_t)(i % 16) * 4096) != (ssize_t)sizeof block || fdatasync(fd) != 0)
+		return -1;
+	return now_ms() - t0;
+}
+
 static double fdatasync_floor_p99(void)
 {
 	char path[1024];
@@ -595,18 +607,13 @@ static double fdatasync_floor_p99(void)
 	int fd = open(path, O_CREAT | O_WRONLY, 0600);
 	if (fd < 0)
 		return -1;
-	char block[4096];
-	memset(block, 'x', sizeof block);
 	double ms[MARKS];
-	for (int i = 0; i < MARKS; i++) {
-		double t0 = now_ms();
-		if (pwrite(fd, block, sizeof block, (off_t)(i % 16) * 4096) < 0 || fdatasync(fd) != 0)
-			break;
-		ms[i] = now_ms() - t0;
-	}
+	int n = 0;
+	while (n < MARKS && (ms[n] = timed_fdatasync(fd, n)) >= 0)
+		n++;
 	close(fd);
 	unlink(path);
-	return percentile(ms, MARKS, 0.99);
+	return percentile(ms, n, 0.99);
 }
 
 /* Marks as a person makes them at a roll call, one after another. Between
@@ -644,14 +651,12 @@ static void bench_marks(int size, const char *db_path, const char *today)
 	 * on a disk others share: the same moment's disk for both. */
 	double paired[MARKS + KINDS], cpu[MARKS];
 	int npaired = 0;
-	char paired_path[1024], block[4096];
+	char paired_path[1024];
 	snprintf(paired_path, sizeof paired_path, "%s/fdatasync.paired", dir);
-	memset(block, 'x', sizeof block);
 	int paired_fd = open(paired_path, O_CREAT | O_WRONLY, 0600);
+	/* Its 16 blocks written first: no paired sync grows the file. */
 	for (int i = 0; paired_fd >= 0 && i < 16; i++)
-		(void)!pwrite(paired_fd, block, sizeof block, (off_t)i * 4096);
-	if (paired_fd >= 0)
-		fsync(paired_fd);
+		timed_fdatasync(paired_fd, i);
 	for (int s = 0; nsessions && done < MARKS; s = (s + 1) % nsessions) {
 		struct roll r;
 		if (attendance_roll_view(&desk, sessions[s], &r) != DB_OK)
@@ -678,11 +683,9 @@ static void bench_marks(int size, const char *db_path, const char *today)
 				idle_all += p;
 				pieces++;
 			}
-			double f0 = now_ms();
 			if (paired_fd >= 0 && npaired < MARKS + KINDS
-			    && pwrite(paired_fd, block, sizeof block, (off_t)(npaired % 16) * 4096) == (ssize_t)sizeof block
-			    && fdatasync(paired_fd) == 0)
-				paired[npaired++] = now_ms() - f0;
+			    && (paired[npaired] = timed_fdatasync(paired_fd, npaired)) >= 0)
+				npaired++;
 		}
 		attendance_roll_free(&r);
 	}
