@@ -52,6 +52,7 @@ extern const char schema_v22[];
 extern const char schema_v23[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
+extern const char schema_pg_v20[];
 extern const char schema_pg_v21[];
 
 int migrate_latest(void);
