@@ -382,6 +382,38 @@ enum db_status db_end(struct db *db, enum db_status r)
 	return outcome;
 }
 
+enum db_status db_begin_rehearsal(struct db *db)
+{
+	if (db->depth > 0) {
+		db_note(db, "db_begin_rehearsal inside the transaction begun at %s:%d", db->begun_file, db->begun_line);
+		return DB_ERR_MISUSE;
+	}
+	if (!db->engine->begin_rehearsal)
+		return DB_ERR_BUSY;
+	enum db_status st = db->engine->begin_rehearsal(db);
+	if (st != DB_OK)
+		return st;
+	db->depth = 1;
+	db->writing = true;
+	db->failed = DB_OK;
+	db->begun_file = "db_begin_rehearsal";
+	db->begun_line = 0;
+	return DB_OK;
+}
+
+void db_end_undone(struct db *db)
+{
+	if (db->depth != 1) {
+		db_note(db, "db_end_undone without db_begin_rehearsal");
+		return;
+	}
+	db->depth = 0;
+	db->failed = DB_OK;
+	db->writing = false;
+	if (!db->engine->lost_transaction(db))
+		db->engine->rollback(db);
+}
+
 bool db_in_transaction(const struct db *db)
 {
 	return db->depth > 0;

@@ -141,6 +141,14 @@ long long db_work(const struct db *db);
 #define db_begin_read(db) db_begin_at((db), false, __FILE__, __LINE__)
 enum db_status db_begin_at(struct db *db, bool write, const char *file, int line);
 enum db_status db_end(struct db *db, enum db_status r);
+/* A rehearsal: a change made for the pages it reads and undone, so that
+ * the real one finds them in the system's cache. db_begin_rehearsal takes
+ * the write lock at once or not at all (DB_ERR_BUSY: another desk writes
+ * now, or the engine is a server, which keeps a cache of its own and
+ * would count what is undone); db_end_undone rolls back whatever went on
+ * inside. Only outermost. */
+enum db_status db_begin_rehearsal(struct db *db);
+void db_end_undone(struct db *db);
 bool db_in_transaction(const struct db *db);
 
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql);

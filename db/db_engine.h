@@ -41,6 +41,9 @@ struct db_engine {
 	enum db_status (*exec)(struct db *db, const char *sql);
 	/* The outermost level of a transaction; commit, rollback. */
 	enum db_status (*begin)(struct db *db, bool write);
+	/* db_begin_rehearsal's write transaction, taken at once or not at
+	 * all; NULL where a rehearsal reads nothing ahead. */
+	enum db_status (*begin_rehearsal)(struct db *db);
 	enum db_status (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
 	/* The engine ended the transaction by itself (SQLite after a full

@@ -38,6 +38,9 @@ enum db_status attendance_neighbour(struct desk *d, long long session_id, int di
 
 /* The roll list, opened: it names citizens, so the look is audited. Free
  * with attendance_roll_free. */
+/* The next mark of the roll list opened last, rehearsed and undone for
+ * the pages it reads (desk_idle); true while more are to come. */
+bool attendance_rehearse_ahead(struct desk *d);
 enum db_status attendance_roll_view(struct desk *d, long long session_id, struct roll *out);
 /* The same list read again by the person who has it open (after a mark). */
 enum db_status attendance_roll_reload(struct desk *d, long long session_id, struct roll *out);

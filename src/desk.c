@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "attendance.h"
 #include "db.h"
 #include "store_centres.h"
 #include "store_settings.h"
@@ -51,6 +52,19 @@ enum db_status desk_end(struct desk *d, enum db_status r)
 	return r;
 }
 
+enum db_status desk_begin_rehearsal(struct desk *d, enum role role)
+{
+	enum db_status r = desk_allow(d, role);
+	if (r == DB_OK && d->damaged)
+		r = DB_ERR_CORRUPT;
+	return r != DB_OK ? r : db_begin_rehearsal(d->db);
+}
+
+void desk_end_undone(struct desk *d)
+{
+	db_end_undone(d->db);
+}
+
 void desk_damaged(struct desk *d)
 {
 	if (d->damaged)
@@ -75,7 +89,7 @@ bool desk_idle(struct desk *d)
 {
 	bool more = false;
 	db_idle_piece(d->db, &more);
-	return more;
+	return more || attendance_rehearse_ahead(d);
 }
 
 const char *desk_centre(struct desk *d)

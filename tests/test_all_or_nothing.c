@@ -734,6 +734,53 @@ static void mark_came_back(void)
 	db_close(db);
 }
 
+/* What a rehearsed mark would change, in one line to compare. */
+static long long rehearsal_trace(struct db *db)
+{
+	return testdb_count(db, "SELECT (SELECT count(*) FROM attendance) * 1000000"
+				" + (SELECT count(*) FROM audit_log) * 10000"
+				" + (SELECT count(*) FROM follow_ups WHERE status = 'open') * 100"
+				" + (SELECT count(*) FROM sessions WHERE status = 'held') * 10"
+				" + (SELECT count(*) FROM citizens WHERE retention_from IS NOT NULL)");
+}
+
+/* The roll list opened, the idle desk rehearses each mark to come (Bo's
+ * would cancel his open call, and every one makes the session held and
+ * writes its audit line): nothing of any of it remains. On a server, and
+ * for a desk signed out or meeting another desk's write, nothing is
+ * rehearsed. */
+static void rehearsed_marks(void)
+{
+	struct desk desk;
+	struct db *db = open_centre("rehearsal.db", &desk);
+	exec_ok(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 2, 'absent');"
+		    "INSERT INTO follow_ups(citizen_id, reason, due_on, source_key)"
+		    " VALUES (2, 'missed_sessions', '2026-11-20', 'missed:2:102');");
+	struct roll roll;
+	TAP_INT_EQ(attendance_roll_view(&desk, 103, &roll), DB_OK, "the roll list opens");
+	attendance_roll_free(&roll);
+	long long before = rehearsal_trace(db), changes = db_total_changes(db);
+	int turns = 0;
+	while (desk_idle(&desk) && turns < 100)
+		turns++;
+	TAP_CHECK(desk.ahead.next == desk.ahead.count && desk.ahead.count == 2, "both marks to come were taken");
+	if (!testdb_pg())
+		TAP_CHECK(db_total_changes(db) > changes, "and rehearsed");
+	TAP_INT_EQ(rehearsal_trace(db), before, "nothing of a rehearsal remains: marks, calls, session, audit log");
+
+	TAP_INT_EQ(attendance_roll_view(&desk, 103, &roll), DB_OK, "opened again");
+	attendance_roll_free(&roll);
+	desk.user = 0;
+	changes = db_total_changes(db);
+	TAP_CHECK(!desk_idle(&desk) && db_total_changes(db) == changes, "signed out, nothing is rehearsed");
+	desk.user = 1;
+
+	struct mark_outcome out;
+	TAP_INT_EQ(attendance_mark(&desk, 103, 2, "present", 0, &out), DB_OK, "the real mark after them");
+	TAP_CHECK(out.call_answered, "answers Bo's call, which the rehearsal left open");
+	db_close(db);
+}
+
 /* The sweep writes its new calls and cancels the calls answered by a
  * return in one batch: Ib's call after no contact, and last Bo's call
  * after missed sessions, which cannot be cancelled. */
@@ -820,6 +867,7 @@ int main(void)
 	withdraw_registration_fails();
 	retention_fails();
 	mark_came_back();
+	rehearsed_marks();
 	sweep_answered_fails();
 	import_citizens();
 	testdb_finish();

@@ -519,6 +519,43 @@ static void test_nesting(void)
 	db_close(db);
 }
 
+/* A rehearsal leaves nothing, takes the lock at once or not at all, and
+ * is not done on a server. */
+static void test_rehearsal(void)
+{
+	const char *count = "SELECT count(*) FROM interests WHERE name = 'Prøve'";
+	char path[256];
+	testdb_path(path, sizeof path, "rehearsal.db");
+	struct db *db, *other;
+	db_open(path, &db);
+	if (testdb_pg()) {
+		TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_BUSY, "a server has its own cache: nothing is rehearsed");
+		TAP_CHECK(!db_in_transaction(db), "and no transaction is left open");
+		db_close(db);
+		return;
+	}
+	TAP_INT_EQ(db_begin_rehearsal(db), DB_OK, "a rehearsal begins");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO interests(name) VALUES ('Prøve')"), DB_OK, "writes inside it");
+	TAP_INT_EQ(db_begin(db), DB_OK, "a use case's begin joins it");
+	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "and its end commits nothing yet");
+	TAP_INT_EQ(testdb_count(db, count), 1, "the row is seen inside");
+	db_end_undone(db);
+	TAP_CHECK(!db_in_transaction(db), "the rehearsal is over");
+	TAP_INT_EQ(testdb_count(db, count), 0, "and nothing of it remains");
+
+	db_begin(db);
+	TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_MISUSE, "a rehearsal is never inside a use case");
+	db_end(db, DB_OK);
+
+	db_open(path, &other);
+	TAP_INT_EQ(db_exec(other, "BEGIN IMMEDIATE"), DB_OK, "another desk writes");
+	TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_BUSY, "the rehearsal does not wait for it");
+	TAP_CHECK(!db_in_transaction(db), "and leaves no transaction");
+	db_exec(other, "ROLLBACK");
+	db_close(other);
+	db_close(db);
+}
+
 /* Migration 11 widens the reasons a call may have (a call to the relative)
  * in place: calls on record, and the measures, feedback and escalations
  * that point at them, are all kept; the new reason is taken, an unknown
@@ -675,6 +712,7 @@ int main(void)
 		test_booleans();
 		test_addresses();
 		test_nesting();
+		test_rehearsal();
 		test_statement_cache();
 		test_server();
 		test_check_command();
@@ -686,6 +724,7 @@ int main(void)
 	test_booleans();
 	test_addresses();
 	test_nesting();
+	test_rehearsal();
 	test_statement_cache();
 	test_fresh();
 	test_too_new();
