@@ -30,11 +30,16 @@ bool desk_is_coordinator(const struct desk *d)
 	return desk_allow(d, ROLE_COORDINATOR) == DB_OK;
 }
 
-enum db_status desk_begin(struct desk *d, enum role role)
+/* A damaged database takes no write at all. */
+static enum db_status may_write(const struct desk *d, enum role role)
 {
 	enum db_status r = desk_allow(d, role);
-	if (r == DB_OK && d->damaged)
-		r = DB_ERR_CORRUPT;
+	return r == DB_OK && d->damaged ? DB_ERR_CORRUPT : r;
+}
+
+enum db_status desk_begin(struct desk *d, enum role role)
+{
+	enum db_status r = may_write(d, role);
 	return r != DB_OK ? r : db_begin(d->db);
 }
 
@@ -54,9 +59,7 @@ enum db_status desk_end(struct desk *d, enum db_status r)
 
 enum db_status desk_begin_rehearsal(struct desk *d, enum role role)
 {
-	enum db_status r = desk_allow(d, role);
-	if (r == DB_OK && d->damaged)
-		r = DB_ERR_CORRUPT;
+	enum db_status r = may_write(d, role);
 	return r != DB_OK ? r : db_begin_rehearsal(d->db);
 }
 
