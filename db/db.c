@@ -320,6 +320,19 @@ enum db_status db_exec(struct db *db, const char *sql)
 	return noted(db, db->engine->exec(db, sql));
 }
 
+/* The outermost level, once the engine began it (st). */
+static enum db_status begun(struct db *db, enum db_status st, bool write, const char *file, int line)
+{
+	if (st != DB_OK)
+		return st;
+	db->depth = 1;
+	db->writing = write;
+	db->failed = DB_OK;
+	db->begun_file = file;
+	db->begun_line = line;
+	return DB_OK;
+}
+
 enum db_status db_begin_at(struct db *db, bool write, const char *file, int line)
 {
 	if (db->depth > 0) {
@@ -336,15 +349,7 @@ enum db_status db_begin_at(struct db *db, bool write, const char *file, int line
 		db->depth++;
 		return DB_OK;
 	}
-	enum db_status st = db->engine->begin(db, write);
-	if (st != DB_OK)
-		return st;
-	db->depth = 1;
-	db->writing = write;
-	db->failed = DB_OK;
-	db->begun_file = file;
-	db->begun_line = line;
-	return DB_OK;
+	return begun(db, db->engine->begin(db, write), write, file, line);
 }
 
 static bool is_failure(enum db_status r)
@@ -382,36 +387,42 @@ enum db_status db_end(struct db *db, enum db_status r)
 	return outcome;
 }
 
-enum db_status db_begin_rehearsal(struct db *db)
+enum db_status db_begin_rehearsal_at(struct db *db, const char *file, int line)
 {
 	if (db->depth > 0) {
-		db_note(db, "db_begin_rehearsal inside the transaction begun at %s:%d", db->begun_file, db->begun_line);
+		db_note(db, "%s:%d rehearses inside the transaction begun at %s:%d", file, line, db->begun_file,
+			db->begun_line);
 		return DB_ERR_MISUSE;
 	}
 	if (!db->engine->begin_rehearsal)
 		return DB_ERR_BUSY;
-	enum db_status st = db->engine->begin_rehearsal(db);
-	if (st != DB_OK)
-		return st;
-	db->depth = 1;
-	db->writing = true;
-	db->failed = DB_OK;
-	db->begun_file = "db_begin_rehearsal";
-	db->begun_line = 0;
-	return DB_OK;
+	return begun(db, db->engine->begin_rehearsal(db), true, file, line);
 }
 
-void db_end_undone(struct db *db)
+bool db_rehearsal_helps(const struct db *db)
 {
-	if (db->depth != 1) {
-		db_note(db, "db_end_undone without db_begin_rehearsal");
-		return;
+	return db->engine->begin_rehearsal != NULL;
+}
+
+/* Whatever level the rehearsal was left at (a store that did not end
+ * what it began), all of it is undone: a use case after it must never
+ * join it and commit nothing. */
+enum db_status db_end_undone(struct db *db)
+{
+	if (db->depth == 0) {
+		db_note(db, "db_end_undone without a rehearsal");
+		return DB_ERR_MISUSE;
 	}
+	enum db_status outcome = db->depth == 1 ? db->failed : DB_ERR_MISUSE;
+	if (db->depth != 1)
+		db_note(db, "the rehearsal begun at %s:%d ended %d levels in", db->begun_file, db->begun_line,
+			db->depth);
 	db->depth = 0;
 	db->failed = DB_OK;
 	db->writing = false;
 	if (!db->engine->lost_transaction(db))
 		db->engine->rollback(db);
+	return outcome;
 }
 
 bool db_in_transaction(const struct db *db)

@@ -145,10 +145,14 @@ enum db_status db_end(struct db *db, enum db_status r);
  * the real one finds them in the system's cache. db_begin_rehearsal takes
  * the write lock at once or not at all (DB_ERR_BUSY: another desk writes
  * now, or the engine is a server, which keeps a cache of its own and
- * would count what is undone); db_end_undone rolls back whatever went on
- * inside. Only outermost. */
-enum db_status db_begin_rehearsal(struct db *db);
-void db_end_undone(struct db *db);
+ * would count what is undone); only outermost. db_end_undone rolls back
+ * whatever went on inside, at any level, and returns the first failure
+ * inside (a damaged page found on the way), as db_end would. */
+#define db_begin_rehearsal(db) db_begin_rehearsal_at((db), __FILE__, __LINE__)
+/* Whether a rehearsal reads anything ahead here: a file, not a server. */
+bool db_rehearsal_helps(const struct db *db);
+enum db_status db_begin_rehearsal_at(struct db *db, const char *file, int line);
+enum db_status db_end_undone(struct db *db);
 bool db_in_transaction(const struct db *db);
 
 enum db_status db_prepare(struct db *db, struct db_stmt **out, const char *sql);

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <malloc.h>
 #include <stddef.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -18,6 +17,9 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "db_sqlite_internal.h"
 #include "migrate.h"
@@ -283,15 +285,20 @@ static enum db_status lite_set_schema_version(struct db *db, int version)
 
 /* A rehearsal's rollback (db_end_undone) hands the pages it changed back
  * to malloc, and glibc gives the heap's top back to the system past 128
- * KiB; the next mark asks for them again, page faults, and with the WAL's
- * copier a second thread of the process, every core flushes its TLB: a
- * mark after rehearsals took 0.39 ms of CPU instead of 0.16 (100k
- * citizens, bench_desk --only marks). Up to the page cache's own size
- * is kept. */
+ * KiB; the next mark asks for them again and faults them in, and with
+ * the WAL's copier a second thread of the process, the cores it ran on
+ * flush their TLB too: a mark after rehearsals took 0.39 ms of CPU
+ * instead of 0.16 (100k citizens, bench_desk --only marks). Up to the
+ * page cache's own size is kept, once for the process. Set so, glibc no
+ * longer raises its mmap threshold by itself: blocks from 128 KiB on are
+ * mapped and given back whole, as the desk's few large lists should be. */
 static void keep_heap_top(void)
 {
-#ifdef M_TRIM_THRESHOLD
-	mallopt(M_TRIM_THRESHOLD, 2 << 20);
+#if defined(__GLIBC__)
+	static bool kept;
+	if (!kept)
+		mallopt(M_TRIM_THRESHOLD, 2 << 20);
+	kept = true;
 #endif
 }
 
@@ -447,15 +454,19 @@ static enum db_status lite_begin(struct db *db, bool write)
 	return lite_exec_kept(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
+int lite_begin_now(struct lite *l)
+{
+	sqlite3_busy_timeout(l->h, 0);
+	int rc = sqlite3_exec(l->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(l->h, l->busy_ms);
+	return rc;
+}
+
 /* A rehearsal runs while the desk idles: it never waits for another
  * desk's write, which would keep a key waiting. */
 static enum db_status lite_begin_rehearsal(struct db *db)
 {
-	struct lite *l = L(db);
-	sqlite3_busy_timeout(l->h, 0);
-	enum db_status st = lite_exec_kept(db, "BEGIN IMMEDIATE");
-	sqlite3_busy_timeout(l->h, l->busy_ms);
-	return st;
+	return lite_note_error(db, lite_begin_now(L(db)));
 }
 
 /* Asked every PROGRESS_STEPS of the engine's steps while db_interrupt_when

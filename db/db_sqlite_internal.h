@@ -75,6 +75,10 @@ enum db_status lite_exec(struct db *db, const char *sql);
 /* db_sqlite_wal.c: the hook that counts a commit's frames (and copies the
  * WAL past WAL_FRAMES_MAX); whether the file is in WAL mode; one piece of
  * the idle upkeep (db_idle_piece). */
+/* The write lock taken at once or not at all (BEGIN IMMEDIATE without
+ * the busy timeout): an idle desk does not wait for another that writes.
+ * SQLite's result code. */
+int lite_begin_now(struct lite *l);
 int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames);
 bool lite_in_wal_mode(struct lite *l);
 enum db_status lite_checkpoint_idle(struct db *db, bool *more);

@@ -101,16 +101,6 @@ static sqlite3_file *wal_file(struct lite *l)
 	return f;
 }
 
-/* The write lock taken at once or not at all: an idle desk does not
- * wait for another that writes. */
-static bool begin_now(struct lite *l)
-{
-	sqlite3_busy_timeout(l->h, 0);
-	int rc = sqlite3_exec(l->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(l->h, l->busy_ms);
-	return rc == SQLITE_OK;
-}
-
 static long long wal_room_wanted(struct lite *l)
 {
 	return WAL_HEADER + (long long)(l->wal_frames + WAL_ROOM_FRAMES) * (WAL_FRAME_HEADER + l->page_size);
@@ -120,7 +110,7 @@ static long long wal_room_wanted(struct lite *l)
 static enum db_status wal_room_piece(struct lite *l, bool *more)
 {
 	*more = false;
-	if (!begin_now(l))
+	if (lite_begin_now(l) != SQLITE_OK)
 		return DB_OK;
 	sqlite3_file *f = wal_file(l);
 	sqlite3_int64 size = 0;
@@ -151,7 +141,7 @@ static enum db_status wal_room_piece(struct lite *l, bool *more)
 static enum db_status wal_start_over(struct lite *l)
 {
 	l->wal_copied = false;
-	if (!begin_now(l))
+	if (lite_begin_now(l) != SQLITE_OK)
 		return DB_OK;
 	struct db *db = &l->base;
 	long long version = 0;

@@ -106,17 +106,10 @@ enum db_status attendance_roll_view(struct desk *d, long long session_id, struct
 	if (r == DB_OK)
 		r = desk_audit(d, "view", "session", session_id, "roll list");
 	r = desk_end(d, r);
-	if (r != DB_OK) {
+	if (r != DB_OK)
 		store_attendance_roll_free(out);
-		return r;
-	}
-	warm_mark(d);
-	struct marks_ahead *a = &d->ahead;
-	a->session_id = session_id;
-	a->next = 0;
-	a->count = out->count < MARKS_AHEAD ? out->count : MARKS_AHEAD;
-	for (int i = 0; i < a->count; i++)
-		a->citizen[i] = out->entries[i].citizen_id;
+	else
+		warm_mark(d);
 	return r;
 }
 
@@ -411,35 +404,38 @@ enum db_status attendance_places(struct desk *d, long long session_id, long long
 
 /* A mark reads some ten pages of its own citizen's (their marks, calls,
  * matches, consents, the rows the retention triggers look at, the index
- * pages the mark and its audit line go into) that nothing read before at
- * this roll call. From the disk they made the slowest marks 4-10 times
- * the fdatasync that is their floor (1.4-3.6 ms of reads). So while the
- * desk reads the list, each mark to come is made "present", then
- * "absent" (a call planned, the accompaniment put right), and undone, a
- * citizen per idle turn: the mark itself then finds its pages in the
- * system's cache. Nothing of a rehearsal is kept, the audit line with it:
- * it is no one's look at the citizen. Refused (signed out, another desk
- * writing, a server), the rest of the list is left. */
-bool attendance_rehearse_ahead(struct desk *d)
+ * pages the mark and its audit line go into) that nothing at this roll
+ * call read before. From the disk they made the slowest marks 4-10 times
+ * the fdatasync that is their floor (1.4-3.6 ms of reads). Made
+ * "present", then "absent", and undone, while the desk reads the list,
+ * the mark itself finds them in the system's cache. Nothing of it is
+ * kept, the audit line with it: it is no one's look at the citizen. */
+enum db_status attendance_rehearse_mark(struct desk *d, long long session_id, long long citizen_id,
+					bool (*key_waiting)(void *ctx), void *ctx)
 {
-	struct marks_ahead *a = &d->ahead;
-	if (a->next >= a->count)
-		return false;
-	long long citizen_id = a->citizen[a->next++];
-	if (desk_begin_rehearsal(d, ROLE_DESK) != DB_OK) {
-		a->next = a->count;
-		return false;
-	}
+	enum db_status r = desk_begin_rehearsal(d, ROLE_DESK);
+	if (r != DB_OK)
+		return r;
+	db_interrupt_when(d->db, key_waiting, ctx);
 	struct mark_context cx;
 	struct mark_outcome ignored = { 0 };
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	if (store_attendance_mark_context(d->db, a->session_id, citizen_id, &cx) == DB_OK
-	    && attendance_rule_may_mark(cx.session.date, today, "present")
-	    && write_mark(d, &cx, citizen_id, "present", 0, -1, &ignored) == DB_OK)
-		write_mark(d, &cx, citizen_id, "absent", 0, -1, &ignored);
-	desk_end_undone(d);
-	return a->next < a->count;
+	r = store_attendance_mark_context(d->db, session_id, citizen_id, &cx);
+	if (r == DB_OK && attendance_rule_may_mark(cx.session.date, today, "present"))
+		r = write_mark(d, &cx, citizen_id, "present", 0, -1, &ignored);
+	if (r == DB_OK && attendance_rule_may_mark(cx.session.date, today, "absent"))
+		r = write_mark(d, &cx, citizen_id, "absent", 0, -1, &ignored);
+	db_interrupt_when(d->db, NULL, NULL);
+	return desk_end_undone(d, r);
+}
+
+bool attendance_rehearsable(struct desk *d, const struct session_info *s)
+{
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	return db_rehearsal_helps(d->db) && strcmp(s->status, "cancelled") != 0
+	       && attendance_rule_may_mark(s->date, today, "present");
 }
 
 enum db_status attendance_add_walk_in(struct desk *d, long long session_id, long long citizen_id,

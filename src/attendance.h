@@ -38,13 +38,21 @@ enum db_status attendance_neighbour(struct desk *d, long long session_id, int di
 
 /* The roll list, opened: it names citizens, so the look is audited. Free
  * with attendance_roll_free. */
-/* The next mark of the roll list opened last, rehearsed and undone for
- * the pages it reads (desk_idle); true while more are to come. */
-bool attendance_rehearse_ahead(struct desk *d);
 enum db_status attendance_roll_view(struct desk *d, long long session_id, struct roll *out);
 /* The same list read again by the person who has it open (after a mark). */
 enum db_status attendance_roll_reload(struct desk *d, long long session_id, struct roll *out);
 void attendance_roll_free(struct roll *r);
+/* One mark the roll list will ask for, rehearsed while the desk idles:
+ * the citizen's mark made and undone, for the pages it reads, so that
+ * the real one finds them in the system's cache. Nothing of it is kept.
+ * DB_ERR_BUSY (another desk writes) and DB_ERR_INTERRUPTED (a key came,
+ * key_waiting) ask to try again later; any other failure, to stop. */
+enum db_status attendance_rehearse_mark(struct desk *d, long long session_id, long long citizen_id,
+					bool (*key_waiting)(void *ctx), void *ctx);
+/* Whether the session's marks are rehearsed at all: on a file (a server
+ * keeps its own cache), not cancelled, and not a day ahead, where only
+ * notices are taken. */
+bool attendance_rehearsable(struct desk *d, const struct session_info *s);
 
 /* The activity's last `weeks` sessions up to `until` (ISO) as a grid. */
 enum db_status attendance_history(struct desk *d, long long activity_id, const char *until, int weeks,

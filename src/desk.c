@@ -6,7 +6,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "attendance.h"
 #include "db.h"
 #include "store_centres.h"
 #include "store_settings.h"
@@ -63,9 +62,13 @@ enum db_status desk_begin_rehearsal(struct desk *d, enum role role)
 	return r != DB_OK ? r : db_begin_rehearsal(d->db);
 }
 
-void desk_end_undone(struct desk *d)
+enum db_status desk_end_undone(struct desk *d, enum db_status r)
 {
-	db_end_undone(d->db);
+	enum db_status inside = db_end_undone(d->db);
+	r = r != DB_OK ? r : inside;
+	if (r == DB_ERR_CORRUPT)
+		desk_damaged(d);
+	return r;
 }
 
 void desk_damaged(struct desk *d)
@@ -92,7 +95,7 @@ bool desk_idle(struct desk *d)
 {
 	bool more = false;
 	db_idle_piece(d->db, &more);
-	return more || attendance_rehearse_ahead(d);
+	return more;
 }
 
 const char *desk_centre(struct desk *d)

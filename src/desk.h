@@ -18,10 +18,6 @@
 
 struct db;
 
-/* The marks of a roll list rehearsed ahead (attendance_rehearse_ahead):
- * the first this many, more than a session's places. */
-enum { MARKS_AHEAD = 64 };
-
 enum role {
 	ROLE_DESK,        /* registers, looks up, records */
 	ROLE_COORDINATOR, /* also matches, keeps the registry, users, settings, data protection */
@@ -45,13 +41,6 @@ struct desk {
 	/* The centre this desk acts for ("lokal" on a file, the database
 	 * role on a server); read at the first use case that asks. */
 	char centre[CENTRE_CODE];
-	/* The citizens of the roll list opened last, whose marks are
-	 * rehearsed while the desk idles. */
-	struct marks_ahead {
-		long long session_id;
-		long long citizen[MARKS_AHEAD];
-		int count, next;
-	} ahead;
 };
 
 /* A desk for the command line on an open database. */
@@ -72,11 +61,13 @@ enum db_status desk_begin_read(struct desk *d, enum role role);
  * (desk_damaged). */
 enum db_status desk_end(struct desk *d, enum db_status r);
 /* A use case rehearsed (db_begin_rehearsal): the role check and a write
- * transaction taken at once or not at all, ended by desk_end_undone,
- * which leaves nothing of it. Only a desk that may do the use case reads
- * its pages ahead. */
+ * transaction taken at once or not at all (DB_ERR_BUSY), ended by
+ * desk_end_undone, which leaves nothing of it and returns the first
+ * failure, r or one inside; damage found makes the desk read-only, as
+ * desk_end does. Only a desk that may do the use case reads its pages
+ * ahead. */
 enum db_status desk_begin_rehearsal(struct desk *d, enum role role);
-void desk_end_undone(struct desk *d);
+enum db_status desk_end_undone(struct desk *d, enum db_status r);
 
 /* From now on the database is only read: it was found damaged. */
 void desk_damaged(struct desk *d);
@@ -86,10 +77,9 @@ void desk_damaged(struct desk *d);
 bool desk_others_changed(struct desk *d);
 /* No key waits (the desk idles, or between two steps of the day's rules):
  * the database tidies what its commits left for later, one short piece
- * (db_idle_piece), and after that the next mark of the roll list open is
- * rehearsed; true while another piece is due, for the next moment no key
- * waits. Nothing anyone confirmed depends on it, so it says nothing of
- * how it went. */
+ * (db_idle_piece); true while another piece is due, for the next moment
+ * no key waits. Nothing anyone confirmed depends on it, so it says
+ * nothing of how it went. */
 bool desk_idle(struct desk *d);
 
 /* The wall clock in seconds, for waits after wrong PINs; tests set

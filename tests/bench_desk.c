@@ -676,9 +676,16 @@ static void bench_marks(int size, const char *db_path, const char *today)
 		struct roll r;
 		if (attendance_roll_view(&desk, sessions[s], &r) != DB_OK)
 			break;
-		/* The list is drawn: the desk idles until the first key. */
+		/* The list is drawn: the desk idles until the first key, and
+		 * the roll list rehearses its marks (ui/attendance_roll.c). */
 		while (desk_idle(&desk))
 			;
+		int from = 0;
+		while (from < r.count && r.entries[from].mark[0])
+			from++;
+		for (int i = 0; attendance_rehearsable(&desk, &r.session) && i < r.count; i++)
+			attendance_rehearse_mark(&desk, sessions[s], r.entries[(from + i) % r.count].citizen_id, NULL,
+						 NULL);
 		for (int i = 0; i < r.count && done < MARKS; i++) {
 			int kind = cycle[((done + firsts) / r.count + i) % 4];
 			bench_vfs_take();

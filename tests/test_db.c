@@ -539,9 +539,16 @@ static void test_rehearsal(void)
 	TAP_INT_EQ(db_begin(db), DB_OK, "a use case's begin joins it");
 	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "and its end commits nothing yet");
 	TAP_INT_EQ(testdb_count(db, count), 1, "the row is seen inside");
-	db_end_undone(db);
+	TAP_INT_EQ(db_end_undone(db), DB_OK, "it ends");
 	TAP_CHECK(!db_in_transaction(db), "the rehearsal is over");
 	TAP_INT_EQ(testdb_count(db, count), 0, "and nothing of it remains");
+
+	db_begin_rehearsal(db);
+	db_exec(db, "INSERT INTO interests(name) VALUES ('Prøve')");
+	db_begin(db);
+	TAP_INT_EQ(db_end_undone(db), DB_ERR_MISUSE, "a level left open inside is a misuse");
+	TAP_CHECK(!db_in_transaction(db), "yet all of the rehearsal is over");
+	TAP_INT_EQ(testdb_count(db, count), 0, "and undone");
 
 	db_begin(db);
 	TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_MISUSE, "a rehearsal is never inside a use case");

@@ -9,6 +9,7 @@
 #include "dbmessage.h"
 #include "help.h"
 #include "i18n.h"
+#include "term.h"
 #include "users.h"
 
 bool app_push(struct app *app, const struct screen_ops *ops, const void *args)
@@ -99,6 +100,12 @@ void app_load_access(struct app *app)
 		return;
 	app->desk.users_exist = access.users_exist;
 	app->idle_lock_minutes = access.idle_lock_minutes;
+}
+
+bool app_key_waiting(void *ctx)
+{
+	(void)ctx;
+	return term_key_waiting();
 }
 
 bool app_typing(struct app *app)

@@ -46,6 +46,9 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 /* Reports a failed use case in words. */
 void app_status_db(struct app *app, enum db_status st);
 
+/* Whether a key waits: what stops the work done while the desk idles
+ * (daily_step_unless, attendance_rehearse_mark). */
+bool app_key_waiting(void *ctx);
 /* Whether the top screen is taking letters as text now. */
 bool app_typing(struct app *app);
 /* Opens help about the top screen, or closes help when it is on top. */

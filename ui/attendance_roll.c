@@ -13,6 +13,7 @@
  */
 #include "attendance_roll.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,9 @@ struct roll_state {
 	int selected, top, page_rows;
 	long long select_id;          /* after reading, put the cursor here */
 	bool viewed;                  /* this session's opening is in the audit log */
+	/* The marks rehearsed while the desk idles (attendance_rehearse_mark):
+	 * everyone on the list once, from the first unmarked person on. */
+	int ahead_from, ahead_done;
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
 	/* Marks another desk changed, shown with a * until this desk marks
@@ -187,6 +191,29 @@ static bool load(struct roll_state *st, struct app *app)
 	return true;
 }
 
+/* The list just read is a roll call about to begin: its marks are
+ * rehearsed, from where the marks stop. */
+static void rehearse_from(struct roll_state *st, struct app *app, int first)
+{
+	st->ahead_from = first >= 0 ? first : 0;
+	st->ahead_done = attendance_rehearsable(&app->desk, &st->roll.session) ? 0 : INT_MAX;
+}
+
+static bool roll_idle(struct screen *s, struct app *app)
+{
+	struct roll_state *st = s->state;
+	if (st->ahead_done >= st->roll.count)
+		return false;
+	const struct roll_entry *e = &st->roll.entries[(st->ahead_from + st->ahead_done) % st->roll.count];
+	enum db_status r = attendance_rehearse_mark(&app->desk, st->session_id, e->citizen_id, app_key_waiting, NULL);
+	/* Another desk writing, or a key: the same person at the next
+	 * moment no key waits. Anything else ends the rehearsals. */
+	if (r == DB_ERR_BUSY || r == DB_ERR_INTERRUPTED)
+		return false;
+	st->ahead_done = r == DB_OK ? st->ahead_done + 1 : INT_MAX;
+	return st->ahead_done < st->roll.count;
+}
+
 static void show_session(struct roll_state *st, struct app *app, long long session_id)
 {
 	st->session_id = session_id;
@@ -199,6 +226,7 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 		return;
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
+	rehearse_from(st, app, first);
 }
 
 static bool roll_enter(struct screen *s, struct app *app, const void *args)
@@ -215,6 +243,7 @@ static bool roll_enter(struct screen *s, struct app *app, const void *args)
 	/* Catching up starts where the marks stop. */
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
+	rehearse_from(st, app, first);
 	s->state = st;
 	return true;
 }
@@ -720,5 +749,6 @@ const struct screen_ops attendance_roll_screen = {
 	.on_key = roll_key,
 	.resume = roll_resume,
 	.others_changed = roll_refresh,
+	.idle = roll_idle,
 	.leave = roll_leave,
 };

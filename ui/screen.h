@@ -55,6 +55,10 @@ struct screen_ops {
 	/* Whether letters are text right now (a text field, a search being
 	 * typed): then ? and Space are typed, not keys. NULL: never. */
 	bool (*typing)(struct screen *s);
+	/* No key waits and the database's upkeep is done: one short piece of
+	 * the screen's own work ahead (the roll list rehearses its marks);
+	 * true while another is due. NULL: none. */
+	bool (*idle)(struct screen *s, struct app *app);
 	/* Closes; keeps unsaved typing as a draft for the person signed in. */
 	void (*leave)(struct screen *s, struct app *app);
 };

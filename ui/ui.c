@@ -223,10 +223,12 @@ static unsigned refresh_if_changed(struct app *app)
 	return s && s->ops->others_changed ? s->ops->others_changed(s, app) : RD_NONE;
 }
 
-static bool key_waiting(void *ctx)
+/* The top screen's work ahead, after the database's upkeep; not the
+ * screen under a lock or a dialog. */
+static bool screen_idle(struct app *app)
 {
-	(void)ctx;
-	return term_key_waiting();
+	struct screen *s = app_top(app);
+	return s && s->ops->idle && s->ops->idle(s, app);
 }
 
 /* One step of the rules run at start, stopped the moment a key is typed
@@ -234,7 +236,7 @@ static bool key_waiting(void *ctx)
  * done the screen on show reads its numbers again. */
 static unsigned daily_step_idle(struct app *app)
 {
-	enum db_status r = daily_step_unless(&app->desk, &app->daily, key_waiting, NULL);
+	enum db_status r = daily_step_unless(&app->desk, &app->daily, app_key_waiting, NULL);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	if (daily_pending(&app->daily))
@@ -320,7 +322,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			 * step (a step beside the copy would keep the WAL from
 			 * starting over, and it would grow). */
 			redraw = work && !upkeep ? daily_step_idle(&app) : refresh_if_changed(&app);
-			upkeep = !term_key_waiting() && desk_idle(&app.desk);
+			upkeep = !term_key_waiting() && (desk_idle(&app.desk) || screen_idle(&app));
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
