@@ -147,7 +147,8 @@ enum db_status db_end(struct db *db, enum db_status r);
  * now, or the engine is a server, which keeps a cache of its own and
  * would count what is undone); only outermost. db_end_undone rolls back
  * whatever went on inside, at any level, and returns the first failure
- * inside (a damaged page found on the way), as db_end would. */
+ * inside (a damaged page found on the way), as db_end would, or
+ * DB_ERR_MISUSE when a level inside was left open. */
 #define db_begin_rehearsal(db) db_begin_rehearsal_at((db), __FILE__, __LINE__)
 /* Whether a rehearsal reads anything ahead here: a file, not a server. */
 bool db_rehearsal_helps(const struct db *db);

@@ -46,7 +46,8 @@ void attendance_roll_free(struct roll *r);
  * the citizen's mark made and undone, for the pages it reads, so that
  * the real one finds them in the system's cache. Nothing of it is kept.
  * DB_ERR_BUSY (another desk writes) and DB_ERR_INTERRUPTED (a key came,
- * key_waiting) ask to try again later; any other failure, to stop. */
+ * key_waiting) ask to try again later. A server says DB_ERR_BUSY every
+ * time: ask attendance_rehearsable first. */
 enum db_status attendance_rehearse_mark(struct desk *d, long long session_id, long long citizen_id,
 					bool (*key_waiting)(void *ctx), void *ctx);
 /* Whether the session's marks are rehearsed at all: on a file (a server

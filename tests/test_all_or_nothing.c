@@ -734,10 +734,12 @@ static void mark_came_back(void)
 	db_close(db);
 }
 
-/* Everything a rehearsed mark could change, row by row, as one text. */
+/* Everything a rehearsed mark could change, row by row, as one text
+ * (SQLite's: a server rehearses nothing). Fails the test when it cannot
+ * be read. */
 static void rehearsal_trace(struct db *db, char *out, size_t size)
 {
-	struct db_stmt *st;
+	struct db_stmt *st = NULL;
 	out[0] = '\0';
 	if (db_prepare(db, &st,
 		       "SELECT (SELECT group_concat(session_id || ':' || citizen_id || ':' || mark || ':'"
@@ -750,11 +752,14 @@ static void rehearsal_trace(struct db *db, char *out, size_t size)
 		       "   || COALESCE(waiting_since, ''), ';') FROM citizens)"
 		       " || '|' || (SELECT COALESCE(group_concat(id || ':' || COALESCE(accompaniment_done_on, ''), ';'), '')"
 		       "   FROM matches)")
-	    != DB_OK)
-		return;
-	if (db_step(st) == DB_ROW)
+		    == DB_OK
+	    && db_step(st) == DB_ROW)
 		snprintf(out, size, "%s", db_column_text(st, 0));
-	db_finalize(st);
+	if (st)
+		db_finalize(st);
+	if (!out[0])
+		printf("# %s\n", db_errdetail(db));
+	TAP_CHECK(out[0] != '\0', "what a rehearsal could change is read");
 }
 
 static bool never_a_key(void *ctx)
@@ -786,19 +791,18 @@ static void rehearsed_marks(void)
 	TAP_CHECK(attendance_rehearsable(&desk, &roll.session) == !testdb_pg(),
 		  "its marks are rehearsed on a file, not on a server");
 	static char before[8192], after[8192];
-	rehearsal_trace(db, before, sizeof before);
+	if (!testdb_pg())
+		rehearsal_trace(db, before, sizeof before);
 	long long changes = db_total_changes(db);
 	bool all = true;
 	for (int i = 0; i < roll.count; i++)
 		all &= attendance_rehearse_mark(&desk, 103, roll.entries[i].citizen_id, never_a_key, NULL)
 		       == (testdb_pg() ? DB_ERR_BUSY : DB_OK);
 	TAP_CHECK(all && roll.count == 2, "both marks to come are rehearsed (a server says busy)");
-	if (!testdb_pg())
-		TAP_CHECK(db_total_changes(db) > changes, "and made");
-	rehearsal_trace(db, after, sizeof after);
-	TAP_STR_EQ(after, before, "nothing of them remains: marks, calls, sessions, audit log, citizens, matches");
-
 	if (!testdb_pg()) {
+		TAP_CHECK(db_total_changes(db) > changes, "and made");
+		rehearsal_trace(db, after, sizeof after);
+		TAP_STR_EQ(after, before, "nothing of them remains: marks, calls, sessions, audit log, citizens, matches");
 		TAP_INT_EQ(attendance_rehearse_mark(&desk, 103, 2, a_key, NULL), DB_ERR_INTERRUPTED,
 			   "a key stops a rehearsal");
 		inject(db, "injected_audit", "BEFORE INSERT", "audit_log", NULL);
@@ -808,7 +812,10 @@ static void rehearsed_marks(void)
 		char path[256];
 		testdb_path(path, sizeof path, "rehearsal.db");
 		struct db *other;
-		db_open(path, &other);
+		if (db_open(path, &other) != DB_OK) {
+			printf("Bail out! a second desk cannot open %s\n", path);
+			exit(1);
+		}
 		exec_ok(other, "BEGIN IMMEDIATE");
 		TAP_INT_EQ(attendance_rehearse_mark(&desk, 103, 2, never_a_key, NULL), DB_ERR_BUSY,
 			   "another desk writing: no wait, try later");
@@ -819,8 +826,10 @@ static void rehearsed_marks(void)
 	TAP_INT_EQ(attendance_rehearse_mark(&desk, 103, 2, never_a_key, NULL), DB_ERR_FORBIDDEN,
 		   "nobody signed in: nothing is rehearsed");
 	desk.user = 1;
-	rehearsal_trace(db, after, sizeof after);
-	TAP_STR_EQ(after, before, "still nothing remains");
+	if (!testdb_pg()) {
+		rehearsal_trace(db, after, sizeof after);
+		TAP_STR_EQ(after, before, "still nothing remains");
+	}
 
 	struct mark_outcome out;
 	TAP_INT_EQ(attendance_mark(&desk, 103, 2, "present", 0, &out), DB_OK, "the real mark after them");

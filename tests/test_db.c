@@ -527,7 +527,10 @@ static void test_rehearsal(void)
 	char path[256];
 	testdb_path(path, sizeof path, "rehearsal.db");
 	struct db *db, *other;
-	db_open(path, &db);
+	if (db_open(path, &db) != DB_OK) {
+		printf("Bail out! cannot open %s: %s\n", path, db_errdetail(db));
+		exit(1);
+	}
 	if (testdb_pg()) {
 		TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_BUSY, "a server has its own cache: nothing is rehearsed");
 		TAP_CHECK(!db_in_transaction(db), "and no transaction is left open");
@@ -554,7 +557,7 @@ static void test_rehearsal(void)
 	TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_MISUSE, "a rehearsal is never inside a use case");
 	db_end(db, DB_OK);
 
-	db_open(path, &other);
+	TAP_INT_EQ(db_open(path, &other), DB_OK, "a second desk opens the file");
 	TAP_INT_EQ(db_exec(other, "BEGIN IMMEDIATE"), DB_OK, "another desk writes");
 	TAP_INT_EQ(db_begin_rehearsal(db), DB_ERR_BUSY, "the rehearsal does not wait for it");
 	TAP_CHECK(!db_in_transaction(db), "and leaves no transaction");

@@ -50,7 +50,8 @@ struct roll_state {
 	long long select_id;          /* after reading, put the cursor here */
 	bool viewed;                  /* this session's opening is in the audit log */
 	/* The marks rehearsed while the desk idles (attendance_rehearse_mark):
-	 * everyone on the list once, from the first unmarked person on. */
+	 * everyone on a list not yet done once, from the first unmarked
+	 * person on (corrections are marks too); none on a list all marked. */
 	int ahead_from, ahead_done;
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
@@ -191,26 +192,30 @@ static bool load(struct roll_state *st, struct app *app)
 	return true;
 }
 
-/* The list just read is a roll call about to begin: its marks are
+/* The list just read: a roll call still to be taken has its marks
  * rehearsed, from where the marks stop. */
-static void rehearse_from(struct roll_state *st, struct app *app, int first)
+static void rehearse_from(struct roll_state *st, int first)
 {
-	st->ahead_from = first >= 0 ? first : 0;
-	st->ahead_done = attendance_rehearsable(&app->desk, &st->roll.session) ? 0 : INT_MAX;
+	st->ahead_from = first;
+	st->ahead_done = first >= 0 ? 0 : INT_MAX;
 }
 
 static bool roll_idle(struct screen *s, struct app *app)
 {
 	struct roll_state *st = s->state;
-	if (st->ahead_done >= st->roll.count)
+	/* Asked each time: the session may have been cancelled or moved
+	 * ahead meanwhile ('d'). */
+	if (st->ahead_done >= st->roll.count || !attendance_rehearsable(&app->desk, &st->roll.session))
 		return false;
 	const struct roll_entry *e = &st->roll.entries[(st->ahead_from + st->ahead_done) % st->roll.count];
 	enum db_status r = attendance_rehearse_mark(&app->desk, st->session_id, e->citizen_id, app_key_waiting, NULL);
 	/* Another desk writing, or a key: the same person at the next
-	 * moment no key waits. Anything else ends the rehearsals. */
+	 * moment no key waits. A person the rules refuse (gone from the
+	 * list, say) is passed over; anything else ends the rehearsals. */
 	if (r == DB_ERR_BUSY || r == DB_ERR_INTERRUPTED)
 		return false;
-	st->ahead_done = r == DB_OK ? st->ahead_done + 1 : INT_MAX;
+	bool next = r == DB_OK || r == DB_ERR_NOTFOUND || r == DB_ERR_CONFLICT || r == DB_ERR_INVALID;
+	st->ahead_done = next ? st->ahead_done + 1 : INT_MAX;
 	return st->ahead_done < st->roll.count;
 }
 
@@ -221,12 +226,13 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	st->select_id = 0;
 	st->viewed = false;
 	st->nchanged = 0;
+	st->ahead_done = INT_MAX;
 	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
-	rehearse_from(st, app, first);
+	rehearse_from(st, first);
 }
 
 static bool roll_enter(struct screen *s, struct app *app, const void *args)
@@ -243,7 +249,7 @@ static bool roll_enter(struct screen *s, struct app *app, const void *args)
 	/* Catching up starts where the marks stop. */
 	int first = first_unmarked(st);
 	st->selected = first >= 0 ? first : 0;
-	rehearse_from(st, app, first);
+	rehearse_from(st, first);
 	s->state = st;
 	return true;
 }

@@ -295,7 +295,8 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		app_status(&app, STATUS_INFO, "%s", start_notice);
 
 	unsigned redraw = RD_ALL;
-	/* The database's upkeep (desk_idle) has a piece due: done as soon as
+	/* The database's upkeep (desk_idle), or the top screen's work ahead
+	 * (a roll list's rehearsed marks), has a piece due: done as soon as
 	 * no key waits, not half a second later, so it falls between two
 	 * marks of a roll call rather than into the next. */
 	bool upkeep = true;
@@ -322,7 +323,11 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			 * step (a step beside the copy would keep the WAL from
 			 * starting over, and it would grow). */
 			redraw = work && !upkeep ? daily_step_idle(&app) : refresh_if_changed(&app);
+			bool damaged = app.desk.damaged;
 			upkeep = !term_key_waiting() && (desk_idle(&app.desk) || screen_idle(&app));
+			/* Damage a rehearsal found: the banner says so now. */
+			if (app.desk.damaged != damaged)
+				redraw = RD_ALL;
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
