@@ -165,10 +165,24 @@ static const char mark_citizen_sql[] =
 	"   AND volunteer_id IS NOT NULL"
 	"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
 	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
+/* The citizen's latest marks at the activity, walked from the shorter
+ * side. The activity's sessions back from the date stop at a regular's
+ * twelfth mark, but for a newcomer they run through the activity's whole
+ * history (five years: 275 sessions, 96 pages read, a mark of 0.8 ms
+ * where the others took 0.3). A citizen with few marks anywhere has them
+ * read and sorted instead (the CROSS JOIN keeps that order on SQLite). */
+enum { FEW_MARKS = 48 };
+static const char few_marks_sql[] =
+	"SELECT count(*) FROM (SELECT 1 FROM attendance WHERE citizen_id = :citizen LIMIT :few) AS m";
 static const char recent_marks_sql[] =
 	"SELECT t.mark, t.accompanied_by IS NOT NULL FROM sessions AS s"
 	" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
 	" WHERE s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
+	" ORDER BY s.date DESC LIMIT :max";
+static const char recent_few_marks_sql[] =
+	"SELECT t.mark, t.accompanied_by IS NOT NULL FROM attendance AS t CROSS JOIN sessions AS s"
+	" WHERE s.id = t.session_id AND t.citizen_id = :citizen"
+	"  AND s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
 	" ORDER BY s.date DESC LIMIT :max";
 static const char clear_mark_sql[] = "DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen";
 static const char write_mark_sql[] =
@@ -206,8 +220,9 @@ static const char accompaniment_recompute_sql[] =
 void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
-		session_row_sql, mark_citizen_sql, recent_marks_sql, clear_mark_sql, write_mark_sql,
-		current_mark_sql, set_held_sql, matches_sql, accompaniment_done_sql, accompaniment_recompute_sql,
+		session_row_sql, mark_citizen_sql, few_marks_sql, recent_marks_sql, recent_few_marks_sql,
+		clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, matches_sql,
+		accompaniment_done_sql, accompaniment_recompute_sql,
 	};
 	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
 }
@@ -256,8 +271,15 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 {
 	*n = 0;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, recent_marks_sql);
+	enum db_status r = db_prepare(db, &st, few_marks_sql);
 	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":few", FEW_MARKS);
+	bool few = db_step(st) == DB_ROW && db_column_int(st, 0) < FEW_MARKS;
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	if ((r = db_prepare(db, &st, few ? recent_few_marks_sql : recent_marks_sql)) != DB_OK)
 		return r;
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":activity", cx->session.activity_id);

@@ -675,6 +675,69 @@ static void test_week_pages(void)
 	db_close(db);
 }
 
+/* The missed-sessions rule looks back at the citizen's latest marks at
+ * the activity: the same marks whichever side the walk starts from, and
+ * a newcomer's look back does not read the activity's years of sessions
+ * (a regular's stops at the twelfth mark; a citizen with many marks
+ * elsewhere and few here still walks the activity, rare and bounded). */
+static void test_recent_marks_walk(void)
+{
+	struct db *db = open_centre("recent-marks");
+	enum { WEEKS = 200, ELSEWHERE = 60 };
+	char sql[256];
+	struct date thursday = { 2026, 11, 26 };
+	exec_ok(db, "INSERT INTO activities(id, name, kind, place, weekday, start_time, end_time, created_at) VALUES"
+		    " (50, 'Strik og snak', 'social_cafe', 'Biblioteket', 4, '13:00', '15:00', '2022-01-01 10:00:00'),"
+		    " (51, 'Krolf', 'association', 'Krolfklubben', 4, '10:00', '12:00', '2022-01-01 10:00:00');"
+		    "INSERT INTO citizens(id, name) VALUES (20, 'Ny Nielsen'), (21, 'Fast Frandsen'),"
+		    " (22, 'Anden Andersen');"
+		    "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (20, 50, '2026-11-10'),"
+		    " (21, 50, '2022-01-01'), (22, 50, '2026-11-01'), (22, 51, '2022-01-01');");
+	for (int w = 0; w < WEEKS; w++) {
+		char day[DATE_ISO_LEN];
+		date_format_iso(date_add_days(thursday, -7L * w), day);
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO sessions(id, activity_id, date, status) VALUES (%d, 50, '%s', 'held'),"
+			 " (%d, 51, '%s', 'held')",
+			 1000 + w, day, 2000 + w, day);
+		exec_ok(db, sql);
+		/* The regular comes every week but every fifth; the other
+		 * comes to the other activity. */
+		snprintf(sql, sizeof sql, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%d, 21, '%s')",
+			 1000 + w, w % 5 == 1 ? "absent" : "present");
+		exec_ok(db, sql);
+		if (w < ELSEWHERE) {
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (%d, 22, 'present')", 2000 + w);
+			exec_ok(db, sql);
+		}
+	}
+	exec_ok(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (1000, 20, 'absent'),"
+		    " (1001, 20, 'present'), (1000, 22, 'excused'), (1001, 22, 'absent'), (1002, 22, 'present')");
+	struct mark_context cx = { .session = { .id = 1000, .activity_id = 50, .date = "2026-11-26" } };
+	struct attendance_past past[ATT_RECENT];
+	int n = 0;
+	long long before = db_work(db);
+	TAP_INT_EQ(store_attendance_recent_marks(db, &cx, 20, past, ATT_RECENT, &n), DB_OK, "a newcomer's look back");
+	long long newcomer = db_work(db) - before;
+	TAP_CHECK(n == 2 && past[0].mark == 'a' && past[1].mark == 'p', "two marks, newest first (%d)", n);
+	before = db_work(db);
+	TAP_INT_EQ(store_attendance_recent_marks(db, &cx, 21, past, ATT_RECENT, &n), DB_OK, "a regular's look back");
+	long long regular = db_work(db) - before;
+	char marks[ATT_RECENT + 1] = "";
+	for (int i = 0; i < n; i++)
+		marks[i] = past[i].mark;
+	TAP_STR_EQ(marks, "pappppappppa", "the regular's last twelve, newest first");
+	TAP_INT_EQ(store_attendance_recent_marks(db, &cx, 22, past, ATT_RECENT, &n), DB_OK,
+		   "the look back of one who comes elsewhere");
+	TAP_CHECK(n == 3 && past[0].mark == 'e' && past[1].mark == 'a' && past[2].mark == 'p',
+		  "only the marks at this activity (%d)", n);
+	/* On a server db_work counts statements: the same for both. */
+	TAP_CHECK(newcomer <= regular, "the newcomer's look back is no more work than the regular's (%lld, %lld)",
+		  newcomer, regular);
+	db_close(db);
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
@@ -695,6 +758,7 @@ int main(void)
 	test_session_details();
 	test_history();
 	test_facts();
+	test_recent_marks_walk();
 	testdb_finish();
 	return tap_done();
 }
