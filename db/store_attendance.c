@@ -45,33 +45,39 @@ static enum db_status previous_session(struct db *db, const struct session_info 
  * activity's sessions are walked newest first and stop at the first visit,
  * so a regular costs a probe or two and only someone new walks the whole
  * history (ten years of weekly sessions is about 500 probes). */
-static const char roll_sql[] =
-	"WITH people AS ("
-	"  SELECT citizen_id, max(enrolment_id) AS enrolment_id FROM ("
-	"   SELECT citizen_id, id AS enrolment_id FROM enrolments"
-	"    WHERE activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date"
-	"   UNION ALL SELECT citizen_id, id FROM enrolments"
-	"    WHERE activity_id = :activity AND ended_on > :date AND enrolled_on <= :date"
-	"   UNION ALL SELECT citizen_id, NULL FROM attendance WHERE session_id = :session)"
-	"  GROUP BY citizen_id)"
-	" SELECT c.id, c.name, COALESCE(t.mark, ''), COALESCE(t.accompanied_by, 0), COALESCE(tv.name, ''),"
-	"  COALESCE(t.walk_in, 0), COALESCE(p.enrolment_id, 0), COALESCE(pt.mark, ''),"
-	"  COALESCE(mv.id, 0), COALESCE(mv.name, ''),"
-	"  (SELECT 1 FROM sessions AS s2 CROSS JOIN attendance AS t2"
-	"    ON t2.session_id = s2.id AND t2.citizen_id = c.id"
-	"   WHERE s2.activity_id = :activity AND s2.date < :date AND t2.mark = 'present'"
-	"   ORDER BY s2.date DESC LIMIT 1) IS NULL,"
-	"  c.needs_intake = 1 AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id),"
-	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'"
-	"   AND f.reason = 'missed_sessions'), " STORE_APART("c")
-	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id"
-	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id"
-	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by"
-	" LEFT JOIN attendance AS pt ON pt.session_id = :previous AND pt.citizen_id = c.id"
-	" LEFT JOIN volunteers AS mv ON mv.id = (SELECT m.volunteer_id FROM matches AS m"
-	"   WHERE m.citizen_id = c.id AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL"
-	"   ORDER BY m.activity_id = :activity DESC, m.matched_on DESC, m.id DESC LIMIT 1)"
-	" ORDER BY c.sort_key, c.name_fold, c.id";
+#define ROLL_SQL(one) \
+	"WITH people AS (" \
+	"  SELECT citizen_id, max(enrolment_id) AS enrolment_id FROM (" \
+	"   SELECT citizen_id, id AS enrolment_id FROM enrolments" \
+	"    WHERE activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date" \
+	"   UNION ALL SELECT citizen_id, id FROM enrolments" \
+	"    WHERE activity_id = :activity AND ended_on > :date AND enrolled_on <= :date" \
+	"   UNION ALL SELECT citizen_id, NULL FROM attendance WHERE session_id = :session)" \
+	"  GROUP BY citizen_id)" \
+	" SELECT c.id, c.name, COALESCE(t.mark, ''), COALESCE(t.accompanied_by, 0), COALESCE(tv.name, '')," \
+	"  COALESCE(t.walk_in, 0), COALESCE(p.enrolment_id, 0), COALESCE(pt.mark, '')," \
+	"  COALESCE(mv.id, 0), COALESCE(mv.name, '')," \
+	"  (SELECT 1 FROM sessions AS s2 CROSS JOIN attendance AS t2" \
+	"    ON t2.session_id = s2.id AND t2.citizen_id = c.id" \
+	"   WHERE s2.activity_id = :activity AND s2.date < :date AND t2.mark = 'present'" \
+	"   ORDER BY s2.date DESC LIMIT 1) IS NULL," \
+	"  c.needs_intake = 1 AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id)," \
+	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'" \
+	"   AND f.reason = 'missed_sessions'), " STORE_APART("c") \
+	" FROM people AS p JOIN citizens AS c ON c.id = p.citizen_id" \
+	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id" \
+	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by" \
+	" LEFT JOIN attendance AS pt ON pt.session_id = :previous AND pt.citizen_id = c.id" \
+	" LEFT JOIN volunteers AS mv ON mv.id = (SELECT m.volunteer_id FROM matches AS m" \
+	"   WHERE m.citizen_id = c.id AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL" \
+	"   ORDER BY m.activity_id = :activity DESC, m.matched_on DESC, m.id DESC LIMIT 1)" \
+	one \
+	" ORDER BY c.sort_key, c.name_fold, c.id"
+static const char roll_sql[] = ROLL_SQL("");
+/* One person's row, read again after their mark: a list of forty at a
+ * large centre reads some 700 pages, more than SQLite's cache holds, and
+ * read after every mark it read them all from the system (1 ms). */
+static const char roll_entry_sql[] = ROLL_SQL(" WHERE p.citizen_id = :citizen");
 
 static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 {
@@ -92,6 +98,15 @@ static void read_roll_row(struct db_stmt *st, struct roll_entry *e)
 	store_read_apart(st, 13, &e->apart);
 }
 
+/* Binds what the list and one row of it both ask. */
+static void bind_roll(struct db_stmt *st, const struct session_info *s, long long previous)
+{
+	db_bind_int(st, ":activity", s->activity_id);
+	db_bind_text(st, ":date", s->date);
+	db_bind_int(st, ":session", s->id);
+	db_bind_int(st, ":previous", previous);
+}
+
 static enum db_status read_roll(struct db *db, long long session_id, struct roll *out)
 {
 	enum db_status r = store_att_session_read(db, session_id, &out->session);
@@ -109,10 +124,7 @@ static enum db_status read_roll(struct db *db, long long session_id, struct roll
 	struct db_stmt *st;
 	if ((r = db_prepare(db, &st, roll_sql)) != DB_OK)
 		return r;
-	db_bind_int(st, ":activity", out->session.activity_id);
-	db_bind_text(st, ":date", out->session.date);
-	db_bind_int(st, ":session", session_id);
-	db_bind_int(st, ":previous", previous);
+	bind_roll(st, &out->session, previous);
 	while (db_step(st) == DB_ROW) {
 		if (out->count == cap) {
 			struct roll_entry *more = realloc(out->entries, (size_t)cap * 2 * sizeof *more);
@@ -137,6 +149,25 @@ enum db_status store_attendance_roll(struct db *db, long long session_id, struct
 	if (r != DB_OK)
 		store_attendance_roll_free(out);
 	return r;
+}
+
+enum db_status store_attendance_roll_entry(struct db *db, const struct session_info *s, long long citizen_id,
+					   struct roll_entry *out)
+{
+	long long previous;
+	char previous_date[ATT_DATE];
+	struct db_stmt *st;
+	enum db_status r = previous_session(db, s, &previous, previous_date);
+	if (r != DB_OK || (r = db_prepare(db, &st, roll_entry_sql)) != DB_OK)
+		return r;
+	bind_roll(st, s, previous);
+	db_bind_int(st, ":citizen", citizen_id);
+	enum db_status step = db_step(st);
+	if (step == DB_ROW)
+		read_roll_row(st, out);
+	if ((r = db_finalize(st)) != DB_OK)
+		return r;
+	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
 }
 
 void store_attendance_roll_free(struct roll *r)

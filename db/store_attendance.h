@@ -77,6 +77,10 @@ enum db_status store_attendance_activities(struct db *db, const char *query, str
  * ended by then) plus anyone marked at it, e.g. walk-ins. Free with
  * store_attendance_roll_free. */
 enum db_status store_attendance_roll(struct db *db, long long session_id, struct roll *out);
+/* One person's row of the session's list (s as the list read it), as the
+ * list would show it now; DB_ERR_NOTFOUND when they are not on it. */
+enum db_status store_attendance_roll_entry(struct db *db, const struct session_info *s, long long citizen_id,
+					   struct roll_entry *out);
 void store_attendance_roll_free(struct roll *r);
 /* ---------- the pieces of a mark ---------- */
 

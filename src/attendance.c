@@ -120,6 +120,13 @@ enum db_status attendance_roll_reload(struct desk *d, long long session_id, stru
 	return r != DB_OK ? r : store_attendance_roll(d->db, session_id, out);
 }
 
+enum db_status attendance_roll_entry(struct desk *d, const struct session_info *s, long long citizen_id,
+				     struct roll_entry *out)
+{
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_attendance_roll_entry(d->db, s, citizen_id, out);
+}
+
 void attendance_roll_free(struct roll *r)
 {
 	store_attendance_roll_free(r);

@@ -39,8 +39,13 @@ enum db_status attendance_neighbour(struct desk *d, long long session_id, int di
 /* The roll list, opened: it names citizens, so the look is audited. Free
  * with attendance_roll_free. */
 enum db_status attendance_roll_view(struct desk *d, long long session_id, struct roll *out);
-/* The same list read again by the person who has it open (after a mark). */
+/* The same list read again by the person who has it open (another
+ * desk's commit, a mark refused). */
 enum db_status attendance_roll_reload(struct desk *d, long long session_id, struct roll *out);
+/* One person's row of that list read again (after their own mark): the
+ * rest of the list is as it was, or another desk's commit reloads it. */
+enum db_status attendance_roll_entry(struct desk *d, const struct session_info *s, long long citizen_id,
+				     struct roll_entry *out);
 void attendance_roll_free(struct roll *r);
 /* One mark the roll list will ask for, rehearsed while the desk idles:
  * the citizen's mark made and undone, for the pages it reads, so that

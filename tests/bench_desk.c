@@ -672,8 +672,8 @@ static void bench_marks(int size, const char *db_path, const char *today)
 	int done = 0, firsts = 0, pieces = 0;
 	/* The floor's write and fdatasync once between every two marks too,
 	 * on a disk others share: the same moment's disk for both. */
-	double paired[MARKS + KINDS], cpu[MARKS];
-	int npaired = 0;
+	double paired[MARKS + KINDS], cpu[MARKS], reread[MARKS + KINDS];
+	int npaired = 0, nreread = 0;
 	char paired_path[1024];
 	snprintf(paired_path, sizeof paired_path, "%s/fdatasync.paired", dir);
 	int paired_fd = open(paired_path, O_CREAT | O_WRONLY, 0600);
@@ -709,6 +709,12 @@ static void bench_marks(int size, const char *db_path, const char *today)
 				times[done] = (struct mark_time){ t, cpu[done], bench_vfs_take() };
 				ms[done++] = t;
 			}
+			/* The list shows the mark: its row read again, as the
+			 * roll list does (ui/attendance_roll.c, reload_one). */
+			struct roll_entry row;
+			double r0 = now_ms();
+			if (rc == DB_OK && attendance_roll_entry(&desk, &r.session, r.entries[i].citizen_id, &row) == DB_OK)
+				reread[nreread++] = now_ms() - r0;
 			/* The idle turn after the mark, until its pieces are done. */
 			for (bool more = true; more;) {
 				double p0 = now_ms();
@@ -752,6 +758,8 @@ static void bench_marks(int size, const char *db_path, const char *today)
 	       done, first[0], first[1], first[2], p50, p90, percentile(ms, done, 0.99), ms[done ? done - 1 : 0], pieces,
 	       idle_all, piece_longest, median(paired, npaired), percentile(paired, npaired, 0.99), median(cpu, done),
 	       percentile(cpu, done, 0.99));
+	printf("#   the mark's row read again for the list: p50 %.3f ms, p99 %.3f ms\n", median(reread, nreread),
+	       percentile(reread, nreread, 0.99));
 	double *syncs = malloc(sizeof *syncs * (done ? done : 1));
 	for (int i = 0; syncs && i < done; i++)
 		syncs[i] = times[i].io.sync_ms;

@@ -172,6 +172,22 @@ static void test_roll(void)
 	TAP_INT_EQ(soeren->match_volunteer, 2, "Søren's is Åge (a match with a volunteer only)");
 	TAP_CHECK(!bo->first_time && soeren->first_time && !aase->first_time, "Søren has never come: first time");
 	TAP_CHECK(bo->enrolment_id > 0 && !bo->walk_in, "Bo is enrolled, not a walk-in");
+	/* One row read again after a mark is the row the list reads. */
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, "present", 1, NULL), DB_OK, "Bo is marked");
+	struct roll again;
+	TAP_INT_EQ(store_attendance_roll(db, 104, &again), DB_OK, "the list read again");
+	bool same = again.count == r.count;
+	for (int i = 0; same && i < again.count; i++) {
+		struct roll_entry one;
+		same = store_attendance_roll_entry(db, &r.session, again.entries[i].citizen_id, &one) == DB_OK
+		       && memcmp(&one, &again.entries[i], sizeof one) == 0;
+	}
+	TAP_CHECK(same, "each person's row read alone is their row of the list");
+	TAP_STR_EQ(entry(&again, 2) ? entry(&again, 2)->mark : "", "present", "... Bo's with his mark");
+	store_attendance_roll_free(&again);
+	struct roll_entry gone;
+	TAP_INT_EQ(store_attendance_roll_entry(db, &r.session, 4, &gone), DB_ERR_NOTFOUND,
+		   "Zacho, who left, has no row");
 	store_attendance_roll_free(&r);
 
 	TAP_INT_EQ(store_attendance_roll(db, 101, &r), DB_OK, "an old session's roll");

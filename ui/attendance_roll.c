@@ -192,6 +192,24 @@ static bool load(struct roll_state *st, struct app *app)
 	return true;
 }
 
+/* After this desk's own mark: that person's row read again, not the
+ * whole list (at a large centre the list's pages do not all stay in
+ * SQLite's cache, and a roll call read them all after every mark). The
+ * whole list when the session just became held, or the row is gone;
+ * another desk's marks come with its commit (roll_refresh). */
+static bool reload_one(struct roll_state *st, struct app *app, long long citizen_id, bool session_changed)
+{
+	int at = index_of(st, citizen_id);
+	struct roll_entry e;
+	if (session_changed || at < 0 || attendance_roll_entry(&app->desk, &st->roll.session, citizen_id, &e) != DB_OK)
+		return load(st, app);
+	st->roll.entries[at] = e;
+	attendance_summarise(&st->roll, &st->sum);
+	st->selected = at;
+	st->select_id = 0;
+	return true;
+}
+
 /* The list just read: a roll call still to be taken has its marks
  * rehearsed, from where the marks stop. */
 static void rehearse_from(struct roll_state *st, int first)
@@ -539,7 +557,7 @@ static unsigned mark_citizen(struct roll_state *st, struct app *app, const struc
 	tell_outcome(app, &e, &out);
 	forget_changed(st, e.citizen_id);
 	st->select_id = e.citizen_id;
-	load(st, app);
+	reload_one(st, app, e.citizen_id, out.session_held);
 	if (advance) {
 		if (st->selected + 1 < st->roll.count) {
 			st->selected++;
