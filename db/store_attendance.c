@@ -154,20 +154,24 @@ enum db_status store_attendance_roll(struct db *db, long long session_id, struct
 enum db_status store_attendance_roll_entry(struct db *db, const struct session_info *s, long long citizen_id,
 					   struct roll_entry *out)
 {
+	/* One snapshot, as the list's. */
+	enum db_status r = db_begin_read(db);
+	if (r != DB_OK)
+		return r;
 	long long previous;
 	char previous_date[ATT_DATE];
 	struct db_stmt *st;
-	enum db_status r = previous_session(db, s, &previous, previous_date);
+	r = previous_session(db, s, &previous, previous_date);
 	if (r != DB_OK || (r = db_prepare(db, &st, roll_entry_sql)) != DB_OK)
-		return r;
+		return db_end(db, r);
 	bind_roll(st, s, previous);
 	db_bind_int(st, ":citizen", citizen_id);
 	enum db_status step = db_step(st);
 	if (step == DB_ROW)
 		read_roll_row(st, out);
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	return step == DB_ROW ? DB_OK : DB_ERR_NOTFOUND;
+	if ((r = db_finalize(st)) == DB_OK && step != DB_ROW)
+		r = DB_ERR_NOTFOUND;
+	return db_end(db, r);
 }
 
 void store_attendance_roll_free(struct roll *r)

@@ -728,8 +728,14 @@ static void test_recent_marks_walk(void)
 			exec_ok(db, sql);
 		}
 	}
-	exec_ok(db, "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (1000, 20, 'absent'),"
-		    " (1001, 20, 'present'), (1000, 22, 'excused'), (1001, 22, 'absent'), (1002, 22, 'present')");
+	/* The newcomer also sent notice for next week, was marked at a
+	 * session since cancelled and at the other activity the same day:
+	 * none of it is looked back at. */
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (999, 50, '2026-12-03', 'planned'),"
+		    " (998, 50, '2026-11-25', 'cancelled');"
+		    "INSERT INTO attendance(session_id, citizen_id, mark) VALUES (1000, 20, 'absent'),"
+		    " (1001, 20, 'present'), (999, 20, 'excused'), (998, 20, 'present'), (2000, 20, 'present'),"
+		    " (1000, 22, 'excused'), (1001, 22, 'absent'), (1002, 22, 'present')");
 	struct mark_context cx = { .session = { .id = 1000, .activity_id = 50, .date = "2026-11-26" } };
 	struct attendance_past past[ATT_RECENT];
 	int n = 0;

@@ -139,7 +139,8 @@ static bool open_centre(struct demo_centre *c, long citizens)
 						  " s.activity_id AND e.ended_on IS NULL) ORDER BY s.id LIMIT 1)");
 	snprintf(c->held.date, sizeof c->held.date, "2026-11-26");
 	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT max(citizen_id) FROM enrolments WHERE activity_id = %lld AND ended_on IS NULL",
+	snprintf(sql, sizeof sql, "SELECT max(citizen_id) FROM enrolments WHERE activity_id = %lld AND ended_on IS NULL"
+		 " AND enrolled_on <= '2026-11-26'",
 		 c->held.activity_id);
 	c->enrolled = testdb_count(c->db, sql);
 	return c->citizen > 0 && c->session > 0 && c->enrolled > 0;

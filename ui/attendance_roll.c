@@ -8,8 +8,9 @@
  * f toggles "came accompanied" (by the citizen's matched volunteer, or
  * one chosen), and stays on the line: it adds to a mark, it is not one.
  *
- * The list is read again after every mark: the rules may have planned a
- * call or reached a milestone, and a second desk may have marked too.
+ * After a mark the person's row is read again: the rules may have planned
+ * a call or reached a milestone. The whole list is read again when a
+ * second desk has committed meanwhile.
  */
 #include "attendance_roll.h"
 
@@ -51,7 +52,9 @@ struct roll_state {
 	bool viewed;                  /* this session's opening is in the audit log */
 	/* The marks rehearsed while the desk idles (attendance_rehearse_mark):
 	 * everyone on a list not yet done once, from the first unmarked
-	 * person on (corrections are marks too); none on a list all marked. */
+	 * person on (corrections are marks too); none on a list all marked.
+	 * Decided when the list is opened or another session shown, not on
+	 * every reading of it. */
 	int ahead_from, ahead_done;
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
@@ -195,13 +198,15 @@ static bool load(struct roll_state *st, struct app *app)
 /* After this desk's own mark: that person's row read again, not the
  * whole list (at a large centre the list's pages do not all stay in
  * SQLite's cache, and a roll call read them all after every mark). The
- * whole list when the session just became held, or the row is gone;
- * another desk's marks come with its commit (roll_refresh). */
+ * whole list when the session just became held, the row is gone, or
+ * another desk committed since the list was read (keys typed ahead keep
+ * the idle refresh from running between marks). */
 static bool reload_one(struct roll_state *st, struct app *app, long long citizen_id, bool session_changed)
 {
 	int at = index_of(st, citizen_id);
 	struct roll_entry e;
-	if (session_changed || at < 0 || attendance_roll_entry(&app->desk, &st->roll.session, citizen_id, &e) != DB_OK)
+	if (session_changed || at < 0 || desk_others_changed(&app->desk)
+	    || attendance_roll_entry(&app->desk, &st->roll.session, citizen_id, &e) != DB_OK)
 		return load(st, app);
 	st->roll.entries[at] = e;
 	attendance_summarise(&st->roll, &st->sum);

@@ -214,7 +214,8 @@ static void resize_all(struct app *app)
  * committed, the screen on show reads its data again. */
 static unsigned refresh_if_changed(struct app *app)
 {
-	if (!desk_others_changed(&app->desk) || signin_is_locked(app))
+	/* Not behind the lock: the change is taken when it opens. */
+	if (signin_is_locked(app) || !desk_others_changed(&app->desk))
 		return RD_NONE;
 	int base = app->depth - 1;
 	while (base > 0 && app->stack[base].ops->overlay)
