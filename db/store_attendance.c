@@ -42,9 +42,10 @@ static enum db_status previous_session(struct db *db, const struct session_info 
 /* Everyone on the roll: enrolments covering the date (the two halves of
  * the OR each use enrolments_activity_end) and anyone marked. The first
  * time is "never present at this activity before this date": the
- * activity's sessions are walked newest first and stop at the first visit,
- * so a regular costs a probe or two and only someone new walks the whole
- * history (ten years of weekly sessions is about 500 probes). */
+ * citizen's own marks are walked until one is, so someone new costs their
+ * few marks, not the activity's history, which a walk of its sessions
+ * read to the end for them (ten years of weekly sessions, 500 probes,
+ * again at every mark since the row is read after each). */
 #define ROLL_SQL(one) \
 	"WITH people AS (" \
 	"  SELECT citizen_id, max(enrolment_id) AS enrolment_id FROM (" \
@@ -57,10 +58,9 @@ static enum db_status previous_session(struct db *db, const struct session_info 
 	" SELECT c.id, c.name, COALESCE(t.mark, ''), COALESCE(t.accompanied_by, 0), COALESCE(tv.name, '')," \
 	"  COALESCE(t.walk_in, 0), COALESCE(p.enrolment_id, 0), COALESCE(pt.mark, '')," \
 	"  COALESCE(mv.id, 0), COALESCE(mv.name, '')," \
-	"  (SELECT 1 FROM sessions AS s2 CROSS JOIN attendance AS t2" \
-	"    ON t2.session_id = s2.id AND t2.citizen_id = c.id" \
-	"   WHERE s2.activity_id = :activity AND s2.date < :date AND t2.mark = 'present'" \
-	"   ORDER BY s2.date DESC LIMIT 1) IS NULL," \
+	"  NOT EXISTS (SELECT 1 FROM attendance AS t2 CROSS JOIN sessions AS s2 ON s2.id = t2.session_id" \
+	"   WHERE t2.citizen_id = c.id AND t2.mark = 'present'" \
+	"    AND s2.activity_id = :activity AND s2.date < :date)," \
 	"  c.needs_intake = 1 AND NOT EXISTS (SELECT 1 FROM assessments AS a WHERE a.citizen_id = c.id)," \
 	"  EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.citizen_id = c.id AND f.status = 'open'" \
 	"   AND f.reason = 'missed_sessions'), " STORE_APART("c") \

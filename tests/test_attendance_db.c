@@ -757,6 +757,21 @@ static void test_recent_marks_walk(void)
 	/* On a server db_work counts statements: the same for both. */
 	TAP_CHECK(newcomer <= regular, "the newcomer's look back is no more work than the regular's (%lld, %lld)",
 		  newcomer, regular);
+	/* Their rows of the roll list: whether it is the first time is read
+	 * from the citizen's marks, not from the activity's four years. */
+	exec_ok(db, "INSERT INTO citizens(id, name) VALUES (23, 'Helt Ny');"
+		    "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (23, 50, '2026-11-20')");
+	struct roll_entry row;
+	before = db_work(db);
+	TAP_INT_EQ(store_attendance_roll_entry(db, &cx.session, 23, &row), DB_OK, "a first-timer's row");
+	long long first_timer = db_work(db) - before;
+	TAP_CHECK(row.first_time, "... says it is the first time");
+	before = db_work(db);
+	TAP_INT_EQ(store_attendance_roll_entry(db, &cx.session, 21, &row), DB_OK, "the regular's row");
+	regular = db_work(db) - before;
+	TAP_CHECK(!row.first_time, "... does not");
+	TAP_CHECK(first_timer <= regular + 50, "the first-timer's row is about the regular's work (%lld, %lld)",
+		  first_timer, regular);
 	db_close(db);
 }
 
