@@ -93,6 +93,9 @@ void store_attendance_warm(struct db *db);
  * does not exist. */
 enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
 					     struct mark_context *cx);
+/* Whether the citizen has so few marks, at any activity, that reading
+ * them all is cheaper than walking an activity's sessions back for them. */
+enum db_status store_attendance_few_marks(struct db *db, long long citizen_id, bool *few);
 /* The citizen's marks in the session's activity up to its date, newest
  * first, at most max. */
 enum db_status store_attendance_recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store_attendance.h"
 #include "store_calls_internal.h"
 #include "store_citizens_internal.h"
 
@@ -340,6 +341,12 @@ static enum db_status card_why(struct db *db, struct call_card *out)
 	return db_finalize(st);
 }
 
+/* The card's last marks at an activity; join is "CROSS JOIN" to walk
+ * the citizen's own marks, "JOIN" to let SQLite walk the activity's. */
+#define CARD_MARKS_SQL(join) \
+	"SELECT s.date, t.mark FROM attendance AS t " join " sessions AS s ON s.id = t.session_id" \
+	" WHERE t.citizen_id = :citizen AND s.activity_id = :activity ORDER BY s.date DESC LIMIT :max"
+
 static enum db_status card_history(struct db *db, long long call_id, struct call_card *out)
 {
 	long long citizen = out->call.citizen_id;
@@ -393,10 +400,14 @@ static enum db_status card_history(struct db *db, long long call_id, struct call
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
-	if ((r = db_prepare(db, &st,
-			"SELECT s.date, t.mark FROM attendance AS t JOIN sessions AS s ON s.id = t.session_id"
-			" WHERE t.citizen_id = :citizen AND s.activity_id = :activity"
-			" ORDER BY s.date DESC LIMIT :max")) != DB_OK)
+	/* The last marks at each, walked from the citizen's own marks when
+	 * they are few (store_attendance_few_marks): a call after missed
+	 * sessions is often for someone new, whose walk back through the
+	 * activity's sessions reads its whole history. */
+	bool few;
+	if ((r = store_attendance_few_marks(db, citizen, &few)) != DB_OK)
+		return r;
+	if ((r = db_prepare(db, &st, few ? CARD_MARKS_SQL("CROSS JOIN") : CARD_MARKS_SQL("JOIN"))) != DB_OK)
 		return r;
 	for (int i = 0; i < out->nattendance; i++) {
 		struct call_attendance *at = &out->attendance[i];

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "calls.h"
+#include "date.h"
 #include "db.h"
 #include "dbrules.h"
 #include "migrate.h"
@@ -356,6 +357,22 @@ static void test_list_and_card(void)
 	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "a missed-sessions card");
 	TAP_STR_EQ(card.attendance[0].marks, "ppppaa", "the last six marks, oldest first");
 	TAP_STR_EQ(card.why_date, "2026-11-24", "the session that made the call due");
+	/* With fifty marks at another activity the card walks this one's
+	 * sessions back instead of the citizen's marks: the same six. */
+	sql(db,
+	    "INSERT INTO activities(id, name, kind, place, weekday, start_time, end_time, created_at) VALUES"
+	    " (900, 'Krolf', 'association', 'Krolfklubben', 3, '10:00', '12:00', '2024-01-01 10:00:00')");
+	for (int i = 0; i < 50; i++) {
+		char day[DATE_ISO_LEN];
+		date_format_iso(date_add_days((struct date){ 2025, 1, 1 }, 7L * i), day);
+		sql(db, "INSERT INTO sessions(id, activity_id, date, status) VALUES (%d, 900, '%s', 'held')", 9000 + i, day);
+		sql(db,
+		    "INSERT INTO attendance(session_id, citizen_id, mark) SELECT %d, citizen_id, 'present'"
+		    " FROM enrolments WHERE id = %lld",
+		    9000 + i, w.enrolment_missing);
+	}
+	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "the card of one with many marks");
+	TAP_STR_EQ(card.attendance[0].marks, "ppppaa", "the same last six marks");
 
 	snprintf(key, sizeof key, "no_contact:%lld", w.silent);
 	TAP_INT_EQ(calls_card(&desk, call_id(db, key), &card), DB_OK, "a no-contact card");
