@@ -359,7 +359,8 @@ static int draw_header(struct roll_state *st, const struct area *a)
 			first = false;
 		}
 	}
-	draw_text(y++, a->left, a->cols, sum, A_BOLD);
+	/* Cut with "…" on a narrow window: a count cut short would pass for whole. */
+	draw_cell(y++, a->left, a->cols, sum, A_BOLD);
 	return y;
 }
 
