@@ -14,13 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include "db_file.h"
 #include "db_sqlite_internal.h"
 #include "migrate.h"
 
@@ -100,41 +99,6 @@ static void lite_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(L(db)->h, ms);
 }
 
-/* A folder that is there already will do; a file of that name will not
- * (ENOTDIR, so the caller can say a file is in the way). */
-static int make_one_folder(const char *path)
-{
-	if (mkdir(path, 0700) == 0)
-		return 0;
-	struct stat st;
-	if (errno != EEXIST)
-		return -1;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	errno = ENOTDIR;
-	return -1;
-}
-
-int db_make_folder_for(const char *path)
-{
-	char buf[4096];
-	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-		return -1;
-	char *slash = strrchr(buf, '/');
-	if (!slash || slash == buf)
-		return 0;
-	*slash = '\0';
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (make_one_folder(buf) != 0)
-			return -1;
-		*p = '/';
-	}
-	return make_one_folder(buf);
-}
-
 /* Before SQLite's first use in the process: no page cache starts with a
  * bulk allocation of 20 pages. A CHECK with an IN list of three values
  * (attendance.mark) runs on a temporary b-tree with a page cache of its
@@ -188,72 +152,6 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 static bool is_memory(const char *path)
 {
 	return strcmp(path, ":memory:") == 0;
-}
-
-/* Every connection to a database file holds a shared flock(2) on it, so
- * that `restore` can tell Brobygger is open on it (db_lock_out). One
- * descriptor per file and process, closed with the last connection:
- * closing any descriptor of a file drops all of the process's POSIX
- * locks on it, SQLite's own included. flock and SQLite's fcntl locks do
- * not meet on Linux. */
-enum { HOLDS = 16 };
-static struct hold {
-	dev_t dev;
-	ino_t ino;
-	int fd;
-	int users;
-} holds[HOLDS];
-
-static int hold_take(const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return 0;
-	int free_slot = -1;
-	for (int i = 0; i < HOLDS; i++) {
-		if (holds[i].users && holds[i].dev == st.st_dev && holds[i].ino == st.st_ino) {
-			holds[i].users++;
-			return i + 1;
-		}
-		if (!holds[i].users && free_slot < 0)
-			free_slot = i;
-	}
-	if (free_slot < 0)
-		return 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	/* A restore holding it for a moment is no reason to stop a desk. */
-	(void)flock(fd, LOCK_SH | LOCK_NB);
-	holds[free_slot] = (struct hold){ .dev = st.st_dev, .ino = st.st_ino, .fd = fd, .users = 1 };
-	return free_slot + 1;
-}
-
-static void hold_release(int hold)
-{
-	if (!hold || --holds[hold - 1].users > 0)
-		return;
-	close(holds[hold - 1].fd);
-}
-
-enum db_status db_lock_out(const char *path, int *lock)
-{
-	*lock = -1;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? DB_ERR_NOTFOUND : DB_ERR_CANTOPEN;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		close(fd);
-		return DB_ERR_BUSY;
-	}
-	*lock = fd;
-	return DB_OK;
-}
-
-void db_lock_release(int lock)
-{
-	if (lock >= 0)
-		close(lock);
 }
 
 enum db_status lite_exec(struct db *db, const char *sql)
@@ -327,7 +225,7 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 	if (st != DB_OK)
 		goto fail;
 	if (!is_memory(path))
-		L(db)->hold = hold_take(path);
+		L(db)->hold = db_file_hold(path);
 	if (sqlite3_db_readonly(L(db)->h, "main") == 1) {
 		st = DB_ERR_READONLY;
 		goto fail;
@@ -392,7 +290,7 @@ enum db_status db_sqlite_open_existing(const char *path, bool readonly, struct d
 	*out = db;
 	if (st != DB_OK)
 		return st;
-	L(db)->hold = hold_take(path);
+	L(db)->hold = db_file_hold(path);
 	long long version, pages;
 	if ((st = db_query_int(db, "PRAGMA user_version", &version)) != DB_OK
 	    || (st = db_query_int(db, "PRAGMA page_count", &pages)) != DB_OK)
@@ -417,7 +315,7 @@ static void lite_close(struct db *db)
 	}
 	if (l->h)
 		sqlite3_close(l->h);
-	hold_release(l->hold);
+	db_file_release(l->hold);
 	free(l);
 }
 

@@ -51,7 +51,7 @@ struct lite {
 	struct cached_stmt cache[STMT_CACHE];
 	unsigned long long uses; /* a clock for the cache's least recently used */
 	long long vm_steps;      /* db_work: the engine's steps of finished statements */
-	int hold;                /* 1 + the index in holds[], or 0 */
+	int hold;                /* db_file_hold's, or 0 */
 	bool (*pending)(void *ctx); /* db_interrupt_when */
 	void *pending_ctx;
 	double asked_at;         /* when lite_progress last asked it, ms */
