@@ -215,10 +215,12 @@ static bool reload_one(struct roll_state *st, struct app *app, long long citizen
 	return true;
 }
 
-/* The list just read: a roll call still to be taken has its marks
- * rehearsed, from where the marks stop. */
-static void rehearse_from(struct roll_state *st, int first)
+/* The list just read: the highlight where the marks stop, and a roll
+ * call still to be taken has its marks rehearsed from there. */
+static void start_where_marks_stop(struct roll_state *st)
 {
+	int first = first_unmarked(st);
+	st->selected = first >= 0 ? first : 0;
 	st->ahead_from = first;
 	st->ahead_done = first >= 0 ? 0 : INT_MAX;
 }
@@ -253,9 +255,7 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
-	int first = first_unmarked(st);
-	st->selected = first >= 0 ? first : 0;
-	rehearse_from(st, first);
+	start_where_marks_stop(st);
 }
 
 static bool roll_enter(struct screen *s, struct app *app, const void *args)
@@ -270,9 +270,7 @@ static bool roll_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	}
 	/* Catching up starts where the marks stop. */
-	int first = first_unmarked(st);
-	st->selected = first >= 0 ? first : 0;
-	rehearse_from(st, first);
+	start_where_marks_stop(st);
 	s->state = st;
 	return true;
 }
