@@ -115,7 +115,7 @@ static void configure_once(void)
 	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
 }
 
-static enum db_status open_handle(const char *path, int flags, struct db **out)
+static enum db_status open_handle(const char *path, int flags, const char *vfs, struct db **out)
 {
 	configure_once();
 	struct lite *l = calloc(1, sizeof *l);
@@ -123,7 +123,7 @@ static enum db_status open_handle(const char *path, int flags, struct db **out)
 		return DB_ERR_IO;
 	l->base.engine = &lite_engine;
 	struct db *db = &l->base;
-	int rc = sqlite3_open_v2(path, &l->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(path, &l->h, flags | SQLITE_OPEN_NOMUTEX, vfs);
 	if (rc != SQLITE_OK) {
 		enum db_status st = lite_note_error(db, rc);
 		if (st == DB_ERR_MISUSE)
@@ -221,7 +221,9 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 	}
 
 	struct db *db;
-	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, &db);
+	/* The desk's own connection gathers its WAL writes (synchronous =
+	 * FULL is set below, before anything is written). */
+	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, is_memory(path) ? NULL : lite_gather_vfs(), &db);
 	if (st != DB_OK)
 		goto fail;
 	if (!is_memory(path))
@@ -286,7 +288,7 @@ enum db_status db_sqlite_open_existing(const char *path, bool readonly, struct d
 		return errno == ENOENT ? DB_ERR_CANTOPEN : DB_ERR_READONLY;
 	struct db *db;
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	enum db_status st = open_handle(path, flags, &db);
+	enum db_status st = open_handle(path, flags, NULL, &db);
 	*out = db;
 	if (st != DB_OK)
 		return st;

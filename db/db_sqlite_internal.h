@@ -82,6 +82,11 @@ int lite_begin_now(struct lite *l);
 int lite_wal_hook(void *ctx, sqlite3 *h, const char *schema, int frames);
 bool lite_in_wal_mode(struct lite *l);
 enum db_status lite_checkpoint_idle(struct db *db, bool *more);
+
+/* db_sqlite_gather.c: the name of the VFS that writes a commit's WAL
+ * frames in one piece, for connections at synchronous = FULL only; NULL
+ * where it could not be registered (the default VFS is used then). */
+const char *lite_gather_vfs(void);
 /* Waits for a copy still running and closes the copier's connection. */
 void lite_wal_close(struct lite *l);
 
