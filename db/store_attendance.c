@@ -196,10 +196,13 @@ static const char mark_citizen_sql[] =
 	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date), 0),"
 	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity"
 	"   AND citizen_id = :citizen AND ended_on > :date AND enrolled_on <= :date), 0)),"
-	" (SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
-	"   AND volunteer_id IS NOT NULL"
-	"   ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1),"
 	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
+/* Read only when a call is planned: its sort (a temporary b-tree set up
+ * and taken down) was a sixth of what a mark's context cost. */
+static const char responsible_sql[] =
+	"SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
+	" AND volunteer_id IS NOT NULL"
+	" ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1";
 /* The citizen's latest marks at the activity, walked from the shorter
  * side. The activity's sessions back from the date stop at a regular's
  * twelfth mark, but for a newcomer they run through the activity's whole
@@ -256,7 +259,7 @@ static const char accompaniment_recompute_sql[] =
 void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
-		session_row_sql, mark_citizen_sql, few_marks_sql, recent_marks_sql, recent_few_marks_sql,
+		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_marks_sql, recent_few_marks_sql,
 		clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, matches_sql,
 		accompaniment_done_sql, accompaniment_recompute_sql,
 	};
@@ -294,12 +297,26 @@ enum db_status store_attendance_mark_context(struct db *db, long long session_id
 	bool exists = false;
 	if (db_step(st) == DB_ROW) {
 		cx->enrolment_id = db_column_int(st, 0);
-		cx->responsible = db_column_int(st, 1);
-		exists = db_column_int(st, 2) != 0;
+		exists = db_column_int(st, 1) != 0;
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
 	return exists ? DB_OK : DB_ERR_NOTFOUND;
+}
+
+enum db_status store_attendance_responsible(struct db *db, long long citizen_id, long long activity_id,
+					    long long *volunteer_id)
+{
+	*volunteer_id = 0;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, responsible_sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":activity", activity_id);
+	if (db_step(st) == DB_ROW)
+		*volunteer_id = db_column_int(st, 0);
+	return db_finalize(st);
 }
 
 enum db_status store_attendance_few_marks(struct db *db, long long citizen_id, bool *few)

@@ -93,6 +93,10 @@ void store_attendance_warm(struct db *db);
  * does not exist. */
 enum db_status store_attendance_mark_context(struct db *db, long long session_id, long long citizen_id,
 					     struct mark_context *cx);
+/* The volunteer of the citizen's open match, the activity's first: who
+ * makes a call after missed sessions. 0 when none. */
+enum db_status store_attendance_responsible(struct db *db, long long citizen_id, long long activity_id,
+					    long long *volunteer_id);
 /* Whether the citizen has so few marks, at any activity, that reading
  * them all is cheaper than walking an activity's sessions back for them. */
 enum db_status store_attendance_few_marks(struct db *db, long long citizen_id, bool *few);

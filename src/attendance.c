@@ -219,13 +219,20 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 			return r;
 		due = attendance_rule_missed_call(past, n);
 	}
+	/* Who would call, and whether they may, matter only for a call due
+	 * (most marks plan none and read neither). */
 	bool contact = false;
-	if ((r = store_consent_in_force(d->db, citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact)) != DB_OK)
+	long long responsible = 0;
+	if (due
+	    && (r = store_consent_in_force(d->db, citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact)) != DB_OK)
+		return r;
+	if (due && contact
+	    && (r = store_attendance_responsible(d->db, citizen_id, cx->session.activity_id, &responsible)) != DB_OK)
 		return r;
 	struct call_new call;
 	/* Without consent to contact the call is not due, and one planned
 	 * before is withdrawn. */
-	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, cx->responsible,
+	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, responsible,
 				   contact, date_today(), &call))
 		due = false;
 	if (due) {

@@ -171,7 +171,6 @@ struct history_grid {
 struct mark_context {
 	struct session_info session;
 	long long enrolment_id;       /* covering the session's date, 0: none */
-	long long responsible;        /* the volunteer of their open match, 0: none */
 };
 
 /* One mark as written. */
