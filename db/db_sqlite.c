@@ -115,9 +115,10 @@ static void configure_once(void)
 	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
 }
 
-static enum db_status open_handle(const char *path, int flags, const char *vfs, struct db **out)
+static enum db_status open_handle(const char *path, int flags, bool gather, struct db **out)
 {
 	configure_once();
+	const char *vfs = gather ? lite_gather_vfs() : NULL;
 	struct lite *l = calloc(1, sizeof *l);
 	if (!l)
 		return DB_ERR_IO;
@@ -223,7 +224,7 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 	struct db *db;
 	/* The desk's own connection gathers its WAL writes (synchronous =
 	 * FULL is set below, before anything is written). */
-	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, is_memory(path) ? NULL : lite_gather_vfs(), &db);
+	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, !is_memory(path), &db);
 	if (st != DB_OK)
 		goto fail;
 	if (!is_memory(path))
@@ -288,7 +289,7 @@ enum db_status db_sqlite_open_existing(const char *path, bool readonly, struct d
 		return errno == ENOENT ? DB_ERR_CANTOPEN : DB_ERR_READONLY;
 	struct db *db;
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	enum db_status st = open_handle(path, flags, NULL, &db);
+	enum db_status st = open_handle(path, flags, false, &db);
 	*out = db;
 	if (st != DB_OK)
 		return st;

@@ -6,25 +6,36 @@
  * mark on a paravirtualised machine where a call costs some 3 us; the
  * same 20 KiB in one write and its sync were 0.03-0.06 ms quicker at p99
  * too. Here the WAL's writes that follow one another are gathered and
- * written at once when SQLite asks for anything else of the file: its
- * sync, a read, its size, a truncation, a file control or its close.
+ * written at once when SQLite asks for anything else of the file (its
+ * sync, a read, its size, a truncation, a file control, its close) and
+ * before any call on the shared memory beside the database file:
  *
- * Only the desk's own connection uses this (db_sqlite_open), which runs
- * with synchronous = FULL: every commit ends in the WAL's sync, so every
- * commit is written out before it counts, and before another connection
- * is told of its frames (SQLite tells the WAL index after the sync). At
- * a lower setting a commit ends without a sync and its frames could wait
- * here unseen by another desk: such connections, the WAL copier's among
- * them, open through the default VFS.
+ * - The WAL index is how other connections learn of frames. SQLite
+ *   publishes a commit in it after the WAL's sync, and between the two
+ *   copies of its header it calls the barrier: whatever SQLite wrote
+ *   after the sync (a sector's padding where writes are not power-safe)
+ *   is on the file before the header is whole.
+ * - A lock is taken or let go there. Frames of a transaction rolled back
+ *   after it spilled pages into the WAL are written before the write
+ *   lock goes, as SQLite wrote them, not later over another desk's
+ *   commit at the same place.
+ *
+ * Writing earlier than SQLite is never wrong, only later; so a call
+ * on any database file's shared memory writes out every WAL gathered in
+ * the process. Only the desk's own connection opens through this VFS
+ * (db_sqlite_open, synchronous = FULL); the WAL's copier and the other
+ * commands use the default one.
  *
  * A write that fails surfaces where the pieces are written, at the sync
  * at the latest, with the same code (a full disk is SQLITE_FULL), and
- * SQLite rolls the commit back as after a failed write. Files other than
- * the WAL are the default VFS's own, opened in place, with nothing in
- * between. */
+ * SQLite rolls the commit back as after a failed write. Other files
+ * (journals, temporary files) are the default VFS's own, opened in place
+ * with nothing in between; so is the database file, with its methods but
+ * the shared memory's lock and barrier. */
 #include "db_sqlite_internal.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,11 +48,21 @@ struct gather_file {
 	sqlite3_file *real;     /* the default VFS's file, right after this */
 	unsigned char *buf;     /* GATHER_MAX bytes, at the first write */
 	int len;                /* bytes gathered */
+	bool direct;            /* writes not power-safe: none gathered */
 	sqlite3_int64 at;       /* where they go in the file */
+	struct gather_file *next; /* the process's open WALs */
 };
 
 static sqlite3_vfs *inner;
 static sqlite3_vfs gather;
+/* The open WALs and their buffers, under one lock: a database file's
+ * shared memory writes them all out, whichever thread asks. */
+static pthread_mutex_t wals_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct gather_file *wals;
+/* The default VFS's methods of a database file, and the same with the
+ * shared memory's lock and barrier writing the WALs out first. */
+static const sqlite3_io_methods *db_io;
+static sqlite3_io_methods db_io_writing_wals;
 
 static struct gather_file *G(sqlite3_file *f)
 {
@@ -53,7 +74,8 @@ static const sqlite3_io_methods *M(sqlite3_file *f)
 	return G(f)->real->pMethods;
 }
 
-static int put_out(struct gather_file *g)
+/* With wals_lock held. */
+static int put_out_locked(struct gather_file *g)
 {
 	if (!g->len)
 		return SQLITE_OK;
@@ -62,12 +84,39 @@ static int put_out(struct gather_file *g)
 	return g->real->pMethods->xWrite(g->real, g->buf, n, g->at);
 }
 
+static int put_out(struct gather_file *g)
+{
+	pthread_mutex_lock(&wals_lock);
+	int rc = put_out_locked(g);
+	pthread_mutex_unlock(&wals_lock);
+	return rc;
+}
+
+/* Before the shared memory: a failure is the WAL's next read's, sync's
+ * or commit's to report (SQLite's barrier says nothing back), and at
+ * synchronous = FULL with power-safe writes nothing is gathered here. */
+static void put_out_all(void)
+{
+	pthread_mutex_lock(&wals_lock);
+	for (struct gather_file *g = wals; g; g = g->next)
+		(void)put_out_locked(g);
+	pthread_mutex_unlock(&wals_lock);
+}
+
 static int g_close(sqlite3_file *f)
 {
-	int rc = put_out(G(f));
-	int closed = M(f)->xClose(G(f)->real);
-	free(G(f)->buf);
-	G(f)->buf = NULL;
+	struct gather_file *g = G(f);
+	pthread_mutex_lock(&wals_lock);
+	int rc = put_out_locked(g);
+	for (struct gather_file **p = &wals; *p; p = &(*p)->next)
+		if (*p == g) {
+			*p = g->next;
+			break;
+		}
+	pthread_mutex_unlock(&wals_lock);
+	int closed = M(f)->xClose(g->real);
+	free(g->buf);
+	g->buf = NULL;
 	return rc != SQLITE_OK ? rc : closed;
 }
 
@@ -80,22 +129,24 @@ static int g_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
 static int g_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 at)
 {
 	struct gather_file *g = G(f);
+	if (g->direct)
+		return M(f)->xWrite(g->real, p, n, at);
+	pthread_mutex_lock(&wals_lock);
+	int rc = SQLITE_OK;
+	bool gathered = false;
 	if (g->len && at == g->at + g->len && n <= GATHER_MAX - g->len) {
 		memcpy(g->buf + g->len, p, (size_t)n);
 		g->len += n;
-		return SQLITE_OK;
+		gathered = true;
+	} else if ((rc = put_out_locked(g)) == SQLITE_OK && n <= GATHER_MAX
+		   && (g->buf || (g->buf = malloc(GATHER_MAX)))) {
+		memcpy(g->buf, p, (size_t)n);
+		g->len = n;
+		g->at = at;
+		gathered = true;
 	}
-	int rc = put_out(g);
-	if (rc != SQLITE_OK)
-		return rc;
-	if (!g->buf)
-		g->buf = malloc(GATHER_MAX);
-	if (!g->buf || n > GATHER_MAX)
-		return M(f)->xWrite(g->real, p, n, at);
-	memcpy(g->buf, p, (size_t)n);
-	g->len = n;
-	g->at = at;
-	return SQLITE_OK;
+	pthread_mutex_unlock(&wals_lock);
+	return gathered || rc != SQLITE_OK ? rc : M(f)->xWrite(g->real, p, n, at);
 }
 
 static int g_truncate(sqlite3_file *f, sqlite3_int64 size)
@@ -188,17 +239,65 @@ static const sqlite3_io_methods gather_io = {
 	g_unfetch,
 };
 
+/* ---------- the database file: its shared memory writes the WALs out ---------- */
+
+static int d_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+	put_out_all();
+	return db_io->xShmLock(f, offset, n, flags);
+}
+
+static void d_shm_barrier(sqlite3_file *f)
+{
+	put_out_all();
+	db_io->xShmBarrier(f);
+}
+
+/* The database file's methods with the two above, made at its first
+ * open; false where they cannot be (then no WAL is gathered). */
+static bool db_methods(sqlite3_file *f)
+{
+	const sqlite3_io_methods *io = f->pMethods;
+	pthread_mutex_lock(&wals_lock);
+	if (!db_io && io && io->iVersion >= 2) {
+		db_io = io;
+		db_io_writing_wals = *io;
+		db_io_writing_wals.xShmLock = d_shm_lock;
+		db_io_writing_wals.xShmBarrier = d_shm_barrier;
+	}
+	bool ours = io && io == db_io;
+	pthread_mutex_unlock(&wals_lock);
+	if (ours)
+		f->pMethods = &db_io_writing_wals;
+	return ours;
+}
+
 static int g_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
 {
 	(void)vfs;
 	/* Anything but the WAL is the default VFS's file in the same place. */
-	if (!(flags & SQLITE_OPEN_WAL))
-		return inner->xOpen(inner, name, f, flags, out_flags);
+	if (!(flags & SQLITE_OPEN_WAL)) {
+		int rc = inner->xOpen(inner, name, f, flags, out_flags);
+		if (rc == SQLITE_OK && (flags & SQLITE_OPEN_MAIN_DB))
+			db_methods(f);
+		return rc;
+	}
 	struct gather_file *g = G(f);
 	memset(g, 0, sizeof *g);
 	g->real = (sqlite3_file *)(g + 1);
 	int rc = inner->xOpen(inner, name, g->real, flags, out_flags);
-	f->pMethods = rc == SQLITE_OK && g->real->pMethods ? &gather_io : NULL;
+	if (rc != SQLITE_OK || !g->real->pMethods) {
+		f->pMethods = NULL;
+		return rc;
+	}
+	f->pMethods = &gather_io;
+	/* Gathered only where the database file's shared memory writes the
+	 * WAL out and a write past the sync cannot harm what was synced. */
+	pthread_mutex_lock(&wals_lock);
+	g->direct = !db_io || !(M(f)->xDeviceCharacteristics(g->real) & SQLITE_IOCAP_POWERSAFE_OVERWRITE);
+	g->next = wals;
+	wals = g;
+	pthread_mutex_unlock(&wals_lock);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
  * back, and the room is never taken for frames. SQLite files only. */
 #include <fcntl.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,6 +325,55 @@ static void test_one_write_a_commit(void)
 	db_close(db);
 }
 
+/* A transaction that spilled pages into the WAL and was rolled back
+ * leaves its frames where the next commit goes. Written after the write
+ * lock went (at the desk's next look at the WAL's size), they landed on
+ * another desk's commit and the file was no longer a database. SQLite's
+ * own calls, as the spill needs a cache of three pages: the desk's VFS
+ * (registered by its first db_open) beside the default one. */
+static int sql_count(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int n = -1;
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+#define ROWS(n) \
+	"INSERT INTO b(x) SELECT randomblob(3000) FROM (WITH RECURSIVE c(i) AS" \
+	" (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " #n ") SELECT i FROM c)"
+
+static void test_rolled_back_spill(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "spill.db");
+	sqlite3 *desk = NULL, *other = NULL;
+	bool opened = sqlite3_vfs_find("brobygger-gather")
+		      && sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather") == SQLITE_OK
+		      && sqlite3_exec(desk, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE b(x BLOB);"
+					    " PRAGMA cache_size = 3; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) == SQLITE_OK
+		      && sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+	TAP_CHECK(opened, "the desk's VFS and the default one on one file");
+	bool ok = sqlite3_exec(desk, "BEGIN; " ROWS(6), NULL, NULL, NULL) == SQLITE_OK
+		  && sqlite3_exec(desk, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK
+		  && sqlite3_exec(other, "BEGIN IMMEDIATE; " ROWS(30) "; COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	TAP_CHECK(ok, "a spilled transaction rolled back, then another desk commits 30 rows");
+	sqlite3_file *wal = NULL;
+	sqlite3_int64 size = 0;
+	if (sqlite3_file_control(desk, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK && wal && wal->pMethods)
+		wal->pMethods->xFileSize(wal, &size);
+	TAP_INT_EQ(sql_count(other, "SELECT count(*) FROM b"), 30, "the desk looked at its WAL's size: the rows are there");
+	sqlite3_close(other);
+	sqlite3_close(desk);
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "it opens again");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM b"), 30, "with the other desk's rows");
+	TAP_CHECK(sound(db), "sound");
+	db_close(db);
+}
+
 int main(void)
 {
 	/* The counting VFS under the desk's, before any database is open. */
@@ -336,6 +386,7 @@ int main(void)
 	test_start_over_when_idle();
 	test_reader_in_the_wal();
 	test_one_write_a_commit();
+	test_rolled_back_spill();
 	testdb_finish();
 	return tap_done();
 }
