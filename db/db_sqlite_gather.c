@@ -6,9 +6,10 @@
  * mark on a paravirtualised machine where a call costs some 3 us; the
  * same 20 KiB in one write and its sync were 0.03-0.06 ms quicker at p99
  * too. Here the WAL's writes that follow one another are gathered and
- * written at once when SQLite asks for anything else of the file (its
- * sync, a read, its size, a truncation, a file control, its close) and
- * before any call on the shared memory beside the database file:
+ * written at once with a commit's last page, when SQLite asks for
+ * anything else of the file (its sync, a read, its size, a truncation, a
+ * file control, its close) and before any call on the shared memory
+ * beside the database file:
  *
  * - The WAL index is how other connections learn of frames. SQLite
  *   publishes a commit in it after the WAL's sync, and between the two
@@ -26,9 +27,11 @@
  * (db_sqlite_open, synchronous = FULL); the WAL's copier and the other
  * commands use the default one.
  *
- * A write that fails surfaces where the pieces are written, at the sync
- * at the latest, with the same code (a full disk is SQLITE_FULL), and
- * SQLite rolls the commit back as after a failed write. Other files
+ * A commit's write that fails is the commit's failure, with the same
+ * code (a full disk is SQLITE_FULL), before SQLite tells anyone of its
+ * frames, at any synchronous setting; SQLite rolls it back as after a
+ * failed write. A write-out for the shared memory reports its failure at
+ * the WAL's next write, sync or read. Other files
  * (journals, temporary files) are the default VFS's own, opened in place
  * with nothing in between; so is the database file, with its methods but
  * the shared memory's lock and barrier. */
@@ -48,7 +51,9 @@ struct gather_file {
 	sqlite3_file *real;     /* the default VFS's file, right after this */
 	unsigned char *buf;     /* GATHER_MAX bytes, at the first write */
 	int len;                /* bytes gathered */
-	bool direct;            /* writes not power-safe: none gathered */
+	int failed;             /* a write-out's failure not yet reported */
+	bool direct;            /* none gathered (see g_open) */
+	bool commit_next;       /* the page after a commit's frame header */
 	sqlite3_int64 at;       /* where they go in the file */
 	struct gather_file *next; /* the process's open WALs */
 };
@@ -74,14 +79,27 @@ static const sqlite3_io_methods *M(sqlite3_file *f)
 	return G(f)->real->pMethods;
 }
 
-/* With wals_lock held. */
-static int put_out_locked(struct gather_file *g)
+/* With wals_lock held: what is gathered written, a failure kept for the
+ * WAL's next call to report (a write-out at a database file's shared
+ * memory, SQLite's barrier and lock, reports to no one). */
+static void write_out_locked(struct gather_file *g)
 {
 	if (!g->len)
-		return SQLITE_OK;
+		return;
 	int n = g->len;
 	g->len = 0;
-	return g->real->pMethods->xWrite(g->real, g->buf, n, g->at);
+	int rc = g->real->pMethods->xWrite(g->real, g->buf, n, g->at);
+	if (rc != SQLITE_OK && g->failed == SQLITE_OK)
+		g->failed = rc;
+}
+
+/* Written out, and the failure no call has reported yet. */
+static int put_out_locked(struct gather_file *g)
+{
+	write_out_locked(g);
+	int rc = g->failed;
+	g->failed = SQLITE_OK;
+	return rc;
 }
 
 static int put_out(struct gather_file *g)
@@ -92,14 +110,14 @@ static int put_out(struct gather_file *g)
 	return rc;
 }
 
-/* Before the shared memory: a failure is the WAL's next read's, sync's
- * or commit's to report (SQLite's barrier says nothing back), and at
- * synchronous = FULL with power-safe writes nothing is gathered here. */
+/* Before the shared memory. Its own commits are written out by then
+ * (g_write); what is left is a transaction's spilled frames, whose
+ * failure its next write, sync or read reports. */
 static void put_out_all(void)
 {
 	pthread_mutex_lock(&wals_lock);
 	for (struct gather_file *g = wals; g; g = g->next)
-		(void)put_out_locked(g);
+		write_out_locked(g);
 	pthread_mutex_unlock(&wals_lock);
 }
 
@@ -126,15 +144,30 @@ static int g_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
 	return rc != SQLITE_OK ? rc : M(f)->xRead(G(f)->real, p, n, at);
 }
 
+/* A frame's header is 24 bytes; its second word, big-endian, is the
+ * database's size in pages after a commit and 0 in any other frame. */
+static bool commit_header(const void *p, int n)
+{
+	const unsigned char *h = p;
+	return n == 24 && (h[4] | h[5] | h[6] | h[7]) != 0;
+}
+
+/* A commit's frames are written out with its last page, whatever the
+ * synchronous setting: a failure comes back to the commit itself, before
+ * SQLite tells anyone of its frames (at FULL its sync follows at once,
+ * and the write is the same one). */
 static int g_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 at)
 {
 	struct gather_file *g = G(f);
 	if (g->direct)
 		return M(f)->xWrite(g->real, p, n, at);
 	pthread_mutex_lock(&wals_lock);
-	int rc = SQLITE_OK;
+	int rc = g->failed;
+	g->failed = SQLITE_OK;
 	bool gathered = false;
-	if (g->len && at == g->at + g->len && n <= GATHER_MAX - g->len) {
+	if (rc != SQLITE_OK) {
+		gathered = true;
+	} else if (g->len && at == g->at + g->len && n <= GATHER_MAX - g->len) {
 		memcpy(g->buf + g->len, p, (size_t)n);
 		g->len += n;
 		gathered = true;
@@ -145,6 +178,9 @@ static int g_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 at)
 		g->at = at;
 		gathered = true;
 	}
+	if (rc == SQLITE_OK && gathered && g->commit_next)
+		rc = put_out_locked(g);
+	g->commit_next = rc == SQLITE_OK && commit_header(p, n);
 	pthread_mutex_unlock(&wals_lock);
 	return gathered || rc != SQLITE_OK ? rc : M(f)->xWrite(g->real, p, n, at);
 }
@@ -254,8 +290,8 @@ static void d_shm_barrier(sqlite3_file *f)
 }
 
 /* The database file's methods with the two above, made at its first
- * open; false where they cannot be (then no WAL is gathered). */
-static bool db_methods(sqlite3_file *f)
+ * open; left as they are where they differ (then its WAL is not gathered). */
+static void db_methods(sqlite3_file *f)
 {
 	const sqlite3_io_methods *io = f->pMethods;
 	pthread_mutex_lock(&wals_lock);
@@ -269,7 +305,6 @@ static bool db_methods(sqlite3_file *f)
 	pthread_mutex_unlock(&wals_lock);
 	if (ours)
 		f->pMethods = &db_io_writing_wals;
-	return ours;
 }
 
 static int g_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
@@ -291,10 +326,12 @@ static int g_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags
 		return rc;
 	}
 	f->pMethods = &gather_io;
-	/* Gathered only where the database file's shared memory writes the
-	 * WAL out and a write past the sync cannot harm what was synced. */
+	/* Gathered only where its own database file's shared memory writes
+	 * it out and a write past the sync cannot harm what was synced. */
+	sqlite3_file *main_file = sqlite3_database_file_object(name);
 	pthread_mutex_lock(&wals_lock);
-	g->direct = !db_io || !(M(f)->xDeviceCharacteristics(g->real) & SQLITE_IOCAP_POWERSAFE_OVERWRITE);
+	g->direct = !main_file || main_file->pMethods != &db_io_writing_wals
+		    || !(M(f)->xDeviceCharacteristics(g->real) & SQLITE_IOCAP_POWERSAFE_OVERWRITE);
 	g->next = wals;
 	wals = g;
 	pthread_mutex_unlock(&wals_lock);

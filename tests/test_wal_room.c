@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -374,6 +375,44 @@ static void test_rolled_back_spill(void)
 	db_close(db);
 }
 
+/* A commit whose write fails (the WAL may not grow) is refused, at any
+ * synchronous setting: its frames are written out with its last page,
+ * before SQLite tells another connection of them. */
+static void failed_commit(const char *synchronous)
+{
+	char path[256], wal[300], setup[200];
+	snprintf(setup, sizeof setup, "failed-%s.db", synchronous);
+	testdb_path(path, sizeof path, setup);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(setup, sizeof setup,
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA wal_autocheckpoint = 0;"
+		 " CREATE TABLE t(x); INSERT INTO t VALUES (randomblob(100))", synchronous);
+	sqlite3 *desk = NULL, *other = NULL;
+	sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather");
+	sqlite3_exec(desk, setup, NULL, NULL, NULL);
+	struct rlimit limit = { (rlim_t)file_size(wal), RLIM_INFINITY };
+	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+	setrlimit(RLIMIT_FSIZE, &limit);
+	int rc = sqlite3_exec(desk, "INSERT INTO t VALUES (randomblob(20000))", NULL, NULL, NULL);
+	limit.rlim_cur = RLIM_INFINITY;
+	setrlimit(RLIMIT_FSIZE, &limit);
+	signal(SIGXFSZ, was);
+	TAP_CHECK(rc != SQLITE_OK, "synchronous = %s: a commit the disk refuses is refused (%s)", synchronous,
+		  sqlite3_errstr(rc));
+	sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL);
+	TAP_INT_EQ(sql_count(other, "SELECT count(*) FROM t"), 1, "another connection reads the row before it");
+	sqlite3_close(other);
+	TAP_CHECK(sqlite3_exec(desk, "INSERT INTO t VALUES (randomblob(20000))", NULL, NULL, NULL) == SQLITE_OK
+			  && sql_count(desk, "SELECT count(*) FROM t") == 2,
+		  "with room again, the next commit is made");
+	sqlite3_close(desk);
+	struct db *db;
+	db_open(path, &db);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM t"), 2, "both rows there after a reopen");
+	TAP_CHECK(sound(db), "sound");
+	db_close(db);
+}
+
 int main(void)
 {
 	/* The counting VFS under the desk's, before any database is open. */
@@ -387,6 +426,8 @@ int main(void)
 	test_reader_in_the_wal();
 	test_one_write_a_commit();
 	test_rolled_back_spill();
+	failed_commit("OFF");
+	failed_commit("FULL");
 	testdb_finish();
 	return tap_done();
 }
