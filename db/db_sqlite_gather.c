@@ -55,6 +55,8 @@ struct gather_file {
 	bool direct;            /* none gathered (see g_open) */
 	bool commit_next;       /* the page after a commit's frame header */
 	sqlite3_int64 at;       /* where they go in the file */
+	sqlite3_int64 read_at;  /* the last read, -1: none yet */
+	sqlite3_file *db;       /* its database file, whose shared memory writes it out */
 	struct gather_file *next; /* the process's open WALs */
 };
 
@@ -110,14 +112,16 @@ static int put_out(struct gather_file *g)
 	return rc;
 }
 
-/* Before the shared memory. Its own commits are written out by then
- * (g_write); what is left is a transaction's spilled frames, whose
- * failure its next write, sync or read reports. */
-static void put_out_all(void)
+/* Before the shared memory of its database file. Its commits are
+ * written out by then (g_write); what is left is a transaction's spilled
+ * frames, rolled back when the write lock goes (a connection takes no
+ * lock of its own while it writes). */
+static void put_out_wals_of(sqlite3_file *db)
 {
 	pthread_mutex_lock(&wals_lock);
 	for (struct gather_file *g = wals; g; g = g->next)
-		write_out_locked(g);
+		if (g->db == db)
+			write_out_locked(g);
 	pthread_mutex_unlock(&wals_lock);
 }
 
@@ -141,6 +145,7 @@ static int g_close(sqlite3_file *f)
 static int g_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
 {
 	int rc = put_out(G(f));
+	G(f)->read_at = at;
 	return rc != SQLITE_OK ? rc : M(f)->xRead(G(f)->real, p, n, at);
 }
 
@@ -150,6 +155,28 @@ static bool commit_header(const void *p, int n)
 {
 	const unsigned char *h = p;
 	return n == 24 && (h[4] | h[5] | h[6] | h[7]) != 0;
+}
+
+/* Into the buffer when it follows what is there and fits, else what is
+ * there written out first; *gathered false when it is to be written
+ * through (larger than the buffer, or no memory for one). */
+static int gather_locked(struct gather_file *g, const void *p, int n, sqlite3_int64 at, bool *gathered)
+{
+	*gathered = false;
+	if (g->len && at == g->at + g->len && n <= GATHER_MAX - g->len) {
+		memcpy(g->buf + g->len, p, (size_t)n);
+		g->len += n;
+		*gathered = true;
+		return SQLITE_OK;
+	}
+	int rc = put_out_locked(g);
+	if (rc != SQLITE_OK || n > GATHER_MAX || (!g->buf && !(g->buf = malloc(GATHER_MAX))))
+		return rc;
+	memcpy(g->buf, p, (size_t)n);
+	g->len = n;
+	g->at = at;
+	*gathered = true;
+	return SQLITE_OK;
 }
 
 /* A commit's frames are written out with its last page, whatever the
@@ -162,27 +189,24 @@ static int g_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 at)
 	if (g->direct)
 		return M(f)->xWrite(g->real, p, n, at);
 	pthread_mutex_lock(&wals_lock);
+	/* A write-out's failure no call has reported yet is this write's. */
 	int rc = g->failed;
 	g->failed = SQLITE_OK;
+	/* A frame's header written where it was just read: SQLite putting
+	 * right the checksums of frames it wrote (a page written twice in
+	 * one transaction). The last is a commit's with no page after it:
+	 * written through, its failure the commit's. */
+	bool rewrite = n == 24 && at == g->read_at;
 	bool gathered = false;
-	if (rc != SQLITE_OK) {
-		gathered = true;
-	} else if (g->len && at == g->at + g->len && n <= GATHER_MAX - g->len) {
-		memcpy(g->buf + g->len, p, (size_t)n);
-		g->len += n;
-		gathered = true;
-	} else if ((rc = put_out_locked(g)) == SQLITE_OK && n <= GATHER_MAX
-		   && (g->buf || (g->buf = malloc(GATHER_MAX)))) {
-		memcpy(g->buf, p, (size_t)n);
-		g->len = n;
-		g->at = at;
-		gathered = true;
-	}
+	if (rc == SQLITE_OK)
+		rc = rewrite ? put_out_locked(g) : gather_locked(g, p, n, at, &gathered);
 	if (rc == SQLITE_OK && gathered && g->commit_next)
 		rc = put_out_locked(g);
-	g->commit_next = rc == SQLITE_OK && commit_header(p, n);
+	g->commit_next = rc == SQLITE_OK && gathered && commit_header(p, n);
 	pthread_mutex_unlock(&wals_lock);
-	return gathered || rc != SQLITE_OK ? rc : M(f)->xWrite(g->real, p, n, at);
+	if (rc != SQLITE_OK || gathered)
+		return rc;
+	return M(f)->xWrite(g->real, p, n, at);
 }
 
 static int g_truncate(sqlite3_file *f, sqlite3_int64 size)
@@ -279,13 +303,13 @@ static const sqlite3_io_methods gather_io = {
 
 static int d_shm_lock(sqlite3_file *f, int offset, int n, int flags)
 {
-	put_out_all();
+	put_out_wals_of(f);
 	return db_io->xShmLock(f, offset, n, flags);
 }
 
 static void d_shm_barrier(sqlite3_file *f)
 {
-	put_out_all();
+	put_out_wals_of(f);
 	db_io->xShmBarrier(f);
 }
 
@@ -327,11 +351,14 @@ static int g_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags
 	}
 	f->pMethods = &gather_io;
 	/* Gathered only where its own database file's shared memory writes
-	 * it out and a write past the sync cannot harm what was synced. */
+	 * it out and a write past the sync cannot harm what was synced
+	 * (SQLite pads a commit to a sector by the database file's say). */
 	sqlite3_file *main_file = sqlite3_database_file_object(name);
+	g->db = main_file;
+	g->read_at = -1;
 	pthread_mutex_lock(&wals_lock);
 	g->direct = !main_file || main_file->pMethods != &db_io_writing_wals
-		    || !(M(f)->xDeviceCharacteristics(g->real) & SQLITE_IOCAP_POWERSAFE_OVERWRITE);
+		    || !(main_file->pMethods->xDeviceCharacteristics(main_file) & SQLITE_IOCAP_POWERSAFE_OVERWRITE);
 	g->next = wals;
 	wals = g;
 	pthread_mutex_unlock(&wals_lock);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 static _Thread_local struct vfs_times now_times;
+static bool (*refusing)(const void *data, int n);
 static sqlite3_vfs *inner;
 static sqlite3_vfs timed;
 
@@ -42,6 +43,8 @@ static int t_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 at)
 
 static int t_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 at)
 {
+	if (refusing && refusing(buf, n))
+		return SQLITE_IOERR_WRITE;
 	double t0 = clock_ms();
 	int rc = real(f)->pMethods->xWrite(real(f), buf, n, at);
 	now_times.write_ms += clock_ms() - t0;
@@ -165,4 +168,9 @@ struct vfs_times bench_vfs_take(void)
 	struct vfs_times t = now_times;
 	now_times = (struct vfs_times){ 0 };
 	return t;
+}
+
+void bench_vfs_refuse(bool (*refuse)(const void *data, int n))
+{
+	refusing = refuse;
 }

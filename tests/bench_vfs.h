@@ -4,6 +4,8 @@
 #ifndef BB_BENCH_VFS_H
 #define BB_BENCH_VFS_H
 
+#include <stdbool.h>
+
 struct vfs_times {
 	double read_ms, write_ms, sync_ms;
 	long reads, writes, syncs;
@@ -14,5 +16,8 @@ struct vfs_times {
 void bench_vfs_install(void);
 /* This thread's times since the last call, and zero again. */
 struct vfs_times bench_vfs_take(void);
+/* For tests: writes the function says no to fail as a full disk's would
+ * not (SQLITE_IOERR_WRITE); NULL writes everything again. */
+void bench_vfs_refuse(bool (*refuse)(const void *data, int n));
 
 #endif
