@@ -22,8 +22,8 @@
  *   commit at the same place.
  *
  * Writing earlier than SQLite is never wrong, only later; so a call
- * on any database file's shared memory writes out every WAL gathered in
- * the process. Only the desk's own connection opens through this VFS
+ * on a database file's shared memory writes out every WAL of that file
+ * gathered in the process. Only the desk's own connection opens through this VFS
  * (db_sqlite_open, synchronous = FULL); the WAL's copier and the other
  * commands use the default one.
  *
@@ -120,8 +120,10 @@ static void put_out_wals_of(sqlite3_file *db)
 {
 	pthread_mutex_lock(&wals_lock);
 	for (struct gather_file *g = wals; g; g = g->next)
-		if (g->db == db)
+		if (g->db == db) {
 			write_out_locked(g);
+			g->read_at = -1;
+		}
 	pthread_mutex_unlock(&wals_lock);
 }
 
@@ -197,6 +199,9 @@ static int g_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 at)
 	 * one transaction). The last is a commit's with no page after it:
 	 * written through, its failure the commit's. */
 	bool rewrite = n == 24 && at == g->read_at;
+	/* Only straight after its read: a read long ago (recovery's, an
+	 * earlier rewrite's) may sit where a new frame's header comes. */
+	g->read_at = -1;
 	bool gathered = false;
 	if (rc == SQLITE_OK)
 		rc = rewrite ? put_out_locked(g) : gather_locked(g, p, n, at, &gathered);

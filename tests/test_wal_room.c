@@ -445,6 +445,57 @@ static void test_checksums_rewritten(void)
 	opens_with(copy, "SELECT count(*) FROM t", 1, "recovered: the one row committed");
 }
 
+static bool refusing_page;
+
+static bool a_page(const void *data, int n)
+{
+	(void)data;
+	return refusing_page && n >= 4096;
+}
+
+/* The read that put checksums right stays the WAL's last: after a copy
+ * and a start over, a new commit's header comes where it was read and
+ * must not be taken for another rewrite (its page then waited past the
+ * commit, and a refused write was reported as a commit). Each of a dozen
+ * commits at NORMAL: the one whose page is refused fails, the rest are
+ * made and another connection reads them all. */
+static void test_rewrite_read_forgotten(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "reread.db");
+	sqlite3 *desk = NULL, *other = NULL;
+	sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather");
+	sqlite3_exec(desk, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
+			   " PRAGMA cache_size = 2; CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+			   " CREATE TABLE u(y); INSERT INTO u VALUES (0)", NULL, NULL, NULL);
+	sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL);
+	sqlite3_exec(other, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	sqlite3_exec(desk, "BEGIN; INSERT INTO t SELECT randomblob(3000) FROM (WITH RECURSIVE c(i) AS"
+			   " (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 8) SELECT i FROM c);"
+			   " UPDATE t SET x = 2 WHERE rowid = 1; COMMIT", NULL, NULL, NULL);
+	char wal[300];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	int frames = (int)((file_size(wal) - 32) / FRAME);
+	sqlite3_exec(other, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+	sqlite3_exec(desk, "PRAGMA cache_size = 100", NULL, NULL, NULL);
+	bench_vfs_refuse(a_page);
+	int made = 0, refused_failed = 0;
+	for (int i = 1; i <= frames + 2; i++) {
+		refusing_page = i == frames;
+		int rc = sqlite3_exec(desk, "UPDATE u SET y = y + 1", NULL, NULL, NULL);
+		refusing_page = false;
+		made += rc == SQLITE_OK;
+		refused_failed += i == frames && rc != SQLITE_OK;
+	}
+	bench_vfs_refuse(NULL);
+	TAP_CHECK(frames > 1 && refused_failed == 1 && made == frames + 1,
+		  "after a rewrite, a copy and a start over: the commit whose page was refused failed, %d made", made);
+	TAP_INT_EQ(sql_count(other, "SELECT y FROM u"), made, "another connection reads every commit made");
+	sqlite3_close(other);
+	sqlite3_close(desk);
+	opens_with(path, "SELECT y FROM u", made, "and so does a desk opening it anew");
+}
+
 int main(void)
 {
 	/* The counting VFS under the desk's, before any database is open. */
@@ -461,6 +512,7 @@ int main(void)
 	failed_commit("OFF");
 	failed_commit("FULL");
 	test_checksums_rewritten();
+	test_rewrite_read_forgotten();
 	testdb_finish();
 	return tap_done();
 }
