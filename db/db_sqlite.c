@@ -222,8 +222,7 @@ enum db_status db_sqlite_open(const char *path, struct db **out)
 	}
 
 	struct db *db;
-	/* The desk's own connection gathers its WAL writes (synchronous =
-	 * FULL is set below, before anything is written). */
+	/* A commit's WAL frames in one write (db_sqlite_gather.c). */
 	enum db_status st = open_handle(path, SQLITE_OPEN_READWRITE, !is_memory(path), &db);
 	if (st != DB_OK)
 		goto fail;

@@ -21,11 +21,12 @@
  *   lock goes, as SQLite wrote them, not later over another desk's
  *   commit at the same place.
  *
- * Writing earlier than SQLite is never wrong, only later; so a call
- * on a database file's shared memory writes out every WAL of that file
- * gathered in the process. Only the desk's own connection opens through this VFS
- * (db_sqlite_open, synchronous = FULL); the WAL's copier and the other
- * commands use the default one.
+ * Writing earlier than SQLite is never wrong, only later; so a call on
+ * a database file's shared memory writes out every WAL of that file
+ * gathered in the process. Every connection db_open makes opens through
+ * this VFS (db_sqlite_open: the desk's and the commands', all at
+ * synchronous = FULL, though nothing here needs it); the WAL's copier
+ * and db_open_existing (a backup, a read) use the default one.
  *
  * A commit's write that fails is the commit's failure, with the same
  * code (a full disk is SQLITE_FULL), before SQLite tells anyone of its
@@ -299,9 +300,25 @@ static int g_unfetch(sqlite3_file *f, sqlite3_int64 at, void *p)
 }
 
 static const sqlite3_io_methods gather_io = {
-	3, g_close, g_read, g_write, g_truncate, g_sync, g_file_size, g_lock, g_unlock, g_check_reserved,
-	g_file_control, g_sector_size, g_device, g_shm_map, g_shm_lock, g_shm_barrier, g_shm_unmap, g_fetch,
-	g_unfetch,
+	.iVersion = 3,
+	.xClose = g_close,
+	.xRead = g_read,
+	.xWrite = g_write,
+	.xTruncate = g_truncate,
+	.xSync = g_sync,
+	.xFileSize = g_file_size,
+	.xLock = g_lock,
+	.xUnlock = g_unlock,
+	.xCheckReservedLock = g_check_reserved,
+	.xFileControl = g_file_control,
+	.xSectorSize = g_sector_size,
+	.xDeviceCharacteristics = g_device,
+	.xShmMap = g_shm_map,
+	.xShmLock = g_shm_lock,
+	.xShmBarrier = g_shm_barrier,
+	.xShmUnmap = g_shm_unmap,
+	.xFetch = g_fetch,
+	.xUnfetch = g_unfetch,
 };
 
 /* ---------- the database file: its shared memory writes the WALs out ---------- */

@@ -84,8 +84,8 @@ bool lite_in_wal_mode(struct lite *l);
 enum db_status lite_checkpoint_idle(struct db *db, bool *more);
 
 /* db_sqlite_gather.c: the name of the VFS that writes a commit's WAL
- * frames in one piece, for connections at synchronous = FULL only; NULL
- * where it could not be registered (the default VFS is used then). */
+ * frames in one piece, for the connections db_open makes; NULL where it
+ * could not be registered (the default VFS is used then). */
 const char *lite_gather_vfs(void);
 /* Waits for a copy still running and closes the copier's connection. */
 void lite_wal_close(struct lite *l);

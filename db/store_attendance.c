@@ -39,6 +39,13 @@ static enum db_status previous_session(struct db *db, const struct session_info 
 	return db_finalize(st);
 }
 
+/* The volunteer of the citizen's open match, the activity's first: the
+ * roll list shows them, and a call after missed sessions is theirs. */
+#define MATCH_VOLUNTEER(citizen) \
+	"SELECT m.volunteer_id FROM matches AS m WHERE m.citizen_id = " citizen \
+	" AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL" \
+	" ORDER BY m.activity_id = :activity DESC, m.matched_on DESC, m.id DESC LIMIT 1"
+
 /* Everyone on the roll: enrolments covering the date (the two halves of
  * the OR each use enrolments_activity_end) and anyone marked. The first
  * time is "never present at this activity before this date": the
@@ -68,9 +75,7 @@ static enum db_status previous_session(struct db *db, const struct session_info 
 	" LEFT JOIN attendance AS t ON t.session_id = :session AND t.citizen_id = c.id" \
 	" LEFT JOIN volunteers AS tv ON tv.id = t.accompanied_by" \
 	" LEFT JOIN attendance AS pt ON pt.session_id = :previous AND pt.citizen_id = c.id" \
-	" LEFT JOIN volunteers AS mv ON mv.id = (SELECT m.volunteer_id FROM matches AS m" \
-	"   WHERE m.citizen_id = c.id AND m.ended_on IS NULL AND m.volunteer_id IS NOT NULL" \
-	"   ORDER BY m.activity_id = :activity DESC, m.matched_on DESC, m.id DESC LIMIT 1)" \
+	" LEFT JOIN volunteers AS mv ON mv.id = (" MATCH_VOLUNTEER("c.id") ")" \
 	one \
 	" ORDER BY c.sort_key, c.name_fold, c.id"
 static const char roll_sql[] = ROLL_SQL("");
@@ -197,12 +202,9 @@ static const char mark_citizen_sql[] =
 	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity"
 	"   AND citizen_id = :citizen AND ended_on > :date AND enrolled_on <= :date), 0)),"
 	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
-/* Read only when a call is planned: its sort (a temporary b-tree set up
- * and taken down) was a sixth of what a mark's context cost. */
-static const char responsible_sql[] =
-	"SELECT volunteer_id FROM matches WHERE citizen_id = :citizen AND ended_on IS NULL"
-	" AND volunteer_id IS NOT NULL"
-	" ORDER BY activity_id = :activity DESC, matched_on DESC, id DESC LIMIT 1";
+/* Read only for a call due and consented to: its sort (a temporary
+ * b-tree set up and taken down) was a sixth of what a mark's context cost. */
+static const char responsible_sql[] = MATCH_VOLUNTEER(":citizen");
 /* The citizen's latest marks at the activity, walked from the shorter
  * side. The activity's sessions back from the date stop at a regular's
  * twelfth mark, but for a newcomer they run through the activity's whole

@@ -229,7 +229,7 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 	if (due && contact
 	    && (r = store_attendance_responsible(d->db, citizen_id, cx->session.activity_id, &responsible)) != DB_OK)
 		return r;
-	struct call_new call;
+	struct call_new call = { 0 };
 	/* Without consent to contact the call is not due, and one planned
 	 * before is withdrawn. */
 	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, responsible,
@@ -417,13 +417,14 @@ enum db_status attendance_places(struct desk *d, long long session_id, long long
 }
 
 /* A mark reads some ten pages of its own citizen's (their marks, calls,
- * matches, consents, the rows the retention triggers look at, the index
- * pages the mark and its audit line go into) that nothing at this roll
- * call read before. From the disk they made the slowest marks 4-10 times
- * the fdatasync that is their floor (1.4-3.6 ms of reads). Made
- * "present", then "absent", and undone, while the desk reads the list,
- * the mark itself finds them in the system's cache. Nothing of it is
- * kept, the audit line with it: it is no one's look at the citizen. */
+ * matches; for a call due, consents; the rows the retention triggers
+ * look at, the index pages the mark and its audit line go into) that
+ * nothing at this roll call read before. From the disk they made the
+ * slowest marks 4-10 times the fdatasync that is their floor (1.4-3.6
+ * ms of reads). Made "present", then "absent", and undone, while the
+ * desk reads the list, the mark itself finds them in the system's cache.
+ * Nothing of it is kept, the audit line with it: it is no one's look at
+ * the citizen. */
 enum db_status attendance_rehearse_mark(struct desk *d, long long session_id, long long citizen_id,
 					bool (*key_waiting)(void *ctx), void *ctx)
 {

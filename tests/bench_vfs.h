@@ -16,8 +16,8 @@ struct vfs_times {
 void bench_vfs_install(void);
 /* This thread's times since the last call, and zero again. */
 struct vfs_times bench_vfs_take(void);
-/* For tests: writes the function says no to fail as a full disk's would
- * not (SQLITE_IOERR_WRITE); NULL writes everything again. */
+/* For tests: writes the function says no to fail with
+ * SQLITE_IOERR_WRITE; NULL writes everything again. */
 void bench_vfs_refuse(bool (*refuse)(const void *data, int n));
 
 #endif

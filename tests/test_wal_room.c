@@ -5,29 +5,19 @@
  * back, and the room is never taken for frames. SQLite files only. */
 #include <fcntl.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "bench_vfs.h"
 #include "db.h"
 #include "tap.h"
 #include "testdb.h"
+#include "walfile.h"
 
-/* A page of 4 KiB (SQLite's default) with its 24-byte frame header, and
- * the room db_sqlite.c keeps: 64 frames past those in use. */
-enum { FRAME = 24 + 4096, ROOM = 64 };
-
-static long file_size(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
-}
+/* The room db_sqlite.c keeps: 64 frames past those in use. */
+enum { ROOM = 64 };
 
 /* Whether the file holds only zero bytes from `from` to its end. */
 static bool zeros_from(const char *path, long from)
@@ -45,57 +35,13 @@ static bool zeros_from(const char *path, long from)
 	return zeros;
 }
 
-/* Every piece of the upkeep, as ui/ui.c runs them while no key waits
- * (a piece waits 0.1 ms at most for the copy running beside the desk). */
-enum { PIECES_MAX = 100000 };
 /* More commits, a page each, than the WAL holds before the idle desk
  * copies it (256 pages, db_sqlite_wal.c). */
 enum { PAST_COPY = 300 };
 
-static int idle_all(struct db *db)
-{
-	int pieces = 0;
-	for (bool more = true; more && pieces < PIECES_MAX; pieces++)
-		db_idle_piece(db, &more);
-	return pieces;
-}
-
-static bool insert_into(struct db *db, const char *table, const char *x)
-{
-	if (db_begin(db) != DB_OK)
-		return false;
-	char sql[64];
-	snprintf(sql, sizeof sql, "INSERT INTO %s(x) VALUES (:x)", table);
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r == DB_OK) {
-		db_bind_text(st, ":x", x);
-		db_step(st);
-		r = db_finalize(st);
-	}
-	return db_end(db, r) == DB_OK;
-}
-
 static bool insert(struct db *db, const char *x)
 {
 	return insert_into(db, "t", x);
-}
-
-static bool sound(struct db *db)
-{
-	struct db_integrity found = { 0 };
-	char report[256];
-	return db_integrity_check(db, &found, report, sizeof report) == DB_OK;
-}
-
-/* The file opened anew by a desk: its rows (count_sql) and sound. */
-static void opens_with(const char *path, const char *count_sql, long long rows, const char *what)
-{
-	struct db *db;
-	TAP_INT_EQ(db_open(path, &db), DB_OK, "it opens again");
-	TAP_INT_EQ(testdb_count(db, count_sql), rows, "%s", what);
-	TAP_CHECK(sound(db), "sound");
-	db_close(db);
 }
 
 /* Room is written while the desk idles, zeros past the frames; commits
@@ -287,219 +233,8 @@ static void test_reader_in_the_wal(void)
 	db_close(db);
 }
 
-/* A commit's frames go into the WAL in one write, then its one sync
- * (db_sqlite_gather.c): SQLite writes two a frame. A transaction larger
- * than the gathering commits whole too, and another connection reads
- * every commit as soon as it is made. */
-static void test_one_write_a_commit(void)
-{
-	char path[256];
-	testdb_path(path, sizeof path, "gather.db");
-	struct db *db, *other;
-	db_open(path, &db);
-	db_exec(db, "CREATE TABLE u(x TEXT)");
-	db_exec(db, "CREATE INDEX u_x ON u(x)");
-	idle_all(db);
-	bench_vfs_take();
-	TAP_CHECK(insert_into(db, "u", "one"), "a commit of a row and its index entry");
-	struct vfs_times io = bench_vfs_take();
-	TAP_CHECK(io.writes == 1 && io.syncs == 1 && io.written >= 2 * FRAME,
-		  "its frames in one write and one sync (%ld writes, %lld bytes, %ld syncs)", io.writes, io.written,
-		  io.syncs);
-	TAP_INT_EQ(db_open(path, &other), DB_OK, "another desk opens the file");
-	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM u"), 1, "and reads the commit");
-	bool all = db_begin(db) == DB_OK;
-	for (int i = 0; all && i < 400; i++) {
-		char x[400];
-		snprintf(x, sizeof x, "row %d of a transaction past what is gathered at once %0*d", i, 300, i);
-		struct db_stmt *st;
-		all = db_prepare(db, &st, "INSERT INTO u(x) VALUES (:x)") == DB_OK;
-		if (all) {
-			db_bind_text(st, ":x", x);
-			db_step(st);
-			all = db_finalize(st) == DB_OK;
-		}
-	}
-	all = db_end(db, all ? DB_OK : DB_ERR_IO) == DB_OK && all;
-	io = bench_vfs_take();
-	TAP_CHECK(all && io.written > 40 * FRAME && io.syncs == 1,
-		  "a transaction of %lld bytes of frames commits with one sync", io.written);
-	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM u"), 401, "the other desk reads it all");
-	db_close(other);
-	db_close(db);
-	opens_with(path, "SELECT count(*) FROM u", 401, "with every row");
-}
-
-/* A transaction that spilled pages into the WAL and was rolled back
- * leaves its frames where the next commit goes. Written after the write
- * lock went (at the desk's next look at the WAL's size), they landed on
- * another desk's commit and the file was no longer a database. SQLite's
- * own calls, as the spill needs a cache of three pages: the desk's VFS
- * (registered by its first db_open) beside the default one. */
-static int sql_count(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int n = -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
-#define ROWS(n) \
-	"INSERT INTO b(x) SELECT randomblob(3000) FROM (WITH RECURSIVE c(i) AS" \
-	" (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " #n ") SELECT i FROM c)"
-
-static void test_rolled_back_spill(void)
-{
-	char path[256];
-	testdb_path(path, sizeof path, "spill.db");
-	sqlite3 *desk = NULL, *other = NULL;
-	bool opened = sqlite3_vfs_find("brobygger-gather")
-		      && sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather") == SQLITE_OK
-		      && sqlite3_exec(desk, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE b(x BLOB);"
-					    " PRAGMA cache_size = 3; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) == SQLITE_OK
-		      && sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
-	TAP_CHECK(opened, "the desk's VFS and the default one on one file");
-	bool ok = sqlite3_exec(desk, "BEGIN; " ROWS(6), NULL, NULL, NULL) == SQLITE_OK
-		  && sqlite3_exec(desk, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK
-		  && sqlite3_exec(other, "BEGIN IMMEDIATE; " ROWS(30) "; COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-	TAP_CHECK(ok, "a spilled transaction rolled back, then another desk commits 30 rows");
-	sqlite3_file *wal = NULL;
-	sqlite3_int64 size = 0;
-	if (sqlite3_file_control(desk, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK && wal && wal->pMethods)
-		wal->pMethods->xFileSize(wal, &size);
-	TAP_INT_EQ(sql_count(other, "SELECT count(*) FROM b"), 30, "the desk looked at its WAL's size: the rows are there");
-	sqlite3_close(other);
-	sqlite3_close(desk);
-	opens_with(path, "SELECT count(*) FROM b", 30, "with the other desk's rows");
-}
-
-/* A commit whose write fails (the WAL may not grow) is refused, at any
- * synchronous setting: its frames are written out with its last page,
- * before SQLite tells another connection of them. */
-static void failed_commit(const char *synchronous)
-{
-	char path[256], wal[300], setup[200];
-	snprintf(setup, sizeof setup, "failed-%s.db", synchronous);
-	testdb_path(path, sizeof path, setup);
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	snprintf(setup, sizeof setup,
-		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA wal_autocheckpoint = 0;"
-		 " CREATE TABLE t(x); INSERT INTO t VALUES (randomblob(100))", synchronous);
-	sqlite3 *desk = NULL, *other = NULL;
-	sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather");
-	sqlite3_exec(desk, setup, NULL, NULL, NULL);
-	struct rlimit limit = { (rlim_t)file_size(wal), RLIM_INFINITY };
-	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
-	setrlimit(RLIMIT_FSIZE, &limit);
-	int rc = sqlite3_exec(desk, "INSERT INTO t VALUES (randomblob(20000))", NULL, NULL, NULL);
-	limit.rlim_cur = RLIM_INFINITY;
-	setrlimit(RLIMIT_FSIZE, &limit);
-	signal(SIGXFSZ, was);
-	TAP_CHECK(rc != SQLITE_OK, "synchronous = %s: a commit the disk refuses is refused (%s)", synchronous,
-		  sqlite3_errstr(rc));
-	sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL);
-	TAP_INT_EQ(sql_count(other, "SELECT count(*) FROM t"), 1, "another connection reads the row before it");
-	sqlite3_close(other);
-	TAP_CHECK(sqlite3_exec(desk, "INSERT INTO t VALUES (randomblob(20000))", NULL, NULL, NULL) == SQLITE_OK
-			  && sql_count(desk, "SELECT count(*) FROM t") == 2,
-		  "with room again, the next commit is made");
-	sqlite3_close(desk);
-	opens_with(path, "SELECT count(*) FROM t", 2, "both rows there");
-}
-
-/* A frame's header alone, of a commit (its second word not zero). */
-static bool commit_header_alone(const void *data, int n)
-{
-	const unsigned char *h = data;
-	return n == 24 && (h[4] | h[5] | h[6] | h[7]) != 0;
-}
-
-/* A page written twice in one transaction after it spilled: SQLite reads
- * the frames back and writes their headers again with new checksums,
- * the commit's last, with no page after it. If that write fails, the
- * commit fails (at NORMAL nothing syncs after it to notice). */
-static void test_checksums_rewritten(void)
-{
-	char path[256], copy[300];
-	testdb_path(path, sizeof path, "rewrite.db");
-	sqlite3 *desk = NULL;
-	sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather");
-	sqlite3_exec(desk, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = 2;"
-			   " CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL, NULL, NULL);
-	bench_vfs_refuse(commit_header_alone);
-	int rc = sqlite3_exec(desk, "BEGIN; INSERT INTO t SELECT randomblob(3000) FROM (WITH RECURSIVE c(i) AS"
-				    " (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 8) SELECT i FROM c);"
-				    " UPDATE t SET x = 2 WHERE rowid = 1; COMMIT", NULL, NULL, NULL);
-	bench_vfs_refuse(NULL);
-	sqlite3_exec(desk, "ROLLBACK", NULL, NULL, NULL);
-	TAP_CHECK(rc != SQLITE_OK, "a commit whose rewritten header the disk refuses is refused (%s)", sqlite3_errstr(rc));
-	TAP_INT_EQ(sql_count(desk, "SELECT count(*) FROM t WHERE x = 1"), 1, "the row as it was");
-	/* What a pulled plug leaves: the file and its WAL, read anew. */
-	snprintf(copy, sizeof copy, "%s-copy", path);
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s-wal' '%s-wal'", path, copy, path, copy);
-	TAP_CHECK(system(cmd) == 0, "the file and its WAL copied as a crash leaves them");
-	sqlite3_close(desk);
-	opens_with(copy, "SELECT count(*) FROM t", 1, "recovered: the one row committed");
-}
-
-static bool refusing_page;
-
-static bool a_page(const void *data, int n)
-{
-	(void)data;
-	return refusing_page && n >= 4096;
-}
-
-/* The read that put checksums right stays the WAL's last: after a copy
- * and a start over, a new commit's header comes where it was read and
- * must not be taken for another rewrite (its page then waited past the
- * commit, and a refused write was reported as a commit). Each of a dozen
- * commits at NORMAL: the one whose page is refused fails, the rest are
- * made and another connection reads them all. */
-static void test_rewrite_read_forgotten(void)
-{
-	char path[256];
-	testdb_path(path, sizeof path, "reread.db");
-	sqlite3 *desk = NULL, *other = NULL;
-	sqlite3_open_v2(path, &desk, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "brobygger-gather");
-	sqlite3_exec(desk, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
-			   " PRAGMA cache_size = 2; CREATE TABLE t(x); INSERT INTO t VALUES (1);"
-			   " CREATE TABLE u(y); INSERT INTO u VALUES (0)", NULL, NULL, NULL);
-	sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE, NULL);
-	sqlite3_exec(other, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	sqlite3_exec(desk, "BEGIN; INSERT INTO t SELECT randomblob(3000) FROM (WITH RECURSIVE c(i) AS"
-			   " (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 8) SELECT i FROM c);"
-			   " UPDATE t SET x = 2 WHERE rowid = 1; COMMIT", NULL, NULL, NULL);
-	char wal[300];
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	int frames = (int)((file_size(wal) - 32) / FRAME);
-	sqlite3_exec(other, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
-	sqlite3_exec(desk, "PRAGMA cache_size = 100", NULL, NULL, NULL);
-	bench_vfs_refuse(a_page);
-	int made = 0, refused_failed = 0;
-	for (int i = 1; i <= frames + 2; i++) {
-		refusing_page = i == frames;
-		int rc = sqlite3_exec(desk, "UPDATE u SET y = y + 1", NULL, NULL, NULL);
-		refusing_page = false;
-		made += rc == SQLITE_OK;
-		refused_failed += i == frames && rc != SQLITE_OK;
-	}
-	bench_vfs_refuse(NULL);
-	TAP_CHECK(frames > 1 && refused_failed == 1 && made == frames + 1,
-		  "after a rewrite, a copy and a start over: the commit whose page was refused failed, %d made", made);
-	TAP_INT_EQ(sql_count(other, "SELECT y FROM u"), made, "another connection reads every commit made");
-	sqlite3_close(other);
-	sqlite3_close(desk);
-	opens_with(path, "SELECT y FROM u", made, "and so does a desk opening it anew");
-}
-
 int main(void)
 {
-	/* The counting VFS under the desk's, before any database is open. */
-	bench_vfs_install();
 	if (!testdb_start("wal_room"))
 		return 1;
 	test_room();
@@ -507,12 +242,6 @@ int main(void)
 	test_room_alone();
 	test_start_over_when_idle();
 	test_reader_in_the_wal();
-	test_one_write_a_commit();
-	test_rolled_back_spill();
-	failed_commit("OFF");
-	failed_commit("FULL");
-	test_checksums_rewritten();
-	test_rewrite_read_forgotten();
 	testdb_finish();
 	return tap_done();
 }
