@@ -364,14 +364,16 @@ static int draw_header(struct roll_state *st, const struct area *a)
 
 /* Column widths for the window: the name gets what the others leave, up
  * to 28 columns; the rest of the line says who went along and anything
- * worth knowing (first time, walk-in, a call planned). */
+ * worth knowing (first time, walk-in, a call planned). Today's column
+ * holds the longest mark and another desk's * with a space after it
+ * ("udeblevet*skal ringes op" ran together at 10). */
 struct columns {
 	int name, last, today;
 };
 
 static struct columns columns_for(int cols)
 {
-	struct columns c = { .last = 10, .today = 10 };
+	struct columns c = { .last = 10, .today = 11 };
 	if (cols < 50)
 		c.last = 0;
 	c.name = cols - c.last - c.today - 1;
