@@ -64,7 +64,7 @@ struct gather_file {
 static sqlite3_vfs *inner;
 static sqlite3_vfs gather;
 /* The open WALs and their buffers, under one lock: a database file's
- * shared memory writes them all out, whichever thread asks. */
+ * shared memory writes out its own, whichever thread asks. */
 static pthread_mutex_t wals_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct gather_file *wals;
 /* The default VFS's methods of a database file, and the same with the
@@ -147,9 +147,12 @@ static int g_close(sqlite3_file *f)
 
 static int g_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
 {
-	int rc = put_out(G(f));
-	G(f)->read_at = at;
-	return rc != SQLITE_OK ? rc : M(f)->xRead(G(f)->real, p, n, at);
+	struct gather_file *g = G(f);
+	pthread_mutex_lock(&wals_lock);
+	int rc = put_out_locked(g);
+	g->read_at = at;
+	pthread_mutex_unlock(&wals_lock);
+	return rc != SQLITE_OK ? rc : M(f)->xRead(g->real, p, n, at);
 }
 
 /* A frame's header is 24 bytes; its second word, big-endian, is the
