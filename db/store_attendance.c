@@ -239,6 +239,7 @@ static const char current_mark_sql[] =
 	" LEFT JOIN users AS u ON u.id = t.marked_by"
 	" WHERE t.session_id = :session AND t.citizen_id = :citizen";
 static const char set_held_sql[] = "UPDATE sessions SET status = 'held' WHERE id = :id";
+static const char set_planned_sql[] = "UPDATE sessions SET status = 'planned' WHERE id = :id";
 static const char matches_sql[] =
 	"SELECT id, COALESCE(activity_id, 0), matched_on, COALESCE(ended_on, ''),"
 	" COALESCE(accompaniment_done_on, '') FROM matches WHERE citizen_id = :citizen ORDER BY id";
@@ -262,7 +263,7 @@ void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
 		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_marks_sql, recent_few_marks_sql,
-		clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, matches_sql,
+		clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, set_planned_sql, matches_sql,
 		accompaniment_done_sql, accompaniment_recompute_sql,
 	};
 	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
@@ -392,14 +393,24 @@ enum db_status store_attendance_current_mark(struct db *db, long long session_id
 	return db_finalize(st);
 }
 
-enum db_status store_attendance_set_held(struct db *db, long long session_id)
+static enum db_status set_status(struct db *db, const char *sql, long long session_id)
 {
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, set_held_sql);
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
 	return store_run(st);
+}
+
+enum db_status store_attendance_set_held(struct db *db, long long session_id)
+{
+	return set_status(db, set_held_sql, session_id);
+}
+
+enum db_status store_attendance_set_planned(struct db *db, long long session_id)
+{
+	return set_status(db, set_planned_sql, session_id);
 }
 
 enum db_status store_attendance_matches(struct db *db, long long citizen_id, struct attendance_match *out,

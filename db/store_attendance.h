@@ -111,6 +111,8 @@ enum db_status store_attendance_current_mark(struct db *db, long long session_id
 					     struct mark_outcome *out);
 /* The session took place. */
 enum db_status store_attendance_set_held(struct db *db, long long session_id);
+/* The session did not take place after all: planned again. */
+enum db_status store_attendance_set_planned(struct db *db, long long session_id);
 /* The citizen's matches, as the accompaniment rule reads them. */
 enum db_status store_attendance_matches(struct db *db, long long citizen_id, struct attendance_match *out,
 					int max, int *n);

@@ -317,6 +317,12 @@ static enum db_status write_mark(struct desk *d, const struct mark_context *cx, 
 		r = store_attendance_set_held(d->db, cx->session.id);
 		out->session_held = r == DB_OK;
 	}
+	long long left = 0;
+	if (r == DB_OK && !mark && (r = store_attendance_session_marks(d->db, cx->session.id, &left)) == DB_OK
+	    && attendance_rule_planned_again(cx->session.status, left)) {
+		r = store_attendance_set_planned(d->db, cx->session.id);
+		out->session_planned_again = r == DB_OK;
+	}
 	char detail[96];
 	snprintf(detail, sizeof detail, "attendance session %lld: %s%s", cx->session.id, mark ? mark : "cleared",
 		 w.accompanied_by ? " accompanied" : "");

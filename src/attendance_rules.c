@@ -97,6 +97,11 @@ bool attendance_rule_held(const char *status, const char *session_date, const ch
 	return mark && strcmp(status, "planned") == 0 && strcmp(session_date, today) <= 0;
 }
 
+bool attendance_rule_planned_again(const char *status, long long marks_left)
+{
+	return strcmp(status, "held") == 0 && marks_left == 0;
+}
+
 bool attendance_rule_ask_before_override(const char *seen, const char *current, const char *current_at,
 					 const char *now)
 {

@@ -61,6 +61,10 @@ int attendance_past_from_codes(const char *codes, struct attendance_past *out, i
 bool attendance_rule_may_mark(const char *session_date, const char *today, const char *mark);
 /* A planned session marked on or after its day has taken place. */
 bool attendance_rule_held(const char *status, const char *session_date, const char *today, const char *mark);
+/* A held session whose last mark was taken away (marks_left 0) is
+ * planned again: nothing says it took place, and the reports count held
+ * sessions. */
+bool attendance_rule_planned_again(const char *status, long long marks_left);
 /* A mark that replaces one another desk made in the last
  * ATTENDANCE_OVERRIDE_MINUTES, which this desk did not see on its
  * screen (`seen` differs from `current`), is asked about first. `seen`

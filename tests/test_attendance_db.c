@@ -236,6 +236,16 @@ static void test_marks(void)
 		   "the mark is taken away");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM attendance WHERE session_id = 104 AND citizen_id = 2"), 0,
 		   "and gone");
+	TAP_CHECK(out.session_planned_again, "it was the session's only mark: nothing says it took place");
+	TAP_INT_EQ(testdb_count(other, "SELECT count(*) FROM sessions WHERE id = 104 AND status = 'planned'"), 1,
+		   "the session is planned again, not counted as held");
+	attendance_mark(&desk, 104, 1, "absent", 0, NULL);
+	attendance_mark(&desk, 104, 2, "present", 0, NULL);
+	TAP_INT_EQ(attendance_mark(&desk, 104, 2, NULL, 0, &out), DB_OK, "with two marks, one taken away");
+	TAP_CHECK(!out.session_planned_again
+			  && testdb_count(db, "SELECT count(*) FROM sessions WHERE id = 104 AND status = 'held'") == 1,
+		  "the other keeps it held");
+	attendance_mark(&desk, 104, 1, NULL, 0, NULL);
 	TAP_INT_EQ(attendance_mark(&desk, 104, 2, "late", 0, &out), DB_ERR_MISUSE,
 		   "an unknown mark is refused");
 	TAP_INT_EQ(attendance_mark(&desk, 104, 99, "present", 0, &out),

@@ -155,6 +155,10 @@ static void marking(void)
 		  "notice in advance: not held yet");
 	TAP_CHECK(!attendance_rule_held("planned", "2026-11-26", "2026-11-26", NULL), "a mark taken away: not held");
 	TAP_CHECK(!attendance_rule_held("held", "2026-11-26", "2026-11-26", "present"), "held already: nothing to do");
+	TAP_CHECK(attendance_rule_planned_again("held", 0), "a held session's last mark taken away: planned again");
+	TAP_CHECK(!attendance_rule_planned_again("held", 1), "a mark left: still held");
+	TAP_CHECK(!attendance_rule_planned_again("planned", 0), "planned already: nothing to do");
+	TAP_CHECK(!attendance_rule_planned_again("cancelled", 0), "cancelled stays cancelled");
 	TAP_CHECK(attendance_rule_valid_mark("excused") && attendance_rule_valid_mark(NULL)
 		  && !attendance_rule_valid_mark("late"), "the marks there are");
 }

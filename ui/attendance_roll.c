@@ -563,7 +563,7 @@ static unsigned mark_citizen(struct roll_state *st, struct app *app, const struc
 	tell_outcome(app, &e, &out);
 	forget_changed(st, e.citizen_id);
 	st->select_id = e.citizen_id;
-	reload_one(st, app, e.citizen_id, out.session_held);
+	reload_one(st, app, e.citizen_id, out.session_held || out.session_planned_again);
 	if (advance) {
 		if (st->selected + 1 < st->roll.count) {
 			st->selected++;

@@ -138,6 +138,7 @@ struct mark_outcome {
 	bool call_answered;           /* they came back: an open call after missed sessions was cancelled */
 	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
 	bool session_held;            /* the session went from planned to held */
+	bool session_planned_again;   /* its last mark taken away: held no more */
 };
 
 /* Counts of one session, for the summary line. */
