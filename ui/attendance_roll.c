@@ -376,7 +376,8 @@ static struct columns columns_for(int cols)
 	struct columns c = { .last = 10, .today = 11 };
 	if (cols < 50)
 		c.last = 0;
-	c.name = cols - c.last - c.today - 1;
+	/* A space after the name, and the last column the scroll mark's. */
+	c.name = cols - c.last - c.today - 2;
 	if (cols >= 60)
 		c.name -= 16;
 	if (c.name > 28)
