@@ -37,6 +37,7 @@
 #include "list.h"
 #include "attendance.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "vocab.h"
 
 enum { ROLL_CHANGED_MAX = 64 };
@@ -346,6 +347,11 @@ static int draw_header(struct roll_state *st, const struct area *a)
 	char sum[1600];
 	int n = snprintf(sum, sizeof sum, _("Came %d · Notice %d · Away %d · Not marked %d"), st->sum.present,
 			 st->sum.excused, st->sum.absent, st->sum.unmarked);
+	/* Where the counts do not fit, who is still to be marked comes first:
+	 * it is the count a roll call goes by, and the line is cut at its end. */
+	if (n > 0 && utf8_fit(sum, a->cols) < (size_t)n)
+		n = snprintf(sum, sizeof sum, _("Not marked %d · Came %d · Notice %d · Away %d"), st->sum.unmarked,
+			     st->sum.present, st->sum.excused, st->sum.absent);
 	if (st->sum.first_time > 0 && n > 0 && (size_t)n < sizeof sum) {
 		n += snprintf(sum + n, sizeof sum - (size_t)n, " · %s ", _("New today:"));
 		bool first = true;
