@@ -12,9 +12,18 @@
 #include "term.h"
 #include "users.h"
 
+bool app_locked(const struct app *app)
+{
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i].ops->locks)
+			return true;
+	return false;
+}
+
 bool app_push(struct app *app, const struct screen_ops *ops, const void *args)
 {
-	if (app->depth >= APP_MAX_SCREENS)
+	int room = ops->locks || app_locked(app) ? APP_MAX_SCREENS : APP_MAX_SCREENS - APP_LOCK_ROOM;
+	if (app->depth >= room)
 		return false;
 	struct screen *s = &app->stack[app->depth];
 	memset(s, 0, sizeof *s);
@@ -93,13 +102,15 @@ void app_status_db(struct app *app, enum db_status st)
 	app_status(app, STATUS_ERROR, "%s", dbmessage(st));
 }
 
-void app_load_access(struct app *app)
+enum db_status app_load_access(struct app *app)
 {
 	struct access access;
-	if (users_access(&app->desk, &access) != DB_OK)
-		return;
+	enum db_status r = users_access(&app->desk, &access);
+	if (r != DB_OK)
+		return r;
 	app->desk.users_exist = access.users_exist;
 	app->idle_lock_minutes = access.idle_lock_minutes;
+	return DB_OK;
 }
 
 bool app_key_waiting(void *ctx)

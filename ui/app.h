@@ -10,7 +10,10 @@
 #include "model_status.h"
 #include "screen.h"
 
-enum { APP_MAX_SCREENS = 24, APP_STATUS_MAX = 512 };
+/* The top APP_LOCK_ROOM places of the stack are kept for the lock and
+ * the PIN prompt and help over it: however deep the screens go, the
+ * desk can always be locked. */
+enum { APP_MAX_SCREENS = 24, APP_LOCK_ROOM = 3, APP_STATUS_MAX = 512 };
 
 enum status_kind { STATUS_INFO, STATUS_ERROR };
 
@@ -31,6 +34,8 @@ struct app {
 /* Pushes a new screen with its args; false (with a status message) if it
  * cannot start. */
 bool app_push(struct app *app, const struct screen_ops *ops, const void *args);
+/* Whether a screen that locks the desk is open (under a prompt too). */
+bool app_locked(const struct app *app);
 /* Closes the top screen; the one below is told to reload (.resume). */
 void app_pop(struct app *app);
 /* Closes every screen above the bottom one (home), each keeping its
@@ -61,8 +66,9 @@ unsigned app_default_key(struct app *app, ui_key key);
  * damaged database's banner) and the status line and key hints, which
  * take more rows for a long message (ui.c). */
 struct area app_body_area(struct app *app);
-/* Re-reads whether users exist and the idle-lock minutes. */
-void app_load_access(struct app *app);
+/* Re-reads whether users exist and the idle-lock minutes; on a failed
+ * read both stay as they were. */
+enum db_status app_load_access(struct app *app);
 
 /* Draws everything (frame and top screen) without waiting for a key. */
 void app_redraw(struct app *app);

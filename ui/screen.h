@@ -37,6 +37,9 @@ struct screen_ops {
 	const struct action *actions;      /* ends with ACT_NONE */
 	/* Drawn over the screen below it (dialogs), not instead of it. */
 	bool overlay;
+	/* The lock over the desk (sign-in): it, and what is opened over
+	 * it, always find room on the stack (app_push). */
+	bool locks;
 	/* Loads what the screen shows; false (with a status message) if it
 	 * cannot open. `args` is the screen's own X_args, or NULL. */
 	bool (*enter)(struct screen *s, struct app *app, const void *args);

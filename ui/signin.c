@@ -2,7 +2,6 @@
 #include "signin.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -19,7 +18,12 @@ struct signin_state {
 	int n;
 	struct list list;
 	db_user_id chosen;     /* whose PIN the prompt asks for */
+	bool unread;           /* the users could not be read: Enter tries again */
 };
+
+/* One lock is open at a time (signin_lock): its state is kept here, so
+ * that no failed allocation can leave the desk open. */
+static struct signin_state the_lock;
 
 static const struct action signin_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Sign in"), N_("Sign in as the chosen person with your PIN."), 0 },
@@ -39,24 +43,32 @@ static void s_row(void *ctx, int i, char *buf, size_t size)
 		 strcmp(st->users[i].role, "coordinator") == 0 ? _("  (coordinator)") : "");
 }
 
-static bool signin_enter(struct screen *s, struct app *app, const void *args)
+/* Reads who may sign in (and whether anyone must). A failed read
+ * leaves the lock shut with nobody to choose, and says why. */
+static void read_users(struct signin_state *st, struct app *app)
 {
-	(void)args;
-	struct signin_state *st = calloc(1, sizeof *st);
-	if (!st)
-		return false;
-	enum db_status r = users_for_sign_in(&app->desk, st->users, SIGNIN_MAX, &st->n);
-	if (r != DB_OK) {
+	st->n = 0;
+	enum db_status r = app_load_access(app);
+	if (r == DB_OK)
+		r = users_for_sign_in(&app->desk, st->users, SIGNIN_MAX, &st->n);
+	st->unread = r != DB_OK;
+	if (st->unread) {
+		st->n = 0;
 		app_status_db(app, r);
-		free(st);
-		return false;
 	}
 	list_init(&st->list, (struct list_source){ .count = s_count, .row = s_row, .ctx = st }, "");
 	/* The last person at the keyboard is the likeliest to come back. */
 	for (int i = 0; i < st->n; i++)
 		if (st->users[i].id == app->desk.user)
 			st->list.selected = i;
-	s->state = st;
+}
+
+static bool signin_enter(struct screen *s, struct app *app, const void *args)
+{
+	(void)args;
+	memset(&the_lock, 0, sizeof the_lock);
+	read_users(&the_lock, app);
+	s->state = &the_lock;
 	return true;
 }
 
@@ -64,6 +76,12 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	struct signin_state *st = s->state;
 	int y = a->top;
+	if (st->unread) {
+		draw_wrapped(y, a->left, 4, a->cols,
+			     _("The screen is locked, and the list of users could not be read, so nobody can "
+			       "sign in now. Press Enter to try again, or Ctrl-Q to quit."), A_BOLD);
+		return;
+	}
 	if (!app->desk.users_exist) {
 		y += draw_wrapped(y, a->left, 3, a->cols,
 				  _("The screen is locked to protect the citizens' information. Press Enter to go on."),
@@ -145,6 +163,14 @@ static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
 		app->quit = true;
 		return RD_NONE;
 	}
+	if (st->unread) {
+		if (key == UIK_ENTER) {
+			read_users(st, app);
+			if (!st->unread)
+				app->status[0] = '\0';
+		}
+		return RD_ALL;
+	}
 	if (!app->desk.users_exist) {
 		if (key == UIK_ENTER || key == UIK_SPACE || key == UIK_ESC)
 			app_pop(app);
@@ -166,17 +192,9 @@ static unsigned signin_key(struct screen *s, struct app *app, ui_key key)
 	return list_key(&st->list, key, &ev, &used);
 }
 
-bool signin_is_locked(struct app *app)
-{
-	for (int i = 0; i < app->depth; i++)
-		if (app->stack[i].ops == &signin_screen)
-			return true;
-	return false;
-}
-
 void signin_lock(struct app *app)
 {
-	if (signin_is_locked(app))
+	if (app_locked(app))
 		return;
 	/* The status line may name a citizen: the lock hides it too. */
 	app->status[0] = '\0';
@@ -192,5 +210,5 @@ const struct screen_ops signin_screen = {
 	.enter = signin_enter,
 	.draw = signin_draw,
 	.on_key = signin_key,
-	.leave = app_free_state,
+	.locks = true,
 };

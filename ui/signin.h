@@ -12,10 +12,10 @@
 struct app;
 
 extern const struct screen_ops signin_screen;
-/* Locks now (or asks who is there at start). */
+/* Locks now (or asks who is there at start). The lock always opens:
+ * it has room kept on the stack, and a failed read of the users keeps
+ * it shut, saying so, until a try with Enter reads them. */
 void signin_lock(struct app *app);
-/* Whether the lock is on (the PIN prompt over it included). */
-bool signin_is_locked(struct app *app);
 /* Says on the status line why a PIN was refused: a wrong one with a wait
  * after it, a try during the wait, the lock. False (nothing said) for a
  * wrong PIN that may be tried again at once, and for SIGNED_IN. */

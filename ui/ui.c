@@ -39,7 +39,7 @@ static void draw_title(struct app *app)
 		date_format_short(date_today(), date, sizeof date);
 	else
 		date_format_long(date_today(), date, sizeof date);
-	if (app->desk.user && COLS >= 70 && !signin_is_locked(app))
+	if (app->desk.user && COLS >= 70 && !app_locked(app))
 		snprintf(today, sizeof today, "%s · %s", app->desk.user_name, date);
 	else
 		snprintf(today, sizeof today, "%s", date);
@@ -215,7 +215,7 @@ static void resize_all(struct app *app)
 static unsigned refresh_if_changed(struct app *app)
 {
 	/* Not behind the lock: the change is taken when it opens. */
-	if (signin_is_locked(app) || !desk_others_changed(&app->desk))
+	if (app_locked(app) || !desk_others_changed(&app->desk))
 		return RD_NONE;
 	int base = app->depth - 1;
 	while (base > 0 && app->stack[base].ops->overlay)
@@ -246,7 +246,7 @@ static unsigned daily_step_idle(struct app *app)
 	while (base > 0 && app->stack[base].ops->overlay)
 		base--;
 	struct screen *s = &app->stack[base];
-	if (!signin_is_locked(app) && s->ops->others_changed)
+	if (!app_locked(app) && s->ops->others_changed)
 		s->ops->others_changed(s, app);
 	return RD_ALL;
 }
@@ -270,6 +270,9 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		return 1;
 	}
 	struct app app = { .desk = *desk, .db_path = db_path, .idle_lock_minutes = 5 };
+	/* Until the users are read, the desk counts as having some: a read
+	 * that fails keeps the desk locked, never open to anyone. */
+	app.desk.users_exist = true;
 	app_load_access(&app);
 	daily_begin(&app.daily, date_today());
 	/* A test script sees the day's rules done before the first screen,
@@ -332,7 +335,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 			/* Idle too long on a shared PC: hide the screen, whatever
 			 * is open, dialogs included. */
 			if (term_seconds() - app.last_key_at >= app.idle_lock_minutes * 60.0
-			    && !signin_is_locked(&app)) {
+			    && !app_locked(&app)) {
 				signin_lock(&app);
 				redraw = RD_ALL;
 			}

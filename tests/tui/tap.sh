@@ -13,6 +13,20 @@ run() { # SCRIPT-TEXT: runs the program on $tmp/t.db, screens in $tmp/out, statu
 	env COLUMNS=80 LINES=24 BROBYGGER_SCRIPT="$tmp/keys" "$bin" --db "$tmp/t.db" --create >"$tmp/out" 2>"$tmp/err"
 	st=$?
 }
+damage_table() { # DB TABLE: garbage over the table's root page, as a disk might leave it
+	python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+db, table = sys.argv[1], sys.argv[2]
+c = sqlite3.connect(db)
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)).fetchone()[0]
+size = c.execute("PRAGMA page_size").fetchone()[0]
+c.close()
+with open(db, "r+b") as f:
+    f.seek((root - 1) * size + 8)
+    f.write(b"\xff" * (size - 16))
+PY
+}
 finish() {
 	echo "1..$n"
 	exit $fail
