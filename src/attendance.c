@@ -232,6 +232,7 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 	struct call_new call = { 0 };
 	/* Without consent to contact the call is not due, and one planned
 	 * before is withdrawn. */
+	out->call_not_allowed = due && !contact;
 	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, responsible,
 				   contact, date_today(), &call))
 		due = false;

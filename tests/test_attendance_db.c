@@ -320,6 +320,16 @@ static void test_missed_rule(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT walk_in FROM attendance WHERE session_id = 104 AND citizen_id = 4"), 1,
 		   "and he counts as a walk-in");
 
+	/* Søren has taken back his consent to be called: no call, and the
+	 * desk is told why. */
+	exec_ok(db, "UPDATE consents SET withdrawn_on = '2026-11-20' WHERE citizen_id = 3");
+	attendance_mark(&desk, 103, 3, "absent", 0, &out);
+	TAP_CHECK(!out.call_not_allowed, "Søren's first absence: nothing to say yet");
+	attendance_mark(&desk, 104, 3, "absent", 0, &out);
+	TAP_CHECK(!out.call_planned && out.call_not_allowed,
+		  "Søren missed twice without consent to be called: no call, and the desk is told so");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 3"), 0, "none written");
+
 	/* A paper list caught up late: the call is due today, not in the past. */
 	attendance_mark(&desk, 101, 1, "absent", 0, NULL);
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND due_on < '2026-11-26'"), 0,

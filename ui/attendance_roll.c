@@ -487,6 +487,10 @@ static void tell_outcome(struct app *app, const struct roll_entry *e, const stru
 	if (out->call_planned)
 		app_status(app, STATUS_INFO, _("%s: missed several times in a row, a follow-up call is planned."),
 			   e->name);
+	else if (out->call_not_allowed)
+		app_status(app, STATUS_INFO,
+			   _("%s: missed several times in a row, but has not agreed to be called: no call is planned."),
+			   e->name);
 	else if (out->call_withdrawn)
 		app_status(app, STATUS_INFO, _("%s: the follow-up call is withdrawn again."),
 			   e->name);

@@ -134,6 +134,7 @@ struct mark_outcome {
 	char other_by[ATT_NAME];
 	char other_at[20];
 	bool call_planned;            /* a follow-up call was added */
+	bool call_not_allowed;        /* one would be due, but they have not agreed to be called */
 	bool call_withdrawn;          /* a call this session had caused was cancelled */
 	bool call_answered;           /* they came back: an open call after missed sessions was cancelled */
 	bool accompaniment_done;      /* a match's accompaniment milestone was reached */
