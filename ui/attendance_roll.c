@@ -49,6 +49,7 @@ struct roll_state {
 	struct volunteer_ref helpers[ATT_HELPERS];
 	int nhelpers;
 	int selected, top, page_rows;
+	int widest;                   /* the longest name as shown, in columns */
 	long long select_id;          /* after reading, put the cursor here */
 	bool viewed;                  /* this session's opening is in the audit log */
 	/* The marks rehearsed while the desk idles (attendance_rehearse_mark):
@@ -165,6 +166,21 @@ static int note_changes(struct roll_state *st, const struct roll *fresh, long lo
 	return changed;
 }
 
+/* The widest name as the list shows it, namesakes told apart. */
+static int widest_name(const struct roll_state *st)
+{
+	int w = 0;
+	for (int i = 0; i < st->roll.count; i++) {
+		const struct roll_entry *e = &st->roll.entries[i];
+		char shown[ATT_NAME + 48];
+		citizen_rule_list_name(e->name, &e->apart, 0, shown, sizeof shown);
+		int n = utf8_columns(shown, strlen(shown));
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
 /* Reads the list again, keeping the cursor on the same person and
  * marking what another desk changed meanwhile. */
 static bool load(struct roll_state *st, struct app *app)
@@ -187,6 +203,7 @@ static bool load(struct roll_state *st, struct app *app)
 	attendance_roll_free(&st->roll);
 	st->roll = fresh;
 	attendance_summarise(&st->roll, &st->sum);
+	st->widest = widest_name(st);
 	struct session_info info;
 	if (attendance_session(&app->desk, st->session_id, &info, st->helpers, ATT_HELPERS, &st->nhelpers) != DB_OK)
 		st->nhelpers = 0;
@@ -368,16 +385,19 @@ static int draw_header(struct roll_state *st, const struct area *a)
 	return y;
 }
 
-/* Column widths for the window: the name gets what the others leave, up
- * to 28 columns; the rest of the line says who went along and anything
- * worth knowing (first time, walk-in, a call planned). Today's column
- * holds the longest mark and another desk's * with a space after it
- * ("udeblevet*skal ringes op" ran together at 10). */
+/* Column widths for the window: the name gets what the others leave,
+ * up to 28 columns and, on a wide window, as many as the longest name
+ * on the list; the rest of the line says who
+ * went along and anything worth knowing (first time, walk-in, a call
+ * planned). Today's column holds the longest mark and another desk's *
+ * with a space after it ("udeblevet*skal ringes op" ran together at 10). */
 struct columns {
 	int name, last, today;
 };
 
-static struct columns columns_for(int cols)
+enum { ROLL_NAME = 28, ROLL_NOTE = 16, ROLL_NOTE_WIDE = 32 };
+
+static struct columns columns_for(int cols, int widest)
 {
 	struct columns c = { .last = 10, .today = 11 };
 	if (cols < 50)
@@ -385,9 +405,14 @@ static struct columns columns_for(int cols)
 	/* A space after the name, and the last column the scroll mark's. */
 	c.name = cols - c.last - c.today - 2;
 	if (cols >= 60)
-		c.name -= 16;
-	if (c.name > 28)
-		c.name = 28;
+		c.name -= ROLL_NOTE;
+	/* Past 28 only where a companion and a note still fit after it. */
+	int roomy = cols - c.last - c.today - 2 - ROLL_NOTE_WIDE;
+	int cap = ROLL_NAME;
+	if (widest > cap && roomy > cap)
+		cap = widest < roomy ? widest : roomy;
+	if (c.name > cap)
+		c.name = cap;
 	return c;
 }
 
@@ -412,7 +437,7 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 	(void)app;
 	struct roll_state *st = s->state;
 	int y = draw_header(st, a);
-	struct columns c = columns_for(a->cols);
+	struct columns c = columns_for(a->cols, st->widest);
 
 	char head[800], name[200], last[80], today[80];
 	text_pad(name, sizeof name, _("Name"), c.name);

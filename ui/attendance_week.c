@@ -219,19 +219,46 @@ static int ws_count(void *ctx)
 	return ((struct week_state *)ctx)->n;
 }
 
-static void status_text(const struct session_info *s, const char *today, char *out, size_t size)
+/* The session's marks in words, or, where the window is narrow, as
+ * "7/9" (marked of those on the list). */
+static void status_text(const struct session_info *s, const char *today, bool narrow, char *out, size_t size)
 {
+	bool due = strcmp(s->date, today) <= 0;
 	if (strcmp(s->status, "cancelled") == 0) {
-		snprintf(out, size, _("cancelled: %s"), s->cancel_reason);
+		if (narrow)
+			snprintf(out, size, "%s", _("cancelled"));
+		else
+			snprintf(out, size, _("cancelled: %s"), s->cancel_reason);
+	} else if (narrow) {
+		if (due || s->marked > 0)
+			snprintf(out, size, "%d/%d", s->marked, s->roll > s->marked ? s->roll : s->marked);
+		else
+			out[0] = '\0';
 	} else if (s->roll == 0 && s->marked == 0) {
-		snprintf(out, size, "%s", strcmp(s->date, today) <= 0 ? _("nobody on the list") : "");
+		snprintf(out, size, "%s", due ? _("nobody on the list") : "");
 	} else if (s->marked == 0) {
-		snprintf(out, size, "%s", strcmp(s->date, today) <= 0 ? _("not marked") : "");
+		snprintf(out, size, "%s", due ? _("not marked") : "");
 	} else if (s->marked >= s->roll) {
 		snprintf(out, size, _("all %d marked"), s->roll);
 	} else {
 		snprintf(out, size, _("%d of %d marked"), s->marked, s->roll);
 	}
+}
+
+/* Day (13) and time (6) come first; the status in words wants about 24. */
+enum { WEEK_WHEN = 19, WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7 };
+
+/* The widest activity name on the page: on a wide window the status
+ * follows the names, not the window's right edge. */
+static int widest_name(const struct week_state *st)
+{
+	int w = WEEK_NAME_MIN;
+	for (int i = 0; i < st->n; i++) {
+		int n = utf8_columns(st->sessions[i].activity, strlen(st->sessions[i].activity));
+		if (n > w)
+			w = n;
+	}
+	return w;
 }
 
 static void ws_row(void *ctx, int i, char *buf, size_t size)
@@ -247,11 +274,15 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 		date_format_short(d, day, sizeof day);
 	text_pad(dayc, sizeof dayc, day, 13);
 	text_pad(time, sizeof time, s->start_time, 6);
-	status_text(s, today, status, sizeof status);
-	/* The name takes what the status leaves of a 78-column line. */
+	/* Where the status in words would leave the name less than its
+	 * minimum, it is told in numbers (40 columns: "Gå-gruppen tor… 0/15"). */
+	bool narrow = st->cols - WEEK_WHEN - WEEK_STATUS - 1 < WEEK_NAME_MIN;
+	status_text(s, today, narrow, status, sizeof status);
 	int status_w = utf8_columns(status, strlen(status));
-	int name_w = st->cols - 19 - (status_w > 24 ? status_w : 24) - 1;
-	text_pad(name, sizeof name, s->activity, name_w > 20 ? name_w : 20);
+	int room = st->cols - WEEK_WHEN - 1 - (narrow ? WEEK_STATUS_NARROW : status_w > WEEK_STATUS ? status_w : WEEK_STATUS);
+	int widest = widest_name(st);
+	int name_w = narrow ? room : room < WEEK_NAME_MIN ? WEEK_NAME_MIN : room > widest ? widest : room;
+	text_pad(name, sizeof name, s->activity, name_w);
 	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
 }
 
