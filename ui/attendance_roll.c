@@ -387,10 +387,10 @@ static int draw_header(struct roll_state *st, const struct area *a)
 
 /* Column widths for the window: the name gets what the others leave,
  * up to 28 columns and, on a wide window, as many as the longest name
- * on the list; the rest of the line says who
- * went along and anything worth knowing (first time, walk-in, a call
- * planned). Today's column holds the longest mark and another desk's *
- * with a space after it ("udeblevet*skal ringes op" ran together at 10). */
+ * on the list; the rest of the line says who went along and anything
+ * worth knowing (first time, walk-in, a call planned). Today's column
+ * holds the longest mark and another desk's * with a space after it
+ * ("udeblevet*skal ringes op" ran together at 10). */
 struct columns {
 	int name, last, today;
 };
