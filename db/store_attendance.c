@@ -225,6 +225,11 @@ static const char recent_few_marks_sql[] =
 	" WHERE s.id = t.session_id AND t.citizen_id = :citizen"
 	"  AND s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
 	" ORDER BY s.date DESC LIMIT :max";
+static const char later_marks_sql[] =
+	"SELECT s.id, s.date, t.mark FROM sessions AS s"
+	" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
+	" WHERE s.activity_id = :activity AND s.date > :date AND s.status <> 'cancelled'"
+	" ORDER BY s.date DESC";
 static const char clear_mark_sql[] = "DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen";
 static const char write_mark_sql[] =
 	"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
@@ -263,7 +268,7 @@ void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
 		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_marks_sql, recent_few_marks_sql,
-		clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, set_planned_sql, matches_sql,
+		later_marks_sql, clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, set_planned_sql, matches_sql,
 		accompaniment_done_sql, accompaniment_recompute_sql,
 	};
 	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
@@ -352,6 +357,31 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 		out[*n].mark = db_column_text(st, 0)[0];
 		out[*n].accompanied = db_column_int(st, 1) != 0;
 		(*n)++;
+	}
+	return db_finalize(st);
+}
+
+enum db_status store_attendance_later_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
+					    struct session_info *newest, char *newest_mark, bool *came)
+{
+	newest->id = 0;
+	*newest_mark = '\0';
+	*came = false;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, later_marks_sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":activity", cx->session.activity_id);
+	db_bind_text(st, ":date", cx->session.date);
+	while (db_step(st) == DB_ROW) {
+		char mark = db_column_text(st, 2)[0];
+		if (!newest->id) {
+			newest->id = db_column_int(st, 0);
+			snprintf(newest->date, sizeof newest->date, "%s", db_column_text(st, 1));
+			*newest_mark = mark;
+		}
+		*came = *came || mark == 'p';
 	}
 	return db_finalize(st);
 }

@@ -203,16 +203,15 @@ static enum db_status came_back(struct desk *d, const struct mark_context *cx, l
  * The source key makes the same situation never plan two calls, and a
  * call still open for the enrolment stands for the same situation: no
  * second one. Coming back answers the open ones. */
-static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
-				  const char *mark, struct mark_outcome *out)
+static enum db_status missed_rule_at(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				     const char *mark, bool came_since, struct mark_outcome *out)
 {
-	if (!cx->enrolment_id)
-		return DB_OK;
 	enum db_status r;
 	if (mark && strcmp(mark, "present") == 0 && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
 		return r;
 	bool due = false;
-	if (mark) {
+	/* Having come since, they need no call for this run of misses. */
+	if (mark && !came_since) {
 		struct attendance_past past[ATT_RECENT];
 		int n;
 		if ((r = store_attendance_recent_marks(d->db, cx, citizen_id, past, ATT_RECENT, &n)) != DB_OK)
@@ -232,7 +231,8 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 	struct call_new call = { 0 };
 	/* Without consent to contact the call is not due, and one planned
 	 * before is withdrawn. */
-	out->call_not_allowed = due && !contact;
+	if (due && !contact)
+		out->call_not_allowed = true;
 	if (!call_rule_missed_call(cx->enrolment_id, cx->session.id, citizen_id, cx->session.date, responsible,
 				   contact, date_today(), &call))
 		due = false;
@@ -258,6 +258,33 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 	snprintf(detail, sizeof detail, "%s %s", due ? "follow-up call planned" : "follow-up call withdrawn",
 		 call.source_key);
 	return desk_audit(d, "update", "citizen", citizen_id, detail);
+}
+
+/* A mark on a past session (a paper list caught up, a mark corrected)
+ * may come before others already made: the run of misses that matters
+ * then ends at the newest mark, and is judged there too, so the order
+ * the marks are typed in does not decide whether a call is planned
+ * (absent on the 26th, then on the 19th, planned none). Today's and
+ * later sessions are the newest but for notices given ahead, which were
+ * judged when given: they read nothing more. */
+static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
+				  const char *mark, struct mark_outcome *out)
+{
+	if (!cx->enrolment_id)
+		return DB_OK;
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	struct mark_context later = *cx;
+	char later_mark = '\0';
+	bool came_since = false;
+	enum db_status r = DB_OK;
+	if (strcmp(cx->session.date, today) < 0)
+		r = store_attendance_later_marks(d->db, cx, citizen_id, &later.session, &later_mark, &came_since);
+	if (r == DB_OK)
+		r = missed_rule_at(d, cx, citizen_id, mark, came_since, out);
+	if (r == DB_OK && later_mark && later_mark != 'p')
+		r = missed_rule_at(d, &later, citizen_id, later_mark == 'e' ? "excused" : "absent", false, out);
+	return r;
 }
 
 /* Rule 3: a present mark completes the accompaniment milestone of the

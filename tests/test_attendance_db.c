@@ -337,6 +337,39 @@ static void test_missed_rule(void)
 	db_close(db);
 }
 
+/* A paper list caught up after the next session was marked: the marks'
+ * order does not decide the call. Åse came on 5 Nov and sent notice on
+ * 19 Nov; today she is away, and then the 19th is corrected to away:
+ * two away in a row, the run ending today. Bo came today, and then the
+ * 19th is corrected to away (his second after 5 Nov): he has come back
+ * since, so no call. */
+static void test_marks_out_of_order(void)
+{
+	struct db *db = open_centre("order.db");
+	struct mark_outcome out;
+	attendance_mark(&desk, 104, 1, "absent", 0, &out);
+	TAP_CHECK(!out.call_planned, "Åse away today after a notice: no call yet");
+	attendance_mark(&desk, 103, 1, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "the 19th corrected to away: two in a row, a call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND status = 'open'"
+			    " AND source_key LIKE 'missed:%:104' AND due_on = '2026-11-27'"), 1,
+		   "keyed to today's session, the run's end, due tomorrow");
+	attendance_mark(&desk, 103, 1, "excused", 0, &out);
+	TAP_CHECK(out.call_withdrawn, "notice on the 19th after all (a notice and one away): withdrawn");
+	attendance_mark(&desk, 103, 1, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "away after all: the call is open again");
+	attendance_mark(&desk, 103, 1, "present", 0, &out);
+	TAP_CHECK(out.call_withdrawn, "she came on the 19th after all: the call is withdrawn");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 1 AND status = 'open'"), 0,
+		   "none open");
+
+	attendance_mark(&desk, 104, 2, "present", 0, &out);
+	attendance_mark(&desk, 103, 2, "absent", 0, &out);
+	TAP_CHECK(!out.call_planned, "Bo, away on the 5th and now the 19th, came today: no call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2"), 0, "none written");
+	db_close(db);
+}
+
 /* Bo missed two sessions in October and a call was planned; he missed
  * two more before anyone called: the same situation, no second call on
  * the same day. Then he comes back today: the call is not needed any
@@ -808,6 +841,7 @@ int main(void)
 	test_roll();
 	test_marks();
 	test_missed_rule();
+	test_marks_out_of_order();
 	test_came_back();
 	test_accompaniment_rule();
 	test_walk_ins();
