@@ -121,10 +121,11 @@ bool signin_say_refused(struct app *app, enum sign_in_result result, long wait)
 }
 
 /* The PIN came back from the prompt over the sign-in screen. The work
- * left open goes on only for the same person or a coordinator; anyone
- * else starts on the home screen, and what the first person had typed is
+ * left open goes on only for the same person; anyone else, a coordinator
+ * too, starts on the home screen, and what the first person had typed is
  * kept as their draft (each screen's leave does that, while the desk
- * still acts as them). */
+ * still acts as them): a form saved by the next person would be logged
+ * as theirs. */
 static void pin_entered(struct app *app, void *ctx, const char *pin)
 {
 	struct signin_state *st = ctx;
@@ -143,7 +144,7 @@ static void pin_entered(struct app *app, void *ctx, const char *pin)
 			app_status(app, STATUS_ERROR, "%s", _("Wrong PIN. Try again."));
 		return;
 	}
-	bool continues = !app->desk.user || app->desk.user == u.id || strcmp(u.role, "coordinator") == 0;
+	bool continues = !app->desk.user || app->desk.user == u.id;
 	if (continues) {
 		desk_sign_in(&app->desk, &u);
 		app_pop(app);
