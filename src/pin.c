@@ -17,6 +17,36 @@ bool pin_valid(const char *pin)
 	return true;
 }
 
+/* A shorter block said again (1212, 123123), or each digit twice (1122,
+ * 112233): among the PINs people choose most, after 1234 and 0000. */
+static bool repeats(const char *pin, size_t n)
+{
+	for (size_t block = 1; block <= n / 2; block++) {
+		if (n % block)
+			continue;
+		size_t i = block;
+		while (i < n && pin[i] == pin[i - block])
+			i++;
+		if (i == n)
+			return true;
+	}
+	bool doubled = n % 2 == 0;
+	for (size_t i = 0; doubled && i < n; i += 2)
+		doubled = pin[i] == pin[i + 1];
+	return doubled;
+}
+
+/* Straight down or up a keypad's column: a phone's 2-5-8-0, and a
+ * computer keyboard's number pad, 7-4-1-0 and 8-5-2-0. */
+static bool keypad_column(const char *pin)
+{
+	static const char *const columns[] = { "2580", "0852", "7410", "0147", "8520", "0258" };
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if (strcmp(pin, columns[i]) == 0)
+			return true;
+	return false;
+}
+
 enum pin_weakness pin_weakness(const char *pin, int this_year)
 {
 	if (!pin_valid(pin))
@@ -32,6 +62,8 @@ enum pin_weakness pin_weakness(const char *pin, int this_year)
 		return PIN_ONE_DIGIT;
 	if (up || down)
 		return PIN_RUN;
+	if (repeats(pin, n) || keypad_column(pin))
+		return PIN_PATTERN;
 	if (n == 4) {
 		int year = (pin[0] - '0') * 1000 + (pin[1] - '0') * 100 + (pin[2] - '0') * 10 + (pin[3] - '0');
 		if (year >= 1900 && year <= this_year)

@@ -17,6 +17,7 @@ enum pin_weakness {
 	PIN_ONE_DIGIT,    /* 0000, 77777 */
 	PIN_RUN,          /* 1234, 98765, 0123 */
 	PIN_YEAR,         /* 1968: a birth year, the first thing anyone tries */
+	PIN_PATTERN,      /* 1212, 1122, 2580: a block repeated, digits doubled, a keypad's column */
 };
 
 /* Four to eight digits. */

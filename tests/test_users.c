@@ -33,6 +33,14 @@ static void weak_pins(void)
 	TAP_INT_EQ(pin_weakness("0123456", 2026), PIN_RUN, "0123456 too");
 	TAP_INT_EQ(pin_weakness("1968", 2026), PIN_YEAR, "a birth year is refused");
 	TAP_INT_EQ(pin_weakness("2026", 2026), PIN_YEAR, "this year too");
+	TAP_INT_EQ(pin_weakness("1212", 2026), PIN_PATTERN, "a pair said twice is refused");
+	TAP_INT_EQ(pin_weakness("123123", 2026), PIN_PATTERN, "a block of three too");
+	TAP_INT_EQ(pin_weakness("1122", 2026), PIN_PATTERN, "each digit twice too");
+	TAP_INT_EQ(pin_weakness("2580", 2026), PIN_PATTERN, "down a phone's keypad too");
+	TAP_INT_EQ(pin_weakness("7410", 2026), PIN_PATTERN, "down a number pad too");
+	TAP_INT_EQ(pin_weakness("1213", 2026), PIN_OK, "1213 is no pattern");
+	TAP_INT_EQ(pin_weakness("1232", 2026), PIN_OK, "nor 1232");
+	TAP_INT_EQ(pin_weakness("51795179", 2026), PIN_PATTERN, "a good PIN said twice is one block repeated");
 	TAP_INT_EQ(pin_weakness("2468", 2026), PIN_OK, "a year still to come is not a birth year");
 	TAP_INT_EQ(pin_wait_seconds(2), 0, "two wrong PINs: no wait");
 	TAP_INT_EQ(pin_wait_seconds(3), 30, "the third: 30 seconds");

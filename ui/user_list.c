@@ -168,6 +168,8 @@ const char *pin_weakness_text(enum pin_weakness why)
 		return _("A PIN like 1234 or 4321 is guessed at once. Choose another; nothing was changed.");
 	case PIN_YEAR:
 		return _("A PIN that is a year (like a birth year) is guessed at once. Choose another; nothing was changed.");
+	case PIN_PATTERN:
+		return _("A PIN like 1212, 1122 or 2580 is guessed at once. Choose another; nothing was changed.");
 	case PIN_OK:
 	default:
 		return "";
@@ -185,6 +187,8 @@ const char *pin_weakness_reason(enum pin_weakness why)
 		return _("A PIN like 1234 or 4321 is guessed at once.");
 	case PIN_YEAR:
 		return _("A PIN that is a year (like a birth year) is guessed at once.");
+	case PIN_PATTERN:
+		return _("A PIN like 1212, 1122 or 2580 is guessed at once.");
 	case PIN_OK:
 	default:
 		return "";
