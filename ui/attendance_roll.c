@@ -470,6 +470,9 @@ static void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		st->top = st->selected;
 	if (st->selected >= st->top + rows)
 		st->top = st->selected - rows + 1;
+	/* A window made taller shows more above, not empty rows below. */
+	if (st->top > st->roll.count - rows)
+		st->top = st->roll.count - rows;
 	if (st->top < 0)
 		st->top = 0;
 	for (int r = 0; r < rows && st->top + r < st->roll.count; r++) {

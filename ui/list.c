@@ -25,7 +25,9 @@ void list_refresh(struct list *l)
 		l->selected = 0;
 }
 
-static void keep_visible(struct list *l, int rows)
+/* The cursor's row on screen, and no rows left empty below the last
+ * while rows above are hidden (a window made taller shows more above). */
+static void keep_visible(struct list *l, int rows, int n)
 {
 	if (rows < 1)
 		rows = 1;
@@ -33,6 +35,8 @@ static void keep_visible(struct list *l, int rows)
 		l->top = l->selected;
 	if (l->selected >= l->top + rows)
 		l->top = l->selected - rows + 1;
+	if (l->top > n - rows)
+		l->top = n - rows;
 	if (l->top < 0)
 		l->top = 0;
 }
@@ -58,7 +62,7 @@ void list_draw(struct list *l, const struct area *a)
 		draw_text(y, a->left, a->cols, text ? text : _("Nothing to show."), A_DIM);
 		return;
 	}
-	keep_visible(l, rows);
+	keep_visible(l, rows, n);
 	/* When there is more above or below, the last column shows it and
 	 * the rows give way, so no text is covered. */
 	bool more = l->top > 0 || l->top + rows < n;
