@@ -389,6 +389,8 @@ static void pick_draw(struct screen *s, struct app *app, const struct area *body
 		st->top = st->sel;
 	if (st->sel >= st->top + rows)
 		st->top = st->sel - rows + 1;
+	if (st->top > n - rows)
+		st->top = n - rows > 0 ? n - rows : 0;
 	for (int r = 0; r < rows && st->top + r < n; r++) {
 		int i = st->top + r;
 		char line[300];

@@ -191,6 +191,8 @@ static void proposal_draw(struct screen *s, struct app *app, const struct area *
 		st->top = st->sel;
 	if (st->sel >= st->top + rows)
 		st->top = st->sel - rows + 1;
+	if (st->top > st->nshown - rows)
+		st->top = st->nshown - rows > 0 ? st->nshown - rows : 0;
 	for (int r = 0; r < rows && st->top + r < st->nshown; r++) {
 		int i = st->shown[st->top + r];
 		char v[600], act[600];
