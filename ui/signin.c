@@ -77,7 +77,7 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 	struct signin_state *st = s->state;
 	int y = a->top;
 	if (st->unread) {
-		draw_wrapped(y, a->left, 4, a->cols,
+		draw_wrapped(y, a->left, a->rows, a->cols,
 			     _("The screen is locked, and the list of users could not be read, so nobody can "
 			       "sign in now. Press Enter to try again, or Ctrl-Q to quit."), A_BOLD);
 		return;
