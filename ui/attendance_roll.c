@@ -262,8 +262,12 @@ static bool roll_idle(struct screen *s, struct app *app)
 	return st->ahead_done < st->roll.count;
 }
 
+/* Another session of the activity: the cursor where its marks stop, or,
+ * on a list all marked (a correction), on the person it was on (it went
+ * to the top, and the next key marked someone else). */
 static void show_session(struct roll_state *st, struct app *app, long long session_id)
 {
+	long long was_on = st->selected < st->roll.count ? st->roll.entries[st->selected].citizen_id : 0;
 	st->session_id = session_id;
 	st->selected = st->top = 0;
 	st->select_id = 0;
@@ -274,6 +278,9 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	if (!load(st, app))
 		return;
 	start_where_marks_stop(st);
+	int at = was_on ? index_of(st, was_on) : -1;
+	if (first_unmarked(st) < 0 && at >= 0)
+		st->selected = at;
 }
 
 static bool roll_enter(struct screen *s, struct app *app, const void *args)
