@@ -41,6 +41,8 @@ struct week_state {
 	char query[256];              /* folded activity search */
 	struct list list;
 	int cols;                     /* width of the last drawing */
+	bool narrow;                  /* marks told as "7/9" (week_layout) */
+	int name_w;                   /* the activity's column */
 	struct session_cancel cancel; /* while "call off" asks */
 	long long new_activity;       /* while "new session" asks for the date */
 };
@@ -245,20 +247,35 @@ static void status_text(const struct session_info *s, const char *today, bool na
 	}
 }
 
-/* Day (13) and time (6) come first; the status in words wants about 24. */
+/* Day (13) and time (6) come first; the status in words wants up to 24. */
 enum { WEEK_WHEN = 19, WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7 };
 
-/* The widest activity name on the page: on a wide window the status
- * follows the names, not the window's right edge. */
-static int widest_name(const struct week_state *st)
+/* The columns for the window and the rows read: where the status in
+ * words would leave the names less than their minimum it is told in
+ * numbers (40 columns: "Gå-gruppen tor… 0/15"); else the names get what
+ * the widest status leaves them, and no more than the widest name, so
+ * the status follows the names on a wide window. */
+static void week_layout(struct week_state *st)
 {
-	int w = WEEK_NAME_MIN;
-	for (int i = 0; i < st->n; i++) {
-		int n = utf8_columns(st->sessions[i].activity, strlen(st->sessions[i].activity));
-		if (n > w)
-			w = n;
+	st->narrow = st->cols - WEEK_WHEN - WEEK_STATUS - 1 < WEEK_NAME_MIN;
+	if (st->narrow) {
+		st->name_w = st->cols - WEEK_WHEN - 1 - WEEK_STATUS_NARROW;
+		return;
 	}
-	return w;
+	char today[DATE_ISO_LEN], status[ATT_TEXT + 64];
+	today_iso(today);
+	int name = WEEK_NAME_MIN, status_w = 0;
+	for (int i = 0; i < st->n; i++) {
+		const struct session_info *s = &st->sessions[i];
+		int w = utf8_columns(s->activity, strlen(s->activity));
+		name = w > name ? w : name;
+		status_text(s, today, false, status, sizeof status);
+		w = utf8_columns(status, strlen(status));
+		status_w = w > status_w ? w : status_w;
+	}
+	/* A space after the name, one before the scroll mark, and its column. */
+	int room = st->cols - WEEK_WHEN - 3 - (status_w < WEEK_STATUS ? status_w : WEEK_STATUS);
+	st->name_w = room < WEEK_NAME_MIN ? WEEK_NAME_MIN : room < name ? room : name;
 }
 
 static void ws_row(void *ctx, int i, char *buf, size_t size)
@@ -274,15 +291,8 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 		date_format_short(d, day, sizeof day);
 	text_pad(dayc, sizeof dayc, day, 13);
 	text_pad(time, sizeof time, s->start_time, 6);
-	/* Where the status in words would leave the name less than its
-	 * minimum, it is told in numbers (40 columns: "Gå-gruppen tor… 0/15"). */
-	bool narrow = st->cols - WEEK_WHEN - WEEK_STATUS - 1 < WEEK_NAME_MIN;
-	status_text(s, today, narrow, status, sizeof status);
-	int status_w = utf8_columns(status, strlen(status));
-	int room = st->cols - WEEK_WHEN - 1 - (narrow ? WEEK_STATUS_NARROW : status_w > WEEK_STATUS ? status_w : WEEK_STATUS);
-	int widest = widest_name(st);
-	int name_w = narrow ? room : room < WEEK_NAME_MIN ? WEEK_NAME_MIN : room > widest ? widest : room;
-	text_pad(name, sizeof name, s->activity, name_w);
+	status_text(s, today, st->narrow, status, sizeof status);
+	text_pad(name, sizeof name, s->activity, st->name_w);
 	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
 }
 
@@ -362,6 +372,7 @@ static void week_draw(struct screen *s, struct app *app, const struct area *a)
 	(void)app;
 	struct week_state *st = s->state;
 	st->cols = a->cols;
+	week_layout(st);
 	char first[64], last[64], line[300];
 	date_format_short(st->monday, first, sizeof first);
 	date_format_short(date_add_days(st->monday, 6), last, sizeof last);
