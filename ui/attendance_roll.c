@@ -44,6 +44,7 @@ enum { ROLL_CHANGED_MAX = 64 };
 
 struct roll_state {
 	long long session_id;
+	long long *shown;             /* attendance_roll_args.shown */
 	struct roll roll;
 	struct roll_summary sum;
 	struct volunteer_ref helpers[ATT_HELPERS];
@@ -269,6 +270,8 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 {
 	long long was_on = st->selected < st->roll.count ? st->roll.entries[st->selected].citizen_id : 0;
 	st->session_id = session_id;
+	if (st->shown)
+		*st->shown = session_id;
 	st->selected = st->top = 0;
 	st->select_id = 0;
 	st->viewed = false;
@@ -289,7 +292,9 @@ static bool roll_enter(struct screen *s, struct app *app, const void *args)
 	if (!st)
 		return false;
 	lineedit_init(&st->find, 40);
-	st->session_id = ((const struct attendance_roll_args *)args)->session_id;
+	const struct attendance_roll_args *a = args;
+	st->session_id = a->session_id;
+	st->shown = a->shown;
 	if (!load(st, app)) {
 		free(st);
 		return false;

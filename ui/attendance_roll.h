@@ -13,6 +13,10 @@ struct app;
 /* Opens the roll list of a session (it must exist). */
 struct attendance_roll_args {
 	long long session_id;
+	/* Where to say which session the list shows when < or > move it to
+	 * another (the week goes to that session's week on return); the
+	 * caller's, below the list on the stack. NULL: nobody asks. */
+	long long *shown;
 };
 void attendance_roll_open(struct app *app, const struct attendance_roll_args *args);
 

@@ -45,6 +45,7 @@ struct week_state {
 	int name_w;                   /* the activity's column */
 	struct session_cancel cancel; /* while "call off" asks */
 	long long new_activity;       /* while "new session" asks for the date */
+	long long opened, shown;      /* the roll list opened, and the one it shows now */
 };
 
 extern const struct screen_ops attendance_screen;
@@ -353,11 +354,38 @@ static void reload_keep(struct week_state *st)
 		fetch_before(st);
 }
 
+/* Back from a roll list that < or > moved to another session: the week
+ * of that session, with the cursor on it (it went back to the week the
+ * list was opened from, a week away from what was just marked). */
+static bool follow_roll(struct week_state *st, struct app *app)
+{
+	long long id = st->shown;
+	bool moved = id && id != st->opened;
+	st->opened = st->shown = 0;
+	struct session_info info;
+	int nhelpers;
+	struct date d;
+	if (!moved || attendance_session(&app->desk, id, &info, NULL, 0, &nhelpers) != DB_OK
+	    || !date_parse_iso(info.date, &d))
+		return false;
+	show_week(st, d);
+	for (int i = 0; i < st->n; i++)
+		if (st->sessions[i].id == id)
+			st->list.selected = i;
+	return true;
+}
+
 static unsigned week_resume(struct screen *s, struct app *app)
 {
-	(void)app;
-	reload_keep(s->state);
+	if (!follow_roll(s->state, app))
+		reload_keep(s->state);
 	return RD_ALL;
+}
+
+static void open_roll(struct week_state *st, struct app *app, long long id)
+{
+	st->opened = st->shown = id;
+	attendance_roll_open(app, &(struct attendance_roll_args){ .session_id = id, .shown = &st->shown });
 }
 
 static void week_resize(struct screen *s, struct app *app, const struct area *a)
@@ -412,7 +440,7 @@ static unsigned open_selected(struct week_state *st, struct app *app)
 {
 	long long id = selected_session(st, app);
 	if (id)
-		attendance_roll_open(app, &(struct attendance_roll_args){ .session_id = id });
+		open_roll(st, app, id);
 	return RD_ALL;
 }
 
@@ -449,7 +477,7 @@ static void session_date_typed(struct app *app, void *ctx, const char *text)
 		return;
 	}
 	show_week(st, d);
-	attendance_roll_open(app, &(struct attendance_roll_args){ .session_id = id });
+	open_roll(st, app, id);
 }
 
 static void session_activity_chosen(struct app *app, void *ctx, const struct pick_row *row)
