@@ -196,11 +196,13 @@ static const char session_row_sql[] = "SELECT activity_id, date, status FROM ses
  * current one from its unique index, and one ended after the date from
  * the activity's; one subquery with OR was planned as a multi-index OR
  * whose row set cost a mark twice the two lookups. 0 when none. */
+#define ENROLMENT_ON(date) \
+	"max(COALESCE((SELECT id FROM enrolments WHERE citizen_id = :citizen" \
+	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= " date "), 0)," \
+	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity" \
+	"   AND citizen_id = :citizen AND ended_on > " date " AND enrolled_on <= " date "), 0))"
 static const char mark_citizen_sql[] =
-	"SELECT max(COALESCE((SELECT id FROM enrolments WHERE citizen_id = :citizen"
-	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= :date), 0),"
-	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity"
-	"   AND citizen_id = :citizen AND ended_on > :date AND enrolled_on <= :date), 0)),"
+	"SELECT " ENROLMENT_ON(":date") ","
 	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
 /* Read only for a call due and consented to: its sort (a temporary
  * b-tree set up and taken down) was a sixth of what a mark's context cost. */
@@ -226,10 +228,10 @@ static const char recent_few_marks_sql[] =
 	"  AND s.activity_id = :activity AND s.date <= :date AND s.status <> 'cancelled'"
 	" ORDER BY s.date DESC LIMIT :max";
 static const char later_marks_sql[] =
-	"SELECT s.id, s.date, t.mark FROM sessions AS s"
+	"SELECT s.id, " ENROLMENT_ON("s.date") ", s.date, t.mark FROM sessions AS s"
 	" JOIN attendance AS t ON t.session_id = s.id AND t.citizen_id = :citizen"
-	" WHERE s.activity_id = :activity AND s.date > :date AND s.status <> 'cancelled'"
-	" ORDER BY s.date DESC";
+	" WHERE s.activity_id = :activity AND s.date > :date AND s.date <= :today AND s.status <> 'cancelled'"
+	" ORDER BY s.date LIMIT :max";
 static const char clear_mark_sql[] = "DELETE FROM attendance WHERE session_id = :session AND citizen_id = :citizen";
 static const char write_mark_sql[] =
 	"INSERT INTO attendance(session_id, citizen_id, mark, accompanied_by, walk_in,"
@@ -362,11 +364,11 @@ enum db_status store_attendance_recent_marks(struct db *db, const struct mark_co
 }
 
 enum db_status store_attendance_later_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
-					    struct session_info *newest, char *newest_mark, bool *came)
+					    const char *today, struct attendance_later *out, int max, int *n,
+					    bool *came_since)
 {
-	newest->id = 0;
-	*newest_mark = '\0';
-	*came = false;
+	*n = 0;
+	*came_since = false;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, later_marks_sql);
 	if (r != DB_OK)
@@ -374,14 +376,18 @@ enum db_status store_attendance_later_marks(struct db *db, const struct mark_con
 	db_bind_int(st, ":citizen", citizen_id);
 	db_bind_int(st, ":activity", cx->session.activity_id);
 	db_bind_text(st, ":date", cx->session.date);
-	while (db_step(st) == DB_ROW) {
-		char mark = db_column_text(st, 2)[0];
-		if (!newest->id) {
-			newest->id = db_column_int(st, 0);
-			snprintf(newest->date, sizeof newest->date, "%s", db_column_text(st, 1));
-			*newest_mark = mark;
-		}
-		*came = *came || mark == 'p';
+	db_bind_text(st, ":today", today);
+	db_bind_int(st, ":max", max);
+	while (*n < max && db_step(st) == DB_ROW) {
+		struct attendance_later *l = &out[*n];
+		l->mark = db_column_text(st, 3)[0];
+		*came_since = l->mark == 'p';
+		if (*came_since)
+			break;
+		l->session_id = db_column_int(st, 0);
+		l->enrolment_id = db_column_int(st, 1);
+		snprintf(l->date, sizeof l->date, "%s", db_column_text(st, 2));
+		(*n)++;
 	}
 	return db_finalize(st);
 }

@@ -104,12 +104,13 @@ enum db_status store_attendance_few_marks(struct db *db, long long citizen_id, b
  * first, at most max. */
 enum db_status store_attendance_recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
 					     struct attendance_past *out, int max, int *n);
-/* The citizen's marks in the session's activity after its date: the
- * newest (its session's id and date into *newest, its mark's first
- * letter into *newest_mark; 0 and '\0' when none), and whether any of
- * them says they came. */
+/* The citizen's marks in the session's activity after its date up to
+ * `today`, oldest first, at most max, up to the first that says they
+ * came (*came_since then, and that one left out): a run of misses never
+ * reaches back past it. */
 enum db_status store_attendance_later_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
-					    struct session_info *newest, char *newest_mark, bool *came);
+					    const char *today, struct attendance_later *out, int max, int *n,
+					    bool *came_since);
 /* Writes (or with mark NULL takes away) one mark. */
 enum db_status store_attendance_write_mark(struct db *db, const struct attendance_write *w);
 /* The mark on record ("" when none), when and by whom: into out->other_*. */

@@ -204,10 +204,10 @@ static enum db_status came_back(struct desk *d, const struct mark_context *cx, l
  * call still open for the enrolment stands for the same situation: no
  * second one. Coming back answers the open ones. */
 static enum db_status missed_rule_at(struct desk *d, const struct mark_context *cx, long long citizen_id,
-				     const char *mark, bool came_since, struct mark_outcome *out)
+				     char mark, bool came_since, struct mark_outcome *out)
 {
 	enum db_status r;
-	if (mark && strcmp(mark, "present") == 0 && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
+	if (mark == 'p' && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
 		return r;
 	bool due = false;
 	/* Having come since, they need no call for this run of misses. */
@@ -261,12 +261,13 @@ static enum db_status missed_rule_at(struct desk *d, const struct mark_context *
 }
 
 /* A mark on a past session (a paper list caught up, a mark corrected)
- * may come before others already made: the run of misses that matters
- * then ends at the newest mark, and is judged there too, so the order
- * the marks are typed in does not decide whether a call is planned
- * (absent on the 26th, then on the 19th, planned none). Today's and
- * later sessions are the newest but for notices given ahead, which were
- * judged when given: they read nothing more. */
+ * may come before others already made, and the runs of misses that end
+ * at those include it: each is judged again, oldest first, as if the
+ * marks had been typed in the order of their dates (absent on the 26th,
+ * then on the 19th, planned none; a call whose run a correction broke
+ * stayed open). Up to today, as the day's replay of the marks: a notice
+ * given ahead was judged when given. Today's sessions and later ones
+ * read nothing more. */
 static enum db_status missed_rule(struct desk *d, const struct mark_context *cx, long long citizen_id,
 				  const char *mark, struct mark_outcome *out)
 {
@@ -274,16 +275,23 @@ static enum db_status missed_rule(struct desk *d, const struct mark_context *cx,
 		return DB_OK;
 	char today[DATE_ISO_LEN];
 	today_iso(today);
-	struct mark_context later = *cx;
-	char later_mark = '\0';
+	struct attendance_later later[ATT_RECENT];
+	int n = 0;
 	bool came_since = false;
 	enum db_status r = DB_OK;
 	if (strcmp(cx->session.date, today) < 0)
-		r = store_attendance_later_marks(d->db, cx, citizen_id, &later.session, &later_mark, &came_since);
+		r = store_attendance_later_marks(d->db, cx, citizen_id, today, later, ATT_RECENT, &n, &came_since);
 	if (r == DB_OK)
-		r = missed_rule_at(d, cx, citizen_id, mark, came_since, out);
-	if (r == DB_OK && later_mark && later_mark != 'p')
-		r = missed_rule_at(d, &later, citizen_id, later_mark == 'e' ? "excused" : "absent", false, out);
+		r = missed_rule_at(d, cx, citizen_id, mark ? mark[0] : '\0', came_since, out);
+	for (int i = 0; r == DB_OK && i < n; i++) {
+		if (!later[i].enrolment_id)
+			continue;
+		struct mark_context at = *cx;
+		at.session.id = later[i].session_id;
+		snprintf(at.session.date, sizeof at.session.date, "%s", later[i].date);
+		at.enrolment_id = later[i].enrolment_id;
+		r = missed_rule_at(d, &at, citizen_id, later[i].mark, came_since, out);
+	}
 	return r;
 }
 

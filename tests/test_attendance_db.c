@@ -11,6 +11,7 @@
 
 #include "attendance.h"
 #include "attendance_rules.h"
+#include "calls.h"
 #include "citizens.h"
 #include "db.h"
 #include "dbrules.h"
@@ -828,6 +829,92 @@ static void test_recent_marks_walk(void)
 	db_close(db);
 }
 
+/* The same marks typed in two orders: the run's call is due at a mark in
+ * the middle of the later ones, not at the newest, and the day's replay
+ * agrees (a reviewer's case). */
+static void test_order_middle(void)
+{
+	struct db *db = open_centre("review.db");
+	struct mark_outcome out;
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, start_time, end_time, status) VALUES"
+		" (100, 1, '2026-10-29', '10:00', '11:30', 'held');"
+		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (6, 1, '2026-01-10'), (7, 1, '2026-01-10');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (100, 6, 'present'), (100, 7, 'present')");
+	/* Ib, in date order: away 5 Nov, away 19 Nov (call), notice today. */
+	attendance_mark(&desk, 101, 7, "absent", 0, &out);
+	attendance_mark(&desk, 103, 7, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "Ib, in date order: a call at the second absence");
+	attendance_mark(&desk, 104, 7, "excused", 0, &out);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 7 AND status = 'open'"), 1,
+		   "and after a notice today, one call open");
+	/* Karen, the same marks, the 5th typed last. */
+	attendance_mark(&desk, 103, 6, "absent", 0, &out);
+	attendance_mark(&desk, 104, 6, "excused", 0, &out);
+	attendance_mark(&desk, 101, 6, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "Karen, the same marks with the 5th typed last: a call as for Ib");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 6 AND status = 'open'"), 1,
+		   "one call open, as for Ib");
+	struct call_sweep sw;
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 11, 26 }, true, &sw), DB_OK, "the day's replay of the marks runs");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 6 AND status = 'open'"), 1,
+		   "and plans no second call for Karen");
+	db_close(db);
+}
+
+/* A notice given ahead for 3 Dec is not where a run caught up ends. */
+static void test_order_notice_ahead(void)
+{
+	struct db *db = open_centre("review2.db");
+	struct mark_outcome out;
+	exec_ok(db, "INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (6, 1, '2026-01-10');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (101, 6, 'present')");
+	attendance_mark(&desk, 104, 6, "absent", 0, &out);
+	attendance_mark(&desk, 105, 6, "excused", 0, &out);
+	attendance_mark(&desk, 103, 6, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "away the 19th (typed last) and today, notice for 3 Dec: a call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 6 AND status = 'open'"), 1,
+		   "one call open");
+	db_close(db);
+}
+
+/* A correction that breaks a later run takes back the call it caused. */
+static void test_order_correction(void)
+{
+	struct db *db = open_centre("review3.db");
+	struct mark_outcome out;
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, start_time, end_time, status) VALUES"
+		" (100, 1, '2026-10-29', '10:00', '11:30', 'held');"
+		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (6, 1, '2026-01-10')");
+	attendance_mark(&desk, 100, 6, "absent", 0, &out);
+	attendance_mark(&desk, 101, 6, "absent", 0, &out);
+	TAP_CHECK(out.call_planned, "away 29 Oct and 5 Nov: a call");
+	attendance_mark(&desk, 103, 6, "excused", 0, &out);
+	attendance_mark(&desk, 100, 6, "present", 0, &out);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 6 AND status = 'open'"), 0,
+		   "29 Oct corrected to came: one absence and a notice, no call open (as typed in order)");
+	db_close(db);
+}
+
+/* Notices caught up around one given ahead plan no call keyed to the
+ * future session, which coming today would not take back. */
+static void test_order_future_call(void)
+{
+	struct db *db = open_centre("review4.db");
+	struct mark_outcome out;
+	exec_ok(db, "INSERT INTO sessions(id, activity_id, date, start_time, end_time, status) VALUES"
+		" (100, 1, '2026-10-29', '10:00', '11:30', 'held');"
+		"INSERT INTO enrolments(citizen_id, activity_id, enrolled_on) VALUES (6, 1, '2026-01-10');"
+		"INSERT INTO attendance(session_id, citizen_id, mark) VALUES (100, 6, 'present'), (101, 6, 'excused')");
+	attendance_mark(&desk, 105, 6, "excused", 0, &out);
+	TAP_CHECK(!out.call_planned, "notice ahead for 3 Dec: no call");
+	attendance_mark(&desk, 103, 6, "excused", 0, &out);
+	TAP_CHECK(!out.call_planned, "notice on the 19th caught up: no call before 3 Dec has come");
+	attendance_mark(&desk, 104, 6, "present", 0, &out);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 6 AND status = 'open'"), 0,
+		   "Karen came today: no call open");
+	db_close(db);
+}
+
 int main(void)
 {
 	setenv("BROBYGGER_TODAY", "2026-11-26", 0);
@@ -842,6 +929,10 @@ int main(void)
 	test_marks();
 	test_missed_rule();
 	test_marks_out_of_order();
+	test_order_middle();
+	test_order_notice_ahead();
+	test_order_correction();
+	test_order_future_call();
 	test_came_back();
 	test_accompaniment_rule();
 	test_walk_ins();

@@ -28,6 +28,15 @@ struct attendance_past {
 	bool accompanied;
 };
 
+/* A mark after the one being made, at the same activity: the rule for
+ * missed sessions judges its run again. */
+struct attendance_later {
+	long long session_id;
+	long long enrolment_id;       /* covering its date, 0: none */
+	char date[ATT_DATE];
+	char mark;
+};
+
 /* An open or ended match, as the accompaniment rule needs it. */
 struct attendance_match {
 	long long id;
