@@ -368,7 +368,18 @@ static bool follow_roll(struct week_state *st, struct app *app)
 	if (!moved || attendance_session(&app->desk, id, &info, NULL, 0, &nhelpers) != DB_OK
 	    || !date_parse_iso(info.date, &d))
 		return false;
-	show_week(st, d);
+	/* The window from the session's own row (a large centre's week has
+	 * more rows than its first page), and the page before it. */
+	st->monday = monday_of(d);
+	st->list.selected = st->list.top = 0;
+	struct session_key key;
+	session_key_of(&info, &key);
+	int page = page_size();
+	if (!fetch(st, &key, SESSIONS_FROM, st->sessions, page, &st->n))
+		return false;
+	st->more_before = true;
+	st->more_after = st->n == page;
+	fetch_before(st);
 	for (int i = 0; i < st->n; i++)
 		if (st->sessions[i].id == id)
 			st->list.selected = i;
