@@ -270,8 +270,6 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 {
 	long long was_on = st->selected < st->roll.count ? st->roll.entries[st->selected].citizen_id : 0;
 	st->session_id = session_id;
-	if (st->shown)
-		*st->shown = session_id;
 	st->selected = st->top = 0;
 	st->select_id = 0;
 	st->viewed = false;
@@ -280,6 +278,8 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;
+	if (st->shown)
+		*st->shown = session_id;
 	start_where_marks_stop(st);
 	int at = was_on ? index_of(st, was_on) : -1;
 	if (first_unmarked(st) < 0 && at >= 0)

@@ -248,12 +248,16 @@ static void status_text(const struct session_info *s, const char *today, bool na
 	}
 }
 
-/* Day (13) and time (6) come first; the status in words wants up to 24. */
-enum { WEEK_WHEN = 19, WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7 };
+/* Day and time come first; the status in words wants up to 24, in
+ * numbers up to 7 ("100/120") and the scroll mark's column. */
+enum {
+	WEEK_DAY = 13, WEEK_TIME = 6, WEEK_WHEN = WEEK_DAY + WEEK_TIME,
+	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 8,
+};
 
 /* The columns for the window and the rows read: where the status in
  * words would leave the names less than their minimum it is told in
- * numbers (40 columns: "Gå-gruppen tor… 0/15"); else the names get what
+ * numbers (40 columns: "Gå-gruppe… 0/20"); else the names get what
  * the widest status leaves them, and no more than the widest name, so
  * the status follows the names on a wide window. */
 static void week_layout(struct week_state *st)
@@ -290,8 +294,8 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 		snprintf(day, sizeof day, "%s", _("Today"));
 	else if (date_parse_iso(s->date, &d))
 		date_format_short(d, day, sizeof day);
-	text_pad(dayc, sizeof dayc, day, 13);
-	text_pad(time, sizeof time, s->start_time, 6);
+	text_pad(dayc, sizeof dayc, day, WEEK_DAY);
+	text_pad(time, sizeof time, s->start_time, WEEK_TIME);
 	status_text(s, today, st->narrow, status, sizeof status);
 	text_pad(name, sizeof name, s->activity, st->name_w);
 	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
