@@ -50,6 +50,7 @@ extern const char schema_v20[];
 extern const char schema_v21[];
 extern const char schema_v22[];
 extern const char schema_v23[];
+extern const char schema_v24[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

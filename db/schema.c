@@ -453,5 +453,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 21, .sql = schema_v21 },
 	{ .version = 22, .sql = schema_v22 },
 	{ .version = 23, .sql = schema_v23 },
+	{ .version = 24, .sql = schema_v24 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -760,6 +760,11 @@ static const char pg_v23[] =
 	" phone_digits);"
 	"CREATE INDEX citizens_family ON citizens(family_key NULLS FIRST, name_fold NULLS FIRST, name_keys NULLS FIRST,"
 	" phone_digits);";
+/* Migration 24 (SQLite: schema_v24.c): the settings remember that users
+ * were made. */
+static const char pg_v24[] =
+	"INSERT INTO settings(key, value) SELECT 'users_made', '1' WHERE EXISTS (SELECT 1 FROM users)"
+	" ON CONFLICT (key) DO NOTHING;";
 
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
@@ -775,5 +780,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 21, .sql = schema_pg_v21 },
 	{ .version = 22, .sql = pg_v22 },
 	{ .version = 23, .sql = pg_v23 },
+	{ .version = 24, .sql = pg_v24 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -10,16 +10,24 @@
 #include "pin.h"
 #include "settings.h"
 #include "collate.h"
+#include "store_settings.h"
 #include "store_users.h"
 #include "utf8.h"
+
+/* Set with the first user (migration 24 for older files), never taken
+ * away: a users table that reads as empty then keeps the desk locked. */
+#define KEY_USERS_MADE "users_made"
 
 enum db_status users_access(struct desk *d, struct access *out)
 {
 	long long n = 0;
+	char made[8] = "";
 	enum db_status r = store_users_count_active(d->db, &n);
+	if (r == DB_OK && n == 0)
+		r = store_settings_get(d->db, KEY_USERS_MADE, made, sizeof made);
 	if (r != DB_OK)
 		return r;
-	out->users_exist = n > 0;
+	out->users_exist = n > 0 || strcmp(made, "1") == 0;
 	struct centre_settings s;
 	if ((r = settings_read(d, &s)) != DB_OK)
 		return r;
@@ -179,6 +187,8 @@ enum db_status users_add(struct desk *d, const char *name, enum role role, const
 		role = ROLE_COORDINATOR;
 	if (r == DB_OK)
 		r = store_users_add(d->db, name, role_code(role), hash, id);
+	if (r == DB_OK && existing == 0)
+		r = store_settings_set(d->db, KEY_USERS_MADE, "1");
 	if (r == DB_OK)
 		r = desk_audit(d, "create", "user", *id, role_code(role));
 	return desk_end(d, r);

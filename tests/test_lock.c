@@ -59,6 +59,27 @@ static void users_unread(struct db *db)
 		app_pop(&app);
 }
 
+/* A users table that reads as empty (a page of it written over as an
+ * empty one) does not make a desk without users: the settings remember
+ * that users were made. */
+static void users_emptied(struct db *db)
+{
+	struct app app = { .desk = { .db = db, .users_exist = true }, .idle_lock_minutes = 5 };
+	TAP_INT_EQ(db_exec(db, "PRAGMA foreign_keys = OFF; DELETE FROM users; PRAGMA foreign_keys = ON"), DB_OK,
+		   "(the users table reads as empty)");
+	TAP_INT_EQ(app_load_access(&app), DB_OK, "the access is read");
+	TAP_CHECK(app.desk.users_exist, "and the desk still asks for a PIN");
+	app_push(&app, &plain, NULL);
+	signin_lock(&app);
+	TAP_CHECK(app_locked(&app) && app.depth == 2, "the lock stays with nobody to choose");
+	struct screen *lock = app_top(&app);
+	lock->ops->on_key(lock, &app, UIK_ENTER);
+	lock->ops->on_key(lock, &app, UIK_ESC);
+	TAP_CHECK(app_top(&app) == lock, "and neither Enter nor Esc opens it");
+	while (app.depth > 0)
+		app_pop(&app);
+}
+
 int main(void)
 {
 	if (!testdb_start("lock"))
@@ -73,6 +94,7 @@ int main(void)
 	TAP_INT_EQ(users_add(&setup, "Anne Ørsted", ROLE_DESK, "4826", &anne, &why), DB_OK, "with a user");
 	room_for_the_lock(db);
 	users_unread(db);
+	users_emptied(db);
 	db_close(db);
 	testdb_finish();
 	return tap_done();

@@ -64,6 +64,8 @@ static void sign_in(void)
 	TAP_INT_EQ(why, PIN_RUN, "... and says why");
 	TAP_INT_EQ(users_add(&setup, "Anne Ørsted", ROLE_DESK, "4826", &anne, &why), DB_OK,
 		   "the first user is made");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM settings WHERE key = 'users_made' AND value = '1'"), 1,
+		   "and the settings remember that users were made");
 	struct desk coordinator = { .db = db, .user = anne, .role = ROLE_COORDINATOR, .users_exist = true };
 	TAP_INT_EQ(users_add(&coordinator, "Bo Ejner", ROLE_DESK, "5179", &bo, &why), DB_OK, "a desk volunteer");
 	struct desk nobody = { .db = db, .users_exist = true };

@@ -91,6 +91,13 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 			       "everyone switches in with their own."), A_NORMAL);
 		return;
 	}
+	if (st->n == 0) {
+		draw_wrapped(y, a->left, a->rows, a->cols,
+			     _("The screen is locked, and there is nobody to sign in as: the list of users is empty, "
+			       "though users were made. Ask the coordinator to check the database ('brobygger check'). "
+			       "Ctrl-Q quits."), A_BOLD);
+		return;
+	}
 	y += draw_wrapped(y, a->left, 2, a->cols, _("Who is at the keyboard? Choose your name and press Enter."), A_BOLD);
 	struct area rest = { y + 1, a->left, a->rows - (y + 1 - a->top), a->cols };
 	list_draw(&st->list, &rest);
