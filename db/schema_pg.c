@@ -761,10 +761,12 @@ static const char pg_v23[] =
 	"CREATE INDEX citizens_family ON citizens(family_key NULLS FIRST, name_fold NULLS FIRST, name_keys NULLS FIRST,"
 	" phone_digits);";
 /* Migration 24 (SQLite: schema_v24.c): the settings remember that users
- * were made. */
+ * were made. Each centre sees only its own rows (migration 17), so this
+ * marks the centre that migrates; another centre's is marked with the
+ * next user it makes. */
 static const char pg_v24[] =
 	"INSERT INTO settings(key, value) SELECT 'users_made', '1' WHERE EXISTS (SELECT 1 FROM users)"
-	" ON CONFLICT (key) DO NOTHING;";
+	" ON CONFLICT (centre, key) DO NOTHING;";
 
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
