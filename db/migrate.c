@@ -17,6 +17,26 @@ int migrate_latest(void)
 	return latest;
 }
 
+enum db_status migrate_edit_schema(struct db *db, enum db_status (*edit)(struct db *db))
+{
+	long long version = 0;
+	enum db_status r = db_exec(db, "PRAGMA writable_schema = ON");
+	if (r != DB_OK)
+		return r;
+	if ((r = edit(db)) == DB_OK)
+		r = db_query_int(db, "PRAGMA schema_version", &version);
+	if (r == DB_OK) {
+		char bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA schema_version = %lld", version + 1);
+		r = db_exec(db, bump);
+	}
+	/* RESET, not OFF: the connection reads the edited texts again. After
+	 * OFF the one that migrated no longer knew a table it had edited
+	 * (citizens) until it was opened again (test_db). */
+	enum db_status off = db_exec(db, "PRAGMA writable_schema = RESET");
+	return r != DB_OK ? r : off;
+}
+
 static enum db_status apply_one(struct db *db, const struct migration *m)
 {
 	enum db_status st = db_begin(db);

@@ -51,10 +51,18 @@ extern const char schema_v21[];
 extern const char schema_v22[];
 extern const char schema_v23[];
 extern const char schema_v24[];
+enum db_status schema_v25_checks_as_comparisons(struct db *db);
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];
 extern const char schema_pg_v21[];
+
+/* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
+ * Changes", lang_altertable.html), inside the migration's transaction:
+ * `edit` changes stored CREATE texts in sqlite_schema, then schema_version
+ * is bumped so that every connection reads the schema again. Only for a
+ * change every stored row already satisfies. */
+enum db_status migrate_edit_schema(struct db *db, enum db_status (*edit)(struct db *db));
 
 int migrate_latest(void);
 enum db_status migrate_apply(struct db *db);

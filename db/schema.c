@@ -454,5 +454,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 22, .sql = schema_v22 },
 	{ .version = 23, .sql = schema_v23 },
 	{ .version = 24, .sql = schema_v24 },
+	{ .version = 25, .sql = "", .then = schema_v25_checks_as_comparisons },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

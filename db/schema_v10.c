@@ -37,8 +37,6 @@
  */
 #include "migrate.h"
 
-#include <stdio.h>
-
 #define FTS_ROW(row) row ".name_fold, " row ".name_keys, " row ".search_other"
 
 #define LOOKUP(table) \
@@ -172,16 +170,11 @@ static const struct {
 			"'referrer_feedback','no_contact','other'))" },
 };
 
-/* The writable_schema procedure, inside the migration's transaction: edit
- * the stored CREATE TABLE text, then bump schema_version so every
- * connection reads the schema again. A table whose text does not hold the
- * CHECK (it was never there, or is gone already) is left alone. */
-enum db_status schema_v10_drop_code_checks(struct db *db)
+/* Each CHECK taken out of its table's stored text; a table whose text
+ * does not hold it (it was never there, or is gone already) is left alone. */
+static enum db_status drop_code_checks(struct db *db)
 {
-	long long version = 0;
-	enum db_status r = db_exec(db, "PRAGMA writable_schema = ON");
-	if (r != DB_OK)
-		return r;
+	enum db_status r = DB_OK;
 	for (size_t i = 0; i < sizeof code_checks / sizeof code_checks[0] && r == DB_OK; i++) {
 		struct db_stmt *st;
 		if ((r = db_prepare(db, &st, "UPDATE sqlite_schema SET sql = replace(sql, :check, '')"
@@ -192,13 +185,10 @@ enum db_status schema_v10_drop_code_checks(struct db *db)
 		db_step(st);
 		r = db_finalize(st);
 	}
-	if (r == DB_OK)
-		r = db_query_int(db, "PRAGMA schema_version", &version);
-	if (r == DB_OK) {
-		char bump[64];
-		snprintf(bump, sizeof bump, "PRAGMA schema_version = %lld", version + 1);
-		r = db_exec(db, bump);
-	}
-	enum db_status off = db_exec(db, "PRAGMA writable_schema = OFF");
-	return r != DB_OK ? r : off;
+	return r;
+}
+
+enum db_status schema_v10_drop_code_checks(struct db *db)
+{
+	return migrate_edit_schema(db, drop_code_checks);
 }

@@ -74,6 +74,62 @@ static void test_fresh(void)
 	db_close(db);
 }
 
+/* Migration 25: no CHECK makes SQLite build a temporary b-tree (a list
+ * of three or more codes with IN did, at every insert), and the rules
+ * themselves are unchanged. */
+static void test_checks_as_comparisons(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "checks.db");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a new database opens");
+	/* The connection that migrated reads the edited schema, not what it
+	 * held while editing (a table it did not know any more). */
+	struct db_stmt *tables;
+	TAP_INT_EQ(db_prepare(db, &tables, "INSERT INTO citizens(name) VALUES (:name)"), DB_OK,
+		   "its citizens are there right after the migration");
+	db_finalize(tables);
+	char building[800] = "", unknown[800] = "";
+	int n = 0;
+	TAP_INT_EQ(db_prepare(db, &tables, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+					   " AND sql LIKE 'CREATE TABLE%' AND name NOT LIKE 'sqlite%'"),
+		   DB_OK, "the tables are listed");
+	while (db_step(tables) == DB_ROW) {
+		char sql[160];
+		snprintf(sql, sizeof sql, "EXPLAIN INSERT INTO \"%s\" DEFAULT VALUES", db_column_text(tables, 0));
+		struct db_stmt *st;
+		if (db_prepare(db, &st, sql) != DB_OK) {
+			size_t len = strlen(unknown);
+			snprintf(unknown + len, sizeof unknown - len, " %s", db_column_text(tables, 0));
+			continue;
+		}
+		n++;
+		while (db_step(st) == DB_ROW)
+			if (strcmp(db_column_text(st, 1), "OpenEphemeral") == 0) {
+				size_t len = strlen(building);
+				snprintf(building + len, sizeof building - len, " %s", db_column_text(tables, 0));
+				break;
+			}
+		db_finalize(st);
+	}
+	db_finalize(tables);
+	TAP_STR_EQ(unknown, "", "every table is known");
+	TAP_CHECK(n > 20, "an insert into each of %d tables is planned", n);
+	TAP_STR_EQ(building, "", "none builds a temporary b-tree");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO audit_log(action, entity) VALUES ('peek', 'citizen')"), DB_ERR_CONSTRAINT,
+		   "an action not in the list is refused");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO audit_log(action, entity) VALUES ('logout', 'user')"), DB_OK,
+		   "the last in the list is taken");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(name, gender) VALUES ('Bo', 'Woman')"), DB_ERR_CONSTRAINT,
+		   "a code in another case is refused, as by IN");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(name, gender, contact_pref) VALUES ('Bo', NULL, 'sms')"), DB_OK,
+		   "NULL where the CHECK allows it, and a code from the middle");
+	long long bad = -1;
+	db_query_int(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'", &bad);
+	TAP_INT_EQ(bad, 0, "the edited schema passes the integrity check");
+	db_close(db);
+}
+
 static void test_too_new(void)
 {
 	char path[256];
@@ -737,6 +793,7 @@ int main(void)
 	test_rehearsal();
 	test_statement_cache();
 	test_fresh();
+	test_checks_as_comparisons();
 	test_too_new();
 	test_not_a_database();
 	test_missing_folder();
