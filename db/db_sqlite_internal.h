@@ -25,6 +25,9 @@ struct lite_stmt {
 
 struct cached_stmt {
 	char *sql;
+	/* Where the caller's text was when last asked for: most SQL is a
+	 * constant, found again by its address without hashing its text. */
+	const char *origin;
 	unsigned long hash;
 	sqlite3_stmt *s;
 	struct lite_stmt handle;
