@@ -210,8 +210,10 @@ static enum db_status missed_rule_at(struct desk *d, const struct mark_context *
 	if (mark == 'p' && (r = came_back(d, cx, citizen_id, out)) != DB_OK)
 		return r;
 	bool due = false;
-	/* Having come since, they need no call for this run of misses. */
-	if (mark && !came_since) {
+	/* Having come since, they need no call for this run of misses; and
+	 * a mark of came is the newest of the marks read, which ends every
+	 * run (attendance_rule_missed_call): nothing to read for it. */
+	if (mark && mark != 'p' && !came_since) {
 		struct attendance_past past[ATT_RECENT];
 		int n;
 		if ((r = store_attendance_recent_marks(d->db, cx, citizen_id, past, ATT_RECENT, &n)) != DB_OK)
