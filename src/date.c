@@ -277,11 +277,26 @@ void date_problem(const char *text, enum date_year_rule rule, char *out, size_t 
 	}
 }
 
+/* `v`'s last `n` digits at `p`, zero-padded. */
+static void put_digits(char *p, unsigned v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* By hand, not snprintf: a mark formats half a dozen dates, and the
+ * format string's parsing was 2 % of its instructions. As "%04u-%02u-%02u"
+ * of year % 10000, month % 100 and day % 100. */
 void date_format_iso(struct date d, char out[DATE_ISO_LEN])
 {
-	/* Valid dates have four-digit years; the casts tell the compiler so. */
-	snprintf(out, DATE_ISO_LEN, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
-		 (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+	put_digits(out, (unsigned)d.year % 10000u, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)d.month % 100u, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d.day % 100u, 2);
+	out[10] = '\0';
 }
 
 void date_format_dk(struct date d, char *out, size_t size)
