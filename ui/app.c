@@ -138,7 +138,7 @@ unsigned app_toggle_help(struct app *app)
 unsigned app_default_key(struct app *app, ui_key key)
 {
 	struct screen *s = app_top(app);
-	switch (action_for_key(s ? s->ops->actions : NULL, key)) {
+	switch (action_for_key(screen_actions(s, app), key)) {
 	case ACT_HELP:
 		return app_toggle_help(app);
 	case ACT_REDRAW:

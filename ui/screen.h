@@ -35,6 +35,10 @@ struct screen_ops {
 	const char *name;                  /* N_(): shown in the title bar */
 	const char *help;                  /* N_(): a paragraph for help */
 	const struct action *actions;      /* ends with ACT_NONE */
+	/* The keys as they act now, when the screen's state changes what
+	 * they do (the lock when nobody can sign in): the hint line and the
+	 * dispatcher read these. NULL: always `actions`. */
+	const struct action *(*actions_now)(const struct screen *s, const struct app *app);
 	/* Drawn over the screen below it (dialogs), not instead of it. */
 	bool overlay;
 	/* The lock over the desk (sign-in): it, and what is opened over
@@ -70,5 +74,10 @@ struct screen {
 	const struct screen_ops *ops;
 	void *state;
 };
+
+static inline const struct action *screen_actions(const struct screen *s, const struct app *app)
+{
+	return !s ? NULL : s->ops->actions_now ? s->ops->actions_now(s, app) : s->ops->actions;
+}
 
 #endif

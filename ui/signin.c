@@ -25,9 +25,28 @@ struct signin_state {
  * that no failed allocation can leave the desk open. */
 static struct signin_state the_lock;
 
+#define QUIT_ACTION \
+	{ ACT_QUIT, UIK_CTRL('q'), N_("Quit"), \
+	  N_("Leave Brobygger. Everything confirmed is saved; forms left open are kept as drafts."), 0 }
+
 static const struct action signin_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Sign in"), N_("Sign in as the chosen person with your PIN."), 0 },
-	{ ACT_QUIT, UIK_CTRL('q'), N_("Quit"), N_("Leave Brobygger. Everything confirmed is saved; forms left open are kept as drafts."), 0 },
+	QUIT_ACTION,
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+/* What Enter does when nobody can be chosen (signin_key). */
+static const struct action unread_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Try again"), N_("Read the list of users again."), 0 },
+	QUIT_ACTION,
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+static const struct action no_users_actions[] = {
+	{ ACT_OPEN, UIK_ENTER, N_("Go on"), NULL, 0 },
+	QUIT_ACTION,
+	{ ACT_NONE, 0, NULL, NULL, 0 },
+};
+static const struct action nobody_actions[] = {
+	QUIT_ACTION,
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -101,6 +120,18 @@ static void signin_draw(struct screen *s, struct app *app, const struct area *a)
 	y += draw_wrapped(y, a->left, 2, a->cols, _("Who is at the keyboard? Choose your name and press Enter."), A_BOLD);
 	struct area rest = { y + 1, a->left, a->rows - (y + 1 - a->top), a->cols };
 	list_draw(&st->list, &rest);
+}
+
+static const struct action *signin_actions_now(const struct screen *s, const struct app *app)
+{
+	const struct signin_state *st = s->state;
+	if (!st)
+		return signin_actions;
+	if (st->unread)
+		return unread_actions;
+	if (!app->desk.users_exist)
+		return no_users_actions;
+	return st->n > 0 ? signin_actions : nobody_actions;
 }
 
 bool signin_say_refused(struct app *app, enum sign_in_result result, long wait)
@@ -215,6 +246,7 @@ const struct screen_ops signin_screen = {
 		   "what. The screen locks itself after some idle minutes; sign in again to go on where you "
 		   "were. Ctrl-Q quits."),
 	.actions = signin_actions,
+	.actions_now = signin_actions_now,
 	.enter = signin_enter,
 	.draw = signin_draw,
 	.on_key = signin_key,

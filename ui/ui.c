@@ -51,8 +51,10 @@ static void draw_title(struct app *app)
 }
 
 /* A message never cut off at the edge: the status line wraps onto more
- * rows, and a banner too; the body gives up the rows they take. */
-enum { STATUS_MAX_ROWS = 3, BANNER_MAX_ROWS = 3 };
+ * rows, and a banner too; the body gives up the rows they take. The
+ * damaged database's banner takes four rows at the smallest terminal
+ * (40 columns), where three cut off whom to ask. */
+enum { STATUS_MAX_ROWS = 3, BANNER_MAX_ROWS = 4 };
 
 static const char *damage_text(void)
 {
@@ -77,7 +79,7 @@ struct frame {
 static void frame_layout(struct app *app, struct frame *f)
 {
 	struct screen *s = app_top(app);
-	hints_layout(s ? s->ops->actions : NULL, app_typing(app), COLS, &f->hints);
+	hints_layout(screen_actions(s, app), app_typing(app), COLS, &f->hints);
 	f->status_rows = app->status[0] ? clamp_rows(text_rows(app->status, COLS - 2), STATUS_MAX_ROWS) : 1;
 	f->status_top = LINES - f->hints.rows - f->status_rows;
 	/* The bottom three rows are the status line's and the hints' at

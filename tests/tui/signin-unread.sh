@@ -29,6 +29,8 @@ key <C-q>'
 [ "$st" = 0 ]; check $? "Ctrl-Q quits the locked desk"
 grep -q "Skærmen er låst, og listen over brugere kunne ikke læses" "$tmp/out"; check $? "the lock says the users could not be read"
 [ "$(grep -c "Tryk Enter for at prøve igen" "$tmp/out")" -ge 2 ]; check $? "and stays after Enter, asking again"
+grep -q "Enter Prøv igen" "$tmp/out"; check $? "the key line says what Enter does there"
+! grep -q "Enter Log ind" "$tmp/out"; check $? "not that it signs in"
 ! grep -qi "rikke\|damgaard" "$tmp/out"; check $? "no citizen is shown, nor typed into a search"
 ! grep -q "Menu\|Mødegange i dag" "$tmp/out"; check $? "the home screen is not reached"
 finish
