@@ -25,6 +25,11 @@ grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banne
 # whom to ask, not a README the desk does not have.
 grep -q "^ koordinatoren lægge den seneste sikkerhedskopi tilbage\. *$" "$tmp/out"; check $? "the banner is read to its end"
 ! grep -q "README" "$tmp/out"; check $? "and sends nobody to the README"
+# At the smallest terminal the banner takes four rows, and whom to ask
+# is still on it.
+printf 'dump\nkey q\n' >"$tmp/keys40"
+(cd "$tmp" && env COLUMNS=40 LINES=12 BROBYGGER_SCRIPT="$tmp/keys40" "$bin" --db d.db >"$tmp/out40" 2>"$tmp/err")
+grep -q "sikkerhedskopi tilbage\." "$tmp/out40"; check $? "at 40 by 12 too"
 ! "$bin" --db "$tmp/d.db" check >"$tmp/check.out" 2>"$tmp/check.err"; check $? "check finds the damage too"
 # All in Danish: how much is broken and what to do, not SQLite's English.
 grep -q "^brobygger: .*d.db: Databasen er beskadiget\.$" "$tmp/check.err"; check $? "check says so in Danish"
