@@ -52,6 +52,10 @@ extern const char schema_v22[];
 extern const char schema_v23[];
 extern const char schema_v24[];
 enum db_status schema_v25_checks_as_comparisons(struct db *db);
+/* `sql` (malloc'd) with each "<column> IN (<three or more literals>)"
+ * written as comparisons joined by OR; NULL when it has none (or memory
+ * ran out). */
+char *schema_v25_as_comparisons(const char *sql);
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

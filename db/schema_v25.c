@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool ident_char(char c)
 {
@@ -59,9 +60,7 @@ static const char *literal_list(const char *p, int *count)
 	}
 }
 
-/* `sql` with each "<column> IN (<three or more literals>)" written as
- * comparisons joined by OR; NULL when it has none (or memory ran out). */
-static char *as_comparisons(const char *sql)
+char *schema_v25_as_comparisons(const char *sql)
 {
 	char *out = NULL;
 	size_t size = 0;
@@ -70,14 +69,20 @@ static char *as_comparisons(const char *sql)
 		return NULL;
 	bool changed = false;
 	const char *done = sql;
-	for (const char *in = strstr(sql, " IN ("); in; in = strstr(in + 1, " IN (")) {
+	for (const char *in = strstr(sql, " IN ("); in; in = strstr(in, " IN (")) {
 		const char *col = in;
 		while (col > done && ident_char(col[-1]))
 			col--;
 		int count;
 		const char *end = literal_list(in + 5, &count);
-		if (col == in || !end)
+		/* A bare column name after a space or '(' only: not NOT IN,
+		 * not a qualified or quoted name. */
+		bool bare = col < in && col > done && (col[-1] == ' ' || col[-1] == '(')
+			    && !(in - col == 3 && strncasecmp(col, "NOT", 3) == 0);
+		if (!bare || !end) {
+			in++;
 			continue;
+		}
 		fwrite(done, 1, (size_t)(col - done), f);
 		fputc('(', f);
 		const char *item = in + 5;
@@ -115,7 +120,7 @@ static enum db_status rewrite_checks(struct db *db)
 	if (r != DB_OK)
 		return r;
 	while (n < (int)(sizeof tables / sizeof tables[0]) && db_step(st) == DB_ROW) {
-		char *sql = as_comparisons(db_column_text(st, 1));
+		char *sql = schema_v25_as_comparisons(db_column_text(st, 1));
 		if (!sql)
 			continue;
 		snprintf(tables[n].name, sizeof tables[n].name, "%s", db_column_text(st, 0));

@@ -130,6 +130,25 @@ static void test_checks_as_comparisons(void)
 	db_close(db);
 }
 
+/* What migration 25 rewrites, and what it leaves. */
+static void test_comparisons_text(void)
+{
+	char *got = schema_v25_as_comparisons("CREATE TABLE t (a TEXT CHECK (a IN ('x', 'y','it''s')),"
+					      " b CHECK (b NOT IN ('p','q','r')), c CHECK (c IN ('u','v')),"
+					      " d CHECK (t.d IN ('1','2','3')), e CHECK (e IN (1,2,3)),"
+					      " f CHECK (f IS NULL OR f IN ('a','b','c')))");
+	TAP_STR_EQ(got ? got : "(none)",
+		   "CREATE TABLE t (a TEXT CHECK ((a = 'x' OR a = 'y' OR a = 'it''s')),"
+		   " b CHECK (b NOT IN ('p','q','r')), c CHECK (c IN ('u','v')),"
+		   " d CHECK (t.d IN ('1','2','3')), e CHECK (e IN (1,2,3)),"
+		   " f CHECK (f IS NULL OR (f = 'a' OR f = 'b' OR f = 'c')))",
+		   "lists of three or more codes become comparisons; NOT IN, short lists, numbers and qualified names stay");
+	free(got);
+	got = schema_v25_as_comparisons("CREATE TABLE t (a CHECK (a IN ('x','y')))");
+	TAP_CHECK(got == NULL, "a text with nothing to rewrite gives none");
+	free(got);
+}
+
 static void test_too_new(void)
 {
 	char path[256];
@@ -794,6 +813,7 @@ int main(void)
 	test_statement_cache();
 	test_fresh();
 	test_checks_as_comparisons();
+	test_comparisons_text();
 	test_too_new();
 	test_not_a_database();
 	test_missing_folder();
