@@ -101,7 +101,9 @@ enum db_status store_attendance_responsible(struct db *db, long long citizen_id,
  * them all is cheaper than walking an activity's sessions back for them. */
 enum db_status store_attendance_few_marks(struct db *db, long long citizen_id, bool *few);
 /* The citizen's marks in the session's activity up to its date, newest
- * first, at most max. */
+ * first, at most max, and none past the newest present: what the run of
+ * misses that ends at the date is made of (attendance_rule_missed_call
+ * reads no further; a regular's walk stops a week or two back). */
 enum db_status store_attendance_recent_marks(struct db *db, const struct mark_context *cx, long long citizen_id,
 					     struct attendance_past *out, int max, int *n);
 /* The citizen's marks in the session's activity after its date up to
