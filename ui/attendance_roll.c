@@ -92,6 +92,19 @@ static int first_unmarked(const struct roll_state *st)
 	return -1;
 }
 
+/* The first person without a mark below row `from`, else from the top;
+ * -1 when everyone has one. After a mark the cursor goes there: a
+ * correction further up goes back to where the call had got to, and the
+ * next key never changes a mark already made (a helper corrected one
+ * person and the next key changed the mark of the one below). */
+static int next_unmarked(const struct roll_state *st, int from)
+{
+	for (int i = from + 1; i < st->roll.count; i++)
+		if (!st->roll.entries[i].mark[0])
+			return i;
+	return first_unmarked(st);
+}
+
 /* Marks with a * the people whose mark changed between the list on
  * screen and the fresh one, other than `own` (whom this desk just
  * marked or added): another desk did that. Returns how many. */
@@ -343,15 +356,11 @@ static unsigned mark_citizen(struct roll_state *st, struct app *app, const struc
 	st->select_id = e.citizen_id;
 	reload_one(st, app, e.citizen_id, out.session_held || out.session_planned_again);
 	if (advance) {
-		if (st->selected + 1 < st->roll.count) {
-			st->selected++;
-		} else {
-			int first = first_unmarked(st);
-			if (first >= 0)
-				st->selected = first;
-			else if (!app->status[0])
-				app_status(app, STATUS_INFO, "%s", _("Everyone on the list is marked."));
-		}
+		int next = next_unmarked(st, st->selected);
+		if (next >= 0)
+			st->selected = next;
+		else if (!app->status[0])
+			app_status(app, STATUS_INFO, "%s", _("Everyone on the list is marked."));
 	}
 	return RD_ALL;
 }
