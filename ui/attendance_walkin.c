@@ -137,8 +137,7 @@ static bool walkin_enter(struct screen *s, struct app *app, const void *args)
 	st->non_roll = roll.count;
 	attendance_roll_free(&roll);
 	list_init(&st->list, (struct list_source){ .count = ws_count, .row = ws_row, .filter = ws_filter, .ctx = st },
-		  _("Nobody matches. Press Ctrl-N to add a new person with name and phone."));
-	st->list.no_match = st->list.empty;
+		  "");
 	st->list.searching = true;
 	citizen_hits_search(&st->hits, "");
 	s->state = st;
@@ -164,6 +163,8 @@ static void walkin_draw(struct screen *s, struct app *app, const struct area *a)
 	snprintf(title, sizeof title, _("Who came to %s? Type a name, phone or postcode."), st->session.activity);
 	draw_text(a->top, a->left, a->cols, title, A_BOLD);
 	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
+	st->list.empty = st->list.no_match = citizen_hits_empty(
+		&st->hits, _("Nobody matches. Press Ctrl-N to add a new person with name and phone."));
 	st->list.searching = true;
 	list_draw(&st->list, &rest);
 }

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "citizens.h"
+#include "i18n.h"
 
 enum { PAGE = 60, PREFETCH = 5 };
 
@@ -36,6 +37,8 @@ static void fetch(struct citizen_hits *h, int offset)
 		app_status_db(h->app, r);
 		got = 0;
 	}
+	if (offset == 0)
+		h->unread = r != DB_OK;
 	h->count = offset + got;
 	h->more = got == want;
 }
@@ -55,6 +58,11 @@ void citizen_hits_again(struct citizen_hits *h)
 	fetch(h, 0);
 	while (h->more && h->count < had)
 		fetch(h, h->count);
+}
+
+const char *citizen_hits_empty(const struct citizen_hits *h, const char *otherwise)
+{
+	return h->unread ? _("The citizens could not be read: the message below says why.") : otherwise;
 }
 
 int citizen_hits_find(const struct citizen_hits *h, long long id)

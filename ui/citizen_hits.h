@@ -19,6 +19,7 @@ struct citizen_hits {
 	bool more;             /* the last fetch was full: there may be more */
 	char query[256];       /* as typed */
 	enum citizen_order order; /* by first name (the start) or family name */
+	bool unread;           /* the last search failed: no rows, and none known */
 };
 
 /* False when out of memory. */
@@ -30,6 +31,10 @@ void citizen_hits_search(struct citizen_hits *h, const char *typed);
 /* The same search again, as far down as it was fetched, after another
  * desk changed something: a scrolled list keeps its place. */
 void citizen_hits_again(struct citizen_hits *h);
+/* What an empty list says: `otherwise`, or, when the search failed,
+ * that the citizens could not be read (not that there are none: a
+ * volunteer would register someone anew). */
+const char *citizen_hits_empty(const struct citizen_hits *h, const char *otherwise);
 /* The row of citizen `id` among those fetched, or -1. */
 int citizen_hits_find(const struct citizen_hits *h, long long id);
 /* Row i (below count), fetching the next page first when i is near the

@@ -81,9 +81,7 @@ static bool citizens_enter(struct screen *s, struct app *app, const void *args)
 	}
 	st->name_cols = 30;
 	list_init(&st->list, (struct list_source){
-		.count = cs_count, .row = cs_row, .filter = cs_filter, .ctx = st },
-		_("No citizens yet. Register the first with 1 on the home screen."));
-	st->list.no_match = _("No citizen matches. Check the spelling, or search for the phone number.");
+		.count = cs_count, .row = cs_row, .filter = cs_filter, .ctx = st }, "");
 	st->list.searching = true;
 	citizen_hits_search(&st->hits, "");
 	s->state = st;
@@ -104,6 +102,9 @@ static void citizens_draw(struct screen *s, struct app *app, const struct area *
 	(void)app;
 	struct citizens_state *st = s->state;
 	st->name_cols = a->cols >= 100 ? 40 : a->cols >= 60 ? 26 : a->cols / 2 - 4;
+	st->list.empty = citizen_hits_empty(&st->hits, _("No citizens yet. Register the first with 1 on the home screen."));
+	st->list.no_match = citizen_hits_empty(
+		&st->hits, _("No citizen matches. Check the spelling, or search for the phone number."));
 	/* The search line stays in place even when the query is empty. */
 	st->list.searching = true;
 	list_draw(&st->list, a);

@@ -25,6 +25,12 @@ grep -q "Databasen er beskadiget og læses kun nu" "$tmp/out"; check $? "a banne
 # whom to ask, not a README the desk does not have.
 grep -q "^ koordinatoren lægge den seneste sikkerhedskopi tilbage\. *$" "$tmp/out"; check $? "the banner is read to its end"
 ! grep -q "README" "$tmp/out"; check $? "and sends nobody to the README"
+# The citizen list cannot be read: it says so, not that there are no
+# citizens (a volunteer would register someone again), also as one types.
+printf 'key 2\ndump\ntype a\ndump\nkey <Esc> <Esc> q\n' >"$tmp/keys2"
+(cd "$tmp" && env COLUMNS=80 LINES=24 BROBYGGER_SCRIPT="$tmp/keys2" "$bin" --db d.db >"$tmp/out2" 2>"$tmp/err")
+[ "$(grep -c "Borgerne kunne ikke læses" "$tmp/out2")" = 2 ]; check $? "the citizen list says the citizens could not be read"
+! grep -q "Ingen borgere endnu\|Ingen borger passer" "$tmp/out2"; check $? "not that there are none"
 # At the smallest terminal the banner takes four rows, and whom to ask
 # is still on it.
 printf 'dump\nkey q\n' >"$tmp/keys40"
