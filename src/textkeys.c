@@ -118,6 +118,19 @@ static bool phone_like(const char *typed)
 	return digit;
 }
 
+/* A number typed with its country code, as "+45 2233" or "0045 2233", is
+ * searched without it at any length: the stored digits have none, and
+ * "+45 6" found numbers with 456 in them. Without + or 00, a leading 45
+ * is a Danish number's own. */
+static const char *past_country_code(const char *typed)
+{
+	while (*typed == ' ')
+		typed++;
+	if (strncmp(typed, "+45", 3) == 0)
+		return typed + 3;
+	return strncmp(typed, "0045", 4) == 0 ? typed + 4 : typed;
+}
+
 void textkeys_query(const char *typed, enum citizen_order order, struct citizen_query *out)
 {
 	memset(out, 0, sizeof *out);
@@ -125,7 +138,7 @@ void textkeys_query(const char *typed, enum citizen_order order, struct citizen_
 	if (!typed)
 		typed = "";
 	if (phone_like(typed)) {
-		fold_phone(typed, out->digits, sizeof out->digits);
+		fold_phone(past_country_code(typed), out->digits, sizeof out->digits);
 		return;
 	}
 	fold_search(typed, out->folded, sizeof out->folded);
