@@ -131,7 +131,7 @@ unsigned app_toggle_help(struct app *app)
 	if (s && s->ops == &help_screen)
 		app_pop(app);
 	else if (s)
-		help_open(app, &(struct help_args){ .about = s->ops });
+		help_open(app, &(struct help_args){ .about = s->ops, .keys = screen_actions(s, app) });
 	return RD_ALL;
 }
 

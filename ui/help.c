@@ -100,8 +100,9 @@ static bool help_enter(struct screen *s, struct app *app, const void *args)
 	struct help_state *h = calloc(1, sizeof *h);
 	if (!h)
 		return false;
-	h->about = ((const struct help_args *)args)->about;
-	add_rows(h, h->about ? h->about->actions : NULL);
+	const struct help_args *ha = args;
+	h->about = ha->about;
+	add_rows(h, ha->keys ? ha->keys : h->about ? h->about->actions : NULL);
 	add_rows(h, global_actions);
 	help_filter(h, "");
 	list_init(&h->list, (struct list_source){

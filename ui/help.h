@@ -10,6 +10,7 @@ struct app;
 extern const struct screen_ops help_screen;
 struct help_args {
 	const struct screen_ops *about;   /* the screen whose keys are shown */
+	const struct action *keys;        /* its keys as they act now; NULL: about's */
 };
 void help_open(struct app *app, const struct help_args *args);
 

@@ -21,6 +21,9 @@ damage_table "$tmp/t.db" users
 run 'dump
 key <Enter>
 dump
+key ?
+dump
+key <Esc>
 key 2
 type rikke
 key <Enter>
@@ -31,6 +34,8 @@ grep -q "Skærmen er låst, og listen over brugere kunne ikke læses" "$tmp/out"
 [ "$(grep -c "Tryk Enter for at prøve igen" "$tmp/out")" -ge 2 ]; check $? "and stays after Enter, asking again"
 grep -q "Enter Prøv igen" "$tmp/out"; check $? "the key line says what Enter does there"
 ! grep -q "Enter Log ind" "$tmp/out"; check $? "not that it signs in"
+grep -q "Prøv igen: Læs listen over brugere igen" "$tmp/out"; check $? "and help says the same"
+! grep -q "Log ind som den valgte person" "$tmp/out"; check $? "not that Enter signs in"
 ! grep -qi "rikke\|damgaard" "$tmp/out"; check $? "no citizen is shown, nor typed into a search"
 ! grep -q "Menu\|Mødegange i dag" "$tmp/out"; check $? "the home screen is not reached"
 finish
