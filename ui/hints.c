@@ -72,4 +72,17 @@ void hints_layout(const struct action *screen, bool typing, int cols, struct hin
 	place(own, nown, global, nglobal, cols, 2, out);
 	if (out->left_out)
 		place(own, nown, global, nglobal, cols, 1, out);
+	/* Too narrow for all: the way back goes first, so it is never the
+	 * one left out (at 40 columns the roll list lost its Esc). */
+	if (out->left_out) {
+		int back = 0;
+		while (back < nown && own[back].action->id != ACT_BACK)
+			back++;
+		if (back < nown && back > 0) {
+			struct hint_cell esc = own[back];
+			memmove(own + 1, own, (size_t)back * sizeof own[0]);
+			own[0] = esc;
+			place(own, nown, global, nglobal, cols, 1, out);
+		}
+	}
 }
