@@ -278,8 +278,10 @@ static void week_layout(struct week_state *st)
 		w = utf8_columns(status, strlen(status));
 		status_w = w > status_w ? w : status_w;
 	}
-	/* A space after the name, one before the scroll mark, and its column. */
-	int room = st->cols - WEEK_WHEN - 3 - (status_w < WEEK_STATUS ? status_w : WEEK_STATUS);
+	/* Two spaces after the name (one read a name that fills its column
+	 * into its status: "mine valg alle 14 registreret"), one before the
+	 * scroll mark, and its column. */
+	int room = st->cols - WEEK_WHEN - 4 - (status_w < WEEK_STATUS ? status_w : WEEK_STATUS);
 	st->name_w = room < WEEK_NAME_MIN ? WEEK_NAME_MIN : room < name ? room : name;
 }
 
@@ -298,7 +300,7 @@ static void ws_row(void *ctx, int i, char *buf, size_t size)
 	text_pad(time, sizeof time, s->start_time, WEEK_TIME);
 	status_text(s, today, st->narrow, status, sizeof status);
 	text_pad(name, sizeof name, s->activity, st->name_w);
-	snprintf(buf, size, "%s%s%s %s", dayc, time, name, status);
+	snprintf(buf, size, "%s%s%s%s%s", dayc, time, name, st->narrow ? " " : "  ", status);
 }
 
 static void ws_filter(void *ctx, const char *query)
