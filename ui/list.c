@@ -64,9 +64,10 @@ void list_draw(struct list *l, const struct area *a)
 	}
 	keep_visible(l, rows, n);
 	/* When there is more above or below, the last column shows it and
-	 * the rows give way, so no text is covered. */
+	 * the rows give way, with a space before it, so no text is covered
+	 * nor read as one with it ("Helle Poulsenv"). */
 	bool more = l->top > 0 || l->top + rows < n;
-	int cols = more ? a->cols - 1 : a->cols;
+	int cols = more && a->cols > 2 ? a->cols - 2 : a->cols;
 	for (int i = 0; i < rows && l->top + i < n; i++) {
 		char buf[1024];
 		l->src.row(l->src.ctx, l->top + i, buf, sizeof buf);
@@ -76,9 +77,9 @@ void list_draw(struct list *l, const struct area *a)
 		draw_cell(y + i, a->left, cols, buf, attr);
 	}
 	if (l->top + rows < n)
-		draw_text(y + rows - 1, a->left + cols, 1, "v", A_BOLD);
+		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
 	if (l->top > 0)
-		draw_text(y, a->left + cols, 1, "^", A_BOLD);
+		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
 }
 
 unsigned list_move_cursor(int *selected, int count, int page_rows, ui_key key)
