@@ -144,6 +144,10 @@ static void define_extra_keys(void)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
 }
 
+/* The only colour pair: Brobygger is read in the terminal's own colours,
+ * but for the one alarm. */
+enum { PAIR_ALARM = 1 };
+
 static void setup_curses_modes(void)
 {
 	cbreak();
@@ -157,7 +161,13 @@ static void setup_curses_modes(void)
 	if (has_colors()) {
 		start_color();
 		use_default_colors();
+		init_pair(PAIR_ALARM, COLOR_WHITE, COLOR_RED);
 	}
+}
+
+unsigned long term_alarm_attr(void)
+{
+	return has_colors() && COLORS >= 8 ? (unsigned long)(COLOR_PAIR(PAIR_ALARM) | A_BOLD) : A_REVERSE | A_BOLD;
 }
 
 bool term_start(char *err, size_t errsize)

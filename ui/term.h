@@ -29,6 +29,10 @@ ui_key term_key_within(int ms);
 /* Whether a key (or a signal to stop) waits to be read; never blocks. */
 bool term_key_waiting(void);
 void term_dump(FILE *out);
+/* The attributes of an alarm that must not be missed (the damaged
+ * database's banner): white on red where the terminal has colours,
+ * else bold reverse video. An int, as curses' attr_t, without curses.h. */
+unsigned long term_alarm_attr(void);
 /* A steady clock in seconds for the idle lock; test scripts move it on. */
 double term_seconds(void);
 

@@ -133,10 +133,13 @@ static void draw_damage(struct app *app)
 {
 	struct frame f;
 	frame_layout(app, &f);
+	/* Red where the terminal has colours: bold reverse alone read as one
+	 * block with the title bar above it. */
+	attr_t alarm = (attr_t)term_alarm_attr();
 	for (int i = 0; i < f.banner_rows; i++)
-		draw_blank(1 + i, 0, COLS, A_REVERSE | A_BOLD);
+		draw_blank(1 + i, 0, COLS, alarm);
 	if (f.banner_rows)
-		draw_wrapped(1, 1, f.banner_rows, COLS - 2, damage_text(), A_REVERSE | A_BOLD);
+		draw_wrapped(1, 1, f.banner_rows, COLS - 2, damage_text(), alarm);
 }
 
 /* The topmost screen that is not an overlay, then the dialogs over it. */
