@@ -66,6 +66,11 @@ enum db_status citizens_search_by(struct desk *d, const char *typed, enum citize
 	return r;
 }
 
+bool citizens_search_is_phone(const char *typed)
+{
+	return textkeys_phone_like(typed);
+}
+
 enum db_status citizens_search(struct desk *d, const char *typed, int offset, int limit, struct citizen_hit *out,
 			       int *count)
 {

@@ -50,6 +50,9 @@ enum db_status citizens_search(struct desk *d, const char *typed, int offset, in
 			       int *count);
 enum db_status citizens_search_by(struct desk *d, const char *typed, enum citizen_order order, int offset, int limit,
 				  struct citizen_hit *out, int *count);
+/* Whether `typed` searches phone numbers and postcodes (digits and the
+ * signs people write in a number), not names. */
+bool citizens_search_is_phone(const char *typed);
 
 /* The citizen's search and sort keys made again from what is stored now,
  * inside the caller's use case (its role check and transaction): for a

@@ -106,7 +106,7 @@ void textkeys_activity(const struct activity_record *a, struct registry_keys *ou
 	textkeys_registry(&s, out);
 }
 
-static bool phone_like(const char *typed)
+bool textkeys_phone_like(const char *typed)
 {
 	bool digit = false;
 	for (const char *p = typed; *p; p++) {
@@ -137,7 +137,7 @@ void textkeys_query(const char *typed, enum citizen_order order, struct citizen_
 	out->order = order;
 	if (!typed)
 		typed = "";
-	if (phone_like(typed)) {
+	if (textkeys_phone_like(typed)) {
 		fold_phone(past_country_code(typed), out->digits, sizeof out->digits);
 		return;
 	}

@@ -31,6 +31,8 @@ void textkeys_registry(const struct registry_key_source *s, struct registry_keys
  * rules that made the stored keys. Only digits and the signs people write
  * in a phone number (space + - ( ) / .) make a phone search. */
 void textkeys_query(const char *typed, enum citizen_order order, struct citizen_query *out);
+/* Whether what is typed makes a phone search (textkeys_query). */
+bool textkeys_phone_like(const char *typed);
 
 /* A pick-list (interests, barriers) in Danish order. */
 void textkeys_sort_picks(struct pick *picks, int n);

@@ -11,6 +11,7 @@
 #include "card.h"
 #include "citizen_hits.h"
 #include "citizen_rules.h"
+#include "citizens.h"
 #include "draw.h"
 #include "exchange_export.h"
 #include "exchange_import.h"
@@ -103,8 +104,11 @@ static void citizens_draw(struct screen *s, struct app *app, const struct area *
 	struct citizens_state *st = s->state;
 	st->name_cols = a->cols >= 100 ? 40 : a->cols >= 60 ? 26 : a->cols / 2 - 4;
 	st->list.empty = citizen_hits_empty(&st->hits, _("No citizens yet. Register the first with 1 on the home screen."));
+	/* Digits typed find a phone or a postcode: no spelling to check. */
 	st->list.no_match = citizen_hits_empty(
-		&st->hits, _("No citizen matches. Check the spelling, or search for the phone number."));
+		&st->hits, citizens_search_is_phone(st->hits.query)
+				   ? _("No phone number or postcode matches. Check the digits.")
+				   : _("No citizen matches. Check the spelling, or search for the phone number."));
 	/* The search line stays in place even when the query is empty. */
 	st->list.searching = true;
 	list_draw(&st->list, a);
