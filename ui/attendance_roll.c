@@ -557,9 +557,9 @@ const struct screen_ops attendance_roll_screen = {
 	.name = N_("Roll call"),
 	.help = N_("Everyone enrolled in the activity, in Danish name order, with last time's mark beside the "
 		   "name. Press m (came), a (sent notice) or u (did not come) for the person on the highlighted "
-		   "line; the mark is saved at once and the next line is highlighted. f marks that the person "
-		   "came accompanied by their volunteer. + adds a walk-in. The line at the top counts the marks "
-		   "and names who came for the first time."),
+		   "line; the mark is saved at once and the next person without a mark is highlighted. f marks "
+		   "that the person came accompanied by their volunteer. + adds a walk-in. The line at the top "
+		   "counts the marks and names who came for the first time."),
 	.actions = roll_actions,
 	.enter = roll_enter,
 	.draw = roll_draw,
