@@ -249,10 +249,11 @@ static void status_text(const struct session_info *s, const char *today, bool na
 }
 
 /* Day and time come first; the status in words wants up to 24, in
- * numbers up to 7 ("100/120") and the scroll mark's column. */
+ * numbers up to 7 ("100/120"). A list that scrolls keeps its last two
+ * columns for a space and the scroll mark (list.c): WEEK_MARK. */
 enum {
 	WEEK_DAY = 13, WEEK_TIME = 6, WEEK_WHEN = WEEK_DAY + WEEK_TIME,
-	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 8,
+	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7, WEEK_MARK = 2,
 };
 
 /* The columns for the window and the rows read: where the status in
@@ -262,9 +263,10 @@ enum {
  * the status follows the names on a wide window. */
 static void week_layout(struct week_state *st)
 {
-	st->narrow = st->cols - WEEK_WHEN - WEEK_STATUS - 1 < WEEK_NAME_MIN;
+	/* In words: two spaces after the name, the status, the mark. */
+	st->narrow = st->cols - WEEK_WHEN - 2 - WEEK_STATUS - WEEK_MARK < WEEK_NAME_MIN;
 	if (st->narrow) {
-		st->name_w = st->cols - WEEK_WHEN - 1 - WEEK_STATUS_NARROW;
+		st->name_w = st->cols - WEEK_WHEN - 1 - WEEK_STATUS_NARROW - WEEK_MARK;
 		return;
 	}
 	char today[DATE_ISO_LEN], status[ATT_TEXT + 64];
@@ -279,9 +281,8 @@ static void week_layout(struct week_state *st)
 		status_w = w > status_w ? w : status_w;
 	}
 	/* Two spaces after the name (one read a name that fills its column
-	 * into its status: "mine valg alle 14 registreret"), one before the
-	 * scroll mark, and its column. */
-	int room = st->cols - WEEK_WHEN - 4 - (status_w < WEEK_STATUS ? status_w : WEEK_STATUS);
+	 * into its status: "mine valg alle 14 registreret"). */
+	int room = st->cols - WEEK_WHEN - 2 - WEEK_MARK - (status_w < WEEK_STATUS ? status_w : WEEK_STATUS);
 	st->name_w = room < WEEK_NAME_MIN ? WEEK_NAME_MIN : room < name ? room : name;
 }
 
