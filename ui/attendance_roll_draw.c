@@ -230,8 +230,9 @@ void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		bool sel = st->top + r == st->selected;
 		attr_t attr = sel ? A_REVERSE : A_NORMAL;
 		draw_blank(y + r, a->left, a->cols, attr);
-		/* The last column is the scroll mark's. */
-		draw_cell(y + r, a->left, a->cols - 1, line, attr | (e->mark[0] ? 0 : A_BOLD));
+		/* The last two columns are a space and the scroll mark, so a
+		 * long note is not read as one with it. */
+		draw_cell(y + r, a->left, a->cols - 2, line, attr | (e->mark[0] ? 0 : A_BOLD));
 	}
 	if (st->top + rows < st->roll.count)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);

@@ -398,7 +398,9 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 		else
 			call_text(st, &st->rows[index], a, line, sizeof line);
 		draw_blank(y + r, a->left, a->cols, attr);
-		draw_text(y + r, a->left, a->cols, line, attr | (kind == LINE_ESCALATION ? A_BOLD : 0));
+		/* Clear of the scroll mark, with a space before it. */
+		draw_cell(y + r, a->left, st->top + rows < n ? a->cols - 2 : a->cols, line,
+			  attr | (kind == LINE_ESCALATION ? A_BOLD : 0));
 	}
 	if (st->top + rows < n)
 		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);

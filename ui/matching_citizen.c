@@ -266,8 +266,9 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		*top = *sel;
 	if (*sel >= *top + rows)
 		*top = *sel - rows + 1;
-	/* The last column is the "more below" mark's when there is more. */
-	int cols = *top + rows < n ? a->cols - 1 : a->cols;
+	/* The last column is the "more below" mark's when there is more, and
+	 * a space before it. */
+	int cols = *top + rows < n ? a->cols - 2 : a->cols;
 	for (int r = 0; r < rows && *top + r < n; r++) {
 		int i = *top + r;
 		struct match_result res;
