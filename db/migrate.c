@@ -34,7 +34,13 @@ enum db_status migrate_edit_schema(struct db *db, enum db_status (*edit)(struct 
 	 * OFF the one that migrated no longer knew a table it had edited
 	 * (citizens) until it was opened again (test_db). */
 	enum db_status off = db_exec(db, "PRAGMA writable_schema = RESET");
-	return r != DB_OK ? r : off;
+	if (r != DB_OK || off != DB_OK)
+		return r != DB_OK ? r : off;
+	/* Parsed again before the commit: a text SQLite cannot read fails
+	 * the migration, which rolls back, instead of every later statement
+	 * ("malformed database schema"). */
+	long long tables = 0;
+	return db_query_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
 }
 
 static enum db_status apply_one(struct db *db, const struct migration *m)

@@ -53,8 +53,8 @@ extern const char schema_v23[];
 extern const char schema_v24[];
 enum db_status schema_v25_checks_as_comparisons(struct db *db);
 /* `sql` (malloc'd) with each "<column> IN (<three or more literals>)"
- * written as comparisons joined by OR; NULL when it has none (or memory
- * ran out). */
+ * whose column is the IN's whole left side written as comparisons joined
+ * by OR; the same text when it has none; NULL when memory ran out. */
 char *schema_v25_as_comparisons(const char *sql);
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
@@ -64,8 +64,9 @@ extern const char schema_pg_v21[];
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:
  * `edit` changes stored CREATE texts in sqlite_schema, then schema_version
- * is bumped so that every connection reads the schema again. Only for a
- * change every stored row already satisfies. */
+ * is bumped so that every connection reads the schema again, and the
+ * schema is parsed before the caller commits (an error if it cannot be).
+ * Only for a change every stored row already satisfies. */
 enum db_status migrate_edit_schema(struct db *db, enum db_status (*edit)(struct db *db));
 
 int migrate_latest(void);

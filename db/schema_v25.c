@@ -60,6 +60,18 @@ static const char *literal_list(const char *p, int *count)
 	}
 }
 
+/* Whether the column before " IN (" is the IN's whole left side: right
+ * after '(', or after OR or AND, which bind less tightly than IN. Not
+ * "x NOT IN", "t.x IN", "x COLLATE NOCASE IN", "a || b IN". */
+static bool stands_alone(const char *sql, const char *col)
+{
+	if (col > sql && col[-1] == '(')
+		return true;
+	if (col - sql >= 4 && strncasecmp(col - 4, " OR ", 4) == 0)
+		return true;
+	return col - sql >= 5 && strncasecmp(col - 5, " AND ", 5) == 0;
+}
+
 char *schema_v25_as_comparisons(const char *sql)
 {
 	char *out = NULL;
@@ -67,77 +79,85 @@ char *schema_v25_as_comparisons(const char *sql)
 	FILE *f = open_memstream(&out, &size);
 	if (!f)
 		return NULL;
-	bool changed = false;
-	const char *done = sql;
-	for (const char *in = strstr(sql, " IN ("); in; in = strstr(in, " IN (")) {
-		const char *col = in;
+	const char *done = sql, *p = sql;
+	while (*p) {
+		/* A quoted text is passed over whole: " IN (" inside it is text. */
+		if (*p == '\'') {
+			const char *e = literal_end(p);
+			p = e ? e : p + strlen(p);
+			continue;
+		}
+		const char *col = p;
 		while (col > done && ident_char(col[-1]))
 			col--;
 		int count;
-		const char *end = literal_list(in + 5, &count);
-		/* A bare column name after a space or '(' only: not NOT IN,
-		 * not a qualified or quoted name. */
-		bool bare = col < in && col > done && (col[-1] == ' ' || col[-1] == '(')
-			    && !(in - col == 3 && strncasecmp(col, "NOT", 3) == 0);
-		if (!bare || !end) {
-			in++;
+		const char *end = strncmp(p, " IN (", 5) == 0 ? literal_list(p + 5, &count) : NULL;
+		if (!end || col == p || !stands_alone(sql, col)) {
+			p++;
 			continue;
 		}
 		fwrite(done, 1, (size_t)(col - done), f);
 		fputc('(', f);
-		const char *item = in + 5;
+		const char *item = p + 5;
 		for (int i = 0; i < count; i++) {
 			while (*item == ' ' || *item == ',')
 				item++;
 			const char *stop = literal_end(item);
-			fprintf(f, "%s%.*s = %.*s", i ? " OR " : "", (int)(in - col), col, (int)(stop - item), item);
+			fprintf(f, "%s%.*s = %.*s", i ? " OR " : "", (int)(p - col), col, (int)(stop - item), item);
 			item = stop;
 		}
 		fputc(')', f);
-		done = in = end;
-		changed = true;
+		done = p = end;
 	}
 	fputs(done, f);
-	if (fclose(f) != 0 || !changed) {
+	if (fclose(f) != 0) {
 		free(out);
 		return NULL;
 	}
 	return out;
 }
 
-struct table_text {
-	char name[64];
-	char *sql;
-};
-
-static enum db_status rewrite_checks(struct db *db)
+static enum db_status store_text(struct db *db, const char *name, const char *sql)
 {
-	struct table_text tables[64];
-	int n = 0;
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'"
-					      " AND sql LIKE 'CREATE TABLE%' AND instr(sql, ' IN (''') > 0");
+	enum db_status r = db_prepare(db, &st, "UPDATE sqlite_schema SET sql = :sql WHERE type = 'table' AND name = :name");
 	if (r != DB_OK)
 		return r;
-	while (n < (int)(sizeof tables / sizeof tables[0]) && db_step(st) == DB_ROW) {
-		char *sql = schema_v25_as_comparisons(db_column_text(st, 1));
-		if (!sql)
-			continue;
-		snprintf(tables[n].name, sizeof tables[n].name, "%s", db_column_text(st, 0));
-		tables[n++].sql = sql;
-	}
-	r = db_finalize(st);
-	for (int i = 0; i < n && r == DB_OK; i++) {
-		if ((r = db_prepare(db, &st, "UPDATE sqlite_schema SET sql = :sql WHERE type = 'table' AND name = :name"))
-		    != DB_OK)
+	db_bind_text(st, ":sql", sql);
+	db_bind_text(st, ":name", name);
+	db_step(st);
+	return db_finalize(st);
+}
+
+/* Table by table in name order, so that nothing is held but the one
+ * being rewritten; memory running out fails the migration rather than
+ * leave a table unrewritten for good. */
+static enum db_status rewrite_checks(struct db *db)
+{
+	char *after = strdup("");
+	enum db_status r = after ? DB_OK : DB_ERR_IO;
+	while (r == DB_OK) {
+		struct db_stmt *st;
+		if ((r = db_prepare(db, &st, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name > :after"
+					     " AND sql LIKE 'CREATE TABLE%' ORDER BY name LIMIT 1")) != DB_OK)
 			break;
-		db_bind_text(st, ":sql", tables[i].sql);
-		db_bind_text(st, ":name", tables[i].name);
-		db_step(st);
+		db_bind_text(st, ":after", after);
+		bool found = db_step(st) == DB_ROW;
+		char *name = found ? strdup(db_column_text(st, 0)) : NULL;
+		char *sql = found ? schema_v25_as_comparisons(db_column_text(st, 1)) : NULL;
+		bool changed = sql && strcmp(sql, db_column_text(st, 1)) != 0;
 		r = db_finalize(st);
+		if (r == DB_OK && found && (!name || !sql))
+			r = DB_ERR_IO;
+		if (r == DB_OK && changed)
+			r = store_text(db, name, sql);
+		free(sql);
+		free(after);
+		after = name;
+		if (!found)
+			break;
 	}
-	for (int i = 0; i < n; i++)
-		free(tables[i].sql);
+	free(after);
 	return r;
 }
 

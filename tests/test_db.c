@@ -136,17 +136,55 @@ static void test_comparisons_text(void)
 	char *got = schema_v25_as_comparisons("CREATE TABLE t (a TEXT CHECK (a IN ('x', 'y','it''s')),"
 					      " b CHECK (b NOT IN ('p','q','r')), c CHECK (c IN ('u','v')),"
 					      " d CHECK (t.d IN ('1','2','3')), e CHECK (e IN (1,2,3)),"
-					      " f CHECK (f IS NULL OR f IN ('a','b','c')))");
+					      " f CHECK (f IS NULL OR f IN ('a','b','c')),"
+					      " g CHECK (g COLLATE NOCASE IN ('a','b','c')),"
+					      " h CHECK (g || h IN ('a','b','c')),"
+					      " i DEFAULT ('i IN (''a'',''b'',''c'')') CHECK (i <> 'z' AND i IN ('a','b','c')))");
 	TAP_STR_EQ(got ? got : "(none)",
 		   "CREATE TABLE t (a TEXT CHECK ((a = 'x' OR a = 'y' OR a = 'it''s')),"
 		   " b CHECK (b NOT IN ('p','q','r')), c CHECK (c IN ('u','v')),"
 		   " d CHECK (t.d IN ('1','2','3')), e CHECK (e IN (1,2,3)),"
-		   " f CHECK (f IS NULL OR (f = 'a' OR f = 'b' OR f = 'c')))",
-		   "lists of three or more codes become comparisons; NOT IN, short lists, numbers and qualified names stay");
+		   " f CHECK (f IS NULL OR (f = 'a' OR f = 'b' OR f = 'c')),"
+		   " g CHECK (g COLLATE NOCASE IN ('a','b','c')),"
+		   " h CHECK (g || h IN ('a','b','c')),"
+		   " i DEFAULT ('i IN (''a'',''b'',''c'')') CHECK (i <> 'z' AND (i = 'a' OR i = 'b' OR i = 'c')))",
+		   "a column alone before a list of three or more codes: comparisons; NOT IN, short lists, numbers, "
+		   "qualified names, COLLATE, an expression and a quoted text stay");
 	free(got);
 	got = schema_v25_as_comparisons("CREATE TABLE t (a CHECK (a IN ('x','y')))");
-	TAP_CHECK(got == NULL, "a text with nothing to rewrite gives none");
+	TAP_STR_EQ(got ? got : "(none)", "CREATE TABLE t (a CHECK (a IN ('x','y')))",
+		   "a text with nothing to rewrite comes back the same");
 	free(got);
+}
+
+/* An edit of the schema that SQLite cannot read fails the migration and
+ * is rolled back, rather than committed for every later statement to
+ * fail on. */
+static enum db_status garble_citizens(struct db *db)
+{
+	return db_exec(db, "UPDATE sqlite_schema SET sql = 'CREATE TABLE citizens (id INTEGER PRIMARY KEY, name TEXT,'"
+			   " WHERE type = 'table' AND name = 'citizens'");
+}
+
+static void test_edit_schema_checked(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "garbled.db");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a new database opens");
+	enum db_status r = db_begin(db);
+	if (r == DB_OK)
+		r = migrate_edit_schema(db, garble_citizens);
+	TAP_CHECK(r != DB_OK, "a schema text SQLite cannot read fails the edit (%d)", (int)r);
+	db_end(db, r);
+	long long n = -1;
+	TAP_INT_EQ(db_query_int(db, "SELECT count(*) FROM citizens", &n), DB_OK, "and is rolled back: citizens reads");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "the file opens again");
+	TAP_INT_EQ(db_query_int(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'", &n),
+		   DB_OK, "its integrity is checked");
+	TAP_INT_EQ(n, 0, "and whole");
+	db_close(db);
 }
 
 static void test_too_new(void)
@@ -814,6 +852,7 @@ int main(void)
 	test_fresh();
 	test_checks_as_comparisons();
 	test_comparisons_text();
+	test_edit_schema_checked();
 	test_too_new();
 	test_not_a_database();
 	test_missing_folder();
