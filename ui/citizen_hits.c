@@ -62,7 +62,11 @@ void citizen_hits_again(struct citizen_hits *h)
 
 const char *citizen_hits_empty(const struct citizen_hits *h, const char *otherwise)
 {
-	return h->unread ? _("The citizens could not be read: the message below says why.") : otherwise;
+	/* Says it all by itself: the status line's message is gone at the
+	 * next key, and moving the cursor does not search again. */
+	return h->unread ? _("The citizens could not be read: the database may be damaged or busy. Try again, and "
+			     "ask the coordinator if it goes on.")
+			 : otherwise;
 }
 
 int citizen_hits_find(const struct citizen_hits *h, long long id)

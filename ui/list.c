@@ -59,7 +59,8 @@ void list_draw(struct list *l, const struct area *a)
 	int n = l->src.count(l->src.ctx);
 	if (n == 0) {
 		const char *text = l->query.len ? l->no_match : l->empty;
-		draw_text(y, a->left, a->cols, text ? text : _("Nothing to show."), A_DIM);
+		/* Wrapped, not cut: it may say what to do. */
+		draw_wrapped(y, a->left, rows > 0 ? rows : 1, a->cols, text ? text : _("Nothing to show."), A_DIM);
 		return;
 	}
 	keep_visible(l, rows, n);
