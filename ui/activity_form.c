@@ -236,6 +236,7 @@ const struct screen_ops activity_form_screen = {
 		   "places, and whether it is a practice community: a safe first step for someone with "
 		   "anxiety. Ctrl-S saves."),
 	.actions = form_actions,
+	.writes = true,
 	.enter = af_enter,
 	.draw = af_draw,
 	.on_key = af_key,

@@ -25,6 +25,12 @@ bool app_push(struct app *app, const struct screen_ops *ops, const void *args)
 	int room = ops->locks || app_locked(app) ? APP_MAX_SCREENS : APP_MAX_SCREENS - APP_LOCK_ROOM;
 	if (app->depth >= room)
 		return false;
+	if (ops->writes && app->desk.damaged) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("The database is damaged and is only read now: nothing typed here could be saved, so the "
+			     "form does not open."));
+		return false;
+	}
 	struct screen *s = &app->stack[app->depth];
 	memset(s, 0, sizeof *s);
 	s->ops = ops;

@@ -454,6 +454,7 @@ const struct screen_ops attendance_session_screen = {
 		   "it and which volunteers helped with Enter; write a short note. To cancel it, set "
 		   "Cancelled to yes and write the reason, e.g. Holiday. Save with Ctrl-S."),
 	.actions = session_actions,
+	.writes = true,
 	.enter = session_enter,
 	.draw = session_draw,
 	.on_key = session_key,

@@ -413,6 +413,7 @@ const struct screen_ops attendance_newperson_screen = {
 		   "number, and ask whether they agree to be registered. They are marked as came and "
 		   "flagged for a first conversation, which the desk holds later. Save with Ctrl-S."),
 	.actions = newperson_actions,
+	.writes = true,
 	.enter = newperson_enter,
 	.draw = newperson_draw,
 	.on_key = newperson_key,

@@ -306,6 +306,7 @@ const struct screen_ops call_outcome_screen = {
 		   "the citizen to the coordinator. For feedback calls, write what you told the referrer; it is only "
 		   "asked when the citizen agreed. Ctrl-S saves."),
 	.actions = outcome_actions,
+	.writes = true,
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.on_key = outcome_key,

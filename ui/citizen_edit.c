@@ -366,6 +366,7 @@ const struct screen_ops citizen_edit_screen = {
 	.help = N_("Change any field and save with Ctrl-S. If another desk saved the card meanwhile, you see "
 		   "both versions and choose: save yours, keep theirs, or go back and combine them."),
 	.actions = edit_actions,
+	.writes = true,
 	.enter = edit_enter,
 	.draw = edit_draw,
 	.on_key = edit_key,

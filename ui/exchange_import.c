@@ -336,6 +336,7 @@ const struct screen_ops exchange_import_screen = {
 		   "consent. Ctrl-S checks the file first; nothing is imported while it has problems. Coordinators "
 		   "only; every check and import is in the audit log."),
 	.actions = form_actions,
+	.writes = true,
 	.enter = form_enter,
 	.draw = form_draw_screen,
 	.on_key = form_key_screen,

@@ -285,6 +285,7 @@ const struct screen_ops intake_screen = {
 		   "filled in. Dates are written as 26-11-2026. Never write a CPR number. Without consent to "
 		   "registration only the referral is saved. Esc lets you keep the form as a draft."),
 	.actions = intake_actions,
+	.writes = true,
 	.enter = intake_enter,
 	.draw = intake_draw,
 	.on_key = intake_key,

@@ -116,6 +116,7 @@ const struct screen_ops matching_wishes_screen = {
 		   "age, younger or older, and someone with lived experience. A wish that is met adds "
 		   "points, one that is not takes some away. The language counts when it is not Danish."),
 	.actions = wishes_actions,
+	.writes = true,
 	.enter = wishes_enter,
 	.draw = wishes_draw,
 	.on_key = wishes_key,

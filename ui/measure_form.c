@@ -451,6 +451,7 @@ const struct screen_ops measure_form_screen = {
 		   "questions 1-3, total 3-9, higher is lonelier. Type the answer's number; Ctrl-S saves. Answers "
 		   "are health data, kept only with consent."),
 	.actions = measure_actions,
+	.writes = true,
 	.enter = measure_enter,
 	.draw = measure_draw,
 	.on_key = measure_key,

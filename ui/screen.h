@@ -44,6 +44,10 @@ struct screen_ops {
 	/* The lock over the desk (sign-in): it, and what is opened over
 	 * it, always find room on the stack (app_push). */
 	bool locks;
+	/* A form for typing something to save: on a damaged database, which
+	 * saves nothing, it does not open (app_push says why), so nobody
+	 * types a whole intake for nothing. */
+	bool writes;
 	/* Loads what the screen shows; false (with a status message) if it
 	 * cannot open. `args` is the screen's own X_args, or NULL. */
 	bool (*enter)(struct screen *s, struct app *app, const void *args);

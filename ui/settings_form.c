@@ -223,6 +223,7 @@ const struct screen_ops settings_screen = {
 		   "time zone is the centre's (Europe/Copenhagen unless it is elsewhere): it decides when "
 		   "a day begins and the times shown, whatever the PC is set to."),
 	.actions = settings_actions,
+	.writes = true,
 	.enter = settings_enter,
 	.draw = settings_draw,
 	.on_key = settings_key,

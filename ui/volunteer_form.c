@@ -358,6 +358,7 @@ const struct screen_ops volunteer_form_screen = {
 		   "the postcodes they cover and when they are free. Gender, age and lived experience are "
 		   "only written down if the volunteer wants to tell. Ctrl-S saves."),
 	.actions = form_actions,
+	.writes = true,
 	.enter = vf_enter,
 	.draw = vf_draw,
 	.on_key = vf_key,
