@@ -195,8 +195,12 @@ void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		snprintf(day, sizeof day, "%s", sp ? sp + 1 : shortd);
 	}
 	text_pad(today, sizeof today, day, c.today);
-	snprintf(head, sizeof head, "%s %s%s%s", name, last, today, _("Came with · note"));
-	draw_text(y++, a->left, a->cols, head, A_UNDERLINE);
+	/* The last column's heading where a few letters of it fit, cut with
+	 * "…"; not a lone "F" at 40 columns. */
+	const char *note = _("Came with · note");
+	int room = a->cols - 2 - (c.name + 1 + c.last + c.today);
+	snprintf(head, sizeof head, "%s %s%s%s", name, last, today, room >= 4 ? note : "");
+	draw_cell(y++, a->left, a->cols - 2, head, A_UNDERLINE);
 
 	int rows = a->top + a->rows - y - (st->finding ? 1 : 0);
 	st->page_rows = rows > 1 ? rows : 1;
