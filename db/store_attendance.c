@@ -279,9 +279,9 @@ static const char accompaniment_recompute_sql[] =
 void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
-		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_walk_sql, recent_marks_sql, recent_few_marks_sql,
-		later_marks_sql, clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql, set_planned_sql, matches_sql,
-		accompaniment_done_sql, accompaniment_recompute_sql,
+		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_walk_sql, recent_marks_sql,
+		recent_few_marks_sql, later_marks_sql, clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql,
+		set_planned_sql, matches_sql, accompaniment_done_sql, accompaniment_recompute_sql,
 	};
 	store_warm(db, all, (int)(sizeof all / sizeof all[0]));
 }

@@ -198,9 +198,9 @@ void roll_draw(struct screen *s, struct app *app, const struct area *a)
 	/* The last column's heading where a few letters of it fit, cut with
 	 * "…"; not a lone "F" at 40 columns. */
 	const char *note = _("Came with · note");
-	int room = a->cols - 2 - (c.name + 1 + c.last + c.today);
+	int room = draw_row_cols(a->cols, true) - (c.name + 1 + c.last + c.today);
 	snprintf(head, sizeof head, "%s %s%s%s", name, last, today, room >= 4 ? note : "");
-	draw_cell(y++, a->left, a->cols - 2, head, A_UNDERLINE);
+	draw_cell(y++, a->left, draw_row_cols(a->cols, true), head, A_UNDERLINE);
 
 	int rows = a->top + a->rows - y - (st->finding ? 1 : 0);
 	st->page_rows = rows > 1 ? rows : 1;
@@ -234,14 +234,11 @@ void roll_draw(struct screen *s, struct app *app, const struct area *a)
 		bool sel = st->top + r == st->selected;
 		attr_t attr = sel ? A_REVERSE : A_NORMAL;
 		draw_blank(y + r, a->left, a->cols, attr);
-		/* The last two columns are a space and the scroll mark, so a
-		 * long note is not read as one with it. */
-		draw_cell(y + r, a->left, a->cols - 2, line, attr | (e->mark[0] ? 0 : A_BOLD));
+		/* Room for the scroll mark always: the columns do not move as
+		 * the list is scrolled. */
+		draw_cell(y + r, a->left, draw_row_cols(a->cols, true), line, attr | (e->mark[0] ? 0 : A_BOLD));
 	}
-	if (st->top + rows < st->roll.count)
-		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
-	if (st->top > 0)
-		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
+	draw_scroll_marks(y, y + rows - 1, a->left + a->cols - 1, st->top > 0, st->top + rows < st->roll.count);
 	if (st->finding) {
 		int fy = a->top + a->rows - 1;
 		char label[64];

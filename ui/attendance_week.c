@@ -249,11 +249,11 @@ static void status_text(const struct session_info *s, const char *today, bool na
 }
 
 /* Day and time come first; the status in words wants up to 24, in
- * numbers up to 7 ("100/120"). A list that scrolls keeps its last two
- * columns for a space and the scroll mark (list.c): WEEK_MARK. */
+ * numbers up to 7 ("100/120"); a week that scrolls gives the scroll mark
+ * its columns (draw.h). */
 enum {
 	WEEK_DAY = 13, WEEK_TIME = 6, WEEK_WHEN = WEEK_DAY + WEEK_TIME,
-	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7, WEEK_MARK = 2,
+	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7, WEEK_MARK = SCROLL_MARK_COLS,
 };
 
 /* The columns for the window and the rows read: where the status in

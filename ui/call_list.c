@@ -398,12 +398,10 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 		else
 			call_text(st, &st->rows[index], a, line, sizeof line);
 		draw_blank(y + r, a->left, a->cols, attr);
-		/* Clear of the scroll mark, with a space before it. */
-		draw_cell(y + r, a->left, st->top + rows < n ? a->cols - 2 : a->cols, line,
+		draw_cell(y + r, a->left, draw_row_cols(a->cols, st->top + rows < n), line,
 			  attr | (kind == LINE_ESCALATION ? A_BOLD : 0));
 	}
-	if (st->top + rows < n)
-		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
+	draw_scroll_marks(y, y + rows - 1, a->left + a->cols - 1, false, st->top + rows < n);
 	if (waiting) {
 		char count[NUMBER_LEN];
 		snprintf(line, sizeof line,

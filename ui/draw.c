@@ -91,6 +91,19 @@ int draw_cell(int y, int x, int cols, const char *text, attr_t attr)
 	return draw_text(y, x, cols, shown, attr);
 }
 
+int draw_row_cols(int cols, bool scrolls)
+{
+	return scrolls && cols > SCROLL_MARK_COLS ? cols - SCROLL_MARK_COLS : cols;
+}
+
+void draw_scroll_marks(int first, int last, int x, bool above, bool below)
+{
+	if (below)
+		draw_text(last, x, 1, "v", A_BOLD);
+	if (above)
+		draw_text(first, x, 1, "^", A_BOLD);
+}
+
 void draw_blank(int y, int x, int cols, attr_t attr)
 {
 	attron(attr);

@@ -31,6 +31,15 @@ void text_pad(char *out, size_t size, const char *text, int cols);
  * whole would have, as snprintf does, so a caller appending more can
  * tell when out is already full. */
 size_t text_join(char *out, size_t size, const char *const *words, int n);
+/* A list with more rows than it shows says so in its last column ("^" on
+ * its first row when there is more above, "v" on its last when there is
+ * more below), with a space before the mark so no row runs into it
+ * ("Helle Poulsenv"): the rows give way by SCROLL_MARK_COLS. */
+enum { SCROLL_MARK_COLS = 2 };
+/* The columns a row of a list `cols` wide may take. */
+int draw_row_cols(int cols, bool scrolls);
+/* The marks in column x of rows `first` and `last`. */
+void draw_scroll_marks(int first, int last, int x, bool above, bool below);
 /* Word-wraps text into the area; returns the rows used. */
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
 /* How many rows draw_wrapped would take for all of text. */

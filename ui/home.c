@@ -124,9 +124,7 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 	bool named = o->centre_name[0] != '\0';
 	/* Cut with "…", so a narrow window does not pass a cut name off as
 	 * whole ("ikke rigtige bo"). */
-	char name[sizeof o->centre_name + 1024];
-	text_pad(name, sizeof name, named ? o->centre_name : _("Volunteer centre (no name yet)"), a->cols - 1);
-	draw_text(y++, a->left + 1, a->cols - 1, name, A_BOLD);
+	draw_cell(y++, a->left + 1, a->cols - 1, named ? o->centre_name : _("Volunteer centre (no name yet)"), A_BOLD);
 	y++;
 
 	const struct today_counts *c = &o->today;

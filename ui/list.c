@@ -64,11 +64,8 @@ void list_draw(struct list *l, const struct area *a)
 		return;
 	}
 	keep_visible(l, rows, n);
-	/* When there is more above or below, the last column shows it and
-	 * the rows give way, with a space before it, so no text is covered
-	 * nor read as one with it ("Helle Poulsenv"). */
-	bool more = l->top > 0 || l->top + rows < n;
-	int cols = more && a->cols > 2 ? a->cols - 2 : a->cols;
+	bool above = l->top > 0, below = l->top + rows < n;
+	int cols = draw_row_cols(a->cols, above || below);
 	for (int i = 0; i < rows && l->top + i < n; i++) {
 		char buf[1024];
 		l->src.row(l->src.ctx, l->top + i, buf, sizeof buf);
@@ -77,10 +74,7 @@ void list_draw(struct list *l, const struct area *a)
 		/* A row wider than the window ends in "…" like a cut cell. */
 		draw_cell(y + i, a->left, cols, buf, attr);
 	}
-	if (l->top + rows < n)
-		draw_text(y + rows - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
-	if (l->top > 0)
-		draw_text(y, a->left + a->cols - 1, 1, "^", A_BOLD);
+	draw_scroll_marks(y, y + rows - 1, a->left + a->cols - 1, above, below);
 }
 
 unsigned list_move_cursor(int *selected, int count, int page_rows, ui_key key)

@@ -266,9 +266,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		*top = *sel;
 	if (*sel >= *top + rows)
 		*top = *sel - rows + 1;
-	/* The last column is the "more below" mark's when there is more, and
-	 * a space before it. */
-	int cols = *top + rows < n ? a->cols - 2 : a->cols;
+	int cols = draw_row_cols(a->cols, *top + rows < n);
 	for (int r = 0; r < rows && *top + r < n; r++) {
 		int i = *top + r;
 		struct match_result res;
@@ -283,8 +281,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 		draw_blank(a->top + 1 + r, a->left, a->cols, attr);
 		draw_cell(a->top + 1 + r, a->left, cols, line, attr);
 	}
-	if (*top + rows < n)
-		draw_text(a->top + rows, a->left + a->cols - 1, 1, "v", A_BOLD);
+	draw_scroll_marks(a->top + 1, a->top + rows, a->left + a->cols - 1, false, *top + rows < n);
 }
 
 /* Why the highlighted line scores as it does, point by point. */
