@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,25 +100,29 @@ static void lite_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(L(db)->h, ms);
 }
 
-/* Before SQLite's first use in the process: no page cache starts with a
- * bulk allocation of 20 pages. A CHECK with an IN list of three values
- * (attendance.mark) runs on a temporary b-tree with a page cache of its
- * own, made and freed by every mark: the bulk allocated and freed each
- * time (some 170 KiB) took the C library back and forth to the kernel
- * (brk, page faults), 40 % of a mark's CPU time. Pages now come one at a time,
- * as a cache needs them. */
-static void configure_once(void)
+/* Before SQLite's first use in the process:
+ * - no page cache starts with a bulk allocation of 20 pages. A temporary
+ *   b-tree (a sort, once a CHECK's IN list) has a page cache of its own,
+ *   made and freed by the statement: the bulk allocated and freed each
+ *   time (some 170 KiB) took the C library back and forth to the kernel
+ *   (brk, page faults), 40 % of a mark's CPU time. Pages now come one at
+ *   a time, as a cache needs them;
+ * - no count of SQLite's memory, which took a lock around each of a
+ *   mark's 190 allocations (Debian's SQLite has no lookaside to spare
+ *   them); the desk never asks for the count. */
+void lite_configure(void)
 {
 	static bool done;
 	if (done)
 		return;
 	done = true;
 	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static enum db_status open_handle(const char *path, int flags, bool gather, struct db **out)
 {
-	configure_once();
+	lite_configure();
 	const char *vfs = gather ? lite_gather_vfs() : NULL;
 	struct lite *l = calloc(1, sizeof *l);
 	if (!l)
@@ -479,13 +484,24 @@ static struct cached_stmt *cache_find(struct lite *l, const char *sql, unsigned 
 /* The free cached statement last asked for with this very text at this
  * address (compared too: a buffer may hold other SQL by now), or NULL.
  * Hashing a mark's statements' text was a twentieth of its CPU time. */
+static unsigned origin_slot(const char *sql)
+{
+	return (unsigned)((uintptr_t)sql >> 3) % ORIGIN_SLOTS;
+}
+
+static bool cache_is_same(const struct cached_stmt *c, const char *sql)
+{
+	return c->origin == sql && c->s && !c->in_use && strcmp(c->sql, sql) == 0;
+}
+
 static struct cached_stmt *cache_same(struct lite *l, const char *sql)
 {
-	for (int i = 0; i < STMT_CACHE; i++) {
-		struct cached_stmt *c = &l->cache[i];
-		if (c->origin == sql && c->s && !c->in_use && strcmp(c->sql, sql) == 0)
-			return c;
-	}
+	int slot = l->by_origin[origin_slot(sql)];
+	if (slot && cache_is_same(&l->cache[slot - 1], sql))
+		return &l->cache[slot - 1];
+	for (int i = 0; i < STMT_CACHE; i++)
+		if (cache_is_same(&l->cache[i], sql))
+			return &l->cache[i];
 	return NULL;
 }
 
@@ -520,6 +536,7 @@ static enum db_status lite_prepare(struct db *db, struct db_stmt **out, const ch
 			c->hash = hash;
 		}
 		c->origin = sql;
+		l->by_origin[origin_slot(sql)] = (unsigned char)(c - l->cache + 1);
 		c->in_use = true;
 		c->used_at = ++l->uses;
 		c->handle = (struct lite_stmt){ .base = { .db = db }, .s = c->s, .cached = c };
@@ -544,11 +561,25 @@ static enum db_status lite_prepare(struct db *db, struct db_stmt **out, const ch
  * statement's error so it surfaces at finalize. */
 static int param_index(struct db_stmt *st, const char *name)
 {
+	struct cached_stmt *c = S(st)->cached;
+	struct param_memo *m = c ? c->params : NULL;
+	for (int k = 0; m && k < PARAM_MEMO && m[k].at; k++)
+		if (m[k].at == name && strcmp(m[k].name, name) == 0)
+			return m[k].index;
 	int i = sqlite3_bind_parameter_index(S(st)->s, name);
 	if (i == 0) {
 		st->err = DB_ERR_MISUSE;
 		db_note(st->db, "no parameter %s in statement", name);
+		return 0;
 	}
+	size_t len = strlen(name);
+	for (int k = 0; m && len < PARAM_NAME && k < PARAM_MEMO; k++)
+		if (!m[k].at) {
+			m[k].at = name;
+			memcpy(m[k].name, name, len + 1);
+			m[k].index = i;
+			break;
+		}
 	return i;
 }
 

@@ -23,6 +23,17 @@ struct lite_stmt {
 	struct cached_stmt *cached; /* where it goes back to, or NULL */
 };
 
+enum { ORIGIN_SLOTS = 256, PARAM_MEMO = 8, PARAM_NAME = 16 };
+
+/* A parameter's name as last bound, with its number: the names are
+ * constants, found again by address (and text: a buffer may hold another
+ * name by now) without SQLite's search through the statement's names. */
+struct param_memo {
+	const char *at;
+	char name[PARAM_NAME];
+	int index;
+};
+
 struct cached_stmt {
 	char *sql;
 	/* Where the caller's text was when last asked for: most SQL is a
@@ -30,6 +41,7 @@ struct cached_stmt {
 	const char *origin;
 	unsigned long hash;
 	sqlite3_stmt *s;
+	struct param_memo params[PARAM_MEMO];
 	struct lite_stmt handle;
 	bool in_use;
 	unsigned long long used_at;
@@ -52,6 +64,7 @@ struct lite {
 	sqlite3 *h;
 	int busy_ms;
 	struct cached_stmt cache[STMT_CACHE];
+	unsigned char by_origin[ORIGIN_SLOTS]; /* a cache index + 1 by the SQL's address, or 0 */
 	unsigned long long uses; /* a clock for the cache's least recently used */
 	long long vm_steps;      /* db_work: the engine's steps of finished statements */
 	int hold;                /* db_file_hold's, or 0 */
@@ -71,7 +84,9 @@ static inline struct lite *L(const struct db *db)
 	return (struct lite *)db;
 }
 
-/* db_sqlite.c */
+/* db_sqlite.c; lite_configure is called by the first open, or by whoever
+ * uses SQLite before it (the bench's VFS): SQLite refuses it after. */
+void lite_configure(void);
 enum db_status lite_note_error(struct db *db, int rc);
 enum db_status lite_exec(struct db *db, const char *sql);
 

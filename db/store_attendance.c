@@ -191,19 +191,24 @@ void store_attendance_roll_free(struct roll *r)
  * together in one transaction ---------- */
 
 /* The statements of one mark, prepared ahead by store_attendance_warm. */
-static const char session_row_sql[] = "SELECT activity_id, date, status FROM sessions WHERE id = :id";
 /* The enrolment covering the date (the latest, as max(id) over both): the
  * current one from its unique index, and one ended after the date from
  * the activity's; one subquery with OR was planned as a multi-index OR
  * whose row set cost a mark twice the two lookups. 0 when none. */
-#define ENROLMENT_ON(date) \
+#define ENROLMENT_AT(activity, date) \
 	"max(COALESCE((SELECT id FROM enrolments WHERE citizen_id = :citizen" \
-	"   AND activity_id = :activity AND ended_on IS NULL AND enrolled_on <= " date "), 0)," \
-	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = :activity" \
+	"   AND activity_id = " activity " AND ended_on IS NULL AND enrolled_on <= " date "), 0)," \
+	"  COALESCE((SELECT max(id) FROM enrolments WHERE activity_id = " activity \
 	"   AND citizen_id = :citizen AND ended_on > " date " AND enrolled_on <= " date "), 0))"
-static const char mark_citizen_sql[] =
-	"SELECT " ENROLMENT_ON(":date") ","
-	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen)";
+#define ENROLMENT_ON(date) ENROLMENT_AT(":activity", date)
+/* The session's own row only, not store_att_session_read: its counts of
+ * the roll list (a UNION over the activity's enrolments) were a third of
+ * a mark's reading, and grow with the activity. With the citizen's
+ * enrolment in one statement: each statement run costs a mark some 4,000
+ * instructions however little it reads. */
+static const char mark_context_sql[] =
+	"SELECT s.activity_id, s.date, s.status, " ENROLMENT_AT("s.activity_id", "s.date") ","
+	" EXISTS (SELECT 1 FROM citizens WHERE id = :citizen) FROM sessions AS s WHERE s.id = :id";
 /* Read only for a call due and consented to: its sort (a temporary
  * b-tree set up and taken down) was a sixth of what a mark's context cost. */
 static const char responsible_sql[] = MATCH_VOLUNTEER(":citizen");
@@ -279,7 +284,7 @@ static const char accompaniment_recompute_sql[] =
 void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {
-		session_row_sql, mark_citizen_sql, responsible_sql, few_marks_sql, recent_walk_sql, recent_marks_sql,
+		mark_context_sql, responsible_sql, few_marks_sql, recent_walk_sql, recent_marks_sql,
 		recent_few_marks_sql, later_marks_sql, clear_mark_sql, write_mark_sql, current_mark_sql, set_held_sql,
 		set_planned_sql, matches_sql, accompaniment_done_sql, accompaniment_recompute_sql,
 	};
@@ -290,38 +295,24 @@ enum db_status store_attendance_mark_context(struct db *db, long long session_id
 					     struct mark_context *cx)
 {
 	memset(cx, 0, sizeof *cx);
-	/* The session's own row only, not store_att_session_read: its
-	 * counts of the roll list (a UNION over the activity's enrolments)
-	 * were a third of a mark's reading, and grow with the activity. */
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, session_row_sql);
+	enum db_status r = db_prepare(db, &st, mark_context_sql);
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", session_id);
-	enum db_status step = db_step(st);
-	if (step == DB_ROW) {
+	db_bind_int(st, ":citizen", citizen_id);
+	bool exists = false;
+	if (db_step(st) == DB_ROW) {
 		cx->session.id = session_id;
 		cx->session.activity_id = db_column_int(st, 0);
 		STORE_COL(cx->session.date, st, 1);
 		STORE_COL(cx->session.status, st, 2);
+		cx->enrolment_id = db_column_int(st, 3);
+		exists = db_column_int(st, 4) != 0;
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;
-	if (step != DB_ROW)
-		return DB_ERR_NOTFOUND;
-	if ((r = db_prepare(db, &st, mark_citizen_sql)) != DB_OK)
-		return r;
-	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_int(st, ":activity", cx->session.activity_id);
-	db_bind_text(st, ":date", cx->session.date);
-	bool exists = false;
-	if (db_step(st) == DB_ROW) {
-		cx->enrolment_id = db_column_int(st, 0);
-		exists = db_column_int(st, 1) != 0;
-	}
-	if ((r = db_finalize(st)) != DB_OK)
-		return r;
-	return exists ? DB_OK : DB_ERR_NOTFOUND;
+	return cx->session.id && exists ? DB_OK : DB_ERR_NOTFOUND;
 }
 
 enum db_status store_attendance_responsible(struct db *db, long long citizen_id, long long activity_id,

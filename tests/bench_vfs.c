@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <time.h>
 
+#include "db_sqlite_internal.h"
+
 static _Thread_local struct vfs_times now_times;
 static bool (*refusing)(const void *data, int n);
 static sqlite3_vfs *inner;
@@ -152,9 +154,9 @@ void bench_vfs_install(void)
 {
 	if (inner)
 		return;
-	/* As the desk sets it before SQLite's first use (db_sqlite.c,
-	 * configure_once), which finding a VFS is: after it SQLite refuses. */
-	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+	/* The desk's settings before SQLite's first use, which finding a
+	 * VFS is: after it SQLite refuses them. */
+	lite_configure();
 	inner = sqlite3_vfs_find(NULL);
 	timed = *inner;
 	timed.zName = "bench-timed";

@@ -590,6 +590,20 @@ static void test_statement_cache(void)
 		all = all && db_query_int(db, q, &v) == DB_OK && v == i;
 	}
 	TAP_CHECK(all, "300 different statements, more than the cache holds, all work");
+	/* Parameter names are remembered by address: one buffer naming
+	 * each in turn still binds each its own (store_audit_list's :u0..). */
+	const char *three = "SELECT :p0 * 100 + :p1 * 10 + :p2";
+	for (int round = 0; round < 2; round++) {
+		db_prepare(db, &a, three);
+		for (int i = 0; i < 3; i++) {
+			char name[8];
+			snprintf(name, sizeof name, ":p%d", i);
+			db_bind_int(a, name, i + 1 + round);
+		}
+		db_step(a);
+		TAP_INT_EQ(db_column_int(a, 0), round ? 234 : 123, "names in one buffer bind their own (round %d)", round);
+		db_finalize(a);
+	}
 	TAP_INT_EQ(db_begin(db), DB_OK, "a transaction after them");
 	TAP_INT_EQ(db_end(db, DB_OK), DB_OK, "commits: no statement holds a lock");
 	db_close(db);
