@@ -385,8 +385,14 @@ int main(void)
 		list = actions[i].run == roll ? i : list;
 		row = actions[i].run == roll_row ? i : row;
 	}
-	TAP_CHECK(list >= 0 && row >= 0 && 4 * work_large[row] < work_large[list],
-		  "a mark's row read again is under a quarter of the list's work");
+	/* PostgreSQL's work is the statements sent (db_work): the row is
+	 * read in fewer of them, each reading one person's rows. */
+	if (testdb_pg())
+		TAP_CHECK(list >= 0 && row >= 0 && work_large[row] < work_large[list],
+			  "a mark's row read again takes fewer statements than the list");
+	else
+		TAP_CHECK(list >= 0 && row >= 0 && 4 * work_large[row] < work_large[list],
+			  "a mark's row read again is under a quarter of the list's work");
 	/* Redrawn after every change: today's sessions are counted from the
 	 * index, however many a large centre holds in a day. */
 	db_watch_plans(large.db, on_home_plan, NULL);
