@@ -281,6 +281,29 @@ static const char accompaniment_recompute_sql[] =
 	"UPDATE matches SET accompaniment_done_on = " FIRST_PRESENT_SINCE_MATCH
 	" WHERE citizen_id = :citizen AND accompaniment_done_on = :date";
 
+/* The pages a mark of this person at this session writes: the mark's
+ * row and its place in the citizen's index, the session's row, and the
+ * last pages of the audit log and of its two indexes, where the mark's
+ * audit line goes. */
+static const char mark_pages_sql[] =
+	"SELECT (SELECT mark FROM attendance WHERE session_id = :session AND citizen_id = :citizen),"
+	" (SELECT max(session_id) FROM attendance WHERE citizen_id = :citizen AND session_id <= :session),"
+	" (SELECT status FROM sessions WHERE id = :session), (SELECT max(id) FROM audit_log),"
+	" (SELECT max(at) FROM audit_log),"
+	" (SELECT max(id) FROM audit_log WHERE entity = 'citizen' AND entity_id = :citizen)";
+
+enum db_status store_attendance_read_mark_pages(struct db *db, long long session_id, long long citizen_id)
+{
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, mark_pages_sql);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":session", session_id);
+	db_bind_int(st, ":citizen", citizen_id);
+	db_step(st);
+	return db_finalize(st);
+}
+
 void store_attendance_warm(struct db *db)
 {
 	static const char *const all[] = {

@@ -87,6 +87,9 @@ void store_attendance_roll_free(struct roll *r);
 /* Prepares ahead every statement of the pieces below (store_warm), so
  * that a desk's first mark of each kind does not wait for SQL parsed. */
 void store_attendance_warm(struct db *db);
+/* Reads the pages a mark of the citizen at the session would write, into
+ * the connection's cache (attendance_ready_mark). */
+enum db_status store_attendance_read_mark_pages(struct db *db, long long session_id, long long citizen_id);
 
 /* The session (its id, activity, date and status only) and what the
  * mark rules need about the citizen there. DB_ERR_NOTFOUND when either

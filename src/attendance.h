@@ -55,6 +55,12 @@ void attendance_roll_free(struct roll *r);
  * time: ask attendance_rehearsable first. */
 enum db_status attendance_rehearse_mark(struct desk *d, long long session_id, long long citizen_id,
 					bool (*key_waiting)(void *ctx), void *ctx);
+/* The next mark (the person the cursor is on, after the rehearsals)
+ * rehearsed again and its pages read into the connection's own cache, so
+ * the mark finds all it reads there. Nothing is kept; the same answers
+ * as attendance_rehearse_mark. */
+enum db_status attendance_ready_mark(struct desk *d, long long session_id, long long citizen_id,
+				     bool (*key_waiting)(void *ctx), void *ctx);
 /* Whether the session's marks are rehearsed at all: on a file (a server
  * keeps its own cache), not cancelled, and not a day ahead, where only
  * notices are taken. */

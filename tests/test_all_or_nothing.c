@@ -803,6 +803,11 @@ static void rehearsed_marks(void)
 		TAP_CHECK(db_total_changes(db) > changes, "and made");
 		rehearsal_trace(db, after, sizeof after);
 		TAP_STR_EQ(after, before, "nothing of them remains: marks, calls, sessions, audit log, citizens, matches");
+		/* The next mark readied (rehearsed again, its pages read). */
+		TAP_INT_EQ(attendance_ready_mark(&desk, 103, 2, never_a_key, NULL), DB_OK, "the next mark is readied");
+		rehearsal_trace(db, after, sizeof after);
+		TAP_STR_EQ(after, before, "and nothing of that remains");
+		TAP_INT_EQ(attendance_ready_mark(&desk, 103, 2, a_key, NULL), DB_ERR_INTERRUPTED, "a key stops it");
 		TAP_INT_EQ(attendance_rehearse_mark(&desk, 103, 2, a_key, NULL), DB_ERR_INTERRUPTED,
 			   "a key stops a rehearsal");
 		inject(db, "injected_audit", "BEFORE INSERT", "audit_log", NULL);

@@ -196,8 +196,19 @@ static bool roll_idle(struct screen *s, struct app *app)
 	struct roll_state *st = s->state;
 	/* Asked each time: the session may have been cancelled or moved
 	 * ahead meanwhile ('d'). */
-	if (st->ahead_done >= st->roll.count || !attendance_rehearsable(&app->desk, &st->roll.session))
+	if (!attendance_rehearsable(&app->desk, &st->roll.session))
 		return false;
+	if (st->ahead_done >= st->roll.count) {
+		/* Then the person the cursor is on, once, for the next key. */
+		if (st->selected >= st->roll.count || st->roll.entries[st->selected].citizen_id == st->readied)
+			return false;
+		long long id = st->roll.entries[st->selected].citizen_id;
+		enum db_status r = attendance_ready_mark(&app->desk, st->session_id, id, app_key_waiting, NULL);
+		/* Stopped by a key or another desk: again when idle. */
+		if (r != DB_ERR_BUSY && r != DB_ERR_INTERRUPTED)
+			st->readied = id;
+		return false;
+	}
 	const struct roll_entry *e = &st->roll.entries[(st->ahead_from + st->ahead_done) % st->roll.count];
 	enum db_status r = attendance_rehearse_mark(&app->desk, st->session_id, e->citizen_id, app_key_waiting, NULL);
 	/* Another desk writing, or a key: the same person at the next

@@ -31,6 +31,7 @@ struct roll_state {
 	 * Decided when the list is opened or another session shown, not on
 	 * every reading of it. */
 	int ahead_from, ahead_done;
+	long long readied;            /* whose mark's pages were read last (attendance_ready_mark) */
 	bool finding;                 /* the find line has the keyboard */
 	struct lineedit find;
 	/* Marks another desk changed, shown with a * until this desk marks
