@@ -56,6 +56,7 @@ enum db_status schema_v25_checks_as_comparisons(struct db *db);
  * whose column is the IN's whole left side written as comparisons joined
  * by OR; the same text when it has none; NULL when memory ran out. */
 char *schema_v25_as_comparisons(const char *sql);
+extern const char schema_v26[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

@@ -455,5 +455,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 23, .sql = schema_v23 },
 	{ .version = 24, .sql = schema_v24 },
 	{ .version = 25, .sql = "", .then = schema_v25_checks_as_comparisons },
+	{ .version = 26, .sql = schema_v26 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -11,7 +11,7 @@ const char *const report_source_codes[REPORT_SOURCES] = {
 	"self", "relative", "health_staff", "gp", "municipal", "job_centre", "other",
 };
 const char *const report_end_reason_codes[REPORT_END_REASONS] = {
-	"moved", "declined", "handed_over", "deceased",
+	"moved", "declined", "handed_over", "deceased", "forgotten",
 };
 const char *const report_call_outcome_codes[REPORT_CALL_OUTCOMES] = {
 	"reached", "not_reached", "call_back", "wrong_number",

@@ -21,7 +21,7 @@ static enum db_status end_everything(struct desk *d, const struct citizen *c, co
 {
 	enum db_status r = DB_OK;
 	if (strcmp(c->status, "ended") != 0)
-		r = store_citizens_end(d->db, c->id, c->version, today, "declined");
+		r = store_citizens_end(d->db, c->id, c->version, today, "forgotten");
 	struct match_row *rows = malloc(MATCHES_MAX * sizeof *rows);
 	int n = 0;
 	if (!rows)

@@ -235,7 +235,7 @@ static enum db_status citizen_row(void *ctx, const struct export_citizen *row)
 	csv_write_text(w, list);
 	csv_write_text(w, c->wishes);
 	csv_write_date(w, ended ? c->ended_on : "");
-	csv_write_text(w, ended ? word(vocab_end_reason, c->end_reason) : "");
+	csv_write_text(w, ended ? word(vocab_end_reason_shown, c->end_reason) : "");
 	csv_end_row(w);
 	return written(j);
 }

@@ -57,7 +57,7 @@ static const struct part_def parts[INSIGHT_PARTS] = {
 		TEXT(N_("Address")), TEXT(N_("Postcode")), TEXT(N_("Town")),
 		CODE(N_("Preferred contact"), vocab_contact_pref), CODE(N_("Gender"), vocab_gender),
 		TEXT(N_("Language")), CODE(N_("The course"), vocab_citizen_status), DAY(N_("Course ended on")),
-		CODE(N_("Why the course ended"), vocab_end_reason), { N_("Registered"), COL_STAMP, NULL },
+		CODE(N_("Why the course ended"), vocab_end_reason_shown), { N_("Registered"), COL_STAMP, NULL },
 		DAY(N_("Anonymised on")), TEXT(N_("Age band")) } },
 	[INSIGHT_WISHES] = { N_("Wishes and needs"), STYLE_RECORD, {
 		TEXT(N_("In their own words")), CODE(N_("Wished gender of the volunteer"), vocab_wished_gender),

@@ -20,7 +20,7 @@ const char *next_step_call_reason(const char *code)
 
 const char *next_step_end_reason(const char *code)
 {
-	return vocab_label(vocab_end_reason, code);
+	return vocab_label(vocab_end_reason_shown, code);
 }
 
 /* A date the database could not vouch for counts as no date: a broken

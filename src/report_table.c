@@ -118,7 +118,7 @@ static void citizens_table(struct report_tables *ts, const struct report_citizen
 		ended += f->ended[i];
 	figure(t, _("Ended for other reasons"), CELL_CITIZENS, ended);
 	for (int i = 0; i < REPORT_END_REASONS; i++)
-		part(t, vocab_label(vocab_end_reason, report_end_reason_codes[i]), CELL_CITIZENS, f->ended[i]);
+		part(t, vocab_label(vocab_end_reason_shown, report_end_reason_codes[i]), CELL_CITIZENS, f->ended[i]);
 	figure(t, _("Waiting for a match today"), CELL_CITIZENS, c->waiting);
 	struct report_row *r = row(t, _("of them, days waited (median)"));
 	r->part = true;

@@ -33,7 +33,12 @@ const struct vocab vocab_assessment[] = {
 	{ NULL, NULL },
 };
 
-const struct vocab vocab_end_reason[] = {
+/* The first is never chosen: the course of a citizen anonymised (the
+ * retention rule, or a request to be forgotten) ends with it. */
+const struct vocab vocab_end_reason_shown[] = {
+	/* TRANSLATORS: why a course ended, when the citizen was anonymised
+	 * (forgotten); also shown after "Course ended:". */
+	{ "forgotten", N_("anonymised") },
 	/* TRANSLATORS: why a course ended; also shown after "Course ended:". */
 	{ "lasting_community", N_("in a lasting community") },
 	{ "moved", N_("moved away") },

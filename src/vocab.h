@@ -13,7 +13,11 @@ struct vocab {
 extern const struct vocab vocab_referral_source[];
 extern const struct vocab vocab_contact_pref[];
 extern const struct vocab vocab_assessment[];
-extern const struct vocab vocab_end_reason[];
+/* The reasons a course ends with: vocab_end_reason_shown has every code
+ * stored, for showing one; vocab_end_reason those the desk chooses from,
+ * all but the first (an address constant, for static tables too). */
+extern const struct vocab vocab_end_reason_shown[];
+#define vocab_end_reason (&vocab_end_reason_shown[1])
 extern const struct vocab vocab_call_reason[];
 extern const struct vocab vocab_call_outcome[];     /* "open" for a planned call */
 extern const struct vocab vocab_match_outcome[];

@@ -693,6 +693,39 @@ static void test_rehearsal(void)
 	db_close(db);
 }
 
+/* Migration 26: a course the anonymisation ended (the same day) ends as
+ * forgotten, its event in the course's history with it; one that ended
+ * as declined before the citizen was forgotten stays declined. */
+static void test_migration_26(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "v25.db");
+	FILE *f = fopen(path, "w");
+	if (f)
+		fclose(f);
+	struct db *db;
+	db_open_existing(path, false, &db);
+	bool ok = true;
+	for (int i = 0; i < schema_migration_count && schema_migrations[i].version <= 25; i++)
+		ok = ok && db_exec(db, schema_migrations[i].sql) == DB_OK
+		     && (!schema_migrations[i].then || schema_migrations[i].then(db) == DB_OK);
+	TAP_CHECK(ok, "a database at schema 25");
+	TAP_INT_EQ(db_exec(db, "PRAGMA user_version = 25;"
+			       "INSERT INTO citizens(id, name, status, ended_on, end_reason, anonymised_on)"
+			       " VALUES (1, 'Anonymiseret borger', 'ended', '2026-11-26', 'declined', '2026-11-26'),"
+			       " (2, 'Anonymiseret borger', 'ended', '2026-01-10', 'declined', '2026-11-26');"),
+		   DB_OK, "with two anonymised citizens whose courses ended as declined");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opening migrates");
+	long long n = -1;
+	db_query_int(db, "SELECT (SELECT group_concat(end_reason, ' ') FROM (SELECT end_reason FROM citizens ORDER BY id))"
+			 " = 'forgotten declined' AND (SELECT group_concat(reason, ' ') FROM (SELECT reason"
+			 " FROM course_events WHERE kind = 'ended' ORDER BY citizen_id)) = 'forgotten declined'", &n);
+	TAP_INT_EQ(n, 1, "the one the anonymisation ended is forgotten, in the course's history too; "
+			 "the other still declined");
+	db_close(db);
+}
+
 /* Migration 11 widens the reasons a call may have (a call to the relative)
  * in place: calls on record, and the measures, feedback and escalations
  * that point at them, are all kept; the new reason is taken, an unknown
@@ -875,6 +908,7 @@ int main(void)
 	test_corrupt();
 	test_backup();
 	test_migration_11();
+	test_migration_26();
 	test_checkpoint_idle();
 	test_interrupt();
 	testdb_finish();

@@ -105,7 +105,7 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 			snprintf(what, sizeof what, _("Note: %s"), e->text);
 		break;
 	case TL_END:
-		snprintf(what, sizeof what, _("Course ended: %s"), vocab_label(vocab_end_reason, e->code));
+		snprintf(what, sizeof what, _("Course ended: %s"), vocab_label(vocab_end_reason_shown, e->code));
 		break;
 	case TL_REOPEN:
 		snprintf(what, sizeof what, "%s", _("Course reopened"));

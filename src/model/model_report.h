@@ -21,7 +21,7 @@ enum {
 	REPORT_NAME = 484,         /* 120 characters */
 	REPORT_MAX_MONTHS = 120,   /* a period of at most ten years */
 	REPORT_SOURCES = 7,        /* referral sources, in report_source_codes order */
-	REPORT_END_REASONS = 4,    /* ended for other reasons than a lasting community */
+	REPORT_END_REASONS = 5,    /* ended for other reasons than a lasting community */
 	REPORT_CALL_OUTCOMES = 4,  /* reached, not reached, call back, wrong number */
 	REPORT_MEASURES = 2,       /* WHO-5 and the loneliness scale */
 };
