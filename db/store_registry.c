@@ -312,9 +312,12 @@ enum db_status store_activities_get(struct db *db, long long id, const char *tod
 		" COALESCE(a.end_time, ''), a.capacity, COALESCE(a.contact_name, ''),"
 		" COALESCE(a.contact_phone, ''), a.community, a.status, a.version,"
 		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL),"
+		" n.date, COALESCE(n.start_time, a.start_time, ''),"
 		" (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = a.id AND s.status = 'planned'"
-		"   AND s.date >= :today)"
-		" FROM activities AS a WHERE a.id = :id");
+		"   AND s.date > n.date)"
+		" FROM activities AS a LEFT JOIN sessions AS n ON n.id = (SELECT s.id FROM sessions AS s"
+		"  WHERE s.activity_id = a.id AND s.status = 'planned' AND s.date >= :today ORDER BY s.date LIMIT 1)"
+		" WHERE a.id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_int(st, ":id", id);
@@ -338,6 +341,8 @@ enum db_status store_activities_get(struct db *db, long long id, const char *tod
 		out->version = db_column_int(st, 14);
 		out->load = (int)db_column_int(st, 15);
 		STORE_COL(out->next_session, st, 16);
+		STORE_COL(out->next_session_time, st, 17);
+		STORE_COL(out->session_after, st, 18);
 	}
 	if ((r = db_finalize(st)) != DB_OK)
 		return r;

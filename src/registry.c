@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "attendance_rules.h"
 #include "date.h"
 #include "db.h"
 #include "registry_rules.h"
@@ -57,7 +58,14 @@ enum db_status registry_activity(struct desk *d, long long id, struct activity_r
 	enum db_status r = desk_begin_read(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
-	return desk_end(d, store_activities_get(d->db, id, today, out));
+	r = desk_end(d, store_activities_get(d->db, id, today, out));
+	/* Today's session once it has begun is not the next one: the match's
+	 * first session and the card's next step are the same day. */
+	char now[20];
+	date_now_stamp(now);
+	if (r == DB_OK && out->next_session[0] && !attendance_rule_to_come(out->next_session, out->next_session_time, now))
+		snprintf(out->next_session, sizeof out->next_session, "%s", out->session_after);
+	return r;
 }
 
 enum db_status registry_volunteer_matches(struct desk *d, long long volunteer_id, struct match_row *out, int max,

@@ -254,7 +254,11 @@ static void activities(void)
 	TAP_INT_EQ(sessions_of(db, id, "date = '2026-11-26' AND start_time = '10:00'"), 1, "the first is today");
 	TAP_INT_EQ(sessions_of(db, id, "date = '2027-02-11'"), 1, "the last is twelve Thursdays on");
 	TAP_INT_EQ(sessions_of(db, id, "strftime('%w', date) != '4'"), 0, "all on Thursdays");
-	TAP_STR_EQ(back.next_session, "2026-11-26", "the next session is known");
+	TAP_STR_EQ(back.next_session, "2026-12-03", "the next session is known: at noon today's at 10:00 has begun");
+	set_today("2026-11-26 09:30");
+	registry_activity(&coordinator, id, &back);
+	TAP_STR_EQ(back.next_session, "2026-11-26", "at half past nine it is today's");
+	set_today("2026-11-26");
 
 	int created = -1;
 	TAP_INT_EQ(registry_plan_sessions(&front_desk, id, REG_SESSION_WEEKS, &created), DB_OK,

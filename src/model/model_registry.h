@@ -90,7 +90,12 @@ struct activity_record {
 	int ninterests;
 	long long version;
 	int load;                        /* read only: citizens enrolled now */
-	char next_session[CIT_DATE];     /* read only: next planned session from today, or "" */
+	/* Read only: the next planned session to come ("" for none), as
+	 * attendance_rule_to_come says (registry_activity); the store reads
+	 * the first from today, its start time, and the one after it. */
+	char next_session[CIT_DATE];
+	char next_session_time[CIT_SHORT];
+	char session_after[CIT_DATE];
 };
 
 /* What the time rule (src/registry_rules.c) says about an activity's
