@@ -39,8 +39,16 @@ enum db_status store_calls_counts(struct db *db, const char *today, const char *
 	return db_finalize(st);
 }
 
+/* The number to dial: the referrer's for feedback (the latest referral,
+ * as the call's card), the relative's for their support, else the
+ * citizen's. */
+#define CALL_ROW_PHONE \
+	"COALESCE(CASE f.reason WHEN 'referrer_feedback' THEN (SELECT r.referrer_phone FROM referrals AS r" \
+	"  WHERE r.citizen_id = f.citizen_id ORDER BY r.referred_on DESC, r.id DESC LIMIT 1)" \
+	" WHEN 'relative_support' THEN (SELECT k.phone FROM relatives AS k WHERE k.citizen_id = f.citizen_id" \
+	"  AND k.takes_part = 1 ORDER BY k.id LIMIT 1) ELSE c.phone END, '')"
 #define CALL_ROW_COLUMNS \
-	"f.id, f.citizen_id, c.name, COALESCE(c.phone, ''), f.reason, f.due_on, COALESCE(f.due_time, '')," \
+	"f.id, f.citizen_id, c.name, " CALL_ROW_PHONE ", f.reason, f.due_on, COALESCE(f.due_time, '')," \
 	" COALESCE(f.responsible, 0), COALESCE(v.name, ''), COALESCE(f.source_key, ''), c.status = 'ended'," \
 	" EXISTS (SELECT 1 FROM call_escalations AS x WHERE x.citizen_id = f.citizen_id" \
 	"  AND x.resolved_on IS NULL), COALESCE(c.sort_key, ''), " STORE_APART("c")

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "call_outcome.h"
+#include "call_rules.h"
 #include "calls.h"
 #include "card.h"
 #include "dialog.h"
@@ -234,14 +235,21 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	phone_shown(c->call.phone, dial, sizeof dial);
 	phone_shown(c->relative.phone, rel_phone, sizeof rel_phone);
 	phone_shown(c->referrer_phone, ref_phone, sizeof ref_phone);
-	snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), c->call.name, born,
-		 dial[0] ? dial : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+	/* The number to dial (store_calls: the referrer's for feedback, the
+	 * relative's for their support), said whose it is. */
+	bool to_relative = strcmp(c->call.reason, "relative_support") == 0;
+	const char *whose = feedback ? _("%s%s   Call the referrer: %s%s%s")
+			    : to_relative ? _("%s%s   Call the relative: %s%s%s") : _("%s%s   Phone: %s%s%s");
+	if (feedback || to_relative)
+		pref = "";
+	snprintf(line, sizeof line, whose, c->call.name, born, dial[0] ? dial : _("none on record"),
+		 pref[0] ? _(", prefers: ") : "", pref);
 	if (utf8_columns(line, strlen(line)) > a->cols) {
 		/* A narrow window: the number to dial gets a line of its own. */
 		snprintf(part, sizeof part, "%s%s", c->call.name, born);
 		y += row(y, a, part, A_BOLD);
-		snprintf(line, sizeof line, _("%s%s   Phone: %s%s%s"), "", "",
-			 dial[0] ? dial : _("none on record"), pref[0] ? _(", prefers: ") : "", pref);
+		snprintf(line, sizeof line, whose, "", "", dial[0] ? dial : _("none on record"),
+			 pref[0] ? _(", prefers: ") : "", pref);
 		y += row(y, a, line + strspn(line, " "), A_BOLD);
 	} else {
 		y += row(y, a, line, A_BOLD);
@@ -399,6 +407,11 @@ static unsigned call_card_key(struct screen *s, struct app *app, ui_key key)
 		call_outcome_open(app, &(struct call_outcome_args){ .card = &st->card });
 		return RD_ALL;
 	case ACT_MEASURE:
+		if (!call_rule_to_the_citizen(st->card.call.reason)) {
+			app_status(app, STATUS_ERROR, "%s",
+				   _("A measure is the citizen's own answers: take it on a call to the citizen."));
+			return RD_ALL;
+		}
 		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->card.call.citizen_id,
 			.citizen_name = st->card.call.name, .follow_up_id = st->id });
 		return RD_ALL;

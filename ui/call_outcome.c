@@ -74,8 +74,11 @@ static const struct form_field layout[F_COUNT] = {
 			.check = field_check_time },
 	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400,
 		     },
+	/* Required where shown: the feedback given is what the referrer was
+	 * told (the report counts it; a helper's reached calls left it empty
+	 * and counted none). */
 	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = 400,
-		     },
+		     .required = true },
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
 	[F_NEXT_ON] = { .key = "next_on", .label = N_("Call again on"), .kind = FIELD_DATE, .required = true,
