@@ -69,7 +69,9 @@ enum db_status store_export_citizens(struct db *db, const struct exchange_period
 		" FROM citizens AS c"
 		" LEFT JOIN referrals AS r ON r.id = (SELECT id FROM referrals WHERE citizen_id = c.id"
 		"   ORDER BY referred_on DESC, id DESC LIMIT 1)"
-		" WHERE " IN_PERIOD("r.referred_on")
+		/* The anonymised are left out: nothing of them is anyone's to
+		 * work on, and a file read back in would ask for their consent. */
+		" WHERE c.anonymised_on IS NULL AND " IN_PERIOD("r.referred_on")
 		/* Read in the table's order and sorted once (the + keeps SQLite
 		 * off the sort_key index): on 100 000 citizens half the time
 		 * of visiting the rows in name order. */

@@ -118,6 +118,8 @@ int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	}
 	if (!req.destination)
 		req.destination = "-";
+	const char *path = cli_option(args, "output");
+	req.save_to = path;
 	struct db *db = open_db(args, db_path, err);
 	if (!db)
 		return EXIT_FAILURE;
@@ -129,16 +131,17 @@ int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		fprintf(err, _("brobygger: nothing was exported. %s\n"), file.problem);
 		return EXIT_FAILURE;
 	}
+	if (st == DB_ERR_IO && file.problem[0]) {
+		fprintf(err, "brobygger: %s\n", file.problem);
+		return EXIT_FAILURE;
+	}
 	if (st != DB_OK) {
 		fprintf(err, "brobygger: %s: %s\n", db_path, dbmessage(st));
 		return EXIT_FAILURE;
 	}
-	const char *path = cli_option(args, "output");
 	char msg[4400];
 	bool ok = true;
-	if (path)
-		ok = csv_save(path, file.data, file.len, msg, sizeof msg);
-	else if (fwrite(file.data, 1, file.len, out) != file.len || fflush(out) != 0) {
+	if (!path && (fwrite(file.data, 1, file.len, out) != file.len || fflush(out) != 0)) {
 		ok = false;
 		snprintf(msg, sizeof msg, _("the output cannot be written: %s"), strerror(errno));
 	}

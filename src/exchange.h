@@ -48,13 +48,17 @@ struct exchange_export {
 	enum csv_encoding encoding;   /* CSV_UTF8 or CSV_CP1252 */
 	struct exchange_period period;
 	const char *destination;      /* where it goes, for the audit line ("-" for stdout) */
+	/* A file to save it in (csv_save) before the audit line is written:
+	 * a file that could not be written is no export. NULL: the caller
+	 * takes the bytes (standard output). */
+	const char *save_to;
 };
 
 struct exchange_file {
 	char *data;                   /* the file's bytes, malloc'ed: free() them */
 	size_t len;
 	int rows;                     /* rows after the header */
-	char problem[700];            /* why the writer stopped, in a sentence */
+	char problem[4400];           /* why the writer stopped, or the file could not be saved */
 };
 
 /* The table as a CSV file in out. DB_ERR_INVALID when a value cannot be

@@ -482,6 +482,8 @@ enum db_status exchange_export(struct desk *d, const struct exchange_export *req
 	}
 	if (r == DB_ERR_INVALID && j->w.failed)
 		csv_writer_problem(&j->w, out->problem, sizeof out->problem);
+	if (r == DB_OK && req->save_to && !csv_save(req->save_to, j->w.data, j->w.len, out->problem, sizeof out->problem))
+		r = DB_ERR_IO;
 	if (r == DB_OK) {
 		char detail[600];
 		snprintf(detail, sizeof detail, "%s: %d rows, %s, to %s", tables[req->table].name,

@@ -232,6 +232,15 @@ static void test_round_trip(void)
 	TAP_CHECK(strstr(files[0][0].data, "\"'=HYPERLINK(\"\"http://x.dk\"\";\"\"klik\"\")\"") != NULL,
 		  "a formula is written as text, never to be run");
 	TAP_CHECK(strstr(files[0][0].data, ";'+45 20 11 22 33;") != NULL, "and so is +45");
+	{
+		db_exec(demo, "UPDATE citizens SET anonymised_on = '2026-11-26', name = 'Anonymiseret borger' WHERE id = 9");
+		enum db_status st;
+		struct exchange_file f = export_table(&d, EXCHANGE_CITIZENS, CSV_UTF8, &st);
+		TAP_CHECK(st == DB_OK && f.rows == 299 && !strstr(f.data, "Anonymiseret borger"),
+			  "an anonymised citizen is left out of the export (%d rows)", f.rows);
+		free(f.data);
+		db_exec(demo, "UPDATE citizens SET anonymised_on = NULL WHERE id = 9");
+	}
 
 	/* The importable tables, into an empty database, in either encoding. */
 	for (int e = 0; e < 2; e++) {
@@ -333,6 +342,16 @@ static void test_access_and_audit(void)
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE action = 'export' AND user_id = 2"
 			     " AND entity = 'citizen' AND detail LIKE 'citizens: 2 rows, utf-8, to test'"),
 		   1, "the export is audited: who, what, how many rows");
+	{
+		struct exchange_export req = { .table = EXCHANGE_CITIZENS, .encoding = CSV_UTF8,
+					       .destination = "/no such folder/x.csv", .save_to = "/no such folder/x.csv" };
+		before = count(db, "SELECT count(*) FROM audit_log WHERE action = 'export'");
+		st = exchange_export(&coord, &req, &f);
+		TAP_CHECK(st == DB_ERR_IO && strstr(f.problem, "/no such folder/x.csv") && !f.data,
+			  "a file that cannot be written: %s", f.problem);
+		TAP_INT_EQ(count(db, "SELECT count(*) FROM audit_log WHERE action = 'export'"), before,
+			   "is no export: no audit line");
+	}
 
 	const char *file = "Navn;Samtykke givet den\nÅse Holm;01-11-2026\nIb Ny;01-11-2026\n";
 	TAP_INT_EQ(import_bytes(&coord, EXCHANGE_CITIZENS, file, strlen(file), true, &rep), DB_OK, "a trial run");

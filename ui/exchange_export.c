@@ -41,7 +41,7 @@ struct export_state {
 	struct form_field fields[F_COUNT];
 	struct form form;
 	char suggested[1200];   /* the file name the form filled in */
-	char problem[700];      /* why the last try stopped, shown under the form */
+	char problem[4400];     /* why the last try stopped, shown under the form */
 };
 
 static const struct action export_actions[] = {
@@ -132,6 +132,7 @@ static void write_file(struct export_state *st, struct app *app)
 		.table = chosen(st),
 		.encoding = st->fields[F_ENCODING].choice == 1 ? CSV_CP1252 : CSV_UTF8,
 		.destination = form_text(&st->form, F_FILE),
+		.save_to = form_text(&st->form, F_FILE),
 	};
 	form_date_iso(&st->form, F_FROM, req.period.from);
 	form_date_iso(&st->form, F_TO, req.period.to);
@@ -147,19 +148,18 @@ static void write_file(struct export_state *st, struct app *app)
 		return;
 	}
 	st->problem[0] = '\0';
+	if (r == DB_ERR_IO && file.problem[0]) {
+		st->form.current = F_FILE;
+		app_status(app, STATUS_ERROR, "%s", file.problem);
+		return;
+	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
 	}
-	char err[4400], path[1200];
+	char path[1200];
 	snprintf(path, sizeof path, "%s", form_text(&st->form, F_FILE));
-	bool ok = csv_save(path, file.data, file.len, err, sizeof err);
 	free(file.data);
-	if (!ok) {
-		st->form.current = F_FILE;
-		app_status(app, STATUS_ERROR, "%s", err);
-		return;
-	}
 	const char *title = exchange_table_title(req.table);
 	int rows = file.rows;
 	app_pop(app);
