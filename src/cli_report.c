@@ -63,7 +63,8 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	}
 	db_close(db);
 	FILE *f = output ? create_file(output, err) : out;
-	bool ok = f && report_write(&rep, format, f);
+	/* On the terminal the coordinator's exact figures; a file is handed on. */
+	bool ok = f && report_write(&rep, format, !output, f);
 	report_free(&rep);
 	if (f && f != out && fclose(f) != 0)
 		ok = false;

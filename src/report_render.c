@@ -91,7 +91,7 @@ static void text_rule(FILE *out, const char *title)
 	fputc('\n', out);
 }
 
-static void text_table(FILE *out, const struct report_table *t)
+static void text_table(FILE *out, const struct report_table *t, bool exact)
 {
 	int colw = t->ncols <= 2 ? 11 : 8;
 	int labelw = TEXT_WIDTH - t->ncols * colw;
@@ -123,7 +123,7 @@ static void text_table(FILE *out, const struct report_table *t)
 		}
 		put_cols(out, label, labelw, false);
 		for (int c = 0; c < t->ncols; c++) {
-			report_cell_format(&r->cells[c], true, true, report_decimal(), thousands, cellbuf,
+			report_cell_format(&r->cells[c], exact, true, report_decimal(), thousands, cellbuf,
 					   sizeof cellbuf);
 			fputc(' ', out);
 			put_cols(out, cellbuf, colw - 1, true);
@@ -137,7 +137,7 @@ static void text_table(FILE *out, const struct report_table *t)
 	fputc('\n', out);
 }
 
-static void text_heading(FILE *out, const struct report *r)
+static void text_heading(FILE *out, const struct report *r, bool exact)
 {
 	char from[16], to[16], made[16], line[512];
 	dk_date(r->period.from, from, sizeof from);
@@ -147,14 +147,16 @@ static void text_heading(FILE *out, const struct report *r)
 	put_wrapped(out, line);
 	snprintf(line, sizeof line, _("Period %s to %s, made %s."), from, to, made);
 	put_wrapped(out, line);
+	if (!exact)
+		put_wrapped(out, _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"."));
 	fputc('\n', out);
 }
 
-static bool write_text(const struct report *r, const struct report_tables *ts, FILE *out)
+static bool write_text(const struct report *r, const struct report_tables *ts, bool exact, FILE *out)
 {
-	text_heading(out, r);
+	text_heading(out, r, exact);
 	for (int i = 0; i < ts->n; i++)
-		text_table(out, &ts->t[i]);
+		text_table(out, &ts->t[i], exact);
 	return !ferror(out);
 }
 
@@ -238,7 +240,7 @@ static bool write_csv(const struct report *r, const struct report_tables *ts, FI
 	return ok;
 }
 
-bool report_write(const struct report *r, enum report_format f, FILE *out)
+bool report_write(const struct report *r, enum report_format f, bool exact, FILE *out)
 {
 	struct report_tables ts;
 	if (!report_tables_build(r, &ts))
@@ -253,7 +255,7 @@ bool report_write(const struct report *r, enum report_format f, FILE *out)
 		break;
 	case REPORT_TEXT:
 	default:
-		ok = write_text(r, &ts, out);
+		ok = write_text(r, &ts, exact, out);
 		break;
 	}
 	report_tables_free(&ts);

@@ -1,8 +1,8 @@
 /* report_render.h — the report written out in one of three formats,
  * each drawn from the same tables (report_table.h):
  *
- * - text: 80 columns, exact numbers: the coordinator's own view (the
- *   screen, the terminal);
+ * - text: 80 columns, exact numbers for the coordinator's own view (the
+ *   screen, the terminal), the "< 5" rule in a file, which is handed on;
  * - csv: one table per section as Danish Excel reads it (csv_write.h),
  *   with the "< 5" rule;
  * - html: one self-contained, printable file (A4) with the centre's name,
@@ -28,8 +28,9 @@ bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
 
 /* Writes the report; false when out of memory or the file could not be
- * written. */
-bool report_write(const struct report *r, enum report_format f, FILE *out);
+ * written. exact: the text's counts as they are (only ever shown to the
+ * coordinator); CSV and HTML always hold small counts back. */
+bool report_write(const struct report *r, enum report_format f, bool exact, FILE *out);
 
 /* The decimal separator of the language shown ("," in Danish). */
 const char *report_decimal(void);

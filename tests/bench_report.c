@@ -240,11 +240,11 @@ int main(int argc, char **argv)
 		if ((r = report_make(&desk, &p, REPORT_EXPORT_TEXT, &rep)) != DB_OK)
 			fail(db, "report_make", r);
 		double t1 = now_ms();
-		report_write(&rep, REPORT_TEXT, devnull);
+		report_write(&rep, REPORT_TEXT, false, devnull);
 		double t2 = now_ms();
-		report_write(&rep, REPORT_CSV, devnull);
+		report_write(&rep, REPORT_CSV, false, devnull);
 		double t3 = now_ms();
-		report_write(&rep, REPORT_HTML, devnull);
+		report_write(&rep, REPORT_HTML, false, devnull);
 		double t4 = now_ms();
 		report_free(&rep);
 		make[i] = t1 - t0;

@@ -362,13 +362,18 @@ static void test_by_hand(struct desk *desk)
 	char *text = NULL, *csv = NULL, *html = NULL;
 	size_t tl, cl, hl;
 	FILE *m = open_memstream(&text, &tl);
-	TAP_CHECK(report_write(&r, REPORT_TEXT, m), "the text is written");
+	TAP_CHECK(report_write(&r, REPORT_TEXT, true, m), "the text is written");
+	fclose(m);
+	char *text_file = NULL;
+	size_t tfl;
+	m = open_memstream(&text_file, &tfl);
+	TAP_CHECK(report_write(&r, REPORT_TEXT, false, m), "the text for a file is written");
 	fclose(m);
 	m = open_memstream(&csv, &cl);
-	TAP_CHECK(report_write(&r, REPORT_CSV, m), "the CSV is written");
+	TAP_CHECK(report_write(&r, REPORT_CSV, false, m), "the CSV is written");
 	fclose(m);
 	m = open_memstream(&html, &hl);
-	TAP_CHECK(report_write(&r, REPORT_HTML, m), "the HTML is written");
+	TAP_CHECK(report_write(&r, REPORT_HTML, false, m), "the HTML is written");
 	fclose(m);
 	TAP_CHECK(strstr(text, "17,3") != NULL, "text: 17,3 hours given");
 	TAP_CHECK(strstr(csv, "Timer givet;17,3\r\n") != NULL, "csv: the hours as a number with a decimal comma");
@@ -380,11 +385,16 @@ static void test_by_hand(struct desk *desk)
 	for (const char *at = text; (at = strstr(at, "Første samtale holdt")); at++)
 		exact |= strstr(at, "4\n") != NULL && strstr(at, "4\n") - at < 80;
 	TAP_CHECK(exact, "text: the exact 4 on the coordinator's screen");
+	bool held = false;
+	for (const char *at = text_file; (at = strstr(at, "Første samtale holdt")); at++)
+		held |= strstr(at, "< 5\n") != NULL && strstr(at, "< 5\n") - at < 80;
+	TAP_CHECK(held && strstr(text_file, "vises som \"< 5\""), "a text file, handed on: < 5, and it says so");
 	TAP_CHECK(strstr(csv, "Gennemsnitlig ændring;–;–\r\n") != NULL, "csv: a mean of 2 citizens is left out");
 	TAP_CHECK(strstr(text, "8,0") != NULL, "text: WHO-5's mean change +8,0 shown exactly");
 	TAP_CHECK(strstr(html, "fewer than 5") == NULL && strstr(html, "færre end 5 borgere har") != NULL,
 		  "html: no WHO-5 chart from 2 citizens, and it says so");
 	free(text);
+	free(text_file);
 	free(csv);
 	free(html);
 	report_free(&r);
@@ -424,7 +434,7 @@ static void test_thousands(void)
 	size_t len[3];
 	for (int f = 0; f < 3; f++) {
 		FILE *m = open_memstream(&out[f], &len[f]);
-		TAP_CHECK(report_write(&r, (enum report_format)f, m), "a report of large numbers as %s",
+		TAP_CHECK(report_write(&r, (enum report_format)f, true, m), "a report of large numbers as %s",
 			  report_format_name((enum report_format)f));
 		fclose(m);
 	}
@@ -484,7 +494,7 @@ static void test_formats_agree(void)
 	size_t len[3];
 	for (int f = 0; f < 3; f++) {
 		FILE *m = open_memstream(&out[f], &len[f]);
-		report_write(&r, (enum report_format)f, m);
+		report_write(&r, (enum report_format)f, true, m);
 		fclose(m);
 	}
 	struct report_tables ts;

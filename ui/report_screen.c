@@ -66,7 +66,7 @@ static bool load(struct report_state *st)
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
-	bool ok = mem && report_write(&rep, REPORT_TEXT, mem);
+	bool ok = mem && report_write(&rep, REPORT_TEXT, true, mem);
 	if (mem)
 		ok = fclose(mem) == 0 && ok;
 	report_free(&rep);
@@ -238,7 +238,7 @@ static void name_typed(struct app *app, void *ctx, const char *text)
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f && fd >= 0)
 		close(fd);
-	bool ok = f && report_write(&rep, st->writing, f);
+	bool ok = f && report_write(&rep, st->writing, false, f);
 	if (f)
 		ok = fclose(f) == 0 && ok;
 	report_free(&rep);
