@@ -28,6 +28,10 @@ struct help_state {
 	int shown[HELP_MAX_ROWS];
 	int nshown;
 	struct list list;
+	/* The page as last drawn: the keys' column, the text's, the rows the
+	 * keys have, and the first key not shown whole (nshown: none). The
+	 * list's selection is the first key shown. */
+	int key_w, text_cols, page_rows, page_end;
 };
 
 static const struct action help_actions[] = {
@@ -112,6 +116,64 @@ static bool help_enter(struct screen *s, struct app *app, const void *args)
 	return true;
 }
 
+static void row_text(const struct help_row *r, char *out, size_t size)
+{
+	snprintf(out, size, "%s: %s", _(r->action->hint), _(r->action->help ? r->action->help : r->action->hint));
+}
+
+/* The rows the i-th key shown takes: its sentence wrapped, after a line
+ * of its own for keys wider than the keys' column. */
+static int key_rows(const struct help_state *h, int i)
+{
+	const struct help_row *r = &h->rows[h->shown[i]];
+	char text[600];
+	row_text(r, text, sizeof text);
+	int own = utf8_columns(r->keys, strlen(r->keys)) > h->key_w - 1;
+	return own + text_rows(text, h->text_cols);
+}
+
+/* The first key of the page that ends at key `last`, or from which the
+ * last key is on the bottom row. */
+static int page_back_from(const struct help_state *h, int last)
+{
+	int first = last, used = last >= 0 ? key_rows(h, last) : 0;
+	while (first > 0 && used + key_rows(h, first - 1) <= h->page_rows)
+		used += key_rows(h, --first);
+	return first > 0 ? first : 0;
+}
+
+/* Up and Down by a key, Page Down to the first key not shown whole (none
+ * skipped), Page Up to the page that ends before the first shown, and
+ * never past the page that shows the last key at the bottom. */
+static bool help_scroll(struct help_state *h, ui_key key)
+{
+	if (h->page_rows <= 0 || h->nshown == 0)
+		return false;
+	int *top = &h->list.selected, end = page_back_from(h, h->nshown - 1);
+	switch (key) {
+	case UIK(KEY_DOWN):
+		*top = *top < end ? *top + 1 : end;
+		return true;
+	case UIK(KEY_UP):
+		*top = *top > 0 ? *top - 1 : 0;
+		return true;
+	case UIK(KEY_NPAGE):
+		*top = h->page_end > *top && h->page_end < end ? h->page_end : end;
+		return true;
+	case UIK(KEY_PPAGE):
+		*top = *top > 0 ? page_back_from(h, *top - 1) : 0;
+		return true;
+	case UIK(KEY_HOME):
+		*top = 0;
+		return true;
+	case UIK(KEY_END):
+		*top = end;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void help_draw(struct screen *s, struct app *app, const struct area *a)
 {
 	(void)app;
@@ -146,21 +208,33 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 	}
 	if (key_w > a->cols / 3)
 		key_w = a->cols / 3;
+	/* The last column is kept for the scroll marks. */
+	h->key_w = key_w;
+	h->text_cols = a->cols - key_w - 1;
+	h->page_rows = end - y;
+	h->page_end = h->nshown;
+	/* A larger window than when scrolled: no empty rows under the last key. */
+	int last_page = page_back_from(h, h->nshown - 1);
+	if (first > last_page)
+		first = h->list.selected = last_page;
+	int top = y;
 	for (int i = first; i < h->nshown && y < end; i++) {
 		const struct help_row *r = &h->rows[h->shown[i]];
+		if (y + key_rows(h, i) > end && h->page_end == h->nshown)
+			h->page_end = i;
 		char text[600];
-		snprintf(text, sizeof text, "%s: %s", _(r->action->hint),
-			 _(r->action->help ? r->action->help : r->action->hint));
+		row_text(r, text, sizeof text);
 		int w = draw_text(y, a->left, a->cols, r->keys, A_BOLD);
 		if (w > key_w - 1)
 			y++;
 		if (y < end)
-			/* The last column is kept for the scroll marks. */
-			y += draw_wrapped(y, a->left + key_w, end - y, a->cols - key_w - 1, text, A_NORMAL);
+			y += draw_wrapped(y, a->left + key_w, end - y, h->text_cols, text, A_NORMAL);
+		if (i + 1 < h->nshown && y >= end && h->page_end == h->nshown)
+			h->page_end = i + 1;
 	}
 	if (first > 0)
-		draw_text(a->top + used, a->left + a->cols - 1, 1, "^", A_BOLD);
-	if (y >= end && first + 1 < h->nshown)
+		draw_text(top, a->left + a->cols - 1, 1, "^", A_BOLD);
+	if (h->page_end < h->nshown)
 		draw_text(end - 1, a->left + a->cols - 1, 1, "v", A_BOLD);
 }
 
@@ -169,6 +243,8 @@ static unsigned help_key(struct screen *s, struct app *app, ui_key key)
 	struct help_state *h = s->state;
 	enum list_event ev;
 	bool used;
+	if (!h->list.searching && help_scroll(h, key))
+		return RD_BODY;
 	if (h->list.searching || key != 'q') {
 		unsigned r = list_key(&h->list, key, &ev, &used);
 		if (ev == LIST_LEAVE) {
