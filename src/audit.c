@@ -9,6 +9,7 @@
 #include "store_protection.h"
 #include "store_users.h"
 #include "date.h"
+#include "exchange.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "vocab.h"
@@ -120,6 +121,8 @@ static const struct vocab audit_details[] = {
 	{ "pin", N_("new PIN") },
 	{ "own pin", N_("changed own PIN") },
 	{ "import", N_("import") },
+	{ "centre_name", N_("the centre's name") },
+	{ "consent: measures", N_("consent to measures given") },
 	{ NULL, NULL },
 };
 
@@ -176,13 +179,77 @@ static bool export_detail(const char *detail, struct strbuf *b)
 		strbuf_add(b, P_(": the call sheet for %s (%d call)", ": the call sheet for %s (%d calls)", n), a, n);
 		return true;
 	}
+	enum exchange_table t_;
 	if (sscanf(detail, "%63[a-z_]: %d rows, %15[a-z0-9-], to %n", table, &n, encoding, &used) == 3 && used > 0) {
-		/* TRANSLATORS: the table's name as on the command line, rows, the encoding, the file. */
-		strbuf_add(b, P_(": %s: %d row, %s, to %s", ": %s: %d rows, %s, to %s", n), table, n, encoding,
-			   detail + used);
+		/* TRANSLATORS: the table ("Borgere"), rows, the encoding, the file ("-": the screen). */
+		strbuf_add(b, P_(": %s: %d row, %s, to %s", ": %s: %d rows, %s, to %s", n),
+			   exchange_table_parse(table, &t_) ? exchange_table_title(t_) : table, n, encoding,
+			   strcmp(detail + used, "-") == 0 ? _("the screen") : detail + used);
 		return true;
 	}
 	return false;
+}
+
+/* "trial run: citizens from x.csv: 5 rows, 0 to add, 3 skipped, 2
+ * problems", as src/exchange_import.c writes an import; false for
+ * anything else. */
+static bool import_detail(const char *detail, struct strbuf *b)
+{
+	static const char *const kinds[] = { "trial run: ", "refused: ", "" };
+	static const char *const said[] = { N_("trial run"), N_("refused"), NULL };
+	for (int k = 0; k < 3; k++) {
+		size_t len = strlen(kinds[k]);
+		char table[32], source[600];
+		int rows, added, skipped, problems, used = 0;
+		if (strncmp(detail, kinds[k], len) != 0
+		    || sscanf(detail + len, "%31[a-z] from %599[^:]: %d rows, %d %*[a-z ], %d skipped, %d problems%n", table,
+			      source, &rows, &added, &skipped, &problems, &used) != 6
+		    || detail[len + (size_t)used])
+			continue;
+		enum exchange_table t;
+		/* TRANSLATORS: an import in the audit log, after how it went ("trial run"):
+		 * the table ("Borgere"), the file, then rows read, "added" or "to add" and
+		 * their number, rows skipped, problems. */
+		if (said[k])
+			strbuf_add(b, ": %s", _(said[k]));
+		strbuf_add(b, _(": %s from %s: rows read %d, %s %d, skipped %d, problems %d"),
+			   exchange_table_parse(table, &t) ? exchange_table_title(t) : table, source, rows,
+			   said[k] ? _("to add") : _("added"), added, skipped, problems);
+		return true;
+	}
+	return false;
+}
+
+/* "audit log, citizen 12, user Bente, from 2026-11-01, to 2026-11-30",
+ * as audit_filter_detail writes a look at the log. */
+static bool audit_view_detail(const char *detail, struct strbuf *b)
+{
+	if (strncmp(detail, "audit log", 9) != 0)
+		return false;
+	const char *p = detail + 9;
+	strbuf_add(b, "%s", p[0] ? ":" : "");
+	for (bool first = true; *p == ','; first = false) {
+		p += 2;
+		size_t len = strcspn(p, ",");
+		char part[300], day[16];
+		snprintf(part, sizeof part, "%.*s", (int)len, p);
+		struct date d;
+		strbuf_add(b, "%s", first ? " " : ", ");
+		if (strncmp(part, "citizen ", 8) == 0)
+			strbuf_add(b, _("citizen %s"), part + 8);
+		else if (strncmp(part, "user ", 5) == 0)
+			strbuf_add(b, _("user %s"), part + 5);
+		else if (strncmp(part, "from ", 5) == 0 && date_parse_iso(part + 5, &d)) {
+			date_format_dk(d, day, sizeof day);
+			strbuf_add(b, _("from %s"), day);
+		} else if (strncmp(part, "to ", 3) == 0 && date_parse_iso(part + 3, &d)) {
+			date_format_dk(d, day, sizeof day);
+			strbuf_add(b, _("to %s"), day);
+		} else
+			strbuf_add(b, "%s", part);
+		p += len;
+	}
+	return true;
 }
 
 /* A call the program planned is logged with its source key
@@ -252,7 +319,16 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 		strbuf_add(&b, _(": no longer shared with %s"), e->detail + 19);
 	} else if (strncmp(e->detail, "centre added: ", 14) == 0) {
 		strbuf_add(&b, _(": %s added to the database"), e->detail + 14);
-	} else if (attendance_detail(e->detail, &b) || export_detail(e->detail, &b)) {
+	} else if (sscanf(e->detail, "measure %lld: %lld", &sessions, &citizens) == 2) {
+		/* TRANSLATORS: a measure (WHO-5 or loneliness) entered, with its total. */
+		strbuf_add(&b, _(": a measure entered, total %lld"), citizens);
+	} else if (strncmp(e->detail, "follow-up call planned ", 23) == 0 && key_reason(e->detail + 23)) {
+		strbuf_add(&b, _(": follow-up call planned (%s)"), vocab_label(vocab_call_reason, key_reason(e->detail + 23)));
+	} else if (strncmp(e->detail, "follow-up call withdrawn ", 25) == 0 && key_reason(e->detail + 25)) {
+		strbuf_add(&b, _(": follow-up call withdrawn (%s)"),
+			   vocab_label(vocab_call_reason, key_reason(e->detail + 25)));
+	} else if (attendance_detail(e->detail, &b) || export_detail(e->detail, &b) || import_detail(e->detail, &b)
+		   || audit_view_detail(e->detail, &b)) {
 		/* said in words above */
 	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));

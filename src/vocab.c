@@ -281,6 +281,8 @@ const struct vocab vocab_audit_entity[] = {
 	{ "retention", N_("by the retention rule") },
 	{ "centre", N_("centre") },
 	{ "report", N_("report") },
+	{ "attendance", N_("attendance") },
+	{ "measure", N_("measures") },
 	{ NULL, NULL },
 };
 
