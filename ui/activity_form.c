@@ -130,7 +130,10 @@ static void read_form(const struct activity_form_state *st, struct activity_reco
 
 void activity_form_open(struct app *app, const struct activity_form_args *args)
 {
-	app_push(app, &activity_form_screen, args);
+	/* Read by anyone at the desk; saved only by a coordinator: said as
+	 * it opens, not after the typing. */
+	if (app_push(app, &activity_form_screen, args) && !desk_is_coordinator(&app->desk))
+		app_status(app, STATUS_INFO, "%s", _("You can read this; only a coordinator can save changes here."));
 }
 
 static bool af_enter(struct screen *s, struct app *app, const void *args)

@@ -450,7 +450,7 @@ static bool coordinator(struct app *app)
 {
 	if (desk_is_coordinator(&app->desk))
 		return true;
-	app_status(app, STATUS_ERROR, "%s", _("Only a coordinator can do this."));
+	app_status_db(app, DB_ERR_FORBIDDEN);
 	return false;
 }
 

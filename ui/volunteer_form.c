@@ -241,7 +241,10 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 
 void volunteer_form_open(struct app *app, const struct volunteer_form_args *args)
 {
-	app_push(app, &volunteer_form_screen, args);
+	/* Read by anyone at the desk; saved only by a coordinator: said as
+	 * it opens, not after the typing. */
+	if (app_push(app, &volunteer_form_screen, args) && !desk_is_coordinator(&app->desk))
+		app_status(app, STATUS_INFO, "%s", _("You can read this; only a coordinator can save changes here."));
 }
 
 static bool vf_enter(struct screen *s, struct app *app, const void *args)
