@@ -28,9 +28,11 @@ void phone_shown(const char *stored, char *out, size_t size)
 		local = digits;
 	else if (!other && plus && n == 10 && digits[0] == '4' && digits[1] == '5')
 		local = digits + 2;
+	else if (!other && !plus && n == 12 && strncmp(digits, "0045", 4) == 0)
+		local = digits + 4;
 	if (!local) {
 		snprintf(out, size, "%s", stored);
 		return;
 	}
-	snprintf(out, size, "%s%.2s %.2s %.2s %.2s", plus ? "+45 " : "", local, local + 2, local + 4, local + 6);
+	snprintf(out, size, "%.2s %.2s %.2s %.2s", local, local + 2, local + 4, local + 6);
 }

@@ -8,9 +8,10 @@
 
 enum { PHONE_SHOWN_MAX = 64 };
 
-/* A Danish number in pairs: "12345678" and "1234 5678" show as
- * "12 34 56 78", "+4512345678" as "+45 12 34 56 78". Anything else
- * (a foreign number, words) is shown as stored. */
+/* A Danish number in pairs: "12345678", "1234 5678", "+45 1234 5678"
+ * and "004512345678" all show as "12 34 56 78" (the country's code says
+ * nothing at a Danish desk, and took a list's column: "+45 20 30 4…").
+ * Anything else (a foreign number, words) is shown as stored. */
 void phone_shown(const char *stored, char *out, size_t size);
 
 #endif
