@@ -270,6 +270,13 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 
 unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *ev)
 {
+	/* Typing in a town the program filled in writes the town anew, as a
+	 * selected text would ("Aarhus CAarhus C" was a helper's). */
+	if (cf->form.current == CF_TOWN && cf->town_filled && !UIK_IS_FUNC(key) && key >= ' ' && key != UIK_DEL_ASCII
+	    && strcmp(form_text(&cf->form, CF_TOWN), cf->town_filled) == 0) {
+		form_set_text(&cf->form, CF_TOWN, "");
+		cf->town_filled = NULL;
+	}
 	unsigned r = form_key(&cf->form, key, ev);
 	int cur = cf->form.current;
 	if (*ev == FORM_PICK) {
@@ -283,10 +290,14 @@ unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *
 		/* A town the program filled in follows the postcode; one the
 		 * volunteer typed is left alone. */
 		const char *town = postcode_town(form_text(&cf->form, CF_POSTCODE));
-		if (town)
+		const char *now = form_text(&cf->form, CF_TOWN);
+		if (town && strcmp(now, town) != 0) {
 			form_set_text(&cf->form, CF_TOWN, town);
-		else if (cf->town_filled && strcmp(form_text(&cf->form, CF_TOWN), cf->town_filled) == 0)
+			app_status(cf->app, STATUS_INFO, _("Town filled in from the postcode: %s. Type over it to change it."),
+				   town);
+		} else if (!town && cf->town_filled && strcmp(now, cf->town_filled) == 0) {
 			form_set_text(&cf->form, CF_TOWN, "");
+		}
 		cf->town_filled = town;
 	}
 	if (*ev == FORM_CHANGED && cur == CF_ASSESSMENT)
