@@ -46,6 +46,22 @@ static const struct action card_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
+/* An anonymised citizen: nothing more is written about them, so the card
+ * offers only the last two, their consents' history and Back (card_key
+ * says why for the rest). */
+enum { CARD_ACTIONS_FORGOTTEN = 4 };
+
+static bool forgotten(const struct card_state *st)
+{
+	return st->view.card.citizen.anonymised_on[0] != '\0';
+}
+
+static const struct action *card_actions_now(const struct screen *s, const struct app *app)
+{
+	(void)app;
+	return s->state && forgotten(s->state) ? &card_actions[CARD_ACTIONS_FORGOTTEN] : card_actions;
+}
+
 static int tl_count(void *ctx)
 {
 	return ((struct card_state *)ctx)->view.ntimeline;
@@ -424,7 +440,13 @@ static void end_or_reopen(struct card_state *st, struct app *app)
 static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct card_state *st = s->state;
-	switch (action_for_key(s->ops->actions, key)) {
+	enum action_id act = action_for_key(s->ops->actions, key);
+	if (forgotten(st) && (act == ACT_EDIT || act == ACT_NOTE || act == ACT_END || act == ACT_MEASURE)) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This citizen is anonymised: nothing more can be written about them."));
+		return RD_ALL;
+	}
+	switch (act) {
 	case ACT_EDIT:
 		citizen_edit_open(app, &(struct citizen_edit_args){ .card = &st->view.card });
 		return RD_ALL;
@@ -442,7 +464,7 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_CONSENT:
 		consent_screen_open(app, &(struct consent_screen_args){ .citizen_id = st->id,
 			.citizen_name = st->view.card.citizen.name,
-			.anonymised = st->view.card.citizen.anonymised_on[0] != '\0' });
+			.anonymised = forgotten(st) });
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);
@@ -510,6 +532,7 @@ const struct screen_ops card_screen = {
 		   "one. Below are the details and a timeline of everything that happened; Up and Down "
 		   "scroll it."),
 	.actions = card_actions,
+	.actions_now = card_actions_now,
 	.enter = card_enter,
 	.draw = card_draw,
 	.on_key = card_key,
