@@ -12,7 +12,9 @@
 #include "report_table.h"
 #include "utf8.h"
 
-enum { TEXT_WIDTH = 77 };
+/* An 80-column terminal less the screen's margins (78) and the report
+ * screen's scroll mark with a space before it: "588,0v" ran together. */
+enum { TEXT_WIDTH = 76 };
 
 bool report_format_parse(const char *name, enum report_format *out)
 {

@@ -295,7 +295,7 @@ struct newperson_state {
 static const struct action newperson_actions[] = {
 	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Register the person and mark them as came."), 0 },
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Register the person and mark them as came."), ACTF_HIDDEN },
-	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
 	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no (also j and n)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the search without registering anyone."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },

@@ -340,9 +340,11 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 		size_t k = 0;
 		while (k + 1 < sizeof suggested / sizeof suggested[0] && strcmp(suggested[k].reason, c->call.reason) != 0)
 			k++;
+		/* Each wrapped under its dash: a question cut is half a question
+		 * ("…, og hvo…" was the feedback call's advice at 80 columns). */
 		for (int i = 0; i < 4 && suggested[k].questions[i] && y < bottom; i++) {
-			snprintf(line, sizeof line, "- %s", _(suggested[k].questions[i]));
-			y += row(y, a, line, A_NORMAL);
+			draw_text(y, a->left, 2, "- ", A_NORMAL);
+			y += draw_wrapped(y, a->left + 2, bottom - y, a->cols - 2, _(suggested[k].questions[i]), A_NORMAL);
 		}
 	}
 }

@@ -449,6 +449,10 @@ static void handled_typed(struct app *app, void *ctx, const char *what)
 static unsigned handled(struct calls_state *st, struct app *app)
 {
 	int index;
+	if (st->nescalations == 0) {
+		app_status(app, STATUS_INFO, "%s", _("Nobody is raised to the coordinator now: there is nothing to mark as handled."));
+		return RD_ALL;
+	}
 	if (line_at(st, st->selected, &index) != LINE_ESCALATION) {
 		app_status(app, STATUS_ERROR, "%s", _("Choose a citizen under 'Raised to the coordinator' first."));
 		return RD_ALL;

@@ -366,8 +366,6 @@ void form_draw(struct form *f, const struct area *a)
 	/* On a narrow window labels get at most half of the width. */
 	if (label_w > a->cols / 2)
 		label_w = a->cols / 2;
-	int value_x = a->left + label_w + 2, value_w = a->cols - label_w - 2;
-
 	int shown[256], nshown = 0, cur_row = 0;
 	for (int i = 0; i < f->count && nshown < 256; i++) {
 		if (f->fields[i].hidden)
@@ -380,6 +378,11 @@ void form_draw(struct form *f, const struct area *a)
 	int rows = a->rows - 2;
 	if (rows < 1)
 		rows = 1;
+	/* A form longer than its rows says so, as the lists do: "^" and "v"
+	 * in the last column, which the values give up ("no sign that more
+	 * fields follow below Adresse", a helper's). */
+	bool scrolls = nshown > rows;
+	int value_x = a->left + label_w + 2, value_w = draw_row_cols(a->cols, scrolls) - label_w - 2;
 	/* In a window of another size the form scrolls as little as the
 	 * current field needs, from its top: what scrolled out above in a
 	 * small window comes back in a large one. */
@@ -436,6 +439,8 @@ void form_draw(struct form *f, const struct area *a)
 		if (fld->error[0])
 			draw_text(y, value_x + value_w - 1, 1, "!", A_BOLD);
 	}
+	int last = nshown - f->top < rows ? nshown - f->top : rows;
+	draw_scroll_marks(a->top, a->top + last - 1, a->left + a->cols - 1, f->top > 0, f->top + rows < nshown);
 	struct form_field *cur = &f->fields[f->current];
 	const char *message = cur->error[0] ? cur->error : f->left_error;
 	if (message[0])

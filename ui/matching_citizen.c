@@ -297,17 +297,23 @@ static void why_box(struct mc_state *st, int y, const struct area *a, int rows)
 	result_of(st, list, st->sel[list], &res);
 	match_reasons_line(&res, &st->m.facts, st->m.words, true, reasons, sizeof reasons);
 	const char *name = list == 0 ? vol_at(st, st->sel[list])->name : act_at(st, st->sel[list])->name;
-	snprintf(line, sizeof line, _("Why %s scores %d: %s"), name, res.score, reasons);
-	int used = draw_wrapped(y, a->left, rows, a->cols, line, A_NORMAL);
-	int v = find_chosen(st, 0), act = find_chosen(st, 1);
-	if (v >= 0 && act >= 0 && used < rows && !match_volunteer_free_at(vol_at(st, v), act_at(st, act))) {
+	/* The warning has its rows first: cut, it said nothing ("…, når
+	 * Gå-gruppen…", a helper's). */
+	char note[LINE * 2] = "";
+	int v = find_chosen(st, 0), act = find_chosen(st, 1), note_rows = 0;
+	if (v >= 0 && act >= 0 && rows > 1 && !match_volunteer_free_at(vol_at(st, v), act_at(st, act))) {
 		char when[100];
 		match_slots_text(AVAIL_BIT(act_at(st, act)->weekday, match_part_of_day(act_at(st, act)->start_time)),
 				 when, sizeof when);
-		snprintf(line, sizeof line, _("Note: %s has not said they are free %s, the time %s meets."),
+		snprintf(note, sizeof note, _("Note: %s has not said they are free %s, the time %s meets."),
 			 vol_at(st, v)->name, when, act_at(st, act)->name);
-		draw_wrapped(y + used, a->left, rows - used, a->cols, line, A_BOLD);
+		note_rows = text_rows(note, a->cols);
+		note_rows = note_rows < rows - 1 ? note_rows : rows - 1;
 	}
+	snprintf(line, sizeof line, _("Why %s scores %d: %s"), name, res.score, reasons);
+	int used = draw_wrapped(y, a->left, rows - note_rows, a->cols, line, A_NORMAL);
+	if (note_rows)
+		draw_wrapped(y + used, a->left, note_rows, a->cols, note, A_BOLD);
 }
 
 static void mc_draw(struct screen *s, struct app *app, const struct area *a)
@@ -316,7 +322,8 @@ static void mc_draw(struct screen *s, struct app *app, const struct area *a)
 	struct mc_state *st = s->state;
 	int y = a->top;
 	head_lines(st, a, &y);
-	int why_rows = a->rows >= 16 ? 3 : a->rows >= 12 ? 2 : 0;
+	/* A tall window gives the reasons room to be read whole. */
+	int why_rows = a->rows >= 30 ? 6 : a->rows >= 16 ? 3 : a->rows >= 12 ? 2 : 0;
 	int rows = a->top + a->rows - y - why_rows - (why_rows ? 1 : 0);
 	if (a->cols >= WIDE) {
 		int half = (a->cols - 2) / 2;

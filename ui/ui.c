@@ -34,19 +34,27 @@ static void draw_title(struct app *app)
 	else
 		snprintf(left, sizeof left, " Brobygger");
 	char date[80], today[600];
-	/* A narrow window keeps the screen's name and shortens the date. */
-	if (COLS < 70)
-		date_format_short(date_today(), date, sizeof date);
-	else
-		date_format_long(date_today(), date, sizeof date);
-	if (app->desk.user && COLS >= 70 && !app_locked(app))
-		snprintf(today, sizeof today, "%s · %s", app->desk.user_name, date);
-	else
-		snprintf(today, sizeof today, "%s", date);
-	int tw = utf8_columns(today, strlen(today));
-	/* Below 50 columns the screen's name matters more than the date. */
-	int lw = draw_text(0, 0, COLS >= 50 ? COLS - tw - 2 : COLS, left, A_REVERSE | A_BOLD);
-	if (lw + tw + 2 <= COLS && COLS >= 50)
+	bool who = app->desk.user && COLS >= 70 && !app_locked(app);
+	/* A narrow window keeps the screen's name and shortens the date; so
+	 * does one where the name and the signed-in user's would meet. */
+	int tw = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (COLS < 70 || pass == 1)
+			date_format_short(date_today(), date, sizeof date);
+		else
+			date_format_long(date_today(), date, sizeof date);
+		if (who)
+			snprintf(today, sizeof today, "%s · %s", app->desk.user_name, date);
+		else
+			snprintf(today, sizeof today, "%s", date);
+		tw = utf8_columns(today, strlen(today));
+		if (utf8_columns(left, strlen(left)) + tw + 3 <= COLS)
+			break;
+	}
+	/* Below 50 columns the screen's name matters more than the date; two
+	 * spaces always part them, and a name cut ends in "…". */
+	int lw = draw_cell(0, 0, COLS >= 50 ? COLS - tw - 3 : COLS, left, A_REVERSE | A_BOLD);
+	if (lw + tw + 3 <= COLS && COLS >= 50)
 		draw_text(0, COLS - tw - 1, tw, today, A_REVERSE);
 }
 

@@ -241,7 +241,13 @@ static unsigned users_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct users_state *st = s->state;
 	struct user *cur = st->n ? &st->users[st->list.selected] : NULL;
-	switch (action_for_key(s->ops->actions, key)) {
+	enum action_id act = action_for_key(s->ops->actions, key);
+	/* Not silent on an empty list: the first user comes first. */
+	if (!cur && (act == ACT_PIN || act == ACT_TOGGLE)) {
+		app_status(app, STATUS_INFO, "%s", _("There are no users yet. Press n to add the first: a coordinator."));
+		return RD_ALL;
+	}
+	switch (act) {
 	case ACT_NEW:
 		dialog_prompt(app, &(struct prompt_args){ .question = _("Name of the new user:"),
 			.max_chars = NAME_CHARS, .done = name_typed, .ctx = st });
