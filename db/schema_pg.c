@@ -786,7 +786,10 @@ const struct migration schema_pg_migrations[] = {
 	/* Migration 25 (SQLite: schema_v25.c) rewrites CHECK lists that
 	 * SQLite builds a temporary b-tree for; PostgreSQL builds none. */
 	{ .version = 25, .sql = "" },
-	/* Migration 26 (SQLite: schema_v26.c): the end reason 'forgotten'. */
+	/* Migration 26 (SQLite: schema_v26.c): the end reason 'forgotten'.
+	 * Each centre sees only its own rows (migration 17): the courses put
+	 * right are the migrating centre's; another centre's anonymised
+	 * before it stay 'declined' (its new ones end as 'forgotten'). */
 	{ .version = 26, .sql = schema_v26 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

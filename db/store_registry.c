@@ -316,7 +316,8 @@ enum db_status store_activities_get(struct db *db, long long id, const char *tod
 		" (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = a.id AND s.status = 'planned'"
 		"   AND s.date > n.date)"
 		" FROM activities AS a LEFT JOIN sessions AS n ON n.id = (SELECT s.id FROM sessions AS s"
-		"  WHERE s.activity_id = a.id AND s.status = 'planned' AND s.date >= :today ORDER BY s.date LIMIT 1)"
+		"  WHERE s.activity_id = a.id AND s.status = 'planned' AND s.date >= :today"
+		"  ORDER BY s.date, COALESCE(s.start_time, ''), s.id LIMIT 1)"
 		" WHERE a.id = :id");
 	if (r != DB_OK)
 		return r;

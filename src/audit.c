@@ -123,6 +123,8 @@ static const struct vocab audit_details[] = {
 	{ "import", N_("import") },
 	{ "centre_name", N_("the centre's name") },
 	{ "consent: measures", N_("consent to measures given") },
+	{ "follow-up call planned: relative support", N_("a call to the relative planned") },
+	{ "follow-up call withdrawn: relative support", N_("the call to the relative withdrawn") },
 	{ NULL, NULL },
 };
 
@@ -228,7 +230,7 @@ static bool audit_view_detail(const char *detail, struct strbuf *b)
 		return false;
 	const char *p = detail + 9;
 	strbuf_add(b, "%s", p[0] ? ":" : "");
-	for (bool first = true; *p == ','; first = false) {
+	for (bool first = true; strncmp(p, ", ", 2) == 0; first = false) {
 		p += 2;
 		size_t len = strcspn(p, ",");
 		char part[300], day[16];
@@ -270,13 +272,26 @@ static const char *key_reason(const char *key)
 	return NULL;
 }
 
+/* Whether `detail` is one of the list's codes (vocab_index says 0 for
+ * none as for the first). */
+static bool is_code(const struct vocab *v, const char *detail)
+{
+	for (int i = 0; v[i].code; i++)
+		if (strcmp(v[i].code, detail) == 0)
+			return true;
+	return false;
+}
+
 void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out, size_t size)
 {
 	struct strbuf b = strbuf_on(out, size);
 	char when[32];
 	date_format_stamp(e->at, when, sizeof when);
+	/* A sign-in refused is no sign-in ("loggede ind: forkert PIN"). */
+	bool refused = strcmp(e->action, "login") == 0
+		       && (strncmp(e->detail, "wrong PIN", 9) == 0 || strncmp(e->detail, "refused", 7) == 0);
 	strbuf_add(&b, "%s  %s %s", when, e->user[0] ? e->user : _("(the program)"),
-		   vocab_label(vocab_audit_action, e->action));
+		   refused ? _("tried to sign in") : vocab_label(vocab_audit_action, e->action));
 	/* Signing in is about the person signed in: they are named already. */
 	bool login = strcmp(e->action, "login") == 0 || strcmp(e->action, "logout") == 0;
 	if (!login)
@@ -330,6 +345,11 @@ void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out,
 	} else if (attendance_detail(e->detail, &b) || export_detail(e->detail, &b) || import_detail(e->detail, &b)
 		   || audit_view_detail(e->detail, &b)) {
 		/* said in words above */
+	} else if (strcmp(e->entity, "follow_up") == 0 && is_code(vocab_call_outcome, e->detail)) {
+		strbuf_add(&b, ": %s", vocab_label(vocab_call_outcome, e->detail));
+	} else if (strcmp(e->entity, "citizen") == 0 && is_code(vocab_call_next_step, e->detail)) {
+		/* TRANSLATORS: the next step a call's outcome set ("a new call"). */
+		strbuf_add(&b, _(": next step after a call: %s"), vocab_label(vocab_call_next_step, e->detail));
 	} else if (e->detail[0]) {
 		strbuf_add(&b, ": %s", vocab_label(audit_details, e->detail));
 	}

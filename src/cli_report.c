@@ -54,7 +54,9 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	struct desk desk = desk_command_line(db);
 	static const enum report_use uses[] = { REPORT_EXPORT_TEXT, REPORT_EXPORT_CSV, REPORT_EXPORT_HTML };
 	struct report rep;
-	enum db_status st = report_make(&desk, &period, uses[format], &rep);
+	/* The text on the terminal is shown, not written to a file. */
+	enum db_status st = report_make(&desk, &period, !output && format == REPORT_TEXT ? REPORT_SHOWN : uses[format],
+					&rep);
 	if (st != DB_OK) {
 		cli_db_error(err, db_path, st, db);
 		report_free(&rep);
@@ -63,8 +65,9 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	}
 	db_close(db);
 	FILE *f = output ? create_file(output, err) : out;
-	/* On the terminal the coordinator's exact figures; a file is handed on. */
-	bool ok = f && report_write(&rep, format, !output, f);
+	/* On the terminal the coordinator's exact figures; a file (also one
+	 * standard output is sent to) is handed on. */
+	bool ok = f && report_write(&rep, format, !output && isatty(fileno(out)), f);
 	report_free(&rep);
 	if (f && f != out && fclose(f) != 0)
 		ok = false;

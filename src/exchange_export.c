@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "collate.h"
 #include "date.h"
@@ -492,6 +493,9 @@ enum db_status exchange_export(struct desk *d, const struct exchange_export *req
 		r = desk_begin(d, tables[req->table].role);
 		if (r == DB_OK)
 			r = desk_end(d, desk_audit(d, "export", tables[req->table].entity, 0, detail));
+		/* No file of personal data without its line in the log. */
+		if (r != DB_OK && req->save_to)
+			unlink(req->save_to);
 	}
 	if (r == DB_OK) {
 		out->rows = csv_writer_rows(&j->w);

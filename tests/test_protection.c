@@ -783,6 +783,10 @@ static void audit(void)
 		{ "settings", "centre_name", ": the centre's name" },
 		{ "citizen", "measure 1: 80", ": a measure entered, total 80" },
 		{ "measure", "measures: 0 rows, utf-8, to -", "measures: Measures: 0 rows, utf-8, to the screen" },
+		/* A filter typed with a comma at its end is read to its end, no further. */
+		{ "audit_log", "audit log, user Bente,", "audit log: user Bente" },
+		{ "citizen", "follow-up call planned: relative support", ": a call to the relative planned" },
+		{ "follow_up", "not_reached", ": not reached" },
 	};
 	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
 		SET(out.entity, said[i].entity);

@@ -189,6 +189,7 @@ static void start_where_marks_stop(struct roll_state *st)
 	st->selected = first >= 0 ? first : 0;
 	st->ahead_from = first;
 	st->ahead_done = first >= 0 ? 0 : INT_MAX;
+	st->readied = 0;
 }
 
 static bool roll_idle(struct screen *s, struct app *app)
@@ -233,6 +234,7 @@ static void show_session(struct roll_state *st, struct app *app, long long sessi
 	st->viewed = false;
 	st->nchanged = 0;
 	st->ahead_done = INT_MAX;
+	st->readied = 0;
 	attendance_roll_free(&st->roll);
 	if (!load(st, app))
 		return;

@@ -46,13 +46,16 @@ extern const struct screen_ops consent_screen;
 static const struct action consent_actions[] = {
 	{ ACT_TOGGLE, UIK_ENTER, N_("Give/withdraw"), N_("Give the chosen consent (with the day it was given), or "
 							  "withdraw it from today."), 0 },
-	{ ACT_INSIGHT, 'i', N_("Insight"), N_("Coordinators: write everything stored about the person, with the log of "
-					      "who saw or changed it, to a file to hand over."), 0 },
 	{ ACT_ANONYMISE, 'x', N_("Anonymise"), N_("Coordinators: remove the person for good and keep only the "
 						  "numbers for statistics. It cannot be undone."), 0 },
+	{ ACT_INSIGHT, 'i', N_("Insight"), N_("Coordinators: write everything stored about the person, with the log of "
+					      "who saw or changed it, to a file to hand over."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the card."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
+/* An anonymised citizen's consents are history: the last two only
+ * (Enter and x still say why, as the card's keys do). */
+enum { CONSENT_ACTIONS_FORGOTTEN = 2 };
 
 /* The latest row of a purpose: in force if any row is. */
 static const struct consent_event *state_of(const struct consent_state *st, enum consent_purpose p,
@@ -516,6 +519,13 @@ void consent_screen_open(struct app *app, const struct consent_screen_args *args
 	app_push(app, &consent_screen, args);
 }
 
+static const struct action *consent_actions_now(const struct screen *s, const struct app *app)
+{
+	(void)app;
+	const struct consent_state *st = s->state;
+	return st && st->anonymised ? &consent_actions[CONSENT_ACTIONS_FORGOTTEN] : consent_actions;
+}
+
 const struct screen_ops consent_screen = {
 	.name = N_("Consent"),
 	.help = N_("Consent is kept per purpose, each given or withdrawn on a day by someone's hand, and it acts: "
@@ -525,6 +535,7 @@ const struct screen_ops consent_screen = {
 		   "the citizen can also agree to be shared with a partner centre, which then sees the card. Up and "
 		   "Down choose a purpose or a partner."),
 	.actions = consent_actions,
+	.actions_now = consent_actions_now,
 	.enter = consent_enter,
 	.draw = consent_draw,
 	.on_key = consent_key,

@@ -158,7 +158,8 @@ static bool help_scroll(struct help_state *h, ui_key key)
 		*top = *top > 0 ? *top - 1 : 0;
 		return true;
 	case UIK(KEY_NPAGE):
-		*top = h->page_end > *top && h->page_end < end ? h->page_end : end;
+		/* A key taller than the page: the next key. */
+		*top = h->page_end > *top ? (h->page_end < end ? h->page_end : end) : (*top < end ? *top + 1 : end);
 		return true;
 	case UIK(KEY_PPAGE):
 		*top = *top > 0 ? page_back_from(h, *top - 1) : 0;
