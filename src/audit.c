@@ -128,6 +128,16 @@ static const struct vocab audit_details[] = {
 	{ NULL, NULL },
 };
 
+/* Whether `detail` is one of the list's codes (vocab_index says 0 for
+ * none as for the first). */
+static bool is_code(const struct vocab *v, const char *detail)
+{
+	for (int i = 0; v[i].code; i++)
+		if (strcmp(v[i].code, detail) == 0)
+			return true;
+	return false;
+}
+
 /* "attendance session 213: present accompanied", as src/attendance.c
  * writes it, in words. False when the detail is not one. */
 static bool attendance_detail(const char *detail, struct strbuf *b)
@@ -166,7 +176,7 @@ static bool export_detail(const char *detail, struct strbuf *b)
 	struct date f, t;
 	int n = 0, used = 0;
 	if (sscanf(detail, "%15[a-z] %10[0-9-]..%10[0-9-]%n", use, from, to, &used) == 3 && !detail[used]
-	    && vocab_index(uses, use) >= 0 && date_parse_iso(from, &f) && date_parse_iso(to, &t)) {
+	    && is_code(uses, use) && date_parse_iso(from, &f) && date_parse_iso(to, &t)) {
 		char a[16], z[16];
 		date_format_dk(f, a, sizeof a);
 		date_format_dk(t, z, sizeof z);
@@ -270,16 +280,6 @@ static const char *key_reason(const char *key)
 		if (strncmp(key, reasons[i].prefix, strlen(reasons[i].prefix)) == 0)
 			return reasons[i].reason;
 	return NULL;
-}
-
-/* Whether `detail` is one of the list's codes (vocab_index says 0 for
- * none as for the first). */
-static bool is_code(const struct vocab *v, const char *detail)
-{
-	for (int i = 0; v[i].code; i++)
-		if (strcmp(v[i].code, detail) == 0)
-			return true;
-	return false;
 }
 
 void audit_entry_line(const struct audit_entry *e, bool with_citizen, char *out, size_t size)

@@ -116,10 +116,10 @@ int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		fprintf(err, "%s", _("brobygger: --from is after --to.\n"));
 		return EXIT_USAGE;
 	}
+	/* Without --output the bytes go to standard output ("-" in the log). */
+	const char *path = req.save_to = req.destination;
 	if (!req.destination)
 		req.destination = "-";
-	const char *path = cli_option(args, "output");
-	req.save_to = path;
 	struct db *db = open_db(args, db_path, err);
 	if (!db)
 		return EXIT_FAILURE;

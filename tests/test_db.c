@@ -693,25 +693,35 @@ static void test_rehearsal(void)
 	db_close(db);
 }
 
-/* Migration 26: a course the anonymisation ended (the same day) ends as
- * forgotten, its event in the course's history with it; one that ended
- * as declined before the citizen was forgotten stays declined. */
-static void test_migration_26(void)
+/* A new file brought to schema `version` by the migrations up to it (as
+ * a desk of that version left it), open for a test's rows; its path in
+ * `path`. Checked as a test of its own. */
+static struct db *at_schema(const char *name, int version, char *path, size_t size)
 {
-	char path[256];
-	testdb_path(path, sizeof path, "v25.db");
+	testdb_path(path, size, name);
 	FILE *f = fopen(path, "w");
 	if (f)
 		fclose(f);
 	struct db *db;
 	db_open_existing(path, false, &db);
 	bool ok = true;
-	for (int i = 0; i < schema_migration_count && schema_migrations[i].version <= 25; i++)
+	for (int i = 0; i < schema_migration_count && schema_migrations[i].version <= version; i++)
 		ok = ok && db_exec(db, schema_migrations[i].sql) == DB_OK
 		     && (!schema_migrations[i].then || schema_migrations[i].then(db) == DB_OK);
-	TAP_CHECK(ok, "a database at schema 25");
-	TAP_INT_EQ(db_exec(db, "PRAGMA user_version = 25;"
-			       "INSERT INTO citizens(id, name, status, ended_on, end_reason, anonymised_on)"
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+	TAP_CHECK(ok && db_exec(db, sql) == DB_OK, "a database at schema %d", version);
+	return db;
+}
+
+/* Migration 26: a course the anonymisation ended (the same day) ends as
+ * forgotten, its event in the course's history with it; one that ended
+ * as declined before the citizen was forgotten stays declined. */
+static void test_migration_26(void)
+{
+	char path[256];
+	struct db *db = at_schema("v25.db", 25, path, sizeof path);
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(id, name, status, ended_on, end_reason, anonymised_on)"
 			       " VALUES (1, 'Anonymiseret borger', 'ended', '2026-11-26', 'declined', '2026-11-26'),"
 			       " (2, 'Anonymiseret borger', 'ended', '2026-01-10', 'declined', '2026-11-26');"),
 		   DB_OK, "with two anonymised citizens whose courses ended as declined");
@@ -733,18 +743,8 @@ static void test_migration_26(void)
 static void test_migration_11(void)
 {
 	char path[256];
-	testdb_path(path, sizeof path, "v8.db");
-	FILE *f = fopen(path, "w");
-	if (f)
-		fclose(f);
-	struct db *db;
-	db_open_existing(path, false, &db);
-	bool ok = true;
-	for (int i = 0; i < schema_migration_count && schema_migrations[i].version <= 8; i++)
-		ok = ok && db_exec(db, schema_migrations[i].sql) == DB_OK;
-	TAP_CHECK(ok, "a database at schema 8");
-	TAP_INT_EQ(db_exec(db, "PRAGMA user_version = 8;"
-			       "INSERT INTO citizens(id, name) VALUES (1, 'Søren Ærø');"
+	struct db *db = at_schema("v8.db", 8, path, sizeof path);
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(id, name) VALUES (1, 'Søren Ærø');"
 			       "INSERT INTO referrals(id, citizen_id, referred_on, source) VALUES (1, 1, '2026-11-01', 'gp');"
 			       "INSERT INTO follow_ups(id, citizen_id, reason, due_on, status, outcome, done_at)"
 			       " VALUES (7, 1, 'agreed', '2026-11-20', 'done', 'reached', '2026-11-20 10:00:00');"

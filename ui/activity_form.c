@@ -128,12 +128,9 @@ static void read_form(const struct activity_form_state *st, struct activity_reco
 	a->ninterests = form_multi_ids(&fl[AF_INTERESTS], a->interests, CIT_MAX_PICKS);
 }
 
-void activity_form_open(struct app *app, const struct activity_form_args *args)
+bool activity_form_open(struct app *app, const struct activity_form_args *args)
 {
-	/* Read by anyone at the desk; saved only by a coordinator: said as
-	 * it opens, not after the typing. */
-	if (app_push(app, &activity_form_screen, args) && !desk_is_coordinator(&app->desk))
-		app_status(app, STATUS_INFO, "%s", _("You can read this; only a coordinator can save changes here."));
+	return app_push(app, &activity_form_screen, args);
 }
 
 static bool af_enter(struct screen *s, struct app *app, const void *args)

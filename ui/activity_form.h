@@ -12,6 +12,6 @@ struct app;
 struct activity_form_args {
 	long long id;        /* 0: a new activity */
 };
-void activity_form_open(struct app *app, const struct activity_form_args *args);
+bool activity_form_open(struct app *app, const struct activity_form_args *args);
 
 #endif

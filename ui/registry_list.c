@@ -483,10 +483,13 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 	bool used;
 	unsigned r = list_key(l, key, &ev, &used);
 	if (ev == LIST_ACTIVATE && l->selected < st->n[st->tab]) {
-		if (st->tab == TAB_VOLUNTEERS)
-			volunteer_form_open(app, &(struct volunteer_form_args){ .id = st->volunteers[l->selected].id });
-		else
-			activity_form_open(app, &(struct activity_form_args){ .id = st->activities[l->selected].id });
+		bool opened = st->tab == TAB_VOLUNTEERS
+			? volunteer_form_open(app, &(struct volunteer_form_args){ .id = st->volunteers[l->selected].id })
+			: activity_form_open(app, &(struct activity_form_args){ .id = st->activities[l->selected].id });
+		/* Read by anyone at the desk; saved only by a coordinator: said
+		 * as it opens, not after the typing. */
+		if (opened && !desk_is_coordinator(&app->desk))
+			app_status(app, STATUS_INFO, "%s", _("You can read this; only a coordinator can save changes here."));
 		return RD_ALL;
 	}
 	if (ev == LIST_LEAVE) {

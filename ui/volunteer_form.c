@@ -239,12 +239,9 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 
 /* ---------- the screen ---------- */
 
-void volunteer_form_open(struct app *app, const struct volunteer_form_args *args)
+bool volunteer_form_open(struct app *app, const struct volunteer_form_args *args)
 {
-	/* Read by anyone at the desk; saved only by a coordinator: said as
-	 * it opens, not after the typing. */
-	if (app_push(app, &volunteer_form_screen, args) && !desk_is_coordinator(&app->desk))
-		app_status(app, STATUS_INFO, "%s", _("You can read this; only a coordinator can save changes here."));
+	return app_push(app, &volunteer_form_screen, args);
 }
 
 static bool vf_enter(struct screen *s, struct app *app, const void *args)

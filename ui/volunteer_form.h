@@ -12,6 +12,6 @@ struct app;
 struct volunteer_form_args {
 	long long id;        /* 0: a new volunteer */
 };
-void volunteer_form_open(struct app *app, const struct volunteer_form_args *args);
+bool volunteer_form_open(struct app *app, const struct volunteer_form_args *args);
 
 #endif
