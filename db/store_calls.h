@@ -118,9 +118,10 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 
 /* The open calls after missed sessions, of one enrolment or of all
  * (enrolment_id 0), each with the day of the session missed and the
- * latest day since that the citizen came to the activity. malloc'ed. */
-enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
-				       int *count);
+ * latest day since, up to `today`, that the citizen came to the
+ * activity. malloc'ed. */
+enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, const char *today,
+				       struct call_missed_fact **out, int *count);
 /* Prepares one enrolment's store_calls_missed_open ahead (store_warm). */
 void store_calls_warm_missed_open(struct db *db);
 

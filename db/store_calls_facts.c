@@ -129,7 +129,7 @@ enum db_status store_calls_mark_facts(struct db *db, const char *context_from, c
 	"SELECT f.id, f.citizen_id, " CALLS_MISSED_ENROLMENT("f.source_key") ", s.id, s.date," \
 	" COALESCE((SELECT max(s2.date) FROM attendance AS t JOIN sessions AS s2 ON s2.id = t.session_id" \
 	"   WHERE t.citizen_id = f.citizen_id AND s2.activity_id = s.activity_id AND t.mark = 'present'" \
-	"   AND s2.status <> 'cancelled' AND s2.date > s.date), '')" \
+	"   AND s2.status <> 'cancelled' AND s2.date > s.date AND s2.date <= :today), '')" \
 	" FROM " CALLS_MISSED_OPEN " JOIN sessions AS s ON s.id = " CALLS_MISSED_SESSION("f.source_key")
 /* One enrolment's (a mark asks), or all of them (the daily sweep). */
 static const char missed_open_of_sql[] = MISSED_OPEN_SELECT " WHERE " CALLS_MISSED_OF(":enrolment") " ORDER BY f.id";
@@ -143,8 +143,8 @@ void store_calls_warm_missed_open(struct db *db)
 	store_warm(db, all, 1);
 }
 
-enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, struct call_missed_fact **out,
-				       int *count)
+enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, const char *today,
+				       struct call_missed_fact **out, int *count)
 {
 	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
@@ -153,6 +153,7 @@ enum db_status store_calls_missed_open(struct db *db, long long enrolment_id, st
 		return store_grow_done(&g, r, (void **)out, count);
 	if (enrolment_id)
 		db_bind_int(st, ":enrolment", enrolment_id);
+	db_bind_text(st, ":today", today);
 	while (db_step(st) == DB_ROW) {
 		struct call_missed_fact *f = store_grow_next(&g);
 		if (!f) {

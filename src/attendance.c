@@ -180,7 +180,9 @@ static enum db_status came_back(struct desk *d, const struct mark_context *cx, l
 {
 	struct call_missed_fact *open;
 	int n = 0;
-	enum db_status r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &n);
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	enum db_status r = store_calls_missed_open(d->db, cx->enrolment_id, today, &open, &n);
 	for (int i = 0; r == DB_OK && i < n; i++) {
 		if (!call_rule_missed_answered(open[i].missed_on, cx->session.date))
 			continue;
@@ -241,7 +243,9 @@ static enum db_status missed_rule_at(struct desk *d, const struct mark_context *
 	if (due) {
 		struct call_missed_fact *open;
 		int nopen = 0, others = 0;
-		if ((r = store_calls_missed_open(d->db, cx->enrolment_id, &open, &nopen)) != DB_OK)
+		char today[DATE_ISO_LEN];
+		today_iso(today);
+		if ((r = store_calls_missed_open(d->db, cx->enrolment_id, today, &open, &nopen)) != DB_OK)
 			return r;
 		for (int i = 0; i < nopen; i++)
 			others += open[i].session_id != cx->session.id;

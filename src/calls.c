@@ -226,11 +226,13 @@ void calls_due_free(struct calls_due *c)
 
 /* Open calls after missed sessions that the citizen answered by coming
  * back before the call was made: cancelled, not made. */
-static enum db_status sweep_answered(struct db *db, struct calls_due *c)
+static enum db_status sweep_answered(struct db *db, struct date today, struct calls_due *c)
 {
+	char now[DATE_ISO_LEN];
+	date_format_iso(today, now);
 	struct call_missed_fact *facts;
 	int n;
-	enum db_status r = store_calls_missed_open(db, 0, &facts, &n);
+	enum db_status r = store_calls_missed_open(db, 0, now, &facts, &n);
 	if (r != DB_OK || n == 0) {
 		if (r == DB_OK)
 			free(facts);
@@ -303,7 +305,7 @@ static enum db_status sweep(struct desk *d, struct date today, bool missed_marks
 		return r;
 	r = sweep_plan(d, today, missed_marks, idle, &p, &c->made, &c->no_contact);
 	if (r == DB_OK)
-		r = sweep_answered(d->db, c);
+		r = sweep_answered(d->db, today, c);
 	if (r == DB_OK)
 		r = keep_missing(d->db, &p, c);
 	free(p.items);

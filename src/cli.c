@@ -132,7 +132,8 @@ static bool parse_option(int argc, char **argv, int *i, int command, struct cli_
 	if (takes_value && !value)
 		value = *i + 1 < argc ? argv[++*i] : NULL;
 	if (takes_value && (!value || !*value)) {
-		snprintf(err, errsize, _("%s needs a value."), argv[*i]);
+		/* The option's name: argv[*i] may be its (empty) value now. */
+		snprintf(err, errsize, _("--%.*s needs a value."), (int)len, a);
 		return false;
 	}
 	if (!takes_value && value) {

@@ -56,6 +56,11 @@ static void failure_text(const struct csv_failure *f, char *out, size_t size)
 		snprintf(out, size, _("the byte %s is not UTF-8. The file may be in Windows-1252: choose that "
 				      "encoding, or let Brobygger find it (automatic)."), f->what);
 		break;
+	case CSV_FAIL_MARKED_NOT_UTF8:
+		snprintf(out, size, _("the byte %s is not UTF-8, though the file begins with the mark of Unicode text: "
+				      "part of it was saved in another encoding. Open it in the spreadsheet, correct the "
+				      "letter and save it again as CSV UTF-8."), f->what);
+		break;
 	case CSV_FAIL_BAD_CP1252:
 		snprintf(out, size, _("the byte %s is not a character in Windows-1252. Check that the file is a "
 				      "text file saved as CSV."), f->what);
@@ -724,7 +729,9 @@ static bool check_row_utf8(struct csv_reader *r)
 			if (!len) {
 				char what[16];
 				snprintf(what, sizeof what, "0x%02X", (unsigned char)cell[k]);
-				read_fail(r, CSV_FAIL_NOT_UTF8, i + 1, what);
+				/* Another encoding is no way out for a file whose
+				 * mark says which it is in (csv_reader_open). */
+				read_fail(r, r->had_mark ? CSV_FAIL_MARKED_NOT_UTF8 : CSV_FAIL_NOT_UTF8, i + 1, what);
 				return false;
 			}
 			k += len;

@@ -54,6 +54,7 @@ enum csv_failure_kind {
 	CSV_FAIL_TOO_MANY_COLUMNS,
 	CSV_FAIL_BAD_UTF16,      /* a UTF-16 file that does not convert */
 	CSV_FAIL_MARK_MISMATCH,  /* a byte-order mark that contradicts the encoding asked for */
+	CSV_FAIL_MARKED_NOT_UTF8, /* bytes that are not UTF-8 in a file whose mark says Unicode */
 };
 
 struct csv_failure {

@@ -133,15 +133,18 @@ static long long axis_step(long long max)
 enum { CHART_W = 680, CHART_H = 230, AXIS_X = 48, AXIS_B = 30, TOP = 18 };
 
 /* Bars over the months: present marks at all activities. A month whose
- * count is held back by the "< 5" rule gets no bar, only the words. */
-static void chart_months(FILE *out, const struct report_attendance *att)
+ * count is held back (the month's row of `months`, the table of all
+ * activities) gets no bar, only the words. */
+static void chart_months(FILE *out, const struct report_attendance *att, const struct report_table *months)
 {
 	int n = att->nmonths;
 	if (n == 0)
 		return;
 	long long max = 1;
+	/* The axis from the months shown: a held month's count would tell
+	 * in its height. */
 	for (int m = 0; m < n; m++)
-		if (att->per_month[m].present > max)
+		if (!report_cell_held_back(&months->rows[m].cells[2]) && att->per_month[m].present > max)
 			max = att->per_month[m].present;
 	long long step = axis_step(max);
 	long long top = (max + step - 1) / step * step;
@@ -162,7 +165,8 @@ static void chart_months(FILE *out, const struct report_attendance *att)
 	for (int m = 0; m < n; m++) {
 		const struct report_att_row *r = &att->per_month[m];
 		double x = AXIS_X + slot * m + (slot - bar) / 2;
-		bool held_back = report_small(r->present);
+		const struct report_cell *present = &months->rows[m].cells[2];
+		bool held_back = report_cell_held_back(present);
 		double h = held_back ? 0 : plot_h * (double)r->present / (double)top;
 		if (h > 0)
 			fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#2f6f9f\"/>\n",
@@ -170,7 +174,7 @@ static void chart_months(FILE *out, const struct report_attendance *att)
 		if (n <= 24) {
 			char value[32];
 			if (held_back)
-				snprintf(value, sizeof value, "&lt; 5");
+				snprintf(value, sizeof value, "%s", present->held ? "x" : "&lt; 5");
 			else
 				number_text(r->present, value);
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%d\">%s</text>\n",
@@ -275,7 +279,8 @@ bool report_html_write(const struct report *r, const struct report_tables *ts, F
 	report_html_escape(out, line);
 	fputs("</p>\n<p class=\"note\">", out);
 	report_html_escape(out, _("Small numbers can point out a person: a count of citizens below 5 is shown as "
-				  "\"< 5\", and a mean or share of fewer than 5 citizens as \"–\"."));
+				  "\"< 5\", and a mean or share of fewer than 5 citizens as \"–\"; \"x\" is a count "
+				  "held back so that a \"< 5\" cannot be worked out from a total."));
 	fputs("</p>\n</header>\n", out);
 	for (int i = 0; i < ts->n; i++) {
 		const struct report_table *t = &ts->t[i];
@@ -283,7 +288,7 @@ bool report_html_write(const struct report *r, const struct report_tables *ts, F
 		report_html_escape(out, t->title);
 		fputs("</h2>\n", out);
 		if (strcmp(t->key, "attendance-months") == 0)
-			chart_months(out, &r->attendance);
+			chart_months(out, &r->attendance, t);
 		for (int k = 0; strcmp(t->key, "outcomes") == 0 && k < r->nmeasures; k++)
 			if (r->measures[k].has_cutoff)
 				chart_who5(out, &r->measures[k]);

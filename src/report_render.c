@@ -38,6 +38,13 @@ const char *report_decimal(void)
 	return _(".");
 }
 
+/* What the files say of the numbers they hold back. */
+static const char *report_small_note(void)
+{
+	return _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"; "
+		 "\"x\" is a count held back so that a \"< 5\" cannot be worked out from a total.");
+}
+
 static void dk_date(const char *iso, char *out, size_t size)
 {
 	struct date d;
@@ -150,7 +157,7 @@ static void text_heading(FILE *out, const struct report *r, bool exact)
 	snprintf(line, sizeof line, _("Period %s to %s, made %s."), from, to, made);
 	put_wrapped(out, line);
 	if (!exact)
-		put_wrapped(out, _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"."));
+		put_wrapped(out, report_small_note());
 	fputc('\n', out);
 }
 
@@ -232,7 +239,7 @@ static bool write_csv(const struct report *r, const struct report_tables *ts, FI
 	csv_write_text(&w, _("Made"));
 	csv_write_text(&w, made);
 	csv_end_row(&w);
-	csv_write_text(&w, _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"."));
+	csv_write_text(&w, report_small_note());
 	csv_end_row(&w);
 	csv_end_row(&w);
 	for (int i = 0; i < ts->n; i++)

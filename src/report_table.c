@@ -158,9 +158,75 @@ static void month_label(const char *month, char *out, size_t size)
 	snprintf(out, size, "%s %.4s", date_month_abbr(m), month);
 }
 
-static void attendance_tables(struct report_tables *ts, const struct report_attendance *att)
+/* ---------- sums across tables ----------
+ *
+ * Rows of one table that add up to a row of another: each activity's
+ * month to the month of all activities, each activity's whole period to
+ * all activities' and to its kind of community's, the two kinds to all.
+ * Kept as rows (table, row) while the tables are built; whether a
+ * column adds up is seen in its numbers (protect). */
+struct row_at {
+	int table, row;
+};
+
+struct sum_group {
+	struct row_at total;
+	int first, n;               /* its parts in sums.parts */
+};
+
+struct sums {
+	struct sum_group *groups;
+	int ngroups, gcap;
+	struct row_at *parts;
+	int nparts, pcap;
+	bool failed;
+};
+
+static bool grow(void **v, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	int cap2 = *cap ? *cap * 2 : 64;
+	while (cap2 < need)
+		cap2 *= 2;
+	void *grown = realloc(*v, (size_t)cap2 * size);
+	if (!grown)
+		return false;
+	*v = grown;
+	*cap = cap2;
+	return true;
+}
+
+/* A new sum whose total is `total`; its parts follow with sum_part. */
+static void sum_group(struct sums *s, struct row_at total)
+{
+	if (!grow((void **)&s->groups, &s->gcap, s->ngroups + 1, sizeof *s->groups)) {
+		s->failed = true;
+		return;
+	}
+	s->groups[s->ngroups++] = (struct sum_group){ .total = total, .first = s->nparts };
+}
+
+static void sum_part(struct sums *s, struct row_at part)
+{
+	if (s->failed || !grow((void **)&s->parts, &s->pcap, s->nparts + 1, sizeof *s->parts)) {
+		s->failed = true;
+		return;
+	}
+	s->parts[s->nparts++] = part;
+	s->groups[s->ngroups - 1].n++;
+}
+
+static void sums_free(struct sums *s)
+{
+	free(s->groups);
+	free(s->parts);
+}
+
+static void attendance_tables(struct report_tables *ts, const struct report_attendance *att, struct sums *s)
 {
 	char label[REPORT_LABEL];
+	int all = ts->n;
 	struct report_table *t = new_table(ts, "attendance-months", _("Attendance per month, all activities"),
 					   _("Month"));
 	attendance_columns(t);
@@ -168,20 +234,31 @@ static void attendance_tables(struct report_tables *ts, const struct report_atte
 		month_label(att->months[m], label, sizeof label);
 		attendance_cells(row(t, label), &att->per_month[m]);
 	}
+	int whole = t->nrows;
 	struct report_row *r = row(t, _("Whole period"));
 	r->total = true;
 	attendance_cells(r, &att->total);
 	t->note = _("Participants: different citizens present; a citizen who came several months counts once in "
 		    "the whole period. New: present at the activity for the first time ever.");
 
+	int kinds = ts->n;
 	t = new_table(ts, "communities", _("Practice communities and lasting communities"), _("Kind"));
 	attendance_columns(t);
 	attendance_cells(row(t, _("Practice communities")), &att->practice);
 	attendance_cells(row(t, _("Lasting communities")), &att->lasting);
+	sum_group(s, (struct row_at){ all, whole });
+	sum_part(s, (struct row_at){ kinds, 0 });
+	sum_part(s, (struct row_at){ kinds, 1 });
 
+	int per = ts->n;
 	t = new_table(ts, "attendance", _("Attendance per activity and month"), _("Month"));
 	t->group_title = _("Activity");
 	attendance_columns(t);
+	/* The rows of each month and each activity's whole period, to be
+	 * summed below once they are all laid out. */
+	int *month_of = malloc(sizeof *month_of * (size_t)(att->nactivities * (att->nmonths + 1) + 1));
+	if (!month_of)
+		s->failed = true;
 	for (int i = 0; i < att->nactivities; i++) {
 		const struct report_activity *a = &att->activities[i];
 		for (int m = 0; m < att->nmonths; m++) {
@@ -189,15 +266,33 @@ static void attendance_tables(struct report_tables *ts, const struct report_atte
 			if (!x->held && !x->cancelled && !x->present && !x->excused && !x->absent)
 				continue;
 			month_label(att->months[m], label, sizeof label);
+			if (month_of)
+				month_of[t->nrows] = m;
 			r = row(t, label);
 			r->group = a->a.name;
 			attendance_cells(r, x);
 		}
+		if (month_of)
+			month_of[t->nrows] = -1 - (strcmp(a->a.community, "practice") == 0 ? 0 : 1);
 		r = row(t, _("Whole period"));
 		r->group = a->a.name;
 		r->total = true;
 		attendance_cells(r, &a->total);
 	}
+	for (int m = -2; month_of && m < att->nmonths; m++) {
+		/* m >= 0: a month of all activities, from the activities'
+		 * rows of that month; m < 0: a kind's row, from the whole
+		 * periods of its activities (marked -1 - kind above). */
+		sum_group(s, m >= 0 ? (struct row_at){ all, m } : (struct row_at){ kinds, -1 - m });
+		for (int k = 0; k < t->nrows; k++)
+			if (month_of[k] == m)
+				sum_part(s, (struct row_at){ per, k });
+	}
+	sum_group(s, (struct row_at){ all, whole });
+	for (int k = 0; month_of && k < t->nrows; k++)
+		if (month_of[k] < 0)
+			sum_part(s, (struct row_at){ per, k });
+	free(month_of);
 }
 
 static void outcomes_table(struct report_tables *ts, const struct report *rep)
@@ -264,21 +359,115 @@ static void unmet_table(struct report_tables *ts, const struct report_unmet *u)
 		    "interest in the same area (the first two digits of the postcode).");
 }
 
+/* ---------- holding back what a total gives away ---------- */
+
+/* Parts that add up to a total shown beside them, all counts of
+ * citizens: when one part alone is held back, the total less the rest
+ * tells it, so the smallest part shown is held back with it (or the
+ * total, when no part is left to hold). True when it held one. */
+static bool hold_the_sum(struct report_cell *total, struct report_cell **parts, int n)
+{
+	if (total->kind != CELL_CITIZENS || report_cell_held_back(total))
+		return false;
+	long long sum = 0;
+	int held = 0, smallest = -1;
+	for (int i = 0; i < n; i++) {
+		if (parts[i]->kind != CELL_CITIZENS)
+			return false;
+		sum += parts[i]->value;
+		if (report_cell_held_back(parts[i]))
+			held++;
+		else if (smallest < 0 || parts[i]->value < parts[smallest]->value)
+			smallest = i;
+	}
+	/* Parts that do not add up (a month's participants to the whole
+	 * period's, who count once) give nothing away by subtraction. */
+	if (sum != total->value || held != 1)
+		return false;
+	(smallest >= 0 ? parts[smallest] : total)->held = true;
+	return true;
+}
+
+static struct report_cell *cell_at(struct report_tables *ts, struct row_at at, int col)
+{
+	return &ts->t[at.table].rows[at.row].cells[col];
+}
+
+/* Within a table: a row and the parts below it, and the rows of a group
+ * above its total. `parts` has room for a table's rows. */
+static bool protect_table(struct report_table *t, struct report_cell **parts)
+{
+	bool held = false;
+	for (int col = 0; col < t->ncols; col++) {
+		for (int i = 0; i < t->nrows;) {
+			int j = i + 1, n = 0;
+			while (j < t->nrows && t->rows[j].part)
+				parts[n++] = &t->rows[j++].cells[col];
+			if (n && !t->rows[i].part)
+				held |= hold_the_sum(&t->rows[i].cells[col], parts, n);
+			i = j;
+		}
+		for (int i = 0; i < t->nrows;) {
+			int j = i, n = 0;
+			for (; j < t->nrows && !t->rows[j].total && t->rows[j].group == t->rows[i].group; j++)
+				if (!t->rows[j].part)
+					parts[n++] = &t->rows[j].cells[col];
+			bool total = j < t->nrows && t->rows[j].total && t->rows[j].group == t->rows[i].group;
+			if (total && n)
+				held |= hold_the_sum(&t->rows[j].cells[col], parts, n);
+			i = total ? j + 1 : j;
+		}
+	}
+	return held;
+}
+
+/* Until nothing more is held: a cell held for one sum may leave
+ * another's alone. Each round holds one cell more or ends. */
+static bool protect(struct report_tables *ts, const struct sums *s)
+{
+	int most = 1;
+	for (int i = 0; i < ts->n; i++)
+		most = ts->t[i].nrows > most ? ts->t[i].nrows : most;
+	for (int g = 0; g < s->ngroups; g++)
+		most = s->groups[g].n > most ? s->groups[g].n : most;
+	struct report_cell **parts = malloc(sizeof *parts * (size_t)most);
+	if (!parts)
+		return false;
+	for (bool held = true; held;) {
+		held = false;
+		for (int i = 0; i < ts->n; i++)
+			held |= protect_table(&ts->t[i], parts);
+		for (int g = 0; g < s->ngroups; g++) {
+			const struct sum_group *sg = &s->groups[g];
+			for (int col = 0; col < ts->t[sg->total.table].ncols; col++) {
+				for (int k = 0; k < sg->n; k++)
+					parts[k] = cell_at(ts, s->parts[sg->first + k], col);
+				held |= hold_the_sum(cell_at(ts, sg->total, col), parts, sg->n);
+			}
+		}
+	}
+	free(parts);
+	return true;
+}
+
 bool report_tables_build(const struct report *r, struct report_tables *out)
 {
 	memset(out, 0, sizeof *out);
+	struct sums sums = { 0 };
 	volunteers_table(out, &r->volunteers);
 	citizens_table(out, &r->citizens);
-	attendance_tables(out, &r->attendance);
+	attendance_tables(out, &r->attendance, &sums);
 	outcomes_table(out, r);
 	follow_up_table(out, &r->follow_up);
 	unmet_table(out, &r->unmet);
+	bool ok = !sums.failed;
 	for (int i = 0; i < out->n; i++)
-		if (out->t[i].failed) {
-			report_tables_free(out);
-			return false;
-		}
-	return true;
+		ok &= !out->t[i].failed;
+	ok = ok && protect(out, &sums);
+	sums_free(&sums);
+	if (!ok)
+		report_tables_free(out);
+	return ok;
 }
 
 void report_tables_free(struct report_tables *t)
@@ -292,6 +481,8 @@ void report_tables_free(struct report_tables *t)
 
 bool report_cell_held_back(const struct report_cell *c)
 {
+	if (c->held)
+		return true;
 	switch (c->kind) {
 	case CELL_CITIZENS:
 		return report_small(c->value);
@@ -346,8 +537,9 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 	}
 	if (!exact && report_cell_held_back(c)) {
 		/* A count is shown as under five; what is computed from fewer
-		 * than five citizens is left out. */
-		snprintf(out, size, "%s", c->kind == CELL_CITIZENS ? "< 5" : "–");
+		 * than five citizens is left out; a count held back with one
+		 * of those is neither. */
+		snprintf(out, size, "%s", c->held ? "x" : c->kind == CELL_CITIZENS ? "< 5" : "–");
 		return;
 	}
 	long long n = report_cell_number(c);

@@ -26,6 +26,7 @@ struct report_cell {
 	enum report_cell_kind kind;
 	long long value;
 	long long base;     /* the citizens a percent, mean or median is of */
+	bool held;          /* held back too, or a "< 5" beside it could be worked out from a total */
 };
 
 enum { REPORT_COLS = 8, REPORT_LABEL = 200, REPORT_TABLES = 9 };
@@ -62,7 +63,12 @@ struct report_tables {
 };
 
 /* Lays out the report; false when out of memory. Free with
- * report_tables_free. The rows point into `r`, which must outlive them. */
+ * report_tables_free. The rows point into `r`, which must outlive them.
+ * Where counts add up to a total shown beside them (a parent row and
+ * its parts, the months and their whole period, the activities and all
+ * of them) and one alone is under five, another is held back with it
+ * (report_cell_held_back), so the exports' "< 5" cannot be worked out
+ * by subtraction. */
 bool report_tables_build(const struct report *r, struct report_tables *out);
 void report_tables_free(struct report_tables *t);
 
@@ -77,7 +83,8 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 /* The number a cell shows: tenths for hours and means, whole percent for
  * a share, else the value itself. */
 long long report_cell_number(const struct report_cell *c);
-/* Whether the cell is hidden or held back by the "< 5" rule in exports. */
+/* Whether the cell is hidden or held back in exports: by the "< 5" rule,
+ * or with another that would give it away (shown as "x"). */
 bool report_cell_held_back(const struct report_cell *c);
 
 #endif

@@ -55,6 +55,10 @@ int main(void)
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "frobnicate", NULL }), "unknown command refused");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--nope", NULL }), "unknown option refused");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "--db", NULL }), "--db without a path refused");
+	TAP_CHECK(!parse(&a, err, 4, (char *[]){ "brobygger", "report", "--from", "", NULL }) && strstr(err, "--from"),
+		  "an empty value is refused by the option's name: %s", err);
+	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "report", "--to=", NULL }) && strstr(err, "--to"),
+		  "--to= too: %s", err);
 	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "-5", NULL })
 		  && !cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err), "--citizens must not be negative");
 	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "backup", NULL }), "backup needs a path");

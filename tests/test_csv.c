@@ -190,6 +190,16 @@ static void test_reader(void)
 	TAP_INT_EQ(r.failure.kind, CSV_FAIL_MARK_MISMATCH, "is a mismatch");
 	csv_reader_free(&r);
 
+	/* Excel's "CSV UTF-8" with a letter pasted in another encoding:
+	 * choosing Windows-1252 would meet the mark, so it is not advised. */
+	const char marked_broken[] = "\xef\xbb\xbfNavn\nS\xf8ren\n";
+	TAP_INT_EQ(read_all(marked_broken, sizeof marked_broken - 1, CSV_AUTO, out, sizeof out, &r), CSV_FAILED,
+		   "a broken byte in a file marked UTF-8 fails");
+	TAP_INT_EQ(r.failure.kind, CSV_FAIL_MARKED_NOT_UTF8, "as a marked file");
+	csv_failure_message(&r.failure, NULL, msg, sizeof msg);
+	TAP_CHECK(strstr(msg, "0xF8") && strstr(msg, "CSV UTF-8") && !strstr(msg, "1252"), "%s", msg);
+	csv_reader_free(&r);
+
 	char *wide = malloc(CSV_MAX_COLUMNS * 2 + 8);
 	memset(wide, ';', CSV_MAX_COLUMNS + 1);
 	wide[CSV_MAX_COLUMNS + 1] = '\n';

@@ -476,6 +476,91 @@ static void test_coordinator_only(struct desk *coordinator)
 /* ---------- the formats agree ---------- */
 
 /* Finds each cell of every table, in order, in each format. */
+static const struct report_cell *cell_of(const struct report_tables *ts, const char *key, int row, int col)
+{
+	for (int t = 0; t < ts->n; t++)
+		if (strcmp(ts->t[t].key, key) == 0 && row < ts->t[t].nrows)
+			return &ts->t[t].rows[row].cells[col];
+	return NULL;
+}
+
+static const char *shown(const struct report_cell *c, char *buf, size_t size)
+{
+	report_cell_format(c, false, false, ",", "", buf, size);
+	return buf;
+}
+
+/* A "< 5" that the rest of its sum would tell is held back with another:
+ * a parent row and its parts; an activity's month, the month of all
+ * activities, its whole period and its kind of community. */
+static void test_held_with_another(void)
+{
+	struct report r;
+	memset(&r, 0, sizeof r);
+	struct report_tables ts;
+	char buf[32];
+	for (int i = 0; i < REPORT_SOURCES; i++) {
+		r.citizens.f.by_source[i] = i + 1 < REPORT_SOURCES ? 5 + i : 3;
+		r.citizens.f.referred += r.citizens.f.by_source[i];
+	}
+	TAP_CHECK(report_tables_build(&r, &ts), "a report laid out");
+	/* Row 0: referred; 1..7 the sources. */
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "citizens", REPORT_SOURCES, 0), buf, sizeof buf), "< 5") == 0,
+		  "the source of 3 is under five: %s", buf);
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "citizens", 1, 0), buf, sizeof buf), "x") == 0,
+		  "the smallest other source (5) is held back with it, or 48 less the rest tells 3: %s", buf);
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "citizens", 2, 0), buf, sizeof buf), "6") == 0
+			  && strcmp(shown(cell_of(&ts, "citizens", 0, 0), buf, sizeof buf), "48") == 0,
+		  "the others and the total are shown");
+	report_cell_format(cell_of(&ts, "citizens", 1, 0), true, false, ",", "", buf, sizeof buf);
+	TAP_CHECK(strcmp(buf, "5") == 0, "the coordinator's screen shows it exactly");
+	report_tables_free(&ts);
+
+	r.citizens.f.referred++;
+	TAP_CHECK(report_tables_build(&r, &ts), "again, with a referral of no source");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "citizens", 1, 0), buf, sizeof buf), "5") == 0,
+		  "parts that do not add up to the total give nothing away: %s", buf);
+	report_tables_free(&ts);
+
+	/* One month, two activities: 3 and 20 present. */
+	memset(&r, 0, sizeof r);
+	struct report_att_row months[2] = { { .held = 1, .present = 3 }, { .held = 1, .present = 20 } };
+	struct report_activity acts[2];
+	memset(acts, 0, sizeof acts);
+	for (int i = 0; i < 2; i++) {
+		snprintf(acts[i].a.name, sizeof acts[i].a.name, "%s", i ? "Krolf" : "Café");
+		snprintf(acts[i].a.community, sizeof acts[i].a.community, "%s", i ? "lasting" : "practice");
+		acts[i].months = &months[i];
+		acts[i].total = months[i];
+	}
+	struct report_attendance *att = &r.attendance;
+	att->nmonths = 1;
+	snprintf(att->months[0], sizeof att->months[0], "2026-01");
+	att->activities = acts;
+	att->nactivities = 2;
+	att->per_month[0] = (struct report_att_row){ .held = 2, .present = 23 };
+	att->total = att->per_month[0];
+	att->practice = months[0];
+	att->lasting = months[1];
+	TAP_CHECK(report_tables_build(&r, &ts), "attendance laid out");
+	/* "attendance": Café's month, its whole period, Krolf's month, its
+	 * whole period; column 2 is present. */
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 0, 2), buf, sizeof buf), "< 5") == 0,
+		  "Café's 3 is under five");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 2, 2), buf, sizeof buf), "x") == 0,
+		  "Krolf's month is held back: 23 for the month less 20 tells Café's");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 3, 2), buf, sizeof buf), "x") == 0,
+		  "and Krolf's whole period, which is its month");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "communities", 1, 2), buf, sizeof buf), "x") == 0,
+		  "and the lasting communities, which are Krolf alone");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance-months", 0, 2), buf, sizeof buf), "23") == 0
+			  && strcmp(shown(cell_of(&ts, "attendance-months", 1, 2), buf, sizeof buf), "23") == 0,
+		  "the month of all activities and the whole period are shown");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 2, 0), buf, sizeof buf), "1") == 0,
+		  "sessions held are no count of citizens: shown");
+	report_tables_free(&ts);
+}
+
 static void test_formats_agree(void)
 {
 	char path[128];
@@ -679,6 +764,7 @@ int main(void)
 		return 1;
 	test_rules();
 	test_thousands();
+	test_held_with_another();
 	char path[128];
 	testdb_path(path, sizeof path, "r.db");
 	if (db_open(path, &db) != DB_OK) {
