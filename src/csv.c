@@ -59,7 +59,7 @@ static void failure_text(const struct csv_failure *f, char *out, size_t size)
 	case CSV_FAIL_MARKED_NOT_UTF8:
 		snprintf(out, size, _("the byte %s is not UTF-8, though the file begins with the mark of Unicode text: "
 				      "part of it was saved in another encoding. Open it in the spreadsheet, correct the "
-				      "letter and save it again as CSV UTF-8."), f->what);
+				      "character and save it again as CSV UTF-8."), f->what);
 		break;
 	case CSV_FAIL_BAD_CP1252:
 		snprintf(out, size, _("the byte %s is not a character in Windows-1252. Check that the file is a "

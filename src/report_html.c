@@ -144,7 +144,7 @@ static void chart_months(FILE *out, const struct report_attendance *att, const s
 	/* The axis from the months shown: a held month's count would tell
 	 * in its height. */
 	for (int m = 0; m < n; m++)
-		if (!report_cell_held_back(&months->rows[m].cells[2]) && att->per_month[m].present > max)
+		if (!report_cell_held_back(&months->rows[m].cells[REPORT_COL_PRESENT]) && att->per_month[m].present > max)
 			max = att->per_month[m].present;
 	long long step = axis_step(max);
 	long long top = (max + step - 1) / step * step;
@@ -165,7 +165,7 @@ static void chart_months(FILE *out, const struct report_attendance *att, const s
 	for (int m = 0; m < n; m++) {
 		const struct report_att_row *r = &att->per_month[m];
 		double x = AXIS_X + slot * m + (slot - bar) / 2;
-		const struct report_cell *present = &months->rows[m].cells[2];
+		const struct report_cell *present = &months->rows[m].cells[REPORT_COL_PRESENT];
 		bool held_back = report_cell_held_back(present);
 		double h = held_back ? 0 : plot_h * (double)r->present / (double)top;
 		if (h > 0)
@@ -174,7 +174,7 @@ static void chart_months(FILE *out, const struct report_attendance *att, const s
 		if (n <= 24) {
 			char value[32];
 			if (held_back)
-				snprintf(value, sizeof value, "%s", present->held ? "x" : "&lt; 5");
+				snprintf(value, sizeof value, "%s", present->withheld ? "x" : "&lt; 5");
 			else
 				number_text(r->present, value);
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%d\">%s</text>\n",

@@ -144,7 +144,7 @@ static void attendance_cells(struct report_row *r, const struct report_att_row *
 {
 	r->cells[0] = cell(CELL_NUMBER, a->held, 0);
 	r->cells[1] = cell(CELL_NUMBER, a->cancelled, 0);
-	r->cells[2] = cell(CELL_CITIZENS, a->present, a->present);
+	r->cells[REPORT_COL_PRESENT] = cell(CELL_CITIZENS, a->present, a->present);
 	r->cells[3] = cell(CELL_CITIZENS, a->excused, a->excused);
 	r->cells[4] = cell(CELL_CITIZENS, a->absent, a->absent);
 	r->cells[5] = cell(CELL_CITIZENS, a->participants, a->participants);
@@ -361,16 +361,17 @@ static void unmet_table(struct report_tables *ts, const struct report_unmet *u)
 
 /* ---------- holding back what a total gives away ---------- */
 
-/* Parts that add up to a total shown beside them, all counts of
- * citizens: when one part alone is held back, the total less the rest
- * tells it, so the smallest part shown is held back with it (or the
- * total, when no part is left to hold). True when it held one. */
+/* Parts that add up to a total beside them, all counts of citizens, are
+ * one sum: when a single one of them is held back (a part, or the total
+ * held for another sum), the rest tell it, so the smallest part shown is
+ * held back with it (the total, when no part is left to hold). True
+ * when it held one. */
 static bool hold_the_sum(struct report_cell *total, struct report_cell **parts, int n)
 {
-	if (total->kind != CELL_CITIZENS || report_cell_held_back(total))
+	if (total->kind != CELL_CITIZENS || n == 0)
 		return false;
 	long long sum = 0;
-	int held = 0, smallest = -1;
+	int held = report_cell_held_back(total), smallest = -1;
 	for (int i = 0; i < n; i++) {
 		if (parts[i]->kind != CELL_CITIZENS)
 			return false;
@@ -384,7 +385,10 @@ static bool hold_the_sum(struct report_cell *total, struct report_cell **parts, 
 	 * period's, who count once) give nothing away by subtraction. */
 	if (sum != total->value || held != 1)
 		return false;
-	(smallest >= 0 ? parts[smallest] : total)->held = true;
+	struct report_cell *c = smallest >= 0 ? parts[smallest] : total;
+	if (report_cell_held_back(c))
+		return false;
+	c->withheld = true;
 	return true;
 }
 
@@ -481,7 +485,7 @@ void report_tables_free(struct report_tables *t)
 
 bool report_cell_held_back(const struct report_cell *c)
 {
-	if (c->held)
+	if (c->withheld)
 		return true;
 	switch (c->kind) {
 	case CELL_CITIZENS:
@@ -539,7 +543,7 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 		/* A count is shown as under five; what is computed from fewer
 		 * than five citizens is left out; a count held back with one
 		 * of those is neither. */
-		snprintf(out, size, "%s", c->held ? "x" : c->kind == CELL_CITIZENS ? "< 5" : "–");
+		snprintf(out, size, "%s", c->withheld ? "x" : c->kind == CELL_CITIZENS ? "< 5" : "–");
 		return;
 	}
 	long long n = report_cell_number(c);

@@ -26,10 +26,12 @@ struct report_cell {
 	enum report_cell_kind kind;
 	long long value;
 	long long base;     /* the citizens a percent, mean or median is of */
-	bool held;          /* held back too, or a "< 5" beside it could be worked out from a total */
+	bool withheld;      /* held back too, or a "< 5" beside it could be worked out from a total */
 };
 
 enum { REPORT_COLS = 8, REPORT_LABEL = 200, REPORT_TABLES = 9 };
+/* The attendance tables' column of present marks (the HTML's chart). */
+enum { REPORT_COL_PRESENT = 2 };
 
 struct report_row {
 	const char *group;  /* the activity a row of months belongs to, or NULL */

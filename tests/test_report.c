@@ -559,6 +559,42 @@ static void test_held_with_another(void)
 	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 2, 0), buf, sizeof buf), "1") == 0,
 		  "sessions held are no count of citizens: shown");
 	report_tables_free(&ts);
+
+	/* A total held back for one sum is one unknown of another: Krolf
+	 * only in January (3), Café in February (8) and March (40). The
+	 * months of all activities hold February back with January; then
+	 * Café's February alone would tell February, and with it January
+	 * (51 - 40 - 8). */
+	struct report_att_row cafe[3] = { { 0 }, { .held = 1, .present = 8 }, { .held = 1, .present = 40 } };
+	struct report_att_row krolf[3] = { { .held = 1, .present = 3 }, { 0 }, { 0 } };
+	acts[0].months = cafe;
+	acts[0].total = (struct report_att_row){ .held = 2, .present = 48 };
+	acts[1].months = krolf;
+	acts[1].total = krolf[0];
+	att->nmonths = 3;
+	for (int m = 0; m < 3; m++) {
+		snprintf(att->months[m], sizeof att->months[m], "2026-0%d", m + 1);
+		att->per_month[m] = (struct report_att_row){ .held = 1, .present = cafe[m].present + krolf[m].present };
+	}
+	att->total = (struct report_att_row){ .held = 3, .present = 51 };
+	att->practice = acts[0].total;
+	att->lasting = acts[1].total;
+	TAP_CHECK(report_tables_build(&r, &ts), "three months laid out");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance-months", 0, 2), buf, sizeof buf), "< 5") == 0
+			  && strcmp(shown(cell_of(&ts, "attendance-months", 1, 2), buf, sizeof buf), "x") == 0,
+		  "January under five, February held back with it");
+	/* "attendance": Café's February, March, whole period; Krolf's
+	 * January, whole period. */
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "attendance", 0, 2), buf, sizeof buf), "x") == 0,
+		  "Café's February is held back too, or it would tell February: %s", buf);
+	int told = 0;
+	for (int t = 0; t < ts.n; t++)
+		for (int i = 0; i < ts.t[t].nrows; i++) {
+			const struct report_cell *c = &ts.t[t].rows[i].cells[2];
+			told += c->kind == CELL_CITIZENS && !report_cell_held_back(c) && (c->value == 3 || c->value == 8);
+		}
+	TAP_INT_EQ(told, 0, "neither 3 nor 8 is shown anywhere");
+	report_tables_free(&ts);
 }
 
 static void test_formats_agree(void)
