@@ -190,8 +190,9 @@ bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t e
 		args->args[args->nargs++] = a;
 	}
 	if (command >= 0 && args->nargs < commands[command].min_args) {
-		snprintf(err, errsize, _("%s needs %d argument(s); see --help."), commands[command].name,
-			 commands[command].min_args);
+		/* What is missing, by the command's own usage line. */
+		snprintf(err, errsize, _("Write %s as: brobygger %s %s"), commands[command].name, commands[command].name,
+			 commands[command].usage);
 		return false;
 	}
 	return true;

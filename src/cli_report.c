@@ -48,6 +48,9 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		return EXIT_USAGE;
 	}
 	const char *output = cli_option(args, "output");
+	/* Without --format, a file's name that says one (tal.csv). */
+	if (!name && output)
+		report_format_of_file(output, &format);
 	struct db *db = cli_open_existing(db_path, err);
 	if (!db)
 		return EXIT_FAILURE;

@@ -30,12 +30,16 @@
 
 /* ---------- the tables ---------- */
 
-/* "citizens", "volunteers", ... as on the command line. */
+/* "citizens", "volunteers", ... as on the command line; parsed also
+ * by the Danish names the help gives ("borgere", "mødegange"). */
 const char *exchange_table_name(enum exchange_table t);
 bool exchange_table_parse(const char *name, enum exchange_table *out);
 /* In words, translated: "Citizens". */
 const char *exchange_table_title(enum exchange_table t);
 bool exchange_table_importable(enum exchange_table t);
+/* Whether the person signed in may export table `t` (people's tables
+ * are a coordinator's; activities and sessions the desk's too). */
+bool exchange_export_allowed(const struct desk *d, enum exchange_table t);
 /* Whether --from/--to choose rows (all but volunteers and activities). */
 bool exchange_table_has_period(enum exchange_table t);
 /* A file name to suggest: "borgere-2026-11-26.csv" (translated). */

@@ -26,17 +26,18 @@
 
 static const struct {
 	const char *name;      /* on the command line */
+	const char *danish;    /* the same, as the Danish help names it */
 	const char *title;     /* N_() */
 	const char *entity;    /* in the audit log */
 	enum role role;        /* who may export it */
 } tables[EXCHANGE_TABLES] = {
-	[EXCHANGE_CITIZENS] = { "citizens", N_("Citizens"), "citizen", ROLE_COORDINATOR },
-	[EXCHANGE_VOLUNTEERS] = { "volunteers", N_("Volunteers"), "volunteer", ROLE_COORDINATOR },
-	[EXCHANGE_ACTIVITIES] = { "activities", N_("Activities"), "activity", ROLE_DESK },
-	[EXCHANGE_SESSIONS] = { "sessions", N_("Sessions"), "session", ROLE_DESK },
-	[EXCHANGE_ATTENDANCE] = { "attendance", N_("Attendance"), "attendance", ROLE_COORDINATOR },
-	[EXCHANGE_CALLS] = { "calls", N_("Follow-up calls"), "follow_up", ROLE_COORDINATOR },
-	[EXCHANGE_MEASURES] = { "measures", N_("Measures"), "measure", ROLE_COORDINATOR },
+	[EXCHANGE_CITIZENS] = { "citizens", "borgere", N_("Citizens"), "citizen", ROLE_COORDINATOR },
+	[EXCHANGE_VOLUNTEERS] = { "volunteers", "frivillige", N_("Volunteers"), "volunteer", ROLE_COORDINATOR },
+	[EXCHANGE_ACTIVITIES] = { "activities", "aktiviteter", N_("Activities"), "activity", ROLE_DESK },
+	[EXCHANGE_SESSIONS] = { "sessions", "mødegange", N_("Sessions"), "session", ROLE_DESK },
+	[EXCHANGE_ATTENDANCE] = { "attendance", "fremmøde", N_("Attendance"), "attendance", ROLE_COORDINATOR },
+	[EXCHANGE_CALLS] = { "calls", "opkald", N_("Follow-up calls"), "follow_up", ROLE_COORDINATOR },
+	[EXCHANGE_MEASURES] = { "measures", "målinger", N_("Measures"), "measure", ROLE_COORDINATOR },
 };
 
 const char *exchange_table_name(enum exchange_table t)
@@ -47,12 +48,17 @@ const char *exchange_table_name(enum exchange_table t)
 bool exchange_table_parse(const char *name, enum exchange_table *out)
 {
 	for (int t = 0; t < EXCHANGE_TABLES; t++) {
-		if (name && strcmp(name, tables[t].name) == 0) {
+		if (name && (strcmp(name, tables[t].name) == 0 || strcmp(name, tables[t].danish) == 0)) {
 			*out = (enum exchange_table)t;
 			return true;
 		}
 	}
 	return false;
+}
+
+bool exchange_export_allowed(const struct desk *d, enum exchange_table t)
+{
+	return t < EXCHANGE_TABLES && desk_allow(d, tables[t].role) == DB_OK;
 }
 
 const char *exchange_table_title(enum exchange_table t)

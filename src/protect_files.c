@@ -66,9 +66,13 @@ void protect_files(const char *db_path, bool own_folder, struct file_protection 
 void protect_files_message(const struct file_protection *p, const char *db_path, char *out, size_t size)
 {
 	out[0] = '\0';
-	if (p->failed)
-		snprintf(out, size, _("Others can read the database %s, and it could not be made private (%s). "
-				      "Ask whoever set up the PC to fix this."), db_path, p->first_failed);
+	/* The database's own path is said once, by whoever shows this. */
+	if (p->failed && strcmp(p->first_failed, db_path) == 0)
+		snprintf(out, size, "%s", _("Others can read the database, and it could not be made private. "
+					    "Ask whoever set up the PC to fix this."));
+	else if (p->failed)
+		snprintf(out, size, _("Others can read the database, and a file beside it could not be made "
+				      "private (%s). Ask whoever set up the PC to fix this."), p->first_failed);
 	else if (p->tightened)
 		snprintf(out, size, "%s", _("Others could read the database; now only you can."));
 }

@@ -279,8 +279,8 @@ bool report_html_write(const struct report *r, const struct report_tables *ts, F
 	report_html_escape(out, line);
 	fputs("</p>\n<p class=\"note\">", out);
 	report_html_escape(out, _("Small numbers can point out a person: a count of citizens below 5 is shown as "
-				  "\"< 5\", and a mean or share of fewer than 5 citizens as \"–\"; \"x\" is a count "
-				  "held back so that a \"< 5\" cannot be worked out from a total."));
+				  "\"< 5\", and a mean or share of fewer than 5 citizens as \"–\"; \"x\" is a number "
+				  "held back so that a count below 5 cannot be worked out from a total or a share."));
 	fputs("</p>\n</header>\n", out);
 	for (int i = 0; i < ts->n; i++) {
 		const struct report_table *t = &ts->t[i];

@@ -3,6 +3,7 @@
 #include "report_render.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "date.h"
@@ -27,6 +28,23 @@ bool report_format_parse(const char *name, enum report_format *out)
 	return false;
 }
 
+bool report_format_of_file(const char *path, enum report_format *out)
+{
+	static const struct {
+		const char *ext;
+		enum report_format f;
+	} known[] = { { ".txt", REPORT_TEXT }, { ".csv", REPORT_CSV }, { ".html", REPORT_HTML }, { ".htm", REPORT_HTML } };
+	size_t n = path ? strlen(path) : 0;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		size_t e = strlen(known[i].ext);
+		if (n > e && strcasecmp(path + n - e, known[i].ext) == 0) {
+			*out = known[i].f;
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *report_format_name(enum report_format f)
 {
 	return f == REPORT_CSV ? "csv" : f == REPORT_HTML ? "html" : "text";
@@ -42,7 +60,7 @@ const char *report_decimal(void)
 static const char *report_small_note(void)
 {
 	return _("Counts of citizens below 5 are shown as \"< 5\"; means and shares of fewer than 5 as \"–\"; "
-		 "\"x\" is a count held back so that a \"< 5\" cannot be worked out from a total.");
+		 "\"x\" is a number held back so that a count below 5 cannot be worked out from a total or a share.");
 }
 
 static void dk_date(const char *iso, char *out, size_t size)
@@ -212,7 +230,9 @@ static void csv_table(struct csv_writer *w, const struct report_table *t)
 		if (t->group_title)
 			csv_write_text(w, r->group);
 		char label[REPORT_LABEL + 4];
-		snprintf(label, sizeof label, "%s%s", r->part ? "- " : "", r->label);
+		/* Indented as in the text: a leading "-" would be taken for a formula
+		 * and written with the apostrophe that protects against one. */
+		snprintf(label, sizeof label, "%s%s", r->part ? "  " : "", r->label);
 		csv_write_text(w, label);
 		for (int c = 0; c < t->ncols; c++)
 			write_cell(w, &r->cells[c]);

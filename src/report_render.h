@@ -26,6 +26,9 @@ enum report_format {
 /* "text", "csv" or "html"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
+/* The format a file's name asks for: .txt, .csv, .html or .htm (any
+ * case); false for any other name. */
+bool report_format_of_file(const char *path, enum report_format *out);
 
 /* Writes the report; false when out of memory or the file could not be
  * written. exact: the text's counts as they are (only ever shown to the

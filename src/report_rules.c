@@ -125,12 +125,16 @@ bool report_period_parse(const char *from, const char *to, struct date today, st
 	struct date f, t;
 	date_parse_iso(p.from, &f);
 	date_parse_iso(p.to, &t);
+	char problem[300];
 	if (from && !date_parse_near(from, DATE_YEAR_THIS, today, &f)) {
-		snprintf(err, errsize, _("The start of the period is not a date: %s (write e.g. 01-01-2026)."), from);
+		/* What is wrong with it: the form, or a day no calendar has. */
+		date_problem(from, DATE_YEAR_THIS, problem, sizeof problem);
+		snprintf(err, errsize, _("The start of the period: %s"), problem);
 		return false;
 	}
 	if (to && !date_parse_near(to, DATE_YEAR_THIS, today, &t)) {
-		snprintf(err, errsize, _("The end of the period is not a date: %s (write e.g. 31-12-2026)."), to);
+		date_problem(to, DATE_YEAR_THIS, problem, sizeof problem);
+		snprintf(err, errsize, _("The end of the period: %s"), problem);
 		return false;
 	}
 	/* Only a start given: up to today, or the end of that year if today

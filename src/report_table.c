@@ -483,9 +483,17 @@ void report_tables_free(struct report_tables *t)
 
 /* ---------- cells ---------- */
 
+/* A share of enough citizens whose count, or the count of the rest,
+ * is under five: beside its base it tells that count (33 % of 6 is 2). */
+static bool share_tells_few(const struct report_cell *c)
+{
+	return c->kind == CELL_PERCENT && !report_small(c->base)
+	       && (report_small(c->value) || report_small(c->base - c->value));
+}
+
 bool report_cell_held_back(const struct report_cell *c)
 {
-	if (c->withheld)
+	if (c->withheld || share_tells_few(c))
 		return true;
 	switch (c->kind) {
 	case CELL_CITIZENS:
@@ -542,8 +550,8 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 	if (!exact && report_cell_held_back(c)) {
 		/* A count is shown as under five; what is computed from fewer
 		 * than five citizens is left out; a count held back with one
-		 * of those is neither. */
-		snprintf(out, size, "%s", c->withheld ? "x" : c->kind == CELL_CITIZENS ? "< 5" : "–");
+		 * of those, or a share that would tell one, is neither. */
+		snprintf(out, size, "%s", c->withheld || share_tells_few(c) ? "x" : c->kind == CELL_CITIZENS ? "< 5" : "–");
 		return;
 	}
 	long long n = report_cell_number(c);

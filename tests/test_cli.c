@@ -61,7 +61,8 @@ int main(void)
 		  "--to= too: %s", err);
 	TAP_CHECK(parse(&a, err, 4, (char *[]){ "brobygger", "demo", "--citizens", "-5", NULL })
 		  && !cli_number(&a, "citizens", 0, 1000, 300, &n, err, sizeof err), "--citizens must not be negative");
-	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "backup", NULL }), "backup needs a path");
+	TAP_CHECK(!parse(&a, err, 2, (char *[]){ "brobygger", "backup", NULL }) && strstr(err, "brobygger backup PATH"),
+		  "backup needs a path, and the message shows how it is written: %s", err);
 	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "--citizens", "5", NULL }),
 		  "--citizens belongs to demo only");
 	TAP_CHECK(!parse(&a, err, 3, (char *[]){ "brobygger", "check", "extra", NULL }),

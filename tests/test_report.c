@@ -81,7 +81,10 @@ static void test_rules(void)
 		  "ISO start, no end: up to today");
 	TAP_CHECK(report_period_parse("2027-01-01", NULL, today, &p, err, sizeof err) && strcmp(p.to, "2027-12-31") == 0,
 		  "a start after today, no end: that year's end");
-	TAP_CHECK(!report_period_parse("31-02-2026", NULL, today, &p, err, sizeof err), "31-02 is not a date");
+	TAP_CHECK(!report_period_parse("31-02-2026", NULL, today, &p, err, sizeof err) && strstr(err, "kalenderen"),
+		  "31-02 is no day in the calendar: %s", err);
+	TAP_CHECK(!report_period_parse(NULL, "2026/11/40", today, &p, err, sizeof err) && strstr(err, "slutning"),
+		  "a last day that is no date names the end: %s", err);
 	TAP_CHECK(!report_period_parse("01-03-2026", "01-02-2026", today, &p, err, sizeof err),
 		  "an end before the start is refused");
 	TAP_CHECK(!report_period_parse("01-01-2010", "01-01-2026", today, &p, err, sizeof err),
@@ -514,6 +517,18 @@ static void test_held_with_another(void)
 		  "the others and the total are shown");
 	report_cell_format(cell_of(&ts, "citizens", 1, 0), true, false, ",", "", buf, sizeof buf);
 	TAP_CHECK(strcmp(buf, "5") == 0, "the coordinator's screen shows it exactly");
+	/* A share beside its base tells its count: 33 % of 6 is 2. */
+	struct report_cell share = { .kind = CELL_PERCENT, .value = 2, .base = 6 };
+	TAP_CHECK(strcmp(shown(&share, buf, sizeof buf), "x") == 0, "2 of 6 as a share is held back: %s", buf);
+	share.value = 0;
+	TAP_CHECK(strcmp(shown(&share, buf, sizeof buf), "x") == 0, "0 of 6 too: %s", buf);
+	share = (struct report_cell){ .kind = CELL_PERCENT, .value = 9, .base = 12 };
+	TAP_CHECK(strcmp(shown(&share, buf, sizeof buf), "x") == 0, "9 of 12, which tells the other 3: %s", buf);
+	share.value = 6;
+	TAP_CHECK(strcmp(shown(&share, buf, sizeof buf), "50") == 0, "6 of 12 is shown: %s", buf);
+	share.base = 4;
+	share.value = 2;
+	TAP_CHECK(strcmp(shown(&share, buf, sizeof buf), "–") == 0, "a share of fewer than 5: %s", buf);
 	report_tables_free(&ts);
 
 	r.citizens.f.referred++;

@@ -93,6 +93,7 @@ enum action_id {
 	/* CSV export and import (issue 11) */
 	ACT_EXPORT,
 	ACT_IMPORT,
+	ACT_LOG,
 };
 
 enum action_flags {

@@ -101,10 +101,12 @@ static bool fetch(struct audit_state *st, struct app *app, bool again)
 
 static bool audit_enter(struct screen *s, struct app *app, const void *args)
 {
-	(void)args;
 	struct audit_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
+	/* Opened from a card: that citizen's entries. */
+	if (args)
+		st->filter.citizen_id = *(const long long *)args;
 	list_init(&st->list, (struct list_source){ .count = a_count, .row = a_row, .filter = a_filter, .ctx = st },
 		  _("Nothing in the log matches."));
 	if (!fetch(st, app, true)) {
@@ -140,8 +142,18 @@ static void audit_draw(struct screen *s, struct app *app, const struct area *a)
 	strbuf_add(&b, P_(" %d entry read", " %d entries read", st->n), st->n);
 	strbuf_add(&b, "%s", st->more ? _(", more below.") : ".");
 	draw_text(a->top, a->left, a->cols, line, A_BOLD);
-	struct area rest = { a->top + 1, a->left, a->rows - 1, a->cols };
+	/* The chosen entry whole, under the list, when its line is cut. */
+	int whole = 0;
+	if (st->nshown && st->list.selected < st->nshown && a->rows >= 12) {
+		audit_entry_line(&st->entries[st->shown[st->list.selected]], true, line, sizeof line);
+		int need = text_rows(line, a->cols - 1);
+		if (need > 1)
+			whole = need < 4 ? need : 4;
+	}
+	struct area rest = { a->top + 1, a->left, a->rows - 1 - whole, a->cols };
 	list_draw(&st->list, &rest);
+	if (whole)
+		draw_wrapped(a->top + a->rows - whole, a->left + 1, whole, a->cols - 1, line, A_DIM);
 }
 
 static unsigned audit_key(struct screen *s, struct app *app, ui_key key)
@@ -205,11 +217,17 @@ void audit_screen_open(struct app *app)
 	app_push(app, &audit_screen, NULL);
 }
 
+void audit_screen_open_citizen(struct app *app, long long citizen_id)
+{
+	app_push(app, &audit_screen, &citizen_id);
+}
+
 const struct screen_ops audit_screen = {
 	.name = N_("Audit log"),
 	.help = N_("Every look at a citizen's data, every change, export and import, and every sign-in, newest "
-		   "first, with who and when. f narrows it to one citizen (by number), a user (any part of the "
-		   "name) or days; / searches what is read. Looking here is itself written to the log. Entries "
+		   "first, with who and when. l on a citizen's consents (s on the card) opens the entries about them; "
+		   "f narrows it to one citizen (by number), a user (any part of the name) or days; / searches what is read. A "
+		   "line too long for the window is shown whole under the list. Looking here is itself written to the log. Entries "
 		   "older than the retention rule keeps (Settings) are removed by it."),
 	.actions = audit_actions,
 	.enter = audit_enter,

@@ -8,5 +8,7 @@
 struct app;
 
 void audit_screen_open(struct app *app);
+/* Only the entries about one citizen (from the card). */
+void audit_screen_open_citizen(struct app *app, long long citizen_id);
 
 #endif

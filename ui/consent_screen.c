@@ -8,6 +8,7 @@
 
 #include "anonymise.h"
 #include "app.h"
+#include "audit_screen.h"
 #include "centres.h"
 #include "consents.h"
 #include "date.h"
@@ -50,11 +51,13 @@ static const struct action consent_actions[] = {
 						  "numbers for statistics. It cannot be undone."), 0 },
 	{ ACT_INSIGHT, 'i', N_("Insight"), N_("Coordinators: write everything stored about the person, with the log of "
 					      "who saw or changed it, to a file to hand over."), 0 },
+	{ ACT_LOG, 'l', N_("Log"), N_("Coordinators: who looked at or changed the person's data, and when, from the "
+				      "audit log."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the card."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
-/* An anonymised citizen's consents are history: the last two only
- * (Enter and x still say why, as the card's keys do). */
+/* An anonymised citizen's consents are history: the insight file, the
+ * log and Back only (Enter and x still say why, as the card's keys do). */
 enum { CONSENT_ACTIONS_FORGOTTEN = 2 };
 
 /* The latest row of a purpose: in force if any row is. */
@@ -502,6 +505,10 @@ static unsigned consent_key(struct screen *s, struct app *app, ui_key key)
 			anonymise_question(st, false, q, sizeof q);
 			dialog_confirm(app, &(struct confirm_args){ .question = q, .done = anonymise_answered, .ctx = st });
 		}
+		return RD_ALL;
+	case ACT_LOG:
+		if (coordinator(app))
+			audit_screen_open_citizen(app, st->citizen_id);
 		return RD_ALL;
 	case ACT_BACK:
 		app_pop(app);

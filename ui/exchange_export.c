@@ -86,6 +86,18 @@ static void follow_table(struct export_state *st)
 	}
 }
 
+/* A table the person signed in may not export: said as it is chosen,
+ * not after the file is named. */
+static void say_who_may(struct export_state *st, struct app *app)
+{
+	enum exchange_table t = chosen(st);
+	if (!exchange_export_allowed(&app->desk, t))
+		app_status(app, STATUS_INFO,
+			   _("%s: only a coordinator may export this table. At the desk you may export activities "
+			     "and sessions."),
+			   exchange_table_title(t));
+}
+
 static bool export_enter(struct screen *s, struct app *app, const void *args)
 {
 	(void)app;
@@ -199,7 +211,8 @@ static unsigned export_key(struct screen *s, struct app *app, ui_key key)
 		return save(st, app);
 	if (ev == FORM_CHANGED && st->form.current == F_TABLE) {
 		follow_table(st);
-		r |= RD_BODY;
+		say_who_may(st, app);
+		r |= RD_BODY | RD_STATUS;
 	}
 	return form_screen_key(app, &st->form, key, ev, r, NULL);
 }
@@ -235,5 +248,6 @@ const struct screen_ops exchange_export_screen = {
 
 void exchange_export_open(struct app *app, const struct exchange_export_args *args)
 {
-	app_push(app, &exchange_export_screen, args);
+	if (app_push(app, &exchange_export_screen, args))
+		say_who_may(app_top(app)->state, app);
 }

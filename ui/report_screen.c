@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -31,6 +32,7 @@ struct report_state {
 	int top, page_rows;
 	char from_typed[32];          /* while the period is asked for */
 	enum report_format writing;   /* while the file name is asked for */
+	char file[512];               /* the file named, while asked whether to write over it */
 };
 
 extern const struct screen_ops report_screen;
@@ -158,6 +160,11 @@ static void report_draw(struct screen *s, struct app *app, const struct area *a)
 
 /* ---------- the period ---------- */
 
+static const char *last_day_question(void)
+{
+	return _("Last day of the period (e.g. 31-12-2026; empty: today):");
+}
+
 static void to_typed(struct app *app, void *ctx, const char *text)
 {
 	struct report_state *st = ctx;
@@ -167,7 +174,11 @@ static void to_typed(struct app *app, void *ctx, const char *text)
 	struct report_period p;
 	if (!report_period_parse(st->from_typed[0] ? st->from_typed : NULL, text[0] ? text : NULL, date_today(), &p,
 				 err, sizeof err)) {
-		app_status(app, STATUS_ERROR, "%s", err);
+		/* Asked again with what was typed, the first day kept. */
+		char question[600];
+		snprintf(question, sizeof question, "%s %s", err, last_day_question());
+		dialog_prompt(app, &(struct prompt_args){
+			.question = question, .initial = text, .max_chars = 20, .done = to_typed, .ctx = st });
 		return;
 	}
 	struct report_period was = st->period;
@@ -201,9 +212,8 @@ static void from_typed(struct app *app, void *ctx, const char *text)
 		return;
 	}
 	snprintf(st->from_typed, sizeof st->from_typed, "%s", text);
-	dialog_prompt(app, &(struct prompt_args){
-		.question = _("Last day of the period (e.g. 31-12-2026; empty: today):"), .max_chars = 20,
-		.done = to_typed, .ctx = st });
+	dialog_prompt(app, &(struct prompt_args){ .question = last_day_question(), .max_chars = 20, .done = to_typed,
+		.ctx = st });
 }
 
 /* ---------- writing a file ---------- */
@@ -215,16 +225,10 @@ static void default_name(const struct report_state *st, enum report_format f, ch
 		 f == REPORT_TEXT ? "txt" : report_format_name(f));
 }
 
-static void name_typed(struct app *app, void *ctx, const char *text)
+/* Writes the report to st->file in st->writing. */
+static void write_report(struct report_state *st, struct app *app)
 {
-	struct report_state *st = ctx;
-	if (!text)
-		return;
-	char name[512];
-	if (text[0])
-		snprintf(name, sizeof name, "%s", text);
-	else
-		default_name(st, st->writing, name, sizeof name);
+	const char *name = st->file;
 	static const enum report_use uses[] = { REPORT_EXPORT_TEXT, REPORT_EXPORT_CSV, REPORT_EXPORT_HTML };
 	struct report rep;
 	enum db_status r = report_make(&app->desk, &st->period, uses[st->writing], &rep);
@@ -252,6 +256,34 @@ static void name_typed(struct app *app, void *ctx, const char *text)
 	else
 		snprintf(where, sizeof where, "%s", name);
 	app_status(app, STATUS_INFO, _("The report is written to %s."), where);
+}
+
+static void replace_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes == 1)
+		write_report(ctx, app);
+}
+
+static void name_typed(struct app *app, void *ctx, const char *text)
+{
+	struct report_state *st = ctx;
+	if (!text)
+		return;
+	if (text[0])
+		snprintf(st->file, sizeof st->file, "%s", text);
+	else
+		default_name(st, st->writing, st->file, sizeof st->file);
+	/* A name that says its format (rapport.csv) is written so, whatever
+	 * was chosen before it. */
+	report_format_of_file(st->file, &st->writing);
+	struct stat sb;
+	if (stat(st->file, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		char question[700];
+		snprintf(question, sizeof question, _("%s is there already. Write over it?"), st->file);
+		dialog_confirm(app, &(struct confirm_args){ .question = question, .done = replace_answered, .ctx = st });
+		return;
+	}
+	write_report(st, app);
 }
 
 static void format_chosen(struct app *app, void *ctx, int choice)

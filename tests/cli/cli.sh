@@ -300,6 +300,8 @@ expect 1 "report on a missing database" -- "$bin" --db "$tmp/none.db" report
 if [ ! -e "$tmp/none.db" ]; then ok "no database is made for a report"; else not_ok "a database was made"; fi
 audits=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM audit_log WHERE entity='report' AND action='export'\").fetchone()[0])" "$db")
 if [ "$audits" = 3 ]; then ok "each report is in the audit log as an export"; else not_ok "$audits report exports logged"; fi
+expect 0 "report to a file named .html, no --format" -- "$bin" --db "$db" report --output "$tmp/named.html"
+contains "$tmp/named.html" "<svg" "is HTML, as its name says"
 expect 0 "report for days written without the year" -- "$bin" --db "$db" report --from 1/6 --to 30.6
 contains "$tmp/out" "Perioden 01-06-2026 til 30-06-2026" "means this year's"
 

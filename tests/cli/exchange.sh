@@ -93,6 +93,8 @@ expect 1 "a file that is not there" -- "$bin" --db "$new" import citizens "$tmp/
 
 exports=$(sql "$db" "SELECT count(*) FROM audit_log WHERE action = 'export'")
 if [ "$exports" = 3 ]; then ok "three exports written, three audit lines (none for the one refused)"; else not_ok "$exports export audit lines"; fi
+expect 0 "a table by its Danish name" -- "$bin" --db "$db" export mødegange --output "$tmp/m.csv"
+contains "$tmp/out" "skrevet til $tmp/m.csv" "as the help names it"
 imports=$(sql "$new" "SELECT count(*) FROM audit_log WHERE action = 'import'")
 if [ "$imports" = 4 ]; then ok "every import and trial run that looked at the database is audited"; else not_ok "$imports import audit lines"; fi
 
