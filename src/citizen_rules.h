@@ -96,6 +96,11 @@ enum { HANDOVER_AHEAD_DAYS = 366 };
  * "" when not known). */
 enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today);
 
+/* Whether a referral's source and its referrer disagree: "the citizen
+ * themself" with a referrer's name or organisation written beside it
+ * (the source left at its first choice while the referrer was typed). */
+bool citizen_rule_referrer_without_source(const char *source, const char *referrer_name, const char *referrer_org);
+
 /* The card as the desk may save it: a name; no CPR number in any
  * free-text field; an adult; no date (ISO, "" for none) after today but
  * a planned handover's; a handover as citizen_rule_handover_date says. */

@@ -296,9 +296,20 @@ static void test_list_names(void)
 	TAP_STR_EQ(out, "Jensen-Holm, Ib", "a double family name is one word");
 }
 
+/* "The citizen themself" with a referrer typed beside it: the source
+ * was left at its first choice. */
+static void test_referrer_without_source(void)
+{
+	TAP_CHECK(citizen_rule_referrer_without_source("self", "Dorte Lund", ""), "self with a referrer's name");
+	TAP_CHECK(citizen_rule_referrer_without_source("self", "", "Lægehuset"), "self with an organisation");
+	TAP_CHECK(!citizen_rule_referrer_without_source("self", "", ""), "self alone is fine");
+	TAP_CHECK(!citizen_rule_referrer_without_source("gp", "Dorte Lund", "Lægehuset"), "a GP with a referrer");
+}
+
 int main(void)
 {
 	test_intake();
+	test_referrer_without_source();
 	test_consents();
 	test_assessment();
 	test_end_reasons();

@@ -144,6 +144,16 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	struct form *f = &cf->form;
 	if (!form_screen_valid(app, f))
 		return false;
+	struct form_field *source = &cf->fields[CF_SOURCE];
+	if (citizen_rule_referrer_without_source(vocab_referral_source[source->choice].code,
+						 form_text(f, CF_REFERRER_NAME), form_text(f, CF_REFERRER_ORG))) {
+		snprintf(source->error, sizeof source->error, "%s",
+			 _("A referrer is written, but the citizen referred themself: choose who referred, or empty "
+			   "the referrer's name and organisation."));
+		f->current = CF_SOURCE;
+		form_screen_say_bad(app, 1);
+		return false;
+	}
 	struct form_field *handover = &cf->fields[CF_HANDOVER_ON];
 	char referred[DATE_ISO_LEN];
 	struct date d;

@@ -20,6 +20,7 @@
 #include "model_citizen.h"
 #include "protection_rules.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "vocab.h"
 
 enum { PATH_CHARS = 400 };
@@ -161,7 +162,17 @@ static void consent_draw(struct screen *s, struct app *app, const struct area *a
 	struct consent_state *st = s->state;
 	int y = a->top;
 	char line[1200];
-	snprintf(line, sizeof line, _("%s: consent per purpose"), st->name);
+	/* A long name is cut, with "…", so the heading's words stay. */
+	const char *heading = _("%s: consent per purpose");
+	char name[CIT_NAME + 8];
+	int rest = utf8_columns(heading, strlen(heading)) - 2;
+	int room = a->cols - rest;
+	if (room > 0 && utf8_columns(st->name, strlen(st->name)) > room) {
+		text_pad(name, sizeof name, st->name, room);
+		snprintf(line, sizeof line, heading, name);
+	} else {
+		snprintf(line, sizeof line, heading, st->name);
+	}
 	draw_text(y++, a->left, a->cols, line, A_BOLD);
 	if (st->anonymised)
 		y += draw_wrapped(y, a->left, 2, a->cols,

@@ -13,7 +13,8 @@
 #include "list.h"
 #include "utf8.h"
 
-enum { HELP_MAX_ROWS = 64, HELP_KEY_COLS = 12 };
+/* HELP_KEY_ROWS_BELOW: the rows kept for keys under the screen's words. */
+enum { HELP_MAX_ROWS = 64, HELP_KEY_COLS = 12, HELP_KEY_ROWS_BELOW = 7 };
 
 /* One row per action; aliases (? and F1) share a row. */
 struct help_row {
@@ -32,6 +33,10 @@ struct help_state {
 	 * keys have, and the first key not shown whole (nshown: none). The
 	 * list's selection is the first key shown. */
 	int key_w, text_cols, page_rows, page_end;
+	/* Scrolled down into the keys: the screen's words give them the
+	 * page, until Up, Page Up or Home at the first key brings them back. */
+	bool past_words;
+	bool all_shown;   /* the words and every key on the page as last drawn */
 };
 
 static const struct action help_actions[] = {
@@ -150,6 +155,17 @@ static bool help_scroll(struct help_state *h, ui_key key)
 	if (h->page_rows <= 0 || h->nshown == 0)
 		return false;
 	int *top = &h->list.selected, end = page_back_from(h, h->nshown - 1);
+	bool down = key == UIK(KEY_DOWN) || key == UIK(KEY_NPAGE) || key == UIK(KEY_END);
+	bool up = key == UIK(KEY_UP) || key == UIK(KEY_PPAGE) || key == UIK(KEY_HOME);
+	if (down && h->about && !h->past_words && !h->all_shown) {
+		/* The first step down gives the keys the words' rows. */
+		h->past_words = true;
+		return true;
+	}
+	if (up && *top == 0 && h->past_words) {
+		h->past_words = false;
+		return true;
+	}
 	switch (key) {
 	case UIK(KEY_DOWN):
 		*top = *top < end ? *top + 1 : end;
@@ -180,12 +196,19 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 	(void)app;
 	struct help_state *h = s->state;
 	int used = 0;
+	bool words_whole = true;
 	if (h->about) {
 		char title[160];
 		snprintf(title, sizeof title, _("Help: %s"), _(h->about->name));
 		draw_text(a->top, a->left, a->cols, title, A_BOLD);
-		used = 1 + draw_wrapped(a->top + 1, a->left, a->rows / 3, a->cols, _(h->about->help), A_NORMAL);
-		used++;
+		/* The screen's words whole on the first page, with room left
+		 * for a few keys (a long one was cut where nothing scrolled to
+		 * it); past them (help_scroll), the keys have the page. */
+		int intro = a->rows - HELP_KEY_ROWS_BELOW > a->rows / 3 ? a->rows - HELP_KEY_ROWS_BELOW : a->rows / 3;
+		used = 1;
+		if (!h->past_words)
+			used += draw_wrapped(a->top + 1, a->left, intro, a->cols, _(h->about->help), A_NORMAL) + 1;
+		words_whole = !h->past_words && text_rows(_(h->about->help), a->cols) <= intro;
 	}
 	int y = a->top + used, end = a->top + a->rows;
 	if (h->list.searching || h->list.query.len) {
@@ -233,6 +256,7 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 		if (i + 1 < h->nshown && y >= end && h->page_end == h->nshown)
 			h->page_end = i + 1;
 	}
+	h->all_shown = words_whole && first == 0 && h->page_end == h->nshown;
 	if (first > 0)
 		draw_text(top, a->left + a->cols - 1, 1, "^", A_BOLD);
 	if (h->page_end < h->nshown)
