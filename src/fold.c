@@ -27,7 +27,7 @@ static const char *fold_cp(uint32_t cp, char ascii[2])
 	case 0xd8: case 0xf8: case 0xd6: case 0xf6:             /* Ø ø Ö ö */
 	case 0xd2: case 0xd3: case 0xd4: case 0xd5:
 	case 0xf2: case 0xf3: case 0xf4: case 0xf5: return "o";
-	case 0xc5: case 0xe5: return "aa";                       /* Å å */
+	case 0xc5: case 0xe5: return "a";                        /* Å å: see fold_put */
 	case 0xc0: case 0xc1: case 0xc2: case 0xc3:
 	case 0xe0: case 0xe1: case 0xe2: case 0xe3: return "a";
 	case 0xc7: case 0xe7: return "c";
@@ -44,11 +44,12 @@ static const char *fold_cp(uint32_t cp, char ascii[2])
 	}
 }
 
-/* Writes folded letters into the output: one space between words, and an
- * "e" after "o" or "u" dropped (the ASCII spellings of ø and ü). Whether
- * an "e" goes depends only on the letter before it, so the fold of the
- * beginning of a name is the beginning of the name's fold: a prefix typed
- * stays a prefix. */
+/* Writes folded letters into the output: one space between words, an
+ * "e" after "o" or "u" dropped (the ASCII spellings of ø and ü), and an
+ * "a" after "a" (å's: "Aalborg", "Ålborg" and "Alborg" meet, as
+ * "Østergård" and "ostergard" do). Whether a letter goes depends only on
+ * the letter before it, so the fold of the beginning of a name is the
+ * beginning of the name's fold: a prefix typed stays a prefix. */
 struct folder {
 	char *out;
 	size_t size, n;
@@ -61,7 +62,7 @@ static void fold_put(struct folder *f, const char *ascii)
 {
 	for (const char *p = ascii; *p && !f->full; p++) {
 		char ch = *p;
-		bool drop = ch == 'e' && (f->prev == 'o' || f->prev == 'u');
+		bool drop = (ch == 'e' && (f->prev == 'o' || f->prev == 'u')) || (ch == 'a' && f->prev == 'a');
 		f->prev = ch;
 		if (drop)
 			continue;

@@ -1,10 +1,10 @@
 /* fold.h — Danish folding for search: what a volunteer types and what is
- * stored meet in one spelling. Lower case; æ→ae, ø→o, å→aa (so "aa" finds
- * å and "soren" finds Søren); ä→ae, ö→o, ü→u, other accents dropped;
- * anything that is not a letter or digit becomes a single space. The ASCII
- * spellings of ø and ü meet them too: an "e" after "o" or "u" is dropped,
- * so "Soeren", "Oersted" and "Aeroe" find Søren, Ørsted and Ærø (and
- * "Mueller" finds Müller).
+ * stored meet in one spelling. Lower case; æ→ae, ø→o, å→a (so "soren"
+ * finds Søren and "ostergard" Østergård); ä→ae, ö→o, ü→u, other accents
+ * dropped; anything that is not a letter or digit becomes a single space.
+ * The ASCII spellings of ø, ü and å meet them too: an "e" after "o" or "u"
+ * is dropped, and an "a" after "a", so "Soeren", "Oersted", "Aeroe" and
+ * "Aase" find Søren, Ørsted, Ærø and Åse (and "Mueller" finds Müller).
  *
  * Letters outside Latin-1 (Łukasz, Şahin, Nguyễn, a decomposed Å, names in
  * Cyrillic or Greek) go through ICU, loaded then (icu.h): composed (NFC),

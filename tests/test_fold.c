@@ -36,20 +36,22 @@ static bool prefixes_stay(const char *name)
 
 int main(void)
 {
-	folds("Søren Ærø Åberg", "soren aero aaberg");
+	folds("Søren Ærø Åberg", "soren aero aberg");
 	folds("  Anne-Marie  O'Brien ", "anne marie o brien");
 	folds("Müller Björk Straße", "muller bjork strasse");
 	folds("Émile Garçon", "emile garcon");
 	/* A screen's own typography folds without ICU, as ICU would. */
-	folds("Gå-gruppen – torsdag… “kaffe” → café", "gaa gruppen torsdag kaffe cafe");
+	folds("Gå-gruppen – torsdag… “kaffe” → café", "ga gruppen torsdag kaffe cafe");
 	TAP_CHECK(!icu_loaded(), "typographic dashes, quotes and arrows need no ICU");
-	folds("Łódź: Gå-gruppen – torsdag… “kaffe” → café", "lodz gaa gruppen torsdag kaffe cafe");
+	folds("Łódź: Gå-gruppen – torsdag… “kaffe” → café", "lodz ga gruppen torsdag kaffe cafe");
 
 	/* The ASCII spellings of æ, ø, å meet them (issue 14). */
 	char a[64], b[64];
 	static const char *const same[][2] = {
 		{ "Soeren", "Søren" }, { "Oersted", "Ørsted" }, { "Aeroe", "Ærø" }, { "Aase", "Åse" },
 		{ "Mueller", "Müller" }, { "Moeller", "Møller" }, { "Joel", "Jøl" },
+		{ "Ostergard", "Østergård" }, { "Oestergaard", "Østergård" }, { "Alborg", "Ålborg" },
+		{ "Aalborg", "Ålborg" },
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
 		fold_search(same[i][0], a, sizeof a);
@@ -61,7 +63,7 @@ int main(void)
 	folds("Łukasz", "lukasz");
 	folds("Şahin Yılmaz", "sahin yilmaz");
 	folds("Nguyễn Văn An", "nguyen van an");
-	folds("A\xcc\x8alborg", "aalborg");
+	folds("A\xcc\x8alborg", "alborg");
 	folds("Иван Петров", "ivan petrov");
 	folds("Łukasz Ørsted", "lukasz orsted");
 	folds("Zoë", "zo");
