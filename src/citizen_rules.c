@@ -107,10 +107,12 @@ static bool postcode_valid_or_empty(const char *postcode)
 	return !postcode[0] || postcode_valid(postcode);
 }
 
-bool citizen_rule_referrer_without_source(const char *source, const char *referrer_name, const char *referrer_org)
+bool citizen_rule_referrer_without_source(const char *source, const char *referrer_name, const char *referrer_org,
+					  const char *referrer_phone)
 {
 	return source && strcmp(source, "self") == 0
-	       && ((referrer_name && referrer_name[0]) || (referrer_org && referrer_org[0]));
+	       && ((referrer_name && referrer_name[0]) || (referrer_org && referrer_org[0])
+		   || (referrer_phone && referrer_phone[0]));
 }
 
 enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today)

@@ -96,10 +96,13 @@ enum { HANDOVER_AHEAD_DAYS = 366 };
  * "" when not known). */
 enum handover_date citizen_rule_handover_date(struct date handover, const char *referred_on, struct date today);
 
-/* Whether a referral's source and its referrer disagree: "the citizen
- * themself" with a referrer's name or organisation written beside it
- * (the source left at its first choice while the referrer was typed). */
-bool citizen_rule_referrer_without_source(const char *source, const char *referrer_name, const char *referrer_org);
+/* Whether a new referral's source and its referrer disagree: "the
+ * citizen themself" with a referrer's name, organisation or phone
+ * written beside it (the source left at its first choice while the
+ * referrer was typed). Asked at intake: an older card saved so is not
+ * held up by an edit of something else. */
+bool citizen_rule_referrer_without_source(const char *source, const char *referrer_name, const char *referrer_org,
+					  const char *referrer_phone);
 
 /* The card as the desk may save it: a name; no CPR number in any
  * free-text field; an adult; no date (ISO, "" for none) after today but

@@ -22,13 +22,9 @@
 /* A new file readable by its owner only: the figures are the centre's. */
 static FILE *create_file(const char *path, FILE *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
+	FILE *f = report_file_create(path);
+	if (!f)
 		fprintf(err, _("brobygger: %s cannot be written: %s\n"), path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-	}
 	return f;
 }
 

@@ -156,8 +156,12 @@ int main(int argc, char **argv)
 		protect_files(path, paths_is_default(args.db_path), &fp);
 		char notice[APP_NOTICE_MAX];
 		protect_files_message(&fp, path, notice, sizeof notice);
+		char named[APP_NOTICE_MAX + sizeof path + 2];
+		/* What could not be made private is for whoever set up the PC:
+		 * the database is named, as on the command line. */
+		snprintf(named, sizeof named, "%s: %s", path, notice);
 		if (notice[0] && args.command == CLI_TUI)
-			ui_notice_at_start(notice);
+			ui_notice_at_start(fp.failed ? named : notice);
 		else if (notice[0])
 			fprintf(stderr, "brobygger: %s: %s\n", path, notice);
 	}

@@ -132,7 +132,7 @@ void protection_age_band(int birth_year, int year, char out[AGE_BAND_LEN])
 
 mode_t protection_file_mode(mode_t mode)
 {
-	return (mode & 0700) | 0400;
+	return mode & 077 ? (mode & 0700) | 0400 : mode;
 }
 
 mode_t protection_folder_mode(mode_t mode)

@@ -82,7 +82,7 @@ void protection_age_band(int birth_year, int year, char out[AGE_BAND_LEN]);
 /* The mode a database file gets when group or others may use it: the
  * owner's own bits stay as they are (read at least; a file made
  * read-only stays so, and the desk says it cannot save); the same mode
- * when it is private already. */
+ * when it is private already, whatever the owner's bits. */
 mode_t protection_file_mode(mode_t mode);
 /* The same for the folder Brobygger keeps its database in. */
 mode_t protection_folder_mode(mode_t mode);

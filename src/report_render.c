@@ -2,8 +2,12 @@
  * (report_render.h); HTML is in report_html.c. */
 #include "report_render.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "date.h"
@@ -26,6 +30,25 @@ bool report_format_parse(const char *name, enum report_format *out)
 			return true;
 		}
 	return false;
+}
+
+FILE *report_file_create(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* A file written over keeps its mode unless told: 0600 again. */
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f && fd >= 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return f;
 }
 
 bool report_format_of_file(const char *path, enum report_format *out)

@@ -26,6 +26,9 @@ enum report_format {
 /* "text", "csv" or "html"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
+/* A report's file, created or written over, readable by its owner only
+ * (as the database is); NULL with errno set when it cannot be. */
+FILE *report_file_create(const char *path);
 /* The format a file's name asks for: .txt, .csv, .html or .htm (any
  * case); false for any other name. */
 bool report_format_of_file(const char *path, enum report_format *out);

@@ -385,10 +385,7 @@ static bool hold_the_sum(struct report_cell *total, struct report_cell **parts, 
 	 * period's, who count once) give nothing away by subtraction. */
 	if (sum != total->value || held != 1)
 		return false;
-	struct report_cell *c = smallest >= 0 ? parts[smallest] : total;
-	if (report_cell_held_back(c))
-		return false;
-	c->withheld = true;
+	(smallest >= 0 ? parts[smallest] : total)->withheld = true;
 	return true;
 }
 
@@ -397,30 +394,82 @@ static struct report_cell *cell_at(struct report_tables *ts, struct row_at at, i
 	return &ts->t[at.table].rows[at.row].cells[col];
 }
 
-/* Within a table: a row and the parts below it, and the rows of a group
- * above its total. `parts` has room for a table's rows. */
+/* Shares of one base that add up to it (improved, unchanged and worse of
+ * the same citizens): with one held back, 100 % less the rest tells it,
+ * so the smallest shown is held back with it. True when it held one. */
+static bool hold_the_shares(struct report_cell **shares, int n)
+{
+	long long sum = 0;
+	int held = 0, smallest = -1;
+	for (int i = 0; i < n; i++) {
+		sum += shares[i]->value;
+		if (report_cell_held_back(shares[i]))
+			held++;
+		else if (smallest < 0 || shares[i]->value < shares[smallest]->value)
+			smallest = i;
+	}
+	if (n < 2 || sum != shares[0]->base || held != 1 || smallest < 0)
+		return false;
+	shares[smallest]->withheld = true;
+	return true;
+}
+
+/* A row and the parts below it. `parts` has room for a table's rows. */
+static bool parent_and_parts(struct report_table *t, int col, struct report_cell **parts)
+{
+	bool held = false;
+	for (int i = 0; i < t->nrows;) {
+		int j = i + 1, n = 0;
+		while (j < t->nrows && t->rows[j].part)
+			parts[n++] = &t->rows[j++].cells[col];
+		if (n && !t->rows[i].part)
+			held |= hold_the_sum(&t->rows[i].cells[col], parts, n);
+		i = j;
+	}
+	return held;
+}
+
+/* The rows of a group above its total (the months and the whole period). */
+static bool group_and_total(struct report_table *t, int col, struct report_cell **parts)
+{
+	bool held = false;
+	for (int i = 0; i < t->nrows;) {
+		int j = i, n = 0;
+		for (; j < t->nrows && !t->rows[j].total && t->rows[j].group == t->rows[i].group; j++)
+			if (!t->rows[j].part)
+				parts[n++] = &t->rows[j].cells[col];
+		bool total = j < t->nrows && t->rows[j].total && t->rows[j].group == t->rows[i].group;
+		if (total && n)
+			held |= hold_the_sum(&t->rows[j].cells[col], parts, n);
+		i = total ? j + 1 : j;
+	}
+	return held;
+}
+
+/* Rows next to each other that are shares of the same base. */
+static bool shares_of_one_base(struct report_table *t, int col, struct report_cell **parts)
+{
+	bool held = false;
+	for (int i = 0; i < t->nrows;) {
+		const struct report_cell *first = &t->rows[i].cells[col];
+		int j = i, n = 0;
+		while (j < t->nrows && first->kind == CELL_PERCENT && t->rows[j].cells[col].kind == CELL_PERCENT
+		       && t->rows[j].cells[col].base == first->base)
+			parts[n++] = &t->rows[j++].cells[col];
+		if (n > 1)
+			held |= hold_the_shares(parts, n);
+		i = j > i ? j : i + 1;
+	}
+	return held;
+}
+
 static bool protect_table(struct report_table *t, struct report_cell **parts)
 {
 	bool held = false;
 	for (int col = 0; col < t->ncols; col++) {
-		for (int i = 0; i < t->nrows;) {
-			int j = i + 1, n = 0;
-			while (j < t->nrows && t->rows[j].part)
-				parts[n++] = &t->rows[j++].cells[col];
-			if (n && !t->rows[i].part)
-				held |= hold_the_sum(&t->rows[i].cells[col], parts, n);
-			i = j;
-		}
-		for (int i = 0; i < t->nrows;) {
-			int j = i, n = 0;
-			for (; j < t->nrows && !t->rows[j].total && t->rows[j].group == t->rows[i].group; j++)
-				if (!t->rows[j].part)
-					parts[n++] = &t->rows[j].cells[col];
-			bool total = j < t->nrows && t->rows[j].total && t->rows[j].group == t->rows[i].group;
-			if (total && n)
-				held |= hold_the_sum(&t->rows[j].cells[col], parts, n);
-			i = total ? j + 1 : j;
-		}
+		held |= parent_and_parts(t, col, parts);
+		held |= group_and_total(t, col, parts);
+		held |= shares_of_one_base(t, col, parts);
 	}
 	return held;
 }

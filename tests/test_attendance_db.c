@@ -532,6 +532,14 @@ static void test_walk_ins(void)
 	const struct roll_entry *jens = entry(&r, id);
 	TAP_CHECK(jens && jens->needs_intake, "the roll shows that the first conversation is owed");
 	store_attendance_roll_free(&r);
+	/* The card's story says how he came: no first conversation yet. */
+	struct timeline_entry tl[8];
+	int ntl = 0;
+	TAP_INT_EQ(store_citizens_timeline(db, id, 8, tl, &ntl), DB_OK, "his timeline");
+	bool walk_in = false;
+	for (int i = 0; i < ntl; i++)
+		walk_in |= tl[i].kind == TL_INTAKE && strcmp(tl[i].code, "walk_in") == 0;
+	TAP_CHECK(walk_in, "is registered as a walk-in, not at a first conversation");
 	char sql[160];
 	snprintf(sql, sizeof sql, "INSERT INTO assessments(citizen_id, assessed_on, outcome)"
 		 " VALUES (%lld, '2026-11-27', 'volunteer_help')", id);

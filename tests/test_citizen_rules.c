@@ -300,10 +300,11 @@ static void test_list_names(void)
  * was left at its first choice. */
 static void test_referrer_without_source(void)
 {
-	TAP_CHECK(citizen_rule_referrer_without_source("self", "Dorte Lund", ""), "self with a referrer's name");
-	TAP_CHECK(citizen_rule_referrer_without_source("self", "", "Lægehuset"), "self with an organisation");
-	TAP_CHECK(!citizen_rule_referrer_without_source("self", "", ""), "self alone is fine");
-	TAP_CHECK(!citizen_rule_referrer_without_source("gp", "Dorte Lund", "Lægehuset"), "a GP with a referrer");
+	TAP_CHECK(citizen_rule_referrer_without_source("self", "Dorte Lund", "", ""), "self with a referrer's name");
+	TAP_CHECK(citizen_rule_referrer_without_source("self", "", "Lægehuset", ""), "self with an organisation");
+	TAP_CHECK(citizen_rule_referrer_without_source("self", "", "", "86 12 34 56"), "self with a referrer's phone");
+	TAP_CHECK(!citizen_rule_referrer_without_source("self", "", "", ""), "self alone is fine");
+	TAP_CHECK(!citizen_rule_referrer_without_source("gp", "Dorte Lund", "Lægehuset", ""), "a GP with a referrer");
 }
 
 int main(void)

@@ -130,6 +130,7 @@ static void modes(void)
 	TAP_INT_EQ(protection_file_mode(0400), 0400, "a file made read-only stays so");
 	TAP_INT_EQ(protection_file_mode(0444), 0400, "for its owner alone");
 	TAP_INT_EQ(protection_file_mode(0044), 0400, "and its owner reads it");
+	TAP_INT_EQ(protection_file_mode(0200), 0200, "a private file is left as it is");
 	TAP_INT_EQ(protection_folder_mode(0755), 0700, "a folder 0755 becomes 0700");
 	TAP_INT_EQ(protection_folder_mode(0700), 0700, "0700 stays");
 }

@@ -610,6 +610,24 @@ static void test_held_with_another(void)
 		}
 	TAP_INT_EQ(told, 0, "neither 3 nor 8 is shown anywhere");
 	report_tables_free(&ts);
+
+	/* Shares of one base that add up to it: 100 % less the rest tells
+	 * the one held back. 20 citizens: 14 better, 5 the same, 1 worse. */
+	memset(&r, 0, sizeof r);
+	r.nmeasures = 1;
+	snprintf(r.measures[0].code, sizeof r.measures[0].code, "who5");
+	snprintf(r.measures[0].name, sizeof r.measures[0].name, "WHO-5");
+	r.measures[0].first_measured = r.measures[0].pairs = 20;
+	r.measures[0].improved = 14;
+	r.measures[0].same = 5;
+	r.measures[0].worse = 1;
+	TAP_CHECK(report_tables_build(&r, &ts), "outcomes laid out");
+	/* "outcomes": rows 5, 6, 7 are improved, unchanged, worse. */
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "outcomes", 7, 0), buf, sizeof buf), "x") == 0, "1 of 20 worse is held back");
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "outcomes", 6, 0), buf, sizeof buf), "x") == 0,
+		  "and the unchanged 25 %%, or 100 - 70 - 25 would tell it: %s", buf);
+	TAP_CHECK(strcmp(shown(cell_of(&ts, "outcomes", 5, 0), buf, sizeof buf), "70") == 0, "70 %% better is shown");
+	report_tables_free(&ts);
 }
 
 static void test_formats_agree(void)

@@ -38,7 +38,7 @@ static const struct action audit_actions[] = {
 	{ ACT_SEARCH, '/', N_("Search"), N_("Search the entries read as you type: a name, a word, a date."), 0 },
 	{ ACT_OPEN, UIK_ENTER, N_("Card"), N_("Open the card of the citizen the entry is about (itself a look in the "
 					       "log)."), 0 },
-	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to where you came from."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -142,18 +142,20 @@ static void audit_draw(struct screen *s, struct app *app, const struct area *a)
 	strbuf_add(&b, P_(" %d entry read", " %d entries read", st->n), st->n);
 	strbuf_add(&b, "%s", st->more ? _(", more below.") : ".");
 	draw_text(a->top, a->left, a->cols, line, A_BOLD);
-	/* The chosen entry whole, under the list, when its line is cut. */
+	/* The chosen entry whole, under the list, when its line is cut (up
+	 * to a third of the screen). */
 	int whole = 0;
+	char entry[LINE];
 	if (st->nshown && st->list.selected < st->nshown && a->rows >= 12) {
-		audit_entry_line(&st->entries[st->shown[st->list.selected]], true, line, sizeof line);
-		int need = text_rows(line, a->cols - 1);
+		audit_entry_line(&st->entries[st->shown[st->list.selected]], true, entry, sizeof entry);
+		int need = text_rows(entry, a->cols - 1);
 		if (need > 1)
-			whole = need < 4 ? need : 4;
+			whole = need < a->rows / 3 ? need : a->rows / 3;
 	}
 	struct area rest = { a->top + 1, a->left, a->rows - 1 - whole, a->cols };
 	list_draw(&st->list, &rest);
 	if (whole)
-		draw_wrapped(a->top + a->rows - whole, a->left + 1, whole, a->cols - 1, line, A_DIM);
+		draw_wrapped(a->top + a->rows - whole, a->left + 1, whole, a->cols - 1, entry, A_DIM);
 }
 
 static unsigned audit_key(struct screen *s, struct app *app, ui_key key)

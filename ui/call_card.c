@@ -393,7 +393,7 @@ static unsigned handled(struct call_card_state *st, struct app *app)
 		return RD_ALL;
 	}
 	dialog_prompt(app, &(struct prompt_args){ .question = _("What was done? (e.g. wrote a letter, called the relative)"),
-		.max_chars = NOTE_CHARS, .done = handled_typed, .ctx = st });
+		.max_chars = NOTE_CHARS, .ask_before_dropping = true, .done = handled_typed, .ctx = st });
 	return RD_ALL;
 }
 

@@ -87,7 +87,10 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 			snprintf(what, sizeof what, _("Referred by %s"), vocab_label(vocab_referral_source, e->code));
 		break;
 	case TL_INTAKE:
-		snprintf(what, sizeof what, "%s", _("Registered at the first conversation"));
+		/* A walk-in was registered at a session, before any talk. */
+		snprintf(what, sizeof what, "%s",
+			 strcmp(e->code, "walk_in") == 0 ? _("Registered as a walk-in at a session")
+							 : _("Registered at the first conversation"));
 		break;
 	case TL_ASSESSMENT:
 		snprintf(what, sizeof what, "%s%s%s", vocab_label(vocab_assessment, e->code),
@@ -452,7 +455,7 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	case ACT_NOTE:
 		dialog_prompt(app, &(struct prompt_args){ .question = _("Note (today's date and your name are added):"),
-			.max_chars = NOTE_CHARS, .done = note_typed, .ctx = st });
+			.max_chars = NOTE_CHARS, .ask_before_dropping = true, .done = note_typed, .ctx = st });
 		return RD_ALL;
 	case ACT_END:
 		end_or_reopen(st, app);

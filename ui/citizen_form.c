@@ -144,16 +144,6 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	struct form *f = &cf->form;
 	if (!form_screen_valid(app, f))
 		return false;
-	struct form_field *source = &cf->fields[CF_SOURCE];
-	if (citizen_rule_referrer_without_source(vocab_referral_source[source->choice].code,
-						 form_text(f, CF_REFERRER_NAME), form_text(f, CF_REFERRER_ORG))) {
-		snprintf(source->error, sizeof source->error, "%s",
-			 _("A referrer is written, but the citizen referred themself: choose who referred, or empty "
-			   "the referrer's name and organisation."));
-		f->current = CF_SOURCE;
-		form_screen_say_bad(app, 1);
-		return false;
-	}
 	struct form_field *handover = &cf->fields[CF_HANDOVER_ON];
 	char referred[DATE_ISO_LEN];
 	struct date d;
@@ -164,6 +154,22 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	snprintf(handover->error, sizeof handover->error, _("The handover cannot come before the referral (%s)."),
 		 form_text(f, CF_REFERRED_ON));
 	f->current = CF_HANDOVER_ON;
+	form_screen_say_bad(app, 1);
+	return false;
+}
+
+bool citizen_form_referral_valid(struct citizen_form *cf, struct app *app)
+{
+	struct form *f = &cf->form;
+	struct form_field *source = &cf->fields[CF_SOURCE];
+	if (!citizen_rule_referrer_without_source(vocab_referral_source[source->choice].code,
+						  form_text(f, CF_REFERRER_NAME), form_text(f, CF_REFERRER_ORG),
+						  form_text(f, CF_REFERRER_PHONE)))
+		return true;
+	snprintf(source->error, sizeof source->error, "%s",
+		 _("A referrer is written, but the citizen referred themself: choose who referred, or empty "
+		   "the referrer's name, organisation and phone."));
+	f->current = CF_SOURCE;
 	form_screen_say_bad(app, 1);
 	return false;
 }

@@ -67,6 +67,9 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
  * handover never before the referral); on a fault the cursor goes
  * there, the field says why, and it returns false. */
 bool citizen_form_valid(struct citizen_form *cf, struct app *app);
+/* At intake, also: a referrer written beside "the citizen themself" is
+ * marked on the source (citizen_rule_referrer_without_source). */
+bool citizen_form_referral_valid(struct citizen_form *cf, struct app *app);
 /* Shows or hides the fields that depend on others (handover). */
 void citizen_form_update_visibility(struct citizen_form *cf);
 /* After a key: fills the town from a known postcode, opens choosers. */

@@ -198,6 +198,7 @@ struct prompt_state {
 	char *question;
 	bool secret;
 	struct lineedit edit;
+	bool ask_before_dropping;
 	dialog_text_fn done;
 	void *ctx;
 };
@@ -220,6 +221,7 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	}
 	st->secret = a->secret;
+	st->ask_before_dropping = a->ask_before_dropping;
 	lineedit_init(&st->edit, a->max_chars);
 	if (a->initial)
 		lineedit_set(&st->edit, a->initial);
@@ -292,11 +294,22 @@ static unsigned prompt_finish(struct app *app, struct prompt_state *st, bool tak
 	return RD_ALL;
 }
 
+static void drop_answered(struct app *app, void *ctx, int yes)
+{
+	if (yes == 1)
+		prompt_finish(app, ctx, false);
+}
+
 static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 {
 	struct prompt_state *st = s->state;
 	if (k == UIK_ENTER)
 		return prompt_finish(app, st, true);
+	if (k == UIK_ESC && st->ask_before_dropping && st->edit.text[0]) {
+		dialog_confirm(app, &(struct confirm_args){ .question = _("Drop what you have typed?"),
+			.done = drop_answered, .ctx = st });
+		return RD_ALL;
+	}
 	if (k == UIK_ESC)
 		return prompt_finish(app, st, false);
 	if (lineedit_key(&st->edit, k))

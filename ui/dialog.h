@@ -53,6 +53,9 @@ struct prompt_args {
 	const char *initial;          /* the text to start from, or NULL */
 	size_t max_chars;
 	bool secret;
+	/* Text worth keeping (a note): Esc with something typed asks before
+	 * dropping it. */
+	bool ask_before_dropping;
 	dialog_text_fn done;
 	void *ctx;
 };

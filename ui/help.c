@@ -158,8 +158,11 @@ static bool help_scroll(struct help_state *h, ui_key key)
 	bool down = key == UIK(KEY_DOWN) || key == UIK(KEY_NPAGE) || key == UIK(KEY_END);
 	bool up = key == UIK(KEY_UP) || key == UIK(KEY_PPAGE) || key == UIK(KEY_HOME);
 	if (down && h->about && !h->past_words && !h->all_shown) {
-		/* The first step down gives the keys the words' rows. */
+		/* The first step down gives the keys the words' rows; End
+		 * goes on to the last key too. */
 		h->past_words = true;
+		if (key == UIK(KEY_END))
+			h->list.selected = h->nshown - 1;
 		return true;
 	}
 	if (up && *top == 0 && h->past_words) {
@@ -257,7 +260,8 @@ static void help_draw(struct screen *s, struct app *app, const struct area *a)
 			h->page_end = i + 1;
 	}
 	h->all_shown = words_whole && first == 0 && h->page_end == h->nshown;
-	if (first > 0)
+	/* Up brings back what is above: earlier keys, or the words. */
+	if (first > 0 || h->past_words)
 		draw_text(top, a->left + a->cols - 1, 1, "^", A_BOLD);
 	if (h->page_end < h->nshown)
 		draw_text(end - 1, a->left + a->cols - 1, 1, "v", A_BOLD);

@@ -208,7 +208,7 @@ static bool ask_if_duplicate(struct intake_state *st, struct app *app)
 
 static unsigned save(struct intake_state *st, struct app *app)
 {
-	if (!citizen_form_valid(&st->cf, app))
+	if (!citizen_form_valid(&st->cf, app) || !citizen_form_referral_valid(&st->cf, app))
 		return RD_ALL;
 	memset(&st->card, 0, sizeof st->card);
 	citizen_form_read(&st->cf, &st->card);

@@ -237,11 +237,7 @@ static void write_report(struct report_state *st, struct app *app)
 		app_status_db(app, r);
 		return;
 	}
-	/* Readable by its owner only, as the database is. */
-	int fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f && fd >= 0)
-		close(fd);
+	FILE *f = report_file_create(name);
 	bool ok = f && report_write(&rep, st->writing, false, f);
 	if (f)
 		ok = fclose(f) == 0 && ok;
@@ -255,7 +251,8 @@ static void write_report(struct report_state *st, struct app *app)
 		snprintf(where, sizeof where, "%s/%s", cwd, name);
 	else
 		snprintf(where, sizeof where, "%s", name);
-	app_status(app, STATUS_INFO, _("The report is written to %s."), where);
+	static const char *const as[] = { N_("text"), N_("CSV"), N_("HTML") };
+	app_status(app, STATUS_INFO, _("The report is written to %s (%s)."), where, _(as[st->writing]));
 }
 
 static void replace_answered(struct app *app, void *ctx, int yes)

@@ -184,7 +184,7 @@ struct citizen_hit {
  * db gives codes and names; the screen gives them words. */
 enum timeline_kind {
 	TL_REFERRAL,    /* code: source; who: referrer name */
-	TL_INTAKE,      /* registered */
+	TL_INTAKE,      /* registered; code "walk_in" when at a session */
 	TL_ASSESSMENT,  /* code: outcome; who: handover_to */
 	TL_MATCH,       /* who: volunteer; what: activity */
 	TL_MATCH_END,   /* code: outcome; who: volunteer; what: activity */
