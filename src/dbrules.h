@@ -7,5 +7,8 @@
 #define BB_DBRULES_H
 
 void dbrules_install(void);
+/* Told just before the search keys are remade (with many citizens a
+ * wait at the first start after an update), so the desk can say why. */
+void dbrules_on_remaking(void (*say)(void));
 
 #endif

@@ -120,10 +120,19 @@ static bool ask_to_create(const char *path)
 	return strcmp(answer, _("ja")) == 0 || strcmp(answer, "ja") == 0 || strcmp(answer, "yes") == 0;
 }
 
+/* Before the screen starts: a wait with nothing on it would look like a
+ * hang. */
+static void say_remaking(void)
+{
+	fprintf(stderr, "%s", _("brobygger: the search keys are made anew after an update; with many citizens this "
+				"takes a while, once.\n"));
+}
+
 int main(int argc, char **argv)
 {
 	i18n_init();
 	dbrules_install();
+	dbrules_on_remaking(say_remaking);
 	/* The centre's day, not the PC's: the default zone until the
 	 * database says which (settings.h). */
 	settings_use_time_zone(NULL);

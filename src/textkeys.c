@@ -237,6 +237,13 @@ static enum db_status remake_registry(struct db *db, enum registry_table which, 
 	return r;
 }
 
+bool textkeys_stale(struct db *db)
+{
+	char want[SETTING_MAX], have[SETTING_MAX];
+	textkeys_version(want, sizeof want);
+	return store_settings_get(db, SETTING_KEYS, have, sizeof have) == DB_OK && strcmp(have, want) != 0;
+}
+
 enum db_status textkeys_refresh(struct db *db, long long *remade)
 {
 	long long count = 0;

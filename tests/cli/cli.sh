@@ -302,6 +302,9 @@ audits=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exec
 if [ "$audits" = 3 ]; then ok "each report is in the audit log as an export"; else not_ok "$audits report exports logged"; fi
 expect 0 "report to a file named .html, no --format" -- "$bin" --db "$db" report --output "$tmp/named.html"
 contains "$tmp/named.html" "<svg" "is HTML, as its name says"
+python3 -c "import sqlite3,sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE settings SET value = 'icu 0 keys 0' WHERE key = 'text_keys'\"); c.commit()" "$db"
+expect 0 "a start after an update of the search keys" -- "$bin" --db "$db" audit --from 26-11-2026
+contains "$tmp/err" "søgenøglerne laves om" "says why it takes a while"
 expect 0 "report for days written without the year" -- "$bin" --db "$db" report --from 1/6 --to 30.6
 contains "$tmp/out" "Perioden 01-06-2026 til 30-06-2026" "means this year's"
 
