@@ -232,7 +232,8 @@ static void describe(const struct next_step *step, const struct citizen_facts *f
 			snprintf(out, size, _("Follow-up call %s"), day);
 		break;
 	case NEXT_MATCH_WAITING:
-		snprintf(out, size, "%s", _("Waiting for a match with a volunteer or activity"));
+		/* What to do, not only the state: where the match is made. */
+		snprintf(out, size, "%s", _("Waiting for a match: find one in Matching (3 on the home screen)"));
 		break;
 	case NEXT_ASSESS:
 		snprintf(out, size, "%s", _("Assess: can volunteers help, or is professional help needed?"));

@@ -35,8 +35,10 @@ bool report_format_parse(const char *name, enum report_format *out)
 FILE *report_file_create(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	/* A file written over keeps its mode unless told: 0600 again. */
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+	/* A file written over keeps its mode unless told: 0600 again. Only a
+	 * file's: /dev/null or a terminal is not ours to change. */
+	struct stat sb;
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && fchmod(fd, 0600) != 0) {
 		int e = errno;
 		close(fd);
 		errno = e;

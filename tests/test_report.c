@@ -630,6 +630,30 @@ static void test_held_with_another(void)
 	report_tables_free(&ts);
 }
 
+/* A report's file is made private; a device is not a file to change
+ * (writing to /dev/null as root made it 0600 for everyone). */
+static void test_file_create(void)
+{
+	struct stat before, after;
+	TAP_CHECK(stat("/dev/null", &before) == 0, "/dev/null is there");
+	FILE *f = report_file_create("/dev/null");
+	TAP_CHECK(f != NULL, "a report can go to /dev/null");
+	if (f)
+		fclose(f);
+	TAP_CHECK(stat("/dev/null", &after) == 0 && after.st_mode == before.st_mode, "its mode is left as it was");
+	char path[] = "/tmp/brobygger-report-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		close(fd);
+	chmod(path, 0644);
+	f = report_file_create(path);
+	if (f)
+		fclose(f);
+	struct stat sb;
+	TAP_CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "a file written over is made 0600");
+	unlink(path);
+}
+
 static void test_formats_agree(void)
 {
 	char path[128];
@@ -834,6 +858,7 @@ int main(void)
 	test_rules();
 	test_thousands();
 	test_held_with_another();
+	test_file_create();
 	char path[128];
 	testdb_path(path, sizeof path, "r.db");
 	if (db_open(path, &db) != DB_OK) {

@@ -18,6 +18,7 @@
 #include "number.h"
 #include "postcode.h"
 #include "registry.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "vocab.h"
 
@@ -195,10 +196,13 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 		if (town)
 			snprintf(code + 4, sizeof code - 4, " %s", town);
 	}
+	/* No postcode: nothing said of where (a lone "-" read as a stray mark). */
+	struct strbuf b = strbuf_on(line, sizeof line);
+	strbuf_add(&b, "%s", c->name);
+	if (code[0])
+		strbuf_add(&b, " · %s", code);
 	if (st->m.nopen == 0 && waited[0])
-		snprintf(line, sizeof line, _("%s · %s · waiting %s"), c->name, code[0] ? code : "-", waited);
-	else
-		snprintf(line, sizeof line, "%s · %s", c->name, code[0] ? code : "-");
+		strbuf_add(&b, _(" · waiting %s"), waited);
 	draw_cell((*y)++, a->left, a->cols, line, A_BOLD);
 	facts_line(st, line, sizeof line);
 	draw_cell((*y)++, a->left, a->cols, line, A_NORMAL);
@@ -425,11 +429,22 @@ static unsigned mc_key(struct screen *s, struct app *app, ui_key key)
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_CHOOSE:
 		if (st->m.nranked[st->focus] > 0) {
-			long long id = st->m.ranked[st->focus][st->sel[st->focus]].id;
-			st->chosen[st->focus] = st->chosen[st->focus] == id ? 0 : id;
-			/* The volunteer first, then the activity: a natural order. */
-			if (st->chosen[st->focus] && st->focus == 0 && !st->chosen[1])
+			int list = st->focus, i = st->sel[list];
+			long long id = st->m.ranked[list][i].id;
+			const char *name = list == 0 ? vol_at(st, i)->name : act_at(st, i)->name;
+			bool undone = st->chosen[list] == id;
+			st->chosen[list] = undone ? 0 : id;
+			/* The volunteer first, then the activity: a natural order,
+			 * said, as is a choice undone (Enter again, on the same one). */
+			if (undone) {
+				app_status(app, STATUS_INFO, _("%s is no longer chosen."), name);
+			} else if (list == 0 && !st->chosen[1]) {
 				st->focus = 1;
+				app_status(app, STATUS_INFO,
+					   _("%s is chosen. Now an activity, if one fits; Ctrl-S confirms."), name);
+			} else {
+				app_status(app, STATUS_INFO, _("%s is chosen; Ctrl-S confirms."), name);
+			}
 		}
 		return RD_ALL;
 	case ACT_CONFIRM:
