@@ -478,6 +478,15 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	enum list_event ev;
 	bool used;
 	unsigned r = list_key(&st->list, key, &ev, &used);
+	if (ev == LIST_ACTIVATE && st->list.selected < st->view.ntimeline) {
+		/* The line whole: a long note is cut at 80 columns. */
+		static const char *ok[1];
+		char line[1600];
+		ok[0] = _("OK");
+		tl_row(st, st->list.selected, line, sizeof line);
+		dialog_choose(app, &(struct choose_args){ .question = line, .labels = ok, .n = 1 });
+		return RD_ALL;
+	}
 	if (used && ev == LIST_NONE)
 		return r;
 	return app_default_key(app, key);
@@ -533,7 +542,7 @@ const struct screen_ops card_screen = {
 	.help = N_("The top line is the citizen's next step: an overdue or due call, the next session "
 		   "they are expected at, a match waiting to be made, a handover, or a reminder to decide "
 		   "one. Below are the details and a timeline of everything that happened; Up and Down "
-		   "scroll it."),
+		   "scroll it, and Enter shows the chosen line whole."),
 	.actions = card_actions,
 	.actions_now = card_actions_now,
 	.enter = card_enter,
