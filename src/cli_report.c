@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,11 +50,10 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 	if (!db)
 		return EXIT_FAILURE;
 	struct desk desk = desk_command_line(db);
-	static const enum report_use uses[] = { REPORT_EXPORT_TEXT, REPORT_EXPORT_CSV, REPORT_EXPORT_HTML };
 	struct report rep;
 	/* The text on the terminal is shown, not written to a file. */
-	enum db_status st = report_make(&desk, &period, !output && format == REPORT_TEXT ? REPORT_SHOWN : uses[format],
-					&rep);
+	enum report_use use = !output && format == REPORT_TEXT ? REPORT_SHOWN : report_written_as(format);
+	enum db_status st = report_make(&desk, &period, use, &rep);
 	if (st != DB_OK) {
 		cli_db_error(err, db_path, st, db);
 		report_free(&rep);

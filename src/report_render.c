@@ -32,6 +32,11 @@ bool report_format_parse(const char *name, enum report_format *out)
 	return false;
 }
 
+enum report_use report_written_as(enum report_format f)
+{
+	return f == REPORT_CSV ? REPORT_EXPORT_CSV : f == REPORT_HTML ? REPORT_EXPORT_HTML : REPORT_EXPORT_TEXT;
+}
+
 FILE *report_file_create(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "model_report.h"
+#include "report.h"
 
 enum report_format {
 	REPORT_TEXT,
@@ -26,6 +27,8 @@ enum report_format {
 /* "text", "csv" or "html"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
+/* The audit line's use for a report written in format `f`. */
+enum report_use report_written_as(enum report_format f);
 /* A report's file, created or written over, readable by its owner only
  * (as the database is); NULL with errno set when it cannot be. */
 FILE *report_file_create(const char *path);

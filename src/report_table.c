@@ -366,21 +366,33 @@ static void unmet_table(struct report_tables *ts, const struct report_unmet *u)
  * held for another sum), the rest tell it, so the smallest part shown is
  * held back with it (the total, when no part is left to hold). True
  * when it held one. */
+/* Of cells that add up to something: their sum, how many are held back,
+ * and the shown one with the least value (*smallest, -1: none). */
+static long long sum_held(struct report_cell **cells, int n, int *held, int *smallest)
+{
+	long long sum = 0;
+	*held = 0;
+	*smallest = -1;
+	for (int i = 0; i < n; i++) {
+		sum += cells[i]->value;
+		if (report_cell_held_back(cells[i]))
+			(*held)++;
+		else if (*smallest < 0 || cells[i]->value < cells[*smallest]->value)
+			*smallest = i;
+	}
+	return sum;
+}
+
 static bool hold_the_sum(struct report_cell *total, struct report_cell **parts, int n)
 {
 	if (total->kind != CELL_CITIZENS || n == 0)
 		return false;
-	long long sum = 0;
-	int held = report_cell_held_back(total), smallest = -1;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
 		if (parts[i]->kind != CELL_CITIZENS)
 			return false;
-		sum += parts[i]->value;
-		if (report_cell_held_back(parts[i]))
-			held++;
-		else if (smallest < 0 || parts[i]->value < parts[smallest]->value)
-			smallest = i;
-	}
+	int held, smallest;
+	long long sum = sum_held(parts, n, &held, &smallest);
+	held += report_cell_held_back(total);
 	/* Parts that do not add up (a month's participants to the whole
 	 * period's, who count once) give nothing away by subtraction. */
 	if (sum != total->value || held != 1)
@@ -399,15 +411,8 @@ static struct report_cell *cell_at(struct report_tables *ts, struct row_at at, i
  * so the smallest shown is held back with it. True when it held one. */
 static bool hold_the_shares(struct report_cell **shares, int n)
 {
-	long long sum = 0;
-	int held = 0, smallest = -1;
-	for (int i = 0; i < n; i++) {
-		sum += shares[i]->value;
-		if (report_cell_held_back(shares[i]))
-			held++;
-		else if (smallest < 0 || shares[i]->value < shares[smallest]->value)
-			smallest = i;
-	}
+	int held, smallest;
+	long long sum = sum_held(shares, n, &held, &smallest);
 	if (n < 2 || sum != shares[0]->base || held != 1 || smallest < 0)
 		return false;
 	shares[smallest]->withheld = true;

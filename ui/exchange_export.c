@@ -16,6 +16,7 @@
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
+#include "strbuf.h"
 
 enum { F_TABLE, F_FILE, F_ENCODING, F_FROM, F_TO, F_COUNT };
 
@@ -91,11 +92,16 @@ static void follow_table(struct export_state *st)
 static void say_who_may(struct export_state *st, struct app *app)
 {
 	enum exchange_table t = chosen(st);
-	if (!exchange_export_allowed(&app->desk, t))
-		app_status(app, STATUS_INFO,
-			   _("%s: only a coordinator may export this table. At the desk you may export activities "
-			     "and sessions."),
-			   exchange_table_title(t));
+	if (exchange_export_allowed(&app->desk, t))
+		return;
+	/* The tables this person may export, as the use case knows them. */
+	char may[200] = "";
+	struct strbuf b = strbuf_on(may, sizeof may);
+	for (int i = 0; i < EXCHANGE_TABLES; i++)
+		if (exchange_export_allowed(&app->desk, (enum exchange_table)i))
+			strbuf_item(&b, ", ", exchange_table_title((enum exchange_table)i));
+	app_status(app, STATUS_INFO, _("%s: only a coordinator may export this table. You may export: %s."),
+		   exchange_table_title(t), may);
 }
 
 static bool export_enter(struct screen *s, struct app *app, const void *args)

@@ -6,7 +6,6 @@
 #include "report_screen.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,9 +228,8 @@ static void default_name(const struct report_state *st, enum report_format f, ch
 static void write_report(struct report_state *st, struct app *app)
 {
 	const char *name = st->file;
-	static const enum report_use uses[] = { REPORT_EXPORT_TEXT, REPORT_EXPORT_CSV, REPORT_EXPORT_HTML };
 	struct report rep;
-	enum db_status r = report_make(&app->desk, &st->period, uses[st->writing], &rep);
+	enum db_status r = report_make(&app->desk, &st->period, report_written_as(st->writing), &rep);
 	if (r != DB_OK) {
 		report_free(&rep);
 		app_status_db(app, r);
