@@ -57,6 +57,7 @@ enum db_status schema_v25_checks_as_comparisons(struct db *db);
  * by OR; the same text when it has none; NULL when memory ran out. */
 char *schema_v25_as_comparisons(const char *sql);
 extern const char schema_v26[];
+extern const char schema_v27[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

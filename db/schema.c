@@ -456,5 +456,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 24, .sql = schema_v24 },
 	{ .version = 25, .sql = "", .then = schema_v25_checks_as_comparisons },
 	{ .version = 26, .sql = schema_v26 },
+	{ .version = 27, .sql = schema_v27 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

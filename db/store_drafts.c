@@ -1,5 +1,6 @@
 /* store_drafts.c — the pick-lists the centre extends (interests, barriers)
- * and drafts (half-filled intake forms, card edits left at a stop), both
+ * and drafts (half-filled intake forms, card edits and call outcomes left
+ * at a stop), both
  * declared in store_citizens.h. Each function joins the caller's transaction.
  */
 #include "store_citizens.h"
@@ -136,17 +137,20 @@ enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *
 	*count = 0;
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"SELECT id, kind = 'card', COALESCE(citizen_id, 0), label, updated_at FROM drafts"
+		"SELECT id, kind, COALESCE(citizen_id, 0), label, updated_at, COALESCE(call_id, 0) FROM drafts"
 		" WHERE user_id IS :user ORDER BY updated_at DESC, id DESC");
 	if (r != DB_OK)
 		return r;
 	store_bind_id(st, ":user", owner);
 	while (*count < max && db_step(st) == DB_ROW) {
 		out[*count].id = db_column_int(st, 0);
-		out[*count].kind = db_column_int(st, 1) ? DRAFT_CARD : DRAFT_INTAKE;
+		const char *kind = db_column_text(st, 1);
+		out[*count].kind = strcmp(kind, "card") == 0 ? DRAFT_CARD
+				 : strcmp(kind, "call") == 0 ? DRAFT_CALL : DRAFT_INTAKE;
 		out[*count].citizen_id = db_column_int(st, 2);
 		STORE_COL(out[*count].label, st, 3);
 		STORE_COL(out[*count].updated_at, st, 4);
+		out[*count].call_id = db_column_int(st, 5);
 		(*count)++;
 	}
 	r = db_finalize(st);
@@ -186,23 +190,22 @@ enum db_status store_drafts_owner(struct db *db, long long id, db_user_id *owner
 	return r == DB_OK && step != DB_ROW ? DB_ERR_NOTFOUND : r;
 }
 
-enum db_status store_drafts_load(struct db *db, long long id, char **data)
+/* The one row of `st` (id, data): its data copied into *data, its id in
+ * *id; finalizes st. DB_ERR_NOTFOUND when there is no row. */
+static enum db_status take_data(struct db_stmt *st, long long *id, char **data)
 {
+	*id = 0;
 	*data = NULL;
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, "SELECT data FROM drafts WHERE id = :id");
-	if (r != DB_OK)
-		return r;
-	db_bind_int(st, ":id", id);
 	enum db_status step = db_step(st);
 	if (step == DB_ROW) {
-		const char *text = db_column_text(st, 0);
+		*id = db_column_int(st, 0);
+		const char *text = db_column_text(st, 1);
 		size_t len = strlen(text);
 		*data = malloc(len + 1);
 		if (*data)
 			memcpy(*data, text, len + 1);
 	}
-	r = db_finalize(st);
+	enum db_status r = db_finalize(st);
 	if (r == DB_OK && step != DB_ROW)
 		r = DB_ERR_NOTFOUND;
 	else if (r == DB_OK && !*data)
@@ -210,8 +213,21 @@ enum db_status store_drafts_load(struct db *db, long long id, char **data)
 	if (r != DB_OK) {
 		free(*data);
 		*data = NULL;
+		*id = 0;
 	}
 	return r;
+}
+
+enum db_status store_drafts_load(struct db *db, long long id, char **data)
+{
+	*data = NULL;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT id, data FROM drafts WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	long long found;
+	return take_data(st, &found, data);
 }
 
 enum db_status store_drafts_delete(struct db *db, long long id)
@@ -302,5 +318,50 @@ enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long 
 	}
 	if ((r = store_run(st)) == DB_OK)
 		*id = update ? old.id : db_last_insert_id(db);
+	return r;
+}
+
+/* ---------- call drafts ---------- */
+
+enum db_status store_drafts_call_find(struct db *db, db_user_id owner, long long call_id, long long *id,
+				      char **data)
+{
+	*id = 0;
+	*data = NULL;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st,
+		"SELECT id, data FROM drafts WHERE kind = 'call' AND call_id = :call AND user_id IS :user"
+		" ORDER BY id DESC LIMIT 1");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":call", call_id);
+	store_bind_id(st, ":user", owner);
+	return take_data(st, id, data);
+}
+
+enum db_status store_drafts_call_put(struct db *db, db_user_id owner, long long call_id, long long citizen_id,
+				     const char *label, const char *data, long long *id)
+{
+	char *old = NULL;
+	enum db_status r = store_drafts_call_find(db, owner, call_id, id, &old);
+	free(old);
+	if (r == DB_OK)
+		return store_drafts_update(db, *id, label, data);
+	if (r != DB_ERR_NOTFOUND)
+		return r;
+	struct db_stmt *st;
+	r = db_prepare(db, &st,
+		"INSERT INTO drafts(kind, label, data, user_id, citizen_id, call_id, updated_at)"
+		" VALUES ('call', :label, :data, :user, :citizen, :call, :now)");
+	if (r != DB_OK)
+		return r;
+	db_bind_text(st, ":label", label ? label : "");
+	db_bind_text(st, ":data", data ? data : "");
+	store_bind_id(st, ":user", owner);
+	db_bind_int(st, ":citizen", citizen_id);
+	db_bind_int(st, ":call", call_id);
+	store_bind_now(st, ":now");
+	if ((r = store_run(st)) == DB_OK)
+		*id = db_last_insert_id(db);
 	return r;
 }

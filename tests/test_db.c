@@ -736,6 +736,35 @@ static void test_migration_26(void)
 	db_close(db);
 }
 
+/* Migration 27: the drafts table is built anew to take a call's outcome;
+ * the intake and card drafts on record are kept as they were. */
+static void test_migration_27(void)
+{
+	char path[256];
+	struct db *db = at_schema("v26.db", 26, path, sizeof path);
+	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(id, name) VALUES (1, 'Søren Ærø');"
+			       "INSERT INTO drafts(id, kind, label, data, updated_at) VALUES (3, 'intake', 'Bo Dam',"
+			       " 'name=Bo Dam', '2026-11-20 10:00:00');"
+			       "INSERT INTO drafts(id, kind, label, data, citizen_id, base, base_version, updated_at)"
+			       " VALUES (4, 'card', 'Søren Ærø', 'phone=1', 1, 'phone=2', 7, '2026-11-21 10:00:00');"),
+		   DB_OK, "with an intake draft and a card draft");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opening migrates");
+	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "to the latest version");
+	long long n = -1;
+	db_query_int(db, "SELECT count(*) FROM drafts WHERE (id = 3 AND kind = 'intake' AND data = 'name=Bo Dam')"
+			 " OR (id = 4 AND kind = 'card' AND citizen_id = 1 AND base = 'phone=2' AND base_version = 7)", &n);
+	TAP_INT_EQ(n, 2, "both drafts are kept as they were");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO follow_ups(id, citizen_id, reason, due_on) VALUES (9, 1, 'agreed', '2026-11-26');"
+			       "INSERT INTO drafts(kind, label, data, citizen_id, call_id, updated_at)"
+			       " VALUES ('call', 'Søren Ærø', 'note=x', 1, 9, '2026-11-26 10:00:00')"),
+		   DB_OK, "a call's outcome is taken as a draft");
+	n = -1;
+	db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &n);
+	TAP_INT_EQ(n, 0, "and every foreign key holds");
+	db_close(db);
+}
+
 /* Migration 11 widens the reasons a call may have (a call to the relative)
  * in place: calls on record, and the measures, feedback and escalations
  * that point at them, are all kept; the new reason is taken, an unknown
@@ -909,6 +938,7 @@ int main(void)
 	test_backup();
 	test_migration_11();
 	test_migration_26();
+	test_migration_27();
 	test_checkpoint_idle();
 	test_interrupt();
 	testdb_finish();

@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "lineedit.h"
 #include "measure_chart.h"
 #include "measure_form.h"
 #include "measures.h"
@@ -397,16 +398,31 @@ static unsigned handled(struct call_card_state *st, struct app *app)
 	return RD_ALL;
 }
 
+/* The outcome form, for an open call. A call recorded or cancelled
+ * elsewhere while the person's outcome was kept as a draft: what they
+ * wrote is shown, since it can no longer be saved (the draft stays until
+ * they delete it). */
+static void record(struct call_card_state *st, struct app *app)
+{
+	if (strcmp(st->card.status, "open") == 0) {
+		call_outcome_open(app, &(struct call_outcome_args){ .card = &st->card });
+		return;
+	}
+	char note[LINEEDIT_BYTES];
+	if (call_outcome_kept_note(app, st->card.call.id, note, sizeof note) && note[0])
+		app_status(app, STATUS_ERROR, _("This call was recorded or cancelled meanwhile, so your outcome cannot "
+						"be saved; the draft stays under Drafts (k on the home screen) until you "
+						"delete it. What you wrote: %s"), note);
+	else
+		app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
+}
+
 static unsigned call_card_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct call_card_state *st = s->state;
 	switch (action_for_key(s->ops->actions, key)) {
 	case ACT_RECORD:
-		if (strcmp(st->card.status, "open") != 0) {
-			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
-			return RD_ALL;
-		}
-		call_outcome_open(app, &(struct call_outcome_args){ .card = &st->card });
+		record(st, app);
 		return RD_ALL;
 	case ACT_MEASURE:
 		if (!call_rule_to_the_citizen(st->card.call.reason)) {
@@ -472,7 +488,8 @@ static unsigned call_card_refresh(struct screen *s, struct app *app)
 
 void call_card_open(struct app *app, const struct call_card_args *args)
 {
-	app_push(app, &call_card_screen, args);
+	if (app_push(app, &call_card_screen, args) && args->record)
+		record(app_top(app)->state, app);
 }
 
 const struct screen_ops call_card_screen = {

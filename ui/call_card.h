@@ -4,6 +4,7 @@
 #ifndef BB_CALL_CARD_H
 #define BB_CALL_CARD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "date.h"
@@ -13,6 +14,7 @@ struct app;
 
 struct call_card_args {
 	long long call_id;
+	bool record; /* on to the outcome at once: a kept draft taken up */
 };
 void call_card_open(struct app *app, const struct call_card_args *args);
 

@@ -43,6 +43,7 @@ struct outcome_state {
 	struct form_field fields[F_COUNT];
 	struct form form;
 	struct call_entry in;          /* what is saved while "end the course?" is asked */
+	bool kept;                     /* taken up from the person's draft */
 };
 
 extern const struct screen_ops call_outcome_screen;
@@ -132,9 +133,35 @@ static void default_next(struct outcome_state *st)
 		form_set_text(&st->form, F_BACK_ON, dk);
 }
 
+/* What the person wrote about this call before a stop comes back as they
+ * left it. */
+static void take_up_kept(struct outcome_state *st, struct app *app)
+{
+	char *data;
+	enum db_status r = calls_outcome_kept(&app->desk, st->card.call.id, &data);
+	if (r == DB_ERR_NOTFOUND)
+		return;
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return;
+	}
+	form_deserialise(&st->form, data);
+	free(data);
+	update_visibility(st);
+	st->form.dirty = st->kept = true;
+	char labels[400];
+	int n = form_draft_left_out(&st->form, labels, sizeof labels);
+	if (n)
+		app_status(app, STATUS_INFO, P_("What you wrote about this call is back without %s: it looked like a CPR "
+						"number. Ctrl-S saves, Esc drops it.",
+						"What you wrote about this call is back without %s: they looked like CPR "
+						"numbers. Ctrl-S saves, Esc drops it.", n), labels);
+	else
+		app_status(app, STATUS_INFO, "%s", _("What you wrote about this call is back. Ctrl-S saves, Esc drops it."));
+}
+
 static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 {
-	(void)app;
 	struct outcome_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
@@ -144,8 +171,31 @@ static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 	default_next(st);
 	update_visibility(st);
 	st->form.dirty = false;
+	take_up_kept(st, app);
 	s->state = st;
 	return true;
+}
+
+/* An outcome left by a stop signal (the shift ends, Ctrl-C, the PC shuts
+ * down) is kept as the person's draft, as an intake is; one left on
+ * purpose (saved, or dropped with Esc) takes its kept draft with it. */
+static void outcome_leave(struct screen *s, struct app *app)
+{
+	struct outcome_state *st = s->state;
+	enum db_status r = DB_OK;
+	if (st->form.dirty) {
+		char *data = form_serialise(&st->form);
+		r = data ? calls_keep_outcome(&app->desk, st->card.call.id, st->card.call.citizen_id, st->card.call.name,
+					      data)
+			 : DB_ERR_IO;
+		free(data);
+	} else if (st->kept) {
+		r = calls_drop_outcome(&app->desk, st->card.call.id);
+	}
+	if (r != DB_OK)
+		app_status_db(app, r);
+	free(st);
+	s->state = NULL;
 }
 
 static void outcome_draw(struct screen *s, struct app *app, const struct area *a)
@@ -267,7 +317,8 @@ static void record(struct outcome_state *st, struct app *app)
 	long long call = st->card.call.id, citizen = st->card.call.citizen_id;
 	char name[CALL_NAME];
 	snprintf(name, sizeof name, "%s", st->card.call.name);
-	st->form.dirty = false;
+	/* Recording took the kept draft with it. */
+	st->form.dirty = st->kept = false;
 	app_pop(app);   /* the form */
 	app_pop(app);   /* the call card */
 	report(app, in, &res);
@@ -295,6 +346,22 @@ void call_outcome_open(struct app *app, const struct call_outcome_args *args)
 	app_push(app, &call_outcome_screen, args);
 }
 
+bool call_outcome_kept_note(struct app *app, long long call_id, char *out, size_t size)
+{
+	out[0] = '\0';
+	char *data;
+	if (calls_outcome_kept(&app->desk, call_id, &data) != DB_OK)
+		return false;
+	struct form_field fields[F_COUNT];
+	struct form form;
+	memcpy(fields, layout, sizeof layout);
+	form_init(&form, fields, F_COUNT);
+	form_deserialise(&form, data);
+	free(data);
+	snprintf(out, size, "%s", form_text(&form, F_NOTE));
+	return true;
+}
+
 static bool call_outcome_typing(struct screen *s)
 {
 	return form_typing(&((struct outcome_state *)s->state)->form);
@@ -314,5 +381,5 @@ const struct screen_ops call_outcome_screen = {
 	.draw = outcome_draw,
 	.on_key = outcome_key,
 	.typing = call_outcome_typing,
-	.leave = app_free_state,
+	.leave = outcome_leave,
 };

@@ -4,6 +4,9 @@
 #ifndef BB_CALL_OUTCOME_H
 #define BB_CALL_OUTCOME_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "screen.h"
 #include "model_calls.h"
 
@@ -14,5 +17,8 @@ struct call_outcome_args {
 	const struct call_card *card;
 };
 void call_outcome_open(struct app *app, const struct call_outcome_args *args);
+/* The note of the person's own kept outcome of the call, into `out`;
+ * false when there is none. */
+bool call_outcome_kept_note(struct app *app, long long call_id, char *out, size_t size);
 
 #endif

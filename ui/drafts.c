@@ -1,5 +1,5 @@
-/* drafts.c — the list of drafts (intakes, and card edits left at a stop):
- * go on with one, or delete it. */
+/* drafts.c — the list of drafts (intakes, and card edits and call
+ * outcomes left at a stop): go on with one, or delete it. */
 #include "drafts.h"
 
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "call_card.h"
 #include "card.h"
 #include "date.h"
 #include "dialog.h"
@@ -37,16 +38,34 @@ static int d_count(void *ctx)
 	return ((struct drafts_state *)ctx)->n;
 }
 
+static const char *const kind_labels[] = {
+	[DRAFT_INTAKE] = N_("Intake"),
+	[DRAFT_CARD] = N_("Card edit"),
+	[DRAFT_CALL] = N_("Call outcome"),
+};
+
+const char *drafts_kind_label(enum draft_kind kind)
+{
+	return _(kind_labels[kind]);
+}
+
+int drafts_kind_columns(void)
+{
+	int cols = 0;
+	for (size_t k = 0; k < sizeof kind_labels / sizeof kind_labels[0]; k++) {
+		const char *label = drafts_kind_label((enum draft_kind)k);
+		int c = utf8_columns(label, strlen(label));
+		cols = c > cols ? c : cols;
+	}
+	return cols;
+}
+
 static void d_row(void *ctx, int i, char *buf, size_t size)
 {
 	struct drafts_state *st = ctx;
-	char when[32];
+	char when[32], kind[64];
 	date_format_stamp(st->drafts[i].updated_at, when, sizeof when);
-	const char *intake = _("Intake"), *edit = _("Card edit");
-	int cols = utf8_columns(intake, strlen(intake)), edit_cols = utf8_columns(edit, strlen(edit));
-	char kind[64];
-	text_pad(kind, sizeof kind, st->drafts[i].kind == DRAFT_CARD ? edit : intake,
-		 cols > edit_cols ? cols : edit_cols);
+	text_pad(kind, sizeof kind, drafts_kind_label(st->drafts[i].kind), drafts_kind_columns());
 	snprintf(buf, size, "%s  %s  %s", when, kind, st->drafts[i].label);
 }
 
@@ -110,6 +129,8 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 		const struct draft *dr = &st->drafts[st->list.selected];
 		if (dr->kind == DRAFT_CARD)
 			card_open(app, &(struct card_args){ .citizen_id = dr->citizen_id, .edit = true });
+		else if (dr->kind == DRAFT_CALL)
+			call_card_open(app, &(struct call_card_args){ .call_id = dr->call_id, .record = true });
 		else
 			intake_open(app, &(struct intake_args){ .draft_id = dr->id });
 		return RD_ALL;
@@ -132,9 +153,9 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 
 const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
-	.help = N_("Intake forms you left before they were saved, and changes to a card left unsaved "
-		   "when the program was stopped; nobody else sees them. Enter goes on with one; saving "
-		   "it removes the draft."),
+	.help = N_("Intake forms you left before they were saved, and changes to a card or a call's outcome "
+		   "left unsaved when the program was stopped; nobody else sees them. Enter goes on with one; "
+		   "saving it removes the draft."),
 	.actions = drafts_actions,
 	.enter = drafts_enter,
 	.draw = drafts_draw,

@@ -100,9 +100,11 @@ static int draw_drafts(const struct overview *o, int y, const struct area *a)
 		return y;
 	draw_text(y++, a->left + 1, a->cols - 1, _("Drafts (k to go on)"), A_BOLD);
 	for (int i = 0; i < o->ndrafts; i++) {
-		char line[CIT_NAME + 40], when[32];
+		char line[CIT_NAME + 120], when[32];
 		date_format_stamp(o->drafts[i].updated_at, when, sizeof when);
-		snprintf(line, sizeof line, "%s  (%s)", o->drafts[i].label, when);
+		/* TRANSLATORS: the name, the kind of draft ("Intake") and when. */
+		snprintf(line, sizeof line, _("%s  (%s, %s)"), o->drafts[i].label,
+			 drafts_kind_label(o->drafts[i].kind), when);
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	/* The rest are behind k: say so, so none is forgotten. */

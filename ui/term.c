@@ -348,7 +348,7 @@ static bool script_fill(void)
 			}
 		} else if (strcmp(line, "signal") == 0) {
 			raise(strcmp(arg, "HUP") == 0 ? SIGHUP : strcmp(arg, "QUIT") == 0 ? SIGQUIT
-			      : strcmp(arg, "TSTP") == 0 ? SIGTSTP : SIGTERM);
+			      : strcmp(arg, "INT") == 0 ? SIGINT : strcmp(arg, "TSTP") == 0 ? SIGTSTP : SIGTERM);
 			return true;
 		} else {
 			script_error("unknown command", line);

@@ -246,14 +246,16 @@ struct citizen_facts {
 	char companion[CIT_NAME];
 };
 
-/* Drafts: half-filled intake forms, and card edits left when the program
- * was stopped. `label` is what the list of drafts shows (the name). */
-enum draft_kind { DRAFT_INTAKE, DRAFT_CARD };
+/* Drafts: half-filled intake forms, and card edits and call outcomes
+ * left when the program was stopped. `label` is what the list of drafts
+ * shows (the name). */
+enum draft_kind { DRAFT_INTAKE, DRAFT_CARD, DRAFT_CALL };
 
 struct draft {
 	long long id;
 	enum draft_kind kind;
-	long long citizen_id; /* a card draft's citizen, else 0 */
+	long long citizen_id; /* a card or call draft's citizen, else 0 */
+	long long call_id;    /* a call draft's call, else 0 */
 	char label[CIT_NAME];
 	char updated_at[20];
 };

@@ -86,7 +86,7 @@ run "$anne
 key k
 dump
 key <Esc> q"
-grep -q "Ændring af kort  Karen Ølgaard" "$tmp/out"; check $? "the edit is in the list of drafts"
+grep -q "Ændring af kort   Karen Ølgaard" "$tmp/out"; check $? "the edit is in the list of drafts"
 run "$anne
 key k <Enter>
 dump
