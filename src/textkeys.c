@@ -241,7 +241,14 @@ bool textkeys_stale(struct db *db)
 {
 	char want[SETTING_MAX], have[SETTING_MAX];
 	textkeys_version(want, sizeof want);
-	return store_settings_get(db, SETTING_KEYS, have, sizeof have) == DB_OK && strcmp(have, want) != 0;
+	if (store_settings_get(db, SETTING_KEYS, have, sizeof have) != DB_OK || strcmp(have, want) == 0)
+		return false;
+	/* A new database has no version yet, and nothing to remake. */
+	struct citizen_key_source *row = calloc(1, sizeof *row);
+	int n = 0;
+	bool any = row && store_keys_citizen_sources(db, 0, 1, row, &n) == DB_OK && n > 0;
+	free(row);
+	return any;
 }
 
 enum db_status textkeys_refresh(struct db *db, long long *remade)

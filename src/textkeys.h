@@ -47,7 +47,8 @@ void textkeys_version(char *out, size_t size);
  * stored version differs from textkeys_version(), in one transaction of
  * its own; *remade (may be NULL) gets how many rows were rewritten. */
 enum db_status textkeys_refresh(struct db *db, long long *remade);
-/* Whether textkeys_refresh has keys to remake (one settings read). */
+/* Whether textkeys_refresh has citizens' keys to remake (a settings read
+ * and a look for one citizen). */
 bool textkeys_stale(struct db *db);
 
 /* A citizen's keys made again from what is stored now, inside the

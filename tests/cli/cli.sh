@@ -305,6 +305,8 @@ contains "$tmp/named.html" "<svg" "is HTML, as its name says"
 python3 -c "import sqlite3,sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE settings SET value = 'icu 0 keys 0' WHERE key = 'text_keys'\"); c.commit()" "$db"
 expect 0 "a start after an update of the search keys" -- "$bin" --db "$db" audit --from 26-11-2026
 contains "$tmp/err" "søgenøglerne laves om" "says why it takes a while"
+expect 0 "a new demo database" -- "$bin" --db "$tmp/new-keys.db" --create demo --citizens 5
+if grep -qF "søgenøglerne" "$tmp/err"; then not_ok "a new database says its keys are remade"; else ok "a new database has no keys to remake, and says nothing of them"; fi
 expect 0 "report for days written without the year" -- "$bin" --db "$db" report --from 1/6 --to 30.6
 contains "$tmp/out" "Perioden 01-06-2026 til 30-06-2026" "means this year's"
 
