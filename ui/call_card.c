@@ -24,11 +24,14 @@
 #include "utf8.h"
 #include "vocab.h"
 
+enum { CALL_CARD_ACTIONS = 7 };
+
 struct call_card_state {
 	long long id;
 	struct call_card card;
 	struct measure_history measures[MEASURE_CHART_MAX];
 	int nmeasures;
+	struct action now[CALL_CARD_ACTIONS]; /* the keys that apply to this call now */
 };
 
 extern const struct screen_ops call_card_screen;
@@ -42,6 +45,25 @@ static const struct action call_card_actions[] = {
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call list."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
+_Static_assert(sizeof call_card_actions / sizeof call_card_actions[0] == CALL_CARD_ACTIONS, "room for the keys");
+
+/* The hint line offers what this call allows: a call recorded or
+ * cancelled has no outcome to write, and only a citizen raised to the
+ * coordinator is handled, by a coordinator. The keys still answer (with
+ * the reason why not). */
+static const struct action *call_card_actions_now(const struct screen *s, const struct app *app)
+{
+	struct call_card_state *st = s->state;
+	if (!st)
+		return call_card_actions;
+	memcpy(st->now, call_card_actions, sizeof st->now);
+	bool open = strcmp(st->card.status, "open") == 0;
+	bool handles = st->card.escalated_on[0] && desk_is_coordinator(&app->desk);
+	for (struct action *a = st->now; a->id != ACT_NONE; a++)
+		if (((a->id == ACT_RECORD || a->id == ACT_CANCEL_CALL) && !open) || (a->id == ACT_HANDLED && !handles))
+			a->flags |= ACTF_HIDDEN;
+	return st->now;
+}
 
 /* Questions worth asking, by the reason for the call. */
 static const struct {
@@ -500,6 +522,7 @@ const struct screen_ops call_card_screen = {
 		   "agreed time, or wrong number; a note; and the next step. Feedback to the referrer is only given "
 		   "when the citizen agreed to it. Press m to ask the WHO-5 or the loneliness questions."),
 	.actions = call_card_actions,
+	.actions_now = call_card_actions_now,
 	.enter = call_card_enter,
 	.draw = call_card_draw,
 	.on_key = call_card_key,

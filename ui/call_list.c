@@ -51,6 +51,7 @@ struct calls_state {
 	int page_rows;
 	long long opened_call;    /* the call whose card is open: the cursor stays near it */
 	struct call_escalation handling; /* while "what was done?" is asked */
+	struct action now[8];     /* the keys that apply now */
 };
 
 extern const struct screen_ops calls_screen;
@@ -66,6 +67,22 @@ static const struct action calls_actions[] = {
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
+_Static_assert(sizeof calls_actions <= sizeof ((struct calls_state *)0)->now, "room for the keys");
+
+/* Handled is offered only to a coordinator with citizens raised to them;
+ * the key still answers the others with why not. */
+static const struct action *calls_actions_now(const struct screen *s, const struct app *app)
+{
+	struct calls_state *st = s->state;
+	if (!st)
+		return calls_actions;
+	memcpy(st->now, calls_actions, sizeof calls_actions);
+	bool handles = st->nescalations > 0 && desk_is_coordinator(&app->desk);
+	for (struct action *a = st->now; a->id != ACT_NONE; a++)
+		if (a->id == ACT_HANDLED && !handles)
+			a->flags |= ACTF_HIDDEN;
+	return st->now;
+}
 
 /* ---------- the model: headings, escalations, calls ---------- */
 
@@ -610,6 +627,7 @@ const struct screen_ops calls_screen = {
 		   "weeks (see Settings). A citizen not reached three times in a row is raised to the coordinator and marked "
 		   "with !. Enter opens the call."),
 	.actions = calls_actions,
+	.actions_now = calls_actions_now,
 	.enter = calls_enter,
 	.draw = calls_draw,
 	.on_key = calls_key,
