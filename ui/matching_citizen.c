@@ -1,8 +1,9 @@
 /* matching_citizen.c — one citizen's match: the volunteers and the
  * activities that fit, best first, each with its score and the reasons in
- * words; side by side on a wide window, one above the other on a narrow
- * one. Enter chooses a line in each list, Ctrl-S (or F10) confirms the match and
- * opens the citizen's card, where the next step shows the first session. */
+ * words; one above the other when both fit whole or the window is
+ * narrow, else side by side. Enter chooses a line in each list, Ctrl-S
+ * (or F10) confirms the match and opens the citizen's card, where the
+ * next step shows the first session. */
 #include "matching_waiting.h"
 
 #include <stdio.h>
@@ -329,14 +330,21 @@ static void mc_draw(struct screen *s, struct app *app, const struct area *a)
 	/* A tall window gives the reasons room to be read whole. */
 	int why_rows = a->rows >= 30 ? 6 : a->rows >= 16 ? 3 : a->rows >= 12 ? 2 : 0;
 	int rows = a->top + a->rows - y - why_rows - (why_rows ? 1 : 0);
-	if (a->cols >= WIDE) {
+	/* Each list's heading and lines; one above the other, full width, when
+	 * both fit whole, so the reasons are not cut; else side by side on a
+	 * wide window, halves on a narrow one. */
+	int need[2];
+	for (int list = 0; list < 2; list++)
+		need[list] = 1 + (st->m.nranked[list] > 0 ? st->m.nranked[list] : 1);
+	bool whole = need[0] + need[1] <= rows;
+	if (a->cols >= WIDE && !whole) {
 		int half = (a->cols - 2) / 2;
 		draw_list(st, 0, &(struct area){ y, a->left, rows, half });
 		for (int r = 0; r < rows; r++)
 			draw_text(y + r, a->left + half, 1, "│", A_DIM);
 		draw_list(st, 1, &(struct area){ y, a->left + half + 2, rows, a->cols - half - 2 });
 	} else {
-		int upper = rows / 2;
+		int upper = whole ? need[0] + (need[0] + need[1] < rows) : rows / 2;
 		draw_list(st, 0, &(struct area){ y, a->left, upper, a->cols });
 		draw_list(st, 1, &(struct area){ y + upper, a->left, rows - upper, a->cols });
 	}
