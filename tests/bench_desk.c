@@ -324,7 +324,7 @@ static const struct step steps[] = {
 	{ "search: type one letter", "m", NULL, NULL },
 	{ "card from search", "\r", "Næste skridt", "\x1b\x1b\x1b" },
 	{ NULL, NULL, NULL, NULL }, /* peak memory is read here */
-	{ "call list, first opening", "5", "Klaret", NULL },
+	{ "call list, first opening", "5", "Opdatér", NULL },
 	{ "call list, next page", "\x1b[6~", NULL, "\x1b" },
 	{ "matching, opening", "3", "venter på et match", NULL },
 	{ "matching, next page", "\x1b[6~", NULL, NULL },
