@@ -768,13 +768,13 @@ static const char pg_v24[] =
 	"INSERT INTO settings(key, value) SELECT 'users_made', '1' WHERE EXISTS (SELECT 1 FROM users)"
 	" ON CONFLICT (centre, key) DO NOTHING;";
 
-/* Migration 27 (SQLite: schema_v27.c): a call's outcome half written at
- * a stop is kept as a draft, naming the call. PostgreSQL changes the
- * checks in place. */
+/* Migration 27 (SQLite: schema_v27.c): a call's outcome or a note half
+ * written at a stop is kept as a draft, naming the call or the citizen.
+ * PostgreSQL changes the checks in place. */
 static const char pg_v27[] =
 	"ALTER TABLE drafts ADD COLUMN call_id bigint REFERENCES follow_ups(id) ON DELETE CASCADE,"
 	" DROP CONSTRAINT drafts_check, DROP CONSTRAINT drafts_kind_check,"
-	" ADD CONSTRAINT drafts_kind_check CHECK (kind IN ('intake', 'card', 'call')),"
+	" ADD CONSTRAINT drafts_kind_check CHECK (kind IN ('intake', 'card', 'call', 'note')),"
 	" ADD CHECK ((kind = 'card') = (base IS NOT NULL AND base_version IS NOT NULL)),"
 	" ADD CHECK ((kind = 'call') = (call_id IS NOT NULL)),"
 	" ADD CHECK (kind = 'intake' OR citizen_id IS NOT NULL);"

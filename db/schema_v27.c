@@ -1,15 +1,16 @@
-/* schema_v27.c — migration 27: a call's outcome, half written when the
- * program is stopped (the shift ends, Ctrl-C, the PC shuts down), is
- * kept as the person's draft as an intake and a card edit are. A call
- * draft names the call (`call_id`, gone with the call) and its citizen
- * (gone with them, and with their anonymisation). The kind check
- * changes, so the table is built anew, as migration 14 did. */
+/* schema_v27.c — migration 27: a call's outcome or a note on a card,
+ * half written when the program is stopped (the shift ends, Ctrl-C, the
+ * PC shuts down), is kept as the person's draft as an intake and a card
+ * edit are. A call draft names the call (`call_id`, gone with the call);
+ * both name the citizen (gone with them, and with their anonymisation).
+ * The kind check changes, so the table is built anew, as migration 14
+ * did. */
 #include "migrate.h"
 
 const char schema_v27[] =
 	"CREATE TABLE drafts_new ("
 	"  id           INTEGER PRIMARY KEY,"
-	"  kind         TEXT NOT NULL CHECK (kind = 'intake' OR kind = 'card' OR kind = 'call'),"
+	"  kind         TEXT NOT NULL CHECK (kind = 'intake' OR kind = 'card' OR kind = 'call' OR kind = 'note'),"
 	"  label        TEXT NOT NULL,"
 	"  data         TEXT NOT NULL,"
 	"  user_id      INTEGER REFERENCES users(id),"

@@ -158,13 +158,14 @@ enum db_status store_drafts_card_find(struct db *db, db_user_id owner, long long
 enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long citizen_id, const char *label,
 				     const struct card_draft *in, long long *id);
 
-/* The owner's draft of a call's outcome (the form's values, malloc'ed in
- * *data, its id in *id); DB_ERR_NOTFOUND when there is none. */
-enum db_status store_drafts_call_find(struct db *db, db_user_id owner, long long call_id, long long *id,
-				      char **data);
-/* Keeps `data` as the owner's one draft of the call's outcome, replacing
- * an earlier one; *id gets its id. */
-enum db_status store_drafts_call_put(struct db *db, db_user_id owner, long long call_id, long long citizen_id,
-				     const char *label, const char *data, long long *id);
+/* The owner's draft of a call's outcome (DRAFT_CALL, `about` the call)
+ * or of a note (DRAFT_NOTE, `about` the citizen): its text malloc'ed in
+ * *data, its id in *id; DB_ERR_NOTFOUND when there is none. */
+enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
+				      long long *id, char **data);
+/* Keeps `data` as the owner's one such draft, replacing an earlier one;
+ * *id gets its id. */
+enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
+				     long long citizen_id, const char *label, const char *data, long long *id);
 
 #endif

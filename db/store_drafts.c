@@ -1,6 +1,6 @@
 /* store_drafts.c — the pick-lists the centre extends (interests, barriers)
- * and drafts (half-filled intake forms, card edits and call outcomes left
- * at a stop), both
+ * and drafts (half-filled intake forms; card edits, call outcomes and
+ * notes left at a stop), both
  * declared in store_citizens.h. Each function joins the caller's transaction.
  */
 #include "store_citizens.h"
@@ -145,8 +145,8 @@ enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *
 	while (*count < max && db_step(st) == DB_ROW) {
 		out[*count].id = db_column_int(st, 0);
 		const char *kind = db_column_text(st, 1);
-		out[*count].kind = strcmp(kind, "card") == 0 ? DRAFT_CARD
-				 : strcmp(kind, "call") == 0 ? DRAFT_CALL : DRAFT_INTAKE;
+		out[*count].kind = strcmp(kind, "card") == 0 ? DRAFT_CARD : strcmp(kind, "call") == 0 ? DRAFT_CALL
+				 : strcmp(kind, "note") == 0 ? DRAFT_NOTE : DRAFT_INTAKE;
 		out[*count].citizen_id = db_column_int(st, 2);
 		STORE_COL(out[*count].label, st, 3);
 		STORE_COL(out[*count].updated_at, st, 4);
@@ -321,29 +321,46 @@ enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long 
 	return r;
 }
 
-/* ---------- call drafts ---------- */
+/* ---------- call outcomes and notes kept at a stop ---------- */
 
-enum db_status store_drafts_call_find(struct db *db, db_user_id owner, long long call_id, long long *id,
-				      char **data)
+/* The column that says what a kept draft is about: its call, or (a note)
+ * its citizen. */
+static const char *kept_about(enum draft_kind kind)
+{
+	return kind == DRAFT_CALL ? "call_id" : kind == DRAFT_NOTE ? "citizen_id" : NULL;
+}
+
+static const char *kind_code(enum draft_kind kind)
+{
+	return kind == DRAFT_CALL ? "call" : kind == DRAFT_NOTE ? "note" : kind == DRAFT_CARD ? "card" : "intake";
+}
+
+enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
+				      long long *id, char **data)
 {
 	*id = 0;
 	*data = NULL;
+	const char *column = kept_about(kind);
+	if (!column)
+		return DB_ERR_MISUSE;
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT id, data FROM drafts WHERE kind = :kind AND %s = :about AND user_id IS :user"
+		 " ORDER BY id DESC LIMIT 1", column);
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT id, data FROM drafts WHERE kind = 'call' AND call_id = :call AND user_id IS :user"
-		" ORDER BY id DESC LIMIT 1");
+	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	db_bind_int(st, ":call", call_id);
+	db_bind_text(st, ":kind", kind_code(kind));
+	db_bind_int(st, ":about", about);
 	store_bind_id(st, ":user", owner);
 	return take_data(st, id, data);
 }
 
-enum db_status store_drafts_call_put(struct db *db, db_user_id owner, long long call_id, long long citizen_id,
-				     const char *label, const char *data, long long *id)
+enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
+				     long long citizen_id, const char *label, const char *data, long long *id)
 {
 	char *old = NULL;
-	enum db_status r = store_drafts_call_find(db, owner, call_id, id, &old);
+	enum db_status r = store_drafts_kept_find(db, owner, kind, about, id, &old);
 	free(old);
 	if (r == DB_OK)
 		return store_drafts_update(db, *id, label, data);
@@ -352,14 +369,18 @@ enum db_status store_drafts_call_put(struct db *db, db_user_id owner, long long 
 	struct db_stmt *st;
 	r = db_prepare(db, &st,
 		"INSERT INTO drafts(kind, label, data, user_id, citizen_id, call_id, updated_at)"
-		" VALUES ('call', :label, :data, :user, :citizen, :call, :now)");
+		" VALUES (:kind, :label, :data, :user, :citizen, :call, :now)");
 	if (r != DB_OK)
 		return r;
+	db_bind_text(st, ":kind", kind_code(kind));
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
 	store_bind_id(st, ":user", owner);
 	db_bind_int(st, ":citizen", citizen_id);
-	db_bind_int(st, ":call", call_id);
+	if (kind == DRAFT_CALL)
+		db_bind_int(st, ":call", about);
+	else
+		db_bind_null(st, ":call");
 	store_bind_now(st, ":now");
 	if ((r = store_run(st)) == DB_OK)
 		*id = db_last_insert_id(db);

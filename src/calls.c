@@ -8,6 +8,7 @@
 #include "attendance_rules.h"
 #include "call_rules.h"
 #include "db.h"
+#include "intake.h"
 #include "matching.h"
 #include "protection_rules.h"
 #include "settings.h"
@@ -627,22 +628,6 @@ static enum db_status escalation(struct desk *d, const struct call_state *call, 
 	return DB_OK;
 }
 
-/* Deletes the person's own kept outcome of the call, if there is one. */
-static enum db_status drop_kept_outcome(struct desk *d, long long call_id)
-{
-	long long id;
-	char *data;
-	enum db_status r = store_drafts_call_find(d->db, d->user, call_id, &id, &data);
-	free(data);
-	if (r == DB_ERR_NOTFOUND)
-		return DB_OK;
-	if (r == DB_OK)
-		r = store_drafts_delete(d->db, id);
-	if (r == DB_OK)
-		r = desk_audit(d, "delete", "draft", id, "call");
-	return r;
-}
-
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out)
 {
 	memset(out, 0, sizeof *out);
@@ -689,7 +674,7 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r == DB_OK)
 		r = escalation(d, &call, &o, out);
 	if (r == DB_OK)
-		r = drop_kept_outcome(d, o.call_id);
+		r = drafts_drop_kept(d, DRAFT_CALL, o.call_id);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
@@ -704,7 +689,7 @@ enum db_status calls_outcome_kept(struct desk *d, long long call_id, char **data
 		return r;
 	long long id;
 	/* The store finds by owner: only the person's own outcome is found. */
-	r = store_drafts_call_find(d->db, d->user, call_id, &id, data);
+	r = store_drafts_kept_find(d->db, d->user, DRAFT_CALL, call_id, &id, data);
 	r = desk_end(d, r);
 	if (r != DB_OK) {
 		free(*data);
@@ -720,7 +705,7 @@ enum db_status calls_keep_outcome(struct desk *d, long long call_id, long long c
 	if (r != DB_OK)
 		return r;
 	long long id = 0;
-	r = store_drafts_call_put(d->db, d->user, call_id, citizen_id, label, data, &id);
+	r = store_drafts_kept_put(d->db, d->user, DRAFT_CALL, call_id, citizen_id, label, data, &id);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "draft", id, "call");
 	return desk_end(d, r);
@@ -731,7 +716,7 @@ enum db_status calls_drop_outcome(struct desk *d, long long call_id)
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;
-	return desk_end(d, drop_kept_outcome(d, call_id));
+	return desk_end(d, drafts_drop_kept(d, DRAFT_CALL, call_id));
 }
 
 enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,

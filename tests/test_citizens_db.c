@@ -1588,6 +1588,47 @@ static void test_drafts(void)
 	db_close(db);
 }
 
+/* A note half typed at a stop: one per person and citizen, found only by
+ * its owner, listed among the drafts, gone when the note is added (in the
+ * same transaction: a refused note keeps it) or dropped; never one with a
+ * CPR number, nor one about a citizen who is anonymised. */
+static void test_note_drafts(void)
+{
+	struct db *db = open_fresh("notedrafts.db");
+	struct desk ole = desk_for(db, add_user(db, "Ole Ærø", "desk"), ROLE_DESK);
+	struct citizen_card c;
+	card_basic(&c, "Åse Holm", "31 31 31 31", "", "", "");
+	long long id = 0;
+	intake_register(&desk, &c, 0, &id);
+	char *text = NULL;
+	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "no kept note at first");
+	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Ringede og spurgte"), DB_OK, "a note is kept at a stop");
+	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Ringede og spurgte til caféen"), DB_OK, "and kept again");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'note'"), 1, "in place of the first");
+	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_OK, "found by its owner");
+	TAP_STR_EQ(text ? text : "", "Ringede og spurgte til caféen", "with the latest text");
+	free(text);
+	TAP_INT_EQ(citizens_note_kept(&ole, id, &text), DB_ERR_NOTFOUND, "not by anyone else");
+	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Har cpr 010190-1234"), DB_ERR_INVALID,
+		   "a note with a CPR number is not kept");
+	struct draft list[4];
+	int n = 0;
+	intake_drafts(&desk, list, 4, &n);
+	TAP_CHECK(n == 1 && list[0].kind == DRAFT_NOTE && list[0].citizen_id == id, "listed among the drafts");
+	TAP_INT_EQ(citizens_add_note(&desk, id, "Har cpr 010190-1234"), DB_ERR_INVALID, "a note refused");
+	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_OK, "keeps the kept one");
+	free(text);
+	TAP_INT_EQ(citizens_add_note(&desk, id, "Ringede og spurgte til caféen, vil gerne"), DB_OK, "the note added");
+	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "takes the kept one with it");
+	citizens_keep_note(&desk, id, "Åse Holm", "Endnu en");
+	TAP_INT_EQ(citizens_drop_note(&desk, id), DB_OK, "dropped on purpose");
+	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "gone");
+	TAP_INT_EQ(citizens_drop_note(&desk, id), DB_OK, "dropping none is no error");
+	TAP_INT_EQ(db_exec(db, "UPDATE citizens SET anonymised_on = '2026-11-26'"), DB_OK, "the citizen is anonymised");
+	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Sent"), DB_ERR_INVALID, "no note is kept about them");
+	db_close(db);
+}
+
 /* An edit of the card kept at a stop: one per person and card, found only
  * by its owner, listed with the intake drafts, and gone when the card is
  * saved, when the edit is dropped, or with the citizen. */
@@ -1748,6 +1789,7 @@ int main(void)
 	test_picklists();
 	test_drafts();
 	test_drafts_are_private();
+	test_note_drafts();
 	test_card_drafts();
 	if (testdb_pg())
 		test_search_reference(true);

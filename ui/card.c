@@ -31,6 +31,7 @@ struct card_state {
 	struct citizen_view view;
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
+	bool note_kept;          /* a note of the person's kept at a stop is open */
 };
 
 extern const struct screen_ops card_screen;
@@ -378,25 +379,64 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 		list_draw(&st->list, &tl);
 }
 
+static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial);
+
 static void note_typed(struct app *app, void *ctx, const char *text)
 {
 	struct card_state *st = ctx;
-	if (!text || !text[0])
+	if (!text || !text[0]) {
+		/* Dropped on purpose: a note kept at a stop goes with it. */
+		enum db_status r = st->note_kept ? citizens_drop_note(&app->desk, st->id) : DB_OK;
+		st->note_kept = false;
+		if (r != DB_OK)
+			app_status_db(app, r);
 		return;
+	}
 	enum db_status r = citizens_add_note(&app->desk, st->id, text);
 	/* The prompt keeps to the length, so a note refused is one that
-	 * looks like it holds a CPR number. */
+	 * looks like it holds a CPR number: asked again with what was
+	 * written, to take the number out. */
 	if (r == DB_ERR_INVALID) {
-		app_status(app, STATUS_ERROR, "%s",
-			   _("This looks like a CPR number. Brobygger never needs one, so the note was not saved."));
+		ask_note(st, app, _("This looks like a CPR number. Brobygger never needs one: take it out and press "
+				    "Enter, or Esc to drop the note."), text);
 		return;
 	}
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
 	}
+	st->note_kept = false;
 	load(st, app);
 	app_status(app, STATUS_INFO, "%s", _("Note added."));
+}
+
+/* Stopped with the note half typed: it is kept for the person. */
+static void note_left(struct app *app, void *ctx, const char *text)
+{
+	struct card_state *st = ctx;
+	enum db_status r = citizens_keep_note(&app->desk, st->id, st->view.card.citizen.name, text);
+	if (r != DB_OK && r != DB_ERR_INVALID)
+		app_status_db(app, r);
+}
+
+static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial)
+{
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = NOTE_CHARS,
+		.ask_before_dropping = true, .done = note_typed, .keep = note_left, .ctx = st });
+}
+
+/* The note prompt, with the person's note kept at a stop when there is
+ * one. */
+static void open_note(struct card_state *st, struct app *app)
+{
+	char *kept = NULL;
+	enum db_status r = citizens_note_kept(&app->desk, st->id, &kept);
+	if (r != DB_OK && r != DB_ERR_NOTFOUND)
+		app_status_db(app, r);
+	st->note_kept = r == DB_OK;
+	ask_note(st, app, st->note_kept ? _("Your note, as you left it (today's date and your name are added):")
+					: _("Note (today's date and your name are added):"), kept);
+	free(kept);
 }
 
 static void after_course_change(struct card_state *st, struct app *app, enum db_status r)
@@ -454,8 +494,7 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 		citizen_edit_open(app, &(struct citizen_edit_args){ .card = &st->view.card });
 		return RD_ALL;
 	case ACT_NOTE:
-		dialog_prompt(app, &(struct prompt_args){ .question = _("Note (today's date and your name are added):"),
-			.max_chars = NOTE_CHARS, .ask_before_dropping = true, .done = note_typed, .ctx = st });
+		open_note(st, app);
 		return RD_ALL;
 	case ACT_END:
 		end_or_reopen(st, app);
@@ -535,6 +574,8 @@ void card_open(struct app *app, const struct card_args *args)
 	if (args->edit && top->ops == &card_screen)
 		citizen_edit_open(app, &(struct citizen_edit_args){
 			.card = &((struct card_state *)top->state)->view.card });
+	else if (args->note && top->ops == &card_screen && !forgotten(top->state))
+		open_note(top->state, app);
 }
 
 const struct screen_ops card_screen = {

@@ -10,6 +10,7 @@ struct app;
 struct card_args {
 	long long citizen_id;
 	bool edit; /* open the edit form on it at once */
+	bool note; /* or the note, with the person's kept one */
 };
 void card_open(struct app *app, const struct card_args *args);
 

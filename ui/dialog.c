@@ -199,7 +199,8 @@ struct prompt_state {
 	bool secret;
 	struct lineedit edit;
 	bool ask_before_dropping;
-	dialog_text_fn done;
+	bool answered;              /* Enter or Esc: not left by a stop */
+	dialog_text_fn done, keep;
 	void *ctx;
 };
 
@@ -226,6 +227,7 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 	if (a->initial)
 		lineedit_set(&st->edit, a->initial);
 	st->done = a->done;
+	st->keep = a->keep;
 	st->ctx = a->ctx;
 	s->state = st;
 	return true;
@@ -233,10 +235,12 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 
 static void prompt_leave(struct screen *s, struct app *app)
 {
-	(void)app;
 	struct prompt_state *st = s->state;
 	if (!st)
 		return;
+	/* Closed by a stop with text typed: the asker may keep it. */
+	if (!st->answered && st->keep && st->edit.text[0])
+		st->keep(app, st->ctx, st->edit.text);
 	/* A PIN typed halfway leaves no trace in memory. */
 	memset(&st->edit, 0, sizeof st->edit);
 	free(st->question);
@@ -287,6 +291,7 @@ static unsigned prompt_finish(struct app *app, struct prompt_state *st, bool tak
 	void *ctx = st->ctx;
 	char text[LINEEDIT_BYTES];
 	snprintf(text, sizeof text, "%s", st->edit.text);
+	st->answered = true;
 	app_pop(app);
 	if (done)
 		done(app, ctx, take ? text : NULL);

@@ -57,6 +57,9 @@ struct prompt_args {
 	 * dropping it. */
 	bool ask_before_dropping;
 	dialog_text_fn done;
+	/* May be NULL: hears the text typed when the program is stopped with
+	 * the question open (neither Enter nor Esc), to keep it as a draft. */
+	dialog_text_fn keep;
 	void *ctx;
 };
 void dialog_prompt(struct app *app, const struct prompt_args *a);

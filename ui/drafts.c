@@ -1,5 +1,5 @@
-/* drafts.c — the list of drafts (intakes, and card edits and call
- * outcomes left at a stop): go on with one, or delete it. */
+/* drafts.c — the list of drafts (intakes, and card edits, call outcomes
+ * and notes left at a stop): go on with one, or delete it. */
 #include "drafts.h"
 
 #include <stdio.h>
@@ -42,6 +42,7 @@ static const char *const kind_labels[] = {
 	[DRAFT_INTAKE] = N_("Intake"),
 	[DRAFT_CARD] = N_("Card edit"),
 	[DRAFT_CALL] = N_("Call outcome"),
+	[DRAFT_NOTE] = N_("Note"),
 };
 
 const char *drafts_kind_label(enum draft_kind kind)
@@ -131,6 +132,8 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 			card_open(app, &(struct card_args){ .citizen_id = dr->citizen_id, .edit = true });
 		else if (dr->kind == DRAFT_CALL)
 			call_card_open(app, &(struct call_card_args){ .call_id = dr->call_id, .record = true });
+		else if (dr->kind == DRAFT_NOTE)
+			card_open(app, &(struct card_args){ .citizen_id = dr->citizen_id, .note = true });
 		else
 			intake_open(app, &(struct intake_args){ .draft_id = dr->id });
 		return RD_ALL;
@@ -153,8 +156,8 @@ static unsigned drafts_key(struct screen *s, struct app *app, ui_key key)
 
 const struct screen_ops drafts_screen = {
 	.name = N_("Drafts"),
-	.help = N_("Intake forms you left before they were saved, and changes to a card or a call's outcome "
-		   "left unsaved when the program was stopped; nobody else sees them. Enter goes on with one; "
+	.help = N_("Intake forms you left before they were saved, and changes to a card, a call's outcome "
+		   "or a note left unsaved when the program was stopped; nobody else sees them. Enter goes on with one; "
 		   "saving it removes the draft."),
 	.actions = drafts_actions,
 	.enter = drafts_enter,

@@ -1,5 +1,5 @@
 /* drafts.h — half-filled intake forms kept after Esc or a shutdown, and
- * card edits and call outcomes kept at a shutdown. */
+ * card edits, call outcomes and notes kept at a shutdown. */
 #ifndef BB_DRAFTS_H
 #define BB_DRAFTS_H
 

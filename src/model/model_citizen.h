@@ -246,15 +246,15 @@ struct citizen_facts {
 	char companion[CIT_NAME];
 };
 
-/* Drafts: half-filled intake forms, and card edits and call outcomes
- * left when the program was stopped. `label` is what the list of drafts
- * shows (the name). */
-enum draft_kind { DRAFT_INTAKE, DRAFT_CARD, DRAFT_CALL };
+/* Drafts: half-filled intake forms, and card edits, call outcomes and
+ * notes left when the program was stopped. `label` is what the list of
+ * drafts shows (the name). */
+enum draft_kind { DRAFT_INTAKE, DRAFT_CARD, DRAFT_CALL, DRAFT_NOTE };
 
 struct draft {
 	long long id;
 	enum draft_kind kind;
-	long long citizen_id; /* a card or call draft's citizen, else 0 */
+	long long citizen_id; /* a card, call or note draft's citizen, else 0 */
 	long long call_id;    /* a call draft's call, else 0 */
 	char label[CIT_NAME];
 	char updated_at[20];
