@@ -79,7 +79,7 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 				  struct citizen_card *current);
 
 /* A note dated today by the person signed in. Empty, too long
- * (NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. The card of an
+ * (CARD_NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. The card of an
  * anonymised citizen takes no note, no edit, no end or reopening
  * (DB_ERR_INVALID): the person is gone. */
 enum db_status citizens_add_note(struct desk *d, long long id, const char *text);

@@ -142,9 +142,9 @@ static void test_text(void)
 	TAP_CHECK(!citizen_rule_note_ok(""), "not an empty one");
 	TAP_CHECK(!citizen_rule_note_ok(NULL), "nor none");
 	TAP_CHECK(!citizen_rule_note_ok("cpr 0101901234"), "nor one with a CPR number");
-	char note[NOTE_CHARS + 2];
-	memset(note, 'x', NOTE_CHARS + 1);
-	note[NOTE_CHARS + 1] = '\0';
+	char note[CARD_NOTE_CHARS + 2];
+	memset(note, 'x', CARD_NOTE_CHARS + 1);
+	note[CARD_NOTE_CHARS + 1] = '\0';
 	TAP_CHECK(!citizen_rule_note_ok(note), "nor one too long");
 	note[NOTE_CHARS] = '\0';
 	TAP_CHECK(citizen_rule_note_ok(note), "NOTE_CHARS is the most");

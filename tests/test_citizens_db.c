@@ -1368,17 +1368,17 @@ static void test_notes(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE detail = 'note'"), 1, "audited");
 	TAP_INT_EQ(citizens_add_note(&desk, id, "Født 010190-1234"), DB_ERR_INVALID, "a CPR number is refused");
 	TAP_INT_EQ(citizens_add_note(&desk, id, ""), DB_ERR_INVALID, "an empty note is refused");
-	char longer[NOTE_CHARS * 2 + 8];
-	memset(longer, 'x', NOTE_CHARS);
-	longer[NOTE_CHARS] = '\0';
-	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "a note of NOTE_CHARS characters");
+	char longer[CARD_NOTE_CHARS * 2 + 8];
+	memset(longer, 'x', CARD_NOTE_CHARS);
+	longer[CARD_NOTE_CHARS] = '\0';
+	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "a note of CARD_NOTE_CHARS characters");
 	/* Characters, not bytes: æ is two bytes. */
-	for (int i = 0; i < NOTE_CHARS; i++)
+	for (int i = 0; i < CARD_NOTE_CHARS; i++)
 		memcpy(longer + 2 * i, "æ", 2);
-	longer[2 * NOTE_CHARS] = '\0';
+	longer[2 * CARD_NOTE_CHARS] = '\0';
 	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "as many æ");
-	longer[2 * NOTE_CHARS] = 'x';
-	longer[2 * NOTE_CHARS + 1] = '\0';
+	longer[2 * CARD_NOTE_CHARS] = 'x';
+	longer[2 * CARD_NOTE_CHARS + 1] = '\0';
 	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_ERR_INVALID, "one more is too long");
 	TAP_INT_EQ(citizens_add_note(&desk, id + 100, "x"), DB_ERR_NOTFOUND, "a note on nobody");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM notes"), 3, "three notes written");

@@ -53,7 +53,7 @@ static const struct action outcome_actions[] = {
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the outcome; the next call is planned at once."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
 	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right)."), ACTF_NOT_TYPING },
-	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call without saving; asks first if you wrote anything."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call without saving; if you wrote anything, asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -176,9 +176,10 @@ static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 	return true;
 }
 
-/* An outcome left by a stop signal (the shift ends, Ctrl-C, the PC shuts
- * down) is kept as the person's draft, as an intake is; one left on
- * purpose (saved, or dropped with Esc) takes its kept draft with it. */
+/* An outcome left written (kept as a draft on Esc, or by a stop signal:
+ * the shift ends, Ctrl-C, the PC shuts down) is kept as the person's
+ * draft, as an intake is; one saved or discarded takes its kept draft
+ * with it. */
 static void outcome_leave(struct screen *s, struct app *app)
 {
 	struct outcome_state *st = s->state;
@@ -338,7 +339,8 @@ static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
 		default_next(st);
 	if (ev == FORM_CHANGED)
 		update_visibility(st);
-	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving the outcome?"));
+	return form_screen_key_keeping(app, &st->form, key, ev, r,
+				       _("The outcome is not saved. What do you want to do?"));
 }
 
 void call_outcome_open(struct app *app, const struct call_outcome_args *args)

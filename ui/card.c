@@ -421,7 +421,7 @@ static void note_left(struct app *app, void *ctx, const char *text)
 
 static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial)
 {
-	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = NOTE_CHARS,
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = CARD_NOTE_CHARS,
 		.ask_before_dropping = true, .done = note_typed, .keep = note_left, .ctx = st });
 }
 

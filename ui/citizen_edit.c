@@ -39,7 +39,7 @@ static const struct action edit_actions[] = {
 	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the changes to the card."), 0 },
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
-	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; if you changed anything, asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -255,9 +255,9 @@ static char *base_text(struct edit_state *st, struct app *app)
 	return form_serialise(&st->base.form);
 }
 
-/* An edit left by a stop signal (the shift ends, the PC shuts down) is
- * kept as the person's draft, as an intake is; one left on purpose
- * (saved, or dropped with Esc) takes its kept draft with it. */
+/* An edit left changed (kept as a draft on Esc, or by a stop signal: the
+ * shift ends, the PC shuts down) is kept as the person's draft, as an
+ * intake is; one saved or discarded takes its kept draft with it. */
 static void edit_leave(struct screen *s, struct app *app)
 {
 	struct edit_state *st = s->state;
@@ -286,7 +286,8 @@ static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = citizen_form_key(&st->cf, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	return form_screen_key(app, &st->cf.form, key, ev, r, _("Leave without saving your changes?"));
+	return form_screen_key_keeping(app, &st->cf.form, key, ev, r,
+				       _("Your changes to the card are not saved. What do you want to do?"));
 }
 
 /* The conflict screen: both versions, and the volunteer chooses. Its

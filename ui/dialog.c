@@ -281,6 +281,14 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
 	size_t skip = utf8_fit(e->text, off);
 	draw_text(y, a.left, a.cols, e->text + skip, A_NORMAL);
+	/* A key refused because the answer is full says so: the rest of what
+	 * was typed did not go in. */
+	if (e->refused && e->max_chars && y + 1 < a.top + a.rows) {
+		char full[80];
+		snprintf(full, sizeof full, P_("At most %zu character.", "At most %zu characters.", e->max_chars),
+			 e->max_chars);
+		draw_text(y + 1, a.left, a.cols, full, A_BOLD);
+	}
 	curs_set(1);
 	move(y, a.left + ccol - utf8_columns(e->text, skip));
 }

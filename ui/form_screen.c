@@ -30,21 +30,57 @@ static void leave_answered(struct app *app, void *ctx, int yes)
 	app_pop(app);
 }
 
-unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
-			 const char *leave_question)
+/* The screen's leave keeps a changed form as a draft: going keeps it,
+ * discarding makes it unchanged first. */
+static void keep_answered(struct app *app, void *ctx, int c)
 {
-	if (ev == FORM_CANCEL && leave_question) {
-		if (f->dirty)
-			dialog_confirm(app, &(struct confirm_args){ .question = leave_question, .done = leave_answered,
-				.ctx = f });
-		else
-			app_pop(app);
-		return RD_ALL;
+	struct form *f = ctx;
+	if (c == 0) {
+		/* Said first: the screen's leave reports it if keeping fails. */
+		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+		app_pop(app);
+	} else if (c == 1) {
+		f->dirty = false;
+		app_pop(app);
 	}
+}
+
+static unsigned leave_or_ask(struct app *app, struct form *f, const char *question, bool keeps)
+{
+	if (!f->dirty) {
+		app_pop(app);
+	} else if (keeps) {
+		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on filling in") };
+		dialog_choose(app, &(struct choose_args){ .question = question, .labels = choices, .n = 3,
+			.done = keep_answered, .ctx = f });
+	} else {
+		dialog_confirm(app, &(struct confirm_args){ .question = question, .done = leave_answered, .ctx = f });
+	}
+	return RD_ALL;
+}
+
+static unsigned rest_of_key(struct app *app, struct form *f, ui_key key, unsigned r)
+{
 	const struct form_field *cur = &f->fields[f->current];
 	if (cur->edit.refused)
 		app_status(app, STATUS_ERROR, "%s", cur->error);
 	return r != RD_NONE ? r : app_default_key(app, key);
+}
+
+unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
+			 const char *leave_question)
+{
+	if (ev == FORM_CANCEL && leave_question)
+		return leave_or_ask(app, f, leave_question, false);
+	return rest_of_key(app, f, key, r);
+}
+
+unsigned form_screen_key_keeping(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
+				 const char *leave_question)
+{
+	if (ev == FORM_CANCEL)
+		return leave_or_ask(app, f, leave_question, true);
+	return rest_of_key(app, f, key, r);
 }
 
 static void picked(struct app *app, void *ctx, bool kept)

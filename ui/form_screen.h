@@ -27,6 +27,12 @@ void form_screen_say_bad(struct app *app, int bad);
  * app_default_key. */
 unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
 			 const char *leave_question);
+/* The same for a screen whose leave keeps a changed form as the person's
+ * draft (an intake, a card edit, a call's outcome): leaving a changed
+ * form asks leave_question with the choice to keep it as a draft,
+ * discard it, or go on. */
+unsigned form_screen_key_keeping(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
+				 const char *leave_question);
 
 /* Opens the chooser of the current FIELD_MULTI field (on FORM_PICK);
  * ticks kept make the form changed. `add` (may be NULL) adds entries. */

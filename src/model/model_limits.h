@@ -19,7 +19,8 @@
 #define TOWN_CHARS 60
 #define PICK_CHARS 60           /* an interest or a barrier */
 #define WISHES_CHARS 1000
-#define NOTE_CHARS 120          /* a note on the card, a call's short answers */
+#define NOTE_CHARS 120          /* a call's short answers: why cancelled, what was done */
+#define CARD_NOTE_CHARS 400     /* a note on the card, as long as a call's note */
 #define CENTRE_NAME_CHARS 80
 /* A centre's code: "lokal" on a file, its database role on a server. */
 enum { CENTRE_CODE = 64 };
