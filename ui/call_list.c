@@ -52,6 +52,7 @@ struct calls_state {
 	long long opened_call;    /* the call whose card is open: the cursor stays near it */
 	struct call_escalation handling; /* while "what was done?" is asked */
 	struct action now[8];     /* the keys that apply now */
+	int when_cols;            /* the when column's width */
 };
 
 extern const struct screen_ops calls_screen;
@@ -320,12 +321,34 @@ static void short_name(const char *name, int cols, char *out, size_t size)
 	snprintf(out, size, "%.*s %.*s.", (int)first, name, (int)initial, space + 1);
 }
 
+/* When a call is due, as its line says it. Late is late: the agreed time
+ * of an overdue call no longer matters. */
+static void row_when(const struct calls_state *st, const struct call_row *c, char *out, size_t size)
+{
+	bool late = strcmp(c->due_on, st->today_iso) < 0;
+	call_when_text(c->due_on, late ? "" : c->due_time, st->today, out, size);
+}
+
+/* The when column as wide as its widest line read so far ("tors 10. dec
+ * 09:30" in the coming week), no wider: the rest is the names'. */
+static int when_columns(const struct calls_state *st)
+{
+	int cols = 11;
+	for (int i = 0; i < st->nrows; i++) {
+		char when[64];
+		row_when(st, &st->rows[i], when, sizeof when);
+		int w = utf8_columns(when, strlen(when));
+		cols = w > cols ? w : cols;
+	}
+	return cols < 18 ? cols : 18;
+}
+
 static void call_text(const struct calls_state *st, const struct call_row *c, const struct area *a, char *out,
 		      size_t size)
 {
 	/* Columns: when, name, phone, reason, responsible. A narrow window
 	 * keeps when, name and phone; a wide one gives the words room. */
-	int when_w = a->cols < 60 ? 11 : 17, phone_w = 11;
+	int when_w = a->cols < 60 ? 11 : st->when_cols, phone_w = 11;
 	int rest = a->cols - when_w - phone_w - 5;
 	/* A wide window gives the reason its whole words ("tilbagemelding
 	 * til henviseren") before the name takes the rest. */
@@ -337,9 +360,7 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 96];
 	char listed[CALL_NAME + 48];
 	citizen_rule_list_name(c->name, &c->apart, name_w - (c->escalated ? 2 : 0), listed, sizeof listed);
-	/* Late is late: the agreed time of an overdue call no longer matters. */
-	bool late = strcmp(c->due_on, st->today_iso) < 0;
-	call_when_text(c->due_on, late ? "" : c->due_time, st->today, when, sizeof when);
+	row_when(st, c, when, sizeof when);
 	text_pad(when_pad, sizeof when_pad, when, when_w);
 	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
 		 c->citizen_ended ? _(" (ended)") : "");
@@ -393,6 +414,7 @@ static void calls_draw(struct screen *s, struct app *app, const struct area *a)
 	int n = line_count(st);
 	keep_visible(st, rows);
 	int name_cols = a->cols >= 78 ? 20 : a->cols / 3;
+	st->when_cols = when_columns(st);
 	for (int r = 0; r < rows && st->top + r < n; r++) {
 		int i = st->top + r, index;
 		if (i >= n - 5 && st->more) {
@@ -539,6 +561,14 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 		return RD_BODY;
 	case UIK(KEY_HOME):
 		select_first(st);
+		return RD_BODY;
+	case UIK(KEY_END):
+		/* The rest of the list is read in pages as the cursor nears it. */
+		while (st->more)
+			fetch(st, st->nrows);
+		st->selected = line_count(st) - 1;
+		if (!selectable(st, st->selected))
+			move_selection(st, -1);
 		return RD_BODY;
 	default:
 		break;

@@ -26,12 +26,22 @@ struct drafts_state {
 	struct list list;
 };
 
+/* With no draft, only Back. */
+enum { DRAFTS_ACTIONS_EMPTY = 2 };
+
 static const struct action drafts_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Go on"), N_("Go on filling in the chosen draft."), 0 },
 	{ ACT_DELETE, 'd', N_("Delete"), N_("Delete the chosen draft (asks first)."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
+
+static const struct action *drafts_actions_now(const struct screen *s, const struct app *app)
+{
+	(void)app;
+	const struct drafts_state *st = s->state;
+	return st && st->n == 0 ? &drafts_actions[DRAFTS_ACTIONS_EMPTY] : drafts_actions;
+}
 
 static int d_count(void *ctx)
 {
@@ -160,6 +170,7 @@ const struct screen_ops drafts_screen = {
 		   "or a note left unsaved when the program was stopped; nobody else sees them. Enter goes on with one; "
 		   "saving it removes the draft."),
 	.actions = drafts_actions,
+	.actions_now = drafts_actions_now,
 	.enter = drafts_enter,
 	.draw = drafts_draw,
 	.on_key = drafts_key,

@@ -43,9 +43,25 @@ struct mc_state {
 	long long chosen[2];                /* ids, 0: none */
 	struct match_request request;       /* while "match?" is asked */
 	struct match_end end;               /* while ending a match is asked */
+	struct action now[sizeof mc_actions / sizeof mc_actions[0]]; /* the keys that apply now */
 };
 
 extern const struct screen_ops matching_citizen_screen;
+
+/* End match is offered to a coordinator when the citizen has an open
+ * match; the key still answers the others with why not. */
+static const struct action *mc_actions_now(const struct screen *s, const struct app *app)
+{
+	struct mc_state *st = s->state;
+	if (!st)
+		return mc_actions;
+	memcpy(st->now, mc_actions, sizeof st->now);
+	bool ends = st->m.nopen > 0 && desk_is_coordinator(&app->desk);
+	for (struct action *a = st->now; a->id != ACT_NONE; a++)
+		if (a->id == ACT_END_MATCH && !ends)
+			a->flags |= ACTF_HIDDEN;
+	return st->now;
+}
 
 void matching_citizen_open(struct app *app, const struct matching_citizen_args *args)
 {
@@ -521,6 +537,7 @@ const struct screen_ops matching_citizen_screen = {
 		   "step. Those without a free place, not active, ended or full are not shown. Choose a "
 		   "volunteer and/or an activity with Enter and confirm with Ctrl-S."),
 	.actions = mc_actions,
+	.actions_now = mc_actions_now,
 	.enter = mc_enter,
 	.draw = mc_draw,
 	.on_key = mc_key,
