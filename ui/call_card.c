@@ -210,11 +210,12 @@ static void attendance_text(const struct call_attendance *at, char *out, size_t 
 	char seen[300];
 	if (n == 0)
 		snprintf(seen, sizeof seen, "%s", _("not marked yet"));
+	else if (n == 1)
+		/* One session so far: "came 0 of the last 1 time" said less. */
+		snprintf(seen, sizeof seen, _("one session so far, %s: %s"), last, mark);
 	else
 		/* TRANSLATORS: came %d of the last %d times; latest day: what happened. */
-		snprintf(seen, sizeof seen, P_("came %d of the last %d time; latest %s: %s",
-					       "came %d of the last %d times; latest %s: %s", n),
-			 came, n, last, mark);
+		snprintf(seen, sizeof seen, _("came %d of the last %d times; latest %s: %s"), came, n, last, mark);
 	char upcoming[80] = "";
 	if (next[0])
 		snprintf(upcoming, sizeof upcoming, _("; next %s"), next);
@@ -288,9 +289,18 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 		 c->call.responsible_name[0] ? c->call.responsible_name : _("the desk"));
 	y += row(y, a, line, A_NORMAL);
 
-	if (strcmp(c->status, "open") != 0) {
-		snprintf(line, sizeof line, _("This call is already recorded: %s. %s"),
-			 vocab_label(vocab_call_outcome, strcmp(c->status, "done") == 0 ? c->outcome : c->status), c->note);
+	if (strcmp(c->status, "cancelled") == 0) {
+		if (c->note[0])
+			snprintf(line, sizeof line, _("This call was cancelled: %s"), c->note);
+		else
+			snprintf(line, sizeof line, "%s", _("This call was cancelled."));
+		y += row(y, a, line, A_BOLD);
+	} else if (strcmp(c->status, "open") != 0) {
+		const char *how = vocab_label(vocab_call_outcome, c->outcome);
+		if (c->note[0])
+			snprintf(line, sizeof line, _("This call is already recorded: %s. %s"), how, c->note);
+		else
+			snprintf(line, sizeof line, _("This call is already recorded: %s."), how);
 		y += row(y, a, line, A_BOLD);
 	}
 	if (c->escalated_on[0]) {
