@@ -231,6 +231,11 @@ bool call_rule_next_step_fits(const char *outcome, const char *next_step)
 	return talked || !needs_talk;
 }
 
+bool call_rule_next_step_has_match(const char *next_step, int open_matches)
+{
+	return open_matches > 0 || !next_step || strcmp(next_step, CALL_NEXT_ON_OWN) != 0;
+}
+
 bool call_rule_agreed_day(struct date day, struct date today)
 {
 	return date_to_days(day) >= date_to_days(today);

@@ -145,6 +145,9 @@ bool call_rule_needs_date(const char *outcome, const char *next_step);
  * calling again, nothing new, or ending the course (a move or a death can
  * be known without a call). */
 bool call_rule_next_step_fits(const char *outcome, const char *next_step);
+/* Whether the citizen's matches allow the next step: going on their own
+ * ends the volunteer's going along, so it needs an open match. */
+bool call_rule_next_step_has_match(const char *next_step, int open_matches);
 
 /* Whether `day` can be agreed for a call: today or later. */
 bool call_rule_agreed_day(struct date day, struct date today);

@@ -584,15 +584,18 @@ static enum db_status end_matches(struct desk *d, long long citizen_id, const st
 	if (!outcome)
 		return DB_OK;
 	struct match_row rows[MATCHES_MAX];
-	int n = 0;
+	int n = 0, open = 0;
 	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
 	for (int i = 0; r == DB_OK && i < n; i++) {
 		if (rows[i].ended_on[0])
 			continue;
+		open++;
 		r = matching_end_within(d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL, NULL);
 		if (r == DB_OK)
 			r = desk_audit(d, "update", "match", rows[i].id, outcome);
 	}
+	if (r == DB_OK && !call_rule_next_step_has_match(o->next_step, open))
+		r = DB_ERR_INVALID;
 	return r;
 }
 

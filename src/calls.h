@@ -143,7 +143,8 @@ enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_
  * calls not reached three times in a row raise the citizen to the
  * coordinator, and reaching them settles it. A next step only a
  * conversation can give after a call that did not reach them
- * (call_rule_next_step_fits): DB_ERR_INVALID. A call no longer open
+ * (call_rule_next_step_fits), or going on their own with no open match
+ * (call_rule_next_step_has_match): DB_ERR_INVALID. A call no longer open
  * (another desk recorded it): DB_ERR_CONFLICT. Nothing is written unless
  * all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);

@@ -413,6 +413,9 @@ static void test_outcome_rules(void)
 	TAP_STR_EQ(call_rule_match_end(CALL_NEXT_ON_OWN), "on_own", "going alone ends it as on their own");
 	TAP_CHECK(call_rule_match_end(CALL_NEXT_NONE) == NULL, "other next steps leave the matches be");
 	TAP_CHECK(call_rule_match_end(CALL_NEXT_END_COURSE) == NULL, "ending the course too");
+	TAP_CHECK(!call_rule_next_step_has_match(CALL_NEXT_ON_OWN, 0), "going on their own needs a match to end");
+	TAP_CHECK(call_rule_next_step_has_match(CALL_NEXT_ON_OWN, 1), "and takes one");
+	TAP_CHECK(call_rule_next_step_has_match(CALL_NEXT_NEW_MATCH, 0), "a new match needs none");
 }
 
 /* Consent acts: every rule that plans a call to the citizen needs their

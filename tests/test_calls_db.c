@@ -635,6 +635,15 @@ static void test_outcomes(void)
 	snprintf(q, sizeof q, "SELECT count(*) FROM enrolments WHERE citizen_id = %lld AND ended_on IS NULL", w.matched);
 	TAP_INT_EQ(testdb_count(db, q), 0, "and its enrolment");
 
+	/* Going on their own with no volunteer left to stop: refused. */
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-26')", w.matched);
+	long long alone = db_last_insert_id(db);
+	in = outcome_for(alone, "reached", CALL_NEXT_ON_OWN);
+	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_INVALID,
+		   "reached, goes on their own with no open match: refused");
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'open'", alone);
+	TAP_INT_EQ(testdb_count(db, q), 1, "the call stays open");
+
 	/* Handover to professional help. */
 	snprintf(key, sizeof key, "missed:%lld:%lld", w.enrolment_missing, session_on(db, w.act, "2026-11-24"));
 	in = outcome_for(call_id(db, key), "reached", CALL_NEXT_HANDOVER);
