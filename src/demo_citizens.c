@@ -359,8 +359,10 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 		demo_write_call(g, r, &c, id, "referrer_feedback", c.assessed + 7, 0, key, NULL);
 	}
 	if (c.assessed == NO_DAY && c.ref + 3 <= g->today) {
-		snprintf(key, sizeof key, "no_contact:%lld", id);
-		demo_write_call(g, r, &c, id, "no_contact", c.ref + 3, 0, key, NULL);
+		/* The first talk, agreed at the referral: not the rule's call
+		 * after weeks without contact, which a referral days ago is not. */
+		snprintf(key, sizeof key, "first_talk:%lld", id);
+		demo_write_call(g, r, &c, id, "agreed", c.ref + 3, 0, key, NULL);
 	}
 	if (c.assessed != NO_DAY && c.ended == NO_DAY && rng_percent(r, 25)) {
 		/* A call agreed with the citizen, some due today. */

@@ -55,7 +55,8 @@ const struct vocab vocab_call_reason[] = {
 	{ "agreed", N_("as agreed") },
 	{ "after_match", N_("after the match") },
 	{ "referrer_feedback", N_("feedback to the referrer") },
-	{ "no_contact", N_("no contact") },
+	/* A reason to call, not how a call went: nothing heard for weeks. */
+	{ "no_contact", N_("no contact for a long time") },
 	{ "relative_support", N_("to the relative, who wants support") },
 	{ "other", N_("other reason") },
 	{ NULL, NULL },
@@ -211,7 +212,7 @@ const struct vocab vocab_call_reason_short[] = {
 	{ "agreed", N_("agreed call") },
 	{ "after_match", N_("after the match") },
 	{ "referrer_feedback", N_("referrer feedback") },
-	{ "no_contact", N_("no contact") },
+	{ "no_contact", N_("long quiet") },
 	{ "relative_support", N_("relative support") },
 	{ "other", N_("other") },
 	{ NULL, NULL },

@@ -63,6 +63,9 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 				   P_("The draft left out %s: it looked like a CPR number. Write it without the number.",
 				      "The draft left out %s: they looked like CPR numbers. Write them without the numbers.",
 				      n), labels);
+		else
+			app_status(app, STATUS_INFO, "%s",
+				   _("The intake is back as you left it. Ctrl-S saves it; Esc asks what to do with it."));
 	}
 	s->state = st;
 	return true;
