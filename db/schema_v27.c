@@ -30,4 +30,9 @@ const char schema_v27[] =
 	"ALTER TABLE drafts_new RENAME TO drafts;"
 	"CREATE INDEX drafts_user ON drafts(user_id);"
 	"CREATE INDEX drafts_citizen ON drafts(citizen_id) WHERE citizen_id IS NOT NULL;"
-	"CREATE INDEX drafts_call ON drafts(call_id) WHERE call_id IS NOT NULL;";
+	"CREATE INDEX drafts_call ON drafts(call_id) WHERE call_id IS NOT NULL;"
+	/* One kept outcome per person and call, one kept note per person and
+	 * citizen, even with two PCs stopped at once (nobody signed in
+	 * counts as one person). */
+	"CREATE UNIQUE INDEX drafts_call_owner ON drafts(call_id, COALESCE(user_id, 0)) WHERE kind = 'call';"
+	"CREATE UNIQUE INDEX drafts_note_owner ON drafts(citizen_id, COALESCE(user_id, 0)) WHERE kind = 'note';";

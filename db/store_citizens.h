@@ -158,14 +158,22 @@ enum db_status store_drafts_card_find(struct db *db, db_user_id owner, long long
 enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long citizen_id, const char *label,
 				     const struct card_draft *in, long long *id);
 
+/* The code a kind of draft has in the table ("intake", "card", "call",
+ * "note"). */
+const char *store_drafts_kind_code(enum draft_kind kind);
 /* The owner's draft of a call's outcome (DRAFT_CALL, `about` the call)
  * or of a note (DRAFT_NOTE, `about` the citizen): its text malloc'ed in
  * *data, its id in *id; DB_ERR_NOTFOUND when there is none. */
 enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
 				      long long *id, char **data);
 /* Keeps `data` as the owner's one such draft, replacing an earlier one;
- * *id gets its id. */
+ * *id gets its id, *inserted whether it is new. */
 enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
-				     long long citizen_id, const char *label, const char *data, long long *id);
+				     long long citizen_id, const char *label, const char *data, long long *id,
+				     bool *inserted);
+/* Deletes the owner's such drafts (everyone's, with `everyone`);
+ * *deleted says how many. */
+enum db_status store_drafts_kept_delete(struct db *db, db_user_id owner, bool everyone, enum draft_kind kind,
+					long long about, int *deleted);
 
 #endif

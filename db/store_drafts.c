@@ -11,6 +11,28 @@
 
 #include "store_util.h"
 
+/* ---------- the kinds of draft ---------- */
+
+static const char *const kind_codes[] = {
+	[DRAFT_INTAKE] = "intake",
+	[DRAFT_CARD] = "card",
+	[DRAFT_CALL] = "call",
+	[DRAFT_NOTE] = "note",
+};
+
+const char *store_drafts_kind_code(enum draft_kind kind)
+{
+	return kind_codes[kind];
+}
+
+static enum draft_kind kind_of(const char *code)
+{
+	for (size_t k = 0; k < sizeof kind_codes / sizeof kind_codes[0]; k++)
+		if (strcmp(code, kind_codes[k]) == 0)
+			return (enum draft_kind)k;
+	return DRAFT_INTAKE;
+}
+
 /* ---------- pick-lists ---------- */
 
 /* The table behind a pick-list; only these two names reach SQL. */
@@ -144,9 +166,7 @@ enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *
 	store_bind_id(st, ":user", owner);
 	while (*count < max && db_step(st) == DB_ROW) {
 		out[*count].id = db_column_int(st, 0);
-		const char *kind = db_column_text(st, 1);
-		out[*count].kind = strcmp(kind, "card") == 0 ? DRAFT_CARD : strcmp(kind, "call") == 0 ? DRAFT_CALL
-				 : strcmp(kind, "note") == 0 ? DRAFT_NOTE : DRAFT_INTAKE;
+		out[*count].kind = kind_of(db_column_text(st, 1));
 		out[*count].citizen_id = db_column_int(st, 2);
 		STORE_COL(out[*count].label, st, 3);
 		STORE_COL(out[*count].updated_at, st, 4);
@@ -323,16 +343,22 @@ enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long 
 
 /* ---------- call outcomes and notes kept at a stop ---------- */
 
-/* The column that says what a kept draft is about: its call, or (a note)
- * its citizen. */
-static const char *kept_about(enum draft_kind kind)
-{
-	return kind == DRAFT_CALL ? "call_id" : kind == DRAFT_NOTE ? "citizen_id" : NULL;
-}
+/* A kept draft is about its call (a call's outcome) or its citizen (a
+ * note): one statement for each, not SQL put together. */
+static const char *const find_kept[] = {
+	[DRAFT_CALL] = "SELECT id, data FROM drafts WHERE kind = 'call' AND call_id = :about AND user_id IS :user"
+		       " ORDER BY id DESC LIMIT 1",
+	[DRAFT_NOTE] = "SELECT id, data FROM drafts WHERE kind = 'note' AND citizen_id = :about AND user_id IS :user"
+		       " ORDER BY id DESC LIMIT 1",
+};
+static const char *const delete_kept[] = {
+	[DRAFT_CALL] = "DELETE FROM drafts WHERE kind = 'call' AND call_id = :about AND (:all = 1 OR user_id IS :user)",
+	[DRAFT_NOTE] = "DELETE FROM drafts WHERE kind = 'note' AND citizen_id = :about AND (:all = 1 OR user_id IS :user)",
+};
 
-static const char *kind_code(enum draft_kind kind)
+static bool kept_kind(enum draft_kind kind)
 {
-	return kind == DRAFT_CALL ? "call" : kind == DRAFT_NOTE ? "note" : kind == DRAFT_CARD ? "card" : "intake";
+	return kind == DRAFT_CALL || kind == DRAFT_NOTE;
 }
 
 enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
@@ -340,25 +366,22 @@ enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draf
 {
 	*id = 0;
 	*data = NULL;
-	const char *column = kept_about(kind);
-	if (!column)
+	if (!kept_kind(kind))
 		return DB_ERR_MISUSE;
-	char sql[200];
-	snprintf(sql, sizeof sql, "SELECT id, data FROM drafts WHERE kind = :kind AND %s = :about AND user_id IS :user"
-		 " ORDER BY id DESC LIMIT 1", column);
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
+	enum db_status r = db_prepare(db, &st, find_kept[kind]);
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":kind", kind_code(kind));
 	db_bind_int(st, ":about", about);
 	store_bind_id(st, ":user", owner);
 	return take_data(st, id, data);
 }
 
 enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
-				     long long citizen_id, const char *label, const char *data, long long *id)
+				     long long citizen_id, const char *label, const char *data, long long *id,
+				     bool *inserted)
 {
+	*inserted = false;
 	char *old = NULL;
 	enum db_status r = store_drafts_kept_find(db, owner, kind, about, id, &old);
 	free(old);
@@ -372,7 +395,7 @@ enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft
 		" VALUES (:kind, :label, :data, :user, :citizen, :call, :now)");
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":kind", kind_code(kind));
+	db_bind_text(st, ":kind", store_drafts_kind_code(kind));
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
 	store_bind_id(st, ":user", owner);
@@ -382,7 +405,27 @@ enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft
 	else
 		db_bind_null(st, ":call");
 	store_bind_now(st, ":now");
-	if ((r = store_run(st)) == DB_OK)
+	if ((r = store_run(st)) == DB_OK) {
 		*id = db_last_insert_id(db);
+		*inserted = true;
+	}
+	return r;
+}
+
+enum db_status store_drafts_kept_delete(struct db *db, db_user_id owner, bool everyone, enum draft_kind kind,
+					long long about, int *deleted)
+{
+	*deleted = 0;
+	if (!kept_kind(kind))
+		return DB_ERR_MISUSE;
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, delete_kept[kind]);
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":about", about);
+	db_bind_int(st, ":all", everyone);
+	store_bind_id(st, ":user", owner);
+	if ((r = store_run(st)) == DB_OK)
+		*deleted = (int)db_changes(db);
 	return r;
 }

@@ -8,7 +8,7 @@
 #include "attendance_rules.h"
 #include "call_rules.h"
 #include "db.h"
-#include "intake.h"
+#include "kept_drafts.h"
 #include "matching.h"
 #include "protection_rules.h"
 #include "settings.h"
@@ -584,18 +584,28 @@ static enum db_status end_matches(struct desk *d, long long citizen_id, const st
 	if (!outcome)
 		return DB_OK;
 	struct match_row rows[MATCHES_MAX];
-	int n = 0, open = 0;
+	int n = 0;
 	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
 	for (int i = 0; r == DB_OK && i < n; i++) {
 		if (rows[i].ended_on[0])
 			continue;
-		open++;
 		r = matching_end_within(d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL, NULL);
 		if (r == DB_OK)
 			r = desk_audit(d, "update", "match", rows[i].id, outcome);
 	}
-	if (r == DB_OK && !call_rule_next_step_has_match(o->next_step, open))
-		r = DB_ERR_INVALID;
+	return r;
+}
+
+/* The citizen's open matches, for the rule that going on their own needs
+ * one (call_rule_next_step_has_match). */
+static enum db_status open_matches(struct desk *d, long long citizen_id, int *open)
+{
+	struct match_row rows[MATCHES_MAX];
+	int n = 0;
+	*open = 0;
+	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
+	for (int i = 0; r == DB_OK && i < n; i++)
+		*open += !rows[i].ended_on[0];
 	return r;
 }
 
@@ -651,6 +661,10 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	/* Recorded or cancelled at another desk meanwhile. */
 	if (r == DB_OK && strcmp(call.status, "open") != 0)
 		r = DB_ERR_CONFLICT;
+	int open = 0;
+	if (r == DB_OK && call_rule_match_end(o.next_step) && (r = open_matches(d, call.citizen_id, &open)) == DB_OK
+	    && !call_rule_next_step_has_match(o.next_step, open))
+		r = DB_ERR_INVALID;
 	if (r == DB_OK && has_next)
 		r = store_consent_in_force(d->db, call.citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact);
 	if (r == DB_OK && has_next
@@ -677,49 +691,11 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r == DB_OK)
 		r = escalation(d, &call, &o, out);
 	if (r == DB_OK)
-		r = drafts_drop_kept(d, DRAFT_CALL, o.call_id);
+		r = kept_draft_drop_within(d, DRAFT_CALL, o.call_id, true);
 	r = desk_end(d, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);
 	return r;
-}
-
-enum db_status calls_outcome_kept(struct desk *d, long long call_id, char **data)
-{
-	*data = NULL;
-	enum db_status r = desk_begin_read(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	long long id;
-	/* The store finds by owner: only the person's own outcome is found. */
-	r = store_drafts_kept_find(d->db, d->user, DRAFT_CALL, call_id, &id, data);
-	r = desk_end(d, r);
-	if (r != DB_OK) {
-		free(*data);
-		*data = NULL;
-	}
-	return r;
-}
-
-enum db_status calls_keep_outcome(struct desk *d, long long call_id, long long citizen_id, const char *label,
-				  const char *data)
-{
-	enum db_status r = desk_begin(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	long long id = 0;
-	r = store_drafts_kept_put(d->db, d->user, DRAFT_CALL, call_id, citizen_id, label, data, &id);
-	if (r == DB_OK)
-		r = desk_audit(d, "update", "draft", id, "call");
-	return desk_end(d, r);
-}
-
-enum db_status calls_drop_outcome(struct desk *d, long long call_id)
-{
-	enum db_status r = desk_begin(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	return desk_end(d, drafts_drop_kept(d, DRAFT_CALL, call_id));
 }
 
 enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, bool wanted, bool wants,
@@ -759,6 +735,9 @@ enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)
 	r = store_calls_cancel(d->db, call_id, why, d->user);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "follow_up", call_id, "cancelled");
+	/* An outcome kept of a call no longer made is nobody's work now. */
+	if (r == DB_OK)
+		r = kept_draft_drop_within(d, DRAFT_CALL, call_id, true);
 	return desk_end(d, r);
 }
 

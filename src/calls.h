@@ -145,20 +145,11 @@ enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_
  * conversation can give after a call that did not reach them
  * (call_rule_next_step_fits), or going on their own with no open match
  * (call_rule_next_step_has_match): DB_ERR_INVALID. A call no longer open
- * (another desk recorded it): DB_ERR_CONFLICT. Nothing is written unless
- * all of it is. */
+ * (another desk recorded it): DB_ERR_CONFLICT. Recording takes every
+ * outcome kept as a draft of the call (kept_drafts.h). Nothing is written
+ * unless all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
 
-/* An outcome half written when the program was stopped is kept as the
- * person's draft (the form's text, `data`), as an intake is; nobody else
- * sees it. Recording the call, or leaving the form on purpose
- * (calls_drop_outcome), takes it away; so does the citizen's
- * anonymisation. calls_outcome_kept: the person's own (malloc'ed),
- * DB_ERR_NOTFOUND when there is none. */
-enum db_status calls_outcome_kept(struct desk *d, long long call_id, char **data);
-enum db_status calls_keep_outcome(struct desk *d, long long call_id, long long citizen_id, const char *label,
-				  const char *data);
-enum db_status calls_drop_outcome(struct desk *d, long long call_id);
 
 /* Inside the caller's transaction (intake, saving the card): the
  * relative's wish for support of their own as the card said before

@@ -159,7 +159,7 @@ bool citizen_rule_card_ok(const struct citizen_card *c, struct date today)
 
 bool citizen_rule_note_ok(const char *text)
 {
-	return text && text_ok(text, 1, CARD_NOTE_CHARS);
+	return text && text_ok(text, 1, LONG_NOTE_CHARS);
 }
 
 bool citizen_rule_pick_name_ok(const char *name)

@@ -17,7 +17,7 @@
  *   is most likely a typing slip, which the forms ask about). A handover
  *   may be planned (up to a year ahead) but never comes before the
  *   referral.
- * - Free text never holds a CPR number; a note is 1 to CARD_NOTE_CHARS
+ * - Free text never holds a CPR number; a note is 1 to LONG_NOTE_CHARS
  *   characters; a name 1 to NAME_CHARS, an entry on a pick-list 1 to
  *   PICK_CHARS.
  * - Two registrations are likely the same person when their names are

@@ -10,7 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "fold.h"
-#include "intake.h"
+#include "kept_drafts.h"
 #include "nextstep.h"
 #include "store_centres.h"
 #include "store_citizens.h"
@@ -327,49 +327,8 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "note");
 	if (r == DB_OK)
-		r = drafts_drop_kept(d, DRAFT_NOTE, id);
+		r = kept_draft_drop_within(d, DRAFT_NOTE, id, false);
 	return desk_end(d, r);
-}
-
-enum db_status citizens_note_kept(struct desk *d, long long citizen_id, char **text)
-{
-	*text = NULL;
-	enum db_status r = desk_begin_read(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	long long id;
-	/* The store finds by owner: only the person's own note is found. */
-	r = desk_end(d, store_drafts_kept_find(d->db, d->user, DRAFT_NOTE, citizen_id, &id, text));
-	if (r != DB_OK) {
-		free(*text);
-		*text = NULL;
-	}
-	return r;
-}
-
-enum db_status citizens_keep_note(struct desk *d, long long citizen_id, const char *label, const char *text)
-{
-	/* A draft is no place for a CPR number either. */
-	if (!citizen_rule_note_ok(text))
-		return DB_ERR_INVALID;
-	enum db_status r = desk_begin(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	long long id = 0;
-	r = on_record(d, citizen_id);
-	if (r == DB_OK)
-		r = store_drafts_kept_put(d->db, d->user, DRAFT_NOTE, citizen_id, citizen_id, label, text, &id);
-	if (r == DB_OK)
-		r = desk_audit(d, "update", "draft", id, "note");
-	return desk_end(d, r);
-}
-
-enum db_status citizens_drop_note(struct desk *d, long long citizen_id)
-{
-	enum db_status r = desk_begin(d, ROLE_DESK);
-	if (r != DB_OK)
-		return r;
-	return desk_end(d, drafts_drop_kept(d, DRAFT_NOTE, citizen_id));
 }
 
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason)

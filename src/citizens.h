@@ -79,7 +79,8 @@ enum db_status citizens_save_card(struct desk *d, const struct citizen_card *edi
 				  struct citizen_card *current);
 
 /* A note dated today by the person signed in. Empty, too long
- * (CARD_NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. The card of an
+ * (LONG_NOTE_CHARS) or holding a CPR number: DB_ERR_INVALID. Adding it
+ * takes the person's note kept as a draft (kept_drafts.h). The card of an
  * anonymised citizen takes no note, no edit, no end or reopening
  * (DB_ERR_INVALID): the person is gone. */
 enum db_status citizens_add_note(struct desk *d, long long id, const char *text);
@@ -108,14 +109,6 @@ enum db_status citizens_keep_edit(struct desk *d, long long citizen_id, const ch
 enum db_status citizens_drop_edit(struct desk *d, long long citizen_id);
 void card_draft_free(struct card_draft *draft);
 
-/* A note half typed at a stop is kept the same way, one per person and
- * citizen; adding the note (citizens_add_note) or dropping it on purpose
- * removes it. A note holding a CPR number is not kept (DB_ERR_INVALID),
- * nor one about an anonymised citizen. citizens_note_kept: the text,
- * malloc'ed; DB_ERR_NOTFOUND when there is none. */
-enum db_status citizens_note_kept(struct desk *d, long long citizen_id, char **text);
-enum db_status citizens_keep_note(struct desk *d, long long citizen_id, const char *label, const char *text);
-enum db_status citizens_drop_note(struct desk *d, long long citizen_id);
 
 /* ---------- pick-lists ---------- */
 

@@ -361,7 +361,7 @@ void demo_make_citizen(struct gen *g, struct rng *r, long index, long n)
 	if (c.assessed == NO_DAY && c.ref + 3 <= g->today) {
 		/* The first talk, agreed at the referral: not the rule's call
 		 * after weeks without contact, which a referral days ago is not. */
-		snprintf(key, sizeof key, "first_talk:%lld", id);
+		snprintf(key, sizeof key, DEMO_FIRST_TALK "%lld", id);
 		demo_write_call(g, r, &c, id, "agreed", c.ref + 3, 0, key, NULL);
 	}
 	if (c.assessed != NO_DAY && c.ended == NO_DAY && rng_percent(r, 25)) {

@@ -37,6 +37,9 @@ enum {
 };
 
 #define NO_DAY LONG_MAX           /* open-ended, never */
+/* The key of the call about a new referral's first talk (an agreed
+ * call), followed by the citizen's id. */
+#define DEMO_FIRST_TALK "first_talk:"
 
 /* ---------- randomness: splitmix64, never rand() ---------- */
 

@@ -214,7 +214,7 @@ void demo_write_call(struct gen *g, struct rng *r, const struct citizen_plan *c,
 		.source_key = source_key,
 	};
 	settle_call(g, r, due, &f, done_at);
-	if (f.outcome && strncmp(source_key ? source_key : "", "first_talk:", 11) == 0) {
+	if (f.outcome && source_key && strncmp(source_key, DEMO_FIRST_TALK, strlen(DEMO_FIRST_TALK)) == 0) {
 		/* Nobody who was reached is still waiting for a first talk. */
 		const struct call_result *not_reached = &demo_call_results[CALL_NOT_REACHED];
 		f.outcome = not_reached->outcome;

@@ -214,18 +214,3 @@ enum db_status intake_draft_delete(struct desk *d, long long id)
 		r = desk_audit(d, "delete", "draft", id, NULL);
 	return desk_end(d, r);
 }
-
-enum db_status drafts_drop_kept(struct desk *d, enum draft_kind kind, long long about)
-{
-	long long id;
-	char *data;
-	enum db_status r = store_drafts_kept_find(d->db, d->user, kind, about, &id, &data);
-	free(data);
-	if (r == DB_ERR_NOTFOUND)
-		return DB_OK;
-	if (r == DB_OK)
-		r = store_drafts_delete(d->db, id);
-	if (r == DB_OK)
-		r = desk_audit(d, "delete", "draft", id, kind == DRAFT_CALL ? "call" : "note");
-	return r;
-}

@@ -58,9 +58,5 @@ enum db_status intake_draft_load(struct desk *d, long long id, char **data);
 enum db_status intake_draft_save(struct desk *d, long long *id, const char *label, const char *data);
 /* Someone else's draft: DB_ERR_FORBIDDEN. */
 enum db_status intake_draft_delete(struct desk *d, long long id);
-/* Within the caller's transaction: deletes the person's own call outcome
- * (DRAFT_CALL, `about` the call) or note (DRAFT_NOTE, `about` the
- * citizen) kept at a stop, if there is one, with its audit line. */
-enum db_status drafts_drop_kept(struct desk *d, enum draft_kind kind, long long about);
 
 #endif

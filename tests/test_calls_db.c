@@ -14,6 +14,7 @@
 #include "db.h"
 #include "dbrules.h"
 #include "intake.h"
+#include "kept_drafts.h"
 #include "migrate.h"
 #include "store_settings.h"
 #include "strbuf.h"
@@ -426,8 +427,9 @@ static void test_new_agreed_day_replaces(void)
 
 /* An outcome half written at a stop is the person's own draft: kept and
  * kept again in place, found by them only, listed with its call, taken
- * away by recording the call (not by a record that fails) or by leaving
- * it on purpose, and gone with the call. Nobody signed in keeps none. */
+ * away by recording the call (everyone's: the call is done with; not by
+ * a record that fails) or cancelling it, or by leaving it on purpose,
+ * and gone with the call. Nobody signed in keeps none; nor a CPR number. */
 static void test_outcome_kept(void)
 {
 	struct db *db = open_fresh("kept.db");
@@ -435,48 +437,61 @@ static void test_outcome_kept(void)
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-26')", who);
 	long long call = db_last_insert_id(db);
 	char *data = NULL;
-	TAP_INT_EQ(calls_outcome_kept(&desk, call, &data), DB_ERR_NOTFOUND, "no kept outcome at first");
-	TAP_INT_EQ(calls_keep_outcome(&desk, call, who, "Åse Holm", "outcome=1\nnote=Ingen svar\n"), DB_OK,
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_CALL, call, &data), DB_ERR_NOTFOUND, "no kept outcome at first");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar\n"), DB_OK,
 		   "an outcome is kept at a stop");
-	TAP_INT_EQ(calls_keep_outcome(&desk, call, who, "Åse Holm", "outcome=1\nnote=Ingen svar, lagt besked\n"),
-		   DB_OK, "and kept again");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'call'"), 1, "in place of the first");
-	TAP_INT_EQ(calls_outcome_kept(&desk, call, &data), DB_OK, "found by its owner");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar, lagt besked\n"), DB_OK,
+		   "and kept again");
+	char q[300];
+	snprintf(q, sizeof q, "SELECT count(*) FROM drafts WHERE kind = 'call' AND call_id = %lld AND citizen_id = %lld"
+		 " AND label = 'Åse Holm'", call, who);
+	TAP_INT_EQ(testdb_count(db, q), 1, "in place of the first, about the call's citizen by name");
+	TAP_INT_EQ(testdb_count(db, "SELECT (SELECT count(*) FROM audit_log WHERE entity = 'draft' AND detail = 'call'"
+				" AND action = 'create') * 10 + (SELECT count(*) FROM audit_log WHERE entity = 'draft'"
+				" AND detail = 'call' AND action = 'update')"), 11,
+		   "the first keeping logged as made, the second as changed");
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_CALL, call, &data), DB_OK, "found by its owner");
 	TAP_STR_EQ(data ? data : "", "outcome=1\nnote=Ingen svar, lagt besked\n", "with the latest values");
 	free(data);
-	TAP_INT_EQ(calls_outcome_kept(&coordinator, call, &data), DB_ERR_NOTFOUND, "not by anyone else");
+	TAP_INT_EQ(kept_draft_find(&coordinator, DRAFT_CALL, call, &data), DB_ERR_NOTFOUND, "not by anyone else");
 	struct desk nobody = { .db = db, .users_exist = true };
-	TAP_INT_EQ(calls_keep_outcome(&nobody, call, who, "Åse Holm", "note=x\n"), DB_ERR_FORBIDDEN,
+	TAP_INT_EQ(kept_draft_keep(&nobody, DRAFT_CALL, call, "note=x\n"), DB_ERR_FORBIDDEN,
 		   "nobody signed in keeps none");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "note=født 010190-1234\n"), DB_ERR_INVALID,
+		   "nor one with a CPR number");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call + 100, "note=x\n"), DB_ERR_NOTFOUND, "nor about no call");
 	struct draft list[4];
 	int n = 0;
 	intake_drafts(&desk, list, 4, &n);
 	TAP_CHECK(n == 1 && list[0].kind == DRAFT_CALL && list[0].call_id == call && list[0].citizen_id == who,
 		  "listed among the owner's drafts with its call");
-	long long audited = testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft'");
-	TAP_CHECK(audited >= 2, "each keeping is in the audit log");
 
 	/* A record refused (the call was cancelled meanwhile) keeps it. */
-	TAP_INT_EQ(calls_keep_outcome(&coordinator, call, who, "Åse Holm", "note=Hendes\n"), DB_OK,
+	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, call, "note=Hendes\n"), DB_OK,
 		   "the coordinator keeps one of her own");
 	struct call_entry in = outcome_for(call, "not_reached", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-11-27");
 	sql(db, "UPDATE follow_ups SET status = 'cancelled' WHERE id = %lld", call);
 	struct call_entry_result res;
 	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_ERR_CONFLICT, "a record of a cancelled call is refused");
-	TAP_INT_EQ(calls_outcome_kept(&desk, call, &data), DB_OK, "and the kept outcome is still there");
-	free(data);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'call'"), 2, "and both kept outcomes stay");
 	sql(db, "UPDATE follow_ups SET status = 'open' WHERE id = %lld", call);
 	TAP_INT_EQ(calls_record_outcome(&desk, &in, &res), DB_OK, "the call recorded");
-	TAP_INT_EQ(calls_outcome_kept(&desk, call, &data), DB_ERR_NOTFOUND, "takes the recorder's kept outcome");
-	TAP_INT_EQ(calls_outcome_kept(&coordinator, call, &data), DB_OK, "not another person's");
-	free(data);
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0,
+		   "takes every kept outcome of it: the call is done with");
 
-	/* Left on purpose, or the call going, too. */
-	TAP_INT_EQ(calls_drop_outcome(&coordinator, call), DB_OK, "dropped");
-	TAP_INT_EQ(calls_outcome_kept(&coordinator, call, &data), DB_ERR_NOTFOUND, "gone");
-	TAP_INT_EQ(calls_drop_outcome(&coordinator, call), DB_OK, "dropping none is no error");
-	calls_keep_outcome(&desk, call, who, "Åse Holm", "note=x\n");
+	/* Left on purpose, the call cancelled, or the call going, too. */
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-27')", who);
+	long long next = db_last_insert_id(db);
+	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, next, "note=x\n"), DB_OK, "kept");
+	TAP_INT_EQ(kept_draft_drop(&coordinator, DRAFT_CALL, next), DB_OK, "dropped");
+	TAP_INT_EQ(kept_draft_find(&coordinator, DRAFT_CALL, next, &data), DB_ERR_NOTFOUND, "gone");
+	TAP_INT_EQ(kept_draft_drop(&coordinator, DRAFT_CALL, next), DB_OK, "dropping none is no error");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n"), DB_OK, "kept again");
+	TAP_INT_EQ(calls_cancel(&coordinator, next, "Flyttet"), DB_OK, "the call cancelled");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "takes it");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n"), DB_OK, "one kept after");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 1, "is there");
 	TAP_INT_EQ(db_exec(db, "DELETE FROM referrer_feedback; DELETE FROM call_escalations; DELETE FROM measures;"
 			       " DELETE FROM follow_ups"), DB_OK, "the calls are deleted");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "a deleted call's kept outcomes go with it");

@@ -142,12 +142,12 @@ static void test_text(void)
 	TAP_CHECK(!citizen_rule_note_ok(""), "not an empty one");
 	TAP_CHECK(!citizen_rule_note_ok(NULL), "nor none");
 	TAP_CHECK(!citizen_rule_note_ok("cpr 0101901234"), "nor one with a CPR number");
-	char note[CARD_NOTE_CHARS + 2];
-	memset(note, 'x', CARD_NOTE_CHARS + 1);
-	note[CARD_NOTE_CHARS + 1] = '\0';
+	char note[LONG_NOTE_CHARS + 2];
+	memset(note, 'x', LONG_NOTE_CHARS + 1);
+	note[LONG_NOTE_CHARS + 1] = '\0';
 	TAP_CHECK(!citizen_rule_note_ok(note), "nor one too long");
-	note[NOTE_CHARS] = '\0';
-	TAP_CHECK(citizen_rule_note_ok(note), "NOTE_CHARS is the most");
+	note[LONG_NOTE_CHARS] = '\0';
+	TAP_CHECK(citizen_rule_note_ok(note), "LONG_NOTE_CHARS is the most");
 
 	TAP_CHECK(citizen_rule_pick_name_ok("Strikning"), "an entry");
 	TAP_CHECK(!citizen_rule_pick_name_ok(""), "not an empty one");

@@ -20,6 +20,7 @@
 #include "desk.h"
 #include "fold.h"
 #include "intake.h"
+#include "kept_drafts.h"
 #include "migrate.h"
 #include "nextstep.h"
 #include "overview.h"
@@ -1368,17 +1369,17 @@ static void test_notes(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE detail = 'note'"), 1, "audited");
 	TAP_INT_EQ(citizens_add_note(&desk, id, "Født 010190-1234"), DB_ERR_INVALID, "a CPR number is refused");
 	TAP_INT_EQ(citizens_add_note(&desk, id, ""), DB_ERR_INVALID, "an empty note is refused");
-	char longer[CARD_NOTE_CHARS * 2 + 8];
-	memset(longer, 'x', CARD_NOTE_CHARS);
-	longer[CARD_NOTE_CHARS] = '\0';
-	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "a note of CARD_NOTE_CHARS characters");
+	char longer[LONG_NOTE_CHARS * 2 + 8];
+	memset(longer, 'x', LONG_NOTE_CHARS);
+	longer[LONG_NOTE_CHARS] = '\0';
+	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "a note of LONG_NOTE_CHARS characters");
 	/* Characters, not bytes: æ is two bytes. */
-	for (int i = 0; i < CARD_NOTE_CHARS; i++)
+	for (int i = 0; i < LONG_NOTE_CHARS; i++)
 		memcpy(longer + 2 * i, "æ", 2);
-	longer[2 * CARD_NOTE_CHARS] = '\0';
+	longer[2 * LONG_NOTE_CHARS] = '\0';
 	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_OK, "as many æ");
-	longer[2 * CARD_NOTE_CHARS] = 'x';
-	longer[2 * CARD_NOTE_CHARS + 1] = '\0';
+	longer[2 * LONG_NOTE_CHARS] = 'x';
+	longer[2 * LONG_NOTE_CHARS + 1] = '\0';
 	TAP_INT_EQ(citizens_add_note(&desk, id, longer), DB_ERR_INVALID, "one more is too long");
 	TAP_INT_EQ(citizens_add_note(&desk, id + 100, "x"), DB_ERR_NOTFOUND, "a note on nobody");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM notes"), 3, "three notes written");
@@ -1591,7 +1592,8 @@ static void test_drafts(void)
 /* A note half typed at a stop: one per person and citizen, found only by
  * its owner, listed among the drafts, gone when the note is added (in the
  * same transaction: a refused note keeps it) or dropped; never one with a
- * CPR number, nor one about a citizen who is anonymised. */
+ * CPR number; none kept about an anonymised citizen, and the
+ * anonymisation takes the one there was. */
 static void test_note_drafts(void)
 {
 	struct db *db = open_fresh("notedrafts.db");
@@ -1601,31 +1603,38 @@ static void test_note_drafts(void)
 	long long id = 0;
 	intake_register(&desk, &c, 0, &id);
 	char *text = NULL;
-	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "no kept note at first");
-	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Ringede og spurgte"), DB_OK, "a note is kept at a stop");
-	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Ringede og spurgte til caféen"), DB_OK, "and kept again");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'note'"), 1, "in place of the first");
-	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_OK, "found by its owner");
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "no kept note at first");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte"), DB_OK, "a note is kept at a stop");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte til caféen"), DB_OK, "and kept again");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'note' AND label = 'Åse Holm'"), 1,
+		   "in place of the first, labelled with the citizen's name");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft' AND detail = 'note'"
+				" AND action IN ('create', 'update')"), 2, "each keeping in the audit log");
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_OK, "found by its owner");
 	TAP_STR_EQ(text ? text : "", "Ringede og spurgte til caféen", "with the latest text");
 	free(text);
-	TAP_INT_EQ(citizens_note_kept(&ole, id, &text), DB_ERR_NOTFOUND, "not by anyone else");
-	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Har cpr 010190-1234"), DB_ERR_INVALID,
+	TAP_INT_EQ(kept_draft_find(&ole, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "not by anyone else");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Har cpr 010190-1234"), DB_ERR_INVALID,
 		   "a note with a CPR number is not kept");
 	struct draft list[4];
 	int n = 0;
 	intake_drafts(&desk, list, 4, &n);
 	TAP_CHECK(n == 1 && list[0].kind == DRAFT_NOTE && list[0].citizen_id == id, "listed among the drafts");
 	TAP_INT_EQ(citizens_add_note(&desk, id, "Har cpr 010190-1234"), DB_ERR_INVALID, "a note refused");
-	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_OK, "keeps the kept one");
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_OK, "keeps the kept one");
 	free(text);
 	TAP_INT_EQ(citizens_add_note(&desk, id, "Ringede og spurgte til caféen, vil gerne"), DB_OK, "the note added");
-	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "takes the kept one with it");
-	citizens_keep_note(&desk, id, "Åse Holm", "Endnu en");
-	TAP_INT_EQ(citizens_drop_note(&desk, id), DB_OK, "dropped on purpose");
-	TAP_INT_EQ(citizens_note_kept(&desk, id, &text), DB_ERR_NOTFOUND, "gone");
-	TAP_INT_EQ(citizens_drop_note(&desk, id), DB_OK, "dropping none is no error");
-	TAP_INT_EQ(db_exec(db, "UPDATE citizens SET anonymised_on = '2026-11-26'"), DB_OK, "the citizen is anonymised");
-	TAP_INT_EQ(citizens_keep_note(&desk, id, "Åse Holm", "Sent"), DB_ERR_INVALID, "no note is kept about them");
+	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "takes the kept one with it");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Endnu en"), DB_OK, "another kept");
+	TAP_INT_EQ(kept_draft_drop(&desk, DRAFT_NOTE, id), DB_OK, "dropped on purpose");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "gone");
+	TAP_INT_EQ(kept_draft_drop(&desk, DRAFT_NOTE, id), DB_OK, "dropping none is no error");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id + 100, "Til ingen"), DB_ERR_NOTFOUND, "none about nobody");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sidste"), DB_OK, "kept once more");
+	struct desk coordinator = desk_for(db, add_user(db, "Kim Aagaard", "coordinator"), ROLE_COORDINATOR);
+	TAP_INT_EQ(anonymise_citizen(&coordinator, id), DB_OK, "the citizen is anonymised");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "which takes the kept note");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sent"), DB_ERR_INVALID, "and no note is kept about them");
 	db_close(db);
 }
 

@@ -745,20 +745,28 @@ static void test_migration_27(void)
 	TAP_INT_EQ(db_exec(db, "INSERT INTO citizens(id, name) VALUES (1, 'Søren Ærø');"
 			       "INSERT INTO drafts(id, kind, label, data, updated_at) VALUES (3, 'intake', 'Bo Dam',"
 			       " 'name=Bo Dam', '2026-11-20 10:00:00');"
-			       "INSERT INTO drafts(id, kind, label, data, citizen_id, base, base_version, updated_at)"
-			       " VALUES (4, 'card', 'Søren Ærø', 'phone=1', 1, 'phone=2', 7, '2026-11-21 10:00:00');"),
-		   DB_OK, "with an intake draft and a card draft");
+			       "INSERT INTO drafts(id, kind, label, data, citizen_id, base, base_version, updated_at, centre)"
+			       " VALUES (4, 'card', 'Søren Ærø', 'phone=1', 1, 'phone=2', 7, '2026-11-21 10:00:00', 'x');"),
+		   DB_OK, "with an intake draft and a card draft (of another centre)");
 	db_close(db);
 	TAP_INT_EQ(db_open(path, &db), DB_OK, "opening migrates");
 	TAP_INT_EQ(db_schema_version(db), migrate_latest(), "to the latest version");
 	long long n = -1;
 	db_query_int(db, "SELECT count(*) FROM drafts WHERE (id = 3 AND kind = 'intake' AND data = 'name=Bo Dam')"
-			 " OR (id = 4 AND kind = 'card' AND citizen_id = 1 AND base = 'phone=2' AND base_version = 7)", &n);
-	TAP_INT_EQ(n, 2, "both drafts are kept as they were");
+			 " OR (id = 4 AND kind = 'card' AND citizen_id = 1 AND base = 'phone=2' AND base_version = 7"
+			 " AND centre = 'x')", &n);
+	TAP_INT_EQ(n, 2, "both drafts are kept as they were, their centre too");
+	n = -1;
+	db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'drafts' AND name IN"
+			 " ('drafts_user', 'drafts_citizen', 'drafts_call', 'drafts_call_owner', 'drafts_note_owner')", &n);
+	TAP_INT_EQ(n, 5, "with their indexes");
 	TAP_INT_EQ(db_exec(db, "INSERT INTO follow_ups(id, citizen_id, reason, due_on) VALUES (9, 1, 'agreed', '2026-11-26');"
 			       "INSERT INTO drafts(kind, label, data, citizen_id, call_id, updated_at)"
 			       " VALUES ('call', 'Søren Ærø', 'note=x', 1, 9, '2026-11-26 10:00:00')"),
 		   DB_OK, "a call's outcome is taken as a draft");
+	TAP_INT_EQ(db_exec(db, "INSERT INTO drafts(kind, label, data, citizen_id, call_id, updated_at)"
+			       " VALUES ('call', 'Søren Ærø', 'note=y', 1, 9, '2026-11-26 10:00:00')"),
+		   DB_ERR_CONSTRAINT, "but only one per person and call");
 	n = -1;
 	db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &n);
 	TAP_INT_EQ(n, 0, "and every foreign key holds");

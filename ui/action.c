@@ -45,3 +45,17 @@ bool action_opens_help(ui_key key, bool typing)
 			return !(typing && (t->flags & ACTF_NOT_TYPING));
 	return false;
 }
+
+const struct action *action_table_hiding(struct action *dst, size_t n, const struct action *src,
+					 bool (*hide)(enum action_id id, const void *state, const struct app *app),
+					 const void *state, const struct app *app)
+{
+	size_t i = 0;
+	for (; i + 1 < n && src[i].id != ACT_NONE; i++) {
+		dst[i] = src[i];
+		if (hide(src[i].id, state, app))
+			dst[i].flags |= ACTF_HIDDEN;
+	}
+	dst[i] = (struct action){ ACT_NONE, 0, NULL, NULL, 0 };
+	return dst;
+}

@@ -5,6 +5,7 @@
 #define BB_ACTION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "keys.h"
 
@@ -124,5 +125,14 @@ bool action_hinted(const struct action *a, bool typing);
 /* Whether the key opens help now: F1 and Ctrl-G always, ? when it is not
  * being typed as text. */
 bool action_opens_help(ui_key key, bool typing);
+/* For a screen's actions_now: `src` (ending with ACT_NONE, at most n
+ * entries with it) copied into dst with each entry that `hide` says does
+ * not apply now (to the screen's `state`, for the person signed in)
+ * kept off the hint line (ACTF_HIDDEN); its key still answers, saying
+ * why not. Returns dst. */
+struct app;
+const struct action *action_table_hiding(struct action *dst, size_t n, const struct action *src,
+					 bool (*hide)(enum action_id id, const void *state, const struct app *app),
+					 const void *state, const struct app *app);
 
 #endif

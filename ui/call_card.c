@@ -24,14 +24,12 @@
 #include "utf8.h"
 #include "vocab.h"
 
-enum { CALL_CARD_ACTIONS = 7 };
-
 struct call_card_state {
 	long long id;
 	struct call_card card;
 	struct measure_history measures[MEASURE_CHART_MAX];
 	int nmeasures;
-	struct action now[CALL_CARD_ACTIONS]; /* the keys that apply to this call now */
+	struct action now[8];         /* the keys that apply to this call now */
 };
 
 extern const struct screen_ops call_card_screen;
@@ -45,24 +43,26 @@ static const struct action call_card_actions[] = {
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Back to the call list."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
-_Static_assert(sizeof call_card_actions / sizeof call_card_actions[0] == CALL_CARD_ACTIONS, "room for the keys");
-
 /* The hint line offers what this call allows: a call recorded or
  * cancelled has no outcome to write, and only a citizen raised to the
- * coordinator is handled, by a coordinator. The keys still answer (with
- * the reason why not). */
+ * coordinator is handled, by a coordinator. */
+static bool call_card_hides(enum action_id id, const void *state, const struct app *app)
+{
+	const struct call_card_state *st = state;
+	bool open = strcmp(st->card.status, "open") == 0;
+	if (id == ACT_RECORD || id == ACT_CANCEL_CALL)
+		return !open;
+	if (id == ACT_HANDLED)
+		return !st->card.escalated_on[0] || !desk_is_coordinator(&app->desk);
+	return false;
+}
+
 static const struct action *call_card_actions_now(const struct screen *s, const struct app *app)
 {
 	struct call_card_state *st = s->state;
-	if (!st)
-		return call_card_actions;
-	memcpy(st->now, call_card_actions, sizeof st->now);
-	bool open = strcmp(st->card.status, "open") == 0;
-	bool handles = st->card.escalated_on[0] && desk_is_coordinator(&app->desk);
-	for (struct action *a = st->now; a->id != ACT_NONE; a++)
-		if (((a->id == ACT_RECORD || a->id == ACT_CANCEL_CALL) && !open) || (a->id == ACT_HANDLED && !handles))
-			a->flags |= ACTF_HIDDEN;
-	return st->now;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], call_card_actions, call_card_hides,
+					st, app)
+		  : call_card_actions;
 }
 
 /* Questions worth asking, by the reason for the call. */
@@ -215,7 +215,9 @@ static void attendance_text(const struct call_attendance *at, char *out, size_t 
 		snprintf(seen, sizeof seen, _("one session so far, %s: %s"), last, mark);
 	else
 		/* TRANSLATORS: came %d of the last %d times; latest day: what happened. */
-		snprintf(seen, sizeof seen, _("came %d of the last %d times; latest %s: %s"), came, n, last, mark);
+		snprintf(seen, sizeof seen, P_("came %d of the last %d time; latest %s: %s",
+					       "came %d of the last %d times; latest %s: %s", n),
+			 came, n, last, mark);
 	char upcoming[80] = "";
 	if (next[0])
 		snprintf(upcoming, sizeof upcoming, _("; next %s"), next);

@@ -68,21 +68,18 @@ static const struct action calls_actions[] = {
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
-_Static_assert(sizeof calls_actions <= sizeof ((struct calls_state *)0)->now, "room for the keys");
+/* Handled is offered only to a coordinator with citizens raised to them. */
+static bool calls_hides(enum action_id id, const void *state, const struct app *app)
+{
+	const struct calls_state *st = state;
+	return id == ACT_HANDLED && (st->nescalations == 0 || !desk_is_coordinator(&app->desk));
+}
 
-/* Handled is offered only to a coordinator with citizens raised to them;
- * the key still answers the others with why not. */
 static const struct action *calls_actions_now(const struct screen *s, const struct app *app)
 {
 	struct calls_state *st = s->state;
-	if (!st)
-		return calls_actions;
-	memcpy(st->now, calls_actions, sizeof calls_actions);
-	bool handles = st->nescalations > 0 && desk_is_coordinator(&app->desk);
-	for (struct action *a = st->now; a->id != ACT_NONE; a++)
-		if (a->id == ACT_HANDLED && !handles)
-			a->flags |= ACTF_HIDDEN;
-	return st->now;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], calls_actions, calls_hides, st, app)
+		  : calls_actions;
 }
 
 /* ---------- the model: headings, escalations, calls ---------- */
@@ -329,18 +326,21 @@ static void row_when(const struct calls_state *st, const struct call_row *c, cha
 	call_when_text(c->due_on, late ? "" : c->due_time, st->today, out, size);
 }
 
-/* The when column as wide as its widest line read so far ("tors 10. dec
- * 09:30" in the coming week), no wider: the rest is the names'. */
+/* The when column as wide as its widest line read so far, no wider: the
+ * rest is the names'. At least "i dag 13:00"; at most the longest a day
+ * in the coming week with its time can be, "tors 10. dec 09:30". */
+enum { WHEN_COLS_MIN = 11, WHEN_COLS_MAX = 18 };
+
 static int when_columns(const struct calls_state *st)
 {
-	int cols = 11;
+	int cols = WHEN_COLS_MIN;
 	for (int i = 0; i < st->nrows; i++) {
 		char when[64];
 		row_when(st, &st->rows[i], when, sizeof when);
 		int w = utf8_columns(when, strlen(when));
 		cols = w > cols ? w : cols;
 	}
-	return cols < 18 ? cols : 18;
+	return cols < WHEN_COLS_MAX ? cols : WHEN_COLS_MAX;
 }
 
 static void call_text(const struct calls_state *st, const struct call_row *c, const struct area *a, char *out,
@@ -348,7 +348,7 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 {
 	/* Columns: when, name, phone, reason, responsible. A narrow window
 	 * keeps when, name and phone; a wide one gives the words room. */
-	int when_w = a->cols < 60 ? 11 : st->when_cols, phone_w = 11;
+	int when_w = a->cols < 60 ? WHEN_COLS_MIN : st->when_cols, phone_w = 11;
 	int rest = a->cols - when_w - phone_w - 5;
 	/* A wide window gives the reason its whole words ("tilbagemelding
 	 * til henviseren") before the name takes the rest. */

@@ -20,6 +20,7 @@
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
+#include "kept_drafts.h"
 #include "measure_form.h"
 #include "vocab.h"
 
@@ -44,6 +45,8 @@ struct outcome_state {
 	struct form form;
 	struct call_entry in;          /* what is saved while "end the course?" is asked */
 	bool kept;                     /* taken up from the person's draft */
+	bool parked;                   /* kept as a draft on purpose: left as it is */
+	struct form_keeping keeping;
 };
 
 extern const struct screen_ops call_outcome_screen;
@@ -73,12 +76,12 @@ static const struct form_field layout[F_COUNT] = {
 			.check = check_not_past },
 	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
 			.check = field_check_time },
-	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 400,
+	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = LONG_NOTE_CHARS,
 		     },
 	/* Required where shown: the feedback given is what the referrer was
 	 * told (the report counts it; a helper's reached calls left it empty
 	 * and counted none). */
-	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = 400,
+	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = LONG_NOTE_CHARS,
 		     .required = true },
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
@@ -138,7 +141,7 @@ static void default_next(struct outcome_state *st)
 static void take_up_kept(struct outcome_state *st, struct app *app)
 {
 	char *data;
-	enum db_status r = calls_outcome_kept(&app->desk, st->card.call.id, &data);
+	enum db_status r = kept_draft_find(&app->desk, DRAFT_CALL, st->card.call.id, &data);
 	if (r == DB_ERR_NOTFOUND)
 		return;
 	if (r != DB_OK) {
@@ -160,6 +163,8 @@ static void take_up_kept(struct outcome_state *st, struct app *app)
 		app_status(app, STATUS_INFO, "%s", _("What you wrote about this call is back. Ctrl-S saves, Esc drops it."));
 }
 
+static bool park(struct app *app, void *ctx);
+
 static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 {
 	struct outcome_state *st = calloc(1, sizeof *st);
@@ -172,27 +177,55 @@ static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 	update_visibility(st);
 	st->form.dirty = false;
 	take_up_kept(st, app);
+	st->keeping = (struct form_keeping){ .form = &st->form, .keep = park, .ctx = st };
 	s->state = st;
 	return true;
 }
 
-/* An outcome left written (kept as a draft on Esc, or by a stop signal:
- * the shift ends, Ctrl-C, the PC shuts down) is kept as the person's
- * draft, as an intake is; one saved or discarded takes its kept draft
- * with it. */
+/* The form kept as the person's draft; false (said why) when it was not. */
+static bool keep_outcome(struct outcome_state *st, struct app *app)
+{
+	char labels[400];
+	int n = form_draft_leaves_out(&st->form, labels, sizeof labels);
+	char *data = form_serialise(&st->form);
+	enum db_status r = data ? kept_draft_keep(&app->desk, DRAFT_CALL, st->card.call.id, data) : DB_ERR_IO;
+	free(data);
+	if (r != DB_OK) {
+		app_status_db(app, r);
+		return false;
+	}
+	if (n)
+		app_status(app, STATUS_INFO,
+			   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home screen.",
+			      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home screen.",
+			      n), labels);
+	else
+		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	return true;
+}
+
+/* Esc's "Keep as draft": the screen is left with the draft as it is. */
+static bool park(struct app *app, void *ctx)
+{
+	struct outcome_state *st = ctx;
+	if (!keep_outcome(st, app))
+		return false;
+	st->parked = true;
+	return true;
+}
+
+/* An outcome left written by a stop signal (the shift ends, Ctrl-C, the
+ * PC shuts down) is kept as the person's draft, as an intake is; one
+ * parked with Esc stays as kept; one saved or discarded takes its kept
+ * draft with it. */
 static void outcome_leave(struct screen *s, struct app *app)
 {
 	struct outcome_state *st = s->state;
 	enum db_status r = DB_OK;
-	if (st->form.dirty) {
-		char *data = form_serialise(&st->form);
-		r = data ? calls_keep_outcome(&app->desk, st->card.call.id, st->card.call.citizen_id, st->card.call.name,
-					      data)
-			 : DB_ERR_IO;
-		free(data);
-	} else if (st->kept) {
-		r = calls_drop_outcome(&app->desk, st->card.call.id);
-	}
+	if (!st->parked && st->form.dirty)
+		keep_outcome(st, app);
+	else if (!st->parked && st->kept)
+		r = kept_draft_drop(&app->desk, DRAFT_CALL, st->card.call.id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	free(st);
@@ -346,7 +379,7 @@ static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
 		default_next(st);
 	if (ev == FORM_CHANGED)
 		update_visibility(st);
-	return form_screen_key_keeping(app, &st->form, key, ev, r,
+	return form_screen_key_keeping(app, &st->keeping, key, ev, r,
 				       _("The outcome is not saved. What do you want to do?"));
 }
 
@@ -359,7 +392,7 @@ bool call_outcome_kept_note(struct app *app, long long call_id, char *out, size_
 {
 	out[0] = '\0';
 	char *data;
-	if (calls_outcome_kept(&app->desk, call_id, &data) != DB_OK)
+	if (kept_draft_find(&app->desk, DRAFT_CALL, call_id, &data) != DB_OK)
 		return false;
 	struct form_field fields[F_COUNT];
 	struct form form;

@@ -8,12 +8,14 @@
 
 #include "app.h"
 #include "citizen_edit.h"
+#include "citizen_rules.h"
 #include "citizens.h"
 #include "consent_screen.h"
 #include "date.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kept_drafts.h"
 #include "list.h"
 #include "measure_chart.h"
 #include "measure_form.h"
@@ -386,17 +388,18 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 	struct card_state *st = ctx;
 	if (!text || !text[0]) {
 		/* Dropped on purpose: a note kept at a stop goes with it. */
-		enum db_status r = st->note_kept ? citizens_drop_note(&app->desk, st->id) : DB_OK;
+		enum db_status r = st->note_kept ? kept_draft_drop(&app->desk, DRAFT_NOTE, st->id) : DB_OK;
 		st->note_kept = false;
 		if (r != DB_OK)
 			app_status_db(app, r);
 		return;
 	}
 	enum db_status r = citizens_add_note(&app->desk, st->id, text);
-	/* The prompt keeps to the length, so a note refused is one that
-	 * looks like it holds a CPR number: asked again with what was
-	 * written, to take the number out. */
-	if (r == DB_ERR_INVALID) {
+	/* The prompt keeps to the length, so a note the rule refuses is one
+	 * that looks like it holds a CPR number: asked again with what was
+	 * written, to take the number out. (Refused for a citizen anonymised
+	 * meanwhile, it is said as any refusal.) */
+	if (r == DB_ERR_INVALID && !citizen_rule_note_ok(text)) {
 		ask_note(st, app, _("This looks like a CPR number. Brobygger never needs one: take it out and press "
 				    "Enter, or Esc to drop the note."), text);
 		return;
@@ -414,14 +417,14 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 static void note_left(struct app *app, void *ctx, const char *text)
 {
 	struct card_state *st = ctx;
-	enum db_status r = citizens_keep_note(&app->desk, st->id, st->view.card.citizen.name, text);
+	enum db_status r = kept_draft_keep(&app->desk, DRAFT_NOTE, st->id, text);
 	if (r != DB_OK && r != DB_ERR_INVALID)
 		app_status_db(app, r);
 }
 
 static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial)
 {
-	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = CARD_NOTE_CHARS,
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = LONG_NOTE_CHARS,
 		.ask_before_dropping = true, .done = note_typed, .keep = note_left, .ctx = st });
 }
 
@@ -430,7 +433,7 @@ static void ask_note(struct card_state *st, struct app *app, const char *questio
 static void open_note(struct card_state *st, struct app *app)
 {
 	char *kept = NULL;
-	enum db_status r = citizens_note_kept(&app->desk, st->id, &kept);
+	enum db_status r = kept_draft_find(&app->desk, DRAFT_NOTE, st->id, &kept);
 	if (r != DB_OK && r != DB_ERR_NOTFOUND)
 		app_status_db(app, r);
 	st->note_kept = r == DB_OK;

@@ -31,6 +31,8 @@ struct edit_state {
 	 * whether the draft is still there to drop when the edit ends. */
 	char *kept_base;
 	bool kept;
+	bool parked;                /* kept as a draft on purpose with Esc: left as it is */
+	struct form_keeping keeping;
 };
 
 extern const struct screen_ops conflict_screen, citizen_edit_screen;
@@ -255,23 +257,43 @@ static char *base_text(struct edit_state *st, struct app *app)
 	return form_serialise(&st->base.form);
 }
 
-/* An edit left changed (kept as a draft on Esc, or by a stop signal: the
- * shift ends, the PC shuts down) is kept as the person's draft, as an
- * intake is; one saved or discarded takes its kept draft with it. */
+/* The edit kept as the person's draft; false (said why) when it was not. */
+static bool keep_edit(struct edit_state *st, struct app *app)
+{
+	struct card_draft edit = { .base_version = st->expected_version,
+				   .data = form_serialise(&st->cf.form), .base = base_text(st, app) };
+	enum db_status r = edit.data && edit.base
+		? citizens_keep_edit(&app->desk, st->original.citizen.id, st->original.citizen.name, &edit)
+		: DB_ERR_IO;
+	card_draft_free(&edit);
+	if (r != DB_OK)
+		app_status_db(app, r);
+	return r == DB_OK;
+}
+
+/* Esc's "Keep as draft": the screen is left with the draft as it is. */
+static bool park(struct app *app, void *ctx)
+{
+	struct edit_state *st = ctx;
+	if (!keep_edit(st, app))
+		return false;
+	app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	st->parked = true;
+	return true;
+}
+
+/* An edit left changed by a stop signal (the shift ends, the PC shuts
+ * down) is kept as the person's draft, as an intake is; one parked with
+ * Esc stays as kept; one saved or discarded takes its kept draft with
+ * it. */
 static void edit_leave(struct screen *s, struct app *app)
 {
 	struct edit_state *st = s->state;
-	long long id = st->original.citizen.id;
 	enum db_status r = DB_OK;
-	if (st->cf.form.dirty) {
-		struct card_draft edit = { .base_version = st->expected_version,
-					   .data = form_serialise(&st->cf.form), .base = base_text(st, app) };
-		r = edit.data && edit.base ? citizens_keep_edit(&app->desk, id, st->original.citizen.name, &edit)
-					   : DB_ERR_IO;
-		card_draft_free(&edit);
-	} else if (st->kept) {
-		r = citizens_drop_edit(&app->desk, id);
-	}
+	if (!st->parked && st->cf.form.dirty)
+		keep_edit(st, app);
+	else if (!st->parked && st->kept)
+		r = citizens_drop_edit(&app->desk, st->original.citizen.id);
 	if (r != DB_OK)
 		app_status_db(app, r);
 	free(st->kept_base);
@@ -286,7 +308,8 @@ static unsigned edit_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = citizen_form_key(&st->cf, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
-	return form_screen_key_keeping(app, &st->cf.form, key, ev, r,
+	st->keeping = (struct form_keeping){ .form = &st->cf.form, .keep = park, .ctx = st };
+	return form_screen_key_keeping(app, &st->keeping, key, ev, r,
 				       _("Your changes to the card are not saved. What do you want to do?"));
 }
 

@@ -24,10 +24,8 @@ struct drafts_state {
 	struct draft drafts[DRAFTS_MAX];
 	int n;
 	struct list list;
+	struct action now[4];      /* the keys that apply now */
 };
-
-/* With no draft, only Back. */
-enum { DRAFTS_ACTIONS_EMPTY = 2 };
 
 static const struct action drafts_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("Go on"), N_("Go on filling in the chosen draft."), 0 },
@@ -36,11 +34,19 @@ static const struct action drafts_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-static const struct action *drafts_actions_now(const struct screen *s, const struct app *app)
+/* With no draft, only Back. */
+static bool drafts_hides(enum action_id id, const void *state, const struct app *app)
 {
 	(void)app;
-	const struct drafts_state *st = s->state;
-	return st && st->n == 0 ? &drafts_actions[DRAFTS_ACTIONS_EMPTY] : drafts_actions;
+	return id != ACT_BACK && ((const struct drafts_state *)state)->n == 0;
+}
+
+static const struct action *drafts_actions_now(const struct screen *s, const struct app *app)
+{
+	struct drafts_state *st = s->state;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], drafts_actions, drafts_hides, st,
+					app)
+		  : drafts_actions;
 }
 
 static int d_count(void *ctx)

@@ -30,29 +30,27 @@ static void leave_answered(struct app *app, void *ctx, int yes)
 	app_pop(app);
 }
 
-/* The screen's leave keeps a changed form as a draft: going keeps it,
- * discarding makes it unchanged first. */
+/* Keep as draft: kept first, and only then left, so a keep that fails
+ * (the database busy) leaves the form open with everything written. */
 static void keep_answered(struct app *app, void *ctx, int c)
 {
-	struct form *f = ctx;
-	if (c == 0) {
-		/* Said first: the screen's leave reports it if keeping fails. */
-		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	const struct form_keeping *k = ctx;
+	if (c == 0 && k->keep(app, k->ctx)) {
 		app_pop(app);
 	} else if (c == 1) {
-		f->dirty = false;
+		k->form->dirty = false;
 		app_pop(app);
 	}
 }
 
-static unsigned leave_or_ask(struct app *app, struct form *f, const char *question, bool keeps)
+static unsigned leave_or_ask(struct app *app, struct form *f, const char *question, const struct form_keeping *k)
 {
 	if (!f->dirty) {
 		app_pop(app);
-	} else if (keeps) {
+	} else if (k) {
 		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on filling in") };
 		dialog_choose(app, &(struct choose_args){ .question = question, .labels = choices, .n = 3,
-			.done = keep_answered, .ctx = f });
+			.done = keep_answered, .ctx = (void *)k });
 	} else {
 		dialog_confirm(app, &(struct confirm_args){ .question = question, .done = leave_answered, .ctx = f });
 	}
@@ -71,16 +69,16 @@ unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_
 			 const char *leave_question)
 {
 	if (ev == FORM_CANCEL && leave_question)
-		return leave_or_ask(app, f, leave_question, false);
+		return leave_or_ask(app, f, leave_question, NULL);
 	return rest_of_key(app, f, key, r);
 }
 
-unsigned form_screen_key_keeping(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
-				 const char *leave_question)
+unsigned form_screen_key_keeping(struct app *app, const struct form_keeping *k, ui_key key, enum form_event ev,
+				 unsigned r, const char *leave_question)
 {
 	if (ev == FORM_CANCEL)
-		return leave_or_ask(app, f, leave_question, true);
-	return rest_of_key(app, f, key, r);
+		return leave_or_ask(app, k->form, leave_question, k);
+	return rest_of_key(app, k->form, key, r);
 }
 
 static void picked(struct app *app, void *ctx, bool kept)

@@ -27,12 +27,19 @@ void form_screen_say_bad(struct app *app, int bad);
  * app_default_key. */
 unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
 			 const char *leave_question);
-/* The same for a screen whose leave keeps a changed form as the person's
- * draft (an intake, a card edit, a call's outcome): leaving a changed
- * form asks leave_question with the choice to keep it as a draft,
- * discard it, or go on. */
-unsigned form_screen_key_keeping(struct app *app, struct form *f, ui_key key, enum form_event ev, unsigned r,
-				 const char *leave_question);
+/* The same for a form the person may park as a draft (a card edit, a
+ * call's outcome): leaving it changed asks leave_question with the choice
+ * to keep it as a draft (`keep`, which says what it did and returns
+ * whether it kept it; only then is the screen left), discard it (the
+ * form made unchanged, then left), or go on. The struct lives in the
+ * screen's state. */
+struct form_keeping {
+	struct form *form;
+	bool (*keep)(struct app *app, void *ctx);
+	void *ctx;
+};
+unsigned form_screen_key_keeping(struct app *app, const struct form_keeping *k, ui_key key, enum form_event ev,
+				 unsigned r, const char *leave_question);
 
 /* Opens the chooser of the current FIELD_MULTI field (on FORM_PICK);
  * ticks kept make the form changed. `add` (may be NULL) adds entries. */

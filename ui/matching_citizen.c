@@ -49,18 +49,18 @@ struct mc_state {
 extern const struct screen_ops matching_citizen_screen;
 
 /* End match is offered to a coordinator when the citizen has an open
- * match; the key still answers the others with why not. */
+ * match. */
+static bool mc_hides(enum action_id id, const void *state, const struct app *app)
+{
+	const struct mc_state *st = state;
+	return id == ACT_END_MATCH && (st->m.nopen == 0 || !desk_is_coordinator(&app->desk));
+}
+
 static const struct action *mc_actions_now(const struct screen *s, const struct app *app)
 {
 	struct mc_state *st = s->state;
-	if (!st)
-		return mc_actions;
-	memcpy(st->now, mc_actions, sizeof st->now);
-	bool ends = st->m.nopen > 0 && desk_is_coordinator(&app->desk);
-	for (struct action *a = st->now; a->id != ACT_NONE; a++)
-		if (a->id == ACT_END_MATCH && !ends)
-			a->flags |= ACTF_HIDDEN;
-	return st->now;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], mc_actions, mc_hides, st, app)
+		  : mc_actions;
 }
 
 void matching_citizen_open(struct app *app, const struct matching_citizen_args *args)

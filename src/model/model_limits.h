@@ -20,7 +20,7 @@
 #define PICK_CHARS 60           /* an interest or a barrier */
 #define WISHES_CHARS 1000
 #define NOTE_CHARS 120          /* a call's short answers: why cancelled, what was done */
-#define CARD_NOTE_CHARS 400     /* a note on the card, as long as a call's note */
+#define LONG_NOTE_CHARS 400     /* a note on the card, a call's note, what the referrer was told */
 #define CENTRE_NAME_CHARS 80
 /* A centre's code: "lokal" on a file, its database role on a server. */
 enum { CENTRE_CODE = 64 };
