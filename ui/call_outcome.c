@@ -156,11 +156,11 @@ static void take_up_kept(struct outcome_state *st, struct app *app)
 	int n = form_draft_left_out(&st->form, labels, sizeof labels);
 	if (n)
 		app_status(app, STATUS_INFO, P_("What you wrote about this call is back without %s: it looked like a CPR "
-						"number. Ctrl-S saves, Esc drops it.",
+						"number. Ctrl-S saves it; Esc asks what to do with it.",
 						"What you wrote about this call is back without %s: they looked like CPR "
-						"numbers. Ctrl-S saves, Esc drops it.", n), labels);
+						"numbers. Ctrl-S saves it; Esc asks what to do with it.", n), labels);
 	else
-		app_status(app, STATUS_INFO, "%s", _("What you wrote about this call is back. Ctrl-S saves, Esc drops it."));
+		app_status(app, STATUS_INFO, "%s", _("What you wrote about this call is back. Ctrl-S saves it; Esc asks what to do with it."));
 }
 
 static bool park(struct app *app, void *ctx);

@@ -413,13 +413,22 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 	app_status(app, STATUS_INFO, "%s", _("Note added."));
 }
 
-/* Stopped with the note half typed: it is kept for the person. */
-static void note_left(struct app *app, void *ctx, const char *text)
+/* The note half typed kept for the person: at a stop, or parked with
+ * Esc. */
+static bool note_left(struct app *app, void *ctx, const char *text)
 {
 	struct card_state *st = ctx;
 	enum db_status r = kept_draft_keep(&app->desk, DRAFT_NOTE, st->id, text);
-	if (r != DB_OK && r != DB_ERR_INVALID)
+	if (r == DB_OK) {
+		st->note_kept = true;
+		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	} else if (r == DB_ERR_INVALID && !citizen_rule_note_ok(text)) {
+		app_status(app, STATUS_ERROR, "%s",
+			   _("This looks like a CPR number, so the note is not kept. Take the number out first."));
+	} else {
 		app_status_db(app, r);
+	}
+	return r == DB_OK;
 }
 
 static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial)

@@ -77,11 +77,11 @@ static void take_up_kept_edit(struct edit_state *st, struct app *app)
 	if (n)
 		/* TRANSLATORS: the day and time, then the fields left out. */
 		app_status(app, STATUS_INFO, P_("Your changes from %s are back without %s: it looked like a CPR number. "
-						"Ctrl-S saves, Esc drops them.",
+						"Ctrl-S saves them; Esc asks what to do with them.",
 						"Your changes from %s are back without %s: they looked like CPR numbers. "
-						"Ctrl-S saves, Esc drops them.", n), when, labels);
+						"Ctrl-S saves them; Esc asks what to do with them.", n), when, labels);
 	else
-		app_status(app, STATUS_INFO, _("Your changes from %s are back. Ctrl-S saves, Esc drops them."),
+		app_status(app, STATUS_INFO, _("Your changes from %s are back. Ctrl-S saves them; Esc asks what to do with them."),
 			   when);
 	card_draft_free(&kept);
 }

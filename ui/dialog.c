@@ -200,7 +200,8 @@ struct prompt_state {
 	struct lineedit edit;
 	bool ask_before_dropping;
 	bool answered;              /* Enter or Esc: not left by a stop */
-	dialog_text_fn done, keep;
+	dialog_text_fn done;
+	bool (*keep)(struct app *app, void *ctx, const char *text);
 	void *ctx;
 };
 
@@ -313,11 +314,31 @@ static void drop_answered(struct app *app, void *ctx, int yes)
 		prompt_finish(app, ctx, false);
 }
 
+/* Keep as draft, Discard, or go on typing: kept first, and the question
+ * closed only then, without an answer to the asker. */
+static void park_answered(struct app *app, void *ctx, int c)
+{
+	struct prompt_state *st = ctx;
+	if (c == 0 && st->keep(app, st->ctx, st->edit.text)) {
+		st->answered = true;
+		app_pop(app);
+	} else if (c == 1) {
+		prompt_finish(app, st, false);
+	}
+}
+
 static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 {
 	struct prompt_state *st = s->state;
 	if (k == UIK_ENTER)
 		return prompt_finish(app, st, true);
+	if (k == UIK_ESC && st->ask_before_dropping && st->edit.text[0] && st->keep) {
+		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on writing") };
+		dialog_choose(app, &(struct choose_args){ .question = _("What you have typed is not saved. What do you want "
+								       "to do?"),
+			.labels = choices, .n = 3, .done = park_answered, .ctx = st });
+		return RD_ALL;
+	}
 	if (k == UIK_ESC && st->ask_before_dropping && st->edit.text[0]) {
 		dialog_confirm(app, &(struct confirm_args){ .question = _("Drop what you have typed?"),
 			.done = drop_answered, .ctx = st });

@@ -57,9 +57,11 @@ struct prompt_args {
 	 * dropping it. */
 	bool ask_before_dropping;
 	dialog_text_fn done;
-	/* May be NULL: hears the text typed when the program is stopped with
-	 * the question open (neither Enter nor Esc), to keep it as a draft. */
-	dialog_text_fn keep;
+	/* May be NULL: keeps the text typed as a draft, when the program is
+	 * stopped with the question open, or when Esc is answered "Keep as
+	 * draft" (offered then beside Discard); true when it was kept (else
+	 * it said why, and the question stays). */
+	bool (*keep)(struct app *app, void *ctx, const char *text);
 	void *ctx;
 };
 void dialog_prompt(struct app *app, const struct prompt_args *a);

@@ -93,13 +93,17 @@ static void draw_empty_help(bool named, bool users, int y, const struct area *a)
 	draw_wrapped(y, a->left + 2, rows, cols, text, A_NORMAL);
 }
 
-/* Drafts waiting to be finished, so none is forgotten. */
-static int draw_drafts(const struct overview *o, int y, const struct area *a)
+/* Drafts waiting to be finished, so none is forgotten: as many as leave
+ * `keep` rows below for the menu, the rest counted ("and 2 more"). */
+static int draw_drafts(const struct overview *o, int y, const struct area *a, int keep)
 {
-	if (o->ndrafts == 0 || a->rows < 16)
+	/* The heading, at least one line, and a blank row after. */
+	int room = a->top + a->rows - y - keep - 2;
+	if (o->ndrafts == 0 || a->rows < 16 || room < 1)
 		return y;
 	draw_text(y++, a->left + 1, a->cols - 1, _("Drafts (k to go on)"), A_BOLD);
-	for (int i = 0; i < o->ndrafts; i++) {
+	int shown = o->ndrafts <= room ? o->ndrafts : room - 1;
+	for (int i = 0; i < shown; i++) {
 		char line[CIT_NAME + 120], when[32];
 		date_format_stamp(o->drafts[i].updated_at, when, sizeof when);
 		/* TRANSLATORS: the name, the kind of draft ("Intake") and when. */
@@ -108,10 +112,11 @@ static int draw_drafts(const struct overview *o, int y, const struct area *a)
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	/* The rest are behind k: say so, so none is forgotten. */
-	int more = o->drafts_total - o->ndrafts;
+	int more = o->drafts_total - shown;
 	if (more > 0) {
 		char line[80];
-		snprintf(line, sizeof line, P_("and %d more", "and %d more", more), more);
+		snprintf(line, sizeof line, shown ? P_("and %d more", "and %d more", more)
+						  : P_("%d draft", "%d drafts", more), more);
 		draw_text(y++, a->left + 3, a->cols - 3, line, A_NORMAL);
 	}
 	return y + 1;
@@ -148,12 +153,13 @@ static void home_draw(struct screen *s, struct app *app, const struct area *a)
 		y++;
 	}
 
-	y = draw_drafts(o, y, a);
-	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
-	/* One column while it fits, else two side by side. */
+	/* One column while it fits, else two side by side: the drafts leave
+	 * the menu its heading and two columns' rows. */
 	int n = 0;
 	while (home_actions[n].id != ACT_NONE)
 		n++;
+	y = draw_drafts(o, y, a, 1 + (n + 1) / 2);
+	draw_text(y++, a->left + 1, a->cols - 1, _("Menu"), A_BOLD);
 	/* On an empty database the first-steps text needs room below too. */
 	int room = a->top + a->rows - y - (empty ? 5 : 0);
 	int per_col = n <= room || a->cols < 36 ? n : (n + 1) / 2;
