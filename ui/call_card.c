@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kept_drafts.h"
 #include "lineedit.h"
 #include "measure_chart.h"
 #include "measure_form.h"
@@ -30,6 +31,7 @@ struct call_card_state {
 	struct measure_history measures[MEASURE_CHART_MAX];
 	int nmeasures;
 	struct action now[8];         /* the keys that apply to this call now */
+	bool outcome_kept;            /* the person's outcome of it, kept as a draft */
 };
 
 extern const struct screen_ops call_card_screen;
@@ -82,7 +84,7 @@ static const struct {
 			       N_("Did something get in the way: health, transport, the group?"),
 			       N_("Would you like to come back? Would company on the way help?"),
 			       N_("Would another activity or time suit you better?") } },
-	{ "agreed", { N_("Follow up on what you agreed last time (see above)."),
+	{ "agreed", { N_("Follow up on what you agreed last time (under Why, and the latest calls)."),
 		      N_("How have things been since we last talked?"),
 		      N_("What is the next step, and when do we talk again?"), NULL } },
 	{ "referrer_feedback", { N_("You are calling the referrer, not the citizen."),
@@ -127,6 +129,9 @@ static bool load(struct call_card_state *st, struct app *app)
 	if (measures_history(&app->desk, st->card.call.citizen_id, st->measures, MEASURE_CHART_MAX, &st->nmeasures)
 	    != DB_OK)
 		st->nmeasures = 0;
+	char *kept = NULL;
+	st->outcome_kept = kept_draft_find(&app->desk, DRAFT_CALL, st->id, &kept) == DB_OK;
+	free(kept);
 	return true;
 }
 
@@ -168,9 +173,12 @@ static void why_text(const struct call_card *c, char *out, size_t size)
 	} else if (strcmp(reason, "missed_sessions") == 0 && c->why_activity[0]) {
 		/* TRANSLATORS: activity, the day of the last missed session. */
 		snprintf(detail, sizeof detail, _("%s, last missed %s"), c->why_activity, day);
-	} else if (strcmp(reason, "agreed") == 0 && day[0]) {
+	} else if (strcmp(reason, "agreed") == 0 && day[0] && c->why_text[0]) {
 		/* TRANSLATORS: the day of the earlier call, and its note. */
-		snprintf(detail, sizeof detail, _("in the call %s: %s"), day, c->why_text[0] ? c->why_text : "-");
+		snprintf(detail, sizeof detail, _("in the call %s: %s"), day, c->why_text);
+	} else if (strcmp(reason, "agreed") == 0 && day[0]) {
+		/* TRANSLATORS: the day of the earlier call, which left no note. */
+		snprintf(detail, sizeof detail, _("in the call %s"), day);
 	} else if (strcmp(reason, "relative_support") == 0 && c->relative.name[0]) {
 		/* The number is on the relative's line below. */
 		snprintf(detail, sizeof detail, "%s", c->relative.name);
@@ -233,10 +241,13 @@ static void note_text(const struct call_note *n, char *out, size_t size)
 	char who[CALL_NAME + 4] = "";
 	if (n->who[0])
 		snprintf(who, sizeof who, " (%s)", n->who);
-	if (n->outcome[0])
+	if (n->outcome[0] && n->text[0])
 		/* TRANSLATORS: date, the call's outcome ("not reached"), " (who)" or "", the note. */
 		snprintf(out, size, _("%s  Call, %s%s: %s"), day, vocab_label(vocab_call_outcome, n->outcome), who,
-			 n->text[0] ? n->text : "-");
+			 n->text);
+	else if (n->outcome[0])
+		/* TRANSLATORS: date, the call's outcome ("not reached"), " (who)" or "" (the call left no note). */
+		snprintf(out, size, _("%s  Call, %s%s"), day, vocab_label(vocab_call_outcome, n->outcome), who);
 	else
 		/* TRANSLATORS: date, " (who)" or "", the note. */
 		snprintf(out, size, _("%s  Note%s: %s"), day, who, n->text);
@@ -321,6 +332,9 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	}
 	if (c->call.citizen_ended)
 		y += row(y, a, _("The course has ended since this call was planned: perhaps cancel it (x)."), A_BOLD);
+	/* Begun and kept: said here, so nobody starts it again from scratch. */
+	if (st->outcome_kept && strcmp(c->status, "open") == 0)
+		y += row(y, a, _("You have begun its outcome; it is kept as a draft: Enter goes on with it."), A_BOLD);
 	if (c->relative.name[0]) {
 		struct strbuf b = strbuf_on(line, sizeof line);
 		strbuf_add(&b, _("Relative: %s%s%s%s%s%s"), c->relative.name, c->relative.relation[0] ? " (" : "",
