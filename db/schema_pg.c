@@ -768,20 +768,6 @@ static const char pg_v24[] =
 	"INSERT INTO settings(key, value) SELECT 'users_made', '1' WHERE EXISTS (SELECT 1 FROM users)"
 	" ON CONFLICT (centre, key) DO NOTHING;";
 
-/* Migration 27 (SQLite: schema_v27.c): a call's outcome or a note half
- * written at a stop is kept as a draft, naming the call or the citizen.
- * PostgreSQL changes the checks in place. */
-static const char pg_v27[] =
-	"ALTER TABLE drafts ADD COLUMN call_id bigint REFERENCES follow_ups(id) ON DELETE CASCADE,"
-	" DROP CONSTRAINT drafts_check, DROP CONSTRAINT drafts_kind_check,"
-	" ADD CONSTRAINT drafts_kind_check CHECK (kind IN ('intake', 'card', 'call', 'note')),"
-	" ADD CONSTRAINT drafts_card_check CHECK ((kind = 'card') = (base IS NOT NULL AND base_version IS NOT NULL)),"
-	" ADD CONSTRAINT drafts_call_check CHECK ((kind = 'call') = (call_id IS NOT NULL)),"
-	" ADD CONSTRAINT drafts_citizen_check CHECK (kind = 'intake' OR citizen_id IS NOT NULL);"
-	"CREATE INDEX drafts_call ON drafts(call_id NULLS FIRST) WHERE call_id IS NOT NULL;"
-	"CREATE UNIQUE INDEX drafts_call_owner ON drafts(call_id, COALESCE(user_id, 0)) WHERE kind = 'call';"
-	"CREATE UNIQUE INDEX drafts_note_owner ON drafts(citizen_id, COALESCE(user_id, 0)) WHERE kind = 'note';";
-
 /* No PostgreSQL database is older than migration 14: its first migration
  * makes the schema SQLite has after 14; from then on each number is
  * written for both engines. */
@@ -805,6 +791,6 @@ const struct migration schema_pg_migrations[] = {
 	 * right are the migrating centre's; another centre's anonymised
 	 * before it stay 'declined' (its new ones end as 'forgotten'). */
 	{ .version = 26, .sql = schema_v26 },
-	{ .version = 27, .sql = pg_v27 },
+	{ .version = 27, .sql = schema_pg_v27 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

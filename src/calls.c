@@ -575,37 +575,21 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
 	return r != DB_OK ? r : desk_audit(d, "update", "citizen", citizen_id, o->next_step);
 }
 
-/* A new match wanted, or the citizen goes alone now: the open matches
- * end as the matching screen ends them (enrolments, calls they planned),
- * inside this use case's transaction. */
-static enum db_status end_matches(struct desk *d, long long citizen_id, const struct call_outcome *o)
+/* A new match wanted, or the citizen goes alone now: the open matches of
+ * `rows` (the citizen's, read before anything was written) end as the
+ * matching screen ends them (enrolments, calls they planned), inside this
+ * use case's transaction. */
+static enum db_status end_matches(struct desk *d, const struct match_row *rows, int n, const struct call_outcome *o)
 {
 	const char *outcome = call_rule_match_end(o->next_step);
-	if (!outcome)
-		return DB_OK;
-	struct match_row rows[MATCHES_MAX];
-	int n = 0;
-	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
-	for (int i = 0; r == DB_OK && i < n; i++) {
+	enum db_status r = DB_OK;
+	for (int i = 0; outcome && r == DB_OK && i < n; i++) {
 		if (rows[i].ended_on[0])
 			continue;
 		r = matching_end_within(d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL, NULL);
 		if (r == DB_OK)
 			r = desk_audit(d, "update", "match", rows[i].id, outcome);
 	}
-	return r;
-}
-
-/* The citizen's open matches, for the rule that going on their own needs
- * one (call_rule_next_step_has_match). */
-static enum db_status open_matches(struct desk *d, long long citizen_id, int *open)
-{
-	struct match_row rows[MATCHES_MAX];
-	int n = 0;
-	*open = 0;
-	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, MATCHES_MAX, &n);
-	for (int i = 0; r == DB_OK && i < n; i++)
-		*open += !rows[i].ended_on[0];
 	return r;
 }
 
@@ -661,9 +645,15 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	/* Recorded or cancelled at another desk meanwhile. */
 	if (r == DB_OK && strcmp(call.status, "open") != 0)
 		r = DB_ERR_CONFLICT;
-	int open = 0;
-	if (r == DB_OK && call_rule_match_end(o.next_step) && (r = open_matches(d, call.citizen_id, &open)) == DB_OK
-	    && !call_rule_next_step_has_match(o.next_step, open))
+	/* A next step that ends the matches: they are read before anything is
+	 * written, and going on their own needs one open. */
+	struct match_row matches[MATCHES_MAX];
+	int nmatches = 0, open = 0;
+	if (r == DB_OK && call_rule_match_end(o.next_step))
+		r = store_matching_citizen_matches(d->db, call.citizen_id, matches, MATCHES_MAX, &nmatches);
+	for (int i = 0; i < nmatches; i++)
+		open += !matches[i].ended_on[0];
+	if (r == DB_OK && !call_rule_next_step_has_match(o.next_step, open))
 		r = DB_ERR_INVALID;
 	if (r == DB_OK && has_next)
 		r = store_consent_in_force(d->db, call.citizen_id, consent_purpose_code(CONSENT_CONTACT), &contact);
@@ -687,7 +677,7 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r == DB_OK)
 		r = next_step_effects(d, call.citizen_id, &o, out->next_call_id);
 	if (r == DB_OK)
-		r = end_matches(d, call.citizen_id, &o);
+		r = end_matches(d, matches, nmatches, &o);
 	if (r == DB_OK)
 		r = escalation(d, &call, &o, out);
 	if (r == DB_OK)

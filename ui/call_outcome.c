@@ -185,8 +185,6 @@ static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 /* The form kept as the person's draft; false (said why) when it was not. */
 static bool keep_outcome(struct outcome_state *st, struct app *app)
 {
-	char labels[400];
-	int n = form_draft_leaves_out(&st->form, labels, sizeof labels);
 	char *data = form_serialise(&st->form);
 	enum db_status r = data ? kept_draft_keep(&app->desk, DRAFT_CALL, st->card.call.id, data) : DB_ERR_IO;
 	free(data);
@@ -194,13 +192,7 @@ static bool keep_outcome(struct outcome_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
-	if (n)
-		app_status(app, STATUS_INFO,
-			   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home screen.",
-			      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home screen.",
-			      n), labels);
-	else
-		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	form_screen_say_kept(app, &st->form);
 	return true;
 }
 

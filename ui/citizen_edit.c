@@ -277,7 +277,7 @@ static bool park(struct app *app, void *ctx)
 	struct edit_state *st = ctx;
 	if (!keep_edit(st, app))
 		return false;
-	app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+	form_screen_say_kept(app, &st->cf.form);
 	st->parked = true;
 	return true;
 }

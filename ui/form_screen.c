@@ -30,6 +30,19 @@ static void leave_answered(struct app *app, void *ctx, int yes)
 	app_pop(app);
 }
 
+void form_screen_say_kept(struct app *app, const struct form *f)
+{
+	char labels[400];
+	int n = form_draft_leaves_out(f, labels, sizeof labels);
+	if (n)
+		app_status(app, STATUS_INFO,
+			   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home screen.",
+			      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home screen.",
+			      n), labels);
+	else
+		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
+}
+
 /* Keep as draft: kept first, and only then left, so a keep that fails
  * (the database busy) leaves the form open with everything written. */
 static void keep_answered(struct app *app, void *ctx, int c)

@@ -41,6 +41,9 @@ struct form_keeping {
 unsigned form_screen_key_keeping(struct app *app, const struct form_keeping *k, ui_key key, enum form_event ev,
 				 unsigned r, const char *leave_question);
 
+/* Says the form was kept as a draft, naming the fields a draft leaves
+ * out because they looked like CPR numbers (form_draft_leaves_out). */
+void form_screen_say_kept(struct app *app, const struct form *f);
 /* Opens the chooser of the current FIELD_MULTI field (on FORM_PICK);
  * ticks kept make the form changed. `add` (may be NULL) adds entries. */
 void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx);

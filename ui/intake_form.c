@@ -224,22 +224,13 @@ static void leave_answered(struct app *app, void *ctx, int c)
 {
 	struct intake_state *st = ctx;
 	if (c == 0) {
-		char labels[400];
-		int n = form_draft_leaves_out(&st->cf.form, labels, sizeof labels);
 		enum db_status r = keep_draft(st, app);
 		if (r != DB_OK) {
 			app_status_db(app, r);
 			return;
 		}
+		form_screen_say_kept(app, &st->cf.form);
 		app_pop(app);
-		if (n)
-			app_status(app, STATUS_INFO,
-				   P_("Kept as a draft without %s: it looked like a CPR number. Find the draft on the home "
-				      "screen.",
-				      "Kept as a draft without %s: they looked like CPR numbers. Find the draft on the home "
-				      "screen.", n), labels);
-		else
-			app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
 	} else if (c == 1) {
 		st->cf.form.dirty = false;
 		app_pop(app);
