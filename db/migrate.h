@@ -58,6 +58,7 @@ enum db_status schema_v25_checks_as_comparisons(struct db *db);
 char *schema_v25_as_comparisons(const char *sql);
 extern const char schema_v26[];
 extern const char schema_v27[];
+extern const char schema_v28[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

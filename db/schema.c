@@ -457,5 +457,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 25, .sql = "", .then = schema_v25_checks_as_comparisons },
 	{ .version = 26, .sql = schema_v26 },
 	{ .version = 27, .sql = schema_v27 },
+	{ .version = 28, .sql = schema_v28 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

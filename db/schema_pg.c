@@ -792,5 +792,6 @@ const struct migration schema_pg_migrations[] = {
 	 * before it stay 'declined' (its new ones end as 'forgotten'). */
 	{ .version = 26, .sql = schema_v26 },
 	{ .version = 27, .sql = schema_pg_v27 },
+	{ .version = 28, .sql = schema_v28 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

@@ -138,8 +138,11 @@ enum db_status store_picklist_reactivate(struct db *db, const char *which, long 
  * sign in). */
 enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *label, const char *data,
 				   long long *id);
-/* DB_ERR_NOTFOUND when the draft is gone. */
-enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data);
+/* `words` (NULL for none): the values in words, as the form showed
+ * them, for the citizen's insight file. DB_ERR_NOTFOUND when the draft
+ * is gone. */
+enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data,
+				   const char *words);
 /* The owner's drafts, the latest first. */
 enum db_status store_drafts_list(struct db *db, db_user_id owner, struct draft *out, int max, int *count);
 /* How many drafts the owner has. */
@@ -153,7 +156,7 @@ enum db_status store_drafts_delete(struct db *db, long long id);
 /* The owner's card draft for a citizen (see struct card_draft; the caller
  * frees data and base); DB_ERR_NOTFOUND when there is none. */
 enum db_status store_drafts_card_find(struct db *db, db_user_id owner, long long citizen_id, struct card_draft *out);
-/* Keeps `in` (data, base, base_version) as the owner's one card draft for
+/* Keeps `in` (data, words, base, base_version) as the owner's one card draft for
  * the citizen, replacing an earlier one; *id gets its id. */
 enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long citizen_id, const char *label,
 				     const struct card_draft *in, long long *id);
@@ -166,11 +169,12 @@ const char *store_drafts_kind_code(enum draft_kind kind);
  * *data, its id in *id; DB_ERR_NOTFOUND when there is none. */
 enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
 				      long long *id, char **data);
-/* Keeps `data` as the owner's one such draft, replacing an earlier one;
- * *id gets its id, *inserted whether it is new. */
+/* Keeps `data` (and `words`, as in store_drafts_update) as the owner's
+ * one such draft, replacing an earlier one; *id gets its id, *inserted
+ * whether it is new. */
 enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
-				     long long citizen_id, const char *label, const char *data, long long *id,
-				     bool *inserted);
+				     long long citizen_id, const char *label, const char *data, const char *words,
+				     long long *id, bool *inserted);
 /* Deletes the owner's such drafts (everyone's, with `everyone`);
  * *deleted says how many. */
 enum db_status store_drafts_kept_delete(struct db *db, db_user_id owner, bool everyone, enum draft_kind kind,

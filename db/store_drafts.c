@@ -121,6 +121,14 @@ enum db_status store_picklist_reactivate(struct db *db, const char *which, long 
 
 /* ---------- drafts ---------- */
 
+static void bind_words(struct db_stmt *st, const char *words)
+{
+	if (words)
+		db_bind_text(st, ":words", words);
+	else
+		db_bind_null(st, ":words");
+}
+
 enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *label, const char *data,
 				   long long *id)
 {
@@ -140,15 +148,17 @@ enum db_status store_drafts_insert(struct db *db, db_user_id owner, const char *
 	return r;
 }
 
-enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data)
+enum db_status store_drafts_update(struct db *db, long long id, const char *label, const char *data,
+				   const char *words)
 {
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st,
-		"UPDATE drafts SET label = :label, data = :data, updated_at = :now WHERE id = :id");
+		"UPDATE drafts SET label = :label, data = :data, words = :words, updated_at = :now WHERE id = :id");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
+	bind_words(st, words);
 	db_bind_int(st, ":id", id);
 	store_bind_now(st, ":now");
 	return store_run_changed(db, st, DB_ERR_NOTFOUND);
@@ -319,14 +329,15 @@ enum db_status store_drafts_card_put(struct db *db, db_user_id owner, long long 
 	free(old.base);
 	struct db_stmt *st;
 	r = db_prepare(db, &st, update
-		? "UPDATE drafts SET label = :label, data = :data, base = :base, base_version = :version,"
-		  " updated_at = :now WHERE id = :id"
-		: "INSERT INTO drafts(kind, label, data, user_id, citizen_id, base, base_version, updated_at)"
-		  " VALUES ('card', :label, :data, :user, :citizen, :base, :version, :now)");
+		? "UPDATE drafts SET label = :label, data = :data, words = :words, base = :base,"
+		  " base_version = :version, updated_at = :now WHERE id = :id"
+		: "INSERT INTO drafts(kind, label, data, words, user_id, citizen_id, base, base_version, updated_at)"
+		  " VALUES ('card', :label, :data, :words, :user, :citizen, :base, :version, :now)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", in->data ? in->data : "");
+	bind_words(st, in->words);
 	db_bind_text(st, ":base", in->base ? in->base : "");
 	db_bind_int(st, ":version", in->base_version);
 	store_bind_now(st, ":now");
@@ -378,26 +389,27 @@ enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draf
 }
 
 enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
-				     long long citizen_id, const char *label, const char *data, long long *id,
-				     bool *inserted)
+				     long long citizen_id, const char *label, const char *data, const char *words,
+				     long long *id, bool *inserted)
 {
 	*inserted = false;
 	char *old = NULL;
 	enum db_status r = store_drafts_kept_find(db, owner, kind, about, id, &old);
 	free(old);
 	if (r == DB_OK)
-		return store_drafts_update(db, *id, label, data);
+		return store_drafts_update(db, *id, label, data, words);
 	if (r != DB_ERR_NOTFOUND)
 		return r;
 	struct db_stmt *st;
 	r = db_prepare(db, &st,
-		"INSERT INTO drafts(kind, label, data, user_id, citizen_id, call_id, updated_at)"
-		" VALUES (:kind, :label, :data, :user, :citizen, :call, :now)");
+		"INSERT INTO drafts(kind, label, data, words, user_id, citizen_id, call_id, updated_at)"
+		" VALUES (:kind, :label, :data, :words, :user, :citizen, :call, :now)");
 	if (r != DB_OK)
 		return r;
 	db_bind_text(st, ":kind", store_drafts_kind_code(kind));
 	db_bind_text(st, ":label", label ? label : "");
 	db_bind_text(st, ":data", data ? data : "");
+	bind_words(st, words);
 	store_bind_id(st, ":user", owner);
 	db_bind_int(st, ":citizen", citizen_id);
 	if (kind == DRAFT_CALL)

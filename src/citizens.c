@@ -7,6 +7,7 @@
 #include "calls.h"
 #include "citizen_rules.h"
 #include "consents.h"
+#include "cpr.h"
 #include "date.h"
 #include "db.h"
 #include "fold.h"
@@ -368,7 +369,8 @@ void card_draft_free(struct card_draft *draft)
 {
 	free(draft->data);
 	free(draft->base);
-	draft->data = draft->base = NULL;
+	free(draft->words);
+	draft->data = draft->base = draft->words = NULL;
 }
 
 enum db_status citizens_edit_kept(struct desk *d, long long citizen_id, struct card_draft *out)
@@ -385,6 +387,9 @@ enum db_status citizens_edit_kept(struct desk *d, long long citizen_id, struct c
 enum db_status citizens_keep_edit(struct desk *d, long long citizen_id, const char *label,
 				  const struct card_draft *edit)
 {
+	/* A draft is no place for a CPR number. */
+	if (edit->words && cpr_found(edit->words))
+		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;

@@ -193,7 +193,7 @@ enum db_status intake_draft_save(struct desk *d, long long *id, const char *labe
 	bool insert = draft_id == 0;
 	if (r == DB_OK)
 		r = insert ? store_drafts_insert(d->db, d->user, label, data, &draft_id)
-			   : store_drafts_update(d->db, draft_id, label, data);
+			   : store_drafts_update(d->db, draft_id, label, data, NULL);
 	if (r == DB_OK)
 		r = desk_audit(d, insert ? "create" : "update", "draft", draft_id, NULL);
 	r = desk_end(d, r);

@@ -52,10 +52,11 @@ static enum db_status subject(struct desk *d, enum draft_kind kind, long long ab
 	return r;
 }
 
-enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long about, const char *text)
+enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long about, const char *text,
+			       const char *words)
 {
 	/* A draft is no place for a CPR number either. */
-	if (!text || (kind == DRAFT_NOTE ? !citizen_rule_note_ok(text) : cpr_found(text)))
+	if (!text || (kind == DRAFT_NOTE ? !citizen_rule_note_ok(text) : cpr_found(text)) || (words && cpr_found(words)))
 		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
@@ -65,7 +66,8 @@ enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long a
 	bool inserted = false;
 	r = subject(d, kind, about, &citizen_id, name, sizeof name);
 	if (r == DB_OK)
-		r = store_drafts_kept_put(d->db, d->user, kind, about, citizen_id, name, text, &id, &inserted);
+		r = store_drafts_kept_put(d->db, d->user, kind, about, citizen_id, name, text, words, &id,
+					  &inserted);
 	if (r == DB_OK)
 		r = desk_audit(d, inserted ? "create" : "update", "draft", id, store_drafts_kind_code(kind));
 	return desk_end(d, r);

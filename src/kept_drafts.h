@@ -17,11 +17,14 @@
 /* The person's own (the text malloc'ed); DB_ERR_NOTFOUND when there is
  * none. */
 enum db_status kept_draft_find(struct desk *d, enum draft_kind kind, long long about, char **text);
-/* Keeps `text` in place of an earlier one. The label the drafts list
- * shows is the citizen's name, read here. A CPR number in the text, or a
+/* Keeps `text` in place of an earlier one, with `words` (a call's
+ * outcome: the form's values in words, for the insight file; NULL for a
+ * note, whose text is its words). The label the drafts list shows is the
+ * citizen's name, read here. A CPR number in the text or the words, or a
  * citizen anonymised: DB_ERR_INVALID; a call or citizen not there:
  * DB_ERR_NOTFOUND. */
-enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long about, const char *text);
+enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long about, const char *text,
+			       const char *words);
 /* Drops the person's own (DB_OK when there is none). */
 enum db_status kept_draft_drop(struct desk *d, enum draft_kind kind, long long about);
 /* The same within the caller's transaction, with its audit line: the

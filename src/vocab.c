@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "model_citizen.h"
 
 const struct vocab vocab_referral_source[] = {
 	{ "self", N_("The citizen (self-referral)") },
@@ -284,6 +285,14 @@ const struct vocab vocab_audit_entity[] = {
 	{ "report", N_("report") },
 	{ "attendance", N_("attendance") },
 	{ "measure", N_("measures") },
+	{ NULL, NULL },
+};
+
+const struct vocab vocab_draft_kind[] = {
+	[DRAFT_INTAKE] = { "intake", N_("Intake") },
+	[DRAFT_CARD] = { "card", N_("Card edit") },
+	[DRAFT_CALL] = { "call", N_("Call outcome") },
+	[DRAFT_NOTE] = { "note", N_("Note") },
 	{ NULL, NULL },
 };
 

@@ -49,6 +49,7 @@ extern const struct vocab vocab_citizen_status[];   /* active, ended */
 extern const struct vocab vocab_call_status[];      /* open, done, cancelled */
 extern const struct vocab vocab_audit_action[];     /* view, create, ... login, logout */
 extern const struct vocab vocab_audit_entity[];     /* citizen, follow_up, ... */
+extern const struct vocab vocab_draft_kind[];      /* order of enum draft_kind */
 
 int vocab_count(const struct vocab *v);
 /* Index of code, or 0 (the first entry) when unknown. */

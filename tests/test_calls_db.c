@@ -438,9 +438,9 @@ static void test_outcome_kept(void)
 	long long call = db_last_insert_id(db);
 	char *data = NULL;
 	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_CALL, call, &data), DB_ERR_NOTFOUND, "no kept outcome at first");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar\n"), DB_OK,
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar\n", NULL), DB_OK,
 		   "an outcome is kept at a stop");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar, lagt besked\n"), DB_OK,
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=1\nnote=Ingen svar, lagt besked\n", NULL), DB_OK,
 		   "and kept again");
 	char q[300];
 	snprintf(q, sizeof q, "SELECT count(*) FROM drafts WHERE kind = 'call' AND call_id = %lld AND citizen_id = %lld"
@@ -455,11 +455,11 @@ static void test_outcome_kept(void)
 	free(data);
 	TAP_INT_EQ(kept_draft_find(&coordinator, DRAFT_CALL, call, &data), DB_ERR_NOTFOUND, "not by anyone else");
 	struct desk nobody = { .db = db, .users_exist = true };
-	TAP_INT_EQ(kept_draft_keep(&nobody, DRAFT_CALL, call, "note=x\n"), DB_ERR_FORBIDDEN,
+	TAP_INT_EQ(kept_draft_keep(&nobody, DRAFT_CALL, call, "note=x\n", NULL), DB_ERR_FORBIDDEN,
 		   "nobody signed in keeps none");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "note=født 010190-1234\n"), DB_ERR_INVALID,
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "note=født 010190-1234\n", NULL), DB_ERR_INVALID,
 		   "nor one with a CPR number");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call + 100, "note=x\n"), DB_ERR_NOTFOUND, "nor about no call");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call + 100, "note=x\n", NULL), DB_ERR_NOTFOUND, "nor about no call");
 	struct draft list[4];
 	int n = 0;
 	intake_drafts(&desk, list, 4, &n);
@@ -467,7 +467,7 @@ static void test_outcome_kept(void)
 		  "listed among the owner's drafts with its call");
 
 	/* A record refused (the call was cancelled meanwhile) keeps it. */
-	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, call, "note=Hendes\n"), DB_OK,
+	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, call, "note=Hendes\n", NULL), DB_OK,
 		   "the coordinator keeps one of her own");
 	struct call_entry in = outcome_for(call, "not_reached", CALL_NEXT_NEW_CALL);
 	SET(in.next_on, "2026-11-27");
@@ -483,14 +483,14 @@ static void test_outcome_kept(void)
 	/* Left on purpose, the call cancelled, or the call going, too. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-11-27')", who);
 	long long next = db_last_insert_id(db);
-	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, next, "note=x\n"), DB_OK, "kept");
+	TAP_INT_EQ(kept_draft_keep(&coordinator, DRAFT_CALL, next, "note=x\n", NULL), DB_OK, "kept");
 	TAP_INT_EQ(kept_draft_drop(&coordinator, DRAFT_CALL, next), DB_OK, "dropped");
 	TAP_INT_EQ(kept_draft_find(&coordinator, DRAFT_CALL, next, &data), DB_ERR_NOTFOUND, "gone");
 	TAP_INT_EQ(kept_draft_drop(&coordinator, DRAFT_CALL, next), DB_OK, "dropping none is no error");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n"), DB_OK, "kept again");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n", NULL), DB_OK, "kept again");
 	TAP_INT_EQ(calls_cancel(&coordinator, next, "Flyttet"), DB_OK, "the call cancelled");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "takes it");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n"), DB_OK, "one kept after");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, next, "note=x\n", NULL), DB_OK, "one kept after");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 1, "is there");
 	TAP_INT_EQ(db_exec(db, "DELETE FROM referrer_feedback; DELETE FROM call_escalations; DELETE FROM measures;"
 			       " DELETE FROM follow_ups"), DB_OK, "the calls are deleted");

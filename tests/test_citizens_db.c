@@ -1604,8 +1604,8 @@ static void test_note_drafts(void)
 	intake_register(&desk, &c, 0, &id);
 	char *text = NULL;
 	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "no kept note at first");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte"), DB_OK, "a note is kept at a stop");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte til caféen"), DB_OK, "and kept again");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte", NULL), DB_OK, "a note is kept at a stop");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Ringede og spurgte til caféen", NULL), DB_OK, "and kept again");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts WHERE kind = 'note' AND label = 'Åse Holm'"), 1,
 		   "in place of the first, labelled with the citizen's name");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log WHERE entity = 'draft' AND detail = 'note'"
@@ -1614,7 +1614,7 @@ static void test_note_drafts(void)
 	TAP_STR_EQ(text ? text : "", "Ringede og spurgte til caféen", "with the latest text");
 	free(text);
 	TAP_INT_EQ(kept_draft_find(&ole, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "not by anyone else");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Har cpr 010190-1234"), DB_ERR_INVALID,
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Har cpr 010190-1234", NULL), DB_ERR_INVALID,
 		   "a note with a CPR number is not kept");
 	struct draft list[4];
 	int n = 0;
@@ -1625,16 +1625,16 @@ static void test_note_drafts(void)
 	free(text);
 	TAP_INT_EQ(citizens_add_note(&desk, id, "Ringede og spurgte til caféen, vil gerne"), DB_OK, "the note added");
 	TAP_INT_EQ(kept_draft_find(&desk, DRAFT_NOTE, id, &text), DB_ERR_NOTFOUND, "takes the kept one with it");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Endnu en"), DB_OK, "another kept");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Endnu en", NULL), DB_OK, "another kept");
 	TAP_INT_EQ(kept_draft_drop(&desk, DRAFT_NOTE, id), DB_OK, "dropped on purpose");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "gone");
 	TAP_INT_EQ(kept_draft_drop(&desk, DRAFT_NOTE, id), DB_OK, "dropping none is no error");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id + 100, "Til ingen"), DB_ERR_NOTFOUND, "none about nobody");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sidste"), DB_OK, "kept once more");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id + 100, "Til ingen", NULL), DB_ERR_NOTFOUND, "none about nobody");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sidste", NULL), DB_OK, "kept once more");
 	struct desk coordinator = desk_for(db, add_user(db, "Kim Aagaard", "coordinator"), ROLE_COORDINATOR);
 	TAP_INT_EQ(anonymise_citizen(&coordinator, id), DB_OK, "the citizen is anonymised");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM drafts"), 0, "which takes the kept note");
-	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sent"), DB_ERR_INVALID, "and no note is kept about them");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, id, "Sent", NULL), DB_ERR_INVALID, "and no note is kept about them");
 	db_close(db);
 }
 

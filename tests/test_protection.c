@@ -19,6 +19,7 @@
 #include "db.h"
 #include "dbrules.h"
 #include "insight.h"
+#include "kept_drafts.h"
 #include "measures.h"
 #include "protect_files.h"
 #include "protection_rules.h"
@@ -646,6 +647,13 @@ static void insight(void)
 	struct citizen_view *v = malloc(sizeof *v);
 	citizens_card(&desk, 1, v); /* Bente looks at Anna's card */
 	free(v);
+	/* Bente's drafts about Anna are stored about her too. */
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_NOTE, 1, "Vil gerne prøve svømning", NULL), DB_OK, "a note kept");
+	struct card_draft edit = { .base_version = 1, .data = "phone=11 22 33 44\n", .base = "phone=20 30 40 50\n",
+				   .words = "Telefon: 11 22 33 44" };
+	TAP_INT_EQ(citizens_keep_edit(&desk, 1, "Anna Ærø", &edit), DB_OK, "a card edit kept");
+	edit.words = "CPR: 010190-1234";
+	TAP_INT_EQ(citizens_keep_edit(&desk, 1, "Anna Ærø", &edit), DB_ERR_INVALID, "never a CPR number in its words");
 	FILE *f = tmpfile();
 	TAP_INT_EQ(insight_write(&desk, 1, f), DB_ERR_FORBIDDEN, "a desk volunteer may not write an insight file");
 	TAP_INT_EQ(insight_write(&coordinator, 1, f), DB_OK, "the coordinator writes Anna's");
@@ -654,7 +662,8 @@ static void insight(void)
 		"Anna Ærø", "20 30 40 50", "anna@example.dk", "Åvej 1", "8000", "efter skilsmissen",
 		"Læge Jørgen Bak", "Lægehuset Bredgade", "Ib Ærø", "Har angst i store grupper.", "Vera Vik",
 		"Gå-gruppen", "Godt i gang, mødte Vera.", "Anna er kommet godt i gang", "Ringede og fortalte om sin søn.",
-		"WHO-5", "2 2 2 2 2",
+		"WHO-5", "2 2 2 2 2", "Drafts not saved yet", "Draft of: Note; By: Bente Ølgaard; What is written: Vil gerne prøve svømning",
+		"Draft of: Card edit; By: Bente Ølgaard; What is written: Telefon: 11 22 33 44",
 	};
 	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
 		TAP_CHECK(strstr(text, expect[i]) != NULL, "it holds '%s'", expect[i]);

@@ -185,9 +185,11 @@ static bool outcome_enter(struct screen *s, struct app *app, const void *args)
 /* The form kept as the person's draft; false (said why) when it was not. */
 static bool keep_outcome(struct outcome_state *st, struct app *app)
 {
-	char *data = form_serialise(&st->form);
-	enum db_status r = data ? kept_draft_keep(&app->desk, DRAFT_CALL, st->card.call.id, data) : DB_ERR_IO;
+	char *data = form_serialise(&st->form), *words = form_words(&st->form, NULL);
+	enum db_status r = data && words ? kept_draft_keep(&app->desk, DRAFT_CALL, st->card.call.id, data, words)
+					 : DB_ERR_IO;
 	free(data);
+	free(words);
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return false;

@@ -418,7 +418,7 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 static bool note_left(struct app *app, void *ctx, const char *text)
 {
 	struct card_state *st = ctx;
-	enum db_status r = kept_draft_keep(&app->desk, DRAFT_NOTE, st->id, text);
+	enum db_status r = kept_draft_keep(&app->desk, DRAFT_NOTE, st->id, text, NULL);
 	if (r == DB_OK) {
 		st->note_kept = true;
 		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));

@@ -262,7 +262,8 @@ static bool keep_edit(struct edit_state *st, struct app *app)
 {
 	struct card_draft edit = { .base_version = st->expected_version,
 				   .data = form_serialise(&st->cf.form), .base = base_text(st, app) };
-	enum db_status r = edit.data && edit.base
+	edit.words = edit.base ? form_words(&st->cf.form, edit.base) : NULL;
+	enum db_status r = edit.data && edit.base && edit.words
 		? citizens_keep_edit(&app->desk, st->original.citizen.id, st->original.citizen.name, &edit)
 		: DB_ERR_IO;
 	card_draft_free(&edit);

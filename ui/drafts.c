@@ -17,6 +17,7 @@
 #include "list.h"
 #include "draw.h"
 #include "utf8.h"
+#include "vocab.h"
 
 enum { DRAFTS_MAX = 200 };
 
@@ -54,22 +55,15 @@ static int d_count(void *ctx)
 	return ((struct drafts_state *)ctx)->n;
 }
 
-static const char *const kind_labels[] = {
-	[DRAFT_INTAKE] = N_("Intake"),
-	[DRAFT_CARD] = N_("Card edit"),
-	[DRAFT_CALL] = N_("Call outcome"),
-	[DRAFT_NOTE] = N_("Note"),
-};
-
 const char *drafts_kind_label(enum draft_kind kind)
 {
-	return _(kind_labels[kind]);
+	return _(vocab_draft_kind[kind].label);
 }
 
 int drafts_kind_columns(void)
 {
 	int cols = 0;
-	for (size_t k = 0; k < sizeof kind_labels / sizeof kind_labels[0]; k++) {
+	for (int k = 0; vocab_draft_kind[k].code; k++) {
 		const char *label = drafts_kind_label((enum draft_kind)k);
 		int c = utf8_columns(label, strlen(label));
 		cols = c > cols ? c : cols;

@@ -131,6 +131,11 @@ void form_draw(struct form *f, const struct area *a);
  * from it is empty (or keeps what the form was filled with). */
 char *form_serialise(const struct form *f);
 void form_deserialise(struct form *f, const char *data);
+/* The fields shown, in words as the form shows them ("Label: value",
+ * joined by "; "), for the citizen's insight file; with `base` (a draft's
+ * text), only those whose value differs from it. Fields a draft keeps out
+ * and empty ones are left out. Malloc'ed; NULL when memory ran out. */
+char *form_words(const struct form *f, const char *base);
 /* The fields a draft made now would leave out, their labels joined with
  * ", " (translated); returns how many. */
 int form_draft_leaves_out(const struct form *f, char *labels, size_t size);

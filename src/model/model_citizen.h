@@ -262,13 +262,15 @@ struct draft {
 
 /* A card draft: the form's values as the volunteer left them (`data`,
  * the form's own text serialisation) and the card they started from
- * (`base`, read at `base_version`), malloc'ed. */
+ * (`base`, read at `base_version`), malloc'ed. `words`, only kept, not
+ * read back: what was changed, in words, for the insight file. */
 struct card_draft {
 	long long id;
 	long long base_version;
 	char updated_at[20];
 	char *data;
 	char *base;
+	char *words;
 };
 
 #endif
