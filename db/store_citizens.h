@@ -175,6 +175,8 @@ enum db_status store_drafts_kept_find(struct db *db, db_user_id owner, enum draf
 enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft_kind kind, long long about,
 				     long long citizen_id, const char *label, const char *data, const char *words,
 				     long long *id, bool *inserted);
+/* The calls the owner has kept a draft of (at most max), in id order. */
+enum db_status store_drafts_kept_calls(struct db *db, db_user_id owner, long long *calls, int max, int *count);
 /* Deletes the owner's such drafts (everyone's, with `everyone`);
  * *deleted says how many. */
 enum db_status store_drafts_kept_delete(struct db *db, db_user_id owner, bool everyone, enum draft_kind kind,

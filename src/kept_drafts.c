@@ -73,6 +73,13 @@ enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long a
 	return desk_end(d, r);
 }
 
+enum db_status kept_draft_calls(struct desk *d, long long *calls, int max, int *count)
+{
+	*count = 0;
+	enum db_status r = desk_allow(d, ROLE_DESK);
+	return r != DB_OK ? r : store_drafts_kept_calls(d->db, d->user, calls, max, count);
+}
+
 enum db_status kept_draft_drop_within(struct desk *d, enum draft_kind kind, long long about, bool everyone)
 {
 	int deleted = 0;

@@ -25,6 +25,9 @@ enum db_status kept_draft_find(struct desk *d, enum draft_kind kind, long long a
  * DB_ERR_NOTFOUND. */
 enum db_status kept_draft_keep(struct desk *d, enum draft_kind kind, long long about, const char *text,
 			       const char *words);
+/* The calls the person has begun an outcome of (at most max), in id
+ * order: the call list marks them. */
+enum db_status kept_draft_calls(struct desk *d, long long *calls, int max, int *count);
 /* Drops the person's own (DB_OK when there is none). */
 enum db_status kept_draft_drop(struct desk *d, enum draft_kind kind, long long about);
 /* The same within the caller's transaction, with its audit line: the

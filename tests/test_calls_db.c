@@ -454,6 +454,14 @@ static void test_outcome_kept(void)
 	TAP_STR_EQ(data ? data : "", "outcome=1\nnote=Ingen svar, lagt besked\n", "with the latest values");
 	free(data);
 	TAP_INT_EQ(kept_draft_find(&coordinator, DRAFT_CALL, call, &data), DB_ERR_NOTFOUND, "not by anyone else");
+	long long begun[4];
+	int nbegun = 0;
+	TAP_INT_EQ(kept_draft_calls(&desk, begun, 4, &nbegun), DB_OK, "the calls begun, for the list");
+	TAP_CHECK(nbegun == 1 && begun[0] == call, "are the one kept (%d)", nbegun);
+	TAP_INT_EQ(kept_draft_calls(&coordinator, begun, 4, &nbegun), DB_OK, "anyone else's");
+	TAP_INT_EQ(nbegun, 0, "are none");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, call, "outcome=0\n", "Note: 010190-1234"), DB_ERR_INVALID,
+		   "never a CPR number in the words");
 	struct desk nobody = { .db = db, .users_exist = true };
 	TAP_INT_EQ(kept_draft_keep(&nobody, DRAFT_CALL, call, "note=x\n", NULL), DB_ERR_FORBIDDEN,
 		   "nobody signed in keeps none");

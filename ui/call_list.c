@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "i18n.h"
+#include "kept_drafts.h"
 #include "phone.h"
 #include "sheet_print.h"
 #include "lineedit.h"
@@ -26,7 +27,7 @@
 #include "number.h"
 #include "vocab.h"
 
-enum { PAGE = 100, MAX_ROWS = 2000, MAX_ESCALATIONS = 100, WEEK_DAYS = 7 };
+enum { PAGE = 100, MAX_ROWS = 2000, MAX_ESCALATIONS = 100, WEEK_DAYS = 7, MAX_DRAFTED = 64 };
 
 /* LINE_EMPTY: "no calls today" under its heading, a line of its own so
  * it never lands on the next heading. */
@@ -53,6 +54,8 @@ struct calls_state {
 	struct call_escalation handling; /* while "what was done?" is asked */
 	struct action now[8];     /* the keys that apply now */
 	int when_cols;            /* the when column's width */
+	long long drafted[MAX_DRAFTED]; /* the calls whose outcome this person has begun, in id order */
+	int ndrafted;
 };
 
 extern const struct screen_ops calls_screen;
@@ -200,6 +203,11 @@ static void load(struct calls_state *st, long long near_call)
 		app_status_db(st->app, r);
 		st->nescalations = 0;
 	}
+	r = kept_draft_calls(&st->app->desk, st->drafted, MAX_DRAFTED, &st->ndrafted);
+	if (r != DB_OK) {
+		app_status_db(st->app, r);
+		st->ndrafted = 0;
+	}
 	fetch(st, 0);
 	int keep = st->selected;
 	select_first(st);
@@ -343,6 +351,18 @@ static int when_columns(const struct calls_state *st)
 	return cols < WHEN_COLS_MAX ? cols : WHEN_COLS_MAX;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Whether this person has begun the call's outcome and kept it. */
+static bool drafted(const struct calls_state *st, long long call)
+{
+	return st->ndrafted && bsearch(&call, st->drafted, (size_t)st->ndrafted, sizeof call, by_id);
+}
+
 static void call_text(const struct calls_state *st, const struct call_row *c, const struct area *a, char *out,
 		      size_t size)
 {
@@ -358,12 +378,15 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	 * away from the name it belongs to: the line ends sooner instead. */
 	int name_w = rest - resp_w - reason_w > 44 ? 44 : rest - resp_w - reason_w;
 	char when[64], when_pad[96], name[CALL_NAME + 64], phone[64], shown_name[CALL_NAME + 96];
-	char listed[CALL_NAME + 48];
-	citizen_rule_list_name(c->name, &c->apart, name_w - (c->escalated ? 2 : 0), listed, sizeof listed);
+	char listed[CALL_NAME + 48], tags[96];
+	/* The tags are what the line says beyond the name: the name gives
+	 * way to them. */
+	snprintf(tags, sizeof tags, "%s%s", c->citizen_ended ? _(" (ended)") : "", drafted(st, c->id) ? _(" (draft)") : "");
+	citizen_rule_list_name(c->name, &c->apart, name_w - (c->escalated ? 2 : 0) - utf8_columns(tags, strlen(tags)),
+			       listed, sizeof listed);
 	row_when(st, c, when, sizeof when);
 	text_pad(when_pad, sizeof when_pad, when, when_w);
-	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed,
-		 c->citizen_ended ? _(" (ended)") : "");
+	snprintf(shown_name, sizeof shown_name, "%s%s%s", c->escalated ? "! " : "", listed, tags);
 	text_pad(name, sizeof name, shown_name, name_w);
 	char dial[PHONE_SHOWN_MAX];
 	phone_shown(c->phone, dial, sizeof dial);
