@@ -426,20 +426,9 @@ enum db_status store_drafts_kept_put(struct db *db, db_user_id owner, enum draft
 
 enum db_status store_drafts_kept_calls(struct db *db, db_user_id owner, long long *calls, int max, int *count)
 {
-	*count = 0;
-	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st,
-		"SELECT call_id FROM drafts WHERE kind = 'call' AND user_id IS :user ORDER BY call_id LIMIT :max");
-	if (r != DB_OK)
-		return r;
-	store_bind_id(st, ":user", owner);
-	db_bind_int(st, ":max", max);
-	while (*count < max && db_step(st) == DB_ROW)
-		calls[(*count)++] = db_column_int(st, 0);
-	r = db_finalize(st);
-	if (r != DB_OK)
-		*count = 0;
-	return r;
+	/* Nobody signed in owns theirs as NULL. */
+	return store_read_ids(db, "SELECT call_id FROM drafts WHERE kind = 'call' AND COALESCE(user_id, 0) = :id"
+			      " ORDER BY call_id", (long long)owner, calls, max, count);
 }
 
 enum db_status store_drafts_kept_delete(struct db *db, db_user_id owner, bool everyone, enum draft_kind kind,
