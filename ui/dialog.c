@@ -249,6 +249,19 @@ static void prompt_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
+enum { PROMPT_WRAP_CHARS = 200, PROMPT_WRAP_ROWS = 5 };
+
+/* A key refused because the answer is full says so, on row y: the rest
+ * of what was typed did not go in. */
+static void say_full(const struct lineedit *e, int y, const struct area *a)
+{
+	if (!e->refused || !e->max_chars || y >= a->top + a->rows)
+		return;
+	char full[80];
+	snprintf(full, sizeof full, P_("At most %zu character.", "At most %zu characters.", e->max_chars), e->max_chars);
+	draw_text(y, a->left, a->cols, full, A_BOLD);
+}
+
 static void prompt_draw(struct screen *s, struct app *app, const struct area *body)
 {
 	(void)app;
@@ -260,12 +273,27 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	int inner = (64 < COLS - 4 ? 64 : COLS - 4) - 4;
 	int q = text_rows(st->question, inner > 1 ? inner : 1);
 	q = q < 2 ? 2 : q > 4 ? 4 : q;
-	struct area a = draw_box(q + 4, 64);
+	/* A long answer (a note) wraps over up to five rows as it is
+	 * written, so it is read back whole. */
+	bool wraps = !st->secret && e->max_chars >= PROMPT_WRAP_CHARS && inner > 1;
+	int rows = wraps ? edit_rows(e->text, e->cursor, inner) : 1;
+	rows = rows > PROMPT_WRAP_ROWS ? PROMPT_WRAP_ROWS : rows;
+	struct area a = draw_box(q + 3 + rows, 64);
 	if (q > a.rows - 1)
 		q = a.rows - 1;
+	if (rows > a.rows - q)
+		rows = a.rows - q > 1 ? a.rows - q : 1;
 	draw_wrapped(a.top, a.left, q, a.cols, st->question, A_REVERSE);
 	int y = a.top + q;
 	draw_blank(y, a.left, a.cols, A_NORMAL);
+	if (wraps) {
+		int cy = y, cx = a.left;
+		draw_edit_wrapped(y, a.left, rows, a.cols, e->text, e->cursor, A_NORMAL, &cy, &cx);
+		say_full(e, y + rows, &a);
+		curs_set(1);
+		move(cy, cx);
+		return;
+	}
 	if (st->secret) {
 		char stars[64];
 		size_t n = utf8_length(e->text);
@@ -282,14 +310,7 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	int off = ccol >= a.cols ? ccol - a.cols + 1 : 0;
 	size_t skip = utf8_fit(e->text, off);
 	draw_text(y, a.left, a.cols, e->text + skip, A_NORMAL);
-	/* A key refused because the answer is full says so: the rest of what
-	 * was typed did not go in. */
-	if (e->refused && e->max_chars && y + 1 < a.top + a.rows) {
-		char full[80];
-		snprintf(full, sizeof full, P_("At most %zu character.", "At most %zu characters.", e->max_chars),
-			 e->max_chars);
-		draw_text(y + 1, a.left, a.cols, full, A_BOLD);
-	}
+	say_full(e, y + 1, &a);
 	curs_set(1);
 	move(y, a.left + ccol - utf8_columns(e->text, skip));
 }

@@ -180,6 +180,75 @@ int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr
 	return row;
 }
 
+/* The lines of the text word-wrapped at cols: where each starts. */
+static int wrap_starts(const char *text, int cols, size_t *starts, int max)
+{
+	int n = 0;
+	const char *p = text;
+	do {
+		size_t cut;
+		starts[n++] = (size_t)(p - text);
+		p = wrap_line(p, cols, &cut);
+	} while (*p && n < max);
+	return n;
+}
+
+enum { EDIT_LINES_MAX = 256 };
+
+/* The cursor's line and column in the wrapped text; a cursor past a
+ * full last line goes to the start of a line of its own. */
+static void edit_cursor(const char *text, size_t cursor, int cols, const size_t *starts, int n, int *line, int *col)
+{
+	int i = n - 1;
+	while (i > 0 && starts[i] > cursor)
+		i--;
+	int c = utf8_columns(text + starts[i], cursor - starts[i]);
+	if (c >= cols && i == n - 1) {
+		i++;
+		c = 0;
+	} else if (c >= cols) {
+		c = cols - 1;
+	}
+	*line = i;
+	*col = c;
+}
+
+int edit_rows(const char *text, size_t cursor, int cols)
+{
+	if (cols < 1)
+		return 1;
+	size_t starts[EDIT_LINES_MAX];
+	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	edit_cursor(text, cursor, cols, starts, n, &line, &col);
+	return line >= n ? n + 1 : n;
+}
+
+void draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
+		       int *cx)
+{
+	for (int r = 0; r < rows; r++)
+		draw_blank(y + r, x, cols, attr);
+	if (cursor == EDIT_NO_CURSOR || cols < 1) {
+		draw_wrapped(y, x, rows, cols, text, attr);
+		return;
+	}
+	size_t starts[EDIT_LINES_MAX];
+	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	edit_cursor(text, cursor, cols, starts, n, &line, &col);
+	/* Scrolled by whole lines, as little as keeps the cursor's in view. */
+	int first = line >= rows ? line - rows + 1 : 0;
+	for (int r = 0; r < rows && first + r < n; r++) {
+		size_t from = starts[first + r], to = first + r + 1 < n ? starts[first + r + 1] : strlen(text);
+		char buf[1024];
+		size_t len = to - from < sizeof buf - 1 ? to - from : sizeof buf - 1;
+		memcpy(buf, text + from, len);
+		buf[len] = '\0';
+		draw_text(y + r, x, cols, buf, attr);
+	}
+	*cy = y + line - first;
+	*cx = x + col;
+}
+
 int text_rows(const char *text, int cols)
 {
 	int rows = 0;

@@ -44,5 +44,14 @@ void draw_scroll_marks(int first, int last, int x, bool above, bool below);
 int draw_wrapped(int y, int x, int rows, int cols, const char *text, attr_t attr);
 /* How many rows draw_wrapped would take for all of text. */
 int text_rows(const char *text, int cols);
+/* A text being edited, word-wrapped into `rows` rows of `cols` at (y, x),
+ * the rows blanked in attr first. With the cursor at byte `cursor`, its
+ * line is in view and *cy, *cx are where it stands; with EDIT_NO_CURSOR
+ * the text shows from its start, as draw_wrapped shows it. */
+#define EDIT_NO_CURSOR ((size_t)-1)
+void draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
+		       int *cx);
+/* The rows it takes for all of the text with the cursor at `cursor`. */
+int edit_rows(const char *text, size_t cursor, int cols);
 
 #endif

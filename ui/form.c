@@ -352,6 +352,31 @@ void form_value_text(const struct form_field *fld, char *out, size_t size)
 	}
 }
 
+/* Long texts (notes, wishes) wrap over a few rows; the rest keep to one. */
+enum { WRAP_CHARS = 200, WRAP_ROWS = 5 };
+
+static bool wraps(const struct form_field *fld)
+{
+	return fld->kind == FIELD_TEXT && fld->max_chars >= WRAP_CHARS;
+}
+
+/* Each shown field's rows at this width; returns them all added up. */
+static int field_heights(const struct form *f, const int *shown, int nshown, int value_w, int rows, int *height)
+{
+	int total = 0;
+	for (int k = 0; k < nshown; k++) {
+		const struct form_field *fld = &f->fields[shown[k]];
+		int h = 1;
+		if (wraps(fld) && value_w > 0)
+			h = shown[k] == f->current ? edit_rows(fld->edit.text, fld->edit.cursor, value_w)
+						   : text_rows(fld->edit.text, value_w);
+		h = h < 1 ? 1 : h > WRAP_ROWS ? WRAP_ROWS : h;
+		height[k] = h < rows ? h : rows;
+		total += height[k];
+	}
+	return total;
+}
+
 void form_draw(struct form *f, const struct area *a)
 {
 	int label_w = 0;
@@ -381,8 +406,13 @@ void form_draw(struct form *f, const struct area *a)
 	/* A form longer than its rows says so, as the lists do: "^" and "v"
 	 * in the last column, which the values give up ("no sign that more
 	 * fields follow below Adresse", a helper's). */
-	bool scrolls = nshown > rows;
-	int value_x = a->left + label_w + 2, value_w = draw_row_cols(a->cols, scrolls) - label_w - 2;
+	int height[256];
+	int value_x = a->left + label_w + 2, value_w = draw_row_cols(a->cols, false) - label_w - 2;
+	bool scrolls = field_heights(f, shown, nshown, value_w, rows, height) > rows;
+	if (scrolls) {
+		value_w = draw_row_cols(a->cols, true) - label_w - 2;
+		field_heights(f, shown, nshown, value_w, rows, height);
+	}
 	/* In a window of another size the form scrolls as little as the
 	 * current field needs, from its top: what scrolled out above in a
 	 * small window comes back in a large one. */
@@ -392,17 +422,24 @@ void form_draw(struct form *f, const struct area *a)
 	}
 	if (cur_row < f->top)
 		f->top = cur_row;
-	if (cur_row >= f->top + rows)
-		f->top = cur_row - rows + 1;
+	int below = 0;
+	for (int k = f->top; k <= cur_row; k++)
+		below += height[k];
+	while (below > rows && f->top < cur_row)
+		below -= height[f->top++];
 	/* Show the heading above the first field when scrolled to it. */
-	if (f->top > 0 && f->top == cur_row && f->fields[shown[f->top - 1]].kind == FIELD_HEADING)
+	if (f->top > 0 && f->top == cur_row && f->fields[shown[f->top - 1]].kind == FIELD_HEADING
+	    && below + 1 <= rows)
 		f->top--;
 
-	int cursor_y = -1, cursor_x = 0;
-	for (int r = 0; r < rows && f->top + r < nshown; r++) {
-		int i = shown[f->top + r];
+	int cursor_y = -1, cursor_x = 0, used = 0, k = f->top;
+	bool cut = false;
+	for (; k < nshown && used < rows; k++) {
+		int i = shown[k], h = height[k] < rows - used ? height[k] : rows - used;
+		cut = h < height[k];
 		struct form_field *fld = &f->fields[i];
-		int y = a->top + r;
+		int y = a->top + used;
+		used += h;
 		if (fld->kind == FIELD_HEADING) {
 			draw_text(y, a->left, a->cols, _(fld->label), A_BOLD | A_UNDERLINE);
 			continue;
@@ -423,6 +460,11 @@ void form_draw(struct form *f, const struct area *a)
 			/* A value too long for the field ends in "…" while the
 			 * field is not being edited. */
 			(cur ? draw_text : draw_cell)(y, value_x, value_w, shown_text, vattr);
+		} else if (wraps(fld)) {
+			/* A note is read back whole as it is written, a line
+			 * at a time (it was one line scrolling sideways). */
+			draw_edit_wrapped(y, value_x, h, value_w, fld->edit.text, cur ? fld->edit.cursor : EDIT_NO_CURSOR,
+					  vattr, &cursor_y, &cursor_x);
 		} else {
 			/* Scroll long text so the cursor stays in view; a field
 			 * left behind shows its beginning again (a long name
@@ -439,8 +481,7 @@ void form_draw(struct form *f, const struct area *a)
 		if (fld->error[0])
 			draw_text(y, value_x + value_w - 1, 1, "!", A_BOLD);
 	}
-	int last = nshown - f->top < rows ? nshown - f->top : rows;
-	draw_scroll_marks(a->top, a->top + last - 1, a->left + a->cols - 1, f->top > 0, f->top + rows < nshown);
+	draw_scroll_marks(a->top, a->top + used - 1, a->left + a->cols - 1, f->top > 0, cut || k < nshown);
 	struct form_field *cur = &f->fields[f->current];
 	const char *message = cur->error[0] ? cur->error : f->left_error;
 	if (message[0])

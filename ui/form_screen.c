@@ -70,11 +70,10 @@ static unsigned leave_or_ask(struct app *app, struct form *f, const char *questi
 	return RD_ALL;
 }
 
-static unsigned rest_of_key(struct app *app, struct form *f, ui_key key, unsigned r)
+/* A key refused because the field is full is said under the form
+ * (form_key), not on the status line as well. */
+static unsigned rest_of_key(struct app *app, ui_key key, unsigned r)
 {
-	const struct form_field *cur = &f->fields[f->current];
-	if (cur->edit.refused)
-		app_status(app, STATUS_ERROR, "%s", cur->error);
 	return r != RD_NONE ? r : app_default_key(app, key);
 }
 
@@ -83,7 +82,7 @@ unsigned form_screen_key(struct app *app, struct form *f, ui_key key, enum form_
 {
 	if (ev == FORM_CANCEL && leave_question)
 		return leave_or_ask(app, f, leave_question, NULL);
-	return rest_of_key(app, f, key, r);
+	return rest_of_key(app, key, r);
 }
 
 unsigned form_screen_key_keeping(struct app *app, const struct form_keeping *k, ui_key key, enum form_event ev,
@@ -91,7 +90,7 @@ unsigned form_screen_key_keeping(struct app *app, const struct form_keeping *k, 
 {
 	if (ev == FORM_CANCEL)
 		return leave_or_ask(app, k->form, leave_question, k);
-	return rest_of_key(app, k->form, key, r);
+	return rest_of_key(app, key, r);
 }
 
 static void picked(struct app *app, void *ctx, bool kept)
