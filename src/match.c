@@ -75,13 +75,23 @@ static void shared_interests(const struct match_citizen_facts *c, const long lon
 	add_reason(out, r);
 }
 
+/* The part of the country a postcode is in: its first digit, with
+ * Copenhagen's 1xxx and 2xxx as one. */
+static int region(int postcode)
+{
+	return postcode < 3000 ? 2 : postcode / 1000;
+}
+
 /* Same postcode, else the same first two digits (the same part of the
- * country: 80xx is Aarhus, 82xx its western suburbs). */
+ * town: 80xx is Aarhus, 82xx its western suburbs). None in the citizen's
+ * part of the country is far away: a visiting friend in Copenhagen is
+ * no help in Aalborg. */
 static void area(int citizen, const int *postcodes, int n, struct match_result *out)
 {
 	if (!citizen)
 		return;
-	int near = 0;
+	int near = 0, far = 0;
+	bool same_region = false;
 	for (int i = 0; i < n; i++) {
 		if (postcodes[i] == citizen) {
 			add_reason(out, (struct match_reason){ .criterion = MC_AREA_SAME, .points = MP_AREA_SAME,
@@ -90,9 +100,15 @@ static void area(int citizen, const int *postcodes, int n, struct match_result *
 		}
 		if (postcodes[i] && postcodes[i] / 100 == citizen / 100 && !near)
 			near = postcodes[i];
+		if (postcodes[i] && region(postcodes[i]) == region(citizen))
+			same_region = true;
+		else if (postcodes[i] && !far)
+			far = postcodes[i];
 	}
 	if (near)
 		add_reason(out, (struct match_reason){ .criterion = MC_AREA_NEAR, .points = MP_AREA_NEAR, .n = near });
+	else if (far && !same_region)
+		add_reason(out, (struct match_reason){ .criterion = MC_AREA_FAR, .points = MP_AREA_FAR, .n = far });
 }
 
 static void free_places(int capacity, int load, struct match_result *out)
@@ -439,6 +455,10 @@ void match_reason_text(const struct match_reason *r, const struct match_citizen_
 	case MC_AREA_NEAR:
 		postcode_words(r->n, what, sizeof what);
 		snprintf(out, size, _("nearby: %s"), what);
+		break;
+	case MC_AREA_FAR:
+		postcode_words(r->n, what, sizeof what);
+		snprintf(out, size, _("far away: %s"), what);
 		break;
 	case MC_TIMES:
 		match_slots_text(r->slots, what, sizeof what);

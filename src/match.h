@@ -10,6 +10,9 @@
  *   same area / nearby area    +20 / +10 (nearby: same first two digits
  *                              of the postcode; a volunteer's own postcode
  *                              and the areas they cover count)
+ *   far away                   -20 when none of them is in the citizen's
+ *                              part of the country (the first digit;
+ *                              1xxx and 2xxx are both Copenhagen)
  *   times (volunteer)          +5 per weekday and part of day both have
  *                              free, at most +20
  *   time (activity)            +20 if it meets at a time the citizen gave,
@@ -36,6 +39,7 @@ enum match_points {
 	MP_INTEREST_MAX = 30,
 	MP_AREA_SAME = 20,
 	MP_AREA_NEAR = 10,
+	MP_AREA_FAR = -20,
 	MP_SLOT = 5,
 	MP_SLOT_MAX = 20,
 	MP_TIME_FITS = 20,
@@ -57,6 +61,7 @@ enum match_criterion {
 	MC_INTERESTS,        /* ids: the shared interests */
 	MC_AREA_SAME,        /* n: the postcode */
 	MC_AREA_NEAR,        /* n: the nearest postcode */
+	MC_AREA_FAR,         /* n: the volunteer's or activity's postcode */
 	MC_TIMES,            /* slots: times both have free */
 	MC_TIME_FITS,        /* slots: the activity's weekday and part of day */
 	MC_TIME_MISFITS,     /* slots: as above */

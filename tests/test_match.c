@@ -168,6 +168,19 @@ static void area(void)
 	v.areas[0] = 8200;
 	score_v(&c, &v, &r);
 	TAP_CHECK(!reason(&r, MC_AREA_NEAR) && !reason(&r, MC_AREA_SAME), "8200 is neither same nor nearby for 8000");
+	TAP_CHECK(!reason(&r, MC_AREA_FAR), "but not far away either: the volunteer covers 8200, Aarhus's part of the country");
+	v.nareas = 0;
+	score_v(&c, &v, &r);
+	reason_is(&r, &c, MC_AREA_FAR, -20, "far away: 2100 København Ø", "a volunteer living in Copenhagen is far away from 8000");
+	v.postcode = 1000;
+	c.postcode = 2100;
+	score_v(&c, &v, &r);
+	TAP_CHECK(!reason(&r, MC_AREA_FAR), "1xxx and 2xxx are both Copenhagen");
+	v.postcode = 0;
+	score_v(&c, &v, &r);
+	TAP_CHECK(!reason(&r, MC_AREA_FAR), "a volunteer with no postcode is not far away");
+	c.postcode = 8000;
+	v.postcode = 8000;
 	c.postcode = 0;
 	v.postcode = 8000;
 	score_v(&c, &v, &r);
@@ -181,6 +194,9 @@ static void area(void)
 	a.postcode = 8220;
 	score_a(&c, &a, &r);
 	reason_is(&r, &c, MC_AREA_NEAR, 10, "nearby: 8220 Brabrand", "an activity nearby");
+	a.postcode = 9000;
+	score_a(&c, &a, &r);
+	reason_is(&r, &c, MC_AREA_FAR, -20, "far away: 9000 Aalborg", "an activity in Aalborg is far away from Aarhus");
 }
 
 static void times(void)
