@@ -374,11 +374,27 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 			y += row(y, a, line, A_NORMAL);
 		}
 	}
+	size_t k = 0;
+	while (k + 1 < sizeof suggested / sizeof suggested[0] && strcmp(suggested[k].reason, c->call.reason) != 0)
+		k++;
 	if (c->nnotes && y + 2 < bottom) {
 		y += heading(y, a, _("Lately"));
+		/* The latest note is what the caller goes on from: whole, over
+		 * up to three rows, where what comes below still fits. */
+		int rest = (c->nnotes < 3 ? c->nnotes : 3) - 1 + (st->nmeasures ? 3 : 0);
+		if (strcmp(c->status, "open") == 0) {
+			rest++;
+			for (int i = 0; i < 4 && suggested[k].questions[i]; i++)
+				rest += text_rows(_(suggested[k].questions[i]), a->cols - 2);
+		}
 		for (int i = 0; i < c->nnotes && i < 3 && y < bottom - 2; i++) {
 			note_text(&c->notes[i], line, sizeof line);
-			y += row(y, a, line, A_NORMAL);
+			int rows = i == 0 ? text_rows(line, a->cols) : 1;
+			rows = rows > 3 ? 3 : rows > bottom - y - rest ? bottom - y - rest : rows;
+			if (rows > 1)
+				y += draw_wrapped(y, a->left, rows, a->cols, line, A_NORMAL);
+			else
+				y += row(y, a, line, A_NORMAL);
 		}
 	}
 	if (y + 1 < bottom)
@@ -386,9 +402,6 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 					true);
 	if (y + 1 < bottom && strcmp(c->status, "open") == 0) {
 		y += heading(y, a, _("You could ask"));
-		size_t k = 0;
-		while (k + 1 < sizeof suggested / sizeof suggested[0] && strcmp(suggested[k].reason, c->call.reason) != 0)
-			k++;
 		/* Each wrapped under its dash: a question cut is half a question
 		 * ("…, og hvo…" was the feedback call's advice at 80 columns). */
 		for (int i = 0; i < 4 && suggested[k].questions[i] && y < bottom; i++) {

@@ -46,6 +46,7 @@ struct outcome_state {
 	struct call_entry in;          /* what is saved while "end the course?" is asked */
 	bool kept;                     /* taken up from the person's draft */
 	bool parked;                   /* kept as a draft on purpose: left as it is */
+	bool next_chosen;              /* the next step was chosen, not the outcome's default */
 	struct form_keeping keeping;
 };
 
@@ -123,11 +124,17 @@ static void update_visibility(struct outcome_state *st)
 }
 
 /* What usually follows an outcome; the volunteer can change it. */
+/* The next step the outcome suggests; one chosen already stays while it
+ * fits the outcome (changing the outcome undid "goes on their own now"
+ * unseen, a new user's). */
 static void default_next(struct outcome_state *st)
 {
 	struct form_field *f = st->fields;
 	const char *next = is(&f[F_OUTCOME], "not_reached") ? CALL_NEXT_NEW_CALL : CALL_NEXT_NONE;
-	f[F_NEXT].choice = vocab_index(vocab_call_next_step, next);
+	if (!st->next_chosen || !call_rule_next_step_fits(choice_code(&f[F_OUTCOME]), choice_code(&f[F_NEXT]))) {
+		f[F_NEXT].choice = vocab_index(vocab_call_next_step, next);
+		st->next_chosen = false;
+	}
 	char dk[16];
 	date_format_dk(call_rule_retry_day(date_today()), dk, sizeof dk);
 	if (!form_text(&st->form, F_NEXT_ON)[0] || is(&f[F_OUTCOME], "not_reached"))
@@ -149,6 +156,7 @@ static void take_up_kept(struct outcome_state *st, struct app *app)
 		return;
 	}
 	form_deserialise(&st->form, data);
+	st->next_chosen = true;
 	free(data);
 	update_visibility(st);
 	st->form.dirty = st->kept = true;
@@ -369,6 +377,8 @@ static unsigned outcome_key(struct screen *s, struct app *app, ui_key key)
 	unsigned r = form_key(&st->form, key, &ev);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
+	if (ev == FORM_CHANGED && st->form.current == F_NEXT)
+		st->next_chosen = true;
 	if (ev == FORM_CHANGED && st->form.current == F_OUTCOME)
 		default_next(st);
 	if (ev == FORM_CHANGED)

@@ -200,6 +200,7 @@ struct prompt_state {
 	struct lineedit edit;
 	bool ask_before_dropping;
 	bool answered;              /* Enter or Esc: not left by a stop */
+	int wrap_cols;              /* a long answer's width when last drawn; 0: on one line */
 	dialog_text_fn done;
 	bool (*keep)(struct app *app, void *ctx, const char *text);
 	void *ctx;
@@ -207,7 +208,7 @@ struct prompt_state {
 
 static const struct action prompt_actions[] = {
 	{ ACT_OPEN, UIK_ENTER, N_("OK"), N_("Take what was typed."), 0 },
-	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without taking it."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without taking it; with a note written, asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
@@ -249,7 +250,7 @@ static void prompt_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-enum { PROMPT_WRAP_CHARS = 200, PROMPT_WRAP_ROWS = 5 };
+enum { PROMPT_WRAP_CHARS = 200, PROMPT_WRAP_ROWS = 8 };
 
 /* A key refused because the answer is full says so, on row y: the rest
  * of what was typed did not go in. */
@@ -286,9 +287,15 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	draw_wrapped(a.top, a.left, q, a.cols, st->question, A_REVERSE);
 	int y = a.top + q;
 	draw_blank(y, a.left, a.cols, A_NORMAL);
+	st->wrap_cols = wraps ? a.cols : 0;
 	if (wraps) {
 		int cy = y, cx = a.left;
-		draw_edit_wrapped(y, a.left, rows, a.cols, e->text, e->cursor, A_NORMAL, &cy, &cx);
+		int more = draw_edit_wrapped(y, a.left, rows, a.cols, e->text, e->cursor, A_NORMAL, &cy, &cx);
+		/* Lines out of view are marked beside the text, as in a list. */
+		if (more & EDIT_MORE_ABOVE)
+			draw_text(y, a.left + a.cols + 1, 1, "^", A_REVERSE | A_BOLD);
+		if (more & EDIT_MORE_BELOW)
+			draw_text(y + rows - 1, a.left + a.cols + 1, 1, "v", A_REVERSE | A_BOLD);
 		say_full(e, y + rows, &a);
 		curs_set(1);
 		move(cy, cx);
@@ -345,6 +352,7 @@ static void park_answered(struct app *app, void *ctx, int c)
 		app_pop(app);
 	} else if (c == 1) {
 		prompt_finish(app, st, false);
+		app_status(app, STATUS_INFO, "%s", _("Discarded."));
 	}
 }
 
@@ -367,6 +375,12 @@ static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 	}
 	if (k == UIK_ESC)
 		return prompt_finish(app, st, false);
+	if ((k == UIK(KEY_UP) || k == UIK(KEY_DOWN)) && st->wrap_cols) {
+		size_t to = edit_line_move(st->edit.text, st->edit.cursor, st->wrap_cols, k == UIK(KEY_UP) ? -1 : 1);
+		if (to != EDIT_NO_CURSOR)
+			st->edit.cursor = to;
+		return RD_BODY;
+	}
 	if (lineedit_key(&st->edit, k))
 		return RD_BODY;
 	return k == UIK(KEY_F(1)) || k == UIK_CTRL('l') ? app_default_key(app, k) : RD_NONE;

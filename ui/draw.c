@@ -213,6 +213,25 @@ static void edit_cursor(const char *text, size_t cursor, int cols, const size_t 
 	*col = c;
 }
 
+size_t edit_line_move(const char *text, size_t cursor, int cols, int dir)
+{
+	if (cols < 1)
+		return EDIT_NO_CURSOR;
+	size_t starts[EDIT_LINES_MAX];
+	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	edit_cursor(text, cursor, cols, starts, n, &line, &col);
+	int to = line + dir;
+	if (to < 0 || to >= n)
+		return EDIT_NO_CURSOR;
+	size_t end = to + 1 < n ? starts[to + 1] : strlen(text);
+	/* The same column, or the line's end when it is shorter; never past
+	 * the spaces the wrap moved the next line beyond. */
+	size_t at = starts[to] + utf8_fit(text + starts[to], col);
+	if (to + 1 < n && at >= end)
+		at = utf8_prev(text, end);
+	return at < end || to + 1 == n ? at : end;
+}
+
 int edit_rows(const char *text, size_t cursor, int cols)
 {
 	if (cols < 1)
@@ -223,14 +242,16 @@ int edit_rows(const char *text, size_t cursor, int cols)
 	return line >= n ? n + 1 : n;
 }
 
-void draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
-		       int *cx)
+int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
+		      int *cx)
 {
 	for (int r = 0; r < rows; r++)
 		draw_blank(y + r, x, cols, attr);
-	if (cursor == EDIT_NO_CURSOR || cols < 1) {
+	if (cols < 1)
+		return 0;
+	if (cursor == EDIT_NO_CURSOR) {
 		draw_wrapped(y, x, rows, cols, text, attr);
-		return;
+		return text_rows(text, cols) > rows ? EDIT_MORE_BELOW : 0;
 	}
 	size_t starts[EDIT_LINES_MAX];
 	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
@@ -247,6 +268,7 @@ void draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_
 	}
 	*cy = y + line - first;
 	*cx = x + col;
+	return (first > 0 ? EDIT_MORE_ABOVE : 0) | (first + rows < (line >= n ? n + 1 : n) ? EDIT_MORE_BELOW : 0);
 }
 
 int text_rows(const char *text, int cols)

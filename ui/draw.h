@@ -49,8 +49,14 @@ int text_rows(const char *text, int cols);
  * line is in view and *cy, *cx are where it stands; with EDIT_NO_CURSOR
  * the text shows from its start, as draw_wrapped shows it. */
 #define EDIT_NO_CURSOR ((size_t)-1)
-void draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
-		       int *cx);
+/* Returns whether lines are out of view: EDIT_MORE_ABOVE, EDIT_MORE_BELOW. */
+enum { EDIT_MORE_ABOVE = 1, EDIT_MORE_BELOW = 2 };
+int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
+		      int *cx);
+/* Where the cursor goes on the wrapped line above (dir -1) or below
+ * (+1), at the same column as far as that line goes; EDIT_NO_CURSOR when
+ * there is no such line. */
+size_t edit_line_move(const char *text, size_t cursor, int cols, int dir);
 /* The rows it takes for all of the text with the cursor at `cursor`. */
 int edit_rows(const char *text, size_t cursor, int cols);
 

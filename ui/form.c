@@ -257,6 +257,46 @@ bool form_typing(const struct form *f)
 	return k == FIELD_TEXT || k == FIELD_DATE || k == FIELD_NUMBER;
 }
 
+/* Long texts (notes, wishes) wrap over a few rows; the rest keep to one. */
+enum { WRAP_CHARS = 200, WRAP_ROWS = 5 };
+
+static bool wraps(const struct form_field *fld)
+{
+	return fld->kind == FIELD_TEXT && fld->max_chars >= WRAP_CHARS;
+}
+
+/* Letters typed on a choice (one Shift-Tab too many before a note) are
+ * said to go nowhere, and the spaces between the words do not change the
+ * answer: "hej med dig" went unseen and changed "Fik fat" twice. '?'
+ * still asks for help, and j/n still answer a yes/no. */
+static bool typed_on_choice(struct form *f, const struct form_field *fld, ui_key key)
+{
+	bool choice = fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO || fld->kind == FIELD_MULTI;
+	bool yes_no_key = fld->kind == FIELD_YESNO && (key == 'j' || key == 'J' || key == 'y' || key == 'n' || key == 'N');
+	bool letter = !UIK_IS_FUNC(key) && key > UIK_SPACE && key != UIK_DEL_ASCII && key != '?' && !yes_no_key;
+	if (!choice || !(letter || (key == UIK_SPACE && f->typing_on_choice))) {
+		f->typing_on_choice = false;
+		return false;
+	}
+	f->typing_on_choice = true;
+	snprintf(f->left_error, sizeof f->left_error, _("%s is a choice, not for writing: Space or Left and Right "
+							"change it. Write in a text field."), _(fld->label));
+	return true;
+}
+
+/* Up and Down in a long text go from line to line of it, and leave it
+ * from its first and last line. */
+static bool line_move(struct form *f, struct form_field *fld, int dir)
+{
+	if (!wraps(fld) || f->wrap_cols < 1)
+		return false;
+	size_t to = edit_line_move(fld->edit.text, fld->edit.cursor, f->wrap_cols, dir);
+	if (to == EDIT_NO_CURSOR)
+		return false;
+	fld->edit.cursor = to;
+	return true;
+}
+
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
@@ -278,18 +318,34 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 			*ev = FORM_PICK;
 			return RD_ALL;
 		}
+		/* In a note Enter is taken for a new paragraph: moving on, the
+		 * next words went into the next field, and a few more saved the
+		 * form (a new user's). A note is one piece of text. */
+		if (wraps(fld)) {
+			snprintf(f->left_error, sizeof f->left_error, "%s",
+				 _("The note is one piece of text: go on writing. Tab goes to the next field, Ctrl-S saves."));
+			return RD_ALL;
+		}
 		if (is_last(f)) {
 			*ev = FORM_SUBMIT;
 			return RD_ALL;
 		}
 		step(f, +1);
 		return RD_ALL;
-	case UIK_TAB:
 	case UIK(KEY_DOWN):
+		if (line_move(f, fld, +1))
+			return RD_ALL;
+		step(f, +1);
+		return RD_ALL;
+	case UIK(KEY_UP):
+		if (line_move(f, fld, -1))
+			return RD_ALL;
+		step(f, -1);
+		return RD_ALL;
+	case UIK_TAB:
 		step(f, +1);
 		return RD_ALL;
 	case UIK(KEY_BTAB):
-	case UIK(KEY_UP):
 		step(f, -1);
 		return RD_ALL;
 	case UIK(KEY_PPAGE):
@@ -303,6 +359,8 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 	default:
 		break;
 	}
+	if (typed_on_choice(f, fld, key))
+		return RD_ALL;
 	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO)
 		return choice_key(f, fld, key, ev);
 	if (fld->kind == FIELD_MULTI) {
@@ -352,27 +410,29 @@ void form_value_text(const struct form_field *fld, char *out, size_t size)
 	}
 }
 
-/* Long texts (notes, wishes) wrap over a few rows; the rest keep to one. */
-enum { WRAP_CHARS = 200, WRAP_ROWS = 5 };
-
-static bool wraps(const struct form_field *fld)
+/* Each shown field's rows at this width; returns them all added up. A
+ * long text takes up to WRAP_ROWS, and the one being written also the
+ * rows the form leaves free. */
+static int field_heights(const struct form *f, const int *shown, int nshown, int value_w, int rows, int cur_row,
+			 int *height)
 {
-	return fld->kind == FIELD_TEXT && fld->max_chars >= WRAP_CHARS;
-}
-
-/* Each shown field's rows at this width; returns them all added up. */
-static int field_heights(const struct form *f, const int *shown, int nshown, int value_w, int rows, int *height)
-{
-	int total = 0;
+	int total = 0, want = 1;
 	for (int k = 0; k < nshown; k++) {
 		const struct form_field *fld = &f->fields[shown[k]];
 		int h = 1;
 		if (wraps(fld) && value_w > 0)
-			h = shown[k] == f->current ? edit_rows(fld->edit.text, fld->edit.cursor, value_w)
-						   : text_rows(fld->edit.text, value_w);
+			h = k == cur_row ? edit_rows(fld->edit.text, fld->edit.cursor, value_w)
+					 : text_rows(fld->edit.text, value_w);
+		if (k == cur_row)
+			want = h;
 		h = h < 1 ? 1 : h > WRAP_ROWS ? WRAP_ROWS : h;
 		height[k] = h < rows ? h : rows;
 		total += height[k];
+	}
+	if (cur_row < nshown && want > height[cur_row] && total < rows) {
+		int more = want - height[cur_row] < rows - total ? want - height[cur_row] : rows - total;
+		height[cur_row] += more;
+		total += more;
 	}
 	return total;
 }
@@ -408,11 +468,12 @@ void form_draw(struct form *f, const struct area *a)
 	 * fields follow below Adresse", a helper's). */
 	int height[256];
 	int value_x = a->left + label_w + 2, value_w = draw_row_cols(a->cols, false) - label_w - 2;
-	bool scrolls = field_heights(f, shown, nshown, value_w, rows, height) > rows;
-	if (scrolls) {
+	int total = field_heights(f, shown, nshown, value_w, rows, cur_row, height);
+	if (total > rows) {
 		value_w = draw_row_cols(a->cols, true) - label_w - 2;
-		field_heights(f, shown, nshown, value_w, rows, height);
+		field_heights(f, shown, nshown, value_w, rows, cur_row, height);
 	}
+	f->wrap_cols = value_w;
 	/* In a window of another size the form scrolls as little as the
 	 * current field needs, from its top: what scrolled out above in a
 	 * small window comes back in a large one. */
@@ -463,8 +524,13 @@ void form_draw(struct form *f, const struct area *a)
 		} else if (wraps(fld)) {
 			/* A note is read back whole as it is written, a line
 			 * at a time (it was one line scrolling sideways). */
-			draw_edit_wrapped(y, value_x, h, value_w, fld->edit.text, cur ? fld->edit.cursor : EDIT_NO_CURSOR,
-					  vattr, &cursor_y, &cursor_x);
+			int more = draw_edit_wrapped(y, value_x, h, value_w, fld->edit.text,
+						     cur ? fld->edit.cursor : EDIT_NO_CURSOR, vattr, &cursor_y, &cursor_x);
+			/* What is out of view is said in the label's column. */
+			if ((more & EDIT_MORE_ABOVE) && h > 1)
+				draw_text(y + 1, a->left, label_w, _("^ more"), A_DIM);
+			if ((more & EDIT_MORE_BELOW) && h > 2)
+				draw_text(y + h - 1, a->left, label_w, _("v more"), A_DIM);
 		} else {
 			/* Scroll long text so the cursor stays in view; a field
 			 * left behind shows its beginning again (a long name

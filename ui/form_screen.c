@@ -53,6 +53,7 @@ static void keep_answered(struct app *app, void *ctx, int c)
 	} else if (c == 1) {
 		k->form->dirty = false;
 		app_pop(app);
+		app_status(app, STATUS_INFO, "%s", _("Discarded."));
 	}
 }
 
@@ -61,7 +62,7 @@ static unsigned leave_or_ask(struct app *app, struct form *f, const char *questi
 	if (!f->dirty) {
 		app_pop(app);
 	} else if (k) {
-		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on filling in") };
+		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on writing") };
 		dialog_choose(app, &(struct choose_args){ .question = question, .labels = choices, .n = 3,
 			.done = keep_answered, .ctx = (void *)k });
 	} else {

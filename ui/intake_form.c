@@ -244,7 +244,7 @@ static unsigned cancel(struct intake_state *st, struct app *app)
 		app_pop(app);
 		return RD_ALL;
 	}
-	const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on filling in") };
+	const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on writing") };
 	dialog_choose(app, &(struct choose_args){ .question = _("The intake is not saved. What do you want to do?"),
 		.labels = choices, .n = 3, .done = leave_answered, .ctx = st });
 	return RD_ALL;
