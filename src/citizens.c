@@ -123,6 +123,15 @@ static enum db_status read_view(struct desk *d, long long id, struct citizen_vie
 		if (r == DB_ERR_NOTFOUND)
 			r = DB_OK;
 	}
+	if (r == DB_OK) {
+		long long note = 0;
+		char *text = NULL;
+		r = store_drafts_kept_find(d->db, d->user, DRAFT_NOTE, id, &note, &text);
+		out->note_kept = r == DB_OK;
+		free(text);
+		if (r == DB_ERR_NOTFOUND)
+			r = DB_OK;
+	}
 	return r;
 }
 

@@ -39,6 +39,7 @@ struct citizen_view {
 	/* When the person signed in left an edit of this card unsaved at a
 	 * stop ("" when they did not). */
 	char edit_kept_at[20];
+	bool note_kept;           /* and a note on it, kept as their draft */
 };
 
 /* ---------- finding ---------- */

@@ -310,10 +310,20 @@ static void card_draw(struct screen *s, struct app *app, const struct area *a)
 	snprintf(next, sizeof next, _("Next step: %s"), line);
 	draw_blank(y, a->left, a->cols, A_REVERSE);
 	draw_text(y++, a->left, a->cols, next, A_REVERSE | A_BOLD);
+	/* What the person left unsaved here is said where they look, not only
+	 * on opening (back from keeping it, the card said nothing). */
+	bool edit_kept = st->view.edit_kept_at[0] != '\0';
+	if (edit_kept || st->view.note_kept)
+		draw_text(y++, a->left, a->cols,
+			  edit_kept && st->view.note_kept ? _("Not saved yet: your change of the card (e) and your note (n).")
+			  : edit_kept ? _("Not saved yet: your change of the card, kept as a draft; e goes on with it.")
+				      : _("Not saved yet: your note, kept as a draft; n goes on with it."),
+			  A_BOLD);
+	int kept_rows = edit_kept || st->view.note_kept ? 1 : 0;
 
 	/* Details at a glance: as many rows as the window allows, leaving at
 	 * least four rows for the timeline, but always the phone number. */
-	int detail_rows = a->rows - 2 - 5;
+	int detail_rows = a->rows - 2 - 5 - kept_rows;
 	/* Room for the measures' chart (ui/measure_form.c), when there are any. */
 	int measure_rows = measure_chart_rows(st->view.nmeasures, detail_rows > 8 ? 3 : 0);
 	detail_rows -= measure_rows;
