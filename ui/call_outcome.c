@@ -284,14 +284,14 @@ static unsigned save(struct outcome_state *st, struct app *app)
 			   "nothing new, or to end the course."),
 			 _(f[F_NEXT].choices[f[F_NEXT].choice].label), _(f[F_OUTCOME].choices[f[F_OUTCOME].choice].label));
 		st->form.current = F_NEXT;
-		form_screen_say_bad(app, 1);
+		form_screen_say_bad(app, &st->form, 1);
 		return RD_ALL;
 	}
 	if (!f[F_NEXT].hidden && !call_rule_next_step_has_match(choice_code(&f[F_NEXT]), st->card.open_matches)) {
 		snprintf(f[F_NEXT].error, sizeof f[F_NEXT].error, "%s",
 			 _("No volunteer goes along now, so there is nothing to stop. Choose another next step."));
 		st->form.current = F_NEXT;
-		form_screen_say_bad(app, 1);
+		form_screen_say_bad(app, &st->form, 1);
 		return RD_ALL;
 	}
 	struct call_entry in;

@@ -154,7 +154,7 @@ bool citizen_form_valid(struct citizen_form *cf, struct app *app)
 	snprintf(handover->error, sizeof handover->error, _("The handover cannot come before the referral (%s)."),
 		 form_text(f, CF_REFERRED_ON));
 	f->current = CF_HANDOVER_ON;
-	form_screen_say_bad(app, 1);
+	form_screen_say_bad(app, f, 1);
 	return false;
 }
 
@@ -170,7 +170,7 @@ bool citizen_form_referral_valid(struct citizen_form *cf, struct app *app)
 		 _("A referrer is written, but the citizen referred themself: choose who referred, or empty "
 		   "the referrer's name, organisation and phone."));
 	f->current = CF_SOURCE;
-	form_screen_say_bad(app, 1);
+	form_screen_say_bad(app, f, 1);
 	return false;
 }
 

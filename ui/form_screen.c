@@ -10,14 +10,21 @@ bool form_screen_valid(struct app *app, struct form *f)
 	int bad = form_validate_count(f);
 	if (bad == 0)
 		return true;
-	form_screen_say_bad(app, bad);
+	form_screen_say_bad(app, f, bad);
 	return false;
 }
 
-void form_screen_say_bad(struct app *app, int bad)
+/* The field the cursor was moved to is named: "marked with !" alone sent
+ * a new user looking for the mark at the window's right edge. */
+void form_screen_say_bad(struct app *app, const struct form *f, int bad)
 {
-	app_status(app, STATUS_ERROR, P_("Please correct the field marked with !.", "Please correct the %d fields marked with !.",
-					 bad), bad);
+	const char *label = _(f->fields[f->current].label);
+	if (bad > 1)
+		app_status(app, STATUS_ERROR, P_("Please correct %s (the cursor is there) and %d more field marked with !.",
+						 "Please correct %s (the cursor is there) and %d more fields marked with !.",
+						 bad - 1), label, bad - 1);
+	else
+		app_status(app, STATUS_ERROR, _("Please correct %s (the cursor is there)."), label);
 }
 
 /* Leaving on purpose is not work to keep as a draft. */

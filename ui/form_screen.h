@@ -17,8 +17,9 @@ struct app;
 /* Checks every field before saving; if one is wrong, the cursor goes
  * there, the status line says so, and it returns false. */
 bool form_screen_valid(struct app *app, struct form *f);
-/* Says on the status line that `bad` fields (marked !) need correcting. */
-void form_screen_say_bad(struct app *app, int bad);
+/* Says on the status line that `bad` fields (marked !) need correcting,
+ * naming the current one, where the cursor was moved. */
+void form_screen_say_bad(struct app *app, const struct form *f, int bad);
 
 /* The rest of a key after form_key (r and ev are what it gave): on
  * FORM_CANCEL leaves, first asking leave_question if anything changed
