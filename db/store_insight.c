@@ -72,9 +72,10 @@ static const struct {
 		" LEFT JOIN users AS u ON u.id = n.author WHERE n.citizen_id = :id ORDER BY n.written_on, n.id", 3 },
 	/* Everyone's: a draft is stored about the person whoever wrote it. */
 	[INSIGHT_DRAFTS] = {
-		"SELECT d.updated_at, d.kind, COALESCE(u.name, ''),"
+		"SELECT d.updated_at, d.kind, COALESCE(f.due_on, ''), COALESCE(f.reason, ''), COALESCE(u.name, ''),"
 		" COALESCE(d.words, CASE WHEN d.kind = 'note' THEN d.data END, '') FROM drafts AS d"
-		" LEFT JOIN users AS u ON u.id = d.user_id WHERE d.citizen_id = :id ORDER BY d.updated_at, d.id", 4 },
+		" LEFT JOIN follow_ups AS f ON f.id = d.call_id LEFT JOIN users AS u ON u.id = d.user_id"
+		" WHERE d.citizen_id = :id ORDER BY d.updated_at, d.id", 6 },
 };
 
 enum db_status store_insight_part(struct db *db, long long citizen_id, enum insight_part part, insight_row_fn row,

@@ -101,8 +101,8 @@ static const struct part_def parts[INSIGHT_PARTS] = {
 	[INSIGHT_NOTES] = { N_("Notes"), STYLE_LIST, {
 		DAY(N_("Written on")), TEXT(N_("By")), TEXT(N_("Note")) } },
 	[INSIGHT_DRAFTS] = { N_("Drafts not saved yet"), STYLE_LIST, {
-		{ N_("Kept"), COL_STAMP, NULL }, CODE(N_("Draft of"), vocab_draft_kind), TEXT(N_("By")),
-		TEXT(N_("What is written")) } },
+		{ N_("Kept"), COL_STAMP, NULL }, CODE(N_("Draft of"), vocab_draft_kind), DAY(N_("The call due on")),
+		CODE(N_("Why"), vocab_call_reason), TEXT(N_("By")), TEXT(N_("What is written")) } },
 };
 
 /* One column's value in words, "" when there is nothing to say. */

@@ -654,6 +654,9 @@ static void insight(void)
 	TAP_INT_EQ(citizens_keep_edit(&desk, 1, "Anna Ærø", &edit), DB_OK, "a card edit kept");
 	edit.words = "CPR: 010190-1234";
 	TAP_INT_EQ(citizens_keep_edit(&desk, 1, "Anna Ærø", &edit), DB_ERR_INVALID, "never a CPR number in its words");
+	sql(db, "INSERT INTO follow_ups(id, citizen_id, reason, due_on) VALUES (9, 1, 'agreed', '2026-12-03');");
+	TAP_INT_EQ(kept_draft_keep(&desk, DRAFT_CALL, 9, "outcome=0\n", "Hvordan gik det: Fik fat"), DB_OK,
+		   "a call's outcome kept");
 	FILE *f = tmpfile();
 	TAP_INT_EQ(insight_write(&desk, 1, f), DB_ERR_FORBIDDEN, "a desk volunteer may not write an insight file");
 	TAP_INT_EQ(insight_write(&coordinator, 1, f), DB_OK, "the coordinator writes Anna's");
@@ -664,6 +667,7 @@ static void insight(void)
 		"Gå-gruppen", "Godt i gang, mødte Vera.", "Anna er kommet godt i gang", "Ringede og fortalte om sin søn.",
 		"WHO-5", "2 2 2 2 2", "Drafts not saved yet", "Draft of: Note; By: Bente Ølgaard; What is written: Vil gerne prøve svømning",
 		"Draft of: Card edit; By: Bente Ølgaard; What is written: Telefon: 11 22 33 44",
+		"Draft of: Call outcome; The call due on: 03-12-2026; Why: as agreed; By: Bente Ølgaard; What is written: Hvordan gik det: Fik fat",
 	};
 	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
 		TAP_CHECK(strstr(text, expect[i]) != NULL, "it holds '%s'", expect[i]);

@@ -86,8 +86,11 @@ char *form_words(const struct form *f, const char *base)
 		if (base && draft_has(base, fld->key, value))
 			continue;
 		form_value_text(fld, shown, sizeof shown);
-		if (shown[0])
-			strbuf_add(&b, "%s%s: %s", b.len ? "; " : "", _(fld->label), shown);
+		if (!shown[0])
+			continue;
+		/* A value that ends a sentence is not followed by "; " too. */
+		bool ended = b.len && strchr(".!?", out[b.len - 1]);
+		strbuf_add(&b, "%s%s: %s", !b.len ? "" : ended ? " " : "; ", _(fld->label), shown);
 	}
 	return out;
 }

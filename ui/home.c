@@ -37,7 +37,7 @@ static const struct action home_actions[] = {
 	{ ACT_CALLS, '5', N_("Follow-up calls"), N_("Today's calls and overdue ones, then the coming week; record how each went."), ACTF_MENU },
 	{ ACT_REPORTS, '6', N_("Reports"), N_("The numbers for the municipality and funders, for a period; written as text, CSV or HTML (coordinators)."), ACTF_MENU },
 	{ ACT_REGISTRY, '7', N_("Registry"), N_("Add, change, pause or end volunteers and activities; nothing is ever deleted."), ACTF_MENU },
-	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intake forms left before they were saved, and card edits left unsaved at a stop."), ACTF_MENU },
+	{ ACT_DRAFTS, 'k', N_("Drafts"), N_("Intakes, card edits, call outcomes and notes you left unsaved: they wait until you go on with them."), ACTF_MENU },
 	{ ACT_USERS, 'b', N_("Users"), N_("Who may use Brobygger, their roles and PINs (coordinators)."), ACTF_MENU },
 	{ ACT_LOCK, 'l', N_("Lock"), N_("Lock the screen now, e.g. to let a colleague switch in."), ACTF_MENU },
 	{ ACT_PIN, 'p', N_("My PIN"), N_("Change your own PIN; you are asked for the one you have now first."), ACTF_MENU },

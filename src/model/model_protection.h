@@ -181,7 +181,7 @@ enum insight_part {
 	INSIGHT_ESCALATIONS,  /* raised_on, attempts, resolved_on, resolution */
 	INSIGHT_MEASURES,     /* taken_on, measure, occasion, total, answers ("3 4 5 ...") */
 	INSIGHT_NOTES,        /* written_on, author, text */
-	INSIGHT_DRAFTS,       /* updated_at, kind, by, words (a note's: its text) */
+	INSIGHT_DRAFTS,       /* updated_at, kind, the call's due_on and reason, by, words (a note's: its text) */
 	INSIGHT_PARTS
 };
 
