@@ -49,45 +49,53 @@ static const struct {
 	enum cli_command command;
 	int min_args, max_args;
 	const char *const options[8];
-	const char *usage;            /* what follows the name in --help */
+	/* What follows the name in --help, N_() where it has words in
+	 * capitals, which are translated: the options and codes are not. */
+	const char *usage;
 	const char *help;             /* N_(): one or two lines */
 } commands[] = {
-	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=", "years=" }, "[--citizens N] [--seed S] [--years N]",
+	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=", "years=" }, N_("[--citizens N] [--seed S] [--years N]"),
 	  N_("create a database with made-up data (default: demo.db beside the real one)") },
 	{ "check", CLI_CHECK, 0, 0, { NULL }, "", N_("check the database for damage") },
-	{ "backup", CLI_BACKUP, 1, 1, { "passphrase-file=", "encrypt" }, "PATH [--passphrase-file F | --encrypt]",
+	{ "backup", CLI_BACKUP, 1, 1, { "passphrase-file=", "encrypt" }, N_("PATH [--passphrase-file F | --encrypt]"),
 	  N_("copy the database safely while in use; sealed with a passphrase for a USB stick") },
-	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, "BACKUP [--force] [--passphrase-file F]",
+	{ "restore", CLI_RESTORE, 1, 1, { "passphrase-file=", "force" }, N_("BACKUP [--force] [--passphrase-file F]"),
 	  N_("put a backup in place as the database; the old one is moved aside, not deleted") },
 	{ "retention", CLI_RETENTION, 0, 0, { "apply" }, "[--apply]",
 	  N_("what the retention rule would anonymise and remove today; --apply does it (for a scheduled job)") },
-	{ "insight", CLI_INSIGHT, 1, 1, { "output=" }, "CITIZEN_ID [--output FILE]",
+	{ "insight", CLI_INSIGHT, 1, 1, { "output=" }, N_("CITIZEN_ID [--output FILE]"),
 	  N_("everything stored about a citizen, with who viewed or changed it, as a text file to hand over") },
 	{ "audit", CLI_AUDIT, 0, 0, { "citizen=", "user=", "from=", "to=" },
-	  "[--citizen ID] [--user NAME] [--from DATE] [--to DATE]",
+	  N_("[--citizen ID] [--user NAME] [--from DATE] [--to DATE]"),
 	  N_("who viewed, changed, exported, imported or signed in, newest first") },
 	{ "report", CLI_REPORT, 0, 0, { "from=", "to=", "format=", "output=" },
-	  "[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE]",
+	  N_("[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE]"),
 	  N_("the funders' report for a period (default: this year up to today); coordinators' figures") },
 	{ "print", CLI_PRINT, 1, 1, { "date=", "activity=", "output=" },
-	  "roll|calls [--date DATE] [--activity ID] [--output FILE]",
+	  N_("roll|calls [--date DATE] [--activity ID] [--output FILE]"),
 	  N_("print the roll-call sheet of a day's sessions, or the day's calls: to the printer, or a printable "
 	     "HTML file when none is set up or with --output") },
 	{ "export", CLI_EXPORT, 1, 1, { "encoding=", "output=", "from=", "to=" },
-	  "TABLE [--encoding utf-8|cp1252] [--output FILE] [--from D --to D]",
+	  N_("TABLE [--encoding utf-8|cp1252] [--output FILE] [--from D --to D]"),
 	  N_("a table as CSV for Excel: citizens, volunteers, activities, sessions, attendance, calls or "
 	     "measures (to the screen without --output)") },
-	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, "TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]",
+	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, N_("TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]"),
 	  N_("citizens, volunteers or activities from a spreadsheet saved as CSV; every problem is reported "
 	     "and nothing is imported until there are none") },
 	{ "migrate-to", CLI_MIGRATE_TO, 1, 1, { NULL }, "postgresql://...",
 	  N_("copy the database file into an empty database on a PostgreSQL server, for several centres on one "
 	     "server; the file is left as it was") },
-	{ "centre", CLI_CENTRE, 1, 3, { NULL }, "list | add ROLE NAME",
+	{ "centre", CLI_CENTRE, 1, 3, { NULL }, N_("list | add ROLE NAME"),
 	  N_("the centres sharing a PostgreSQL server; add makes the server's role ROLE a centre called NAME, "
 	     "which sees only its own citizens and those shared with it") },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+static const char *usage_of(int command)
+{
+	const char *u = commands[command].usage;
+	return u[0] ? _(u) : u;
+}
 
 /* The command's spelling of option `name`: "name=" for a value, "name"
  * for a flag; NULL when the command has no such option. */
@@ -192,7 +200,7 @@ bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t e
 	if (command >= 0 && args->nargs < commands[command].min_args) {
 		/* What is missing, by the command's own usage line. */
 		snprintf(err, errsize, _("Write %s as: brobygger %s %s"), commands[command].name, commands[command].name,
-			 commands[command].usage);
+			 usage_of(command));
 		return false;
 	}
 	return true;
@@ -256,20 +264,22 @@ void cli_print_help(FILE *out)
 				   "lasting communities. Without a command it starts the screen program."));
 	fprintf(out, "\n%s\n", _("Commands:"));
 	for (int c = 0; c < NCOMMANDS; c++) {
-		fprintf(out, "  %s%s%s\n      ", commands[c].name, commands[c].usage[0] ? " " : "", commands[c].usage);
+		fprintf(out, "  %s%s%s\n      ", commands[c].name, commands[c].usage[0] ? " " : "", usage_of(c));
 		print_wrapped(out, 6, 6, _(commands[c].help));
 	}
 	fprintf(out, "\n%s\n", _("Options:"));
 	static const struct {
 		const char *name, *help;
 	} options[] = {
-		{ "--db PATH", N_("the database (default: $BROBYGGER_DB, else $XDG_DATA_HOME/brobygger/brobygger.db)") },
+		{ N_("--db PATH"), N_("the database (default: $BROBYGGER_DB, else $XDG_DATA_HOME/brobygger/brobygger.db)") },
 		{ "--create", N_("make a new, empty database at --db if there is none") },
 		{ "-h, --help", N_("show this help") },
 		{ "-V, --version", N_("show the version") },
 	};
 	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
-		fprintf(out, "  %-14s ", options[i].name);
+		/* Padded by hand: printf pads bytes, and a name may have æøå. */
+		const char *name = _(options[i].name);
+		fprintf(out, "  %s%*s ", name, 14 - utf8_columns(name, strlen(name)), "");
 		print_wrapped(out, 17, 17, _(options[i].help));
 	}
 	fputc('\n', out);

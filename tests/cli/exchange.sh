@@ -28,8 +28,8 @@ contains() { # FILE TEXT DESCRIPTION
 sql() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$@"; }
 
 expect 0 "--help" -- "$bin" --help
-contains "$tmp/out" "export TABLE" "help lists export"
-contains "$tmp/out" "import TABLE FILE" "help lists import"
+contains "$tmp/out" "export TABEL" "help lists export"
+contains "$tmp/out" "import TABEL FIL" "help lists import, its words in Danish"
 
 db=$tmp/demo.db
 "$bin" --db "$db" demo --citizens 60 --seed 5 >/dev/null 2>&1
