@@ -456,8 +456,12 @@ static void open_note(struct card_state *st, struct app *app)
 	if (r != DB_OK && r != DB_ERR_NOTFOUND)
 		app_status_db(app, r);
 	st->note_kept = r == DB_OK;
-	ask_note(st, app, st->note_kept ? _("Your note, as you left it (today's date and your name are added):")
-					: _("Note (today's date and your name are added):"), kept);
+	/* With nobody signed in (no users set up yet) there is no name to add. */
+	bool named = app->desk.user_name[0] != '\0';
+	ask_note(st, app, st->note_kept ? named ? _("Your note, as you left it (today's date and your name are added):")
+						: _("Your note, as you left it (today's date is added):")
+				       : named ? _("Note (today's date and your name are added):")
+					       : _("Note (today's date is added):"), kept);
 	free(kept);
 }
 
