@@ -25,6 +25,12 @@ static struct area draw_box(int want_rows, int want_cols)
 	if (rows < 3)
 		rows = LINES;
 	int y0 = (LINES - rows) / 2, x0 = (COLS - cols) / 2;
+	/* A blank margin around the box: the screen's text behind it stops a
+	 * cell short instead of running into it ("Næste s" read as part of
+	 * the question, a new user's). */
+	for (int r = y0 - 1; r <= y0 + rows; r++)
+		if (r >= 0 && r < LINES)
+			draw_blank(r, x0 > 0 ? x0 - 1 : 0, cols + (x0 > 0) + (x0 + cols < COLS), A_NORMAL);
 	for (int r = 0; r < rows; r++)
 		draw_blank(y0 + r, x0, cols, A_REVERSE);
 	return (struct area){ .top = y0 + 1, .left = x0 + 2, .rows = rows - 2, .cols = cols - 4 };
