@@ -544,8 +544,10 @@ void form_draw(struct form *f, const struct area *a)
 				cursor_x = value_x + ccol - utf8_columns(fld->edit.text, skip);
 			}
 		}
+		/* Between the label and the value, where the eye is: at the
+		 * value's far end it sat at the window's edge, unseen. */
 		if (fld->error[0])
-			draw_text(y, value_x + value_w - 1, 1, "!", A_BOLD);
+			draw_text(y, value_x - 1, 1, "!", A_BOLD);
 	}
 	draw_scroll_marks(a->top, a->top + used - 1, a->left + a->cols - 1, f->top > 0, cut || k < nshown);
 	struct form_field *cur = &f->fields[f->current];
