@@ -56,6 +56,9 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 		free(data);
 		citizen_form_update_visibility(&st->cf);
 		st->draft_id = a->draft_id;
+		/* Esc on a draft taken up asks, as on a call's outcome or a
+		 * card edit: keep it, discard it (the draft with it) or go on. */
+		st->cf.form.dirty = true;
 		char labels[400];
 		int n = form_draft_left_out(&st->cf.form, labels, sizeof labels);
 		if (n)
@@ -232,6 +235,13 @@ static void leave_answered(struct app *app, void *ctx, int c)
 		form_screen_say_kept(app, &st->cf.form);
 		app_pop(app);
 	} else if (c == 1) {
+		/* Discarded means gone: a draft it came from too ("discarded",
+		 * it still waited on the home screen). */
+		enum db_status r = st->draft_id ? intake_draft_delete(&app->desk, st->draft_id) : DB_OK;
+		if (r != DB_OK) {
+			app_status_db(app, r);
+			return;
+		}
 		st->cf.form.dirty = false;
 		app_pop(app);
 		app_status(app, STATUS_INFO, "%s", _("The intake was discarded."));
