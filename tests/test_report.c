@@ -158,6 +158,10 @@ static void make_centre(void)
 	    " (6, 'Nina', '8000', 'ended', '2026-03-01', 'lasting_community'),"
 	    " (7, 'Ole', '8000', 'ended', '2026-05-01', 'moved'),"
 	    " (8, 'Pia', '8210', 'active', NULL, NULL)");
+	/* Lars's course was ended as a lasting community by mistake on 1 Feb
+	 * and reopened on 15 Feb: it did not end. */
+	sql("INSERT INTO course_events(citizen_id, happened_on, kind, reason) VALUES"
+	    " (4, '2026-02-01', 'ended', 'lasting_community'), (4, '2026-02-15', 'reopened', NULL)");
 	sql("INSERT INTO relatives(citizen_id, name, phone, takes_part) VALUES (1, 'Hans', '12345678', 1),"
 	    " (2, 'Grethe', '87654321', 0)");
 	sql("INSERT INTO citizen_interests(citizen_id, interest_id) VALUES (2, 3), (2, 1), (8, 1), (8, 4), (1, 1)");
@@ -286,7 +290,7 @@ static void test_by_hand(struct desk *desk)
 	TAP_INT_EQ(c->supported, 4, "supported: Ida, Jens, Karen, Lars");
 	TAP_INT_EQ(c->one_to_one, 3, "one-to-one: Ida (Bo), Jens (Anne), Lars (Anne)");
 	TAP_INT_EQ(c->groups_only, 1, "in groups only: Karen");
-	TAP_INT_EQ(c->f.lasting_community, 1, "a lasting community: Nina");
+	TAP_INT_EQ(c->f.lasting_community, 1, "a lasting community: Nina (not Lars, reopened)");
 	TAP_INT_EQ(c->f.ended[2], 1, "ended, handed over: Mette");
 	TAP_INT_EQ(c->f.ended[0], 0, "moved in the period: none (Ole moved in May)");
 	/* Waiting today: Jens since his match ended (1 Mar: 270 days), Pia

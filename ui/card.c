@@ -34,6 +34,7 @@ struct card_state {
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
 	bool note_kept;          /* a note of the person's kept at a stop is open */
+	int end_reason;          /* the reason chosen while "end the course?" is asked */
 };
 
 extern const struct screen_ops card_screen;
@@ -482,13 +483,27 @@ static void reopen_answered(struct app *app, void *ctx, int yes)
 				    citizens_reopen_course(&app->desk, st->id, st->view.card.citizen.version));
 }
 
+static void end_confirmed(struct app *app, void *ctx, int yes)
+{
+	struct card_state *st = ctx;
+	if (yes)
+		after_course_change(st, app, citizens_end_course(&app->desk, st->id, st->view.card.citizen.version,
+								 vocab_end_reason[st->end_reason].code));
+}
+
+/* Ending is asked once more, as reopening is: two keys ended a course as
+ * a lasting community by mistake, and the report counts it (a new
+ * user's). */
 static void end_reason_chosen(struct app *app, void *ctx, int c)
 {
 	struct card_state *st = ctx;
 	if (c < 0)
 		return;
-	after_course_change(st, app, citizens_end_course(&app->desk, st->id, st->view.card.citizen.version,
-							 vocab_end_reason[c].code));
+	st->end_reason = c;
+	char question[CIT_NAME + 200];
+	snprintf(question, sizeof question, _("End the course for %s (%s)? The report counts it."),
+		 st->view.card.citizen.name, _(vocab_end_reason[c].label));
+	dialog_confirm(app, &(struct confirm_args){ .question = question, .done = end_confirmed, .ctx = st });
 }
 
 static void end_or_reopen(struct card_state *st, struct app *app)
