@@ -54,6 +54,9 @@ static const struct {
 	const char *usage;
 	const char *help;             /* N_(): one or two lines */
 } commands[] = {
+	/* TRANSLATORS: the usage lines: translate the words in capitals only;
+	 * the options (--output) and codes (roll|calls, text|csv|html) are
+	 * typed as they are. */
 	{ "demo", CLI_DEMO, 0, 0, { "citizens=", "seed=", "years=" }, N_("[--citizens N] [--seed S] [--years N]"),
 	  N_("create a database with made-up data (default: demo.db beside the real one)") },
 	{ "check", CLI_CHECK, 0, 0, { NULL }, "", N_("check the database for damage") },
@@ -279,7 +282,8 @@ void cli_print_help(FILE *out)
 	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
 		/* Padded by hand: printf pads bytes, and a name may have æøå. */
 		const char *name = _(options[i].name);
-		fprintf(out, "  %s%*s ", name, 14 - utf8_columns(name, strlen(name)), "");
+		int pad = 14 - utf8_columns(name, strlen(name));
+		fprintf(out, "  %s%*s ", name, pad > 0 ? pad : 0, "");
 		print_wrapped(out, 17, 17, _(options[i].help));
 	}
 	fputc('\n', out);

@@ -75,23 +75,67 @@ static void shared_interests(const struct match_citizen_facts *c, const long lon
 	add_reason(out, r);
 }
 
-/* The part of the country a postcode is in: its first digit, with
- * Copenhagen's 1xxx and 2xxx as one. */
-static int region(int postcode)
+/* The parts of the country the postcodes run through, and which touch:
+ * a neighbouring part is no farther than the next town (Solrød 2680 and
+ * Køge 4600, Middelfart 5500 and Fredericia 7000). Far away is a part
+ * that does not touch the citizen's: Copenhagen from Aarhus, Bornholm
+ * from anywhere else. Coarse on purpose: Thisted and Vejle share a part,
+ * Aarhus and Aalborg touch. */
+enum part_of_country {
+	PC_COPENHAGEN,     /* 1000-2999 */
+	PC_NORTH_ZEALAND,  /* 3000-3699 */
+	PC_BORNHOLM,       /* 3700-3799 */
+	PC_ZEALAND,        /* 4000-4799 */
+	PC_LOLLAND_FALSTER, /* 4800-4999 */
+	PC_FUNEN,          /* 5000-5999 */
+	PC_SOUTH_JUTLAND,  /* 6000-6999 */
+	PC_MID_JUTLAND,    /* 7000-7999 */
+	PC_EAST_JUTLAND,   /* 8000-8999 */
+	PC_NORTH_JUTLAND,  /* 9000-9999 */
+	PC_COUNT,
+};
+
+static int part_of_country(int postcode)
 {
-	return postcode < 3000 ? 2 : postcode / 1000;
+	static const struct { int below; enum part_of_country part; } parts[] = {
+		{ 3000, PC_COPENHAGEN }, { 3700, PC_NORTH_ZEALAND }, { 3800, PC_BORNHOLM }, { 4000, PC_NORTH_ZEALAND },
+		{ 4800, PC_ZEALAND }, { 5000, PC_LOLLAND_FALSTER }, { 6000, PC_FUNEN }, { 7000, PC_SOUTH_JUTLAND },
+		{ 8000, PC_MID_JUTLAND }, { 9000, PC_EAST_JUTLAND },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (postcode < parts[i].below)
+			return parts[i].part;
+	return PC_NORTH_JUTLAND;
+}
+
+static bool parts_touch(int a, int b)
+{
+	static const unsigned short touches[PC_COUNT] = {
+		[PC_COPENHAGEN] = 1u << PC_NORTH_ZEALAND | 1u << PC_ZEALAND,
+		[PC_NORTH_ZEALAND] = 1u << PC_COPENHAGEN | 1u << PC_ZEALAND,
+		[PC_BORNHOLM] = 0,
+		[PC_ZEALAND] = 1u << PC_COPENHAGEN | 1u << PC_NORTH_ZEALAND | 1u << PC_LOLLAND_FALSTER | 1u << PC_FUNEN,
+		[PC_LOLLAND_FALSTER] = 1u << PC_ZEALAND,
+		[PC_FUNEN] = 1u << PC_ZEALAND | 1u << PC_SOUTH_JUTLAND | 1u << PC_MID_JUTLAND,
+		[PC_SOUTH_JUTLAND] = 1u << PC_FUNEN | 1u << PC_MID_JUTLAND,
+		[PC_MID_JUTLAND] = 1u << PC_FUNEN | 1u << PC_SOUTH_JUTLAND | 1u << PC_EAST_JUTLAND
+			| 1u << PC_NORTH_JUTLAND,
+		[PC_EAST_JUTLAND] = 1u << PC_MID_JUTLAND | 1u << PC_NORTH_JUTLAND,
+		[PC_NORTH_JUTLAND] = 1u << PC_MID_JUTLAND | 1u << PC_EAST_JUTLAND,
+	};
+	return a == b || (touches[a] & (1u << b)) != 0;
 }
 
 /* Same postcode, else the same first two digits (the same part of the
- * town: 80xx is Aarhus, 82xx its western suburbs). None in the citizen's
- * part of the country is far away: a visiting friend in Copenhagen is
- * no help in Aalborg. */
+ * town: 80xx is Aarhus, 82xx its western suburbs). None in or beside the
+ * citizen's part of the country is far away: a visiting friend in
+ * Copenhagen is no help in Aarhus. */
 static void area(int citizen, const int *postcodes, int n, struct match_result *out)
 {
 	if (!citizen)
 		return;
 	int near = 0, far = 0;
-	bool same_region = false;
+	bool reachable = false;
 	for (int i = 0; i < n; i++) {
 		if (postcodes[i] == citizen) {
 			add_reason(out, (struct match_reason){ .criterion = MC_AREA_SAME, .points = MP_AREA_SAME,
@@ -100,14 +144,14 @@ static void area(int citizen, const int *postcodes, int n, struct match_result *
 		}
 		if (postcodes[i] && postcodes[i] / 100 == citizen / 100 && !near)
 			near = postcodes[i];
-		if (postcodes[i] && region(postcodes[i]) == region(citizen))
-			same_region = true;
+		if (postcodes[i] && parts_touch(part_of_country(postcodes[i]), part_of_country(citizen)))
+			reachable = true;
 		else if (postcodes[i] && !far)
 			far = postcodes[i];
 	}
 	if (near)
 		add_reason(out, (struct match_reason){ .criterion = MC_AREA_NEAR, .points = MP_AREA_NEAR, .n = near });
-	else if (far && !same_region)
+	else if (far && !reachable)
 		add_reason(out, (struct match_reason){ .criterion = MC_AREA_FAR, .points = MP_AREA_FAR, .n = far });
 }
 

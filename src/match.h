@@ -10,9 +10,11 @@
  *   same area / nearby area    +20 / +10 (nearby: same first two digits
  *                              of the postcode; a volunteer's own postcode
  *                              and the areas they cover count)
- *   far away                   -20 when none of them is in the citizen's
- *                              part of the country (the first digit;
- *                              1xxx and 2xxx are both Copenhagen)
+ *   far away                   -20 when none of them is in or beside the
+ *                              citizen's part of the country (ten parts
+ *                              by postcode: Copenhagen, North Zealand,
+ *                              Bornholm, Zealand, Lolland-Falster, Funen,
+ *                              South, Mid, East and North Jutland)
  *   times (volunteer)          +5 per weekday and part of day both have
  *                              free, at most +20
  *   time (activity)            +20 if it meets at a time the citizen gave,

@@ -73,7 +73,7 @@ static const struct form_field layout[SF_COUNT] = {
 	[SF_END] = { .key = "end", .label = N_("Ends"), .kind = FIELD_TEXT, .max_chars = 5, .check = check_time },
 	[SF_LEADER] = { .key = "leader", .label = N_("Led by"), .kind = FIELD_MULTI },
 	[SF_HELPERS] = { .key = "helpers", .label = N_("Volunteers helping"), .kind = FIELD_MULTI },
-	[SF_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 250 },
+	[SF_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = 250, .multiline = true },
 	[SF_CANCELLED] = { .key = "cancelled", .label = N_("Cancelled"), .kind = FIELD_YESNO },
 	[SF_REASON] = { .key = "reason", .label = N_("Reason"), .kind = FIELD_TEXT, .max_chars = 120 },
 };

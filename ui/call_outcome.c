@@ -77,12 +77,13 @@ static const struct form_field layout[F_COUNT] = {
 			.check = check_not_past },
 	[F_BACK_AT] = { .key = "back_at", .label = N_("At (time)"), .kind = FIELD_TEXT, .max_chars = 5,
 			.check = field_check_time },
-	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = LONG_NOTE_CHARS,
+	[F_NOTE] = { .key = "note", .label = N_("Note"), .kind = FIELD_TEXT, .max_chars = LONG_NOTE_CHARS, .multiline = true,
 		     },
 	/* Required where shown: the feedback given is what the referrer was
 	 * told (the report counts it; a helper's reached calls left it empty
 	 * and counted none). */
 	[F_TOLD] = { .key = "told", .label = N_("Told the referrer"), .kind = FIELD_TEXT, .max_chars = LONG_NOTE_CHARS,
+		     .multiline = true,
 		     .required = true },
 	[F_NEXT] = { .key = "next", .label = N_("Next step"), .kind = FIELD_CHOICE, .required = true,
 		     .choices = vocab_call_next_step },
@@ -123,7 +124,6 @@ static void update_visibility(struct outcome_state *st)
 	f[F_MEASURE].hidden = !reached || !call_rule_to_the_citizen(st->card.call.reason);
 }
 
-/* What usually follows an outcome; the volunteer can change it. */
 /* The next step the outcome suggests; one chosen already stays while it
  * fits the outcome (changing the outcome undid "goes on their own now"
  * unseen, a new user's). */

@@ -33,7 +33,6 @@ struct card_state {
 	struct citizen_view view;
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
-	bool note_kept;          /* a note of the person's kept at a stop is open */
 	int end_reason;          /* the reason chosen while "end the course?" is asked */
 };
 
@@ -399,8 +398,9 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 	struct card_state *st = ctx;
 	if (!text || !text[0]) {
 		/* Dropped on purpose: a note kept at a stop goes with it. */
-		enum db_status r = st->note_kept ? kept_draft_drop(&app->desk, DRAFT_NOTE, st->id) : DB_OK;
-		st->note_kept = false;
+		enum db_status r = st->view.note_kept ? kept_draft_drop(&app->desk, DRAFT_NOTE, st->id) : DB_OK;
+		if (r == DB_OK)
+			st->view.note_kept = false;
 		if (r != DB_OK)
 			app_status_db(app, r);
 		return;
@@ -419,7 +419,6 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 		app_status_db(app, r);
 		return;
 	}
-	st->note_kept = false;
 	load(st, app);
 	app_status(app, STATUS_INFO, "%s", _("Note added."));
 }
@@ -431,7 +430,7 @@ static bool note_left(struct app *app, void *ctx, const char *text)
 	struct card_state *st = ctx;
 	enum db_status r = kept_draft_keep(&app->desk, DRAFT_NOTE, st->id, text, NULL);
 	if (r == DB_OK) {
-		st->note_kept = true;
+		st->view.note_kept = true;
 		app_status(app, STATUS_INFO, "%s", _("Kept as a draft. Find it on the home screen."));
 	} else if (r == DB_ERR_INVALID && !citizen_rule_note_ok(text)) {
 		app_status(app, STATUS_ERROR, "%s",
@@ -445,7 +444,7 @@ static bool note_left(struct app *app, void *ctx, const char *text)
 static void ask_note(struct card_state *st, struct app *app, const char *question, const char *initial)
 {
 	dialog_prompt(app, &(struct prompt_args){ .question = question, .initial = initial, .max_chars = LONG_NOTE_CHARS,
-		.ask_before_dropping = true, .done = note_typed, .keep = note_left, .ctx = st });
+		.multiline = true, .ask_before_dropping = true, .done = note_typed, .keep = note_left, .ctx = st });
 }
 
 /* The note prompt, with the person's note kept at a stop when there is
@@ -456,10 +455,10 @@ static void open_note(struct card_state *st, struct app *app)
 	enum db_status r = kept_draft_find(&app->desk, DRAFT_NOTE, st->id, &kept);
 	if (r != DB_OK && r != DB_ERR_NOTFOUND)
 		app_status_db(app, r);
-	st->note_kept = r == DB_OK;
+	st->view.note_kept = r == DB_OK;
 	/* With nobody signed in (no users set up yet) there is no name to add. */
 	bool named = app->desk.user_name[0] != '\0';
-	ask_note(st, app, st->note_kept ? named ? _("Your note, as you left it (today's date and your name are added):")
+	ask_note(st, app, st->view.note_kept ? named ? _("Your note, as you left it (today's date and your name are added):")
 						: _("Your note, as you left it (today's date is added):")
 				       : named ? _("Note (today's date and your name are added):")
 					       : _("Note (today's date is added):"), kept);

@@ -206,6 +206,7 @@ struct prompt_state {
 	struct lineedit edit;
 	bool ask_before_dropping;
 	bool answered;              /* Enter or Esc: not left by a stop */
+	bool multiline;             /* wraps over rows (a note) */
 	int wrap_cols;              /* a long answer's width when last drawn; 0: on one line */
 	dialog_text_fn done;
 	bool (*keep)(struct app *app, void *ctx, const char *text);
@@ -231,6 +232,7 @@ static bool prompt_enter(struct screen *s, struct app *app, const void *args)
 	}
 	st->secret = a->secret;
 	st->ask_before_dropping = a->ask_before_dropping;
+	st->multiline = a->multiline && !a->secret;
 	lineedit_init(&st->edit, a->max_chars);
 	if (a->initial)
 		lineedit_set(&st->edit, a->initial);
@@ -256,7 +258,7 @@ static void prompt_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-enum { PROMPT_WRAP_CHARS = 200, PROMPT_WRAP_ROWS = 8 };
+enum { PROMPT_WRAP_ROWS = 8 };
 
 /* A key refused because the answer is full says so, on row y: the rest
  * of what was typed did not go in. */
@@ -282,7 +284,7 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 	q = q < 2 ? 2 : q > 4 ? 4 : q;
 	/* A long answer (a note) wraps over up to five rows as it is
 	 * written, so it is read back whole. */
-	bool wraps = !st->secret && e->max_chars >= PROMPT_WRAP_CHARS && inner > 1;
+	bool wraps = st->multiline && inner > 1;
 	int rows = wraps ? edit_rows(e->text, e->cursor, inner) : 1;
 	rows = rows > PROMPT_WRAP_ROWS ? PROMPT_WRAP_ROWS : rows;
 	struct area a = draw_box(q + 3 + rows, 64);

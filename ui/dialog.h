@@ -56,6 +56,8 @@ struct prompt_args {
 	/* Text worth keeping (a note): Esc with something typed asks before
 	 * dropping it. */
 	bool ask_before_dropping;
+	/* Written at length (a note): wraps over rows as it is written. */
+	bool multiline;
 	dialog_text_fn done;
 	/* May be NULL: keeps the text typed as a draft, when the program is
 	 * stopped with the question open, or when Esc is answered "Keep as

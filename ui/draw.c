@@ -195,6 +195,14 @@ static int wrap_starts(const char *text, int cols, size_t *starts, int max)
 
 enum { EDIT_LINES_MAX = 256 };
 
+/* An edited text wraps a column short of its room: the last column is
+ * the cursor's after a full line (on the line's last letter, two places
+ * shared a cell). */
+static int edit_wrap(int cols)
+{
+	return cols > 1 ? cols - 1 : 1;
+}
+
 /* The cursor's line and column in the wrapped text; a cursor past a
  * full last line goes to the start of a line of its own. */
 static void edit_cursor(const char *text, size_t cursor, int cols, const size_t *starts, int n, int *line, int *col)
@@ -218,7 +226,7 @@ size_t edit_line_move(const char *text, size_t cursor, int cols, int dir)
 	if (cols < 1)
 		return EDIT_NO_CURSOR;
 	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
 	edit_cursor(text, cursor, cols, starts, n, &line, &col);
 	int to = line + dir;
 	if (to < 0 || to >= n)
@@ -232,12 +240,17 @@ size_t edit_line_move(const char *text, size_t cursor, int cols, int dir)
 	return at < end || to + 1 == n ? at : end;
 }
 
+int edit_text_rows(const char *text, int cols)
+{
+	return text_rows(text, edit_wrap(cols));
+}
+
 int edit_rows(const char *text, size_t cursor, int cols)
 {
 	if (cols < 1)
 		return 1;
 	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
 	edit_cursor(text, cursor, cols, starts, n, &line, &col);
 	return line >= n ? n + 1 : n;
 }
@@ -250,11 +263,11 @@ int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t
 	if (cols < 1)
 		return 0;
 	if (cursor == EDIT_NO_CURSOR) {
-		draw_wrapped(y, x, rows, cols, text, attr);
-		return text_rows(text, cols) > rows ? EDIT_MORE_BELOW : 0;
+		draw_wrapped(y, x, rows, edit_wrap(cols), text, attr);
+		return edit_text_rows(text, cols) > rows ? EDIT_MORE_BELOW : 0;
 	}
 	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, cols, starts, EDIT_LINES_MAX), line, col;
+	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
 	edit_cursor(text, cursor, cols, starts, n, &line, &col);
 	/* Scrolled by whole lines, as little as keeps the cursor's in view. */
 	int first = line >= rows ? line - rows + 1 : 0;

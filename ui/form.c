@@ -212,6 +212,7 @@ static void step(struct form *f, int dir)
 {
 	struct form_field *cur = &f->fields[f->current];
 	f->left_error[0] = '\0';
+	f->typing_on_choice = false;
 	if (!form_check_field(cur))
 		snprintf(f->left_error, sizeof f->left_error, "%s: %s", _(cur->label), cur->error);
 	for (int i = f->current + dir; i >= 0 && i < f->count; i += dir) {
@@ -257,12 +258,13 @@ bool form_typing(const struct form *f)
 	return k == FIELD_TEXT || k == FIELD_DATE || k == FIELD_NUMBER;
 }
 
-/* Long texts (notes, wishes) wrap over a few rows; the rest keep to one. */
-enum { WRAP_CHARS = 200, WRAP_ROWS = 5 };
+/* Texts written at length (notes, wishes) wrap over a few rows; the rest
+ * keep to one (a long file name is no paragraph). */
+enum { WRAP_ROWS = 5 };
 
 static bool wraps(const struct form_field *fld)
 {
-	return fld->kind == FIELD_TEXT && fld->max_chars >= WRAP_CHARS;
+	return fld->kind == FIELD_TEXT && fld->multiline;
 }
 
 /* Letters typed on a choice (one Shift-Tab too many before a note) are
@@ -274,11 +276,13 @@ static bool typed_on_choice(struct form *f, const struct form_field *fld, ui_key
 	bool choice = fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO || fld->kind == FIELD_MULTI;
 	bool yes_no_key = fld->kind == FIELD_YESNO && (key == 'j' || key == 'J' || key == 'y' || key == 'n' || key == 'N');
 	bool letter = !UIK_IS_FUNC(key) && key > UIK_SPACE && key != UIK_DEL_ASCII && key != '?' && !yes_no_key;
-	if (!choice || !(letter || (key == UIK_SPACE && f->typing_on_choice))) {
+	bool word_space = key == UIK_SPACE && f->typing_on_choice;
+	if (!choice || !(letter || word_space)) {
 		f->typing_on_choice = false;
 		return false;
 	}
-	f->typing_on_choice = true;
+	/* One space between words; a second one in a row changes it again. */
+	f->typing_on_choice = !word_space;
 	snprintf(f->left_error, sizeof f->left_error, _("%s is a choice, not for writing: Space or Left and Right "
 							"change it. Write in a text field."), _(fld->label));
 	return true;
@@ -323,7 +327,7 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 		 * form (a new user's). A note is one piece of text. */
 		if (wraps(fld)) {
 			snprintf(f->left_error, sizeof f->left_error, "%s",
-				 _("The note is one piece of text: go on writing. Tab goes to the next field, Ctrl-S saves."));
+				 _("The text is one piece: go on writing. Tab goes to the next field, Ctrl-S saves."));
 			return RD_ALL;
 		}
 		if (is_last(f)) {
@@ -422,7 +426,7 @@ static int field_heights(const struct form *f, const int *shown, int nshown, int
 		int h = 1;
 		if (wraps(fld) && value_w > 0)
 			h = k == cur_row ? edit_rows(fld->edit.text, fld->edit.cursor, value_w)
-					 : text_rows(fld->edit.text, value_w);
+					 : edit_text_rows(fld->edit.text, value_w);
 		if (k == cur_row)
 			want = h;
 		h = h < 1 ? 1 : h > WRAP_ROWS ? WRAP_ROWS : h;

@@ -43,6 +43,7 @@ struct form_field {
 	enum field_kind kind;
 	bool required;
 	bool hidden;                   /* not shown and skipped, e.g. handover when not handed over */
+	bool multiline;                /* FIELD_TEXT written at length (a note): wraps over rows */
 	int max_chars;                 /* FIELD_TEXT */
 	long min, max;                 /* FIELD_NUMBER */
 	bool year;                     /* FIELD_NUMBER of a year: no thousands point (1968, not 1.968) */

@@ -86,6 +86,9 @@ char *form_words(const struct form *f, const char *base)
 		if (base && draft_has(base, fld->key, value))
 			continue;
 		form_value_text(fld, shown, sizeof shown);
+		/* Emptied is a change too (a phone number taken out). */
+		if (!shown[0] && base)
+			snprintf(shown, sizeof shown, "%s", _("(emptied)"));
 		if (!shown[0])
 			continue;
 		/* A value that ends a sentence is not followed by "; " too. */
