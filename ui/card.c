@@ -262,9 +262,14 @@ static void availability_words(availability_bits bits, char *out, size_t size)
 	for (int d = 1; d <= 7; d++) {
 		char parts[80];
 		struct strbuf pb = strbuf_on(parts, sizeof parts);
+		int n = 0;
 		for (int p = 0; p < 3; p++)
-			if (bits & AVAIL_BIT(d, p))
+			if (bits & AVAIL_BIT(d, p)) {
 				strbuf_item(&pb, "/", _(vocab_part_of_day_lower[p].label));
+				n++;
+			}
+		if (n == 3)
+			snprintf(parts, sizeof parts, "%s", _("all day"));
 		if (pb.len)
 			strbuf_add(&b, "%s%s %s", b.len ? ", " : "", date_weekday_abbr(d), parts);
 	}

@@ -267,11 +267,19 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	copy(c->wishes, sizeof c->wishes, form_text(f, CF_WISHES));
 	card->ninterests = form_multi_ids(&fl[CF_INTERESTS], card->interests, CIT_MAX_PICKS);
 	card->nbarriers = form_multi_ids(&fl[CF_BARRIERS], card->barriers, CIT_MAX_PICKS);
-	/* Weekdays and times of day are asked separately; every pair counts. */
+	/* Weekdays and times of day are asked separately; every pair counts.
+	 * Days with no time of day are the whole day, a time of day with no
+	 * days is every day: chosen alone, either was thrown away unsaid (a
+	 * new user's). */
+	uint64_t days = fl[CF_WEEKDAYS].picked, parts = fl[CF_PARTS].picked;
+	if (days && !parts)
+		parts = 07;
+	if (parts && !days)
+		days = 0177;
 	card->availability = 0;
 	for (int d = 1; d <= 7; d++)
 		for (int p = 0; p < 3; p++)
-			if ((fl[CF_WEEKDAYS].picked >> (d - 1) & 1) && (fl[CF_PARTS].picked >> p & 1))
+			if ((days >> (d - 1) & 1) && (parts >> p & 1))
 				card->availability |= AVAIL_BIT(d, p);
 	copy(card->assessment.outcome, sizeof card->assessment.outcome,
 	     vocab_assessment[fl[CF_ASSESSMENT].choice].code);
