@@ -231,6 +231,11 @@ bool call_rule_next_step_fits(const char *outcome, const char *next_step)
 	return talked || !needs_talk;
 }
 
+bool call_rule_cancel_reason_ok(const char *why)
+{
+	return why && why[strspn(why, " \t")] != '\0';
+}
+
 bool call_rule_next_step_has_match(const char *next_step, int open_matches)
 {
 	return open_matches > 0 || !next_step || strcmp(next_step, CALL_NEXT_ON_OWN) != 0;

@@ -149,6 +149,10 @@ bool call_rule_next_step_fits(const char *outcome, const char *next_step);
  * ends the volunteer's going along, so it needs an open match. */
 bool call_rule_next_step_has_match(const char *next_step, int open_matches);
 
+/* A call is cancelled with a reason in words: it stays with the call,
+ * and "aflyst" alone told the next person nothing. */
+bool call_rule_cancel_reason_ok(const char *why);
+
 /* Whether `day` can be agreed for a call: today or later. */
 bool call_rule_agreed_day(struct date day, struct date today);
 

@@ -719,6 +719,8 @@ enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, 
 
 enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)
 {
+	if (!call_rule_cancel_reason_ok(why))
+		return DB_ERR_INVALID;
 	enum db_status r = desk_begin(d, ROLE_DESK);
 	if (r != DB_OK)
 		return r;

@@ -696,6 +696,7 @@ static void test_outcomes(void)
 	/* Cancelling. */
 	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-10')", w.feedback);
 	call = db_last_insert_id(db);
+	TAP_INT_EQ(calls_cancel(&desk, call, "  "), DB_ERR_INVALID, "never without a reason in words");
 	TAP_INT_EQ(calls_cancel(&desk, call, "Aftalt på mødet i stedet"), DB_OK, "a call is cancelled");
 	snprintf(q, sizeof q, "SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND entity_id = %lld"
 		 " AND detail = 'cancelled'", call);

@@ -411,11 +411,24 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 	}
 }
 
+static void cancel_why_typed(struct app *app, void *ctx, const char *why);
+
+static void ask_cancel_why(struct call_card_state *st, struct app *app, const char *question)
+{
+	dialog_prompt(app, &(struct prompt_args){ .question = question, .max_chars = NOTE_CHARS,
+		.done = cancel_why_typed, .ctx = st });
+}
+
 static void cancel_why_typed(struct app *app, void *ctx, const char *why)
 {
 	struct call_card_state *st = ctx;
 	if (!why)
 		return;
+	if (!call_rule_cancel_reason_ok(why)) {
+		ask_cancel_why(st, app, _("Say in a few words why the call is no longer needed: it stays with the call "
+					  "for the next person. Esc keeps the call."));
+		return;
+	}
 	enum db_status r = calls_cancel(&app->desk, st->id, why);
 	if (r == DB_ERR_CONFLICT) {
 		app_status(app, STATUS_ERROR, "%s", _("The call was already recorded or cancelled at another desk."));
@@ -502,8 +515,7 @@ static unsigned call_card_key(struct screen *s, struct app *app, ui_key key)
 			app_status(app, STATUS_ERROR, "%s", _("This call is already recorded."));
 			return RD_ALL;
 		}
-		dialog_prompt(app, &(struct prompt_args){ .question = _("Why is the call no longer needed?"),
-			.max_chars = NOTE_CHARS, .done = cancel_why_typed, .ctx = st });
+		ask_cancel_why(st, app, _("Why is the call no longer needed?"));
 		return RD_ALL;
 	case ACT_HANDLED:
 		return handled(st, app);
