@@ -71,7 +71,9 @@ static bool date_arg(const struct cli_args *args, const char *name, char out[CIT
 		return true;
 	struct date d;
 	if (!date_parse_near(v, DATE_YEAR_THIS, date_today(), &d)) {
-		fprintf(err, _("brobygger: --%s: '%s' is not a date. Write it as 26-11-2026.\n"), name, v);
+		char why[300];
+		date_problem(v, DATE_YEAR_THIS, why, sizeof why);
+		fprintf(err, "brobygger: --%s: %s\n", name, why);
 		return false;
 	}
 	date_format_iso(d, out);

@@ -110,7 +110,9 @@ int cli_print(const struct cli_args *args, const char *db_path, FILE *out, FILE 
 	struct date day = date_today();
 	const char *given = cli_option(args, "date");
 	if (given && !date_parse_near(given, DATE_YEAR_THIS, date_today(), &day)) {
-		fprintf(err, _("brobygger: --date is not a date: %s (write e.g. 26-11-2026).\n"), given);
+		char why[300];
+		date_problem(given, DATE_YEAR_THIS, why, sizeof why);
+		fprintf(err, "brobygger: --date: %s\n", why);
 		return EXIT_USAGE;
 	}
 	long activity = 0;

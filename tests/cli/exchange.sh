@@ -42,6 +42,8 @@ contains "$tmp/err" "ukendt tabel 'clients'" "names it, in Danish"
 contains "$tmp/err" "citizens, volunteers, activities, sessions, attendance, calls, measures" "and lists the tables"
 expect 2 "an unknown encoding" -- "$bin" --db "$db" export citizens --encoding latin1
 expect 2 "a --from that is no date" -- "$bin" --db "$db" export sessions --from igår
+expect 2 "a --from that is not in the calendar" -- "$bin" --db "$db" export sessions --from 31-02-2026
+contains "$tmp/err" "findes ikke i kalenderen" "says so, as the screens do (the format was right)"
 expect 2 "--from for volunteers" -- "$bin" --db "$db" export volunteers --from 01-01-2026
 expect 2 "--from after --to" -- "$bin" --db "$db" export sessions --from 01-02-2026 --to 01-01-2026
 expect 2 "importing sessions" -- "$bin" --db "$db" import sessions "$fixtures/bom.csv"
