@@ -159,9 +159,12 @@ static void make_centre(void)
 	    " (7, 'Ole', '8000', 'ended', '2026-05-01', 'moved'),"
 	    " (8, 'Pia', '8210', 'active', NULL, NULL)");
 	/* Lars's course was ended as a lasting community by mistake on 1 Feb
-	 * and reopened on 15 Feb: it did not end. */
+	 * and reopened the same day: it did not end. Ida's ended as a move on
+	 * 20 Jan and was reopened in March when she came back: that end
+	 * counts. */
 	sql("INSERT INTO course_events(citizen_id, happened_on, kind, reason) VALUES"
-	    " (4, '2026-02-01', 'ended', 'lasting_community'), (4, '2026-02-15', 'reopened', NULL)");
+	    " (4, '2026-02-01', 'ended', 'lasting_community'), (4, '2026-02-01', 'reopened', NULL),"
+	    " (1, '2026-01-20', 'ended', 'moved'), (1, '2026-03-02', 'reopened', NULL)");
 	sql("INSERT INTO relatives(citizen_id, name, phone, takes_part) VALUES (1, 'Hans', '12345678', 1),"
 	    " (2, 'Grethe', '87654321', 0)");
 	sql("INSERT INTO citizen_interests(citizen_id, interest_id) VALUES (2, 3), (2, 1), (8, 1), (8, 4), (1, 1)");
@@ -290,9 +293,9 @@ static void test_by_hand(struct desk *desk)
 	TAP_INT_EQ(c->supported, 4, "supported: Ida, Jens, Karen, Lars");
 	TAP_INT_EQ(c->one_to_one, 3, "one-to-one: Ida (Bo), Jens (Anne), Lars (Anne)");
 	TAP_INT_EQ(c->groups_only, 1, "in groups only: Karen");
-	TAP_INT_EQ(c->f.lasting_community, 1, "a lasting community: Nina (not Lars, reopened)");
+	TAP_INT_EQ(c->f.lasting_community, 1, "a lasting community: Nina (not Lars, reopened the same day)");
 	TAP_INT_EQ(c->f.ended[2], 1, "ended, handed over: Mette");
-	TAP_INT_EQ(c->f.ended[0], 0, "moved in the period: none (Ole moved in May)");
+	TAP_INT_EQ(c->f.ended[0], 1, "moved in the period: Ida, back in March (Ole moved in May)");
 	/* Waiting today: Jens since his match ended (1 Mar: 270 days), Pia
 	 * since her referral (1 Nov: 25 days); median (270 + 25) / 2. */
 	TAP_INT_EQ(c->waiting, 2, "waiting today: Jens and Pia");
