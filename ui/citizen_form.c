@@ -87,7 +87,9 @@ static const struct form_field layout[CF_COUNT] = {
 			    .min = 1900, .max = 2100, .year = true, .check = check_birth_year },
 	TEXT(CF_PHONE, "phone", N_("Phone"), 30, field_check_phone),
 	TEXT(CF_EMAIL, "email", N_("E-mail"), 120, field_check_email),
-	TEXT(CF_ADDRESS, "address", N_("Address"), 120, NULL),
+	/* Street and number only: the postcode and town have fields of their own
+	 * (typed here too, the card showed them twice). */
+	TEXT(CF_ADDRESS, "address", N_("Street and number"), 120, NULL),
 	TEXT(CF_POSTCODE, "postcode", N_("Postcode"), 8, field_check_postcode),
 	TEXT(CF_TOWN, "town", N_("Town"), 60, NULL),
 	[CF_CONTACT_PREF] = { .key = "contact_pref", .label = N_("Preferred contact"), .kind = FIELD_CHOICE,
