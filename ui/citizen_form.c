@@ -226,6 +226,9 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 				fl[CF_WEEKDAYS].picked |= UINT64_C(1) << (d - 1);
 				fl[CF_PARTS].picked |= UINT64_C(1) << p;
 			}
+	cf->filled_availability = card->availability;
+	cf->filled_days = fl[CF_WEEKDAYS].picked;
+	cf->filled_parts = fl[CF_PARTS].picked;
 	fl[CF_ASSESSMENT].choice = vocab_index(vocab_assessment, card->assessment.outcome);
 	form_set_text(f, CF_HANDOVER_TO, card->assessment.handover_to);
 	form_set_date_iso(f, CF_HANDOVER_ON, card->assessment.handover_on);
@@ -274,15 +277,19 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	 * days is every day: chosen alone, either was thrown away unsaid (a
 	 * new user's). */
 	uint64_t days = fl[CF_WEEKDAYS].picked, parts = fl[CF_PARTS].picked;
-	if (days && !parts)
-		parts = 07;
-	if (parts && !days)
-		days = 0177;
-	card->availability = 0;
-	for (int d = 1; d <= 7; d++)
-		for (int p = 0; p < 3; p++)
-			if ((days >> (d - 1) & 1) && (parts >> p & 1))
-				card->availability |= AVAIL_BIT(d, p);
+	if (days == cf->filled_days && parts == cf->filled_parts) {
+		card->availability = cf->filled_availability;
+	} else {
+		if (days && !parts)
+			parts = 07;
+		if (parts && !days)
+			days = 0177;
+		card->availability = 0;
+		for (int d = 1; d <= 7; d++)
+			for (int p = 0; p < 3; p++)
+				if ((days >> (d - 1) & 1) && (parts >> p & 1))
+					card->availability |= AVAIL_BIT(d, p);
+	}
 	copy(card->assessment.outcome, sizeof card->assessment.outcome,
 	     vocab_assessment[fl[CF_ASSESSMENT].choice].code);
 	if (card->assessment.outcome[0] && !card->assessment.assessed_on[0])

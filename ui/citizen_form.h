@@ -55,6 +55,12 @@ struct citizen_form {
 	struct picklist_field interests, barriers;
 	struct form_option weekday_opts[7], part_opts[3];
 	const char *town_filled;   /* the town last filled in from a postcode */
+	/* The times as filled from the card: weekdays and times of day are
+	 * two fields, so "Monday morning, Wednesday evening" shows as both
+	 * days and both times; left as they were, the times stay as they
+	 * were, not every pair of the two. */
+	availability_bits filled_availability;
+	uint64_t filled_days, filled_parts;
 	struct app *app;
 };
 
