@@ -206,11 +206,20 @@ struct prompt_state {
 	struct lineedit edit;
 	bool ask_before_dropping;
 	bool answered;              /* Enter or Esc: not left by a stop */
-	bool multiline;             /* wraps over rows (a note) */
+	bool multiline;             /* wraps over rows (a note): Ctrl-S takes it, Enter does not */
+	bool said_one_piece;        /* Enter was pressed in it: say it is one piece */
 	int wrap_cols;              /* a long answer's width when last drawn; 0: on one line */
 	dialog_text_fn done;
 	bool (*keep)(struct app *app, void *ctx, const char *text);
 	void *ctx;
+};
+
+/* A note is taken with Ctrl-S, as a form is saved: Enter, taken for a new
+ * paragraph, saved half a note (a new user's). */
+static const struct action note_actions[] = {
+	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Take the note as it is written."), 0 },
+	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close without taking it; with a note written, asks whether to keep it as a draft."), 0 },
+	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
 static const struct action prompt_actions[] = {
@@ -305,6 +314,8 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 		if (more & EDIT_MORE_BELOW)
 			draw_text(y + rows - 1, a.left + a.cols + 1, 1, "v", A_REVERSE | A_BOLD);
 		say_full(e, y + rows, &a);
+		if (st->said_one_piece && !e->refused && y + rows < a.top + a.rows)
+			draw_text(y + rows, a.left, a.cols, _("The note is one piece: go on writing. Ctrl-S saves it."), A_REVERSE | A_BOLD);
 		curs_set(1);
 		move(cy, cx);
 		return;
@@ -367,8 +378,15 @@ static void park_answered(struct app *app, void *ctx, int c)
 static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 {
 	struct prompt_state *st = s->state;
+	if (st->multiline && (k == UIK_CTRL('s') || k == UIK(KEY_F(10))))
+		return prompt_finish(app, st, true);
+	if (st->multiline && k == UIK_ENTER) {
+		st->said_one_piece = true;
+		return RD_BODY;
+	}
 	if (k == UIK_ENTER)
 		return prompt_finish(app, st, true);
+	st->said_one_piece = false;
 	if (k == UIK_ESC && st->ask_before_dropping && st->edit.text[0] && st->keep) {
 		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on writing") };
 		dialog_choose(app, &(struct choose_args){ .question = _("What you have typed is not saved. What do you want "
@@ -401,10 +419,18 @@ static bool prompt_typing(struct screen *s)
 	return true;
 }
 
+static const struct action *prompt_actions_now(const struct screen *s, const struct app *app)
+{
+	(void)app;
+	const struct prompt_state *st = s->state;
+	return st && st->multiline ? note_actions : prompt_actions;
+}
+
 const struct screen_ops prompt_screen = {
 	.name = N_("Question"),
-	.help = N_("Type the answer and press Enter, or Esc to leave it."),
+	.help = N_("Type the answer and press Enter (a note: Ctrl-S), or Esc to leave it."),
 	.actions = prompt_actions,
+	.actions_now = prompt_actions_now,
 	.overlay = true,
 	.enter = prompt_enter,
 	.draw = prompt_draw,

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "number.h"
 #include "strbuf.h"
+#include "term.h"
 #include "utf8.h"
 
 static bool takes_cursor(const struct form_field *fld)
@@ -212,7 +213,7 @@ static void step(struct form *f, int dir)
 {
 	struct form_field *cur = &f->fields[f->current];
 	f->left_error[0] = '\0';
-	f->typing_on_choice = false;
+	f->typed_on_choice_at = 0;
 	if (!form_check_field(cur))
 		snprintf(f->left_error, sizeof f->left_error, "%s: %s", _(cur->label), cur->error);
 	for (int i = f->current + dir; i >= 0 && i < f->count; i += dir) {
@@ -269,20 +270,24 @@ static bool wraps(const struct form_field *fld)
 
 /* Letters typed on a choice (one Shift-Tab too many before a note) are
  * said to go nowhere, and the spaces between the words do not change the
- * answer: "hej med dig" went unseen and changed "Fik fat" twice. '?'
- * still asks for help, and j/n still answer a yes/no. */
+ * answer: "hej med dig" went unseen and changed "Fik fat" twice. A space
+ * is a word's when it comes in the rhythm of typing, within a second of
+ * a letter; one pressed after reading the message changes the choice.
+ * '?' still asks for help, and j/n still answer a yes/no. */
+enum { WORD_SPACE_SECONDS = 1 };
+
 static bool typed_on_choice(struct form *f, const struct form_field *fld, ui_key key)
 {
 	bool choice = fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO || fld->kind == FIELD_MULTI;
 	bool yes_no_key = fld->kind == FIELD_YESNO && (key == 'j' || key == 'J' || key == 'y' || key == 'n' || key == 'N');
 	bool letter = !UIK_IS_FUNC(key) && key > UIK_SPACE && key != UIK_DEL_ASCII && key != '?' && !yes_no_key;
-	bool word_space = key == UIK_SPACE && f->typing_on_choice;
+	double now = term_seconds();
+	bool word_space = key == UIK_SPACE && f->typed_on_choice_at > 0 && now - f->typed_on_choice_at < WORD_SPACE_SECONDS;
 	if (!choice || !(letter || word_space)) {
-		f->typing_on_choice = false;
+		f->typed_on_choice_at = 0;
 		return false;
 	}
-	/* One space between words; a second one in a row changes it again. */
-	f->typing_on_choice = !word_space;
+	f->typed_on_choice_at = now;
 	snprintf(f->left_error, sizeof f->left_error, _("%s is a choice, not for writing: Space or Left and Right "
 							"change it. Write in a text field."), _(fld->label));
 	return true;

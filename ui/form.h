@@ -76,7 +76,7 @@ struct form {
 	int top;
 	int rows_drawn;                /* the rows `top` was scrolled for */
 	int wrap_cols;                 /* the width long texts were wrapped at, when last drawn */
-	bool typing_on_choice;         /* letters typed on a choice: its Space is a word's, not a change */
+	double typed_on_choice_at;     /* term_seconds() of a letter typed on a choice, 0: none */
 	bool dirty;                    /* anything changed since form_init */
 	char left_error[FIELD_ERROR_MAX + 120]; /* the message of the field just left */
 };
