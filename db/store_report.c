@@ -150,15 +150,15 @@ static enum db_status counts_by_code(struct db *db, const struct report_period *
 	return db_finalize(st);
 }
 
-
 /* The ends of courses in the period, from the course's history: a course
  * reopened later still counts its end (the return is a new start), but
  * one reopened the same day was ended by mistake and put right (it
  * counted as a lasting community, a new user's). */
-#define COURSES_ENDED \
+#define ENDED_COURSE_EVENTS \
 	"FROM course_events AS e WHERE e.kind = 'ended' AND e.happened_on BETWEEN :from AND :to" \
 	" AND NOT EXISTS (SELECT 1 FROM course_events AS n WHERE n.citizen_id = e.citizen_id" \
 	"  AND n.kind = 'reopened' AND n.happened_on = e.happened_on AND n.id > e.id)"
+
 enum db_status store_report_citizens(struct db *db, const struct report_period *p,
 				     struct report_citizen_facts *out)
 {
@@ -172,7 +172,7 @@ enum db_status store_report_citizens(struct db *db, const struct report_period *
 		" (SELECT count(*) FROM (SELECT citizen_id FROM assessments GROUP BY citizen_id"
 		"   HAVING min(assessed_on) BETWEEN :from AND :to)),"
 		" v.volunteer, v.professional,"
-		" (SELECT count(DISTINCT e.citizen_id) " COURSES_ENDED " AND e.reason = 'lasting_community')"
+		" (SELECT count(DISTINCT e.citizen_id) " ENDED_COURSE_EVENTS " AND e.reason = 'lasting_community')"
 		" FROM (SELECT count(*) FILTER (WHERE outcome = 'volunteer_help') AS volunteer,"
 		"  count(*) FILTER (WHERE outcome = 'professional_help') AS professional"
 		"  FROM assessments AS x WHERE x.assessed_on BETWEEN :from AND :to"
@@ -197,7 +197,7 @@ enum db_status store_report_citizens(struct db *db, const struct report_period *
 			   report_source_codes, REPORT_SOURCES, out->by_source);
 	if (r == DB_OK)
 		r = counts_by_code(db, p,
-				   "SELECT e.reason, count(DISTINCT e.citizen_id) " COURSES_ENDED " GROUP BY e.reason",
+				   "SELECT e.reason, count(DISTINCT e.citizen_id) " ENDED_COURSE_EVENTS " GROUP BY e.reason",
 				   report_end_reason_codes, REPORT_END_REASONS, out->ended);
 	return r;
 }

@@ -4,6 +4,7 @@
 #include "call_rules.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "attendance_rules.h"
@@ -233,7 +234,12 @@ bool call_rule_next_step_fits(const char *outcome, const char *next_step)
 
 bool call_rule_cancel_reason_ok(const char *why)
 {
-	return why && why[strspn(why, " \t")] != '\0';
+	/* A letter or a digit at least: "-" or "." says nothing either.
+	 * Bytes past ASCII are the letters æøå and their like. */
+	for (const unsigned char *p = (const unsigned char *)why; p && *p; p++)
+		if (isalnum(*p) || *p >= 0x80)
+			return true;
+	return false;
 }
 
 bool call_rule_next_step_has_match(const char *next_step, int open_matches)

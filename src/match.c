@@ -85,6 +85,7 @@ enum part_of_country {
 	PC_COPENHAGEN,     /* 1000-2999 */
 	PC_NORTH_ZEALAND,  /* 3000-3699 */
 	PC_BORNHOLM,       /* 3700-3799 */
+	PC_NORTH_ATLANTIC, /* 3800-3999: the Faroe Islands and Greenland */
 	PC_ZEALAND,        /* 4000-4799 */
 	PC_LOLLAND_FALSTER, /* 4800-4999 */
 	PC_FUNEN,          /* 5000-5999 */
@@ -95,10 +96,10 @@ enum part_of_country {
 	PC_COUNT,
 };
 
-static int part_of_country(int postcode)
+static enum part_of_country part_of_country(int postcode)
 {
 	static const struct { int below; enum part_of_country part; } parts[] = {
-		{ 3000, PC_COPENHAGEN }, { 3700, PC_NORTH_ZEALAND }, { 3800, PC_BORNHOLM }, { 4000, PC_NORTH_ZEALAND },
+		{ 3000, PC_COPENHAGEN }, { 3700, PC_NORTH_ZEALAND }, { 3800, PC_BORNHOLM }, { 4000, PC_NORTH_ATLANTIC },
 		{ 4800, PC_ZEALAND }, { 5000, PC_LOLLAND_FALSTER }, { 6000, PC_FUNEN }, { 7000, PC_SOUTH_JUTLAND },
 		{ 8000, PC_MID_JUTLAND }, { 9000, PC_EAST_JUTLAND },
 	};
@@ -108,12 +109,13 @@ static int part_of_country(int postcode)
 	return PC_NORTH_JUTLAND;
 }
 
-static bool parts_touch(int a, int b)
+static bool parts_touch(enum part_of_country a, enum part_of_country b)
 {
 	static const unsigned short touches[PC_COUNT] = {
 		[PC_COPENHAGEN] = 1u << PC_NORTH_ZEALAND | 1u << PC_ZEALAND,
 		[PC_NORTH_ZEALAND] = 1u << PC_COPENHAGEN | 1u << PC_ZEALAND,
 		[PC_BORNHOLM] = 0,
+		[PC_NORTH_ATLANTIC] = 0,
 		[PC_ZEALAND] = 1u << PC_COPENHAGEN | 1u << PC_NORTH_ZEALAND | 1u << PC_LOLLAND_FALSTER | 1u << PC_FUNEN,
 		[PC_LOLLAND_FALSTER] = 1u << PC_ZEALAND,
 		[PC_FUNEN] = 1u << PC_ZEALAND | 1u << PC_SOUTH_JUTLAND | 1u << PC_MID_JUTLAND,

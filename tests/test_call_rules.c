@@ -417,7 +417,8 @@ static void test_outcome_rules(void)
 	TAP_CHECK(call_rule_next_step_has_match(CALL_NEXT_ON_OWN, 1), "and takes one");
 	TAP_CHECK(!call_rule_cancel_reason_ok(NULL) && !call_rule_cancel_reason_ok("") && !call_rule_cancel_reason_ok(" \t "),
 		  "a call is not cancelled without a reason in words");
-	TAP_CHECK(call_rule_cancel_reason_ok("Flyttet"), "a word is a reason");
+	TAP_CHECK(call_rule_cancel_reason_ok("Flyttet") && call_rule_cancel_reason_ok("Død"), "a word is a reason");
+	TAP_CHECK(!call_rule_cancel_reason_ok("-") && !call_rule_cancel_reason_ok(" . "), "a sign alone is not");
 	TAP_CHECK(call_rule_next_step_has_match(CALL_NEXT_NEW_MATCH, 0), "a new match needs none");
 }
 

@@ -184,6 +184,12 @@ static void area(void)
 	c.postcode = 3000;
 	score_v(&c, &v, &r);
 	reason_is(&r, &c, MC_AREA_FAR, -20, "far away: 3700 Rønne", "Bornholm is far from Helsingør");
+	v.postcode = 3900;
+	score_v(&c, &v, &r);
+	TAP_CHECK(reason(&r, MC_AREA_FAR) != NULL, "Greenland (3900) is far from Helsingør too, not North Zealand");
+	v.postcode = 3699;
+	score_v(&c, &v, &r);
+	TAP_CHECK(!reason(&r, MC_AREA_FAR), "3699 is North Zealand, beside 3000");
 	v.postcode = 0;
 	score_v(&c, &v, &r);
 	TAP_CHECK(!reason(&r, MC_AREA_FAR), "a volunteer with no postcode is not far away");

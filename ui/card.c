@@ -256,21 +256,40 @@ static void consent_words(const struct citizen_view *v, char *out, size_t size)
 	}
 }
 
+/* A day's times in words: "formiddag/aften", or "hele dagen". */
+static void day_parts_words(availability_bits bits, int d, char *out, size_t size)
+{
+	struct strbuf b = strbuf_on(out, size);
+	int n = 0;
+	for (int p = 0; p < 3; p++)
+		if (bits & AVAIL_BIT(d, p)) {
+			strbuf_item(&b, "/", _(vocab_part_of_day_lower[p].label));
+			n++;
+		}
+	if (n == 3)
+		snprintf(out, size, "%s", _("all day"));
+}
+
 static void availability_words(availability_bits bits, char *out, size_t size)
 {
 	struct strbuf b = strbuf_on(out, size);
+	/* The same times every day are said once: seven days of them ran
+	 * past the line, and the weekend was cut off. */
+	char first[80], day[80];
+	day_parts_words(bits, 1, first, sizeof first);
+	bool same = first[0] != '\0';
+	for (int d = 2; d <= 7 && same; d++) {
+		day_parts_words(bits, d, day, sizeof day);
+		same = strcmp(day, first) == 0;
+	}
+	if (same) {
+		strbuf_add(&b, _("every day %s"), first);
+		return;
+	}
 	for (int d = 1; d <= 7; d++) {
 		char parts[80];
-		struct strbuf pb = strbuf_on(parts, sizeof parts);
-		int n = 0;
-		for (int p = 0; p < 3; p++)
-			if (bits & AVAIL_BIT(d, p)) {
-				strbuf_item(&pb, "/", _(vocab_part_of_day_lower[p].label));
-				n++;
-			}
-		if (n == 3)
-			snprintf(parts, sizeof parts, "%s", _("all day"));
-		if (pb.len)
+		day_parts_words(bits, d, parts, sizeof parts);
+		if (parts[0])
 			strbuf_add(&b, "%s%s %s", b.len ? ", " : "", date_weekday_abbr(d), parts);
 	}
 }
@@ -406,7 +425,7 @@ static void note_typed(struct app *app, void *ctx, const char *text)
 		enum db_status r = st->view.note_kept ? kept_draft_drop(&app->desk, DRAFT_NOTE, st->id) : DB_OK;
 		if (r == DB_OK)
 			st->view.note_kept = false;
-		if (r != DB_OK)
+		else
 			app_status_db(app, r);
 		return;
 	}
@@ -505,7 +524,7 @@ static void end_reason_chosen(struct app *app, void *ctx, int c)
 		return;
 	st->end_reason = c;
 	char question[CIT_NAME + 200];
-	snprintf(question, sizeof question, _("End the course for %s (%s)? The report counts it."),
+	snprintf(question, sizeof question, _("End the course for %s (%s)? It counts in the report."),
 		 st->view.card.citizen.name, _(vocab_end_reason[c].label));
 	dialog_confirm(app, &(struct confirm_args){ .question = question, .done = end_confirmed, .ctx = st });
 }

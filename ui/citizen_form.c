@@ -114,6 +114,25 @@ static const struct form_field layout[CF_COUNT] = {
 			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
+enum { ALL_WEEKDAYS = 0x7f, ALL_PARTS = 0x7 };
+
+/* The times the two fields say: every pair of a day and a time of day;
+ * days with no time of day are the whole day, a time of day with no days
+ * every day. */
+static availability_bits availability_of(uint64_t days, uint64_t parts)
+{
+	if (days && !parts)
+		parts = ALL_PARTS;
+	if (parts && !days)
+		days = ALL_WEEKDAYS;
+	availability_bits bits = 0;
+	for (int d = 1; d <= 7; d++)
+		for (int p = 0; p < 3; p++)
+			if ((days >> (d - 1) & 1) && (parts >> p & 1))
+				bits |= AVAIL_BIT(d, p);
+	return bits;
+}
+
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
 {
 	memcpy(cf->fields, layout, sizeof layout);
@@ -226,6 +245,12 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 				fl[CF_WEEKDAYS].picked |= UINT64_C(1) << (d - 1);
 				fl[CF_PARTS].picked |= UINT64_C(1) << p;
 			}
+	/* Shown as typed: days alone were the whole day, a time alone every
+	 * day (shown ticked, clearing the days made them every day). */
+	if (availability_of(fl[CF_WEEKDAYS].picked, 0) == card->availability)
+		fl[CF_PARTS].picked = 0;
+	else if (availability_of(0, fl[CF_PARTS].picked) == card->availability)
+		fl[CF_WEEKDAYS].picked = 0;
 	cf->filled_availability = card->availability;
 	cf->filled_days = fl[CF_WEEKDAYS].picked;
 	cf->filled_parts = fl[CF_PARTS].picked;
@@ -277,19 +302,8 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	 * days is every day: chosen alone, either was thrown away unsaid (a
 	 * new user's). */
 	uint64_t days = fl[CF_WEEKDAYS].picked, parts = fl[CF_PARTS].picked;
-	if (days == cf->filled_days && parts == cf->filled_parts) {
-		card->availability = cf->filled_availability;
-	} else {
-		if (days && !parts)
-			parts = 07;
-		if (parts && !days)
-			days = 0177;
-		card->availability = 0;
-		for (int d = 1; d <= 7; d++)
-			for (int p = 0; p < 3; p++)
-				if ((days >> (d - 1) & 1) && (parts >> p & 1))
-					card->availability |= AVAIL_BIT(d, p);
-	}
+	card->availability = days == cf->filled_days && parts == cf->filled_parts ? cf->filled_availability
+										    : availability_of(days, parts);
 	copy(card->assessment.outcome, sizeof card->assessment.outcome,
 	     vocab_assessment[fl[CF_ASSESSMENT].choice].code);
 	if (card->assessment.outcome[0] && !card->assessment.assessed_on[0])

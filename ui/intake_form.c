@@ -238,7 +238,8 @@ static void leave_answered(struct app *app, void *ctx, int c)
 		/* Discarded means gone: a draft it came from too ("discarded",
 		 * it still waited on the home screen). */
 		enum db_status r = st->draft_id ? intake_draft_delete(&app->desk, st->draft_id) : DB_OK;
-		if (r != DB_OK) {
+		/* Gone already (deleted at another desk): discarded all the same. */
+		if (r != DB_OK && r != DB_ERR_NOTFOUND) {
 			app_status_db(app, r);
 			return;
 		}
