@@ -240,6 +240,25 @@ size_t edit_line_move(const char *text, size_t cursor, int cols, int dir)
 	return at < end || to + 1 == n ? at : end;
 }
 
+size_t edit_line_edge(const char *text, size_t cursor, int cols, bool end)
+{
+	if (cols < 1)
+		return cursor;
+	size_t starts[EDIT_LINES_MAX];
+	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
+	edit_cursor(text, cursor, cols, starts, n, &line, &col);
+	if (line >= n)
+		return cursor;
+	if (!end)
+		return starts[line];
+	if (line + 1 == n)
+		return strlen(text);
+	/* The end of the line's words, before the spaces the wrap left. */
+	size_t shown;
+	wrap_line(text + starts[line], edit_wrap(cols), &shown);
+	return starts[line] + shown;
+}
+
 int edit_text_rows(const char *text, int cols)
 {
 	return text_rows(text, edit_wrap(cols));

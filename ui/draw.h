@@ -57,6 +57,8 @@ int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t
  * (+1), at the same column as far as that line goes; EDIT_NO_CURSOR when
  * there is no such line. */
 size_t edit_line_move(const char *text, size_t cursor, int cols, int dir);
+/* The start (or with `end` the end) of the wrapped line the cursor is on. */
+size_t edit_line_edge(const char *text, size_t cursor, int cols, bool end);
 /* The rows it takes for all of the text with the cursor at `cursor`; and
  * without a cursor. The text wraps a column short of `cols`, which is
  * the cursor's after a full line. */

@@ -306,6 +306,17 @@ static bool line_move(struct form *f, struct form_field *fld, int dir)
 	return true;
 }
 
+/* Home and End in a long text go to its line's start and end, as in any
+ * editor (they went to the whole note's). */
+static bool line_edge(struct form *f, struct form_field *fld, ui_key key)
+{
+	bool home = key == UIK(KEY_HOME) || key == UIK_CTRL('a'), end = key == UIK(KEY_END) || key == UIK_CTRL('e');
+	if (!wraps(fld) || f->wrap_cols < 1 || !(home || end))
+		return false;
+	fld->edit.cursor = edit_line_edge(fld->edit.text, fld->edit.cursor, f->wrap_cols, end);
+	return true;
+}
+
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
@@ -368,7 +379,7 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 	default:
 		break;
 	}
-	if (typed_on_choice(f, fld, key))
+	if (typed_on_choice(f, fld, key) || line_edge(f, fld, key))
 		return RD_ALL;
 	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO)
 		return choice_key(f, fld, key, ev);
