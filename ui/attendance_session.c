@@ -52,7 +52,7 @@ extern const struct screen_ops attendance_session_screen;
 static const struct action session_actions[] = {
 	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the session's details."), 0 },
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the session's details."), ACTF_HIDDEN },
-	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down, but in a note Enter stays and Up and Down go from line to line; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
 	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change yes/no, or choose the leader or a helper (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },

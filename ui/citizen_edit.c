@@ -40,7 +40,7 @@ extern const struct screen_ops conflict_screen, citizen_edit_screen;
 static const struct action edit_actions[] = {
 	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the changes to the card."), 0 },
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the changes to the card."), ACTF_HIDDEN },
-	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
+	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down, but in a note Enter stays and Up and Down go from line to line; Enter on the last field saves, as Ctrl-S); Shift-Tab or Up goes back."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; if you changed anything, asks whether to keep it as a draft."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
