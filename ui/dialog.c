@@ -314,8 +314,14 @@ static void prompt_draw(struct screen *s, struct app *app, const struct area *bo
 		if (more & EDIT_MORE_BELOW)
 			draw_text(y + rows - 1, a.left + a.cols + 1, 1, "v", A_REVERSE | A_BOLD);
 		say_full(e, y + rows, &a);
-		if (st->said_one_piece && !e->refused && y + rows < a.top + a.rows)
+		if (st->said_one_piece && !e->refused && y + rows < a.top + a.rows) {
 			draw_text(y + rows, a.left, a.cols, _("The note is one piece: go on writing. Ctrl-S saves it."), A_REVERSE | A_BOLD);
+		} else if (!e->refused && e->max_chars && y + rows < a.top + a.rows) {
+			/* How much room is left, while it is written. */
+			char count[48];
+			snprintf(count, sizeof count, _("%zu of %d"), utf8_length(e->text), (int)e->max_chars);
+			draw_text(y + rows, a.left, a.cols, count, A_REVERSE);
+		}
 		curs_set(1);
 		move(cy, cx);
 		return;

@@ -546,9 +546,16 @@ void form_draw(struct form *f, const struct area *a)
 			 * at a time (it was one line scrolling sideways). */
 			int more = draw_edit_wrapped(y, value_x, h, value_w, fld->edit.text,
 						     cur ? fld->edit.cursor : EDIT_NO_CURSOR, vattr, &cursor_y, &cursor_x);
-			/* What is out of view is said in the label's column. */
-			if ((more & EDIT_MORE_ABOVE) && h > 1)
+			/* What is out of view is said in the label's column, and
+			 * while it is written how much room is left: the limit
+			 * showed only when it was reached, mid-sentence. */
+			if ((more & EDIT_MORE_ABOVE) && h > 1) {
 				draw_text(y + 1, a->left, label_w, _("^ more"), A_DIM);
+			} else if (cur && h > 1 && fld->max_chars > 0) {
+				char count[48];
+				snprintf(count, sizeof count, _("%zu of %d"), utf8_length(fld->edit.text), fld->max_chars);
+				draw_text(y + 1, a->left, label_w, count, A_DIM);
+			}
 			if ((more & EDIT_MORE_BELOW) && h > 2)
 				draw_text(y + h - 1, a->left, label_w, _("v more"), A_DIM);
 		} else {
