@@ -114,23 +114,10 @@ static const struct form_field layout[CF_COUNT] = {
 			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
-enum { ALL_WEEKDAYS = 0x7f, ALL_PARTS = 0x7 };
-
-/* The times the two fields say: every pair of a day and a time of day;
- * days with no time of day are the whole day, a time of day with no days
- * every day. */
+/* The times the two fields say (citizen_rule_availability). */
 static availability_bits availability_of(uint64_t days, uint64_t parts)
 {
-	if (days && !parts)
-		parts = ALL_PARTS;
-	if (parts && !days)
-		days = ALL_WEEKDAYS;
-	availability_bits bits = 0;
-	for (int d = 1; d <= 7; d++)
-		for (int p = 0; p < 3; p++)
-			if ((days >> (d - 1) & 1) && (parts >> p & 1))
-				bits |= AVAIL_BIT(d, p);
-	return bits;
+	return citizen_rule_availability((unsigned)days, (unsigned)parts);
 }
 
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
@@ -297,10 +284,8 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	copy(c->wishes, sizeof c->wishes, form_text(f, CF_WISHES));
 	card->ninterests = form_multi_ids(&fl[CF_INTERESTS], card->interests, CIT_MAX_PICKS);
 	card->nbarriers = form_multi_ids(&fl[CF_BARRIERS], card->barriers, CIT_MAX_PICKS);
-	/* Weekdays and times of day are asked separately; every pair counts.
-	 * Days with no time of day are the whole day, a time of day with no
-	 * days is every day: chosen alone, either was thrown away unsaid (a
-	 * new user's). */
+	/* Weekdays and times of day are asked separately (the rule says what
+	 * they mean); left as they were, the times stay as they were. */
 	uint64_t days = fl[CF_WEEKDAYS].picked, parts = fl[CF_PARTS].picked;
 	card->availability = days == cf->filled_days && parts == cf->filled_parts ? cf->filled_availability
 										    : availability_of(days, parts);

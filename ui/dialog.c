@@ -407,17 +407,9 @@ static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 	}
 	if (k == UIK_ESC)
 		return prompt_finish(app, st, false);
-	bool home = k == UIK(KEY_HOME) || k == UIK_CTRL('a'), end = k == UIK(KEY_END) || k == UIK_CTRL('e');
-	if ((home || end) && st->wrap_cols) {
-		st->edit.cursor = edit_line_edge(st->edit.text, st->edit.cursor, st->wrap_cols, end);
+	/* Up or Down with no line that way stays in the note. */
+	if (st->wrap_cols && (lineedit_wrapped_key(&st->edit, st->wrap_cols, k) || k == UIK(KEY_UP) || k == UIK(KEY_DOWN)))
 		return RD_BODY;
-	}
-	if ((k == UIK(KEY_UP) || k == UIK(KEY_DOWN)) && st->wrap_cols) {
-		size_t to = edit_line_move(st->edit.text, st->edit.cursor, st->wrap_cols, k == UIK(KEY_UP) ? -1 : 1);
-		if (to != EDIT_NO_CURSOR)
-			st->edit.cursor = to;
-		return RD_BODY;
-	}
 	if (lineedit_key(&st->edit, k))
 		return RD_BODY;
 	return k == UIK(KEY_F(1)) || k == UIK_CTRL('l') ? app_default_key(app, k) : RD_NONE;

@@ -203,60 +203,65 @@ static int edit_wrap(int cols)
 	return cols > 1 ? cols - 1 : 1;
 }
 
-/* The cursor's line and column in the wrapped text; a cursor past a
- * full last line goes to the start of a line of its own. */
-static void edit_cursor(const char *text, size_t cursor, int cols, const size_t *starts, int n, int *line, int *col)
+/* An edited text's wrapped lines (where each starts) and the cursor's
+ * line and column in them; a cursor past a full last line goes to the
+ * start of a line of its own (line == n). */
+struct edit_lines {
+	size_t starts[EDIT_LINES_MAX];
+	int n, line, col;
+};
+
+static void edit_locate(const char *text, size_t cursor, int cols, struct edit_lines *l)
 {
-	int i = n - 1;
-	while (i > 0 && starts[i] > cursor)
+	l->n = wrap_starts(text, edit_wrap(cols), l->starts, EDIT_LINES_MAX);
+	int i = l->n - 1;
+	while (i > 0 && l->starts[i] > cursor)
 		i--;
-	int c = utf8_columns(text + starts[i], cursor - starts[i]);
-	if (c >= cols && i == n - 1) {
+	int c = utf8_columns(text + l->starts[i], cursor - l->starts[i]);
+	if (c >= cols && i == l->n - 1) {
 		i++;
 		c = 0;
 	} else if (c >= cols) {
 		c = cols - 1;
 	}
-	*line = i;
-	*col = c;
+	l->line = i;
+	l->col = c;
 }
 
 size_t edit_line_move(const char *text, size_t cursor, int cols, int dir)
 {
 	if (cols < 1)
 		return EDIT_NO_CURSOR;
-	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
-	edit_cursor(text, cursor, cols, starts, n, &line, &col);
-	int to = line + dir;
-	if (to < 0 || to >= n)
+	struct edit_lines l;
+	edit_locate(text, cursor, cols, &l);
+	int to = l.line + dir;
+	if (to < 0 || to >= l.n)
 		return EDIT_NO_CURSOR;
-	size_t end = to + 1 < n ? starts[to + 1] : strlen(text);
+	size_t end = to + 1 < l.n ? l.starts[to + 1] : strlen(text);
 	/* The same column, or the line's end when it is shorter; never past
 	 * the spaces the wrap moved the next line beyond. */
-	size_t at = starts[to] + utf8_fit(text + starts[to], col);
-	if (to + 1 < n && at >= end)
+	size_t at = l.starts[to] + utf8_fit(text + l.starts[to], l.col);
+	if (to + 1 < l.n && at >= end)
 		at = utf8_prev(text, end);
-	return at < end || to + 1 == n ? at : end;
+	return at;
 }
 
 size_t edit_line_edge(const char *text, size_t cursor, int cols, bool end)
 {
 	if (cols < 1)
 		return cursor;
-	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
-	edit_cursor(text, cursor, cols, starts, n, &line, &col);
-	if (line >= n)
+	struct edit_lines l;
+	edit_locate(text, cursor, cols, &l);
+	if (l.line >= l.n)
 		return cursor;
 	if (!end)
-		return starts[line];
-	if (line + 1 == n)
+		return l.starts[l.line];
+	if (l.line + 1 == l.n)
 		return strlen(text);
 	/* The end of the line's words, before the spaces the wrap left. */
 	size_t shown;
-	wrap_line(text + starts[line], edit_wrap(cols), &shown);
-	return starts[line] + shown;
+	wrap_line(text + l.starts[l.line], edit_wrap(cols), &shown);
+	return l.starts[l.line] + shown;
 }
 
 int edit_text_rows(const char *text, int cols)
@@ -268,10 +273,9 @@ int edit_rows(const char *text, size_t cursor, int cols)
 {
 	if (cols < 1)
 		return 1;
-	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
-	edit_cursor(text, cursor, cols, starts, n, &line, &col);
-	return line >= n ? n + 1 : n;
+	struct edit_lines l;
+	edit_locate(text, cursor, cols, &l);
+	return l.line >= l.n ? l.n + 1 : l.n;
 }
 
 int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t cursor, attr_t attr, int *cy,
@@ -285,22 +289,21 @@ int draw_edit_wrapped(int y, int x, int rows, int cols, const char *text, size_t
 		draw_wrapped(y, x, rows, edit_wrap(cols), text, attr);
 		return edit_text_rows(text, cols) > rows ? EDIT_MORE_BELOW : 0;
 	}
-	size_t starts[EDIT_LINES_MAX];
-	int n = wrap_starts(text, edit_wrap(cols), starts, EDIT_LINES_MAX), line, col;
-	edit_cursor(text, cursor, cols, starts, n, &line, &col);
+	struct edit_lines l;
+	edit_locate(text, cursor, cols, &l);
 	/* Scrolled by whole lines, as little as keeps the cursor's in view. */
-	int first = line >= rows ? line - rows + 1 : 0;
-	for (int r = 0; r < rows && first + r < n; r++) {
-		size_t from = starts[first + r], to = first + r + 1 < n ? starts[first + r + 1] : strlen(text);
+	int first = l.line >= rows ? l.line - rows + 1 : 0;
+	for (int r = 0; r < rows && first + r < l.n; r++) {
+		size_t from = l.starts[first + r], to = first + r + 1 < l.n ? l.starts[first + r + 1] : strlen(text);
 		char buf[1024];
 		size_t len = to - from < sizeof buf - 1 ? to - from : sizeof buf - 1;
 		memcpy(buf, text + from, len);
 		buf[len] = '\0';
 		draw_text(y + r, x, cols, buf, attr);
 	}
-	*cy = y + line - first;
-	*cx = x + col;
-	return (first > 0 ? EDIT_MORE_ABOVE : 0) | (first + rows < (line >= n ? n + 1 : n) ? EDIT_MORE_BELOW : 0);
+	*cy = y + l.line - first;
+	*cx = x + l.col;
+	return (first > 0 ? EDIT_MORE_ABOVE : 0) | (first + rows < (l.line >= l.n ? l.n + 1 : l.n) ? EDIT_MORE_BELOW : 0);
 }
 
 int text_rows(const char *text, int cols)

@@ -293,28 +293,12 @@ static bool typed_on_choice(struct form *f, const struct form_field *fld, ui_key
 	return true;
 }
 
-/* Up and Down in a long text go from line to line of it, and leave it
- * from its first and last line. */
-static bool line_move(struct form *f, struct form_field *fld, int dir)
+/* Up, Down, Home and End in a long text go by its lines; Up and Down
+ * leave it from its first and last line. Home and End went to the whole
+ * note's start and end. */
+static bool line_key(struct form *f, struct form_field *fld, ui_key key)
 {
-	if (!wraps(fld) || f->wrap_cols < 1)
-		return false;
-	size_t to = edit_line_move(fld->edit.text, fld->edit.cursor, f->wrap_cols, dir);
-	if (to == EDIT_NO_CURSOR)
-		return false;
-	fld->edit.cursor = to;
-	return true;
-}
-
-/* Home and End in a long text go to its line's start and end, as in any
- * editor (they went to the whole note's). */
-static bool line_edge(struct form *f, struct form_field *fld, ui_key key)
-{
-	bool home = key == UIK(KEY_HOME) || key == UIK_CTRL('a'), end = key == UIK(KEY_END) || key == UIK_CTRL('e');
-	if (!wraps(fld) || f->wrap_cols < 1 || !(home || end))
-		return false;
-	fld->edit.cursor = edit_line_edge(fld->edit.text, fld->edit.cursor, f->wrap_cols, end);
-	return true;
+	return wraps(fld) && lineedit_wrapped_key(&fld->edit, f->wrap_cols, key);
 }
 
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
@@ -353,12 +337,12 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 		step(f, +1);
 		return RD_ALL;
 	case UIK(KEY_DOWN):
-		if (line_move(f, fld, +1))
+		if (line_key(f, fld, key))
 			return RD_ALL;
 		step(f, +1);
 		return RD_ALL;
 	case UIK(KEY_UP):
-		if (line_move(f, fld, -1))
+		if (line_key(f, fld, key))
 			return RD_ALL;
 		step(f, -1);
 		return RD_ALL;
@@ -379,7 +363,7 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 	default:
 		break;
 	}
-	if (typed_on_choice(f, fld, key) || line_edge(f, fld, key))
+	if (typed_on_choice(f, fld, key) || line_key(f, fld, key))
 		return RD_ALL;
 	if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_YESNO)
 		return choice_key(f, fld, key, ev);

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "draw.h"
 #include "utf8.h"
 
 void lineedit_init(struct lineedit *e, size_t max_chars)
@@ -100,4 +101,22 @@ bool lineedit_key(struct lineedit *e, ui_key key)
 int lineedit_cursor_column(const struct lineedit *e)
 {
 	return utf8_columns(e->text, e->cursor);
+}
+
+bool lineedit_wrapped_key(struct lineedit *e, int cols, ui_key key)
+{
+	if (cols < 1)
+		return false;
+	if (key == UIK(KEY_UP) || key == UIK(KEY_DOWN)) {
+		size_t to = edit_line_move(e->text, e->cursor, cols, key == UIK(KEY_UP) ? -1 : 1);
+		if (to == EDIT_NO_CURSOR)
+			return false;
+		e->cursor = to;
+		return true;
+	}
+	bool home = key == UIK(KEY_HOME) || key == UIK_CTRL('a'), end = key == UIK(KEY_END) || key == UIK_CTRL('e');
+	if (!home && !end)
+		return false;
+	e->cursor = edit_line_edge(e->text, e->cursor, cols, end);
+	return true;
 }

@@ -22,6 +22,11 @@ struct lineedit {
 void lineedit_init(struct lineedit *e, size_t max_chars);
 /* Replaces the text; invalid UTF-8 is dropped. Cursor goes to the end. */
 void lineedit_set(struct lineedit *e, const char *text);
+/* The keys that go by line in a text wrapped at `cols` (draw_edit_wrapped):
+ * Up and Down to the line above or below, Home and End (Ctrl-A, Ctrl-E)
+ * to the line's start and end. False for any other key, and for Up or
+ * Down with no line that way (a form leaves the field then). */
+bool lineedit_wrapped_key(struct lineedit *e, int cols, ui_key key);
 /* Handles an editing key; returns true if the key was an editing key
  * (even if refused), false if the caller should handle it. */
 bool lineedit_key(struct lineedit *e, ui_key key);
