@@ -131,8 +131,11 @@ void store_calls_warm_missed_open(struct db *db);
 enum db_status store_calls_relative_facts(struct db *db, const char *from, struct call_relative_fact **out,
 					  int *count);
 
-enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
-				    int *count);
+/* Referrals with feedback asked for and no call planned yet, answered
+ * by an assessment on or after `from`: every citizen's, or only
+ * `citizen_id`'s (not 0). malloc'ed. */
+enum db_status store_calls_feedback_facts(struct db *db, long long citizen_id, const char *from,
+					  struct call_feedback_fact **out, int *count);
 
 /* The first `limit` citizens (by id) without contact since `cutoff`
  * whom the no-contact rule may call. malloc'ed. */

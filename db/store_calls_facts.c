@@ -203,30 +203,39 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 	return store_grow_done(&g, db_finalize(st), (void **)out, count);
 }
 
-enum db_status store_calls_feedback_facts(struct db *db, const char *from, struct call_feedback_fact **out,
-				    int *count)
+/* The referral an assessment answers is the latest one before it.
+ * Referrals whose call exists are done with: skipped here. Whether the
+ * referrer may be told is a fact here (the consent column); the rule
+ * decides (call_rule_referrer_feedback). Referrals that never asked for
+ * feedback are left out only to keep the sweep cheap, as the idle facts
+ * leave out citizens with an open call: the rule checks the whole
+ * consent. */
+#define FEEDBACK_SELECT(from_assessments) \
+	"SELECT r.id, r.citizen_id, min(a.assessed_on), " CALLS_FEEDBACK_CONSENT("r") "," \
+	" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)" \
+	" FROM " from_assessments \
+	" JOIN referrals AS r ON r.id = (SELECT r2.id FROM referrals AS r2" \
+	"  WHERE r2.citizen_id = a.citizen_id AND r2.referred_on <= a.assessed_on" \
+	"  ORDER BY r2.referred_on DESC, r2.id DESC LIMIT 1)" \
+	" WHERE a.assessed_on >= :from AND r.feedback_consent = 1" \
+	"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
+/* Every citizen's (the sweep), or one citizen's (an assessment saved). */
+static const char feedback_all_sql[] =
+	FEEDBACK_SELECT("assessments AS a INDEXED BY calls_assessments_date") " GROUP BY r.id ORDER BY r.id";
+static const char feedback_of_sql[] =
+	FEEDBACK_SELECT("assessments AS a") " AND a.citizen_id = :citizen GROUP BY r.id ORDER BY r.id";
+#undef FEEDBACK_SELECT
+
+enum db_status store_calls_feedback_facts(struct db *db, long long citizen_id, const char *from,
+					  struct call_feedback_fact **out, int *count)
 {
 	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* The referral an assessment answers is the latest one before it.
-	 * Referrals whose call exists are done with: skipped here. Whether
-	 * the referrer may be told is a fact here (the consent column); the
-	 * rule decides (call_rule_referrer_feedback). Referrals that never
-	 * asked for feedback are left out only to keep the sweep that runs
-	 * at every look at the list cheap, as the idle facts leave out
-	 * citizens with an open call: the rule checks the whole consent. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT r.id, r.citizen_id, min(a.assessed_on), " CALLS_FEEDBACK_CONSENT("r") ","
-		" EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
-		" FROM assessments AS a INDEXED BY calls_assessments_date"
-		" JOIN referrals AS r ON r.id = (SELECT r2.id FROM referrals AS r2"
-		"  WHERE r2.citizen_id = a.citizen_id AND r2.referred_on <= a.assessed_on"
-		"  ORDER BY r2.referred_on DESC, r2.id DESC LIMIT 1)"
-		" WHERE a.assessed_on >= :from AND r.feedback_consent = 1"
-		"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
-		" GROUP BY r.id ORDER BY r.id");
+	enum db_status r = db_prepare(db, &st, citizen_id ? feedback_of_sql : feedback_all_sql);
 	if (r != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);
+	if (citizen_id)
+		db_bind_int(st, ":citizen", citizen_id);
 	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
 		struct call_feedback_fact *f = store_grow_next(&g);

@@ -2,6 +2,7 @@
 #include "calls.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,13 +130,15 @@ static enum db_status sweep_marks(struct db *db, struct date today, long long af
 	return r;
 }
 
-static enum db_status sweep_feedback(struct db *db, struct date today, struct plans *p)
+/* The feedback calls due for referrals answered in the look-back window:
+ * every citizen's, or one citizen's (citizen_id not 0). */
+static enum db_status plan_feedback(struct db *db, long long citizen_id, struct date today, struct plans *p)
 {
 	char from[DATE_ISO_LEN];
 	iso_days_before(today, CALL_LOOKBACK_DAYS, from);
 	struct call_feedback_fact *facts;
 	int n;
-	enum db_status r = store_calls_feedback_facts(db, from, &facts, &n);
+	enum db_status r = store_calls_feedback_facts(db, citizen_id, from, &facts, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
@@ -255,20 +258,20 @@ static enum db_status sweep_answered(struct db *db, struct date today, struct ca
 
 /* Every rule over one snapshot; *no_contact: how many of the plans the
  * no-contact rule made (the last ones). */
-static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, bool idle, struct plans *p,
+static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
 				 struct call_sweep *out, int *no_contact)
 {
 	enum db_status r = sweep_matches(d->db, today, p);
 	if (r == DB_OK && missed_marks)
 		r = sweep_marks(d->db, today, 0, LLONG_MAX, p);
 	if (r == DB_OK)
-		r = sweep_feedback(d->db, today, p);
+		r = plan_feedback(d->db, 0, today, p);
 	if (r == DB_OK)
 		r = sweep_relatives(d->db, today, p);
 	int before = p->count;
 	if (r == DB_OK)
 		r = no_contact_settings(d, out);
-	if (r == DB_OK && idle)
+	if (r == DB_OK)
 		r = sweep_no_contact(d, today, p, out);
 	*no_contact = p->count - before;
 	return r;
@@ -298,13 +301,13 @@ static enum db_status keep_missing(struct db *db, struct plans *p, struct calls_
 /* The rules over one snapshot, reads only: what they find to write is
  * kept in `c`. Stopped or failed, nothing is kept, so nothing half read
  * is ever written. */
-static enum db_status sweep(struct desk *d, struct date today, bool missed_marks, bool idle, struct calls_due *c)
+static enum db_status sweep(struct desk *d, struct date today, bool missed_marks, struct calls_due *c)
 {
 	struct plans p = { 0 };
 	enum db_status r = db_begin_read(d->db);
 	if (r != DB_OK)
 		return r;
-	r = sweep_plan(d, today, missed_marks, idle, &p, &c->made, &c->no_contact);
+	r = sweep_plan(d, today, missed_marks, &p, &c->made, &c->no_contact);
 	if (r == DB_OK)
 		r = sweep_answered(d->db, today, c);
 	if (r == DB_OK)
@@ -364,30 +367,20 @@ static void count_no_contact(struct calls_due *c)
 	c->made.no_contact_created = c->no_contact < c->made.created ? c->no_contact : c->made.created;
 }
 
-static enum db_status plan(struct desk *d, struct date today, bool missed_marks, bool idle, struct call_sweep *out)
+enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
 {
 	/* No role check: these are the centre's own rules, run when the
 	 * program starts, before anyone signs in. The rules read a snapshot;
 	 * the write lock is taken only when they ask for a call not written
 	 * yet, so a desk starting up never waits for another. */
 	struct calls_due c = { 0 };
-	enum db_status r = sweep(d, today, missed_marks, idle, &c);
+	enum db_status r = sweep(d, today, missed_marks, &c);
 	if (r == DB_OK && c.ncalls + c.nanswered > 0)
 		r = write_calls(d, &c, 0, c.ncalls + c.nanswered);
 	count_no_contact(&c);
 	*out = c.made;
 	calls_due_free(&c);
 	return r;
-}
-
-enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out)
-{
-	return plan(d, today, missed_marks, true, out);
-}
-
-enum db_status calls_plan_since(struct desk *d, struct date today, struct call_sweep *out)
-{
-	return plan(d, today, false, false, out);
 }
 
 enum db_status calls_due_step(struct desk *d, struct date today, struct calls_due *c)
@@ -397,7 +390,7 @@ enum db_status calls_due_step(struct desk *d, struct date today, struct calls_du
 	enum db_status r;
 	int total = c->ncalls + c->nanswered;
 	if (!c->swept) {
-		r = sweep(d, today, false, true, c);
+		r = sweep(d, today, false, c);
 		c->swept = r == DB_OK;
 		total = c->ncalls + c->nanswered;
 	} else {
@@ -566,9 +559,11 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
 					long long next_call_id)
 {
 	enum db_status r;
-	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0)
+	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0) {
 		r = store_calls_handover(d->db, citizen_id, o->today, o->handover_to, o->note, d->user);
-	else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
+		if (r == DB_OK)
+			r = calls_feedback_within(d, citizen_id);
+	} else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
 		r = store_calls_cancel_open(d->db, citizen_id, o->call_id, next_call_id, d->user);
 	else
 		return DB_OK;
@@ -715,6 +710,23 @@ enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, 
 		*planned = wants;
 	return desk_audit(d, "update", "citizen", citizen_id,
 			  wants ? "follow-up call planned: relative support" : "follow-up call withdrawn: relative support");
+}
+
+enum db_status calls_feedback_within(struct desk *d, long long citizen_id)
+{
+	struct plans p = { 0 };
+	enum db_status r = plan_feedback(d->db, citizen_id, date_today(), &p);
+	for (int i = 0; r == DB_OK && i < p.count; i++) {
+		bool changed = false;
+		r = store_calls_plan(d->db, &p.items[i], &changed);
+		if (r == DB_OK && changed) {
+			char detail[120];
+			snprintf(detail, sizeof detail, "follow-up call planned %s", p.items[i].source_key);
+			r = desk_audit(d, "update", "citizen", citizen_id, detail);
+		}
+	}
+	free(p.items);
+	return r;
 }
 
 enum db_status calls_cancel(struct desk *d, long long call_id, const char *why)

@@ -53,14 +53,14 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * missed-session calls. The attendance screen plans those itself the
  * moment a session is marked, so this only catches marks that came
  * another way (older data, an import): the slow part on a big centre,
- * worth doing once a day and when asked. */
+ * worth doing once a day and when asked.
+ *
+ * Each use case that makes a fact plans its call at once (a match, an
+ * assessment, a relative's wish, a mark): the sweep catches what came
+ * another way (a consent given later, an import, older data), at start,
+ * at midnight, and on the call list's `o`. The call list's opening runs
+ * no rules, so it reads the same at any size of centre. */
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);
-/* calls_plan_due without the no-contact rule: what happened since (a
- * match, feedback, a relative's call, a session come back to), for the
- * call list's opening. Who has had no contact for weeks changes slowly,
- * and finding them walks the centre's citizens: the day's rules plan
- * those once a day (src/daily.h), and the call list when asked. */
-enum db_status calls_plan_since(struct desk *d, struct date today, struct call_sweep *out);
 
 /* calls_plan_due(missed_marks false) a step at a time, for the day's
  * rules (src/daily.h), so a key never waits for a long write: the first
@@ -150,6 +150,13 @@ enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_
  * unless all of it is. */
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
 
+
+/* Inside the caller's transaction (intake, saving the card, a handover),
+ * after an assessment was saved: the call that tells the referrer how it
+ * went, when the referral asked for it and the citizen allows it
+ * (call_rule_referrer_feedback), planned at once, as the sweep would plan
+ * it, and audited. */
+enum db_status calls_feedback_within(struct desk *d, long long citizen_id);
 
 /* Inside the caller's transaction (intake, saving the card): the
  * relative's wish for support of their own as the card said before

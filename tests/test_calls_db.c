@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "calls.h"
+#include "citizens.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
@@ -290,6 +291,59 @@ static void test_relative_sweep(void)
 	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "the sweep again");
 	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE reason = 'relative_support'");
 	TAP_INT_EQ(testdb_count(db, q), 1, "plans it once");
+	db_close(db);
+}
+
+/* The referrer's call is planned by the intake that assesses the citizen,
+ * and by the card saved with an assessment or with feedback allowed, at
+ * once: the call list's opening runs no rules. The sweep, later, finds
+ * nothing more to plan. */
+static void test_feedback_at_once(void)
+{
+	struct db *db = open_fresh("feedback.db");
+	struct citizen_card *c = calloc(1, sizeof *c);
+	snprintf(c->citizen.name, sizeof c->citizen.name, "Karen Ærø");
+	snprintf(c->citizen.phone, sizeof c->citizen.phone, "20 30 40 50");
+	snprintf(c->referral.referred_on, sizeof c->referral.referred_on, "2026-11-20");
+	snprintf(c->referral.source, sizeof c->referral.source, "gp");
+	c->referral.feedback_consent = true;
+	c->consent.registration = true;
+	c->consent.referrer_feedback = true;
+	snprintf(c->assessment.outcome, sizeof c->assessment.outcome, "volunteer_help");
+	long long karen = 0;
+	TAP_INT_EQ(intake_register(&desk, c, 0, &karen), DB_OK, "an intake, assessed, with feedback asked and allowed");
+	char key[64];
+	snprintf(key, sizeof key, "referral:%lld", testdb_count(db, "SELECT max(id) FROM referrals"));
+	TAP_CHECK(call_exists(db, key, "2026-11-27"), "the referrer's call is planned by the intake, a week after the talk");
+	char q[200];
+	snprintf(q, sizeof q, "SELECT count(*) FROM audit_log WHERE detail = 'follow-up call planned %s'", key);
+	TAP_INT_EQ(testdb_count(db, q), 1, "in the audit log");
+
+	/* Not assessed at intake, nor asked: the card saved later plans it. */
+	snprintf(c->citizen.name, sizeof c->citizen.name, "Jens Holm");
+	c->referral.feedback_consent = false;
+	c->assessment.outcome[0] = '\0';
+	long long jens = 0;
+	TAP_INT_EQ(intake_register(&desk, c, 0, &jens), DB_OK, "an intake not assessed");
+	snprintf(key, sizeof key, "referral:%lld", testdb_count(db, "SELECT max(id) FROM referrals"));
+	TAP_INT_EQ(call_id(db, key), 0, "no call before the assessment");
+	struct citizen_view *v = malloc(sizeof *v);
+	TAP_INT_EQ(citizens_card(&desk, jens, v), DB_OK, "the card");
+	snprintf(v->card.assessment.outcome, sizeof v->card.assessment.outcome, "volunteer_help");
+	TAP_INT_EQ(citizens_save_card(&desk, &v->card, v->card.citizen.version, NULL), DB_OK, "assessed on the card");
+	TAP_INT_EQ(call_id(db, key), 0, "no call while the referrer has not asked");
+	TAP_INT_EQ(citizens_card(&desk, jens, v), DB_OK, "the card again");
+	v->card.referral.feedback_consent = true;
+	TAP_INT_EQ(citizens_save_card(&desk, &v->card, v->card.citizen.version, NULL), DB_OK, "feedback asked");
+	TAP_CHECK(call_exists(db, key, "2026-12-03"), "the referrer's call is planned by the card saved");
+
+	struct call_sweep s;
+	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "the sweep");
+	TAP_INT_EQ(s.created, 0, "finds nothing more to plan");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'referrer_feedback'"), 2,
+		   "one call each");
+	free(v);
+	free(c);
 	db_close(db);
 }
 
@@ -714,9 +768,6 @@ static void test_no_contact_quota(void)
 	(void)c;
 	sql(db, "UPDATE settings SET value = '1' WHERE key = 'no_contact_per_day'");
 	struct call_sweep s;
-	/* The call list's opening leaves them to the day's rules. */
-	TAP_INT_EQ(calls_plan_since(&desk, today, &s), DB_OK, "what happened since");
-	TAP_INT_EQ(s.created, 0, "plans no call after no contact");
 	TAP_INT_EQ(calls_plan_due(&desk, today, true, &s), DB_OK, "a sweep with a quota of one a day");
 	TAP_INT_EQ(s.no_contact_created, 1, "one call after no contact today");
 	long long waiting = -1;
@@ -916,6 +967,7 @@ int main(void)
 	test_sweep();
 	test_came_back();
 	test_relative_sweep();
+	test_feedback_at_once();
 	test_list_and_card();
 	test_new_agreed_day_replaces();
 	test_not_reached_three_times();

@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "kept_drafts.h"
 #include "phone.h"
+#include "settings.h"
 #include "sheet_print.h"
 #include "lineedit.h"
 #include "nextstep.h"
@@ -230,13 +231,12 @@ static void load(struct calls_state *st, long long near_call)
 	}
 }
 
-/* Plans the calls the rules ask for now. The replay of the last weeks'
- * attendance marks and the no-contact rule are part of the day's rules
- * (src/daily.h), run at start; here only when asked. */
-static void sweep(struct calls_state *st, bool asked)
+/* Plans the calls the rules ask for now, when asked: the day's rules
+ * (src/daily.h) run them at start and at midnight, and each action plans
+ * its own call at once. */
+static void sweep(struct calls_state *st)
 {
-	enum db_status r = asked ? calls_plan_due(&st->app->desk, st->today, true, &st->sweep)
-				 : calls_plan_since(&st->app->desk, st->today, &st->sweep);
+	enum db_status r = calls_plan_due(&st->app->desk, st->today, true, &st->sweep);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		return;
@@ -264,7 +264,12 @@ static bool calls_enter(struct screen *s, struct app *app, const void *args)
 	lineedit_init(&st->search, 60);
 	st->page_rows = 10;
 	s->state = st;
-	sweep(st, false);
+	/* The line about who waits after no contact tells the settings. */
+	struct centre_settings cs;
+	if (settings_read(&app->desk, &cs) == DB_OK) {
+		st->sweep.no_contact_weeks = cs.no_contact_weeks;
+		st->sweep.no_contact_per_day = cs.no_contact_per_day;
+	}
 	load(st, 0);
 	return true;
 }
@@ -610,7 +615,7 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 		sheet_print_calls(app, st->today_iso);
 		return RD_ALL;
 	case ACT_REFRESH:
-		sweep(st, true);
+		sweep(st);
 		load(st, 0);
 		return RD_ALL;
 	case ACT_BACK:
@@ -638,8 +643,7 @@ static unsigned calls_resume(struct screen *s, struct app *app)
 }
 
 /* Another desk recorded a call, or the rules planned one there: the list
- * reads again (the sweep is left to this desk's own look, o or coming
- * back), as far down as it was fetched, and the highlight stays on the
+ * reads again (the sweep is left to this desk's own look, o), as far down as it was fetched, and the highlight stays on the
  * same call, or where it was when that call is done and gone. */
 static unsigned calls_refresh(struct screen *s, struct app *app)
 {
