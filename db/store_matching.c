@@ -5,6 +5,7 @@
 #include "store_matching.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,13 +325,15 @@ static void keep_closed(struct pool_read *pr, struct match_closed **list, int *n
 	snprintf(x->status, sizeof x->status, "%s", status);
 }
 
+/* First the few columns that say whether a volunteer is kept whole:
+ * the rest of a kept one's row is read after (pool_volunteer_more). */
 static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 {
 	struct pool_read *pr = ctx;
 	struct match_pool *p = pr->pool;
 	struct match_volunteer_facts v = { .id = db_column_int(st, 0) };
-	STORE_COL(v.status, st, 3);
-	v.capacity = (int)db_column_int(st, 7);
+	STORE_COL(v.status, st, 1);
+	v.capacity = (int)db_column_int(st, 2);
 	v.load = load_of(&pr->loads, v.id);
 	if (pr->keep && pr->keep->volunteer && !pr->keep->volunteer(&v)) {
 		keep_closed(pr, &p->closed_volunteers, &p->nclosed_volunteers, v.id, v.status, v.capacity, v.load);
@@ -342,14 +345,22 @@ static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 		return;
 	}
 	p->volunteers = grown;
-	STORE_COL(v.name, st, 1);
-	STORE_COL(v.sort_key, st, 2);
-	STORE_COL(v.gender, st, 4);
-	v.birth_year = (int)db_column_int(st, 5);
-	v.lived_experience = db_column_int(st, 6) != 0;
-	v.postcode = postcode_number(db_column_text(st, 8));
-	v.namesake = db_column_int(st, 9) != 0;
 	p->volunteers[p->nvolunteers++] = v;
+}
+
+static void pool_volunteer_more(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	int i = find_volunteer(p, db_column_int(st, 0));
+	if (i < 0)
+		return;
+	struct match_volunteer_facts *v = &p->volunteers[i];
+	STORE_COL(v->name, st, 1);
+	STORE_COL(v->sort_key, st, 2);
+	STORE_COL(v->gender, st, 3);
+	v->birth_year = (int)db_column_int(st, 4);
+	v->lived_experience = db_column_int(st, 5) != 0;
+	v->postcode = postcode_number(db_column_text(st, 6));
 }
 
 static void pool_volunteer_set(struct db_stmt *st, void *ctx)
@@ -376,6 +387,9 @@ static void pool_volunteer_set(struct db_stmt *st, void *ctx)
 	case 's': /* slot */
 		v->availability |= store_slot_bit((int)db_column_int(st, 2), db_column_text(st, 3));
 		break;
+	case 'n': /* another volunteer has the same name */
+		v->namesake = true;
+		break;
 	case 'r': /* role */
 		for (int k = 0; k < VOLUNTEER_ROLES; k++)
 			if (strcmp(db_column_text(st, 3), volunteer_role_codes[k]) == 0)
@@ -391,8 +405,8 @@ static void pool_activity_row(struct db_stmt *st, void *ctx)
 	struct pool_read *pr = ctx;
 	struct match_pool *p = pr->pool;
 	struct match_activity_facts a = { .id = db_column_int(st, 0) };
-	STORE_COL(a.status, st, 3);
-	a.capacity = (int)db_column_int(st, 7);
+	STORE_COL(a.status, st, 1);
+	a.capacity = (int)db_column_int(st, 2);
 	a.load = load_of(&pr->loads, a.id);
 	if (pr->keep && pr->keep->activity && !pr->keep->activity(&a)) {
 		keep_closed(pr, &p->closed_activities, &p->nclosed_activities, a.id, a.status, a.capacity, a.load);
@@ -404,13 +418,22 @@ static void pool_activity_row(struct db_stmt *st, void *ctx)
 		return;
 	}
 	p->activities = grown;
-	STORE_COL(a.name, st, 1);
-	STORE_COL(a.sort_key, st, 2);
-	a.postcode = postcode_number(db_column_text(st, 4));
-	a.weekday = (int)db_column_int(st, 5);
-	STORE_COL(a.start_time, st, 6);
-	a.practice = db_column_int(st, 8) != 0;
 	p->activities[p->nactivities++] = a;
+}
+
+static void pool_activity_more(struct db_stmt *st, void *ctx)
+{
+	struct match_pool *p = ctx;
+	int i = find_activity(p, db_column_int(st, 0));
+	if (i < 0)
+		return;
+	struct match_activity_facts *a = &p->activities[i];
+	STORE_COL(a->name, st, 1);
+	STORE_COL(a->sort_key, st, 2);
+	a->postcode = postcode_number(db_column_text(st, 3));
+	a->weekday = (int)db_column_int(st, 4);
+	STORE_COL(a->start_time, st, 5);
+	a->practice = db_column_int(st, 6) != 0;
 }
 
 static void pool_activity_interest(struct db_stmt *st, void *ctx)
@@ -430,15 +453,29 @@ void store_matching_pool_free(struct match_pool *pool)
 	memset(pool, 0, sizeof *pool);
 }
 
-/* A volunteer's details: (volunteer, kind, number, text) rows. */
-#define VOLUNTEER_DETAILS_FROM(where)                                                          \
+/* A volunteer's details: (volunteer, kind, number, text) rows. Whether
+ * another has the same name is one of them: asked of every volunteer
+ * while the pool was read, it grouped the whole registry by name. */
+#define VOLUNTEER_DETAILS_FROM(where, where_v)                                                  \
 	"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests" where           \
 	" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas" where       \
 	" UNION ALL SELECT volunteer_id, 'l', NULL, language FROM volunteer_languages" where   \
 	" UNION ALL SELECT volunteer_id, 's', weekday, part FROM volunteer_availability" where \
-	" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles" where
-#define VOLUNTEER_DETAILS VOLUNTEER_DETAILS_FROM("")
-#define VOLUNTEER_DETAILS_OF VOLUNTEER_DETAILS_FROM(" WHERE volunteer_id = :id")
+	" UNION ALL SELECT volunteer_id, 'r', NULL, role FROM volunteer_roles" where           \
+	" UNION ALL SELECT v.id, 'n', NULL, NULL FROM volunteers AS v WHERE" where_v            \
+	" EXISTS (SELECT 1 FROM volunteers AS n WHERE n.sort_key = v.sort_key AND n.name = v.name" \
+	" AND n.id <> v.id)"
+#define VOLUNTEER_DETAILS VOLUNTEER_DETAILS_FROM("", "")
+#define VOLUNTEER_DETAILS_OF VOLUNTEER_DETAILS_FROM(" WHERE volunteer_id = :id", " v.id = :id AND")
+/* The rest of a kept volunteer's or activity's own row. */
+#define VOLUNTEER_MORE \
+	"SELECT id, name, COALESCE(sort_key, ''), COALESCE(gender, ''), COALESCE(birth_year, 0)," \
+	" COALESCE(lived_experience, '') != '', COALESCE(postcode, '') FROM volunteers"
+#define VOLUNTEER_MORE_OF VOLUNTEER_MORE " WHERE id = :id"
+#define ACTIVITY_MORE \
+	"SELECT id, name, COALESCE(sort_key, ''), COALESCE(postcode, ''), COALESCE(weekday, 0)," \
+	" COALESCE(start_time, ''), community = 'practice' FROM activities"
+#define ACTIVITY_MORE_OF ACTIVITY_MORE " WHERE id = :id"
 #define ACTIVITY_INTERESTS "SELECT activity_id, interest_id FROM activity_interests"
 #define ACTIVITY_INTERESTS_OF ACTIVITY_INTERESTS " WHERE activity_id = :id"
 
@@ -457,8 +494,36 @@ static enum db_status read_loads(struct db *db, const char *sql, struct loads *l
 	return r == DB_OK && l->short_of_memory ? DB_ERR_IO : r;
 }
 
+/* The kept ones' rows and details (each kind one query, whole or one
+ * kept id at a time, by few()). */
+typedef void pool_fill(struct db_stmt *st, void *pool);
+
+static enum db_status read_kept(struct db *db, int kept, int all, const void *items, size_t stride, size_t id_at,
+				const char *const whole[], const char *const of_one[], pool_fill *const fill[],
+				int kinds, void *pool)
+{
+	enum db_status r = DB_OK;
+	bool one_by_one = few(kept, all);
+	for (int k = 0; r == DB_OK && k < kinds; k++) {
+		if (!one_by_one) {
+			r = each_row(db, whole[k], NULL, 0, fill[k], pool);
+			continue;
+		}
+		for (int i = 0; r == DB_OK && i < kept; i++)
+			r = each_row(db, of_one[k], ":id",
+				     *(const long long *)((const char *)items + (size_t)i * stride + id_at), fill[k], pool);
+	}
+	return r;
+}
+
 enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, const struct match_pool_keep *keep)
 {
+	static const char *const volunteer_whole[] = { VOLUNTEER_MORE, VOLUNTEER_DETAILS };
+	static const char *const volunteer_one[] = { VOLUNTEER_MORE_OF, VOLUNTEER_DETAILS_OF };
+	static pool_fill *const volunteer_fill[] = { pool_volunteer_more, pool_volunteer_set };
+	static const char *const activity_whole[] = { ACTIVITY_MORE, ACTIVITY_INTERESTS };
+	static const char *const activity_one[] = { ACTIVITY_MORE_OF, ACTIVITY_INTERESTS_OF };
+	static pool_fill *const activity_fill[] = { pool_activity_more, pool_activity_interest };
 	memset(pool, 0, sizeof *pool);
 	struct pool_read pr = { .pool = pool, .keep = keep };
 	/* One read transaction: the loads and the rows agree. */
@@ -468,47 +533,29 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 	if ((r = read_loads(db,
 			"SELECT volunteer_id, count(*) FROM matches WHERE ended_on IS NULL AND volunteer_id IS NOT NULL"
 			" GROUP BY volunteer_id ORDER BY volunteer_id", &pr.loads)) != DB_OK
-	    || (r = each_row(db,
-			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(gender, ''),"
-			" COALESCE(birth_year, 0), COALESCE(lived_experience, '') != '', capacity,"
-			" COALESCE(postcode, ''),"
-			" name IN (SELECT name FROM volunteers GROUP BY name HAVING count(*) > 1)"
-			" FROM volunteers ORDER BY id",
-			NULL, 0, pool_volunteer_row, &pr)) != DB_OK)
+	    || (r = each_row(db, "SELECT id, status, capacity FROM volunteers ORDER BY id", NULL, 0,
+			     pool_volunteer_row, &pr)) != DB_OK)
 		goto out;
 	if (pr.short_of_memory) {
 		r = DB_ERR_IO;
 		goto out;
 	}
-	if (few(pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers)) {
-		for (int i = 0; r == DB_OK && i < pool->nvolunteers; i++)
-			r = each_row(db, VOLUNTEER_DETAILS_OF, ":id", pool->volunteers[i].id, pool_volunteer_set, pool);
-	} else {
-		r = each_row(db, VOLUNTEER_DETAILS, NULL, 0, pool_volunteer_set, pool);
-	}
-	if (r != DB_OK)
+	if ((r = read_kept(db, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, pool->volunteers,
+			   sizeof *pool->volunteers, offsetof(struct match_volunteer_facts, id), volunteer_whole, volunteer_one, volunteer_fill, 2, pool)) != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
 	if ((r = read_loads(db,
 			"SELECT activity_id, count(*) FROM enrolments WHERE ended_on IS NULL"
 			" GROUP BY activity_id ORDER BY activity_id", &pr.loads)) != DB_OK
-	    || (r = each_row(db,
-			"SELECT id, name, COALESCE(sort_key, ''), status, COALESCE(postcode, ''),"
-			" COALESCE(weekday, 0), COALESCE(start_time, ''), capacity, community = 'practice'"
-			" FROM activities ORDER BY id",
-			NULL, 0, pool_activity_row, &pr)) != DB_OK)
+	    || (r = each_row(db, "SELECT id, status, capacity FROM activities ORDER BY id", NULL, 0,
+			     pool_activity_row, &pr)) != DB_OK)
 		goto out;
 	if (pr.short_of_memory) {
 		r = DB_ERR_IO;
 		goto out;
 	}
-	if (few(pool->nactivities, pool->nactivities + pool->nclosed_activities)) {
-		for (int i = 0; r == DB_OK && i < pool->nactivities; i++)
-			r = each_row(db, ACTIVITY_INTERESTS_OF, ":id", pool->activities[i].id, pool_activity_interest,
-				     pool);
-	} else {
-		r = each_row(db, ACTIVITY_INTERESTS, NULL, 0, pool_activity_interest, pool);
-	}
+	r = read_kept(db, pool->nactivities, pool->nactivities + pool->nclosed_activities, pool->activities,
+		      sizeof *pool->activities, offsetof(struct match_activity_facts, id), activity_whole, activity_one, activity_fill, 2, pool);
 out:
 	free(pr.loads.ids);
 	free(pr.loads.counts);
