@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "attendance_rules.h"
+#include "call_rules.h"
 #include "utf8.h"
 #include "i18n.h"
 #include "vocab.h"
@@ -92,7 +93,7 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 			long ahead = date_to_days(handover) - now;
 			step.days = ahead > 0 ? ahead : 0;
 		}
-	} else if (has_call) {
+	} else if (has_call && call_rule_to_the_citizen(facts->call_reason)) {
 		step.kind = NEXT_CALL_LATER;
 		step.date = call;
 		step.days = call_in;
@@ -100,6 +101,12 @@ struct next_step next_step_decide(const struct citizen_facts *facts, struct date
 		step.kind = NEXT_MATCH_WAITING;
 	} else if (facts->assessment[0] == '\0') {
 		step.kind = NEXT_ASSESS;
+	} else if (has_call) {
+		/* A call to the referrer or a relative is the desk's to make,
+		 * not the citizen's next step while a match is to be found. */
+		step.kind = NEXT_CALL_LATER;
+		step.date = call;
+		step.days = call_in;
 	}
 	return step;
 }

@@ -7,10 +7,11 @@
  *      session, if any, and who went along; src/attendance_rules.h, rule 2)
  *   5. they are expected at a session          -> NEXT_SESSION (with whom)
  *   6. handed over to professional help        -> NEXT_HANDOVER
- *   7. a later follow-up call is planned       -> NEXT_CALL_LATER
+ *   7. a later call to the citizen is planned  -> NEXT_CALL_LATER
  *   8. assessed for volunteer help, no match   -> NEXT_MATCH_WAITING
  *   9. not assessed yet                        -> NEXT_ASSESS
- *  10. otherwise                               -> NEXT_NONE ("decide one")
+ *  10. a later call to the referrer or a relative -> NEXT_CALL_LATER
+ *  11. otherwise                               -> NEXT_NONE ("decide one")
  */
 #ifndef BB_NEXTSTEP_H
 #define BB_NEXTSTEP_H

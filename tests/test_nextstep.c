@@ -135,6 +135,12 @@ static void precedence(void)
 	SET(f.assessment, "volunteer_help");
 	SET(f.call_due_on, "2026-12-10");
 	decides(&f, NEXT_CALL_LATER, 14, "a later call beats waiting for a match");
+	SET(f.call_reason, "referrer_feedback");
+	decides(&f, NEXT_MATCH_WAITING, 0, "a later call to the referrer does not: the match is the citizen's step");
+	SET(f.call_reason, "relative_support");
+	decides(&f, NEXT_MATCH_WAITING, 0, "nor one to a relative");
+	f.has_open_match = true;
+	decides(&f, NEXT_CALL_LATER, 14, "with a match, the call to the relative is next");
 
 	f = empty();
 	SET(f.call_due_on, "2026-12-10");
