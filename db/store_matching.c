@@ -454,8 +454,8 @@ void store_matching_pool_free(struct match_pool *pool)
 }
 
 /* A volunteer's details: (volunteer, kind, number, text) rows. Whether
- * another has the same name is one of them: asked of every volunteer
- * while the pool was read, it grouped the whole registry by name. */
+ * another volunteer has the same name is one, so it is asked of the kept
+ * ones only (asked of all, it grouped the whole registry by name). */
 #define VOLUNTEER_DETAILS_FROM(where, where_v)                                                  \
 	"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests" where           \
 	" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas" where       \
@@ -494,9 +494,10 @@ static enum db_status read_loads(struct db *db, const char *sql, struct loads *l
 	return r == DB_OK && l->short_of_memory ? DB_ERR_IO : r;
 }
 
-/* The kept ones' rows and details (each kind one query, whole or one
- * kept id at a time, by few()). */
 typedef void pool_fill(struct db_stmt *st, void *pool);
+
+/* The rest of the kept ones' rows, then their details: each kind one
+ * query, over the whole table or a kept id at a time (few()). */
 
 static enum db_status read_kept(struct db *db, int kept, int all, const void *items, size_t stride, size_t id_at,
 				const char *const whole[], const char *const of_one[], pool_fill *const fill[],
@@ -541,7 +542,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		goto out;
 	}
 	if ((r = read_kept(db, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, pool->volunteers,
-			   sizeof *pool->volunteers, offsetof(struct match_volunteer_facts, id), volunteer_whole, volunteer_one, volunteer_fill, 2, pool)) != DB_OK)
+			   sizeof *pool->volunteers, offsetof(struct match_volunteer_facts, id), volunteer_whole,
+			   volunteer_one, volunteer_fill, 2, pool)) != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
 	if ((r = read_loads(db,
@@ -555,7 +557,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		goto out;
 	}
 	r = read_kept(db, pool->nactivities, pool->nactivities + pool->nclosed_activities, pool->activities,
-		      sizeof *pool->activities, offsetof(struct match_activity_facts, id), activity_whole, activity_one, activity_fill, 2, pool);
+		      sizeof *pool->activities, offsetof(struct match_activity_facts, id), activity_whole, activity_one,
+		      activity_fill, 2, pool);
 out:
 	free(pr.loads.ids);
 	free(pr.loads.counts);

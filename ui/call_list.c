@@ -247,6 +247,9 @@ static void sweep(struct calls_state *st)
 			   P_("%s new call was planned from what happened.", "%s new calls were planned from what happened.",
 			      st->sweep.created),
 			   number_text(st->sweep.created, count));
+	else
+		/* Said, so the key is seen to have done something. */
+		app_status(st->app, STATUS_INFO, "%s", _("The list is read anew: no new calls were due."));
 }
 
 static bool calls_enter(struct screen *s, struct app *app, const void *args)
