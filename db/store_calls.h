@@ -107,8 +107,11 @@ enum db_status store_calls_cancel(struct db *db, long long call_id, const char *
 
 /* ---------- facts for the rules ---------- */
 
-/* malloc'ed; the caller frees *out. */
-enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count);
+/* Matches made on or after `from` whose call is not written yet: every
+ * citizen's, or only `citizen_id`'s (not 0). malloc'ed; the caller frees
+ * *out. */
+enum db_status store_calls_match_facts(struct db *db, long long citizen_id, const char *from,
+				       struct call_match_fact **out, int *count);
 
 /* The marks of enrolments with two misses in the window, of the
  * activities with an id in (after_activity, upto_activity]. malloc'ed. */

@@ -15,29 +15,50 @@
 	"EXISTS (SELECT 1 FROM consents WHERE citizen_id = " c " AND purpose = 'volunteer_contact'" \
 	" AND withdrawn_on IS NULL)"
 
-enum db_status store_calls_match_facts(struct db *db, const char *from, struct call_match_fact **out, int *count)
+/* One of a rule's two statements, bound: every citizen's (`all`) or
+ * citizen_id's (`of_one`, not 0), from the day `from`. */
+static enum db_status prepare_facts(struct db *db, struct db_stmt **st, const char *all, const char *of_one,
+				    long long citizen_id, const char *from)
+{
+	enum db_status r = db_prepare(db, st, citizen_id ? of_one : all);
+	if (r != DB_OK)
+		return r;
+	if (citizen_id)
+		db_bind_int(*st, ":citizen", citizen_id);
+	db_bind_text(*st, ":from", from);
+	return DB_OK;
+}
+
+/* A match gets one call (src/call_rules.h): one whose call is written is
+ * done with, skipped here. */
+#define MATCH_SELECT(from_matches) \
+	"SELECT * FROM (" \
+	" SELECT m.id, m.citizen_id, COALESCE(m.volunteer_id, 0), COALESCE(m.activity_id, 0)," \
+	"  m.matched_on, COALESCE(m.ended_on, '')," \
+	"  COALESCE((SELECT s.date FROM sessions AS s WHERE s.id = m.first_session_id)," \
+	"   (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = m.activity_id" \
+	"    AND s.date >= m.matched_on AND s.status <> 'cancelled'), '') AS first_on," \
+	"  c.status = 'ended'," \
+	"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'match:' || m.id) AS has_match," \
+	"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first," \
+	"  " CONTACT_CONSENT("m.citizen_id") \
+	" FROM " from_matches " JOIN citizens AS c ON c.id = m.citizen_id" \
+	" WHERE m.matched_on >= :from"
+/* Every citizen's (the sweep), or one citizen's (a consent given). */
+static const char match_all_sql[] =
+	MATCH_SELECT("matches AS m INDEXED BY calls_matches_date") ") WHERE NOT has_match AND NOT has_first";
+static const char match_of_sql[] =
+	MATCH_SELECT("matches AS m") " AND m.citizen_id = :citizen) WHERE NOT has_match AND NOT has_first";
+#undef MATCH_SELECT
+
+enum db_status store_calls_match_facts(struct db *db, long long citizen_id, const char *from,
+				       struct call_match_fact **out, int *count)
 {
 	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	/* A match gets one call (src/call_rules.h): one whose call is
-	 * written is done with, skipped here. */
-	enum db_status r = db_prepare(db, &st,
-		"SELECT * FROM ("
-		" SELECT m.id, m.citizen_id, COALESCE(m.volunteer_id, 0), COALESCE(m.activity_id, 0),"
-		"  m.matched_on, COALESCE(m.ended_on, ''),"
-		"  COALESCE((SELECT s.date FROM sessions AS s WHERE s.id = m.first_session_id),"
-		"   (SELECT min(s.date) FROM sessions AS s WHERE s.activity_id = m.activity_id"
-		"    AND s.date >= m.matched_on AND s.status <> 'cancelled'), '') AS first_on,"
-		"  c.status = 'ended',"
-		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'match:' || m.id) AS has_match,"
-		"  EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'first_session:' || m.id) AS has_first,"
-		"  " CONTACT_CONSENT("m.citizen_id")
-		" FROM matches AS m INDEXED BY calls_matches_date JOIN citizens AS c ON c.id = m.citizen_id"
-		" WHERE m.matched_on >= :from)"
-		" WHERE NOT has_match AND NOT has_first");
+	enum db_status r = prepare_facts(db, &st, match_all_sql, match_of_sql, citizen_id, from);
 	if (r != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);
-	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
 		struct call_match_fact *f = store_grow_next(&g);
 		if (!f) {
@@ -231,12 +252,9 @@ enum db_status store_calls_feedback_facts(struct db *db, long long citizen_id, c
 {
 	struct store_grow g = { .size = sizeof **out };
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, citizen_id ? feedback_of_sql : feedback_all_sql);
+	enum db_status r = prepare_facts(db, &st, feedback_all_sql, feedback_of_sql, citizen_id, from);
 	if (r != DB_OK)
 		return store_grow_done(&g, r, (void **)out, count);
-	if (citizen_id)
-		db_bind_int(st, ":citizen", citizen_id);
-	db_bind_text(st, ":from", from);
 	while (db_step(st) == DB_ROW) {
 		struct call_feedback_fact *f = store_grow_next(&g);
 		if (!f) {

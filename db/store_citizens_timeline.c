@@ -155,9 +155,14 @@ enum db_status store_citizens_facts(struct db *db, long long id, const char *tod
 		return r;
 	struct db_stmt *st;
 	r = db_prepare(db, &st,
+		/* The call due first; of the later ones, a call to the
+		 * citizen before one to the referrer or a relative
+		 * (call_rule_to_the_citizen), which is the desk's to make,
+		 * not the citizen's next step (src/nextstep.h). */
 		"WITH next_call AS ("
 		"  SELECT due_on, reason FROM follow_ups WHERE citizen_id = :id AND status = 'open'"
-		"  ORDER BY due_on, due_time IS NULL, due_time, id LIMIT 1)"
+		"  ORDER BY due_on > :today AND reason IN ('referrer_feedback', 'relative_support'),"
+		"   due_on, due_time IS NULL, due_time, id LIMIT 1)"
 		" SELECT c.status = 'ended', COALESCE(c.end_reason, ''),"
 		"  nc.due_on, nc.reason,"
 		"  EXISTS (SELECT 1 FROM matches AS m WHERE m.citizen_id = c.id AND m.ended_on IS NULL),"

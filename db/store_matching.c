@@ -5,7 +5,6 @@
 #include "store_matching.h"
 
 #include <stdio.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -455,7 +454,8 @@ void store_matching_pool_free(struct match_pool *pool)
 
 /* A volunteer's details: (volunteer, kind, number, text) rows. Whether
  * another volunteer has the same name is one, so it is asked of the kept
- * ones only (asked of all, it grouped the whole registry by name). */
+ * ones only, one by one when they are few (asked while the pool was read,
+ * it grouped the whole registry by name each time). */
 #define VOLUNTEER_DETAILS_FROM(where, where_v)                                                  \
 	"SELECT volunteer_id, 'i', interest_id, NULL FROM volunteer_interests" where           \
 	" UNION ALL SELECT volunteer_id, 'a', NULL, postcode FROM volunteer_areas" where       \
@@ -494,37 +494,53 @@ static enum db_status read_loads(struct db *db, const char *sql, struct loads *l
 	return r == DB_OK && l->short_of_memory ? DB_ERR_IO : r;
 }
 
-typedef void pool_fill(struct db_stmt *st, void *pool);
+/* One kind of what the kept ones need besides the columns that said
+ * they are kept: its query over the whole table, its query for one id
+ * (:id), and what fills a row in. */
+struct kept_read {
+	const char *whole, *of_one;
+	void (*fill)(struct db_stmt *st, void *pool);
+};
 
-/* The rest of the kept ones' rows, then their details: each kind one
- * query, over the whole table or a kept id at a time (few()). */
+static const struct kept_read volunteer_reads[] = {
+	{ VOLUNTEER_MORE, VOLUNTEER_MORE_OF, pool_volunteer_more },
+	{ VOLUNTEER_DETAILS, VOLUNTEER_DETAILS_OF, pool_volunteer_set },
+};
+static const struct kept_read activity_reads[] = {
+	{ ACTIVITY_MORE, ACTIVITY_MORE_OF, pool_activity_more },
+	{ ACTIVITY_INTERESTS, ACTIVITY_INTERESTS_OF, pool_activity_interest },
+};
 
-static enum db_status read_kept(struct db *db, int kept, int all, const void *items, size_t stride, size_t id_at,
-				const char *const whole[], const char *const of_one[], pool_fill *const fill[],
-				int kinds, void *pool)
+static long long volunteer_id_at(const struct match_pool *p, int i)
+{
+	return p->volunteers[i].id;
+}
+
+static long long activity_id_at(const struct match_pool *p, int i)
+{
+	return p->activities[i].id;
+}
+
+/* The `kept` of `all` read whole: each kind in one query over the whole
+ * table, or one kept id at a time when they are few(). */
+static enum db_status read_kept(struct db *db, struct match_pool *pool, int kept, int all,
+				long long (*id_at)(const struct match_pool *p, int i), const struct kept_read *reads,
+				int nreads)
 {
 	enum db_status r = DB_OK;
-	bool one_by_one = few(kept, all);
-	for (int k = 0; r == DB_OK && k < kinds; k++) {
-		if (!one_by_one) {
-			r = each_row(db, whole[k], NULL, 0, fill[k], pool);
+	for (int k = 0; r == DB_OK && k < nreads; k++) {
+		if (!few(kept, all)) {
+			r = each_row(db, reads[k].whole, NULL, 0, reads[k].fill, pool);
 			continue;
 		}
 		for (int i = 0; r == DB_OK && i < kept; i++)
-			r = each_row(db, of_one[k], ":id",
-				     *(const long long *)((const char *)items + (size_t)i * stride + id_at), fill[k], pool);
+			r = each_row(db, reads[k].of_one, ":id", id_at(pool, i), reads[k].fill, pool);
 	}
 	return r;
 }
 
 enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, const struct match_pool_keep *keep)
 {
-	static const char *const volunteer_whole[] = { VOLUNTEER_MORE, VOLUNTEER_DETAILS };
-	static const char *const volunteer_one[] = { VOLUNTEER_MORE_OF, VOLUNTEER_DETAILS_OF };
-	static pool_fill *const volunteer_fill[] = { pool_volunteer_more, pool_volunteer_set };
-	static const char *const activity_whole[] = { ACTIVITY_MORE, ACTIVITY_INTERESTS };
-	static const char *const activity_one[] = { ACTIVITY_MORE_OF, ACTIVITY_INTERESTS_OF };
-	static pool_fill *const activity_fill[] = { pool_activity_more, pool_activity_interest };
 	memset(pool, 0, sizeof *pool);
 	struct pool_read pr = { .pool = pool, .keep = keep };
 	/* One read transaction: the loads and the rows agree. */
@@ -541,9 +557,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		r = DB_ERR_IO;
 		goto out;
 	}
-	if ((r = read_kept(db, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, pool->volunteers,
-			   sizeof *pool->volunteers, offsetof(struct match_volunteer_facts, id), volunteer_whole,
-			   volunteer_one, volunteer_fill, 2, pool)) != DB_OK)
+	if ((r = read_kept(db, pool, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, volunteer_id_at,
+			   volunteer_reads, (int)(sizeof volunteer_reads / sizeof volunteer_reads[0]))) != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
 	if ((r = read_loads(db,
@@ -556,9 +571,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		r = DB_ERR_IO;
 		goto out;
 	}
-	r = read_kept(db, pool->nactivities, pool->nactivities + pool->nclosed_activities, pool->activities,
-		      sizeof *pool->activities, offsetof(struct match_activity_facts, id), activity_whole, activity_one,
-		      activity_fill, 2, pool);
+	r = read_kept(db, pool, pool->nactivities, pool->nactivities + pool->nclosed_activities, activity_id_at,
+		      activity_reads, (int)(sizeof activity_reads / sizeof activity_reads[0]));
 out:
 	free(pr.loads.ids);
 	free(pr.loads.counts);

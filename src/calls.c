@@ -76,14 +76,16 @@ static void iso_days_before(struct date today, long days, char out[DATE_ISO_LEN]
 	date_format_iso(date_add_days(today, -days), out);
 }
 
-static enum db_status sweep_matches(struct db *db, struct date today, struct plans *p)
+/* The calls after recent matches: every citizen's, or one citizen's
+ * (citizen_id not 0). */
+static enum db_status plan_matches(struct db *db, long long citizen_id, struct date today, struct plans *p)
 {
 	char from[DATE_ISO_LEN];
 	/* A first session can come a while after the match. */
 	iso_days_before(today, 2 * CALL_LOOKBACK_DAYS, from);
 	struct call_match_fact *facts;
 	int n;
-	enum db_status r = store_calls_match_facts(db, from, &facts, &n);
+	enum db_status r = store_calls_match_facts(db, citizen_id, from, &facts, &n);
 	if (r != DB_OK)
 		return r;
 	for (int i = 0; i < n; i++) {
@@ -261,7 +263,7 @@ static enum db_status sweep_answered(struct db *db, struct date today, struct ca
 static enum db_status sweep_plan(struct desk *d, struct date today, bool missed_marks, struct plans *p,
 				 struct call_sweep *out, int *no_contact)
 {
-	enum db_status r = sweep_matches(d->db, today, p);
+	enum db_status r = plan_matches(d->db, 0, today, p);
 	if (r == DB_OK && missed_marks)
 		r = sweep_marks(d->db, today, 0, LLONG_MAX, p);
 	if (r == DB_OK)
@@ -562,7 +564,7 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
 	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0) {
 		r = store_calls_handover(d->db, citizen_id, o->today, o->handover_to, o->note, d->user);
 		if (r == DB_OK)
-			r = calls_feedback_within(d, citizen_id);
+			r = calls_plan_citizen_within(d, citizen_id);
 	} else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
 		r = store_calls_cancel_open(d->db, citizen_id, o->call_id, next_call_id, d->user);
 	else
@@ -712,10 +714,18 @@ enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, 
 			  wants ? "follow-up call planned: relative support" : "follow-up call withdrawn: relative support");
 }
 
-enum db_status calls_feedback_within(struct desk *d, long long citizen_id)
+enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id)
 {
+	/* A partner's citizen shared with this centre is followed up by
+	 * their own centre's rules (as write_calls). */
+	enum db_status r = desk_owns_citizen(d, citizen_id);
+	if (r != DB_OK)
+		return r == DB_ERR_NOTFOUND ? DB_OK : r;
 	struct plans p = { 0 };
-	enum db_status r = plan_feedback(d->db, citizen_id, date_today(), &p);
+	struct date today = date_today();
+	r = plan_matches(d->db, citizen_id, today, &p);
+	if (r == DB_OK)
+		r = plan_feedback(d->db, citizen_id, today, &p);
 	for (int i = 0; r == DB_OK && i < p.count; i++) {
 		bool changed = false;
 		r = store_calls_plan(d->db, &p.items[i], &changed);

@@ -8,10 +8,12 @@
  * (db/store_calls.h), the rules (src/call_rules.h) and the audit record,
  * committed or rolled back as a whole before the function returns.
  *
- * Calls come from three places that all use the same source keys, so
- * none is ever made twice: confirming a match and marking attendance
- * write theirs at once, and the sweep finds anything they did not (data
- * from before, an import, a match made another way).
+ * Calls come from the actions and from the sweep, all with the same
+ * source keys, so none is ever made twice: confirming a match, marking
+ * attendance, an intake, saving the card, a handover, a consent given
+ * and a relative's wish write theirs at once (calls_plan_citizen_within,
+ * calls_relative_wish_within), and the sweep, run by the day's rules and
+ * on `o`, finds anything they did not (data from before, an import).
  */
 #ifndef BB_CALLS_H
 #define BB_CALLS_H
@@ -151,12 +153,14 @@ enum db_status calls_card_reload(struct desk *d, long long call_id, struct call_
 enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in, struct call_entry_result *out);
 
 
-/* Inside the caller's transaction (intake, saving the card, a handover),
- * after an assessment was saved: the call that tells the referrer how it
- * went, when the referral asked for it and the citizen allows it
- * (call_rule_referrer_feedback), planned at once, as the sweep would plan
- * it, and audited. */
-enum db_status calls_feedback_within(struct desk *d, long long citizen_id);
+/* Inside the caller's transaction, after what the call rules read about
+ * one citizen changed (an intake, the card saved, a handover, a consent
+ * given): the calls the sweep would plan for them now, planned at once,
+ * each audited. The call that tells the referrer how it went, once
+ * assessed (call_rule_referrer_feedback), and the call after a match
+ * that waited for consent to call (call_rule_after_match). A citizen a
+ * partner centre shares is left to that centre's rules. */
+enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id);
 
 /* Inside the caller's transaction (intake, saving the card): the
  * relative's wish for support of their own as the card said before

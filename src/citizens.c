@@ -260,10 +260,10 @@ static enum db_status save_parts(struct desk *d, const struct citizen_card *edit
 		r = save_consents(d, id, &now->consent, &edited->consent);
 	if (r == DB_OK)
 		r = save_assessment(d, id, &rows, &now->assessment, &edited->assessment);
-	/* An assessment saved, or feedback asked or allowed now: the
-	 * referrer's call, as the day's rules would plan it. */
+	/* An assessment saved, feedback asked, a consent given: the calls
+	 * the day's rules would plan, now. */
 	if (r == DB_OK)
-		r = calls_feedback_within(d, id);
+		r = calls_plan_citizen_within(d, id);
 	if (r == DB_OK)
 		r = store_citizens_set_picks(d->db, id, edited);
 	return r;

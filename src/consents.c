@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "anonymise.h"
+#include "calls.h"
 #include "citizen_rules.h"
 #include "date.h"
 #include "protection_rules.h"
@@ -90,6 +91,9 @@ enum db_status consents_change_within(struct desk *d, long long citizen_id, enum
 	snprintf(detail, sizeof detail, "consent %s: %s", give ? "given" : "withdrawn", code);
 	if (r == DB_OK && out->changed)
 		r = desk_audit(d, "update", "citizen", citizen_id, detail);
+	/* A call that waited for this consent is due now. */
+	if (r == DB_OK && give && out->changed)
+		r = calls_plan_citizen_within(d, citizen_id);
 	r = db_end(d->db, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);

@@ -38,10 +38,10 @@ static enum db_status register_person(struct desk *d, const struct citizen_card 
 		r = store_citizens_give_consents(d->db, id, &card->consent, card->consent.given_on, d->user);
 	if (r == DB_OK && card->assessment.outcome[0])
 		r = store_citizens_add_assessment(d->db, id, &card->assessment, d->user);
-	/* The referrer's call about it, planned now, not at the call list's
-	 * next sweep. */
+	/* The referrer's call about it, planned now, not by the day's
+	 * rules tomorrow. */
 	if (r == DB_OK && card->assessment.outcome[0])
-		r = calls_feedback_within(d, id);
+		r = calls_plan_citizen_within(d, id);
 	if (r == DB_OK)
 		r = store_citizens_set_picks(d->db, id, card);
 	return r;

@@ -212,9 +212,10 @@ const struct vocab vocab_call_reason_short[] = {
 	{ "missed_sessions", N_("missed sessions") },
 	{ "agreed", N_("agreed call") },
 	{ "after_match", N_("after the match") },
-	{ "referrer_feedback", N_("referrer feedback") },
+	/* The two calls not to the citizen say whom the phone reaches. */
+	{ "referrer_feedback", N_("to the referrer") },
 	{ "no_contact", N_("long quiet") },
-	{ "relative_support", N_("relative support") },
+	{ "relative_support", N_("to the relative") },
 	{ "other", N_("other") },
 	{ NULL, NULL },
 };

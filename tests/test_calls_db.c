@@ -11,12 +11,14 @@
 
 #include "calls.h"
 #include "citizens.h"
+#include "consents.h"
 #include "date.h"
 #include "db.h"
 #include "dbrules.h"
 #include "intake.h"
 #include "kept_drafts.h"
 #include "migrate.h"
+#include "store_citizens.h"
 #include "store_settings.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -337,10 +339,41 @@ static void test_feedback_at_once(void)
 	TAP_INT_EQ(citizens_save_card(&desk, &v->card, v->card.citizen.version, NULL), DB_OK, "feedback asked");
 	TAP_CHECK(call_exists(db, key, "2026-12-03"), "the referrer's call is planned by the card saved");
 
+	/* Assessed, feedback not asked; then the citizen agrees to it and to
+	 * volunteers' calls on the consent screen, after a match was made:
+	 * the calls that waited for consent are planned by the consent. */
+	snprintf(c->citizen.name, sizeof c->citizen.name, "Lis Berg");
+	c->consent.volunteer_contact = false;
+	c->consent.referrer_feedback = false;
+	snprintf(c->assessment.outcome, sizeof c->assessment.outcome, "volunteer_help");
+	long long lis = 0;
+	TAP_INT_EQ(intake_register(&desk, c, 0, &lis), DB_OK, "an intake, assessed, nothing agreed");
+	long long lis_referral = testdb_count(db, "SELECT max(id) FROM referrals");
+	sql(db, "INSERT INTO volunteers(name, status, capacity) VALUES ('Ole Vang', 'active', 2)");
+	sql(db, "INSERT INTO matches(citizen_id, volunteer_id, matched_on) VALUES (%lld, %lld, '2026-11-25')", lis,
+	    db_last_insert_id(db));
+	long long match = db_last_insert_id(db);
+	snprintf(q, sizeof q, "SELECT count(*) FROM follow_ups WHERE citizen_id = %lld", lis);
+	TAP_INT_EQ(testdb_count(db, q), 0, "no calls without consent");
+	struct consent_outcome out;
+	TAP_INT_EQ(consents_give(&desk, lis, CONSENT_FEEDBACK, NULL, &out), DB_OK, "feedback agreed");
+	snprintf(key, sizeof key, "referral:%lld", lis_referral);
+	TAP_CHECK(call_exists(db, key, "2026-11-27"), "the referrer's call is planned by the consent");
+	TAP_INT_EQ(consents_give(&desk, lis, CONSENT_CONTACT, NULL, &out), DB_OK, "volunteers' calls agreed");
+	snprintf(key, sizeof key, "match:%lld", match);
+	TAP_CHECK(call_exists(db, key, "2026-12-09"), "the call after the match is planned by the consent");
+
+	/* The card's next step: of the later calls, the citizen's own. */
+	sql(db, "INSERT INTO follow_ups(citizen_id, reason, due_on) VALUES (%lld, 'agreed', '2026-12-01')", karen);
+	struct citizen_facts *facts = malloc(sizeof *facts);
+	TAP_INT_EQ(store_citizens_facts(db, karen, "2026-11-26", facts), DB_OK, "the facts for Karen's card");
+	TAP_STR_EQ(facts->call_reason, "agreed", "the call to her, not the earlier one to her referrer");
+	free(facts);
+
 	struct call_sweep s;
 	TAP_INT_EQ(calls_plan_due(&desk, today, false, &s), DB_OK, "the sweep");
 	TAP_INT_EQ(s.created, 0, "finds nothing more to plan");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'referrer_feedback'"), 2,
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'referrer_feedback'"), 3,
 		   "one call each");
 	free(v);
 	free(c);

@@ -1,7 +1,8 @@
-/* call_list.c — the follow-up call list (home key 5). Entering it runs the
- * call rules (src/calls.c), so what happened since the last look is
- * on the list at once. Rows come a page at a time: a big centre may have
- * thousands of calls planned, the desk sees the first screenful at once. */
+/* call_list.c — the follow-up call list (home key 5). Each action plans
+ * its call at once and the day's rules the rest (src/calls.h), so
+ * entering it only reads; `o` runs the rules when asked. Rows come a page
+ * at a time: a big centre may have thousands of calls planned, the desk
+ * sees the first screenful at once. */
 #include "call_list.h"
 
 #include <stdio.h>
@@ -379,9 +380,12 @@ static void call_text(const struct calls_state *st, const struct call_row *c, co
 	int when_w = a->cols < 60 ? WHEN_COLS_MIN : st->when_cols, phone_w = 11;
 	int rest = a->cols - when_w - phone_w - 5;
 	/* A wide window gives the reason its whole words ("tilbagemelding
-	 * til henviseren") before the name takes the rest. */
+	 * til henviseren") once the name has 26 columns; a wider one, the
+	 * rest to the name. */
 	int resp_w = rest >= 100 ? 24 : rest >= 60 ? 20 : rest >= 40 ? 10 : 0;
-	int reason_w = rest >= 100 ? 38 : rest >= 60 ? 26 : rest >= 40 ? 17 : 0;
+	int reason_w = rest >= 60 ? rest - resp_w - 26 : rest >= 40 ? 17 : 0;
+	if (rest >= 60)
+		reason_w = reason_w < 26 ? 26 : reason_w > 38 ? 38 : reason_w;
 	/* Past a long name with its tag, more room only pushes the phone
 	 * away from the name it belongs to: the line ends sooner instead. */
 	int name_w = rest - resp_w - reason_w > 44 ? 44 : rest - resp_w - reason_w;
@@ -646,8 +650,9 @@ static unsigned calls_resume(struct screen *s, struct app *app)
 }
 
 /* Another desk recorded a call, or the rules planned one there: the list
- * reads again (the sweep is left to this desk's own look, o), as far down as it was fetched, and the highlight stays on the
- * same call, or where it was when that call is done and gone. */
+ * reads again (it runs the rules only on this desk's `o`), as far down
+ * as it was fetched, and the highlight stays on the same call, or where
+ * it was when that call is done and gone. */
 static unsigned calls_refresh(struct screen *s, struct app *app)
 {
 	(void)app;

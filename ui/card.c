@@ -114,7 +114,7 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 			snprintf(what, sizeof what, "%s: %s", vocab_label(vocab_attendance_mark, e->code), e->what);
 		break;
 	case TL_CALL:
-		snprintf(what, sizeof what, _("Call %s: %s%s%s"), next_step_call_reason(e->what),
+		snprintf(what, sizeof what, _("Call (%s): %s%s%s"), next_step_call_reason(e->what),
 			 vocab_label(vocab_call_outcome, e->code), e->text[0] ? " - " : "", e->text);
 		break;
 	case TL_MEASURE:

@@ -12,7 +12,6 @@
 #include "field_checks.h"
 #include "field_rules.h"
 #include "i18n.h"
-#include "postcode.h"
 #include "vocab.h"
 
 /* A referral, a consent or a handover has happened: it cannot be dated
@@ -124,6 +123,7 @@ bool citizen_form_init(struct citizen_form *cf, struct app *app)
 {
 	memcpy(cf->fields, layout, sizeof layout);
 	cf->app = app;
+	cf->town = (struct town_follows){ .postcode = CF_POSTCODE, .town = CF_TOWN };
 	for (int d = 0; d < 7; d++)
 		cf->weekday_opts[d] = (struct form_option){ .id = d + 1, .label = _(vocab_weekday[d].label) };
 	for (int p = 0; p < 3; p++)
@@ -303,13 +303,7 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 
 unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *ev)
 {
-	/* Typing in a town the program filled in writes the town anew, as a
-	 * selected text would ("Aarhus CAarhus C" was a helper's). */
-	if (cf->form.current == CF_TOWN && cf->town_filled && !UIK_IS_FUNC(key) && key >= ' ' && key != UIK_DEL_ASCII
-	    && strcmp(form_text(&cf->form, CF_TOWN), cf->town_filled) == 0) {
-		form_set_text(&cf->form, CF_TOWN, "");
-		cf->town_filled = NULL;
-	}
+	form_screen_town_before(&cf->town, &cf->form, key);
 	unsigned r = form_key(&cf->form, key, ev);
 	int cur = cf->form.current;
 	if (*ev == FORM_PICK) {
@@ -319,20 +313,8 @@ unsigned citizen_form_key(struct citizen_form *cf, ui_key key, enum form_event *
 		*ev = FORM_NONE;
 		return RD_ALL;
 	}
-	if (*ev == FORM_CHANGED && cur == CF_POSTCODE) {
-		/* A town the program filled in follows the postcode; one the
-		 * volunteer typed is left alone. */
-		const char *town = postcode_town(form_text(&cf->form, CF_POSTCODE));
-		const char *now = form_text(&cf->form, CF_TOWN);
-		if (town && strcmp(now, town) != 0) {
-			form_set_text(&cf->form, CF_TOWN, town);
-			app_status(cf->app, STATUS_INFO, _("Town filled in from the postcode: %s. Type over it to change it."),
-				   town);
-		} else if (!town && cf->town_filled && strcmp(now, cf->town_filled) == 0) {
-			form_set_text(&cf->form, CF_TOWN, "");
-		}
-		cf->town_filled = town;
-	}
+	if (*ev == FORM_CHANGED)
+		form_screen_town_after(cf->app, &cf->town, &cf->form);
 	if (*ev == FORM_CHANGED && cur == CF_ASSESSMENT)
 		citizen_form_update_visibility(cf);
 	return r;

@@ -5,6 +5,7 @@
 #define BB_CITIZEN_FORM_H
 
 #include "form.h"
+#include "form_screen.h"
 #include "model_citizen.h"
 #include "picklist_field.h"
 
@@ -54,7 +55,7 @@ struct citizen_form {
 	struct form form;
 	struct picklist_field interests, barriers;
 	struct form_option weekday_opts[7], part_opts[3];
-	const char *town_filled;   /* the town last filled in from a postcode */
+	struct town_follows town;  /* the town follows the postcode */
 	/* The times as filled from the card: weekdays and times of day are
 	 * two fields, so "Monday morning, Wednesday evening" shows as both
 	 * days and both times; left as they were, the times stay as they

@@ -1,9 +1,12 @@
 /* form_screen.c — the shared part of form screens (form_screen.h). */
 #include "form_screen.h"
 
+#include <string.h>
+
 #include "app.h"
 #include "dialog.h"
 #include "i18n.h"
+#include "postcode.h"
 
 bool form_screen_valid(struct app *app, struct form *f)
 {
@@ -113,4 +116,30 @@ void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *
 {
 	dialog_pick(app, &(struct pick_args){ .fld = &f->fields[f->current], .add = add, .add_ctx = add_ctx,
 		.done = picked, .ctx = f });
+}
+
+void form_screen_town_before(struct town_follows *t, struct form *f, ui_key key)
+{
+	if (f->current == t->town && t->filled && !UIK_IS_FUNC(key) && key >= ' ' && key != UIK_DEL_ASCII
+	    && strcmp(form_text(f, t->town), t->filled) == 0) {
+		form_set_text(f, t->town, "");
+		t->filled = NULL;
+	}
+}
+
+void form_screen_town_after(struct app *app, struct town_follows *t, struct form *f)
+{
+	if (f->current != t->postcode)
+		return;
+	/* A postcode the program knows gives its town; one it does not
+	 * takes back only the town it filled in. */
+	const char *town = postcode_town(form_text(f, t->postcode));
+	const char *now = form_text(f, t->town);
+	if (town && strcmp(now, town) != 0) {
+		form_set_text(f, t->town, town);
+		app_status(app, STATUS_INFO, _("Town filled in from the postcode: %s. Type over it to change it."), town);
+	} else if (!town && t->filled && strcmp(now, t->filled) == 0) {
+		form_set_text(f, t->town, "");
+	}
+	t->filled = town;
 }

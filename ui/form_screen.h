@@ -49,4 +49,18 @@ void form_screen_say_kept(struct app *app, const struct form *f);
  * ticks kept make the form changed. `add` (may be NULL) adds entries. */
 void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx);
 
+/* A town filled in from the postcode follows it: a postcode changed
+ * fills the town in (saying so) unless the volunteer typed one, and
+ * typing in a town the program filled in writes it anew, as over a
+ * selected text ("Aarhus CAarhus C" was a new user's). `filled` is the
+ * town last filled in; the struct lives in the screen's state. */
+struct town_follows {
+	int postcode, town;  /* the two fields */
+	const char *filled;
+};
+/* Before form_key: clears a filled-in town the key types over. */
+void form_screen_town_before(struct town_follows *t, struct form *f, ui_key key);
+/* After form_key, on FORM_CHANGED: follows the postcode if it changed. */
+void form_screen_town_after(struct app *app, struct town_follows *t, struct form *f);
+
 #endif

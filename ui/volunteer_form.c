@@ -39,6 +39,7 @@ struct volunteer_form_state {
 	struct form_field fields[VF_COUNT];
 	struct form form;
 	struct picklist_field interests;
+	struct town_follows town;  /* the town follows the postcode */
 	struct form_option role_opts[VOLUNTEER_ROLES], time_opts[TIMES];
 	char time_labels[TIMES][64];
 };
@@ -274,6 +275,7 @@ static bool vf_enter(struct screen *s, struct app *app, const void *args)
 	st->fields[VF_TIMES].options = st->time_opts;
 	st->fields[VF_TIMES].noptions = TIMES;
 	form_init(&st->form, st->fields, VF_COUNT);
+	st->town = (struct town_follows){ .postcode = VF_POSTCODE, .town = VF_TOWN };
 	if (!id) {
 		snprintf(st->original.status, sizeof st->original.status, "training");
 		st->original.capacity = 1;
@@ -330,17 +332,15 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct volunteer_form_state *st = s->state;
 	enum form_event ev;
+	form_screen_town_before(&st->town, &st->form, key);
 	unsigned r = form_key(&st->form, key, &ev);
 	int cur = st->form.current;
 	if (ev == FORM_PICK) {
 		form_screen_pick(app, &st->form, cur == VF_INTERESTS ? picklist_field_add : NULL, &st->interests);
 		return RD_ALL;
 	}
-	if (ev == FORM_CHANGED && cur == VF_POSTCODE) {
-		const char *town = postcode_town(form_text(&st->form, VF_POSTCODE));
-		if (town)
-			form_set_text(&st->form, VF_TOWN, town);
-	}
+	if (ev == FORM_CHANGED)
+		form_screen_town_after(app, &st->town, &st->form);
 	if (ev == FORM_SUBMIT)
 		return save(st, app);
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
