@@ -71,15 +71,15 @@ static const struct {
 	{ "audit", CLI_AUDIT, 0, 0, { "citizen=", "user=", "from=", "to=" },
 	  N_("[--citizen ID] [--user NAME] [--from DATE] [--to DATE]"),
 	  N_("who viewed, changed, exported, imported or signed in, newest first") },
-	{ "report", CLI_REPORT, 0, 0, { "from=", "to=", "format=", "output=" },
-	  N_("[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE]"),
+	{ "report", CLI_REPORT, 0, 0, { "from=", "to=", "format=", "output=", "replace" },
+	  N_("[--from DATE] [--to DATE] [--format text|csv|html] [--output FILE [--replace]]"),
 	  N_("the funders' report for a period (default: this year up to today); coordinators' figures") },
 	{ "print", CLI_PRINT, 1, 1, { "date=", "activity=", "output=" },
 	  N_("roll|calls [--date DATE] [--activity ID] [--output FILE]"),
 	  N_("print the roll-call sheet of a day's sessions, or the day's calls: to the printer, or a printable "
 	     "HTML file when none is set up or with --output") },
-	{ "export", CLI_EXPORT, 1, 1, { "encoding=", "output=", "from=", "to=" },
-	  N_("TABLE [--encoding utf-8|cp1252] [--output FILE] [--from D --to D]"),
+	{ "export", CLI_EXPORT, 1, 1, { "encoding=", "output=", "replace", "from=", "to=" },
+	  N_("TABLE [--encoding utf-8|cp1252] [--output FILE [--replace]] [--from D --to D]"),
 	  N_("a table as CSV for Excel: citizens, volunteers, activities, sessions, attendance, calls or "
 	     "measures (to the screen without --output)") },
 	{ "import", CLI_IMPORT, 2, 2, { "encoding=", "dry-run" }, N_("TABLE FILE [--encoding auto|utf-8|cp1252] [--dry-run]"),
@@ -218,6 +218,17 @@ const char *cli_option(const struct cli_args *args, const char *name)
 			return args->options[i].value;
 	}
 	return NULL;
+}
+
+bool cli_output_free(const struct cli_args *args, FILE *err)
+{
+	const char *path = cli_option(args, "output");
+	struct stat sb;
+	/* Only a file: /dev/null or a terminal holds nothing to lose. */
+	if (!path || cli_option(args, "replace") || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return true;
+	fprintf(err, _("brobygger: %s exists already; nothing was written. Add --replace to write over it.\n"), path);
+	return false;
 }
 
 bool cli_number(const struct cli_args *args, const char *name, long min, long max, long fallback, long *out,

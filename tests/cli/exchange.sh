@@ -97,6 +97,12 @@ exports=$(sql "$db" "SELECT count(*) FROM audit_log WHERE action = 'export'")
 if [ "$exports" = 3 ]; then ok "three exports written, three audit lines (none for the one refused)"; else not_ok "$exports export audit lines"; fi
 expect 0 "a table by its Danish name" -- "$bin" --db "$db" export mødegange --output "$tmp/m.csv"
 contains "$tmp/out" "skrevet til $tmp/m.csv" "as the help names it"
+printf 'Rettet i Excel\r\n' >"$tmp/m.csv"
+expect 1 "not over a file that is there" -- "$bin" --db "$db" export mødegange --output "$tmp/m.csv"
+contains "$tmp/err" "findes allerede; intet er skrevet. Tilføj --replace" "says so, and how"
+contains "$tmp/m.csv" "Rettet i Excel" "the file is as it was"
+expect 0 "with --replace" -- "$bin" --db "$db" export mødegange --output "$tmp/m.csv" --replace
+if grep -q "Rettet i Excel" "$tmp/m.csv"; then not_ok "the file is written over"; else ok "the file is written over"; fi
 imports=$(sql "$new" "SELECT count(*) FROM audit_log WHERE action = 'import'")
 if [ "$imports" = 4 ]; then ok "every import and trial run that looked at the database is audited"; else not_ok "$imports import audit lines"; fi
 
