@@ -145,12 +145,6 @@ const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
  * name is shortened, never what tells them apart. */
 void citizen_rule_list_name(const char *name, const struct citizen_apart *apart, int cols, char *out, size_t size);
 
-/* The times a citizen can come, from the weekdays (bit d-1 for weekday d)
- * and the times of day (bit p) asked for apart: every pair of the two.
- * Days with no time of day are the whole day, a time of day with no days
- * every day: chosen alone, either was thrown away, and matching uses
- * them. */
-availability_bits citizen_rule_availability(unsigned weekdays, unsigned parts);
 /* citizen_rule_list_name for a search hit. */
 void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size);
 /* What tells a hit apart from its namesakes (citizen_rule_list_name). */

@@ -103,8 +103,7 @@ static const struct form_field layout[CF_COUNT] = {
 			.multiline = true },
 	[CF_INTERESTS] = { .key = "interests", .label = N_("Interests"), .kind = FIELD_MULTI },
 	[CF_BARRIERS] = { .key = "barriers", .label = N_("Barriers"), .kind = FIELD_MULTI },
-	[CF_WEEKDAYS] = { .key = "weekdays", .label = N_("Preferred weekdays"), .kind = FIELD_MULTI },
-	[CF_PARTS] = { .key = "parts", .label = N_("Time of day"), .kind = FIELD_MULTI },
+	[CF_TIMES] = { .key = "times", .label = N_("Times that suit"), .kind = FIELD_MULTI },
 	HEADING(CF_H_ASSESSMENT, N_("Assessment")),
 	[CF_ASSESSMENT] = { .key = "assessment", .label = N_("Who can help"), .kind = FIELD_CHOICE,
 			    .choices = vocab_assessment },
@@ -113,25 +112,12 @@ static const struct form_field layout[CF_COUNT] = {
 			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
-/* The times the two fields say (citizen_rule_availability). */
-static availability_bits availability_of(uint64_t days, uint64_t parts)
-{
-	return citizen_rule_availability((unsigned)days, (unsigned)parts);
-}
-
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
 {
 	memcpy(cf->fields, layout, sizeof layout);
 	cf->app = app;
 	cf->town = (struct town_follows){ .postcode = CF_POSTCODE, .town = CF_TOWN };
-	for (int d = 0; d < 7; d++)
-		cf->weekday_opts[d] = (struct form_option){ .id = d + 1, .label = _(vocab_weekday[d].label) };
-	for (int p = 0; p < 3; p++)
-		cf->part_opts[p] = (struct form_option){ .id = p, .label = _(vocab_part_of_day[p].label) };
-	cf->fields[CF_WEEKDAYS].options = cf->weekday_opts;
-	cf->fields[CF_WEEKDAYS].noptions = 7;
-	cf->fields[CF_PARTS].options = cf->part_opts;
-	cf->fields[CF_PARTS].noptions = 3;
+	times_field_init(&cf->times, &cf->fields[CF_TIMES]);
 	enum db_status r = picklist_field_load(&cf->interests, app, "interests", &cf->fields[CF_INTERESTS]);
 	if (r == DB_OK)
 		r = picklist_field_load(&cf->barriers, app, "barriers", &cf->fields[CF_BARRIERS]);
@@ -224,23 +210,7 @@ void citizen_form_fill(struct citizen_form *cf, const struct citizen_card *card)
 	form_set_text(f, CF_WISHES, c->wishes);
 	fl[CF_INTERESTS].picked = form_multi_ticks(&fl[CF_INTERESTS], card->interests, card->ninterests);
 	fl[CF_BARRIERS].picked = form_multi_ticks(&fl[CF_BARRIERS], card->barriers, card->nbarriers);
-	fl[CF_WEEKDAYS].picked = 0;
-	fl[CF_PARTS].picked = 0;
-	for (int d = 1; d <= 7; d++)
-		for (int p = 0; p < 3; p++)
-			if (card->availability & AVAIL_BIT(d, p)) {
-				fl[CF_WEEKDAYS].picked |= UINT64_C(1) << (d - 1);
-				fl[CF_PARTS].picked |= UINT64_C(1) << p;
-			}
-	/* Shown as typed: days alone were the whole day, a time alone every
-	 * day (shown ticked, clearing the days made them every day). */
-	if (availability_of(fl[CF_WEEKDAYS].picked, 0) == card->availability)
-		fl[CF_PARTS].picked = 0;
-	else if (availability_of(0, fl[CF_PARTS].picked) == card->availability)
-		fl[CF_WEEKDAYS].picked = 0;
-	cf->filled_availability = card->availability;
-	cf->filled_days = fl[CF_WEEKDAYS].picked;
-	cf->filled_parts = fl[CF_PARTS].picked;
+	times_field_set(&fl[CF_TIMES], card->availability);
 	fl[CF_ASSESSMENT].choice = vocab_index(vocab_assessment, card->assessment.outcome);
 	form_set_text(f, CF_HANDOVER_TO, card->assessment.handover_to);
 	form_set_date_iso(f, CF_HANDOVER_ON, card->assessment.handover_on);
@@ -284,11 +254,7 @@ void citizen_form_read(const struct citizen_form *cf, struct citizen_card *card)
 	copy(c->wishes, sizeof c->wishes, form_text(f, CF_WISHES));
 	card->ninterests = form_multi_ids(&fl[CF_INTERESTS], card->interests, CIT_MAX_PICKS);
 	card->nbarriers = form_multi_ids(&fl[CF_BARRIERS], card->barriers, CIT_MAX_PICKS);
-	/* Weekdays and times of day are asked separately (the rule says what
-	 * they mean); left as they were, the times stay as they were. */
-	uint64_t days = fl[CF_WEEKDAYS].picked, parts = fl[CF_PARTS].picked;
-	card->availability = days == cf->filled_days && parts == cf->filled_parts ? cf->filled_availability
-										    : availability_of(days, parts);
+	card->availability = times_field_get(&fl[CF_TIMES]);
 	copy(card->assessment.outcome, sizeof card->assessment.outcome,
 	     vocab_assessment[fl[CF_ASSESSMENT].choice].code);
 	if (card->assessment.outcome[0] && !card->assessment.assessed_on[0])

@@ -8,6 +8,7 @@
 #include "form_screen.h"
 #include "model_citizen.h"
 #include "picklist_field.h"
+#include "times_field.h"
 
 struct app;
 
@@ -41,8 +42,7 @@ enum citizen_field {
 	CF_WISHES,
 	CF_INTERESTS,
 	CF_BARRIERS,
-	CF_WEEKDAYS,
-	CF_PARTS,
+	CF_TIMES,
 	CF_H_ASSESSMENT,
 	CF_ASSESSMENT,
 	CF_HANDOVER_TO,
@@ -54,14 +54,8 @@ struct citizen_form {
 	struct form_field fields[CF_COUNT];
 	struct form form;
 	struct picklist_field interests, barriers;
-	struct form_option weekday_opts[7], part_opts[3];
+	struct times_field times;
 	struct town_follows town;  /* the town follows the postcode */
-	/* The times as filled from the card: weekdays and times of day are
-	 * two fields, so "Monday morning, Wednesday evening" shows as both
-	 * days and both times; left as they were, the times stay as they
-	 * were, not every pair of the two. */
-	availability_bits filled_availability;
-	uint64_t filled_days, filled_parts;
 	struct app *app;
 };
 

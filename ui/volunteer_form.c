@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "picklist_field.h"
 #include "postcode.h"
+#include "times_field.h"
 #include "registry.h"
 #include "registry_list.h"
 #include "strbuf.h"
@@ -31,7 +32,7 @@ enum volunteer_field {
 	VF_COUNT,
 };
 
-enum { FORM_COURSES = 3, TIMES = 21 };
+enum { FORM_COURSES = 3 };
 
 struct volunteer_form_state {
 	struct volunteer_record original;
@@ -40,8 +41,8 @@ struct volunteer_form_state {
 	struct form form;
 	struct picklist_field interests;
 	struct town_follows town;  /* the town follows the postcode */
-	struct form_option role_opts[VOLUNTEER_ROLES], time_opts[TIMES];
-	char time_labels[TIMES][64];
+	struct form_option role_opts[VOLUNTEER_ROLES];
+	struct times_field times;
 };
 
 extern const struct screen_ops volunteer_form_screen;
@@ -173,10 +174,7 @@ static void fill(struct volunteer_form_state *st, const struct volunteer_record 
 	for (int i = 0; i < v->nareas; i++)
 		strbuf_item(&b, " ", v->areas[i]);
 	form_set_text(f, VF_AREAS, text);
-	fl[VF_TIMES].picked = 0;
-	for (int k = 0; k < TIMES; k++)
-		if (v->availability & (1u << k))
-			fl[VF_TIMES].picked |= UINT64_C(1) << k;
+	times_field_set(&fl[VF_TIMES], v->availability);
 	fl[VF_GENDER].choice = vocab_index(vocab_gender, v->gender);
 	text[0] = '\0';
 	if (v->birth_year)
@@ -213,10 +211,7 @@ static void read_form(const struct volunteer_form_state *st, struct volunteer_re
 	v->nareas = split_list(form_text(f, VF_AREAS), true, areas, REG_MAX_AREAS);
 	for (int i = 0; i < v->nareas; i++)
 		snprintf(v->areas[i], sizeof v->areas[i], "%.4s", areas[i]); /* checked: four digits */
-	v->availability = 0;
-	for (int k = 0; k < TIMES; k++)
-		if (fl[VF_TIMES].picked & (UINT64_C(1) << k))
-			v->availability |= 1u << k;
+	v->availability = times_field_get(&fl[VF_TIMES]);
 	copy(v->gender, sizeof v->gender, vocab_gender[fl[VF_GENDER].choice].code);
 	v->birth_year = (int)form_number(f, VF_BIRTH_YEAR);
 	copy(v->lived_experience, sizeof v->lived_experience, form_text(f, VF_LIVED));
@@ -264,16 +259,7 @@ static bool vf_enter(struct screen *s, struct app *app, const void *args)
 		st->role_opts[i] = (struct form_option){ .id = i, .label = _(vocab_volunteer_role[i].label) };
 	st->fields[VF_ROLES].options = st->role_opts;
 	st->fields[VF_ROLES].noptions = VOLUNTEER_ROLES;
-	for (int d = 1; d <= 7; d++) {
-		for (int p = 0; p < 3; p++) {
-			int k = (d - 1) * 3 + p;
-			snprintf(st->time_labels[k], sizeof st->time_labels[k], "%s %s", _(vocab_weekday[d - 1].label),
-				 _(vocab_part_of_day_lower[p].label));
-			st->time_opts[k] = (struct form_option){ .id = k, .label = st->time_labels[k] };
-		}
-	}
-	st->fields[VF_TIMES].options = st->time_opts;
-	st->fields[VF_TIMES].noptions = TIMES;
+	times_field_init(&st->times, &st->fields[VF_TIMES]);
 	form_init(&st->form, st->fields, VF_COUNT);
 	st->town = (struct town_follows){ .postcode = VF_POSTCODE, .town = VF_TOWN };
 	if (!id) {
