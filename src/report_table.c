@@ -120,7 +120,7 @@ static void citizens_table(struct report_tables *ts, const struct report_citizen
 	for (int i = 0; i < REPORT_END_REASONS; i++)
 		part(t, vocab_label(vocab_end_reason_shown, report_end_reason_codes[i]), CELL_CITIZENS, f->ended[i]);
 	figure(t, _("Waiting for a match today"), CELL_CITIZENS, c->waiting);
-	struct report_row *r = row(t, _("of them, days waited (median)"));
+	struct report_row *r = row(t, _("of them, waited so far (median)"));
 	r->part = true;
 	r->cells[0] = cell(CELL_DAYS, c->waiting_median_days, c->waiting);
 }
@@ -239,7 +239,8 @@ static void attendance_tables(struct report_tables *ts, const struct report_atte
 	r->total = true;
 	attendance_cells(r, &att->total);
 	t->note = _("Participants: different citizens present; a citizen who came several months counts once in "
-		    "the whole period. New: present at the activity for the first time ever.");
+		    "the whole period. New: present at the activity for the first time ever. Accompanied: the share "
+		    "of the participants who came with a volunteer at their side at least once.");
 
 	int kinds = ts->n;
 	t = new_table(ts, "communities", _("Practice communities and lasting communities"), _("Kind"));
@@ -617,6 +618,9 @@ void report_cell_format(const struct report_cell *c, bool exact, bool units, con
 	number_format(n, thousands, digits, sizeof digits);
 	if (c->kind == CELL_PERCENT && units)
 		snprintf(out, size, "%s %%", digits);
+	else if (c->kind == CELL_DAYS && units)
+		/* In a column of counts: said to be days. */
+		snprintf(out, size, P_("%s day", "%s days", n), digits);
 	else
 		snprintf(out, size, "%s", digits);
 }

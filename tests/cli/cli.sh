@@ -279,6 +279,12 @@ if [ "$mode" = 700 ]; then ok "in a private folder"; else not_ok "the folder has
 expect 0 "report as text" -- "$bin" --db "$db" report --from 01-01-2026 --to 26-11-2026
 contains "$tmp/out" "Perioden 01-01-2026 til 26-11-2026" "the text names the period"
 contains "$tmp/out" "Fremmøde pr. måned, alle aktiviteter" "and has the attendance section"
+contains "$tmp/out" "Følge: andelen af deltagerne" "every column title is explained"
+if grep -E "heraf ventet indtil nu \(median\) +([0-9.]+ dage?|–)\$" "$tmp/out" >/dev/null; then
+	ok "the days waited say they are days, in the column of counts"
+else
+	not_ok "the days waited: $(grep 'ventet' "$tmp/out")"
+fi
 if python3 -c "import sys; sys.exit(any(len(l.rstrip('\n')) > 80 for l in open(sys.argv[1], encoding='utf-8')))" "$tmp/out"; then ok "the text fits 80 columns"; else not_ok "a line is wider than 80"; fi
 expect 0 "report as CSV to a file" -- "$bin" --db "$db" report --format csv --output "$tmp/r.csv"
 contains "$tmp/out" "$tmp/r.csv" "says where it went"
