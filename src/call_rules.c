@@ -21,7 +21,9 @@ static bool fact_day(const char *iso, long *days)
 	return true;
 }
 
-/* Fills a call due `due` days (since 1970) but never before today. */
+/* Fills a call due `due` days (since 1970) but never before today, and
+ * on a weekday: the desk calls on weekdays (a referrer's office is shut
+ * on a Saturday), so a call due at a weekend is due on the Monday. */
 static void plan(struct call_new *out, long long citizen_id, const char *reason, long due,
 		 struct date today, long long responsible)
 {
@@ -29,7 +31,10 @@ static void plan(struct call_new *out, long long citizen_id, const char *reason,
 	long now = date_to_days(today);
 	out->citizen_id = citizen_id;
 	snprintf(out->reason, sizeof out->reason, "%s", reason);
-	date_format_iso(date_from_days(due < now ? now : due), out->due_on);
+	struct date day = date_from_days(due < now ? now : due);
+	while (date_weekday(day) > 5)
+		day = date_add_days(day, 1);
+	date_format_iso(day, out->due_on);
 	out->responsible = responsible;
 }
 

@@ -564,7 +564,7 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
 	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0) {
 		r = store_calls_handover(d->db, citizen_id, o->today, o->handover_to, o->note, d->user);
 		if (r == DB_OK)
-			r = calls_plan_citizen_within(d, citizen_id);
+			r = calls_plan_citizen_within(d, citizen_id, NULL);
 	} else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
 		r = store_calls_cancel_open(d->db, citizen_id, o->call_id, next_call_id, d->user);
 	else
@@ -714,8 +714,10 @@ enum db_status calls_relative_wish_within(struct desk *d, long long citizen_id, 
 			  wants ? "follow-up call planned: relative support" : "follow-up call withdrawn: relative support");
 }
 
-enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id)
+enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id, int *planned)
 {
+	if (planned)
+		*planned = 0;
 	/* A partner's citizen shared with this centre is followed up by
 	 * their own centre's rules (as write_calls). */
 	enum db_status r = desk_owns_citizen(d, citizen_id);
@@ -733,6 +735,8 @@ enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id)
 			char detail[120];
 			snprintf(detail, sizeof detail, "follow-up call planned %s", p.items[i].source_key);
 			r = desk_audit(d, "update", "citizen", citizen_id, detail);
+			if (planned)
+				++*planned;
 		}
 	}
 	free(p.items);

@@ -159,8 +159,9 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
  * each audited. The call that tells the referrer how it went, once
  * assessed (call_rule_referrer_feedback), and the call after a match
  * that waited for consent to call (call_rule_after_match). A citizen a
- * partner centre shares is left to that centre's rules. */
-enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id);
+ * partner centre shares is left to that centre's rules. *planned (may be
+ * NULL): how many calls it planned. */
+enum db_status calls_plan_citizen_within(struct desk *d, long long citizen_id, int *planned);
 
 /* Inside the caller's transaction (intake, saving the card): the
  * relative's wish for support of their own as the card said before

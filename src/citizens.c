@@ -263,7 +263,7 @@ static enum db_status save_parts(struct desk *d, const struct citizen_card *edit
 	/* An assessment saved, feedback asked, a consent given: the calls
 	 * the day's rules would plan, now. */
 	if (r == DB_OK)
-		r = calls_plan_citizen_within(d, id);
+		r = calls_plan_citizen_within(d, id, NULL);
 	if (r == DB_OK)
 		r = store_citizens_set_picks(d->db, id, edited);
 	return r;

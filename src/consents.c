@@ -93,7 +93,7 @@ enum db_status consents_change_within(struct desk *d, long long citizen_id, enum
 		r = desk_audit(d, "update", "citizen", citizen_id, detail);
 	/* A call that waited for this consent is due now. */
 	if (r == DB_OK && give && out->changed)
-		r = calls_plan_citizen_within(d, citizen_id);
+		r = calls_plan_citizen_within(d, citizen_id, &out->calls_planned);
 	r = db_end(d->db, r);
 	if (r != DB_OK)
 		memset(out, 0, sizeof *out);

@@ -41,7 +41,7 @@ static enum db_status register_person(struct desk *d, const struct citizen_card 
 	/* The referrer's call about it, planned now, not by the day's
 	 * rules tomorrow. */
 	if (r == DB_OK && card->assessment.outcome[0])
-		r = calls_plan_citizen_within(d, id);
+		r = calls_plan_citizen_within(d, id, NULL);
 	if (r == DB_OK)
 		r = store_citizens_set_picks(d->db, id, card);
 	return r;

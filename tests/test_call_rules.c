@@ -233,6 +233,10 @@ static void test_referrer_feedback(void)
 	TAP_STR_EQ(c.due_on, "2026-11-30", "a week after the first conversation");
 	TAP_STR_EQ(c.source_key, "referral:7", "keyed by the referral");
 	TAP_INT_EQ(c.responsible, 0, "the desk gives feedback");
+	SET(f.assessed_on, "2026-11-21");
+	TAP_CHECK(call_rule_referrer_feedback(&f, today, &c), "assessed on a Saturday");
+	TAP_STR_EQ(c.due_on, "2026-11-30", "a week on is a Saturday: the Monday after (the desk calls on weekdays)");
+	SET(f.assessed_on, "2026-11-23");
 	f.consent = false;
 	TAP_CHECK(!call_rule_referrer_feedback(&f, today, &c), "without the citizen's consent: never");
 	f.consent = true;

@@ -359,6 +359,7 @@ static void test_feedback_at_once(void)
 	TAP_INT_EQ(consents_give(&desk, lis, CONSENT_FEEDBACK, NULL, &out), DB_OK, "feedback agreed");
 	snprintf(key, sizeof key, "referral:%lld", lis_referral);
 	TAP_CHECK(call_exists(db, key, "2026-11-27"), "the referrer's call is planned by the consent");
+	TAP_INT_EQ(out.calls_planned, 1, "which says so");
 	TAP_INT_EQ(consents_give(&desk, lis, CONSENT_CONTACT, NULL, &out), DB_OK, "volunteers' calls agreed");
 	snprintf(key, sizeof key, "match:%lld", match);
 	TAP_CHECK(call_exists(db, key, "2026-12-09"), "the call after the match is planned by the consent");

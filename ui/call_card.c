@@ -401,7 +401,7 @@ static void call_card_draw(struct screen *s, struct app *app, const struct area 
 		y += measure_chart_draw(st->measures, st->nmeasures, y, a->left, a->cols, bottom - y > 3 ? 3 : bottom - y,
 					true);
 	if (y + 1 < bottom && strcmp(c->status, "open") == 0) {
-		y += heading(y, a, _("You could ask"));
+		y += heading(y, a, _("For the call"));
 		/* Each wrapped under its dash: a question cut is half a question
 		 * ("…, og hvo…" was the feedback call's advice at 80 columns). */
 		for (int i = 0; i < 4 && suggested[k].questions[i] && y < bottom; i++) {

@@ -309,7 +309,14 @@ static void given_on_typed(struct app *app, void *ctx, const char *text)
 		return;
 	}
 	reload(st, app);
-	app_status(app, STATUS_INFO, _("Consent recorded: %s."), _(vocab_consent_purpose[st->asked].label));
+	if (out.calls_planned)
+		app_status(app, STATUS_INFO,
+			   P_("Consent recorded: %s. A call that waited for it is planned (see the card's timeline).",
+			      "Consent recorded: %s. %d calls that waited for it are planned (see the card's timeline).",
+			      out.calls_planned),
+			   _(vocab_consent_purpose[st->asked].label), out.calls_planned);
+	else
+		app_status(app, STATUS_INFO, _("Consent recorded: %s."), _(vocab_consent_purpose[st->asked].label));
 }
 
 /* ---------- withdrawing ---------- */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wctype.h>
 
 #include "app.h"
 #include "draw.h"
@@ -453,11 +454,12 @@ struct pick_state {
 	struct pick_args args;
 	uint64_t before;      /* the ticks to go back to on Esc */
 	int sel, top;
+	int page;             /* the rows the list showed last */
 	char message[FIELD_ERROR_MAX];
 };
 
 static const struct action pick_actions[] = {
-	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry (also x)."), 0 },
+	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry."), 0 },
 	{ ACT_NEW, '+', N_("New"), N_("Add a new entry to the centre's list."), 0 },
 	{ ACT_OPEN, UIK_ENTER, N_("Done"), N_("Keep the ticks and close."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close and undo the ticks."), 0 },
@@ -499,7 +501,8 @@ static void pick_draw(struct screen *s, struct app *app, const struct area *body
 	struct pick_state *st = s->state;
 	const struct form_field *fld = st->args.fld;
 	int n = pick_count(st);
-	struct area a = draw_box(n + 4 < 18 ? n + 4 : 18, 50);
+	/* As tall as the window lets it: the week's 21 times are one list. */
+	struct area a = draw_box(n + 4, 50);
 	draw_text(a.top, a.left, a.cols, _(fld->label), A_REVERSE | A_BOLD);
 	int rows = a.rows - 2;
 	if (rows < 1)
@@ -510,12 +513,17 @@ static void pick_draw(struct screen *s, struct app *app, const struct area *body
 		st->top = st->sel - rows + 1;
 	if (st->top > n - rows)
 		st->top = n - rows > 0 ? n - rows : 0;
+	st->page = rows;
+	bool scrolls = n > rows;
 	for (int r = 0; r < rows && st->top + r < n; r++) {
 		int i = st->top + r;
 		char line[300];
 		snprintf(line, sizeof line, "[%s] %s", (fld->picked >> i) & 1 ? "x" : " ", fld->options[i].label);
-		draw_cell(a.top + 1 + r, a.left, a.cols, line, i == st->sel ? A_BOLD : A_REVERSE);
+		draw_cell(a.top + 1 + r, a.left, draw_row_cols(a.cols, scrolls), line,
+			  i == st->sel ? A_BOLD : A_REVERSE);
 	}
+	if (scrolls)
+		draw_scroll_marks(a.top + 1, a.top + rows, a.left + a.cols - 1, st->top > 0, st->top + rows < n);
 	if (st->message[0])
 		draw_text(a.top + a.rows - 1, a.left, a.cols, st->message, A_REVERSE | A_BOLD);
 }
@@ -543,6 +551,22 @@ static void pick_added(struct app *app, void *ctx, const char *name)
 		st->sel = fld->noptions - 1;
 		fld->picked |= UINT64_C(1) << st->sel;
 	}
+}
+
+/* The next entry after the highlighted one whose label starts with the
+ * letter typed (in either case), round to the top; the highlighted one
+ * when none does. */
+static int pick_next_starting(const struct pick_state *st, uint32_t letter)
+{
+	int n = pick_count(st);
+	for (int step = 1; step <= n; step++) {
+		int i = (st->sel + step) % n;
+		const char *label = st->args.fld->options[i].label;
+		uint32_t first = 0;
+		if (utf8_decode(label, strlen(label), &first) && towlower((wint_t)first) == towlower((wint_t)letter))
+			return i;
+	}
+	return st->sel;
 }
 
 static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
@@ -573,18 +597,34 @@ static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
 	default:
 		break;
 	}
-	if (k == UIK(KEY_UP) && st->sel > 0)
-		st->sel--;
-	else if (k == UIK(KEY_DOWN) && st->sel + 1 < n)
-		st->sel++;
+	if (n == 0)
+		return RD_NONE;
+	int page = st->page > 1 ? st->page - 1 : 1, to = st->sel;
+	if (k == UIK(KEY_UP))
+		to--;
+	else if (k == UIK(KEY_DOWN))
+		to++;
+	else if (k == UIK(KEY_PPAGE))
+		to -= page;
+	else if (k == UIK(KEY_NPAGE))
+		to += page;
+	else if (k == UIK(KEY_HOME))
+		to = 0;
+	else if (k == UIK(KEY_END))
+		to = n - 1;
+	else if (!UIK_IS_FUNC(k) && k > ' ')
+		to = pick_next_starting(st, (uint32_t)k);
 	else
 		return RD_NONE;
+	st->sel = to < 0 ? 0 : to >= n ? n - 1 : to;
 	return RD_BODY;
 }
 
 const struct screen_ops dialog_pick_screen = {
 	.name = N_("Choose"),
-	.help = N_("Tick every entry that fits with Space, then press Enter. Esc leaves the ticks as they were."),
+	.help = N_("Tick every entry that fits with Space, then press Enter. Up and Down, Page Up and Page Down, "
+		   "Home and End move; a letter goes to the next entry that starts with it. Esc leaves the ticks as "
+		   "they were."),
 	.actions = pick_actions,
 	.overlay = true,
 	.enter = pick_enter,

@@ -41,6 +41,7 @@ struct consent_event {
 struct consent_outcome {
 	bool changed;                    /* false: it was already so */
 	int calls_cancelled;             /* open calls the consent no longer allows */
+	int calls_planned;               /* calls that waited for the consent, planned now */
 	bool anonymised;                 /* registration withdrawn: the person is gone */
 };
 
