@@ -44,7 +44,8 @@ static enum db_status prepare_facts(struct db *db, struct db_stmt **st, const ch
 	"  " CONTACT_CONSENT("m.citizen_id") \
 	" FROM " from_matches " JOIN citizens AS c ON c.id = m.citizen_id" \
 	" WHERE m.matched_on >= :from"
-/* Every citizen's (the sweep), or one citizen's (a consent given). */
+/* Every citizen's (the sweep), or one citizen's (what changed about them:
+ * calls_plan_citizen_within). */
 static const char match_all_sql[] =
 	MATCH_SELECT("matches AS m INDEXED BY calls_matches_date") ") WHERE NOT has_match AND NOT has_first";
 static const char match_of_sql[] =
@@ -240,7 +241,7 @@ enum db_status store_calls_relative_facts(struct db *db, const char *from, struc
 	"  ORDER BY r2.referred_on DESC, r2.id DESC LIMIT 1)" \
 	" WHERE a.assessed_on >= :from AND r.feedback_consent = 1" \
 	"  AND NOT EXISTS (SELECT 1 FROM follow_ups WHERE source_key = 'referral:' || r.id)"
-/* Every citizen's (the sweep), or one citizen's (an assessment saved). */
+/* Every citizen's (the sweep), or one citizen's (as the matches'). */
 static const char feedback_all_sql[] =
 	FEEDBACK_SELECT("assessments AS a INDEXED BY calls_assessments_date") " GROUP BY r.id ORDER BY r.id";
 static const char feedback_of_sql[] =

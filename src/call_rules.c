@@ -21,21 +21,38 @@ static bool fact_day(const char *iso, long *days)
 	return true;
 }
 
-/* Fills a call due `due` days (since 1970) but never before today, and
- * on a weekday: the desk calls on weekdays (a referrer's office is shut
- * on a Saturday), so a call due at a weekend is due on the Monday. */
+/* The day itself on a weekday, else the Monday after: the desk calls on
+ * weekdays (a referrer's office is shut on a Saturday). */
+static long on_a_weekday(long day)
+{
+	struct date d = date_from_days(day);
+	while (date_weekday(d) > 5)
+		d = date_add_days(d, 1);
+	return date_to_days(d);
+}
+
+struct date call_rule_call_day(struct date today)
+{
+	return date_from_days(on_a_weekday(date_to_days(today)));
+}
+
+/* Fills a call due on `day` (days since 1970). */
+static void fill(struct call_new *out, long long citizen_id, const char *reason, long day, long long responsible)
+{
+	memset(out, 0, sizeof *out);
+	out->citizen_id = citizen_id;
+	snprintf(out->reason, sizeof out->reason, "%s", reason);
+	date_format_iso(date_from_days(day), out->due_on);
+	out->responsible = responsible;
+}
+
+/* A call the rules work out: due `due`, but never before today, and on a
+ * weekday. A day agreed with the citizen is kept as it is (fill). */
 static void plan(struct call_new *out, long long citizen_id, const char *reason, long due,
 		 struct date today, long long responsible)
 {
-	memset(out, 0, sizeof *out);
 	long now = date_to_days(today);
-	out->citizen_id = citizen_id;
-	snprintf(out->reason, sizeof out->reason, "%s", reason);
-	struct date day = date_from_days(due < now ? now : due);
-	while (date_weekday(day) > 5)
-		day = date_add_days(day, 1);
-	date_format_iso(day, out->due_on);
-	out->responsible = responsible;
+	fill(out, citizen_id, reason, on_a_weekday(due < now ? now : due), responsible);
 }
 
 /* Within the look-back window (or ahead of today). */
@@ -44,14 +61,11 @@ static bool recent(long day, struct date today)
 	return day >= date_to_days(today) - CALL_LOOKBACK_DAYS;
 }
 
-/* The first weekday after `day`: the desk calls on weekdays, so a call
- * after a Friday session is made on Monday. */
+/* The first weekday after `day`: a call after a Friday session is made
+ * on Monday. */
 static long next_weekday(long day)
 {
-	struct date d = date_from_days(day + 1);
-	while (date_weekday(d) > 5)
-		d = date_add_days(d, 1);
-	return date_to_days(d);
+	return on_a_weekday(day + 1);
 }
 
 void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY])
@@ -273,7 +287,7 @@ bool call_rule_agreed(long long call_id, long long citizen_id, long long respons
 	if (!fact_day(on_iso, &day) || !call_rule_agreed_day(date_from_days(day), today) || !valid_time(time)
 	    || !consent_rule_call_allowed("agreed", contact_consent, false))
 		return false;
-	plan(out, citizen_id, "agreed", day, today, responsible);
+	fill(out, citizen_id, "agreed", day, responsible);
 	snprintf(out->due_time, sizeof out->due_time, "%s", time ? time : "");
 	snprintf(out->source_key, sizeof out->source_key, "agreed:%lld", call_id);
 	return true;

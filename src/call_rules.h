@@ -53,6 +53,11 @@ enum {
 	CALL_NOT_REACHED_LIMIT = 3,
 };
 
+/* The day a call the rules plan today is due at the earliest: today on a
+ * weekday, else the Monday after (the day-limit of no-contact calls is
+ * counted on it). */
+struct date call_rule_call_day(struct date today);
+
 /* The source keys of the two calls a match can plan: match:<id> and
  * first_session:<id>. Ending the match withdraws them by these keys. */
 void call_rule_match_keys(long long match_id, char after_match[CALL_KEY], char after_first_session[CALL_KEY]);
@@ -169,7 +174,8 @@ struct date call_rule_retry_day(struct date today);
 
 /* Whether a call with this reason is made to the citizen: a call to the
  * referrer (feedback) or to the relative (their own support) is to
- * someone else. */
+ * someone else. The card's next call (db/store_citizens_timeline.c)
+ * names the two reasons in SQL too. */
 bool call_rule_to_the_citizen(const char *reason);
 
 /* Calls to the citizen not reached in a row, counted back from the

@@ -198,8 +198,12 @@ static enum db_status sweep_no_contact(struct desk *d, struct date today, struct
 	char now[DATE_ISO_LEN], cutoff[DATE_ISO_LEN];
 	date_format_iso(today, now);
 	iso_days_before(today, 7L * out->no_contact_weeks, cutoff);
+	/* The day's limit counts the calls due on the day these will be: at
+	 * a weekend, the Monday's (the rule plans them on a weekday). */
+	char due[DATE_ISO_LEN];
+	date_format_iso(call_rule_call_day(today), due);
 	long long made_today = 0;
-	if ((r = store_calls_no_contact_on(d->db, now, &made_today)) != DB_OK)
+	if ((r = store_calls_no_contact_on(d->db, due, &made_today)) != DB_OK)
 		return r;
 	int quota = call_rule_no_contact_quota(out->no_contact_per_day, made_today);
 	if (quota == 0)

@@ -58,8 +58,8 @@ enum db_status calls_page(struct desk *d, const char *until, const char *query, 
  * worth doing once a day and when asked.
  *
  * Each use case that makes a fact plans its call at once (a match, an
- * assessment, a relative's wish, a mark): the sweep catches what came
- * another way (a consent given later, an import, older data), at start,
+ * assessment, a consent given, a relative's wish, a mark): the sweep
+ * catches what came another way (an import, older data), at start,
  * at midnight, and on the call list's `o`. The call list's opening runs
  * no rules, so it reads the same at any size of centre. */
 enum db_status calls_plan_due(struct desk *d, struct date today, bool missed_marks, struct call_sweep *out);

@@ -419,3 +419,18 @@ enum field_merge citizen_rule_merge_field(const char *base, const char *mine, co
 		return MERGE_MINE;
 	return strcmp(mine, base) == 0 ? MERGE_THEIRS : MERGE_CLASH;
 }
+
+availability_bits citizen_rule_availability(unsigned weekdays, unsigned parts)
+{
+	enum { ALL_WEEKDAYS = 0x7f, ALL_PARTS = 0x7 };
+	if (weekdays && !parts)
+		parts = ALL_PARTS;
+	if (parts && !weekdays)
+		weekdays = ALL_WEEKDAYS;
+	availability_bits bits = 0;
+	for (int d = 1; d <= 7; d++)
+		for (int p = 0; p < 3; p++)
+			if ((weekdays >> (d - 1) & 1) && (parts >> p & 1))
+				bits |= AVAIL_BIT(d, p);
+	return bits;
+}

@@ -145,6 +145,11 @@ const char *citizen_rule_phone_digits(const char *phone, char *out, size_t size)
  * name is shortened, never what tells them apart. */
 void citizen_rule_list_name(const char *name, const struct citizen_apart *apart, int cols, char *out, size_t size);
 
+/* The times meant by weekdays (bit d-1 for weekday d) and times of day
+ * (bit p) chosen apart, as a card kept as a draft before the times were
+ * one field says them: every pair of the two; days with no time of day
+ * the whole day, a time of day with no days every day. */
+availability_bits citizen_rule_availability(unsigned weekdays, unsigned parts);
 /* citizen_rule_list_name for a search hit. */
 void citizen_rule_hit_name(const struct citizen_hit *hit, int cols, char *out, size_t size);
 /* What tells a hit apart from its namesakes (citizen_rule_list_name). */

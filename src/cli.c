@@ -220,12 +220,21 @@ const char *cli_option(const struct cli_args *args, const char *name)
 	return NULL;
 }
 
-bool cli_output_free(const struct cli_args *args, FILE *err)
+bool cli_output_free(const struct cli_args *args, bool only_a_file, FILE *err)
 {
 	const char *path = cli_option(args, "output");
 	struct stat sb;
-	/* Only a file: /dev/null or a terminal holds nothing to lose. */
-	if (!path || cli_option(args, "replace") || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (!path || stat(path, &sb) != 0)
+		return true;
+	/* An export is written beside and renamed into place: only over a
+	 * file. A report is written into what is there (/dev/null too). */
+	if (!S_ISREG(sb.st_mode)) {
+		if (!only_a_file)
+			return true;
+		fprintf(err, _("brobygger: %s is not a file; nothing was written.\n"), path);
+		return false;
+	}
+	if (cli_option(args, "replace"))
 		return true;
 	fprintf(err, _("brobygger: %s exists already; nothing was written. Add --replace to write over it.\n"), path);
 	return false;

@@ -56,8 +56,9 @@ bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t e
 const char *cli_option(const struct cli_args *args, const char *name);
 /* Whether --output may be written: not when it names a file that
  * exists already, unless --replace says so (a spreadsheet worked on by
- * hand must not be lost to an export); false with a message in err. */
-bool cli_output_free(const struct cli_args *args, FILE *err);
+ * hand must not be lost to an export), and, `only_a_file`, not over
+ * anything else that exists; false with a message in err. */
+bool cli_output_free(const struct cli_args *args, bool only_a_file, FILE *err);
 /* A whole number option from min to max, `fallback` when absent; false
  * (with a message naming the option) when it is not such a number. */
 bool cli_number(const struct cli_args *args, const char *name, long min, long max, long fallback, long *out,

@@ -118,7 +118,7 @@ int cli_export(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		fprintf(err, "%s", _("brobygger: --from is after --to.\n"));
 		return EXIT_USAGE;
 	}
-	if (!cli_output_free(args, err))
+	if (!cli_output_free(args, true, err))
 		return EXIT_FAILURE;
 	/* Without --output the bytes go to standard output ("-" in the log). */
 	const char *path = req.save_to = req.destination;

@@ -43,7 +43,7 @@ int cli_report(const struct cli_args *args, const char *db_path, FILE *out, FILE
 		return EXIT_USAGE;
 	}
 	const char *output = cli_option(args, "output");
-	if (!cli_output_free(args, err))
+	if (!cli_output_free(args, false, err))
 		return EXIT_FAILURE;
 	/* Without --format, a file's name that says one (tal.csv). */
 	if (!name && output)

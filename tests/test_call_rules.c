@@ -284,6 +284,8 @@ static void test_agreed_and_escalation(void)
 	TAP_STR_EQ(c.due_on, "2026-12-01", "on the agreed day");
 	TAP_STR_EQ(c.due_time, "10:30", "at the agreed time");
 	TAP_STR_EQ(c.source_key, "agreed:31", "keyed by the call that agreed it");
+	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-11-28", "10:30", true, today, &c), "a Saturday agreed");
+	TAP_STR_EQ(c.due_on, "2026-11-28", "stays the Saturday: the citizen's day, not the rules'");
 	TAP_CHECK(call_rule_agreed(31, 8, 2, "2026-11-26", "", true, today, &c), "today without a time is fine");
 	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-11-25", "", true, today, &c), "a day in the past is refused");
 	TAP_CHECK(!call_rule_agreed(31, 8, 2, "2026-12-01", "25:00", true, today, &c), "25:00 is no time");

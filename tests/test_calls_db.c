@@ -886,6 +886,30 @@ static bool key_at_tenth(void *ctx)
 
 /* The day's rules write the sweep's calls a step at a time
  * (calls_due_step), and end exactly where writing them at once ends. */
+/* The desk calls on weekdays: a no-contact call planned at a weekend is
+ * due on the Monday, and the day's limit counts Monday's calls, so the
+ * sweeps of Saturday, Sunday and Monday plan one day's worth together. */
+static void test_no_contact_weekend(void)
+{
+	struct db *db = open_fresh("weekend.db");
+	citizen(db, "Aase Lund", "56 78 90 12", "2026-08-01");
+	citizen(db, "Bo Friis", "67 89 01 23", "2026-08-02");
+	citizen(db, "Carl Due", "78 90 12 34", "2026-08-03");
+	sql(db, "UPDATE settings SET value = '1' WHERE key = 'no_contact_per_day'");
+	struct call_sweep s;
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 11, 28 }, true, &s), DB_OK, "a Saturday's sweep");
+	TAP_INT_EQ(s.no_contact_created, 1, "plans the day's one call");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE due_on = '2026-11-30'"), 1,
+		   "due on the Monday");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 11, 29 }, true, &s), DB_OK, "Sunday's");
+	TAP_INT_EQ(s.no_contact_created, 0, "plans none: Monday's limit is used");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 11, 30 }, true, &s), DB_OK, "Monday's");
+	TAP_INT_EQ(s.no_contact_created, 0, "none either");
+	TAP_INT_EQ(calls_plan_due(&desk, (struct date){ 2026, 12, 1 }, true, &s), DB_OK, "Tuesday's");
+	TAP_INT_EQ(s.no_contact_created, 1, "the next one");
+	db_close(db);
+}
+
 static void test_due_in_steps(void)
 {
 	struct db *once = open_fresh("due-once.db");
@@ -1009,6 +1033,7 @@ int main(void)
 	test_referrer_not_counted();
 	test_outcomes();
 	test_no_contact_quota();
+	test_no_contact_weekend();
 	test_due_in_steps();
 	test_due_steps_others();
 	testdb_finish();

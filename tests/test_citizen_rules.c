@@ -307,8 +307,24 @@ static void test_referrer_without_source(void)
 	TAP_CHECK(!citizen_rule_referrer_without_source("gp", "Dorte Lund", "Lægehuset", ""), "a GP with a referrer");
 }
 
+/* Weekdays and times of day chosen apart (an old draft) make every pair;
+ * either alone is the whole day or every day, not nothing. */
+static void test_availability(void)
+{
+	TAP_INT_EQ(citizen_rule_availability(0, 0), 0, "nothing chosen: no times");
+	TAP_INT_EQ(citizen_rule_availability(1u << 0 | 1u << 2, 1u << 0),
+		   AVAIL_BIT(1, 0) | AVAIL_BIT(3, 0), "Monday and Wednesday mornings");
+	TAP_INT_EQ(citizen_rule_availability(1u << 0, 0), AVAIL_BIT(1, 0) | AVAIL_BIT(1, 1) | AVAIL_BIT(1, 2),
+		   "Monday alone is the whole day");
+	availability_bits evenings = 0;
+	for (int d = 1; d <= 7; d++)
+		evenings |= AVAIL_BIT(d, 2);
+	TAP_INT_EQ(citizen_rule_availability(0, 1u << 2), evenings, "evenings alone are every evening");
+}
+
 int main(void)
 {
+	test_availability();
 	test_intake();
 	test_referrer_without_source();
 	test_consents();

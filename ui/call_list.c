@@ -248,6 +248,11 @@ static void sweep(struct calls_state *st)
 			   P_("%s new call was planned from what happened.", "%s new calls were planned from what happened.",
 			      st->sweep.created),
 			   number_text(st->sweep.created, count));
+	else if (st->sweep.answered > 0)
+		app_status(st->app, STATUS_INFO,
+			   P_("%s call after missed sessions is cancelled: the citizen came back.",
+			      "%s calls after missed sessions are cancelled: the citizens came back.", st->sweep.answered),
+			   number_text(st->sweep.answered, count));
 	else
 		/* Said, so the key is seen to have done something. */
 		app_status(st->app, STATUS_INFO, "%s", _("The list is read anew: no new calls were due."));

@@ -64,7 +64,7 @@ static void take_up_kept_edit(struct edit_state *st, struct app *app)
 		app_status_db(app, r);
 		return;
 	}
-	form_deserialise(&st->cf.form, kept.data);
+	citizen_form_restore(&st->cf, kept.data);
 	citizen_form_update_visibility(&st->cf);
 	st->cf.form.dirty = true;
 	st->expected_version = kept.base_version;
@@ -181,7 +181,7 @@ static int merge(struct edit_state *st, struct app *app)
 	citizen_form_fill(&st->theirs, &st->theirs_card);
 	citizen_form_fill(&st->base, &st->original);
 	if (st->kept_base)
-		form_deserialise(&st->base.form, st->kept_base);
+		citizen_form_restore(&st->base, st->kept_base);
 	int clashes = 0;
 	for (int i = 0; i < CF_COUNT; i++) {
 		st->clash[i] = false;

@@ -112,6 +112,56 @@ static const struct form_field layout[CF_COUNT] = {
 			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
+/* The ids listed after "key=" on a line of a draft, as bits (bit id);
+ * false when the draft has no such line. */
+static bool draft_ids(const char *data, const char *key, unsigned *bits)
+{
+	*bits = 0;
+	size_t n = strlen(key);
+	for (const char *line = data; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, key, n) != 0 || line[n] != '=')
+			continue;
+		for (const char *p = line + n + 1; *p && *p != '\n';) {
+			char *end;
+			long id = strtol(p, &end, 10);
+			if (end == p)
+				break;
+			if (id >= 0 && id < 8)
+				*bits |= 1u << id;
+			p = *end == ',' ? end + 1 : end;
+		}
+		return true;
+	}
+	return false;
+}
+
+void citizen_form_restore(struct citizen_form *cf, const char *data)
+{
+	form_deserialise(&cf->form, data);
+	unsigned days = 0, parts = 0, times = 0; /* weekday ids 1-7, time of day ids 0-2 */
+	bool old = draft_ids(data, "weekdays", &days) | draft_ids(data, "parts", &parts);
+	if (!old || draft_ids(data, "times", &times))
+		return;
+	/* The times the form was filled with (the card's, for an edit), as
+	 * the two fields showed them: left as they were, they stay, not
+	 * every pair ("Monday morning, Thursday evening" showed as two days
+	 * and two times). */
+	availability_bits now = times_field_get(&cf->fields[CF_TIMES]);
+	unsigned shown_days = 0, shown_parts = 0;
+	for (int d = 1; d <= 7; d++)
+		for (int p = 0; p < 3; p++)
+			if (now & AVAIL_BIT(d, p)) {
+				shown_days |= 1u << d;
+				shown_parts |= 1u << p;
+			}
+	if (citizen_rule_availability(shown_days >> 1, 0) == now)
+		shown_parts = 0;
+	else if (citizen_rule_availability(0, shown_parts) == now)
+		shown_days = 0;
+	if (days != shown_days || parts != shown_parts)
+		times_field_set(&cf->fields[CF_TIMES], citizen_rule_availability(days >> 1, parts));
+}
+
 bool citizen_form_init(struct citizen_form *cf, struct app *app)
 {
 	memcpy(cf->fields, layout, sizeof layout);

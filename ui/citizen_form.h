@@ -59,6 +59,12 @@ struct citizen_form {
 	struct app *app;
 };
 
+/* A kept draft's values into the form (form_deserialise). A draft kept
+ * before the times were one field says weekdays and times of day apart
+ * ("weekdays=1,3", "parts=0"): they become the times they meant, every
+ * pair, a day alone the whole day, a time alone every day. */
+void citizen_form_restore(struct citizen_form *cf, const char *data);
+
 /* Lays out the fields and loads the pick-lists; false with a status
  * message if the database could not be read. Dates default to today. */
 bool citizen_form_init(struct citizen_form *cf, struct app *app);

@@ -469,7 +469,7 @@ static const struct action pick_actions[] = {
 
 /* Without an add callback there is no + to show. */
 static const struct action pick_actions_fixed[] = {
-	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry (also x)."), 0 },
+	{ ACT_TOGGLE, UIK_SPACE, N_("Tick"), N_("Tick or untick the highlighted entry."), 0 },
 	{ ACT_OPEN, UIK_ENTER, N_("Done"), N_("Keep the ticks and close."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Cancel"), N_("Close and undo the ticks."), 0 },
 	{ ACT_TOGGLE, 'x', N_("Tick"), NULL, ACTF_HIDDEN },
@@ -623,8 +623,8 @@ static unsigned pick_key(struct screen *s, struct app *app, ui_key k)
 const struct screen_ops dialog_pick_screen = {
 	.name = N_("Choose"),
 	.help = N_("Tick every entry that fits with Space, then press Enter. Up and Down, Page Up and Page Down, "
-		   "Home and End move; a letter goes to the next entry that starts with it. Esc leaves the ticks as "
-		   "they were."),
+		   "Home and End move; a letter goes to the next entry that starts with it (x ticks, as Space does). "
+		   "Esc leaves the ticks as they were."),
 	.actions = pick_actions,
 	.overlay = true,
 	.enter = pick_enter,

@@ -49,10 +49,11 @@ void form_screen_say_kept(struct app *app, const struct form *f);
  * ticks kept make the form changed. `add` (may be NULL) adds entries. */
 void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx);
 
-/* A town filled in from the postcode follows it: a postcode changed
- * fills the town in (saying so) unless the volunteer typed one, and
- * typing in a town the program filled in writes it anew, as over a
- * selected text ("Aarhus CAarhus C" was a new user's). `filled` is the
+/* A town filled in from the postcode follows it: a postcode the program
+ * knows fills its town in (saying so, over whatever stood there), one it
+ * does not takes back only the town it filled in, and typing in a town
+ * the program filled in writes it anew, as over a selected text
+ * ("Aarhus CAarhus C" was a new user's). `filled` is the
  * town last filled in; the struct lives in the screen's state. */
 struct town_follows {
 	int postcode, town;  /* the two fields */

@@ -52,7 +52,7 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 			free(st);
 			return false;
 		}
-		form_deserialise(&st->cf.form, data);
+		citizen_form_restore(&st->cf, data);
 		free(data);
 		citizen_form_update_visibility(&st->cf);
 		st->draft_id = a->draft_id;

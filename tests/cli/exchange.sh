@@ -103,6 +103,9 @@ contains "$tmp/err" "findes allerede; intet er skrevet. Tilføj --replace" "says
 contains "$tmp/m.csv" "Rettet i Excel" "the file is as it was"
 expect 0 "with --replace" -- "$bin" --db "$db" export mødegange --output "$tmp/m.csv" --replace
 if grep -q "Rettet i Excel" "$tmp/m.csv"; then not_ok "the file is written over"; else ok "the file is written over"; fi
+mkdir "$tmp/mappe"
+expect 1 "not over a folder" -- "$bin" --db "$db" export mødegange --output "$tmp/mappe" --replace
+contains "$tmp/err" "er ikke en fil; intet er skrevet" "says so"
 imports=$(sql "$new" "SELECT count(*) FROM audit_log WHERE action = 'import'")
 if [ "$imports" = 4 ]; then ok "every import and trial run that looked at the database is audited"; else not_ok "$imports import audit lines"; fi
 
