@@ -59,6 +59,7 @@ char *schema_v25_as_comparisons(const char *sql);
 extern const char schema_v26[];
 extern const char schema_v27[];
 extern const char schema_v28[];
+extern const char schema_v29[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

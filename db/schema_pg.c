@@ -793,5 +793,9 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 26, .sql = schema_v26 },
 	{ .version = 27, .sql = schema_pg_v27 },
 	{ .version = 28, .sql = schema_v28 },
+	/* Migration 29 (SQLite: schema_v29.c): the active activities by
+	 * weekday, for the attendance week. */
+	{ .version = 29, .sql = "CREATE INDEX activities_weekday ON activities(weekday NULLS FIRST, id NULLS FIRST)"
+				" WHERE status = 'active';" },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];
