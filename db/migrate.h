@@ -60,6 +60,7 @@ extern const char schema_v26[];
 extern const char schema_v27[];
 extern const char schema_v28[];
 extern const char schema_v29[];
+extern const char schema_v30[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];

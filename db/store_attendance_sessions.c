@@ -76,15 +76,20 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
 
 /* The rows of the days `from` to `to` of one week, in the week's order:
  * the key's columns are date, start time ('99:99' for none: last in the
- * day), the activity's sort key and id. The sessions come through
- * sessions_date, the slots from the activities (a few per centre); only
- * the rows kept get their counts of the roll list and the marks. */
+ * day), the activity's sort key and id. The order is found from the
+ * index sessions_date (date, status, activity and start time, migration
+ * 30) and the activities; only the rows kept are read whole, with their
+ * counts of the roll list and the marks: a day's sessions lie each on a
+ * page of its own (planned an activity at a time), 300 a day at the
+ * demo's largest centre. The weekly slots are the activities of those
+ * weekdays (activities_weekday) with no session that week, told by the
+ * same index, not by a probe of each. */
 static enum db_status sessions_of_days(struct db *db, const char *from, const char *to, const char *monday,
 				       const char *sunday, const char *activity_query, const struct session_key *key,
 				       enum session_page dir, struct session_info *out, int max, int *count)
 {
 	*count = 0;
-	bool back = dir == SESSIONS_BEFORE;
+	bool back = dir == SESSIONS_BEFORE, query = activity_query && activity_query[0];
 	const char *op = back ? "<" : dir == SESSIONS_FROM ? ">=" : ">";
 	char where[160] = "";
 	if (key)
@@ -96,31 +101,34 @@ static enum db_status sessions_of_days(struct db *db, const char *from, const ch
 	snprintf(sql, sizeof sql,
 		"WITH week AS ("
 		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
-		"   COALESCE(s.end_time, p.end_time) AS et, s.status, s.cancel_reason AS reason, s.note,"
-		"   s.led_by, s.version, COALESCE(p.sort_key, '') AS sk"
-		"  FROM sessions AS s, activities AS p"
-		"  WHERE s.date BETWEEN :from AND :to AND p.id = s.activity_id"
-		"   AND (:q = '' OR instr(p.search_text, :q) > 0)"
+		"   COALESCE(p.sort_key, '') AS sk"
+		"  FROM sessions AS s INDEXED BY sessions_date, activities AS p"
+		"  WHERE s.date BETWEEN :from AND :to AND p.id = s.activity_id%s"
 		"  UNION ALL"
-		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.end_time, 'planned', NULL, NULL, NULL, 0,"
-		"   slot.sk"
+		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.sk"
 		"  FROM (SELECT ac.id AS activity_id, date(:monday, '+' || (ac.weekday - 1) || ' days') AS day,"
-		"    ac.start_time, ac.end_time, ac.created_at, COALESCE(ac.sort_key, '') AS sk FROM activities AS ac"
-		"   WHERE ac.weekday BETWEEN :wd_from AND :wd_to AND ac.status = 'active'"
-		"    AND (:q = '' OR instr(ac.search_text, :q) > 0)) AS slot"
+		"    ac.start_time, ac.created_at, COALESCE(ac.sort_key, '') AS sk"
+		"   FROM activities AS ac INDEXED BY activities_weekday"
+		"   WHERE ac.weekday BETWEEN :wd_from AND :wd_to AND ac.status = 'active'%s) AS slot"
 		"  WHERE slot.day BETWEEN :from AND :to AND date(slot.created_at) <= slot.day"
-		"   AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.activity_id = slot.activity_id"
-		"    AND s.date BETWEEN :monday AND :sunday)),"
-		" x AS (SELECT w.* FROM (SELECT week.*, COALESCE(week.st, '99:99') AS tk FROM week) AS w%s%s"
-		"  LIMIT :max) "
+		"   AND slot.activity_id NOT IN (SELECT activity_id FROM sessions INDEXED BY sessions_date"
+		"    WHERE date BETWEEN :monday AND :sunday)),"
+		" w AS (SELECT week.*, COALESCE(week.st, '99:99') AS tk FROM week),"
+		" k AS (SELECT * FROM w%s%s LIMIT :max),"
+		" x AS (SELECT k.id, k.activity_id, k.date, k.st, COALESCE(s.end_time, ac.end_time) AS et,"
+		"  COALESCE(s.status, 'planned') AS status, s.cancel_reason AS reason, s.note, s.led_by,"
+		"  COALESCE(s.version, 0) AS version, k.sk"
+		"  FROM k JOIN activities AS ac ON ac.id = k.activity_id LEFT JOIN sessions AS s ON s.id = k.id) "
 		SESSION_SELECT
 		" ORDER BY x.date, COALESCE(x.st, '99:99'), x.sk, x.activity_id",
+		query ? " AND instr(p.search_text, :q) > 0" : "", query ? " AND instr(ac.search_text, :q) > 0" : "",
 		where, order);
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
-	db_bind_text(st, ":q", activity_query ? activity_query : "");
+	if (query)
+		db_bind_text(st, ":q", activity_query);
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
 	db_bind_int(st, ":wd_from", store_date_weekday(from));
