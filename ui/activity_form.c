@@ -223,9 +223,9 @@ static unsigned af_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static bool activity_form_typing(struct screen *s)
+static bool activity_form_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct activity_form_state *)s->state)->form);
+	return form_typing(&((struct activity_form_state *)s->state)->form, key);
 }
 
 const struct screen_ops activity_form_screen = {

@@ -125,10 +125,10 @@ bool app_key_waiting(void *ctx)
 	return term_key_waiting();
 }
 
-bool app_typing(struct app *app)
+bool app_typing(struct app *app, ui_key key)
 {
 	struct screen *s = app_top(app);
-	return s && s->ops->typing && s->ops->typing(s);
+	return s && s->ops->typing && s->ops->typing(s, key);
 }
 
 unsigned app_toggle_help(struct app *app)

@@ -54,8 +54,9 @@ void app_status_db(struct app *app, enum db_status st);
 /* Whether a key waits: what stops the work done while the desk idles
  * (daily_step_unless, attendance_rehearse_mark). */
 bool app_key_waiting(void *ctx);
-/* Whether the top screen is taking letters as text now. */
-bool app_typing(struct app *app);
+/* Whether the top screen is taking letters as text now; `key` (0: any)
+ * asks about that key (screen_ops.typing). */
+bool app_typing(struct app *app, ui_key key);
 /* Opens help about the top screen, or closes help when it is on top. */
 unsigned app_toggle_help(struct app *app);
 

@@ -443,9 +443,9 @@ void attendance_session_toggle_cancel(struct app *app, struct session_cancel *jo
 		.done = reason_typed, .ctx = job });
 }
 
-static bool attendance_session_typing(struct screen *s)
+static bool attendance_session_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct session_state *)s->state)->form);
+	return form_typing(&((struct session_state *)s->state)->form, key);
 }
 
 const struct screen_ops attendance_session_screen = {

@@ -402,9 +402,9 @@ static unsigned newperson_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without registering the person?"));
 }
 
-static bool attendance_newperson_typing(struct screen *s)
+static bool attendance_newperson_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct newperson_state *)s->state)->form);
+	return form_typing(&((struct newperson_state *)s->state)->form, key);
 }
 
 const struct screen_ops attendance_newperson_screen = {

@@ -295,9 +295,9 @@ static void filter_draw(struct screen *s, struct app *app, const struct area *a)
 }
 
 /* `?` is typed in the filter's text fields (a name, a date). */
-static bool filter_typing(struct screen *s)
+static bool filter_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct filter_state *)s->state)->form);
+	return form_typing(&((struct filter_state *)s->state)->form, key);
 }
 
 static unsigned filter_key(struct screen *s, struct app *app, ui_key key)

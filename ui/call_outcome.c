@@ -408,9 +408,9 @@ bool call_outcome_kept_note(struct app *app, long long call_id, char *out, size_
 	return true;
 }
 
-static bool call_outcome_typing(struct screen *s)
+static bool call_outcome_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct outcome_state *)s->state)->form);
+	return form_typing(&((struct outcome_state *)s->state)->form, key);
 }
 
 const struct screen_ops call_outcome_screen = {

@@ -381,9 +381,9 @@ void citizen_edit_open(struct app *app, const struct citizen_edit_args *args)
 	app_push(app, &citizen_edit_screen, args);
 }
 
-static bool citizen_edit_typing(struct screen *s)
+static bool citizen_edit_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct edit_state *)s->state)->cf.form);
+	return form_typing(&((struct edit_state *)s->state)->cf.form, key);
 }
 
 const struct screen_ops citizen_edit_screen = {

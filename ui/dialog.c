@@ -417,9 +417,10 @@ static unsigned prompt_key(struct screen *s, struct app *app, ui_key k)
 }
 
 /* A note may well hold a question mark. */
-static bool prompt_typing(struct screen *s)
+static bool prompt_typing(struct screen *s, ui_key key)
 {
 	(void)s;
+	(void)key;
 	return true;
 }
 

@@ -232,9 +232,9 @@ static unsigned export_cancel_key(struct screen *s, struct app *app, ui_key key)
 	return export_key(s, app, key);
 }
 
-static bool export_typing(struct screen *s)
+static bool export_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct export_state *)s->state)->form);
+	return form_typing(&((struct export_state *)s->state)->form, key);
 }
 
 const struct screen_ops exchange_export_screen = {

@@ -323,9 +323,9 @@ static unsigned form_key_screen(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, NULL);
 }
 
-static bool import_typing(struct screen *s)
+static bool import_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct form_state *)s->state)->form);
+	return form_typing(&((struct form_state *)s->state)->form, key);
 }
 
 const struct screen_ops exchange_import_screen = {

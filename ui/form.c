@@ -253,10 +253,12 @@ static unsigned choice_key(struct form *f, struct form_field *fld, ui_key key, e
 	return RD_BODY;
 }
 
-bool form_typing(const struct form *f)
+bool form_typing(const struct form *f, ui_key key)
 {
 	enum field_kind k = f->fields[f->current].kind;
-	return k == FIELD_TEXT || k == FIELD_DATE || k == FIELD_NUMBER;
+	/* A date or a number has no ? in it: there ? is help (a new user's
+	 * was typed into a date and refused as one too many). */
+	return k == FIELD_TEXT || ((k == FIELD_DATE || k == FIELD_NUMBER) && key != '?');
 }
 
 /* Texts written at length (notes, wishes) wrap over a few rows; the rest

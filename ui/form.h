@@ -123,8 +123,9 @@ void form_field_take_value(struct form_field *dst, const struct form_field *src)
  * GNOME Terminal and xfce4-terminal keep it for their menu. */
 unsigned form_key(struct form *f, ui_key key, enum form_event *ev);
 /* Whether the current field takes letters as text (text, date, number),
- * so that Space and ? are typed; on a choice they are keys. */
-bool form_typing(const struct form *f);
+ * so that Space and ? are typed; on a choice they are keys. With a key
+ * (not 0): whether that key is text there (? in a date is help). */
+bool form_typing(const struct form *f, ui_key key);
 void form_draw(struct form *f, const struct area *a);
 
 /* Drafts: every field as "key=value" lines (multi: the chosen ids,

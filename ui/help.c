@@ -291,8 +291,9 @@ static unsigned help_key(struct screen *s, struct app *app, ui_key key)
 }
 
 /* Searching the keys for ? is searching for the help key. */
-static bool help_typing(struct screen *s)
+static bool help_typing(struct screen *s, ui_key key)
 {
+	(void)key;
 	return ((struct help_state *)s->state)->list.searching;
 }
 

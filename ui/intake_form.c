@@ -278,9 +278,9 @@ void intake_open(struct app *app, const struct intake_args *args)
 	app_push(app, &intake_screen, args);
 }
 
-static bool intake_typing(struct screen *s)
+static bool intake_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct intake_state *)s->state)->cf.form);
+	return form_typing(&((struct intake_state *)s->state)->cf.form, key);
 }
 
 const struct screen_ops intake_screen = {

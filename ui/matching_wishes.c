@@ -105,9 +105,9 @@ static unsigned wishes_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static bool matching_wishes_typing(struct screen *s)
+static bool matching_wishes_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct wishes_state *)s->state)->form);
+	return form_typing(&((struct wishes_state *)s->state)->form, key);
 }
 
 const struct screen_ops matching_wishes_screen = {

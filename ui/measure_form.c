@@ -348,10 +348,11 @@ static void move_to(struct measure_form_state *st, int row)
 }
 
 /* Only the date is typed; an answer is one digit, and ? there is help. */
-static bool measure_typing(struct screen *s)
+static bool measure_typing(struct screen *s, ui_key key)
 {
 	const struct measure_form_state *st = s->state;
-	return st->current == ROW_DATE;
+	/* A date has no ? in it. */
+	return st->current == ROW_DATE && key != '?';
 }
 
 static unsigned measure_key(struct screen *s, struct app *app, ui_key key)

@@ -64,8 +64,9 @@ struct screen_ops {
 	 * shown, keep the cursor, and mark what changed. Returns RD_* flags. */
 	unsigned (*others_changed)(struct screen *s, struct app *app);
 	/* Whether letters are text right now (a text field, a search being
-	 * typed): then ? and Space are typed, not keys. NULL: never. */
-	bool (*typing)(struct screen *s);
+	 * typed): then ? and Space are typed, not keys. `key` (0: any) asks
+	 * about that key: a ? typed in a date is help. NULL: never. */
+	bool (*typing)(struct screen *s, ui_key key);
 	/* No key waits and the database's upkeep is done: one short piece of
 	 * the screen's own work ahead (the roll list rehearses its marks);
 	 * true while another is due. NULL: none. */

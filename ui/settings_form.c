@@ -205,9 +205,9 @@ void settings_open(struct app *app)
 	app_push(app, &settings_screen, NULL);
 }
 
-static bool settings_typing(struct screen *s)
+static bool settings_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct settings_state *)s->state)->form);
+	return form_typing(&((struct settings_state *)s->state)->form, key);
 }
 
 const struct screen_ops settings_screen = {

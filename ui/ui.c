@@ -87,7 +87,7 @@ struct frame {
 static void frame_layout(struct app *app, struct frame *f)
 {
 	struct screen *s = app_top(app);
-	hints_layout(screen_actions(s, app), app_typing(app), COLS, &f->hints);
+	hints_layout(screen_actions(s, app), app_typing(app, 0), COLS, &f->hints);
 	f->status_rows = app->status[0] ? clamp_rows(text_rows(app->status, COLS - 2), STATUS_MAX_ROWS) : 1;
 	f->status_top = LINES - f->hints.rows - f->status_rows;
 	/* The bottom three rows are the status line's and the hints' at
@@ -375,7 +375,7 @@ int ui_run(struct desk *desk, const char *db_path, bool created)
 		app.status[0] = '\0';
 		/* Help is one key away on every screen, whatever the screen
 		 * does with other keys (a dialog that answers to letters). */
-		if (action_opens_help(key, app_typing(&app))) {
+		if (action_opens_help(key, app_typing(&app, key))) {
 			redraw = app_toggle_help(&app);
 			continue;
 		}

@@ -332,9 +332,9 @@ static unsigned vf_key(struct screen *s, struct app *app, ui_key key)
 	return form_screen_key(app, &st->form, key, ev, r, _("Leave without saving your changes?"));
 }
 
-static bool volunteer_form_typing(struct screen *s)
+static bool volunteer_form_typing(struct screen *s, ui_key key)
 {
-	return form_typing(&((struct volunteer_form_state *)s->state)->form);
+	return form_typing(&((struct volunteer_form_state *)s->state)->form, key);
 }
 
 const struct screen_ops volunteer_form_screen = {
