@@ -240,25 +240,39 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 	}
 }
 
-/* "2 not shown: 1 no free places, 1 not active" */
-static void filtered_line(const int *filtered, char *out, size_t size)
+/* "2 not shown: 1 no free places, 1 not active", as many whole reasons as
+ * fit in `cols` ("…" for the rest), or only "2 not shown": cut mid-word,
+ * a reason read wrong ("1 prø…"). */
+static void filtered_line(const int *filtered, int cols, char *out, size_t size)
 {
-	int total = 0;
+	int total = 0, nparts = 0;
 	out[0] = '\0';
-	for (int k = 1; k < ML_COUNT; k++)
+	for (int k = 1; k < ML_COUNT; k++) {
 		total += filtered[k];
+		nparts += filtered[k] != 0;
+	}
 	if (!total)
 		return;
-	char parts[600] = "";
-	for (int k = 1; k < ML_COUNT; k++) {
-		if (!filtered[k])
-			continue;
-		char one[200], n[NUMBER_LEN];
-		snprintf(one, sizeof one, "%s %s", number_text(filtered[k], n), match_limit_text((enum match_limit)k));
-		append(parts, sizeof parts, ", ", one);
-	}
 	char n[NUMBER_LEN];
-	snprintf(out, size, P_("%s not shown: %s", "%s not shown: %s", total), number_text(total, n), parts);
+	number_text(total, n);
+	for (int keep = nparts; keep > 0; keep--) {
+		char parts[600] = "";
+		int kept = 0;
+		for (int k = 1; k < ML_COUNT && kept < keep; k++) {
+			if (!filtered[k])
+				continue;
+			char one[200], m[NUMBER_LEN];
+			snprintf(one, sizeof one, "%s %s", number_text(filtered[k], m), match_limit_text((enum match_limit)k));
+			append(parts, sizeof parts, ", ", one);
+			kept++;
+		}
+		if (keep < nparts)
+			append(parts, sizeof parts, ", ", "…");
+		snprintf(out, size, P_("%s not shown: %s", "%s not shown: %s", total), n, parts);
+		if (utf8_columns(out, strlen(out)) <= cols)
+			return;
+	}
+	snprintf(out, size, P_("%s not shown", "%s not shown", total), n);
 }
 
 static void draw_list(struct mc_state *st, int list, const struct area *a)
@@ -270,7 +284,7 @@ static void draw_list(struct mc_state *st, int list, const struct area *a)
 	snprintf(line, sizeof line, list == 0 ? P_("Volunteers: %s fits", "Volunteers: %s fit", st->m.nranked[0])
 		 : P_("Activities: %s fits", "Activities: %s fit", st->m.nranked[1]), number_text(st->m.nranked[list], count));
 	int w = draw_text(a->top, a->left, a->cols, line, focused ? A_BOLD | A_UNDERLINE : A_BOLD);
-	filtered_line(st->m.filtered[list], more, sizeof more);
+	filtered_line(st->m.filtered[list], a->cols - w - 3, more, sizeof more);
 	if (more[0] && w + 3 < a->cols) {
 		snprintf(line, sizeof line, " (%s)", more);
 		draw_cell(a->top, a->left + w, a->cols - w, line, A_DIM);
