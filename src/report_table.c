@@ -120,7 +120,7 @@ static void citizens_table(struct report_tables *ts, const struct report_citizen
 	for (int i = 0; i < REPORT_END_REASONS; i++)
 		part(t, vocab_label(vocab_end_reason_shown, report_end_reason_codes[i]), CELL_CITIZENS, f->ended[i]);
 	figure(t, _("Waiting for a match today"), CELL_CITIZENS, c->waiting);
-	struct report_row *r = row(t, _("of them, waited so far (median)"));
+	struct report_row *r = row(t, _("their wait so far (median)"));
 	r->part = true;
 	r->cells[0] = cell(CELL_DAYS, c->waiting_median_days, c->waiting);
 }
@@ -356,8 +356,8 @@ static void unmet_table(struct report_tables *ts, const struct report_unmet *u)
 		r->cells[0] = cell(CELL_CITIZENS, u->wishes[i].waiting, u->wishes[i].waiting);
 		r->cells[1] = cell(CELL_CITIZENS, u->wishes[i].unmet, u->wishes[i].unmet);
 	}
-	t->note = _("Citizens waiting for a match today, by their interests. Nearby: an active activity with the "
-		    "interest in the same area (the first two digits of the postcode).");
+	t->note = _("Citizens waiting for a match today, by their interests. Unmet: of them, those whose interest "
+		    "no active activity nearby offers (in the same area: the first two digits of the postcode).");
 }
 
 /* ---------- holding back what a total gives away ---------- */

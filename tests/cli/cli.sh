@@ -280,7 +280,8 @@ expect 0 "report as text" -- "$bin" --db "$db" report --from 01-01-2026 --to 26-
 contains "$tmp/out" "Perioden 01-01-2026 til 26-11-2026" "the text names the period"
 contains "$tmp/out" "Fremmøde pr. måned, alle aktiviteter" "and has the attendance section"
 contains "$tmp/out" "Følge: andelen af deltagerne" "every column title is explained"
-if grep -E "heraf ventet indtil nu \(median\) +([0-9.]+ dage?|–)\$" "$tmp/out" >/dev/null; then
+contains "$tmp/out" "Uopfyldt: de" "the wishes' too"
+if grep -E "deres ventetid indtil nu \(median\) +([0-9.]+ dage?|–)\$" "$tmp/out" >/dev/null; then
 	ok "the days waited say they are days, in the column of counts"
 else
 	not_ok "the days waited: $(grep 'ventet' "$tmp/out")"
