@@ -235,6 +235,8 @@ static void attendance_tables(struct report_tables *ts, const struct report_atte
 		attendance_cells(row(t, label), &att->per_month[m]);
 	}
 	int whole = t->nrows;
+	/* TRANSLATORS: the total row under the months; at most 11 letters,
+	 * the label column of the text report. */
 	struct report_row *r = row(t, _("Whole period"));
 	r->total = true;
 	attendance_cells(r, &att->total);
