@@ -62,7 +62,7 @@ static const struct action week_actions[] = {
 	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of the highlighted activity over the last weeks."), 0 },
 	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, e.g. 12-10-2026."), 0 },
 	{ ACT_NEW, 'n', N_("New session"), N_("An extra session of an activity on a date you choose."), 0 },
-	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name contains what you type."), 0 },
+	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name, organiser, place or postcode contains what you type."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };

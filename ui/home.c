@@ -33,7 +33,7 @@ static const struct action home_actions[] = {
 	{ ACT_INTAKE, '1', N_("Intake"), N_("Register a new referral and hold the first conversation."), ACTF_MENU },
 	{ ACT_CITIZENS, '2', N_("Citizens"), N_("Find a citizen as you type and see their next step."), ACTF_MENU },
 	{ ACT_MATCHING, '3', N_("Matching"), N_("Match a waiting citizen with a volunteer and/or an activity, with the reasons in words."), ACTF_MENU },
-	{ ACT_ATTENDANCE, '4', N_("Attendance"), N_("Take this week's roll call, add walk-ins, catch up on a paper list."), ACTF_MENU },
+	{ ACT_ATTENDANCE, '4', N_("Attendance"), N_("Take this week's roll call, add walk-ins, catch up on a paper list. With one session today, its roll list opens at once (Esc shows the week)."), ACTF_MENU },
 	{ ACT_CALLS, '5', N_("Follow-up calls"), N_("Today's calls and overdue ones, then the coming week; record how each went."), ACTF_MENU },
 	{ ACT_REPORTS, '6', N_("Reports"), N_("The numbers for the municipality and funders, for a period; written as text, CSV or HTML (coordinators)."), ACTF_MENU },
 	{ ACT_REGISTRY, '7', N_("Registry"), N_("Add, change, pause or end volunteers and activities; nothing is ever deleted."), ACTF_MENU },
