@@ -42,12 +42,11 @@ static long easter_sunday(int y)
 	return date_to_days(dt);
 }
 
-/* Danish public holidays, and the days around Christmas when nothing meets. */
+/* Danish public holidays. */
 static bool is_holiday(long day)
 {
 	struct date d = date_from_days(day);
-	if ((d.month == 1 && d.day == 1) || (d.month == 6 && d.day == 5)
-	    || (d.month == 12 && (d.day == 24 || d.day == 25 || d.day == 26 || d.day == 31)))
+	if ((d.month == 1 && d.day == 1) || (d.month == 12 && (d.day == 25 || d.day == 26)))
 		return true;
 	long easter = easter_sunday(d.year);
 	static const int offsets[] = { -3, -2, 0, 1, 39, 49, 50 };
@@ -56,6 +55,21 @@ static bool is_holiday(long day)
 			return true;
 	/* Store bededag was abolished from 2024. */
 	return d.year < 2024 && day == easter + 26;
+}
+
+/* Why a centre is shut on `day`, or NULL: the public holidays, and the
+ * days most close though they are none (Constitution Day, Christmas Eve,
+ * New Year's Eve), said as what they are. */
+static const char *closed_because(long day)
+{
+	struct date d = date_from_days(day);
+	if (d.month == 6 && d.day == 5)
+		return "Grundlovsdag";
+	if (d.month == 12 && d.day == 24)
+		return "Juleaften";
+	if (d.month == 12 && d.day == 31)
+		return "Nytårsaften";
+	return is_holiday(day) ? "Helligdag" : NULL;
 }
 
 /* ---------- activities and their sessions ---------- */
@@ -190,15 +204,14 @@ bool demo_make_sessions(struct gen *g, struct rng *r)
 			iso(day, date);
 			int week = date_iso_week(date_from_days(day));
 			const char *status = day < g->today ? "held" : "planned";
-			const char *reason = NULL, *note = NULL;
-			if (is_holiday(day)) {
-				reason = "Helligdag";
-			} else if (pauses && week >= 28 && week <= 31) {
-				reason = "Sommerpause";
-			} else if (day < g->today && rng_percent(r, 2)) {
-				reason = "Sygdom";
-			} else if (day < g->today && rng_percent(r, 3)) {
-				note = PICK(r, demo_session_notes);
+			const char *reason = closed_because(day), *note = NULL;
+			if (!reason) {
+				if (pauses && week >= 28 && week <= 31)
+					reason = "Sommerpause";
+				else if (day < g->today && rng_percent(r, 2))
+					reason = "Sygdom";
+				else if (day < g->today && rng_percent(r, 3))
+					note = PICK(r, demo_session_notes);
 			}
 			if (reason)
 				status = "cancelled";
