@@ -66,6 +66,8 @@ extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];
 extern const char schema_pg_v21[];
 extern const char schema_pg_v27[];
+extern const char schema_pg_v29[];
+extern const char schema_pg_v30[];
 
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:

@@ -793,14 +793,7 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 26, .sql = schema_v26 },
 	{ .version = 27, .sql = schema_pg_v27 },
 	{ .version = 28, .sql = schema_v28 },
-	/* Migration 29 (SQLite: schema_v29.c): the active activities by
-	 * weekday, for the attendance week. */
-	{ .version = 29, .sql = "CREATE INDEX activities_weekday ON activities(weekday NULLS FIRST, id NULLS FIRST)"
-				" WHERE status = 'active';" },
-	/* Migration 30 (SQLite: schema_v30.c): the day of the attendance week
-	 * in order from sessions_date alone. */
-	{ .version = 30, .sql = "DROP INDEX sessions_date;"
-				"CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status NULLS FIRST,"
-				" activity_id NULLS FIRST, start_time NULLS FIRST);" },
+	{ .version = 29, .sql = schema_pg_v29 },
+	{ .version = 30, .sql = schema_pg_v30 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

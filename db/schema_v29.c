@@ -3,8 +3,7 @@
  * slots of the activities on that weekday with no session written that
  * week; it read every active activity to find that day's (1 457 at the
  * demo's centre of 300 000 citizens, a fifth of them on any one day).
- * Both engines take the same statement but for the NULLS order
- * (schema_pg.c). */
+ * PostgreSQL's: schema_pg_v29.c. */
 #include "migrate.h"
 
 const char schema_v29[] = "CREATE INDEX activities_weekday ON activities(weekday, id) WHERE status = 'active';";

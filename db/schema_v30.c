@@ -4,8 +4,8 @@
  * which weekly slots have one (issue 15: the day's 300 sessions at the
  * demo's centre of 300 000 citizens lay each on a page of its own, and
  * each slot was a probe of its own). The home screen's count of today's
- * sessions reads the same index as before. Both engines take the same
- * statements but for the NULLS order (schema_pg.c). */
+ * sessions reads the same index as before. PostgreSQL's:
+ * schema_pg_v29.c. */
 #include "migrate.h"
 
 const char schema_v30[] = "DROP INDEX sessions_date;"

@@ -112,35 +112,12 @@ static const struct form_field layout[CF_COUNT] = {
 			     .date_year = DATE_YEAR_NEAREST, .check = check_handover_day },
 };
 
-/* The ids listed after "key=" on a line of a draft, as bits (bit id);
- * false when the draft has no such line. */
-static bool draft_ids(const char *data, const char *key, unsigned *bits)
-{
-	*bits = 0;
-	size_t n = strlen(key);
-	for (const char *line = data; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
-		if (strncmp(line, key, n) != 0 || line[n] != '=')
-			continue;
-		for (const char *p = line + n + 1; *p && *p != '\n';) {
-			char *end;
-			long id = strtol(p, &end, 10);
-			if (end == p)
-				break;
-			if (id >= 0 && id < 8)
-				*bits |= 1u << id;
-			p = *end == ',' ? end + 1 : end;
-		}
-		return true;
-	}
-	return false;
-}
-
 void citizen_form_restore(struct citizen_form *cf, const char *data)
 {
 	form_deserialise(&cf->form, data);
 	unsigned days = 0, parts = 0, times = 0; /* weekday ids 1-7, time of day ids 0-2 */
-	bool old = draft_ids(data, "weekdays", &days) | draft_ids(data, "parts", &parts);
-	if (!old || draft_ids(data, "times", &times))
+	bool old = form_draft_ids(data, "weekdays", &days) | form_draft_ids(data, "parts", &parts);
+	if (!old || form_draft_ids(data, "times", &times))
 		return;
 	/* The times the form was filled with (the card's, for an edit), as
 	 * the two fields showed them: left as they were, they stay, not

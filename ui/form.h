@@ -135,6 +135,9 @@ void form_draw(struct form *f, const struct area *a);
  * from it is empty (or keeps what the form was filled with). */
 char *form_serialise(const struct form *f);
 void form_deserialise(struct form *f, const char *data);
+/* The ids below 32 a draft's line "key=1,3" lists, as bits (bit id);
+ * false when the draft has no such line (a field of an older form). */
+bool form_draft_ids(const char *data, const char *key, unsigned *bits);
 /* The fields shown, in words as the form shows them ("Label: value",
  * joined by "; "), for the citizen's insight file; with `base` (a draft's
  * text), only those whose value differs from it. Fields a draft keeps out

@@ -55,6 +55,29 @@ static bool draft_value(const struct form_field *fld, char *value, size_t size)
 	return true;
 }
 
+bool form_draft_ids(const char *data, const char *key, unsigned *bits)
+{
+	*bits = 0;
+	size_t klen = strlen(key);
+	for (const char *line = data; line && *line;) {
+		const char *end = strchr(line, '\n');
+		if (strncmp(line, key, klen) == 0 && line[klen] == '=') {
+			for (const char *p = line + klen + 1; *p && *p != '\n';) {
+				char *after;
+				long id = strtol(p, &after, 10);
+				if (after == p)
+					break;
+				if (id >= 0 && id < 32)
+					*bits |= 1u << id;
+				p = *after == ',' ? after + 1 : after;
+			}
+			return true;
+		}
+		line = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
 /* Whether a draft's text holds the line key=value. */
 static bool draft_has(const char *data, const char *key, const char *value)
 {
