@@ -61,6 +61,7 @@ extern const char schema_v27[];
 extern const char schema_v28[];
 extern const char schema_v29[];
 extern const char schema_v30[];
+extern const char schema_v31[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];
@@ -68,6 +69,7 @@ extern const char schema_pg_v21[];
 extern const char schema_pg_v27[];
 extern const char schema_pg_v29[];
 extern const char schema_pg_v30[];
+extern const char schema_pg_v31[];
 
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:

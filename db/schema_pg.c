@@ -795,5 +795,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 28, .sql = schema_v28 },
 	{ .version = 29, .sql = schema_pg_v29 },
 	{ .version = 30, .sql = schema_pg_v30 },
+	{ .version = 31, .sql = schema_pg_v31 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

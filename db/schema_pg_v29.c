@@ -1,7 +1,8 @@
-/* schema_pg_v29.c — migrations 29 and 30 on PostgreSQL (SQLite:
- * schema_v29.c, schema_v30.c): the active activities by weekday, and
+/* schema_pg_v29.c — migrations 29 to 31 on PostgreSQL (SQLite:
+ * schema_v29.c to schema_v31.c): the active activities by weekday,
  * sessions_date widened so a day of the attendance week is put in order
- * from it alone. NULLS FIRST, as SQLite orders them. */
+ * from it alone, and the registry's lists in the desk's order. NULLS
+ * FIRST, as SQLite orders them (and as db/pg_sql.c writes ORDER BY). */
 #include "migrate.h"
 
 const char schema_pg_v29[] =
@@ -10,3 +11,7 @@ const char schema_pg_v29[] =
 const char schema_pg_v30[] = "DROP INDEX sessions_date;"
 			     "CREATE INDEX sessions_date ON sessions(date NULLS FIRST, status NULLS FIRST,"
 			     " activity_id NULLS FIRST, start_time NULLS FIRST);";
+
+const char schema_pg_v31[] =
+	"CREATE INDEX volunteers_list ON volunteers((status = 'stopped') NULLS FIRST, sort_key NULLS FIRST, id);"
+	"CREATE INDEX activities_list ON activities((status = 'ended') NULLS FIRST, sort_key NULLS FIRST, id);";

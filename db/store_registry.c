@@ -104,10 +104,12 @@ static void bind_words(struct db_stmt *st, const struct search_words *w)
 }
 
 /* Runs one registry search: `select` ends in "WHERE 1 = 1", each word narrows
- * it on alias.search_text, `order` sorts (it may use :prefix), and
- * `read_row` fills row i of `rows`. */
-static enum db_status run_search(struct db *db, const char *select, const char *alias, const char *order,
-				 const char *query, int offset, int limit,
+ * it on alias.search_text, and `read_row` fills row i of `rows`. The list
+ * is in `order`; what was typed puts the names it begins first (`found`,
+ * on :prefix). With nothing typed the list is read in `order` from its
+ * index (volunteers_list, activities_list), not sorted whole each time. */
+static enum db_status run_search(struct db *db, const char *select, const char *alias, const char *found,
+				 const char *order, const char *query, int offset, int limit,
 				 void (*read_row)(struct db_stmt *st, void *rows, int i), void *rows, int *count)
 {
 	*count = 0;
@@ -117,13 +119,14 @@ static enum db_status run_search(struct db *db, const char *select, const char *
 	snprintf(sql, sizeof sql, "%s", select);
 	where_words(sql, sizeof sql, alias, w.n);
 	size_t used = strlen(sql);
-	snprintf(sql + used, sizeof sql - used, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
+	snprintf(sql + used, sizeof sql - used, " ORDER BY %s%s LIMIT :limit OFFSET :offset", w.n ? found : "", order);
 	struct db_stmt *st;
 	enum db_status r = db_prepare(db, &st, sql);
 	if (r != DB_OK)
 		return r;
 	bind_words(st, &w);
-	db_bind_text(st, ":prefix", w.prefix);
+	if (w.n)
+		db_bind_text(st, ":prefix", w.prefix);
 	db_bind_int(st, ":limit", limit);
 	db_bind_int(st, ":offset", offset);
 	while (*count < limit && db_step(st) == DB_ROW)
@@ -175,7 +178,7 @@ enum db_status store_volunteers_search(struct db *db, const char *query, int off
 		" v.status, v.capacity,"
 		" (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
 		" FROM volunteers AS v WHERE 1 = 1", "v",
-		"v.search_text LIKE :prefix DESC, v.status = 'stopped', v.sort_key, v.id",
+		"v.search_text LIKE :prefix DESC, ", "v.status = 'stopped', v.sort_key, v.id",
 		query, offset, limit, read_volunteer_row, out, count);
 	for (int i = 0; i < *count && r == DB_OK; i++)
 		out[i].roles = read_roles(db, out[i].id, &r);
@@ -192,7 +195,7 @@ enum db_status store_activities_search(struct db *db, const char *query, int off
 		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
 		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
 		" FROM activities AS a WHERE 1 = 1", "a",
-		"a.search_text LIKE :prefix DESC, a.status = 'ended', a.sort_key, a.id",
+		"a.search_text LIKE :prefix DESC, ", "a.status = 'ended', a.sort_key, a.id",
 		query, offset, limit, read_activity_row, out, count);
 }
 
