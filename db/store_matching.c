@@ -242,51 +242,6 @@ static int find_activity(const struct match_pool *p, long long id)
 	return -1;
 }
 
-/* Open matches per volunteer, current enrolments per activity: read
- * before the rows, ordered by id, so each row finds its load by halving. */
-struct loads {
-	long long *ids;
-	int *counts;
-	int n, size;
-	bool short_of_memory;
-};
-
-static void load_row(struct db_stmt *st, void *ctx)
-{
-	struct loads *l = ctx;
-	if (l->n == l->size) {
-		int size = l->size ? l->size * 2 : 256;
-		long long *ids = realloc(l->ids, (size_t)size * sizeof *ids);
-		if (ids)
-			l->ids = ids;
-		int *counts = ids ? realloc(l->counts, (size_t)size * sizeof *counts) : NULL;
-		if (counts)
-			l->counts = counts;
-		if (!ids || !counts) {
-			l->short_of_memory = true;
-			return;
-		}
-		l->size = size;
-	}
-	l->ids[l->n] = db_column_int(st, 0);
-	l->counts[l->n++] = (int)db_column_int(st, 1);
-}
-
-static int load_of(const struct loads *l, long long id)
-{
-	int lo = 0, hi = l->n - 1;
-	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (l->ids[mid] == id)
-			return l->counts[mid];
-		if (l->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return 0;
-}
-
 /* `items` (n used of *size, `width` bytes each) with room for one more:
  * the same or a larger block, NULL when memory is short. */
 static void *room_for_one(void *items, int n, int *size, size_t width)
@@ -300,12 +255,11 @@ static void *room_for_one(void *items, int n, int *size, size_t width)
 	return grown;
 }
 
-/* What the row callbacks fill: the pool, the loads they look up, which
- * to keep whole, and the room each list has. */
+/* What the row callbacks fill: the pool, which to keep whole, and the
+ * room each list has. */
 struct pool_read {
 	struct match_pool *pool;
 	const struct match_pool_keep *keep;
-	struct loads loads;
 	int room_open, room_closed;
 	bool short_of_memory;
 };
@@ -333,7 +287,7 @@ static void pool_volunteer_row(struct db_stmt *st, void *ctx)
 	struct match_volunteer_facts v = { .id = db_column_int(st, 0) };
 	STORE_COL(v.status, st, 1);
 	v.capacity = (int)db_column_int(st, 2);
-	v.load = load_of(&pr->loads, v.id);
+	v.load = (int)db_column_int(st, 3);
 	if (pr->keep && pr->keep->volunteer && !pr->keep->volunteer(&v)) {
 		keep_closed(pr, &p->closed_volunteers, &p->nclosed_volunteers, v.id, v.status, v.capacity, v.load);
 		return;
@@ -406,7 +360,7 @@ static void pool_activity_row(struct db_stmt *st, void *ctx)
 	struct match_activity_facts a = { .id = db_column_int(st, 0) };
 	STORE_COL(a.status, st, 1);
 	a.capacity = (int)db_column_int(st, 2);
-	a.load = load_of(&pr->loads, a.id);
+	a.load = (int)db_column_int(st, 3);
 	if (pr->keep && pr->keep->activity && !pr->keep->activity(&a)) {
 		keep_closed(pr, &p->closed_activities, &p->nclosed_activities, a.id, a.status, a.capacity, a.load);
 		return;
@@ -487,13 +441,6 @@ static bool few(int kept, int all)
 	return kept * 4 < all;
 }
 
-static enum db_status read_loads(struct db *db, const char *sql, struct loads *l)
-{
-	l->n = 0;
-	enum db_status r = each_row(db, sql, NULL, 0, load_row, l);
-	return r == DB_OK && l->short_of_memory ? DB_ERR_IO : r;
-}
-
 /* One kind of what the kept ones need besides the columns that said
  * they are kept: its query over the whole table, its query for one id
  * (:id), and what fills a row in. */
@@ -539,43 +486,56 @@ static enum db_status read_kept(struct db *db, struct match_pool *pool, int kept
 	return r;
 }
 
+/* What decides whether one is kept whole, from the pool's index alone
+ * (migration 32): id, status, capacity and the load kept on the row; a
+ * load not counted yet (NULL) is counted here. */
+#define VOLUNTEER_POOL                                                                          \
+	"SELECT v.id, v.status, v.capacity, COALESCE(v.open_matches, (SELECT count(*) FROM matches AS m" \
+	" WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)) FROM volunteers AS v"
+#define ACTIVITY_POOL                                                                            \
+	"SELECT a.id, a.status, a.capacity, COALESCE(a.enrolled, (SELECT count(*) FROM enrolments AS e" \
+	" WHERE e.activity_id = a.id AND e.ended_on IS NULL)) FROM activities AS a"
+
+static int by_volunteer_id(const void *a, const void *b)
+{
+	long long x = ((const struct match_volunteer_facts *)a)->id, y = ((const struct match_volunteer_facts *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static int by_activity_id(const void *a, const void *b)
+{
+	long long x = ((const struct match_activity_facts *)a)->id, y = ((const struct match_activity_facts *)b)->id;
+	return (x > y) - (x < y);
+}
+
 enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, const struct match_pool_keep *keep)
 {
 	memset(pool, 0, sizeof *pool);
 	struct pool_read pr = { .pool = pool, .keep = keep };
-	/* One read transaction: the loads and the rows agree. */
+	/* One read transaction: the volunteers' and activities' rows agree. */
 	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
-	if ((r = read_loads(db,
-			"SELECT volunteer_id, count(*) FROM matches WHERE ended_on IS NULL AND volunteer_id IS NOT NULL"
-			" GROUP BY volunteer_id ORDER BY volunteer_id", &pr.loads)) != DB_OK
-	    || (r = each_row(db, "SELECT id, status, capacity FROM volunteers ORDER BY id", NULL, 0,
-			     pool_volunteer_row, &pr)) != DB_OK)
-		goto out;
-	if (pr.short_of_memory) {
+	r = each_row(db, VOLUNTEER_POOL, NULL, 0, pool_volunteer_row, &pr);
+	if (r == DB_OK && pr.short_of_memory)
 		r = DB_ERR_IO;
+	if (r != DB_OK)
 		goto out;
-	}
+	/* Read in the index's order; find_volunteer halves by id. */
+	qsort(pool->volunteers, (size_t)pool->nvolunteers, sizeof *pool->volunteers, by_volunteer_id);
 	if ((r = read_kept(db, pool, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, volunteer_id_at,
 			   volunteer_reads, (int)(sizeof volunteer_reads / sizeof volunteer_reads[0]))) != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
-	if ((r = read_loads(db,
-			"SELECT activity_id, count(*) FROM enrolments WHERE ended_on IS NULL"
-			" GROUP BY activity_id ORDER BY activity_id", &pr.loads)) != DB_OK
-	    || (r = each_row(db, "SELECT id, status, capacity FROM activities ORDER BY id", NULL, 0,
-			     pool_activity_row, &pr)) != DB_OK)
-		goto out;
-	if (pr.short_of_memory) {
+	r = each_row(db, ACTIVITY_POOL, NULL, 0, pool_activity_row, &pr);
+	if (r == DB_OK && pr.short_of_memory)
 		r = DB_ERR_IO;
+	if (r != DB_OK)
 		goto out;
-	}
+	qsort(pool->activities, (size_t)pool->nactivities, sizeof *pool->activities, by_activity_id);
 	r = read_kept(db, pool, pool->nactivities, pool->nactivities + pool->nclosed_activities, activity_id_at,
 		      activity_reads, (int)(sizeof activity_reads / sizeof activity_reads[0]));
 out:
-	free(pr.loads.ids);
-	free(pr.loads.counts);
 	r = db_end(db, r);
 	if (r != DB_OK)
 		store_matching_pool_free(pool);

@@ -681,6 +681,68 @@ static void waiting_kept(void)
 	db_close(db);
 }
 
+/* Rows whose kept count of open matches or enrolments (migration 32)
+ * is not the count itself. */
+static long long loads_wrong(struct db *db)
+{
+	return testdb_count(db, "SELECT (SELECT count(*) FROM volunteers AS v WHERE v.open_matches IS NOT"
+				"  (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL))"
+				" + (SELECT count(*) FROM activities AS a WHERE a.enrolled IS NOT"
+				"  (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL))");
+}
+
+/* A volunteer's open matches and an activity's enrolments are kept on
+ * their rows, whatever writes them; a row not counted yet (another
+ * centre's on PostgreSQL) is counted by the pool itself. */
+static void loads_kept(void)
+{
+	struct db *db = open_db("loads-kept.db");
+	struct demo_options opt = { .citizens = 300, .seed = 5 };
+	date_parse_iso(today, &opt.today);
+	struct demo_summary sum;
+	TAP_INT_EQ(demo_generate(db, &opt, &sum), DB_OK, "a demo centre");
+	TAP_CHECK(testdb_count(db, "SELECT sum(open_matches) FROM volunteers") > 5
+		  && testdb_count(db, "SELECT sum(enrolled) FROM activities") > 5, "in which volunteers and activities have people");
+	TAP_INT_EQ(loads_wrong(db), 0, "every count agrees after the demo wrote them");
+	long long busy = testdb_count(db, "SELECT min(volunteer_id) FROM matches WHERE ended_on IS NULL");
+	long long other = testdb_count(db, "SELECT max(id) FROM volunteers");
+	long long course = testdb_count(db, "SELECT min(activity_id) FROM enrolments WHERE ended_on IS NULL");
+	char sql[700];
+	snprintf(sql, sizeof sql,
+		 "UPDATE matches SET ended_on = '2026-11-24', outcome = 'on_own' WHERE id = (SELECT min(id) FROM matches"
+		 " WHERE volunteer_id = %lld AND ended_on IS NULL);"
+		 "UPDATE matches SET volunteer_id = %lld WHERE id = (SELECT max(id) FROM matches"
+		 " WHERE volunteer_id = %lld AND ended_on IS NULL);"
+		 "UPDATE enrolments SET ended_on = '2026-11-24' WHERE id = (SELECT min(id) FROM enrolments"
+		 " WHERE activity_id = %lld AND ended_on IS NULL);",
+		 busy, other, busy, course);
+	exec_ok(db, sql);
+	TAP_INT_EQ(loads_wrong(db), 0, "after a match ends, one moves to another volunteer and an enrolment ends");
+	long long gone = testdb_count(db, "SELECT min(citizen_id) FROM enrolments WHERE ended_on IS NULL");
+	snprintf(sql, sizeof sql, "DELETE FROM matches WHERE volunteer_id = %lld; DELETE FROM citizens WHERE id = %lld;",
+		 other, gone);
+	exec_ok(db, sql);
+	TAP_INT_EQ(loads_wrong(db), 0, "after matches are deleted and a citizen with enrolments is forgotten");
+	/* Not counted yet: the pool counts them, the same numbers. */
+	struct match_pool kept_counts, counted;
+	TAP_INT_EQ(store_matching_pool_load(db, &kept_counts, NULL), DB_OK, "the pool from the kept counts");
+	exec_ok(db, "UPDATE volunteers SET open_matches = NULL; UPDATE activities SET enrolled = NULL;");
+	TAP_INT_EQ(store_matching_pool_load(db, &counted, NULL), DB_OK, "the pool with nothing counted on the rows");
+	bool same = kept_counts.nvolunteers == counted.nvolunteers && kept_counts.nactivities == counted.nactivities;
+	int busy_ones = 0;
+	for (int i = 0; same && i < counted.nvolunteers; i++) {
+		same = kept_counts.volunteers[i].id == counted.volunteers[i].id
+		       && kept_counts.volunteers[i].load == counted.volunteers[i].load;
+		busy_ones += counted.volunteers[i].load > 0;
+	}
+	for (int i = 0; same && i < counted.nactivities; i++)
+		same = kept_counts.activities[i].load == counted.activities[i].load;
+	TAP_CHECK(same && busy_ones > 0, "both pools have the same loads (%d volunteers with someone)", busy_ones);
+	store_matching_pool_free(&kept_counts);
+	store_matching_pool_free(&counted);
+	db_close(db);
+}
+
 /* The pool keeps whole the volunteers and activities with a free place
  * alone, the rest closed; every citizen ranks the same as over a pool
  * with everyone whole: lines, scores and the counts of who is not shown
@@ -791,6 +853,7 @@ int main(void)
 	stale_desk();
 	two_desks_at_once();
 	waiting_kept();
+	loads_kept();
 	testdb_finish();
 	return tap_done();
 }
