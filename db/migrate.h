@@ -63,6 +63,7 @@ extern const char schema_v29[];
 extern const char schema_v30[];
 extern const char schema_v31[];
 extern const char schema_v32[];
+extern const char schema_v33[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];
@@ -72,6 +73,7 @@ extern const char schema_pg_v29[];
 extern const char schema_pg_v30[];
 extern const char schema_pg_v31[];
 extern const char schema_pg_v32[];
+extern const char schema_pg_v33[];
 
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:

@@ -462,5 +462,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 30, .sql = schema_v30 },
 	{ .version = 31, .sql = schema_v31 },
 	{ .version = 32, .sql = schema_v32 },
+	{ .version = 33, .sql = schema_v33 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

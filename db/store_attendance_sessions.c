@@ -78,8 +78,9 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
  * the key's columns are date, start time ('99:99' for none: last in the
  * day), the activity's sort key and id. The order is found from the
  * index sessions_date (date, status, activity and start time, migration
- * 30) and the activities; only the rows kept are read whole, with their
- * counts of the roll list and the marks: a day's sessions lie each on a
+ * 30) and, of their activities, from activities_week (migration 33);
+ * only the rows kept are read whole, with their counts of the roll list
+ * and the marks: a day's sessions and their activities lie each on a
  * page of its own (planned an activity at a time), 300 a day at the
  * demo's largest centre. The weekly slots are the activities of those
  * weekdays (activities_weekday) with no session that week, told by the
@@ -102,7 +103,7 @@ static enum db_status sessions_of_days(struct db *db, const char *from, const ch
 		"WITH week AS ("
 		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
 		"   COALESCE(p.sort_key, '') AS sk"
-		"  FROM sessions AS s INDEXED BY sessions_date, activities AS p"
+		"  FROM sessions AS s INDEXED BY sessions_date, activities AS p INDEXED BY activities_week"
 		"  WHERE s.date BETWEEN :from AND :to AND p.id = s.activity_id%s"
 		"  UNION ALL"
 		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.sk"
