@@ -244,7 +244,7 @@ static void leader_chosen(struct app *app, void *ctx, const struct pick_row *row
 	if (!row)
 		return;
 	set_leader(st, row->id > 0 ? row->id : 0, row->id > 0 ? row->label : "");
-	st->form.dirty = true;
+	form_touch(&st->form);
 }
 
 static void pick_leader(struct session_state *st, struct app *app)
@@ -264,7 +264,7 @@ static void helper_chosen(struct app *app, void *ctx, const struct pick_row *row
 			memmove(&st->helpers[i], &st->helpers[i + 1], (size_t)(st->nhelpers - i - 1) * sizeof st->helpers[0]);
 			st->nhelpers--;
 			sync_helpers(st);
-			st->form.dirty = true;
+			form_touch(&st->form);
 			return;
 		}
 	}
@@ -276,7 +276,7 @@ static void helper_chosen(struct app *app, void *ctx, const struct pick_row *row
 	snprintf(st->helpers[st->nhelpers].name, sizeof st->helpers[0].name, "%s", row->label);
 	st->nhelpers++;
 	sync_helpers(st);
-	st->form.dirty = true;
+	form_touch(&st->form);
 }
 
 static void pick_helper(struct session_state *st, struct app *app)

@@ -336,7 +336,8 @@ static bool newperson_enter(struct screen *s, struct app *app, const void *args)
 	char name[CIT_NAME];
 	copy_text(name, sizeof name, a->name);
 	form_set_text(&st->form, NP_NAME, name);
-	st->form.dirty = name[0] != '\0';
+	if (name[0])
+		form_touch(&st->form);
 	s->state = st;
 	return true;
 }

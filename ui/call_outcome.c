@@ -159,7 +159,8 @@ static void take_up_kept(struct outcome_state *st, struct app *app)
 	st->next_chosen = true;
 	free(data);
 	update_visibility(st);
-	st->form.dirty = st->kept = true;
+	form_touch(&st->form);
+	st->kept = true;
 	char labels[400];
 	int n = form_draft_left_out(&st->form, labels, sizeof labels);
 	if (n)
@@ -224,7 +225,7 @@ static void outcome_leave(struct screen *s, struct app *app)
 {
 	struct outcome_state *st = s->state;
 	enum db_status r = DB_OK;
-	if (!st->parked && st->form.dirty)
+	if (!st->parked && form_changed(&st->form))
 		keep_outcome(st, app);
 	else if (!st->parked && st->kept)
 		r = kept_draft_drop(&app->desk, DRAFT_CALL, st->card.call.id);

@@ -66,7 +66,7 @@ static void take_up_kept_edit(struct edit_state *st, struct app *app)
 	}
 	citizen_form_restore(&st->cf, kept.data);
 	citizen_form_update_visibility(&st->cf);
-	st->cf.form.dirty = true;
+	form_touch(&st->cf.form);
 	st->expected_version = kept.base_version;
 	st->kept_base = kept.base;
 	kept.base = NULL;
@@ -291,7 +291,7 @@ static void edit_leave(struct screen *s, struct app *app)
 {
 	struct edit_state *st = s->state;
 	enum db_status r = DB_OK;
-	if (!st->parked && st->cf.form.dirty)
+	if (!st->parked && form_changed(&st->cf.form))
 		keep_edit(st, app);
 	else if (!st->parked && st->kept)
 		r = citizens_drop_edit(&app->desk, st->original.citizen.id);

@@ -53,6 +53,46 @@ void form_set_text(struct form *f, int i, const char *text)
 	lineedit_set(&f->fields[i].edit, text);
 }
 
+/* The values as one number (FNV-1a), to tell them back as they were. */
+static uint64_t values_sum(const struct form *f)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (int i = 0; i < f->count; i++) {
+		const struct form_field *fld = &f->fields[i];
+		unsigned char bytes[sizeof fld->choice + sizeof fld->picked];
+		memcpy(bytes, &fld->choice, sizeof fld->choice);
+		memcpy(bytes + sizeof fld->choice, &fld->picked, sizeof fld->picked);
+		for (size_t k = 0; k < sizeof bytes; k++)
+			h = (h ^ bytes[k]) * 1099511628211ULL;
+		/* The text and its end, so "ab","c" is not "a","bc". */
+		for (const char *p = fld->edit.text; ; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (!*p)
+				break;
+		}
+	}
+	return h;
+}
+
+bool form_changed(const struct form *f)
+{
+	return f->dirty && !(f->values_tell && values_sum(f) == f->clean_values);
+}
+
+void form_touch(struct form *f)
+{
+	f->dirty = true;
+	f->values_tell = false;
+}
+
+void form_note_values(struct form *f)
+{
+	if (f->dirty)
+		return;
+	f->clean_values = values_sum(f);
+	f->values_tell = true;
+}
+
 const char *form_text(const struct form *f, int i)
 {
 	return f->fields[i].edit.text;
@@ -303,7 +343,7 @@ static bool line_key(struct form *f, struct form_field *fld, ui_key key)
 	return wraps(fld) && lineedit_wrapped_key(&fld->edit, f->wrap_cols, key);
 }
 
-unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
+static unsigned key_on(struct form *f, ui_key key, enum form_event *ev)
 {
 	*ev = FORM_NONE;
 	struct form_field *fld = &f->fields[f->current];
@@ -387,6 +427,12 @@ unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
 		return RD_ALL;
 	}
 	return RD_NONE;
+}
+
+unsigned form_key(struct form *f, ui_key key, enum form_event *ev)
+{
+	form_note_values(f);
+	return key_on(f, key, ev);
 }
 
 static void multi_text(const struct form_field *fld, char *out, size_t size)

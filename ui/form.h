@@ -77,11 +77,23 @@ struct form {
 	int rows_drawn;                /* the rows `top` was scrolled for */
 	int wrap_cols;                 /* the width long texts were wrapped at, when last drawn */
 	double typed_on_choice_at;     /* term_seconds() of a letter typed on a choice, 0: none */
-	bool dirty;                    /* anything changed since form_init */
+	bool dirty;                    /* anything changed since form_init (see form_changed) */
+	bool values_tell;              /* the change is in the values alone (typed, ticked) */
+	uint64_t clean_values;         /* form_values_sum before it, when values_tell */
 	char left_error[FIELD_ERROR_MAX + 120]; /* the message of the field just left */
 };
 
 void form_init(struct form *f, struct form_field *fields, int count);
+/* Whether there is work to keep or lose: a change made and not undone.
+ * Typed and ticked changes are told by the values, so a letter typed and
+ * deleted again, or a box ticked and unticked, is none. */
+bool form_changed(const struct form *f);
+/* A change the values do not show, or must count even when they are as
+ * before (a draft taken up, a helper chosen): always a change. */
+void form_touch(struct form *f);
+/* Before a change of values made outside form_key (the chooser): while
+ * nothing is changed yet, the values as they are now are the clean ones. */
+void form_note_values(struct form *f);
 void form_set_text(struct form *f, int i, const char *text);
 const char *form_text(const struct form *f, int i);
 /* For FIELD_DATE fields that validated; false when empty. */

@@ -69,7 +69,7 @@ static void keep_answered(struct app *app, void *ctx, int c)
 
 static unsigned leave_or_ask(struct app *app, struct form *f, const char *question, const struct form_keeping *k)
 {
-	if (!f->dirty) {
+	if (!form_changed(f)) {
 		app_pop(app);
 	} else if (k) {
 		const char *choices[] = { _("Keep as draft"), _("Discard"), _("Go on writing") };
@@ -114,6 +114,7 @@ static void picked(struct app *app, void *ctx, bool kept)
 
 void form_screen_pick(struct app *app, struct form *f, dialog_add_fn add, void *add_ctx)
 {
+	form_note_values(f);
 	dialog_pick(app, &(struct pick_args){ .fld = &f->fields[f->current], .add = add, .add_ctx = add_ctx,
 		.done = picked, .ctx = f });
 }

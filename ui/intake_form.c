@@ -58,7 +58,7 @@ static bool intake_enter(struct screen *s, struct app *app, const void *args)
 		st->draft_id = a->draft_id;
 		/* Esc on a draft taken up asks, as on a call's outcome or a
 		 * card edit: keep it, discard it (the draft with it) or go on. */
-		st->cf.form.dirty = true;
+		form_touch(&st->cf.form);
 		char labels[400];
 		int n = form_draft_left_out(&st->cf.form, labels, sizeof labels);
 		if (n)
@@ -95,7 +95,7 @@ static enum db_status keep_draft(struct intake_state *st, struct app *app)
 static void intake_leave(struct screen *s, struct app *app)
 {
 	struct intake_state *st = s->state;
-	if (st->cf.form.dirty)
+	if (form_changed(&st->cf.form))
 		keep_draft(st, app);
 	free(st);
 	s->state = NULL;
@@ -251,7 +251,7 @@ static void leave_answered(struct app *app, void *ctx, int c)
 
 static unsigned cancel(struct intake_state *st, struct app *app)
 {
-	if (!st->cf.form.dirty) {
+	if (!form_changed(&st->cf.form)) {
 		app_pop(app);
 		return RD_ALL;
 	}
