@@ -504,8 +504,17 @@ static void session_activity_chosen(struct app *app, void *ctx, const struct pic
 	if (!row || row->id <= 0)
 		return;
 	st->new_activity = row->id;
+	/* In another week than this one, the day of the highlighted row is
+	 * offered: the week on the screen is the one being planned. */
+	char offered[16] = "";
+	struct date day = st->monday;
+	if (date_to_days(st->monday) != date_to_days(monday_of(date_today()))) {
+		if (st->n > 0)
+			date_parse_iso(st->sessions[st->list.selected].date, &day);
+		date_format_dk(day, offered, sizeof offered);
+	}
 	dialog_prompt(app, &(struct prompt_args){ .question = _("On which date? (e.g. 26-11-2026; empty means today)"),
-		.max_chars = 10, .done = session_date_typed, .ctx = st });
+		.initial = offered[0] ? offered : NULL, .max_chars = 10, .done = session_date_typed, .ctx = st });
 }
 
 static void cancel_changed(struct app *app, void *ctx)
