@@ -335,6 +335,7 @@ static enum db_status write_calls(struct desk *d, struct calls_due *c, int from,
 	if (r != DB_OK)
 		return r;
 	int made = 0, cancelled = 0;
+	long long first = 0;
 	for (int i = from; i < upto && i < c->ncalls && r == DB_OK; i++) {
 		const struct call_new *call = &c->calls[i];
 		long long id = 0;
@@ -347,6 +348,7 @@ static enum db_status write_calls(struct desk *d, struct calls_due *c, int from,
 		if (r != DB_OK || (r = store_calls_insert(d->db, call, &id)) != DB_OK || !id)
 			continue;
 		made++;
+		first = first ? first : id;
 		r = desk_audit(d, "create", "follow_up", id, call->source_key[0] ? call->source_key : NULL);
 	}
 	for (int i = from > c->ncalls ? from : c->ncalls; i < upto && r == DB_OK; i++) {
@@ -361,6 +363,8 @@ static enum db_status write_calls(struct desk *d, struct calls_due *c, int from,
 		cancelled += r == DB_OK;
 	}
 	if ((r = db_end(d->db, r)) == DB_OK) {
+		if (!c->made.first_call)
+			c->made.first_call = first;
 		c->made.created += made;
 		c->made.answered += cancelled;
 	}

@@ -232,18 +232,37 @@ static void load(struct calls_state *st, long long near_call)
 	}
 }
 
+static void row_when(const struct calls_state *st, const struct call_row *c, char *out, size_t size);
+
+/* The row of call `id` among those read, or NULL. */
+static const struct call_row *row_of(const struct calls_state *st, long long id)
+{
+	for (int i = 0; id && i < st->nrows; i++)
+		if (st->rows[i].id == id)
+			return &st->rows[i];
+	return NULL;
+}
+
 /* Plans the calls the rules ask for now, when asked: the day's rules
  * (src/daily.h) run them at start and at midnight, and each action plans
- * its own call at once. */
+ * its own call at once. The list is read again with the first new call
+ * highlighted, and one new call is named. */
 static void sweep(struct calls_state *st)
 {
 	enum db_status r = calls_plan_due(&st->app->desk, st->today, true, &st->sweep);
+	load(st, r == DB_OK ? st->sweep.first_call : 0);
 	if (r != DB_OK) {
 		app_status_db(st->app, r);
 		return;
 	}
 	char count[NUMBER_LEN];
-	if (st->sweep.created > 0)
+	const struct call_row *one = st->sweep.created == 1 ? row_of(st, st->sweep.first_call) : NULL;
+	if (one) {
+		char when[40];
+		row_when(st, one, when, sizeof when);
+		app_status(st->app, STATUS_INFO, _("A new call was planned from what happened: %s, %s."), one->name,
+			   when);
+	} else if (st->sweep.created > 0)
 		app_status(st->app, STATUS_INFO,
 			   P_("%s new call was planned from what happened.", "%s new calls were planned from what happened.",
 			      st->sweep.created),
@@ -628,7 +647,6 @@ static unsigned calls_key(struct screen *s, struct app *app, ui_key key)
 		return RD_ALL;
 	case ACT_REFRESH:
 		sweep(st);
-		load(st, 0);
 		return RD_ALL;
 	case ACT_BACK:
 		if (st->search.len) {

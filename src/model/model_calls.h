@@ -192,6 +192,7 @@ struct call_feedback_target {
 /* What a sweep of the call rules did (calls_plan_due). */
 struct call_sweep {
 	int created;                  /* calls written by this sweep */
+	long long first_call;         /* the first of them, 0: none */
 	int answered;                 /* calls after missed sessions cancelled: the citizen came back */
 	int no_contact_created;
 	int no_contact_weeks;
