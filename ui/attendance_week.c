@@ -254,13 +254,16 @@ static void status_text(const struct session_info *s, const char *today, bool na
 enum {
 	WEEK_DAY = 13, WEEK_TIME = 6, WEEK_WHEN = WEEK_DAY + WEEK_TIME,
 	WEEK_STATUS = 24, WEEK_NAME_MIN = 20, WEEK_STATUS_NARROW = 7, WEEK_MARK = SCROLL_MARK_COLS,
+	WEEK_CANCELLED = 18,
 };
 
 /* The columns for the window and the rows read: where the status in
  * words would leave the names less than their minimum it is told in
  * numbers (40 columns: "Gå-gruppe… 0/20"); else the names get what
  * the widest status leaves them, and no more than the widest name, so
- * the status follows the names on a wide window. */
+ * the status follows the names on a wide window. A cancel's reason asks
+ * for no more than its start ("aflyst: Lokalet…"): the line under the
+ * list says it whole, and a long one cut the names. */
 static void week_layout(struct week_state *st)
 {
 	/* In words: two spaces after the name, the status, the mark. */
@@ -278,6 +281,8 @@ static void week_layout(struct week_state *st)
 		name = w > name ? w : name;
 		status_text(s, today, false, status, sizeof status);
 		w = utf8_columns(status, strlen(status));
+		if (strcmp(s->status, "cancelled") == 0 && w > WEEK_CANCELLED)
+			w = WEEK_CANCELLED;
 		status_w = w > status_w ? w : status_w;
 	}
 	/* Two spaces after the name (one read a name that fills its column
