@@ -491,9 +491,11 @@ static int field_heights(const struct form *f, const int *shown, int nshown, int
 
 void form_draw(struct form *f, const struct area *a)
 {
+	/* The hidden fields' labels count too: a field shown by an answer
+	 * (the outcome's "when to call again") does not move the values. */
 	int label_w = 0;
 	for (int i = 0; i < f->count; i++) {
-		if (f->fields[i].kind == FIELD_HEADING || f->fields[i].hidden)
+		if (f->fields[i].kind == FIELD_HEADING)
 			continue;
 		const char *l = _(f->fields[i].label);
 		int w = utf8_columns(l, strlen(l)) + (f->fields[i].required ? 1 : 0);
