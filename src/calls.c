@@ -8,6 +8,7 @@
 
 #include "attendance_rules.h"
 #include "call_rules.h"
+#include "citizens.h"
 #include "db.h"
 #include "kept_drafts.h"
 #include "matching.h"
@@ -584,20 +585,6 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
  * `rows` (the citizen's, read before anything was written) end as the
  * matching screen ends them (enrolments, calls they planned), inside this
  * use case's transaction. */
-static enum db_status end_matches(struct desk *d, const struct match_row *rows, int n, const struct call_outcome *o)
-{
-	const char *outcome = call_rule_match_end(o->next_step);
-	enum db_status r = DB_OK;
-	for (int i = 0; outcome && r == DB_OK && i < n; i++) {
-		if (rows[i].ended_on[0])
-			continue;
-		r = matching_end_within(d, rows[i].id, o->today, outcome, o->note[0] ? o->note : NULL, NULL);
-		if (r == DB_OK)
-			r = desk_audit(d, "update", "match", rows[i].id, outcome);
-	}
-	return r;
-}
-
 /* Calls not reached three times in a row raise the citizen to the
  * coordinator; reaching them settles it. */
 static enum db_status escalation(struct desk *d, const struct call_state *call, const struct call_outcome *o,
@@ -669,6 +656,8 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	/* The audit line for it is next_step_effects'. */
 	if (r == DB_OK && end_course) {
 		r = store_citizens_end(d->db, call.citizen_id, in->citizen_version, o.today, in->end_reason);
+		if (r == DB_OK)
+			r = citizens_end_matches_within(d, call.citizen_id, o.today, in->end_reason);
 		out->course_ended = r == DB_OK;
 	}
 	if (r == DB_OK && o.told_referrer[0])
@@ -681,8 +670,9 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 		r = write_next_call(d, &next, &out->next_call_id);
 	if (r == DB_OK)
 		r = next_step_effects(d, call.citizen_id, &o, out->next_call_id);
-	if (r == DB_OK)
-		r = end_matches(d, matches, nmatches, &o);
+	const char *match_outcome = call_rule_match_end(o.next_step);
+	if (r == DB_OK && match_outcome)
+		r = matching_end_open_within(d, call.citizen_id, o.today, match_outcome, o.note[0] ? o.note : NULL, NULL);
 	if (r == DB_OK)
 		r = escalation(d, &call, &o, out);
 	if (r == DB_OK)

@@ -1,6 +1,7 @@
 /* citizens.c — the use cases of a citizen on record (citizens.h). */
 #include "citizens.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,13 +12,17 @@
 #include "date.h"
 #include "db.h"
 #include "fold.h"
+#include "i18n.h"
 #include "kept_drafts.h"
+#include "match.h"
+#include "matching.h"
 #include "nextstep.h"
 #include "store_centres.h"
 #include "store_citizens.h"
 #include "store_measures.h"
 #include "store_protection.h"
 #include "textkeys.h"
+#include "vocab.h"
 
 static void today_iso(char out[DATE_ISO_LEN])
 {
@@ -345,6 +350,14 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 	return desk_end(d, r);
 }
 
+enum db_status citizens_end_matches_within(struct desk *d, long long citizen_id, const char *today,
+					   const char *reason)
+{
+	char why[200];
+	snprintf(why, sizeof why, _("Course ended: %s"), vocab_label(vocab_end_reason_shown, reason));
+	return matching_end_open_within(d, citizen_id, today, match_outcome_at_course_end(reason), why, NULL);
+}
+
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason)
 {
 	/* An end without a reason would read as a reopening. */
@@ -360,6 +373,11 @@ enum db_status citizens_end_course(struct desk *d, long long id, long long expec
 		r = store_citizens_end(d->db, id, expected_version, today, reason);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "end");
+	/* A closed course has no one accompanying it: its matches end with
+	 * it (match_outcome_at_course_end), and with them the enrolments and
+	 * calls they hold, but for a lasting community. */
+	if (r == DB_OK)
+		r = citizens_end_matches_within(d, id, today, reason);
 	return desk_end(d, r);
 }
 

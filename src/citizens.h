@@ -88,8 +88,15 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 
 /* Ends the course today for `reason` (vocab_end_reason; anything else:
  * DB_ERR_INVALID), or reopens it; both version checked as
- * citizens_save_card (DB_ERR_CONFLICT). */
+ * citizens_save_card (DB_ERR_CONFLICT). The open matches end with the
+ * course, as citizens_end_matches_within says. */
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason);
+/* The open matches of a course ending for `reason` on `today`, ended
+ * inside the caller's transaction (match_outcome_at_course_end), each
+ * audited; the reason they give is the course's. A reopened course does
+ * not take them back. */
+enum db_status citizens_end_matches_within(struct desk *d, long long citizen_id, const char *today,
+					   const char *reason);
 enum db_status citizens_reopen_course(struct desk *d, long long id, long long expected_version);
 
 /* ---------- an edit kept at a stop ---------- */

@@ -399,6 +399,18 @@ bool match_end_effects(const char *outcome, struct match_ending *out)
 	return true;
 }
 
+const char *match_outcome_at_course_end(const char *reason)
+{
+	bool known = false;
+	for (int i = 0; reason && vocab_end_reason_shown[i].code; i++)
+		known |= strcmp(reason, vocab_end_reason_shown[i].code) == 0;
+	if (!known)
+		return NULL;
+	if (strcmp(reason, "lasting_community") == 0)
+		return "on_own";
+	return strcmp(reason, "declined") == 0 ? "declined" : "did_not_work";
+}
+
 /* ---------- ranking ---------- */
 
 static int ranked_order(const void *pa, const void *pb)

@@ -164,6 +164,13 @@ struct match_ending {
 /* False for an outcome that is not one of vocab_match_outcome's. */
 bool match_end_effects(const char *outcome, struct match_ending *out);
 
+/* How the open matches end when the citizen's course ends for `reason`
+ * (vocab_end_reason_shown): in a lasting community they go on their
+ * own (the enrolment stays: it is that community); declined, the
+ * citizen declined; moved away, handed over or passed away, the match
+ * did not reach its end. NULL for an unknown reason. */
+const char *match_outcome_at_course_end(const char *reason);
+
 /* ---------- words ---------- */
 
 /* Interest names for the reasons: the centre's pick-list. */

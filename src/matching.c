@@ -376,6 +376,27 @@ enum db_status matching_end_within(struct desk *d, long long match_id, const cha
 	return r;
 }
 
+/* Open matches first: a citizen has a few at once. */
+enum { OPEN_MATCHES_MAX = 16 };
+
+enum db_status matching_end_open_within(struct desk *d, long long citizen_id, const char *ended_on,
+					const char *outcome, const char *reason, int *ended)
+{
+	if (ended)
+		*ended = 0;
+	struct match_row rows[OPEN_MATCHES_MAX];
+	int n = 0;
+	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, OPEN_MATCHES_MAX, &n);
+	for (int i = 0; r == DB_OK && i < n && !rows[i].ended_on[0]; i++) {
+		r = matching_end_within(d, rows[i].id, ended_on, outcome, reason, NULL);
+		if (r == DB_OK)
+			r = desk_audit(d, "update", "match", rows[i].id, outcome);
+		if (r == DB_OK && ended)
+			(*ended)++;
+	}
+	return r;
+}
+
 enum db_status matching_end(struct desk *d, long long match_id, const char *outcome, const char *reason)
 {
 	enum db_status r = desk_begin(d, ROLE_COORDINATOR);

@@ -110,6 +110,12 @@ enum db_status matching_end(struct desk *d, long long match_id, const char *outc
 enum db_status matching_end_within(struct desk *d, long long match_id, const char *ended_on, const char *outcome,
 				   const char *reason, long long *citizen_id);
 
+/* Ends the citizen's open matches with `outcome` inside the caller's
+ * transaction, each with its audit record, as part of a use case that
+ * ends more (the course). *ended (may be NULL) gets how many. */
+enum db_status matching_end_open_within(struct desk *d, long long citizen_id, const char *ended_on,
+					const char *outcome, const char *reason, int *ended);
+
 /* The citizen's wishes about the volunteer and their language. */
 enum db_status matching_wishes(struct desk *d, long long citizen_id, struct match_wishes *out);
 /* Saves them (coordinators). The citizen card's version is left alone:

@@ -367,6 +367,43 @@ static void end_match(void)
 	db_close(db);
 }
 
+/* Ending a course with an open match: the course, its event, then the
+ * match with its enrolment and calls, each audited; the match's audit
+ * record is made to fail, so nothing of it stays. Then it goes through:
+ * the match ends with the course (moved away: it did not reach its end)
+ * and the volunteer's place is free again. */
+static void course_ended_with_match(void)
+{
+	struct desk desk;
+	struct db *db = open_matching_centre("course-match.db", &desk);
+	struct match_confirmed done;
+	struct match_request q = { .citizen_id = 1, .volunteer_id = 1, .activity_id = 1 };
+	if (matching_confirm(&desk, &q, &done) != DB_OK) {
+		printf("# the match was not made\n");
+		exit(1);
+	}
+	long long version = testdb_count(db, "SELECT version FROM citizens WHERE id = 1");
+	inject(db, "injected_audit_log", "BEFORE INSERT", "audit_log", "NEW.entity = 'match'");
+	TAP_CHECK(citizens_end_course(&desk, 1, version, "moved") != DB_OK,
+		  "a course end whose match's audit record fails");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM citizens WHERE id = 1 AND status = 'active'"), 1,
+		   "leaves the course open");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE ended_on IS NULL"), 1, "and the match");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE ended_on IS NULL"), 1, "and the enrolment");
+	uninject(db, "injected_audit_log", "audit_log");
+	TAP_INT_EQ(citizens_end_course(&desk, 1, version, "moved"), DB_OK, "without the fault it ends");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE ended_on IS NOT NULL AND outcome = 'did_not_work'"),
+		   1, "the match ends with it");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE ended_on IS NULL"), 0,
+		   "so does the enrolment");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'after_first_session'"
+				    " AND status = 'open'"), 0, "and the match's call");
+	TAP_INT_EQ(testdb_count(db, "SELECT open_matches FROM volunteers WHERE id = 1"), 0,
+		   "the volunteer has a free place again");
+	matching_release();
+	db_close(db);
+}
+
 static struct volunteer_record volunteer_with_sets(void)
 {
 	struct volunteer_record v = { .capacity = 2, .ninterests = 2, .nlanguages = 2, .nareas = 2, .ncourses = 1 };
@@ -919,6 +956,7 @@ int main(void)
 	course_ended();
 	confirm_match();
 	end_match();
+	course_ended_with_match();
 	volunteer_saved();
 	outcome_conflict();
 	outcome_escalation_fails();

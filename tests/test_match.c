@@ -538,6 +538,15 @@ static void ending(void)
 			  "%s: the enrolment ends and the match's calls are withdrawn", others[i]);
 	TAP_CHECK(!match_end_effects("", &e) && !match_end_effects(NULL, &e) && !match_end_effects("gone", &e),
 		  "an outcome that is not on the list is refused");
+	/* A course's end ends its matches: a lasting community is what the
+	 * match was for, a no is the citizen's, the rest did not reach it. */
+	TAP_STR_EQ(match_outcome_at_course_end("lasting_community"), "on_own", "a lasting community: on their own");
+	TAP_STR_EQ(match_outcome_at_course_end("declined"), "declined", "declined: the citizen declined");
+	const char *rest[] = { "moved", "handed_over", "deceased" };
+	for (int i = 0; i < 3; i++)
+		TAP_STR_EQ(match_outcome_at_course_end(rest[i]), "did_not_work", "%s: it did not reach its end", rest[i]);
+	TAP_CHECK(!match_outcome_at_course_end("bored") && !match_outcome_at_course_end(NULL),
+		  "an unknown reason has no outcome");
 }
 
 static void namesakes(void)

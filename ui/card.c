@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "kept_drafts.h"
 #include "list.h"
+#include "matching.h"
 #include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
@@ -523,9 +524,25 @@ static void end_reason_chosen(struct app *app, void *ctx, int c)
 	if (c < 0)
 		return;
 	st->end_reason = c;
-	char question[CIT_NAME + 200];
-	snprintf(question, sizeof question, _("End the course for %s (%s)? It counts in the report."),
-		 st->view.card.citizen.name, _(vocab_end_reason[c].label));
+	char question[CIT_NAME + 600];
+	int n = snprintf(question, sizeof question, _("End the course for %s (%s)? It counts in the report."),
+			 st->view.card.citizen.name, _(vocab_end_reason[c].label));
+	/* Its open matches end with it (src/citizens.h): said before. */
+	bool lasting = strcmp(vocab_end_reason[c].code, "lasting_community") == 0;
+	struct match_row rows[4];
+	int nrows = 0;
+	if (matching_citizen_matches(&app->desk, st->id, rows, 4, &nrows) != DB_OK)
+		nrows = 0;
+	for (int i = 0; i < nrows && !rows[i].ended_on[0] && n > 0 && (size_t)n < sizeof question; i++) {
+		char people[2 * CIT_NAME + 4], line[3 * CIT_NAME + 120];
+		snprintf(people, sizeof people, "%s%s%s", rows[i].volunteer,
+			 rows[i].volunteer[0] && rows[i].activity[0] ? " + " : "", rows[i].activity);
+		snprintf(line, sizeof line,
+			 lasting ? _("The match with %s ends too; the enrolment stays.")
+				 : _("The match with %s ends too, with its enrolment and calls."),
+			 people);
+		n += snprintf(question + n, sizeof question - (size_t)n, " %s", line);
+	}
 	dialog_confirm(app, &(struct confirm_args){ .question = question, .done = end_confirmed, .ctx = st });
 }
 
