@@ -28,6 +28,7 @@ enum activity_field {
 };
 
 struct activity_form_state {
+	long long *saved;          /* the opener's, see activity_form_args */
 	struct activity_record original;
 	long long expected_version;
 	struct form_field fields[AF_COUNT];
@@ -139,6 +140,7 @@ static bool af_enter(struct screen *s, struct app *app, const void *args)
 	struct activity_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
+	st->saved = ((const struct activity_form_args *)args)->saved;
 	memcpy(st->fields, layout, sizeof layout);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[AF_INTERESTS]);
 	if (r == DB_OK && id)
@@ -200,6 +202,8 @@ static unsigned save(struct activity_form_state *st, struct app *app)
 		return RD_ALL;
 	}
 	st->form.dirty = false;
+	if (st->saved)
+		*st->saved = id ? id : a.id;
 	app_pop(app);
 	if (a.weekday)
 		app_status(app, STATUS_INFO, _("%s is saved; its sessions are planned %d weeks ahead."), a.name,

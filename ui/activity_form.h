@@ -11,6 +11,7 @@ struct app;
 
 struct activity_form_args {
 	long long id;        /* 0: a new activity */
+	long long *saved;    /* may be NULL: gets the id saved, for the list to show it */
 };
 bool activity_form_open(struct app *app, const struct activity_form_args *args);
 

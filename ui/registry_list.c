@@ -39,6 +39,7 @@ struct registry_state {
 	char query[2][256];       /* folded */
 	struct list list[2];
 	long long detail_id[2];   /* whose detail line is shown */
+	long long saved[2];       /* what the form opened from here saved */
 	char detail[2][DETAIL];
 	/* While "stop/end?" is asked: what it is about. */
 	int ending_tab;
@@ -231,17 +232,6 @@ static void registry_leave(struct screen *s, struct app *app)
 	s->state = NULL;
 }
 
-/* Back from a form that saved: read both lists again. */
-static unsigned registry_resume(struct screen *s, struct app *app)
-{
-	struct registry_state *st = s->state;
-	refetch(st, TAB_VOLUNTEERS);
-	refetch(st, TAB_ACTIVITIES);
-	st->detail_id[0] = st->detail_id[1] = 0;
-	detail(st, app);
-	return RD_ALL;
-}
-
 static long long row_id(const struct registry_state *st, int tab, int i)
 {
 	if (i < 0 || i >= st->n[tab])
@@ -249,21 +239,50 @@ static long long row_id(const struct registry_state *st, int tab, int i)
 	return tab == TAB_VOLUNTEERS ? st->volunteers[i].id : st->activities[i].id;
 }
 
+/* The list read again with the highlight on `id` when it is there; with
+ * `look_further`, pages more are read to find it (as far as the list
+ * holds rows). */
+static void refetch_at(struct registry_state *st, int tab, long long id, bool look_further)
+{
+	refetch(st, tab);
+	for (int i = 0; id; i++) {
+		if (i == st->n[tab]) {
+			if (!look_further || !st->more[tab])
+				break;
+			fetch(st, tab, st->n[tab]);
+			if (i == st->n[tab])
+				break;
+		}
+		if (row_id(st, tab, i) == id) {
+			st->list[tab].selected = i;
+			break;
+		}
+	}
+	list_refresh(&st->list[tab]);
+}
+
+/* Back from a form: both lists read again, the highlight on what the
+ * form saved (a new one is found where its name puts it), else where it
+ * was. */
+static unsigned registry_resume(struct screen *s, struct app *app)
+{
+	struct registry_state *st = s->state;
+	for (int tab = 0; tab < 2; tab++) {
+		long long saved = st->saved[tab];
+		st->saved[tab] = 0;
+		refetch_at(st, tab, saved ? saved : row_id(st, tab, st->list[tab].selected), saved != 0);
+	}
+	detail(st, app);
+	return RD_ALL;
+}
+
 /* Another desk saved a volunteer or an activity: both lists read again,
  * each highlight stays on the same one, and the detail line is new. */
 static unsigned registry_refresh(struct screen *s, struct app *app)
 {
 	struct registry_state *st = s->state;
-	for (int tab = 0; tab < 2; tab++) {
-		long long id = row_id(st, tab, st->list[tab].selected);
-		refetch(st, tab);
-		for (int i = 0; id && i < st->n[tab]; i++)
-			if (row_id(st, tab, i) == id) {
-				st->list[tab].selected = i;
-				break;
-			}
-		list_refresh(&st->list[tab]);
-	}
+	for (int tab = 0; tab < 2; tab++)
+		refetch_at(st, tab, row_id(st, tab, st->list[tab].selected), false);
 	detail(st, app);
 	return RD_ALL;
 }
@@ -289,7 +308,9 @@ static void detail(struct registry_state *st, struct app *app)
 			return;
 		const struct volunteer_row *v = &st->volunteers[sel];
 		if (n == 0) {
-			snprintf(out, DETAIL, _("%s supports nobody now (%d places)."), v->name, v->capacity);
+			snprintf(out, DETAIL, P_("%s supports nobody now (%d place).", "%s supports nobody now (%d places).",
+						 v->capacity),
+				 v->name, v->capacity);
 			return;
 		}
 		char names[DETAIL];
@@ -382,26 +403,48 @@ static unsigned pause_or_resume(struct registry_state *st, struct app *app)
 	return RD_ALL;
 }
 
+/* What a stopped volunteer is taken back as: chosen, as one who stopped
+ * in training is not made active by it (a new user's trainee was
+ * proposed in matching the moment they came back). */
+static const char *const taken_back_as[] = { "active", "training" };
+
+static void changed_status(struct registry_state *st, struct app *app, const char *status);
+
 static void end_answered(struct app *app, void *ctx, int yes)
 {
 	struct registry_state *st = ctx;
 	if (!yes)
 		return;
+	changed_status(st, app, st->ending ? (st->ending_tab == TAB_VOLUNTEERS ? "stopped" : "ended") : "active");
+}
+
+static void taken_back(struct app *app, void *ctx, int c)
+{
+	if (c >= 0 && c < (int)(sizeof taken_back_as / sizeof taken_back_as[0]))
+		changed_status(ctx, app, taken_back_as[c]);
+}
+
+static void changed_status(struct registry_state *st, struct app *app, const char *status)
+{
 	enum db_status r;
 	if (st->ending_tab == TAB_VOLUNTEERS)
-		r = registry_set_volunteer_status(&app->desk, st->ending_id, st->ending ? "stopped" : "active");
+		r = registry_set_volunteer_status(&app->desk, st->ending_id, status);
 	else
-		r = registry_set_activity_status(&app->desk, st->ending_id, st->ending ? "ended" : "active",
-						 _("The activity has ended"));
+		r = registry_set_activity_status(&app->desk, st->ending_id, status, _("The activity has ended"));
 	if (r != DB_OK) {
 		app_status_db(app, r);
 		return;
 	}
-	refetch(st, st->ending_tab);
+	refetch_at(st, st->ending_tab, st->ending_id, true);
 	st->detail_id[st->ending_tab] = 0;
 	detail(st, app);
-	app_status(app, STATUS_INFO, st->ending ? _("%s has ended. It stays on record.") : _("%s is active again."),
-		   st->ending_name);
+	if (strcmp(status, "stopped") == 0)
+		app_status(app, STATUS_INFO, _("%s has stopped as a volunteer and stays on record."), st->ending_name);
+	else if (strcmp(status, "training") == 0)
+		app_status(app, STATUS_INFO, _("%s is back, in training."), st->ending_name);
+	else
+		app_status(app, STATUS_INFO, st->ending ? _("%s has ended. It stays on record.") : _("%s is active again."),
+			   st->ending_name);
 }
 
 static unsigned end_or_take_back(struct registry_state *st, struct app *app)
@@ -427,8 +470,13 @@ static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 				 P_("Stop %s as a volunteer? Nothing is deleted; %d open match stays open until you end it.",
 				    "Stop %s as a volunteer? Nothing is deleted; %d open matches stay open until you end them.",
 				    v->load), v->name, v->load);
-		else
-			snprintf(question, sizeof question, _("Take %s back as an active volunteer?"), v->name);
+		else {
+			snprintf(question, sizeof question, _("Take %s back: as active, or in training?"), v->name);
+			const char *labels[] = { _("Active"), _("In training"), _("Cancel") };
+			dialog_choose(app, &(struct choose_args){ .question = question, .labels = labels, .n = 3,
+				.done = taken_back, .ctx = st });
+			return RD_ALL;
+		}
 	} else {
 		const struct activity_row *act = &st->activities[sel];
 		st->ending_id = act->id;
@@ -459,9 +507,9 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 			if (!desk_is_coordinator(&app->desk))
 				app_status_db(app, DB_ERR_FORBIDDEN);
 			else if (st->tab == TAB_VOLUNTEERS)
-				volunteer_form_open(app, &(struct volunteer_form_args){ 0 });
+				volunteer_form_open(app, &(struct volunteer_form_args){ .saved = &st->saved[TAB_VOLUNTEERS] });
 			else
-				activity_form_open(app, &(struct activity_form_args){ 0 });
+				activity_form_open(app, &(struct activity_form_args){ .saved = &st->saved[TAB_ACTIVITIES] });
 			return RD_ALL;
 		case ACT_PAUSE:
 			return pause_or_resume(st, app);

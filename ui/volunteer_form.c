@@ -35,6 +35,7 @@ enum volunteer_field {
 enum { FORM_COURSES = 3 };
 
 struct volunteer_form_state {
+	long long *saved;          /* the opener's, see volunteer_form_args */
 	struct volunteer_record original;
 	long long expected_version;
 	struct form_field fields[VF_COUNT];
@@ -246,6 +247,7 @@ static bool vf_enter(struct screen *s, struct app *app, const void *args)
 	struct volunteer_form_state *st = calloc(1, sizeof *st);
 	if (!st)
 		return false;
+	st->saved = ((const struct volunteer_form_args *)args)->saved;
 	memcpy(st->fields, layout, sizeof layout);
 	enum db_status r = picklist_field_load(&st->interests, app, "interests", &st->fields[VF_INTERESTS]);
 	if (r == DB_OK && id)
@@ -309,6 +311,8 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 		return RD_ALL;
 	}
 	st->form.dirty = false;
+	if (st->saved)
+		*st->saved = id ? id : v.id;
 	app_pop(app);
 	app_status(app, STATUS_INFO, _("%s is saved."), v.name);
 	return RD_ALL;

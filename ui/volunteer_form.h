@@ -11,6 +11,7 @@ struct app;
 
 struct volunteer_form_args {
 	long long id;        /* 0: a new volunteer */
+	long long *saved;    /* may be NULL: gets the id saved, for the list to show it */
 };
 bool volunteer_form_open(struct app *app, const struct volunteer_form_args *args);
 
