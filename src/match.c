@@ -187,8 +187,11 @@ static void language(const struct match_citizen_facts *c, const struct match_vol
 	if (strcmp(want, "dansk") == 0) {
 		if (!speaks && v->nlanguages > 0)
 			add_reason(out, (struct match_reason){ .criterion = MC_NO_DANISH, .points = MP_NO_DANISH });
-	} else if (speaks) {
-		add_reason(out, (struct match_reason){ .criterion = MC_LANGUAGE, .points = MP_LANGUAGE });
+	} else {
+		/* Said either way: a citizen who wants Arabic is not proposed a
+		 * volunteer who speaks only Danish without a word about it. */
+		add_reason(out, (struct match_reason){ .criterion = speaks ? MC_LANGUAGE : MC_NO_LANGUAGE,
+						       .points = speaks ? MP_LANGUAGE : MP_NO_LANGUAGE });
 	}
 }
 
@@ -540,6 +543,10 @@ void match_reason_text(const struct match_reason *r, const struct match_citizen_
 		break;
 	case MC_NO_DANISH:
 		snprintf(out, size, "%s", _("does not speak Danish"));
+		break;
+	case MC_NO_LANGUAGE:
+		snprintf(out, size, _("does not speak %s"), citizen && citizen->language_label[0]
+			 ? citizen->language_label : citizen ? citizen->language : "");
 		break;
 	case MC_GENDER:
 		snprintf(out, size, "%s", woman ? _("a woman, as wished") : _("a man, as wished"));

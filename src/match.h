@@ -49,6 +49,7 @@ enum match_points {
 	MP_FREE_MAX = 10,
 	MP_LANGUAGE = 20,
 	MP_NO_DANISH = -20,
+	MP_NO_LANGUAGE = 0,    /* said, not counted: they may manage in Danish */
 	MP_GENDER = 15,
 	MP_GENDER_OTHER = -15,
 	MP_AGE = 10,
@@ -70,6 +71,7 @@ enum match_criterion {
 	MC_FREE_PLACES,      /* n free of `of` */
 	MC_LANGUAGE,         /* speaks the citizen's language */
 	MC_NO_DANISH,
+	MC_NO_LANGUAGE,      /* does not speak the citizen's language (not Danish) */
 	MC_GENDER,           /* text: the wished gender */
 	MC_GENDER_OTHER,
 	MC_GENDER_UNKNOWN,   /* 0 points: the volunteer did not say */

@@ -266,6 +266,7 @@ static void language(void)
 	SET(v.languages[0], "dansk");
 	score_v(&c, &v, &r);
 	TAP_CHECK(!reason(&r, MC_LANGUAGE) && !reason(&r, MC_NO_DANISH), "Arabic speaker, Danish volunteer: no points");
+	reason_is(&r, &c, MC_NO_LANGUAGE, 0, "does not speak Arabisk", "but it is said (a new user saw no word of it)");
 	c.language[0] = '\0';
 	v.nlanguages = 0;
 	score_v(&c, &v, &r);
