@@ -387,6 +387,7 @@ static void pool_activity_more(struct db_stmt *st, void *ctx)
 	a->weekday = (int)db_column_int(st, 4);
 	STORE_COL(a->start_time, st, 5);
 	a->practice = db_column_int(st, 6) != 0;
+	STORE_COL(a->last_session, st, 7);
 }
 
 static void pool_activity_interest(struct db_stmt *st, void *ctx)
@@ -428,7 +429,9 @@ void store_matching_pool_free(struct match_pool *pool)
 #define VOLUNTEER_MORE_OF VOLUNTEER_MORE " WHERE id = :id"
 #define ACTIVITY_MORE \
 	"SELECT id, name, COALESCE(sort_key, ''), COALESCE(postcode, ''), COALESCE(weekday, 0)," \
-	" COALESCE(start_time, ''), community = 'practice' FROM activities"
+	" COALESCE(start_time, ''), community = 'practice'," \
+	" CASE WHEN COALESCE(weekday, 0) = 0 THEN COALESCE((SELECT max(s.date) FROM sessions AS s" \
+	"  WHERE s.activity_id = activities.id AND s.status <> 'cancelled'), '') ELSE '' END FROM activities"
 #define ACTIVITY_MORE_OF ACTIVITY_MORE " WHERE id = :id"
 #define ACTIVITY_INTERESTS "SELECT activity_id, interest_id FROM activity_interests"
 #define ACTIVITY_INTERESTS_OF ACTIVITY_INTERESTS " WHERE activity_id = :id"

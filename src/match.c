@@ -326,6 +326,8 @@ static bool score_activity(const struct match_citizen_facts *c, const struct mat
 			   struct match_result *out)
 {
 	out->limit = activity_limit(c, a->id, a->status, a->capacity, a->load);
+	if (out->limit == ML_NONE && a->no_session_ahead)
+		out->limit = ML_NO_SESSION;
 	if (out->limit != ML_NONE)
 		return false;
 	shared_interests(c, a->interests, a->ninterests, out);
@@ -615,6 +617,8 @@ const char *match_limit_text(enum match_limit limit)
 		return _("already takes part");
 	case ML_TRIED:
 		return _("tried before, did not work");
+	case ML_NO_SESSION:
+		return _("no session planned");
 	case ML_NONE:
 	case ML_COUNT:
 	default:
@@ -684,6 +688,14 @@ static void tell_apart(struct match_volunteer_facts *v)
 	struct strbuf b = strbuf_on(name, sizeof name);
 	strbuf_add(&b, "%.*s%s", (int)keep, v->name, tag);
 	snprintf(v->name, sizeof v->name, "%s", name);
+}
+
+void match_pool_dated(struct match_pool *pool, const char *today)
+{
+	for (int i = 0; i < pool->nactivities; i++) {
+		struct match_activity_facts *a = &pool->activities[i];
+		a->no_session_ahead = a->weekday == 0 && strcmp(a->last_session, today) < 0;
+	}
 }
 
 void match_pool_ready(struct match_pool *pool)

@@ -92,6 +92,7 @@ enum match_limit {
 	ML_ACTIVITY_FULL,
 	ML_ALREADY_ENROLLED,
 	ML_TRIED,            /* an earlier match with them did not work */
+	ML_NO_SESSION,       /* activity not weekly with no session planned from today */
 	ML_COUNT,
 };
 
@@ -213,6 +214,11 @@ bool match_barrier_anxiety(const char *name);
 void match_citizen_ready(struct match_citizen_facts *citizen, const struct pick *barriers, int nbarriers);
 /* The volunteers' languages folded. */
 void match_pool_ready(struct match_pool *pool);
+/* As seen on `today` (ISO): an activity that does not meet weekly and
+ * has no session from today on is not proposed (ML_NO_SESSION): a new
+ * user's activity with no day, time or session was proposed first, to a
+ * score of free places alone. */
+void match_pool_dated(struct match_pool *pool, const char *today);
 
 /* Scores the pool's open volunteers (volunteers true) or activities,
  * keeps the candidates, best first (score, then Danish name order), and

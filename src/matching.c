@@ -59,8 +59,12 @@ static enum db_status current_pool(struct desk *d, bool *read)
 	enum db_status r = store_matching_data_version(d->db, &version);
 	if (r != DB_OK)
 		return r;
-	if (kept.loaded && kept.db == d->db && kept.version == version)
+	char today[DATE_ISO_LEN];
+	today_iso(today);
+	if (kept.loaded && kept.db == d->db && kept.version == version) {
+		match_pool_dated(&kept.pool, today); /* past midnight too */
 		return DB_OK;
+	}
 	matching_release();
 	if ((r = desk_begin_read(d, ROLE_DESK)) != DB_OK)
 		return r;
@@ -69,8 +73,10 @@ static enum db_status current_pool(struct desk *d, bool *read)
 	if (r == DB_OK)
 		r = store_picklist_load(d->db, "interests", kept.interests, MATCHING_INTERESTS, &n);
 	r = desk_end(d, r);
-	if (r == DB_OK)
+	if (r == DB_OK) {
 		match_pool_ready(&kept.pool);
+		match_pool_dated(&kept.pool, today);
+	}
 	if (r != DB_OK) {
 		store_matching_pool_free(&kept.pool);
 		return r;
@@ -468,8 +474,12 @@ enum db_status matching_proposal(struct desk *d, int max, struct matching_propos
 	r = desk_end(d, r);
 	for (int i = 0; r == DB_OK && i < out->n; i++)
 		match_citizen_ready(&out->citizens[i], barriers, nbarriers);
-	if (r == DB_OK)
+	if (r == DB_OK) {
+		char today[DATE_ISO_LEN];
+		today_iso(today);
 		match_pool_ready(&out->pool);
+		match_pool_dated(&out->pool, today);
+	}
 	free(barriers);
 	out->words = (struct match_words){ .interests = out->interests, .ninterests = n };
 	if (r == DB_OK && !match_propose(out->citizens, out->n, &out->pool, out->rows, &out->total))

@@ -570,6 +570,28 @@ static void namesakes(void)
 	TAP_STR_EQ(alone.name, "Eva Due", "a name nobody else has stays as it is");
 }
 
+/* An activity that does not meet weekly is proposed while it has a
+ * session from today on, and not after its last one. */
+static void sessions_ahead(void)
+{
+	struct match_citizen_facts c = citizen();
+	struct match_activity_facts a[2] = { activity(), activity() };
+	a[1].id = 21;
+	a[1].weekday = 3;
+	SET(a[0].last_session, "2026-11-26");
+	struct match_pool pool = { .activities = a, .nactivities = 2 };
+	struct match_result r;
+	match_pool_dated(&pool, "2026-11-26");
+	TAP_CHECK(score_a(&c, &a[0], &r), "not weekly, with a session today: proposed");
+	match_pool_dated(&pool, "2026-11-27");
+	TAP_CHECK(!score_a(&c, &a[0], &r) && r.limit == ML_NO_SESSION, "the day after its last session: not proposed");
+	TAP_STR_EQ(match_limit_text(r.limit), "no session planned", "and that is why");
+	TAP_CHECK(score_a(&c, &a[1], &r), "a weekly one is planned ahead by the day's rules: proposed");
+	a[0].last_session[0] = '\0';
+	match_pool_dated(&pool, "2026-11-26");
+	TAP_CHECK(!score_a(&c, &a[0], &r), "one with no session at all: not proposed");
+}
+
 int main(void)
 {
 	setenv("LANGUAGE", "en", 1);
@@ -588,5 +610,6 @@ int main(void)
 	confirm_refusals();
 	ending();
 	namesakes();
+	sessions_ahead();
 	return tap_done();
 }

@@ -83,6 +83,8 @@ struct match_activity_facts {
 	char start_time[REG_TIME];
 	int capacity, load;                /* load: current enrolments */
 	bool practice;                     /* a practice community: a safe first step */
+	char last_session[CIT_DATE];       /* not weekly: its last session not cancelled, "" for none */
+	bool no_session_ahead;             /* not weekly, and none from today on (match_pool_dated) */
 	long long interests[MATCH_PICKS];
 	int ninterests;
 };
