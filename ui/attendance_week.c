@@ -617,8 +617,9 @@ const struct screen_ops attendance_screen = {
 	.help = N_("The sessions of one week, Monday to Sunday, with how far each roll list is marked. "
 		   "Enter opens the roll list. < and > go a week back or on, to catch up on a paper list; "
 		   "i comes back to this week; g jumps to the week of any date. x cancels a session (or "
-		   "reopens it), h shows an activity's history, n adds an extra session, and / shows only "
-		   "the activities whose name contains what you type."),
+		   "reopens it), h shows an activity's history, n adds an extra session (in another week "
+		   "than this one, on the day highlighted), and / shows only the activities whose name, "
+		   "organiser, place or postcode contains what you type."),
 	.actions = week_actions,
 	.enter = week_enter,
 	.draw = week_draw,

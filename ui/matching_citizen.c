@@ -218,7 +218,9 @@ static void head_lines(const struct mc_state *st, const struct area *a, int *y)
 	strbuf_add(&b, "%s", c->name);
 	if (code[0])
 		strbuf_add(&b, " · %s", code);
-	if (st->m.nopen == 0 && waited[0])
+	if (!c->active)
+		strbuf_add(&b, " %s", _("(course ended)"));
+	else if (st->m.nopen == 0 && waited[0])
 		strbuf_add(&b, _(" · waiting %s"), waited);
 	draw_cell((*y)++, a->left, a->cols, line, A_BOLD);
 	facts_line(st, line, sizeof line);
@@ -417,6 +419,11 @@ static unsigned confirm(struct mc_state *st, struct app *app)
 	int v = find_chosen(st, 0), act = find_chosen(st, 1);
 	if (v < 0 && act < 0) {
 		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(MATCH_REFUSED_NOTHING));
+		return RD_ALL;
+	}
+	/* Said before the question, not after a yes (a new user's). */
+	if (!st->m.facts.active) {
+		app_status(app, STATUS_ERROR, "%s", matching_refusal_text(MATCH_REFUSED_CITIZEN));
 		return RD_ALL;
 	}
 	/* Said before the question rather than after it: only a coordinator

@@ -128,7 +128,9 @@ static const struct form_field layout[VF_COUNT] = {
 	[VF_GENDER] = { .key = "gender", .label = N_("Gender"), .kind = FIELD_CHOICE, .choices = vocab_gender },
 	[VF_BIRTH_YEAR] = { .key = "birth_year", .label = N_("Birth year"), .kind = FIELD_NUMBER, .min = 1900,
 			    .max = 2100, .year = true, .check = check_birth_year },
-	TEXT(VF_LIVED, "lived", N_("Lived experience, in their words"), 250, NULL),
+	/* Written at length: wraps over rows, as a note does. */
+	[VF_LIVED] = { .key = "lived", .label = N_("Lived experience, in their words"), .kind = FIELD_TEXT,
+		       .max_chars = 250, .multiline = true },
 	HEADING(VF_H_COURSES, N_("Courses completed")),
 	TEXT(VF_COURSE1, "course1", N_("Course"), 120, NULL),
 	[VF_COURSE1_ON] = { .key = "course1_on", .label = N_("Completed on"), .kind = FIELD_DATE,
