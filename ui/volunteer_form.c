@@ -315,8 +315,18 @@ static unsigned save(struct volunteer_form_state *st, struct app *app)
 	st->form.dirty = false;
 	if (st->saved)
 		*st->saved = id ? id : v.id;
-	app_pop(app);
-	app_status(app, STATUS_INFO, _("%s is saved."), v.name);
+	int load = st->original.load;
+	app_pop(app); /* st is gone */
+	/* Fewer places than citizens now is allowed (the matches stay), but
+	 * said: "4 af 2" in the list was a new user's puzzle. */
+	if (v.id && load > v.capacity)
+		app_status(app, STATUS_INFO,
+			   P_("%s is saved. They support %d now, more than %d place: no new match until some end.",
+			      "%s is saved. They support %d now, more than %d places: no new match until some end.",
+			      v.capacity),
+			   v.name, load, v.capacity);
+	else
+		app_status(app, STATUS_INFO, _("%s is saved."), v.name);
 	return RD_ALL;
 }
 
