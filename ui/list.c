@@ -48,9 +48,14 @@ void list_draw(struct list *l, const struct area *a)
 		char label[64];
 		snprintf(label, sizeof label, "%s ", _("Search:"));
 		int w = draw_text(y, a->left, a->cols, label, A_BOLD);
-		draw_text(y, a->left + w, a->cols - w, l->query.text, A_UNDERLINE);
+		int q = draw_text(y, a->left + w, a->cols - w, l->query.text, A_UNDERLINE);
 		if (l->searching) {
 			move(y, a->left + w + lineedit_cursor_column(&l->query));
+		} else {
+			/* The search kept while the keys are commands again: said,
+			 * as it looked the same as typing (a new user's letter
+			 * paused a volunteer). */
+			draw_text(y, a->left + w + q, a->cols - w - q, _("  (/ changes it, Esc clears it)"), A_DIM);
 		}
 		y++;
 		rows--;

@@ -496,6 +496,10 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct registry_state *st = s->state;
 	struct list *l = &st->list[st->tab];
+	/* Tab while typing a search: the search stays, the other list shows
+	 * (the key bar offers it; it did nothing, a new user's). */
+	if (l->searching && key == UIK_TAB)
+		l->searching = false;
 	if (!l->searching) {
 		switch (action_for_key(s->ops->actions, key)) {
 		case ACT_SWITCH_LIST:
