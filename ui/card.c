@@ -18,6 +18,7 @@
 #include "kept_drafts.h"
 #include "list.h"
 #include "matching.h"
+#include "matching_waiting.h"
 #include "measure_chart.h"
 #include "measure_form.h"
 #include "nextstep.h"
@@ -35,6 +36,9 @@ struct card_state {
 	struct list list;
 	char picks_text[2][512]; /* interests, barriers as words */
 	int end_reason;          /* the reason chosen while "end the course?" is asked */
+	int open_matches;        /* x ends one (coordinators) */
+	struct match_end end;    /* while x asks which, how and why */
+	struct action now[12];   /* the actions as they apply now */
 };
 
 extern const struct screen_ops card_screen;
@@ -43,6 +47,8 @@ static const struct action card_actions[] = {
 	{ ACT_EDIT, 'e', N_("Edit"), N_("Change any field of the card."), 0 },
 	{ ACT_NOTE, 'n', N_("Note"), N_("Add a note with today's date."), 0 },
 	{ ACT_END, 'a', N_("End/reopen"), N_("End the course with a reason, or reopen an ended one."), 0 },
+	{ ACT_END_MATCH, 'x', N_("End match"), N_("End one of the citizen's open matches, with the outcome and a "
+						  "reason (coordinators)."), 0 },
 	{ ACT_MEASURE, 'm', N_("Measure"), N_("Ask the WHO-5 or the loneliness questions and enter the answers."), 0 },
 	{ ACT_CONSENT, 's', N_("Consent"), N_("Consent per purpose with its history: give or withdraw it; for "
 						 "coordinators also the insight file and anonymising."), 0 },
@@ -50,20 +56,28 @@ static const struct action card_actions[] = {
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
 
-/* An anonymised citizen: nothing more is written about them, so the card
- * offers only the last two, their consents' history and Back (card_key
- * says why for the rest). */
-enum { CARD_ACTIONS_FORGOTTEN = 4 };
-
 static bool forgotten(const struct card_state *st)
 {
 	return st->view.card.citizen.anonymised_on[0] != '\0';
 }
 
+/* An anonymised citizen: nothing more is written about them, so the card
+ * offers only their consents' history and Back (card_key says why for
+ * the rest). End match is offered to a coordinator when there is an open
+ * one (the card had no way to it, a new user's). */
+static bool card_hides(enum action_id id, const void *state, const struct app *app)
+{
+	const struct card_state *st = state;
+	if (forgotten(st))
+		return id != ACT_CONSENT && id != ACT_BACK;
+	return id == ACT_END_MATCH && (st->open_matches == 0 || !desk_is_coordinator(&app->desk));
+}
+
 static const struct action *card_actions_now(const struct screen *s, const struct app *app)
 {
-	(void)app;
-	return s->state && forgotten(s->state) ? &card_actions[CARD_ACTIONS_FORGOTTEN] : card_actions;
+	struct card_state *st = s->state;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], card_actions, card_hides, st, app)
+		  : card_actions;
 }
 
 static int tl_count(void *ctx)
@@ -172,6 +186,12 @@ static bool load(struct card_state *st, struct app *app)
 		app_status_db(app, r);
 		return false;
 	}
+	struct match_row rows[4];
+	int n = 0;
+	st->open_matches = 0;
+	if (matching_citizen_matches(&app->desk, st->id, rows, 4, &n) == DB_OK)
+		while (st->open_matches < n && !rows[st->open_matches].ended_on[0])
+			st->open_matches++;
 	shown(st);
 	return true;
 }
@@ -490,6 +510,11 @@ static void open_note(struct card_state *st, struct app *app)
 	free(kept);
 }
 
+static void match_ended(struct app *app, void *ctx)
+{
+	load(ctx, app);
+}
+
 static void after_course_change(struct card_state *st, struct app *app, enum db_status r)
 {
 	if (r == DB_ERR_CONFLICT)
@@ -565,7 +590,8 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 {
 	struct card_state *st = s->state;
 	enum action_id act = action_for_key(s->ops->actions, key);
-	if (forgotten(st) && (act == ACT_EDIT || act == ACT_NOTE || act == ACT_END || act == ACT_MEASURE)) {
+	if (forgotten(st) && (act == ACT_EDIT || act == ACT_NOTE || act == ACT_END || act == ACT_END_MATCH
+				 || act == ACT_MEASURE)) {
 		app_status(app, STATUS_ERROR, "%s",
 			   _("This citizen is anonymised: nothing more can be written about them."));
 		return RD_ALL;
@@ -583,6 +609,10 @@ static unsigned card_key(struct screen *s, struct app *app, ui_key key)
 	case ACT_MEASURE:
 		measure_form_open(app, &(struct measure_form_args){ .citizen_id = st->id,
 			.citizen_name = st->view.card.citizen.name });
+		return RD_ALL;
+	case ACT_END_MATCH:
+		st->end = (struct match_end){ .citizen_id = st->id, .ended = match_ended, .ctx = st };
+		matching_end_ask(app, &st->end);
 		return RD_ALL;
 	case ACT_CONSENT:
 		consent_screen_open(app, &(struct consent_screen_args){ .citizen_id = st->id,
