@@ -52,7 +52,7 @@ static void session_when(const struct session_info *s, char *out, size_t size)
 	struct date d;
 	char day[64] = "";
 	if (date_parse_iso(s->date, &d))
-		date_format_short(d, day, sizeof day);
+		date_format_near(d, date_today(), day, sizeof day);
 	if (s->start_time[0] && s->end_time[0])
 		snprintf(out, size, "%s %s–%s", day, s->start_time, s->end_time);
 	else if (s->start_time[0])
@@ -93,8 +93,18 @@ static int draw_header(struct roll_state *st, const struct area *a)
 		if (!line[0] && st->roll.previous_date[0]) {
 			struct date d;
 			char day[64] = "";
-			if (date_parse_iso(st->roll.previous_date, &d))
-				date_format_short(d, day, sizeof day);
+			/* With its year when far off or of another year than
+			 * the session: a session a year ahead read its last one
+			 * as last week's (a new user's). */
+			struct date on;
+			if (date_parse_iso(st->roll.previous_date, &d)) {
+				if (date_parse_iso(st->roll.session.date, &on) && on.year != d.year) {
+					date_format_short(d, day, sizeof day);
+					snprintf(day + strlen(day), sizeof day - strlen(day), " %d", d.year);
+				} else {
+					date_format_near(d, date_today(), day, sizeof day);
+				}
+			}
 			snprintf(line, sizeof line, _("Last time: %s"), day);
 		}
 		draw_cell(y++, a->left, a->cols, line, A_NORMAL);

@@ -427,6 +427,12 @@ static void week_draw(struct screen *s, struct app *app, const struct area *a)
 	char first[64], last[64], line[300];
 	date_format_short(st->monday, first, sizeof first);
 	date_format_short(date_add_days(st->monday, 6), last, sizeof last);
+	/* A week across New Year says the year of its Monday too ("man 30.
+	 * dec 2019 – søn 5. jan 2020"). */
+	if (st->monday.year != date_add_days(st->monday, 6).year) {
+		size_t n = strlen(first);
+		snprintf(first + n, sizeof first - n, " %d", st->monday.year);
+	}
 	bool this_week = date_to_days(st->monday) == date_to_days(monday_of(date_today()));
 	/* TRANSLATORS: week number, first and last day ("man 23. nov"), year. */
 	snprintf(line, sizeof line, _("Week %d: %s – %s %d"), date_iso_week(st->monday), first, last,
