@@ -46,6 +46,7 @@ struct registry_state {
 	long long ending_id;
 	bool ending;
 	char ending_name[CIT_NAME];
+	struct action now[16];    /* the actions as they apply to the list shown */
 };
 
 static const struct action registry_actions[] = {
@@ -555,6 +556,23 @@ static unsigned registry_key(struct screen *s, struct app *app, ui_key key)
 	return r | RD_BODY;
 }
 
+/* Pause is a volunteer's: on the activities it is kept off the key bar
+ * (its key still says what to do instead). */
+static bool registry_hides(enum action_id id, const void *state, const struct app *app)
+{
+	(void)app;
+	const struct registry_state *st = state;
+	return id == ACT_PAUSE && st->tab == TAB_ACTIVITIES;
+}
+
+static const struct action *registry_actions_now(const struct screen *s, const struct app *app)
+{
+	struct registry_state *st = s->state;
+	return st ? action_table_hiding(st->now, sizeof st->now / sizeof st->now[0], registry_actions, registry_hides,
+					st, app)
+		  : registry_actions;
+}
+
 const struct screen_ops registry_screen = {
 	.name = N_("Registry"),
 	.help = N_("The centre's volunteers and activities. Tab switches between them, / searches as you "
@@ -563,6 +581,7 @@ const struct screen_ops registry_screen = {
 		   "be taken back. The line at the bottom shows whom the highlighted volunteer supports "
 		   "now, or the activity's next session. Weekly sessions are planned twelve weeks ahead."),
 	.actions = registry_actions,
+	.actions_now = registry_actions_now,
 	.enter = registry_enter,
 	.draw = registry_draw,
 	.on_key = registry_key,
