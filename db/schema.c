@@ -463,5 +463,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 31, .sql = schema_v31 },
 	{ .version = 32, .sql = schema_v32 },
 	{ .version = 33, .sql = schema_v33 },
+	{ .version = 34, .sql = "", .then = schema_v34_course_ended },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

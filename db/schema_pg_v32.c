@@ -1,9 +1,11 @@
-/* schema_pg_v32.c — migration 32 on PostgreSQL (SQLite: schema_v32.c):
- * a volunteer's open matches and an activity's enrolments kept on their
- * rows by triggers. The migration counts the rows it sees, its own
- * centre's (row-level security); another centre's stay NULL, which the
- * matching pool counts itself, until a match or an enrolment of theirs
- * counts them. */
+/* schema_pg_v32.c — migrations 32 and 34 on PostgreSQL (SQLite:
+ * schema_v32.c, schema_v34.c): a volunteer's open matches and an
+ * activity's enrolments kept on their rows by triggers, and a match that
+ * ends with its citizen's course ("course_ended").
+ *
+ * Migration 32 counts the rows it sees, its own centre's (row-level
+ * security); another centre's stay NULL, which the matching pool counts
+ * itself, until a match or an enrolment of theirs counts them. */
 #include "migrate.h"
 #include "schema_pg.h"
 
@@ -44,3 +46,8 @@ const char schema_pg_v32[] =
 	"ALTER TABLE activities ALTER COLUMN enrolled SET DEFAULT 0;"
 	"CREATE INDEX volunteers_pool ON volunteers(status NULLS FIRST, capacity NULLS FIRST, open_matches NULLS FIRST);"
 	"CREATE INDEX activities_pool ON activities(status NULLS FIRST, capacity NULLS FIRST, enrolled NULLS FIRST);";
+
+const char schema_pg_v34[] =
+	"ALTER TABLE matches DROP CONSTRAINT matches_outcome_check;"
+	"ALTER TABLE matches ADD CONSTRAINT matches_outcome_check CHECK (outcome IS NULL"
+	" OR outcome IN ('on_own','moved_activity','did_not_work','declined','course_ended'));";

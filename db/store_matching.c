@@ -211,7 +211,8 @@ enum db_status store_matching_waiting_facts(struct db *db, int max, struct match
 
 /* ---------- the pool of volunteers and activities ---------- */
 
-/* Rows come ordered by id, so a row's owner is found by halving. */
+/* The kept rows are put in id order once read (store_matching_pool_load),
+ * so a row's owner is found by halving. */
 static int find_volunteer(const struct match_pool *p, long long id)
 {
 	int lo = 0, hi = p->nvolunteers - 1;
@@ -525,7 +526,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 	if (r != DB_OK)
 		goto out;
 	/* Read in the index's order; find_volunteer halves by id. */
-	qsort(pool->volunteers, (size_t)pool->nvolunteers, sizeof *pool->volunteers, by_volunteer_id);
+	if (pool->nvolunteers > 1)
+		qsort(pool->volunteers, (size_t)pool->nvolunteers, sizeof *pool->volunteers, by_volunteer_id);
 	if ((r = read_kept(db, pool, pool->nvolunteers, pool->nvolunteers + pool->nclosed_volunteers, volunteer_id_at,
 			   volunteer_reads, (int)(sizeof volunteer_reads / sizeof volunteer_reads[0]))) != DB_OK)
 		goto out;
@@ -535,7 +537,8 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 		r = DB_ERR_IO;
 	if (r != DB_OK)
 		goto out;
-	qsort(pool->activities, (size_t)pool->nactivities, sizeof *pool->activities, by_activity_id);
+	if (pool->nactivities > 1)
+		qsort(pool->activities, (size_t)pool->nactivities, sizeof *pool->activities, by_activity_id);
 	r = read_kept(db, pool, pool->nactivities, pool->nactivities + pool->nclosed_activities, activity_id_at,
 		      activity_reads, (int)(sizeof activity_reads / sizeof activity_reads[0]));
 out:

@@ -565,9 +565,11 @@ static enum db_status write_next_call(struct desk *d, const struct call_new *nex
 	return r != DB_OK ? r : desk_audit(d, "create", "follow_up", *id, next->source_key);
 }
 
-/* What a handover or the end of the course changes besides the call. */
+/* What a handover or the end of the course changes besides the call:
+ * after the call is recorded, so the end of a match does not withdraw
+ * the very call (a match's own) as if it were open. */
 static enum db_status next_step_effects(struct desk *d, long long citizen_id, const struct call_outcome *o,
-					long long next_call_id)
+					const char *end_reason, long long next_call_id)
 {
 	enum db_status r;
 	if (strcmp(o->next_step, CALL_NEXT_HANDOVER) == 0) {
@@ -575,16 +577,12 @@ static enum db_status next_step_effects(struct desk *d, long long citizen_id, co
 		if (r == DB_OK)
 			r = calls_plan_citizen_within(d, citizen_id, NULL);
 	} else if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0)
-		r = store_calls_cancel_open(d->db, citizen_id, o->call_id, next_call_id, d->user);
+		r = citizens_course_ended_within(d, citizen_id, o->today, end_reason, o->call_id, next_call_id);
 	else
 		return DB_OK;
 	return r != DB_OK ? r : desk_audit(d, "update", "citizen", citizen_id, o->next_step);
 }
 
-/* A new match wanted, or the citizen goes alone now: the open matches of
- * `rows` (the citizen's, read before anything was written) end as the
- * matching screen ends them (enrolments, calls they planned), inside this
- * use case's transaction. */
 /* Calls not reached three times in a row raise the citizen to the
  * coordinator; reaching them settles it. */
 static enum db_status escalation(struct desk *d, const struct call_state *call, const struct call_outcome *o,
@@ -637,8 +635,8 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	/* Recorded or cancelled at another desk meanwhile. */
 	if (r == DB_OK && strcmp(call.status, "open") != 0)
 		r = DB_ERR_CONFLICT;
-	/* A next step that ends the matches: they are read before anything is
-	 * written, and going on their own needs one open. */
+	/* Going on their own needs a match open: counted before anything is
+	 * written. */
 	struct match_row matches[MATCHES_MAX];
 	int nmatches = 0, open = 0;
 	if (r == DB_OK && call_rule_match_end(o.next_step))
@@ -656,8 +654,6 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	/* The audit line for it is next_step_effects'. */
 	if (r == DB_OK && end_course) {
 		r = store_citizens_end(d->db, call.citizen_id, in->citizen_version, o.today, in->end_reason);
-		if (r == DB_OK)
-			r = citizens_end_matches_within(d, call.citizen_id, o.today, in->end_reason);
 		out->course_ended = r == DB_OK;
 	}
 	if (r == DB_OK && o.told_referrer[0])
@@ -669,7 +665,7 @@ enum db_status calls_record_outcome(struct desk *d, const struct call_entry *in,
 	if (r == DB_OK && has_next)
 		r = write_next_call(d, &next, &out->next_call_id);
 	if (r == DB_OK)
-		r = next_step_effects(d, call.citizen_id, &o, out->next_call_id);
+		r = next_step_effects(d, call.citizen_id, &o, in->end_reason, out->next_call_id);
 	const char *match_outcome = call_rule_match_end(o.next_step);
 	if (r == DB_OK && match_outcome)
 		r = matching_end_open_within(d, call.citizen_id, o.today, match_outcome, o.note[0] ? o.note : NULL, NULL);

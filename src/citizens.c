@@ -17,6 +17,7 @@
 #include "match.h"
 #include "matching.h"
 #include "nextstep.h"
+#include "store_calls.h"
 #include "store_centres.h"
 #include "store_citizens.h"
 #include "store_measures.h"
@@ -350,12 +351,14 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 	return desk_end(d, r);
 }
 
-enum db_status citizens_end_matches_within(struct desk *d, long long citizen_id, const char *today,
-					   const char *reason)
+enum db_status citizens_course_ended_within(struct desk *d, long long citizen_id, const char *today,
+					    const char *reason, long long keep, long long keep_too)
 {
 	char why[200];
 	snprintf(why, sizeof why, _("Course ended: %s"), vocab_label(vocab_end_reason_shown, reason));
-	return matching_end_open_within(d, citizen_id, today, match_outcome_at_course_end(reason), why, NULL);
+	enum db_status r = store_calls_cancel_open(d->db, citizen_id, keep, keep_too, d->user);
+	return r != DB_OK ? r : matching_end_open_within(d, citizen_id, today, match_outcome_at_course_end(reason), why,
+							 NULL);
 }
 
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason)
@@ -373,11 +376,9 @@ enum db_status citizens_end_course(struct desk *d, long long id, long long expec
 		r = store_citizens_end(d->db, id, expected_version, today, reason);
 	if (r == DB_OK)
 		r = desk_audit(d, "update", "citizen", id, "end");
-	/* A closed course has no one accompanying it: its matches end with
-	 * it (match_outcome_at_course_end), and with them the enrolments and
-	 * calls they hold, but for a lasting community. */
+	/* A closed course has no calls ahead and no one accompanying it. */
 	if (r == DB_OK)
-		r = citizens_end_matches_within(d, id, today, reason);
+		r = citizens_course_ended_within(d, id, today, reason, 0, 0);
 	return desk_end(d, r);
 }
 

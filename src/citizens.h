@@ -88,15 +88,19 @@ enum db_status citizens_add_note(struct desk *d, long long id, const char *text)
 
 /* Ends the course today for `reason` (vocab_end_reason; anything else:
  * DB_ERR_INVALID), or reopens it; both version checked as
- * citizens_save_card (DB_ERR_CONFLICT). The open matches end with the
- * course, as citizens_end_matches_within says. */
+ * citizens_save_card (DB_ERR_CONFLICT). What else ends with the course:
+ * citizens_course_ended_within. */
 enum db_status citizens_end_course(struct desk *d, long long id, long long expected_version, const char *reason);
-/* The open matches of a course ending for `reason` on `today`, ended
- * inside the caller's transaction (match_outcome_at_course_end), each
- * audited; the reason they give is the course's. A reopened course does
- * not take them back. */
-enum db_status citizens_end_matches_within(struct desk *d, long long citizen_id, const char *today,
-					   const char *reason);
+/* What ends with a course ended for `reason` on `today`, inside the
+ * caller's transaction, whichever use case ended it (the card, a call's
+ * outcome): the citizen's open calls but `keep` and `keep_too` (0: none;
+ * the call being recorded and the one it plans) are cancelled, and the
+ * open matches end (match_outcome_at_course_end), each audited, with
+ * the course's reason. Ending a course is the desk's, so a desk user
+ * ends its matches this way too, where matching_end asks a coordinator.
+ * A reopened course does not take them back. */
+enum db_status citizens_course_ended_within(struct desk *d, long long citizen_id, const char *today,
+					    const char *reason, long long keep, long long keep_too);
 enum db_status citizens_reopen_course(struct desk *d, long long id, long long expected_version);
 
 /* ---------- an edit kept at a stop ---------- */

@@ -82,7 +82,7 @@ static const struct part_def parts[INSIGHT_PARTS] = {
 		{ N_("Weekday"), COL_WEEKDAY, NULL }, { N_("Time of day"), COL_DAYPART, NULL } } },
 	[INSIGHT_MATCHES] = { N_("Matches"), STYLE_LIST, {
 		DAY(N_("Matched on")), TEXT(N_("Volunteer")), TEXT(N_("Activity")), DAY(N_("Ended on")),
-		CODE(N_("How it ended"), vocab_match_outcome), TEXT(N_("Why")) } },
+		CODE(N_("How it ended"), vocab_match_outcome_shown), TEXT(N_("Why")) } },
 	[INSIGHT_ATTENDANCE] = { N_("Attendance"), STYLE_LIST, {
 		DAY(N_("Session")), TEXT(N_("Activity")), CODE(N_("Mark"), vocab_attendance_mark),
 		TEXT(N_("Accompanied by")) } },

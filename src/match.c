@@ -187,9 +187,10 @@ static void language(const struct match_citizen_facts *c, const struct match_vol
 	if (strcmp(want, "dansk") == 0) {
 		if (!speaks && v->nlanguages > 0)
 			add_reason(out, (struct match_reason){ .criterion = MC_NO_DANISH, .points = MP_NO_DANISH });
-	} else {
+	} else if (speaks || v->nlanguages > 0) {
 		/* Said either way: a citizen who wants Arabic is not proposed a
-		 * volunteer who speaks only Danish without a word about it. */
+		 * volunteer who speaks only Danish without a word about it (none
+		 * recorded: not known). */
 		add_reason(out, (struct match_reason){ .criterion = speaks ? MC_LANGUAGE : MC_NO_LANGUAGE,
 						       .points = speaks ? MP_LANGUAGE : MP_NO_LANGUAGE });
 	}
@@ -395,8 +396,8 @@ bool match_end_effects(const char *outcome, struct match_ending *out)
 {
 	memset(out, 0, sizeof *out);
 	bool known = false;
-	for (int i = 0; outcome && vocab_match_outcome[i].code; i++)
-		known |= strcmp(outcome, vocab_match_outcome[i].code) == 0;
+	for (int i = 0; outcome && vocab_match_outcome_shown[i].code; i++)
+		known |= strcmp(outcome, vocab_match_outcome_shown[i].code) == 0;
 	if (!known)
 		return false;
 	bool on_own = strcmp(outcome, "on_own") == 0;
@@ -413,7 +414,7 @@ const char *match_outcome_at_course_end(const char *reason)
 		return NULL;
 	if (strcmp(reason, "lasting_community") == 0)
 		return "on_own";
-	return strcmp(reason, "declined") == 0 ? "declined" : "did_not_work";
+	return strcmp(reason, "declined") == 0 ? "declined" : "course_ended";
 }
 
 /* ---------- ranking ---------- */

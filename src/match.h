@@ -170,8 +170,9 @@ bool match_end_effects(const char *outcome, struct match_ending *out);
 /* How the open matches end when the citizen's course ends for `reason`
  * (vocab_end_reason_shown): in a lasting community they go on their
  * own (the enrolment stays: it is that community); declined, the
- * citizen declined; moved away, handed over or passed away, the match
- * did not reach its end. NULL for an unknown reason. */
+ * citizen declined; moved away, handed over or passed away, "the course
+ * ended" (course_ended: no judgement of the match, and not "tried
+ * before" if the course is opened again). NULL for an unknown reason. */
 const char *match_outcome_at_course_end(const char *reason);
 
 /* ---------- words ---------- */

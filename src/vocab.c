@@ -73,7 +73,11 @@ const struct vocab vocab_call_outcome[] = {
 	{ NULL, NULL },
 };
 
-const struct vocab vocab_match_outcome[] = {
+/* The first is never chosen: a match ends with it when its citizen's
+ * course ends (moved away, handed over, passed away; src/match.h). */
+const struct vocab vocab_match_outcome_shown[] = {
+	/* TRANSLATORS: how a match ended, when the citizen's course ended. */
+	{ "course_ended", N_("the course ended") },
 	{ "on_own", N_("goes on their own") },
 	{ "moved_activity", N_("moved to another activity") },
 	{ "did_not_work", N_("did not work") },

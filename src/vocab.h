@@ -20,7 +20,11 @@ extern const struct vocab vocab_end_reason_shown[];
 #define vocab_end_reason (&vocab_end_reason_shown[1])
 extern const struct vocab vocab_call_reason[];
 extern const struct vocab vocab_call_outcome[];     /* "open" for a planned call */
-extern const struct vocab vocab_match_outcome[];
+/* How a match ended: vocab_match_outcome_shown has every code stored,
+ * vocab_match_outcome those a coordinator chooses from (all but the
+ * first), as the end reasons. */
+extern const struct vocab vocab_match_outcome_shown[];
+#define vocab_match_outcome (&vocab_match_outcome_shown[1])
 extern const struct vocab vocab_attendance_mark[];
 extern const struct vocab vocab_weekday[];     /* code "1".."7" */
 extern const struct vocab vocab_part_of_day[]; /* code "0".."2" */

@@ -370,8 +370,8 @@ static void end_match(void)
 /* Ending a course with an open match: the course, its event, then the
  * match with its enrolment and calls, each audited; the match's audit
  * record is made to fail, so nothing of it stays. Then it goes through:
- * the match ends with the course (moved away: it did not reach its end)
- * and the volunteer's place is free again. */
+ * the match ends with the course (moved away: "the course ended") and
+ * the volunteer's place is free again. */
 static void course_ended_with_match(void)
 {
 	struct desk desk;
@@ -392,8 +392,8 @@ static void course_ended_with_match(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE ended_on IS NULL"), 1, "and the enrolment");
 	uninject(db, "injected_audit_log", "audit_log");
 	TAP_INT_EQ(citizens_end_course(&desk, 1, version, "moved"), DB_OK, "without the fault it ends");
-	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE ended_on IS NOT NULL AND outcome = 'did_not_work'"),
-		   1, "the match ends with it");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE ended_on IS NOT NULL AND outcome = 'course_ended'"),
+		   1, "the match ends with it, as 'the course ended'");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM enrolments WHERE ended_on IS NULL"), 0,
 		   "so does the enrolment");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE reason = 'after_first_session'"
@@ -554,6 +554,37 @@ static void outcome_end_course_fails(void)
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE id IN (20, 21) AND status = 'open'"), 2,
 		   "both calls are still open");
 	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM audit_log"), 0, "nothing in the audit log");
+	db_close(db);
+}
+
+/* The course ended on the call the match planned itself (after the
+ * first session): the call is recorded before the match's end withdraws
+ * its calls, so it is not taken for one recorded at another desk (it
+ * was, and nothing could be recorded). */
+static void outcome_end_course_on_match_call(void)
+{
+	struct desk desk;
+	struct db *db = open_matching_centre("end-on-match-call.db", &desk);
+	struct match_confirmed done;
+	struct match_request q = { .citizen_id = 1, .volunteer_id = 1, .activity_id = 1 };
+	if (matching_confirm(&desk, &q, &done) != DB_OK) {
+		printf("# the match was not made\n");
+		exit(1);
+	}
+	long long call = testdb_count(db, "SELECT id FROM follow_ups WHERE reason = 'after_first_session'");
+	struct call_entry e = entry(call, "reached", CALL_NEXT_END_COURSE);
+	e.citizen_version = testdb_count(db, "SELECT version FROM citizens WHERE id = 1");
+	snprintf(e.end_reason, sizeof e.end_reason, "declined");
+	struct call_entry_result res;
+	TAP_INT_EQ(calls_record_outcome(&desk, &e, &res), DB_OK, "the match's own call ends the course");
+	TAP_CHECK(res.course_ended, "and says so");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM matches WHERE outcome = 'declined'"), 1,
+		   "the match ends as the citizen's no");
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM follow_ups WHERE id = %lld AND status = 'done'", call);
+	TAP_INT_EQ(testdb_count(db, sql), 1, "the call is recorded");
+	TAP_INT_EQ(testdb_count(db, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), 0, "no call is left open");
+	matching_release();
 	db_close(db);
 }
 
@@ -961,6 +992,7 @@ int main(void)
 	outcome_conflict();
 	outcome_escalation_fails();
 	outcome_end_course_fails();
+	outcome_end_course_on_match_call();
 	outcome_new_match_fails();
 	measure_with_consent_now();
 	sweep_batch();

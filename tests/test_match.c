@@ -545,7 +545,10 @@ static void ending(void)
 	TAP_STR_EQ(match_outcome_at_course_end("declined"), "declined", "declined: the citizen declined");
 	const char *rest[] = { "moved", "handed_over", "deceased" };
 	for (int i = 0; i < 3; i++)
-		TAP_STR_EQ(match_outcome_at_course_end(rest[i]), "did_not_work", "%s: it did not reach its end", rest[i]);
+		TAP_STR_EQ(match_outcome_at_course_end(rest[i]), "course_ended", "%s: the course ended, no judgement",
+			   rest[i]);
+	TAP_CHECK(match_end_effects("course_ended", &e) && !e.keep_enrolment && !e.keep_calls,
+		  "which ends the enrolment and withdraws the match's calls");
 	TAP_CHECK(!match_outcome_at_course_end("bored") && !match_outcome_at_course_end(NULL),
 		  "an unknown reason has no outcome");
 }

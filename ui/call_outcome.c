@@ -20,6 +20,7 @@
 #include "form.h"
 #include "form_screen.h"
 #include "i18n.h"
+#include "matching_waiting.h"
 #include "kept_drafts.h"
 #include "measure_form.h"
 #include "vocab.h"
@@ -316,9 +317,10 @@ static unsigned save(struct outcome_state *st, struct app *app)
 	st->in = in;
 
 	if (strcmp(o->next_step, CALL_NEXT_END_COURSE) == 0) {
-		char q[CALL_NAME + 100];
+		char q[CALL_NAME + 1200];
 		snprintf(q, sizeof q, _("End the course for %s (%s)?"), st->card.call.name,
 			 vocab_label(vocab_end_reason, in.end_reason));
+		matching_course_end_words(app, st->card.call.citizen_id, in.end_reason, q, sizeof q);
 		dialog_confirm(app, &(struct confirm_args){ .question = q, .done = end_answered, .ctx = st });
 		return RD_ALL;
 	}

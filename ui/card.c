@@ -119,7 +119,7 @@ static void tl_row(void *ctx, int i, char *buf, size_t size)
 		break;
 	case TL_MATCH_END:
 		snprintf(what, sizeof what, _("Match with %s ended: %s"), people,
-			 vocab_label(vocab_match_outcome, e->code));
+			 vocab_label(vocab_match_outcome_shown, e->code));
 		break;
 	case TL_ATTENDANCE:
 		if (e->who[0])
@@ -204,6 +204,7 @@ static bool card_enter(struct screen *s, struct app *app, const void *args)
 	st->id = ((const struct card_args *)args)->citizen_id;
 	list_init(&st->list, (struct list_source){ .count = tl_count, .row = tl_row, .ctx = st },
 		  _("Nothing has happened yet."));
+	st->list.esc_leaves = true;
 	if (!load(st, app)) {
 		free(st);
 		return false;
@@ -549,25 +550,10 @@ static void end_reason_chosen(struct app *app, void *ctx, int c)
 	if (c < 0)
 		return;
 	st->end_reason = c;
-	char question[CIT_NAME + 600];
-	int n = snprintf(question, sizeof question, _("End the course for %s (%s)? It counts in the report."),
-			 st->view.card.citizen.name, _(vocab_end_reason[c].label));
-	/* Its open matches end with it (src/citizens.h): said before. */
-	bool lasting = strcmp(vocab_end_reason[c].code, "lasting_community") == 0;
-	struct match_row rows[4];
-	int nrows = 0;
-	if (matching_citizen_matches(&app->desk, st->id, rows, 4, &nrows) != DB_OK)
-		nrows = 0;
-	for (int i = 0; i < nrows && !rows[i].ended_on[0] && n > 0 && (size_t)n < sizeof question; i++) {
-		char people[2 * CIT_NAME + 4], line[3 * CIT_NAME + 120];
-		snprintf(people, sizeof people, "%s%s%s", rows[i].volunteer,
-			 rows[i].volunteer[0] && rows[i].activity[0] ? " + " : "", rows[i].activity);
-		snprintf(line, sizeof line,
-			 lasting ? _("The match with %s ends too; the enrolment stays.")
-				 : _("The match with %s ends too, with its enrolment and calls."),
-			 people);
-		n += snprintf(question + n, sizeof question - (size_t)n, " %s", line);
-	}
+	char question[CIT_NAME + 1200];
+	snprintf(question, sizeof question, _("End the course for %s (%s)? It counts in the report."),
+		 st->view.card.citizen.name, _(vocab_end_reason[c].label));
+	matching_course_end_words(app, st->id, vocab_end_reason[c].code, question, sizeof question);
 	dialog_confirm(app, &(struct confirm_args){ .question = question, .done = end_confirmed, .ctx = st });
 }
 

@@ -99,6 +99,7 @@ static bool drafts_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	list_init(&st->list, (struct list_source){ .count = d_count, .row = d_row, .ctx = st },
 		  _("There are no drafts."));
+	st->list.esc_leaves = true;
 	if (!reload(st, app)) {
 		free(st);
 		return false;

@@ -55,7 +55,8 @@ void list_draw(struct list *l, const struct area *a)
 			/* The search kept while the keys are commands again: said,
 			 * as it looked the same as typing (a new user's letter
 			 * paused a volunteer). */
-			draw_text(y, a->left + w + q, a->cols - w - q, _("  (/ changes it, Esc clears it)"), A_DIM);
+			draw_text(y, a->left + w + q, a->cols - w - q,
+				  l->esc_leaves ? _("  (/ changes it)") : _("  (/ changes it, Esc clears it)"), A_DIM);
 		}
 		y++;
 		rows--;

@@ -29,6 +29,7 @@ struct list {
 	struct lineedit query;
 	const char *empty;    /* translated text when there are no rows */
 	const char *no_match; /* ... and when a search finds none */
+	bool esc_leaves;      /* the screen takes Esc to leave, even with a search kept */
 };
 
 void list_init(struct list *l, struct list_source src, const char *empty_text);

@@ -17,7 +17,9 @@
 #include "fold.h"
 #include "i18n.h"
 #include "list.h"
+#include "match.h"
 #include "number.h"
+#include "strbuf.h"
 #include "vocab.h"
 
 enum { PAGE = 60, MAX_ROWS = 2000 };
@@ -108,6 +110,27 @@ static void end_which_chosen(struct app *app, void *ctx, int which)
 	snprintf(question, sizeof question, _("How does the match with %s end?"), job->labels[which]);
 	dialog_choose(app, &(struct choose_args){ .question = question, .labels = outcomes, .n = no,
 		.done = end_outcome_chosen, .ctx = job });
+}
+
+void matching_course_end_words(struct app *app, long long citizen_id, const char *reason, char *question,
+			       size_t size)
+{
+	struct match_ending effects;
+	bool stays = match_end_effects(match_outcome_at_course_end(reason), &effects) && effects.keep_enrolment;
+	struct match_row rows[MATCH_END_MAX];
+	int n = 0;
+	if (matching_citizen_matches(&app->desk, citizen_id, rows, MATCH_END_MAX, &n) != DB_OK)
+		n = 0;
+	struct strbuf b = { .buf = question, .size = size, .len = strlen(question) };
+	for (int i = 0; i < n && !rows[i].ended_on[0]; i++) {
+		char people[2 * CIT_NAME + 4];
+		match_label(&rows[i], people, sizeof people);
+		strbuf_add(&b, " ");
+		strbuf_add(&b, stays ? _("The match with %s ends too; the enrolment stays.")
+				     : _("The match with %s ends too, with its enrolment."),
+			   people);
+	}
+	strbuf_add(&b, " %s", _("Calls planned are cancelled."));
 }
 
 void matching_end_ask(struct app *app, struct match_end *job)

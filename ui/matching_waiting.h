@@ -46,5 +46,10 @@ struct match_end {
 	int open, which, outcome;
 };
 void matching_end_ask(struct app *app, struct match_end *job);
+/* Appended to the question that ends a course for `reason`: what ends
+ * with it (src/citizens.h, citizens_course_ended_within), each open
+ * match by name, and the calls planned. */
+void matching_course_end_words(struct app *app, long long citizen_id, const char *reason, char *question,
+			       size_t size);
 
 #endif

@@ -473,9 +473,11 @@ static unsigned end_or_take_back(struct registry_state *st, struct app *app)
 				    v->load), v->name, v->load);
 		else {
 			snprintf(question, sizeof question, _("Take %s back: as active, or in training?"), v->name);
-			const char *labels[] = { _("Active"), _("In training"), _("Cancel") };
+			/* No answer starts with a (the key that asked): "a a"
+			 * made a trainee active. Enter alone keeps things. */
+			const char *labels[] = { _("As active"), _("In training"), _("Keep stopped") };
 			dialog_choose(app, &(struct choose_args){ .question = question, .labels = labels, .n = 3,
-				.done = taken_back, .ctx = st });
+				.default_index = 2, .done = taken_back, .ctx = st });
 			return RD_ALL;
 		}
 	} else {

@@ -76,6 +76,7 @@ static bool users_enter(struct screen *s, struct app *app, const void *args)
 		return false;
 	list_init(&st->list, (struct list_source){ .count = u_count, .row = u_row, .ctx = st },
 		  _("No users yet. Press n to add the first: a coordinator."));
+	st->list.esc_leaves = true;
 	if (!reload(st, app)) {
 		free(st);
 		return false;
