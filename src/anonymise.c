@@ -4,36 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "citizens.h"
 #include "date.h"
 #include "i18n.h"
-#include "matching.h"
 #include "protection_rules.h"
 #include "store_calls.h"
 #include "store_citizens.h"
-#include "store_matching.h"
 #include "store_protection.h"
 
-enum { MATCHES_MAX = 32 };
-
-/* The course ends, and what hangs on it: open matches (with their
- * enrolments and calls), the other open calls, a raised escalation. */
+/* The course ends, and what hangs on it as any course's end
+ * (citizens_course_ended_within: the open calls, the open matches as
+ * "the course ended", not as the citizen's no), and a raised escalation. */
 static enum db_status end_everything(struct desk *d, const struct citizen *c, const char *today)
 {
 	enum db_status r = DB_OK;
 	if (strcmp(c->status, "ended") != 0)
 		r = store_citizens_end(d->db, c->id, c->version, today, "forgotten");
-	struct match_row *rows = malloc(MATCHES_MAX * sizeof *rows);
-	int n = 0;
-	if (!rows)
-		return DB_ERR_IO;
 	if (r == DB_OK)
-		r = store_matching_citizen_matches(d->db, c->id, rows, MATCHES_MAX, &n);
-	for (int i = 0; r == DB_OK && i < n; i++)
-		if (!rows[i].ended_on[0])
-			r = matching_end_within(d, rows[i].id, today, "declined", NULL, NULL);
-	free(rows);
-	if (r == DB_OK)
-		r = store_calls_cancel_open(d->db, c->id, 0, 0, d->user);
+		r = citizens_course_ended_within(d, c->id, today, "forgotten", 0, 0);
 	bool raised = false;
 	if (r == DB_OK)
 		r = store_calls_escalation_open(d->db, c->id, &raised);

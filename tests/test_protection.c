@@ -381,6 +381,8 @@ static void anonymise(void)
 		   "his course ended as forgotten, not as declined: the report counts no one who said no");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM matches WHERE citizen_id = 2 AND ended_on IS NULL"), 0,
 		   "his match ended");
+	TAP_INT_EQ(count(db, "SELECT count(*) FROM matches WHERE citizen_id = 2 AND outcome = 'course_ended'"), 1,
+		   "as 'the course ended', not as his no (it read 'declined')");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM enrolments WHERE citizen_id = 2 AND ended_on IS NULL"), 0,
 		   "and his place in the group");
 	TAP_INT_EQ(count(db, "SELECT count(*) FROM follow_ups WHERE citizen_id = 2 AND status = 'open'"), 0,
