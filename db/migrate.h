@@ -66,6 +66,7 @@ extern const char schema_v32[];
 extern const char schema_v33[];
 enum db_status schema_v34_course_ended(struct db *db);
 /* PostgreSQL migrations kept in their own files. */
+extern const char schema_pg_v16[];
 extern const char schema_pg_v17[];
 extern const char schema_pg_v20[];
 extern const char schema_pg_v21[];
