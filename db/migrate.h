@@ -65,6 +65,7 @@ extern const char schema_v31[];
 extern const char schema_v32[];
 extern const char schema_v33[];
 enum db_status schema_v34_course_ended(struct db *db);
+extern const char schema_v35[];
 /* PostgreSQL migrations kept in their own files. */
 extern const char schema_pg_v16[];
 extern const char schema_pg_v17[];
@@ -77,6 +78,7 @@ extern const char schema_pg_v31[];
 extern const char schema_pg_v32[];
 extern const char schema_pg_v33[];
 extern const char schema_pg_v34[];
+extern const char schema_pg_v35[];
 
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:

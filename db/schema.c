@@ -464,5 +464,6 @@ const struct migration schema_migrations[] = {
 	{ .version = 32, .sql = schema_v32 },
 	{ .version = 33, .sql = schema_v33 },
 	{ .version = 34, .sql = "", .then = schema_v34_course_ended },
+	{ .version = 35, .sql = schema_v35 },
 };
 const int schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -74,72 +74,90 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
 	return store_att_session_read(db, session_id, out);
 }
 
-/* The rows of the days `from` to `to` of one week, in the week's order:
- * the key's columns are date, start time ('99:99' for none: last in the
- * day), the activity's sort key and id. The order is found from the
- * index sessions_date (date, status, activity and start time, migration
- * 30) and, of their activities, from activities_week (migration 33);
- * only the rows kept are read whole, with their counts of the roll list
- * and the marks: a day's sessions and their activities lie each on a
- * page of its own (planned an activity at a time), 300 a day at the
- * demo's largest centre. The weekly slots are the activities of those
- * weekdays (activities_weekday) with no session that week, told by the
- * same index, not by a probe of each. */
-static enum db_status sessions_of_days(struct db *db, const char *from, const char *to, const char *monday,
-				       const char *sunday, const char *activity_query, const struct session_key *key,
-				       enum session_page dir, struct session_info *out, int max, int *count)
+/* The rows of one day of a week, in the week's order: the key's columns
+ * are date, start time ('99:99' for none: last in the day), the
+ * activity's sort key and id. Each session keeps its own start time and
+ * sort key (migration 35), so the day's page is read from the index
+ * sessions_week in that order and stops when it is full: a day of the
+ * demo's largest centre holds 300 sessions. The weekly slots are the
+ * active activities of the weekday with no session that week, read in
+ * the same order from activities_slot. Only the rows kept are read
+ * whole, with their counts of the roll list and the marks. */
+/* The sort key the week gives activity `id` ('' for none, or for id 0:
+ * before every activity at the key's time). */
+static enum db_status week_sort_of(struct db *db, long long id, char *out, size_t size)
+{
+	out[0] = '\0';
+	struct db_stmt *st;
+	enum db_status r = db_prepare(db, &st, "SELECT COALESCE(sort_key, '') FROM activities WHERE id = :id");
+	if (r != DB_OK)
+		return r;
+	db_bind_int(st, ":id", id);
+	if (db_step(st) == DB_ROW)
+		snprintf(out, size, "%s", db_column_text(st, 0));
+	return db_finalize(st);
+}
+
+static enum db_status sessions_of_day(struct db *db, const char *day, const char *monday, const char *sunday,
+				      const char *activity_query, const struct session_key *key,
+				      enum session_page dir, struct session_info *out, int max, int *count)
 {
 	*count = 0;
 	bool back = dir == SESSIONS_BEFORE, query = activity_query && activity_query[0];
+	/* The key's day alone is cut at the key; the days after it (before
+	 * it, back) are read whole. */
+	bool cut = key && strcmp(key->date, day) == 0;
 	const char *op = back ? "<" : dir == SESSIONS_FROM ? ">=" : ">";
-	char where[160] = "";
-	if (key)
-		snprintf(where, sizeof where, " WHERE (w.date, w.tk, w.sk, w.activity_id) %s (:kd, :kt,"
-			 " COALESCE((SELECT sort_key FROM activities WHERE id = :ka), ''), :ka)", op);
-	const char *order = back ? " ORDER BY w.date DESC, w.tk DESC, w.sk DESC, w.activity_id DESC"
-				 : " ORDER BY w.date, w.tk, w.sk, w.activity_id";
+	const char *by = back ? " DESC" : "";
+	char session_cut[160] = "", slot_cut[200] = "";
+	if (cut) {
+		snprintf(session_cut, sizeof session_cut,
+			 " AND (s.week_time, s.week_sort, s.activity_id) %s (:kt, :ks, :ka)", op);
+		snprintf(slot_cut, sizeof slot_cut,
+			 " AND (COALESCE(ac.start_time, '99:99'), COALESCE(ac.sort_key, ''), ac.id) %s (:kt, :ks, :ka)", op);
+	}
+	char sort[CIT_KEY];
+	enum db_status r = cut ? week_sort_of(db, key->activity_id, sort, sizeof sort) : DB_OK;
+	if (r != DB_OK)
+		return r;
 	char sql[4096];
 	snprintf(sql, sizeof sql,
-		"WITH week AS ("
-		"  SELECT s.id, s.activity_id, s.date, COALESCE(s.start_time, p.start_time) AS st,"
-		"   COALESCE(p.sort_key, '') AS sk"
-		"  FROM sessions AS s INDEXED BY sessions_date, activities AS p INDEXED BY activities_week"
-		"  WHERE s.date BETWEEN :from AND :to AND p.id = s.activity_id%s"
+		"WITH k AS ("
+		"  SELECT * FROM (SELECT s.id, s.activity_id, s.week_time AS tk, s.week_sort AS sk"
+		"   FROM sessions AS s INDEXED BY sessions_week WHERE s.date = :day%s%s"
+		"   ORDER BY s.week_time%s, s.week_sort%s, s.activity_id%s LIMIT :max) AS held"
 		"  UNION ALL"
-		"  SELECT 0, slot.activity_id, slot.day, slot.start_time, slot.sk"
-		"  FROM (SELECT ac.id AS activity_id, date(:monday, '+' || (ac.weekday - 1) || ' days') AS day,"
-		"    ac.start_time, ac.created_at, COALESCE(ac.sort_key, '') AS sk"
-		"   FROM activities AS ac INDEXED BY activities_weekday"
-		"   WHERE ac.weekday BETWEEN :wd_from AND :wd_to AND ac.status = 'active'%s) AS slot"
-		"  WHERE slot.day BETWEEN :from AND :to AND date(slot.created_at) <= slot.day"
-		"   AND slot.activity_id NOT IN (SELECT activity_id FROM sessions INDEXED BY sessions_date"
-		"    WHERE date BETWEEN :monday AND :sunday)),"
-		" w AS (SELECT week.*, COALESCE(week.st, '99:99') AS tk FROM week),"
-		" k AS (SELECT * FROM w%s%s LIMIT :max),"
-		" x AS (SELECT k.id, k.activity_id, k.date, k.st, COALESCE(s.end_time, ac.end_time) AS et,"
+		"  SELECT * FROM (SELECT 0, ac.id, COALESCE(ac.start_time, '99:99'), COALESCE(ac.sort_key, '')"
+		"   FROM activities AS ac INDEXED BY activities_slot"
+		"   WHERE ac.weekday = :weekday AND ac.status = 'active' AND date(ac.created_at) <= :day%s%s"
+		"    AND NOT EXISTS (SELECT 1 FROM sessions AS o WHERE o.activity_id = ac.id"
+		"     AND o.date BETWEEN :monday AND :sunday)"
+		"   ORDER BY COALESCE(ac.start_time, '99:99')%s, COALESCE(ac.sort_key, '')%s, ac.id%s LIMIT :max) AS slot"
+		"  ORDER BY 3%s, 4%s, 2%s LIMIT :max),"
+		" x AS (SELECT k.id, k.activity_id, CAST(:day AS TEXT) AS date,"
+		"  COALESCE(s.start_time, ac.start_time) AS st, COALESCE(s.end_time, ac.end_time) AS et,"
 		"  COALESCE(s.status, 'planned') AS status, s.cancel_reason AS reason, s.note, s.led_by,"
-		"  COALESCE(s.version, 0) AS version, k.sk"
+		"  COALESCE(s.version, 0) AS version, k.tk, k.sk"
 		"  FROM k JOIN activities AS ac ON ac.id = k.activity_id LEFT JOIN sessions AS s ON s.id = k.id) "
 		SESSION_SELECT
-		" ORDER BY x.date, COALESCE(x.st, '99:99'), x.sk, x.activity_id",
-		query ? " AND instr(p.search_text, :q) > 0" : "", query ? " AND instr(ac.search_text, :q) > 0" : "",
-		where, order);
+		" ORDER BY x.tk, x.sk, x.activity_id",
+		session_cut,
+		query ? " AND EXISTS (SELECT 1 FROM activities AS p WHERE p.id = s.activity_id"
+			" AND instr(p.search_text, :q) > 0)" : "",
+		by, by, by, slot_cut, query ? " AND instr(ac.search_text, :q) > 0" : "", by, by, by, by, by, by);
 	struct db_stmt *st;
-	enum db_status r = db_prepare(db, &st, sql);
-	if (r != DB_OK)
+	if ((r = db_prepare(db, &st, sql)) != DB_OK)
 		return r;
 	if (query)
 		db_bind_text(st, ":q", activity_query);
-	db_bind_text(st, ":from", from);
-	db_bind_text(st, ":to", to);
-	db_bind_int(st, ":wd_from", store_date_weekday(from));
-	db_bind_int(st, ":wd_to", store_date_weekday(to));
+	db_bind_text(st, ":day", day);
+	db_bind_int(st, ":weekday", store_date_weekday(day));
 	db_bind_text(st, ":monday", monday);
 	db_bind_text(st, ":sunday", sunday);
 	db_bind_int(st, ":max", max);
-	if (key) {
-		db_bind_text(st, ":kd", key->date);
+	if (cut) {
 		db_bind_text(st, ":kt", key->time);
+		db_bind_text(st, ":ks", sort);
 		db_bind_int(st, ":ka", key->activity_id);
 	}
 	while (*count < max && db_step(st) == DB_ROW)
@@ -182,8 +200,8 @@ enum db_status store_attendance_sessions_page(struct db *db, const char *from, c
 	enum db_status r = DB_OK;
 	while (*count < max && strcmp(day, first) >= 0 && strcmp(day, last) <= 0) {
 		int got = 0;
-		r = sessions_of_days(db, day, day, monday, sunday, activity_query, key, dir,
-				     back ? day_rows : out + *count, max - *count, &got);
+		r = sessions_of_day(db, day, monday, sunday, activity_query, key, dir,
+				    back ? day_rows : out + *count, max - *count, &got);
 		if (r != DB_OK)
 			break;
 		if (back) {

@@ -152,6 +152,55 @@ static void test_week(void)
 	db_close(db);
 }
 
+/* Each session keeps its week order (start time, its activity's sort
+ * key; migration 35) whoever writes: a new session, its own start time,
+ * its activity renamed or given another time. Every session's copy is
+ * what its rows say after each write. */
+static long long order_drift(struct db *db)
+{
+	return testdb_count(db, "SELECT count(*) FROM sessions AS s JOIN activities AS a ON a.id = s.activity_id"
+				" WHERE s.week_time IS NOT COALESCE(s.start_time, a.start_time, '99:99')"
+				" OR s.week_sort IS NOT COALESCE(a.sort_key, '')");
+}
+
+static void test_week_order_kept(void)
+{
+	struct db *db = open_centre("week_order.db");
+	struct session_info s[16];
+	int n = 0;
+	TAP_INT_EQ(order_drift(db), 0, "every session holds its week order");
+	/* Yoga on Thursdays at the group's time, a session without a time of
+	 * its own: after Gå-gruppen, in Danish order. */
+	exec_ok(db, "INSERT INTO activities(id, name, kind, weekday, start_time, created_at)"
+		    " VALUES (3, 'Yoga', 'motion_group', 4, '10:00', '2025-01-01 10:00:00');"
+		    "INSERT INTO sessions(id, activity_id, date) VALUES (106, 3, '2026-11-26');");
+	testdb_remake_keys(db);
+	TAP_INT_EQ(order_drift(db), 0, "a new session and activity hold theirs");
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106, "Thursday at 10: Gå-gruppen, then Yoga");
+	exec_ok(db, "UPDATE activities SET name = 'Aerobic' WHERE id = 3");
+	testdb_remake_keys(db);
+	TAP_INT_EQ(order_drift(db), 0, "renamed, its sessions follow");
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	TAP_CHECK(n == 2 && s[0].id == 106 && s[1].id == 104, "Aerobic now comes before Gå-gruppen");
+	exec_ok(db, "UPDATE activities SET start_time = '11:00' WHERE id = 3");
+	TAP_INT_EQ(order_drift(db), 0, "its usual time changed, its sessions follow");
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106 && strcmp(s[1].start_time, "11:00") == 0,
+		  "Aerobic at 11 after the group at 10");
+	exec_ok(db, "UPDATE sessions SET start_time = '12:00' WHERE id = 104");
+	TAP_INT_EQ(order_drift(db), 0, "a session's own time changed, it follows");
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	TAP_CHECK(n == 2 && s[0].id == 106 && s[1].id == 104, "the group at 12 after Aerobic at 11");
+	exec_ok(db, "UPDATE activities SET start_time = NULL WHERE id = 3");
+	TAP_INT_EQ(order_drift(db), 0, "no time at all: last in the day");
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106, "Aerobic without a time after the group");
+	exec_ok(db, "UPDATE sessions SET activity_id = 2 WHERE id = 106");
+	TAP_INT_EQ(order_drift(db), 0, "a session given to another activity takes its order");
+	db_close(db);
+}
+
 static void test_roll(void)
 {
 	struct db *db = open_centre("roll.db");
@@ -952,6 +1001,7 @@ int main(void)
 		return 1;
 	test_migration();
 	test_week();
+	test_week_order_kept();
 	test_week_pages();
 	test_roll();
 	test_marks();

@@ -773,6 +773,26 @@ static void test_migration_27(void)
 	db_close(db);
 }
 
+/* Migration 35: every session there is takes its week order, from its
+ * own start time or its activity's, and its activity's sort key. */
+static void test_migration_35(void)
+{
+	char path[256];
+	struct db *db = at_schema("v34.db", 34, path, sizeof path);
+	TAP_INT_EQ(db_exec(db, "INSERT INTO activities(id, name, kind, weekday, start_time, sort_key)"
+			       " VALUES (1, 'Gå-gruppen', 'motion_group', 4, '10:00', 'g'), (2, 'Café', 'social_cafe', 2, NULL, NULL);"
+			       "INSERT INTO sessions(id, activity_id, date, start_time) VALUES (1, 1, '2026-11-26', '09:30'),"
+			       " (2, 1, '2026-12-03', NULL), (3, 2, '2026-11-24', NULL);"),
+		   DB_OK, "with sessions with and without a time of their own, of activities with and without one");
+	db_close(db);
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "opening migrates");
+	long long n = -1;
+	db_query_int(db, "SELECT (SELECT group_concat(week_time || '/' || week_sort, ' ') FROM (SELECT week_time, week_sort"
+			 " FROM sessions ORDER BY id)) = '09:30/g 10:00/g 99:99/'", &n);
+	TAP_INT_EQ(n, 1, "each session's own time, else its activity's, else last in the day; its activity's key");
+	db_close(db);
+}
+
 /* Migration 11 widens the reasons a call may have (a call to the relative)
  * in place: calls on record, and the measures, feedback and escalations
  * that point at them, are all kept; the new reason is taken, an unknown
@@ -947,6 +967,7 @@ int main(void)
 	test_migration_11();
 	test_migration_26();
 	test_migration_27();
+	test_migration_35();
 	test_checkpoint_idle();
 	test_interrupt();
 	testdb_finish();
