@@ -493,12 +493,8 @@ static enum db_status read_kept(struct db *db, struct match_pool *pool, int kept
 /* What decides whether one is kept whole, from the pool's index alone
  * (migration 32): id, status, capacity and the load kept on the row; a
  * load not counted yet (NULL) is counted here. */
-#define VOLUNTEER_POOL                                                                          \
-	"SELECT v.id, v.status, v.capacity, COALESCE(v.open_matches, (SELECT count(*) FROM matches AS m" \
-	" WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)) FROM volunteers AS v"
-#define ACTIVITY_POOL                                                                            \
-	"SELECT a.id, a.status, a.capacity, COALESCE(a.enrolled, (SELECT count(*) FROM enrolments AS e" \
-	" WHERE e.activity_id = a.id AND e.ended_on IS NULL)) FROM activities AS a"
+#define VOLUNTEER_POOL "SELECT v.id, v.status, v.capacity, " STORE_VOLUNTEER_LOAD("v") " FROM volunteers AS v"
+#define ACTIVITY_POOL "SELECT a.id, a.status, a.capacity, " STORE_ACTIVITY_LOAD("a") " FROM activities AS a"
 
 static int by_volunteer_id(const void *a, const void *b)
 {

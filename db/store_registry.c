@@ -175,8 +175,7 @@ enum db_status store_volunteers_search(struct db *db, const char *query, int off
 {
 	enum db_status r = run_search(db,
 		"SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
-		" v.status, v.capacity,"
-		" (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = v.id AND m.ended_on IS NULL)"
+		" v.status, v.capacity, " STORE_VOLUNTEER_LOAD("v")
 		" FROM volunteers AS v WHERE 1 = 1", "v",
 		"v.search_text LIKE :prefix DESC, ", "v.status = 'stopped', v.sort_key, v.id",
 		query, offset, limit, read_volunteer_row, out, count);
@@ -192,9 +191,8 @@ enum db_status store_activities_search(struct db *db, const char *query, int off
 {
 	return run_search(db,
 		"SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
-		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity,"
-		" (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = a.id AND e.ended_on IS NULL)"
-		" FROM activities AS a WHERE 1 = 1", "a",
+		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity, "
+		STORE_ACTIVITY_LOAD("a") " FROM activities AS a WHERE 1 = 1", "a",
 		"a.search_text LIKE :prefix DESC, ", "a.status = 'ended', a.sort_key, a.id",
 		query, offset, limit, read_activity_row, out, count);
 }

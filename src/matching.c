@@ -382,24 +382,28 @@ enum db_status matching_end_within(struct desk *d, long long match_id, const cha
 	return r;
 }
 
-/* Open matches first: a citizen has a few at once. */
-enum { OPEN_MATCHES_MAX = 16 };
+/* Open matches first: a citizen has a few at once; a full page of open
+ * ones is read again after they end, until none is left. */
+enum { OPEN_MATCHES_PAGE = 16 };
 
 enum db_status matching_end_open_within(struct desk *d, long long citizen_id, const char *ended_on,
 					const char *outcome, const char *reason, int *ended)
 {
 	if (ended)
 		*ended = 0;
-	struct match_row rows[OPEN_MATCHES_MAX];
-	int n = 0;
-	enum db_status r = store_matching_citizen_matches(d->db, citizen_id, rows, OPEN_MATCHES_MAX, &n);
-	for (int i = 0; r == DB_OK && i < n && !rows[i].ended_on[0]; i++) {
-		r = matching_end_within(d, rows[i].id, ended_on, outcome, reason, NULL);
-		if (r == DB_OK)
-			r = desk_audit(d, "update", "match", rows[i].id, outcome);
-		if (r == DB_OK && ended)
-			(*ended)++;
-	}
+	struct match_row rows[OPEN_MATCHES_PAGE];
+	int n = 0, open = 0;
+	enum db_status r;
+	do {
+		r = store_matching_citizen_matches(d->db, citizen_id, rows, OPEN_MATCHES_PAGE, &n);
+		for (open = 0; r == DB_OK && open < n && !rows[open].ended_on[0]; open++) {
+			r = matching_end_within(d, rows[open].id, ended_on, outcome, reason, NULL);
+			if (r == DB_OK)
+				r = desk_audit(d, "update", "match", rows[open].id, outcome);
+			if (r == DB_OK && ended)
+				(*ended)++;
+		}
+	} while (r == DB_OK && open == OPEN_MATCHES_PAGE);
 	return r;
 }
 

@@ -75,7 +75,7 @@ static const struct action form_actions[] = {
 	{ ACT_SAVE, UIK_CTRL('s'), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), 0 },
 	{ ACT_SAVE, UIK(KEY_F(10)), N_("Save"), N_("Save the activity and plan its weekly sessions (coordinators)."), ACTF_HIDDEN },
 	{ ACT_NEXT_FIELD, UIK_TAB, N_("Next"), N_("Go to the next field (also Enter and Down); Shift-Tab or Up goes back."), 0 },
-	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice, or open the list of a multiple choice (also Enter)."), ACTF_NOT_TYPING },
+	{ ACT_OPEN, UIK_SPACE, N_("Change"), N_("Change a choice (also Left and Right), or open the list of a multiple choice (also Enter)."), ACTF_NOT_TYPING },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Leave without saving; asks first if you changed anything."), 0 },
 	{ ACT_NONE, 0, NULL, NULL, 0 },
 };
