@@ -79,6 +79,7 @@ extern const char schema_pg_v32[];
 extern const char schema_pg_v33[];
 extern const char schema_pg_v34[];
 extern const char schema_pg_v35[];
+extern const char schema_pg_v36[];
 
 /* SQLite's writable_schema procedure ("Making Other Kinds Of Table Schema
  * Changes", lang_altertable.html), inside the migration's transaction:

@@ -777,5 +777,6 @@ const struct migration schema_pg_migrations[] = {
 	{ .version = 33, .sql = schema_pg_v33 },
 	{ .version = 34, .sql = schema_pg_v34 },
 	{ .version = 35, .sql = schema_pg_v35 },
+	{ .version = 36, .sql = schema_pg_v36 },
 };
 const int schema_pg_migration_count = sizeof schema_pg_migrations / sizeof schema_pg_migrations[0];

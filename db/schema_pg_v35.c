@@ -1,4 +1,5 @@
-/* schema_pg_v35.c — migration 35 on PostgreSQL (SQLite: schema_v35.c):
+/* schema_pg_v35.c — migrations 35 and 36 on PostgreSQL (SQLite:
+ * schema_v35.c; 36 is PostgreSQL's alone). Migration 35:
  * each session keeps its start time and its activity's sort key, what
  * the attendance week puts a day in order by, in an index by date; the
  * weekly slots are read in that order from the active activities by
@@ -49,3 +50,24 @@ const char schema_pg_v35[] =
 	"DROP INDEX enrolments_activity_end;"
 	"CREATE INDEX enrolments_activity_end ON enrolments(activity_id NULLS FIRST, ended_on NULLS FIRST,"
 	" enrolled_on NULLS FIRST, citizen_id NULLS FIRST);";
+
+/* The tables' forced row-level security lifted for the migration's own
+ * transaction (the migrating role owns the tables, migration 17), so
+ * that it fills every centre's rows, and put back. */
+#define NO_FORCE(t) "ALTER TABLE " t " NO FORCE ROW LEVEL SECURITY;"
+#define FORCE(t) "ALTER TABLE " t " FORCE ROW LEVEL SECURITY;"
+#define RETENTION_TABLES(f) f("citizens") f("enrolments") f("attendance") f("sessions") f("assessments") \
+	f("matches") f("referrals") f("volunteers") f("activities")
+
+/* Migration 36: what migrations 21 and 32 counted for the migrating
+ * centre alone, counted for the others' rows too. Each of those stayed
+ * NULL until one of its centre's writes counted it: the day the
+ * retention rule counts from (NULL is "the rule cannot act", so their
+ * citizens were never forgotten on time) and a volunteer's or an
+ * activity's load (which the matching pool and the lists count
+ * themselves while it is NULL). A row already counted is left. */
+const char schema_pg_v36[] = RETENTION_TABLES(NO_FORCE)
+	"SELECT bb_retention_refresh(id) FROM citizens WHERE retention_from IS NULL;"
+	"SELECT bb_load_volunteer(id) FROM volunteers WHERE open_matches IS NULL;"
+	"SELECT bb_load_activity(id) FROM activities WHERE enrolled IS NULL;"
+	RETENTION_TABLES(FORCE);

@@ -108,6 +108,43 @@ static bool open_as(const char *base, const char *role, struct db **db)
 	return st == DB_OK;
 }
 
+/* Migration 36: a server migrated to 21 and 32 by its first centre had
+ * the day the retention rule counts from, and the volunteers' loads,
+ * counted for that centre's rows alone; the other centres' stayed NULL
+ * (the rule could not act on them). Made so again by the server's
+ * administrator, the first centre's next open counts them. */
+static void other_centres_counted(const char *base, long long bent)
+{
+	struct db *super, *a;
+	if (db_open(base, &super) != DB_OK) {
+		TAP_CHECK(false, "the administrator connects");
+		return;
+	}
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM citizens WHERE id = %lld AND retention_from IS NOT NULL", bent);
+	TAP_INT_EQ(testdb_count(super, sql), 1, "Bent, waiting, has a day the retention rule counts from");
+	snprintf(sql, sizeof sql,
+		 "UPDATE citizens SET retention_from = NULL WHERE centre = '%s';"
+		 "UPDATE volunteers SET open_matches = NULL WHERE centre = '%s';"
+		 "UPDATE brobygger_schema SET version = 35", role_b, role_b);
+	TAP_INT_EQ(db_exec(super, sql), DB_OK, "the health centre's rows as migration 21 and 32 left them");
+	db_close(super);
+	bool opened = open_as(base, role_a, &a);
+	TAP_CHECK(opened, "the first centre opens the database again (and migrates it)");
+	if (opened)
+		db_close(a);
+	if (db_open(base, &super) != DB_OK)
+		return;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM citizens WHERE id = %lld AND retention_from IS NOT NULL", bent);
+	TAP_INT_EQ(testdb_count(super, sql), 1, "Bent's day is counted again, though another centre's");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM volunteers WHERE centre = '%s' AND open_matches = 0", role_b);
+	TAP_INT_EQ(testdb_count(super, sql), 1, "and Vera's load");
+	TAP_INT_EQ(testdb_count(super, "SELECT count(*) FROM pg_class WHERE relname IN ('citizens', 'volunteers',"
+				       " 'sessions') AND relforcerowsecurity"), 3,
+		   "every centre is held to its own rows again");
+	db_close(super);
+}
+
 static void two_centres_on_a_server(void)
 {
 	snprintf(role_a, sizeof role_a, "bbt_aarhus_%d", (int)getpid());
@@ -195,8 +232,11 @@ static void two_centres_on_a_server(void)
 	TAP_INT_EQ(testdb_count(a, "SELECT count(*) FROM citizens WHERE name = 'Bent Holm'"), 0, "nor his row");
 	TAP_INT_EQ(hits(&da, "holm"), 1, "its search is back to Inge");
 	TAP_INT_EQ(testdb_count(b, "SELECT count(*) FROM notes"), 1, "the note it wrote stays with Bent's centre");
+	TAP_INT_EQ(db_exec(b, "INSERT INTO volunteers(name, status) VALUES ('Vera Holm', 'active')"), DB_OK,
+		   "the health centre has a volunteer");
 	db_close(b);
 	db_close(a);
+	other_centres_counted(base, bent);
 }
 
 static void drop_roles(void)
