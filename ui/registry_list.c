@@ -354,7 +354,7 @@ static void registry_draw(struct screen *s, struct app *app, const struct area *
 		text_pad(c2, sizeof c2, _("Citizens"), 8);
 		text_pad(c3, sizeof c3, _("Status"), status_cols());
 		text_pad(c4, sizeof c4, _("Roles"), roles_cols(st));
-		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Area"));
+		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Lives in"));
 	} else {
 		text_pad(c1, sizeof c1, _("Name"), name_cols(st) + 4);
 		text_pad(c2, sizeof c2, _("When"), 11);
