@@ -238,6 +238,13 @@ void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)
 		db->engine->interrupt_when(db, pending, ctx);
 }
 
+enum db_status db_unsynced_commits(struct db *db, bool unsynced)
+{
+	if (db->depth > 0)
+		return DB_ERR_INVALID;
+	return db->engine->unsynced_commits ? db->engine->unsynced_commits(db, unsynced) : DB_OK;
+}
+
 /* What every open shares once the engine is connected: the schema brought
  * up to date, then src/'s hook. */
 static enum db_status finish_open(struct db *db)

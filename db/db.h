@@ -96,6 +96,14 @@ void db_set_busy_timeout(struct db *db, int ms);
  * however long a step of it is. A commit is never stopped halfway. On a
  * server it does nothing: the work there runs to its end. */
 void db_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx);
+/* Until called again with false: a commit on this connection does not
+ * wait for the disk (SQLite's synchronous NORMAL, in WAL mode only). A
+ * pulled plug may then lose the last such commits, each whole, never a
+ * part of one; the next commit that waits for the disk makes them last
+ * too. For work done again when it is lost (the day's rules), never for
+ * what someone confirmed. Outside a transaction; on a server, or a file
+ * not in WAL mode, it does nothing. */
+enum db_status db_unsynced_commits(struct db *db, bool unsynced);
 /* Called when nobody waits: the upkeep of what the commits since wrote to
  * the side of the file (SQLite's WAL), a piece at a time, *more while a
  * next piece is due. First the WAL is copied into the file, so a commit

@@ -75,6 +75,8 @@ struct db_engine {
 	enum db_status (*checkpoint_idle)(struct db *db, bool *more);
 	/* db_interrupt_when; NULL where the engine cannot. */
 	void (*interrupt_when)(struct db *db, bool (*pending)(void *ctx), void *ctx);
+	/* db_unsynced_commits; NULL where the engine keeps every commit. */
+	enum db_status (*unsynced_commits)(struct db *db, bool unsynced);
 	long long (*work)(const struct db *db);
 	/* The statement's SQL as the engine runs it, for BROBYGGER_PROFILE. */
 	const char *(*sql)(struct db_stmt *st);

@@ -403,6 +403,16 @@ static int lite_progress(void *ctx)
 	return l->pending(l->pending_ctx);
 }
 
+/* NORMAL in WAL mode keeps the file whole after a pulled plug (the WAL's
+ * frames are checked on the way back; a commit not all there is not
+ * taken); in the other journal modes it may not, and stays FULL. */
+static enum db_status lite_unsynced_commits(struct db *db, bool unsynced)
+{
+	if (!lite_in_wal_mode(L(db)))
+		return DB_OK;
+	return lite_exec(db, unsynced ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
+}
+
 static void lite_interrupt_when(struct db *db, bool (*pending)(void *ctx), void *ctx)
 {
 	struct lite *l = L(db);
@@ -777,6 +787,7 @@ static const struct db_engine lite_engine = {
 	.refuse_writes = lite_refuse_writes,
 	.set_busy_timeout = lite_set_busy_timeout,
 	.interrupt_when = lite_interrupt_when,
+	.unsynced_commits = lite_unsynced_commits,
 	.checkpoint_idle = lite_checkpoint_idle,
 	.work = lite_work,
 	.sql = lite_sql,

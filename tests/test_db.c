@@ -773,6 +773,29 @@ static void test_migration_27(void)
 	db_close(db);
 }
 
+/* The day's rules commit without waiting for the disk, and only they:
+ * set and put back outside a transaction, refused inside one. */
+static void unsynced_commits(void)
+{
+	char path[256];
+	testdb_path(path, sizeof path, "unsynced.db");
+	struct db *db;
+	TAP_INT_EQ(db_open(path, &db), DB_OK, "a file in WAL mode");
+	long long level = -1;
+	db_query_int(db, "PRAGMA synchronous", &level);
+	TAP_INT_EQ(level, 2, "commits wait for the disk (FULL)");
+	TAP_INT_EQ(db_unsynced_commits(db, true), DB_OK, "unsynced for a while");
+	db_query_int(db, "PRAGMA synchronous", &level);
+	TAP_INT_EQ(level, 1, "NORMAL: the WAL is synced when it is copied, or by the next FULL commit");
+	TAP_INT_EQ(db_begin(db), DB_OK, "a transaction");
+	TAP_INT_EQ(db_unsynced_commits(db, false), DB_ERR_INVALID, "inside it the setting is not changed");
+	db_end(db, DB_OK);
+	TAP_INT_EQ(db_unsynced_commits(db, false), DB_OK, "synced again after it");
+	db_query_int(db, "PRAGMA synchronous", &level);
+	TAP_INT_EQ(level, 2, "FULL");
+	db_close(db);
+}
+
 /* Migration 35: every session there is takes its week order, from its
  * own start time or its activity's, and its activity's sort key. */
 static void test_migration_35(void)
@@ -968,6 +991,7 @@ int main(void)
 	test_migration_26();
 	test_migration_27();
 	test_migration_35();
+	unsynced_commits();
 	test_checkpoint_idle();
 	test_interrupt();
 	testdb_finish();
