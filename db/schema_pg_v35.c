@@ -64,8 +64,9 @@ const char schema_pg_v35[] =
  * NULL until one of its centre's writes counted it: the day the
  * retention rule counts from (NULL is "the rule cannot act", so their
  * citizens were never forgotten on time) and a volunteer's or an
- * activity's load (which the matching pool and the lists count
- * themselves while it is NULL). A row already counted is left. */
+ * activity's load. A row already counted is left. (The matching pool on a
+ * server counts the loads itself: a partner centre that ends a shared
+ * citizen's match cannot see another centre's volunteer to count it.) */
 const char schema_pg_v36[] = RETENTION_TABLES(NO_FORCE)
 	"SELECT bb_retention_refresh(id) FROM citizens WHERE retention_from IS NULL;"
 	"SELECT bb_load_volunteer(id) FROM volunteers WHERE open_matches IS NULL;"

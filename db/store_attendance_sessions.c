@@ -74,15 +74,6 @@ enum db_status store_attendance_session_get(struct db *db, long long session_id,
 	return store_att_session_read(db, session_id, out);
 }
 
-/* The rows of one day of a week, in the week's order: the key's columns
- * are date, start time ('99:99' for none: last in the day), the
- * activity's sort key and id. Each session keeps its own start time and
- * sort key (migration 35), so the day's page is read from the index
- * sessions_week in that order and stops when it is full: a day of the
- * demo's largest centre holds 300 sessions. The weekly slots are the
- * active activities of the weekday with no session that week, read in
- * the same order from activities_slot. Only the rows kept are read
- * whole, with their counts of the roll list and the marks. */
 /* The sort key the week gives activity `id` ('' for none, or for id 0:
  * before every activity at the key's time). */
 static enum db_status week_sort_of(struct db *db, long long id, char *out, size_t size)
@@ -98,6 +89,15 @@ static enum db_status week_sort_of(struct db *db, long long id, char *out, size_
 	return db_finalize(st);
 }
 
+/* The rows of one day of a week, in the week's order: the key's columns
+ * are date, start time ('99:99' for none: last in the day), the
+ * activity's sort key and id. Each session keeps its own start time and
+ * sort key (migration 35), so the day's page is read from the index
+ * sessions_week in that order and stops when it is full: a day of the
+ * demo's largest centre holds 300 sessions. The weekly slots are the
+ * active activities of the weekday with no session that week, read in
+ * the same order from activities_slot. Only the rows kept are read
+ * whole, with their counts of the roll list and the marks. */
 static enum db_status sessions_of_day(struct db *db, const char *day, const char *monday, const char *sunday,
 				      const char *activity_query, const struct session_key *key,
 				      enum session_page dir, struct session_info *out, int max, int *count)

@@ -492,9 +492,20 @@ static enum db_status read_kept(struct db *db, struct match_pool *pool, int kept
 
 /* What decides whether one is kept whole, from the pool's index alone
  * (migration 32): id, status, capacity and the load kept on the row; a
- * load not counted yet (NULL) is counted here. */
-#define VOLUNTEER_POOL "SELECT v.id, v.status, v.capacity, " STORE_VOLUNTEER_LOAD("v") " FROM volunteers AS v"
-#define ACTIVITY_POOL "SELECT a.id, a.status, a.capacity, " STORE_ACTIVITY_LOAD("a") " FROM activities AS a"
+ * load not counted yet (NULL) is counted here. On a server the load is
+ * counted: a partner centre that ends a shared citizen's match cannot
+ * see, so cannot count again, the volunteer of another centre (row-level
+ * security, migration 17). */
+#define VOLUNTEER_POOL(load) "SELECT v.id, v.status, v.capacity, " load " FROM volunteers AS v"
+#define ACTIVITY_POOL(load) "SELECT a.id, a.status, a.capacity, " load " FROM activities AS a"
+static const char *const volunteer_pool[] = {
+	[DB_ENGINE_SQLITE] = VOLUNTEER_POOL("COALESCE(v.open_matches, " STORE_VOLUNTEER_OPEN("v") ")"),
+	[DB_ENGINE_POSTGRESQL] = VOLUNTEER_POOL(STORE_VOLUNTEER_OPEN("v")),
+};
+static const char *const activity_pool[] = {
+	[DB_ENGINE_SQLITE] = ACTIVITY_POOL("COALESCE(a.enrolled, " STORE_ACTIVITY_ENROLLED("a") ")"),
+	[DB_ENGINE_POSTGRESQL] = ACTIVITY_POOL(STORE_ACTIVITY_ENROLLED("a")),
+};
 
 static int by_volunteer_id(const void *a, const void *b)
 {
@@ -516,7 +527,7 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 	enum db_status r = db_begin_read(db);
 	if (r != DB_OK)
 		return r;
-	r = each_row(db, VOLUNTEER_POOL, NULL, 0, pool_volunteer_row, &pr);
+	r = each_row(db, volunteer_pool[db_engine(db)], NULL, 0, pool_volunteer_row, &pr);
 	if (r == DB_OK && pr.short_of_memory)
 		r = DB_ERR_IO;
 	if (r != DB_OK)
@@ -528,7 +539,7 @@ enum db_status store_matching_pool_load(struct db *db, struct match_pool *pool, 
 			   volunteer_reads, (int)(sizeof volunteer_reads / sizeof volunteer_reads[0]))) != DB_OK)
 		goto out;
 	pr.room_open = pr.room_closed = 0;
-	r = each_row(db, ACTIVITY_POOL, NULL, 0, pool_activity_row, &pr);
+	r = each_row(db, activity_pool[db_engine(db)], NULL, 0, pool_activity_row, &pr);
 	if (r == DB_OK && pr.short_of_memory)
 		r = DB_ERR_IO;
 	if (r != DB_OK)

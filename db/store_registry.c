@@ -175,7 +175,7 @@ enum db_status store_volunteers_search(struct db *db, const char *query, int off
 {
 	enum db_status r = run_search(db,
 		"SELECT v.id, v.name, COALESCE(v.phone, ''), COALESCE(v.postcode, ''), COALESCE(v.town, ''),"
-		" v.status, v.capacity, " STORE_VOLUNTEER_LOAD("v")
+		" v.status, v.capacity, " STORE_VOLUNTEER_OPEN("v")
 		" FROM volunteers AS v WHERE 1 = 1", "v",
 		"v.search_text LIKE :prefix DESC, ", "v.status = 'stopped', v.sort_key, v.id",
 		query, offset, limit, read_volunteer_row, out, count);
@@ -192,7 +192,7 @@ enum db_status store_activities_search(struct db *db, const char *query, int off
 	return run_search(db,
 		"SELECT a.id, a.name, a.kind, COALESCE(a.place, ''), COALESCE(a.postcode, ''),"
 		" COALESCE(a.weekday, 0), COALESCE(a.start_time, ''), a.community, a.status, a.capacity, "
-		STORE_ACTIVITY_LOAD("a") " FROM activities AS a WHERE 1 = 1", "a",
+		STORE_ACTIVITY_ENROLLED("a") " FROM activities AS a WHERE 1 = 1", "a",
 		"a.search_text LIKE :prefix DESC, ", "a.status = 'ended', a.sort_key, a.id",
 		query, offset, limit, read_activity_row, out, count);
 }

@@ -127,14 +127,10 @@ enum db_status store_grow_done(struct store_grow *g, enum db_status r, void **ou
 #define STORE_COUNT_CAP LIMIT_SQL(COUNT_SHOWN_MAX) " + 1"
 
 /* How many citizens a volunteer `v` supports now (open matches) and an
- * activity `a` has enrolled: kept on their rows by triggers (migration
- * 32); a row not counted yet (NULL: another centre's on PostgreSQL) is
- * counted here. */
-#define STORE_VOLUNTEER_LOAD(v)                                                                  \
-	"COALESCE(" v ".open_matches, (SELECT count(*) FROM matches AS m WHERE m.volunteer_id = " v \
-	".id AND m.ended_on IS NULL))"
-#define STORE_ACTIVITY_LOAD(a)                                                                  \
-	"COALESCE(" a ".enrolled, (SELECT count(*) FROM enrolments AS e WHERE e.activity_id = " a \
-	".id AND e.ended_on IS NULL))"
+ * activity `a` has enrolled, counted. */
+#define STORE_VOLUNTEER_OPEN(v) \
+	"(SELECT count(*) FROM matches AS m WHERE m.volunteer_id = " v ".id AND m.ended_on IS NULL)"
+#define STORE_ACTIVITY_ENROLLED(a) \
+	"(SELECT count(*) FROM enrolments AS e WHERE e.activity_id = " a ".id AND e.ended_on IS NULL)"
 
 #endif
