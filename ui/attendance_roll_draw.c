@@ -111,6 +111,13 @@ static int draw_header(struct roll_state *st, const struct area *a)
 	}
 
 	char sum[1600];
+	/* A cancelled session takes no marks: "not marked 24" read as 24
+	 * people missing (a new user's). */
+	if (roll_cancelled(st)) {
+		snprintf(sum, sizeof sum, _("On the list: %d"), st->roll.count);
+		draw_cell(y++, a->left, a->cols, sum, A_BOLD);
+		return y;
+	}
 	int n = snprintf(sum, sizeof sum, _("Came %d · Notice %d · Away %d · Not marked %d"), st->sum.present,
 			 st->sum.excused, st->sum.absent, st->sum.unmarked);
 	/* Where the counts do not fit, who is still to be marked comes first:

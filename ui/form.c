@@ -113,6 +113,22 @@ static bool blank(const char *s)
 	return !*s;
 }
 
+/* A line's spaces before and after its text taken away as the field is
+ * left: a name saved as "Akvarelmaling " looked the same as another and
+ * was not (a new user's). */
+static void trim_line(struct form_field *fld)
+{
+	const char *t = fld->edit.text;
+	size_t start = strspn(t, " \t"), end = strlen(t);
+	while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	if (start == 0 && t[end] == '\0')
+		return;
+	char kept[sizeof fld->edit.text];
+	snprintf(kept, sizeof kept, "%.*s", (int)(end - start), t + start);
+	lineedit_set(&fld->edit, kept);
+}
+
 bool form_field_date(const struct form_field *fld, struct date *out)
 {
 	return !blank(fld->edit.text) && date_parse_near(fld->edit.text, fld->date_year, date_today(), out);
@@ -171,6 +187,10 @@ bool form_check_field(struct form_field *fld)
 	fld->error[0] = '\0';
 	if (!takes_cursor(fld))
 		return true;
+	if (fld->kind == FIELD_TEXT && !fld->multiline) {
+		trim_line(fld);
+		t = fld->edit.text;
+	}
 	if (fld->kind == FIELD_TEXT || fld->kind == FIELD_DATE || fld->kind == FIELD_NUMBER) {
 		if (blank(t)) {
 			if (fld->required)
