@@ -60,7 +60,7 @@ static const struct action week_actions[] = {
 	{ ACT_CANCEL_SESSION, 'x', N_("Call off"), N_("Cancel the highlighted session with a reason (e.g. Holiday), "
 						   "or reopen a cancelled one."), 0 },
 	{ ACT_HISTORY, 'h', N_("History"), N_("The attendance of the highlighted activity over the last weeks."), 0 },
-	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, e.g. 12-10-2026."), 0 },
+	{ ACT_GOTO_DATE, 'g', N_("Go to date"), N_("Show the week of a date you type, on that day, e.g. 12-10-2026."), 0 },
 	{ ACT_NEW, 'n', N_("New session"), N_("An extra session of an activity on a date you choose."), 0 },
 	{ ACT_SEARCH, '/', N_("Search"), N_("Show only the activities whose name, organiser, place or postcode contains what you type."), 0 },
 	{ ACT_BACK, UIK_ESC, N_("Back"), N_("Clear the search, or go back to the home screen."), 0 },
@@ -207,6 +207,25 @@ static int today_count(const struct week_state *st)
 	return n;
 }
 
+/* The week of a date asked for opens on that day's first session, else
+ * the next one in the week, else the week's last (its Monday's first
+ * before: a new user typed 24-12 and was shown the 21st). */
+static void load_day(struct week_state *st, struct date day)
+{
+	struct session_key key = { .time = "", .activity_id = 0 };
+	date_format_iso(day, key.date);
+	int page = page_size(), before = 0, after = 0;
+	if (!fetch(st, &key, SESSIONS_BEFORE, st->sessions, page, &before)
+	    || !fetch(st, &key, SESSIONS_AFTER, st->sessions + before, page, &after)) {
+		load(st);
+		return;
+	}
+	st->n = before + after;
+	st->more_before = before == page;
+	st->more_after = after == page;
+	st->list.selected = after > 0 ? before : before > 0 ? before - 1 : 0;
+}
+
 static void show_week(struct week_state *st, struct date any_day)
 {
 	st->monday = monday_of(any_day);
@@ -215,6 +234,17 @@ static void show_week(struct week_state *st, struct date any_day)
 		load_today(st);
 	else
 		load(st);
+}
+
+/* The week of `day`, on that day (this week: on today's session now). */
+static void show_day(struct week_state *st, struct date day)
+{
+	st->monday = monday_of(day);
+	st->list.selected = st->list.top = 0;
+	if (date_to_days(day) == date_to_days(date_today()))
+		load_today(st);
+	else
+		load_day(st, day);
 }
 
 static int ws_count(void *ctx)
@@ -487,7 +517,7 @@ static void week_date_typed(struct app *app, void *ctx, const char *text)
 {
 	struct date d;
 	if (text && text[0] && parse_date_or_say(app, text, &d))
-		show_week(ctx, d);
+		show_day(ctx, d);
 }
 
 /* An extra session: choose the activity, then the date (empty: today). */
@@ -505,7 +535,7 @@ static void session_date_typed(struct app *app, void *ctx, const char *text)
 		app_status_db(app, r);
 		return;
 	}
-	show_week(st, d);
+	show_day(st, d);
 	open_roll(st, app, id);
 }
 
