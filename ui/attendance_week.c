@@ -168,6 +168,23 @@ static void fill_around(struct week_state *st)
 		fetch_before(st);
 }
 
+/* The window at `key`: the page before it and the page after it; the
+ * week's first rows when they cannot be read. */
+static bool load_around(struct week_state *st, const struct session_key *key, int *before, int *after)
+{
+	int page = page_size();
+	*before = *after = 0;
+	if (!fetch(st, key, SESSIONS_BEFORE, st->sessions, page, before)
+	    || !fetch(st, key, SESSIONS_AFTER, st->sessions + *before, page, after)) {
+		load(st);
+		return false;
+	}
+	st->n = *before + *after;
+	st->more_before = *before == page;
+	st->more_after = *after == page;
+	return true;
+}
+
 /* This week opens on today's session that began most recently (the one
  * being held or just over), else today's first, else the next one to
  * come, else the week's first: the window is the page before this minute
@@ -180,15 +197,9 @@ static void load_today(struct week_state *st)
 	struct session_key key = { .activity_id = 0 };
 	snprintf(key.date, sizeof key.date, "%s", today);
 	snprintf(key.time, sizeof key.time, "%.5s~", now + 11); /* just after "HH:MM" */
-	int page = page_size(), before = 0, after = 0;
-	if (!fetch(st, &key, SESSIONS_BEFORE, st->sessions, page, &before)
-	    || !fetch(st, &key, SESSIONS_AFTER, st->sessions + before, page, &after)) {
-		load(st);
+	int before = 0, after = 0;
+	if (!load_around(st, &key, &before, &after))
 		return;
-	}
-	st->n = before + after;
-	st->more_before = before == page;
-	st->more_after = after == page;
 	if (before > 0 && strcmp(st->sessions[before - 1].date, today) == 0)
 		st->list.selected = before - 1;
 	else if (after > 0)
@@ -214,16 +225,9 @@ static void load_day(struct week_state *st, struct date day)
 {
 	struct session_key key = { .time = "", .activity_id = 0 };
 	date_format_iso(day, key.date);
-	int page = page_size(), before = 0, after = 0;
-	if (!fetch(st, &key, SESSIONS_BEFORE, st->sessions, page, &before)
-	    || !fetch(st, &key, SESSIONS_AFTER, st->sessions + before, page, &after)) {
-		load(st);
-		return;
-	}
-	st->n = before + after;
-	st->more_before = before == page;
-	st->more_after = after == page;
-	st->list.selected = after > 0 ? before : before > 0 ? before - 1 : 0;
+	int before = 0, after = 0;
+	if (load_around(st, &key, &before, &after))
+		st->list.selected = after > 0 ? before : before > 0 ? before - 1 : 0;
 }
 
 static void show_week(struct week_state *st, struct date any_day)
