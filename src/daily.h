@@ -45,7 +45,8 @@ bool daily_pending(const struct daily_work *w);
  * (the next start tries again); a database busy at another desk or read
  * only is no failure: the other desk or a later start does it. A step
  * stopped for a key (db_interrupt_when) changed nothing and stays to be
- * done. */
+ * done. Its commit does not wait for the disk (db_unsynced_commits): a
+ * step lost to a pulled plug is done again at the next start. */
 enum db_status daily_step(struct desk *d, struct daily_work *w);
 /* daily_step, stopped the moment `key_waiting(ctx)` says a key waits
  * (db_interrupt_when): the desk never waits for the day's work, however

@@ -351,7 +351,7 @@ static void registry_draw(struct screen *s, struct app *app, const struct area *
 	char head[600], c1[200], c2[100], c3[100], c4[100];
 	if (st->tab == TAB_VOLUNTEERS) {
 		text_pad(c1, sizeof c1, _("Name"), name_cols(st));
-		text_pad(c2, sizeof c2, _("Citizens"), 8);
+		text_pad(c2, sizeof c2, _("Supports"), 8);
 		text_pad(c3, sizeof c3, _("Status"), status_cols());
 		text_pad(c4, sizeof c4, _("Roles"), roles_cols(st));
 		snprintf(head, sizeof head, "%s %s %s %s %s", c1, c2, c3, c4, _("Lives in"));
