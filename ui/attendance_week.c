@@ -200,8 +200,15 @@ static void load_today(struct week_state *st)
 	int before = 0, after = 0;
 	if (!load_around(st, &key, &before, &after))
 		return;
-	if (before > 0 && strcmp(st->sessions[before - 1].date, today) == 0)
-		st->list.selected = before - 1;
+	if (before > 0 && strcmp(st->sessions[before - 1].date, today) == 0) {
+		/* The first of those that began at that minute, not the last:
+		 * five groups at 10:00 opened on the fifth (a new user's). */
+		int i = before - 1;
+		while (i > 0 && strcmp(st->sessions[i - 1].date, today) == 0
+		       && strcmp(st->sessions[i - 1].start_time, st->sessions[i].start_time) == 0)
+			i--;
+		st->list.selected = i;
+	}
 	else if (after > 0)
 		st->list.selected = before;
 	else if (st->more_before)
