@@ -14,6 +14,12 @@
 #include "migrate.h"
 #include "schema_pg.h"
 
+/* The tables' forced row-level security lifted for the migration's own
+ * transaction (the migrating role owns the tables, migration 17), so
+ * that it fills every centre's rows, and put back. */
+#define NO_FORCE(t) "ALTER TABLE " t " NO FORCE ROW LEVEL SECURITY;"
+#define FORCE(t) "ALTER TABLE " t " FORCE ROW LEVEL SECURITY;"
+
 const char schema_pg_v35[] =
 	"ALTER TABLE sessions ADD COLUMN week_time " T ";"
 	"ALTER TABLE sessions ADD COLUMN week_sort " T ";"
@@ -34,12 +40,10 @@ const char schema_pg_v35[] =
 	"CREATE TRIGGER activities_week_order AFTER UPDATE OF start_time, sort_key ON activities FOR EACH ROW"
 	" WHEN (NEW.start_time IS DISTINCT FROM OLD.start_time OR NEW.sort_key IS DISTINCT FROM OLD.sort_key)"
 	" EXECUTE FUNCTION bb_activity_week();"
-	"ALTER TABLE sessions NO FORCE ROW LEVEL SECURITY;"
-	"ALTER TABLE activities NO FORCE ROW LEVEL SECURITY;"
+	NO_FORCE("sessions") NO_FORCE("activities")
 	"UPDATE sessions AS s SET week_time = COALESCE(s.start_time, a.start_time, '99:99'),"
 	" week_sort = COALESCE(a.sort_key, '') FROM activities AS a WHERE a.id = s.activity_id;"
-	"ALTER TABLE sessions FORCE ROW LEVEL SECURITY;"
-	"ALTER TABLE activities FORCE ROW LEVEL SECURITY;"
+	FORCE("sessions") FORCE("activities")
 	"CREATE INDEX sessions_week ON sessions(date NULLS FIRST, week_time NULLS FIRST, week_sort NULLS FIRST,"
 	" activity_id NULLS FIRST);"
 	"DROP INDEX activities_week;"
@@ -51,11 +55,6 @@ const char schema_pg_v35[] =
 	"CREATE INDEX enrolments_activity_end ON enrolments(activity_id NULLS FIRST, ended_on NULLS FIRST,"
 	" enrolled_on NULLS FIRST, citizen_id NULLS FIRST);";
 
-/* The tables' forced row-level security lifted for the migration's own
- * transaction (the migrating role owns the tables, migration 17), so
- * that it fills every centre's rows, and put back. */
-#define NO_FORCE(t) "ALTER TABLE " t " NO FORCE ROW LEVEL SECURITY;"
-#define FORCE(t) "ALTER TABLE " t " FORCE ROW LEVEL SECURITY;"
 #define RETENTION_TABLES(f) f("citizens") f("enrolments") f("attendance") f("sessions") f("assessments") \
 	f("matches") f("referrals") f("volunteers") f("activities")
 

@@ -163,11 +163,19 @@ static long long order_drift(struct db *db)
 				" OR s.week_sort IS NOT COALESCE(a.sort_key, '')");
 }
 
+/* Thursday 26 November's two sessions, `first` then `second`; the
+ * second's start time in `time` when it is asked (NULL: not). */
+static bool thursday_is(struct db *db, long long first, long long second, const char *time)
+{
+	struct session_info s[16];
+	int n = 0;
+	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
+	return n == 2 && s[0].id == first && s[1].id == second && (!time || strcmp(s[1].start_time, time) == 0);
+}
+
 static void test_week_order_kept(void)
 {
 	struct db *db = open_centre("week_order.db");
-	struct session_info s[16];
-	int n = 0;
 	TAP_INT_EQ(order_drift(db), 0, "every session holds its week order");
 	/* Yoga on Thursdays at the group's time, a session without a time of
 	 * its own: after Gå-gruppen, in Danish order. */
@@ -176,26 +184,20 @@ static void test_week_order_kept(void)
 		    "INSERT INTO sessions(id, activity_id, date) VALUES (106, 3, '2026-11-26');");
 	testdb_remake_keys(db);
 	TAP_INT_EQ(order_drift(db), 0, "a new session and activity hold theirs");
-	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
-	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106, "Thursday at 10: Gå-gruppen, then Yoga");
+	TAP_CHECK(thursday_is(db, 104, 106, NULL), "Thursday at 10: Gå-gruppen, then Yoga");
 	exec_ok(db, "UPDATE activities SET name = 'Aerobic' WHERE id = 3");
 	testdb_remake_keys(db);
 	TAP_INT_EQ(order_drift(db), 0, "renamed, its sessions follow");
-	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
-	TAP_CHECK(n == 2 && s[0].id == 106 && s[1].id == 104, "Aerobic now comes before Gå-gruppen");
+	TAP_CHECK(thursday_is(db, 106, 104, NULL), "Aerobic now comes before Gå-gruppen");
 	exec_ok(db, "UPDATE activities SET start_time = '11:00' WHERE id = 3");
 	TAP_INT_EQ(order_drift(db), 0, "its usual time changed, its sessions follow");
-	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
-	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106 && strcmp(s[1].start_time, "11:00") == 0,
-		  "Aerobic at 11 after the group at 10");
+	TAP_CHECK(thursday_is(db, 104, 106, "11:00"), "Aerobic at 11 after the group at 10");
 	exec_ok(db, "UPDATE sessions SET start_time = '12:00' WHERE id = 104");
 	TAP_INT_EQ(order_drift(db), 0, "a session's own time changed, it follows");
-	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
-	TAP_CHECK(n == 2 && s[0].id == 106 && s[1].id == 104, "the group at 12 after Aerobic at 11");
+	TAP_CHECK(thursday_is(db, 106, 104, NULL), "the group at 12 after Aerobic at 11");
 	exec_ok(db, "UPDATE activities SET start_time = NULL WHERE id = 3");
 	TAP_INT_EQ(order_drift(db), 0, "no time at all: last in the day");
-	store_attendance_sessions(db, "2026-11-26", "2026-11-26", "", s, 16, &n);
-	TAP_CHECK(n == 2 && s[0].id == 104 && s[1].id == 106, "Aerobic without a time after the group");
+	TAP_CHECK(thursday_is(db, 104, 106, NULL), "Aerobic without a time after the group");
 	exec_ok(db, "UPDATE sessions SET activity_id = 2 WHERE id = 106");
 	TAP_INT_EQ(order_drift(db), 0, "a session given to another activity takes its order");
 	db_close(db);
